@@ -1,0 +1,45 @@
+/**
+ * Process start: validate configuration (stop with every problem named), migrate, apply reference data, seed the demo
+ * into an empty database, start the background work. server.mjs calls `boot` before it listens.
+ */
+import { config, ConfigError } from "./config.server";
+import { closeDb, db } from "./db.server";
+import { applyReferenceData } from "../db/reference";
+import { demoLogins, isDatabaseEmpty, seedDemo } from "../db/seed/demo";
+import { startSenderLoop } from "./messaging/outbox.server";
+import { startBackgroundJobs } from "./jobs.server";
+import { log } from "./utils/logger.server";
+import { setClockOffset } from "./utils/clock";
+
+let stops: (() => void)[] = [];
+
+export async function boot() {
+  let c;
+  try {
+    c = config();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  if (c.ALLOW_TEST_CLOCK && process.env.TEST_CLOCK_OFFSET_MS) setClockOffset(Number(process.env.TEST_CLOCK_OFFSET_MS));
+  const d = db();
+  applyReferenceData(d);
+  if (c.SEED_DEMO && isDatabaseEmpty(d)) {
+    log.info("seeding demo data");
+    await seedDemo(d);
+  }
+  if (c.BACKGROUND_JOBS) {
+    stops.push(startSenderLoop(c.OUTBOX_INTERVAL_MS));
+    stops.push(startBackgroundJobs());
+  }
+  return { port: c.PORT, host: c.HOST, appUrl: c.APP_URL, logins: demoLogins(d) };
+}
+
+export function shutdown() {
+  for (const stop of stops) stop();
+  stops = [];
+  closeDb();
+}

@@ -1,0 +1,15 @@
+import type { Role } from "../domain/enums";
+
+/** The main menu per role: i18n key and path. Feature modules add their entries here. */
+export const navByRole: Record<Role, { key: string; to: string }[]> = {
+  admin: [
+    { key: "common.nav.start", to: "/admin" },
+    { key: "common.nav.outbox", to: "/admin/outbox" },
+  ],
+  coordinator: [
+    { key: "common.nav.start", to: "/koordinator" },
+    { key: "common.nav.outbox", to: "/admin/outbox" },
+  ],
+  caseworker: [{ key: "common.nav.start", to: "/kommune" }],
+  mentor: [{ key: "common.nav.start", to: "/mentor" }],
+};

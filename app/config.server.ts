@@ -1,0 +1,65 @@
+/**
+ * Configuration, read once from the environment through one zod schema. A missing or bad variable is named and the
+ * process stops: better at start than at the first email.
+ */
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).optional());
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z.string().min(1).default("data/mentorbro.sqlite"),
+  SESSION_SECRET: optionalString,
+  APP_URL: optionalString.pipe(z.url().optional()),
+  /** Seed the demo into an empty database at start. */
+  SEED_DEMO: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  RESEND_API_KEY: optionalString,
+  EMAIL_FROM: z.string().min(3).default("Mentorbro <noreply@mentorbro.local>"),
+  SMS_PROVIDER: z.enum(["local", "gatewayapi", "twilio"]).default("local"),
+  SMS_API_KEY: optionalString,
+  SMS_SENDER: z.string().regex(/^[A-Za-z0-9 ]{1,11}$/, "max 11 letters, digits or spaces").default("Mentorbro"),
+  OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
+  /** Run the sender loop and scheduler in this process (tests may turn them off and drive them by hand). */
+  BACKGROUND_JOBS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  /** Test only: lets an e2e test move the server's clock. Refused in production. */
+  ALLOW_TEST_CLOCK: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+});
+export type Config = z.infer<typeof configSchema> & { SESSION_SECRET: string; APP_URL: string };
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+/** Parse an environment; throws ConfigError naming every bad variable. Pure, so it is unit-tested. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(env)"}: ${i.message}`));
+  }
+  const c = result.data;
+  const problems: string[] = [];
+  if (c.NODE_ENV === "production" && !c.SESSION_SECRET) problems.push("SESSION_SECRET: required in production");
+  if (c.SESSION_SECRET && c.SESSION_SECRET.length < 32) problems.push("SESSION_SECRET: at least 32 characters");
+  if (c.NODE_ENV === "production" && c.ALLOW_TEST_CLOCK) problems.push("ALLOW_TEST_CLOCK: never in production");
+  if (c.SMS_PROVIDER !== "local" && !c.SMS_API_KEY) problems.push(`SMS_API_KEY: required when SMS_PROVIDER=${c.SMS_PROVIDER}`);
+  if (problems.length) throw new ConfigError(problems);
+  const host = c.HOST === "0.0.0.0" ? "localhost" : c.HOST;
+  return {
+    ...c,
+    SESSION_SECRET: c.SESSION_SECRET ?? randomBytes(32).toString("hex"),
+    APP_URL: c.APP_URL ?? `http://${host}:${c.PORT}`,
+  };
+}
+
+let cached: Config | undefined;
+/** The configuration of this process (parsed on first use). */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "./config.server";
+
+describe("configuration", () => {
+  it("has working defaults for a fresh machine", () => {
+    const c = parseConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.DATABASE_URL).toBe("data/mentorbro.sqlite");
+    expect(c.SESSION_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(c.SEED_DEMO).toBe(true);
+    expect(c.SMS_PROVIDER).toBe("local");
+    expect(c.APP_URL).toBe("http://localhost:3000");
+  });
+  it("names every bad variable at once", () => {
+    try {
+      parseConfig({ PORT: "seventy", LOG_LEVEL: "loud", SMS_SENDER: "A-much-too-long-sender" });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const text = (e as ConfigError).message;
+      expect(text).toMatch(/PORT/);
+      expect(text).toMatch(/LOG_LEVEL/);
+      expect(text).toMatch(/SMS_SENDER/);
+    }
+  });
+  it("requires a session secret in production and never a test clock there", () => {
+    expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET: required/);
+    expect(() => parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), ALLOW_TEST_CLOCK: "true" })).toThrow(/ALLOW_TEST_CLOCK/);
+  });
+  it("rejects a short secret and a provider without its key", () => {
+    expect(() => parseConfig({ SESSION_SECRET: "short" })).toThrow(/at least 32/);
+    expect(() => parseConfig({ SMS_PROVIDER: "gatewayapi" })).toThrow(/SMS_API_KEY/);
+  });
+  it("treats empty strings as unset", () => {
+    expect(parseConfig({ RESEND_API_KEY: "" }).RESEND_API_KEY).toBeUndefined();
+  });
+});

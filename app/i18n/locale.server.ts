@@ -1,0 +1,15 @@
+import { createCookie } from "@remix-run/node";
+import type { UiLocale } from "../domain/enums";
+import { defaultLocale, isUiLocale } from "./i18n";
+
+export const localeCookie = createCookie("mb_lng", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 3600 });
+
+/** The UI language: the signed-in user's choice, else the cookie, else Danish. */
+export async function getLocale(request: Request, user?: { locale: string } | null): Promise<UiLocale> {
+  if (user && isUiLocale(user.locale)) return user.locale;
+  const v = await localeCookie.parse(request.headers.get("Cookie"));
+  return isUiLocale(v) ? v : defaultLocale;
+}
+
+/** A translator for use in loaders/actions (e.g. for page titles or emails to staff). */
+export { createI18n } from "./i18n";

@@ -1,0 +1,11 @@
+import common from "./common";
+import auth from "./auth";
+import staff from "./staff";
+import enumLabels from "./enum";
+
+/** Danish is the source of truth: every other UI language must have exactly these keys (checked by the type). */
+const da = { common, auth, staff, enum: enumLabels };
+export default da;
+
+type DeepString<T> = { [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };
+export type Translation = DeepString<typeof da>;

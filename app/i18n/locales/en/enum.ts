@@ -1,0 +1,73 @@
+import type { Translation } from "../da";
+
+export default {
+  role: { admin: "Administrator", coordinator: "Coordinator", caseworker: "Caseworker", mentor: "Mentor" },
+  uiLocale: { da: "Dansk", en: "English" },
+  messageLanguage: {
+    da: "Danish", en: "English", ar: "Arabic", ti: "Tigrinya", fa: "Farsi", prs: "Dari", ps: "Pashto",
+    so: "Somali", uk: "Ukrainian", kmr: "Kurdish (Kurmanji)",
+  },
+  channel: { email: "Email", sms: "SMS" },
+  messageStatus: { queued: "Queued", sending: "Sending", sent: "Sent", delivered: "Delivered", failed: "Failed", cancelled: "Cancelled" },
+  mentorStatus: {
+    applied: "Applied", screening: "Screening", approved: "Approved", active: "Active (has mentee)",
+    paused: "Paused", rejected: "Rejected", retired: "Retired",
+  },
+  menteeStatus: {
+    waiting: "Waiting", matched: "Matched", in_course: "In course", completed: "Completed",
+    ended_early: "Ended early", withdrawn: "Withdrawn",
+  },
+  courseStatus: {
+    proposed: "Proposed", approved: "Approved", active: "Active", paused: "Paused",
+    completed: "Completed", ended_early: "Ended early",
+  },
+  outcomeType: {
+    job_full_time: "Ordinary job (full time)", job_part_time: "Ordinary job (part time)", education: "Education",
+    wage_subsidy: "Wage subsidy", internship_unpaid: "Internship (unpaid)", internship_paid: "Paid internship",
+    igu: "IGU", closer_to_job: "Still unemployed, closer to a job",
+  },
+  outcomePhase: { end: "At the end", followup_3m: "3-month follow-up" },
+  endReason: {
+    got_job: "The citizen got a job", mentee_withdrew: "The citizen stopped", mentor_withdrew: "The mentor stopped",
+    no_contact: "No contact", moved: "Moved", personal_circumstances: "Personal circumstances",
+    consent_withdrawn: "Consent withdrawn", other: "Other",
+  },
+  menteeGroup: { refugee: "Refugee", family_reunified: "Family-reunified", other: "Other" },
+  gender: { female: "Woman", male: "Man", other: "Other" },
+  genderPreference: { none: "No preference", female: "Woman", male: "Man" },
+  danishLevel: {
+    none: "No Danish", du1: "Danish education 1", du2: "Danish education 2", du3: "Danish education 3",
+    pd1: "Danish exam 1", pd2: "Danish exam 2", pd3: "Danish exam 3", studieproeven: "Studieprøven",
+  },
+  englishLevel: { none: "None", basic: "Basic", intermediate: "Intermediate", fluent: "Fluent" },
+  educationLevel: {
+    none: "None", primary: "Primary school", secondary: "Upper secondary", vocational: "Vocational",
+    bachelor: "Bachelor", master: "Master", phd: "PhD",
+  },
+  goal: {
+    cv: "CV", applications: "Applications", interviews: "Job interviews", network: "Network",
+    industry_insight: "Industry insight", workplace_culture: "Workplace culture",
+    education_guidance: "Education guidance",
+  },
+  meetingForm: { in_person: "In person", phone: "Phone", video: "Video", company_visit: "Company visit" },
+  meetingTopic: {
+    cv: "CV", applications: "Applications", interviews: "Interview training", network: "Network and contacts",
+    industry_insight: "Industry insight", workplace_culture: "Workplace culture",
+    education_guidance: "Education guidance", other: "Other",
+  },
+  screeningStep: {
+    screening_call: "Screening call", introduction: "Introduction to the mentor role",
+    confidentiality_declaration: "Confidentiality declaration received", criminal_record_check: "Criminal record seen",
+  },
+  introductionForm: { meeting: "Meeting", online: "Online" },
+  followUpTarget: { mentor: "Mentor", mentee: "Citizen", caseworker: "Caseworker" },
+  followUpStatus: { on_track: "On track", concern: "Concern", needs_action: "Needs action" },
+  consentPurpose: {
+    participation: "Taking part in the mentor programme", share_with_mentor: "Sharing a minimal profile with the mentor",
+    sms: "Messages by SMS", mentor_data_processing: "Processing of the mentor's data",
+    mentor_confidentiality: "Duty of confidentiality",
+  },
+  surveyKind: { day30: "After 30 days", closure: "At closure" },
+  surveyRespondent: { mentor: "Mentor", mentee: "Citizen" },
+  closerToJob: { yes: "Yes", no: "No", unsure: "Don't know" },
+} satisfies Translation["enum"];

@@ -1,0 +1,137 @@
+/**
+ * The outbox: every email and SMS is first a row in `messages`, written in the same transaction as the change that
+ * caused it. The sender loop claims due rows atomically (one SQLite write transaction), renders, sends through the
+ * configured transport, and records the result. Rows stuck in `sending` after a crash are released.
+ */
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { messages } from "../../db/schema";
+import { db, type Db } from "../db.server";
+import type { Channel, MessageLanguage, SubjectType } from "../domain/enums";
+import { afterAttempt, assertTransition, STUCK_AFTER_MS } from "../domain/outbox";
+import { renderMessage } from "../../emails";
+import { transportFor } from "./transports/index.server";
+import { now } from "../utils/clock";
+import { log } from "../utils/logger.server";
+
+type Tx = Pick<Db, "insert" | "select" | "update">;
+
+export type NewMessage = {
+  channel: Channel;
+  recipient: string;
+  template: string;
+  locale: MessageLanguage;
+  data?: Record<string, unknown>;
+  subjectType?: SubjectType;
+  subjectId?: number;
+  /** Same key twice = one message. Default: a fresh key. */
+  idempotencyKey?: string;
+  /** Not before (e.g. quiet hours). */
+  notBefore?: Date;
+};
+
+export function enqueue(m: NewMessage, tx: Tx = db()): number | null {
+  const row = tx.insert(messages).values({
+    channel: m.channel,
+    recipient: m.recipient,
+    template: m.template,
+    locale: m.locale,
+    data: m.data ?? {},
+    subjectType: m.subjectType ?? null,
+    subjectId: m.subjectId ?? null,
+    idempotencyKey: m.idempotencyKey ?? `${m.template}:${crypto.randomUUID()}`,
+    nextAttemptAt: (m.notBefore ?? now()).toISOString(),
+  }).onConflictDoNothing({ target: messages.idempotencyKey }).returning({ id: messages.id }).get();
+  return row?.id ?? null;
+}
+
+/** Releases rows a crashed sender left in `sending`. */
+export function recoverStuck(d: Db = db()): number {
+  const cutoff = new Date(now().getTime() - STUCK_AFTER_MS).toISOString();
+  return d.update(messages).set({ status: "queued", claimedAt: null, lastError: "recovered after interrupted send" })
+    .where(and(eq(messages.status, "sending"), lte(messages.claimedAt, cutoff))).run().changes;
+}
+
+/** Claims up to `limit` due rows in one write transaction: no two senders get the same row. */
+export function claimDue(limit = 20, d: Db = db()) {
+  const t = now().toISOString();
+  return d.$client.transaction(() => {
+    const due = d.select({ id: messages.id }).from(messages)
+      .where(and(eq(messages.status, "queued"), lte(messages.nextAttemptAt, t)))
+      .orderBy(asc(messages.nextAttemptAt), asc(messages.id)).limit(limit).all();
+    if (!due.length) return [];
+    return d.update(messages)
+      .set({ status: "sending", claimedAt: t, attempts: sql`${messages.attempts} + 1` })
+      .where(and(inArray(messages.id, due.map((r) => r.id)), eq(messages.status, "queued")))
+      .returning().all();
+  }).immediate();
+}
+
+async function deliver(m: typeof messages.$inferSelect, d: Db) {
+  let result;
+  let rendered;
+  try {
+    rendered = await renderMessage(m.template, m.locale, m.data, m.channel);
+  } catch (e) {
+    result = { ok: false as const, permanent: true, error: `render: ${e instanceof Error ? e.message : "failed"}` };
+  }
+  const transport = transportFor(m.channel);
+  if (rendered) {
+    d.update(messages).set({ renderedSubject: rendered.subject, renderedText: rendered.text, renderedHtml: rendered.html })
+      .where(eq(messages.id, m.id)).run();
+    result = await transport.send({
+      id: m.id, channel: m.channel, to: m.recipient, subject: rendered.subject, text: rendered.text, html: rendered.html,
+      idempotencyKey: m.idempotencyKey,
+    });
+  }
+  const next = afterAttempt(result!, m.attempts, now());
+  assertTransition("sending", next.status);
+  const t = now().toISOString();
+  if (next.status === "sent") {
+    d.update(messages).set({ status: "sent", sentAt: t, providerId: next.providerId, transport: transport.name, lastError: null, claimedAt: null })
+      .where(and(eq(messages.id, m.id), eq(messages.status, "sending"))).run();
+  } else if (next.status === "queued") {
+    d.update(messages).set({ status: "queued", nextAttemptAt: next.nextAttemptAt.toISOString(), lastError: next.error, claimedAt: null, transport: transport.name })
+      .where(and(eq(messages.id, m.id), eq(messages.status, "sending"))).run();
+  } else {
+    d.update(messages).set({ status: "failed", lastError: next.error, claimedAt: null, transport: transport.name })
+      .where(and(eq(messages.id, m.id), eq(messages.status, "sending"))).run();
+  }
+  log.info("message attempt", { messageId: m.id, channel: m.channel, template: m.template, outcome: next.status, attempt: m.attempts });
+}
+
+/** One pass of the sender: recover, claim, deliver. Returns how many rows it handled. */
+export async function runOutboxOnce(d: Db = db(), limit = 20): Promise<number> {
+  recoverStuck(d);
+  const claimed = claimDue(limit, d);
+  for (const m of claimed) await deliver(m, d);
+  return claimed.length;
+}
+
+/** Sends until nothing is due (tests and scripts). */
+export async function drainOutbox(d: Db = db()): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await runOutboxOnce(d);
+    total += n;
+    if (n === 0) return total;
+  }
+}
+
+/** A person asks to try a failed message again. */
+export function retryMessage(id: number, d: Db = db()): boolean {
+  return d.update(messages).set({ status: "queued", nextAttemptAt: now().toISOString(), lastError: null })
+    .where(and(eq(messages.id, id), eq(messages.status, "failed"))).run().changes === 1;
+}
+
+export function startSenderLoop(intervalMs: number): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    runOutboxOnce()
+      .catch((e) => log.error("outbox pass failed", { error: e instanceof Error ? e.message : String(e) }))
+      .finally(() => { running = false; });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,156 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration,
+  useLocation, useRouteError, useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import appCss from "./styles/app.css";
+import { getSessionUser } from "./auth/session.server";
+import { getLocale } from "./i18n/locale.server";
+import { createI18n } from "./i18n/i18n";
+import { navByRole } from "./components/nav";
+import type { Role, UiLocale } from "./domain/enums";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: "/dkfds/css/dkfds.min.css" },
+  { rel: "stylesheet", href: appCss },
+];
+
+export const meta: MetaFunction = () => [{ title: "Mentorbro" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request);
+  const locale = await getLocale(request, user);
+  return {
+    locale,
+    user: user ? { id: user.id, name: user.name, role: user.role } : null,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+function Document({ locale, children }: { locale: UiLocale; children: ReactNode }) {
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Header({ user, locale }: { user: RootData["user"]; locale: UiLocale }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const here = location.pathname + location.search;
+  const items = user ? navByRole[user.role as Role] : [];
+  return (
+    <header className="mb-header">
+      <div className="mb-header__bar container">
+        <Link to={user ? "/start" : "/"} className="mb-brand">
+          <span className="mb-brand__name">{t("common.product")}</span>
+          <span className="mb-brand__tagline">{t("common.tagline")}</span>
+        </Link>
+        <div className="mb-header__tools">
+          <Form method="post" action="/sprog" className="mb-lang">
+            <input type="hidden" name="redirectTo" value={here} />
+            <button type="submit" name="lng" value={locale === "da" ? "en" : "da"} className="button button-tertiary"
+              lang={locale === "da" ? "en" : "da"} aria-label={t("common.language.switch")}>
+              {locale === "da" ? "English" : "Dansk"}
+            </button>
+          </Form>
+          {user ? (
+            <Form method="post" action="/logout">
+              <span className="mb-user">{user.name} · {t(`common.roleName.${user.role}`)}</span>{" "}
+              <button type="submit" className="button button-secondary">{t("common.nav.logout")}</button>
+            </Form>
+          ) : (
+            <Link to="/login" className="button button-secondary">{t("common.nav.login")}</Link>
+          )}
+        </div>
+      </div>
+      {items.length ? (
+        <nav aria-label={t("common.nav.label")} className="mb-nav">
+          <ul className="container">
+            {items.map((i) => (
+              <li key={i.to}><NavLink to={i.to} end={i.to.split("/").length <= 2}>{t(i.key)}</NavLink></li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const locale = data?.locale ?? "da";
+  return (
+    <Document locale={locale}>
+      <SkipLink />
+      <Header user={data?.user ?? null} locale={locale} />
+      <main id="main-content" className="container mb-main" tabIndex={-1}>{children}</main>
+      <Footer />
+    </Document>
+  );
+}
+
+function SkipLink() {
+  const { t } = useTranslation();
+  return <a className="skipnav" href="#main-content">{t("common.skipToContent")}</a>;
+}
+
+function Footer() {
+  const { t } = useTranslation();
+  return (
+    <footer className="mb-footer">
+      <div className="container">
+        <p>{t("common.product")} · {t("common.tagline")}</p>
+      </div>
+    </footer>
+  );
+}
+
+export default function App() {
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  );
+}
+
+function ErrorContent() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : "server";
+  return (
+    <div className="mb-error" data-status={status}>
+      <h1>{t(`common.errors.${key}Title`)}</h1>
+      <p>{t(`common.errors.${key}Body`)}</p>
+      <p><Link to="/">{t("common.errors.goHome")}</Link></p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <Shell>
+      <ErrorContent />
+    </Shell>
+  );
+}

@@ -1,0 +1,72 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { notFound, requireRole } from "../auth/guards.server";
+import { getMessage } from "../services/messages.server";
+import { retryMessage } from "../messaging/outbox.server";
+import { isRtl } from "../domain/enums";
+import { formatDateTime } from "../i18n/format";
+import { Alert } from "../components/forms";
+import { audit } from "../services/audit.server";
+
+export const meta: MetaFunction = () => [{ title: "Besked · Mentorbro" }];
+
+function parseId(v: string | undefined) {
+  const id = Number(v);
+  if (!Number.isInteger(id) || id <= 0) throw notFound();
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, "admin", "coordinator");
+  const m = getMessage(parseId(params.id));
+  if (!m) throw notFound();
+  return { message: m };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "admin", "coordinator");
+  const id = parseId(params.id);
+  if (retryMessage(id)) audit(user, "update", "message", id, { action: "retry" });
+  return redirect(`/admin/outbox/${id}?retried=1`);
+}
+
+export default function MessageDetail() {
+  const { t, i18n } = useTranslation();
+  const { message: m } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const dir = isRtl(m.locale) ? "rtl" : "ltr";
+  return (
+    <>
+      <p><Link to="/admin/outbox">{t("common.actions.back")}</Link></p>
+      <h1>{t("staff.outbox.messageTitle", { id: m.id })}</h1>
+      {params.get("retried") ? <Alert kind="success">{t("staff.outbox.retried")}</Alert> : null}
+      <dl className="mb-dl">
+        <dt>{t("staff.outbox.channel")}</dt><dd>{t(`enum.channel.${m.channel}`)}</dd>
+        <dt>{t("staff.outbox.template")}</dt><dd>{m.template} ({m.locale})</dd>
+        <dt>{t("staff.outbox.recipient")}</dt><dd>{m.recipient}</dd>
+        <dt>{t("staff.outbox.status")}</dt><dd data-testid="message-status">{t(`enum.messageStatus.${m.status}`)}</dd>
+        <dt>{t("staff.outbox.attempts")}</dt><dd>{m.attempts}</dd>
+        <dt>{t("staff.outbox.created")}</dt><dd>{formatDateTime(m.createdAt, i18n.language)}</dd>
+        {m.transport ? (<><dt>{t("staff.outbox.transport")}</dt><dd>{m.transport}</dd></>) : null}
+        {m.lastError ? (<><dt>{t("staff.outbox.error")}</dt><dd>{m.lastError}</dd></>) : null}
+        {m.renderedSubject ? (<><dt>{t("staff.outbox.subject")}</dt><dd lang={m.locale} dir={dir}>{m.renderedSubject}</dd></>) : null}
+      </dl>
+      {m.status === "failed" ? (
+        <Form method="post"><button type="submit" className="button button-primary">{t("staff.outbox.retry")}</button></Form>
+      ) : null}
+      {m.renderedText ? (
+        <section aria-labelledby="text-version">
+          <h2 id="text-version">{t("staff.outbox.textVersion")}</h2>
+          <pre className="mb-pre" lang={m.locale} dir={dir} data-testid="message-text">{m.renderedText}</pre>
+        </section>
+      ) : null}
+      {m.renderedHtml ? (
+        <section aria-labelledby="html-version">
+          <h2 id="html-version">{t("staff.outbox.htmlVersion")}</h2>
+          <iframe title={t("staff.outbox.htmlVersion")} className="mb-preview" sandbox="" srcDoc={m.renderedHtml} />
+        </section>
+      ) : null}
+    </>
+  );
+}

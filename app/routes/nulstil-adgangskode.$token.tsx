@@ -1,0 +1,43 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { resetSchema } from "../schemas/auth";
+import { isResetTokenValid, setPasswordWithToken } from "../services/accounts.server";
+import { Alert, ErrorSummary, TextField } from "../components/forms";
+
+export const meta: MetaFunction = () => [{ title: "Ny adgangskode · Mentorbro" }, { name: "referrer", content: "no-referrer" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  return { valid: isResetTokenValid(params.token ?? "") };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: resetSchema });
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
+  const userId = await setPasswordWithToken(params.token ?? "", submission.value.password);
+  if (!userId) return data(submission.reply({ formErrors: ["auth.reset.invalidLink"], hideFields: ["password", "confirm"] }), { status: 400 });
+  return redirect("/login?reset=1");
+}
+
+export default function Reset() {
+  const { t } = useTranslation();
+  const { valid } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ id: "reset", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: resetSchema }) });
+  if (!valid) {
+    return (<div><h1>{t("auth.reset.title")}</h1><Alert kind="error">{t("auth.reset.invalidLink")}</Alert><p><Link to="/glemt-adgangskode">{t("auth.login.forgot")}</Link></p></div>);
+  }
+  return (
+    <div className="row"><div className="col-12 col-md-8 col-lg-6">
+      <h1>{t("auth.reset.title")}</h1>
+      <ErrorSummary form={form} />
+      <Form method="post" {...getFormProps(form)}>
+        <TextField field={fields.password} label={t("auth.reset.password")} hint={t("auth.reset.passwordHint")} type="password" autoComplete="new-password" />
+        <TextField field={fields.confirm} label={t("auth.reset.confirm")} type="password" autoComplete="new-password" />
+        <button type="submit" className="button button-primary">{t("auth.reset.submit")}</button>
+      </Form>
+    </div></div>
+  );
+}

@@ -1,0 +1,8 @@
+import "@remix-run/node";
+
+// Single fetch typing for useLoaderData/useActionData (v3_singleFetch is on in remix.config.js).
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

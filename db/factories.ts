@@ -1,0 +1,167 @@
+/**
+ * Factories for people and courses: the demo seed and the tests build data the same way. Deterministic given a seed.
+ */
+import type { Db } from "./client";
+import { consents, courses, mentees, mentors, users } from "./schema";
+import type { Goal, MessageLanguage, Role } from "../app/domain/enums";
+import { goals as allGoals } from "../app/domain/enums";
+
+export type Rng = () => number;
+/** mulberry32: a small, good-enough deterministic PRNG. */
+export function createRng(seed = 20261122): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+export const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
+export const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
+export function sample<T>(rng: Rng, xs: readonly T[], n: number): T[] {
+  const copy = [...xs];
+  const out: T[] = [];
+  while (out.length < n && copy.length) out.push(copy.splice(Math.floor(rng() * copy.length), 1)[0]);
+  return out;
+}
+
+export const DANISH_FIRST = ["Mette", "Lars", "Anne", "Jens", "Hanne", "Peter", "Susanne", "Søren", "Camilla", "Henrik", "Louise", "Morten", "Line", "Thomas", "Charlotte", "Rasmus", "Pernille", "Mads", "Tina", "Jesper", "Kirsten", "Anders", "Maria", "Niels", "Birgitte", "Kasper", "Helle", "Martin", "Ida", "Frederik"] as const;
+export const DANISH_LAST = ["Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Poulsen", "Johansen", "Møller", "Mortensen", "Knudsen"] as const;
+
+/** Mentee names by the language they read best, with a typical gender split. */
+export const MENTEE_NAMES: Record<string, { female: string[]; male: string[]; last: string[] }> = {
+  ar: { female: ["Rania", "Hiba", "Yasmin", "Nour", "Lama", "Reem"], male: ["Mohammad", "Ahmad", "Omar", "Khaled", "Bashar", "Yousef"], last: ["Al-Hassan", "Haddad", "Khalil", "Darwish", "Najjar", "Sabbagh", "Mansour"] },
+  ti: { female: ["Senait", "Helen", "Selam", "Rahwa", "Luwam"], male: ["Yonas", "Filmon", "Mehari", "Tesfay", "Biniam"], last: ["Tesfaye", "Ghebremedhin", "Habte", "Kidane", "Berhane", "Woldu", "Tekle"] },
+  prs: { female: ["Mariam", "Zahra", "Nargis", "Shabnam"], male: ["Farid", "Hamid", "Sohrab", "Javid", "Mustafa"], last: ["Ahmadi", "Rahimi", "Hosseini", "Sultani", "Karimi", "Noori", "Azizi"] },
+  fa: { female: ["Parisa", "Shirin", "Leila"], male: ["Reza", "Dariush", "Babak"], last: ["Mohammadi", "Rezaei", "Jafari"] },
+  uk: { female: ["Olena", "Iryna", "Oksana", "Kateryna", "Natalia", "Yulia"], male: ["Andrii", "Dmytro", "Serhii", "Oleksandr"], last: ["Kovalenko", "Shevchenko", "Bondarenko", "Tkachenko", "Melnyk", "Kravchenko", "Boyko"] },
+  so: { female: ["Hodan", "Fartun", "Asha", "Ayaan"], male: ["Abdi", "Mohamed", "Abdirahman"], last: ["Warsame", "Farah", "Abdullahi", "Osman"] },
+  kmr: { female: ["Rojin", "Berivan", "Dilan"], male: ["Azad", "Rezan", "Baran"], last: ["Xelil", "Ehmed", "Silêman"] },
+  ps: { female: ["Gulalai", "Malalai"], male: ["Nasir", "Gul", "Ajmal"], last: ["Safi", "Wardak", "Popal"] },
+};
+/** How often each language appears among referred citizens in the demo. */
+export const MENTEE_LANGUAGE_WEIGHTS: [string, number][] = [["ar", 30], ["ti", 18], ["prs", 12], ["uk", 20], ["so", 7], ["fa", 5], ["kmr", 5], ["ps", 3]];
+
+export function weighted<T>(rng: Rng, pairs: [T, number][]): T {
+  const total = pairs.reduce((s, [, w]) => s + w, 0);
+  let r = rng() * total;
+  for (const [v, w] of pairs) { r -= w; if (r < 0) return v; }
+  return pairs[pairs.length - 1][0];
+}
+
+const COMMON_DIVISIONS = ["41", "43", "47", "46", "49", "56", "55", "62", "86", "87", "88", "10", "25", "68", "69", "71", "81", "85", "64", "52"] as const;
+const JOB_TITLES: Record<string, string> = {
+  "41": "Byggeleder", "43": "Tømrermester", "47": "Butikschef", "46": "Salgschef", "49": "Vognmand", "56": "Restauratør",
+  "55": "Hotelchef", "62": "Udviklingschef", "86": "Afdelingssygeplejerske", "87": "Plejehjemsleder", "88": "Pædagogisk leder",
+  "10": "Produktionschef", "25": "Værkfører", "68": "Ejendomsadministrator", "69": "Revisor", "71": "Ingeniør",
+  "81": "Serviceleder", "85": "Skoleleder", "64": "Bankrådgiver", "52": "Lagerchef",
+};
+const EMPLOYERS = ["Jysk Byg A/S", "Fynsk Handel ApS", "Nordisk Logistik", "Café Havnen", "Sønderjysk Maskinfabrik", "Kolding Kommune", "Bryggen Hotel", "DataFolk ApS", "Norddjurs Vognmandsforretning", "Region Midtjylland", "Herning Stål", "Lokalbanken", "Vordingborg Service", "Aabenraa El", "Billund Catering"];
+
+let seq = 0;
+const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+export type UserInput = { email?: string; name?: string; role: Role; municipalityCode?: number | null; passwordHash?: string | null; locale?: "da" | "en" };
+export function insertUser(d: Db, u: UserInput) {
+  return d.insert(users).values({
+    email: u.email ?? `user-${uniq()}@eksempel.dk`,
+    name: u.name ?? "Test Bruger",
+    role: u.role,
+    municipalityCode: u.municipalityCode ?? null,
+    passwordHash: u.passwordHash ?? null,
+    locale: u.locale ?? "da",
+    emailVerifiedAt: new Date().toISOString(),
+  }).returning().get();
+}
+
+export type MentorInput = Partial<typeof mentors.$inferInsert>;
+export function mentorValues(rng: Rng, municipalityCodes: readonly number[], o: MentorInput = {}): typeof mentors.$inferInsert {
+  const first = pick(rng, DANISH_FIRST);
+  const last = pick(rng, DANISH_LAST);
+  const division = pick(rng, COMMON_DIVISIONS);
+  const femaleNames = new Set(["Mette", "Anne", "Hanne", "Susanne", "Camilla", "Louise", "Line", "Charlotte", "Pernille", "Tina", "Kirsten", "Maria", "Birgitte", "Helle", "Ida"]);
+  const extraLang = rng() < 0.15 ? [pick(rng, ["ar", "uk", "fa", "de", "es"])] : [];
+  return {
+    firstName: first,
+    lastName: last,
+    email: `${first}.${last}.${uniq()}@eksempel.dk`.toLowerCase().replace(/[æ]/g, "ae").replace(/[ø]/g, "oe").replace(/[å]/g, "aa"),
+    phone: `+45${int(rng, 20, 61)}${String(int(rng, 0, 999999)).padStart(6, "0")}`,
+    postcode: String(int(rng, 1000, 9990)),
+    municipalityCode: pick(rng, municipalityCodes),
+    travelKm: pick(rng, [10, 15, 25, 40]),
+    employer: rng() < 0.85 ? pick(rng, EMPLOYERS) : null,
+    jobTitle: JOB_TITLES[division] ?? "Leder",
+    industryCode: division,
+    networkIndustryCodes: sample(rng, COMMON_DIVISIONS.filter((c) => c !== division), int(rng, 0, 2)),
+    yearsExperience: int(rng, 4, 35),
+    isManager: rng() < 0.6,
+    languages: ["da", "en", ...extraLang],
+    gender: femaleNames.has(first) ? "female" : "male",
+    menteeGenderPreference: rng() < 0.1 ? (femaleNames.has(first) ? "female" : "male") : "none",
+    offers: sample(rng, allGoals, int(rng, 3, 6)) as Goal[],
+    capacity: rng() < 0.1 ? 2 : 1,
+    motivation: "Jeg vil gerne bruge mit netværk til at hjælpe en ny kollega ind på arbejdsmarkedet.",
+    status: "approved",
+    emailVerifiedAt: new Date().toISOString(),
+    ...o,
+  };
+}
+export function insertMentor(d: Db, rng: Rng, municipalityCodes: readonly number[], o: MentorInput = {}) {
+  return d.insert(mentors).values(mentorValues(rng, municipalityCodes, o)).returning().get();
+}
+
+export type MenteeInput = Partial<typeof mentees.$inferInsert>;
+export function menteeValues(rng: Rng, municipalityCode: number, o: MenteeInput = {}): typeof mentees.$inferInsert {
+  const lang = weighted(rng, MENTEE_LANGUAGE_WEIGHTS);
+  const names = MENTEE_NAMES[lang];
+  const gender = rng() < 0.45 ? "female" : "male";
+  const first = pick(rng, gender === "female" ? names.female : names.male);
+  const last = pick(rng, names.last);
+  const channel = rng() < 0.7 ? "sms" : "email";
+  const danish = weighted(rng, [["du1", 2], ["du2", 4], ["du3", 3], ["pd2", 2], ["pd3", 1]] as [string, number][]);
+  return {
+    municipalityCode,
+    firstName: first,
+    lastName: last,
+    birthYear: int(rng, 1970, 2003),
+    gender,
+    phone: `+45${int(rng, 20, 61)}${String(int(rng, 0, 999999)).padStart(6, "0")}`,
+    email: rng() < 0.6 ? `${first}.${last}.${uniq()}@eksempel.dk`.toLowerCase().replace(/[^a-z0-9.@-]/g, "") : null,
+    preferredChannel: channel,
+    language: (rng() < 0.85 ? lang : pick(rng, ["da", "en"])) as MessageLanguage,
+    group: rng() < 0.8 ? "refugee" : "family_reunified",
+    jobReady: true,
+    danishLevel: danish as typeof mentees.$inferInsert.danishLevel,
+    danishModule: int(rng, 2, 6),
+    englishLevel: pick(rng, ["none", "basic", "intermediate", "fluent"] as const),
+    languages: lang === "uk" ? ["uk", "ru"] : [lang],
+    educationLevel: pick(rng, ["primary", "secondary", "vocational", "bachelor", "master"] as const),
+    educationField: pick(rng, ["Byggeri", "Handel", "Sygepleje", "IT", "Regnskab", "Landbrug", "Undervisning", null]),
+    educationCountry: pick(rng, ["Syrien", "Eritrea", "Afghanistan", "Ukraine", "Somalia", "Iran", "Irak"]),
+    experience: [{ title: pick(rng, ["Kok", "Tømrer", "Chauffør", "Sygeplejerske", "Sælger", "Lagermedarbejder", "Elektriker", "Lærer", "Programmør"]), years: int(rng, 1, 12), industryCode: pick(rng, COMMON_DIVISIONS) }],
+    wishedIndustryCodes: sample(rng, COMMON_DIVISIONS, int(rng, 1, 3)),
+    wishedOccupation: pick(rng, ["Kok", "Tømrer", "Buschauffør", "Social- og sundhedshjælper", "Butiksassistent", "Lagermedarbejder", "Elektriker", "Pædagogmedhjælper", "Udvikler"]),
+    goals: sample(rng, allGoals, int(rng, 2, 4)) as Goal[],
+    availability: pick(rng, ["Hverdage efter kl. 15", "Formiddage", "Tirsdag og torsdag", "Efter aftale"]),
+    drivingLicence: rng() < 0.4,
+    mentorGenderPreference: rng() < 0.12 ? gender : "none",
+    needsConsideration: rng() < 0.08,
+    status: "waiting",
+    ...o,
+  };
+}
+export function insertMentee(d: Db, rng: Rng, municipalityCode: number, o: MenteeInput = {}) {
+  return d.insert(mentees).values(menteeValues(rng, municipalityCode, o)).returning().get();
+}
+
+export function insertCourse(d: Db, o: typeof courses.$inferInsert) {
+  return d.insert(courses).values(o).returning().get();
+}
+
+export function giveConsents(d: Db, subjectType: "mentor" | "mentee", subjectId: number, purposes: (typeof consents.$inferInsert)["purpose"][], givenAt: string, recordedBy: number | null) {
+  for (const purpose of purposes) {
+    d.insert(consents).values({ subjectType, subjectId, purpose, textVersion: "2026-01", givenAt, recordedBy }).run();
+  }
+}

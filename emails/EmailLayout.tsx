@@ -1,0 +1,33 @@
+import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
+
+export type EmailSection = { lang: string; dir: "ltr" | "rtl"; heading: string; lines: string[]; action?: { label: string; url: string } };
+
+/** One calm layout for every email. Several sections when a translation is missing (the language, then Danish/English). */
+export function EmailLayout({ sections, footer }: { sections: EmailSection[]; footer: string }) {
+  const first = sections[0];
+  return (
+    <Html lang={first.lang} dir={first.dir}>
+      <Head />
+      <Preview>{first.heading}</Preview>
+      <Body style={{ backgroundColor: "#f5f5f5", fontFamily: "Arial, 'Noto Sans', 'Noto Sans Arabic', sans-serif", color: "#1a1a1a" }}>
+        <Container style={{ backgroundColor: "#ffffff", padding: "24px", maxWidth: "560px" }}>
+          <Text style={{ fontWeight: 700, color: "#0b4a6f", margin: 0 }}>Mentorbro</Text>
+          {sections.map((s, i) => (
+            <Section key={i} lang={s.lang} dir={s.dir} style={{ textAlign: s.dir === "rtl" ? "right" : "left" }}>
+              {i > 0 ? <Hr /> : null}
+              <Heading as="h1" style={{ fontSize: "22px" }}>{s.heading}</Heading>
+              {s.lines.map((l, j) => <Text key={j} style={{ fontSize: "16px", lineHeight: "24px" }}>{l}</Text>)}
+              {s.action ? (
+                <Button href={s.action.url} style={{ backgroundColor: "#0b4a6f", color: "#ffffff", padding: "12px 20px", borderRadius: "4px" }}>
+                  {s.action.label}
+                </Button>
+              ) : null}
+            </Section>
+          ))}
+          <Hr />
+          <Text style={{ fontSize: "13px", color: "#555555" }}>{footer}</Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * The catalogue of message templates and the one render function the outbox uses. A missing translation falls back
+ * to Danish followed by English (and `fallback` says so, for the admin view).
+ */
+import { render } from "@react-email/render";
+import { createElement } from "react";
+import { isRtl, type Channel, type MessageLanguage } from "../app/domain/enums";
+import { EmailLayout, type EmailSection } from "./EmailLayout";
+import type { Copy, TemplateDef } from "./types";
+import passwordReset from "./templates/password-reset";
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const all: TemplateDef<any>[] = [passwordReset];
+export const templates = new Map(all.map((t) => [t.key, t]));
+
+/** Registers more templates (each feature module adds its own). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function registerTemplates(...defs: TemplateDef<any>[]): void {
+  for (const d of defs) templates.set(d.key, d);
+}
+
+export type Rendered = { subject: string; text: string; html: string | null; fallback: boolean };
+
+const FOOTER: Record<string, string> = {
+  da: "Mentorbro formidler frivillige erhvervsmentorer. Denne besked kan ikke besvares.",
+  en: "Mentorbro connects volunteer business mentors. This message cannot be answered.",
+};
+
+export function copiesFor<D>(t: TemplateDef<D>, locale: MessageLanguage): { copies: [MessageLanguage, Copy<D>][]; fallback: boolean } {
+  const own = t.copies[locale];
+  if (own) return { copies: [[locale, own]], fallback: false };
+  const out: [MessageLanguage, Copy<D>][] = [];
+  if (t.copies.da) out.push(["da", t.copies.da]);
+  if (t.copies.en) out.push(["en", t.copies.en]);
+  if (!out.length) throw new Error(`Template ${t.key} has neither Danish nor English`);
+  return { copies: out, fallback: true };
+}
+
+export async function renderMessage(key: string, locale: MessageLanguage, data: Record<string, unknown>, channel: Channel): Promise<Rendered> {
+  const t = templates.get(key);
+  if (!t) throw new Error(`Unknown template ${key}`);
+  const { copies, fallback } = copiesFor(t, locale);
+  const subject = copies.map(([, c]) => c.subject(data)).join(" / ");
+  if (channel === "sms") {
+    const text = copies.map(([, c]) => (c.sms ? c.sms(data) : c.lines(data).join(" "))).join("\n\n");
+    return { subject, text, html: null, fallback };
+  }
+  const sections: EmailSection[] = copies.map(([lang, c]) => ({
+    lang,
+    dir: isRtl(lang) ? "rtl" : "ltr",
+    heading: c.heading ? c.heading(data) : c.subject(data),
+    lines: c.lines(data),
+    action: c.action ? { label: c.action.label, url: c.action.url(data) } : undefined,
+  }));
+  const text = sections
+    .map((s) => [s.heading, "", ...s.lines, ...(s.action ? ["", `${s.action.label}: ${s.action.url}`] : [])].join("\n"))
+    .join("\n\n----\n\n");
+  const footer = FOOTER[copies[0][0]] ?? FOOTER.da;
+  const html = await render(createElement(EmailLayout, { sections, footer }));
+  return { subject, text: `${text}\n\n${footer}`, html, fallback };
+}

@@ -1,0 +1,21 @@
+import type { MessageLanguage } from "../app/domain/enums";
+
+/** The words of one message in one language. `sms` is the short form (no links unless the template needs one). */
+export type Copy<D> = {
+  subject: (d: D) => string;
+  heading?: (d: D) => string;
+  lines: (d: D) => string[];
+  action?: { label: string; url: (d: D) => string };
+  sms?: (d: D) => string;
+};
+
+export type TemplateDef<D = Record<string, unknown>> = {
+  key: string;
+  /** Who receives it: mentee templates must exist in all ten languages. */
+  audience: "staff" | "mentor" | "mentee" | "caseworker";
+  copies: Partial<Record<MessageLanguage, Copy<D>>>;
+};
+
+export function defineTemplate<D>(t: TemplateDef<D>): TemplateDef<D> {
+  return t;
+}

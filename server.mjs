@@ -1,0 +1,60 @@
+/**
+ * The production server: Express serving the Remix build, static assets (the build, DKFDS from its package, public/),
+ * security headers, and graceful shutdown. Configuration is validated by boot() before anything listens.
+ */
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+
+const build = await import("./build/index.js");
+const { boot, shutdown } = build.entry.module;
+
+const info = await boot();
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", false);
+
+app.use((req, res, next) => {
+  res.set({
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "Content-Security-Policy":
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; " +
+      "font-src 'self'; frame-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'",
+  });
+  if (process.env.NODE_ENV === "production") res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  next();
+});
+
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use("/dkfds", express.static("node_modules/dkfds/dist", { maxAge: "1d" }));
+app.use(express.static("public", { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build, mode: "production" }));
+
+const server = app.listen(info.port, info.host, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : info.port;
+  const url = info.host === "0.0.0.0" ? `http://localhost:${port}` : `http://${info.host}:${port}`;
+  console.log(JSON.stringify({ t: new Date().toISOString(), level: "info", msg: "listening", url, port }));
+  if (info.logins.length) {
+    console.log(`\nMentorbro is running on ${url}\nDemo logins (password for all: ${info.logins[0].password}):`);
+    for (const l of info.logins) console.log(`  ${l.role.padEnd(12)} ${l.email}`);
+    console.log("");
+  }
+});
+
+let closing = false;
+function stop(signal) {
+  if (closing) return;
+  closing = true;
+  console.log(JSON.stringify({ t: new Date().toISOString(), level: "info", msg: "shutting down", signal }));
+  server.close(() => {
+    shutdown();
+    process.exit(0);
+  });
+  server.closeIdleConnections?.();
+  setTimeout(() => { shutdown(); process.exit(0); }, 5_000).unref();
+}
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));

@@ -1,0 +1,125 @@
+import { and, eq, ne } from "drizzle-orm";
+import { test, expect, login, visit, expectAccessible } from "../support/fixtures";
+import { DEMO_USERS } from "../../db/seed/demo";
+import { mentees, messages } from "../../db/schema";
+
+test.describe("roles and start pages", () => {
+  const cases = [
+    { email: DEMO_USERS.admin, path: "/admin", heading: "Administration" },
+    { email: DEMO_USERS.coordinator, path: "/koordinator", heading: "Koordinatorens overblik" },
+    { email: DEMO_USERS.caseworker, path: "/kommune", heading: "Jobcenter Aarhus" },
+    { email: DEMO_USERS.mentor, path: "/mentor", heading: "Min side" },
+  ];
+  for (const c of cases) {
+    test(`${c.email} lands on ${c.path}`, async ({ page }) => {
+      await login(page, c.email);
+      await expect(page).toHaveURL(new RegExp(`${c.path}$`));
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(c.heading);
+      await expectAccessible(page);
+    });
+  }
+});
+
+test("a wrong password gets a generic error and keeps the email", async ({ page }) => {
+  await visit(page, "/login");
+  await page.getByLabel("E-mail").fill(DEMO_USERS.coordinator);
+  await page.getByLabel("Adgangskode").fill("not-the-password");
+  await page.getByRole("button", { name: "Log ind" }).click();
+  await expect(page.getByText("E-mail eller adgangskode er forkert.")).toBeVisible();
+  await expect(page.getByLabel("E-mail")).toHaveValue(DEMO_USERS.coordinator);
+  await expectAccessible(page);
+  // An unknown account answers exactly the same.
+  await page.getByLabel("E-mail").fill("nobody@example.com");
+  await page.getByLabel("Adgangskode").fill("whatever-password");
+  await page.getByRole("button", { name: "Log ind" }).click();
+  await expect(page.getByText("E-mail eller adgangskode er forkert.")).toBeVisible();
+});
+
+test("logout kills the session on the server, not just the cookie", async ({ page, context, baseURL }) => {
+  await login(page, DEMO_USERS.coordinator);
+  const cookies = await context.cookies();
+  const session = cookies.find((c) => c.name === "mb_session");
+  expect(session).toBeTruthy();
+  await page.getByRole("button", { name: "Log ud" }).click();
+  await expect(page).toHaveURL(/\/login\?loggedOut=1/);
+  await expect(page.getByText("Du er logget ud.")).toBeVisible();
+  // Replaying the old cookie must not work.
+  await context.addCookies([{ ...session!, url: baseURL }].map(({ domain: _d, path: _p, ...c }) => c));
+  await page.goto("/koordinator");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fkoordinator/);
+});
+
+test("a caseworker sees only their own municipality's citizens (others are 404)", async ({ page, db }) => {
+  const own = db.select().from(mentees).where(eq(mentees.municipalityCode, 751)).get()!;
+  const other = db.select().from(mentees).where(and(ne(mentees.municipalityCode, 751))).get()!;
+  await login(page, DEMO_USERS.caseworker);
+  await expect(page.getByRole("link", { name: `${own.firstName} ${own.lastName}` }).first()).toBeVisible();
+  await expect(page.getByRole("link", { name: `${other.firstName} ${other.lastName}` })).toHaveCount(0);
+  await visit(page, `/kommune/borgere/${own.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${own.firstName} ${own.lastName}`);
+  const res = await page.goto(`/kommune/borgere/${other.id}`);
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Siden findes ikke" })).toBeVisible();
+  await expect(page.getByText(other.lastName)).toHaveCount(0);
+});
+
+test("a missing role gets 403 and anonymous users are sent to login", async ({ page }) => {
+  let res = await page.goto("/admin/outbox");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fadmin%2Foutbox/);
+  await login(page, DEMO_USERS.caseworker);
+  res = await page.goto("/admin/outbox");
+  expect(res?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "Du har ikke adgang" })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("unknown routes get a friendly 404 in the user's language", async ({ page }) => {
+  const res = await page.goto("/findes-ikke");
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Siden findes ikke" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Skift sprog" }).click();
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test("password reset goes through the outbox and sets a new password", async ({ page, db, browser, baseURL }) => {
+  await visit(page, "/glemt-adgangskode");
+  await page.getByLabel("E-mail").fill(DEMO_USERS.caseworker2);
+  await page.getByRole("button", { name: "Send link" }).click();
+  await expect(page.getByText(/Hvis e-mailen hører til en konto/)).toBeVisible();
+  const msg = db.select().from(messages).where(eq(messages.recipient, DEMO_USERS.caseworker2)).get();
+  expect(msg?.template).toBe("password_reset");
+  const url = String((msg!.data as { url: string }).url);
+  const path = new URL(url).pathname;
+  // The sender loop renders and "sends" it locally; an admin sees the rendered email.
+  const adminContext = await browser.newContext({ baseURL });
+  const admin = await adminContext.newPage();
+  await login(admin, DEMO_USERS.admin);
+  await admin.goto(`/admin/outbox/${msg!.id}`);
+  await expect(admin.getByTestId("message-status")).toHaveText("Sendt");
+  await expect(admin.getByTestId("message-text")).toContainText("Vælg ny adgangskode");
+  await expectAccessible(admin);
+  await adminContext.close();
+
+  await visit(page, path);
+  await page.getByLabel("Ny adgangskode").fill("kort");
+  await page.getByLabel("Gentag adgangskoden").fill("kort");
+  await page.getByRole("button", { name: "Gem adgangskode" }).click();
+  await expect(page.getByText("Mindst 10 tegn").first()).toBeVisible();
+  await page.getByLabel("Ny adgangskode").fill("en lang og god sætning");
+  await page.getByLabel("Gentag adgangskoden").fill("en lang og god sætning");
+  await page.getByRole("button", { name: "Gem adgangskode" }).click();
+  await expect(page).toHaveURL(/\/login\?reset=1/);
+  await login(page, DEMO_USERS.caseworker2, "en lang og god sætning");
+  await expect(page).toHaveURL(/\/kommune$/);
+  // The link works once.
+  await page.goto(path);
+  await expect(page.getByText(/Linket er udløbet eller allerede brugt/)).toBeVisible();
+});
+
+test("healthz answers with the database status", async ({ request }) => {
+  const res = await request.get("/healthz");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ status: "ok", database: "ok" });
+});

@@ -1,0 +1,83 @@
+/**
+ * Test fixtures: `app` starts the real server (node server.mjs) on a free loopback port with a private copy of the
+ * seeded template database; `db` opens that same database for arranging and checking data. `baseURL` points at it.
+ */
+import { test as base, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { openDb, type Db } from "../../db/client";
+import { TEMPLATE_DB, TMP_DIR } from "./paths";
+import { DEMO_PASSWORD } from "../../db/seed/demo";
+
+export type App = { url: string; dbPath: string; process: ChildProcess; output: () => string };
+
+async function startServer(dbPath: string, env: Record<string, string>): Promise<App> {
+  const child = spawn(process.execPath, ["server.mjs"], {
+    env: {
+      ...process.env, NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: dbPath, SEED_DEMO: "false",
+      OUTBOX_INTERVAL_MS: "100", LOG_LEVEL: "warn", ALLOW_TEST_CLOCK: "true", ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = out.match(/"msg":"listening","url":"([^"]+)"/);
+      if (m) { clearTimeout(timer); resolveUrl(m[1]); }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (b: Buffer) => { out += b.toString(); });
+    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${out}`)); });
+  });
+  return { url, dbPath, process: child, output: () => out };
+}
+
+type Fixtures = { app: App; db: Db; appEnv: Record<string, string> };
+
+export const test = base.extend<Fixtures>({
+  appEnv: [{}, { option: true }],
+  app: async ({ appEnv }, use, testInfo) => {
+    const dbPath = resolve(TMP_DIR, `t-${testInfo.testId}-${testInfo.retry}.sqlite`);
+    copyFileSync(TEMPLATE_DB, dbPath);
+    const app = await startServer(dbPath, appEnv);
+    await use(app);
+    app.process.kill("SIGTERM");
+    await new Promise((r) => app.process.once("exit", r));
+    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("server-output", { body: app.output(), contentType: "text/plain" });
+  },
+  baseURL: async ({ app }, use) => {
+    await use(app.url);
+  },
+  db: async ({ app }, use) => {
+    const d = openDb(app.dbPath);
+    await use(d);
+    d.$client.close();
+  },
+});
+export { expect };
+
+/** Runs axe (WCAG 2.1 A/AA) on the current page and fails on any violation, listing them. */
+export async function expectAccessible(page: Page): Promise<void> {
+  // Legacy mode runs axe in the page itself (the default opens a helper tab, which this headless Chromium refuses).
+  const results = await new AxeBuilder({ page }).setLegacyMode(true).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/** Opens a path and checks it with axe. */
+export async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await expectAccessible(page);
+}
+
+export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel(/^(E-mail|Email)$/).fill(email);
+  await page.getByLabel(/^(Adgangskode|Password)$/).fill(password);
+  await page.getByRole("button", { name: /^(Log ind|Log in)$/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+}
