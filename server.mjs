@@ -4,6 +4,7 @@
  */
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
+import { randomBytes } from "node:crypto";
 
 const build = await import("./build/index.js");
 const { boot, shutdown } = build.entry.module;
@@ -13,14 +14,35 @@ const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", false);
 
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const hostOf = (origin) => {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+};
+
 app.use((req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  // Origin check on mutations (CSRF defence beside SameSite=Lax cookies). Provider webhooks come without a browser Origin.
+  if (MUTATING.has(req.method) && !req.path.startsWith("/webhooks/")) {
+    const origin = req.get("origin");
+    const site = req.get("sec-fetch-site");
+    // "null" (pages with referrer policy no-referrer send it) says nothing; Sec-Fetch-Site decides then.
+    if ((origin && origin !== "null" && hostOf(origin) !== req.get("host")) || site === "cross-site") {
+      res.status(403).type("text/plain").send("Cross-site request refused");
+      return;
+    }
+  }
   res.set({
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Content-Security-Policy":
-      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; " +
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " +
+      `script-src 'self' 'nonce-${res.locals.cspNonce}'; ` +
       "font-src 'self'; frame-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'",
   });
   if (process.env.NODE_ENV === "production") res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
@@ -30,7 +52,7 @@ app.use((req, res, next) => {
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use("/dkfds", express.static("node_modules/dkfds/dist", { maxAge: "1d" }));
 app.use(express.static("public", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, mode: "production" }));
+app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }));
 
 const server = app.listen(info.port, info.host, () => {
   const address = server.address();

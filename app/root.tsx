@@ -11,6 +11,7 @@ import { getLocale } from "./i18n/locale.server";
 import { createI18n } from "./i18n/i18n";
 import { navByRole } from "./components/nav";
 import type { Role, UiLocale } from "./domain/enums";
+import { useNonce } from "./utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: "/dkfds/css/dkfds.min.css" },
@@ -36,6 +37,7 @@ export function useRootData(): RootData | undefined {
 
 function Document({ locale, children }: { locale: UiLocale; children: ReactNode }) {
   const i18n = useMemo(() => createI18n(locale), [locale]);
+  const nonce = useNonce();
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -46,8 +48,8 @@ function Document({ locale, children }: { locale: UiLocale; children: ReactNode 
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

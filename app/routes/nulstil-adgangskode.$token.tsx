@@ -7,7 +7,8 @@ import { resetSchema } from "../schemas/auth";
 import { isResetTokenValid, setPasswordWithToken } from "../services/accounts.server";
 import { Alert, ErrorSummary, TextField } from "../components/forms";
 
-export const meta: MetaFunction = () => [{ title: "Ny adgangskode · Mentorbro" }, { name: "referrer", content: "no-referrer" }];
+// The global Referrer-Policy (same-origin) keeps the token in the URL from leaking to other sites.
+export const meta: MetaFunction = () => [{ title: "Ny adgangskode · Mentorbro" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: isResetTokenValid(params.token ?? "") };

@@ -6,3 +6,10 @@ declare module "@remix-run/node" {
     v3_singleFetch: true;
   }
 }
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** Per-request CSP nonce set by server.mjs. */
+    cspNonce?: string;
+  }
+}
