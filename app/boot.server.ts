@@ -8,6 +8,7 @@ import { applyReferenceData } from "../db/reference";
 import { demoLogins, isDatabaseEmpty, seedDemo } from "../db/seed/demo";
 import { startSenderLoop } from "./messaging/outbox.server";
 import { startBackgroundJobs } from "./jobs.server";
+import "./jobs/retention.server";
 import { log } from "./utils/logger.server";
 import { setClockOffset } from "./utils/clock";
 

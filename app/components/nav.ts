@@ -5,6 +5,8 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
   admin: [
     { key: "common.nav.start", to: "/admin" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
+    { key: "privacy.nav.accessLog", to: "/admin/adgangslog" },
+    { key: "privacy.nav.retention", to: "/admin/opbevaring" },
   ],
   coordinator: [
     { key: "common.nav.start", to: "/koordinator" },

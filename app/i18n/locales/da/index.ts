@@ -2,9 +2,10 @@ import common from "./common";
 import auth from "./auth";
 import staff from "./staff";
 import enumLabels from "./enum";
+import privacy from "./privacy";
 
 /** Danish is the source of truth: every other UI language must have exactly these keys (checked by the type). */
-const da = { common, auth, staff, enum: enumLabels };
+const da = { common, auth, staff, enum: enumLabels, privacy };
 export default da;
 
 type DeepString<T> = { [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };

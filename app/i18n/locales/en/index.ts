@@ -3,6 +3,7 @@ import common from "./common";
 import auth from "./auth";
 import staff from "./staff";
 import enumLabels from "./enum";
+import privacy from "./privacy";
 
-const en: Translation = { common, auth, staff, enum: enumLabels };
+const en: Translation = { common, auth, staff, enum: enumLabels, privacy };
 export default en;

@@ -1,0 +1,111 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { forbidden, notFound, requireStaff } from "../auth/guards.server";
+import { erasePerson, giveConsent, parsePerson, personSummary, withdrawConsent } from "../services/privacy.server";
+import { consentActionSchema, eraseSchema } from "../schemas/privacy";
+import { Alert, Checkbox, ErrorSummary } from "../components/forms";
+import { formatDate, formatDateTime } from "../i18n/format";
+
+export const meta: MetaFunction = () => [{ title: "Persondata · Mentorbro" }];
+
+export const CONSENT_TEXT_VERSION = "2026-01";
+
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, scope } = await requireStaff(request);
+  const { type, id } = parsePerson(params);
+  const person = personSummary(type, id, scope, user);
+  if (!person) throw notFound();
+  return { type, id, person, canErase: user.role !== "caseworker" };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, scope } = await requireStaff(request);
+  const { type, id } = parsePerson(params);
+  const form = await request.formData();
+  if (form.get("intent") === "erase") {
+    if (user.role === "caseworker") throw forbidden();
+    const submission = parseWithZod(form, { schema: eraseSchema });
+    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+    if (!erasePerson(type, id, scope, user)) throw notFound();
+    return redirect(`/persondata/${type}/${id}?done=erased`);
+  }
+  const submission = parseWithZod(form, { schema: consentActionSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { intent, purpose } = submission.value;
+  const ok = intent === "withdraw"
+    ? withdrawConsent(type, id, purpose, scope, user)
+    : giveConsent(type, id, purpose, CONSENT_TEXT_VERSION, scope, user);
+  if (!ok && intent === "give") throw notFound();
+  return redirect(`/persondata/${type}/${id}?done=${intent}`);
+}
+
+export default function PersonData() {
+  const { t, i18n } = useTranslation();
+  const { type, id, person, canErase } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({ id: "erase", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: eraseSchema }) });
+  const done = params.get("done");
+  const typeLabel = t(`privacy.entityType.${type}`);
+  return (
+    <>
+      <h1>{t("privacy.person.title", { type: typeLabel, id })}</h1>
+      <p>{person.name} · {t(type === "mentee" ? `enum.menteeStatus.${person.status}` : `enum.mentorStatus.${person.status}`)}</p>
+      {person.anonymisedAt ? <p><span className="mb-badge mb-badge--warn">{t("privacy.person.anonymised", { date: formatDate(person.anonymisedAt, i18n.language) })}</span></p> : null}
+      {done === "erased" ? <Alert kind="success">{t("privacy.person.erased")}</Alert> : null}
+      {done === "withdraw" ? <Alert kind="success">{t("privacy.person.withdrawnDone")}</Alert> : null}
+      {done === "give" ? <Alert kind="success">{t("privacy.person.givenDone")}</Alert> : null}
+
+      <h2>{t("privacy.person.exportTitle")}</h2>
+      <ul>
+        <li><a href={`/persondata/${type}/${id}/eksport`} download>{t("privacy.person.exportJson")}</a></li>
+        <li><a href={`/persondata/${type}/${id}/udskrift`}>{t("privacy.person.exportHtml")}</a></li>
+      </ul>
+
+      <h2>{t("privacy.person.consentTitle")}</h2>
+      <div className="mb-table-wrap">
+        <table className="table table--zebra">
+          <thead><tr>
+            <th scope="col">{t("privacy.person.purpose")}</th><th scope="col">{t("privacy.person.version")}</th>
+            <th scope="col">{t("privacy.person.given")}</th><th scope="col">{t("privacy.person.withdrawn")}</th><th scope="col"><span className="sr-only">{t("privacy.person.withdraw")}</span></th>
+          </tr></thead>
+          <tbody>
+            {person.consents.map((c) => (
+              <tr key={c.id}>
+                <td>{t(`enum.consentPurpose.${c.purpose}`)}</td>
+                <td>{c.textVersion}</td>
+                <td>{formatDateTime(c.givenAt, i18n.language)}</td>
+                <td>{c.withdrawnAt ? formatDateTime(c.withdrawnAt, i18n.language) : t("privacy.person.active")}</td>
+                <td>
+                  <Form method="post" className="mb-inline-form">
+                    <input type="hidden" name="purpose" value={c.purpose} />
+                    {c.withdrawnAt
+                      ? <button type="submit" name="intent" value="give" className="button button-tertiary" aria-label={`${t("privacy.person.give")}: ${t(`enum.consentPurpose.${c.purpose}`)}`}>{t("privacy.person.give")}</button>
+                      : <button type="submit" name="intent" value="withdraw" className="button button-secondary" aria-label={`${t("privacy.person.withdraw")}: ${t(`enum.consentPurpose.${c.purpose}`)}`}>{t("privacy.person.withdraw")}</button>}
+                  </Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      {canErase && !person.anonymisedAt ? (
+        <section aria-labelledby="erase-title">
+          <h2 id="erase-title">{t("privacy.person.eraseTitle")}</h2>
+          <p>{t("privacy.person.eraseIntro")}</p>
+          <ErrorSummary form={form} />
+          <Form method="post" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="erase" />
+            <Checkbox field={fields.confirm} label={t("privacy.person.eraseConfirm")} />
+            <button type="submit" className="button button-primary">{t("privacy.person.erase")}</button>
+          </Form>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,148 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { eq, sql } from "drizzle-orm";
+
+// Services use the process-wide database: point it at a fresh file before they are imported.
+process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-privacy-")), "test.sqlite");
+
+const { db } = await import("../../app/db.server");
+const { applyReferenceData } = await import("../../db/reference");
+const f = await import("../../db/factories");
+const schema = await import("../../db/schema");
+const privacy = await import("../../app/services/privacy.server");
+const { enqueue } = await import("../../app/messaging/outbox.server");
+const { addMonths } = await import("../../app/domain/dates");
+const { today } = await import("../../app/utils/clock");
+
+const rng = f.createRng(7);
+const all = { kind: "all" } as const;
+let coordinator: { id: number; role: string };
+
+function courseFor(menteeStatus: "completed" | "in_course", endedMonthsAgo: number | null) {
+  const d = db();
+  const mentor = f.insertMentor(d, rng, [751], { status: "active", employer: "Hemmelig ApS" });
+  const mentee = f.insertMentee(d, rng, 751, { status: menteeStatus, availability: "Tirsdage", wishedOccupation: "Kok" });
+  const start = addMonths(today(), -(endedMonthsAgo ?? 0) - 6);
+  const course = f.insertCourse(d, {
+    menteeId: mentee.id, mentorId: mentor.id, status: endedMonthsAgo == null ? "active" : "completed", startDate: start,
+    plannedEndDate: addMonths(start, 6), endedOn: endedMonthsAgo == null ? null : addMonths(today(), -endedMonthsAgo),
+  });
+  d.insert(schema.meetings).values({ courseId: course.id, date: start, minutes: 90, form: "in_person", nextStep: "Ring til Jysk Byg om praktik" }).run();
+  d.insert(schema.outcomes).values({ courseId: course.id, type: "job_full_time", outcomeDate: start }).run();
+  f.giveConsents(d, "mentee", mentee.id, ["participation", "share_with_mentor", "sms"], new Date().toISOString(), coordinator.id);
+  enqueue({ channel: "sms", recipient: mentee.phone!, template: "password_reset", locale: "da", subjectType: "mentee", subjectId: mentee.id });
+  return { mentor, mentee, course };
+}
+
+beforeAll(() => {
+  applyReferenceData(db());
+  coordinator = f.insertUser(db(), { role: "coordinator" });
+});
+
+describe("erasure", () => {
+  it("anonymises the person and free text, keeps course, hours and outcomes, and logs it", () => {
+    const { mentee, course } = courseFor("completed", 4);
+    expect(privacy.erasePerson("mentee", mentee.id, all, coordinator)).toBe(true);
+    const d = db();
+    const m = d.select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()!;
+    expect([m.firstName, m.lastName, m.phone, m.email, m.availability, m.wishedOccupation]).toEqual([privacy.ANONYMISED, privacy.ANONYMISED, null, null, null, null]);
+    expect(m.anonymisedAt).toBeTruthy();
+    expect(m.municipalityCode).toBe(751);
+    expect(d.select().from(schema.meetings).where(eq(schema.meetings.courseId, course.id)).get()!.minutes).toBe(90);
+    expect(d.select().from(schema.meetings).where(eq(schema.meetings.courseId, course.id)).get()!.nextStep).toBeNull();
+    expect(d.select().from(schema.outcomes).where(eq(schema.outcomes.courseId, course.id)).all()).toHaveLength(1);
+    const msgs = d.select().from(schema.messages).where(eq(schema.messages.subjectId, mentee.id)).all();
+    expect(msgs.every((x) => x.recipient === privacy.ANONYMISED && x.status === "cancelled")).toBe(true);
+    const log = d.select().from(schema.auditLog).where(eq(schema.auditLog.entityId, mentee.id)).all();
+    expect(log.some((r) => r.action === "anonymise" && r.entityType === "mentee")).toBe(true);
+  });
+
+  it("refuses a caseworker of another municipality", () => {
+    const { mentee } = courseFor("completed", 4);
+    expect(privacy.erasePerson("mentee", mentee.id, { kind: "municipality", code: 621 }, coordinator)).toBe(false);
+    expect(db().select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()!.firstName).not.toBe(privacy.ANONYMISED);
+  });
+
+  it("ends a live course and frees the mentor when a mentee is erased", () => {
+    const { mentee, mentor, course } = courseFor("in_course", null);
+    privacy.erasePerson("mentee", mentee.id, all, coordinator);
+    expect(db().select().from(schema.courses).where(eq(schema.courses.id, course.id)).get()!.status).toBe("ended_early");
+    expect(db().select().from(schema.mentors).where(eq(schema.mentors.id, mentor.id)).get()!.status).toBe("approved");
+  });
+
+  it("erases a mentor's account and sessions too", () => {
+    const { mentor } = courseFor("completed", 5);
+    const user = f.insertUser(db(), { role: "mentor" });
+    db().update(schema.mentors).set({ userId: user.id }).where(eq(schema.mentors.id, mentor.id)).run();
+    db().insert(schema.sessions).values({ idHash: `h-${user.id}`, userId: user.id, expiresAt: "2999-01-01T00:00:00.000Z" }).run();
+    expect(privacy.erasePerson("mentor", mentor.id, all, coordinator)).toBe(true);
+    const u = db().select().from(schema.users).where(eq(schema.users.id, user.id)).get()!;
+    expect(u.active).toBe(false);
+    expect(u.email).toMatch(/@invalid$/);
+    expect(db().select().from(schema.sessions).where(eq(schema.sessions.userId, user.id)).all()).toHaveLength(0);
+    expect(db().select().from(schema.mentors).where(eq(schema.mentors.id, mentor.id)).get()!.employer).toBeNull();
+  });
+});
+
+describe("export on request", () => {
+  it("gathers the person, consents, courses, meetings, outcomes and messages, and logs the export", () => {
+    const { mentee } = courseFor("completed", 2);
+    const data = privacy.exportPerson("mentee", mentee.id, all, coordinator)!;
+    expect(data.person.id).toBe(mentee.id);
+    expect(data.consents.map((c) => c.purpose).sort()).toEqual(["participation", "share_with_mentor", "sms"]);
+    expect(data.courses).toHaveLength(1);
+    expect(data.meetings).toHaveLength(1);
+    expect(data.outcomes).toHaveLength(1);
+    expect(data.messages).toHaveLength(1);
+    expect(data.accessLog.some((r) => r.action === "export")).toBe(true);
+    expect(privacy.exportPerson("mentee", mentee.id, { kind: "municipality", code: 621 }, coordinator)).toBeNull();
+  });
+});
+
+describe("retention", () => {
+  it("anonymises only people whose courses ended longer ago than the retention period", () => {
+    privacy.setRetentionMonths(24, coordinator);
+    const old = courseFor("completed", 30);
+    const recent = courseFor("completed", 10);
+    const due = privacy.dueForRetention(today());
+    expect(due.menteeIds).toContain(old.mentee.id);
+    expect(due.menteeIds).not.toContain(recent.mentee.id);
+    privacy.applyRetention(today());
+    const name = (id: number) => db().select().from(schema.mentees).where(eq(schema.mentees.id, id)).get()!.firstName;
+    expect(name(old.mentee.id)).toBe(privacy.ANONYMISED);
+    expect(name(recent.mentee.id)).not.toBe(privacy.ANONYMISED);
+    // Applying again finds nothing new (idempotent).
+    expect(privacy.dueForRetention(today()).menteeIds).not.toContain(old.mentee.id);
+  });
+});
+
+describe("consent", () => {
+  it("withdrawing SMS consent cancels queued SMS at once", () => {
+    const { mentee } = courseFor("in_course", null);
+    expect(privacy.withdrawConsent("mentee", mentee.id, "sms", all, coordinator)).toBe(true);
+    const sms = db().select().from(schema.messages).where(eq(schema.messages.subjectId, mentee.id)).all();
+    expect(sms.every((m) => m.status === "cancelled")).toBe(true);
+    expect(db().select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()!.smsOptOutAt).toBeTruthy();
+    const c = privacy.listConsents("mentee", mentee.id).find((x) => x.purpose === "sms")!;
+    expect(c.withdrawnAt).toBeTruthy();
+    expect(c.withdrawnBy).toBe(coordinator.id);
+  });
+  it("withdrawing participation ends the course", () => {
+    const { mentee, course } = courseFor("in_course", null);
+    privacy.withdrawConsent("mentee", mentee.id, "participation", all, coordinator);
+    const c = db().select().from(schema.courses).where(eq(schema.courses.id, course.id)).get()!;
+    expect(c.status).toBe("ended_early");
+    expect(c.endReason).toBe("consent_withdrawn");
+  });
+});
+
+describe("the access log", () => {
+  it("is append-only", () => {
+    const n = db().select({ n: sql<number>`count(*)` }).from(schema.auditLog).get()!.n;
+    expect(n).toBeGreaterThan(0);
+    expect(() => db().update(schema.auditLog).set({ action: "view" }).run()).toThrow(/append-only/);
+    expect(() => db().delete(schema.auditLog).run()).toThrow(/append-only/);
+  });
+});
