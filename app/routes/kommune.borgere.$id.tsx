@@ -8,7 +8,7 @@ import { formatDate } from "../i18n/format";
 export const meta: MetaFunction = () => [{ title: "Borger · Mentorbro" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request);
+  const { user, scope } = await requireStaff(request, "caseworker");
   const id = Number(params.id);
   if (!Number.isInteger(id) || id <= 0) throw notFound();
   const row = getMentee(scope, id, user);

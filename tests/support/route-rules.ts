@@ -1,0 +1,44 @@
+/**
+ * Who may open what: one rule per URL pattern. The role × route matrix test (tests/e2e/access-matrix.spec.ts) turns
+ * every file in app/routes into a URL and checks it against these rules, so a route without a rule fails the test.
+ * `public`: anyone; otherwise the roles allowed (anonymous users are sent to /login, other roles get 403).
+ */
+export type Who = "anonymous" | "admin" | "coordinator" | "caseworker" | "mentor";
+export type Rule = { pattern: RegExp; allow: "public" | "signed-in" | Exclude<Who, "anonymous">[]; skip?: string };
+
+export const routeRules: Rule[] = [
+  { pattern: /^\/$/, allow: "public" },
+  { pattern: /^\/(login|logout|sprog|glemt-adgangskode)(\/.*)?$/, allow: "public" },
+  { pattern: /^\/nulstil-adgangskode\//, allow: "public" },
+  { pattern: /^\/healthz$/, allow: "public" },
+  { pattern: /^\/bliv-mentor(\/.*)?$/, allow: "public" },
+  { pattern: /^\/invitation\//, allow: "public" },
+  { pattern: /^\/(s|afmeld|survey)\//, allow: "public" },
+  { pattern: /^\/webhooks\//, allow: "public" },
+  { pattern: /^\/__test\//, allow: "public" },
+  { pattern: /^\/\*$/, allow: "public" },
+  { pattern: /^\/start$/, allow: "signed-in" },
+  { pattern: /^\/admin\/outbox(\/.*)?$/, allow: ["admin", "coordinator"] },
+  { pattern: /^\/admin(\/.*)?$/, allow: ["admin"] },
+  { pattern: /^\/koordinator(\/.*)?$/, allow: ["coordinator", "admin"] },
+  { pattern: /^\/kommune(\/.*)?$/, allow: ["caseworker"] },
+  { pattern: /^\/mentor(\/.*)?$/, allow: ["mentor"] },
+  { pattern: /^\/persondata\//, allow: ["admin", "coordinator", "caseworker"] },
+];
+
+/** `app/routes` file name (flat routes) → a URL with sample params. */
+export function routeFileToPath(file: string): string {
+  const base = file.replace(/\.(tsx|ts|jsx|js)$/, "");
+  const segments = base.split(".").filter((s) => s !== "_index" && !s.startsWith("_") || s.startsWith("__"));
+  const path = segments.map((s) => {
+    const clean = s.replace(/^\[(.*)\]$/, "$1");
+    if (clean === "$") return "*";
+    if (clean.startsWith("$")) return clean === "$type" ? "mentee" : "1";
+    return clean;
+  }).join("/");
+  return `/${path}`.replace(/\/+$/, "") || "/";
+}
+
+export function ruleFor(path: string): Rule | undefined {
+  return routeRules.find((r) => r.pattern.test(path));
+}
