@@ -7,10 +7,12 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
     { key: "common.nav.outbox", to: "/admin/outbox" },
     { key: "privacy.nav.accessLog", to: "/admin/adgangslog" },
     { key: "privacy.nav.retention", to: "/admin/opbevaring" },
+    { key: "auth.security.nav", to: "/konto/sikkerhed" },
   ],
   coordinator: [
     { key: "common.nav.start", to: "/koordinator" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
+    { key: "auth.security.nav", to: "/konto/sikkerhed" },
   ],
   caseworker: [{ key: "common.nav.start", to: "/kommune" }],
   mentor: [{ key: "common.nav.start", to: "/mentor" }],

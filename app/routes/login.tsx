@@ -8,6 +8,7 @@ import { safeRedirect, startPath } from "../auth/guards.server";
 import { clientIp } from "../auth/rate-limit.server";
 import { loginSchema } from "../schemas/auth";
 import { login } from "../services/accounts.server";
+import { needsSecondFactor, startSecondFactor } from "../auth/mfa.server";
 import { Alert, ErrorSummary, TextField } from "../components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Log ind · Mentorbro" }];
@@ -29,6 +30,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) {
     const key = result.reason === "rate_limited" ? "auth.login.rateLimited" : "auth.login.invalid";
     return data(submission.reply({ formErrors: [key], hideFields: ["password"] }), { status: result.reason === "rate_limited" ? 429 : 400 });
+  }
+  if (needsSecondFactor(result.user)) {
+    return redirect("/login/kode", { headers: { "Set-Cookie": await startSecondFactor(result.user.id, redirectTo) } });
   }
   const cookie = await createUserSession(result.user.id);
   return redirect(safeRedirect(redirectTo, startPath(result.user.role)), { headers: { "Set-Cookie": cookie } });

@@ -33,7 +33,7 @@ async function contextFor(who: Who, baseURL: string): Promise<APIRequestContext>
 }
 
 function denied(status: number, location: string | undefined, who: Who): boolean {
-  if (who === "anonymous") return status === 302 && !!location?.startsWith("/login");
+  if (who === "anonymous") return status === 302 && !!location?.startsWith("/login?redirectTo=");
   return status === 403;
 }
 

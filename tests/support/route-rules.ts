@@ -24,6 +24,7 @@ export const routeRules: Rule[] = [
   { pattern: /^\/kommune(\/.*)?$/, allow: ["caseworker"] },
   { pattern: /^\/mentor(\/.*)?$/, allow: ["mentor"] },
   { pattern: /^\/persondata\//, allow: ["admin", "coordinator", "caseworker"] },
+  { pattern: /^\/konto\//, allow: ["admin", "coordinator"] },
 ];
 
 /** `app/routes` file name (flat routes) → a URL with sample params. */
@@ -31,7 +32,7 @@ export function routeFileToPath(file: string): string {
   const base = file.replace(/\.(tsx|ts|jsx|js)$/, "");
   const segments = base.split(".").filter((s) => s !== "_index" && !s.startsWith("_") || s.startsWith("__"));
   const path = segments.map((s) => {
-    const clean = s.replace(/^\[(.*)\]$/, "$1");
+    const clean = s.replace(/^\[(.*)\]$/, "$1").replace(/_$/, "");
     if (clean === "$") return "*";
     if (clean.startsWith("$")) return clean === "$type" ? "mentee" : "1";
     return clean;
