@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, notFound, requireStaff } from "../auth/guards.server";
-import { erasePerson, giveConsent, parsePerson, personSummary, withdrawConsent } from "../services/privacy.server";
+import { erasePerson, giveConsent, parsePerson, personInScope, personSummary, withdrawConsent } from "../services/privacy.server";
 import { consentActionSchema, eraseSchema } from "../schemas/privacy";
 import { Alert, Checkbox, ErrorSummary } from "../components/forms";
 import { formatDate, formatDateTime } from "../i18n/format";
@@ -25,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope } = await requireStaff(request);
   const { type, id } = parsePerson(params);
+  if (!personInScope(type, id, scope)) throw notFound();
   const form = await request.formData();
   if (form.get("intent") === "erase") {
     if (user.role === "caseworker") throw forbidden();
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ok = intent === "withdraw"
     ? withdrawConsent(type, id, purpose, scope, user)
     : giveConsent(type, id, purpose, CONSENT_TEXT_VERSION, scope, user);
-  if (!ok && intent === "give") throw notFound();
+  void ok; // false only when there was nothing to withdraw
   return redirect(`/persondata/${type}/${id}?done=${intent}`);
 }
 

@@ -242,3 +242,9 @@ export function personSummary(type: PersonType, id: number, scope: Scope, actor:
   audit(actor, "view", "mentor", id);
   return { name: `${m.firstName} ${m.lastName}`, status: m.status, anonymisedAt: m.anonymisedAt, consents: listConsents(type, id) };
 }
+
+/** Whether the person exists within the caller's scope (a caseworker: own municipality's citizens only). */
+export function personInScope(type: PersonType, id: number, scope: Scope): boolean {
+  if (type === "mentee") return !!menteeInScope(db(), id, scope);
+  return scope.kind === "all" && !!db().select({ id: mentors.id }).from(mentors).where(eq(mentors.id, id)).get();
+}
