@@ -16,7 +16,7 @@ export const DB07: readonly IndustryRef[] = [
   { code: "J", level: "section", section: "J", labelDa: "Information og kommunikation", labelEn: "Information and communication" },
   { code: "K", level: "section", section: "K", labelDa: "Finansiering og forsikring", labelEn: "Financial and insurance activities" },
   { code: "L", level: "section", section: "L", labelDa: "Ejendomshandel og udlejning", labelEn: "Real estate activities" },
-  { code: "M", level: "section", section: "M", labelDa: "Liberale, videnskabelige og tekniske tjenester", labelEn: "Professional, scientific and technical" },
+  { code: "M", level: "section", section: "M", labelDa: "Rådgivning, forskning og liberale erhverv", labelEn: "Professional, scientific and technical" },
   { code: "N", level: "section", section: "N", labelDa: "Administrative tjenester", labelEn: "Administrative and support services" },
   { code: "O", level: "section", section: "O", labelDa: "Offentlig administration og forsvar", labelEn: "Public administration and defence" },
   { code: "P", level: "section", section: "P", labelDa: "Undervisning", labelEn: "Education" },
@@ -116,7 +116,13 @@ export const DB07: readonly IndustryRef[] = [
 ];
 
 const bySection = new Map(DB07.map((i) => [i.code, i.section]));
-/** The section letter of a division or section code. */
+/**
+ * The section letter of a section ("Q", "q") or division ("41") code; a finer DB07 code ("47.11", "471100")
+ * resolves through its two-digit division. Unknown codes give undefined.
+ */
 export function sectionOf(code: string): string | undefined {
-  return bySection.get(code);
+  const c = code.trim().toUpperCase();
+  if (/^[A-Z]$/.test(c)) return bySection.get(c);
+  const m = /^(\d{2})(?:\.?\d{1,4})?$/.exec(c);
+  return m ? bySection.get(m[1]) : undefined;
 }

@@ -1,0 +1,55 @@
+/**
+ * Form fuzzing: every public and staff form gets ≥ 1 000 generated bad inputs. No answer may be a 5xx, and nothing may
+ * be stored (the row counts of the tables that hold people and their courses stay the same).
+ */
+import { sql } from "drizzle-orm";
+import type { APIRequestContext } from "@playwright/test";
+import { test, expect, login } from "../support/fixtures";
+import { badInputs, toBody } from "../support/fuzz";
+import { DEMO_USERS } from "../../db/seed/demo";
+import type { Db } from "../../db/client";
+import * as schema from "../../db/schema";
+
+const PER_FORM = 1000;
+type Form = { path: string | ((db: Db) => string); as?: keyof typeof DEMO_USERS; fields: string[] };
+
+/** The forms. Add each new form here with its field names (a form missing here is not fuzzed). */
+export const forms: Form[] = [
+  { path: "/login", fields: ["email", "password", "redirectTo"] },
+  { path: "/glemt-adgangskode", fields: ["email"] },
+  { path: "/nulstil-adgangskode/not-a-real-token", fields: ["password", "confirm"] },
+  { path: "/login/kode", fields: ["code"] },
+  { path: "/admin/opbevaring", as: "admin", fields: ["months"] },
+  { path: "/konto/sikkerhed", as: "coordinator", fields: ["code", "secret"] },
+  { path: (db) => `/persondata/mentee/${db.select().from(schema.mentees).get()!.id}`, as: "coordinator", fields: ["intent", "purpose", "confirm"] },
+];
+
+const counted = [schema.users, schema.mentors, schema.mentees, schema.courses, schema.meetings, schema.followUps, schema.outcomes, schema.surveys, schema.mentorScreenings] as const;
+const counts = (db: Db) => counted.map((t) => db.select({ n: sql<number>`count(*)` }).from(t).get()!.n);
+
+async function fuzz(request: APIRequestContext, path: string, fields: string[], seed: number) {
+  const errors: string[] = [];
+  const batch: Promise<void>[] = [];
+  let i = 0;
+  for (const pairs of badInputs(fields, PER_FORM, seed)) {
+    const body = toBody(pairs);
+    batch.push(request.post(path, { data: body, headers: { "Content-Type": "application/x-www-form-urlencoded" }, maxRedirects: 0 })
+      .then((res) => { if (res.status() >= 500) errors.push(`${res.status()} for ${body.slice(0, 200)}`); }));
+    if (++i % 16 === 0) await Promise.all(batch.splice(0));
+  }
+  await Promise.all(batch);
+  return { sent: i, errors };
+}
+
+for (const [n, form] of forms.entries()) {
+  test(`fuzz ${typeof form.path === "string" ? form.path : `form ${n}`}`, async ({ page, db }) => {
+    test.setTimeout(180_000);
+    if (form.as) await login(page, DEMO_USERS[form.as]);
+    const path = typeof form.path === "string" ? form.path : form.path(db);
+    const before = counts(db);
+    const { sent, errors } = await fuzz(page.request, path, form.fields, 1000 + n);
+    expect(sent).toBeGreaterThanOrEqual(1000);
+    expect(errors.slice(0, 5)).toEqual([]);
+    expect(counts(db)).toEqual(before);
+  });
+}
