@@ -81,7 +81,10 @@ function Header({ user, locale }: { user: RootData["user"]; locale: UiLocale }) 
               <button type="submit" className="button button-secondary">{t("common.nav.logout")}</button>
             </Form>
           ) : (
-            <Link to="/login" className="button button-secondary">{t("common.nav.login")}</Link>
+            <>
+              <Link to="/bliv-mentor" className="button button-primary">{t("common.nav.becomeMentor")}</Link>{" "}
+              <Link to="/login" className="button button-secondary">{t("common.nav.login")}</Link>
+            </>
           )}
         </div>
       </div>

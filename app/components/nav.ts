@@ -11,9 +11,14 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
   ],
   coordinator: [
     { key: "common.nav.start", to: "/koordinator" },
+    { key: "volunteer.nav.mentors", to: "/koordinator/mentorer" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
     { key: "auth.security.nav", to: "/konto/sikkerhed" },
   ],
   caseworker: [{ key: "common.nav.start", to: "/kommune" }],
-  mentor: [{ key: "common.nav.start", to: "/mentor" }],
+  mentor: [
+    { key: "common.nav.start", to: "/mentor" },
+    { key: "volunteer.nav.profile", to: "/mentor/profil" },
+    { key: "volunteer.nav.availability", to: "/mentor/tilgaengelighed" },
+  ],
 };

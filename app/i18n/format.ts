@@ -17,3 +17,13 @@ export function formatNumber(n: number, lng: string, digits = 0): string {
 export function formatPercent(share: number, lng: string): string {
   return new Intl.NumberFormat(intlLocale(lng), { style: "percent", maximumFractionDigits: 0 }).format(share);
 }
+
+/** A language's name in the reader's language (Intl), capitalised: "Arabisk", "Tigrinya". */
+export function languageName(code: string, lng: string): string {
+  try {
+    const name = new Intl.DisplayNames([intlLocale(lng)], { type: "language" }).of(code) ?? code;
+    return name.charAt(0).toLocaleUpperCase(intlLocale(lng)) + name.slice(1);
+  } catch {
+    return code;
+  }
+}

@@ -1,27 +1,98 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
-import { db } from "../db.server";
-import { mentors } from "../../db/schema";
+import { mentorHome } from "../services/volunteers.server";
+import { requiredScreeningSteps, onLeave } from "../domain/mentor-status";
+import { formatDate, languageName } from "../i18n/format";
+import { today } from "../utils/clock";
+import { Alert } from "../components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Min side · Mentorbro" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "mentor");
-  const mentor = db().select({ status: mentors.status, firstName: mentors.firstName }).from(mentors).where(eq(mentors.userId, user.id)).get();
-  return { mentor };
+  return { home: mentorHome(user.id), today: today() };
 }
 
 export default function MentorStart() {
-  const { t } = useTranslation();
-  const { mentor } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const { home, today: day } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  if (!home) return (<><h1>{t("volunteer.home.title")}</h1><Alert kind="warning">{t("volunteer.home.noProfile")}</Alert></>);
+  const { mentor: m, courses, steps } = home;
+  const label = (code: string) => home.industries.find((i) => i.code === code);
+  const industryText = (code: string) => { const i = label(code); return i ? `${i.code} ${lng === "en" ? i.labelEn : i.labelDa}` : code; };
+  const inApplication = m.status === "applied" || m.status === "screening";
   return (
     <>
-      <h1>{t("staff.start.mentor.title")}</h1>
-      <p>{t("staff.start.mentor.intro")}</p>
-      {mentor ? <p>{t("staff.mentees.status")}: <strong>{t(`enum.mentorStatus.${mentor.status}`)}</strong></p> : null}
+      <h1>{t("volunteer.home.welcome", { name: m.firstName })}</h1>
+      {params.get("saved") === "profile" ? <Alert kind="success">{t("volunteer.profile.saved")}</Alert> : null}
+      {params.get("saved") === "availability" ? <Alert kind="success">{t("volunteer.availability.saved")}</Alert> : null}
+
+      <section aria-labelledby="h-status">
+        <h2 id="h-status">{t("volunteer.home.statusTitle")}</h2>
+        <p>{t("volunteer.home.status")}: <strong>{t(`enum.mentorStatus.${m.status}`)}</strong></p>
+        <p>{t(`volunteer.home.statusText.${m.status}`)}</p>
+        {inApplication ? (
+          <>
+            <h3>{t("volunteer.home.stepsTitle")}</h3>
+            <ul className="mb-steps">
+              {requiredScreeningSteps.map((s) => (
+                <li key={s}>
+                  {steps.includes(s) ? "✓" : "○"} {t(`enum.screeningStep.${s}`)}{" "}
+                  <span className="weight-normal">({steps.includes(s) ? t("volunteer.home.stepDone") : t("volunteer.home.stepPending")})</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="h-mentee">
+        <h2 id="h-mentee">{t("volunteer.home.menteeTitle")}</h2>
+        {courses.length ? (
+          <ul>
+            {courses.map((c) => (
+              <li key={c.id}>
+                <p>
+                  {t("volunteer.home.courseInfo", { name: c.menteeFirstName, municipality: c.municipality, start: formatDate(c.startDate, lng) })}
+                  {" · "}{t(`enum.courseStatus.${c.status}`)}
+                </p>
+                <p><Link to={`/mentor/forloeb/${c.id}`}>{t("volunteer.home.courseLink", { name: c.menteeFirstName })}</Link></p>
+              </li>
+            ))}
+          </ul>
+        ) : <p>{t("volunteer.home.noMentee")}</p>}
+      </section>
+
+      <section aria-labelledby="h-availability">
+        <h2 id="h-availability">{t("volunteer.home.availabilityTitle")}</h2>
+        <p>
+          {onLeave(m, day)
+            ? (m.pausedTo ? t("volunteer.home.onLeave", { from: formatDate(m.pausedFrom, lng), to: formatDate(m.pausedTo, lng) })
+              : t("volunteer.home.onLeaveOpen", { from: formatDate(m.pausedFrom, lng) }))
+            : m.pausedFrom && m.pausedFrom > day
+              ? t("volunteer.home.onLeave", { from: formatDate(m.pausedFrom, lng), to: formatDate(m.pausedTo, lng) || "…" })
+              : t("volunteer.home.available")}
+        </p>
+        <p><Link to="/mentor/tilgaengelighed">{t("volunteer.home.editAvailability")}</Link></p>
+      </section>
+
+      <section aria-labelledby="h-profile">
+        <h2 id="h-profile">{t("volunteer.home.profileTitle")}</h2>
+        <dl className="mb-dl">
+          <dt>{t("volunteer.detail.jobTitle")}</dt><dd>{m.jobTitle}{m.employer ? `, ${m.employer}` : ""}</dd>
+          <dt>{t("volunteer.detail.industry")}</dt><dd>{industryText(m.industryCode)}</dd>
+          {m.networkIndustryCodes.length ? (<><dt>{t("volunteer.detail.network")}</dt><dd>{m.networkIndustryCodes.map(industryText).join(", ")}</dd></>) : null}
+          <dt>{t("volunteer.detail.municipality")}</dt><dd>{home.municipality} ({m.postcode}) · {t("volunteer.detail.travel")} {t("volunteer.detail.km", { km: m.travelKm })}</dd>
+          {m.languages.length ? (<><dt>{t("volunteer.detail.languages")}</dt><dd>{m.languages.map((l) => languageName(l, lng)).join(", ")}</dd></>) : null}
+          <dt>{t("volunteer.detail.offers")}</dt><dd>{m.offers.map((g) => t(`enum.goal.${g}`)).join(", ")}</dd>
+          <dt>{t("volunteer.detail.capacity")}</dt><dd>{m.capacity}</dd>
+        </dl>
+        <p><Link to="/mentor/profil">{t("volunteer.home.editProfile")}</Link></p>
+      </section>
     </>
   );
 }

@@ -22,6 +22,14 @@ export const forms: Form[] = [
   { path: "/admin/opbevaring", as: "admin", fields: ["months"] },
   { path: "/konto/sikkerhed", as: "coordinator", fields: ["code", "secret"] },
   { path: (db) => `/persondata/mentee/${db.select().from(schema.mentees).get()!.id}`, as: "coordinator", fields: ["intent", "purpose", "confirm"] },
+  {
+    path: "/bliv-mentor", fields: ["firstName", "lastName", "email", "phone", "postcode", "municipalityCode", "travelKm", "employer",
+      "jobTitle", "industryCode", "networkIndustryCodes", "yearsExperience", "isManager", "languages", "gender", "menteeGenderPreference",
+      "offers", "earliestStart", "capacity", "motivation", "consentData", "consentConfidentiality", "website"],
+  },
+  { path: "/bliv-mentor/bekraeft/not-a-real-token", fields: ["password", "confirm"] },
+  { path: (db) => `/koordinator/mentorer/${db.select().from(schema.mentors).get()!.id}`, as: "coordinator", fields: ["intent", "step", "doneOn", "form", "notes", "reason"] },
+  { path: "/mentor/tilgaengelighed", as: "mentor", fields: ["intent", "pausedFrom", "pausedTo"] },
 ];
 
 const counted = [schema.users, schema.mentors, schema.mentees, schema.courses, schema.meetings, schema.followUps, schema.outcomes, schema.surveys, schema.mentorScreenings] as const;

@@ -1,0 +1,71 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { volunteerSignupSchema, MENTOR_CONSENT_VERSION } from "../schemas/volunteer";
+import { signUpVolunteer, signupOptions } from "../services/volunteers.server";
+import { clientIp } from "../auth/rate-limit.server";
+import { getLocale } from "../i18n/locale.server";
+import { Alert, Checkbox, ErrorSummary, TextField } from "../components/forms";
+import { MentorProfileFields } from "../components/MentorProfileFields";
+
+export const meta: MetaFunction = () => [{ title: "Bliv mentor · Mentorbro" }];
+
+export async function loader(_: LoaderFunctionArgs) {
+  return { options: signupOptions(), consentVersion: MENTOR_CONSENT_VERSION };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: volunteerSignupSchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), rateLimited: false }, { status: 400 });
+  // A filled honeypot is a bot: answer exactly as for a person, store nothing.
+  if (submission.value.website) return redirect("/bliv-mentor/tak");
+  const result = signUpVolunteer(submission.value, await getLocale(request), clientIp(request));
+  if (result.kind === "rate_limited") return data({ result: submission.reply(), rateLimited: true }, { status: 429 });
+  return redirect("/bliv-mentor/tak");
+}
+
+export default function Signup() {
+  const { t } = useTranslation();
+  const { options, consentVersion } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "signup",
+    lastResult: actionData?.result,
+    defaultValue: { travelKm: "15", capacity: "1", menteeGenderPreference: "none" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: volunteerSignupSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <div className="row"><div className="col-12 col-lg-8">
+      <h1>{t("volunteer.signup.title")}</h1>
+      <p className="font-lead">{t("volunteer.signup.intro")}</p>
+      {actionData?.rateLimited ? <Alert kind="error">{t("volunteer.signup.rateLimited")}</Alert> : null}
+      <ErrorSummary form={form} />
+      <Form method="post" {...getFormProps(form)}>
+        <fieldset className="mb-fieldset">
+          <legend className="h2">{t("volunteer.signup.sectionYou")}</legend>
+          <TextField field={fields.firstName} label={t("volunteer.signup.firstName")} autoComplete="given-name" />
+          <TextField field={fields.lastName} label={t("volunteer.signup.lastName")} autoComplete="family-name" />
+          <TextField field={fields.email} label={t("volunteer.signup.email")} type="email" autoComplete="email" />
+          <TextField field={fields.phone} label={t("volunteer.signup.phone")} hint={t("volunteer.signup.phoneHint")} type="tel" autoComplete="tel" inputMode="tel" />
+        </fieldset>
+        <MentorProfileFields fields={fields} options={options} />
+        <fieldset className="mb-fieldset">
+          <legend className="h2">{t("volunteer.signup.sectionConsent")}</legend>
+          <Checkbox field={fields.consentData} label={t("volunteer.signup.consentData")} />
+          <Checkbox field={fields.consentConfidentiality} label={t("volunteer.signup.consentConfidentiality")} />
+          <p className="form-hint">{t("volunteer.signup.consentVersion", { version: consentVersion })}</p>
+        </fieldset>
+        <div className="mb-hp" aria-hidden="true">
+          <label htmlFor={fields.website.id}>{t("volunteer.signup.honeypot")}</label>
+          <input {...getInputProps(fields.website, { type: "text" })} key={fields.website.key} tabIndex={-1} autoComplete="off" />
+        </div>
+        <button type="submit" className="button button-primary">{t("volunteer.signup.submit")}</button>
+      </Form>
+    </div></div>
+  );
+}

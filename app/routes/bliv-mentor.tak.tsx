@@ -1,0 +1,15 @@
+import type { MetaFunction } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+
+export const meta: MetaFunction = () => [{ title: "Tjek din e-mail · Mentorbro" }];
+
+export default function SignupSent() {
+  const { t } = useTranslation();
+  return (
+    <div className="row"><div className="col-12 col-md-8">
+      <h1>{t("volunteer.signup.sentTitle")}</h1>
+      <p className="font-lead">{t("volunteer.signup.sentBody")}</p>
+      <p>{t("volunteer.signup.sentNotReceived")}</p>
+    </div></div>
+  );
+}

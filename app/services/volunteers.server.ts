@@ -1,0 +1,354 @@
+/**
+ * The volunteer journey: online sign-up, email verification (which also sets the password), the coordinator's
+ * screening and decision, the mentor's own profile and availability, and the matchable-pool query other features call.
+ * Every write is one transaction; every message goes through the outbox in that transaction.
+ */
+import { and, asc, desc, eq, inArray, isNotNull, isNull, gt, sql, type SQL } from "drizzle-orm";
+import {
+  consents, courses, industries, mentees, mentorScreenings, mentors, municipalities, statusChanges, users, verificationTokens,
+} from "../../db/schema";
+import { db, type Db } from "../db.server";
+import type { MentorStatus, ScreeningStep, UiLocale } from "../domain/enums";
+import { assertTransition, availableActions, missingForApproval, targetOf, type MentorAction } from "../domain/mentor-status";
+import { hashPassword } from "../auth/password.server";
+import { hit } from "../auth/rate-limit.server";
+import { newToken, sha256 } from "../auth/tokens.server";
+import { enqueue } from "../messaging/outbox.server";
+import { config } from "../config.server";
+import { audit } from "./audit.server";
+import { now, nowIso, today } from "../utils/clock";
+import { matchableCondition, openCourseCount } from "./mentor-pool";
+import { MENTOR_CONSENT_VERSION, type MentorProfileInput, type VolunteerSignupInput } from "../schemas/volunteer";
+
+type Actor = { id: number; role: string };
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+const VERIFY_TTL_MS = 48 * 3600_000;
+/** Places a course occupies on the mentor's capacity. */
+const OPEN_COURSE: ("approved" | "active" | "paused")[] = ["approved", "active", "paused"];
+
+/* ------------------------------------------------------------------ sign-up and verification */
+
+export type SignupResult = { kind: "ok" } | { kind: "rate_limited" };
+
+function issueVerification(tx: Tx, mentor: { id: number; email: string; firstName: string; locale: UiLocale }) {
+  const token = newToken();
+  tx.update(verificationTokens).set({ usedAt: nowIso() })
+    .where(and(eq(verificationTokens.purpose, "email_verification"), eq(verificationTokens.subjectType, "mentor"),
+      eq(verificationTokens.subjectId, mentor.id), isNull(verificationTokens.usedAt))).run();
+  tx.insert(verificationTokens).values({
+    purpose: "email_verification", tokenHash: sha256(token), subjectType: "mentor", subjectId: mentor.id, email: mentor.email,
+    expiresAt: new Date(now().getTime() + VERIFY_TTL_MS).toISOString(),
+  }).run();
+  enqueue({
+    channel: "email", recipient: mentor.email, template: "mentor_verify", locale: mentor.locale,
+    data: { name: mentor.firstName, url: `${config().APP_URL}/bliv-mentor/bekraeft/${token}` },
+    subjectType: "mentor", subjectId: mentor.id,
+  }, tx);
+}
+
+/**
+ * Signs a volunteer up. The answer is the same whether the email is new or known, so the page reveals nothing:
+ * a new address gets a verification link; an unverified one a fresh link; a known, verified one an email saying
+ * what to do (log in or reset the password).
+ */
+export function signUpVolunteer(input: VolunteerSignupInput, locale: UiLocale, ip: string): SignupResult {
+  if (!hit(`signup:ip:${ip}`, 10, 60 * 60_000) || !hit(`signup:email:${sha256(input.email)}`, 3, 60 * 60_000)) {
+    return { kind: "rate_limited" };
+  }
+  db().transaction((tx) => {
+    const existing = tx.select().from(mentors).where(eq(mentors.email, input.email)).get();
+    const existingUser = tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.email, input.email)).get();
+    if (existing && !existing.emailVerifiedAt && !existingUser) {
+      issueVerification(tx, { ...existing, locale });
+      return;
+    }
+    if (existing || existingUser) {
+      enqueue({
+        channel: "email", recipient: input.email, template: "mentor_already_registered", locale,
+        data: { loginUrl: `${config().APP_URL}/login`, resetUrl: `${config().APP_URL}/glemt-adgangskode` },
+        subjectType: existing ? "mentor" : "user", subjectId: existing?.id ?? existingUser?.id,
+      }, tx);
+      return;
+    }
+    const mentor = tx.insert(mentors).values({
+      ...profileValues(input), email: input.email, status: "applied", locale,
+    }).returning().get();
+    const at = nowIso();
+    tx.insert(consents).values([
+      { subjectType: "mentor", subjectId: mentor.id, purpose: "mentor_data_processing", textVersion: MENTOR_CONSENT_VERSION, givenAt: at },
+      { subjectType: "mentor", subjectId: mentor.id, purpose: "mentor_confidentiality", textVersion: MENTOR_CONSENT_VERSION, givenAt: at },
+    ]).run();
+    tx.insert(statusChanges).values({ entityType: "mentor", entityId: mentor.id, fromStatus: null, toStatus: "applied" }).run();
+    audit(null, "create", "mentor", mentor.id, { via: "signup" }, tx);
+    issueVerification(tx, { ...mentor, locale });
+  });
+  return { kind: "ok" };
+}
+
+function profileValues(input: MentorProfileInput) {
+  return {
+    firstName: input.firstName, lastName: input.lastName, phone: input.phone, postcode: input.postcode,
+    municipalityCode: input.municipalityCode, travelKm: input.travelKm, employer: input.employer ?? null,
+    jobTitle: input.jobTitle, industryCode: input.industryCode,
+    networkIndustryCodes: [...new Set(input.networkIndustryCodes)], yearsExperience: input.yearsExperience,
+    isManager: input.isManager, languages: [...new Set(input.languages)], gender: input.gender ?? null,
+    menteeGenderPreference: input.menteeGenderPreference, offers: [...new Set(input.offers)],
+    earliestStart: input.earliestStart ?? null, capacity: input.capacity, motivation: input.motivation,
+  };
+}
+
+function validVerification(token: string) {
+  return db().select().from(verificationTokens).where(and(
+    eq(verificationTokens.tokenHash, sha256(token)), eq(verificationTokens.purpose, "email_verification"),
+    isNull(verificationTokens.usedAt), gt(verificationTokens.expiresAt, nowIso()),
+  )).get();
+}
+
+/** For the verification page: is the link good, and whose first name to greet. */
+export function verificationInfo(token: string): { valid: false } | { valid: true; firstName: string } {
+  const row = validVerification(token);
+  if (!row?.subjectId) return { valid: false };
+  const m = db().select({ firstName: mentors.firstName, userId: mentors.userId }).from(mentors).where(eq(mentors.id, row.subjectId)).get();
+  return m && !m.userId ? { valid: true, firstName: m.firstName } : { valid: false };
+}
+
+/**
+ * Confirms the email and creates the mentor's account with the chosen password, in one step (the GET of the link
+ * changes nothing, so mail scanners cannot use it up). Returns the new user id, or null if the link is no good.
+ */
+export async function completeVerification(token: string, password: string): Promise<number | null> {
+  const row = validVerification(token);
+  if (!row?.subjectId) return null;
+  const passwordHash = await hashPassword(password);
+  const mentorId = row.subjectId;
+  return db().transaction((tx) => {
+    const used = tx.update(verificationTokens).set({ usedAt: nowIso() })
+      .where(and(eq(verificationTokens.id, row.id), isNull(verificationTokens.usedAt))).run().changes;
+    if (used !== 1) return null;
+    const m = tx.select().from(mentors).where(eq(mentors.id, mentorId)).get();
+    if (!m || m.userId || m.anonymisedAt) return null;
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, m.email)).get()) return null;
+    const at = nowIso();
+    const user = tx.insert(users).values({
+      email: m.email, name: `${m.firstName} ${m.lastName}`, role: "mentor", passwordHash, locale: m.locale, emailVerifiedAt: at,
+    }).returning({ id: users.id }).get();
+    tx.update(mentors).set({ userId: user.id, emailVerifiedAt: at }).where(eq(mentors.id, m.id)).run();
+    enqueue({
+      channel: "email", recipient: m.email, template: "mentor_next_steps", locale: m.locale,
+      data: { name: m.firstName, url: `${config().APP_URL}/mentor` }, subjectType: "mentor", subjectId: m.id,
+      idempotencyKey: `mentor_next_steps:${m.id}`,
+    }, tx);
+    audit({ id: user.id, role: "mentor" }, "update", "mentor", m.id, { verified: true }, tx);
+    return user.id;
+  });
+}
+
+/* ------------------------------------------------------------------ the matchable pool */
+
+/** Every mentor who can take a mentee today, with their free places. Other features (matching) call this. */
+export function listMatchableMentors(d: Db = db(), onDay: string = today()) {
+  return d.select({
+    mentor: mentors,
+    openCourses: openCourseCount(),
+  }).from(mentors).where(matchableCondition(onDay)).orderBy(asc(mentors.id)).all()
+    .map((r) => ({ ...r.mentor, openCourses: r.openCourses, freePlaces: r.mentor.capacity - r.openCourses }));
+}
+
+/* ------------------------------------------------------------------ coordinator: queue and detail */
+
+export type QueueFilter = { status: string; municipality?: number; section?: string };
+
+export function listApplications(f: QueueFilter) {
+  const d = db();
+  const conds: (SQL | undefined)[] = [isNotNull(mentors.emailVerifiedAt), isNull(mentors.anonymisedAt)];
+  if (f.status === "to_screen") conds.push(inArray(mentors.status, ["applied", "screening"]));
+  else if (f.status !== "all") conds.push(eq(mentors.status, f.status as MentorStatus));
+  if (f.municipality) conds.push(eq(mentors.municipalityCode, f.municipality));
+  if (f.section) conds.push(eq(industries.section, f.section));
+  const rows = d.select({
+    id: mentors.id, firstName: mentors.firstName, lastName: mentors.lastName, status: mentors.status,
+    createdAt: mentors.createdAt, municipality: municipalities.name, industryCode: mentors.industryCode,
+    industryDa: industries.labelDa, industryEn: industries.labelEn, jobTitle: mentors.jobTitle,
+    steps: sql<number>`(select count(distinct ${mentorScreenings.step}) from ${mentorScreenings} where ${mentorScreenings.mentorId} = ${mentors.id})`,
+  }).from(mentors)
+    .innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
+    .innerJoin(industries, eq(industries.code, mentors.industryCode))
+    .where(and(...conds)).orderBy(asc(mentors.createdAt), asc(mentors.id)).limit(500).all();
+  return rows;
+}
+
+export function mentorFilterOptions() {
+  const d = db();
+  return {
+    municipalities: d.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).orderBy(asc(municipalities.name)).all(),
+    sections: d.select({ code: industries.code, labelDa: industries.labelDa, labelEn: industries.labelEn }).from(industries)
+      .where(eq(industries.level, "section")).orderBy(asc(industries.code)).all(),
+  };
+}
+
+/** The mentor detail for coordinators. The read is logged. */
+export function getMentorForStaff(id: number, viewer: Actor) {
+  const d = db();
+  const m = d.select().from(mentors).where(eq(mentors.id, id)).get();
+  if (!m) return null;
+  audit(viewer, "view", "mentor", id);
+  const muni = d.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.code, m.municipalityCode)).get();
+  const codes = [m.industryCode, ...m.networkIndustryCodes];
+  const inds = d.select().from(industries).where(inArray(industries.code, codes)).all();
+  const screenings = d.select({
+    id: mentorScreenings.id, step: mentorScreenings.step, doneOn: mentorScreenings.doneOn, form: mentorScreenings.form,
+    notes: mentorScreenings.notes, by: users.name, createdAt: mentorScreenings.createdAt,
+  }).from(mentorScreenings).leftJoin(users, eq(users.id, mentorScreenings.recordedBy))
+    .where(eq(mentorScreenings.mentorId, id)).orderBy(asc(mentorScreenings.doneOn), asc(mentorScreenings.id)).all();
+  const history = d.select({
+    id: statusChanges.id, fromStatus: statusChanges.fromStatus, toStatus: statusChanges.toStatus, reason: statusChanges.reason,
+    at: statusChanges.at, by: users.name,
+  }).from(statusChanges).leftJoin(users, eq(users.id, statusChanges.byUserId))
+    .where(and(eq(statusChanges.entityType, "mentor"), eq(statusChanges.entityId, id))).orderBy(desc(statusChanges.at), desc(statusChanges.id)).all();
+  const courseRows = d.select({
+    id: courses.id, status: courses.status, startDate: courses.startDate, plannedEndDate: courses.plannedEndDate,
+    endedOn: courses.endedOn, menteeId: mentees.id, menteeFirstName: mentees.firstName, municipality: municipalities.name,
+  }).from(courses).innerJoin(mentees, eq(mentees.id, courses.menteeId))
+    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+    .where(eq(courses.mentorId, id)).orderBy(desc(courses.proposedAt)).all();
+  const open = courseRows.filter((c) => (OPEN_COURSE as string[]).includes(c.status)).length;
+  const doneSteps = [...new Set(screenings.map((s) => s.step))];
+  return {
+    mentor: m, municipality: muni?.name ?? "", industries: inds, screenings, history, courses: courseRows,
+    openCourses: open, missingForApproval: missingForApproval(doneSteps),
+    actions: availableActions(m.status, open > 0),
+  };
+}
+
+export type ScreeningInput = { step: ScreeningStep; doneOn: string; form?: string; notes?: string };
+
+/** Records one screening step; the first step moves an application into screening. */
+export function recordScreening(id: number, input: ScreeningInput, actor: Actor): boolean {
+  return db().transaction((tx) => {
+    const m = tx.select({ status: mentors.status }).from(mentors).where(eq(mentors.id, id)).get();
+    if (!m) return false;
+    tx.insert(mentorScreenings).values({
+      mentorId: id, step: input.step, doneOn: input.doneOn, recordedBy: actor.id,
+      form: input.step === "introduction" ? input.form ?? null : null,
+      notes: input.step === "criminal_record_check" ? null : input.notes ?? null,
+    }).run();
+    if (m.status === "applied") {
+      tx.update(mentors).set({ status: "screening" }).where(eq(mentors.id, id)).run();
+      tx.insert(statusChanges).values({ entityType: "mentor", entityId: id, fromStatus: "applied", toStatus: "screening", byUserId: actor.id }).run();
+    }
+    audit(actor, "update", "mentor", id, { screening: input.step }, tx);
+    return true;
+  });
+}
+
+export type DecisionResult = { ok: true; to: MentorStatus } | { ok: false; error: "not_found" | "illegal" | "missing_steps"; missing?: ScreeningStep[] };
+
+/** A coordinator's decision: start screening, approve, reject (with a kind email), pause, resume, retire. */
+export function decideMentor(id: number, action: MentorAction, reason: string | undefined, actor: Actor): DecisionResult {
+  return db().transaction((tx): DecisionResult => {
+    const m = tx.select().from(mentors).where(eq(mentors.id, id)).get();
+    if (!m || m.anonymisedAt) return { ok: false, error: "not_found" };
+    const open = tx.select({ n: sql<number>`count(*)` }).from(courses)
+      .where(and(eq(courses.mentorId, id), inArray(courses.status, OPEN_COURSE))).get()?.n ?? 0;
+    if (!availableActions(m.status, open > 0).includes(action)) return { ok: false, error: "illegal" };
+    let to = targetOf(action);
+    if (action === "resume" && open > 0) to = "active";
+    if (action === "approve") {
+      const done = tx.selectDistinct({ step: mentorScreenings.step }).from(mentorScreenings).where(eq(mentorScreenings.mentorId, id)).all().map((r) => r.step);
+      const missing = missingForApproval(done);
+      if (missing.length) return { ok: false, error: "missing_steps", missing };
+    }
+    assertTransition(m.status, to);
+    tx.update(mentors).set({
+      status: to,
+      rejectionReason: action === "reject" ? reason ?? null : m.rejectionReason,
+    }).where(eq(mentors.id, id)).run();
+    tx.insert(statusChanges).values({ entityType: "mentor", entityId: id, fromStatus: m.status, toStatus: to, reason: reason ?? null, byUserId: actor.id }).run();
+    audit(actor, "update", "mentor", id, { status: to }, tx);
+    if (action === "approve" || action === "reject") {
+      enqueue({
+        channel: "email", recipient: m.email, template: action === "approve" ? "mentor_approved" : "mentor_rejected", locale: m.locale,
+        data: { name: m.firstName, url: `${config().APP_URL}/mentor` }, subjectType: "mentor", subjectId: id,
+      }, tx);
+    }
+    return { ok: true, to };
+  });
+}
+
+/* ------------------------------------------------------------------ the mentor's own pages */
+
+export function getOwnMentor(userId: number) {
+  return db().select().from(mentors).where(eq(mentors.userId, userId)).get() ?? null;
+}
+
+/** The mentor's start page: application status, screening steps done, and their mentee(s), minimal profile only. */
+export function mentorHome(userId: number) {
+  const d = db();
+  const m = getOwnMentor(userId);
+  if (!m) return null;
+  const steps = d.selectDistinct({ step: mentorScreenings.step }).from(mentorScreenings).where(eq(mentorScreenings.mentorId, m.id)).all().map((r) => r.step);
+  const myCourses = d.select({
+    id: courses.id, status: courses.status, startDate: courses.startDate, plannedEndDate: courses.plannedEndDate,
+    menteeFirstName: mentees.firstName, municipality: municipalities.name,
+  }).from(courses).innerJoin(mentees, eq(mentees.id, courses.menteeId))
+    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+    .where(and(eq(courses.mentorId, m.id), inArray(courses.status, OPEN_COURSE))).orderBy(asc(courses.startDate)).all();
+  const muni = d.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.code, m.municipalityCode)).get();
+  const inds = d.select().from(industries).where(inArray(industries.code, [m.industryCode, ...m.networkIndustryCodes])).all();
+  return { mentor: m, municipality: muni?.name ?? "", industries: inds, steps, courses: myCourses };
+}
+
+export function updateOwnProfile(userId: number, input: MentorProfileInput): boolean {
+  return db().transaction((tx) => {
+    const m = tx.select({ id: mentors.id }).from(mentors).where(eq(mentors.userId, userId)).get();
+    if (!m) return false;
+    tx.update(mentors).set(profileValues(input)).where(eq(mentors.id, m.id)).run();
+    tx.update(users).set({ name: `${input.firstName} ${input.lastName}` }).where(eq(users.id, userId)).run();
+    audit({ id: userId, role: "mentor" }, "update", "mentor", m.id, { fields: "profile" }, tx);
+    return true;
+  });
+}
+
+/** The mentor's own leave: not matchable between the dates (an open end means until they clear it). */
+export function setOwnAvailability(userId: number, pausedFrom: string | null, pausedTo: string | null): boolean {
+  return db().transaction((tx) => {
+    const m = tx.select({ id: mentors.id }).from(mentors).where(eq(mentors.userId, userId)).get();
+    if (!m) return false;
+    tx.update(mentors).set({ pausedFrom, pausedTo }).where(eq(mentors.id, m.id)).run();
+    audit({ id: userId, role: "mentor" }, "update", "mentor", m.id, { fields: "availability" }, tx);
+    return true;
+  });
+}
+
+/** Options for the sign-up and profile forms (municipalities and DB07 divisions). */
+export function signupOptions() {
+  const d = db();
+  return {
+    municipalities: d.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).orderBy(asc(municipalities.name)).all(),
+    divisions: d.select({ code: industries.code, section: industries.section, labelDa: industries.labelDa, labelEn: industries.labelEn })
+      .from(industries).where(eq(industries.level, "division")).orderBy(asc(industries.code)).all(),
+  };
+}
+
+/** Sign-ups never verified are removed after 30 days (they have given nothing but a wish to help). */
+export function purgeUnverifiedSignups(d: Db = db()): number {
+  const cutoff = new Date(now().getTime() - 30 * 24 * 3600_000).toISOString();
+  return d.transaction((tx) => {
+    const stale = tx.select({ id: mentors.id }).from(mentors).where(and(
+      isNull(mentors.emailVerifiedAt), isNull(mentors.userId), eq(mentors.status, "applied"), sql`${mentors.createdAt} < ${cutoff}`,
+    )).all().map((r) => r.id);
+    if (!stale.length) return 0;
+    tx.delete(consents).where(and(eq(consents.subjectType, "mentor"), inArray(consents.subjectId, stale))).run();
+    tx.delete(statusChanges).where(and(eq(statusChanges.entityType, "mentor"), inArray(statusChanges.entityId, stale))).run();
+    tx.delete(verificationTokens).where(and(eq(verificationTokens.subjectType, "mentor"), inArray(verificationTokens.subjectId, stale))).run();
+    tx.delete(mentors).where(inArray(mentors.id, stale)).run();
+    return stale.length;
+  });
+}
+
+/** For the public landing page: the partner municipalities' names. */
+export function partnerMunicipalityNames(): string[] {
+  return db().select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.isPartner, true))
+    .orderBy(asc(municipalities.name)).all().map((r) => r.name);
+}

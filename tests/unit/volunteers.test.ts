@@ -1,0 +1,109 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { and, eq, sql } from "drizzle-orm";
+
+// Services use the process-wide database: point it at a fresh file before they are imported.
+process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-volunteers-")), "test.sqlite");
+
+const { db } = await import("../../app/db.server");
+const { applyReferenceData } = await import("../../db/reference");
+const { seedDemo } = await import("../../db/seed/demo");
+const schema = await import("../../db/schema");
+const v = await import("../../app/services/volunteers.server");
+const { isMatchable } = await import("../../app/domain/mentor-status");
+const { today } = await import("../../app/utils/clock");
+
+const input = {
+  firstName: "Karen", lastName: "Holm", email: "karen.holm@example.dk", phone: "+4520304050", postcode: "8000",
+  municipalityCode: 751, travelKm: 15, employer: undefined, jobTitle: "Projektleder", industryCode: "41",
+  networkIndustryCodes: ["43"], yearsExperience: 12, isManager: true, languages: ["ar"], gender: undefined,
+  menteeGenderPreference: "none" as const, offers: ["cv" as const], earliestStart: undefined, capacity: 1,
+  motivation: "Jeg vil gerne hjælpe.", consentData: true, consentConfidentiality: true, website: undefined,
+};
+const coordinator = { id: 0, role: "coordinator" };
+const count = (t: typeof schema.mentors | typeof schema.consents) => db().select({ n: sql<number>`count(*)` }).from(t).get()!.n;
+const messagesTo = (email: string, template: string) =>
+  db().select().from(schema.messages).where(and(eq(schema.messages.recipient, email), eq(schema.messages.template, template))).all();
+
+beforeAll(async () => {
+  applyReferenceData(db());
+  await seedDemo(db());
+  coordinator.id = db().select().from(schema.users).where(eq(schema.users.role, "coordinator")).get()!.id;
+});
+
+describe("the volunteer journey", () => {
+  let mentorId = 0;
+  it("signs up: one mentor, two consents with the text version, a verification email", () => {
+    const before = count(schema.mentors);
+    expect(v.signUpVolunteer(input, "da", "10.0.0.1")).toEqual({ kind: "ok" });
+    expect(count(schema.mentors)).toBe(before + 1);
+    const m = db().select().from(schema.mentors).where(eq(schema.mentors.email, input.email)).get()!;
+    mentorId = m.id;
+    expect(m.status).toBe("applied");
+    expect(m.emailVerifiedAt).toBeNull();
+    const c = db().select().from(schema.consents).where(and(eq(schema.consents.subjectType, "mentor"), eq(schema.consents.subjectId, m.id))).all();
+    expect(c.map((x) => x.purpose).sort()).toEqual(["mentor_confidentiality", "mentor_data_processing"]);
+    expect(messagesTo(input.email, "mentor_verify")).toHaveLength(1);
+  });
+  it("does not create a second mentor for the same email; an unverified one gets a fresh link", () => {
+    const before = count(schema.mentors);
+    v.signUpVolunteer({ ...input, firstName: "Anden" }, "da", "10.0.0.2");
+    expect(count(schema.mentors)).toBe(before);
+    expect(messagesTo(input.email, "mentor_verify")).toHaveLength(2);
+  });
+  it("tells a known, verified person what to do instead of signing them up again", () => {
+    const known = db().select().from(schema.mentors).where(eq(schema.mentors.status, "approved")).get()!;
+    const before = count(schema.mentors);
+    v.signUpVolunteer({ ...input, email: known.email }, "en", "10.0.0.3");
+    expect(count(schema.mentors)).toBe(before);
+    expect(messagesTo(known.email, "mentor_already_registered")).toHaveLength(1);
+  });
+  it("verifies with the latest link only, creating the account once", async () => {
+    const urls = messagesTo(input.email, "mentor_verify").map((m) => String(m.data.url));
+    const tokenOf = (u: string) => u.split("/").pop()!;
+    expect(await v.completeVerification(tokenOf(urls[0]), "en lang sætning")).toBeNull();
+    const userId = await v.completeVerification(tokenOf(urls[1]), "en lang sætning");
+    expect(userId).toBeGreaterThan(0);
+    expect(await v.completeVerification(tokenOf(urls[1]), "en lang sætning")).toBeNull();
+    const m = db().select().from(schema.mentors).where(eq(schema.mentors.id, mentorId)).get()!;
+    expect(m.userId).toBe(userId);
+    expect(m.emailVerifiedAt).not.toBeNull();
+    expect(messagesTo(input.email, "mentor_next_steps")).toHaveLength(1);
+  });
+  it("refuses approval until the required screening steps are recorded", () => {
+    expect(v.decideMentor(mentorId, "approve", undefined, coordinator)).toMatchObject({ ok: false, error: "illegal" });
+    v.recordScreening(mentorId, { step: "screening_call", doneOn: today(), notes: "God samtale" }, coordinator);
+    expect(db().select().from(schema.mentors).where(eq(schema.mentors.id, mentorId)).get()!.status).toBe("screening");
+    expect(v.decideMentor(mentorId, "approve", undefined, coordinator)).toMatchObject({ ok: false, error: "missing_steps", missing: ["introduction", "confidentiality_declaration"] });
+    v.recordScreening(mentorId, { step: "introduction", doneOn: today(), form: "online" }, coordinator);
+    v.recordScreening(mentorId, { step: "confidentiality_declaration", doneOn: today() }, coordinator);
+    expect(v.listMatchableMentors().some((m) => m.id === mentorId)).toBe(false);
+    expect(v.decideMentor(mentorId, "approve", undefined, coordinator)).toEqual({ ok: true, to: "approved" });
+    expect(v.listMatchableMentors().some((m) => m.id === mentorId)).toBe(true);
+    expect(messagesTo(input.email, "mentor_approved")).toHaveLength(1);
+    const history = db().select().from(schema.statusChanges).where(and(eq(schema.statusChanges.entityType, "mentor"), eq(schema.statusChanges.entityId, mentorId))).all();
+    expect(history.map((h) => h.toStatus)).toEqual(["applied", "screening", "approved"]);
+  });
+  it("leaves the pool while the mentor is on leave", () => {
+    const userId = db().select().from(schema.mentors).where(eq(schema.mentors.id, mentorId)).get()!.userId!;
+    v.setOwnAvailability(userId, today(), null);
+    expect(v.listMatchableMentors().some((m) => m.id === mentorId)).toBe(false);
+    v.setOwnAvailability(userId, null, null);
+    expect(v.listMatchableMentors().some((m) => m.id === mentorId)).toBe(true);
+  });
+});
+
+describe("the matchable pool", () => {
+  it("agrees with the pure rule for every mentor in the demo data", () => {
+    const day = today();
+    const open = new Map(db().select({ mentorId: schema.courses.mentorId, n: sql<number>`count(*)` }).from(schema.courses)
+      .where(sql`${schema.courses.status} in ('approved','active','paused')`).groupBy(schema.courses.mentorId).all().map((r) => [r.mentorId, r.n]));
+    const expected = db().select().from(schema.mentors).all()
+      .filter((m) => !m.anonymisedAt && isMatchable({ ...m, openCourses: open.get(m.id) ?? 0 }, day)).map((m) => m.id).sort((a, b) => a - b);
+    const actual = v.listMatchableMentors(db(), day).map((m) => m.id);
+    expect(actual.length).toBeGreaterThan(5);
+    expect(actual).toEqual(expected);
+  });
+});
