@@ -4,6 +4,8 @@ import auth from "./auth";
 import staff from "./staff";
 import enumLabels from "./enum";
 import privacy from "./privacy";
+import referrals from "./referrals";
+import municipalities from "./municipalities";
 
-const en: Translation = { common, auth, staff, enum: enumLabels, privacy };
+const en: Translation = { common, auth, staff, enum: enumLabels, privacy, referrals, municipalities };
 export default en;
