@@ -3,7 +3,7 @@
  * quota of courses, and the caseworkers who work for each (invited by email to set a password; deactivated, not deleted).
  */
 import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
-import { courses, mentees, municipalities, users, verificationTokens } from "../../db/schema";
+import { courses, industries, mentees, municipalities, users, verificationTokens } from "../../db/schema";
 import { db } from "../db.server";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
@@ -11,7 +11,7 @@ import { enqueue } from "../messaging/outbox.server";
 import { config } from "../config.server";
 import { audit } from "./audit.server";
 import { isResetTokenValid, setPasswordWithToken } from "./accounts.server";
-import { now, nowIso, today } from "../utils/clock";
+import { now, today } from "../utils/clock";
 
 type Actor = { id: number; role: string };
 
@@ -31,6 +31,18 @@ export function listMunicipalities() {
   return d.select().from(municipalities).orderBy(asc(municipalities.name)).all().map((m) => ({
     ...m, caseworkers: caseworkers.get(m.code) ?? 0, coursesThisYear: started.get(m.code) ?? 0,
   }));
+}
+
+/** Name and partner status of one municipality (the caseworker's own, for the referral form). */
+export function municipalityInfo(code: number) {
+  return db().select({ code: municipalities.code, name: municipalities.name, isPartner: municipalities.isPartner })
+    .from(municipalities).where(eq(municipalities.code, code)).get() ?? null;
+}
+
+/** DB07 divisions for the industry pickers. */
+export function divisionOptions() {
+  return db().select({ code: industries.code, section: industries.section, labelDa: industries.labelDa, labelEn: industries.labelEn })
+    .from(industries).where(eq(industries.level, "division")).orderBy(asc(industries.code)).all();
 }
 
 export function getMunicipality(code: number) {
@@ -122,6 +134,6 @@ export function invitationFor(token: string) {
 export async function acceptInvitation(token: string, password: string): Promise<number | null> {
   if (!invitationFor(token)) return null;
   const userId = await setPasswordWithToken(token, password, "invitation");
-  if (userId) audit({ id: userId, role: "caseworker" }, "update", "user", userId, { invitationAccepted: nowIso() });
+  if (userId) audit({ id: userId, role: "caseworker" }, "update", "user", userId, { invitationAccepted: true });
   return userId;
 }
