@@ -107,7 +107,7 @@ export function ChoiceGroup({ field, legend, hint, options, multiple }: {
         {options.map((o, i) => {
           const id = `${field.id}-${i}`;
           return (
-            <li key={o.value}>
+            <li key={o.value} className={multiple ? "form-group-checkbox" : "form-group-radio"}>
               <input className={multiple ? "form-checkbox" : "form-radio"} type={multiple ? "checkbox" : "radio"} id={id}
                 name={field.name} value={o.value} defaultChecked={selected.has(o.value)} key={`${field.key ?? ""}${o.value}`} />
               <label htmlFor={id}>{o.label}</label>
@@ -127,8 +127,10 @@ export function Checkbox({ field, label, hint }: { field: AnyField; label: React
     <div className={`form-group${errors.length ? " form-error" : ""}`}>
       {errors.length ? <span className="form-error-message" id={field.errorId} role="alert">{errors.join(". ")}</span> : null}
       {hint ? <span className="form-hint" id={field.descriptionId}>{hint}</span> : null}
-      <input {...props} key={props.key} className="form-checkbox" aria-describedby={describedBy(f, hint)} />
-      <label htmlFor={field.id}>{label}</label>
+      <div className="form-group-checkbox">
+        <input {...props} key={props.key} className="form-checkbox" aria-describedby={describedBy(f, hint)} />
+        <label htmlFor={field.id}>{label}</label>
+      </div>
     </div>
   );
 }

@@ -24,10 +24,10 @@ export default function Municipalities() {
       <p>{t("municipalities.list.intro")}</p>
       <p role="status">{t("municipalities.list.partners", { count: partners })}</p>
       <Form method="get" className="mb-filters" aria-label={t("common.actions.filter")}>
-        <div className="form-group">
+        <div className="form-group"><div className="form-group-checkbox">
           <input className="form-checkbox" type="checkbox" id="partnere" name="partnere" value="1" defaultChecked={partnersOnly} />
           <label htmlFor="partnere">{t("municipalities.list.filterPartners")}</label>
-        </div>
+        </div></div>
         <button type="submit" className="button button-secondary">{t("common.actions.filter")}</button>
       </Form>
       <div className="mb-table-wrap">
