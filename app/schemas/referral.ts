@@ -83,7 +83,9 @@ export const referralSchema = z.object({
   drivingLicence: checkbox(),
   mentorGenderPreference: enumField(genderPreferences),
   needsConsideration: checkbox(),
-  consentPurposes: multi(enumField(referralConsentPurposes), referralConsentPurposes.length),
+  // Checked on the field itself so the error shows even when other fields are wrong too (object refinements run last).
+  consentPurposes: multi(enumField(referralConsentPurposes), referralConsentPurposes.length)
+    .refine((v) => v.includes("participation") && v.includes("share_with_mentor"), msg("referrals.form.consentRequired")),
   consentVersion: enumField(consentVersions),
   consentDate: dateField,
   /** Ticked after the duplicate warning: "save anyway". */
@@ -95,8 +97,9 @@ export const referralSchema = z.object({
   if (v.danishModule !== undefined && !["du1", "du2", "du3"].includes(v.danishLevel)) {
     ctx.addIssue({ code: "custom", path: ["danishModule"], message: msg("referrals.form.moduleOnlyDu") });
   }
+  // Participation and sharing are checked on the field; here only what depends on the channel (SMS needs SMS consent).
   const missing = requiredConsents(v.preferredChannel).filter((p) => !v.consentPurposes.includes(p as never));
-  if (missing.length) ctx.addIssue({ code: "custom", path: ["consentPurposes"], message: msg(missing.includes("sms") && missing.length === 1 ? "referrals.form.consentSmsRequired" : "referrals.form.consentRequired") });
+  if (missing.length === 1 && missing[0] === "sms") ctx.addIssue({ code: "custom", path: ["consentPurposes"], message: msg("referrals.form.consentSmsRequired") });
   if (isDate(v.consentDate)) {
     const t = today();
     if (v.consentDate > t) ctx.addIssue({ code: "custom", path: ["consentDate"], message: msg("referrals.form.consentDateFuture") });
