@@ -9,9 +9,11 @@ import { EmailLayout, type EmailSection } from "./EmailLayout";
 import type { Copy, TemplateDef } from "./types";
 import passwordReset from "./templates/password-reset";
 import volunteerTemplates from "./templates/volunteer";
+import menteeWelcome from "./templates/mentee-welcome";
+import caseworkerInvitation from "./templates/caseworker-invitation";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const all: TemplateDef<any>[] = [passwordReset, ...volunteerTemplates];
+const all: TemplateDef<any>[] = [passwordReset, ...volunteerTemplates, menteeWelcome, caseworkerInvitation];
 export const templates = new Map(all.map((t) => [t.key, t]));
 
 /** Registers more templates (each feature module adds its own). */

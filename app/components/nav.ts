@@ -5,6 +5,7 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
   admin: [
     { key: "common.nav.start", to: "/admin" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
+    { key: "referrals.nav.municipalities", to: "/admin/kommuner" },
     { key: "privacy.nav.accessLog", to: "/admin/adgangslog" },
     { key: "privacy.nav.retention", to: "/admin/opbevaring" },
     { key: "auth.security.nav", to: "/konto/sikkerhed" },
@@ -12,10 +13,15 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
   coordinator: [
     { key: "common.nav.start", to: "/koordinator" },
     { key: "volunteer.nav.mentors", to: "/koordinator/mentorer" },
+    { key: "referrals.nav.queue", to: "/koordinator/ventende" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
     { key: "auth.security.nav", to: "/konto/sikkerhed" },
   ],
-  caseworker: [{ key: "common.nav.start", to: "/kommune" }],
+  caseworker: [
+    { key: "common.nav.start", to: "/kommune" },
+    { key: "referrals.nav.list", to: "/kommune/borgere" },
+    { key: "referrals.nav.refer", to: "/kommune/borgere/ny" },
+  ],
   mentor: [
     { key: "common.nav.start", to: "/mentor" },
     { key: "volunteer.nav.profile", to: "/mentor/profil" },

@@ -21,6 +21,8 @@ export default function CaseworkerStart() {
     <>
       <h1>{t("staff.start.caseworker.title", { municipality })}</h1>
       <p>{t("staff.start.caseworker.intro")}</p>
+      <p><Link to="/kommune/borgere/ny" className="button button-primary">{t("referrals.list.refer")}</Link>{" "}
+        <Link to="/kommune/borgere" className="button button-secondary">{t("referrals.nav.list")}</Link></p>
       <h2>{t("staff.mentees.listTitle")}</h2>
       {mentees.length === 0 ? <p>{t("staff.mentees.none")}</p> : (
         <div className="mb-table-wrap">

@@ -1,47 +1,70 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
-import { getMentee } from "../services/mentees.server";
-import { formatDate } from "../i18n/format";
+import { getReferral, withdrawReferral } from "../services/referrals.server";
+import { personInScope } from "../services/privacy.server";
+import { withdrawSchema } from "../schemas/referral";
+import { canWithdraw } from "../domain/referrals";
+import { Alert, ErrorSummary, TextArea } from "../components/forms";
+import { ReferralDetail } from "../components/ReferralDetail";
 
 export const meta: MetaFunction = () => [{ title: "Borger · Mentorbro" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "caseworker");
-  const id = Number(params.id);
+function parseId(v: string | undefined): number {
+  const id = Number(v);
   if (!Number.isInteger(id) || id <= 0) throw notFound();
-  const row = getMentee(scope, id, user);
-  if (!row) throw notFound();
-  const m = row.mentee;
-  return {
-    mentee: {
-      id: m.id, firstName: m.firstName, lastName: m.lastName, birthYear: m.birthYear, status: m.status,
-      referredAt: m.referredAt, language: m.language, preferredChannel: m.preferredChannel, danishLevel: m.danishLevel,
-      goals: m.goals, needsConsideration: m.needsConsideration,
-    },
-    municipalityName: row.municipalityName,
-  };
+  return id;
 }
 
-export default function MenteeDetail() {
-  const { t, i18n } = useTranslation();
-  const { mentee: m, municipalityName } = useLoaderData<typeof loader>();
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, scope } = await requireStaff(request, "caseworker");
+  const r = getReferral(scope, parseId(params.id), user);
+  if (!r) throw notFound();
+  return { r, canWithdraw: canWithdraw(r.mentee.status) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, scope } = await requireStaff(request, "caseworker");
+  const id = parseId(params.id);
+  // Scope first: another municipality's citizen does not exist, whatever was posted.
+  if (!personInScope("mentee", id, scope)) throw notFound();
+  const submission = parseWithZod(await request.formData(), { schema: withdrawSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const res = withdrawReferral(scope, id, submission.value.reason, user);
+  if (res === "not_found") throw notFound();
+  if (res === "not_allowed") return data(submission.reply({ formErrors: ["referrals.detail.withdrawNotAllowed"] }), { status: 409 });
+  return redirect(`/kommune/borgere/${id}?withdrawn=1`);
+}
+
+export default function ReferralPage() {
+  const { t } = useTranslation();
+  const { r, canWithdraw: may } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const [form, fields] = useForm({ id: "withdraw", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawSchema }) });
+  const m = r.mentee;
   return (
     <>
-      <p><Link to="/kommune">{t("common.actions.back")}</Link></p>
+      <p><Link to="/kommune/borgere">{t("referrals.detail.back")}</Link></p>
       <h1>{m.firstName} {m.lastName}</h1>
-      <dl className="mb-dl">
-        <dt>{t("staff.mentees.status")}</dt><dd>{t(`enum.menteeStatus.${m.status}`)}</dd>
-        <dt>{t("staff.mentees.municipality")}</dt><dd>{municipalityName}</dd>
-        <dt>{t("staff.mentees.birthYear")}</dt><dd>{m.birthYear}</dd>
-        <dt>{t("staff.mentees.referredAt")}</dt><dd>{formatDate(m.referredAt, i18n.language)}</dd>
-        <dt>{t("staff.mentees.language")}</dt><dd>{t(`enum.messageLanguage.${m.language}`)}</dd>
-        <dt>{t("staff.mentees.channel")}</dt><dd>{t(`enum.channel.${m.preferredChannel}`)}</dd>
-        <dt>{t("staff.mentees.danishLevel")}</dt><dd>{t(`enum.danishLevel.${m.danishLevel}`)}</dd>
-        <dt>{t("staff.mentees.goals")}</dt><dd>{m.goals.map((g) => t(`enum.goal.${g}`)).join(", ")}</dd>
-        {m.needsConsideration ? (<><dt>{t("staff.mentees.needsConsideration")}</dt><dd>{t("common.yes")}</dd></>) : null}
-      </dl>
+      {params.get("created") ? <Alert kind="success">{t("referrals.list.created")}</Alert> : null}
+      {params.get("withdrawn") ? <Alert kind="success">{t("referrals.detail.withdrawn")}</Alert> : null}
+      <ReferralDetail r={r} />
+      {may ? (
+        <section aria-labelledby="withdraw-title">
+          <h2 id="withdraw-title">{t("referrals.detail.withdrawTitle")}</h2>
+          <p>{t("referrals.detail.withdrawIntro")}</p>
+          <ErrorSummary form={form} />
+          <Form method="post" {...getFormProps(form)}>
+            <input type="hidden" name="intent" value="withdraw" />
+            <TextArea field={fields.reason} label={t("referrals.detail.withdrawReason")} hint={t("referrals.detail.withdrawReasonHint")} rows={2} />
+            <button type="submit" className="button button-secondary">{t("referrals.detail.withdrawSubmit")}</button>
+          </Form>
+        </section>
+      ) : null}
     </>
   );
 }

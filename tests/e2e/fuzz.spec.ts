@@ -2,7 +2,7 @@
  * Form fuzzing: every public and staff form gets ≥ 1 000 generated bad inputs. No answer may be a 5xx, and nothing may
  * be stored (the row counts of the tables that hold people and their courses stay the same).
  */
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, login } from "../support/fixtures";
 import { badInputs, toBody } from "../support/fuzz";
@@ -30,6 +30,19 @@ export const forms: Form[] = [
   { path: "/bliv-mentor/bekraeft/not-a-real-token", fields: ["password", "confirm"] },
   { path: (db) => `/koordinator/mentorer/${db.select().from(schema.mentors).get()!.id}`, as: "coordinator", fields: ["intent", "step", "doneOn", "form", "notes", "reason"] },
   { path: "/mentor/tilgaengelighed", as: "mentor", fields: ["intent", "pausedFrom", "pausedTo"] },
+  {
+    path: "/kommune/borgere/ny", as: "caseworker",
+    fields: [
+      "firstName", "lastName", "birthYear", "gender", "phone", "email", "preferredChannel", "language", "group", "jobReady",
+      "danishLevel", "danishModule", "englishLevel", "educationLevel", "educationField", "educationCountry",
+      "experience[0].title", "experience[0].years", "experience[0].industryCode", "wishedIndustryCodes[0]", "wishedIndustryCodes",
+      "wishedOccupation", "goals", "availability", "drivingLicence", "mentorGenderPreference", "needsConsideration",
+      "consentPurposes", "consentVersion", "consentDate", "confirmDuplicate",
+    ],
+  },
+  { path: (db) => `/kommune/borgere/${db.select().from(schema.mentees).where(and(eq(schema.mentees.municipalityCode, 751), eq(schema.mentees.status, "waiting"))).get()!.id}`, as: "caseworker", fields: ["intent", "reason"] },
+  { path: "/admin/kommuner/751", as: "admin", fields: ["intent", "isPartner", "partnerSince", "agreementDate", "dpaDate", "yearlyQuota", "name", "email", "userId"] },
+  { path: "/invitation/not-a-real-token", fields: ["password", "confirm"] },
 ];
 
 const counted = [schema.users, schema.mentors, schema.mentees, schema.courses, schema.meetings, schema.followUps, schema.outcomes, schema.surveys, schema.mentorScreenings] as const;

@@ -4,9 +4,11 @@ import staff from "./staff";
 import enumLabels from "./enum";
 import privacy from "./privacy";
 import volunteer from "./volunteer";
+import referrals from "./referrals";
+import municipalities from "./municipalities";
 
 /** Danish is the source of truth: every other UI language must have exactly these keys (checked by the type). */
-const da = { common, auth, staff, enum: enumLabels, privacy, volunteer };
+const da = { common, auth, staff, enum: enumLabels, privacy, volunteer, referrals, municipalities };
 export default da;
 
 type DeepString<T> = { [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };

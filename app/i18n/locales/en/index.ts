@@ -5,6 +5,8 @@ import staff from "./staff";
 import enumLabels from "./enum";
 import privacy from "./privacy";
 import volunteer from "./volunteer";
+import referrals from "./referrals";
+import municipalities from "./municipalities";
 
-const en: Translation = { common, auth, staff, enum: enumLabels, privacy, volunteer };
+const en: Translation = { common, auth, staff, enum: enumLabels, privacy, volunteer, referrals, municipalities };
 export default en;

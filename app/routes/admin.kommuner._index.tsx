@@ -1,0 +1,58 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "../auth/guards.server";
+import { listMunicipalities } from "../services/municipalities.server";
+import { formatDate } from "../i18n/format";
+
+export const meta: MetaFunction = () => [{ title: "Kommuner · Mentorbro" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "admin");
+  const partnersOnly = new URL(request.url).searchParams.get("partnere") === "1";
+  const all = listMunicipalities();
+  return { partnersOnly, partners: all.filter((m) => m.isPartner).length, rows: partnersOnly ? all.filter((m) => m.isPartner) : all };
+}
+
+export default function Municipalities() {
+  const { t, i18n } = useTranslation();
+  const { rows, partners, partnersOnly } = useLoaderData<typeof loader>();
+  const d = (v: string | null) => (v ? formatDate(v, i18n.language) : "–");
+  return (
+    <>
+      <h1>{t("municipalities.list.title")}</h1>
+      <p>{t("municipalities.list.intro")}</p>
+      <p role="status">{t("municipalities.list.partners", { count: partners })}</p>
+      <Form method="get" className="mb-filters" aria-label={t("common.actions.filter")}>
+        <div className="form-group"><div className="form-group-checkbox">
+          <input className="form-checkbox" type="checkbox" id="partnere" name="partnere" value="1" defaultChecked={partnersOnly} />
+          <label htmlFor="partnere">{t("municipalities.list.filterPartners")}</label>
+        </div></div>
+        <button type="submit" className="button button-secondary">{t("common.actions.filter")}</button>
+      </Form>
+      <div className="mb-table-wrap">
+        <table className="table table--zebra" data-testid="municipalities">
+          <thead><tr>
+            <th scope="col">{t("municipalities.list.name")}</th><th scope="col">{t("municipalities.list.code")}</th>
+            <th scope="col">{t("municipalities.list.partner")}</th><th scope="col">{t("municipalities.list.agreement")}</th>
+            <th scope="col">{t("municipalities.list.dpa")}</th><th scope="col">{t("municipalities.list.quota")}</th>
+            <th scope="col">{t("municipalities.list.caseworkers")}</th>
+          </tr></thead>
+          <tbody>
+            {rows.map((m) => (
+              <tr key={m.code}>
+                <td><Link to={`/admin/kommuner/${m.code}`}>{m.name}</Link></td>
+                <td>{m.code}</td>
+                <td>{m.isPartner ? <span className="mb-badge mb-badge--good">{t("municipalities.list.partnerYes")}</span> : t("municipalities.list.partnerNo")}</td>
+                <td>{d(m.agreementDate)}</td>
+                <td>{d(m.dpaDate)}</td>
+                <td>{m.coursesThisYear}{m.yearlyQuota != null ? ` / ${m.yearlyQuota}` : ""}</td>
+                <td>{m.caseworkers}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { notFound, requireStaff } from "../auth/guards.server";
+import { getReferral } from "../services/referrals.server";
+import { ReferralDetail } from "../components/ReferralDetail";
+
+export const meta: MetaFunction = () => [{ title: "Borger · Mentorbro" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, scope } = await requireStaff(request, "coordinator", "admin");
+  const id = Number(params.id);
+  if (!Number.isInteger(id) || id <= 0) throw notFound();
+  const r = getReferral(scope, id, user); // a logged read
+  if (!r) throw notFound();
+  return { r };
+}
+
+export default function CoordinatorMentee() {
+  const { t } = useTranslation();
+  const { r } = useLoaderData<typeof loader>();
+  const m = r.mentee;
+  return (
+    <>
+      <p><Link to="/koordinator/ventende">{t("common.actions.back")}</Link></p>
+      <h1>{m.firstName} {m.lastName}</h1>
+      {m.status === "waiting" ? <p><Link to={`/koordinator/mentees/${m.id}/kandidater`} className="button button-primary">{t("referrals.detail.candidates")}</Link></p> : null}
+      <ReferralDetail r={r} />
+    </>
+  );
+}

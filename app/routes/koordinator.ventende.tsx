@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "../auth/guards.server";
+import { industryOptions, queueMunicipalities, waitingQueue } from "../services/referrals.server";
+import { queueFilterSchema } from "../schemas/referral";
+import { formatDate } from "../i18n/format";
+
+export const meta: MetaFunction = () => [{ title: "Ventende borgere · Mentorbro" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, "coordinator", "admin");
+  const filter = queueFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  return { filter, rows: waitingQueue(filter), municipalities: queueMunicipalities(), industries: industryOptions() };
+}
+
+export default function Queue() {
+  const { t, i18n } = useTranslation();
+  const { filter, rows, municipalities, industries } = useLoaderData<typeof loader>();
+  const en = i18n.language === "en";
+  const labels = new Map(industries.map((i) => [i.code, en ? i.labelEn : i.labelDa]));
+  return (
+    <>
+      <h1>{t("referrals.queue.title")}</h1>
+      <p>{t("referrals.queue.intro")}</p>
+      <Form method="get" className="mb-filters" aria-label={t("common.actions.filter")}>
+        <div className="form-group">
+          <label className="form-label" htmlFor="industry">{t("referrals.queue.industry")}</label>
+          <select className="form-select" id="industry" name="industry" defaultValue={filter.industry ?? ""}>
+            <option value="">{t("referrals.queue.any")}</option>
+            {industries.map((i) => (
+              <option key={i.code} value={i.code}>{i.level === "section" ? `${i.code} ${en ? i.labelEn : i.labelDa}` : `\u00a0\u00a0${i.code} ${en ? i.labelEn : i.labelDa}`}</option>
+            ))}
+          </select>
+        </div>
+        <div className="form-group">
+          <label className="form-label" htmlFor="municipality">{t("referrals.queue.municipality")}</label>
+          <select className="form-select" id="municipality" name="municipality" defaultValue={filter.municipality ?? ""}>
+            <option value="">{t("referrals.queue.any")}</option>
+            {municipalities.map((m) => <option key={m.code} value={m.code}>{m.name}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="button button-secondary">{t("common.actions.filter")}</button>
+      </Form>
+      <p role="status">{t("referrals.queue.shown", { count: rows.length })}</p>
+      {rows.length === 0 ? <p>{t("referrals.queue.none")}</p> : (
+        <div className="mb-table-wrap">
+          <table className="table table--zebra" data-testid="queue">
+            <thead><tr>
+              <th scope="col">{t("referrals.queue.name")}</th><th scope="col">{t("referrals.queue.municipality")}</th>
+              <th scope="col">{t("referrals.queue.referredAt")}</th><th scope="col">{t("referrals.queue.waiting")}</th>
+              <th scope="col">{t("referrals.queue.wishedIndustries")}</th><th scope="col">{t("referrals.queue.language")}</th>
+            </tr></thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td><Link to={`/koordinator/mentees/${r.id}`}>{r.firstName} {r.lastName}</Link></td>
+                  <td>{r.municipalityName}</td>
+                  <td>{formatDate(r.referredAt, i18n.language)}</td>
+                  <td data-days={r.waitingDays}>{t("referrals.queue.waitingDays", { count: r.waitingDays })}</td>
+                  <td>{r.wishedIndustryCodes.map((c) => `${c} ${labels.get(c) ?? ""}`.trim()).join(", ")}</td>
+                  <td>{t(`enum.messageLanguage.${r.language}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

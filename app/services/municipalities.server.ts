@@ -1,0 +1,139 @@
+/**
+ * Municipalities as tenants (admin): partner status with agreement and data-processor-agreement dates, a yearly
+ * quota of courses, and the caseworkers who work for each (invited by email to set a password; deactivated, not deleted).
+ */
+import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
+import { courses, industries, mentees, municipalities, users, verificationTokens } from "../../db/schema";
+import { db } from "../db.server";
+import { newToken, sha256 } from "../auth/tokens.server";
+import { destroyAllSessions } from "../auth/session.server";
+import { enqueue } from "../messaging/outbox.server";
+import { config } from "../config.server";
+import { audit } from "./audit.server";
+import { isResetTokenValid, setPasswordWithToken } from "./accounts.server";
+import { now, today } from "../utils/clock";
+
+type Actor = { id: number; role: string };
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
+export const INVITATION_TEMPLATE = "caseworker_invitation";
+
+/** All 98 with partner data, number of active caseworkers, and courses started this year (against the quota). */
+export function listMunicipalities() {
+  const d = db();
+  const year = today().slice(0, 4);
+  const caseworkers = new Map(d.select({ code: users.municipalityCode, n: sql<number>`count(*)` }).from(users)
+    .where(and(eq(users.role, "caseworker"), eq(users.active, true))).groupBy(users.municipalityCode).all().map((r) => [r.code, r.n]));
+  const started = new Map(d.select({ code: mentees.municipalityCode, n: sql<number>`count(*)` }).from(courses)
+    .innerJoin(mentees, eq(mentees.id, courses.menteeId))
+    .where(and(gte(courses.startDate, `${year}-01-01`), lt(courses.startDate, `${Number(year) + 1}-01-01`)))
+    .groupBy(mentees.municipalityCode).all().map((r) => [r.code, r.n]));
+  return d.select().from(municipalities).orderBy(asc(municipalities.name)).all().map((m) => ({
+    ...m, caseworkers: caseworkers.get(m.code) ?? 0, coursesThisYear: started.get(m.code) ?? 0,
+  }));
+}
+
+/** Name and partner status of one municipality (the caseworker's own, for the referral form). */
+export function municipalityInfo(code: number) {
+  return db().select({ code: municipalities.code, name: municipalities.name, isPartner: municipalities.isPartner })
+    .from(municipalities).where(eq(municipalities.code, code)).get() ?? null;
+}
+
+/** DB07 divisions for the industry pickers. */
+export function divisionOptions() {
+  return db().select({ code: industries.code, section: industries.section, labelDa: industries.labelDa, labelEn: industries.labelEn })
+    .from(industries).where(eq(industries.level, "division")).orderBy(asc(industries.code)).all();
+}
+
+export function getMunicipality(code: number) {
+  const d = db();
+  const m = d.select().from(municipalities).where(eq(municipalities.code, code)).get();
+  if (!m) return null;
+  const staff = d.select({
+    id: users.id, name: users.name, email: users.email, active: users.active, lastLoginAt: users.lastLoginAt,
+    hasPassword: sql<number>`${users.passwordHash} is not null`,
+  }).from(users).where(and(eq(users.role, "caseworker"), eq(users.municipalityCode, code))).orderBy(asc(users.name)).all();
+  return { municipality: m, caseworkers: staff.map((s) => ({ ...s, hasPassword: !!s.hasPassword })) };
+}
+
+export type PartnerInput = { isPartner: boolean; partnerSince?: string; agreementDate?: string; dpaDate?: string; yearlyQuota?: number };
+
+export function updatePartner(code: number, input: PartnerInput, actor: Actor): boolean {
+  return db().transaction((tx) => {
+    const before = tx.select().from(municipalities).where(eq(municipalities.code, code)).get();
+    if (!before) return false;
+    tx.update(municipalities).set({
+      isPartner: input.isPartner,
+      partnerSince: input.partnerSince ?? (input.isPartner ? before.partnerSince ?? today() : before.partnerSince),
+      agreementDate: input.agreementDate ?? null,
+      dpaDate: input.dpaDate ?? null,
+      yearlyQuota: input.yearlyQuota ?? null,
+    }).where(eq(municipalities.code, code)).run();
+    audit(actor, "update", "municipality", code, { fields: ["isPartner", "partnerSince", "agreementDate", "dpaDate", "yearlyQuota"] }, tx);
+    return true;
+  });
+}
+
+export type InviteResult = { ok: true; userId: number } | { ok: false; reason: "email_taken" | "not_found" };
+
+/**
+ * Invites a caseworker: creates the account without a password and emails a link to set one (valid 7 days).
+ * Inviting again someone who never set a password sends a fresh link.
+ */
+export function inviteCaseworker(code: number, input: { name: string; email: string }, actor: Actor): InviteResult {
+  const d = db();
+  const muni = d.select().from(municipalities).where(eq(municipalities.code, code)).get();
+  if (!muni) return { ok: false, reason: "not_found" };
+  const existing = d.select().from(users).where(eq(users.email, input.email)).get();
+  if (existing && !(existing.role === "caseworker" && existing.municipalityCode === code && !existing.passwordHash)) {
+    return { ok: false, reason: "email_taken" };
+  }
+  const token = newToken();
+  const userId = d.transaction((tx) => {
+    const u = existing
+      ? tx.update(users).set({ name: input.name, active: true }).where(eq(users.id, existing.id)).returning().get()
+      : tx.insert(users).values({ email: input.email, name: input.name, role: "caseworker", municipalityCode: code, passwordHash: null }).returning().get();
+    tx.insert(verificationTokens).values({
+      purpose: "invitation", tokenHash: sha256(token), subjectType: "user", subjectId: u.id, email: input.email,
+      expiresAt: new Date(now().getTime() + INVITATION_TTL_MS).toISOString(),
+    }).run();
+    enqueue({
+      channel: "email", recipient: input.email, template: INVITATION_TEMPLATE, locale: u.locale,
+      data: { name: u.name, municipality: muni.name, url: `${config().APP_URL}/invitation/${token}` },
+      subjectType: "user", subjectId: u.id,
+    }, tx);
+    audit(actor, existing ? "update" : "create", "user", u.id, { invitation: true, municipalityCode: code }, tx);
+    return u.id;
+  });
+  return { ok: true, userId };
+}
+
+/** Deactivates (or reactivates) a caseworker of this municipality; a deactivated user is signed out everywhere. */
+export function setCaseworkerActive(code: number, userId: number, active: boolean, actor: Actor): boolean {
+  const changed = db().transaction((tx) => {
+    const n = tx.update(users).set({ active })
+      .where(and(eq(users.id, userId), eq(users.role, "caseworker"), eq(users.municipalityCode, code))).run().changes;
+    if (n === 1) audit(actor, "update", "user", userId, { active }, tx);
+    return n === 1;
+  });
+  if (changed && !active) destroyAllSessions(userId);
+  return changed;
+}
+
+/** The invitation behind a link, if it is still valid (for the page's greeting). */
+export function invitationFor(token: string) {
+  if (!isResetTokenValid(token, "invitation")) return null;
+  const row = db().select({ name: users.name, email: users.email, active: users.active, municipality: municipalities.name })
+    .from(verificationTokens).innerJoin(users, eq(users.id, verificationTokens.subjectId))
+    .leftJoin(municipalities, eq(municipalities.code, users.municipalityCode))
+    .where(eq(verificationTokens.tokenHash, sha256(token))).get();
+  return row && row.active ? row : null;
+}
+
+/** Sets the invited caseworker's password (the token is used once). */
+export async function acceptInvitation(token: string, password: string): Promise<number | null> {
+  if (!invitationFor(token)) return null;
+  const userId = await setPasswordWithToken(token, password, "invitation");
+  if (userId) audit({ id: userId, role: "caseworker" }, "update", "user", userId, { invitationAccepted: true });
+  return userId;
+}
