@@ -11,9 +11,13 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
   ],
   coordinator: [
     { key: "common.nav.start", to: "/koordinator" },
+    { key: "reports.nav.coordinator", to: "/koordinator/rapporter" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
     { key: "auth.security.nav", to: "/konto/sikkerhed" },
   ],
-  caseworker: [{ key: "common.nav.start", to: "/kommune" }],
+  caseworker: [
+    { key: "common.nav.start", to: "/kommune" },
+    { key: "reports.nav.caseworker", to: "/kommune/rapport" },
+  ],
   mentor: [{ key: "common.nav.start", to: "/mentor" }],
 };
