@@ -7,14 +7,16 @@ import type { BreakdownRow, Cell, Report } from "./statistics";
 
 export type Table = { name: string; columns: string[]; rows: (string | number)[][] };
 export const TOO_FEW_EXPORT = "<5";
+export const HIDDEN_EXPORT = "hidden";
 
 export function exportValue(c: Cell, digits = 4): string | number {
   if (c.kind === "too_few") return TOO_FEW_EXPORT;
+  if (c.kind === "hidden") return HIDDEN_EXPORT;
   if (c.kind === "none") return "";
   const f = 10 ** digits;
   return Math.round(c.value * f) / f;
 }
-const base = (c: Cell): string | number => (c.kind === "value" ? c.n : c.kind === "too_few" ? TOO_FEW_EXPORT : 0);
+const base = (c: Cell): string | number => (c.kind === "value" ? c.n : c.kind === "none" ? 0 : exportValue(c));
 
 export const reportTableNames = ["summary", "outcomes", "quarters", "municipalities", "industries", "mentee_groups", "danish_levels"] as const;
 export type ReportTableName = (typeof reportTableNames)[number] | "courses";

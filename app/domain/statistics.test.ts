@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  activeMonths, computeReport, countCell, median, partCell, percentile, quarterOf, quarterRange, quartersBetween, shareCell,
+  activeMonths, computeReport, suppressComplements, type BreakdownRow, countCell, median, partCell, percentile, quarterOf, quarterRange, quartersBetween, shareCell,
   type CourseRow, type MeetingRow, type MenteeRow, type OutcomeRow, type ReportInput, type SurveyRow,
 } from "./statistics";
 import { addDays } from "./dates";
@@ -70,6 +70,7 @@ const fixture: ReportInput = {
 const v = (value: number, n: number) => ({ kind: "value", value, n });
 const tooFew = { kind: "too_few" };
 const none = { kind: "none" };
+const hidden = { kind: "hidden" };
 
 describe("small helpers", () => {
   it("median and nearest-rank percentile", () => {
@@ -153,14 +154,15 @@ describe("computeReport on the hand-computed fixture", () => {
     expect(r.satisfaction.satisfiedShare).toEqual(v(4 / 6, 6));
   });
 
-  it("breakdowns, with small groups too few to show", () => {
+  it("breakdowns, with small groups too few to show and their complements hidden", () => {
     expect(r.breakdowns.municipality).toEqual([
-      { key: "621", referred: v(5, 5), completed: v(0, 0), positive: v(0, 0), rate: none, rateFollowup: none },
+      // 751's referred count is too few, and 7 in total minus 621's 5 would give it away: 621's is hidden too
+      { key: "621", referred: hidden, completed: v(0, 0), positive: v(0, 0), rate: none, rateFollowup: none },
       { key: "751", referred: tooFew, completed: v(6, 6), positive: v(4, 6), rate: v(4 / 6, 6), rateFollowup: v(4 / 5, 5) },
     ]);
     expect(r.breakdowns.industry.map((b) => [b.key, b.completed, b.rate])).toEqual([["F", tooFew, tooFew], ["G", tooFew, tooFew]]);
     expect(r.breakdowns.quarter).toEqual([{ key: "2026-Q1", referred: v(7, 7), completed: v(6, 6), positive: v(4, 6), rate: v(4 / 6, 6), rateFollowup: v(4 / 5, 5) }]);
-    expect(r.breakdowns.group.map((b) => [b.key, b.referred, b.rate])).toEqual([["family_reunified", tooFew, none], ["refugee", v(6, 6), v(4 / 6, 6)]]);
+    expect(r.breakdowns.group.map((b) => [b.key, b.referred, b.rate])).toEqual([["family_reunified", tooFew, none], ["refugee", hidden, v(4 / 6, 6)]]);
     expect(r.breakdowns.danishLevel.map((b) => [b.key, b.referred])).toEqual([["du1", tooFew], ["du2", tooFew], ["du3", tooFew]]);
   });
 
@@ -168,6 +170,29 @@ describe("computeReport on the hand-computed fixture", () => {
     const json = JSON.stringify(r);
     expect(json).toContain('"too_few"');
     expect(json).not.toMatch(/"too_few"[^}]*"value"/);
+  });
+});
+
+describe("secondary suppression", () => {
+  const row = (key: string, referred: number, completed: number, positive: number): BreakdownRow => ({
+    key, referred: countCell(referred), completed: countCell(completed), positive: partCell(positive, completed),
+    rate: shareCell(positive, completed), rateFollowup: shareCell(0, 0),
+  });
+  it("one too-few row hides the smallest other non-zero row, with its outcome figures", () => {
+    const out = suppressComplements([row("a", 3, 2, 1), row("b", 0, 0, 0), row("c", 12, 9, 6), row("d", 7, 20, 10)]);
+    expect(out.map((r) => [r.key, r.referred.kind, r.completed.kind, r.rate.kind])).toEqual([
+      ["a", "too_few", "too_few", "too_few"],
+      ["b", "value", "value", "none"],
+      ["c", "value", "hidden", "hidden"],
+      ["d", "hidden", "value", "value"],
+    ]);
+    expect(JSON.stringify(out[2].positive)).toBe('{"kind":"hidden"}');
+  });
+  it("two or more too-few rows, or none, need nothing more", () => {
+    const rows = [row("a", 3, 2, 1), row("b", 4, 1, 1), row("c", 12, 9, 6)];
+    expect(suppressComplements(rows)).toEqual(rows);
+    const big = [row("a", 30, 20, 10), row("b", 0, 0, 0)];
+    expect(suppressComplements(big)).toEqual(big);
   });
 });
 

@@ -64,10 +64,13 @@ export type Period = { from: string; to: string };
 export type Cell =
   | { kind: "value"; value: number; n: number }
   | { kind: "too_few" }
+  /** Hidden although the group has 5 or more, because the figure would let a too-few figure be worked out by subtraction. */
+  | { kind: "hidden" }
   | { kind: "none" };
 
 export const TOO_FEW: Cell = { kind: "too_few" };
 export const NONE: Cell = { kind: "none" };
+export const HIDDEN: Cell = { kind: "hidden" };
 
 /** A count of people/courses: 0 is shown, 1-4 are too few. */
 export function countCell(count: number): Cell {
@@ -295,11 +298,33 @@ function breakdownRow(key: string, referred: MenteeRow[], completed: CourseFacts
   };
 }
 
+/**
+ * Secondary suppression: the report shows totals, so a single too-few row in a column could be worked out as the
+ * total minus the other rows. When exactly one row of a column is too few, the smallest other non-zero row of that
+ * column is hidden too (and, for completed courses, that row's outcome figures with it).
+ */
+export function suppressComplements(rows: BreakdownRow[]): BreakdownRow[] {
+  const out = rows.map((r) => ({ ...r }));
+  for (const col of ["referred", "completed"] as const) {
+    const small = out.filter((r) => r[col].kind === "too_few" || r[col].kind === "hidden");
+    if (small.length !== 1) continue;
+    const candidates = out.filter((r) => r[col].kind === "value" && (r[col] as { value: number }).value > 0)
+      .sort((a, b) => (a[col] as { value: number }).value - (b[col] as { value: number }).value || a.key.localeCompare(b.key));
+    const victim = candidates[0];
+    if (!victim) continue;
+    victim[col] = HIDDEN;
+    if (col === "completed") {
+      for (const k of ["positive", "rate", "rateFollowup"] as const) if (victim[k].kind === "value") victim[k] = HIDDEN;
+    }
+  }
+  return out;
+}
+
 function breakdown(keys: string[], referred: MenteeRow[], completed: CourseFacts[], menteeKey: (m: MenteeRow) => string | null, courseKey: (f: CourseFacts) => string | null): BreakdownRow[] {
   const all = new Set(keys);
   for (const m of referred) { const k = menteeKey(m); if (k != null) all.add(k); }
   for (const f of completed) { const k = courseKey(f); if (k != null) all.add(k); }
-  return [...all].sort().map((k) => breakdownRow(k, referred.filter((m) => menteeKey(m) === k), completed.filter((f) => courseKey(f) === k)));
+  return suppressComplements([...all].sort().map((k) => breakdownRow(k, referred.filter((m) => menteeKey(m) === k), completed.filter((f) => courseKey(f) === k))));
 }
 
 /**

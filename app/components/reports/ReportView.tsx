@@ -11,12 +11,12 @@ export type ReportLabelsView = { municipalities: Record<string, string>; section
 export function useCellFormat() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const other = (c: Cell) => (c.kind === "too_few" ? t("reports.tooFew") : t("reports.none"));
+  const other = (c: Cell) => (c.kind === "too_few" ? t("reports.tooFew") : c.kind === "hidden" ? t("reports.hidden") : t("reports.none"));
   return {
     count: (c: Cell) => (c.kind === "value" ? formatNumber(c.value, lng) : other(c)),
     share: (c: Cell) => (c.kind === "value" ? formatPercent(c.value, lng) : other(c)),
     number: (c: Cell, digits = 1) => (c.kind === "value" ? formatNumber(c.value, lng, digits) : other(c)),
-    base: (c: Cell) => (c.kind === "value" ? formatNumber(c.n, lng) : c.kind === "too_few" ? t("reports.tooFew") : formatNumber(0, lng)),
+    base: (c: Cell) => (c.kind === "value" ? formatNumber(c.n, lng) : c.kind === "none" ? formatNumber(0, lng) : other(c)),
     quarter: (key: string) => {
       const m = /^(\d{4})-Q(\d)$/.exec(key);
       return m ? t("reports.quarterLabel", { q: m[2], year: m[1] }) : key;
@@ -64,9 +64,11 @@ function DistributionBlock({ title, distribution, id }: { title: string; distrib
   );
 }
 
-export function BreakdownTable({ id, title, rows, keyLabel, showReferred = true }: {
-  id: string; title: string; rows: BreakdownRow[]; keyLabel: (key: string) => string; showReferred?: boolean;
+export function BreakdownTable({ id, title, rows: unsorted, keyLabel, showReferred = true, sortByLabel = false }: {
+  id: string; title: string; rows: BreakdownRow[]; keyLabel: (key: string) => string; showReferred?: boolean; sortByLabel?: boolean;
 }) {
+  const { i18n } = useTranslation();
+  const rows = sortByLabel ? [...unsorted].sort((a, b) => keyLabel(a.key).localeCompare(keyLabel(b.key), i18n.language)) : unsorted;
   const { t } = useTranslation();
   const f = useCellFormat();
   return (
@@ -115,7 +117,7 @@ export function ReportView({ report, labels, showMunicipalities, exportsSlot }: 
   const val = (x: Cell) => (x.kind === "value" ? x.value : null);
   return (
     <div className="mb-report">
-      <p className="mb-note">{t("reports.smallGroupNote")}</p>
+      <p className="mb-note">{t("reports.smallGroupNote")} {t("reports.hiddenNote")}</p>
 
       <section aria-labelledby="r-counts">
         <h2 id="r-counts">{t("reports.counts.title")}</h2>
@@ -190,7 +192,7 @@ export function ReportView({ report, labels, showMunicipalities, exportsSlot }: 
         <h2 id="r-breakdowns">{t("reports.breakdown.title")}</h2>
         {showMunicipalities ? (
           <BreakdownTable id="r-by-municipality" title={t("reports.breakdown.municipality")} rows={r.breakdowns.municipality}
-            keyLabel={(k) => labels.municipalities[k] ?? k} />
+            keyLabel={(k) => labels.municipalities[k] ?? k} sortByLabel />
         ) : null}
         <BreakdownTable id="r-by-industry" title={t("reports.breakdown.industry")} rows={r.breakdowns.industry} showReferred={false}
           keyLabel={(k) => (labels.sections[k] ? `${k} ${labels.sections[k]}` : k)} />

@@ -23,6 +23,8 @@ export default {
   },
   quarterLabel: "{{q}}. kvartal {{year}}",
   tooFew: "for få til at vise",
+  hidden: "skjult",
+  hiddenNote: "Et tal står som »skjult«, når det ellers kunne bruges til at regne et for lille tal ud.",
   tooFewShort: "for få",
   none: "ingen data",
   smallGroupNote: "Tal om færre end 5 personer vises som »for få til at vise«, så ingen enkeltperson kan genkendes.",

@@ -25,6 +25,8 @@ export default {
   },
   quarterLabel: "Q{{q}} {{year}}",
   tooFew: "too few to show",
+  hidden: "hidden",
+  hiddenNote: "A figure shows as “hidden” where it could otherwise be used to work out a figure that is too small to show.",
   tooFewShort: "too few",
   none: "no data",
   smallGroupNote: "Figures about fewer than 5 people are shown as “too few to show”, so no individual can be recognised.",
