@@ -10,9 +10,9 @@ export type Bar = { label: string; value: number | null; valueLabel: string };
 export function BarChart({ title, description, bars, max = 1 }: { title: string; description: string; bars: Bar[]; max?: number }) {
   const uid = useId().replace(/[^a-zA-Z0-9]/g, "");
   const row = 30;
-  const labelW = 250;
-  const barW = 300;
-  const width = labelW + barW + 130;
+  const labelW = 215;
+  const barW = 185;
+  const width = labelW + barW + 60;
   const height = bars.length * row + 10;
   const scale = (v: number) => (max > 0 ? Math.max(0, Math.min(1, v / max)) * barW : 0);
   return (

@@ -8,7 +8,8 @@ export type Series = { name: string; values: (number | null)[]; valueLabels: str
  * A missing value (too few to show, no data) is a gap in the line, never a point at zero.
  */
 export function LineChart({ title, description, categories, series, formatAxis }: {
-  title: string; description: string; categories: string[]; series: Series[]; formatAxis: (v: number) => string;
+  /** Each category's label as lines of text (e.g. ["Q1", "2026"]). */
+  title: string; description: string; categories: string[][]; series: Series[]; formatAxis: (v: number) => string;
 }) {
   const uid = useId().replace(/[^a-zA-Z0-9]/g, "");
   const left = 56, right = 20, top = 40, bottom = 44;
@@ -42,7 +43,9 @@ export function LineChart({ title, description, categories, series, formatAxis }
           </g>
         ))}
         {categories.map((c, i) => (i % labelEvery === 0 ? (
-          <text key={c} x={x(i)} y={top + plotH + 20} textAnchor="middle" className="mb-chart__label">{c}</text>
+          <text key={c.join(" ")} x={x(i)} y={top + plotH + 20} textAnchor="middle" className="mb-chart__label">
+            {c.map((line, k) => <tspan key={k} x={x(i)} dy={k === 0 ? 0 : 15}>{line}</tspan>)}
+          </text>
         ) : null))}
         {series.map((s, si) => (
           <g key={s.name} className={`mb-chart__series mb-chart__series--${si}`}>

@@ -21,6 +21,10 @@ export function useCellFormat() {
       const m = /^(\d{4})-Q(\d)$/.exec(key);
       return m ? t("reports.quarterLabel", { q: m[2], year: m[1] }) : key;
     },
+    quarterLines: (key: string) => {
+      const m = /^(\d{4})-Q(\d)$/.exec(key);
+      return m ? [t("reports.quarterShort", { q: m[2] }), m[1]] : [key];
+    },
   };
 }
 
@@ -178,7 +182,7 @@ export function ReportView({ report, labels, showMunicipalities, exportsSlot }: 
         <h2 id="r-quarters">{t("reports.quarters.title")}</h2>
         <div className="mb-chart-pair mb-chart-pair--wide">
           <LineChart title={t("reports.quarters.chartTitle")} description={t("reports.quarters.chartDesc")}
-            categories={quarters.map((q) => f.quarter(q.key))}
+            categories={quarters.map((q) => f.quarterLines(q.key))}
             formatAxis={(v) => f.share({ kind: "value", value: v, n: 5 })}
             series={[
               { name: t("reports.quarters.atEnd"), values: quarters.map((q) => val(q.rate)), valueLabels: quarters.map((q) => (q.rate.kind === "value" ? f.share(q.rate) : "")), marker: "circle" },

@@ -22,6 +22,7 @@ export default {
     hint: "Vælg et kvartal, eller lad kvartal stå tomt og angiv fra- og til-dato.",
   },
   quarterLabel: "{{q}}. kvartal {{year}}",
+  quarterShort: "{{q}}. kvt.",
   tooFew: "for få til at vise",
   hidden: "skjult",
   hiddenNote: "Et tal står som »skjult«, når det ellers kunne bruges til at regne et for lille tal ud.",

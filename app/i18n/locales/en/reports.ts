@@ -24,6 +24,7 @@ export default {
     hint: "Choose a quarter, or leave the quarter empty and give from and to dates.",
   },
   quarterLabel: "Q{{q}} {{year}}",
+  quarterShort: "Q{{q}}",
   tooFew: "too few to show",
   hidden: "hidden",
   hiddenNote: "A figure shows as “hidden” where it could otherwise be used to work out a figure that is too small to show.",
