@@ -28,6 +28,11 @@ export function useCellFormat() {
   };
 }
 
+/** A horizontally scrollable table that keyboard users can reach (a focusable, named region). */
+function TableWrap({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  return <div className="mb-table-wrap" role="region" aria-labelledby={labelledBy} tabIndex={0}>{children}</div>;
+}
+
 function CellCards({ items }: { items: { label: string; value: string; id: string }[] }) {
   return (
     <ul className="mb-cards">
@@ -51,9 +56,9 @@ function DistributionBlock({ title, distribution, id }: { title: string; distrib
       <div className="mb-chart-pair">
         <BarChart title={title} description={t("reports.chart.distributionDesc")}
           bars={distribution.map((d) => ({ label: label(d.type), value: d.share.kind === "value" ? d.share.value : null, valueLabel: d.share.kind === "value" ? f.share(d.share) : f.share(d.share) }))} />
-        <div className="mb-table-wrap">
+        <TableWrap labelledBy={`${id}-caption`}>
           <table className="table table--compact" data-table={id}>
-            <caption>{t("reports.chart.tableCaption", { title })}</caption>
+            <caption id={`${id}-caption`}>{t("reports.chart.tableCaption", { title })}</caption>
             <thead><tr><th scope="col">{t("reports.outcomes.type")}</th><th scope="col">{t("reports.outcomes.courses")}</th><th scope="col">{t("reports.outcomes.share")}</th></tr></thead>
             <tbody>
               {distribution.map((d) => (
@@ -61,7 +66,7 @@ function DistributionBlock({ title, distribution, id }: { title: string; distrib
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </div>
       <p className="mb-note">{t("reports.outcomes.severalNote")}</p>
     </section>
@@ -79,7 +84,7 @@ export function BreakdownTable({ id, title, rows: unsorted, keyLabel, showReferr
     <section aria-labelledby={id} className="mb-report-block">
       <h3 id={id}>{title}</h3>
       {rows.length === 0 ? <p>{t("reports.breakdown.empty")}</p> : (
-        <div className="mb-table-wrap">
+        <TableWrap labelledBy={id}>
           <table className="table table--zebra table--compact" data-table={id}>
             <caption className="sr-only">{title}</caption>
             <thead><tr>
@@ -103,7 +108,7 @@ export function BreakdownTable({ id, title, rows: unsorted, keyLabel, showReferr
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );
@@ -155,7 +160,7 @@ export function ReportView({ report, labels, showMunicipalities, exportsSlot }: 
 
       <section aria-labelledby="r-process">
         <h2 id="r-process">{t("reports.process.title")}</h2>
-        <div className="mb-table-wrap">
+        <TableWrap labelledBy="r-process">
           <table className="table table--compact" data-table="process">
             <caption className="sr-only">{t("reports.process.title")}</caption>
             <thead><tr><th scope="col">{t("reports.process.figure")}</th><th scope="col">{t("reports.process.value")}</th><th scope="col">{t("reports.process.base")}</th></tr></thead>
@@ -175,7 +180,7 @@ export function ReportView({ report, labels, showMunicipalities, exportsSlot }: 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
 
       <section aria-labelledby="r-quarters">
