@@ -55,7 +55,7 @@ function DistributionBlock({ title, distribution, id }: { title: string; distrib
       <h3 id={id}>{title}</h3>
       <div className="mb-chart-pair">
         <BarChart title={title} description={t("reports.chart.distributionDesc")}
-          bars={distribution.map((d) => ({ label: label(d.type), value: d.share.kind === "value" ? d.share.value : null, valueLabel: d.share.kind === "value" ? f.share(d.share) : f.share(d.share) }))} />
+          bars={distribution.map((d) => ({ label: label(d.type), value: d.share.kind === "value" ? d.share.value : null, valueLabel: f.share(d.share) }))} />
         <TableWrap labelledBy={`${id}-caption`}>
           <table className="table table--compact" data-table={id}>
             <caption id={`${id}-caption`}>{t("reports.chart.tableCaption", { title })}</caption>
