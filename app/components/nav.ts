@@ -14,6 +14,7 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
     { key: "common.nav.start", to: "/koordinator" },
     { key: "volunteer.nav.mentors", to: "/koordinator/mentorer" },
     { key: "referrals.nav.queue", to: "/koordinator/ventende" },
+    { key: "reports.nav.coordinator", to: "/koordinator/rapporter" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
     { key: "auth.security.nav", to: "/konto/sikkerhed" },
   ],
@@ -21,6 +22,7 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
     { key: "common.nav.start", to: "/kommune" },
     { key: "referrals.nav.list", to: "/kommune/borgere" },
     { key: "referrals.nav.refer", to: "/kommune/borgere/ny" },
+    { key: "reports.nav.caseworker", to: "/kommune/rapport" },
   ],
   mentor: [
     { key: "common.nav.start", to: "/mentor" },

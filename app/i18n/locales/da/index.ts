@@ -6,9 +6,16 @@ import privacy from "./privacy";
 import volunteer from "./volunteer";
 import referrals from "./referrals";
 import municipalities from "./municipalities";
+import reports from "./reports";
 
 /** Danish is the source of truth: every other UI language must have exactly these keys (checked by the type). */
-const da = { common, auth, staff, enum: enumLabels, privacy, volunteer, referrals, municipalities };
+const da = {
+  common, auth, staff, enum: enumLabels, privacy,
+  volunteer,
+  referrals,
+  municipalities,
+  reports,
+};
 export default da;
 
 type DeepString<T> = { [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };

@@ -7,6 +7,13 @@ import privacy from "./privacy";
 import volunteer from "./volunteer";
 import referrals from "./referrals";
 import municipalities from "./municipalities";
+import reports from "./reports";
 
-const en: Translation = { common, auth, staff, enum: enumLabels, privacy, volunteer, referrals, municipalities };
+const en: Translation = {
+  common, auth, staff, enum: enumLabels, privacy,
+  volunteer,
+  referrals,
+  municipalities,
+  reports,
+};
 export default en;

@@ -1,0 +1,228 @@
+import { describe, expect, it } from "vitest";
+import {
+  activeMonths, computeReport, suppressComplements, type BreakdownRow, countCell, median, partCell, percentile, quarterOf, quarterRange, quartersBetween, shareCell,
+  type CourseRow, type MeetingRow, type MenteeRow, type OutcomeRow, type ReportInput, type SurveyRow,
+} from "./statistics";
+import { addDays } from "./dates";
+
+/* Hand-computed fixture. Period 2026 Q1, as of 2026-06-30 (so stocks are taken on 2026-03-31). */
+const PERIOD = { from: "2026-01-01", to: "2026-03-31" };
+const AS_OF = "2026-06-30";
+
+const mentee = (id: number, o: Partial<MenteeRow> = {}): MenteeRow => ({
+  id, municipalityCode: 751, group: "refugee", danishLevel: "du2", status: "in_course",
+  referredAt: "2025-06-01T09:00:00.000Z", matchedAt: "2025-07-01T11:00:00.000Z", withdrawnAt: null, ...o,
+});
+const course = (id: number, o: Partial<CourseRow> = {}): CourseRow => ({
+  id, menteeId: id, mentorId: 100 + id, status: "active", approvedAt: null, startDate: null, plannedEndDate: null,
+  endedOn: null, targetHoursPerMonth: 4, industrySection: "F", ...o,
+});
+/** `count` two-hour meetings a week apart from `start`. */
+const meetings = (courseId: number, start: string, count: number): MeetingRow[] =>
+  Array.from({ length: count }, (_, k) => ({ courseId, date: addDays(start, 7 * k), minutes: 120 }));
+const out = (courseId: number, type: OutcomeRow["type"], phase: OutcomeRow["phase"] = "end", confirmed = true): OutcomeRow =>
+  ({ courseId, type, phase, outcomeDate: "2026-02-15", confirmed });
+const survey = (courseId: number, respondent: SurveyRow["respondent"], satisfaction: number | null, answeredAt: string | null = "2026-02-20T10:00:00Z"): SurveyRow =>
+  ({ courseId, respondent, satisfaction, answeredAt });
+
+const done = { status: "completed" as const, startDate: "2025-08-15", endedOn: "2026-02-15" };
+const fixture: ReportInput = {
+  mentees: [
+    ...[1, 2, 3, 4, 5, 6].map((id) => mentee(id, { status: "completed" })),
+    mentee(7, { municipalityCode: 621, group: "family_reunified", danishLevel: "du3", referredAt: "2026-01-10T09:00:00Z", matchedAt: "2026-01-20T09:00:00Z" }),
+    mentee(8, { municipalityCode: 621, danishLevel: "du1", referredAt: "2026-02-01T09:00:00Z", matchedAt: "2026-02-21T09:00:00Z" }),
+    mentee(9, { municipalityCode: 621, danishLevel: "du1", status: "matched", referredAt: "2026-02-10T09:00:00Z", matchedAt: "2026-03-12T09:00:00Z" }),
+    mentee(10, { municipalityCode: 621, status: "waiting", referredAt: "2026-03-01T09:00:00Z", matchedAt: null }),
+    mentee(11, { municipalityCode: 621, status: "withdrawn", referredAt: "2026-03-05T09:00:00Z", matchedAt: null, withdrawnAt: "2026-03-20T09:00:00Z" }),
+    mentee(12, { referredAt: "2026-01-05T09:00:00Z", matchedAt: "2026-01-15T09:00:00Z" }),
+    mentee(13, { status: "matched", referredAt: "2026-01-06T09:00:00Z", matchedAt: "2026-03-26T09:00:00Z" }),
+    mentee(14, { status: "waiting", referredAt: "2025-12-01T09:00:00Z", matchedAt: null }),
+    mentee(15, { status: "ended_early", referredAt: "2025-05-01T09:00:00Z", matchedAt: "2025-06-01T09:00:00Z" }),
+  ],
+  courses: [
+    course(1, { ...done }), course(2, { ...done }), course(3, { ...done }),
+    course(4, { ...done, industrySection: "G" }), course(5, { ...done, industrySection: "G" }), course(6, { ...done, industrySection: "G" }),
+    course(7, { mentorId: 101, startDate: "2026-02-01" }),
+    course(8, { mentorId: 102, startDate: "2026-03-01" }),
+    course(9, { status: "approved", startDate: "2026-04-15", approvedAt: "2026-03-12T10:00:00Z" }),
+    course(12, { startDate: "2026-01-25" }),
+    course(13, { status: "approved", approvedAt: "2026-03-26T10:00:00Z" }),
+    course(15, { status: "ended_early", startDate: "2025-06-15", endedOn: "2026-02-01" }),
+  ],
+  outcomes: [
+    out(1, "job_full_time"), out(2, "job_full_time"), out(2, "education"), out(3, "education"), out(4, "wage_subsidy"), out(5, "closer_to_job"),
+    out(6, "igu", "end", false), // unconfirmed: a mentor's proposal does not count
+    out(1, "job_full_time", "followup_3m"), out(2, "job_full_time", "followup_3m"), out(3, "closer_to_job", "followup_3m"),
+    out(4, "wage_subsidy", "followup_3m"), out(5, "internship_paid", "followup_3m"),
+  ],
+  meetings: [
+    ...meetings(1, "2025-08-15", 12), ...meetings(2, "2025-08-15", 6), ...meetings(3, "2025-08-15", 15),
+    ...meetings(4, "2025-08-15", 3), ...meetings(5, "2025-08-15", 9),
+    ...meetings(7, "2026-02-02", 2), ...meetings(12, "2026-01-26", 2),
+  ],
+  pauses: [{ courseId: 12, fromDate: "2026-02-10", toDate: "2026-03-10" }],
+  surveys: [
+    survey(1, "mentee", 5), survey(1, "mentor", 4), survey(2, "mentee", 3), survey(3, "mentee", 4), survey(4, "mentor", 2), survey(5, "mentee", 5),
+    survey(6, "mentee", 1, "2025-12-01T10:00:00Z"), survey(6, "mentor", null),
+  ],
+};
+
+const v = (value: number, n: number) => ({ kind: "value", value, n });
+const tooFew = { kind: "too_few" };
+const none = { kind: "none" };
+const hidden = { kind: "hidden" };
+
+describe("small helpers", () => {
+  it("median and nearest-rank percentile", () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([0, 6, 12, 18, 24, 30])).toBe(15);
+    expect(percentile([10, 10, 20, 30, 79], 90)).toBe(79);
+    expect(percentile(Array.from({ length: 20 }, (_, i) => i + 1), 90)).toBe(18);
+    expect(median([])).toBeNaN();
+  });
+  it("quarters", () => {
+    expect(quarterOf("2026-11-23")).toBe("2026-Q4");
+    expect(quarterRange("2026-Q1")).toEqual({ from: "2026-01-01", to: "2026-03-31" });
+    expect(quarterRange("2024-Q4")).toEqual({ from: "2024-10-01", to: "2024-12-31" });
+    expect(quarterRange("2026-Q5")).toBeNull();
+    expect(quartersBetween("2025-11-15", "2026-04-01")).toEqual(["2025-Q4", "2026-Q1", "2026-Q2"]);
+  });
+  it("whole active months exclude pauses", () => {
+    expect(activeMonths("2026-01-25", "2026-03-31")).toBe(2);
+    expect(activeMonths("2026-01-25", "2026-03-31", [{ courseId: 1, fromDate: "2026-02-10", toDate: "2026-03-10" }])).toBe(1);
+    expect(activeMonths("2026-03-01", "2026-02-01")).toBe(0);
+  });
+  it("the small-group rule: a count of 1-4, or anything about a group of 1-4, is too few; never the number", () => {
+    expect(countCell(0)).toEqual(v(0, 0));
+    for (const n of [1, 2, 3, 4]) {
+      expect(countCell(n)).toEqual(tooFew);
+      expect(JSON.stringify(countCell(n))).not.toMatch(/\d/);
+      expect(shareCell(1, n)).toEqual(tooFew);
+      expect(partCell(n, n)).toEqual(tooFew);
+    }
+    expect(countCell(5)).toEqual(v(5, 5));
+    expect(shareCell(0, 0)).toEqual(none);
+    expect(shareCell(1, 5)).toEqual(v(0.2, 5));
+    expect(partCell(1, 5)).toEqual(v(1, 5));
+  });
+});
+
+describe("computeReport on the hand-computed fixture", () => {
+  const r = computeReport(fixture, PERIOD, AS_OF);
+
+  it("counts by status: events in the period, stocks at its end", () => {
+    expect(r.counts.referred).toEqual(v(7, 7)); // 7-13
+    expect(r.counts.matched).toEqual(v(5, 5)); // 7, 8, 9, 12, 13
+    expect(r.counts.completed).toEqual(v(6, 6));
+    expect(r.counts.waiting).toEqual(tooFew); // 10 and 14 on 31 March
+    expect(r.counts.active).toEqual(tooFew); // 7, 8, 12
+    expect(r.counts.endedEarly).toEqual(tooFew); // 15
+    expect(r.counts.withdrawn).toEqual(tooFew); // 11
+  });
+
+  it("outcome rate and distribution among completed courses (confirmed outcomes only)", () => {
+    expect(r.outcomes.base).toEqual(v(6, 6));
+    expect(r.outcomes.positive).toEqual(v(4, 6));
+    expect(r.outcomes.rate).toEqual(v(4 / 6, 6));
+    const d = Object.fromEntries(r.outcomes.distribution.map((x) => [x.type, x.count.kind === "value" ? x.count.value : x.count.kind]));
+    expect(d).toEqual({ job_full_time: 2, job_part_time: 0, education: 2, wage_subsidy: 1, internship_unpaid: 0, internship_paid: 0, igu: 0, closer_to_job: 1, none_registered: 1 });
+    expect(r.outcomes.distribution.find((x) => x.type === "education")!.share).toEqual(v(2 / 6, 6));
+  });
+
+  it("the same at the 3-month follow-up", () => {
+    expect(r.followup.base).toEqual(v(5, 5));
+    expect(r.followup.rate).toEqual(v(4 / 5, 5)); // 1, 2, 4, 5 (paid internship counts)
+    expect(r.followup.awaiting).toEqual(v(1, 6)); // course 6
+    expect(r.followup.distribution.find((x) => x.type === "internship_paid")!.count).toEqual(v(1, 5));
+    expect(r.followup.distribution.some((x) => x.type === "none_registered")).toBe(false);
+  });
+
+  it("days from referral to match, hours per course, on track, retention, satisfaction", () => {
+    expect(r.daysToMatch.median).toEqual(v(20, 5)); // 10, 10, 20, 30, 79
+    expect(r.daysToMatch.p90).toEqual(v(79, 5));
+    expect(r.hoursPerCourse.median).toEqual(v(15, 6)); // 0, 6, 12, 18, 24, 30
+    // evaluated: 1-6 (6 months, need 24 h), 7 (1 month, 4 h), 12 (1 month after its pause, 4 h), 15 (7 months, 0 h); 8 under a month
+    expect(r.onTrack.base).toEqual(v(9, 9));
+    expect(r.onTrack.onTrack).toEqual(v(4, 9)); // 1, 3, 7, 12
+    expect(r.onTrack.share).toEqual(v(4 / 9, 9));
+    // first course ended by 31 March: mentors 101-106 and 115; 101 and 102 took a second mentee
+    expect(r.mentorRetention.base).toEqual(v(7, 7));
+    expect(r.mentorRetention.share).toEqual(v(2 / 7, 7));
+    expect(r.satisfaction.all).toEqual(v(23 / 6, 6));
+    expect(r.satisfaction.mentee).toEqual(tooFew); // 4 answers
+    expect(r.satisfaction.mentor).toEqual(tooFew);
+    expect(r.satisfaction.satisfiedShare).toEqual(v(4 / 6, 6));
+  });
+
+  it("breakdowns, with small groups too few to show and their complements hidden", () => {
+    expect(r.breakdowns.municipality).toEqual([
+      // 751's referred count is too few, and 7 in total minus 621's 5 would give it away: 621's is hidden too
+      { key: "621", referred: hidden, completed: v(0, 0), positive: v(0, 0), rate: none, rateFollowup: none },
+      { key: "751", referred: tooFew, completed: v(6, 6), positive: v(4, 6), rate: v(4 / 6, 6), rateFollowup: v(4 / 5, 5) },
+    ]);
+    expect(r.breakdowns.industry.map((b) => [b.key, b.completed, b.rate])).toEqual([["F", tooFew, tooFew], ["G", tooFew, tooFew]]);
+    expect(r.breakdowns.quarter).toEqual([{ key: "2026-Q1", referred: v(7, 7), completed: v(6, 6), positive: v(4, 6), rate: v(4 / 6, 6), rateFollowup: v(4 / 5, 5) }]);
+    expect(r.breakdowns.group.map((b) => [b.key, b.referred, b.rate])).toEqual([["family_reunified", tooFew, none], ["refugee", hidden, v(4 / 6, 6)]]);
+    expect(r.breakdowns.danishLevel.map((b) => [b.key, b.referred])).toEqual([["du1", tooFew], ["du2", tooFew], ["du3", tooFew]]);
+  });
+
+  it("no figure anywhere carries a number below 5 as too-few", () => {
+    const json = JSON.stringify(r);
+    expect(json).toContain('"too_few"');
+    expect(json).not.toMatch(/"too_few"[^}]*"value"/);
+  });
+});
+
+describe("secondary suppression", () => {
+  const row = (key: string, referred: number, completed: number, positive: number): BreakdownRow => ({
+    key, referred: countCell(referred), completed: countCell(completed), positive: partCell(positive, completed),
+    rate: shareCell(positive, completed), rateFollowup: shareCell(0, 0),
+  });
+  it("one too-few row hides the smallest other non-zero row, with its outcome figures", () => {
+    const out = suppressComplements([row("a", 3, 2, 1), row("b", 0, 0, 0), row("c", 12, 9, 6), row("d", 7, 20, 10)]);
+    expect(out.map((r) => [r.key, r.referred.kind, r.completed.kind, r.rate.kind])).toEqual([
+      ["a", "too_few", "too_few", "too_few"],
+      ["b", "value", "value", "none"],
+      ["c", "value", "hidden", "hidden"],
+      ["d", "hidden", "value", "value"],
+    ]);
+    expect(JSON.stringify(out[2].positive)).toBe('{"kind":"hidden"}');
+  });
+  it("two or more too-few rows, or none, need nothing more", () => {
+    const rows = [row("a", 3, 2, 1), row("b", 4, 1, 1), row("c", 12, 9, 6)];
+    expect(suppressComplements(rows)).toEqual(rows);
+    const big = [row("a", 30, 20, 10), row("b", 0, 0, 0)];
+    expect(suppressComplements(big)).toEqual(big);
+  });
+});
+
+describe("empty periods", () => {
+  it("no data at all: zero counts, no rates, quarter rows of zeros", () => {
+    const r = computeReport({ mentees: [], courses: [], outcomes: [], meetings: [], surveys: [] }, { from: "2026-01-01", to: "2026-06-30" }, AS_OF);
+    expect(Object.values(r.counts)).toEqual(Array(7).fill(v(0, 0)));
+    expect(r.outcomes.rate).toEqual(none);
+    expect(r.outcomes.base).toEqual(v(0, 0));
+    expect(r.followup.rate).toEqual(none);
+    expect(r.daysToMatch).toEqual({ median: none, p90: none });
+    expect(r.hoursPerCourse.median).toEqual(none);
+    expect(r.onTrack.share).toEqual(none);
+    expect(r.mentorRetention.share).toEqual(none);
+    expect(r.satisfaction.all).toEqual(none);
+    expect(r.breakdowns.quarter.map((q) => [q.key, q.referred, q.rate])).toEqual([["2026-Q1", v(0, 0), none], ["2026-Q2", v(0, 0), none]]);
+    expect(r.breakdowns.municipality).toEqual([]);
+  });
+  it("a period before anything happened", () => {
+    const r = computeReport(fixture, { from: "2024-01-01", to: "2024-12-31" }, AS_OF);
+    expect(r.counts.referred).toEqual(v(0, 0));
+    expect(r.counts.completed).toEqual(v(0, 0));
+    expect(r.counts.active).toEqual(v(0, 0));
+    expect(r.outcomes.rate).toEqual(none);
+    expect(r.onTrack.base).toEqual(v(0, 0));
+    expect(r.mentorRetention.base).toEqual(v(0, 0));
+  });
+  it("a period in the future takes stocks today", () => {
+    const r = computeReport(fixture, { from: "2026-04-01", to: "2026-12-31" }, "2026-03-31");
+    expect(r.counts.referred).toEqual(v(0, 0));
+    expect(r.counts.active).toEqual(tooFew); // same three as at the end of Q1
+  });
+});

@@ -1,0 +1,431 @@
+/**
+ * Outcome statistics for reports: pure functions over plain rows (no database, no Remix). The use case in
+ * app/services/reports.server.ts loads the rows within the caller's scope; everything here is arithmetic.
+ *
+ * Small-group rule: any figure about a group of 1-4 people (a count of 1-4, or a count, share, median or mean within a
+ * group of 1-4) is "too few to show", a distinct value that never carries the number. Zero is shown as zero; a share
+ * or median of an empty group is "none".
+ * See docs/decisions/009-reports-small-groups.md.
+ */
+import {
+  positiveOutcomeTypes, outcomeTypes,
+  type CourseStatus, type DanishLevel, type MenteeGroup, type MenteeStatus, type OutcomePhase, type OutcomeType,
+} from "./enums";
+import { addDays, daysBetween } from "./dates";
+
+export const MIN_GROUP = 5;
+
+/* ------------------------------------------------------------------ input rows */
+
+export type MenteeRow = {
+  id: number;
+  municipalityCode: number;
+  group: MenteeGroup;
+  danishLevel: DanishLevel;
+  status: MenteeStatus;
+  /** Date (YYYY-MM-DD) or ISO instant; only the date part is used. */
+  referredAt: string;
+  matchedAt: string | null;
+  /** When the mentee withdrew (date or instant), if they did. */
+  withdrawnAt: string | null;
+};
+export type CourseRow = {
+  id: number;
+  menteeId: number;
+  mentorId: number;
+  status: CourseStatus;
+  approvedAt: string | null;
+  startDate: string | null;
+  plannedEndDate: string | null;
+  endedOn: string | null;
+  targetHoursPerMonth: number;
+  /** DB07 section of the course's industry (the mentor's industry), e.g. "F". */
+  industrySection: string | null;
+};
+export type OutcomeRow = { courseId: number; type: OutcomeType; phase: OutcomePhase; outcomeDate: string; confirmed: boolean };
+export type MeetingRow = { courseId: number; date: string; minutes: number };
+export type PauseRow = { courseId: number; fromDate: string; toDate: string | null };
+export type SurveyRow = { courseId: number; respondent: "mentor" | "mentee"; answeredAt: string | null; satisfaction: number | null };
+
+export type ReportInput = {
+  mentees: MenteeRow[];
+  courses: CourseRow[];
+  outcomes: OutcomeRow[];
+  meetings: MeetingRow[];
+  pauses?: PauseRow[];
+  surveys: SurveyRow[];
+};
+/** Inclusive calendar dates. */
+export type Period = { from: string; to: string };
+
+/* ------------------------------------------------------------------ output cells */
+
+/** A figure as shown: a value with the number of people it rests on, "too few to show", or nothing to show. */
+export type Cell =
+  | { kind: "value"; value: number; n: number }
+  | { kind: "too_few" }
+  /** Hidden although the group has 5 or more, because the figure would let a too-few figure be worked out by subtraction. */
+  | { kind: "hidden" }
+  | { kind: "none" };
+
+export const TOO_FEW: Cell = { kind: "too_few" };
+export const NONE: Cell = { kind: "none" };
+export const HIDDEN: Cell = { kind: "hidden" };
+
+/** A count of people/courses: 0 is shown, 1-4 are too few. */
+export function countCell(count: number): Cell {
+  if (count > 0 && count < MIN_GROUP) return TOO_FEW;
+  return { kind: "value", value: count, n: count };
+}
+/** A figure computed over `n` people (share, median, mean): nothing when n = 0, too few when n < 5. */
+export function baseCell(n: number, value: () => number): Cell {
+  if (n === 0) return NONE;
+  if (n < MIN_GROUP) return TOO_FEW;
+  return { kind: "value", value: value(), n };
+}
+/**
+ * A count within a group of `base` people (e.g. positive outcomes among completed courses): a figure about that group,
+ * so it is shown when the group has 0 or at least 5 people, whatever the count itself.
+ */
+export function partCell(part: number, base: number): Cell {
+  if (base > 0 && base < MIN_GROUP) return TOO_FEW;
+  return { kind: "value", value: part, n: base };
+}
+/** A share part/base of a group: nothing for an empty group, too few for a group of 1-4. */
+export function shareCell(part: number, base: number): Cell {
+  return baseCell(base, () => part / base);
+}
+export function isShown(c: Cell): c is { kind: "value"; value: number; n: number } {
+  return c.kind === "value";
+}
+
+/* ------------------------------------------------------------------ small helpers */
+
+export const dateOf = (v: string): string => v.slice(0, 10);
+const inPeriod = (d: string | null, p: Period) => d != null && dateOf(d) >= p.from && dateOf(d) <= p.to;
+const minDate = (...ds: (string | null | undefined)[]) => ds.filter((d): d is string => !!d).sort()[0];
+
+/** Median of numbers (mean of the two middle values for an even count). */
+export function median(xs: number[]): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+/** Percentile by the nearest-rank method: the smallest value with at least p % of the values at or below it. */
+export function percentile(xs: number[], p: number): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * s.length));
+  return s[rank - 1];
+}
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/** "2026-Q3" for a date. */
+export function quarterOf(date: string): string {
+  const y = date.slice(0, 4);
+  const m = Number(date.slice(5, 7));
+  return `${y}-Q${Math.ceil(m / 3)}`;
+}
+/** First and last day of a quarter key like "2026-Q3"; null for anything else. */
+export function quarterRange(key: string): Period | null {
+  const m = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const q = Number(m[2]);
+  const from = `${y}-${String((q - 1) * 3 + 1).padStart(2, "0")}-01`;
+  const nextFrom = q === 4 ? `${y + 1}-01-01` : `${y}-${String(q * 3 + 1).padStart(2, "0")}-01`;
+  return { from, to: addDays(nextFrom, -1) };
+}
+/** Every quarter key from the quarter of `from` to the quarter of `to`, in order. */
+export function quartersBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  let k = quarterOf(from);
+  const last = quarterOf(to);
+  while (k <= last && out.length < 400) {
+    out.push(k);
+    const r = quarterRange(k)!;
+    k = quarterOf(addDays(r.to, 1));
+  }
+  return out;
+}
+
+/* ------------------------------------------------------------------ course-level facts */
+
+const STARTED: readonly CourseStatus[] = ["active", "paused", "completed", "ended_early"];
+const isStarted = (c: CourseRow) => STARTED.includes(c.status) && !!c.startDate;
+const isFinished = (c: CourseRow) => (c.status === "completed" || c.status === "ended_early") && !!c.endedOn;
+
+export type CourseFacts = {
+  course: CourseRow;
+  mentee: MenteeRow | undefined;
+  hours: number;
+  meetings: number;
+  endOutcomes: OutcomeType[];
+  followupOutcomes: OutcomeType[];
+  positiveAtEnd: boolean;
+  positiveAtFollowup: boolean;
+  /** null when the course has run less than one full month by the evaluation date (or never started). */
+  onTrack: boolean | null;
+};
+
+/** Whole months from start to `until`, not counting paused days (30.44 days a month). */
+export function activeMonths(start: string, until: string, pauses: PauseRow[] = []): number {
+  if (until < start) return 0;
+  let days = daysBetween(start, until);
+  for (const p of pauses) {
+    const a = p.fromDate > start ? p.fromDate : start;
+    const b = p.toDate && p.toDate < until ? p.toDate : until;
+    if (b > a) days -= daysBetween(a, b);
+  }
+  return Math.floor(Math.max(0, days) / (365.25 / 12));
+}
+
+/**
+ * On track with the commitment (target hours a month, 4 by default): the hours delivered by `asOf` (or the end of
+ * the course) are at least the target times the whole months the course has been running, pauses excluded.
+ */
+export function onTrack(c: CourseRow, meetings: MeetingRow[], pauses: PauseRow[], asOf: string): boolean | null {
+  if (!isStarted(c)) return null;
+  const until = minDate(asOf, c.endedOn)!;
+  const months = activeMonths(c.startDate!, until, pauses);
+  if (months < 1) return null;
+  const hours = meetings.filter((m) => m.date <= until).reduce((s, m) => s + m.minutes, 0) / 60;
+  return hours >= c.targetHoursPerMonth * months;
+}
+
+export function courseFacts(input: ReportInput, asOf: string): CourseFacts[] {
+  const menteeById = new Map(input.mentees.map((m) => [m.id, m]));
+  const group = <T extends { courseId: number }>(rows: T[]) => {
+    const m = new Map<number, T[]>();
+    for (const r of rows) (m.get(r.courseId) ?? m.set(r.courseId, []).get(r.courseId)!).push(r);
+    return m;
+  };
+  const meetings = group(input.meetings);
+  const outcomes = group(input.outcomes.filter((o) => o.confirmed));
+  const pauses = group(input.pauses ?? []);
+  return input.courses.map((c) => {
+    const ms = meetings.get(c.id) ?? [];
+    const os = outcomes.get(c.id) ?? [];
+    const endOutcomes = [...new Set(os.filter((o) => o.phase === "end").map((o) => o.type))];
+    const followupOutcomes = [...new Set(os.filter((o) => o.phase === "followup_3m").map((o) => o.type))];
+    const until = minDate(asOf, c.endedOn)!;
+    return {
+      course: c,
+      mentee: menteeById.get(c.menteeId),
+      hours: ms.filter((m) => m.date <= until).reduce((s, m) => s + m.minutes, 0) / 60,
+      meetings: ms.filter((m) => m.date <= until).length,
+      endOutcomes,
+      followupOutcomes,
+      positiveAtEnd: endOutcomes.some((t) => positiveOutcomeTypes.includes(t)),
+      positiveAtFollowup: followupOutcomes.some((t) => positiveOutcomeTypes.includes(t)),
+      onTrack: onTrack(c, ms, pauses.get(c.id) ?? [], asOf),
+    };
+  });
+}
+
+/** Courses that ran at some time during the period (started on or before its end, not ended before its start). */
+export function courseRanDuring(c: CourseRow, p: Period): boolean {
+  if (!isStarted(c)) return false;
+  return c.startDate! <= p.to && (!c.endedOn || c.endedOn >= p.from);
+}
+
+/* ------------------------------------------------------------------ the report */
+
+export type StatusCounts = {
+  referred: Cell; matched: Cell; waiting: Cell; active: Cell; completed: Cell; endedEarly: Cell; withdrawn: Cell;
+};
+export type Distribution = { type: OutcomeType | "none_registered"; count: Cell; share: Cell }[];
+export type OutcomeFigures = {
+  /** Courses the figure is about (completed in the period; at follow-up: those with a 3-month outcome registered). */
+  base: Cell;
+  positive: Cell;
+  rate: Cell;
+  distribution: Distribution;
+};
+export type BreakdownRow = {
+  key: string;
+  referred: Cell;
+  completed: Cell;
+  positive: Cell;
+  rate: Cell;
+  rateFollowup: Cell;
+};
+export type Report = {
+  period: Period;
+  asOf: string;
+  counts: StatusCounts;
+  outcomes: OutcomeFigures;
+  followup: OutcomeFigures & { awaiting: Cell };
+  daysToMatch: { median: Cell; p90: Cell };
+  hoursPerCourse: { median: Cell };
+  onTrack: { share: Cell; onTrack: Cell; base: Cell };
+  mentorRetention: { share: Cell; retained: Cell; base: Cell };
+  satisfaction: { all: Cell; mentee: Cell; mentor: Cell; satisfiedShare: Cell };
+  breakdowns: {
+    municipality: BreakdownRow[];
+    industry: BreakdownRow[];
+    quarter: BreakdownRow[];
+    group: BreakdownRow[];
+    danishLevel: BreakdownRow[];
+  };
+};
+
+function outcomeFigures(courses: CourseFacts[], pick: (f: CourseFacts) => OutcomeType[], positive: (f: CourseFacts) => boolean, withNone: boolean): OutcomeFigures {
+  const n = courses.length;
+  const pos = courses.filter(positive).length;
+  const distribution: Distribution = outcomeTypes.map((type) => {
+    const k = courses.filter((f) => pick(f).includes(type)).length;
+    return { type, count: partCell(k, n), share: shareCell(k, n) };
+  });
+  if (withNone) {
+    const k = courses.filter((f) => pick(f).length === 0).length;
+    distribution.push({ type: "none_registered", count: partCell(k, n), share: shareCell(k, n) });
+  }
+  return { base: countCell(n), positive: partCell(pos, n), rate: shareCell(pos, n), distribution };
+}
+
+function breakdownRow(key: string, referred: MenteeRow[], completed: CourseFacts[]): BreakdownRow {
+  const pos = completed.filter((f) => f.positiveAtEnd).length;
+  const withFollowup = completed.filter((f) => f.followupOutcomes.length > 0);
+  return {
+    key,
+    referred: countCell(referred.length),
+    completed: countCell(completed.length),
+    positive: partCell(pos, completed.length),
+    rate: shareCell(pos, completed.length),
+    rateFollowup: shareCell(withFollowup.filter((f) => f.positiveAtFollowup).length, withFollowup.length),
+  };
+}
+
+/**
+ * Secondary suppression: the report shows totals, so a single too-few row in a column could be worked out as the
+ * total minus the other rows. When exactly one row of a column is too few, the smallest other non-zero row of that
+ * column is hidden too (and, for completed courses, that row's outcome figures with it).
+ */
+export function suppressComplements(rows: BreakdownRow[]): BreakdownRow[] {
+  const out = rows.map((r) => ({ ...r }));
+  for (const col of ["referred", "completed"] as const) {
+    const small = out.filter((r) => r[col].kind === "too_few" || r[col].kind === "hidden");
+    if (small.length !== 1) continue;
+    const candidates = out.filter((r) => r[col].kind === "value" && (r[col] as { value: number }).value > 0)
+      .sort((a, b) => (a[col] as { value: number }).value - (b[col] as { value: number }).value || a.key.localeCompare(b.key));
+    const victim = candidates[0];
+    if (!victim) continue;
+    victim[col] = HIDDEN;
+    if (col === "completed") {
+      for (const k of ["positive", "rate", "rateFollowup"] as const) if (victim[k].kind === "value") victim[k] = HIDDEN;
+    }
+  }
+  return out;
+}
+
+function breakdown(keys: string[], referred: MenteeRow[], completed: CourseFacts[], menteeKey: (m: MenteeRow) => string | null, courseKey: (f: CourseFacts) => string | null): BreakdownRow[] {
+  const all = new Set(keys);
+  for (const m of referred) { const k = menteeKey(m); if (k != null) all.add(k); }
+  for (const f of completed) { const k = courseKey(f); if (k != null) all.add(k); }
+  return suppressComplements([...all].sort().map((k) => breakdownRow(k, referred.filter((m) => menteeKey(m) === k), completed.filter((f) => courseKey(f) === k))));
+}
+
+/**
+ * Every figure of the report for a period, as of a date (today: stocks such as "waiting" are taken at the end of the
+ * period or today, whichever is earlier).
+ *  - referred / matched / completed / ended early / withdrawn: events dated in the period;
+ *  - waiting / active: the stock at the end of the period (or today);
+ *  - outcome rate: completed courses (ended in the period) with a confirmed positive end outcome / completed courses;
+ *  - the same at the 3-month follow-up, over the completed courses that have a follow-up outcome registered;
+ *  - days referral → match: mentees matched in the period; hours: completed courses; on track: courses running
+ *    during the period for at least one whole month; mentor retention: mentors whose first course had ended by the
+ *    end of the period, and of them those who started a second; satisfaction: surveys answered in the period (1-5).
+ */
+export function computeReport(input: ReportInput, period: Period, asOf: string): Report {
+  const stockDate = period.to < asOf ? period.to : asOf;
+  const facts = courseFacts(input, asOf);
+  const ms = input.mentees;
+
+  const referred = ms.filter((m) => inPeriod(m.referredAt, period));
+  const matched = ms.filter((m) => inPeriod(m.matchedAt, period));
+  const withdrawn = ms.filter((m) => m.status === "withdrawn" && inPeriod(m.withdrawnAt, period));
+  const waiting = ms.filter((m) => dateOf(m.referredAt) <= stockDate
+    && (!m.matchedAt || dateOf(m.matchedAt) > stockDate)
+    && !(m.status === "withdrawn" && (!m.withdrawnAt || dateOf(m.withdrawnAt) <= stockDate)));
+  const active = facts.filter((f) => isStarted(f.course) && f.course.startDate! <= stockDate && (!f.course.endedOn || f.course.endedOn > stockDate));
+  const finished = facts.filter((f) => isFinished(f.course) && inPeriod(f.course.endedOn, period));
+  const completed = finished.filter((f) => f.course.status === "completed");
+  const endedEarly = finished.filter((f) => f.course.status === "ended_early");
+
+  const counts: StatusCounts = {
+    referred: countCell(referred.length),
+    matched: countCell(matched.length),
+    waiting: countCell(waiting.length),
+    active: countCell(active.length),
+    completed: countCell(completed.length),
+    endedEarly: countCell(endedEarly.length),
+    withdrawn: countCell(withdrawn.length),
+  };
+
+  const outcomes = outcomeFigures(completed, (f) => f.endOutcomes, (f) => f.positiveAtEnd, true);
+  const withFollowup = completed.filter((f) => f.followupOutcomes.length > 0);
+  const followup = {
+    ...outcomeFigures(withFollowup, (f) => f.followupOutcomes, (f) => f.positiveAtFollowup, false),
+    awaiting: partCell(completed.length - withFollowup.length, completed.length),
+  };
+
+  const waits = matched.map((m) => daysBetween(dateOf(m.referredAt), dateOf(m.matchedAt!))).filter((d) => d >= 0);
+  const hours = completed.map((f) => f.hours);
+
+  const running = facts.filter((f) => courseRanDuring(f.course, period));
+  const evaluated = running.map((f) => onTrack(f.course, input.meetings.filter((m) => m.courseId === f.course.id),
+    (input.pauses ?? []).filter((p) => p.courseId === f.course.id), stockDate)).filter((v): v is boolean => v !== null);
+  const onTrackN = evaluated.filter(Boolean).length;
+
+  // Mentor retention, as of the end of the period.
+  const byMentor = new Map<number, CourseRow[]>();
+  for (const c of input.courses) {
+    const started = c.startDate ?? (c.approvedAt ? dateOf(c.approvedAt) : null);
+    if (c.status === "proposed" || !started || started > stockDate) continue;
+    (byMentor.get(c.mentorId) ?? byMentor.set(c.mentorId, []).get(c.mentorId)!).push(c);
+  }
+  let retentionBase = 0;
+  let retained = 0;
+  for (const cs of byMentor.values()) {
+    const sorted = [...cs].sort((a, b) => (a.startDate ?? a.approvedAt ?? "").localeCompare(b.startDate ?? b.approvedAt ?? "") || a.id - b.id);
+    const first = sorted[0];
+    if (!first.endedOn || first.endedOn > stockDate) continue;
+    retentionBase++;
+    if (sorted.length > 1) retained++;
+  }
+
+  const answered = input.surveys.filter((s) => s.satisfaction != null && inPeriod(s.answeredAt, period));
+  const scores = (rs: SurveyRow[]) => rs.map((s) => s.satisfaction!);
+  const menteeScores = scores(answered.filter((s) => s.respondent === "mentee"));
+  const mentorScores = scores(answered.filter((s) => s.respondent === "mentor"));
+  const allScores = scores(answered);
+
+  const sectionOf = (f: CourseFacts) => f.course.industrySection;
+  const menteeOf = (f: CourseFacts) => f.mentee;
+  return {
+    period,
+    asOf,
+    counts,
+    outcomes,
+    followup,
+    daysToMatch: { median: baseCell(waits.length, () => median(waits)), p90: baseCell(waits.length, () => percentile(waits, 90)) },
+    hoursPerCourse: { median: baseCell(hours.length, () => median(hours)) },
+    onTrack: { share: shareCell(onTrackN, evaluated.length), onTrack: partCell(onTrackN, evaluated.length), base: countCell(evaluated.length) },
+    mentorRetention: { share: shareCell(retained, retentionBase), retained: partCell(retained, retentionBase), base: countCell(retentionBase) },
+    satisfaction: {
+      all: baseCell(allScores.length, () => mean(allScores)),
+      mentee: baseCell(menteeScores.length, () => mean(menteeScores)),
+      mentor: baseCell(mentorScores.length, () => mean(mentorScores)),
+      satisfiedShare: shareCell(allScores.filter((s) => s >= 4).length, allScores.length),
+    },
+    breakdowns: {
+      municipality: breakdown([], referred, completed, (m) => String(m.municipalityCode), (f) => menteeOf(f) ? String(menteeOf(f)!.municipalityCode) : null),
+      industry: breakdown([], [], completed, () => null, sectionOf),
+      quarter: breakdown(quartersBetween(period.from, period.to), referred, completed, (m) => quarterOf(dateOf(m.referredAt)), (f) => quarterOf(f.course.endedOn!)),
+      group: breakdown([], referred, completed, (m) => m.group, (f) => menteeOf(f)?.group ?? null),
+      danishLevel: breakdown([], referred, completed, (m) => m.danishLevel, (f) => menteeOf(f)?.danishLevel ?? null),
+    },
+  };
+}

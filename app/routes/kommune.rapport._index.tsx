@@ -1,0 +1,43 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { forbidden, requireStaff } from "../auth/guards.server";
+import { getLocale } from "../i18n/locale.server";
+import { reportFilterSchema } from "../schemas/reports";
+import { buildReport, recentQuarters, reportLabels, resolveFilter } from "../services/reports.server";
+import { ReportView } from "../components/reports/ReportView";
+import { ReportFilter, filterQuery } from "../components/reports/ReportFilter";
+import { ReportExports } from "../components/reports/ReportExports";
+import { formatDate } from "../i18n/format";
+import reportsCss from "../styles/reports.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsCss }];
+export const meta: MetaFunction = () => [{ title: "Rapport · Mentorbro" }];
+
+/** A caseworker's report: their municipality only (the scope, whatever the query says). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, scope } = await requireStaff(request, "caseworker");
+  if (scope.kind !== "municipality") throw forbidden();
+  const filter = resolveFilter(scope, reportFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams)));
+  const locale = await getLocale(request, user);
+  return { filter, report: buildReport(scope, filter), labels: reportLabels(locale), quarters: recentQuarters(12) };
+}
+
+export default function CaseworkerReport() {
+  const { t, i18n } = useTranslation();
+  const { filter, report, labels, quarters } = useLoaderData<typeof loader>();
+  const municipality = labels.municipalities[String(filter.municipality)] ?? String(filter.municipality);
+  return (
+    <>
+      <h1>{t("reports.caseworkerTitle", { municipality })}</h1>
+      <p>{t("reports.caseworkerIntro")}</p>
+      <ReportFilter filter={filter} quarters={quarters} />
+      <p role="status" className="mb-report-period">
+        {t("reports.generated", { from: formatDate(filter.from, i18n.language), to: formatDate(filter.to, i18n.language), date: formatDate(report.asOf, i18n.language) })}
+      </p>
+      <p><Link to={`/kommune/rapport/udskrift${filterQuery(filter)}`}>{t("reports.printable")}</Link></p>
+      <ReportView report={report} labels={labels} showMunicipalities
+        exportsSlot={<ReportExports base="/kommune/rapport/eksport" filter={filter} />} />
+    </>
+  );
+}

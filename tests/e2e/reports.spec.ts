@@ -1,0 +1,137 @@
+/**
+ * Reports: the coordinator's dashboard on the seeded demo, a caseworker's report limited to their municipality (checked
+ * against the database), the printable version, and the XLSX export parsed with exceljs. Axe runs on every report page.
+ */
+import { and, eq, ne, sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import type { Download } from "@playwright/test";
+import { test, expect, login, visit, expectAccessible } from "../support/fixtures";
+import { DEMO_USERS } from "../../db/seed/demo";
+import { courses, mentees } from "../../db/schema";
+import { today } from "../../app/utils/clock";
+import { addMonths } from "../../app/domain/dates";
+import { courseColumns, reportTableNames } from "../../app/domain/report-tables";
+
+// The report pages are long (many tables): axe on them takes a while on a busy machine.
+test.describe.configure({ timeout: 240_000 });
+
+async function bytes(d: Download): Promise<Buffer> {
+  const chunks = await (await d.createReadStream()).toArray();
+  return Buffer.concat(chunks);
+}
+
+test("the coordinator's dashboard shows the demo's figures, charts with tables, in Danish and English", async ({ page, db }) => {
+  await login(page, DEMO_USERS.coordinator);
+  await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Rapporter" }).click();
+  await expect(page).toHaveURL(/\/koordinator\/rapporter$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Rapporter" })).toBeVisible();
+  await expectAccessible(page);
+
+  // Every referred citizen of the demo, over a period that covers them all.
+  const all = db.select({ n: sql<number>`count(*)` }).from(mentees).get()!.n;
+  await visit(page, `/koordinator/rapporter?from=2000-01-01&to=${today()}`);
+  await expect(page.locator('[data-figure="referred"] .mb-card__value')).toHaveText(String(all));
+  // The headline: outcome rate of completed courses, as a percentage.
+  await expect(page.locator('[data-figure="outcomeRate"] .mb-card__value')).toHaveText(/^\d{1,3}\s%$/);
+  // Charts are images with a name, each with a table beside it.
+  await expect(page.getByRole("img", { name: /Fordeling på resultat ved afslutning/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Resultatandel pr. kvartal/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Fordeling på resultat ved afslutning (tabel)" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Pr. kommune" }).getByRole("row")).toHaveCount(1 + db.selectDistinct({ c: mentees.municipalityCode }).from(mentees).all().length);
+
+  // A quarter and one municipality, then English.
+  await page.getByLabel("Kvartal", { exact: true }).selectOption({ index: 1 });
+  await page.getByLabel("Kommune", { exact: true }).selectOption({ label: "Kolding" });
+  await page.getByRole("button", { name: "Vis rapport" }).click();
+  await expect(page).toHaveURL(/quarter=\d{4}-Q[1-4].*municipality=621/);
+  await expect(page.getByRole("status")).toContainText("Kolding");
+  await expect(page.getByRole("table", { name: "Pr. kommune" }).getByRole("row")).toHaveCount(2);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Skift sprog" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Reports" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Outcome rate by quarter/ })).toBeVisible();
+  await expectAccessible(page);
+
+  // Junk in the filter is ignored, never an error.
+  const res = await page.goto("/koordinator/rapporter?from=nope&to=2026-02-31&quarter=2026-Q9&municipality=<x>");
+  expect(res?.status()).toBe(200);
+});
+
+test("a caseworker's report, print version and course export contain only their municipality", async ({ page, db }) => {
+  await login(page, DEMO_USERS.caseworker);
+  await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Rapport" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rapport for Aarhus");
+  await expectAccessible(page);
+
+  // Asking for Kolding changes nothing: the scope decides.
+  await visit(page, `/kommune/rapport?from=2000-01-01&to=${today()}&municipality=621`);
+  const own = db.select({ n: sql<number>`count(*)` }).from(mentees).where(eq(mentees.municipalityCode, 751)).get()!.n;
+  const shown = own >= 5 ? String(own) : "for få til at vise";
+  await expect(page.locator('[data-figure="referred"] .mb-card__value')).toHaveText(shown);
+  const rows = page.getByRole("table", { name: "Pr. kommune" }).locator("tbody tr");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().getByRole("rowheader")).toHaveText("Aarhus");
+  await expect(rows.first().getByRole("cell").first()).toHaveText(shown);
+  await expect(page.getByText("Kolding")).toHaveCount(0);
+
+  // The printable version: same scope, no filter form.
+  await page.getByRole("link", { name: "Udskriftsvenlig version" }).click();
+  await expect(page).toHaveURL(/\/kommune\/rapport\/udskrift\?/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mentorforløb: rapport for Aarhus");
+  await expect(page.getByRole("button", { name: "Vis rapport" })).toHaveCount(0);
+  await expect(page.locator('[data-figure="referred"] .mb-card__value')).toHaveText(shown);
+  await expectAccessible(page);
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Hovedmenu" })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
+
+  // The course list: exactly Aarhus's courses (every course that got beyond a proposal; the demo approves some a few
+  // days ahead, so the period runs into next year).
+  const res = await page.request.get(`/kommune/rapport/eksport/csv?table=courses&from=2000-01-01&to=${addMonths(today(), 12)}&municipality=621`);
+  expect(res.status()).toBe(200);
+  const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+  expect(lines[0]).toBe(courseColumns.join(","));
+  const ids = lines.slice(1).map((l) => Number(l.split(",")[0])).sort((a, b) => a - b);
+  const expected = db.select({ id: courses.id }).from(courses).innerJoin(mentees, eq(mentees.id, courses.menteeId))
+    .where(and(eq(mentees.municipalityCode, 751), ne(courses.status, "proposed"))).all().map((c) => c.id).sort((a, b) => a - b);
+  expect(expected.length).toBeGreaterThan(0);
+  expect(ids).toEqual(expected);
+  expect(lines.slice(1).every((l) => l.split(",")[1] === "751")).toBe(true);
+  // No names or contact details of anyone in the municipality.
+  const people = db.select().from(mentees).where(eq(mentees.municipalityCode, 751)).all();
+  const body = lines.join("\n");
+  for (const p of people) {
+    expect(body).not.toContain(p.lastName);
+    if (p.phone) expect(body).not.toContain(p.phone);
+  }
+  // Unknown formats and tables do not exist.
+  expect((await page.request.get("/kommune/rapport/eksport/pdf")).status()).toBe(404);
+  expect((await page.request.get("/kommune/rapport/eksport/csv?table=users")).status()).toBe(404);
+});
+
+test("the XLSX export opens with the expected sheets and headers", async ({ page }) => {
+  await login(page, DEMO_USERS.coordinator);
+  await page.goto("/koordinator/rapporter");
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Hele rapporten og forløbslisten (Excel, .xlsx)" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^mentorbro-rapport-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await bytes(file)) as unknown as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([...reportTableNames, "courses"]);
+  const header = (name: string) => (wb.getWorksheet(name)!.getRow(1).values as unknown[]).slice(1);
+  expect(header("summary")).toEqual(["figure", "value", "base_n"]);
+  expect(header("outcomes")).toEqual(["phase", "outcome_type", "courses", "share"]);
+  expect(header("municipalities")).toEqual(["municipality_code", "municipality", "referred", "completed", "positive_outcomes", "outcome_rate", "outcome_rate_3m"]);
+  expect(header("courses")).toEqual([...courseColumns]);
+  expect(wb.getWorksheet("courses")!.rowCount).toBeGreaterThan(1);
+  // Small groups never show their number.
+  const values = wb.worksheets.flatMap((w) => w.getSheetValues().flat().map(String));
+  expect(values).toContain("<5");
+
+  // The CSV of the key figures downloads too.
+  const csvDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Nøgletal (CSV)" }).click();
+  const csv = (await bytes(await csvDownload)).toString("utf8").replace(/^\uFEFF/, "");
+  expect(csv.split("\r\n")[0]).toBe("figure,value,base_n");
+});

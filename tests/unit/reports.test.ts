@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+
+// Services use the process-wide database: point it at a fresh file before they are imported.
+process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-reports-")), "test.sqlite");
+
+const { db } = await import("../../app/db.server");
+const { applyReferenceData } = await import("../../db/reference");
+const f = await import("../../db/factories");
+const schema = await import("../../db/schema");
+const reports = await import("../../app/services/reports.server");
+const exp = await import("../../app/services/report-export.server");
+const tables = await import("../../app/domain/report-tables");
+const { addMonths } = await import("../../app/domain/dates");
+const { today } = await import("../../app/utils/clock");
+
+const rng = f.createRng(8);
+
+/** n completed courses in a municipality, all ended a month ago, the first `positive` with a job. */
+function completed(code: number, n: number, positive: number) {
+  const d = db();
+  for (let i = 0; i < n; i++) {
+    const mentor = f.insertMentor(d, rng, [code], { status: "active", industryCode: "41" });
+    const mentee = f.insertMentee(d, rng, code, { status: "completed", referredAt: addMonths(today(), -9) + "T09:00:00.000Z", matchedAt: addMonths(today(), -8) + "T09:00:00.000Z" });
+    const start = addMonths(today(), -7);
+    const course = f.insertCourse(d, { menteeId: mentee.id, mentorId: mentor.id, status: "completed", startDate: start, plannedEndDate: addMonths(start, 6), endedOn: addMonths(today(), -1), approvedAt: addMonths(today(), -8) + "T10:00:00.000Z" });
+    d.insert(schema.meetings).values({ courseId: course.id, date: start, minutes: 120, form: "in_person" }).run();
+    d.insert(schema.outcomes).values({ courseId: course.id, type: i < positive ? "job_full_time" : "closer_to_job", outcomeDate: addMonths(today(), -1) }).run();
+  }
+}
+
+beforeAll(() => {
+  applyReferenceData(db());
+  completed(751, 6, 4); // Aarhus: 6 completed, 4 positive
+  completed(621, 3, 3); // Kolding: 3 completed (too few)
+});
+
+const aarhus = { kind: "municipality", code: 751 } as const;
+const all = { kind: "all" } as const;
+
+describe("report use cases", () => {
+  it("a caseworker's report reads their municipality only, whatever the filter asks", () => {
+    const filter = reports.resolveFilter(aarhus, { municipality: 621 });
+    expect(filter.municipality).toBe(751);
+    const input = reports.loadReportInput(aarhus, filter.municipality);
+    expect(new Set(input.mentees.map((m) => m.municipalityCode))).toEqual(new Set([751]));
+    expect(input.courses).toHaveLength(6);
+    expect(input.outcomes).toHaveLength(6);
+    const r = reports.buildReport(aarhus, filter);
+    expect(r.outcomes.rate).toEqual({ kind: "value", value: 4 / 6, n: 6 });
+    expect(r.breakdowns.municipality.map((b) => b.key)).toEqual(["751"]);
+  });
+
+  it("a coordinator sees all, or narrows to one municipality", () => {
+    const r = reports.buildReport(all, reports.resolveFilter(all, {}));
+    expect(r.counts.completed).toEqual({ kind: "value", value: 9, n: 9 });
+    expect(r.breakdowns.municipality.find((b) => b.key === "621")!.completed).toEqual({ kind: "too_few" });
+    const kolding = reports.buildReport(all, reports.resolveFilter(all, { municipality: 621 }));
+    expect(kolding.outcomes.rate).toEqual({ kind: "too_few" });
+  });
+
+  it("filters: a quarter wins, from/to are swapped when reversed, defaults cover eight quarters", () => {
+    expect(reports.resolveFilter(all, { quarter: "2026-Q2", from: "2020-01-01" })).toMatchObject({ from: "2026-04-01", to: "2026-06-30" });
+    expect(reports.resolveFilter(all, { from: "2026-05-01", to: "2026-01-01" })).toMatchObject({ from: "2026-01-01", to: "2026-05-01" });
+    const d = reports.resolveFilter(all, {}, "2026-11-23");
+    expect(d).toMatchObject({ from: "2025-01-01", to: "2026-11-23", quarter: null, municipality: null });
+  });
+
+  it("the course list has no names or contact details", () => {
+    const rows = reports.courseList(aarhus, reports.resolveFilter(aarhus, {}), reports.reportLabels("da"));
+    expect(rows).toHaveLength(6);
+    expect(Object.keys(rows[0])).toEqual([...tables.courseColumns]);
+    expect(rows[0]).toMatchObject({ municipality_code: 751, municipality: "Aarhus", industry_section: "F", industry_division: "41", status: "completed", hours_delivered: 2 });
+    const mentees = db().select().from(schema.mentees).all();
+    const text = JSON.stringify(rows);
+    for (const m of mentees) {
+      expect(text).not.toContain(m.lastName);
+      if (m.phone) expect(text).not.toContain(m.phone);
+    }
+  });
+});
+
+describe("exports", () => {
+  it("CSV: header row, too-few as <5, a BOM for Excel", () => {
+    const r = reports.buildReport(all, reports.resolveFilter(all, {}));
+    const t = tables.reportTables(r, reports.reportLabels("da"));
+    expect(t.map((x) => x.name)).toEqual([...tables.reportTableNames]);
+    const csv = exp.toCsv(t.find((x) => x.name === "municipalities")!);
+    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines[0]).toBe("municipality_code,municipality,referred,completed,positive_outcomes,outcome_rate,outcome_rate_3m");
+    expect(lines).toContain("621,Kolding,<5,<5,<5,<5,");
+    // Aarhus alone beside a too-few Kolding: total minus Aarhus would give Kolding away, so Aarhus is hidden too
+    expect(lines).toContain("751,Aarhus,hidden,hidden,hidden,hidden,");
+    const summary = exp.toCsv(t.find((x) => x.name === "summary")!);
+    expect(summary).toContain("\r\ncompleted,9,9\r\n");
+    expect(summary).toContain("\r\noutcome_rate,0.7778,9\r\n");
+  });
+
+  it("XLSX: every table a sheet with its header", async () => {
+    const r = reports.buildReport(all, reports.resolveFilter(all, {}));
+    const labels = reports.reportLabels("da");
+    const buf = await exp.toXlsx([...tables.reportTables(r, labels), tables.courseTable(reports.courseList(all, reports.resolveFilter(all, {}), labels))]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([...tables.reportTableNames, "courses"]);
+    expect((wb.getWorksheet("courses")!.getRow(1).values as unknown[]).slice(1)).toEqual([...tables.courseColumns]);
+    expect(wb.getWorksheet("courses")!.rowCount).toBe(10);
+  });
+});
