@@ -9,6 +9,7 @@ import { demoLogins, isDatabaseEmpty, seedDemo } from "../db/seed/demo";
 import { startSenderLoop } from "./messaging/outbox.server";
 import { startBackgroundJobs } from "./jobs.server";
 import "./jobs/retention.server";
+import "./jobs/courses.server";
 import { log } from "./utils/logger.server";
 import { setClockOffset } from "./utils/clock";
 

@@ -8,9 +8,19 @@ import { isRtl, type Channel, type MessageLanguage } from "../app/domain/enums";
 import { EmailLayout, type EmailSection } from "./EmailLayout";
 import type { Copy, TemplateDef } from "./types";
 import passwordReset from "./templates/password-reset";
+import { courseEndedMentee, courseStartedMentee, surveyMentee } from "./templates/course-mentee";
+import {
+  courseClosedCaseworker, courseConcernCaseworker, courseCoordinatorFlag, courseEndPrompt, courseFollowUpOutcome, courseMentorNudge,
+  courseMonthlyReminder, surveyMentor,
+} from "./templates/course-staff";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const all: TemplateDef<any>[] = [passwordReset];
+const all: TemplateDef<any>[] = [
+  passwordReset,
+  courseStartedMentee, courseEndedMentee, surveyMentee,
+  courseMonthlyReminder, courseMentorNudge, courseEndPrompt, surveyMentor, courseCoordinatorFlag, courseFollowUpOutcome,
+  courseClosedCaseworker, courseConcernCaseworker,
+];
 export const templates = new Map(all.map((t) => [t.key, t]));
 
 /** Registers more templates (each feature module adds its own). */
