@@ -11,6 +11,8 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
   ],
   coordinator: [
     { key: "common.nav.start", to: "/koordinator" },
+    { key: "courses.nav.courses", to: "/koordinator/forloeb" },
+    { key: "courses.nav.followUps", to: "/koordinator/opfoelgning" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
     { key: "auth.security.nav", to: "/konto/sikkerhed" },
   ],

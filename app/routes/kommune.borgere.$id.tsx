@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
 import { getMentee } from "../services/mentees.server";
 import { formatDate } from "../i18n/format";
+import { courseSummariesForMentee } from "../services/courses.server";
+import { CourseSummary } from "../components/CourseSummary";
 
 export const meta: MetaFunction = () => [{ title: "Borger · Mentorbro" }];
 
@@ -21,12 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       goals: m.goals, needsConsideration: m.needsConsideration,
     },
     municipalityName: row.municipalityName,
+    courses: courseSummariesForMentee(scope, id),
   };
 }
 
 export default function MenteeDetail() {
   const { t, i18n } = useTranslation();
-  const { mentee: m, municipalityName } = useLoaderData<typeof loader>();
+  const { mentee: m, municipalityName, courses } = useLoaderData<typeof loader>();
   return (
     <>
       <p><Link to="/kommune">{t("common.actions.back")}</Link></p>
@@ -42,6 +45,7 @@ export default function MenteeDetail() {
         <dt>{t("staff.mentees.goals")}</dt><dd>{m.goals.map((g) => t(`enum.goal.${g}`)).join(", ")}</dd>
         {m.needsConsideration ? (<><dt>{t("staff.mentees.needsConsideration")}</dt><dd>{t("common.yes")}</dd></>) : null}
       </dl>
+      <CourseSummary courses={courses} />
     </>
   );
 }

@@ -466,3 +466,18 @@ function closeCourse(t: Tx, c: CourseRow, to: "completed" | "ended_early", ended
 
 /** Days between two dates, for the pages (re-exported so routes need not import the domain). */
 export { daysBetween, isClosed };
+
+/** The course list's filters (the coordinator's "commitment status" views). */
+export function filterCourses(items: CourseListItem[], filter: string): CourseListItem[] {
+  switch (filter) {
+    case "all": return items;
+    case "running": return items.filter((c) => c.status === "active" || c.status === "paused");
+    case "on_track": case "behind": case "no_contact":
+      return items.filter((c) => c.status === "active" && c.commitmentStatus === filter);
+    case "paused": return items.filter((c) => c.status === "paused");
+    case "not_started": return items.filter((c) => c.status === "approved" || c.status === "proposed");
+    case "closed": return items.filter((c) => isClosed(c.status));
+    case "followup_due": return items.filter((c) => c.followUpOutcomeDue);
+    default: return items;
+  }
+}

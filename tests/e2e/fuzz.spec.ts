@@ -2,7 +2,7 @@
  * Form fuzzing: every public and staff form gets ≥ 1 000 generated bad inputs. No answer may be a 5xx, and nothing may
  * be stored (the row counts of the tables that hold people and their courses stay the same).
  */
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, login } from "../support/fixtures";
 import { badInputs, toBody } from "../support/fuzz";
@@ -22,6 +22,20 @@ export const forms: Form[] = [
   { path: "/admin/opbevaring", as: "admin", fields: ["months"] },
   { path: "/konto/sikkerhed", as: "coordinator", fields: ["code", "secret"] },
   { path: (db) => `/persondata/mentee/${db.select().from(schema.mentees).get()!.id}`, as: "coordinator", fields: ["intent", "purpose", "confirm"] },
+  {
+    path: (db) => {
+      const mentor = db.select().from(schema.mentors).where(eq(schema.mentors.email, DEMO_USERS.mentor)).get()!;
+      return `/mentor/forloeb/${db.select().from(schema.courses).where(eq(schema.courses.mentorId, mentor.id)).get()!.id}`;
+    },
+    as: "mentor",
+    fields: ["intent", "meetingId", "date", "minutes", "form", "topics", "nextStep", "type", "outcomeDate", "employerIndustryCode", "viaMentorNetwork", "satisfaction", "closerToJob", "comment", "surveyId"],
+  },
+  {
+    path: (db) => `/koordinator/forloeb/${db.select().from(schema.courses).where(eq(schema.courses.status, "active")).get()!.id}`,
+    as: "coordinator",
+    fields: ["intent", "startDate", "fromDate", "reason", "toDate", "plannedEndDate", "endedOn", "note", "type", "phase", "outcomeDate", "employerIndustryCode", "viaMentorNetwork", "outcomeId", "calledOn", "target", "status", "notes", "escalate"],
+  },
+  { path: "/s/not-a-real-token", fields: ["satisfaction", "closerToJob", "comment"] },
 ];
 
 const counted = [schema.users, schema.mentors, schema.mentees, schema.courses, schema.meetings, schema.followUps, schema.outcomes, schema.surveys, schema.mentorScreenings] as const;
