@@ -33,7 +33,7 @@ export function MonthTable({ months }: { months: CourseMonth[] }) {
             <tr key={m.index} aria-current={m.state === "current" ? "true" : undefined}>
               <th scope="row">{m.index} {m.state === "current" ? t("courses.page.current") : null}</th>
               <td>{formatDate(m.from, lng)} – {formatDate(m.to, lng)}</td>
-              <td>{m.state === "future" ? "–" : formatNumber(m.loggedHours, lng, 1)}</td>
+              <td>{m.state === "future" ? "–" : formatHours(m.loggedHours, lng)}</td>
               <td>{formatNumber(m.targetHours, lng)}</td>
             </tr>
           ))}
@@ -52,4 +52,9 @@ export function industryLabel(code: string | null | undefined, lng: string): str
   if (!code) return "";
   const i = DB07.find((x) => x.code === code);
   return i ? `${i.code} ${lng === "en" ? i.labelEn : i.labelDa}` : code;
+}
+
+/** Hours with at most one decimal, none when whole ("2", "1,5"). */
+export function formatHours(n: number, lng: string): string {
+  return formatNumber(n, lng, Number.isInteger(n) ? 0 : 1);
 }

@@ -4,7 +4,7 @@
  */
 import { useTranslation } from "react-i18next";
 import type { CourseSummaryData } from "../services/courses.server";
-import { CommitmentBadge, industryLabel } from "./CourseParts";
+import { CommitmentBadge, formatHours, industryLabel } from "./CourseParts";
 import { formatDate, formatNumber } from "../i18n/format";
 
 export function CourseSummary({ courses }: { courses: CourseSummaryData[] }) {
@@ -24,7 +24,7 @@ export function CourseSummary({ courses }: { courses: CourseSummaryData[] }) {
               ? <><dt>{t("courses.page.endedOn")}</dt><dd>{formatDate(c.endedOn, lng)}</dd></>
               : c.plannedEndDate ? <><dt>{t("courses.page.plannedEnd")}</dt><dd>{formatDate(c.plannedEndDate, lng)}</dd></> : null}
             {c.endReason ? <><dt>{t("courses.summary.endReason")}</dt><dd>{t(`enum.endReason.${c.endReason}`)}</dd></> : null}
-            {c.totalTarget ? <><dt>{t("courses.summary.hours")}</dt><dd>{t("courses.hoursOf", { logged: formatNumber(c.totalLogged, lng, 1), target: formatNumber(c.totalTarget, lng) })}</dd></> : null}
+            {c.totalTarget ? <><dt>{t("courses.summary.hours")}</dt><dd>{t("courses.hoursOf", { logged: formatHours(c.totalLogged, lng), target: formatNumber(c.totalTarget, lng) })}</dd></> : null}
             <dt>{t("courses.summary.outcomes")}</dt>
             <dd>{c.outcomes.length ? (
               <ul className="nobullet-list">

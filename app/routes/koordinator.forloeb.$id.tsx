@@ -8,7 +8,7 @@ import { notFound, requireStaff } from "../auth/guards.server";
 import { applyCoordinatorAction, getCourseForStaff, type CoordinatorAction } from "../services/courses.server";
 import { coordinatorSchemas, isCoordinatorIntent, type CoordinatorIntent } from "../schemas/courses";
 import { Alert, Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
-import { CommitmentBadge, MonthTable, industryLabel, industryOptions } from "../components/CourseParts";
+import { CommitmentBadge, MonthTable, formatHours, industryLabel, industryOptions } from "../components/CourseParts";
 import { formatDate, formatDateTime, formatNumber } from "../i18n/format";
 import { endReasons, followUpStatuses, followUpTargets, outcomePhases, outcomeTypes } from "../domain/enums";
 import { today } from "../utils/clock";
@@ -78,7 +78,7 @@ export default function StaffCourse() {
         {c.startDate ? <><dt>{t("courses.page.start")}</dt><dd>{formatDate(c.startDate, lng)}</dd></> : null}
         {c.plannedEndDate ? <><dt>{t("courses.page.plannedEnd")}</dt><dd>{formatDate(c.plannedEndDate, lng)}</dd></> : null}
         {c.endedOn ? <><dt>{t("courses.page.endedOn")}</dt><dd>{formatDate(c.endedOn, lng)}</dd></> : null}
-        {com ? <><dt>{t("courses.page.totalHours")}</dt><dd>{t("courses.hoursOf", { logged: formatNumber(com.totalLogged, lng, 1), target: formatNumber(com.totalTarget, lng) })}</dd></> : null}
+        {com ? <><dt>{t("courses.page.totalHours")}</dt><dd>{t("courses.hoursOf", { logged: formatHours(com.totalLogged, lng), target: formatNumber(com.totalTarget, lng) })}</dd></> : null}
         {d.followUp ? <><dt>{t("courses.staff.followUpNext")}</dt><dd>{formatDate(d.followUp.dueOn, lng)} – {formatDate(d.followUp.overdueOn, lng)} {d.followUp.state === "overdue" ? <span className="mb-badge mb-badge--bad">{t("courses.followUp.overdue")}</span> : d.followUp.state === "due" ? <span className="mb-badge mb-badge--warn">{t("courses.followUp.due")}</span> : null}</dd></> : null}
       </dl>
 
@@ -238,7 +238,7 @@ export default function StaffCourse() {
                 {d.meetings.map((m) => (
                   <tr key={m.id}>
                     <td>{formatDate(m.date, lng)}</td>
-                    <td>{t("courses.hours", { hours: formatNumber(m.minutes / 60, lng, 1) })}</td>
+                    <td>{t("courses.hours", { hours: formatHours(m.minutes / 60, lng) })}</td>
                     <td>{t(`enum.meetingForm.${m.form}`)}</td>
                     <td>{m.topics.map((x) => t(`enum.meetingTopic.${x}`)).join(", ")}</td>
                     <td>{m.nextStep}</td>

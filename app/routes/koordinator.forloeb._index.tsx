@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
 import { filterCourses, listCourses } from "../services/courses.server";
 import { courseFilterSchema, courseFilterStatuses } from "../schemas/courses";
-import { CommitmentBadge } from "../components/CourseParts";
+import { CommitmentBadge, formatHours } from "../components/CourseParts";
 import { formatDate, formatNumber } from "../i18n/format";
 
 export const meta: MetaFunction = () => [{ title: "Forløb · Mentorbro" }];
@@ -58,7 +58,7 @@ export default function CourseList() {
                     {c.status === "active" && c.daysWithoutContact != null && c.daysWithoutContact >= 21 ? <> {t("courses.noContactDays", { count: c.daysWithoutContact })}</> : null}
                     {c.followUpOutcomeDue ? <> <span className="mb-badge mb-badge--warn">{t("courses.outcome.followUpDue")}</span></> : null}
                   </td>
-                  <td>{c.totalTarget ? t("courses.hoursOf", { logged: formatNumber(c.totalLogged, lng, 1), target: formatNumber(c.totalTarget, lng) }) : "–"}</td>
+                  <td>{c.totalTarget ? t("courses.hoursOf", { logged: formatHours(c.totalLogged, lng), target: formatNumber(c.totalTarget, lng) }) : "–"}</td>
                   <td>{formatDate(c.startDate, lng)}</td>
                   <td>{formatDate(c.endedOn ?? c.plannedEndDate, lng)}</td>
                 </tr>

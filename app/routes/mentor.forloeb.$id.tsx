@@ -10,7 +10,7 @@ import {
 import { answerMentorSurvey } from "../services/surveys.server";
 import { deleteMeetingSchema, meetingSchema, proposeOutcomeSchema, surveySchema } from "../schemas/courses";
 import { Alert, Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
-import { CommitmentBadge, MonthTable, industryOptions } from "../components/CourseParts";
+import { CommitmentBadge, MonthTable, formatHours, industryOptions } from "../components/CourseParts";
 import { formatDate, formatNumber } from "../i18n/format";
 import { closerToJobAnswers, meetingForms, meetingTopics, outcomeTypes } from "../domain/enums";
 import { z } from "zod";
@@ -132,13 +132,13 @@ export default function MentorCourse() {
       {com ? (
         <ul className="mb-cards">
           <li className="mb-card">
-            <span className="mb-card__value">{formatNumber(com.totalLogged, lng, 1)}</span>
-            <span>{t("courses.page.totalHours")}: {t("courses.hoursOf", { logged: formatNumber(com.totalLogged, lng, 1), target: formatNumber(com.totalTarget, lng) })}</span>
+            <span className="mb-card__value">{formatHours(com.totalLogged, lng)}</span>
+            <span>{t("courses.page.totalHours")}: {t("courses.hoursOf", { logged: formatHours(com.totalLogged, lng), target: formatNumber(com.totalTarget, lng) })}</span>
           </li>
           {com.currentMonth ? (
             <li className="mb-card">
-              <span className="mb-card__value">{formatNumber(com.currentMonth.loggedHours, lng, 1)}</span>
-              <span>{t("courses.page.thisMonth", { index: com.currentMonth.index })}: {t("courses.hoursOf", { logged: formatNumber(com.currentMonth.loggedHours, lng, 1), target: formatNumber(com.currentMonth.targetHours, lng) })}</span>
+              <span className="mb-card__value">{formatHours(com.currentMonth.loggedHours, lng)}</span>
+              <span>{t("courses.page.thisMonth", { index: com.currentMonth.index })}: {t("courses.hoursOf", { logged: formatHours(com.currentMonth.loggedHours, lng), target: formatNumber(com.currentMonth.targetHours, lng) })}</span>
             </li>
           ) : null}
         </ul>
@@ -154,7 +154,7 @@ export default function MentorCourse() {
             {com.status === "no_contact" ? <li>{t("courses.page.dueNoContact", { count: com.daysWithoutContact ?? 0 })}</li> : null}
             {com.currentMonth ? (
               <li>{com.dueThisMonth > 0
-                ? t("courses.page.dueHours", { hours: formatNumber(com.dueThisMonth, lng, 1), date: formatDate(com.currentMonth.to, lng) })
+                ? t("courses.page.dueHours", { hours: formatHours(com.dueThisMonth, lng), date: formatDate(com.currentMonth.to, lng) })
                 : t("courses.page.dueDone")}</li>
             ) : null}
             {d.course.plannedEndDate ? <li>{t("courses.page.dueEnd", { date: formatDate(d.course.plannedEndDate, lng) })}</li> : null}
@@ -203,7 +203,7 @@ export default function MentorCourse() {
                 {d.meetings.map((m) => (
                   <tr key={m.id}>
                     <td>{formatDate(m.date, lng)}</td>
-                    <td>{t("courses.hours", { hours: formatNumber(m.minutes / 60, lng, 1) })}</td>
+                    <td>{t("courses.hours", { hours: formatHours(m.minutes / 60, lng) })}</td>
                     <td>{t(`enum.meetingForm.${m.form}`)}</td>
                     <td>{m.topics.map((x) => t(`enum.meetingTopic.${x}`)).join(", ")}</td>
                     <td>{m.nextStep}</td>

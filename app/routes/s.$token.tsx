@@ -12,7 +12,9 @@ import { surveyCopy } from "../i18n/survey-copy";
 import { isRtl, type MessageLanguage } from "../domain/enums";
 
 export const meta: MetaFunction = () => [{ title: "Mentorbro" }, { name: "robots", content: "noindex" }];
-export const headers = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
+// The global Referrer-Policy (same-origin) keeps the token from leaking to other sites; "no-referrer" would make the
+// browser send `Origin: null` on the form post, which Remix refuses.
+export const headers = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const link = surveyByToken(params.token ?? "");
