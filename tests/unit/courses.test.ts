@@ -101,6 +101,22 @@ describe("starting and the meeting log", () => {
   });
 });
 
+describe("outcomes", () => {
+  it("a mentor proposes, a coordinator confirms; the caseworker sees only confirmed outcomes", () => {
+    const { course, user, mentee } = startedCourse(60);
+    expect(courses.proposeOutcome(user.id, course.id, { type: "job_part_time", outcomeDate: today(), employerIndustryCode: "56", viaMentorNetwork: true }).ok).toBe(true);
+    expect(courses.proposeOutcome(user.id, course.id, { type: "education", outcomeDate: addDays(today(), -365), viaMentorNetwork: false })).toMatchObject({ ok: false, field: "outcomeDate" });
+    const scope = { kind: "municipality", code: 751 } as const;
+    expect(courses.courseSummariesForMentee(scope, mentee.id)[0].outcomes).toEqual([]);
+    const proposed = db().select().from(schema.outcomes).where(eq(schema.outcomes.courseId, course.id)).get()!;
+    expect(proposed.confirmed).toBe(false);
+    expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "confirm_outcome", outcomeId: proposed.id }).ok).toBe(true);
+    expect(courses.courseSummariesForMentee(scope, mentee.id)[0].outcomes.map((o) => o.type)).toEqual(["job_part_time"]);
+    // A 3-month follow-up outcome needs a closed course.
+    expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "outcome", phase: "followup_3m", type: "job_full_time", outcomeDate: today(), viaMentorNetwork: false })).toMatchObject({ ok: false, field: "phase" });
+  });
+});
+
 describe("pauses and extensions", () => {
   it("resuming moves the planned end by the pause's length; extending needs a later date", () => {
     const { course } = startedCourse(20);
