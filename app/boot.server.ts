@@ -10,6 +10,7 @@ import { startSenderLoop } from "./messaging/outbox.server";
 import { startBackgroundJobs } from "./jobs.server";
 import "./jobs/retention.server";
 import "./jobs/volunteers.server";
+import "./jobs/courses.server";
 import { log } from "./utils/logger.server";
 import { setClockOffset } from "./utils/clock";
 

@@ -11,9 +11,21 @@ import passwordReset from "./templates/password-reset";
 import volunteerTemplates from "./templates/volunteer";
 import menteeWelcome from "./templates/mentee-welcome";
 import caseworkerInvitation from "./templates/caseworker-invitation";
+import { courseEndedMentee, courseStartedMentee, surveyMentee } from "./templates/course-mentee";
+import {
+  courseClosedCaseworker, courseConcernCaseworker, courseCoordinatorFlag, courseEndPrompt, courseFollowUpOutcome, courseMentorNudge,
+  courseMonthlyReminder, surveyMentor,
+} from "./templates/course-staff";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const all: TemplateDef<any>[] = [passwordReset, ...volunteerTemplates, menteeWelcome, caseworkerInvitation];
+const all: TemplateDef<any>[] = [
+  passwordReset,
+  ...volunteerTemplates,
+  menteeWelcome, caseworkerInvitation,
+  courseStartedMentee, courseEndedMentee, surveyMentee,
+  courseMonthlyReminder, courseMentorNudge, courseEndPrompt, surveyMentor, courseCoordinatorFlag, courseFollowUpOutcome,
+  courseClosedCaseworker, courseConcernCaseworker,
+];
 export const templates = new Map(all.map((t) => [t.key, t]));
 
 /** Registers more templates (each feature module adds its own). */

@@ -15,6 +15,8 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
     { key: "volunteer.nav.mentors", to: "/koordinator/mentorer" },
     { key: "referrals.nav.queue", to: "/koordinator/ventende" },
     { key: "reports.nav.coordinator", to: "/koordinator/rapporter" },
+    { key: "courses.nav.courses", to: "/koordinator/forloeb" },
+    { key: "courses.nav.followUps", to: "/koordinator/opfoelgning" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
     { key: "auth.security.nav", to: "/konto/sikkerhed" },
   ],

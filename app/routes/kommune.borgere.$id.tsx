@@ -10,6 +10,8 @@ import { withdrawSchema } from "../schemas/referral";
 import { canWithdraw } from "../domain/referrals";
 import { Alert, ErrorSummary, TextArea } from "../components/forms";
 import { ReferralDetail } from "../components/ReferralDetail";
+import { courseSummariesForMentee } from "../services/courses.server";
+import { CourseSummary } from "../components/CourseSummary";
 
 export const meta: MetaFunction = () => [{ title: "Borger · Mentorbro" }];
 
@@ -23,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "caseworker");
   const r = getReferral(scope, parseId(params.id), user);
   if (!r) throw notFound();
-  return { r, canWithdraw: canWithdraw(r.mentee.status) };
+  return { r, canWithdraw: canWithdraw(r.mentee.status), courses: courseSummariesForMentee(scope, r.mentee.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ReferralPage() {
   const { t } = useTranslation();
-  const { r, canWithdraw: may } = useLoaderData<typeof loader>();
+  const { r, canWithdraw: may, courses } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm({ id: "withdraw", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawSchema }) });
@@ -53,6 +55,7 @@ export default function ReferralPage() {
       {params.get("created") ? <Alert kind="success">{t("referrals.list.created")}</Alert> : null}
       {params.get("withdrawn") ? <Alert kind="success">{t("referrals.detail.withdrawn")}</Alert> : null}
       <ReferralDetail r={r} />
+      <CourseSummary courses={courses} />
       {may ? (
         <section aria-labelledby="withdraw-title">
           <h2 id="withdraw-title">{t("referrals.detail.withdrawTitle")}</h2>

@@ -43,6 +43,20 @@ export const forms: Form[] = [
   { path: (db) => `/kommune/borgere/${db.select().from(schema.mentees).where(and(eq(schema.mentees.municipalityCode, 751), eq(schema.mentees.status, "waiting"))).get()!.id}`, as: "caseworker", fields: ["intent", "reason"] },
   { path: "/admin/kommuner/751", as: "admin", fields: ["intent", "isPartner", "partnerSince", "agreementDate", "dpaDate", "yearlyQuota", "name", "email", "userId"] },
   { path: "/invitation/not-a-real-token", fields: ["password", "confirm"] },
+  {
+    path: (db) => {
+      const mentor = db.select().from(schema.mentors).where(eq(schema.mentors.email, DEMO_USERS.mentor)).get()!;
+      return `/mentor/forloeb/${db.select().from(schema.courses).where(eq(schema.courses.mentorId, mentor.id)).get()!.id}`;
+    },
+    as: "mentor",
+    fields: ["intent", "meetingId", "date", "minutes", "form", "topics", "nextStep", "type", "outcomeDate", "employerIndustryCode", "viaMentorNetwork", "satisfaction", "closerToJob", "comment", "surveyId"],
+  },
+  {
+    path: (db) => `/koordinator/forloeb/${db.select().from(schema.courses).where(eq(schema.courses.status, "active")).get()!.id}`,
+    as: "coordinator",
+    fields: ["intent", "startDate", "fromDate", "reason", "toDate", "plannedEndDate", "endedOn", "note", "type", "phase", "outcomeDate", "employerIndustryCode", "viaMentorNetwork", "outcomeId", "calledOn", "target", "status", "notes", "escalate"],
+  },
+  { path: "/s/not-a-real-token", fields: ["satisfaction", "closerToJob", "comment"] },
 ];
 
 const counted = [schema.users, schema.mentors, schema.mentees, schema.courses, schema.meetings, schema.followUps, schema.outcomes, schema.surveys, schema.mentorScreenings] as const;

@@ -7,6 +7,7 @@ import volunteer from "./volunteer";
 import referrals from "./referrals";
 import municipalities from "./municipalities";
 import reports from "./reports";
+import courses from "./courses";
 
 /** Danish is the source of truth: every other UI language must have exactly these keys (checked by the type). */
 const da = {
@@ -15,6 +16,7 @@ const da = {
   referrals,
   municipalities,
   reports,
+  courses,
 };
 export default da;
 

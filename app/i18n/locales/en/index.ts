@@ -8,6 +8,7 @@ import volunteer from "./volunteer";
 import referrals from "./referrals";
 import municipalities from "./municipalities";
 import reports from "./reports";
+import courses from "./courses";
 
 const en: Translation = {
   common, auth, staff, enum: enumLabels, privacy,
@@ -15,5 +16,6 @@ const en: Translation = {
   referrals,
   municipalities,
   reports,
+  courses,
 };
 export default en;

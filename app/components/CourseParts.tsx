@@ -1,0 +1,60 @@
+/** Small presentational pieces shared by the course pages (mentor, coordinator, caseworker). */
+import { useTranslation } from "react-i18next";
+import type { CommitmentStatus, CourseMonth } from "../domain/commitment";
+import { DB07 } from "../../db/reference/db07";
+import { formatDate, formatNumber } from "../i18n/format";
+
+const badgeClass: Record<CommitmentStatus, string> = {
+  on_track: "mb-badge mb-badge--good",
+  behind: "mb-badge mb-badge--warn",
+  no_contact: "mb-badge mb-badge--bad",
+  paused: "mb-badge",
+  not_started: "mb-badge",
+  ended: "mb-badge",
+};
+
+export function CommitmentBadge({ status }: { status: CommitmentStatus }) {
+  const { t } = useTranslation();
+  return <span className={badgeClass[status]}>{t(`courses.commitment.${status}`)}</span>;
+}
+
+export function MonthTable({ months }: { months: CourseMonth[] }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  return (
+    <div className="mb-table-wrap">
+      <table className="table table--zebra">
+        <thead><tr>
+          <th scope="col">{t("courses.page.monthCol")}</th><th scope="col">{t("courses.page.periodCol")}</th>
+          <th scope="col">{t("courses.page.hoursCol")}</th><th scope="col">{t("courses.page.targetCol")}</th>
+        </tr></thead>
+        <tbody>
+          {months.map((m) => (
+            <tr key={m.index} aria-current={m.state === "current" ? "true" : undefined}>
+              <th scope="row">{m.index} {m.state === "current" ? t("courses.page.current") : null}</th>
+              <td>{formatDate(m.from, lng)} – {formatDate(m.to, lng)}</td>
+              <td>{m.state === "future" ? "–" : formatHours(m.loggedHours, lng)}</td>
+              <td>{formatNumber(m.targetHours, lng)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** DB07 divisions as select options ("41 Opførelse af bygninger"). */
+export function industryOptions(lng: string) {
+  return DB07.filter((i) => i.level === "division").map((i) => ({ value: i.code, label: `${i.code} ${lng === "en" ? i.labelEn : i.labelDa}` }));
+}
+
+export function industryLabel(code: string | null | undefined, lng: string): string {
+  if (!code) return "";
+  const i = DB07.find((x) => x.code === code);
+  return i ? `${i.code} ${lng === "en" ? i.labelEn : i.labelDa}` : code;
+}
+
+/** Hours with at most one decimal, none when whole ("2", "1,5"). */
+export function formatHours(n: number, lng: string): string {
+  return formatNumber(n, lng, Number.isInteger(n) ? 0 : 1);
+}

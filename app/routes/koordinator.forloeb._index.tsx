@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireStaff } from "../auth/guards.server";
+import { filterCourses, listCourses } from "../services/courses.server";
+import { courseFilterSchema, courseFilterStatuses } from "../schemas/courses";
+import { CommitmentBadge, formatHours } from "../components/CourseParts";
+import { formatDate, formatNumber } from "../i18n/format";
+
+export const meta: MetaFunction = () => [{ title: "Forløb · Mentorbro" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireStaff(request, "coordinator", "admin");
+  const url = new URL(request.url);
+  const { filter } = courseFilterSchema.parse({ filter: url.searchParams.get("filter") ?? undefined });
+  const all = listCourses(scope);
+  const counts = Object.fromEntries(courseFilterStatuses.map((f) => [f, filterCourses(all, f).length])) as Record<string, number>;
+  return { filter, counts, courses: filterCourses(all, filter).slice(0, 500) };
+}
+
+export default function CourseList() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  const { filter, counts, courses } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("courses.list.title")}</h1>
+      <p>{t("courses.list.intro")}</p>
+      <Form method="get" className="mb-filters">
+        <div className="form-group">
+          <label className="form-label" htmlFor="filter">{t("courses.list.filter")}</label>
+          <select id="filter" name="filter" className="form-select" defaultValue={filter}>
+            {courseFilterStatuses.map((f) => <option key={f} value={f}>{t(`courses.list.filters.${f}`)} ({counts[f]})</option>)}
+          </select>
+        </div>
+        <button type="submit" className="button button-secondary">{t("courses.list.apply")}</button>
+      </Form>
+      <p role="status">{t("courses.list.shown", { count: courses.length })}</p>
+      {courses.length ? (
+        <div className="mb-table-wrap">
+          <table className="table table--zebra">
+            <thead><tr>
+              <th scope="col">{t("courses.list.course")}</th><th scope="col">{t("courses.list.mentee")}</th>
+              <th scope="col">{t("courses.list.mentor")}</th><th scope="col">{t("courses.list.municipality")}</th>
+              <th scope="col">{t("courses.list.status")}</th><th scope="col">{t("courses.list.commitment")}</th>
+              <th scope="col">{t("courses.list.hours")}</th><th scope="col">{t("courses.list.start")}</th><th scope="col">{t("courses.list.plannedEnd")}</th>
+            </tr></thead>
+            <tbody>
+              {courses.map((c) => (
+                <tr key={c.id}>
+                  <td><Link to={`/koordinator/forloeb/${c.id}`}>#{c.id}</Link></td>
+                  <td>{c.menteeName}</td>
+                  <td>{c.mentorName}</td>
+                  <td>{c.municipalityName}</td>
+                  <td>{t(`enum.courseStatus.${c.status}`)}</td>
+                  <td>
+                    {c.commitmentStatus ? <CommitmentBadge status={c.commitmentStatus} /> : "–"}
+                    {c.status === "active" && c.daysWithoutContact != null && c.daysWithoutContact >= 21 ? <> {t("courses.noContactDays", { count: c.daysWithoutContact })}</> : null}
+                    {c.followUpOutcomeDue ? <> <span className="mb-badge mb-badge--warn">{t("courses.outcome.followUpDue")}</span></> : null}
+                  </td>
+                  <td>{c.totalTarget ? t("courses.hoursOf", { logged: formatHours(c.totalLogged, lng), target: formatNumber(c.totalTarget, lng) }) : "–"}</td>
+                  <td>{formatDate(c.startDate, lng)}</td>
+                  <td>{formatDate(c.endedOn ?? c.plannedEndDate, lng)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : <p>{t("courses.list.none")}</p>}
+    </>
+  );
+}
