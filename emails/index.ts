@@ -8,9 +8,10 @@ import { isRtl, type Channel, type MessageLanguage } from "../app/domain/enums";
 import { EmailLayout, type EmailSection } from "./EmailLayout";
 import type { Copy, TemplateDef } from "./types";
 import passwordReset from "./templates/password-reset";
+import matchingTemplates from "./templates/matching";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const all: TemplateDef<any>[] = [passwordReset];
+const all: TemplateDef<any>[] = [passwordReset, ...matchingTemplates];
 export const templates = new Map(all.map((t) => [t.key, t]));
 
 /** Registers more templates (each feature module adds its own). */
