@@ -7,10 +7,12 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
     { key: "common.nav.outbox", to: "/admin/outbox" },
     { key: "privacy.nav.accessLog", to: "/admin/adgangslog" },
     { key: "privacy.nav.retention", to: "/admin/opbevaring" },
+    { key: "matching.nav.weights", to: "/admin/matchvaegte" },
     { key: "auth.security.nav", to: "/konto/sikkerhed" },
   ],
   coordinator: [
     { key: "common.nav.start", to: "/koordinator" },
+    { key: "matching.nav.pool", to: "/koordinator/matching" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
     { key: "auth.security.nav", to: "/konto/sikkerhed" },
   ],

@@ -2,7 +2,7 @@
  * Form fuzzing: every public and staff form gets ≥ 1 000 generated bad inputs. No answer may be a 5xx, and nothing may
  * be stored (the row counts of the tables that hold people and their courses stay the same).
  */
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { APIRequestContext } from "@playwright/test";
 import { test, expect, login } from "../support/fixtures";
 import { badInputs, toBody } from "../support/fuzz";
@@ -22,6 +22,9 @@ export const forms: Form[] = [
   { path: "/admin/opbevaring", as: "admin", fields: ["months"] },
   { path: "/konto/sikkerhed", as: "coordinator", fields: ["code", "secret"] },
   { path: (db) => `/persondata/mentee/${db.select().from(schema.mentees).get()!.id}`, as: "coordinator", fields: ["intent", "purpose", "confirm"] },
+  { path: "/admin/matchvaegte", as: "admin", fields: ["industry", "geography", "language", "goals", "waiting", "lowDanishLanguageFactor", "geoRangeKm"] },
+  { path: "/koordinator/matching", as: "coordinator", fields: ["intent", "pair", "all", "mode"] },
+  { path: (db) => `/koordinator/mentees/${db.select().from(schema.mentees).where(eq(schema.mentees.status, "waiting")).get()!.id}/kandidater`, as: "coordinator", fields: ["mentorId", "startDate", "manualReason"] },
 ];
 
 const counted = [schema.users, schema.mentors, schema.mentees, schema.courses, schema.meetings, schema.followUps, schema.outcomes, schema.surveys, schema.mentorScreenings] as const;
