@@ -12,7 +12,7 @@ export function industryLabel(code: string, lng: string): string {
   return i ? `${code} ${lng === "en" ? i.labelEn : i.labelDa}` : code;
 }
 
-function languageName(t: TFunction, code: string, lng: string): string {
+export function languageName(t: TFunction, code: string, lng: string): string {
   const key = `enum.messageLanguage.${code}`;
   const own = t(key);
   if (own !== key) return own;

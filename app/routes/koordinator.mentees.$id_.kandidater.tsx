@@ -6,7 +6,7 @@ import { notFound, requireRole } from "../auth/guards.server";
 import { approveMatch, candidatesFor } from "../services/matching.server";
 import { approveSchema } from "../schemas/matching";
 import { Alert, translateError } from "../components/forms";
-import { MatchReasons, industryLabel } from "../components/MatchReasons";
+import { MatchReasons, industryLabel, languageName } from "../components/MatchReasons";
 import { formatNumber } from "../i18n/format";
 import { today } from "../utils/clock";
 
@@ -72,7 +72,7 @@ export default function Candidates() {
         <dt>{t("matching.candidates.status")}</dt><dd>{t(`enum.menteeStatus.${mentee.status}`)}</dd>
         <dt>{t("matching.candidates.municipality")}</dt><dd>{mentee.municipalityName}</dd>
         <dt>{t("matching.candidates.industries")}</dt><dd>{mentee.wishedIndustryCodes.map((c) => industryLabel(c, i18n.language)).join(", ") || "–"}</dd>
-        <dt>{t("matching.candidates.languages")}</dt><dd>{mentee.languages.join(", ") || "–"}</dd>
+        <dt>{t("matching.candidates.languages")}</dt><dd>{mentee.languages.map((l) => languageName(t, l, i18n.language)).join(", ") || "–"}</dd>
         <dt>{t("matching.candidates.danishLevel")}</dt><dd>{t(`enum.danishLevel.${mentee.danishLevel}`)}</dd>
         <dt>{t("matching.candidates.goals")}</dt><dd>{mentee.goals.map((g) => t(`enum.goal.${g}`)).join(", ") || "–"}</dd>
       </dl>
