@@ -11,6 +11,7 @@ import passwordReset from "./templates/password-reset";
 import volunteerTemplates from "./templates/volunteer";
 import menteeWelcome from "./templates/mentee-welcome";
 import caseworkerInvitation from "./templates/caseworker-invitation";
+import matchingTemplates from "./templates/matching";
 import { courseEndedMentee, courseStartedMentee, surveyMentee } from "./templates/course-mentee";
 import {
   courseClosedCaseworker, courseConcernCaseworker, courseCoordinatorFlag, courseEndPrompt, courseFollowUpOutcome, courseMentorNudge,
@@ -22,6 +23,7 @@ const all: TemplateDef<any>[] = [
   passwordReset,
   ...volunteerTemplates,
   menteeWelcome, caseworkerInvitation,
+  ...matchingTemplates,
   courseStartedMentee, courseEndedMentee, surveyMentee,
   courseMonthlyReminder, courseMentorNudge, courseEndPrompt, surveyMentor, courseCoordinatorFlag, courseFollowUpOutcome,
   courseClosedCaseworker, courseConcernCaseworker,

@@ -8,6 +8,7 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
     { key: "referrals.nav.municipalities", to: "/admin/kommuner" },
     { key: "privacy.nav.accessLog", to: "/admin/adgangslog" },
     { key: "privacy.nav.retention", to: "/admin/opbevaring" },
+    { key: "matching.nav.weights", to: "/admin/matchvaegte" },
     { key: "auth.security.nav", to: "/konto/sikkerhed" },
   ],
   coordinator: [
@@ -17,6 +18,7 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
     { key: "reports.nav.coordinator", to: "/koordinator/rapporter" },
     { key: "courses.nav.courses", to: "/koordinator/forloeb" },
     { key: "courses.nav.followUps", to: "/koordinator/opfoelgning" },
+    { key: "matching.nav.pool", to: "/koordinator/matching" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
     { key: "auth.security.nav", to: "/konto/sikkerhed" },
   ],

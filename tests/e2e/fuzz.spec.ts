@@ -57,6 +57,9 @@ export const forms: Form[] = [
     fields: ["intent", "startDate", "fromDate", "reason", "toDate", "plannedEndDate", "endedOn", "note", "type", "phase", "outcomeDate", "employerIndustryCode", "viaMentorNetwork", "outcomeId", "calledOn", "target", "status", "notes", "escalate"],
   },
   { path: "/s/not-a-real-token", fields: ["satisfaction", "closerToJob", "comment"] },
+  { path: "/admin/matchvaegte", as: "admin", fields: ["industry", "geography", "language", "goals", "waiting", "lowDanishLanguageFactor", "geoRangeKm"] },
+  { path: "/koordinator/matching", as: "coordinator", fields: ["intent", "pair", "all", "mode"] },
+  { path: (db) => `/koordinator/mentees/${db.select().from(schema.mentees).where(eq(schema.mentees.status, "waiting")).get()!.id}/kandidater`, as: "coordinator", fields: ["mentorId", "startDate", "manualReason"] },
 ];
 
 const counted = [schema.users, schema.mentors, schema.mentees, schema.courses, schema.meetings, schema.followUps, schema.outcomes, schema.surveys, schema.mentorScreenings] as const;

@@ -8,6 +8,7 @@ import referrals from "./referrals";
 import municipalities from "./municipalities";
 import reports from "./reports";
 import courses from "./courses";
+import matching from "./matching";
 
 /** Danish is the source of truth: every other UI language must have exactly these keys (checked by the type). */
 const da = {
@@ -17,6 +18,7 @@ const da = {
   municipalities,
   reports,
   courses,
+  matching,
 };
 export default da;
 

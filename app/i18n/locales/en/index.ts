@@ -9,6 +9,7 @@ import referrals from "./referrals";
 import municipalities from "./municipalities";
 import reports from "./reports";
 import courses from "./courses";
+import matching from "./matching";
 
 const en: Translation = {
   common, auth, staff, enum: enumLabels, privacy,
@@ -17,5 +18,6 @@ const en: Translation = {
   municipalities,
   reports,
   courses,
+  matching,
 };
 export default en;

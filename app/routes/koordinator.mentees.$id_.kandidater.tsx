@@ -1,0 +1,147 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { notFound, requireRole } from "../auth/guards.server";
+import { approveMatch, candidatesFor } from "../services/matching.server";
+import { approveSchema } from "../schemas/matching";
+import { Alert, translateError } from "../components/forms";
+import { MatchReasons, industryLabel, languageName } from "../components/MatchReasons";
+import { formatNumber } from "../i18n/format";
+import { today } from "../utils/clock";
+
+export const meta: MetaFunction = () => [{ title: "Mentorkandidater · Mentorbro" }];
+
+function menteeId(params: { id?: string }): number {
+  const id = Number(params.id);
+  if (!Number.isInteger(id) || id <= 0 || id > 2 ** 31) throw notFound();
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "coordinator", "admin");
+  const id = menteeId(params);
+  const result = candidatesFor(id, user);
+  if (!result) throw notFound();
+  return { ...result, today: today() };
+}
+
+type ActionResult = { mentorId: number | null; fieldErrors: Record<string, string[]>; formError: string | null; values: Record<string, string> };
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, "coordinator", "admin");
+  const id = menteeId(params);
+  const form = await request.formData();
+  const submission = parseWithZod(form, { schema: approveSchema });
+  const mentorIdRaw = Number(form.get("mentorId"));
+  const values = { startDate: String(form.get("startDate") ?? "").slice(0, 20), manualReason: String(form.get("manualReason") ?? "").slice(0, 600) };
+  const mentorId = Number.isInteger(mentorIdRaw) && mentorIdRaw > 0 ? mentorIdRaw : null;
+  if (submission.status !== "success") {
+    const fieldErrors = (submission.reply().error ?? {}) as Record<string, string[]>;
+    return data<ActionResult>({ mentorId, fieldErrors, formError: null, values }, { status: 400 });
+  }
+  const v = submission.value;
+  const r = approveMatch({ menteeId: id, mentorId: v.mentorId, startDate: v.startDate, manualReason: v.manualReason ?? null, actor: user });
+  if (!r.ok) {
+    if (r.error === "mentee_not_found") throw notFound();
+    return data<ActionResult>({ mentorId, fieldErrors: {}, formError: r.error === "rule" ? `rule:${(r.rules ?? []).join(",")}` : r.error, values }, { status: 409 });
+  }
+  return redirect(`/koordinator/mentees/${id}/kandidater?godkendt=${r.courseId}`);
+}
+
+export default function Candidates() {
+  const { t, i18n } = useTranslation();
+  const { mentee, candidates, excluded, total, weightsVersion, today: todayDate } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const [params] = useSearchParams();
+  const name = `${mentee.firstName} ${mentee.lastName}`;
+  const waiting = mentee.status === "waiting";
+  const formError = (err: string) => {
+    if (err.startsWith("rule:")) return t("matching.errors.rule", { rules: err.slice(5).split(",").map((r) => t(`matching.rule.${r}`)).join("; ") });
+    return t(`matching.errors.${err}`);
+  };
+  return (
+    <>
+      <p><Link to="/koordinator/matching">{t("matching.candidates.back")}</Link></p>
+      <h1>{t("matching.candidates.title", { name })}</h1>
+      {params.get("godkendt") ? <Alert kind="success">{t("matching.candidates.approved")}</Alert> : null}
+      {result?.formError && result.mentorId === null ? <Alert kind="error">{formError(result.formError)}</Alert> : null}
+
+      <h2>{t("matching.candidates.profile")}</h2>
+      <dl className="mb-dl">
+        <dt>{t("matching.candidates.status")}</dt><dd>{t(`enum.menteeStatus.${mentee.status}`)}</dd>
+        <dt>{t("matching.candidates.municipality")}</dt><dd>{mentee.municipalityName}</dd>
+        <dt>{t("matching.candidates.industries")}</dt><dd>{mentee.wishedIndustryCodes.map((c) => industryLabel(c, i18n.language)).join(", ") || "–"}</dd>
+        <dt>{t("matching.candidates.languages")}</dt><dd>{mentee.languages.map((l) => languageName(t, l, i18n.language)).join(", ") || "–"}</dd>
+        <dt>{t("matching.candidates.danishLevel")}</dt><dd>{t(`enum.danishLevel.${mentee.danishLevel}`)}</dd>
+        <dt>{t("matching.candidates.goals")}</dt><dd>{mentee.goals.map((g) => t(`enum.goal.${g}`)).join(", ") || "–"}</dd>
+      </dl>
+      <p className="form-hint">{t("matching.candidates.weightsVersion", { version: weightsVersion })}</p>
+
+      {!waiting ? <Alert kind="info">{t("matching.candidates.notWaiting", { status: t(`enum.menteeStatus.${mentee.status}`) })}</Alert> : (
+        <>
+          <h2>{t("matching.candidates.count", { count: total })}</h2>
+          <p>{t("matching.candidates.intro")}</p>
+          {candidates.length === 0 ? <p>{t("matching.candidates.none")}</p> : null}
+          <ol className="mb-candidates nobullet-list">
+            {candidates.map((c, i) => {
+              const mine = result?.mentorId === c.mentorId ? result : undefined;
+              const startErr = mine?.fieldErrors.startDate?.[0];
+              const reasonErr = mine?.fieldErrors.manualReason?.[0];
+              const base = `c${c.mentorId}`;
+              return (
+                <li key={c.mentorId} className="mb-candidate" aria-labelledby={`${base}-h`}>
+                  <h3 id={`${base}-h`}>{t("matching.candidates.rank", { rank: i + 1, name: c.mentor.name })}</h3>
+                  <p>
+                    <strong>{t("matching.candidates.score", { score: formatNumber(c.score, i18n.language, 1) })}</strong>
+                    {" · "}{t("matching.candidates.mentorInfo", { municipality: c.mentor.municipalityName, industry: industryLabel(c.mentor.industryCode, i18n.language), free: c.mentor.free, capacity: c.mentor.capacity })}
+                  </p>
+                  <MatchReasons reasons={c.reasons} />
+                  {mine?.formError ? <Alert kind="error">{formError(mine.formError)}</Alert> : null}
+                  <Form method="post" className="mb-approve-form">
+                    <input type="hidden" name="mentorId" value={c.mentorId} />
+                    <div className={`form-group${startErr ? " form-error" : ""}`}>
+                      <label className="form-label" htmlFor={`${base}-start`}>{t("matching.candidates.startDate")}</label>
+                      {startErr ? <span className="form-error-message" id={`${base}-start-err`} role="alert">{translateError(t, startErr)}</span> : null}
+                      <input className="form-input input-width-s" type="date" id={`${base}-start`} name="startDate" required
+                        defaultValue={mine?.values.startDate ?? todayDate} aria-invalid={startErr ? true : undefined} aria-describedby={startErr ? `${base}-start-err` : undefined} />
+                    </div>
+                    <div className={`form-group${reasonErr ? " form-error" : ""}`}>
+                      <label className="form-label" htmlFor={`${base}-reason`}>{t("matching.candidates.manualReason")} <span className="weight-normal">({t("common.form.optional")})</span></label>
+                      {i > 0 ? <span className="form-hint" id={`${base}-reason-hint`}>{t("matching.candidates.manualReasonHint")}</span> : null}
+                      {reasonErr ? <span className="form-error-message" id={`${base}-reason-err`} role="alert">{translateError(t, reasonErr)}</span> : null}
+                      <textarea className="form-input" rows={2} id={`${base}-reason`} name="manualReason" maxLength={500} defaultValue={mine?.values.manualReason ?? ""}
+                        aria-invalid={reasonErr ? true : undefined}
+                        aria-describedby={[i > 0 ? `${base}-reason-hint` : null, reasonErr ? `${base}-reason-err` : null].filter(Boolean).join(" ") || undefined} />
+                    </div>
+                    <button type="submit" className="button button-primary">{t("matching.candidates.approve", { name: c.mentor.name })}</button>
+                  </Form>
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+
+      {excluded.length ? (
+        <details className="mb-excluded">
+          <summary>{t("matching.candidates.excludedTitle", { count: excluded.length })}</summary>
+          <div className="mb-table-wrap">
+            <table className="table table--zebra">
+              <thead><tr><th scope="col">{t("matching.candidates.excludedMentor")}</th><th scope="col">{t("matching.candidates.municipality")}</th><th scope="col">{t("matching.candidates.excludedRules")}</th></tr></thead>
+              <tbody>
+                {excluded.map((x) => (
+                  <tr key={x.mentorId}>
+                    <td>{x.mentor.name}</td>
+                    <td>{x.mentor.municipalityName}</td>
+                    <td>{x.rules.map((r) => t(`matching.rule.${r}`)).join("; ")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
+    </>
+  );
+}

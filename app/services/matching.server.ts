@@ -1,0 +1,288 @@
+/**
+ * Matching use cases (issue 5): weights (versioned data), ranked candidates for one waiting mentee, the whole-pool
+ * assignment, and the coordinator's approval of a pair. The machine proposes and explains; a person approves.
+ *
+ * Approval runs in ONE write transaction taken with BEGIN IMMEDIATE: the mentor's free places are counted again
+ * inside it, so two coordinators approving onto the same mentor at once can never exceed the mentor's capacity
+ * (SQLite admits one writer; the second waits, then sees the first one's course and is refused).
+ */
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { courses, matchingWeights, mentees, mentors, municipalities, statusChanges, users } from "../../db/schema";
+import { DB07 } from "../../db/reference/db07";
+import { db, type Db } from "../db.server";
+import { config } from "../config.server";
+import { addMonths, isDate } from "../domain/dates";
+import {
+  distanceTable, evaluate, normaliseWeights, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair,
+  type HardRule, type MatchContext, type MatchMentee, type MatchMentor, type PreparedMentor, type Reason, type Weights,
+} from "../domain/matching";
+import { assignPool, type AssignmentMode } from "../domain/assignment";
+import { nowIso, today } from "../utils/clock";
+import { enqueue } from "../messaging/outbox.server";
+import { audit } from "./audit.server";
+import type { Channel } from "../domain/enums";
+
+type Actor = { id: number; role: string };
+
+/** Course statuses that take one of the mentor's places. */
+export const OCCUPYING_STATUSES = ["approved", "active", "paused"] as const;
+
+/* ------------------------------------------------------------------ weights */
+
+/** The newest weights version; seeds version 1 (the defaults) when the table is empty. Idempotent. */
+export function currentWeights(d: Db = db()): { version: number; weights: Weights; createdAt: string | null } {
+  let row = d.select().from(matchingWeights).orderBy(desc(matchingWeights.version)).limit(1).get();
+  if (!row) {
+    d.insert(matchingWeights).values({ version: 1, weights: { ...normaliseWeights(null) } }).onConflictDoNothing().run();
+    row = d.select().from(matchingWeights).orderBy(desc(matchingWeights.version)).limit(1).get()!;
+  }
+  return { version: row.version, weights: normaliseWeights(row.weights), createdAt: row.createdAt };
+}
+
+export function weightsHistory(d: Db = db()) {
+  currentWeights(d);
+  return d.select({ version: matchingWeights.version, weights: matchingWeights.weights, createdAt: matchingWeights.createdAt, createdBy: users.name })
+    .from(matchingWeights).leftJoin(users, eq(users.id, matchingWeights.createdBy)).orderBy(desc(matchingWeights.version)).limit(20).all();
+}
+
+/** Saves a new version (old versions stay: courses point to the version they were matched with). */
+export function saveWeights(weights: Weights, actor: Actor, d: Db = db()): number {
+  return d.$client.transaction(() => {
+    const { version } = currentWeights(d);
+    const next = version + 1;
+    d.insert(matchingWeights).values({ version: next, weights: normaliseWeights(weights), createdBy: actor.id }).run();
+    audit(actor, "create", "setting", next, { setting: "matching_weights", version: next }, d);
+    return next;
+  }).immediate();
+}
+
+/* ------------------------------------------------------------------ loading the pool */
+
+let distanceCache: { key: string; fn: MatchContext["distanceKm"] } | undefined;
+const sections = new Map(DB07.filter((i) => i.level === "division").map((i) => [i.code, i.section]));
+
+export function matchContext(d: Db = db(), weights?: Weights): MatchContext {
+  const rows = d.select({ code: municipalities.code, lat: municipalities.lat, lng: municipalities.lng }).from(municipalities).all();
+  const key = rows.map((r) => `${r.code}:${r.lat}:${r.lng}`).join("|");
+  if (distanceCache?.key !== key) distanceCache = { key, fn: distanceTable(rows) };
+  return { today: today(), weights: weights ?? currentWeights(d).weights, distanceKm: distanceCache.fn, sectionOf: (c) => sections.get(c) };
+}
+
+function occupiedCounts(d: Db, mentorIds?: number[]): Map<number, number> {
+  const rows = d.select({ mentorId: courses.mentorId, n: sql<number>`count(*)` }).from(courses)
+    .where(and(inArray(courses.status, [...OCCUPYING_STATUSES]), mentorIds ? inArray(courses.mentorId, mentorIds) : undefined))
+    .groupBy(courses.mentorId).all();
+  return new Map(rows.map((r) => [r.mentorId, r.n]));
+}
+
+const mentorColumns = {
+  id: mentors.id, status: mentors.status, pausedFrom: mentors.pausedFrom, pausedTo: mentors.pausedTo, capacity: mentors.capacity,
+  municipalityCode: mentors.municipalityCode, municipalityName: municipalities.name, travelKm: mentors.travelKm, employer: mentors.employer,
+  industryCode: mentors.industryCode, networkIndustryCodes: mentors.networkIndustryCodes, languages: mentors.languages,
+  gender: mentors.gender, menteeGenderPreference: mentors.menteeGenderPreference, offers: mentors.offers,
+  firstName: mentors.firstName, lastName: mentors.lastName,
+};
+type MentorRow = MatchMentor & { firstName: string; lastName: string };
+
+/**
+ * Mentors that could take a mentee: approved or active (paused ones too when `includeUnavailable`, so the candidates
+ * page can say which rule excludes them), never anonymised.
+ */
+export function loadMentors(d: Db = db(), opts: { includeUnavailable?: boolean; ids?: number[] } = {}): MentorRow[] {
+  const statuses = opts.includeUnavailable ? (["approved", "active", "paused"] as const) : (["approved", "active"] as const);
+  const rows = d.select(mentorColumns).from(mentors).innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
+    .where(and(inArray(mentors.status, [...statuses]), isNull(mentors.anonymisedAt), opts.ids ? inArray(mentors.id, opts.ids) : undefined))
+    .orderBy(mentors.id).all();
+  const load = occupiedCounts(d, opts.ids);
+  return rows.map((r) => ({ ...r, activeCourses: load.get(r.id) ?? 0 }));
+}
+
+const menteeColumns = {
+  id: mentees.id, municipalityCode: mentees.municipalityCode, municipalityName: municipalities.name, municipalityIsPartner: municipalities.isPartner,
+  gender: mentees.gender, mentorGenderPreference: mentees.mentorGenderPreference, languages: mentees.languages, englishLevel: mentees.englishLevel,
+  danishLevel: mentees.danishLevel, goals: mentees.goals, wishedIndustryCodes: mentees.wishedIndustryCodes,
+  currentInternshipEmployer: mentees.currentInternshipEmployer, referredAt: mentees.referredAt,
+  firstName: mentees.firstName, lastName: mentees.lastName, status: mentees.status,
+};
+type MenteeRow = MatchMentee & { firstName: string; lastName: string; status: string };
+
+export function loadWaitingMentees(d: Db = db(), ids?: number[]): MenteeRow[] {
+  return d.select(menteeColumns).from(mentees).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+    .where(and(eq(mentees.status, "waiting"), isNull(mentees.anonymisedAt), ids ? inArray(mentees.id, ids) : undefined))
+    .orderBy(mentees.id).all();
+}
+
+function loadMentee(d: Db, id: number): MenteeRow | undefined {
+  return d.select(menteeColumns).from(mentees).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+    .where(and(eq(mentees.id, id), isNull(mentees.anonymisedAt))).get();
+}
+
+/* ------------------------------------------------------------------ one mentee: ranked candidates */
+
+export type MentorSummary = { id: number; name: string; municipalityName: string; industryCode: string; free: number; capacity: number; status: string };
+const summary = (m: MentorRow): MentorSummary => ({
+  id: m.id, name: `${m.firstName} ${m.lastName}`, municipalityName: m.municipalityName ?? "", industryCode: m.industryCode,
+  free: Math.max(0, m.capacity - m.activeCourses), capacity: m.capacity, status: m.status,
+});
+
+/** Ranked candidates (with reasons) and excluded mentors (with the rules) for one mentee; the read is logged. */
+export function candidatesFor(menteeId: number, actor: Actor, d: Db = db(), limit = 25) {
+  const mentee = loadMentee(d, menteeId);
+  if (!mentee) return null;
+  audit(actor, "view", "mentee", menteeId, { view: "match_candidates" }, d);
+  const ctx = matchContext(d);
+  const all = loadMentors(d, { includeUnavailable: true });
+  const byId = new Map(all.map((m) => [m.id, m]));
+  const ranked = rankMentorsForMentee(mentee, all, ctx, { limit, withExcluded: true });
+  return {
+    mentee: {
+      id: mentee.id, firstName: mentee.firstName, lastName: mentee.lastName, status: mentee.status, municipalityName: mentee.municipalityName ?? "",
+      wishedIndustryCodes: mentee.wishedIndustryCodes, languages: mentee.languages, danishLevel: mentee.danishLevel, goals: mentee.goals,
+    },
+    weightsVersion: currentWeights(d).version,
+    total: ranked.total,
+    candidates: ranked.candidates.map((c) => ({ ...c, mentor: summary(byId.get(c.mentorId)!) })),
+    excluded: ranked.excluded.map((x) => ({ ...x, mentor: summary(byId.get(x.mentorId)!) })),
+  };
+}
+
+/* ------------------------------------------------------------------ the whole pool */
+
+export function runPool(mode: AssignmentMode, d: Db = db()) {
+  const ctx = matchContext(d);
+  const waiting = loadWaitingMentees(d);
+  const mentorRows = loadMentors(d).filter((m) => m.capacity - m.activeCourses > 0);
+  const pes = waiting.map((e) => prepareMentee(e, ctx));
+  const pms = mentorRows.map((m) => prepareMentor(m, ctx));
+  const result = assignPool({
+    menteeIds: waiting.map((e) => e.id),
+    mentors: pms.map((pm) => ({ id: pm.m.id, free: pm.free })),
+    score: (i, j) => scorePair(pes[i], pms[j], ctx),
+    mode,
+  });
+  const peById = new Map(pes.map((p) => [p.e.id, p]));
+  const pmById = new Map(pms.map((p) => [p.m.id, p]));
+  const menteeById = new Map(waiting.map((e) => [e.id, e]));
+  const mentorById = new Map(mentorRows.map((m) => [m.id, m]));
+  return {
+    mode,
+    weightsVersion: currentWeights(d).version,
+    waiting: waiting.length,
+    mentorsAvailable: mentorRows.length,
+    totalScore: result.totalScore,
+    pairs: result.pairs.map((p) => {
+      const e = menteeById.get(p.menteeId)!;
+      const ev = evaluate(peById.get(p.menteeId)!, pmById.get(p.mentorId)!, ctx);
+      return {
+        menteeId: p.menteeId, mentorId: p.mentorId, score: p.score, reasons: ev.reasons,
+        menteeName: `${e.firstName} ${e.lastName}`, menteeMunicipality: e.municipalityName ?? "",
+        mentor: summary(mentorById.get(p.mentorId)!),
+      };
+    }),
+    unmatched: result.unmatchedMenteeIds.map((id) => {
+      const e = menteeById.get(id)!;
+      return { id, name: `${e.firstName} ${e.lastName}`, municipalityName: e.municipalityName ?? "" };
+    }),
+  };
+}
+
+/** The candidates a coordinator can choose from when replacing a proposed pair by hand (allowed mentors, best first). */
+export function allowedMentorsFor(menteeId: number, d: Db = db(), limit = 50) {
+  const mentee = loadMentee(d, menteeId);
+  if (!mentee) return [];
+  const all = loadMentors(d);
+  const byId = new Map(all.map((m) => [m.id, m]));
+  return rankMentorsForMentee(mentee, all, matchContext(d), { limit }).candidates.map((c) => ({ id: c.mentorId, score: c.score, name: summary(byId.get(c.mentorId)!).name }));
+}
+
+/* ------------------------------------------------------------------ approval */
+
+export type ApproveInput = { menteeId: number; mentorId: number; startDate?: string; manualReason?: string | null; actor: Actor };
+export type ApproveResult =
+  | { ok: true; courseId: number }
+  | { ok: false; error: "mentee_not_found" | "mentee_not_waiting" | "mentor_not_found" | "bad_start_date" | "rule" | "busy"; rules?: HardRule[] };
+
+function menteeChannel(m: { preferredChannel: Channel; phone: string | null; email: string | null; smsOptOutAt: string | null; emailOptOutAt: string | null }): { channel: Channel; recipient: string } | null {
+  const sms = m.phone && !m.smsOptOutAt ? { channel: "sms" as const, recipient: m.phone } : null;
+  const email = m.email && !m.emailOptOutAt ? { channel: "email" as const, recipient: m.email } : null;
+  return m.preferredChannel === "sms" ? sms ?? email : email ?? sms;
+}
+
+/**
+ * Approves a pair: creates the course (start, planned end = start + 6 months, 4 h/month), sets the mentee matched
+ * and the mentor active, stores score, reasons, weights version, approver and a manual reason, writes status history
+ * and the access log, and queues the three messages. All or nothing, under BEGIN IMMEDIATE.
+ */
+export function approveMatch(input: ApproveInput, d: Db = db()): ApproveResult {
+  const start = input.startDate ?? today();
+  if (!isDate(start)) return { ok: false, error: "bad_start_date" };
+  const appUrl = config().APP_URL;
+  const base = matchContext(d, normaliseWeights(null)); // distances and sections, built outside the write lock
+  const run = d.$client.transaction((): ApproveResult => {
+    const mentee = d.select().from(mentees).where(and(eq(mentees.id, input.menteeId), isNull(mentees.anonymisedAt))).get();
+    if (!mentee) return { ok: false, error: "mentee_not_found" };
+    if (mentee.status !== "waiting") return { ok: false, error: "mentee_not_waiting" };
+    const [mentorRow] = loadMentors(d, { includeUnavailable: true, ids: [input.mentorId] });
+    const mentor = d.select().from(mentors).where(eq(mentors.id, input.mentorId)).get();
+    if (!mentor || mentor.anonymisedAt) return { ok: false, error: "mentor_not_found" };
+    const weights = currentWeights(d);
+    const ctx: MatchContext = { ...base, weights: weights.weights };
+    const menteeRow = loadMentee(d, mentee.id)!;
+    const pm: PreparedMentor = prepareMentor(mentorRow ?? { ...mentor, municipalityName: undefined, activeCourses: occupiedCounts(d, [mentor.id]).get(mentor.id) ?? 0 }, ctx);
+    const ev = evaluate(prepareMentee(menteeRow, ctx), pm, ctx);
+    if (!ev.allowed) return { ok: false, error: "rule", rules: ev.rules };
+
+    const course = d.insert(courses).values({
+      menteeId: mentee.id, mentorId: mentor.id, status: "approved",
+      proposedBy: input.actor.id, approvedAt: nowIso(), approvedBy: input.actor.id,
+      startDate: start, plannedEndDate: addMonths(start, 6), targetHoursPerMonth: 4,
+      matchScore: ev.score, matchReasons: ev.reasons as Reason[], weightsVersion: weights.version,
+      manualReason: input.manualReason?.trim() || null,
+    }).returning({ id: courses.id }).get();
+    const at = nowIso();
+    d.update(mentees).set({ status: "matched", matchedAt: at }).where(eq(mentees.id, mentee.id)).run();
+    d.insert(statusChanges).values({ entityType: "mentee", entityId: mentee.id, fromStatus: mentee.status, toStatus: "matched", byUserId: input.actor.id, reason: input.manualReason?.trim() || null }).run();
+    d.insert(statusChanges).values({ entityType: "course", entityId: course.id, fromStatus: null, toStatus: "approved", byUserId: input.actor.id }).run();
+    if (mentor.status !== "active") {
+      d.update(mentors).set({ status: "active" }).where(eq(mentors.id, mentor.id)).run();
+      d.insert(statusChanges).values({ entityType: "mentor", entityId: mentor.id, fromStatus: mentor.status, toStatus: "active", byUserId: input.actor.id }).run();
+    }
+    audit(input.actor, "create", "course", course.id, { menteeId: mentee.id, mentorId: mentor.id, score: ev.score, weightsVersion: weights.version, manual: Boolean(input.manualReason?.trim()) }, d);
+    audit(input.actor, "update", "mentee", mentee.id, { field: "status", to: "matched", courseId: course.id }, d);
+
+    // The three messages, in the same transaction as the change.
+    enqueue({
+      channel: "email", recipient: mentor.email, template: "match_mentor", locale: mentor.locale,
+      subjectType: "mentor", subjectId: mentor.id, idempotencyKey: `match_mentor:${course.id}`,
+      data: {
+        mentorFirstName: mentor.firstName, menteeFirstName: mentee.firstName, menteePhone: mentee.phone, menteeEmail: mentee.email,
+        municipality: menteeRow.municipalityName ?? "", languages: mentee.languages, danishLevel: mentee.danishLevel,
+        wishedIndustryCodes: mentee.wishedIndustryCodes, goals: mentee.goals, startDate: start, url: `${appUrl}/mentor`,
+      },
+    }, d);
+    const to = menteeChannel(mentee);
+    if (to) {
+      enqueue({
+        ...to, template: "match_mentee", locale: mentee.language, subjectType: "mentee", subjectId: mentee.id,
+        idempotencyKey: `match_mentee:${course.id}`, data: { mentorFirstName: mentor.firstName },
+      }, d);
+    }
+    const caseworker = mentee.referredBy ? d.select().from(users).where(and(eq(users.id, mentee.referredBy), eq(users.active, true))).get() : undefined;
+    if (caseworker) {
+      enqueue({
+        channel: "email", recipient: caseworker.email, template: "match_caseworker", locale: caseworker.locale,
+        subjectType: "user", subjectId: caseworker.id, idempotencyKey: `match_caseworker:${course.id}`,
+        data: { caseworkerName: caseworker.name, menteeFirstName: mentee.firstName, menteeId: mentee.id, mentorFirstName: mentor.firstName, startDate: start, url: `${appUrl}/kommune/borgere/${mentee.id}` },
+      }, d);
+    }
+    return { ok: true, courseId: course.id };
+  });
+  try {
+    return run.immediate();
+  } catch (e) {
+    // Another approval held the write lock longer than the busy timeout: nothing was written, the user may retry.
+    if (e instanceof Error && "code" in e && (e as { code?: string }).code === "SQLITE_BUSY") return { ok: false, error: "busy" };
+    throw e;
+  }
+}
+

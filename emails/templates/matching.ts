@@ -1,0 +1,119 @@
+/**
+ * The three messages a coordinator's approval of a match sends (issue 5): to the mentor (email, da/en, the mentee's
+ * minimal profile and next steps), to the mentee (SMS or email in their own language: only the mentor's first name and
+ * that the mentor will call) and to the referring caseworker (email, da/en). No sensitive details in any of them.
+ */
+import { defineTemplate } from "../types";
+import daEnum from "../../app/i18n/locales/da/enum";
+import enEnum from "../../app/i18n/locales/en/enum";
+import { DB07 } from "../../db/reference/db07";
+
+const industryLabel = (code: string, lang: "da" | "en") => {
+  const i = DB07.find((x) => x.code === code);
+  return i ? `${code} ${lang === "da" ? i.labelDa : i.labelEn}` : code;
+};
+const list = (xs: string[]) => (xs.length ? xs.join(", ") : "–");
+const lookup = (table: Record<string, string>, key: string) => table[key] ?? key;
+
+export type MatchMentorData = {
+  mentorFirstName: string;
+  menteeFirstName: string;
+  menteePhone: string | null;
+  menteeEmail: string | null;
+  municipality: string;
+  languages: string[];
+  danishLevel: string;
+  wishedIndustryCodes: string[];
+  goals: string[];
+  startDate: string;
+  url: string;
+};
+
+export const matchMentor = defineTemplate<MatchMentorData>({
+  key: "match_mentor",
+  audience: "mentor",
+  copies: {
+    da: {
+      subject: (d) => `Du er matchet med ${d.menteeFirstName}`,
+      lines: (d) => [
+        `Hej ${d.mentorFirstName}`,
+        `Tak fordi du vil være mentor. Vi har matchet dig med ${d.menteeFirstName} fra ${d.municipality}. Forløbet starter ${d.startDate} og varer 6 måneder med ca. 4 timer om måneden.`,
+        `Telefon: ${d.menteePhone ?? "–"}. E-mail: ${d.menteeEmail ?? "–"}.`,
+        `Sprog: ${list(d.languages.map((l) => lookup(daEnum.messageLanguage, l)))}. Dansk: ${lookup(daEnum.danishLevel, d.danishLevel)}.`,
+        `Ønskede brancher: ${list(d.wishedIndustryCodes.map((c) => industryLabel(c, "da")))}.`,
+        `Mål med forløbet: ${list(d.goals.map((g) => lookup(daEnum.goal, g)))}.`,
+        `Næste skridt: Ring til ${d.menteeFirstName} inden for en uge og aftal jeres første møde. Din koordinator ringer til dig efter nogle uger for at høre, hvordan det går.`,
+      ],
+      action: { label: "Gå til Min side", url: (d) => d.url },
+    },
+    en: {
+      subject: (d) => `You have been matched with ${d.menteeFirstName}`,
+      lines: (d) => [
+        `Hello ${d.mentorFirstName}`,
+        `Thank you for being a mentor. We have matched you with ${d.menteeFirstName} from ${d.municipality}. The course starts ${d.startDate} and runs for 6 months, about 4 hours a month.`,
+        `Phone: ${d.menteePhone ?? "–"}. Email: ${d.menteeEmail ?? "–"}.`,
+        `Languages: ${list(d.languages.map((l) => lookup(enEnum.messageLanguage, l)))}. Danish: ${lookup(enEnum.danishLevel, d.danishLevel)}.`,
+        `Wished industries: ${list(d.wishedIndustryCodes.map((c) => industryLabel(c, "en")))}.`,
+        `Goals: ${list(d.goals.map((g) => lookup(enEnum.goal, g)))}.`,
+        `Next step: call ${d.menteeFirstName} within a week and agree on your first meeting. Your coordinator will call you after a few weeks to hear how it is going.`,
+      ],
+      action: { label: "Go to My page", url: (d) => d.url },
+    },
+  },
+});
+
+/** Deliberately only the mentor's first name: an SMS carries no personal data about the mentee. */
+export type MatchMenteeData = { mentorFirstName: string };
+
+/** One sentence set per language; the SMS is the same text (no link, no sensitive details). */
+const menteeCopy = (subject: string, text: (d: MatchMenteeData) => string) => ({
+  subject: () => subject,
+  lines: (d: MatchMenteeData) => [text(d)],
+  sms: (d: MatchMenteeData) => text(d),
+});
+
+export const matchMentee = defineTemplate<MatchMenteeData>({
+  key: "match_mentee",
+  audience: "mentee",
+  copies: {
+    da: menteeCopy("Du har fået en mentor", (d) => `Hej. Godt nyt: Du har fået en mentor. Din mentor hedder ${d.mentorFirstName} og ringer til dig inden for de næste dage. Venlig hilsen Mentorbro`),
+    en: menteeCopy("You have a mentor", (d) => `Hello. Good news: you have a mentor. Your mentor is called ${d.mentorFirstName} and will call you in the next few days. Kind regards, Mentorbro`),
+    ar: menteeCopy("لديك مرشد الآن", (d) => `مرحبًا. أخبار سارة: لقد حصلت على مرشد. اسم مرشدك ${d.mentorFirstName} وسيتصل بك خلال الأيام القادمة. مع أطيب التحيات، Mentorbro`),
+    ti: menteeCopy("ሜንቶር ረኺብኩም ኣለኹም", (d) => `ሰላም። ጽቡቕ ዜና፦ ሜንቶር ረኺብኩም ኣለኹም። ሜንቶርኩም ${d.mentorFirstName} ይበሃል፣ ኣብ ዝመጽእ ቅሩብ መዓልታት ክድውለልኩም እዩ። ምስ ሰላምታ፣ Mentorbro`),
+    fa: menteeCopy("برای شما منتور پیدا شد", (d) => `سلام. خبر خوب: برای شما یک منتور پیدا شد. نام منتور شما ${d.mentorFirstName} است و در چند روز آینده با شما تماس می‌گیرد. با احترام، Mentorbro`),
+    prs: menteeCopy("برای شما منتور پیدا شد", (d) => `سلام. خبر خوش: برای شما یک منتور (رهنما) پیدا شد. نام منتور شما ${d.mentorFirstName} است و در چند روز آینده به شما زنگ می‌زند. با احترام، Mentorbro`),
+    ps: menteeCopy("تاسو ته منټور پیدا شو", (d) => `سلام. ښه خبر: تاسو ته یو منټور (لارښود) پیدا شو. ستاسو د منټور نوم ${d.mentorFirstName} دی او په راتلونکو څو ورځو کې به تاسو ته زنګ ووهي. په درنښت، Mentorbro`),
+    so: menteeCopy("Waxaad heshay lataliye", (d) => `Salaan. War wanaagsan: Waxaad heshay lataliye (mentor). Lataliyahaagu waa ${d.mentorFirstName}, wuxuuna ku soo wici doonaa maalmaha soo socda. Mahadsanid, Mentorbro`),
+    uk: menteeCopy("У вас є ментор", (d) => `Вітаємо! Гарна новина: у вас є ментор. Вашого ментора звати ${d.mentorFirstName}, і найближчими днями ментор вам зателефонує. З повагою, Mentorbro`),
+    kmr: menteeCopy("Te mentorek heye", (d) => `Silav. Nûçeyeke baş: Te mentorek heye. Navê mentorê te ${d.mentorFirstName} e û ew ê di çend rojên bê de telefonî te bike. Bi rêz, Mentorbro`),
+  },
+});
+
+export type MatchCaseworkerData = { caseworkerName: string; menteeFirstName: string; menteeId: number; mentorFirstName: string; startDate: string; url: string };
+
+export const matchCaseworker = defineTemplate<MatchCaseworkerData>({
+  key: "match_caseworker",
+  audience: "caseworker",
+  copies: {
+    da: {
+      subject: (d) => `Borger #${d.menteeId} er matchet med en mentor`,
+      lines: (d) => [
+        `Hej ${d.caseworkerName}`,
+        `${d.menteeFirstName} (borger #${d.menteeId}), som du har henvist, er matchet med mentoren ${d.mentorFirstName}. Forløbet starter ${d.startDate} og varer 6 måneder.`,
+        "Mentoren ringer til borgeren og aftaler det første møde. Du kan følge status i Mentorbro.",
+      ],
+      action: { label: "Se borgeren", url: (d) => d.url },
+    },
+    en: {
+      subject: (d) => `Citizen #${d.menteeId} has been matched with a mentor`,
+      lines: (d) => [
+        `Hello ${d.caseworkerName}`,
+        `${d.menteeFirstName} (citizen #${d.menteeId}), whom you referred, has been matched with the mentor ${d.mentorFirstName}. The course starts ${d.startDate} and runs for 6 months.`,
+        "The mentor will call the citizen to arrange the first meeting. You can follow the status in Mentorbro.",
+      ],
+      action: { label: "See the citizen", url: (d) => d.url },
+    },
+  },
+});
+
+export default [matchMentor, matchMentee, matchCaseworker];

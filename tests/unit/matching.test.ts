@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { and, eq } from "drizzle-orm";
+
+// Services use the process-wide database: point it at a fresh file before they are imported.
+process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-matching-")), "test.sqlite");
+
+const { db } = await import("../../app/db.server");
+const { applyReferenceData } = await import("../../db/reference");
+const f = await import("../../db/factories");
+const schema = await import("../../db/schema");
+const matching = await import("../../app/services/matching.server");
+const { renderMessage } = await import("../../emails");
+const { messageLanguages } = await import("../../app/domain/enums");
+const { templates } = await import("../../emails");
+
+const rng = f.createRng(5);
+let coordinator: { id: number; role: string };
+let caseworker: { id: number; email: string };
+
+beforeAll(() => {
+  applyReferenceData(db());
+  coordinator = f.insertUser(db(), { role: "coordinator" });
+  caseworker = f.insertUser(db(), { role: "caseworker", municipalityCode: 751 });
+});
+
+const newMentor = (o: Parameters<typeof f.insertMentor>[3] = {}) =>
+  f.insertMentor(db(), rng, [751], { status: "approved", municipalityCode: 751, capacity: 1, industryCode: "41", menteeGenderPreference: "none", travelKm: 25, employer: null, ...o });
+const newMentee = (o: Parameters<typeof f.insertMentee>[3] = {}) =>
+  f.insertMentee(db(), rng, 751, { status: "waiting", referredBy: caseworker.id, mentorGenderPreference: "none", wishedIndustryCodes: ["41"], currentInternshipEmployer: null, ...o });
+
+describe("weights", () => {
+  it("seed version 1 once and save new versions", () => {
+    const a = matching.currentWeights();
+    const b = matching.currentWeights();
+    expect(a.version).toBe(1);
+    expect(b.version).toBe(1);
+    const v = matching.saveWeights({ ...a.weights, industry: 55 }, coordinator);
+    expect(v).toBe(2);
+    expect(matching.currentWeights().weights.industry).toBe(55);
+    expect(matching.weightsHistory().map((w) => w.version)).toEqual([2, 1]);
+  });
+});
+
+describe("approving a pair", () => {
+  it("creates the course, sets statuses, stores score and reasons, and queues the three messages in one go", () => {
+    const mentor = newMentor({ firstName: "Mads" });
+    const mentee = newMentee({ language: "ar", preferredChannel: "sms", phone: "+4520000001" });
+    const c = matching.candidatesFor(mentee.id, coordinator)!;
+    expect(c.candidates.some((x) => x.mentorId === mentor.id)).toBe(true);
+    const r = matching.approveMatch({ menteeId: mentee.id, mentorId: mentor.id, startDate: "2026-01-31", actor: coordinator });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const d = db();
+    const course = d.select().from(schema.courses).where(eq(schema.courses.id, r.courseId)).get()!;
+    expect(course).toMatchObject({ status: "approved", startDate: "2026-01-31", plannedEndDate: "2026-07-31", targetHoursPerMonth: 4, approvedBy: coordinator.id, weightsVersion: matching.currentWeights().version });
+    expect(course.matchScore).toBeGreaterThan(0);
+    expect((course.matchReasons as { key: string }[])[0].key).toBe("industry_division");
+    expect(d.select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()!.status).toBe("matched");
+    expect(d.select().from(schema.mentors).where(eq(schema.mentors.id, mentor.id)).get()!.status).toBe("active");
+    const changes = d.select().from(schema.statusChanges).where(and(eq(schema.statusChanges.entityType, "mentee"), eq(schema.statusChanges.entityId, mentee.id))).all();
+    expect(changes.at(-1)?.toStatus).toBe("matched");
+    const msgs = d.select().from(schema.messages).all().filter((m) => m.idempotencyKey.endsWith(`:${r.courseId}`));
+    expect(msgs.map((m) => [m.template, m.channel, m.locale, m.recipient]).sort()).toEqual([
+      ["match_caseworker", "email", "da", caseworker.email],
+      ["match_mentee", "sms", "ar", "+4520000001"],
+      ["match_mentor", "email", mentor.locale, mentor.email],
+    ]);
+    // The mentee's message carries the mentor's first name only.
+    expect(msgs.find((m) => m.template === "match_mentee")!.data).toEqual({ mentorFirstName: "Mads" });
+
+    // A second approval of the same mentee, or onto the now-full mentor, is refused and changes nothing.
+    expect(matching.approveMatch({ menteeId: mentee.id, mentorId: newMentor().id, actor: coordinator })).toEqual({ ok: false, error: "mentee_not_waiting" });
+    const other = newMentee();
+    expect(matching.approveMatch({ menteeId: other.id, mentorId: mentor.id, actor: coordinator })).toEqual({ ok: false, error: "rule", rules: ["mentor_at_capacity"] });
+    expect(d.select().from(schema.mentees).where(eq(schema.mentees.id, other.id)).get()!.status).toBe("waiting");
+  });
+
+  it("stores a manual reason when the coordinator picks another than the top candidate", () => {
+    const mentor = newMentor({ capacity: 2 });
+    const mentee = newMentee();
+    const r = matching.approveMatch({ menteeId: mentee.id, mentorId: mentor.id, manualReason: "Kender virksomheden", actor: coordinator });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(db().select().from(schema.courses).where(eq(schema.courses.id, r.courseId)).get()!.manualReason).toBe("Kender virksomheden");
+  });
+
+  it("refuses a bad start date and an excluded pair", () => {
+    const mentee = newMentee({ mentorGenderPreference: "female" });
+    expect(matching.approveMatch({ menteeId: mentee.id, mentorId: newMentor({ gender: "male" }).id, actor: coordinator }))
+      .toEqual({ ok: false, error: "rule", rules: ["mentee_gender_preference"] });
+    expect(matching.approveMatch({ menteeId: mentee.id, mentorId: newMentor().id, startDate: "2026-02-30", actor: coordinator }))
+      .toEqual({ ok: false, error: "bad_start_date" });
+    expect(matching.approveMatch({ menteeId: 999999, mentorId: newMentor().id, actor: coordinator })).toEqual({ ok: false, error: "mentee_not_found" });
+  });
+});
+
+describe("pool", () => {
+  it("proposes pairs that respect free places and rules", () => {
+    const r = matching.runPool("most_matched");
+    const perMentor = new Map<number, number>();
+    for (const p of r.pairs) perMentor.set(p.mentorId, (perMentor.get(p.mentorId) ?? 0) + 1);
+    for (const [id, n] of perMentor) {
+      const m = r.pairs.find((p) => p.mentorId === id)!.mentor;
+      expect(n).toBeLessThanOrEqual(m.free);
+    }
+    expect(new Set(r.pairs.map((p) => p.menteeId)).size).toBe(r.pairs.length);
+    expect(r.pairs.length).toBeGreaterThan(0);
+    expect(r.pairs.length).toBeGreaterThanOrEqual(matching.runPool("best_score").pairs.length);
+  });
+});
+
+describe("messages", () => {
+  it("the mentee message exists in all ten languages, SMS without the mentee's name", async () => {
+    const t = templates.get("match_mentee")!;
+    for (const lang of messageLanguages) {
+      expect(t.copies[lang], lang).toBeDefined();
+      const r = await renderMessage("match_mentee", lang, { mentorFirstName: "Mads" }, "sms");
+      expect(r.fallback).toBe(false);
+      expect(r.text).toContain("Mads");
+    }
+    for (const key of ["match_mentor", "match_caseworker"]) {
+      expect(templates.get(key)!.copies.da).toBeDefined();
+      expect(templates.get(key)!.copies.en).toBeDefined();
+    }
+    const mail = await renderMessage("match_mentor", "da", { mentorFirstName: "Mads", menteeFirstName: "Amal", menteePhone: "+4520000000", menteeEmail: null, municipality: "Aarhus", languages: ["ar"], danishLevel: "du2", wishedIndustryCodes: ["41"], goals: ["cv"], startDate: "2026-01-31", url: "http://x/mentor" }, "email");
+    expect(mail.text).toContain("41 Opførelse af bygninger");
+    expect(mail.text).toContain("Arabisk");
+  });
+});
