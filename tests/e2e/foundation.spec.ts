@@ -8,7 +8,7 @@ test.describe("roles and start pages", () => {
     { email: DEMO_USERS.admin, path: "/admin", heading: "Administration" },
     { email: DEMO_USERS.coordinator, path: "/koordinator", heading: "Koordinatorens overblik" },
     { email: DEMO_USERS.caseworker, path: "/kommune", heading: "Jobcenter Aarhus" },
-    { email: DEMO_USERS.mentor, path: "/mentor", heading: "Min side" },
+    { email: DEMO_USERS.mentor, path: "/mentor", heading: "Hej Mads" },
   ];
   for (const c of cases) {
     test(`${c.email} lands on ${c.path}`, async ({ page }) => {
