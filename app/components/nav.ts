@@ -5,6 +5,7 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
   admin: [
     { key: "common.nav.start", to: "/admin" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
+    { key: "messaging.nav.templates", to: "/admin/skabeloner" },
     { key: "privacy.nav.accessLog", to: "/admin/adgangslog" },
     { key: "privacy.nav.retention", to: "/admin/opbevaring" },
     { key: "auth.security.nav", to: "/konto/sikkerhed" },

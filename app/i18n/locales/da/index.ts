@@ -3,9 +3,10 @@ import auth from "./auth";
 import staff from "./staff";
 import enumLabels from "./enum";
 import privacy from "./privacy";
+import messaging from "./messaging";
 
 /** Danish is the source of truth: every other UI language must have exactly these keys (checked by the type). */
-const da = { common, auth, staff, enum: enumLabels, privacy };
+const da = { common, auth, staff, enum: enumLabels, privacy, messaging };
 export default da;
 
 type DeepString<T> = { [K in keyof T]: T[K] extends string ? string : DeepString<T[K]> };
