@@ -1,13 +1,14 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, notFound, requireStaff } from "../auth/guards.server";
 import { erasePerson, giveConsent, parsePerson, personInScope, personSummary, withdrawConsent } from "../services/privacy.server";
 import { consentActionSchema, eraseSchema } from "../schemas/privacy";
 import { Alert, Checkbox, ErrorSummary } from "../components/forms";
 import { formatDate, formatDateTime } from "../i18n/format";
+import { messagesForPerson } from "../services/messages.server";
 
 export const meta: MetaFunction = () => [{ title: "Persondata · Mentorbro" }];
 
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { type, id } = parsePerson(params);
   const person = personSummary(type, id, scope, user);
   if (!person) throw notFound();
-  return { type, id, person, canErase: user.role !== "caseworker" };
+  return { type, id, person, canErase: user.role !== "caseworker", messages: messagesForPerson(type, id), canOpenMessages: user.role !== "caseworker" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -46,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PersonData() {
   const { t, i18n } = useTranslation();
-  const { type, id, person, canErase } = useLoaderData<typeof loader>();
+  const { type, id, person, canErase, messages, canOpenMessages } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm({ id: "erase", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: eraseSchema }) });
@@ -94,6 +95,43 @@ export default function PersonData() {
           </tbody>
         </table>
       </div>
+
+      <section aria-labelledby="messages-title" data-testid="person-messages">
+        <h2 id="messages-title">{t("messaging.person.title")}</h2>
+        <p>{t("messaging.person.intro")}</p>
+        {messages.prefs ? (
+          <p>
+            {t("messaging.person.preferences", { channel: t(`enum.channel.${messages.prefs.preferredChannel}`), language: t(`enum.messageLanguage.${messages.prefs.language}`) })}
+            {messages.prefs.smsOptOutAt ? <> <span className="mb-badge mb-badge--warn">{t("messaging.person.smsOptOut", { date: formatDate(messages.prefs.smsOptOutAt, i18n.language) })}</span></> : null}
+            {messages.prefs.emailOptOutAt ? <> <span className="mb-badge mb-badge--warn">{t("messaging.person.emailOptOut", { date: formatDate(messages.prefs.emailOptOutAt, i18n.language) })}</span></> : null}
+          </p>
+        ) : null}
+        {messages.rows.length === 0 ? <p>{t("messaging.person.none")}</p> : (
+          <div className="mb-table-wrap">
+            <table className="table table--zebra">
+              <thead><tr>
+                <th scope="col">{t("messaging.person.when")}</th><th scope="col">{t("messaging.person.channel")}</th>
+                <th scope="col">{t("messaging.person.template")}</th><th scope="col">{t("messaging.person.status")}</th>
+              </tr></thead>
+              <tbody>
+                {messages.rows.map((m) => (
+                  <tr key={m.id}>
+                    <td>{canOpenMessages
+                      ? <Link to={`/admin/outbox/${m.id}`} aria-label={t("messaging.person.open", { id: m.id })}>{formatDateTime(m.createdAt, i18n.language)}</Link>
+                      : formatDateTime(m.createdAt, i18n.language)}</td>
+                    <td>{t(`enum.channel.${m.channel}`)}</td>
+                    <td>{m.template} <span lang={m.locale}>({m.locale})</span></td>
+                    <td>
+                      <span className={m.status === "failed" ? "mb-badge mb-badge--bad" : m.status === "sent" || m.status === "delivered" ? "mb-badge mb-badge--good" : "mb-badge"}>{t(`enum.messageStatus.${m.status}`)}</span>
+                      {m.deliveredAt ? <> {t("messaging.person.delivered")} {formatDateTime(m.deliveredAt, i18n.language)}</> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
 
       {canErase && !person.anonymisedAt ? (
         <section aria-labelledby="erase-title">
