@@ -22,6 +22,8 @@ export const forms: Form[] = [
   { path: "/admin/opbevaring", as: "admin", fields: ["months"] },
   { path: "/konto/sikkerhed", as: "coordinator", fields: ["code", "secret"] },
   { path: (db) => `/persondata/mentee/${db.select().from(schema.mentees).get()!.id}`, as: "coordinator", fields: ["intent", "purpose", "confirm"] },
+  { path: "/admin/skabeloner/password_reset", as: "admin", fields: ["intent", "language", "subject", "heading", "body", "actionLabel", "sms"] },
+  { path: "/afmeld/not-a-real-token", fields: ["channels"] },
 ];
 
 const counted = [schema.users, schema.mentors, schema.mentees, schema.courses, schema.meetings, schema.followUps, schema.outcomes, schema.surveys, schema.mentorScreenings] as const;
