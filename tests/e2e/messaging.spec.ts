@@ -8,7 +8,7 @@ import { test, expect, login, visit, expectAccessible } from "../support/fixture
 import { DEMO_USERS } from "../../db/seed/demo";
 import { mentees, messages, messageTemplates } from "../../db/schema";
 import type { Db } from "../../db/client";
-import { svixSign } from "../../app/messaging/signatures";
+import { signJwtHs256, svixSign } from "../../app/messaging/signatures";
 
 function aMenteeWithEmail(db: Db) {
   return db.select().from(mentees).where(and(isNotNull(mentees.email), isNull(mentees.anonymisedAt), isNull(mentees.emailOptOutAt))).get()!;
@@ -160,7 +160,8 @@ test("the opt-out link stops email and the person page shows it", async ({ page,
 
 test.describe("delivery webhooks", () => {
   const secret = "whsec_" + Buffer.from("e2e-webhook-secret").toString("base64");
-  test.use({ appEnv: { RESEND_WEBHOOK_SECRET: secret } });
+  const smsSecret = "e2e-gatewayapi-jwt-secret";
+  test.use({ appEnv: { RESEND_WEBHOOK_SECRET: secret, SMS_WEBHOOK_SECRET: smsSecret } });
 
   test("Resend: a signed delivery event marks the message delivered; a bad signature is refused", async ({ request, db }) => {
     const msg = insertMessage(db, { recipient: "x@eksempel.dk", status: "sent", providerId: "re_e2e_1", transport: "resend", sentAt: new Date().toISOString() });
@@ -178,9 +179,26 @@ test.describe("delivery webhooks", () => {
     expect(db.select().from(messages).where(eq(messages.id, msg.id)).get()!.status).toBe("delivered");
   });
 
-  test("GatewayAPI webhooks refuse calls when no secret is configured", async ({ request }) => {
-    const res = await request.post("/webhooks/sms", { data: { id: 1, status: "DELIVERED" } });
-    expect(res.status()).toBe(503);
+  test("GatewayAPI: a signed status callback marks the SMS failed; a reply STOP opts the number out", async ({ request, db }) => {
+    const mentee = db.select().from(mentees).where(and(isNotNull(mentees.phone), isNull(mentees.anonymisedAt), isNull(mentees.smsOptOutAt))).get()!;
+    const msg = insertMessage(db, { channel: "sms", recipient: mentee.phone!, status: "sent", providerId: "4711", transport: "gatewayapi", subjectType: "mentee", subjectId: mentee.id });
+    const status = { id: 4711, msisdn: 4512345678, status: "UNDELIVERED", code: "0x0202", userref: msg.idempotencyKey };
+    const unsigned = await request.post("/webhooks/sms", { data: status });
+    expect(unsigned.status()).toBe(401);
+    const forged = await request.post("/webhooks/sms", { data: status, headers: { "X-Gwapi-Signature": signJwtHs256("wrong", status) } });
+    expect(forged.status()).toBe(401);
+    const ok = await request.post("/webhooks/sms", { data: status, headers: { "X-Gwapi-Signature": signJwtHs256(smsSecret, status) } });
+    expect(await ok.json()).toEqual({ ok: true, result: "updated" });
+    const after = db.select().from(messages).where(eq(messages.id, msg.id)).get()!;
+    expect(after.status).toBe("failed");
+    expect(after.lastError).toContain("UNDELIVERED");
     expect((await request.get("/webhooks/sms")).status()).toBe(405);
+
+    const queued = insertMessage(db, { channel: "sms", recipient: mentee.phone!, subjectType: "mentee", subjectId: mentee.id, nextAttemptAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const mo = { id: 99, msisdn: Number(mentee.phone!.replace(/\D/g, "")), receiver: 4512345678, message: "Stop" };
+    const stop = await request.post("/webhooks/sms-inbound", { data: mo, headers: { "X-Gwapi-Signature": signJwtHs256(smsSecret, mo) } });
+    expect(await stop.json()).toEqual({ ok: true, result: "opted_out" });
+    expect(db.select().from(mentees).where(eq(mentees.id, mentee.id)).get()!.smsOptOutAt).toBeTruthy();
+    expect(db.select().from(messages).where(eq(messages.id, queued.id)).get()!.status).toBe("cancelled");
   });
 });
