@@ -9,6 +9,7 @@ import { consentActionSchema, eraseSchema } from "../schemas/privacy";
 import { Alert, Checkbox, ErrorSummary } from "../components/forms";
 import { formatDate, formatDateTime } from "../i18n/format";
 import { messagesForPerson } from "../services/messages.server";
+import { PersonMessages } from "../components/person-messages";
 
 export const meta: MetaFunction = () => [{ title: "Persondata · Mentorbro" }];
 
@@ -96,42 +97,7 @@ export default function PersonData() {
         </table>
       </div>
 
-      <section aria-labelledby="messages-title" data-testid="person-messages">
-        <h2 id="messages-title">{t("messaging.person.title")}</h2>
-        <p>{t("messaging.person.intro")}</p>
-        {messages.prefs ? (
-          <p>
-            {t("messaging.person.preferences", { channel: t(`enum.channel.${messages.prefs.preferredChannel}`), language: t(`enum.messageLanguage.${messages.prefs.language}`) })}
-            {messages.prefs.smsOptOutAt ? <> <span className="mb-badge mb-badge--warn">{t("messaging.person.smsOptOut", { date: formatDate(messages.prefs.smsOptOutAt, i18n.language) })}</span></> : null}
-            {messages.prefs.emailOptOutAt ? <> <span className="mb-badge mb-badge--warn">{t("messaging.person.emailOptOut", { date: formatDate(messages.prefs.emailOptOutAt, i18n.language) })}</span></> : null}
-          </p>
-        ) : null}
-        {messages.rows.length === 0 ? <p>{t("messaging.person.none")}</p> : (
-          <div className="mb-table-wrap">
-            <table className="table table--zebra">
-              <thead><tr>
-                <th scope="col">{t("messaging.person.when")}</th><th scope="col">{t("messaging.person.channel")}</th>
-                <th scope="col">{t("messaging.person.template")}</th><th scope="col">{t("messaging.person.status")}</th>
-              </tr></thead>
-              <tbody>
-                {messages.rows.map((m) => (
-                  <tr key={m.id}>
-                    <td>{canOpenMessages
-                      ? <Link to={`/admin/outbox/${m.id}`} aria-label={t("messaging.person.open", { id: m.id })}>{formatDateTime(m.createdAt, i18n.language)}</Link>
-                      : formatDateTime(m.createdAt, i18n.language)}</td>
-                    <td>{t(`enum.channel.${m.channel}`)}</td>
-                    <td>{m.template} <span lang={m.locale}>({m.locale})</span></td>
-                    <td>
-                      <span className={m.status === "failed" ? "mb-badge mb-badge--bad" : m.status === "sent" || m.status === "delivered" ? "mb-badge mb-badge--good" : "mb-badge"}>{t(`enum.messageStatus.${m.status}`)}</span>
-                      {m.deliveredAt ? <> {t("messaging.person.delivered")} {formatDateTime(m.deliveredAt, i18n.language)}</> : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <PersonMessages messages={messages} canOpen={canOpenMessages} />
 
       {canErase && !person.anonymisedAt ? (
         <section aria-labelledby="erase-title">
