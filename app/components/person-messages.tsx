@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../i18n/format";
 import type { Channel, MessageLanguage, MessageStatus } from "../domain/enums";
@@ -11,9 +11,10 @@ export type PersonMessagesData = {
 /**
  * "What was sent to this person": a section for any staff page about a mentee or mentor. Feed it
  * `messagesForPerson(type, id)` from app/services/messages.server.ts (after the page's own scope check).
- * `canOpen` links each row to /admin/outbox/$id (coordinators and admins only).
+ * `canOpen` links each row to /admin/outbox/$id (coordinators and admins only). `canOptIn` shows a button per opt-out
+ * that posts `intent=opt_in&channel=…` to the page (the persondata page handles it).
  */
-export function PersonMessages({ messages, canOpen }: { messages: PersonMessagesData; canOpen: boolean }) {
+export function PersonMessages({ messages, canOpen, canOptIn = false }: { messages: PersonMessagesData; canOpen: boolean; canOptIn?: boolean }) {
   const { t, i18n } = useTranslation();
   return (
     <section aria-labelledby="messages-title" data-testid="person-messages">
@@ -22,8 +23,21 @@ export function PersonMessages({ messages, canOpen }: { messages: PersonMessages
       {messages.prefs ? (
         <p>
           {t("messaging.person.preferences", { channel: t(`enum.channel.${messages.prefs.preferredChannel}`), language: t(`enum.messageLanguage.${messages.prefs.language}`) })}
-          {messages.prefs.smsOptOutAt ? <> <span className="mb-badge mb-badge--warn">{t("messaging.person.smsOptOut", { date: formatDate(messages.prefs.smsOptOutAt, i18n.language) })}</span></> : null}
-          {messages.prefs.emailOptOutAt ? <> <span className="mb-badge mb-badge--warn">{t("messaging.person.emailOptOut", { date: formatDate(messages.prefs.emailOptOutAt, i18n.language) })}</span></> : null}
+          {(["sms", "email"] as const).map((c) => {
+            const at = c === "sms" ? messages.prefs!.smsOptOutAt : messages.prefs!.emailOptOutAt;
+            if (!at) return null;
+            return (
+              <span key={c}>
+                {" "}<span className="mb-badge mb-badge--warn">{t(c === "sms" ? "messaging.person.smsOptOut" : "messaging.person.emailOptOut", { date: formatDate(at, i18n.language) })}</span>
+                {canOptIn ? (
+                  <Form method="post" className="mb-inline-form">
+                    <input type="hidden" name="channel" value={c} />
+                    {" "}<button type="submit" name="intent" value="opt_in" className="button button-tertiary">{t(c === "sms" ? "messaging.person.optInSms" : "messaging.person.optInEmail")}</button>
+                  </Form>
+                ) : null}
+              </span>
+            );
+          })}
         </p>
       ) : null}
       {messages.rows.length === 0 ? <p>{t("messaging.person.none")}</p> : (

@@ -10,6 +10,9 @@ import { Alert, Checkbox, ErrorSummary } from "../components/forms";
 import { formatDate, formatDateTime } from "../i18n/format";
 import { messagesForPerson } from "../services/messages.server";
 import { PersonMessages } from "../components/person-messages";
+import { optIn } from "../messaging/preferences.server";
+import { optInSchema } from "../schemas/messaging";
+import { audit } from "../services/audit.server";
 
 export const meta: MetaFunction = () => [{ title: "Persondata · Mentorbro" }];
 
@@ -35,6 +38,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
     if (!erasePerson(type, id, scope, user)) throw notFound();
     return redirect(`/persondata/${type}/${id}?done=erased`);
+  }
+  if (form.get("intent") === "opt_in") {
+    if (user.role === "caseworker" || type !== "mentee") throw forbidden();
+    const submission = parseWithZod(form, { schema: optInSchema });
+    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+    optIn({ type: "mentee", id }, submission.value.channel);
+    audit(user, "update", "mentee", id, { action: "opt_in", channel: submission.value.channel });
+    return redirect(`/persondata/${type}/${id}?done=opt_in`);
   }
   const submission = parseWithZod(form, { schema: consentActionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -97,7 +108,8 @@ export default function PersonData() {
         </table>
       </div>
 
-      <PersonMessages messages={messages} canOpen={canOpenMessages} />
+      {done === "opt_in" ? <Alert kind="success">{t("messaging.person.optedIn")}</Alert> : null}
+      <PersonMessages messages={messages} canOpen={canOpenMessages} canOptIn={canOpenMessages} />
 
       {canErase && !person.anonymisedAt ? (
         <section aria-labelledby="erase-title">

@@ -22,3 +22,9 @@ export const templateResetSchema = z.object({
   intent: z.literal("reset"),
   language: z.enum(messageLanguages),
 });
+
+/** A coordinator records that a person wants messages on a channel again. */
+export const optInSchema = z.object({
+  intent: z.literal("opt_in"),
+  channel: z.enum(channels),
+});

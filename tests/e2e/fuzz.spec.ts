@@ -21,7 +21,7 @@ export const forms: Form[] = [
   { path: "/login/kode", fields: ["code"] },
   { path: "/admin/opbevaring", as: "admin", fields: ["months"] },
   { path: "/konto/sikkerhed", as: "coordinator", fields: ["code", "secret"] },
-  { path: (db) => `/persondata/mentee/${db.select().from(schema.mentees).get()!.id}`, as: "coordinator", fields: ["intent", "purpose", "confirm"] },
+  { path: (db) => `/persondata/mentee/${db.select().from(schema.mentees).get()!.id}`, as: "coordinator", fields: ["intent", "purpose", "confirm", "channel"] },
   { path: "/admin/skabeloner/password_reset", as: "admin", fields: ["intent", "language", "subject", "heading", "body", "actionLabel", "sms"] },
   { path: "/afmeld/not-a-real-token", fields: ["channels"] },
 ];

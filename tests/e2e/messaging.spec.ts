@@ -156,6 +156,13 @@ test("the opt-out link stops email and the person page shows it", async ({ page,
   await visit(page, `/persondata/mentee/${mentee.id}`);
   await expect(section.getByRole("heading", { name: "Messages" })).toBeVisible();
   await expect(section).toContainText("Unsubscribed from email");
+
+  // The person calls and wants email again: the coordinator records it.
+  await section.getByRole("button", { name: "Subscribe to email again (the person asked)" }).click();
+  await expect(page.getByText("The person gets messages on that channel again.")).toBeVisible();
+  expect(db.select().from(mentees).where(eq(mentees.id, mentee.id)).get()!.emailOptOutAt).toBeNull();
+  await expect(section).not.toContainText("Unsubscribed from email");
+  await expectAccessible(page);
 });
 
 test.describe("delivery webhooks", () => {

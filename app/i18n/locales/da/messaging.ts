@@ -72,6 +72,9 @@ export default {
     open: "Vis besked #{{id}}",
     smsOptOut: "Afmeldt sms {{date}}",
     emailOptOut: "Afmeldt e-mail {{date}}",
+    optInSms: "Tilmeld sms igen (personen har bedt om det)",
+    optInEmail: "Tilmeld e-mail igen (personen har bedt om det)",
+    optedIn: "Personen får beskeder ad den kanal igen.",
     preferences: "Foretrukken kanal: {{channel}} · sprog: {{language}}",
   },
 };

@@ -73,6 +73,9 @@ export default {
     open: "Show message #{{id}}",
     smsOptOut: "Unsubscribed from SMS {{date}}",
     emailOptOut: "Unsubscribed from email {{date}}",
+    optInSms: "Subscribe to SMS again (the person asked)",
+    optInEmail: "Subscribe to email again (the person asked)",
+    optedIn: "The person gets messages on that channel again.",
     preferences: "Preferred channel: {{channel}} · language: {{language}}",
   },
 } satisfies Translation["messaging"];
