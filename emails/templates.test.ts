@@ -34,7 +34,9 @@ describe("every registered template", () => {
     for (const t of registered) {
       const data = sampleData(t);
       for (const l of Object.keys(t.copies) as MessageLanguage[]) {
-        const email = await renderMessage(t.key, l, data, "email");
+        const email = await renderMessage(t.key, l, data, "email").catch((e: Error) => {
+          throw new Error(`${t.key}/${l} does not render with sample data (give the template a \`sample\`): ${e.message}`);
+        });
         expect(email.subject.length, `${t.key}/${l} subject`).toBeGreaterThan(0);
         expect(email.html).toContain(`lang="${l}"`);
         const sms = await renderMessage(t.key, l, data, "sms");

@@ -133,6 +133,7 @@ export default function TemplateEdit() {
       <section aria-labelledby="preview-title" data-testid="preview">
         <h2 id="preview-title">{t("messaging.templates.previewTitle")}</h2>
         <p>{draft ? t("messaging.templates.previewDraft") : t("messaging.templates.previewSaved")}</p>
+        {preview.failed ? <Alert kind="error">{t("messaging.templates.previewFailed")}</Alert> : null}
         {preview.fallback ? <Alert kind="warning">{t("messaging.templates.fallbackWarning", { language: langName })}</Alert> : null}
         <h3>{t("messaging.templates.emailPreview")}</h3>
         <p><strong>{t("messaging.templates.subject")}:</strong> <span data-testid="preview-subject" lang={preview.fallback ? "da" : tpl.language} dir={preview.fallback ? "ltr" : dir}>{preview.subject}</span></p>

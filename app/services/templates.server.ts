@@ -59,6 +59,8 @@ function flatten(o: Record<string, unknown>, prefix = ""): Record<string, unknow
 export type Preview = {
   subject: string; html: string | null; sms: string; fallback: boolean;
   segments: number; encoding: string; units: number; tooLong: boolean; smsHasLink: boolean;
+  /** The template could not be rendered with sample data (it needs a `sample` in its file). */
+  failed?: boolean;
 };
 
 /** Renders a template in one language with sample data, with the given edits applied. */
@@ -66,8 +68,13 @@ export async function previewTemplate(key: string, language: MessageLanguage, ov
   const t = templates.get(key);
   if (!t) throw new Error(`Unknown template ${key}`);
   const data = sampleData(t);
-  const email = await renderMessage(key, language, data, "email", { overrides });
-  const sms = await renderMessage(key, language, data, "sms", { overrides });
+  let email, sms;
+  try {
+    email = await renderMessage(key, language, data, "email", { overrides });
+    sms = await renderMessage(key, language, data, "sms", { overrides });
+  } catch {
+    return { subject: "", html: null, sms: "", fallback: false, segments: 0, encoding: "GSM-7", units: 0, tooLong: false, smsHasLink: false, failed: true };
+  }
   const info = smsInfo(sms.text);
   return {
     subject: email.subject, html: email.html, sms: sms.text, fallback: email.fallback,

@@ -39,6 +39,7 @@ export default {
     previewTitle: "Eksempel",
     previewDraft: "Eksempel på den tekst, du har skrevet (ikke gemt).",
     previewSaved: "Eksempel på den gemte tekst med eksempeldata.",
+    previewFailed: "Skabelonen kan ikke vises med eksempeldata. En udvikler skal give den et `sample` i filen.",
     emailPreview: "Som e-mail",
     smsPreview: "Som sms",
     segments_one: "{{count}} sms-del ({{encoding}}, {{units}} tegn)",

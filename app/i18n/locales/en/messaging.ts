@@ -40,6 +40,7 @@ export default {
     previewTitle: "Preview",
     previewDraft: "Preview of the text you wrote (not saved).",
     previewSaved: "Preview of the saved text with sample data.",
+    previewFailed: "The template cannot be shown with sample data. A developer must give it a `sample` in its file.",
     emailPreview: "As email",
     smsPreview: "As text message",
     segments_one: "{{count}} SMS segment ({{encoding}}, {{units}} characters)",
