@@ -4,6 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { isValidSenderId } from "./domain/sms";
 
 const optionalString = z.preprocess((v) => (v === "" ? undefined : v), z.string().min(1).optional());
 
@@ -21,6 +22,16 @@ export const configSchema = z.object({
   SMS_PROVIDER: z.enum(["local", "gatewayapi", "twilio"]).default("local"),
   SMS_API_KEY: optionalString,
   SMS_SENDER: z.string().regex(/^[A-Za-z0-9 ]{1,11}$/, "max 11 letters, digits or spaces").default("Mentorbro"),
+  /** GatewayAPI endpoint (override for an EU account: https://gatewayapi.eu/rest/mtsms, or a fake in tests). */
+  SMS_API_URL: z.url().default("https://gatewayapi.com/rest/mtsms"),
+  /** Secret of GatewayAPI's webhook JWT (X-Gwapi-Signature); without it /webhooks/sms* refuse every call. */
+  SMS_WEBHOOK_SECRET: optionalString,
+  /** Resend webhook signing secret (whsec_...); without it /webhooks/resend refuses every call. */
+  RESEND_WEBHOOK_SECRET: optionalString,
+  /** Resend API base (tests point it at a fake on loopback). */
+  RESEND_API_URL: optionalString.pipe(z.url().optional()),
+  /** A provider call that takes longer is abandoned and retried later. */
+  SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
   /** Run the sender loop and scheduler in this process (tests may turn them off and drive them by hand). */
   BACKGROUND_JOBS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
@@ -48,6 +59,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (c.SESSION_SECRET && c.SESSION_SECRET.length < 32) problems.push("SESSION_SECRET: at least 32 characters");
   if (c.NODE_ENV === "production" && c.ALLOW_TEST_CLOCK) problems.push("ALLOW_TEST_CLOCK: never in production");
   if (c.SMS_PROVIDER !== "local" && !c.SMS_API_KEY) problems.push(`SMS_API_KEY: required when SMS_PROVIDER=${c.SMS_PROVIDER}`);
+  if (c.SMS_PROVIDER === "twilio") problems.push("SMS_PROVIDER: twilio is not implemented; use gatewayapi (docs/decisions/007)");
+  if (!isValidSenderId(c.SMS_SENDER)) problems.push("SMS_SENDER: 1-11 letters, digits or spaces, with at least one letter");
   if (problems.length) throw new ConfigError(problems);
   const host = c.HOST === "0.0.0.0" ? "localhost" : c.HOST;
   return {

@@ -34,4 +34,9 @@ describe("configuration", () => {
   it("treats empty strings as unset", () => {
     expect(parseConfig({ RESEND_API_KEY: "" }).RESEND_API_KEY).toBeUndefined();
   });
+  it("checks the SMS sender id and refuses an SMS provider that is not implemented", () => {
+    expect(() => parseConfig({ SMS_SENDER: "12345678" })).toThrow(/SMS_SENDER: 1-11 letters/);
+    expect(() => parseConfig({ SMS_PROVIDER: "twilio", SMS_API_KEY: "k" })).toThrow(/twilio is not implemented/);
+    expect(parseConfig({ SMS_PROVIDER: "gatewayapi", SMS_API_KEY: "k", SMS_SENDER: "Mentor Bro" }).SMS_API_URL).toBe("https://gatewayapi.com/rest/mtsms");
+  });
 });

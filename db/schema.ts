@@ -362,6 +362,8 @@ export const messages = sqliteTable("messages", {
   attempts: integer("attempts").notNull().default(0),
   nextAttemptAt: text("next_attempt_at").notNull().$defaultFn(nowIso),
   claimedAt: text("claimed_at"),
+  /** Set just before the provider is called: a row stuck in `sending` with this set may have reached the provider. */
+  handedOffAt: text("handed_off_at"),
   lastError: text("last_error"),
   transport: text("transport"),
   providerId: text("provider_id"),
@@ -380,6 +382,19 @@ export const messages = sqliteTable("messages", {
   index("messages_subject_idx").on(t.subjectType, t.subjectId, t.createdAt),
   index("messages_created_idx").on(t.createdAt),
 ]);
+
+/**
+ * Template texts edited by an admin, per template and language. The files in emails/templates are the default; a row
+ * here overrides one language of one template. Texts use {{placeholders}} for the template's data.
+ */
+export type TemplateCopyText = { subject: string; heading: string; body: string; actionLabel: string; sms: string };
+export const messageTemplates = sqliteTable("message_templates", {
+  templateKey: text("template_key").notNull(),
+  language: text("language", { enum: messageLanguages }).notNull(),
+  copy: json<TemplateCopyText>("copy").notNull(),
+  updatedBy: integer("updated_by").references(() => users.id),
+  updatedAt: updatedAt(),
+}, (t) => [primaryKey({ columns: [t.templateKey, t.language] })]);
 
 /* ------------------------------------------------------------------ settings and jobs */
 

@@ -1,9 +1,9 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 
 export type EmailSection = { lang: string; dir: "ltr" | "rtl"; heading: string; lines: string[]; action?: { label: string; url: string } };
 
 /** One calm layout for every email. Several sections when a translation is missing (the language, then Danish/English). */
-export function EmailLayout({ sections, footer }: { sections: EmailSection[]; footer: string }) {
+export function EmailLayout({ sections, footer, unsubscribe }: { sections: EmailSection[]; footer: string; unsubscribe?: { label: string; url: string } }) {
   const first = sections[0];
   return (
     <Html lang={first.lang} dir={first.dir}>
@@ -26,6 +26,9 @@ export function EmailLayout({ sections, footer }: { sections: EmailSection[]; fo
           ))}
           <Hr />
           <Text style={{ fontSize: "13px", color: "#555555" }}>{footer}</Text>
+          {unsubscribe ? (
+            <Text style={{ fontSize: "13px", color: "#555555" }}><Link href={unsubscribe.url} style={{ color: "#0b4a6f" }}>{unsubscribe.label}</Link></Text>
+          ) : null}
         </Container>
       </Body>
     </Html>

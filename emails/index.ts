@@ -7,6 +7,7 @@ import { createElement } from "react";
 import { isRtl, type Channel, type MessageLanguage } from "../app/domain/enums";
 import { EmailLayout, type EmailSection } from "./EmailLayout";
 import type { Copy, TemplateDef } from "./types";
+import { effectiveCopies, type Overrides } from "./editable";
 import passwordReset from "./templates/password-reset";
 import volunteerTemplates from "./templates/volunteer";
 import menteeWelcome from "./templates/mentee-welcome";
@@ -43,20 +44,33 @@ const FOOTER: Record<string, string> = {
   en: "Mentorbro connects volunteer business mentors. This message cannot be answered.",
 };
 
-export function copiesFor<D>(t: TemplateDef<D>, locale: MessageLanguage): { copies: [MessageLanguage, Copy<D>][]; fallback: boolean } {
-  const own = t.copies[locale];
+const UNSUBSCRIBE: Record<string, string> = {
+  da: "Vil du ikke have flere beskeder fra Mentorbro? Afmeld her",
+  en: "Do not want more messages from Mentorbro? Unsubscribe here",
+};
+
+export type RenderOptions = {
+  /** Admin-edited texts for this template, per language (they win over the file). */
+  overrides?: Overrides;
+  /** Email: a link to opt out, shown in the footer. */
+  unsubscribeUrl?: string | null;
+};
+
+export function copiesFor<D>(t: TemplateDef<D>, locale: MessageLanguage, overrides?: Overrides): { copies: [MessageLanguage, Copy<D>][]; fallback: boolean } {
+  const all = (overrides ? effectiveCopies(t, overrides) : t.copies) as Partial<Record<MessageLanguage, Copy<D>>>;
+  const own = all[locale];
   if (own) return { copies: [[locale, own]], fallback: false };
   const out: [MessageLanguage, Copy<D>][] = [];
-  if (t.copies.da) out.push(["da", t.copies.da]);
-  if (t.copies.en) out.push(["en", t.copies.en]);
+  if (all.da) out.push(["da", all.da]);
+  if (all.en) out.push(["en", all.en]);
   if (!out.length) throw new Error(`Template ${t.key} has neither Danish nor English`);
   return { copies: out, fallback: true };
 }
 
-export async function renderMessage(key: string, locale: MessageLanguage, data: Record<string, unknown>, channel: Channel): Promise<Rendered> {
+export async function renderMessage(key: string, locale: MessageLanguage, data: Record<string, unknown>, channel: Channel, opts: RenderOptions = {}): Promise<Rendered> {
   const t = templates.get(key);
   if (!t) throw new Error(`Unknown template ${key}`);
-  const { copies, fallback } = copiesFor(t, locale);
+  const { copies, fallback } = copiesFor(t, locale, opts.overrides);
   const subject = copies.map(([, c]) => c.subject(data)).join(" / ");
   if (channel === "sms") {
     const text = copies.map(([, c]) => (c.sms ? c.sms(data) : c.lines(data).join(" "))).join("\n\n");
@@ -73,6 +87,8 @@ export async function renderMessage(key: string, locale: MessageLanguage, data: 
     .map((s) => [s.heading, "", ...s.lines, ...(s.action ? ["", `${s.action.label}: ${s.action.url}`] : [])].join("\n"))
     .join("\n\n----\n\n");
   const footer = FOOTER[copies[0][0]] ?? FOOTER.da;
-  const html = await render(createElement(EmailLayout, { sections, footer }));
-  return { subject, text: `${text}\n\n${footer}`, html, fallback };
+  const unsubscribe = opts.unsubscribeUrl ? { label: UNSUBSCRIBE[copies[0][0]] ?? UNSUBSCRIBE.da, url: opts.unsubscribeUrl } : undefined;
+  const html = await render(createElement(EmailLayout, { sections, footer, unsubscribe }));
+  const textFooter = unsubscribe ? `${footer}\n${unsubscribe.label}: ${unsubscribe.url}` : footer;
+  return { subject, text: `${text}\n\n${textFooter}`, html, fallback };
 }

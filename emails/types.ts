@@ -14,6 +14,8 @@ export type TemplateDef<D = Record<string, unknown>> = {
   /** Who receives it: mentee templates must exist in all ten languages. */
   audience: "staff" | "mentor" | "mentee" | "caseworker";
   copies: Partial<Record<MessageLanguage, Copy<D>>>;
+  /** Example data for the admin preview and the SMS length check (optional: placeholders get plausible values). */
+  sample?: D;
 };
 
 export function defineTemplate<D>(t: TemplateDef<D>): TemplateDef<D> {

@@ -6,6 +6,7 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
     { key: "common.nav.start", to: "/admin" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
     { key: "referrals.nav.municipalities", to: "/admin/kommuner" },
+    { key: "messaging.nav.templates", to: "/admin/skabeloner" },
     { key: "privacy.nav.accessLog", to: "/admin/adgangslog" },
     { key: "privacy.nav.retention", to: "/admin/opbevaring" },
     { key: "matching.nav.weights", to: "/admin/matchvaegte" },

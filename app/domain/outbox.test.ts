@@ -61,3 +61,35 @@ describe("backoff", () => {
     expect(isTransientHttpStatus(422)).toBe(false);
   });
 });
+
+describe("error classification", async () => {
+  const { classifyFailure, failure } = await import("./outbox");
+  it("retries timeouts, network errors, 408, 429 and 5xx", () => {
+    expect(classifyFailure(null)).toBe("transient");
+    for (const s of [408, 429, 500, 502, 503, 504]) expect(classifyFailure(s)).toBe("transient");
+  });
+  it("fails at once on other 4xx (invalid number, bad request, unauthorised)", () => {
+    for (const s of [400, 401, 403, 404, 422]) expect(classifyFailure(s)).toBe("permanent");
+  });
+  it("lets a provider code say transient (idempotent request still in flight)", () => {
+    expect(classifyFailure(409, "concurrent_idempotent_requests")).toBe("transient");
+    expect(classifyFailure(409, "invalid_idempotent_request")).toBe("permanent");
+  });
+  it("builds a result with status and code only", () => {
+    expect(failure(503, "unavailable")).toEqual({ ok: false, permanent: false, error: "503 unavailable" });
+    expect(failure(null, "timeout")).toEqual({ ok: false, permanent: false, error: "no response timeout" });
+    expect(failure(422, "invalid_msisdn")).toMatchObject({ ok: false, permanent: true });
+  });
+  it("a transient failure retries with growing delay until the limit, then fails", () => {
+    const t0 = new Date("2026-01-01T10:00:00Z");
+    const delays: number[] = [];
+    for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
+      const next = afterAttempt(failure(503, null), attempt, t0, 0.5);
+      expect(next.status).toBe("queued");
+      if (next.status === "queued") delays.push(next.nextAttemptAt.getTime() - t0.getTime());
+    }
+    for (let i = 1; i < delays.length; i++) expect(delays[i]).toBeGreaterThan(delays[i - 1]);
+    expect(afterAttempt(failure(503, null), MAX_ATTEMPTS, t0).status).toBe("failed");
+    expect(afterAttempt(failure(400, "invalid_msisdn"), 1, t0).status).toBe("failed");
+  });
+});

@@ -7,7 +7,7 @@ import type { MessageStatus } from "./enums";
 
 const transitions: Record<MessageStatus, readonly MessageStatus[]> = {
   queued: ["sending", "cancelled"],
-  sending: ["sent", "queued", "failed"],
+  sending: ["sent", "queued", "failed", "cancelled"],
   sent: ["delivered", "failed"],
   delivered: [],
   failed: ["queued"],
@@ -54,4 +54,25 @@ export function afterAttempt(result: SendResult, attempts: number, now: Date, ra
 /** Transient errors are worth retrying: timeouts, network errors, 408, 429 and 5xx. */
 export function isTransientHttpStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
+}
+
+export type FailureKind = "transient" | "permanent";
+
+/**
+ * Classifies a provider failure. `status` is the HTTP status, or null when no answer came (timeout, connection
+ * refused, DNS): those are transient. 408, 429 and 5xx are transient; other 4xx (invalid number, bad request,
+ * unauthorised) are permanent. A provider's own code can override: an idempotent request still in flight is transient.
+ */
+export function classifyFailure(status: number | null, code?: string | null): FailureKind {
+  if (code && transientCodes.has(code)) return "transient";
+  if (status === null) return "transient";
+  return isTransientHttpStatus(status) ? "transient" : "permanent";
+}
+const transientCodes = new Set(["concurrent_idempotent_requests", "rate_limit_exceeded", "timeout", "network"]);
+
+/** A SendResult for a failure, classified. The error text carries no personal data (status and code only). */
+export function failure(status: number | null, code: string | null | undefined, detail?: string): SendResult {
+  const kind = classifyFailure(status, code);
+  const error = [status ?? "no response", code, detail].filter(Boolean).join(" ").slice(0, 300);
+  return { ok: false, permanent: kind === "permanent", error };
 }

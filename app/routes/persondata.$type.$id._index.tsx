@@ -1,13 +1,18 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, notFound, requireStaff } from "../auth/guards.server";
 import { erasePerson, giveConsent, parsePerson, personInScope, personSummary, withdrawConsent } from "../services/privacy.server";
 import { consentActionSchema, eraseSchema } from "../schemas/privacy";
 import { Alert, Checkbox, ErrorSummary } from "../components/forms";
 import { formatDate, formatDateTime } from "../i18n/format";
+import { messagesForPerson } from "../services/messages.server";
+import { PersonMessages } from "../components/person-messages";
+import { optIn } from "../messaging/preferences.server";
+import { optInSchema } from "../schemas/messaging";
+import { audit } from "../services/audit.server";
 
 export const meta: MetaFunction = () => [{ title: "Persondata · Mentorbro" }];
 
@@ -19,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { type, id } = parsePerson(params);
   const person = personSummary(type, id, scope, user);
   if (!person) throw notFound();
-  return { type, id, person, canErase: user.role !== "caseworker" };
+  return { type, id, person, canErase: user.role !== "caseworker", messages: messagesForPerson(type, id), canOpenMessages: user.role !== "caseworker" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,6 +39,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!erasePerson(type, id, scope, user)) throw notFound();
     return redirect(`/persondata/${type}/${id}?done=erased`);
   }
+  if (form.get("intent") === "opt_in") {
+    if (user.role === "caseworker" || type !== "mentee") throw forbidden();
+    const submission = parseWithZod(form, { schema: optInSchema });
+    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+    optIn({ type: "mentee", id }, submission.value.channel);
+    audit(user, "update", "mentee", id, { action: "opt_in", channel: submission.value.channel });
+    return redirect(`/persondata/${type}/${id}?done=opt_in`);
+  }
   const submission = parseWithZod(form, { schema: consentActionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { intent, purpose } = submission.value;
@@ -46,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PersonData() {
   const { t, i18n } = useTranslation();
-  const { type, id, person, canErase } = useLoaderData<typeof loader>();
+  const { type, id, person, canErase, messages, canOpenMessages } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm({ id: "erase", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: eraseSchema }) });
@@ -94,6 +107,9 @@ export default function PersonData() {
           </tbody>
         </table>
       </div>
+
+      {done === "opt_in" ? <Alert kind="success">{t("messaging.person.optedIn")}</Alert> : null}
+      <PersonMessages messages={messages} canOpen={canOpenMessages} canOptIn={canOpenMessages} />
 
       {canErase && !person.anonymisedAt ? (
         <section aria-labelledby="erase-title">

@@ -1,5 +1,5 @@
 import { and, desc, eq, type SQL } from "drizzle-orm";
-import { messages } from "../../db/schema";
+import { mentees, messages } from "../../db/schema";
 import { db } from "../db.server";
 import type { Channel, MessageStatus } from "../domain/enums";
 
@@ -18,4 +18,20 @@ export function listMessages(filter: { status?: MessageStatus; channel?: Channel
 
 export function getMessage(id: number) {
   return db().select().from(messages).where(eq(messages.id, id)).get() ?? null;
+}
+
+/**
+ * What was sent to one person, for the staff page about that person. The caller has already checked the person is in
+ * its scope (personSummary / personInScope). No message bodies here: the outbox page shows those to coordinators.
+ */
+export function messagesForPerson(type: "mentee" | "mentor", id: number, limit = 100) {
+  const rows = db().select({
+    id: messages.id, channel: messages.channel, template: messages.template, locale: messages.locale, status: messages.status,
+    createdAt: messages.createdAt, sentAt: messages.sentAt, deliveredAt: messages.deliveredAt, lastError: messages.lastError,
+  }).from(messages).where(and(eq(messages.subjectType, type), eq(messages.subjectId, id))).orderBy(desc(messages.id)).limit(limit).all();
+  const prefs = type === "mentee"
+    ? db().select({ preferredChannel: mentees.preferredChannel, language: mentees.language, smsOptOutAt: mentees.smsOptOutAt, emailOptOutAt: mentees.emailOptOutAt })
+      .from(mentees).where(eq(mentees.id, id)).get() ?? null
+    : null;
+  return { rows, prefs };
 }

@@ -21,7 +21,7 @@ export const forms: Form[] = [
   { path: "/login/kode", fields: ["code"] },
   { path: "/admin/opbevaring", as: "admin", fields: ["months"] },
   { path: "/konto/sikkerhed", as: "coordinator", fields: ["code", "secret"] },
-  { path: (db) => `/persondata/mentee/${db.select().from(schema.mentees).get()!.id}`, as: "coordinator", fields: ["intent", "purpose", "confirm"] },
+  { path: (db) => `/persondata/mentee/${db.select().from(schema.mentees).get()!.id}`, as: "coordinator", fields: ["intent", "purpose", "confirm", "channel"] },
   {
     path: "/bliv-mentor", fields: ["firstName", "lastName", "email", "phone", "postcode", "municipalityCode", "travelKm", "employer",
       "jobTitle", "industryCode", "networkIndustryCodes", "yearsExperience", "isManager", "languages", "gender", "menteeGenderPreference",
@@ -60,6 +60,8 @@ export const forms: Form[] = [
   { path: "/admin/matchvaegte", as: "admin", fields: ["industry", "geography", "language", "goals", "waiting", "lowDanishLanguageFactor", "geoRangeKm"] },
   { path: "/koordinator/matching", as: "coordinator", fields: ["intent", "pair", "all", "mode"] },
   { path: (db) => `/koordinator/mentees/${db.select().from(schema.mentees).where(eq(schema.mentees.status, "waiting")).get()!.id}/kandidater`, as: "coordinator", fields: ["mentorId", "startDate", "manualReason"] },
+  { path: "/admin/skabeloner/password_reset", as: "admin", fields: ["intent", "language", "subject", "heading", "body", "actionLabel", "sms"] },
+  { path: "/afmeld/not-a-real-token", fields: ["channels"] },
 ];
 
 const counted = [schema.users, schema.mentors, schema.mentees, schema.courses, schema.meetings, schema.followUps, schema.outcomes, schema.surveys, schema.mentorScreenings] as const;

@@ -1,18 +1,34 @@
 import { config } from "../../config.server";
 import type { Channel } from "../../domain/enums";
+import { gatewayApiTransport } from "./gatewayapi.server";
 import { localTransport } from "./local.server";
 import { resendTransport } from "./resend.server";
 import type { Transport } from "./types";
 
 let override: Partial<Record<Channel, Transport>> = {};
+const cache = new Map<string, Transport>();
 
 /** The transport for a channel, chosen by configuration; the local sink whenever no provider key is set. */
 export function transportFor(channel: Channel): Transport {
   const o = override[channel];
   if (o) return o;
   const c = config();
-  if (channel === "email" && c.RESEND_API_KEY) return resendTransport(c.RESEND_API_KEY, c.EMAIL_FROM);
+  if (channel === "email" && c.RESEND_API_KEY) {
+    return cached("resend", () => resendTransport(c.RESEND_API_KEY!, c.EMAIL_FROM, { baseUrl: c.RESEND_API_URL, timeoutMs: c.SEND_TIMEOUT_MS }));
+  }
+  if (channel === "sms" && c.SMS_PROVIDER === "gatewayapi" && c.SMS_API_KEY) {
+    return cached("gatewayapi", () => gatewayApiTransport({
+      token: c.SMS_API_KEY!, sender: c.SMS_SENDER, url: c.SMS_API_URL, timeoutMs: c.SEND_TIMEOUT_MS,
+      callbackUrl: c.SMS_WEBHOOK_SECRET ? `${c.APP_URL}/webhooks/sms` : null,
+    }));
+  }
   return localTransport;
+}
+
+function cached(key: string, make: () => Transport): Transport {
+  let t = cache.get(key);
+  if (!t) cache.set(key, (t = make()));
+  return t;
 }
 
 /** Tests replace a transport (e.g. a fake provider on loopback). */

@@ -6,6 +6,7 @@ import type { Transport } from "./types";
  */
 export const localTransport: Transport = {
   name: "local",
+  idempotent: true,
   async send(message) {
     return { ok: true, providerId: `local-${message.id}` };
   },

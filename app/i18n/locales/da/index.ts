@@ -9,6 +9,7 @@ import municipalities from "./municipalities";
 import reports from "./reports";
 import courses from "./courses";
 import matching from "./matching";
+import messaging from "./messaging";
 
 /** Danish is the source of truth: every other UI language must have exactly these keys (checked by the type). */
 const da = {
@@ -19,6 +20,7 @@ const da = {
   reports,
   courses,
   matching,
+  messaging,
 };
 export default da;
 

@@ -10,6 +10,7 @@ import municipalities from "./municipalities";
 import reports from "./reports";
 import courses from "./courses";
 import matching from "./matching";
+import messaging from "./messaging";
 
 const en: Translation = {
   common, auth, staff, enum: enumLabels, privacy,
@@ -19,5 +20,6 @@ const en: Translation = {
   reports,
   courses,
   matching,
+  messaging,
 };
 export default en;
