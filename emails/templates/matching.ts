@@ -32,9 +32,15 @@ export type MatchMentorData = {
 export const matchMentor = defineTemplate<MatchMentorData>({
   key: "match_mentor",
   audience: "mentor",
+  sample: {
+    mentorFirstName: "Mads", menteeFirstName: "Amal", menteePhone: "+4520304050", menteeEmail: null, municipality: "Aarhus",
+    languages: ["ar", "en"], danishLevel: "du2", wishedIndustryCodes: ["41"], goals: ["cv", "network"], startDate: "2026-12-01",
+    url: "https://mentorbro.example/mentor",
+  },
   copies: {
     da: {
       subject: (d) => `Du er matchet med ${d.menteeFirstName}`,
+      sms: (d) => `Hej ${d.mentorFirstName}. Du er matchet med ${d.menteeFirstName} fra ${d.municipality}. Se din e-mail for detaljer. Mentorbro`,
       lines: (d) => [
         `Hej ${d.mentorFirstName}`,
         `Tak fordi du vil være mentor. Vi har matchet dig med ${d.menteeFirstName} fra ${d.municipality}. Forløbet starter ${d.startDate} og varer 6 måneder med ca. 4 timer om måneden.`,
@@ -48,6 +54,7 @@ export const matchMentor = defineTemplate<MatchMentorData>({
     },
     en: {
       subject: (d) => `You have been matched with ${d.menteeFirstName}`,
+      sms: (d) => `Hello ${d.mentorFirstName}. You have been matched with ${d.menteeFirstName} from ${d.municipality}. See your email for details. Mentorbro`,
       lines: (d) => [
         `Hello ${d.mentorFirstName}`,
         `Thank you for being a mentor. We have matched you with ${d.menteeFirstName} from ${d.municipality}. The course starts ${d.startDate} and runs for 6 months, about 4 hours a month.`,
@@ -74,6 +81,7 @@ const menteeCopy = (subject: string, text: (d: MatchMenteeData) => string) => ({
 
 export const matchMentee = defineTemplate<MatchMenteeData>({
   key: "match_mentee",
+  sample: { mentorFirstName: "Mads" },
   audience: "mentee",
   copies: {
     da: menteeCopy("Du har fået en mentor", (d) => `Hej. Godt nyt: Du har fået en mentor. Din mentor hedder ${d.mentorFirstName} og ringer til dig inden for de næste dage. Venlig hilsen Mentorbro`),
@@ -94,6 +102,7 @@ export type MatchCaseworkerData = { caseworkerName: string; menteeFirstName: str
 export const matchCaseworker = defineTemplate<MatchCaseworkerData>({
   key: "match_caseworker",
   audience: "caseworker",
+  sample: { caseworkerName: "Lene", menteeFirstName: "Amal", menteeId: 12, mentorFirstName: "Mads", startDate: "2026-12-01", url: "https://mentorbro.example/kommune/borgere/12" },
   copies: {
     da: {
       subject: (d) => `Borger #${d.menteeId} er matchet med en mentor`,

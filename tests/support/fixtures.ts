@@ -23,7 +23,8 @@ async function startServer(dbPath: string, env: Record<string, string>): Promise
   });
   let out = "";
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
+    // A server that does not start is killed, so a failed test never leaves a process behind.
+    const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`server did not start:\n${out}`)); }, 40_000);
     const onData = (b: Buffer) => {
       out += b.toString();
       const m = out.match(/"msg":"listening","url":"([^"]+)"/);
