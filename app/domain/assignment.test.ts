@@ -99,10 +99,10 @@ describe("whole-pool assignment", () => {
     const mperm = [...mentors].reverse();
     const b = assignPool({ menteeIds: perm, mentors: mperm, score: () => 50, mode: "best_score" });
     expect(b.pairs).toEqual(a.pairs);
-    expect(assignPool({ menteeIds: ids, mentors, score: () => 50, mode: "best_score" })).toEqual(a);
+    expect(assignPool({ menteeIds: ids, mentors, score: () => 50, mode: "best_score" }).pairs).toEqual(a.pairs);
     for (let seed = 1; seed <= 30; seed++) {
       const input = randomPool(seed, "best_score", 8, 6);
-      expect(assignPool(input)).toEqual(assignPool(input));
+      expect(assignPool(input).pairs).toEqual(assignPool(input).pairs);
     }
   });
 

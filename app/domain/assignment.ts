@@ -26,29 +26,40 @@ export type PoolInput = {
   mode: AssignmentMode;
 };
 export type Pair = { menteeId: number; mentorId: number; score: number };
-export type PoolResult = { pairs: Pair[]; totalScore: number; unmatchedMenteeIds: number[]; components: number; largest: [number, number] };
+export type PoolResult = {
+  pairs: Pair[]; totalScore: number; unmatchedMenteeIds: number[];
+  /** Connected components solved, and the largest one (mentees × mentors): for the benchmark and the docs. */
+  components: number; largest: [number, number];
+  /** Milliseconds spent scoring pairs and solving (performance.now; no business logic depends on it). */
+  timings: { scoringMs: number; solvingMs: number };
+};
 
 const SCALE = 10; // tenths of a point
 
 export function assignPool(input: PoolInput): PoolResult {
+  const t0 = performance.now();
   const menteeOrder = input.menteeIds.map((id, i) => ({ id, i })).sort((a, b) => a.id - b.id);
   const mentorOrder = input.mentors.map((m, i) => ({ ...m, i })).filter((m) => m.free > 0).sort((a, b) => a.id - b.id);
   const M = menteeOrder.length;
   const N = mentorOrder.length;
 
-  // Sparse allowed pairs: adjacency lists in sorted index space, scores as integers.
-  const adj: { to: number; s: number }[][] = Array.from({ length: M }, () => []);
+  // Every pair scored once into a flat integer matrix (tenths of a point; -1 = excluded by a hard rule).
+  const scores = new Int16Array(M * N);
   const mentorDeg = new Int32Array(N);
+  const menteeDeg = new Int32Array(M);
   for (let r = 0; r < M; r++) {
     const mi = menteeOrder[r].i;
+    const base = r * N;
     for (let c = 0; c < N; c++) {
       const s = input.score(mi, mentorOrder[c].i);
       if (s >= 0) {
-        adj[r].push({ to: c, s: Math.round(s * SCALE) });
+        scores[base + c] = Math.round(s * SCALE);
         mentorDeg[c]++;
-      }
+        menteeDeg[r]++;
+      } else scores[base + c] = -1;
     }
   }
+  const t1 = performance.now();
 
   // Connected components of the allowed-pair graph (union-find over M + N nodes).
   const parent = new Int32Array(M + N).map((_, k) => k);
@@ -56,13 +67,17 @@ export function assignPool(input: PoolInput): PoolResult {
     while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; }
     return x;
   };
-  for (let r = 0; r < M; r++) for (const e of adj[r]) {
-    const a = find(r); const b = find(M + e.to);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  for (let r = 0; r < M; r++) {
+    const base = r * N;
+    for (let c = 0; c < N; c++) {
+      if (scores[base + c] < 0) continue;
+      const a = find(r); const b = find(M + c);
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
   }
   const groups = new Map<number, { rows: number[]; cols: number[] }>();
   for (let r = 0; r < M; r++) {
-    if (!adj[r].length) continue;
+    if (!menteeDeg[r]) continue;
     const g = find(r);
     if (!groups.has(g)) groups.set(g, { rows: [], cols: [] });
     groups.get(g)!.rows.push(r);
@@ -82,8 +97,6 @@ export function assignPool(input: PoolInput): PoolResult {
       const k = Math.min(mentorOrder[c].free, mentorDeg[c]);
       for (let j = 0; j < k; j++) slotMentor.push(c);
     }
-    const colFirstSlot = new Map<number, number>();
-    slotMentor.forEach((c, k) => { if (!colFirstSlot.has(c)) colFirstSlot.set(c, k); });
     const R = rows.length;
     const S = slotMentor.length;
     const n = Math.min(R, S);
@@ -91,15 +104,13 @@ export function assignPool(input: PoolInput): PoolResult {
     // Most matched: excluded costs more than any difference in score totals can make up, so one more pair always wins.
     const BASE = 100 * SCALE;
     const excludedCost = input.mode === "most_matched" ? BASE * (n + 1) + 1 : BASE;
-    // Float32 holds these integers exactly while they stay below 2^24 (pools up to ~16 000), at half the memory.
-    const Row = excludedCost < 2 ** 24 ? Float32Array : Float64Array;
-    const matrix: (Float32Array | Float64Array)[] = new Array(R);
+    const matrix: number[][] = new Array(R);
     for (let a = 0; a < R; a++) {
-      const row = new Row(S).fill(excludedCost);
-      for (const e of adj[rows[a]]) {
-        const first = colFirstSlot.get(e.to);
-        if (first === undefined) continue;
-        for (let k = first; k < S && slotMentor[k] === e.to; k++) row[k] = BASE - e.s;
+      const base = rows[a] * N;
+      const row: number[] = new Array(S);
+      for (let k = 0; k < S; k++) {
+        const sc = scores[base + slotMentor[k]];
+        row[k] = sc < 0 ? excludedCost : BASE - sc;
       }
       matrix[a] = row;
     }
@@ -107,9 +118,9 @@ export function assignPool(input: PoolInput): PoolResult {
     for (const [a, k] of result) {
       const r = rows[a];
       const c = slotMentor[k];
-      const edge = adj[r].find((e) => e.to === c);
-      if (!edge) continue; // an excluded pair stands for "unmatched"
-      pairs.push({ menteeId: menteeOrder[r].id, mentorId: mentorOrder[c].id, score: edge.s / SCALE });
+      const sc = scores[r * N + c];
+      if (sc < 0) continue; // an excluded pair stands for "unmatched"
+      pairs.push({ menteeId: menteeOrder[r].id, mentorId: mentorOrder[c].id, score: sc / SCALE });
     }
   }
   pairs.sort((a, b) => a.menteeId - b.menteeId);
@@ -120,6 +131,7 @@ export function assignPool(input: PoolInput): PoolResult {
     unmatchedMenteeIds: menteeOrder.map((m) => m.id).filter((id) => !matched.has(id)),
     components: groups.size,
     largest,
+    timings: { scoringMs: t1 - t0, solvingMs: performance.now() - t1 },
   };
 }
 
