@@ -9,10 +9,10 @@
 import { MUNICIPALITIES } from "../db/reference/municipalities";
 import { DB07 } from "../db/reference/db07";
 import {
-  DEFAULT_WEIGHTS, distanceTable, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair,
+  DEFAULT_WEIGHTS, distanceTable, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair, travelCandidates,
   type MatchContext, type MatchMentee, type MatchMentor,
 } from "../app/domain/matching";
-import { assignPool, type AssignmentMode } from "../app/domain/assignment";
+import { assignPool, DENSE_LIMIT, type AssignmentMode } from "../app/domain/assignment";
 import { goals, type Goal } from "../app/domain/enums";
 import { cpus, loadavg } from "node:os";
 
@@ -98,15 +98,17 @@ for (const geo of ["national", "one_city"] as const) {
       const pes = mentees.map((x) => prepareMentee(x, ctx));
       const pms = mentors.map((x) => prepareMentor(x, ctx));
       const tPrep = performance.now() - t0;
+      const near = travelCandidates(pms, ctx);
       const r = assignPool({
         menteeIds: mentees.map((x) => x.id), mentors: pms.map((p) => ({ id: p.m.id, free: p.free })),
-        score: (i, j) => scorePair(pes[i], pms[j], ctx), mode,
+        score: (i, j) => scorePair(pes[i], pms[j], ctx), candidatesOf: (i) => near(mentees[i]), mode,
       });
       const total = performance.now() - t0;
       const cpu = cpuMs(process.cpuUsage(c0));
       line({
         bench: "whole_pool", geography: geo, mentees: n, mentors: n, mode, pairs: r.pairs.length, total_score: r.totalScore,
-        components: r.components, largest_component: `${r.largest[0]}x${r.largest[1]}`,
+        allowed_pairs: r.allowedPairs, components: r.components, largest_component: `${r.largest[0]}x${r.largest[1]}`,
+        solver: r.largest[0] > DENSE_LIMIT ? "sparse" : "munkres",
         prepare_ms: ms(tPrep), scoring_ms: ms(r.timings.scoringMs), solving_ms: ms(r.timings.solvingMs), total_ms: ms(total), cpu_ms: cpu,
         load_average_1m: Math.round(loadavg()[0] * 10) / 10,
       });

@@ -418,3 +418,33 @@ export function distanceTable(centroids: readonly { code: number; lat: number; l
     return d < 0 ? null : d;
   };
 }
+
+/**
+ * For the whole pool: the mentors worth scoring for a mentee, i.e. those whose municipality is within the largest
+ * travel distance of any mentor (a superset of the pairs the travel-area rule allows). Exact: every pair left out would
+ * be excluded by `outside_travel_area` anyway. Cached per municipality.
+ */
+export function travelCandidates(mentors: readonly PreparedMentor[], ctx: MatchContext): (e: MatchMentee) => number[] {
+  const byMunicipality = new Map<number, number[]>();
+  let maxTravel = 0;
+  mentors.forEach((pm, j) => {
+    const code = pm.m.municipalityCode;
+    if (!byMunicipality.has(code)) byMunicipality.set(code, []);
+    byMunicipality.get(code)!.push(j);
+    if (pm.m.travelKm > maxTravel) maxTravel = pm.m.travelKm;
+  });
+  const cache = new Map<number, number[]>();
+  return (e) => {
+    let list = cache.get(e.municipalityCode);
+    if (!list) {
+      list = [];
+      for (const [code, js] of byMunicipality) {
+        if (code === e.municipalityCode) { list.push(...js); continue; }
+        const d = ctx.distanceKm(e.municipalityCode, code);
+        if (d !== null && d <= maxTravel) list.push(...js);
+      }
+      cache.set(e.municipalityCode, list);
+    }
+    return list;
+  };
+}
