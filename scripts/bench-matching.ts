@@ -12,7 +12,7 @@ import {
   DEFAULT_WEIGHTS, distanceTable, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair, travelCandidates,
   type MatchContext, type MatchMentee, type MatchMentor,
 } from "../app/domain/matching";
-import { assignPool, DENSE_LIMIT, type AssignmentMode } from "../app/domain/assignment";
+import { assignPool, type AssignmentMode } from "../app/domain/assignment";
 import { goals, type Goal } from "../app/domain/enums";
 import { cpus, loadavg } from "node:os";
 
@@ -108,7 +108,7 @@ for (const geo of ["national", "one_city"] as const) {
       line({
         bench: "whole_pool", geography: geo, mentees: n, mentors: n, mode, pairs: r.pairs.length, total_score: r.totalScore,
         allowed_pairs: r.allowedPairs, components: r.components, largest_component: `${r.largest[0]}x${r.largest[1]}`,
-        solver: r.largest[0] > DENSE_LIMIT ? "sparse" : "munkres",
+        solver: r.solver,
         prepare_ms: ms(tPrep), scoring_ms: ms(r.timings.scoringMs), solving_ms: ms(r.timings.solvingMs), total_ms: ms(total), cpu_ms: cpu,
         load_average_1m: Math.round(loadavg()[0] * 10) / 10,
       });

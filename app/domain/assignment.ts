@@ -10,8 +10,8 @@
  *   allowed mentor and mentors without any allowed mentee are dropped; a mentor never gets more slots than allowed
  *   mentees; and the bipartite graph of allowed pairs is split into connected components solved separately (no
  *   allowed pair crosses two components, so the sum of the components' optima is the global optimum).
- * - Solvers: components up to DENSE_LIMIT mentees go to npm `munkres` (Hungarian algorithm on a dense matrix, fast
- *   there). Larger components go to `sparseAssign` below: the same Hungarian method as successive shortest augmenting
+ * - Solvers: components up to DENSE_LIMIT mentees, and dense ones (≥ SPARSE_DENSITY of pairs allowed), go to npm
+ *   `munkres` (Hungarian algorithm on a dense matrix, fast there). Larger sparse components go to `sparseAssign` below: the same Hungarian method as successive shortest augmenting
  *   paths (Dijkstra with potentials) over the allowed pairs only, plus one private "unmatched" column per mentee. Both
  *   are exact; unit tests check both against brute force and against each other.
  * - Determinism: inputs are sorted by id, and both solvers are deterministic, so the same input always gives the same
@@ -44,11 +44,15 @@ export type PoolResult = {
   components: number; largest: [number, number]; allowedPairs: number;
   /** Milliseconds spent scoring pairs and solving (performance.now; no business logic depends on it). */
   timings: { scoringMs: number; solvingMs: number };
+  /** Which solver the largest component used. */
+  solver: "munkres" | "sparse" | "none";
 };
 
 const SCALE = 10; // tenths of a point
 const BASE = 100 * SCALE; // cost of a pair = BASE - score (so every cost is >= 0)
+/** Components with more mentees than this, and fewer allowed pairs than SPARSE_DENSITY of all, use the sparse solver. */
 export const DENSE_LIMIT = 800;
+export const SPARSE_DENSITY = 0.25;
 
 /** Growable typed arrays for the allowed pairs in row order (CSR). */
 class Edges {
@@ -140,8 +144,10 @@ export function assignPool(input: PoolInput): PoolResult {
 
   const pairs: Pair[] = [];
   let largest: [number, number] = [0, 0];
+  let solver: PoolResult["solver"] = "none";
   for (const { rows, cols } of groups.values()) {
-    if (rows.length * cols.length > largest[0] * largest[1]) largest = [rows.length, cols.length];
+    const isLargest = rows.length * cols.length > largest[0] * largest[1];
+    if (isLargest) largest = [rows.length, cols.length];
     // Slots: each mentor repeated min(free, allowed mentees) times.
     const slotsOf = new Map<number, number[]>();
     let S = 0;
@@ -157,7 +163,11 @@ export function assignPool(input: PoolInput): PoolResult {
     const n = Math.min(R, S);
     // "Unmatched" costs the same as a 0-point pair (best score), or more than any score difference (most matched).
     const unmatchedCost = input.mode === "most_matched" ? BASE * (n + 1) + 1 : BASE;
-    const useSparse = input.solver === "sparse" || (input.solver !== "munkres" && R > DENSE_LIMIT);
+    let compEdges = 0;
+    for (const r of rows) compEdges += rowStart[r + 1] - rowStart[r];
+    const sparse = compEdges < SPARSE_DENSITY * R * cols.length;
+    const useSparse = input.solver === "sparse" || (input.solver !== "munkres" && R > DENSE_LIMIT && sparse);
+    if (isLargest) solver = useSparse ? "sparse" : "munkres";
     let assignment: [number, number][];
     if (!useSparse) {
       const matrix: number[][] = new Array(R);
@@ -198,6 +208,7 @@ export function assignPool(input: PoolInput): PoolResult {
     components: groups.size,
     largest,
     allowedPairs: edges.n,
+    solver,
     timings: { scoringMs: t1 - t0, solvingMs: performance.now() - t1 },
   };
 }
