@@ -99,10 +99,11 @@ describe("whole-pool assignment", () => {
     const mperm = [...mentors].reverse();
     const b = assignPool({ menteeIds: perm, mentors: mperm, score: () => 50, mode: "best_score" });
     expect(b.pairs).toEqual(a.pairs);
-    expect(assignPool({ menteeIds: ids, mentors, score: () => 50, mode: "best_score" })).toEqual(a);
+    expect(assignPool({ menteeIds: ids, mentors, score: () => 50, mode: "best_score" }).pairs).toEqual(a.pairs);
     for (let seed = 1; seed <= 30; seed++) {
       const input = randomPool(seed, "best_score", 8, 6);
-      expect(assignPool(input)).toEqual(assignPool(input));
+      expect(assignPool(input).pairs).toEqual(assignPool(input).pairs);
+      expect(assignPool({ ...input, solver: "sparse" }).pairs).toEqual(assignPool({ ...input, solver: "sparse" }).pairs);
     }
   });
 
@@ -116,6 +117,42 @@ describe("whole-pool assignment", () => {
     expect(res.pairs).toEqual([
       { menteeId: 1, mentorId: 11, score: 70 }, { menteeId: 2, mentorId: 10, score: 75 }, { menteeId: 4, mentorId: 12, score: 65 },
     ]);
+  });
+
+  it("the sparse solver (used for large components) is optimal too, in both modes", () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const best = { ...randomPool(seed, "best_score"), solver: "sparse" as const };
+      const res = assignPool(best);
+      check(best, res.pairs);
+      expect(res.totalScore, `seed ${seed}`).toBeCloseTo(bruteForce(best).best, 5);
+      const most = { ...best, mode: "most_matched" as const };
+      const m = assignPool(most);
+      check(most, m.pairs);
+      const bf = bruteForce(most);
+      expect(m.pairs.length, `seed ${seed}`).toBe(bf.maxCount);
+      expect(m.totalScore, `seed ${seed}`).toBeCloseTo(bf.bestScoreAtMaxCount, 5);
+    }
+  });
+
+  it("sparse and munkres agree on the optimum for larger random pools (beyond brute force)", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      for (const mode of ["best_score", "most_matched"] as const) {
+        const input = randomPool(seed, mode, 60, 45);
+        const a = assignPool({ ...input, solver: "munkres" });
+        const b = assignPool({ ...input, solver: "sparse" });
+        check(input, b.pairs);
+        expect(b.pairs.length, `seed ${seed} ${mode}`).toBe(a.pairs.length);
+        expect(b.totalScore, `seed ${seed} ${mode}`).toBeCloseTo(a.totalScore, 5);
+      }
+    }
+  });
+
+  it("candidate lists only skip work: same result as scoring every pair", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      const input = randomPool(seed, "best_score", 30, 20);
+      const allowed = (i: number) => input.mentors.map((_, j) => j).filter((j) => input.score(i, j) >= 0);
+      expect(assignPool({ ...input, candidatesOf: allowed }).pairs).toEqual(assignPool(input).pairs);
+    }
   });
 
   it("handles an empty pool and a pool with no allowed pairs", () => {

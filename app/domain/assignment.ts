@@ -1,16 +1,21 @@
 /**
  * Whole-pool assignment: every waiting mentee × every matchable mentor, each mentor taking at most their free places,
- * solved optimally with the Hungarian algorithm (npm `munkres`, a rectangular solver with O(M+N) extra memory).
+ * solved exactly (maximum total score, or maximum number of pairs and then maximum score).
  *
  * - Capacities: a mentor with k free places becomes k identical columns ("slots").
  * - Modes: "best_score" maximises the total score; "most_matched" first maximises the number of matched pairs and,
- *   among those, the total score (lexicographic, by giving every allowed pair a bonus larger than any score total).
- * - Exactness-preserving reductions before solving: mentees without any allowed mentor and mentors without any
- *   allowed mentee are dropped, a mentor never gets more slots than allowed mentees, and the bipartite graph of
- *   allowed pairs is split into connected components that are solved separately (no allowed pair crosses two
- *   components, so the sum of the components' optima is the global optimum).
- * - Determinism: inputs are sorted by id before building the matrix, and the solver is deterministic, so the same
- *   input always gives the same pairs whatever order it arrived in.
+ *   among those, the total score (lexicographic, by making "unmatched" cost more than any score difference).
+ * - Exactness-preserving reductions before solving: only allowed pairs are kept (the caller may pass candidate lists
+ *   that already leave out pairs a hard rule excludes, e.g. mentors outside any travel distance); mentees without any
+ *   allowed mentor and mentors without any allowed mentee are dropped; a mentor never gets more slots than allowed
+ *   mentees; and the bipartite graph of allowed pairs is split into connected components solved separately (no
+ *   allowed pair crosses two components, so the sum of the components' optima is the global optimum).
+ * - Solvers: components up to DENSE_LIMIT mentees, and dense ones (≥ SPARSE_DENSITY of pairs allowed), go to npm
+ *   `munkres` (Hungarian algorithm on a dense matrix, fast there). Larger sparse components go to `sparseAssign` below: the same Hungarian method as successive shortest augmenting
+ *   paths (Dijkstra with potentials) over the allowed pairs only, plus one private "unmatched" column per mentee. Both
+ *   are exact; unit tests check both against brute force and against each other.
+ * - Determinism: inputs are sorted by id, and both solvers are deterministic, so the same input always gives the same
+ *   pairs whatever order it arrived in.
  * Scores are handled as integers (tenths of a point) so sums are exact.
  */
 import { munkres } from "munkres";
@@ -23,32 +28,83 @@ export type PoolInput = {
   mentors: readonly { id: number; free: number }[];
   /** Score 0..100 of an allowed pair, or a negative number when a hard rule excludes it. Indices into the inputs. */
   score: (menteeIndex: number, mentorIndex: number) => number;
+  /**
+   * Optional: the mentor indices worth scoring for a mentee (a superset of the allowed ones). Without it every pair is
+   * scored. Leaving out a mentor here means "excluded", so only leave out pairs a hard rule excludes.
+   */
+  candidatesOf?: (menteeIndex: number) => Iterable<number>;
   mode: AssignmentMode;
+  /** Which solver for each component: "auto" (munkres up to DENSE_LIMIT mentees), or force one (tests, benchmark). */
+  solver?: "auto" | "munkres" | "sparse";
 };
 export type Pair = { menteeId: number; mentorId: number; score: number };
-export type PoolResult = { pairs: Pair[]; totalScore: number; unmatchedMenteeIds: number[]; components: number; largest: [number, number] };
+export type PoolResult = {
+  pairs: Pair[]; totalScore: number; unmatchedMenteeIds: number[];
+  /** Connected components solved, the largest one (mentees × mentors) and allowed pairs: for the benchmark and docs. */
+  components: number; largest: [number, number]; allowedPairs: number;
+  /** Milliseconds spent scoring pairs and solving (performance.now; no business logic depends on it). */
+  timings: { scoringMs: number; solvingMs: number };
+  /** Which solver the largest component used. */
+  solver: "munkres" | "sparse" | "none";
+};
 
 const SCALE = 10; // tenths of a point
+const BASE = 100 * SCALE; // cost of a pair = BASE - score (so every cost is >= 0)
+/** Components with more mentees than this, and fewer allowed pairs than SPARSE_DENSITY of all, use the sparse solver. */
+export const DENSE_LIMIT = 800;
+export const SPARSE_DENSITY = 0.25;
+
+/** Growable typed arrays for the allowed pairs in row order (CSR). */
+class Edges {
+  col = new Int32Array(1024);
+  sc = new Int16Array(1024);
+  n = 0;
+  push(c: number, s: number) {
+    if (this.n === this.col.length) {
+      const col = new Int32Array(this.n * 2); col.set(this.col); this.col = col;
+      const sc = new Int16Array(this.n * 2); sc.set(this.sc); this.sc = sc;
+    }
+    this.col[this.n] = c; this.sc[this.n] = s; this.n++;
+  }
+}
 
 export function assignPool(input: PoolInput): PoolResult {
+  const t0 = performance.now();
   const menteeOrder = input.menteeIds.map((id, i) => ({ id, i })).sort((a, b) => a.id - b.id);
   const mentorOrder = input.mentors.map((m, i) => ({ ...m, i })).filter((m) => m.free > 0).sort((a, b) => a.id - b.id);
   const M = menteeOrder.length;
   const N = mentorOrder.length;
+  const posOfMentor = new Int32Array(input.mentors.length).fill(-1);
+  mentorOrder.forEach((m, c) => { posOfMentor[m.i] = c; });
 
-  // Sparse allowed pairs: adjacency lists in sorted index space, scores as integers.
-  const adj: { to: number; s: number }[][] = Array.from({ length: M }, () => []);
+  // Allowed pairs, scored once, as CSR rows (columns ascending within a row).
+  const edges = new Edges();
+  const rowStart = new Int32Array(M + 1);
   const mentorDeg = new Int32Array(N);
+  const scratch: number[] = [];
   for (let r = 0; r < M; r++) {
+    rowStart[r] = edges.n;
     const mi = menteeOrder[r].i;
-    for (let c = 0; c < N; c++) {
-      const s = input.score(mi, mentorOrder[c].i);
-      if (s >= 0) {
-        adj[r].push({ to: c, s: Math.round(s * SCALE) });
-        mentorDeg[c]++;
+    if (input.candidatesOf) {
+      scratch.length = 0;
+      for (const j of input.candidatesOf(mi)) { const c = posOfMentor[j]; if (c >= 0) scratch.push(c); }
+      scratch.sort((a, b) => a - b);
+      let prev = -1;
+      for (const c of scratch) {
+        if (c === prev) continue;
+        prev = c;
+        const s = input.score(mi, mentorOrder[c].i);
+        if (s >= 0) { edges.push(c, Math.round(s * SCALE)); mentorDeg[c]++; }
+      }
+    } else {
+      for (let c = 0; c < N; c++) {
+        const s = input.score(mi, mentorOrder[c].i);
+        if (s >= 0) { edges.push(c, Math.round(s * SCALE)); mentorDeg[c]++; }
       }
     }
   }
+  rowStart[M] = edges.n;
+  const t1 = performance.now();
 
   // Connected components of the allowed-pair graph (union-find over M + N nodes).
   const parent = new Int32Array(M + N).map((_, k) => k);
@@ -56,13 +112,15 @@ export function assignPool(input: PoolInput): PoolResult {
     while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; }
     return x;
   };
-  for (let r = 0; r < M; r++) for (const e of adj[r]) {
-    const a = find(r); const b = find(M + e.to);
-    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  for (let r = 0; r < M; r++) {
+    for (let e = rowStart[r]; e < rowStart[r + 1]; e++) {
+      const a = find(r); const b = find(M + edges.col[e]);
+      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    }
   }
   const groups = new Map<number, { rows: number[]; cols: number[] }>();
   for (let r = 0; r < M; r++) {
-    if (!adj[r].length) continue;
+    if (rowStart[r + 1] === rowStart[r]) continue;
     const g = find(r);
     if (!groups.has(g)) groups.set(g, { rows: [], cols: [] });
     groups.get(g)!.rows.push(r);
@@ -72,44 +130,73 @@ export function assignPool(input: PoolInput): PoolResult {
     groups.get(find(M + c))!.cols.push(c);
   }
 
+  const scoreOf = (r: number, c: number): number => {
+    // Binary search in the row (columns ascending).
+    let lo = rowStart[r]; let hi = rowStart[r + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = edges.col[mid];
+      if (v === c) return edges.sc[mid];
+      if (v < c) lo = mid + 1; else hi = mid - 1;
+    }
+    return -1;
+  };
+
   const pairs: Pair[] = [];
   let largest: [number, number] = [0, 0];
+  let solver: PoolResult["solver"] = "none";
   for (const { rows, cols } of groups.values()) {
-    if (rows.length * cols.length > largest[0] * largest[1]) largest = [rows.length, cols.length];
+    const isLargest = rows.length * cols.length > largest[0] * largest[1];
+    if (isLargest) largest = [rows.length, cols.length];
     // Slots: each mentor repeated min(free, allowed mentees) times.
-    const slotMentor: number[] = [];
+    const slotsOf = new Map<number, number[]>();
+    let S = 0;
     for (const c of cols) {
       const k = Math.min(mentorOrder[c].free, mentorDeg[c]);
-      for (let j = 0; j < k; j++) slotMentor.push(c);
+      const list: number[] = [];
+      for (let j = 0; j < k; j++) list.push(S++);
+      slotsOf.set(c, list);
     }
-    const colFirstSlot = new Map<number, number>();
-    slotMentor.forEach((c, k) => { if (!colFirstSlot.has(c)) colFirstSlot.set(c, k); });
+    const slotMentor = new Int32Array(S);
+    for (const [c, list] of slotsOf) for (const k of list) slotMentor[k] = c;
     const R = rows.length;
-    const S = slotMentor.length;
     const n = Math.min(R, S);
-    // Costs (minimised). Best score: allowed 1000 - s, excluded 1000 (same as leaving the mentee unmatched).
-    // Most matched: excluded costs more than any difference in score totals can make up, so one more pair always wins.
-    const BASE = 100 * SCALE;
-    const excludedCost = input.mode === "most_matched" ? BASE * (n + 1) + 1 : BASE;
-    // Float32 holds these integers exactly while they stay below 2^24 (pools up to ~16 000), at half the memory.
-    const Row = excludedCost < 2 ** 24 ? Float32Array : Float64Array;
-    const matrix: (Float32Array | Float64Array)[] = new Array(R);
-    for (let a = 0; a < R; a++) {
-      const row = new Row(S).fill(excludedCost);
-      for (const e of adj[rows[a]]) {
-        const first = colFirstSlot.get(e.to);
-        if (first === undefined) continue;
-        for (let k = first; k < S && slotMentor[k] === e.to; k++) row[k] = BASE - e.s;
+    // "Unmatched" costs the same as a 0-point pair (best score), or more than any score difference (most matched).
+    const unmatchedCost = input.mode === "most_matched" ? BASE * (n + 1) + 1 : BASE;
+    let compEdges = 0;
+    for (const r of rows) compEdges += rowStart[r + 1] - rowStart[r];
+    const sparse = compEdges < SPARSE_DENSITY * R * cols.length;
+    const useSparse = input.solver === "sparse" || (input.solver !== "munkres" && R > DENSE_LIMIT && sparse);
+    if (isLargest) solver = useSparse ? "sparse" : "munkres";
+    let assignment: [number, number][];
+    if (!useSparse) {
+      const matrix: number[][] = new Array(R);
+      for (let a = 0; a < R; a++) {
+        const row: number[] = new Array(S).fill(unmatchedCost);
+        const r = rows[a];
+        for (let e = rowStart[r]; e < rowStart[r + 1]; e++) {
+          for (const k of slotsOf.get(edges.col[e]) ?? []) row[k] = BASE - edges.sc[e];
+        }
+        matrix[a] = row;
       }
-      matrix[a] = row;
+      assignment = munkres(matrix);
+    } else {
+      const adj: { to: Int32Array; cost: Float64Array }[] = rows.map((r) => {
+        const to: number[] = []; const cost: number[] = [];
+        for (let e = rowStart[r]; e < rowStart[r + 1]; e++) {
+          for (const k of slotsOf.get(edges.col[e]) ?? []) { to.push(k); cost.push(BASE - edges.sc[e]); }
+        }
+        return { to: Int32Array.from(to), cost: Float64Array.from(cost) };
+      });
+      assignment = sparseAssign(adj, S, unmatchedCost);
     }
-    const result = munkres(matrix);
-    for (const [a, k] of result) {
+    for (const [a, k] of assignment) {
+      if (k < 0 || k >= S) continue;
       const r = rows[a];
       const c = slotMentor[k];
-      const edge = adj[r].find((e) => e.to === c);
-      if (!edge) continue; // an excluded pair stands for "unmatched"
-      pairs.push({ menteeId: menteeOrder[r].id, mentorId: mentorOrder[c].id, score: edge.s / SCALE });
+      const sc = scoreOf(r, c);
+      if (sc < 0) continue; // an excluded pair stands for "unmatched"
+      pairs.push({ menteeId: menteeOrder[r].id, mentorId: mentorOrder[c].id, score: sc / SCALE });
     }
   }
   pairs.sort((a, b) => a.menteeId - b.menteeId);
@@ -120,7 +207,119 @@ export function assignPool(input: PoolInput): PoolResult {
     unmatchedMenteeIds: menteeOrder.map((m) => m.id).filter((id) => !matched.has(id)),
     components: groups.size,
     largest,
+    allowedPairs: edges.n,
+    solver,
+    timings: { scoringMs: t1 - t0, solvingMs: performance.now() - t1 },
   };
+}
+
+/**
+ * Minimum-cost assignment of every row to a column, where row a may use its listed columns (costs >= 0) or its own
+ * private "unmatched" column (cost `unmatchedCost`). Successive shortest augmenting paths (the Hungarian method with
+ * Dijkstra and potentials), one row at a time, touching only the listed pairs. Returns [row, column] for rows that got
+ * a real column (0..S-1).
+ */
+export function sparseAssign(adj: readonly { to: Int32Array; cost: Float64Array }[], S: number, unmatchedCost: number): [number, number][] {
+  const R = adj.length;
+  const C = S + R; // real slots, then one private "unmatched" column per row
+  const u = new Float64Array(R);
+  const v = new Float64Array(C);
+  const rowOfCol = new Int32Array(C).fill(-1);
+  const colOfRow = new Int32Array(R).fill(-1);
+  const dist = new Float64Array(C).fill(Infinity);
+  const pred = new Int32Array(C).fill(-1);
+  const done = new Uint8Array(C);
+  const touched: number[] = [];
+  const heap = new MinHeap();
+
+  for (let r0 = 0; r0 < R; r0++) {
+    heap.clear();
+    touched.length = 0;
+    const treeRows: number[] = [r0];
+    const treeDist: number[] = [0];
+    const relax = (i: number, di: number) => {
+      const { to, cost } = adj[i];
+      for (let e = 0; e < to.length; e++) {
+        const j = to[e];
+        if (done[j]) continue;
+        const d = di + cost[e] - u[i] - v[j];
+        if (d < dist[j]) {
+          if (dist[j] === Infinity) touched.push(j);
+          dist[j] = d; pred[j] = i; heap.push(d, j);
+        }
+      }
+      const j = S + i; // the row's own "unmatched" column
+      if (!done[j]) {
+        const d = di + unmatchedCost - u[i] - v[j];
+        if (d < dist[j]) {
+          if (dist[j] === Infinity) touched.push(j);
+          dist[j] = d; pred[j] = i; heap.push(d, j);
+        }
+      }
+    };
+    relax(r0, 0);
+    let free = -1;
+    let dFinal = 0;
+    const finalized: number[] = [];
+    while (heap.size) {
+      const [d, j] = heap.pop();
+      if (done[j] || d > dist[j]) continue;
+      done[j] = 1;
+      finalized.push(j);
+      if (rowOfCol[j] < 0) { free = j; dFinal = d; break; }
+      const i = rowOfCol[j];
+      treeRows.push(i); treeDist.push(d);
+      relax(i, d);
+    }
+    // Potentials: keep reduced costs >= 0 and matched pairs tight.
+    for (let t = 0; t < treeRows.length; t++) u[treeRows[t]] += dFinal - treeDist[t];
+    for (const j of finalized) v[j] -= dFinal - dist[j];
+    // Augment along the predecessors.
+    let j = free;
+    while (j >= 0) {
+      const i = pred[j];
+      const next = colOfRow[i];
+      colOfRow[i] = j; rowOfCol[j] = i;
+      if (i === r0) break;
+      j = next;
+    }
+    for (const k of touched) { dist[k] = Infinity; pred[k] = -1; done[k] = 0; }
+  }
+  const out: [number, number][] = [];
+  for (let r = 0; r < R; r++) if (colOfRow[r] >= 0 && colOfRow[r] < S) out.push([r, colOfRow[r]]);
+  return out;
+}
+
+/** A binary heap of (key, value) ordered by key, then value (deterministic ties). */
+class MinHeap {
+  private k: number[] = [];
+  private v: number[] = [];
+  get size() { return this.k.length; }
+  clear() { this.k.length = 0; this.v.length = 0; }
+  private less(a: number, b: number) { return this.k[a] < this.k[b] || (this.k[a] === this.k[b] && this.v[a] < this.v[b]); }
+  private swap(a: number, b: number) {
+    const tk = this.k[a]; this.k[a] = this.k[b]; this.k[b] = tk;
+    const tv = this.v[a]; this.v[a] = this.v[b]; this.v[b] = tv;
+  }
+  push(key: number, value: number) {
+    this.k.push(key); this.v.push(value);
+    let i = this.k.length - 1;
+    while (i > 0) { const p = (i - 1) >> 1; if (!this.less(i, p)) break; this.swap(i, p); i = p; }
+  }
+  pop(): [number, number] {
+    const top: [number, number] = [this.k[0], this.v[0]];
+    const last = this.k.length - 1;
+    this.swap(0, last); this.k.pop(); this.v.pop();
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1; const r = l + 1; let m = i;
+      if (l < this.k.length && this.less(l, m)) m = l;
+      if (r < this.k.length && this.less(r, m)) m = r;
+      if (m === i) break;
+      this.swap(i, m); i = m;
+    }
+    return top;
+  }
 }
 
 /** Exhaustive search for tests: the best total (and matched count) over every feasible assignment. */

@@ -137,8 +137,17 @@ function popcount(n: number): number {
   while (n) { n &= n - 1; c++; }
   return c;
 }
+const employerCache = new Map<string, string>();
+/** "Byg A/S" and "byg a/s" are the same employer; cached because ranking prepares thousands of mentors per call. */
 export function normaliseEmployer(s: string | null | undefined): string {
-  return (s ?? "").toLowerCase().normalize("NFKC").replace(/\b(a\/s|aps|i\/s|ivs|a\.m\.b\.a\.)\b/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  if (!s) return "";
+  let v = employerCache.get(s);
+  if (v === undefined) {
+    v = s.toLowerCase().normalize("NFKC").replace(/\b(a\/s|aps|i\/s|ivs|a\.m\.b\.a\.)\b/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    if (employerCache.size > 50_000) employerCache.clear();
+    employerCache.set(s, v);
+  }
+  return v;
 }
 
 export type PreparedMentor = {
@@ -217,6 +226,19 @@ export function industryValue(pe: PreparedMentee, pm: PreparedMentor): { value: 
   return best;
 }
 
+/** The industry value alone, without allocating (the hot path of ranking and pool scoring). */
+export function industryScore(pe: PreparedMentee, pm: PreparedMentor): number {
+  const codes = pe.e.wishedIndustryCodes;
+  let best = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i];
+    if (c === pm.m.industryCode) return INDUSTRY_VALUE.division;
+    if (best < INDUSTRY_VALUE.section && pm.section !== undefined && pe.wishedSections[i] === pm.section) best = INDUSTRY_VALUE.section;
+    else if (best < INDUSTRY_VALUE.network && pm.m.networkIndustryCodes.includes(c)) best = INDUSTRY_VALUE.network;
+  }
+  return best;
+}
+
 /** Geography: same municipality 1; otherwise falls linearly with distance and reaches 0 at geoRangeKm. */
 export function geographyValue(distanceKm: number, sameMunicipality: boolean, rangeKm: number): number {
   if (sameMunicipality) return 1;
@@ -275,12 +297,15 @@ export function scorePair(pe: PreparedMentee, pm: PreparedMentor, ctx: MatchCont
   const we = pm.m.menteeGenderPreference;
   if (we !== "none" && pe.e.gender !== we) return -1;
   if (pm.employer && pe.employer && pm.employer === pe.employer) return -1;
-  return combine(pe, pm, ctx, same, d).score;
+  return combine(pe, pm, ctx, same, d, null);
 }
 
-function combine(pe: PreparedMentee, pm: PreparedMentor, ctx: MatchContext, same: boolean, distance: number) {
+type Parts = Record<"industry" | "geography" | "language" | "goals" | "waiting", number>;
+
+/** The weighted score; fills `parts` when given (the explained path), allocates nothing otherwise. */
+function combine(pe: PreparedMentee, pm: PreparedMentor, ctx: MatchContext, same: boolean, distance: number, parts: Parts | null): number {
   const w = ctx.weights;
-  const industry = industryValue(pe, pm).value;
+  const industry = industryScore(pe, pm);
   const geography = geographyValue(distance, same, w.geoRangeKm);
   const shared = pe.langMask & pm.langMask;
   const language = shared ? 1 : pe.readsEnglish && pm.speaksEnglish ? ENGLISH_VALUE : 0;
@@ -289,7 +314,8 @@ function combine(pe: PreparedMentee, pm: PreparedMentor, ctx: MatchContext, same
   const wl = w.language * (pe.lowDanish ? w.lowDanishLanguageFactor : 1);
   const total = w.industry + w.geography + wl + w.goals + w.waiting;
   const sum = w.industry * industry + w.geography * geography + wl * language + w.goals * goals + w.waiting * waiting;
-  return { score: round1((100 * sum) / total), parts: { industry, geography, language, goals, waiting } };
+  if (parts) { parts.industry = industry; parts.geography = geography; parts.language = language; parts.goals = goals; parts.waiting = waiting; }
+  return round1((100 * sum) / total);
 }
 
 /** The full evaluation of one pair, with reasons in data form for the UI. */
@@ -298,7 +324,8 @@ export function evaluate(pe: PreparedMentee, pm: PreparedMentor, ctx: MatchConte
   if (rules.length) return { allowed: false, rules, reasons: rules.map((r) => ({ key: `rule.${r}` })) };
   const same = pe.e.municipalityCode === pm.m.municipalityCode;
   const distance = same ? 0 : ctx.distanceKm(pe.e.municipalityCode, pm.m.municipalityCode) ?? 0;
-  const { score, parts } = combine(pe, pm, ctx, same, distance);
+  const parts: Parts = { industry: 0, geography: 0, language: 0, goals: 0, waiting: 0 };
+  const score = combine(pe, pm, ctx, same, distance, parts);
   const reasons: Reason[] = [];
   const ind = industryValue(pe, pm);
   if (ind.kind === "division") reasons.push({ key: "industry_division", params: { code: ind.code! } });
@@ -389,5 +416,35 @@ export function distanceTable(centroids: readonly { code: number; lat: number; l
     if (a < 0 || b < 0 || a >= SIZE || b >= SIZE) return null;
     const d = table[a * SIZE + b];
     return d < 0 ? null : d;
+  };
+}
+
+/**
+ * For the whole pool: the mentors worth scoring for a mentee, i.e. those whose municipality is within the largest
+ * travel distance of any mentor (a superset of the pairs the travel-area rule allows). Exact: every pair left out would
+ * be excluded by `outside_travel_area` anyway. Cached per municipality.
+ */
+export function travelCandidates(mentors: readonly PreparedMentor[], ctx: MatchContext): (e: MatchMentee) => number[] {
+  const byMunicipality = new Map<number, number[]>();
+  let maxTravel = 0;
+  mentors.forEach((pm, j) => {
+    const code = pm.m.municipalityCode;
+    if (!byMunicipality.has(code)) byMunicipality.set(code, []);
+    byMunicipality.get(code)!.push(j);
+    if (pm.m.travelKm > maxTravel) maxTravel = pm.m.travelKm;
+  });
+  const cache = new Map<number, number[]>();
+  return (e) => {
+    let list = cache.get(e.municipalityCode);
+    if (!list) {
+      list = [];
+      for (const [code, js] of byMunicipality) {
+        if (code === e.municipalityCode) { list.push(...js); continue; }
+        const d = ctx.distanceKm(e.municipalityCode, code);
+        if (d !== null && d <= maxTravel) list.push(...js);
+      }
+      cache.set(e.municipalityCode, list);
+    }
+    return list;
   };
 }

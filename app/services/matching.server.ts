@@ -13,7 +13,7 @@ import { db, type Db } from "../db.server";
 import { config } from "../config.server";
 import { addMonths, isDate } from "../domain/dates";
 import {
-  distanceTable, evaluate, normaliseWeights, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair,
+  distanceTable, evaluate, normaliseWeights, travelCandidates, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair,
   type HardRule, type MatchContext, type MatchMentee, type MatchMentor, type PreparedMentor, type Reason, type Weights,
 } from "../domain/matching";
 import { assignPool, type AssignmentMode } from "../domain/assignment";
@@ -154,7 +154,9 @@ export function runPool(mode: AssignmentMode, d: Db = db()) {
   const mentorRows = loadMentors(d).filter((m) => m.capacity - m.activeCourses > 0);
   const pes = waiting.map((e) => prepareMentee(e, ctx));
   const pms = mentorRows.map((m) => prepareMentor(m, ctx));
+  const near = travelCandidates(pms, ctx);
   const result = assignPool({
+    candidatesOf: (i) => near(waiting[i]),
     menteeIds: waiting.map((e) => e.id),
     mentors: pms.map((pm) => ({ id: pm.m.id, free: pm.free })),
     score: (i, j) => scorePair(pes[i], pms[j], ctx),

@@ -1,0 +1,117 @@
+/**
+ * Matching benchmark (issue 5): `npm run bench:matching`. Synthetic pools, one JSON line per measurement.
+ *  - rank: one mentee against 20 000 mentors (hard rules + score for every mentor, sort, reasons for the top 25).
+ *  - pool: N waiting mentees × N mentors (10 % with two places), scoring every pair + optimal assignment (munkres),
+ *    in two geographies: "national" (people spread over the 98 municipalities, travel 10-40 km: the realistic case)
+ *    and "one_city" (everyone in one municipality: every pair allowed, one N × N component: the worst case).
+ * Times are wall-clock milliseconds on this machine (median of several runs for rank; single runs for pools).
+ */
+import { MUNICIPALITIES } from "../db/reference/municipalities";
+import { DB07 } from "../db/reference/db07";
+import {
+  DEFAULT_WEIGHTS, distanceTable, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair, travelCandidates,
+  type MatchContext, type MatchMentee, type MatchMentor,
+} from "../app/domain/matching";
+import { assignPool, type AssignmentMode } from "../app/domain/assignment";
+import { goals, type Goal } from "../app/domain/enums";
+import { cpus, loadavg } from "node:os";
+
+let seed = 20261123;
+const rnd = () => {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
+const some = <T>(xs: readonly T[], n: number): T[] => [...xs].sort(() => rnd() - 0.5).slice(0, n);
+
+const divisions = DB07.filter((i) => i.level === "division").map((i) => i.code);
+const common = ["41", "43", "47", "46", "49", "56", "86", "87", "88", "62", "10", "52", "55", "81", "85"];
+const sections = new Map(DB07.filter((i) => i.level === "division").map((i) => [i.code, i.section]));
+const codes = MUNICIPALITIES.map((m) => m.code);
+const names = new Map(MUNICIPALITIES.map((m) => [m.code, m.name]));
+const ctx: MatchContext = { today: "2026-11-23", weights: DEFAULT_WEIGHTS, distanceKm: distanceTable(MUNICIPALITIES), sectionOf: (c) => sections.get(c) };
+const langs = ["ar", "ti", "prs", "uk", "so", "fa", "kmr", "ps"];
+
+function mentor(id: number, where: () => number): MatchMentor {
+  const code = where();
+  return {
+    id, status: rnd() < 0.5 ? "approved" : "active", pausedFrom: null, pausedTo: rnd() < 0.03 ? "2027-01-01" : null,
+    capacity: rnd() < 0.1 ? 2 : 1, activeCourses: 0, municipalityCode: code, municipalityName: names.get(code),
+    travelKm: pick([10, 15, 25, 40]), employer: rnd() < 0.8 ? `Firma ${Math.floor(rnd() * 500)}` : null,
+    industryCode: rnd() < 0.8 ? pick(common) : pick(divisions), networkIndustryCodes: some(common, Math.floor(rnd() * 3)),
+    languages: ["da", "en", ...(rnd() < 0.15 ? [pick(langs)] : [])], gender: rnd() < 0.5 ? "female" : "male",
+    menteeGenderPreference: rnd() < 0.1 ? pick(["female", "male"] as const) : "none", offers: some(goals, 3 + Math.floor(rnd() * 4)) as Goal[],
+  };
+}
+function mentee(id: number, where: () => number): MatchMentee {
+  const code = where();
+  return {
+    id, municipalityCode: code, municipalityName: names.get(code), municipalityIsPartner: true, gender: rnd() < 0.45 ? "female" : "male",
+    mentorGenderPreference: rnd() < 0.12 ? pick(["female", "male"] as const) : "none", languages: [pick(langs)],
+    englishLevel: pick(["none", "basic", "intermediate", "fluent"]), danishLevel: pick(["du1", "du2", "du3", "pd2", "pd3"] as const),
+    goals: some(goals, 2 + Math.floor(rnd() * 3)) as Goal[], wishedIndustryCodes: some(common, 1 + Math.floor(rnd() * 3)),
+    currentInternshipEmployer: rnd() < 0.1 ? `Firma ${Math.floor(rnd() * 500)}` : null,
+    referredAt: `2026-${String(1 + Math.floor(rnd() * 10)).padStart(2, "0")}-15`,
+  };
+}
+const national = () => pick(codes);
+const oneCity = () => 751;
+const line = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
+const ms = (x: number) => Math.round(x * 100) / 100;
+
+line({ bench: "machine", cpus: cpus().length, cpu_model: cpus()[0]?.model, node: process.version, load_average_1m: Math.round(loadavg()[0] * 10) / 10 });
+const cpuMs = (c: NodeJS.CpuUsage) => Math.round((c.user + c.system) / 1000);
+
+// ---- rank one mentee against 20 000 mentors
+{
+  const mentors = Array.from({ length: 20_000 }, (_, i) => mentor(i + 1, national));
+  const e = mentee(1, () => 751);
+  const prepared = mentors.map((m) => prepareMentor(m, ctx));
+  const runs = (f: () => void, n: number) => {
+    for (let i = 0; i < 5; i++) f();
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) { const t = performance.now(); f(); times.push(performance.now() - t); }
+    times.sort((a, b) => a - b);
+    return { median: times[Math.floor(n / 2)], p95: times[Math.floor(n * 0.95)] };
+  };
+  const raw = runs(() => rankMentorsForMentee(e, mentors, ctx, { limit: 25 }), 40);
+  const pre = runs(() => rankMentorsForMentee(e, prepared, ctx, { limit: 25 }), 40);
+  const found = rankMentorsForMentee(e, prepared, ctx, { limit: 25 }).total;
+  line({ bench: "rank_one_mentee", mentors: 20_000, candidates: found, prepare_included: true, median_ms: ms(raw.median), p95_ms: ms(raw.p95) });
+  line({ bench: "rank_one_mentee", mentors: 20_000, candidates: found, prepare_included: false, median_ms: ms(pre.median), p95_ms: ms(pre.p95) });
+}
+
+// ---- whole pool
+const only = process.argv.slice(2).map(Number).filter((n) => n > 0);
+for (const geo of ["national", "one_city"] as const) {
+  for (const n of only.length ? only : [500, 1000, 5000]) {
+    for (const mode of ["best_score", "most_matched"] as AssignmentMode[]) {
+      seed = 1000 + n;
+      const where = geo === "national" ? national : oneCity;
+      const mentors = Array.from({ length: n }, (_, i) => mentor(i + 1, where));
+      const mentees = Array.from({ length: n }, (_, i) => mentee(i + 1, where));
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const pes = mentees.map((x) => prepareMentee(x, ctx));
+      const pms = mentors.map((x) => prepareMentor(x, ctx));
+      const tPrep = performance.now() - t0;
+      const near = travelCandidates(pms, ctx);
+      const r = assignPool({
+        menteeIds: mentees.map((x) => x.id), mentors: pms.map((p) => ({ id: p.m.id, free: p.free })),
+        score: (i, j) => scorePair(pes[i], pms[j], ctx), candidatesOf: (i) => near(mentees[i]), mode,
+      });
+      const total = performance.now() - t0;
+      const cpu = cpuMs(process.cpuUsage(c0));
+      line({
+        bench: "whole_pool", geography: geo, mentees: n, mentors: n, mode, pairs: r.pairs.length, total_score: r.totalScore,
+        allowed_pairs: r.allowedPairs, components: r.components, largest_component: `${r.largest[0]}x${r.largest[1]}`,
+        solver: r.solver,
+        prepare_ms: ms(tPrep), scoring_ms: ms(r.timings.scoringMs), solving_ms: ms(r.timings.solvingMs), total_ms: ms(total), cpu_ms: cpu,
+        load_average_1m: Math.round(loadavg()[0] * 10) / 10,
+      });
+    }
+  }
+}
