@@ -80,7 +80,7 @@ test("A refers a citizen: in A's list and the coordinator's queue; B sees nothin
   await expectAccessible(page);
 
   const saved = db.select().from(mentees).where(eq(mentees.id, id)).get()!;
-  expect(saved).toMatchObject({ municipalityCode: 751, status: "waiting", language: "ar", preferredChannel: "email", needsConsideration: true, danishModule: 3, wishedIndustryCodes: ["56", "47"] });
+  expect(saved).toMatchObject({ phone: "+4560708090", municipalityCode: 751, status: "waiting", language: "ar", preferredChannel: "email", needsConsideration: true, danishModule: 3, wishedIndustryCodes: ["56", "47"] });
   const given = db.select().from(consents).where(and(eq(consents.subjectType, "mentee"), eq(consents.subjectId, id))).all();
   const caseworker = db.select().from(users).where(eq(users.email, DEMO_USERS.caseworker)).get()!;
   expect(given.map((c) => c.purpose).sort()).toEqual(["participation", "share_with_mentor"]);
@@ -177,7 +177,7 @@ test("the welcome message is in the outbox in the chosen language: Danish, Engli
   expect(ar.renderedHtml).toMatch(/<html[^>]*lang="ar"/);
 
   const s = welcome(smsId)!;
-  expect(s).toMatchObject({ channel: "sms", recipient: "+45 30 00 00 04", renderedHtml: null });
+  expect(s).toMatchObject({ channel: "sms", recipient: "+4530000004", renderedHtml: null });
   expect(s.renderedText).toContain("Mentorbro");
   expect(s.renderedText).not.toMatch(/https?:/);
   // No sensitive details: neither the municipality, the group nor the Danish level.
