@@ -43,7 +43,7 @@ export function ReferralDetail({ r }: { r: ReferralView }) {
                 <span className={`mb-badge ${r.welcome.status === "failed" || r.welcome.status === "cancelled" ? "mb-badge--bad" : r.welcome.status === "sent" || r.welcome.status === "delivered" ? "mb-badge--good" : ""}`}>
                   {t(`enum.messageStatus.${r.welcome.status}`)}
                 </span>{" "}
-                {t("referrals.detail.welcomeStatus", { channel: t(`enum.channel.${r.welcome.channel}`), language: t(`enum.messageLanguage.${r.welcome.locale}`), status: formatDateTime(r.welcome.sentAt ?? r.welcome.createdAt, lang) })}
+                {t("referrals.detail.welcomeStatus", { channel: t(`enum.channel.${r.welcome.channel}`), language: t(`enum.messageLanguage.${r.welcome.locale}`), at: formatDateTime(r.welcome.sentAt ?? r.welcome.createdAt, lang) })}
               </>
             : t("referrals.detail.welcomeNone")}
         </p>

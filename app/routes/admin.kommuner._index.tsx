@@ -43,7 +43,7 @@ export default function Municipalities() {
               <tr key={m.code}>
                 <td><Link to={`/admin/kommuner/${m.code}`}>{m.name}</Link></td>
                 <td>{m.code}</td>
-                <td>{m.isPartner ? <span className="mb-badge mb-badge--good">{t("municipalities.list.partnerYes")}</span> : t("municipalities.list.partnerNo")}</td>
+                <td>{m.isPartner ? <><span className="mb-badge mb-badge--good">{t("municipalities.list.partnerYes")}</span>{m.partnerSince ? ` ${t("municipalities.list.partnerSinceShort", { date: d(m.partnerSince) })}` : ""}</> : t("municipalities.list.partnerNo")}</td>
                 <td>{d(m.agreementDate)}</td>
                 <td>{d(m.dpaDate)}</td>
                 <td>{m.coursesThisYear}{m.yearlyQuota != null ? ` / ${m.yearlyQuota}` : ""}</td>

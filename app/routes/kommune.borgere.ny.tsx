@@ -28,12 +28,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type Duplicate = { id: number; status: string; referredAt: string };
 
+/** What was typed comes back to the page, but no value longer than any field allows (junk posts stay cheap to answer). */
+function trimmed<T extends { initialValue?: unknown }>(reply: T): T {
+  const cut = (v: unknown): unknown => typeof v === "string" ? v.slice(0, 400)
+    : Array.isArray(v) ? v.slice(0, 10).map(cut)
+    : v && typeof v === "object" ? Object.fromEntries(Object.entries(v as Record<string, unknown>).slice(0, 60).map(([k, x]) => [k, cut(x)])) : v;
+  return { ...reply, initialValue: cut(reply.initialValue) as T["initialValue"] };
+}
+
 export async function action({ request }: ActionFunctionArgs) {
   const { user, scope } = await requireStaff(request, "caseworker");
   if (scope.kind !== "municipality") throw forbidden();
   const submission = parseWithZod(await request.formData(), { schema: referralSchema });
   if (submission.status !== "success") {
-    return data({ result: submission.reply(), duplicates: [] as Duplicate[] }, { status: 400 });
+    return data({ result: trimmed(submission.reply()), duplicates: [] as Duplicate[] }, { status: 400 });
   }
   const res = createReferral(user, scope, submission.value);
   if (res.ok) return redirect(`/kommune/borgere/${res.id}?created=1`);

@@ -126,3 +126,13 @@ describe("other referral forms", () => {
     expect(queueFilterSchema.parse({ industry: "<x>", municipality: "abc" })).toEqual({ industry: undefined, municipality: undefined });
   });
 });
+
+describe("phone numbers", () => {
+  it("are stored in E.164 form, Danish numbers with +45", async () => {
+    const { toE164 } = await import("./referral");
+    expect(toE164("20 12 34 56")).toBe("+4520123456");
+    expect(toE164("+45 20-12-34-56")).toBe("+4520123456");
+    expect(toE164("0046 70 123 45 67")).toBe("+46701234567");
+    expect(toE164("(+45) 2012 3456")).toBe("+4520123456");
+  });
+});

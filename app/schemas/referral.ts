@@ -24,7 +24,16 @@ export const divisionCode = z.string({ error: msg("referrals.form.industryInvali
 
 const phoneField = z.string().trim().max(25, msg("common.form.tooLong", { max: 25 }))
   .regex(/^\+?[0-9][0-9 ()-]*$/, msg("referrals.form.phoneInvalid"))
-  .refine((v) => { const n = v.replace(/\D/g, "").length; return n >= 8 && n <= 15; }, msg("referrals.form.phoneInvalid"));
+  .refine((v) => { const n = v.replace(/\D/g, "").length; return n >= 8 && n <= 15; }, msg("referrals.form.phoneInvalid"))
+  .transform(toE164);
+
+/** "20 12 34 56" → "+4520123456", "0046 70-123" → "+4670123": the form the SMS provider expects. */
+export function toE164(phone: string): string {
+  const digits = phone.replace(/[^\d+]/g, "");
+  if (digits.startsWith("+")) return `+${digits.slice(1).replace(/\+/g, "")}`;
+  if (digits.startsWith("00")) return `+${digits.slice(2)}`;
+  return digits.length === 8 ? `+45${digits}` : `+${digits}`;
+}
 
 export const MIN_AGE = 16;
 export const MAX_BIRTH_YEAR_SPAN = 80;

@@ -41,8 +41,8 @@ const counts = (db: Db) => ({
   statusChanges: db.select({ n: sql<number>`count(*)` }).from(statusChanges).get()!.n,
 });
 
-test("A refers a citizen: in A's list and the coordinator's queue; B sees nothing and cannot post", async ({ page, browser, baseURL, db }) => {
-  test.setTimeout(150_000);
+test("A refers a citizen in the browser: in A's list and in the coordinator's queue", async ({ page, browser, baseURL, db }) => {
+  test.setTimeout(240_000);
   await login(page, DEMO_USERS.caseworker);
   await visit(page, "/kommune");
   await page.getByRole("link", { name: "Henvis en borger" }).click();
@@ -80,7 +80,7 @@ test("A refers a citizen: in A's list and the coordinator's queue; B sees nothin
   await expectAccessible(page);
 
   const saved = db.select().from(mentees).where(eq(mentees.id, id)).get()!;
-  expect(saved).toMatchObject({ municipalityCode: 751, status: "waiting", language: "ar", preferredChannel: "email", needsConsideration: true, danishModule: 3, wishedIndustryCodes: ["56", "47"] });
+  expect(saved).toMatchObject({ phone: "+4560708090", municipalityCode: 751, status: "waiting", language: "ar", preferredChannel: "email", needsConsideration: true, danishModule: 3, wishedIndustryCodes: ["56", "47"] });
   const given = db.select().from(consents).where(and(eq(consents.subjectType, "mentee"), eq(consents.subjectId, id))).all();
   const caseworker = db.select().from(users).where(eq(users.email, DEMO_USERS.caseworker)).get()!;
   expect(given.map((c) => c.purpose).sort()).toEqual(["participation", "share_with_mentor"]);
@@ -124,8 +124,17 @@ test("A refers a citizen: in A's list and the coordinator's queue; B sees nothin
   const coordinator = db.select().from(users).where(eq(users.email, DEMO_USERS.coordinator)).get()!;
   await expect.poll(() => db.select().from(auditLog).where(and(eq(auditLog.actorUserId, coordinator.id), eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, id))).all().length).toBeGreaterThan(0);
   await coordCtx.close();
+});
 
-  // B (Kolding) sees neither the list entry nor the detail page, and cannot post to A's record.
+test("B (another municipality) sees neither A's new referral in the list nor its page (404), and cannot post to it", async ({ page, browser, baseURL, db }) => {
+  test.setTimeout(200_000);
+  await login(page, DEMO_USERS.caseworker);
+  const res = await post(page, "/kommune/borgere/ny", referralForm({ firstName: "Leyla", lastName: "Aziz-Testesen", phone: "+45 60 70 80 90" }));
+  expect(res.status()).toBe(302);
+  const id = Number(res.headers()["location"].match(/\/kommune\/borgere\/(\d+)/)![1]);
+  await visit(page, "/kommune/borgere");
+  await expect(page.getByTestId("referrals").getByRole("link", { name: "Leyla Aziz-Testesen" })).toBeVisible();
+
   const bCtx = await browser.newContext({ baseURL });
   const b = await bCtx.newPage();
   await login(b, DEMO_USERS.caseworker2);
@@ -177,7 +186,7 @@ test("the welcome message is in the outbox in the chosen language: Danish, Engli
   expect(ar.renderedHtml).toMatch(/<html[^>]*lang="ar"/);
 
   const s = welcome(smsId)!;
-  expect(s).toMatchObject({ channel: "sms", recipient: "+45 30 00 00 04", renderedHtml: null });
+  expect(s).toMatchObject({ channel: "sms", recipient: "+4530000004", renderedHtml: null });
   expect(s.renderedText).toContain("Mentorbro");
   expect(s.renderedText).not.toMatch(/https?:/);
   // No sensitive details: neither the municipality, the group nor the Danish level.

@@ -6,6 +6,7 @@ export default {
     code: "Kode",
     partner: "Samarbejdskommune",
     partnerYes: "Samarbejdskommune",
+    partnerSinceShort: "siden {{date}}",
     partnerNo: "Ikke med",
     agreement: "Samarbejdsaftale",
     dpa: "Databehandleraftale",

@@ -125,7 +125,7 @@ export default {
     course: "Mentorforløb",
     noCourse: "Intet forløb endnu",
     welcome: "Velkomstbesked",
-    welcomeStatus: "{{channel}} på {{language}}: {{status}}",
+    welcomeStatus: "{{channel}} på {{language}}, {{at}}",
     welcomeNone: "Der er ikke sendt en velkomstbesked.",
     messages: "Sendte beskeder",
     noMessages: "Ingen beskeder.",

@@ -8,6 +8,7 @@ export default {
     code: "Code",
     partner: "Partner municipality",
     partnerYes: "Partner",
+    partnerSinceShort: "since {{date}}",
     partnerNo: "Not taking part",
     agreement: "Cooperation agreement",
     dpa: "Data processor agreement",

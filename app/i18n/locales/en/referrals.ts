@@ -127,7 +127,7 @@ export default {
     course: "Mentoring course",
     noCourse: "No course yet",
     welcome: "Welcome message",
-    welcomeStatus: "{{channel}} in {{language}}: {{status}}",
+    welcomeStatus: "{{channel}} in {{language}}, {{at}}",
     welcomeNone: "No welcome message has been sent.",
     messages: "Messages sent",
     noMessages: "No messages.",
