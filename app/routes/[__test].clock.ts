@@ -3,7 +3,7 @@
  * and run the daily jobs for the (moved) day. POST `days` (offset from real time, in days) and optionally `run=1`.
  * Answers 404 when the test clock is not allowed, so it does not exist in real deployments.
  */
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { config } from "../config.server";
 import { notFound } from "../auth/guards.server";
 import { getClockOffset, setClockOffset, today } from "../utils/clock";
@@ -13,7 +13,7 @@ const DAY_MS = 86_400_000;
 
 export async function loader(_: LoaderFunctionArgs) {
   if (!config().ALLOW_TEST_CLOCK) throw notFound();
-  return data({ today: today(), offsetDays: getClockOffset() / DAY_MS });
+  return Response.json({ today: today(), offsetDays: getClockOffset() / DAY_MS });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -22,10 +22,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const raw = form.get("days");
   if (raw != null && raw !== "") {
     const days = Number(raw);
-    if (!Number.isFinite(days) || Math.abs(days) > 3650) return data({ error: "days must be a number of days within ten years" }, { status: 400 });
+    if (!Number.isFinite(days) || Math.abs(days) > 3650) return Response.json({ error: "days must be a number of days within ten years" }, { status: 400 });
     setClockOffset(Math.round(days * DAY_MS));
   }
   const run = form.get("run") === "1" || form.get("run") === "true";
   const ran = run ? await runDailyJobs(today()) : [];
-  return data({ today: today(), offsetDays: getClockOffset() / DAY_MS, ran });
+  return Response.json({ today: today(), offsetDays: getClockOffset() / DAY_MS, ran });
 }

@@ -10,7 +10,7 @@ import {
 import { answerMentorSurvey } from "../services/surveys.server";
 import { deleteMeetingSchema, meetingSchema, proposeOutcomeSchema, surveySchema } from "../schemas/courses";
 import { Alert, Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
-import { CommitmentBadge, MonthTable, formatHours, industryOptions } from "../components/CourseParts";
+import { CommitmentBadge, MonthTable, formatHours, industryLabel, industryOptions } from "../components/CourseParts";
 import { formatDate, formatNumber } from "../i18n/format";
 import { closerToJobAnswers, meetingForms, meetingTopics, outcomeTypes } from "../domain/enums";
 import { z } from "zod";
@@ -278,6 +278,7 @@ export default function MentorCourse() {
           <dt>{t("courses.page.languages")}</dt><dd>{d.mentee.languages.join(", ") || "–"}</dd>
           <dt>{t("courses.page.danishLevel")}</dt><dd>{t(`enum.danishLevel.${d.mentee.danishLevel}`)}</dd>
           <dt>{t("courses.page.goals")}</dt><dd>{d.mentee.goals.map((g) => t(`enum.goal.${g}`)).join(", ") || "–"}</dd>
+          <dt>{t("courses.page.industries")}</dt><dd>{d.mentee.wishedIndustryCodes.map((c) => industryLabel(c, lng)).join(", ") || "–"}</dd>
         </dl>
       </section>
     </>

@@ -456,12 +456,13 @@ function closeCourse(t: Tx, c: CourseRow, to: "completed" | "ended_early", ended
     recordStatus(t, "mentor", mentor.id, "active", "approved", actor.id, "course_closed");
   }
   const mentee = menteeContact(t, c.menteeId);
-  const channel = menteeChannel(mentee);
+  // A course that never started (ended while approved) has no end message or closure survey for the citizen.
+  const channel = c.startDate ? menteeChannel(mentee) : null;
   if (channel) enqueue({ ...channel, template: "course_ended_mentee", locale: mentee.language, subjectType: "mentee", subjectId: mentee.id, data: {}, idempotencyKey: `course:${c.id}:ended:mentee` }, t);
   for (const cw of caseworkersFor(t, c.menteeId)) {
     enqueue({ channel: "email", recipient: cw.email, template: "course_closed_caseworker", locale: cw.locale, subjectType: "user", subjectId: cw.id, data: { url: `${appUrl()}/kommune/borgere/${c.menteeId}`, courseId: c.id, status: to }, idempotencyKey: `course:${c.id}:closed:caseworker:${cw.id}` }, t);
   }
-  ensureSurveys(t, { id: c.id, menteeId: c.menteeId, mentorId: c.mentorId }, "closure", true);
+  if (c.startDate) ensureSurveys(t, { id: c.id, menteeId: c.menteeId, mentorId: c.mentorId }, "closure", true);
 }
 
 /** Days between two dates, for the pages (re-exported so routes need not import the domain). */

@@ -78,6 +78,7 @@ export default {
     languages: "Sprog",
     danishLevel: "Dansk",
     goals: "Ønsker hjælp til",
+    industries: "Ønskede brancher",
     notStarted: "Forløbet er ikke begyndt endnu.",
     closed: "Forløbet er afsluttet. Tak for din indsats!",
     paused: "Forløbet er sat på pause.",

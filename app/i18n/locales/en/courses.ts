@@ -79,6 +79,7 @@ export default {
     languages: "Languages",
     danishLevel: "Danish",
     goals: "Wants help with",
+    industries: "Wished industries",
     notStarted: "The course has not started yet.",
     closed: "The course has ended. Thank you for your work!",
     paused: "The course is paused.",
