@@ -147,7 +147,7 @@ test("a whole course: meetings, reminder, survey link, follow-up, outcome, compl
   const cp = await cw.newPage();
   await login(cp, DEMO_USERS.caseworker);
   await visit(cp, `/kommune/borgere/${mentee.id}`);
-  await expect(cp.getByText(/Ordinært job \(fuld tid\)/)).toBeVisible();
+  await expect(cp.getByText(/Ordinært job \(fuld tid\)/).first()).toBeVisible();
   await expect(cp.getByText("Afsluttet").first()).toBeVisible();
   await cw.close();
 
