@@ -1,4 +1,5 @@
 /** Small presentational pieces shared by the course pages (mentor, coordinator, caseworker). */
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { CommitmentStatus, CourseMonth } from "../domain/commitment";
 import { DB07 } from "../../db/reference/db07";
@@ -57,4 +58,36 @@ export function industryLabel(code: string | null | undefined, lng: string): str
 /** Hours with at most one decimal, none when whole ("2", "1,5"). */
 export function formatHours(n: number, lng: string): string {
   return formatNumber(n, lng, Number.isInteger(n) ? 0 : 1);
+}
+
+export type MeetingRow = { id: number; date: string; minutes: number; form: string; topics: string[]; nextStep: string | null };
+
+/** The meeting log as a table; `actions` adds a last column (the mentor's edit and delete). */
+export function MeetingTable<M extends MeetingRow>({ meetings, actions }: { meetings: M[]; actions?: (m: M) => ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
+  return (
+    <div className="mb-table-wrap">
+      <table className="table table--zebra">
+        <thead><tr>
+          <th scope="col">{t("courses.meeting.date")}</th><th scope="col">{t("courses.meeting.minutes")}</th>
+          <th scope="col">{t("courses.meeting.form")}</th><th scope="col">{t("courses.meeting.topics")}</th>
+          <th scope="col">{t("courses.meeting.nextStep")}</th>
+          {actions ? <th scope="col">{t("courses.meeting.actions")}</th> : null}
+        </tr></thead>
+        <tbody>
+          {meetings.map((m) => (
+            <tr key={m.id}>
+              <td>{formatDate(m.date, lng)}</td>
+              <td>{t("courses.hours", { hours: formatHours(m.minutes / 60, lng) })}</td>
+              <td>{t(`enum.meetingForm.${m.form}`)}</td>
+              <td>{m.topics.map((x) => t(`enum.meetingTopic.${x}`)).join(", ")}</td>
+              <td>{m.nextStep}</td>
+              {actions ? <td>{actions(m)}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }

@@ -1,12 +1,12 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { resetSchema } from "../schemas/auth";
 import { completeVerification, verificationInfo } from "../services/volunteers.server";
 import { createUserSession } from "../auth/session.server";
-import { Alert, ErrorSummary, TextField } from "../components/forms";
+import { Alert } from "../components/forms";
+import { NewPasswordForm } from "../components/NewPasswordForm";
 
 // Opening the link changes nothing (mail scanners follow links); confirming is the POST that sets the password.
 export const meta: MetaFunction = () => [{ title: "Bekræft din e-mail · Mentorbro" }];
@@ -28,7 +28,6 @@ export default function Verify() {
   const { t } = useTranslation();
   const info = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "verify", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: resetSchema }) });
   if (!info.valid) {
     return (
       <div><h1>{t("volunteer.verify.title")}</h1><Alert kind="error">{t("volunteer.verify.invalid")}</Alert>
@@ -39,12 +38,8 @@ export default function Verify() {
     <div className="row"><div className="col-12 col-md-8 col-lg-6">
       <h1>{t("volunteer.verify.title")}</h1>
       <p>{t("volunteer.verify.greeting", { name: info.firstName })}</p>
-      <ErrorSummary form={form} />
-      <Form method="post" {...getFormProps(form)}>
-        <TextField field={fields.password} label={t("volunteer.verify.password")} hint={t("volunteer.verify.passwordHint")} type="password" autoComplete="new-password" />
-        <TextField field={fields.confirm} label={t("volunteer.verify.confirm")} type="password" autoComplete="new-password" />
-        <button type="submit" className="button button-primary">{t("volunteer.verify.submit")}</button>
-      </Form>
+      <NewPasswordForm id="verify" lastResult={lastResult} submitLabel={t("volunteer.verify.submit")}
+        labels={{ password: t("volunteer.verify.password"), confirm: t("volunteer.verify.confirm") }} />
     </div></div>
   );
 }

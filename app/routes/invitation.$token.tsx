@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { resetSchema } from "../schemas/auth";
 import { acceptInvitation, invitationFor } from "../services/municipalities.server";
-import { Alert, ErrorSummary, TextField } from "../components/forms";
+import { NewPasswordForm } from "../components/NewPasswordForm";
+import { Alert } from "../components/forms";
 
 // The global Referrer-Policy (same-origin) keeps the token in the URL from leaking to other sites.
 export const meta: MetaFunction = () => [{ title: "Invitation · Mentorbro" }];
@@ -27,7 +27,6 @@ export default function Invitation() {
   const { t } = useTranslation();
   const { invitation } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "invitation", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: resetSchema }) });
   if (!invitation) {
     return (<div><h1>{t("municipalities.invitation.title")}</h1><Alert kind="error">{t("municipalities.invitation.invalid")}</Alert></div>);
   }
@@ -35,13 +34,7 @@ export default function Invitation() {
     <div className="row"><div className="col-12 col-md-8 col-lg-6">
       <h1>{t("municipalities.invitation.title")}</h1>
       <p>{t("municipalities.invitation.intro", invitation)}</p>
-      <ErrorSummary form={form} />
-      <Form method="post" {...getFormProps(form)}>
-        <input type="email" name="username" value={invitation.email} autoComplete="username" readOnly hidden />
-        <TextField field={fields.password} label={t("auth.reset.password")} hint={t("auth.reset.passwordHint")} type="password" autoComplete="new-password" />
-        <TextField field={fields.confirm} label={t("auth.reset.confirm")} type="password" autoComplete="new-password" />
-        <button type="submit" className="button button-primary">{t("municipalities.invitation.submit")}</button>
-      </Form>
+      <NewPasswordForm id="invitation" lastResult={lastResult} submitLabel={t("municipalities.invitation.submit")} username={invitation.email} />
     </div></div>
   );
 }

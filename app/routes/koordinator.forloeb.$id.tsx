@@ -8,7 +8,7 @@ import { notFound, requireStaff } from "../auth/guards.server";
 import { applyCoordinatorAction, getCourseForStaff, type CoordinatorAction } from "../services/courses.server";
 import { coordinatorSchemas, isCoordinatorIntent, type CoordinatorIntent } from "../schemas/courses";
 import { Alert, Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
-import { CommitmentBadge, MonthTable, formatHours, industryLabel, industryOptions } from "../components/CourseParts";
+import { CommitmentBadge, MeetingTable, MonthTable, formatHours, industryLabel, industryOptions } from "../components/CourseParts";
 import { formatDate, formatDateTime, formatNumber } from "../i18n/format";
 import { endReasons, followUpStatuses, followUpTargets, outcomePhases, outcomeTypes } from "../domain/enums";
 import { today } from "../utils/clock";
@@ -227,27 +227,7 @@ export default function StaffCourse() {
 
       <section aria-labelledby="meetings-title">
         <h2 id="meetings-title">{t("courses.meeting.list")}</h2>
-        {d.meetings.length ? (
-          <div className="mb-table-wrap">
-            <table className="table table--zebra">
-              <thead><tr>
-                <th scope="col">{t("courses.meeting.date")}</th><th scope="col">{t("courses.meeting.minutes")}</th>
-                <th scope="col">{t("courses.meeting.form")}</th><th scope="col">{t("courses.meeting.topics")}</th><th scope="col">{t("courses.meeting.nextStep")}</th>
-              </tr></thead>
-              <tbody>
-                {d.meetings.map((m) => (
-                  <tr key={m.id}>
-                    <td>{formatDate(m.date, lng)}</td>
-                    <td>{t("courses.hours", { hours: formatHours(m.minutes / 60, lng) })}</td>
-                    <td>{t(`enum.meetingForm.${m.form}`)}</td>
-                    <td>{m.topics.map((x) => t(`enum.meetingTopic.${x}`)).join(", ")}</td>
-                    <td>{m.nextStep}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : <p>{t("courses.meeting.none")}</p>}
+        {d.meetings.length ? <MeetingTable meetings={d.meetings} /> : <p>{t("courses.meeting.none")}</p>}
       </section>
 
       {d.pauses.length ? (

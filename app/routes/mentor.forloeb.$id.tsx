@@ -10,7 +10,7 @@ import {
 import { answerMentorSurvey } from "../services/surveys.server";
 import { deleteMeetingSchema, meetingSchema, proposeOutcomeSchema, surveySchema } from "../schemas/courses";
 import { Alert, Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
-import { CommitmentBadge, MonthTable, formatHours, industryLabel, industryOptions } from "../components/CourseParts";
+import { CommitmentBadge, MeetingTable, MonthTable, formatHours, industryLabel, industryOptions } from "../components/CourseParts";
 import { formatDate, formatNumber } from "../i18n/format";
 import { closerToJobAnswers, meetingForms, meetingTopics, outcomeTypes } from "../domain/enums";
 import { z } from "zod";
@@ -192,38 +192,16 @@ export default function MentorCourse() {
         <h2 id="meetings-title">{t("courses.meeting.list")}</h2>
         <p>{t("courses.meeting.editWindow", { days: d.editDays })}</p>
         {d.meetings.length ? (
-          <div className="mb-table-wrap">
-            <table className="table table--zebra">
-              <thead><tr>
-                <th scope="col">{t("courses.meeting.date")}</th><th scope="col">{t("courses.meeting.minutes")}</th>
-                <th scope="col">{t("courses.meeting.form")}</th><th scope="col">{t("courses.meeting.topics")}</th>
-                <th scope="col">{t("courses.meeting.nextStep")}</th><th scope="col">{t("courses.meeting.actions")}</th>
-              </tr></thead>
-              <tbody>
-                {d.meetings.map((m) => (
-                  <tr key={m.id}>
-                    <td>{formatDate(m.date, lng)}</td>
-                    <td>{t("courses.hours", { hours: formatHours(m.minutes / 60, lng) })}</td>
-                    <td>{t(`enum.meetingForm.${m.form}`)}</td>
-                    <td>{m.topics.map((x) => t(`enum.meetingTopic.${x}`)).join(", ")}</td>
-                    <td>{m.nextStep}</td>
-                    <td>
-                      {m.editable ? (
-                        <>
-                          <Link to={`?rediger=${m.id}#log-title`} aria-label={t("courses.meeting.editLabel", { date: formatDate(m.date, lng) })}>{t("courses.meeting.edit")}</Link>{" "}
-                          <Form method="post" className="mb-inline-form">
-                            <input type="hidden" name="intent" value="delete" />
-                            <input type="hidden" name="meetingId" value={m.id} />
-                            <button type="submit" className="button button-tertiary" aria-label={t("courses.meeting.deleteLabel", { date: formatDate(m.date, lng) })}>{t("courses.meeting.delete")}</button>
-                          </Form>
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <MeetingTable meetings={d.meetings} actions={(m) => (m.editable ? (
+            <>
+              <Link to={`?rediger=${m.id}#log-title`} aria-label={t("courses.meeting.editLabel", { date: formatDate(m.date, lng) })}>{t("courses.meeting.edit")}</Link>{" "}
+              <Form method="post" className="mb-inline-form">
+                <input type="hidden" name="intent" value="delete" />
+                <input type="hidden" name="meetingId" value={m.id} />
+                <button type="submit" className="button button-tertiary" aria-label={t("courses.meeting.deleteLabel", { date: formatDate(m.date, lng) })}>{t("courses.meeting.delete")}</button>
+              </Form>
+            </>
+          ) : null)} />
         ) : <p>{t("courses.meeting.none")}</p>}
       </section>
 

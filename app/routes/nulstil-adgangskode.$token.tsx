@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { resetSchema } from "../schemas/auth";
 import { isResetTokenValid, setPasswordWithToken } from "../services/accounts.server";
-import { Alert, ErrorSummary, TextField } from "../components/forms";
+import { NewPasswordForm } from "../components/NewPasswordForm";
+import { Alert } from "../components/forms";
 
 // The global Referrer-Policy (same-origin) keeps the token in the URL from leaking to other sites.
 export const meta: MetaFunction = () => [{ title: "Ny adgangskode · Mentorbro" }];
@@ -26,19 +26,13 @@ export default function Reset() {
   const { t } = useTranslation();
   const { valid } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "reset", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: resetSchema }) });
   if (!valid) {
     return (<div><h1>{t("auth.reset.title")}</h1><Alert kind="error">{t("auth.reset.invalidLink")}</Alert><p><Link to="/glemt-adgangskode">{t("auth.login.forgot")}</Link></p></div>);
   }
   return (
     <div className="row"><div className="col-12 col-md-8 col-lg-6">
       <h1>{t("auth.reset.title")}</h1>
-      <ErrorSummary form={form} />
-      <Form method="post" {...getFormProps(form)}>
-        <TextField field={fields.password} label={t("auth.reset.password")} hint={t("auth.reset.passwordHint")} type="password" autoComplete="new-password" />
-        <TextField field={fields.confirm} label={t("auth.reset.confirm")} type="password" autoComplete="new-password" />
-        <button type="submit" className="button button-primary">{t("auth.reset.submit")}</button>
-      </Form>
+      <NewPasswordForm id="reset" lastResult={lastResult} submitLabel={t("auth.reset.submit")} />
     </div></div>
   );
 }
