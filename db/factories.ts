@@ -6,18 +6,8 @@ import { consents, courses, mentees, mentors, users } from "./schema";
 import type { Goal, MessageLanguage, Role } from "../app/domain/enums";
 import { goals as allGoals } from "../app/domain/enums";
 
-export type Rng = () => number;
-/** mulberry32: a small, good-enough deterministic PRNG. */
-export function createRng(seed = 20261122): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng, type Rng } from "../app/domain/random";
+export { createRng, type Rng };
 export const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
 export const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 export function sample<T>(rng: Rng, xs: readonly T[], n: number): T[] {

@@ -7,6 +7,7 @@
  * Times are wall-clock milliseconds on this machine (median of several runs for rank; single runs for pools).
  */
 import { MUNICIPALITIES } from "../db/reference/municipalities";
+import { createRng } from "../app/domain/random";
 import { DB07 } from "../db/reference/db07";
 import {
   DEFAULT_WEIGHTS, distanceTable, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair, travelCandidates,
@@ -16,14 +17,7 @@ import { assignPool, type AssignmentMode } from "../app/domain/assignment";
 import { goals, type Goal } from "../app/domain/enums";
 import { cpus, loadavg } from "node:os";
 
-let seed = 20261123;
-const rnd = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+let rnd = createRng(20261123);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 const some = <T>(xs: readonly T[], n: number): T[] => [...xs].sort(() => rnd() - 0.5).slice(0, n);
 
@@ -89,7 +83,7 @@ const only = process.argv.slice(2).map(Number).filter((n) => n > 0);
 for (const geo of ["national", "one_city"] as const) {
   for (const n of only.length ? only : [500, 1000, 5000]) {
     for (const mode of ["best_score", "most_matched"] as AssignmentMode[]) {
-      seed = 1000 + n;
+      rnd = createRng(1000 + n);
       const where = geo === "national" ? national : oneCity;
       const mentors = Array.from({ length: n }, (_, i) => mentor(i + 1, where));
       const mentees = Array.from({ length: n }, (_, i) => mentee(i + 1, where));

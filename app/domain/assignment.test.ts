@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { createRng } from "./random";
 import { assignPool, bruteForce, type AssignmentMode, type PoolInput } from "./assignment";
 
-/** A small deterministic random generator (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = createRng;
 
 function randomPool(seed: number, mode: AssignmentMode, maxM = 5, maxN = 4): PoolInput {
   const r = rng(seed);
