@@ -4,6 +4,7 @@ import type { Role } from "../domain/enums";
 export const navByRole: Record<Role, { key: string; to: string }[]> = {
   admin: [
     { key: "common.nav.start", to: "/admin" },
+    { key: "reports.nav.coordinator", to: "/koordinator/rapporter" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
     { key: "referrals.nav.municipalities", to: "/admin/kommuner" },
     { key: "messaging.nav.templates", to: "/admin/skabeloner" },
