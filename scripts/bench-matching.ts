@@ -79,8 +79,10 @@ const cpuMs = (c: NodeJS.CpuUsage) => Math.round((c.user + c.system) / 1000);
 }
 
 // ---- whole pool
-const only = process.argv.slice(2).map(Number).filter((n) => n > 0);
-for (const geo of ["national", "one_city"] as const) {
+const args = process.argv.slice(2);
+const only = args.map(Number).filter((n) => n > 0);
+const geos = (["national", "one_city"] as const).filter((g) => !args.some((a) => a.startsWith("--geo=")) || args.includes(`--geo=${g}`));
+for (const geo of geos) {
   for (const n of only.length ? only : [500, 1000, 5000]) {
     for (const mode of ["best_score", "most_matched"] as AssignmentMode[]) {
       rnd = createRng(1000 + n);

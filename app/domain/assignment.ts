@@ -50,9 +50,8 @@ export type PoolResult = {
 
 const SCALE = 10; // tenths of a point
 const BASE = 100 * SCALE; // cost of a pair = BASE - score (so every cost is >= 0)
-/** Components with more mentees than this, and fewer allowed pairs than SPARSE_DENSITY of all, use the sparse solver. */
+/** Components with more mentees than this use the sparse solver. */
 export const DENSE_LIMIT = 800;
-export const SPARSE_DENSITY = 0.25;
 
 /** Growable typed arrays for the allowed pairs in row order (CSR). */
 class Edges {
@@ -81,16 +80,24 @@ export function assignPool(input: PoolInput): PoolResult {
   const edges = new Edges();
   const rowStart = new Int32Array(M + 1);
   const mentorDeg = new Int32Array(N);
-  const scratch: number[] = [];
+  let scratch = new Int32Array(Math.max(16, input.mentors.length));
   for (let r = 0; r < M; r++) {
     rowStart[r] = edges.n;
     const mi = menteeOrder[r].i;
     if (input.candidatesOf) {
-      scratch.length = 0;
-      for (const j of input.candidatesOf(mi)) { const c = posOfMentor[j]; if (c >= 0) scratch.push(c); }
-      scratch.sort((a, b) => a - b);
+      let count = 0;
+      for (const j of input.candidatesOf(mi)) {
+        const c = posOfMentor[j];
+        if (c < 0) continue;
+        if (count === scratch.length) { const grown = new Int32Array(count * 2); grown.set(scratch); scratch = grown; }
+        scratch[count++] = c;
+      }
+      let sorted = true;
+      for (let k = 1; k < count && sorted; k++) sorted = scratch[k - 1] <= scratch[k];
+      const list = sorted ? scratch.subarray(0, count) : scratch.subarray(0, count).sort();
       let prev = -1;
-      for (const c of scratch) {
+      for (let k = 0; k < count; k++) {
+        const c = list[k];
         if (c === prev) continue;
         prev = c;
         const s = input.score(mi, mentorOrder[c].i);
@@ -145,28 +152,25 @@ export function assignPool(input: PoolInput): PoolResult {
   const pairs: Pair[] = [];
   let largest: [number, number] = [0, 0];
   let solver: PoolResult["solver"] = "none";
+  // Slots: each mentor repeated min(free, allowed mentees) times, numbered consecutively within a component.
+  const firstSlot = new Int32Array(N);
+  const slotCount = new Int32Array(N);
   for (const { rows, cols } of groups.values()) {
     const isLargest = rows.length * cols.length > largest[0] * largest[1];
     if (isLargest) largest = [rows.length, cols.length];
-    // Slots: each mentor repeated min(free, allowed mentees) times.
-    const slotsOf = new Map<number, number[]>();
     let S = 0;
     for (const c of cols) {
-      const k = Math.min(mentorOrder[c].free, mentorDeg[c]);
-      const list: number[] = [];
-      for (let j = 0; j < k; j++) list.push(S++);
-      slotsOf.set(c, list);
+      firstSlot[c] = S;
+      slotCount[c] = Math.min(mentorOrder[c].free, mentorDeg[c]);
+      S += slotCount[c];
     }
     const slotMentor = new Int32Array(S);
-    for (const [c, list] of slotsOf) for (const k of list) slotMentor[k] = c;
+    for (const c of cols) slotMentor.fill(c, firstSlot[c], firstSlot[c] + slotCount[c]);
     const R = rows.length;
     const n = Math.min(R, S);
     // "Unmatched" costs the same as a 0-point pair (best score), or more than any score difference (most matched).
     const unmatchedCost = input.mode === "most_matched" ? BASE * (n + 1) + 1 : BASE;
-    let compEdges = 0;
-    for (const r of rows) compEdges += rowStart[r + 1] - rowStart[r];
-    const sparse = compEdges < SPARSE_DENSITY * R * cols.length;
-    const useSparse = input.solver === "sparse" || (input.solver !== "munkres" && R > DENSE_LIMIT && sparse);
+    const useSparse = input.solver === "sparse" || (input.solver !== "munkres" && R > DENSE_LIMIT);
     if (isLargest) solver = useSparse ? "sparse" : "munkres";
     let assignment: [number, number][];
     if (!useSparse) {
@@ -175,20 +179,14 @@ export function assignPool(input: PoolInput): PoolResult {
         const row: number[] = new Array(S).fill(unmatchedCost);
         const r = rows[a];
         for (let e = rowStart[r]; e < rowStart[r + 1]; e++) {
-          for (const k of slotsOf.get(edges.col[e]) ?? []) row[k] = BASE - edges.sc[e];
+          const c = edges.col[e];
+          row.fill(BASE - edges.sc[e], firstSlot[c], firstSlot[c] + slotCount[c]);
         }
         matrix[a] = row;
       }
       assignment = munkres(matrix);
     } else {
-      const adj: { to: Int32Array; cost: Float64Array }[] = rows.map((r) => {
-        const to: number[] = []; const cost: number[] = [];
-        for (let e = rowStart[r]; e < rowStart[r + 1]; e++) {
-          for (const k of slotsOf.get(edges.col[e]) ?? []) { to.push(k); cost.push(BASE - edges.sc[e]); }
-        }
-        return { to: Int32Array.from(to), cost: Float64Array.from(cost) };
-      });
-      assignment = sparseAssign(adj, S, unmatchedCost);
+      assignment = sparseAssign(sortedRows(rows), S, unmatchedCost).pairs;
     }
     for (const [a, k] of assignment) {
       if (k < 0 || k >= S) continue;
@@ -199,6 +197,38 @@ export function assignPool(input: PoolInput): PoolResult {
       pairs.push({ menteeId: menteeOrder[r].id, mentorId: mentorOrder[c].id, score: sc / SCALE });
     }
   }
+
+  /**
+   * A component's allowed pairs expanded to slots, as costs, each row cheapest first (ties by slot): what the sparse
+   * solver wants. A counting sort per row: costs are whole numbers 0..BASE and a row's pairs already come in slot order.
+   */
+  function sortedRows(rows: readonly number[]): { to: Int32Array; cost: Float64Array }[] {
+    let total = 0;
+    for (const r of rows) for (let e = rowStart[r]; e < rowStart[r + 1]; e++) total += slotCount[edges.col[e]];
+    const to = new Int32Array(total);
+    const cost = new Float64Array(total);
+    const at = new Int32Array(BASE + 2);
+    const out: { to: Int32Array; cost: Float64Array }[] = new Array(rows.length);
+    let offset = 0;
+    rows.forEach((r, a) => {
+      at.fill(0);
+      for (let e = rowStart[r]; e < rowStart[r + 1]; e++) at[BASE - edges.sc[e] + 1] += slotCount[edges.col[e]];
+      for (let k = 1; k <= BASE + 1; k++) at[k] += at[k - 1];
+      let n = 0;
+      for (let e = rowStart[r]; e < rowStart[r + 1]; e++) {
+        const c = edges.col[e];
+        const cst = BASE - edges.sc[e];
+        for (let s = firstSlot[c], end = s + slotCount[c]; s < end; s++) {
+          const p = offset + at[cst]++;
+          to[p] = s; cost[p] = cst; n++;
+        }
+      }
+      out[a] = { to: to.subarray(offset, offset + n), cost: cost.subarray(offset, offset + n) };
+      offset += n;
+    });
+    return out;
+  }
+
   pairs.sort((a, b) => a.menteeId - b.menteeId);
   const matched = new Set(pairs.map((p) => p.menteeId));
   return {
@@ -215,11 +245,14 @@ export function assignPool(input: PoolInput): PoolResult {
 
 /**
  * Minimum-cost assignment of every row to a column, where row a may use its listed columns (costs >= 0) or its own
- * private "unmatched" column (cost `unmatchedCost`). Successive shortest augmenting paths (the Hungarian method with
+ * private "unmatched" column (cost `unmatchedCost`). Each row's list must be sorted by cost, cheapest first: a row's
+ * scan stops at the first pair that cannot beat the best free column found so far. Successive shortest augmenting paths (the Hungarian method with
  * Dijkstra and potentials), one row at a time, touching only the listed pairs. Returns [row, column] for rows that got
- * a real column (0..S-1).
+ * a real column (0..S-1), and the final duals (reduced cost of a pair = cost - u[row] - v[column], never negative on
+ * the listed pairs; v = 0 on every free column).
  */
-export function sparseAssign(adj: readonly { to: Int32Array; cost: Float64Array }[], S: number, unmatchedCost: number): [number, number][] {
+export function sparseAssign(adj: readonly { to: Int32Array; cost: Float64Array }[], S: number, unmatchedCost: number):
+  { pairs: [number, number][]; u: Float64Array; v: Float64Array } {
   const R = adj.length;
   const C = S + R; // real slots, then one private "unmatched" column per row
   const u = new Float64Array(R);
@@ -232,29 +265,47 @@ export function sparseAssign(adj: readonly { to: Int32Array; cost: Float64Array 
   const touched: number[] = [];
   const heap = new MinHeap();
 
+  // Warm start (exact): u = each row's cheapest cost, v = 0 keeps every reduced cost >= 0; a row whose cheapest column
+  // is still free takes it (a tight pair). Only the rows left over need a shortest-path search below.
+  for (let r = 0; r < R; r++) {
+    const { to, cost } = adj[r];
+    let min = unmatchedCost;
+    for (let e = 0; e < cost.length; e++) if (cost[e] < min) min = cost[e];
+    u[r] = min;
+    for (let e = 0; e < to.length; e++) {
+      if (cost[e] === min && rowOfCol[to[e]] < 0) { rowOfCol[to[e]] = r; colOfRow[r] = to[e]; break; }
+    }
+    if (colOfRow[r] < 0 && min === unmatchedCost) { rowOfCol[S + r] = r; colOfRow[r] = S + r; }
+  }
+
   for (let r0 = 0; r0 < R; r0++) {
+    if (colOfRow[r0] >= 0) continue;
     heap.clear();
     touched.length = 0;
     const treeRows: number[] = [r0];
     const treeDist: number[] = [0];
+    // ub: the smallest label of a free column so far; the search ends there at the latest.
+    let ub = Infinity;
+    const label = (j: number, d: number, i: number) => {
+      if (dist[j] === Infinity) touched.push(j);
+      dist[j] = d; pred[j] = i; heap.push(d, j);
+      if (rowOfCol[j] < 0 && d < ub) ub = d;
+    };
     const relax = (i: number, di: number) => {
+      const j0 = S + i; // the row's own "unmatched" column first: it often sets ub
+      if (!done[j0]) {
+        const d = di + unmatchedCost - u[i] - v[j0];
+        if (d < dist[j0]) label(j0, d, i);
+      }
       const { to, cost } = adj[i];
+      const base = di - u[i];
       for (let e = 0; e < to.length; e++) {
+        // Costs ascend and v <= 0, so once base + cost reaches ub no later pair of this row can label below ub.
+        if (base + cost[e] >= ub) break;
         const j = to[e];
         if (done[j]) continue;
-        const d = di + cost[e] - u[i] - v[j];
-        if (d < dist[j]) {
-          if (dist[j] === Infinity) touched.push(j);
-          dist[j] = d; pred[j] = i; heap.push(d, j);
-        }
-      }
-      const j = S + i; // the row's own "unmatched" column
-      if (!done[j]) {
-        const d = di + unmatchedCost - u[i] - v[j];
-        if (d < dist[j]) {
-          if (dist[j] === Infinity) touched.push(j);
-          dist[j] = d; pred[j] = i; heap.push(d, j);
-        }
+        const d = base + cost[e] - v[j];
+        if (d < dist[j]) label(j, d, i);
       }
     };
     relax(r0, 0);
@@ -285,9 +336,9 @@ export function sparseAssign(adj: readonly { to: Int32Array; cost: Float64Array 
     }
     for (const k of touched) { dist[k] = Infinity; pred[k] = -1; done[k] = 0; }
   }
-  const out: [number, number][] = [];
-  for (let r = 0; r < R; r++) if (colOfRow[r] >= 0 && colOfRow[r] < S) out.push([r, colOfRow[r]]);
-  return out;
+  const pairs: [number, number][] = [];
+  for (let r = 0; r < R; r++) if (colOfRow[r] >= 0 && colOfRow[r] < S) pairs.push([r, colOfRow[r]]);
+  return { pairs, u, v };
 }
 
 /** A binary heap of (key, value) ordered by key, then value (deterministic ties). */

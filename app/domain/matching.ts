@@ -420,29 +420,31 @@ export function distanceTable(centroids: readonly { code: number; lat: number; l
 }
 
 /**
- * For the whole pool: the mentors worth scoring for a mentee, i.e. those whose municipality is within the largest
- * travel distance of any mentor (a superset of the pairs the travel-area rule allows). Exact: every pair left out would
- * be excluded by `outside_travel_area` anyway. Cached per municipality.
+ * For the whole pool: the mentors worth scoring for a mentee, i.e. those whose travel area reaches the mentee's
+ * municipality (same municipality, or centroid distance within the mentor's own travel distance). Exact: every pair
+ * left out would be excluded by `outside_travel_area` anyway. Indices ascending; cached per municipality.
  */
-export function travelCandidates(mentors: readonly PreparedMentor[], ctx: MatchContext): (e: MatchMentee) => number[] {
+export function travelCandidates(mentors: readonly PreparedMentor[], ctx: MatchContext): (e: MatchMentee) => Int32Array {
+  // Per municipality, the mentors living there, farthest-travelling first: a distance then keeps a prefix.
   const byMunicipality = new Map<number, number[]>();
-  let maxTravel = 0;
   mentors.forEach((pm, j) => {
     const code = pm.m.municipalityCode;
     if (!byMunicipality.has(code)) byMunicipality.set(code, []);
     byMunicipality.get(code)!.push(j);
-    if (pm.m.travelKm > maxTravel) maxTravel = pm.m.travelKm;
   });
-  const cache = new Map<number, number[]>();
+  for (const js of byMunicipality.values()) js.sort((a, b) => mentors[b].m.travelKm - mentors[a].m.travelKm || a - b);
+  const cache = new Map<number, Int32Array>();
   return (e) => {
     let list = cache.get(e.municipalityCode);
     if (!list) {
-      list = [];
+      const found: number[] = [];
       for (const [code, js] of byMunicipality) {
-        if (code === e.municipalityCode) { list.push(...js); continue; }
+        if (code === e.municipalityCode) { for (const j of js) found.push(j); continue; }
         const d = ctx.distanceKm(e.municipalityCode, code);
-        if (d !== null && d <= maxTravel) list.push(...js);
+        if (d === null) continue;
+        for (const j of js) { if (mentors[j].m.travelKm < d) break; found.push(j); }
       }
+      list = Int32Array.from(found).sort();
       cache.set(e.municipalityCode, list);
     }
     return list;
