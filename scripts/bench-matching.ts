@@ -1,9 +1,11 @@
 /**
  * Matching benchmark (issue 5): `npm run bench:matching`. Synthetic pools, one JSON line per measurement.
  *  - rank: one mentee against 20 000 mentors (hard rules + score for every mentor, sort, reasons for the top 25).
- *  - pool: N waiting mentees × N mentors (10 % with two places), scoring every pair + optimal assignment (munkres),
- *    in two geographies: "national" (people spread over the 98 municipalities, travel 10-40 km: the realistic case)
- *    and "one_city" (everyone in one municipality: every pair allowed, one N × N component: the worst case).
+ *  - pool: N waiting mentees × N mentors (10 % with two places), scoring every pair within travel distance + optimal
+ *    assignment, in two geographies: "national" (people spread over the 98 municipalities, travel 10-40 km: the
+ *    realistic case) and "one_city" (everyone in one municipality: every pair allowed, one N × N component: the worst
+ *    case).
+ * Arguments: pool sizes to run only those (`-- 5000`), `--geo=national` or `--geo=one_city` to run one geography.
  * Times are wall-clock milliseconds on this machine (median of several runs for rank; single runs for pools).
  */
 import { MUNICIPALITIES } from "../db/reference/municipalities";

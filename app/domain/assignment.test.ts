@@ -138,6 +138,20 @@ describe("whole-pool assignment", () => {
     }
   });
 
+  it("sparse and munkres agree when scores tie a lot (the sparse solver's early cut must not skip an equal pair)", () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      for (const mode of ["best_score", "most_matched"] as const) {
+        const input = randomPool(seed, mode, 60, 45);
+        const coarse = { ...input, score: (i: number, j: number) => { const s = input.score(i, j); return s < 0 ? s : Math.round(s / 25) * 25; } };
+        const a = assignPool({ ...coarse, solver: "munkres" });
+        const b = assignPool({ ...coarse, solver: "sparse" });
+        check(coarse, b.pairs);
+        expect(b.pairs.length, `seed ${seed} ${mode}`).toBe(a.pairs.length);
+        expect(b.totalScore, `seed ${seed} ${mode}`).toBeCloseTo(a.totalScore, 5);
+      }
+    }
+  });
+
   it("candidate lists only skip work: same result as scoring every pair", () => {
     for (let seed = 1; seed <= 20; seed++) {
       const input = randomPool(seed, "best_score", 30, 20);

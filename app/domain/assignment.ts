@@ -10,10 +10,11 @@
  *   allowed mentor and mentors without any allowed mentee are dropped; a mentor never gets more slots than allowed
  *   mentees; and the bipartite graph of allowed pairs is split into connected components solved separately (no
  *   allowed pair crosses two components, so the sum of the components' optima is the global optimum).
- * - Solvers: components up to DENSE_LIMIT mentees, and dense ones (≥ SPARSE_DENSITY of pairs allowed), go to npm
- *   `munkres` (Hungarian algorithm on a dense matrix, fast there). Larger sparse components go to `sparseAssign` below: the same Hungarian method as successive shortest augmenting
- *   paths (Dijkstra with potentials) over the allowed pairs only, plus one private "unmatched" column per mentee. Both
- *   are exact; unit tests check both against brute force and against each other.
+ * - Solvers: components up to DENSE_LIMIT mentees go to npm `munkres` (Hungarian algorithm on a dense matrix, fast
+ *   there). Larger components go to `sparseAssign` below: the same Hungarian method as successive shortest augmenting
+ *   paths (Dijkstra with potentials) over the allowed pairs only, plus one private "unmatched" column per mentee,
+ *   with each mentee's pairs scanned cheapest first and cut off once they cannot beat the best free column found.
+ *   Both are exact; unit tests check both against brute force and against each other.
  * - Determinism: inputs are sorted by id, and both solvers are deterministic, so the same input always gives the same
  *   pairs whatever order it arrived in.
  * Scores are handled as integers (tenths of a point) so sums are exact.
@@ -58,12 +59,12 @@ class Edges {
   col = new Int32Array(1024);
   sc = new Int16Array(1024);
   n = 0;
-  push(c: number, s: number) {
-    if (this.n === this.col.length) {
-      const col = new Int32Array(this.n * 2); col.set(this.col); this.col = col;
-      const sc = new Int16Array(this.n * 2); sc.set(this.sc); this.sc = sc;
-    }
-    this.col[this.n] = c; this.sc[this.n] = s; this.n++;
+  /** Make room for `k` more pairs. */
+  reserve(k: number) {
+    if (this.n + k <= this.col.length) return;
+    const size = Math.max(this.n + k, this.col.length * 2);
+    const col = new Int32Array(size); col.set(this.col.subarray(0, this.n)); this.col = col;
+    const sc = new Int16Array(size); sc.set(this.sc.subarray(0, this.n)); this.sc = sc;
   }
 }
 
@@ -76,39 +77,47 @@ export function assignPool(input: PoolInput): PoolResult {
   const posOfMentor = new Int32Array(input.mentors.length).fill(-1);
   mentorOrder.forEach((m, c) => { posOfMentor[m.i] = c; });
 
-  // Allowed pairs, scored once, as CSR rows (columns ascending within a row).
+  // Allowed pairs, scored once, as CSR rows (columns ascending within a row). Hot loop: plain indices and typed arrays.
   const edges = new Edges();
   const rowStart = new Int32Array(M + 1);
   const mentorDeg = new Int32Array(N);
+  const inputIndexOf = Int32Array.from(mentorOrder, (m) => m.i);
+  const score = input.score;
   let scratch = new Int32Array(Math.max(16, input.mentors.length));
+  const scoreRow = (mi: number, cols: Int32Array, count: number) => {
+    edges.reserve(count);
+    let prev = -1;
+    for (let k = 0; k < count; k++) {
+      const c = cols[k];
+      if (c === prev) continue;
+      prev = c;
+      const s = score(mi, inputIndexOf[c]);
+      if (s >= 0) { edges.col[edges.n] = c; edges.sc[edges.n] = Math.round(s * SCALE); edges.n++; mentorDeg[c]++; }
+    }
+  };
+  const allCols = Int32Array.from({ length: N }, (_, c) => c);
   for (let r = 0; r < M; r++) {
     rowStart[r] = edges.n;
     const mi = menteeOrder[r].i;
-    if (input.candidatesOf) {
-      let count = 0;
-      for (const j of input.candidatesOf(mi)) {
-        const c = posOfMentor[j];
-        if (c < 0) continue;
-        if (count === scratch.length) { const grown = new Int32Array(count * 2); grown.set(scratch); scratch = grown; }
-        scratch[count++] = c;
-      }
-      let sorted = true;
-      for (let k = 1; k < count && sorted; k++) sorted = scratch[k - 1] <= scratch[k];
-      const list = sorted ? scratch.subarray(0, count) : scratch.subarray(0, count).sort();
-      let prev = -1;
-      for (let k = 0; k < count; k++) {
-        const c = list[k];
-        if (c === prev) continue;
-        prev = c;
-        const s = input.score(mi, mentorOrder[c].i);
-        if (s >= 0) { edges.push(c, Math.round(s * SCALE)); mentorDeg[c]++; }
-      }
+    if (!input.candidatesOf) { scoreRow(mi, allCols, N); continue; }
+    const found = input.candidatesOf(mi);
+    let count = 0;
+    const add = (j: number) => {
+      const c = posOfMentor[j];
+      if (c < 0) return;
+      if (count === scratch.length) { const grown = new Int32Array(count * 2); grown.set(scratch); scratch = grown; }
+      scratch[count++] = c;
+    };
+    if (ArrayBuffer.isView(found) || Array.isArray(found)) {
+      const list = found as ArrayLike<number>;
+      for (let k = 0; k < list.length; k++) add(list[k]);
     } else {
-      for (let c = 0; c < N; c++) {
-        const s = input.score(mi, mentorOrder[c].i);
-        if (s >= 0) { edges.push(c, Math.round(s * SCALE)); mentorDeg[c]++; }
-      }
+      for (const j of found) add(j);
     }
+    let sorted = true;
+    for (let k = 1; k < count && sorted; k++) sorted = scratch[k - 1] <= scratch[k];
+    if (!sorted) scratch.subarray(0, count).sort();
+    scoreRow(mi, scratch, count);
   }
   rowStart[M] = edges.n;
   const t1 = performance.now();

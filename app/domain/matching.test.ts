@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   DEFAULT_WEIGHTS, distanceTable, evaluate, geographyValue, haversineKm, hardRules, normaliseWeights, prepareMentee, prepareMentor,
-  rankMenteesForMentor, rankMentorsForMentee, scorePair, waitingValue,
+  rankMenteesForMentor, rankMentorsForMentee, scorePair, travelCandidates, violatedRules, waitingValue,
   type MatchContext, type MatchMentee, type MatchMentor,
 } from "./matching";
 
@@ -198,6 +198,23 @@ describe("geography", () => {
     expect(haversineKm(centroids[0], centroids[3])).toBeLessThan(165);
     expect(ctx.distanceKm(751, 751)).toBe(0);
     expect(ctx.distanceKm(751, 999)).toBeNull();
+  });
+
+  it("travel candidates are exactly the mentors whose own travel distance reaches the mentee, in index order", () => {
+    const places = [751, 706, 621, 101, 999];
+    const mentors = places.flatMap((code, p) => [5, 20, 100, 200].map((travelKm, t) =>
+      prepareMentor(mentor({ id: p * 10 + t, municipalityCode: code, travelKm }), ctx)));
+    const near = travelCandidates(mentors, ctx);
+    for (const code of places) {
+      const e = mentee({ municipalityCode: code });
+      const pe = prepareMentee(e, ctx);
+      const expected = mentors.map((pm, j) => j).filter((j) => !violatedRules(pe, mentors[j], ctx).includes("outside_travel_area"));
+      expect([...near(e)], `municipality ${code}`).toEqual(expected);
+      expect([...near(e)]).toEqual([...near(e)]); // cached answer is the same
+    }
+    // Syddjurs (~16 km from Aarhus): the Aarhus mentors travelling 20 km or more, never the 5 km one.
+    expect([...near(mentee({ municipalityCode: 706 }))]).toEqual(expect.arrayContaining([1, 2, 3]));
+    expect([...near(mentee({ municipalityCode: 706 }))]).not.toContain(0);
   });
 });
 
