@@ -1,72 +1,107 @@
 /**
  * Opt-out page from the link in every email to a mentee. The token is opaque (encrypted, authenticated); the page asks
  * before it acts (a mail scanner that follows links must not unsubscribe anyone) and works without JavaScript.
+ * It speaks the citizen's message language (right-to-left where the script is), with links to read it in Danish or
+ * English, e.g. when a caseworker helps.
  */
-import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { channels, type Channel } from "../domain/enums";
+import { channels, isRtl, messageLanguages, type Channel, type MessageLanguage } from "../domain/enums";
 import { optOut, optOutState, readOptOutToken } from "../messaging/preferences.server";
 import { optOutSchema } from "../schemas/messaging";
 import { audit } from "../services/audit.server";
-import { Alert, ChoiceGroup, ErrorSummary } from "../components/forms";
+import { optOutCopy } from "../i18n/opt-out-copy";
 
-export const meta: MetaFunction = () => [{ title: "Afmeld beskeder · Mentorbro" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: `${optOutCopy[d?.language ?? "da"].title} · Mentorbro` }, { name: "robots", content: "noindex" },
+];
+// The global Referrer-Policy (same-origin) keeps the token from leaking to other sites (see s.$token.tsx).
+export const headers = () => ({ "Cache-Control": "no-store" });
 
-export async function loader({ params }: LoaderFunctionArgs) {
+/** The page's language: the person's own, or Danish/English when asked for with ?sprog=. */
+function pageLanguage(request: Request, own: MessageLanguage): MessageLanguage {
+  const asked = new URL(request.url).searchParams.get("sprog");
+  return asked === "da" || asked === "en" || asked === own ? asked : own;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = readOptOutToken(params.token ?? "");
   const state = person ? optOutState(person) : null;
-  if (!state) return data({ valid: false as const, stopped: [] as Channel[] }, { status: 404, headers: { "Referrer-Policy": "no-referrer" } });
+  if (!state) {
+    const language = pageLanguage(request, "da");
+    return data({ valid: false as const, stopped: [] as Channel[], language, own: "da" as MessageLanguage }, { status: 404 });
+  }
+  const own = (messageLanguages as readonly string[]).includes(state.language) ? (state.language as MessageLanguage) : "da";
   const stopped = channels.filter((c) => (c === "sms" ? state.smsOptOutAt : state.emailOptOutAt));
-  return data({ valid: true as const, stopped }, { headers: { "Referrer-Policy": "no-referrer" } });
+  return data({ valid: true as const, stopped, language: pageLanguage(request, own), own });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const person = readOptOutToken(params.token ?? "");
-  if (!person || !optOutState(person)) return data({ result: null, invalid: true }, { status: 404 });
+  if (!person || !optOutState(person)) return data({ invalid: true, error: false }, { status: 404 });
   const submission = parseWithZod(await request.formData(), { schema: optOutSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), invalid: false }, { status: 400 });
+  if (submission.status !== "success") return data({ invalid: false, error: true }, { status: 400 });
   if (optOut(person, submission.value.channels, "opted out by link")) {
     audit(null, "update", "mentee", person.id, { action: "opt_out", channels: submission.value.channels, via: "link" });
   }
-  return redirect(`/afmeld/${params.token}?done=1`);
+  const sprog = new URL(request.url).searchParams.get("sprog");
+  return redirect(`/afmeld/${params.token}?done=1${sprog === "da" || sprog === "en" ? `&sprog=${sprog}` : ""}`);
 }
 
 export default function OptOut() {
-  const { t } = useTranslation();
-  const loaderData = useLoaderData<typeof loader>();
+  const { valid, stopped, language, own } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm<{ channels: Channel[] }>({
-    id: "opt-out",
-    lastResult: actionData?.result ?? undefined,
-    defaultValue: { channels: channels.filter((c) => !loaderData.stopped.includes(c)) },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: optOutSchema }),
-  });
-  if (!loaderData.valid || actionData?.invalid) {
-    return (
-      <div className="row"><div className="col-12 col-md-8 col-lg-6">
-        <h1>{t("messaging.optOut.title")}</h1>
-        <Alert kind="error">{t("messaging.optOut.invalid")}</Alert>
-      </div></div>
-    );
-  }
+  const c = optOutCopy[language];
+  const dir = isRtl(language) ? "rtl" : "ltr";
+  const readIn = [...new Set<MessageLanguage>([own, "da", "en"])].filter((l) => l !== language);
+  const error = Boolean(actionData?.error);
+  const stillOn = channels.filter((ch) => !stopped.includes(ch));
   return (
-    <div className="row"><div className="col-12 col-md-8 col-lg-6">
-      <h1>{t("messaging.optOut.title")}</h1>
-      {params.get("done") ? <Alert kind="success">{t("messaging.optOut.done")}</Alert> : null}
-      {loaderData.stopped.length ? (
-        <p data-testid="opt-out-state">{t("messaging.optOut.already", { channels: loaderData.stopped.map((c) => t(`enum.channel.${c}`)).join(", ") })}</p>
-      ) : null}
-      <p>{t("messaging.optOut.intro")}</p>
-      <ErrorSummary form={form} />
-      <Form method="post" {...getFormProps(form)}>
-        <ChoiceGroup field={fields.channels} legend={t("messaging.optOut.channels")} multiple
-          options={[{ value: "email", label: t("messaging.optOut.email") }, { value: "sms", label: t("messaging.optOut.sms") }]} />
-        <button type="submit" className="button button-primary">{t("messaging.optOut.submit")}</button>
-      </Form>
+    <div lang={language} dir={dir} className="row"><div className="col-12 col-md-8 col-lg-6">
+      <h1>{c.title}</h1>
+      <p>
+        {readIn.map((l, i) => (
+          <span key={l}>{i ? " · " : null}<a href={`?sprog=${l}`} lang={l} hrefLang={l} dir={isRtl(l) ? "rtl" : "ltr"}>{optOutCopy[l].languageName}</a></span>
+        ))}
+      </p>
+      {!valid || actionData?.invalid ? (
+        <div className="alert alert-error" role="alert"><div className="alert-body"><p className="alert-text">{c.invalid}</p></div></div>
+      ) : (
+        <>
+          {params.get("done") ? <div className="alert alert-success" role="status"><div className="alert-body"><p className="alert-text">{c.done}</p></div></div> : null}
+          {stopped.length ? (
+            <p data-testid="opt-out-state">{c.already.replace("{channels}", stopped.map((ch) => (ch === "sms" ? c.smsName : c.emailName)).join(", "))}</p>
+          ) : null}
+          <p>{c.intro}</p>
+          {error ? (
+            <div className="alert alert-error" role="alert" aria-labelledby="opt-out-summary">
+              <div className="alert-body">
+                <p className="alert-heading" id="opt-out-summary">{c.errorTitle}</p>
+                <ul className="alert-text"><li><a href="#opt-out-channels">{c.chooseOne}</a></li></ul>
+              </div>
+            </div>
+          ) : null}
+          <Form method="post" noValidate>
+            <fieldset id="opt-out-channels" tabIndex={-1} className={`form-group${error ? " form-error" : ""}`}
+              aria-describedby={error ? "opt-out-channels-error" : undefined}>
+              <legend className="form-label">{c.channels}</legend>
+              {error ? <span className="form-error-message" id="opt-out-channels-error">{c.chooseOne}</span> : null}
+              <ul className="nobullet-list">
+                {channels.map((ch) => (
+                  <li key={ch} className="form-group-checkbox">
+                    <input className="form-checkbox" type="checkbox" id={`opt-out-${ch}`} name="channels" value={ch}
+                      defaultChecked={!error && stillOn.includes(ch)} />
+                    <label htmlFor={`opt-out-${ch}`}>{ch === "sms" ? c.sms : c.email}</label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+            <button type="submit" className="button button-primary">{c.submit}</button>
+          </Form>
+        </>
+      )}
     </div></div>
   );
 }

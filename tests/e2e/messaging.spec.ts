@@ -110,7 +110,7 @@ test("a failed message is retried from /admin/outbox and then sent", async ({ pa
   await expectAccessible(page);
 });
 
-test("the opt-out link stops email and the person page shows it", async ({ page, db }) => {
+test("the opt-out link stops email and the person page shows it", async ({ page, db, browser, baseURL }) => {
   test.setTimeout(120_000);
   const mentee = aMenteeWithEmail(db);
   const msg = insertMessage(db, { recipient: mentee.email!, subjectType: "mentee", subjectId: mentee.id });
@@ -119,8 +119,16 @@ test("the opt-out link stops email and the person page shows it", async ({ page,
   const path = new URL(text.match(/https?:\/\/\S+\/afmeld\/[A-Za-z0-9_-]+/)![0]).pathname;
   expect(path).not.toContain(String(mentee.id) + "/");
 
+  // The page speaks the person's message language, right-to-left for Arabic, and offers Danish and English.
+  db.update(mentees).set({ language: "ar" }).where(eq(mentees.id, mentee.id)).run();
   await visit(page, path);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("إلغاء الاشتراك في رسائل Mentorbro");
+  await expect(page.locator("main [lang=ar]").first()).toHaveAttribute("dir", "rtl");
+  await expect(page.getByLabel("إيقاف الرسائل النصية")).toBeChecked();
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Dansk" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Afmeld beskeder fra Mentorbro");
+  await expect(page.getByRole("link", { name: "العربية" })).toBeVisible();
   // Nothing chosen: an error, nothing stored.
   await page.getByLabel("Stop e-mails").uncheck();
   await page.getByLabel("Stop sms'er").uncheck();
@@ -130,11 +138,23 @@ test("the opt-out link stops email and the person page shows it", async ({ page,
   await page.getByLabel("Stop e-mails").check();
   await page.getByRole("button", { name: "Afmeld" }).click();
   await expect(page.getByText("Du er afmeldt.")).toBeVisible();
-  await expect(page.getByTestId("opt-out-state")).toContainText("E-mail");
+  await expect(page.getByTestId("opt-out-state")).toContainText("e-mail");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Afmeld beskeder fra Mentorbro");
   await expectAccessible(page);
   const after = db.select().from(mentees).where(eq(mentees.id, mentee.id)).get()!;
   expect(after.emailOptOutAt).toBeTruthy();
   expect(after.smsOptOutAt).toBeNull();
+
+  // Without JavaScript, in Arabic: the page knows email is already stopped and stops SMS too.
+  const ctx = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const nojs = await ctx.newPage();
+  await nojs.goto(path);
+  await expect(nojs.getByTestId("opt-out-state")).toContainText("البريد الإلكتروني");
+  await expect(nojs.getByLabel("إيقاف الرسائل النصية")).toBeChecked();
+  await nojs.getByRole("button", { name: "إلغاء الاشتراك" }).click();
+  await expect(nojs.getByText("تم إلغاء اشتراكك.", { exact: false })).toBeVisible();
+  await ctx.close();
+  expect(db.select().from(mentees).where(eq(mentees.id, mentee.id)).get()!.smsOptOutAt).toBeTruthy();
 
   // The sender now cancels email to this person.
   const next = insertMessage(db, { recipient: mentee.email!, subjectType: "mentee", subjectId: mentee.id });

@@ -50,17 +50,10 @@ export default {
     notEditable: "Standardteksten regner på sine data og kan ikke vises som tekst her; skriv en ny tekst for at rette den.",
   },
   optOut: {
-    title: "Afmeld beskeder fra Mentorbro",
-    intro: "Vælg, hvilke beskeder du ikke længere vil have. Din koordinator kan stadig ringe til dig.",
-    invalid: "Linket virker ikke. Kontakt din koordinator, hvis du vil afmelde beskeder.",
-    email: "Stop e-mails",
-    sms: "Stop sms'er",
-    submit: "Afmeld",
-    done: "Du er afmeldt. Du får ikke flere beskeder ad den vej.",
-    already: "Du er allerede afmeldt: {{channels}}.",
+    // The opt-out page itself speaks the citizen's language: app/i18n/opt-out-copy.ts. This is the shared schema's message.
     chooseOne: "Vælg mindst én slags beskeder",
-    channels: "Beskeder",
   },
+
   person: {
     title: "Beskeder",
     intro: "Hvad platformen har sendt til personen (nyeste først).",

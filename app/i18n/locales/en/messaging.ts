@@ -51,17 +51,10 @@ export default {
     notEditable: "The default text computes on its data and cannot be shown as text here; write a new text to change it.",
   },
   optOut: {
-    title: "Unsubscribe from Mentorbro messages",
-    intro: "Choose which messages you no longer want. Your coordinator can still call you.",
-    invalid: "The link does not work. Contact your coordinator if you want to unsubscribe.",
-    email: "Stop emails",
-    sms: "Stop text messages",
-    submit: "Unsubscribe",
-    done: "You are unsubscribed. You will get no more messages that way.",
-    already: "You are already unsubscribed: {{channels}}.",
+    // The opt-out page itself speaks the citizen's language: app/i18n/opt-out-copy.ts. This is the shared schema's message.
     chooseOne: "Choose at least one kind of message",
-    channels: "Messages",
   },
+
   person: {
     title: "Messages",
     intro: "What the platform has sent to this person (newest first).",
