@@ -5,7 +5,7 @@
  */
 import { eq, like, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { courses, followUps, jobRuns, meetings, mentorScreenings, mentors, mentees, municipalities, outcomes, statusChanges, users } from "../schema";
+import { courses, followUps, jobRuns, meetings, mentorScreenings, mentors, mentees, municipalities, outcomes, statusChanges, surveys, users } from "../schema";
 import { createRng, giveConsents, insertMentee, insertMentor, insertUser, int, pick, type Rng } from "../factories";
 import { INITIAL_PARTNER_CODES } from "../reference";
 import { hashPassword } from "../../app/auth/password.server";
@@ -41,6 +41,7 @@ const TOPICS: MeetingTopic[] = ["cv", "applications", "interviews", "network", "
 
 export async function seedDemo(d: Db, seed = 20261122): Promise<void> {
   const rng = createRng(seed);
+  const srng = createRng(seed + 1);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = today();
   const partners = d.select().from(municipalities).where(eq(municipalities.isPartner, true)).all().map((m) => m.code);
@@ -168,6 +169,24 @@ export async function seedDemo(d: Db, seed = 20261122): Promise<void> {
             t.insert(followUps).values({ courseId: course.id, calledOn: call, target: pick(rng, ["mentor", "mentor", "mentee"] as const), status: st, notes: st === "on_track" ? "Godt samarbejde." : "Aftalt nyt møde snarest.", createdBy: coord.id }).run();
             call = addDays(call, int(rng, 28, 42));
           }
+        }
+        // Surveys: day 30 for every course that got there, closure for the finished ones; most answered. A separate
+        // random stream, so adding them left the rest of the demo as it was.
+        if (status !== "matched") {
+          const survey = (kind: "day30" | "closure", sentOn: string) => {
+            for (const respondent of ["mentee", "mentor"] as const) {
+              const answered = srng() < (respondent === "mentor" ? 0.8 : 0.65);
+              const answeredOn = addDays(sentOn, int(srng, 0, 6));
+              t.insert(surveys).values({
+                courseId: course.id, kind, respondent, sentAt: sentOn + "T08:00:00.000Z",
+                answeredAt: answered && answeredOn <= now ? answeredOn + "T19:30:00.000Z" : null,
+                satisfaction: answered && answeredOn <= now ? pick(srng, [5, 5, 4, 4, 4, 3, 3, 2]) : null,
+                closerToJob: answered && answeredOn <= now ? pick(srng, ["yes", "yes", "unsure", "no"] as const) : null,
+              }).run();
+            }
+          };
+          if (addDays(start, 30) <= until) survey("day30", addDays(start, 30));
+          if (endedOn) survey("closure", endedOn);
         }
         if (status === "completed") {
           const positive = rng() < 0.65;
