@@ -3,7 +3,6 @@
  * The tables themselves come from app/domain/report-tables.ts; the column list is in docs/exports.md.
  */
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import type { Table } from "../domain/report-tables";
 import type { Scope } from "../auth/guards.server";
 import { courseTable, reportTableNames, reportTables, type ReportTableName } from "../domain/report-tables";
@@ -16,6 +15,8 @@ export function toCsv(table: Table): string {
 }
 
 export async function toXlsx(tables: Table[]): Promise<Buffer> {
+  // Loaded on first use: exceljs takes about 0.3 s to load, which every server start would otherwise pay.
+  const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   wb.creator = "Mentorbro";
   for (const t of tables) {
