@@ -23,6 +23,8 @@ export function createI18n(lng: UiLocale): I18n {
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    // i18next otherwise prints an advertisement to the console (server logs and every browser) on first init.
+    showSupportNotice: false,
   });
   return instance;
 }
