@@ -9,13 +9,15 @@ describe("mentee welcome message", () => {
     const subjects = messageLanguages.map((l) => welcome.copies[l]!.lines({ firstName: "X" }).join(" "));
     expect(new Set(subjects).size).toBe(messageLanguages.length);
   });
-  it("has a short SMS without links", async () => {
+  it("has a short SMS without links that says how to stop SMS", async () => {
     for (const l of messageLanguages) {
       const r = await renderMessage("mentee_welcome", l, { firstName: "Amal" }, "sms");
       expect(r.fallback, l).toBe(false);
       expect(r.text, l).toContain("Amal");
       expect(r.text, l).not.toMatch(/https?:|www\./i);
       expect(r.text.length, l).toBeLessThanOrEqual(200);
+      // The first SMS tells how to object to more (a reply STOP is understood in every language).
+      expect(r.text, l).toContain("STOP");
     }
   });
   it("renders email right-to-left for Arabic and left-to-right for Danish", async () => {
