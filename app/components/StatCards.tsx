@@ -15,3 +15,23 @@ export function StatCards({ items }: { items: { label: string; value: number; to
     </ul>
   );
 }
+
+/** The staff start page (admin and coordinator): a title, an intro and the queue counts that need someone. */
+export function StaffStart({ role, counts }: {
+  role: "admin" | "coordinator";
+  counts: { applied: number; waiting: number; active: number; failedMessages: number };
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t(`staff.start.${role}.title`)}</h1>
+      <p>{t(`staff.start.${role}.intro`)}</p>
+      <StatCards items={[
+        { label: t("staff.stats.applied"), value: counts.applied },
+        { label: t("staff.stats.waiting"), value: counts.waiting },
+        { label: t("staff.stats.active"), value: counts.active },
+        { label: t("staff.stats.failedMessages"), value: counts.failedMessages, to: "/admin/outbox?status=failed" },
+      ]} />
+    </>
+  );
+}
