@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
 import { searchAuditLog } from "../services/audit.server";
 import { auditFilterSchema } from "../schemas/privacy";
 import { auditActions } from "../domain/enums";
 import { formatDateTime } from "../i18n/format";
+import { FilterBar, FilterInput, FilterSelect } from "../components/Filters";
 
 export const meta: MetaFunction = () => [{ title: "Adgangslog · Mentorbro" }];
 
@@ -24,39 +25,16 @@ export default function AccessLog() {
     <>
       <h1>{t("privacy.accessLog.title")}</h1>
       <p>{t("privacy.accessLog.intro")}</p>
-      <Form method="get" className="mb-filters" aria-label={t("common.actions.filter")}>
-        <div className="form-group">
-          <label className="form-label" htmlFor="entityType">{t("privacy.accessLog.entityType")}</label>
-          <select className="form-select" id="entityType" name="entityType" defaultValue={filter.entityType ?? ""}>
-            <option value="">{t("privacy.accessLog.any")}</option>
-            {ENTITY_TYPES.map((e) => <option key={e} value={e}>{t(`privacy.entityType.${e}`)}</option>)}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="entityId">{t("privacy.accessLog.entityId")}</label>
-          <input className="form-input input-width-xs" id="entityId" name="entityId" inputMode="numeric" defaultValue={filter.entityId ?? ""} />
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="actorUserId">{t("privacy.accessLog.actor")}</label>
-          <input className="form-input input-width-xs" id="actorUserId" name="actorUserId" inputMode="numeric" defaultValue={filter.actorUserId ?? ""} />
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="action">{t("privacy.accessLog.action")}</label>
-          <select className="form-select" id="action" name="action" defaultValue={filter.action ?? ""}>
-            <option value="">{t("privacy.accessLog.any")}</option>
-            {auditActions.map((a) => <option key={a} value={a}>{t(`privacy.action.${a}`)}</option>)}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="from">{t("privacy.accessLog.from")}</label>
-          <input className="form-input" type="date" id="from" name="from" defaultValue={filter.from ?? ""} />
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="to">{t("privacy.accessLog.to")}</label>
-          <input className="form-input" type="date" id="to" name="to" defaultValue={filter.to ?? ""} />
-        </div>
-        <button type="submit" className="button button-secondary">{t("common.actions.search")}</button>
-      </Form>
+      <FilterBar submit={t("common.actions.search")}>
+        <FilterSelect name="entityType" label={t("privacy.accessLog.entityType")} value={filter.entityType} empty={t("privacy.accessLog.any")}
+          options={ENTITY_TYPES.map((e) => ({ value: e, label: t(`privacy.entityType.${e}`) }))} />
+        <FilterInput name="entityId" label={t("privacy.accessLog.entityId")} value={filter.entityId} numeric narrow />
+        <FilterInput name="actorUserId" label={t("privacy.accessLog.actor")} value={filter.actorUserId} numeric narrow />
+        <FilterSelect name="action" label={t("privacy.accessLog.action")} value={filter.action} empty={t("privacy.accessLog.any")}
+          options={auditActions.map((a) => ({ value: a, label: t(`privacy.action.${a}`) }))} />
+        <FilterInput name="from" label={t("privacy.accessLog.from")} value={filter.from} type="date" />
+        <FilterInput name="to" label={t("privacy.accessLog.to")} value={filter.to} type="date" />
+      </FilterBar>
       <p role="status">{t("privacy.accessLog.shown", { count: rows.length })}</p>
       {rows.length === 0 ? <p>{t("privacy.accessLog.none")}</p> : (
         <div className="mb-table-wrap">

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
 import { listMunicipalities } from "../services/municipalities.server";
 import { formatDate } from "../i18n/format";
+import { FilterBar } from "../components/Filters";
 
 export const meta: MetaFunction = () => [{ title: "Kommuner · Mentorbro" }];
 
@@ -23,13 +24,12 @@ export default function Municipalities() {
       <h1>{t("municipalities.list.title")}</h1>
       <p>{t("municipalities.list.intro")}</p>
       <p role="status">{t("municipalities.list.partners", { count: partners })}</p>
-      <Form method="get" className="mb-filters" aria-label={t("common.actions.filter")}>
+      <FilterBar submit={t("common.actions.filter")}>
         <div className="form-group"><div className="form-group-checkbox">
           <input className="form-checkbox" type="checkbox" id="partnere" name="partnere" value="1" defaultChecked={partnersOnly} />
           <label htmlFor="partnere">{t("municipalities.list.filterPartners")}</label>
         </div></div>
-        <button type="submit" className="button button-secondary">{t("common.actions.filter")}</button>
-      </Form>
+      </FilterBar>
       <div className="mb-table-wrap">
         <table className="table table--zebra" data-testid="municipalities">
           <thead><tr>

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, requireStaff } from "../auth/guards.server";
 import { listReferrals } from "../services/referrals.server";
@@ -7,6 +7,7 @@ import { municipalityInfo } from "../services/municipalities.server";
 import { referralListFilterSchema } from "../schemas/referral";
 import { menteeStatuses } from "../domain/enums";
 import { formatDate } from "../i18n/format";
+import { FilterBar, FilterInput, FilterSelect } from "../components/Filters";
 
 export const meta: MetaFunction = () => [{ title: "Henviste borgere · Mentorbro" }];
 
@@ -25,20 +26,11 @@ export default function Referrals() {
       <h1>{t("referrals.list.title", { municipality: municipality?.name ?? "" })}</h1>
       <p>{t("referrals.list.intro")}</p>
       {municipality?.isPartner ? <p><Link to="/kommune/borgere/ny" className="button button-primary">{t("referrals.list.refer")}</Link></p> : null}
-      <Form method="get" className="mb-filters" aria-label={t("common.actions.filter")}>
-        <div className="form-group">
-          <label className="form-label" htmlFor="status">{t("referrals.list.status")}</label>
-          <select className="form-select" id="status" name="status" defaultValue={filter.status ?? ""}>
-            <option value="">{t("referrals.list.anyStatus")}</option>
-            {menteeStatuses.map((s) => <option key={s} value={s}>{t(`enum.menteeStatus.${s}`)}</option>)}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="q">{t("referrals.list.search")}</label>
-          <input className="form-input" id="q" name="q" type="search" defaultValue={filter.q ?? ""} />
-        </div>
-        <button type="submit" className="button button-secondary">{t("common.actions.filter")}</button>
-      </Form>
+      <FilterBar submit={t("common.actions.filter")}>
+        <FilterSelect name="status" label={t("referrals.list.status")} value={filter.status} empty={t("referrals.list.anyStatus")}
+          options={menteeStatuses.map((s) => ({ value: s, label: t(`enum.menteeStatus.${s}`) }))} />
+        <FilterInput name="q" label={t("referrals.list.search")} value={filter.q} type="search" />
+      </FilterBar>
       <p role="status">{t("referrals.list.shown", { count: rows.length })}</p>
       {rows.length === 0 ? <p>{t("referrals.list.none")}</p> : (
         <div className="mb-table-wrap">

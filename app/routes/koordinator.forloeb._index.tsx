@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
 import { filterCourses, listCourses } from "../services/courses.server";
 import { courseFilterSchema, courseFilterStatuses } from "../schemas/courses";
 import { CommitmentBadge, formatHours } from "../components/CourseParts";
 import { formatDate, formatNumber } from "../i18n/format";
+import { FilterBar, FilterSelect } from "../components/Filters";
 
 export const meta: MetaFunction = () => [{ title: "Forløb · Mentorbro" }];
 
@@ -26,15 +27,10 @@ export default function CourseList() {
     <>
       <h1>{t("courses.list.title")}</h1>
       <p>{t("courses.list.intro")}</p>
-      <Form method="get" className="mb-filters">
-        <div className="form-group">
-          <label className="form-label" htmlFor="filter">{t("courses.list.filter")}</label>
-          <select id="filter" name="filter" className="form-select" defaultValue={filter}>
-            {courseFilterStatuses.map((f) => <option key={f} value={f}>{t(`courses.list.filters.${f}`)} ({counts[f]})</option>)}
-          </select>
-        </div>
-        <button type="submit" className="button button-secondary">{t("courses.list.apply")}</button>
-      </Form>
+      <FilterBar submit={t("courses.list.apply")}>
+        <FilterSelect name="filter" label={t("courses.list.filter")} value={filter}
+          options={courseFilterStatuses.map((f) => ({ value: f, label: `${t(`courses.list.filters.${f}`)} (${counts[f]})` }))} />
+      </FilterBar>
       <p role="status">{t("courses.list.shown", { count: courses.length })}</p>
       {courses.length ? (
         <div className="mb-table-wrap">

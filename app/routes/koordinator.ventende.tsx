@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
 import { industryOptions, queueMunicipalities, waitingQueue } from "../services/referrals.server";
 import { queueFilterSchema } from "../schemas/referral";
 import { formatDate } from "../i18n/format";
+import { FilterBar, FilterSelect } from "../components/Filters";
 
 export const meta: MetaFunction = () => [{ title: "Ventende borgere · Mentorbro" }];
 
@@ -23,25 +24,12 @@ export default function Queue() {
     <>
       <h1>{t("referrals.queue.title")}</h1>
       <p>{t("referrals.queue.intro")}</p>
-      <Form method="get" className="mb-filters" aria-label={t("common.actions.filter")}>
-        <div className="form-group">
-          <label className="form-label" htmlFor="industry">{t("referrals.queue.industry")}</label>
-          <select className="form-select" id="industry" name="industry" defaultValue={filter.industry ?? ""}>
-            <option value="">{t("referrals.queue.any")}</option>
-            {industries.map((i) => (
-              <option key={i.code} value={i.code}>{i.level === "section" ? `${i.code} ${en ? i.labelEn : i.labelDa}` : `\u00a0\u00a0${i.code} ${en ? i.labelEn : i.labelDa}`}</option>
-            ))}
-          </select>
-        </div>
-        <div className="form-group">
-          <label className="form-label" htmlFor="municipality">{t("referrals.queue.municipality")}</label>
-          <select className="form-select" id="municipality" name="municipality" defaultValue={filter.municipality ?? ""}>
-            <option value="">{t("referrals.queue.any")}</option>
-            {municipalities.map((m) => <option key={m.code} value={m.code}>{m.name}</option>)}
-          </select>
-        </div>
-        <button type="submit" className="button button-secondary">{t("common.actions.filter")}</button>
-      </Form>
+      <FilterBar submit={t("common.actions.filter")}>
+        <FilterSelect name="industry" label={t("referrals.queue.industry")} value={filter.industry} empty={t("referrals.queue.any")}
+          options={industries.map((i) => ({ value: i.code, label: `${i.level === "section" ? "" : "\u00a0\u00a0"}${i.code} ${en ? i.labelEn : i.labelDa}` }))} />
+        <FilterSelect name="municipality" label={t("referrals.queue.municipality")} value={filter.municipality} empty={t("referrals.queue.any")}
+          options={municipalities.map((m) => ({ value: m.code, label: m.name }))} />
+      </FilterBar>
       <p role="status">{t("referrals.queue.shown", { count: rows.length })}</p>
       {rows.length === 0 ? <p>{t("referrals.queue.none")}</p> : (
         <div className="mb-table-wrap">

@@ -1,6 +1,6 @@
-import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useCellFormat } from "./ReportView";
+import { FilterBar, FilterInput, FilterSelect } from "../Filters";
 
 /** The report's period (a quarter, or from/to) and, for coordinators, municipality. A GET form: works without JS. */
 export function ReportFilter({ filter, quarters, municipalities }: {
@@ -11,34 +11,17 @@ export function ReportFilter({ filter, quarters, municipalities }: {
   const { t } = useTranslation();
   const f = useCellFormat();
   return (
-    <Form method="get" className="mb-filters mb-noprint" aria-label={t("reports.filter.label")}>
-      <div className="form-group">
-        <label className="form-label" htmlFor="quarter">{t("reports.filter.quarter")}</label>
-        <select className="form-select" id="quarter" name="quarter" defaultValue={filter.quarter ?? ""} aria-describedby="filter-hint">
-          <option value="">{t("reports.filter.customPeriod")}</option>
-          {quarters.map((q) => <option key={q} value={q}>{f.quarter(q)}</option>)}
-        </select>
-      </div>
-      <div className="form-group">
-        <label className="form-label" htmlFor="from">{t("reports.filter.from")}</label>
-        <input className="form-input" type="date" id="from" name="from" defaultValue={filter.quarter ? "" : filter.from} />
-      </div>
-      <div className="form-group">
-        <label className="form-label" htmlFor="to">{t("reports.filter.to")}</label>
-        <input className="form-input" type="date" id="to" name="to" defaultValue={filter.quarter ? "" : filter.to} />
-      </div>
+    <FilterBar label={t("reports.filter.label")} submit={t("reports.filter.submit")} primary className="mb-noprint"
+      after={<p id="filter-hint" className="form-hint mb-filters__hint">{t("reports.filter.hint")}</p>}>
+      <FilterSelect name="quarter" label={t("reports.filter.quarter")} value={filter.quarter} empty={t("reports.filter.customPeriod")}
+        options={quarters.map((q) => ({ value: q, label: f.quarter(q) }))} describedBy="filter-hint" />
+      <FilterInput name="from" label={t("reports.filter.from")} value={filter.quarter ? "" : filter.from} type="date" />
+      <FilterInput name="to" label={t("reports.filter.to")} value={filter.quarter ? "" : filter.to} type="date" />
       {municipalities ? (
-        <div className="form-group">
-          <label className="form-label" htmlFor="municipality">{t("reports.filter.municipality")}</label>
-          <select className="form-select" id="municipality" name="municipality" defaultValue={filter.municipality ?? ""}>
-            <option value="">{t("reports.filter.allMunicipalities")}</option>
-            {municipalities.map((m) => <option key={m.code} value={m.code}>{m.name}</option>)}
-          </select>
-        </div>
+        <FilterSelect name="municipality" label={t("reports.filter.municipality")} value={filter.municipality} empty={t("reports.filter.allMunicipalities")}
+          options={municipalities.map((m) => ({ value: m.code, label: m.name }))} />
       ) : null}
-      <button type="submit" className="button button-primary">{t("reports.filter.submit")}</button>
-      <p id="filter-hint" className="form-hint mb-filters__hint">{t("reports.filter.hint")}</p>
-    </Form>
+    </FilterBar>
   );
 }
 
