@@ -22,6 +22,11 @@ export const configSchema = z.object({
   SMS_PROVIDER: z.enum(["local", "gatewayapi", "twilio"]).default("local"),
   SMS_API_KEY: optionalString,
   SMS_SENDER: z.string().regex(/^[A-Za-z0-9 ]{1,11}$/, "max 11 letters, digits or spaces").default("Mentorbro"),
+  /**
+   * A number that receives SMS for us (a GatewayAPI virtual number), told to citizens as where to send STOP. The
+   * sender id is a name, which cannot be answered, so without this number no SMS promises that STOP works.
+   */
+  SMS_STOP_NUMBER: optionalString.pipe(z.string().regex(/^\+?[0-9][0-9 ]{2,18}$/, "digits and spaces, optionally with a leading +").optional()),
   /** GatewayAPI endpoint (override for an EU account: https://gatewayapi.eu/rest/mtsms, or a fake in tests). */
   SMS_API_URL: z.url().default("https://gatewayapi.com/rest/mtsms"),
   /** Secret of GatewayAPI's webhook JWT (X-Gwapi-Signature); without it /webhooks/sms* refuse every call. */

@@ -8,6 +8,7 @@ import { isRtl, type Channel, type MessageLanguage } from "../app/domain/enums";
 import { EmailLayout, type EmailSection } from "./EmailLayout";
 import type { Copy, TemplateDef } from "./types";
 import { effectiveCopies, type Overrides } from "./editable";
+import { smsStopLine } from "./sms-stop";
 import passwordReset from "./templates/password-reset";
 import volunteerTemplates from "./templates/volunteer";
 import menteeWelcome from "./templates/mentee-welcome";
@@ -54,6 +55,8 @@ export type RenderOptions = {
   overrides?: Overrides;
   /** Email: a link to opt out, shown in the footer. */
   unsubscribeUrl?: string | null;
+  /** SMS: the number that receives STOP; each language's text then ends with how to stop SMS. */
+  smsStopNumber?: string | null;
 };
 
 export function copiesFor<D>(t: TemplateDef<D>, locale: MessageLanguage, overrides?: Overrides): { copies: [MessageLanguage, Copy<D>][]; fallback: boolean } {
@@ -73,7 +76,13 @@ export async function renderMessage(key: string, locale: MessageLanguage, data: 
   const { copies, fallback } = copiesFor(t, locale, opts.overrides);
   const subject = copies.map(([, c]) => c.subject(data)).join(" / ");
   if (channel === "sms") {
-    const text = copies.map(([, c]) => (c.sms ? c.sms(data) : c.lines(data).join(" "))).join("\n\n");
+    const stop = opts.smsStopNumber;
+    const text = copies
+      .map(([lang, c]) => {
+        const body = c.sms ? c.sms(data) : c.lines(data).join(" ");
+        return stop ? `${body} ${smsStopLine(lang, stop)}` : body;
+      })
+      .join("\n\n");
     return { subject, text, html: null, fallback };
   }
   const sections: EmailSection[] = copies.map(([lang, c]) => ({

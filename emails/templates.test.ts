@@ -39,7 +39,9 @@ describe("every registered template", () => {
         });
         expect(email.subject.length, `${t.key}/${l} subject`).toBeGreaterThan(0);
         expect(email.html).toContain(`lang="${l}"`);
-        const sms = await renderMessage(t.key, l, data, "sms");
+        // A citizen's SMS also carries where to send STOP: the limit holds with the longest such number.
+        const smsStopNumber = t.audience === "mentee" ? "+45 12 34 56 78" : null;
+        const sms = await renderMessage(t.key, l, data, "sms", { smsStopNumber });
         const info = smsInfo(sms.text);
         expect(info.segments, `${t.key}/${l}: ${info.segments} ${info.encoding} segments`).toBeLessThanOrEqual(MAX_SMS_SEGMENTS);
         expect(sms.text).not.toMatch(/\{\{|undefined|\[object /);
@@ -60,6 +62,11 @@ describe("fallback, right-to-left and admin edits", () => {
     expect(r.html).toContain('lang="en"');
     expect(languageStates(fixture, {}).ti).toBe("missing");
     expect(languageStates(fixture, {}).da).toBe("file");
+  });
+  it("a fallback SMS tells where to send STOP in each of its languages", async () => {
+    const r = await renderMessage(fixture.key, "ti", fixture.sample!, "sms", { smsStopNumber: "1204" });
+    expect(r.text).toContain("Send STOP til 1204 for at afmelde sms.");
+    expect(r.text).toContain("Text STOP to 1204 to stop text messages.");
   });
   it("Arabic renders right-to-left and as UCS-2 SMS", async () => {
     const r = await renderMessage(fixture.key, "ar", fixture.sample!, "email");

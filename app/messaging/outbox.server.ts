@@ -19,6 +19,7 @@ import { transportFor } from "./transports/index.server";
 import { blockedReason, optOutUrl } from "./preferences.server";
 import { overridesFor } from "./template-store.server";
 import { now } from "../utils/clock";
+import { config } from "../config.server";
 import { log } from "../utils/logger.server";
 
 type Tx = Pick<Db, "insert" | "select" | "update">;
@@ -116,9 +117,12 @@ async function deliver(m: typeof messages.$inferSelect, d: Db) {
   }
   let result;
   let rendered;
-  const unsubscribeUrl = m.channel === "email" && m.subjectType === "mentee" && m.subjectId ? optOutUrl({ type: "mentee", id: m.subjectId }) : null;
+  // A citizen can always object: emails carry the opt-out link, SMS the number to send STOP to (when we have one).
+  const menteeId = m.subjectType === "mentee" ? m.subjectId : null;
+  const unsubscribeUrl = m.channel === "email" && menteeId ? optOutUrl({ type: "mentee", id: menteeId }) : null;
+  const smsStopNumber = m.channel === "sms" && menteeId ? (config().SMS_STOP_NUMBER ?? null) : null;
   try {
-    rendered = await renderMessage(m.template, m.locale, m.data, m.channel, { overrides: overridesFor(m.template, d), unsubscribeUrl });
+    rendered = await renderMessage(m.template, m.locale, m.data, m.channel, { overrides: overridesFor(m.template, d), unsubscribeUrl, smsStopNumber });
   } catch (e) {
     result = { ok: false as const, permanent: true, error: `render: ${e instanceof Error ? e.message : "failed"}` };
   }

@@ -3,6 +3,7 @@
  * admin's edits in message_templates. Generic over the registry: a new template shows up here by itself.
  */
 import { renderMessage, templates } from "../../emails";
+import { config } from "../config.server";
 import { copyToText, languageStates, placeholdersIn, requiredLanguages, sampleData, type CopyText, type Overrides } from "../../emails/editable";
 import { messageLanguages, type MessageLanguage } from "../domain/enums";
 import { containsLink, MAX_SMS_SEGMENTS, smsInfo } from "../domain/sms";
@@ -71,7 +72,8 @@ export async function previewTemplate(key: string, language: MessageLanguage, ov
   let email, sms;
   try {
     email = await renderMessage(key, language, data, "email", { overrides });
-    sms = await renderMessage(key, language, data, "sms", { overrides });
+    // A citizen's SMS ends with where to send STOP (the outbox adds it): the preview and the length check show it too.
+    sms = await renderMessage(key, language, data, "sms", { overrides, smsStopNumber: t.audience === "mentee" ? config().SMS_STOP_NUMBER : null });
   } catch {
     return { subject: "", html: null, sms: "", fallback: false, segments: 0, encoding: "GSM-7", units: 0, tooLong: false, smsHasLink: false, failed: true };
   }

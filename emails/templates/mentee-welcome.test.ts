@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { messageLanguages } from "../../app/domain/enums";
 import { renderMessage } from "../index";
 import welcome from "./mentee-welcome";
+import { smsStopLine } from "../sms-stop";
+import { MAX_SMS_SEGMENTS, smsInfo } from "../../app/domain/sms";
 
 describe("mentee welcome message", () => {
   it("exists in all ten languages, distinct from each other", () => {
@@ -9,16 +11,30 @@ describe("mentee welcome message", () => {
     const subjects = messageLanguages.map((l) => welcome.copies[l]!.lines({ firstName: "X" }).join(" "));
     expect(new Set(subjects).size).toBe(messageLanguages.length);
   });
-  it("has a short SMS without links that says how to stop SMS", async () => {
+  it("has a short SMS without links", async () => {
     for (const l of messageLanguages) {
       const r = await renderMessage("mentee_welcome", l, { firstName: "Amal" }, "sms");
       expect(r.fallback, l).toBe(false);
       expect(r.text, l).toContain("Amal");
       expect(r.text, l).not.toMatch(/https?:|www\./i);
       expect(r.text.length, l).toBeLessThanOrEqual(200);
-      // The first SMS tells how to object to more (a reply STOP is understood in every language).
-      expect(r.text, l).toContain("STOP");
+      // Without a number that receives SMS nothing promises that STOP works (the sender id cannot be answered).
+      expect(r.text, l).not.toContain("STOP");
     }
+  });
+  it("ends, in the citizen's language, with where to send STOP when a number receives SMS", async () => {
+    const texts = new Set<string>();
+    for (const l of messageLanguages) {
+      const r = await renderMessage("mentee_welcome", l, { firstName: "Amal" }, "sms", { smsStopNumber: "1204 1204" });
+      expect(r.text, l).toMatch(/STOP.*1204 1204|1204 1204.*STOP/);
+      expect(r.text.trimEnd().endsWith(smsStopLine(l, "1204 1204")), l).toBe(true);
+      expect(smsInfo(r.text).segments, l).toBeLessThanOrEqual(MAX_SMS_SEGMENTS);
+      texts.add(smsStopLine(l, "1"));
+    }
+    expect(texts.size).toBe(messageLanguages.length);
+    // Right-to-left scripts keep the number left-to-right.
+    expect(smsStopLine("ar", "+45 12 34 56 78")).toContain("\u200E+45 12 34 56 78\u200E");
+    expect(smsStopLine("da", "+45 12 34 56 78")).toBe("Send STOP til +45 12 34 56 78 for at afmelde sms.");
   });
   it("renders email right-to-left for Arabic and left-to-right for Danish", async () => {
     const ar = await renderMessage("mentee_welcome", "ar", { firstName: "Amal" }, "email");

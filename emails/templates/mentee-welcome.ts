@@ -25,7 +25,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "En koordinator fra foreningen kontakter dig snart for at tale om dine ønsker.",
       "Du behøver ikke gøre noget nu.",
     ],
-    sms: (n) => `Hej ${n}. Du er henvist til Mentorbros mentorprogram. En koordinator kontakter dig snart. Hilsen Mentorbro Svar STOP for at afmelde sms.`,
+    sms: (n) => `Hej ${n}. Du er henvist til Mentorbros mentorprogram. En koordinator kontakter dig snart. Hilsen Mentorbro`,
   }),
   en: copy({
     subject: "Welcome to Mentorbro",
@@ -36,7 +36,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "A coordinator from the association will contact you soon to talk about your wishes.",
       "You do not need to do anything now.",
     ],
-    sms: (n) => `Hello ${n}. You have been referred to the Mentorbro mentor programme. A coordinator will contact you soon. Mentorbro Reply STOP to stop text messages.`,
+    sms: (n) => `Hello ${n}. You have been referred to the Mentorbro mentor programme. A coordinator will contact you soon. Mentorbro`,
   }),
   ar: copy({
     subject: "مرحبًا بك في Mentorbro",
@@ -47,7 +47,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "سيتواصل معك منسق من الجمعية قريبًا للحديث عن رغباتك.",
       "لا تحتاج إلى فعل أي شيء الآن.",
     ],
-    sms: (n) => `مرحبًا ${n}. تمت إحالتك إلى برنامج الإرشاد Mentorbro. سيتواصل معك منسق قريبًا. Mentorbro للتوقف عن الرسائل النصية أرسل STOP.`,
+    sms: (n) => `مرحبًا ${n}. تمت إحالتك إلى برنامج الإرشاد Mentorbro. سيتواصل معك منسق قريبًا. Mentorbro`,
   }),
   ti: copy({
     subject: "ናብ Mentorbro እንቋዕ ብደሓን መጻእኩም",
@@ -58,7 +58,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "ሓደ ኣወሃሃዲ ካብቲ ማሕበር ብዛዕባ ድሌታትኩም ንምዝራብ ኣብ ቀረባ እዋን ክረኽበኩም እዩ።",
       "ሕጂ ዝኾነ ነገር ክትገብሩ ኣየድልየኩምን።",
     ],
-    sms: (n) => `ሰላም ${n}። ናብ መደብ መማኸርቲ Mentorbro ተመሓላሊፍኩም ኣለኹም። ሓደ ኣወሃሃዲ ኣብ ቀረባ እዋን ክረኽበኩም እዩ። Mentorbro ኤስኤምኤስ ንምቁራጽ STOP ኢልኩም መልሱ።`,
+    sms: (n) => `ሰላም ${n}። ናብ መደብ መማኸርቲ Mentorbro ተመሓላሊፍኩም ኣለኹም። ሓደ ኣወሃሃዲ ኣብ ቀረባ እዋን ክረኽበኩም እዩ። Mentorbro`,
   }),
   fa: copy({
     subject: "به Mentorbro خوش آمدید",
@@ -69,7 +69,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "یک هماهنگ‌کننده از انجمن به‌زودی با شما تماس می‌گیرد تا درباره خواسته‌هایتان صحبت کند.",
       "فعلاً لازم نیست کاری انجام دهید.",
     ],
-    sms: (n) => `سلام ${n}. شما به برنامه منتورینگ Mentorbro معرفی شده‌اید. یک هماهنگ‌کننده به‌زودی با شما تماس می‌گیرد. Mentorbro برای لغو پیامک، STOP را ارسال کنید.`,
+    sms: (n) => `سلام ${n}. شما به برنامه منتورینگ Mentorbro معرفی شده‌اید. یک هماهنگ‌کننده به‌زودی با شما تماس می‌گیرد. Mentorbro`,
   }),
   prs: copy({
     subject: "به Mentorbro خوش آمدید",
@@ -80,7 +80,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "یک هماهنگ‌کننده از انجمن به زودی با شما به تماس می‌شود تا در مورد خواسته‌های تان صحبت کند.",
       "فعلاً ضرورت نیست کاری انجام دهید.",
     ],
-    sms: (n) => `سلام ${n}. شما به برنامه رهنمایی Mentorbro معرفی شده اید. یک هماهنگ‌کننده به زودی با شما به تماس می‌شود. Mentorbro برای توقف پیام‌های کوتاه، STOP را بفرستید.`,
+    sms: (n) => `سلام ${n}. شما به برنامه رهنمایی Mentorbro معرفی شده اید. یک هماهنگ‌کننده به زودی با شما به تماس می‌شود. Mentorbro`,
   }),
   ps: copy({
     subject: "Mentorbro ته ښه راغلاست",
@@ -91,7 +91,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "د ټولنې یو همغږی کوونکی به ډېر ژر له تاسو سره اړیکه ونیسي ترڅو ستاسو د هیلو په اړه خبرې وکړي.",
       "اوس اړتیا نشته چې تاسو کوم کار وکړئ.",
     ],
-    sms: (n) => `سلام ${n}. تاسو د Mentorbro لارښوونې پروګرام ته معرفي شوي یاست. یو همغږی کوونکی به ډېر ژر له تاسو سره اړیکه ونیسي. Mentorbro د لنډو پیغامونو د بندولو لپاره STOP ولېږئ.`,
+    sms: (n) => `سلام ${n}. تاسو د Mentorbro لارښوونې پروګرام ته معرفي شوي یاست. یو همغږی کوونکی به ډېر ژر له تاسو سره اړیکه ونیسي. Mentorbro`,
   }),
   so: copy({
     subject: "Ku soo dhawoow Mentorbro",
@@ -102,7 +102,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "Isuduwe ka tirsan ururka ayaa dhowaan kula soo xiriiri doona si aad uga wada hadashaan waxa aad rabto.",
       "Hadda waxba uma baahnid inaad samayso.",
     ],
-    sms: (n) => `Salaan ${n}. Waxaa laguu gudbiyay barnaamijka lataliyaha Mentorbro. Isuduwe ayaa dhowaan kula soo xiriiri doona. Mentorbro Ku jawaab STOP si aad u joojiso SMS-ka.`,
+    sms: (n) => `Salaan ${n}. Waxaa laguu gudbiyay barnaamijka lataliyaha Mentorbro. Isuduwe ayaa dhowaan kula soo xiriiri doona. Mentorbro`,
   }),
   uk: copy({
     subject: "Ласкаво просимо до Mentorbro",
@@ -113,7 +113,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "Координатор асоціації незабаром зв'яжеться з вами, щоб поговорити про ваші побажання.",
       "Зараз вам нічого не потрібно робити.",
     ],
-    sms: (n) => `Вітаємо, ${n}. Вас направлено до програми наставництва Mentorbro. Координатор незабаром зв'яжеться з вами. Mentorbro Щоб відписатися від SMS, надішліть STOP.`,
+    sms: (n) => `Вітаємо, ${n}. Вас направлено до програми наставництва Mentorbro. Координатор незабаром зв'яжеться з вами. Mentorbro`,
   }),
   kmr: copy({
     subject: "Bi xêr hatî Mentorbro",
@@ -124,7 +124,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "Koordînatorek ji komeleyê dê di demek nêz de bi te re têkilî dayne da ku li ser daxwazên te biaxive.",
       "Niha ne hewce ye ku tu tiştekî bikî.",
     ],
-    sms: (n) => `Silav ${n}. Tu ji bo bernameya mentoriyê ya Mentorbro hatî şandin. Koordînatorek dê di demek nêz de bi te re têkilî dayne. Mentorbro Ji bo rawestandina SMS-an bersiv bide STOP.`,
+    sms: (n) => `Silav ${n}. Tu ji bo bernameya mentoriyê ya Mentorbro hatî şandin. Koordînatorek dê di demek nêz de bi te re têkilî dayne. Mentorbro`,
   }),
 };
 

@@ -17,7 +17,7 @@ async function startServer(dbPath: string, env: Record<string, string>): Promise
   const child = spawn(process.execPath, ["server.mjs"], {
     env: {
       ...process.env, NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: dbPath, SEED_DEMO: "false",
-      OUTBOX_INTERVAL_MS: "100", LOG_LEVEL: "warn", ALLOW_TEST_CLOCK: "true", ...env,
+      OUTBOX_INTERVAL_MS: "100", LOG_LEVEL: "warn", ALLOW_TEST_CLOCK: "true", SMS_STOP_NUMBER: "1204 1204", ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -14,6 +14,7 @@ import { eq, inArray } from "drizzle-orm";
 
 process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-delivery-")), "test.sqlite");
 process.env.LOG_LEVEL = "silent";
+process.env.SMS_STOP_NUMBER = "1204 1204";
 
 const { db } = await import("../../app/db.server");
 const { applyReferenceData } = await import("../../db/reference");
@@ -242,6 +243,15 @@ describe("preferences, quiet hours and delivery reports", () => {
     expect(readOptOutToken(link![1])).toEqual({ type: "mentee", id: menteeId });
     expect(readOptOutToken(link![1].slice(0, -2) + "AA")).toBeNull();
     expect(optOutToken({ type: "mentee", id: menteeId })).not.toBe(link![1]); // a fresh IV each time
+  });
+
+  it("an SMS to a mentee ends with where to send STOP; an SMS to anyone else does not", async () => {
+    enqueueMany("sms", 1, menteeId);
+    enqueueMany("sms", 1);
+    await outbox.drainOutbox();
+    const [toMentee, toOther] = rows();
+    expect(toMentee.renderedText).toMatch(/Send STOP til 1204 1204 for at afmelde sms\.$/);
+    expect(toOther.renderedText).not.toContain("STOP");
   });
 
   it("holds SMS during quiet hours and sends at 08:00 Copenhagen", async () => {
