@@ -21,7 +21,8 @@ export function PersonMessages({ messages, canOpen, canOptIn = false }: { messag
       <h2 id="messages-title">{t("messaging.person.title")}</h2>
       <p>{t("messaging.person.intro")}</p>
       {messages.prefs ? (
-        <p>
+        // A div, not a p: the opt-in buttons are forms, which a paragraph cannot hold (the browser would split it).
+        <div className="body-text">
           {t("messaging.person.preferences", { channel: t(`enum.channel.${messages.prefs.preferredChannel}`), language: t(`enum.messageLanguage.${messages.prefs.language}`) })}
           {(["sms", "email"] as const).map((c) => {
             const at = c === "sms" ? messages.prefs!.smsOptOutAt : messages.prefs!.emailOptOutAt;
@@ -38,7 +39,7 @@ export function PersonMessages({ messages, canOpen, canOptIn = false }: { messag
               </span>
             );
           })}
-        </p>
+        </div>
       ) : null}
       {messages.rows.length === 0 ? <p>{t("messaging.person.none")}</p> : (
         <div className="mb-table-wrap">

@@ -58,7 +58,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/admin/skabeloner/${tpl.key}?lang=${v.language}&done=saved`);
 }
 
+/** The editor starts afresh when the stored text changes (another language, saved, reset to the file text). */
 export default function TemplateEdit() {
+  const { tpl } = useLoaderData<typeof loader>();
+  return <TemplateEditor key={`${tpl.language}|${tpl.state}|${JSON.stringify(tpl.text)}`} />;
+}
+
+function TemplateEditor() {
   const { t } = useTranslation();
   const { tpl, preview: savedPreview } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -111,7 +117,7 @@ export default function TemplateEdit() {
       ) : null}
 
       <ErrorSummary form={form} />
-      <Form method="post" {...getFormProps(form)} key={tpl.language} lang={tpl.language} dir={dir}>
+      <Form method="post" {...getFormProps(form)} lang={tpl.language} dir={dir}>
         <input type="hidden" name="language" value={tpl.language} />
         <TextField field={fields.subject} label={t("messaging.templates.subject")} />
         <TextField field={fields.heading} label={t("messaging.templates.heading")} hint={t("messaging.templates.headingHint")} optional />

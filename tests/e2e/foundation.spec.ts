@@ -1,5 +1,5 @@
 import { and, eq, ne } from "drizzle-orm";
-import { test, expect, login, visit, expectAccessible } from "../support/fixtures";
+import { test, expect, login, visit, expectAccessible, switchToEnglish } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import { mentees, messages } from "../../db/schema";
 
@@ -78,7 +78,7 @@ test("unknown routes get a friendly 404 in the user's language", async ({ page }
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Siden findes ikke" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Skift sprog" }).click();
+  await switchToEnglish(page);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { test, expect, login, visit, expectAccessible } from "../support/fixtures";
+import { test, expect, login, visit, expectAccessible, switchToEnglish } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import { createRng, insertMentor } from "../../db/factories";
 import { courses, matchingWeights, mentees, mentors, messages, users } from "../../db/schema";
@@ -122,7 +122,7 @@ test("whole-pool proposal in both modes, approve selected, in Danish and English
   }
 
   // English.
-  await page.getByRole("button", { name: "Skift sprog" }).click();
+  await switchToEnglish(page);
   await page.goto("/koordinator/matching?run=1&mode=most_matched");
   await expect(page.getByRole("heading", { name: "Matching the whole pool" })).toBeVisible();
   await expect(page.getByText(/^Has waited \d+ days$/).first()).toBeVisible();

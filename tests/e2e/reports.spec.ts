@@ -5,7 +5,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Download } from "@playwright/test";
-import { test, expect, login, visit, expectAccessible } from "../support/fixtures";
+import { test, expect, login, visit, expectAccessible, switchToEnglish } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import { courses, mentees } from "../../db/schema";
 import { today } from "../../app/utils/clock";
@@ -47,7 +47,7 @@ test("the coordinator's dashboard shows the demo's figures, charts with tables, 
   await expect(page.getByRole("status")).toContainText("Kolding");
   await expect(page.getByRole("table", { name: "Pr. kommune" }).getByRole("row")).toHaveCount(2);
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Skift sprog" }).click();
+  await switchToEnglish(page);
   await expect(page.getByRole("heading", { level: 1, name: "Reports" })).toBeVisible();
   await expect(page.getByRole("img", { name: /Outcome rate by quarter/ })).toBeVisible();
   await expectAccessible(page);

@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Page } from "@playwright/test";
-import { test, expect, login, visit, expectAccessible } from "../support/fixtures";
+import { test, expect, login, visit, expectAccessible, switchToEnglish } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import * as schema from "../../db/schema";
 import { matchableCondition } from "../../app/services/mentor-pool";
@@ -188,7 +188,7 @@ test("bad input is answered with 400 and field errors, never stored", async ({ p
 test("the volunteer pages pass axe in English", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto("/");
-  await page.getByRole("button", { name: "Skift sprog" }).click();
+  await switchToEnglish(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Become a business mentor for a refugee");
   await expectAccessible(page);
   await visit(page, "/bliv-mentor");
@@ -200,14 +200,14 @@ test("the volunteer pages pass axe in English", async ({ page }) => {
   await visit(page, "/bliv-mentor/bekraeft/expired-or-unknown");
   await expect(page.getByText(/The link has expired/)).toBeVisible();
   await login(page, DEMO_USERS.mentor);
-  await page.getByRole("button", { name: "Skift sprog" }).click();
+  await switchToEnglish(page);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Hello/);
   await visit(page, "/mentor");
   await visit(page, "/mentor/profil");
   await visit(page, "/mentor/tilgaengelighed");
   await page.getByRole("button", { name: "Log out" }).click();
   await login(page, DEMO_USERS.coordinator);
-  await page.getByRole("button", { name: "Skift sprog" }).click();
+  await switchToEnglish(page);
   await visit(page, "/koordinator/mentorer");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mentor applications");
   await page.getByRole("table").getByRole("link").first().click();

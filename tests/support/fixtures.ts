@@ -50,6 +50,17 @@ export const test = base.extend<Fixtures>({
     await new Promise((r) => app.process.once("exit", r));
     if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("server-output", { body: app.output(), contentType: "text/plain" });
   },
+  // The page must come alive: a script blocked by the CSP, an uncaught error or a failed hydration fails the test
+  // (the pages work without JavaScript, so nothing else would notice).
+  page: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on("pageerror", (e) => problems.push(`uncaught on ${page.url()}: ${e.message.slice(0, 60)}`));
+    page.on("console", (m) => {
+      if (m.type() === "error" && /Content Security Policy|Minified React error|hydrat/i.test(m.text())) problems.push(m.text());
+    });
+    await use(page);
+    expect(problems, "errors in the browser console").toEqual([]);
+  },
   baseURL: async ({ app }, use) => {
     await use(app.url);
   },
@@ -73,6 +84,12 @@ export async function expectAccessible(page: Page): Promise<void> {
 export async function visit(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await expectAccessible(page);
+}
+
+/** Switches the interface from Danish to English and waits until the page speaks it (with JavaScript the switch is a fetch). */
+export async function switchToEnglish(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Skift sprog" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
 }
 
 export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
