@@ -17,7 +17,7 @@ export function translateError(t: TFunction, message: string): string {
   return String(t(key, params ? JSON.parse(params) : undefined));
 }
 
-function useFieldErrors(field: AnyField) {
+export function useFieldErrors(field: AnyField) {
   const { t } = useTranslation();
   return (field.errors ?? []).map((e: string) => translateError(t, e));
 }
@@ -41,7 +41,7 @@ function FieldShell({ field, label, hint, children, optional }: { field: AnyFiel
   );
 }
 
-function describedBy(field: AnyField, hint?: ReactNode) {
+export function describedBy(field: AnyField, hint?: ReactNode) {
   const ids = [hint ? field.descriptionId : null, field.errors?.length ? field.errorId : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }

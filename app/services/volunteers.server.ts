@@ -321,13 +321,16 @@ export function setOwnAvailability(userId: number, pausedFrom: string | null, pa
   });
 }
 
-/** Options for the sign-up and profile forms (municipalities and DB07 divisions). */
+/** Options for the sign-up and profile forms (municipalities, DB07 sections and divisions). */
 export function signupOptions() {
   const d = db();
+  const industry = (level: "section" | "division") =>
+    d.select({ code: industries.code, section: industries.section, labelDa: industries.labelDa, labelEn: industries.labelEn })
+      .from(industries).where(eq(industries.level, level)).orderBy(asc(industries.code)).all();
   return {
     municipalities: d.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).orderBy(asc(municipalities.name)).all(),
-    divisions: d.select({ code: industries.code, section: industries.section, labelDa: industries.labelDa, labelEn: industries.labelEn })
-      .from(industries).where(eq(industries.level, "division")).orderBy(asc(industries.code)).all(),
+    sections: industry("section"),
+    divisions: industry("division"),
   };
 }
 

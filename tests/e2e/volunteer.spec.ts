@@ -22,9 +22,14 @@ async function fillSignup(page: Page, email: string, first = "Karen") {
   await page.getByLabel("Postnummer").fill("8000");
   await page.getByLabel("Kommune", { exact: true }).selectOption({ label: "Aarhus" });
   await page.getByLabel("Hvor langt vil du rejse for at mødes?").selectOption("25");
-  await page.getByLabel("Stilling").fill("Byggeleder");
+  await page.getByLabel("Stilling", { exact: true }).fill("Byggeleder");
   await page.getByLabel("Din branche").selectOption("41");
-  await page.getByLabel(/Brancher, hvor du har netværk/).selectOption(["43", "71"]);
+  // Network industries: open an area, tick its industries (works the same without JavaScript).
+  const network = page.getByRole("group", { name: /Brancher, hvor du har netværk/ });
+  await network.getByText("F Bygge og anlæg").click();
+  await network.getByLabel("43 Bygge- og anlægsentreprenører").check();
+  await network.getByText("M Rådgivning, forskning og liberale erhverv").click();
+  await network.getByLabel("71 Arkitekter og rådgivende ingeniører").check();
   await page.getByLabel("Års erhvervserfaring").fill("15");
   await page.getByRole("group", { name: "Er du leder?" }).getByLabel("Ja").check();
   await page.getByRole("group", { name: /Sprog, du taler/ }).getByLabel("Arabisk").check();
@@ -49,6 +54,8 @@ test("a volunteer signs up, verifies, and a coordinator screens and approves", a
   await expect(page).toHaveURL(/\/bliv-mentor$/);
   await expectAccessible(page);
   await fillSignup(page, email);
+  // With JavaScript each area says how many of its industries are ticked.
+  await expect(page.locator("summary", { hasText: "F Bygge og anlæg" })).toContainText("1 valgt");
   await page.getByRole("button", { name: "Send tilmelding" }).click();
   await expect(page.getByRole("heading", { name: "Tjek din e-mail" })).toBeVisible();
   await expectAccessible(page);
@@ -70,7 +77,12 @@ test("a volunteer signs up, verifies, and a coordinator screens and approves", a
   // The mentor edits the profile and sets a break.
   await page.getByRole("link", { name: "Ret profil" }).click();
   await expectAccessible(page);
-  await page.getByLabel("Stilling").fill("Byggeleder og projektchef");
+  // The areas with a chosen industry start open, their boxes ticked.
+  await expect(page.getByLabel("43 Bygge- og anlægsentreprenører")).toBeVisible();
+  await expect(page.getByLabel("43 Bygge- og anlægsentreprenører")).toBeChecked();
+  await expect(page.getByLabel("42 Anlægsarbejder")).not.toBeChecked();
+  await expect(page.getByLabel("10 Fødevareindustri")).toBeHidden();
+  await page.getByLabel("Stilling", { exact: true }).fill("Byggeleder og projektchef");
   await page.getByRole("button", { name: "Gem" }).click();
   await expect(page.getByText("Din profil er gemt.")).toBeVisible();
   await expect(page.getByText("Byggeleder og projektchef")).toBeVisible();
@@ -212,4 +224,18 @@ test("the volunteer pages pass axe in English", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mentor applications");
   await page.getByRole("table").getByRole("link").first().click();
   await expectAccessible(page);
+});
+
+test("the landing page and the sign-up fit a phone: nothing to scroll sideways", async ({ browser, baseURL }) => {
+  const phone = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: "da-DK" });
+  const page = await phone.newPage();
+  for (const path of ["/", "/bliv-mentor"]) {
+    await visit(page, path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+  const network = page.getByRole("group", { name: /Brancher, hvor du har netværk/ });
+  await network.getByText("I Hoteller og restauranter").tap();
+  await expect(network.getByLabel("56 Restauranter")).toBeVisible();
+  await phone.close();
 });
