@@ -33,7 +33,7 @@ export default function PrintablePerson() {
         <section key={s.name} aria-labelledby={`s-${s.name}`}>
           <h2 id={`s-${s.name}`}>{s.name} ({t("privacy.person.rows", { count: s.rows.length })})</h2>
           {s.rows.map((row, i) => (
-            <table key={i} className="table table--compact">
+            <table key={i} className="table table--compact mb-kv-table">
               <caption className="sr-only">{s.name} {i + 1}</caption>
               <thead><tr><th scope="col">{t("privacy.person.field")}</th><th scope="col">{t("privacy.person.value")}</th></tr></thead>
               <tbody>

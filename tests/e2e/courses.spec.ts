@@ -6,7 +6,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
-import { test, expect, login, visit, expectAccessible } from "../support/fixtures";
+import { test, expect, login, visit, expectAccessible, expectFitsScreen } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import type { Db } from "../../db/client";
 import { courses, mentees, mentors, messages, surveys } from "../../db/schema";
@@ -48,6 +48,7 @@ test("a whole course: meetings, reminder, survey link, follow-up, outcome, compl
   await login(mp, DEMO_USERS.mentor);
   await visit(mp, `/mentor/forloeb/${course.id}`);
   await expect(mp.getByRole("heading", { level: 1 })).toContainText(mentee.firstName);
+  await expectFitsScreen(mp);
   await mp.getByLabel("Varighed").selectOption("90");
   await mp.getByLabel("Fysisk møde").check();
   await mp.getByLabel("CV", { exact: true }).check();
