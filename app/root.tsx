@@ -14,6 +14,7 @@ import type { Role, UiLocale } from "./domain/enums";
 import { useNonce } from "./utils/nonce";
 
 export const links: LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "stylesheet", href: "/dkfds/css/dkfds.min.css" },
   { rel: "stylesheet", href: appCss },
 ];
