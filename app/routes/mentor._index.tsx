@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
 import { mentorHome } from "../services/volunteers.server";
 import { requiredScreeningSteps, onLeave } from "../domain/mentor-status";
-import { formatDate, languageName } from "../i18n/format";
+import { formatDate, formatNumber, languageName } from "../i18n/format";
+import { CommitmentBadge, formatHours } from "../components/CourseParts";
 import { today } from "../utils/clock";
 import { Alert } from "../components/forms";
 
@@ -53,13 +54,27 @@ export default function MentorStart() {
       <section aria-labelledby="h-mentee">
         <h2 id="h-mentee">{t("volunteer.home.menteeTitle")}</h2>
         {courses.length ? (
-          <ul>
+          <ul className="nobullet-list">
             {courses.map((c) => (
-              <li key={c.id}>
+              <li key={c.id} className="mb-card mb-stack">
                 <p>
                   {t("volunteer.home.courseInfo", { name: c.menteeFirstName, municipality: c.municipality, start: formatDate(c.startDate, lng) })}
                   {" · "}{t(`enum.courseStatus.${c.status}`)}
+                  {c.status === "active" && c.hours ? <> · <CommitmentBadge status={c.hours.status} /></> : null}
                 </p>
+                {c.status === "active" && c.hours ? (
+                  <p>
+                    {c.hours.month ? <>{t("courses.page.thisMonth", { index: c.hours.month.index })}: {t("courses.hoursOf", { logged: formatHours(c.hours.month.logged, lng), target: formatNumber(c.hours.month.target, lng) })}<br /></> : null}
+                    {t("courses.page.totalHours")}: {t("courses.hoursOf", { logged: formatHours(c.hours.totalLogged, lng), target: formatNumber(c.hours.totalTarget, lng) })}
+                    {c.hours.month ? <><br />{c.hours.dueThisMonth > 0
+                      ? t("courses.page.dueHours", { hours: formatHours(c.hours.dueThisMonth, lng), date: formatDate(c.hours.month.to, lng) })
+                      : t("courses.page.dueDone")}</> : null}
+                  </p>
+                ) : null}
+                {c.status === "active" ? (
+                  <p><Link className="button button-primary" to={`/mentor/forloeb/${c.id}#log-title`}
+                    aria-label={t("volunteer.home.logMeetingWith", { name: c.menteeFirstName })}>{t("volunteer.home.logMeeting")}</Link></p>
+                ) : null}
                 <p><Link to={`/mentor/forloeb/${c.id}`}>{t("volunteer.home.courseLink", { name: c.menteeFirstName })}</Link></p>
               </li>
             ))}
@@ -75,7 +90,7 @@ export default function MentorStart() {
               : t("volunteer.home.onLeaveOpen", { from: formatDate(m.pausedFrom, lng) }))
             : m.pausedFrom && m.pausedFrom > day
               ? t("volunteer.home.onLeave", { from: formatDate(m.pausedFrom, lng), to: formatDate(m.pausedTo, lng) || "…" })
-              : t("volunteer.home.available")}
+              : courses.length >= m.capacity ? t("volunteer.home.full", { count: m.capacity }) : t("volunteer.home.available")}
         </p>
         <p><Link to="/mentor/tilgaengelighed">{t("volunteer.home.editAvailability")}</Link></p>
       </section>

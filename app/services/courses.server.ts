@@ -73,6 +73,13 @@ export function commitmentOf(c: Pick<CourseRow, "startDate" | "plannedEndDate" |
   }, asOf);
 }
 
+/** Each course's hours against the plan as of today (for the mentor's start page). */
+export function commitmentsFor(rows: Pick<CourseRow, "id" | "startDate" | "plannedEndDate" | "targetHoursPerMonth" | "endedOn" | "status">[], d: Db = db()): Map<number, Commitment | null> {
+  const { meetingsBy, pausesBy } = courseData(d, rows.map((r) => r.id));
+  const day = today();
+  return new Map(rows.map((c) => [c.id, commitmentOf(c, meetingsBy.get(c.id) ?? [], pausesBy.get(c.id) ?? [], day)]));
+}
+
 export type CourseListItem = {
   id: number; status: CourseStatus; startDate: string | null; plannedEndDate: string | null; endedOn: string | null;
   menteeId: number; menteeName: string; mentorId: number; mentorName: string; municipalityName: string;

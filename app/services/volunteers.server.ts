@@ -18,6 +18,7 @@ import { config } from "../config.server";
 import { audit } from "./audit.server";
 import { now, nowIso, today } from "../utils/clock";
 import { matchableCondition, openCourseCount } from "./mentor-pool";
+import { commitmentsFor } from "./courses.server";
 import { MENTOR_CONSENT_VERSION, type MentorProfileInput, type VolunteerSignupInput } from "../schemas/volunteer";
 
 type Actor = { id: number; role: string };
@@ -288,12 +289,25 @@ export function mentorHome(userId: number) {
   const m = getOwnMentor(userId);
   if (!m) return null;
   const steps = d.selectDistinct({ step: mentorScreenings.step }).from(mentorScreenings).where(eq(mentorScreenings.mentorId, m.id)).all().map((r) => r.step);
-  const myCourses = d.select({
+  const rows = d.select({
     id: courses.id, status: courses.status, startDate: courses.startDate, plannedEndDate: courses.plannedEndDate,
+    targetHoursPerMonth: courses.targetHoursPerMonth, endedOn: courses.endedOn,
     menteeFirstName: mentees.firstName, municipality: municipalities.name,
   }).from(courses).innerJoin(mentees, eq(mentees.id, courses.menteeId))
     .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
     .where(and(eq(courses.mentorId, m.id), inArray(courses.status, OPEN_COURSE))).orderBy(asc(courses.startDate)).all();
+  // Hours at a glance: this course month and in all, and what is still due this month.
+  const hours = commitmentsFor(rows, d);
+  const myCourses = rows.map((c) => {
+    const com = hours.get(c.id);
+    return {
+      ...c,
+      hours: com ? {
+        status: com.status, totalLogged: com.totalLogged, totalTarget: com.totalTarget, dueThisMonth: com.dueThisMonth,
+        month: com.currentMonth ? { index: com.currentMonth.index, logged: com.currentMonth.loggedHours, target: com.currentMonth.targetHours, to: com.currentMonth.to } : null,
+      } : null,
+    };
+  });
   const muni = d.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.code, m.municipalityCode)).get();
   const inds = d.select().from(industries).where(inArray(industries.code, [m.industryCode, ...m.networkIndustryCodes])).all();
   return { mentor: m, municipality: muni?.name ?? "", industries: inds, steps, courses: myCourses };

@@ -69,6 +69,15 @@ test("a whole course: meetings, reminder, survey link, follow-up, outcome, compl
   await expect(mp.getByText("Mødet er rettet.")).toBeVisible();
   await expect(mp.getByText("2 af 24 timer")).toBeVisible();
   await expectAccessible(mp);
+  // The start page shows the hours at a glance and leads straight to the meeting form.
+  await visit(mp, "/mentor");
+  await expect(mp.getByText("Timer i alt: 2 af 24 timer")).toBeVisible();
+  await expect(mp.getByText(/Forløbsmåned 1: 2 af 4 timer/)).toBeVisible();
+  await expect(mp.getByText(/Registrér 2 timer mere inden/)).toBeVisible();
+  await expect(mp.getByText(/Vi foreslår dig ikke til en ny/)).toBeVisible();
+  await expectFitsScreen(mp);
+  await mp.getByRole("link", { name: `Registrér et møde med ${mentee.firstName}` }).click();
+  await expect(mp.getByRole("heading", { name: "Registrér et møde" })).toBeVisible();
   await phone.close();
 
   // 31 days later the scheduler runs: month 2 began, the day-30 surveys go out, the mentor is nudged.
