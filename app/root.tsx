@@ -91,7 +91,7 @@ function Header({ user, locale }: { user: RootData["user"]; locale: UiLocale }) 
       </div>
       {items.length ? (
         <nav aria-label={t("common.nav.label")} className="mb-nav">
-          <ul className="container">
+          <ul className="container no-max-width">
             {items.map((i) => (
               <li key={i.to}><NavLink to={i.to} end={i.to.split("/").length <= 2}>{t(i.key)}</NavLink></li>
             ))}

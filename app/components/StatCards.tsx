@@ -5,7 +5,7 @@ import { formatNumber } from "../i18n/format";
 export function StatCards({ items }: { items: { label: string; value: number; to?: string }[] }) {
   const { i18n } = useTranslation();
   return (
-    <ul className="mb-cards">
+    <ul className="mb-cards nobullet-list no-max-width">
       {items.map((i) => (
         <li key={i.label} className="mb-card">
           <span className="mb-card__value">{formatNumber(i.value, i18n.language)}</span>
@@ -27,9 +27,9 @@ export function StaffStart({ role, counts }: {
       <h1>{t(`staff.start.${role}.title`)}</h1>
       <p>{t(`staff.start.${role}.intro`)}</p>
       <StatCards items={[
-        { label: t("staff.stats.applied"), value: counts.applied },
-        { label: t("staff.stats.waiting"), value: counts.waiting },
-        { label: t("staff.stats.active"), value: counts.active },
+        { label: t("staff.stats.applied"), value: counts.applied, to: "/koordinator/mentorer" },
+        { label: t("staff.stats.waiting"), value: counts.waiting, to: "/koordinator/ventende" },
+        { label: t("staff.stats.active"), value: counts.active, to: "/koordinator/forloeb?filter=running" },
         { label: t("staff.stats.failedMessages"), value: counts.failedMessages, to: "/admin/outbox?status=failed" },
       ]} />
     </>

@@ -91,7 +91,7 @@ function TemplateEditor() {
 
       <nav aria-labelledby="lang-nav">
         <h2 id="lang-nav" className="h4">{t("messaging.templates.chooseLanguage")}</h2>
-        <ul className="mb-lang-list">
+        <ul className="mb-lang-list no-max-width">
           {tpl.languages.map((l) => (
             <li key={l.language}>
               <Link to={`?lang=${l.language}`} aria-current={l.language === tpl.language ? "page" : undefined} data-testid={`lang-${l.language}`}>

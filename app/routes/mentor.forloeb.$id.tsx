@@ -130,7 +130,7 @@ export default function MentorCourse() {
       </dl>
 
       {com ? (
-        <ul className="mb-cards">
+        <ul className="mb-cards nobullet-list no-max-width">
           <li className="mb-card">
             <span className="mb-card__value">{formatHours(com.totalLogged, lng)}</span>
             <span>{t("courses.page.totalHours")}: {t("courses.hoursOf", { logged: formatHours(com.totalLogged, lng), target: formatNumber(com.totalTarget, lng) })}</span>

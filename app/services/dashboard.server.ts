@@ -4,13 +4,13 @@ import { db } from "../db.server";
 
 const count = (n: { n: number } | undefined) => n?.n ?? 0;
 
-/** The figures on the coordinator's and admin's start page. */
+/** The figures on the coordinator's and admin's start page; each matches the list it links to. */
 export function coordinatorCounts() {
   const d = db();
   return {
     applied: count(d.select({ n: sql<number>`count(*)` }).from(mentors).where(inArray(mentors.status, ["applied", "screening"])).get()),
     waiting: count(d.select({ n: sql<number>`count(*)` }).from(mentees).where(eq(mentees.status, "waiting")).get()),
-    active: count(d.select({ n: sql<number>`count(*)` }).from(courses).where(inArray(courses.status, ["active", "paused", "approved"])).get()),
+    active: count(d.select({ n: sql<number>`count(*)` }).from(courses).where(inArray(courses.status, ["active", "paused"])).get()),
     failedMessages: count(d.select({ n: sql<number>`count(*)` }).from(messages).where(eq(messages.status, "failed")).get()),
   };
 }

@@ -35,7 +35,7 @@ function TableWrap({ labelledBy, children }: { labelledBy: string; children: Rea
 
 function CellCards({ items }: { items: { label: string; value: string; id: string }[] }) {
   return (
-    <ul className="mb-cards">
+    <ul className="mb-cards nobullet-list no-max-width">
       {items.map((i) => (
         <li key={i.id} className="mb-card" data-figure={i.id}>
           <span className="mb-card__value">{i.value}</span>
