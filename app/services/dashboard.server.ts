@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { courses, mentees, mentors, messages, municipalities } from "../../db/schema";
 import { db } from "../db.server";
+import { followUpsDue } from "./courses.server";
 
 const count = (n: { n: number } | undefined) => n?.n ?? 0;
 
@@ -11,6 +12,7 @@ export function coordinatorCounts() {
     applied: count(d.select({ n: sql<number>`count(*)` }).from(mentors).where(inArray(mentors.status, ["applied", "screening"])).get()),
     waiting: count(d.select({ n: sql<number>`count(*)` }).from(mentees).where(eq(mentees.status, "waiting")).get()),
     active: count(d.select({ n: sql<number>`count(*)` }).from(courses).where(inArray(courses.status, ["active", "paused"])).get()),
+    followUpsDue: followUpsDue({ kind: "all" }).length,
     failedMessages: count(d.select({ n: sql<number>`count(*)` }).from(messages).where(eq(messages.status, "failed")).get()),
   };
 }

@@ -114,7 +114,12 @@ test("a whole course: meetings, reminder, survey link, follow-up, outcome, compl
 
   // The coordinator (session expired with the clock) sees the answer, logs a follow-up call and escalates a concern.
   await login(page, DEMO_USERS.coordinator);
-  await visit(page, "/koordinator/opfoelgning");
+  // The start page counts the calls due and leads to them.
+  await expect(page.getByRole("link", { name: "Opfølgningsopkald at ringe" })).toBeVisible();
+  await page.getByRole("link", { name: "Opfølgningsopkald at ringe" }).click();
+  await expect(page).toHaveURL(/\/koordinator\/opfoelgning$/);
+  await expectAccessible(page);
+  await expect(page.getByRole("link", { name: `Åbn forløbet ${course.id}` })).toBeVisible();
   await visit(page, "/koordinator/forloeb?filter=no_contact");
   await expect(page.getByRole("link", { name: `#${course.id}`, exact: true })).toBeVisible();
   await visit(page, `/koordinator/forloeb/${course.id}`);

@@ -9,6 +9,7 @@ export default {
     applied: "Mentoransøgninger",
     waiting: "Ventende borgere",
     active: "Aktive forløb",
+    followUpsDue: "Opfølgningsopkald at ringe",
     failedMessages: "Fejlede beskeder",
   },
   mentees: {

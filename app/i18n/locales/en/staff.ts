@@ -11,6 +11,7 @@ export default {
     applied: "Mentor applications",
     waiting: "Waiting citizens",
     active: "Active courses",
+    followUpsDue: "Follow-up calls due",
     failedMessages: "Failed messages",
   },
   mentees: {
