@@ -80,8 +80,11 @@ test("a caseworker's report, print version and course export contain only their 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mentorforløb: rapport for Aarhus");
   await expect(page.getByRole("button", { name: "Vis rapport" })).toHaveCount(0);
   await expect(page.locator('[data-figure="referred"] .mb-card__value')).toHaveText(shown);
+  // With JavaScript running, a print button appears (and is itself hidden on paper).
+  await expect(page.getByRole("button", { name: "Udskriv" })).toBeVisible();
   await expectAccessible(page);
   await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: "Udskriv" })).toBeHidden();
   await expect(page.getByRole("navigation", { name: "Hovedmenu" })).toBeHidden();
   await page.emulateMedia({ media: "screen" });
 
