@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { genderPreferences, genders, goals, spokenLanguages } from "../domain/enums";
 import { travelOptions } from "../schemas/volunteer";
 import { languageName } from "../i18n/format";
-import { ChoiceGroup, describedBy, SelectField, TextArea, TextField, translateError, useFieldErrors } from "./forms";
+import { ChoiceGroup, describedBy, SelectField, TextArea, TextField, useFieldErrors } from "./forms";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyField = FieldMetadata<any, any, any>;
@@ -23,7 +23,7 @@ function industryLabel(d: Division | Section, lng: string) {
 /** A select of one DB07 division, grouped by section. */
 function DivisionSelect({ field, label, hint, sections, divisions }: { field: AnyField; label: string; hint?: string; sections: Section[]; divisions: Division[] }) {
   const { t, i18n } = useTranslation();
-  const errors = (field.errors ?? []).map((e: string) => translateError(t, e));
+  const errors = useFieldErrors(field);
   const initial = typeof field.initialValue === "string" ? field.initialValue : "";
   return (
     <div className={`form-group${errors.length ? " form-error" : ""}`}>
