@@ -64,8 +64,10 @@ test("a whole course: meetings, reminder, survey link, follow-up, outcome, compl
   await expect(mp.getByText("Datoen må ikke ligge i fremtiden").first()).toBeVisible();
   // Edit own entry within the window.
   await mp.getByRole("link", { name: /^Ret mødet/ }).click();
-  await mp.getByLabel("Varighed").selectOption("120");
-  await mp.getByRole("button", { name: "Gem ændringer" }).click();
+  // Wait for the edit form: until the navigation is done, the log form's fields carry the same labels.
+  const edit = mp.getByRole("region", { name: "Ret mødet" });
+  await edit.getByLabel("Varighed").selectOption("120");
+  await edit.getByRole("button", { name: "Gem ændringer" }).click();
   await expect(mp.getByText("Mødet er rettet.")).toBeVisible();
   await expect(mp.getByText("2 af 24 timer")).toBeVisible();
   await expectAccessible(mp);
