@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { test, expect, login, visit, expectAccessible } from "../support/fixtures";
+import { test, expect, login, visit, expectAccessible, logout } from "../support/fixtures";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed/demo";
 import { totp } from "../../app/auth/totp";
 import { users } from "../../db/schema";
@@ -16,7 +16,7 @@ test("a coordinator turns on two-step verification and then needs a code to log 
   await expect(page.getByText("To-trinsbekræftelse er slået til.")).toBeVisible();
   expect(db.select().from(users).where(eq(users.email, DEMO_USERS.coordinator)).get()!.totpSecret).toBe(secret);
 
-  await page.getByRole("button", { name: "Log ud" }).click();
+  await logout(page);
   await page.goto("/login");
   await page.getByLabel("E-mail").fill(DEMO_USERS.coordinator);
   await page.getByLabel("Adgangskode").fill(DEMO_PASSWORD);

@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Page } from "@playwright/test";
-import { test, expect, login, visit, expectAccessible, expectFitsScreen, switchToEnglish } from "../support/fixtures";
+import { test, expect, login, visit, expectAccessible, expectFitsScreen, switchToEnglish, logout } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import * as schema from "../../db/schema";
 import { matchableCondition } from "../../app/services/mentor-pool";
@@ -87,7 +87,7 @@ test("a volunteer signs up, verifies, and a coordinator screens and approves", a
   await expect(page.getByText("Din profil er gemt.")).toBeVisible();
   await expect(page.getByText("Byggeleder og projektchef")).toBeVisible();
 
-  await page.getByRole("button", { name: "Log ud" }).click();
+  await logout(page);
   await login(page, DEMO_USERS.coordinator);
   await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Mentorer" }).click();
   await expectAccessible(page);
@@ -217,7 +217,7 @@ test("the volunteer pages pass axe in English", async ({ page }) => {
   await visit(page, "/mentor");
   await visit(page, "/mentor/profil");
   await visit(page, "/mentor/tilgaengelighed");
-  await page.getByRole("button", { name: "Log out" }).click();
+  await logout(page);
   await login(page, DEMO_USERS.coordinator);
   await switchToEnglish(page);
   await visit(page, "/koordinator/mentorer");

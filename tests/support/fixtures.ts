@@ -103,6 +103,12 @@ export async function switchToEnglish(page: Page): Promise<void> {
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 }
 
+/** Logs out with the header button and waits until the server has ended the session (with JavaScript it is a fetch). */
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole("button", { name: /^(Log ud|Log out)$/ }).click();
+  await page.waitForURL(/\/login\?loggedOut=1$/);
+}
+
 export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto("/login");
   await page.getByLabel(/^(E-mail|Email)$/).fill(email);
