@@ -87,8 +87,11 @@ export default function Pool() {
                     {result.pairs.map((p) => (
                       <tr key={p.menteeId}>
                         <td>
-                          <input className="form-checkbox" type="checkbox" id={`pair-${p.menteeId}`} name="pair" value={`${p.menteeId}:${p.mentorId}`} />
-                          <label htmlFor={`pair-${p.menteeId}`}><span className="sr-only">{t("matching.pool.selectPair", { mentee: p.menteeName, mentor: p.mentor.name })}</span></label>
+                          {/* DKFDS draws the box on the label; the wrapper keeps box and input in this cell. */}
+                          <div className="form-group-checkbox">
+                            <input className="form-checkbox" type="checkbox" id={`pair-${p.menteeId}`} name="pair" value={`${p.menteeId}:${p.mentorId}`} />
+                            <label htmlFor={`pair-${p.menteeId}`}><span className="sr-only">{t("matching.pool.selectPair", { mentee: p.menteeName, mentor: p.mentor.name })}</span></label>
+                          </div>
                         </td>
                         <td>
                           {p.menteeName}<br /><span className="form-hint">{p.menteeMunicipality}</span><br />

@@ -109,8 +109,13 @@ test("whole-pool proposal in both modes, approve selected, in Danish and English
   // Approve the first two proposed pairs.
   await page.goto("/koordinator/matching?run=1&mode=best_score");
   const values = await page.locator('input[name="pair"]').evaluateAll((els) => els.slice(0, 2).map((e) => (e as HTMLInputElement).value));
-  // DKFDS draws the checkbox on the label (the input itself is visually hidden): click it like a user.
-  for (const v of values) await page.locator(`label[for="pair-${v.split(":")[0]}"]`).click();
+  // The box sits in its row (DKFDS positions input and drawn box against a .form-group-checkbox wrapper).
+  const firstRow = page.locator("tbody tr").first();
+  const [rowBox, inputBox] = [await firstRow.boundingBox(), await firstRow.locator('input[name="pair"]').boundingBox()];
+  expect(inputBox!.y).toBeGreaterThanOrEqual(rowBox!.y);
+  expect(inputBox!.y + inputBox!.height).toBeLessThanOrEqual(rowBox!.y + rowBox!.height);
+  // DKFDS lays the transparent input over the box it draws: a click on the box reaches the input.
+  for (const v of values) await page.locator(`#pair-${v.split(":")[0]}`).click();
   for (const v of values) await expect(page.locator(`input[value="${v}"][name="pair"]`)).toBeChecked();
   await page.getByRole("button", { name: "Godkend valgte" }).click();
   await expect(page.getByText("2 par godkendt. 0 kunne ikke godkendes (fx fordi situationen har ændret sig).")).toBeVisible();
