@@ -125,6 +125,9 @@ test("the opt-out link stops email and the person page shows it", async ({ page,
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("إلغاء الاشتراك في رسائل Mentorbro");
   await expect(page.locator("main [lang=ar]").first()).toHaveAttribute("dir", "rtl");
   await expect(page.getByLabel("إيقاف الرسائل النصية")).toBeChecked();
+  // Right-to-left: the box sits at the right, where the line starts, beside its text.
+  const [box, main] = [await page.getByLabel("إيقاف الرسائل النصية").boundingBox(), await page.locator("main").boundingBox()];
+  expect(box!.x + box!.width).toBeGreaterThan(main!.x + main!.width - 40);
   await expectAccessible(page);
   await page.getByRole("link", { name: "Dansk" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Afmeld beskeder fra Mentorbro");
