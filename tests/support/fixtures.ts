@@ -37,7 +37,14 @@ async function startServer(dbPath: string, env: Record<string, string>): Promise
   return { url, dbPath, process: child, output: () => out };
 }
 
-type Fixtures = { app: App; db: Db; appEnv: Record<string, string> };
+type Fixtures = { app: App; db: Db; appEnv: Record<string, string>; browserProblems: string[] };
+
+function watchConsole(page: Page, problems: string[]): void {
+  page.on("pageerror", (e) => problems.push(`uncaught on ${page.url()}: ${e.message.slice(0, 60)}`));
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy|Minified React error|hydrat/i.test(m.text())) problems.push(m.text());
+  });
+}
 
 export const test = base.extend<Fixtures>({
   appEnv: [{}, { option: true }],
@@ -50,17 +57,22 @@ export const test = base.extend<Fixtures>({
     await new Promise((r) => app.process.once("exit", r));
     if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("server-output", { body: app.output(), contentType: "text/plain" });
   },
-  // The page must come alive: a script blocked by the CSP, an uncaught error or a failed hydration fails the test
-  // (the pages work without JavaScript, so nothing else would notice).
-  page: async ({ page }, use) => {
+  // Pages must come alive: a script blocked by the CSP, an uncaught error or a failed hydration fails the test (the
+  // pages work without JavaScript, so nothing else would notice). Watches the test's page and every page of the
+  // contexts the test opens itself (a phone, a citizen without an account, a second user).
+  browserProblems: [async ({ page, browser }, use) => {
     const problems: string[] = [];
-    page.on("pageerror", (e) => problems.push(`uncaught on ${page.url()}: ${e.message.slice(0, 60)}`));
-    page.on("console", (m) => {
-      if (m.type() === "error" && /Content Security Policy|Minified React error|hydrat/i.test(m.text())) problems.push(m.text());
-    });
-    await use(page);
+    watchConsole(page, problems);
+    const newContext = browser.newContext.bind(browser);
+    browser.newContext = async (options) => {
+      const context = await newContext(options);
+      context.on("page", (p) => watchConsole(p, problems));
+      return context;
+    };
+    await use(problems);
+    browser.newContext = newContext;
     expect(problems, "errors in the browser console").toEqual([]);
-  },
+  }, { auto: true }],
   baseURL: async ({ app }, use) => {
     await use(app.url);
   },
