@@ -192,7 +192,8 @@ test("the welcome message is in the outbox in the chosen language: Danish, Engli
   // How to object to more SMS, in Arabic, with the number that receives STOP (the test servers configure one).
   expect(s.renderedText).toContain("للتوقف عن الرسائل النصية أرسل STOP إلى \u200E1204 1204\u200E.");
   // No sensitive details: neither the municipality, the group nor the Danish level.
-  for (const m of [da, en, ar, s]) expect(`${m.renderedSubject} ${m.renderedText}`).not.toMatch(/Aarhus|flygtning|refugee|DU3|CPR/i);
+  // (Links are left out: the opt-out token is random letters and may spell "CPR" by chance.)
+  for (const m of [da, en, ar, s]) expect(`${m.renderedSubject} ${m.renderedText}`.replace(/https?:\/\/\S+/g, "")).not.toMatch(/Aarhus|flygtning|refugee|DU3|CPR/i);
 
   // The coordinator's outbox view shows the Arabic message right-to-left.
   await page.context().clearCookies();
