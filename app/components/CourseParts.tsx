@@ -19,6 +19,14 @@ export function CommitmentBadge({ status }: { status: CommitmentStatus }) {
   return <span className={badgeClass[status]}>{t(`courses.commitment.${status}`)}</span>;
 }
 
+/** "Log 1.5 hours more before 11 Dec …" or "This month's target is reached" (mentor's start and course pages). */
+export function DueThisMonth({ due, monthEnds }: { due: number; monthEnds: string }) {
+  const { t, i18n } = useTranslation();
+  return <>{due > 0
+    ? t("courses.page.dueHours", { hours: formatHours(due, i18n.language), date: formatDate(monthEnds, i18n.language) })
+    : t("courses.page.dueDone")}</>;
+}
+
 export function MonthTable({ months }: { months: CourseMonth[] }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;

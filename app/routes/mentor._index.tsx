@@ -5,7 +5,7 @@ import { requireRole } from "../auth/guards.server";
 import { mentorHome } from "../services/volunteers.server";
 import { requiredScreeningSteps, onLeave } from "../domain/mentor-status";
 import { formatDate, formatNumber, languageName } from "../i18n/format";
-import { CommitmentBadge, formatHours } from "../components/CourseParts";
+import { CommitmentBadge, DueThisMonth, formatHours } from "../components/CourseParts";
 import { today } from "../utils/clock";
 import { Alert } from "../components/forms";
 
@@ -66,9 +66,7 @@ export default function MentorStart() {
                   <p>
                     {c.hours.month ? <>{t("courses.page.thisMonth", { index: c.hours.month.index })}: {t("courses.hoursOf", { logged: formatHours(c.hours.month.logged, lng), target: formatNumber(c.hours.month.target, lng) })}<br /></> : null}
                     {t("courses.page.totalHours")}: {t("courses.hoursOf", { logged: formatHours(c.hours.totalLogged, lng), target: formatNumber(c.hours.totalTarget, lng) })}
-                    {c.hours.month ? <><br />{c.hours.dueThisMonth > 0
-                      ? t("courses.page.dueHours", { hours: formatHours(c.hours.dueThisMonth, lng), date: formatDate(c.hours.month.to, lng) })
-                      : t("courses.page.dueDone")}</> : null}
+                    {c.hours.month ? <><br /><DueThisMonth due={c.hours.dueThisMonth} monthEnds={c.hours.month.to} /></> : null}
                   </p>
                 ) : null}
                 {c.status === "active" ? (

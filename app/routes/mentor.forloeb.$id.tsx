@@ -10,7 +10,7 @@ import {
 import { answerMentorSurvey } from "../services/surveys.server";
 import { deleteMeetingSchema, meetingSchema, proposeOutcomeSchema, surveySchema } from "../schemas/courses";
 import { Alert, Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
-import { CommitmentBadge, MeetingTable, MonthTable, formatHours, industryLabel, industryOptions } from "../components/CourseParts";
+import { CommitmentBadge, DueThisMonth, MeetingTable, MonthTable, formatHours, industryLabel, industryOptions } from "../components/CourseParts";
 import { formatDate, formatNumber } from "../i18n/format";
 import { closerToJobAnswers, meetingForms, meetingTopics, outcomeTypes } from "../domain/enums";
 import { z } from "zod";
@@ -153,9 +153,7 @@ export default function MentorCourse() {
           <ul>
             {com.status === "no_contact" ? <li>{t("courses.page.dueNoContact", { count: com.daysWithoutContact ?? 0 })}</li> : null}
             {com.currentMonth ? (
-              <li>{com.dueThisMonth > 0
-                ? t("courses.page.dueHours", { hours: formatHours(com.dueThisMonth, lng), date: formatDate(com.currentMonth.to, lng) })
-                : t("courses.page.dueDone")}</li>
+              <li><DueThisMonth due={com.dueThisMonth} monthEnds={com.currentMonth.to} /></li>
             ) : null}
             {d.course.plannedEndDate ? <li>{t("courses.page.dueEnd", { date: formatDate(d.course.plannedEndDate, lng) })}</li> : null}
           </ul>
