@@ -2,6 +2,7 @@ import { and, desc, eq, type SQL } from "drizzle-orm";
 import { mentees, messages } from "../../db/schema";
 import { db } from "../db.server";
 import type { Channel, MessageStatus } from "../domain/enums";
+import { renderForHistory } from "../messaging/outbox.server";
 
 export function listMessages(filter: { status?: MessageStatus; channel?: Channel; subjectType?: string; subjectId?: number }, limit = 200) {
   const conds: (SQL | undefined)[] = [
@@ -16,13 +17,28 @@ export function listMessages(filter: { status?: MessageStatus; channel?: Channel
   }).from(messages).where(and(...conds)).orderBy(desc(messages.id)).limit(limit).all();
 }
 
-export function getMessage(id: number) {
-  return db().select().from(messages).where(eq(messages.id, id)).get() ?? null;
+/**
+ * The columns staff may see of a message: never `secrets` or `payload` (live links only the recipient may use). Every
+ * staff read of messages (pages, exports) selects these.
+ */
+export const staffMessageColumns = {
+  id: messages.id, channel: messages.channel, recipient: messages.recipient, subjectType: messages.subjectType, subjectId: messages.subjectId,
+  template: messages.template, locale: messages.locale, data: messages.data, status: messages.status, attempts: messages.attempts,
+  nextAttemptAt: messages.nextAttemptAt, handedOffAt: messages.handedOffAt, lastError: messages.lastError, transport: messages.transport,
+  providerId: messages.providerId, idempotencyKey: messages.idempotencyKey, sentAt: messages.sentAt, deliveredAt: messages.deliveredAt,
+  createdAt: messages.createdAt, updatedAt: messages.updatedAt,
+};
+
+/** One message for the outbox page, with its text rendered again and every secret masked (renderForHistory). */
+export async function getMessage(id: number) {
+  const m = db().select(staffMessageColumns).from(messages).where(eq(messages.id, id)).get();
+  if (!m) return null;
+  return { ...m, view: await renderForHistory(m) };
 }
 
 /**
  * What was sent to one person, for the staff page about that person. The caller has already checked the person is in
- * its scope (personSummary / personInScope). No message bodies here: the outbox page shows those to coordinators.
+ * its scope (personSummary / personInScope). No message bodies here: the outbox page shows them, secrets masked.
  */
 export function messagesForPerson(type: "mentee" | "mentor", id: number, limit = 100) {
   const rows = db().select({
