@@ -54,8 +54,15 @@ describe("after an attempt", () => {
     }
   });
   it("waits at least as long as the provider's Retry-After asks", () => {
-    const r = afterAttempt(failure("retry", 429, "rate_limit_exceeded", undefined, 10 * 60_000), 1, now, resend);
+    const r = afterAttempt(failure("retry", 503, "unavailable", undefined, 10 * 60_000), 1, now, resend);
     expect(r.status === "queued" && r.nextAttemptAt.getTime() - now.getTime()).toBe(10 * 60_000);
+  });
+  it("a rate limit (429) waits as asked and does not use up an attempt, even at the last one", () => {
+    const throttled = httpFailure(429, "rate_limit_exceeded", 5_000);
+    expect(throttled).toMatchObject({ ok: false, kind: "retry", throttled: true, retryAfterMs: 5_000 });
+    const r = afterAttempt(throttled, MAX_ATTEMPTS, now, resend);
+    expect(r).toMatchObject({ status: "queued", refund: true });
+    expect(r.status === "queued" && r.nextAttemptAt.getTime() - now.getTime()).toBe(5_000);
   });
   it("an unknown outcome: sent again (same key, same bytes) through an idempotent provider, held otherwise", () => {
     expect(afterAttempt(failure("unknown", null, "UND_ERR_SOCKET"), 1, now, resend).status).toBe("queued");

@@ -72,11 +72,13 @@ export type FailureKind = "retry" | "permanent" | "unknown";
 
 export type SendResult =
   | { ok: true; providerId: string | null; note?: string }
-  | { ok: false; kind: FailureKind; error: string; retryAfterMs?: number };
+  /** `throttled`: the provider asks us to slow down (429): "not now", not "no". */
+  | { ok: false; kind: FailureKind; error: string; retryAfterMs?: number; throttled?: boolean };
 
 export type AfterAttempt =
   | { status: "sent"; providerId: string | null; note: string | null }
-  | { status: "queued"; nextAttemptAt: Date; error: string }
+  /** `refund`: the try does not count against MAX_ATTEMPTS (the provider only asked us to wait). */
+  | { status: "queued"; nextAttemptAt: Date; error: string; refund?: boolean }
   | { status: "failed"; error: string }
   | { status: "held"; error: string };
 
@@ -90,6 +92,11 @@ export function afterAttempt(result: SendResult, attempts: number, now: Date, op
   if (result.ok) return { status: "sent", providerId: result.providerId, note: result.note ?? null };
   if (result.kind === "permanent") return { status: "failed", error: result.error };
   if (result.kind === "unknown" && !opts.idempotent) return { status: "held", error: `${result.error}; ${HELD_ERROR}` };
+  // A rate limit is not a failure of the message: it waits as long as asked and keeps its attempts.
+  if (result.throttled) {
+    const wait = result.retryAfterMs ?? backoffMs(1, opts.random);
+    return { status: "queued", nextAttemptAt: new Date(now.getTime() + wait), error: result.error, refund: true };
+  }
   if (attempts >= MAX_ATTEMPTS) return { status: "failed", error: result.error };
   const wait = Math.max(backoffMs(attempts, opts.random), result.retryAfterMs ?? 0);
   return { status: "queued", nextAttemptAt: new Date(now.getTime() + wait), error: result.error };
@@ -147,7 +154,8 @@ export function failure(kind: FailureKind, status: number | null, code?: string 
 export function httpFailure(status: number, code?: string | null, retryAfterMs?: number | null): SendResult {
   const kind = classifyHttpFailure(status, code);
   if (kind === "already_accepted") return { ok: true, providerId: null, note: `already accepted: ${status} ${code}` };
-  return failure(kind, status, code, undefined, retryAfterMs ?? undefined);
+  const result = failure(kind, status, code, undefined, retryAfterMs ?? undefined);
+  return status === 429 && !result.ok ? { ...result, throttled: true } : result;
 }
 
 /** A failure read from a thrown fetch error. */

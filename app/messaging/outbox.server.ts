@@ -104,8 +104,10 @@ export function recoverStuck(d: Db = db()): number {
     const same = and(eq(messages.id, r.id), eq(messages.status, "sending"),
       r.claimedBy ? eq(messages.claimedBy, r.claimedBy) : sql`${messages.claimedBy} is null`,
       r.leaseUntil ? eq(messages.leaseUntil, r.leaseUntil) : sql`${messages.leaseUntil} is null`);
+    // A claim that never reached the provider was no attempt: it is given back.
+    const refund = r.handedOffAt ? {} : { attempts: sql`max(${messages.attempts} - 1, 0)` };
     const changed = d.update(messages).set(requeue
-      ? { status: "queued", claimedBy: null, leaseUntil: null, handedOffAt: null, nextAttemptAt: t, lastError: r.handedOffAt ? `${INTERRUPTED_ERROR}; sent again with the same key` : "recovered: never handed to the provider" }
+      ? { ...refund, status: "queued", claimedBy: null, leaseUntil: null, handedOffAt: null, nextAttemptAt: t, lastError: r.handedOffAt ? `${INTERRUPTED_ERROR}; sent again with the same key` : "recovered: never handed to the provider" }
       : { status: "held", claimedBy: null, leaseUntil: null, lastError: `${INTERRUPTED_ERROR}; may have been delivered: check by the reference before sending again` })
       .where(same).run().changes;
     n += changed;
@@ -192,7 +194,7 @@ function maskAll(data: Record<string, unknown>): Record<string, unknown> {
 
 /* ------------------------------------------------------------------ one attempt */
 
-/** Puts a claimed row back without counting the claim as an attempt (quiet hours). */
+/** Puts a claimed row back without counting the claim as an attempt (quiet hours, a provider asking us to wait). */
 function postpone(m: Row, until: Date, d: Db) {
   assertTransition("sending", "queued");
   d.update(messages).set({ status: "queued", nextAttemptAt: until.toISOString(), claimedBy: null, leaseUntil: null, attempts: sql`${messages.attempts} - 1` })
@@ -206,6 +208,13 @@ function cancel(m: Row, reason: string, d: Db) {
   log.info("message cancelled", { messageId: m.id, channel: m.channel, reason });
 }
 
+/** A provider that answered 429 is left alone by this process until it said to come back. */
+const throttledUntil = new Map<string, number>();
+/** Tests that move the clock back forget the pauses of earlier tests. */
+export function forgetThrottles(): void {
+  throttledUntil.clear();
+}
+
 async function deliver(m: Row, d: Db) {
   const blocked = blockedReason(m.subjectType, m.subjectId, m.channel, d);
   if (blocked) return cancel(m, blocked, d);
@@ -215,6 +224,8 @@ async function deliver(m: Row, d: Db) {
     const window = nextSmsWindow(now());
     if (window.getTime() > now().getTime()) return postpone(m, window, d);
   }
+  const pause = throttledUntil.get(transport.name) ?? 0;
+  if (pause > now().getTime()) return postpone(m, new Date(pause), d);
   // The payload is made once, at the first send, and then sent as is (same bytes, same tokens) on every try.
   let payload: MessagePayload | null = m.payload;
   if (!payload) {
@@ -236,7 +247,9 @@ async function deliver(m: Row, d: Db) {
     id: m.id, channel: m.channel, template: m.template, to: m.recipient, subject: payload.subject, text: payload.text, html: payload.html,
     idempotencyKey: m.idempotencyKey, unsubscribeUrl: payload.unsubscribeUrl,
   });
-  record(m, transport.name, afterAttempt(result, m.attempts, now(), { idempotent: transport.idempotent }), d);
+  const next = afterAttempt(result, m.attempts, now(), { idempotent: transport.idempotent });
+  if (next.status === "queued" && next.refund) throttledUntil.set(transport.name, next.nextAttemptAt.getTime());
+  record(m, transport.name, next, d);
 }
 
 function record(m: Row, transport: string, next: ReturnType<typeof afterAttempt>, d: Db) {
@@ -248,8 +261,10 @@ function record(m: Row, transport: string, next: ReturnType<typeof afterAttempt>
     d.update(messages).set({ ...release, status: "sent", sentAt: t, providerId: next.providerId, lastError: next.note, handedOffAt: null })
       .where(or(ours(m.id), and(eq(messages.id, m.id), eq(messages.status, "held")))).run();
   } else if (next.status === "queued") {
-    d.update(messages).set({ ...release, status: "queued", nextAttemptAt: next.nextAttemptAt.toISOString(), lastError: next.error, handedOffAt: null })
-      .where(ours(m.id)).run();
+    d.update(messages).set({
+      ...release, status: "queued", nextAttemptAt: next.nextAttemptAt.toISOString(), lastError: next.error, handedOffAt: null,
+      ...(next.refund ? { attempts: sql`${messages.attempts} - 1` } : {}),
+    }).where(ours(m.id)).run();
   } else {
     d.update(messages).set({ ...release, status: next.status, lastError: next.error }).where(ours(m.id)).run();
   }

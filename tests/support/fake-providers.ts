@@ -74,6 +74,7 @@ export async function fakeProvider(kind: "email" | "sms"): Promise<FakeProvider>
   fake.requestCount = (key) => fake.requests.filter((r) => r.key === key).length;
   fake.bodies = (key) => new Set(fake.requests.filter((r) => r.key === key).map((r) => r.body));
   fake.reset = () => {
+    seq = 0;
     fake.next = []; fake.policy = () => "ok"; fake.afterAccept = null; fake.requests = []; fake.accepted = []; keys.clear();
   };
 

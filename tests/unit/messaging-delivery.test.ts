@@ -63,6 +63,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   setNow(NOON);
+  outbox.forgetThrottles();
   db().delete(schema.messages).run();
   sms.reset();
   email.reset();
@@ -120,16 +121,19 @@ describe("failures, judged by what the provider may have seen", () => {
     expect(rows().some((r) => r.attempts > 1)).toBe(true);
   });
 
-  it("429 with Retry-After: the next try waits as long as the provider asks", async () => {
+  it("429 with Retry-After: the provider is left alone as long as it asks; the wait uses up no attempt", async () => {
     email.next = ["rate-limited"];
     email.retryAfterSeconds = 2 * 3600;
-    const [id] = enqueueMany("email", 1);
+    const [a, b] = enqueueMany("email", 2);
     await outbox.drainOutbox();
-    const r = row(id);
-    expect(r.status).toBe("queued");
-    expect(new Date(r.nextAttemptAt).getTime() - now().getTime()).toBeGreaterThanOrEqual(2 * 3600_000 - 1000);
+    for (const id of [a, b]) {
+      expect(row(id)).toMatchObject({ status: "queued", attempts: 0 });
+      expect(new Date(row(id).nextAttemptAt).getTime() - now().getTime()).toBeGreaterThanOrEqual(2 * 3600_000 - 1000);
+    }
+    expect(email.requests).toHaveLength(1); // the second was not even tried
     await runUntilSettled();
-    expectOnceEach(email, [id]);
+    expectOnceEach(email, [a, b]);
+    expect(row(a).attempts).toBe(1);
   });
 
   it("the provider is down (connection refused): nothing was sent, so SMS are retried too, never held", async () => {
