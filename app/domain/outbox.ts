@@ -104,8 +104,8 @@ export function afterAttempt(result: SendResult, attempts: number, now: Date, op
 
 /** What an HTTP error answer means. `already_accepted`: the provider already holds a message under this key. */
 export function classifyHttpFailure(status: number, code?: string | null): FailureKind | "already_accepted" {
-  // Resend: the same idempotency key came with a different body. A key is only kept once the provider accepted a
-  // request under it, so the message is there already (see docs/decisions/007).
+  // Resend: the same idempotency key came with a different body. Our bytes never change between tries, so an earlier
+  // try under this key reached Resend (from an older version of the app): the message is there already (decision 007).
   if (code === "invalid_idempotent_request") return "already_accepted";
   // Resend: a request with this key is still being processed: ask again later with the same key.
   if (code === "concurrent_idempotent_requests") return "retry";
