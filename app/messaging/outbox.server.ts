@@ -163,6 +163,18 @@ async function render(m: Pick<Row, "template" | "locale" | "channel" | "subjectT
   return { ...rendered, unsubscribeUrl };
 }
 
+/**
+ * The columns staff may see of a message: never `secrets` or `payload` (live links only the recipient may use). Every
+ * staff read of messages (pages, exports) selects these.
+ */
+export const staffMessageColumns = {
+  id: messages.id, channel: messages.channel, recipient: messages.recipient, subjectType: messages.subjectType, subjectId: messages.subjectId,
+  template: messages.template, locale: messages.locale, data: messages.data, status: messages.status, attempts: messages.attempts,
+  nextAttemptAt: messages.nextAttemptAt, handedOffAt: messages.handedOffAt, lastError: messages.lastError, transport: messages.transport,
+  providerId: messages.providerId, idempotencyKey: messages.idempotencyKey, sentAt: messages.sentAt, deliveredAt: messages.deliveredAt,
+  createdAt: messages.createdAt, updatedAt: messages.updatedAt,
+};
+
 export type HistoryView = { subject: string; text: string; html: string | null; editedSince: boolean } | { error: string };
 
 /**

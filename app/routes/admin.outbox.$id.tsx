@@ -46,7 +46,7 @@ export default function MessageDetail() {
   const { message: m } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const dir = isRtl(m.locale) ? "rtl" : "ltr";
-  const view = "error" in m.view ? null : m.view;
+  const view = "error" in m.view || "erased" in m.view ? null : m.view;
   return (
     <>
       <p><Link to="/admin/outbox">{t("common.actions.back")}</Link></p>
@@ -78,6 +78,7 @@ export default function MessageDetail() {
         <Form method="post"><button type="submit" name="intent" value="retry" className="button button-primary">{t("staff.outbox.retry")}</button></Form>
       ) : null}
       {"error" in m.view ? <Alert kind="error">{t("staff.outbox.cannotShow", { error: m.view.error })}</Alert> : null}
+      {"erased" in m.view ? <p>{t("staff.outbox.erased")}</p> : null}
       {view ? (
         <>
           <p data-testid="masked-note">{t("staff.outbox.masked")}</p>

@@ -2,7 +2,8 @@ import { and, desc, eq, type SQL } from "drizzle-orm";
 import { mentees, messages } from "../../db/schema";
 import { db } from "../db.server";
 import type { Channel, MessageStatus } from "../domain/enums";
-import { renderForHistory } from "../messaging/outbox.server";
+import { renderForHistory, staffMessageColumns, type HistoryView } from "../messaging/outbox.server";
+import { ANONYMISED } from "./privacy.server";
 
 export function listMessages(filter: { status?: MessageStatus; channel?: Channel; subjectType?: string; subjectId?: number }, limit = 200) {
   const conds: (SQL | undefined)[] = [
@@ -18,22 +19,14 @@ export function listMessages(filter: { status?: MessageStatus; channel?: Channel
 }
 
 /**
- * The columns staff may see of a message: never `secrets` or `payload` (live links only the recipient may use). Every
- * staff read of messages (pages, exports) selects these.
+ * One message for the outbox page, with its text rendered again and every secret masked (renderForHistory); nothing
+ * is rendered for a person who was erased (their data is gone).
  */
-export const staffMessageColumns = {
-  id: messages.id, channel: messages.channel, recipient: messages.recipient, subjectType: messages.subjectType, subjectId: messages.subjectId,
-  template: messages.template, locale: messages.locale, data: messages.data, status: messages.status, attempts: messages.attempts,
-  nextAttemptAt: messages.nextAttemptAt, handedOffAt: messages.handedOffAt, lastError: messages.lastError, transport: messages.transport,
-  providerId: messages.providerId, idempotencyKey: messages.idempotencyKey, sentAt: messages.sentAt, deliveredAt: messages.deliveredAt,
-  createdAt: messages.createdAt, updatedAt: messages.updatedAt,
-};
-
-/** One message for the outbox page, with its text rendered again and every secret masked (renderForHistory). */
 export async function getMessage(id: number) {
   const m = db().select(staffMessageColumns).from(messages).where(eq(messages.id, id)).get();
   if (!m) return null;
-  return { ...m, view: await renderForHistory(m) };
+  const view: HistoryView | { erased: true } = m.recipient === ANONYMISED ? { erased: true } : await renderForHistory(m);
+  return { ...m, view };
 }
 
 /**

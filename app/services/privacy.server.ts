@@ -13,7 +13,7 @@ import { notFound, type Scope } from "../auth/guards.server";
 import type { ConsentPurpose } from "../domain/enums";
 import { addMonths } from "../domain/dates";
 import { audit } from "./audit.server";
-import { staffMessageColumns } from "./messages.server";
+import { staffMessageColumns } from "../messaging/outbox.server";
 import { nowIso, today } from "../utils/clock";
 
 export type PersonType = "mentee" | "mentor";

@@ -59,5 +59,6 @@ export default {
     masked: "Links med en personlig kode (nulstilling, invitation, bekræftelse, spørgeskema, afmelding) vises som •••. Kun modtageren får dem.",
     renderedToday: "Teksten vises igen ud fra skabelonen; skabelonen er ændret, siden beskeden blev sendt, så ordlyden kan afvige.",
     cannotShow: "Beskeden kan ikke vises: {{error}}",
+    erased: "Personen er slettet; beskedens indhold vises ikke længere.",
   },
 };

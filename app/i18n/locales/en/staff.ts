@@ -61,5 +61,6 @@ export default {
     masked: "Links with a personal code (reset, invitation, confirmation, survey, opt-out) are shown as •••. Only the recipient gets them.",
     renderedToday: "The text is rendered again from the template; the template was edited after the message was sent, so the wording may differ.",
     cannotShow: "The message cannot be shown: {{error}}",
+    erased: "The person was erased; the message content is no longer shown.",
   },
 } satisfies Translation["staff"];
