@@ -21,7 +21,7 @@ import { hostname } from "node:os";
 import { messages, messageTemplates, type MessagePayload } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import type { Channel, MessageLanguage, SubjectType } from "../domain/enums";
-import { afterAttempt, assertTransition, claimerGone, HEARTBEAT_MS, LEASE_MS, senderIdentity } from "../domain/outbox";
+import { afterAttempt, assertTransition, claimerGone, HEARTBEAT_MS, HELD_ERROR, LEASE_MS, senderIdentity } from "../domain/outbox";
 import { containsLiveLink, maskSecret, SECRET_MASK } from "../domain/secrets";
 import { nextSmsWindow } from "../domain/quiet-hours";
 import { renderMessage, splitMessageData, type Rendered } from "../../emails";
@@ -108,7 +108,7 @@ export function recoverStuck(d: Db = db()): number {
     const refund = r.handedOffAt ? {} : { attempts: sql`max(${messages.attempts} - 1, 0)` };
     const changed = d.update(messages).set(requeue
       ? { ...refund, status: "queued", claimedBy: null, leaseUntil: null, handedOffAt: null, nextAttemptAt: t, lastError: r.handedOffAt ? `${INTERRUPTED_ERROR}; sent again with the same key` : "recovered: never handed to the provider" }
-      : { status: "held", claimedBy: null, leaseUntil: null, lastError: `${INTERRUPTED_ERROR}; may have been delivered: check by the reference before sending again` })
+      : { status: "held", claimedBy: null, leaseUntil: null, lastError: `${INTERRUPTED_ERROR}; ${HELD_ERROR}` })
       .where(same).run().changes;
     n += changed;
     if (changed) log.warn("outbox took back a message from a sender that is gone", { messageId: r.id, outcome: requeue ? "queued" : "held", leaseExpired: expired });
