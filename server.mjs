@@ -71,12 +71,13 @@ function stop(signal) {
   if (closing) return;
   closing = true;
   console.log(JSON.stringify({ t: new Date().toISOString(), level: "info", msg: "shutting down", signal }));
-  server.close(() => {
-    shutdown();
-    process.exit(0);
-  });
+  // Requests in progress get 5 s; then the background work stops. The outbox sender may be waiting for a provider's
+  // answer: it is let finish (a send cut off mid-way could not be told apart from a crash).
+  const httpClosed = new Promise((resolve) => server.close(resolve));
   server.closeIdleConnections?.();
-  setTimeout(() => { shutdown(); process.exit(0); }, 5_000).unref();
+  const forced = new Promise((resolve) => setTimeout(() => { server.closeAllConnections?.(); resolve(); }, 5_000).unref());
+  Promise.race([httpClosed, forced]).then(() => shutdown()).finally(() => process.exit(0));
+  setTimeout(() => process.exit(1), 30_000).unref();
 }
 process.on("SIGTERM", () => stop("SIGTERM"));
 process.on("SIGINT", () => stop("SIGINT"));

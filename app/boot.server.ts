@@ -14,7 +14,7 @@ import "./jobs/courses.server";
 import { log } from "./utils/logger.server";
 import { setClockOffset } from "./utils/clock";
 
-let stops: (() => void)[] = [];
+let stops: (() => void | Promise<void>)[] = [];
 
 export async function boot() {
   let c;
@@ -41,8 +41,10 @@ export async function boot() {
   return { port: c.PORT, host: c.HOST, appUrl: c.APP_URL, logins: demoLogins(d) };
 }
 
-export function shutdown() {
-  for (const stop of stops) stop();
+/** Stops the background work (the sender lets a send in progress finish and gives back unsent claims), then closes the database. */
+export async function shutdown() {
+  const pending = stops;
   stops = [];
+  await Promise.all(pending.map((stop) => stop()));
   closeDb();
 }

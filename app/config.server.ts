@@ -3,6 +3,7 @@
  * process stops: better at start than at the first email.
  */
 import { randomBytes } from "node:crypto";
+import { dirname, join } from "node:path";
 import { z } from "zod";
 import { isValidSenderId } from "./domain/sms";
 
@@ -35,6 +36,11 @@ export const configSchema = z.object({
   RESEND_WEBHOOK_SECRET: optionalString,
   /** Resend API base (tests point it at a fake on loopback). */
   RESEND_API_URL: optionalString.pipe(z.url().optional()),
+  /**
+   * Where the local sink writes each message it "delivers" (the developer is the recipient). Default: `sink/` beside
+   * the database, except in production, where the sink writes nothing unless this is set.
+   */
+  LOCAL_SINK_DIR: optionalString,
   /** A provider call that takes longer is abandoned and retried later. */
   SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
@@ -44,7 +50,7 @@ export const configSchema = z.object({
   ALLOW_TEST_CLOCK: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
-export type Config = z.infer<typeof configSchema> & { SESSION_SECRET: string; APP_URL: string };
+export type Config = Omit<z.infer<typeof configSchema>, "LOCAL_SINK_DIR"> & { SESSION_SECRET: string; APP_URL: string; LOCAL_SINK_DIR: string | null };
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -72,6 +78,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     ...c,
     SESSION_SECRET: c.SESSION_SECRET ?? randomBytes(32).toString("hex"),
     APP_URL: c.APP_URL ?? `http://${host}:${c.PORT}`,
+    LOCAL_SINK_DIR: c.LOCAL_SINK_DIR ?? (c.NODE_ENV === "production" ? null : join(dirname(c.DATABASE_URL), "sink")),
   };
 }
 

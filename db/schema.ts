@@ -348,6 +348,8 @@ export const statusChanges = sqliteTable("status_changes", {
 
 /* ------------------------------------------------------------------ messaging (the outbox) */
 
+/** What is handed to the provider: rendered once, then sent as is on every try. */
+export type MessagePayload = { subject: string; text: string; html: string | null; unsubscribeUrl: string | null };
 export const messages = sqliteTable("messages", {
   id: id(),
   channel: text("channel", { enum: channels }).notNull(),
@@ -362,6 +364,9 @@ export const messages = sqliteTable("messages", {
   attempts: integer("attempts").notNull().default(0),
   nextAttemptAt: text("next_attempt_at").notNull().$defaultFn(nowIso),
   claimedAt: text("claimed_at"),
+  /** The sender process holding the row while it is `sending` (`pid@host/nonce`), and until when its lease runs. */
+  claimedBy: text("claimed_by"),
+  leaseUntil: text("lease_until"),
   /** Set just before the provider is called: a row stuck in `sending` with this set may have reached the provider. */
   handedOffAt: text("handed_off_at"),
   lastError: text("last_error"),
@@ -369,9 +374,16 @@ export const messages = sqliteTable("messages", {
   providerId: text("provider_id"),
   /** Unique per logical message: enqueueing the same key twice is a no-op, and it is sent to the provider. */
   idempotencyKey: text("idempotency_key").notNull(),
-  renderedSubject: text("rendered_subject"),
-  renderedText: text("rendered_text"),
-  renderedHtml: text("rendered_html"),
+  /**
+   * The secret fields of `data` (live links: reset, invitation, verification, survey), which `data` holds only masked.
+   * Read by the real send alone; dropped (a trigger) once the message is sent, delivered or cancelled.
+   */
+  secrets: json<Record<string, unknown>>("secrets"),
+  /**
+   * The exact provider payload, fixed at the first send so every retry is byte-identical (tokens inside it are made
+   * once). Read by the sender alone; dropped with the secrets once the message is final.
+   */
+  payload: json<MessagePayload>("payload"),
   sentAt: text("sent_at"),
   deliveredAt: text("delivered_at"),
   createdAt: createdAt(),

@@ -9,6 +9,7 @@ import { EmailLayout, type EmailSection } from "./EmailLayout";
 import type { Copy, TemplateDef } from "./types";
 import { effectiveCopies, type Overrides } from "./editable";
 import { smsStopLine } from "./sms-stop";
+import { splitSecrets, type SplitData } from "../app/domain/secrets";
 import passwordReset from "./templates/password-reset";
 import volunteerTemplates from "./templates/volunteer";
 import menteeWelcome from "./templates/mentee-welcome";
@@ -36,6 +37,14 @@ export const templates = new Map(all.map((t) => [t.key, t]));
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function registerTemplates(...defs: TemplateDef<any>[]): void {
   for (const d of defs) templates.set(d.key, d);
+}
+
+/**
+ * Splits a message's data into what the outbox keeps and shows (the template's secret fields masked) and the secrets,
+ * which only the real send reads. Throws when a live link hides in a field the template did not declare secret.
+ */
+export function splitMessageData(key: string, data: Record<string, unknown>): SplitData {
+  return splitSecrets(data, templates.get(key)?.secrets ?? [], key);
 }
 
 export type Rendered = { subject: string; text: string; html: string | null; fallback: boolean };

@@ -14,6 +14,11 @@ export type TemplateDef<D = Record<string, unknown>> = {
   /** Who receives it: mentee templates must exist in all ten languages. */
   audience: "staff" | "mentor" | "mentee" | "caseworker";
   copies: Partial<Record<MessageLanguage, Copy<D>>>;
+  /**
+   * Data fields that carry a live secret (a link with a token only the recipient may use). The outbox keeps them
+   * apart from the data and masks them wherever staff may look (app/domain/secrets.ts).
+   */
+  secrets?: readonly (keyof D & string)[];
   /** Example data for the admin preview and the SMS length check (optional: placeholders get plausible values). */
   sample?: D;
 };

@@ -19,7 +19,7 @@ export function StatCards({ items }: { items: { label: string; value: number; to
 /** The staff start page (admin and coordinator): a title, an intro and the queue counts that need someone. */
 export function StaffStart({ role, counts }: {
   role: "admin" | "coordinator";
-  counts: { applied: number; waiting: number; active: number; followUpsDue: number; failedMessages: number };
+  counts: { applied: number; waiting: number; active: number; followUpsDue: number; failedMessages: number; heldMessages: number };
 }) {
   const { t } = useTranslation();
   return (
@@ -32,6 +32,7 @@ export function StaffStart({ role, counts }: {
         { label: t("staff.stats.active"), value: counts.active, to: "/koordinator/forloeb?filter=running" },
         { label: t("staff.stats.followUpsDue"), value: counts.followUpsDue, to: "/koordinator/opfoelgning" },
         { label: t("staff.stats.failedMessages"), value: counts.failedMessages, to: "/admin/outbox?status=failed" },
+        { label: t("staff.stats.heldMessages"), value: counts.heldMessages, to: "/admin/outbox?status=held" },
       ]} />
     </>
   );

@@ -57,7 +57,7 @@ export function PersonMessages({ messages, canOpen, canOptIn = false }: { messag
                   <td>{t(`enum.channel.${m.channel}`)}</td>
                   <td>{m.template} <span lang={m.locale}>({m.locale})</span></td>
                   <td>
-                    <span className={m.status === "failed" ? "mb-badge mb-badge--bad" : m.status === "sent" || m.status === "delivered" ? "mb-badge mb-badge--good" : "mb-badge"}>{t(`enum.messageStatus.${m.status}`)}</span>
+                    <span className={m.status === "failed" || m.status === "held" ? "mb-badge mb-badge--bad" : m.status === "sent" || m.status === "delivered" ? "mb-badge mb-badge--good" : "mb-badge"}>{t(`enum.messageStatus.${m.status}`)}</span>
                     {m.deliveredAt ? <> {t("messaging.person.delivered")} {formatDateTime(m.deliveredAt, i18n.language)}</> : null}
                   </td>
                 </tr>

@@ -27,7 +27,8 @@ export const spokenLanguages = [
 export const channels = ["email", "sms"] as const;
 export type Channel = (typeof channels)[number];
 
-export const messageStatuses = ["queued", "sending", "sent", "delivered", "failed", "cancelled"] as const;
+/** `held`: the provider may have the message but we never heard back, and it cannot deduplicate: a person decides. */
+export const messageStatuses = ["queued", "sending", "sent", "delivered", "failed", "held", "cancelled"] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
 
 export const mentorStatuses = ["applied", "screening", "approved", "active", "paused", "rejected", "retired"] as const;

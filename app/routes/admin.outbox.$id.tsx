@@ -1,9 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { notFound, requireRole } from "../auth/guards.server";
 import { getMessage } from "../services/messages.server";
-import { retryMessage } from "../messaging/outbox.server";
+import { confirmHeldSent, retryMessage } from "../messaging/outbox.server";
 import { isRtl } from "../domain/enums";
 import { formatDateTime } from "../i18n/format";
 import { Alert } from "../components/forms";
@@ -17,9 +18,13 @@ function parseId(v: string | undefined) {
   return id;
 }
 
+/** Retry a failed or held message, or (held) confirm it arrived after checking with the provider. */
+const actionSchema = z.object({ intent: z.enum(["retry", "confirm"]).catch("retry") });
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "admin", "coordinator");
-  const m = getMessage(parseId(params.id));
+  // Never the stored payload or secrets: the text is rendered again with every live link masked.
+  const m = await getMessage(parseId(params.id));
   if (!m) throw notFound();
   return { message: m };
 }
@@ -27,6 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "admin", "coordinator");
   const id = parseId(params.id);
+  const { intent } = actionSchema.parse(Object.fromEntries(await request.formData()));
+  if (intent === "confirm") {
+    if (confirmHeldSent(id)) audit(user, "update", "message", id, { action: "confirm_sent" });
+    return redirect(`/admin/outbox/${id}?confirmed=1`);
+  }
   if (retryMessage(id)) audit(user, "update", "message", id, { action: "retry" });
   return redirect(`/admin/outbox/${id}?retried=1`);
 }
@@ -36,11 +46,13 @@ export default function MessageDetail() {
   const { message: m } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const dir = isRtl(m.locale) ? "rtl" : "ltr";
+  const view = "error" in m.view || "erased" in m.view ? null : m.view;
   return (
     <>
       <p><Link to="/admin/outbox">{t("common.actions.back")}</Link></p>
       <h1>{t("staff.outbox.messageTitle", { id: m.id })}</h1>
       {params.get("retried") ? <Alert kind="success">{t("staff.outbox.retried")}</Alert> : null}
+      {params.get("confirmed") ? <Alert kind="success">{t("staff.outbox.confirmed")}</Alert> : null}
       <dl className="mb-dl">
         <dt>{t("staff.outbox.channel")}</dt><dd>{t(`enum.channel.${m.channel}`)}</dd>
         <dt>{t("staff.outbox.template")}</dt><dd>{m.template} ({m.locale})</dd>
@@ -50,22 +62,38 @@ export default function MessageDetail() {
         <dt>{t("staff.outbox.created")}</dt><dd>{formatDateTime(m.createdAt, i18n.language)}</dd>
         {m.transport ? (<><dt>{t("staff.outbox.transport")}</dt><dd>{m.transport}</dd></>) : null}
         {m.lastError ? (<><dt>{t("staff.outbox.error")}</dt><dd>{m.lastError}</dd></>) : null}
-        {m.renderedSubject ? (<><dt>{t("staff.outbox.subject")}</dt><dd lang={m.locale} dir={dir}>{m.renderedSubject}</dd></>) : null}
+        {m.status === "held" ? (<><dt>{t("staff.outbox.reference")}</dt><dd><code>{m.idempotencyKey}</code></dd></>) : null}
+        {view ? (<><dt>{t("staff.outbox.subject")}</dt><dd lang={m.locale} dir={dir}>{view.subject}</dd></>) : null}
       </dl>
+      {m.status === "held" ? (
+        <Alert kind="warning" heading={t("staff.outbox.heldTitle")}>
+          <p>{t("staff.outbox.heldText")}</p>
+          <Form method="post">
+            <button type="submit" name="intent" value="confirm" className="button button-primary">{t("staff.outbox.confirmSent")}</button>
+            <button type="submit" name="intent" value="retry" className="button button-secondary">{t("staff.outbox.retryAnyway")}</button>
+          </Form>
+        </Alert>
+      ) : null}
       {m.status === "failed" ? (
-        <Form method="post"><button type="submit" className="button button-primary">{t("staff.outbox.retry")}</button></Form>
+        <Form method="post"><button type="submit" name="intent" value="retry" className="button button-primary">{t("staff.outbox.retry")}</button></Form>
       ) : null}
-      {m.renderedText ? (
-        <section aria-labelledby="text-version">
-          <h2 id="text-version">{t("staff.outbox.textVersion")}</h2>
-          <pre className="mb-pre" lang={m.locale} dir={dir} data-testid="message-text">{m.renderedText}</pre>
-        </section>
-      ) : null}
-      {m.renderedHtml ? (
-        <section aria-labelledby="html-version">
-          <h2 id="html-version">{t("staff.outbox.htmlVersion")}</h2>
-          <iframe title={t("staff.outbox.htmlVersion")} className="mb-preview" sandbox="" srcDoc={m.renderedHtml} />
-        </section>
+      {"error" in m.view ? <Alert kind="error">{t("staff.outbox.cannotShow", { error: m.view.error })}</Alert> : null}
+      {"erased" in m.view ? <p>{t("staff.outbox.erased")}</p> : null}
+      {view ? (
+        <>
+          <p data-testid="masked-note">{t("staff.outbox.masked")}</p>
+          {view.editedSince ? <p>{t("staff.outbox.renderedToday")}</p> : null}
+          <section aria-labelledby="text-version">
+            <h2 id="text-version">{t("staff.outbox.textVersion")}</h2>
+            <pre className="mb-pre" lang={m.locale} dir={dir} data-testid="message-text">{view.text}</pre>
+          </section>
+          {view.html ? (
+            <section aria-labelledby="html-version">
+              <h2 id="html-version">{t("staff.outbox.htmlVersion")}</h2>
+              <iframe title={t("staff.outbox.htmlVersion")} className="mb-preview" sandbox="" srcDoc={view.html} />
+            </section>
+          ) : null}
+        </>
       ) : null}
     </>
   );

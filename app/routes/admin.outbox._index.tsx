@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function statusBadge(status: string) {
-  return status === "failed" ? "mb-badge mb-badge--bad" : status === "sent" || status === "delivered" ? "mb-badge mb-badge--good" : "mb-badge";
+  return status === "failed" || status === "held" ? "mb-badge mb-badge--bad" : status === "sent" || status === "delivered" ? "mb-badge mb-badge--good" : "mb-badge";
 }
 
 export default function Outbox() {

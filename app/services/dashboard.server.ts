@@ -14,6 +14,7 @@ export function coordinatorCounts() {
     active: count(d.select({ n: sql<number>`count(*)` }).from(courses).where(inArray(courses.status, ["active", "paused"])).get()),
     followUpsDue: followUpsDue({ kind: "all" }).length,
     failedMessages: count(d.select({ n: sql<number>`count(*)` }).from(messages).where(eq(messages.status, "failed")).get()),
+    heldMessages: count(d.select({ n: sql<number>`count(*)` }).from(messages).where(eq(messages.status, "held")).get()),
   };
 }
 

@@ -2,6 +2,8 @@ import { and, desc, eq, type SQL } from "drizzle-orm";
 import { mentees, messages } from "../../db/schema";
 import { db } from "../db.server";
 import type { Channel, MessageStatus } from "../domain/enums";
+import { renderForHistory, staffMessageColumns, type HistoryView } from "../messaging/outbox.server";
+import { ANONYMISED } from "./privacy.server";
 
 export function listMessages(filter: { status?: MessageStatus; channel?: Channel; subjectType?: string; subjectId?: number }, limit = 200) {
   const conds: (SQL | undefined)[] = [
@@ -16,13 +18,20 @@ export function listMessages(filter: { status?: MessageStatus; channel?: Channel
   }).from(messages).where(and(...conds)).orderBy(desc(messages.id)).limit(limit).all();
 }
 
-export function getMessage(id: number) {
-  return db().select().from(messages).where(eq(messages.id, id)).get() ?? null;
+/**
+ * One message for the outbox page, with its text rendered again and every secret masked (renderForHistory); nothing
+ * is rendered for a person who was erased (their data is gone).
+ */
+export async function getMessage(id: number) {
+  const m = db().select(staffMessageColumns).from(messages).where(eq(messages.id, id)).get();
+  if (!m) return null;
+  const view: HistoryView | { erased: true } = m.recipient === ANONYMISED ? { erased: true } : await renderForHistory(m);
+  return { ...m, view };
 }
 
 /**
  * What was sent to one person, for the staff page about that person. The caller has already checked the person is in
- * its scope (personSummary / personInScope). No message bodies here: the outbox page shows those to coordinators.
+ * its scope (personSummary / personInScope). No message bodies here: the outbox page shows them, secrets masked.
  */
 export function messagesForPerson(type: "mentee" | "mentor", id: number, limit = 100) {
   const rows = db().select({

@@ -13,6 +13,7 @@ import { notFound, type Scope } from "../auth/guards.server";
 import type { ConsentPurpose } from "../domain/enums";
 import { addMonths } from "../domain/dates";
 import { audit } from "./audit.server";
+import { staffMessageColumns } from "../messaging/outbox.server";
 import { nowIso, today } from "../utils/clock";
 
 export type PersonType = "mentee" | "mentor";
@@ -51,7 +52,7 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
       followUps: inCourses(() => d.select().from(followUps).where(inArray(followUps.courseId, courseIds)).all()),
       outcomes: inCourses(() => d.select().from(outcomes).where(inArray(outcomes.courseId, courseIds)).all()),
       surveys: inCourses(() => d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentee"))).all()),
-      messages: d.select().from(messages).where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id))).all(),
+      messages: d.select(staffMessageColumns).from(messages).where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id))).all(),
       statusChanges: d.select().from(statusChanges).where(and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, id))).all(),
       accessLog: d.select().from(auditLog).where(and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, id))).all(),
     };
@@ -72,7 +73,7 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
     courses: courseRows.map((c) => ({ id: c.id, status: c.status, startDate: c.startDate, plannedEndDate: c.plannedEndDate, endedOn: c.endedOn })),
     meetings: courseIds.length ? d.select().from(meetings).where(inArray(meetings.courseId, courseIds)).all() : [],
     surveys: courseIds.length ? d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentor"))).all() : [],
-    messages: d.select().from(messages).where(and(eq(messages.subjectType, "mentor"), eq(messages.subjectId, id))).all(),
+    messages: d.select(staffMessageColumns).from(messages).where(and(eq(messages.subjectType, "mentor"), eq(messages.subjectId, id))).all(),
     statusChanges: d.select().from(statusChanges).where(and(eq(statusChanges.entityType, "mentor"), eq(statusChanges.entityId, id))).all(),
     accessLog: d.select().from(auditLog).where(and(eq(auditLog.entityType, "mentor"), eq(auditLog.entityId, id))).all(),
   };
@@ -81,8 +82,8 @@ export type PersonExport = NonNullable<ReturnType<typeof exportPerson>>;
 
 function anonymiseMessages(tx: Db, subjectType: PersonType, id: number) {
   tx.update(messages).set({ status: "cancelled", lastError: "person erased" })
-    .where(and(eq(messages.subjectType, subjectType), eq(messages.subjectId, id), inArray(messages.status, ["queued", "failed"]))).run();
-  tx.update(messages).set({ recipient: ANONYMISED, data: {}, renderedSubject: null, renderedText: null, renderedHtml: null })
+    .where(and(eq(messages.subjectType, subjectType), eq(messages.subjectId, id), inArray(messages.status, ["queued", "failed", "held"]))).run();
+  tx.update(messages).set({ recipient: ANONYMISED, data: {}, secrets: null, payload: null })
     .where(and(eq(messages.subjectType, subjectType), eq(messages.subjectId, id))).run();
 }
 

@@ -6,6 +6,7 @@ type Data = { name: string; municipality: string; url: string };
 export default defineTemplate<Data>({
   key: "caseworker_invitation",
   audience: "caseworker",
+  secrets: ["url"],
   copies: {
     da: {
       subject: () => "Du er inviteret til Mentorbro",

@@ -59,4 +59,4 @@ const map = <W, C>(words: Record<MessageLanguage, W>, f: (w: W) => C) =>
 
 export const courseStartedMentee = defineTemplate<Plain>({ key: "course_started_mentee", audience: "mentee", copies: map(started, plain) });
 export const courseEndedMentee = defineTemplate<Plain>({ key: "course_ended_mentee", audience: "mentee", copies: map(ended, plain) });
-export const surveyMentee = defineTemplate<Survey>({ key: "survey_mentee", audience: "mentee", copies: map(surveyWords, survey) });
+export const surveyMentee = defineTemplate<Survey>({ key: "survey_mentee", audience: "mentee", secrets: ["url"], copies: map(surveyWords, survey) });

@@ -5,6 +5,7 @@ type Data = { name: string; url: string };
 export default defineTemplate<Data>({
   key: "password_reset",
   audience: "staff",
+  secrets: ["url"],
   copies: {
     da: {
       subject: () => "Vælg en ny adgangskode til Mentorbro",

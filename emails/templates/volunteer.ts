@@ -6,6 +6,7 @@ type Link = { name: string; url: string };
 export const mentorVerify = defineTemplate<Link>({
   key: "mentor_verify",
   audience: "mentor",
+  secrets: ["url"],
   copies: {
     da: {
       subject: () => "Bekræft din e-mail – Bliv mentor",

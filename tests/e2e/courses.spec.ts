@@ -6,7 +6,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import type { Page } from "@playwright/test";
-import { test, expect, login, visit, expectAccessible, expectFitsScreen } from "../support/fixtures";
+import { test, expect, login, visit, expectAccessible, expectFitsScreen, received, linkIn } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import type { Db } from "../../db/client";
 import { courses, mentees, mentors, messages, surveys } from "../../db/schema";
@@ -29,7 +29,7 @@ async function moveClock(page: Page, days: number) {
   return (await res.json()) as { today: string; ran: string[] };
 }
 
-test("a whole course: meetings, reminder, survey link, follow-up, outcome, completion, caseworker view", async ({ page, browser, baseURL, db }) => {
+test("a whole course: meetings, reminder, survey link, follow-up, outcome, completion, caseworker view", async ({ page, browser, baseURL, db, app }) => {
   test.setTimeout(300_000);
   const { mentor, mentee, course } = arrangeMatch(db);
 
@@ -95,7 +95,7 @@ test("a whole course: meetings, reminder, survey link, follow-up, outcome, compl
   expect(db.select().from(messages).all().length).toBe(before);
 
   // The citizen answers through the personal link: no login, Arabic, right to left.
-  const link = new URL(String((invite.data as { url: string }).url)).pathname;
+  const link = linkIn(await received(app, { id: invite.id }), "/s/");
   const anon = await browser.newContext({ baseURL });
   const ap = await anon.newPage();
   await visit(ap, link);
@@ -169,7 +169,7 @@ test("a whole course: meetings, reminder, survey link, follow-up, outcome, compl
   await cw.close();
 
   await moveClock(page, 62);
-  const late = await page.request.get(new URL(String((closure.data as { url: string }).url)).pathname);
+  const late = await page.request.get(linkIn(await received(app, { id: closure.id }), "/s/"));
   expect(late.status()).toBe(410);
   const bad = await page.request.post("/__test/clock", { form: { days: "x" } });
   expect(bad.status()).toBe(400);

@@ -61,7 +61,16 @@ export const forms: Form[] = [
   { path: (db) => `/koordinator/mentees/${db.select().from(schema.mentees).where(eq(schema.mentees.status, "waiting")).get()!.id}/kandidater`, as: "coordinator", fields: ["mentorId", "startDate", "manualReason"] },
   { path: "/admin/skabeloner/password_reset", as: "admin", fields: ["intent", "language", "subject", "heading", "body", "actionLabel", "sms"] },
   { path: "/afmeld/not-a-real-token", fields: ["channels"] },
+  { path: (db) => `/admin/outbox/${failedMessage(db)}`, as: "coordinator", fields: ["intent"] },
 ];
+
+/** A failed message to retry or confirm (the demo seed sends none). */
+function failedMessage(db: Db): number {
+  return db.insert(schema.messages).values({
+    channel: "email", recipient: "fuzz@eksempel.dk", template: "mentor_approved", locale: "da", data: { name: "A", url: "https://mentorbro.dk/mentor" },
+    status: "failed", attempts: 6, lastError: "refused: 422 validation_error", idempotencyKey: `fuzz:${Date.now()}`, nextAttemptAt: new Date().toISOString(),
+  }).returning({ id: schema.messages.id }).get().id;
+}
 
 const counted = [schema.users, schema.mentors, schema.mentees, schema.courses, schema.meetings, schema.followUps, schema.outcomes, schema.surveys, schema.mentorScreenings] as const;
 const counts = (db: Db) => counted.map((t) => db.select({ n: sql<number>`count(*)` }).from(t).get()!.n);

@@ -1,11 +1,11 @@
 /**
- * The volunteer journey as people click it: sign-up (with and without JavaScript), the verification email read from
- * the local outbox, choosing a password, the mentor's own page, and a coordinator screening and approving, after
+ * The volunteer journey as people click it: sign-up (with and without JavaScript), the verification email read as
+ * the volunteer gets it (the local sink), choosing a password, the mentor's own page, and a coordinator screening and approving, after
  * which the mentor is in the matchable pool. Bad input is answered with field errors and nothing is stored.
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Page } from "@playwright/test";
-import { test, expect, login, visit, expectAccessible, expectFitsScreen, switchToEnglish, logout } from "../support/fixtures";
+import { test, expect, login, visit, expectAccessible, expectFitsScreen, switchToEnglish, logout, received, linkIn, type App } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import * as schema from "../../db/schema";
 import { matchableCondition } from "../../app/services/mentor-pool";
@@ -39,14 +39,12 @@ async function fillSignup(page: Page, email: string, first = "Karen") {
   await page.getByLabel(/Jeg accepterer tavshedspligt/).check();
 }
 
-function verificationPath(db: Db, email: string): string {
-  const msg = db.select().from(schema.messages)
-    .where(and(eq(schema.messages.recipient, email), eq(schema.messages.template, "mentor_verify"))).all().at(-1);
-  expect(msg, "verification email in the outbox").toBeTruthy();
-  return new URL(String(msg!.data.url)).pathname;
+/** The verification link, read from the email as the volunteer gets it. */
+async function verificationPath(app: App, email: string): Promise<string> {
+  return linkIn(await received(app, { to: email, template: "mentor_verify" }), "/bliv-mentor/bekraeft/");
 }
 
-test("a volunteer signs up, verifies, and a coordinator screens and approves", async ({ page, db }) => {
+test("a volunteer signs up, verifies, and a coordinator screens and approves", async ({ page, db, app }) => {
   test.setTimeout(120_000);
   const email = "karen.holm@example.dk";
   await visit(page, "/");
@@ -64,7 +62,7 @@ test("a volunteer signs up, verifies, and a coordinator screens and approves", a
   expect(mentor).toMatchObject({ phone: "+4520304050", municipalityCode: 751, travelKm: 25, status: "applied", isManager: true });
   expect(mentor.networkIndustryCodes).toEqual(["43", "71"]);
 
-  await visit(page, verificationPath(db, email));
+  await visit(page, await verificationPath(app, email));
   await page.getByLabel("Adgangskode", { exact: true }).fill("en lang og god sætning");
   await page.getByLabel("Gentag adgangskode").fill("en lang og god sætning");
   await page.getByRole("button", { name: "Bekræft og fortsæt" }).click();
@@ -151,12 +149,12 @@ test.describe("without JavaScript", () => {
     expect(mentorCount(db)).toBe(before);
   });
 
-  test("a complete sign-up works and the link verifies", async ({ page, db }) => {
+  test("a complete sign-up works and the link verifies", async ({ page, app }) => {
     await page.goto("/bliv-mentor");
     await fillSignup(page, "nojs@example.dk", "Nadia");
     await page.getByRole("button", { name: "Send tilmelding" }).click();
     await expect(page.getByRole("heading", { name: "Tjek din e-mail" })).toBeVisible();
-    await page.goto(verificationPath(db, "nojs@example.dk"));
+    await page.goto(await verificationPath(app, "nojs@example.dk"));
     await page.getByLabel("Adgangskode", { exact: true }).fill("endnu en lang sætning");
     await page.getByLabel("Gentag adgangskode").fill("endnu en lang sætning");
     await page.getByRole("button", { name: "Bekræft og fortsæt" }).click();

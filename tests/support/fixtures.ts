@@ -5,19 +5,20 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync } from "node:fs";
+import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { openDb, type Db } from "../../db/client";
 import { TEMPLATE_DB, TMP_DIR } from "./paths";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 
-export type App = { url: string; dbPath: string; process: ChildProcess; output: () => string };
+/** `sinkDir`: where the server's local sink writes each message it "delivers" (read it as the recipient would). */
+export type App = { url: string; dbPath: string; sinkDir: string; process: ChildProcess; output: () => string };
 
-async function startServer(dbPath: string, env: Record<string, string>): Promise<App> {
+async function startServer(dbPath: string, sinkDir: string, env: Record<string, string>): Promise<App> {
   const child = spawn(process.execPath, ["server.mjs"], {
     env: {
       ...process.env, NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: dbPath, SEED_DEMO: "false",
-      OUTBOX_INTERVAL_MS: "100", LOG_LEVEL: "warn", ALLOW_TEST_CLOCK: "true", SMS_STOP_NUMBER: "1204 1204", ...env,
+      OUTBOX_INTERVAL_MS: "100", LOG_LEVEL: "warn", ALLOW_TEST_CLOCK: "true", SMS_STOP_NUMBER: "1204 1204", LOCAL_SINK_DIR: sinkDir, ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -34,7 +35,7 @@ async function startServer(dbPath: string, env: Record<string, string>): Promise
     child.stderr!.on("data", (b: Buffer) => { out += b.toString(); });
     child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${out}`)); });
   });
-  return { url, dbPath, process: child, output: () => out };
+  return { url, dbPath, sinkDir, process: child, output: () => out };
 }
 
 type Fixtures = { app: App; db: Db; appEnv: Record<string, string>; browserProblems: string[] };
@@ -51,7 +52,7 @@ export const test = base.extend<Fixtures>({
   app: async ({ appEnv }, use, testInfo) => {
     const dbPath = resolve(TMP_DIR, `t-${testInfo.testId}-${testInfo.retry}.sqlite`);
     copyFileSync(TEMPLATE_DB, dbPath);
-    const app = await startServer(dbPath, appEnv);
+    const app = await startServer(dbPath, resolve(TMP_DIR, `t-${testInfo.testId}-${testInfo.retry}-sink`), appEnv);
     await use(app);
     app.process.kill("SIGTERM");
     await new Promise((r) => app.process.once("exit", r));
@@ -83,6 +84,36 @@ export const test = base.extend<Fixtures>({
   },
 });
 export { expect };
+
+/** A message as its recipient got it (the local sink's record; see app/messaging/transports/local.server.ts). */
+export type ReceivedMessage = { id: number; channel: string; template: string | null; to: string; subject: string; text: string; html: string | null };
+
+/** Every message the app has delivered so far, oldest first, as the recipients got them. */
+export function inbox(app: App): ReceivedMessage[] {
+  if (!existsSync(app.sinkDir)) return [];
+  return readdirSync(app.sinkDir).filter((f) => f.endsWith(".json")).sort()
+    .map((f) => JSON.parse(readFileSync(resolve(app.sinkDir, f), "utf8")) as ReceivedMessage);
+}
+
+/**
+ * Waits for the newest message matching (recipient, template, outbox id) to arrive, as its recipient would, and
+ * returns it. The outbox sends in the background, so a message enqueued by a request arrives a moment later.
+ */
+export async function received(app: App, match: { to?: string; template?: string; id?: number }): Promise<ReceivedMessage> {
+  let found: ReceivedMessage | undefined;
+  await expect.poll(() => {
+    found = inbox(app).filter((m) => (!match.to || m.to === match.to) && (!match.template || m.template === match.template) && (!match.id || m.id === match.id)).at(-1);
+    return Boolean(found);
+  }, { message: `a message ${JSON.stringify(match)}` }).toBe(true);
+  return found!;
+}
+
+/** The path of the first link in a received message that starts with `prefix` (e.g. "/nulstil-adgangskode/"). */
+export function linkIn(m: ReceivedMessage, prefix: string): string {
+  const url = m.text.match(/https?:\/\/\S+/g)?.map((u) => new URL(u)).find((u) => u.pathname.startsWith(prefix));
+  if (!url) throw new Error(`no ${prefix} link in the message to ${m.to}`);
+  return url.pathname;
+}
 
 /** Runs axe (WCAG 2.1 A/AA) on the current page and fails on any violation, listing them. */
 export async function expectAccessible(page: Page): Promise<void> {

@@ -181,11 +181,12 @@ describe("the scheduler", () => {
 
 describe("the citizen's survey link", () => {
   function inviteToken(courseId: number) {
-    // Create a fresh link for the course's day-30 survey and return the raw token (the outbox row holds the URL).
+    // Create a fresh link for the course's day-30 survey and return the raw token (the outbox row holds the URL apart
+    // from the message's data, until the message is sent).
     runCourseJobs(db(), today());
     const s = db().select().from(schema.surveys).where(and(eq(schema.surveys.courseId, courseId), eq(schema.surveys.respondent, "mentee"), eq(schema.surveys.kind, "day30"))).get()!;
     const msg = db().select().from(schema.messages).where(eq(schema.messages.idempotencyKey, `survey:${s.id}:invite`)).get()!;
-    return { survey: s, token: String((msg.data as { url: string }).url).split("/s/")[1] };
+    return { survey: s, token: String(msg.secrets!.url).split("/s/")[1] };
   }
 
   it("works without login, only for its own survey, once, and expires", () => {

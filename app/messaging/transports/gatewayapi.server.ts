@@ -1,10 +1,11 @@
 /**
  * SMS through GatewayAPI's REST API (POST /rest/mtsms, token auth). Danish company, Danish numbers, alphanumeric
- * sender ids, delivery-status callbacks and inbound SMS by webhook. The API has no idempotency key, so `userref`
- * carries ours (it comes back in the status callback and in their logs) and the outbox never resends a row that may
- * already have reached the provider (see docs/decisions/007-messaging-providers.md).
+ * sender ids, delivery-status callbacks and inbound SMS by webhook. The API has no idempotency key and no way to look a
+ * message up by our own reference, so `userref` carries our key (it comes back in every status callback and shows in
+ * their logs) and a message whose outcome is unknown is never resent automatically: it is held for a person, or
+ * settled by a status callback naming it (see docs/decisions/007-messaging-providers.md).
  */
-import { failure } from "../../domain/outbox";
+import { failure, httpFailure, networkFailure, parseRetryAfter } from "../../domain/outbox";
 import { isValidSenderId, smsEncoding, toMsisdn } from "../../domain/sms";
 import type { FetchLike, Transport } from "./types";
 
@@ -30,7 +31,7 @@ export function gatewayApiTransport(opts: GatewayApiOptions): Transport {
     idempotent: false,
     async send(m) {
       const msisdn = toMsisdn(m.to);
-      if (!msisdn) return failure(400, "invalid_msisdn", "not a phone number");
+      if (!msisdn) return failure("permanent", 400, "invalid_msisdn", "not a phone number");
       const body = {
         sender: opts.sender,
         message: m.text,
@@ -48,18 +49,18 @@ export function gatewayApiTransport(opts: GatewayApiOptions): Transport {
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (e) {
-        const name = e instanceof Error ? e.name : "";
-        return failure(null, name === "TimeoutError" || name === "AbortError" ? "timeout" : "network");
+        return networkFailure(e);
       }
+      // The status line has arrived, so the status decides; a body lost or garbled after it only costs the provider id.
       let json: unknown = null;
       try {
-        json = await res.json();
+        json = JSON.parse(await res.text());
       } catch {
         json = null;
       }
       if (!res.ok) {
         const code = json && typeof json === "object" && "code" in json ? String((json as { code: unknown }).code) : null;
-        return failure(res.status, code);
+        return httpFailure(res.status, code, parseRetryAfter(res.headers.get("retry-after"), new Date()));
       }
       const ids = json && typeof json === "object" && "ids" in json ? (json as { ids: unknown }).ids : null;
       const id = Array.isArray(ids) && ids.length ? String(ids[0]) : null;

@@ -1,7 +1,7 @@
 import { config } from "../../config.server";
 import type { Channel } from "../../domain/enums";
 import { gatewayApiTransport } from "./gatewayapi.server";
-import { localTransport } from "./local.server";
+import { localSink } from "./local.server";
 import { resendTransport } from "./resend.server";
 import type { Transport } from "./types";
 
@@ -22,7 +22,18 @@ export function transportFor(channel: Channel): Transport {
       callbackUrl: c.SMS_WEBHOOK_SECRET ? `${c.APP_URL}/webhooks/sms` : null,
     }));
   }
-  return localTransport;
+  return cached("local", () => localSink(c.LOCAL_SINK_DIR));
+}
+
+/**
+ * Whether the transport that handed a message off deduplicates by our idempotency key (recovery after a crash asks
+ * about the transport recorded on the row, not today's configuration). Unknown names are treated as not idempotent.
+ */
+export function isIdempotentTransport(name: string | null): boolean {
+  if (!name) return false;
+  const o = Object.values(override).find((t) => t?.name === name);
+  if (o) return o.idempotent;
+  return name === "local" || name === "resend";
 }
 
 function cached(key: string, make: () => Transport): Transport {

@@ -1,12 +1,14 @@
 import { Resend } from "resend";
 import type { Transport } from "./types";
-import { failure } from "../../domain/outbox";
+import { failure, httpFailure, parseRetryAfter } from "../../domain/outbox";
 
 type Options = { baseUrl?: string; timeoutMs?: number };
 
 /**
- * Email through Resend (the official SDK, which calls the global fetch). Resend's idempotency key (kept 24 h) makes a
- * send retried after a crash or a timeout harmless: the same key returns the first email instead of a second one.
+ * Email through Resend (the official SDK, which calls the global fetch). Resend keeps an idempotency key for 24 hours:
+ * the same key with the same body returns the first email instead of sending a second; the same key with another
+ * body is refused with 409 `invalid_idempotent_request`. The outbox sends the same bytes on every try, so that 409
+ * can only mean the email is there already, and is read so.
  */
 export function resendTransport(apiKey: string, from: string, opts: Options = {}): Transport {
   const client = new Resend(apiKey, opts.baseUrl ? { baseUrl: opts.baseUrl } : undefined);
@@ -15,29 +17,24 @@ export function resendTransport(apiKey: string, from: string, opts: Options = {}
     name: "resend",
     idempotent: true,
     async send(m) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<"timeout">((r) => { timer = setTimeout(() => r("timeout"), timeoutMs); });
       try {
-        const call = client.emails.send(
+        const { data, error, headers } = await client.emails.send(
           {
             from, to: m.to, subject: m.subject, text: m.text, ...(m.html ? { html: m.html } : {}),
             ...(m.unsubscribeUrl ? { headers: { "List-Unsubscribe": `<${m.unsubscribeUrl}>` } } : {}),
           },
-          { idempotencyKey: m.idempotencyKey },
+          { idempotencyKey: m.idempotencyKey, signal: AbortSignal.timeout(timeoutMs) },
         );
-        const res = await Promise.race([call, timeout]);
-        if (res === "timeout") return failure(null, "timeout");
-        const { data, error } = res;
         if (error) {
           const e = error as { statusCode?: number | null; name?: string };
-          // The SDK reports a network failure as application_error without a status: retry it.
-          return failure(e.statusCode ?? null, e.name ?? null);
+          // The SDK reports any failure without an answer (refused, reset, timeout) as application_error without a
+          // status, so we cannot tell whether Resend saw the request: unknown, which for Resend means "same again".
+          if (e.statusCode == null) return failure("unknown", null, e.name ?? "network");
+          return httpFailure(e.statusCode, e.name ?? null, parseRetryAfter(headers?.["retry-after"], new Date()));
         }
         return { ok: true, providerId: data?.id ?? null };
       } catch (e) {
-        return failure(null, "network", e instanceof Error ? e.name : undefined);
-      } finally {
-        clearTimeout(timer);
+        return failure("unknown", null, "network", e instanceof Error ? e.name : undefined);
       }
     },
   };

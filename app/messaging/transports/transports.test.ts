@@ -28,26 +28,32 @@ describe("GatewayAPI transport (fetch injected)", () => {
     await gatewayApiTransport({ token: "t", sender: "Mentorbro", fetch: f }).send({ ...sms, text: "مرحبا" });
     expect(JSON.parse(String(calls[0].init.body)).encoding).toBe("UCS2");
   });
-  it("5xx and 429 are transient, 4xx permanent", async () => {
+  it("503 and 429 were not taken (retry, after Retry-After); a 5xx that may follow the send is unknown; 4xx permanent", async () => {
     const t5 = gatewayApiTransport({ token: "t", sender: "Mentorbro", fetch: async () => json(503, { message: "down" }) });
-    expect(await t5.send(sms)).toMatchObject({ ok: false, permanent: false, error: expect.stringContaining("503") });
-    const t429 = gatewayApiTransport({ token: "t", sender: "Mentorbro", fetch: async () => json(429, {}) });
-    expect(await t429.send(sms)).toMatchObject({ ok: false, permanent: false });
+    expect(await t5.send(sms)).toMatchObject({ ok: false, kind: "retry", error: expect.stringContaining("503") });
+    const t429 = gatewayApiTransport({ token: "t", sender: "Mentorbro", fetch: async () => new Response("{}", { status: 429, headers: { "Retry-After": "120" } }) });
+    expect(await t429.send(sms)).toMatchObject({ ok: false, kind: "retry", retryAfterMs: 120_000 });
     const t4 = gatewayApiTransport({ token: "t", sender: "Mentorbro", fetch: async () => json(422, { code: "0x0216", message: "invalid recipient" }) });
-    expect(await t4.send(sms)).toEqual({ ok: false, permanent: true, error: "422 0x0216" });
+    expect(await t4.send(sms)).toEqual({ ok: false, kind: "permanent", error: "refused: 422 0x0216" });
     const t5html = gatewayApiTransport({ token: "t", sender: "Mentorbro", fetch: async () => new Response("<html>bad gateway</html>", { status: 502 }) });
-    expect(await t5html.send(sms)).toMatchObject({ ok: false, permanent: false });
+    expect(await t5html.send(sms)).toMatchObject({ ok: false, kind: "unknown" });
   });
-  it("a timeout or network error is transient", async () => {
+  it("a timeout or a broken connection leaves the outcome unknown; a refused connection was never sent", async () => {
     const hang: FetchLike = (_u, init) => new Promise((_r, reject) => init.signal!.addEventListener("abort", () => reject(init.signal!.reason)));
     const t = gatewayApiTransport({ token: "t", sender: "Mentorbro", fetch: hang, timeoutMs: 100 });
-    expect(await t.send(sms)).toEqual({ ok: false, permanent: false, error: "no response timeout" });
-    const refused = gatewayApiTransport({ token: "t", sender: "Mentorbro", fetch: async () => { throw new TypeError("fetch failed"); } });
-    expect(await refused.send(sms)).toEqual({ ok: false, permanent: false, error: "no response network" });
+    expect(await t.send(sms)).toEqual({ ok: false, kind: "unknown", error: "outcome unknown: no response timeout" });
+    const reset = gatewayApiTransport({ token: "t", sender: "Mentorbro", fetch: async () => { throw new TypeError("fetch failed", { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) }); } });
+    expect(await reset.send(sms)).toEqual({ ok: false, kind: "unknown", error: "outcome unknown: no response UND_ERR_SOCKET" });
+    const refused = gatewayApiTransport({ token: "t", sender: "Mentorbro", fetch: async () => { throw new TypeError("fetch failed", { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) }); } });
+    expect(await refused.send(sms)).toEqual({ ok: false, kind: "retry", error: "not taken: no response ECONNREFUSED" });
+  });
+  it("a 200 whose body is lost still counts as accepted", async () => {
+    const t = gatewayApiTransport({ token: "t", sender: "Mentorbro", fetch: async () => new Response("{\"ids\": [", { status: 200 }) });
+    expect(await t.send(sms)).toEqual({ ok: true, providerId: null });
   });
   it("an invalid number fails at once without calling the provider", async () => {
     const { calls, f } = recorder(async () => json(200, { ids: [1] }));
-    expect(await gatewayApiTransport({ token: "t", sender: "Mentorbro", fetch: f }).send({ ...sms, to: "not a number" })).toMatchObject({ ok: false, permanent: true });
+    expect(await gatewayApiTransport({ token: "t", sender: "Mentorbro", fetch: f }).send({ ...sms, to: "not a number" })).toMatchObject({ ok: false, kind: "permanent" });
     expect(calls).toHaveLength(0);
   });
   it("refuses a sender id longer than 11 characters", () => {
@@ -73,16 +79,22 @@ describe("Resend transport (global fetch mocked)", () => {
   });
   it("classifies Resend errors", async () => {
     vi.stubGlobal("fetch", async () => json(422, { statusCode: 422, name: "validation_error", message: "Invalid `to` field" }));
-    expect(await resendTransport("k", "a@x.dk").send(email)).toMatchObject({ ok: false, permanent: true, error: "422 validation_error" });
-    vi.stubGlobal("fetch", async () => json(429, { statusCode: 429, name: "rate_limit_exceeded", message: "slow down" }));
-    expect(await resendTransport("k", "a@x.dk").send(email)).toMatchObject({ ok: false, permanent: false });
+    expect(await resendTransport("k", "a@x.dk").send(email)).toMatchObject({ ok: false, kind: "permanent", error: "refused: 422 validation_error" });
+    vi.stubGlobal("fetch", async () => new Response(JSON.stringify({ statusCode: 429, name: "rate_limit_exceeded", message: "slow down" }), { status: 429, headers: { "Retry-After": "2" } }));
+    expect(await resendTransport("k", "a@x.dk").send(email)).toMatchObject({ ok: false, kind: "retry", retryAfterMs: 2000 });
+    vi.stubGlobal("fetch", async () => json(409, { statusCode: 409, name: "concurrent_idempotent_requests", message: "in progress" }));
+    expect(await resendTransport("k", "a@x.dk").send(email)).toMatchObject({ ok: false, kind: "retry" });
     vi.stubGlobal("fetch", async () => new Response("oops", { status: 500 }));
-    expect(await resendTransport("k", "a@x.dk").send(email)).toMatchObject({ ok: false, permanent: false });
+    expect(await resendTransport("k", "a@x.dk").send(email)).toMatchObject({ ok: false, kind: "unknown" });
     vi.stubGlobal("fetch", async () => { throw new TypeError("fetch failed"); });
-    expect(await resendTransport("k", "a@x.dk").send(email)).toMatchObject({ ok: false, permanent: false });
+    expect(await resendTransport("k", "a@x.dk").send(email)).toMatchObject({ ok: false, kind: "unknown" });
   });
-  it("gives up on a hanging call after the timeout (transient)", async () => {
-    vi.stubGlobal("fetch", () => new Promise(() => {}));
-    expect(await resendTransport("k", "a@x.dk", { timeoutMs: 100 }).send(email)).toEqual({ ok: false, permanent: false, error: "no response timeout" });
+  it("reads 409 invalid_idempotent_request (the key was used already) as already accepted", async () => {
+    vi.stubGlobal("fetch", async () => json(409, { statusCode: 409, name: "invalid_idempotent_request", message: "Same idempotency key used with a different request payload." }));
+    expect(await resendTransport("k", "a@x.dk").send(email)).toEqual({ ok: true, providerId: null, note: "already accepted: 409 invalid_idempotent_request" });
+  });
+  it("gives up on a hanging call after the timeout (unknown: for Resend, the same again)", async () => {
+    vi.stubGlobal("fetch", (_u: string, init: RequestInit) => new Promise((_r, reject) => init.signal!.addEventListener("abort", () => reject(init.signal!.reason))));
+    expect(await resendTransport("k", "a@x.dk", { timeoutMs: 100 }).send(email)).toMatchObject({ ok: false, kind: "unknown" });
   });
 });

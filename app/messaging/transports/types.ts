@@ -4,6 +4,8 @@ import type { SendResult } from "../../domain/outbox";
 export type OutgoingMessage = {
   id: number;
   channel: Channel;
+  /** The template key (the local sink names its files by it; providers never see it). */
+  template?: string;
   to: string;
   subject: string;
   text: string;
@@ -17,8 +19,9 @@ export type OutgoingMessage = {
 export interface Transport {
   readonly name: string;
   /**
-   * True when the provider deduplicates by our idempotency key, so a row that was handed off before a crash can be
-   * sent again safely. When false, such a row is not resent automatically (it fails for a person to check).
+   * True when the provider deduplicates by our idempotency key, so a message whose outcome is unknown (a lost answer,
+   * a crash after hand-off) can be sent again with the same key and the same bytes. When false, such a message is
+   * held for a person (it may have been delivered).
    */
   readonly idempotent: boolean;
   send(message: OutgoingMessage): Promise<SendResult>;

@@ -6,7 +6,7 @@ export default {
     so: "Somali", uk: "Ukrainsk", kmr: "Kurdisk (kurmanji)",
   },
   channel: { email: "E-mail", sms: "Sms" },
-  messageStatus: { queued: "I kø", sending: "Sendes", sent: "Sendt", delivered: "Leveret", failed: "Fejlet", cancelled: "Annulleret" },
+  messageStatus: { queued: "I kø", sending: "Sendes", sent: "Sendt", delivered: "Leveret", failed: "Fejlet", held: "Afventer afgørelse", cancelled: "Annulleret" },
   mentorStatus: {
     applied: "Ansøgt", screening: "Under screening", approved: "Godkendt", active: "Aktiv (har mentee)",
     paused: "Pause", rejected: "Afvist", retired: "Stoppet",

@@ -11,6 +11,7 @@ export default {
     active: "Aktive forløb",
     followUpsDue: "Opfølgningsopkald at ringe",
     failedMessages: "Fejlede beskeder",
+    heldMessages: "Beskeder til afgørelse",
   },
   mentees: {
     listTitle: "Henviste borgere",
@@ -30,7 +31,7 @@ export default {
   },
   outbox: {
     title: "Udbakke",
-    intro: "Alle e-mails og sms'er, med status. I lokal tilstand vises selve beskeden.",
+    intro: "Alle e-mails og sms'er, med status. Links med en personlig kode vises aldrig her.",
     channel: "Kanal",
     template: "Skabelon",
     recipient: "Modtager",
@@ -49,5 +50,15 @@ export default {
     all: "Alle",
     none: "Ingen beskeder.",
     messageTitle: "Besked #{{id}}",
+    reference: "Reference hos udbyderen",
+    retryAnyway: "Send igen alligevel",
+    confirmSent: "Markér som modtaget",
+    confirmed: "Beskeden er markeret som modtaget.",
+    heldTitle: "Beskeden er måske allerede leveret",
+    heldText: "Udbyderen fik måske beskeden, men vi hørte aldrig svaret, og denne udbyder kan ikke sortere en gentagelse fra. Slå referencen op i udbyderens log: findes beskeden dér, så markér den som modtaget; ellers send den igen.",
+    masked: "Links med en personlig kode (nulstilling, invitation, bekræftelse, spørgeskema, afmelding) vises som •••. Kun modtageren får dem.",
+    renderedToday: "Teksten vises igen ud fra skabelonen; skabelonen er ændret, siden beskeden blev sendt, så ordlyden kan afvige.",
+    cannotShow: "Beskeden kan ikke vises: {{error}}",
+    erased: "Personen er slettet; beskedens indhold vises ikke længere.",
   },
 };

@@ -8,7 +8,7 @@ export default {
     so: "Somali", uk: "Ukrainian", kmr: "Kurdish (Kurmanji)",
   },
   channel: { email: "Email", sms: "SMS" },
-  messageStatus: { queued: "Queued", sending: "Sending", sent: "Sent", delivered: "Delivered", failed: "Failed", cancelled: "Cancelled" },
+  messageStatus: { queued: "Queued", sending: "Sending", sent: "Sent", delivered: "Delivered", failed: "Failed", held: "Awaiting a decision", cancelled: "Cancelled" },
   mentorStatus: {
     applied: "Applied", screening: "Screening", approved: "Approved", active: "Active (has mentee)",
     paused: "Paused", rejected: "Rejected", retired: "Retired",

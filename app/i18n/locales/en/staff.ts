@@ -13,6 +13,7 @@ export default {
     active: "Active courses",
     followUpsDue: "Follow-up calls due",
     failedMessages: "Failed messages",
+    heldMessages: "Messages awaiting a decision",
   },
   mentees: {
     listTitle: "Referred citizens",
@@ -32,7 +33,7 @@ export default {
   },
   outbox: {
     title: "Outbox",
-    intro: "Every email and SMS, with status. In local mode the message itself is shown.",
+    intro: "Every email and SMS, with status. Links with a personal code are never shown here.",
     channel: "Channel",
     template: "Template",
     recipient: "Recipient",
@@ -51,5 +52,15 @@ export default {
     all: "All",
     none: "No messages.",
     messageTitle: "Message #{{id}}",
+    reference: "Reference at the provider",
+    retryAnyway: "Send again anyway",
+    confirmSent: "Mark as received",
+    confirmed: "The message is marked as received.",
+    heldTitle: "The message may already have been delivered",
+    heldText: "The provider may have received the message, but we never heard its answer, and this provider cannot filter out a repeat. Look the reference up in the provider's log: if the message is there, mark it as received; otherwise send it again.",
+    masked: "Links with a personal code (reset, invitation, confirmation, survey, opt-out) are shown as •••. Only the recipient gets them.",
+    renderedToday: "The text is rendered again from the template; the template was edited after the message was sent, so the wording may differ.",
+    cannotShow: "The message cannot be shown: {{error}}",
+    erased: "The person was erased; the message content is no longer shown.",
   },
 } satisfies Translation["staff"];
