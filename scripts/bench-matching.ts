@@ -16,6 +16,7 @@ import {
   type MatchContext, type MatchMentee, type MatchMentor,
 } from "../app/domain/matching";
 import { assignPool, type AssignmentMode } from "../app/domain/assignment";
+import { poolScorer } from "../app/domain/matching-pool";
 import { goals, type Goal } from "../app/domain/enums";
 import { cpus, loadavg } from "node:os";
 
@@ -97,9 +98,11 @@ for (const geo of geos) {
       const pms = mentors.map((x) => prepareMentor(x, ctx));
       const tPrep = performance.now() - t0;
       const near = travelCandidates(pms, ctx);
+      const scorer = poolScorer(pes, pms, ctx);
       const r = assignPool({
         menteeIds: mentees.map((x) => x.id), mentors: pms.map((p) => ({ id: p.m.id, free: p.free })),
-        score: (i, j) => scorePair(pes[i], pms[j], ctx), candidatesOf: (i) => near(mentees[i]), mode,
+        score: (i, j) => scorePair(pes[i], pms[j], ctx), scoreRow: (i, js, n, out) => scorer.scoreRow(i, js, n, out),
+        candidatesOf: (i) => near(mentees[i]), mode,
       });
       const total = performance.now() - t0;
       const cpu = cpuMs(process.cpuUsage(c0));
