@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createRng, type Rng } from "./random";
 import { goals, type Goal } from "./enums";
 import {
-  DEFAULT_WEIGHTS, distanceTable, normaliseWeights, prepareMentee, prepareMentor, scorePair, travelCandidates,
+  DEFAULT_WEIGHTS, distanceTable, normaliseWeights, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair, travelCandidates,
   type MatchContext, type MatchMentee, type MatchMentor,
 } from "./matching";
 import { EXCLUDED, poolScorer } from "./matching-pool";
@@ -98,6 +98,20 @@ describe("pool scoring over typed arrays", () => {
       const subset = Int32Array.from(all.filter((j) => j % 3 !== 1).reverse());
       scorer.scoreRow(i, subset, subset.length, part);
       subset.forEach((j, k) => expect(part[k]).toBe(whole[j]));
+    }
+  });
+});
+
+describe("ranking one mentee: raw mentors (prepared only when a cheap rule does not exclude them) as prepared ones", () => {
+  it("gives the same candidates, total and excluded list", () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const { ctx, pes, pms } = pool(seed, geographies[seed % 3], 8, 60);
+      const raw = pms.map((p) => p.m);
+      for (const pe of pes) {
+        for (const opts of [{ limit: 10 }, { withExcluded: true }]) {
+          expect(rankMentorsForMentee(pe.e, raw, ctx, opts), `seed ${seed}`).toEqual(rankMentorsForMentee(pe.e, pms, ctx, opts));
+        }
+      }
     }
   });
 });
