@@ -313,11 +313,13 @@ export function sparseAssign(rowPtr: Int32Array, to: Int32Array, cost: ArrayLike
   const v = new Float64Array(C);
   const rowOfCol = new Int32Array(C).fill(-1);
   const colOfRow = new Int32Array(R).fill(-1);
-  const dist = new Float64Array(C).fill(Infinity);
+  // During a search, key[j] = label of column j + v[j] (Infinity: not labelled; -Infinity: done). One load per pair
+  // then tells whether a pair improves a label (label < dist ⟺ base + cost < key) and whether the column is done.
+  const key = new Float64Array(C).fill(Infinity);
   const pred = new Int32Array(C).fill(-1);
-  const done = new Uint8Array(C);
   const touched = new Int32Array(C);
   const finalized = new Int32Array(C);
+  const finalDist = new Float64Array(C);
   const treeRows = new Int32Array(R);
   const treeDist = new Float64Array(R);
   const heap = new TypedHeap(Math.max(16, 2 * C));
@@ -340,17 +342,18 @@ export function sparseAssign(rowPtr: Int32Array, to: Int32Array, cost: ArrayLike
     heap.clear();
     let nTouched = 0, nFinal = 0, nTree = 0;
     // ub: the smallest label of a free column so far (ties: the lower column); the search ends there at the latest.
+    // Free columns have v = 0 (real ones by the method, private ones are never finalized), so their key is the label.
     let ub = Infinity, ubCol = -1;
     let i = r0, di = 0;
     for (;;) {
       treeRows[nTree] = i; treeDist[nTree++] = di;
       // Relax row i at distance di: its own "unmatched" column first (it is free or is i's own column), then its pairs.
       const j0 = S + i;
-      if (!done[j0]) {
-        const d = di + U - u[i] - v[j0];
+      if (key[j0] !== -Infinity) {
+        const d = di + U - u[i];
         if (d < ub || (d === ub && j0 < ubCol)) {
-          if (dist[j0] === Infinity) touched[nTouched++] = j0;
-          dist[j0] = d; pred[j0] = i; ub = d; ubCol = j0;
+          if (key[j0] === Infinity) touched[nTouched++] = j0;
+          key[j0] = d; pred[j0] = i; ub = d; ubCol = j0;
         }
       }
       const base = di - u[i];
@@ -360,34 +363,34 @@ export function sparseAssign(rowPtr: Int32Array, to: Int32Array, cost: ArrayLike
         const ce = cost[e];
         if (ce >= limit) break;
         const j = to[e];
-        if (done[j]) continue;
-        const d = base + ce - v[j];
-        if (d < dist[j]) {
-          if (dist[j] === Infinity) touched[nTouched++] = j;
-          dist[j] = d; pred[j] = i;
+        const k = base + ce;
+        if (k < key[j]) { // never true for a done column (-Infinity)
+          if (key[j] === Infinity) touched[nTouched++] = j;
+          key[j] = k; pred[j] = i;
+          const d = k - v[j];
           if (rowOfCol[j] < 0) {
             if (d < ub || (d === ub && j < ubCol)) { ub = d; ubCol = j; limit = ub - base; }
           } else if (d < ub) heap.push(d, j);
         }
       }
       // Next column: the nearest matched one below ub; none left means the free column at ub ends the path.
-      let next = -1;
+      let next = -1, dn = 0;
       while (heap.size) {
         heap.pop();
         const d = heap.key, j = heap.value;
-        if (done[j] || d > dist[j]) continue;
-        if (d < ub) next = j;
+        if (key[j] === -Infinity || d > key[j] - v[j]) continue; // done, or a stale entry
+        if (d < ub) { next = j; dn = d; }
         break;
       }
       if (next < 0) break;
-      done[next] = 1;
-      finalized[nFinal++] = next;
+      key[next] = -Infinity;
+      finalized[nFinal] = next; finalDist[nFinal++] = dn;
       i = rowOfCol[next];
-      di = dist[next];
+      di = dn;
     }
     // Potentials: keep reduced costs >= 0 and matched pairs tight.
     for (let t = 0; t < nTree; t++) u[treeRows[t]] += ub - treeDist[t];
-    for (let t = 0; t < nFinal; t++) { const j = finalized[t]; v[j] -= ub - dist[j]; }
+    for (let t = 0; t < nFinal; t++) v[finalized[t]] -= ub - finalDist[t];
     // Augment along the predecessors.
     let j = ubCol;
     for (;;) {
@@ -397,7 +400,7 @@ export function sparseAssign(rowPtr: Int32Array, to: Int32Array, cost: ArrayLike
       if (row === r0) break;
       j = prev;
     }
-    for (let t = 0; t < nTouched; t++) { const k = touched[t]; dist[k] = Infinity; pred[k] = -1; done[k] = 0; }
+    for (let t = 0; t < nTouched; t++) { const k = touched[t]; key[k] = Infinity; pred[k] = -1; }
   }
   const pairs: [number, number][] = [];
   for (let r = 0; r < R; r++) if (colOfRow[r] >= 0 && colOfRow[r] < S) pairs.push([r, colOfRow[r]]);
