@@ -65,13 +65,14 @@ const SCALE = 10; // tenths of a point
 const BASE = 100 * SCALE; // cost of a pair = BASE - score (so every cost is >= 0)
 /** munkres takes a component when it is dense (allowed pairs / (mentees × mentors)) and small; see `useMunkres`. */
 export const MUNKRES_MIN_DENSITY = 0.5;
-export const MUNKRES_MAX_CELLS = 800 * 900;
+export const MUNKRES_MAX_CELLS = 100_000;
 
 /**
  * The solver for a component of `rows` mentees, `slots` mentor places and `pairs` allowed pairs (of rows × mentors
  * possible). munkres works on the whole matrix, so it pays only where most cells are allowed pairs, and its run time
- * grows with the cube of the size even then: on the benchmark's one-city pool (scores in tenths, many ties) it needs
- * 25 s for 5 000 × 5 300 where the shortest-augmenting-path solver needs about 2 s (docs/benchmarks.md).
+ * grows with the cube of the size even then. Measured on one-city pools (scores in tenths, many ties): munkres is
+ * faster up to about 200 mentees (200: 4.5 ms against 5.3 ms), slower from about 500 (0.67 s against 0.36 s) and far
+ * slower at 5 000 × 5 300 (25 s against about 3 s); see docs/benchmarks.md.
  */
 export function useMunkres(rows: number, mentors: number, slots: number, pairs: number): boolean {
   return pairs >= MUNKRES_MIN_DENSITY * rows * mentors && rows * slots <= MUNKRES_MAX_CELLS;
