@@ -5,8 +5,13 @@
  *    assignment, in two geographies: "national" (people spread over the 98 municipalities, travel 10-40 km: the
  *    realistic case) and "one_city" (everyone in one municipality: every pair allowed, one N × N component: the worst
  *    case).
- * Arguments: pool sizes to run only those (`-- 5000`), `--geo=national` or `--geo=one_city` to run one geography.
- * Times are wall-clock milliseconds on this machine (median of several runs for rank; single runs for pools).
+ *  - the national pool of issue 17: 12 336 waiting mentees × 16 643 mentors, national geography (same generator).
+ * Ends with one "target" line per target of issue 17 (one city 5000 × 5000 < 3 s, national 5000 × 5000 < 1 s, the
+ * national pool < 10 s, ranking one mentee against 20 000 mentors with preparation < 10 ms).
+ * Arguments: pool sizes to run only those N × N pools (`-- 5000`; the national pool runs only without sizes),
+ * `--geo=national` or `--geo=one_city` to run one geography, `--repeat=3` to repeat every measurement (the machine is
+ * shared: repeat and read the fastest and the median), `--no-rank` to skip ranking.
+ * Times are wall-clock milliseconds (median of 40 calls for rank; one run per pool and mode) and the process's CPU time.
  */
 import { MUNICIPALITIES } from "../db/reference/municipalities";
 import { createRng } from "../app/domain/random";
@@ -16,6 +21,7 @@ import {
   type MatchContext, type MatchMentee, type MatchMentor,
 } from "../app/domain/matching";
 import { assignPool, type AssignmentMode } from "../app/domain/assignment";
+import { poolScorer } from "../app/domain/matching-pool";
 import { goals, type Goal } from "../app/domain/enums";
 import { cpus, loadavg } from "node:os";
 
@@ -61,55 +67,95 @@ const ms = (x: number) => Math.round(x * 100) / 100;
 line({ bench: "machine", cpus: cpus().length, cpu_model: cpus()[0]?.model, node: process.version, load_average_1m: Math.round(loadavg()[0] * 10) / 10 });
 const cpuMs = (c: NodeJS.CpuUsage) => Math.round((c.user + c.system) / 1000);
 
+const loadAverage = () => Math.round(loadavg()[0] * 10) / 10;
+const args = process.argv.slice(2);
+const repeat = Math.max(1, Number(args.find((a) => a.startsWith("--repeat="))?.slice(9) ?? 1));
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+/** The issue-17 targets: each measurement's wall time (ms, preparing + scoring + solving) must stay below these. */
+const targets: { name: string; target_ms: number; wall: number[]; cpu: number[] }[] = [];
+const target = (name: string, target_ms: number) => {
+  let t = targets.find((x) => x.name === name);
+  if (!t) { t = { name, target_ms, wall: [], cpu: [] }; targets.push(t); }
+  return t;
+};
+
 // ---- rank one mentee against 20 000 mentors
-{
+if (!args.includes("--no-rank")) {
   const mentors = Array.from({ length: 20_000 }, (_, i) => mentor(i + 1, national));
   const e = mentee(1, () => 751);
   const prepared = mentors.map((m) => prepareMentor(m, ctx));
   const runs = (f: () => void, n: number) => {
     for (let i = 0; i < 5; i++) f();
     const times: number[] = [];
+    const c0 = process.cpuUsage();
     for (let i = 0; i < n; i++) { const t = performance.now(); f(); times.push(performance.now() - t); }
+    const cpu = cpuMs(process.cpuUsage(c0)) / n;
     times.sort((a, b) => a - b);
-    return { median: times[Math.floor(n / 2)], p95: times[Math.floor(n * 0.95)] };
+    return { median: times[Math.floor(n / 2)], p95: times[Math.floor(n * 0.95)], cpu };
   };
-  const raw = runs(() => rankMentorsForMentee(e, mentors, ctx, { limit: 25 }), 40);
-  const pre = runs(() => rankMentorsForMentee(e, prepared, ctx, { limit: 25 }), 40);
-  const found = rankMentorsForMentee(e, prepared, ctx, { limit: 25 }).total;
-  line({ bench: "rank_one_mentee", mentors: 20_000, candidates: found, prepare_included: true, median_ms: ms(raw.median), p95_ms: ms(raw.p95) });
-  line({ bench: "rank_one_mentee", mentors: 20_000, candidates: found, prepare_included: false, median_ms: ms(pre.median), p95_ms: ms(pre.p95) });
+  for (let k = 0; k < repeat; k++) {
+    const raw = runs(() => rankMentorsForMentee(e, mentors, ctx, { limit: 25 }), 40);
+    const pre = runs(() => rankMentorsForMentee(e, prepared, ctx, { limit: 25 }), 40);
+    const found = rankMentorsForMentee(e, prepared, ctx, { limit: 25 }).total;
+    line({ bench: "rank_one_mentee", mentors: 20_000, candidates: found, prepare_included: true, median_ms: ms(raw.median), p95_ms: ms(raw.p95), cpu_ms_per_call: ms(raw.cpu), load_average_1m: loadAverage() });
+    line({ bench: "rank_one_mentee", mentors: 20_000, candidates: found, prepare_included: false, median_ms: ms(pre.median), p95_ms: ms(pre.p95), cpu_ms_per_call: ms(pre.cpu), load_average_1m: loadAverage() });
+    const t = target("rank_one_mentee_20000_prepare_included", 10);
+    t.wall.push(ms(raw.median)); t.cpu.push(ms(raw.cpu));
+  }
 }
 
-// ---- whole pool
-const args = process.argv.slice(2);
+// ---- whole pool: N × N in both geographies, and the national pool of issue 17 (12 336 waiting × 16 643 mentors)
 const only = args.map(Number).filter((n) => n > 0);
 const geos = (["national", "one_city"] as const).filter((g) => !args.some((a) => a.startsWith("--geo=")) || args.includes(`--geo=${g}`));
-for (const geo of geos) {
-  for (const n of only.length ? only : [500, 1000, 5000]) {
+const NATIONAL_POOL: [number, number] = [12_336, 16_643];
+const pools: { geo: "national" | "one_city"; mentees: number; mentors: number }[] = [];
+for (const geo of geos) for (const n of only.length ? only : [500, 1000, 5000]) pools.push({ geo, mentees: n, mentors: n });
+if (!only.length && geos.includes("national")) pools.push({ geo: "national", mentees: NATIONAL_POOL[0], mentors: NATIONAL_POOL[1] });
+const targetOf = (p: (typeof pools)[number]) =>
+  p.geo === "one_city" && p.mentees === 5000 && p.mentors === 5000 ? target("one_city_5000x5000", 3000)
+    : p.geo === "national" && p.mentees === 5000 && p.mentors === 5000 ? target("national_5000x5000", 1000)
+      : p.geo === "national" && p.mentees === NATIONAL_POOL[0] && p.mentors === NATIONAL_POOL[1] ? target("national_12336x16643", 10_000)
+        : undefined;
+for (const p of pools) {
+  for (let k = 0; k < repeat; k++) {
     for (const mode of ["best_score", "most_matched"] as AssignmentMode[]) {
-      rnd = createRng(1000 + n);
-      const where = geo === "national" ? national : oneCity;
-      const mentors = Array.from({ length: n }, (_, i) => mentor(i + 1, where));
-      const mentees = Array.from({ length: n }, (_, i) => mentee(i + 1, where));
+      rnd = createRng(1000 + p.mentees);
+      const where = p.geo === "national" ? national : oneCity;
+      const mentors = Array.from({ length: p.mentors }, (_, i) => mentor(i + 1, where));
+      const mentees = Array.from({ length: p.mentees }, (_, i) => mentee(i + 1, where));
       const c0 = process.cpuUsage();
       const t0 = performance.now();
       const pes = mentees.map((x) => prepareMentee(x, ctx));
       const pms = mentors.map((x) => prepareMentor(x, ctx));
-      const tPrep = performance.now() - t0;
       const near = travelCandidates(pms, ctx);
+      const scorer = poolScorer(pes, pms, ctx);
+      const tPrep = performance.now() - t0;
       const r = assignPool({
-        menteeIds: mentees.map((x) => x.id), mentors: pms.map((p) => ({ id: p.m.id, free: p.free })),
-        score: (i, j) => scorePair(pes[i], pms[j], ctx), candidatesOf: (i) => near(mentees[i]), mode,
+        menteeIds: mentees.map((x) => x.id), mentors: pms.map((x) => ({ id: x.m.id, free: x.free })),
+        score: (i, j) => scorePair(pes[i], pms[j], ctx), scoreRow: (i, js, n, out) => scorer.scoreRow(i, js, n, out),
+        candidatesOf: (i) => near(mentees[i]), mode,
       });
       const total = performance.now() - t0;
       const cpu = cpuMs(process.cpuUsage(c0));
       line({
-        bench: "whole_pool", geography: geo, mentees: n, mentors: n, mode, pairs: r.pairs.length, total_score: r.totalScore,
+        bench: "whole_pool", geography: p.geo, mentees: p.mentees, mentors: p.mentors, mode, pairs: r.pairs.length, total_score: r.totalScore,
         allowed_pairs: r.allowedPairs, components: r.components, largest_component: `${r.largest[0]}x${r.largest[1]}`,
         solver: r.solver,
         prepare_ms: ms(tPrep), scoring_ms: ms(r.timings.scoringMs), solving_ms: ms(r.timings.solvingMs), total_ms: ms(total), cpu_ms: cpu,
-        load_average_1m: Math.round(loadavg()[0] * 10) / 10,
+        load_average_1m: loadAverage(),
       });
+      const t = targetOf(p);
+      if (t) { t.wall.push(ms(total)); t.cpu.push(cpu); }
     }
   }
+}
+
+// ---- the four targets of issue 17: fastest and median of the runs (modes × repeats), wall and CPU time
+for (const t of targets) {
+  line({
+    bench: "target", name: t.name, target_ms: t.target_ms, runs: t.wall.length,
+    wall_ms_min: Math.min(...t.wall), wall_ms_median: median(t.wall), wall_ms_max: Math.max(...t.wall),
+    cpu_ms_min: Math.min(...t.cpu), cpu_ms_median: median(t.cpu),
+    met_by_median: median(t.wall) < t.target_ms, load_average_1m: loadAverage(),
+  });
 }

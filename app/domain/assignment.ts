@@ -10,11 +10,14 @@
  *   allowed mentor and mentors without any allowed mentee are dropped; a mentor never gets more slots than allowed
  *   mentees; and the bipartite graph of allowed pairs is split into connected components solved separately (no
  *   allowed pair crosses two components, so the sum of the components' optima is the global optimum).
- * - Solvers: components up to DENSE_LIMIT mentees go to npm `munkres` (Hungarian algorithm on a dense matrix, fast
- *   there). Larger components go to `sparseAssign` below: the same Hungarian method as successive shortest augmenting
- *   paths (Dijkstra with potentials) over the allowed pairs only, plus one private "unmatched" column per mentee,
- *   with each mentee's pairs scanned cheapest first and cut off once they cannot beat the best free column found.
- *   Both are exact; unit tests check both against brute force and against each other.
+ * - Solvers, chosen per component by density and size (`useMunkres`): a dense, small component goes to npm `munkres`
+ *   (Hungarian algorithm on a dense matrix of Int32 rows); every other one to `sparseAssign` below: the same Hungarian
+ *   method as successive shortest augmenting paths (Dijkstra with potentials) over the allowed pairs only, plus one
+ *   private "unmatched" column per mentee, with each mentee's pairs scanned cheapest first and cut off once they
+ *   cannot beat the best free column found. On large dense components (everyone in one municipality) it beats
+ *   munkres and the other dense solvers measured (docs/benchmarks.md). Both are exact; unit tests check both against
+ *   brute force and against each other.
+ * - Scoring: `scoreRow` (typed-array scoring of a whole row, `poolScorer`) when given, else `score` pair by pair.
  * - Determinism: inputs are sorted by id, and both solvers are deterministic, so the same input always gives the same
  *   pairs whatever order it arrived in.
  * Scores are handled as integers (tenths of a point) so sums are exact.
@@ -30,12 +33,21 @@ export type PoolInput = {
   /** Score 0..100 of an allowed pair, or a negative number when a hard rule excludes it. Indices into the inputs. */
   score: (menteeIndex: number, mentorIndex: number) => number;
   /**
+   * Optional fast path, used instead of `score` when given: scores mentee `menteeIndex` against the mentors
+   * `mentorIndices[0..count-1]` at once, writing Math.round(score × 10) or a negative number into `out` (see
+   * `poolScorer` in matching-pool.ts). Must agree with `score`.
+   */
+  scoreRow?: (menteeIndex: number, mentorIndices: Int32Array, count: number, out: Int16Array) => void;
+  /**
    * Optional: the mentor indices worth scoring for a mentee (a superset of the allowed ones). Without it every pair is
    * scored. Leaving out a mentor here means "excluded", so only leave out pairs a hard rule excludes.
    */
   candidatesOf?: (menteeIndex: number) => Iterable<number>;
   mode: AssignmentMode;
-  /** Which solver for each component: "auto" (munkres up to DENSE_LIMIT mentees), or force one (tests, benchmark). */
+  /**
+   * Which solver for each component: "auto" (munkres for small dense components, see `useMunkres`; the
+   * shortest-augmenting-path solver otherwise), or force one (tests, benchmark).
+   */
   solver?: "auto" | "munkres" | "sparse";
 };
 export type Pair = { menteeId: number; mentorId: number; score: number };
@@ -51,8 +63,20 @@ export type PoolResult = {
 
 const SCALE = 10; // tenths of a point
 const BASE = 100 * SCALE; // cost of a pair = BASE - score (so every cost is >= 0)
-/** Components with more mentees than this use the sparse solver. */
-export const DENSE_LIMIT = 800;
+/** munkres takes a component when it is dense (allowed pairs / (mentees × mentors)) and small; see `useMunkres`. */
+export const MUNKRES_MIN_DENSITY = 0.5;
+export const MUNKRES_MAX_CELLS = 100_000;
+
+/**
+ * The solver for a component of `rows` mentees, `slots` mentor places and `pairs` allowed pairs (of rows × mentors
+ * possible). munkres works on the whole matrix, so it pays only where most cells are allowed pairs, and its run time
+ * grows with the cube of the size even then. Measured on one-city pools (scores in tenths, many ties): munkres is
+ * faster up to about 200 mentees (200: 4.5 ms against 5.3 ms), slower from about 500 (0.67 s against 0.36 s) and far
+ * slower at 5 000 × 5 300 (25 s against about 3 s); see docs/benchmarks.md.
+ */
+export function useMunkres(rows: number, mentors: number, slots: number, pairs: number): boolean {
+  return pairs >= MUNKRES_MIN_DENSITY * rows * mentors && rows * slots <= MUNKRES_MAX_CELLS;
+}
 
 /** Growable typed arrays for the allowed pairs in row order (CSR). */
 class Edges {
@@ -83,9 +107,26 @@ export function assignPool(input: PoolInput): PoolResult {
   const mentorDeg = new Int32Array(N);
   const inputIndexOf = Int32Array.from(mentorOrder, (m) => m.i);
   const score = input.score;
+  const scoreMany = input.scoreRow;
   let scratch = new Int32Array(Math.max(16, input.mentors.length));
+  let indices = new Int32Array(Math.max(16, input.mentors.length));
+  let scores = new Int16Array(Math.max(16, input.mentors.length));
+  /** Scores row `r` against the mentor positions cols[0..count-1] (ascending, maybe repeated) into the CSR. */
   const scoreRow = (mi: number, cols: Int32Array, count: number) => {
     edges.reserve(count);
+    if (scoreMany) {
+      if (indices.length < count) { indices = new Int32Array(count); scores = new Int16Array(count); }
+      let n = 0, prev = -1;
+      for (let k = 0; k < count; k++) { const c = cols[k]; if (c !== prev) { indices[n++] = inputIndexOf[c]; prev = c; } }
+      scoreMany(mi, indices, n, scores);
+      for (let k = 0; k < n; k++) {
+        const sc = scores[k];
+        if (sc < 0) continue;
+        const c = posOfMentor[indices[k]];
+        edges.col[edges.n] = c; edges.sc[edges.n] = sc; edges.n++; mentorDeg[c]++;
+      }
+      return;
+    }
     let prev = -1;
     for (let k = 0; k < count; k++) {
       const c = cols[k];
@@ -179,13 +220,16 @@ export function assignPool(input: PoolInput): PoolResult {
     const n = Math.min(R, S);
     // "Unmatched" costs the same as a 0-point pair (best score), or more than any score difference (most matched).
     const unmatchedCost = input.mode === "most_matched" ? BASE * (n + 1) + 1 : BASE;
-    const useSparse = input.solver === "sparse" || (input.solver !== "munkres" && R > DENSE_LIMIT);
-    if (isLargest) solver = useSparse ? "sparse" : "munkres";
+    let pairsInComponent = 0;
+    for (const r of rows) pairsInComponent += rowStart[r + 1] - rowStart[r];
+    const byMunkres = input.solver === "munkres" || (input.solver !== "sparse" && useMunkres(R, cols.length, S, pairsInComponent));
+    if (isLargest) solver = byMunkres ? "munkres" : "sparse";
     let assignment: [number, number][];
-    if (!useSparse) {
-      const matrix: number[][] = new Array(R);
+    if (byMunkres) {
+      // Whole numbers in typed rows: munkres reads them as they are (number[][] of the same values ran 1.7 times slower).
+      const matrix: Int32Array[] = new Array(R);
       for (let a = 0; a < R; a++) {
-        const row: number[] = new Array(S).fill(unmatchedCost);
+        const row = new Int32Array(S).fill(unmatchedCost);
         const r = rows[a];
         for (let e = rowStart[r]; e < rowStart[r + 1]; e++) {
           const c = edges.col[e];
@@ -195,7 +239,8 @@ export function assignPool(input: PoolInput): PoolResult {
       }
       assignment = munkres(matrix);
     } else {
-      assignment = sparseAssign(sortedRows(rows), S, unmatchedCost).pairs;
+      const { rowPtr, to, cost } = sortedRows(rows);
+      assignment = sparseAssign(rowPtr, to, cost, S, unmatchedCost).pairs;
     }
     for (const [a, k] of assignment) {
       if (k < 0 || k >= S) continue;
@@ -208,34 +253,36 @@ export function assignPool(input: PoolInput): PoolResult {
   }
 
   /**
-   * A component's allowed pairs expanded to slots, as costs, each row cheapest first (ties by slot): what the sparse
-   * solver wants. A counting sort per row: costs are whole numbers 0..BASE and a row's pairs already come in slot order.
+   * A component's allowed pairs expanded to slots, as costs, each row cheapest first (ties by slot), in flat arrays:
+   * what the shortest-path solver wants. A counting sort per row: costs are whole numbers 0..BASE and a row's pairs
+   * already come in slot order.
    */
-  function sortedRows(rows: readonly number[]): { to: Int32Array; cost: Float64Array }[] {
+  function sortedRows(rows: readonly number[]): { rowPtr: Int32Array; to: Int32Array; cost: Uint16Array } {
+    const rowPtr = new Int32Array(rows.length + 1);
     let total = 0;
-    for (const r of rows) for (let e = rowStart[r]; e < rowStart[r + 1]; e++) total += slotCount[edges.col[e]];
+    rows.forEach((r, a) => {
+      rowPtr[a] = total;
+      for (let e = rowStart[r]; e < rowStart[r + 1]; e++) total += slotCount[edges.col[e]];
+    });
+    rowPtr[rows.length] = total;
     const to = new Int32Array(total);
-    const cost = new Float64Array(total);
+    const cost = new Uint16Array(total);
     const at = new Int32Array(BASE + 2);
-    const out: { to: Int32Array; cost: Float64Array }[] = new Array(rows.length);
-    let offset = 0;
     rows.forEach((r, a) => {
       at.fill(0);
       for (let e = rowStart[r]; e < rowStart[r + 1]; e++) at[BASE - edges.sc[e] + 1] += slotCount[edges.col[e]];
       for (let k = 1; k <= BASE + 1; k++) at[k] += at[k - 1];
-      let n = 0;
+      const offset = rowPtr[a];
       for (let e = rowStart[r]; e < rowStart[r + 1]; e++) {
         const c = edges.col[e];
         const cst = BASE - edges.sc[e];
         for (let s = firstSlot[c], end = s + slotCount[c]; s < end; s++) {
           const p = offset + at[cst]++;
-          to[p] = s; cost[p] = cst; n++;
+          to[p] = s; cost[p] = cst;
         }
       }
-      out[a] = { to: to.subarray(offset, offset + n), cost: cost.subarray(offset, offset + n) };
-      offset += n;
     });
-    return out;
+    return { rowPtr, to, cost };
   }
 
   pairs.sort((a, b) => a.menteeId - b.menteeId);
@@ -254,131 +301,154 @@ export function assignPool(input: PoolInput): PoolResult {
 
 /**
  * Minimum-cost assignment of every row to a column, where row a may use its listed columns (costs >= 0) or its own
- * private "unmatched" column (cost `unmatchedCost`). Each row's list must be sorted by cost, cheapest first: a row's
- * scan stops at the first pair that cannot beat the best free column found so far. Successive shortest augmenting paths (the Hungarian method with
- * Dijkstra and potentials), one row at a time, touching only the listed pairs. Returns [row, column] for rows that got
- * a real column (0..S-1), and the final duals (reduced cost of a pair = cost - u[row] - v[column], never negative on
- * the listed pairs; v = 0 on every free column).
+ * private "unmatched" column (cost `unmatchedCost`). Row a's pairs are `to[rowPtr[a]..rowPtr[a+1]-1]` with costs
+ * `cost[…]`, sorted by cost, cheapest first: a row's scan stops at the first pair that cannot beat the best free column
+ * found so far. Successive shortest augmenting paths (the Hungarian method with Dijkstra and potentials), one row at a
+ * time, touching only the listed pairs; among columns at the same distance a free one ends the search at once (with
+ * scores in tenths of a point many paths tie, and expanding the tied matched columns first made the trees three times
+ * larger). Returns [row, column] for rows that got a real column (0..S-1), and the final duals (reduced cost of a pair
+ * = cost - u[row] - v[column], never negative on the listed pairs; v = 0 on every free column).
  */
-export function sparseAssign(adj: readonly { to: Int32Array; cost: Float64Array }[], S: number, unmatchedCost: number):
+export function sparseAssign(rowPtr: Int32Array, to: Int32Array, cost: ArrayLike<number>, S: number, unmatchedCost: number):
   { pairs: [number, number][]; u: Float64Array; v: Float64Array } {
-  const R = adj.length;
+  const R = rowPtr.length - 1;
   const C = S + R; // real slots, then one private "unmatched" column per row
   const u = new Float64Array(R);
   const v = new Float64Array(C);
   const rowOfCol = new Int32Array(C).fill(-1);
   const colOfRow = new Int32Array(R).fill(-1);
-  const dist = new Float64Array(C).fill(Infinity);
+  // During a search, key[j] = label of column j + v[j] (Infinity: not labelled; -Infinity: done). One load per pair
+  // then tells whether a pair improves a label (label < dist ⟺ base + cost < key) and whether the column is done.
+  const key = new Float64Array(C).fill(Infinity);
   const pred = new Int32Array(C).fill(-1);
-  const done = new Uint8Array(C);
-  const touched: number[] = [];
-  const heap = new MinHeap();
+  const touched = new Int32Array(C);
+  const finalized = new Int32Array(C);
+  const finalDist = new Float64Array(C);
+  const treeRows = new Int32Array(R);
+  const treeDist = new Float64Array(R);
+  const heap = new TypedHeap(Math.max(16, 2 * C));
+  const U = unmatchedCost;
 
   // Warm start (exact): u = each row's cheapest cost, v = 0 keeps every reduced cost >= 0; a row whose cheapest column
   // is still free takes it (a tight pair). Only the rows left over need a shortest-path search below.
   for (let r = 0; r < R; r++) {
-    const { to, cost } = adj[r];
-    let min = unmatchedCost;
-    for (let e = 0; e < cost.length; e++) if (cost[e] < min) min = cost[e];
+    const first = rowPtr[r], end = rowPtr[r + 1];
+    const min = first < end && cost[first] < U ? cost[first] : U;
     u[r] = min;
-    for (let e = 0; e < to.length; e++) {
-      if (cost[e] === min && rowOfCol[to[e]] < 0) { rowOfCol[to[e]] = r; colOfRow[r] = to[e]; break; }
+    for (let e = first; e < end && cost[e] === min; e++) {
+      if (rowOfCol[to[e]] < 0) { rowOfCol[to[e]] = r; colOfRow[r] = to[e]; break; }
     }
-    if (colOfRow[r] < 0 && min === unmatchedCost) { rowOfCol[S + r] = r; colOfRow[r] = S + r; }
+    if (colOfRow[r] < 0 && min === U) { rowOfCol[S + r] = r; colOfRow[r] = S + r; }
   }
 
   for (let r0 = 0; r0 < R; r0++) {
     if (colOfRow[r0] >= 0) continue;
     heap.clear();
-    touched.length = 0;
-    const treeRows: number[] = [r0];
-    const treeDist: number[] = [0];
-    // ub: the smallest label of a free column so far; the search ends there at the latest.
-    let ub = Infinity;
-    const label = (j: number, d: number, i: number) => {
-      if (dist[j] === Infinity) touched.push(j);
-      dist[j] = d; pred[j] = i; heap.push(d, j);
-      if (rowOfCol[j] < 0 && d < ub) ub = d;
-    };
-    const relax = (i: number, di: number) => {
-      const j0 = S + i; // the row's own "unmatched" column first: it often sets ub
-      if (!done[j0]) {
-        const d = di + unmatchedCost - u[i] - v[j0];
-        if (d < dist[j0]) label(j0, d, i);
+    let nTouched = 0, nFinal = 0, nTree = 0;
+    // ub: the smallest label of a free column so far (ties: the lower column); the search ends there at the latest.
+    // Free columns have v = 0 (real ones by the method, private ones are never finalized), so their key is the label.
+    let ub = Infinity, ubCol = -1;
+    let i = r0, di = 0;
+    for (;;) {
+      treeRows[nTree] = i; treeDist[nTree++] = di;
+      // Relax row i at distance di: its own "unmatched" column first (it is free or is i's own column), then its pairs.
+      const j0 = S + i;
+      if (key[j0] !== -Infinity) {
+        const d = di + U - u[i];
+        if (d < ub || (d === ub && j0 < ubCol)) {
+          if (key[j0] === Infinity) touched[nTouched++] = j0;
+          key[j0] = d; pred[j0] = i; ub = d; ubCol = j0;
+        }
       }
-      const { to, cost } = adj[i];
       const base = di - u[i];
-      for (let e = 0; e < to.length; e++) {
-        // Costs ascend and v <= 0, so once base + cost reaches ub no later pair of this row can label below ub.
-        if (base + cost[e] >= ub) break;
+      // Costs ascend and v <= 0, so once base + cost reaches ub no later pair of this row can label below ub.
+      let limit = ub - base;
+      for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
+        const ce = cost[e];
+        if (ce >= limit) break;
         const j = to[e];
-        if (done[j]) continue;
-        const d = base + cost[e] - v[j];
-        if (d < dist[j]) label(j, d, i);
+        const k = base + ce;
+        if (k < key[j]) { // never true for a done column (-Infinity)
+          if (key[j] === Infinity) touched[nTouched++] = j;
+          key[j] = k; pred[j] = i;
+          const d = k - v[j];
+          if (rowOfCol[j] < 0) {
+            if (d < ub || (d === ub && j < ubCol)) { ub = d; ubCol = j; limit = ub - base; }
+          } else if (d < ub) heap.push(d, j);
+        }
       }
-    };
-    relax(r0, 0);
-    let free = -1;
-    let dFinal = 0;
-    const finalized: number[] = [];
-    while (heap.size) {
-      const [d, j] = heap.pop();
-      if (done[j] || d > dist[j]) continue;
-      done[j] = 1;
-      finalized.push(j);
-      if (rowOfCol[j] < 0) { free = j; dFinal = d; break; }
-      const i = rowOfCol[j];
-      treeRows.push(i); treeDist.push(d);
-      relax(i, d);
+      // Next column: the nearest matched one below ub; none left means the free column at ub ends the path.
+      let next = -1, dn = 0;
+      while (heap.size) {
+        heap.pop();
+        const d = heap.key, j = heap.value;
+        if (key[j] === -Infinity || d > key[j] - v[j]) continue; // done, or a stale entry
+        if (d < ub) { next = j; dn = d; }
+        break;
+      }
+      if (next < 0) break;
+      key[next] = -Infinity;
+      finalized[nFinal] = next; finalDist[nFinal++] = dn;
+      i = rowOfCol[next];
+      di = dn;
     }
     // Potentials: keep reduced costs >= 0 and matched pairs tight.
-    for (let t = 0; t < treeRows.length; t++) u[treeRows[t]] += dFinal - treeDist[t];
-    for (const j of finalized) v[j] -= dFinal - dist[j];
+    for (let t = 0; t < nTree; t++) u[treeRows[t]] += ub - treeDist[t];
+    for (let t = 0; t < nFinal; t++) v[finalized[t]] -= ub - finalDist[t];
     // Augment along the predecessors.
-    let j = free;
-    while (j >= 0) {
-      const i = pred[j];
-      const next = colOfRow[i];
-      colOfRow[i] = j; rowOfCol[j] = i;
-      if (i === r0) break;
-      j = next;
+    let j = ubCol;
+    for (;;) {
+      const row = pred[j];
+      const prev = colOfRow[row];
+      colOfRow[row] = j; rowOfCol[j] = row;
+      if (row === r0) break;
+      j = prev;
     }
-    for (const k of touched) { dist[k] = Infinity; pred[k] = -1; done[k] = 0; }
+    for (let t = 0; t < nTouched; t++) { const k = touched[t]; key[k] = Infinity; pred[k] = -1; }
   }
   const pairs: [number, number][] = [];
   for (let r = 0; r < R; r++) if (colOfRow[r] >= 0 && colOfRow[r] < S) pairs.push([r, colOfRow[r]]);
   return { pairs, u, v };
 }
 
-/** A binary heap of (key, value) ordered by key, then value (deterministic ties). */
-class MinHeap {
-  private k: number[] = [];
-  private v: number[] = [];
-  get size() { return this.k.length; }
-  clear() { this.k.length = 0; this.v.length = 0; }
-  private less(a: number, b: number) { return this.k[a] < this.k[b] || (this.k[a] === this.k[b] && this.v[a] < this.v[b]); }
-  private swap(a: number, b: number) {
-    const tk = this.k[a]; this.k[a] = this.k[b]; this.k[b] = tk;
-    const tv = this.v[a]; this.v[a] = this.v[b]; this.v[b] = tv;
-  }
+/** A binary heap of (key, value) pairs in typed arrays, ordered by key, then value (deterministic ties). */
+class TypedHeap {
+  private k: Float64Array;
+  private v: Int32Array;
+  size = 0;
+  /** The last popped pair. */
+  key = 0;
+  value = 0;
+  constructor(capacity: number) { this.k = new Float64Array(capacity); this.v = new Int32Array(capacity); }
+  clear() { this.size = 0; }
   push(key: number, value: number) {
-    this.k.push(key); this.v.push(value);
-    let i = this.k.length - 1;
-    while (i > 0) { const p = (i - 1) >> 1; if (!this.less(i, p)) break; this.swap(i, p); i = p; }
+    if (this.size === this.k.length) {
+      const k = new Float64Array(this.size * 2); k.set(this.k); this.k = k;
+      const v = new Int32Array(this.size * 2); v.set(this.v); this.v = v;
+    }
+    const ks = this.k, vs = this.v;
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (ks[p] < key || (ks[p] === key && vs[p] <= value)) break;
+      ks[i] = ks[p]; vs[i] = vs[p]; i = p;
+    }
+    ks[i] = key; vs[i] = value;
   }
-  pop(): [number, number] {
-    const top: [number, number] = [this.k[0], this.v[0]];
-    const last = this.k.length - 1;
-    this.swap(0, last); this.k.pop(); this.v.pop();
+  pop() {
+    const ks = this.k, vs = this.v;
+    this.key = ks[0]; this.value = vs[0];
+    const n = --this.size;
+    const key = ks[n], value = vs[n];
     let i = 0;
     for (;;) {
-      const l = 2 * i + 1; const r = l + 1; let m = i;
-      if (l < this.k.length && this.less(l, m)) m = l;
-      if (r < this.k.length && this.less(r, m)) m = r;
-      if (m === i) break;
-      this.swap(i, m); i = m;
+      let m = 2 * i + 1;
+      if (m >= n) break;
+      if (m + 1 < n && (ks[m + 1] < ks[m] || (ks[m + 1] === ks[m] && vs[m + 1] < vs[m]))) m++;
+      if (ks[m] > key || (ks[m] === key && vs[m] >= value)) break;
+      ks[i] = ks[m]; vs[i] = vs[m]; i = m;
     }
-    return top;
+    ks[i] = key; vs[i] = value;
   }
 }
 

@@ -363,6 +363,9 @@ export function rankMentorsForMentee(mentee: MatchMentee, mentors: readonly (Mat
   const scored: { pm: PreparedMentor; score: number }[] = [];
   const excludedPm: PreparedMentor[] = [];
   for (const x of mentors) {
+    // A raw mentor whom a cheap rule already excludes is prepared only when the caller wants the excluded listed:
+    // most of a national pool lives outside the mentee's travel area.
+    if (!("m" in x) && !opts.withExcluded && excludedBeforePreparing(pe, x, ctx)) continue;
     const pm = "m" in x ? x : prepareMentor(x, ctx);
     const s = scorePair(pe, pm, ctx);
     if (s >= 0) scored.push({ pm, score: s });
@@ -379,6 +382,20 @@ export function rankMentorsForMentee(mentee: MatchMentee, mentors: readonly (Mat
     return { mentorId: pm.m.id, rules: ev.allowed ? [] : ev.rules, reasons: ev.reasons };
   });
   return { candidates, excluded, total: scored.length };
+}
+
+/** True when a hard rule that needs no preparation (status, pause, places, partner, travel, gender) excludes the pair. */
+function excludedBeforePreparing(pe: PreparedMentee, m: MatchMentor, ctx: MatchContext): boolean {
+  if ((m.status !== "approved" && m.status !== "active") || m.activeCourses >= m.capacity || !pe.e.municipalityIsPartner) return true;
+  if (pe.e.municipalityCode !== m.municipalityCode) {
+    const d = ctx.distanceKm(pe.e.municipalityCode, m.municipalityCode);
+    if (d === null || d > m.travelKm) return true;
+  }
+  const wm = pe.e.mentorGenderPreference;
+  if (wm !== "none" && m.gender !== wm) return true;
+  const we = m.menteeGenderPreference;
+  if (we !== "none" && pe.e.gender !== we) return true;
+  return isPausedOn(m, ctx.today);
 }
 
 /** All candidate mentees for one mentor, best first (same rules and score, seen from the mentor). */

@@ -16,6 +16,7 @@ import {
   distanceTable, evaluate, normaliseWeights, travelCandidates, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair,
   type HardRule, type MatchContext, type MatchMentee, type MatchMentor, type PreparedMentor, type Reason, type Weights,
 } from "../domain/matching";
+import { poolScorer } from "../domain/matching-pool";
 import { assignPool, type AssignmentMode } from "../domain/assignment";
 import { nowIso, today } from "../utils/clock";
 import { enqueue } from "../messaging/outbox.server";
@@ -155,11 +156,13 @@ export function runPool(mode: AssignmentMode, d: Db = db()) {
   const pes = waiting.map((e) => prepareMentee(e, ctx));
   const pms = mentorRows.map((m) => prepareMentor(m, ctx));
   const near = travelCandidates(pms, ctx);
+  const scorer = poolScorer(pes, pms, ctx);
   const result = assignPool({
     candidatesOf: (i) => near(waiting[i]),
     menteeIds: waiting.map((e) => e.id),
     mentors: pms.map((pm) => ({ id: pm.m.id, free: pm.free })),
     score: (i, j) => scorePair(pes[i], pms[j], ctx),
+    scoreRow: (i, js, count, out) => scorer.scoreRow(i, js, count, out),
     mode,
   });
   const peById = new Map(pes.map((p) => [p.e.id, p]));
