@@ -5,15 +5,15 @@ import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forgotSchema } from "../schemas/auth";
 import { requestPasswordReset } from "../services/accounts.server";
-import { clientIp } from "../auth/rate-limit.server";
+import { clientAddress } from "../auth/client-address";
 import { Alert, ErrorSummary, TextField } from "../components/forms";
 
 export const meta: MetaFunction = () => [{ title: "Glemt adgangskode · Mentorbro" }];
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: forgotSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), sent: false }, { status: 400 });
-  requestPasswordReset(submission.value.email, clientIp(request));
+  requestPasswordReset(submission.value.email, clientAddress(context));
   return { result: submission.reply({ resetForm: true }), sent: true };
 }
 

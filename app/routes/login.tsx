@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getSessionUser, createUserSession } from "../auth/session.server";
 import { safeRedirect, startPath } from "../auth/guards.server";
-import { clientIp } from "../auth/rate-limit.server";
+import { clientAddress } from "../auth/client-address";
 import { loginSchema } from "../schemas/auth";
 import { login } from "../services/accounts.server";
 import { needsSecondFactor, startSecondFactor } from "../auth/mfa.server";
@@ -19,14 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const result = await login(email, password, clientIp(request));
+  const result = await login(email, password, clientAddress(context));
   if (!result.ok) {
     const key = result.reason === "rate_limited" ? "auth.login.rateLimited" : "auth.login.invalid";
     return data(submission.reply({ formErrors: [key], hideFields: ["password"] }), { status: result.reason === "rate_limited" ? 429 : 400 });

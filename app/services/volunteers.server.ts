@@ -12,6 +12,7 @@ import type { MentorStatus, ScreeningStep, UiLocale } from "../domain/enums";
 import { assertTransition, availableActions, missingForApproval, targetOf, type MentorAction } from "../domain/mentor-status";
 import { hashPassword } from "../auth/password.server";
 import { hit } from "../auth/rate-limit.server";
+import { addressKey } from "../auth/client-address";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { enqueue } from "../messaging/outbox.server";
 import { config } from "../config.server";
@@ -53,8 +54,8 @@ function issueVerification(tx: Tx, mentor: { id: number; email: string; firstNam
  * a new address gets a verification link; an unverified one a fresh link; a known, verified one an email saying
  * what to do (log in or reset the password).
  */
-export function signUpVolunteer(input: VolunteerSignupInput, locale: UiLocale, ip: string): SignupResult {
-  if (!hit(`signup:ip:${ip}`, 10, 60 * 60_000) || !hit(`signup:email:${sha256(input.email)}`, 3, 60 * 60_000)) {
+export function signUpVolunteer(input: VolunteerSignupInput, locale: UiLocale, address: string): SignupResult {
+  if (!hit(`signup:ip:${addressKey(address)}`, 10, 60 * 60_000) || !hit(`signup:email:${sha256(input.email)}`, 3, 60 * 60_000)) {
     return { kind: "rate_limited" };
   }
   db().transaction((tx) => {
