@@ -53,7 +53,7 @@ const EMPLOYERS = ["Jysk Byg A/S", "Fynsk Handel ApS", "Nordisk Logistik", "CafÃ
 let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 
-export type UserInput = { email?: string; name?: string; role: Role; municipalityCode?: number | null; passwordHash?: string | null; locale?: "da" | "en" };
+export type UserInput = { email?: string; name?: string; role: Role; municipalityCode?: number | null; passwordHash?: string | null; totpSecret?: string | null; locale?: "da" | "en" };
 export function insertUser(d: Db, u: UserInput) {
   return d.insert(users).values({
     email: u.email ?? `user-${uniq()}@eksempel.dk`,
@@ -61,6 +61,7 @@ export function insertUser(d: Db, u: UserInput) {
     role: u.role,
     municipalityCode: u.municipalityCode ?? null,
     passwordHash: u.passwordHash ?? null,
+    totpSecret: u.totpSecret ?? null,
     locale: u.locale ?? "da",
     emailVerifiedAt: new Date().toISOString(),
   }).returning().get();

@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Invitation · Mentorbro" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const inv = invitationFor(params.token ?? "");
-  return { invitation: inv ? { name: inv.name, email: inv.email, municipality: inv.municipality ?? "" } : null };
+  return { invitation: inv ? { name: inv.name, email: inv.email, municipality: inv.municipality ?? "", admin: inv.role === "admin" } : null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,7 +33,7 @@ export default function Invitation() {
   return (
     <div className="row"><div className="col-12 col-md-8 col-lg-6">
       <h1>{t("municipalities.invitation.title")}</h1>
-      <p>{t("municipalities.invitation.intro", invitation)}</p>
+      <p>{t(invitation.admin ? "municipalities.invitation.introAdmin" : "municipalities.invitation.intro", invitation)}</p>
       <NewPasswordForm id="invitation" lastResult={lastResult} submitLabel={t("municipalities.invitation.submit")} username={invitation.email} />
     </div></div>
   );
