@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 
 export { boot, shutdown } from "./boot.server";
+export { refusedPage } from "./refused.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -23,6 +23,9 @@ export default {
     tooLong: "Højst {{max}} tegn",
     invalidEmail: "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk",
     invalid: "Ugyldig værdi",
+    cpr: "Skriv aldrig et CPR-nummer. Feltet ser ud til at indeholde et (10 cifre, fx ddmmåå-xxxx); fjern det.",
+    nameInvisible: "Skriv navnet med bogstaver (feltet indeholder kun usynlige tegn)",
+    nameBidi: "Navnet indeholder usynlige tegn, der vender skriveretningen (U+202A–U+202E, U+2066–U+2069); skriv det igen uden dem",
   },
   errors: {
     notFoundTitle: "Siden findes ikke",
@@ -33,6 +36,8 @@ export default {
     serverBody: "Noget gik galt hos os. Prøv igen om lidt.",
     tooManyTitle: "For mange forsøg",
     tooManyBody: "Vent et par minutter, og prøv igen.",
+    refusedTitle: "Forespørgslen blev afvist",
+    refusedBody: "Siden blev sendt fra et andet websted eller gennem en proxy, vi ikke stoler på, så vi har ikke gjort noget. Gå til siden igen, og prøv en gang til.",
     goHome: "Gå til forsiden",
   },
   footer: { privacy: "Databeskyttelse", contact: "Kontakt foreningen" },

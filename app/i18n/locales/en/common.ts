@@ -25,6 +25,9 @@ export default {
     tooLong: "At most {{max}} characters",
     invalidEmail: "Enter a valid email address, e.g. name@example.com",
     invalid: "Invalid value",
+    cpr: "Never write a CPR number. This field seems to contain one (10 digits, e.g. ddmmyy-xxxx); remove it.",
+    nameInvisible: "Write the name in letters (the field only holds invisible characters)",
+    nameBidi: "The name holds invisible characters that turn the writing direction (U+202A–U+202E, U+2066–U+2069); type it again without them",
   },
   errors: {
     notFoundTitle: "Page not found",
@@ -35,6 +38,8 @@ export default {
     serverBody: "Something went wrong on our side. Please try again shortly.",
     tooManyTitle: "Too many attempts",
     tooManyBody: "Wait a few minutes and try again.",
+    refusedTitle: "The request was refused",
+    refusedBody: "The form was sent from another website or through a proxy we do not trust, so nothing was done. Open the page again and try once more.",
     goHome: "Go to the front page",
   },
   footer: { privacy: "Data protection", contact: "Contact the association" },
