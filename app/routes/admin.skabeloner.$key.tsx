@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -11,8 +11,9 @@ import { checkTemplateText, deleteOverride, previewTemplate, saveOverride, templ
 import { audit } from "../services/audit.server";
 import { Alert, ErrorSummary, TextArea, TextField } from "../components/forms";
 import type { CopyText } from "../../emails/editable";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Beskedskabelon · Mentorbro" }];
+export const meta = pageMeta("template");
 
 const langSchema = z.enum(messageLanguages).catch("da");
 

@@ -1,10 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
 import { listTemplatesForAdmin } from "../services/templates.server";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Beskedskabeloner · Mentorbro" }];
+export const meta = pageMeta("templates");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -18,7 +20,7 @@ export default function Templates() {
     <>
       <h1>{t("messaging.templates.title")}</h1>
       <p>{t("messaging.templates.intro")}</p>
-      <div className="mb-table-wrap">
+      <div className="mb-table-wrap" {...scrollRegion(t("messaging.templates.title"))}>
         <table className="table table--zebra">
           <thead><tr>
             <th scope="col">{t("messaging.templates.key")}</th>

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { volunteerSignupSchema, MENTOR_CONSENT_VERSION } from "../schemas/volunteer";
@@ -9,8 +9,9 @@ import { clientAddress } from "../auth/client-address";
 import { getLocale } from "../i18n/locale.server";
 import { Alert, Checkbox, ErrorSummary, TextField } from "../components/forms";
 import { MentorProfileFields } from "../components/MentorProfileFields";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Bliv mentor · Mentorbro" }];
+export const meta = pageMeta("becomeMentor");
 
 export async function loader(_: LoaderFunctionArgs) {
   return { options: signupOptions(), consentVersion: MENTOR_CONSENT_VERSION };

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, requireUser } from "../auth/guards.server";
@@ -10,8 +10,9 @@ import { codeSchema, enableTotpSchema } from "../schemas/mfa";
 import { Alert, ErrorSummary, TextField } from "../components/forms";
 import { audit } from "../services/audit.server";
 import { now } from "../utils/clock";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sikkerhed · Mentorbro" }];
+export const meta = pageMeta("security");
 
 /** The one page an admin without a second factor may open: every other page sends them here (requireUser). */
 async function requireSecurityUser(request: Request) {

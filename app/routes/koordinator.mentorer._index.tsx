@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
@@ -9,8 +9,10 @@ import { mentorStatuses } from "../domain/enums";
 import { daysBetween } from "../domain/dates";
 import { formatDate } from "../i18n/format";
 import { today } from "../utils/clock";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Mentoransøgninger · Mentorbro" }];
+export const meta = pageMeta("applications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "coordinator", "admin");
@@ -54,7 +56,7 @@ export default function MentorQueue() {
       </Form>
       <p role="status">{t("volunteer.queue.count", { count: rows.length })}</p>
       {rows.length ? (
-        <div className="mb-table-wrap">
+        <div className="mb-table-wrap" {...scrollRegion(t("volunteer.queue.title"))}>
           <table className="table table--zebra">
             <thead><tr>
               <th scope="col">{t("volunteer.queue.name")}</th>

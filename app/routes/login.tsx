@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getSessionUser, createUserSession } from "../auth/session.server";
@@ -10,8 +10,9 @@ import { loginSchema } from "../schemas/auth";
 import { login } from "../services/accounts.server";
 import { needsSecondFactor, startSecondFactor } from "../auth/mfa.server";
 import { Alert, ErrorSummary, TextField } from "../components/forms";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Log ind · Mentorbro" }];
+export const meta = pageMeta("login");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);

@@ -11,7 +11,9 @@ import { surveySchema } from "../schemas/courses";
 import { surveyCopy } from "../i18n/survey-copy";
 import { isRtl, type MessageLanguage } from "../domain/enums";
 
-export const meta: MetaFunction = () => [{ title: "Mentorbro" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: `${surveyCopy[d?.language ?? "da"].title} · Mentorbro` }, { name: "robots", content: "noindex" },
+];
 // The global Referrer-Policy (same-origin) keeps the token from leaking to other sites; "no-referrer" would make the
 // browser send `Origin: null` on the form post, which Remix refuses.
 export const headers = () => ({ "Cache-Control": "no-store" });
