@@ -18,13 +18,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "coordinator", "admin");
   const url = new URL(request.url);
   const filter = queueFilterSchema.parse(Object.fromEntries(url.searchParams));
-  return { filter, rows: listApplications(filter), options: mentorFilterOptions(), today: today() };
+  return { filter, ...listApplications(filter), options: mentorFilterOptions(), today: today() };
 }
 
 export default function MentorQueue() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { filter, rows, options, today: day } = useLoaderData<typeof loader>();
+  const { filter, rows, total, options, today: day } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("volunteer.queue.title")}</h1>
@@ -54,7 +54,7 @@ export default function MentorQueue() {
         </div>
         <div className="mb-inline-form"><button type="submit" className="button button-secondary">{t("common.actions.filter")}</button></div>
       </Form>
-      <p role="status">{t("volunteer.queue.count", { count: rows.length })}</p>
+      <p role="status">{t("volunteer.queue.count", { count: total })}{rows.length < total ? ` ${t("volunteer.queue.firstShown", { count: rows.length })}` : ""}</p>
       {rows.length ? (
         <div className="mb-table-wrap" {...scrollRegion(t("volunteer.queue.title"))}>
           <table className="table table--zebra">

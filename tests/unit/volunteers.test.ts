@@ -107,3 +107,19 @@ describe("the matchable pool", () => {
     expect(actual).toEqual(expected);
   });
 });
+
+describe("the coordinator's start page", () => {
+  it("counts the applications to screen with the queue's own query: unverified sign-ups are in neither", async () => {
+    const { coordinatorCounts } = await import("../../app/services/dashboard.server");
+    const before = coordinatorCounts().applied;
+    const list = v.listApplications({ status: "to_screen" });
+    expect(before).toBe(list.total);
+    expect(list.rows).toHaveLength(list.total);
+    // A flood of sign-ups nobody verified changes neither.
+    for (let i = 0; i < 5; i++) v.signUpVolunteer({ ...input, email: `flood${i}@example.dk` }, "da", `10.9.0.${i}`);
+    expect(coordinatorCounts().applied).toBe(before);
+    expect(v.listApplications({ status: "to_screen" }).total).toBe(before);
+    expect(db().select({ n: sql<number>`count(*)` }).from(schema.mentors).where(sql`${schema.mentors.status} in ('applied','screening')`).get()!.n)
+      .toBeGreaterThan(before);
+  });
+});
