@@ -28,6 +28,8 @@ export const configSchema = z.object({
     .min(0, "a whole number of proxy hops (0 = none)").max(10, "at most 10 proxy hops").default(0),
   RESEND_API_KEY: optionalString,
   EMAIL_FROM: z.string().min(3).default("Mentorbro <noreply@mentorbro.local>"),
+  /** Where people write about their data and about accessibility (the privacy notice and accessibility statement say it). */
+  CONTACT_EMAIL: optionalString.pipe(z.email("an email address").optional()),
   SMS_PROVIDER: z.enum(["local", "gatewayapi", "twilio"]).default("local"),
   SMS_API_KEY: optionalString,
   SMS_SENDER: z.string().regex(/^[A-Za-z0-9 ]{1,11}$/, "max 11 letters, digits or spaces").default("Mentorbro"),
@@ -53,7 +55,8 @@ export const configSchema = z.object({
   ALLOW_TEST_CLOCK: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
-export type Config = Omit<z.infer<typeof configSchema>, "SEED_DEMO"> & {
+export type Config = Omit<z.infer<typeof configSchema>, "SEED_DEMO" | "CONTACT_EMAIL"> & {
+  CONTACT_EMAIL: string;
   SESSION_SECRET: string;
   APP_URL: string;
   SEED_DEMO: boolean;
@@ -78,6 +81,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (c.NODE_ENV === "production" && !c.SESSION_SECRET) problems.push("SESSION_SECRET: required in production");
   if (c.SESSION_SECRET && c.SESSION_SECRET.length < 32) problems.push("SESSION_SECRET: at least 32 characters");
   if (c.NODE_ENV === "production" && c.ALLOW_TEST_CLOCK) problems.push("ALLOW_TEST_CLOCK: never in production");
+  if (c.NODE_ENV === "production" && !c.CONTACT_EMAIL) problems.push("CONTACT_EMAIL: required in production (the privacy notice and the accessibility statement give it)");
   if (c.NODE_ENV === "production" && c.SEED_DEMO === "true") {
     problems.push("SEED_DEMO: never in production: the demo accounts share a published password. Unset it and create the first admin with `npm run admin:create -- --email you@example.org`");
   }
@@ -92,6 +96,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     SESSION_SECRET: c.SESSION_SECRET ?? randomBytes(32).toString("hex"),
     APP_URL: appUrl,
     SEED_DEMO: c.SEED_DEMO ? c.SEED_DEMO === "true" : c.NODE_ENV !== "production",
+    CONTACT_EMAIL: c.CONTACT_EMAIL ?? "kontakt@mentorbro.local",
     HTTPS: appUrl.startsWith("https:") || c.NODE_ENV === "production",
   };
 }

@@ -30,6 +30,11 @@ export async function refusedPage(headers: { cookie?: string; acceptLanguage?: s
             <p><a href="/">{t("common.errors.goHome")}</a></p>
           </div>
         </main>
+        <footer className="container">
+          <nav aria-label={t("legal.footer.label")}>
+            <a href="/privatliv">{t("legal.footer.privacy")}</a> · <a href="/tilgaengelighed">{t("legal.footer.accessibility")}</a>
+          </nav>
+        </footer>
       </body>
     </html>
   );

@@ -126,12 +126,19 @@ function SkipLink() {
   return <a className="skipnav" href="#main-content">{t("common.skipToContent")}</a>;
 }
 
+/** Every page's footer links the privacy notice and the accessibility statement (the web accessibility act asks for it). */
 function Footer() {
   const { t } = useTranslation();
   return (
     <footer className="mb-footer">
       <div className="container">
         <p>{t("common.product")} · {t("common.tagline")}</p>
+        <nav aria-label={t("legal.footer.label")}>
+          <ul className="mb-footer__links nobullet-list">
+            <li><Link to="/privatliv">{t("legal.footer.privacy")}</Link></li>
+            <li><Link to="/tilgaengelighed">{t("legal.footer.accessibility")}</Link></li>
+          </ul>
+        </nav>
       </div>
     </footer>
   );

@@ -86,7 +86,6 @@ export default {
     privacy: "Privatlivspolitik",
     accessibility: "Tilgængelighedserklæring",
   },
-  footer: { privacy: "Databeskyttelse", contact: "Kontakt foreningen" },
   pagination: { page: "Side {{page}} af {{pages}}" },
   empty: "Intet at vise",
   yes: "Ja",

@@ -88,7 +88,6 @@ export default {
     privacy: "Privacy notice",
     accessibility: "Accessibility statement",
   },
-  footer: { privacy: "Data protection", contact: "Contact the association" },
   pagination: { page: "Page {{page}} of {{pages}}" },
   empty: "Nothing to show",
   yes: "Yes",
