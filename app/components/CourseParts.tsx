@@ -24,7 +24,7 @@ export function CommitmentBadge({ status }: { status: CommitmentStatus }) {
 export function DueThisMonth({ due, monthEnds }: { due: number; monthEnds: string }) {
   const { t, i18n } = useTranslation();
   return <>{due > 0
-    ? t("courses.page.dueHours", { hours: formatHours(due, i18n.language), date: formatDate(monthEnds, i18n.language) })
+    ? t("courses.page.dueHours", { count: due, hours: formatHours(due, i18n.language), date: formatDate(monthEnds, i18n.language) })
     : t("courses.page.dueDone")}</>;
 }
 

@@ -12,6 +12,7 @@ import { audit } from "../services/audit.server";
 import { Alert, ErrorSummary, TextArea, TextField } from "../components/forms";
 import type { CopyText } from "../../emails/editable";
 import { pageMeta } from "../i18n/meta";
+import { templateName } from "../components/template-name";
 
 export const meta = pageMeta("template");
 
@@ -85,7 +86,7 @@ function TemplateEditor() {
   return (
     <>
       <p><Link to="/admin/skabeloner">{t("common.actions.back")}</Link></p>
-      <h1>{t("messaging.templates.editTitle", { key: tpl.key })}</h1>
+      <h1>{t("messaging.templates.editTitle", { name: templateName(t, tpl.key) })}</h1>
       <p>{t("messaging.templates.editIntro", { example: "{{name}}" })}</p>
       {done === "saved" ? <Alert kind="success">{t("messaging.templates.saved")}</Alert> : null}
       {done === "reset" ? <Alert kind="success">{t("messaging.templates.resetDone")}</Alert> : null}

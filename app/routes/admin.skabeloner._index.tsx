@@ -5,6 +5,7 @@ import { requireRole } from "../auth/guards.server";
 import { listTemplatesForAdmin } from "../services/templates.server";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
+import { templateName } from "../components/template-name";
 
 export const meta = pageMeta("templates");
 
@@ -30,7 +31,7 @@ export default function Templates() {
           <tbody>
             {templates.map((tpl) => (
               <tr key={tpl.key} data-testid={`template-${tpl.key}`}>
-                <td><Link to={`/admin/skabeloner/${tpl.key}`} aria-label={t("messaging.templates.edit", { key: tpl.key })}>{tpl.key}</Link></td>
+                <td><Link to={`/admin/skabeloner/${tpl.key}`} aria-label={t("messaging.templates.edit", { name: templateName(t, tpl.key) })}>{templateName(t, tpl.key)}</Link></td>
                 <td>{t(`messaging.templates.audienceName.${tpl.audience}`)}</td>
                 <td>
                   {tpl.missing.length ? (

@@ -109,7 +109,7 @@ export default function MentorCourse() {
   });
   const deleteResult = resultFor("delete") as { error?: Record<string, string[]> } | undefined;
 
-  const hoursLabel = (m: number) => t("courses.meeting.durationOption", { hours: formatNumber(m / 60, lng, m % 60 === 0 ? 0 : m % 30 === 0 ? 1 : 2) });
+  const hoursLabel = (m: number) => t("courses.meeting.durationOption", { count: m / 60, hours: formatNumber(m / 60, lng, m % 60 === 0 ? 0 : m % 30 === 0 ? 1 : 2) });
 
   return (
     <>

@@ -99,12 +99,12 @@ export async function visit(page: Page, path: string): Promise<void> {
   await expectAccessible(page);
 }
 
-/** Nothing on the page is wider than the screen (no sideways scrolling on a phone); wide tables scroll in their own box. */
+/** Nothing on the page is wider than the screen (no sideways scrolling on a phone); wide tables and charts scroll in their own box. */
 export async function expectFitsScreen(page: Page): Promise<void> {
   const wide = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     return [...document.querySelectorAll("body *")]
-      .filter((el) => !el.closest(".mb-table-wrap") && el.getBoundingClientRect().right > width + 1)
+      .filter((el) => !el.closest(".mb-table-wrap, .mb-chart") && el.getBoundingClientRect().right > width + 1)
       .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${String(el.getAttribute("class") ?? "")}`);
   });
   expect(wide, `wider than the screen on ${page.url()}`).toEqual([]);

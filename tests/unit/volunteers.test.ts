@@ -123,3 +123,16 @@ describe("the coordinator's start page", () => {
       .toBeGreaterThan(before);
   });
 });
+
+describe("the demo's people", () => {
+  it("live in a postcode of their own municipality (the Aarhus mentor is not in 5418)", async () => {
+    const { POSTCODES_BY_MUNICIPALITY } = await import("../../db/reference/postcodes");
+    const { DEMO_USERS } = await import("../../db/seed/demo");
+    const wrong = db().select().from(schema.mentors).all()
+      .filter((m) => POSTCODES_BY_MUNICIPALITY[m.municipalityCode] && !POSTCODES_BY_MUNICIPALITY[m.municipalityCode].includes(m.postcode))
+      .map((m) => `${m.municipalityCode}:${m.postcode}`);
+    expect(wrong).toEqual([]);
+    const demo = db().select().from(schema.mentors).where(eq(schema.mentors.email, DEMO_USERS.mentor)).get()!;
+    expect(demo.postcode).toMatch(/^8/);
+  });
+});
