@@ -27,6 +27,9 @@ const hostOf = (origin) => {
 
 app.use(async (req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString("base64");
+  // A request that says a proxy forwarded it for another host, while no proxy is trusted, is not one of ours.
+  const forwardedHost = req.get("x-forwarded-host")?.split(",")[0]?.trim();
+  const foreignForward = !info.trustProxy && !!forwardedHost && forwardedHost !== req.get("host");
   if (!info.trustProxy) for (const h of FORWARDED) delete req.headers[h];
   res.set({
     "X-Content-Type-Options": "nosniff",
@@ -44,8 +47,8 @@ app.use(async (req, res, next) => {
   // trusted proxy's X-Forwarded-Host or else Host. Provider webhooks come without a browser Origin.
   if (req.method !== "GET" && req.method !== "HEAD" && !req.path.startsWith("/webhooks/")) {
     const origin = req.get("origin");
-    const host = (info.trustProxy && req.get("x-forwarded-host")?.split(",")[0]?.trim()) || req.get("host");
-    if ((origin !== undefined && hostOf(origin) !== host) || req.get("sec-fetch-site") === "cross-site") {
+    const host = (info.trustProxy && forwardedHost) || req.get("host");
+    if (foreignForward || (origin !== undefined && hostOf(origin) !== host) || req.get("sec-fetch-site") === "cross-site") {
       try {
         const html = await refusedPage({ cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") });
         res.status(403).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).send(html);
