@@ -7,14 +7,16 @@ import { createRequestHandler } from "@remix-run/express";
 import { randomBytes } from "node:crypto";
 
 const build = await import("./build/index.js");
-const { boot, shutdown } = build.entry.module;
+const { boot, shutdown, refusedPage } = build.entry.module;
 
 const info = await boot();
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", false);
+// TRUST_PROXY hops: Express then takes req.ip and req.hostname from that many proxies' headers; 0 trusts none.
+app.set("trust proxy", info.trustProxy > 0 ? info.trustProxy : false);
 
-const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+// Headers only a proxy should write. Without trusted proxies they come from the client, so nothing may read them.
+const FORWARDED = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
 const hostOf = (origin) => {
   try {
     return new URL(origin).host;
@@ -23,18 +25,12 @@ const hostOf = (origin) => {
   }
 };
 
-app.use((req, res, next) => {
+app.use(async (req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString("base64");
-  // Origin check on mutations (CSRF defence beside SameSite=Lax cookies). Provider webhooks come without a browser Origin.
-  if (MUTATING.has(req.method) && !req.path.startsWith("/webhooks/")) {
-    const origin = req.get("origin");
-    const site = req.get("sec-fetch-site");
-    // "null" (pages with referrer policy no-referrer send it) says nothing; Sec-Fetch-Site decides then.
-    if ((origin && origin !== "null" && hostOf(origin) !== req.get("host")) || site === "cross-site") {
-      res.status(403).type("text/plain").send("Cross-site request refused");
-      return;
-    }
-  }
+  // A request that says a proxy forwarded it for another host, while no proxy is trusted, is not one of ours.
+  const forwardedHost = req.get("x-forwarded-host")?.split(",")[0]?.trim();
+  const foreignForward = !info.trustProxy && !!forwardedHost && forwardedHost !== req.get("host");
+  if (!info.trustProxy) for (const h of FORWARDED) delete req.headers[h];
   res.set({
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
@@ -45,14 +41,30 @@ app.use((req, res, next) => {
       `script-src 'self' 'nonce-${res.locals.cspNonce}'; ` +
       "font-src 'self'; frame-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'",
   });
-  if (process.env.NODE_ENV === "production") res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (info.https) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  // Origin check on every mutation (CSRF defence beside SameSite=Lax cookies), the same rule Remix applies after us
+  // (its check throws, a 500): an Origin, "null" included, must name the host the request was sent to, which is the
+  // trusted proxy's X-Forwarded-Host or else Host. Provider webhooks come without a browser Origin.
+  if (req.method !== "GET" && req.method !== "HEAD" && !req.path.startsWith("/webhooks/")) {
+    const origin = req.get("origin");
+    const host = (info.trustProxy && forwardedHost) || req.get("host");
+    if (foreignForward || (origin !== undefined && hostOf(origin) !== host) || req.get("sec-fetch-site") === "cross-site") {
+      try {
+        const html = await refusedPage({ cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") });
+        res.status(403).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).send(html);
+      } catch {
+        res.status(403).type("text/plain").send("Forbidden: cross-site request refused");
+      }
+      return;
+    }
+  }
   next();
 });
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use("/dkfds", express.static("node_modules/dkfds/dist", { maxAge: "1d" }));
 app.use(express.static("public", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }));
+app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress }) }));
 
 const server = app.listen(info.port, info.host, () => {
   const address = server.address();
@@ -62,6 +74,10 @@ const server = app.listen(info.port, info.host, () => {
   if (info.logins.length) {
     console.log(`\nMentorbro is running on ${url}\nDemo logins (password for all: ${info.logins[0].password}):`);
     for (const l of info.logins) console.log(`  ${l.role.padEnd(12)} ${l.email}`);
+    const admin = info.logins.find((l) => l.totpSecret);
+    if (admin) {
+      console.log(`Admins need a code too: add the key ${admin.totpSecret} to an authenticator app, or run \`npm run demo:code\`.`);
+    }
     console.log("");
   }
 });

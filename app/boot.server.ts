@@ -11,6 +11,7 @@ import { startBackgroundJobs } from "./jobs.server";
 import "./jobs/retention.server";
 import "./jobs/volunteers.server";
 import "./jobs/courses.server";
+import "./jobs/housekeeping.server";
 import { log } from "./utils/logger.server";
 import { setClockOffset } from "./utils/clock";
 
@@ -38,7 +39,7 @@ export async function boot() {
     stops.push(startSenderLoop(c.OUTBOX_INTERVAL_MS));
     stops.push(startBackgroundJobs());
   }
-  return { port: c.PORT, host: c.HOST, appUrl: c.APP_URL, logins: demoLogins(d) };
+  return { port: c.PORT, host: c.HOST, appUrl: c.APP_URL, trustProxy: c.TRUST_PROXY, https: c.HTTPS, logins: demoLogins(d) };
 }
 
 /** Stops the background work (the sender lets a send in progress finish and gives back unsent claims), then closes the database. */

@@ -16,10 +16,21 @@ export const configSchema = z.object({
   DATABASE_URL: z.string().min(1).default("data/mentorbro.sqlite"),
   SESSION_SECRET: optionalString,
   APP_URL: optionalString.pipe(z.url().optional()),
-  /** Seed the demo into an empty database at start. */
-  SEED_DEMO: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  /**
+   * Seed the demo into an empty database at start. Unset means: yes on a developer's machine, never in production
+   * (where `true` is refused: the demo accounts share a published password).
+   */
+  SEED_DEMO: z.enum(["true", "false"]).optional(),
+  /**
+   * How many reverse proxies in front of the app to trust for the client's address (X-Forwarded-For) and host. 0: none,
+   * the address is the socket's and forwarded headers are ignored (a client could write anything in them).
+   */
+  TRUST_PROXY: z.coerce.number({ error: "a whole number of proxy hops (0 = none)" }).int("a whole number of proxy hops (0 = none)")
+    .min(0, "a whole number of proxy hops (0 = none)").max(10, "at most 10 proxy hops").default(0),
   RESEND_API_KEY: optionalString,
   EMAIL_FROM: z.string().min(3).default("Mentorbro <noreply@mentorbro.local>"),
+  /** Where people write about their data and about accessibility (the privacy notice and accessibility statement say it). */
+  CONTACT_EMAIL: optionalString.pipe(z.email("an email address").optional()),
   SMS_PROVIDER: z.enum(["local", "gatewayapi", "twilio"]).default("local"),
   SMS_API_KEY: optionalString,
   SMS_SENDER: z.string().regex(/^[A-Za-z0-9 ]{1,11}$/, "max 11 letters, digits or spaces").default("Mentorbro"),
@@ -50,7 +61,15 @@ export const configSchema = z.object({
   ALLOW_TEST_CLOCK: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
 });
-export type Config = Omit<z.infer<typeof configSchema>, "LOCAL_SINK_DIR"> & { SESSION_SECRET: string; APP_URL: string; LOCAL_SINK_DIR: string | null };
+export type Config = Omit<z.infer<typeof configSchema>, "SEED_DEMO" | "CONTACT_EMAIL" | "LOCAL_SINK_DIR"> & {
+  LOCAL_SINK_DIR: string | null;
+  CONTACT_EMAIL: string;
+  SESSION_SECRET: string;
+  APP_URL: string;
+  SEED_DEMO: boolean;
+  /** Cookies are `Secure` and HSTS is sent: the public URL is https, or this is production (behind a TLS proxy). */
+  HTTPS: boolean;
+};
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -69,16 +88,24 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (c.NODE_ENV === "production" && !c.SESSION_SECRET) problems.push("SESSION_SECRET: required in production");
   if (c.SESSION_SECRET && c.SESSION_SECRET.length < 32) problems.push("SESSION_SECRET: at least 32 characters");
   if (c.NODE_ENV === "production" && c.ALLOW_TEST_CLOCK) problems.push("ALLOW_TEST_CLOCK: never in production");
+  if (c.NODE_ENV === "production" && !c.CONTACT_EMAIL) problems.push("CONTACT_EMAIL: required in production (the privacy notice and the accessibility statement give it)");
+  if (c.NODE_ENV === "production" && c.SEED_DEMO === "true") {
+    problems.push("SEED_DEMO: never in production: the demo accounts share a published password. Unset it and create the first admin with `npm run admin:create -- --email you@example.org`");
+  }
   if (c.SMS_PROVIDER !== "local" && !c.SMS_API_KEY) problems.push(`SMS_API_KEY: required when SMS_PROVIDER=${c.SMS_PROVIDER}`);
   if (c.SMS_PROVIDER === "twilio") problems.push("SMS_PROVIDER: twilio is not implemented; use gatewayapi (docs/decisions/007)");
   if (!isValidSenderId(c.SMS_SENDER)) problems.push("SMS_SENDER: 1-11 letters, digits or spaces, with at least one letter");
   if (problems.length) throw new ConfigError(problems);
   const host = c.HOST === "0.0.0.0" ? "localhost" : c.HOST;
+  const appUrl = c.APP_URL ?? `http://${host}:${c.PORT}`;
   return {
     ...c,
     SESSION_SECRET: c.SESSION_SECRET ?? randomBytes(32).toString("hex"),
-    APP_URL: c.APP_URL ?? `http://${host}:${c.PORT}`,
+    APP_URL: appUrl,
     LOCAL_SINK_DIR: c.LOCAL_SINK_DIR ?? (c.NODE_ENV === "production" ? null : join(dirname(c.DATABASE_URL), "sink")),
+    SEED_DEMO: c.SEED_DEMO ? c.SEED_DEMO === "true" : c.NODE_ENV !== "production",
+    CONTACT_EMAIL: c.CONTACT_EMAIL ?? "kontakt@mentorbro.local",
+    HTTPS: appUrl.startsWith("https:") || c.NODE_ENV === "production",
   };
 }
 

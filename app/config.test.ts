@@ -26,6 +26,7 @@ describe("configuration", () => {
   it("requires a session secret in production and never a test clock there", () => {
     expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET: required/);
     expect(() => parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), ALLOW_TEST_CLOCK: "true" })).toThrow(/ALLOW_TEST_CLOCK/);
+    expect(() => parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) })).toThrow(/CONTACT_EMAIL: required in production/);
   });
   it("rejects a short secret and a provider without its key", () => {
     expect(() => parseConfig({ SESSION_SECRET: "short" })).toThrow(/at least 32/);
@@ -38,5 +39,27 @@ describe("configuration", () => {
     expect(() => parseConfig({ SMS_SENDER: "12345678" })).toThrow(/SMS_SENDER: 1-11 letters/);
     expect(() => parseConfig({ SMS_PROVIDER: "twilio", SMS_API_KEY: "k" })).toThrow(/twilio is not implemented/);
     expect(parseConfig({ SMS_PROVIDER: "gatewayapi", SMS_API_KEY: "k", SMS_SENDER: "Mentor Bro" }).SMS_API_URL).toBe("https://gatewayapi.com/rest/mtsms");
+  });
+  it("seeds the demo on a developer's machine and never in production", () => {
+    const secret = "x".repeat(40);
+    const prod = { NODE_ENV: "production", SESSION_SECRET: secret, CONTACT_EMAIL: "dpo@example.org" };
+    expect(parseConfig({}).SEED_DEMO).toBe(true);
+    expect(parseConfig({ NODE_ENV: "test" }).SEED_DEMO).toBe(true);
+    expect(parseConfig({ SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
+    expect(parseConfig(prod).SEED_DEMO).toBe(false);
+    expect(parseConfig({ ...prod, SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
+    expect(() => parseConfig({ ...prod, SEED_DEMO: "true" }))
+      .toThrow(/SEED_DEMO: never in production.*npm run admin:create/);
+  });
+  it("trusts no proxy unless told how many hops there are", () => {
+    expect(parseConfig({}).TRUST_PROXY).toBe(0);
+    expect(parseConfig({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    expect(() => parseConfig({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY: a whole number of proxy hops/);
+    expect(() => parseConfig({ TRUST_PROXY: "-1" })).toThrow(/TRUST_PROXY/);
+  });
+  it("makes cookies Secure (and sends HSTS) for an https APP_URL or in production", () => {
+    expect(parseConfig({}).HTTPS).toBe(false);
+    expect(parseConfig({ APP_URL: "https://mentorbro.example" }).HTTPS).toBe(true);
+    expect(parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), CONTACT_EMAIL: "dpo@example.org" }).HTTPS).toBe(true);
   });
 });

@@ -7,8 +7,24 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 
 export { boot, shutdown } from "./boot.server";
+export { refusedPage } from "./refused.server";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * A signed-in user's pages (and their single-fetch data) carry personal data: no browser, proxy or back-button cache
+ * may keep them. Routes that set their own Cache-Control (the token pages) keep theirs.
+ */
+function noStoreWhenSignedIn(request: Request, headers: Headers): void {
+  if (!headers.has("Cache-Control") && /(?:^|;\s*)mb_session=/.test(request.headers.get("Cookie") ?? "")) {
+    headers.set("Cache-Control", "no-store");
+  }
+}
+
+export function handleDataRequest(response: Response, { request }: { request: Request }) {
+  noStoreWhenSignedIn(request, response.headers);
+  return response;
+}
 
 export default function handleRequest(
   request: Request,
@@ -18,6 +34,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
+  noStoreWhenSignedIn(request, responseHeaders);
   const bot = isbot(request.headers.get("user-agent") || "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;

@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  Form, isRouteErrorResponse, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration,
+  Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration,
   useLocation, useRouteError, useRouteLoaderData,
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
@@ -9,7 +9,7 @@ import appCss from "./styles/app.css";
 import { getSessionUser } from "./auth/session.server";
 import { getLocale } from "./i18n/locale.server";
 import { createI18n } from "./i18n/i18n";
-import { navByRole } from "./components/nav";
+import { currentNavItem, navByRole } from "./components/nav";
 import type { Role, UiLocale } from "./domain/enums";
 import { useNonce } from "./utils/nonce";
 
@@ -61,6 +61,8 @@ function Header({ user, locale }: { user: RootData["user"]; locale: UiLocale }) 
   const location = useLocation();
   const here = location.pathname + location.search;
   const items = user ? navByRole[user.role as Role] : [];
+  const current = currentNavItem(items, location.pathname);
+  const other: UiLocale = locale === "da" ? "en" : "da";
   return (
     <header className="mb-header">
       <div className="mb-header__bar container">
@@ -71,9 +73,10 @@ function Header({ user, locale }: { user: RootData["user"]; locale: UiLocale }) 
         <div className="mb-header__tools">
           <Form method="post" action="/sprog" className="mb-lang">
             <input type="hidden" name="redirectTo" value={here} />
-            <button type="submit" name="lng" value={locale === "da" ? "en" : "da"} className="button button-tertiary"
-              lang={locale === "da" ? "en" : "da"} aria-label={t("common.language.switch")}>
-              {locale === "da" ? "English" : "Dansk"}
+            {/* The accessible name starts with the visible text (WCAG 2.5.3); what the button does follows for screen readers. */}
+            <button type="submit" name="lng" value={other} className="button button-tertiary">
+              <span lang={other}>{t(`common.language.${other}`)}</span>
+              <span className="sr-only">{` (${t("common.language.switch")})`}</span>
             </button>
           </Form>
           {user ? (
@@ -93,7 +96,10 @@ function Header({ user, locale }: { user: RootData["user"]; locale: UiLocale }) 
         <nav aria-label={t("common.nav.label")} className="mb-nav">
           <ul className="container no-max-width">
             {items.map((i) => (
-              <li key={i.to}><NavLink to={i.to} end={i.to.split("/").length <= 2}>{t(i.key)}</NavLink></li>
+              <li key={i.to}>
+                <Link to={i.to} className={i.to === current?.to ? "active" : undefined}
+                  aria-current={i.to !== current?.to ? undefined : current.exact ? "page" : "true"}>{t(i.key)}</Link>
+              </li>
             ))}
           </ul>
         </nav>
@@ -120,12 +126,19 @@ function SkipLink() {
   return <a className="skipnav" href="#main-content">{t("common.skipToContent")}</a>;
 }
 
+/** Every page's footer links the privacy notice and the accessibility statement (the web accessibility act asks for it). */
 function Footer() {
   const { t } = useTranslation();
   return (
     <footer className="mb-footer">
       <div className="container">
         <p>{t("common.product")} · {t("common.tagline")}</p>
+        <nav aria-label={t("legal.footer.label")}>
+          <ul className="mb-footer__links nobullet-list">
+            <li><Link to="/privatliv">{t("legal.footer.privacy")}</Link></li>
+            <li><Link to="/tilgaengelighed">{t("legal.footer.accessibility")}</Link></li>
+          </ul>
+        </nav>
       </div>
     </footer>
   );

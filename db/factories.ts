@@ -7,6 +7,7 @@ import type { Goal, MessageLanguage, Role } from "../app/domain/enums";
 import { goals as allGoals } from "../app/domain/enums";
 
 import { createRng, type Rng } from "../app/domain/random";
+import { postcodeIn } from "./reference/postcodes";
 export { createRng, type Rng };
 export const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
 export const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
@@ -53,7 +54,7 @@ const EMPLOYERS = ["Jysk Byg A/S", "Fynsk Handel ApS", "Nordisk Logistik", "Caf�
 let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 
-export type UserInput = { email?: string; name?: string; role: Role; municipalityCode?: number | null; passwordHash?: string | null; locale?: "da" | "en" };
+export type UserInput = { email?: string; name?: string; role: Role; municipalityCode?: number | null; passwordHash?: string | null; totpSecret?: string | null; locale?: "da" | "en" };
 export function insertUser(d: Db, u: UserInput) {
   return d.insert(users).values({
     email: u.email ?? `user-${uniq()}@eksempel.dk`,
@@ -61,6 +62,7 @@ export function insertUser(d: Db, u: UserInput) {
     role: u.role,
     municipalityCode: u.municipalityCode ?? null,
     passwordHash: u.passwordHash ?? null,
+    totpSecret: u.totpSecret ?? null,
     locale: u.locale ?? "da",
     emailVerifiedAt: new Date().toISOString(),
   }).returning().get();
@@ -73,13 +75,19 @@ export function mentorValues(rng: Rng, municipalityCodes: readonly number[], o: 
   const division = pick(rng, COMMON_DIVISIONS);
   const femaleNames = new Set(["Mette", "Anne", "Hanne", "Susanne", "Camilla", "Louise", "Line", "Charlotte", "Pernille", "Tina", "Kirsten", "Maria", "Birgitte", "Helle", "Ida"]);
   const extraLang = rng() < 0.15 ? [pick(rng, ["ar", "uk", "fa", "de", "es"])] : [];
+  // Drawn in the order they always were, so the rest of the seeded demo stays the same; the postcode then lies in
+  // the municipality (the demo's Aarhus mentor lives in 8xxx, not 5418).
+  const phone = `+45${int(rng, 20, 61)}${String(int(rng, 0, 999999)).padStart(6, "0")}`;
+  const postRoll = int(rng, 1000, 9990);
+  const picked = pick(rng, municipalityCodes);
+  const municipalityCode = o.municipalityCode ?? picked;
   return {
     firstName: first,
     lastName: last,
     email: `${first}.${last}.${uniq()}@eksempel.dk`.toLowerCase().replace(/[æ]/g, "ae").replace(/[ø]/g, "oe").replace(/[å]/g, "aa"),
-    phone: `+45${int(rng, 20, 61)}${String(int(rng, 0, 999999)).padStart(6, "0")}`,
-    postcode: String(int(rng, 1000, 9990)),
-    municipalityCode: pick(rng, municipalityCodes),
+    phone,
+    postcode: postcodeIn(municipalityCode, postRoll) ?? String(postRoll),
+    municipalityCode,
     travelKm: pick(rng, [10, 15, 25, 40]),
     employer: rng() < 0.85 ? pick(rng, EMPLOYERS) : null,
     jobTitle: JOB_TITLES[division] ?? "Leder",

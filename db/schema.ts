@@ -104,7 +104,7 @@ export const rateLimits = sqliteTable("rate_limits", {
   key: text("key").primaryKey(),
   count: integer("count").notNull(),
   resetAt: integer("reset_at").notNull(),
-});
+}, (t) => [index("rate_limits_reset_idx").on(t.resetAt)]);
 
 /* ------------------------------------------------------------------ mentors */
 

@@ -5,6 +5,7 @@
  */
 import { messageLanguages, type MessageLanguage } from "../app/domain/enums";
 import type { Copy, TemplateDef } from "./types";
+import { formatMessageDate } from "../app/i18n/format";
 
 /** One language of one template as editable text. `body` holds one paragraph per line. */
 export type CopyText = { subject: string; heading: string; body: string; actionLabel: string; sms: string };
@@ -64,9 +65,15 @@ function lookup(data: Record<string, unknown>, path: string): unknown {
   return v;
 }
 
-/** Fills {{placeholders}} from the data; an unknown placeholder becomes empty (never the raw braces). */
-export function interpolate(text: string, data: Record<string, unknown>): string {
-  return text.replace(/\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g, (_m, path: string) => str(lookup(data, path)));
+/**
+ * Fills {{placeholders}} from the data; an unknown placeholder becomes empty (never the raw braces). With a language,
+ * calendar dates are written in it (as the file templates do), never as 2026-11-30.
+ */
+export function interpolate(text: string, data: Record<string, unknown>, lang?: MessageLanguage): string {
+  return text.replace(/\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g, (_m, path: string) => {
+    const v = lookup(data, path);
+    return lang ? formatMessageDate(v, lang) : str(v);
+  });
 }
 
 export function placeholdersIn(text: CopyText): string[] {
@@ -74,14 +81,17 @@ export function placeholdersIn(text: CopyText): string[] {
   return [...new Set([...all].map((m) => m[1]))];
 }
 
-/** Turns edited text back into a copy. `actionFrom` gives the link target (the file copy of that or another language). */
-export function textToCopy(text: CopyText, actionFrom?: Copy<Record<string, unknown>>): Copy<Record<string, unknown>> {
+/**
+ * Turns edited text back into a copy. `actionFrom` gives the link target (the file copy of that or another language);
+ * `lang` is the copy's language, for dates.
+ */
+export function textToCopy(text: CopyText, actionFrom?: Copy<Record<string, unknown>>, lang?: MessageLanguage): Copy<Record<string, unknown>> {
   return {
-    subject: (d) => interpolate(text.subject, d),
-    heading: text.heading ? (d) => interpolate(text.heading, d) : undefined,
-    lines: (d) => text.body.split(/\r?\n/).map((l) => interpolate(l, d)).filter((l) => l.trim() !== ""),
+    subject: (d) => interpolate(text.subject, d, lang),
+    heading: text.heading ? (d) => interpolate(text.heading, d, lang) : undefined,
+    lines: (d) => text.body.split(/\r?\n/).map((l) => interpolate(l, d, lang)).filter((l) => l.trim() !== ""),
     action: text.actionLabel && actionFrom?.action ? { label: text.actionLabel, url: actionFrom.action.url } : undefined,
-    sms: text.sms ? (d) => interpolate(text.sms, d) : undefined,
+    sms: text.sms ? (d) => interpolate(text.sms, d, lang) : undefined,
   };
 }
 
@@ -107,7 +117,7 @@ export function effectiveCopies(t: TemplateDef<any>, overrides: Overrides = {}):
   const out: Partial<Record<MessageLanguage, Copy<Record<string, unknown>>>> = { ...t.copies };
   for (const l of messageLanguages) {
     const o = overrides[l];
-    if (o) out[l] = textToCopy(o, t.copies[l] ?? t.copies.da ?? t.copies.en);
+    if (o) out[l] = textToCopy(o, t.copies[l] ?? t.copies.da ?? t.copies.en, l);
   }
   return out;
 }

@@ -106,3 +106,27 @@ describe("fallback, right-to-left and admin edits", () => {
     expect(messageLanguages).toContain("kmr");
   });
 });
+
+describe("dates and full stops in messages", () => {
+  const match = { mentorFirstName: "Mads", menteeFirstName: "Amal", menteePhone: null, menteeEmail: null, municipality: "Aarhus",
+    languages: ["ar"], danishLevel: "du2", wishedIndustryCodes: ["55"], goals: ["cv"], startDate: "2026-11-30", url: "https://x/mentor" };
+  it("write dates through Intl in the recipient's language, never 2026-11-30", async () => {
+    const da = await renderMessage("match_mentor", "da", match, "email");
+    expect(da.text).toContain("Forløbet starter 30. november 2026");
+    const en = await renderMessage("match_mentor", "en", match, "email");
+    expect(en.text).toContain("The course starts 30 November 2026");
+    const prompt = await renderMessage("course_end_prompt", "da", { url: "https://x", plannedEndDate: "2026-12-01" }, "email");
+    expect(prompt.text).toContain("efter planen 1. december 2026");
+    for (const t of [da, en, prompt]) expect(t.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+  it("end a sentence with one full stop when the value already has one ('Hoteller mv.')", async () => {
+    const da = await renderMessage("match_mentor", "da", match, "email");
+    expect(da.text).toContain("Ønskede brancher: 55 Hoteller mv.");
+    expect(da.text).not.toMatch(/[^.]\.\.(?!\.)/);
+  });
+  it("fill dates in the recipient's language in an admin's edited text too", () => {
+    const copy = textToCopy({ subject: "Start {{startDate}}", heading: "", body: "Vi starter {{startDate}}.", actionLabel: "", sms: "" }, undefined, "da");
+    expect(copy.lines({ startDate: "2026-03-02" })).toEqual(["Vi starter 2. marts 2026."]);
+    expect(copyToText(templates.get("match_mentor")!.copies.da!)?.body).toContain("{{startDate}}");
+  });
+});

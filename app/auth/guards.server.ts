@@ -6,16 +6,22 @@
 import { redirect } from "@remix-run/node";
 import type { Role } from "../domain/enums";
 import { getSessionUser, type SessionUser } from "./session.server";
+import { mustSetUpSecondFactor, SECOND_FACTOR_SETUP_PATH } from "./mfa.server";
 
 export type Scope = { kind: "all" } | { kind: "municipality"; code: number };
 
-export async function requireUser(request: Request): Promise<SessionUser> {
+/**
+ * The signed-in user, or a redirect to /login. A user who must have a second factor and has none yet (an admin without
+ * TOTP) is sent to set it up first, from every page and action; only that page itself passes `setUp: true`.
+ */
+export async function requireUser(request: Request, opts: { setUp?: boolean } = {}): Promise<SessionUser> {
   const user = await getSessionUser(request);
   if (!user) {
     const url = new URL(request.url);
     const back = url.pathname + url.search;
     throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
   }
+  if (!opts.setUp && mustSetUpSecondFactor(user)) throw redirect(SECOND_FACTOR_SETUP_PATH);
   return user;
 }
 

@@ -8,21 +8,36 @@ import { users } from "../../db/schema";
 import { config } from "../config.server";
 import { db } from "../db.server";
 import { now } from "../utils/clock";
-import { hit } from "./rate-limit.server";
+import { hit, refund } from "./rate-limit.server";
 import { verifyTotp } from "./totp";
 
 const TTL_S = 300;
 let cookie: ReturnType<typeof createCookie> | undefined;
 function mfaCookie() {
   cookie ??= createCookie("mb_mfa", {
-    httpOnly: true, sameSite: "lax", path: "/", secure: config().NODE_ENV === "production",
+    httpOnly: true, sameSite: "lax", path: "/", secure: config().HTTPS,
     secrets: [config().SESSION_SECRET], maxAge: TTL_S,
   });
   return cookie;
 }
 
+/** Where a user who must have a second factor sets it up (the only page open to them before they have). */
+export const SECOND_FACTOR_SETUP_PATH = "/konto/sikkerhed";
+
+/** Roles that may protect their account with TOTP; admins must (docs/decisions/002). */
+export const SECOND_FACTOR_ROLES = ["admin", "coordinator"] as const;
+export function secondFactorRequired(role: string): boolean {
+  return role === "admin";
+}
+
+/** The login asks for a code: the user has TOTP set up. */
 export function needsSecondFactor(user: { role: string; totpSecret: string | null }): boolean {
-  return !!user.totpSecret && (user.role === "admin" || user.role === "coordinator");
+  return !!user.totpSecret && (SECOND_FACTOR_ROLES as readonly string[]).includes(user.role);
+}
+
+/** Signed in, but must set up a second factor before anything else (an admin without TOTP). */
+export function mustSetUpSecondFactor(user: { role: string; totpSecret: string | null }): boolean {
+  return secondFactorRequired(user.role) && !user.totpSecret;
 }
 
 export async function startSecondFactor(userId: number, redirectTo: string | undefined): Promise<string> {
@@ -39,12 +54,14 @@ export async function clearSecondFactor(): Promise<string> {
   return mfaCookie().serialize("", { maxAge: 0 });
 }
 
-/** Checks a code for the pending user (rate limited: 5 tries per 5 minutes). */
+/** Checks a code for the pending user (rate limited: 5 wrong codes per 5 minutes; a right one is not counted). */
 export function checkSecondFactor(uid: number, code: string): typeof users.$inferSelect | null {
-  if (!hit(`mfa:${uid}`, 5, TTL_S * 1000)) return null;
+  const key = `mfa:${uid}`;
+  if (!hit(key, 5, TTL_S * 1000)) return null;
   const user = db().select().from(users).where(eq(users.id, uid)).get();
-  if (!user?.totpSecret || !user.active) return null;
-  return verifyTotp(user.totpSecret, code, now().getTime()) ? user : null;
+  if (!user?.totpSecret || !user.active || !verifyTotp(user.totpSecret, code, now().getTime())) return null;
+  refund(key);
+  return user;
 }
 
 export function setTotpSecret(userId: number, secret: string | null): void {

@@ -18,7 +18,7 @@ function sessionCookie() {
   cookie ??= createCookie("mb_session", {
     httpOnly: true,
     sameSite: "lax",
-    secure: config().NODE_ENV === "production",
+    secure: config().HTTPS,
     path: "/",
     secrets: [config().SESSION_SECRET],
     maxAge: SESSION_DAYS * 24 * 3600,

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { CommitmentStatus, CourseMonth } from "../domain/commitment";
 import { DB07 } from "../../db/reference/db07";
 import { formatDate, formatNumber } from "../i18n/format";
+import { scrollRegion } from "./TableWrap";
 
 const badgeClass: Record<CommitmentStatus, string> = {
   on_track: "mb-badge mb-badge--good",
@@ -23,7 +24,7 @@ export function CommitmentBadge({ status }: { status: CommitmentStatus }) {
 export function DueThisMonth({ due, monthEnds }: { due: number; monthEnds: string }) {
   const { t, i18n } = useTranslation();
   return <>{due > 0
-    ? t("courses.page.dueHours", { hours: formatHours(due, i18n.language), date: formatDate(monthEnds, i18n.language) })
+    ? t("courses.page.dueHours", { count: due, hours: formatHours(due, i18n.language), date: formatDate(monthEnds, i18n.language) })
     : t("courses.page.dueDone")}</>;
 }
 
@@ -31,7 +32,7 @@ export function MonthTable({ months }: { months: CourseMonth[] }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   return (
-    <div className="mb-table-wrap">
+    <div className="mb-table-wrap" {...scrollRegion(t("courses.page.months"))}>
       <table className="table table--zebra">
         <thead><tr>
           <th scope="col">{t("courses.page.monthCol")}</th><th scope="col">{t("courses.page.periodCol")}</th>
@@ -75,7 +76,7 @@ export function MeetingTable<M extends MeetingRow>({ meetings, actions }: { meet
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   return (
-    <div className="mb-table-wrap">
+    <div className="mb-table-wrap" {...scrollRegion(t("courses.meeting.list"))}>
       <table className="table table--zebra">
         <thead><tr>
           <th scope="col">{t("courses.meeting.date")}</th><th scope="col">{t("courses.meeting.minutes")}</th>

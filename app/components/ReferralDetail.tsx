@@ -1,6 +1,7 @@
 /** The referral's record as staff see it (caseworker and coordinator): profile, consents, messages, course, history. */
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../i18n/format";
+import { scrollRegion } from "./TableWrap";
 
 type Mentee = {
   id: number; firstName: string; lastName: string; birthYear: number; gender: string | null; phone: string | null; email: string | null;
@@ -89,7 +90,7 @@ export function ReferralDetail({ r }: { r: ReferralView }) {
       </dl>
 
       <h2>{t("referrals.detail.consents")}</h2>
-      <div className="mb-table-wrap">
+      <div className="mb-table-wrap" {...scrollRegion(t("referrals.detail.consents"))}>
         <table className="table table--zebra">
           <thead><tr>
             <th scope="col">{t("referrals.detail.consentPurpose")}</th><th scope="col">{t("referrals.detail.consentVersion")}</th>
@@ -110,7 +111,7 @@ export function ReferralDetail({ r }: { r: ReferralView }) {
 
       <h2>{t("referrals.detail.messages")}</h2>
       {r.messages.length === 0 ? <p>{t("referrals.detail.noMessages")}</p> : (
-        <div className="mb-table-wrap">
+        <div className="mb-table-wrap" {...scrollRegion(t("referrals.detail.messages"))}>
           <table className="table table--zebra">
             <thead><tr>
               <th scope="col">{t("referrals.detail.template")}</th><th scope="col">{t("staff.outbox.channel")}</th>

@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../i18n/format";
 import type { Channel, MessageLanguage, MessageStatus } from "../domain/enums";
+import { scrollRegion } from "./TableWrap";
 
 export type PersonMessagesData = {
   rows: { id: number; channel: Channel; template: string; locale: MessageLanguage; status: MessageStatus; createdAt: string; deliveredAt: string | null }[];
@@ -42,7 +43,7 @@ export function PersonMessages({ messages, canOpen, canOptIn = false }: { messag
         </div>
       ) : null}
       {messages.rows.length === 0 ? <p>{t("messaging.person.none")}</p> : (
-        <div className="mb-table-wrap">
+        <div className="mb-table-wrap" {...scrollRegion(t("messaging.person.title"))}>
           <table className="table table--zebra">
             <thead><tr>
               <th scope="col">{t("messaging.person.when")}</th><th scope="col">{t("messaging.person.channel")}</th>

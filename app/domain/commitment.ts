@@ -113,6 +113,16 @@ export function monthIndexOf(date: string, months: { from: string; to: string }[
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * The one definition of "on track with the hours", used by the course pages (status "behind"), the report's on-track
+ * share and the export's `on_track` column: at least BEHIND_SHARE of the target of the course months completed so far
+ * has been logged. null until the first course month is complete (nothing to judge yet).
+ */
+export function hoursOnTrack(c: Pick<Commitment, "expectedToDate" | "loggedInCompletedMonths">): boolean | null {
+  if (c.expectedToDate <= 0) return null;
+  return c.loggedInCompletedMonths >= c.expectedToDate * BEHIND_SHARE;
+}
+
 export function commitment(c: CommitmentInput, asOf: string): Commitment {
   const target = c.targetHoursPerMonth ?? TARGET_HOURS_PER_MONTH;
   const pauses = c.pauses ?? [];
@@ -147,7 +157,7 @@ export function commitment(c: CommitmentInput, asOf: string): Commitment {
   else if (!started) status = "not_started";
   else if (c.paused || pauses.some((p) => p.fromDate <= asOf && (p.toDate == null || p.toDate > asOf))) status = "paused";
   else if (daysWithoutContact != null && daysWithoutContact >= NUDGE_AFTER_DAYS) status = "no_contact";
-  else if (completed.length > 0 && loggedInCompletedMonths < expectedToDate * BEHIND_SHARE) status = "behind";
+  else if (hoursOnTrack({ expectedToDate, loggedInCompletedMonths }) === false) status = "behind";
   else status = "on_track";
 
   return {

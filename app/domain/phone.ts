@@ -1,16 +1,41 @@
 /**
- * Phone numbers as E.164. Danish numbers (8 digits) get +45; other countries must be written with + or 00.
- * Returns null for anything that is not a plausible number. Pure.
+ * Phone numbers, validated for their country with libphonenumber-js and stored as E.164. A number without a country
+ * code is Danish; other countries are written with + or 00. Every phone field and every comparison of numbers (the
+ * duplicate check) goes through here. Pure.
  */
-export function normalisePhone(input: string): string | null {
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js";
+import { containsCpr } from "./cpr";
+
+export const DEFAULT_PHONE_COUNTRY: CountryCode = "DK";
+export const PHONE_MAX_LENGTH = 30;
+
+export type PhoneCheck = { ok: true; e164: string } | { ok: false; reason: "invalid" | "cpr" };
+
+/** A valid number for its country as E.164, or why not ("cpr" when it looks like a CPR number: say so, never store it). */
+export function checkPhone(input: string, defaultCountry: CountryCode = DEFAULT_PHONE_COUNTRY): PhoneCheck {
   const raw = input.trim();
-  if (!/^[+(\d][\d\s().+-]*$/.test(raw)) return null;
-  let digits = raw.replace(/[\s().-]/g, "");
-  if (digits.startsWith("00")) digits = `+${digits.slice(2)}`;
-  if (/^\d{8}$/.test(digits)) return /^[2-9]/.test(digits) ? `+45${digits}` : null;
-  if (/^\+45\d{8}$/.test(digits)) return /^\+45[2-9]/.test(digits) ? digits : null;
-  if (/^\+[1-9]\d{7,14}$/.test(digits) && !digits.startsWith("+45")) return digits;
-  return null;
+  const bad = (): PhoneCheck => ({ ok: false, reason: containsCpr(raw) ? "cpr" : "invalid" });
+  if (!raw || raw.length > PHONE_MAX_LENGTH || !/^[+(\d][\d\s().+-]*$/.test(raw)) return bad();
+  const parsed = parsePhoneNumberFromString(raw, defaultCountry);
+  return parsed?.isValid() ? { ok: true, e164: parsed.number } : bad();
+}
+
+/** E.164 for a valid number, else null. */
+export function normalisePhone(input: string): string | null {
+  const r = checkPhone(input);
+  return r.ok ? r.e164 : null;
+}
+
+/**
+ * The form two numbers are compared in (the duplicate check): E.164 when the number is valid; otherwise its digits,
+ * so numbers stored before validation still compare with themselves.
+ */
+export function phoneKey(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  const e164 = normalisePhone(phone);
+  if (e164) return e164;
+  const digits = phone.replace(/[^\d+]/g, "").replace(/^00/, "+");
+  return digits.length ? digits : null;
 }
 
 /** Danish postcodes run from 1000 to 9990 (0800-0999 are special units; 3900-3999 Greenland is accepted as Danish realm). */

@@ -4,6 +4,7 @@
  */
 import type { Channel, ConsentPurpose, MenteeStatus } from "./enums";
 import { daysBetween } from "./dates";
+import { phoneKey } from "./phone";
 
 /** The text version of the citizen's consent the caseworker reads out / hands over. Bump when the text changes. */
 export const CURRENT_CONSENT_VERSION = "2026-01";
@@ -22,14 +23,8 @@ export function normaliseName(name: string): string {
   return name.normalize("NFKC").toLocaleLowerCase("da-DK").replace(/[\s\-‐‑'’.]+/g, " ").trim();
 }
 
-/** Danish numbers compared without spaces, dashes and the +45 / 0045 prefix. Foreign numbers keep their prefix. */
-export function normalisePhone(phone: string | null | undefined): string | null {
-  if (!phone) return null;
-  let p = phone.replace(/[\s\-().]/g, "");
-  if (p.startsWith("00")) p = `+${p.slice(2)}`;
-  if (p.startsWith("+45")) p = p.slice(3);
-  return p.length ? p : null;
-}
+/** Numbers are compared as E.164 however they were written (app/domain/phone.ts). */
+export const normalisePhone = phoneKey;
 
 export type DuplicateProbe = { firstName: string; lastName: string; birthYear: number; phone?: string | null };
 

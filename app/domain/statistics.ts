@@ -2,9 +2,11 @@
  * Outcome statistics for reports: pure functions over plain rows (no database, no Remix). The use case in
  * app/services/reports.server.ts loads the rows within the caller's scope; everything here is arithmetic.
  *
- * Small-group rule: any figure about a group of 1-4 people (a count of 1-4, or a count, share, median or mean within a
- * group of 1-4) is "too few to show", a distinct value that never carries the number. Zero is shown as zero; a share
- * or median of an empty group is "none".
+ * Small-group rule, decided in one place (`revealsSmallGroup`) that every cell constructor below asks: a figure is shown
+ * only when every count of people it rests on or gives away is 0 or at least 5. So a count of 1-4, a part of 1-4 of a
+ * larger group ("2 with a result"), a share whose numerator is 1-4, and anything about a group of 1-4 are "too few to
+ * show", a distinct value that never carries the number. Zero is shown as zero; a share or median of an empty group is
+ * "none". Every figure, chart, table and export of a report is built from these cells.
  * See docs/decisions/009-reports-small-groups.md.
  */
 import {
@@ -12,6 +14,7 @@ import {
   type CourseStatus, type DanishLevel, type MenteeGroup, type MenteeStatus, type OutcomePhase, type OutcomeType,
 } from "./enums";
 import { addDays, daysBetween } from "./dates";
+import { commitment, hoursOnTrack, plannedEndFor } from "./commitment";
 
 export const MIN_GROUP = 5;
 
@@ -72,29 +75,41 @@ export const TOO_FEW: Cell = { kind: "too_few" };
 export const NONE: Cell = { kind: "none" };
 export const HIDDEN: Cell = { kind: "hidden" };
 
-/** A count of people/courses: 0 is shown, 1-4 are too few. */
-export function countCell(count: number): Cell {
-  if (count > 0 && count < MIN_GROUP) return TOO_FEW;
-  return { kind: "value", value: count, n: count };
-}
-/** A figure computed over `n` people (share, median, mean): nothing when n = 0, too few when n < 5. */
-export function baseCell(n: number, value: () => number): Cell {
-  if (n === 0) return NONE;
-  if (n < MIN_GROUP) return TOO_FEW;
-  return { kind: "value", value: value(), n };
-}
 /**
- * A count within a group of `base` people (e.g. positive outcomes among completed courses): a figure about that group,
- * so it is shown when the group has 0 or at least 5 people, whatever the count itself.
+ * THE small-group rule: does a figure built on these counts of people give away a group of 1-4? Zero gives nothing
+ * away; 1 to MIN_GROUP - 1 does. (Only the unit tests of the arithmetic pass another `minGroup`: 1 shows everything.)
  */
-export function partCell(part: number, base: number): Cell {
-  if (base > 0 && base < MIN_GROUP) return TOO_FEW;
-  return { kind: "value", value: part, n: base };
+export function revealsSmallGroup(counts: number[], minGroup = MIN_GROUP): boolean {
+  return counts.some((c) => c > 0 && c < minGroup);
 }
-/** A share part/base of a group: nothing for an empty group, too few for a group of 1-4. */
-export function shareCell(part: number, base: number): Cell {
-  return baseCell(base, () => part / base);
+
+/** The four kinds of cell, each asking the rule above. */
+export type Cells = {
+  /** A count of people/courses: 0 is shown, 1-4 are too few. */
+  count: (count: number) => Cell;
+  /** A figure computed over `n` people (median, mean): nothing when n = 0, too few when n < 5. */
+  base: (n: number, value: () => number) => Cell;
+  /** A count within a group of `base` people: shown when both are 0 or at least 5 ("2 of 20 got a job" names 2). */
+  part: (part: number, base: number) => Cell;
+  /** A share part/base: nothing for an empty group; too few when the group or the part is 1-4 (the base is shown beside it). */
+  share: (part: number, base: number) => Cell;
+};
+
+export function cellsFor(minGroup = MIN_GROUP): Cells {
+  const small = (...counts: number[]) => revealsSmallGroup(counts, minGroup);
+  return {
+    count: (count) => (small(count) ? TOO_FEW : { kind: "value", value: count, n: count }),
+    base: (n, value) => (n === 0 ? NONE : small(n) ? TOO_FEW : { kind: "value", value: value(), n }),
+    part: (part, base) => (small(part, base) ? TOO_FEW : { kind: "value", value: part, n: base }),
+    share: (part, base) => (base === 0 ? NONE : small(part, base) ? TOO_FEW : { kind: "value", value: part / base, n: base }),
+  };
 }
+
+const CELLS = cellsFor();
+export const countCell = CELLS.count;
+export const baseCell = CELLS.base;
+export const partCell = CELLS.part;
+export const shareCell = CELLS.share;
 export function isShown(c: Cell): c is { kind: "value"; value: number; n: number } {
   return c.kind === "value";
 }
@@ -169,41 +184,31 @@ export type CourseFacts = {
   onTrack: boolean | null;
 };
 
-/** Whole months from start to `until`, not counting paused days (30.44 days a month). */
-export function activeMonths(start: string, until: string, pauses: PauseRow[] = []): number {
-  if (until < start) return 0;
-  let days = daysBetween(start, until);
-  for (const p of pauses) {
-    const a = p.fromDate > start ? p.fromDate : start;
-    const b = p.toDate && p.toDate < until ? p.toDate : until;
-    if (b > a) days -= daysBetween(a, b);
-  }
-  return Math.floor(Math.max(0, days) / (365.25 / 12));
-}
-
 /**
- * On track with the commitment (target hours a month, 4 by default): the hours delivered by `asOf` (or the end of
- * the course) are at least the target times the whole months the course has been running, pauses excluded.
+ * On track with the commitment, by the one definition the course pages use too (`hoursOnTrack` in commitment.ts): the
+ * hours logged in the course months completed by `asOf` (or the end of the course), pauses moving the months, are at
+ * least 75 % of their target. null when the course has not started or has no complete month yet.
  */
 export function onTrack(c: CourseRow, meetings: MeetingRow[], pauses: PauseRow[], asOf: string): boolean | null {
   if (!isStarted(c)) return null;
-  const until = minDate(asOf, c.endedOn)!;
-  const months = activeMonths(c.startDate!, until, pauses);
-  if (months < 1) return null;
-  const hours = meetings.filter((m) => m.date <= until).reduce((s, m) => s + m.minutes, 0) / 60;
-  return hours >= c.targetHoursPerMonth * months;
+  return hoursOnTrack(commitment({
+    startDate: c.startDate!, plannedEndDate: c.plannedEndDate ?? plannedEndFor(c.startDate!), targetHoursPerMonth: c.targetHoursPerMonth,
+    meetings, pauses, endedOn: c.endedOn, paused: c.status === "paused",
+  }, asOf));
+}
+
+/** Rows per course id, so each course's rows are found without scanning them all. */
+function byCourse<T extends { courseId: number }>(rows: T[]): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const r of rows) (m.get(r.courseId) ?? m.set(r.courseId, []).get(r.courseId)!).push(r);
+  return m;
 }
 
 export function courseFacts(input: ReportInput, asOf: string): CourseFacts[] {
   const menteeById = new Map(input.mentees.map((m) => [m.id, m]));
-  const group = <T extends { courseId: number }>(rows: T[]) => {
-    const m = new Map<number, T[]>();
-    for (const r of rows) (m.get(r.courseId) ?? m.set(r.courseId, []).get(r.courseId)!).push(r);
-    return m;
-  };
-  const meetings = group(input.meetings);
-  const outcomes = group(input.outcomes.filter((o) => o.confirmed));
-  const pauses = group(input.pauses ?? []);
+  const meetings = byCourse(input.meetings);
+  const outcomes = byCourse(input.outcomes.filter((o) => o.confirmed));
+  const pauses = byCourse(input.pauses ?? []);
   return input.courses.map((c) => {
     const ms = meetings.get(c.id) ?? [];
     const os = outcomes.get(c.id) ?? [];
@@ -271,41 +276,41 @@ export type Report = {
   };
 };
 
-function outcomeFigures(courses: CourseFacts[], pick: (f: CourseFacts) => OutcomeType[], positive: (f: CourseFacts) => boolean, withNone: boolean): OutcomeFigures {
+function outcomeFigures(c: Cells, courses: CourseFacts[], pick: (f: CourseFacts) => OutcomeType[], positive: (f: CourseFacts) => boolean, withNone: boolean): OutcomeFigures {
   const n = courses.length;
   const pos = courses.filter(positive).length;
   const distribution: Distribution = outcomeTypes.map((type) => {
     const k = courses.filter((f) => pick(f).includes(type)).length;
-    return { type, count: partCell(k, n), share: shareCell(k, n) };
+    return { type, count: c.part(k, n), share: c.share(k, n) };
   });
   if (withNone) {
     const k = courses.filter((f) => pick(f).length === 0).length;
-    distribution.push({ type: "none_registered", count: partCell(k, n), share: shareCell(k, n) });
+    distribution.push({ type: "none_registered", count: c.part(k, n), share: c.share(k, n) });
   }
-  return { base: countCell(n), positive: partCell(pos, n), rate: shareCell(pos, n), distribution };
+  return { base: c.count(n), positive: c.part(pos, n), rate: c.share(pos, n), distribution };
 }
 
-function breakdownRow(key: string, referred: MenteeRow[], completed: CourseFacts[]): BreakdownRow {
+function breakdownRow(c: Cells, key: string, referred: MenteeRow[], completed: CourseFacts[]): BreakdownRow {
   const pos = completed.filter((f) => f.positiveAtEnd).length;
   const withFollowup = completed.filter((f) => f.followupOutcomes.length > 0);
   return {
     key,
-    referred: countCell(referred.length),
-    completed: countCell(completed.length),
-    positive: partCell(pos, completed.length),
-    rate: shareCell(pos, completed.length),
-    rateFollowup: shareCell(withFollowup.filter((f) => f.positiveAtFollowup).length, withFollowup.length),
+    referred: c.count(referred.length),
+    completed: c.count(completed.length),
+    positive: c.part(pos, completed.length),
+    rate: c.share(pos, completed.length),
+    rateFollowup: c.share(withFollowup.filter((f) => f.positiveAtFollowup).length, withFollowup.length),
   };
 }
 
 /**
  * Secondary suppression: the report shows totals, so a single too-few row in a column could be worked out as the
  * total minus the other rows. When exactly one row of a column is too few, the smallest other non-zero row of that
- * column is hidden too (and, for completed courses, that row's outcome figures with it).
+ * column is hidden too (for completed courses that row's outcome figures go with it; for positive outcomes its rate).
  */
 export function suppressComplements(rows: BreakdownRow[]): BreakdownRow[] {
   const out = rows.map((r) => ({ ...r }));
-  for (const col of ["referred", "completed"] as const) {
+  for (const col of ["referred", "completed", "positive"] as const) {
     const small = out.filter((r) => r[col].kind === "too_few" || r[col].kind === "hidden");
     if (small.length !== 1) continue;
     const candidates = out.filter((r) => r[col].kind === "value" && (r[col] as { value: number }).value > 0)
@@ -316,15 +321,16 @@ export function suppressComplements(rows: BreakdownRow[]): BreakdownRow[] {
     if (col === "completed") {
       for (const k of ["positive", "rate", "rateFollowup"] as const) if (victim[k].kind === "value") victim[k] = HIDDEN;
     }
+    if (col === "positive" && victim.rate.kind === "value") victim.rate = HIDDEN;
   }
   return out;
 }
 
-function breakdown(keys: string[], referred: MenteeRow[], completed: CourseFacts[], menteeKey: (m: MenteeRow) => string | null, courseKey: (f: CourseFacts) => string | null): BreakdownRow[] {
+function breakdown(c: Cells, keys: string[], referred: MenteeRow[], completed: CourseFacts[], menteeKey: (m: MenteeRow) => string | null, courseKey: (f: CourseFacts) => string | null): BreakdownRow[] {
   const all = new Set(keys);
   for (const m of referred) { const k = menteeKey(m); if (k != null) all.add(k); }
   for (const f of completed) { const k = courseKey(f); if (k != null) all.add(k); }
-  return suppressComplements([...all].sort().map((k) => breakdownRow(k, referred.filter((m) => menteeKey(m) === k), completed.filter((f) => courseKey(f) === k))));
+  return suppressComplements([...all].sort().map((k) => breakdownRow(c, k, referred.filter((m) => menteeKey(m) === k), completed.filter((f) => courseKey(f) === k))));
 }
 
 /**
@@ -338,7 +344,8 @@ function breakdown(keys: string[], referred: MenteeRow[], completed: CourseFacts
  *    during the period for at least one whole month; mentor retention: mentors whose first course had ended by the
  *    end of the period, and of them those who started a second; satisfaction: surveys answered in the period (1-5).
  */
-export function computeReport(input: ReportInput, period: Period, asOf: string): Report {
+export function computeReport(input: ReportInput, period: Period, asOf: string, minGroup = MIN_GROUP): Report {
+  const cell = cellsFor(minGroup);
   const stockDate = period.to < asOf ? period.to : asOf;
   const facts = courseFacts(input, asOf);
   const ms = input.mentees;
@@ -355,28 +362,30 @@ export function computeReport(input: ReportInput, period: Period, asOf: string):
   const endedEarly = finished.filter((f) => f.course.status === "ended_early");
 
   const counts: StatusCounts = {
-    referred: countCell(referred.length),
-    matched: countCell(matched.length),
-    waiting: countCell(waiting.length),
-    active: countCell(active.length),
-    completed: countCell(completed.length),
-    endedEarly: countCell(endedEarly.length),
-    withdrawn: countCell(withdrawn.length),
+    referred: cell.count(referred.length),
+    matched: cell.count(matched.length),
+    waiting: cell.count(waiting.length),
+    active: cell.count(active.length),
+    completed: cell.count(completed.length),
+    endedEarly: cell.count(endedEarly.length),
+    withdrawn: cell.count(withdrawn.length),
   };
 
-  const outcomes = outcomeFigures(completed, (f) => f.endOutcomes, (f) => f.positiveAtEnd, true);
+  const outcomes = outcomeFigures(cell, completed, (f) => f.endOutcomes, (f) => f.positiveAtEnd, true);
   const withFollowup = completed.filter((f) => f.followupOutcomes.length > 0);
   const followup = {
-    ...outcomeFigures(withFollowup, (f) => f.followupOutcomes, (f) => f.positiveAtFollowup, false),
-    awaiting: partCell(completed.length - withFollowup.length, completed.length),
+    ...outcomeFigures(cell, withFollowup, (f) => f.followupOutcomes, (f) => f.positiveAtFollowup, false),
+    awaiting: cell.part(completed.length - withFollowup.length, completed.length),
   };
 
   const waits = matched.map((m) => daysBetween(dateOf(m.referredAt), dateOf(m.matchedAt!))).filter((d) => d >= 0);
   const hours = completed.map((f) => f.hours);
 
   const running = facts.filter((f) => courseRanDuring(f.course, period));
-  const evaluated = running.map((f) => onTrack(f.course, input.meetings.filter((m) => m.courseId === f.course.id),
-    (input.pauses ?? []).filter((p) => p.courseId === f.course.id), stockDate)).filter((v): v is boolean => v !== null);
+  const meetingsBy = byCourse(input.meetings);
+  const pausesBy = byCourse(input.pauses ?? []);
+  const evaluated = running.map((f) => onTrack(f.course, meetingsBy.get(f.course.id) ?? [], pausesBy.get(f.course.id) ?? [], stockDate))
+    .filter((v): v is boolean => v !== null);
   const onTrackN = evaluated.filter(Boolean).length;
 
   // Mentor retention, as of the end of the period.
@@ -410,22 +419,22 @@ export function computeReport(input: ReportInput, period: Period, asOf: string):
     counts,
     outcomes,
     followup,
-    daysToMatch: { median: baseCell(waits.length, () => median(waits)), p90: baseCell(waits.length, () => percentile(waits, 90)) },
-    hoursPerCourse: { median: baseCell(hours.length, () => median(hours)) },
-    onTrack: { share: shareCell(onTrackN, evaluated.length), onTrack: partCell(onTrackN, evaluated.length), base: countCell(evaluated.length) },
-    mentorRetention: { share: shareCell(retained, retentionBase), retained: partCell(retained, retentionBase), base: countCell(retentionBase) },
+    daysToMatch: { median: cell.base(waits.length, () => median(waits)), p90: cell.base(waits.length, () => percentile(waits, 90)) },
+    hoursPerCourse: { median: cell.base(hours.length, () => median(hours)) },
+    onTrack: { share: cell.share(onTrackN, evaluated.length), onTrack: cell.part(onTrackN, evaluated.length), base: cell.count(evaluated.length) },
+    mentorRetention: { share: cell.share(retained, retentionBase), retained: cell.part(retained, retentionBase), base: cell.count(retentionBase) },
     satisfaction: {
-      all: baseCell(allScores.length, () => mean(allScores)),
-      mentee: baseCell(menteeScores.length, () => mean(menteeScores)),
-      mentor: baseCell(mentorScores.length, () => mean(mentorScores)),
-      satisfiedShare: shareCell(allScores.filter((s) => s >= 4).length, allScores.length),
+      all: cell.base(allScores.length, () => mean(allScores)),
+      mentee: cell.base(menteeScores.length, () => mean(menteeScores)),
+      mentor: cell.base(mentorScores.length, () => mean(mentorScores)),
+      satisfiedShare: cell.share(allScores.filter((s) => s >= 4).length, allScores.length),
     },
     breakdowns: {
-      municipality: breakdown([], referred, completed, (m) => String(m.municipalityCode), (f) => menteeOf(f) ? String(menteeOf(f)!.municipalityCode) : null),
-      industry: breakdown([], [], completed, () => null, sectionOf),
-      quarter: breakdown(quartersBetween(period.from, period.to), referred, completed, (m) => quarterOf(dateOf(m.referredAt)), (f) => quarterOf(f.course.endedOn!)),
-      group: breakdown([], referred, completed, (m) => m.group, (f) => menteeOf(f)?.group ?? null),
-      danishLevel: breakdown([], referred, completed, (m) => m.danishLevel, (f) => menteeOf(f)?.danishLevel ?? null),
+      municipality: breakdown(cell, [], referred, completed, (m) => String(m.municipalityCode), (f) => menteeOf(f) ? String(menteeOf(f)!.municipalityCode) : null),
+      industry: breakdown(cell, [], [], completed, () => null, sectionOf),
+      quarter: breakdown(cell, quartersBetween(period.from, period.to), referred, completed, (m) => quarterOf(dateOf(m.referredAt)), (f) => quarterOf(f.course.endedOn!)),
+      group: breakdown(cell, [], referred, completed, (m) => m.group, (f) => menteeOf(f)?.group ?? null),
+      danishLevel: breakdown(cell, [], referred, completed, (m) => m.danishLevel, (f) => menteeOf(f)?.danishLevel ?? null),
     },
   };
 }

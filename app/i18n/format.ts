@@ -1,4 +1,5 @@
 import { intlLocale } from "./i18n";
+import type { MessageLanguage } from "../domain/enums";
 
 /** Dates, numbers and percentages, always through Intl in the reader's locale and Copenhagen time. */
 export function formatDate(value: string | Date | null | undefined, lng: string): string {
@@ -26,4 +27,23 @@ export function languageName(code: string, lng: string): string {
   } catch {
     return code;
   }
+}
+
+/** The Intl locale of a message language (what a citizen reads): Dari is Afghan Persian, Kurmanji is Kurdish. */
+const MESSAGE_LOCALES: Record<MessageLanguage, string> = {
+  da: "da-DK", en: "en-GB", ar: "ar", ti: "ti", fa: "fa", prs: "fa-AF", ps: "ps", so: "so", uk: "uk", kmr: "ku",
+};
+export function messageLocale(lang: MessageLanguage): string {
+  const wanted = MESSAGE_LOCALES[lang] ?? "da-DK";
+  return Intl.DateTimeFormat.supportedLocalesOf([wanted]).length ? wanted : lang === "da" ? "da-DK" : "en-GB";
+}
+
+/**
+ * A calendar date (YYYY-MM-DD) in a message, in the recipient's language: "30. november 2026", "30 November 2026".
+ * Anything else is returned as it is (the template editor's {{placeholders}} pass through untouched).
+ */
+export function formatMessageDate(value: unknown, lang: MessageLanguage): string {
+  if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return value == null ? "" : String(value);
+  return new Intl.DateTimeFormat(messageLocale(lang), { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" })
+    .format(new Date(`${value}T12:00:00Z`));
 }

@@ -1,12 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { partnerMunicipalityNames } from "../services/volunteers.server";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Mentorbro · Bliv erhvervsmentor for en flygtning" },
-  { name: "description", content: "Brug 4 timer om måneden i 6 måneder på at hjælpe en jobparat flygtning i arbejde." },
-];
+export const meta = pageMeta("landing", (t) => [{ name: "description", content: t("common.titles.landingDescription") }]);
 
 export async function loader(_: LoaderFunctionArgs) {
   return { partners: partnerMunicipalityNames() };

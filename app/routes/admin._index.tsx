@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "../auth/guards.server";
 import { coordinatorCounts } from "../services/dashboard.server";
 import { StaffStart } from "../components/StatCards";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Administration · Mentorbro" }];
+export const meta = pageMeta("admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
@@ -7,8 +7,10 @@ import { auditFilterSchema } from "../schemas/privacy";
 import { auditActions } from "../domain/enums";
 import { formatDateTime } from "../i18n/format";
 import { FilterBar, FilterInput, FilterSelect } from "../components/Filters";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Adgangslog · Mentorbro" }];
+export const meta = pageMeta("accessLog");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -37,7 +39,7 @@ export default function AccessLog() {
       </FilterBar>
       <p role="status">{t("privacy.accessLog.shown", { count: rows.length })}</p>
       {rows.length === 0 ? <p>{t("privacy.accessLog.none")}</p> : (
-        <div className="mb-table-wrap">
+        <div className="mb-table-wrap" {...scrollRegion(t("privacy.accessLog.title"))}>
           <table className="table table--zebra">
             <thead><tr>
               <th scope="col">{t("privacy.accessLog.when")}</th><th scope="col">{t("privacy.accessLog.who")}</th>

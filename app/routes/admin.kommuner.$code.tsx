@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireRole } from "../auth/guards.server";
@@ -8,8 +8,10 @@ import { getMunicipality, inviteCaseworker, setCaseworkerActive, updatePartner }
 import { deactivateSchema, inviteSchema, municipalitySchema } from "../schemas/referral";
 import { Alert, Checkbox, ErrorSummary, TextField } from "../components/forms";
 import { formatDateTime } from "../i18n/format";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Kommune · Mentorbro" }];
+export const meta = pageMeta("municipality");
 
 function parseCode(v: string | undefined): number {
   const code = Number(v);
@@ -92,7 +94,7 @@ export default function MunicipalityEdit() {
       <section aria-labelledby="caseworkers-title">
         <h2 id="caseworkers-title">{t("municipalities.edit.caseworkersTitle")}</h2>
         {caseworkers.length === 0 ? <p>{t("municipalities.edit.noCaseworkers")}</p> : (
-          <div className="mb-table-wrap">
+          <div className="mb-table-wrap" {...scrollRegion(t("municipalities.edit.caseworkersTitle"))}>
             <table className="table table--zebra" data-testid="caseworkers">
               <thead><tr>
                 <th scope="col">{t("municipalities.edit.name")}</th><th scope="col">{t("municipalities.edit.email")}</th>

@@ -1,12 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
 import { listMunicipalities } from "../services/municipalities.server";
 import { formatDate } from "../i18n/format";
 import { FilterBar } from "../components/Filters";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Kommuner · Mentorbro" }];
+export const meta = pageMeta("municipalities");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -30,7 +32,7 @@ export default function Municipalities() {
           <label htmlFor="partnere">{t("municipalities.list.filterPartners")}</label>
         </div></div>
       </FilterBar>
-      <div className="mb-table-wrap">
+      <div className="mb-table-wrap" {...scrollRegion(t("municipalities.list.title"))}>
         <table className="table table--zebra" data-testid="municipalities">
           <thead><tr>
             <th scope="col">{t("municipalities.list.name")}</th><th scope="col">{t("municipalities.list.code")}</th>

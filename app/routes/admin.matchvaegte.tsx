@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
@@ -9,8 +9,10 @@ import { weightsSchema } from "../schemas/matching";
 import { weightKeys } from "../domain/matching";
 import { Alert, ErrorSummary, TextField } from "../components/forms";
 import { formatDateTime } from "../i18n/format";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Matchvægte · Mentorbro" }];
+export const meta = pageMeta("weights");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -50,7 +52,7 @@ export default function MatchingWeights() {
         <button type="submit" className="button button-primary">{t("matching.weights.save")}</button>
       </Form>
       <h2>{t("matching.weights.history")}</h2>
-      <div className="mb-table-wrap">
+      <div className="mb-table-wrap" {...scrollRegion(t("matching.weights.history"))}>
         <table className="table table--zebra">
           <thead><tr>
             <th scope="col">{t("matching.weights.version")}</th><th scope="col">{t("matching.weights.created")}</th>

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
@@ -8,8 +8,9 @@ import { dueForRetention, getRetentionMonths, setRetentionMonths } from "../serv
 import { retentionSchema } from "../schemas/privacy";
 import { Alert, ErrorSummary, TextField } from "../components/forms";
 import { today } from "../utils/clock";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Opbevaring · Mentorbro" }];
+export const meta = pageMeta("retention");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");

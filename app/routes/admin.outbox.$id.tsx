@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -9,8 +9,9 @@ import { isRtl } from "../domain/enums";
 import { formatDateTime } from "../i18n/format";
 import { Alert } from "../components/forms";
 import { audit } from "../services/audit.server";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Besked · Mentorbro" }];
+export const meta = pageMeta("message");
 
 function parseId(v: string | undefined) {
   const id = Number(v);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -6,8 +6,10 @@ import { requireRole } from "../auth/guards.server";
 import { listMessages } from "../services/messages.server";
 import { channels, messageStatuses } from "../domain/enums";
 import { formatDateTime } from "../i18n/format";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Udbakke · Mentorbro" }];
+export const meta = pageMeta("outbox");
 
 const filterSchema = z.object({
   status: z.enum(messageStatuses).optional().catch(undefined),
@@ -50,7 +52,7 @@ export default function Outbox() {
         <button type="submit" className="button button-secondary">{t("common.actions.filter")}</button>
       </Form>
       {messages.length === 0 ? <p>{t("staff.outbox.none")}</p> : (
-        <div className="mb-table-wrap">
+        <div className="mb-table-wrap" {...scrollRegion(t("staff.outbox.title"))}>
           <table className="table table--zebra">
             <thead><tr>
               <th scope="col">#</th><th scope="col">{t("staff.outbox.channel")}</th><th scope="col">{t("staff.outbox.template")}</th>

@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -11,8 +11,10 @@ import { checkTemplateText, deleteOverride, previewTemplate, saveOverride, templ
 import { audit } from "../services/audit.server";
 import { Alert, ErrorSummary, TextArea, TextField } from "../components/forms";
 import type { CopyText } from "../../emails/editable";
+import { pageMeta } from "../i18n/meta";
+import { templateName } from "../components/template-name";
 
-export const meta: MetaFunction = () => [{ title: "Beskedskabelon · Mentorbro" }];
+export const meta = pageMeta("template");
 
 const langSchema = z.enum(messageLanguages).catch("da");
 
@@ -84,7 +86,7 @@ function TemplateEditor() {
   return (
     <>
       <p><Link to="/admin/skabeloner">{t("common.actions.back")}</Link></p>
-      <h1>{t("messaging.templates.editTitle", { key: tpl.key })}</h1>
+      <h1>{t("messaging.templates.editTitle", { name: templateName(t, tpl.key) })}</h1>
       <p>{t("messaging.templates.editIntro", { example: "{{name}}" })}</p>
       {done === "saved" ? <Alert kind="success">{t("messaging.templates.saved")}</Alert> : null}
       {done === "reset" ? <Alert kind="success">{t("messaging.templates.resetDone")}</Alert> : null}

@@ -1,10 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
 import { listTemplatesForAdmin } from "../services/templates.server";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
+import { templateName } from "../components/template-name";
 
-export const meta: MetaFunction = () => [{ title: "Beskedskabeloner · Mentorbro" }];
+export const meta = pageMeta("templates");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
@@ -18,7 +21,7 @@ export default function Templates() {
     <>
       <h1>{t("messaging.templates.title")}</h1>
       <p>{t("messaging.templates.intro")}</p>
-      <div className="mb-table-wrap">
+      <div className="mb-table-wrap" {...scrollRegion(t("messaging.templates.title"))}>
         <table className="table table--zebra">
           <thead><tr>
             <th scope="col">{t("messaging.templates.key")}</th>
@@ -28,7 +31,7 @@ export default function Templates() {
           <tbody>
             {templates.map((tpl) => (
               <tr key={tpl.key} data-testid={`template-${tpl.key}`}>
-                <td><Link to={`/admin/skabeloner/${tpl.key}`} aria-label={t("messaging.templates.edit", { key: tpl.key })}>{tpl.key}</Link></td>
+                <td><Link to={`/admin/skabeloner/${tpl.key}`} aria-label={t("messaging.templates.edit", { name: templateName(t, tpl.key) })}>{templateName(t, tpl.key)}</Link></td>
                 <td>{t(`messaging.templates.audienceName.${tpl.audience}`)}</td>
                 <td>
                   {tpl.missing.length ? (

@@ -1,28 +1,29 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { volunteerSignupSchema, MENTOR_CONSENT_VERSION } from "../schemas/volunteer";
 import { signUpVolunteer, signupOptions } from "../services/volunteers.server";
-import { clientIp } from "../auth/rate-limit.server";
+import { clientAddress } from "../auth/client-address";
 import { getLocale } from "../i18n/locale.server";
 import { Alert, Checkbox, ErrorSummary, TextField } from "../components/forms";
 import { MentorProfileFields } from "../components/MentorProfileFields";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Bliv mentor · Mentorbro" }];
+export const meta = pageMeta("becomeMentor");
 
 export async function loader(_: LoaderFunctionArgs) {
   return { options: signupOptions(), consentVersion: MENTOR_CONSENT_VERSION };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: volunteerSignupSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), rateLimited: false }, { status: 400 });
   // A filled honeypot is a bot: answer exactly as for a person, store nothing.
   if (submission.value.website) return redirect("/bliv-mentor/tak");
-  const result = signUpVolunteer(submission.value, await getLocale(request), clientIp(request));
+  const result = signUpVolunteer(submission.value, await getLocale(request), clientAddress(context));
   if (result.kind === "rate_limited") return data({ result: submission.reply(), rateLimited: true }, { status: 429 });
   return redirect("/bliv-mentor/tak");
 }

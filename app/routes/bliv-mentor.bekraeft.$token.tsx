@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { resetSchema } from "../schemas/auth";
@@ -7,9 +7,12 @@ import { completeVerification, verificationInfo } from "../services/volunteers.s
 import { createUserSession } from "../auth/session.server";
 import { Alert } from "../components/forms";
 import { NewPasswordForm } from "../components/NewPasswordForm";
+import { pageMeta } from "../i18n/meta";
 
 // Opening the link changes nothing (mail scanners follow links); confirming is the POST that sets the password.
-export const meta: MetaFunction = () => [{ title: "Bekræft din e-mail · Mentorbro" }];
+// The link is a secret and the page may greet the person: nothing may keep it.
+export const headers = () => ({ "Cache-Control": "no-store" });
+export const meta = pageMeta("verify");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return verificationInfo(params.token ?? "");

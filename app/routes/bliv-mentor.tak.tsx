@@ -1,7 +1,8 @@
-import type { MetaFunction } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
 
-export const meta: MetaFunction = () => [{ title: "Tjek din e-mail · Mentorbro" }];
+import { useTranslation } from "react-i18next";
+import { pageMeta } from "../i18n/meta";
+
+export const meta = pageMeta("signupSent");
 
 export default function SignupSent() {
   const { t } = useTranslation();

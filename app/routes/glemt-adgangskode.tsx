@@ -1,19 +1,20 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forgotSchema } from "../schemas/auth";
 import { requestPasswordReset } from "../services/accounts.server";
-import { clientIp } from "../auth/rate-limit.server";
+import { clientAddress } from "../auth/client-address";
 import { Alert, ErrorSummary, TextField } from "../components/forms";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Glemt adgangskode · Mentorbro" }];
+export const meta = pageMeta("forgot");
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: forgotSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), sent: false }, { status: 400 });
-  requestPasswordReset(submission.value.email, clientIp(request));
+  requestPasswordReset(submission.value.email, clientAddress(context));
   return { result: submission.reply({ resetForm: true }), sent: true };
 }
 

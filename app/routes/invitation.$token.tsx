@@ -1,18 +1,21 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { resetSchema } from "../schemas/auth";
 import { acceptInvitation, invitationFor } from "../services/municipalities.server";
 import { NewPasswordForm } from "../components/NewPasswordForm";
 import { Alert } from "../components/forms";
+import { pageMeta } from "../i18n/meta";
 
 // The global Referrer-Policy (same-origin) keeps the token in the URL from leaking to other sites.
-export const meta: MetaFunction = () => [{ title: "Invitation · Mentorbro" }];
+// The link is a secret and the page may greet the person: nothing may keep it.
+export const headers = () => ({ "Cache-Control": "no-store" });
+export const meta = pageMeta("invitation");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const inv = invitationFor(params.token ?? "");
-  return { invitation: inv ? { name: inv.name, email: inv.email, municipality: inv.municipality ?? "" } : null };
+  return { invitation: inv ? { name: inv.name, email: inv.email, municipality: inv.municipality ?? "", admin: inv.role === "admin" } : null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,7 +36,7 @@ export default function Invitation() {
   return (
     <div className="row"><div className="col-12 col-md-8 col-lg-6">
       <h1>{t("municipalities.invitation.title")}</h1>
-      <p>{t("municipalities.invitation.intro", invitation)}</p>
+      <p>{t(invitation.admin ? "municipalities.invitation.introAdmin" : "municipalities.invitation.intro", invitation)}</p>
       <NewPasswordForm id="invitation" lastResult={lastResult} submitLabel={t("municipalities.invitation.submit")} username={invitation.email} />
     </div></div>
   );

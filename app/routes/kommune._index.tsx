@@ -1,12 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
 import { listMentees } from "../services/mentees.server";
 import { municipalityName } from "../services/dashboard.server";
 import { formatDate } from "../i18n/format";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Jobcenter · Mentorbro" }];
+export const meta = pageMeta("jobcentre");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "caseworker");
@@ -25,7 +27,7 @@ export default function CaseworkerStart() {
         <Link to="/kommune/borgere" className="button button-secondary">{t("referrals.nav.list")}</Link></p>
       <h2>{t("staff.mentees.listTitle")}</h2>
       {mentees.length === 0 ? <p>{t("staff.mentees.none")}</p> : (
-        <div className="mb-table-wrap">
+        <div className="mb-table-wrap" {...scrollRegion(t("staff.mentees.listTitle"))}>
           <table className="table table--zebra">
             <thead><tr><th scope="col">{t("staff.mentees.name")}</th><th scope="col">{t("staff.mentees.birthYear")}</th><th scope="col">{t("staff.mentees.status")}</th><th scope="col">{t("staff.mentees.referredAt")}</th></tr></thead>
             <tbody>

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
@@ -12,8 +12,9 @@ import { Alert, ErrorSummary, TextArea } from "../components/forms";
 import { ReferralDetail } from "../components/ReferralDetail";
 import { courseSummariesForMentee } from "../services/courses.server";
 import { CourseSummary } from "../components/CourseSummary";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Borger · Mentorbro" }];
+export const meta = pageMeta("citizen");
 
 function parseId(v: string | undefined): number {
   const id = Number(v);

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, requireStaff } from "../auth/guards.server";
@@ -8,8 +8,10 @@ import { referralListFilterSchema } from "../schemas/referral";
 import { menteeStatuses } from "../domain/enums";
 import { formatDate } from "../i18n/format";
 import { FilterBar, FilterInput, FilterSelect } from "../components/Filters";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Henviste borgere · Mentorbro" }];
+export const meta = pageMeta("referrals");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "caseworker");
@@ -33,7 +35,7 @@ export default function Referrals() {
       </FilterBar>
       <p role="status">{t("referrals.list.shown", { count: rows.length })}</p>
       {rows.length === 0 ? <p>{t("referrals.list.none")}</p> : (
-        <div className="mb-table-wrap">
+        <div className="mb-table-wrap" {...scrollRegion(t("common.titles.referrals"))}>
           <table className="table table--zebra" data-testid="referrals">
             <thead><tr>
               <th scope="col">{t("referrals.list.name")}</th><th scope="col">{t("referrals.list.birthYear")}</th>

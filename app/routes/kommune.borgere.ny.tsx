@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, requireStaff } from "../auth/guards.server";
@@ -14,8 +14,9 @@ import { consentVersions, CURRENT_CONSENT_VERSION, referralConsentPurposes } fro
 import { Alert, Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextField, TextArea, translateError } from "../components/forms";
 import { formatDate } from "../i18n/format";
 import { today } from "../utils/clock";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Henvis borger · Mentorbro" }];
+export const meta = pageMeta("refer");
 
 const EXPERIENCE_ROWS = 3;
 

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, requireStaff } from "../auth/guards.server";
@@ -10,9 +10,10 @@ import { filterQuery } from "../components/reports/ReportFilter";
 import { PrintButton } from "../components/reports/PrintButton";
 import { formatDate } from "../i18n/format";
 import reportsCss from "../styles/reports.css";
+import { pageMeta } from "../i18n/meta";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsCss }];
-export const meta: MetaFunction = () => [{ title: "Rapport (udskrift) · Mentorbro" }];
+export const meta = pageMeta("reportPrint");
 
 /** The caseworker's report for printing or saving as PDF: the same figures, no filter form or links (print CSS). */
 export async function loader({ request }: LoaderFunctionArgs) {

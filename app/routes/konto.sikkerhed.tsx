@@ -1,29 +1,40 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "../auth/guards.server";
-import { setTotpSecret } from "../auth/mfa.server";
+import { forbidden, requireUser } from "../auth/guards.server";
+import { SECOND_FACTOR_ROLES, secondFactorRequired, setTotpSecret } from "../auth/mfa.server";
 import { newTotpSecret, otpauthUri, verifyTotp } from "../auth/totp";
 import { codeSchema, enableTotpSchema } from "../schemas/mfa";
 import { Alert, ErrorSummary, TextField } from "../components/forms";
 import { audit } from "../services/audit.server";
 import { now } from "../utils/clock";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sikkerhed · Mentorbro" }];
+export const meta = pageMeta("security");
+
+/** The one page an admin without a second factor may open: every other page sends them here (requireUser). */
+async function requireSecurityUser(request: Request) {
+  const user = await requireUser(request, { setUp: true });
+  if (!(SECOND_FACTOR_ROLES as readonly string[]).includes(user.role)) throw forbidden();
+  return user;
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "admin", "coordinator");
-  if (user.totpSecret) return { enabled: true as const, secret: null, uri: null };
+  const user = await requireSecurityUser(request);
+  const required = secondFactorRequired(user.role);
+  if (user.totpSecret) return { enabled: true as const, required, secret: null, uri: null };
   const secret = newTotpSecret();
-  return { enabled: false as const, secret, uri: otpauthUri(secret, user.email) };
+  return { enabled: false as const, required, secret, uri: otpauthUri(secret, user.email) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "admin", "coordinator");
+  const user = await requireSecurityUser(request);
   const form = await request.formData();
   if (user.totpSecret) {
+    // An admin keeps the second factor: it is what stands between a leaked password (or reset link) and the admin pages.
+    if (secondFactorRequired(user.role)) throw forbidden();
     const submission = parseWithZod(form, { schema: codeSchema });
     if (submission.status !== "success") return data({ result: submission.reply(), secret: null }, { status: 400 });
     if (!verifyTotp(user.totpSecret, submission.value.code, now().getTime())) return data({ result: submission.reply({ fieldErrors: { code: ["auth.mfa.invalid"] } }), secret: null }, { status: 400 });
@@ -46,7 +57,7 @@ export default function Security() {
   const { t } = useTranslation();
   const loaded = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const enabled = loaded.enabled;
+  const { enabled, required } = loaded;
   const secret = actionData?.secret ?? loaded.secret;
   const uri = actionData?.secret ? loaded.uri?.replace(/secret=[A-Z2-7]+/, `secret=${actionData.secret}`) ?? null : loaded.uri;
   const [form, fields] = useForm({ id: "totp", lastResult: actionData?.result });
@@ -54,7 +65,10 @@ export default function Security() {
     <div className="row"><div className="col-12 col-md-8">
       <h1>{t("auth.security.title")}</h1>
       <p>{t("auth.security.intro")}</p>
+      {required && !enabled ? <Alert kind="warning">{t("auth.security.required")}</Alert> : null}
       <Alert kind={enabled ? "success" : "info"}>{enabled ? t("auth.security.enabled") : t("auth.security.disabled")}</Alert>
+      {enabled && required ? <p>{t("auth.security.requiredKeep")}</p> : (
+      <>
       <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)}>
         {enabled ? <p>{t("auth.security.disableIntro")}</p> : (
@@ -69,6 +83,8 @@ export default function Security() {
         <TextField field={fields.code} label={t("auth.mfa.code")} inputMode="numeric" autoComplete="one-time-code" className="input-width-s" />
         <button type="submit" className="button button-primary">{enabled ? t("auth.security.disable") : t("auth.security.enable")}</button>
       </Form>
+      </>
+      )}
     </div></div>
   );
 }

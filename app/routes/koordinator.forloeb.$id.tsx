@@ -1,6 +1,6 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
@@ -12,8 +12,10 @@ import { CommitmentBadge, MeetingTable, MonthTable, formatHours, industryLabel, 
 import { formatDate, formatDateTime, formatNumber } from "../i18n/format";
 import { endReasons, followUpStatuses, followUpTargets, outcomePhases, outcomeTypes } from "../domain/enums";
 import { today } from "../utils/clock";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Forløb · Mentorbro" }];
+export const meta = pageMeta("course");
 
 function courseId(params: { id?: string }): number {
   const id = Number(params.id);
@@ -126,7 +128,7 @@ export default function StaffCourse() {
       <section aria-labelledby="follow-up">
         <h2 id="follow-up" tabIndex={-1}>{t("courses.followUp.title")}</h2>
         {d.followUps.length ? (
-          <div className="mb-table-wrap">
+          <div className="mb-table-wrap" {...scrollRegion(t("courses.followUp.title"))}>
             <table className="table table--zebra">
               <thead><tr>
                 <th scope="col">{t("courses.followUp.calledOn")}</th><th scope="col">{t("courses.followUp.target")}</th>
@@ -159,7 +161,7 @@ export default function StaffCourse() {
       <section aria-labelledby="outcomes-title">
         <h2 id="outcomes-title">{t("courses.outcome.title")}</h2>
         {d.outcomes.length ? (
-          <div className="mb-table-wrap">
+          <div className="mb-table-wrap" {...scrollRegion(t("courses.outcome.title"))}>
             <table className="table table--zebra">
               <thead><tr>
                 <th scope="col">{t("courses.outcome.type")}</th><th scope="col">{t("courses.outcome.phase")}</th><th scope="col">{t("courses.outcome.date")}</th>
@@ -202,7 +204,7 @@ export default function StaffCourse() {
       <section aria-labelledby="surveys-title">
         <h2 id="surveys-title">{t("courses.survey.answers")}</h2>
         {d.surveys.length ? (
-          <div className="mb-table-wrap">
+          <div className="mb-table-wrap" {...scrollRegion(t("courses.survey.answers"))}>
             <table className="table table--zebra">
               <thead><tr>
                 <th scope="col">{t("courses.survey.kind")}</th><th scope="col">{t("courses.survey.respondent")}</th><th scope="col">{t("courses.survey.answered")}</th>

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
@@ -7,8 +7,10 @@ import { courseFilterSchema, courseFilterStatuses } from "../schemas/courses";
 import { CommitmentBadge, formatHours } from "../components/CourseParts";
 import { formatDate, formatNumber } from "../i18n/format";
 import { FilterBar, FilterSelect } from "../components/Filters";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Forløb · Mentorbro" }];
+export const meta = pageMeta("courses");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "coordinator", "admin");
@@ -33,7 +35,7 @@ export default function CourseList() {
       </FilterBar>
       <p role="status">{t("courses.list.shown", { count: courses.length })}</p>
       {courses.length ? (
-        <div className="mb-table-wrap">
+        <div className="mb-table-wrap" {...scrollRegion(t("courses.list.title"))}>
           <table className="table table--zebra">
             <thead><tr>
               <th scope="col">{t("courses.list.course")}</th><th scope="col">{t("courses.list.mentee")}</th>

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
@@ -9,8 +9,10 @@ import { assignmentModes } from "../domain/assignment";
 import { Alert } from "../components/forms";
 import { MatchReasons, industryLabel } from "../components/MatchReasons";
 import { formatNumber } from "../i18n/format";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Matching · Mentorbro" }];
+export const meta = pageMeta("matching");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "coordinator", "admin");
@@ -74,7 +76,7 @@ export default function Pool() {
             <Form method="post">
               <input type="hidden" name="mode" value={result.mode} />
               {result.pairs.map((p) => <input key={`all-${p.menteeId}`} type="hidden" name="all" value={`${p.menteeId}:${p.mentorId}`} />)}
-              <div className="mb-table-wrap">
+              <div className="mb-table-wrap" {...scrollRegion(t("matching.pool.title"))}>
                 <table className="table table--zebra">
                   <thead><tr>
                     <th scope="col">{t("matching.pool.select")}</th>

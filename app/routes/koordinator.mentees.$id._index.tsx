@@ -1,11 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
 import { getReferral } from "../services/referrals.server";
 import { ReferralDetail } from "../components/ReferralDetail";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Borger · Mentorbro" }];
+export const meta = pageMeta("citizen");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "coordinator", "admin");

@@ -1,5 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireRole } from "../auth/guards.server";
@@ -9,8 +9,10 @@ import { Alert, translateError } from "../components/forms";
 import { MatchReasons, industryLabel, languageName } from "../components/MatchReasons";
 import { formatNumber } from "../i18n/format";
 import { today } from "../utils/clock";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Mentorkandidater · Mentorbro" }];
+export const meta = pageMeta("candidates");
 
 function menteeId(params: { id?: string }): number {
   const id = Number(params.id);
@@ -126,7 +128,7 @@ export default function Candidates() {
       {excluded.length ? (
         <details className="mb-excluded">
           <summary>{t("matching.candidates.excludedTitle", { count: excluded.length })}</summary>
-          <div className="mb-table-wrap">
+          <div className="mb-table-wrap" {...scrollRegion(t("matching.candidates.excludedTitle", { count: excluded.length }))}>
             <table className="table table--zebra">
               <thead><tr><th scope="col">{t("matching.candidates.excludedMentor")}</th><th scope="col">{t("matching.candidates.municipality")}</th><th scope="col">{t("matching.candidates.excludedRules")}</th></tr></thead>
               <tbody>

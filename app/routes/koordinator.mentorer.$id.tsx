@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireRole } from "../auth/guards.server";
@@ -11,8 +11,10 @@ import { isMatchable, type MentorAction } from "../domain/mentor-status";
 import { formatDate, formatDateTime, languageName } from "../i18n/format";
 import { today } from "../utils/clock";
 import { Alert, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Mentor · Mentorbro" }];
+export const meta = pageMeta("mentor");
 
 function parseId(raw: string | undefined): number {
   const id = Number(raw);
@@ -107,7 +109,7 @@ export default function MentorDetail() {
       <section aria-labelledby="h-screening">
         <h2 id="h-screening">{t("volunteer.detail.screeningTitle")}</h2>
         {d.screenings.length ? (
-          <div className="mb-table-wrap">
+          <div className="mb-table-wrap" {...scrollRegion(t("volunteer.detail.screeningTitle"))}>
             <table className="table table--zebra">
               <thead><tr>
                 <th scope="col">{t("volunteer.detail.step")}</th><th scope="col">{t("volunteer.detail.doneOn")}</th>
@@ -168,7 +170,7 @@ export default function MentorDetail() {
       <section aria-labelledby="h-courses">
         <h2 id="h-courses">{t("volunteer.detail.coursesTitle")}</h2>
         {d.courses.length ? (
-          <div className="mb-table-wrap">
+          <div className="mb-table-wrap" {...scrollRegion(t("volunteer.detail.coursesTitle"))}>
             <table className="table table--zebra">
               <thead><tr>
                 <th scope="col">{t("volunteer.detail.mentee")}</th><th scope="col">{t("volunteer.queue.status")}</th>
@@ -189,7 +191,7 @@ export default function MentorDetail() {
 
       <section aria-labelledby="h-history">
         <h2 id="h-history">{t("volunteer.detail.historyTitle")}</h2>
-        <div className="mb-table-wrap">
+        <div className="mb-table-wrap" {...scrollRegion(t("volunteer.detail.historyTitle"))}>
           <table className="table table--zebra">
             <thead><tr>
               <th scope="col">{t("volunteer.detail.at")}</th><th scope="col">{t("volunteer.detail.from")}</th>

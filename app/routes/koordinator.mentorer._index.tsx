@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
@@ -9,20 +9,22 @@ import { mentorStatuses } from "../domain/enums";
 import { daysBetween } from "../domain/dates";
 import { formatDate } from "../i18n/format";
 import { today } from "../utils/clock";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Mentoransøgninger · Mentorbro" }];
+export const meta = pageMeta("applications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "coordinator", "admin");
   const url = new URL(request.url);
   const filter = queueFilterSchema.parse(Object.fromEntries(url.searchParams));
-  return { filter, rows: listApplications(filter), options: mentorFilterOptions(), today: today() };
+  return { filter, ...listApplications(filter), options: mentorFilterOptions(), today: today() };
 }
 
 export default function MentorQueue() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { filter, rows, options, today: day } = useLoaderData<typeof loader>();
+  const { filter, rows, total, options, today: day } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("volunteer.queue.title")}</h1>
@@ -52,9 +54,9 @@ export default function MentorQueue() {
         </div>
         <div className="mb-inline-form"><button type="submit" className="button button-secondary">{t("common.actions.filter")}</button></div>
       </Form>
-      <p role="status">{t("volunteer.queue.count", { count: rows.length })}</p>
+      <p role="status">{t("volunteer.queue.count", { count: total })}{rows.length < total ? ` ${t("volunteer.queue.firstShown", { count: rows.length })}` : ""}</p>
       {rows.length ? (
-        <div className="mb-table-wrap">
+        <div className="mb-table-wrap" {...scrollRegion(t("volunteer.queue.title"))}>
           <table className="table table--zebra">
             <thead><tr>
               <th scope="col">{t("volunteer.queue.name")}</th>

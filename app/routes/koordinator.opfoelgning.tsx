@@ -1,12 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
 import { followUpsDue } from "../services/courses.server";
 import { CommitmentBadge } from "../components/CourseParts";
 import { formatDate } from "../i18n/format";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Opfølgning · Mentorbro" }];
+export const meta = pageMeta("followUps");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "coordinator", "admin");
@@ -22,7 +24,7 @@ export default function FollowUpsDue() {
       <h1>{t("courses.followUp.dueTitle")}</h1>
       <p>{t("courses.followUp.dueIntro")}</p>
       {due.length ? (
-        <div className="mb-table-wrap">
+        <div className="mb-table-wrap" {...scrollRegion(t("courses.followUp.dueTitle"))}>
           <table className="table table--zebra">
             <thead><tr>
               <th scope="col">{t("courses.list.course")}</th><th scope="col">{t("courses.list.mentee")}</th><th scope="col">{t("courses.list.mentor")}</th>

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
@@ -10,9 +10,10 @@ import { ReportFilter } from "../components/reports/ReportFilter";
 import { ReportExports } from "../components/reports/ReportExports";
 import { formatDate } from "../i18n/format";
 import reportsCss from "../styles/reports.css";
+import { pageMeta } from "../i18n/meta";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsCss }];
-export const meta: MetaFunction = () => [{ title: "Rapporter · Mentorbro" }];
+export const meta = pageMeta("reports");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "coordinator", "admin");

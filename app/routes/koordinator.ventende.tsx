@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
@@ -6,8 +6,10 @@ import { industryOptions, queueMunicipalities, waitingQueue } from "../services/
 import { queueFilterSchema } from "../schemas/referral";
 import { formatDate } from "../i18n/format";
 import { FilterBar, FilterSelect } from "../components/Filters";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Ventende borgere · Mentorbro" }];
+export const meta = pageMeta("waiting");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "coordinator", "admin");
@@ -32,7 +34,7 @@ export default function Queue() {
       </FilterBar>
       <p role="status">{t("referrals.queue.shown", { count: rows.length })}</p>
       {rows.length === 0 ? <p>{t("referrals.queue.none")}</p> : (
-        <div className="mb-table-wrap">
+        <div className="mb-table-wrap" {...scrollRegion(t("referrals.queue.title"))}>
           <table className="table table--zebra" data-testid="queue">
             <thead><tr>
               <th scope="col">{t("referrals.queue.name")}</th><th scope="col">{t("referrals.queue.municipality")}</th>

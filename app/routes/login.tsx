@@ -1,17 +1,18 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getSessionUser, createUserSession } from "../auth/session.server";
 import { safeRedirect, startPath } from "../auth/guards.server";
-import { clientIp } from "../auth/rate-limit.server";
+import { clientAddress } from "../auth/client-address";
 import { loginSchema } from "../schemas/auth";
 import { login } from "../services/accounts.server";
 import { needsSecondFactor, startSecondFactor } from "../auth/mfa.server";
 import { Alert, ErrorSummary, TextField } from "../components/forms";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Log ind · Mentorbro" }];
+export const meta = pageMeta("login");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
@@ -19,14 +20,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const result = await login(email, password, clientIp(request));
+  const result = await login(email, password, clientAddress(context));
   if (!result.ok) {
     const key = result.reason === "rate_limited" ? "auth.login.rateLimited" : "auth.login.invalid";
     return data(submission.reply({ formErrors: [key], hideFields: ["password"] }), { status: result.reason === "rate_limited" ? 429 : 400 });

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { checkSecondFactor, clearSecondFactor, pendingSecondFactor } from "../auth/mfa.server";
@@ -9,8 +9,9 @@ import { safeRedirect, startPath } from "../auth/guards.server";
 import { codeSchema } from "../schemas/mfa";
 import { ErrorSummary, TextField } from "../components/forms";
 import { audit } from "../services/audit.server";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Kode · Mentorbro" }];
+export const meta = pageMeta("code");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!(await pendingSecondFactor(request))) throw redirect("/login");

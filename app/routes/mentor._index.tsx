@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
@@ -8,8 +8,9 @@ import { formatDate, formatNumber, languageName } from "../i18n/format";
 import { CommitmentBadge, DueThisMonth, formatHours } from "../components/CourseParts";
 import { today } from "../utils/clock";
 import { Alert } from "../components/forms";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Min side · Mentorbro" }];
+export const meta = pageMeta("myPage");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "mentor");

@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireRole } from "../auth/guards.server";
@@ -14,8 +14,9 @@ import { CommitmentBadge, DueThisMonth, MeetingTable, MonthTable, formatHours, i
 import { formatDate, formatNumber } from "../i18n/format";
 import { closerToJobAnswers, meetingForms, meetingTopics, outcomeTypes } from "../domain/enums";
 import { z } from "zod";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mentorforløb · Mentorbro" }];
+export const meta = pageMeta("course");
 
 const DURATIONS = [30, 45, 60, 90, 120, 150, 180, 240, 300, 360];
 
@@ -108,7 +109,7 @@ export default function MentorCourse() {
   });
   const deleteResult = resultFor("delete") as { error?: Record<string, string[]> } | undefined;
 
-  const hoursLabel = (m: number) => t("courses.meeting.durationOption", { hours: formatNumber(m / 60, lng, m % 60 === 0 ? 0 : m % 30 === 0 ? 1 : 2) });
+  const hoursLabel = (m: number) => t("courses.meeting.durationOption", { count: m / 60, hours: formatNumber(m / 60, lng, m % 60 === 0 ? 0 : m % 30 === 0 ? 1 : 2) });
 
   return (
     <>

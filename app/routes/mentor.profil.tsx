@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireRole } from "../auth/guards.server";
@@ -8,8 +8,9 @@ import { mentorProfileSchema } from "../schemas/volunteer";
 import { getOwnMentor, signupOptions, updateOwnProfile } from "../services/volunteers.server";
 import { ErrorSummary, TextField } from "../components/forms";
 import { MentorProfileFields } from "../components/MentorProfileFields";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Min profil · Mentorbro" }];
+export const meta = pageMeta("profile");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "mentor");

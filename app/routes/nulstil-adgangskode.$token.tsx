@@ -1,14 +1,17 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { resetSchema } from "../schemas/auth";
 import { isResetTokenValid, setPasswordWithToken } from "../services/accounts.server";
 import { NewPasswordForm } from "../components/NewPasswordForm";
 import { Alert } from "../components/forms";
+import { pageMeta } from "../i18n/meta";
 
 // The global Referrer-Policy (same-origin) keeps the token in the URL from leaking to other sites.
-export const meta: MetaFunction = () => [{ title: "Ny adgangskode · Mentorbro" }];
+// The link is a secret and the page may greet the person: nothing may keep it.
+export const headers = () => ({ "Cache-Control": "no-store" });
+export const meta = pageMeta("newPassword");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   return { valid: isResetTokenValid(params.token ?? "") };

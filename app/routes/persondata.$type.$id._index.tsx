@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, notFound, requireStaff } from "../auth/guards.server";
@@ -13,8 +13,10 @@ import { PersonMessages } from "../components/person-messages";
 import { optIn } from "../messaging/preferences.server";
 import { optInSchema } from "../schemas/messaging";
 import { audit } from "../services/audit.server";
+import { pageMeta } from "../i18n/meta";
+import { scrollRegion } from "../components/TableWrap";
 
-export const meta: MetaFunction = () => [{ title: "Persondata · Mentorbro" }];
+export const meta = pageMeta("personalData");
 
 export const CONSENT_TEXT_VERSION = "2026-01";
 
@@ -81,7 +83,7 @@ export default function PersonData() {
       </ul>
 
       <h2>{t("privacy.person.consentTitle")}</h2>
-      <div className="mb-table-wrap">
+      <div className="mb-table-wrap" {...scrollRegion(t("privacy.person.consentTitle"))}>
         <table className="table table--zebra">
           <thead><tr>
             <th scope="col">{t("privacy.person.purpose")}</th><th scope="col">{t("privacy.person.version")}</th>

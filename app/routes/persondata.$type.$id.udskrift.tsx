@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
 import { exportPerson, parsePerson } from "../services/privacy.server";
+import { pageMeta } from "../i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Indsigt · Mentorbro" }];
+export const meta = pageMeta("personalDataPrint");
 
 /** Access on request, readable: every section of the export as tables, for printing or handing over. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -11,7 +11,9 @@ import { surveySchema } from "../schemas/courses";
 import { surveyCopy } from "../i18n/survey-copy";
 import { isRtl, type MessageLanguage } from "../domain/enums";
 
-export const meta: MetaFunction = () => [{ title: "Mentorbro" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
+  { title: `${surveyCopy[d?.language ?? "da"].title} · Mentorbro` }, { name: "robots", content: "noindex" },
+];
 // The global Referrer-Policy (same-origin) keeps the token from leaking to other sites; "no-referrer" would make the
 // browser send `Origin: null` on the form post, which Remix refuses.
 export const headers = () => ({ "Cache-Control": "no-store" });
@@ -79,7 +81,10 @@ export default function PublicSurvey() {
         <div className={`form-group${errors.has("comment") ? " form-error" : ""}`}>
           <label className="form-label" htmlFor="comment">{c.comment}</label>
           <span className="form-hint" id="comment-hint">{c.commentHint}</span>
-          <textarea id="comment" name="comment" className="form-input" rows={4} maxLength={1000} aria-describedby="comment-hint" defaultValue={typeof values.comment === "string" ? values.comment.slice(0, 1000) : ""} />
+          {errors.has("comment") ? <span className="form-error-message" id="comment-error" role="alert">{c.commentInvalid}</span> : null}
+          <textarea id="comment" name="comment" className="form-input" rows={4} maxLength={1000}
+            aria-describedby={errors.has("comment") ? "comment-hint comment-error" : "comment-hint"} aria-invalid={errors.has("comment") || undefined}
+            defaultValue={typeof values.comment === "string" ? values.comment.slice(0, 1000) : ""} />
         </div>
         <button type="submit" className="button button-primary">{c.submit}</button>
       </Form>

@@ -128,11 +128,35 @@ describe("other referral forms", () => {
 });
 
 describe("phone numbers", () => {
-  it("are stored in E.164 form, Danish numbers with +45", async () => {
-    const { toE164 } = await import("./referral");
-    expect(toE164("20 12 34 56")).toBe("+4520123456");
-    expect(toE164("+45 20-12-34-56")).toBe("+4520123456");
-    expect(toE164("0046 70 123 45 67")).toBe("+46701234567");
-    expect(toE164("(+45) 2012 3456")).toBe("+4520123456");
+  it("are validated for their country and stored in E.164 form, Danish numbers with +45", () => {
+    for (const [typed, stored] of [["20 12 34 56", "+4520123456"], ["+45 20-12-34-56", "+4520123456"], ["0046 70 123 45 67", "+46701234567"], ["(+45) 2012 3456", "+4520123456"]]) {
+      const s = parse({ phone: typed });
+      expect(s.status === "success" && s.value.phone, typed).toBe(stored);
+    }
+  });
+  it("refuses numbers of no country, and says so when it is a CPR number", () => {
+    expect(errorsOf({ phone: "00000000" }).phone).toEqual(["referrals.form.phoneInvalid"]);
+    expect(errorsOf({ phone: "12345678" }).phone).toEqual(["referrals.form.phoneInvalid"]);
+    expect(errorsOf({ phone: "0101901234" }).phone).toEqual(["common.form.cpr"]);
+    expect(errorsOf({ phone: "010190-1234" }).phone).toEqual(["common.form.cpr"]);
+  });
+});
+
+describe("CPR numbers and names", () => {
+  const freeText = ["educationField", "educationCountry", "experience[0].title", "wishedOccupation", "availability", "firstName", "lastName"];
+  for (const cpr of ["010190-1234", "0101901234", "01 01 90 12 34", "320190 1234"]) {
+    it(`refuses ${cpr} in every free-text field, with a message that says why`, () => {
+      for (const field of freeText) {
+        const errors = errorsOf({ [field]: `Tekst ${cpr} tekst` });
+        expect(errors[field], field).toContain("common.form.cpr");
+      }
+    });
+  }
+  it("refuses names of only invisible characters or with bidi overrides", () => {
+    expect(errorsOf({ firstName: "\u200B\u200B" }).firstName).toContain("common.form.nameInvisible");
+    expect(errorsOf({ lastName: "\u3164" }).lastName).toContain("common.form.nameInvisible");
+    expect(errorsOf({ firstName: "Ali\u202Eassah" }).firstName).toContain("common.form.nameBidi");
+    expect(errorsOf({ lastName: "\u2066Haddad\u2069" }).lastName).toContain("common.form.nameBidi");
+    expect(parse({ firstName: "أمل", lastName: "حداد" }).status).toBe("success");
   });
 });

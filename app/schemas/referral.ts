@@ -11,7 +11,7 @@ import { consentVersions, referralConsentPurposes, requiredConsents } from "../d
 import { addDays, isDate } from "../domain/dates";
 import { DB07 } from "../../db/reference/db07";
 import { now, today } from "../utils/clock";
-import { checkbox, emailField, enumField, msg, multi, optionalText, requiredText } from "../utils/zod-fields";
+import { checkbox, emailField, enumField, msg, multi, nameText, optionalText, phoneField, requiredText } from "../utils/zod-fields";
 
 export const divisionCodes = DB07.filter((i) => i.level === "division").map((i) => i.code);
 const divisionSet = new Set(divisionCodes);
@@ -22,18 +22,8 @@ export const divisionCode = z.string({ error: msg("referrals.form.industryInvali
   .transform((v) => { const m = /^(\d{2})(?:\.?\d{1,4})?$/.exec(v); return m ? m[1] : v; })
   .refine((v) => divisionSet.has(v), msg("referrals.form.industryInvalid"));
 
-const phoneField = z.string().trim().max(25, msg("common.form.tooLong", { max: 25 }))
-  .regex(/^\+?[0-9][0-9 ()-]*$/, msg("referrals.form.phoneInvalid"))
-  .refine((v) => { const n = v.replace(/\D/g, "").length; return n >= 8 && n <= 15; }, msg("referrals.form.phoneInvalid"))
-  .transform(toE164);
-
-/** "20 12 34 56" → "+4520123456", "0046 70-123" → "+4670123": the form the SMS provider expects. */
-export function toE164(phone: string): string {
-  const digits = phone.replace(/[^\d+]/g, "");
-  if (digits.startsWith("+")) return `+${digits.slice(1).replace(/\+/g, "")}`;
-  if (digits.startsWith("00")) return `+${digits.slice(2)}`;
-  return digits.length === 8 ? `+45${digits}` : `+${digits}`;
-}
+/** A mobile number valid for its country (Danish without a country code), stored as E.164 (app/domain/phone.ts). */
+const mobileField = phoneField(msg("referrals.form.phoneInvalid"));
 
 export const MIN_AGE = 16;
 export const MAX_BIRTH_YEAR_SPAN = 80;
@@ -62,11 +52,11 @@ const dateField = z.string({ error: msg("referrals.form.consentDateRequired") })
   .refine(isDate, msg("referrals.form.dateInvalid"));
 
 export const referralSchema = z.object({
-  firstName: requiredText(100),
-  lastName: requiredText(100),
+  firstName: nameText(100),
+  lastName: nameText(100),
   birthYear,
   gender: z.enum(genders, { error: msg("common.form.invalid") }).optional(),
-  phone: phoneField.optional(),
+  phone: mobileField.optional(),
   email: emailField().optional(),
   preferredChannel: enumField(channels),
   language: enumField(messageLanguages),
@@ -142,7 +132,7 @@ export const municipalitySchema = z.object({
 
 export const inviteSchema = z.object({
   intent: z.literal("invite", { error: msg("common.form.invalid") }),
-  name: requiredText(120),
+  name: nameText(120),
   email: emailField(),
 });
 

@@ -90,3 +90,22 @@ describe("coordinator forms", () => {
     expect(parseWithZod(form({ intent: "clear" }), { schema: availabilitySchema }).status).toBe("success");
   });
 });
+
+describe("CPR numbers, phones and names in the sign-up", () => {
+  it("refuses a CPR number in every free-text field, with the reason next to the field", () => {
+    for (const field of ["firstName", "lastName", "employer", "jobTitle", "motivation", "email"]) {
+      const value = field === "email" ? "0101901234@example.dk" : `Mit nummer er 010190-1234`;
+      expect(errorsOf({ ...valid, [field]: value })[field], field).toContain("common.form.cpr");
+    }
+  });
+  it("refuses a CPR number or a number of no country in the phone field", () => {
+    expect(errorsOf({ ...valid, phone: "0101901234" }).phone).toEqual(["common.form.cpr"]);
+    expect(errorsOf({ ...valid, phone: "00000000" }).phone).toEqual(["volunteer.errors.phone"]);
+    const abroad = parse({ ...valid, phone: "+46 70 123 45 67" });
+    expect(abroad.status === "success" && abroad.value.phone).toBe("+46701234567");
+  });
+  it("refuses names of invisible characters or with bidi overrides", () => {
+    expect(errorsOf({ ...valid, firstName: "\u200B\u3164" }).firstName).toContain("common.form.nameInvisible");
+    expect(errorsOf({ ...valid, lastName: "Holm\u202E" }).lastName).toContain("common.form.nameBidi");
+  });
+});

@@ -4,11 +4,11 @@
  */
 import { z } from "zod";
 import { genderPreferences, genders, goals, introductionForms, screeningSteps, spokenLanguages } from "../domain/enums";
-import { isDanishPostcode, normalisePhone } from "../domain/phone";
+import { isDanishPostcode } from "../domain/phone";
 import { isDate } from "../domain/dates";
 import { MUNICIPALITIES } from "../../db/reference/municipalities";
 import { DB07 } from "../../db/reference/db07";
-import { checkbox, emailField, enumField, msg, multi, optionalText, requiredText } from "../utils/zod-fields";
+import { checkbox, emailField, enumField, msg, multi, nameText, optionalText, phoneField, requiredText } from "../utils/zod-fields";
 
 /** The version of the consent texts a volunteer accepts; bump it when the texts in i18n `volunteer.consent` change. */
 export const MENTOR_CONSENT_VERSION = "2026-11";
@@ -20,15 +20,7 @@ export const travelOptions = [5, 10, 15, 25, 50, 100] as const;
 const int = (min: number, max: number, key: string) =>
   z.coerce.number({ error: msg("common.form.required") }).int(msg(key)).min(min, msg(key)).max(max, msg(key));
 
-const phone = z.string({ error: msg("common.form.required") }).trim().max(30, msg("common.form.tooLong", { max: 30 }))
-  .transform((v, ctx) => {
-    const e164 = normalisePhone(v);
-    if (!e164) {
-      ctx.addIssue({ code: "custom", message: msg("volunteer.errors.phone") });
-      return z.NEVER;
-    }
-    return e164;
-  });
+const phone = phoneField(msg("volunteer.errors.phone"));
 
 const postcode = z.string({ error: msg("common.form.required") }).trim()
   .refine(isDanishPostcode, msg("volunteer.errors.postcode"));
@@ -44,8 +36,8 @@ const optionalDateField = z.string().trim().refine(isDate, msg("volunteer.errors
 
 /** What a mentor can change about themselves later, and the bulk of the sign-up. */
 export const mentorProfileSchema = z.object({
-  firstName: requiredText(100),
-  lastName: requiredText(100),
+  firstName: nameText(100),
+  lastName: nameText(100),
   phone,
   postcode,
   municipalityCode: municipality,

@@ -1,12 +1,13 @@
 /**
  * Accounts: login, password reset by email, invitations. Login answers generically (no account enumeration) and is
- * rate limited per IP and per email.
+ * rate limited per client address and per account (see `login`).
  */
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { users, verificationTokens } from "../../db/schema";
-import { db } from "../db.server";
+import { db, type Db } from "../db.server";
 import { hashPassword, verifyPassword } from "../auth/password.server";
-import { hit } from "../auth/rate-limit.server";
+import { hit, refund } from "../auth/rate-limit.server";
+import { addressKey } from "../auth/client-address";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
 import { enqueue } from "../messaging/outbox.server";
@@ -16,26 +17,62 @@ import { now } from "../utils/clock";
 
 export type LoginResult = { ok: true; user: typeof users.$inferSelect } | { ok: false; reason: "invalid" | "rate_limited" };
 
-export async function login(email: string, password: string, ip: string): Promise<LoginResult> {
-  const okIp = hit(`login:ip:${ip}`, 30, 15 * 60_000);
-  const okEmail = hit(`login:email:${sha256(email)}`, 8, 15 * 60_000);
-  if (!okIp || !okEmail) return { ok: false, reason: "rate_limited" };
+const LOGIN_WINDOW_MS = 15 * 60_000;
+/** Failed logins allowed in 15 minutes: from one address; for one account from one address; for one account in all. */
+export const LOGIN_LIMITS = { address: 30, accountFromAddress: 8, account: 50 } as const;
+
+/**
+ * Checks a password. Failures are limited per client address (one client cannot try many accounts), per account from
+ * that address (one client cannot guess one password; and, being per address, cannot lock the account's owner out)
+ * and per account in all (many addresses cannot guess one password either). An attempt is counted before the slow
+ * hash check and given back when it succeeds, so only failures add up.
+ */
+export async function login(email: string, password: string, address: string): Promise<LoginResult> {
+  const keys = [
+    { key: `login:ip:${addressKey(address)}`, limit: LOGIN_LIMITS.address },
+    { key: `login:email-ip:${sha256(`${email}|${addressKey(address)}`)}`, limit: LOGIN_LIMITS.accountFromAddress },
+    { key: `login:email:${sha256(email)}`, limit: LOGIN_LIMITS.account },
+  ];
+  // Stops at the first limit reached: a client over its own limit does not use up the account's.
+  const counted: string[] = [];
+  for (const k of keys) {
+    counted.push(k.key);
+    if (!hit(k.key, k.limit, LOGIN_WINDOW_MS)) return { ok: false, reason: "rate_limited" };
+  }
   const user = db().select().from(users).where(eq(users.email, email)).get();
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !valid || !user.active) return { ok: false, reason: "invalid" };
+  for (const key of counted) refund(key);
   audit({ id: user.id, role: user.role }, "login", "user", user.id);
   return { ok: true, user };
 }
 
 const RESET_TTL_MS = 60 * 60_000;
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** The links that set a user's password. */
+export const PASSWORD_TOKEN_PURPOSES = ["password_reset", "invitation"] as const;
+type PasswordPurpose = (typeof PASSWORD_TOKEN_PURPOSES)[number];
+
+/**
+ * Spends every link of these purposes still open for a user: a new link replaces the old ones, and setting a password
+ * spends them all, so a link found later in an old email (or anywhere else) opens nothing.
+ */
+export function spendOpenTokens(tx: Tx | Db, userId: number, purposes: readonly PasswordPurpose[] = PASSWORD_TOKEN_PURPOSES): number {
+  return tx.update(verificationTokens).set({ usedAt: now().toISOString() }).where(and(
+    inArray(verificationTokens.purpose, [...purposes]), eq(verificationTokens.subjectType, "user"),
+    eq(verificationTokens.subjectId, userId), isNull(verificationTokens.usedAt),
+  )).run().changes;
+}
 
 /** Always behaves the same whether the email exists or not. */
-export function requestPasswordReset(email: string, ip: string): void {
-  if (!hit(`reset:ip:${ip}`, 10, 60 * 60_000) || !hit(`reset:email:${sha256(email)}`, 3, 60 * 60_000)) return;
+export function requestPasswordReset(email: string, address: string): void {
+  if (!hit(`reset:ip:${addressKey(address)}`, 10, 60 * 60_000) || !hit(`reset:email:${sha256(email)}`, 3, 60 * 60_000)) return;
   const user = db().select().from(users).where(and(eq(users.email, email), eq(users.active, true))).get();
   if (!user) return;
   const token = newToken();
   db().transaction((tx) => {
+    spendOpenTokens(tx, user.id, ["password_reset"]);
     tx.insert(verificationTokens).values({
       purpose: "password_reset", tokenHash: sha256(token), subjectType: "user", subjectId: user.id, email,
       expiresAt: new Date(now().getTime() + RESET_TTL_MS).toISOString(),
@@ -48,19 +85,22 @@ export function requestPasswordReset(email: string, ip: string): void {
   });
 }
 
-function findValidToken(token: string, purpose: "password_reset" | "invitation") {
+function findValidToken(token: string, purpose: PasswordPurpose) {
   return db().select().from(verificationTokens).where(and(
     eq(verificationTokens.tokenHash, sha256(token)), eq(verificationTokens.purpose, purpose),
     isNull(verificationTokens.usedAt), gt(verificationTokens.expiresAt, now().toISOString()),
   )).get();
 }
 
-export function isResetTokenValid(token: string, purpose: "password_reset" | "invitation" = "password_reset"): boolean {
+export function isResetTokenValid(token: string, purpose: PasswordPurpose = "password_reset"): boolean {
   return !!findValidToken(token, purpose);
 }
 
-/** Sets a new password from a reset or invitation link; the token is used once; all other sessions end. */
-export async function setPasswordWithToken(token: string, password: string, purpose: "password_reset" | "invitation" = "password_reset"): Promise<number | null> {
+/**
+ * Sets a new password from a reset or invitation link. The link is used once, and every other password link of the
+ * user is spent with it; all sessions end.
+ */
+export async function setPasswordWithToken(token: string, password: string, purpose: PasswordPurpose = "password_reset"): Promise<number | null> {
   const row = findValidToken(token, purpose);
   if (!row || row.subjectId == null) return null;
   const hash = await hashPassword(password);
@@ -69,10 +109,51 @@ export async function setPasswordWithToken(token: string, password: string, purp
     const used = tx.update(verificationTokens).set({ usedAt: now().toISOString() })
       .where(and(eq(verificationTokens.id, row.id), isNull(verificationTokens.usedAt))).run().changes;
     if (used !== 1) return false;
+    spendOpenTokens(tx, userId);
     tx.update(users).set({ passwordHash: hash, emailVerifiedAt: now().toISOString() }).where(eq(users.id, userId)).run();
     return true;
   });
   if (!ok) return null;
   destroyAllSessions(userId);
   return userId;
+}
+
+/* ------------------------------------------------------------------ the first admin (npm run admin:create) */
+
+export const ADMIN_LINK_TTL_MS = 24 * 60 * 60_000;
+
+export type AdminLinkResult =
+  | { ok: true; userId: number; url: string; created: boolean; expiresAt: string }
+  | { ok: false; reason: "email_taken" | "not_found" };
+
+/**
+ * Creates an administrator without a password and returns a one-time link to set one (the invitation machinery: used
+ * once, expires in 24 hours). Nothing is emailed and no password exists anywhere: whoever runs the command hands the
+ * link over. After the password the admin must set up TOTP before any other page opens.
+ *
+ * With `reset` an existing admin who lost their phone (or password) starts over: second factor and password cleared,
+ * every session and open link ended, a fresh link returned.
+ */
+export function createAdminLink(input: { email: string; name?: string; reset?: boolean }): AdminLinkResult {
+  const email = input.email.trim().toLowerCase();
+  const token = newToken();
+  const expiresAt = new Date(now().getTime() + ADMIN_LINK_TTL_MS).toISOString();
+  const result = db().transaction((tx): AdminLinkResult => {
+    const existing = tx.select().from(users).where(eq(users.email, email)).get();
+    if (input.reset ? !existing || existing.role !== "admin" : !!existing) {
+      return { ok: false, reason: input.reset ? "not_found" : "email_taken" };
+    }
+    const user = existing
+      ? tx.update(users).set({ passwordHash: null, totpSecret: null, active: true, ...(input.name ? { name: input.name } : {}) })
+        .where(eq(users.id, existing.id)).returning().get()
+      : tx.insert(users).values({ email, name: input.name ?? email.split("@")[0], role: "admin", passwordHash: null }).returning().get();
+    spendOpenTokens(tx, user.id);
+    tx.insert(verificationTokens).values({
+      purpose: "invitation", tokenHash: sha256(token), subjectType: "user", subjectId: user.id, email, expiresAt,
+    }).run();
+    audit(null, existing ? "update" : "create", "user", user.id, { via: "admin:create", reset: !!input.reset }, tx);
+    return { ok: true, userId: user.id, url: `${config().APP_URL.replace(/\/$/, "")}/invitation/${token}`, created: !existing, expiresAt };
+  });
+  if (result.ok && !result.created) destroyAllSessions(result.userId);
+  return result;
 }

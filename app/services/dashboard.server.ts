@@ -1,15 +1,19 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { courses, mentees, mentors, messages, municipalities } from "../../db/schema";
+import { courses, mentees, messages, municipalities } from "../../db/schema";
 import { db } from "../db.server";
 import { followUpsDue } from "./courses.server";
+import { countApplications } from "./volunteers.server";
 
 const count = (n: { n: number } | undefined) => n?.n ?? 0;
 
-/** The figures on the coordinator's and admin's start page; each matches the list it links to. */
+/**
+ * The figures on the coordinator's and admin's start page; each is counted with the condition of the list it links to
+ * (the applications with the queue's own, so an unverified sign-up is in neither).
+ */
 export function coordinatorCounts() {
   const d = db();
   return {
-    applied: count(d.select({ n: sql<number>`count(*)` }).from(mentors).where(inArray(mentors.status, ["applied", "screening"])).get()),
+    applied: countApplications({ status: "to_screen" }, d),
     waiting: count(d.select({ n: sql<number>`count(*)` }).from(mentees).where(eq(mentees.status, "waiting")).get()),
     active: count(d.select({ n: sql<number>`count(*)` }).from(courses).where(inArray(courses.status, ["active", "paused"])).get()),
     followUpsDue: followUpsDue({ kind: "all" }).length,

@@ -10,7 +10,7 @@ import { destroyAllSessions } from "../auth/session.server";
 import { enqueue } from "../messaging/outbox.server";
 import { config } from "../config.server";
 import { audit } from "./audit.server";
-import { isResetTokenValid, setPasswordWithToken } from "./accounts.server";
+import { isResetTokenValid, setPasswordWithToken, spendOpenTokens } from "./accounts.server";
 import { now, today } from "../utils/clock";
 
 type Actor = { id: number; role: string };
@@ -93,6 +93,8 @@ export function inviteCaseworker(code: number, input: { name: string; email: str
     const u = existing
       ? tx.update(users).set({ name: input.name, active: true }).where(eq(users.id, existing.id)).returning().get()
       : tx.insert(users).values({ email: input.email, name: input.name, role: "caseworker", municipalityCode: code, passwordHash: null }).returning().get();
+    // A fresh invitation replaces the earlier ones: only the newest link sets the password.
+    spendOpenTokens(tx, u.id, ["invitation"]);
     tx.insert(verificationTokens).values({
       purpose: "invitation", tokenHash: sha256(token), subjectType: "user", subjectId: u.id, email: input.email,
       expiresAt: new Date(now().getTime() + INVITATION_TTL_MS).toISOString(),
@@ -123,17 +125,18 @@ export function setCaseworkerActive(code: number, userId: number, active: boolea
 /** The invitation behind a link, if it is still valid (for the page's greeting). */
 export function invitationFor(token: string) {
   if (!isResetTokenValid(token, "invitation")) return null;
-  const row = db().select({ name: users.name, email: users.email, active: users.active, municipality: municipalities.name })
+  const row = db().select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, municipality: municipalities.name })
     .from(verificationTokens).innerJoin(users, eq(users.id, verificationTokens.subjectId))
     .leftJoin(municipalities, eq(municipalities.code, users.municipalityCode))
     .where(eq(verificationTokens.tokenHash, sha256(token))).get();
   return row && row.active ? row : null;
 }
 
-/** Sets the invited caseworker's password (the token is used once). */
+/** Sets the invited user's password (a caseworker, or an admin from `npm run admin:create`); the token is used once. */
 export async function acceptInvitation(token: string, password: string): Promise<number | null> {
-  if (!invitationFor(token)) return null;
+  const invited = invitationFor(token);
+  if (!invited) return null;
   const userId = await setPasswordWithToken(token, password, "invitation");
-  if (userId) audit({ id: userId, role: "caseworker" }, "update", "user", userId, { invitationAccepted: true });
+  if (userId) audit({ id: userId, role: invited.role }, "update", "user", userId, { invitationAccepted: true });
   return userId;
 }

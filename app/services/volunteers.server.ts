@@ -12,6 +12,7 @@ import type { MentorStatus, ScreeningStep, UiLocale } from "../domain/enums";
 import { assertTransition, availableActions, missingForApproval, targetOf, type MentorAction } from "../domain/mentor-status";
 import { hashPassword } from "../auth/password.server";
 import { hit } from "../auth/rate-limit.server";
+import { addressKey } from "../auth/client-address";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { enqueue } from "../messaging/outbox.server";
 import { config } from "../config.server";
@@ -53,8 +54,8 @@ function issueVerification(tx: Tx, mentor: { id: number; email: string; firstNam
  * a new address gets a verification link; an unverified one a fresh link; a known, verified one an email saying
  * what to do (log in or reset the password).
  */
-export function signUpVolunteer(input: VolunteerSignupInput, locale: UiLocale, ip: string): SignupResult {
-  if (!hit(`signup:ip:${ip}`, 10, 60 * 60_000) || !hit(`signup:email:${sha256(input.email)}`, 3, 60 * 60_000)) {
+export function signUpVolunteer(input: VolunteerSignupInput, locale: UiLocale, address: string): SignupResult {
+  if (!hit(`signup:ip:${addressKey(address)}`, 10, 60 * 60_000) || !hit(`signup:email:${sha256(input.email)}`, 3, 60 * 60_000)) {
     return { kind: "rate_limited" };
   }
   db().transaction((tx) => {
@@ -160,13 +161,30 @@ export function listMatchableMentors(d: Db = db(), onDay: string = today()) {
 
 export type QueueFilter = { status: string; municipality?: number; section?: string };
 
-export function listApplications(f: QueueFilter) {
-  const d = db();
+export const APPLICATION_PAGE_SIZE = 500;
+
+/**
+ * Which mentors an application list shows: verified sign-ups only (an unverified one has not confirmed their email
+ * and is purged after 30 days), never anonymised ones. The list and every count of it (the coordinator's start page)
+ * use this one condition.
+ */
+function applicationConditions(f: QueueFilter): SQL {
   const conds: (SQL | undefined)[] = [isNotNull(mentors.emailVerifiedAt), isNull(mentors.anonymisedAt)];
   if (f.status === "to_screen") conds.push(inArray(mentors.status, ["applied", "screening"]));
   else if (f.status !== "all") conds.push(eq(mentors.status, f.status as MentorStatus));
   if (f.municipality) conds.push(eq(mentors.municipalityCode, f.municipality));
-  if (f.section) conds.push(eq(industries.section, f.section));
+  if (f.section) conds.push(sql`${mentors.industryCode} in (select ${industries.code} from ${industries} where ${industries.section} = ${f.section})`);
+  return and(...conds)!;
+}
+
+/** How many applications a filter shows (the start page's "to screen" figure is `countApplications({ status: "to_screen" })`). */
+export function countApplications(f: QueueFilter, d: Db = db()): number {
+  return d.select({ n: sql<number>`count(*)` }).from(mentors).where(applicationConditions(f)).get()?.n ?? 0;
+}
+
+/** The application queue, oldest first: the first page and the true total. */
+export function listApplications(f: QueueFilter) {
+  const d = db();
   const rows = d.select({
     id: mentors.id, firstName: mentors.firstName, lastName: mentors.lastName, status: mentors.status,
     createdAt: mentors.createdAt, municipality: municipalities.name, industryCode: mentors.industryCode,
@@ -175,8 +193,8 @@ export function listApplications(f: QueueFilter) {
   }).from(mentors)
     .innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
     .innerJoin(industries, eq(industries.code, mentors.industryCode))
-    .where(and(...conds)).orderBy(asc(mentors.createdAt), asc(mentors.id)).limit(500).all();
-  return rows;
+    .where(applicationConditions(f)).orderBy(asc(mentors.createdAt), asc(mentors.id)).limit(APPLICATION_PAGE_SIZE).all();
+  return { rows, total: rows.length < APPLICATION_PAGE_SIZE ? rows.length : countApplications(f, d) };
 }
 
 export function mentorFilterOptions() {

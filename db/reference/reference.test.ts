@@ -125,3 +125,15 @@ describe("DB07", () => {
     expect(sectionOf("1")).toBeUndefined();
   });
 });
+
+describe("postcodes of the seeded municipalities", async () => {
+  const { POSTCODES_BY_MUNICIPALITY } = await import("./postcodes");
+  const { isDanishPostcode } = await import("../../app/domain/phone");
+  it("cover every initial partner, with valid Danish postcodes of known municipalities", () => {
+    for (const code of INITIAL_PARTNER_CODES) expect(POSTCODES_BY_MUNICIPALITY[code]?.length, String(code)).toBeGreaterThan(0);
+    for (const [code, list] of Object.entries(POSTCODES_BY_MUNICIPALITY)) {
+      expect(MUNICIPALITIES.some((m) => m.code === Number(code)), code).toBe(true);
+      for (const p of list) expect(isDanishPostcode(p), p).toBe(true);
+    }
+  });
+});

@@ -23,17 +23,23 @@ export const DEMO_USERS = {
   mentor: `mentor@${DEMO_DOMAIN}`,
 } as const;
 
+/**
+ * The demo admin's TOTP secret (admins must have a second factor). Published like the password: add it to an
+ * authenticator app, or let `npm run demo:code` print the current code. Browser tests compute the code from it.
+ */
+export const DEMO_ADMIN_TOTP_SECRET = "MENTORBRODEMOADMINTOTPSECRET2345";
+
 export function isDatabaseEmpty(d: Db): boolean {
   return d.select({ n: sql<number>`count(*)` }).from(users).get()!.n === 0;
 }
 
-/** The demo logins to print at start, if this is a demo database. */
-export function demoLogins(d: Db): { role: string; email: string; password: string }[] {
-  const rows = d.select({ email: users.email, role: users.role }).from(users).where(like(users.email, `%@${DEMO_DOMAIN}`)).all();
+/** The demo logins to print at start, if this is a demo database (the admin's with its TOTP secret). */
+export function demoLogins(d: Db): { role: string; email: string; password: string; totpSecret: string | null }[] {
+  const rows = d.select({ email: users.email, role: users.role, totpSecret: users.totpSecret }).from(users).where(like(users.email, `%@${DEMO_DOMAIN}`)).all();
   const order = Object.values(DEMO_USERS) as string[];
   return rows.filter((r) => order.includes(r.email))
     .sort((a, b) => order.indexOf(a.email) - order.indexOf(b.email))
-    .map((r) => ({ role: r.role, email: r.email, password: DEMO_PASSWORD }));
+    .map((r) => ({ role: r.role, email: r.email, password: DEMO_PASSWORD, totpSecret: r.totpSecret === DEMO_ADMIN_TOTP_SECRET ? r.totpSecret : null }));
 }
 
 const CASEWORKER_NAMES = ["Karen Holm", "Bo Lauridsen", "Signe Bach", "Ole Dahl", "Lene Kjær", "Jonas Friis", "Marianne Lund", "Allan Vestergaard", "Trine Bisgaard", "Nikolaj Krogh", "Sanne Mikkelsen", "Claus Iversen", "Dorthe Juhl"];
@@ -49,7 +55,7 @@ export async function seedDemo(d: Db, seed = 20261122): Promise<void> {
 
   d.transaction((tx) => {
     const t = tx as unknown as Db;
-    const admin = insertUser(t, { email: DEMO_USERS.admin, name: "Astrid Admin", role: "admin", passwordHash });
+    const admin = insertUser(t, { email: DEMO_USERS.admin, name: "Astrid Admin", role: "admin", passwordHash, totpSecret: DEMO_ADMIN_TOTP_SECRET });
     const coord = insertUser(t, { email: DEMO_USERS.coordinator, name: "Katrine Koordinator", role: "coordinator", passwordHash });
     insertUser(t, { email: `koordinator2@${DEMO_DOMAIN}`, name: "Ali Koordinator", role: "coordinator", passwordHash });
     const caseworkers = new Map<number, number>();

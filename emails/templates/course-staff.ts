@@ -3,6 +3,7 @@
  * prompt) and caseworkers (course closed, concern escalated), in Danish and English. Links only, no personal details.
  */
 import { defineTemplate } from "../types";
+import { messageDate } from "../format";
 
 type Url = { url: string };
 
@@ -25,8 +26,8 @@ export const courseMentorNudge = defineTemplate<Url & { days: number }>({
 export const courseEndPrompt = defineTemplate<Url & { plannedEndDate: string }>({
   key: "course_end_prompt", audience: "mentor",
   copies: {
-    da: { subject: () => "Jeres forløb slutter om to uger", lines: (d) => ["Hej", `Forløbet slutter efter planen ${d.plannedEndDate}. Fortæl os, hvordan det er gået: registrér et resultat (fx job, uddannelse eller praktik), hvis der er et.`], action: { label: "Registrér resultat", url: (d) => d.url } },
-    en: { subject: () => "Your course ends in two weeks", lines: (d) => ["Hello", `The course is planned to end on ${d.plannedEndDate}. Tell us how it went: propose an outcome (for example a job, education or internship) if there is one.`], action: { label: "Propose an outcome", url: (d) => d.url } },
+    da: { subject: () => "Jeres forløb slutter om to uger", lines: (d) => ["Hej", `Forløbet slutter efter planen ${messageDate(d.plannedEndDate, "da")}. Fortæl os, hvordan det er gået: registrér et resultat (fx job, uddannelse eller praktik), hvis der er et.`], action: { label: "Registrér resultat", url: (d) => d.url } },
+    en: { subject: () => "Your course ends in two weeks", lines: (d) => ["Hello", `The course is planned to end on ${messageDate(d.plannedEndDate, "en")}. Tell us how it went: propose an outcome (for example a job, education or internship) if there is one.`], action: { label: "Propose an outcome", url: (d) => d.url } },
   },
 });
 

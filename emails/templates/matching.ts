@@ -7,6 +7,7 @@ import { defineTemplate } from "../types";
 import daEnum from "../../app/i18n/locales/da/enum";
 import enEnum from "../../app/i18n/locales/en/enum";
 import { DB07 } from "../../db/reference/db07";
+import { messageDate, sentence } from "../format";
 
 const industryLabel = (code: string, lang: "da" | "en") => {
   const i = DB07.find((x) => x.code === code);
@@ -43,11 +44,11 @@ export const matchMentor = defineTemplate<MatchMentorData>({
       sms: (d) => `Hej ${d.mentorFirstName}. Du er matchet med ${d.menteeFirstName} fra ${d.municipality}. Se din e-mail for detaljer. Mentorbro`,
       lines: (d) => [
         `Hej ${d.mentorFirstName}`,
-        `Tak fordi du vil være mentor. Vi har matchet dig med ${d.menteeFirstName} fra ${d.municipality}. Forløbet starter ${d.startDate} og varer 6 måneder med ca. 4 timer om måneden.`,
-        `Telefon: ${d.menteePhone ?? "–"}. E-mail: ${d.menteeEmail ?? "–"}.`,
-        `Sprog: ${list(d.languages.map((l) => lookup(daEnum.messageLanguage, l)))}. Dansk: ${lookup(daEnum.danishLevel, d.danishLevel)}.`,
-        `Ønskede brancher: ${list(d.wishedIndustryCodes.map((c) => industryLabel(c, "da")))}.`,
-        `Mål med forløbet: ${list(d.goals.map((g) => lookup(daEnum.goal, g)))}.`,
+        `Tak fordi du vil være mentor. Vi har matchet dig med ${d.menteeFirstName} fra ${d.municipality}. Forløbet starter ${messageDate(d.startDate, "da")} og varer 6 måneder med ca. 4 timer om måneden.`,
+        `Telefon: ${d.menteePhone ?? "–"}. ${sentence(`E-mail: ${d.menteeEmail ?? "–"}`)}`,
+        `${sentence(`Sprog: ${list(d.languages.map((l) => lookup(daEnum.messageLanguage, l)))}`)} ${sentence(`Dansk: ${lookup(daEnum.danishLevel, d.danishLevel)}`)}`,
+        sentence(`Ønskede brancher: ${list(d.wishedIndustryCodes.map((c) => industryLabel(c, "da")))}`),
+        sentence(`Mål med forløbet: ${list(d.goals.map((g) => lookup(daEnum.goal, g)))}`),
         `Næste skridt: Ring til ${d.menteeFirstName} inden for en uge og aftal jeres første møde. Din koordinator ringer til dig efter nogle uger for at høre, hvordan det går.`,
       ],
       action: { label: "Gå til Min side", url: (d) => d.url },
@@ -57,11 +58,11 @@ export const matchMentor = defineTemplate<MatchMentorData>({
       sms: (d) => `Hello ${d.mentorFirstName}. You have been matched with ${d.menteeFirstName} from ${d.municipality}. See your email for details. Mentorbro`,
       lines: (d) => [
         `Hello ${d.mentorFirstName}`,
-        `Thank you for being a mentor. We have matched you with ${d.menteeFirstName} from ${d.municipality}. The course starts ${d.startDate} and runs for 6 months, about 4 hours a month.`,
-        `Phone: ${d.menteePhone ?? "–"}. Email: ${d.menteeEmail ?? "–"}.`,
-        `Languages: ${list(d.languages.map((l) => lookup(enEnum.messageLanguage, l)))}. Danish: ${lookup(enEnum.danishLevel, d.danishLevel)}.`,
-        `Wished industries: ${list(d.wishedIndustryCodes.map((c) => industryLabel(c, "en")))}.`,
-        `Goals: ${list(d.goals.map((g) => lookup(enEnum.goal, g)))}.`,
+        `Thank you for being a mentor. We have matched you with ${d.menteeFirstName} from ${d.municipality}. The course starts ${messageDate(d.startDate, "en")} and runs for 6 months, about 4 hours a month.`,
+        `Phone: ${d.menteePhone ?? "–"}. ${sentence(`Email: ${d.menteeEmail ?? "–"}`)}`,
+        `${sentence(`Languages: ${list(d.languages.map((l) => lookup(enEnum.messageLanguage, l)))}`)} ${sentence(`Danish: ${lookup(enEnum.danishLevel, d.danishLevel)}`)}`,
+        sentence(`Wished industries: ${list(d.wishedIndustryCodes.map((c) => industryLabel(c, "en")))}`),
+        sentence(`Goals: ${list(d.goals.map((g) => lookup(enEnum.goal, g)))}`),
         `Next step: call ${d.menteeFirstName} within a week and agree on your first meeting. Your coordinator will call you after a few weeks to hear how it is going.`,
       ],
       action: { label: "Go to My page", url: (d) => d.url },
@@ -108,7 +109,7 @@ export const matchCaseworker = defineTemplate<MatchCaseworkerData>({
       subject: (d) => `Borger #${d.menteeId} er matchet med en mentor`,
       lines: (d) => [
         `Hej ${d.caseworkerName}`,
-        `${d.menteeFirstName} (borger #${d.menteeId}), som du har henvist, er matchet med mentoren ${d.mentorFirstName}. Forløbet starter ${d.startDate} og varer 6 måneder.`,
+        `${d.menteeFirstName} (borger #${d.menteeId}), som du har henvist, er matchet med mentoren ${d.mentorFirstName}. Forløbet starter ${messageDate(d.startDate, "da")} og varer 6 måneder.`,
         "Mentoren ringer til borgeren og aftaler det første møde. Du kan følge status i Mentorbro.",
       ],
       action: { label: "Se borgeren", url: (d) => d.url },
@@ -117,7 +118,7 @@ export const matchCaseworker = defineTemplate<MatchCaseworkerData>({
       subject: (d) => `Citizen #${d.menteeId} has been matched with a mentor`,
       lines: (d) => [
         `Hello ${d.caseworkerName}`,
-        `${d.menteeFirstName} (citizen #${d.menteeId}), whom you referred, has been matched with the mentor ${d.mentorFirstName}. The course starts ${d.startDate} and runs for 6 months.`,
+        `${d.menteeFirstName} (citizen #${d.menteeId}), whom you referred, has been matched with the mentor ${d.mentorFirstName}. The course starts ${messageDate(d.startDate, "en")} and runs for 6 months.`,
         "The mentor will call the citizen to arrange the first meeting. You can follow the status in Mentorbro.",
       ],
       action: { label: "See the citizen", url: (d) => d.url },

@@ -4,9 +4,9 @@
  */
 import { readdirSync } from "node:fs";
 import { request as pwRequest, type APIRequestContext } from "@playwright/test";
-import { test, expect } from "../support/fixtures";
+import { test, expect, loginRequest } from "../support/fixtures";
 import { routeFileToPath, ruleFor, type Who } from "../support/route-rules";
-import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed/demo";
+import { DEMO_USERS } from "../../db/seed/demo";
 
 const files = readdirSync("app/routes").filter((f) => /\.(tsx|ts)$/.test(f) && !f.endsWith(".test.ts"));
 const routes = files.map((f) => ({ file: f, path: routeFileToPath(f) }));
@@ -25,10 +25,7 @@ const logins: Record<Exclude<Who, "anonymous">, string> = {
 
 async function contextFor(who: Who, baseURL: string): Promise<APIRequestContext> {
   const ctx = await pwRequest.newContext({ baseURL, maxRedirects: 0 });
-  if (who !== "anonymous") {
-    const res = await ctx.post("/login", { form: { email: logins[who], password: DEMO_PASSWORD } });
-    expect(res.status(), `login as ${who}`).toBe(302);
-  }
+  if (who !== "anonymous") await loginRequest(ctx, logins[who]);
   return ctx;
 }
 

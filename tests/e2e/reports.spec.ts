@@ -138,3 +138,21 @@ test("the XLSX export opens with the expected sheets and headers", async ({ page
   const csv = (await bytes(await csvDownload)).toString("utf8").replace(/^\uFEFF/, "");
   expect(csv.split("\r\n")[0]).toBe("figure,value,base_n");
 });
+
+test("no figure of the report rests on 1-4 people: 'Med resultat' by municipality, quarter and industry included", async ({ page }) => {
+  await login(page, DEMO_USERS.coordinator);
+  for (const query of [`from=2000-01-01&to=${today()}`, "", "municipality=621"]) {
+    await page.goto(`/koordinator/rapporter?${query}`);
+    // Every count in every table and card: 0, at least 5, or a word (too few / hidden / no data).
+    const small = await page.locator(".mb-report table:not([data-table=\"process\"]) td, .mb-report .mb-card__value").evaluateAll((cells) =>
+      cells.map((c) => (c.textContent ?? "").trim()).filter((t) => /^[1-4]$/.test(t)));
+    expect(small, query).toEqual([]);
+    const positives = page.locator('[data-table="r-by-municipality"] tbody tr td:nth-child(4), [data-table="r-by-quarter"] tbody tr td:nth-child(4)');
+    expect(await positives.count()).toBeGreaterThan(0);
+  }
+  // The CSV export keeps the same rule.
+  const csv = await (await page.request.get(`/koordinator/rapporter/eksport/csv?table=municipalities&from=2000-01-01&to=${today()}`)).text();
+  for (const line of csv.replace(/^\uFEFF/, "").trim().split("\r\n").slice(1)) {
+    for (const v of line.split(",").slice(2, 5)) expect(v, line).not.toMatch(/^[1-4]$/);
+  }
+});

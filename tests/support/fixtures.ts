@@ -2,14 +2,15 @@
  * Test fixtures: `app` starts the real server (node server.mjs) on a free loopback port with a private copy of the
  * seeded template database; `db` opens that same database for arranging and checking data. `baseURL` points at it.
  */
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { openDb, type Db } from "../../db/client";
 import { TEMPLATE_DB, TMP_DIR } from "./paths";
-import { DEMO_PASSWORD } from "../../db/seed/demo";
+import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD } from "../../db/seed/demo";
+import { totp } from "../../app/auth/totp";
 
 /** `sinkDir`: where the server's local sink writes each message it "delivers" (read it as the recipient would). */
 export type App = { url: string; dbPath: string; sinkDir: string; process: ChildProcess; output: () => string };
@@ -129,12 +130,12 @@ export async function visit(page: Page, path: string): Promise<void> {
   await expectAccessible(page);
 }
 
-/** Nothing on the page is wider than the screen (no sideways scrolling on a phone); wide tables scroll in their own box. */
+/** Nothing on the page is wider than the screen (no sideways scrolling on a phone); wide tables and charts scroll in their own box. */
 export async function expectFitsScreen(page: Page): Promise<void> {
   const wide = await page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     return [...document.querySelectorAll("body *")]
-      .filter((el) => !el.closest(".mb-table-wrap") && el.getBoundingClientRect().right > width + 1)
+      .filter((el) => !el.closest(".mb-table-wrap, .mb-chart") && el.getBoundingClientRect().right > width + 1)
       .slice(0, 5).map((el) => `${el.tagName.toLowerCase()}.${String(el.getAttribute("class") ?? "")}`);
   });
   expect(wide, `wider than the screen on ${page.url()}`).toEqual([]);
@@ -142,7 +143,7 @@ export async function expectFitsScreen(page: Page): Promise<void> {
 
 /** Switches the interface from Danish to English and waits until the page speaks it (with JavaScript the switch is a fetch). */
 export async function switchToEnglish(page: Page): Promise<void> {
-  await page.getByRole("button", { name: "Skift sprog" }).click();
+  await page.getByRole("button", { name: /^English/ }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 }
 
@@ -152,10 +153,39 @@ export async function logout(page: Page): Promise<void> {
   await page.waitForURL(/\/login\?loggedOut=1$/);
 }
 
-export async function login(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+/**
+ * The current TOTP code for a secret by the server's clock (a test may have moved it with /__test/clock): what the
+ * demo admin's authenticator app would show.
+ */
+export async function totpCode(request: APIRequestContext, secret = DEMO_ADMIN_TOTP_SECRET): Promise<string> {
+  const clock = await request.get("/__test/clock");
+  const offsetDays = clock.ok() ? Number((await clock.json()).offsetDays) || 0 : 0;
+  return totp(secret, Date.now() + offsetDays * 86_400_000);
+}
+
+/**
+ * Logs in through the form. Users with two-step verification (the demo admin, whose key is DEMO_ADMIN_TOTP_SECRET,
+ * or anyone with `totpSecret` given) get the code typed in as their app would show it.
+ */
+export async function login(page: Page, email: string, password = DEMO_PASSWORD, totpSecret = DEMO_ADMIN_TOTP_SECRET): Promise<void> {
   await page.goto("/login");
   await page.getByLabel(/^(E-mail|Email)$/).fill(email);
   await page.getByLabel(/^(Adgangskode|Password)$/).fill(password);
   await page.getByRole("button", { name: /^(Log ind|Log in)$/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  await page.waitForURL((u) => !u.pathname.startsWith("/login") || u.pathname === "/login/kode");
+  if (new URL(page.url()).pathname === "/login/kode") {
+    await page.getByLabel(/^(Kode|Code)$/).fill(await totpCode(page.request, totpSecret));
+    await page.getByRole("button", { name: /^(Bekræft|Confirm)$/ }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+  }
+}
+
+/** Logs an API request context in (maxRedirects 0), with the second step when the account has one. */
+export async function loginRequest(ctx: APIRequestContext, email: string, password = DEMO_PASSWORD, totpSecret = DEMO_ADMIN_TOTP_SECRET): Promise<void> {
+  const res = await ctx.post("/login", { form: { email, password }, maxRedirects: 0 });
+  expect(res.status(), `login as ${email}`).toBe(302);
+  if (res.headers()["location"] === "/login/kode") {
+    const code = await ctx.post("/login/kode", { form: { code: await totpCode(ctx, totpSecret) }, maxRedirects: 0 });
+    expect(code.status(), `second step for ${email}`).toBe(302);
+  }
 }

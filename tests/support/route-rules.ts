@@ -11,6 +11,7 @@ export const routeRules: Rule[] = [
   { pattern: /^\/(login|logout|sprog|glemt-adgangskode)(\/.*)?$/, allow: "public" },
   { pattern: /^\/nulstil-adgangskode\//, allow: "public" },
   { pattern: /^\/healthz$/, allow: "public" },
+  { pattern: /^\/(privatliv|tilgaengelighed)$/, allow: "public" },
   { pattern: /^\/bliv-mentor(\/.*)?$/, allow: "public" },
   { pattern: /^\/invitation\//, allow: "public" },
   { pattern: /^\/(s|afmeld|survey)\//, allow: "public" },

@@ -14,7 +14,7 @@ const schema = await import("../../db/schema");
 const reports = await import("../../app/services/reports.server");
 const exp = await import("../../app/services/report-export.server");
 const tables = await import("../../app/domain/report-tables");
-const { addMonths } = await import("../../app/domain/dates");
+const { addDays, addMonths } = await import("../../app/domain/dates");
 const { today } = await import("../../app/utils/clock");
 
 const rng = f.createRng(8);
@@ -34,7 +34,7 @@ function completed(code: number, n: number, positive: number) {
 
 beforeAll(() => {
   applyReferenceData(db());
-  completed(751, 6, 4); // Aarhus: 6 completed, 4 positive
+  completed(751, 10, 6); // Aarhus: 10 completed, 6 positive
   completed(621, 3, 3); // Kolding: 3 completed (too few)
 });
 
@@ -47,16 +47,16 @@ describe("report use cases", () => {
     expect(filter.municipality).toBe(751);
     const input = reports.loadReportInput(aarhus, filter.municipality);
     expect(new Set(input.mentees.map((m) => m.municipalityCode))).toEqual(new Set([751]));
-    expect(input.courses).toHaveLength(6);
-    expect(input.outcomes).toHaveLength(6);
+    expect(input.courses).toHaveLength(10);
+    expect(input.outcomes).toHaveLength(10);
     const r = reports.buildReport(aarhus, filter);
-    expect(r.outcomes.rate).toEqual({ kind: "value", value: 4 / 6, n: 6 });
+    expect(r.outcomes.rate).toEqual({ kind: "value", value: 6 / 10, n: 10 });
     expect(r.breakdowns.municipality.map((b) => b.key)).toEqual(["751"]);
   });
 
   it("a coordinator sees all, or narrows to one municipality", () => {
     const r = reports.buildReport(all, reports.resolveFilter(all, {}));
-    expect(r.counts.completed).toEqual({ kind: "value", value: 9, n: 9 });
+    expect(r.counts.completed).toEqual({ kind: "value", value: 13, n: 13 });
     expect(r.breakdowns.municipality.find((b) => b.key === "621")!.completed).toEqual({ kind: "too_few" });
     const kolding = reports.buildReport(all, reports.resolveFilter(all, { municipality: 621 }));
     expect(kolding.outcomes.rate).toEqual({ kind: "too_few" });
@@ -71,7 +71,7 @@ describe("report use cases", () => {
 
   it("the course list has no names or contact details", () => {
     const rows = reports.courseList(aarhus, reports.resolveFilter(aarhus, {}), reports.reportLabels("da"));
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(10);
     expect(Object.keys(rows[0])).toEqual([...tables.courseColumns]);
     expect(rows[0]).toMatchObject({ municipality_code: 751, municipality: "Aarhus", industry_section: "F", industry_division: "41", status: "completed", hours_delivered: 2 });
     const mentees = db().select().from(schema.mentees).all();
@@ -95,8 +95,11 @@ describe("exports", () => {
     // Aarhus alone beside a too-few Kolding: total minus Aarhus would give Kolding away, so Aarhus is hidden too
     expect(lines).toContain("751,Aarhus,hidden,hidden,hidden,hidden,");
     const summary = exp.toCsv(t.find((x) => x.name === "summary")!);
-    expect(summary).toContain("\r\ncompleted,9,9\r\n");
-    expect(summary).toContain("\r\noutcome_rate,0.7778,9\r\n");
+    expect(summary).toContain("\r\ncompleted,13,13\r\n");
+    expect(summary).toContain("\r\noutcome_rate,0.6923,13\r\n");
+    // 4 of the 13 had no positive outcome at the end... but no type of outcome is 1-4 people in the export.
+    const outcomes = exp.toCsv(t.find((x) => x.name === "outcomes")!).replace(/^\uFEFF/, "").trim().split("\r\n");
+    for (const line of outcomes.slice(1)) expect(line.split(",")[2], line).toMatch(/^(0|[5-9]|\d\d+|<5|hidden|)$/);
   });
 
   it("XLSX: every table a sheet with its header", async () => {
@@ -107,6 +110,32 @@ describe("exports", () => {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual([...tables.reportTableNames, "courses"]);
     expect((wb.getWorksheet("courses")!.getRow(1).values as unknown[]).slice(1)).toEqual([...tables.courseColumns]);
-    expect(wb.getWorksheet("courses")!.rowCount).toBe(10);
+    expect(wb.getWorksheet("courses")!.rowCount).toBe(14);
+  });
+});
+
+describe("on track: one definition for the course page and the export", () => {
+  it("a course the page calls on track is never on_track=no in the export, and a course behind always is", async () => {
+    const { commitmentOf } = await import("../../app/services/courses.server");
+    const { eq } = await import("drizzle-orm");
+    const d = db();
+    // Three course months done with 3 hours each: 75 % of the 4-hour target, so the course page says "on track".
+    const start = addMonths(today(), -3);
+    const make = (hoursPerMonth: number) => {
+      const mentor = f.insertMentor(d, rng, [751], { status: "active", industryCode: "41" });
+      const mentee = f.insertMentee(d, rng, 751, { status: "in_course" });
+      const course = f.insertCourse(d, { menteeId: mentee.id, mentorId: mentor.id, status: "active", startDate: start, plannedEndDate: addMonths(start, 6), approvedAt: start + "T10:00:00.000Z" });
+      for (let m = 0; m < 3; m++) d.insert(schema.meetings).values({ courseId: course.id, date: addDays(addMonths(start, m), 20), minutes: hoursPerMonth * 60, form: "in_person" }).run();
+      return course.id;
+    };
+    const steady = make(3);
+    const behind = make(1);
+    const rows = reports.courseList(aarhus, reports.resolveFilter(aarhus, {}), reports.reportLabels("da"));
+    for (const id of [steady, behind]) {
+      const c = d.select().from(schema.courses).where(eq(schema.courses.id, id)).get()!;
+      const page = commitmentOf(c, d.select().from(schema.meetings).where(eq(schema.meetings.courseId, id)).all(), [])!.status;
+      const exported = rows.find((r) => r.course_id === id)!.on_track;
+      expect([id === steady ? "on_track" : "behind", id === steady ? "yes" : "no"]).toEqual([page, exported]);
+    }
   });
 });

@@ -109,3 +109,32 @@ describe("the matchable pool", () => {
     expect(actual).toEqual(expected);
   });
 });
+
+describe("the coordinator's start page", () => {
+  it("counts the applications to screen with the queue's own query: unverified sign-ups are in neither", async () => {
+    const { coordinatorCounts } = await import("../../app/services/dashboard.server");
+    const before = coordinatorCounts().applied;
+    const list = v.listApplications({ status: "to_screen" });
+    expect(before).toBe(list.total);
+    expect(list.rows).toHaveLength(list.total);
+    // A flood of sign-ups nobody verified changes neither.
+    for (let i = 0; i < 5; i++) v.signUpVolunteer({ ...input, email: `flood${i}@example.dk` }, "da", `10.9.0.${i}`);
+    expect(coordinatorCounts().applied).toBe(before);
+    expect(v.listApplications({ status: "to_screen" }).total).toBe(before);
+    expect(db().select({ n: sql<number>`count(*)` }).from(schema.mentors).where(sql`${schema.mentors.status} in ('applied','screening')`).get()!.n)
+      .toBeGreaterThan(before);
+  });
+});
+
+describe("the demo's people", () => {
+  it("live in a postcode of their own municipality (the Aarhus mentor is not in 5418)", async () => {
+    const { POSTCODES_BY_MUNICIPALITY } = await import("../../db/reference/postcodes");
+    const { DEMO_USERS } = await import("../../db/seed/demo");
+    const wrong = db().select().from(schema.mentors).all()
+      .filter((m) => POSTCODES_BY_MUNICIPALITY[m.municipalityCode] && !POSTCODES_BY_MUNICIPALITY[m.municipalityCode].includes(m.postcode))
+      .map((m) => `${m.municipalityCode}:${m.postcode}`);
+    expect(wrong).toEqual([]);
+    const demo = db().select().from(schema.mentors).where(eq(schema.mentors.email, DEMO_USERS.mentor)).get()!;
+    expect(demo.postcode).toMatch(/^8/);
+  });
+});

@@ -1,4 +1,6 @@
 import { useId } from "react";
+import { scrollRegion } from "../TableWrap";
+import { MIN_CHART_SCALE } from "./scale";
 
 export type Bar = { label: string; value: number | null; valueLabel: string };
 
@@ -16,8 +18,10 @@ export function BarChart({ title, description, bars, max = 1 }: { title: string;
   const height = bars.length * row + 10;
   const scale = (v: number) => (max > 0 ? Math.max(0, Math.min(1, v / max)) * barW : 0);
   return (
-    <figure className="mb-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${uid}-t ${uid}-d`} className="mb-chart__svg" preserveAspectRatio="xMinYMin meet">
+    <figure className="mb-chart" {...scrollRegion(title)}>
+      {/* Never drawn narrower than its text can be read (MIN_CHART_SCALE): on a phone the chart scrolls sideways instead. */}
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${uid}-t ${uid}-d`} className="mb-chart__svg" preserveAspectRatio="xMinYMin meet"
+        style={{ minWidth: `${Math.round(width * MIN_CHART_SCALE)}px` }}>
         <title id={`${uid}-t`}>{title}</title>
         <desc id={`${uid}-d`}>{description}</desc>
         <defs>

@@ -1,4 +1,6 @@
 import { useId } from "react";
+import { scrollRegion } from "../TableWrap";
+import { MIN_CHART_SCALE } from "./scale";
 
 export type Series = { name: string; values: (number | null)[]; valueLabels: string[]; dashed?: boolean; marker: "circle" | "square" };
 
@@ -32,8 +34,10 @@ export function LineChart({ title, description, categories, series, formatAxis }
     return out;
   };
   return (
-    <figure className="mb-chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${uid}-t ${uid}-d`} className="mb-chart__svg" preserveAspectRatio="xMinYMin meet">
+    <figure className="mb-chart" {...scrollRegion(title)}>
+      {/* Never drawn narrower than its text can be read (MIN_CHART_SCALE): on a phone the chart scrolls sideways instead. */}
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${uid}-t ${uid}-d`} className="mb-chart__svg" preserveAspectRatio="xMinYMin meet"
+        style={{ minWidth: `${Math.round(width * MIN_CHART_SCALE)}px` }}>
         <title id={`${uid}-t`}>{title}</title>
         <desc id={`${uid}-d`}>{description}</desc>
         {[0, 0.25, 0.5, 0.75, 1].map((v) => (

@@ -4,6 +4,7 @@ import type { BreakdownRow, Cell, Distribution, Report } from "../../domain/stat
 import { formatNumber, formatPercent } from "../../i18n/format";
 import { BarChart } from "../charts/BarChart";
 import { LineChart } from "../charts/LineChart";
+import { TableWrap } from "../TableWrap";
 
 export type ReportLabelsView = { municipalities: Record<string, string>; sections: Record<string, string> };
 
@@ -28,10 +29,6 @@ export function useCellFormat() {
   };
 }
 
-/** A horizontally scrollable table that keyboard users can reach (a focusable, named region). */
-function TableWrap({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
-  return <div className="mb-table-wrap" role="region" aria-labelledby={labelledBy} tabIndex={0}>{children}</div>;
-}
 
 function CellCards({ items }: { items: { label: string; value: string; id: string }[] }) {
   return (

@@ -10,6 +10,7 @@ import reports from "./reports";
 import courses from "./courses";
 import matching from "./matching";
 import messaging from "./messaging";
+import legal from "./legal";
 
 /** Danish is the source of truth: every other UI language must have exactly these keys (checked by the type). */
 const da = {
@@ -21,6 +22,7 @@ const da = {
   courses,
   matching,
   messaging,
+  legal,
 };
 export default da;
 

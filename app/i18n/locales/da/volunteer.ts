@@ -147,6 +147,7 @@ export default {
     none: "Ingen ansøgninger matcher filtrene.",
     count_one: "{{count}} ansøgning",
     count_other: "{{count}} ansøgninger",
+    firstShown: "(de {{count}} ældste vises; filtrér for at se andre)",
   },
   detail: {
     title: "Mentor: {{name}}",

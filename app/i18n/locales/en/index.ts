@@ -11,6 +11,7 @@ import reports from "./reports";
 import courses from "./courses";
 import matching from "./matching";
 import messaging from "./messaging";
+import legal from "./legal";
 
 const en: Translation = {
   common, auth, staff, enum: enumLabels, privacy,
@@ -21,5 +22,6 @@ const en: Translation = {
   courses,
   matching,
   messaging,
+  legal,
 };
 export default en;

@@ -57,6 +57,7 @@ export default {
   invitation: {
     title: "Welcome to Mentorbro",
     intro: "Hello {{name}}. You are invited as a caseworker for {{municipality}}. Choose a password for your account ({{email}}).",
+    introAdmin: "Hello {{name}}. You are an administrator of Mentorbro. Choose a password for your account ({{email}}). When you log in, you turn on two-step verification with an authenticator app.",
     invalid: "The invitation has expired or has already been used. Ask the administrator for a new one.",
     submit: "Save password",
   },

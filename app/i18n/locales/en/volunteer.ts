@@ -149,6 +149,7 @@ export default {
     none: "No applications match the filters.",
     count_one: "{{count}} application",
     count_other: "{{count}} applications",
+    firstShown: "(the {{count}} oldest are shown; filter to see others)",
   },
   detail: {
     title: "Mentor: {{name}}",

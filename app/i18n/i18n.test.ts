@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { createI18n } from "./i18n";
+import da from "./locales/da";
+import en from "./locales/en";
+import { templates } from "../../emails";
+
+function flat(o: unknown, prefix = ""): [string, string][] {
+  if (typeof o === "string") return [[prefix, o]];
+  if (!o || typeof o !== "object") return [];
+  return Object.entries(o).flatMap(([k, v]) => flat(v, prefix ? `${prefix}.${k}` : k));
+}
+
+describe("UI texts", () => {
+  it("say '1 time', '2 timer': counted hours have plural forms", () => {
+    const { t } = createI18n("da");
+    expect(t("courses.page.dueHours", { count: 1, hours: "1", date: "30. nov. 2026" })).toMatch(/^Registrér 1 time mere/);
+    expect(t("courses.page.dueHours", { count: 2, hours: "2", date: "30. nov. 2026" })).toMatch(/^Registrér 2 timer mere/);
+    expect(createI18n("en").t("courses.meeting.durationOption", { count: 1, hours: "1" })).toBe("1 hour");
+    // No Danish text puts a counted number before "timer" without a singular form beside it.
+    const bad = flat(da).filter(([k, v]) => /\{\{\w+\}\} timer\b/.test(v) && !k.endsWith("_other") && !/\{\{target\}\} timer/.test(v));
+    expect(bad).toEqual([]);
+  });
+  it("name every message template in Danish and English", () => {
+    const names = (l: typeof da) => Object.keys((l.messaging.templates as unknown as { name: Record<string, string> }).name);
+    for (const key of templates.keys()) {
+      expect(names(da), key).toContain(key);
+      expect(names(en as typeof da), key).toContain(key);
+    }
+  });
+});

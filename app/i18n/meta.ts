@@ -1,0 +1,38 @@
+/**
+ * Page titles (and the landing page's description) in the reader's language: every route's `meta` is
+ * `pageMeta("key")`, a key of `common.titles`. Titles stay generic on purpose: they end up in browser history and
+ * tabs, so they never carry a person's name.
+ */
+import type { MetaFunction } from "@remix-run/node";
+import type { i18n as I18n } from "i18next";
+import type { UiLocale } from "../domain/enums";
+import { createI18n, defaultLocale, isUiLocale } from "./i18n";
+import type da from "./locales/da";
+
+export type TitleKey = keyof (typeof da)["common"]["titles"];
+
+const instances = new Map<UiLocale, I18n>();
+function translator(locale: UiLocale): I18n {
+  let i = instances.get(locale);
+  if (!i) instances.set(locale, (i = createI18n(locale)));
+  return i;
+}
+
+/** The page's UI language, from the root loader's data (Danish when there is none, e.g. on an early error). */
+export function metaLocale(matches: readonly { id: string; data?: unknown }[]): UiLocale {
+  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
+  return isUiLocale(root?.locale) ? root.locale : defaultLocale;
+}
+
+export function pageTitle(key: TitleKey, locale: UiLocale): string {
+  const { t } = translator(locale);
+  return `${t(`common.titles.${String(key)}`)} · ${t("common.product")}`;
+}
+
+/** The route's `meta`: its title in the page's language, plus anything `extra` adds (robots, description). */
+export function pageMeta(key: TitleKey, extra: (t: I18n["t"]) => ReturnType<MetaFunction> = () => []): MetaFunction {
+  return ({ matches }) => {
+    const locale = metaLocale(matches);
+    return [{ title: pageTitle(key, locale) }, ...extra(translator(locale).t)];
+  };
+}
