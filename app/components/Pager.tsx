@@ -1,0 +1,60 @@
+/**
+ * The pager under every paged list: "1–50 af 19 579" (the true total) and links to pages that keep the list's other
+ * search parameters (filter, sort). Plain links, so it works without JavaScript. `?side=N` is the page parameter.
+ */
+import { Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageLinks, type PageWindow } from "../domain/paging";
+import { formatNumber } from "../i18n/format";
+
+export const PAGE_PARAM = "side";
+
+function hrefFor(search: string, page: number): string {
+  const params = new URLSearchParams(search);
+  if (page <= 1) params.delete(PAGE_PARAM);
+  else params.set(PAGE_PARAM, String(page));
+  const q = params.toString();
+  return q ? `?${q}` : "?";
+}
+
+/** The "1–50 af 19 579" line: a live status, so a screen reader hears the new count after filtering. */
+export function PageSummary({ window: w, noun }: { window: PageWindow; noun?: string }) {
+  const { t, i18n } = useTranslation();
+  const n = (x: number) => formatNumber(x, i18n.language);
+  return (
+    <p role="status" data-testid="page-summary">
+      {w.total === 0 ? t("common.paging.none") : t("common.paging.summary", { from: n(w.from), to: n(w.to), total: n(w.total), count: w.total })}
+      {noun ? ` ${noun}` : null}
+    </p>
+  );
+}
+
+export function Pager({ window: w }: { window: PageWindow }) {
+  const { t } = useTranslation();
+  const { search } = useLocation();
+  if (w.pages <= 1) return null;
+  return (
+    <nav className="pagination mb-pager" aria-label={t("common.paging.label")}>
+      <ul className="pagination__items">
+        {w.page > 1 ? (
+          <li className="pagination-item">
+            <Link className="button button-secondary" to={hrefFor(search, w.page - 1)} rel="prev">{t("common.actions.previous")}</Link>
+          </li>
+        ) : null}
+        {pageLinks(w.page, w.pages).map((p, i) => p === null ? (
+          <li key={`gap-${i}`} className="pagination-item pagination-overflow" aria-hidden="true"><span>…</span></li>
+        ) : (
+          <li key={p} className="pagination-item pagination-number">
+            <Link className={`button${p === w.page ? " current-page" : ""}`} to={hrefFor(search, p)}
+              aria-current={p === w.page ? "page" : undefined} aria-label={t("common.paging.page", { page: p })}>{p}</Link>
+          </li>
+        ))}
+        {w.page < w.pages ? (
+          <li className="pagination-item">
+            <Link className="button button-secondary" to={hrefFor(search, w.page + 1)} rel="next">{t("common.actions.next")}</Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
