@@ -5,6 +5,7 @@
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import { randomBytes } from "node:crypto";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 
 const build = await import("./build/index.js");
 const { boot, shutdown } = build.entry.module;
@@ -65,6 +66,23 @@ const server = app.listen(info.port, info.host, () => {
     console.log("");
   }
 });
+
+// Opt-in (EVENT_LOOP_STATS=true, for `npm run bench:pages`): SIGUSR2 logs the event loop's delays since the last
+// report (worst, p99, mean) and the process's memory, then starts counting again. Without it nothing is measured.
+if (info.eventLoopStats) {
+  const delays = monitorEventLoopDelay({ resolution: 5 });
+  delays.enable();
+  process.on("SIGUSR2", () => {
+    const ms = (ns) => Math.round(ns / 1e4) / 100;
+    const mem = process.memoryUsage();
+    console.log(JSON.stringify({
+      t: new Date().toISOString(), level: "info", msg: "event loop", samples: delays.count,
+      max_ms: ms(delays.max), p99_ms: ms(delays.percentile(99)), mean_ms: ms(delays.mean || 0),
+      rss_mb: Math.round(mem.rss / 1e6), heap_used_mb: Math.round(mem.heapUsed / 1e6),
+    }));
+    delays.reset();
+  });
+}
 
 let closing = false;
 function stop(signal) {

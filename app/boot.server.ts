@@ -38,7 +38,7 @@ export async function boot() {
     stops.push(startSenderLoop(c.OUTBOX_INTERVAL_MS));
     stops.push(startBackgroundJobs());
   }
-  return { port: c.PORT, host: c.HOST, appUrl: c.APP_URL, logins: demoLogins(d) };
+  return { port: c.PORT, host: c.HOST, appUrl: c.APP_URL, logins: demoLogins(d), eventLoopStats: c.EVENT_LOOP_STATS };
 }
 
 export function shutdown() {

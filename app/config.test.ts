@@ -39,4 +39,9 @@ describe("configuration", () => {
     expect(() => parseConfig({ SMS_PROVIDER: "twilio", SMS_API_KEY: "k" })).toThrow(/twilio is not implemented/);
     expect(parseConfig({ SMS_PROVIDER: "gatewayapi", SMS_API_KEY: "k", SMS_SENDER: "Mentor Bro" }).SMS_API_URL).toBe("https://gatewayapi.com/rest/mtsms");
   });
+  it("measures the event loop only when asked to", () => {
+    expect(parseConfig({}).EVENT_LOOP_STATS).toBe(false);
+    expect(parseConfig({ EVENT_LOOP_STATS: "true" }).EVENT_LOOP_STATS).toBe(true);
+    expect(() => parseConfig({ EVENT_LOOP_STATS: "yes" })).toThrow(/EVENT_LOOP_STATS/);
+  });
 });
