@@ -192,64 +192,67 @@ const chosen = (p: TourPage, o: string) => p.page === o || p.path === o || (o.le
 const pages: TourPage[] = tourPages(ids).filter((p) => !only.length || only.some((o) => chosen(p, o)));
 let landingRps: number | null = null;
 let bareRps: number | null = null;
-const bar = progressBar("bench:pages");
+// Whatever happens, the servers stop and the copy goes: a benchmark never leaves a process behind.
+try {
+  const bar = progressBar("bench:pages");
+  for (const [i, p] of pages.entries()) {
+    bar.update(i / pages.length, p.page, `(${p.visitor})`);
+    if (p.page === "/") {
+      const r = await load(bareUrl, "");
+      bareRps = r.req_per_s;
+      line({ bench: "bare_node_http", ...r });
+    }
+    const result: Record<string, unknown> = { bench: "page", visitor: p.visitor, page: p.page, path: p.path };
+    const session = await sessionOf(p.visitor);
+    if (session instanceof Error) {
+      line({ ...result, mode: "failed", error: `login: ${session.message}` });
+      continue;
+    }
+    await eventLoop();
+    resetPeak();
+    const probe = await fetchPage(server.url, p.path, session.cookie, timeoutMs);
+    Object.assign(result, { status: probe.status, first_ms: round(probe.ms), kb: round(probe.bytes / 1024) });
+    if (probe.error || probe.status >= 500 || probe.status === 0) {
+      Object.assign(result, { mode: "failed", error: probe.error ?? `HTTP ${probe.status}` });
+    } else if (probe.status !== 200) {
+      Object.assign(result, { mode: "failed", error: `HTTP ${probe.status}${probe.location ? ` → ${probe.location}` : ""}` });
+    } else if (probe.ms > slowMs) {
+      Object.assign(result, { mode: "single", p50_ms: round(probe.ms, 0), p99_ms: round(probe.ms, 0), req_per_s: round(1000 / probe.ms, 2), note: `one request: slower than ${slowMs} ms` });
+    } else {
+      const r = await load(new URL(p.path, server.url).href, session.cookie);
+      Object.assign(result, r.requests
+        ? { mode: "load", ...r }
+        : { mode: "single", p50_ms: round(probe.ms, 0), p99_ms: round(probe.ms, 0), req_per_s: round(1000 / probe.ms, 2), note: `no request of the load run finished within ${duration} s` });
+      if (p.page === "/") landingRps = r.req_per_s;
+      // Requests still queued when the run stopped finish before the next page starts.
+      await fetchPage(server.url, "/healthz", null, timeoutMs);
+    }
+    if (!alive()) {
+      Object.assign(result, { mode: "failed", error: `server exited (${server.process.exitCode ?? server.process.signalCode}): ${server.output().slice(-300)}` });
+      line(result);
+      await restart("it exited");
+      continue;
+    }
+    if (probe.error?.startsWith("timeout")) {
+      line(result);
+      await restart("a request timed out and may still be running");
+      continue;
+    }
+    const loop = await eventLoop();
+    const mem = memory();
+    if (loop) worstLoop = Math.max(worstLoop, loop.since_start.max_ms);
+    peakRss = Math.max(peakRss, mem.peak_mb ?? 0);
+    line({ ...result, event_loop_max_ms: loop?.since_last.max_ms ?? null, rss_peak_mb: mem.peak_mb });
+  }
+  bar.done("done");
 
-for (const [i, p] of pages.entries()) {
-  bar.update(i / pages.length, p.page, `(${p.visitor})`);
-  if (p.page === "/") {
-    const r = await load(bareUrl, "");
-    bareRps = r.req_per_s;
-    line({ bench: "bare_node_http", ...r });
+  if (landingRps !== null && bareRps) {
+    line({ bench: "landing_vs_bare_node", landing_req_per_s: landingRps, bare_node_req_per_s: bareRps, percent: round((100 * landingRps) / bareRps, 2) });
   }
-  const result: Record<string, unknown> = { bench: "page", visitor: p.visitor, page: p.page, path: p.path };
-  const session = await sessionOf(p.visitor);
-  if (session instanceof Error) {
-    line({ ...result, mode: "failed", error: `login: ${session.message}` });
-    continue;
-  }
-  await eventLoop();
-  resetPeak();
-  const probe = await fetchPage(server.url, p.path, session.cookie, timeoutMs);
-  Object.assign(result, { status: probe.status, first_ms: round(probe.ms), kb: round(probe.bytes / 1024) });
-  if (probe.error || probe.status >= 500 || probe.status === 0) {
-    Object.assign(result, { mode: "failed", error: probe.error ?? `HTTP ${probe.status}` });
-  } else if (probe.status !== 200) {
-    Object.assign(result, { mode: "failed", error: `HTTP ${probe.status}${probe.location ? ` → ${probe.location}` : ""}` });
-  } else if (probe.ms > slowMs) {
-    Object.assign(result, { mode: "single", p50_ms: round(probe.ms, 0), p99_ms: round(probe.ms, 0), req_per_s: round(1000 / probe.ms, 2), note: `one request: slower than ${slowMs} ms` });
-  } else {
-    const r = await load(new URL(p.path, server.url).href, session.cookie);
-    Object.assign(result, r.requests
-      ? { mode: "load", ...r }
-      : { mode: "single", p50_ms: round(probe.ms, 0), p99_ms: round(probe.ms, 0), req_per_s: round(1000 / probe.ms, 2), note: `no request of the load run finished within ${duration} s` });
-    if (p.page === "/") landingRps = r.req_per_s;
-    // Requests still queued when the run stopped finish before the next page starts.
-    await fetchPage(server.url, "/healthz", null, timeoutMs);
-  }
-  if (!alive()) {
-    Object.assign(result, { mode: "failed", error: `server exited (${server.process.exitCode ?? server.process.signalCode}): ${server.output().slice(-300)}` });
-    line(result);
-    await restart("it exited");
-    continue;
-  }
-  if (probe.error?.startsWith("timeout")) {
-    line(result);
-    await restart("a request timed out and may still be running");
-    continue;
-  }
-  const loop = await eventLoop();
-  const mem = memory();
-  if (loop) worstLoop = Math.max(worstLoop, loop.since_start.max_ms);
-  peakRss = Math.max(peakRss, mem.peak_mb ?? 0);
-  line({ ...result, event_loop_max_ms: loop?.since_last.max_ms ?? null, rss_peak_mb: mem.peak_mb });
+  line({
+    bench: "server", rss_before_mb: rssBefore, rss_after_mb: memory().rss_mb, rss_peak_mb: peakRss || null, event_loop_max_ms: worstLoop,
+    restarts, seconds: Math.round((performance.now() - started) / 1000), load_average: loadavg().map((x) => round(x, 2)),
+  });
+} finally {
+  await cleanup();
 }
-bar.done("done");
-
-if (landingRps !== null && bareRps) {
-  line({ bench: "landing_vs_bare_node", landing_req_per_s: landingRps, bare_node_req_per_s: bareRps, percent: round((100 * landingRps) / bareRps, 2) });
-}
-line({
-  bench: "server", rss_before_mb: rssBefore, rss_after_mb: memory().rss_mb, rss_peak_mb: peakRss || null, event_loop_max_ms: worstLoop,
-  restarts, seconds: Math.round((performance.now() - started) / 1000), load_average: loadavg().map((x) => round(x, 2)),
-});
-await cleanup();
