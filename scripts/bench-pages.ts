@@ -210,10 +210,13 @@ try {
     }
     await eventLoop();
     resetPeak();
+    const logFrom = server.output().length;
     const probe = await fetchPage(server.url, p.path, session.cookie, timeoutMs);
     Object.assign(result, { status: probe.status, first_ms: round(probe.ms), kb: round(probe.bytes / 1024) });
     if (probe.error || probe.status >= 500 || probe.status === 0) {
-      Object.assign(result, { mode: "failed", error: probe.error ?? `HTTP ${probe.status}` });
+      // The first error the server printed meanwhile says why (e.g. "SqliteError: too many SQL variables").
+      const cause = server.output().slice(logFrom).match(/\b[A-Z]\w*Error\b[^\n]*/)?.[0].slice(0, 160);
+      Object.assign(result, { mode: "failed", error: probe.error ?? `HTTP ${probe.status}`, ...(cause ? { cause } : {}) });
     } else if (probe.status !== 200) {
       Object.assign(result, { mode: "failed", error: `HTTP ${probe.status}${probe.location ? ` → ${probe.location}` : ""}` });
     } else if (probe.ms > slowMs) {
