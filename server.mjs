@@ -11,6 +11,7 @@ const build = await import("./build/index.js");
 const { boot, shutdown } = build.entry.module;
 
 const info = await boot();
+const stats = info.eventLoopStats ? eventLoopStats() : null;
 const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", false);
@@ -53,7 +54,8 @@ app.use((req, res, next) => {
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use("/dkfds", express.static("node_modules/dkfds/dist", { maxAge: "1d" }));
 app.use(express.static("public", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) }));
+const remix = createRequestHandler({ build, mode: "production", getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }) });
+app.all("*", stats ? stats.counting(remix) : remix);
 
 const server = app.listen(info.port, info.host, () => {
   const address = server.address();
@@ -66,33 +68,6 @@ const server = app.listen(info.port, info.host, () => {
     console.log("");
   }
 });
-
-// Opt-in (EVENT_LOOP_STATS=true, for `npm run bench:pages`): SIGUSR2 logs the event loop's delays and the process's
-// memory. `since_start` is perf_hooks.monitorEventLoopDelay, never reset. `since_last` counts from the previous report:
-// the same measurement (a timer every 5 ms, how late it fired), kept here because a reset monitorEventLoopDelay forgets
-// its last tick and would miss a block that starts before its next one. Without the variable nothing is measured.
-if (info.eventLoopStats) {
-  const RESOLUTION_MS = 5;
-  const sinceStart = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
-  sinceStart.enable();
-  const sinceLast = createHistogram();
-  let last = performance.now();
-  setInterval(() => {
-    const t = performance.now();
-    sinceLast.record(Math.max(1, Math.round((t - last - RESOLUTION_MS) * 1e6)));
-    last = t;
-  }, RESOLUTION_MS).unref();
-  const ms = (ns) => Math.round(ns / 1e4) / 100;
-  const stats = (h) => ({ max_ms: ms(h.count ? h.max : 0), p99_ms: ms(h.count ? h.percentile(99) : 0), mean_ms: ms(h.count ? h.mean : 0), samples: h.count });
-  process.on("SIGUSR2", () => {
-    const mem = process.memoryUsage();
-    console.log(JSON.stringify({
-      t: new Date().toISOString(), level: "info", msg: "event loop", since_last: stats(sinceLast), since_start: stats(sinceStart),
-      rss_mb: Math.round(mem.rss / 1e6), heap_used_mb: Math.round(mem.heapUsed / 1e6),
-    }));
-    sinceLast.reset();
-  });
-}
 
 let closing = false;
 function stop(signal) {
@@ -108,3 +83,45 @@ function stop(signal) {
 }
 process.on("SIGTERM", () => stop("SIGTERM"));
 process.on("SIGINT", () => stop("SIGINT"));
+
+/**
+ * Opt-in (EVENT_LOOP_STATS=true, for `npm run bench:pages`): SIGUSR2 logs the event loop's delays, the requests Remix is
+ * still handling (a benchmark waits for none before its next page: a client that gave up does not stop a loader) and
+ * the process's memory. `since_start` is perf_hooks.monitorEventLoopDelay, never reset. `since_last` counts from the
+ * previous report: the same measurement (a timer every 5 ms, how late it fired), kept here because a reset
+ * monitorEventLoopDelay forgets its last tick and would miss a block that starts before its next one. Without the
+ * variable nothing is measured and no signal handler is installed.
+ */
+function eventLoopStats() {
+  const RESOLUTION_MS = 5;
+  const sinceStart = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  sinceStart.enable();
+  const sinceLast = createHistogram();
+  let last = performance.now();
+  setInterval(() => {
+    const t = performance.now();
+    sinceLast.record(Math.max(1, Math.round((t - last - RESOLUTION_MS) * 1e6)));
+    last = t;
+  }, RESOLUTION_MS).unref();
+  let inFlight = 0;
+  const ms = (ns) => Math.round(ns / 1e4) / 100;
+  const summary = (h) => ({ max_ms: ms(h.count ? h.max : 0), p99_ms: ms(h.count ? h.percentile(99) : 0), mean_ms: ms(h.count ? h.mean : 0), samples: h.count });
+  process.on("SIGUSR2", () => {
+    const mem = process.memoryUsage();
+    console.log(JSON.stringify({
+      t: new Date().toISOString(), level: "info", msg: "event loop", since_last: summary(sinceLast), since_start: summary(sinceStart),
+      in_flight: inFlight, rss_mb: Math.round(mem.rss / 1e6), heap_used_mb: Math.round(mem.heapUsed / 1e6),
+    }));
+    sinceLast.reset();
+  });
+  return {
+    counting: (handler) => async (req, res, next) => {
+      inFlight++;
+      try {
+        await handler(req, res, next);
+      } finally {
+        inFlight--;
+      }
+    },
+  };
+}

@@ -146,7 +146,8 @@ function resetPeak() {
 const alive = () => server.process.exitCode === null && server.process.signalCode === null;
 /** The event loop's delays since the last report (and starts a new count). */
 type LoopStats = { max_ms: number; p99_ms: number; mean_ms: number; samples: number };
-async function eventLoop(): Promise<{ since_last: LoopStats; since_start: LoopStats } | null> {
+type LoopReport = { since_last: LoopStats; since_start: LoopStats; in_flight: number };
+async function eventLoop(): Promise<LoopReport | null> {
   if (!alive()) return null;
   const next = server.nextLine('"msg":"event loop"', timeoutMs);
   server.process.kill("SIGUSR2");
@@ -172,6 +173,20 @@ async function sessionOf(visitor: Visitor): Promise<Session | Error> {
     sessions.set(visitor, s);
   }
   return s;
+}
+
+/**
+ * Waits until the server has finished every request (autocannon stops at its duration, but the loaders of requests
+ * already received still run), and returns the event loop's worst delay meanwhile.
+ */
+async function drain(): Promise<{ report: LoopReport | null; max_ms: number }> {
+  let max = 0;
+  for (;;) {
+    const report = await eventLoop();
+    max = Math.max(max, report?.since_last.max_ms ?? 0);
+    if (!report || report.in_flight === 0) return { report, max_ms: max };
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** autocannon against one URL; the server's own answer is checked by the probe before. */
@@ -208,7 +223,7 @@ try {
       line({ ...result, mode: "failed", error: `login: ${session.message}` });
       continue;
     }
-    await eventLoop();
+    await drain();
     resetPeak();
     const logFrom = server.output().length;
     const probe = await fetchPage(server.url, p.path, session.cookie, timeoutMs);
@@ -227,8 +242,6 @@ try {
         ? { mode: "load", ...r }
         : { mode: "single", p50_ms: round(probe.ms, 0), p99_ms: round(probe.ms, 0), req_per_s: round(1000 / probe.ms, 2), note: `no request of the load run finished within ${duration} s` });
       if (p.page === "/") landingRps = r.req_per_s;
-      // Requests still queued when the run stopped finish before the next page starts.
-      await fetchPage(server.url, "/healthz", null, timeoutMs);
     }
     if (!alive()) {
       Object.assign(result, { mode: "failed", error: `server exited (${server.process.exitCode ?? server.process.signalCode}): ${server.output().slice(-300)}` });
@@ -241,11 +254,12 @@ try {
       await restart("a request timed out and may still be running");
       continue;
     }
-    const loop = await eventLoop();
+    // Requests still running when the load run stopped finish before the next page starts.
+    const loop = await drain();
     const mem = memory();
-    if (loop) worstLoop = Math.max(worstLoop, loop.since_start.max_ms);
+    if (loop.report) worstLoop = Math.max(worstLoop, loop.report.since_start.max_ms);
     peakRss = Math.max(peakRss, mem.peak_mb ?? 0);
-    line({ ...result, event_loop_max_ms: loop?.since_last.max_ms ?? null, rss_peak_mb: mem.peak_mb });
+    line({ ...result, event_loop_max_ms: loop.report ? loop.max_ms : null, rss_peak_mb: mem.peak_mb });
   }
   bar.done("done");
 
