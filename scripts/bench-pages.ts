@@ -227,7 +227,7 @@ try {
     resetPeak();
     const logFrom = server.output().length;
     const probe = await fetchPage(server.url, p.path, session.cookie, timeoutMs);
-    Object.assign(result, { status: probe.status, first_ms: round(probe.ms), kb: round(probe.bytes / 1024) });
+    Object.assign(result, { status: probe.status, first_ms: round(probe.ms), bytes: probe.bytes, kb: round(probe.bytes / 1024) });
     if (probe.error || probe.status >= 500 || probe.status === 0) {
       // The first error the server printed meanwhile says why (e.g. "SqliteError: too many SQL variables").
       const cause = server.output().slice(logFrom).match(/\b[A-Z]\w*Error\b[^\n]*/)?.[0].slice(0, 160);
