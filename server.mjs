@@ -5,11 +5,13 @@
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import { randomBytes } from "node:crypto";
+import { createHistogram, monitorEventLoopDelay, performance } from "node:perf_hooks";
 
 const build = await import("./build/index.js");
 const { boot, shutdown, refusedPage } = build.entry.module;
 
 const info = await boot();
+const stats = info.eventLoopStats ? eventLoopStats() : null;
 const app = express();
 app.disable("x-powered-by");
 // TRUST_PROXY hops: Express then takes req.ip and req.hostname from that many proxies' headers; 0 trusts none.
@@ -64,7 +66,8 @@ app.use(async (req, res, next) => {
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use("/dkfds", express.static("node_modules/dkfds/dist", { maxAge: "1d" }));
 app.use(express.static("public", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress }) }));
+const remix = createRequestHandler({ build, mode: "production", getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress }) });
+app.all("*", stats ? stats.counting(remix) : remix);
 
 const server = app.listen(info.port, info.host, () => {
   const address = server.address();
@@ -97,3 +100,45 @@ function stop(signal) {
 }
 process.on("SIGTERM", () => stop("SIGTERM"));
 process.on("SIGINT", () => stop("SIGINT"));
+
+/**
+ * Opt-in (EVENT_LOOP_STATS=true, for `npm run bench:pages`): SIGUSR2 logs the event loop's delays, the requests Remix is
+ * still handling (a benchmark waits for none before its next page: a client that gave up does not stop a loader) and
+ * the process's memory. `since_start` is perf_hooks.monitorEventLoopDelay, never reset. `since_last` counts from the
+ * previous report: the same measurement (a timer every 5 ms, how late it fired), kept here because a reset
+ * monitorEventLoopDelay forgets its last tick and would miss a block that starts before its next one. Without the
+ * variable nothing is measured and no signal handler is installed.
+ */
+function eventLoopStats() {
+  const RESOLUTION_MS = 5;
+  const sinceStart = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
+  sinceStart.enable();
+  const sinceLast = createHistogram();
+  let last = performance.now();
+  setInterval(() => {
+    const t = performance.now();
+    sinceLast.record(Math.max(1, Math.round((t - last - RESOLUTION_MS) * 1e6)));
+    last = t;
+  }, RESOLUTION_MS).unref();
+  let inFlight = 0;
+  const ms = (ns) => Math.round(ns / 1e4) / 100;
+  const summary = (h) => ({ max_ms: ms(h.count ? h.max : 0), p99_ms: ms(h.count ? h.percentile(99) : 0), mean_ms: ms(h.count ? h.mean : 0), samples: h.count });
+  process.on("SIGUSR2", () => {
+    const mem = process.memoryUsage();
+    console.log(JSON.stringify({
+      t: new Date().toISOString(), level: "info", msg: "event loop", since_last: summary(sinceLast), since_start: summary(sinceStart),
+      in_flight: inFlight, rss_mb: Math.round(mem.rss / 1e6), heap_used_mb: Math.round(mem.heapUsed / 1e6),
+    }));
+    sinceLast.reset();
+  });
+  return {
+    counting: (handler) => async (req, res, next) => {
+      inFlight++;
+      try {
+        await handler(req, res, next);
+      } finally {
+        inFlight--;
+      }
+    },
+  };
+}

@@ -60,6 +60,11 @@ export const configSchema = z.object({
   /** Test only: lets an e2e test move the server's clock. Refused in production. */
   ALLOW_TEST_CLOCK: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /**
+   * Benchmarks: measure the event loop's delays (perf_hooks) and log them on SIGUSR2. Off by default; a signal can only
+   * come from the machine's own operator, so nothing is exposed over HTTP.
+   */
+  EVENT_LOOP_STATS: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
 });
 export type Config = Omit<z.infer<typeof configSchema>, "SEED_DEMO" | "CONTACT_EMAIL" | "LOCAL_SINK_DIR"> & {
   LOCAL_SINK_DIR: string | null;

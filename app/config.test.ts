@@ -62,4 +62,9 @@ describe("configuration", () => {
     expect(parseConfig({ APP_URL: "https://mentorbro.example" }).HTTPS).toBe(true);
     expect(parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), CONTACT_EMAIL: "dpo@example.org" }).HTTPS).toBe(true);
   });
+  it("measures the event loop only when asked to", () => {
+    expect(parseConfig({}).EVENT_LOOP_STATS).toBe(false);
+    expect(parseConfig({ EVENT_LOOP_STATS: "true" }).EVENT_LOOP_STATS).toBe(true);
+    expect(() => parseConfig({ EVENT_LOOP_STATS: "yes" })).toThrow(/EVENT_LOOP_STATS/);
+  });
 });

@@ -4,39 +4,24 @@
  */
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { openDb, type Db } from "../../db/client";
 import { TEMPLATE_DB, TMP_DIR } from "./paths";
 import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD } from "../../db/seed/demo";
 import { totp } from "../../app/auth/totp";
+import { startServer } from "../../scripts/lib/server";
 
 /** `sinkDir`: where the server's local sink writes each message it "delivers" (read it as the recipient would). */
 export type App = { url: string; dbPath: string; sinkDir: string; process: ChildProcess; output: () => string };
 
-async function startServer(dbPath: string, sinkDir: string, env: Record<string, string>): Promise<App> {
-  const child = spawn(process.execPath, ["server.mjs"], {
-    env: {
-      ...process.env, NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: dbPath, SEED_DEMO: "false",
-      OUTBOX_INTERVAL_MS: "100", LOG_LEVEL: "warn", ALLOW_TEST_CLOCK: "true", SMS_STOP_NUMBER: "1204 1204", LOCAL_SINK_DIR: sinkDir, ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+async function startTestServer(dbPath: string, sinkDir: string, env: Record<string, string>): Promise<App> {
+  const s = await startServer({
+    NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: dbPath, SEED_DEMO: "false",
+    OUTBOX_INTERVAL_MS: "100", LOG_LEVEL: "warn", ALLOW_TEST_CLOCK: "true", SMS_STOP_NUMBER: "1204 1204", LOCAL_SINK_DIR: sinkDir, ...env,
   });
-  let out = "";
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    // A server that does not start is killed, so a failed test never leaves a process behind.
-    const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`server did not start:\n${out}`)); }, 40_000);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = out.match(/"msg":"listening","url":"([^"]+)"/);
-      if (m) { clearTimeout(timer); resolveUrl(m[1]); }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (b: Buffer) => { out += b.toString(); });
-    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${out}`)); });
-  });
-  return { url, dbPath, sinkDir, process: child, output: () => out };
+  return { url: s.url, dbPath, sinkDir, process: s.process, output: s.output };
 }
 
 type Fixtures = { app: App; db: Db; appEnv: Record<string, string>; browserProblems: string[] };
@@ -53,7 +38,7 @@ export const test = base.extend<Fixtures>({
   app: async ({ appEnv }, use, testInfo) => {
     const dbPath = resolve(TMP_DIR, `t-${testInfo.testId}-${testInfo.retry}.sqlite`);
     copyFileSync(TEMPLATE_DB, dbPath);
-    const app = await startServer(dbPath, resolve(TMP_DIR, `t-${testInfo.testId}-${testInfo.retry}-sink`), appEnv);
+    const app = await startTestServer(dbPath, resolve(TMP_DIR, `t-${testInfo.testId}-${testInfo.retry}-sink`), appEnv);
     await use(app);
     app.process.kill("SIGTERM");
     await new Promise((r) => app.process.once("exit", r));

@@ -1,0 +1,275 @@
+/**
+ * Page benchmark (issue 16): `npm run bench:pages`. Builds if needed, makes (or reuses) the national-scale database
+ * (db/seed/scale.ts), starts the production server on a copy of it, logs in as each role through the real /login
+ * form and measures every list and detail page with autocannon. One JSON line per measurement on stdout; progress
+ * and build output on stderr.
+ *
+ * Per page: one timed request first (status, size, time). A page that fails (5xx, timeout) is reported as such; a page
+ * slower than --slow-ms is reported from that single request (ten connections on it would queue for minutes and
+ * measure nothing more); every other page gets the load run (p50, p99, req/s, non-2xx). Between pages the benchmark
+ * waits until the server answers again, and asks the server (EVENT_LOOP_STATS, SIGUSR2) for the event loop's worst
+ * delay during the page. The landing page is compared with a bare Node `http` hello-world measured in the same run.
+ *
+ * Options: --mentees N (100000), --db PATH (data/scale-N.sqlite), --duration S (10), --connections C (10),
+ * --only TEXT (the page whose pattern or path is TEXT, or else pages containing TEXT; repeatable; `--only /` is the
+ * landing page), --slow-ms MS (5000), --timeout-s S (120).
+ */
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, freemem, loadavg, totalmem } from "node:os";
+import { parseArgs } from "node:util";
+import { buildIfNeeded } from "./lib/build.mjs";
+import { progressBar } from "./lib/progress";
+import { startServer, type RunningServer } from "./lib/server";
+import { fetchPage, logIn, pickIds, secretsFrom, tourPages, type Session, type TourPage, type Visitor } from "./lib/pages";
+import { seedScaleFile } from "../db/seed/scale";
+import { DEMO_USERS } from "../db/seed/demo";
+
+const { values } = parseArgs({
+  options: {
+    mentees: { type: "string", default: "100000" }, db: { type: "string" }, duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" }, only: { type: "string", multiple: true }, "slow-ms": { type: "string", default: "5000" },
+    "timeout-s": { type: "string", default: "120" },
+  },
+});
+const mentees = Number(values.mentees);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const slowMs = Number(values["slow-ms"]);
+const timeoutMs = Number(values["timeout-s"]) * 1000;
+const defaultPath = `data/scale-${mentees}.sqlite`;
+const dbPath = values.db ?? defaultPath;
+const runPath = dbPath.replace(/\.sqlite$/, "") + ".bench-run.sqlite";
+const line = (o: Record<string, unknown>) => console.log(JSON.stringify(o));
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+const log = (s: string) => process.stderr.write(`bench:pages ${s}\n`);
+const started = performance.now();
+
+line({
+  bench: "machine", date: new Date().toISOString(), cpus: cpus().length, cpu_model: cpus()[0]?.model, node: process.version,
+  mem_gb: round(totalmem() / 1e9), free_mem_gb: round(freemem() / 1e9), load_average: loadavg().map((x) => round(x, 2)),
+  duration_s: duration, connections,
+});
+
+buildIfNeeded({ stdoutFree: true });
+
+/* ------------------------------------------------------------------ the data set */
+function datasetSize(path: string): number | null {
+  try {
+    const c = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      const n = (c.prepare("SELECT count(*) AS n FROM mentees").get() as { n: number }).n;
+      const demo = c.prepare("SELECT 1 FROM users WHERE email = ?").get(DEMO_USERS.coordinator);
+      return demo ? n : null;
+    } finally {
+      c.close();
+    }
+  } catch {
+    return null;
+  }
+}
+if (existsSync(dbPath)) {
+  const n = datasetSize(dbPath);
+  if (n !== mentees) {
+    if (dbPath !== defaultPath) {
+      log(`${dbPath} holds ${n ?? "no"} scale data set of ${mentees} citizens (found ${n ?? "none"}); give another --db or delete it`);
+      process.exit(1);
+    }
+    log(`${dbPath} is incomplete (found ${n ?? "no"} citizens); making it again`);
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });
+  } else {
+    log(`reusing ${dbPath}`);
+  }
+}
+if (!existsSync(dbPath)) {
+  const bar = progressBar(`seed:scale ${mentees}`);
+  await seedScaleFile(dbPath, { mentees, onProgress: (p) => bar.update(p.overall, p.phase, `${p.done}/${p.total}`) });
+  bar.done(`done: ${dbPath}`);
+}
+const removeRun = () => { for (const suffix of ["", "-wal", "-shm"]) rmSync(runPath + suffix, { force: true }); };
+removeRun();
+copyFileSync(dbPath, runPath);
+
+const reader = new Database(runPath, { readonly: true });
+const ids = pickIds(reader);
+const secretOf = secretsFrom(reader);
+const rows = (table: string) => (reader.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+line({
+  bench: "dataset", db: dbPath, mb: round(statSync(dbPath).size / 1e6, 0),
+  ...Object.fromEntries(["mentees", "mentors", "courses", "meetings", "outcomes", "follow_ups", "surveys", "status_changes", "messages", "audit_log"].map((t) => [t, rows(t)])),
+  ids,
+});
+
+/* ------------------------------------------------------------------ servers */
+const env = {
+  NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", BACKGROUND_JOBS: "false",
+  HOST: "127.0.0.1", PORT: "0", DATABASE_URL: runPath, LOG_LEVEL: "error", EVENT_LOOP_STATS: "true",
+};
+let server: RunningServer = await startServer(env, 120_000);
+let restarts = 0;
+const sessions = new Map<Visitor, Session | Error>();
+
+const bare = spawn(process.execPath, ["-e", `
+  const http = require("node:http");
+  const s = http.createServer((req, res) => { res.writeHead(200, { "Content-Type": "text/plain" }); res.end("hello"); });
+  s.listen(0, "127.0.0.1", () => console.log("http://127.0.0.1:" + s.address().port));
+`], { stdio: ["ignore", "pipe", "inherit"] });
+const bareUrl = await new Promise<string>((resolve) => bare.stdout!.once("data", (b: Buffer) => resolve(b.toString().trim())));
+
+let cleaned = false;
+async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  bare.kill();
+  await server.stop();
+  reader.close();
+  removeRun();
+}
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => { void cleanup().then(() => process.exit(130)); });
+
+/** Resident and peak memory of the server (Linux /proc); the peak can be reset per page. */
+function memory(): { rss_mb: number | null; peak_mb: number | null } {
+  try {
+    const s = readFileSync(`/proc/${server.process.pid}/status`, "utf8");
+    const kb = (k: string) => Number(s.match(new RegExp(`${k}:\\s+(\\d+)`))?.[1] ?? NaN);
+    return { rss_mb: round(kb("VmRSS") / 1024, 0), peak_mb: round(kb("VmHWM") / 1024, 0) };
+  } catch {
+    return { rss_mb: null, peak_mb: null };
+  }
+}
+function resetPeak() {
+  try { writeFileSync(`/proc/${server.process.pid}/clear_refs`, "5"); } catch { /* not Linux: the peak is since start */ }
+}
+const alive = () => server.process.exitCode === null && server.process.signalCode === null;
+/** The event loop's delays since the last report (and starts a new count). */
+type LoopStats = { max_ms: number; p99_ms: number; mean_ms: number; samples: number };
+type LoopReport = { since_last: LoopStats; since_start: LoopStats; in_flight: number };
+async function eventLoop(): Promise<LoopReport | null> {
+  if (!alive()) return null;
+  const next = server.nextLine('"msg":"event loop"', timeoutMs);
+  server.process.kill("SIGUSR2");
+  const l = await next;
+  return l ? JSON.parse(l) : null;
+}
+async function restart(why: string) {
+  log(`restarting the server (${why})`);
+  restarts++;
+  await server.stop();
+  server = await startServer(env, 120_000);
+  sessions.clear();
+}
+async function sessionOf(visitor: Visitor): Promise<Session | Error> {
+  if (visitor === "anonymous") return { visitor, cookie: "" };
+  let s = sessions.get(visitor);
+  if (!s) {
+    try {
+      s = await logIn(server.url, visitor, secretOf);
+    } catch (e) {
+      s = e instanceof Error ? e : new Error(String(e));
+    }
+    sessions.set(visitor, s);
+  }
+  return s;
+}
+
+/**
+ * Waits until the server has finished every request (autocannon stops at its duration, but the loaders of requests
+ * already received still run), and returns the event loop's worst delay meanwhile.
+ */
+async function drain(): Promise<{ report: LoopReport | null; max_ms: number }> {
+  let max = 0;
+  for (;;) {
+    const report = await eventLoop();
+    max = Math.max(max, report?.since_last.max_ms ?? 0);
+    if (!report || report.in_flight === 0) return { report, max_ms: max };
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** autocannon against one URL; the server's own answer is checked by the probe before. */
+async function load(url: string, cookie: string) {
+  const r = await autocannon({ url, connections, duration, timeout: Math.ceil(timeoutMs / 1000), headers: cookie ? { cookie } : {} });
+  return {
+    p50_ms: r.latency.p50, p99_ms: r.latency.p99, max_ms: r.latency.max, req_per_s: round(r.requests.total / r.duration), requests: r.requests.total,
+    non_2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
+  };
+}
+
+/* ------------------------------------------------------------------ the run */
+const rssBefore = memory().rss_mb;
+let worstLoop = 0;
+let peakRss = 0;
+const only = values.only ?? [];
+const chosen = (p: TourPage, o: string) => p.page === o || p.path === o || (o.length > 1 && (p.page.includes(o) || p.path.includes(o)));
+const pages: TourPage[] = tourPages(ids).filter((p) => !only.length || only.some((o) => chosen(p, o)));
+let landingRps: number | null = null;
+let bareRps: number | null = null;
+// Whatever happens, the servers stop and the copy goes: a benchmark never leaves a process behind.
+try {
+  const bar = progressBar("bench:pages");
+  for (const [i, p] of pages.entries()) {
+    bar.update(i / pages.length, p.page, `(${p.visitor})`);
+    if (p.page === "/") {
+      const r = await load(bareUrl, "");
+      bareRps = r.req_per_s;
+      line({ bench: "bare_node_http", ...r });
+    }
+    const result: Record<string, unknown> = { bench: "page", visitor: p.visitor, page: p.page, path: p.path };
+    const session = await sessionOf(p.visitor);
+    if (session instanceof Error) {
+      line({ ...result, mode: "failed", error: `login: ${session.message}` });
+      continue;
+    }
+    await drain();
+    resetPeak();
+    const logFrom = server.output().length;
+    const probe = await fetchPage(server.url, p.path, session.cookie, timeoutMs);
+    Object.assign(result, { status: probe.status, first_ms: round(probe.ms), bytes: probe.bytes, kb: round(probe.bytes / 1024) });
+    if (probe.error || probe.status >= 500 || probe.status === 0) {
+      // The first error the server printed meanwhile says why (e.g. "SqliteError: too many SQL variables").
+      const cause = server.output().slice(logFrom).match(/\b[A-Z]\w*Error\b[^\n]*/)?.[0].slice(0, 160);
+      Object.assign(result, { mode: "failed", error: probe.error ?? `HTTP ${probe.status}`, ...(cause ? { cause } : {}) });
+    } else if (probe.status !== 200) {
+      Object.assign(result, { mode: "failed", error: `HTTP ${probe.status}${probe.location ? ` → ${probe.location}` : ""}` });
+    } else if (probe.ms > slowMs) {
+      Object.assign(result, { mode: "single", p50_ms: round(probe.ms, 0), p99_ms: round(probe.ms, 0), req_per_s: round(1000 / probe.ms, 2), note: `one request: slower than ${slowMs} ms` });
+    } else {
+      const r = await load(new URL(p.path, server.url).href, session.cookie);
+      Object.assign(result, r.requests
+        ? { mode: "load", ...r }
+        : { mode: "single", p50_ms: round(probe.ms, 0), p99_ms: round(probe.ms, 0), req_per_s: round(1000 / probe.ms, 2), note: `no request of the load run finished within ${duration} s` });
+      if (p.page === "/") landingRps = r.req_per_s;
+    }
+    if (!alive()) {
+      Object.assign(result, { mode: "failed", error: `server exited (${server.process.exitCode ?? server.process.signalCode}): ${server.output().slice(-300)}` });
+      line(result);
+      await restart("it exited");
+      continue;
+    }
+    if (probe.error?.startsWith("timeout")) {
+      line(result);
+      await restart("a request timed out and may still be running");
+      continue;
+    }
+    // Requests still running when the load run stopped finish before the next page starts.
+    const loop = await drain();
+    const mem = memory();
+    if (loop.report) worstLoop = Math.max(worstLoop, loop.report.since_start.max_ms);
+    peakRss = Math.max(peakRss, mem.peak_mb ?? 0);
+    line({ ...result, event_loop_max_ms: loop.report ? loop.max_ms : null, rss_peak_mb: mem.peak_mb });
+  }
+  bar.done("done");
+
+  if (landingRps !== null && bareRps) {
+    line({ bench: "landing_vs_bare_node", landing_req_per_s: landingRps, bare_node_req_per_s: bareRps, percent: round((100 * landingRps) / bareRps, 2) });
+  }
+  line({
+    bench: "server", rss_before_mb: rssBefore, rss_after_mb: memory().rss_mb, rss_peak_mb: peakRss || null, event_loop_max_ms: worstLoop,
+    restarts, seconds: Math.round((performance.now() - started) / 1000), load_average: loadavg().map((x) => round(x, 2)),
+  });
+} finally {
+  await cleanup();
+}
