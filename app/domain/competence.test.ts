@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  changedFields, danishRank, educationLevelOf, highestEducation, meetsDanish, menteeFieldsFromProfile, minimalProfile,
+  changedFields, danishRank, educationLevelOf, experienceReason, highestEducation, meetsDanish, menteeFieldsFromProfile, minimalProfile,
   profileFromReferral, type Profile,
 } from "./competence";
 import { iscedLevels } from "./enums";
@@ -68,5 +68,12 @@ describe("competence profile rules", () => {
     expect(p.experience).toEqual([{ occupation: "Tømrer", industryCode: "43", years: 4, country: "Eritrea" }]);
     expect(p.wishedOccupations).toEqual(["Tømrer"]);
     expect(profileFromReferral({ ...p, educationLevel: "none", educationField: null, educationCountry: null, experience: [], wishedOccupation: null } as never).educations).toEqual([]);
+  });
+
+  it("tells a mentor candidate's reasons when the citizen has worked in the mentor's industry", () => {
+    const sectionOf = (c: string) => ({ "86": "Q", "87": "Q", "41": "F" } as Record<string, string>)[c];
+    expect(experienceReason(nurse, "86", sectionOf)).toEqual({ key: "profile_experience", params: { code: "86", years: 6, occupation: "Sygeplejerske" } });
+    expect(experienceReason(nurse, "87", sectionOf)).toEqual({ key: "profile_experience_section", params: { code: "Q", years: 6, occupation: "Sygeplejerske" } });
+    expect(experienceReason(nurse, "41", sectionOf)).toBeNull();
   });
 });

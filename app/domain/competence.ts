@@ -176,3 +176,20 @@ export function profileFromReferral(m: ReferralFields): Profile {
     summary: null,
   };
 }
+
+/* ------------------------------------------------------------------ mentor matching */
+
+export type ProfileReason = { key: "profile_experience" | "profile_experience_section"; params: { code: string; years: number; occupation: string } };
+
+/**
+ * What the assessment adds to a mentor candidate's reasons: the citizen has worked in the mentor's own division (or,
+ * failing that, its section) — the longest such experience. The engine's score is unchanged; this is the evidence.
+ */
+export function experienceReason(p: Pick<Profile, "experience">, mentorIndustryCode: string, sectionOf: (code: string) => string | undefined): ProfileReason | null {
+  const longest = (rows: Experience[]) => [...rows].sort((a, b) => b.years - a.years)[0];
+  const same = longest(p.experience.filter((e) => e.industryCode === mentorIndustryCode));
+  if (same) return { key: "profile_experience", params: { code: mentorIndustryCode, years: same.years, occupation: same.occupation } };
+  const section = sectionOf(mentorIndustryCode);
+  const near = section ? longest(p.experience.filter((e) => e.industryCode && sectionOf(e.industryCode) === section)) : undefined;
+  return near && section ? { key: "profile_experience_section", params: { code: section, years: near.years, occupation: near.occupation } } : null;
+}

@@ -12,6 +12,8 @@ import { Alert, ErrorSummary, TextArea } from "../components/forms";
 import { ReferralDetail } from "../components/ReferralDetail";
 import { courseSummariesForMentee } from "../services/courses.server";
 import { CourseSummary } from "../components/CourseSummary";
+import { CitizenHistory } from "../components/company/CitizenHistory";
+import { citizenHistory } from "../services/placements.server";
 
 export const meta: MetaFunction = () => [{ title: "Borger · Mentorbro" }];
 
@@ -25,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "caseworker");
   const r = getReferral(scope, parseId(params.id), user);
   if (!r) throw notFound();
-  return { r, canWithdraw: canWithdraw(r.mentee.status), courses: courseSummariesForMentee(scope, r.mentee.id) };
+  return { r, canWithdraw: canWithdraw(r.mentee.status), courses: courseSummariesForMentee(scope, r.mentee.id), history: citizenHistory(scope, r.mentee.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ReferralPage() {
   const { t } = useTranslation();
-  const { r, canWithdraw: may, courses } = useLoaderData<typeof loader>();
+  const { r, canWithdraw: may, courses, history } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm({ id: "withdraw", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawSchema }) });
@@ -54,6 +56,7 @@ export default function ReferralPage() {
       <h1>{m.firstName} {m.lastName}</h1>
       {params.get("created") ? <Alert kind="success">{t("referrals.list.created")}</Alert> : null}
       {params.get("withdrawn") ? <Alert kind="success">{t("referrals.detail.withdrawn")}</Alert> : null}
+      <CitizenHistory menteeId={m.id} items={history} />
       <ReferralDetail r={r} />
       <CourseSummary courses={courses} />
       {may ? (

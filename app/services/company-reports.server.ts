@@ -9,11 +9,14 @@ import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
 import { companies, industries, mentees, openings, placements } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
-import type { ResolvedFilter } from "./reports.server";
+import { logReportExport, reportLabels, resolveFilter, type ResolvedFilter } from "./reports.server";
+import { download, toCsv, toXlsx } from "./report-export.server";
+import { exportFormats, reportFilterSchema } from "../schemas/reports";
+import { companyReportTables, companyTableNames, placementTable, type CompanyTableName } from "../domain/company-report-tables";
 import {
   computeCompanyReport, placementMovedOnTypes, type CompanyCounts, type CompanyReport, type CompanyReportInput, type OpeningCounts, type PlacementCounts,
 } from "../domain/company-statistics";
-import type { OpeningType, OutcomeType, PlacementEndReason, PlacementStatus } from "../domain/enums";
+import type { OpeningType, OutcomeType, PlacementEndReason, PlacementStatus, UiLocale } from "../domain/enums";
 import { today } from "../utils/clock";
 
 const MOVED_ON = sql.join(placementMovedOnTypes.map((t) => sql`${t}`), sql`, `);
@@ -143,4 +146,27 @@ export function placementList(scope: Scope, filter: ResolvedFilter, d: Db = db()
     .innerJoin(openings, eq(openings.id, placements.openingId)).innerJoin(industries, eq(industries.code, openings.industryCode))
     .where(and(placementScope(f), sql`(${started} or ${running} or ${ended})`))
     .orderBy(asc(placements.id)).all();
+}
+
+/**
+ * One export of the company report: `format` is csv (one table, `?table=`, default company_summary) or xlsx (every
+ * table and the placement list); period and municipality from the same query as the page, within scope. Logged.
+ */
+export async function exportCompanyReport(request: Request, formatParam: string | undefined, scope: Scope, user: { id: number; role: string; locale: string }) {
+  const format = exportFormats.find((f) => f === formatParam);
+  if (!format) throw new Response("Not Found", { status: 404 });
+  const params = new URL(request.url).searchParams;
+  const tableParam = params.get("table") ?? "company_summary";
+  const table = ([...companyTableNames, "placements"] as string[]).includes(tableParam) ? (tableParam as CompanyTableName) : null;
+  if (format === "csv" && !table) throw new Response("Not Found", { status: 404 });
+  const filter = scoped(scope, resolveFilter(scope, reportFilterSchema.parse(Object.fromEntries(params))));
+  const labels = reportLabels((user.locale === "en" ? "en" : "da") as UiLocale);
+  const name = `mentorbro-virksomheder-${filter.from}-${filter.to}${filter.municipality ? `-${filter.municipality}` : ""}`;
+  logReportExport(user, { report: "companies", format, table: format === "csv" ? table : "all", from: filter.from, to: filter.to, municipality: filter.municipality });
+  const tables = () => companyReportTables(buildCompanyReport(scope, filter), filter, labels);
+  if (format === "csv") {
+    const t = table === "placements" ? placementTable(placementList(scope, filter)) : tables().find((x) => x.name === table)!;
+    return download(toCsv(t), `${name}-${t.name}.csv`, "csv");
+  }
+  return download(await toXlsx([...tables(), placementTable(placementList(scope, filter))]), `${name}.xlsx`, "xlsx");
 }

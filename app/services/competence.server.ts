@@ -10,7 +10,10 @@ import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
 import { scopeFilter } from "./mentees.server";
 import { audit } from "./audit.server";
-import { changedFields, menteeFieldsFromProfile, minimalProfile, profileFromReferral, type MinimalProfile, type Profile } from "../domain/competence";
+import {
+  changedFields, experienceReason, menteeFieldsFromProfile, minimalProfile, profileFromReferral, type MinimalProfile, type Profile, type ProfileReason,
+} from "../domain/competence";
+import { sectionOf } from "../../db/reference/db07";
 
 type Actor = { id: number; role: string };
 
@@ -108,4 +111,19 @@ export function minimalProfileForMentor(userId: number, courseId: number, d: Db 
   if (!row) return null;
   const cur = current(d, row.menteeId);
   return cur ? minimalProfile(toProfile(cur)) : null;
+}
+
+/**
+ * For the mentor candidates page: the reason the citizen's current assessment adds for a mentor of each industry
+ * (the caller has already logged the read of this citizen). Empty when there is no assessment.
+ */
+export function profileReasonsForMentors(menteeId: number, mentorIndustryCodes: readonly string[], d: Db = db()): Map<string, ProfileReason> {
+  const cur = current(d, menteeId);
+  const out = new Map<string, ProfileReason>();
+  if (!cur) return out;
+  for (const code of new Set(mentorIndustryCodes)) {
+    const r = experienceReason(cur, code, sectionOf);
+    if (r) out.set(code, r);
+  }
+  return out;
 }

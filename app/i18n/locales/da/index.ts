@@ -10,6 +10,8 @@ import reports from "./reports";
 import courses from "./courses";
 import matching from "./matching";
 import messaging from "./messaging";
+import competence from "./competence";
+import companies from "./companies";
 
 /** Danish is the source of truth: every other UI language must have exactly these keys (checked by the type). */
 const da = {
@@ -21,6 +23,8 @@ const da = {
   courses,
   matching,
   messaging,
+  competence,
+  companies,
 };
 export default da;
 

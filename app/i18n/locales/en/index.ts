@@ -11,6 +11,8 @@ import reports from "./reports";
 import courses from "./courses";
 import matching from "./matching";
 import messaging from "./messaging";
+import competence from "./competence";
+import companies from "./companies";
 
 const en: Translation = {
   common, auth, staff, enum: enumLabels, privacy,
@@ -21,5 +23,7 @@ const en: Translation = {
   courses,
   matching,
   messaging,
+  competence,
+  companies,
 };
 export default en;
