@@ -57,6 +57,9 @@ export const placementMachine = machine<PlacementStatus, PlacementEvent>("placem
   cancel: { from: ["planned"], to: "cancelled" },
 });
 
+/** IGU: about 20 weeks of schooling over the two years (DOMAIN.md); a placement may hold at most twice that. */
+export const IGU_SCHOOL_WEEKS = 20;
+
 /** Planned and running placements take a place in their opening and keep the citizen from another placement. */
 export const occupyingPlacementStatuses: readonly PlacementStatus[] = ["planned", "active"];
 export const endedPlacementStatuses: readonly PlacementStatus[] = ["completed", "ended_early"];

@@ -10,7 +10,7 @@ import { danishLevels, englishLevels, iscedLevels } from "../domain/enums";
 import { MAX_EDUCATIONS, MAX_EXPERIENCE, MAX_WISHED_INDUSTRIES, MAX_WISHED_OCCUPATIONS, type Profile } from "../domain/competence";
 import { Alert, Checkbox, ErrorSummary, SelectField, TextArea, TextField, translateError } from "../components/forms";
 import { industryOptions } from "../components/CourseParts";
-import { formatDate, formatDateTime } from "../i18n/format";
+import { formatDate } from "../i18n/format";
 import { pageMeta } from "../i18n/page-title";
 import { idParam } from "../utils/params.server";
 
@@ -156,7 +156,7 @@ export default function CompetencePage() {
               <tbody>
                 {c.history.map((h) => (
                   <tr key={h.version}>
-                    <td>{h.version}</td><td>{formatDateTime(h.createdAt, lng)}</td><td>{h.createdByName ?? ""}</td>
+                    <td>{h.version}</td><td>{formatDate(h.createdAt, lng)}</td><td>{h.createdByName ?? ""}</td>
                     <td>{h.changed.map((f) => t(`competence.fieldName.${f}`)).join(", ")}</td>
                   </tr>
                 ))}

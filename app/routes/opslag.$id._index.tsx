@@ -14,7 +14,7 @@ import { Alert, SelectField, TextArea, TextField } from "../components/forms";
 import { IntentForm } from "../components/IntentForm";
 import { OpeningReasons } from "../components/company/OpeningReasons";
 import { industryLabel } from "../components/CourseParts";
-import { formatDate, formatDateTime, formatNumber } from "../i18n/format";
+import { formatDate, formatNumber } from "../i18n/format";
 import { pageMeta } from "../i18n/page-title";
 import { idParam } from "../utils/params.server";
 import { today } from "../utils/clock";
@@ -132,7 +132,7 @@ export default function OpeningPage() {
                 <h3 className="h4"><Link to={`${citizenBase}/${p.menteeId}`}>{p.firstName} {p.lastName}</Link> · {p.municipalityName}</h3>
                 <p>
                   <span className="mb-badge">{t(`enum.proposalStatus.${p.status}`)}</span>
-                  {" · "}{t("companies.proposals.proposed", { date: formatDateTime(p.proposedAt, lng), name: p.proposedByName ?? "" })}
+                  {" · "}{t("companies.proposals.proposed", { date: formatDate(p.proposedAt, lng), name: p.proposedByName ?? "" })}
                   {p.score != null ? <> · {t("companies.candidates.score", { score: formatNumber(p.score, lng, 1) })}</> : null}
                   {p.declineReason ? <> · {t(`enum.declineReason.${p.declineReason}`)}{p.declineNote ? `: ${p.declineNote}` : ""}</> : null}
                 </p>
@@ -213,7 +213,7 @@ export default function OpeningPage() {
           <h2 id="opening-history">{t("companies.opening.history")}</h2>
           <ul>
             {o.history.map((h, i) => (
-              <li key={i}>{formatDateTime(h.at, lng)}: {h.fromStatus ? `${t(`enum.openingStatus.${h.fromStatus}`)} → ` : ""}{t(`enum.openingStatus.${h.toStatus}`)}{h.byName ? ` (${h.byName})` : ""}</li>
+              <li key={i}>{formatDate(h.at, lng)}: {h.fromStatus ? `${t(`enum.openingStatus.${h.fromStatus}`)} → ` : ""}{t(`enum.openingStatus.${h.toStatus}`)}{h.byName ? ` (${h.byName})` : ""}</li>
             ))}
           </ul>
         </section>

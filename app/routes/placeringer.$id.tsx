@@ -4,12 +4,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
-import { changePlacement, getPlacement, IGU_SCHOOL_WEEKS, type PlacementChange } from "../services/placements.server";
+import { changePlacement, getPlacement, type PlacementChange } from "../services/placements.server";
+import { IGU_SCHOOL_WEEKS } from "../domain/placement-status";
 import { placementPageSchemas, type PlacementPageIntent } from "../schemas/companies";
 import { outcomeTypes, placementEndReasons, schoolKinds } from "../domain/enums";
 import { Alert, ChoiceGroup, SelectField, TextArea, TextField } from "../components/forms";
 import { IntentForm } from "../components/IntentForm";
-import { formatDate, formatDateTime } from "../i18n/format";
+import { formatDate } from "../i18n/format";
 import { pageMeta } from "../i18n/page-title";
 import { idParam } from "../utils/params.server";
 import { today } from "../utils/clock";
@@ -172,7 +173,7 @@ export default function PlacementPage() {
         <h2 id="placement-history">{t("companies.placement.history")}</h2>
         <ul>
           {p.history.map((h, i) => (
-            <li key={i}>{formatDateTime(h.at, lng)}: {h.fromStatus ? `${t(`enum.placementStatus.${h.fromStatus}`)} → ` : ""}{t(`enum.placementStatus.${h.toStatus}`)}</li>
+            <li key={i}>{formatDate(h.at, lng)}: {h.fromStatus ? `${t(`enum.placementStatus.${h.fromStatus}`)} → ` : ""}{t(`enum.placementStatus.${h.toStatus}`)}</li>
           ))}
         </ul>
       </section>

@@ -11,7 +11,7 @@ import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
 import { audit } from "./audit.server";
 import { offsetOf, paged, PAGE_SIZE, type Paged } from "../domain/paging";
-import { endsWithOutcome, openingStatusForPlaces, placementMachine, type PlacementEvent } from "../domain/placement-status";
+import { endsWithOutcome, IGU_SCHOOL_WEEKS, openingStatusForPlaces, placementMachine, type PlacementEvent } from "../domain/placement-status";
 import type { OpeningType, OutcomeType, PlacementEndReason, PlacementStatus, SchoolKind } from "../domain/enums";
 import { mergeHistory } from "../domain/citizen-history";
 import { today } from "../utils/clock";
@@ -20,8 +20,6 @@ type Actor = { id: number; role: string };
 
 const menteeScope = (scope: Scope): SQL | undefined => (scope.kind === "municipality" ? eq(mentees.municipalityCode, scope.code) : undefined);
 
-/** IGU: about 20 weeks of schooling over the two years (DOMAIN.md). */
-export const IGU_SCHOOL_WEEKS = 20;
 
 /* ------------------------------------------------------------------ list */
 
