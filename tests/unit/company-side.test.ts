@@ -205,3 +205,37 @@ describe("labour demand beside supply", () => {
     expect(openingsSvc.openPlacesBySectionAndMunicipality(all, { municipality: 101 })).toEqual([]);
   });
 });
+
+describe("privacy on the company side", () => {
+  it("export has every assessment version and placement; erasure removes the assessment and ends a live placement; retention waits for it", async () => {
+    const privacy = await import("../../app/services/privacy.server");
+    const company = companiesSvc.createCompany({ name: "Retention ApS", cvr: cvr("3466666"), industryCode: "47", municipalityCode: 751 }, coordinator);
+    if (!company.ok) throw new Error("company");
+    const opening = openingsSvc.createOpening(company.id, { type: "igu", industryCode: "47", occupation: "Butiksassistent", municipalityCode: 751, danishLevel: "none", places: 1 }, coordinator);
+    if (!opening.ok) throw new Error("opening");
+    // A citizen whose mentor course ended long ago, but who is in a two-year IGU now.
+    const m = f.insertMentee(db(), rng, 751, { status: "completed", referredAt: "2020-01-01T09:00:00.000Z" });
+    competence.saveCompetence(all, m.id, nurseProfile, coordinator);
+    competence.saveCompetence(all, m.id, { ...nurseProfile, hoursPerWeek: 20 }, coordinator);
+    const pr = openingsSvc.proposeCitizen(all, opening.id, m.id, coordinator);
+    if (!pr.ok) throw new Error("propose");
+    const a = openingsSvc.answerProposal(all, opening.id, pr.id, { intent: "accept", startDate: addDays(today(), -400), workplaceMentorName: "Ib Butik", workplaceMentorPhone: "+4520304050" }, coordinator);
+    if (!a.ok || !a.placementId) throw new Error("accept");
+    placementsSvc.changePlacement(all, a.placementId, { intent: "follow_up", date: today(), onTrack: "yes", note: "Trives i butikken" }, coordinator);
+
+    const data = privacy.exportPerson("mentee", m.id, all, coordinator)!;
+    expect("competenceProfiles" in data && data.competenceProfiles.map((p) => p.version)).toEqual([1, 2]);
+    expect("placements" in data && data.placements.map((p) => p.id)).toEqual([a.placementId]);
+    expect("placementFollowUps" in data && data.placementFollowUps[0].note).toBe("Trives i butikken");
+
+    // Retention leaves a citizen in a running placement alone, whatever their mentor course says.
+    expect(privacy.dueForRetention(addDays(today(), 3650)).menteeIds).not.toContain(m.id);
+
+    expect(privacy.erasePerson("mentee", m.id, all, coordinator)).toBe(true);
+    expect(db().select().from(schema.competenceProfiles).where(eq(schema.competenceProfiles.menteeId, m.id)).all()).toEqual([]);
+    const p = db().select().from(schema.placements).where(eq(schema.placements.id, a.placementId)).get()!;
+    expect(p).toMatchObject({ status: "ended_early", workplaceMentorName: null, workplaceMentorPhone: null, type: "igu", companyId: company.id });
+    expect(db().select().from(schema.placementFollowUps).where(eq(schema.placementFollowUps.placementId, a.placementId)).get()!.note).toBeNull();
+    expect(db().select().from(schema.openingProposals).where(eq(schema.openingProposals.id, pr.id)).get()!.reasons).toBeNull();
+  });
+});
