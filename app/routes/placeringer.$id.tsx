@@ -1,6 +1,5 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
@@ -13,6 +12,7 @@ import { IntentForm } from "../components/IntentForm";
 import { formatDate } from "../i18n/format";
 import { pageMeta } from "../i18n/page-title";
 import { idParam } from "../utils/params.server";
+import { handleIntent } from "../utils/intent-action.server";
 import { today } from "../utils/clock";
 
 export const meta = pageMeta("companies.titles.placement");
@@ -24,23 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { p, citizenBase: scope.kind === "municipality" ? "/kommune/borgere" : "/koordinator/mentees", today: today() };
 }
 
-const isIntent = (v: unknown): v is PlacementPageIntent => typeof v === "string" && Object.prototype.hasOwnProperty.call(placementPageSchemas, v);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope } = await requireStaff(request);
   const id = idParam(params.id);
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (!isIntent(intent)) return data({ intent: null, result: null }, { status: 400 });
-  const submission = parseWithZod(form, { schema: placementPageSchemas[intent] });
-  if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-  const r = changePlacement(scope, id, submission.value as PlacementChange, user);
-  if (r === null) throw notFound();
-  if (!r.ok) {
-    const result = r.field ? submission.reply({ fieldErrors: { [r.field]: [r.message] } }) : submission.reply({ formErrors: [r.message] });
-    return data({ intent, result }, { status: 409 });
-  }
-  return redirect(`/placeringer/${id}?done=${intent}`);
+  return handleIntent(request, placementPageSchemas, (_intent, value) => changePlacement(scope, id, value as PlacementChange, user),
+    (intent) => `/placeringer/${id}?done=${intent}`);
 }
 
 export default function PlacementPage() {

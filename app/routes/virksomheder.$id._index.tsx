@@ -1,6 +1,5 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
@@ -12,6 +11,7 @@ import { industryLabel } from "../components/CourseParts";
 import { formatDate } from "../i18n/format";
 import { pageMeta } from "../i18n/page-title";
 import { idParam } from "../utils/params.server";
+import { handleIntent } from "../utils/intent-action.server";
 import { today } from "../utils/clock";
 
 export const meta = pageMeta("companies.titles.company");
@@ -23,23 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { c, canManageMentors: scope.kind === "all", today: today() };
 }
 
-const isIntent = (v: unknown): v is CompanyPageIntent => typeof v === "string" && Object.prototype.hasOwnProperty.call(companyPageSchemas, v);
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope } = await requireStaff(request);
   const id = idParam(params.id);
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (!isIntent(intent)) return data({ intent: null, result: null }, { status: 400 });
-  const submission = parseWithZod(form, { schema: companyPageSchemas[intent] });
-  if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
-  const r = changeCompany(scope, id, submission.value as CompanyChange, user);
-  if (r === null) throw notFound();
-  if (!r.ok) {
-    const result = r.field ? submission.reply({ fieldErrors: { [r.field]: [r.message] } }) : submission.reply({ formErrors: [r.message] });
-    return data({ intent, result }, { status: 400 });
-  }
-  return redirect(`/virksomheder/${id}?done=${intent}`);
+  return handleIntent(request, companyPageSchemas, (_intent, value) => changeCompany(scope, id, value as CompanyChange, user),
+    (intent) => `/virksomheder/${id}?done=${intent}`);
 }
 
 export default function CompanyPage() {

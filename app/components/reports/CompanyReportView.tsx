@@ -24,23 +24,18 @@ function Cards({ items }: { items: { id: string; label: string; value: string }[
   );
 }
 
-function OpeningTable({ id, title, rows, keyLabel }: { id: string; title: string; rows: OpeningRow[]; keyLabel: (k: string) => string }) {
-  const { t, i18n } = useTranslation();
-  const n = (v: number) => formatNumber(v, i18n.language);
+/** A titled block with one table (or "no data"), as a focusable named region that scrolls on a phone. */
+function TableBlock({ id, title, empty, head, children }: { id: string; title: string; empty: boolean; head: ReactNode; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <section aria-labelledby={id} className="mb-report-block">
       <h3 id={id}>{title}</h3>
-      {rows.length === 0 ? <p>{t("reports.breakdown.empty")}</p> : (
+      {empty ? <p>{t("reports.breakdown.empty")}</p> : (
         <Region labelledBy={id}>
           <table className="table table--zebra table--compact" data-table={id}>
             <caption className="sr-only">{title}</caption>
-            <thead><tr>
-              <th scope="col">{t("reports.breakdown.key")}</th><th scope="col">{t("companies.report.openings")}</th>
-              <th scope="col">{t("companies.report.places")}</th><th scope="col">{t("companies.report.openPlaces")}</th>
-            </tr></thead>
-            <tbody>
-              {rows.map((r) => <tr key={r.key} data-key={r.key}><th scope="row">{keyLabel(r.key)}</th><td>{n(r.openings)}</td><td>{n(r.places)}</td><td>{n(r.openPlaces)}</td></tr>)}
-            </tbody>
+            <thead><tr><th scope="col">{t("reports.breakdown.key")}</th>{head}</tr></thead>
+            <tbody>{children}</tbody>
           </table>
         </Region>
       )}
@@ -48,33 +43,33 @@ function OpeningTable({ id, title, rows, keyLabel }: { id: string; title: string
   );
 }
 
+function OpeningTable({ id, title, rows, keyLabel }: { id: string; title: string; rows: OpeningRow[]; keyLabel: (k: string) => string }) {
+  const { t, i18n } = useTranslation();
+  const n = (v: number) => formatNumber(v, i18n.language);
+  return (
+    <TableBlock id={id} title={title} empty={rows.length === 0}
+      head={<><th scope="col">{t("companies.report.openings")}</th><th scope="col">{t("companies.report.places")}</th><th scope="col">{t("companies.report.openPlaces")}</th></>}>
+      {rows.map((r) => <tr key={r.key} data-key={r.key}><th scope="row">{keyLabel(r.key)}</th><td>{n(r.openings)}</td><td>{n(r.places)}</td><td>{n(r.openPlaces)}</td></tr>)}
+    </TableBlock>
+  );
+}
+
 function PlacementTable({ id, title, rows, keyLabel }: { id: string; title: string; rows: PlacementRow[]; keyLabel: (k: string) => string }) {
   const { t } = useTranslation();
   const f = useCellFormat();
   return (
-    <section aria-labelledby={id} className="mb-report-block">
-      <h3 id={id}>{title}</h3>
-      {rows.length === 0 ? <p>{t("reports.breakdown.empty")}</p> : (
-        <Region labelledBy={id}>
-          <table className="table table--zebra table--compact" data-table={id}>
-            <caption className="sr-only">{title}</caption>
-            <thead><tr>
-              <th scope="col">{t("reports.breakdown.key")}</th><th scope="col">{t("companies.report.started")}</th>
-              <th scope="col">{t("companies.report.running")}</th><th scope="col">{t("companies.report.ended")}</th>
-              <th scope="col">{t("companies.report.movedOn")}</th><th scope="col">{t("companies.report.movedOnShare")}</th>
-            </tr></thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key} data-key={r.key}>
-                  <th scope="row">{keyLabel(r.key)}</th><td>{f.count(r.started)}</td><td>{f.count(r.running)}</td><td>{f.count(r.ended)}</td>
-                  <td>{f.count(r.movedOn)}</td><td>{f.share(r.movedOnShare)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </Region>
-      )}
-    </section>
+    <TableBlock id={id} title={title} empty={rows.length === 0}
+      head={<>
+        <th scope="col">{t("companies.report.started")}</th><th scope="col">{t("companies.report.running")}</th><th scope="col">{t("companies.report.ended")}</th>
+        <th scope="col">{t("companies.report.movedOn")}</th><th scope="col">{t("companies.report.movedOnShare")}</th>
+      </>}>
+      {rows.map((r) => (
+        <tr key={r.key} data-key={r.key}>
+          <th scope="row">{keyLabel(r.key)}</th><td>{f.count(r.started)}</td><td>{f.count(r.running)}</td><td>{f.count(r.ended)}</td>
+          <td>{f.count(r.movedOn)}</td><td>{f.share(r.movedOnShare)}</td>
+        </tr>
+      ))}
+    </TableBlock>
   );
 }
 
