@@ -1,32 +1,60 @@
 /**
- * Page links under a paged list: plain links that keep the list's filter (?side=N), so paging works without
- * JavaScript and a page can be bookmarked. Shows the true total and "page N of M".
+ * The pager under every paged list: "1–50 af 19 579" (the true total) and links to pages that keep the list's other
+ * search parameters (filter, sort). Plain links, so it works without JavaScript. `?side=N` is the page parameter.
  */
 import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pageLinks } from "../domain/paging";
+import { pageLinks, type PageWindow } from "../domain/paging";
+import { formatNumber } from "../i18n/format";
 
-export function Pager({ page, pages, total, label }: { page: number; pages: number; total: number; label: string }) {
-  const { t } = useTranslation();
-  const location = useLocation();
-  const href = (p: number) => {
-    const params = new URLSearchParams(location.search);
-    if (p === 1) params.delete("side"); else params.set("side", String(p));
-    const q = params.toString();
-    return `${location.pathname}${q ? `?${q}` : ""}`;
-  };
+export const PAGE_PARAM = "side";
+
+function hrefFor(search: string, page: number): string {
+  const params = new URLSearchParams(search);
+  if (page <= 1) params.delete(PAGE_PARAM);
+  else params.set(PAGE_PARAM, String(page));
+  const q = params.toString();
+  return q ? `?${q}` : "?";
+}
+
+/** The "1–50 af 19 579" line: a live status, so a screen reader hears the new count after filtering. */
+export function PageSummary({ window: w, noun }: { window: PageWindow; noun?: string }) {
+  const { t, i18n } = useTranslation();
+  const n = (x: number) => formatNumber(x, i18n.language);
   return (
-    <nav aria-label={label} className="mb-pager">
-      <p role="status">{t("companies.list.total", { count: total })}{pages > 1 ? ` · ${t("common.pagination.page", { page, pages })}` : ""}</p>
-      {pages > 1 ? (
-        <ul className="nobullet-list mb-pager__list">
-          {page > 1 ? <li><Link to={href(page - 1)} rel="prev">{t("common.actions.previous")}</Link></li> : null}
-          {pageLinks(page, pages).map((p, i) => p === null
-            ? <li key={`gap${i}`} aria-hidden="true">…</li>
-            : <li key={p}>{p === page ? <span aria-current="page">{p}</span> : <Link to={href(p)} aria-label={t("companies.list.pageLabel", { page: p })}>{p}</Link>}</li>)}
-          {page < pages ? <li><Link to={href(page + 1)} rel="next">{t("common.actions.next")}</Link></li> : null}
-        </ul>
-      ) : null}
+    <p role="status" data-testid="page-summary">
+      {w.total === 0 ? t("common.paging.none") : t("common.paging.summary", { from: n(w.from), to: n(w.to), total: n(w.total), count: w.total })}
+      {noun ? ` ${noun}` : null}
+    </p>
+  );
+}
+
+export function Pager({ window: w }: { window: PageWindow }) {
+  const { t } = useTranslation();
+  const { search } = useLocation();
+  if (w.pages <= 1) return null;
+  return (
+    <nav className="pagination mb-pager" aria-label={t("common.paging.label")}>
+      <ul className="pagination__items">
+        {w.page > 1 ? (
+          <li className="pagination-item">
+            <Link className="button button-secondary" to={hrefFor(search, w.page - 1)} rel="prev">{t("common.actions.previous")}</Link>
+          </li>
+        ) : null}
+        {pageLinks(w.page, w.pages).map((p, i) => p === null ? (
+          <li key={`gap-${i}`} className="pagination-item pagination-overflow" aria-hidden="true"><span>…</span></li>
+        ) : (
+          <li key={p} className="pagination-item pagination-number">
+            <Link className={`button${p === w.page ? " current-page" : ""}`} to={hrefFor(search, p)}
+              aria-current={p === w.page ? "page" : undefined} aria-label={t("common.paging.page", { page: p })}>{p}</Link>
+          </li>
+        ))}
+        {w.page < w.pages ? (
+          <li className="pagination-item">
+            <Link className="button button-secondary" to={hrefFor(search, w.page + 1)} rel="next">{t("common.actions.next")}</Link>
+          </li>
+        ) : null}
+      </ul>
     </nav>
   );
 }

@@ -1,23 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { MAX_PAGE, offsetOf, pageCount, pageFrom, pageLinks, paged } from "./paging";
+import { pageLinks, pageParamSchema, pageWindow, paged } from "./paging";
 
 describe("paging", () => {
-  it("reads a page number from the URL, page 1 for anything odd", () => {
-    expect(pageFrom("3")).toBe(3);
-    for (const v of [null, undefined, "", "0", "-2", "1.5", "abc", "1e3", String(MAX_PAGE + 1), "99999"]) expect(pageFrom(v), String(v)).toBe(1);
+  it("shows the window of the true total", () => {
+    expect(pageWindow(19_579, 1)).toMatchObject({ page: 1, pages: 392, from: 1, to: 50, offset: 0 });
+    expect(pageWindow(19_579, 392)).toMatchObject({ page: 392, from: 19_551, to: 19_579, offset: 19_550 });
+    expect(pageWindow(0, 3)).toMatchObject({ page: 1, pages: 1, from: 0, to: 0, offset: 0 });
   });
-  it("counts pages and offsets", () => {
-    expect(pageCount(0)).toBe(1);
-    expect(pageCount(50)).toBe(1);
-    expect(pageCount(51)).toBe(2);
-    expect(offsetOf(1)).toBe(0);
-    expect(offsetOf(3)).toBe(100);
-    expect(paged([1, 2], 102, 3)).toEqual({ rows: [1, 2], total: 102, page: 3, pages: 3, pageSize: 50 });
+  it("clamps a page past the end to the last page", () => {
+    expect(pageWindow(120, 9)).toMatchObject({ page: 3, from: 101, to: 120 });
   });
-  it("links the first, the last and the neighbours, with gaps", () => {
+  it("reads ?side= leniently: anything odd is the first page", () => {
+    expect(pageParamSchema.parse("4")).toBe(4);
+    for (const v of [undefined, "", "0", "-2", "x", "1e3", "99999999"]) expect(pageParamSchema.parse(v)).toBe(1);
+  });
+  it("asks for rows only when there are any, with limit and offset of the page", () => {
+    const calls: [number, number][] = [];
+    const p = paged(2, () => 75, (limit, offset) => { calls.push([limit, offset]); return ["x"]; });
+    expect(calls).toEqual([[50, 50]]);
+    expect(p).toMatchObject({ total: 75, from: 51, to: 75, rows: ["x"] });
+    expect(paged(1, () => 0, () => { throw new Error("not called"); }).rows).toEqual([]);
+  });
+  it("links first, last and the neighbourhood, with gaps", () => {
     expect(pageLinks(1, 1)).toEqual([1]);
-    expect(pageLinks(1, 3)).toEqual([1, 2, 3]);
-    expect(pageLinks(5, 10)).toEqual([1, null, 4, 5, 6, null, 10]);
-    expect(pageLinks(10, 10)).toEqual([1, null, 9, 10]);
+    expect(pageLinks(5, 10)).toEqual([1, null, 3, 4, 5, 6, 7, null, 10]);
+    expect(pageLinks(1, 4)).toEqual([1, 2, 3, 4]);
   });
 });

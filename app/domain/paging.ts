@@ -1,41 +1,56 @@
 /**
- * Lists are paged in SQL: a page number from the URL (?side=2; anything odd is page 1), the rows of that page by
- * LIMIT/OFFSET in a stable order, and the true total from COUNT(*). Pure helpers for both ends.
+ * Paging of every list: 50 rows a page by default, pages counted from 1, and the window a page shows of the true
+ * total ("1–50 af 19 579"). Pure, so lists in SQL (LIMIT/OFFSET with a stable order) and the pager agree.
  */
+import { z } from "zod";
 
 export const PAGE_SIZE = 50;
-/** No list is paged deeper than this (a filter finds what 500 pages would not). */
-export const MAX_PAGE = 500;
+/** Deeper than this an OFFSET gets slow and nobody reads on; the filter is the way further. */
+export const MAX_PAGE = 2000;
 
-export type Paged<T> = { rows: T[]; total: number; page: number; pages: number; pageSize: number };
+/** `?side=N` from a URL: anything odd means the first page, never an error. */
+export const pageParamSchema = z.preprocess(
+  (v) => (typeof v === "string" && /^\d{1,6}$/.test(v) ? Number(v) : 1),
+  z.number().int().min(1).max(MAX_PAGE).catch(1),
+);
 
-/** The page a URL asks for: 1..MAX_PAGE, page 1 for anything else. */
-export function pageFrom(value: string | null | undefined): number {
-  if (!value || !/^\d{1,4}$/.test(value)) return 1;
-  const n = Number(value);
-  return n >= 1 && n <= MAX_PAGE ? n : 1;
+export type PageWindow = {
+  /** The page shown (clamped to the last page that has rows). */
+  page: number;
+  pageSize: number;
+  /** The number of pages (at least 1). */
+  pages: number;
+  total: number;
+  /** 1-based positions of the first and last row shown; 0 and 0 when there are none. */
+  from: number;
+  to: number;
+  offset: number;
+};
+
+export function pageWindow(total: number, page: number, pageSize: number = PAGE_SIZE): PageWindow {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const p = Math.min(Math.max(1, Math.floor(page) || 1), pages, MAX_PAGE);
+  const offset = (p - 1) * pageSize;
+  return { page: p, pageSize, pages, total, offset, from: total ? offset + 1 : 0, to: Math.min(total, offset + pageSize) };
 }
 
-export function pageCount(total: number, pageSize = PAGE_SIZE): number {
-  return Math.max(1, Math.ceil(total / pageSize));
+export type Page<T> = PageWindow & { rows: T[] };
+
+/**
+ * Runs a paged list: the count first (so the page can be clamped), then one page of rows. `rows(limit, offset)` must
+ * order by something unique at the end (e.g. `id`), so that pages neither repeat nor skip rows.
+ */
+export function paged<T>(page: number, count: () => number, rows: (limit: number, offset: number) => T[], pageSize = PAGE_SIZE): Page<T> {
+  const w = pageWindow(count(), page, pageSize);
+  return { ...w, rows: w.total ? rows(w.pageSize, w.offset) : [] };
 }
 
-export function offsetOf(page: number, pageSize = PAGE_SIZE): number {
-  return (Math.max(1, page) - 1) * pageSize;
-}
-
-export function paged<T>(rows: T[], total: number, page: number, pageSize = PAGE_SIZE): Paged<T> {
-  return { rows, total, page, pages: pageCount(total, pageSize), pageSize };
-}
-
-/** The links a pager shows: first, last, the current page and its neighbours, with gaps (null) between. */
+/** The page numbers a pager links to: first, last, and two either side of the current, with gaps as null. */
 export function pageLinks(page: number, pages: number): (number | null)[] {
-  const keep = new Set([1, pages, page - 1, page, page + 1].filter((p) => p >= 1 && p <= pages));
-  const sorted = [...keep].sort((a, b) => a - b);
   const out: (number | null)[] = [];
-  sorted.forEach((p, i) => {
-    if (i > 0 && p - sorted[i - 1] > 1) out.push(null);
-    out.push(p);
-  });
+  for (let p = 1; p <= pages; p++) {
+    if (p === 1 || p === pages || Math.abs(p - page) <= 2) out.push(p);
+    else if (out[out.length - 1] !== null) out.push(null);
+  }
   return out;
 }

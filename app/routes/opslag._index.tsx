@@ -6,9 +6,9 @@ import { listOpenings } from "../services/openings.server";
 import { signupOptions } from "../services/volunteers.server";
 import { openingFilterSchema } from "../schemas/companies";
 import { openingStatuses, openingTypes } from "../domain/enums";
-import { pageFrom } from "../domain/paging";
+import { pageParamSchema } from "../domain/paging";
 import { FilterBar, FilterInput, FilterSelect } from "../components/Filters";
-import { Pager } from "../components/Pager";
+import { PageSummary, Pager } from "../components/Pager";
 import { industryLabel } from "../components/CourseParts";
 import { formatDate } from "../i18n/format";
 import { pageMeta } from "../i18n/page-title";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = openingFilterSchema.parse(Object.fromEntries(url.searchParams));
   const opts = signupOptions();
-  return { filter, list: listOpenings(filter, pageFrom(url.searchParams.get("side"))), municipalities: opts.municipalities, sections: opts.sections };
+  return { filter, list: listOpenings(filter, pageParamSchema.parse(url.searchParams.get("side") ?? undefined)), municipalities: opts.municipalities, sections: opts.sections };
 }
 
 export default function Openings() {
@@ -44,6 +44,7 @@ export default function Openings() {
         <FilterSelect name="section" label={t("companies.field.section")} value={filter.section} empty={t("companies.list.any")}
           options={sections.map((s) => ({ value: s.code, label: `${s.code} ${lng === "en" ? s.labelEn : s.labelDa}` }))} />
       </FilterBar>
+      <PageSummary window={list} />
       {list.rows.length === 0 ? <p>{t("companies.openings.noneFound")}</p> : (
         <div className="mb-table-wrap" role="region" tabIndex={0} aria-label={t("companies.openings.listTitle")}>
           <table className="table table--zebra" data-testid="openings">
@@ -70,7 +71,7 @@ export default function Openings() {
           </table>
         </div>
       )}
-      <Pager page={list.page} pages={list.pages} total={list.total} label={t("companies.openings.pages")} />
+      <Pager window={list} />
     </>
   );
 }

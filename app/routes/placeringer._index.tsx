@@ -5,9 +5,9 @@ import { requireStaff } from "../auth/guards.server";
 import { listPlacements } from "../services/placements.server";
 import { placementFilterSchema } from "../schemas/companies";
 import { openingTypes, placementStatuses } from "../domain/enums";
-import { pageFrom } from "../domain/paging";
+import { pageParamSchema } from "../domain/paging";
 import { FilterBar, FilterSelect } from "../components/Filters";
-import { Pager } from "../components/Pager";
+import { PageSummary, Pager } from "../components/Pager";
 import { formatDate } from "../i18n/format";
 import { pageMeta } from "../i18n/page-title";
 
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request);
   const url = new URL(request.url);
   const filter = placementFilterSchema.parse(Object.fromEntries(url.searchParams));
-  return { filter, list: listPlacements(scope, filter, pageFrom(url.searchParams.get("side"))) };
+  return { filter, list: listPlacements(scope, filter, pageParamSchema.parse(url.searchParams.get("side") ?? undefined)) };
 }
 
 export default function Placements() {
@@ -35,6 +35,7 @@ export default function Placements() {
         <FilterSelect name="type" label={t("companies.opening.type")} value={filter.type} empty={t("companies.list.any")}
           options={openingTypes.map((v) => ({ value: v, label: t(`enum.openingType.${v}`) }))} />
       </FilterBar>
+      <PageSummary window={list} />
       {list.rows.length === 0 ? <p>{t("companies.placements.none")}</p> : (
         <div className="mb-table-wrap" role="region" tabIndex={0} aria-label={t("companies.placements.listTitle")}>
           <table className="table table--zebra" data-testid="placements">
@@ -58,7 +59,7 @@ export default function Placements() {
           </table>
         </div>
       )}
-      <Pager page={list.page} pages={list.pages} total={list.total} label={t("companies.placements.pages")} />
+      <Pager window={list} />
     </>
   );
 }

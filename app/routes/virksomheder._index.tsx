@@ -6,9 +6,9 @@ import { listCompanies } from "../services/companies.server";
 import { signupOptions } from "../services/volunteers.server";
 import { companyFilterSchema } from "../schemas/companies";
 import { companyProgrammes } from "../domain/enums";
-import { pageFrom } from "../domain/paging";
+import { pageParamSchema } from "../domain/paging";
 import { FilterBar, FilterInput, FilterSelect } from "../components/Filters";
-import { Pager } from "../components/Pager";
+import { PageSummary, Pager } from "../components/Pager";
 import { industryLabel } from "../components/CourseParts";
 import { pageMeta } from "../i18n/page-title";
 
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filter = companyFilterSchema.parse(Object.fromEntries(url.searchParams));
   const opts = signupOptions();
-  return { filter, list: listCompanies(filter, pageFrom(url.searchParams.get("side"))), municipalities: opts.municipalities, sections: opts.sections };
+  return { filter, list: listCompanies(filter, pageParamSchema.parse(url.searchParams.get("side") ?? undefined)), municipalities: opts.municipalities, sections: opts.sections };
 }
 
 export default function Companies() {
@@ -43,6 +43,7 @@ export default function Companies() {
         <FilterSelect name="unverified" label={t("companies.list.verification")} value={filter.unverified} empty={t("companies.list.any")}
           options={[{ value: "1", label: t("companies.list.onlyUnverified") }]} />
       </FilterBar>
+      <PageSummary window={list} />
       {list.rows.length === 0 ? <p>{t("companies.list.none")}</p> : (
         <div className="mb-table-wrap" role="region" tabIndex={0} aria-label={t("companies.list.title")}>
           <table className="table table--zebra" data-testid="companies">
@@ -62,7 +63,7 @@ export default function Companies() {
           </table>
         </div>
       )}
-      <Pager page={list.page} pages={list.pages} total={list.total} label={t("companies.list.pages")} />
+      <Pager window={list} />
     </>
   );
 }

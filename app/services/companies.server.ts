@@ -11,7 +11,7 @@ import {
 import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
 import { audit } from "./audit.server";
-import { offsetOf, paged, PAGE_SIZE, type Paged } from "../domain/paging";
+import { paged, type Page } from "../domain/paging";
 import type { CompanyProgramme, CompanySize, OpeningType } from "../domain/enums";
 import { nowIso } from "../utils/clock";
 
@@ -33,7 +33,7 @@ export function contains(column: Parameters<typeof like>[0], q: string): SQL {
 export type CompanyFilter = { q?: string; municipality?: number; section?: string; programme?: CompanyProgramme; unverified?: "1" };
 
 /** Companies, by name (stable: then id), 50 a page, with the true total and each company's open openings. */
-export function listCompanies(filter: CompanyFilter, page: number, d: Db = db()): Paged<{
+export function listCompanies(filter: CompanyFilter, page: number, d: Db = db()): Page<{
   id: number; name: string; cvr: string; municipalityName: string; industryCode: string; verified: boolean; openOpenings: number;
 }> {
   const q = filter.q?.trim();
@@ -44,17 +44,17 @@ export function listCompanies(filter: CompanyFilter, page: number, d: Db = db())
     filter.programme ? sql`exists (select 1 from json_each(${companies.programmes}) where value = ${filter.programme})` : undefined,
     filter.unverified ? isNull(companies.verifiedAt) : undefined,
   );
-  const total = d.select({ n: count() }).from(companies).innerJoin(industries, eq(industries.code, companies.industryCode)).where(where).get()!.n;
+  const total = () => d.select({ n: count() }).from(companies).innerJoin(industries, eq(industries.code, companies.industryCode)).where(where).get()!.n;
   const openCount = d.select({ companyId: openings.companyId, n: count().as("n") }).from(openings).where(eq(openings.status, "open")).groupBy(openings.companyId).as("open_count");
-  const rows = d.select({
+  return paged(page, total, (limit, offset) => d.select({
     id: companies.id, name: companies.name, cvr: companies.cvr, municipalityName: municipalities.name, industryCode: companies.industryCode,
     verifiedAt: companies.verifiedAt, openOpenings: sql<number>`coalesce(${openCount.n}, 0)`,
   }).from(companies)
     .innerJoin(industries, eq(industries.code, companies.industryCode))
     .innerJoin(municipalities, eq(municipalities.code, companies.municipalityCode))
     .leftJoin(openCount, eq(openCount.companyId, companies.id))
-    .where(where).orderBy(asc(companies.name), asc(companies.id)).limit(PAGE_SIZE).offset(offsetOf(page)).all();
-  return paged(rows.map(({ verifiedAt, ...r }) => ({ ...r, verified: !!verifiedAt })), total, page);
+    .where(where).orderBy(asc(companies.name), asc(companies.id)).limit(limit).offset(offset).all()
+    .map(({ verifiedAt, ...r }) => ({ ...r, verified: !!verifiedAt })));
 }
 
 /* ------------------------------------------------------------------ one company */

@@ -13,7 +13,7 @@ import type { Scope } from "../auth/guards.server";
 import { audit } from "./audit.server";
 import { matchContext } from "./matching.server";
 import { contains } from "./companies.server";
-import { offsetOf, paged, PAGE_SIZE, type Paged } from "../domain/paging";
+import { paged, type Page } from "../domain/paging";
 import {
   evaluateOpening, OPENING_WEIGHTS, rankCitizensForOpening, rankOpeningsForCitizen,
   type MatchCitizen, type MatchOpening, type OpeningMatchContext, type Reason,
@@ -40,7 +40,7 @@ const takenSql = sql<number>`(select count(*) from ${placements} where ${placeme
 export type OpeningFilter = { q?: string; status?: OpeningStatus | "all"; type?: OpeningType; municipality?: number; section?: string };
 
 /** Openings (open ones by default), soonest deadline first (none last), then newest; 50 a page with the true total. */
-export function listOpenings(filter: OpeningFilter, page: number, d: Db = db()): Paged<{
+export function listOpenings(filter: OpeningFilter, page: number, d: Db = db()): Page<{
   id: number; companyId: number; companyName: string; type: OpeningType; occupation: string; industryCode: string;
   municipalityName: string; startDate: string | null; deadline: string | null; places: number; taken: number; status: OpeningStatus;
 }> {
@@ -53,10 +53,9 @@ export function listOpenings(filter: OpeningFilter, page: number, d: Db = db()):
     filter.section ? eq(industries.section, filter.section) : undefined,
     q ? or(contains(openings.occupation, q), contains(companies.name, q)) : undefined,
   );
-  const base = () => d.select({ n: count() }).from(openings).innerJoin(companies, eq(companies.id, openings.companyId))
-    .innerJoin(industries, eq(industries.code, openings.industryCode)).where(where);
-  const total = base().get()!.n;
-  const rows = d.select({
+  const total = () => d.select({ n: count() }).from(openings).innerJoin(companies, eq(companies.id, openings.companyId))
+    .innerJoin(industries, eq(industries.code, openings.industryCode)).where(where).get()!.n;
+  return paged(page, total, (limit, offset) => d.select({
     id: openings.id, companyId: openings.companyId, companyName: companies.name, type: openings.type, occupation: openings.occupation,
     industryCode: openings.industryCode, municipalityName: municipalities.name, startDate: openings.startDate, deadline: openings.deadline,
     places: openings.places, taken: takenSql, status: openings.status,
@@ -64,8 +63,7 @@ export function listOpenings(filter: OpeningFilter, page: number, d: Db = db()):
     .innerJoin(industries, eq(industries.code, openings.industryCode))
     .innerJoin(municipalities, eq(municipalities.code, openings.municipalityCode))
     .where(where).orderBy(sql`${openings.deadline} is null`, asc(openings.deadline), desc(openings.id))
-    .limit(PAGE_SIZE).offset(offsetOf(page)).all();
-  return paged(rows, total, page);
+    .limit(limit).offset(offset).all());
 }
 
 /* ------------------------------------------------------------------ one opening */

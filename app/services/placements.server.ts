@@ -10,7 +10,7 @@ import {
 import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
 import { audit } from "./audit.server";
-import { offsetOf, paged, PAGE_SIZE, type Paged } from "../domain/paging";
+import { paged, type Page } from "../domain/paging";
 import { endsWithOutcome, IGU_SCHOOL_WEEKS, openingStatusForPlaces, placementMachine, type PlacementEvent } from "../domain/placement-status";
 import type { OpeningType, OutcomeType, PlacementEndReason, PlacementStatus, SchoolKind } from "../domain/enums";
 import { mergeHistory } from "../domain/citizen-history";
@@ -26,7 +26,7 @@ const menteeScope = (scope: Scope): SQL | undefined => (scope.kind === "municipa
 export type PlacementFilter = { status?: PlacementStatus | "running" | "all"; type?: OpeningType };
 
 /** Placements of citizens within scope, newest start first (then id); running ones by default; 50 a page with the true total. */
-export function listPlacements(scope: Scope, filter: PlacementFilter, page: number, d: Db = db()): Paged<{
+export function listPlacements(scope: Scope, filter: PlacementFilter, page: number, d: Db = db()): Page<{
   id: number; type: OpeningType; status: PlacementStatus; startDate: string; plannedEndDate: string | null; endedOn: string | null;
   outcomeType: OutcomeType | null; companyName: string; occupation: string; firstName: string; lastName: string; municipalityName: string;
 }> {
@@ -36,16 +36,15 @@ export function listPlacements(scope: Scope, filter: PlacementFilter, page: numb
     status === "all" ? undefined : status === "running" ? inArray(placements.status, ["planned", "active"]) : eq(placements.status, status),
     filter.type ? eq(placements.type, filter.type) : undefined,
   );
-  const total = d.select({ n: count() }).from(placements).innerJoin(mentees, eq(mentees.id, placements.menteeId)).where(where).get()!.n;
-  const rows = d.select({
+  const total = () => d.select({ n: count() }).from(placements).innerJoin(mentees, eq(mentees.id, placements.menteeId)).where(where).get()!.n;
+  return paged(page, total, (limit, offset) => d.select({
     id: placements.id, type: placements.type, status: placements.status, startDate: placements.startDate, plannedEndDate: placements.plannedEndDate,
     endedOn: placements.endedOn, outcomeType: placements.outcomeType, companyName: companies.name, occupation: openings.occupation,
     firstName: mentees.firstName, lastName: mentees.lastName, municipalityName: municipalities.name,
   }).from(placements).innerJoin(mentees, eq(mentees.id, placements.menteeId))
     .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
     .innerJoin(companies, eq(companies.id, placements.companyId)).innerJoin(openings, eq(openings.id, placements.openingId))
-    .where(where).orderBy(desc(placements.startDate), desc(placements.id)).limit(PAGE_SIZE).offset(offsetOf(page)).all();
-  return paged(rows, total, page);
+    .where(where).orderBy(desc(placements.startDate), desc(placements.id)).limit(limit).offset(offset).all());
 }
 
 /* ------------------------------------------------------------------ one placement */

@@ -14,6 +14,13 @@ export default {
   language: { label: "Sprog", da: "Dansk", en: "English", switch: "Skift sprog" },
   roleName: { admin: "Administrator", coordinator: "Koordinator", caseworker: "Sagsbehandler", mentor: "Mentor" },
   actions: { save: "Gem", cancel: "Annuller", back: "Tilbage", search: "Søg", filter: "Filtrer", reset: "Nulstil", retry: "Prøv igen", show: "Vis", next: "Næste", previous: "Forrige" },
+  paging: {
+    label: "Sider",
+    page: "Side {{page}}",
+    summary_one: "{{from}}–{{to}} af {{total}}",
+    summary_other: "{{from}}–{{to}} af {{total}}",
+    none: "Ingen at vise",
+  },
   form: {
     errorSummary: "Der er fejl i formularen",
     errorSummaryCount_one: "Ret {{count}} fejl for at fortsætte",

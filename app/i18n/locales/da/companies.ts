@@ -47,10 +47,6 @@ export default {
     onlyUnverified: "Kun ikke bekræftede",
     openOpenings: "Åbne opslag",
     none: "Ingen virksomheder matcher.",
-    pages: "Sider med virksomheder",
-    pageLabel: "Side {{page}}",
-    total_one: "{{count}} i alt",
-    total_other: "{{count}} i alt",
   },
   form: {
     intro: "Virksomheden kendes på sit CVR-nummer. Findes det allerede, får du et link til virksomheden i stedet.",
@@ -130,7 +126,6 @@ export default {
     createVia: "Opret opslag fra en virksomhed",
     search: "Stilling eller virksomhed",
     noneFound: "Ingen opslag matcher.",
-    pages: "Sider med opslag",
   },
   opening: {
     type: "Type",
@@ -273,7 +268,6 @@ export default {
     listTitle: "Praktik og job",
     intro: "Borgere i virksomhedspraktik, løntilskud, IGU, job og talentforløb. Du ser kun borgere, du har adgang til.",
     running: "I gang eller planlagt",
-    pages: "Sider med placeringer",
   },
   placement: {
     heading: "{{type}} hos {{company}}",

@@ -16,6 +16,13 @@ export default {
   language: { label: "Language", da: "Dansk", en: "English", switch: "Change language" },
   roleName: { admin: "Administrator", coordinator: "Coordinator", caseworker: "Caseworker", mentor: "Mentor" },
   actions: { save: "Save", cancel: "Cancel", back: "Back", search: "Search", filter: "Filter", reset: "Reset", retry: "Try again", show: "Show", next: "Next", previous: "Previous" },
+  paging: {
+    label: "Pages",
+    page: "Page {{page}}",
+    summary_one: "{{from}}–{{to}} of {{total}}",
+    summary_other: "{{from}}–{{to}} of {{total}}",
+    none: "Nothing to show",
+  },
   form: {
     errorSummary: "There is a problem with the form",
     errorSummaryCount_one: "Fix {{count}} error to continue",

@@ -49,10 +49,6 @@ const companies: Translation["companies"] = {
     onlyUnverified: "Not confirmed only",
     openOpenings: "Open openings",
     none: "No companies match.",
-    pages: "Pages of companies",
-    pageLabel: "Page {{page}}",
-    total_one: "{{count}} in all",
-    total_other: "{{count}} in all",
   },
   form: {
     intro: "A company is known by its CVR number. If it exists already, you get a link to the company instead.",
@@ -132,7 +128,6 @@ const companies: Translation["companies"] = {
     createVia: "Create an opening from a company",
     search: "Occupation or company",
     noneFound: "No openings match.",
-    pages: "Pages of openings",
   },
   opening: {
     type: "Type",
@@ -275,7 +270,6 @@ const companies: Translation["companies"] = {
     listTitle: "Internships and jobs",
     intro: "Citizens in internships, wage-subsidy jobs, IGU, jobs and talent tracks. You see the citizens you have access to only.",
     running: "Running or planned",
-    pages: "Pages of placements",
   },
   placement: {
     heading: "{{type}} at {{company}}",
