@@ -4,6 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
+import { CitizenHistory } from "../components/company/CitizenHistory";
+import { citizenHistory } from "../services/placements.server";
 import { getReferral, withdrawReferral } from "../services/referrals.server";
 import { personInScope } from "../services/privacy.server";
 import { withdrawSchema } from "../schemas/referral";
@@ -12,8 +14,6 @@ import { Alert, ErrorSummary, TextArea } from "../components/forms";
 import { ReferralDetail } from "../components/ReferralDetail";
 import { courseSummariesForMentee } from "../services/courses.server";
 import { CourseSummary } from "../components/CourseSummary";
-import { CitizenHistory } from "../components/company/CitizenHistory";
-import { citizenHistory } from "../services/placements.server";
 
 export const meta: MetaFunction = () => [{ title: "Borger · Mentorbro" }];
 

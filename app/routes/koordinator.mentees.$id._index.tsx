@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
-import { getReferral } from "../services/referrals.server";
-import { ReferralDetail } from "../components/ReferralDetail";
 import { CitizenHistory } from "../components/company/CitizenHistory";
 import { citizenHistory } from "../services/placements.server";
+import { getReferral } from "../services/referrals.server";
+import { ReferralDetail } from "../components/ReferralDetail";
 
 export const meta: MetaFunction = () => [{ title: "Borger · Mentorbro" }];
 

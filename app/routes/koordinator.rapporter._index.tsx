@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
 import { getLocale } from "../i18n/locale.server";
@@ -35,7 +35,7 @@ export default function CoordinatorReports() {
     <>
       <h1>{t("reports.title")}</h1>
       <p>{t("reports.intro")}</p>
-      <p><Link to={`/koordinator/rapporter/virksomheder${filterQuery(filter)}`}>{t("companies.report.toCompanies")}</Link></p>
+      <p><a href={`/koordinator/rapporter/virksomheder${filterQuery(filter)}`}>{t("companies.report.toCompanies")}</a></p>
       <ReportFilter filter={filter} quarters={quarters} municipalities={municipalities} />
       <p role="status" className="mb-report-period">
         <strong>{municipality}</strong>: {t("reports.generated", { from: formatDate(filter.from, i18n.language), to: formatDate(filter.to, i18n.language), date: formatDate(report.asOf, i18n.language) })}

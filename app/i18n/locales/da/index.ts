@@ -5,26 +5,26 @@ import enumLabels from "./enum";
 import privacy from "./privacy";
 import volunteer from "./volunteer";
 import referrals from "./referrals";
+import competence from "./competence";
+import companies from "./companies";
 import municipalities from "./municipalities";
 import reports from "./reports";
 import courses from "./courses";
 import matching from "./matching";
 import messaging from "./messaging";
-import competence from "./competence";
-import companies from "./companies";
 
 /** Danish is the source of truth: every other UI language must have exactly these keys (checked by the type). */
 const da = {
   common, auth, staff, enum: enumLabels, privacy,
   volunteer,
   referrals,
+  competence,
+  companies,
   municipalities,
   reports,
   courses,
   matching,
   messaging,
-  competence,
-  companies,
 };
 export default da;
 

@@ -6,24 +6,24 @@ import enumLabels from "./enum";
 import privacy from "./privacy";
 import volunteer from "./volunteer";
 import referrals from "./referrals";
+import competence from "./competence";
+import companies from "./companies";
 import municipalities from "./municipalities";
 import reports from "./reports";
 import courses from "./courses";
 import matching from "./matching";
 import messaging from "./messaging";
-import competence from "./competence";
-import companies from "./companies";
 
 const en: Translation = {
   common, auth, staff, enum: enumLabels, privacy,
   volunteer,
   referrals,
+  competence,
+  companies,
   municipalities,
   reports,
   courses,
   matching,
   messaging,
-  competence,
-  companies,
 };
 export default en;
