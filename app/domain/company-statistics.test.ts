@@ -29,25 +29,25 @@ describe("company report figures", () => {
       ...empty,
       openingsByType: [{ key: "internship", openings: 3, places: 4, openPlaces: 1 }, { key: "igu", openings: 1, places: 1, openPlaces: 0 }],
       placementsByType: [
-        { key: "internship", started: 9, running: 2, ended: 7, movedOn: 4 },
+        { key: "internship", started: 12, running: 2, ended: 9, movedOn: 6 },
         { key: "igu", started: 2, running: 2, ended: 0, movedOn: 0 },
         { key: "wage_subsidy", started: 6, running: 6, ended: 0, movedOn: 0 },
       ],
-      outcomes: [{ type: "wage_subsidy", n: 3 }, { type: "job_full_time", n: 1 }, { type: "internship_unpaid", n: 3 }],
+      outcomes: [{ type: "wage_subsidy", n: 5 }, { type: "job_full_time", n: 1 }, { type: "internship_unpaid", n: 3 }],
       engagement: { withOpenings: 2, taking: 4, repeat: 1 },
     });
     expect(r.totals.openings).toBe(4);
     expect(r.totals.places).toBe(5);
-    expect(r.totals.started).toEqual(countCell(17));
-    expect(r.totals.movedOnShare).toEqual({ kind: "value", value: 4 / 7, n: 7 });
+    expect(r.totals.started).toEqual(countCell(20));
+    expect(r.totals.movedOnShare).toEqual({ kind: "value", value: 6 / 9, n: 9 });
     expect(r.engagement).toEqual({ withOpenings: 2, taking: 4, repeat: 1, repeatShare: 0.25, openingsPerCompany: 2 });
-    // 3 of 7 ended with wage subsidy: a figure about a group of 7, so it is shown
-    expect(r.outcomes.find((o) => o.type === "wage_subsidy")).toEqual({ type: "wage_subsidy", count: { kind: "value", value: 3, n: 7 }, share: { kind: "value", value: 3 / 7, n: 7 } });
+    // 5 of 9 ended with wage subsidy: shown
+    expect(r.outcomes.find((o) => o.type === "wage_subsidy")).toEqual({ type: "wage_subsidy", count: { kind: "value", value: 5, n: 9 }, share: { kind: "value", value: 5 / 9, n: 9 } });
     const igu = r.placements.byType.find((x) => x.key === "igu")!;
     expect(igu.started).toEqual({ kind: "too_few" });
-    // the lone too-few "started" row hides the smallest other one (wage subsidy, 6), not the internship row (9)
+    // the lone too-few "started" row hides the smallest other one (wage subsidy, 6), not the internship row (12)
     expect(r.placements.byType.find((x) => x.key === "wage_subsidy")!.started).toEqual({ kind: "hidden" });
-    expect(r.placements.byType.find((x) => x.key === "internship")!.started).toEqual(countCell(9));
+    expect(r.placements.byType.find((x) => x.key === "internship")!.started).toEqual(countCell(12));
   });
 
   it("hides how many citizens a company took when it is 1-4, and one neighbour when it is alone", () => {
