@@ -2,9 +2,9 @@
  * Field builders for the company side's forms (issue 20): CVR numbers, contact phones, whole numbers in a range,
  * optional dates, and free text that refuses CPR numbers and health details.
  *
- * Merging note: the CPR refusal here mirrors the shared refinement of issue 15 (`requiredText`/`optionalText` in
- * app/utils/zod-fields.ts refuse CPR-like text there, with `common.form.cpr`); once that is in, `noCpr` below can go
- * (it would only repeat the message), and `contactPhone` can become `phoneField(...)` from the same module.
+ * The CPR refusal mirrors the shared refinement of issue 15 (`requiredText`/`optionalText` in app/utils/zod-fields.ts
+ * refuse CPR-like text there, with `common.form.cpr`) and steps aside where that one is in; `contactPhone` can become
+ * `phoneField(...)` from the same module.
  */
 import { z } from "zod";
 import { containsCpr } from "../domain/cpr";
@@ -17,7 +17,12 @@ import { msg, optionalText, requiredText } from "../utils/zod-fields";
 export const CPR_MESSAGE = msg("companies.form.cpr");
 export const HEALTH_MESSAGE = msg("companies.form.health");
 
-const noCpr = (v: string | undefined) => v === undefined || !containsCpr(v);
+/**
+ * Whether the shared free-text builders refuse CPR numbers already (issue 15's refinement): then this module adds no
+ * second refusal, so a field never shows the same message twice.
+ */
+const sharedRefusesCpr = optionalText(20).safeParse("010190-1234").success === false;
+const noCpr = (v: string | undefined) => sharedRefusesCpr || v === undefined || !containsCpr(v);
 const noHealth = (v: string | undefined) => v === undefined || !containsHealthDetail(v);
 
 /** Text about a citizen or their work (a profile, a follow-up, an answer): no CPR number, no health details. */

@@ -119,7 +119,7 @@ test("from competence assessment to a placement ended with wage subsidy, counted
   await expect(candidate.getByText("Ønsker branchen 87 Plejehjem mv.")).toBeVisible();
   await expect(candidate.getByText("Ønsker netop stillingen: Social- og sundhedshjælper")).toBeVisible();
   await expect(candidate.getByText("Dansk: Prøve i Dansk 2 opfylder kravet Danskuddannelse 2")).toBeVisible();
-  await expect(candidate.getByText("Kan arbejde 37 timer om ugen (opslaget: 30)")).toBeVisible();
+  await expect(candidate.getByText("Timer om ugen: kan 37, opslaget kræver 30")).toBeVisible();
   await expectAccessible(page);
 
   // ---- proposed, and the company says yes: a placement with a workplace mentor
