@@ -136,12 +136,7 @@ export function menteeValues(rng: Rng, municipalityCode: number, o: MenteeInput 
     danishModule: int(rng, 2, 6),
     englishLevel: pick(rng, ["none", "basic", "intermediate", "fluent"] as const),
     languages: lang === "uk" ? ["uk", "ru"] : [lang],
-    educationLevel: pick(rng, ["primary", "secondary", "vocational", "bachelor", "master"] as const),
-    educationField: pick(rng, ["Byggeri", "Handel", "Sygepleje", "IT", "Regnskab", "Landbrug", "Undervisning", null]),
-    educationCountry: pick(rng, ["Syrien", "Eritrea", "Afghanistan", "Ukraine", "Somalia", "Iran", "Irak"]),
-    experience: [{ title: pick(rng, ["Kok", "Tømrer", "Chauffør", "Sygeplejerske", "Sælger", "Lagermedarbejder", "Elektriker", "Lærer", "Programmør"]), years: int(rng, 1, 12), industryCode: pick(rng, COMMON_DIVISIONS) }],
-    wishedIndustryCodes: sample(rng, COMMON_DIVISIONS, int(rng, 1, 3)),
-    wishedOccupation: pick(rng, ["Kok", "Tømrer", "Buschauffør", "Social- og sundhedshjælper", "Butiksassistent", "Lagermedarbejder", "Elektriker", "Pædagogmedhjælper", "Udvikler"]),
+    ...coherentWork(rng),
     goals: sample(rng, allGoals, int(rng, 2, 4)) as Goal[],
     availability: pick(rng, ["Hverdage efter kl. 15", "Formiddage", "Tirsdag og torsdag", "Efter aftale"]),
     drivingLicence: rng() < 0.4,
@@ -151,6 +146,43 @@ export function menteeValues(rng: Rng, municipalityCode: number, o: MenteeInput 
     ...o,
   };
 }
+/**
+ * A citizen's education, experience and wishes that hang together (a nurse wishes health and care work, a cook a
+ * kitchen). The draws are the same as they always were, so the rest of a seeded demo stays as it was.
+ */
+export const OCCUPATIONS: Record<string, { industry: string; field: string | null; wish: string; wishIndustry: string }> = {
+  "Kok": { industry: "56", field: "Gastronomi", wish: "Kok", wishIndustry: "56" },
+  "Tømrer": { industry: "43", field: "Byggeri", wish: "Tømrer", wishIndustry: "43" },
+  "Chauffør": { industry: "49", field: null, wish: "Buschauffør", wishIndustry: "49" },
+  "Sygeplejerske": { industry: "86", field: "Sygepleje", wish: "Social- og sundhedsassistent", wishIndustry: "87" },
+  "Sælger": { industry: "47", field: "Handel", wish: "Butiksassistent", wishIndustry: "47" },
+  "Lagermedarbejder": { industry: "52", field: null, wish: "Lagermedarbejder", wishIndustry: "52" },
+  "Elektriker": { industry: "43", field: "Elektriker", wish: "Elektriker", wishIndustry: "43" },
+  "Lærer": { industry: "85", field: "Undervisning", wish: "Pædagogmedhjælper", wishIndustry: "88" },
+  "Programmør": { industry: "62", field: "IT", wish: "Udvikler", wishIndustry: "62" },
+};
+function coherentWork(rng: Rng) {
+  const educationLevel = pick(rng, ["primary", "secondary", "vocational", "bachelor", "master"] as const);
+  const fieldDraw = pick(rng, ["Byggeri", "Handel", "Sygepleje", "IT", "Regnskab", "Landbrug", "Undervisning", null]);
+  const educationCountry = pick(rng, ["Syrien", "Eritrea", "Afghanistan", "Ukraine", "Somalia", "Iran", "Irak"]);
+  const title = pick(rng, Object.keys(OCCUPATIONS));
+  const job = OCCUPATIONS[title];
+  const years = int(rng, 1, 12);
+  void pick(rng, COMMON_DIVISIONS); // the experience's industry, now the occupation's own
+  const n = int(rng, 1, 3);
+  const others = sample(rng, COMMON_DIVISIONS, n);
+  void pick(rng, [0, 1, 2, 3, 4, 5, 6, 7, 8]); // the wished occupation, now the one the experience leads to
+  return {
+    educationLevel,
+    // Primary school has no field; otherwise the field of the occupation (or what was drawn, for work without one).
+    educationField: educationLevel === "primary" ? null : job.field ?? fieldDraw,
+    educationCountry,
+    experience: [{ title, years, industryCode: job.industry }],
+    wishedIndustryCodes: [...new Set([job.wishIndustry, ...others])].slice(0, n),
+    wishedOccupation: job.wish,
+  };
+}
+
 export function insertMentee(d: Db, rng: Rng, municipalityCode: number, o: MenteeInput = {}) {
   return d.insert(mentees).values(menteeValues(rng, municipalityCode, o)).returning().get();
 }

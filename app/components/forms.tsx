@@ -144,9 +144,9 @@ export function ErrorSummary({ form }: { // eslint-disable-next-line @typescript
   const formErrors = form.errors ?? [];
   if (!entries.length && !formErrors.length) return null;
   return (
-    <div className="alert alert-error" role="alert" aria-labelledby={`${form.id}-summary`} tabIndex={-1}>
+    <div className="alert alert-error" role="alert" aria-labelledby={`${form.id}-error-summary`} tabIndex={-1}>
       <div className="alert-body">
-        <p className="alert-heading" id={`${form.id}-summary`}>{t("common.form.errorSummary")}</p>
+        <p className="alert-heading" id={`${form.id}-error-summary`}>{t("common.form.errorSummary")}</p>
         {formErrors.map((e: string) => <p key={e} className="alert-text">{translateError(t, e)}</p>)}
         {entries.length ? (
           <ul className="alert-text">

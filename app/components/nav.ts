@@ -21,6 +21,9 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
     { key: "courses.nav.courses", to: "/koordinator/forloeb" },
     { key: "courses.nav.followUps", to: "/koordinator/opfoelgning" },
     { key: "matching.nav.pool", to: "/koordinator/matching" },
+    { key: "companies.nav.companies", to: "/virksomheder" },
+    { key: "companies.nav.openings", to: "/opslag" },
+    { key: "companies.nav.placements", to: "/placeringer" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
     { key: "auth.security.nav", to: "/konto/sikkerhed" },
   ],
@@ -29,11 +32,15 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
     { key: "referrals.nav.list", to: "/kommune/borgere" },
     { key: "referrals.nav.refer", to: "/kommune/borgere/ny" },
     { key: "reports.nav.caseworker", to: "/kommune/rapport" },
+    { key: "companies.nav.openings", to: "/opslag" },
+    { key: "companies.nav.companies", to: "/virksomheder" },
+    { key: "companies.nav.placements", to: "/placeringer" },
   ],
   mentor: [
     { key: "common.nav.start", to: "/mentor" },
     { key: "volunteer.nav.profile", to: "/mentor/profil" },
     { key: "volunteer.nav.availability", to: "/mentor/tilgaengelighed" },
+    { key: "companies.nav.tip", to: "/mentor/virksomhed" },
   ],
 };
 

@@ -134,6 +134,44 @@ export type TokenPurpose = (typeof tokenPurposes)[number];
 export const auditActions = ["view", "create", "update", "delete", "export", "anonymise", "login", "logout"] as const;
 export type AuditAction = (typeof auditActions)[number];
 
+/* ------------------------------------------------------------------ the company side (issue 20) */
+
+/** Education level by ISCED 2011 (0 early childhood … 8 doctoral); stored as the digit. */
+export const iscedLevels = ["0", "1", "2", "3", "4", "5", "6", "7", "8"] as const;
+export type IscedLevel = (typeof iscedLevels)[number];
+
+/** What a company offers: virksomhedspraktik, løntilskud, IGU, ordinært job, a place in an intensive talent track. */
+export const openingTypes = ["internship", "wage_subsidy", "igu", "ordinary_job", "talent_track"] as const;
+export type OpeningType = (typeof openingTypes)[number];
+
+/** `proposed`: heard of by a mentor, not yet confirmed by staff. */
+export const openingStatuses = ["proposed", "open", "filled", "closed"] as const;
+export type OpeningStatus = (typeof openingStatuses)[number];
+
+/** Employees: micro 1-9, small 10-49, medium 50-249, large 250+. */
+export const companySizes = ["micro", "small", "medium", "large"] as const;
+export type CompanySize = (typeof companySizes)[number];
+
+/** The programmes a company takes part in (DOMAIN.md, "the company side"). */
+export const companyProgrammes = ["mentor_network", "talent_track", "competence_match", "host_internship", "igu", "place_and_train"] as const;
+export type CompanyProgramme = (typeof companyProgrammes)[number];
+
+export const proposalStatuses = ["proposed", "accepted", "declined", "withdrawn"] as const;
+export type ProposalStatus = (typeof proposalStatuses)[number];
+
+export const declineReasons = ["skills", "danish_level", "no_places", "other_candidate", "citizen_declined", "other"] as const;
+export type DeclineReason = (typeof declineReasons)[number];
+
+export const placementStatuses = ["planned", "active", "completed", "ended_early", "cancelled"] as const;
+export type PlacementStatus = (typeof placementStatuses)[number];
+
+export const placementEndReasons = ["got_job", "citizen_stopped", "company_ended", "no_show", "moved", "personal_circumstances", "other"] as const;
+export type PlacementEndReason = (typeof placementEndReasons)[number];
+
+/** IGU schooling: AMU courses, Danish, vocational school, other. */
+export const schoolKinds = ["amu", "danish", "vocational_school", "other"] as const;
+export type SchoolKind = (typeof schoolKinds)[number];
+
 export const regions = [
   { code: 1081, name: "Region Nordjylland" },
   { code: 1082, name: "Region Midtjylland" },
@@ -173,5 +211,15 @@ export const enumerations = {
   surveyKind: surveyKinds,
   surveyRespondent: surveyRespondents,
   closerToJob: closerToJobAnswers,
+  iscedLevel: iscedLevels,
+  openingType: openingTypes,
+  openingStatus: openingStatuses,
+  companySize: companySizes,
+  companyProgramme: companyProgrammes,
+  proposalStatus: proposalStatuses,
+  declineReason: declineReasons,
+  placementStatus: placementStatuses,
+  placementEndReason: placementEndReasons,
+  schoolKind: schoolKinds,
 } as const;
 export type EnumerationName = keyof typeof enumerations;

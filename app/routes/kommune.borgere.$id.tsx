@@ -4,6 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
+import { CitizenHistory } from "../components/company/CitizenHistory";
+import { citizenHistory } from "../services/placements.server";
 import { getReferral, withdrawReferral } from "../services/referrals.server";
 import { personInScope } from "../services/privacy.server";
 import { withdrawSchema } from "../schemas/referral";
@@ -26,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "caseworker");
   const r = getReferral(scope, parseId(params.id), user);
   if (!r) throw notFound();
-  return { r, canWithdraw: canWithdraw(r.mentee.status), courses: courseSummariesForMentee(scope, r.mentee.id) };
+  return { r, canWithdraw: canWithdraw(r.mentee.status), courses: courseSummariesForMentee(scope, r.mentee.id), history: citizenHistory(scope, r.mentee.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -44,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ReferralPage() {
   const { t } = useTranslation();
-  const { r, canWithdraw: may, courses } = useLoaderData<typeof loader>();
+  const { r, canWithdraw: may, courses, history } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm({ id: "withdraw", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawSchema }) });
@@ -55,6 +57,7 @@ export default function ReferralPage() {
       <h1>{m.firstName} {m.lastName}</h1>
       {params.get("created") ? <Alert kind="success">{t("referrals.list.created")}</Alert> : null}
       {params.get("withdrawn") ? <Alert kind="success">{t("referrals.detail.withdrawn")}</Alert> : null}
+      <CitizenHistory menteeId={m.id} items={history} />
       <ReferralDetail r={r} />
       <CourseSummary courses={courses} />
       {may ? (

@@ -37,6 +37,7 @@ export default function CaseworkerReport() {
         {t("reports.generated", { from: formatDate(filter.from, i18n.language), to: formatDate(filter.to, i18n.language), date: formatDate(report.asOf, i18n.language) })}
       </p>
       <p><Link to={`/kommune/rapport/udskrift${filterQuery(filter)}`}>{t("reports.printable")}</Link></p>
+      <p><Link to={`/kommune/rapport/virksomheder${filterQuery(filter)}`}>{t("companies.report.toCompanies")}</Link></p>
       <ReportView report={report} labels={labels} showMunicipalities
         exportsSlot={<ReportExports base="/kommune/rapport/eksport" filter={filter} />} />
     </>

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
+import { CitizenHistory } from "../components/company/CitizenHistory";
+import { citizenHistory } from "../services/placements.server";
 import { getReferral } from "../services/referrals.server";
 import { ReferralDetail } from "../components/ReferralDetail";
 import { pageMeta } from "../i18n/meta";
@@ -14,18 +16,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!Number.isInteger(id) || id <= 0) throw notFound();
   const r = getReferral(scope, id, user); // a logged read
   if (!r) throw notFound();
-  return { r };
+  return { r, history: citizenHistory(scope, id) };
 }
 
 export default function CoordinatorMentee() {
   const { t } = useTranslation();
-  const { r } = useLoaderData<typeof loader>();
+  const { r, history } = useLoaderData<typeof loader>();
   const m = r.mentee;
   return (
     <>
       <p><Link to="/koordinator/ventende">{t("common.actions.back")}</Link></p>
       <h1>{m.firstName} {m.lastName}</h1>
       {m.status === "waiting" ? <p><Link to={`/koordinator/mentees/${m.id}/kandidater`} className="button button-primary">{t("referrals.detail.candidates")}</Link></p> : null}
+      <CitizenHistory menteeId={m.id} items={history} coursePath={(id) => `/koordinator/forloeb/${id}`} />
       <ReferralDetail r={r} />
     </>
   );

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { notFound, requireRole } from "../auth/guards.server";
 import { approveMatch, candidatesFor } from "../services/matching.server";
+import { profileReasonsForMentors } from "../services/competence.server";
 import { approveSchema } from "../schemas/matching";
 import { Alert, translateError } from "../components/forms";
 import { MatchReasons, industryLabel, languageName } from "../components/MatchReasons";
@@ -25,7 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = menteeId(params);
   const result = candidatesFor(id, user);
   if (!result) throw notFound();
-  return { ...result, today: today() };
+  // The competence assessment's evidence beside the engine's reasons (experience in the mentor's industry).
+  const fromProfile = profileReasonsForMentors(id, result.candidates.map((c) => c.mentor.industryCode));
+  const candidates = result.candidates.map((c) => {
+    const extra = fromProfile.get(c.mentor.industryCode);
+    return extra ? { ...c, reasons: [...c.reasons, extra] } : c;
+  });
+  return { ...result, candidates, today: today() };
 }
 
 type ActionResult = { mentorId: number | null; fieldErrors: Record<string, string[]>; formError: string | null; values: Record<string, string> };

@@ -6,7 +6,7 @@ import { getLocale } from "../i18n/locale.server";
 import { reportFilterSchema } from "../schemas/reports";
 import { buildReport, recentQuarters, reportLabels, reportMunicipalities, resolveFilter } from "../services/reports.server";
 import { ReportView } from "../components/reports/ReportView";
-import { ReportFilter } from "../components/reports/ReportFilter";
+import { ReportFilter, filterQuery } from "../components/reports/ReportFilter";
 import { ReportExports } from "../components/reports/ReportExports";
 import { formatDate } from "../i18n/format";
 import reportsCss from "../styles/reports.css";
@@ -36,6 +36,7 @@ export default function CoordinatorReports() {
     <>
       <h1>{t("reports.title")}</h1>
       <p>{t("reports.intro")}</p>
+      <p><a href={`/koordinator/rapporter/virksomheder${filterQuery(filter)}`}>{t("companies.report.toCompanies")}</a></p>
       <ReportFilter filter={filter} quarters={quarters} municipalities={municipalities} />
       <p role="status" className="mb-report-period">
         <strong>{municipality}</strong>: {t("reports.generated", { from: formatDate(filter.from, i18n.language), to: formatDate(filter.to, i18n.language), date: formatDate(report.asOf, i18n.language) })}

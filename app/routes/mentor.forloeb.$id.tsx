@@ -8,6 +8,7 @@ import {
   deleteMeeting, getMentorCourse, logMeeting, MEETING_EDIT_DAYS, proposeOutcome, updateMeeting, type Failure,
 } from "../services/courses.server";
 import { answerMentorSurvey } from "../services/surveys.server";
+import { minimalProfileForMentor } from "../services/competence.server";
 import { deleteMeetingSchema, meetingSchema, proposeOutcomeSchema, surveySchema } from "../schemas/courses";
 import { Alert, Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
 import { CommitmentBadge, DueThisMonth, MeetingTable, MonthTable, formatHours, industryLabel, industryOptions } from "../components/CourseParts";
@@ -30,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "mentor");
   const course = getMentorCourse(user.id, courseId(params));
   if (!course) throw notFound();
-  return { ...course, editDays: MEETING_EDIT_DAYS };
+  // The competence assessment in its minimal form only: education, experience, wishes (share_with_mentor).
+  return { ...course, editDays: MEETING_EDIT_DAYS, competence: minimalProfileForMentor(user.id, course.course.id) };
 }
 
 type Intent = "log" | "update" | "delete" | "propose" | "survey";
@@ -256,6 +258,13 @@ export default function MentorCourse() {
           <dt>{t("courses.page.danishLevel")}</dt><dd>{t(`enum.danishLevel.${d.mentee.danishLevel}`)}</dd>
           <dt>{t("courses.page.goals")}</dt><dd>{d.mentee.goals.map((g) => t(`enum.goal.${g}`)).join(", ") || "–"}</dd>
           <dt>{t("courses.page.industries")}</dt><dd>{d.mentee.wishedIndustryCodes.map((c) => industryLabel(c, lng)).join(", ") || "–"}</dd>
+          {d.competence ? <>
+            <dt>{t("competence.mentor.education")}</dt>
+            <dd>{d.competence.educations.map((e) => [t(`enum.iscedLevel.${e.level}`), e.field, e.recognised ? t("competence.mentor.recognised") : null].filter(Boolean).join(", ")).join("; ") || "–"}</dd>
+            <dt>{t("competence.mentor.experience")}</dt>
+            <dd>{d.competence.experience.map((e) => `${e.occupation} (${t("competence.mentor.years", { count: e.years })}${e.industryCode ? `, ${industryLabel(e.industryCode, lng)}` : ""})`).join("; ") || "–"}</dd>
+            <dt>{t("competence.mentor.wishedOccupations")}</dt><dd>{d.competence.wishedOccupations.join(", ") || "–"}</dd>
+          </> : null}
         </dl>
       </section>
     </>

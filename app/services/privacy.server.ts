@@ -5,8 +5,8 @@
  */
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import {
-  auditLog, consents, courses, followUps, meetings, mentorScreenings, mentees, mentors, messages, outcomes, sessions,
-  settings, statusChanges, surveys, users,
+  auditLog, competenceProfiles, consents, courses, followUps, meetings, mentorScreenings, mentees, mentors, messages, openingProposals,
+  outcomes, placementFollowUps, placementSchoolPeriods, placements, sessions, settings, statusChanges, surveys, users,
 } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { notFound, type Scope } from "../auth/guards.server";
@@ -43,6 +43,7 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
     const courseIds = courseRows.map((c) => c.id);
     const inCourses = <T>(rows: () => T[]) => (courseIds.length ? rows() : []);
     audit(actor, "export", "mentee", id);
+    const companySide = companySideOf(d, id);
     return {
       type, exportedAt: nowIso(),
       person: mentee,
@@ -52,6 +53,11 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
       followUps: inCourses(() => d.select().from(followUps).where(inArray(followUps.courseId, courseIds)).all()),
       outcomes: inCourses(() => d.select().from(outcomes).where(inArray(outcomes.courseId, courseIds)).all()),
       surveys: inCourses(() => d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentee"))).all()),
+      competenceProfiles: companySide.competenceProfiles,
+      openingProposals: companySide.openingProposals,
+      placements: companySide.placements,
+      placementSchoolPeriods: companySide.placementSchoolPeriods,
+      placementFollowUps: companySide.placementFollowUps,
       messages: d.select(staffMessageColumns).from(messages).where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id))).all(),
       statusChanges: d.select().from(statusChanges).where(and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, id))).all(),
       accessLog: d.select().from(auditLog).where(and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, id))).all(),
@@ -79,6 +85,40 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
   };
 }
 export type PersonExport = NonNullable<ReturnType<typeof exportPerson>>;
+
+/** The company side of a citizen's record (issue 20): every version of the competence assessment, proposals, placements. */
+function companySideOf(d: Db, id: number) {
+  const placementRows = d.select().from(placements).where(eq(placements.menteeId, id)).all();
+  const placementIds = placementRows.map((p) => p.id);
+  return {
+    competenceProfiles: d.select().from(competenceProfiles).where(eq(competenceProfiles.menteeId, id)).all(),
+    openingProposals: d.select().from(openingProposals).where(eq(openingProposals.menteeId, id)).all(),
+    placements: placementRows,
+    placementSchoolPeriods: placementIds.length ? d.select().from(placementSchoolPeriods).where(inArray(placementSchoolPeriods.placementId, placementIds)).all() : [],
+    placementFollowUps: placementIds.length ? d.select().from(placementFollowUps).where(inArray(placementFollowUps.placementId, placementIds)).all() : [],
+  };
+}
+
+/**
+ * Erasure on the company side: the competence assessment goes (every version); placements keep type, company, dates,
+ * status and outcome for statistics, but lose the workplace mentor's and adviser's names and phones and the follow-up
+ * notes; proposals lose their reasons (drawn from the assessment) and the company's note. Live placements end.
+ */
+function eraseCompanySide(tx: Db, id: number, actor: Actor) {
+  tx.delete(competenceProfiles).where(eq(competenceProfiles.menteeId, id)).run();
+  const live = tx.select().from(placements).where(and(eq(placements.menteeId, id), inArray(placements.status, ["planned", "active"]))).all();
+  for (const p of live) {
+    const to = p.status === "planned" ? "cancelled" : "ended_early";
+    tx.update(placements).set({ status: to, endedOn: to === "ended_early" ? today() : null, endReason: to === "ended_early" ? "other" : null }).where(eq(placements.id, p.id)).run();
+    tx.insert(statusChanges).values({ entityType: "placement", entityId: p.id, fromStatus: p.status, toStatus: to, reason: "person_erased", byUserId: actor?.id ?? null }).run();
+  }
+  tx.update(placements).set({ workplaceMentorName: null, workplaceMentorPhone: null, completionAdviserName: null, completionAdviserPhone: null })
+    .where(eq(placements.menteeId, id)).run();
+  tx.update(placementFollowUps).set({ note: null })
+    .where(inArray(placementFollowUps.placementId, tx.select({ id: placements.id }).from(placements).where(eq(placements.menteeId, id)))).run();
+  tx.update(openingProposals).set({ reasons: null, declineNote: null, status: sql`case when ${openingProposals.status} = 'proposed' then 'withdrawn' else ${openingProposals.status} end` })
+    .where(eq(openingProposals.menteeId, id)).run();
+}
 
 function anonymiseMessages(tx: Db, subjectType: PersonType, id: number) {
   tx.update(messages).set({ status: "cancelled", lastError: "person erased" })
@@ -125,6 +165,7 @@ export function erasePerson(type: PersonType, id: number, scope: Scope, actor: A
         tx.update(surveys).set({ comment: null }).where(inArray(surveys.courseId, courseIds)).run();
         tx.update(courses).set({ endNote: null, manualReason: null }).where(inArray(courses.id, courseIds)).run();
       }
+      eraseCompanySide(tx, id, actor);
       anonymiseMessages(tx, "mentee", id);
       audit(actor, "anonymise", "mentee", id, undefined, tx);
       return true;
@@ -174,6 +215,8 @@ export function dueForRetention(day: string, d: Db = db()) {
         sql`not exists (select 1 from ${courses} c where c.mentee_id = ${mentees.id} and (c.ended_on is null or c.ended_on >= ${cutoff}))`),
       and(eq(mentees.status, "withdrawn"), lt(mentees.updatedAt, cutoffIso)),
     ),
+    // A placement running, planned or ended within the period keeps the citizen (an IGU runs two years).
+    sql`not exists (select 1 from ${placements} p where p.mentee_id = ${mentees.id} and (p.status in ('planned', 'active') or p.ended_on >= ${cutoff}))`,
   )).all().map((r) => r.id);
   const mentorIds = d.select({ id: mentors.id }).from(mentors).where(and(
     isNull(mentors.anonymisedAt), inArray(mentors.status, ["rejected", "retired"]), lt(mentors.updatedAt, cutoffIso),

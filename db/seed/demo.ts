@@ -12,6 +12,7 @@ import { hashPassword } from "../../app/auth/password.server";
 import { addDays, addMonths } from "../../app/domain/dates";
 import { today } from "../../app/utils/clock";
 import type { MeetingTopic, OutcomeType } from "../../app/domain/enums";
+import { seedCompanySide } from "./company-side";
 
 export const DEMO_PASSWORD = "Mentorbro-demo-2026";
 export const DEMO_DOMAIN = "demo.mentorbro.dk";
@@ -211,6 +212,8 @@ export async function seedDemo(d: Db, seed = 20261122): Promise<void> {
       const status = (activeLoad.get(p.id) ?? 0) > 0 ? "active" : "approved";
       t.update(mentors).set({ status }).where(eq(mentors.id, p.id)).run();
     }
+    // The company side: assessments, companies, openings, placements (its own random stream: the rest stays as it was).
+    seedCompanySide(t, seed + 2, { now, coordinatorId: coord.id, caseworkers, demoMentorId: demoMentor.id });
     // The demo's history is already followed up for today: the course job (reminders, nudges) starts tomorrow, so a
     // freshly seeded database (and every browser test's copy) does not change under a test in its first second.
     t.insert(jobRuns).values({ job: "courses", runKey: now }).onConflictDoNothing().run();

@@ -1,14 +1,16 @@
 /**
  * Cross-tenant probes, generated from the route files: Kolding's caseworker tries every caseworker-reachable route that
- * takes an id with ids of Aarhus's citizens (and their courses), by GET and POST. Every answer must be 404/403/400 and
- * show none of Aarhus's data; nothing may change in the database.
+ * takes an id with ids of Aarhus's citizens (and their courses and placements), by GET and POST. Every answer must be
+ * 404/403/400 and show none of Aarhus's data; nothing may change in the database. Companies and openings are shared by
+ * every municipality (they are not citizens' data): those pages may answer, with the companies and openings where
+ * Aarhus's citizens are proposed or placed, but must show none of those citizens.
  */
 import { readdirSync } from "node:fs";
 import { eq, sql } from "drizzle-orm";
 import { test, expect, login } from "../support/fixtures";
 import { routeFileToPath, ruleFor } from "../support/route-rules";
 import { DEMO_USERS } from "../../db/seed/demo";
-import { auditLog, consents, courses, mentees, messages } from "../../db/schema";
+import { auditLog, consents, courses, mentees, messages, openingProposals, placements } from "../../db/schema";
 
 const files = readdirSync("app/routes").filter((f) => /\.(tsx|ts)$/.test(f) && f.includes("$"));
 
@@ -16,8 +18,22 @@ test("a caseworker of another municipality gets nothing from any route with an i
   test.setTimeout(120_000);
   const victims = db.select().from(mentees).where(eq(mentees.municipalityCode, 751)).limit(3).all();
   const victimCourse = db.select().from(courses).innerJoin(mentees, eq(mentees.id, courses.menteeId)).where(eq(mentees.municipalityCode, 751)).get()!.courses;
+  // Aarhus's citizens in placements and proposals, the placements themselves, and the openings and companies they are at.
+  const victimPlacements = db.select({ p: placements, m: mentees }).from(placements).innerJoin(mentees, eq(mentees.id, placements.menteeId)).where(eq(mentees.municipalityCode, 751)).limit(3).all();
+  const victimProposals = db.select({ p: openingProposals, m: mentees }).from(openingProposals).innerJoin(mentees, eq(mentees.id, openingProposals.menteeId)).where(eq(mentees.municipalityCode, 751)).limit(3).all();
+  expect(victimPlacements.length).toBeGreaterThan(0);
+  const placed = [...victimPlacements.map((x) => x.m), ...victimProposals.map((x) => x.m)];
+  const sharedIds = {
+    opslag: [...new Set([...victimPlacements.map((x) => x.p.openingId), ...victimProposals.map((x) => x.p.openingId)])],
+    virksomheder: [...new Set(victimPlacements.map((x) => x.p.companyId))],
+  };
+  // Names only Aarhus has (the demo's name lists are short: Kolding may have a namesake).
+  const elsewhere = new Set(db.select().from(mentees).where(sql`${mentees.municipalityCode} <> 751`).all().map((m) => `${m.firstName} ${m.lastName}`));
+  const victimNames = [...victims, ...placed].map((v) => `${v.firstName} ${v.lastName}`).filter((n) => !elsewhere.has(n));
   const snapshot = () => ({
     mentees: JSON.stringify(db.select().from(mentees).where(eq(mentees.municipalityCode, 751)).all()),
+    placements: JSON.stringify(db.select().from(placements).all()),
+    proposals: JSON.stringify(db.select().from(openingProposals).all()),
     consents: db.select({ n: sql<number>`count(*)` }).from(consents).get()!.n,
     messages: db.select({ n: sql<number>`count(*)` }).from(messages).get()!.n,
     courses: JSON.stringify(db.select().from(courses).where(eq(courses.id, victimCourse.id)).all()),
@@ -30,7 +46,9 @@ test("a caseworker of another municipality gets nothing from any route with an i
     const rule = ruleFor(template);
     const caseworkerMay = rule && (rule.allow === "public" || rule.allow === "signed-in" || rule.allow.includes("caseworker"));
     if (!caseworkerMay || rule.allow === "public") continue;
-    const ids = /forloeb|course/.test(f) ? [victimCourse.id] : victims.map((v) => v.id);
+    const shared = /^(opslag|virksomheder)\./.exec(f)?.[1] as keyof typeof sharedIds | undefined;
+    const ids = /forloeb|course/.test(f) ? [victimCourse.id] : /^placeringer/.test(f) ? victimPlacements.map((x) => x.p.id)
+      : shared ? sharedIds[shared] : victims.map((v) => v.id);
     for (const id of ids) probes.push(template.replace(/\/1(?=\/|$)/g, `/${id}`));
   }
   expect(probes.length).toBeGreaterThan(0);
@@ -38,7 +56,8 @@ test("a caseworker of another municipality gets nothing from any route with an i
   for (const path of probes) {
     const res = await page.request.get(path, { maxRedirects: 0 });
     const body = await res.text();
-    if (res.status() === 200 || victims.some((v) => body.includes(`${v.firstName} ${v.lastName}`))) leaks.push(`GET ${path} → ${res.status()}`);
+    const sharedPage = /^\/(opslag|virksomheder)\//.test(path);
+    if ((res.status() === 200 && !sharedPage) || victimNames.some((n) => body.includes(n))) leaks.push(`GET ${path} → ${res.status()}`);
     const post = await page.request.post(path, { form: { intent: "withdraw", purpose: "sms", reason: "probe" }, maxRedirects: 0 });
     if (post.status() < 400 && post.status() !== 405) leaks.push(`POST ${path} → ${post.status()}`);
   }

@@ -62,6 +62,35 @@ export const forms: Form[] = [
   { path: "/admin/skabeloner/password_reset", as: "admin", fields: ["intent", "language", "subject", "heading", "body", "actionLabel", "sms"] },
   { path: "/afmeld/not-a-real-token", fields: ["channels"] },
   { path: (db) => `/admin/outbox/${failedMessage(db)}`, as: "coordinator", fields: ["intent"] },
+  // The company side (issue 20).
+  { path: "/virksomheder/ny", as: "coordinator", fields: ["name", "cvr", "industryCode", "municipalityCode", "street", "postcode", "city", "size", "programmes"] },
+  { path: (db) => `/virksomheder/${db.select().from(schema.companies).get()!.id}`, as: "coordinator", fields: ["intent", "name", "role", "phone", "email", "contactId", "date", "note", "mentorEmail", "mentorId"] },
+  { path: (db) => `/virksomheder/${db.select().from(schema.companies).get()!.id}/rediger`, as: "caseworker", fields: ["name", "cvr", "industryCode", "municipalityCode", "street", "postcode", "city", "size", "programmes"] },
+  {
+    path: (db) => `/opslag/ny?virksomhed=${db.select().from(schema.companies).get()!.id}`, as: "caseworker",
+    fields: ["type", "industryCode", "occupation", "municipalityCode", "startDate", "durationWeeks", "weeklyHours", "danishLevel", "places", "deadline", "description"],
+  },
+  {
+    path: (db) => `/opslag/${db.select().from(schema.openings).where(eq(schema.openings.status, "open")).get()!.id}`, as: "coordinator",
+    fields: ["intent", "menteeId", "openingId", "proposalId", "startDate", "plannedEndDate", "workplaceMentorName", "workplaceMentorPhone", "completionAdviserName", "completionAdviserPhone", "reason", "note"],
+  },
+  {
+    path: (db) => `/placeringer/${db.select().from(schema.placements).where(eq(schema.placements.type, "igu")).get()!.id}`, as: "coordinator",
+    fields: ["intent", "startDate", "endedOn", "outcomeType", "reason", "date", "onTrack", "note", "kind", "title", "fromDate", "weeks", "plannedEndDate", "workplaceMentorName", "workplaceMentorPhone", "completionAdviserName", "completionAdviserPhone"],
+  },
+  {
+    path: (db) => `/borgere/${db.select().from(schema.mentees).where(eq(schema.mentees.municipalityCode, 751)).get()!.id}/kompetencer`, as: "caseworker",
+    fields: [
+      "educations[0].level", "educations[0].field", "educations[0].country", "educations[0].year", "educations[0].recognised", "experience[0].occupation",
+      "experience[0].industryCode", "experience[0].years", "experience[0].country", "danishLevel", "danishModule", "englishLevel", "drivingLicence",
+      "certificates", "hoursPerWeek", "availableFrom", "wishedIndustryCodes[0]", "wishedOccupations[0]", "summary",
+    ],
+  },
+  { path: (db) => `/borgere/${db.select().from(schema.mentees).where(eq(schema.mentees.municipalityCode, 751)).get()!.id}/opslag`, as: "caseworker", fields: ["intent", "menteeId", "openingId"] },
+  {
+    path: "/mentor/virksomhed", as: "mentor",
+    fields: ["name", "cvr", "industryCode", "municipalityCode", "street", "postcode", "city", "size", "contactName", "contactRole", "contactPhone", "contactEmail", "worksHere", "withOpening", "openingType", "openingOccupation", "openingPlaces", "openingNote"],
+  },
 ];
 
 /** A failed message to retry or confirm (the demo seed sends none). */
@@ -72,7 +101,11 @@ function failedMessage(db: Db): number {
   }).returning({ id: schema.messages.id }).get().id;
 }
 
-const counted = [schema.users, schema.mentors, schema.mentees, schema.courses, schema.meetings, schema.followUps, schema.outcomes, schema.surveys, schema.mentorScreenings] as const;
+const counted = [
+  schema.users, schema.mentors, schema.mentees, schema.courses, schema.meetings, schema.followUps, schema.outcomes, schema.surveys, schema.mentorScreenings,
+  schema.competenceProfiles, schema.companies, schema.companyContacts, schema.companyNotes, schema.openings, schema.openingProposals, schema.placements,
+  schema.placementFollowUps, schema.placementSchoolPeriods,
+] as const;
 const counts = (db: Db) => counted.map((t) => db.select({ n: sql<number>`count(*)` }).from(t).get()!.n);
 
 /**

@@ -25,6 +25,8 @@ export const routeRules: Rule[] = [
   { pattern: /^\/kommune(\/.*)?$/, allow: ["caseworker"] },
   { pattern: /^\/mentor(\/.*)?$/, allow: ["mentor"] },
   { pattern: /^\/persondata\//, allow: ["admin", "coordinator", "caseworker"] },
+  { pattern: /^\/(virksomheder|opslag|placeringer)(\/.*)?$/, allow: ["admin", "coordinator", "caseworker"] },
+  { pattern: /^\/borgere\//, allow: ["admin", "coordinator", "caseworker"] },
   { pattern: /^\/konto\//, allow: ["admin", "coordinator"] },
 ];
 

@@ -68,4 +68,28 @@ export default {
   surveyKind: { day30: "Efter 30 dage", closure: "Ved afslutning" },
   surveyRespondent: { mentor: "Mentor", mentee: "Borger" },
   closerToJob: { yes: "Ja", no: "Nej", unsure: "Ved ikke" },
+  iscedLevel: {
+    "0": "ISCED 0: Ingen eller førskole", "1": "ISCED 1: Grundskole (1.-6. klasse)", "2": "ISCED 2: Grundskole (7.-10. klasse)",
+    "3": "ISCED 3: Gymnasial eller erhvervsfaglig ungdomsuddannelse", "4": "ISCED 4: Kort videregående forberedelse / post-gymnasial",
+    "5": "ISCED 5: Kort videregående uddannelse", "6": "ISCED 6: Bachelor eller professionsbachelor", "7": "ISCED 7: Kandidat (master)",
+    "8": "ISCED 8: Ph.d.",
+  },
+  openingType: { internship: "Virksomhedspraktik", wage_subsidy: "Løntilskud", igu: "IGU", ordinary_job: "Ordinært job", talent_track: "Talentforløb" },
+  openingStatus: { proposed: "Foreslået af mentor", open: "Åben", filled: "Besat", closed: "Lukket" },
+  companySize: { micro: "1-9 ansatte", small: "10-49 ansatte", medium: "50-249 ansatte", large: "250 ansatte eller flere" },
+  companyProgramme: {
+    mentor_network: "Mentornetværk", talent_track: "Talentforløb", competence_match: "Kompetencematch",
+    host_internship: "Værtsvirksomhed for praktik", igu: "IGU", place_and_train: "Place and train",
+  },
+  proposalStatus: { proposed: "Foreslået", accepted: "Sagt ja", declined: "Sagt nej", withdrawn: "Trukket tilbage" },
+  declineReason: {
+    skills: "Kompetencer passer ikke", danish_level: "Dansk ikke godt nok endnu", no_places: "Ingen plads alligevel",
+    other_candidate: "Valgte en anden", citizen_declined: "Borgeren sagde nej", other: "Andet",
+  },
+  placementStatus: { planned: "Planlagt", active: "I gang", completed: "Afsluttet", ended_early: "Afbrudt", cancelled: "Annulleret" },
+  placementEndReason: {
+    got_job: "Borgeren fik job", citizen_stopped: "Borgeren stoppede", company_ended: "Virksomheden stoppede", no_show: "Borgeren mødte ikke op",
+    moved: "Flyttet", personal_circumstances: "Personlige forhold", other: "Andet",
+  },
+  schoolKind: { amu: "AMU-kursus", danish: "Danskundervisning", vocational_school: "Erhvervsskole", other: "Andet" },
 };

@@ -5,6 +5,8 @@ import enumLabels from "./enum";
 import privacy from "./privacy";
 import volunteer from "./volunteer";
 import referrals from "./referrals";
+import competence from "./competence";
+import companies from "./companies";
 import municipalities from "./municipalities";
 import reports from "./reports";
 import courses from "./courses";
@@ -17,6 +19,8 @@ const da = {
   common, auth, staff, enum: enumLabels, privacy,
   volunteer,
   referrals,
+  competence,
+  companies,
   municipalities,
   reports,
   courses,

@@ -13,6 +13,8 @@ export default {
     no_shared_language: "Intet fælles sprog ud over dansk",
     goals: "Mentor tilbyder {{covered}} af {{total}} ønskede mål",
     waiting: "Har ventet {{days}} dage",
+    profile_experience: "Kompetenceafklaring: har arbejdet som {{occupation}} i mentorens branche, {{label}} ({{years}} år)",
+    profile_experience_section: "Kompetenceafklaring: har arbejdet som {{occupation}} i samme hovedbranche, {{label}} ({{years}} år)",
   },
   rule: {
     mentor_not_approved: "Udelukket: mentor er ikke godkendt",

@@ -70,4 +70,28 @@ export default {
   surveyKind: { day30: "After 30 days", closure: "At closure" },
   surveyRespondent: { mentor: "Mentor", mentee: "Citizen" },
   closerToJob: { yes: "Yes", no: "No", unsure: "Don't know" },
+  iscedLevel: {
+    "0": "ISCED 0: None or pre-primary", "1": "ISCED 1: Primary (years 1-6)", "2": "ISCED 2: Lower secondary (years 7-10)",
+    "3": "ISCED 3: Upper secondary, general or vocational", "4": "ISCED 4: Post-secondary non-tertiary",
+    "5": "ISCED 5: Short-cycle tertiary", "6": "ISCED 6: Bachelor or professional bachelor", "7": "ISCED 7: Master",
+    "8": "ISCED 8: Doctorate",
+  },
+  openingType: { internship: "Internship (unpaid)", wage_subsidy: "Wage subsidy", igu: "IGU", ordinary_job: "Ordinary job", talent_track: "Talent track" },
+  openingStatus: { proposed: "Suggested by a mentor", open: "Open", filled: "Filled", closed: "Closed" },
+  companySize: { micro: "1-9 employees", small: "10-49 employees", medium: "50-249 employees", large: "250 employees or more" },
+  companyProgramme: {
+    mentor_network: "Mentor network", talent_track: "Talent track", competence_match: "Competence match",
+    host_internship: "Host company for internships", igu: "IGU", place_and_train: "Place and train",
+  },
+  proposalStatus: { proposed: "Proposed", accepted: "Said yes", declined: "Said no", withdrawn: "Withdrawn" },
+  declineReason: {
+    skills: "Skills do not fit", danish_level: "Danish not good enough yet", no_places: "No place after all",
+    other_candidate: "Chose someone else", citizen_declined: "The citizen said no", other: "Other",
+  },
+  placementStatus: { planned: "Planned", active: "Running", completed: "Completed", ended_early: "Ended early", cancelled: "Cancelled" },
+  placementEndReason: {
+    got_job: "The citizen got a job", citizen_stopped: "The citizen stopped", company_ended: "The company stopped", no_show: "The citizen did not show up",
+    moved: "Moved", personal_circumstances: "Personal circumstances", other: "Other",
+  },
+  schoolKind: { amu: "AMU course", danish: "Danish lessons", vocational_school: "Vocational school", other: "Other" },
 } satisfies Translation["enum"];

@@ -15,6 +15,8 @@ export default {
     no_shared_language: "No language in common besides Danish",
     goals: "Mentor offers {{covered}} of {{total}} wished goals",
     waiting: "Has waited {{days}} days",
+    profile_experience: "Competence assessment: has worked as {{occupation}} in the mentor's industry, {{label}} (years: {{years}})",
+    profile_experience_section: "Competence assessment: has worked as {{occupation}} in the same industry section, {{label}} (years: {{years}})",
   },
   rule: {
     mentor_not_approved: "Excluded: mentor is not approved",

@@ -1,0 +1,48 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { notFound, requireStaff } from "../auth/guards.server";
+import { companyForEdit, updateCompany } from "../services/companies.server";
+import { signupOptions } from "../services/volunteers.server";
+import { companySchema } from "../schemas/companies";
+import { CompanyForm } from "../components/company/CompanyForm";
+import { pageMeta } from "../i18n/page-title";
+import { idParam } from "../utils/params.server";
+
+export const meta = pageMeta("companies.titles.edit");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireStaff(request);
+  const c = companyForEdit(idParam(params.id));
+  if (!c) throw notFound();
+  return { company: c, municipalities: signupOptions().municipalities };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user } = await requireStaff(request);
+  const id = idParam(params.id);
+  const submission = parseWithZod(await request.formData(), { schema: companySchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), existing: null }, { status: 400 });
+  const r = updateCompany(id, submission.value, user);
+  if (r.ok) return redirect(`/virksomheder/${id}?gemt=1`);
+  if (r.reason === "not_found") throw notFound();
+  return data({ result: submission.reply({ fieldErrors: { cvr: ["companies.form.cvrTaken"] } }), existing: r.existing }, { status: 409 });
+}
+
+export default function EditCompany() {
+  const { t } = useTranslation();
+  const { company: c, municipalities } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="row"><div className="col-12 col-lg-8">
+      <p><Link to={`/virksomheder/${c.id}`}>{t("companies.back.company", { name: c.name })}</Link></p>
+      <h1>{t("companies.titles.edit")}</h1>
+      <CompanyForm lastResult={actionData?.result} existing={actionData?.existing} municipalities={municipalities} submit={t("common.actions.save")}
+        defaults={{
+          name: c.name, cvr: c.cvr, industryCode: c.industryCode, municipalityCode: String(c.municipalityCode), street: c.street ?? "",
+          postcode: c.postcode ?? "", city: c.city ?? "", size: c.size ?? "", programmes: c.programmes,
+        }} />
+    </div></div>
+  );
+}

@@ -1,0 +1,42 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireStaff } from "../auth/guards.server";
+import { createCompany } from "../services/companies.server";
+import { signupOptions } from "../services/volunteers.server";
+import { companySchema } from "../schemas/companies";
+import { CompanyForm } from "../components/company/CompanyForm";
+import { pageMeta } from "../i18n/page-title";
+
+export const meta = pageMeta("companies.titles.create");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireStaff(request);
+  return { municipalities: signupOptions().municipalities, defaultMunicipality: user.municipalityCode ?? null };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user } = await requireStaff(request);
+  const submission = parseWithZod(await request.formData(), { schema: companySchema });
+  if (submission.status !== "success") return data({ result: submission.reply(), existing: null }, { status: 400 });
+  const r = createCompany(submission.value, user);
+  if (r.ok) return redirect(`/virksomheder/${r.id}?oprettet=1`);
+  if (r.reason === "cvr_taken") return data({ result: submission.reply({ fieldErrors: { cvr: ["companies.form.cvrTaken"] } }), existing: r.existing }, { status: 409 });
+  return data({ result: submission.reply({ formErrors: ["common.form.invalid"] }), existing: null }, { status: 400 });
+}
+
+export default function NewCompany() {
+  const { t } = useTranslation();
+  const { municipalities, defaultMunicipality } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="row"><div className="col-12 col-lg-8">
+      <p><Link to="/virksomheder">{t("companies.back.list")}</Link></p>
+      <h1>{t("companies.titles.create")}</h1>
+      <p>{t("companies.form.intro")}</p>
+      <CompanyForm lastResult={actionData?.result} existing={actionData?.existing} municipalities={municipalities}
+        defaults={{ municipalityCode: defaultMunicipality ? String(defaultMunicipality) : "" }} submit={t("companies.form.create")} />
+    </div></div>
+  );
+}
