@@ -9,7 +9,8 @@ import type { UiLocale } from "../domain/enums";
 import { createI18n, defaultLocale, isUiLocale } from "./i18n";
 import type da from "./locales/da";
 
-export type TitleKey = keyof (typeof da)["common"]["titles"];
+/** A key of `common.titles`, or a full key (`companies.titles.list`) for an area that keeps its titles beside its text. */
+export type TitleKey = keyof (typeof da)["common"]["titles"] | `${string}.${string}`;
 
 const instances = new Map<UiLocale, I18n>();
 function translator(locale: UiLocale): I18n {
@@ -26,7 +27,8 @@ export function metaLocale(matches: readonly { id: string; data?: unknown }[]): 
 
 export function pageTitle(key: TitleKey, locale: UiLocale): string {
   const { t } = translator(locale);
-  return `${t(`common.titles.${String(key)}`)} · ${t("common.product")}`;
+  const full = String(key).includes(".") ? String(key) : `common.titles.${String(key)}`;
+  return `${t(full)} · ${t("common.product")}`;
 }
 
 /** The route's `meta`: its title in the page's language, plus anything `extra` adds (robots, description). */

@@ -11,7 +11,7 @@ import { MAX_EDUCATIONS, MAX_EXPERIENCE, MAX_WISHED_INDUSTRIES, MAX_WISHED_OCCUP
 import { Alert, Checkbox, ErrorSummary, SelectField, TextArea, TextField, translateError } from "../components/forms";
 import { industryOptions } from "../components/CourseParts";
 import { formatDate } from "../i18n/format";
-import { pageMeta } from "../i18n/page-title";
+import { pageMeta } from "../i18n/meta";
 import { idParam } from "../utils/params.server";
 
 export const meta = pageMeta("competence.title");

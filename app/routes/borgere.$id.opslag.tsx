@@ -8,7 +8,7 @@ import { proposeSchema } from "../schemas/companies";
 import { Alert } from "../components/forms";
 import { OpeningReasons } from "../components/company/OpeningReasons";
 import { formatDate, formatNumber } from "../i18n/format";
-import { pageMeta } from "../i18n/page-title";
+import { pageMeta } from "../i18n/meta";
 import { idParam } from "../utils/params.server";
 
 export const meta = pageMeta("companies.titles.fittingOpenings");

@@ -9,7 +9,7 @@ import { buildCompanyReport } from "../services/company-reports.server";
 import { CompanyReportView } from "../components/reports/CompanyReportView";
 import { ReportFilter, filterQuery } from "../components/reports/ReportFilter";
 import { formatDate } from "../i18n/format";
-import { pageMeta } from "../i18n/page-title";
+import { pageMeta } from "../i18n/meta";
 import reportsCss from "../styles/reports.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsCss }];

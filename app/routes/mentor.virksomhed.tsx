@@ -10,7 +10,7 @@ import { mentorTipSchema } from "../schemas/companies";
 import { companySizes, openingTypes } from "../domain/enums";
 import { Alert, Checkbox, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
 import { industryOptions } from "../components/CourseParts";
-import { pageMeta } from "../i18n/page-title";
+import { pageMeta } from "../i18n/meta";
 
 export const meta = pageMeta("companies.titles.tip");
 

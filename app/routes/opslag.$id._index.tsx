@@ -15,7 +15,7 @@ import { IntentForm } from "../components/IntentForm";
 import { OpeningReasons } from "../components/company/OpeningReasons";
 import { industryLabel } from "../components/CourseParts";
 import { formatDate, formatNumber } from "../i18n/format";
-import { pageMeta } from "../i18n/page-title";
+import { pageMeta } from "../i18n/meta";
 import { idParam } from "../utils/params.server";
 import { today } from "../utils/clock";
 

@@ -7,7 +7,7 @@ import { openingForEdit, updateOpening } from "../services/openings.server";
 import { signupOptions } from "../services/volunteers.server";
 import { openingSchema } from "../schemas/companies";
 import { OpeningForm } from "../components/company/OpeningForm";
-import { pageMeta } from "../i18n/page-title";
+import { pageMeta } from "../i18n/meta";
 import { idParam } from "../utils/params.server";
 
 export const meta = pageMeta("companies.titles.editOpening");

@@ -11,7 +11,7 @@ import { FilterBar, FilterInput, FilterSelect } from "../components/Filters";
 import { PageSummary, Pager } from "../components/Pager";
 import { industryLabel } from "../components/CourseParts";
 import { formatDate } from "../i18n/format";
-import { pageMeta } from "../i18n/page-title";
+import { pageMeta } from "../i18n/meta";
 
 export const meta = pageMeta("companies.titles.openings");
 

@@ -9,7 +9,7 @@ import { signupOptions } from "../services/volunteers.server";
 import { openingSchema } from "../schemas/companies";
 import { Alert } from "../components/forms";
 import { OpeningForm } from "../components/company/OpeningForm";
-import { pageMeta } from "../i18n/page-title";
+import { pageMeta } from "../i18n/meta";
 import { idParam } from "../utils/params.server";
 
 export const meta = pageMeta("companies.titles.createOpening");

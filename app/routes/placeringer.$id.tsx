@@ -10,7 +10,7 @@ import { outcomeTypes, placementEndReasons, schoolKinds } from "../domain/enums"
 import { Alert, ChoiceGroup, SelectField, TextArea, TextField } from "../components/forms";
 import { IntentForm } from "../components/IntentForm";
 import { formatDate } from "../i18n/format";
-import { pageMeta } from "../i18n/page-title";
+import { pageMeta } from "../i18n/meta";
 import { idParam } from "../utils/params.server";
 import { handleIntent } from "../utils/intent-action.server";
 import { today } from "../utils/clock";

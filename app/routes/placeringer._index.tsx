@@ -9,7 +9,7 @@ import { pageParamSchema } from "../domain/paging";
 import { FilterBar, FilterSelect } from "../components/Filters";
 import { PageSummary, Pager } from "../components/Pager";
 import { formatDate } from "../i18n/format";
-import { pageMeta } from "../i18n/page-title";
+import { pageMeta } from "../i18n/meta";
 
 export const meta = pageMeta("companies.titles.placements");
 

@@ -10,7 +10,7 @@ import { pageParamSchema } from "../domain/paging";
 import { FilterBar, FilterInput, FilterSelect } from "../components/Filters";
 import { PageSummary, Pager } from "../components/Pager";
 import { industryLabel } from "../components/CourseParts";
-import { pageMeta } from "../i18n/page-title";
+import { pageMeta } from "../i18n/meta";
 
 export const meta = pageMeta("companies.titles.list");
 

@@ -7,7 +7,7 @@ import { createCompany } from "../services/companies.server";
 import { signupOptions } from "../services/volunteers.server";
 import { companySchema } from "../schemas/companies";
 import { CompanyForm } from "../components/company/CompanyForm";
-import { pageMeta } from "../i18n/page-title";
+import { pageMeta } from "../i18n/meta";
 
 export const meta = pageMeta("companies.titles.create");
 

@@ -1,44 +1,28 @@
 /**
  * Field builders for the company side's forms (issue 20): CVR numbers, contact phones, whole numbers in a range,
  * optional dates, and free text that refuses CPR numbers and health details.
- *
- * The CPR refusal mirrors the shared refinement of issue 15 (`requiredText`/`optionalText` in app/utils/zod-fields.ts
- * refuse CPR-like text there, with `common.form.cpr`) and steps aside where that one is in; `contactPhone` can become
- * `phoneField(...)` from the same module.
+ * CPR numbers are refused by the shared free-text and phone builders (app/utils/zod-fields.ts).
  */
 import { z } from "zod";
-import { containsCpr } from "../domain/cpr";
 import { containsHealthDetail } from "../domain/health-text";
 import { isValidCvr, normaliseCvr } from "../domain/cvr";
-import { normalisePhone } from "../domain/phone";
 import { isDate } from "../domain/dates";
-import { msg, optionalText, requiredText } from "../utils/zod-fields";
+import { msg, optionalText, phoneField, requiredText } from "../utils/zod-fields";
 
-export const CPR_MESSAGE = msg("companies.form.cpr");
 export const HEALTH_MESSAGE = msg("companies.form.health");
 
-/**
- * Whether the shared free-text builders refuse CPR numbers already (issue 15's refinement): then this module adds no
- * second refusal, so a field never shows the same message twice.
- */
-const sharedRefusesCpr = optionalText(20).safeParse("010190-1234").success === false;
-const noCpr = (v: string | undefined) => sharedRefusesCpr || v === undefined || !containsCpr(v);
 const noHealth = (v: string | undefined) => v === undefined || !containsHealthDetail(v);
 
-/** Text about a citizen or their work (a profile, a follow-up, an answer): no CPR number, no health details. */
+/** Text about a citizen or their work (a profile, a follow-up, an answer): no CPR number (shared rule), no health details. */
 export function citizenText(max = 200) {
-  return requiredText(max).refine(noCpr, CPR_MESSAGE).refine(noHealth, HEALTH_MESSAGE);
+  return requiredText(max).refine(noHealth, HEALTH_MESSAGE);
 }
 export function optionalCitizenText(max = 200) {
-  return optionalText(max).refine(noCpr, CPR_MESSAGE).refine(noHealth, HEALTH_MESSAGE);
+  return optionalText(max).refine(noHealth, HEALTH_MESSAGE);
 }
-/** Any other free text (a company's name, a contact's role, a note of contact): no CPR number. */
-export function plainText(max = 200) {
-  return requiredText(max).refine(noCpr, CPR_MESSAGE);
-}
-export function optionalPlainText(max = 200) {
-  return optionalText(max).refine(noCpr, CPR_MESSAGE);
-}
+/** Any other free text (a company's name, a contact's role, a note of contact): the shared rules (no CPR number). */
+export const plainText = requiredText;
+export const optionalPlainText = optionalText;
 
 /** A CVR number: eight digits with a valid modulus-11 check digit ("DK 12 34 56 78" is accepted and stored as 12345678). */
 export function cvrField() {
@@ -51,15 +35,9 @@ export function cvrField() {
     });
 }
 
-/** A contact's phone number, stored as E.164 (Danish without a country code). */
+/** A contact's phone number, valid for its country, stored as E.164 (Danish without a country code). */
 export function contactPhone() {
-  return z.string().trim().max(30, msg("common.form.tooLong", { max: 30 }))
-    .transform((v, ctx) => {
-      const e164 = normalisePhone(v);
-      if (e164) return e164;
-      ctx.addIssue({ code: "custom", message: containsCpr(v) ? CPR_MESSAGE : msg("companies.form.phoneInvalid") });
-      return z.NEVER;
-    });
+  return phoneField(msg("companies.form.phoneInvalid"));
 }
 
 /** A whole number from `min` to `max` (the message names the range). */

@@ -71,7 +71,7 @@ describe("the company forms", () => {
     const base = { intent: "accept", proposalId: "3", startDate: "2026-03-01", workplaceMentorName: "Jens Smed", workplaceMentorPhone: "20 30 40 50" };
     const s = parseWithZod(form(base), { schema: acceptSchema });
     expect(s.status === "success" && s.value.workplaceMentorPhone).toBe("+4520304050");
-    expect(errors(form({ ...base, workplaceMentorPhone: "010190-1234" }), acceptSchema).workplaceMentorPhone).toEqual(["companies.form.cpr"]);
+    expect(errors(form({ ...base, workplaceMentorPhone: "010190-1234" }), acceptSchema).workplaceMentorPhone).toEqual(["common.form.cpr"]);
     expect(errors(form({ ...base, plannedEndDate: "2026-01-01" }), acceptSchema).plannedEndDate).toEqual(["companies.form.endBeforeStart"]);
   });
   it("ask for a reason when a placement ends early, and an outcome whenever it ends", () => {

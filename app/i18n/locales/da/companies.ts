@@ -70,7 +70,6 @@ export default {
     talentTrackWeeks: "Et talentforløb varer højst 12 måneder (52 uger)",
     endBeforeStart: "Slutdatoen kan ikke ligge før start",
     tooManyRows: "Højst {{max}}",
-    cpr: "Skriv aldrig et CPR-nummer. Feltet ser ud til at indeholde et (10 cifre, fx ddmmåå-xxxx); fjern det.",
     health: "Skriv ikke helbredsoplysninger (diagnoser, sygdom, traumer, graviditet, behandling). Brug i stedet markeringen 'har brug for særlige hensyn' på henvisningen.",
   },
   errors: {

@@ -72,7 +72,6 @@ const companies: Translation["companies"] = {
     talentTrackWeeks: "A talent track lasts at most 12 months (52 weeks)",
     endBeforeStart: "The end cannot be before the start",
     tooManyRows: "At most {{max}}",
-    cpr: "Never write a CPR number. This field seems to contain one (10 digits, e.g. ddmmyy-xxxx); remove it.",
     health: "Do not write health details (diagnoses, illness, trauma, pregnancy, treatment). Use the 'needs special consideration' flag on the referral instead.",
   },
   errors: {
