@@ -6,14 +6,19 @@
  * the benchmark's business (`npm run bench:pages`); this only proves that every page works at more than demo size.
  *
  * It requests pages without a browser (like the role × route matrix): the browser journeys check the pages themselves.
+ *
+ * The server records every SQL statement it prepares during the tour (SQL_LOG_FILE), and the second test explains each
+ * one on the same data set: no page may read a large table from end to end (tests/support/query-plans.ts). The
+ * statements are found by running the pages, so a new page or query is checked without anyone listing it.
  */
 import { test, expect } from "@playwright/test";
 import Database from "better-sqlite3";
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { TMP_DIR } from "../support/paths";
 import { ruleFor } from "../support/route-rules";
+import { describeProblems, fullScans, largeTables, type Allowance } from "../support/query-plans";
 import { seedScaleFile } from "../../db/seed/scale";
 import { DEMO_USERS } from "../../db/seed/demo";
 import { newTotpSecret } from "../../app/auth/totp";
@@ -33,10 +38,21 @@ function expected(visitor: Visitor, page: TourPage, foreignCitizen: (visitor: Vi
   return foreignCitizen(visitor, page.path) ? "not found" : "ok";
 }
 
-test("every page of the tour works for each role on 5 000 citizens, and none answers 5xx", async () => {
-  test.setTimeout(90_000);
-  const dbPath = resolve(TMP_DIR, `scale-${CITIZENS}.sqlite`);
+test.describe.configure({ mode: "serial" });
+
+/** A table with this many rows in the 5 000-citizen data set grows with the programme: no page may scan it. */
+const LARGE_TABLE_ROWS = 500;
+/** Statements that may scan a large table anyway, each with its reason. */
+const ALLOWED_SCANS: Allowance[] = [];
+
+const dbPath = resolve(TMP_DIR, `scale-${CITIZENS}.sqlite`);
+const sqlLog = resolve(TMP_DIR, `scale-${CITIZENS}.sql.jsonl`);
+let problems: string[] = [];
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });
+  rmSync(sqlLog, { force: true });
   await seedScaleFile(dbPath, { mentees: CITIZENS });
   const db = new Database(dbPath);
   // The admin has two-step verification here, so the tour's login must answer the code page as the benchmark would.
@@ -47,9 +63,8 @@ test("every page of the tour works for each role on 5 000 citizens, and none ans
     (visitor === "caseworker" && path === `/kommune/borgere/${ids.koldingMentee}`) || (visitor === "caseworker2" && path === `/kommune/borgere/${ids.aarhusMentee}`);
   const server = await startServer({
     NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", BACKGROUND_JOBS: "false", CONTACT_EMAIL: "kontakt@example.org",
-    HOST: "127.0.0.1", PORT: "0", DATABASE_URL: dbPath, LOG_LEVEL: "error",
+    HOST: "127.0.0.1", PORT: "0", DATABASE_URL: dbPath, LOG_LEVEL: "error", SQL_LOG_FILE: sqlLog,
   });
-  const problems: string[] = [];
   try {
     for (const visitor of visitors) {
       const session: Session = visitor === "anonymous" ? { visitor, cookie: "" } : await logIn(server.url, visitor, secretsFrom(db));
@@ -69,5 +84,21 @@ test("every page of the tour works for each role on 5 000 citizens, and none ans
     await server.stop();
     db.close();
   }
+});
+
+test("every page of the tour works for each role on 5 000 citizens, and none answers 5xx", () => {
   expect(problems).toEqual([]);
+});
+
+test("no page of the tour reads a large table from end to end (EXPLAIN QUERY PLAN of every statement it prepared)", () => {
+  const statements = readFileSync(sqlLog, "utf8").split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { sql: string }).sql);
+  expect(statements.length).toBeGreaterThan(50);
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const large = largeTables(db, LARGE_TABLE_ROWS);
+    expect([...large]).toEqual(expect.arrayContaining(["mentees", "mentors", "courses", "meetings", "messages", "audit_log", "status_changes"]));
+    expect(describeProblems(fullScans(db, statements, large, ALLOWED_SCANS))).toEqual([]);
+  } finally {
+    db.close();
+  }
 });
