@@ -5,6 +5,7 @@
 import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import { courses, industries, mentees, municipalities, users, verificationTokens } from "../../db/schema";
 import { db } from "../db.server";
+import { paged } from "../domain/paging";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
 import { enqueue } from "../messaging/outbox.server";
@@ -18,19 +19,30 @@ type Actor = { id: number; role: string };
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
 export const INVITATION_TEMPLATE = "caseworker_invitation";
 
-/** All 98 with partner data, number of active caseworkers, and courses started this year (against the quota). */
-export function listMunicipalities() {
+/** The municipalities are reference data (the 98 of Denmark): one page holds them all, paged all the same. */
+export const MUNICIPALITY_PAGE_SIZE = 100;
+
+/**
+ * The municipalities with partner data, number of active caseworkers, and courses started this year (against the
+ * quota); partners only when asked. One page and the true total, counted in SQL.
+ */
+export function listMunicipalities(filter: { partnersOnly?: boolean } = {}, page = 1) {
   const d = db();
   const year = today().slice(0, 4);
-  const caseworkers = new Map(d.select({ code: users.municipalityCode, n: sql<number>`count(*)` }).from(users)
-    .where(and(eq(users.role, "caseworker"), eq(users.active, true))).groupBy(users.municipalityCode).all().map((r) => [r.code, r.n]));
+  const where = filter.partnersOnly ? eq(municipalities.isPartner, true) : undefined;
+  const caseworkers = sql<number>`(select count(*) from ${users} where ${users.role} = 'caseworker' and ${users.municipalityCode} = ${municipalities.code} and ${users.active} = 1)`;
+  const list = paged(page,
+    () => d.select({ n: sql<number>`count(*)` }).from(municipalities).where(where).get()?.n ?? 0,
+    (limit, offset) => d.select({ m: municipalities, caseworkers }).from(municipalities).where(where)
+      .orderBy(asc(municipalities.name), asc(municipalities.code)).limit(limit).offset(offset).all(),
+    MUNICIPALITY_PAGE_SIZE);
+  // Courses started this year per municipality: one pass over this year's part of the start-date index.
   const started = new Map(d.select({ code: mentees.municipalityCode, n: sql<number>`count(*)` }).from(courses)
     .innerJoin(mentees, eq(mentees.id, courses.menteeId))
     .where(and(gte(courses.startDate, `${year}-01-01`), lt(courses.startDate, `${Number(year) + 1}-01-01`)))
     .groupBy(mentees.municipalityCode).all().map((r) => [r.code, r.n]));
-  return d.select().from(municipalities).orderBy(asc(municipalities.name)).all().map((m) => ({
-    ...m, caseworkers: caseworkers.get(m.code) ?? 0, coursesThisYear: started.get(m.code) ?? 0,
-  }));
+  const partners = d.select({ n: sql<number>`count(*)` }).from(municipalities).where(eq(municipalities.isPartner, true)).get()?.n ?? 0;
+  return { ...list, partners, rows: list.rows.map((r) => ({ ...r.m, caseworkers: r.caseworkers, coursesThisYear: started.get(r.m.code) ?? 0 })) };
 }
 
 /** Name and partner status of one municipality (the caseworker's own, for the referral form). */

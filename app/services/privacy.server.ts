@@ -40,18 +40,18 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
     const mentee = menteeInScope(d, id, scope);
     if (!mentee) return null;
     const courseRows = d.select().from(courses).where(eq(courses.menteeId, id)).all();
-    const courseIds = courseRows.map((c) => c.id);
-    const inCourses = <T>(rows: () => T[]) => (courseIds.length ? rows() : []);
+    // The person's courses as a subquery: no list of ids in the statement.
+    const courseIds = d.select({ id: courses.id }).from(courses).where(eq(courses.menteeId, id));
     audit(actor, "export", "mentee", id);
     return {
       type, exportedAt: nowIso(),
       person: mentee,
       consents: d.select().from(consents).where(and(eq(consents.subjectType, "mentee"), eq(consents.subjectId, id))).all(),
       courses: courseRows.map((c) => ({ ...c, mentorId: c.mentorId })),
-      meetings: inCourses(() => d.select().from(meetings).where(inArray(meetings.courseId, courseIds)).all()),
-      followUps: inCourses(() => d.select().from(followUps).where(inArray(followUps.courseId, courseIds)).all()),
-      outcomes: inCourses(() => d.select().from(outcomes).where(inArray(outcomes.courseId, courseIds)).all()),
-      surveys: inCourses(() => d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentee"))).all()),
+      meetings: d.select().from(meetings).where(inArray(meetings.courseId, courseIds)).all(),
+      followUps: d.select().from(followUps).where(inArray(followUps.courseId, courseIds)).all(),
+      outcomes: d.select().from(outcomes).where(inArray(outcomes.courseId, courseIds)).all(),
+      surveys: d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentee"))).all(),
       messages: d.select(staffMessageColumns).from(messages).where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id))).all(),
       statusChanges: d.select().from(statusChanges).where(and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, id))).all(),
       accessLog: d.select().from(auditLog).where(and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, id))).all(),
@@ -61,7 +61,7 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
   const mentor = d.select().from(mentors).where(eq(mentors.id, id)).get();
   if (!mentor) return null;
   const courseRows = d.select().from(courses).where(eq(courses.mentorId, id)).all();
-  const courseIds = courseRows.map((c) => c.id);
+  const courseIds = d.select({ id: courses.id }).from(courses).where(eq(courses.mentorId, id));
   audit(actor, "export", "mentor", id);
   const user = mentor.userId ? d.select({ id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt, lastLoginAt: users.lastLoginAt }).from(users).where(eq(users.id, mentor.userId)).get() : null;
   return {
@@ -71,8 +71,8 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
     screenings: d.select().from(mentorScreenings).where(eq(mentorScreenings.mentorId, id)).all(),
     consents: d.select().from(consents).where(and(eq(consents.subjectType, "mentor"), eq(consents.subjectId, id))).all(),
     courses: courseRows.map((c) => ({ id: c.id, status: c.status, startDate: c.startDate, plannedEndDate: c.plannedEndDate, endedOn: c.endedOn })),
-    meetings: courseIds.length ? d.select().from(meetings).where(inArray(meetings.courseId, courseIds)).all() : [],
-    surveys: courseIds.length ? d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentor"))).all() : [],
+    meetings: d.select().from(meetings).where(inArray(meetings.courseId, courseIds)).all(),
+    surveys: d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentor"))).all(),
     messages: d.select(staffMessageColumns).from(messages).where(and(eq(messages.subjectType, "mentor"), eq(messages.subjectId, id))).all(),
     statusChanges: d.select().from(statusChanges).where(and(eq(statusChanges.entityType, "mentor"), eq(statusChanges.entityId, id))).all(),
     accessLog: d.select().from(auditLog).where(and(eq(auditLog.entityType, "mentor"), eq(auditLog.entityId, id))).all(),
@@ -118,13 +118,11 @@ export function erasePerson(type: PersonType, id: number, scope: Scope, actor: A
         wishedOccupation: null, availability: null, withdrawnReason: null, currentInternshipEmployer: null,
         needsConsideration: false, anonymisedAt: m.anonymisedAt ?? nowIso(),
       }).where(eq(mentees.id, id)).run();
-      const courseIds = tx.select({ id: courses.id }).from(courses).where(eq(courses.menteeId, id)).all().map((c) => c.id);
-      if (courseIds.length) {
-        tx.update(meetings).set({ nextStep: null }).where(inArray(meetings.courseId, courseIds)).run();
-        tx.update(followUps).set({ notes: null }).where(inArray(followUps.courseId, courseIds)).run();
-        tx.update(surveys).set({ comment: null }).where(inArray(surveys.courseId, courseIds)).run();
-        tx.update(courses).set({ endNote: null, manualReason: null }).where(inArray(courses.id, courseIds)).run();
-      }
+      const courseIds = tx.select({ id: courses.id }).from(courses).where(eq(courses.menteeId, id));
+      tx.update(meetings).set({ nextStep: null }).where(inArray(meetings.courseId, courseIds)).run();
+      tx.update(followUps).set({ notes: null }).where(inArray(followUps.courseId, courseIds)).run();
+      tx.update(surveys).set({ comment: null }).where(inArray(surveys.courseId, courseIds)).run();
+      tx.update(courses).set({ endNote: null, manualReason: null }).where(eq(courses.menteeId, id)).run();
       anonymiseMessages(tx, "mentee", id);
       audit(actor, "anonymise", "mentee", id, undefined, tx);
       return true;
@@ -160,32 +158,70 @@ export function setRetentionMonths(months: number, actor: Actor): void {
   audit(actor, "update", "setting", null, { key: "retention_months", months });
 }
 
+/** Retention works through the people due in chunks of this many, yielding to the server between chunks. */
+export const RETENTION_CHUNK = 200;
+
 /**
  * Who is past retention on `day`: mentees whose every course ended (or who were withdrawn / never matched) more than
- * N months ago, and mentors rejected/retired for more than N months. Pure selection; `applyRetention` acts on it.
+ * N months ago, and mentors rejected/retired for more than N months. Conditions only: the count, the chunks and the
+ * tests share them.
  */
-export function dueForRetention(day: string, d: Db = db()) {
+function retentionConditions(day: string, d: Db) {
   const cutoff = addMonths(day, -getRetentionMonths(d));
   const cutoffIso = `${cutoff}T00:00:00.000Z`;
-  const menteeIds = d.select({ id: mentees.id }).from(mentees).where(and(
-    isNull(mentees.anonymisedAt),
-    or(
-      and(inArray(mentees.status, ["completed", "ended_early"]),
-        sql`not exists (select 1 from ${courses} c where c.mentee_id = ${mentees.id} and (c.ended_on is null or c.ended_on >= ${cutoff}))`),
-      and(eq(mentees.status, "withdrawn"), lt(mentees.updatedAt, cutoffIso)),
+  return {
+    mentee: and(
+      isNull(mentees.anonymisedAt),
+      or(
+        and(inArray(mentees.status, ["completed", "ended_early"]),
+          sql`not exists (select 1 from ${courses} c where c.mentee_id = ${mentees.id} and (c.ended_on is null or c.ended_on >= ${cutoff}))`),
+        and(eq(mentees.status, "withdrawn"), lt(mentees.updatedAt, cutoffIso)),
+      ),
     ),
-  )).all().map((r) => r.id);
-  const mentorIds = d.select({ id: mentors.id }).from(mentors).where(and(
-    isNull(mentors.anonymisedAt), inArray(mentors.status, ["rejected", "retired"]), lt(mentors.updatedAt, cutoffIso),
-  )).all().map((r) => r.id);
-  return { menteeIds, mentorIds };
+    mentor: and(isNull(mentors.anonymisedAt), inArray(mentors.status, ["rejected", "retired"]), lt(mentors.updatedAt, cutoffIso)),
+  };
 }
 
-export function applyRetention(day: string, d: Db = db()): { mentees: number; mentors: number } {
-  const due = dueForRetention(day, d);
-  for (const id of due.menteeIds) erasePerson("mentee", id, { kind: "all" }, null, d);
-  for (const id of due.mentorIds) erasePerson("mentor", id, { kind: "all" }, null, d);
-  return { mentees: due.menteeIds.length, mentors: due.mentorIds.length };
+/** The next people due for retention on `day`, at most `limit` of each kind (lowest ids first). */
+export function dueForRetention(day: string, d: Db = db(), limit = RETENTION_CHUNK) {
+  const c = retentionConditions(day, d);
+  return {
+    menteeIds: d.select({ id: mentees.id }).from(mentees).where(c.mentee).orderBy(mentees.id).limit(limit).all().map((r) => r.id),
+    mentorIds: d.select({ id: mentors.id }).from(mentors).where(c.mentor).orderBy(mentors.id).limit(limit).all().map((r) => r.id),
+  };
+}
+
+/** How many people are due for retention on `day` (the admin's page). */
+export function countDueForRetention(day: string, d: Db = db()): { mentees: number; mentors: number } {
+  const c = retentionConditions(day, d);
+  const n = (table: typeof mentees | typeof mentors, where: ReturnType<typeof and>) =>
+    d.select({ n: sql<number>`count(*)` }).from(table).where(where).get()?.n ?? 0;
+  return { mentees: n(mentees, c.mentee), mentors: n(mentors, c.mentor) };
+}
+
+/**
+ * Anonymises everyone due on `day`, a chunk at a time (each person in their own transaction), yielding to the event
+ * loop between chunks so requests are served meanwhile. Stops with an error if a chunk makes no progress.
+ */
+export async function applyRetention(day: string, d: Db = db(), chunk = RETENTION_CHUNK): Promise<{ mentees: number; mentors: number }> {
+  const done = { mentees: 0, mentors: 0 };
+  for (const type of ["mentee", "mentor"] as const) {
+    const seen = new Set<number>();
+    for (;;) {
+      const due = dueForRetention(day, d, chunk);
+      const ids = type === "mentee" ? due.menteeIds : due.mentorIds;
+      if (!ids.length) break;
+      if (ids.every((id) => seen.has(id))) throw new Error(`retention made no progress on ${type}s ${ids.slice(0, 5).join(", ")}`);
+      for (const id of ids) {
+        seen.add(id);
+        erasePerson(type, id, { kind: "all" }, null, d);
+      }
+      if (type === "mentee") done.mentees += ids.length;
+      else done.mentors += ids.length;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return done;
 }
 
 /**
