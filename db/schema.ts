@@ -150,6 +150,9 @@ export const mentors = sqliteTable("mentors", {
   index("mentors_user_idx").on(t.userId),
   // The application queue with "all statuses", oldest first.
   index("mentors_created_idx").on(t.createdAt),
+  // The candidates page: the size of the pool, and the longest travel distance (how far to look for mentors).
+  index("mentors_pool_idx").on(t.status, t.anonymisedAt),
+  index("mentors_travel_idx").on(t.travelKm),
 ]);
 
 export const mentorScreenings = sqliteTable("mentor_screenings", {

@@ -22,6 +22,8 @@ CREATE INDEX `audit_log_entity_type_idx` ON `audit_log` (`entity_type`,`at`);-->
 CREATE INDEX `courses_start_idx` ON `courses` (`start_date`,`mentee_id`);--> statement-breakpoint
 CREATE INDEX `mentees_municipality_referred_idx` ON `mentees` (`municipality_code`,`referred_at`,`first_name`,`last_name`);--> statement-breakpoint
 CREATE INDEX `mentors_created_idx` ON `mentors` (`created_at`);--> statement-breakpoint
+CREATE INDEX `mentors_pool_idx` ON `mentors` (`status`,`anonymised_at`);--> statement-breakpoint
+CREATE INDEX `mentors_travel_idx` ON `mentors` (`travel_km`);--> statement-breakpoint
 CREATE INDEX `messages_status_idx` ON `messages` (`status`);--> statement-breakpoint
 CREATE INDEX `messages_channel_idx` ON `messages` (`channel`);--> statement-breakpoint
 -- The coordinator queue's industry filter (mentee_industry_index in db/schema.ts): one row per wished DB07 division and

@@ -96,6 +96,55 @@ describe("approving a pair", () => {
   });
 });
 
+describe("candidates for one mentee", () => {
+  it("are the top of ranking the whole pool, and every excluded mentor is counted once under its first reason", async () => {
+    const { rankMentorsForMentee, violatedRules, prepareMentee, prepareMentor } = await import("../../app/domain/matching");
+    const r = f.createRng(11);
+    // A pool spread over near and far municipalities, with every kind of mentor state.
+    const places = [751, 706, 710, 727, 740, 621, 101, 851, 461, 147];
+    for (let i = 0; i < 240; i++) {
+      const status = f.pick(r, ["approved", "approved", "approved", "active", "paused", "retired"] as const);
+      f.insertMentor(db(), r, places, {
+        status, travelKm: f.pick(r, [5, 15, 25, 40, 80, 200]), capacity: f.pick(r, [1, 1, 2]), employer: f.pick(r, [null, "Byg A/S", "Netto"]),
+        menteeGenderPreference: f.pick(r, ["none", "none", "none", "female", "male"] as const), gender: f.pick(r, ["female", "male", null] as const),
+        pausedFrom: r() < 0.1 ? "2020-01-01" : null, pausedTo: null,
+      });
+    }
+    const someone = f.insertMentee(db(), r, 751, { status: "waiting" });
+    for (const m of db().select().from(schema.mentors).where(eq(schema.mentors.status, "active")).all().slice(0, 20)) {
+      f.insertCourse(db(), { menteeId: someone.id, mentorId: m.id, status: "active", startDate: "2026-01-01", plannedEndDate: "2026-07-01" });
+    }
+    const ctx = matching.matchContext();
+    const everyone = matching.loadMentors(db(), { includeUnavailable: true });
+    for (const [code, o] of [[751, {}], [101, { mentorGenderPreference: "female" }], [621, { currentInternshipEmployer: "byg a/s" }], [851, {}]] as const) {
+      const mentee = f.insertMentee(db(), r, code, { status: "waiting", ...o });
+      const c = matching.candidatesFor(mentee.id, coordinator)!;
+      const row = matching.loadWaitingMentees(db()).find((e) => e.id === mentee.id)!;
+      const whole = rankMentorsForMentee(row, everyone, ctx, { limit: matching.CANDIDATES_SHOWN });
+      expect(c.candidates.map((x) => [x.mentorId, x.score, x.reasons]), `mentee in ${code}`).toEqual(whole.candidates.map((x) => [x.mentorId, x.score, x.reasons]));
+      expect(c.total).toBe(whole.total);
+      // Each excluded mentor under the first of its rules, and nobody twice.
+      const pe = prepareMentee(row, ctx);
+      const expected = new Map<string, number>();
+      for (const m of everyone) {
+        const rules = violatedRules(pe, prepareMentor(m, ctx), ctx);
+        if (rules.length) expected.set(matching.firstReason(rules), (expected.get(matching.firstReason(rules)) ?? 0) + 1);
+      }
+      expect(new Map(c.excludedCounts.map((x) => [x.rule, x.count])), `mentee in ${code}`).toEqual(expected);
+      expect(c.excludedTotal).toBe(everyone.length - whole.total);
+      // A page of the mentors outside the travel area, read in SQL, holds only such mentors.
+      const far = matching.candidatesFor(mentee.id, coordinator, db(), { excluded: "outside_travel_area" })!.excludedPage;
+      if (expected.get("outside_travel_area")) {
+        expect(far!.total).toBe(expected.get("outside_travel_area"));
+        for (const x of far!.rows) {
+          const m = everyone.find((e) => e.id === x.mentor.id)!;
+          expect(violatedRules(pe, prepareMentor(m, ctx), ctx)).toContain("outside_travel_area");
+        }
+      }
+    }
+  });
+});
+
 describe("pool", () => {
   it("proposes pairs that respect free places and rules", () => {
     const r = matching.runPool("most_matched");
