@@ -6,6 +6,7 @@ import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import { courses, industries, mentees, municipalities, users, verificationTokens } from "../../db/schema";
 import { db } from "../db.server";
 import { paged } from "../domain/paging";
+import { qualified } from "../utils/sql";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
 import { enqueue } from "../messaging/outbox.server";
@@ -30,7 +31,7 @@ export function listMunicipalities(filter: { partnersOnly?: boolean } = {}, page
   const d = db();
   const year = today().slice(0, 4);
   const where = filter.partnersOnly ? eq(municipalities.isPartner, true) : undefined;
-  const caseworkers = sql<number>`(select count(*) from ${users} where ${users.role} = 'caseworker' and ${users.municipalityCode} = ${municipalities.code} and ${users.active} = 1)`;
+  const caseworkers = sql<number>`(select count(*) from ${users} where ${qualified(users.role)} = 'caseworker' and ${qualified(users.municipalityCode)} = ${qualified(municipalities.code)} and ${qualified(users.active)} = 1)`;
   const list = paged(page,
     () => d.select({ n: sql<number>`count(*)` }).from(municipalities).where(where).get()?.n ?? 0,
     (limit, offset) => d.select({ m: municipalities, caseworkers }).from(municipalities).where(where)

@@ -13,6 +13,7 @@ import { notFound, type Scope } from "../auth/guards.server";
 import type { ConsentPurpose } from "../domain/enums";
 import { addMonths } from "../domain/dates";
 import { audit } from "./audit.server";
+import { qualified } from "../utils/sql";
 import { staffMessageColumns } from "../messaging/outbox.server";
 import { nowIso, today } from "../utils/clock";
 
@@ -174,7 +175,7 @@ function retentionConditions(day: string, d: Db) {
       isNull(mentees.anonymisedAt),
       or(
         and(inArray(mentees.status, ["completed", "ended_early"]),
-          sql`not exists (select 1 from ${courses} c where c.mentee_id = ${mentees.id} and (c.ended_on is null or c.ended_on >= ${cutoff}))`),
+          sql`not exists (select 1 from ${courses} c where c.mentee_id = ${qualified(mentees.id)} and (c.ended_on is null or c.ended_on >= ${cutoff}))`),
         and(eq(mentees.status, "withdrawn"), lt(mentees.updatedAt, cutoffIso)),
       ),
     ),

@@ -19,6 +19,7 @@ import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
 import { scopeFilter } from "./mentees.server";
 import { nowIso, today } from "../utils/clock";
+import { qualified } from "../utils/sql";
 
 type Actor = { id: number; role: string };
 
@@ -113,10 +114,10 @@ export function createReferral(actor: Actor, scope: Scope, input: ReferralInput)
  * The latest confirmed outcome of a citizen (end or follow-up, whichever is newest), as one correlated subquery per
  * row: `type|date` (split by `outcomeOf`). No list of ids, whatever the page.
  */
-const latestOutcome = sql<string | null>`(select ${outcomes.type} || '|' || ${outcomes.outcomeDate} from ${outcomes}
-  inner join ${courses} on ${courses.id} = ${outcomes.courseId}
-  where ${courses.menteeId} = ${mentees.id} and ${outcomes.confirmed} = 1
-  order by ${outcomes.outcomeDate} desc, ${outcomes.id} desc limit 1)`;
+const latestOutcome = sql<string | null>`(select ${qualified(outcomes.type)} || '|' || ${qualified(outcomes.outcomeDate)} from ${outcomes}
+  inner join ${courses} on ${qualified(courses.id)} = ${qualified(outcomes.courseId)}
+  where ${qualified(courses.menteeId)} = ${qualified(mentees.id)} and ${qualified(outcomes.confirmed)} = 1
+  order by ${qualified(outcomes.outcomeDate)} desc, ${qualified(outcomes.id)} desc limit 1)`;
 function outcomeOf(v: string | null): { type: string; date: string } | null {
   if (!v) return null;
   const i = v.lastIndexOf("|");
@@ -285,7 +286,7 @@ export function waitingQueue(filter: QueueFilter = {}, page = 1) {
 export function queueMunicipalities() {
   const d = db();
   return d.select({ code: municipalities.code, name: municipalities.name }).from(municipalities)
-    .where(exists(d.select({ one: sql`1` }).from(mentees).where(and(eq(mentees.municipalityCode, municipalities.code), eq(mentees.status, "waiting")))))
+    .where(exists(d.select({ one: sql`1` }).from(mentees).where(and(sql`${qualified(mentees.municipalityCode)} = ${qualified(municipalities.code)}`, eq(mentees.status, "waiting")))))
     .orderBy(asc(municipalities.name)).all();
 }
 

@@ -19,6 +19,7 @@ import { config } from "../config.server";
 import { audit } from "./audit.server";
 import { now, nowIso, today } from "../utils/clock";
 import { matchableCondition, openCourseCount } from "./mentor-pool";
+import { qualified } from "../utils/sql";
 import { commitmentsFor } from "./courses.server";
 import { paged, SUB_PAGE_SIZE } from "../domain/paging";
 import { MENTOR_CONSENT_VERSION, type MentorProfileInput, type VolunteerSignupInput } from "../schemas/volunteer";
@@ -189,7 +190,7 @@ export function listApplications(f: QueueFilter, page = 1) {
     id: mentors.id, firstName: mentors.firstName, lastName: mentors.lastName, status: mentors.status,
     createdAt: mentors.createdAt, municipality: municipalities.name, industryCode: mentors.industryCode,
     industryDa: industries.labelDa, industryEn: industries.labelEn, jobTitle: mentors.jobTitle,
-    steps: sql<number>`(select count(distinct ${mentorScreenings.step}) from ${mentorScreenings} where ${mentorScreenings.mentorId} = ${mentors.id})`,
+    steps: sql<number>`(select count(distinct ${mentorScreenings.step}) from ${mentorScreenings} where ${qualified(mentorScreenings.mentorId)} = ${qualified(mentors.id)})`,
   }).from(mentors)
     .innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
     .innerJoin(industries, eq(industries.code, mentors.industryCode))
