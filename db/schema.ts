@@ -216,6 +216,8 @@ export const mentees = sqliteTable("mentees", {
   index("mentees_municipality_idx").on(t.municipalityCode, t.status, t.referredAt),
   index("mentees_status_idx").on(t.status, t.referredAt),
   index("mentees_duplicate_idx").on(t.municipalityCode, t.birthYear, t.lastName),
+  // Retention: the citizens not yet anonymised, by status (and when a withdrawn one last changed).
+  index("mentees_retention_idx").on(t.anonymisedAt, t.status, t.updatedAt),
   // A caseworker's list, newest first; the names make a search by name a pass over the index, not the table.
   index("mentees_municipality_referred_idx").on(t.municipalityCode, t.referredAt, t.firstName, t.lastName),
 ]);

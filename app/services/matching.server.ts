@@ -130,9 +130,10 @@ export function reachOf(d: Db, municipalityCode: number, ctx: MatchContext): Rea
 export function withinReach(r: Reach): SQL {
   if (!r.others.length) return eq(mentors.municipalityCode, r.own);
   const km = sql.join(r.others.map((o) => sql`when ${o.code} then ${o.km}`), sql` `);
-  return or(
-    eq(mentors.municipalityCode, r.own),
-    and(inArray(mentors.municipalityCode, r.others.map((o) => o.code)), sql`${mentors.travelKm} >= (case ${mentors.municipalityCode} ${km} end)`),
+  // The list of municipalities first (an index range each), then the distance each one asks of the mentor.
+  return and(
+    inArray(mentors.municipalityCode, [r.own, ...r.others.map((o) => o.code)]),
+    or(eq(mentors.municipalityCode, r.own), sql`${mentors.travelKm} >= (case ${mentors.municipalityCode} ${km} end)`),
   )!;
 }
 

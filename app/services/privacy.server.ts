@@ -3,7 +3,7 @@
  * the free text about them while the anonymous course, hours and outcomes remain for statistics), retention (the daily
  * job anonymises people whose courses ended longer ago than the retention period), and consent withdrawal.
  */
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import {
   auditLog, consents, courses, followUps, meetings, mentorScreenings, mentees, mentors, messages, outcomes, sessions,
   settings, statusChanges, surveys, users,
@@ -183,12 +183,14 @@ function retentionConditions(day: string, d: Db) {
   };
 }
 
-/** The next people due for retention on `day`, at most `limit` of each kind (lowest ids first). */
-export function dueForRetention(day: string, d: Db = db(), limit = RETENTION_CHUNK) {
+/** The next people due for retention on `day` after the given ids, at most `limit` of each kind (lowest ids first). */
+export function dueForRetention(day: string, d: Db = db(), limit = RETENTION_CHUNK, after: { mentee?: number; mentor?: number } = {}) {
   const c = retentionConditions(day, d);
   return {
-    menteeIds: d.select({ id: mentees.id }).from(mentees).where(c.mentee).orderBy(mentees.id).limit(limit).all().map((r) => r.id),
-    mentorIds: d.select({ id: mentors.id }).from(mentors).where(c.mentor).orderBy(mentors.id).limit(limit).all().map((r) => r.id),
+    menteeIds: d.select({ id: mentees.id }).from(mentees).where(and(c.mentee, gt(mentees.id, after.mentee ?? 0)))
+      .orderBy(mentees.id).limit(limit).all().map((r) => r.id),
+    mentorIds: d.select({ id: mentors.id }).from(mentors).where(and(c.mentor, gt(mentors.id, after.mentor ?? 0)))
+      .orderBy(mentors.id).limit(limit).all().map((r) => r.id),
   };
 }
 
@@ -201,22 +203,19 @@ export function countDueForRetention(day: string, d: Db = db()): { mentees: numb
 }
 
 /**
- * Anonymises everyone due on `day`, a chunk at a time (each person in their own transaction), yielding to the event
- * loop between chunks so requests are served meanwhile. Stops with an error if a chunk makes no progress.
+ * Anonymises everyone due on `day`, a chunk at a time in id order (each person in their own transaction; the next
+ * chunk starts after the last id), yielding to the event loop between chunks so requests are served meanwhile.
  */
 export async function applyRetention(day: string, d: Db = db(), chunk = RETENTION_CHUNK): Promise<{ mentees: number; mentors: number }> {
   const done = { mentees: 0, mentors: 0 };
   for (const type of ["mentee", "mentor"] as const) {
-    const seen = new Set<number>();
+    let after = 0;
     for (;;) {
-      const due = dueForRetention(day, d, chunk);
+      const due = dueForRetention(day, d, chunk, type === "mentee" ? { mentee: after } : { mentor: after });
       const ids = type === "mentee" ? due.menteeIds : due.mentorIds;
       if (!ids.length) break;
-      if (ids.every((id) => seen.has(id))) throw new Error(`retention made no progress on ${type}s ${ids.slice(0, 5).join(", ")}`);
-      for (const id of ids) {
-        seen.add(id);
-        erasePerson(type, id, { kind: "all" }, null, d);
-      }
+      for (const id of ids) erasePerson(type, id, { kind: "all" }, null, d);
+      after = ids[ids.length - 1];
       if (type === "mentee") done.mentees += ids.length;
       else done.mentors += ids.length;
       await new Promise((resolve) => setImmediate(resolve));

@@ -20,6 +20,7 @@ CREATE INDEX `audit_log_at_idx` ON `audit_log` (`at`);--> statement-breakpoint
 CREATE INDEX `audit_log_action_idx` ON `audit_log` (`action`,`at`);--> statement-breakpoint
 CREATE INDEX `audit_log_entity_type_idx` ON `audit_log` (`entity_type`,`at`);--> statement-breakpoint
 CREATE INDEX `courses_start_idx` ON `courses` (`start_date`,`mentee_id`);--> statement-breakpoint
+CREATE INDEX `mentees_retention_idx` ON `mentees` (`anonymised_at`,`status`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `mentees_municipality_referred_idx` ON `mentees` (`municipality_code`,`referred_at`,`first_name`,`last_name`);--> statement-breakpoint
 CREATE INDEX `mentors_created_idx` ON `mentors` (`created_at`);--> statement-breakpoint
 CREATE INDEX `mentors_pool_idx` ON `mentors` (`status`,`anonymised_at`);--> statement-breakpoint

@@ -10,7 +10,8 @@
  * reference tables (municipalities, industries) and settings are small and may be scanned. One shape of scan is
  * bounded and passes: the outermost loop of a statement without WHERE, GROUP BY or a temporary sort that has a LIMIT
  * (the newest page of a whole log read in index order, which stops after the page). Anything else is allowed only
- * through an `Allowance`, with a written reason.
+ * through an `Allowance`, with a written reason; an allowance that no statement needs any more is reported too
+ * (`unusedAllowances`), so the list only ever holds real exceptions.
  */
 import type Database from "better-sqlite3";
 
@@ -75,7 +76,7 @@ export function explain(client: Database.Database, sql: string): string[] {
  * The statements that read a large table from end to end, one problem per (statement, table). `sqls` may repeat and
  * may hold statements without a plan; both are skipped.
  */
-export function fullScans(client: Database.Database, sqls: Iterable<string>, large: Set<string>, allow: readonly Allowance[] = []): PlanProblem[] {
+export function fullScans(client: Database.Database, sqls: Iterable<string>, large: Set<string>, allow: readonly Allowance[] = [], used = new Set<Allowance>()): PlanProblem[] {
   const problems: PlanProblem[] = [];
   for (const sql of new Set(sqls)) {
     if (NO_PLAN.test(sql)) continue;
@@ -93,7 +94,11 @@ export function fullScans(client: Database.Database, sqls: Iterable<string>, lar
       const automatic = detail.includes("AUTOMATIC");
       if (!scan && !automatic) return;
       if (scan && !automatic && bounded && i === firstLoop) return;
-      if (allow.some((a) => a.table === table && a.sql.test(sql))) return;
+      const allowance = allow.find((a) => a.table === table && a.sql.test(sql));
+      if (allowance) {
+        used.add(allowance);
+        return;
+      }
       seen.add(table);
       problems.push({ sql, table, detail, plan });
     });
@@ -104,4 +109,9 @@ export function fullScans(client: Database.Database, sqls: Iterable<string>, lar
 /** One readable paragraph per problem, for a test failure. */
 export function describeProblems(problems: readonly PlanProblem[]): string[] {
   return problems.map((p) => `${p.table}: ${p.detail}\n  ${p.sql.replace(/\s+/g, " ").slice(0, 600)}\n  plan: ${p.plan.join(" / ")}`);
+}
+
+/** The allowances that excused nothing (after `fullScans` filled `used`): stale, to be removed. */
+export function unusedAllowances(allow: readonly Allowance[], used: Set<Allowance>): string[] {
+  return allow.filter((a) => !used.has(a)).map((a) => `${a.table} ${a.sql}: ${a.reason}`);
 }
