@@ -237,8 +237,8 @@ export const menteeIndustryIndex = sqliteTable("mentee_industry_index", {
   referredAt: text("referred_at").notNull(),
 }, (t) => [
   primaryKey({ columns: [t.menteeId, t.code] }),
-  index("mentee_industry_index_queue_idx").on(t.code, t.status, t.referredAt, t.menteeId),
-  index("mentee_industry_index_municipality_idx").on(t.code, t.status, t.municipalityCode, t.referredAt, t.menteeId),
+  // Oldest first by industry; the municipality at the end filters a municipality's citizens out of the same entries.
+  index("mentee_industry_index_queue_idx").on(t.code, t.status, t.referredAt, t.menteeId, t.municipalityCode),
 ]);
 
 /* ------------------------------------------------------------------ courses (mentorforløb) */

@@ -7,6 +7,7 @@ import { courses, industries, mentees, municipalities, users, verificationTokens
 import { db } from "../db.server";
 import { paged } from "../domain/paging";
 import { qualified } from "../utils/sql";
+import { invalidatePublicPages } from "../public-pages.server";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
 import { enqueue } from "../messaging/outbox.server";
@@ -72,7 +73,7 @@ export function getMunicipality(code: number) {
 export type PartnerInput = { isPartner: boolean; partnerSince?: string; agreementDate?: string; dpaDate?: string; yearlyQuota?: number };
 
 export function updatePartner(code: number, input: PartnerInput, actor: Actor): boolean {
-  return db().transaction((tx) => {
+  const ok = db().transaction((tx) => {
     const before = tx.select().from(municipalities).where(eq(municipalities.code, code)).get();
     if (!before) return false;
     tx.update(municipalities).set({
@@ -85,6 +86,9 @@ export function updatePartner(code: number, input: PartnerInput, actor: Actor): 
     audit(actor, "update", "municipality", code, { fields: ["isPartner", "partnerSince", "agreementDate", "dpaDate", "yearlyQuota"] }, tx);
     return true;
   });
+  // The landing page names the partners.
+  if (ok) invalidatePublicPages();
+  return ok;
 }
 
 export type InviteResult = { ok: true; userId: number } | { ok: false; reason: "email_taken" | "not_found" };

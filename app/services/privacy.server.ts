@@ -14,6 +14,7 @@ import type { ConsentPurpose } from "../domain/enums";
 import { addMonths } from "../domain/dates";
 import { audit } from "./audit.server";
 import { qualified } from "../utils/sql";
+import { invalidatePublicPages } from "../public-pages.server";
 import { staffMessageColumns } from "../messaging/outbox.server";
 import { nowIso, today } from "../utils/clock";
 
@@ -157,6 +158,7 @@ export function setRetentionMonths(months: number, actor: Actor): void {
   db().insert(settings).values({ key: "retention_months", value: months, updatedBy: actor?.id ?? null })
     .onConflictDoUpdate({ target: settings.key, set: { value: months, updatedBy: actor?.id ?? null, updatedAt: nowIso() } }).run();
   audit(actor, "update", "setting", null, { key: "retention_months", months });
+  invalidatePublicPages(); // the privacy notice states the period
 }
 
 /** Retention works through the people due in chunks of this many, yielding to the server between chunks. */

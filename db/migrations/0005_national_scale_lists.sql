@@ -8,8 +8,7 @@ CREATE TABLE `mentee_industry_index` (
 	FOREIGN KEY (`mentee_id`) REFERENCES `mentees`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `mentee_industry_index_queue_idx` ON `mentee_industry_index` (`code`,`status`,`referred_at`,`mentee_id`);--> statement-breakpoint
-CREATE INDEX `mentee_industry_index_municipality_idx` ON `mentee_industry_index` (`code`,`status`,`municipality_code`,`referred_at`,`mentee_id`);--> statement-breakpoint
+CREATE INDEX `mentee_industry_index_queue_idx` ON `mentee_industry_index` (`code`,`status`,`referred_at`,`mentee_id`,`municipality_code`);--> statement-breakpoint
 ALTER TABLE `job_runs` ADD `status` text DEFAULT 'done' NOT NULL;--> statement-breakpoint
 ALTER TABLE `job_runs` ADD `attempts` integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE `job_runs` ADD `last_error` text;--> statement-breakpoint
