@@ -51,7 +51,10 @@ describe("the public page cache", () => {
   });
 
   it("keeps nothing that is not a plain 200 page: an error, a cookie being set, no-store, a page without the nonce", async () => {
-    for (const o of [{ status: 500 }, { headers: { "Set-Cookie": "a=b" } }, { headers: { "Cache-Control": "private" } }, { body: "<html>no scripts</html>" }]) {
+    const answers: Partial<{ status: number; headers: Record<string, string>; body: string }>[] = [
+      { status: 500 }, { headers: { "Set-Cookie": "a=b" } }, { headers: { "Cache-Control": "private" } }, { body: "<html>no scripts</html>" },
+    ];
+    for (const o of answers) {
       const { render, calls } = fakeRender(() => o);
       const cache = publicPageCache(render);
       expect(await cache.lookup(get("/"))).toBeNull();

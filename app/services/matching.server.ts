@@ -13,7 +13,7 @@ import { db, type Db } from "../db.server";
 import { config } from "../config.server";
 import { addMonths, isDate } from "../domain/dates";
 import {
-  distanceTable, evaluate, normaliseWeights, travelCandidates, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair,
+  distanceTable, evaluate, normaliseWeights, travelCandidates, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair, violatedRules,
   type HardRule, type MatchContext, type MatchMentee, type MatchMentor, type PreparedMentor, type Reason, type Weights,
 } from "../domain/matching";
 import { poolScorer } from "../domain/matching-pool";
@@ -65,9 +65,13 @@ let distanceCache: { key: string; fn: MatchContext["distanceKm"] } | undefined;
 const sections = new Map(DB07.filter((i) => i.level === "division").map((i) => [i.code, i.section]));
 
 export function matchContext(d: Db = db(), weights?: Weights): MatchContext {
-  const rows = d.select({ code: municipalities.code, lat: municipalities.lat, lng: municipalities.lng }).from(municipalities).all();
-  const key = rows.map((r) => `${r.code}:${r.lat}:${r.lng}`).join("|");
-  if (distanceCache?.key !== key) distanceCache = { key, fn: distanceTable(rows) };
+  // The centroids as one string made by SQLite: the distance table is made again only when they changed.
+  const key = d.select({ k: sql<string>`group_concat(${municipalities.code} || ':' || ${municipalities.lat} || ':' || ${municipalities.lng}, '|')` })
+    .from(municipalities).get()?.k ?? "";
+  if (distanceCache?.key !== key) {
+    const rows = d.select({ code: municipalities.code, lat: municipalities.lat, lng: municipalities.lng }).from(municipalities).all();
+    distanceCache = { key, fn: distanceTable(rows) };
+  }
   return { today: today(), weights: weights ?? currentWeights(d).weights, distanceKm: distanceCache.fn, sectionOf: (c) => sections.get(c) };
 }
 
@@ -96,11 +100,13 @@ const poolStatuses = (includeUnavailable?: boolean) =>
  * page can say which rule excludes them), never anonymised. `where` narrows it (one mentor, the mentors within reach
  * of a municipality); the places they hold are then counted per mentor in the same statement.
  */
-export function loadMentors(d: Db = db(), opts: { includeUnavailable?: boolean; where?: SQL } = {}): MentorRow[] {
+export function loadMentors(d: Db = db(), opts: { includeUnavailable?: boolean; where?: SQL; limit?: number; offset?: number } = {}): MentorRow[] {
   const base = and(inArray(mentors.status, [...poolStatuses(opts.includeUnavailable)]), isNull(mentors.anonymisedAt), opts.where);
   if (opts.where) {
-    return d.select({ ...mentorColumns, occupied: openCourseCount() }).from(mentors).innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
-      .where(base).orderBy(mentors.id).all().map(({ occupied, ...r }) => ({ ...r, activeCourses: occupied }));
+    const q = d.select({ ...mentorColumns, occupied: openCourseCount() }).from(mentors).innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
+      .where(base).orderBy(mentors.id);
+    const rows = opts.limit !== undefined ? q.limit(opts.limit).offset(opts.offset ?? 0).all() : q.all();
+    return rows.map(({ occupied, ...r }) => ({ ...r, activeCourses: occupied }));
   }
   const rows = d.select(mentorColumns).from(mentors).innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
     .where(base).orderBy(mentors.id).all();
@@ -178,15 +184,35 @@ export const EXCLUSION_ORDER: readonly HardRule[] = [
 ];
 export const firstReason = (rules: readonly HardRule[]): HardRule => EXCLUSION_ORDER.find((r) => rules.includes(r)) ?? rules[0];
 
+/**
+ * The first of the mentor's own hard rules (after the travel area, in EXCLUSION_ORDER) that excludes a mentor for this
+ * mentee, as SQL: `violatedRules` (app/domain/matching.ts) written once more, so the mentors these rules exclude are
+ * counted and paged in SQL instead of read. Null when none does; the conflict of interest (a comparison of normalised
+ * employer names) is left to TypeScript. The unit test compares both ways on a random pool.
+ */
+function firstOwnRule(e: Pick<MatchMentee, "gender" | "mentorGenderPreference">, day: string): SQL<HardRule | null> {
+  const paused = sql`(${mentors.status} = 'paused' or ((${mentors.pausedFrom} is not null or ${mentors.pausedTo} is not null)
+    and coalesce(${mentors.pausedFrom}, '0000-01-01') <= ${day} and ${day} <= coalesce(${mentors.pausedTo}, '9999-12-31')))`;
+  const menteeWants = e.mentorGenderPreference === "none" ? sql`0` : sql`(${mentors.gender} is null or ${mentors.gender} <> ${e.mentorGenderPreference})`;
+  const mentorWants = e.gender === null
+    ? sql`${mentors.menteeGenderPreference} <> 'none'`
+    : sql`(${mentors.menteeGenderPreference} <> 'none' and ${mentors.menteeGenderPreference} <> ${e.gender})`;
+  return sql<HardRule | null>`(case when ${paused} then 'mentor_paused'
+    when ${mentors.status} not in ('approved', 'active') then 'mentor_not_approved'
+    when ${openCourseCount()} >= ${mentors.capacity} then 'mentor_at_capacity'
+    when ${menteeWants} then 'mentee_gender_preference'
+    when ${mentorWants} then 'mentor_gender_preference' end)`;
+}
+
 export type ExcludedRow = { mentor: MentorSummary; rules: HardRule[]; distanceKm: number | null; travelKm: number };
 
 /**
  * One mentee's candidates: the best `CANDIDATES_SHOWN` allowed mentors with reasons, and the excluded ones as a count
  * per first reason (`EXCLUSION_ORDER`) with one page of the mentors of the reason asked for. The read is logged.
  *
- * Only the mentors within the mentee's reach are read and ranked (`withinReach`, the travel rule in SQL): every other
- * mentor of the pool is excluded by that rule, so the candidates and their order are those of ranking the whole pool.
- * Those outside are counted, and paged when asked for, in SQL.
+ * The travel area and the mentor's own rules are SQL (`withinReach`, `firstOwnRule`): the mentors they exclude are
+ * counted and paged in SQL, and only the rest (about the allowed ones) are read and ranked. Every mentor left out is
+ * excluded by a hard rule, so the candidates and their order are those of ranking the whole pool.
  */
 export function candidatesFor(menteeId: number, actor: Actor, d: Db = db(), opts: { excluded?: HardRule; page?: number } = {}) {
   const mentee = loadMentee(d, menteeId);
@@ -196,33 +222,45 @@ export function candidatesFor(menteeId: number, actor: Actor, d: Db = db(), opts
   const pool = and(inArray(mentors.status, [...poolStatuses(true)]), isNull(mentors.anonymisedAt));
   const poolSize = d.select({ n: sql<number>`count(*)` }).from(mentors).where(pool).get()?.n ?? 0;
   const reach = reachOf(d, mentee.municipalityCode, ctx);
-  const near = mentee.municipalityIsPartner ? loadMentors(d, { includeUnavailable: true, where: withinReach(reach) }) : [];
-  const ranked = rankMentorsForMentee(mentee, near, ctx, { limit: CANDIDATES_SHOWN, withExcluded: true });
-  const byId = new Map(near.map((m) => [m.id, m]));
   const distanceTo = (code: number) => (code === mentee.municipalityCode ? 0 : ctx.distanceKm(mentee.municipalityCode, code));
-
-  // Counts per first reason: everyone outside reach (or everyone, when the municipality is no partner) under one.
-  const outside: HardRule = mentee.municipalityIsPartner ? "outside_travel_area" : "municipality_not_partner";
-  const counts = new Map<HardRule, number>([[outside, poolSize - near.length]]);
-  const nearExcluded = ranked.excluded.map((x) => ({ ...x, first: firstReason(x.rules) }));
-  for (const x of nearExcluded) counts.set(x.first, (counts.get(x.first) ?? 0) + 1);
+  const ownRule = firstOwnRule(mentee, ctx.today);
+  const counts = new Map<HardRule, number>();
+  let ranked: ReturnType<typeof rankMentorsForMentee> = { candidates: [], excluded: [], total: 0 };
+  let byId = new Map<number, MentorRow>();
+  if (!mentee.municipalityIsPartner) {
+    counts.set("municipality_not_partner", poolSize);
+  } else {
+    const inReach = and(pool, withinReach(reach));
+    let inReachCount = 0;
+    for (const r of d.select({ rule: ownRule, n: sql<number>`count(*)` }).from(mentors).where(inReach).groupBy(ownRule).all()) {
+      inReachCount += r.n;
+      if (r.rule) counts.set(r.rule, r.n);
+    }
+    counts.set("outside_travel_area", poolSize - inReachCount);
+    const near = loadMentors(d, { includeUnavailable: true, where: and(withinReach(reach), sql`${ownRule} is null`) });
+    byId = new Map(near.map((m) => [m.id, m]));
+    ranked = rankMentorsForMentee(mentee, near, ctx, { limit: CANDIDATES_SHOWN, withExcluded: true });
+    for (const x of ranked.excluded) counts.set(firstReason(x.rules), (counts.get(firstReason(x.rules)) ?? 0) + 1);
+  }
   const excludedCounts = EXCLUSION_ORDER.filter((r) => counts.get(r)).map((rule) => ({ rule, count: counts.get(rule)! }));
 
+  // A page of the mentors one reason excludes first: read in SQL (the reasons SQL knows), or from those read above.
   let excludedPage: (Page<ExcludedRow> & { rule: HardRule }) | null = null;
   const rule = opts.excluded;
   if (rule && counts.get(rule)) {
-    if (rule === outside) {
-      const where = mentee.municipalityIsPartner ? and(pool, not(withinReach(reach))) : pool;
-      excludedPage = { rule, ...paged(opts.page ?? 1, () => counts.get(rule)!, (limit, offset) =>
-        d.select(mentorColumns).from(mentors).innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
-          .where(where).orderBy(mentors.id).limit(limit).offset(offset).all()
-          .map((m) => ({ mentor: summary({ ...m, activeCourses: 0 }), rules: [rule], distanceKm: distanceTo(m.municipalityCode), travelKm: m.travelKm }))) };
+    const pe = prepareMentee(mentee, ctx);
+    const row = (m: MentorRow, rules?: HardRule[]): ExcludedRow => ({
+      mentor: summary(m), rules: rules ?? violatedRules(pe, prepareMentor(m, ctx), ctx), distanceKm: distanceTo(m.municipalityCode), travelKm: m.travelKm,
+    });
+    const where = rule === "municipality_not_partner" ? undefined
+      : rule === "outside_travel_area" ? not(withinReach(reach))
+        : rule === "conflict_of_interest" ? null : and(withinReach(reach), sql`${ownRule} = ${rule}`);
+    if (where === null) {
+      const rows = ranked.excluded.filter((x) => firstReason(x.rules) === rule);
+      excludedPage = { rule, ...paged(opts.page ?? 1, () => rows.length, (limit, offset) => rows.slice(offset, offset + limit).map((x) => row(byId.get(x.mentorId)!, x.rules))) };
     } else {
-      const rows = nearExcluded.filter((x) => x.first === rule);
-      excludedPage = { rule, ...paged(opts.page ?? 1, () => rows.length, (limit, offset) => rows.slice(offset, offset + limit).map((x) => {
-        const m = byId.get(x.mentorId)!;
-        return { mentor: summary(m), rules: x.rules, distanceKm: distanceTo(m.municipalityCode), travelKm: m.travelKm };
-      })) };
+      excludedPage = { rule, ...paged(opts.page ?? 1, () => counts.get(rule)!, (limit, offset) =>
+        loadMentors(d, { includeUnavailable: true, where: where ?? sql`1`, limit, offset }).map((m) => row(m))) };
     }
   }
   return {

@@ -24,7 +24,7 @@ test("coordinator approves a candidate: course, three messages, the mentor sees 
   // Excluded mentors are counted under the first rule that excludes them; a count opens a page of those mentors (the
   // demo mentor is at capacity). The candidates stay on the page.
   const counts = page.getByTestId("excluded-counts");
-  await expect(counts.getByRole("cell", { name: "Udelukket: mentor har ikke flere pladser" })).toBeVisible();
+  await expect(counts.getByRole("cell", { name: "Udelukket: mentor har ikke flere pladser", exact: true })).toBeVisible();
   await counts.getByRole("link", { name: /^Vis \d+ mentorer?: Udelukket: mentor har ikke flere pladser$/ }).click();
   await expect(page).toHaveURL(/udelukket=mentor_at_capacity/);
   await expect(page.getByTestId("excluded").getByRole("cell", { name: /Udelukket: mentor har ikke flere pladser/ }).first()).toBeVisible();

@@ -132,13 +132,15 @@ describe("candidates for one mentee", () => {
       }
       expect(new Map(c.excludedCounts.map((x) => [x.rule, x.count])), `mentee in ${code}`).toEqual(expected);
       expect(c.excludedTotal).toBe(everyone.length - whole.total);
-      // A page of the mentors outside the travel area, read in SQL, holds only such mentors.
-      const far = matching.candidatesFor(mentee.id, coordinator, db(), { excluded: "outside_travel_area" })!.excludedPage;
-      if (expected.get("outside_travel_area")) {
-        expect(far!.total).toBe(expected.get("outside_travel_area"));
-        for (const x of far!.rows) {
+      // A page of the mentors of each reason holds as many as counted, each with that reason first.
+      for (const { rule, count } of c.excludedCounts) {
+        const page = matching.candidatesFor(mentee.id, coordinator, db(), { excluded: rule })!.excludedPage!;
+        expect(page.total, `${code} ${rule}`).toBe(count);
+        expect(page.rows.length).toBe(Math.min(count, 50));
+        for (const x of page.rows) {
           const m = everyone.find((e) => e.id === x.mentor.id)!;
-          expect(violatedRules(pe, prepareMentor(m, ctx), ctx)).toContain("outside_travel_area");
+          expect(matching.firstReason(violatedRules(pe, prepareMentor(m, ctx), ctx)), `${code} ${rule} mentor ${m.id}`).toBe(rule);
+          expect(x.rules).toEqual(violatedRules(pe, prepareMentor(m, ctx), ctx));
         }
       }
     }
