@@ -16,6 +16,7 @@ import { db, type Db } from "./db.server";
 import { addDays } from "./domain/dates";
 import { nowIso, now, today } from "./utils/clock";
 import { log } from "./utils/logger.server";
+import { countRows } from "./utils/sql";
 
 export type Job = { name: string; run: (d: Db, day: string) => Promise<void> | void };
 const jobs: Job[] = [];
@@ -151,8 +152,7 @@ export function jobOverview(d: Db = db(), day: string = today()): JobState[] {
 
 /** How many job days of the last week are failed (for a warning on an admin's start page). */
 export function failedJobDays(d: Db = db(), day: string = today()): number {
-  return d.select({ n: sql<number>`count(*)` }).from(jobRuns)
-    .where(and(eq(jobRuns.status, "failed"), gte(jobRuns.runKey, addDays(day, -CATCH_UP_DAYS)))).get()?.n ?? 0;
+  return countRows(d, jobRuns, and(eq(jobRuns.status, "failed"), gte(jobRuns.runKey, addDays(day, -CATCH_UP_DAYS))));
 }
 
 export function startBackgroundJobs(intervalMs = 60_000): () => void {

@@ -269,9 +269,20 @@ export const courses = sqliteTable("courses", {
   index("courses_status_idx").on(t.status, t.startDate),
   index("courses_mentor_idx").on(t.mentorId, t.status),
   index("courses_mentee_idx").on(t.menteeId, t.status),
-  // Courses started in a year (the admin's quota column), with the citizen to find the municipality.
-  index("courses_start_idx").on(t.startDate, t.menteeId),
+  // Retention: whether a citizen's courses all ended before the cutoff, from the index alone.
+  index("courses_mentee_ended_idx").on(t.menteeId, t.endedOn),
 ]);
+
+/**
+ * How many courses start in each year per municipality (the citizen's), for the admin's quota column: kept by
+ * triggers on `courses` (in the migration) whenever a course gets, changes or loses its start date, so the list reads
+ * a handful of rows instead of joining a year's courses to their citizens on every view.
+ */
+export const courseStarts = sqliteTable("course_starts", {
+  year: text("year").notNull(),
+  municipalityCode: integer("municipality_code").notNull(),
+  courses: integer("courses").notNull(),
+}, (t) => [primaryKey({ columns: [t.year, t.municipalityCode] })]);
 
 export const coursePauses = sqliteTable("course_pauses", {
   id: id(),
@@ -430,6 +441,7 @@ export const messages = sqliteTable("messages", {
   // The outbox page by status or by channel, newest (highest id) first: an index on the column alone keeps ids in order.
   index("messages_status_idx").on(t.status),
   index("messages_channel_idx").on(t.channel),
+  index("messages_status_channel_idx").on(t.status, t.channel),
 ]);
 
 /**

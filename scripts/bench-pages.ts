@@ -203,8 +203,11 @@ const rssBefore = memory().rss_mb;
 let worstLoop = 0;
 let peakRss = 0;
 const only = values.only ?? [];
-const chosen = (p: TourPage, o: string) => p.page === o || p.path === o || (o.length > 1 && (p.page.includes(o) || p.path.includes(o)));
-const pages: TourPage[] = [...tourPages(ids), ...(values.variants ? variantPages(ids) : [])].filter((p) => !only.length || only.some((o) => chosen(p, o)));
+// As documented: the pages whose pattern or path is the text, or else (none is) the pages containing it.
+const tour = [...tourPages(ids), ...(values.variants ? variantPages(ids) : [])];
+const exact = (p: TourPage, o: string) => p.page === o || p.path === o;
+const chosen = (p: TourPage, o: string) => (tour.some((q) => exact(q, o)) ? exact(p, o) : o.length > 1 && (p.page.includes(o) || p.path.includes(o)));
+const pages: TourPage[] = tour.filter((p) => !only.length || only.some((o) => chosen(p, o)));
 let landingRps: number | null = null;
 let bareRps: number | null = null;
 // Whatever happens, the servers stop and the copy goes: a benchmark never leaves a process behind.

@@ -6,6 +6,7 @@ import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
 import { auditLog, users } from "../../db/schema";
 import type { AuditAction } from "../domain/enums";
 import type { Db } from "../db.server";
+import { countRows } from "../utils/sql";
 import { db } from "../db.server";
 import { paged } from "../domain/paging";
 
@@ -40,7 +41,7 @@ export function searchAuditLog(f: AuditFilter, page = 1) {
     f.to ? lte(auditLog.at, `${f.to}T23:59:59.999Z`) : undefined,
   );
   return paged(page,
-    () => d.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()?.n ?? 0,
+    () => countRows(d, auditLog, where),
     (limit, offset) => d.select({
       id: auditLog.id, at: auditLog.at, actorUserId: auditLog.actorUserId, actorRole: auditLog.actorRole, actorName: users.name,
       action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId,

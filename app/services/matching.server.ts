@@ -9,6 +9,7 @@
 import { and, desc, eq, inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
 import { courses, matchingWeights, mentees, mentors, municipalities, statusChanges, users } from "../../db/schema";
 import { DB07 } from "../../db/reference/db07";
+import { countRows } from "../utils/sql";
 import { db, type Db } from "../db.server";
 import { config } from "../config.server";
 import { addMonths, isDate } from "../domain/dates";
@@ -220,7 +221,7 @@ export function candidatesFor(menteeId: number, actor: Actor, d: Db = db(), opts
   audit(actor, "view", "mentee", menteeId, { view: "match_candidates" }, d);
   const ctx = matchContext(d);
   const pool = and(inArray(mentors.status, [...poolStatuses(true)]), isNull(mentors.anonymisedAt));
-  const poolSize = d.select({ n: sql<number>`count(*)` }).from(mentors).where(pool).get()?.n ?? 0;
+  const poolSize = countRows(d, mentors, pool);
   const reach = reachOf(d, mentee.municipalityCode, ctx);
   const distanceTo = (code: number) => (code === mentee.municipalityCode ? 0 : ctx.distanceKm(mentee.municipalityCode, code));
   const ownRule = firstOwnRule(mentee, ctx.today);

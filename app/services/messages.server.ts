@@ -1,12 +1,11 @@
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
 import { mentees, messages } from "../../db/schema";
+import { countRows } from "../utils/sql";
 import { db } from "../db.server";
 import type { Channel, MessageStatus } from "../domain/enums";
 import { paged, SUB_PAGE_SIZE } from "../domain/paging";
 import { renderForHistory, staffMessageColumns, type HistoryView } from "../messaging/outbox.server";
 import { ANONYMISED } from "./privacy.server";
-
-const count = sql<number>`count(*)`;
 
 /**
  * The outbox, newest first, filtered by status and channel: one page and the true total. Each filter has an index of
@@ -19,7 +18,7 @@ export function listMessages(filter: { status?: MessageStatus; channel?: Channel
     filter.channel ? eq(messages.channel, filter.channel) : undefined,
   );
   return paged(page,
-    () => d.select({ n: count }).from(messages).where(where).get()?.n ?? 0,
+    () => countRows(d, messages, where),
     (limit, offset) => d.select({
       id: messages.id, channel: messages.channel, template: messages.template, locale: messages.locale, recipient: messages.recipient,
       status: messages.status, attempts: messages.attempts, createdAt: messages.createdAt, nextAttemptAt: messages.nextAttemptAt,
@@ -47,7 +46,7 @@ export function messagesForPerson(type: "mentee" | "mentor", id: number, page = 
   const d = db();
   const where: SQL = and(eq(messages.subjectType, type), eq(messages.subjectId, id))!;
   const rows = paged(page,
-    () => d.select({ n: count }).from(messages).where(where).get()?.n ?? 0,
+    () => countRows(d, messages, where),
     (limit, offset) => d.select({
       id: messages.id, channel: messages.channel, template: messages.template, locale: messages.locale, status: messages.status,
       createdAt: messages.createdAt, sentAt: messages.sentAt, deliveredAt: messages.deliveredAt, lastError: messages.lastError,

@@ -2,11 +2,11 @@
  * Municipalities as tenants (admin): partner status with agreement and data-processor-agreement dates, a yearly
  * quota of courses, and the caseworkers who work for each (invited by email to set a password; deactivated, not deleted).
  */
-import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
-import { courses, industries, mentees, municipalities, users, verificationTokens } from "../../db/schema";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { courseStarts, industries, municipalities, users, verificationTokens } from "../../db/schema";
 import { db } from "../db.server";
 import { paged } from "../domain/paging";
-import { qualified } from "../utils/sql";
+import { countRows, qualified } from "../utils/sql";
 import { invalidatePublicPages } from "../public-pages.server";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
@@ -34,16 +34,14 @@ export function listMunicipalities(filter: { partnersOnly?: boolean } = {}, page
   const where = filter.partnersOnly ? eq(municipalities.isPartner, true) : undefined;
   const caseworkers = sql<number>`(select count(*) from ${users} where ${qualified(users.role)} = 'caseworker' and ${qualified(users.municipalityCode)} = ${qualified(municipalities.code)} and ${qualified(users.active)} = 1)`;
   const list = paged(page,
-    () => d.select({ n: sql<number>`count(*)` }).from(municipalities).where(where).get()?.n ?? 0,
+    () => countRows(d, municipalities, where),
     (limit, offset) => d.select({ m: municipalities, caseworkers }).from(municipalities).where(where)
       .orderBy(asc(municipalities.name), asc(municipalities.code)).limit(limit).offset(offset).all(),
     MUNICIPALITY_PAGE_SIZE);
-  // Courses started this year per municipality: one pass over this year's part of the start-date index.
-  const started = new Map(d.select({ code: mentees.municipalityCode, n: sql<number>`count(*)` }).from(courses)
-    .innerJoin(mentees, eq(mentees.id, courses.menteeId))
-    .where(and(gte(courses.startDate, `${year}-01-01`), lt(courses.startDate, `${Number(year) + 1}-01-01`)))
-    .groupBy(mentees.municipalityCode).all().map((r) => [r.code, r.n]));
-  const partners = d.select({ n: sql<number>`count(*)` }).from(municipalities).where(eq(municipalities.isPartner, true)).get()?.n ?? 0;
+  // Courses started this year per municipality, as the triggers keep them (course_starts).
+  const started = new Map(d.select({ code: courseStarts.municipalityCode, n: courseStarts.courses }).from(courseStarts)
+    .where(eq(courseStarts.year, year)).all().map((r) => [r.code, r.n]));
+  const partners = countRows(d, municipalities, eq(municipalities.isPartner, true));
   return { ...list, partners, rows: list.rows.map((r) => ({ ...r.m, caseworkers: r.caseworkers, coursesThisYear: started.get(r.m.code) ?? 0 })) };
 }
 

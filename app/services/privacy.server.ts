@@ -13,7 +13,7 @@ import { notFound, type Scope } from "../auth/guards.server";
 import type { ConsentPurpose } from "../domain/enums";
 import { addMonths } from "../domain/dates";
 import { audit } from "./audit.server";
-import { qualified } from "../utils/sql";
+import { countRows, qualified } from "../utils/sql";
 import { invalidatePublicPages } from "../public-pages.server";
 import { staffMessageColumns } from "../messaging/outbox.server";
 import { nowIso, today } from "../utils/clock";
@@ -200,7 +200,7 @@ export function dueForRetention(day: string, d: Db = db(), limit = RETENTION_CHU
 export function countDueForRetention(day: string, d: Db = db()): { mentees: number; mentors: number } {
   const c = retentionConditions(day, d);
   const n = (table: typeof mentees | typeof mentors, where: ReturnType<typeof and>) =>
-    d.select({ n: sql<number>`count(*)` }).from(table).where(where).get()?.n ?? 0;
+    countRows(d, table, where);
   return { mentees: n(mentees, c.mentee), mentors: n(mentors, c.mentor) };
 }
 

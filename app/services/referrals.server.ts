@@ -19,7 +19,7 @@ import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
 import { scopeFilter } from "./mentees.server";
 import { nowIso, today } from "../utils/clock";
-import { qualified } from "../utils/sql";
+import { countRows, qualified } from "../utils/sql";
 
 type Actor = { id: number; role: string };
 
@@ -139,7 +139,7 @@ export function listReferrals(scope: Scope, filter: { status?: MenteeStatus; q?:
     q ? or(contains(mentees.firstName, q), contains(mentees.lastName, q)) : undefined,
   );
   return paged(page,
-    () => d.select({ n: count }).from(mentees).where(where).get()?.n ?? 0,
+    () => countRows(d, mentees, where),
     (limit, offset) => d.select({
       id: mentees.id, firstName: mentees.firstName, lastName: mentees.lastName, birthYear: mentees.birthYear,
       status: mentees.status, referredAt: mentees.referredAt, outcome: latestOutcome,
@@ -165,7 +165,7 @@ export function referralMessages(menteeId: number, page = 1): Page<{ id: number;
   const d = db();
   const where = and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, menteeId));
   return paged(page,
-    () => d.select({ n: count }).from(messages).where(where).get()?.n ?? 0,
+    () => countRows(d, messages, where),
     (limit, offset) => d.select({
       id: messages.id, template: messages.template, channel: messages.channel, locale: messages.locale, status: messages.status,
       createdAt: messages.createdAt, sentAt: messages.sentAt,
@@ -198,7 +198,7 @@ export function getReferral(scope: Scope, id: number, actor: Actor, pages: { mes
     .from(courses).where(eq(courses.menteeId, id)).orderBy(desc(courses.id)).get() ?? null;
   const historyWhere = and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, id));
   const history = paged(pages.history ?? 1,
-    () => d.select({ n: count }).from(statusChanges).where(historyWhere).get()?.n ?? 0,
+    () => countRows(d, statusChanges, historyWhere),
     (limit, offset) => d.select({ fromStatus: statusChanges.fromStatus, toStatus: statusChanges.toStatus, reason: statusChanges.reason, at: statusChanges.at })
       .from(statusChanges).where(historyWhere).orderBy(asc(statusChanges.at), asc(statusChanges.id)).limit(limit).offset(offset).all(),
     SUB_PAGE_SIZE);
@@ -270,14 +270,14 @@ export function waitingQueue(filter: QueueFilter = {}, page = 1) {
     const x = menteeIndustryIndex;
     const where = and(eq(x.code, filter.industry), eq(x.status, "waiting"), filter.municipality ? eq(x.municipalityCode, filter.municipality) : undefined);
     return paged(page,
-      () => d.select({ n: count }).from(x).where(where).get()?.n ?? 0,
+      () => countRows(d, x, where),
       (limit, offset) => withWaiting(d.select(columns).from(x).innerJoin(mentees, eq(mentees.id, x.menteeId))
         .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
         .where(where).orderBy(asc(x.referredAt), asc(x.menteeId)).limit(limit).offset(offset).all()));
   }
   const where = and(eq(mentees.status, "waiting"), filter.municipality ? eq(mentees.municipalityCode, filter.municipality) : undefined);
   return paged(page,
-    () => d.select({ n: count }).from(mentees).where(where).get()?.n ?? 0,
+    () => countRows(d, mentees, where),
     (limit, offset) => withWaiting(d.select(columns).from(mentees).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
       .where(where).orderBy(asc(mentees.referredAt), asc(mentees.id)).limit(limit).offset(offset).all()));
 }

@@ -19,7 +19,7 @@ import { config } from "../config.server";
 import { audit } from "./audit.server";
 import { now, nowIso, today } from "../utils/clock";
 import { matchableCondition, openCourseCount } from "./mentor-pool";
-import { qualified } from "../utils/sql";
+import { countRows, qualified } from "../utils/sql";
 import { commitmentsFor } from "./courses.server";
 import { paged, SUB_PAGE_SIZE } from "../domain/paging";
 import { MENTOR_CONSENT_VERSION, type MentorProfileInput, type VolunteerSignupInput } from "../schemas/volunteer";
@@ -179,7 +179,7 @@ function applicationConditions(f: QueueFilter): SQL {
 
 /** How many applications a filter shows (the start page's "to screen" figure is `countApplications({ status: "to_screen" })`). */
 export function countApplications(f: QueueFilter, d: Db = db()): number {
-  return d.select({ n: sql<number>`count(*)` }).from(mentors).where(applicationConditions(f)).get()?.n ?? 0;
+  return countRows(d, mentors, applicationConditions(f));
 }
 
 /** The application queue, oldest first: one page and the true total (the same conditions as the count). */
@@ -226,7 +226,7 @@ export function getMentorForStaff(id: number, viewer: Actor, pages: { courses?: 
     .where(eq(mentorScreenings.mentorId, id)).orderBy(asc(mentorScreenings.doneOn), asc(mentorScreenings.id)).all();
   const historyWhere = and(eq(statusChanges.entityType, "mentor"), eq(statusChanges.entityId, id));
   const history = paged(pages.history ?? 1,
-    () => d.select({ n: sql<number>`count(*)` }).from(statusChanges).where(historyWhere).get()?.n ?? 0,
+    () => countRows(d, statusChanges, historyWhere),
     (limit, offset) => d.select({
       id: statusChanges.id, fromStatus: statusChanges.fromStatus, toStatus: statusChanges.toStatus, reason: statusChanges.reason,
       at: statusChanges.at, by: users.name,
@@ -234,7 +234,7 @@ export function getMentorForStaff(id: number, viewer: Actor, pages: { courses?: 
       .where(historyWhere).orderBy(desc(statusChanges.at), desc(statusChanges.id)).limit(limit).offset(offset).all(),
     SUB_PAGE_SIZE);
   const courseRows = paged(pages.courses ?? 1,
-    () => d.select({ n: sql<number>`count(*)` }).from(courses).where(eq(courses.mentorId, id)).get()?.n ?? 0,
+    () => countRows(d, courses, eq(courses.mentorId, id)),
     (limit, offset) => d.select({
       id: courses.id, status: courses.status, startDate: courses.startDate, plannedEndDate: courses.plannedEndDate,
       endedOn: courses.endedOn, menteeId: mentees.id, menteeFirstName: mentees.firstName, municipality: municipalities.name,
@@ -242,7 +242,7 @@ export function getMentorForStaff(id: number, viewer: Actor, pages: { courses?: 
       .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
       .where(eq(courses.mentorId, id)).orderBy(desc(courses.proposedAt), desc(courses.id)).limit(limit).offset(offset).all(),
     SUB_PAGE_SIZE);
-  const open = d.select({ n: sql<number>`count(*)` }).from(courses).where(and(eq(courses.mentorId, id), inArray(courses.status, OPEN_COURSE))).get()?.n ?? 0;
+  const open = countRows(d, courses, and(eq(courses.mentorId, id), inArray(courses.status, OPEN_COURSE)));
   const doneSteps = [...new Set(screenings.map((s) => s.step))];
   return {
     mentor: m, municipality: muni?.name ?? "", industries: inds, screenings, history, courses: courseRows,

@@ -50,9 +50,13 @@ describe("approving a pair", () => {
     const mentee = newMentee({ language: "ar", preferredChannel: "sms", phone: "+4520000001" });
     const c = matching.candidatesFor(mentee.id, coordinator)!;
     expect(c.candidates.some((x) => x.mentorId === mentor.id)).toBe(true);
+    const started = () => db().select().from(schema.courseStarts).where(and(eq(schema.courseStarts.year, "2026"), eq(schema.courseStarts.municipalityCode, 751))).get()?.courses ?? 0;
+    const startedBefore = started();
     const r = matching.approveMatch({ menteeId: mentee.id, mentorId: mentor.id, startDate: "2026-01-31", actor: coordinator });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
+    // The admin's quota column counts it at once (a trigger keeps course_starts).
+    expect(started()).toBe(startedBefore + 1);
     const d = db();
     const course = d.select().from(schema.courses).where(eq(schema.courses.id, r.courseId)).get()!;
     expect(course).toMatchObject({ status: "approved", startDate: "2026-01-31", plannedEndDate: "2026-07-31", targetHoursPerMonth: 4, approvedBy: coordinator.id, weightsVersion: matching.currentWeights().version });
