@@ -1,14 +1,21 @@
 /**
  * The production server: Express serving the Remix build, static assets (the build, DKFDS from its package, public/),
  * security headers, and graceful shutdown. Configuration is validated by boot() before anything listens.
+ *
+ * The public pages (app/public-pages.server.ts) are answered before Express and Remix from a ready copy per language,
+ * with this response's own CSP nonce: a visitor without cookies asking for the landing page costs a lookup, not a
+ * render. Everything else goes through Express.
  */
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
+import { createRequestHandler as createFetchHandler } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
+import { createServer } from "node:http";
 import { createHistogram, monitorEventLoopDelay, performance } from "node:perf_hooks";
 
 const build = await import("./build/index.js");
-const { boot, shutdown, refusedPage } = build.entry.module;
+const { boot, shutdown, refusedPage, publicPageCache, PUBLIC_PAGES } = build.entry.module;
 
 const info = await boot();
 const stats = info.eventLoopStats ? eventLoopStats() : null;
@@ -27,23 +34,28 @@ const hostOf = (origin) => {
   }
 };
 
-app.use(async (req, res, next) => {
-  res.locals.cspNonce = randomBytes(16).toString("base64");
-  // A request that says a proxy forwarded it for another host, while no proxy is trusted, is not one of ours.
-  const forwardedHost = req.get("x-forwarded-host")?.split(",")[0]?.trim();
-  const foreignForward = !info.trustProxy && !!forwardedHost && forwardedHost !== req.get("host");
-  if (!info.trustProxy) for (const h of FORWARDED) delete req.headers[h];
-  res.set({
+/** The headers every response carries; the nonce is the response's own (scripts without it do not run). */
+function securityHeaders(nonce) {
+  return {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
     "Content-Security-Policy":
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; " +
-      `script-src 'self' 'nonce-${res.locals.cspNonce}'; ` +
+      `script-src 'self' 'nonce-${nonce}'; ` +
       "font-src 'self'; frame-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'",
-  });
-  if (info.https) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    ...(info.https ? { "Strict-Transport-Security": "max-age=31536000; includeSubDomains" } : {}),
+  };
+}
+
+app.use(async (req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  // A request that says a proxy forwarded it for another host, while no proxy is trusted, is not one of ours.
+  const forwardedHost = req.get("x-forwarded-host")?.split(",")[0]?.trim();
+  const foreignForward = !info.trustProxy && !!forwardedHost && forwardedHost !== req.get("host");
+  if (!info.trustProxy) for (const h of FORWARDED) delete req.headers[h];
+  res.set(securityHeaders(res.locals.cspNonce));
   // Origin check on every mutation (CSRF defence beside SameSite=Lax cookies), the same rule Remix applies after us
   // (its check throws, a 500): an Origin, "null" included, must name the host the request was sent to, which is the
   // trusted proxy's X-Forwarded-Host or else Host. Provider webhooks come without a browser Origin.
@@ -65,11 +77,36 @@ app.use(async (req, res, next) => {
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use("/dkfds", express.static("node_modules/dkfds/dist", { maxAge: "1d" }));
-app.use(express.static("public", { maxAge: "1h" }));
+// public/ holds a few files at its top (the favicon): only their names go to the disk, not every page's path.
+const publicFiles = express.static("public", { maxAge: "1h" });
+const publicNames = new Set(readdirSync("public").filter((n) => n !== "build"));
+app.use((req, res, next) => (publicNames.has(req.path.split("/")[1]) ? publicFiles(req, res, next) : next()));
 const remix = createRequestHandler({ build, mode: "production", getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress }) });
 app.all("*", stats ? stats.counting(remix) : remix);
 
-const server = app.listen(info.port, info.host, () => {
+const publicPaths = new Set(PUBLIC_PAGES);
+const renderPublic = createFetchHandler(build, "production");
+const publicPages = publicPageCache((request, nonce) => renderPublic(request, { cspNonce: nonce, clientAddress: "127.0.0.1" }));
+
+/** A public page from its ready copy, or false (then Express and Remix answer as usual). */
+async function answerPublic(req, res) {
+  const page = await publicPages.lookup({ method: req.method, url: req.url, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
+  if (!page) return false;
+  const nonce = randomBytes(16).toString("base64");
+  const body = page.html(nonce);
+  res.writeHead(page.status, { ...securityHeaders(nonce), ...Object.fromEntries(page.headers), "Content-Length": Buffer.byteLength(body) });
+  res.end(req.method === "HEAD" ? undefined : body);
+  return true;
+}
+
+const server = createServer((req, res) => {
+  if (!publicPaths.has(req.url) || (req.method !== "GET" && req.method !== "HEAD")) return app(req, res);
+  answerPublic(req, res).then((done) => { if (!done) app(req, res); }, (e) => {
+    console.error(JSON.stringify({ t: new Date().toISOString(), level: "error", msg: "public page cache failed", error: String(e) }));
+    app(req, res);
+  });
+});
+server.listen(info.port, info.host, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : info.port;
   const url = info.host === "0.0.0.0" ? `http://localhost:${port}` : `http://${info.host}:${port}`;

@@ -5,6 +5,7 @@
 import { config, ConfigError } from "./config.server";
 import { closeDb, db } from "./db.server";
 import { applyReferenceData } from "../db/reference";
+import { optimizeDatabase } from "../db/client";
 import { demoLogins, isDatabaseEmpty, seedDemo } from "../db/seed/demo";
 import { startSenderLoop } from "./messaging/outbox.server";
 import { startBackgroundJobs } from "./jobs.server";
@@ -35,6 +36,8 @@ export async function boot() {
     log.info("seeding demo data");
     await seedDemo(d);
   }
+  // Fresh statistics for the query planner (docs/decisions/014); the housekeeping job repeats it daily.
+  optimizeDatabase(d, true);
   if (c.BACKGROUND_JOBS) {
     stops.push(startSenderLoop(c.OUTBOX_INTERVAL_MS));
     stops.push(startBackgroundJobs());

@@ -65,6 +65,11 @@ export const configSchema = z.object({
    * come from the machine's own operator, so nothing is exposed over HTTP.
    */
   EVENT_LOOP_STATS: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  /**
+   * Diagnostics and the query-plan test: append every distinct SQL statement the server prepares (after migrating) to
+   * this file, as JSON lines. The statements' text only, with `?` placeholders: no values, so no personal data.
+   */
+  SQL_LOG_FILE: optionalString,
 });
 export type Config = Omit<z.infer<typeof configSchema>, "SEED_DEMO" | "CONTACT_EMAIL" | "LOCAL_SINK_DIR"> & {
   LOCAL_SINK_DIR: string | null;

@@ -1,4 +1,4 @@
-import { openDb, migrateDb, type Db } from "../db/client";
+import { logStatements, openDb, migrateDb, type Db } from "../db/client";
 import { config } from "./config.server";
 
 let instance: Db | undefined;
@@ -8,6 +8,8 @@ export function db(): Db {
   if (!instance) {
     instance = openDb(config().DATABASE_URL);
     migrateDb(instance);
+    const sqlLog = config().SQL_LOG_FILE;
+    if (sqlLog) logStatements(instance, sqlLog);
   }
   return instance;
 }

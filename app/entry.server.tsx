@@ -8,6 +8,7 @@ import { NonceProvider } from "./utils/nonce";
 
 export { boot, shutdown } from "./boot.server";
 export { refusedPage } from "./refused.server";
+export { publicPageCache, PUBLIC_PAGES } from "./public-pages.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -5,14 +5,14 @@
  */
 import { renderToStaticMarkup } from "react-dom/server";
 import { getLocale } from "./i18n/locale.server";
-import { createI18n } from "./i18n/i18n";
+import { i18nFor } from "./i18n/i18n";
 
 export async function refusedPage(headers: { cookie?: string; acceptLanguage?: string }): Promise<string> {
   const request = new Request("http://localhost/", {
     headers: { ...(headers.cookie ? { Cookie: headers.cookie } : {}), ...(headers.acceptLanguage ? { "Accept-Language": headers.acceptLanguage } : {}) },
   });
   const locale = await getLocale(request);
-  const t = createI18n(locale).t;
+  const t = i18nFor(locale).t;
   const title = t("common.errors.refusedTitle");
   const page = (
     <html lang={locale} dir="ltr">

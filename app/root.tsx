@@ -3,12 +3,12 @@ import {
   Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration,
   useLocation, useRouteError, useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import appCss from "./styles/app.css";
 import { getSessionUser } from "./auth/session.server";
 import { getLocale } from "./i18n/locale.server";
-import { createI18n } from "./i18n/i18n";
+import { i18nFor } from "./i18n/i18n";
 import { currentNavItem, navByRole } from "./components/nav";
 import type { Role, UiLocale } from "./domain/enums";
 import { useNonce } from "./utils/nonce";
@@ -37,7 +37,7 @@ export function useRootData(): RootData | undefined {
 }
 
 function Document({ locale, children }: { locale: UiLocale; children: ReactNode }) {
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const i18n = i18nFor(locale);
   const nonce = useNonce();
   return (
     <html lang={locale} dir="ltr">

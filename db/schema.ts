@@ -154,6 +154,11 @@ export const mentors = sqliteTable("mentors", {
   index("mentors_industry_idx").on(t.industryCode, t.status),
   index("mentors_user_idx").on(t.userId),
   index("mentors_company_idx").on(t.companyId),
+  // The application queue with "all statuses", oldest first.
+  index("mentors_created_idx").on(t.createdAt),
+  // The candidates page: the size of the pool, and the longest travel distance (how far to look for mentors).
+  index("mentors_pool_idx").on(t.status, t.anonymisedAt),
+  index("mentors_travel_idx").on(t.travelKm),
 ]);
 
 export const mentorScreenings = sqliteTable("mentor_screenings", {
@@ -217,6 +222,29 @@ export const mentees = sqliteTable("mentees", {
   index("mentees_municipality_idx").on(t.municipalityCode, t.status, t.referredAt),
   index("mentees_status_idx").on(t.status, t.referredAt),
   index("mentees_duplicate_idx").on(t.municipalityCode, t.birthYear, t.lastName),
+  // Retention: the citizens not yet anonymised, by status (and when a withdrawn one last changed).
+  index("mentees_retention_idx").on(t.anonymisedAt, t.status, t.updatedAt),
+  // A caseworker's list, newest first; the names make a search by name a pass over the index, not the table.
+  index("mentees_municipality_referred_idx").on(t.municipalityCode, t.referredAt, t.firstName, t.lastName),
+]);
+
+/**
+ * The coordinator queue's industry filter as rows: one per (citizen, wished DB07 division) and one per (citizen,
+ * section of a wished division), with the citizen's status, municipality and referral time. Kept by triggers on
+ * `mentees` (in the migration), so every write path keeps it; "waiting citizens who wish F, oldest first" and its
+ * count are then a range of one index instead of a JSON parse per waiting citizen.
+ */
+export const menteeIndustryIndex = sqliteTable("mentee_industry_index", {
+  menteeId: integer("mentee_id").notNull().references(() => mentees.id, { onDelete: "cascade" }),
+  /** A division ("41") or a section letter ("F"). */
+  code: text("code").notNull(),
+  status: text("status", { enum: menteeStatuses }).notNull(),
+  municipalityCode: integer("municipality_code").notNull(),
+  referredAt: text("referred_at").notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.menteeId, t.code] }),
+  // Oldest first by industry; the municipality at the end filters a municipality's citizens out of the same entries.
+  index("mentee_industry_index_queue_idx").on(t.code, t.status, t.referredAt, t.menteeId, t.municipalityCode),
 ]);
 
 /* ------------------------------------------------------------------ courses (mentorforløb) */
@@ -247,7 +275,20 @@ export const courses = sqliteTable("courses", {
   index("courses_status_idx").on(t.status, t.startDate),
   index("courses_mentor_idx").on(t.mentorId, t.status),
   index("courses_mentee_idx").on(t.menteeId, t.status),
+  // Retention: whether a citizen's courses all ended before the cutoff, from the index alone.
+  index("courses_mentee_ended_idx").on(t.menteeId, t.endedOn),
 ]);
+
+/**
+ * How many courses start in each year per municipality (the citizen's), for the admin's quota column: kept by
+ * triggers on `courses` (in the migration) whenever a course gets, changes or loses its start date, so the list reads
+ * a handful of rows instead of joining a year's courses to their citizens on every view.
+ */
+export const courseStarts = sqliteTable("course_starts", {
+  year: text("year").notNull(),
+  municipalityCode: integer("municipality_code").notNull(),
+  courses: integer("courses").notNull(),
+}, (t) => [primaryKey({ columns: [t.year, t.municipalityCode] })]);
 
 export const coursePauses = sqliteTable("course_pauses", {
   id: id(),
@@ -521,6 +562,10 @@ export const auditLog = sqliteTable("audit_log", {
 }, (t) => [
   index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at),
   index("audit_log_actor_idx").on(t.actorUserId, t.at),
+  // The access log, newest first, whole or by period, by action or by kind of record.
+  index("audit_log_at_idx").on(t.at),
+  index("audit_log_action_idx").on(t.action, t.at),
+  index("audit_log_entity_type_idx").on(t.entityType, t.at),
 ]);
 
 export const statusChanges = sqliteTable("status_changes", {
@@ -581,6 +626,10 @@ export const messages = sqliteTable("messages", {
   index("messages_due_idx").on(t.status, t.nextAttemptAt),
   index("messages_subject_idx").on(t.subjectType, t.subjectId, t.createdAt),
   index("messages_created_idx").on(t.createdAt),
+  // The outbox page by status or by channel, newest (highest id) first: an index on the column alone keeps ids in order.
+  index("messages_status_idx").on(t.status),
+  index("messages_channel_idx").on(t.channel),
+  index("messages_status_channel_idx").on(t.status, t.channel),
 ]);
 
 /**
@@ -613,10 +662,26 @@ export const matchingWeights = sqliteTable("matching_weights", {
   createdAt: createdAt(),
 });
 
-/** One row per (job, run key): the scheduler inserts before it works, so a day never runs twice. */
+export const jobRunStatuses = ["running", "done", "failed"] as const;
+/**
+ * One row per (job, day). The scheduler claims a day by writing `running` with a lease; the day is `done` only when
+ * the job returned, and a `failed` day (its error kept) is tried again from `next_attempt_at`, so a day never runs
+ * twice at once and is never silently skipped. A `running` row whose lease passed was interrupted (the process died).
+ */
 export const jobRuns = sqliteTable("job_runs", {
   job: text("job").notNull(),
   runKey: text("run_key").notNull(),
+  /** When the latest attempt started. */
   startedAt: text("started_at").notNull().$defaultFn(nowIso),
+  /** When the job succeeded (null until it has). */
   finishedAt: text("finished_at"),
-}, (t) => [primaryKey({ columns: [t.job, t.runKey] })]);
+  status: text("status", { enum: jobRunStatuses }).notNull().default("done"),
+  attempts: integer("attempts").notNull().default(1),
+  /** The latest failure's cause (the error's message, never personal data). */
+  lastError: text("last_error"),
+  nextAttemptAt: text("next_attempt_at"),
+  leaseUntil: text("lease_until"),
+}, (t) => [
+  primaryKey({ columns: [t.job, t.runKey] }),
+  index("job_runs_status_idx").on(t.status, t.runKey),
+]);

@@ -12,7 +12,7 @@
  *
  * Options: --mentees N (100000), --db PATH (data/scale-N.sqlite), --duration S (10), --connections C (10),
  * --only TEXT (the page whose pattern or path is TEXT, or else pages containing TEXT; repeatable; `--only /` is the
- * landing page), --slow-ms MS (5000), --timeout-s S (120).
+ * landing page), --slow-ms MS (5000), --timeout-s S (120), --variants (the lists again with filters and later pages).
  */
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
@@ -24,7 +24,7 @@ import { parseArgs } from "node:util";
 import { buildIfNeeded } from "./lib/build.mjs";
 import { progressBar } from "./lib/progress";
 import { startServer, type RunningServer } from "./lib/server";
-import { fetchPage, logIn, pickIds, secretsFrom, tourPages, type Session, type TourPage, type Visitor } from "./lib/pages";
+import { fetchPage, logIn, pickIds, secretsFrom, tourPages, variantPages, type Session, type TourPage, type Visitor } from "./lib/pages";
 import { seedScaleFile } from "../db/seed/scale";
 import { DEMO_USERS } from "../db/seed/demo";
 
@@ -32,7 +32,7 @@ const { values } = parseArgs({
   options: {
     mentees: { type: "string", default: "100000" }, db: { type: "string" }, duration: { type: "string", default: "10" },
     connections: { type: "string", default: "10" }, only: { type: "string", multiple: true }, "slow-ms": { type: "string", default: "5000" },
-    "timeout-s": { type: "string", default: "120" },
+    "timeout-s": { type: "string", default: "120" }, variants: { type: "boolean", default: false },
   },
 });
 const mentees = Number(values.mentees);
@@ -105,7 +105,7 @@ line({
 
 /* ------------------------------------------------------------------ servers */
 const env = {
-  NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", CONTACT_EMAIL: "kontakt@example.org", BACKGROUND_JOBS: "false",
+  NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", BACKGROUND_JOBS: "false", CONTACT_EMAIL: "kontakt@example.org",
   HOST: "127.0.0.1", PORT: "0", DATABASE_URL: runPath, LOG_LEVEL: "error", EVENT_LOOP_STATS: "true",
 };
 let server: RunningServer = await startServer(env, 120_000);
@@ -203,8 +203,11 @@ const rssBefore = memory().rss_mb;
 let worstLoop = 0;
 let peakRss = 0;
 const only = values.only ?? [];
-const chosen = (p: TourPage, o: string) => p.page === o || p.path === o || (o.length > 1 && (p.page.includes(o) || p.path.includes(o)));
-const pages: TourPage[] = tourPages(ids).filter((p) => !only.length || only.some((o) => chosen(p, o)));
+// As documented: the pages whose pattern or path is the text, or else (none is) the pages containing it.
+const tour = [...tourPages(ids), ...(values.variants ? variantPages(ids) : [])];
+const exact = (p: TourPage, o: string) => p.page === o || p.path === o;
+const chosen = (p: TourPage, o: string) => (tour.some((q) => exact(q, o)) ? exact(p, o) : o.length > 1 && (p.page.includes(o) || p.path.includes(o)));
+const pages: TourPage[] = tour.filter((p) => !only.length || only.some((o) => chosen(p, o)));
 let landingRps: number | null = null;
 let bareRps: number | null = null;
 // Whatever happens, the servers stop and the copy goes: a benchmark never leaves a process behind.

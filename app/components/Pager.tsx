@@ -1,20 +1,21 @@
 /**
  * The pager under every paged list: "1–50 af 19 579" (the true total) and links to pages that keep the list's other
- * search parameters (filter, sort). Plain links, so it works without JavaScript. `?side=N` is the page parameter.
+ * search parameters (filter, sort, another list's page). Plain links, so it works without JavaScript. `?side=N` is
+ * the page parameter of a page's main list; a second list on the same page passes its own `param`.
  */
 import { Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pageLinks, type PageWindow } from "../domain/paging";
+import { PAGE_PARAM, pageLinks, type PageWindow } from "../domain/paging";
 import { formatNumber } from "../i18n/format";
 
-export const PAGE_PARAM = "side";
+export { PAGE_PARAM };
 
-function hrefFor(search: string, page: number): string {
+function hrefFor(search: string, page: number, param: string, hash?: string): string {
   const params = new URLSearchParams(search);
-  if (page <= 1) params.delete(PAGE_PARAM);
-  else params.set(PAGE_PARAM, String(page));
+  if (page <= 1) params.delete(param);
+  else params.set(param, String(page));
   const q = params.toString();
-  return q ? `?${q}` : "?";
+  return `${q ? `?${q}` : "?"}${hash ? `#${hash}` : ""}`;
 }
 
 /** The "1–50 af 19 579" line: a live status, so a screen reader hears the new count after filtering. */
@@ -29,29 +30,34 @@ export function PageSummary({ window: w, noun }: { window: PageWindow; noun?: st
   );
 }
 
-export function Pager({ window: w }: { window: PageWindow }) {
+/**
+ * `param`: the page parameter (default `side`); `label`: the nav's accessible name when a page has two pagers;
+ * `hash`: an element id the links jump to (the list's heading, for a list further down a detail page).
+ */
+export function Pager({ window: w, param = PAGE_PARAM, label, hash }: { window: PageWindow; param?: string; label?: string; hash?: string }) {
   const { t } = useTranslation();
   const { search } = useLocation();
   if (w.pages <= 1) return null;
+  const href = (p: number) => hrefFor(search, p, param, hash);
   return (
-    <nav className="pagination mb-pager" aria-label={t("common.paging.label")}>
+    <nav className="pagination mb-pager" aria-label={label ?? t("common.paging.label")}>
       <ul className="pagination__items">
         {w.page > 1 ? (
           <li className="pagination-item">
-            <Link className="button button-secondary" to={hrefFor(search, w.page - 1)} rel="prev">{t("common.actions.previous")}</Link>
+            <Link className="button button-secondary" to={href(w.page - 1)} rel="prev">{t("common.actions.previous")}</Link>
           </li>
         ) : null}
         {pageLinks(w.page, w.pages).map((p, i) => p === null ? (
           <li key={`gap-${i}`} className="pagination-item pagination-overflow" aria-hidden="true"><span>…</span></li>
         ) : (
           <li key={p} className="pagination-item pagination-number">
-            <Link className={`button${p === w.page ? " current-page" : ""}`} to={hrefFor(search, p)}
+            <Link className={`button${p === w.page ? " current-page" : ""}`} to={href(p)}
               aria-current={p === w.page ? "page" : undefined} aria-label={t("common.paging.page", { page: p })}>{p}</Link>
           </li>
         ))}
         {w.page < w.pages ? (
           <li className="pagination-item">
-            <Link className="button button-secondary" to={hrefFor(search, w.page + 1)} rel="next">{t("common.actions.next")}</Link>
+            <Link className="button button-secondary" to={href(w.page + 1)} rel="next">{t("common.actions.next")}</Link>
           </li>
         ) : null}
       </ul>

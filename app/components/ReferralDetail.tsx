@@ -1,7 +1,15 @@
-/** The referral's record as staff see it (caseworker and coordinator): profile, consents, messages, course, history. */
+/**
+ * The referral's record as staff see it (caseworker and coordinator): profile, consents, messages, course, history.
+ * Messages and history grow with the years: each is paged (`beskeder-side`, `historik-side`).
+ */
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../i18n/format";
+import type { Page } from "../domain/paging";
+import { PageSummary, Pager } from "./Pager";
 import { scrollRegion } from "./TableWrap";
+
+export const MESSAGES_PAGE_PARAM = "beskeder-side";
+export const HISTORY_PAGE_PARAM = "historik-side";
 
 type Mentee = {
   id: number; firstName: string; lastName: string; birthYear: number; gender: string | null; phone: string | null; email: string | null;
@@ -18,11 +26,11 @@ export type ReferralView = {
   waitingDays: number | null;
   industryLabels: { code: string; labelDa: string; labelEn: string }[];
   consents: { id: number; purpose: string; textVersion: string; givenAt: string; withdrawnAt: string | null; recordedByName: string | null }[];
-  messages: { id: number; template: string; channel: string; locale: string; status: string; createdAt: string; sentAt: string | null }[];
+  messages: Page<{ id: number; template: string; channel: string; locale: string; status: string; createdAt: string; sentAt: string | null }>;
   welcome: { channel: string; locale: string; status: string; createdAt: string; sentAt: string | null } | null;
   course: { id: number; status: string; startDate: string | null; endedOn: string | null } | null;
   outcome: { type: string; date: string } | null;
-  history: { fromStatus: string | null; toStatus: string; reason: string | null; at: string }[];
+  history: Page<{ fromStatus: string | null; toStatus: string; reason: string | null; at: string }>;
 };
 
 export function ReferralDetail({ r }: { r: ReferralView }) {
@@ -109,8 +117,10 @@ export function ReferralDetail({ r }: { r: ReferralView }) {
       </div>
       <p><a href={`/persondata/mentee/${m.id}`}>{t("referrals.detail.manageConsents")}</a></p>
 
-      <h2>{t("referrals.detail.messages")}</h2>
-      {r.messages.length === 0 ? <p>{t("referrals.detail.noMessages")}</p> : (
+      <h2 id="beskeder">{t("referrals.detail.messages")}</h2>
+      {r.messages.total === 0 ? <p>{t("referrals.detail.noMessages")}</p> : (
+        <>
+        {r.messages.pages > 1 ? <PageSummary window={r.messages} /> : null}
         <div className="mb-table-wrap" {...scrollRegion(t("referrals.detail.messages"))}>
           <table className="table table--zebra">
             <thead><tr>
@@ -118,7 +128,7 @@ export function ReferralDetail({ r }: { r: ReferralView }) {
               <th scope="col">{t("staff.mentees.language")}</th><th scope="col">{t("staff.outbox.status")}</th><th scope="col">{t("staff.outbox.created")}</th>
             </tr></thead>
             <tbody>
-              {r.messages.map((x) => (
+              {r.messages.rows.map((x) => (
                 <tr key={x.id}>
                   <td>{x.template === "mentee_welcome" ? t("referrals.template.mentee_welcome") : x.template}</td>
                   <td>{t(`enum.channel.${x.channel}`)}</td>
@@ -130,14 +140,18 @@ export function ReferralDetail({ r }: { r: ReferralView }) {
             </tbody>
           </table>
         </div>
+        <Pager window={r.messages} param={MESSAGES_PAGE_PARAM} hash="beskeder" label={t("referrals.detail.messages")} />
+        </>
       )}
 
-      <h2>{t("referrals.detail.history")}</h2>
+      <h2 id="historik">{t("referrals.detail.history")}</h2>
+      {r.history.pages > 1 ? <PageSummary window={r.history} /> : null}
       <ul>
-        {r.history.map((h, i) => (
+        {r.history.rows.map((h, i) => (
           <li key={i}>{formatDateTime(h.at, lang)}: {h.fromStatus ? `${t(`enum.menteeStatus.${h.fromStatus}`)} → ` : ""}{t(`enum.menteeStatus.${h.toStatus}`)}{h.reason && h.reason !== "referred" ? ` (${h.reason})` : ""}</li>
         ))}
       </ul>
+      <Pager window={r.history} param={HISTORY_PAGE_PARAM} hash="historik" label={t("referrals.detail.history")} />
     </>
   );
 }

@@ -2,16 +2,22 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../i18n/format";
 import type { Channel, MessageLanguage, MessageStatus } from "../domain/enums";
+import type { Page } from "../domain/paging";
+import { PageSummary, Pager } from "./Pager";
 import { scrollRegion } from "./TableWrap";
 
+/** The page parameter of this list (it sits on pages with other lists). */
+export const PERSON_MESSAGES_PAGE_PARAM = "beskeder-side";
+
 export type PersonMessagesData = {
-  rows: { id: number; channel: Channel; template: string; locale: MessageLanguage; status: MessageStatus; createdAt: string; deliveredAt: string | null }[];
+  rows: Page<{ id: number; channel: Channel; template: string; locale: MessageLanguage; status: MessageStatus; createdAt: string; deliveredAt: string | null }>;
   prefs: { preferredChannel: Channel; language: MessageLanguage; smsOptOutAt: string | null; emailOptOutAt: string | null } | null;
 };
 
 /**
- * "What was sent to this person": a section for any staff page about a mentee or mentor. Feed it
- * `messagesForPerson(type, id)` from app/services/messages.server.ts (after the page's own scope check).
+ * "What was sent to this person": a section for any staff page about a mentee or mentor, a page at a time. Feed it
+ * `messagesForPerson(type, id, pageOf(url.searchParams, PERSON_MESSAGES_PAGE_PARAM))` from
+ * app/services/messages.server.ts (after the page's own scope check).
  * `canOpen` links each row to /admin/outbox/$id (coordinators and admins only). `canOptIn` shows a button per opt-out
  * that posts `intent=opt_in&channel=…` to the page (the persondata page handles it).
  */
@@ -42,7 +48,9 @@ export function PersonMessages({ messages, canOpen, canOptIn = false }: { messag
           })}
         </div>
       ) : null}
-      {messages.rows.length === 0 ? <p>{t("messaging.person.none")}</p> : (
+      {messages.rows.total === 0 ? <p>{t("messaging.person.none")}</p> : (
+        <>
+        {messages.rows.pages > 1 ? <PageSummary window={messages.rows} /> : null}
         <div className="mb-table-wrap" {...scrollRegion(t("messaging.person.title"))}>
           <table className="table table--zebra">
             <thead><tr>
@@ -50,7 +58,7 @@ export function PersonMessages({ messages, canOpen, canOptIn = false }: { messag
               <th scope="col">{t("messaging.person.template")}</th><th scope="col">{t("messaging.person.status")}</th>
             </tr></thead>
             <tbody>
-              {messages.rows.map((m) => (
+              {messages.rows.rows.map((m) => (
                 <tr key={m.id}>
                   <td>{canOpen
                     ? <Link to={`/admin/outbox/${m.id}`} aria-label={t("messaging.person.open", { id: m.id })}>{formatDateTime(m.createdAt, i18n.language)}</Link>
@@ -66,6 +74,8 @@ export function PersonMessages({ messages, canOpen, canOptIn = false }: { messag
             </tbody>
           </table>
         </div>
+        <Pager window={messages.rows} param={PERSON_MESSAGES_PAGE_PARAM} hash="messages-title" label={t("messaging.person.title")} />
+        </>
       )}
     </section>
   );

@@ -5,6 +5,10 @@
 import { z } from "zod";
 
 export const PAGE_SIZE = 50;
+/** Short lists inside a detail page (a person's messages, a mentor's history) show this many a page. */
+export const SUB_PAGE_SIZE = 20;
+/** The page parameter of a page's main list; a detail page's other lists have their own (`historik-side`, …). */
+export const PAGE_PARAM = "side";
 /** Deeper than this an OFFSET gets slow and nobody reads on; the filter is the way further. */
 export const MAX_PAGE = 2000;
 
@@ -13,6 +17,11 @@ export const pageParamSchema = z.preprocess(
   (v) => (typeof v === "string" && /^\d{1,6}$/.test(v) ? Number(v) : 1),
   z.number().int().min(1).max(MAX_PAGE).catch(1),
 );
+
+/** The page asked for in a URL's search parameters (`?side=N`, or another parameter for a second list). */
+export function pageOf(params: URLSearchParams, param: string = PAGE_PARAM): number {
+  return pageParamSchema.parse(params.get(param) ?? undefined);
+}
 
 export type PageWindow = {
   /** The page shown (clamped to the last page that has rows). */

@@ -6,18 +6,13 @@
 import type { MetaFunction } from "@remix-run/node";
 import type { i18n as I18n } from "i18next";
 import type { UiLocale } from "../domain/enums";
-import { createI18n, defaultLocale, isUiLocale } from "./i18n";
+import { defaultLocale, i18nFor, isUiLocale } from "./i18n";
 import type da from "./locales/da";
 
 /** A key of `common.titles`, or a full key (`companies.titles.list`) for an area that keeps its titles beside its text. */
 export type TitleKey = keyof (typeof da)["common"]["titles"] | `${string}.${string}`;
 
-const instances = new Map<UiLocale, I18n>();
-function translator(locale: UiLocale): I18n {
-  let i = instances.get(locale);
-  if (!i) instances.set(locale, (i = createI18n(locale)));
-  return i;
-}
+const translator = i18nFor;
 
 /** The page's UI language, from the root loader's data (Danish when there is none, e.g. on an early error). */
 export function metaLocale(matches: readonly { id: string; data?: unknown }[]): UiLocale {

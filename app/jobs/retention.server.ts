@@ -2,11 +2,14 @@ import { registerJob } from "../jobs.server";
 import { applyRetention } from "../services/privacy.server";
 import { log } from "../utils/logger.server";
 
-/** Daily: anonymise people past the retention period (anonymous course, hours and outcomes remain). */
+/**
+ * Daily: anonymise people past the retention period (anonymous course, hours and outcomes remain), in chunks of
+ * RETENTION_CHUNK people with a pause for the event loop between them.
+ */
 registerJob({
   name: "retention",
-  run: (d, day) => {
-    const result = applyRetention(day, d);
+  run: async (d, day) => {
+    const result = await applyRetention(day, d);
     if (result.mentees || result.mentors) log.info("retention applied", { day, ...result });
   },
 });

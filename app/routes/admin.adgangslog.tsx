@@ -9,20 +9,23 @@ import { formatDateTime } from "../i18n/format";
 import { FilterBar, FilterInput, FilterSelect } from "../components/Filters";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
+import { PageSummary, Pager } from "../components/Pager";
+import { pageOf } from "../domain/paging";
 
 export const meta = pageMeta("accessLog");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  const filter = auditFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { filter, rows: searchAuditLog(filter) };
+  const url = new URL(request.url);
+  const filter = auditFilterSchema.parse(Object.fromEntries(url.searchParams));
+  return { filter, list: searchAuditLog(filter, pageOf(url.searchParams)) };
 }
 
 const ENTITY_TYPES = ["mentee", "mentor", "user", "message", "setting", "course"] as const;
 
 export default function AccessLog() {
   const { t, i18n } = useTranslation();
-  const { filter, rows } = useLoaderData<typeof loader>();
+  const { filter, list } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("privacy.accessLog.title")}</h1>
@@ -37,8 +40,8 @@ export default function AccessLog() {
         <FilterInput name="from" label={t("privacy.accessLog.from")} value={filter.from} type="date" />
         <FilterInput name="to" label={t("privacy.accessLog.to")} value={filter.to} type="date" />
       </FilterBar>
-      <p role="status">{t("privacy.accessLog.shown", { count: rows.length })}</p>
-      {rows.length === 0 ? <p>{t("privacy.accessLog.none")}</p> : (
+      <PageSummary window={list} />
+      {list.total === 0 ? <p>{t("privacy.accessLog.none")}</p> : (
         <div className="mb-table-wrap" {...scrollRegion(t("privacy.accessLog.title"))}>
           <table className="table table--zebra">
             <thead><tr>
@@ -47,7 +50,7 @@ export default function AccessLog() {
               <th scope="col">{t("privacy.accessLog.entity")}</th>
             </tr></thead>
             <tbody>
-              {rows.map((r) => (
+              {list.rows.map((r) => (
                 <tr key={r.id}>
                   <td>{formatDateTime(r.at, i18n.language)}</td>
                   <td>{r.actorName ?? "—"}{r.actorUserId ? ` (#${r.actorUserId})` : ""}</td>
@@ -64,6 +67,7 @@ export default function AccessLog() {
           </table>
         </div>
       )}
+      <Pager window={list} />
     </>
   );
 }

@@ -7,19 +7,22 @@ import { formatDate } from "../i18n/format";
 import { FilterBar } from "../components/Filters";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
+import { PageSummary, Pager } from "../components/Pager";
+import { pageOf } from "../domain/paging";
 
 export const meta = pageMeta("municipalities");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin");
-  const partnersOnly = new URL(request.url).searchParams.get("partnere") === "1";
-  const all = listMunicipalities();
-  return { partnersOnly, partners: all.filter((m) => m.isPartner).length, rows: partnersOnly ? all.filter((m) => m.isPartner) : all };
+  const url = new URL(request.url);
+  const partnersOnly = url.searchParams.get("partnere") === "1";
+  const list = listMunicipalities({ partnersOnly }, pageOf(url.searchParams));
+  return { partnersOnly, partners: list.partners, list };
 }
 
 export default function Municipalities() {
   const { t, i18n } = useTranslation();
-  const { rows, partners, partnersOnly } = useLoaderData<typeof loader>();
+  const { list, partners, partnersOnly } = useLoaderData<typeof loader>();
   const d = (v: string | null) => (v ? formatDate(v, i18n.language) : "–");
   return (
     <>
@@ -41,7 +44,7 @@ export default function Municipalities() {
             <th scope="col">{t("municipalities.list.caseworkers")}</th>
           </tr></thead>
           <tbody>
-            {rows.map((m) => (
+            {list.rows.map((m) => (
               <tr key={m.code}>
                 <td><Link to={`/admin/kommuner/${m.code}`}>{m.name}</Link></td>
                 <td>{m.code}</td>
@@ -55,6 +58,8 @@ export default function Municipalities() {
           </tbody>
         </table>
       </div>
+      <PageSummary window={list} />
+      <Pager window={list} />
     </>
   );
 }

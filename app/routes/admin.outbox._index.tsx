@@ -8,6 +8,8 @@ import { channels, messageStatuses } from "../domain/enums";
 import { formatDateTime } from "../i18n/format";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
+import { PageSummary, Pager } from "../components/Pager";
+import { pageOf } from "../domain/paging";
 
 export const meta = pageMeta("outbox");
 
@@ -20,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "admin", "coordinator");
   const url = new URL(request.url);
   const filter = filterSchema.parse(Object.fromEntries(url.searchParams));
-  return { filter, messages: listMessages(filter) };
+  return { filter, list: listMessages(filter, pageOf(url.searchParams)) };
 }
 
 export function statusBadge(status: string) {
@@ -29,7 +31,7 @@ export function statusBadge(status: string) {
 
 export default function Outbox() {
   const { t, i18n } = useTranslation();
-  const { filter, messages } = useLoaderData<typeof loader>();
+  const { filter, list } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("staff.outbox.title")}</h1>
@@ -51,7 +53,8 @@ export default function Outbox() {
         </div>
         <button type="submit" className="button button-secondary">{t("common.actions.filter")}</button>
       </Form>
-      {messages.length === 0 ? <p>{t("staff.outbox.none")}</p> : (
+      <PageSummary window={list} />
+      {list.total === 0 ? <p>{t("staff.outbox.none")}</p> : (
         <div className="mb-table-wrap" {...scrollRegion(t("staff.outbox.title"))}>
           <table className="table table--zebra">
             <thead><tr>
@@ -60,7 +63,7 @@ export default function Outbox() {
               <th scope="col">{t("staff.outbox.attempts")}</th><th scope="col">{t("staff.outbox.created")}</th>
             </tr></thead>
             <tbody>
-              {messages.map((m) => (
+              {list.rows.map((m) => (
                 <tr key={m.id}>
                   <td><Link to={`/admin/outbox/${m.id}`} aria-label={`${t("staff.outbox.view")} #${m.id}`}>{m.id}</Link></td>
                   <td>{t(`enum.channel.${m.channel}`)}</td>
@@ -75,6 +78,7 @@ export default function Outbox() {
           </table>
         </div>
       )}
+      <Pager window={list} />
     </>
   );
 }

@@ -11,7 +11,8 @@ import { personInScope } from "../services/privacy.server";
 import { withdrawSchema } from "../schemas/referral";
 import { canWithdraw } from "../domain/referrals";
 import { Alert, ErrorSummary, TextArea } from "../components/forms";
-import { ReferralDetail } from "../components/ReferralDetail";
+import { HISTORY_PAGE_PARAM, MESSAGES_PAGE_PARAM, ReferralDetail } from "../components/ReferralDetail";
+import { pageOf } from "../domain/paging";
 import { courseSummariesForMentee } from "../services/courses.server";
 import { CourseSummary } from "../components/CourseSummary";
 import { pageMeta } from "../i18n/meta";
@@ -26,7 +27,8 @@ function parseId(v: string | undefined): number {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "caseworker");
-  const r = getReferral(scope, parseId(params.id), user);
+  const url = new URL(request.url);
+  const r = getReferral(scope, parseId(params.id), user, { messages: pageOf(url.searchParams, MESSAGES_PAGE_PARAM), history: pageOf(url.searchParams, HISTORY_PAGE_PARAM) });
   if (!r) throw notFound();
   return { r, canWithdraw: canWithdraw(r.mentee.status), courses: courseSummariesForMentee(scope, r.mentee.id), history: citizenHistory(scope, r.mentee.id) };
 }

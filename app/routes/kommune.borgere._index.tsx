@@ -10,19 +10,22 @@ import { formatDate } from "../i18n/format";
 import { FilterBar, FilterInput, FilterSelect } from "../components/Filters";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
+import { PageSummary, Pager } from "../components/Pager";
+import { pageOf } from "../domain/paging";
 
 export const meta = pageMeta("referrals");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "caseworker");
   if (scope.kind !== "municipality") throw forbidden();
-  const filter = referralListFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { municipality: municipalityInfo(scope.code), filter, rows: listReferrals(scope, filter) };
+  const url = new URL(request.url);
+  const filter = referralListFilterSchema.parse(Object.fromEntries(url.searchParams));
+  return { municipality: municipalityInfo(scope.code), filter, list: listReferrals(scope, filter, pageOf(url.searchParams)) };
 }
 
 export default function Referrals() {
   const { t, i18n } = useTranslation();
-  const { municipality, filter, rows } = useLoaderData<typeof loader>();
+  const { municipality, filter, list } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("referrals.list.title", { municipality: municipality?.name ?? "" })}</h1>
@@ -33,8 +36,8 @@ export default function Referrals() {
           options={menteeStatuses.map((s) => ({ value: s, label: t(`enum.menteeStatus.${s}`) }))} />
         <FilterInput name="q" label={t("referrals.list.search")} value={filter.q} type="search" />
       </FilterBar>
-      <p role="status">{t("referrals.list.shown", { count: rows.length })}</p>
-      {rows.length === 0 ? <p>{t("referrals.list.none")}</p> : (
+      <PageSummary window={list} />
+      {list.total === 0 ? <p>{t("referrals.list.none")}</p> : (
         <div className="mb-table-wrap" {...scrollRegion(t("common.titles.referrals"))}>
           <table className="table table--zebra" data-testid="referrals">
             <thead><tr>
@@ -42,7 +45,7 @@ export default function Referrals() {
               <th scope="col">{t("referrals.list.referredAt")}</th><th scope="col">{t("referrals.list.status")}</th><th scope="col">{t("referrals.list.outcome")}</th>
             </tr></thead>
             <tbody>
-              {rows.map((r) => (
+              {list.rows.map((r) => (
                 <tr key={r.id}>
                   <td><Link to={`/kommune/borgere/${r.id}`}>{r.firstName} {r.lastName}</Link></td>
                   <td>{r.birthYear}</td>
@@ -55,6 +58,7 @@ export default function Referrals() {
           </table>
         </div>
       )}
+      <Pager window={list} />
     </>
   );
 }

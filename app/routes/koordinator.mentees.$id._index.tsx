@@ -5,7 +5,8 @@ import { notFound, requireStaff } from "../auth/guards.server";
 import { CitizenHistory } from "../components/company/CitizenHistory";
 import { citizenHistory } from "../services/placements.server";
 import { getReferral } from "../services/referrals.server";
-import { ReferralDetail } from "../components/ReferralDetail";
+import { HISTORY_PAGE_PARAM, MESSAGES_PAGE_PARAM, ReferralDetail } from "../components/ReferralDetail";
+import { pageOf } from "../domain/paging";
 import { pageMeta } from "../i18n/meta";
 
 export const meta = pageMeta("citizen");
@@ -14,7 +15,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "coordinator", "admin");
   const id = Number(params.id);
   if (!Number.isInteger(id) || id <= 0) throw notFound();
-  const r = getReferral(scope, id, user); // a logged read
+  const url = new URL(request.url);
+  const r = getReferral(scope, id, user, { messages: pageOf(url.searchParams, MESSAGES_PAGE_PARAM), history: pageOf(url.searchParams, HISTORY_PAGE_PARAM) }); // a logged read
   if (!r) throw notFound();
   return { r, history: citizenHistory(scope, id) };
 }

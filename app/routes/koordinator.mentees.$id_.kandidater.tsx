@@ -5,6 +5,9 @@ import { useTranslation } from "react-i18next";
 import { notFound, requireRole } from "../auth/guards.server";
 import { approveMatch, candidatesFor } from "../services/matching.server";
 import { profileReasonsForMentors } from "../services/competence.server";
+import { hardRules, type HardRule } from "../domain/matching";
+import { pageOf } from "../domain/paging";
+import { PageSummary, Pager } from "../components/Pager";
 import { approveSchema } from "../schemas/matching";
 import { Alert, translateError } from "../components/forms";
 import { MatchReasons, industryLabel, languageName } from "../components/MatchReasons";
@@ -15,6 +18,9 @@ import { scrollRegion } from "../components/TableWrap";
 
 export const meta = pageMeta("candidates");
 
+/** `?udelukket=<rule>` shows a page of the mentors that rule excludes first. */
+const EXCLUDED_PARAM = "udelukket";
+
 function menteeId(params: { id?: string }): number {
   const id = Number(params.id);
   if (!Number.isInteger(id) || id <= 0 || id > 2 ** 31) throw notFound();
@@ -24,7 +30,10 @@ function menteeId(params: { id?: string }): number {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "coordinator", "admin");
   const id = menteeId(params);
-  const result = candidatesFor(id, user);
+  const url = new URL(request.url);
+  const asked = url.searchParams.get(EXCLUDED_PARAM);
+  const excluded = (hardRules as readonly string[]).includes(asked ?? "") ? asked as HardRule : undefined;
+  const result = candidatesFor(id, user, undefined, { excluded, page: pageOf(url.searchParams) });
   if (!result) throw notFound();
   // The competence assessment's evidence beside the engine's reasons (experience in the mentor's industry).
   const fromProfile = profileReasonsForMentors(id, result.candidates.map((c) => c.mentor.industryCode));
@@ -60,7 +69,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Candidates() {
   const { t, i18n } = useTranslation();
-  const { mentee, candidates, excluded, total, weightsVersion, today: todayDate } = useLoaderData<typeof loader>();
+  const { mentee, candidates, excludedTotal, excludedCounts, excludedPage, total, weightsVersion, today: todayDate } = useLoaderData<typeof loader>();
+  const n = (x: number) => formatNumber(x, i18n.language);
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [params] = useSearchParams();
   const name = `${mentee.firstName} ${mentee.lastName}`;
@@ -132,24 +142,53 @@ export default function Candidates() {
         </>
       )}
 
-      {excluded.length ? (
-        <details className="mb-excluded">
-          <summary>{t("matching.candidates.excludedTitle", { count: excluded.length })}</summary>
-          <div className="mb-table-wrap" {...scrollRegion(t("matching.candidates.excludedTitle", { count: excluded.length }))}>
-            <table className="table table--zebra">
-              <thead><tr><th scope="col">{t("matching.candidates.excludedMentor")}</th><th scope="col">{t("matching.candidates.municipality")}</th><th scope="col">{t("matching.candidates.excludedRules")}</th></tr></thead>
+      {excludedTotal > 0 ? (
+        <section aria-labelledby="h-excluded" className="mb-excluded">
+          <h2 id="h-excluded">{t("matching.candidates.excludedTitle", { count: excludedTotal, formatted: n(excludedTotal) })}</h2>
+          <p>{t("matching.candidates.excludedIntro")}</p>
+          <div className="mb-table-wrap" {...scrollRegion(t("matching.candidates.excludedTitle", { count: excludedTotal, formatted: n(excludedTotal) }))}>
+            <table className="table table--zebra" data-testid="excluded-counts">
+              <thead><tr><th scope="col">{t("matching.candidates.excludedRules")}</th><th scope="col">{t("matching.candidates.excludedCount")}</th></tr></thead>
               <tbody>
-                {excluded.map((x) => (
-                  <tr key={x.mentorId}>
-                    <td>{x.mentor.name}</td>
-                    <td>{x.mentor.municipalityName}</td>
-                    <td>{x.rules.map((r) => t(`matching.rule.${r}`)).join("; ")}</td>
+                {excludedCounts.map((c) => (
+                  <tr key={c.rule}>
+                    <td>{t(`matching.rule.${c.rule}`)}</td>
+                    <td>
+                      <Link to={`?${EXCLUDED_PARAM}=${c.rule}#h-excluded-list`} aria-current={excludedPage?.rule === c.rule ? "true" : undefined}
+                        aria-label={t("matching.candidates.excludedShow", { count: c.count, formatted: n(c.count), rule: t(`matching.rule.${c.rule}`) })}>{n(c.count)}</Link>
+                    </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-        </details>
+          {excludedPage ? (
+            <>
+              <h3 id="h-excluded-list">{t(`matching.rule.${excludedPage.rule}`)}</h3>
+              <PageSummary window={excludedPage} />
+              <div className="mb-table-wrap" {...scrollRegion(t(`matching.rule.${excludedPage.rule}`))}>
+                <table className="table table--zebra" data-testid="excluded">
+                  <thead><tr>
+                    <th scope="col">{t("matching.candidates.excludedMentor")}</th><th scope="col">{t("matching.candidates.municipality")}</th>
+                    <th scope="col">{t("matching.candidates.excludedAllRules")}</th>
+                  </tr></thead>
+                  <tbody>
+                    {excludedPage.rows.map((x) => (
+                      <tr key={x.mentor.id}>
+                        <td>{x.mentor.name}</td>
+                        <td>{x.mentor.municipalityName}</td>
+                        <td>{x.rules.map((r) => r === "outside_travel_area" && x.distanceKm !== null
+                          ? `${t(`matching.rule.${r}`)} (${t("matching.candidates.excludedDistance", { km: Math.round(x.distanceKm), travel: x.travelKm })})`
+                          : t(`matching.rule.${r}`)).join("; ")}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pager window={excludedPage} hash="h-excluded-list" label={t(`matching.rule.${excludedPage.rule}`)} />
+            </>
+          ) : null}
+        </section>
       ) : null}
     </>
   );

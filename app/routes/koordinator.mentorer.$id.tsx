@@ -13,6 +13,11 @@ import { today } from "../utils/clock";
 import { Alert, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
+import { PageSummary, Pager } from "../components/Pager";
+import { pageOf } from "../domain/paging";
+
+const COURSES_PAGE_PARAM = "forloeb-side";
+const HISTORY_PAGE_PARAM = "historik-side";
 
 export const meta = pageMeta("mentor");
 
@@ -24,7 +29,10 @@ function parseId(raw: string | undefined): number {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "coordinator", "admin");
-  const detail = getMentorForStaff(parseId(params.id), user);
+  const url = new URL(request.url);
+  const detail = getMentorForStaff(parseId(params.id), user, {
+    courses: pageOf(url.searchParams, COURSES_PAGE_PARAM), history: pageOf(url.searchParams, HISTORY_PAGE_PARAM),
+  });
   if (!detail) throw notFound();
   return { ...detail, today: today() };
 }
@@ -169,7 +177,9 @@ export default function MentorDetail() {
 
       <section aria-labelledby="h-courses">
         <h2 id="h-courses">{t("volunteer.detail.coursesTitle")}</h2>
-        {d.courses.length ? (
+        {d.courses.total ? (
+          <>
+          {d.courses.pages > 1 ? <PageSummary window={d.courses} /> : null}
           <div className="mb-table-wrap" {...scrollRegion(t("volunteer.detail.coursesTitle"))}>
             <table className="table table--zebra">
               <thead><tr>
@@ -177,7 +187,7 @@ export default function MentorDetail() {
                 <th scope="col">{t("volunteer.detail.start")}</th><th scope="col">{t("volunteer.detail.plannedEnd")}</th>
               </tr></thead>
               <tbody>
-                {d.courses.map((c) => (
+                {d.courses.rows.map((c) => (
                   <tr key={c.id}>
                     <td>{c.menteeFirstName} ({c.municipality})</td><td>{t(`enum.courseStatus.${c.status}`)}</td>
                     <td>{formatDate(c.startDate, lng)}</td><td>{formatDate(c.endedOn ?? c.plannedEndDate, lng)}</td>
@@ -186,11 +196,14 @@ export default function MentorDetail() {
               </tbody>
             </table>
           </div>
+          <Pager window={d.courses} param={COURSES_PAGE_PARAM} hash="h-courses" label={t("volunteer.detail.coursesTitle")} />
+          </>
         ) : <p>{t("volunteer.detail.noCourses")}</p>}
       </section>
 
       <section aria-labelledby="h-history">
         <h2 id="h-history">{t("volunteer.detail.historyTitle")}</h2>
+        {d.history.pages > 1 ? <PageSummary window={d.history} /> : null}
         <div className="mb-table-wrap" {...scrollRegion(t("volunteer.detail.historyTitle"))}>
           <table className="table table--zebra">
             <thead><tr>
@@ -198,7 +211,7 @@ export default function MentorDetail() {
               <th scope="col">{t("volunteer.detail.to")}</th><th scope="col">{t("volunteer.detail.reason")}</th><th scope="col">{t("volunteer.detail.by")}</th>
             </tr></thead>
             <tbody>
-              {d.history.map((h) => (
+              {d.history.rows.map((h) => (
                 <tr key={h.id}>
                   <td>{formatDateTime(h.at, lng)}</td>
                   <td>{h.fromStatus ? t(`enum.mentorStatus.${h.fromStatus}`) : "–"}</td>
@@ -208,6 +221,7 @@ export default function MentorDetail() {
             </tbody>
           </table>
         </div>
+        <Pager window={d.history} param={HISTORY_PAGE_PARAM} hash="h-history" label={t("volunteer.detail.historyTitle")} />
       </section>
     </>
   );

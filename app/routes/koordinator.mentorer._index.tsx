@@ -11,6 +11,8 @@ import { formatDate } from "../i18n/format";
 import { today } from "../utils/clock";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
+import { PageSummary, Pager } from "../components/Pager";
+import { pageOf } from "../domain/paging";
 
 export const meta = pageMeta("applications");
 
@@ -18,13 +20,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "coordinator", "admin");
   const url = new URL(request.url);
   const filter = queueFilterSchema.parse(Object.fromEntries(url.searchParams));
-  return { filter, ...listApplications(filter), options: mentorFilterOptions(), today: today() };
+  return { filter, list: listApplications(filter, pageOf(url.searchParams)), options: mentorFilterOptions(), today: today() };
 }
 
 export default function MentorQueue() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { filter, rows, total, options, today: day } = useLoaderData<typeof loader>();
+  const { filter, list, options, today: day } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("volunteer.queue.title")}</h1>
@@ -54,8 +56,8 @@ export default function MentorQueue() {
         </div>
         <div className="mb-inline-form"><button type="submit" className="button button-secondary">{t("common.actions.filter")}</button></div>
       </Form>
-      <p role="status">{t("volunteer.queue.count", { count: total })}{rows.length < total ? ` ${t("volunteer.queue.firstShown", { count: rows.length })}` : ""}</p>
-      {rows.length ? (
+      <PageSummary window={list} />
+      {list.rows.length ? (
         <div className="mb-table-wrap" {...scrollRegion(t("volunteer.queue.title"))}>
           <table className="table table--zebra">
             <thead><tr>
@@ -68,7 +70,7 @@ export default function MentorQueue() {
               <th scope="col">{t("volunteer.queue.steps")}</th>
             </tr></thead>
             <tbody>
-              {rows.map((r) => (
+              {list.rows.map((r) => (
                 <tr key={r.id}>
                   <td><Link to={`/koordinator/mentorer/${r.id}`}>{r.firstName} {r.lastName}</Link><br /><span className="form-hint">{r.jobTitle}</span></td>
                   <td>{t(`enum.mentorStatus.${r.status}`)}</td>
@@ -83,6 +85,7 @@ export default function MentorQueue() {
           </table>
         </div>
       ) : <p>{t("volunteer.queue.none")}</p>}
+      <Pager window={list} />
     </>
   );
 }

@@ -8,18 +8,21 @@ import { formatDate } from "../i18n/format";
 import { FilterBar, FilterSelect } from "../components/Filters";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
+import { PageSummary, Pager } from "../components/Pager";
+import { pageOf } from "../domain/paging";
 
 export const meta = pageMeta("waiting");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "coordinator", "admin");
-  const filter = queueFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { filter, rows: waitingQueue(filter), municipalities: queueMunicipalities(), industries: industryOptions() };
+  const url = new URL(request.url);
+  const filter = queueFilterSchema.parse(Object.fromEntries(url.searchParams));
+  return { filter, list: waitingQueue(filter, pageOf(url.searchParams)), municipalities: queueMunicipalities(), industries: industryOptions() };
 }
 
 export default function Queue() {
   const { t, i18n } = useTranslation();
-  const { filter, rows, municipalities, industries } = useLoaderData<typeof loader>();
+  const { filter, list, municipalities, industries } = useLoaderData<typeof loader>();
   const en = i18n.language === "en";
   const labels = new Map(industries.map((i) => [i.code, en ? i.labelEn : i.labelDa]));
   return (
@@ -32,8 +35,8 @@ export default function Queue() {
         <FilterSelect name="municipality" label={t("referrals.queue.municipality")} value={filter.municipality} empty={t("referrals.queue.any")}
           options={municipalities.map((m) => ({ value: m.code, label: m.name }))} />
       </FilterBar>
-      <p role="status">{t("referrals.queue.shown", { count: rows.length })}</p>
-      {rows.length === 0 ? <p>{t("referrals.queue.none")}</p> : (
+      <PageSummary window={list} />
+      {list.total === 0 ? <p>{t("referrals.queue.none")}</p> : (
         <div className="mb-table-wrap" {...scrollRegion(t("referrals.queue.title"))}>
           <table className="table table--zebra" data-testid="queue">
             <thead><tr>
@@ -42,7 +45,7 @@ export default function Queue() {
               <th scope="col">{t("referrals.queue.wishedIndustries")}</th><th scope="col">{t("referrals.queue.language")}</th>
             </tr></thead>
             <tbody>
-              {rows.map((r) => (
+              {list.rows.map((r) => (
                 <tr key={r.id}>
                   <td><Link to={`/koordinator/mentees/${r.id}`}>{r.firstName} {r.lastName}</Link></td>
                   <td>{r.municipalityName}</td>
@@ -56,6 +59,7 @@ export default function Queue() {
           </table>
         </div>
       )}
+      <Pager window={list} />
     </>
   );
 }

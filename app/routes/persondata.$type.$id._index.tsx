@@ -9,7 +9,8 @@ import { consentActionSchema, eraseSchema } from "../schemas/privacy";
 import { Alert, Checkbox, ErrorSummary } from "../components/forms";
 import { formatDate, formatDateTime } from "../i18n/format";
 import { messagesForPerson } from "../services/messages.server";
-import { PersonMessages } from "../components/person-messages";
+import { PERSON_MESSAGES_PAGE_PARAM, PersonMessages } from "../components/person-messages";
+import { pageOf } from "../domain/paging";
 import { optIn } from "../messaging/preferences.server";
 import { optInSchema } from "../schemas/messaging";
 import { audit } from "../services/audit.server";
@@ -26,7 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { type, id } = parsePerson(params);
   const person = personSummary(type, id, scope, user);
   if (!person) throw notFound();
-  return { type, id, person, canErase: user.role !== "caseworker", messages: messagesForPerson(type, id), canOpenMessages: user.role !== "caseworker" };
+  const page = pageOf(new URL(request.url).searchParams, PERSON_MESSAGES_PAGE_PARAM);
+  return { type, id, person, canErase: user.role !== "caseworker", messages: messagesForPerson(type, id, page), canOpenMessages: user.role !== "caseworker" };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

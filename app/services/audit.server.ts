@@ -2,11 +2,13 @@
  * The access log: every read or change of a mentee or mentor record by staff is written here (append-only).
  * Details carry ids and field names, never the personal data itself.
  */
-import { and, desc, eq, gte, lte } from "drizzle-orm";
+import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
 import { auditLog, users } from "../../db/schema";
 import type { AuditAction } from "../domain/enums";
 import type { Db } from "../db.server";
+import { countRows } from "../utils/sql";
 import { db } from "../db.server";
+import { paged } from "../domain/paging";
 
 type Actor = { id: number; role: string } | null;
 type Tx = Pick<Db, "insert">;
@@ -24,18 +26,25 @@ export function audit(actor: Actor, action: AuditAction, entityType: string, ent
 
 export type AuditFilter = { entityType?: string; entityId?: number; actorUserId?: number; action?: AuditAction; from?: string; to?: string };
 
-/** Admin search of the access log, newest first (at most 500 rows), with the actor's name. */
-export function searchAuditLog(f: AuditFilter) {
+/**
+ * Admin search of the access log, newest first, with the actor's name: one page and the true total. Each filter has an
+ * index that keeps time order (entity, actor, action, kind of record, period), so a page is read in order and stops.
+ */
+export function searchAuditLog(f: AuditFilter, page = 1) {
   const d = db();
-  return d.select({
-    id: auditLog.id, at: auditLog.at, actorUserId: auditLog.actorUserId, actorRole: auditLog.actorRole, actorName: users.name,
-    action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId,
-  }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(and(
+  const where = and(
     f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
     f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
     f.actorUserId ? eq(auditLog.actorUserId, f.actorUserId) : undefined,
     f.action ? eq(auditLog.action, f.action) : undefined,
     f.from ? gte(auditLog.at, `${f.from}T00:00:00`) : undefined,
     f.to ? lte(auditLog.at, `${f.to}T23:59:59.999Z`) : undefined,
-  )).orderBy(desc(auditLog.id)).limit(500).all();
+  );
+  return paged(page,
+    () => countRows(d, auditLog, where),
+    (limit, offset) => d.select({
+      id: auditLog.id, at: auditLog.at, actorUserId: auditLog.actorUserId, actorRole: auditLog.actorRole, actorName: users.name,
+      action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId,
+    }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where)
+      .orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit).offset(offset).all());
 }

@@ -6,18 +6,21 @@
  * inside it, so two coordinators approving onto the same mentor at once can never exceed the mentor's capacity
  * (SQLite admits one writer; the second waits, then sees the first one's course and is refused).
  */
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
 import { courses, matchingWeights, mentees, mentors, municipalities, statusChanges, users } from "../../db/schema";
 import { DB07 } from "../../db/reference/db07";
+import { countRows } from "../utils/sql";
 import { db, type Db } from "../db.server";
 import { config } from "../config.server";
 import { addMonths, isDate } from "../domain/dates";
 import {
-  distanceTable, evaluate, normaliseWeights, travelCandidates, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair,
+  distanceTable, evaluate, normaliseWeights, travelCandidates, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair, violatedRules,
   type HardRule, type MatchContext, type MatchMentee, type MatchMentor, type PreparedMentor, type Reason, type Weights,
 } from "../domain/matching";
 import { poolScorer } from "../domain/matching-pool";
 import { assignPool, type AssignmentMode } from "../domain/assignment";
+import { paged, type Page } from "../domain/paging";
+import { openCourseCount } from "./mentor-pool";
 import { nowIso, today } from "../utils/clock";
 import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
@@ -63,16 +66,20 @@ let distanceCache: { key: string; fn: MatchContext["distanceKm"] } | undefined;
 const sections = new Map(DB07.filter((i) => i.level === "division").map((i) => [i.code, i.section]));
 
 export function matchContext(d: Db = db(), weights?: Weights): MatchContext {
-  const rows = d.select({ code: municipalities.code, lat: municipalities.lat, lng: municipalities.lng }).from(municipalities).all();
-  const key = rows.map((r) => `${r.code}:${r.lat}:${r.lng}`).join("|");
-  if (distanceCache?.key !== key) distanceCache = { key, fn: distanceTable(rows) };
+  // The centroids as one string made by SQLite: the distance table is made again only when they changed.
+  const key = d.select({ k: sql<string>`group_concat(${municipalities.code} || ':' || ${municipalities.lat} || ':' || ${municipalities.lng}, '|')` })
+    .from(municipalities).get()?.k ?? "";
+  if (distanceCache?.key !== key) {
+    const rows = d.select({ code: municipalities.code, lat: municipalities.lat, lng: municipalities.lng }).from(municipalities).all();
+    distanceCache = { key, fn: distanceTable(rows) };
+  }
   return { today: today(), weights: weights ?? currentWeights(d).weights, distanceKm: distanceCache.fn, sectionOf: (c) => sections.get(c) };
 }
 
-function occupiedCounts(d: Db, mentorIds?: number[]): Map<number, number> {
+/** Places taken per mentor, over the whole pool in one grouped pass (the whole-pool matching reads every mentor). */
+function occupiedCounts(d: Db): Map<number, number> {
   const rows = d.select({ mentorId: courses.mentorId, n: sql<number>`count(*)` }).from(courses)
-    .where(and(inArray(courses.status, [...OCCUPYING_STATUSES]), mentorIds ? inArray(courses.mentorId, mentorIds) : undefined))
-    .groupBy(courses.mentorId).all();
+    .where(inArray(courses.status, [...OCCUPYING_STATUSES])).groupBy(courses.mentorId).all();
   return new Map(rows.map((r) => [r.mentorId, r.n]));
 }
 
@@ -85,17 +92,56 @@ const mentorColumns = {
 };
 type MentorRow = MatchMentor & { firstName: string; lastName: string };
 
+/** The statuses of the pool: approved or active (paused ones too when `includeUnavailable`, to say which rule excludes them). */
+const poolStatuses = (includeUnavailable?: boolean) =>
+  includeUnavailable ? (["approved", "active", "paused"] as const) : (["approved", "active"] as const);
+
 /**
  * Mentors that could take a mentee: approved or active (paused ones too when `includeUnavailable`, so the candidates
- * page can say which rule excludes them), never anonymised.
+ * page can say which rule excludes them), never anonymised. `where` narrows it (one mentor, the mentors within reach
+ * of a municipality); the places they hold are then counted per mentor in the same statement.
  */
-export function loadMentors(d: Db = db(), opts: { includeUnavailable?: boolean; ids?: number[] } = {}): MentorRow[] {
-  const statuses = opts.includeUnavailable ? (["approved", "active", "paused"] as const) : (["approved", "active"] as const);
+export function loadMentors(d: Db = db(), opts: { includeUnavailable?: boolean; where?: SQL; limit?: number; offset?: number } = {}): MentorRow[] {
+  const base = and(inArray(mentors.status, [...poolStatuses(opts.includeUnavailable)]), isNull(mentors.anonymisedAt), opts.where);
+  if (opts.where) {
+    const q = d.select({ ...mentorColumns, occupied: openCourseCount() }).from(mentors).innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
+      .where(base).orderBy(mentors.id);
+    const rows = opts.limit !== undefined ? q.limit(opts.limit).offset(opts.offset ?? 0).all() : q.all();
+    return rows.map(({ occupied, ...r }) => ({ ...r, activeCourses: occupied }));
+  }
   const rows = d.select(mentorColumns).from(mentors).innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
-    .where(and(inArray(mentors.status, [...statuses]), isNull(mentors.anonymisedAt), opts.ids ? inArray(mentors.id, opts.ids) : undefined))
-    .orderBy(mentors.id).all();
-  const load = occupiedCounts(d, opts.ids);
+    .where(base).orderBy(mentors.id).all();
+  const load = occupiedCounts(d);
   return rows.map((r) => ({ ...r, activeCourses: load.get(r.id) ?? 0 }));
+}
+
+/**
+ * Where a mentee's mentors can come from: the mentee's own municipality, and every other municipality with its
+ * distance, as far as the longest travel distance any mentor gives (the reference data's 98 at most).
+ */
+export type Reach = { own: number; others: { code: number; km: number }[] };
+export function reachOf(d: Db, municipalityCode: number, ctx: MatchContext): Reach {
+  const maxKm = d.select({ km: sql<number | null>`max(${mentors.travelKm})` }).from(mentors).get()?.km ?? 0;
+  const others = d.select({ code: municipalities.code }).from(municipalities).all().flatMap((m) => {
+    if (m.code === municipalityCode) return [];
+    const km = ctx.distanceKm(municipalityCode, m.code);
+    return km !== null && km <= maxKm ? [{ code: m.code, km }] : [];
+  });
+  return { own: municipalityCode, others };
+}
+
+/**
+ * The mentors whose travel area reaches the mentee's municipality, as SQL: exactly the mentors the hard rule
+ * `outside_travel_area` lets through (same municipality, or a distance within the mentor's own travel distance).
+ */
+export function withinReach(r: Reach): SQL {
+  if (!r.others.length) return eq(mentors.municipalityCode, r.own);
+  const km = sql.join(r.others.map((o) => sql`when ${o.code} then ${o.km}`), sql` `);
+  // The list of municipalities first (an index range each), then the distance each one asks of the mentor.
+  return and(
+    inArray(mentors.municipalityCode, [r.own, ...r.others.map((o) => o.code)]),
+    or(eq(mentors.municipalityCode, r.own), sql`${mentors.travelKm} >= (case ${mentors.municipalityCode} ${km} end)`),
+  )!;
 }
 
 const menteeColumns = {
@@ -107,9 +153,9 @@ const menteeColumns = {
 };
 type MenteeRow = MatchMentee & { firstName: string; lastName: string; status: string };
 
-export function loadWaitingMentees(d: Db = db(), ids?: number[]): MenteeRow[] {
+export function loadWaitingMentees(d: Db = db()): MenteeRow[] {
   return d.select(menteeColumns).from(mentees).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(and(eq(mentees.status, "waiting"), isNull(mentees.anonymisedAt), ids ? inArray(mentees.id, ids) : undefined))
+    .where(and(eq(mentees.status, "waiting"), isNull(mentees.anonymisedAt)))
     .orderBy(mentees.id).all();
 }
 
@@ -126,15 +172,98 @@ const summary = (m: MentorRow): MentorSummary => ({
   free: Math.max(0, m.capacity - m.activeCourses), capacity: m.capacity, status: m.status,
 });
 
-/** Ranked candidates (with reasons) and excluded mentors (with the rules) for one mentee; the read is logged. */
-export function candidatesFor(menteeId: number, actor: Actor, d: Db = db(), limit = 25) {
+/** How many candidates the page shows, best first, with reasons. */
+export const CANDIDATES_SHOWN = 20;
+
+/**
+ * The order in which an excluded mentor's first reason is told: the citizen's municipality, then the travel area
+ * (the reason for most of a national pool), then the mentor's own state, then the preferences and the conflict.
+ */
+export const EXCLUSION_ORDER: readonly HardRule[] = [
+  "municipality_not_partner", "outside_travel_area", "mentor_paused", "mentor_not_approved", "mentor_at_capacity",
+  "mentee_gender_preference", "mentor_gender_preference", "conflict_of_interest",
+];
+export const firstReason = (rules: readonly HardRule[]): HardRule => EXCLUSION_ORDER.find((r) => rules.includes(r)) ?? rules[0];
+
+/**
+ * The first of the mentor's own hard rules (after the travel area, in EXCLUSION_ORDER) that excludes a mentor for this
+ * mentee, as SQL: `violatedRules` (app/domain/matching.ts) written once more, so the mentors these rules exclude are
+ * counted and paged in SQL instead of read. Null when none does; the conflict of interest (a comparison of normalised
+ * employer names) is left to TypeScript. The unit test compares both ways on a random pool.
+ */
+function firstOwnRule(e: Pick<MatchMentee, "gender" | "mentorGenderPreference">, day: string): SQL<HardRule | null> {
+  const paused = sql`(${mentors.status} = 'paused' or ((${mentors.pausedFrom} is not null or ${mentors.pausedTo} is not null)
+    and coalesce(${mentors.pausedFrom}, '0000-01-01') <= ${day} and ${day} <= coalesce(${mentors.pausedTo}, '9999-12-31')))`;
+  const menteeWants = e.mentorGenderPreference === "none" ? sql`0` : sql`(${mentors.gender} is null or ${mentors.gender} <> ${e.mentorGenderPreference})`;
+  const mentorWants = e.gender === null
+    ? sql`${mentors.menteeGenderPreference} <> 'none'`
+    : sql`(${mentors.menteeGenderPreference} <> 'none' and ${mentors.menteeGenderPreference} <> ${e.gender})`;
+  return sql<HardRule | null>`(case when ${paused} then 'mentor_paused'
+    when ${mentors.status} not in ('approved', 'active') then 'mentor_not_approved'
+    when ${openCourseCount()} >= ${mentors.capacity} then 'mentor_at_capacity'
+    when ${menteeWants} then 'mentee_gender_preference'
+    when ${mentorWants} then 'mentor_gender_preference' end)`;
+}
+
+export type ExcludedRow = { mentor: MentorSummary; rules: HardRule[]; distanceKm: number | null; travelKm: number };
+
+/**
+ * One mentee's candidates: the best `CANDIDATES_SHOWN` allowed mentors with reasons, and the excluded ones as a count
+ * per first reason (`EXCLUSION_ORDER`) with one page of the mentors of the reason asked for. The read is logged.
+ *
+ * The travel area and the mentor's own rules are SQL (`withinReach`, `firstOwnRule`): the mentors they exclude are
+ * counted and paged in SQL, and only the rest (about the allowed ones) are read and ranked. Every mentor left out is
+ * excluded by a hard rule, so the candidates and their order are those of ranking the whole pool.
+ */
+export function candidatesFor(menteeId: number, actor: Actor, d: Db = db(), opts: { excluded?: HardRule; page?: number } = {}) {
   const mentee = loadMentee(d, menteeId);
   if (!mentee) return null;
   audit(actor, "view", "mentee", menteeId, { view: "match_candidates" }, d);
   const ctx = matchContext(d);
-  const all = loadMentors(d, { includeUnavailable: true });
-  const byId = new Map(all.map((m) => [m.id, m]));
-  const ranked = rankMentorsForMentee(mentee, all, ctx, { limit, withExcluded: true });
+  const pool = and(inArray(mentors.status, [...poolStatuses(true)]), isNull(mentors.anonymisedAt));
+  const poolSize = countRows(d, mentors, pool);
+  const reach = reachOf(d, mentee.municipalityCode, ctx);
+  const distanceTo = (code: number) => (code === mentee.municipalityCode ? 0 : ctx.distanceKm(mentee.municipalityCode, code));
+  const ownRule = firstOwnRule(mentee, ctx.today);
+  const counts = new Map<HardRule, number>();
+  let ranked: ReturnType<typeof rankMentorsForMentee> = { candidates: [], excluded: [], total: 0 };
+  let byId = new Map<number, MentorRow>();
+  if (!mentee.municipalityIsPartner) {
+    counts.set("municipality_not_partner", poolSize);
+  } else {
+    const inReach = and(pool, withinReach(reach));
+    let inReachCount = 0;
+    for (const r of d.select({ rule: ownRule, n: sql<number>`count(*)` }).from(mentors).where(inReach).groupBy(ownRule).all()) {
+      inReachCount += r.n;
+      if (r.rule) counts.set(r.rule, r.n);
+    }
+    counts.set("outside_travel_area", poolSize - inReachCount);
+    const near = loadMentors(d, { includeUnavailable: true, where: and(withinReach(reach), sql`${ownRule} is null`) });
+    byId = new Map(near.map((m) => [m.id, m]));
+    ranked = rankMentorsForMentee(mentee, near, ctx, { limit: CANDIDATES_SHOWN, withExcluded: true });
+    for (const x of ranked.excluded) counts.set(firstReason(x.rules), (counts.get(firstReason(x.rules)) ?? 0) + 1);
+  }
+  const excludedCounts = EXCLUSION_ORDER.filter((r) => counts.get(r)).map((rule) => ({ rule, count: counts.get(rule)! }));
+
+  // A page of the mentors one reason excludes first: read in SQL (the reasons SQL knows), or from those read above.
+  let excludedPage: (Page<ExcludedRow> & { rule: HardRule }) | null = null;
+  const rule = opts.excluded;
+  if (rule && counts.get(rule)) {
+    const pe = prepareMentee(mentee, ctx);
+    const row = (m: MentorRow, rules?: HardRule[]): ExcludedRow => ({
+      mentor: summary(m), rules: rules ?? violatedRules(pe, prepareMentor(m, ctx), ctx), distanceKm: distanceTo(m.municipalityCode), travelKm: m.travelKm,
+    });
+    const where = rule === "municipality_not_partner" ? undefined
+      : rule === "outside_travel_area" ? not(withinReach(reach))
+        : rule === "conflict_of_interest" ? null : and(withinReach(reach), sql`${ownRule} = ${rule}`);
+    if (where === null) {
+      const rows = ranked.excluded.filter((x) => firstReason(x.rules) === rule);
+      excludedPage = { rule, ...paged(opts.page ?? 1, () => rows.length, (limit, offset) => rows.slice(offset, offset + limit).map((x) => row(byId.get(x.mentorId)!, x.rules))) };
+    } else {
+      excludedPage = { rule, ...paged(opts.page ?? 1, () => counts.get(rule)!, (limit, offset) =>
+        loadMentors(d, { includeUnavailable: true, where: where ?? sql`1`, limit, offset }).map((m) => row(m))) };
+    }
+  }
   return {
     mentee: {
       id: mentee.id, firstName: mentee.firstName, lastName: mentee.lastName, status: mentee.status, municipalityName: mentee.municipalityName ?? "",
@@ -143,7 +272,9 @@ export function candidatesFor(menteeId: number, actor: Actor, d: Db = db(), limi
     weightsVersion: currentWeights(d).version,
     total: ranked.total,
     candidates: ranked.candidates.map((c) => ({ ...c, mentor: summary(byId.get(c.mentorId)!) })),
-    excluded: ranked.excluded.map((x) => ({ ...x, mentor: summary(byId.get(x.mentorId)!) })),
+    excludedTotal: poolSize - ranked.total,
+    excludedCounts,
+    excludedPage,
   };
 }
 
@@ -195,9 +326,10 @@ export function runPool(mode: AssignmentMode, d: Db = db()) {
 export function allowedMentorsFor(menteeId: number, d: Db = db(), limit = 50) {
   const mentee = loadMentee(d, menteeId);
   if (!mentee) return [];
-  const all = loadMentors(d);
-  const byId = new Map(all.map((m) => [m.id, m]));
-  return rankMentorsForMentee(mentee, all, matchContext(d), { limit }).candidates.map((c) => ({ id: c.mentorId, score: c.score, name: summary(byId.get(c.mentorId)!).name }));
+  const ctx = matchContext(d);
+  const near = loadMentors(d, { where: withinReach(reachOf(d, mentee.municipalityCode, ctx)) });
+  const byId = new Map(near.map((m) => [m.id, m]));
+  return rankMentorsForMentee(mentee, near, ctx, { limit }).candidates.map((c) => ({ id: c.mentorId, score: c.score, name: summary(byId.get(c.mentorId)!).name }));
 }
 
 /* ------------------------------------------------------------------ approval */
@@ -227,13 +359,15 @@ export function approveMatch(input: ApproveInput, d: Db = db()): ApproveResult {
     const mentee = d.select().from(mentees).where(and(eq(mentees.id, input.menteeId), isNull(mentees.anonymisedAt))).get();
     if (!mentee) return { ok: false, error: "mentee_not_found" };
     if (mentee.status !== "waiting") return { ok: false, error: "mentee_not_waiting" };
-    const [mentorRow] = loadMentors(d, { includeUnavailable: true, ids: [input.mentorId] });
+    const [mentorRow] = loadMentors(d, { includeUnavailable: true, where: eq(mentors.id, input.mentorId) });
     const mentor = d.select().from(mentors).where(eq(mentors.id, input.mentorId)).get();
     if (!mentor || mentor.anonymisedAt) return { ok: false, error: "mentor_not_found" };
     const weights = currentWeights(d);
     const ctx: MatchContext = { ...base, weights: weights.weights };
     const menteeRow = loadMentee(d, mentee.id)!;
-    const pm: PreparedMentor = prepareMentor(mentorRow ?? { ...mentor, municipalityName: undefined, activeCourses: occupiedCounts(d, [mentor.id]).get(mentor.id) ?? 0 }, ctx);
+    const occupied = () => d.select({ n: sql<number>`count(*)` }).from(courses)
+      .where(and(eq(courses.mentorId, mentor.id), inArray(courses.status, [...OCCUPYING_STATUSES]))).get()?.n ?? 0;
+    const pm: PreparedMentor = prepareMentor(mentorRow ?? { ...mentor, municipalityName: undefined, activeCourses: occupied() }, ctx);
     const ev = evaluate(prepareMentee(menteeRow, ctx), pm, ctx);
     if (!ev.allowed) return { ok: false, error: "rule", rules: ev.rules };
 

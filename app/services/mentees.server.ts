@@ -2,25 +2,14 @@
  * Reading mentees (integrationsborgere) for staff. Every function takes the caller's scope, and every query filters by
  * it: a caseworker only ever sees their own municipality. Every read of a record is written to the access log.
  */
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, eq, type SQL } from "drizzle-orm";
 import { mentees, municipalities } from "../../db/schema";
 import { db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
-import type { MenteeStatus } from "../domain/enums";
 import { audit } from "./audit.server";
 
 export function scopeFilter(scope: Scope): SQL | undefined {
   return scope.kind === "municipality" ? eq(mentees.municipalityCode, scope.code) : undefined;
-}
-
-export function listMentees(scope: Scope, opts: { status?: MenteeStatus; limit?: number } = {}) {
-  return db().select({
-    id: mentees.id, firstName: mentees.firstName, lastName: mentees.lastName, birthYear: mentees.birthYear,
-    status: mentees.status, referredAt: mentees.referredAt, municipalityCode: mentees.municipalityCode,
-    municipalityName: municipalities.name,
-  }).from(mentees).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(and(scopeFilter(scope), opts.status ? eq(mentees.status, opts.status) : undefined))
-    .orderBy(desc(mentees.referredAt)).limit(opts.limit ?? 500).all();
 }
 
 /** One mentee within scope, or null (the route answers 404: another municipality's citizen "does not exist"). */

@@ -5,10 +5,11 @@
  */
 import { and, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { courses, mentors } from "../../db/schema";
+import { qualified } from "../utils/sql";
 
 /** Courses that occupy one of the mentor's places: approved, active or paused. */
 export function openCourseCount() {
-  return sql<number>`(select count(*) from ${courses} where ${courses.mentorId} = ${mentors.id} and ${courses.status} in ('approved','active','paused'))`;
+  return sql<number>`(select count(*) from ${courses} where ${qualified(courses.mentorId)} = ${qualified(mentors.id)} and ${qualified(courses.status)} in ('approved','active','paused'))`;
 }
 
 export function matchableCondition(onDay: string): SQL {

@@ -1,21 +1,29 @@
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import { mentees, messages } from "../../db/schema";
+import { countRows } from "../utils/sql";
 import { db } from "../db.server";
 import type { Channel, MessageStatus } from "../domain/enums";
+import { paged, SUB_PAGE_SIZE } from "../domain/paging";
 import { renderForHistory, staffMessageColumns, type HistoryView } from "../messaging/outbox.server";
 import { ANONYMISED } from "./privacy.server";
 
-export function listMessages(filter: { status?: MessageStatus; channel?: Channel; subjectType?: string; subjectId?: number }, limit = 200) {
-  const conds: (SQL | undefined)[] = [
+/**
+ * The outbox, newest first, filtered by status and channel: one page and the true total. Each filter has an index of
+ * its own column (ids stay in order within it); the whole outbox is counted by SQLite's b-tree count.
+ */
+export function listMessages(filter: { status?: MessageStatus; channel?: Channel }, page = 1) {
+  const d = db();
+  const where = and(
     filter.status ? eq(messages.status, filter.status) : undefined,
     filter.channel ? eq(messages.channel, filter.channel) : undefined,
-    filter.subjectType && filter.subjectId ? and(eq(messages.subjectType, filter.subjectType as never), eq(messages.subjectId, filter.subjectId)) : undefined,
-  ];
-  return db().select({
-    id: messages.id, channel: messages.channel, template: messages.template, locale: messages.locale, recipient: messages.recipient,
-    status: messages.status, attempts: messages.attempts, createdAt: messages.createdAt, nextAttemptAt: messages.nextAttemptAt,
-    lastError: messages.lastError, transport: messages.transport, subjectType: messages.subjectType, subjectId: messages.subjectId,
-  }).from(messages).where(and(...conds)).orderBy(desc(messages.id)).limit(limit).all();
+  );
+  return paged(page,
+    () => countRows(d, messages, where),
+    (limit, offset) => d.select({
+      id: messages.id, channel: messages.channel, template: messages.template, locale: messages.locale, recipient: messages.recipient,
+      status: messages.status, attempts: messages.attempts, createdAt: messages.createdAt, nextAttemptAt: messages.nextAttemptAt,
+      lastError: messages.lastError, transport: messages.transport, subjectType: messages.subjectType, subjectId: messages.subjectId,
+    }).from(messages).where(where).orderBy(desc(messages.id)).limit(limit).offset(offset).all());
 }
 
 /**
@@ -30,16 +38,22 @@ export async function getMessage(id: number) {
 }
 
 /**
- * What was sent to one person, for the staff page about that person. The caller has already checked the person is in
- * its scope (personSummary / personInScope). No message bodies here: the outbox page shows them, secrets masked.
+ * What was sent to one person, for the staff page about that person: a page at a time, newest first. The caller has
+ * already checked the person is in its scope (personSummary / personInScope). No message bodies here: the outbox
+ * page shows them, secrets masked.
  */
-export function messagesForPerson(type: "mentee" | "mentor", id: number, limit = 100) {
-  const rows = db().select({
-    id: messages.id, channel: messages.channel, template: messages.template, locale: messages.locale, status: messages.status,
-    createdAt: messages.createdAt, sentAt: messages.sentAt, deliveredAt: messages.deliveredAt, lastError: messages.lastError,
-  }).from(messages).where(and(eq(messages.subjectType, type), eq(messages.subjectId, id))).orderBy(desc(messages.id)).limit(limit).all();
+export function messagesForPerson(type: "mentee" | "mentor", id: number, page = 1) {
+  const d = db();
+  const where: SQL = and(eq(messages.subjectType, type), eq(messages.subjectId, id))!;
+  const rows = paged(page,
+    () => countRows(d, messages, where),
+    (limit, offset) => d.select({
+      id: messages.id, channel: messages.channel, template: messages.template, locale: messages.locale, status: messages.status,
+      createdAt: messages.createdAt, sentAt: messages.sentAt, deliveredAt: messages.deliveredAt, lastError: messages.lastError,
+    }).from(messages).where(where).orderBy(desc(messages.createdAt), desc(messages.id)).limit(limit).offset(offset).all(),
+    SUB_PAGE_SIZE);
   const prefs = type === "mentee"
-    ? db().select({ preferredChannel: mentees.preferredChannel, language: mentees.language, smsOptOutAt: mentees.smsOptOutAt, emailOptOutAt: mentees.emailOptOutAt })
+    ? d.select({ preferredChannel: mentees.preferredChannel, language: mentees.language, smsOptOutAt: mentees.smsOptOutAt, emailOptOutAt: mentees.emailOptOutAt })
       .from(mentees).where(eq(mentees.id, id)).get() ?? null
     : null;
   return { rows, prefs };

@@ -2,9 +2,12 @@
  * Municipalities as tenants (admin): partner status with agreement and data-processor-agreement dates, a yearly
  * quota of courses, and the caseworkers who work for each (invited by email to set a password; deactivated, not deleted).
  */
-import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
-import { courses, industries, mentees, municipalities, users, verificationTokens } from "../../db/schema";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { courseStarts, industries, municipalities, users, verificationTokens } from "../../db/schema";
 import { db } from "../db.server";
+import { paged } from "../domain/paging";
+import { countRows, qualified } from "../utils/sql";
+import { invalidatePublicPages } from "../public-pages.server";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
 import { enqueue } from "../messaging/outbox.server";
@@ -18,19 +21,28 @@ type Actor = { id: number; role: string };
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
 export const INVITATION_TEMPLATE = "caseworker_invitation";
 
-/** All 98 with partner data, number of active caseworkers, and courses started this year (against the quota). */
-export function listMunicipalities() {
+/** The municipalities are reference data (the 98 of Denmark): one page holds them all, paged all the same. */
+export const MUNICIPALITY_PAGE_SIZE = 100;
+
+/**
+ * The municipalities with partner data, number of active caseworkers, and courses started this year (against the
+ * quota); partners only when asked. One page and the true total, counted in SQL.
+ */
+export function listMunicipalities(filter: { partnersOnly?: boolean } = {}, page = 1) {
   const d = db();
   const year = today().slice(0, 4);
-  const caseworkers = new Map(d.select({ code: users.municipalityCode, n: sql<number>`count(*)` }).from(users)
-    .where(and(eq(users.role, "caseworker"), eq(users.active, true))).groupBy(users.municipalityCode).all().map((r) => [r.code, r.n]));
-  const started = new Map(d.select({ code: mentees.municipalityCode, n: sql<number>`count(*)` }).from(courses)
-    .innerJoin(mentees, eq(mentees.id, courses.menteeId))
-    .where(and(gte(courses.startDate, `${year}-01-01`), lt(courses.startDate, `${Number(year) + 1}-01-01`)))
-    .groupBy(mentees.municipalityCode).all().map((r) => [r.code, r.n]));
-  return d.select().from(municipalities).orderBy(asc(municipalities.name)).all().map((m) => ({
-    ...m, caseworkers: caseworkers.get(m.code) ?? 0, coursesThisYear: started.get(m.code) ?? 0,
-  }));
+  const where = filter.partnersOnly ? eq(municipalities.isPartner, true) : undefined;
+  const caseworkers = sql<number>`(select count(*) from ${users} where ${qualified(users.role)} = 'caseworker' and ${qualified(users.municipalityCode)} = ${qualified(municipalities.code)} and ${qualified(users.active)} = 1)`;
+  const list = paged(page,
+    () => countRows(d, municipalities, where),
+    (limit, offset) => d.select({ m: municipalities, caseworkers }).from(municipalities).where(where)
+      .orderBy(asc(municipalities.name), asc(municipalities.code)).limit(limit).offset(offset).all(),
+    MUNICIPALITY_PAGE_SIZE);
+  // Courses started this year per municipality, as the triggers keep them (course_starts).
+  const started = new Map(d.select({ code: courseStarts.municipalityCode, n: courseStarts.courses }).from(courseStarts)
+    .where(eq(courseStarts.year, year)).all().map((r) => [r.code, r.n]));
+  const partners = countRows(d, municipalities, eq(municipalities.isPartner, true));
+  return { ...list, partners, rows: list.rows.map((r) => ({ ...r.m, caseworkers: r.caseworkers, coursesThisYear: started.get(r.m.code) ?? 0 })) };
 }
 
 /** Name and partner status of one municipality (the caseworker's own, for the referral form). */
@@ -59,7 +71,7 @@ export function getMunicipality(code: number) {
 export type PartnerInput = { isPartner: boolean; partnerSince?: string; agreementDate?: string; dpaDate?: string; yearlyQuota?: number };
 
 export function updatePartner(code: number, input: PartnerInput, actor: Actor): boolean {
-  return db().transaction((tx) => {
+  const ok = db().transaction((tx) => {
     const before = tx.select().from(municipalities).where(eq(municipalities.code, code)).get();
     if (!before) return false;
     tx.update(municipalities).set({
@@ -72,6 +84,9 @@ export function updatePartner(code: number, input: PartnerInput, actor: Actor): 
     audit(actor, "update", "municipality", code, { fields: ["isPartner", "partnerSince", "agreementDate", "dpaDate", "yearlyQuota"] }, tx);
     return true;
   });
+  // The landing page names the partners.
+  if (ok) invalidatePublicPages();
+  return ok;
 }
 
 export type InviteResult = { ok: true; userId: number } | { ok: false; reason: "email_taken" | "not_found" };

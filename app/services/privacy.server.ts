@@ -3,7 +3,7 @@
  * the free text about them while the anonymous course, hours and outcomes remain for statistics), retention (the daily
  * job anonymises people whose courses ended longer ago than the retention period), and consent withdrawal.
  */
-import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import {
   auditLog, competenceProfiles, consents, courses, followUps, meetings, mentorScreenings, mentees, mentors, messages, openingProposals,
   outcomes, placementFollowUps, placementSchoolPeriods, placements, sessions, settings, statusChanges, surveys, users,
@@ -13,6 +13,8 @@ import { notFound, type Scope } from "../auth/guards.server";
 import type { ConsentPurpose } from "../domain/enums";
 import { addMonths } from "../domain/dates";
 import { audit } from "./audit.server";
+import { countRows, qualified } from "../utils/sql";
+import { invalidatePublicPages } from "../public-pages.server";
 import { staffMessageColumns } from "../messaging/outbox.server";
 import { nowIso, today } from "../utils/clock";
 
@@ -40,8 +42,8 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
     const mentee = menteeInScope(d, id, scope);
     if (!mentee) return null;
     const courseRows = d.select().from(courses).where(eq(courses.menteeId, id)).all();
-    const courseIds = courseRows.map((c) => c.id);
-    const inCourses = <T>(rows: () => T[]) => (courseIds.length ? rows() : []);
+    // The person's courses as a subquery: no list of ids in the statement.
+    const courseIds = d.select({ id: courses.id }).from(courses).where(eq(courses.menteeId, id));
     audit(actor, "export", "mentee", id);
     const companySide = companySideOf(d, id);
     return {
@@ -49,10 +51,10 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
       person: mentee,
       consents: d.select().from(consents).where(and(eq(consents.subjectType, "mentee"), eq(consents.subjectId, id))).all(),
       courses: courseRows.map((c) => ({ ...c, mentorId: c.mentorId })),
-      meetings: inCourses(() => d.select().from(meetings).where(inArray(meetings.courseId, courseIds)).all()),
-      followUps: inCourses(() => d.select().from(followUps).where(inArray(followUps.courseId, courseIds)).all()),
-      outcomes: inCourses(() => d.select().from(outcomes).where(inArray(outcomes.courseId, courseIds)).all()),
-      surveys: inCourses(() => d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentee"))).all()),
+      meetings: d.select().from(meetings).where(inArray(meetings.courseId, courseIds)).all(),
+      followUps: d.select().from(followUps).where(inArray(followUps.courseId, courseIds)).all(),
+      outcomes: d.select().from(outcomes).where(inArray(outcomes.courseId, courseIds)).all(),
+      surveys: d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentee"))).all(),
       competenceProfiles: companySide.competenceProfiles,
       openingProposals: companySide.openingProposals,
       placements: companySide.placements,
@@ -67,7 +69,7 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
   const mentor = d.select().from(mentors).where(eq(mentors.id, id)).get();
   if (!mentor) return null;
   const courseRows = d.select().from(courses).where(eq(courses.mentorId, id)).all();
-  const courseIds = courseRows.map((c) => c.id);
+  const courseIds = d.select({ id: courses.id }).from(courses).where(eq(courses.mentorId, id));
   audit(actor, "export", "mentor", id);
   const user = mentor.userId ? d.select({ id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt, lastLoginAt: users.lastLoginAt }).from(users).where(eq(users.id, mentor.userId)).get() : null;
   return {
@@ -77,8 +79,8 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
     screenings: d.select().from(mentorScreenings).where(eq(mentorScreenings.mentorId, id)).all(),
     consents: d.select().from(consents).where(and(eq(consents.subjectType, "mentor"), eq(consents.subjectId, id))).all(),
     courses: courseRows.map((c) => ({ id: c.id, status: c.status, startDate: c.startDate, plannedEndDate: c.plannedEndDate, endedOn: c.endedOn })),
-    meetings: courseIds.length ? d.select().from(meetings).where(inArray(meetings.courseId, courseIds)).all() : [],
-    surveys: courseIds.length ? d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentor"))).all() : [],
+    meetings: d.select().from(meetings).where(inArray(meetings.courseId, courseIds)).all(),
+    surveys: d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentor"))).all(),
     messages: d.select(staffMessageColumns).from(messages).where(and(eq(messages.subjectType, "mentor"), eq(messages.subjectId, id))).all(),
     statusChanges: d.select().from(statusChanges).where(and(eq(statusChanges.entityType, "mentor"), eq(statusChanges.entityId, id))).all(),
     accessLog: d.select().from(auditLog).where(and(eq(auditLog.entityType, "mentor"), eq(auditLog.entityId, id))).all(),
@@ -158,13 +160,11 @@ export function erasePerson(type: PersonType, id: number, scope: Scope, actor: A
         wishedOccupation: null, availability: null, withdrawnReason: null, currentInternshipEmployer: null,
         needsConsideration: false, anonymisedAt: m.anonymisedAt ?? nowIso(),
       }).where(eq(mentees.id, id)).run();
-      const courseIds = tx.select({ id: courses.id }).from(courses).where(eq(courses.menteeId, id)).all().map((c) => c.id);
-      if (courseIds.length) {
-        tx.update(meetings).set({ nextStep: null }).where(inArray(meetings.courseId, courseIds)).run();
-        tx.update(followUps).set({ notes: null }).where(inArray(followUps.courseId, courseIds)).run();
-        tx.update(surveys).set({ comment: null }).where(inArray(surveys.courseId, courseIds)).run();
-        tx.update(courses).set({ endNote: null, manualReason: null }).where(inArray(courses.id, courseIds)).run();
-      }
+      const courseIds = tx.select({ id: courses.id }).from(courses).where(eq(courses.menteeId, id));
+      tx.update(meetings).set({ nextStep: null }).where(inArray(meetings.courseId, courseIds)).run();
+      tx.update(followUps).set({ notes: null }).where(inArray(followUps.courseId, courseIds)).run();
+      tx.update(surveys).set({ comment: null }).where(inArray(surveys.courseId, courseIds)).run();
+      tx.update(courses).set({ endNote: null, manualReason: null }).where(eq(courses.menteeId, id)).run();
       eraseCompanySide(tx, id, actor);
       anonymiseMessages(tx, "mentee", id);
       audit(actor, "anonymise", "mentee", id, undefined, tx);
@@ -199,36 +199,74 @@ export function setRetentionMonths(months: number, actor: Actor): void {
   db().insert(settings).values({ key: "retention_months", value: months, updatedBy: actor?.id ?? null })
     .onConflictDoUpdate({ target: settings.key, set: { value: months, updatedBy: actor?.id ?? null, updatedAt: nowIso() } }).run();
   audit(actor, "update", "setting", null, { key: "retention_months", months });
+  invalidatePublicPages(); // the privacy notice states the period
 }
+
+/** Retention works through the people due in chunks of this many, yielding to the server between chunks. */
+export const RETENTION_CHUNK = 200;
 
 /**
  * Who is past retention on `day`: mentees whose every course ended (or who were withdrawn / never matched) more than
- * N months ago, and mentors rejected/retired for more than N months. Pure selection; `applyRetention` acts on it.
+ * N months ago, and mentors rejected/retired for more than N months. Conditions only: the count, the chunks and the
+ * tests share them.
  */
-export function dueForRetention(day: string, d: Db = db()) {
+function retentionConditions(day: string, d: Db) {
   const cutoff = addMonths(day, -getRetentionMonths(d));
   const cutoffIso = `${cutoff}T00:00:00.000Z`;
-  const menteeIds = d.select({ id: mentees.id }).from(mentees).where(and(
-    isNull(mentees.anonymisedAt),
-    or(
-      and(inArray(mentees.status, ["completed", "ended_early"]),
-        sql`not exists (select 1 from ${courses} c where c.mentee_id = ${mentees.id} and (c.ended_on is null or c.ended_on >= ${cutoff}))`),
-      and(eq(mentees.status, "withdrawn"), lt(mentees.updatedAt, cutoffIso)),
+  return {
+    mentee: and(
+      isNull(mentees.anonymisedAt),
+      or(
+        and(inArray(mentees.status, ["completed", "ended_early"]),
+          sql`not exists (select 1 from ${courses} c where c.mentee_id = ${qualified(mentees.id)} and (c.ended_on is null or c.ended_on >= ${cutoff}))`),
+        and(eq(mentees.status, "withdrawn"), lt(mentees.updatedAt, cutoffIso)),
+      ),
+      // A placement running, planned or ended within the period keeps the citizen (an IGU runs two years).
+      sql`not exists (select 1 from ${placements} p where p.mentee_id = ${qualified(mentees.id)} and (p.status in ('planned', 'active') or p.ended_on >= ${cutoff}))`,
     ),
-    // A placement running, planned or ended within the period keeps the citizen (an IGU runs two years).
-    sql`not exists (select 1 from ${placements} p where p.mentee_id = ${mentees.id} and (p.status in ('planned', 'active') or p.ended_on >= ${cutoff}))`,
-  )).all().map((r) => r.id);
-  const mentorIds = d.select({ id: mentors.id }).from(mentors).where(and(
-    isNull(mentors.anonymisedAt), inArray(mentors.status, ["rejected", "retired"]), lt(mentors.updatedAt, cutoffIso),
-  )).all().map((r) => r.id);
-  return { menteeIds, mentorIds };
+    mentor: and(isNull(mentors.anonymisedAt), inArray(mentors.status, ["rejected", "retired"]), lt(mentors.updatedAt, cutoffIso)),
+  };
 }
 
-export function applyRetention(day: string, d: Db = db()): { mentees: number; mentors: number } {
-  const due = dueForRetention(day, d);
-  for (const id of due.menteeIds) erasePerson("mentee", id, { kind: "all" }, null, d);
-  for (const id of due.mentorIds) erasePerson("mentor", id, { kind: "all" }, null, d);
-  return { mentees: due.menteeIds.length, mentors: due.mentorIds.length };
+/** The next people due for retention on `day` after the given ids, at most `limit` of each kind (lowest ids first). */
+export function dueForRetention(day: string, d: Db = db(), limit = RETENTION_CHUNK, after: { mentee?: number; mentor?: number } = {}) {
+  const c = retentionConditions(day, d);
+  return {
+    menteeIds: d.select({ id: mentees.id }).from(mentees).where(and(c.mentee, gt(mentees.id, after.mentee ?? 0)))
+      .orderBy(mentees.id).limit(limit).all().map((r) => r.id),
+    mentorIds: d.select({ id: mentors.id }).from(mentors).where(and(c.mentor, gt(mentors.id, after.mentor ?? 0)))
+      .orderBy(mentors.id).limit(limit).all().map((r) => r.id),
+  };
+}
+
+/** How many people are due for retention on `day` (the admin's page). */
+export function countDueForRetention(day: string, d: Db = db()): { mentees: number; mentors: number } {
+  const c = retentionConditions(day, d);
+  const n = (table: typeof mentees | typeof mentors, where: ReturnType<typeof and>) =>
+    countRows(d, table, where);
+  return { mentees: n(mentees, c.mentee), mentors: n(mentors, c.mentor) };
+}
+
+/**
+ * Anonymises everyone due on `day`, a chunk at a time in id order (each person in their own transaction; the next
+ * chunk starts after the last id), yielding to the event loop between chunks so requests are served meanwhile.
+ */
+export async function applyRetention(day: string, d: Db = db(), chunk = RETENTION_CHUNK): Promise<{ mentees: number; mentors: number }> {
+  const done = { mentees: 0, mentors: 0 };
+  for (const type of ["mentee", "mentor"] as const) {
+    let after = 0;
+    for (;;) {
+      const due = dueForRetention(day, d, chunk, type === "mentee" ? { mentee: after } : { mentor: after });
+      const ids = type === "mentee" ? due.menteeIds : due.mentorIds;
+      if (!ids.length) break;
+      for (const id of ids) erasePerson(type, id, { kind: "all" }, null, d);
+      after = ids[ids.length - 1];
+      if (type === "mentee") done.mentees += ids.length;
+      else done.mentors += ids.length;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  return done;
 }
 
 /**

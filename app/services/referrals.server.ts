@@ -4,20 +4,22 @@
  * municipalities. Every function that a caseworker can reach takes the scope, and every query filters by it; another
  * municipality's citizen is simply not found. Every read of a record is written to the access log.
  */
-import { and, asc, desc, eq, inArray, like, or } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
-  consents, courses, industries, mentees, messages, municipalities, outcomes, statusChanges, users,
+  consents, courses, industries, menteeIndustryIndex, mentees, messages, municipalities, outcomes, statusChanges, users,
 } from "../../db/schema";
 import { db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
 import type { MenteeStatus } from "../domain/enums";
-import { canWithdraw, duplicateKey, matchesIndustry, waitingDays } from "../domain/referrals";
-import { sectionOf } from "../../db/reference/db07";
+import { canWithdraw, duplicateKey, waitingDays } from "../domain/referrals";
+import { PAGE_SIZE, paged, SUB_PAGE_SIZE, type Page } from "../domain/paging";
 import type { ReferralInput } from "../schemas/referral";
 import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
 import { scopeFilter } from "./mentees.server";
 import { nowIso, today } from "../utils/clock";
+import { countRows, qualified } from "../utils/sql";
 
 type Actor = { id: number; role: string };
 
@@ -108,47 +110,76 @@ export function createReferral(actor: Actor, scope: Scope, input: ReferralInput)
 
 /* ------------------------------------------------------------------ read */
 
-/** The latest confirmed outcome per mentee (end or follow-up, whichever is newest). */
-function latestOutcomes(menteeIds: number[]) {
-  if (!menteeIds.length) return new Map<number, { type: string; date: string }>();
-  const rows = db().select({ menteeId: courses.menteeId, type: outcomes.type, date: outcomes.outcomeDate })
-    .from(outcomes).innerJoin(courses, eq(courses.id, outcomes.courseId))
-    .where(and(inArray(courses.menteeId, menteeIds), eq(outcomes.confirmed, true)))
-    .orderBy(asc(outcomes.outcomeDate), asc(outcomes.id)).all();
-  const map = new Map<number, { type: string; date: string }>();
-  for (const r of rows) map.set(r.menteeId, { type: r.type, date: r.date });
-  return map;
+/**
+ * The latest confirmed outcome of a citizen (end or follow-up, whichever is newest), as one correlated subquery per
+ * row: `type|date` (split by `outcomeOf`). No list of ids, whatever the page.
+ */
+const latestOutcome = sql<string | null>`(select ${qualified(outcomes.type)} || '|' || ${qualified(outcomes.outcomeDate)} from ${outcomes}
+  inner join ${courses} on ${qualified(courses.id)} = ${qualified(outcomes.courseId)}
+  where ${qualified(courses.menteeId)} = ${qualified(mentees.id)} and ${qualified(outcomes.confirmed)} = 1
+  order by ${qualified(outcomes.outcomeDate)} desc, ${qualified(outcomes.id)} desc limit 1)`;
+function outcomeOf(v: string | null): { type: string; date: string } | null {
+  if (!v) return null;
+  const i = v.lastIndexOf("|");
+  return { type: v.slice(0, i), date: v.slice(i + 1) };
 }
 
-/** The caseworker's list: their municipality's referrals, newest first, with status and outcome. */
-export function listReferrals(scope: Scope, filter: { status?: MenteeStatus; q?: string } = {}) {
-  const q = filter.q?.trim();
-  const rows = db().select({
-    id: mentees.id, firstName: mentees.firstName, lastName: mentees.lastName, birthYear: mentees.birthYear,
-    status: mentees.status, referredAt: mentees.referredAt, municipalityName: municipalities.name,
-  }).from(mentees).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(and(
-      scopeFilter(scope),
-      filter.status ? eq(mentees.status, filter.status) : undefined,
-      q ? or(like(mentees.firstName, `%${q}%`), like(mentees.lastName, `%${q}%`)) : undefined,
-    ))
-    .orderBy(desc(mentees.referredAt), desc(mentees.id)).limit(500).all();
-  const outs = latestOutcomes(rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, outcome: outs.get(r.id) ?? null }));
-}
+const count = sql<number>`count(*)`;
 
-function messagesFor(menteeId: number) {
-  return db().select({
-    id: messages.id, template: messages.template, channel: messages.channel, locale: messages.locale, status: messages.status,
-    createdAt: messages.createdAt, sentAt: messages.sentAt,
-  }).from(messages).where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, menteeId)))
-    .orderBy(desc(messages.id)).all();
-}
-
-/** One referral within scope with its consents, welcome message, course and outcome; a logged read. Null if not in scope. */
-export function getReferral(scope: Scope, id: number, actor: Actor) {
+/**
+ * The caseworker's list: their municipality's referrals, newest first, with status and outcome; one page and the
+ * true total. The search matches a part of the first or the last name.
+ */
+export function listReferrals(scope: Scope, filter: { status?: MenteeStatus; q?: string } = {}, page = 1, pageSize = PAGE_SIZE) {
   const d = db();
-  const row = d.select({ mentee: mentees, municipalityName: municipalities.name, referredByName: users.name })
+  const q = filter.q?.trim();
+  const where = and(
+    scopeFilter(scope),
+    filter.status ? eq(mentees.status, filter.status) : undefined,
+    q ? or(contains(mentees.firstName, q), contains(mentees.lastName, q)) : undefined,
+  );
+  return paged(page,
+    () => countRows(d, mentees, where),
+    (limit, offset) => d.select({
+      id: mentees.id, firstName: mentees.firstName, lastName: mentees.lastName, birthYear: mentees.birthYear,
+      status: mentees.status, referredAt: mentees.referredAt, outcome: latestOutcome,
+    }).from(mentees).where(where)
+      .orderBy(desc(mentees.referredAt), desc(mentees.id)).limit(limit).offset(offset).all()
+      .map((r) => ({ ...r, outcome: outcomeOf(r.outcome) })),
+    pageSize);
+}
+
+/** The column contains the typed text (case-insensitive for a–z, as LIKE is); `%` and `_` typed are letters, not wildcards. */
+function contains(column: SQLiteColumn, q: string): SQL {
+  return sql`${column} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+}
+
+/** How many of a municipality's citizens are in each status (the caseworker's start page): one COUNT per status, in SQL. */
+export function referralCounts(scope: Scope): Record<string, number> {
+  const rows = db().select({ status: mentees.status, n: count }).from(mentees).where(scopeFilter(scope)).groupBy(mentees.status).all();
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** A citizen's messages, newest first, a page at a time (no bodies: the outbox page shows them, secrets masked). */
+export function referralMessages(menteeId: number, page = 1): Page<{ id: number; template: string; channel: "sms" | "email"; locale: string; status: string; createdAt: string; sentAt: string | null }> {
+  const d = db();
+  const where = and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, menteeId));
+  return paged(page,
+    () => countRows(d, messages, where),
+    (limit, offset) => d.select({
+      id: messages.id, template: messages.template, channel: messages.channel, locale: messages.locale, status: messages.status,
+      createdAt: messages.createdAt, sentAt: messages.sentAt,
+    }).from(messages).where(where).orderBy(desc(messages.createdAt), desc(messages.id)).limit(limit).offset(offset).all(),
+    SUB_PAGE_SIZE);
+}
+
+/**
+ * One referral within scope with its consents, messages (a page), course, outcome and status history (a page); a
+ * logged read. Null if not in scope. `pages` are the pages of the two lists that can grow.
+ */
+export function getReferral(scope: Scope, id: number, actor: Actor, pages: { messages?: number; history?: number } = {}) {
+  const d = db();
+  const row = d.select({ mentee: mentees, municipalityName: municipalities.name, referredByName: users.name, outcome: latestOutcome })
     .from(mentees).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
     .leftJoin(users, eq(users.id, mentees.referredBy))
     .where(and(eq(mentees.id, id), scopeFilter(scope))).get();
@@ -159,22 +190,31 @@ export function getReferral(scope: Scope, id: number, actor: Actor) {
     withdrawnAt: consents.withdrawnAt, recordedByName: users.name,
   }).from(consents).leftJoin(users, eq(users.id, consents.recordedBy))
     .where(and(eq(consents.subjectType, "mentee"), eq(consents.subjectId, id))).orderBy(asc(consents.givenAt)).all();
-  const msgs = messagesFor(id);
+  const msgs = referralMessages(id, pages.messages);
+  const welcome = d.select({ status: messages.status, channel: messages.channel, locale: messages.locale, createdAt: messages.createdAt, sentAt: messages.sentAt })
+    .from(messages).where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id), eq(messages.template, WELCOME_TEMPLATE)))
+    .orderBy(asc(messages.id)).limit(1).get() ?? null;
   const course = d.select({ id: courses.id, status: courses.status, startDate: courses.startDate, endedOn: courses.endedOn })
     .from(courses).where(eq(courses.menteeId, id)).orderBy(desc(courses.id)).get() ?? null;
-  const history = d.select({ fromStatus: statusChanges.fromStatus, toStatus: statusChanges.toStatus, reason: statusChanges.reason, at: statusChanges.at })
-    .from(statusChanges).where(and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, id))).orderBy(asc(statusChanges.at)).all();
+  const historyWhere = and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, id));
+  const history = paged(pages.history ?? 1,
+    () => countRows(d, statusChanges, historyWhere),
+    (limit, offset) => d.select({ fromStatus: statusChanges.fromStatus, toStatus: statusChanges.toStatus, reason: statusChanges.reason, at: statusChanges.at })
+      .from(statusChanges).where(historyWhere).orderBy(asc(statusChanges.at), asc(statusChanges.id)).limit(limit).offset(offset).all(),
+    SUB_PAGE_SIZE);
   const industryCodes = [...row.mentee.wishedIndustryCodes, ...row.mentee.experience.map((e) => e.industryCode).filter((c): c is string => !!c)];
+  // A citizen's own codes: at most three wishes and five jobs (the referral form's limits).
   const industryLabels = industryCodes.length
-    ? d.select({ code: industries.code, labelDa: industries.labelDa, labelEn: industries.labelEn }).from(industries).where(inArray(industries.code, industryCodes)).all()
+    ? d.select({ code: industries.code, labelDa: industries.labelDa, labelEn: industries.labelEn }).from(industries).where(inArray(industries.code, industryCodes.slice(0, 10))).all()
     : [];
+  const { outcome, ...rest } = row;
   return {
-    ...row,
+    ...rest,
     consents: consentRows,
     messages: msgs,
-    welcome: msgs.find((m) => m.template === WELCOME_TEMPLATE) ?? null,
+    welcome,
     course,
-    outcome: latestOutcomes([id]).get(id) ?? null,
+    outcome: outcomeOf(outcome),
     history,
     industryLabels,
     waitingDays: row.mentee.status === "waiting" ? waitingDays(row.mentee.referredAt, today()) : null,
@@ -210,25 +250,44 @@ export function withdrawReferral(scope: Scope, id: number, reason: string, actor
 
 /* ------------------------------------------------------------------ coordinator */
 
-/** Waiting citizens across municipalities, oldest first, with waiting time; filters by industry and municipality. */
-export function waitingQueue(filter: { industry?: string; municipality?: number } = {}) {
+export type QueueFilter = { industry?: string; municipality?: number };
+
+/**
+ * Waiting citizens across municipalities, oldest first, with waiting time; one page and the true total. The industry
+ * filter (a DB07 division, or a section letter for every division in it) reads the index table the triggers keep
+ * (mentee_industry_index), so filter, order and count are one index range.
+ */
+export function waitingQueue(filter: QueueFilter = {}, page = 1) {
+  const d = db();
   const t = today();
-  const rows = db().select({
+  const columns = {
     id: mentees.id, firstName: mentees.firstName, lastName: mentees.lastName, referredAt: mentees.referredAt,
     municipalityCode: mentees.municipalityCode, municipalityName: municipalities.name, wishedIndustryCodes: mentees.wishedIndustryCodes,
     language: mentees.language, danishLevel: mentees.danishLevel, needsConsideration: mentees.needsConsideration,
-  }).from(mentees).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(and(eq(mentees.status, "waiting"), filter.municipality ? eq(mentees.municipalityCode, filter.municipality) : undefined))
-    .orderBy(asc(mentees.referredAt), asc(mentees.id)).all();
-  return rows.filter((r) => matchesIndustry(r.wishedIndustryCodes, filter.industry, sectionOf))
-    .map((r) => ({ ...r, waitingDays: waitingDays(r.referredAt, t) }));
+  };
+  const withWaiting = <T extends { referredAt: string }>(rows: T[]) => rows.map((r) => ({ ...r, waitingDays: waitingDays(r.referredAt, t) }));
+  if (filter.industry) {
+    const x = menteeIndustryIndex;
+    const where = and(eq(x.code, filter.industry), eq(x.status, "waiting"), filter.municipality ? eq(x.municipalityCode, filter.municipality) : undefined);
+    return paged(page,
+      () => countRows(d, x, where),
+      (limit, offset) => withWaiting(d.select(columns).from(x).innerJoin(mentees, eq(mentees.id, x.menteeId))
+        .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+        .where(where).orderBy(asc(x.referredAt), asc(x.menteeId)).limit(limit).offset(offset).all()));
+  }
+  const where = and(eq(mentees.status, "waiting"), filter.municipality ? eq(mentees.municipalityCode, filter.municipality) : undefined);
+  return paged(page,
+    () => countRows(d, mentees, where),
+    (limit, offset) => withWaiting(d.select(columns).from(mentees).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+      .where(where).orderBy(asc(mentees.referredAt), asc(mentees.id)).limit(limit).offset(offset).all()));
 }
 
-/** Municipalities that have (or had) citizens waiting, for the queue's filter. */
+/** Municipalities that have citizens waiting, for the queue's filter: one index probe per municipality. */
 export function queueMunicipalities() {
-  return db().selectDistinct({ code: municipalities.code, name: municipalities.name }).from(mentees)
-    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(eq(mentees.status, "waiting")).orderBy(asc(municipalities.name)).all();
+  const d = db();
+  return d.select({ code: municipalities.code, name: municipalities.name }).from(municipalities)
+    .where(exists(d.select({ one: sql`1` }).from(mentees).where(and(sql`${qualified(mentees.municipalityCode)} = ${qualified(municipalities.code)}`, eq(mentees.status, "waiting")))))
+    .orderBy(asc(municipalities.name)).all();
 }
 
 export function industryOptions() {

@@ -19,7 +19,9 @@ import { config } from "../config.server";
 import { audit } from "./audit.server";
 import { now, nowIso, today } from "../utils/clock";
 import { matchableCondition, openCourseCount } from "./mentor-pool";
+import { countRows, qualified } from "../utils/sql";
 import { commitmentsFor } from "./courses.server";
+import { paged, SUB_PAGE_SIZE } from "../domain/paging";
 import { MENTOR_CONSENT_VERSION, type MentorProfileInput, type VolunteerSignupInput } from "../schemas/volunteer";
 
 type Actor = { id: number; role: string };
@@ -161,8 +163,6 @@ export function listMatchableMentors(d: Db = db(), onDay: string = today()) {
 
 export type QueueFilter = { status: string; municipality?: number; section?: string };
 
-export const APPLICATION_PAGE_SIZE = 500;
-
 /**
  * Which mentors an application list shows: verified sign-ups only (an unverified one has not confirmed their email
  * and is purged after 30 days), never anonymised ones. The list and every count of it (the coordinator's start page)
@@ -179,22 +179,22 @@ function applicationConditions(f: QueueFilter): SQL {
 
 /** How many applications a filter shows (the start page's "to screen" figure is `countApplications({ status: "to_screen" })`). */
 export function countApplications(f: QueueFilter, d: Db = db()): number {
-  return d.select({ n: sql<number>`count(*)` }).from(mentors).where(applicationConditions(f)).get()?.n ?? 0;
+  return countRows(d, mentors, applicationConditions(f));
 }
 
-/** The application queue, oldest first: the first page and the true total. */
-export function listApplications(f: QueueFilter) {
+/** The application queue, oldest first: one page and the true total (the same conditions as the count). */
+export function listApplications(f: QueueFilter, page = 1) {
   const d = db();
-  const rows = d.select({
+  const where = applicationConditions(f);
+  return paged(page, () => countApplications(f, d), (limit, offset) => d.select({
     id: mentors.id, firstName: mentors.firstName, lastName: mentors.lastName, status: mentors.status,
     createdAt: mentors.createdAt, municipality: municipalities.name, industryCode: mentors.industryCode,
     industryDa: industries.labelDa, industryEn: industries.labelEn, jobTitle: mentors.jobTitle,
-    steps: sql<number>`(select count(distinct ${mentorScreenings.step}) from ${mentorScreenings} where ${mentorScreenings.mentorId} = ${mentors.id})`,
+    steps: sql<number>`(select count(distinct ${mentorScreenings.step}) from ${mentorScreenings} where ${qualified(mentorScreenings.mentorId)} = ${qualified(mentors.id)})`,
   }).from(mentors)
     .innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
     .innerJoin(industries, eq(industries.code, mentors.industryCode))
-    .where(applicationConditions(f)).orderBy(asc(mentors.createdAt), asc(mentors.id)).limit(APPLICATION_PAGE_SIZE).all();
-  return { rows, total: rows.length < APPLICATION_PAGE_SIZE ? rows.length : countApplications(f, d) };
+    .where(where).orderBy(asc(mentors.createdAt), asc(mentors.id)).limit(limit).offset(offset).all());
 }
 
 export function mentorFilterOptions() {
@@ -206,32 +206,43 @@ export function mentorFilterOptions() {
   };
 }
 
-/** The mentor detail for coordinators. The read is logged. */
-export function getMentorForStaff(id: number, viewer: Actor) {
+/**
+ * The mentor detail for coordinators: profile, screening, and the two lists that grow with the years (courses and
+ * status history), a page of each. The read is logged.
+ */
+export function getMentorForStaff(id: number, viewer: Actor, pages: { courses?: number; history?: number } = {}) {
   const d = db();
   const m = d.select().from(mentors).where(eq(mentors.id, id)).get();
   if (!m) return null;
   audit(viewer, "view", "mentor", id);
   const muni = d.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.code, m.municipalityCode)).get();
-  const codes = [m.industryCode, ...m.networkIndustryCodes];
+  // The mentor's own industry and network: a handful of codes (the profile form's limit).
+  const codes = [m.industryCode, ...m.networkIndustryCodes].slice(0, 10);
   const inds = d.select().from(industries).where(inArray(industries.code, codes)).all();
   const screenings = d.select({
     id: mentorScreenings.id, step: mentorScreenings.step, doneOn: mentorScreenings.doneOn, form: mentorScreenings.form,
     notes: mentorScreenings.notes, by: users.name, createdAt: mentorScreenings.createdAt,
   }).from(mentorScreenings).leftJoin(users, eq(users.id, mentorScreenings.recordedBy))
     .where(eq(mentorScreenings.mentorId, id)).orderBy(asc(mentorScreenings.doneOn), asc(mentorScreenings.id)).all();
-  const history = d.select({
-    id: statusChanges.id, fromStatus: statusChanges.fromStatus, toStatus: statusChanges.toStatus, reason: statusChanges.reason,
-    at: statusChanges.at, by: users.name,
-  }).from(statusChanges).leftJoin(users, eq(users.id, statusChanges.byUserId))
-    .where(and(eq(statusChanges.entityType, "mentor"), eq(statusChanges.entityId, id))).orderBy(desc(statusChanges.at), desc(statusChanges.id)).all();
-  const courseRows = d.select({
-    id: courses.id, status: courses.status, startDate: courses.startDate, plannedEndDate: courses.plannedEndDate,
-    endedOn: courses.endedOn, menteeId: mentees.id, menteeFirstName: mentees.firstName, municipality: municipalities.name,
-  }).from(courses).innerJoin(mentees, eq(mentees.id, courses.menteeId))
-    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(eq(courses.mentorId, id)).orderBy(desc(courses.proposedAt)).all();
-  const open = courseRows.filter((c) => (OPEN_COURSE as string[]).includes(c.status)).length;
+  const historyWhere = and(eq(statusChanges.entityType, "mentor"), eq(statusChanges.entityId, id));
+  const history = paged(pages.history ?? 1,
+    () => countRows(d, statusChanges, historyWhere),
+    (limit, offset) => d.select({
+      id: statusChanges.id, fromStatus: statusChanges.fromStatus, toStatus: statusChanges.toStatus, reason: statusChanges.reason,
+      at: statusChanges.at, by: users.name,
+    }).from(statusChanges).leftJoin(users, eq(users.id, statusChanges.byUserId))
+      .where(historyWhere).orderBy(desc(statusChanges.at), desc(statusChanges.id)).limit(limit).offset(offset).all(),
+    SUB_PAGE_SIZE);
+  const courseRows = paged(pages.courses ?? 1,
+    () => countRows(d, courses, eq(courses.mentorId, id)),
+    (limit, offset) => d.select({
+      id: courses.id, status: courses.status, startDate: courses.startDate, plannedEndDate: courses.plannedEndDate,
+      endedOn: courses.endedOn, menteeId: mentees.id, menteeFirstName: mentees.firstName, municipality: municipalities.name,
+    }).from(courses).innerJoin(mentees, eq(mentees.id, courses.menteeId))
+      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+      .where(eq(courses.mentorId, id)).orderBy(desc(courses.proposedAt), desc(courses.id)).limit(limit).offset(offset).all(),
+    SUB_PAGE_SIZE);
+  const open = countRows(d, courses, and(eq(courses.mentorId, id), inArray(courses.status, OPEN_COURSE)));
   const doneSteps = [...new Set(screenings.map((s) => s.step))];
   return {
     mentor: m, municipality: muni?.name ?? "", industries: inds, screenings, history, courses: courseRows,
@@ -327,7 +338,7 @@ export function mentorHome(userId: number) {
     };
   });
   const muni = d.select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.code, m.municipalityCode)).get();
-  const inds = d.select().from(industries).where(inArray(industries.code, [m.industryCode, ...m.networkIndustryCodes])).all();
+  const inds = d.select().from(industries).where(inArray(industries.code, [m.industryCode, ...m.networkIndustryCodes].slice(0, 10))).all();
   return { mentor: m, municipality: muni?.name ?? "", industries: inds, steps, courses: myCourses };
 }
 
@@ -366,19 +377,19 @@ export function signupOptions() {
   };
 }
 
-/** Sign-ups never verified are removed after 30 days (they have given nothing but a wish to help). */
+/**
+ * Sign-ups never verified are removed after 30 days (they have given nothing but a wish to help). The stale sign-ups
+ * are a condition, used as a subquery by every delete: no list of ids.
+ */
 export function purgeUnverifiedSignups(d: Db = db()): number {
   const cutoff = new Date(now().getTime() - 30 * 24 * 3600_000).toISOString();
   return d.transaction((tx) => {
-    const stale = tx.select({ id: mentors.id }).from(mentors).where(and(
-      isNull(mentors.emailVerifiedAt), isNull(mentors.userId), eq(mentors.status, "applied"), sql`${mentors.createdAt} < ${cutoff}`,
-    )).all().map((r) => r.id);
-    if (!stale.length) return 0;
+    const staleCond = and(isNull(mentors.emailVerifiedAt), isNull(mentors.userId), eq(mentors.status, "applied"), sql`${mentors.createdAt} < ${cutoff}`);
+    const stale = tx.select({ id: mentors.id }).from(mentors).where(staleCond);
     tx.delete(consents).where(and(eq(consents.subjectType, "mentor"), inArray(consents.subjectId, stale))).run();
     tx.delete(statusChanges).where(and(eq(statusChanges.entityType, "mentor"), inArray(statusChanges.entityId, stale))).run();
     tx.delete(verificationTokens).where(and(eq(verificationTokens.subjectType, "mentor"), inArray(verificationTokens.subjectId, stale))).run();
-    tx.delete(mentors).where(inArray(mentors.id, stale)).run();
-    return stale.length;
+    return tx.delete(mentors).where(staleCond).run().changes;
   });
 }
 

@@ -3,7 +3,7 @@
  * the partner municipalities, courses in every state with meetings, follow-ups and outcomes, and one login per role.
  * Deterministic (fixed random seed), dated relative to today so the demo always looks current.
  */
-import { eq, like, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { courses, followUps, jobRuns, meetings, mentorScreenings, mentors, mentees, municipalities, outcomes, statusChanges, surveys, users } from "../schema";
 import { createRng, giveConsents, insertMentee, insertMentor, insertUser, int, pick, type Rng } from "../factories";
@@ -36,9 +36,10 @@ export function isDatabaseEmpty(d: Db): boolean {
 
 /** The demo logins to print at start, if this is a demo database (the admin's with its TOTP secret). */
 export function demoLogins(d: Db): { role: string; email: string; password: string; totpSecret: string | null }[] {
-  const rows = d.select({ email: users.email, role: users.role, totpSecret: users.totpSecret }).from(users).where(like(users.email, `%@${DEMO_DOMAIN}`)).all();
   const order = Object.values(DEMO_USERS) as string[];
-  return rows.filter((r) => order.includes(r.email))
+  // The five demo e-mails, looked up by the unique index (a LIKE on the domain would read every user).
+  const rows = d.select({ email: users.email, role: users.role, totpSecret: users.totpSecret }).from(users).where(inArray(users.email, order)).all();
+  return rows
     .sort((a, b) => order.indexOf(a.email) - order.indexOf(b.email))
     .map((r) => ({ role: r.role, email: r.email, password: DEMO_PASSWORD, totpSecret: r.totpSecret === DEMO_ADMIN_TOTP_SECRET ? r.totpSecret : null }));
 }

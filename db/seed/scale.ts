@@ -24,7 +24,7 @@ import {
   completedOutcomes, createRng, DANISH_FIRST, DANISH_LAST, followUpValues, int, meetingValues, menteeValues, mentorValues, pick,
   surveyValues, weighted, type Rng,
 } from "../factories";
-import { DEMO_PASSWORD, DEMO_DOMAIN, DEMO_USERS } from "./demo";
+import { DEMO_ADMIN_TOTP_SECRET, DEMO_PASSWORD, DEMO_DOMAIN, DEMO_USERS } from "./demo";
 import { hashPassword } from "../../app/auth/password.server";
 import { addDays, addMonths, daysBetween } from "../../app/domain/dates";
 import type { AuditAction, Channel, CourseStatus, EndReason, MenteeStatus, MentorStatus, MessageLanguage, Role } from "../../app/domain/enums";
@@ -203,7 +203,9 @@ export async function seedScale(d: Db, opts: ScaleOptions): Promise<Record<strin
     d.update(municipalities).set({ partnerSince: progStart, agreementDate: progStart, dpaDate: progStart }).where(eq(municipalities.isPartner, true)).run();
     const person = (i: number) => `${DANISH_FIRST[i % DANISH_FIRST.length]} ${DANISH_LAST[(i * 7) % DANISH_LAST.length]}`;
     const staff = (email: string, name: string, role: Role, municipalityCode: number | null = null): Actor => {
-      const id = put.user({ email, name, role, municipalityCode, passwordHash, emailVerifiedAt: at(progStart), createdAt: at(progStart), updatedAt: at(progStart) });
+      // Admins must have a second factor (issue 15): the demo admin's published one, as in the demo.
+      const totpSecret = email === DEMO_USERS.admin ? DEMO_ADMIN_TOTP_SECRET : null;
+      const id = put.user({ email, name, role, municipalityCode, passwordHash, totpSecret, emailVerifiedAt: at(progStart), createdAt: at(progStart), updatedAt: at(progStart) });
       bump("users");
       return { id, role };
     };

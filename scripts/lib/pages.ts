@@ -89,6 +89,37 @@ export function tourPages(ids: TourIds): TourPage[] {
   ];
 }
 
+/**
+ * The lists again with their filters, later pages and sub-lists: what a person does on them beyond the first view.
+ * The CI-sized check visits them too (their queries get their plans checked); `npm run bench:pages -- --variants`
+ * measures them.
+ */
+export function variantPages(ids: TourIds): TourPage[] {
+  const p = (visitor: Visitor, page: string, path = page): TourPage => ({ visitor, page, path });
+  const candidates = `/koordinator/mentees/${ids.waitingMentee}/kandidater`;
+  return [
+    p("coordinator", "/koordinator/ventende?industry=F"),
+    p("coordinator", "/koordinator/ventende?industry=41&municipality=751"),
+    p("coordinator", "/koordinator/ventende?side=3"),
+    p("coordinator", "/koordinator/mentorer?status=all&side=2"),
+    p("coordinator", "/koordinator/mentorer?status=approved&municipality=751&section=F"),
+    p("coordinator", "/koordinator/mentorer/:id?historik-side=2&forloeb-side=2", `/koordinator/mentorer/${ids.mentor}?historik-side=2&forloeb-side=2`),
+    p("coordinator", "/koordinator/mentees/:id/kandidater?udelukket=outside_travel_area&side=2", `${candidates}?udelukket=outside_travel_area&side=2`),
+    p("coordinator", "/koordinator/mentees/:id/kandidater?udelukket=mentor_at_capacity", `${candidates}?udelukket=mentor_at_capacity`),
+    p("coordinator", "/persondata/mentee/:id", `/persondata/mentee/${ids.mentee}`),
+    p("caseworker", "/kommune/borgere?status=completed&side=2"),
+    p("caseworker", "/kommune/borgere?q=an"),
+    p("admin", "/admin/outbox?status=failed"),
+    p("admin", "/admin/outbox?channel=sms&side=2"),
+    p("admin", "/admin/outbox?status=delivered&channel=email"),
+    p("admin", "/admin/adgangslog?entityType=mentee&entityId=:id", `/admin/adgangslog?entityType=mentee&entityId=${ids.mentee}`),
+    p("admin", "/admin/adgangslog?action=view&from=2025-01-01&to=2025-12-31"),
+    p("admin", "/admin/adgangslog?entityType=mentor&side=5"),
+    p("admin", "/admin/kommuner?partnere=1"),
+    p("admin", "/admin/opbevaring"),
+  ];
+}
+
 /** A visitor's cookies, as a Cookie header. */
 export type Session = { visitor: Visitor; cookie: string };
 

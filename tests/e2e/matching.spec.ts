@@ -21,9 +21,14 @@ test("coordinator approves a candidate: course, three messages, the mentor sees 
   await expect(first.getByText(/^Score \d+([,.]\d)? af 100$/)).toBeVisible();
   await expect(first.getByText(/^Har ventet \d+ dage$/)).toBeVisible();
   await expect(first.getByText(/^(Samme kommune: .+|\d+ km imellem)$/)).toBeVisible();
-  // Excluded mentors say which rule excluded them (the demo mentor is at capacity).
-  await page.getByText(/^Udelukkede mentorer/).click();
-  await expect(page.getByRole("cell", { name: "Udelukket: mentor har ikke flere pladser" }).first()).toBeVisible();
+  // Excluded mentors are counted under the first rule that excludes them; a count opens a page of those mentors (the
+  // demo mentor is at capacity). The candidates stay on the page.
+  const counts = page.getByTestId("excluded-counts");
+  await expect(counts.getByRole("cell", { name: "Udelukket: mentor har ikke flere pladser", exact: true })).toBeVisible();
+  await counts.getByRole("link", { name: /^Vis \d+ mentorer?: Udelukket: mentor har ikke flere pladser$/ }).click();
+  await expect(page).toHaveURL(/udelukket=mentor_at_capacity/);
+  await expect(page.getByTestId("excluded").getByRole("cell", { name: /Udelukket: mentor har ikke flere pladser/ }).first()).toBeVisible();
+  await expect(page.locator(".mb-candidate").first()).toBeVisible();
   await expectAccessible(page);
 
   // A bad start date is refused with a message next to the field; nothing is stored.

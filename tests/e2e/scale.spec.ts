@@ -6,19 +6,24 @@
  * the benchmark's business (`npm run bench:pages`); this only proves that every page works at more than demo size.
  *
  * It requests pages without a browser (like the role × route matrix): the browser journeys check the pages themselves.
+ *
+ * The server records every SQL statement it prepares during the tour (SQL_LOG_FILE), and the second test explains each
+ * one on the same data set: no page may read a large table from end to end (tests/support/query-plans.ts). The
+ * statements are found by running the pages, so a new page or query is checked without anyone listing it.
  */
 import { test, expect } from "@playwright/test";
 import Database from "better-sqlite3";
 import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { TMP_DIR } from "../support/paths";
 import { ruleFor } from "../support/route-rules";
+import { describeProblems, fullScans, largeTables, unusedAllowances, type Allowance } from "../support/query-plans";
 import { seedScaleFile } from "../../db/seed/scale";
 import { DEMO_USERS } from "../../db/seed/demo";
 import { newTotpSecret } from "../../app/auth/totp";
 import { startServer } from "../../scripts/lib/server";
-import { fetchPage, logIn, pickIds, secretsFrom, tourPages, type Session, type TourPage, type Visitor } from "../../scripts/lib/pages";
+import { fetchPage, logIn, pickIds, secretsFrom, tourPages, variantPages, type Session, type TourPage, type Visitor } from "../../scripts/lib/pages";
 
 const CITIZENS = 5000;
 const visitors: Visitor[] = ["anonymous", "admin", "coordinator", "caseworker", "caseworker2", "mentor"];
@@ -33,23 +38,56 @@ function expected(visitor: Visitor, page: TourPage, foreignCitizen: (visitor: Vi
   return foreignCitizen(visitor, page.path) ? "not found" : "ok";
 }
 
-test("every page of the tour works for each role on 5 000 citizens, and none answers 5xx", async () => {
-  test.setTimeout(90_000);
-  const dbPath = resolve(TMP_DIR, `scale-${CITIZENS}.sqlite`);
+test.describe.configure({ mode: "serial" });
+
+/** A table with this many rows in the 5 000-citizen data set grows with the programme: no page may scan it. */
+const LARGE_TABLE_ROWS = 500;
+/**
+ * Statements that may read a large table from end to end, each with its reason. An entry that no statement needs any
+ * more fails the test too, so it goes when its query is fixed.
+ */
+const ALLOWED_SCANS: Allowance[] = [
+  // The true total of the whole outbox and of the whole access log (their pages' default view). SQLite answers an
+  // unfiltered COUNT(*) by counting the pages of the table's narrowest index: 0.2 ms for 500 000 rows when they are in
+  // the page cache (64 MiB, db/client.ts), where a count kept by triggers would cost every insert.
+  { table: "messages", sql: /^select count\(\*\) from "messages"$/, reason: "the whole outbox's total: a b-tree count of its narrowest index" },
+  { table: "audit_log", sql: /^select count\(\*\) from "audit_log"$/, reason: "the whole access log's total: a b-tree count of its narrowest index" },
+  // The mentor queue with "all statuses" lists every verified mentor: its total is a pass over the mentors (20 000 at
+  // national scale, about 2 ms), and its page is read in the order of mentors_created_idx and stops after 50 rows.
+  { table: "mentors", sql: /^select count\(\*\) from "mentors" where \("mentors"\."email_verified_at" is not null and "mentors"\."anonymised_at" is null\)$/, reason: "the total of every verified mentor (status: all)" },
+  { table: "mentors", sql: /where \("mentors"\."email_verified_at" is not null and "mentors"\."anonymised_at" is null\) order by "mentors"\."created_at" asc, "mentors"\."id" asc limit \?/, reason: "a page of every verified mentor in index order (status: all)" },
+  // The other half of issue 16 (courses, follow-ups and reports: app/services/courses.server.ts, reports.server.ts,
+  // app/domain/statistics.ts) rewrites these statements on its own branch. When both are merged, these entries no
+  // longer match anything and this test names them: delete them then.
+  { table: "courses", sql: /^select "courses"\."id", "courses"\."mentee_id", "courses"\."mentor_id", "courses"\."status", "courses"\."proposed_at"/, reason: "the course list of /koordinator/forloeb (other half of issue 16)" },
+  { table: "courses", sql: /"courses"\."status" <> \?/, reason: "the report's input (other half of issue 16)" },
+  { table: "mentees", sql: /^select "id", "municipality_code", "group", "danish_level", "status", "referred_at", "matched_at", "updated_at" from "mentees"$/, reason: "the report's citizens (other half of issue 16)" },
+  { table: "mentees", sql: /"municipalities"\."code" in \(select distinct "municipality_code" from "mentees"\)/, reason: "the report's municipality filter (other half of issue 16)" },
+  { table: "meetings", sql: /^select "course_id", "date", "minutes" from "meetings" where "meetings"\."course_id" in \(\?/, reason: "the course list's meetings by id list (other half of issue 16)" },
+];
+
+const dbPath = resolve(TMP_DIR, `scale-${CITIZENS}.sqlite`);
+const sqlLog = resolve(TMP_DIR, `scale-${CITIZENS}.sql.jsonl`);
+let problems: string[] = [];
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(dbPath + suffix, { force: true });
+  rmSync(sqlLog, { force: true });
   await seedScaleFile(dbPath, { mentees: CITIZENS });
   const db = new Database(dbPath);
   // The admin has two-step verification here, so the tour's login must answer the code page as the benchmark would.
   db.prepare("UPDATE users SET totp_secret = ? WHERE email = ?").run(newTotpSecret(), DEMO_USERS.admin);
   const ids = pickIds(db);
-  const pages = tourPages(ids);
+  // Every page of the benchmark's tour, and the lists again with filters and later pages (their queries differ).
+  const pages = [...tourPages(ids), ...variantPages(ids)];
   const foreignCitizen = (visitor: Visitor, path: string) =>
-    (visitor === "caseworker" && path === `/kommune/borgere/${ids.koldingMentee}`) || (visitor === "caseworker2" && path === `/kommune/borgere/${ids.aarhusMentee}`);
+    (visitor === "caseworker" && path === `/kommune/borgere/${ids.koldingMentee}`) || (visitor === "caseworker2" && path === `/kommune/borgere/${ids.aarhusMentee}`)
+    || (visitor === "caseworker2" && path === `/persondata/mentee/${ids.mentee}`);
   const server = await startServer({
-    NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", CONTACT_EMAIL: "kontakt@example.org", BACKGROUND_JOBS: "false",
-    HOST: "127.0.0.1", PORT: "0", DATABASE_URL: dbPath, LOG_LEVEL: "error",
+    NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", BACKGROUND_JOBS: "false", CONTACT_EMAIL: "kontakt@example.org",
+    HOST: "127.0.0.1", PORT: "0", DATABASE_URL: dbPath, LOG_LEVEL: "error", SQL_LOG_FILE: sqlLog,
   });
-  const problems: string[] = [];
   try {
     for (const visitor of visitors) {
       const session: Session = visitor === "anonymous" ? { visitor, cookie: "" } : await logIn(server.url, visitor, secretsFrom(db));
@@ -69,5 +107,23 @@ test("every page of the tour works for each role on 5 000 citizens, and none ans
     await server.stop();
     db.close();
   }
+});
+
+test("every page of the tour works for each role on 5 000 citizens, and none answers 5xx", () => {
   expect(problems).toEqual([]);
+});
+
+test("no page of the tour reads a large table from end to end (EXPLAIN QUERY PLAN of every statement it prepared)", () => {
+  const statements = readFileSync(sqlLog, "utf8").split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { sql: string }).sql);
+  expect(statements.length).toBeGreaterThan(50);
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const large = largeTables(db, LARGE_TABLE_ROWS);
+    expect([...large]).toEqual(expect.arrayContaining(["mentees", "mentors", "courses", "meetings", "messages", "audit_log", "status_changes"]));
+    const used = new Set<Allowance>();
+    expect(describeProblems(fullScans(db, statements, large, ALLOWED_SCANS, used))).toEqual([]);
+    expect(unusedAllowances(ALLOWED_SCANS, used), "allowances no statement needs any more: delete them").toEqual([]);
+  } finally {
+    db.close();
+  }
 });

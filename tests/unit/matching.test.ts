@@ -50,9 +50,13 @@ describe("approving a pair", () => {
     const mentee = newMentee({ language: "ar", preferredChannel: "sms", phone: "+4520000001" });
     const c = matching.candidatesFor(mentee.id, coordinator)!;
     expect(c.candidates.some((x) => x.mentorId === mentor.id)).toBe(true);
+    const started = () => db().select().from(schema.courseStarts).where(and(eq(schema.courseStarts.year, "2026"), eq(schema.courseStarts.municipalityCode, 751))).get()?.courses ?? 0;
+    const startedBefore = started();
     const r = matching.approveMatch({ menteeId: mentee.id, mentorId: mentor.id, startDate: "2026-01-31", actor: coordinator });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
+    // The admin's quota column counts it at once (a trigger keeps course_starts).
+    expect(started()).toBe(startedBefore + 1);
     const d = db();
     const course = d.select().from(schema.courses).where(eq(schema.courses.id, r.courseId)).get()!;
     expect(course).toMatchObject({ status: "approved", startDate: "2026-01-31", plannedEndDate: "2026-07-31", targetHoursPerMonth: 4, approvedBy: coordinator.id, weightsVersion: matching.currentWeights().version });
@@ -93,6 +97,57 @@ describe("approving a pair", () => {
     expect(matching.approveMatch({ menteeId: mentee.id, mentorId: newMentor().id, startDate: "2026-02-30", actor: coordinator }))
       .toEqual({ ok: false, error: "bad_start_date" });
     expect(matching.approveMatch({ menteeId: 999999, mentorId: newMentor().id, actor: coordinator })).toEqual({ ok: false, error: "mentee_not_found" });
+  });
+});
+
+describe("candidates for one mentee", () => {
+  it("are the top of ranking the whole pool, and every excluded mentor is counted once under its first reason", async () => {
+    const { rankMentorsForMentee, violatedRules, prepareMentee, prepareMentor } = await import("../../app/domain/matching");
+    const r = f.createRng(11);
+    // A pool spread over near and far municipalities, with every kind of mentor state.
+    const places = [751, 706, 710, 727, 740, 621, 101, 851, 461, 147];
+    for (let i = 0; i < 240; i++) {
+      const status = f.pick(r, ["approved", "approved", "approved", "active", "paused", "retired"] as const);
+      f.insertMentor(db(), r, places, {
+        status, travelKm: f.pick(r, [5, 15, 25, 40, 80, 200]), capacity: f.pick(r, [1, 1, 2]), employer: f.pick(r, [null, "Byg A/S", "Netto"]),
+        menteeGenderPreference: f.pick(r, ["none", "none", "none", "female", "male"] as const), gender: f.pick(r, ["female", "male", null] as const),
+        pausedFrom: r() < 0.1 ? "2020-01-01" : null, pausedTo: null,
+      });
+    }
+    const someone = f.insertMentee(db(), r, 751, { status: "waiting" });
+    for (const m of db().select().from(schema.mentors).where(eq(schema.mentors.status, "active")).all().slice(0, 20)) {
+      f.insertCourse(db(), { menteeId: someone.id, mentorId: m.id, status: "active", startDate: "2026-01-01", plannedEndDate: "2026-07-01" });
+    }
+    const ctx = matching.matchContext();
+    const everyone = matching.loadMentors(db(), { includeUnavailable: true });
+    for (const [code, o] of [[751, {}], [101, { mentorGenderPreference: "female" }], [621, { currentInternshipEmployer: "byg a/s" }], [851, {}]] as const) {
+      const mentee = f.insertMentee(db(), r, code, { status: "waiting", ...o });
+      const c = matching.candidatesFor(mentee.id, coordinator)!;
+      const row = matching.loadWaitingMentees(db()).find((e) => e.id === mentee.id)!;
+      const whole = rankMentorsForMentee(row, everyone, ctx, { limit: matching.CANDIDATES_SHOWN });
+      expect(c.candidates.map((x) => [x.mentorId, x.score, x.reasons]), `mentee in ${code}`).toEqual(whole.candidates.map((x) => [x.mentorId, x.score, x.reasons]));
+      expect(c.total).toBe(whole.total);
+      // Each excluded mentor under the first of its rules, and nobody twice.
+      const pe = prepareMentee(row, ctx);
+      const expected = new Map<string, number>();
+      for (const m of everyone) {
+        const rules = violatedRules(pe, prepareMentor(m, ctx), ctx);
+        if (rules.length) expected.set(matching.firstReason(rules), (expected.get(matching.firstReason(rules)) ?? 0) + 1);
+      }
+      expect(new Map(c.excludedCounts.map((x) => [x.rule, x.count])), `mentee in ${code}`).toEqual(expected);
+      expect(c.excludedTotal).toBe(everyone.length - whole.total);
+      // A page of the mentors of each reason holds as many as counted, each with that reason first.
+      for (const { rule, count } of c.excludedCounts) {
+        const page = matching.candidatesFor(mentee.id, coordinator, db(), { excluded: rule })!.excludedPage!;
+        expect(page.total, `${code} ${rule}`).toBe(count);
+        expect(page.rows.length).toBe(Math.min(count, 50));
+        for (const x of page.rows) {
+          const m = everyone.find((e) => e.id === x.mentor.id)!;
+          expect(matching.firstReason(violatedRules(pe, prepareMentor(m, ctx), ctx)), `${code} ${rule} mentor ${m.id}`).toBe(rule);
+          expect(x.rules).toEqual(violatedRules(pe, prepareMentor(m, ctx), ctx));
+        }
+      }
+    }
   });
 });
 

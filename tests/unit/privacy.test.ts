@@ -102,19 +102,31 @@ describe("export on request", () => {
 });
 
 describe("retention", () => {
-  it("anonymises only people whose courses ended longer ago than the retention period", () => {
+  it("anonymises only people whose courses ended longer ago than the retention period", async () => {
     privacy.setRetentionMonths(24, coordinator);
     const old = courseFor("completed", 30);
     const recent = courseFor("completed", 10);
     const due = privacy.dueForRetention(today());
     expect(due.menteeIds).toContain(old.mentee.id);
     expect(due.menteeIds).not.toContain(recent.mentee.id);
-    privacy.applyRetention(today());
+    await privacy.applyRetention(today());
     const name = (id: number) => db().select().from(schema.mentees).where(eq(schema.mentees.id, id)).get()!.firstName;
     expect(name(old.mentee.id)).toBe(privacy.ANONYMISED);
     expect(name(recent.mentee.id)).not.toBe(privacy.ANONYMISED);
     // Applying again finds nothing new (idempotent).
     expect(privacy.dueForRetention(today()).menteeIds).not.toContain(old.mentee.id);
+    expect(privacy.countDueForRetention(today()).mentees).toBe(0);
+  });
+
+  it("works through everyone due in bounded chunks, and counts them with COUNT(*)", async () => {
+    privacy.setRetentionMonths(24, coordinator);
+    const olds = Array.from({ length: 5 }, () => courseFor("completed", 30));
+    expect(privacy.countDueForRetention(today()).mentees).toBe(5);
+    expect(privacy.dueForRetention(today(), db(), 2).menteeIds).toHaveLength(2);
+    expect(await privacy.applyRetention(today(), db(), 2)).toMatchObject({ mentees: 5 });
+    const names = olds.map((o) => db().select().from(schema.mentees).where(eq(schema.mentees.id, o.mentee.id)).get()!.firstName);
+    expect(names).toEqual(new Array(5).fill(privacy.ANONYMISED));
+    expect(privacy.countDueForRetention(today())).toEqual({ mentees: 0, mentors: 0 });
   });
 });
 

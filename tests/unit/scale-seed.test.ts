@@ -96,6 +96,20 @@ describe("the scale seed", () => {
     expect(get<{ n: number }>("SELECT count(*) AS n FROM (SELECT c.mentor_id FROM courses c JOIN mentors m ON m.id = c.mentor_id WHERE c.status IN ('approved', 'active', 'paused') GROUP BY c.mentor_id HAVING count(*) > max(m.capacity))").n).toBe(0);
   });
 
+  it("fills the tables the triggers keep: the queue's industry index and the courses started per year and municipality", () => {
+    // One row per wished division and per section of one, with the citizen's status, municipality and referral time.
+    const expected = all<{ n: number }>(`SELECT count(*) AS n FROM (
+      SELECT m.id, j.value FROM mentees m, json_each(m.wished_industry_codes) j
+      UNION SELECT m.id, i.section FROM mentees m, json_each(m.wished_industry_codes) j JOIN industries i ON i.code = j.value)`)[0].n;
+    expect(get<{ n: number }>("SELECT count(*) AS n FROM mentee_industry_index").n).toBe(expected);
+    expect(get<{ n: number }>(`SELECT count(*) AS n FROM mentee_industry_index x JOIN mentees m ON m.id = x.mentee_id
+      WHERE x.status <> m.status OR x.municipality_code <> m.municipality_code OR x.referred_at <> m.referred_at`).n).toBe(0);
+    const starts = all<{ year: string; code: number; n: number }>(`SELECT substr(c.start_date, 1, 4) AS year, m.municipality_code AS code, count(*) AS n
+      FROM courses c JOIN mentees m ON m.id = c.mentee_id WHERE c.start_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`);
+    expect(starts.length).toBeGreaterThan(10);
+    expect(all("SELECT year, municipality_code AS code, courses AS n FROM course_starts WHERE courses > 0 ORDER BY 1, 2")).toEqual(starts);
+  });
+
   it("refuses a database that has data, before touching it", async () => {
     const before = get<{ n: number }>("SELECT count(*) AS n FROM mentees").n;
     await expect(seedScaleFile(path, { mentees: 100 })).rejects.toThrow(NotEmptyError);

@@ -12,8 +12,6 @@ export default {
     referredAt: "Henvist",
     outcome: "Resultat",
     none: "Ingen borgere matcher.",
-    shown_one: "{{count}} borger",
-    shown_other: "{{count}} borgere",
     created: "Borgeren er henvist. Velkomstbeskeden er lagt i kø.",
   },
   form: {
@@ -164,7 +162,5 @@ export default {
     wishedIndustries: "Ønskede brancher",
     language: "Sprog",
     none: "Ingen ventende borgere matcher.",
-    shown_one: "{{count}} ventende borger",
-    shown_other: "{{count}} ventende borgere",
   },
 };

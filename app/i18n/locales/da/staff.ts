@@ -15,6 +15,10 @@ export default {
   },
   mentees: {
     listTitle: "Henviste borgere",
+    newestTitle: "Seneste henvisninger",
+    byStatusTitle: "Borgere efter status",
+    showAll_one: "Se den henviste borger",
+    showAll_other: "Se alle {{formatted}} henviste borgere",
     detailTitle: "Borger",
     name: "Navn",
     birthYear: "Fødselsår",

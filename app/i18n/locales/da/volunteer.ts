@@ -145,9 +145,6 @@ export default {
     steps: "Screeningstrin",
     stepsOf: "{{done}} af {{total}}",
     none: "Ingen ansøgninger matcher filtrene.",
-    count_one: "{{count}} ansøgning",
-    count_other: "{{count}} ansøgninger",
-    firstShown: "(de {{count}} ældste vises; filtrér for at se andre)",
   },
   detail: {
     title: "Mentor: {{name}}",

@@ -14,8 +14,6 @@ export default {
     referredAt: "Referred",
     outcome: "Outcome",
     none: "No citizens match.",
-    shown_one: "{{count}} citizen",
-    shown_other: "{{count}} citizens",
     created: "The citizen has been referred. The welcome message is queued.",
   },
   form: {
@@ -166,7 +164,5 @@ export default {
     wishedIndustries: "Wished industries",
     language: "Language",
     none: "No waiting citizens match.",
-    shown_one: "{{count}} waiting citizen",
-    shown_other: "{{count}} waiting citizens",
   },
 } satisfies Translation["referrals"];

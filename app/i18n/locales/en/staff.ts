@@ -17,6 +17,10 @@ export default {
   },
   mentees: {
     listTitle: "Referred citizens",
+    newestTitle: "Latest referrals",
+    byStatusTitle: "Citizens by status",
+    showAll_one: "See the referred citizen",
+    showAll_other: "See all {{formatted}} referred citizens",
     detailTitle: "Citizen",
     name: "Name",
     birthYear: "Year of birth",

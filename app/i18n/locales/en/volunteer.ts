@@ -147,9 +147,6 @@ export default {
     steps: "Screening steps",
     stepsOf: "{{done}} of {{total}}",
     none: "No applications match the filters.",
-    count_one: "{{count}} application",
-    count_other: "{{count}} applications",
-    firstShown: "(the {{count}} oldest are shown; filter to see others)",
   },
   detail: {
     title: "Mentor: {{name}}",
