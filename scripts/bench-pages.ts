@@ -105,7 +105,7 @@ line({
 
 /* ------------------------------------------------------------------ servers */
 const env = {
-  NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", BACKGROUND_JOBS: "false",
+  NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", BACKGROUND_JOBS: "false", CONTACT_EMAIL: "kontakt@mentorbro.local",
   HOST: "127.0.0.1", PORT: "0", DATABASE_URL: runPath, LOG_LEVEL: "error", EVENT_LOOP_STATS: "true",
 };
 let server: RunningServer = await startServer(env, 120_000);

@@ -34,7 +34,7 @@ export function pickIds(client: Database.Database): TourIds {
     waitingMentee: one(client, "waiting citizen in Aarhus", "SELECT id FROM mentees WHERE status = 'waiting' AND municipality_code = 751 ORDER BY referred_at, id LIMIT 1"),
     mentee: aarhusMentee,
     course: one(client, "active course", "SELECT id FROM courses WHERE mentee_id = ? AND status = 'active' LIMIT 1", aarhusMentee),
-    message: one(client, "sent email", "SELECT id FROM messages WHERE channel = 'email' AND rendered_html IS NOT NULL ORDER BY id DESC LIMIT 1"),
+    message: one(client, "sent email", "SELECT id FROM messages WHERE channel = 'email' AND status IN ('sent', 'delivered') ORDER BY id DESC LIMIT 1"),
     mentorCourse: one(client, "course of the demo mentor",
       "SELECT c.id FROM courses c JOIN mentors m ON m.id = c.mentor_id WHERE m.email = ? AND c.status IN ('active', 'paused') ORDER BY c.id LIMIT 1", DEMO_USERS.mentor),
     aarhusMentee,

@@ -46,7 +46,7 @@ test("every page of the tour works for each role on 5 000 citizens, and none ans
   const foreignCitizen = (visitor: Visitor, path: string) =>
     (visitor === "caseworker" && path === `/kommune/borgere/${ids.koldingMentee}`) || (visitor === "caseworker2" && path === `/kommune/borgere/${ids.aarhusMentee}`);
   const server = await startServer({
-    NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", BACKGROUND_JOBS: "false",
+    NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", BACKGROUND_JOBS: "false", CONTACT_EMAIL: "kontakt@mentorbro.local",
     HOST: "127.0.0.1", PORT: "0", DATABASE_URL: dbPath, LOG_LEVEL: "error",
   });
   const problems: string[] = [];

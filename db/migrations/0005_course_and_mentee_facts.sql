@@ -1,0 +1,220 @@
+CREATE TABLE `course_facts` (
+	`course_id` integer PRIMARY KEY NOT NULL,
+	`mentee_id` integer NOT NULL,
+	`mentor_id` integer NOT NULL,
+	`municipality_code` integer NOT NULL,
+	`mentee_group` text NOT NULL,
+	`danish_level` text NOT NULL,
+	`industry_code` text,
+	`industry_section` text,
+	`status` text NOT NULL,
+	`phase` text NOT NULL,
+	`approved_at` text,
+	`start_date` text,
+	`start_key` text,
+	`ended_on` text,
+	`fresh_until` text DEFAULT '' NOT NULL,
+	`facts_on` text,
+	`commitment_status` text,
+	`total_logged` real DEFAULT 0 NOT NULL,
+	`total_target` real DEFAULT 0 NOT NULL,
+	`days_without_contact` integer,
+	`follow_up_due_on` text,
+	`follow_up_overdue_on` text,
+	`follow_up_kind` text,
+	`follow_up_outcome_due_on` text,
+	`has_follow_up_outcome` integer DEFAULT false NOT NULL,
+	`follow_up_prompted_on` text,
+	`meetings` integer DEFAULT 0 NOT NULL,
+	`minutes` integer DEFAULT 0 NOT NULL,
+	`on_track` integer,
+	`end_outcomes` text DEFAULT '' NOT NULL,
+	`follow_up_outcomes` text DEFAULT '' NOT NULL,
+	`end_mask` integer DEFAULT 0 NOT NULL,
+	`follow_up_mask` integer DEFAULT 0 NOT NULL,
+	`positive_end` integer DEFAULT false NOT NULL,
+	`positive_follow_up` integer DEFAULT false NOT NULL,
+	`mentor_first` integer DEFAULT false NOT NULL,
+	`mentor_first_local` integer DEFAULT false NOT NULL,
+	`mentor_next_start` text,
+	`mentor_next_start_local` text,
+	FOREIGN KEY (`course_id`) REFERENCES `courses`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `course_facts_fresh_idx` ON `course_facts` (`fresh_until`);--> statement-breakpoint
+CREATE INDEX `course_facts_mentee_idx` ON `course_facts` (`mentee_id`);--> statement-breakpoint
+CREATE INDEX `course_facts_mentor_idx` ON `course_facts` (`mentor_id`);--> statement-breakpoint
+CREATE INDEX `course_facts_start_idx` ON `course_facts` (`start_date`,`course_id`);--> statement-breakpoint
+CREATE INDEX `course_facts_phase_idx` ON `course_facts` (`phase`,`start_date`,`course_id`);--> statement-breakpoint
+CREATE INDEX `course_facts_commitment_idx` ON `course_facts` (`status`,`commitment_status`,`start_date`,`course_id`);--> statement-breakpoint
+CREATE INDEX `course_facts_outcome_due_idx` ON `course_facts` (`phase`,`has_follow_up_outcome`,`start_date`,`course_id`,`follow_up_outcome_due_on`);--> statement-breakpoint
+CREATE INDEX `course_facts_municipality_idx` ON `course_facts` (`municipality_code`,`phase`,`start_date`,`course_id`);--> statement-breakpoint
+CREATE INDEX `course_facts_follow_up_idx` ON `course_facts` (`status`,`follow_up_overdue_on`,`course_id`,`follow_up_due_on`,`start_date`);--> statement-breakpoint
+CREATE INDEX `course_facts_ended_idx` ON `course_facts` (`status`,`ended_on`,`minutes`,`positive_end`,`end_mask`,`follow_up_mask`,`positive_follow_up`);--> statement-breakpoint
+CREATE INDEX `course_facts_ended_local_idx` ON `course_facts` (`municipality_code`,`status`,`ended_on`,`minutes`,`positive_end`,`end_mask`,`follow_up_mask`,`positive_follow_up`);--> statement-breakpoint
+CREATE INDEX `course_facts_mentor_first_idx` ON `course_facts` (`mentor_first`,`ended_on`,`start_key`,`mentor_next_start`);--> statement-breakpoint
+CREATE INDEX `course_facts_mentor_first_local_idx` ON `course_facts` (`municipality_code`,`mentor_first_local`,`ended_on`,`start_key`,`mentor_next_start_local`);--> statement-breakpoint
+CREATE TABLE `course_on_track` (
+	`course_id` integer NOT NULL,
+	`from_on` text NOT NULL,
+	`to_on` text NOT NULL,
+	`on_track` integer NOT NULL,
+	`start_date` text NOT NULL,
+	`end_key` text NOT NULL,
+	PRIMARY KEY(`course_id`, `from_on`),
+	FOREIGN KEY (`course_id`) REFERENCES `courses`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `course_on_track_end_idx` ON `course_on_track` (`end_key`,`from_on`,`to_on`,`start_date`,`on_track`,`course_id`);--> statement-breakpoint
+CREATE TABLE `mentee_facts` (
+	`mentee_id` integer PRIMARY KEY NOT NULL,
+	`municipality_code` integer NOT NULL,
+	`mentee_group` text NOT NULL,
+	`danish_level` text NOT NULL,
+	`status` text NOT NULL,
+	`referred_on` text NOT NULL,
+	`matched_on` text,
+	`withdrawn_on` text,
+	`match_days` integer,
+	`waiting_until` text NOT NULL,
+	FOREIGN KEY (`mentee_id`) REFERENCES `mentees`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `mentee_facts_dims_idx` ON `mentee_facts` (`municipality_code`,`mentee_group`,`danish_level`,`referred_on`);--> statement-breakpoint
+CREATE INDEX `mentee_facts_referred_idx` ON `mentee_facts` (`referred_on`,`municipality_code`);--> statement-breakpoint
+CREATE INDEX `mentee_facts_waiting_idx` ON `mentee_facts` (`waiting_until`,`municipality_code`);--> statement-breakpoint
+CREATE INDEX `mentee_facts_waiting_local_idx` ON `mentee_facts` (`municipality_code`,`waiting_until`);--> statement-breakpoint
+CREATE INDEX `mentee_facts_match_idx` ON `mentee_facts` (`match_days`,`matched_on`,`municipality_code`);--> statement-breakpoint
+CREATE INDEX `mentee_facts_match_local_idx` ON `mentee_facts` (`municipality_code`,`match_days`,`matched_on`);--> statement-breakpoint
+CREATE INDEX `mentee_facts_withdrawn_idx` ON `mentee_facts` (`withdrawn_on`,`municipality_code`);--> statement-breakpoint
+CREATE INDEX `surveys_answered_idx` ON `surveys` (`answered_at`,`respondent`,`satisfaction`,`course_id`);--> statement-breakpoint
+/* Decision 012. course_facts: the copies of a course, its citizen and its mentor follow every change (same statement);
+   anything a computed fact rests on marks the row stale (fresh_until = ''), and app/services/course-facts.server.ts
+   computes it again with the pure domain modules. */
+CREATE TRIGGER `course_facts_course_insert` AFTER INSERT ON `courses` BEGIN
+  INSERT INTO `course_facts` (`course_id`, `mentee_id`, `mentor_id`, `municipality_code`, `mentee_group`, `danish_level`, `industry_code`, `industry_section`, `status`, `phase`, `approved_at`, `start_date`, `start_key`, `ended_on`, `fresh_until`)
+  SELECT NEW.`id`, NEW.`mentee_id`, NEW.`mentor_id`, m.`municipality_code`, m.`group`, m.`danish_level`, o.`industry_code`, i.`section`, NEW.`status`,
+    CASE WHEN NEW.`status` IN ('active', 'paused') THEN 'running' WHEN NEW.`status` IN ('completed', 'ended_early') THEN 'closed' ELSE 'not_started' END,
+    NEW.`approved_at`, NEW.`start_date`, coalesce(NEW.`start_date`, substr(NEW.`approved_at`, 1, 10)), NEW.`ended_on`, ''
+  FROM `mentees` m JOIN `mentors` o ON o.`id` = NEW.`mentor_id` LEFT JOIN `industries` i ON i.`code` = o.`industry_code`
+  WHERE m.`id` = NEW.`mentee_id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_course_update` AFTER UPDATE ON `courses` BEGIN
+  UPDATE `course_facts` SET `fresh_until` = '' WHERE `mentor_id` = OLD.`mentor_id` AND OLD.`mentor_id` IS NOT NEW.`mentor_id`;
+  UPDATE `course_facts` SET `mentee_id` = NEW.`mentee_id`, `mentor_id` = NEW.`mentor_id`,
+    `municipality_code` = (SELECT `municipality_code` FROM `mentees` WHERE `id` = NEW.`mentee_id`),
+    `mentee_group` = (SELECT `group` FROM `mentees` WHERE `id` = NEW.`mentee_id`),
+    `danish_level` = (SELECT `danish_level` FROM `mentees` WHERE `id` = NEW.`mentee_id`),
+    `industry_code` = (SELECT `industry_code` FROM `mentors` WHERE `id` = NEW.`mentor_id`),
+    `industry_section` = (SELECT i.`section` FROM `mentors` o JOIN `industries` i ON i.`code` = o.`industry_code` WHERE o.`id` = NEW.`mentor_id`),
+    `status` = NEW.`status`,
+    `phase` = CASE WHEN NEW.`status` IN ('active', 'paused') THEN 'running' WHEN NEW.`status` IN ('completed', 'ended_early') THEN 'closed' ELSE 'not_started' END,
+    `approved_at` = NEW.`approved_at`, `start_date` = NEW.`start_date`, `start_key` = coalesce(NEW.`start_date`, substr(NEW.`approved_at`, 1, 10)),
+    `ended_on` = NEW.`ended_on`, `fresh_until` = ''
+  WHERE `course_id` = NEW.`id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_mentee_update` AFTER UPDATE OF `municipality_code`, `group`, `danish_level` ON `mentees`
+WHEN OLD.`municipality_code` IS NOT NEW.`municipality_code` OR OLD.`group` IS NOT NEW.`group` OR OLD.`danish_level` IS NOT NEW.`danish_level` BEGIN
+  UPDATE `course_facts` SET `municipality_code` = NEW.`municipality_code`, `mentee_group` = NEW.`group`, `danish_level` = NEW.`danish_level`,
+    `fresh_until` = CASE WHEN OLD.`municipality_code` IS NOT NEW.`municipality_code` THEN '' ELSE `fresh_until` END
+  WHERE `mentee_id` = NEW.`id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_mentor_update` AFTER UPDATE OF `industry_code` ON `mentors` WHEN OLD.`industry_code` IS NOT NEW.`industry_code` BEGIN
+  UPDATE `course_facts` SET `industry_code` = NEW.`industry_code`, `industry_section` = (SELECT `section` FROM `industries` WHERE `code` = NEW.`industry_code`)
+  WHERE `mentor_id` = NEW.`id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_meeting_insert` AFTER INSERT ON `meetings` BEGIN UPDATE `course_facts` SET `fresh_until` = '' WHERE `course_id` = NEW.`course_id`; END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_meeting_update` AFTER UPDATE OF `course_id`, `date`, `minutes` ON `meetings` BEGIN UPDATE `course_facts` SET `fresh_until` = '' WHERE `course_id` IN (OLD.`course_id`, NEW.`course_id`); END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_meeting_delete` AFTER DELETE ON `meetings` BEGIN UPDATE `course_facts` SET `fresh_until` = '' WHERE `course_id` = OLD.`course_id`; END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_pause_insert` AFTER INSERT ON `course_pauses` BEGIN UPDATE `course_facts` SET `fresh_until` = '' WHERE `course_id` = NEW.`course_id`; END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_pause_update` AFTER UPDATE ON `course_pauses` BEGIN UPDATE `course_facts` SET `fresh_until` = '' WHERE `course_id` IN (OLD.`course_id`, NEW.`course_id`); END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_pause_delete` AFTER DELETE ON `course_pauses` BEGIN UPDATE `course_facts` SET `fresh_until` = '' WHERE `course_id` = OLD.`course_id`; END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_call_insert` AFTER INSERT ON `follow_ups` BEGIN UPDATE `course_facts` SET `fresh_until` = '' WHERE `course_id` = NEW.`course_id`; END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_call_update` AFTER UPDATE OF `course_id`, `called_on` ON `follow_ups` BEGIN UPDATE `course_facts` SET `fresh_until` = '' WHERE `course_id` IN (OLD.`course_id`, NEW.`course_id`); END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_call_delete` AFTER DELETE ON `follow_ups` BEGIN UPDATE `course_facts` SET `fresh_until` = '' WHERE `course_id` = OLD.`course_id`; END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_outcome_insert` AFTER INSERT ON `outcomes` BEGIN UPDATE `course_facts` SET `fresh_until` = '' WHERE `course_id` = NEW.`course_id`; END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_outcome_update` AFTER UPDATE ON `outcomes` BEGIN UPDATE `course_facts` SET `fresh_until` = '' WHERE `course_id` IN (OLD.`course_id`, NEW.`course_id`); END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_outcome_delete` AFTER DELETE ON `outcomes` BEGIN UPDATE `course_facts` SET `fresh_until` = '' WHERE `course_id` = OLD.`course_id`; END;
+--> statement-breakpoint
+/* mentee_facts: a citizen's report dates, written whole on every change of the citizen or of their withdrawals.
+   withdrawn_on is the day of the last status change to withdrawn (else of the last update) while withdrawn. */
+CREATE TRIGGER `mentee_facts_insert` AFTER INSERT ON `mentees` BEGIN
+  INSERT OR REPLACE INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
+  SELECT m.`id`, m.`municipality_code`, m.`group`, m.`danish_level`, m.`status`, substr(m.`referred_at`, 1, 10), substr(m.`matched_at`, 1, 10), m.`won`,
+    CAST(round(julianday(substr(m.`matched_at`, 1, 10)) - julianday(substr(m.`referred_at`, 1, 10))) AS INTEGER),
+    max(substr(m.`referred_at`, 1, 10), min(coalesce(substr(m.`matched_at`, 1, 10), '9999-12-31'), CASE WHEN m.`status` = 'withdrawn' THEN coalesce(m.`won`, '0000-00-00') ELSE '9999-12-31' END))
+  FROM (SELECT x.*, CASE WHEN x.`status` = 'withdrawn' THEN substr(coalesce((SELECT max(s.`at`) FROM `status_changes` s WHERE s.`entity_type` = 'mentee' AND s.`entity_id` = x.`id` AND s.`to_status` = 'withdrawn'), x.`updated_at`), 1, 10) END AS `won`
+    FROM `mentees` x WHERE x.`id` = NEW.`id`) m;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `mentee_facts_update` AFTER UPDATE ON `mentees` BEGIN
+  INSERT OR REPLACE INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
+  SELECT m.`id`, m.`municipality_code`, m.`group`, m.`danish_level`, m.`status`, substr(m.`referred_at`, 1, 10), substr(m.`matched_at`, 1, 10), m.`won`,
+    CAST(round(julianday(substr(m.`matched_at`, 1, 10)) - julianday(substr(m.`referred_at`, 1, 10))) AS INTEGER),
+    max(substr(m.`referred_at`, 1, 10), min(coalesce(substr(m.`matched_at`, 1, 10), '9999-12-31'), CASE WHEN m.`status` = 'withdrawn' THEN coalesce(m.`won`, '0000-00-00') ELSE '9999-12-31' END))
+  FROM (SELECT x.*, CASE WHEN x.`status` = 'withdrawn' THEN substr(coalesce((SELECT max(s.`at`) FROM `status_changes` s WHERE s.`entity_type` = 'mentee' AND s.`entity_id` = x.`id` AND s.`to_status` = 'withdrawn'), x.`updated_at`), 1, 10) END AS `won`
+    FROM `mentees` x WHERE x.`id` = NEW.`id`) m;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `mentee_facts_withdrawal_insert` AFTER INSERT ON `status_changes` WHEN NEW.`entity_type` = 'mentee' AND NEW.`to_status` = 'withdrawn' BEGIN
+  INSERT OR REPLACE INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
+  SELECT m.`id`, m.`municipality_code`, m.`group`, m.`danish_level`, m.`status`, substr(m.`referred_at`, 1, 10), substr(m.`matched_at`, 1, 10), m.`won`,
+    CAST(round(julianday(substr(m.`matched_at`, 1, 10)) - julianday(substr(m.`referred_at`, 1, 10))) AS INTEGER),
+    max(substr(m.`referred_at`, 1, 10), min(coalesce(substr(m.`matched_at`, 1, 10), '9999-12-31'), CASE WHEN m.`status` = 'withdrawn' THEN coalesce(m.`won`, '0000-00-00') ELSE '9999-12-31' END))
+  FROM (SELECT x.*, CASE WHEN x.`status` = 'withdrawn' THEN substr(coalesce((SELECT max(s.`at`) FROM `status_changes` s WHERE s.`entity_type` = 'mentee' AND s.`entity_id` = x.`id` AND s.`to_status` = 'withdrawn'), x.`updated_at`), 1, 10) END AS `won`
+    FROM `mentees` x WHERE x.`id` = NEW.`entity_id`) m;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `mentee_facts_withdrawal_update` AFTER UPDATE ON `status_changes` WHEN OLD.`entity_type` = 'mentee' OR NEW.`entity_type` = 'mentee' BEGIN
+  INSERT OR REPLACE INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
+  SELECT m.`id`, m.`municipality_code`, m.`group`, m.`danish_level`, m.`status`, substr(m.`referred_at`, 1, 10), substr(m.`matched_at`, 1, 10), m.`won`,
+    CAST(round(julianday(substr(m.`matched_at`, 1, 10)) - julianday(substr(m.`referred_at`, 1, 10))) AS INTEGER),
+    max(substr(m.`referred_at`, 1, 10), min(coalesce(substr(m.`matched_at`, 1, 10), '9999-12-31'), CASE WHEN m.`status` = 'withdrawn' THEN coalesce(m.`won`, '0000-00-00') ELSE '9999-12-31' END))
+  FROM (SELECT x.*, CASE WHEN x.`status` = 'withdrawn' THEN substr(coalesce((SELECT max(s.`at`) FROM `status_changes` s WHERE s.`entity_type` = 'mentee' AND s.`entity_id` = x.`id` AND s.`to_status` = 'withdrawn'), x.`updated_at`), 1, 10) END AS `won`
+    FROM `mentees` x WHERE x.`id` = OLD.`entity_id` AND OLD.`entity_type` = 'mentee') m;
+  INSERT OR REPLACE INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
+  SELECT m.`id`, m.`municipality_code`, m.`group`, m.`danish_level`, m.`status`, substr(m.`referred_at`, 1, 10), substr(m.`matched_at`, 1, 10), m.`won`,
+    CAST(round(julianday(substr(m.`matched_at`, 1, 10)) - julianday(substr(m.`referred_at`, 1, 10))) AS INTEGER),
+    max(substr(m.`referred_at`, 1, 10), min(coalesce(substr(m.`matched_at`, 1, 10), '9999-12-31'), CASE WHEN m.`status` = 'withdrawn' THEN coalesce(m.`won`, '0000-00-00') ELSE '9999-12-31' END))
+  FROM (SELECT x.*, CASE WHEN x.`status` = 'withdrawn' THEN substr(coalesce((SELECT max(s.`at`) FROM `status_changes` s WHERE s.`entity_type` = 'mentee' AND s.`entity_id` = x.`id` AND s.`to_status` = 'withdrawn'), x.`updated_at`), 1, 10) END AS `won`
+    FROM `mentees` x WHERE x.`id` = NEW.`entity_id` AND NEW.`entity_type` = 'mentee') m;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `mentee_facts_withdrawal_delete` AFTER DELETE ON `status_changes` WHEN OLD.`entity_type` = 'mentee' AND OLD.`to_status` = 'withdrawn' BEGIN
+  INSERT OR REPLACE INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
+  SELECT m.`id`, m.`municipality_code`, m.`group`, m.`danish_level`, m.`status`, substr(m.`referred_at`, 1, 10), substr(m.`matched_at`, 1, 10), m.`won`,
+    CAST(round(julianday(substr(m.`matched_at`, 1, 10)) - julianday(substr(m.`referred_at`, 1, 10))) AS INTEGER),
+    max(substr(m.`referred_at`, 1, 10), min(coalesce(substr(m.`matched_at`, 1, 10), '9999-12-31'), CASE WHEN m.`status` = 'withdrawn' THEN coalesce(m.`won`, '0000-00-00') ELSE '9999-12-31' END))
+  FROM (SELECT x.*, CASE WHEN x.`status` = 'withdrawn' THEN substr(coalesce((SELECT max(s.`at`) FROM `status_changes` s WHERE s.`entity_type` = 'mentee' AND s.`entity_id` = x.`id` AND s.`to_status` = 'withdrawn'), x.`updated_at`), 1, 10) END AS `won`
+    FROM `mentees` x WHERE x.`id` = OLD.`entity_id`) m;
+END;
+--> statement-breakpoint
+/* Existing data: every citizen's dates now, every course's copies now and its computed facts at the next chance
+   (the course job, or a page that reads them). */
+INSERT OR REPLACE INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
+  SELECT m.`id`, m.`municipality_code`, m.`group`, m.`danish_level`, m.`status`, substr(m.`referred_at`, 1, 10), substr(m.`matched_at`, 1, 10), m.`won`,
+    CAST(round(julianday(substr(m.`matched_at`, 1, 10)) - julianday(substr(m.`referred_at`, 1, 10))) AS INTEGER),
+    max(substr(m.`referred_at`, 1, 10), min(coalesce(substr(m.`matched_at`, 1, 10), '9999-12-31'), CASE WHEN m.`status` = 'withdrawn' THEN coalesce(m.`won`, '0000-00-00') ELSE '9999-12-31' END))
+  FROM (SELECT x.*, CASE WHEN x.`status` = 'withdrawn' THEN substr(coalesce((SELECT max(s.`at`) FROM `status_changes` s WHERE s.`entity_type` = 'mentee' AND s.`entity_id` = x.`id` AND s.`to_status` = 'withdrawn'), x.`updated_at`), 1, 10) END AS `won`
+    FROM `mentees` x) m;
+--> statement-breakpoint
+INSERT INTO `course_facts` (`course_id`, `mentee_id`, `mentor_id`, `municipality_code`, `mentee_group`, `danish_level`, `industry_code`, `industry_section`, `status`, `phase`, `approved_at`, `start_date`, `start_key`, `ended_on`, `fresh_until`)
+SELECT c.`id`, c.`mentee_id`, c.`mentor_id`, m.`municipality_code`, m.`group`, m.`danish_level`, o.`industry_code`, i.`section`, c.`status`,
+  CASE WHEN c.`status` IN ('active', 'paused') THEN 'running' WHEN c.`status` IN ('completed', 'ended_early') THEN 'closed' ELSE 'not_started' END,
+  c.`approved_at`, c.`start_date`, coalesce(c.`start_date`, substr(c.`approved_at`, 1, 10)), c.`ended_on`, ''
+FROM `courses` c JOIN `mentees` m ON m.`id` = c.`mentee_id` JOIN `mentors` o ON o.`id` = c.`mentor_id` LEFT JOIN `industries` i ON i.`code` = o.`industry_code`;
