@@ -303,11 +303,7 @@ export const surveys = sqliteTable("surveys", {
   closerToJob: text("closer_to_job", { enum: closerToJobAnswers }),
   comment: text("comment"),
   createdAt: createdAt(),
-}, (t) => [
-  uniqueIndex("surveys_course_uq").on(t.courseId, t.kind, t.respondent),
-  // The report's satisfaction figures: answers in a period, read from the index alone.
-  index("surveys_answered_idx").on(t.answeredAt, t.respondent, t.satisfaction, t.courseId),
-]);
+}, (t) => [uniqueIndex("surveys_course_uq").on(t.courseId, t.kind, t.respondent)]);
 
 /* ------------------------------------------------------------------ facts for lists and reports (decision 012) */
 
@@ -368,6 +364,8 @@ export const courseFacts = sqliteTable("course_facts", {
   followUpMask: integer("follow_up_mask").notNull().default(0),
   positiveEnd: bool("positive_end").notNull().default(false),
   positiveFollowUp: bool("positive_follow_up").notNull().default(false),
+  /** The three above as bits, what the report's breakdowns count by: 1 positive at the end, 2 a 3-month outcome, 4 positive then. */
+  outcomeFlags: integer("outcome_flags").notNull().default(0),
   /** Mentor retention: this is the mentor's first course (programme-wide / within the citizen's municipality)... */
   mentorFirst: bool("mentor_first").notNull().default(false),
   mentorFirstLocal: bool("mentor_first_local").notNull().default(false),
@@ -380,15 +378,23 @@ export const courseFacts = sqliteTable("course_facts", {
   index("course_facts_mentor_idx").on(t.mentorId),
   // The course list: every filter in start order, newest first.
   index("course_facts_start_idx").on(t.startDate, t.courseId),
-  index("course_facts_phase_idx").on(t.phase, t.startDate, t.courseId),
+  index("course_facts_phase_idx").on(t.phase, t.startDate, t.courseId, t.endedOn),
   index("course_facts_commitment_idx").on(t.status, t.commitmentStatus, t.startDate, t.courseId),
   index("course_facts_outcome_due_idx").on(t.phase, t.hasFollowUpOutcome, t.startDate, t.courseId, t.followUpOutcomeDueOn),
-  index("course_facts_municipality_idx").on(t.municipalityCode, t.phase, t.startDate, t.courseId),
+  index("course_facts_municipality_idx").on(t.municipalityCode, t.phase, t.startDate, t.courseId, t.endedOn),
   // The follow-up queue, most overdue first.
   index("course_facts_follow_up_idx").on(t.status, t.followUpOverdueOn, t.courseId, t.followUpDueOn, t.startDate),
-  // Reports: courses ended in a period, with what the figures add up (read from the index alone).
-  index("course_facts_ended_idx").on(t.status, t.endedOn, t.minutes, t.positiveEnd, t.endMask, t.followUpMask, t.positiveFollowUp),
-  index("course_facts_ended_local_idx").on(t.municipalityCode, t.status, t.endedOn, t.minutes, t.positiveEnd, t.endMask, t.followUpMask, t.positiveFollowUp),
+  // Reports: courses ended in a period, counted by what a figure groups them by, read from an index alone and in its
+  // order (each group one index range), for the programme and for one municipality.
+  index("course_facts_ended_idx").on(t.status, t.endedOn, t.outcomeFlags),
+  index("course_facts_outcomes_idx").on(t.status, t.outcomeFlags, t.endMask, t.followUpMask, t.endedOn),
+  index("course_facts_hours_idx").on(t.status, t.minutes, t.endedOn),
+  index("course_facts_by_municipality_idx").on(t.status, t.municipalityCode, t.outcomeFlags, t.endedOn),
+  index("course_facts_by_industry_idx").on(t.status, t.industrySection, t.outcomeFlags, t.endedOn),
+  index("course_facts_by_group_idx").on(t.status, t.menteeGroup, t.outcomeFlags, t.endedOn),
+  index("course_facts_by_level_idx").on(t.status, t.danishLevel, t.outcomeFlags, t.endedOn),
+  index("course_facts_ended_local_idx").on(t.municipalityCode, t.status, t.endedOn, t.outcomeFlags, t.minutes, t.endMask, t.followUpMask,
+    t.industrySection, t.menteeGroup, t.danishLevel),
   index("course_facts_mentor_first_idx").on(t.mentorFirst, t.endedOn, t.startKey, t.mentorNextStart),
   index("course_facts_mentor_first_local_idx").on(t.municipalityCode, t.mentorFirstLocal, t.endedOn, t.startKey, t.mentorNextStartLocal),
 ]);
@@ -407,9 +413,12 @@ export const courseOnTrack = sqliteTable("course_on_track", {
   /** Copies for "ran during the period": the start and the end (9999-12-31 while running). */
   startDate: text("start_date").notNull(),
   endKey: text("end_key").notNull(),
+  /** Copy of the course's municipality (kept with it by a trigger). */
+  municipalityCode: integer("municipality_code").notNull(),
 }, (t) => [
   primaryKey({ columns: [t.courseId, t.fromOn] }),
-  index("course_on_track_end_idx").on(t.endKey, t.fromOn, t.toOn, t.startDate, t.onTrack, t.courseId),
+  index("course_on_track_end_idx").on(t.endKey, t.fromOn, t.toOn, t.startDate, t.onTrack),
+  index("course_on_track_local_idx").on(t.municipalityCode, t.endKey, t.fromOn, t.toOn, t.startDate, t.onTrack),
 ]);
 
 /**
@@ -431,8 +440,9 @@ export const menteeFacts = sqliteTable("mentee_facts", {
 }, (t) => [
   index("mentee_facts_dims_idx").on(t.municipalityCode, t.menteeGroup, t.danishLevel, t.referredOn),
   index("mentee_facts_referred_idx").on(t.referredOn, t.municipalityCode),
-  index("mentee_facts_waiting_idx").on(t.waitingUntil, t.municipalityCode),
-  index("mentee_facts_waiting_local_idx").on(t.municipalityCode, t.waitingUntil),
+  index("mentee_facts_referred_local_idx").on(t.municipalityCode, t.referredOn, t.menteeGroup, t.danishLevel),
+  index("mentee_facts_waiting_idx").on(t.waitingUntil, t.referredOn, t.municipalityCode),
+  index("mentee_facts_waiting_local_idx").on(t.municipalityCode, t.waitingUntil, t.referredOn),
   index("mentee_facts_match_idx").on(t.matchDays, t.matchedOn, t.municipalityCode),
   index("mentee_facts_match_local_idx").on(t.municipalityCode, t.matchDays, t.matchedOn),
   index("mentee_facts_withdrawn_idx").on(t.withdrawnOn, t.municipalityCode),
@@ -565,3 +575,20 @@ export const jobRuns = sqliteTable("job_runs", {
   startedAt: text("started_at").notNull().$defaultFn(nowIso),
   finishedAt: text("finished_at"),
 }, (t) => [primaryKey({ columns: [t.job, t.runKey] })]);
+
+/**
+ * The satisfaction answers for reports, kept by triggers (decision 012): a survey answered with a score, the day it
+ * was answered and the course's municipality, so a period's answers are one index range per score.
+ */
+export const surveyFacts = sqliteTable("survey_facts", {
+  surveyId: integer("survey_id").primaryKey().references(() => surveys.id, { onDelete: "cascade" }),
+  courseId: integer("course_id").notNull(),
+  municipalityCode: integer("municipality_code").notNull(),
+  respondent: text("respondent", { enum: surveyRespondents }).notNull(),
+  satisfaction: integer("satisfaction").notNull(),
+  answeredOn: text("answered_on").notNull(),
+}, (t) => [
+  index("survey_facts_course_idx").on(t.courseId),
+  index("survey_facts_answered_idx").on(t.respondent, t.satisfaction, t.answeredOn),
+  index("survey_facts_answered_local_idx").on(t.municipalityCode, t.respondent, t.satisfaction, t.answeredOn),
+]);

@@ -46,8 +46,13 @@ export type ComputedFacts = {
   followUpMask: number;
   positiveEnd: boolean;
   positiveFollowUp: boolean;
+  /** positiveEnd, a 3-month outcome registered and positiveFollowUp as bits 1, 2 and 4 (what the report counts by). */
+  outcomeFlags: number;
   onTrackStretches: OnTrackStretch[];
 };
+
+/** The bits of `outcomeFlags`: what a report counts a completed course by. */
+export const OUTCOME_FLAGS = { positiveEnd: 1, followUp: 2, positiveFollowUp: 4 } as const;
 
 /** Outcome types as bits (bit i is `outcomeTypes[i]`), so a course's set of types is one integer in SQL. */
 export function outcomeMask(types: readonly OutcomeType[]): number {
@@ -95,6 +100,8 @@ export function computeCourseFacts(x: FactsInput, asOf: string): ComputedFacts {
     followUpMask: outcomeMask(rf.followupOutcomes),
     positiveEnd: rf.positiveAtEnd,
     positiveFollowUp: rf.positiveAtFollowup,
+    outcomeFlags: (rf.positiveAtEnd ? OUTCOME_FLAGS.positiveEnd : 0) | (rf.followupOutcomes.length ? OUTCOME_FLAGS.followUp : 0)
+      | (rf.positiveAtFollowup ? OUTCOME_FLAGS.positiveFollowUp : 0),
     onTrackStretches: onTrackStretches(c, x.meetings, x.pauses, asOf),
   };
 }

@@ -329,13 +329,14 @@ export type ReportAggregates = {
   outcomes: OutcomeCounts;
   /** Of those, the ones with a 3-month outcome registered, and those outcomes. */
   followup: OutcomeCounts;
-  /** Days from referral to match of the citizens matched in the period (negative ones left out). */
+  /** Days from referral to match of the citizens matched in the period. */
   daysToMatch: Histogram;
   /** Hours logged per completed course. */
   hoursPerCourse: Histogram;
   onTrack: { evaluated: number; onTrack: number };
   mentorRetention: { base: number; retained: number };
-  satisfaction: Record<"mentee" | "mentor", { answers: number; sum: number; satisfied: number }>;
+  /** Scores (1-5) of the answers given in the period, per respondent. */
+  satisfaction: Record<"mentee" | "mentor", Histogram>;
   breakdowns: Record<BreakdownDimension, Map<string, BreakdownCounts>>;
 };
 
@@ -365,7 +366,7 @@ export function aggregateReport(input: ReportInput, period: Period, asOf: string
   const endedEarly = finished.filter((f) => f.course.status === "ended_early");
   const withFollowup = completed.filter((f) => f.followupOutcomes.length > 0);
 
-  const waits = matched.map((m) => daysBetween(dateOf(m.referredAt), dateOf(m.matchedAt!))).filter((d) => d >= 0);
+  const waits = matched.map((m) => daysBetween(dateOf(m.referredAt), dateOf(m.matchedAt!)));
 
   const running = facts.filter((f) => courseRanDuring(f.course, period));
   const meetingsBy = byCourse(input.meetings);
@@ -391,10 +392,7 @@ export function aggregateReport(input: ReportInput, period: Period, asOf: string
   }
 
   const answered = input.surveys.filter((s) => s.satisfaction != null && inPeriod(s.answeredAt, period));
-  const satisfaction = (respondent: SurveyRow["respondent"]) => {
-    const scores = answered.filter((s) => s.respondent === respondent).map((s) => s.satisfaction!);
-    return { answers: scores.length, sum: scores.reduce((a, b) => a + b, 0), satisfied: scores.filter((s) => s >= 4).length };
-  };
+  const satisfaction = (respondent: SurveyRow["respondent"]) => histogramOf(answered.filter((s) => s.respondent === respondent).map((s) => s.satisfaction!));
 
   const breakdowns = Object.fromEntries(breakdownDimensions.map((d) => [d, new Map<string, BreakdownCounts>()])) as ReportAggregates["breakdowns"];
   const row = (d: BreakdownDimension, key: string | null | undefined) => {
@@ -494,13 +492,20 @@ function breakdown(c: Cells, keys: string[], counts: Map<string, BreakdownCounts
  */
 export function reportFromAggregates(a: ReportAggregates, period: Period, asOf: string, minGroup = MIN_GROUP): Report {
   const cell = cellsFor(minGroup);
-  const { counts: k, satisfaction: s } = a;
-  const waits = a.daysToMatch;
+  const k = a.counts;
+  // A match dated before the referral is a data error, not a wait.
+  const waits: Histogram = new Map([...a.daysToMatch].filter(([days]) => days >= 0));
   const hours = a.hoursPerCourse;
   const waitsN = histogramSize(waits);
   const hoursN = histogramSize(hours);
-  const all = { answers: s.mentee.answers + s.mentor.answers, sum: s.mentee.sum + s.mentor.sum, satisfied: s.mentee.satisfied + s.mentor.satisfied };
-  const meanOf = (x: { answers: number; sum: number }) => cell.base(x.answers, () => x.sum / x.answers);
+  const allScores: Histogram = new Map(a.satisfaction.mentee);
+  for (const [v, n] of a.satisfaction.mentor) allScores.set(v, (allScores.get(v) ?? 0) + n);
+  const scores = { ...a.satisfaction, all: allScores };
+  const meanOf = (h: Histogram) => {
+    const n = histogramSize(h);
+    return cell.base(n, () => [...h].reduce((sum, [v, c]) => sum + v * c, 0) / n);
+  };
+  const satisfied = (h: Histogram) => [...h].filter(([v]) => v >= 4).reduce((sum, [, c]) => sum + c, 0);
   return {
     period,
     asOf,
@@ -520,10 +525,10 @@ export function reportFromAggregates(a: ReportAggregates, period: Period, asOf: 
     onTrack: { share: cell.share(a.onTrack.onTrack, a.onTrack.evaluated), onTrack: cell.part(a.onTrack.onTrack, a.onTrack.evaluated), base: cell.count(a.onTrack.evaluated) },
     mentorRetention: { share: cell.share(a.mentorRetention.retained, a.mentorRetention.base), retained: cell.part(a.mentorRetention.retained, a.mentorRetention.base), base: cell.count(a.mentorRetention.base) },
     satisfaction: {
-      all: meanOf(all),
-      mentee: meanOf(s.mentee),
-      mentor: meanOf(s.mentor),
-      satisfiedShare: cell.share(all.satisfied, all.answers),
+      all: meanOf(scores.all),
+      mentee: meanOf(scores.mentee),
+      mentor: meanOf(scores.mentor),
+      satisfiedShare: cell.share(satisfied(scores.all), histogramSize(scores.all)),
     },
     breakdowns: {
       municipality: breakdown(cell, [], a.breakdowns.municipality),

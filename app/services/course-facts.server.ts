@@ -11,7 +11,7 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { courseFacts, coursePauses, courses, followUps, industries, meetings, mentors, outcomes } from "../../db/schema";
 import { db, type Db } from "../db.server";
-import { computeCourseFacts, mentorFirsts, type FactsInput } from "../domain/course-facts";
+import { computeCourseFacts, END_OF_TIME, mentorFirsts, type FactsInput } from "../domain/course-facts";
 import { today } from "../utils/clock";
 import { yieldToEventLoop } from "../utils/yield";
 
@@ -69,9 +69,10 @@ export function refreshCourseFacts(d: Db, ids: readonly number[], day: string = 
   const update = client.prepare(`UPDATE course_facts SET fresh_until = ?, facts_on = ?, commitment_status = ?, total_logged = ?, total_target = ?,
     days_without_contact = ?, follow_up_due_on = ?, follow_up_overdue_on = ?, follow_up_kind = ?, follow_up_outcome_due_on = ?,
     has_follow_up_outcome = ?, meetings = ?, minutes = ?, on_track = ?, end_outcomes = ?, follow_up_outcomes = ?, end_mask = ?,
-    follow_up_mask = ?, positive_end = ?, positive_follow_up = ? WHERE course_id = ?`);
+    follow_up_mask = ?, positive_end = ?, positive_follow_up = ?, outcome_flags = ? WHERE course_id = ?`);
   const clear = client.prepare("DELETE FROM course_on_track WHERE course_id = ?");
-  const stretch = client.prepare("INSERT INTO course_on_track (course_id, from_on, to_on, on_track, start_date, end_key) VALUES (?, ?, ?, ?, ?, ?)");
+  const stretch = client.prepare(`INSERT INTO course_on_track (course_id, from_on, to_on, on_track, start_date, end_key, municipality_code)
+    SELECT course_id, ?, ?, ?, ?, ?, municipality_code FROM course_facts WHERE course_id = ?`);
   client.transaction(() => {
     for (const part of chunks(ids)) {
       const inputs = loaded && part.every((id) => loaded.has(id)) ? loaded : loadCourseInputs(d, part);
@@ -83,9 +84,9 @@ export function refreshCourseFacts(d: Db, ids: readonly number[], day: string = 
         update.run(f.freshUntil, f.factsOn, f.commitmentStatus, f.totalLogged, f.totalTarget, f.daysWithoutContact, f.followUpDueOn,
           f.followUpOverdueOn, f.followUpKind, f.followUpOutcomeDueOn, b(f.hasFollowUpOutcome), f.meetings, f.minutes,
           f.onTrack == null ? null : b(f.onTrack), f.endOutcomes, f.followUpOutcomes, f.endMask, f.followUpMask, b(f.positiveEnd),
-          b(f.positiveFollowUp), id);
+          b(f.positiveFollowUp), f.outcomeFlags, id);
         clear.run(id);
-        for (const s of f.onTrackStretches) stretch.run(id, s.from, s.to, b(s.onTrack), x.course.startDate, x.course.endedOn ?? "9999-12-31");
+        for (const s of f.onTrackStretches) stretch.run(s.from, s.to, b(s.onTrack), x.course.startDate, x.course.endedOn ?? END_OF_TIME, id);
         mentorIds.add(x.course.mentorId);
       }
       refreshMentorFirsts(d, [...mentorIds]);

@@ -124,6 +124,9 @@ export function listCourses(scope: Scope, filter: CourseListFilter, page: number
   const day = today();
   const where = and(factsScope(scope), courseFilter(filter, day));
   return paged(page, () => countFacts(d, where), (limit, offset) => {
+    // The page's ids from the index alone; names and the rest only for those 50 (an OFFSET skips index entries, not joins).
+    const pageIds = d.select({ id: courseFacts.courseId }).from(courseFacts).where(where)
+      .orderBy(desc(courseFacts.startDate), desc(courseFacts.courseId)).limit(limit).offset(offset);
     const rows = d.select({
       id: courseFacts.courseId, status: courseFacts.status, startDate: courseFacts.startDate, plannedEndDate: courses.plannedEndDate,
       endedOn: courseFacts.endedOn, menteeId: courseFacts.menteeId, mentorId: courseFacts.mentorId,
@@ -134,7 +137,7 @@ export function listCourses(scope: Scope, filter: CourseListFilter, page: number
     }).from(courseFacts).innerJoin(courses, eq(courses.id, courseFacts.courseId))
       .innerJoin(mentees, eq(mentees.id, courseFacts.menteeId)).innerJoin(mentors, eq(mentors.id, courseFacts.mentorId))
       .innerJoin(municipalities, eq(municipalities.code, courseFacts.municipalityCode))
-      .where(where).orderBy(desc(courseFacts.startDate), desc(courseFacts.courseId)).limit(limit).offset(offset).all();
+      .where(inArray(courseFacts.courseId, pageIds)).orderBy(desc(courseFacts.startDate), desc(courseFacts.courseId)).all();
     return rows.map(({ menteeFirst, menteeLast, mentorFirst, mentorLast, ...r }) => ({
       ...r, menteeName: `${menteeFirst} ${menteeLast}`, mentorName: `${mentorFirst} ${mentorLast}`,
       daysWithoutContact: r.status === "active" ? r.daysWithoutContact : null, followUpOutcomeDue: !!r.followUpOutcomeDue,
@@ -203,7 +206,9 @@ export function followUpsDue(scope: Scope, page: number, d: Db = db()): Page<Fol
     id: courseFacts.courseId, menteeFirst: mentees.firstName, menteeLast: mentees.lastName, mentorFirst: mentors.firstName, mentorLast: mentors.lastName,
     commitmentStatus: courseFacts.commitmentStatus, dueOn: courseFacts.followUpDueOn, overdueOn: courseFacts.followUpOverdueOn, kind: courseFacts.followUpKind,
   }).from(courseFacts).innerJoin(mentees, eq(mentees.id, courseFacts.menteeId)).innerJoin(mentors, eq(mentors.id, courseFacts.mentorId))
-    .where(where).orderBy(asc(courseFacts.followUpOverdueOn), asc(courseFacts.courseId)).limit(limit).offset(offset).all()
+    .where(inArray(courseFacts.courseId, d.select({ id: courseFacts.courseId }).from(courseFacts).where(where)
+      .orderBy(asc(courseFacts.followUpOverdueOn), asc(courseFacts.courseId)).limit(limit).offset(offset)))
+    .orderBy(asc(courseFacts.followUpOverdueOn), asc(courseFacts.courseId)).all()
     .map((r) => ({
       id: r.id, menteeName: `${r.menteeFirst} ${r.menteeLast}`, mentorName: `${r.mentorFirst} ${r.mentorLast}`, commitmentStatus: r.commitmentStatus,
       followUp: { state: day >= r.overdueOn! ? "overdue" as const : "due" as const, dueOn: r.dueOn!, overdueOn: r.overdueOn!, kind: r.kind ?? "start" },

@@ -22,6 +22,7 @@ import type { UiLocale } from "../domain/enums";
 import { today } from "../utils/clock";
 import { audit } from "./audit.server";
 import { clientOf, freshenFacts } from "./course-facts.server";
+import { OUTCOME_FLAGS } from "../domain/course-facts";
 
 export type ResolvedFilter = Period & { quarter: string | null; municipality: number | null };
 
@@ -92,19 +93,23 @@ function municipalityOf(scope: Scope, municipality: number | null): number | nul
 
 /** "AND <alias>.municipality_code = @m" when narrowed: each query exists in both forms, both prepared once. */
 const inScope = (m: number | null, alias = "") => (m == null ? "" : ` AND ${alias}municipality_code = @m`);
+/**
+ * The index a programme-wide count reads, named: one whose order is the count's groups and which holds every column
+ * it reads, so SQLite reads it once in order and sorts nothing. Left to itself (and more so after ANALYZE) it would
+ * take the period's range of another index and sort, several times slower at national scale. Narrowed to one
+ * municipality, the municipality's index is small and SQLite chooses well (or the given `local` one).
+ */
+const byIndex = (m: number | null, index: string, local?: string) => (m == null ? ` INDEXED BY ${index}` : local ? ` INDEXED BY ${local}` : "");
 
-const END_TYPES = outcomeTypes.map((t, i) => `sum((end_mask >> ${i}) & 1) AS "end_${t}"`).join(", ");
-const FOLLOWUP_TYPES = outcomeTypes.map((t, i) => `sum((follow_up_mask >> ${i}) & 1) AS "fu_${t}"`).join(", ");
-/** What a breakdown row adds up over the completed courses of a group. */
-const COMPLETED_SUMS = "count(*) AS completed, sum(positive_end) AS positive, sum(follow_up_mask <> 0) AS with_followup, sum(positive_follow_up AND follow_up_mask <> 0) AS positive_followup";
-
-const addCounts = (into: BreakdownCounts, r: Row) => {
-  into.completed += num(r.completed);
-  into.positive += num(r.positive);
-  into.withFollowup += num(r.with_followup);
-  into.positiveFollowup += num(r.positive_followup);
-};
-const quarterOfMonth = (month: string) => quarterOf(`${month}-01`);
+const { positiveEnd: POSITIVE, followUp: FOLLOWUP, positiveFollowUp: POSITIVE_FOLLOWUP } = OUTCOME_FLAGS;
+/** n completed courses with these outcome flags, into a breakdown row. */
+function addFlags(into: BreakdownCounts, flags: number, n: number) {
+  into.completed += n;
+  if (flags & POSITIVE) into.positive += n;
+  if (flags & FOLLOWUP) into.withFollowup += n;
+  if (flags & POSITIVE_FOLLOWUP) into.positiveFollowup += n;
+}
+const addFlagsTo = (into: BreakdownCounts, rows: Row[]) => { for (const r of rows) addFlags(into, num(r.flags), num(r.n)); };
 
 /**
  * What a report adds up, from SQL: the same numbers `aggregateReport` (statistics.ts) gets from rows. Each query reads
@@ -133,73 +138,84 @@ export function aggregateReportInSql(d: Db, scope: Scope, filter: ResolvedFilter
     row("group", r.mentee_group as string)!.referred += n;
     row("danishLevel", r.danish_level as string)!.referred += n;
   }
-  for (const r of s(`SELECT substr(referred_on, 1, 7) AS month, count(*) AS n FROM mentee_facts
-      WHERE referred_on BETWEEN @from AND @to${inScope(m)} GROUP BY month`)) row("quarter", quarterOfMonth(r.month as string))!.referred += num(r.n);
+  // By day, in the index's order (no sorting), then days into quarters.
+  for (const r of s(`SELECT referred_on AS day, count(*) AS n FROM mentee_facts
+      WHERE referred_on BETWEEN @from AND @to${inScope(m)} GROUP BY referred_on`)) row("quarter", quarterOf(r.day as string))!.referred += num(r.n);
 
   let matched = 0;
   const daysToMatch: Histogram = new Map();
   for (const r of s(`SELECT match_days, count(*) AS n FROM mentee_facts WHERE matched_on BETWEEN @from AND @to${inScope(m)} GROUP BY match_days`)) {
     matched += num(r.n);
-    if (r.match_days != null && num(r.match_days) >= 0) daysToMatch.set(num(r.match_days), num(r.n));
+    if (r.match_days != null) daysToMatch.set(num(r.match_days), num(r.n));
   }
   const withdrawn = num(s(`SELECT count(*) AS n FROM mentee_facts WHERE withdrawn_on BETWEEN @from AND @to${inScope(m)}`)[0].n);
-  // Waiting on the day: referred by then, and not yet matched or withdrawn (waiting_until is never before referred_on).
-  const waiting = num(s(`SELECT count(*) AS n FROM mentee_facts WHERE referred_on <= @d${inScope(m)}`)[0].n)
-    - num(s(`SELECT count(*) AS n FROM mentee_facts WHERE waiting_until <= @d${inScope(m)}`)[0].n);
+  // Waiting on the day: referred by then, and not yet matched or withdrawn by then.
+  const waiting = num(s(`SELECT count(*) AS n FROM mentee_facts WHERE waiting_until > @d AND referred_on <= @d${inScope(m)}`)[0].n);
 
-  /* courses: running on the day, ended in the period with their outcomes and hours, on track, mentors' second course */
+  /* courses: running on the day, ended in the period (by status, outcomes, hours and each breakdown), on track, mentors */
   const active = num(s(`SELECT count(*) AS n FROM course_facts WHERE phase IN ('running', 'closed') AND start_date <= @d
       AND (ended_on IS NULL OR ended_on > @d)${inScope(m)}`)[0].n);
-  const ended = new Map(s(`SELECT status, ${COMPLETED_SUMS}, sum(end_mask = 0) AS none, ${END_TYPES}, ${FOLLOWUP_TYPES}
-      FROM course_facts WHERE status IN ('completed', 'ended_early') AND ended_on BETWEEN @from AND @to${inScope(m)} GROUP BY status`)
-    .map((r) => [r.status as string, r]));
-  const completed = ended.get("completed") ?? {};
-  const byType = (prefix: string) => Object.fromEntries(outcomeTypes.map((t) => [t, num(completed[`${prefix}${t}`])]).filter(([, n]) => n));
-  const outcomes: OutcomeCounts = { courses: num(completed.completed), positive: num(completed.positive), byType: byType("end_"), none: num(completed.none) };
-  const followup: OutcomeCounts = { courses: num(completed.with_followup), positive: num(completed.positive_followup), byType: byType("fu_"), none: 0 };
-
+  let completed = 0;
+  let endedEarly = 0;
+  const outcomes: OutcomeCounts = { courses: 0, positive: 0, byType: {}, none: 0 };
+  const followup: OutcomeCounts = { courses: 0, positive: 0, byType: {}, none: 0 };
+  const addTypes = (into: OutcomeCounts, mask: number, n: number) => {
+    outcomeTypes.forEach((t, i) => { if (mask & (1 << i)) into.byType[t] = (into.byType[t] ?? 0) + n; });
+  };
+  for (const r of s(`SELECT status, outcome_flags AS flags, end_mask, follow_up_mask, count(*) AS n FROM course_facts${byIndex(m, "course_facts_outcomes_idx")}
+      WHERE status IN ('completed', 'ended_early') AND ended_on BETWEEN @from AND @to${inScope(m)} GROUP BY status, outcome_flags, end_mask, follow_up_mask`)) {
+    const n = num(r.n);
+    const flags = num(r.flags);
+    if (r.status === "ended_early") { endedEarly += n; continue; }
+    completed += n;
+    outcomes.courses += n;
+    if (flags & POSITIVE) outcomes.positive += n;
+    if (!num(r.end_mask)) outcomes.none += n;
+    addTypes(outcomes, num(r.end_mask), n);
+    if (!(flags & FOLLOWUP)) continue;
+    followup.courses += n;
+    if (flags & POSITIVE_FOLLOWUP) followup.positive += n;
+    addTypes(followup, num(r.follow_up_mask), n);
+  }
   const hoursPerCourse: Histogram = new Map();
-  for (const r of s(`SELECT minutes, count(*) AS n FROM course_facts WHERE status = 'completed' AND ended_on BETWEEN @from AND @to${inScope(m)} GROUP BY minutes`)) {
+  for (const r of s(`SELECT minutes, count(*) AS n FROM course_facts${byIndex(m, "course_facts_hours_idx")} WHERE status = 'completed' AND ended_on BETWEEN @from AND @to${inScope(m)} GROUP BY minutes`)) {
     hoursPerCourse.set(num(r.minutes) / 60, num(r.n));
   }
-  for (const r of s(`SELECT municipality_code, industry_section, mentee_group, danish_level, ${COMPLETED_SUMS} FROM course_facts
-      WHERE status = 'completed' AND ended_on BETWEEN @from AND @to${inScope(m)} GROUP BY municipality_code, industry_section, mentee_group, danish_level`)) {
-    for (const [dim, key] of [["municipality", r.municipality_code], ["industry", r.industry_section], ["group", r.mentee_group], ["danishLevel", r.danish_level]] as const) {
-      const b = row(dim, key);
-      if (b) addCounts(b, r);
+  // The breakdowns of the completed courses: by each dimension and outcome, a group per index range.
+  const completedBy = (dim: keyof ReportAggregates["breakdowns"], column: string, index: string) => {
+    for (const r of s(`SELECT ${column} AS k, outcome_flags AS flags, count(*) AS n FROM course_facts${byIndex(m, index)}
+        WHERE status = 'completed' AND ended_on BETWEEN @from AND @to${inScope(m)} GROUP BY ${column}, outcome_flags`)) {
+      const b = row(dim, dim === "quarter" ? quarterOf(r.k as string) : (r.k as string | number | null));
+      if (b) addFlags(b, num(r.flags), num(r.n));
     }
-  }
-  for (const r of s(`SELECT substr(ended_on, 1, 7) AS month, ${COMPLETED_SUMS} FROM course_facts
-      WHERE status = 'completed' AND ended_on BETWEEN @from AND @to${inScope(m)} GROUP BY month`)) addCounts(row("quarter", quarterOfMonth(r.month as string))!, r);
+  };
+  if (m == null) completedBy("municipality", "municipality_code", "course_facts_by_municipality_idx");
+  else if (completed) addFlagsTo(row("municipality", m)!, s(`SELECT outcome_flags AS flags, count(*) AS n FROM course_facts
+      WHERE status = 'completed' AND ended_on BETWEEN @from AND @to${inScope(m)} GROUP BY outcome_flags`));
+  completedBy("industry", "industry_section", "course_facts_by_industry_idx");
+  completedBy("group", "mentee_group", "course_facts_by_group_idx");
+  completedBy("danishLevel", "danish_level", "course_facts_by_level_idx");
+  completedBy("quarter", "ended_on", "course_facts_ended_idx");
 
   // On track on the day, of the courses that ran during the period (a course without an answer that day has no row).
-  const track = s(m == null
-    ? `SELECT count(*) AS n, sum(on_track) AS yes FROM course_on_track WHERE end_key >= @from AND from_on <= @d AND to_on > @d AND start_date <= @to`
-    : `SELECT count(*) AS n, sum(t.on_track) AS yes FROM course_on_track t JOIN course_facts f ON f.course_id = t.course_id
-       WHERE t.end_key >= @from AND t.from_on <= @d AND t.to_on > @d AND t.start_date <= @to AND f.municipality_code = @m`)[0];
+  const track = s(`SELECT count(*) AS n, sum(on_track) AS yes FROM course_on_track
+      WHERE end_key >= @from AND from_on <= @d AND to_on > @d AND start_date <= @to${inScope(m)}`)[0];
   const retention = s(m == null
     ? `SELECT count(*) AS n, sum(mentor_next_start <= @d) AS retained FROM course_facts WHERE mentor_first = 1 AND ended_on <= @d AND start_key <= @d`
     : `SELECT count(*) AS n, sum(mentor_next_start_local <= @d) AS retained FROM course_facts
        WHERE municipality_code = @m AND mentor_first_local = 1 AND ended_on <= @d AND start_key <= @d`)[0];
 
-  // Answers in the period (a survey belongs to a course that has started, never to a proposed one).
-  const satisfaction = { mentee: { answers: 0, sum: 0, satisfied: 0 }, mentor: { answers: 0, sum: 0, satisfied: 0 } };
-  const answersTo = addDays(filter.to, 1);
-  for (const r of all(d, m == null
-    ? `SELECT respondent, count(*) AS n, sum(satisfaction) AS total, sum(satisfaction >= 4) AS satisfied FROM surveys
-       WHERE answered_at >= @from AND answered_at < @until AND satisfaction IS NOT NULL GROUP BY respondent`
-    : `SELECT s.respondent, count(*) AS n, sum(s.satisfaction) AS total, sum(s.satisfaction >= 4) AS satisfied FROM surveys s
-       JOIN course_facts f ON f.course_id = s.course_id
-       WHERE s.answered_at >= @from AND s.answered_at < @until AND s.satisfaction IS NOT NULL AND f.municipality_code = @m GROUP BY s.respondent`,
-  { from: filter.from, until: answersTo, ...(m == null ? {} : { m }) })) {
-    const k = r.respondent as "mentee" | "mentor";
-    satisfaction[k] = { answers: num(r.n), sum: num(r.total), satisfied: num(r.satisfied) };
+  // Scores of the answers given in the period.
+  const satisfaction: ReportAggregates["satisfaction"] = { mentee: new Map(), mentor: new Map() };
+  for (const r of s(`SELECT respondent, satisfaction, count(*) AS n FROM survey_facts${byIndex(m, "survey_facts_answered_idx", "survey_facts_answered_local_idx")}
+      WHERE respondent IN ('mentee', 'mentor') AND answered_on BETWEEN @from AND @to${inScope(m)} GROUP BY respondent, satisfaction`)) {
+    satisfaction[r.respondent as "mentee" | "mentor"].set(num(r.satisfaction), num(r.n));
   }
 
   return {
     counts: {
       referred, matched, waiting, active, withdrawn,
-      completed: num(completed.completed), endedEarly: num(ended.get("ended_early")?.completed),
+      completed, endedEarly,
     },
     outcomes,
     followup,

@@ -34,6 +34,7 @@ CREATE TABLE `course_facts` (
 	`follow_up_mask` integer DEFAULT 0 NOT NULL,
 	`positive_end` integer DEFAULT false NOT NULL,
 	`positive_follow_up` integer DEFAULT false NOT NULL,
+	`outcome_flags` integer DEFAULT 0 NOT NULL,
 	`mentor_first` integer DEFAULT false NOT NULL,
 	`mentor_first_local` integer DEFAULT false NOT NULL,
 	`mentor_next_start` text,
@@ -45,13 +46,19 @@ CREATE INDEX `course_facts_fresh_idx` ON `course_facts` (`fresh_until`);--> stat
 CREATE INDEX `course_facts_mentee_idx` ON `course_facts` (`mentee_id`);--> statement-breakpoint
 CREATE INDEX `course_facts_mentor_idx` ON `course_facts` (`mentor_id`);--> statement-breakpoint
 CREATE INDEX `course_facts_start_idx` ON `course_facts` (`start_date`,`course_id`);--> statement-breakpoint
-CREATE INDEX `course_facts_phase_idx` ON `course_facts` (`phase`,`start_date`,`course_id`);--> statement-breakpoint
+CREATE INDEX `course_facts_phase_idx` ON `course_facts` (`phase`,`start_date`,`course_id`,`ended_on`);--> statement-breakpoint
 CREATE INDEX `course_facts_commitment_idx` ON `course_facts` (`status`,`commitment_status`,`start_date`,`course_id`);--> statement-breakpoint
 CREATE INDEX `course_facts_outcome_due_idx` ON `course_facts` (`phase`,`has_follow_up_outcome`,`start_date`,`course_id`,`follow_up_outcome_due_on`);--> statement-breakpoint
-CREATE INDEX `course_facts_municipality_idx` ON `course_facts` (`municipality_code`,`phase`,`start_date`,`course_id`);--> statement-breakpoint
+CREATE INDEX `course_facts_municipality_idx` ON `course_facts` (`municipality_code`,`phase`,`start_date`,`course_id`,`ended_on`);--> statement-breakpoint
 CREATE INDEX `course_facts_follow_up_idx` ON `course_facts` (`status`,`follow_up_overdue_on`,`course_id`,`follow_up_due_on`,`start_date`);--> statement-breakpoint
-CREATE INDEX `course_facts_ended_idx` ON `course_facts` (`status`,`ended_on`,`minutes`,`positive_end`,`end_mask`,`follow_up_mask`,`positive_follow_up`);--> statement-breakpoint
-CREATE INDEX `course_facts_ended_local_idx` ON `course_facts` (`municipality_code`,`status`,`ended_on`,`minutes`,`positive_end`,`end_mask`,`follow_up_mask`,`positive_follow_up`);--> statement-breakpoint
+CREATE INDEX `course_facts_ended_idx` ON `course_facts` (`status`,`ended_on`,`outcome_flags`);--> statement-breakpoint
+CREATE INDEX `course_facts_outcomes_idx` ON `course_facts` (`status`,`outcome_flags`,`end_mask`,`follow_up_mask`,`ended_on`);--> statement-breakpoint
+CREATE INDEX `course_facts_hours_idx` ON `course_facts` (`status`,`minutes`,`ended_on`);--> statement-breakpoint
+CREATE INDEX `course_facts_by_municipality_idx` ON `course_facts` (`status`,`municipality_code`,`outcome_flags`,`ended_on`);--> statement-breakpoint
+CREATE INDEX `course_facts_by_industry_idx` ON `course_facts` (`status`,`industry_section`,`outcome_flags`,`ended_on`);--> statement-breakpoint
+CREATE INDEX `course_facts_by_group_idx` ON `course_facts` (`status`,`mentee_group`,`outcome_flags`,`ended_on`);--> statement-breakpoint
+CREATE INDEX `course_facts_by_level_idx` ON `course_facts` (`status`,`danish_level`,`outcome_flags`,`ended_on`);--> statement-breakpoint
+CREATE INDEX `course_facts_ended_local_idx` ON `course_facts` (`municipality_code`,`status`,`ended_on`,`outcome_flags`,`minutes`,`end_mask`,`follow_up_mask`,`industry_section`,`mentee_group`,`danish_level`);--> statement-breakpoint
 CREATE INDEX `course_facts_mentor_first_idx` ON `course_facts` (`mentor_first`,`ended_on`,`start_key`,`mentor_next_start`);--> statement-breakpoint
 CREATE INDEX `course_facts_mentor_first_local_idx` ON `course_facts` (`municipality_code`,`mentor_first_local`,`ended_on`,`start_key`,`mentor_next_start_local`);--> statement-breakpoint
 CREATE TABLE `course_on_track` (
@@ -61,11 +68,13 @@ CREATE TABLE `course_on_track` (
 	`on_track` integer NOT NULL,
 	`start_date` text NOT NULL,
 	`end_key` text NOT NULL,
+	`municipality_code` integer NOT NULL,
 	PRIMARY KEY(`course_id`, `from_on`),
 	FOREIGN KEY (`course_id`) REFERENCES `courses`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `course_on_track_end_idx` ON `course_on_track` (`end_key`,`from_on`,`to_on`,`start_date`,`on_track`,`course_id`);--> statement-breakpoint
+CREATE INDEX `course_on_track_end_idx` ON `course_on_track` (`end_key`,`from_on`,`to_on`,`start_date`,`on_track`);--> statement-breakpoint
+CREATE INDEX `course_on_track_local_idx` ON `course_on_track` (`municipality_code`,`end_key`,`from_on`,`to_on`,`start_date`,`on_track`);--> statement-breakpoint
 CREATE TABLE `mentee_facts` (
 	`mentee_id` integer PRIMARY KEY NOT NULL,
 	`municipality_code` integer NOT NULL,
@@ -82,12 +91,25 @@ CREATE TABLE `mentee_facts` (
 --> statement-breakpoint
 CREATE INDEX `mentee_facts_dims_idx` ON `mentee_facts` (`municipality_code`,`mentee_group`,`danish_level`,`referred_on`);--> statement-breakpoint
 CREATE INDEX `mentee_facts_referred_idx` ON `mentee_facts` (`referred_on`,`municipality_code`);--> statement-breakpoint
-CREATE INDEX `mentee_facts_waiting_idx` ON `mentee_facts` (`waiting_until`,`municipality_code`);--> statement-breakpoint
-CREATE INDEX `mentee_facts_waiting_local_idx` ON `mentee_facts` (`municipality_code`,`waiting_until`);--> statement-breakpoint
+CREATE INDEX `mentee_facts_referred_local_idx` ON `mentee_facts` (`municipality_code`,`referred_on`,`mentee_group`,`danish_level`);--> statement-breakpoint
+CREATE INDEX `mentee_facts_waiting_idx` ON `mentee_facts` (`waiting_until`,`referred_on`,`municipality_code`);--> statement-breakpoint
+CREATE INDEX `mentee_facts_waiting_local_idx` ON `mentee_facts` (`municipality_code`,`waiting_until`,`referred_on`);--> statement-breakpoint
 CREATE INDEX `mentee_facts_match_idx` ON `mentee_facts` (`match_days`,`matched_on`,`municipality_code`);--> statement-breakpoint
 CREATE INDEX `mentee_facts_match_local_idx` ON `mentee_facts` (`municipality_code`,`match_days`,`matched_on`);--> statement-breakpoint
 CREATE INDEX `mentee_facts_withdrawn_idx` ON `mentee_facts` (`withdrawn_on`,`municipality_code`);--> statement-breakpoint
-CREATE INDEX `surveys_answered_idx` ON `surveys` (`answered_at`,`respondent`,`satisfaction`,`course_id`);--> statement-breakpoint
+CREATE TABLE `survey_facts` (
+	`survey_id` integer PRIMARY KEY NOT NULL,
+	`course_id` integer NOT NULL,
+	`municipality_code` integer NOT NULL,
+	`respondent` text NOT NULL,
+	`satisfaction` integer NOT NULL,
+	`answered_on` text NOT NULL,
+	FOREIGN KEY (`survey_id`) REFERENCES `surveys`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `survey_facts_course_idx` ON `survey_facts` (`course_id`);--> statement-breakpoint
+CREATE INDEX `survey_facts_answered_idx` ON `survey_facts` (`respondent`,`satisfaction`,`answered_on`);--> statement-breakpoint
+CREATE INDEX `survey_facts_answered_local_idx` ON `survey_facts` (`municipality_code`,`respondent`,`satisfaction`,`answered_on`);--> statement-breakpoint
 /* Decision 012. course_facts: the copies of a course, its citizen and its mentor follow every change (same statement);
    anything a computed fact rests on marks the row stale (fresh_until = ''), and app/services/course-facts.server.ts
    computes it again with the pure domain modules. */
@@ -150,6 +172,25 @@ CREATE TRIGGER `course_facts_outcome_insert` AFTER INSERT ON `outcomes` BEGIN UP
 CREATE TRIGGER `course_facts_outcome_update` AFTER UPDATE ON `outcomes` BEGIN UPDATE `course_facts` SET `fresh_until` = '' WHERE `course_id` IN (OLD.`course_id`, NEW.`course_id`); END;
 --> statement-breakpoint
 CREATE TRIGGER `course_facts_outcome_delete` AFTER DELETE ON `outcomes` BEGIN UPDATE `course_facts` SET `fresh_until` = '' WHERE `course_id` = OLD.`course_id`; END;
+--> statement-breakpoint
+/* survey_facts: answered surveys with a score, and their course's municipality; course_on_track follows it too. */
+CREATE TRIGGER `survey_facts_insert` AFTER INSERT ON `surveys` WHEN NEW.`answered_at` IS NOT NULL AND NEW.`satisfaction` IS NOT NULL BEGIN
+  INSERT OR REPLACE INTO `survey_facts` (`survey_id`, `course_id`, `municipality_code`, `respondent`, `satisfaction`, `answered_on`)
+  SELECT NEW.`id`, NEW.`course_id`, f.`municipality_code`, NEW.`respondent`, NEW.`satisfaction`, substr(NEW.`answered_at`, 1, 10)
+  FROM `course_facts` f WHERE f.`course_id` = NEW.`course_id`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `survey_facts_update` AFTER UPDATE ON `surveys` BEGIN
+  DELETE FROM `survey_facts` WHERE `survey_id` = OLD.`id`;
+  INSERT INTO `survey_facts` (`survey_id`, `course_id`, `municipality_code`, `respondent`, `satisfaction`, `answered_on`)
+  SELECT NEW.`id`, NEW.`course_id`, f.`municipality_code`, NEW.`respondent`, NEW.`satisfaction`, substr(NEW.`answered_at`, 1, 10)
+  FROM `course_facts` f WHERE f.`course_id` = NEW.`course_id` AND NEW.`answered_at` IS NOT NULL AND NEW.`satisfaction` IS NOT NULL;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `course_facts_municipality_update` AFTER UPDATE OF `municipality_code` ON `course_facts` WHEN OLD.`municipality_code` IS NOT NEW.`municipality_code` BEGIN
+  UPDATE `survey_facts` SET `municipality_code` = NEW.`municipality_code` WHERE `course_id` = NEW.`course_id`;
+  UPDATE `course_on_track` SET `municipality_code` = NEW.`municipality_code` WHERE `course_id` = NEW.`course_id`;
+END;
 --> statement-breakpoint
 /* mentee_facts: a citizen's report dates, written whole on every change of the citizen or of their withdrawals.
    withdrawn_on is the day of the last status change to withdrawn (else of the last update) while withdrawn. */
@@ -218,3 +259,7 @@ SELECT c.`id`, c.`mentee_id`, c.`mentor_id`, m.`municipality_code`, m.`group`, m
   CASE WHEN c.`status` IN ('active', 'paused') THEN 'running' WHEN c.`status` IN ('completed', 'ended_early') THEN 'closed' ELSE 'not_started' END,
   c.`approved_at`, c.`start_date`, coalesce(c.`start_date`, substr(c.`approved_at`, 1, 10)), c.`ended_on`, ''
 FROM `courses` c JOIN `mentees` m ON m.`id` = c.`mentee_id` JOIN `mentors` o ON o.`id` = c.`mentor_id` LEFT JOIN `industries` i ON i.`code` = o.`industry_code`;
+--> statement-breakpoint
+INSERT INTO `survey_facts` (`survey_id`, `course_id`, `municipality_code`, `respondent`, `satisfaction`, `answered_on`)
+SELECT s.`id`, s.`course_id`, f.`municipality_code`, s.`respondent`, s.`satisfaction`, substr(s.`answered_at`, 1, 10)
+FROM `surveys` s JOIN `course_facts` f ON f.`course_id` = s.`course_id` WHERE s.`answered_at` IS NOT NULL AND s.`satisfaction` IS NOT NULL;
