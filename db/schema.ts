@@ -379,20 +379,17 @@ export const courseFacts = sqliteTable("course_facts", {
   // The course list: every filter in start order, newest first.
   index("course_facts_start_idx").on(t.startDate, t.courseId),
   index("course_facts_phase_idx").on(t.phase, t.startDate, t.courseId, t.endedOn),
+  // Reports: running on a day (closed courses that ended after it).
+  index("course_facts_phase_end_idx").on(t.phase, t.endedOn, t.startDate),
   index("course_facts_commitment_idx").on(t.status, t.commitmentStatus, t.startDate, t.courseId),
   index("course_facts_outcome_due_idx").on(t.phase, t.hasFollowUpOutcome, t.startDate, t.courseId, t.followUpOutcomeDueOn),
   index("course_facts_municipality_idx").on(t.municipalityCode, t.phase, t.startDate, t.courseId, t.endedOn),
   // The follow-up queue, most overdue first.
   index("course_facts_follow_up_idx").on(t.status, t.followUpOverdueOn, t.courseId, t.followUpDueOn, t.startDate),
-  // Reports: courses ended in a period, counted by what a figure groups them by, read from an index alone and in its
-  // order (each group one index range), for the programme and for one municipality.
-  index("course_facts_ended_idx").on(t.status, t.endedOn, t.outcomeFlags),
-  index("course_facts_outcomes_idx").on(t.status, t.outcomeFlags, t.endMask, t.followUpMask, t.endedOn),
-  index("course_facts_hours_idx").on(t.status, t.minutes, t.endedOn),
-  index("course_facts_by_municipality_idx").on(t.status, t.municipalityCode, t.outcomeFlags, t.endedOn),
-  index("course_facts_by_industry_idx").on(t.status, t.industrySection, t.outcomeFlags, t.endedOn),
-  index("course_facts_by_group_idx").on(t.status, t.menteeGroup, t.outcomeFlags, t.endedOn),
-  index("course_facts_by_level_idx").on(t.status, t.danishLevel, t.outcomeFlags, t.endedOn),
+  // Reports: courses ended in a period with all a report counts them by, read from the index alone (the programme's
+  // whole months come from report_month_counts; these read the days at a period's edges, or one municipality).
+  index("course_facts_ended_idx").on(t.status, t.endedOn, t.outcomeFlags, t.minutes, t.endMask, t.followUpMask, t.municipalityCode,
+    t.industrySection, t.menteeGroup, t.danishLevel),
   index("course_facts_ended_local_idx").on(t.municipalityCode, t.status, t.endedOn, t.outcomeFlags, t.minutes, t.endMask, t.followUpMask,
     t.industrySection, t.menteeGroup, t.danishLevel),
   index("course_facts_mentor_first_idx").on(t.mentorFirst, t.endedOn, t.startKey, t.mentorNextStart),
@@ -438,8 +435,7 @@ export const menteeFacts = sqliteTable("mentee_facts", {
   /** Waiting from `referred_on` until (exclusive) this day: matched, withdrawn, or 9999-12-31. */
   waitingUntil: text("waiting_until").notNull(),
 }, (t) => [
-  index("mentee_facts_dims_idx").on(t.municipalityCode, t.menteeGroup, t.danishLevel, t.referredOn),
-  index("mentee_facts_referred_idx").on(t.referredOn, t.municipalityCode),
+  index("mentee_facts_referred_idx").on(t.referredOn, t.municipalityCode, t.menteeGroup, t.danishLevel),
   index("mentee_facts_referred_local_idx").on(t.municipalityCode, t.referredOn, t.menteeGroup, t.danishLevel),
   index("mentee_facts_waiting_idx").on(t.waitingUntil, t.referredOn, t.municipalityCode),
   index("mentee_facts_waiting_local_idx").on(t.municipalityCode, t.waitingUntil, t.referredOn),
@@ -589,6 +585,23 @@ export const surveyFacts = sqliteTable("survey_facts", {
   answeredOn: text("answered_on").notNull(),
 }, (t) => [
   index("survey_facts_course_idx").on(t.courseId),
-  index("survey_facts_answered_idx").on(t.respondent, t.satisfaction, t.answeredOn),
+  index("survey_facts_answered_idx").on(t.answeredOn, t.respondent, t.satisfaction),
   index("survey_facts_answered_local_idx").on(t.municipalityCode, t.respondent, t.satisfaction, t.answeredOn),
 ]);
+
+/**
+ * What the programme-wide report adds up, per calendar month, kept by triggers on the facts tables (decision 012): a
+ * report sums the whole months of its period here (a few hundred rows) and reads only the days at its edges from the
+ * facts. Kinds and keys: `ended` (status, outcome flags, end and 3-month outcome types as bits) and `hours` (minutes
+ * logged) of courses by the month they ended; `completed` (dimension, its value, outcome flags) of completed courses;
+ * `referred` (dimension, its value) of citizens by the month referred; `answers` (respondent, score) by the month answered.
+ */
+export const reportMonthCounts = sqliteTable("report_month_counts", {
+  kind: text("kind", { enum: ["ended", "hours", "completed", "referred", "answers"] }).notNull(),
+  month: text("month").notNull(),
+  k1: text("k1").notNull().default(""),
+  k2: text("k2").notNull().default(""),
+  k3: text("k3").notNull().default(""),
+  k4: text("k4").notNull().default(""),
+  n: integer("n").notNull(),
+}, (t) => [uniqueIndex("report_month_counts_uq").on(t.kind, t.month, t.k1, t.k2, t.k3, t.k4)]);

@@ -115,7 +115,10 @@ const countFacts = (d: Db, where: SQL | undefined) => d.select({ n: sql<number>`
 export function courseFilterCounts(scope: Scope, d: Db = db()): Record<CourseListFilter, number> {
   freshenFacts(d);
   const day = today();
-  return Object.fromEntries(courseFilterStatuses.map((f) => [f, countFacts(d, and(factsScope(scope), courseFilter(f, day)))])) as Record<CourseListFilter, number>;
+  const counts = Object.fromEntries(courseFilterStatuses.filter((f) => f !== "closed")
+    .map((f) => [f, countFacts(d, and(factsScope(scope), courseFilter(f, day)))])) as Record<CourseListFilter, number>;
+  // Every course is not started, running or closed: the largest of the three by subtraction, not by counting it.
+  return { ...counts, closed: counts.all - counts.running - counts.not_started };
 }
 
 /** One page of the courses in scope that a filter shows, newest start first, with the true total. */

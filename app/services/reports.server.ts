@@ -11,10 +11,10 @@ import type Database from "better-sqlite3";
 import { industries, mentees, municipalities } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
-import { addDays } from "../domain/dates";
+import { addDays, addMonths } from "../domain/dates";
 import {
   breakdownDimensions, emptyBreakdownCounts, quarterOf, quarterRange, reportFromAggregates,
-  type BreakdownCounts, type Histogram, type OutcomeCounts, type Period, type Report, type ReportAggregates,
+  type BreakdownCounts, type BreakdownDimension, type Histogram, type OutcomeCounts, type Period, type Report, type ReportAggregates,
 } from "../domain/statistics";
 import { outcomeTypes } from "../domain/enums";
 import type { ReportFilterInput } from "../schemas/reports";
@@ -93,27 +93,129 @@ function municipalityOf(scope: Scope, municipality: number | null): number | nul
 
 /** "AND <alias>.municipality_code = @m" when narrowed: each query exists in both forms, both prepared once. */
 const inScope = (m: number | null, alias = "") => (m == null ? "" : ` AND ${alias}municipality_code = @m`);
-/**
- * The index a programme-wide count reads, named: one whose order is the count's groups and which holds every column
- * it reads, so SQLite reads it once in order and sorts nothing. Left to itself (and more so after ANALYZE) it would
- * take the period's range of another index and sort, several times slower at national scale. Narrowed to one
- * municipality, the municipality's index is small and SQLite chooses well (or the given `local` one).
- */
-const byIndex = (m: number | null, index: string, local?: string) => (m == null ? ` INDEXED BY ${index}` : local ? ` INDEXED BY ${local}` : "");
+
 
 const { positiveEnd: POSITIVE, followUp: FOLLOWUP, positiveFollowUp: POSITIVE_FOLLOWUP } = OUTCOME_FLAGS;
-/** n completed courses with these outcome flags, into a breakdown row. */
-function addFlags(into: BreakdownCounts, flags: number, n: number) {
-  into.completed += n;
-  if (flags & POSITIVE) into.positive += n;
-  if (flags & FOLLOWUP) into.withFollowup += n;
-  if (flags & POSITIVE_FOLLOWUP) into.positiveFollowup += n;
+
+/** The days of a period that are not whole calendar months (its edges), and its whole months ("YYYY-MM"), if any. */
+export function splitPeriod(from: string, to: string): { months: [string, string] | null; edges: [string, string][] } {
+  const monthOf = (day: string) => day.slice(0, 7);
+  const firstDay = (month: string) => `${month}-01`;
+  const nextMonth = (month: string) => addMonths(firstDay(month), 1).slice(0, 7);
+  const first = from === firstDay(monthOf(from)) ? monthOf(from) : nextMonth(monthOf(from));
+  const last = addDays(to, 1) === firstDay(nextMonth(monthOf(to))) ? monthOf(to) : addMonths(firstDay(monthOf(to)), -1).slice(0, 7);
+  if (first > last) return { months: null, edges: from <= to ? [[from, to]] : [] };
+  const edges: [string, string][] = [];
+  if (from < firstDay(first)) edges.push([from, addDays(firstDay(first), -1)]);
+  const afterLast = firstDay(nextMonth(last));
+  if (afterLast <= to) edges.push([afterLast, to]);
+  return { months: [first, last], edges };
 }
-const addFlagsTo = (into: BreakdownCounts, rows: Row[]) => { for (const r of rows) addFlags(into, num(r.flags), num(r.n)); };
+
+/** What the ended and completed courses of a report add up (filled from ranges of days and from whole months). */
+class Accumulator {
+  completed = 0;
+  endedEarly = 0;
+  referred = 0;
+  outcomes: OutcomeCounts = { courses: 0, positive: 0, byType: {}, none: 0 };
+  followup: OutcomeCounts = { courses: 0, positive: 0, byType: {}, none: 0 };
+  hoursPerCourse: Histogram = new Map();
+  satisfaction: ReportAggregates["satisfaction"] = { mentee: new Map(), mentor: new Map() };
+  breakdowns = Object.fromEntries(breakdownDimensions.map((k) => [k, new Map<string, BreakdownCounts>()])) as ReportAggregates["breakdowns"];
+
+  row(dim: BreakdownDimension, key: string | number | null | undefined): BreakdownCounts | null {
+    if (key == null || key === "") return null;
+    const map = this.breakdowns[dim];
+    return map.get(String(key)) ?? map.set(String(key), emptyBreakdownCounts()).get(String(key))!;
+  }
+  /** n referred citizens of a municipality, group or Danish level. */
+  referredIn(dim: BreakdownDimension, key: string | number, n: number) {
+    this.row(dim, key)!.referred += n;
+    if (dim === "municipality") this.referred += n;
+  }
+  /** n courses that ended with this status, outcome flags and outcome types. */
+  ended(status: string, flags: number, endMask: number, followUpMask: number, n: number) {
+    if (status === "ended_early") { this.endedEarly += n; return; }
+    this.completed += n;
+    this.outcomes.courses += n;
+    if (flags & POSITIVE) this.outcomes.positive += n;
+    if (!endMask) this.outcomes.none += n;
+    this.addTypes(this.outcomes, endMask, n);
+    if (!(flags & FOLLOWUP)) return;
+    this.followup.courses += n;
+    if (flags & POSITIVE_FOLLOWUP) this.followup.positive += n;
+    this.addTypes(this.followup, followUpMask, n);
+  }
+  /** n completed courses of one breakdown row with these outcome flags. */
+  completedIn(dim: BreakdownDimension, key: string | number | null, flags: number, n: number) {
+    const into = this.row(dim, key);
+    if (!into) return;
+    into.completed += n;
+    if (flags & POSITIVE) into.positive += n;
+    if (flags & FOLLOWUP) into.withFollowup += n;
+    if (flags & POSITIVE_FOLLOWUP) into.positiveFollowup += n;
+  }
+  add(h: Histogram, value: number, n: number) {
+    h.set(value, (h.get(value) ?? 0) + n);
+  }
+  private addTypes(into: OutcomeCounts, mask: number, n: number) {
+    outcomeTypes.forEach((t, i) => { if (mask & (1 << i)) into.byType[t] = (into.byType[t] ?? 0) + n; });
+  }
+}
+
+const COMPLETED_DIMS = [["municipality", "municipality_code"], ["industry", "industry_section"], ["group", "mentee_group"], ["danishLevel", "danish_level"]] as const;
+
+/** Adds what the citizens referred, courses ended and answers given on the days a..b add up, read from the facts. */
+function addRange(d: Db, acc: Accumulator, m: number | null, a: string, b: string) {
+  const p = { a, b, ...(m == null ? {} : { m }) };
+  const q = (text: string) => all(d, text, p);
+  const local = m == null ? "" : "_local";
+  for (const r of q(`SELECT municipality_code, mentee_group, danish_level, count(*) AS n FROM mentee_facts INDEXED BY mentee_facts_referred${local}_idx
+      WHERE referred_on BETWEEN @a AND @b${inScope(m)} GROUP BY municipality_code, mentee_group, danish_level`)) {
+    const n = num(r.n);
+    acc.referredIn("municipality", r.municipality_code as number, n);
+    acc.referredIn("group", r.mentee_group as string, n);
+    acc.referredIn("danishLevel", r.danish_level as string, n);
+  }
+  for (const r of q(`SELECT referred_on AS day, count(*) AS n FROM mentee_facts INDEXED BY mentee_facts_referred${local}_idx
+      WHERE referred_on BETWEEN @a AND @b${inScope(m)} GROUP BY referred_on`)) acc.referredIn("quarter", quarterOf(r.day as string), num(r.n));
+  const ended = ` FROM course_facts INDEXED BY course_facts_ended${local}_idx WHERE ended_on BETWEEN @a AND @b${inScope(m)}`;
+  for (const r of q(`SELECT status, outcome_flags AS flags, end_mask, follow_up_mask, count(*) AS n${ended} AND status IN ('completed', 'ended_early')
+      GROUP BY status, outcome_flags, end_mask, follow_up_mask`)) acc.ended(r.status as string, num(r.flags), num(r.end_mask), num(r.follow_up_mask), num(r.n));
+  for (const r of q(`SELECT minutes, count(*) AS n${ended} AND status = 'completed' GROUP BY minutes`)) acc.add(acc.hoursPerCourse, num(r.minutes) / 60, num(r.n));
+  for (const r of q(`SELECT municipality_code, industry_section, mentee_group, danish_level, outcome_flags AS flags, count(*) AS n${ended} AND status = 'completed'
+      GROUP BY municipality_code, industry_section, mentee_group, danish_level, outcome_flags`)) {
+    for (const [dim, column] of COMPLETED_DIMS) acc.completedIn(dim, r[column] as string | number | null, num(r.flags), num(r.n));
+  }
+  for (const r of q(`SELECT ended_on AS day, outcome_flags AS flags, count(*) AS n${ended} AND status = 'completed' GROUP BY ended_on, outcome_flags`)) {
+    acc.completedIn("quarter", quarterOf(r.day as string), num(r.flags), num(r.n));
+  }
+  for (const r of q(`SELECT respondent, satisfaction, count(*) AS n FROM survey_facts INDEXED BY survey_facts_answered${local}_idx
+      WHERE answered_on BETWEEN @a AND @b${inScope(m)} GROUP BY respondent, satisfaction`)) {
+    acc.add(acc.satisfaction[r.respondent as "mentee" | "mentor"], num(r.satisfaction), num(r.n));
+  }
+}
+
+/** Adds what the whole months m1..m2 add up for the programme, from report_month_counts. */
+function addWholeMonths(d: Db, acc: Accumulator, m1: string, m2: string) {
+  const q = (kind: string, keys: string) => all(d, `SELECT ${keys}, sum(n) AS n FROM report_month_counts
+    WHERE kind = '${kind}' AND month BETWEEN @m1 AND @m2 GROUP BY ${keys} HAVING sum(n) <> 0`, { m1, m2 });
+  for (const r of q("referred", "k1, k2")) acc.referredIn(r.k1 as BreakdownDimension, r.k2 as string, num(r.n));
+  for (const r of all(d, `SELECT month, sum(n) AS n FROM report_month_counts WHERE kind = 'referred' AND k1 = 'municipality' AND month BETWEEN @m1 AND @m2
+      GROUP BY month HAVING sum(n) <> 0`, { m1, m2 })) acc.referredIn("quarter", quarterOf(`${r.month}-01`), num(r.n));
+  for (const r of q("ended", "k1, k2, k3, k4")) acc.ended(r.k1 as string, num(r.k2), num(r.k3), num(r.k4), num(r.n));
+  for (const r of q("hours", "k1")) acc.add(acc.hoursPerCourse, num(r.k1) / 60, num(r.n));
+  for (const r of q("completed", "k1, k2, k3")) acc.completedIn(r.k1 as BreakdownDimension, r.k2 as string, num(r.k3), num(r.n));
+  for (const r of all(d, `SELECT month, k3, sum(n) AS n FROM report_month_counts WHERE kind = 'completed' AND k1 = 'municipality' AND month BETWEEN @m1 AND @m2
+      GROUP BY month, k3 HAVING sum(n) <> 0`, { m1, m2 })) acc.completedIn("quarter", quarterOf(`${r.month}-01`), num(r.k3), num(r.n));
+  for (const r of q("answers", "k1, k2")) acc.add(acc.satisfaction[r.k1 as "mentee" | "mentor"], num(r.k2), num(r.n));
+}
 
 /**
- * What a report adds up, from SQL: the same numbers `aggregateReport` (statistics.ts) gets from rows. Each query reads
- * one index range of the period (or a stock as of its end), never a row per citizen in JavaScript.
+ * What a report adds up, from SQL: the same numbers `aggregateReport` (statistics.ts) gets from rows. Events of the
+ * period (referred, ended, answered) come, for the programme, from the monthly counts of its whole months and the
+ * facts of its edge days, and for one municipality from the facts of the whole period; stocks as of its end
+ * (waiting, running, on track, mentors) and the matches from one index range each. Never a row per citizen in JavaScript.
  */
 export function aggregateReportInSql(d: Db, scope: Scope, filter: ResolvedFilter, asOf: string): ReportAggregates {
   const m = municipalityOf(scope, filter.municipality);
@@ -121,26 +223,14 @@ export function aggregateReportInSql(d: Db, scope: Scope, filter: ResolvedFilter
   const p = { from: filter.from, to: filter.to, d: stockDate, ...(m == null ? {} : { m }) };
   const s = (text: string) => all(d, text, p);
 
-  const breakdowns = Object.fromEntries(breakdownDimensions.map((k) => [k, new Map<string, BreakdownCounts>()])) as ReportAggregates["breakdowns"];
-  const row = (dim: keyof ReportAggregates["breakdowns"], key: string | number | null) => {
-    if (key == null) return null;
-    const map = breakdowns[dim];
-    return map.get(String(key)) ?? map.set(String(key), emptyBreakdownCounts()).get(String(key))!;
-  };
-
-  /* citizens: referred, matched (and the days it took), withdrawn, waiting */
-  let referred = 0;
-  for (const r of s(`SELECT municipality_code, mentee_group, danish_level, count(*) AS n FROM mentee_facts
-      WHERE referred_on BETWEEN @from AND @to${inScope(m)} GROUP BY municipality_code, mentee_group, danish_level`)) {
-    const n = num(r.n);
-    referred += n;
-    row("municipality", r.municipality_code as number)!.referred += n;
-    row("group", r.mentee_group as string)!.referred += n;
-    row("danishLevel", r.danish_level as string)!.referred += n;
+  const acc = new Accumulator();
+  if (m == null) {
+    const { months, edges } = splitPeriod(filter.from, filter.to);
+    if (months) addWholeMonths(d, acc, months[0], months[1]);
+    for (const [a, b] of edges) addRange(d, acc, null, a, b);
+  } else {
+    addRange(d, acc, m, filter.from, filter.to);
   }
-  // By day, in the index's order (no sorting), then days into quarters.
-  for (const r of s(`SELECT referred_on AS day, count(*) AS n FROM mentee_facts
-      WHERE referred_on BETWEEN @from AND @to${inScope(m)} GROUP BY referred_on`)) row("quarter", quarterOf(r.day as string))!.referred += num(r.n);
 
   let matched = 0;
   const daysToMatch: Histogram = new Map();
@@ -151,52 +241,10 @@ export function aggregateReportInSql(d: Db, scope: Scope, filter: ResolvedFilter
   const withdrawn = num(s(`SELECT count(*) AS n FROM mentee_facts WHERE withdrawn_on BETWEEN @from AND @to${inScope(m)}`)[0].n);
   // Waiting on the day: referred by then, and not yet matched or withdrawn by then.
   const waiting = num(s(`SELECT count(*) AS n FROM mentee_facts WHERE waiting_until > @d AND referred_on <= @d${inScope(m)}`)[0].n);
-
-  /* courses: running on the day, ended in the period (by status, outcomes, hours and each breakdown), on track, mentors */
-  const active = num(s(`SELECT count(*) AS n FROM course_facts WHERE phase IN ('running', 'closed') AND start_date <= @d
-      AND (ended_on IS NULL OR ended_on > @d)${inScope(m)}`)[0].n);
-  let completed = 0;
-  let endedEarly = 0;
-  const outcomes: OutcomeCounts = { courses: 0, positive: 0, byType: {}, none: 0 };
-  const followup: OutcomeCounts = { courses: 0, positive: 0, byType: {}, none: 0 };
-  const addTypes = (into: OutcomeCounts, mask: number, n: number) => {
-    outcomeTypes.forEach((t, i) => { if (mask & (1 << i)) into.byType[t] = (into.byType[t] ?? 0) + n; });
-  };
-  for (const r of s(`SELECT status, outcome_flags AS flags, end_mask, follow_up_mask, count(*) AS n FROM course_facts${byIndex(m, "course_facts_outcomes_idx")}
-      WHERE status IN ('completed', 'ended_early') AND ended_on BETWEEN @from AND @to${inScope(m)} GROUP BY status, outcome_flags, end_mask, follow_up_mask`)) {
-    const n = num(r.n);
-    const flags = num(r.flags);
-    if (r.status === "ended_early") { endedEarly += n; continue; }
-    completed += n;
-    outcomes.courses += n;
-    if (flags & POSITIVE) outcomes.positive += n;
-    if (!num(r.end_mask)) outcomes.none += n;
-    addTypes(outcomes, num(r.end_mask), n);
-    if (!(flags & FOLLOWUP)) continue;
-    followup.courses += n;
-    if (flags & POSITIVE_FOLLOWUP) followup.positive += n;
-    addTypes(followup, num(r.follow_up_mask), n);
-  }
-  const hoursPerCourse: Histogram = new Map();
-  for (const r of s(`SELECT minutes, count(*) AS n FROM course_facts${byIndex(m, "course_facts_hours_idx")} WHERE status = 'completed' AND ended_on BETWEEN @from AND @to${inScope(m)} GROUP BY minutes`)) {
-    hoursPerCourse.set(num(r.minutes) / 60, num(r.n));
-  }
-  // The breakdowns of the completed courses: by each dimension and outcome, a group per index range.
-  const completedBy = (dim: keyof ReportAggregates["breakdowns"], column: string, index: string) => {
-    for (const r of s(`SELECT ${column} AS k, outcome_flags AS flags, count(*) AS n FROM course_facts${byIndex(m, index)}
-        WHERE status = 'completed' AND ended_on BETWEEN @from AND @to${inScope(m)} GROUP BY ${column}, outcome_flags`)) {
-      const b = row(dim, dim === "quarter" ? quarterOf(r.k as string) : (r.k as string | number | null));
-      if (b) addFlags(b, num(r.flags), num(r.n));
-    }
-  };
-  if (m == null) completedBy("municipality", "municipality_code", "course_facts_by_municipality_idx");
-  else if (completed) addFlagsTo(row("municipality", m)!, s(`SELECT outcome_flags AS flags, count(*) AS n FROM course_facts
-      WHERE status = 'completed' AND ended_on BETWEEN @from AND @to${inScope(m)} GROUP BY outcome_flags`));
-  completedBy("industry", "industry_section", "course_facts_by_industry_idx");
-  completedBy("group", "mentee_group", "course_facts_by_group_idx");
-  completedBy("danishLevel", "danish_level", "course_facts_by_level_idx");
-  completedBy("quarter", "ended_on", "course_facts_ended_idx");
-
+  // Running on the day: started by then and not ended by then (a course that ended after the day was running then).
+  const active = num(s(`SELECT count(*) AS n FROM course_facts WHERE phase = 'running' AND start_date <= @d AND (ended_on IS NULL OR ended_on > @d)${inScope(m)}`)[0].n)
+    + num(s(`SELECT count(*) AS n FROM course_facts WHERE phase = 'closed' AND ended_on > @d AND start_date <= @d${inScope(m)}`)[0].n)
+    + num(s(`SELECT count(*) AS n FROM course_facts WHERE phase = 'closed' AND ended_on IS NULL AND start_date <= @d${inScope(m)}`)[0].n);
   // On track on the day, of the courses that ran during the period (a course without an answer that day has no row).
   const track = s(`SELECT count(*) AS n, sum(on_track) AS yes FROM course_on_track
       WHERE end_key >= @from AND from_on <= @d AND to_on > @d AND start_date <= @to${inScope(m)}`)[0];
@@ -205,26 +253,16 @@ export function aggregateReportInSql(d: Db, scope: Scope, filter: ResolvedFilter
     : `SELECT count(*) AS n, sum(mentor_next_start_local <= @d) AS retained FROM course_facts
        WHERE municipality_code = @m AND mentor_first_local = 1 AND ended_on <= @d AND start_key <= @d`)[0];
 
-  // Scores of the answers given in the period.
-  const satisfaction: ReportAggregates["satisfaction"] = { mentee: new Map(), mentor: new Map() };
-  for (const r of s(`SELECT respondent, satisfaction, count(*) AS n FROM survey_facts${byIndex(m, "survey_facts_answered_idx", "survey_facts_answered_local_idx")}
-      WHERE respondent IN ('mentee', 'mentor') AND answered_on BETWEEN @from AND @to${inScope(m)} GROUP BY respondent, satisfaction`)) {
-    satisfaction[r.respondent as "mentee" | "mentor"].set(num(r.satisfaction), num(r.n));
-  }
-
   return {
-    counts: {
-      referred, matched, waiting, active, withdrawn,
-      completed, endedEarly,
-    },
-    outcomes,
-    followup,
+    counts: { referred: acc.referred, matched, waiting, active, completed: acc.completed, endedEarly: acc.endedEarly, withdrawn },
+    outcomes: acc.outcomes,
+    followup: acc.followup,
     daysToMatch,
-    hoursPerCourse,
+    hoursPerCourse: acc.hoursPerCourse,
     onTrack: { evaluated: num(track.n), onTrack: num(track.yes) },
     mentorRetention: { base: num(retention.n), retained: num(retention.retained) },
-    satisfaction,
-    breakdowns,
+    satisfaction: acc.satisfaction,
+    breakdowns: acc.breakdowns,
   };
 }
 

@@ -47,17 +47,12 @@ CREATE INDEX `course_facts_mentee_idx` ON `course_facts` (`mentee_id`);--> state
 CREATE INDEX `course_facts_mentor_idx` ON `course_facts` (`mentor_id`);--> statement-breakpoint
 CREATE INDEX `course_facts_start_idx` ON `course_facts` (`start_date`,`course_id`);--> statement-breakpoint
 CREATE INDEX `course_facts_phase_idx` ON `course_facts` (`phase`,`start_date`,`course_id`,`ended_on`);--> statement-breakpoint
+CREATE INDEX `course_facts_phase_end_idx` ON `course_facts` (`phase`,`ended_on`,`start_date`);--> statement-breakpoint
 CREATE INDEX `course_facts_commitment_idx` ON `course_facts` (`status`,`commitment_status`,`start_date`,`course_id`);--> statement-breakpoint
 CREATE INDEX `course_facts_outcome_due_idx` ON `course_facts` (`phase`,`has_follow_up_outcome`,`start_date`,`course_id`,`follow_up_outcome_due_on`);--> statement-breakpoint
 CREATE INDEX `course_facts_municipality_idx` ON `course_facts` (`municipality_code`,`phase`,`start_date`,`course_id`,`ended_on`);--> statement-breakpoint
 CREATE INDEX `course_facts_follow_up_idx` ON `course_facts` (`status`,`follow_up_overdue_on`,`course_id`,`follow_up_due_on`,`start_date`);--> statement-breakpoint
-CREATE INDEX `course_facts_ended_idx` ON `course_facts` (`status`,`ended_on`,`outcome_flags`);--> statement-breakpoint
-CREATE INDEX `course_facts_outcomes_idx` ON `course_facts` (`status`,`outcome_flags`,`end_mask`,`follow_up_mask`,`ended_on`);--> statement-breakpoint
-CREATE INDEX `course_facts_hours_idx` ON `course_facts` (`status`,`minutes`,`ended_on`);--> statement-breakpoint
-CREATE INDEX `course_facts_by_municipality_idx` ON `course_facts` (`status`,`municipality_code`,`outcome_flags`,`ended_on`);--> statement-breakpoint
-CREATE INDEX `course_facts_by_industry_idx` ON `course_facts` (`status`,`industry_section`,`outcome_flags`,`ended_on`);--> statement-breakpoint
-CREATE INDEX `course_facts_by_group_idx` ON `course_facts` (`status`,`mentee_group`,`outcome_flags`,`ended_on`);--> statement-breakpoint
-CREATE INDEX `course_facts_by_level_idx` ON `course_facts` (`status`,`danish_level`,`outcome_flags`,`ended_on`);--> statement-breakpoint
+CREATE INDEX `course_facts_ended_idx` ON `course_facts` (`status`,`ended_on`,`outcome_flags`,`minutes`,`end_mask`,`follow_up_mask`,`municipality_code`,`industry_section`,`mentee_group`,`danish_level`);--> statement-breakpoint
 CREATE INDEX `course_facts_ended_local_idx` ON `course_facts` (`municipality_code`,`status`,`ended_on`,`outcome_flags`,`minutes`,`end_mask`,`follow_up_mask`,`industry_section`,`mentee_group`,`danish_level`);--> statement-breakpoint
 CREATE INDEX `course_facts_mentor_first_idx` ON `course_facts` (`mentor_first`,`ended_on`,`start_key`,`mentor_next_start`);--> statement-breakpoint
 CREATE INDEX `course_facts_mentor_first_local_idx` ON `course_facts` (`municipality_code`,`mentor_first_local`,`ended_on`,`start_key`,`mentor_next_start_local`);--> statement-breakpoint
@@ -89,14 +84,24 @@ CREATE TABLE `mentee_facts` (
 	FOREIGN KEY (`mentee_id`) REFERENCES `mentees`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `mentee_facts_dims_idx` ON `mentee_facts` (`municipality_code`,`mentee_group`,`danish_level`,`referred_on`);--> statement-breakpoint
-CREATE INDEX `mentee_facts_referred_idx` ON `mentee_facts` (`referred_on`,`municipality_code`);--> statement-breakpoint
+CREATE INDEX `mentee_facts_referred_idx` ON `mentee_facts` (`referred_on`,`municipality_code`,`mentee_group`,`danish_level`);--> statement-breakpoint
 CREATE INDEX `mentee_facts_referred_local_idx` ON `mentee_facts` (`municipality_code`,`referred_on`,`mentee_group`,`danish_level`);--> statement-breakpoint
 CREATE INDEX `mentee_facts_waiting_idx` ON `mentee_facts` (`waiting_until`,`referred_on`,`municipality_code`);--> statement-breakpoint
 CREATE INDEX `mentee_facts_waiting_local_idx` ON `mentee_facts` (`municipality_code`,`waiting_until`,`referred_on`);--> statement-breakpoint
 CREATE INDEX `mentee_facts_match_idx` ON `mentee_facts` (`match_days`,`matched_on`,`municipality_code`);--> statement-breakpoint
 CREATE INDEX `mentee_facts_match_local_idx` ON `mentee_facts` (`municipality_code`,`match_days`,`matched_on`);--> statement-breakpoint
 CREATE INDEX `mentee_facts_withdrawn_idx` ON `mentee_facts` (`withdrawn_on`,`municipality_code`);--> statement-breakpoint
+CREATE TABLE `report_month_counts` (
+	`kind` text NOT NULL,
+	`month` text NOT NULL,
+	`k1` text DEFAULT '' NOT NULL,
+	`k2` text DEFAULT '' NOT NULL,
+	`k3` text DEFAULT '' NOT NULL,
+	`k4` text DEFAULT '' NOT NULL,
+	`n` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `report_month_counts_uq` ON `report_month_counts` (`kind`,`month`,`k1`,`k2`,`k3`,`k4`);--> statement-breakpoint
 CREATE TABLE `survey_facts` (
 	`survey_id` integer PRIMARY KEY NOT NULL,
 	`course_id` integer NOT NULL,
@@ -108,7 +113,7 @@ CREATE TABLE `survey_facts` (
 );
 --> statement-breakpoint
 CREATE INDEX `survey_facts_course_idx` ON `survey_facts` (`course_id`);--> statement-breakpoint
-CREATE INDEX `survey_facts_answered_idx` ON `survey_facts` (`respondent`,`satisfaction`,`answered_on`);--> statement-breakpoint
+CREATE INDEX `survey_facts_answered_idx` ON `survey_facts` (`answered_on`,`respondent`,`satisfaction`);--> statement-breakpoint
 CREATE INDEX `survey_facts_answered_local_idx` ON `survey_facts` (`municipality_code`,`respondent`,`satisfaction`,`answered_on`);--> statement-breakpoint
 /* Decision 012. course_facts: the copies of a course, its citizen and its mentor follow every change (same statement);
    anything a computed fact rests on marks the row stale (fresh_until = ''), and app/services/course-facts.server.ts
@@ -175,7 +180,8 @@ CREATE TRIGGER `course_facts_outcome_delete` AFTER DELETE ON `outcomes` BEGIN UP
 --> statement-breakpoint
 /* survey_facts: answered surveys with a score, and their course's municipality; course_on_track follows it too. */
 CREATE TRIGGER `survey_facts_insert` AFTER INSERT ON `surveys` WHEN NEW.`answered_at` IS NOT NULL AND NEW.`satisfaction` IS NOT NULL BEGIN
-  INSERT OR REPLACE INTO `survey_facts` (`survey_id`, `course_id`, `municipality_code`, `respondent`, `satisfaction`, `answered_on`)
+  DELETE FROM `survey_facts` WHERE `survey_id` = NEW.`id`;
+  INSERT INTO `survey_facts` (`survey_id`, `course_id`, `municipality_code`, `respondent`, `satisfaction`, `answered_on`)
   SELECT NEW.`id`, NEW.`course_id`, f.`municipality_code`, NEW.`respondent`, NEW.`satisfaction`, substr(NEW.`answered_at`, 1, 10)
   FROM `course_facts` f WHERE f.`course_id` = NEW.`course_id`;
 END;
@@ -195,7 +201,8 @@ END;
 /* mentee_facts: a citizen's report dates, written whole on every change of the citizen or of their withdrawals.
    withdrawn_on is the day of the last status change to withdrawn (else of the last update) while withdrawn. */
 CREATE TRIGGER `mentee_facts_insert` AFTER INSERT ON `mentees` BEGIN
-  INSERT OR REPLACE INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
+  DELETE FROM `mentee_facts` WHERE `mentee_id` = NEW.`id`;
+  INSERT INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
   SELECT m.`id`, m.`municipality_code`, m.`group`, m.`danish_level`, m.`status`, substr(m.`referred_at`, 1, 10), substr(m.`matched_at`, 1, 10), m.`won`,
     CAST(round(julianday(substr(m.`matched_at`, 1, 10)) - julianday(substr(m.`referred_at`, 1, 10))) AS INTEGER),
     max(substr(m.`referred_at`, 1, 10), min(coalesce(substr(m.`matched_at`, 1, 10), '9999-12-31'), CASE WHEN m.`status` = 'withdrawn' THEN coalesce(m.`won`, '0000-00-00') ELSE '9999-12-31' END))
@@ -204,7 +211,8 @@ CREATE TRIGGER `mentee_facts_insert` AFTER INSERT ON `mentees` BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER `mentee_facts_update` AFTER UPDATE ON `mentees` BEGIN
-  INSERT OR REPLACE INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
+  DELETE FROM `mentee_facts` WHERE `mentee_id` = NEW.`id`;
+  INSERT INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
   SELECT m.`id`, m.`municipality_code`, m.`group`, m.`danish_level`, m.`status`, substr(m.`referred_at`, 1, 10), substr(m.`matched_at`, 1, 10), m.`won`,
     CAST(round(julianday(substr(m.`matched_at`, 1, 10)) - julianday(substr(m.`referred_at`, 1, 10))) AS INTEGER),
     max(substr(m.`referred_at`, 1, 10), min(coalesce(substr(m.`matched_at`, 1, 10), '9999-12-31'), CASE WHEN m.`status` = 'withdrawn' THEN coalesce(m.`won`, '0000-00-00') ELSE '9999-12-31' END))
@@ -213,7 +221,8 @@ CREATE TRIGGER `mentee_facts_update` AFTER UPDATE ON `mentees` BEGIN
 END;
 --> statement-breakpoint
 CREATE TRIGGER `mentee_facts_withdrawal_insert` AFTER INSERT ON `status_changes` WHEN NEW.`entity_type` = 'mentee' AND NEW.`to_status` = 'withdrawn' BEGIN
-  INSERT OR REPLACE INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
+  DELETE FROM `mentee_facts` WHERE `mentee_id` = NEW.`entity_id`;
+  INSERT INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
   SELECT m.`id`, m.`municipality_code`, m.`group`, m.`danish_level`, m.`status`, substr(m.`referred_at`, 1, 10), substr(m.`matched_at`, 1, 10), m.`won`,
     CAST(round(julianday(substr(m.`matched_at`, 1, 10)) - julianday(substr(m.`referred_at`, 1, 10))) AS INTEGER),
     max(substr(m.`referred_at`, 1, 10), min(coalesce(substr(m.`matched_at`, 1, 10), '9999-12-31'), CASE WHEN m.`status` = 'withdrawn' THEN coalesce(m.`won`, '0000-00-00') ELSE '9999-12-31' END))
@@ -222,13 +231,15 @@ CREATE TRIGGER `mentee_facts_withdrawal_insert` AFTER INSERT ON `status_changes`
 END;
 --> statement-breakpoint
 CREATE TRIGGER `mentee_facts_withdrawal_update` AFTER UPDATE ON `status_changes` WHEN OLD.`entity_type` = 'mentee' OR NEW.`entity_type` = 'mentee' BEGIN
-  INSERT OR REPLACE INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
+  DELETE FROM `mentee_facts` WHERE `mentee_id` = OLD.`entity_id` AND OLD.`entity_type` = 'mentee';
+  INSERT INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
   SELECT m.`id`, m.`municipality_code`, m.`group`, m.`danish_level`, m.`status`, substr(m.`referred_at`, 1, 10), substr(m.`matched_at`, 1, 10), m.`won`,
     CAST(round(julianday(substr(m.`matched_at`, 1, 10)) - julianday(substr(m.`referred_at`, 1, 10))) AS INTEGER),
     max(substr(m.`referred_at`, 1, 10), min(coalesce(substr(m.`matched_at`, 1, 10), '9999-12-31'), CASE WHEN m.`status` = 'withdrawn' THEN coalesce(m.`won`, '0000-00-00') ELSE '9999-12-31' END))
   FROM (SELECT x.*, CASE WHEN x.`status` = 'withdrawn' THEN substr(coalesce((SELECT max(s.`at`) FROM `status_changes` s WHERE s.`entity_type` = 'mentee' AND s.`entity_id` = x.`id` AND s.`to_status` = 'withdrawn'), x.`updated_at`), 1, 10) END AS `won`
     FROM `mentees` x WHERE x.`id` = OLD.`entity_id` AND OLD.`entity_type` = 'mentee') m;
-  INSERT OR REPLACE INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
+  DELETE FROM `mentee_facts` WHERE `mentee_id` = NEW.`entity_id` AND NEW.`entity_type` = 'mentee';
+  INSERT INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
   SELECT m.`id`, m.`municipality_code`, m.`group`, m.`danish_level`, m.`status`, substr(m.`referred_at`, 1, 10), substr(m.`matched_at`, 1, 10), m.`won`,
     CAST(round(julianday(substr(m.`matched_at`, 1, 10)) - julianday(substr(m.`referred_at`, 1, 10))) AS INTEGER),
     max(substr(m.`referred_at`, 1, 10), min(coalesce(substr(m.`matched_at`, 1, 10), '9999-12-31'), CASE WHEN m.`status` = 'withdrawn' THEN coalesce(m.`won`, '0000-00-00') ELSE '9999-12-31' END))
@@ -237,7 +248,8 @@ CREATE TRIGGER `mentee_facts_withdrawal_update` AFTER UPDATE ON `status_changes`
 END;
 --> statement-breakpoint
 CREATE TRIGGER `mentee_facts_withdrawal_delete` AFTER DELETE ON `status_changes` WHEN OLD.`entity_type` = 'mentee' AND OLD.`to_status` = 'withdrawn' BEGIN
-  INSERT OR REPLACE INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
+  DELETE FROM `mentee_facts` WHERE `mentee_id` = OLD.`entity_id`;
+  INSERT INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
   SELECT m.`id`, m.`municipality_code`, m.`group`, m.`danish_level`, m.`status`, substr(m.`referred_at`, 1, 10), substr(m.`matched_at`, 1, 10), m.`won`,
     CAST(round(julianday(substr(m.`matched_at`, 1, 10)) - julianday(substr(m.`referred_at`, 1, 10))) AS INTEGER),
     max(substr(m.`referred_at`, 1, 10), min(coalesce(substr(m.`matched_at`, 1, 10), '9999-12-31'), CASE WHEN m.`status` = 'withdrawn' THEN coalesce(m.`won`, '0000-00-00') ELSE '9999-12-31' END))
@@ -245,9 +257,128 @@ CREATE TRIGGER `mentee_facts_withdrawal_delete` AFTER DELETE ON `status_changes`
     FROM `mentees` x WHERE x.`id` = OLD.`entity_id`) m;
 END;
 --> statement-breakpoint
+/* report_month_counts: each facts row counted in its month; a change takes the old row out and puts the new one in. */
+CREATE TRIGGER `report_counts_course_insert` AFTER INSERT ON `course_facts` BEGIN
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'ended', substr(NEW.`ended_on`, 1, 7), NEW.`status`, NEW.`outcome_flags`, NEW.`end_mask`, NEW.`follow_up_mask`, 1 WHERE NEW.`status` IN ('completed', 'ended_early') AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'hours', substr(NEW.`ended_on`, 1, 7), NEW.`minutes`, '', '', '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'municipality', coalesce(NEW.`municipality_code`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'industry', coalesce(NEW.`industry_section`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'group', coalesce(NEW.`mentee_group`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'danishLevel', coalesce(NEW.`danish_level`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `report_counts_course_update` AFTER UPDATE OF `status`, `ended_on`, `outcome_flags`, `end_mask`, `follow_up_mask`, `minutes`, `municipality_code`, `industry_section`, `mentee_group`, `danish_level` ON `course_facts`
+WHEN OLD.`status` IS NOT NEW.`status` OR OLD.`ended_on` IS NOT NEW.`ended_on` OR OLD.`outcome_flags` IS NOT NEW.`outcome_flags` OR OLD.`end_mask` IS NOT NEW.`end_mask` OR OLD.`follow_up_mask` IS NOT NEW.`follow_up_mask` OR OLD.`minutes` IS NOT NEW.`minutes` OR OLD.`municipality_code` IS NOT NEW.`municipality_code` OR OLD.`industry_section` IS NOT NEW.`industry_section` OR OLD.`mentee_group` IS NOT NEW.`mentee_group` OR OLD.`danish_level` IS NOT NEW.`danish_level` BEGIN
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'ended', substr(OLD.`ended_on`, 1, 7), OLD.`status`, OLD.`outcome_flags`, OLD.`end_mask`, OLD.`follow_up_mask`, -1 WHERE OLD.`status` IN ('completed', 'ended_early') AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'hours', substr(OLD.`ended_on`, 1, 7), OLD.`minutes`, '', '', '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'municipality', coalesce(OLD.`municipality_code`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'industry', coalesce(OLD.`industry_section`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'group', coalesce(OLD.`mentee_group`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'danishLevel', coalesce(OLD.`danish_level`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'ended', substr(NEW.`ended_on`, 1, 7), NEW.`status`, NEW.`outcome_flags`, NEW.`end_mask`, NEW.`follow_up_mask`, 1 WHERE NEW.`status` IN ('completed', 'ended_early') AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'hours', substr(NEW.`ended_on`, 1, 7), NEW.`minutes`, '', '', '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'municipality', coalesce(NEW.`municipality_code`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'industry', coalesce(NEW.`industry_section`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'group', coalesce(NEW.`mentee_group`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'danishLevel', coalesce(NEW.`danish_level`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `report_counts_course_delete` AFTER DELETE ON `course_facts` BEGIN
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'ended', substr(OLD.`ended_on`, 1, 7), OLD.`status`, OLD.`outcome_flags`, OLD.`end_mask`, OLD.`follow_up_mask`, -1 WHERE OLD.`status` IN ('completed', 'ended_early') AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'hours', substr(OLD.`ended_on`, 1, 7), OLD.`minutes`, '', '', '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'municipality', coalesce(OLD.`municipality_code`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'industry', coalesce(OLD.`industry_section`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'group', coalesce(OLD.`mentee_group`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'danishLevel', coalesce(OLD.`danish_level`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `report_counts_mentee_insert` AFTER INSERT ON `mentee_facts` BEGIN
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', substr(NEW.`referred_on`, 1, 7), 'municipality', NEW.`municipality_code`, '', '', 1 WHERE 1
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', substr(NEW.`referred_on`, 1, 7), 'group', NEW.`mentee_group`, '', '', 1 WHERE 1
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', substr(NEW.`referred_on`, 1, 7), 'danishLevel', NEW.`danish_level`, '', '', 1 WHERE 1
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `report_counts_mentee_delete` AFTER DELETE ON `mentee_facts` BEGIN
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', substr(OLD.`referred_on`, 1, 7), 'municipality', OLD.`municipality_code`, '', '', -1 WHERE 1
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', substr(OLD.`referred_on`, 1, 7), 'group', OLD.`mentee_group`, '', '', -1 WHERE 1
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', substr(OLD.`referred_on`, 1, 7), 'danishLevel', OLD.`danish_level`, '', '', -1 WHERE 1
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `report_counts_answer_insert` AFTER INSERT ON `survey_facts` BEGIN
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'answers', substr(NEW.`answered_on`, 1, 7), NEW.`respondent`, NEW.`satisfaction`, '', '', 1 WHERE 1
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `report_counts_answer_delete` AFTER DELETE ON `survey_facts` BEGIN
+  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'answers', substr(OLD.`answered_on`, 1, 7), OLD.`respondent`, OLD.`satisfaction`, '', '', -1 WHERE 1
+  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+END;
+--> statement-breakpoint
 /* Existing data: every citizen's dates now, every course's copies now and its computed facts at the next chance
    (the course job, or a page that reads them). */
-INSERT OR REPLACE INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
+INSERT INTO `mentee_facts` (`mentee_id`, `municipality_code`, `mentee_group`, `danish_level`, `status`, `referred_on`, `matched_on`, `withdrawn_on`, `match_days`, `waiting_until`)
   SELECT m.`id`, m.`municipality_code`, m.`group`, m.`danish_level`, m.`status`, substr(m.`referred_at`, 1, 10), substr(m.`matched_at`, 1, 10), m.`won`,
     CAST(round(julianday(substr(m.`matched_at`, 1, 10)) - julianday(substr(m.`referred_at`, 1, 10))) AS INTEGER),
     max(substr(m.`referred_at`, 1, 10), min(coalesce(substr(m.`matched_at`, 1, 10), '9999-12-31'), CASE WHEN m.`status` = 'withdrawn' THEN coalesce(m.`won`, '0000-00-00') ELSE '9999-12-31' END))
