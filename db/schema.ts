@@ -590,18 +590,19 @@ export const surveyFacts = sqliteTable("survey_facts", {
 ]);
 
 /**
- * What the programme-wide report adds up, per calendar month, kept by triggers on the facts tables (decision 012): a
- * report sums the whole months of its period here (a few hundred rows) and reads only the days at its edges from the
- * facts. Kinds and keys: `ended` (status, outcome flags, end and 3-month outcome types as bits) and `hours` (minutes
+ * What reports add up, per calendar month, for the programme (`scope` 0) and for each municipality (`scope` its code),
+ * kept by triggers on the facts tables (decision 012): a report sums the whole months of its period here (a few
+ * hundred rows) and reads only the days at its edges from the facts. Kinds and keys: `ended` (status, outcome flags, end and 3-month outcome types as bits) and `hours` (minutes
  * logged) of courses by the month they ended; `completed` (dimension, its value, outcome flags) of completed courses;
  * `referred` (dimension, its value) of citizens by the month referred; `answers` (respondent, score) by the month answered.
  */
 export const reportMonthCounts = sqliteTable("report_month_counts", {
   kind: text("kind", { enum: ["ended", "hours", "completed", "referred", "answers"] }).notNull(),
+  scope: integer("scope").notNull(),
   month: text("month").notNull(),
   k1: text("k1").notNull().default(""),
   k2: text("k2").notNull().default(""),
   k3: text("k3").notNull().default(""),
   k4: text("k4").notNull().default(""),
   n: integer("n").notNull(),
-}, (t) => [uniqueIndex("report_month_counts_uq").on(t.kind, t.month, t.k1, t.k2, t.k3, t.k4)]);
+}, (t) => [uniqueIndex("report_month_counts_uq").on(t.kind, t.scope, t.month, t.k1, t.k2, t.k3, t.k4)]);

@@ -196,25 +196,27 @@ function addRange(d: Db, acc: Accumulator, m: number | null, a: string, b: strin
   }
 }
 
-/** Adds what the whole months m1..m2 add up for the programme, from report_month_counts. */
-function addWholeMonths(d: Db, acc: Accumulator, m1: string, m2: string) {
+/** Adds what the whole months m1..m2 add up for the programme (scope 0) or a municipality, from report_month_counts. */
+function addWholeMonths(d: Db, acc: Accumulator, scope: number, m1: string, m2: string) {
+  const p = { scope, m1, m2 };
+  const where = "scope = @scope AND month BETWEEN @m1 AND @m2";
   const q = (kind: string, keys: string) => all(d, `SELECT ${keys}, sum(n) AS n FROM report_month_counts
-    WHERE kind = '${kind}' AND month BETWEEN @m1 AND @m2 GROUP BY ${keys} HAVING sum(n) <> 0`, { m1, m2 });
+    WHERE kind = '${kind}' AND ${where} GROUP BY ${keys} HAVING sum(n) <> 0`, p);
   for (const r of q("referred", "k1, k2")) acc.referredIn(r.k1 as BreakdownDimension, r.k2 as string, num(r.n));
-  for (const r of all(d, `SELECT month, sum(n) AS n FROM report_month_counts WHERE kind = 'referred' AND k1 = 'municipality' AND month BETWEEN @m1 AND @m2
-      GROUP BY month HAVING sum(n) <> 0`, { m1, m2 })) acc.referredIn("quarter", quarterOf(`${r.month}-01`), num(r.n));
+  for (const r of all(d, `SELECT month, sum(n) AS n FROM report_month_counts WHERE kind = 'referred' AND ${where} AND k1 = 'municipality'
+      GROUP BY month HAVING sum(n) <> 0`, p)) acc.referredIn("quarter", quarterOf(`${r.month}-01`), num(r.n));
   for (const r of q("ended", "k1, k2, k3, k4")) acc.ended(r.k1 as string, num(r.k2), num(r.k3), num(r.k4), num(r.n));
   for (const r of q("hours", "k1")) acc.add(acc.hoursPerCourse, num(r.k1) / 60, num(r.n));
   for (const r of q("completed", "k1, k2, k3")) acc.completedIn(r.k1 as BreakdownDimension, r.k2 as string, num(r.k3), num(r.n));
-  for (const r of all(d, `SELECT month, k3, sum(n) AS n FROM report_month_counts WHERE kind = 'completed' AND k1 = 'municipality' AND month BETWEEN @m1 AND @m2
-      GROUP BY month, k3 HAVING sum(n) <> 0`, { m1, m2 })) acc.completedIn("quarter", quarterOf(`${r.month}-01`), num(r.k3), num(r.n));
+  for (const r of all(d, `SELECT month, k3, sum(n) AS n FROM report_month_counts WHERE kind = 'completed' AND ${where} AND k1 = 'municipality'
+      GROUP BY month, k3 HAVING sum(n) <> 0`, p)) acc.completedIn("quarter", quarterOf(`${r.month}-01`), num(r.k3), num(r.n));
   for (const r of q("answers", "k1, k2")) acc.add(acc.satisfaction[r.k1 as "mentee" | "mentor"], num(r.k2), num(r.n));
 }
 
 /**
  * What a report adds up, from SQL: the same numbers `aggregateReport` (statistics.ts) gets from rows. Events of the
- * period (referred, ended, answered) come, for the programme, from the monthly counts of its whole months and the
- * facts of its edge days, and for one municipality from the facts of the whole period; stocks as of its end
+ * period (referred, ended, answered) come from the monthly counts of its whole months (the programme's or the
+ * municipality's) and the facts of its edge days; stocks as of its end
  * (waiting, running, on track, mentors) and the matches from one index range each. Never a row per citizen in JavaScript.
  */
 export function aggregateReportInSql(d: Db, scope: Scope, filter: ResolvedFilter, asOf: string): ReportAggregates {
@@ -224,13 +226,9 @@ export function aggregateReportInSql(d: Db, scope: Scope, filter: ResolvedFilter
   const s = (text: string) => all(d, text, p);
 
   const acc = new Accumulator();
-  if (m == null) {
-    const { months, edges } = splitPeriod(filter.from, filter.to);
-    if (months) addWholeMonths(d, acc, months[0], months[1]);
-    for (const [a, b] of edges) addRange(d, acc, null, a, b);
-  } else {
-    addRange(d, acc, m, filter.from, filter.to);
-  }
+  const { months, edges } = splitPeriod(filter.from, filter.to);
+  if (months) addWholeMonths(d, acc, m ?? 0, months[0], months[1]);
+  for (const [a, b] of edges) addRange(d, acc, m, a, b);
 
   let matched = 0;
   const daysToMatch: Histogram = new Map();

@@ -93,6 +93,7 @@ CREATE INDEX `mentee_facts_match_local_idx` ON `mentee_facts` (`municipality_cod
 CREATE INDEX `mentee_facts_withdrawn_idx` ON `mentee_facts` (`withdrawn_on`,`municipality_code`);--> statement-breakpoint
 CREATE TABLE `report_month_counts` (
 	`kind` text NOT NULL,
+	`scope` integer NOT NULL,
 	`month` text NOT NULL,
 	`k1` text DEFAULT '' NOT NULL,
 	`k2` text DEFAULT '' NOT NULL,
@@ -101,7 +102,7 @@ CREATE TABLE `report_month_counts` (
 	`n` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `report_month_counts_uq` ON `report_month_counts` (`kind`,`month`,`k1`,`k2`,`k3`,`k4`);--> statement-breakpoint
+CREATE UNIQUE INDEX `report_month_counts_uq` ON `report_month_counts` (`kind`,`scope`,`month`,`k1`,`k2`,`k3`,`k4`);--> statement-breakpoint
 CREATE TABLE `survey_facts` (
 	`survey_id` integer PRIMARY KEY NOT NULL,
 	`course_id` integer NOT NULL,
@@ -257,123 +258,235 @@ CREATE TRIGGER `mentee_facts_withdrawal_delete` AFTER DELETE ON `status_changes`
     FROM `mentees` x WHERE x.`id` = OLD.`entity_id`) m;
 END;
 --> statement-breakpoint
-/* report_month_counts: each facts row counted in its month; a change takes the old row out and puts the new one in. */
+/* report_month_counts: each facts row counted in its month, for the programme and its municipality; a change takes
+   the old row out and puts the new one in. */
 CREATE TRIGGER `report_counts_course_insert` AFTER INSERT ON `course_facts` BEGIN
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'ended', substr(NEW.`ended_on`, 1, 7), NEW.`status`, NEW.`outcome_flags`, NEW.`end_mask`, NEW.`follow_up_mask`, 1 WHERE NEW.`status` IN ('completed', 'ended_early') AND NEW.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'hours', substr(NEW.`ended_on`, 1, 7), NEW.`minutes`, '', '', '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'municipality', coalesce(NEW.`municipality_code`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'industry', coalesce(NEW.`industry_section`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'group', coalesce(NEW.`mentee_group`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'danishLevel', coalesce(NEW.`danish_level`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'ended', 0, substr(NEW.`ended_on`, 1, 7), NEW.`status`, NEW.`outcome_flags`, NEW.`end_mask`, NEW.`follow_up_mask`, 1 WHERE NEW.`status` IN ('completed', 'ended_early') AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'ended', NEW.`municipality_code`, substr(NEW.`ended_on`, 1, 7), NEW.`status`, NEW.`outcome_flags`, NEW.`end_mask`, NEW.`follow_up_mask`, 1 WHERE NEW.`status` IN ('completed', 'ended_early') AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'hours', 0, substr(NEW.`ended_on`, 1, 7), NEW.`minutes`, '', '', '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'hours', NEW.`municipality_code`, substr(NEW.`ended_on`, 1, 7), NEW.`minutes`, '', '', '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(NEW.`ended_on`, 1, 7), 'municipality', coalesce(NEW.`municipality_code`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', NEW.`municipality_code`, substr(NEW.`ended_on`, 1, 7), 'municipality', coalesce(NEW.`municipality_code`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(NEW.`ended_on`, 1, 7), 'industry', coalesce(NEW.`industry_section`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', NEW.`municipality_code`, substr(NEW.`ended_on`, 1, 7), 'industry', coalesce(NEW.`industry_section`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(NEW.`ended_on`, 1, 7), 'group', coalesce(NEW.`mentee_group`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', NEW.`municipality_code`, substr(NEW.`ended_on`, 1, 7), 'group', coalesce(NEW.`mentee_group`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(NEW.`ended_on`, 1, 7), 'danishLevel', coalesce(NEW.`danish_level`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', NEW.`municipality_code`, substr(NEW.`ended_on`, 1, 7), 'danishLevel', coalesce(NEW.`danish_level`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `report_counts_course_update` AFTER UPDATE OF `status`, `ended_on`, `outcome_flags`, `end_mask`, `follow_up_mask`, `minutes`, `municipality_code`, `industry_section`, `mentee_group`, `danish_level` ON `course_facts`
 WHEN OLD.`status` IS NOT NEW.`status` OR OLD.`ended_on` IS NOT NEW.`ended_on` OR OLD.`outcome_flags` IS NOT NEW.`outcome_flags` OR OLD.`end_mask` IS NOT NEW.`end_mask` OR OLD.`follow_up_mask` IS NOT NEW.`follow_up_mask` OR OLD.`minutes` IS NOT NEW.`minutes` OR OLD.`municipality_code` IS NOT NEW.`municipality_code` OR OLD.`industry_section` IS NOT NEW.`industry_section` OR OLD.`mentee_group` IS NOT NEW.`mentee_group` OR OLD.`danish_level` IS NOT NEW.`danish_level` BEGIN
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'ended', substr(OLD.`ended_on`, 1, 7), OLD.`status`, OLD.`outcome_flags`, OLD.`end_mask`, OLD.`follow_up_mask`, -1 WHERE OLD.`status` IN ('completed', 'ended_early') AND OLD.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'hours', substr(OLD.`ended_on`, 1, 7), OLD.`minutes`, '', '', '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'municipality', coalesce(OLD.`municipality_code`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'industry', coalesce(OLD.`industry_section`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'group', coalesce(OLD.`mentee_group`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'danishLevel', coalesce(OLD.`danish_level`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'ended', substr(NEW.`ended_on`, 1, 7), NEW.`status`, NEW.`outcome_flags`, NEW.`end_mask`, NEW.`follow_up_mask`, 1 WHERE NEW.`status` IN ('completed', 'ended_early') AND NEW.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'hours', substr(NEW.`ended_on`, 1, 7), NEW.`minutes`, '', '', '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'municipality', coalesce(NEW.`municipality_code`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'industry', coalesce(NEW.`industry_section`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'group', coalesce(NEW.`mentee_group`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(NEW.`ended_on`, 1, 7), 'danishLevel', coalesce(NEW.`danish_level`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'ended', 0, substr(OLD.`ended_on`, 1, 7), OLD.`status`, OLD.`outcome_flags`, OLD.`end_mask`, OLD.`follow_up_mask`, -1 WHERE OLD.`status` IN ('completed', 'ended_early') AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'ended', OLD.`municipality_code`, substr(OLD.`ended_on`, 1, 7), OLD.`status`, OLD.`outcome_flags`, OLD.`end_mask`, OLD.`follow_up_mask`, -1 WHERE OLD.`status` IN ('completed', 'ended_early') AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'hours', 0, substr(OLD.`ended_on`, 1, 7), OLD.`minutes`, '', '', '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'hours', OLD.`municipality_code`, substr(OLD.`ended_on`, 1, 7), OLD.`minutes`, '', '', '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(OLD.`ended_on`, 1, 7), 'municipality', coalesce(OLD.`municipality_code`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', OLD.`municipality_code`, substr(OLD.`ended_on`, 1, 7), 'municipality', coalesce(OLD.`municipality_code`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(OLD.`ended_on`, 1, 7), 'industry', coalesce(OLD.`industry_section`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', OLD.`municipality_code`, substr(OLD.`ended_on`, 1, 7), 'industry', coalesce(OLD.`industry_section`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(OLD.`ended_on`, 1, 7), 'group', coalesce(OLD.`mentee_group`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', OLD.`municipality_code`, substr(OLD.`ended_on`, 1, 7), 'group', coalesce(OLD.`mentee_group`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(OLD.`ended_on`, 1, 7), 'danishLevel', coalesce(OLD.`danish_level`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', OLD.`municipality_code`, substr(OLD.`ended_on`, 1, 7), 'danishLevel', coalesce(OLD.`danish_level`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'ended', 0, substr(NEW.`ended_on`, 1, 7), NEW.`status`, NEW.`outcome_flags`, NEW.`end_mask`, NEW.`follow_up_mask`, 1 WHERE NEW.`status` IN ('completed', 'ended_early') AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'ended', NEW.`municipality_code`, substr(NEW.`ended_on`, 1, 7), NEW.`status`, NEW.`outcome_flags`, NEW.`end_mask`, NEW.`follow_up_mask`, 1 WHERE NEW.`status` IN ('completed', 'ended_early') AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'hours', 0, substr(NEW.`ended_on`, 1, 7), NEW.`minutes`, '', '', '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'hours', NEW.`municipality_code`, substr(NEW.`ended_on`, 1, 7), NEW.`minutes`, '', '', '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(NEW.`ended_on`, 1, 7), 'municipality', coalesce(NEW.`municipality_code`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', NEW.`municipality_code`, substr(NEW.`ended_on`, 1, 7), 'municipality', coalesce(NEW.`municipality_code`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(NEW.`ended_on`, 1, 7), 'industry', coalesce(NEW.`industry_section`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', NEW.`municipality_code`, substr(NEW.`ended_on`, 1, 7), 'industry', coalesce(NEW.`industry_section`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(NEW.`ended_on`, 1, 7), 'group', coalesce(NEW.`mentee_group`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', NEW.`municipality_code`, substr(NEW.`ended_on`, 1, 7), 'group', coalesce(NEW.`mentee_group`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(NEW.`ended_on`, 1, 7), 'danishLevel', coalesce(NEW.`danish_level`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', NEW.`municipality_code`, substr(NEW.`ended_on`, 1, 7), 'danishLevel', coalesce(NEW.`danish_level`, ''), NEW.`outcome_flags`, '', 1 WHERE NEW.`status` = 'completed' AND NEW.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `report_counts_course_delete` AFTER DELETE ON `course_facts` BEGIN
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'ended', substr(OLD.`ended_on`, 1, 7), OLD.`status`, OLD.`outcome_flags`, OLD.`end_mask`, OLD.`follow_up_mask`, -1 WHERE OLD.`status` IN ('completed', 'ended_early') AND OLD.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'hours', substr(OLD.`ended_on`, 1, 7), OLD.`minutes`, '', '', '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'municipality', coalesce(OLD.`municipality_code`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'industry', coalesce(OLD.`industry_section`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'group', coalesce(OLD.`mentee_group`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'completed', substr(OLD.`ended_on`, 1, 7), 'danishLevel', coalesce(OLD.`danish_level`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'ended', 0, substr(OLD.`ended_on`, 1, 7), OLD.`status`, OLD.`outcome_flags`, OLD.`end_mask`, OLD.`follow_up_mask`, -1 WHERE OLD.`status` IN ('completed', 'ended_early') AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'ended', OLD.`municipality_code`, substr(OLD.`ended_on`, 1, 7), OLD.`status`, OLD.`outcome_flags`, OLD.`end_mask`, OLD.`follow_up_mask`, -1 WHERE OLD.`status` IN ('completed', 'ended_early') AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'hours', 0, substr(OLD.`ended_on`, 1, 7), OLD.`minutes`, '', '', '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'hours', OLD.`municipality_code`, substr(OLD.`ended_on`, 1, 7), OLD.`minutes`, '', '', '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(OLD.`ended_on`, 1, 7), 'municipality', coalesce(OLD.`municipality_code`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', OLD.`municipality_code`, substr(OLD.`ended_on`, 1, 7), 'municipality', coalesce(OLD.`municipality_code`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(OLD.`ended_on`, 1, 7), 'industry', coalesce(OLD.`industry_section`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', OLD.`municipality_code`, substr(OLD.`ended_on`, 1, 7), 'industry', coalesce(OLD.`industry_section`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(OLD.`ended_on`, 1, 7), 'group', coalesce(OLD.`mentee_group`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', OLD.`municipality_code`, substr(OLD.`ended_on`, 1, 7), 'group', coalesce(OLD.`mentee_group`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', 0, substr(OLD.`ended_on`, 1, 7), 'danishLevel', coalesce(OLD.`danish_level`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'completed', OLD.`municipality_code`, substr(OLD.`ended_on`, 1, 7), 'danishLevel', coalesce(OLD.`danish_level`, ''), OLD.`outcome_flags`, '', -1 WHERE OLD.`status` = 'completed' AND OLD.`ended_on` IS NOT NULL
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `report_counts_mentee_insert` AFTER INSERT ON `mentee_facts` BEGIN
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'referred', substr(NEW.`referred_on`, 1, 7), 'municipality', NEW.`municipality_code`, '', '', 1 WHERE 1
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'referred', substr(NEW.`referred_on`, 1, 7), 'group', NEW.`mentee_group`, '', '', 1 WHERE 1
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'referred', substr(NEW.`referred_on`, 1, 7), 'danishLevel', NEW.`danish_level`, '', '', 1 WHERE 1
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', 0, substr(NEW.`referred_on`, 1, 7), 'municipality', NEW.`municipality_code`, '', '', 1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', NEW.`municipality_code`, substr(NEW.`referred_on`, 1, 7), 'municipality', NEW.`municipality_code`, '', '', 1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', 0, substr(NEW.`referred_on`, 1, 7), 'group', NEW.`mentee_group`, '', '', 1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', NEW.`municipality_code`, substr(NEW.`referred_on`, 1, 7), 'group', NEW.`mentee_group`, '', '', 1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', 0, substr(NEW.`referred_on`, 1, 7), 'danishLevel', NEW.`danish_level`, '', '', 1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', NEW.`municipality_code`, substr(NEW.`referred_on`, 1, 7), 'danishLevel', NEW.`danish_level`, '', '', 1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `report_counts_mentee_delete` AFTER DELETE ON `mentee_facts` BEGIN
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'referred', substr(OLD.`referred_on`, 1, 7), 'municipality', OLD.`municipality_code`, '', '', -1 WHERE 1
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'referred', substr(OLD.`referred_on`, 1, 7), 'group', OLD.`mentee_group`, '', '', -1 WHERE 1
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'referred', substr(OLD.`referred_on`, 1, 7), 'danishLevel', OLD.`danish_level`, '', '', -1 WHERE 1
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', 0, substr(OLD.`referred_on`, 1, 7), 'municipality', OLD.`municipality_code`, '', '', -1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', OLD.`municipality_code`, substr(OLD.`referred_on`, 1, 7), 'municipality', OLD.`municipality_code`, '', '', -1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', 0, substr(OLD.`referred_on`, 1, 7), 'group', OLD.`mentee_group`, '', '', -1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', OLD.`municipality_code`, substr(OLD.`referred_on`, 1, 7), 'group', OLD.`mentee_group`, '', '', -1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', 0, substr(OLD.`referred_on`, 1, 7), 'danishLevel', OLD.`danish_level`, '', '', -1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'referred', OLD.`municipality_code`, substr(OLD.`referred_on`, 1, 7), 'danishLevel', OLD.`danish_level`, '', '', -1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `report_counts_answer_insert` AFTER INSERT ON `survey_facts` BEGIN
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'answers', substr(NEW.`answered_on`, 1, 7), NEW.`respondent`, NEW.`satisfaction`, '', '', 1 WHERE 1
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'answers', 0, substr(NEW.`answered_on`, 1, 7), NEW.`respondent`, NEW.`satisfaction`, '', '', 1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'answers', NEW.`municipality_code`, substr(NEW.`answered_on`, 1, 7), NEW.`respondent`, NEW.`satisfaction`, '', '', 1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `report_counts_answer_update` AFTER UPDATE OF `municipality_code` ON `survey_facts` BEGIN
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'answers', 0, substr(OLD.`answered_on`, 1, 7), OLD.`respondent`, OLD.`satisfaction`, '', '', -1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'answers', OLD.`municipality_code`, substr(OLD.`answered_on`, 1, 7), OLD.`respondent`, OLD.`satisfaction`, '', '', -1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'answers', 0, substr(NEW.`answered_on`, 1, 7), NEW.`respondent`, NEW.`satisfaction`, '', '', 1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'answers', NEW.`municipality_code`, substr(NEW.`answered_on`, 1, 7), NEW.`respondent`, NEW.`satisfaction`, '', '', 1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
 END;
 --> statement-breakpoint
 CREATE TRIGGER `report_counts_answer_delete` AFTER DELETE ON `survey_facts` BEGIN
-  INSERT INTO `report_month_counts` (`kind`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
-  SELECT 'answers', substr(OLD.`answered_on`, 1, 7), OLD.`respondent`, OLD.`satisfaction`, '', '', -1 WHERE 1
-  ON CONFLICT (`kind`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'answers', 0, substr(OLD.`answered_on`, 1, 7), OLD.`respondent`, OLD.`satisfaction`, '', '', -1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
+  INSERT INTO `report_month_counts` (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`, `n`)
+  SELECT 'answers', OLD.`municipality_code`, substr(OLD.`answered_on`, 1, 7), OLD.`respondent`, OLD.`satisfaction`, '', '', -1 WHERE 1
+  ON CONFLICT (`kind`, `scope`, `month`, `k1`, `k2`, `k3`, `k4`) DO UPDATE SET `n` = `n` + excluded.`n`;
 END;
 --> statement-breakpoint
 /* Existing data: every citizen's dates now, every course's copies now and its computed facts at the next chance
