@@ -103,6 +103,7 @@ CREATE TABLE `report_month_counts` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `report_month_counts_uq` ON `report_month_counts` (`kind`,`scope`,`month`,`k1`,`k2`,`k3`,`k4`);--> statement-breakpoint
+CREATE INDEX `report_month_counts_read_idx` ON `report_month_counts` (`kind`,`scope`,`month`,`k1`,`k2`,`k3`,`k4`,`n`);--> statement-breakpoint
 CREATE TABLE `survey_facts` (
 	`survey_id` integer PRIMARY KEY NOT NULL,
 	`course_id` integer NOT NULL,
