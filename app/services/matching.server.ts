@@ -82,6 +82,7 @@ const mentorColumns = {
   industryCode: mentors.industryCode, networkIndustryCodes: mentors.networkIndustryCodes, languages: mentors.languages,
   gender: mentors.gender, menteeGenderPreference: mentors.menteeGenderPreference, offers: mentors.offers,
   firstName: mentors.firstName, lastName: mentors.lastName,
+  introductionRead: sql<number>`${mentors.introductionReadAt} is not null`.mapWith((v: unknown) => Boolean(v)),
 };
 type MentorRow = MatchMentor & { firstName: string; lastName: string };
 
@@ -233,7 +234,9 @@ export function approveMatch(input: ApproveInput, d: Db = db()): ApproveResult {
     const weights = currentWeights(d);
     const ctx: MatchContext = { ...base, weights: weights.weights };
     const menteeRow = loadMentee(d, mentee.id)!;
-    const pm: PreparedMentor = prepareMentor(mentorRow ?? { ...mentor, municipalityName: undefined, activeCourses: occupiedCounts(d, [mentor.id]).get(mentor.id) ?? 0 }, ctx);
+    const pm: PreparedMentor = prepareMentor(mentorRow ?? {
+      ...mentor, municipalityName: undefined, activeCourses: occupiedCounts(d, [mentor.id]).get(mentor.id) ?? 0, introductionRead: mentor.introductionReadAt != null,
+    }, ctx);
     const ev = evaluate(prepareMentee(menteeRow, ctx), pm, ctx);
     if (!ev.allowed) return { ok: false, error: "rule", rules: ev.rules };
 

@@ -68,4 +68,12 @@ export default {
   surveyKind: { day30: "Efter 30 dage", closure: "Ved afslutning" },
   surveyRespondent: { mentor: "Mentor", mentee: "Borger" },
   closerToJob: { yes: "Ja", no: "Nej", unsure: "Ved ikke" },
+  plannedMeetingStatus: { planned: "Planlagt", held: "Holdt", missed: "Blev ikke til noget", cancelled: "Aflyst" },
+  goalKind: {
+    labour_market: "Forstå det danske arbejdsmarked i min branche", cv_danish: "CV på dansk", applications: "Ansøgninger sendt",
+    interview_practice: "Træning i jobsamtaler", network_contacts: "Kontakter i netværket", change_industry: "Afklare, om jeg skal skifte branche",
+    placement: "Finde praktik, løntilskud eller uddannelse", own: "Eget mål",
+  },
+  goalStatus: { planned: "Sat", in_progress: "I gang", reached: "Nået", dropped: "Droppet" },
+  guidanceKind: { introduction: "Introduktion", tip: "Tip til forløbet" },
 };
