@@ -454,7 +454,9 @@ export const statusChanges = sqliteTable("status_changes", {
 /* ------------------------------------------------------------------ messaging (the outbox) */
 
 /** What is handed to the provider: rendered once, then sent as is on every try. */
-export type MessagePayload = { subject: string; text: string; html: string | null; unsubscribeUrl: string | null };
+/** A file sent with an email (a calendar invite): text content, as sent. */
+export type MessageAttachment = { filename: string; contentType: string; content: string };
+export type MessagePayload = { subject: string; text: string; html: string | null; unsubscribeUrl: string | null; attachments?: MessageAttachment[] };
 export const messages = sqliteTable("messages", {
   id: id(),
   channel: text("channel", { enum: channels }).notNull(),
