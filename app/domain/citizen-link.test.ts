@@ -43,3 +43,11 @@ describe("the code that confirms a new phone number or language", () => {
     expect(contactCodeState({ ...code, confirmedAt: now.toISOString() }, now)).toBe("used");
   });
 });
+
+describe("asking for a new link by SMS", () => {
+  it("knows the keywords, in any case, and nothing else", async () => {
+    const { isPageLinkKeyword } = await import("./citizen-link");
+    for (const w of ["LINK", "link", "Mig", "min side", "LINK."]) expect(isPageLinkKeyword(w), w).toBe(true);
+    for (const w of ["STOP", "linket virker ikke", ""]) expect(isPageLinkKeyword(w), w).toBe(false);
+  });
+});

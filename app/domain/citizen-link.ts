@@ -57,3 +57,10 @@ export function contactCodeState(c: CodeFacts, now: Date): CodeState {
 export function codeExpiry(now: Date): string {
   return new Date(now.getTime() + CODE_MINUTES * 60_000).toISOString();
 }
+
+/** The words a citizen texts to our number to get a new link to their page ("LINK", or Danish "MIG", "MIN SIDE"). */
+export function isPageLinkKeyword(text: string): boolean {
+  return /^(link|mig|min side|side)[.!]?$/i.test(text.trim());
+}
+/** A citizen may ask for a new link by SMS once an hour (each answer is an SMS we pay for). */
+export const LINK_BY_SMS_PER_HOUR = 1;

@@ -67,6 +67,16 @@ export function enqueue(m: NewMessage, tx: Tx = db()): number | null {
   return row?.id ?? null;
 }
 
+/**
+ * Cancels messages still waiting under these idempotency keys (a reminder of a meeting that moved or was cancelled).
+ * A message already being sent or sent is left alone. Returns how many were cancelled.
+ */
+export function cancelQueued(keys: string[], reason: string, tx: Tx = db()): number {
+  if (!keys.length) return 0;
+  return tx.update(messages).set({ status: "cancelled", lastError: reason })
+    .where(and(inArray(messages.idempotencyKey, keys), eq(messages.status, "queued"))).run().changes;
+}
+
 /* ------------------------------------------------------------------ claims and leases */
 
 /** This process as a sender. */

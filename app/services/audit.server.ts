@@ -8,7 +8,8 @@ import type { AuditAction } from "../domain/enums";
 import type { Db } from "../db.server";
 import { db } from "../db.server";
 
-type Actor = { id: number; role: string } | null;
+/** Who acted: a user, a citizen on their own page (`{ id: null, role: "citizen" }`), or null for the system. */
+type Actor = { id: number | null; role: string } | null;
 type Tx = Pick<Db, "insert">;
 
 export function audit(actor: Actor, action: AuditAction, entityType: string, entityId: number | null, details?: Record<string, unknown>, tx: Tx = db()): void {

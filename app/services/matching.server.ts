@@ -21,6 +21,7 @@ import { assignPool, type AssignmentMode } from "../domain/assignment";
 import { nowIso, today } from "../utils/clock";
 import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
+import { issueCitizenLink } from "./citizen-page.server";
 import type { Channel } from "../domain/enums";
 
 type Actor = { id: number; role: string };
@@ -272,7 +273,7 @@ export function approveMatch(input: ApproveInput, d: Db = db()): ApproveResult {
     if (to) {
       enqueue({
         ...to, template: "match_mentee", locale: mentee.language, subjectType: "mentee", subjectId: mentee.id,
-        idempotencyKey: `match_mentee:${course.id}`, data: { mentorFirstName: mentor.firstName },
+        idempotencyKey: `match_mentee:${course.id}`, data: { mentorFirstName: mentor.firstName, pageUrl: issueCitizenLink(d, mentee.id) },
       }, d);
     }
     const caseworker = mentee.referredBy ? d.select().from(users).where(and(eq(users.id, mentee.referredBy), eq(users.active, true))).get() : undefined;
