@@ -21,6 +21,7 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
     { key: "courses.nav.courses", to: "/koordinator/forloeb" },
     { key: "courses.nav.followUps", to: "/koordinator/opfoelgning" },
     { key: "matching.nav.pool", to: "/koordinator/matching" },
+    { key: "between.nav.guidance", to: "/koordinator/vejledning" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
     { key: "auth.security.nav", to: "/konto/sikkerhed" },
   ],
@@ -34,6 +35,7 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
     { key: "common.nav.start", to: "/mentor" },
     { key: "volunteer.nav.profile", to: "/mentor/profil" },
     { key: "volunteer.nav.availability", to: "/mentor/tilgaengelighed" },
+    { key: "between.nav.introduction", to: "/mentor/introduktion" },
   ],
 };
 

@@ -13,6 +13,8 @@ import { today } from "../utils/clock";
 import { Alert, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
+import { readsOfMentor } from "../services/guidance.server";
+import { GuidanceReads } from "../components/Guidance";
 
 export const meta = pageMeta("mentor");
 
@@ -26,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "coordinator", "admin");
   const detail = getMentorForStaff(parseId(params.id), user);
   if (!detail) throw notFound();
-  return { ...detail, today: today() };
+  return { ...detail, today: today(), guidanceReads: readsOfMentor(detail.mentor.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -188,6 +190,8 @@ export default function MentorDetail() {
           </div>
         ) : <p>{t("volunteer.detail.noCourses")}</p>}
       </section>
+
+      <GuidanceReads readAt={m.introductionReadAt} reads={d.guidanceReads} />
 
       <section aria-labelledby="h-history">
         <h2 id="h-history">{t("volunteer.detail.historyTitle")}</h2>

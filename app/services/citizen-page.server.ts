@@ -15,6 +15,8 @@ import {
 import { db, type Db } from "../db.server";
 import { config } from "../config.server";
 import { sha256 } from "../auth/tokens.server";
+import { hit } from "../auth/rate-limit.server";
+import { addressKey } from "../auth/client-address";
 import {
   citizenLinkState, CODE_MAX_PER_WINDOW, CODE_WINDOW_MINUTES, codeExpiry, contactCodeState, linkExpiry, type LinkState,
 } from "../domain/citizen-link";
@@ -259,4 +261,12 @@ export function liveLinkCount(menteeId: number, d: Db = db()): number {
   return d.select({ n: sql<number>`count(*)` }).from(verificationTokens)
     .where(and(eq(verificationTokens.purpose, "citizen_page"), eq(verificationTokens.subjectType, "mentee"), eq(verificationTokens.subjectId, menteeId),
       isNull(verificationTokens.usedAt), gt(verificationTokens.expiresAt, nowIso()))).get()!.n;
+}
+
+/**
+ * Rate limits of the page, per client address (the socket's, app/auth/client-address.ts): views (also of unknown
+ * links, so guessing is slow) and posts. True when the request may go on.
+ */
+export function citizenPageAllowed(address: string, kind: "view" | "post"): boolean {
+  return kind === "view" ? hit(`mig:view:${addressKey(address)}`, 120, 10 * 60_000) : hit(`mig:post:${addressKey(address)}`, 30, 10 * 60_000);
 }

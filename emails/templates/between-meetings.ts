@@ -12,6 +12,7 @@ import { isRtl, type MeetingForm, type MessageLanguage } from "../../app/domain/
 import { defineTemplate, type Copy } from "../types";
 import { messageDate, sentence } from "../format";
 import { meetingIcsAttachment, type MeetingInvite } from "../calendar";
+import { citizenPageCopy } from "../../app/i18n/citizen-page-copy";
 
 /** The calendar fields of a meeting message (the summary is written in the recipient's language). */
 export type IcsData = Omit<MeetingInvite, "summary">;
@@ -20,7 +21,6 @@ export type MenteeMeetingData = Meeting & { mentorFirstName: string; ics?: IcsDa
 export type MentorMeetingData = Meeting & { menteeFirstName: string; agenda: string | null; url: string; ics?: IcsData };
 
 type Words = {
-  forms: Record<MeetingForm, string>;
   when: (date: string, time: string) => string;
   planned: { subject: string; text: (m: string, when: string, where: string) => string };
   changed: { subject: string; text: (m: string, when: string, where: string) => string };
@@ -34,7 +34,6 @@ type Words = {
 
 const W: Record<MessageLanguage, Words> = {
   da: {
-    forms: { in_person: "Fysisk møde", phone: "Telefon", video: "Video", company_visit: "Virksomhedsbesøg" },
     when: (d, t) => `${d} kl. ${t}`,
     planned: { subject: "Nyt møde med din mentor", text: (m, w, p) => `Du har et møde med ${m} ${w}. ${p}` },
     changed: { subject: "Dit møde er flyttet", text: (m, w, p) => `Dit møde med ${m} er flyttet til ${w}. ${p}` },
@@ -46,7 +45,6 @@ const W: Record<MessageLanguage, Words> = {
     code: { subject: "Din kode", text: (c) => `Din kode er ${c}. Den gælder i 15 minutter.` },
   },
   en: {
-    forms: { in_person: "In person", phone: "Phone", video: "Video", company_visit: "Company visit" },
     when: (d, t) => `${d} at ${t}`,
     planned: { subject: "New meeting with your mentor", text: (m, w, p) => `You have a meeting with ${m} on ${w}. ${p}` },
     changed: { subject: "Your meeting has moved", text: (m, w, p) => `Your meeting with ${m} has moved to ${w}. ${p}` },
@@ -58,7 +56,6 @@ const W: Record<MessageLanguage, Words> = {
     code: { subject: "Your code", text: (c) => `Your code is ${c}. It is valid for 15 minutes.` },
   },
   ar: {
-    forms: { in_person: "لقاء حضوري", phone: "هاتف", video: "فيديو", company_visit: "زيارة شركة" },
     when: (d, t) => `${d} الساعة ${t}`,
     planned: { subject: "لقاء جديد مع مرشدك", text: (m, w, p) => `لديك لقاء مع ${m} يوم ${w}. ${p}` },
     changed: { subject: "تم تغيير موعد لقائك", text: (m, w, p) => `تم نقل لقائك مع ${m} إلى ${w}. ${p}` },
@@ -70,7 +67,6 @@ const W: Record<MessageLanguage, Words> = {
     code: { subject: "رمزك", text: (c) => `رمزك هو ${c}. صالح لمدة 15 دقيقة.` },
   },
   ti: {
-    forms: { in_person: "ኣካላዊ ርክብ", phone: "ተሌፎን", video: "ቪድዮ", company_visit: "ምብጻሕ ትካል" },
     when: (d, t) => `${d} ሰዓት ${t}`,
     planned: { subject: "ሓድሽ ርክብ ምስ መማኽርኹም", text: (m, w, p) => `ምስ ${m} ${w} ርክብ ኣለኩም። ${p}` },
     changed: { subject: "ርክብኩም ተቐይሩ", text: (m, w, p) => `ምስ ${m} ዘለኩም ርክብ ናብ ${w} ተቐይሩ። ${p}` },
@@ -82,7 +78,6 @@ const W: Record<MessageLanguage, Words> = {
     code: { subject: "ኮድኩም", text: (c) => `ኮድኩም ${c} እዩ። ን15 ደቒቕ ይሰርሕ።` },
   },
   fa: {
-    forms: { in_person: "جلسه حضوری", phone: "تلفن", video: "ویدیو", company_visit: "بازدید از شرکت" },
     when: (d, t) => `${d} ساعت ${t}`,
     planned: { subject: "جلسه جدید با منتور شما", text: (m, w, p) => `شما در ${w} با ${m} جلسه دارید. ${p}` },
     changed: { subject: "زمان جلسه شما تغییر کرد", text: (m, w, p) => `جلسه شما با ${m} به ${w} منتقل شد. ${p}` },
@@ -94,7 +89,6 @@ const W: Record<MessageLanguage, Words> = {
     code: { subject: "کد شما", text: (c) => `کد شما ${c} است. ۱۵ دقیقه معتبر است.` },
   },
   prs: {
-    forms: { in_person: "ملاقات حضوری", phone: "تیلفون", video: "ویدیو", company_visit: "بازدید از شرکت" },
     when: (d, t) => `${d} ساعت ${t}`,
     planned: { subject: "ملاقات جدید با منتور شما", text: (m, w, p) => `شما در ${w} با ${m} ملاقات دارید. ${p}` },
     changed: { subject: "وقت ملاقات شما تغییر کرد", text: (m, w, p) => `ملاقات شما با ${m} به ${w} تغییر کرد. ${p}` },
@@ -106,7 +100,6 @@ const W: Record<MessageLanguage, Words> = {
     code: { subject: "کود شما", text: (c) => `کود شما ${c} است. برای ۱۵ دقیقه اعتبار دارد.` },
   },
   ps: {
-    forms: { in_person: "حضوري ناسته", phone: "ټیلیفون", video: "ویډیو", company_visit: "د شرکت لیدنه" },
     when: (d, t) => `${d} ساعت ${t}`,
     planned: { subject: "له خپل منټور سره نوې ناسته", text: (m, w, p) => `تاسو په ${w} له ${m} سره ناسته لرئ. ${p}` },
     changed: { subject: "ستاسو د ناستې وخت بدل شو", text: (m, w, p) => `له ${m} سره ستاسو ناسته ${w} ته بدله شوه. ${p}` },
@@ -118,7 +111,6 @@ const W: Record<MessageLanguage, Words> = {
     code: { subject: "ستاسو کوډ", text: (c) => `ستاسو کوډ ${c} دی. د ۱۵ دقیقو لپاره اعتبار لري.` },
   },
   so: {
-    forms: { in_person: "Kulan fool-ka-fool ah", phone: "Telefoon", video: "Fiidiyoow", company_visit: "Booqasho shirkad" },
     when: (d, t) => `${d} saacadda ${t}`,
     planned: { subject: "Kulan cusub oo aad la leedahay lataliyahaaga", text: (m, w, p) => `Waxaad kulan la leedahay ${m} ${w}. ${p}` },
     changed: { subject: "Kulankaaga waa la beddelay", text: (m, w, p) => `Kulankaaga ${m} waxaa loo wareejiyay ${w}. ${p}` },
@@ -130,7 +122,6 @@ const W: Record<MessageLanguage, Words> = {
     code: { subject: "Koodhkaaga", text: (c) => `Koodhkaagu waa ${c}. Wuxuu shaqeeyaa 15 daqiiqo.` },
   },
   uk: {
-    forms: { in_person: "Особиста зустріч", phone: "Телефон", video: "Відео", company_visit: "Відвідування компанії" },
     when: (d, t) => `${d} о ${t}`,
     planned: { subject: "Нова зустріч із вашим ментором", text: (m, w, p) => `У вас зустріч із ${m} ${w}. ${p}` },
     changed: { subject: "Вашу зустріч перенесено", text: (m, w, p) => `Вашу зустріч із ${m} перенесено на ${w}. ${p}` },
@@ -142,7 +133,6 @@ const W: Record<MessageLanguage, Words> = {
     code: { subject: "Ваш код", text: (c) => `Ваш код ${c}. Він дійсний 15 хвилин.` },
   },
   kmr: {
-    forms: { in_person: "Civîna rû bi rû", phone: "Telefon", video: "Vîdeo", company_visit: "Serdana şirketê" },
     when: (d, t) => `${d} saet ${t}`,
     planned: { subject: "Civîneke nû bi mentorê te re", text: (m, w, p) => `Civîna te bi ${m} re heye, ${w}. ${p}` },
     changed: { subject: "Civîna te hat guhertin", text: (m, w, p) => `Civîna te bi ${m} re hat guhertin bo ${w}. ${p}` },
@@ -164,7 +154,8 @@ const langs = Object.keys(W) as MessageLanguage[];
 const each = <C>(f: (w: Words, lang: MessageLanguage) => C) => Object.fromEntries(langs.map((l) => [l, f(W[l], l)])) as Record<MessageLanguage, C>;
 
 const when = (w: Words, lang: MessageLanguage, d: Meeting) => w.when(messageDate(d.date, lang), d.time);
-const where = (w: Words, d: Meeting) => sentence(d.place ? `${w.forms[d.form] ?? d.form}: ${d.place}` : w.forms[d.form] ?? String(d.form));
+const formName = (lang: MessageLanguage, form: MeetingForm) => citizenPageCopy[lang].forms[form] ?? String(form);
+const where = (lang: MessageLanguage, d: Meeting) => sentence(d.place ? `${formName(lang, d.form)}: ${d.place}` : formName(lang, d.form));
 
 const invite = (cancelled: boolean) => (name: (d: never) => string) => (d: { ics?: IcsData }, lang: MessageLanguage) =>
   d.ics?.attendeeEmail ? [meetingIcsAttachment({ ...d.ics, cancelled, summary: W[lang].summary(name(d as never)) })] : [];
@@ -181,8 +172,8 @@ const menteeMeeting = (key: string, pick: (w: Words) => { subject: string }, tex
   attachments: invite(cancelled)((d: MenteeMeetingData) => d.mentorFirstName),
   copies: each((w, lang): Copy<MenteeMeetingData> => ({
     subject: () => pick(w).subject,
-    lines: (d) => [text(w)(d.mentorFirstName, when(w, lang, d), where(w, d))],
-    sms: (d) => `Mentorbro: ${text(w)(d.mentorFirstName, when(w, lang, d), where(w, d))}`,
+    lines: (d) => [text(w)(d.mentorFirstName, when(w, lang, d), where(lang, d))],
+    sms: (d) => `Mentorbro: ${text(w)(d.mentorFirstName, when(w, lang, d), where(lang, d))}`,
   })),
 });
 
@@ -193,8 +184,8 @@ export const meetingReminderMentee = defineTemplate<MenteeMeetingData>({
   key: "meeting_reminder_mentee", audience: "mentee", sample: { ...menteeSample, ics: undefined },
   copies: each((w, lang): Copy<MenteeMeetingData> => ({
     subject: () => w.reminder.subject,
-    lines: (d) => [w.reminder.text(d.mentorFirstName, when(w, lang, d), where(w, d))],
-    sms: (d) => `Mentorbro: ${w.reminder.text(d.mentorFirstName, when(w, lang, d), where(w, d))}`,
+    lines: (d) => [w.reminder.text(d.mentorFirstName, when(w, lang, d), where(lang, d))],
+    sms: (d) => `Mentorbro: ${w.reminder.text(d.mentorFirstName, when(w, lang, d), where(lang, d))}`,
   })),
 });
 
@@ -235,13 +226,13 @@ export const meetingPlannedMentor = defineTemplate<MentorMeetingData>({
   copies: {
     da: {
       subject: (d) => `Møde med ${d.menteeFirstName} ${mentorWhen("da", d)}`,
-      lines: (d) => ["Hej", `Mødet med ${d.menteeFirstName} er planlagt ${mentorWhen("da", d)}. ${where(W.da, d)}`, ...agendaLine("da", d),
+      lines: (d) => ["Hej", `Mødet med ${d.menteeFirstName} er planlagt ${mentorWhen("da", d)}. ${where("da", d)}`, ...agendaLine("da", d),
         "Invitationen er vedhæftet, så du kan lægge den i din kalender. Borgeren får den også og en påmindelse på sms dagen før."],
       action: { label: "Gå til forløbet", url: (d) => d.url },
     },
     en: {
       subject: (d) => `Meeting with ${d.menteeFirstName} on ${mentorWhen("en", d)}`,
-      lines: (d) => ["Hello", `The meeting with ${d.menteeFirstName} is planned for ${mentorWhen("en", d)}. ${where(W.en, d)}`, ...agendaLine("en", d),
+      lines: (d) => ["Hello", `The meeting with ${d.menteeFirstName} is planned for ${mentorWhen("en", d)}. ${where("en", d)}`, ...agendaLine("en", d),
         "The invitation is attached so you can add it to your calendar. The citizen gets it too, and a text reminder the day before."],
       action: { label: "Go to the course", url: (d) => d.url },
     },
@@ -254,12 +245,12 @@ export const meetingChangedMentor = defineTemplate<MentorMeetingData>({
   copies: {
     da: {
       subject: (d) => `Mødet med ${d.menteeFirstName} er ændret: ${mentorWhen("da", d)}`,
-      lines: (d) => ["Hej", `Mødet med ${d.menteeFirstName} er nu ${mentorWhen("da", d)}. ${where(W.da, d)}`, ...agendaLine("da", d), "Den vedhæftede invitation opdaterer mødet i din kalender."],
+      lines: (d) => ["Hej", `Mødet med ${d.menteeFirstName} er nu ${mentorWhen("da", d)}. ${where("da", d)}`, ...agendaLine("da", d), "Den vedhæftede invitation opdaterer mødet i din kalender."],
       action: { label: "Gå til forløbet", url: (d) => d.url },
     },
     en: {
       subject: (d) => `The meeting with ${d.menteeFirstName} has changed: ${mentorWhen("en", d)}`,
-      lines: (d) => ["Hello", `The meeting with ${d.menteeFirstName} is now on ${mentorWhen("en", d)}. ${where(W.en, d)}`, ...agendaLine("en", d), "The attached invitation updates the meeting in your calendar."],
+      lines: (d) => ["Hello", `The meeting with ${d.menteeFirstName} is now on ${mentorWhen("en", d)}. ${where("en", d)}`, ...agendaLine("en", d), "The attached invitation updates the meeting in your calendar."],
       action: { label: "Go to the course", url: (d) => d.url },
     },
   },
@@ -287,12 +278,12 @@ export const meetingReminderMentor = defineTemplate<MentorMeetingData>({
   copies: {
     da: {
       subject: (d) => `Påmindelse: møde med ${d.menteeFirstName} i morgen`,
-      lines: (d) => ["Hej", `I mødes i morgen, ${mentorWhen("da", d)}. ${where(W.da, d)}`, ...agendaLine("da", d)],
+      lines: (d) => ["Hej", `I mødes i morgen, ${mentorWhen("da", d)}. ${where("da", d)}`, ...agendaLine("da", d)],
       action: { label: "Gå til forløbet", url: (d) => d.url },
     },
     en: {
       subject: (d) => `Reminder: meeting with ${d.menteeFirstName} tomorrow`,
-      lines: (d) => ["Hello", `You meet tomorrow, ${mentorWhen("en", d)}. ${where(W.en, d)}`, ...agendaLine("en", d)],
+      lines: (d) => ["Hello", `You meet tomorrow, ${mentorWhen("en", d)}. ${where("en", d)}`, ...agendaLine("en", d)],
       action: { label: "Go to the course", url: (d) => d.url },
     },
   },
