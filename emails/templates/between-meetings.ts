@@ -8,7 +8,7 @@
  * (declared secret: staff never see them, docs/decisions/003). Emails of a planned meeting carry an .ics invite
  * (emails/calendar.ts) in Europe/Copenhagen.
  */
-import { isRtl, type MeetingForm, type MessageLanguage } from "../../app/domain/enums";
+import type { MeetingForm, MessageLanguage } from "../../app/domain/enums";
 import { defineTemplate, type Copy } from "../types";
 import { messageDate, sentence } from "../format";
 import { meetingIcsAttachment, type MeetingInvite } from "../calendar";
@@ -147,8 +147,6 @@ const W: Record<MessageLanguage, Words> = {
 
 /** Words other modules need: the page-link label in the welcome and match messages, the meeting forms. */
 export const citizenPageLabel = (lang: MessageLanguage): string => W[lang].pageLabel;
-/** A link in a right-to-left text keeps its own direction. */
-export const ltr = (lang: MessageLanguage, s: string): string => (isRtl(lang) ? `\u2066${s}\u2069` : s);
 
 const langs = Object.keys(W) as MessageLanguage[];
 const each = <C>(f: (w: Words, lang: MessageLanguage) => C) => Object.fromEntries(langs.map((l) => [l, f(W[l], l)])) as Record<MessageLanguage, C>;
@@ -193,11 +191,11 @@ export const meetingReminderMentee = defineTemplate<MenteeMeetingData>({
 export const citizenPageLink = defineTemplate<{ pageUrl: string }>({
   key: "citizen_page_link", audience: "mentee", secrets: ["pageUrl"],
   sample: { pageUrl: "https://mentorbro.dk/mig/Xy7Qp2LmXy7Qp2LmXy7Qp2" },
-  copies: each((w, lang): Copy<{ pageUrl: string }> => ({
+  copies: each((w): Copy<{ pageUrl: string }> => ({
     subject: () => w.link.subject,
     lines: () => [w.link.text],
     action: { label: w.link.action, url: (d) => d.pageUrl },
-    sms: (d) => `Mentorbro: ${w.pageLabel} ${ltr(lang, d.pageUrl)}`,
+    sms: (d) => `Mentorbro: ${w.pageLabel} ${d.pageUrl}`,
   })),
 });
 

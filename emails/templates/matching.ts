@@ -8,7 +8,7 @@ import daEnum from "../../app/i18n/locales/da/enum";
 import enEnum from "../../app/i18n/locales/en/enum";
 import { DB07 } from "../../db/reference/db07";
 import { messageDate, sentence } from "../format";
-import { citizenPageLabel, ltr } from "./between-meetings";
+import { citizenPageLabel } from "./between-meetings";
 import type { MessageLanguage } from "../../app/domain/enums";
 
 const industryLabel = (code: string, lang: "da" | "en") => {
@@ -82,7 +82,7 @@ export type MatchMenteeData = { mentorFirstName: string; pageUrl?: string };
 const menteeCopy = (lang: MessageLanguage, subject: string, text: (d: MatchMenteeData) => string) => ({
   subject: () => subject,
   lines: (d: MatchMenteeData) => [text(d), ...(d.pageUrl ? [`${citizenPageLabel(lang)} ${d.pageUrl}`] : [])],
-  sms: (d: MatchMenteeData) => `${text(d)}${d.pageUrl ? ` ${citizenPageLabel(lang)} ${ltr(lang, d.pageUrl)}` : ""}`,
+  sms: (d: MatchMenteeData) => `${text(d)}${d.pageUrl ? ` ${citizenPageLabel(lang)} ${d.pageUrl}` : ""}`,
 });
 
 export const matchMentee = defineTemplate<MatchMenteeData>({

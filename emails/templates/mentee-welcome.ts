@@ -5,7 +5,7 @@
  */
 import type { MessageLanguage } from "../../app/domain/enums";
 import { defineTemplate, type Copy } from "../types";
-import { citizenPageLabel, ltr } from "./between-meetings";
+import { citizenPageLabel } from "./between-meetings";
 
 /** `pageUrl`: the citizen's own page (issue 21), a secret link; messages queued before it existed have none. */
 type Data = { firstName: string; pageUrl?: string };
@@ -14,7 +14,7 @@ const copy = (lang: MessageLanguage, c: { subject: string; heading: string; hell
   subject: () => c.subject,
   heading: () => c.heading,
   lines: (d) => [c.hello(d.firstName), ...c.body, ...(d.pageUrl ? [`${citizenPageLabel(lang)} ${d.pageUrl}`] : [])],
-  sms: (d) => `${c.sms(d.firstName)}${d.pageUrl ? ` ${citizenPageLabel(lang)} ${ltr(lang, d.pageUrl)}` : ""}`,
+  sms: (d) => `${c.sms(d.firstName)}${d.pageUrl ? ` ${citizenPageLabel(lang)} ${d.pageUrl}` : ""}`,
 });
 
 export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
