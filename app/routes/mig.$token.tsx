@@ -17,6 +17,7 @@ import {
 } from "../services/citizen-page.server";
 import { citizenPageCopy, fill } from "../i18n/citizen-page-copy";
 import { optOutCopy } from "../i18n/opt-out-copy";
+import { citizenPageLanguage } from "../i18n/citizen-language";
 import { formatMessageDate } from "../i18n/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
@@ -25,16 +26,12 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 // A page for its recipient only: never cached (the global Referrer-Policy keeps the token on this site).
 export const headers = () => ({ "Cache-Control": "no-store" });
 
-function pageLanguage(request: Request, own: MessageLanguage): MessageLanguage {
-  const asked = new URL(request.url).searchParams.get("sprog");
-  return asked === "da" || asked === "en" || asked === own ? asked : own;
-}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!citizenPageAllowed(clientAddress(context), "view")) throw new Response("Too Many Requests", { status: 429, headers: { "Retry-After": "600" } });
   const page = citizenPageByToken(params.token ?? "");
   const own = page.state === "open" ? page.view.language : page.state === "invalid" ? "da" : page.language;
-  const language = pageLanguage(request, own);
+  const language = citizenPageLanguage(request, own);
   const stopNumber = config().SMS_STOP_NUMBER ?? null;
   if (page.state !== "open") return data({ state: page.state, language, own, view: null, stopNumber }, { status: page.state === "invalid" ? 404 : 410 });
   return { state: page.state, language, own, view: page.view, stopNumber };
