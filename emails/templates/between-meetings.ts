@@ -215,7 +215,7 @@ const mentorSample: MentorMeetingData = {
   menteeFirstName: "Amal", date: "2026-03-30", time: "10:00", form: "in_person", place: "Café Havnen, Aarhus", agenda: "CV og to ansøgninger",
   url: "https://mentorbro.example.dk/mentor/forloeb/12", ics: { ...sampleIcs, attendeeEmail: "mads@eksempel.dk" },
 };
-const mentorWhen = (lang: "da" | "en", d: Meeting) => W[lang].when(messageDate(d.date, lang), d.time);
+const mentorWhen = (lang: "da" | "en", d: { date: string; time: string }) => W[lang].when(messageDate(d.date, lang), d.time);
 const agendaLine = (lang: "da" | "en", d: MentorMeetingData) => (d.agenda ? [sentence(`${lang === "da" ? "Dagsorden" : "Agenda"}: ${d.agenda}`)] : []);
 
 export const meetingPlannedMentor = defineTemplate<MentorMeetingData>({
@@ -294,12 +294,12 @@ export const meetingLogPrompt = defineTemplate<LogPrompt>({
   copies: {
     da: {
       subject: (d) => `Blev mødet med ${d.menteeFirstName} til noget?`,
-      lines: (d) => ["Hej", `Mødet ${mentorWhen("da", { ...d, form: "in_person", place: null })} er passeret. Bekræft med ét tryk, at det blev holdt, så tæller det med i jeres timer. Blev det ikke til noget, så sig det også.`],
+      lines: (d) => ["Hej", `Mødet ${mentorWhen("da", d)} er passeret. Bekræft med ét tryk, at det blev holdt, så tæller det med i jeres timer. Blev det ikke til noget, så sig det også.`],
       action: { label: "Bekræft mødet", url: (d) => d.url },
     },
     en: {
       subject: (d) => `Did the meeting with ${d.menteeFirstName} happen?`,
-      lines: (d) => ["Hello", `The meeting on ${mentorWhen("en", { ...d, form: "in_person", place: null })} has passed. Confirm with one tap that it was held, so it counts in your hours. If it did not happen, say so too.`],
+      lines: (d) => ["Hello", `The meeting on ${mentorWhen("en", d)} has passed. Confirm with one tap that it was held, so it counts in your hours. If it did not happen, say so too.`],
       action: { label: "Confirm the meeting", url: (d) => d.url },
     },
   },
