@@ -5,7 +5,8 @@
  */
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import {
-  auditLog, consents, courses, followUps, meetings, mentorScreenings, mentees, mentors, messages, outcomes, sessions,
+  auditLog, callRequests, citizenContactChanges, consents, courseGoals, courses, followUps, guidanceReads, meetings, mentorScreenings, mentees, mentors, messages,
+  outcomes, plannedMeetings, sessions,
   settings, statusChanges, surveys, users,
 } from "../../db/schema";
 import { db, type Db } from "../db.server";
@@ -13,6 +14,7 @@ import { notFound, type Scope } from "../auth/guards.server";
 import type { ConsentPurpose } from "../domain/enums";
 import { addMonths } from "../domain/dates";
 import { audit } from "./audit.server";
+import { revokeCitizenLinks } from "./citizen-page.server";
 import { staffMessageColumns } from "../messaging/outbox.server";
 import { nowIso, today } from "../utils/clock";
 
@@ -52,6 +54,11 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
       followUps: inCourses(() => d.select().from(followUps).where(inArray(followUps.courseId, courseIds)).all()),
       outcomes: inCourses(() => d.select().from(outcomes).where(inArray(outcomes.courseId, courseIds)).all()),
       surveys: inCourses(() => d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentee"))).all()),
+      plannedMeetings: inCourses(() => d.select().from(plannedMeetings).where(inArray(plannedMeetings.courseId, courseIds)).all()),
+      goals: inCourses(() => d.select().from(courseGoals).where(inArray(courseGoals.courseId, courseIds)).all()),
+      contactChanges: d.select({ id: citizenContactChanges.id, newPhone: citizenContactChanges.newPhone, newLanguage: citizenContactChanges.newLanguage, createdAt: citizenContactChanges.createdAt, confirmedAt: citizenContactChanges.confirmedAt })
+        .from(citizenContactChanges).where(eq(citizenContactChanges.menteeId, id)).all(),
+      callRequests: d.select().from(callRequests).where(eq(callRequests.menteeId, id)).all(),
       messages: d.select(staffMessageColumns).from(messages).where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id))).all(),
       statusChanges: d.select().from(statusChanges).where(and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, id))).all(),
       accessLog: d.select().from(auditLog).where(and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, id))).all(),
@@ -73,6 +80,8 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
     courses: courseRows.map((c) => ({ id: c.id, status: c.status, startDate: c.startDate, plannedEndDate: c.plannedEndDate, endedOn: c.endedOn })),
     meetings: courseIds.length ? d.select().from(meetings).where(inArray(meetings.courseId, courseIds)).all() : [],
     surveys: courseIds.length ? d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentor"))).all() : [],
+    plannedMeetings: courseIds.length ? d.select().from(plannedMeetings).where(inArray(plannedMeetings.courseId, courseIds)).all() : [],
+    guidanceRead: d.select().from(guidanceReads).where(eq(guidanceReads.mentorId, id)).all(),
     messages: d.select(staffMessageColumns).from(messages).where(and(eq(messages.subjectType, "mentor"), eq(messages.subjectId, id))).all(),
     statusChanges: d.select().from(statusChanges).where(and(eq(statusChanges.entityType, "mentor"), eq(statusChanges.entityId, id))).all(),
     accessLog: d.select().from(auditLog).where(and(eq(auditLog.entityType, "mentor"), eq(auditLog.entityId, id))).all(),
@@ -124,7 +133,13 @@ export function erasePerson(type: PersonType, id: number, scope: Scope, actor: A
         tx.update(followUps).set({ notes: null }).where(inArray(followUps.courseId, courseIds)).run();
         tx.update(surveys).set({ comment: null }).where(inArray(surveys.courseId, courseIds)).run();
         tx.update(courses).set({ endNote: null, manualReason: null }).where(inArray(courses.id, courseIds)).run();
+        // Issue 21: the pair's own words about meetings and goals.
+        tx.update(plannedMeetings).set({ place: null, agenda: null }).where(inArray(plannedMeetings.courseId, courseIds)).run();
+        tx.update(courseGoals).set({ text: null }).where(inArray(courseGoals.courseId, courseIds)).run();
       }
+      // The citizen's page: pending number changes go, and every link to the page is closed.
+      tx.delete(citizenContactChanges).where(eq(citizenContactChanges.menteeId, id)).run();
+      revokeCitizenLinks(tx, id);
       anonymiseMessages(tx, "mentee", id);
       audit(actor, "anonymise", "mentee", id, undefined, tx);
       return true;

@@ -26,6 +26,7 @@ const { instantOf, isAllowedHour, localDateTime } = await import("../../app/doma
 const { today, setClockOffset } = await import("../../app/utils/clock");
 const { renderMessage } = await import("../../emails");
 const { drainOutbox } = await import("../../app/messaging/outbox.server");
+const privacy = await import("../../app/services/privacy.server");
 
 const rng = f.createRng(21);
 const all = { kind: "all" } as const;
@@ -220,5 +221,20 @@ describe("the citizen's page", () => {
     expect(String(m.data.pageUrl)).toMatch(/\/mig\/•••$/);
     expect(String(m.secrets!.pageUrl)).toMatch(/\/mig\/[A-Za-z0-9_-]{22}$/);
     expect(await drainOutbox()).toBeGreaterThan(0);
+  });
+  it("erasure takes the pair's words and the pending changes, closes every link, and the export shows it all first", () => {
+    const { mentorUser, course, mentee } = startedCourse();
+    planned.planMeeting(mentorUser, course.id, { ...ahead(4, "11:00"), minutes: 60, form: "in_person", place: "Hos Amal", agenda: "CV" });
+    goals.addGoal(mentorUser, course.id, { kind: "own", text: "Kørekort til lastbil" });
+    const token = page.issueCitizenLink(db(), mentee.id).split("/mig/")[1];
+    expect(page.startContactChange(token, { phone: "+4560708091" }).ok).toBe(true);
+    const exported = privacy.exportPerson("mentee", mentee.id, all, coordinator)!;
+    expect(exported).toMatchObject({ plannedMeetings: [{ place: "Hos Amal" }], goals: [{ text: "Kørekort til lastbil" }], contactChanges: [{ newPhone: "+4560708091" }] });
+    expect(JSON.stringify(exported)).not.toContain("codeHash");
+    expect(privacy.erasePerson("mentee", mentee.id, all, coordinator)).toBe(true);
+    expect(db().select().from(schema.plannedMeetings).where(eq(schema.plannedMeetings.courseId, course.id)).get()).toMatchObject({ place: null, agenda: null });
+    expect(db().select().from(schema.courseGoals).where(eq(schema.courseGoals.courseId, course.id)).get()!.text).toBeNull();
+    expect(db().select().from(schema.citizenContactChanges).where(eq(schema.citizenContactChanges.menteeId, mentee.id)).all()).toEqual([]);
+    expect(page.citizenPageByToken(token).state).toBe("closed");
   });
 });
