@@ -11,7 +11,7 @@ import {
   educationLevels, meetingForms, screeningSteps, followUpTargets, followUpStatuses, consentPurposes, subjectTypes,
   surveyKinds, surveyRespondents, closerToJobAnswers, tokenPurposes, auditActions,
   iscedLevels, openingTypes, openingStatuses, companySizes, proposalStatuses, declineReasons, placementStatuses,
-  placementEndReasons, schoolKinds,
+  placementEndReasons, schoolKinds, plannedMeetingStatuses, goalKinds, goalStatuses, guidanceKinds,
   type Goal, type MeetingTopic, type CompanyProgramme,
 } from "../app/domain/enums";
 import { nowIso } from "../app/utils/clock";
@@ -144,6 +144,11 @@ export const mentors = sqliteTable("mentors", {
   pausedTo: text("paused_to"),
   emailVerifiedAt: text("email_verified_at"),
   locale: text("locale", { enum: uiLocales }).notNull().default("da"),
+  /**
+   * When the mentor marked the coordinators' introduction as read (issue 21): a hard rule of matching, so a mentor is
+   * never matched before. Which page at which version they read is in guidance_reads.
+   */
+  introductionReadAt: text("introduction_read_at"),
   anonymisedAt: text("anonymised_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -673,6 +678,105 @@ export const menteeFacts = sqliteTable("mentee_facts", {
   index("mentee_facts_withdrawn_idx").on(t.withdrawnOn, t.municipalityCode),
 ]);
 
+/* ------------------------------------------------------------------ between meetings (issue 21) */
+
+/**
+ * A meeting planned ahead by the mentor or a coordinator. The time is an instant (UTC); the pages and messages show it
+ * in Copenhagen time. Held = the mentor confirmed it, which wrote the logged meeting (`meetingId`): only logged meetings
+ * count in the commitment. `sequence` goes up with every change, as the calendar invite's SEQUENCE.
+ */
+export const plannedMeetings = sqliteTable("planned_meetings", {
+  id: id(),
+  courseId: integer("course_id").notNull().references(() => courses.id, { onDelete: "cascade" }),
+  startsAt: text("starts_at").notNull(),
+  minutes: integer("minutes").notNull(),
+  form: text("form", { enum: meetingForms }).notNull(),
+  place: text("place"),
+  agenda: text("agenda"),
+  status: text("status", { enum: plannedMeetingStatuses }).notNull().default("planned"),
+  sequence: integer("sequence").notNull().default(0),
+  meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+  /** The start time a reminder was queued for (a changed time needs a new reminder). */
+  reminderFor: text("reminder_for"),
+  /** When the mentor was asked to log the meeting after it passed. */
+  logPromptAt: text("log_prompt_at"),
+  createdBy: integer("created_by").references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  index("planned_meetings_course_idx").on(t.courseId, t.startsAt),
+  index("planned_meetings_due_idx").on(t.status, t.startsAt),
+]);
+
+/** The course's goal plan: 1-5 goals from the programme's typical aims or written, each with status and dates. */
+export const courseGoals = sqliteTable("course_goals", {
+  id: id(),
+  courseId: integer("course_id").notNull().references(() => courses.id, { onDelete: "cascade" }),
+  kind: text("kind", { enum: goalKinds }).notNull(),
+  /** The wording of an own goal (kind `own`); null for the programme's aims. */
+  text: text("text"),
+  status: text("status", { enum: goalStatuses }).notNull().default("planned"),
+  targetDate: text("target_date"),
+  /** The day the status last changed (set = the day the goal was set). */
+  statusOn: text("status_on").notNull(),
+  createdBy: integer("created_by").references(() => users.id),
+  updatedBy: integer("updated_by").references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index("course_goals_course_idx").on(t.courseId, t.status)]);
+
+/** A citizen's change of phone number or message language from their own page, waiting for the code sent to the number. */
+export const citizenContactChanges = sqliteTable("citizen_contact_changes", {
+  id: id(),
+  menteeId: integer("mentee_id").notNull().references(() => mentees.id, { onDelete: "cascade" }),
+  newPhone: text("new_phone"),
+  newLanguage: text("new_language", { enum: messageLanguages }),
+  codeHash: text("code_hash").notNull(),
+  attempts: integer("attempts").notNull().default(0),
+  expiresAt: text("expires_at").notNull(),
+  confirmedAt: text("confirmed_at"),
+  createdAt: createdAt(),
+}, (t) => [index("citizen_contact_changes_mentee_idx").on(t.menteeId, t.createdAt)]);
+
+/** "Call me": a citizen asks a coordinator to call, from their own page. */
+export const callRequests = sqliteTable("call_requests", {
+  id: id(),
+  menteeId: integer("mentee_id").notNull().references(() => mentees.id, { onDelete: "cascade" }),
+  requestedAt: text("requested_at").notNull().$defaultFn(nowIso),
+  handledAt: text("handled_at"),
+  handledBy: integer("handled_by").references(() => users.id),
+}, (t) => [
+  index("call_requests_open_idx").on(t.handledAt, t.requestedAt),
+  index("call_requests_mentee_idx").on(t.menteeId),
+]);
+
+/** Guidance for mentors, maintained by coordinators: the introduction's pages and tips per course month, Danish and English. */
+export const guidancePages = sqliteTable("guidance_pages", {
+  id: id(),
+  kind: text("kind", { enum: guidanceKinds }).notNull(),
+  /** For a tip: the course month it fits (1, 2, …); null = any month. */
+  courseMonth: integer("course_month"),
+  sort: integer("sort").notNull().default(0),
+  titleDa: text("title_da").notNull(),
+  bodyDa: text("body_da").notNull(),
+  titleEn: text("title_en").notNull(),
+  bodyEn: text("body_en").notNull(),
+  /** Goes up with every edit, so "read" means read at a version. */
+  version: integer("version").notNull().default(1),
+  active: bool("active").notNull().default(true),
+  updatedBy: integer("updated_by").references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index("guidance_pages_kind_idx").on(t.kind, t.active, t.sort)]);
+
+/** Which mentor read which guidance page at which version, and when. */
+export const guidanceReads = sqliteTable("guidance_reads", {
+  mentorId: integer("mentor_id").notNull().references(() => mentors.id, { onDelete: "cascade" }),
+  pageId: integer("page_id").notNull().references(() => guidancePages.id, { onDelete: "cascade" }),
+  version: integer("version").notNull(),
+  readAt: text("read_at").notNull().$defaultFn(nowIso),
+}, (t) => [primaryKey({ columns: [t.mentorId, t.pageId, t.version] })]);
+
 /* ------------------------------------------------------------------ consent, audit, status history */
 
 export const consents = sqliteTable("consents", {
@@ -721,7 +825,9 @@ export const statusChanges = sqliteTable("status_changes", {
 /* ------------------------------------------------------------------ messaging (the outbox) */
 
 /** What is handed to the provider: rendered once, then sent as is on every try. */
-export type MessagePayload = { subject: string; text: string; html: string | null; unsubscribeUrl: string | null };
+/** A file sent with an email (a calendar invite): text content, as sent. */
+export type MessageAttachment = { filename: string; contentType: string; content: string };
+export type MessagePayload = { subject: string; text: string; html: string | null; unsubscribeUrl: string | null; attachments?: MessageAttachment[] };
 export const messages = sqliteTable("messages", {
   id: id(),
   channel: text("channel", { enum: channels }).notNull(),

@@ -72,8 +72,9 @@ describe("approving a pair", () => {
       ["match_mentee", "sms", "ar", "+4520000001"],
       ["match_mentor", "email", mentor.locale, mentor.email],
     ]);
-    // The mentee's message carries the mentor's first name only.
-    expect(msgs.find((m) => m.template === "match_mentee")!.data).toEqual({ mentorFirstName: "Mads" });
+    // The mentee's message carries the mentor's first name only, and the link to their own page (issue 21), which
+    // staff see masked.
+    expect(msgs.find((m) => m.template === "match_mentee")!.data).toEqual({ mentorFirstName: "Mads", pageUrl: expect.stringMatching(/\/mig\/•••$/) });
 
     // A second approval of the same mentee, or onto the now-full mentor, is refused and changes nothing.
     expect(matching.approveMatch({ menteeId: mentee.id, mentorId: newMentor().id, actor: coordinator })).toEqual({ ok: false, error: "mentee_not_waiting" });
@@ -97,6 +98,17 @@ describe("approving a pair", () => {
     expect(matching.approveMatch({ menteeId: mentee.id, mentorId: newMentor().id, startDate: "2026-02-30", actor: coordinator }))
       .toEqual({ ok: false, error: "bad_start_date" });
     expect(matching.approveMatch({ menteeId: 999999, mentorId: newMentor().id, actor: coordinator })).toEqual({ ok: false, error: "mentee_not_found" });
+  });
+
+  it("refuses a mentor who has not marked the introduction read, and leaves them out of the pool (issue 21)", () => {
+    const mentee = newMentee();
+    const unread = newMentor({ introductionReadAt: null });
+    expect(matching.approveMatch({ menteeId: mentee.id, mentorId: unread.id, actor: coordinator }))
+      .toEqual({ ok: false, error: "rule", rules: ["mentor_introduction_unread"] });
+    expect(db().select().from(schema.courses).where(eq(schema.courses.mentorId, unread.id)).all()).toHaveLength(0);
+    expect(matching.runPool("best_score").pairs.some((p) => p.mentorId === unread.id)).toBe(false);
+    const shown = matching.candidatesFor(mentee.id, coordinator, undefined, { excluded: "mentor_introduction_unread" })!;
+    expect(shown.excludedPage?.rows.find((x) => x.mentor.id === unread.id)?.rules).toEqual(["mentor_introduction_unread"]);
   });
 });
 
