@@ -65,6 +65,7 @@ export const endEarlySchema = z.object({
   reason: enumField(endReasons),
   note: optionalText(500),
 });
+export const cancelSchema = z.object({ intent: z.literal("cancel"), reason: enumField(endReasons), note: optionalText(500) });
 export const registerOutcomeSchema = z.object({ intent: z.literal("outcome"), phase: enumField(outcomePhases), ...outcomeFields });
 export const confirmOutcomeSchema = z.object({ intent: z.literal("confirm_outcome"), outcomeId: id() });
 export const followUpSchema = z.object({
@@ -83,6 +84,7 @@ export const coordinatorSchemas = {
   extend: extendSchema,
   complete: completeSchema,
   end_early: endEarlySchema,
+  cancel: cancelSchema,
   outcome: registerOutcomeSchema,
   confirm_outcome: confirmOutcomeSchema,
   follow_up: followUpSchema,

@@ -17,7 +17,7 @@ import { addDays, addMonths, daysBetween } from "../domain/dates";
 import {
   commitment, followUpDue, plannedEndAfterPause, plannedEndFor, type Commitment, type CommitmentStatus, type FollowUpDue,
 } from "../domain/commitment";
-import { allowedEvents, canApply, isClosed, nextStatus, type CourseEvent } from "../domain/course-status";
+import { actionsFor, canAct, courseStage, hasBegun, isClosed, nextStatus, type CourseEvent } from "../domain/course-status";
 import type { Channel, CourseStatus, EndReason, FollowUpStatus, MeetingForm, MeetingTopic, MessageLanguage, OutcomePhase, OutcomeType } from "../domain/enums";
 import { now, nowIso, today } from "../utils/clock";
 import { ensureSurveys } from "./surveys.server";
@@ -180,7 +180,9 @@ export function getCourseForStaff(scope: Scope, id: number, actor: Actor) {
     outcomes: outcomeRows,
     surveys: surveyRows,
     history,
-    events: allowedEvents(c.status).filter((e) => e !== "approve"),
+    stage: courseStage(c, day),
+    begun: hasBegun(c, day),
+    events: actionsFor(c, day),
     openPause: pauses.find((p) => p.toDate == null) ?? null,
   };
 }
@@ -395,12 +397,13 @@ export type CoordinatorAction =
   | { intent: "extend"; plannedEndDate: string }
   | { intent: "complete"; endedOn: string }
   | { intent: "end_early"; endedOn: string; reason: EndReason; note?: string }
+  | { intent: "cancel"; reason: EndReason; note?: string }
   | ({ intent: "outcome"; phase: OutcomePhase } & OutcomeInput)
   | { intent: "confirm_outcome"; outcomeId: number }
   | { intent: "follow_up"; calledOn: string; target: "mentor" | "mentee" | "caseworker"; status: FollowUpStatus; notes?: string; escalate: boolean };
 
 const eventOf: Partial<Record<CoordinatorAction["intent"], CourseEvent>> = {
-  start: "start", pause: "pause", resume: "resume", extend: "extend", complete: "complete", end_early: "end_early",
+  start: "start", pause: "pause", resume: "resume", extend: "extend", complete: "complete", end_early: "end_early", cancel: "cancel",
 };
 
 /** One coordinator action on a course, in one transaction. Scope first: a course outside it "does not exist". */
@@ -409,9 +412,9 @@ export function applyCoordinatorAction(scope: Scope, courseId: number, actor: Ac
   return changeCourse(courseId, (t) => {
     const c = staffCourse(t, scope, courseId);
     if (!c) return fail("courses.errors.notFound");
-    const event = eventOf[a.intent];
-    if (event && !canApply(c.status, event)) return fail("courses.errors.illegalTransition");
     const day = today();
+    const event = eventOf[a.intent];
+    if (event && !canAct(c, event, day)) return fail("courses.errors.illegalTransition");
     switch (a.intent) {
       case "start": {
         if (a.startDate < addDays(day, -60) || a.startDate > addMonths(day, 3)) return fail("courses.errors.dateRange", "startDate");
@@ -468,6 +471,12 @@ export function applyCoordinatorAction(scope: Scope, courseId: number, actor: Ac
         closeCourse(t, c, to as "completed" | "ended_early", a.endedOn, actor, a.intent === "end_early" ? a.reason : null, a.intent === "end_early" ? a.note ?? null : null);
         break;
       }
+      case "cancel": {
+        // The match never began: no start, no end message or survey for the citizen, who waits for a new mentor.
+        t.update(courses).set({ startDate: null, plannedEndDate: null }).where(eq(courses.id, c.id)).run();
+        closeCourse(t, { ...c, startDate: null, plannedEndDate: null }, "ended_early", day, actor, a.reason, a.note ?? null, "waiting");
+        break;
+      }
       case "outcome": {
         if (!c.startDate || a.outcomeDate < c.startDate) return fail("courses.outcome.beforeStart", "outcomeDate");
         if (a.outcomeDate > addMonths(day, 1)) return fail("courses.outcome.tooLate", "outcomeDate");
@@ -505,15 +514,16 @@ export function applyCoordinatorAction(scope: Scope, courseId: number, actor: Ac
  * Closes a course: status and end, the citizen's status, the mentor's capacity (back to approved when no other
  * course runs), the closure surveys, and messages to the citizen and the caseworker.
  */
-function closeCourse(t: Tx, c: CourseRow, to: "completed" | "ended_early", endedOn: string, actor: Actor, reason: EndReason | null, note: string | null) {
+function closeCourse(t: Tx, c: CourseRow, to: "completed" | "ended_early", endedOn: string, actor: Actor, reason: EndReason | null, note: string | null,
+  menteeTo: "completed" | "ended_early" | "waiting" = to) {
   t.update(courses).set({ status: to, endedOn, endReason: to === "completed" ? null : reason, endNote: note || null }).where(eq(courses.id, c.id)).run();
   const open = t.select().from(coursePauses).where(and(eq(coursePauses.courseId, c.id), isNull(coursePauses.toDate))).get();
   if (open) t.update(coursePauses).set({ toDate: endedOn < open.fromDate ? open.fromDate : endedOn }).where(eq(coursePauses.id, open.id)).run();
   recordStatus(t, "course", c.id, c.status, to, actor.id, reason);
   const ms = t.select({ status: mentees.status }).from(mentees).where(eq(mentees.id, c.menteeId)).get()!.status;
   if (ms === "in_course" || ms === "matched") {
-    t.update(mentees).set({ status: to }).where(eq(mentees.id, c.menteeId)).run();
-    recordStatus(t, "mentee", c.menteeId, ms, to, actor.id, reason);
+    t.update(mentees).set({ status: menteeTo }).where(eq(mentees.id, c.menteeId)).run();
+    recordStatus(t, "mentee", c.menteeId, ms, menteeTo, actor.id, reason);
   }
   const mentor = mentorContact(t, c.mentorId);
   const others = t.select({ n: sql<number>`count(*)` }).from(courses)

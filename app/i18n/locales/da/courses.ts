@@ -192,6 +192,10 @@ export default {
     at: "Tidspunkt",
     reason: "Årsag",
     followUpNext: "Næste opfølgning",
+    moveStart: "Flyt startdatoen",
+    moveStartIntro: "Forløbet er ikke begyndt endnu. De 6 måneder regnes fra den nye startdato.",
+    cancel: "Annullér matchet",
+    cancelIntro: "Forløbet er aldrig begyndt. Mentoren bliver ledig igen, og borgeren kommer tilbage i køen.",
   },
   followUp: {
     title: "Opfølgningssamtaler",

@@ -193,6 +193,10 @@ export default {
     at: "Time",
     reason: "Reason",
     followUpNext: "Next follow-up",
+    moveStart: "Move the start date",
+    moveStartIntro: "The course has not begun yet. The 6 months count from the new start date.",
+    cancel: "Cancel the match",
+    cancelIntro: "The course never began. The mentor becomes available again and the citizen returns to the queue.",
   },
   followUp: {
     title: "Follow-up calls",
