@@ -342,7 +342,11 @@ export const outcomes = sqliteTable("outcomes", {
   confirmed: bool("confirmed").notNull().default(true),
   recordedBy: integer("recorded_by").references(() => users.id),
   createdAt: createdAt(),
-}, (t) => [index("outcomes_course_idx").on(t.courseId, t.phase)]);
+}, (t) => [
+  index("outcomes_course_idx").on(t.courseId, t.phase),
+  // The coordinator's queue of mentors' proposals, oldest first: only the unconfirmed few are in it.
+  index("outcomes_unconfirmed_idx").on(t.createdAt, t.id).where(sql`confirmed = 0`),
+]);
 
 export const surveys = sqliteTable("surveys", {
   id: id(),

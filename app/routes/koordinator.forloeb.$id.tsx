@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const r = applyCoordinatorAction(scope, id, user, submission.value as CoordinatorAction);
   if (!r.ok) {
-    if (r.message === "courses.errors.notFound" && intent !== "confirm_outcome") throw notFound();
+    if (r.message === "courses.errors.notFound" && intent !== "confirm_outcome" && intent !== "reject_outcome") throw notFound();
     const result = r.field ? submission.reply({ fieldErrors: { [r.field]: [r.message] } }) : submission.reply({ formErrors: [r.message] });
     return data({ intent, result }, { status: 400 });
   }
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const doneKey: Record<string, string> = {
-  outcome: "courses.outcome.registered", confirm_outcome: "courses.outcome.confirmedDone", follow_up: "courses.followUp.saved",
+  outcome: "courses.outcome.registered", confirm_outcome: "courses.outcome.confirmedDone", reject_outcome: "courses.outcome.rejectedDone", follow_up: "courses.followUp.saved",
   meeting_plan: "between.meeting.planned", meeting_change: "between.meeting.changed", meeting_cancel: "between.meeting.cancelled",
 };
 
@@ -68,7 +68,7 @@ export default function StaffCourse() {
   const com = d.commitment;
   const can = (e: string) => (d.events as string[]).includes(e);
   const last = (intent: CoordinatorIntent) => (actionData?.intent === intent ? (actionData.result as SubmissionResult<string[]>) : undefined);
-  const confirmError = last("confirm_outcome");
+  const confirmError = last("confirm_outcome") ?? last("reject_outcome");
 
   return (
     <>
@@ -202,10 +202,10 @@ export default function StaffCourse() {
                     <td>{o.viaMentorNetwork ? t("common.yes") : t("common.no")}</td>
                     <td>{o.confirmed ? t("courses.outcome.confirmed") : (
                       <Form method="post" className="mb-inline-form">
-                        <input type="hidden" name="intent" value="confirm_outcome" />
                         <input type="hidden" name="outcomeId" value={o.id} />
                         {t("courses.outcome.awaiting")}{" "}
-                        <button type="submit" className="button button-secondary" aria-label={t("courses.outcome.confirmLabel", { type: t(`enum.outcomeType.${o.type}`) })}>{t("courses.outcome.confirm")}</button>
+                        <button type="submit" name="intent" value="confirm_outcome" className="button button-secondary" aria-label={t("courses.outcome.confirmLabel", { type: t(`enum.outcomeType.${o.type}`) })}>{t("courses.outcome.confirm")}</button>{" "}
+                        <button type="submit" name="intent" value="reject_outcome" className="button button-tertiary" aria-label={t("courses.outcome.rejectLabel", { type: t(`enum.outcomeType.${o.type}`) })}>{t("courses.outcome.reject")}</button>
                       </Form>
                     )}</td>
                   </tr>

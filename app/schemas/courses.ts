@@ -68,6 +68,9 @@ export const endEarlySchema = z.object({
 export const cancelSchema = z.object({ intent: z.literal("cancel"), reason: enumField(endReasons), note: optionalText(500) });
 export const registerOutcomeSchema = z.object({ intent: z.literal("outcome"), phase: enumField(outcomePhases), ...outcomeFields });
 export const confirmOutcomeSchema = z.object({ intent: z.literal("confirm_outcome"), outcomeId: id() });
+/** The start page's outcome queue: confirm or reject one proposal, naming its course. */
+export const outcomeDecisionSchema = z.object({ intent: z.enum(["confirm_outcome", "reject_outcome"]), courseId: id(), outcomeId: id() });
+export const rejectOutcomeSchema = z.object({ intent: z.literal("reject_outcome"), outcomeId: id() });
 export const followUpSchema = z.object({
   intent: z.literal("follow_up"),
   calledOn: dateField(),
@@ -87,6 +90,7 @@ export const coordinatorSchemas = {
   cancel: cancelSchema,
   outcome: registerOutcomeSchema,
   confirm_outcome: confirmOutcomeSchema,
+  reject_outcome: rejectOutcomeSchema,
   follow_up: followUpSchema,
 } as const;
 export type CoordinatorIntent = keyof typeof coordinatorSchemas;

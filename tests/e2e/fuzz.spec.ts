@@ -101,6 +101,8 @@ export const forms: Form[] = [
   { path: "/koordinator/vejledning/ny", as: "coordinator", fields: ["kind", "courseMonth", "sort", "titleDa", "bodyDa", "titleEn", "bodyEn", "active"] },
   { path: (db) => `/koordinator/mentees/${db.select().from(schema.mentees).get()!.id}`, as: "coordinator", fields: ["intent", "replace", "callId"] },
   { path: (db) => `/mig/${citizenToken(db)}`, fields: ["intent", "phone", "language", "changeId", "code"] },
+  // Issue 19: the start page's outcome queue.
+  { path: "/koordinator", as: "coordinator", fields: ["intent", "courseId", "outcomeId"] },
 ];
 
 /** The demo mentor's course. */

@@ -1,0 +1,1 @@
+CREATE INDEX `outcomes_unconfirmed_idx` ON `outcomes` (`created_at`,`id`) WHERE confirmed = 0;
