@@ -815,6 +815,22 @@ export const auditLog = sqliteTable("audit_log", {
   index("audit_log_entity_type_idx").on(t.entityType, t.at),
 ]);
 
+/**
+ * A referred citizen's record after referral (issue 19): corrections (which fields changed, never their values) and
+ * the coordinator's intake call (its day and a short note without health details). Shown in the record's history.
+ */
+export const menteeChanges = sqliteTable("mentee_changes", {
+  id: id(),
+  menteeId: integer("mentee_id").notNull().references(() => mentees.id, { onDelete: "cascade" }),
+  kind: text("kind", { enum: ["correction", "intake_call"] }).notNull(),
+  /** Names of the changed fields (corrections). */
+  fields: json<string[]>("fields").notNull().default([]),
+  calledOn: text("called_on"),
+  note: text("note"),
+  byUserId: integer("by_user_id").references(() => users.id),
+  at: text("at").notNull().$defaultFn(nowIso),
+}, (t) => [index("mentee_changes_mentee_idx").on(t.menteeId, t.at, t.id)]);
+
 export const statusChanges = sqliteTable("status_changes", {
   id: id(),
   entityType: text("entity_type", { enum: ["mentor", "mentee", "course", "opening", "proposal", "placement"] }).notNull(),

@@ -103,6 +103,14 @@ export const forms: Form[] = [
   { path: (db) => `/mig/${citizenToken(db)}`, fields: ["intent", "phone", "language", "changeId", "code"] },
   // Issue 19: the start page's outcome queue.
   { path: "/koordinator", as: "coordinator", fields: ["intent", "courseId", "outcomeId"] },
+  {
+    path: (db) => `/koordinator/mentees/${db.select().from(schema.mentees).where(eq(schema.mentees.status, "waiting")).get()!.id}/ret`, as: "coordinator",
+    fields: ["intent", "phone", "email", "preferredChannel", "language", "danishLevel", "danishModule", "wishedIndustryCodes[0]", "goals", "calledOn", "note"],
+  },
+  {
+    path: (db) => `/kommune/borgere/${db.select().from(schema.mentees).where(eq(schema.mentees.municipalityCode, 751)).get()!.id}/ret`, as: "caseworker",
+    fields: ["intent", "phone", "email", "preferredChannel", "language", "danishLevel", "danishModule", "wishedIndustryCodes[0]", "goals"],
+  },
 ];
 
 /** The demo mentor's course. */

@@ -1,1 +1,0 @@
-CREATE INDEX `outcomes_unconfirmed_idx` ON `outcomes` (`created_at`,`id`) WHERE confirmed = 0;
