@@ -149,6 +149,8 @@ export const mentors = sqliteTable("mentors", {
    * never matched before. Which page at which version they read is in guidance_reads.
    */
   introductionReadAt: text("introduction_read_at"),
+  /** The recruitment link the volunteer signed up through ("Q-751": DB07 section and municipality), else null (issue 19). */
+  recruitmentSource: text("recruitment_source"),
   anonymisedAt: text("anonymised_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -164,6 +166,8 @@ export const mentors = sqliteTable("mentors", {
   // The candidates page: the size of the pool, and the longest travel distance (how far to look for mentors).
   index("mentors_pool_idx").on(t.status, t.anonymisedAt),
   index("mentors_travel_idx").on(t.travelKm),
+  // Sign-ups per recruitment link (/koordinator/behov): only the few that came through one.
+  index("mentors_recruitment_idx").on(t.recruitmentSource, t.status).where(sql`recruitment_source IS NOT NULL`),
 ]);
 
 export const mentorScreenings = sqliteTable("mentor_screenings", {

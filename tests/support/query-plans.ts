@@ -68,7 +68,11 @@ export function tableAliases(sql: string): Map<string, string> {
 /** The plan's lines (`detail`), binding NULL to every parameter. */
 export function explain(client: Database.Database, sql: string): string[] {
   const stmt = client.prepare(`EXPLAIN QUERY PLAN ${sql}`);
-  const rows = stmt.all(...new Array(countPlaceholders(sql)).fill(null)) as { detail: string }[];
+  // Named parameters (`@scope`, better-sqlite3's own statements) are bound by name, the `?` ones by position.
+  const names = [...new Set([...sql.replace(/'[^']*'/g, "").matchAll(/[@:$]([A-Za-z_]\w*)/g)].map((m) => m[1]))];
+  const rows = (names.length
+    ? stmt.all(Object.fromEntries(names.map((n) => [n, null])))
+    : stmt.all(...new Array(countPlaceholders(sql)).fill(null))) as { detail: string }[];
   return rows.map((r) => r.detail);
 }
 

@@ -1,5 +1,5 @@
 export default {
-  nav: { list: "Henviste borgere", refer: "Henvis borger", queue: "Ventende borgere", municipalities: "Kommuner" },
+  nav: { list: "Henviste borgere", refer: "Henvis borger", queue: "Ventende borgere", municipalities: "Kommuner", demand: "Behov og udbud" },
   list: {
     title: "Henviste borgere fra {{municipality}}",
     intro: "Alle borgere, din kommune har henvist, med status og resultat.",

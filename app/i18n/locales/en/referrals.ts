@@ -1,7 +1,7 @@
 import type { Translation } from "../da";
 
 export default {
-  nav: { list: "Referred citizens", refer: "Refer a citizen", queue: "Waiting citizens", municipalities: "Municipalities" },
+  nav: { list: "Referred citizens", refer: "Refer a citizen", queue: "Waiting citizens", municipalities: "Municipalities", demand: "Demand and supply" },
   list: {
     title: "Citizens referred by {{municipality}}",
     intro: "Every citizen your municipality has referred, with status and outcome.",

@@ -12,4 +12,6 @@ CREATE TABLE `mentee_changes` (
 );
 --> statement-breakpoint
 CREATE INDEX `mentee_changes_mentee_idx` ON `mentee_changes` (`mentee_id`,`at`,`id`);--> statement-breakpoint
+ALTER TABLE `mentors` ADD `recruitment_source` text;--> statement-breakpoint
+CREATE INDEX `mentors_recruitment_idx` ON `mentors` (`recruitment_source`,`status`) WHERE recruitment_source IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `outcomes_unconfirmed_idx` ON `outcomes` (`created_at`,`id`) WHERE confirmed = 0;
