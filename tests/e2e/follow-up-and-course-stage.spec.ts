@@ -37,6 +37,7 @@ test("a course that has not begun offers a start and a cancel, never an end; mov
   const start = page.getByRole("form", { name: "Start forløbet" });
   await start.getByLabel("Startdato").fill(day(10));
   await start.getByRole("button", { name: "Start forløbet" }).click();
+  await expect(page).toHaveURL(/done=start/);
   await expect(page.getByText("Forløbet er opdateret.")).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: "Starter senere" })).toBeVisible();
   await expect(page.getByText("Ikke begyndt", { exact: true })).toHaveCount(0);
@@ -53,6 +54,7 @@ test("a course that has not begun offers a start and a cancel, never an end; mov
   const cancel = page.getByRole("form", { name: "Annullér matchet" });
   await cancel.getByLabel("Årsag").selectOption("mentor_withdrew");
   await cancel.getByRole("button", { name: "Annullér matchet" }).click();
+  await expect(page).toHaveURL(/done=cancel/);
   await expect(page.getByText("Forløbet er opdateret.")).toBeVisible();
   const after = db.select().from(courses).where(eq(courses.id, course.id)).get()!;
   expect(after.status).toBe("ended_early");
