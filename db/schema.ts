@@ -149,6 +149,8 @@ export const mentors = sqliteTable("mentors", {
    * never matched before. Which page at which version they read is in guidance_reads.
    */
   introductionReadAt: text("introduction_read_at"),
+  /** The recruitment link the volunteer signed up through ("Q-751": DB07 section and municipality), else null (issue 19). */
+  recruitmentSource: text("recruitment_source"),
   anonymisedAt: text("anonymised_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -164,6 +166,8 @@ export const mentors = sqliteTable("mentors", {
   // The candidates page: the size of the pool, and the longest travel distance (how far to look for mentors).
   index("mentors_pool_idx").on(t.status, t.anonymisedAt),
   index("mentors_travel_idx").on(t.travelKm),
+  // Sign-ups per recruitment link (/koordinator/behov): only the few that came through one.
+  index("mentors_recruitment_idx").on(t.recruitmentSource, t.status).where(sql`recruitment_source IS NOT NULL`),
 ]);
 
 export const mentorScreenings = sqliteTable("mentor_screenings", {
@@ -342,7 +346,11 @@ export const outcomes = sqliteTable("outcomes", {
   confirmed: bool("confirmed").notNull().default(true),
   recordedBy: integer("recorded_by").references(() => users.id),
   createdAt: createdAt(),
-}, (t) => [index("outcomes_course_idx").on(t.courseId, t.phase)]);
+}, (t) => [
+  index("outcomes_course_idx").on(t.courseId, t.phase),
+  // The coordinator's queue of mentors' proposals, oldest first: only the unconfirmed few are in it.
+  index("outcomes_unconfirmed_idx").on(t.createdAt, t.id).where(sql`confirmed = 0`),
+]);
 
 export const surveys = sqliteTable("surveys", {
   id: id(),
@@ -810,6 +818,22 @@ export const auditLog = sqliteTable("audit_log", {
   index("audit_log_action_idx").on(t.action, t.at),
   index("audit_log_entity_type_idx").on(t.entityType, t.at),
 ]);
+
+/**
+ * A referred citizen's record after referral (issue 19): corrections (which fields changed, never their values) and
+ * the coordinator's intake call (its day and a short note without health details). Shown in the record's history.
+ */
+export const menteeChanges = sqliteTable("mentee_changes", {
+  id: id(),
+  menteeId: integer("mentee_id").notNull().references(() => mentees.id, { onDelete: "cascade" }),
+  kind: text("kind", { enum: ["correction", "intake_call"] }).notNull(),
+  /** Names of the changed fields (corrections). */
+  fields: json<string[]>("fields").notNull().default([]),
+  calledOn: text("called_on"),
+  note: text("note"),
+  byUserId: integer("by_user_id").references(() => users.id),
+  at: text("at").notNull().$defaultFn(nowIso),
+}, (t) => [index("mentee_changes_mentee_idx").on(t.menteeId, t.at, t.id)]);
 
 export const statusChanges = sqliteTable("status_changes", {
   id: id(),

@@ -17,6 +17,7 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
     { key: "common.nav.start", to: "/koordinator" },
     { key: "volunteer.nav.mentors", to: "/koordinator/mentorer" },
     { key: "referrals.nav.queue", to: "/koordinator/ventende" },
+    { key: "referrals.nav.demand", to: "/koordinator/behov" },
     { key: "reports.nav.coordinator", to: "/koordinator/rapporter" },
     { key: "courses.nav.courses", to: "/koordinator/forloeb" },
     { key: "courses.nav.followUps", to: "/koordinator/opfoelgning" },

@@ -4,7 +4,7 @@
  * cells under the one small-group rule (app/domain/statistics.ts, `revealsSmallGroup` through its cell constructors)
  * and hides a second section when a single too-small one could otherwise be worked out from the total. Pure.
  */
-import { baseCell, countCell, HIDDEN, partCell, shareCell, type Cell } from "./statistics";
+import { cellsFor, HIDDEN, type Cell, type Cells } from "./statistics";
 
 /** Sums over the completed courses of one industry section (null: no known section). */
 export type GoalSums = {
@@ -33,20 +33,21 @@ export type GoalReportRow = {
 
 export const UNKNOWN_SECTION = "?";
 
-function row(key: string, s: Omit<GoalSums, "section">): GoalReportRow {
+function row(c: Cells, key: string, s: Omit<GoalSums, "section">): GoalReportRow {
   return {
     key,
-    completed: countCell(s.courses),
-    withPlan: partCell(s.withPlan, s.courses),
-    reachedPerCourse: baseCell(s.courses, () => s.goalsReached / s.courses),
-    setPerCourse: baseCell(s.courses, () => s.goalsSet / s.courses),
-    reachedShare: shareCell(s.coursesReached, s.courses),
+    completed: c.count(s.courses),
+    withPlan: c.part(s.withPlan, s.courses),
+    reachedPerCourse: c.base(s.courses, () => s.goalsReached / s.courses),
+    setPerCourse: c.base(s.courses, () => s.goalsSet / s.courses),
+    reachedShare: c.share(s.coursesReached, s.courses),
   };
 }
 
 export type GoalReport = { rows: GoalReportRow[]; total: GoalReportRow };
 
-export function goalReport(sums: readonly GoalSums[]): GoalReport {
+/** `cells`: the small-group rule for the report's audience (`cellsFor(minGroupFor(...))`); the real rule by default. */
+export function goalReport(sums: readonly GoalSums[], cells: Cells = cellsFor()): GoalReport {
   const zero = { courses: 0, withPlan: 0, goalsSet: 0, goalsReached: 0, coursesReached: 0 };
   const bySection = new Map<string, Omit<GoalSums, "section">>();
   for (const s of sums) {
@@ -57,7 +58,7 @@ export function goalReport(sums: readonly GoalSums[]): GoalReport {
   }
   const total = { ...zero };
   for (const s of bySection.values()) for (const k of Object.keys(zero) as (keyof typeof zero)[]) total[k] += s[k];
-  const rows = [...bySection.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, s]) => row(k, s));
+  const rows = [...bySection.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([k, s]) => row(cells, k, s));
   // One section too small to show beside a shown total would be the total minus the others: hide the next smallest too.
   const small = rows.filter((r) => r.completed.kind === "too_few");
   if (small.length === 1) {
@@ -65,5 +66,5 @@ export function goalReport(sums: readonly GoalSums[]): GoalReport {
       .sort((a, b) => (a.completed as { value: number }).value - (b.completed as { value: number }).value || a.key.localeCompare(b.key))[0];
     if (victim) Object.assign(victim, { completed: HIDDEN, withPlan: HIDDEN, reachedPerCourse: HIDDEN, setPerCourse: HIDDEN, reachedShare: HIDDEN });
   }
-  return { rows, total: row("total", total) };
+  return { rows, total: row(cells, "total", total) };
 }

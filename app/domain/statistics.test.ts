@@ -280,3 +280,20 @@ describe("empty periods", () => {
     expect(r.counts.active).toEqual(tooFew); // same three as at the end of Q1
   });
 });
+
+describe("the report's audience (decision 009)", () => {
+  it("shows the caseworker's own municipality exactly and hides small groups everywhere else", async () => {
+    const { minGroupFor, cellsFor } = await import("./statistics");
+    const own = cellsFor(minGroupFor("own_municipality"));
+    const outside = cellsFor(minGroupFor("outside"));
+    expect(own.count(2)).toEqual({ kind: "value", value: 2, n: 2 });
+    expect(own.share(1, 3)).toEqual({ kind: "value", value: 1 / 3, n: 3 });
+    expect(outside.count(2)).toEqual({ kind: "too_few" });
+    expect(outside.share(1, 3)).toEqual({ kind: "too_few" });
+    expect(own.share(0, 0)).toEqual({ kind: "none" });
+    const { goalReport } = await import("./goal-report");
+    const sums = [{ section: "Q", courses: 3, withPlan: 2, goalsSet: 6, goalsReached: 4, coursesReached: 2 }];
+    expect(goalReport(sums, own).total.completed).toEqual({ kind: "value", value: 3, n: 3 });
+    expect(goalReport(sums).total.completed).toEqual({ kind: "too_few" });
+  });
+});

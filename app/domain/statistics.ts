@@ -83,6 +83,16 @@ export function revealsSmallGroup(counts: number[], minGroup = MIN_GROUP): boole
   return counts.some((c) => c > 0 && c < minGroup);
 }
 
+/**
+ * Who a report's figures are for (decision 009). The caseworker's own report stays in their municipality, whose
+ * citizens they already see one by one, so its figures are exact; figures that leave the municipality (the
+ * coordinator's cross-municipality tables, comparisons, prints and exports for third parties) keep the rule above.
+ */
+export type ReportAudience = "own_municipality" | "outside";
+export function minGroupFor(audience: ReportAudience): number {
+  return audience === "own_municipality" ? 1 : MIN_GROUP;
+}
+
 /** The four kinds of cell, each asking the rule above. */
 export type Cells = {
   /** A count of people/courses: 0 is shown, 1-4 are too few. */

@@ -10,11 +10,19 @@ import { getLocale } from "../i18n/locale.server";
 import { Alert, Checkbox, ErrorSummary, TextField } from "../components/forms";
 import { MentorProfileFields } from "../components/MentorProfileFields";
 import { pageMeta } from "../i18n/meta";
+import { recruitmentPreset } from "../domain/demand";
 
 export const meta = pageMeta("becomeMentor");
 
-export async function loader(_: LoaderFunctionArgs) {
-  return { options: signupOptions(), consentVersion: MENTOR_CONSENT_VERSION };
+/**
+ * A recruitment link from `/koordinator/behov` (`?branche=Q&kommune=751`) chooses industry and municipality and is
+ * counted: the form carries its source, stored on the mentor at sign-up. A link naming an unknown section or
+ * municipality is an ordinary sign-up.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const options = signupOptions();
+  const url = new URL(request.url);
+  return { options, consentVersion: MENTOR_CONSENT_VERSION, recruitment: recruitmentPreset(options, url.searchParams.get("branche"), url.searchParams.get("kommune")) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -29,13 +37,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Signup() {
-  const { t } = useTranslation();
-  const { options, consentVersion } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const { options, consentVersion, recruitment } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "signup",
     lastResult: actionData?.result,
-    defaultValue: { travelKm: "15", capacity: "1", menteeGenderPreference: "none" },
+    defaultValue: {
+      travelKm: "15", capacity: "1", menteeGenderPreference: "none",
+      ...(recruitment ? { industryCode: recruitment.industryCode, municipalityCode: String(recruitment.municipalityCode), source: recruitment.source } : {}),
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: volunteerSignupSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
@@ -44,6 +55,11 @@ export default function Signup() {
     <div className="row"><div className="col-12 col-lg-8">
       <h1>{t("volunteer.signup.title")}</h1>
       <p className="font-lead">{t("volunteer.signup.intro")}</p>
+      {recruitment ? (
+        <Alert kind="info">{t("volunteer.signup.recruitment", {
+          industry: `${recruitment.section} ${i18n.language === "en" ? recruitment.sectionLabelEn : recruitment.sectionLabelDa}`, municipality: recruitment.municipalityName,
+        })}</Alert>
+      ) : null}
       {actionData?.rateLimited ? <Alert kind="error">{t("volunteer.signup.rateLimited")}</Alert> : null}
       <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)}>
@@ -61,6 +77,7 @@ export default function Signup() {
           <Checkbox field={fields.consentConfidentiality} label={t("volunteer.signup.consentConfidentiality")} />
           <p className="form-hint">{t("volunteer.signup.consentVersion", { version: consentVersion })}</p>
         </fieldset>
+        {fields.source.initialValue ? <input type="hidden" name={fields.source.name} value={String(fields.source.initialValue)} /> : null}
         <div className="mb-hp" aria-hidden="true">
           <label htmlFor={fields.website.id}>{t("volunteer.signup.honeypot")}</label>
           <input {...getInputProps(fields.website, { type: "text" })} key={fields.website.key} tabIndex={-1} autoComplete="off" />

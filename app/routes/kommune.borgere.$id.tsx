@@ -16,6 +16,8 @@ import { pageOf } from "../domain/paging";
 import { courseSummariesForMentee } from "../services/courses.server";
 import { CourseSummary } from "../components/CourseSummary";
 import { pageMeta } from "../i18n/meta";
+import { CHANGES_PAGE_PARAM, RecordChanges } from "../components/MenteeCorrection";
+import { recordChanges } from "../services/mentee-corrections.server";
 
 export const meta = pageMeta("citizen");
 
@@ -30,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const r = getReferral(scope, parseId(params.id), user, { messages: pageOf(url.searchParams, MESSAGES_PAGE_PARAM), history: pageOf(url.searchParams, HISTORY_PAGE_PARAM) });
   if (!r) throw notFound();
-  return { r, canWithdraw: canWithdraw(r.mentee.status), courses: courseSummariesForMentee(scope, r.mentee.id), history: citizenHistory(scope, r.mentee.id) };
+  return { r, canWithdraw: canWithdraw(r.mentee.status), courses: courseSummariesForMentee(scope, r.mentee.id), history: citizenHistory(scope, r.mentee.id), changes: recordChanges(r.mentee.id, pageOf(url.searchParams, CHANGES_PAGE_PARAM)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ReferralPage() {
   const { t } = useTranslation();
-  const { r, canWithdraw: may, courses, history } = useLoaderData<typeof loader>();
+  const { r, canWithdraw: may, courses, history, changes } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const [form, fields] = useForm({ id: "withdraw", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawSchema }) });
@@ -59,8 +61,10 @@ export default function ReferralPage() {
       <h1>{m.firstName} {m.lastName}</h1>
       {params.get("created") ? <Alert kind="success">{t("referrals.list.created")}</Alert> : null}
       {params.get("withdrawn") ? <Alert kind="success">{t("referrals.detail.withdrawn")}</Alert> : null}
+      {r.mentee.anonymisedAt ? null : <p><Link to={`/kommune/borgere/${m.id}/ret`}>{t("referrals.corrections.link")}</Link></p>}
       <CitizenHistory menteeId={m.id} items={history} />
       <ReferralDetail r={r} />
+      <RecordChanges changes={changes} />
       <CourseSummary courses={courses} />
       {may ? (
         <section aria-labelledby="withdraw-title">

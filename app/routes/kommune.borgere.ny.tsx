@@ -15,6 +15,7 @@ import { Alert, Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextField, Tex
 import { formatDate } from "../i18n/format";
 import { today } from "../utils/clock";
 import { pageMeta } from "../i18n/meta";
+import { PlainInput, PlainSelect } from "../components/PlainFields";
 
 export const meta = pageMeta("refer");
 
@@ -158,34 +159,5 @@ export default function Refer() {
         <button type="submit" className="button button-primary">{t("referrals.form.submit")}</button>
       </Form>
     </div></div>
-  );
-}
-
-type PlainProps = { name: string; label: string; errors: string[]; defaultValue: string; formId: string };
-
-function PlainInput({ name, label, errors, defaultValue, formId, inputMode }: PlainProps & { inputMode?: "numeric" }) {
-  const id = `${formId}-${name}`;
-  return (
-    <div className={`form-group${errors.length ? " form-error" : ""}`}>
-      <label className="form-label" htmlFor={id}>{label}</label>
-      {errors.length ? <span className="form-error-message" id={`${id}-error`} role="alert">{errors.join(". ")}</span> : null}
-      <input className="form-input" id={id} name={name} defaultValue={defaultValue} inputMode={inputMode} autoComplete="off"
-        aria-invalid={errors.length ? true : undefined} aria-describedby={errors.length ? `${id}-error` : undefined} key={`${name}:${defaultValue}`} />
-    </div>
-  );
-}
-
-function PlainSelect({ name, label, errors, defaultValue, formId, placeholder, options }: PlainProps & { placeholder: string; options: { value: string; label: string }[] }) {
-  const id = `${formId}-${name}`;
-  return (
-    <div className={`form-group${errors.length ? " form-error" : ""}`}>
-      <label className="form-label" htmlFor={id}>{label}</label>
-      {errors.length ? <span className="form-error-message" id={`${id}-error`} role="alert">{errors.join(". ")}</span> : null}
-      <select className="form-select" id={id} name={name} defaultValue={defaultValue}
-        aria-invalid={errors.length ? true : undefined} aria-describedby={errors.length ? `${id}-error` : undefined} key={`${name}:${defaultValue}`}>
-        <option value="">{placeholder}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
   );
 }

@@ -23,7 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (scope.kind !== "municipality") throw forbidden();
   const filter = resolveFilter(scope, reportFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams)));
   const locale = await getLocale(request, user);
-  return { filter, report: buildReport(scope, filter), labels: reportLabels(locale), quarters: recentQuarters(12), goals: buildGoalReport(scope, filter) };
+  // The caseworker's own municipality: exact figures (they see these citizens one by one); prints and exports hide small groups.
+  return {
+    filter, report: buildReport(scope, filter, undefined, undefined, "own_municipality"), labels: reportLabels(locale), quarters: recentQuarters(12),
+    goals: buildGoalReport(scope, filter, "own_municipality"),
+  };
 }
 
 export default function CaseworkerReport() {
@@ -40,7 +44,7 @@ export default function CaseworkerReport() {
       </p>
       <p><Link to={`/kommune/rapport/udskrift${filterQuery(filter)}`}>{t("reports.printable")}</Link></p>
       <p><Link to={`/kommune/rapport/virksomheder${filterQuery(filter)}`}>{t("companies.report.toCompanies")}</Link></p>
-      <ReportView report={report} labels={labels} showMunicipalities
+      <ReportView report={report} labels={labels} showMunicipalities exact
         exportsSlot={<ReportExports base="/kommune/rapport/eksport" filter={filter} />} />
       <GoalReportSection report={goals} sections={labels.sections} />
     </>

@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const r = applyCoordinatorAction(scope, id, user, submission.value as CoordinatorAction);
   if (!r.ok) {
-    if (r.message === "courses.errors.notFound" && intent !== "confirm_outcome") throw notFound();
+    if (r.message === "courses.errors.notFound" && intent !== "confirm_outcome" && intent !== "reject_outcome") throw notFound();
     const result = r.field ? submission.reply({ fieldErrors: { [r.field]: [r.message] } }) : submission.reply({ formErrors: [r.message] });
     return data({ intent, result }, { status: 400 });
   }
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 const doneKey: Record<string, string> = {
-  outcome: "courses.outcome.registered", confirm_outcome: "courses.outcome.confirmedDone", follow_up: "courses.followUp.saved",
+  outcome: "courses.outcome.registered", confirm_outcome: "courses.outcome.confirmedDone", reject_outcome: "courses.outcome.rejectedDone", follow_up: "courses.followUp.saved",
   meeting_plan: "between.meeting.planned", meeting_change: "between.meeting.changed", meeting_cancel: "between.meeting.cancelled",
 };
 
@@ -68,7 +68,7 @@ export default function StaffCourse() {
   const com = d.commitment;
   const can = (e: string) => (d.events as string[]).includes(e);
   const last = (intent: CoordinatorIntent) => (actionData?.intent === intent ? (actionData.result as SubmissionResult<string[]>) : undefined);
-  const confirmError = last("confirm_outcome");
+  const confirmError = last("confirm_outcome") ?? last("reject_outcome");
 
   return (
     <>
@@ -81,7 +81,7 @@ export default function StaffCourse() {
         <dt>{t("courses.staff.mentee")}</dt><dd>{d.mentee.firstName} {d.mentee.lastName} · {d.mentee.phone ?? ""} {d.mentee.email ?? ""} · {t(`enum.messageLanguage.${d.mentee.language}`)}</dd>
         <dt>{t("courses.staff.mentor")}</dt><dd>{d.mentor.firstName} {d.mentor.lastName} · {d.mentor.phone} · {d.mentor.email} · {t(`enum.mentorStatus.${d.mentor.status}`)}</dd>
         <dt>{t("courses.staff.municipality")}</dt><dd>{d.municipalityName}</dd>
-        <dt>{t("courses.page.status")}</dt><dd>{t(`enum.courseStatus.${c.status}`)}{com ? <> · <CommitmentBadge status={com.status} /></> : null}{c.endReason ? <> · {t(`enum.endReason.${c.endReason}`)}</> : null}</dd>
+        <dt>{t("courses.page.status")}</dt><dd>{t(`enum.courseStage.${d.stage}`)}{com && d.stage === "running" ? <> · <CommitmentBadge status={com.status} /></> : null}{c.endReason ? <> · {t(`enum.endReason.${c.endReason}`)}</> : null}</dd>
         {c.startDate ? <><dt>{t("courses.page.start")}</dt><dd>{formatDate(c.startDate, lng)}</dd></> : null}
         {c.plannedEndDate ? <><dt>{t("courses.page.plannedEnd")}</dt><dd>{formatDate(c.plannedEndDate, lng)}</dd></> : null}
         {c.endedOn ? <><dt>{t("courses.page.endedOn")}</dt><dd>{formatDate(c.endedOn, lng)}</dd></> : null}
@@ -89,7 +89,14 @@ export default function StaffCourse() {
         {d.followUp ? <><dt>{t("courses.staff.followUpNext")}</dt><dd>{formatDate(d.followUp.dueOn, lng)} – {formatDate(d.followUp.overdueOn, lng)} {d.followUp.state === "overdue" ? <span className="mb-badge mb-badge--bad">{t("courses.followUp.overdue")}</span> : d.followUp.state === "due" ? <span className="mb-badge mb-badge--warn">{t("courses.followUp.due")}</span> : null}</dd></> : null}
       </dl>
 
-      {com ? (
+      {d.begun ? (
+        <section aria-labelledby="meetings-title">
+          <h2 id="meetings-title">{t("courses.meeting.list")}</h2>
+          {d.meetings.length ? <MeetingTable meetings={d.meetings} /> : <p>{t("courses.meeting.none")}</p>}
+        </section>
+      ) : null}
+
+      {com && d.begun ? (
         <section aria-labelledby="months-title">
           <h2 id="months-title">{t("courses.page.months")}</h2>
           <MonthTable months={com.months} />
@@ -100,7 +107,8 @@ export default function StaffCourse() {
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">{t("courses.staff.actions")}</h2>
           {can("start") ? (
-            <ActionForm intent="start" title={t("courses.staff.start")} intro={t("courses.staff.startIntro")} lastResult={last("start")} defaults={{ startDate: d.today }}
+            <ActionForm intent="start" title={t(d.stage === "starts_later" ? "courses.staff.moveStart" : "courses.staff.start")}
+              intro={t(d.stage === "starts_later" ? "courses.staff.moveStartIntro" : "courses.staff.startIntro")} lastResult={last("start")} defaults={{ startDate: c.startDate ?? d.today }}
               render={(f) => <TextField field={f.startDate} label={t("courses.staff.startDate")} type="date" />} />
           ) : null}
           {can("pause") ? (
@@ -123,6 +131,13 @@ export default function StaffCourse() {
             <ActionForm intent="end_early" title={t("courses.staff.endEarly")} lastResult={last("end_early")} defaults={{ endedOn: d.today }}
               render={(f) => <>
                 <TextField field={f.endedOn} label={t("courses.staff.endedOn")} type="date" />
+                <SelectField field={f.reason} label={t("courses.staff.endReason")} placeholder="" options={endReasons.map((v) => ({ value: v, label: t(`enum.endReason.${v}`) }))} />
+                <TextArea field={f.note} label={t("courses.staff.endNote")} optional rows={2} />
+              </>} />
+          ) : null}
+          {can("cancel") ? (
+            <ActionForm intent="cancel" title={t("courses.staff.cancel")} intro={t("courses.staff.cancelIntro")} lastResult={last("cancel")} defaults={{}}
+              render={(f) => <>
                 <SelectField field={f.reason} label={t("courses.staff.endReason")} placeholder="" options={endReasons.map((v) => ({ value: v, label: t(`enum.endReason.${v}`) }))} />
                 <TextArea field={f.note} label={t("courses.staff.endNote")} optional rows={2} />
               </>} />
@@ -158,17 +173,17 @@ export default function StaffCourse() {
             </table>
           </div>
         ) : <p>{t("courses.followUp.none")}</p>}
-        <ActionForm intent="follow_up" title={t("courses.followUp.log")} lastResult={last("follow_up")} defaults={{ calledOn: d.today, target: "mentor", status: "on_track" }}
+        {d.stage === "completed" || d.stage === "ended_early" ? null : <ActionForm intent="follow_up" title={t("courses.followUp.log")} lastResult={last("follow_up")} defaults={{ calledOn: d.today, target: "mentor", status: "on_track" }}
           render={(f) => <>
             <TextField field={f.calledOn} label={t("courses.followUp.calledOn")} type="date" />
             <ChoiceGroup field={f.target} legend={t("courses.followUp.target")} options={followUpTargets.map((v) => ({ value: v, label: t(`enum.followUpTarget.${v}`) }))} />
             <ChoiceGroup field={f.status} legend={t("courses.followUp.status")} options={followUpStatuses.map((v) => ({ value: v, label: t(`enum.followUpStatus.${v}`) }))} />
             <TextArea field={f.notes} label={t("courses.followUp.notes")} hint={t("courses.followUp.notesHint")} optional rows={3} />
             <Checkbox field={f.escalate} label={t("courses.followUp.escalate")} />
-          </>} submit={t("courses.followUp.save")} />
+          </>} submit={t("courses.followUp.save")} />}
       </section>
 
-      <section aria-labelledby="outcomes-title">
+      {d.begun || d.outcomes.length ? <section aria-labelledby="outcomes-title">
         <h2 id="outcomes-title">{t("courses.outcome.title")}</h2>
         {d.outcomes.length ? (
           <div className="mb-table-wrap" {...scrollRegion(t("courses.outcome.title"))}>
@@ -187,10 +202,10 @@ export default function StaffCourse() {
                     <td>{o.viaMentorNetwork ? t("common.yes") : t("common.no")}</td>
                     <td>{o.confirmed ? t("courses.outcome.confirmed") : (
                       <Form method="post" className="mb-inline-form">
-                        <input type="hidden" name="intent" value="confirm_outcome" />
                         <input type="hidden" name="outcomeId" value={o.id} />
                         {t("courses.outcome.awaiting")}{" "}
-                        <button type="submit" className="button button-secondary" aria-label={t("courses.outcome.confirmLabel", { type: t(`enum.outcomeType.${o.type}`) })}>{t("courses.outcome.confirm")}</button>
+                        <button type="submit" name="intent" value="confirm_outcome" className="button button-secondary" aria-label={t("courses.outcome.confirmLabel", { type: t(`enum.outcomeType.${o.type}`) })}>{t("courses.outcome.confirm")}</button>{" "}
+                        <button type="submit" name="intent" value="reject_outcome" className="button button-tertiary" aria-label={t("courses.outcome.rejectLabel", { type: t(`enum.outcomeType.${o.type}`) })}>{t("courses.outcome.reject")}</button>
                       </Form>
                     )}</td>
                   </tr>
@@ -199,7 +214,7 @@ export default function StaffCourse() {
             </table>
           </div>
         ) : <p>{t("courses.outcome.none")}</p>}
-        {c.startDate ? (
+        {d.begun ? (
           <ActionForm intent="outcome" title={t("courses.outcome.registerTitle")} lastResult={last("outcome")} defaults={{ outcomeDate: d.today, phase: c.endedOn && c.endedOn < d.today ? "followup_3m" : "end" }}
             render={(f) => <>
               <SelectField field={f.type} label={t("courses.outcome.type")} placeholder="" options={outcomeTypes.map((v) => ({ value: v, label: t(`enum.outcomeType.${v}`) }))} />
@@ -209,9 +224,9 @@ export default function StaffCourse() {
               <Checkbox field={f.viaMentorNetwork} label={t("courses.outcome.viaNetwork")} />
             </>} submit={t("courses.outcome.register")} />
         ) : null}
-      </section>
+      </section> : null}
 
-      <section aria-labelledby="surveys-title">
+      {d.begun || d.surveys.length ? <section aria-labelledby="surveys-title">
         <h2 id="surveys-title">{t("courses.survey.answers")}</h2>
         {d.surveys.length ? (
           <div className="mb-table-wrap" {...scrollRegion(t("courses.survey.answers"))}>
@@ -235,12 +250,7 @@ export default function StaffCourse() {
             </table>
           </div>
         ) : <p>{t("courses.survey.none")}</p>}
-      </section>
-
-      <section aria-labelledby="meetings-title">
-        <h2 id="meetings-title">{t("courses.meeting.list")}</h2>
-        {d.meetings.length ? <MeetingTable meetings={d.meetings} /> : <p>{t("courses.meeting.none")}</p>}
-      </section>
+      </section> : null}
 
       {d.pauses.length ? (
         <section aria-labelledby="pauses-title">

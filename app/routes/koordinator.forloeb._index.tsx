@@ -10,6 +10,8 @@ import { FilterBar, FilterSelect } from "../components/Filters";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
 import { PageSummary, Pager } from "../components/Pager";
+import { courseStage } from "../domain/course-status";
+import { today } from "../utils/clock";
 
 export const meta = pageMeta("courses");
 
@@ -17,13 +19,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "coordinator", "admin");
   const url = new URL(request.url);
   const { filter, side } = courseFilterSchema.parse({ filter: url.searchParams.get("filter") ?? undefined, side: url.searchParams.get("side") ?? undefined });
-  return { filter, counts: courseFilterCounts(scope), courses: listCourses(scope, filter, side) };
+  return { filter, counts: courseFilterCounts(scope), courses: listCourses(scope, filter, side), today: today() };
 }
 
 export default function CourseList() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { filter, counts, courses } = useLoaderData<typeof loader>();
+  const { filter, counts, courses, today: day } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("courses.list.title")}</h1>
@@ -49,9 +51,9 @@ export default function CourseList() {
                   <td>{c.menteeName}</td>
                   <td>{c.mentorName}</td>
                   <td>{c.municipalityName}</td>
-                  <td>{t(`enum.courseStatus.${c.status}`)}</td>
+                  <td>{t(`enum.courseStage.${courseStage(c, day)}`)}</td>
                   <td>
-                    {c.commitmentStatus ? <CommitmentBadge status={c.commitmentStatus} /> : "–"}
+                    {c.commitmentStatus && c.commitmentStatus !== "not_started" ? <CommitmentBadge status={c.commitmentStatus} /> : "–"}
                     {c.status === "active" && c.daysWithoutContact != null && c.daysWithoutContact >= 21 ? <> {t("courses.noContactDays", { count: c.daysWithoutContact })}</> : null}
                     {c.followUpOutcomeDue ? <> <span className="mb-badge mb-badge--warn">{t("courses.outcome.followUpDue")}</span></> : null}
                   </td>

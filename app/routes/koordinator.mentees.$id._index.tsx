@@ -12,6 +12,8 @@ import { pageMeta } from "../i18n/meta";
 import { liveLinkCount, markCallHandled, openCallRequests, sendCitizenLink } from "../services/citizen-page.server";
 import { callHandledSchema, citizenLinkSchema } from "../schemas/between";
 import { CitizenPageAdmin } from "../components/CitizenPageAdmin";
+import { CHANGES_PAGE_PARAM, RecordChanges } from "../components/MenteeCorrection";
+import { recordChanges } from "../services/mentee-corrections.server";
 
 export const meta = pageMeta("citizen");
 
@@ -22,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const r = getReferral(scope, id, user, { messages: pageOf(url.searchParams, MESSAGES_PAGE_PARAM), history: pageOf(url.searchParams, HISTORY_PAGE_PARAM) }); // a logged read
   if (!r) throw notFound();
-  return { r, history: citizenHistory(scope, id), links: liveLinkCount(id), calls: openCallRequests(id) };
+  return { r, history: citizenHistory(scope, id), links: liveLinkCount(id), calls: openCallRequests(id), changes: recordChanges(id, pageOf(url.searchParams, CHANGES_PAGE_PARAM)) };
 }
 
 /** The citizen's own page (issue 21): send a new link, close the old ones, mark a "call me" as handled. */
@@ -44,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CoordinatorMentee() {
   const { t } = useTranslation();
-  const { r, history, links, calls } = useLoaderData<typeof loader>();
+  const { r, history, links, calls, changes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const m = r.mentee;
   return (
@@ -52,8 +54,10 @@ export default function CoordinatorMentee() {
       <p><Link to="/koordinator/ventende">{t("common.actions.back")}</Link></p>
       <h1>{m.firstName} {m.lastName}</h1>
       {m.status === "waiting" ? <p><Link to={`/koordinator/mentees/${m.id}/kandidater`} className="button button-primary">{t("referrals.detail.candidates")}</Link></p> : null}
+      {r.mentee.anonymisedAt ? null : <p><Link to={`/koordinator/mentees/${m.id}/ret`}>{t("referrals.corrections.link")}</Link></p>}
       <CitizenHistory menteeId={m.id} items={history} coursePath={(id) => `/koordinator/forloeb/${id}`} />
       <ReferralDetail r={r} />
+      <RecordChanges changes={changes} />
       <CitizenPageAdmin links={links} calls={calls} failed={Boolean(actionData?.failed)} />
     </>
   );

@@ -7,6 +7,7 @@ import { requiredScreeningSteps, onLeave } from "../domain/mentor-status";
 import { formatDate, formatNumber, languageName } from "../i18n/format";
 import { CommitmentBadge, DueThisMonth, formatHours } from "../components/CourseParts";
 import { today } from "../utils/clock";
+import { courseStage } from "../domain/course-status";
 import { Alert } from "../components/forms";
 import { pageMeta } from "../i18n/meta";
 
@@ -63,8 +64,8 @@ export default function MentorStart() {
               <li key={c.id} className="mb-card mb-stack">
                 <p>
                   {t("volunteer.home.courseInfo", { name: c.menteeFirstName, municipality: c.municipality, start: formatDate(c.startDate, lng) })}
-                  {" · "}{t(`enum.courseStatus.${c.status}`)}
-                  {c.status === "active" && c.hours ? <> · <CommitmentBadge status={c.hours.status} /></> : null}
+                  {" · "}{t(`enum.courseStage.${courseStage(c, day)}`)}
+                  {courseStage(c, day) === "running" && c.hours ? <> · <CommitmentBadge status={c.hours.status} /></> : null}
                 </p>
                 {c.status === "active" && c.hours ? (
                   <p>

@@ -12,6 +12,7 @@ import { minimalProfileForMentor } from "../services/competence.server";
 import { deleteMeetingSchema, meetingSchema, proposeOutcomeSchema, surveySchema } from "../schemas/courses";
 import { Alert, Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
 import { CommitmentBadge, DueThisMonth, MeetingTable, MonthTable, formatHours, industryLabel, industryOptions } from "../components/CourseParts";
+import { courseStage } from "../domain/course-status";
 import { formatDate, formatNumber } from "../i18n/format";
 import { closerToJobAnswers, meetingForms, meetingTopics, outcomeTypes } from "../domain/enums";
 import { z } from "zod";
@@ -139,7 +140,7 @@ export default function MentorCourse() {
       {meetingDone ? <Alert kind="success">{t(`between.meeting.${({ plan: "planned", change: "changed", cancel: "cancelled", confirm: "confirmed", missed: "markedMissed" } as Record<string, string>)[meetingDone] ?? "planned"}`)}</Alert> : null}
 
       <dl className="mb-dl">
-        <dt>{t("courses.page.status")}</dt><dd>{t(`enum.courseStatus.${d.course.status}`)}{com ? <> · <CommitmentBadge status={com.status} /></> : null}</dd>
+        <dt>{t("courses.page.status")}</dt><dd>{t(`enum.courseStage.${courseStage(d.course, d.today)}`)}{com && courseStage(d.course, d.today) === "running" ? <> · <CommitmentBadge status={com.status} /></> : null}</dd>
         {d.course.startDate ? <><dt>{t("courses.page.start")}</dt><dd>{formatDate(d.course.startDate, lng)}</dd></> : null}
         {d.course.endedOn
           ? <><dt>{t("courses.page.endedOn")}</dt><dd>{formatDate(d.course.endedOn, lng)}</dd></>

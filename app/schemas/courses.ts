@@ -65,8 +65,12 @@ export const endEarlySchema = z.object({
   reason: enumField(endReasons),
   note: optionalText(500),
 });
+export const cancelSchema = z.object({ intent: z.literal("cancel"), reason: enumField(endReasons), note: optionalText(500) });
 export const registerOutcomeSchema = z.object({ intent: z.literal("outcome"), phase: enumField(outcomePhases), ...outcomeFields });
 export const confirmOutcomeSchema = z.object({ intent: z.literal("confirm_outcome"), outcomeId: id() });
+/** The start page's outcome queue: confirm or reject one proposal, naming its course. */
+export const outcomeDecisionSchema = z.object({ intent: z.enum(["confirm_outcome", "reject_outcome"]), courseId: id(), outcomeId: id() });
+export const rejectOutcomeSchema = z.object({ intent: z.literal("reject_outcome"), outcomeId: id() });
 export const followUpSchema = z.object({
   intent: z.literal("follow_up"),
   calledOn: dateField(),
@@ -83,8 +87,10 @@ export const coordinatorSchemas = {
   extend: extendSchema,
   complete: completeSchema,
   end_early: endEarlySchema,
+  cancel: cancelSchema,
   outcome: registerOutcomeSchema,
   confirm_outcome: confirmOutcomeSchema,
+  reject_outcome: rejectOutcomeSchema,
   follow_up: followUpSchema,
 } as const;
 export type CoordinatorIntent = keyof typeof coordinatorSchemas;

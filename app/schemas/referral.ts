@@ -11,6 +11,7 @@ import { consentVersions, referralConsentPurposes, requiredConsents } from "../d
 import { addDays, isDate } from "../domain/dates";
 import { DB07 } from "../../db/reference/db07";
 import { now, today } from "../utils/clock";
+import { optionalCitizenText } from "./company-fields";
 import { checkbox, emailField, enumField, msg, multi, nameText, optionalText, phoneField, requiredText } from "../utils/zod-fields";
 
 export const divisionCodes = DB07.filter((i) => i.level === "division").map((i) => i.code);
@@ -51,33 +52,50 @@ const experienceList = z.preprocess((v) => {
 const dateField = z.string({ error: msg("referrals.form.consentDateRequired") }).trim()
   .refine(isDate, msg("referrals.form.dateInvalid"));
 
-export const referralSchema = z.object({
-  firstName: nameText(100),
-  lastName: nameText(100),
-  birthYear,
-  gender: z.enum(genders, { error: msg("common.form.invalid") }).optional(),
+/** The fields a coordinator or the citizen's caseworker may correct after referral (the referral form has them too). */
+export const correctableFields = {
   phone: mobileField.optional(),
   email: emailField().optional(),
   preferredChannel: enumField(channels),
   language: enumField(messageLanguages),
-  group: enumField(menteeGroups),
-  jobReady: checkbox().refine((v) => v, msg("referrals.form.jobReadyRequired")),
   danishLevel: enumField(danishLevels),
   danishModule: z.number({ error: msg("referrals.form.moduleInvalid") }).int(msg("referrals.form.moduleInvalid"))
     .min(1, msg("referrals.form.moduleInvalid")).max(6, msg("referrals.form.moduleInvalid")).optional(),
-  englishLevel: enumField(englishLevels),
-  educationLevel: enumField(educationLevels),
-  educationField: optionalText(100),
-  educationCountry: optionalText(80),
-  experience: experienceList,
   wishedIndustryCodes: z.preprocess(
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter((x) => x !== undefined && x !== ""),
     z.array(divisionCode).max(MAX_WISHED_INDUSTRIES, msg("referrals.form.industryTooMany", { max: MAX_WISHED_INDUSTRIES })),
   )
     .refine((v) => v.length >= 1, msg("referrals.form.industryRequired"))
     .refine((v) => new Set(v).size === v.length, msg("referrals.form.industryTwice")),
-  wishedOccupation: optionalText(120),
   goals: multi(enumField(goals), goals.length).refine((v) => v.length >= 1, msg("referrals.form.goalsRequired")),
+};
+export type CorrectableField = keyof typeof correctableFields;
+
+type ContactAndLevel = { phone?: string; email?: string; preferredChannel: string; danishLevel: string; danishModule?: number };
+/** A way to reach the citizen on their channel; a module only with a DU level. Shared by referral and correction. */
+function checkContactAndLevel(v: ContactAndLevel, ctx: z.RefinementCtx) {
+  if (!v.phone && !v.email) ctx.addIssue({ code: "custom", path: ["phone"], message: msg("referrals.form.contactRequired") });
+  if (v.preferredChannel === "sms" && !v.phone) ctx.addIssue({ code: "custom", path: ["phone"], message: msg("referrals.form.phoneForSms") });
+  if (v.preferredChannel === "email" && !v.email) ctx.addIssue({ code: "custom", path: ["email"], message: msg("referrals.form.emailForEmail") });
+  if (v.danishModule !== undefined && !["du1", "du2", "du3"].includes(v.danishLevel)) {
+    ctx.addIssue({ code: "custom", path: ["danishModule"], message: msg("referrals.form.moduleOnlyDu") });
+  }
+}
+
+export const referralSchema = z.object({
+  firstName: nameText(100),
+  lastName: nameText(100),
+  birthYear,
+  gender: z.enum(genders, { error: msg("common.form.invalid") }).optional(),
+  ...correctableFields,
+  group: enumField(menteeGroups),
+  jobReady: checkbox().refine((v) => v, msg("referrals.form.jobReadyRequired")),
+  englishLevel: enumField(englishLevels),
+  educationLevel: enumField(educationLevels),
+  educationField: optionalText(100),
+  educationCountry: optionalText(80),
+  experience: experienceList,
+  wishedOccupation: optionalText(120),
   availability: optionalText(200),
   drivingLicence: checkbox(),
   mentorGenderPreference: enumField(genderPreferences),
@@ -90,12 +108,7 @@ export const referralSchema = z.object({
   /** Ticked after the duplicate warning: "save anyway". */
   confirmDuplicate: checkbox(),
 }).superRefine((v, ctx) => {
-  if (!v.phone && !v.email) ctx.addIssue({ code: "custom", path: ["phone"], message: msg("referrals.form.contactRequired") });
-  if (v.preferredChannel === "sms" && !v.phone) ctx.addIssue({ code: "custom", path: ["phone"], message: msg("referrals.form.phoneForSms") });
-  if (v.preferredChannel === "email" && !v.email) ctx.addIssue({ code: "custom", path: ["email"], message: msg("referrals.form.emailForEmail") });
-  if (v.danishModule !== undefined && !["du1", "du2", "du3"].includes(v.danishLevel)) {
-    ctx.addIssue({ code: "custom", path: ["danishModule"], message: msg("referrals.form.moduleOnlyDu") });
-  }
+  checkContactAndLevel(v, ctx);
   // Participation and sharing are checked on the field; here only what depends on the channel (SMS needs SMS consent).
   const missing = requiredConsents(v.preferredChannel).filter((p) => !v.consentPurposes.includes(p as never));
   if (missing.length === 1 && missing[0] === "sms") ctx.addIssue({ code: "custom", path: ["consentPurposes"], message: msg("referrals.form.consentSmsRequired") });
@@ -106,6 +119,19 @@ export const referralSchema = z.object({
   }
 });
 export type ReferralInput = z.infer<typeof referralSchema>;
+
+/** Correcting a referred citizen's contact details, language, channel, Danish level, wished industries and goals. */
+export const correctionSchema = z.object({ intent: z.literal("correct", { error: msg("common.form.invalid") }), ...correctableFields })
+  .superRefine(checkContactAndLevel);
+export type CorrectionInput = z.infer<typeof correctionSchema>;
+
+/** The coordinator's intake call: when, and a short note (no CPR number, no health details). */
+export const intakeCallSchema = z.object({
+  intent: z.literal("intake", { error: msg("common.form.invalid") }),
+  calledOn: z.string({ error: msg("common.form.required") }).trim().min(1, msg("common.form.required")).refine(isDate, msg("referrals.form.dateInvalid"))
+    .refine((d) => d <= today(), msg("referrals.corrections.intakeFuture")),
+  note: optionalCitizenText(500),
+});
 
 export const withdrawSchema = z.object({
   intent: z.literal("withdraw", { error: msg("common.form.invalid") }),

@@ -66,6 +66,8 @@ export const volunteerSignupSchema = mentorProfileSchema.extend({
   consentConfidentiality: checkbox().refine((v) => v, msg("volunteer.errors.consentConfidentiality")),
   /** Honeypot: hidden from people; a bot that fills it is answered as if it succeeded. */
   website: z.string().max(500).optional(),
+  /** The recruitment link the form was opened from ("Q-751", issue 19); anything else is dropped, never an error. */
+  source: z.string().regex(/^[A-U]-\d{3}$/).optional().catch(undefined),
 });
 export type VolunteerSignupInput = z.infer<typeof volunteerSignupSchema>;
 

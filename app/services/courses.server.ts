@@ -17,7 +17,7 @@ import { addDays, addMonths, daysBetween } from "../domain/dates";
 import {
   commitment, followUpDue, plannedEndAfterPause, plannedEndFor, type Commitment, type CommitmentStatus, type FollowUpDue,
 } from "../domain/commitment";
-import { allowedEvents, canApply, isClosed, nextStatus, type CourseEvent } from "../domain/course-status";
+import { actionsFor, canAct, courseStage, hasBegun, isClosed, nextStatus, type CourseEvent } from "../domain/course-status";
 import type { Channel, CourseStatus, EndReason, FollowUpStatus, MeetingForm, MeetingTopic, MessageLanguage, OutcomePhase, OutcomeType } from "../domain/enums";
 import { now, nowIso, today } from "../utils/clock";
 import { ensureSurveys } from "./surveys.server";
@@ -180,42 +180,85 @@ export function getCourseForStaff(scope: Scope, id: number, actor: Actor) {
     outcomes: outcomeRows,
     surveys: surveyRows,
     history,
-    events: allowedEvents(c.status).filter((e) => e !== "approve"),
+    stage: courseStage(c, day),
+    begun: hasBegun(c, day),
+    events: actionsFor(c, day),
     openPause: pauses.find((p) => p.toDate == null) ?? null,
   };
 }
 export type StaffCourse = NonNullable<ReturnType<typeof getCourseForStaff>>;
 
 /** Running courses whose follow-up call is due (on or after its due day): SQL of `followUpDue(...).state !== "not_due"`. */
-const callDue = (day: string) => and(eq(courseFacts.status, "active"), lte(courseFacts.startDate, day), lte(courseFacts.followUpDueOn, day));
+const callDue = (day: string) => lte(courseFacts.followUpDueOn, day);
+/** At risk: no meeting for NUDGE_AFTER_DAYS (21) days, or behind on hours (the commitment status of the facts). */
+const atRisk = inArray(courseFacts.commitmentStatus, ["no_contact", "behind"]);
+/** The follow-up queue: running, begun courses at risk or with a call due. */
+const inQueue = (day: string) => and(eq(courseFacts.status, "active"), lte(courseFacts.startDate, day), or(atRisk, callDue(day)));
+/** Risk first (no contact, then behind), then the calls by how overdue they are. */
+const queueOrder = [
+  sql`CASE ${courseFacts.commitmentStatus} WHEN 'no_contact' THEN 0 WHEN 'behind' THEN 1 ELSE 2 END`,
+  sql`coalesce(${courseFacts.followUpOverdueOn}, '9999-12-31')`, asc(courseFacts.courseId),
+];
 
 export type FollowUpItem = {
-  id: number; menteeName: string; mentorName: string; commitmentStatus: CommitmentStatus | null;
-  followUp: FollowUpDue;
+  id: number; menteeId: number; menteeName: string; menteePhone: string | null; mentorName: string; mentorPhone: string | null;
+  commitmentStatus: CommitmentStatus | null; daysWithoutContact: number | null;
+  /** The call, when one is due (a course at risk may have had its call recently). */
+  followUp: FollowUpDue | null;
 };
 
-/** How many running courses have a follow-up call due or overdue (the start pages' figure). */
+/** How many running courses are at risk or have a follow-up call due (the start pages' figure). */
 export function countFollowUpsDue(scope: Scope, d: Db = db()): number {
   freshenFacts(d);
-  return countFacts(d, and(factsScope(scope), callDue(today())));
+  return countFacts(d, and(factsScope(scope), inQueue(today())));
 }
 
-/** One page of the running courses whose follow-up call is due or overdue, most overdue first. */
-export function followUpsDue(scope: Scope, page: number, d: Db = db()): Page<FollowUpItem> {
+/**
+ * One page of the follow-up queue: courses at risk first (no contact for 21 days, then behind), then the calls due,
+ * most overdue first; with both people's phone numbers, so each shown citizen's record read is logged.
+ */
+export function followUpsDue(scope: Scope, page: number, actor: Actor, opts: { riskOnly?: boolean; pageSize?: number } = {}, d: Db = db()): Page<FollowUpItem> {
   freshenFacts(d);
   const day = today();
-  const where = and(factsScope(scope), callDue(day));
-  return paged(page, () => countFacts(d, where), (limit, offset) => d.select({
-    id: courseFacts.courseId, menteeFirst: mentees.firstName, menteeLast: mentees.lastName, mentorFirst: mentors.firstName, mentorLast: mentors.lastName,
-    commitmentStatus: courseFacts.commitmentStatus, dueOn: courseFacts.followUpDueOn, overdueOn: courseFacts.followUpOverdueOn, kind: courseFacts.followUpKind,
+  const where = and(factsScope(scope), inQueue(day), opts.riskOnly ? atRisk : undefined);
+  const result = paged(page, () => countFacts(d, where), (limit, offset) => d.select({
+    id: courseFacts.courseId, menteeId: courseFacts.menteeId, menteeFirst: mentees.firstName, menteeLast: mentees.lastName, menteePhone: mentees.phone,
+    mentorFirst: mentors.firstName, mentorLast: mentors.lastName, mentorPhone: mentors.phone,
+    commitmentStatus: courseFacts.commitmentStatus, daysWithoutContact: courseFacts.daysWithoutContact,
+    dueOn: courseFacts.followUpDueOn, overdueOn: courseFacts.followUpOverdueOn, kind: courseFacts.followUpKind,
   }).from(courseFacts).innerJoin(mentees, eq(mentees.id, courseFacts.menteeId)).innerJoin(mentors, eq(mentors.id, courseFacts.mentorId))
     .where(inArray(courseFacts.courseId, d.select({ id: courseFacts.courseId }).from(courseFacts).where(where)
-      .orderBy(asc(courseFacts.followUpOverdueOn), asc(courseFacts.courseId)).limit(limit).offset(offset)))
-    .orderBy(asc(courseFacts.followUpOverdueOn), asc(courseFacts.courseId)).all()
+      .orderBy(...queueOrder).limit(limit).offset(offset)))
+    .orderBy(...queueOrder).all()
     .map((r) => ({
-      id: r.id, menteeName: `${r.menteeFirst} ${r.menteeLast}`, mentorName: `${r.mentorFirst} ${r.mentorLast}`, commitmentStatus: r.commitmentStatus,
-      followUp: { state: day >= r.overdueOn! ? "overdue" as const : "due" as const, dueOn: r.dueOn!, overdueOn: r.overdueOn!, kind: r.kind ?? "start" },
-    })));
+      id: r.id, menteeId: r.menteeId, menteeName: `${r.menteeFirst} ${r.menteeLast}`, menteePhone: r.menteePhone,
+      mentorName: `${r.mentorFirst} ${r.mentorLast}`, mentorPhone: r.mentorPhone, commitmentStatus: r.commitmentStatus,
+      daysWithoutContact: r.daysWithoutContact,
+      followUp: r.dueOn && r.dueOn <= day
+        ? { state: day >= r.overdueOn! ? "overdue" as const : "due" as const, dueOn: r.dueOn, overdueOn: r.overdueOn!, kind: r.kind ?? "start" }
+        : null,
+    })), opts.pageSize);
+  if (result.rows.length) {
+    tx((t) => { for (const r of result.rows) audit(actor, "view", "mentee", r.menteeId, { view: "follow_up_queue", courseId: r.id }, t); });
+  }
+  return result;
+}
+
+export type PendingOutcome = { id: number; courseId: number; type: OutcomeType; outcomeDate: string; menteeName: string; mentorName: string; proposedAt: string };
+
+/** Outcomes proposed by mentors that wait for a coordinator (oldest first): one page and the true total. */
+export function pendingOutcomes(page: number, pageSize?: number, d: Db = db()): Page<PendingOutcome> {
+  // A literal 0, not a parameter, so SQLite can use the partial index of the unconfirmed outcomes.
+  const where = sql`${outcomes.confirmed} = 0`;
+  return paged(page, () => d.select({ n: sql<number>`count(*)` }).from(outcomes).where(where).get()!.n, (limit, offset) => d.select({
+    id: outcomes.id, courseId: outcomes.courseId, type: outcomes.type, outcomeDate: outcomes.outcomeDate, proposedAt: outcomes.createdAt,
+    menteeFirst: mentees.firstName, menteeLast: mentees.lastName, mentorFirst: mentors.firstName, mentorLast: mentors.lastName,
+  }).from(outcomes).innerJoin(courses, eq(courses.id, outcomes.courseId)).innerJoin(mentees, eq(mentees.id, courses.menteeId))
+    .innerJoin(mentors, eq(mentors.id, courses.mentorId)).where(where).orderBy(asc(outcomes.createdAt), asc(outcomes.id)).limit(limit).offset(offset).all()
+    .map((r) => ({
+      id: r.id, courseId: r.courseId, type: r.type, outcomeDate: r.outcomeDate, proposedAt: r.proposedAt,
+      menteeName: `${r.menteeFirst} ${r.menteeLast}`, mentorName: `${r.mentorFirst} ${r.mentorLast}`,
+    })), pageSize);
 }
 
 /** The caseworker's read-only summary of a citizen's courses (newest first). Scope-filtered. */
@@ -395,12 +438,14 @@ export type CoordinatorAction =
   | { intent: "extend"; plannedEndDate: string }
   | { intent: "complete"; endedOn: string }
   | { intent: "end_early"; endedOn: string; reason: EndReason; note?: string }
+  | { intent: "cancel"; reason: EndReason; note?: string }
   | ({ intent: "outcome"; phase: OutcomePhase } & OutcomeInput)
   | { intent: "confirm_outcome"; outcomeId: number }
+  | { intent: "reject_outcome"; outcomeId: number }
   | { intent: "follow_up"; calledOn: string; target: "mentor" | "mentee" | "caseworker"; status: FollowUpStatus; notes?: string; escalate: boolean };
 
 const eventOf: Partial<Record<CoordinatorAction["intent"], CourseEvent>> = {
-  start: "start", pause: "pause", resume: "resume", extend: "extend", complete: "complete", end_early: "end_early",
+  start: "start", pause: "pause", resume: "resume", extend: "extend", complete: "complete", end_early: "end_early", cancel: "cancel",
 };
 
 /** One coordinator action on a course, in one transaction. Scope first: a course outside it "does not exist". */
@@ -409,9 +454,9 @@ export function applyCoordinatorAction(scope: Scope, courseId: number, actor: Ac
   return changeCourse(courseId, (t) => {
     const c = staffCourse(t, scope, courseId);
     if (!c) return fail("courses.errors.notFound");
-    const event = eventOf[a.intent];
-    if (event && !canApply(c.status, event)) return fail("courses.errors.illegalTransition");
     const day = today();
+    const event = eventOf[a.intent];
+    if (event && !canAct(c, event, day)) return fail("courses.errors.illegalTransition");
     switch (a.intent) {
       case "start": {
         if (a.startDate < addDays(day, -60) || a.startDate > addMonths(day, 3)) return fail("courses.errors.dateRange", "startDate");
@@ -468,6 +513,12 @@ export function applyCoordinatorAction(scope: Scope, courseId: number, actor: Ac
         closeCourse(t, c, to as "completed" | "ended_early", a.endedOn, actor, a.intent === "end_early" ? a.reason : null, a.intent === "end_early" ? a.note ?? null : null);
         break;
       }
+      case "cancel": {
+        // The match never began: no start, no end message or survey for the citizen, who waits for a new mentor.
+        t.update(courses).set({ startDate: null, plannedEndDate: null }).where(eq(courses.id, c.id)).run();
+        closeCourse(t, { ...c, startDate: null, plannedEndDate: null }, "ended_early", day, actor, a.reason, a.note ?? null, "waiting");
+        break;
+      }
       case "outcome": {
         if (!c.startDate || a.outcomeDate < c.startDate) return fail("courses.outcome.beforeStart", "outcomeDate");
         if (a.outcomeDate > addMonths(day, 1)) return fail("courses.outcome.tooLate", "outcomeDate");
@@ -480,6 +531,13 @@ export function applyCoordinatorAction(scope: Scope, courseId: number, actor: Ac
         const changed = t.update(outcomes).set({ confirmed: true }).where(and(eq(outcomes.id, a.outcomeId), eq(outcomes.courseId, c.id), eq(outcomes.confirmed, false))).run().changes;
         if (!changed) return fail("courses.errors.notFound");
         audit(actor, "update", "outcome", a.outcomeId, { courseId: c.id, confirmed: true }, t);
+        return { ok: true as const };
+      }
+      case "reject_outcome": {
+        // A mentor's proposal that is wrong is removed; the coordinator registers the right outcome in its place.
+        const gone = t.delete(outcomes).where(and(eq(outcomes.id, a.outcomeId), eq(outcomes.courseId, c.id), eq(outcomes.confirmed, false))).run().changes;
+        if (!gone) return fail("courses.errors.notFound");
+        audit(actor, "delete", "outcome", a.outcomeId, { courseId: c.id, proposed: true }, t);
         return { ok: true as const };
       }
       case "follow_up": {
@@ -505,15 +563,16 @@ export function applyCoordinatorAction(scope: Scope, courseId: number, actor: Ac
  * Closes a course: status and end, the citizen's status, the mentor's capacity (back to approved when no other
  * course runs), the closure surveys, and messages to the citizen and the caseworker.
  */
-function closeCourse(t: Tx, c: CourseRow, to: "completed" | "ended_early", endedOn: string, actor: Actor, reason: EndReason | null, note: string | null) {
+function closeCourse(t: Tx, c: CourseRow, to: "completed" | "ended_early", endedOn: string, actor: Actor, reason: EndReason | null, note: string | null,
+  menteeTo: "completed" | "ended_early" | "waiting" = to) {
   t.update(courses).set({ status: to, endedOn, endReason: to === "completed" ? null : reason, endNote: note || null }).where(eq(courses.id, c.id)).run();
   const open = t.select().from(coursePauses).where(and(eq(coursePauses.courseId, c.id), isNull(coursePauses.toDate))).get();
   if (open) t.update(coursePauses).set({ toDate: endedOn < open.fromDate ? open.fromDate : endedOn }).where(eq(coursePauses.id, open.id)).run();
   recordStatus(t, "course", c.id, c.status, to, actor.id, reason);
   const ms = t.select({ status: mentees.status }).from(mentees).where(eq(mentees.id, c.menteeId)).get()!.status;
   if (ms === "in_course" || ms === "matched") {
-    t.update(mentees).set({ status: to }).where(eq(mentees.id, c.menteeId)).run();
-    recordStatus(t, "mentee", c.menteeId, ms, to, actor.id, reason);
+    t.update(mentees).set({ status: menteeTo }).where(eq(mentees.id, c.menteeId)).run();
+    recordStatus(t, "mentee", c.menteeId, ms, menteeTo, actor.id, reason);
   }
   const mentor = mentorContact(t, c.mentorId);
   const others = t.select({ n: sql<number>`count(*)` }).from(courses)

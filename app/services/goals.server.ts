@@ -9,6 +9,7 @@ import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
 import { canMoveGoal, checkNewGoal } from "../domain/goals";
 import { goalReport, type GoalReport, type GoalSums } from "../domain/goal-report";
+import { cellsFor, minGroupFor, type ReportAudience } from "../domain/statistics";
 import { isClosed } from "../domain/course-status";
 import type { GoalKind, GoalStatus } from "../domain/enums";
 import { today } from "../utils/clock";
@@ -112,6 +113,8 @@ export function goalSums(scope: Scope, filter: { from: string; to: string; munic
     .map((r) => ({ ...r, courses: Number(r.courses), withPlan: Number(r.withPlan), goalsSet: Number(r.goalsSet), goalsReached: Number(r.goalsReached), coursesReached: Number(r.coursesReached) }));
 }
 
-export function buildGoalReport(scope: Scope, filter: { from: string; to: string; municipality: number | null }): GoalReport {
-  return goalReport(goalSums(scope, filter));
+/** `audience`: exact figures only for a caseworker's own municipality (decision 009); refused for any other scope. */
+export function buildGoalReport(scope: Scope, filter: { from: string; to: string; municipality: number | null }, audience: ReportAudience = "outside"): GoalReport {
+  if (audience === "own_municipality" && scope.kind !== "municipality") throw new Error("Exact figures are for a caseworker's own municipality only");
+  return goalReport(goalSums(scope, filter), cellsFor(minGroupFor(audience)));
 }

@@ -5,7 +5,7 @@
  */
 import { and, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import {
-  auditLog, callRequests, citizenContactChanges, competenceProfiles, consents, courseGoals, courses, followUps,
+  auditLog, callRequests, citizenContactChanges, menteeChanges, competenceProfiles, consents, courseGoals, courses, followUps,
   guidanceReads, meetings, mentees, mentorScreenings, mentors, messages, openingProposals, outcomes,
   placementFollowUps, placementSchoolPeriods, placements, plannedMeetings, sessions, settings, statusChanges, surveys,
   users,
@@ -68,6 +68,7 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
       contactChanges: d.select({ id: citizenContactChanges.id, newPhone: citizenContactChanges.newPhone, newLanguage: citizenContactChanges.newLanguage, createdAt: citizenContactChanges.createdAt, confirmedAt: citizenContactChanges.confirmedAt })
         .from(citizenContactChanges).where(eq(citizenContactChanges.menteeId, id)).all(),
       callRequests: d.select().from(callRequests).where(eq(callRequests.menteeId, id)).all(),
+      recordChanges: d.select().from(menteeChanges).where(eq(menteeChanges.menteeId, id)).all(),
       messages: d.select(staffMessageColumns).from(messages).where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id))).all(),
       statusChanges: d.select().from(statusChanges).where(and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, id))).all(),
       accessLog: d.select().from(auditLog).where(and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, id))).all(),
@@ -181,6 +182,8 @@ export function erasePerson(type: PersonType, id: number, scope: Scope, actor: A
       tx.update(courseGoals).set({ text: null }).where(inArray(courseGoals.courseId, courseIds)).run();
       // The citizen's page: pending number changes go, and every link to the page is closed.
       tx.delete(citizenContactChanges).where(eq(citizenContactChanges.menteeId, id)).run();
+      // Issue 19: the intake call's note (which fields were corrected stays: it names no value).
+      tx.update(menteeChanges).set({ note: null }).where(eq(menteeChanges.menteeId, id)).run();
       revokeCitizenLinks(tx, id);
       anonymiseMessages(tx, "mentee", id);
       audit(actor, "anonymise", "mentee", id, undefined, tx);

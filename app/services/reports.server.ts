@@ -14,8 +14,8 @@ import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
 import { addDays, addMonths } from "../domain/dates";
 import {
-  breakdownDimensions, emptyBreakdownCounts, quarterOf, quarterRange, reportFromAggregates,
-  type BreakdownCounts, type BreakdownDimension, type Histogram, type OutcomeCounts, type Period, type Report, type ReportAggregates,
+  breakdownDimensions, emptyBreakdownCounts, minGroupFor, quarterOf, quarterRange, reportFromAggregates,
+  type BreakdownCounts, type ReportAudience, type BreakdownDimension, type Histogram, type OutcomeCounts, type Period, type Report, type ReportAggregates,
 } from "../domain/statistics";
 import { outcomeTypes } from "../domain/enums";
 import type { ReportFilterInput } from "../schemas/reports";
@@ -269,10 +269,14 @@ export function aggregateReportInSql(d: Db, scope: Scope, filter: ResolvedFilter
   };
 }
 
-/** The report for a scope and filter, as of today. */
-export function buildReport(scope: Scope, filter: ResolvedFilter, d: Db = db(), asOf: string = today()): Report {
+/**
+ * The report for a scope and filter, as of today. `audience` (decision 009): exact figures only for a caseworker's own
+ * municipality, on their own page; everything else (the coordinator's, prints, exports) hides small groups.
+ */
+export function buildReport(scope: Scope, filter: ResolvedFilter, d: Db = db(), asOf: string = today(), audience: ReportAudience = "outside"): Report {
+  if (audience === "own_municipality" && scope.kind !== "municipality") throw new Error("Exact figures are for a caseworker's own municipality only");
   freshenFacts(d, asOf);
-  return reportFromAggregates(aggregateReportInSql(d, scope, filter, asOf), filter, asOf);
+  return reportFromAggregates(aggregateReportInSql(d, scope, filter, asOf), filter, asOf, minGroupFor(audience));
 }
 
 export type CourseListRow = {

@@ -76,7 +76,7 @@ export function signUpVolunteer(input: VolunteerSignupInput, locale: UiLocale, a
       return;
     }
     const mentor = tx.insert(mentors).values({
-      ...profileValues(input), email: input.email, status: "applied", locale,
+      ...profileValues(input), email: input.email, status: "applied", locale, recruitmentSource: input.source ?? null,
     }).returning().get();
     const at = nowIso();
     tx.insert(consents).values([

@@ -62,6 +62,7 @@ export function tourPages(ids: TourIds): TourPage[] {
     p("coordinator", "/koordinator/forloeb"),
     p("coordinator", "/koordinator/forloeb/:id", `/koordinator/forloeb/${ids.course}`),
     p("coordinator", "/koordinator/opfoelgning"),
+    p("coordinator", "/koordinator/behov"),
     p("coordinator", "/koordinator/rapporter"),
     p("coordinator", "/koordinator/rapporter?from=2000-01-01"),
     p("coordinator", "/koordinator/rapporter/eksport/csv"),

@@ -101,6 +101,16 @@ export const forms: Form[] = [
   { path: "/koordinator/vejledning/ny", as: "coordinator", fields: ["kind", "courseMonth", "sort", "titleDa", "bodyDa", "titleEn", "bodyEn", "active"] },
   { path: (db) => `/koordinator/mentees/${db.select().from(schema.mentees).get()!.id}`, as: "coordinator", fields: ["intent", "replace", "callId"] },
   { path: (db) => `/mig/${citizenToken(db)}`, fields: ["intent", "phone", "language", "changeId", "code"] },
+  // Issue 19: the start page's outcome queue.
+  { path: "/koordinator", as: "coordinator", fields: ["intent", "courseId", "outcomeId"] },
+  {
+    path: (db) => `/koordinator/mentees/${db.select().from(schema.mentees).where(eq(schema.mentees.status, "waiting")).get()!.id}/ret`, as: "coordinator",
+    fields: ["intent", "phone", "email", "preferredChannel", "language", "danishLevel", "danishModule", "wishedIndustryCodes[0]", "goals", "calledOn", "note"],
+  },
+  {
+    path: (db) => `/kommune/borgere/${db.select().from(schema.mentees).where(eq(schema.mentees.municipalityCode, 751)).get()!.id}/ret`, as: "caseworker",
+    fields: ["intent", "phone", "email", "preferredChannel", "language", "danishLevel", "danishModule", "wishedIndustryCodes[0]", "goals"],
+  },
 ];
 
 /** The demo mentor's course. */

@@ -73,6 +73,10 @@ test("a caseworker's report, print version and course export contain only their 
   await expect(rows.first().getByRole("rowheader")).toHaveText("Aarhus");
   await expect(rows.first().getByRole("cell").first()).toHaveText(shown);
   await expect(page.getByText("Kolding")).toHaveCount(0);
+  // Issue 19: the caseworker's own figures are exact (decision 009); the print and the exports leave the municipality.
+  const tooFew = page.locator("td, .mb-card__value").filter({ hasText: /^\s*for få til at vise\s*$/ });
+  await expect(page.getByText("Tallene er din kommunes egne og vises præcist")).toBeVisible();
+  await expect(tooFew).toHaveCount(0);
 
   // The printable version: same scope, no filter form.
   await page.getByRole("link", { name: "Udskriftsvenlig version" }).click();
@@ -80,6 +84,7 @@ test("a caseworker's report, print version and course export contain only their 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mentorforløb: rapport for Aarhus");
   await expect(page.getByRole("button", { name: "Vis rapport" })).toHaveCount(0);
   await expect(page.locator('[data-figure="referred"] .mb-card__value')).toHaveText(shown);
+  expect(await tooFew.count()).toBeGreaterThan(0);
   // With JavaScript running, a print button appears (and is itself hidden on paper).
   await expect(page.getByRole("button", { name: "Udskriv" })).toBeVisible();
   await expectAccessible(page);

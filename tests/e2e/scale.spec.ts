@@ -47,6 +47,9 @@ const LARGE_TABLE_ROWS = 500;
  * more fails the test too, so it goes when its query is fixed.
  */
 const ALLOWED_SCANS: Allowance[] = [
+  // Issue 19: the coordinator's queue of outcomes proposed by mentors reads the partial index outcomes_unconfirmed_idx
+  // (WHERE confirmed = 0), which holds only the proposals waiting for a coordinator, never the confirmed outcomes.
+  { table: "outcomes", sql: /from "outcomes"( inner join .*)? where "outcomes"\."confirmed" = 0/, reason: "the unconfirmed outcomes: a partial index of only those" },
   // The true total of the whole outbox and of the whole access log (their pages' default view). SQLite answers an
   // unfiltered COUNT(*) by counting the pages of the table's narrowest index: 0.2 ms for 500 000 rows when they are in
   // the page cache (64 MiB, db/client.ts), where a count kept by triggers would cost every insert.

@@ -112,8 +112,9 @@ export function BreakdownTable({ id, title, rows: unsorted, keyLabel, showReferr
 }
 
 /** The whole report: counts, outcomes with charts, process figures, the quarter line and the breakdowns. */
-export function ReportView({ report, labels, showMunicipalities, exportsSlot }: {
-  report: Report; labels: ReportLabelsView; showMunicipalities: boolean; exportsSlot?: ReactNode;
+/** `exact`: the figures are the caseworker's own municipality's, shown without small-group suppression (decision 009). */
+export function ReportView({ report, labels, showMunicipalities, exportsSlot, exact = false }: {
+  report: Report; labels: ReportLabelsView; showMunicipalities: boolean; exportsSlot?: ReactNode; exact?: boolean;
 }) {
   const { t } = useTranslation();
   const f = useCellFormat();
@@ -123,7 +124,7 @@ export function ReportView({ report, labels, showMunicipalities, exportsSlot }: 
   const val = (x: Cell) => (x.kind === "value" ? x.value : null);
   return (
     <div className="mb-report">
-      <p className="mb-note">{t("reports.smallGroupNote")} {t("reports.hiddenNote")}</p>
+      <p className="mb-note">{exact ? t("reports.exactNote") : <>{t("reports.smallGroupNote")} {t("reports.hiddenNote")}</>}</p>
 
       <section aria-labelledby="r-counts">
         <h2 id="r-counts">{t("reports.counts.title")}</h2>

@@ -61,6 +61,8 @@ export default {
     template: "Beskedskabelon",
     admin: "Administration",
     citizen: "Borger",
+    correction: "Ret borgerens oplysninger",
+    demand: "Behov og udbud",
     invitation: "Invitation",
     referrals: "Henviste borgere",
     coordinator: "Koordinator",

@@ -19,6 +19,10 @@ export default {
     proposed: "Foreslået", approved: "Godkendt", active: "I gang", paused: "Pause",
     completed: "Afsluttet", ended_early: "Afbrudt",
   },
+  courseStage: {
+    proposed: "Foreslået", awaiting_start: "Godkendt, ikke startet", starts_later: "Starter senere", running: "I gang",
+    paused: "Pause", completed: "Afsluttet", ended_early: "Afbrudt",
+  },
   outcomeType: {
     job_full_time: "Ordinært job (fuld tid)", job_part_time: "Ordinært job (deltid)", education: "Uddannelse",
     wage_subsidy: "Løntilskud", internship_unpaid: "Virksomhedspraktik", internship_paid: "Betalt praktik",

@@ -14,6 +14,7 @@ import matching from "./matching";
 import messaging from "./messaging";
 import legal from "./legal";
 import between from "./between";
+import demand from "./demand";
 
 /** Danish is the source of truth: every other UI language must have exactly these keys (checked by the type). */
 const da = {
@@ -29,6 +30,7 @@ const da = {
   messaging,
   legal,
   between,
+  demand,
 };
 export default da;
 

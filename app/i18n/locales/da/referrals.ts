@@ -1,5 +1,5 @@
 export default {
-  nav: { list: "Henviste borgere", refer: "Henvis borger", queue: "Ventende borgere", municipalities: "Kommuner" },
+  nav: { list: "Henviste borgere", refer: "Henvis borger", queue: "Ventende borgere", municipalities: "Kommuner", demand: "Behov og udbud" },
   list: {
     title: "Henviste borgere fra {{municipality}}",
     intro: "Alle borgere, din kommune har henvist, med status og resultat.",
@@ -96,6 +96,29 @@ export default {
     consentDateFuture: "Datoen kan ikke ligge i fremtiden",
     consentDateOld: "Samtykket er mere end et år gammelt. Indhent et nyt",
     dateInvalid: "Skriv en gyldig dato",
+  },
+  corrections: {
+    title: "Ret oplysninger om {{name}}",
+    link: "Ret oplysninger",
+    formTitle: "Kontakt, sprog og ønsker",
+    formIntro: "Ret det, der er ændret siden henvisningen. Historikken viser hvem, hvornår og hvilke felter, men ikke de nye værdier.",
+    save: "Gem rettelserne",
+    intakeTitle: "Visitationssamtale",
+    calledOn: "Dato for samtalen",
+    note: "Kort note",
+    noteHint: "Kort og sagligt. Ingen CPR-numre og ingen helbredsoplysninger.",
+    intakeSave: "Registrér samtalen",
+    intakeFuture: "Samtalen kan ikke ligge i fremtiden",
+    historyTitle: "Rettelser og samtaler",
+    none: "Ingen rettelser eller samtaler endnu.",
+    unknownUser: "ukendt bruger",
+    corrected: "rettede {{fields}}",
+    intakeLogged: "visitationssamtale {{date}}",
+    done: { correct: "Rettelserne er gemt.", nothing: "Intet var ændret.", intake: "Samtalen er registreret." },
+    field: {
+      phone: "telefon", email: "e-mail", preferredChannel: "foretrukken kanal", language: "sprog", danishLevel: "danskniveau",
+      danishModule: "modul", wishedIndustryCodes: "ønskede brancher", goals: "mål",
+    },
   },
   detail: {
     back: "Tilbage til listen",

@@ -28,6 +28,7 @@ export default {
   hiddenNote: "Et tal står som »skjult«, når det ellers kunne bruges til at regne et for lille tal ud.",
   tooFewShort: "for få",
   none: "ingen data",
+  exactNote: "Tallene er din kommunes egne og vises præcist, også for små grupper: du ser borgerne enkeltvis i forvejen. Udskrift og eksport er til brug uden for kommunen og viser tal om færre end 5 personer som »for få til at vise«.",
   smallGroupNote: "Tal om færre end 5 personer vises som »for få til at vise«, så ingen enkeltperson kan genkendes.",
   counts: {
     title: "Borgere og forløb i perioden",

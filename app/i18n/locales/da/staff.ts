@@ -4,6 +4,21 @@ export default {
     coordinator: { title: "Koordinatorens overblik", intro: "Køer, der venter på dig i dag." },
     caseworker: { title: "Jobcenter {{municipality}}", intro: "Borgere henvist fra din kommune." },
     mentor: { title: "Min side", intro: "Din ansøgning, din profil og dit forløb." },
+    risk: {
+      title: "Forløb i risiko",
+      intro: "Ingen møder i 21 dage eller bagud med timerne. Ring til mentoren og borgeren.",
+      none: "Ingen forløb er i risiko lige nu.",
+      all_one: "Se det ene forløb i risiko",
+      all_other: "Se alle {{count}} forløb i risiko",
+    },
+    pending: {
+      title: "Resultater, der venter på bekræftelse",
+      intro: "Mentorer har foreslået disse resultater. De tæller først i rapporterne, når du har bekræftet dem. Er et forslag forkert, afvis det og registrér det rigtige på forløbet.",
+      decide: "Afgør",
+      correct: "Afvis og ret",
+      confirmLabel: "Bekræft {{type}} for {{name}}",
+      rejectLabel: "Afvis og ret {{type}} for {{name}}",
+    },
   },
   stats: {
     applied: "Mentoransøgninger",

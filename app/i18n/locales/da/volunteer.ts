@@ -21,6 +21,7 @@ export default {
     municipalitiesBody: "{{count}} kommuner henviser borgere til programmet i dag.",
   },
   signup: {
+    recruitment: "Vi mangler mentorer inden for {{industry}} i {{municipality}}. Branche og kommune er valgt for dig herunder; ret dem, hvis de ikke passer.",
     title: "Bliv mentor",
     intro: "Fortæl os om dig, din erfaring og hvor du kan mødes. Felter uden \"valgfrit\" skal udfyldes.",
     sectionYou: "Om dig",

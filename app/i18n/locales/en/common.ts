@@ -63,6 +63,8 @@ export default {
     template: "Message template",
     admin: "Administration",
     citizen: "Citizen",
+    correction: "Correct the citizen's details",
+    demand: "Demand and supply",
     invitation: "Invitation",
     referrals: "Referred citizens",
     coordinator: "Coordinator",

@@ -21,6 +21,10 @@ export default {
     proposed: "Proposed", approved: "Approved", active: "Active", paused: "Paused",
     completed: "Completed", ended_early: "Ended early",
   },
+  courseStage: {
+    proposed: "Proposed", awaiting_start: "Approved, not started", starts_later: "Starts later", running: "Running",
+    paused: "Paused", completed: "Completed", ended_early: "Ended early",
+  },
   outcomeType: {
     job_full_time: "Ordinary job (full time)", job_part_time: "Ordinary job (part time)", education: "Education",
     wage_subsidy: "Wage subsidy", internship_unpaid: "Internship (unpaid)", internship_paid: "Paid internship",

@@ -15,6 +15,7 @@ import matching from "./matching";
 import messaging from "./messaging";
 import legal from "./legal";
 import between from "./between";
+import demand from "./demand";
 
 const en: Translation = {
   common, auth, staff, enum: enumLabels, privacy,
@@ -29,5 +30,6 @@ const en: Translation = {
   messaging,
   legal,
   between,
+  demand,
 };
 export default en;

@@ -1,7 +1,7 @@
 import type { Translation } from "../da";
 
 export default {
-  nav: { list: "Referred citizens", refer: "Refer a citizen", queue: "Waiting citizens", municipalities: "Municipalities" },
+  nav: { list: "Referred citizens", refer: "Refer a citizen", queue: "Waiting citizens", municipalities: "Municipalities", demand: "Demand and supply" },
   list: {
     title: "Citizens referred by {{municipality}}",
     intro: "Every citizen your municipality has referred, with status and outcome.",
@@ -98,6 +98,29 @@ export default {
     consentDateFuture: "The date cannot be in the future",
     consentDateOld: "The consent is more than a year old. Obtain a new one",
     dateInvalid: "Enter a valid date",
+  },
+  corrections: {
+    title: "Correct the details of {{name}}",
+    link: "Correct details",
+    formTitle: "Contact, language and wishes",
+    formIntro: "Correct what has changed since the referral. The history shows who, when and which fields, but not the new values.",
+    save: "Save the corrections",
+    intakeTitle: "Intake call",
+    calledOn: "Date of the call",
+    note: "Short note",
+    noteHint: "Short and factual. No CPR numbers and no health details.",
+    intakeSave: "Log the call",
+    intakeFuture: "The call cannot be in the future",
+    historyTitle: "Corrections and calls",
+    none: "No corrections or calls yet.",
+    unknownUser: "unknown user",
+    corrected: "corrected {{fields}}",
+    intakeLogged: "intake call {{date}}",
+    done: { correct: "The corrections are saved.", nothing: "Nothing had changed.", intake: "The call is logged." },
+    field: {
+      phone: "phone", email: "email", preferredChannel: "preferred channel", language: "language", danishLevel: "Danish level",
+      danishModule: "module", wishedIndustryCodes: "wished industries", goals: "goals",
+    },
   },
   detail: {
     back: "Back to the list",

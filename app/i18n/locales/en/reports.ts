@@ -30,6 +30,7 @@ export default {
   hiddenNote: "A figure shows as “hidden” where it could otherwise be used to work out a figure that is too small to show.",
   tooFewShort: "too few",
   none: "no data",
+  exactNote: "These are your municipality's own figures, shown exactly, small groups included: you see these citizens one by one anyway. The print and the exports are for use outside the municipality and show figures about fewer than 5 people as \"too few to show\".",
   smallGroupNote: "Figures about fewer than 5 people are shown as “too few to show”, so no individual can be recognised.",
   counts: {
     title: "Citizens and courses in the period",

@@ -6,6 +6,21 @@ export default {
     coordinator: { title: "Coordinator overview", intro: "Queues waiting for you today." },
     caseworker: { title: "Jobcentre {{municipality}}", intro: "Citizens referred by your municipality." },
     mentor: { title: "My page", intro: "Your application, your profile and your course." },
+    risk: {
+      title: "Courses at risk",
+      intro: "No meeting for 21 days or behind on hours. Call the mentor and the citizen.",
+      none: "No course is at risk right now.",
+      all_one: "See the one course at risk",
+      all_other: "See all {{count}} courses at risk",
+    },
+    pending: {
+      title: "Outcomes waiting for confirmation",
+      intro: "Mentors proposed these outcomes. They count in the reports only once you confirm them. If a proposal is wrong, reject it and register the right one on the course.",
+      decide: "Decide",
+      correct: "Reject and correct",
+      confirmLabel: "Confirm {{type}} for {{name}}",
+      rejectLabel: "Reject and correct {{type}} for {{name}}",
+    },
   },
   stats: {
     applied: "Mentor applications",

@@ -23,6 +23,7 @@ export default {
     municipalitiesBody: "{{count}} municipalities refer citizens to the programme today.",
   },
   signup: {
+    recruitment: "We need mentors in {{industry}} in {{municipality}}. Industry and municipality are chosen for you below; change them if they do not fit.",
     title: "Become a mentor",
     intro: "Tell us about yourself, your experience and where you can meet. Fields not marked \"optional\" are required.",
     sectionYou: "About you",

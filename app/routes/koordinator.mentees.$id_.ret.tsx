@@ -1,0 +1,65 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { notFound, requireStaff } from "../auth/guards.server";
+import { correctionFormFor, correctMentee, logIntakeCall, recordChanges } from "../services/mentee-corrections.server";
+import { divisionOptions } from "../services/municipalities.server";
+import { correctionSchema, intakeCallSchema } from "../schemas/referral";
+import { CHANGES_PAGE_PARAM, CorrectionForm, IntakeCallForm, RecordChanges } from "../components/MenteeCorrection";
+import { Alert } from "../components/forms";
+import { pageOf } from "../domain/paging";
+import { today } from "../utils/clock";
+import { pageMeta } from "../i18n/meta";
+
+export const meta = pageMeta("correction");
+
+function parseId(v: string | undefined): number {
+  const id = Number(v);
+  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound();
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, scope } = await requireStaff(request, "coordinator", "admin");
+  const id = parseId(params.id);
+  const current = correctionFormFor(scope, id, user);
+  if (!current) throw notFound();
+  return { current, divisions: divisionOptions(), changes: recordChanges(id, pageOf(new URL(request.url).searchParams, CHANGES_PAGE_PARAM)), today: today() };
+}
+
+/** Correct the record, or log the intake call. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, scope } = await requireStaff(request, "coordinator", "admin");
+  const id = parseId(params.id);
+  const form = await request.formData();
+  if (form.get("intent") === "intake") {
+    const s = parseWithZod(form, { schema: intakeCallSchema });
+    if (s.status !== "success") return data({ intent: "intake" as const, result: s.reply() }, { status: 400 });
+    if (!logIntakeCall(scope, id, user, s.value)) throw notFound();
+    return redirect(`/koordinator/mentees/${id}/ret?done=intake#changes-title`);
+  }
+  const s = parseWithZod(form, { schema: correctionSchema });
+  if (s.status !== "success") return data({ intent: "correct" as const, result: s.reply() }, { status: 400 });
+  const r = correctMentee(scope, id, user, s.value);
+  if (!r.ok) throw notFound();
+  return redirect(`/koordinator/mentees/${id}/ret?done=${r.fields.length ? "correct" : "nothing"}#changes-title`);
+}
+
+export default function CoordinatorCorrection() {
+  const { t } = useTranslation();
+  const { current, divisions, changes, today: day } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const done = params.get("done");
+  return (
+    <>
+      <p><Link to={`/koordinator/mentees/${current.id}`}>{t("common.actions.back")}</Link></p>
+      <h1>{t("referrals.corrections.title", { name: `${current.firstName} ${current.lastName}` })}</h1>
+      {done ? <Alert kind="success">{t(`referrals.corrections.done.${done === "intake" ? "intake" : done === "nothing" ? "nothing" : "correct"}`)}</Alert> : null}
+      <RecordChanges changes={changes} />
+      <IntakeCallForm today={day} lastResult={actionData?.intent === "intake" ? actionData.result : undefined} />
+      <CorrectionForm current={current} divisions={divisions} lastResult={actionData?.intent === "correct" ? actionData.result : undefined} />
+    </>
+  );
+}
