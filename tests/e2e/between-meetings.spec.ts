@@ -12,7 +12,7 @@ import { test, expect, login, visit, expectAccessible, expectFitsScreen, receive
 import { DEMO_USERS } from "../../db/seed/demo";
 import { createRng, insertMentor, insertCourse } from "../../db/factories";
 import type { Db } from "../../db/client";
-import { courseGoals, courses, mentees, mentors, meetings, messages, users } from "../../db/schema";
+import { courseGoals, courses, matchRequests, mentees, mentors, meetings, messages, users } from "../../db/schema";
 import { addDays } from "../../app/domain/dates";
 import { instantOf, isAllowedHour, localDateTime } from "../../app/domain/planned-meetings";
 
@@ -271,8 +271,9 @@ test("a new mentor must mark the introduction as read before being matched", asy
   await visit(page, `/koordinator/mentees/${mentee.id}/kandidater`);
   const candidate = page.locator(".mb-candidate", { has: page.getByRole("heading", { name: /Nina Nymentor/ }) });
   await candidate.getByRole("button", { name: "Godkend match med Nina Nymentor" }).click();
-  await expect(page.getByText(/Matchet er godkendt/)).toBeVisible();
-  expect(db.select().from(courses).where(eq(courses.mentorId, mentor.id)).all()).toHaveLength(1);
+  // Issue 19: she is asked first (the course comes with her yes).
+  await expect(page.getByText(/Mentoren er spurgt/)).toBeVisible();
+  expect(db.select().from(matchRequests).where(eq(matchRequests.mentorId, mentor.id)).all()).toHaveLength(1);
   // The record of what she read, on her page for the coordinator.
   await visit(page, `/koordinator/mentorer/${mentor.id}`);
   await expect(page.getByRole("region", { name: "Læst vejledning" }).getByText(/Introduktionen markeret som læst/)).toBeVisible();
