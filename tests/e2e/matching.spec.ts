@@ -36,6 +36,8 @@ test("coordinator approves a candidate: course, three messages, the mentor sees 
   const firstForm = first.locator("form");
   await firstForm.getByLabel("Startdato").fill("");
   await firstForm.getByLabel("Startdato").evaluate((el: HTMLInputElement) => { el.removeAttribute("required"); el.type = "text"; el.value = "2026-02-30"; });
+  // The server's check, not the browser's (a pair without a shared industry also requires a reason, issue 19).
+  await firstForm.evaluate((f: HTMLFormElement) => { f.noValidate = true; });
   await firstForm.getByRole("button", { name: /^Godkend match med / }).click();
   await expect(page.locator(".mb-candidate").first().getByText("Skriv en gyldig dato (åååå-mm-dd)")).toBeVisible();
   await expectAccessible(page);
@@ -45,6 +47,7 @@ test("coordinator approves a candidate: course, three messages, the mentor sees 
   const button = page.locator(".mb-candidate").first().getByRole("button", { name: /^Godkend match med / });
   const mentorName = (await button.textContent())!.replace("Godkend match med ", "").trim();
   await page.locator(".mb-candidate").first().getByLabel("Startdato").fill("2026-12-01");
+  await page.locator(".mb-candidate").first().getByLabel(/^Begrundelse for valget/).fill("Passer godt til borgerens ønsker og mål");
   await button.click();
   // Issue 19: the mentor is asked first; the course comes when they say yes.
   await expect(page.getByText(/Mentoren er spurgt/)).toBeVisible();

@@ -73,7 +73,7 @@ test("a mentor's no puts the citizen first in the queue, tells the coordinator, 
   await notices.getByRole("link", { name: "Find ny mentor til Yonas Tesfay" }).click();
   await expect(page.getByTestId("match-requests").getByText(/Nanna Nejsiger: sagde nej/)).toBeVisible();
   await expect(page.locator(".mb-candidate", { has: page.getByRole("heading", { name: /Nanna Nejsiger/ }) })).toHaveCount(0);
-  await expect(page.getByTestId("excluded-counts").getByRole("cell", { name: "Udelukket: mentoren har sagt nej til borgeren eller ikke svaret" })).toBeVisible();
+  await expect(page.getByTestId("excluded-counts").getByRole("cell", { name: "Udelukket: mentoren har sagt nej til borgeren eller ikke svaret", exact: true })).toBeVisible();
   await visit(page, `/koordinator/mentees/${mentee.id}/kandidater`);
 });
 
