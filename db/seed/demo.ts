@@ -131,19 +131,15 @@ export async function seedDemo(d: Db, seed = 20261122): Promise<void> {
     const seedMatchRequests = () => {
       const waiting = t.select().from(mentees).where(eq(mentees.status, "waiting")).orderBy(mentees.id).all();
       const free = t.select().from(mentors).where(inArray(mentors.id, pool.filter((p) => !(activeLoad.get(p.id) ?? 0)).map((p) => p.id))).orderBy(mentors.id).all();
-      const used = new Set<number>();
-      const pairs: [typeof mentees.$inferSelect, typeof mentors.$inferSelect][] = [];
-      for (const e of waiting) {
-        if (pairs.length === 2) break;
-        const m = free.find((x) => !used.has(x.id) && x.municipalityCode === e.municipalityCode && x.menteeGenderPreference === "none"
-          && e.mentorGenderPreference === "none" && sharesIndustry(e.wishedIndustryCodes, x, sectionOf));
-        if (!m) continue;
-        used.add(m.id);
-        pairs.push([e, m]);
-      }
-      pairs.forEach(([e, m], k) => {
-        const asked = addDays(now, k === 0 ? -1 : -4) + "T10:00:00.000Z";
-        const declined = k === 1;
+      const fits = (e: typeof mentees.$inferSelect, x: typeof mentors.$inferSelect) => x.municipalityCode === e.municipalityCode
+        && x.menteeGenderPreference === "none" && e.mentorGenderPreference === "none" && sharesIndustry(e.wishedIndustryCodes, x, sectionOf);
+      // The demo mentor (login) has said no to one citizen (their course takes their place), so the page shows an answer.
+      const demo = t.select().from(mentors).where(eq(mentors.id, demoMentor.id)).get()!;
+      const declinedTo = [...waiting].reverse().find((e) => fits(e, demo));
+      const pending = waiting.flatMap((e) => (e === declinedTo ? [] : free.filter((x) => fits(e, x)).slice(0, 1).map((x) => [e, x] as const)))[0];
+      const pairs = [...(pending ? [{ e: pending[0], m: pending[1], declined: false }] : []), ...(declinedTo ? [{ e: declinedTo, m: demo, declined: true }] : [])];
+      pairs.forEach(({ e, m, declined }) => {
+        const asked = addDays(now, declined ? -4 : -1) + "T10:00:00.000Z";
         const r = t.insert(matchRequests).values({
           menteeId: e.id, mentorId: m.id, status: declined ? "declined" : "requested", requestedBy: coord.id, requestedAt: asked,
           deadline: requestDeadline(asked, 5), startDate: addDays(now, 7), matchScore: int(rng, 60, 85), noIndustry: false,
