@@ -138,7 +138,7 @@ export function menteeValues(rng: Rng, municipalityCode: number, o: MenteeInput 
     danishModule: int(rng, 2, 6),
     englishLevel: pick(rng, ["none", "basic", "intermediate", "fluent"] as const),
     languages: lang === "uk" ? ["uk", "ru"] : [lang],
-    ...coherentWork(rng),
+    ...coherentWork(rng, lang),
     goals: sample(rng, allGoals, int(rng, 2, 4)) as Goal[],
     availability: pick(rng, ["Hverdage efter kl. 15", "Formiddage", "Tirsdag og torsdag", "Efter aftale"]),
     drivingLicence: rng() < 0.4,
@@ -163,16 +163,23 @@ export const OCCUPATIONS: Record<string, { industry: string; field: string | nul
   "Lærer": { industry: "85", field: "Undervisning", wish: "Pædagogmedhjælper", wishIndustry: "88" },
   "Programmør": { industry: "62", field: "IT", wish: "Udvikler", wishIndustry: "62" },
 };
-function coherentWork(rng: Rng) {
+/** Where a speaker of each language most likely went to school (issue 19: languages fit countries in the demo). */
+const COUNTRIES_BY_LANGUAGE: Record<string, string[]> = {
+  ar: ["Syrien", "Irak"], ti: ["Eritrea"], prs: ["Afghanistan"], ps: ["Afghanistan"], fa: ["Iran"], uk: ["Ukraine"], so: ["Somalia"], kmr: ["Syrien", "Irak"],
+};
+function coherentWork(rng: Rng, lang: string) {
   const educationLevel = pick(rng, ["primary", "secondary", "vocational", "bachelor", "master"] as const);
   const fieldDraw = pick(rng, ["Byggeri", "Handel", "Sygepleje", "IT", "Regnskab", "Landbrug", "Undervisning", null]);
-  const educationCountry = pick(rng, ["Syrien", "Eritrea", "Afghanistan", "Ukraine", "Somalia", "Iran", "Irak"]);
+  const countryDraw = pick(rng, ["Syrien", "Eritrea", "Afghanistan", "Ukraine", "Somalia", "Iran", "Irak"]);
+  const countries = COUNTRIES_BY_LANGUAGE[lang];
+  // The draw stays (the rest of a seeded demo stays as it was); the country is one where the language is spoken.
+  const educationCountry = !countries || countries.includes(countryDraw) ? countryDraw : countries[countryDraw.length % countries.length];
   const title = pick(rng, Object.keys(OCCUPATIONS));
   const job = OCCUPATIONS[title];
   const years = int(rng, 1, 12);
   void pick(rng, COMMON_DIVISIONS); // the experience's industry, now the occupation's own
   const n = int(rng, 1, 3);
-  const others = sample(rng, COMMON_DIVISIONS, n);
+  void sample(rng, COMMON_DIVISIONS, n); // other wished industries, now the occupation's own
   void pick(rng, [0, 1, 2, 3, 4, 5, 6, 7, 8]); // the wished occupation, now the one the experience leads to
   return {
     educationLevel,
@@ -180,7 +187,8 @@ function coherentWork(rng: Rng) {
     educationField: educationLevel === "primary" ? null : job.field ?? fieldDraw,
     educationCountry,
     experience: [{ title, years, industryCode: job.industry }],
-    wishedIndustryCodes: [...new Set([job.wishIndustry, ...others])].slice(0, n),
+    // The wishes are the occupation's own industries (a nurse wishes health and care, not construction).
+    wishedIndustryCodes: [...new Set([job.wishIndustry, job.industry])].slice(0, Math.max(1, Math.min(n, 2))),
     wishedOccupation: job.wish,
   };
 }

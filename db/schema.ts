@@ -15,6 +15,7 @@ import {
   type Goal, type MeetingTopic, type CompanyProgramme,
 } from "../app/domain/enums";
 import { nowIso } from "../app/utils/clock";
+import { matchRequestStatuses } from "../app/domain/match-request";
 
 const id = () => integer("id").primaryKey({ autoIncrement: true });
 const createdAt = () => text("created_at").notNull().$defaultFn(nowIso);
@@ -278,6 +279,8 @@ export const courses = sqliteTable("courses", {
   weightsVersion: integer("weights_version"),
   /** Why a coordinator replaced the machine's proposal by hand, when they did. */
   manualReason: text("manual_reason"),
+  /** Why the coordinator approved a pair without a shared industry (issue 19: required for such a pair). */
+  noIndustryReason: text("no_industry_reason"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -286,6 +289,43 @@ export const courses = sqliteTable("courses", {
   index("courses_mentee_idx").on(t.menteeId, t.status),
   // Retention: whether a citizen's courses all ended before the cutoff, from the index alone.
   index("courses_mentee_ended_idx").on(t.menteeId, t.endedOn),
+]);
+
+/**
+ * The mentor says yes (issue 19, decision 017): a coordinator's approval asks the mentor first. Only an accepted request
+ * makes the course (`course_id`). A declined or expired request excludes the pair from future proposals. At most one
+ * open request per citizen (a partial unique index), so two coordinators approving the same citizen make one request.
+ */
+export const matchRequests = sqliteTable("match_requests", {
+  id: id(),
+  menteeId: integer("mentee_id").notNull().references(() => mentees.id),
+  mentorId: integer("mentor_id").notNull().references(() => mentors.id),
+  status: text("status", { enum: matchRequestStatuses }).notNull().default("requested"),
+  requestedBy: integer("requested_by").references(() => users.id),
+  requestedAt: text("requested_at").notNull().$defaultFn(nowIso),
+  /** The answer is due by this instant; the daily job expires it after. */
+  deadline: text("deadline").notNull(),
+  /** The start date the coordinator chose (moved to the day of acceptance when that is later). */
+  startDate: text("start_date").notNull(),
+  matchScore: real("match_score"),
+  /** The pair shares no industry (marked for the mentor too). */
+  noIndustry: bool("no_industry").notNull().default(false),
+  /** The coordinator's reason for a pair without a shared industry, or for choosing another than the best. */
+  reason: text("reason"),
+  answeredAt: text("answered_at"),
+  /** The mentor's optional reason for declining (shown to coordinators only). */
+  declineReason: text("decline_reason"),
+  courseId: integer("course_id").references(() => courses.id),
+  /** When a coordinator dealt with a declined or expired request (it leaves their list). */
+  handledAt: text("handled_at"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex("match_requests_open_uq").on(t.menteeId).where(sql`status = 'requested'`),
+  index("match_requests_mentee_idx").on(t.menteeId, t.mentorId, t.status),
+  index("match_requests_mentor_idx").on(t.mentorId, t.status),
+  index("match_requests_deadline_idx").on(t.status, t.deadline),
+  index("match_requests_unhandled_idx").on(t.status, t.handledAt, t.answeredAt),
 ]);
 
 /**
@@ -837,7 +877,7 @@ export const menteeChanges = sqliteTable("mentee_changes", {
 
 export const statusChanges = sqliteTable("status_changes", {
   id: id(),
-  entityType: text("entity_type", { enum: ["mentor", "mentee", "course", "opening", "proposal", "placement"] }).notNull(),
+  entityType: text("entity_type", { enum: ["mentor", "mentee", "course", "opening", "proposal", "placement", "match_request"] }).notNull(),
   entityId: integer("entity_id").notNull(),
   fromStatus: text("from_status"),
   toStatus: text("to_status").notNull(),

@@ -16,6 +16,7 @@ import volunteerTemplates from "./templates/volunteer";
 import menteeWelcome from "./templates/mentee-welcome";
 import caseworkerInvitation from "./templates/caseworker-invitation";
 import matchingTemplates from "./templates/matching";
+import matchRequestTemplates from "./templates/match-request";
 import { courseEndedMentee, courseStartedMentee, surveyMentee } from "./templates/course-mentee";
 import betweenMeetings from "./templates/between-meetings";
 import {
@@ -28,7 +29,7 @@ const all: TemplateDef<any>[] = [
   passwordReset,
   ...volunteerTemplates,
   menteeWelcome, caseworkerInvitation,
-  ...matchingTemplates,
+  ...matchingTemplates, ...matchRequestTemplates,
   courseStartedMentee, courseEndedMentee, surveyMentee,
   courseMonthlyReminder, courseMentorNudge, courseEndPrompt, surveyMentor, courseCoordinatorFlag, courseFollowUpOutcome,
   courseClosedCaseworker, courseConcernCaseworker,

@@ -61,6 +61,8 @@ export const endReasons = [
   "got_job",
   "mentee_withdrew",
   "mentor_withdrew",
+  /** The pair did not work (issue 19: the citizen can get a second chance). */
+  "pair_mismatch",
   "no_contact",
   "moved",
   "personal_circumstances",

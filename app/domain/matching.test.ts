@@ -38,7 +38,7 @@ const ev = (e: MatchMentee, m: MatchMentor, c: MatchContext = ctx) => evaluate(p
 const score = (e: MatchMentee, m: MatchMentor, c: MatchContext = ctx) => scorePair(prepareMentee(e, c), prepareMentor(m, c), c);
 
 describe("hard rules (each excludes the pair and names itself)", () => {
-  const cases: [string, Partial<MatchMentee>, Partial<MatchMentor>][] = [
+  const cases: [string, Partial<MatchMentee>, Partial<MatchMentor>, Partial<MatchContext>?][] = [
     ["mentor_not_approved", {}, { status: "screening" }],
     // Issue 21: a mentor who has not marked the coordinators' introduction as read is never matched.
     ["mentor_introduction_unread", {}, { introductionRead: false }],
@@ -49,19 +49,22 @@ describe("hard rules (each excludes the pair and names itself)", () => {
     ["mentee_gender_preference", { mentorGenderPreference: "female" }, { gender: "male" }],
     ["mentor_gender_preference", { gender: "male" }, { menteeGenderPreference: "female" }],
     ["conflict_of_interest", { currentInternshipEmployer: "byg a/s" }, { employer: "Byg A/S" }],
+    // Issue 19: the mentor declined this citizen (or let the request expire); no shared industry while the setting says so.
+    ["pair_declined", { declinedMentorIds: [77] }, { id: 77 }],
+    ["no_shared_industry", { wishedIndustryCodes: ["56"] }, {}, { requireSharedIndustry: true }],
   ];
   it("covers every rule", () => {
     expect(cases.map((c) => c[0]).sort()).toEqual([...hardRules].sort());
   });
-  for (const [rule, e, m] of cases) {
+  for (const [rule, e, m, c] of cases) {
     it(rule, () => {
-      const r = ev(mentee(e), mentor(m));
+      const r = ev(mentee(e), mentor(m), { ...ctx, ...c });
       expect(r.allowed).toBe(false);
       if (!r.allowed) {
         expect(r.rules).toEqual([rule]);
         expect(r.reasons).toEqual([{ key: `rule.${rule}` }]);
       }
-      expect(score(mentee(e), mentor(m))).toBe(-1);
+      expect(score(mentee(e), mentor(m), { ...ctx, ...c })).toBe(-1);
     });
   }
   it("the same pair without the offending detail is allowed", () => {

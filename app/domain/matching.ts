@@ -92,6 +92,8 @@ export type MatchMentee = {
   currentInternshipEmployer: string | null;
   /** ISO instant or date. */
   referredAt: string;
+  /** Mentors who declined this citizen or let a request expire (issue 19): hard rule `pair_declined`. */
+  declinedMentorIds?: readonly number[];
 };
 
 export type MatchContext = {
@@ -101,6 +103,8 @@ export type MatchContext = {
   distanceKm: (a: number, b: number) => number | null;
   /** DB07 section of a two-digit division (undefined when unknown). */
   sectionOf: (division: string) => string | undefined;
+  /** The admin setting "pairs without a shared industry are not proposed" (issue 19): hard rule `no_shared_industry`. */
+  requireSharedIndustry?: boolean;
 };
 
 /* ------------------------------------------------------------------ hard rules */
@@ -115,6 +119,10 @@ export const hardRules = [
   "mentee_gender_preference",
   "mentor_gender_preference",
   "conflict_of_interest",
+  /** The mentor declined this citizen, or let the request expire (issue 19): the pair is not proposed again. */
+  "pair_declined",
+  /** No shared industry while the admin setting says such pairs are not proposed (issue 19). */
+  "no_shared_industry",
 ] as const;
 export type HardRule = (typeof hardRules)[number];
 
@@ -279,6 +287,8 @@ export function violatedRules(pe: PreparedMentee, pm: PreparedMentor, ctx: Match
   const wantsMentee = pm.m.menteeGenderPreference;
   if (wantsMentee !== "none" && pe.e.gender !== wantsMentee) out.push("mentor_gender_preference");
   if (pm.employer && pe.employer && pm.employer === pe.employer) out.push("conflict_of_interest");
+  if (pe.e.declinedMentorIds?.includes(pm.m.id)) out.push("pair_declined");
+  if (ctx.requireSharedIndustry && industryScore(pe, pm) === 0) out.push("no_shared_industry");
   return out;
 }
 
@@ -303,6 +313,8 @@ export function scorePair(pe: PreparedMentee, pm: PreparedMentor, ctx: MatchCont
   const we = pm.m.menteeGenderPreference;
   if (we !== "none" && pe.e.gender !== we) return -1;
   if (pm.employer && pe.employer && pm.employer === pe.employer) return -1;
+  if (pe.e.declinedMentorIds?.includes(pm.m.id)) return -1;
+  if (ctx.requireSharedIndustry && industryScore(pe, pm) === 0) return -1;
   return combine(pe, pm, ctx, same, d, null);
 }
 
@@ -401,6 +413,7 @@ function excludedBeforePreparing(pe: PreparedMentee, m: MatchMentor, ctx: MatchC
   if (wm !== "none" && m.gender !== wm) return true;
   const we = m.menteeGenderPreference;
   if (we !== "none" && pe.e.gender !== we) return true;
+  if (pe.e.declinedMentorIds?.includes(m.id)) return true;
   return isPausedOn(m, ctx.today);
 }
 

@@ -3,7 +3,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireRole } from "../auth/guards.server";
-import { approveMatch, candidatesFor } from "../services/matching.server";
+import { candidatesFor } from "../services/matching.server";
+import { requestMatch, requestsForMentee } from "../services/match-requests.server";
 import { profileReasonsForMentors } from "../services/competence.server";
 import { hardRules, type HardRule } from "../domain/matching";
 import { pageOf } from "../domain/paging";
@@ -11,7 +12,7 @@ import { PageSummary, Pager } from "../components/Pager";
 import { approveSchema } from "../schemas/matching";
 import { Alert, translateError } from "../components/forms";
 import { MatchReasons, industryLabel, languageName } from "../components/MatchReasons";
-import { formatNumber } from "../i18n/format";
+import { formatDate, formatNumber } from "../i18n/format";
 import { today } from "../utils/clock";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const extra = fromProfile.get(c.mentor.industryCode);
     return extra ? { ...c, reasons: [...c.reasons, extra] } : c;
   });
-  return { ...result, candidates, today: today() };
+  return { ...result, candidates, requests: requestsForMentee(id), today: today() };
 }
 
 type ActionResult = { mentorId: number | null; fieldErrors: Record<string, string[]>; formError: string | null; values: Record<string, string> };
@@ -59,17 +60,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data<ActionResult>({ mentorId, fieldErrors, formError: null, values }, { status: 400 });
   }
   const v = submission.value;
-  const r = approveMatch({ menteeId: id, mentorId: v.mentorId, startDate: v.startDate, manualReason: v.manualReason ?? null, actor: user });
+  // Issue 19: the approval asks the mentor; the course is created when the mentor says yes.
+  const r = requestMatch({ menteeId: id, mentorId: v.mentorId, startDate: v.startDate, reason: v.manualReason ?? null, actor: user });
   if (!r.ok) {
     if (r.error === "mentee_not_found") throw notFound();
+    if (r.error === "reason_required") {
+      return data<ActionResult>({ mentorId, fieldErrors: { manualReason: ["matching.errors.noIndustryReason"] }, formError: null, values }, { status: 400 });
+    }
     return data<ActionResult>({ mentorId, fieldErrors: {}, formError: r.error === "rule" ? `rule:${(r.rules ?? []).join(",")}` : r.error, values }, { status: 409 });
   }
-  return redirect(`/koordinator/mentees/${id}/kandidater?godkendt=${r.courseId}`);
+  return redirect(`/koordinator/mentees/${id}/kandidater?anmodet=${r.requestId}`);
 }
 
 export default function Candidates() {
   const { t, i18n } = useTranslation();
-  const { mentee, candidates, excludedTotal, excludedCounts, excludedPage, total, weightsVersion, today: todayDate } = useLoaderData<typeof loader>();
+  const { mentee, candidates, excludedTotal, excludedCounts, excludedPage, total, weightsVersion, requests, today: todayDate } = useLoaderData<typeof loader>();
+  const open = requests.find((r) => r.status === "requested");
   const n = (x: number) => formatNumber(x, i18n.language);
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [params] = useSearchParams();
@@ -83,7 +89,7 @@ export default function Candidates() {
     <>
       <p><Link to="/koordinator/matching">{t("matching.candidates.back")}</Link></p>
       <h1>{t("matching.candidates.title", { name })}</h1>
-      {params.get("godkendt") ? <Alert kind="success">{t("matching.candidates.approved")}</Alert> : null}
+      {params.get("anmodet") ? <Alert kind="success">{t("matching.candidates.requested")}</Alert> : null}
       {result?.formError && result.mentorId === null ? <Alert kind="error">{formError(result.formError)}</Alert> : null}
 
       <h2>{t("matching.candidates.profile")}</h2>
@@ -97,7 +103,24 @@ export default function Candidates() {
       </dl>
       <p className="form-hint">{t("matching.candidates.weightsVersion", { version: weightsVersion })}</p>
 
-      {!waiting ? <Alert kind="info">{t("matching.candidates.notWaiting", { status: t(`enum.menteeStatus.${mentee.status}`) })}</Alert> : (
+      {requests.length ? (
+        <section aria-labelledby="h-requests">
+          <h2 id="h-requests">{t("matching.candidates.requestsTitle")}</h2>
+          <ul data-testid="match-requests">
+            {requests.map((r) => (
+              <li key={r.id}>
+                {t("matching.candidates.requestStatus", { mentor: `${r.mentorFirstName} ${r.mentorLastName}`, status: t(`matching.requestStatus.${r.status}`), date: formatDate((r.answeredAt ?? r.requestedAt).slice(0, 10), i18n.language) })}
+                {r.noIndustry ? <> · <span className="mb-badge mb-badge--warn">{t("matching.candidates.noIndustry")}</span></> : null}
+                {r.declineReason ? <><br />{t("matching.candidates.declineReason", { reason: r.declineReason })}</> : null}
+                {r.reason ? <><br />{t("matching.candidates.coordinatorReason", { reason: r.reason })}</> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {!waiting ? <Alert kind="info">{t("matching.candidates.notWaiting", { status: t(`enum.menteeStatus.${mentee.status}`) })}</Alert>
+        : open ? <Alert kind="info">{t("matching.candidates.openRequest", { mentor: `${open.mentorFirstName} ${open.mentorLastName}`, deadline: formatDate(open.deadline.slice(0, 10), i18n.language) })}</Alert> : (
         <>
           <h2>{t("matching.candidates.count", { count: total })}</h2>
           <p>{t("matching.candidates.intro")}</p>
@@ -114,11 +137,13 @@ export default function Candidates() {
                   <p>
                     <strong>{t("matching.candidates.score", { score: formatNumber(c.score, i18n.language, 1) })}</strong>
                     {" · "}{t("matching.candidates.mentorInfo", { municipality: c.mentor.municipalityName, industry: industryLabel(c.mentor.industryCode, i18n.language), free: c.mentor.free, capacity: c.mentor.capacity })}
+                    {c.sharedIndustry ? null : <>{" · "}<span className="mb-badge mb-badge--warn" data-testid="no-industry">{t("matching.candidates.noIndustry")}</span></>}
                   </p>
                   <MatchReasons reasons={c.reasons} />
                   {mine?.formError ? <Alert kind="error">{formError(mine.formError)}</Alert> : null}
                   <Form method="post" className="mb-approve-form">
                     <input type="hidden" name="mentorId" value={c.mentorId} />
+                    {c.sharedIndustry ? null : <input type="hidden" name="noIndustry" value="1" />}
                     <div className={`form-group${startErr ? " form-error" : ""}`}>
                       <label className="form-label" htmlFor={`${base}-start`}>{t("matching.candidates.startDate")}</label>
                       {startErr ? <span className="form-error-message" id={`${base}-start-err`} role="alert">{translateError(t, startErr)}</span> : null}
@@ -126,12 +151,13 @@ export default function Candidates() {
                         defaultValue={mine?.values.startDate ?? todayDate} aria-invalid={startErr ? true : undefined} aria-describedby={startErr ? `${base}-start-err` : undefined} />
                     </div>
                     <div className={`form-group${reasonErr ? " form-error" : ""}`}>
-                      <label className="form-label" htmlFor={`${base}-reason`}>{t("matching.candidates.manualReason")} <span className="weight-normal">({t("common.form.optional")})</span></label>
-                      {i > 0 ? <span className="form-hint" id={`${base}-reason-hint`}>{t("matching.candidates.manualReasonHint")}</span> : null}
+                      <label className="form-label" htmlFor={`${base}-reason`}>{t("matching.candidates.manualReason")} <span className="weight-normal">({c.sharedIndustry ? t("common.form.optional") : t("matching.candidates.reasonRequired")})</span></label>
+                      {!c.sharedIndustry ? <span className="form-hint" id={`${base}-reason-hint`}>{t("matching.candidates.noIndustryHint")}</span>
+                        : i > 0 ? <span className="form-hint" id={`${base}-reason-hint`}>{t("matching.candidates.manualReasonHint")}</span> : null}
                       {reasonErr ? <span className="form-error-message" id={`${base}-reason-err`} role="alert">{translateError(t, reasonErr)}</span> : null}
                       <textarea className="form-input" rows={2} id={`${base}-reason`} name="manualReason" maxLength={500} defaultValue={mine?.values.manualReason ?? ""}
-                        aria-invalid={reasonErr ? true : undefined}
-                        aria-describedby={[i > 0 ? `${base}-reason-hint` : null, reasonErr ? `${base}-reason-err` : null].filter(Boolean).join(" ") || undefined} />
+                        aria-invalid={reasonErr ? true : undefined} required={!c.sharedIndustry || undefined}
+                        aria-describedby={[i > 0 || !c.sharedIndustry ? `${base}-reason-hint` : null, reasonErr ? `${base}-reason-err` : null].filter(Boolean).join(" ") || undefined} />
                     </div>
                     <button type="submit" className="button button-primary">{t("matching.candidates.approve", { name: c.mentor.name })}</button>
                   </Form>

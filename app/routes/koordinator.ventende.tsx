@@ -10,6 +10,8 @@ import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
 import { PageSummary, Pager } from "../components/Pager";
 import { pageOf } from "../domain/paging";
+import { closedRequestsToHandle } from "../services/match-requests.server";
+import { MatchRequestNotices, NOTICES_PAGE_PARAM } from "../components/MatchRequestNotices";
 
 export const meta = pageMeta("waiting");
 
@@ -17,18 +19,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "coordinator", "admin");
   const url = new URL(request.url);
   const filter = queueFilterSchema.parse(Object.fromEntries(url.searchParams));
-  return { filter, list: waitingQueue(filter, pageOf(url.searchParams)), municipalities: queueMunicipalities(), industries: industryOptions() };
+  return { filter, list: waitingQueue(filter, pageOf(url.searchParams)), municipalities: queueMunicipalities(), industries: industryOptions(),
+    // Issue 19: citizens whose mentor said no or did not answer come first, above the queue.
+    notices: closedRequestsToHandle(pageOf(url.searchParams, NOTICES_PAGE_PARAM)) };
 }
 
 export default function Queue() {
   const { t, i18n } = useTranslation();
-  const { filter, list, municipalities, industries } = useLoaderData<typeof loader>();
+  const { filter, list, municipalities, industries, notices } = useLoaderData<typeof loader>();
   const en = i18n.language === "en";
   const labels = new Map(industries.map((i) => [i.code, en ? i.labelEn : i.labelDa]));
   return (
     <>
       <h1>{t("referrals.queue.title")}</h1>
       <p>{t("referrals.queue.intro")}</p>
+      <MatchRequestNotices page={notices} />
       <FilterBar submit={t("common.actions.filter")}>
         <FilterSelect name="industry" label={t("referrals.queue.industry")} value={filter.industry} empty={t("referrals.queue.any")}
           options={industries.map((i) => ({ value: i.code, label: `${i.level === "section" ? "" : "\u00a0\u00a0"}${i.code} ${en ? i.labelEn : i.labelDa}` }))} />

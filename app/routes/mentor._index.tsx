@@ -3,6 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
 import { mentorHome } from "../services/volunteers.server";
+import { openRequestsForMentor } from "../services/match-requests.server";
 import { requiredScreeningSteps, onLeave } from "../domain/mentor-status";
 import { formatDate, formatNumber, languageName } from "../i18n/format";
 import { CommitmentBadge, DueThisMonth, formatHours } from "../components/CourseParts";
@@ -15,13 +16,13 @@ export const meta = pageMeta("myPage");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "mentor");
-  return { home: mentorHome(user.id), today: today() };
+  return { home: mentorHome(user.id), requests: openRequestsForMentor(user.id), today: today() };
 }
 
 export default function MentorStart() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { home, today: day } = useLoaderData<typeof loader>();
+  const { home, requests, today: day } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   if (!home) return (<><h1>{t("volunteer.home.title")}</h1><Alert kind="warning">{t("volunteer.home.noProfile")}</Alert></>);
   const { mentor: m, courses, steps } = home;
@@ -35,6 +36,20 @@ export default function MentorStart() {
       {params.get("saved") === "availability" ? <Alert kind="success">{t("volunteer.availability.saved")}</Alert> : null}
       {!m.introductionReadAt && m.status !== "rejected" && m.status !== "retired" ? (
         <Alert kind="warning">{t("between.guidance.mustRead")} <Link to="/mentor/introduktion">{t("between.guidance.goToIntro")}</Link></Alert>
+      ) : null}
+
+      {requests.length ? (
+        <section aria-labelledby="h-requests">
+          <h2 id="h-requests">{t("volunteer.request.listTitle")}</h2>
+          <ul className="nobullet-list">
+            {requests.map((r) => (
+              <li key={r.id} className="mb-card mb-stack">
+                <p>{t("volunteer.request.listItem", { name: r.menteeFirstName, municipality: r.municipality, date: formatDate(r.deadline.slice(0, 10), lng) })}</p>
+                <p><Link className="button button-primary" to={`/mentor/forespoergsel/${r.id}`}>{t("volunteer.request.answer", { name: r.menteeFirstName })}</Link></p>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <section aria-labelledby="h-status">

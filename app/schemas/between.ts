@@ -93,4 +93,6 @@ export const callMeSchema = z.object({ intent: z.literal("call") });
 /* ------------------------------------------------------------------ the coordinator's side of the citizen's page */
 
 export const citizenLinkSchema = z.object({ intent: z.literal("citizen_link"), replace: checkbox() });
+/** Second chances (issue 19): the coordinator puts the citizen back in the queue. */
+export const requeueSchema = z.object({ intent: z.literal("requeue") });
 export const callHandledSchema = z.object({ intent: z.literal("call_handled"), callId: id() });

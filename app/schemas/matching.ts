@@ -3,12 +3,35 @@ import { weightKeys, weightLimits, type WeightKey } from "../domain/matching";
 import { assignmentModes } from "../domain/assignment";
 import { msg, optionalText } from "../utils/zod-fields";
 import { isDate } from "../domain/dates";
+import { NO_INDUSTRY_REASON_MAX, NO_INDUSTRY_REASON_MIN } from "../domain/industry";
+import { REQUEST_DAYS_LIMITS } from "../domain/match-request";
 
-/** Approving one candidate on the mentee's candidates page. */
+/**
+ * Approving one candidate on the mentee's candidates page (the mentor is then asked, issue 19). A pair without a shared
+ * industry (`noIndustry`, set by the page) needs a reason; the server checks the pair itself and refuses it without one.
+ */
 export const approveSchema = z.object({
   mentorId: z.coerce.number().int().positive().max(2 ** 31),
   startDate: z.string({ error: msg("matching.errors.dateRequired") }).trim().refine(isDate, msg("matching.errors.dateRequired")),
-  manualReason: optionalText(500),
+  manualReason: optionalText(NO_INDUSTRY_REASON_MAX),
+  noIndustry: z.literal("1").optional().catch(undefined),
+}).superRefine((v, ctx) => {
+  if (v.noIndustry && (v.manualReason ?? "").length < NO_INDUSTRY_REASON_MIN) {
+    ctx.addIssue({ code: "custom", path: ["manualReason"], message: msg("matching.errors.noIndustryReason") });
+  }
+});
+
+/** The admin's matching settings (issue 19). */
+export const matchSettingsSchema = z.object({
+  proposeNoIndustryPairs: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+  requestDays: z.coerce.number({ error: msg("matching.settings.requestDaysRange") }).int(msg("matching.settings.requestDaysRange"))
+    .min(REQUEST_DAYS_LIMITS[0], msg("matching.settings.requestDaysRange")).max(REQUEST_DAYS_LIMITS[1], msg("matching.settings.requestDaysRange")),
+});
+
+/** The mentor's answer to a match request: yes, or no with an optional reason (issue 19). */
+export const requestAnswerSchema = z.object({
+  answer: z.enum(["accept", "decline"], { error: msg("common.form.required") }),
+  reason: optionalText(300),
 });
 
 /** The pool page's GET form: junk is ignored. */

@@ -7,18 +7,21 @@
  * (SQLite admits one writer; the second waits, then sees the first one's course and is refused).
  */
 import { and, desc, eq, inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
-import { courses, matchingWeights, mentees, mentors, municipalities, statusChanges, users } from "../../db/schema";
+import { courses, matchRequests, matchingWeights, mentees, mentors, municipalities, statusChanges, users } from "../../db/schema";
 import { DB07 } from "../../db/reference/db07";
-import { countRows } from "../utils/sql";
+import { countRows, qualified } from "../utils/sql";
 import { db, type Db } from "../db.server";
 import { config } from "../config.server";
 import { addMonths, isDate } from "../domain/dates";
 import {
-  distanceTable, evaluate, normaliseWeights, travelCandidates, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair, violatedRules,
+  distanceTable, evaluate, industryScore, normaliseWeights, travelCandidates, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair, violatedRules,
   type HardRule, type MatchContext, type MatchMentee, type MatchMentor, type PreparedMentor, type Reason, type Weights,
 } from "../domain/matching";
 import { poolScorer } from "../domain/matching-pool";
 import { assignPool, type AssignmentMode } from "../domain/assignment";
+import { sharesIndustry } from "../domain/industry";
+import { EXCLUDING_REQUEST_STATUSES } from "../domain/match-request";
+import { getMatchSettings } from "./match-settings.server";
 import { paged, type Page } from "../domain/paging";
 import { openCourseCount } from "./mentor-pool";
 import { nowIso, today } from "../utils/clock";
@@ -74,8 +77,31 @@ export function matchContext(d: Db = db(), weights?: Weights): MatchContext {
     const rows = d.select({ code: municipalities.code, lat: municipalities.lat, lng: municipalities.lng }).from(municipalities).all();
     distanceCache = { key, fn: distanceTable(rows) };
   }
-  return { today: today(), weights: weights ?? currentWeights(d).weights, distanceKm: distanceCache.fn, sectionOf: (c) => sections.get(c) };
+  return {
+    today: today(), weights: weights ?? currentWeights(d).weights, distanceKm: distanceCache.fn, sectionOf,
+    requireSharedIndustry: !getMatchSettings(d).proposeNoIndustryPairs,
+  };
 }
+
+/** DB07 section of a two-digit division (the reference data). */
+export const sectionOf = (division: string) => sections.get(division);
+
+/** Whether a mentee's wished industries and a mentor share an industry (app/domain/industry.ts with the reference data). */
+export const pairSharesIndustry = (wishedIndustryCodes: readonly string[], mentor: { industryCode: string; networkIndustryCodes: readonly string[] }) =>
+  sharesIndustry(wishedIndustryCodes, mentor, sectionOf);
+
+/** The mentors who declined this citizen or let a request expire: the pair is never proposed again (hard rule pair_declined). */
+export function declinedMentorIds(d: Db, menteeId: number): number[] {
+  return d.selectDistinct({ id: matchRequests.mentorId }).from(matchRequests)
+    .where(and(eq(matchRequests.menteeId, menteeId), inArray(matchRequests.status, [...EXCLUDING_REQUEST_STATUSES]))).all().map((r) => r.id);
+}
+
+/** The same rule as SQL over mentors, for one citizen (the candidates' SQL rules). */
+const declinedPair = (menteeId: number) => sql`exists (select 1 from ${matchRequests} where ${qualified(matchRequests.menteeId)} = ${menteeId}
+  and ${qualified(matchRequests.mentorId)} = ${qualified(mentors.id)} and ${qualified(matchRequests.status)} in ('declined', 'expired'))`;
+
+/** Citizens with a request waiting for a mentor's answer are not proposed again until it is answered or expires. */
+export const hasOpenRequest = sql`exists (select 1 from ${matchRequests} where ${qualified(matchRequests.menteeId)} = ${qualified(mentees.id)} and ${qualified(matchRequests.status)} = 'requested')`;
 
 /** Places taken per mentor, over the whole pool in one grouped pass (the whole-pool matching reads every mentor). */
 function occupiedCounts(d: Db): Map<number, number> {
@@ -157,13 +183,14 @@ type MenteeRow = MatchMentee & { firstName: string; lastName: string; status: st
 
 export function loadWaitingMentees(d: Db = db()): MenteeRow[] {
   return d.select(menteeColumns).from(mentees).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(and(eq(mentees.status, "waiting"), isNull(mentees.anonymisedAt)))
+    .where(and(eq(mentees.status, "waiting"), isNull(mentees.anonymisedAt), not(hasOpenRequest)))
     .orderBy(mentees.id).all();
 }
 
 function loadMentee(d: Db, id: number): MenteeRow | undefined {
-  return d.select(menteeColumns).from(mentees).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+  const row = d.select(menteeColumns).from(mentees).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
     .where(and(eq(mentees.id, id), isNull(mentees.anonymisedAt))).get();
+  return row ? { ...row, declinedMentorIds: declinedMentorIds(d, id) } : undefined;
 }
 
 /* ------------------------------------------------------------------ one mentee: ranked candidates */
@@ -183,7 +210,7 @@ export const CANDIDATES_SHOWN = 20;
  */
 export const EXCLUSION_ORDER: readonly HardRule[] = [
   "municipality_not_partner", "outside_travel_area", "mentor_paused", "mentor_not_approved", "mentor_introduction_unread", "mentor_at_capacity",
-  "mentee_gender_preference", "mentor_gender_preference", "conflict_of_interest",
+  "mentee_gender_preference", "mentor_gender_preference", "pair_declined", "conflict_of_interest", "no_shared_industry",
 ];
 export const firstReason = (rules: readonly HardRule[]): HardRule => EXCLUSION_ORDER.find((r) => rules.includes(r)) ?? rules[0];
 
@@ -193,7 +220,7 @@ export const firstReason = (rules: readonly HardRule[]): HardRule => EXCLUSION_O
  * counted and paged in SQL instead of read. Null when none does; the conflict of interest (a comparison of normalised
  * employer names) is left to TypeScript. The unit test compares both ways on a random pool.
  */
-function firstOwnRule(e: Pick<MatchMentee, "gender" | "mentorGenderPreference">, day: string): SQL<HardRule | null> {
+function firstOwnRule(e: Pick<MatchMentee, "id" | "gender" | "mentorGenderPreference">, day: string): SQL<HardRule | null> {
   const paused = sql`(${mentors.status} = 'paused' or ((${mentors.pausedFrom} is not null or ${mentors.pausedTo} is not null)
     and coalesce(${mentors.pausedFrom}, '0000-01-01') <= ${day} and ${day} <= coalesce(${mentors.pausedTo}, '9999-12-31')))`;
   const menteeWants = e.mentorGenderPreference === "none" ? sql`0` : sql`(${mentors.gender} is null or ${mentors.gender} <> ${e.mentorGenderPreference})`;
@@ -205,7 +232,8 @@ function firstOwnRule(e: Pick<MatchMentee, "gender" | "mentorGenderPreference">,
     when ${mentors.introductionReadAt} is null then 'mentor_introduction_unread'
     when ${openCourseCount()} >= ${mentors.capacity} then 'mentor_at_capacity'
     when ${menteeWants} then 'mentee_gender_preference'
-    when ${mentorWants} then 'mentor_gender_preference' end)`;
+    when ${mentorWants} then 'mentor_gender_preference'
+    when ${declinedPair(e.id)} then 'pair_declined' end)`;
 }
 
 export type ExcludedRow = { mentor: MentorSummary; rules: HardRule[]; distanceKm: number | null; travelKm: number };
@@ -258,7 +286,7 @@ export function candidatesFor(menteeId: number, actor: Actor, d: Db = db(), opts
     });
     const where = rule === "municipality_not_partner" ? undefined
       : rule === "outside_travel_area" ? not(withinReach(reach))
-        : rule === "conflict_of_interest" ? null : and(withinReach(reach), sql`${ownRule} = ${rule}`);
+        : rule === "conflict_of_interest" || rule === "no_shared_industry" ? null : and(withinReach(reach), sql`${ownRule} = ${rule}`);
     if (where === null) {
       const rows = ranked.excluded.filter((x) => firstReason(x.rules) === rule);
       excludedPage = { rule, ...paged(opts.page ?? 1, () => rows.length, (limit, offset) => rows.slice(offset, offset + limit).map((x) => row(byId.get(x.mentorId)!, x.rules))) };
@@ -274,7 +302,7 @@ export function candidatesFor(menteeId: number, actor: Actor, d: Db = db(), opts
     },
     weightsVersion: currentWeights(d).version,
     total: ranked.total,
-    candidates: ranked.candidates.map((c) => ({ ...c, mentor: summary(byId.get(c.mentorId)!) })),
+    candidates: ranked.candidates.map((c) => ({ ...c, mentor: summary(byId.get(c.mentorId)!), sharedIndustry: pairSharesIndustry(mentee.wishedIndustryCodes, byId.get(c.mentorId)!) })),
     excludedTotal: poolSize - ranked.total,
     excludedCounts,
     excludedPage,
@@ -289,10 +317,17 @@ export function runPool(mode: AssignmentMode, d: Db = db()) {
   const mentorRows = loadMentors(d).filter((m) => m.capacity - m.activeCourses > 0);
   const pes = waiting.map((e) => prepareMentee(e, ctx));
   const pms = mentorRows.map((m) => prepareMentor(m, ctx));
-  const near = travelCandidates(pms, ctx);
+  const travel = travelCandidates(pms, ctx);
+  // Issue 19: a declined or expired pair is never proposed again, and without a shared industry only when the setting allows.
+  const declined = declinedPairsOfWaiting(d);
+  const near = (i: number) => {
+    const js = travel(waiting[i]);
+    if (!declined.size && !ctx.requireSharedIndustry) return js;
+    return js.filter((j) => !declined.has(`${waiting[i].id}:${pms[j].m.id}`) && (!ctx.requireSharedIndustry || industryScore(pes[i], pms[j]) > 0));
+  };
   const scorer = poolScorer(pes, pms, ctx);
   const result = assignPool({
-    candidatesOf: (i) => near(waiting[i]),
+    candidatesOf: (i) => near(i),
     menteeIds: waiting.map((e) => e.id),
     mentors: pms.map((pm) => ({ id: pm.m.id, free: pm.free })),
     score: (i, j) => scorePair(pes[i], pms[j], ctx),
@@ -314,6 +349,7 @@ export function runPool(mode: AssignmentMode, d: Db = db()) {
       const ev = evaluate(peById.get(p.menteeId)!, pmById.get(p.mentorId)!, ctx);
       return {
         menteeId: p.menteeId, mentorId: p.mentorId, score: p.score, reasons: ev.reasons,
+        sharedIndustry: pairSharesIndustry(e.wishedIndustryCodes, mentorById.get(p.mentorId)!),
         menteeName: `${e.firstName} ${e.lastName}`, menteeMunicipality: e.municipalityName ?? "",
         mentor: summary(mentorById.get(p.mentorId)!),
       };
@@ -323,6 +359,13 @@ export function runPool(mode: AssignmentMode, d: Db = db()) {
       return { id, name: `${e.firstName} ${e.lastName}`, municipalityName: e.municipalityName ?? "" };
     }),
   };
+}
+
+/** "menteeId:mentorId" of every declined or expired pair of a waiting citizen (few: one per declined request). */
+function declinedPairsOfWaiting(d: Db): Set<string> {
+  return new Set(d.select({ e: matchRequests.menteeId, m: matchRequests.mentorId }).from(matchRequests)
+    .innerJoin(mentees, eq(mentees.id, matchRequests.menteeId))
+    .where(and(eq(mentees.status, "waiting"), inArray(matchRequests.status, [...EXCLUDING_REQUEST_STATUSES]))).all().map((r) => `${r.e}:${r.m}`));
 }
 
 /** The candidates a coordinator can choose from when replacing a proposed pair by hand (allowed mentors, best first). */
@@ -337,7 +380,12 @@ export function allowedMentorsFor(menteeId: number, d: Db = db(), limit = 50) {
 
 /* ------------------------------------------------------------------ approval */
 
-export type ApproveInput = { menteeId: number; mentorId: number; startDate?: string; manualReason?: string | null; actor: Actor };
+export type ApproveInput = {
+  menteeId: number; mentorId: number; startDate?: string; manualReason?: string | null;
+  /** The coordinator's reason for a pair without a shared industry (issue 19), kept on the course. */
+  noIndustryReason?: string | null;
+  actor: Actor;
+};
 export type ApproveResult =
   | { ok: true; courseId: number }
   | { ok: false; error: "mentee_not_found" | "mentee_not_waiting" | "mentor_not_found" | "bad_start_date" | "rule" | "busy"; rules?: HardRule[] };
@@ -349,6 +397,26 @@ function menteeChannel(m: { preferredChannel: Channel; phone: string | null; ema
 }
 
 /**
+ * A pair checked against the hard rules now (inside the caller's write transaction): the citizen exists and waits, the
+ * mentor exists, and no rule excludes them. Shared by the approval and the request to the mentor (issue 19).
+ */
+export function checkPair(d: Db, menteeId: number, mentorId: number, ctx: MatchContext) {
+  const mentee = d.select().from(mentees).where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt))).get();
+  if (!mentee) return { ok: false as const, error: "mentee_not_found" as const };
+  if (mentee.status !== "waiting") return { ok: false as const, error: "mentee_not_waiting" as const };
+  const [mentorRow] = loadMentors(d, { includeUnavailable: true, where: eq(mentors.id, mentorId) });
+  const mentor = d.select().from(mentors).where(eq(mentors.id, mentorId)).get();
+  if (!mentor || mentor.anonymisedAt) return { ok: false as const, error: "mentor_not_found" as const };
+  const menteeRow = loadMentee(d, mentee.id)!;
+  const occupied = () => d.select({ n: sql<number>`count(*)` }).from(courses)
+    .where(and(eq(courses.mentorId, mentor.id), inArray(courses.status, [...OCCUPYING_STATUSES]))).get()?.n ?? 0;
+  const pm: PreparedMentor = prepareMentor(mentorRow ?? { ...mentor, municipalityName: undefined, activeCourses: occupied(), introductionRead: mentor.introductionReadAt != null }, ctx);
+  const ev = evaluate(prepareMentee(menteeRow, ctx), pm, ctx);
+  if (!ev.allowed) return { ok: false as const, error: "rule" as const, rules: ev.rules };
+  return { ok: true as const, mentee, mentor, menteeRow, pm, ev };
+}
+
+/**
  * Approves a pair: creates the course (start, planned end = start + 6 months, 4 h/month), sets the mentee matched
  * and the mentor active, stores score, reasons, weights version, approver and a manual reason, writes status history
  * and the access log, and queues the three messages. All or nothing, under BEGIN IMMEDIATE.
@@ -357,22 +425,14 @@ export function approveMatch(input: ApproveInput, d: Db = db()): ApproveResult {
   const start = input.startDate ?? today();
   if (!isDate(start)) return { ok: false, error: "bad_start_date" };
   const appUrl = config().APP_URL;
-  const base = matchContext(d, normaliseWeights(null)); // distances and sections, built outside the write lock
+  // Distances and sections, built outside the write lock. The industry setting decides what is proposed and asked of
+  // a mentor (requestMatch); a pair already asked is not refused here when the setting changed since.
+  const base = { ...matchContext(d, normaliseWeights(null)), requireSharedIndustry: false };
   const run = d.$client.transaction((): ApproveResult => {
-    const mentee = d.select().from(mentees).where(and(eq(mentees.id, input.menteeId), isNull(mentees.anonymisedAt))).get();
-    if (!mentee) return { ok: false, error: "mentee_not_found" };
-    if (mentee.status !== "waiting") return { ok: false, error: "mentee_not_waiting" };
-    const [mentorRow] = loadMentors(d, { includeUnavailable: true, where: eq(mentors.id, input.mentorId) });
-    const mentor = d.select().from(mentors).where(eq(mentors.id, input.mentorId)).get();
-    if (!mentor || mentor.anonymisedAt) return { ok: false, error: "mentor_not_found" };
     const weights = currentWeights(d);
-    const ctx: MatchContext = { ...base, weights: weights.weights };
-    const menteeRow = loadMentee(d, mentee.id)!;
-    const occupied = () => d.select({ n: sql<number>`count(*)` }).from(courses)
-      .where(and(eq(courses.mentorId, mentor.id), inArray(courses.status, [...OCCUPYING_STATUSES]))).get()?.n ?? 0;
-    const pm: PreparedMentor = prepareMentor(mentorRow ?? { ...mentor, municipalityName: undefined, activeCourses: occupied(), introductionRead: mentor.introductionReadAt != null }, ctx);
-    const ev = evaluate(prepareMentee(menteeRow, ctx), pm, ctx);
-    if (!ev.allowed) return { ok: false, error: "rule", rules: ev.rules };
+    const checked = checkPair(d, input.menteeId, input.mentorId, { ...base, weights: weights.weights });
+    if (!checked.ok) return checked;
+    const { mentee, mentor, menteeRow, ev } = checked;
 
     const course = d.insert(courses).values({
       menteeId: mentee.id, mentorId: mentor.id, status: "approved",
@@ -380,6 +440,7 @@ export function approveMatch(input: ApproveInput, d: Db = db()): ApproveResult {
       startDate: start, plannedEndDate: addMonths(start, 6), targetHoursPerMonth: 4,
       matchScore: ev.score, matchReasons: ev.reasons as Reason[], weightsVersion: weights.version,
       manualReason: input.manualReason?.trim() || null,
+      noIndustryReason: input.noIndustryReason?.trim() || null,
     }).returning({ id: courses.id }).get();
     const at = nowIso();
     d.update(mentees).set({ status: "matched", matchedAt: at }).where(eq(mentees.id, mentee.id)).run();
@@ -404,9 +465,16 @@ export function approveMatch(input: ApproveInput, d: Db = db()): ApproveResult {
     }, d);
     const to = menteeChannel(mentee);
     if (to) {
+      // Issue 19: the mentor has said yes, so the citizen gets the mentor's first name and phone and their coordinator.
+      const coordinator = d.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, input.actor.id)).get();
       enqueue({
         ...to, template: "match_mentee", locale: mentee.language, subjectType: "mentee", subjectId: mentee.id,
-        idempotencyKey: `match_mentee:${course.id}`, data: { mentorFirstName: mentor.firstName, pageUrl: issueCitizenLink(d, mentee.id) },
+        idempotencyKey: `match_mentee:${course.id}`,
+        data: {
+          mentorFirstName: mentor.firstName, mentorPhone: mentor.phone,
+          coordinatorName: coordinator?.name.split(" ")[0] ?? "", coordinatorEmail: coordinator?.email ?? config().CONTACT_EMAIL,
+          pageUrl: issueCitizenLink(d, mentee.id),
+        },
       }, d);
     }
     const caseworker = mentee.referredBy ? d.select().from(users).where(and(eq(users.id, mentee.referredBy), eq(users.active, true))).get() : undefined;

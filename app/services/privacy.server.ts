@@ -9,6 +9,7 @@ import {
   guidanceReads, meetings, mentees, mentorScreenings, mentors, messages, openingProposals, outcomes,
   placementFollowUps, placementSchoolPeriods, placements, plannedMeetings, sessions, settings, statusChanges, surveys,
   users,
+  matchRequests,
 } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { notFound, type Scope } from "../auth/guards.server";
@@ -186,6 +187,8 @@ export function erasePerson(type: PersonType, id: number, scope: Scope, actor: A
       tx.update(menteeChanges).set({ note: null }).where(eq(menteeChanges.menteeId, id)).run();
       revokeCitizenLinks(tx, id);
       anonymiseMessages(tx, "mentee", id);
+      // Issue 19: the free-text reasons of match requests about the citizen (the coordinator's, the mentor's).
+      tx.update(matchRequests).set({ reason: null, declineReason: null }).where(eq(matchRequests.menteeId, id)).run();
       audit(actor, "anonymise", "mentee", id, undefined, tx);
       return true;
     }
@@ -203,6 +206,7 @@ export function erasePerson(type: PersonType, id: number, scope: Scope, actor: A
       tx.delete(sessions).where(eq(sessions.userId, m.userId)).run();
     }
     anonymiseMessages(tx, "mentor", id);
+    tx.update(matchRequests).set({ declineReason: null }).where(eq(matchRequests.mentorId, id)).run();
     audit(actor, "anonymise", "mentor", id, undefined, tx);
     return true;
   });

@@ -5,7 +5,10 @@
  */
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { courses, followUps, jobRuns, meetings, mentorScreenings, mentors, mentees, municipalities, outcomes, statusChanges, surveys, users } from "../schema";
+import { courses, followUps, jobRuns, matchRequests, meetings, messages, mentorScreenings, mentors, mentees, municipalities, outcomes, statusChanges, surveys, users } from "../schema";
+import { requestDeadline } from "../../app/domain/match-request";
+import { sharesIndustry } from "../../app/domain/industry";
+import { DB07 } from "../reference/db07";
 import { createRng, giveConsents, insertMentee, insertMentor, insertUser, int, pick, type Rng } from "../factories";
 import { INITIAL_PARTNER_CODES } from "../reference";
 import { hashPassword } from "../../app/auth/password.server";
@@ -112,6 +115,46 @@ export async function seedDemo(d: Db, seed = 20261122): Promise<void> {
     }
     for (const p of pool) giveConsents(t, "mentor", p.id, ["mentor_data_processing", "mentor_confidentiality"], addDays(now, -400) + "T10:00:00.000Z", null);
 
+    // Every citizen got the welcome message in their language when referred (issue 19), delivered long since.
+    const welcome = (m: typeof mentees.$inferSelect, on: string) => {
+      const sms = m.preferredChannel === "sms" ? m.phone : null;
+      const channel = sms || !m.email ? "sms" as const : "email" as const;
+      const recipient = channel === "sms" ? m.phone : m.email;
+      if (!recipient) return;
+      const at = on + "T09:01:00.000Z";
+      t.insert(messages).values({
+        channel, recipient, template: "mentee_welcome", locale: m.language, data: { firstName: m.firstName }, status: "delivered", attempts: 1,
+        subjectType: "mentee", subjectId: m.id, idempotencyKey: `mentee_welcome:${m.id}`, transport: "local", sentAt: at, deliveredAt: at, nextAttemptAt: at, createdAt: at,
+      }).run();
+    };
+    const sectionOf = (c: string) => DB07.find((x) => x.code === c && x.level === "division")?.section;
+    const seedMatchRequests = () => {
+      const waiting = t.select().from(mentees).where(eq(mentees.status, "waiting")).orderBy(mentees.id).all();
+      const free = t.select().from(mentors).where(inArray(mentors.id, pool.filter((p) => !(activeLoad.get(p.id) ?? 0)).map((p) => p.id))).orderBy(mentors.id).all();
+      const fits = (e: typeof mentees.$inferSelect, x: typeof mentors.$inferSelect) => x.municipalityCode === e.municipalityCode
+        && x.menteeGenderPreference === "none" && e.mentorGenderPreference === "none" && sharesIndustry(e.wishedIndustryCodes, x, sectionOf);
+      // The demo mentor (login) has said no to one citizen (their course takes their place), so the page shows an answer.
+      const demo = t.select().from(mentors).where(eq(mentors.id, demoMentor.id)).get()!;
+      const declinedTo = [...waiting].reverse().find((e) => fits(e, demo));
+      const pending = waiting.flatMap((e) => (e === declinedTo ? [] : free.filter((x) => fits(e, x)).slice(0, 1).map((x) => [e, x] as const)))[0];
+      const pairs = [...(pending ? [{ e: pending[0], m: pending[1], declined: false }] : []), ...(declinedTo ? [{ e: declinedTo, m: demo, declined: true }] : [])];
+      pairs.forEach(({ e, m, declined }) => {
+        const asked = addDays(now, declined ? -4 : -1) + "T10:00:00.000Z";
+        const r = t.insert(matchRequests).values({
+          menteeId: e.id, mentorId: m.id, status: declined ? "declined" : "requested", requestedBy: coord.id, requestedAt: asked,
+          deadline: requestDeadline(asked, 5), startDate: addDays(now, 7), matchScore: int(rng, 60, 85), noIndustry: false,
+          answeredAt: declined ? addDays(now, -2) + "T18:20:00.000Z" : null, declineReason: declined ? "Har ikke tid før efter sommerferien" : null,
+        }).returning().get();
+        t.insert(statusChanges).values({ entityType: "match_request", entityId: r.id, toStatus: "requested", byUserId: coord.id, at: asked }).run();
+        if (declined) t.insert(statusChanges).values({ entityType: "match_request", entityId: r.id, fromStatus: "requested", toStatus: "declined", at: r.answeredAt! }).run();
+        t.insert(messages).values({
+          channel: "email", recipient: m.email, template: "match_request_mentor", locale: m.locale, status: "delivered", attempts: 1, subjectType: "mentor", subjectId: m.id,
+          idempotencyKey: `match_request_mentor:${r.id}:email`, transport: "local", sentAt: asked, deliveredAt: asked, nextAttemptAt: asked, createdAt: asked,
+          data: { mentorFirstName: m.firstName, menteeFirstName: e.firstName, municipality: "", languages: e.languages, danishLevel: e.danishLevel, wishedIndustryCodes: e.wishedIndustryCodes, goals: e.goals, noIndustry: false, deadline: r.deadline.slice(0, 10), url: `/mentor/forespoergsel/${r.id}` },
+        }).run();
+      });
+    };
+
     // ---- mentees and courses: 120 across statuses
     const plan: [typeof mentees.$inferInsert.status, number][] = [["in_course", 28], ["completed", 36], ["ended_early", 8], ["matched", 5], ["waiting", 36], ["withdrawn", 7]];
     const activeLoad = new Map<number, number>();
@@ -139,6 +182,7 @@ export async function seedDemo(d: Db, seed = 20261122): Promise<void> {
         });
         giveConsents(t, "mentee", mentee.id, ["participation", "share_with_mentor", "sms"], referredOn + "T09:00:00.000Z", caseworkers.get(code) ?? null);
         t.insert(statusChanges).values({ entityType: "mentee", entityId: mentee.id, toStatus: "waiting", byUserId: caseworkers.get(code) ?? null, at: referredOn + "T09:00:00.000Z" }).run();
+        welcome(mentee, referredOn);
         if (status === "waiting" || status === "withdrawn") continue;
         const live = status === "in_course" || status === "matched";
         const mentorId = first ? demoMentor.id : nextMentor(live);
@@ -208,6 +252,19 @@ export async function seedDemo(d: Db, seed = 20261122): Promise<void> {
         }
       }
     }
+    // Issue 19: a citizen back in the queue after the mentor stopped, another whose pair did not work (the coordinator
+    // can put them back), a request waiting for a mentor's answer and one a mentor declined.
+    const dropped = t.select({ menteeId: mentees.id, courseId: courses.id, endedOn: courses.endedOn }).from(mentees)
+      .innerJoin(courses, eq(courses.menteeId, mentees.id)).where(eq(mentees.status, "ended_early")).orderBy(mentees.id).limit(2).all();
+    dropped.forEach((x, k) => {
+      t.update(courses).set({ endReason: k === 0 ? "mentor_withdrew" : "pair_mismatch" }).where(eq(courses.id, x.courseId)).run();
+      t.insert(statusChanges).values({ entityType: "mentee", entityId: x.menteeId, fromStatus: "in_course", toStatus: "ended_early", byUserId: coord.id, at: x.endedOn + "T12:00:00.000Z" }).run();
+      if (k === 0) {
+        t.update(mentees).set({ status: "waiting" }).where(eq(mentees.id, x.menteeId)).run();
+        t.insert(statusChanges).values({ entityType: "mentee", entityId: x.menteeId, fromStatus: "ended_early", toStatus: "waiting", reason: "returned to waiting", byUserId: coord.id, at: addDays(x.endedOn!, 3) + "T09:00:00.000Z" }).run();
+      }
+    });
+    seedMatchRequests();
     // Mentor status follows their load: active with a mentee, approved (available) without.
     for (const p of pool) {
       const status = (activeLoad.get(p.id) ?? 0) > 0 ? "active" : "approved";

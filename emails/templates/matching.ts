@@ -1,7 +1,8 @@
 /**
- * The three messages a coordinator's approval of a match sends (issue 5): to the mentor (email, da/en, the mentee's
- * minimal profile and next steps), to the mentee (SMS or email in their own language: only the mentor's first name and
- * that the mentor will call) and to the referring caseworker (email, da/en). No sensitive details in any of them.
+ * The three messages a match sends once the mentor has said yes (issues 5 and 19): to the mentor (email, da/en, the
+ * mentee's minimal profile, phone and next steps), to the mentee (SMS or email in their own language: the mentor's first
+ * name and phone and how to reach the coordinator) and to the referring caseworker (email, da/en). No sensitive details.
+ * The request to the mentor and the coordinator's notice of a decline are in ./match-request.ts.
  */
 import { defineTemplate } from "../types";
 import daEnum from "../../app/i18n/locales/da/enum";
@@ -46,7 +47,7 @@ export const matchMentor = defineTemplate<MatchMentorData>({
       sms: (d) => `Hej ${d.mentorFirstName}. Du er matchet med ${d.menteeFirstName} fra ${d.municipality}. Se din e-mail for detaljer. Mentorbro`,
       lines: (d) => [
         `Hej ${d.mentorFirstName}`,
-        `Tak fordi du vil være mentor. Vi har matchet dig med ${d.menteeFirstName} fra ${d.municipality}. Forløbet starter ${messageDate(d.startDate, "da")} og varer 6 måneder med ca. 4 timer om måneden.`,
+        `Tak fordi du sagde ja til at være mentor for ${d.menteeFirstName} fra ${d.municipality}. Forløbet starter ${messageDate(d.startDate, "da")} og varer 6 måneder med ca. 4 timer om måneden.`,
         `Telefon: ${d.menteePhone ?? "–"}. ${sentence(`E-mail: ${d.menteeEmail ?? "–"}`)}`,
         `${sentence(`Sprog: ${list(d.languages.map((l) => lookup(daEnum.messageLanguage, l)))}`)} ${sentence(`Dansk: ${lookup(daEnum.danishLevel, d.danishLevel)}`)}`,
         sentence(`Ønskede brancher: ${list(d.wishedIndustryCodes.map((c) => industryLabel(c, "da")))}`),
@@ -60,7 +61,7 @@ export const matchMentor = defineTemplate<MatchMentorData>({
       sms: (d) => `Hello ${d.mentorFirstName}. You have been matched with ${d.menteeFirstName} from ${d.municipality}. See your email for details. Mentorbro`,
       lines: (d) => [
         `Hello ${d.mentorFirstName}`,
-        `Thank you for being a mentor. We have matched you with ${d.menteeFirstName} from ${d.municipality}. The course starts ${messageDate(d.startDate, "en")} and runs for 6 months, about 4 hours a month.`,
+        `Thank you for saying yes to mentoring ${d.menteeFirstName} from ${d.municipality}. The course starts ${messageDate(d.startDate, "en")} and runs for 6 months, about 4 hours a month.`,
         `Phone: ${d.menteePhone ?? "–"}. ${sentence(`Email: ${d.menteeEmail ?? "–"}`)}`,
         `${sentence(`Languages: ${list(d.languages.map((l) => lookup(enEnum.messageLanguage, l)))}`)} ${sentence(`Danish: ${lookup(enEnum.danishLevel, d.danishLevel)}`)}`,
         sentence(`Wished industries: ${list(d.wishedIndustryCodes.map((c) => industryLabel(c, "en")))}`),
@@ -73,34 +74,51 @@ export const matchMentor = defineTemplate<MatchMentorData>({
 });
 
 /**
- * Deliberately only the mentor's first name: an SMS carries no personal data about the mentee. `pageUrl` is the
- * citizen's own page (issue 21), a secret link (messages queued before it existed have none).
+ * Sent when the mentor has said yes (issue 19): the mentor's first name and phone, and how to reach the coordinator.
+ * Nothing about the citizen. `pageUrl` is the citizen's own page (issue 21), a secret link. The phone and coordinator
+ * fields are missing from messages queued before issue 19; the text then leaves them out.
  */
-export type MatchMenteeData = { mentorFirstName: string; pageUrl?: string };
+export type MatchMenteeData = { mentorFirstName: string; mentorPhone?: string; coordinatorName?: string; coordinatorEmail?: string; pageUrl?: string };
+
+type MenteeWords = { subject: string; text: (name: string, phone: string | null, coordinator: { name: string; email: string } | null) => string };
 
 /** One sentence set per language; the SMS is the same text plus the citizen's page (no sensitive details). */
-const menteeCopy = (lang: MessageLanguage, subject: string, text: (d: MatchMenteeData) => string) => ({
-  subject: () => subject,
-  lines: (d: MatchMenteeData) => [text(d), ...(d.pageUrl ? [`${citizenPageLabel(lang)} ${d.pageUrl}`] : [])],
-  sms: (d: MatchMenteeData) => `${text(d)}${d.pageUrl ? ` ${citizenPageLabel(lang)} ${d.pageUrl}` : ""}`,
-});
+const menteeCopy = (lang: MessageLanguage, w: MenteeWords) => {
+  const text = (d: MatchMenteeData) => w.text(d.mentorFirstName, d.mentorPhone ?? null,
+    d.coordinatorEmail ? { name: d.coordinatorName ?? "", email: d.coordinatorEmail } : null);
+  return {
+    subject: () => w.subject,
+    lines: (d: MatchMenteeData) => [text(d), ...(d.pageUrl ? [`${citizenPageLabel(lang)} ${d.pageUrl}`] : [])],
+    sms: (d: MatchMenteeData) => `${text(d)}${d.pageUrl ? ` ${citizenPageLabel(lang)} ${d.pageUrl}` : ""}`,
+  };
+};
 
 export const matchMentee = defineTemplate<MatchMenteeData>({
   key: "match_mentee",
-  sample: { mentorFirstName: "Mads", pageUrl: "https://mentorbro.dk/mig/Xy7Qp2LmXy7Qp2LmXy7Qp2" },
+  sample: { mentorFirstName: "Mads", mentorPhone: "+4520304050", coordinatorName: "Sofie", coordinatorEmail: "sofie@mentorbro.dk", pageUrl: "https://mentorbro.dk/mig/Xy7Qp2LmXy7Qp2LmXy7Qp2" },
   audience: "mentee",
   secrets: ["pageUrl"],
   copies: {
-    da: menteeCopy("da", "Du har fået en mentor", (d) => `Hej. Godt nyt: Du har fået en mentor. Din mentor hedder ${d.mentorFirstName} og ringer til dig inden for de næste dage. Venlig hilsen Mentorbro`),
-    en: menteeCopy("en", "You have a mentor", (d) => `Hello. Good news: you have a mentor. Your mentor is called ${d.mentorFirstName} and will call you in the next few days. Kind regards, Mentorbro`),
-    ar: menteeCopy("ar", "لديك مرشد الآن", (d) => `مرحبًا. أخبار سارة: لقد حصلت على مرشد. اسم مرشدك ${d.mentorFirstName} وسيتصل بك خلال الأيام القادمة. مع أطيب التحيات، Mentorbro`),
-    ti: menteeCopy("ti", "ሜንቶር ረኺብኩም ኣለኹም", (d) => `ሰላም። ጽቡቕ ዜና፦ ሜንቶር ረኺብኩም ኣለኹም። ሜንቶርኩም ${d.mentorFirstName} ይበሃል፣ ኣብ ዝመጽእ ቅሩብ መዓልታት ክድውለልኩም እዩ። ምስ ሰላምታ፣ Mentorbro`),
-    fa: menteeCopy("fa", "برای شما منتور پیدا شد", (d) => `سلام. خبر خوب: برای شما یک منتور پیدا شد. نام منتور شما ${d.mentorFirstName} است و در چند روز آینده با شما تماس می‌گیرد. با احترام، Mentorbro`),
-    prs: menteeCopy("prs", "برای شما منتور پیدا شد", (d) => `سلام. خبر خوش: برای شما یک منتور (رهنما) پیدا شد. نام منتور شما ${d.mentorFirstName} است و در چند روز آینده به شما زنگ می‌زند. با احترام، Mentorbro`),
-    ps: menteeCopy("ps", "تاسو ته منټور پیدا شو", (d) => `سلام. ښه خبر: تاسو ته یو منټور پیدا شو. ستاسو د منټور نوم ${d.mentorFirstName} دی او په راتلونکو څو ورځو کې به تاسو ته زنګ ووهي. په درنښت، Mentorbro`),
-    so: menteeCopy("so", "Waxaad heshay lataliye", (d) => `Salaan. War wanaagsan: Waxaad heshay lataliye (mentor). Lataliyahaagu waa ${d.mentorFirstName}, wuxuuna ku soo wici doonaa maalmaha soo socda. Mahadsanid, Mentorbro`),
-    uk: menteeCopy("uk", "У вас є ментор", (d) => `Вітаємо! Гарна новина: у вас є ментор. Вашого ментора звати ${d.mentorFirstName}, і найближчими днями ментор вам зателефонує. З повагою, Mentorbro`),
-    kmr: menteeCopy("kmr", "Te mentorek heye", (d) => `Silav. Nûçeyeke baş: Te mentorek heye. Navê mentorê te ${d.mentorFirstName} e û ew ê di çend rojên bê de telefonî te bike. Bi rêz, Mentorbro`),
+    da: menteeCopy("da", { subject: "Du har fået en mentor", text: (n, p, c) =>
+      `Hej. Du har fået en mentor: ${n}${p ? `, tlf. ${p}` : ""}. ${n} ringer til dig inden for få dage.${c ? ` Spørgsmål? Skriv til din koordinator ${c.name}: ${c.email}.` : ""} Mentorbro` }),
+    en: menteeCopy("en", { subject: "You have a mentor", text: (n, p, c) =>
+      `Hello. You have a mentor: ${n}${p ? `, phone ${p}` : ""}. ${n} will call you in the next few days.${c ? ` Questions? Write to your coordinator ${c.name}: ${c.email}.` : ""} Mentorbro` }),
+    ar: menteeCopy("ar", { subject: "لديك مرشد الآن", text: (n, p, c) =>
+      `مرحبًا. مرشدك: ${n}${p ? `، الهاتف ${p}` : ""}. سيتصل بك قريبًا.${c ? ` أسئلة؟ اكتب إلى منسقك ${c.name}: ${c.email}.` : ""} Mentorbro` }),
+    ti: menteeCopy("ti", { subject: "ሜንቶር ረኺብኩም ኣለኹም", text: (n, p, c) =>
+      `ሰላም። ሜንቶርኩም፦ ${n}${p ? `፣ ቴሌፎን ${p}` : ""}። ቀልጢፉ ክድውለልኩም እዩ።${c ? ` ሕቶ? ናብ ኣወሃሃዲ ${c.name} ጽሓፉ፦ ${c.email}።` : ""} Mentorbro` }),
+    fa: menteeCopy("fa", { subject: "برای شما منتور پیدا شد", text: (n, p, c) =>
+      `سلام. منتور شما: ${n}${p ? `، تلفن ${p}` : ""}. به زودی با شما تماس می‌گیرد.${c ? ` سؤال؟ به هماهنگ‌کننده ${c.name} بنویسید: ${c.email}.` : ""} Mentorbro` }),
+    prs: menteeCopy("prs", { subject: "برای شما منتور پیدا شد", text: (n, p, c) =>
+      `سلام. منتور (رهنما) شما: ${n}${p ? `، تیلفون ${p}` : ""}. به زودی به شما زنگ می‌زند.${c ? ` سوال؟ به هماهنگ‌کننده ${c.name} بنویسید: ${c.email}.` : ""} Mentorbro` }),
+    ps: menteeCopy("ps", { subject: "تاسو ته منټور پیدا شو", text: (n, p, c) =>
+      `سلام. ستاسو منټور: ${n}${p ? `، ټیلیفون ${p}` : ""}. ژر به تاسو ته زنګ ووهي.${c ? ` پوښتنه؟ همغږي کوونکي ${c.name} ته ولیکئ: ${c.email}.` : ""} Mentorbro` }),
+    so: menteeCopy("so", { subject: "Waxaad heshay lataliye", text: (n, p, c) =>
+      `Salaan. Waxaad heshay lataliye (mentor): ${n}${p ? `, telefoon ${p}` : ""}. ${n} wuxuu ku soo wici doonaa maalmaha soo socda.${c ? ` Su'aal ma qabtaa? U qor isku-duwahaaga ${c.name}: ${c.email}.` : ""} Mentorbro` }),
+    uk: menteeCopy("uk", { subject: "У вас є ментор", text: (n, p, c) =>
+      `Вітаємо! Ваш ментор: ${n}${p ? `, тел. ${p}` : ""}. Ментор скоро зателефонує.${c ? ` Питання? Напишіть координатору ${c.name}: ${c.email}.` : ""} Mentorbro` }),
+    kmr: menteeCopy("kmr", { subject: "Te mentorek heye", text: (n, p, c) =>
+      `Silav. Mentorê te: ${n}${p ? `, telefon ${p}` : ""}. Ew ê zû telefonî te bike.${c ? ` Pirs? Ji koordînator ${c.name} re binivîse: ${c.email}.` : ""} Mentorbro` }),
   },
 });
 

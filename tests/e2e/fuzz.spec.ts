@@ -58,8 +58,12 @@ export const forms: Form[] = [
   },
   { path: "/s/not-a-real-token", fields: ["satisfaction", "closerToJob", "comment"] },
   { path: "/admin/matchvaegte", as: "admin", fields: ["industry", "geography", "language", "goals", "waiting", "lowDanishLanguageFactor", "geoRangeKm"] },
+  // Issue 19: the matching settings (a second form on the page), the mentor's answer to a request, the citizen back in the queue.
+  { path: "/admin/matchvaegte#indstillinger", as: "admin", fields: ["intent", "proposeNoIndustryPairs", "requestDays"] },
+  // The demo mentor's answered request: every post is refused (already answered) or invalid; nothing changes.
+  { path: (db) => `/mentor/forespoergsel/${db.select({ id: schema.matchRequests.id }).from(schema.matchRequests).innerJoin(schema.mentors, eq(schema.mentors.id, schema.matchRequests.mentorId)).where(eq(schema.mentors.email, DEMO_USERS.mentor)).get()!.id}`, as: "mentor", fields: ["answer", "reason"] },
   { path: "/koordinator/matching", as: "coordinator", fields: ["intent", "pair", "all", "mode"] },
-  { path: (db) => `/koordinator/mentees/${db.select().from(schema.mentees).where(eq(schema.mentees.status, "waiting")).get()!.id}/kandidater`, as: "coordinator", fields: ["mentorId", "startDate", "manualReason"] },
+  { path: (db) => `/koordinator/mentees/${db.select().from(schema.mentees).where(eq(schema.mentees.status, "waiting")).get()!.id}/kandidater`, as: "coordinator", fields: ["mentorId", "startDate", "manualReason", "noIndustry"] },
   { path: "/admin/skabeloner/password_reset", as: "admin", fields: ["intent", "language", "subject", "heading", "body", "actionLabel", "sms"] },
   { path: "/afmeld/not-a-real-token", fields: ["channels"] },
   { path: (db) => `/admin/outbox/${failedMessage(db)}`, as: "coordinator", fields: ["intent"] },

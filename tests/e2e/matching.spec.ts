@@ -2,7 +2,8 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { test, expect, login, visit, expectAccessible, switchToEnglish } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import { createRng, insertMentor } from "../../db/factories";
-import { courses, matchingWeights, mentees, mentors, messages, users } from "../../db/schema";
+import { courses, matchRequests, matchingWeights, mentees, mentors, messages, users } from "../../db/schema";
+import { answerAsMentor } from "../support/match-requests";
 
 test("coordinator approves a candidate: course, three messages, the mentor sees the mentee, the caseworker sees 'matched'", async ({ page, browser, baseURL, db }) => {
   test.setTimeout(150_000);
@@ -35,6 +36,8 @@ test("coordinator approves a candidate: course, three messages, the mentor sees 
   const firstForm = first.locator("form");
   await firstForm.getByLabel("Startdato").fill("");
   await firstForm.getByLabel("Startdato").evaluate((el: HTMLInputElement) => { el.removeAttribute("required"); el.type = "text"; el.value = "2026-02-30"; });
+  // The server's check, not the browser's (a pair without a shared industry also requires a reason, issue 19).
+  await firstForm.evaluate((f: HTMLFormElement) => { f.noValidate = true; });
   await firstForm.getByRole("button", { name: /^Godkend match med / }).click();
   await expect(page.locator(".mb-candidate").first().getByText("Skriv en gyldig dato (åååå-mm-dd)")).toBeVisible();
   await expectAccessible(page);
@@ -44,10 +47,15 @@ test("coordinator approves a candidate: course, three messages, the mentor sees 
   const button = page.locator(".mb-candidate").first().getByRole("button", { name: /^Godkend match med / });
   const mentorName = (await button.textContent())!.replace("Godkend match med ", "").trim();
   await page.locator(".mb-candidate").first().getByLabel("Startdato").fill("2026-12-01");
+  await page.locator(".mb-candidate").first().getByLabel(/^Begrundelse for valget/).fill("Passer godt til borgerens ønsker og mål");
   await button.click();
-  await expect(page.getByText(/Matchet er godkendt/)).toBeVisible();
-  await expect(page.getByText(/Borgeren venter ikke længere/)).toBeVisible();
+  // Issue 19: the mentor is asked first; the course comes when they say yes.
+  await expect(page.getByText(/Mentoren er spurgt/)).toBeVisible();
   await expectAccessible(page);
+  expect(db.select().from(courses).where(eq(courses.menteeId, mentee.id)).all()).toHaveLength(0);
+  await answerAsMentor(browser, baseURL!, db, mentee.id, { accept: true });
+  await page.reload();
+  await expect(page.getByText(/Borgeren venter ikke længere/)).toBeVisible();
 
   const course = db.select().from(courses).where(eq(courses.menteeId, mentee.id)).get()!;
   expect(course).toMatchObject({ status: "approved", startDate: "2026-12-01", plannedEndDate: "2027-06-01", targetHoursPerMonth: 4 });
@@ -156,9 +164,10 @@ test("replacing the proposal by hand stores the coordinator's reason", async ({ 
   const second = page.locator(".mb-candidate").nth(1);
   await second.getByLabel(/^Begrundelse for valget/).fill("Kender borgerens drømmevirksomhed");
   await second.getByRole("button", { name: /^Godkend match med / }).click();
-  await expect(page.getByText(/Matchet er godkendt/)).toBeVisible();
-  const c = db.select().from(courses).where(eq(courses.menteeId, mentee.id)).get()!;
-  expect(c.manualReason).toBe("Kender borgerens drømmevirksomhed");
+  await expect(page.getByText(/Mentoren er spurgt/)).toBeVisible();
+  // Kept with the request to the mentor, and on the course when the mentor says yes (unit-tested).
+  const r = db.select().from(matchRequests).where(eq(matchRequests.menteeId, mentee.id)).get()!;
+  expect(r.reason).toBe("Kender borgerens drømmevirksomhed");
 });
 
 test("admin saves a new version of the matching weights; bad values are refused", async ({ page, db }) => {

@@ -25,6 +25,8 @@ export const routeRules: Rule[] = [
   { pattern: /^\/admin(\/.*)?$/, allow: ["admin"] },
   { pattern: /^\/koordinator(\/.*)?$/, allow: ["coordinator", "admin"] },
   { pattern: /^\/kommune(\/.*)?$/, allow: ["caseworker"] },
+  // Includes a mentor's match request (issue 19: /mentor/forespoergsel/:id, only the mentor asked; others get a 404).
+  { pattern: /^\/mentor\/forespoergsel\//, allow: ["mentor"] },
   { pattern: /^\/mentor(\/.*)?$/, allow: ["mentor"] },
   { pattern: /^\/persondata\//, allow: ["admin", "coordinator", "caseworker"] },
   { pattern: /^\/(virksomheder|opslag|placeringer)(\/.*)?$/, allow: ["admin", "coordinator", "caseworker"] },

@@ -72,9 +72,11 @@ describe("approving a pair", () => {
       ["match_mentee", "sms", "ar", "+4520000001"],
       ["match_mentor", "email", mentor.locale, mentor.email],
     ]);
-    // The mentee's message carries the mentor's first name only, and the link to their own page (issue 21), which
-    // staff see masked.
-    expect(msgs.find((m) => m.template === "match_mentee")!.data).toEqual({ mentorFirstName: "Mads", pageUrl: expect.stringMatching(/\/mig\/•••$/) });
+    // The link to the citizen's own page (issue 21) is masked for staff.
+    // Issue 19: the mentor has said yes by now, so the message carries the mentor's phone and how to reach the coordinator.
+    expect(msgs.find((m) => m.template === "match_mentee")!.data).toEqual({
+      mentorFirstName: "Mads", mentorPhone: mentor.phone, coordinatorName: expect.any(String), coordinatorEmail: expect.any(String), pageUrl: expect.stringMatching(/\/mig\/•••$/),
+    });
 
     // A second approval of the same mentee, or onto the now-full mentor, is refused and changes nothing.
     expect(matching.approveMatch({ menteeId: mentee.id, mentorId: newMentor().id, actor: coordinator })).toEqual({ ok: false, error: "mentee_not_waiting" });

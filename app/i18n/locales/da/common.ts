@@ -89,6 +89,7 @@ export default {
     security: "Sikkerhed",
     municipalities: "Kommuner",
     myPage: "Min side",
+    matchRequest: "Forespørgsel om mentorforløb",
     accessLog: "Adgangslog",
     newPassword: "Ny adgangskode",
     outbox: "Udbakke",

@@ -30,7 +30,7 @@ export default {
   },
   outcomePhase: { end: "Ved afslutning", followup_3m: "Opfølgning efter 3 måneder" },
   endReason: {
-    got_job: "Borgeren fik job", mentee_withdrew: "Borgeren stoppede", mentor_withdrew: "Mentoren stoppede",
+    got_job: "Borgeren fik job", mentee_withdrew: "Borgeren stoppede", mentor_withdrew: "Mentoren stoppede", pair_mismatch: "Parret fungerede ikke",
     no_contact: "Ingen kontakt", moved: "Flyttet", personal_circumstances: "Personlige forhold",
     consent_withdrawn: "Samtykke trukket tilbage", other: "Andet",
   },

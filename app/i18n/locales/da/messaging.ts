@@ -39,6 +39,8 @@ export default {
       match_caseworker: "Match (til sagsbehandler)",
       match_mentee: "Match (til borger)",
       match_mentor: "Match (til mentor)",
+      match_request_closed: "Mentor sagde nej eller svarede ikke (til koordinator)",
+      match_request_mentor: "Forespørgsel om match (til mentor)",
       mentee_welcome: "Velkomst (til borger)",
       mentor_already_registered: "Allerede tilmeldt (til frivillig)",
       mentor_approved: "Godkendt som mentor",

@@ -169,6 +169,10 @@ export default {
     withdrawnReason: "Begrundelse for tilbagetrækning",
     withdrawNotAllowed: "Henvisningen kan ikke trækkes tilbage, når forløbet er i gang eller afsluttet.",
     candidates: "Find mentorkandidater",
+    requeue: "Sæt tilbage i køen",
+    requeueText: "Forløbet sluttede før tid, fordi mentoren stoppede, eller parret ikke fungerede. Borgeren kan komme tilbage i køen med sin oprindelige henvisningsdato og få en ny mentor.",
+    requeued: "Borgeren står igen i køen med sin oprindelige henvisningsdato.",
+    requeueFailed: "Borgeren kan ikke sættes tilbage i køen (status er ændret).",
   },
   template: { mentee_welcome: "Velkomstbesked" },
   queue: {

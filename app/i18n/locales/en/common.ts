@@ -91,6 +91,7 @@ export default {
     security: "Security",
     municipalities: "Municipalities",
     myPage: "My page",
+    matchRequest: "Request to mentor",
     accessLog: "Access log",
     newPassword: "New password",
     outbox: "Outbox",

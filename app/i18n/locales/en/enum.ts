@@ -32,7 +32,7 @@ export default {
   },
   outcomePhase: { end: "At the end", followup_3m: "3-month follow-up" },
   endReason: {
-    got_job: "The citizen got a job", mentee_withdrew: "The citizen stopped", mentor_withdrew: "The mentor stopped",
+    got_job: "The citizen got a job", mentee_withdrew: "The citizen stopped", mentor_withdrew: "The mentor stopped", pair_mismatch: "The pair did not work",
     no_contact: "No contact", moved: "Moved", personal_circumstances: "Personal circumstances",
     consent_withdrawn: "Consent withdrawn", other: "Other",
   },

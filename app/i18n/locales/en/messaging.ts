@@ -40,6 +40,8 @@ export default {
       match_caseworker: "Match (to caseworker)",
       match_mentee: "Match (to citizen)",
       match_mentor: "Match (to mentor)",
+      match_request_closed: "Mentor said no or did not answer (to coordinator)",
+      match_request_mentor: "Match request (to mentor)",
       mentee_welcome: "Welcome (to citizen)",
       mentor_already_registered: "Already signed up (to volunteer)",
       mentor_approved: "Approved as a mentor",

@@ -171,6 +171,10 @@ export default {
     withdrawnReason: "Reason for withdrawal",
     withdrawNotAllowed: "A referral cannot be withdrawn once the course has started or ended.",
     candidates: "Find mentor candidates",
+    requeue: "Put back in the queue",
+    requeueText: "The course ended early because the mentor stopped or the pair did not work. The citizen can go back in the queue with their original referral date and get a new mentor.",
+    requeued: "The citizen is back in the queue with their original referral date.",
+    requeueFailed: "The citizen cannot be put back in the queue (the status has changed).",
   },
   template: { mentee_welcome: "Welcome message" },
   queue: {
