@@ -49,7 +49,10 @@ export type PoolInput = {
    * shortest-augmenting-path solver otherwise), or force one (tests, benchmark).
    */
   solver?: "auto" | "munkres" | "sparse";
+  /** Optional: told where the work is (rows scored; rows solved, component k of n), every few hundred rows. */
+  onProgress?: (p: PoolProgress) => void;
 };
+export type PoolProgress = { stage: "scoring" | "solving"; done: number; total: number; component?: number; components?: number };
 export type Pair = { menteeId: number; mentorId: number; score: number };
 export type PoolResult = {
   pairs: Pair[]; totalScore: number; unmatchedMenteeIds: number[];
@@ -59,6 +62,8 @@ export type PoolResult = {
   timings: { scoringMs: number; solvingMs: number };
   /** Which solver the largest component used. */
   solver: "munkres" | "sparse" | "none";
+  /** Allowed pairs per mentee, by the mentee's index in the input (0: no mentor was allowed at all). */
+  allowedPerMentee: Int32Array;
 };
 
 const SCALE = 10; // tenths of a point
@@ -137,7 +142,9 @@ export function assignPool(input: PoolInput): PoolResult {
     }
   };
   const allCols = Int32Array.from({ length: N }, (_, c) => c);
+  const onProgress = input.onProgress;
   for (let r = 0; r < M; r++) {
+    if (onProgress && (r & 255) === 0) onProgress({ stage: "scoring", done: r, total: M });
     rowStart[r] = edges.n;
     const mi = menteeOrder[r].i;
     if (!input.candidatesOf) { scoreRow(mi, allCols, N); continue; }
@@ -205,7 +212,18 @@ export function assignPool(input: PoolInput): PoolResult {
   // Slots: each mentor repeated min(free, allowed mentees) times, numbered consecutively within a component.
   const firstSlot = new Int32Array(N);
   const slotCount = new Int32Array(N);
+  let rowsSolved = 0;
+  let componentNo = 0;
+  let rowsInComponents = 0;
+  for (const { rows } of groups.values()) rowsInComponents += rows.length;
   for (const { rows, cols } of groups.values()) {
+    componentNo++;
+    const solvedBefore = rowsSolved;
+    const tell = onProgress
+      ? (done: number) => onProgress({ stage: "solving", done: solvedBefore + done, total: rowsInComponents, component: componentNo, components: groups.size })
+      : undefined;
+    tell?.(0);
+    rowsSolved += rows.length;
     const isLargest = rows.length * cols.length > largest[0] * largest[1];
     if (isLargest) largest = [rows.length, cols.length];
     let S = 0;
@@ -240,7 +258,7 @@ export function assignPool(input: PoolInput): PoolResult {
       assignment = munkres(matrix);
     } else {
       const { rowPtr, to, cost } = sortedRows(rows);
-      assignment = sparseAssign(rowPtr, to, cost, S, unmatchedCost).pairs;
+      assignment = sparseAssign(rowPtr, to, cost, S, unmatchedCost, tell).pairs;
     }
     for (const [a, k] of assignment) {
       if (k < 0 || k >= S) continue;
@@ -286,6 +304,8 @@ export function assignPool(input: PoolInput): PoolResult {
   }
 
   pairs.sort((a, b) => a.menteeId - b.menteeId);
+  const allowedPerMentee = new Int32Array(input.menteeIds.length);
+  for (let r = 0; r < M; r++) allowedPerMentee[menteeOrder[r].i] = rowStart[r + 1] - rowStart[r];
   const matched = new Set(pairs.map((p) => p.menteeId));
   return {
     pairs,
@@ -295,6 +315,7 @@ export function assignPool(input: PoolInput): PoolResult {
     largest,
     allowedPairs: edges.n,
     solver,
+    allowedPerMentee,
     timings: { scoringMs: t1 - t0, solvingMs: performance.now() - t1 },
   };
 }
@@ -309,7 +330,7 @@ export function assignPool(input: PoolInput): PoolResult {
  * larger). Returns [row, column] for rows that got a real column (0..S-1), and the final duals (reduced cost of a pair
  * = cost - u[row] - v[column], never negative on the listed pairs; v = 0 on every free column).
  */
-export function sparseAssign(rowPtr: Int32Array, to: Int32Array, cost: ArrayLike<number>, S: number, unmatchedCost: number):
+export function sparseAssign(rowPtr: Int32Array, to: Int32Array, cost: ArrayLike<number>, S: number, unmatchedCost: number, onRows?: (done: number) => void):
   { pairs: [number, number][]; u: Float64Array; v: Float64Array } {
   const R = rowPtr.length - 1;
   const C = S + R; // real slots, then one private "unmatched" column per row
@@ -342,6 +363,7 @@ export function sparseAssign(rowPtr: Int32Array, to: Int32Array, cost: ArrayLike
   }
 
   for (let r0 = 0; r0 < R; r0++) {
+    if (onRows && (r0 & 255) === 0) onRows(r0);
     if (colOfRow[r0] >= 0) continue;
     heap.clear();
     let nTouched = 0, nFinal = 0, nTree = 0;

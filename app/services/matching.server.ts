@@ -153,9 +153,10 @@ const menteeColumns = {
 };
 type MenteeRow = MatchMentee & { firstName: string; lastName: string; status: string };
 
-export function loadWaitingMentees(d: Db = db()): MenteeRow[] {
+/** The waiting mentees (`where` narrows them, e.g. to a whole-pool run's scope). */
+export function loadWaitingMentees(d: Db = db(), where?: SQL): MenteeRow[] {
   return d.select(menteeColumns).from(mentees).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(and(eq(mentees.status, "waiting"), isNull(mentees.anonymisedAt)))
+    .where(and(eq(mentees.status, "waiting"), isNull(mentees.anonymisedAt), where))
     .orderBy(mentees.id).all();
 }
 
