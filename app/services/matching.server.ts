@@ -279,50 +279,6 @@ export function candidatesFor(menteeId: number, actor: Actor, d: Db = db(), opts
   };
 }
 
-/* ------------------------------------------------------------------ the whole pool */
-
-export function runPool(mode: AssignmentMode, d: Db = db()) {
-  const ctx = matchContext(d);
-  const waiting = loadWaitingMentees(d);
-  const mentorRows = loadMentors(d).filter((m) => m.capacity - m.activeCourses > 0);
-  const pes = waiting.map((e) => prepareMentee(e, ctx));
-  const pms = mentorRows.map((m) => prepareMentor(m, ctx));
-  const near = travelCandidates(pms, ctx);
-  const scorer = poolScorer(pes, pms, ctx);
-  const result = assignPool({
-    candidatesOf: (i) => near(waiting[i]),
-    menteeIds: waiting.map((e) => e.id),
-    mentors: pms.map((pm) => ({ id: pm.m.id, free: pm.free })),
-    score: (i, j) => scorePair(pes[i], pms[j], ctx),
-    scoreRow: (i, js, count, out) => scorer.scoreRow(i, js, count, out),
-    mode,
-  });
-  const peById = new Map(pes.map((p) => [p.e.id, p]));
-  const pmById = new Map(pms.map((p) => [p.m.id, p]));
-  const menteeById = new Map(waiting.map((e) => [e.id, e]));
-  const mentorById = new Map(mentorRows.map((m) => [m.id, m]));
-  return {
-    mode,
-    weightsVersion: currentWeights(d).version,
-    waiting: waiting.length,
-    mentorsAvailable: mentorRows.length,
-    totalScore: result.totalScore,
-    pairs: result.pairs.map((p) => {
-      const e = menteeById.get(p.menteeId)!;
-      const ev = evaluate(peById.get(p.menteeId)!, pmById.get(p.mentorId)!, ctx);
-      return {
-        menteeId: p.menteeId, mentorId: p.mentorId, score: p.score, reasons: ev.reasons,
-        menteeName: `${e.firstName} ${e.lastName}`, menteeMunicipality: e.municipalityName ?? "",
-        mentor: summary(mentorById.get(p.mentorId)!),
-      };
-    }),
-    unmatched: result.unmatchedMenteeIds.map((id) => {
-      const e = menteeById.get(id)!;
-      return { id, name: `${e.firstName} ${e.lastName}`, municipalityName: e.municipalityName ?? "" };
-    }),
-  };
-}
-
 /** The candidates a coordinator can choose from when replacing a proposed pair by hand (allowed mentors, best first). */
 export function allowedMentorsFor(menteeId: number, d: Db = db(), limit = 50) {
   const mentee = loadMentee(d, menteeId);

@@ -16,7 +16,6 @@ const f = await import("../../db/factories");
 const schema = await import("../../db/schema");
 const jobs = await import("../../app/jobs/background.server");
 const pool = await import("../../app/services/pool-runs.server");
-// @ts-expect-error a plain .mjs helper without types
 const { buildWorker } = await import("../../scripts/build-worker.mjs");
 
 const d = db();
