@@ -14,6 +14,7 @@ import "./jobs/retention.server";
 import "./jobs/volunteers.server";
 import "./jobs/courses.server";
 import "./jobs/housekeeping.server";
+import "./jobs/planned-meetings.server";
 import { log } from "./utils/logger.server";
 import { setClockOffset } from "./utils/clock";
 

@@ -104,6 +104,8 @@ export function mentorValues(rng: Rng, municipalityCodes: readonly number[], o: 
     motivation: "Jeg vil gerne bruge mit netværk til at hjælpe en ny kollega ind på arbejdsmarkedet.",
     status: "approved",
     emailVerifiedAt: new Date().toISOString(),
+    // A mentor past screening has read the introduction (a hard rule of matching); one still applying has not.
+    introductionReadAt: o.status === "applied" || o.status === "screening" || o.status === "rejected" ? null : new Date().toISOString(),
     ...o,
   };
 }

@@ -11,7 +11,7 @@ import {
   educationLevels, meetingForms, screeningSteps, followUpTargets, followUpStatuses, consentPurposes, subjectTypes,
   surveyKinds, surveyRespondents, closerToJobAnswers, tokenPurposes, auditActions,
   iscedLevels, openingTypes, openingStatuses, companySizes, proposalStatuses, declineReasons, placementStatuses,
-  placementEndReasons, schoolKinds,
+  placementEndReasons, schoolKinds, plannedMeetingStatuses, goalKinds, goalStatuses, guidanceKinds,
   type Goal, type MeetingTopic, type CompanyProgramme,
 } from "../app/domain/enums";
 import { nowIso } from "../app/utils/clock";
@@ -144,6 +144,11 @@ export const mentors = sqliteTable("mentors", {
   pausedTo: text("paused_to"),
   emailVerifiedAt: text("email_verified_at"),
   locale: text("locale", { enum: uiLocales }).notNull().default("da"),
+  /**
+   * When the mentor marked the coordinators' introduction as read (issue 21): a hard rule of matching, so a mentor is
+   * never matched before. Which page at which version they read is in guidance_reads.
+   */
+  introductionReadAt: text("introduction_read_at"),
   anonymisedAt: text("anonymised_at"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -534,6 +539,244 @@ export const placementFollowUps = sqliteTable("placement_follow_ups", {
   createdAt: createdAt(),
 }, (t) => [index("placement_follow_ups_placement_idx").on(t.placementId, t.date)]);
 
+/* ------------------------------------------------------------------ facts for lists and reports (decision 016) */
+
+/**
+ * What the course list, the follow-up queue, the start pages and the reports need to know about a course, kept so
+ * that they can filter, count, sort and aggregate in SQL. Two kinds of column:
+ *  - copies of the course, its citizen and its mentor (status, dates, municipality, industry...), written by triggers
+ *    in the migration in the same statement as the change, so a scope filter on them is always exact;
+ *  - facts computed by the pure domain modules (`app/domain/course-facts.ts`: commitment status, hours, follow-up
+ *    dates, outcomes, on track...), written by `app/services/course-facts.server.ts`. Triggers mark a row stale
+ *    (`fresh_until = ''`) when anything it rests on changes; the course use cases recompute it in the same transaction,
+ *    reads recompute a few stale rows first, and the daily course job recomputes the date-dependent ones.
+ */
+export const courseFacts = sqliteTable("course_facts", {
+  courseId: integer("course_id").primaryKey().references(() => courses.id, { onDelete: "cascade" }),
+  /* copies (triggers) */
+  menteeId: integer("mentee_id").notNull(),
+  mentorId: integer("mentor_id").notNull(),
+  municipalityCode: integer("municipality_code").notNull(),
+  menteeGroup: text("mentee_group", { enum: menteeGroups }).notNull(),
+  danishLevel: text("danish_level", { enum: danishLevels }).notNull(),
+  industryCode: text("industry_code"),
+  industrySection: text("industry_section"),
+  status: text("status", { enum: courseStatuses }).notNull(),
+  /** not_started (proposed, approved), running (active, paused) or closed (completed, ended early). */
+  phase: text("phase", { enum: ["not_started", "running", "closed"] }).notNull(),
+  approvedAt: text("approved_at"),
+  startDate: text("start_date"),
+  /** The start, or the approval day for a course not started: what the report orders a mentor's courses by. */
+  startKey: text("start_key"),
+  endedOn: text("ended_on"),
+  /* computed (app/domain/course-facts.ts) */
+  /** Recompute on or after this day: '' when something changed, tomorrow for running courses, 9999-12-31 when final. */
+  freshUntil: text("fresh_until").notNull().default(""),
+  factsOn: text("facts_on"),
+  commitmentStatus: text("commitment_status", { enum: ["not_started", "paused", "ended", "on_track", "behind", "no_contact"] }),
+  totalLogged: real("total_logged").notNull().default(0),
+  totalTarget: real("total_target").notNull().default(0),
+  daysWithoutContact: integer("days_without_contact"),
+  followUpDueOn: text("follow_up_due_on"),
+  followUpOverdueOn: text("follow_up_overdue_on"),
+  followUpKind: text("follow_up_kind", { enum: ["start", "regular"] }),
+  /** Three months after the end: when the follow-up outcome is due (closed courses). */
+  followUpOutcomeDueOn: text("follow_up_outcome_due_on"),
+  /** A 3-month follow-up outcome is registered (confirmed or not). */
+  hasFollowUpOutcome: bool("has_follow_up_outcome").notNull().default(false),
+  /** Job state, not recomputed: the day the course job asked the coordinators for the follow-up outcome. */
+  followUpPromptedOn: text("follow_up_prompted_on"),
+  /** Meetings and minutes logged up to today or the end, whichever is earlier (the report's hours). */
+  meetings: integer("meetings").notNull().default(0),
+  minutes: integer("minutes").notNull().default(0),
+  /** On track today (null: not started or no course month complete). */
+  onTrack: bool("on_track"),
+  /** Confirmed outcome types, `;`-separated in the order registered, and the same as bits of `outcomeTypes`. */
+  endOutcomes: text("end_outcomes").notNull().default(""),
+  followUpOutcomes: text("follow_up_outcomes").notNull().default(""),
+  endMask: integer("end_mask").notNull().default(0),
+  followUpMask: integer("follow_up_mask").notNull().default(0),
+  positiveEnd: bool("positive_end").notNull().default(false),
+  positiveFollowUp: bool("positive_follow_up").notNull().default(false),
+  /** The three above as bits, what the report's breakdowns count by: 1 positive at the end, 2 a 3-month outcome, 4 positive then. */
+  outcomeFlags: integer("outcome_flags").notNull().default(0),
+  /** Mentor retention: this is the mentor's first course (programme-wide / within the citizen's municipality)... */
+  mentorFirst: bool("mentor_first").notNull().default(false),
+  mentorFirstLocal: bool("mentor_first_local").notNull().default(false),
+  /** ...and when their second one started (its start key). */
+  mentorNextStart: text("mentor_next_start"),
+  mentorNextStartLocal: text("mentor_next_start_local"),
+}, (t) => [
+  index("course_facts_fresh_idx").on(t.freshUntil),
+  index("course_facts_mentee_idx").on(t.menteeId),
+  index("course_facts_mentor_idx").on(t.mentorId),
+  // The course list: every filter in start order, newest first.
+  index("course_facts_start_idx").on(t.startDate, t.courseId),
+  index("course_facts_phase_idx").on(t.phase, t.startDate, t.courseId, t.endedOn),
+  // Reports: running on a day (closed courses that ended after it).
+  index("course_facts_phase_end_idx").on(t.phase, t.endedOn, t.startDate),
+  index("course_facts_commitment_idx").on(t.status, t.commitmentStatus, t.startDate, t.courseId),
+  index("course_facts_outcome_due_idx").on(t.phase, t.hasFollowUpOutcome, t.startDate, t.courseId, t.followUpOutcomeDueOn),
+  index("course_facts_municipality_idx").on(t.municipalityCode, t.phase, t.startDate, t.courseId, t.endedOn),
+  // The follow-up queue, most overdue first.
+  index("course_facts_follow_up_idx").on(t.status, t.followUpOverdueOn, t.courseId, t.followUpDueOn, t.startDate),
+  // Reports: courses ended in a period with all a report counts them by, read from the index alone (the programme's
+  // whole months come from report_month_counts; these read the days at a period's edges, or one municipality).
+  index("course_facts_ended_idx").on(t.status, t.endedOn, t.outcomeFlags, t.minutes, t.endMask, t.followUpMask, t.municipalityCode,
+    t.industrySection, t.menteeGroup, t.danishLevel),
+  index("course_facts_ended_local_idx").on(t.municipalityCode, t.status, t.endedOn, t.outcomeFlags, t.minutes, t.endMask, t.followUpMask,
+    t.industrySection, t.menteeGroup, t.danishLevel),
+  index("course_facts_mentor_first_idx").on(t.mentorFirst, t.endedOn, t.startKey, t.mentorNextStart),
+  index("course_facts_mentor_first_local_idx").on(t.municipalityCode, t.mentorFirstLocal, t.endedOn, t.startKey, t.mentorNextStartLocal),
+]);
+
+/**
+ * Whether a course was on track (`hoursOnTrack`) on any day: one row per stretch of days with the same answer, from
+ * the first complete course month on (days before it have no answer and no row). The report's on-track share is
+ * asked for the end of its period; this answers it without reading meetings. Written with the course's facts.
+ */
+export const courseOnTrack = sqliteTable("course_on_track", {
+  courseId: integer("course_id").notNull().references(() => courses.id, { onDelete: "cascade" }),
+  fromOn: text("from_on").notNull(),
+  /** Exclusive; 9999-12-31 for the last stretch. */
+  toOn: text("to_on").notNull(),
+  onTrack: bool("on_track").notNull(),
+  /** Copies for "ran during the period": the start and the end (9999-12-31 while running). */
+  startDate: text("start_date").notNull(),
+  endKey: text("end_key").notNull(),
+  /** Copy of the course's municipality (kept with it by a trigger). */
+  municipalityCode: integer("municipality_code").notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.courseId, t.fromOn] }),
+  index("course_on_track_end_idx").on(t.endKey, t.fromOn, t.toOn, t.startDate, t.onTrack),
+  index("course_on_track_local_idx").on(t.municipalityCode, t.endKey, t.fromOn, t.toOn, t.startDate, t.onTrack),
+]);
+
+/**
+ * A citizen's dates for reports, kept by triggers (decision 016): the date parts of referral and match, the day they
+ * withdrew (their last status change to withdrawn), days from referral to match, and until when they were waiting.
+ */
+export const menteeFacts = sqliteTable("mentee_facts", {
+  menteeId: integer("mentee_id").primaryKey().references(() => mentees.id, { onDelete: "cascade" }),
+  municipalityCode: integer("municipality_code").notNull(),
+  menteeGroup: text("mentee_group", { enum: menteeGroups }).notNull(),
+  danishLevel: text("danish_level", { enum: danishLevels }).notNull(),
+  status: text("status", { enum: menteeStatuses }).notNull(),
+  referredOn: text("referred_on").notNull(),
+  matchedOn: text("matched_on"),
+  withdrawnOn: text("withdrawn_on"),
+  matchDays: integer("match_days"),
+  /** Waiting from `referred_on` until (exclusive) this day: matched, withdrawn, or 9999-12-31. */
+  waitingUntil: text("waiting_until").notNull(),
+}, (t) => [
+  index("mentee_facts_referred_idx").on(t.referredOn, t.municipalityCode, t.menteeGroup, t.danishLevel),
+  index("mentee_facts_referred_local_idx").on(t.municipalityCode, t.referredOn, t.menteeGroup, t.danishLevel),
+  index("mentee_facts_waiting_idx").on(t.waitingUntil, t.referredOn, t.municipalityCode),
+  index("mentee_facts_waiting_local_idx").on(t.municipalityCode, t.waitingUntil, t.referredOn),
+  index("mentee_facts_match_idx").on(t.matchDays, t.matchedOn, t.municipalityCode),
+  index("mentee_facts_match_local_idx").on(t.municipalityCode, t.matchDays, t.matchedOn),
+  index("mentee_facts_withdrawn_idx").on(t.withdrawnOn, t.municipalityCode),
+]);
+
+/* ------------------------------------------------------------------ between meetings (issue 21) */
+
+/**
+ * A meeting planned ahead by the mentor or a coordinator. The time is an instant (UTC); the pages and messages show it
+ * in Copenhagen time. Held = the mentor confirmed it, which wrote the logged meeting (`meetingId`): only logged meetings
+ * count in the commitment. `sequence` goes up with every change, as the calendar invite's SEQUENCE.
+ */
+export const plannedMeetings = sqliteTable("planned_meetings", {
+  id: id(),
+  courseId: integer("course_id").notNull().references(() => courses.id, { onDelete: "cascade" }),
+  startsAt: text("starts_at").notNull(),
+  minutes: integer("minutes").notNull(),
+  form: text("form", { enum: meetingForms }).notNull(),
+  place: text("place"),
+  agenda: text("agenda"),
+  status: text("status", { enum: plannedMeetingStatuses }).notNull().default("planned"),
+  sequence: integer("sequence").notNull().default(0),
+  meetingId: integer("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+  /** The start time a reminder was queued for (a changed time needs a new reminder). */
+  reminderFor: text("reminder_for"),
+  /** When the mentor was asked to log the meeting after it passed. */
+  logPromptAt: text("log_prompt_at"),
+  createdBy: integer("created_by").references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  index("planned_meetings_course_idx").on(t.courseId, t.startsAt),
+  index("planned_meetings_due_idx").on(t.status, t.startsAt),
+]);
+
+/** The course's goal plan: 1-5 goals from the programme's typical aims or written, each with status and dates. */
+export const courseGoals = sqliteTable("course_goals", {
+  id: id(),
+  courseId: integer("course_id").notNull().references(() => courses.id, { onDelete: "cascade" }),
+  kind: text("kind", { enum: goalKinds }).notNull(),
+  /** The wording of an own goal (kind `own`); null for the programme's aims. */
+  text: text("text"),
+  status: text("status", { enum: goalStatuses }).notNull().default("planned"),
+  targetDate: text("target_date"),
+  /** The day the status last changed (set = the day the goal was set). */
+  statusOn: text("status_on").notNull(),
+  createdBy: integer("created_by").references(() => users.id),
+  updatedBy: integer("updated_by").references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index("course_goals_course_idx").on(t.courseId, t.status)]);
+
+/** A citizen's change of phone number or message language from their own page, waiting for the code sent to the number. */
+export const citizenContactChanges = sqliteTable("citizen_contact_changes", {
+  id: id(),
+  menteeId: integer("mentee_id").notNull().references(() => mentees.id, { onDelete: "cascade" }),
+  newPhone: text("new_phone"),
+  newLanguage: text("new_language", { enum: messageLanguages }),
+  codeHash: text("code_hash").notNull(),
+  attempts: integer("attempts").notNull().default(0),
+  expiresAt: text("expires_at").notNull(),
+  confirmedAt: text("confirmed_at"),
+  createdAt: createdAt(),
+}, (t) => [index("citizen_contact_changes_mentee_idx").on(t.menteeId, t.createdAt)]);
+
+/** "Call me": a citizen asks a coordinator to call, from their own page. */
+export const callRequests = sqliteTable("call_requests", {
+  id: id(),
+  menteeId: integer("mentee_id").notNull().references(() => mentees.id, { onDelete: "cascade" }),
+  requestedAt: text("requested_at").notNull().$defaultFn(nowIso),
+  handledAt: text("handled_at"),
+  handledBy: integer("handled_by").references(() => users.id),
+}, (t) => [
+  index("call_requests_open_idx").on(t.handledAt, t.requestedAt),
+  index("call_requests_mentee_idx").on(t.menteeId),
+]);
+
+/** Guidance for mentors, maintained by coordinators: the introduction's pages and tips per course month, Danish and English. */
+export const guidancePages = sqliteTable("guidance_pages", {
+  id: id(),
+  kind: text("kind", { enum: guidanceKinds }).notNull(),
+  /** For a tip: the course month it fits (1, 2, …); null = any month. */
+  courseMonth: integer("course_month"),
+  sort: integer("sort").notNull().default(0),
+  titleDa: text("title_da").notNull(),
+  bodyDa: text("body_da").notNull(),
+  titleEn: text("title_en").notNull(),
+  bodyEn: text("body_en").notNull(),
+  /** Goes up with every edit, so "read" means read at a version. */
+  version: integer("version").notNull().default(1),
+  active: bool("active").notNull().default(true),
+  updatedBy: integer("updated_by").references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index("guidance_pages_kind_idx").on(t.kind, t.active, t.sort)]);
+
+/** Which mentor read which guidance page at which version, and when. */
+export const guidanceReads = sqliteTable("guidance_reads", {
+  mentorId: integer("mentor_id").notNull().references(() => mentors.id, { onDelete: "cascade" }),
+  pageId: integer("page_id").notNull().references(() => guidancePages.id, { onDelete: "cascade" }),
+  version: integer("version").notNull(),
+  readAt: text("read_at").notNull().$defaultFn(nowIso),
+}, (t) => [primaryKey({ columns: [t.mentorId, t.pageId, t.version] })]);
+
 /* ------------------------------------------------------------------ consent, audit, status history */
 
 export const consents = sqliteTable("consents", {
@@ -582,7 +825,9 @@ export const statusChanges = sqliteTable("status_changes", {
 /* ------------------------------------------------------------------ messaging (the outbox) */
 
 /** What is handed to the provider: rendered once, then sent as is on every try. */
-export type MessagePayload = { subject: string; text: string; html: string | null; unsubscribeUrl: string | null };
+/** A file sent with an email (a calendar invite): text content, as sent. */
+export type MessageAttachment = { filename: string; contentType: string; content: string };
+export type MessagePayload = { subject: string; text: string; html: string | null; unsubscribeUrl: string | null; attachments?: MessageAttachment[] };
 export const messages = sqliteTable("messages", {
   id: id(),
   channel: text("channel", { enum: channels }).notNull(),
@@ -684,6 +929,45 @@ export const jobRuns = sqliteTable("job_runs", {
 }, (t) => [
   primaryKey({ columns: [t.job, t.runKey] }),
   index("job_runs_status_idx").on(t.status, t.runKey),
+]);
+
+/**
+ * The satisfaction answers for reports, kept by triggers (decision 016): a survey answered with a score, the day it
+ * was answered and the course's municipality, so a period's answers are one index range per score.
+ */
+export const surveyFacts = sqliteTable("survey_facts", {
+  surveyId: integer("survey_id").primaryKey().references(() => surveys.id, { onDelete: "cascade" }),
+  courseId: integer("course_id").notNull(),
+  municipalityCode: integer("municipality_code").notNull(),
+  respondent: text("respondent", { enum: surveyRespondents }).notNull(),
+  satisfaction: integer("satisfaction").notNull(),
+  answeredOn: text("answered_on").notNull(),
+}, (t) => [
+  index("survey_facts_course_idx").on(t.courseId),
+  index("survey_facts_answered_idx").on(t.answeredOn, t.respondent, t.satisfaction),
+  index("survey_facts_answered_local_idx").on(t.municipalityCode, t.respondent, t.satisfaction, t.answeredOn),
+]);
+
+/**
+ * What reports add up, per calendar month, for the programme (`scope` 0) and for each municipality (`scope` its code),
+ * kept by triggers on the facts tables (decision 016): a report sums the whole months of its period here (a few
+ * hundred rows) and reads only the days at its edges from the facts. Kinds and keys: `ended` (status, outcome flags, end and 3-month outcome types as bits) and `hours` (minutes
+ * logged) of courses by the month they ended; `completed` (dimension, its value, outcome flags) of completed courses;
+ * `referred` (dimension, its value) of citizens by the month referred; `answers` (respondent, score) by the month answered.
+ */
+export const reportMonthCounts = sqliteTable("report_month_counts", {
+  kind: text("kind", { enum: ["ended", "hours", "completed", "referred", "answers"] }).notNull(),
+  scope: integer("scope").notNull(),
+  month: text("month").notNull(),
+  k1: text("k1").notNull().default(""),
+  k2: text("k2").notNull().default(""),
+  k3: text("k3").notNull().default(""),
+  k4: text("k4").notNull().default(""),
+  n: integer("n").notNull(),
+}, (t) => [
+  uniqueIndex("report_month_counts_uq").on(t.kind, t.scope, t.month, t.k1, t.k2, t.k3, t.k4),
+  // The same with the count, so a report's sums read the index alone.
+  index("report_month_counts_read_idx").on(t.kind, t.scope, t.month, t.k1, t.k2, t.k3, t.k4, t.n),
 ]);
 
 /* ------------------------------------------------------------------ background jobs (issue 17) */

@@ -7,6 +7,7 @@ import { createElement } from "react";
 import { isRtl, type Channel, type MessageLanguage } from "../app/domain/enums";
 import { EmailLayout, type EmailSection } from "./EmailLayout";
 import type { Copy, TemplateDef } from "./types";
+import type { MessageAttachment } from "../db/schema";
 import { effectiveCopies, type Overrides } from "./editable";
 import { smsStopLine } from "./sms-stop";
 import { splitSecrets, type SplitData } from "../app/domain/secrets";
@@ -16,6 +17,7 @@ import menteeWelcome from "./templates/mentee-welcome";
 import caseworkerInvitation from "./templates/caseworker-invitation";
 import matchingTemplates from "./templates/matching";
 import { courseEndedMentee, courseStartedMentee, surveyMentee } from "./templates/course-mentee";
+import betweenMeetings from "./templates/between-meetings";
 import {
   courseClosedCaseworker, courseConcernCaseworker, courseCoordinatorFlag, courseEndPrompt, courseFollowUpOutcome, courseMentorNudge,
   courseMonthlyReminder, surveyMentor,
@@ -30,6 +32,7 @@ const all: TemplateDef<any>[] = [
   courseStartedMentee, courseEndedMentee, surveyMentee,
   courseMonthlyReminder, courseMentorNudge, courseEndPrompt, surveyMentor, courseCoordinatorFlag, courseFollowUpOutcome,
   courseClosedCaseworker, courseConcernCaseworker,
+  ...betweenMeetings,
 ];
 export const templates = new Map(all.map((t) => [t.key, t]));
 
@@ -47,7 +50,7 @@ export function splitMessageData(key: string, data: Record<string, unknown>): Sp
   return splitSecrets(data, templates.get(key)?.secrets ?? [], key);
 }
 
-export type Rendered = { subject: string; text: string; html: string | null; fallback: boolean };
+export type Rendered = { subject: string; text: string; html: string | null; fallback: boolean; attachments?: MessageAttachment[] };
 
 const FOOTER: Record<string, string> = {
   da: "Mentorbro formidler frivillige erhvervsmentorer. Denne besked kan ikke besvares.",
@@ -108,5 +111,6 @@ export async function renderMessage(key: string, locale: MessageLanguage, data: 
   const unsubscribe = opts.unsubscribeUrl ? { label: UNSUBSCRIBE[copies[0][0]] ?? UNSUBSCRIBE.da, url: opts.unsubscribeUrl } : undefined;
   const html = await render(createElement(EmailLayout, { sections, footer, unsubscribe }));
   const textFooter = unsubscribe ? `${footer}\n${unsubscribe.label}: ${unsubscribe.url}` : footer;
-  return { subject, text: `${text}\n\n${textFooter}`, html, fallback };
+  const attachments = t.attachments ? t.attachments(data, copies[0][0]) : undefined;
+  return { subject, text: `${text}\n\n${textFooter}`, html, fallback, ...(attachments?.length ? { attachments } : {}) };
 }

@@ -1,4 +1,5 @@
 import type { MessageLanguage } from "../app/domain/enums";
+import type { MessageAttachment } from "../db/schema";
 
 /** The words of one message in one language. `sms` is the short form (no links unless the template needs one). */
 export type Copy<D> = {
@@ -21,6 +22,11 @@ export type TemplateDef<D = Record<string, unknown>> = {
   secrets?: readonly (keyof D & string)[];
   /** Example data for the admin preview and the SMS length check (optional: placeholders get plausible values). */
   sample?: D;
+  /**
+   * Files an email carries (a calendar invite), made from the data in the message's language when the message is
+   * first sent (so every retry carries the same bytes). SMS carry none.
+   */
+  attachments?: (d: D, lang: MessageLanguage) => MessageAttachment[];
 };
 
 export function defineTemplate<D>(t: TemplateDef<D>): TemplateDef<D> {

@@ -45,7 +45,7 @@ function mentor(id: number, where: () => number): MatchMentor {
     travelKm: pick([10, 15, 25, 40]), employer: rnd() < 0.8 ? `Firma ${Math.floor(rnd() * 500)}` : null,
     industryCode: rnd() < 0.8 ? pick(common) : pick(divisions), networkIndustryCodes: some(common, Math.floor(rnd() * 3)),
     languages: ["da", "en", ...(rnd() < 0.15 ? [pick(langs)] : [])], gender: rnd() < 0.5 ? "female" : "male",
-    menteeGenderPreference: rnd() < 0.1 ? pick(["female", "male"] as const) : "none", offers: some(goals, 3 + Math.floor(rnd() * 4)) as Goal[],
+    menteeGenderPreference: rnd() < 0.1 ? pick(["female", "male"] as const) : "none", offers: some(goals, 3 + Math.floor(rnd() * 4)) as Goal[], introductionRead: true,
   };
 }
 function mentee(id: number, where: () => number): MatchMentee {

@@ -24,6 +24,7 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
     { key: "companies.nav.companies", to: "/virksomheder" },
     { key: "companies.nav.openings", to: "/opslag" },
     { key: "companies.nav.placements", to: "/placeringer" },
+    { key: "between.nav.guidance", to: "/koordinator/vejledning" },
     { key: "common.nav.outbox", to: "/admin/outbox" },
     { key: "auth.security.nav", to: "/konto/sikkerhed" },
   ],
@@ -41,6 +42,7 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
     { key: "volunteer.nav.profile", to: "/mentor/profil" },
     { key: "volunteer.nav.availability", to: "/mentor/tilgaengelighed" },
     { key: "companies.nav.tip", to: "/mentor/virksomhed" },
+    { key: "between.nav.introduction", to: "/mentor/introduktion" },
   ],
 };
 

@@ -128,8 +128,24 @@ export const surveyKinds = ["day30", "closure"] as const;
 export const surveyRespondents = ["mentor", "mentee"] as const;
 export const closerToJobAnswers = ["yes", "no", "unsure"] as const;
 
-export const tokenPurposes = ["email_verification", "password_reset", "invitation", "survey", "opt_out"] as const;
+export const tokenPurposes = ["email_verification", "password_reset", "invitation", "survey", "opt_out", "citizen_page"] as const;
 export type TokenPurpose = (typeof tokenPurposes)[number];
+
+/** A meeting planned ahead (issue 21): held once the mentor confirms it (a logged meeting), or missed, or cancelled. */
+export const plannedMeetingStatuses = ["planned", "held", "missed", "cancelled"] as const;
+export type PlannedMeetingStatus = (typeof plannedMeetingStatuses)[number];
+
+/** The programme's typical aims a course's goal plan chooses from, or `own` (written by the pair). */
+export const goalKinds = [
+  "labour_market", "cv_danish", "applications", "interview_practice", "network_contacts", "change_industry", "placement", "own",
+] as const;
+export type GoalKind = (typeof goalKinds)[number];
+export const goalStatuses = ["planned", "in_progress", "reached", "dropped"] as const;
+export type GoalStatus = (typeof goalStatuses)[number];
+
+/** Coordinators' guidance for mentors: the introduction (read before the first match) and short tips per course month. */
+export const guidanceKinds = ["introduction", "tip"] as const;
+export type GuidanceKind = (typeof guidanceKinds)[number];
 
 export const auditActions = ["view", "create", "update", "delete", "export", "anonymise", "login", "logout"] as const;
 export type AuditAction = (typeof auditActions)[number];
@@ -221,5 +237,9 @@ export const enumerations = {
   placementStatus: placementStatuses,
   placementEndReason: placementEndReasons,
   schoolKind: schoolKinds,
+  plannedMeetingStatus: plannedMeetingStatuses,
+  goalKind: goalKinds,
+  goalStatus: goalStatuses,
+  guidanceKind: guidanceKinds,
 } as const;
 export type EnumerationName = keyof typeof enumerations;

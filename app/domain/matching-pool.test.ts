@@ -38,6 +38,7 @@ function randomMentor(r: Rng, id: number, geo: Geography): MatchMentor {
     travelKm: pick(r, [5, 15, 30, 60, 200]), employer: pick(r, employers), industryCode: pick(r, divisions),
     networkIndustryCodes: some(r, divisions, 2), languages: some(r, langs, 2.5), gender: pick(r, ["female", "male", "other", null] as const),
     menteeGenderPreference: pick(r, ["none", "none", "none", "female", "male"] as const), offers: some(r, goals, 3.5) as Goal[],
+    introductionRead: id % 20 !== 0, // (not drawn from r: the pools stay those the thresholds below were set for)
   };
 }
 function randomMentee(r: Rng, id: number, geo: Geography): MatchMentee {

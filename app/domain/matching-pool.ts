@@ -70,7 +70,7 @@ export function poolScorer(mentees: readonly PreparedMentee[], mentors: readonly
   const mNetworkIds: number[][] = new Array(N);
   for (let j = 0; j < N; j++) {
     const pm = mentors[j];
-    ok[j] = pm.approved && !pm.paused && !pm.atCapacity ? 1 : 0;
+    ok[j] = pm.approved && pm.introductionRead && !pm.paused && !pm.atCapacity ? 1 : 0;
     mMuni[j] = pm.m.municipalityCode;
     mTravel[j] = pm.m.travelKm;
     mGender[j] = genderId(pm.m.gender);

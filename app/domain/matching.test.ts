@@ -24,7 +24,7 @@ function mentor(o: Partial<MatchMentor> = {}): MatchMentor {
     id: 1, status: "approved", pausedFrom: null, pausedTo: null, capacity: 1, activeCourses: 0,
     municipalityCode: 751, municipalityName: "Aarhus", travelKm: 25, employer: "Byg A/S", industryCode: "41",
     networkIndustryCodes: [], languages: ["da", "en"], gender: "male", menteeGenderPreference: "none",
-    offers: ["cv", "network"], ...o,
+    offers: ["cv", "network"], introductionRead: true, ...o,
   };
 }
 function mentee(o: Partial<MatchMentee> = {}): MatchMentee {
@@ -40,6 +40,8 @@ const score = (e: MatchMentee, m: MatchMentor, c: MatchContext = ctx) => scorePa
 describe("hard rules (each excludes the pair and names itself)", () => {
   const cases: [string, Partial<MatchMentee>, Partial<MatchMentor>][] = [
     ["mentor_not_approved", {}, { status: "screening" }],
+    // Issue 21: a mentor who has not marked the coordinators' introduction as read is never matched.
+    ["mentor_introduction_unread", {}, { introductionRead: false }],
     ["mentor_paused", {}, { status: "approved", pausedFrom: "2026-05-20", pausedTo: "2026-06-10" }],
     ["mentor_at_capacity", {}, { capacity: 1, activeCourses: 1 }],
     ["municipality_not_partner", { municipalityIsPartner: false }, {}],

@@ -73,6 +73,8 @@ export type MatchMentor = {
   gender: Gender | null;
   menteeGenderPreference: GenderPreference;
   offers: Goal[];
+  /** The mentor has marked the coordinators' introduction as read (issue 21): never matched before that. */
+  introductionRead: boolean;
 };
 
 export type MatchMentee = {
@@ -105,6 +107,7 @@ export type MatchContext = {
 
 export const hardRules = [
   "mentor_not_approved",
+  "mentor_introduction_unread",
   "mentor_paused",
   "mentor_at_capacity",
   "municipality_not_partner",
@@ -153,6 +156,7 @@ export function normaliseEmployer(s: string | null | undefined): string {
 export type PreparedMentor = {
   m: MatchMentor;
   approved: boolean;
+  introductionRead: boolean;
   paused: boolean;
   atCapacity: boolean;
   free: number;
@@ -186,6 +190,7 @@ export function prepareMentor(m: MatchMentor, ctx: MatchContext): PreparedMentor
   return {
     m,
     approved: m.status === "approved" || m.status === "active",
+    introductionRead: m.introductionRead,
     paused: isPausedOn(m, ctx.today),
     atCapacity: m.activeCourses >= m.capacity,
     free: Math.max(0, m.capacity - m.activeCourses),
@@ -261,6 +266,7 @@ function languageNames(bits: number): string[] {
 export function violatedRules(pe: PreparedMentee, pm: PreparedMentor, ctx: MatchContext): HardRule[] {
   const out: HardRule[] = [];
   if (!pm.approved) out.push("mentor_not_approved");
+  if (!pm.introductionRead) out.push("mentor_introduction_unread");
   if (pm.paused) out.push("mentor_paused");
   if (pm.atCapacity) out.push("mentor_at_capacity");
   if (!pe.e.municipalityIsPartner) out.push("municipality_not_partner");
@@ -284,7 +290,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  */
 export function scorePair(pe: PreparedMentee, pm: PreparedMentor, ctx: MatchContext): number {
   // Hard rules, cheapest first (same outcome as violatedRules().length > 0).
-  if (!pm.approved || pm.paused || pm.atCapacity || !pe.e.municipalityIsPartner) return -1;
+  if (!pm.approved || !pm.introductionRead || pm.paused || pm.atCapacity || !pe.e.municipalityIsPartner) return -1;
   const same = pe.e.municipalityCode === pm.m.municipalityCode;
   let d = 0;
   if (!same) {
@@ -386,7 +392,7 @@ export function rankMentorsForMentee(mentee: MatchMentee, mentors: readonly (Mat
 
 /** True when a hard rule that needs no preparation (status, pause, places, partner, travel, gender) excludes the pair. */
 function excludedBeforePreparing(pe: PreparedMentee, m: MatchMentor, ctx: MatchContext): boolean {
-  if ((m.status !== "approved" && m.status !== "active") || m.activeCourses >= m.capacity || !pe.e.municipalityIsPartner) return true;
+  if ((m.status !== "approved" && m.status !== "active") || !m.introductionRead || m.activeCourses >= m.capacity || !pe.e.municipalityIsPartner) return true;
   if (pe.e.municipalityCode !== m.municipalityCode) {
     const d = ctx.distanceKm(pe.e.municipalityCode, m.municipalityCode);
     if (d === null || d > m.travelKm) return true;

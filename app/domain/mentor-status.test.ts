@@ -38,8 +38,10 @@ describe("mentor state machine", () => {
 });
 
 describe("matchable", () => {
-  const base = { status: "approved" as const, capacity: 1, openCourses: 0, pausedFrom: null, pausedTo: null };
+  const base = { status: "approved" as const, capacity: 1, openCourses: 0, pausedFrom: null, pausedTo: null, introductionReadAt: "2026-11-01T10:00:00.000Z" as string | null };
   it("is true for an approved mentor with room", () => expect(isMatchable(base, "2026-11-23")).toBe(true));
+  it("is false until the mentor has read the introduction (issue 21)", () =>
+    expect(isMatchable({ ...base, introductionReadAt: null }, "2026-11-23")).toBe(false));
   it("is false at capacity", () => expect(isMatchable({ ...base, openCourses: 1 }, "2026-11-23")).toBe(false));
   it("is true for an active mentor with a second place", () =>
     expect(isMatchable({ ...base, status: "active", capacity: 2, openCourses: 1 }, "2026-11-23")).toBe(true));

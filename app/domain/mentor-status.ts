@@ -65,6 +65,8 @@ export type MatchabilityInput = {
   openCourses: number;
   pausedFrom: string | null;
   pausedTo: string | null;
+  /** When the mentor marked the introduction as read (null: not yet, so not matchable). */
+  introductionReadAt: string | null;
 };
 
 /** Is the mentor on leave on this day (YYYY-MM-DD)? An open-ended pause has no `to`. */
@@ -73,7 +75,7 @@ export function onLeave(m: Pick<MatchabilityInput, "pausedFrom" | "pausedTo">, t
   return m.pausedFrom <= today && (!m.pausedTo || today <= m.pausedTo);
 }
 
-/** Only approved (or active with room), not paused, with free capacity. */
+/** Only approved (or active with room), the introduction read, not paused, with free capacity. */
 export function isMatchable(m: MatchabilityInput, today: string): boolean {
-  return (m.status === "approved" || m.status === "active") && !onLeave(m, today) && m.openCourses < m.capacity;
+  return (m.status === "approved" || m.status === "active") && m.introductionReadAt != null && !onLeave(m, today) && m.openCourses < m.capacity;
 }

@@ -6,7 +6,7 @@ const ZONE = "Europe/Copenhagen";
 export const QUIET_START_HOUR = 21;
 export const QUIET_END_HOUR = 8;
 
-type Local = { year: number; month: number; day: number; hour: number; minute: number };
+export type Local = { year: number; month: number; day: number; hour: number; minute: number };
 
 const fmt = new Intl.DateTimeFormat("en-GB", {
   timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
@@ -30,6 +30,11 @@ export function copenhagenInstant(year: number, month: number, day: number, hour
   const guess = new Date(naive - 60 * 60_000);
   const first = new Date(naive - offsetMinutes(guess) * 60_000);
   return new Date(naive - offsetMinutes(first) * 60_000);
+}
+
+/** The wall clock in Copenhagen at an instant (date and time as numbers). */
+export function copenhagenWallClock(d: Date): Local {
+  return local(d);
 }
 
 export function isQuietHour(at: Date): boolean {

@@ -9,7 +9,7 @@
 export const SECRET_MASK = "•••";
 
 /** The paths whose last segment is a live token (each is the recipient's key to something). */
-export const TOKEN_PATHS = ["/nulstil-adgangskode/", "/invitation/", "/bliv-mentor/bekraeft/", "/s/", "/afmeld/"] as const;
+export const TOKEN_PATHS = ["/nulstil-adgangskode/", "/invitation/", "/bliv-mentor/bekraeft/", "/s/", "/afmeld/", "/mig/"] as const;
 
 const LIVE_LINK = new RegExp(`(${TOKEN_PATHS.map((p) => p.replace(/\//g, "\\/")).join("|")})[A-Za-z0-9_-]{16,}`);
 

@@ -134,7 +134,6 @@ export function percentile(xs: number[], p: number): number {
   const rank = Math.max(1, Math.ceil((p / 100) * s.length));
   return s[rank - 1];
 }
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** "2026-Q3" for a date. */
 export function quarterOf(date: string): string {
@@ -168,7 +167,8 @@ export function quartersBetween(from: string, to: string): string[] {
 /* ------------------------------------------------------------------ course-level facts */
 
 const STARTED: readonly CourseStatus[] = ["active", "paused", "completed", "ended_early"];
-const isStarted = (c: CourseRow) => STARTED.includes(c.status) && !!c.startDate;
+/** A course that has started (and so has hours, months and an on-track answer). */
+export const isStarted = (c: Pick<CourseRow, "status" | "startDate">) => STARTED.includes(c.status) && !!c.startDate;
 const isFinished = (c: CourseRow) => (c.status === "completed" || c.status === "ended_early") && !!c.endedOn;
 
 export type CourseFacts = {
@@ -276,30 +276,185 @@ export type Report = {
   };
 };
 
-function outcomeFigures(c: Cells, courses: CourseFacts[], pick: (f: CourseFacts) => OutcomeType[], positive: (f: CourseFacts) => boolean, withNone: boolean): OutcomeFigures {
-  const n = courses.length;
-  const pos = courses.filter(positive).length;
-  const distribution: Distribution = outcomeTypes.map((type) => {
-    const k = courses.filter((f) => pick(f).includes(type)).length;
-    return { type, count: c.part(k, n), share: c.share(k, n) };
-  });
-  if (withNone) {
-    const k = courses.filter((f) => pick(f).length === 0).length;
-    distribution.push({ type: "none_registered", count: c.part(k, n), share: c.share(k, n) });
+/* ------------------------------------------------------------------ what the figures add up */
+
+/** How often each value occurs (value → count): enough for a median or a percentile, however many values. */
+export type Histogram = Map<number, number>;
+
+export function histogramOf(xs: number[]): Histogram {
+  const h: Histogram = new Map();
+  for (const x of xs) h.set(x, (h.get(x) ?? 0) + 1);
+  return h;
+}
+const histogramSize = (h: Histogram) => [...h.values()].reduce((a, b) => a + b, 0);
+/** The k-th smallest value (0-based) a histogram counts. */
+function nth(h: Histogram, k: number): number {
+  let seen = 0;
+  for (const v of [...h.keys()].sort((a, b) => a - b)) {
+    seen += h.get(v)!;
+    if (k < seen) return v;
   }
-  return { base: c.count(n), positive: c.part(pos, n), rate: c.share(pos, n), distribution };
+  return NaN;
+}
+/** `median` of the values a histogram counts. */
+export function medianOf(h: Histogram): number {
+  const n = histogramSize(h);
+  if (!n) return NaN;
+  const mid = Math.floor(n / 2);
+  return n % 2 ? nth(h, mid) : (nth(h, mid - 1) + nth(h, mid)) / 2;
+}
+/** `percentile` of the values a histogram counts. */
+export function percentileOf(h: Histogram, p: number): number {
+  const n = histogramSize(h);
+  if (!n) return NaN;
+  return nth(h, Math.max(1, Math.ceil((p / 100) * n)) - 1);
 }
 
-function breakdownRow(c: Cells, key: string, referred: MenteeRow[], completed: CourseFacts[]): BreakdownRow {
-  const pos = completed.filter((f) => f.positiveAtEnd).length;
+/** Courses with their outcomes: how many, how many positive, how many of each type, how many with none. */
+export type OutcomeCounts = { courses: number; positive: number; byType: Partial<Record<OutcomeType, number>>; none: number };
+/** One row of a breakdown: referred citizens, completed courses, of them positive, with a 3-month outcome, positive then. */
+export type BreakdownCounts = { referred: number; completed: number; positive: number; withFollowup: number; positiveFollowup: number };
+export const breakdownDimensions = ["municipality", "industry", "quarter", "group", "danishLevel"] as const;
+export type BreakdownDimension = (typeof breakdownDimensions)[number];
+export const emptyBreakdownCounts = (): BreakdownCounts => ({ referred: 0, completed: 0, positive: 0, withFollowup: 0, positiveFollowup: 0 });
+
+/**
+ * Everything a report adds up, before the small-group rule: plain counts, histograms and sums. `computeReport` gets
+ * them from rows (`aggregateReport`, the reference); the report use case gets the same numbers from SQL. Either way
+ * `reportFromAggregates` turns them into the figures, every one through the cells of `cellsFor`.
+ */
+export type ReportAggregates = {
+  counts: Record<"referred" | "matched" | "waiting" | "active" | "completed" | "endedEarly" | "withdrawn", number>;
+  /** Completed courses (ended in the period) and their confirmed end outcomes. */
+  outcomes: OutcomeCounts;
+  /** Of those, the ones with a 3-month outcome registered, and those outcomes. */
+  followup: OutcomeCounts;
+  /** Days from referral to match of the citizens matched in the period. */
+  daysToMatch: Histogram;
+  /** Hours logged per completed course. */
+  hoursPerCourse: Histogram;
+  onTrack: { evaluated: number; onTrack: number };
+  mentorRetention: { base: number; retained: number };
+  /** Scores (1-5) of the answers given in the period, per respondent. */
+  satisfaction: Record<"mentee" | "mentor", Histogram>;
+  breakdowns: Record<BreakdownDimension, Map<string, BreakdownCounts>>;
+};
+
+function outcomeCounts(courses: CourseFacts[], pick: (f: CourseFacts) => OutcomeType[], positive: (f: CourseFacts) => boolean): OutcomeCounts {
+  const byType: Partial<Record<OutcomeType, number>> = {};
+  for (const f of courses) for (const t of pick(f)) byType[t] = (byType[t] ?? 0) + 1;
+  return { courses: courses.length, positive: courses.filter(positive).length, byType, none: courses.filter((f) => pick(f).length === 0).length };
+}
+
+/**
+ * The reference arithmetic of every report figure from plain rows (definitions on `computeReport`).
+ */
+export function aggregateReport(input: ReportInput, period: Period, asOf: string): ReportAggregates {
+  const stockDate = period.to < asOf ? period.to : asOf;
+  const facts = courseFacts(input, asOf);
+  const ms = input.mentees;
+
+  const referred = ms.filter((m) => inPeriod(m.referredAt, period));
+  const matched = ms.filter((m) => inPeriod(m.matchedAt, period));
+  const withdrawn = ms.filter((m) => m.status === "withdrawn" && inPeriod(m.withdrawnAt, period));
+  const waiting = ms.filter((m) => dateOf(m.referredAt) <= stockDate
+    && (!m.matchedAt || dateOf(m.matchedAt) > stockDate)
+    && !(m.status === "withdrawn" && (!m.withdrawnAt || dateOf(m.withdrawnAt) <= stockDate)));
+  const active = facts.filter((f) => isStarted(f.course) && f.course.startDate! <= stockDate && (!f.course.endedOn || f.course.endedOn > stockDate));
+  const finished = facts.filter((f) => isFinished(f.course) && inPeriod(f.course.endedOn, period));
+  const completed = finished.filter((f) => f.course.status === "completed");
+  const endedEarly = finished.filter((f) => f.course.status === "ended_early");
   const withFollowup = completed.filter((f) => f.followupOutcomes.length > 0);
+
+  const waits = matched.map((m) => daysBetween(dateOf(m.referredAt), dateOf(m.matchedAt!)));
+
+  const running = facts.filter((f) => courseRanDuring(f.course, period));
+  const meetingsBy = byCourse(input.meetings);
+  const pausesBy = byCourse(input.pauses ?? []);
+  const evaluated = running.map((f) => onTrack(f.course, meetingsBy.get(f.course.id) ?? [], pausesBy.get(f.course.id) ?? [], stockDate))
+    .filter((v): v is boolean => v !== null);
+
+  // Mentor retention, as of the end of the period.
+  const byMentor = new Map<number, CourseRow[]>();
+  for (const c of input.courses) {
+    const started = c.startDate ?? (c.approvedAt ? dateOf(c.approvedAt) : null);
+    if (c.status === "proposed" || !started || started > stockDate) continue;
+    (byMentor.get(c.mentorId) ?? byMentor.set(c.mentorId, []).get(c.mentorId)!).push(c);
+  }
+  let retentionBase = 0;
+  let retained = 0;
+  for (const cs of byMentor.values()) {
+    const sorted = [...cs].sort((a, b) => (a.startDate ?? a.approvedAt ?? "").localeCompare(b.startDate ?? b.approvedAt ?? "") || a.id - b.id);
+    const first = sorted[0];
+    if (!first.endedOn || first.endedOn > stockDate) continue;
+    retentionBase++;
+    if (sorted.length > 1) retained++;
+  }
+
+  const answered = input.surveys.filter((s) => s.satisfaction != null && inPeriod(s.answeredAt, period));
+  const satisfaction = (respondent: SurveyRow["respondent"]) => histogramOf(answered.filter((s) => s.respondent === respondent).map((s) => s.satisfaction!));
+
+  const breakdowns = Object.fromEntries(breakdownDimensions.map((d) => [d, new Map<string, BreakdownCounts>()])) as ReportAggregates["breakdowns"];
+  const row = (d: BreakdownDimension, key: string | null | undefined) => {
+    if (key == null) return null;
+    const m = breakdowns[d];
+    return m.get(key) ?? m.set(key, emptyBreakdownCounts()).get(key)!;
+  };
+  for (const m of referred) {
+    for (const r of [row("municipality", String(m.municipalityCode)), row("quarter", quarterOf(dateOf(m.referredAt))), row("group", m.group), row("danishLevel", m.danishLevel)]) r!.referred++;
+  }
+  for (const f of completed) {
+    const mentee = f.mentee;
+    const keys: [BreakdownDimension, string | null | undefined][] = [
+      ["municipality", mentee ? String(mentee.municipalityCode) : null], ["industry", f.course.industrySection],
+      ["quarter", quarterOf(f.course.endedOn!)], ["group", mentee?.group], ["danishLevel", mentee?.danishLevel],
+    ];
+    for (const [d, key] of keys) {
+      const r = row(d, key);
+      if (!r) continue;
+      r.completed++;
+      if (f.positiveAtEnd) r.positive++;
+      if (f.followupOutcomes.length) r.withFollowup++;
+      if (f.positiveAtFollowup && f.followupOutcomes.length) r.positiveFollowup++;
+    }
+  }
+
+  return {
+    counts: {
+      referred: referred.length, matched: matched.length, waiting: waiting.length, active: active.length,
+      completed: completed.length, endedEarly: endedEarly.length, withdrawn: withdrawn.length,
+    },
+    outcomes: outcomeCounts(completed, (f) => f.endOutcomes, (f) => f.positiveAtEnd),
+    followup: outcomeCounts(withFollowup, (f) => f.followupOutcomes, (f) => f.positiveAtFollowup),
+    daysToMatch: histogramOf(waits),
+    hoursPerCourse: histogramOf(completed.map((f) => f.hours)),
+    onTrack: { evaluated: evaluated.length, onTrack: evaluated.filter(Boolean).length },
+    mentorRetention: { base: retentionBase, retained },
+    satisfaction: { mentee: satisfaction("mentee"), mentor: satisfaction("mentor") },
+    breakdowns,
+  };
+}
+
+/* ------------------------------------------------------------------ from what adds up to the figures */
+
+function outcomeFigures(c: Cells, o: OutcomeCounts, withNone: boolean): OutcomeFigures {
+  const n = o.courses;
+  const distribution: Distribution = outcomeTypes.map((type) => {
+    const k = o.byType[type] ?? 0;
+    return { type, count: c.part(k, n), share: c.share(k, n) };
+  });
+  if (withNone) distribution.push({ type: "none_registered", count: c.part(o.none, n), share: c.share(o.none, n) });
+  return { base: c.count(n), positive: c.part(o.positive, n), rate: c.share(o.positive, n), distribution };
+}
+
+function breakdownRow(c: Cells, key: string, b: BreakdownCounts): BreakdownRow {
   return {
     key,
-    referred: c.count(referred.length),
-    completed: c.count(completed.length),
-    positive: c.part(pos, completed.length),
-    rate: c.share(pos, completed.length),
-    rateFollowup: c.share(withFollowup.filter((f) => f.positiveAtFollowup).length, withFollowup.length),
+    referred: c.count(b.referred),
+    completed: c.count(b.completed),
+    positive: c.part(b.positive, b.completed),
+    rate: c.share(b.positive, b.completed),
+    rateFollowup: c.share(b.positiveFollowup, b.withFollowup),
   };
 }
 
@@ -326,11 +481,63 @@ export function suppressComplements(rows: BreakdownRow[]): BreakdownRow[] {
   return out;
 }
 
-function breakdown(c: Cells, keys: string[], referred: MenteeRow[], completed: CourseFacts[], menteeKey: (m: MenteeRow) => string | null, courseKey: (f: CourseFacts) => string | null): BreakdownRow[] {
-  const all = new Set(keys);
-  for (const m of referred) { const k = menteeKey(m); if (k != null) all.add(k); }
-  for (const f of completed) { const k = courseKey(f); if (k != null) all.add(k); }
-  return suppressComplements([...all].sort().map((k) => breakdownRow(c, k, referred.filter((m) => menteeKey(m) === k), completed.filter((f) => courseKey(f) === k))));
+function breakdown(c: Cells, keys: string[], counts: Map<string, BreakdownCounts>): BreakdownRow[] {
+  const all = new Set([...keys, ...counts.keys()]);
+  return suppressComplements([...all].sort().map((k) => breakdownRow(c, k, counts.get(k) ?? emptyBreakdownCounts())));
+}
+
+/**
+ * The figures from what they add up: every figure is a cell of `cellsFor`, so the small-group rule decides what is
+ * shown, here and nowhere else.
+ */
+export function reportFromAggregates(a: ReportAggregates, period: Period, asOf: string, minGroup = MIN_GROUP): Report {
+  const cell = cellsFor(minGroup);
+  const k = a.counts;
+  // A match dated before the referral is a data error, not a wait.
+  const waits: Histogram = new Map([...a.daysToMatch].filter(([days]) => days >= 0));
+  const hours = a.hoursPerCourse;
+  const waitsN = histogramSize(waits);
+  const hoursN = histogramSize(hours);
+  const allScores: Histogram = new Map(a.satisfaction.mentee);
+  for (const [v, n] of a.satisfaction.mentor) allScores.set(v, (allScores.get(v) ?? 0) + n);
+  const scores = { ...a.satisfaction, all: allScores };
+  const meanOf = (h: Histogram) => {
+    const n = histogramSize(h);
+    return cell.base(n, () => [...h].reduce((sum, [v, c]) => sum + v * c, 0) / n);
+  };
+  const satisfied = (h: Histogram) => [...h].filter(([v]) => v >= 4).reduce((sum, [, c]) => sum + c, 0);
+  return {
+    period,
+    asOf,
+    counts: {
+      referred: cell.count(k.referred),
+      matched: cell.count(k.matched),
+      waiting: cell.count(k.waiting),
+      active: cell.count(k.active),
+      completed: cell.count(k.completed),
+      endedEarly: cell.count(k.endedEarly),
+      withdrawn: cell.count(k.withdrawn),
+    },
+    outcomes: outcomeFigures(cell, a.outcomes, true),
+    followup: { ...outcomeFigures(cell, a.followup, false), awaiting: cell.part(a.outcomes.courses - a.followup.courses, a.outcomes.courses) },
+    daysToMatch: { median: cell.base(waitsN, () => medianOf(waits)), p90: cell.base(waitsN, () => percentileOf(waits, 90)) },
+    hoursPerCourse: { median: cell.base(hoursN, () => medianOf(hours)) },
+    onTrack: { share: cell.share(a.onTrack.onTrack, a.onTrack.evaluated), onTrack: cell.part(a.onTrack.onTrack, a.onTrack.evaluated), base: cell.count(a.onTrack.evaluated) },
+    mentorRetention: { share: cell.share(a.mentorRetention.retained, a.mentorRetention.base), retained: cell.part(a.mentorRetention.retained, a.mentorRetention.base), base: cell.count(a.mentorRetention.base) },
+    satisfaction: {
+      all: meanOf(scores.all),
+      mentee: meanOf(scores.mentee),
+      mentor: meanOf(scores.mentor),
+      satisfiedShare: cell.share(satisfied(scores.all), histogramSize(scores.all)),
+    },
+    breakdowns: {
+      municipality: breakdown(cell, [], a.breakdowns.municipality),
+      industry: breakdown(cell, [], a.breakdowns.industry),
+      quarter: breakdown(cell, quartersBetween(period.from, period.to), a.breakdowns.quarter),
+      group: breakdown(cell, [], a.breakdowns.group),
+      danishLevel: breakdown(cell, [], a.breakdowns.danishLevel),
+    },
+  };
 }
 
 /**
@@ -343,98 +550,9 @@ function breakdown(c: Cells, keys: string[], referred: MenteeRow[], completed: C
  *  - days referral → match: mentees matched in the period; hours: completed courses; on track: courses running
  *    during the period for at least one whole month; mentor retention: mentors whose first course had ended by the
  *    end of the period, and of them those who started a second; satisfaction: surveys answered in the period (1-5).
+ * This is the reference: the app computes the same from SQL (app/services/reports.server.ts), and a property test
+ * holds the two equal.
  */
 export function computeReport(input: ReportInput, period: Period, asOf: string, minGroup = MIN_GROUP): Report {
-  const cell = cellsFor(minGroup);
-  const stockDate = period.to < asOf ? period.to : asOf;
-  const facts = courseFacts(input, asOf);
-  const ms = input.mentees;
-
-  const referred = ms.filter((m) => inPeriod(m.referredAt, period));
-  const matched = ms.filter((m) => inPeriod(m.matchedAt, period));
-  const withdrawn = ms.filter((m) => m.status === "withdrawn" && inPeriod(m.withdrawnAt, period));
-  const waiting = ms.filter((m) => dateOf(m.referredAt) <= stockDate
-    && (!m.matchedAt || dateOf(m.matchedAt) > stockDate)
-    && !(m.status === "withdrawn" && (!m.withdrawnAt || dateOf(m.withdrawnAt) <= stockDate)));
-  const active = facts.filter((f) => isStarted(f.course) && f.course.startDate! <= stockDate && (!f.course.endedOn || f.course.endedOn > stockDate));
-  const finished = facts.filter((f) => isFinished(f.course) && inPeriod(f.course.endedOn, period));
-  const completed = finished.filter((f) => f.course.status === "completed");
-  const endedEarly = finished.filter((f) => f.course.status === "ended_early");
-
-  const counts: StatusCounts = {
-    referred: cell.count(referred.length),
-    matched: cell.count(matched.length),
-    waiting: cell.count(waiting.length),
-    active: cell.count(active.length),
-    completed: cell.count(completed.length),
-    endedEarly: cell.count(endedEarly.length),
-    withdrawn: cell.count(withdrawn.length),
-  };
-
-  const outcomes = outcomeFigures(cell, completed, (f) => f.endOutcomes, (f) => f.positiveAtEnd, true);
-  const withFollowup = completed.filter((f) => f.followupOutcomes.length > 0);
-  const followup = {
-    ...outcomeFigures(cell, withFollowup, (f) => f.followupOutcomes, (f) => f.positiveAtFollowup, false),
-    awaiting: cell.part(completed.length - withFollowup.length, completed.length),
-  };
-
-  const waits = matched.map((m) => daysBetween(dateOf(m.referredAt), dateOf(m.matchedAt!))).filter((d) => d >= 0);
-  const hours = completed.map((f) => f.hours);
-
-  const running = facts.filter((f) => courseRanDuring(f.course, period));
-  const meetingsBy = byCourse(input.meetings);
-  const pausesBy = byCourse(input.pauses ?? []);
-  const evaluated = running.map((f) => onTrack(f.course, meetingsBy.get(f.course.id) ?? [], pausesBy.get(f.course.id) ?? [], stockDate))
-    .filter((v): v is boolean => v !== null);
-  const onTrackN = evaluated.filter(Boolean).length;
-
-  // Mentor retention, as of the end of the period.
-  const byMentor = new Map<number, CourseRow[]>();
-  for (const c of input.courses) {
-    const started = c.startDate ?? (c.approvedAt ? dateOf(c.approvedAt) : null);
-    if (c.status === "proposed" || !started || started > stockDate) continue;
-    (byMentor.get(c.mentorId) ?? byMentor.set(c.mentorId, []).get(c.mentorId)!).push(c);
-  }
-  let retentionBase = 0;
-  let retained = 0;
-  for (const cs of byMentor.values()) {
-    const sorted = [...cs].sort((a, b) => (a.startDate ?? a.approvedAt ?? "").localeCompare(b.startDate ?? b.approvedAt ?? "") || a.id - b.id);
-    const first = sorted[0];
-    if (!first.endedOn || first.endedOn > stockDate) continue;
-    retentionBase++;
-    if (sorted.length > 1) retained++;
-  }
-
-  const answered = input.surveys.filter((s) => s.satisfaction != null && inPeriod(s.answeredAt, period));
-  const scores = (rs: SurveyRow[]) => rs.map((s) => s.satisfaction!);
-  const menteeScores = scores(answered.filter((s) => s.respondent === "mentee"));
-  const mentorScores = scores(answered.filter((s) => s.respondent === "mentor"));
-  const allScores = scores(answered);
-
-  const sectionOf = (f: CourseFacts) => f.course.industrySection;
-  const menteeOf = (f: CourseFacts) => f.mentee;
-  return {
-    period,
-    asOf,
-    counts,
-    outcomes,
-    followup,
-    daysToMatch: { median: cell.base(waits.length, () => median(waits)), p90: cell.base(waits.length, () => percentile(waits, 90)) },
-    hoursPerCourse: { median: cell.base(hours.length, () => median(hours)) },
-    onTrack: { share: cell.share(onTrackN, evaluated.length), onTrack: cell.part(onTrackN, evaluated.length), base: cell.count(evaluated.length) },
-    mentorRetention: { share: cell.share(retained, retentionBase), retained: cell.part(retained, retentionBase), base: cell.count(retentionBase) },
-    satisfaction: {
-      all: cell.base(allScores.length, () => mean(allScores)),
-      mentee: cell.base(menteeScores.length, () => mean(menteeScores)),
-      mentor: cell.base(mentorScores.length, () => mean(mentorScores)),
-      satisfiedShare: cell.share(allScores.filter((s) => s >= 4).length, allScores.length),
-    },
-    breakdowns: {
-      municipality: breakdown(cell, [], referred, completed, (m) => String(m.municipalityCode), (f) => menteeOf(f) ? String(menteeOf(f)!.municipalityCode) : null),
-      industry: breakdown(cell, [], [], completed, () => null, sectionOf),
-      quarter: breakdown(cell, quartersBetween(period.from, period.to), referred, completed, (m) => quarterOf(dateOf(m.referredAt)), (f) => quarterOf(f.course.endedOn!)),
-      group: breakdown(cell, [], referred, completed, (m) => m.group, (f) => menteeOf(f)?.group ?? null),
-      danishLevel: breakdown(cell, [], referred, completed, (m) => m.danishLevel, (f) => menteeOf(f)?.danishLevel ?? null),
-    },
-  };
+  return reportFromAggregates(aggregateReport(input, period, asOf), period, asOf, minGroup);
 }

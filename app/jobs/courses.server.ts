@@ -1,51 +1,82 @@
 /**
  * Daily course work: the monthly reminder to log meetings, a nudge to the mentor after 3 weeks without a meeting, a flag
  * to the coordinators after 5, the end-of-course prompt two weeks before the planned end, the day-30 surveys and the
- * 3-month follow-up outcome prompt. What is due comes from the pure `dueActions`; every message has a stable
- * idempotency key and surveys a unique index, so running a day twice (or in two processes at once) sends nothing twice.
+ * 3-month follow-up outcome prompt; and the course facts whose answers move with the date (decision 016). What is due
+ * comes from the pure `dueActions`; every message has a stable idempotency key and surveys a unique index, so running
+ * a day twice (or in two processes at once) sends nothing twice.
+ *
+ * Bounded: courses are read CHUNK at a time in id order (their meetings and pauses with them), each chunk's messages
+ * in one transaction, and the event loop is given back between chunks.
  */
-import { and, eq, inArray, or } from "drizzle-orm";
-import { courses, coursePauses, meetings, mentors, outcomes, surveys } from "../../db/schema";
+import { and, asc, eq, gt, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { courseFacts, courses, mentors, surveys, users } from "../../db/schema";
 import type { Db } from "../db.server";
 import { registerJob } from "../jobs.server";
 import { dueActions, type DueAction } from "../domain/commitment";
 import { enqueue } from "../messaging/outbox.server";
 import { config } from "../config.server";
 import { coordinatorsToNotify } from "../services/courses.server";
+import { CHUNK, loadCourseInputs, refreshCourseFacts, refreshStaleFacts } from "../services/course-facts.server";
 import { ensureSurveys } from "../services/surveys.server";
 import { log } from "../utils/logger.server";
+import { yieldToEventLoop } from "../utils/yield";
 
-export function runCourseJobs(d: Db, day: string): { actions: number } {
-  const rows = d.select().from(courses).where(or(eq(courses.status, "active"), inArray(courses.status, ["completed", "ended_early"]))).all()
-    .filter((c) => c.startDate && c.plannedEndDate);
-  const ids = rows.map((c) => c.id);
-  if (!ids.length) return { actions: 0 };
-  const meetingsBy = new Map<number, { date: string; minutes: number }[]>();
-  for (const m of d.select({ courseId: meetings.courseId, date: meetings.date, minutes: meetings.minutes }).from(meetings).where(inArray(meetings.courseId, ids)).all()) {
-    (meetingsBy.get(m.courseId) ?? meetingsBy.set(m.courseId, []).get(m.courseId)!).push(m);
-  }
-  const pausesBy = new Map<number, { fromDate: string; toDate: string | null }[]>();
-  for (const p of d.select({ courseId: coursePauses.courseId, fromDate: coursePauses.fromDate, toDate: coursePauses.toDate }).from(coursePauses).where(inArray(coursePauses.courseId, ids)).all()) {
-    (pausesBy.get(p.courseId) ?? pausesBy.set(p.courseId, []).get(p.courseId)!).push(p);
-  }
-  const withFollowUp = new Set(d.select({ courseId: outcomes.courseId }).from(outcomes).where(eq(outcomes.phase, "followup_3m")).all().map((o) => o.courseId));
+type Course = typeof courses.$inferSelect;
+
+export async function runCourseJobs(d: Db, day: string): Promise<{ actions: number; facts: number }> {
   const base = config().APP_URL.replace(/\/$/, "");
-  let count = 0;
-  for (const c of rows) {
-    const actions = dueActions({
-      id: c.id, status: c.status, startDate: c.startDate!, plannedEndDate: c.plannedEndDate!, targetHoursPerMonth: c.targetHoursPerMonth,
-      endedOn: c.endedOn, meetings: meetingsBy.get(c.id) ?? [], pauses: pausesBy.get(c.id) ?? [], hasFollowUpOutcome: withFollowUp.has(c.id),
-    }, day);
-    if (!actions.length) continue;
-    d.transaction((t0) => {
-      const t = t0 as unknown as Db;
-      for (const a of actions) count += perform(t, c, a, base);
-    }, { behavior: "immediate" });
+  let actions = 0;
+  let facts = 0;
+  const inTx = (fn: (t: Db) => void) => d.transaction((t0) => fn(t0 as unknown as Db), { behavior: "immediate" });
+
+  // Running courses: their facts as of the day, and the reminders, nudges, flags, end prompts and surveys due.
+  for (let after = 0; ;) {
+    const ids = d.select({ id: courses.id }).from(courses)
+      .where(and(eq(courses.status, "active"), isNotNull(courses.startDate), isNotNull(courses.plannedEndDate), gt(courses.id, after)))
+      .orderBy(asc(courses.id)).limit(CHUNK).all().map((r) => r.id);
+    if (!ids.length) break;
+    after = ids[ids.length - 1];
+    const inputs = loadCourseInputs(d, ids);
+    inTx((t) => {
+      refreshCourseFacts(t, ids, day, inputs);
+      facts += ids.length;
+      for (const x of inputs.values()) {
+        const c = x.course;
+        const due = dueActions({
+          id: c.id, status: c.status, startDate: c.startDate!, plannedEndDate: c.plannedEndDate!, targetHoursPerMonth: c.targetHoursPerMonth,
+          endedOn: c.endedOn, meetings: x.meetings, pauses: x.pauses,
+        }, day);
+        for (const a of due) actions += perform(t, c, a, base);
+      }
+    });
+    await yieldToEventLoop();
   }
-  return { actions: count };
+
+  // Every other course whose facts are stale: changed outside the course use cases, or dated (approved, paused).
+  facts += await refreshStaleFacts(d, day);
+
+  // Closed courses whose 3-month follow-up outcome is due and not registered: the coordinators are asked once.
+  const anyCoordinator = d.select({ n: sql<number>`count(*)` }).from(users).where(and(eq(users.role, "coordinator"), eq(users.active, true))).get()!.n > 0;
+  for (let after = 0; anyCoordinator;) {
+    const rows = d.select({ course: courses }).from(courseFacts).innerJoin(courses, eq(courses.id, courseFacts.courseId))
+      .where(and(eq(courseFacts.phase, "closed"), eq(courseFacts.hasFollowUpOutcome, false), lte(courseFacts.followUpOutcomeDueOn, day),
+        isNull(courseFacts.followUpPromptedOn), isNotNull(courses.startDate), isNotNull(courses.plannedEndDate), gt(courseFacts.courseId, after)))
+      .orderBy(asc(courseFacts.courseId)).limit(CHUNK).all().map((r) => r.course);
+    if (!rows.length) break;
+    after = rows[rows.length - 1].id;
+    inTx((t) => {
+      for (const c of rows) {
+        const due = dueActions({ id: c.id, status: c.status, startDate: c.startDate!, plannedEndDate: c.plannedEndDate!, endedOn: c.endedOn, hasFollowUpOutcome: false }, day);
+        for (const a of due) actions += perform(t, c, a, base);
+        t.update(courseFacts).set({ followUpPromptedOn: day }).where(eq(courseFacts.courseId, c.id)).run();
+      }
+    });
+    await yieldToEventLoop();
+  }
+  return { actions, facts };
 }
 
-function perform(t: Db, c: typeof courses.$inferSelect, a: DueAction, base: string): number {
+function perform(t: Db, c: Course, a: DueAction, base: string): number {
   const courseUrl = `${base}/mentor/forloeb/${c.id}`;
   const staffUrl = `${base}/koordinator/forloeb/${c.id}`;
   const mentor = t.select({ id: mentors.id, email: mentors.email, locale: mentors.locale, anonymisedAt: mentors.anonymisedAt }).from(mentors).where(eq(mentors.id, c.mentorId)).get();
@@ -76,8 +107,9 @@ function perform(t: Db, c: typeof courses.$inferSelect, a: DueAction, base: stri
 
 registerJob({
   name: "courses",
-  run: (d, day) => {
-    const { actions } = runCourseJobs(d, day);
+  run: async (d, day) => {
+    const { actions, facts } = await runCourseJobs(d, day);
     if (actions) log.info("course reminders queued", { day, actions });
+    log.debug("course facts computed", { day, facts });
   },
 });

@@ -67,6 +67,16 @@ export function enqueue(m: NewMessage, tx: Tx = db()): number | null {
   return row?.id ?? null;
 }
 
+/**
+ * Cancels messages still waiting under these idempotency keys (a reminder of a meeting that moved or was cancelled).
+ * A message already being sent or sent is left alone. Returns how many were cancelled.
+ */
+export function cancelQueued(keys: string[], reason: string, tx: Tx = db()): number {
+  if (!keys.length) return 0;
+  return tx.update(messages).set({ status: "cancelled", lastError: reason })
+    .where(and(inArray(messages.idempotencyKey, keys), eq(messages.status, "queued"))).run().changes;
+}
+
 /* ------------------------------------------------------------------ claims and leases */
 
 /** This process as a sender. */
@@ -243,7 +253,7 @@ async function deliver(m: Row, d: Db) {
   if (!payload) {
     try {
       const r = await render(m, "send", d);
-      payload = { subject: r.subject, text: r.text, html: r.html, unsubscribeUrl: r.unsubscribeUrl };
+      payload = { subject: r.subject, text: r.text, html: r.html, unsubscribeUrl: r.unsubscribeUrl, ...(r.attachments ? { attachments: r.attachments } : {}) };
     } catch (e) {
       return record(m, transport.name, { status: "failed", error: `render: ${e instanceof Error ? e.message : "failed"}`.slice(0, 300) }, d);
     }
@@ -257,7 +267,7 @@ async function deliver(m: Row, d: Db) {
   }
   const result = await transport.send({
     id: m.id, channel: m.channel, template: m.template, to: m.recipient, subject: payload.subject, text: payload.text, html: payload.html,
-    idempotencyKey: m.idempotencyKey, unsubscribeUrl: payload.unsubscribeUrl,
+    idempotencyKey: m.idempotencyKey, unsubscribeUrl: payload.unsubscribeUrl, attachments: payload.attachments,
   });
   const next = afterAttempt(result, m.attempts, now(), { idempotent: transport.idempotent });
   if (next.status === "queued" && next.refund) throttledUntil.set(transport.name, next.nextAttemptAt.getTime());

@@ -12,6 +12,7 @@ import { optOut, optOutState, readOptOutToken } from "../messaging/preferences.s
 import { optOutSchema } from "../schemas/messaging";
 import { audit } from "../services/audit.server";
 import { optOutCopy } from "../i18n/opt-out-copy";
+import { citizenPageLanguage } from "../i18n/citizen-language";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
   { title: `${optOutCopy[d?.language ?? "da"].title} · Mentorbro` }, { name: "robots", content: "noindex" },
@@ -19,22 +20,17 @@ export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
 // The global Referrer-Policy (same-origin) keeps the token from leaking to other sites (see s.$token.tsx).
 export const headers = () => ({ "Cache-Control": "no-store" });
 
-/** The page's language: the person's own, or Danish/English when asked for with ?sprog=. */
-function pageLanguage(request: Request, own: MessageLanguage): MessageLanguage {
-  const asked = new URL(request.url).searchParams.get("sprog");
-  return asked === "da" || asked === "en" || asked === own ? asked : own;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const person = readOptOutToken(params.token ?? "");
   const state = person ? optOutState(person) : null;
   if (!state) {
-    const language = pageLanguage(request, "da");
+    const language = citizenPageLanguage(request, "da");
     return data({ valid: false as const, stopped: [] as Channel[], language, own: "da" as MessageLanguage }, { status: 404 });
   }
   const own = (messageLanguages as readonly string[]).includes(state.language) ? (state.language as MessageLanguage) : "da";
   const stopped = channels.filter((c) => (c === "sms" ? state.smsOptOutAt : state.emailOptOutAt));
-  return data({ valid: true as const, stopped, language: pageLanguage(request, own), own });
+  return data({ valid: true as const, stopped, language: citizenPageLanguage(request, own), own });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -11,6 +11,8 @@ import { ReportExports } from "../components/reports/ReportExports";
 import { formatDate } from "../i18n/format";
 import reportsCss from "../styles/reports.css";
 import { pageMeta } from "../i18n/meta";
+import { buildGoalReport } from "../services/goals.server";
+import { GoalReportSection } from "../components/reports/GoalReport";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsCss }];
 export const meta = pageMeta("report");
@@ -21,12 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (scope.kind !== "municipality") throw forbidden();
   const filter = resolveFilter(scope, reportFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams)));
   const locale = await getLocale(request, user);
-  return { filter, report: buildReport(scope, filter), labels: reportLabels(locale), quarters: recentQuarters(12) };
+  return { filter, report: buildReport(scope, filter), labels: reportLabels(locale), quarters: recentQuarters(12), goals: buildGoalReport(scope, filter) };
 }
 
 export default function CaseworkerReport() {
   const { t, i18n } = useTranslation();
-  const { filter, report, labels, quarters } = useLoaderData<typeof loader>();
+  const { filter, report, labels, quarters, goals } = useLoaderData<typeof loader>();
   const municipality = labels.municipalities[String(filter.municipality)] ?? String(filter.municipality);
   return (
     <>
@@ -40,6 +42,7 @@ export default function CaseworkerReport() {
       <p><Link to={`/kommune/rapport/virksomheder${filterQuery(filter)}`}>{t("companies.report.toCompanies")}</Link></p>
       <ReportView report={report} labels={labels} showMunicipalities
         exportsSlot={<ReportExports base="/kommune/rapport/eksport" filter={filter} />} />
+      <GoalReportSection report={goals} sections={labels.sections} />
     </>
   );
 }

@@ -14,6 +14,10 @@ import { endReasons, followUpStatuses, followUpTargets, outcomePhases, outcomeTy
 import { today } from "../utils/clock";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
+import { plannedForCourse } from "../services/planned-meetings.server";
+import { goalsForCourse } from "../services/goals.server";
+import { PlannedMeetingsSection } from "../components/PlannedMeetings";
+import { GoalPlanSection } from "../components/GoalPlan";
 
 export const meta = pageMeta("course");
 
@@ -27,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "coordinator", "admin");
   const course = getCourseForStaff(scope, courseId(params), user);
   if (!course) throw notFound();
-  return { ...course, today: today() };
+  return { ...course, today: today(), planned: plannedForCourse(course.course.id), goals: goalsForCourse(course.course.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,6 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const doneKey: Record<string, string> = {
   outcome: "courses.outcome.registered", confirm_outcome: "courses.outcome.confirmedDone", follow_up: "courses.followUp.saved",
+  meeting_plan: "between.meeting.planned", meeting_change: "between.meeting.changed", meeting_cancel: "between.meeting.cancelled",
 };
 
 export default function StaffCourse() {
@@ -124,6 +129,11 @@ export default function StaffCourse() {
           ) : null}
         </section>
       ) : null}
+
+      <PlannedMeetingsSection items={d.planned} planPath={`/koordinator/forloeb/${c.id}/moede`} confirmAction={`/koordinator/forloeb/${c.id}/moede`}
+        canPlan={c.status === "approved" || c.status === "active"} canConfirm={false} />
+
+      <GoalPlanSection goals={d.goals} editPath={c.status === "proposed" ? null : `/koordinator/forloeb/${c.id}/maal`} />
 
       <section aria-labelledby="follow-up">
         <h2 id="follow-up" tabIndex={-1}>{t("courses.followUp.title")}</h2>

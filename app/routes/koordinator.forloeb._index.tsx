@@ -2,23 +2,22 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
-import { filterCourses, listCourses } from "../services/courses.server";
+import { courseFilterCounts, listCourses } from "../services/courses.server";
 import { courseFilterSchema, courseFilterStatuses } from "../schemas/courses";
 import { CommitmentBadge, formatHours } from "../components/CourseParts";
 import { formatDate, formatNumber } from "../i18n/format";
 import { FilterBar, FilterSelect } from "../components/Filters";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
+import { PageSummary, Pager } from "../components/Pager";
 
 export const meta = pageMeta("courses");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "coordinator", "admin");
   const url = new URL(request.url);
-  const { filter } = courseFilterSchema.parse({ filter: url.searchParams.get("filter") ?? undefined });
-  const all = listCourses(scope);
-  const counts = Object.fromEntries(courseFilterStatuses.map((f) => [f, filterCourses(all, f).length])) as Record<string, number>;
-  return { filter, counts, courses: filterCourses(all, filter).slice(0, 500) };
+  const { filter, side } = courseFilterSchema.parse({ filter: url.searchParams.get("filter") ?? undefined, side: url.searchParams.get("side") ?? undefined });
+  return { filter, counts: courseFilterCounts(scope), courses: listCourses(scope, filter, side) };
 }
 
 export default function CourseList() {
@@ -31,10 +30,10 @@ export default function CourseList() {
       <p>{t("courses.list.intro")}</p>
       <FilterBar submit={t("courses.list.apply")}>
         <FilterSelect name="filter" label={t("courses.list.filter")} value={filter}
-          options={courseFilterStatuses.map((f) => ({ value: f, label: `${t(`courses.list.filters.${f}`)} (${counts[f]})` }))} />
+          options={courseFilterStatuses.map((f) => ({ value: f, label: `${t(`courses.list.filters.${f}`)} (${formatNumber(counts[f], lng)})` }))} />
       </FilterBar>
-      <p role="status">{t("courses.list.shown", { count: courses.length })}</p>
-      {courses.length ? (
+      <PageSummary window={courses} noun={t("courses.list.noun", { count: courses.total })} />
+      {courses.rows.length ? (
         <div className="mb-table-wrap" {...scrollRegion(t("courses.list.title"))}>
           <table className="table table--zebra">
             <thead><tr>
@@ -44,7 +43,7 @@ export default function CourseList() {
               <th scope="col">{t("courses.list.hours")}</th><th scope="col">{t("courses.list.start")}</th><th scope="col">{t("courses.list.plannedEnd")}</th>
             </tr></thead>
             <tbody>
-              {courses.map((c) => (
+              {courses.rows.map((c) => (
                 <tr key={c.id}>
                   <td><Link to={`/koordinator/forloeb/${c.id}`}>#{c.id}</Link></td>
                   <td>{c.menteeName}</td>
@@ -65,6 +64,7 @@ export default function CourseList() {
           </table>
         </div>
       ) : <p>{t("courses.list.none")}</p>}
+      <Pager window={courses} />
     </>
   );
 }

@@ -18,6 +18,8 @@ import { pageOf } from "../domain/paging";
 
 const COURSES_PAGE_PARAM = "forloeb-side";
 const HISTORY_PAGE_PARAM = "historik-side";
+import { readsOfMentor } from "../services/guidance.server";
+import { GuidanceReads } from "../components/Guidance";
 
 export const meta = pageMeta("mentor");
 
@@ -34,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     courses: pageOf(url.searchParams, COURSES_PAGE_PARAM), history: pageOf(url.searchParams, HISTORY_PAGE_PARAM),
   });
   if (!detail) throw notFound();
-  return { ...detail, today: today() };
+  return { ...detail, today: today(), guidanceReads: readsOfMentor(detail.mentor.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -200,6 +202,8 @@ export default function MentorDetail() {
           </>
         ) : <p>{t("volunteer.detail.noCourses")}</p>}
       </section>
+
+      <GuidanceReads readAt={m.introductionReadAt} reads={d.guidanceReads} />
 
       <section aria-labelledby="h-history">
         <h2 id="h-history">{t("volunteer.detail.historyTitle")}</h2>

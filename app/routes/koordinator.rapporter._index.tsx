@@ -11,6 +11,8 @@ import { ReportExports } from "../components/reports/ReportExports";
 import { formatDate } from "../i18n/format";
 import reportsCss from "../styles/reports.css";
 import { pageMeta } from "../i18n/meta";
+import { buildGoalReport } from "../services/goals.server";
+import { GoalReportSection } from "../components/reports/GoalReport";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsCss }];
 export const meta = pageMeta("reports");
@@ -25,12 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     labels: reportLabels(locale),
     quarters: recentQuarters(12),
     municipalities: reportMunicipalities(),
+    goals: buildGoalReport(scope, filter),
   };
 }
 
 export default function CoordinatorReports() {
   const { t, i18n } = useTranslation();
-  const { filter, report, labels, quarters, municipalities } = useLoaderData<typeof loader>();
+  const { filter, report, labels, quarters, municipalities, goals } = useLoaderData<typeof loader>();
   const municipality = filter.municipality ? labels.municipalities[String(filter.municipality)] : t("reports.allMunicipalities");
   return (
     <>
@@ -43,6 +46,7 @@ export default function CoordinatorReports() {
       </p>
       <ReportView report={report} labels={labels} showMunicipalities
         exportsSlot={<ReportExports base="/koordinator/rapporter/eksport" filter={filter} />} />
+      <GoalReportSection report={goals} sections={labels.sections} />
     </>
   );
 }

@@ -32,6 +32,9 @@ export default function MentorStart() {
       <h1>{t("volunteer.home.welcome", { name: m.firstName })}</h1>
       {params.get("saved") === "profile" ? <Alert kind="success">{t("volunteer.profile.saved")}</Alert> : null}
       {params.get("saved") === "availability" ? <Alert kind="success">{t("volunteer.availability.saved")}</Alert> : null}
+      {!m.introductionReadAt && m.status !== "rejected" && m.status !== "retired" ? (
+        <Alert kind="warning">{t("between.guidance.mustRead")} <Link to="/mentor/introduktion">{t("between.guidance.goToIntro")}</Link></Alert>
+      ) : null}
 
       <section aria-labelledby="h-status">
         <h2 id="h-status">{t("volunteer.home.statusTitle")}</h2>

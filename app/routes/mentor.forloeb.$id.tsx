@@ -16,6 +16,13 @@ import { formatDate, formatNumber } from "../i18n/format";
 import { closerToJobAnswers, meetingForms, meetingTopics, outcomeTypes } from "../domain/enums";
 import { z } from "zod";
 import { pageMeta } from "../i18n/meta";
+import { getLocale } from "../i18n/locale.server";
+import { plannedForCourse } from "../services/planned-meetings.server";
+import { goalsForCourse } from "../services/goals.server";
+import { tipsForMonth } from "../services/guidance.server";
+import { PlannedMeetingsSection } from "../components/PlannedMeetings";
+import { GoalPlanSection } from "../components/GoalPlan";
+import { GuidanceTips } from "../components/Guidance";
 
 export const meta = pageMeta("course");
 
@@ -32,7 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const course = getMentorCourse(user.id, courseId(params));
   if (!course) throw notFound();
   // The competence assessment in its minimal form only: education, experience, wishes (share_with_mentor).
-  return { ...course, editDays: MEETING_EDIT_DAYS, competence: minimalProfileForMentor(user.id, course.course.id) };
+  const month = course.commitment?.currentMonth?.index ?? null;
+  return {
+    ...course, editDays: MEETING_EDIT_DAYS,
+    competence: minimalProfileForMentor(user.id, course.course.id),
+    planned: plannedForCourse(course.course.id), goals: goalsForCourse(course.course.id), tips: tipsForMonth(month, await getLocale(request, user)), month,
+  };
 }
 
 type Intent = "log" | "update" | "delete" | "propose" | "survey";
@@ -87,6 +99,7 @@ export default function MentorCourse() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = params.get("done");
+  const meetingDone = done?.startsWith("meeting_") ? done.slice("meeting_".length) : null;
   const editId = Number(params.get("rediger"));
   const editing = d.meetings.find((m) => m.id === editId && m.editable) ?? null;
   const com = d.commitment;
@@ -123,6 +136,7 @@ export default function MentorCourse() {
       {done === "proposed" ? <Alert kind="success">{t("courses.outcome.proposed")}</Alert> : null}
       {done === "survey" ? <Alert kind="success">{t("courses.survey.thanks")}</Alert> : null}
       {deleteResult?.error ? <Alert kind="error">{t("courses.meeting.notEditable")}</Alert> : null}
+      {meetingDone ? <Alert kind="success">{t(`between.meeting.${({ plan: "planned", change: "changed", cancel: "cancelled", confirm: "confirmed", missed: "markedMissed" } as Record<string, string>)[meetingDone] ?? "planned"}`)}</Alert> : null}
 
       <dl className="mb-dl">
         <dt>{t("courses.page.status")}</dt><dd>{t(`enum.courseStatus.${d.course.status}`)}{com ? <> · <CommitmentBadge status={com.status} /></> : null}</dd>
@@ -162,6 +176,13 @@ export default function MentorCourse() {
           </ul>
         ) : null}
       </section>
+
+      <PlannedMeetingsSection items={d.planned} planPath={`/mentor/forloeb/${d.course.id}/moede`} confirmAction={`/mentor/forloeb/${d.course.id}/moede`}
+        canPlan={d.course.status === "approved" || d.course.status === "active"} canConfirm={d.course.status === "active"} />
+
+      <GoalPlanSection goals={d.goals} editPath={d.course.status === "completed" || d.course.status === "ended_early" ? null : `/mentor/forloeb/${d.course.id}/maal`} />
+
+      {d.tips.length && d.month ? <GuidanceTips tips={d.tips} month={d.month} /> : null}
 
       {d.canLog || editing ? (
         <section aria-labelledby="log-title" className="mb-log">

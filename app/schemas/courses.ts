@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { closerToJobAnswers, endReasons, followUpStatuses, followUpTargets, meetingForms, meetingTopics, outcomePhases, outcomeTypes } from "../domain/enums";
 import { isDate } from "../domain/dates";
+import { pageParamSchema } from "../domain/paging";
 import { DB07 } from "../../db/reference/db07";
 import { checkbox, enumField, msg, multi, optionalText } from "../utils/zod-fields";
 
@@ -93,6 +94,8 @@ export function isCoordinatorIntent(v: unknown): v is CoordinatorIntent {
 
 /** The course list filter (GET): bad values are ignored. */
 export const courseFilterStatuses = ["all", "running", "on_track", "behind", "no_contact", "paused", "not_started", "closed", "followup_due"] as const;
+export type CourseFilterStatus = (typeof courseFilterStatuses)[number];
 export const courseFilterSchema = z.object({
   filter: z.enum(courseFilterStatuses).catch("running").default("running"),
+  side: pageParamSchema,
 });

@@ -10,7 +10,8 @@ import { countRows } from "../utils/sql";
 import { db } from "../db.server";
 import { paged } from "../domain/paging";
 
-type Actor = { id: number; role: string } | null;
+/** Who acted: a user, a citizen on their own page (`{ id: null, role: "citizen" }`), or null for the system. */
+type Actor = { id: number | null; role: string } | null;
 type Tx = Pick<Db, "insert">;
 
 export function audit(actor: Actor, action: AuditAction, entityType: string, entityId: number | null, details?: Record<string, unknown>, tx: Tx = db()): void {

@@ -10,7 +10,7 @@ import { companies, industries, mentees, openings, placements } from "../../db/s
 import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
 import { logReportExport, reportLabels, resolveFilter, type ResolvedFilter } from "./reports.server";
-import { download, toCsv, toXlsx } from "./report-export.server";
+import { downloadTables } from "./report-export.server";
 import { exportFormats, reportFilterSchema } from "../schemas/reports";
 import { companyReportTables, companyTableNames, placementTable, type CompanyTableName } from "../domain/company-report-tables";
 import {
@@ -166,7 +166,7 @@ export async function exportCompanyReport(request: Request, formatParam: string 
   const tables = () => companyReportTables(buildCompanyReport(scope, filter), filter, labels);
   if (format === "csv") {
     const t = table === "placements" ? placementTable(placementList(scope, filter)) : tables().find((x) => x.name === table)!;
-    return download(toCsv(t), `${name}-${t.name}.csv`, "csv");
+    return downloadTables([t], `${name}-${t.name}.csv`, "csv");
   }
-  return download(await toXlsx([...tables(), placementTable(placementList(scope, filter))]), `${name}.xlsx`, "xlsx");
+  return downloadTables([...tables(), placementTable(placementList(scope, filter))], `${name}.xlsx`, "xlsx");
 }

@@ -4,9 +4,9 @@
  * the caseworker's read-only summary. Every change is one transaction with its audit entry, status change and the
  * messages it causes (the outbox). A mentor only ever reaches their own courses; staff queries take the scope.
  */
-import { and, asc, desc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import {
-  courses, coursePauses, followUps, meetings, mentees, mentors, municipalities, outcomes, statusChanges, surveys, users,
+  courseFacts, courses, coursePauses, followUps, meetings, mentees, mentors, municipalities, outcomes, statusChanges, surveys, users,
 } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
@@ -21,6 +21,9 @@ import { allowedEvents, canApply, isClosed, nextStatus, type CourseEvent } from 
 import type { Channel, CourseStatus, EndReason, FollowUpStatus, MeetingForm, MeetingTopic, MessageLanguage, OutcomePhase, OutcomeType } from "../domain/enums";
 import { now, nowIso, today } from "../utils/clock";
 import { ensureSurveys } from "./surveys.server";
+import { chunks, freshenCourses, freshenFacts, loadCourseInputs, refreshCourseFacts } from "./course-facts.server";
+import { paged, type Page } from "../domain/paging";
+import { courseFilterStatuses, type CourseFilterStatus } from "../schemas/courses";
 
 export type Actor = { id: number; role: string };
 type Tx = Db;
@@ -35,6 +38,15 @@ function tx<T>(fn: (t: Tx) => T): T {
   return db().transaction((t) => fn(t as unknown as Tx), { behavior: "immediate" });
 }
 
+/** A change to one course, in one transaction that also brings the course's facts up to date (decision 016). */
+function changeCourse<T extends Result<object>>(courseId: number, fn: (t: Tx) => T): T {
+  return tx((t) => {
+    const r = fn(t);
+    if (r.ok) refreshCourseFacts(t, [courseId], today());
+    return r;
+  });
+}
+
 function scopeFilter(scope: Scope) {
   return scope.kind === "municipality" ? eq(mentees.municipalityCode, scope.code) : undefined;
 }
@@ -44,23 +56,6 @@ function appUrl(): string {
 }
 
 /* ------------------------------------------------------------------ reading */
-
-function courseData(d: Db, courseIds: number[]) {
-  if (!courseIds.length) return { meetingsBy: new Map<number, { date: string; minutes: number }[]>(), pausesBy: new Map<number, { fromDate: string; toDate: string | null }[]>(), callsBy: new Map<number, string[]>() };
-  const meetingsBy = new Map<number, { date: string; minutes: number }[]>();
-  for (const m of d.select({ courseId: meetings.courseId, date: meetings.date, minutes: meetings.minutes }).from(meetings).where(inArray(meetings.courseId, courseIds)).all()) {
-    (meetingsBy.get(m.courseId) ?? meetingsBy.set(m.courseId, []).get(m.courseId)!).push(m);
-  }
-  const pausesBy = new Map<number, { fromDate: string; toDate: string | null }[]>();
-  for (const p of d.select({ courseId: coursePauses.courseId, fromDate: coursePauses.fromDate, toDate: coursePauses.toDate }).from(coursePauses).where(inArray(coursePauses.courseId, courseIds)).all()) {
-    (pausesBy.get(p.courseId) ?? pausesBy.set(p.courseId, []).get(p.courseId)!).push(p);
-  }
-  const callsBy = new Map<number, string[]>();
-  for (const f of d.select({ courseId: followUps.courseId, calledOn: followUps.calledOn }).from(followUps).where(inArray(followUps.courseId, courseIds)).all()) {
-    (callsBy.get(f.courseId) ?? callsBy.set(f.courseId, []).get(f.courseId)!).push(f.calledOn);
-  }
-  return { meetingsBy, pausesBy, callsBy };
-}
 
 type CourseRow = typeof courses.$inferSelect;
 
@@ -73,45 +68,83 @@ export function commitmentOf(c: Pick<CourseRow, "startDate" | "plannedEndDate" |
   }, asOf);
 }
 
-/** Each course's hours against the plan as of today (for the mentor's start page). */
+/** Each course's hours against the plan as of today, month by month (the mentor's start page: their few courses). */
 export function commitmentsFor(rows: Pick<CourseRow, "id" | "startDate" | "plannedEndDate" | "targetHoursPerMonth" | "endedOn" | "status">[], d: Db = db()): Map<number, Commitment | null> {
-  const { meetingsBy, pausesBy } = courseData(d, rows.map((r) => r.id));
   const day = today();
-  return new Map(rows.map((c) => [c.id, commitmentOf(c, meetingsBy.get(c.id) ?? [], pausesBy.get(c.id) ?? [], day)]));
+  const out = new Map<number, Commitment | null>();
+  for (const part of chunks(rows)) {
+    const inputs = loadCourseInputs(d, part.map((r) => r.id));
+    for (const c of part) {
+      const x = inputs.get(c.id);
+      out.set(c.id, commitmentOf(c, x?.meetings ?? [], x?.pauses ?? [], day));
+    }
+  }
+  return out;
 }
 
 export type CourseListItem = {
   id: number; status: CourseStatus; startDate: string | null; plannedEndDate: string | null; endedOn: string | null;
   menteeId: number; menteeName: string; mentorId: number; mentorName: string; municipalityName: string;
   commitmentStatus: CommitmentStatus | null; totalLogged: number; totalTarget: number; daysWithoutContact: number | null;
-  followUp: FollowUpDue | null; followUpOutcomeDue: boolean;
+  followUpOutcomeDue: boolean;
 };
 
-/** All courses in scope with their commitment status (computed from meetings and pauses). */
-export function listCourses(scope: Scope, d: Db = db()): CourseListItem[] {
-  const rows = d.select({
-    course: courses, menteeFirst: mentees.firstName, menteeLast: mentees.lastName, mentorFirst: mentors.firstName, mentorLast: mentors.lastName,
-    municipalityName: municipalities.name,
-  }).from(courses).innerJoin(mentees, eq(mentees.id, courses.menteeId)).innerJoin(mentors, eq(mentors.id, courses.mentorId))
-    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(scopeFilter(scope)).orderBy(desc(courses.startDate), desc(courses.id)).all();
-  const ids = rows.map((r) => r.course.id);
-  const { meetingsBy, pausesBy, callsBy } = courseData(d, ids);
-  const followUpOutcomes = new Set(ids.length ? d.select({ courseId: outcomes.courseId }).from(outcomes)
-    .where(and(inArray(outcomes.courseId, ids), eq(outcomes.phase, "followup_3m"))).all().map((o) => o.courseId) : []);
+type CourseListFilter = CourseFilterStatus;
+
+/** The follow-up outcome is due (three months after the end) and not registered: SQL of `followUpOutcomeDue`. */
+const outcomeDue = (day: string) => and(eq(courseFacts.phase, "closed"), eq(courseFacts.hasFollowUpOutcome, false), lte(courseFacts.followUpOutcomeDueOn, day));
+
+/** The course list's filters (the coordinator's "commitment status" views), in SQL on the course facts. */
+function courseFilter(filter: CourseListFilter, day: string): SQL | undefined {
+  switch (filter) {
+    case "all": return undefined;
+    case "running": return eq(courseFacts.phase, "running");
+    case "on_track": case "behind": case "no_contact":
+      return and(eq(courseFacts.status, "active"), eq(courseFacts.commitmentStatus, filter));
+    case "paused": return eq(courseFacts.status, "paused");
+    case "not_started": return eq(courseFacts.phase, "not_started");
+    case "closed": return eq(courseFacts.phase, "closed");
+    case "followup_due": return outcomeDue(day);
+  }
+}
+
+const factsScope = (scope: Scope) => (scope.kind === "municipality" ? eq(courseFacts.municipalityCode, scope.code) : undefined);
+const countFacts = (d: Db, where: SQL | undefined) => d.select({ n: sql<number>`count(*)` }).from(courseFacts).where(where).get()!.n;
+
+/** How many courses in scope each filter shows (COUNT queries on the facts' indexes). */
+export function courseFilterCounts(scope: Scope, d: Db = db()): Record<CourseListFilter, number> {
+  freshenFacts(d);
   const day = today();
-  return rows.map(({ course: c, ...r }) => {
-    const com = commitmentOf(c, meetingsBy.get(c.id) ?? [], pausesBy.get(c.id) ?? [], day);
-    const running = c.status === "active";
-    return {
-      id: c.id, status: c.status, startDate: c.startDate, plannedEndDate: c.plannedEndDate, endedOn: c.endedOn,
-      menteeId: c.menteeId, menteeName: `${r.menteeFirst} ${r.menteeLast}`, mentorId: c.mentorId, mentorName: `${r.mentorFirst} ${r.mentorLast}`,
-      municipalityName: r.municipalityName,
-      commitmentStatus: com?.status ?? null, totalLogged: com?.totalLogged ?? 0, totalTarget: com?.totalTarget ?? 0,
-      daysWithoutContact: running ? com?.daysWithoutContact ?? null : null,
-      followUp: running && c.startDate && c.startDate <= day ? followUpDue(c.startDate, callsBy.get(c.id) ?? [], day) : null,
-      followUpOutcomeDue: isClosed(c.status) && !!c.endedOn && addMonths(c.endedOn, 3) <= day && !followUpOutcomes.has(c.id),
-    };
+  const counts = Object.fromEntries(courseFilterStatuses.filter((f) => f !== "closed")
+    .map((f) => [f, countFacts(d, and(factsScope(scope), courseFilter(f, day)))])) as Record<CourseListFilter, number>;
+  // Every course is not started, running or closed: the largest of the three by subtraction, not by counting it.
+  return { ...counts, closed: counts.all - counts.running - counts.not_started };
+}
+
+/** One page of the courses in scope that a filter shows, newest start first, with the true total. */
+export function listCourses(scope: Scope, filter: CourseListFilter, page: number, d: Db = db()): Page<CourseListItem> {
+  freshenFacts(d);
+  const day = today();
+  const where = and(factsScope(scope), courseFilter(filter, day));
+  return paged(page, () => countFacts(d, where), (limit, offset) => {
+    // The page's ids from the index alone; names and the rest only for those 50 (an OFFSET skips index entries, not joins).
+    const pageIds = d.select({ id: courseFacts.courseId }).from(courseFacts).where(where)
+      .orderBy(desc(courseFacts.startDate), desc(courseFacts.courseId)).limit(limit).offset(offset);
+    const rows = d.select({
+      id: courseFacts.courseId, status: courseFacts.status, startDate: courseFacts.startDate, plannedEndDate: courses.plannedEndDate,
+      endedOn: courseFacts.endedOn, menteeId: courseFacts.menteeId, mentorId: courseFacts.mentorId,
+      menteeFirst: mentees.firstName, menteeLast: mentees.lastName, mentorFirst: mentors.firstName, mentorLast: mentors.lastName,
+      municipalityName: municipalities.name, commitmentStatus: courseFacts.commitmentStatus, totalLogged: courseFacts.totalLogged,
+      totalTarget: courseFacts.totalTarget, daysWithoutContact: courseFacts.daysWithoutContact,
+      followUpOutcomeDue: sql<number>`${courseFacts.phase} = 'closed' AND ${courseFacts.hasFollowUpOutcome} = 0 AND ${courseFacts.followUpOutcomeDueOn} <= ${day}`,
+    }).from(courseFacts).innerJoin(courses, eq(courses.id, courseFacts.courseId))
+      .innerJoin(mentees, eq(mentees.id, courseFacts.menteeId)).innerJoin(mentors, eq(mentors.id, courseFacts.mentorId))
+      .innerJoin(municipalities, eq(municipalities.code, courseFacts.municipalityCode))
+      .where(inArray(courseFacts.courseId, pageIds)).orderBy(desc(courseFacts.startDate), desc(courseFacts.courseId)).all();
+    return rows.map(({ menteeFirst, menteeLast, mentorFirst, mentorLast, ...r }) => ({
+      ...r, menteeName: `${menteeFirst} ${menteeLast}`, mentorName: `${mentorFirst} ${mentorLast}`,
+      daysWithoutContact: r.status === "active" ? r.daysWithoutContact : null, followUpOutcomeDue: !!r.followUpOutcomeDue,
+    }));
   });
 }
 
@@ -153,25 +186,52 @@ export function getCourseForStaff(scope: Scope, id: number, actor: Actor) {
 }
 export type StaffCourse = NonNullable<ReturnType<typeof getCourseForStaff>>;
 
-/** Running courses whose follow-up call is due or overdue, most overdue first. */
-export function followUpsDue(scope: Scope) {
-  return listCourses(scope).filter((c) => c.status === "active" && c.followUp && c.followUp.state !== "not_due")
-    .sort((a, b) => (a.followUp!.overdueOn < b.followUp!.overdueOn ? -1 : 1));
+/** Running courses whose follow-up call is due (on or after its due day): SQL of `followUpDue(...).state !== "not_due"`. */
+const callDue = (day: string) => and(eq(courseFacts.status, "active"), lte(courseFacts.startDate, day), lte(courseFacts.followUpDueOn, day));
+
+export type FollowUpItem = {
+  id: number; menteeName: string; mentorName: string; commitmentStatus: CommitmentStatus | null;
+  followUp: FollowUpDue;
+};
+
+/** How many running courses have a follow-up call due or overdue (the start pages' figure). */
+export function countFollowUpsDue(scope: Scope, d: Db = db()): number {
+  freshenFacts(d);
+  return countFacts(d, and(factsScope(scope), callDue(today())));
+}
+
+/** One page of the running courses whose follow-up call is due or overdue, most overdue first. */
+export function followUpsDue(scope: Scope, page: number, d: Db = db()): Page<FollowUpItem> {
+  freshenFacts(d);
+  const day = today();
+  const where = and(factsScope(scope), callDue(day));
+  return paged(page, () => countFacts(d, where), (limit, offset) => d.select({
+    id: courseFacts.courseId, menteeFirst: mentees.firstName, menteeLast: mentees.lastName, mentorFirst: mentors.firstName, mentorLast: mentors.lastName,
+    commitmentStatus: courseFacts.commitmentStatus, dueOn: courseFacts.followUpDueOn, overdueOn: courseFacts.followUpOverdueOn, kind: courseFacts.followUpKind,
+  }).from(courseFacts).innerJoin(mentees, eq(mentees.id, courseFacts.menteeId)).innerJoin(mentors, eq(mentors.id, courseFacts.mentorId))
+    .where(inArray(courseFacts.courseId, d.select({ id: courseFacts.courseId }).from(courseFacts).where(where)
+      .orderBy(asc(courseFacts.followUpOverdueOn), asc(courseFacts.courseId)).limit(limit).offset(offset)))
+    .orderBy(asc(courseFacts.followUpOverdueOn), asc(courseFacts.courseId)).all()
+    .map((r) => ({
+      id: r.id, menteeName: `${r.menteeFirst} ${r.menteeLast}`, mentorName: `${r.mentorFirst} ${r.mentorLast}`, commitmentStatus: r.commitmentStatus,
+      followUp: { state: day >= r.overdueOn! ? "overdue" as const : "due" as const, dueOn: r.dueOn!, overdueOn: r.overdueOn!, kind: r.kind ?? "start" },
+    })));
 }
 
 /** The caseworker's read-only summary of a citizen's courses (newest first). Scope-filtered. */
 export function courseSummariesForMentee(scope: Scope, menteeId: number) {
   const d = db();
   const rows = d.select({ course: courses }).from(courses).innerJoin(mentees, eq(mentees.id, courses.menteeId))
-    .where(and(eq(courses.menteeId, menteeId), scopeFilter(scope))).orderBy(desc(courses.id)).all().map((r) => r.course);
-  const ids = rows.map((r) => r.id);
-  const { meetingsBy, pausesBy } = courseData(d, ids);
+    .where(and(eq(courses.menteeId, menteeId), scopeFilter(scope))).orderBy(desc(courses.id)).all();
+  const ids = rows.map((r) => r.course.id);
+  freshenCourses(d, ids);
+  const facts = new Map(ids.length ? d.select().from(courseFacts).where(inArray(courseFacts.courseId, ids)).all().map((f) => [f.courseId, f]) : []);
   const outcomeRows = ids.length ? d.select().from(outcomes).where(and(inArray(outcomes.courseId, ids), eq(outcomes.confirmed, true))).orderBy(asc(outcomes.outcomeDate)).all() : [];
-  return rows.map((c) => {
-    const com = commitmentOf(c, meetingsBy.get(c.id) ?? [], pausesBy.get(c.id) ?? []);
+  return rows.map(({ course: c }) => {
+    const f = facts.get(c.id);
     return {
       id: c.id, status: c.status, startDate: c.startDate, plannedEndDate: c.plannedEndDate, endedOn: c.endedOn, endReason: c.endReason,
-      totalLogged: com?.totalLogged ?? 0, totalTarget: com?.totalTarget ?? 0, commitmentStatus: com?.status ?? null,
+      totalLogged: f?.totalLogged ?? 0, totalTarget: f?.totalTarget ?? 0, commitmentStatus: f?.commitmentStatus ?? null,
       outcomes: outcomeRows.filter((o) => o.courseId === c.id).map((o) => ({ id: o.id, type: o.type, phase: o.phase, outcomeDate: o.outcomeDate, employerIndustryCode: o.employerIndustryCode })),
     };
   });
@@ -225,7 +285,7 @@ function checkMeetingDate(c: CourseRow, date: string): Failure | null {
 }
 
 export function logMeeting(userId: number, courseId: number, input: MeetingInput): Result<{ id: number }> {
-  return tx((t) => {
+  return changeCourse(courseId, (t) => {
     const c = ownCourse(t, userId, courseId);
     if (!c) return fail("courses.errors.notFound");
     if (c.status !== "active") return fail("courses.meeting.notActive");
@@ -247,7 +307,7 @@ function editableMeeting(t: Tx, userId: number, courseId: number, meetingId: num
 }
 
 export function updateMeeting(userId: number, courseId: number, meetingId: number, input: MeetingInput): Result {
-  return tx((t) => {
+  return changeCourse(courseId, (t) => {
     const found = editableMeeting(t, userId, courseId, meetingId);
     if (!found) return fail("courses.meeting.notEditable");
     const bad = checkMeetingDate(found.c, input.date);
@@ -259,7 +319,7 @@ export function updateMeeting(userId: number, courseId: number, meetingId: numbe
 }
 
 export function deleteMeeting(userId: number, courseId: number, meetingId: number): Result {
-  return tx((t) => {
+  return changeCourse(courseId, (t) => {
     if (!editableMeeting(t, userId, courseId, meetingId)) return fail("courses.meeting.notEditable");
     t.delete(meetings).where(eq(meetings.id, meetingId)).run();
     audit({ id: userId, role: "mentor" }, "delete", "meeting", meetingId, { courseId }, t);
@@ -271,7 +331,7 @@ export type OutcomeInput = { type: OutcomeType; outcomeDate: string; employerInd
 
 /** The mentor proposes an outcome; it counts only when a coordinator confirms it. */
 export function proposeOutcome(userId: number, courseId: number, input: OutcomeInput): Result {
-  return tx((t) => {
+  return changeCourse(courseId, (t) => {
     const c = ownCourse(t, userId, courseId);
     if (!c || !c.startDate) return fail("courses.errors.notFound");
     if (c.status !== "active" && c.status !== "paused" && !isClosed(c.status)) return fail("courses.errors.notAllowed");
@@ -346,7 +406,7 @@ const eventOf: Partial<Record<CoordinatorAction["intent"], CourseEvent>> = {
 /** One coordinator action on a course, in one transaction. Scope first: a course outside it "does not exist". */
 export function applyCoordinatorAction(scope: Scope, courseId: number, actor: Actor, a: CoordinatorAction): Result {
   if (scope.kind !== "all") return fail("courses.errors.notAllowed");
-  return tx((t) => {
+  return changeCourse(courseId, (t) => {
     const c = staffCourse(t, scope, courseId);
     if (!c) return fail("courses.errors.notFound");
     const event = eventOf[a.intent];
@@ -474,18 +534,3 @@ function closeCourse(t: Tx, c: CourseRow, to: "completed" | "ended_early", ended
 
 /** Days between two dates, for the pages (re-exported so routes need not import the domain). */
 export { daysBetween, isClosed };
-
-/** The course list's filters (the coordinator's "commitment status" views). */
-export function filterCourses(items: CourseListItem[], filter: string): CourseListItem[] {
-  switch (filter) {
-    case "all": return items;
-    case "running": return items.filter((c) => c.status === "active" || c.status === "paused");
-    case "on_track": case "behind": case "no_contact":
-      return items.filter((c) => c.status === "active" && c.commitmentStatus === filter);
-    case "paused": return items.filter((c) => c.status === "paused");
-    case "not_started": return items.filter((c) => c.status === "approved" || c.status === "proposed");
-    case "closed": return items.filter((c) => isClosed(c.status));
-    case "followup_due": return items.filter((c) => c.followUpOutcomeDue);
-    default: return items;
-  }
-}

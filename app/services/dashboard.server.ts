@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { courses, mentees, messages, municipalities } from "../../db/schema";
 import { db } from "../db.server";
-import { followUpsDue } from "./courses.server";
+import { countFollowUpsDue } from "./courses.server";
 import { countApplications } from "./volunteers.server";
 
 const count = (n: { n: number } | undefined) => n?.n ?? 0;
@@ -16,7 +16,7 @@ export function coordinatorCounts() {
     applied: countApplications({ status: "to_screen" }, d),
     waiting: count(d.select({ n: sql<number>`count(*)` }).from(mentees).where(eq(mentees.status, "waiting")).get()),
     active: count(d.select({ n: sql<number>`count(*)` }).from(courses).where(inArray(courses.status, ["active", "paused"])).get()),
-    followUpsDue: followUpsDue({ kind: "all" }).length,
+    followUpsDue: countFollowUpsDue({ kind: "all" }),
     failedMessages: count(d.select({ n: sql<number>`count(*)` }).from(messages).where(eq(messages.status, "failed")).get()),
     heldMessages: count(d.select({ n: sql<number>`count(*)` }).from(messages).where(eq(messages.status, "held")).get()),
   };

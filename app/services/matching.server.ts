@@ -24,6 +24,7 @@ import { openCourseCount } from "./mentor-pool";
 import { nowIso, today } from "../utils/clock";
 import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
+import { issueCitizenLink } from "./citizen-page.server";
 import type { Channel } from "../domain/enums";
 
 type Actor = { id: number; role: string };
@@ -89,6 +90,7 @@ const mentorColumns = {
   industryCode: mentors.industryCode, networkIndustryCodes: mentors.networkIndustryCodes, languages: mentors.languages,
   gender: mentors.gender, menteeGenderPreference: mentors.menteeGenderPreference, offers: mentors.offers,
   firstName: mentors.firstName, lastName: mentors.lastName,
+  introductionRead: sql<number>`${mentors.introductionReadAt} is not null`.mapWith((v: unknown) => Boolean(v)),
 };
 type MentorRow = MatchMentor & { firstName: string; lastName: string };
 
@@ -181,7 +183,7 @@ export const CANDIDATES_SHOWN = 20;
  * (the reason for most of a national pool), then the mentor's own state, then the preferences and the conflict.
  */
 export const EXCLUSION_ORDER: readonly HardRule[] = [
-  "municipality_not_partner", "outside_travel_area", "mentor_paused", "mentor_not_approved", "mentor_at_capacity",
+  "municipality_not_partner", "outside_travel_area", "mentor_paused", "mentor_not_approved", "mentor_introduction_unread", "mentor_at_capacity",
   "mentee_gender_preference", "mentor_gender_preference", "conflict_of_interest",
 ];
 export const firstReason = (rules: readonly HardRule[]): HardRule => EXCLUSION_ORDER.find((r) => rules.includes(r)) ?? rules[0];
@@ -201,6 +203,7 @@ function firstOwnRule(e: Pick<MatchMentee, "gender" | "mentorGenderPreference">,
     : sql`(${mentors.menteeGenderPreference} <> 'none' and ${mentors.menteeGenderPreference} <> ${e.gender})`;
   return sql<HardRule | null>`(case when ${paused} then 'mentor_paused'
     when ${mentors.status} not in ('approved', 'active') then 'mentor_not_approved'
+    when ${mentors.introductionReadAt} is null then 'mentor_introduction_unread'
     when ${openCourseCount()} >= ${mentors.capacity} then 'mentor_at_capacity'
     when ${menteeWants} then 'mentee_gender_preference'
     when ${mentorWants} then 'mentor_gender_preference' end)`;
@@ -324,7 +327,7 @@ export function approveMatch(input: ApproveInput, d: Db = db()): ApproveResult {
     const menteeRow = loadMentee(d, mentee.id)!;
     const occupied = () => d.select({ n: sql<number>`count(*)` }).from(courses)
       .where(and(eq(courses.mentorId, mentor.id), inArray(courses.status, [...OCCUPYING_STATUSES]))).get()?.n ?? 0;
-    const pm: PreparedMentor = prepareMentor(mentorRow ?? { ...mentor, municipalityName: undefined, activeCourses: occupied() }, ctx);
+    const pm: PreparedMentor = prepareMentor(mentorRow ?? { ...mentor, municipalityName: undefined, activeCourses: occupied(), introductionRead: mentor.introductionReadAt != null }, ctx);
     const ev = evaluate(prepareMentee(menteeRow, ctx), pm, ctx);
     if (!ev.allowed) return { ok: false, error: "rule", rules: ev.rules };
 
@@ -360,7 +363,7 @@ export function approveMatch(input: ApproveInput, d: Db = db()): ApproveResult {
     if (to) {
       enqueue({
         ...to, template: "match_mentee", locale: mentee.language, subjectType: "mentee", subjectId: mentee.id,
-        idempotencyKey: `match_mentee:${course.id}`, data: { mentorFirstName: mentor.firstName },
+        idempotencyKey: `match_mentee:${course.id}`, data: { mentorFirstName: mentor.firstName, pageUrl: issueCitizenLink(d, mentee.id) },
       }, d);
     }
     const caseworker = mentee.referredBy ? d.select().from(users).where(and(eq(users.id, mentee.referredBy), eq(users.active, true))).get() : undefined;

@@ -1,9 +1,10 @@
 /**
- * The matchable pool as SQL: approved (or active with room), not on leave on the day, free capacity. Pure query
+ * The matchable pool as SQL: approved (or active with room), the introduction read (issue 21), not on leave on the
+ * day, free capacity. Pure query
  * building (no connection), so the matching use case, the volunteer pages and the tests share one definition; the
  * same rule in plain TypeScript is `isMatchable` in app/domain/mentor-status.ts (a test keeps the two in step).
  */
-import { and, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { courses, mentors } from "../../db/schema";
 import { qualified } from "../utils/sql";
 
@@ -16,6 +17,7 @@ export function matchableCondition(onDay: string): SQL {
   return and(
     inArray(mentors.status, ["approved", "active"]),
     isNull(mentors.anonymisedAt),
+    isNotNull(mentors.introductionReadAt),
     sql`not (${mentors.pausedFrom} is not null and ${mentors.pausedFrom} <= ${onDay} and (${mentors.pausedTo} is null or ${mentors.pausedTo} >= ${onDay}))`,
     sql`${mentors.capacity} > ${openCourseCount()}`,
   )!;

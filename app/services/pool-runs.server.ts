@@ -125,7 +125,7 @@ export function runPoolJob({ d, job, progress, complete }: JobContext): void {
   const industryPairs = pairs.filter((p) => p.sharedIndustry).length;
   const unmatchedByReason: PoolRunSummary["unmatchedByReason"] = {};
   for (const u of unmatched) unmatchedByReason[u.reason] = (unmatchedByReason[u.reason] ?? 0) + 1;
-  const available = pms.filter((pm) => pm.approved && !pm.paused && !pm.atCapacity).length;
+  const available = pms.filter((pm) => pm.approved && pm.introductionRead && !pm.paused && !pm.atCapacity).length;
 
   d.$client.transaction(() => {
     const CHUNK = 500;

@@ -5,8 +5,10 @@
  */
 import { and, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import {
-  auditLog, competenceProfiles, consents, courses, followUps, meetings, mentorScreenings, mentees, mentors, messages, openingProposals,
-  outcomes, placementFollowUps, placementSchoolPeriods, placements, sessions, settings, statusChanges, surveys, users,
+  auditLog, callRequests, citizenContactChanges, competenceProfiles, consents, courseGoals, courses, followUps,
+  guidanceReads, meetings, mentees, mentorScreenings, mentors, messages, openingProposals, outcomes,
+  placementFollowUps, placementSchoolPeriods, placements, plannedMeetings, sessions, settings, statusChanges, surveys,
+  users,
 } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { notFound, type Scope } from "../auth/guards.server";
@@ -15,6 +17,7 @@ import { addMonths } from "../domain/dates";
 import { audit } from "./audit.server";
 import { countRows, qualified } from "../utils/sql";
 import { invalidatePublicPages } from "../public-pages.server";
+import { revokeCitizenLinks } from "./citizen-page.server";
 import { staffMessageColumns } from "../messaging/outbox.server";
 import { nowIso, today } from "../utils/clock";
 
@@ -60,6 +63,11 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
       placements: companySide.placements,
       placementSchoolPeriods: companySide.placementSchoolPeriods,
       placementFollowUps: companySide.placementFollowUps,
+      plannedMeetings: d.select().from(plannedMeetings).where(inArray(plannedMeetings.courseId, courseIds)).all(),
+      goals: d.select().from(courseGoals).where(inArray(courseGoals.courseId, courseIds)).all(),
+      contactChanges: d.select({ id: citizenContactChanges.id, newPhone: citizenContactChanges.newPhone, newLanguage: citizenContactChanges.newLanguage, createdAt: citizenContactChanges.createdAt, confirmedAt: citizenContactChanges.confirmedAt })
+        .from(citizenContactChanges).where(eq(citizenContactChanges.menteeId, id)).all(),
+      callRequests: d.select().from(callRequests).where(eq(callRequests.menteeId, id)).all(),
       messages: d.select(staffMessageColumns).from(messages).where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id))).all(),
       statusChanges: d.select().from(statusChanges).where(and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, id))).all(),
       accessLog: d.select().from(auditLog).where(and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, id))).all(),
@@ -81,6 +89,8 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
     courses: courseRows.map((c) => ({ id: c.id, status: c.status, startDate: c.startDate, plannedEndDate: c.plannedEndDate, endedOn: c.endedOn })),
     meetings: d.select().from(meetings).where(inArray(meetings.courseId, courseIds)).all(),
     surveys: d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentor"))).all(),
+    plannedMeetings: d.select().from(plannedMeetings).where(inArray(plannedMeetings.courseId, courseIds)).all(),
+    guidanceRead: d.select().from(guidanceReads).where(eq(guidanceReads.mentorId, id)).all(),
     messages: d.select(staffMessageColumns).from(messages).where(and(eq(messages.subjectType, "mentor"), eq(messages.subjectId, id))).all(),
     statusChanges: d.select().from(statusChanges).where(and(eq(statusChanges.entityType, "mentor"), eq(statusChanges.entityId, id))).all(),
     accessLog: d.select().from(auditLog).where(and(eq(auditLog.entityType, "mentor"), eq(auditLog.entityId, id))).all(),
@@ -166,6 +176,12 @@ export function erasePerson(type: PersonType, id: number, scope: Scope, actor: A
       tx.update(surveys).set({ comment: null }).where(inArray(surveys.courseId, courseIds)).run();
       tx.update(courses).set({ endNote: null, manualReason: null }).where(eq(courses.menteeId, id)).run();
       eraseCompanySide(tx, id, actor);
+      // Issue 21: the pair's own words about meetings and goals.
+      tx.update(plannedMeetings).set({ place: null, agenda: null }).where(inArray(plannedMeetings.courseId, courseIds)).run();
+      tx.update(courseGoals).set({ text: null }).where(inArray(courseGoals.courseId, courseIds)).run();
+      // The citizen's page: pending number changes go, and every link to the page is closed.
+      tx.delete(citizenContactChanges).where(eq(citizenContactChanges.menteeId, id)).run();
+      revokeCitizenLinks(tx, id);
       anonymiseMessages(tx, "mentee", id);
       audit(actor, "anonymise", "mentee", id, undefined, tx);
       return true;

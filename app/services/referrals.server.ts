@@ -9,7 +9,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   consents, courses, industries, menteeIndustryIndex, mentees, messages, municipalities, outcomes, statusChanges, users,
 } from "../../db/schema";
-import { db } from "../db.server";
+import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
 import type { MenteeStatus } from "../domain/enums";
 import { canWithdraw, duplicateKey, waitingDays } from "../domain/referrals";
@@ -17,6 +17,7 @@ import { PAGE_SIZE, paged, SUB_PAGE_SIZE, type Page } from "../domain/paging";
 import type { ReferralInput } from "../schemas/referral";
 import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
+import { issueCitizenLink } from "./citizen-page.server";
 import { scopeFilter } from "./mentees.server";
 import { nowIso, today } from "../utils/clock";
 import { countRows, qualified } from "../utils/sql";
@@ -101,7 +102,7 @@ export function createReferral(actor: Actor, scope: Scope, input: ReferralInput)
     const recipient = input.preferredChannel === "sms" ? input.phone! : input.email!;
     enqueue({
       channel: input.preferredChannel, recipient, template: WELCOME_TEMPLATE, locale: input.language,
-      data: { firstName: input.firstName }, subjectType: "mentee", subjectId: m.id, idempotencyKey: `${WELCOME_TEMPLATE}:${m.id}`,
+      data: { firstName: input.firstName, pageUrl: issueCitizenLink(tx as unknown as Db, m.id) }, subjectType: "mentee", subjectId: m.id, idempotencyKey: `${WELCOME_TEMPLATE}:${m.id}`,
     }, tx);
     return m.id;
   });

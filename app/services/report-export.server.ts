@@ -1,41 +1,106 @@
 /**
  * File formats for report exports: CSV (one table, UTF-8 with BOM so Excel reads æøå) and XLSX (every table as a sheet).
  * The tables themselves come from app/domain/report-tables.ts; the column list is in docs/exports.md.
+ *
+ * Both stream (decision 016): the course list, the one table that grows with the programme, is read a chunk at a time
+ * (`courseListChunks`) and written row by row (csv-stringify's stream; exceljs's streaming workbook writer), with the
+ * event loop given back between chunks and the writing paused while the client is behind. Memory stays the size of a
+ * chunk, whatever the number of courses.
  */
-import { stringify } from "csv-stringify/sync";
-import type { Table } from "../domain/report-tables";
+import { PassThrough, Readable, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { once } from "node:events";
+import { stringify } from "csv-stringify";
 import type { Scope } from "../auth/guards.server";
-import { courseTable, reportTableNames, reportTables, type ReportTableName } from "../domain/report-tables";
+import { courseColumns, reportTableNames, reportTables, type ReportTableName, type Table } from "../domain/report-tables";
 import { exportFormats, reportFilterSchema } from "../schemas/reports";
 import type { UiLocale } from "../domain/enums";
-import { buildReport, courseList, logReportExport, reportLabels, resolveFilter } from "./reports.server";
+import { buildReport, courseListChunks, logReportExport, reportLabels, resolveFilter, type CourseListRow } from "./reports.server";
+import { yieldToEventLoop } from "../utils/yield";
+import { log } from "../utils/logger.server";
 
-export function toCsv(table: Table): string {
-  return "\uFEFF" + stringify([table.columns, ...table.rows], { record_delimiter: "\r\n" });
+type Cell = string | number;
+const XLSX_ROWS_AT_A_TIME = 250;
+type RowChunks = Iterable<Cell[][]>;
+
+/** The course list's chunks as table rows, in the export's column order. */
+function* courseRows(chunks: Iterable<CourseListRow[]>): RowChunks {
+  for (const chunk of chunks) yield chunk.map((r) => courseColumns.map((c) => r[c]));
 }
 
-export async function toXlsx(tables: Table[]): Promise<Buffer> {
+/** Waits while the reader is behind (and stops when it has gone away). */
+async function readerCaughtUp(out: Writable): Promise<void> {
+  if (out.writableNeedDrain) await Promise.race([once(out, "drain"), once(out, "close")]);
+  if (out.destroyed) throw new Error("the download was cancelled");
+}
+
+/** One table as CSV (header row, CRLF, BOM) into `out`, rows chunk by chunk. */
+export async function writeCsv(out: Writable, columns: readonly string[], chunks: RowChunks): Promise<void> {
+  const csv = stringify({ bom: true, record_delimiter: "\r\n" });
+  const done = pipeline(csv, out);
+  const write = async () => {
+    csv.write([...columns]);
+    for (const rows of chunks) {
+      for (const r of rows) if (!csv.write(r)) await readerCaughtUp(csv);
+      await yieldToEventLoop();
+    }
+    csv.end();
+  };
+  await Promise.all([write(), done]);
+}
+
+/** The workbook into `out`: a sheet per table, then (if given) the course list sheet, row by row (exceljs's streaming writer). */
+export async function writeXlsx(out: Writable, tables: Table[], courses?: RowChunks): Promise<void> {
   // Loaded on first use: exceljs takes about 0.3 s to load, which every server start would otherwise pay.
   const { default: ExcelJS } = await import("exceljs");
-  const wb = new ExcelJS.Workbook();
+  // No styles: exceljs's style bookkeeping per cell tripled the time of a national course list (the header is plain).
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   wb.creator = "Mentorbro";
+  const sheet = (name: string, columns: readonly string[]) => {
+    const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+    ws.columns = columns.map((c) => ({ key: c, width: Math.max(12, Math.min(40, c.length + 2)) }));
+    ws.addRow([...columns]).commit();
+    return ws;
+  };
   for (const t of tables) {
-    const ws = wb.addWorksheet(t.name, { views: [{ state: "frozen", ySplit: 1 }] });
-    ws.addRow(t.columns).font = { bold: true };
-    for (const r of t.rows) ws.addRow(r);
-    ws.columns.forEach((c, i) => { c.width = Math.max(12, Math.min(40, t.columns[i].length + 2)); });
+    const ws = sheet(t.name, t.columns);
+    for (const r of t.rows) ws.addRow(r).commit();
+    ws.commit();
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  if (!courses) return wb.commit();
+  const ws = sheet("courses", courseColumns);
+  for (const rows of courses) {
+    for (let i = 0; i < rows.length; i++) {
+      ws.addRow(rows[i]).commit();
+      // A row costs exceljs about 15 µs: give the event loop back every few hundred.
+      if (i % XLSX_ROWS_AT_A_TIME === XLSX_ROWS_AT_A_TIME - 1) await yieldToEventLoop();
+    }
+    await readerCaughtUp(out);
+    await yieldToEventLoop();
+  }
+  ws.commit();
+  await wb.commit();
 }
 
-export function download(body: string | Buffer, filename: string, format: "csv" | "xlsx"): Response {
-  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
+/** A download whose body is written by `write` while it is sent. */
+export function streamed(filename: string, format: "csv" | "xlsx", write: (out: Writable) => Promise<void>): Response {
+  const out = new PassThrough({ highWaterMark: 256 * 1024 });
+  write(out).catch((e) => {
+    log.error("report export failed", { error: e instanceof Error ? e.message : String(e) });
+    out.destroy(e instanceof Error ? e : new Error(String(e)));
+  });
+  return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": `attachment; filename="${filename}"`,
       "Cache-Control": "no-store",
     },
   });
+}
+
+/** Tables already in memory as a download: the first as CSV, or every one as a sheet of a workbook. */
+export function downloadTables(tables: Table[], filename: string, format: "csv" | "xlsx"): Response {
+  return streamed(filename, format, (out) => (format === "csv" ? writeCsv(out, tables[0].columns, [tables[0].rows]) : writeXlsx(out, tables)));
 }
 
 /**
@@ -55,9 +120,10 @@ export async function exportReport(request: Request, formatParam: string | undef
   const name = `mentorbro-rapport-${filter.from}-${filter.to}${filter.municipality ? `-${filter.municipality}` : ""}`;
   logReportExport(user, { format, table: format === "csv" ? table : "all", from: filter.from, to: filter.to, municipality: filter.municipality });
   if (format === "csv") {
-    const t = table === "courses" ? courseTable(courseList(scope, filter, labels)) : reportTables(buildReport(scope, filter), labels).find((x) => x.name === table)!;
-    return download(toCsv(t), `${name}-${t.name}.csv`, "csv");
+    if (table === "courses") return streamed(`${name}-courses.csv`, "csv", (out) => writeCsv(out, courseColumns, courseRows(courseListChunks(scope, filter, labels))));
+    const t = reportTables(buildReport(scope, filter), labels).find((x) => x.name === table)!;
+    return streamed(`${name}-${t.name}.csv`, "csv", (out) => writeCsv(out, t.columns, [t.rows]));
   }
-  const tables = [...reportTables(buildReport(scope, filter), labels), courseTable(courseList(scope, filter, labels))];
-  return download(await toXlsx(tables), `${name}.xlsx`, "xlsx");
+  const tables = reportTables(buildReport(scope, filter), labels);
+  return streamed(`${name}.xlsx`, "xlsx", (out) => writeXlsx(out, tables, courseRows(courseListChunks(scope, filter, labels))));
 }

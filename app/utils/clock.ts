@@ -14,8 +14,10 @@ export function nowIso(): string {
 export function today(): string {
   return copenhagenDate(now());
 }
+/** Made once: an Intl formatter costs far more to make than to use. */
+const copenhagenDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" });
 export function copenhagenDate(d: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  return copenhagenDay.format(d);
 }
 export function setClockOffset(ms: number): void {
   offsetMs = ms;

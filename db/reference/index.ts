@@ -4,9 +4,10 @@
  */
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { industries, municipalities, referenceVersions } from "../schema";
+import { guidancePages, industries, municipalities, referenceVersions } from "../schema";
 import { MUNICIPALITIES, MUNICIPALITIES_VERSION } from "./municipalities";
 import { DB07, DB07_VERSION } from "./db07";
+import { DEFAULT_GUIDANCE, GUIDANCE_VERSION } from "./guidance";
 
 /** The 13 partner municipalities of the demo: the first 13 of the 15 named in public material about the model. */
 export const INITIAL_PARTNER_CODES = [751, 430, 707, 540, 580, 510, 550, 621, 575, 530, 390, 657, 101] as const;
@@ -49,6 +50,12 @@ export function applyReferenceData(d: Db): { municipalities: boolean; industries
       }
       markApplied(txd, "db07", DB07_VERSION);
       result.industries = true;
+    }
+    // The first mentor guidance, only into an empty table: after that it is the coordinators' content.
+    if (applied(txd, "guidance") < GUIDANCE_VERSION) {
+      const has = tx.select({ n: sql<number>`count(*)` }).from(guidancePages).get()!.n;
+      if (!has) tx.insert(guidancePages).values(DEFAULT_GUIDANCE.map((p, i) => ({ ...p, sort: i }))).run();
+      markApplied(txd, "guidance", GUIDANCE_VERSION);
     }
   });
   return result;

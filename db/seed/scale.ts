@@ -12,12 +12,12 @@
  * demo mentor with an active course. Deterministic for a given size, except e-mail suffixes and the time of day.
  */
 import type Database from "better-sqlite3";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { migrateDb, openDb, type Db } from "../client";
 import { applyReferenceData } from "../reference";
 import { bulkInserter } from "../bulk";
 import {
-  auditLog, consents, coursePauses, courses, followUps, jobRuns, meetings, mentees, mentorScreenings, mentors, messages, municipalities,
+  auditLog, consents, courseFacts, coursePauses, courses, followUps, jobRuns, meetings, mentees, mentorScreenings, mentors, messages, municipalities,
   outcomes, statusChanges, surveys, users,
 } from "../schema";
 import {
@@ -33,6 +33,7 @@ import { renderMessage, templates } from "../../emails";
 import { sampleData } from "../../emails/editable";
 import { WELCOME_TEMPLATE } from "../../app/services/referrals.server";
 import { today } from "../../app/utils/clock";
+import { refreshStaleFacts } from "../../app/services/course-facts.server";
 
 export type ScaleProgress = { phase: string; done: number; total: number; overall: number };
 export type ScaleOptions = { mentees: number; seed?: number; onProgress?: (p: ScaleProgress) => void };
@@ -163,7 +164,7 @@ export async function seedScale(d: Db, opts: ScaleOptions): Promise<Record<strin
   const shares: [number, number][] = partners.map((p) => [p.code, MUNICIPALITY_WEIGHTS[p.code] ?? 2]);
   const former = FORMER_PARTNERS.filter((c) => known.has(c) && !partners.some((p) => p.code === c));
 
-  const weights = { setup: 0.04, mentors: 0.08, mentees: 0.6, history: 0.03, messages: 0.17, audit: 0.08 };
+  const weights = { setup: 0.04, mentors: 0.07, mentees: 0.5, history: 0.03, facts: 0.14, messages: 0.15, audit: 0.07 };
   let base = 0;
   const progress = (phase: keyof typeof weights, done: number, total: number) => {
     opts.onProgress?.({ phase, done, total, overall: Math.min(1, base + weights[phase] * (total ? done / total : 1)) });
@@ -569,6 +570,14 @@ export async function seedScale(d: Db, opts: ScaleOptions): Promise<Record<strin
     d.insert(jobRuns).values({ job: "courses", runKey: now, startedAt: at(now, "00:00"), finishedAt: at(now, "00:01") }).onConflictDoNothing().run();
   });
   finish("history");
+
+  /* ---------------------------------------------------------------- the facts lists and reports read (decision 016) */
+  const stale = d.select({ n: sql<number>`count(*)` }).from(courseFacts).get()!.n;
+  await refreshStaleFacts(d, now, (done) => progress("facts", done, stale));
+  // As if the course job had asked for each follow-up outcome when it came due: its first run here does not send
+  // years of prompts at once.
+  client.prepare("UPDATE course_facts SET follow_up_prompted_on = follow_up_outcome_due_on WHERE follow_up_outcome_due_on < ?").run(now);
+  finish("facts");
 
   /* ---------------------------------------------------------------- the outbox, in the order it was written */
   messageSpecs.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));

@@ -8,6 +8,8 @@ import daEnum from "../../app/i18n/locales/da/enum";
 import enEnum from "../../app/i18n/locales/en/enum";
 import { DB07 } from "../../db/reference/db07";
 import { messageDate, sentence } from "../format";
+import { citizenPageLabel } from "./between-meetings";
+import type { MessageLanguage } from "../../app/domain/enums";
 
 const industryLabel = (code: string, lang: "da" | "en") => {
   const i = DB07.find((x) => x.code === code);
@@ -70,31 +72,35 @@ export const matchMentor = defineTemplate<MatchMentorData>({
   },
 });
 
-/** Deliberately only the mentor's first name: an SMS carries no personal data about the mentee. */
-export type MatchMenteeData = { mentorFirstName: string };
+/**
+ * Deliberately only the mentor's first name: an SMS carries no personal data about the mentee. `pageUrl` is the
+ * citizen's own page (issue 21), a secret link (messages queued before it existed have none).
+ */
+export type MatchMenteeData = { mentorFirstName: string; pageUrl?: string };
 
-/** One sentence set per language; the SMS is the same text (no link, no sensitive details). */
-const menteeCopy = (subject: string, text: (d: MatchMenteeData) => string) => ({
+/** One sentence set per language; the SMS is the same text plus the citizen's page (no sensitive details). */
+const menteeCopy = (lang: MessageLanguage, subject: string, text: (d: MatchMenteeData) => string) => ({
   subject: () => subject,
-  lines: (d: MatchMenteeData) => [text(d)],
-  sms: (d: MatchMenteeData) => text(d),
+  lines: (d: MatchMenteeData) => [text(d), ...(d.pageUrl ? [`${citizenPageLabel(lang)} ${d.pageUrl}`] : [])],
+  sms: (d: MatchMenteeData) => `${text(d)}${d.pageUrl ? ` ${citizenPageLabel(lang)} ${d.pageUrl}` : ""}`,
 });
 
 export const matchMentee = defineTemplate<MatchMenteeData>({
   key: "match_mentee",
-  sample: { mentorFirstName: "Mads" },
+  sample: { mentorFirstName: "Mads", pageUrl: "https://mentorbro.dk/mig/Xy7Qp2LmXy7Qp2LmXy7Qp2" },
   audience: "mentee",
+  secrets: ["pageUrl"],
   copies: {
-    da: menteeCopy("Du har fået en mentor", (d) => `Hej. Godt nyt: Du har fået en mentor. Din mentor hedder ${d.mentorFirstName} og ringer til dig inden for de næste dage. Venlig hilsen Mentorbro`),
-    en: menteeCopy("You have a mentor", (d) => `Hello. Good news: you have a mentor. Your mentor is called ${d.mentorFirstName} and will call you in the next few days. Kind regards, Mentorbro`),
-    ar: menteeCopy("لديك مرشد الآن", (d) => `مرحبًا. أخبار سارة: لقد حصلت على مرشد. اسم مرشدك ${d.mentorFirstName} وسيتصل بك خلال الأيام القادمة. مع أطيب التحيات، Mentorbro`),
-    ti: menteeCopy("ሜንቶር ረኺብኩም ኣለኹም", (d) => `ሰላም። ጽቡቕ ዜና፦ ሜንቶር ረኺብኩም ኣለኹም። ሜንቶርኩም ${d.mentorFirstName} ይበሃል፣ ኣብ ዝመጽእ ቅሩብ መዓልታት ክድውለልኩም እዩ። ምስ ሰላምታ፣ Mentorbro`),
-    fa: menteeCopy("برای شما منتور پیدا شد", (d) => `سلام. خبر خوب: برای شما یک منتور پیدا شد. نام منتور شما ${d.mentorFirstName} است و در چند روز آینده با شما تماس می‌گیرد. با احترام، Mentorbro`),
-    prs: menteeCopy("برای شما منتور پیدا شد", (d) => `سلام. خبر خوش: برای شما یک منتور (رهنما) پیدا شد. نام منتور شما ${d.mentorFirstName} است و در چند روز آینده به شما زنگ می‌زند. با احترام، Mentorbro`),
-    ps: menteeCopy("تاسو ته منټور پیدا شو", (d) => `سلام. ښه خبر: تاسو ته یو منټور (لارښود) پیدا شو. ستاسو د منټور نوم ${d.mentorFirstName} دی او په راتلونکو څو ورځو کې به تاسو ته زنګ ووهي. په درنښت، Mentorbro`),
-    so: menteeCopy("Waxaad heshay lataliye", (d) => `Salaan. War wanaagsan: Waxaad heshay lataliye (mentor). Lataliyahaagu waa ${d.mentorFirstName}, wuxuuna ku soo wici doonaa maalmaha soo socda. Mahadsanid, Mentorbro`),
-    uk: menteeCopy("У вас є ментор", (d) => `Вітаємо! Гарна новина: у вас є ментор. Вашого ментора звати ${d.mentorFirstName}, і найближчими днями ментор вам зателефонує. З повагою, Mentorbro`),
-    kmr: menteeCopy("Te mentorek heye", (d) => `Silav. Nûçeyeke baş: Te mentorek heye. Navê mentorê te ${d.mentorFirstName} e û ew ê di çend rojên bê de telefonî te bike. Bi rêz, Mentorbro`),
+    da: menteeCopy("da", "Du har fået en mentor", (d) => `Hej. Godt nyt: Du har fået en mentor. Din mentor hedder ${d.mentorFirstName} og ringer til dig inden for de næste dage. Venlig hilsen Mentorbro`),
+    en: menteeCopy("en", "You have a mentor", (d) => `Hello. Good news: you have a mentor. Your mentor is called ${d.mentorFirstName} and will call you in the next few days. Kind regards, Mentorbro`),
+    ar: menteeCopy("ar", "لديك مرشد الآن", (d) => `مرحبًا. أخبار سارة: لقد حصلت على مرشد. اسم مرشدك ${d.mentorFirstName} وسيتصل بك خلال الأيام القادمة. مع أطيب التحيات، Mentorbro`),
+    ti: menteeCopy("ti", "ሜንቶር ረኺብኩም ኣለኹም", (d) => `ሰላም። ጽቡቕ ዜና፦ ሜንቶር ረኺብኩም ኣለኹም። ሜንቶርኩም ${d.mentorFirstName} ይበሃል፣ ኣብ ዝመጽእ ቅሩብ መዓልታት ክድውለልኩም እዩ። ምስ ሰላምታ፣ Mentorbro`),
+    fa: menteeCopy("fa", "برای شما منتور پیدا شد", (d) => `سلام. خبر خوب: برای شما یک منتور پیدا شد. نام منتور شما ${d.mentorFirstName} است و در چند روز آینده با شما تماس می‌گیرد. با احترام، Mentorbro`),
+    prs: menteeCopy("prs", "برای شما منتور پیدا شد", (d) => `سلام. خبر خوش: برای شما یک منتور (رهنما) پیدا شد. نام منتور شما ${d.mentorFirstName} است و در چند روز آینده به شما زنگ می‌زند. با احترام، Mentorbro`),
+    ps: menteeCopy("ps", "تاسو ته منټور پیدا شو", (d) => `سلام. ښه خبر: تاسو ته یو منټور پیدا شو. ستاسو د منټور نوم ${d.mentorFirstName} دی او په راتلونکو څو ورځو کې به تاسو ته زنګ ووهي. په درنښت، Mentorbro`),
+    so: menteeCopy("so", "Waxaad heshay lataliye", (d) => `Salaan. War wanaagsan: Waxaad heshay lataliye (mentor). Lataliyahaagu waa ${d.mentorFirstName}, wuxuuna ku soo wici doonaa maalmaha soo socda. Mahadsanid, Mentorbro`),
+    uk: menteeCopy("uk", "У вас є ментор", (d) => `Вітаємо! Гарна новина: у вас є ментор. Вашого ментора звати ${d.mentorFirstName}, і найближчими днями ментор вам зателефонує. З повагою, Mentorbro`),
+    kmr: menteeCopy("kmr", "Te mentorek heye", (d) => `Silav. Nûçeyeke baş: Te mentorek heye. Navê mentorê te ${d.mentorFirstName} e û ew ê di çend rojên bê de telefonî te bike. Bi rêz, Mentorbro`),
   },
 });
 

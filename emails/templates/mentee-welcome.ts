@@ -5,18 +5,20 @@
  */
 import type { MessageLanguage } from "../../app/domain/enums";
 import { defineTemplate, type Copy } from "../types";
+import { citizenPageLabel } from "./between-meetings";
 
-type Data = { firstName: string };
+/** `pageUrl`: the citizen's own page (issue 21), a secret link; messages queued before it existed have none. */
+type Data = { firstName: string; pageUrl?: string };
 
-const copy = (c: { subject: string; heading: string; hello: (n: string) => string; body: string[]; sms: (n: string) => string }): Copy<Data> => ({
+const copy = (lang: MessageLanguage, c: { subject: string; heading: string; hello: (n: string) => string; body: string[]; sms: (n: string) => string }): Copy<Data> => ({
   subject: () => c.subject,
   heading: () => c.heading,
-  lines: (d) => [c.hello(d.firstName), ...c.body],
-  sms: (d) => c.sms(d.firstName),
+  lines: (d) => [c.hello(d.firstName), ...c.body, ...(d.pageUrl ? [`${citizenPageLabel(lang)} ${d.pageUrl}`] : [])],
+  sms: (d) => `${c.sms(d.firstName)}${d.pageUrl ? ` ${citizenPageLabel(lang)} ${d.pageUrl}` : ""}`,
 });
 
 export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
-  da: copy({
+  da: copy("da", {
     subject: "Velkommen til Mentorbro",
     heading: "Velkommen til mentorprogrammet",
     hello: (n) => `Hej ${n}`,
@@ -27,7 +29,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
     ],
     sms: (n) => `Hej ${n}. Du er henvist til Mentorbros mentorprogram. En koordinator kontakter dig snart. Hilsen Mentorbro`,
   }),
-  en: copy({
+  en: copy("en", {
     subject: "Welcome to Mentorbro",
     heading: "Welcome to the mentor programme",
     hello: (n) => `Hello ${n}`,
@@ -38,7 +40,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
     ],
     sms: (n) => `Hello ${n}. You have been referred to the Mentorbro mentor programme. A coordinator will contact you soon. Mentorbro`,
   }),
-  ar: copy({
+  ar: copy("ar", {
     subject: "مرحبًا بك في Mentorbro",
     heading: "مرحبًا بك في برنامج الإرشاد",
     hello: (n) => `مرحبًا ${n}`,
@@ -49,7 +51,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
     ],
     sms: (n) => `مرحبًا ${n}. تمت إحالتك إلى برنامج الإرشاد Mentorbro. سيتواصل معك منسق قريبًا. Mentorbro`,
   }),
-  ti: copy({
+  ti: copy("ti", {
     subject: "ናብ Mentorbro እንቋዕ ብደሓን መጻእኩም",
     heading: "ናብ መደብ መማኸርቲ እንቋዕ ብደሓን መጻእኩም",
     hello: (n) => `ሰላም ${n}`,
@@ -60,7 +62,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
     ],
     sms: (n) => `ሰላም ${n}። ናብ መደብ መማኸርቲ Mentorbro ተመሓላሊፍኩም ኣለኹም። ሓደ ኣወሃሃዲ ኣብ ቀረባ እዋን ክረኽበኩም እዩ። Mentorbro`,
   }),
-  fa: copy({
+  fa: copy("fa", {
     subject: "به Mentorbro خوش آمدید",
     heading: "به برنامه منتورینگ خوش آمدید",
     hello: (n) => `سلام ${n}`,
@@ -71,7 +73,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
     ],
     sms: (n) => `سلام ${n}. شما به برنامه منتورینگ Mentorbro معرفی شده‌اید. یک هماهنگ‌کننده به‌زودی با شما تماس می‌گیرد. Mentorbro`,
   }),
-  prs: copy({
+  prs: copy("prs", {
     subject: "به Mentorbro خوش آمدید",
     heading: "به برنامه رهنمایی خوش آمدید",
     hello: (n) => `سلام ${n}`,
@@ -82,7 +84,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
     ],
     sms: (n) => `سلام ${n}. شما به برنامه رهنمایی Mentorbro معرفی شده اید. یک هماهنگ‌کننده به زودی با شما به تماس می‌شود. Mentorbro`,
   }),
-  ps: copy({
+  ps: copy("ps", {
     subject: "Mentorbro ته ښه راغلاست",
     heading: "د لارښوونې پروګرام ته ښه راغلاست",
     hello: (n) => `سلام ${n}`,
@@ -93,7 +95,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
     ],
     sms: (n) => `سلام ${n}. تاسو د Mentorbro لارښوونې پروګرام ته معرفي شوي یاست. یو همغږی کوونکی به ډېر ژر له تاسو سره اړیکه ونیسي. Mentorbro`,
   }),
-  so: copy({
+  so: copy("so", {
     subject: "Ku soo dhawoow Mentorbro",
     heading: "Ku soo dhawoow barnaamijka lataliyaha",
     hello: (n) => `Salaan ${n}`,
@@ -104,7 +106,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
     ],
     sms: (n) => `Salaan ${n}. Waxaa laguu gudbiyay barnaamijka lataliyaha Mentorbro. Isuduwe ayaa dhowaan kula soo xiriiri doona. Mentorbro`,
   }),
-  uk: copy({
+  uk: copy("uk", {
     subject: "Ласкаво просимо до Mentorbro",
     heading: "Ласкаво просимо до програми наставництва",
     hello: (n) => `Вітаємо, ${n}`,
@@ -115,7 +117,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
     ],
     sms: (n) => `Вітаємо, ${n}. Вас направлено до програми наставництва Mentorbro. Координатор незабаром зв'яжеться з вами. Mentorbro`,
   }),
-  kmr: copy({
+  kmr: copy("kmr", {
     subject: "Bi xêr hatî Mentorbro",
     heading: "Bi xêr hatî bernameya mentoriyê",
     hello: (n) => `Silav ${n}`,
@@ -128,4 +130,7 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
   }),
 };
 
-export default defineTemplate<Data>({ key: "mentee_welcome", audience: "mentee", copies: welcomeCopies });
+export default defineTemplate<Data>({
+  key: "mentee_welcome", audience: "mentee", copies: welcomeCopies, secrets: ["pageUrl"],
+  sample: { firstName: "Amal", pageUrl: "https://mentorbro.dk/mig/Xy7Qp2LmXy7Qp2LmXy7Qp2" },
+});

@@ -94,7 +94,7 @@ export const mentorApproved = defineTemplate<Link>({
       lines: (d) => [
         `Hej ${d.name}`,
         "Tak for samtalen og introduktionen. Du er nu godkendt som erhvervsmentor.",
-        "Vi giver besked, så snart vi har fundet en mentee, der passer til din branche og dit område. Du kan sætte en pause på din side, hvis du får travlt.",
+        "Vi giver besked, så snart vi har fundet en mentee, der passer til din branche og dit område. Har du ikke allerede gjort det, så læs introduktionen til mentorrollen på din side: først da kan vi matche dig. Du kan sætte en pause på din side, hvis du får travlt.",
       ],
       action: { label: "Gå til min side", url: (d) => d.url },
     },
@@ -103,7 +103,7 @@ export const mentorApproved = defineTemplate<Link>({
       lines: (d) => [
         `Hello ${d.name}`,
         "Thank you for the talk and the introduction. You are now approved as a business mentor.",
-        "We will let you know as soon as we find a mentee who fits your industry and area. You can set a pause on your page if you get busy.",
+        "We will let you know as soon as we find a mentee who fits your industry and area. If you have not done so yet, read the introduction to the mentor role on your page: only then can we match you. You can set a pause on your page if you get busy.",
       ],
       action: { label: "Go to my page", url: (d) => d.url },
     },

@@ -3,6 +3,7 @@
  * be stored (the row counts of the tables that hold people and their courses stay the same).
  */
 import { and, eq, sql } from "drizzle-orm";
+import { createHash, randomBytes } from "node:crypto";
 import { test, expect, login } from "../support/fixtures";
 import { badInputs, toBody } from "../support/fuzz";
 import { DEMO_USERS } from "../../db/seed/demo";
@@ -92,7 +93,33 @@ export const forms: Form[] = [
     path: "/mentor/virksomhed", as: "mentor",
     fields: ["name", "cvr", "industryCode", "municipalityCode", "street", "postcode", "city", "size", "contactName", "contactRole", "contactPhone", "contactEmail", "worksHere", "withOpening", "openingType", "openingOccupation", "openingPlaces", "openingNote"],
   },
+  // Issue 21: planning, the goal plan, the introduction, guidance pages, the citizen's page and its staff side.
+  { path: (db) => `/mentor/forloeb/${demoCourse(db)}/moede`, as: "mentor", fields: ["intent", "plannedId", "date", "time", "minutes", "form", "place", "agenda", "topics"] },
+  { path: (db) => `/koordinator/forloeb/${demoCourse(db)}/moede`, as: "coordinator", fields: ["intent", "plannedId", "date", "time", "minutes", "form", "place", "agenda"] },
+  { path: (db) => `/mentor/forloeb/${demoCourse(db)}/maal`, as: "mentor", fields: ["intent", "goalId", "kind", "text", "targetDate", "status"] },
+  { path: (db) => `/koordinator/forloeb/${demoCourse(db)}/maal`, as: "coordinator", fields: ["intent", "goalId", "kind", "text", "targetDate", "status"] },
+  { path: "/mentor/introduktion", as: "mentor", fields: ["confirm"] },
+  { path: "/koordinator/vejledning/ny", as: "coordinator", fields: ["kind", "courseMonth", "sort", "titleDa", "bodyDa", "titleEn", "bodyEn", "active"] },
+  { path: (db) => `/koordinator/mentees/${db.select().from(schema.mentees).get()!.id}`, as: "coordinator", fields: ["intent", "replace", "callId"] },
+  { path: (db) => `/mig/${citizenToken(db)}`, fields: ["intent", "phone", "language", "changeId", "code"] },
 ];
+
+/** The demo mentor's course. */
+function demoCourse(db: Db): number {
+  const mentor = db.select().from(schema.mentors).where(eq(schema.mentors.email, DEMO_USERS.mentor)).get()!;
+  return db.select().from(schema.courses).where(eq(schema.courses.mentorId, mentor.id)).get()!.id;
+}
+
+/** A live link to a citizen's own page (as the welcome message would carry it). */
+function citizenToken(db: Db): string {
+  const token = randomBytes(16).toString("base64url");
+  const mentee = db.select().from(schema.mentees).where(eq(schema.mentees.status, "in_course")).get()!;
+  db.insert(schema.verificationTokens).values({
+    purpose: "citizen_page", tokenHash: createHash("sha256").update(token).digest("hex"), subjectType: "mentee", subjectId: mentee.id,
+    expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+  }).run();
+  return token;
+}
 
 /** A failed message to retry or confirm (the demo seed sends none). */
 function failedMessage(db: Db): number {

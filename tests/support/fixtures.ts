@@ -72,7 +72,11 @@ export const test = base.extend<Fixtures>({
 export { expect };
 
 /** A message as its recipient got it (the local sink's record; see app/messaging/transports/local.server.ts). */
-export type ReceivedMessage = { id: number; channel: string; template: string | null; to: string; subject: string; text: string; html: string | null };
+export type ReceivedMessage = {
+  id: number; channel: string; template: string | null; to: string; subject: string; text: string; html: string | null;
+  /** Files an email carried (a calendar invite), as sent. */
+  attachments?: { filename: string; contentType: string; content: string }[];
+};
 
 /** Every message the app has delivered so far, oldest first, as the recipients got them. */
 export function inbox(app: App): ReceivedMessage[] {

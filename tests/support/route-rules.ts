@@ -15,6 +15,8 @@ export const routeRules: Rule[] = [
   { pattern: /^\/bliv-mentor(\/.*)?$/, allow: "public" },
   { pattern: /^\/invitation\//, allow: "public" },
   { pattern: /^\/(s|afmeld|survey)\//, allow: "public" },
+  // The citizen's own page (issue 21): public, but the token decides everything (an unknown one is a 404).
+  { pattern: /^\/mig\//, allow: "public" },
   { pattern: /^\/webhooks\//, allow: "public" },
   { pattern: /^\/__test\//, allow: "public" },
   { pattern: /^\/\*$/, allow: "public" },

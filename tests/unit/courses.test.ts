@@ -156,44 +156,44 @@ describe("the scheduler", () => {
     const { course, mentor } = startedCourse(33);
     const count = () => db().select().from(schema.messages).all().length;
     const day = today();
-    runCourseJobs(db(), day);
+    await runCourseJobs(db(), day);
     const after1 = count();
     expect(messagesFor("course_monthly_reminder").filter((m) => m.subjectId === mentor.id)).toHaveLength(1);
     expect(messagesFor("course_mentor_nudge").filter((m) => m.subjectId === mentor.id)).toHaveLength(1);
     expect(messagesFor("survey_mentee").some((m) => m.idempotencyKey.startsWith("survey:"))).toBe(true);
     expect(db().select().from(schema.surveys).where(eq(schema.surveys.courseId, course.id)).all().every((s) => s.sentAt)).toBe(true);
     // Same day again, directly and through the scheduler (twice): nothing new.
-    runCourseJobs(db(), day);
+    await runCourseJobs(db(), day);
     await runDailyJobs(day);
     await runDailyJobs(day);
     expect(count()).toBe(after1);
     // Next day: the nudge for the same silence is not repeated.
-    runCourseJobs(db(), addDays(day, 1));
+    await runCourseJobs(db(), addDays(day, 1));
     expect(messagesFor("course_mentor_nudge").filter((m) => m.subjectId === mentor.id)).toHaveLength(1);
   });
 
-  it("flags the coordinators after 5 weeks without contact", () => {
+  it("flags the coordinators after 5 weeks without contact", async () => {
     const { course } = startedCourse(36);
-    runCourseJobs(db(), today());
+    await runCourseJobs(db(), today());
     expect(messagesFor("course_coordinator_flag").filter((m) => (m.data as { courseId: number }).courseId === course.id).length).toBeGreaterThan(0);
   });
 });
 
 describe("the citizen's survey link", () => {
-  function inviteToken(courseId: number) {
+  async function inviteToken(courseId: number) {
     // Create a fresh link for the course's day-30 survey and return the raw token (the outbox row holds the URL apart
     // from the message's data, until the message is sent).
-    runCourseJobs(db(), today());
+    await runCourseJobs(db(), today());
     const s = db().select().from(schema.surveys).where(and(eq(schema.surveys.courseId, courseId), eq(schema.surveys.respondent, "mentee"), eq(schema.surveys.kind, "day30"))).get()!;
     const msg = db().select().from(schema.messages).where(eq(schema.messages.idempotencyKey, `survey:${s.id}:invite`)).get()!;
     return { survey: s, token: String(msg.secrets!.url).split("/s/")[1] };
   }
 
-  it("works without login, only for its own survey, once, and expires", () => {
+  it("works without login, only for its own survey, once, and expires", async () => {
     const a = startedCourse(31);
     const b = startedCourse(31);
-    const ta = inviteToken(a.course.id);
-    const tb = inviteToken(b.course.id);
+    const ta = await inviteToken(a.course.id);
+    const tb = await inviteToken(b.course.id);
     expect(surveysSvc.surveyByToken(ta.token)).toMatchObject({ state: "open", language: "so", surveyId: ta.survey.id });
     expect(surveysSvc.answerSurveyByToken(ta.token, { satisfaction: 5, closerToJob: "yes", comment: "Godt" })).toBe("saved");
     // Answering with A's token touched only A's survey; B's is still open.

@@ -32,6 +32,17 @@ const newMentor = (o: Parameters<typeof f.insertMentor>[3] = {}) =>
 const newMentee = (o: Parameters<typeof f.insertMentee>[3] = {}) =>
   f.insertMentee(db(), rng, 751, { status: "waiting", referredBy: caseworker.id, mentorGenderPreference: "none", wishedIndustryCodes: ["41"], currentInternshipEmployer: null, ...o });
 
+// The whole-pool run's handler in this process (the worker thread is tested in background-jobs.test.ts).
+const runPool = (mode: "best_score" | "most_matched") => {
+  const job = db().insert(schema.backgroundJobs).values({ kind: pool.POOL_RUN_KIND, scopeKey: `test-${mode}`, params: { scope: "country", mode }, status: "running" }).returning().get();
+  pool.runPoolJob({
+    d: db(), job, progress: () => undefined,
+    complete: (t, summary) => { t.update(schema.backgroundJobs).set({ status: "done", summary }).where(eq(schema.backgroundJobs.id, job.id)).run(); },
+  });
+  const pairs = db().select().from(schema.poolRunPairs).where(eq(schema.poolRunPairs.jobId, job.id)).all();
+  return { pairs, summary: db().select().from(schema.backgroundJobs).where(eq(schema.backgroundJobs.id, job.id)).get()!.summary as import("../../app/services/pool-runs.server").PoolRunSummary };
+};
+
 describe("weights", () => {
   it("seed version 1 once and save new versions", () => {
     const a = matching.currentWeights();
@@ -73,8 +84,9 @@ describe("approving a pair", () => {
       ["match_mentee", "sms", "ar", "+4520000001"],
       ["match_mentor", "email", mentor.locale, mentor.email],
     ]);
-    // The mentee's message carries the mentor's first name only.
-    expect(msgs.find((m) => m.template === "match_mentee")!.data).toEqual({ mentorFirstName: "Mads" });
+    // The mentee's message carries the mentor's first name only, and the link to their own page (issue 21), which
+    // staff see masked.
+    expect(msgs.find((m) => m.template === "match_mentee")!.data).toEqual({ mentorFirstName: "Mads", pageUrl: expect.stringMatching(/\/mig\/•••$/) });
 
     // A second approval of the same mentee, or onto the now-full mentor, is refused and changes nothing.
     expect(matching.approveMatch({ menteeId: mentee.id, mentorId: newMentor().id, actor: coordinator })).toEqual({ ok: false, error: "mentee_not_waiting" });
@@ -98,6 +110,17 @@ describe("approving a pair", () => {
     expect(matching.approveMatch({ menteeId: mentee.id, mentorId: newMentor().id, startDate: "2026-02-30", actor: coordinator }))
       .toEqual({ ok: false, error: "bad_start_date" });
     expect(matching.approveMatch({ menteeId: 999999, mentorId: newMentor().id, actor: coordinator })).toEqual({ ok: false, error: "mentee_not_found" });
+  });
+
+  it("refuses a mentor who has not marked the introduction read, and leaves them out of the pool (issue 21)", () => {
+    const mentee = newMentee();
+    const unread = newMentor({ introductionReadAt: null });
+    expect(matching.approveMatch({ menteeId: mentee.id, mentorId: unread.id, actor: coordinator }))
+      .toEqual({ ok: false, error: "rule", rules: ["mentor_introduction_unread"] });
+    expect(db().select().from(schema.courses).where(eq(schema.courses.mentorId, unread.id)).all()).toHaveLength(0);
+    expect(runPool("best_score").pairs.some((p) => p.mentorId === unread.id)).toBe(false);
+    const shown = matching.candidatesFor(mentee.id, coordinator, undefined, { excluded: "mentor_introduction_unread" })!;
+    expect(shown.excludedPage?.rows.find((x) => x.mentor.id === unread.id)?.rules).toEqual(["mentor_introduction_unread"]);
   });
 });
 
@@ -153,18 +176,8 @@ describe("candidates for one mentee", () => {
 });
 
 describe("pool", () => {
-  // The whole-pool run's handler in this process (the worker thread is tested in background-jobs.test.ts).
-  const run = (mode: "best_score" | "most_matched") => {
-    const job = db().insert(schema.backgroundJobs).values({ kind: pool.POOL_RUN_KIND, scopeKey: `test-${mode}`, params: { scope: "country", mode }, status: "running" }).returning().get();
-    pool.runPoolJob({
-      d: db(), job, progress: () => undefined,
-      complete: (t, summary) => { t.update(schema.backgroundJobs).set({ status: "done", summary }).where(eq(schema.backgroundJobs.id, job.id)).run(); },
-    });
-    const pairs = db().select().from(schema.poolRunPairs).where(eq(schema.poolRunPairs.jobId, job.id)).all();
-    return { pairs, summary: db().select().from(schema.backgroundJobs).where(eq(schema.backgroundJobs.id, job.id)).get()!.summary as import("../../app/services/pool-runs.server").PoolRunSummary };
-  };
   it("proposes pairs that respect free places and rules", () => {
-    const r = run("most_matched");
+    const r = runPool("most_matched");
     const perMentor = new Map<number, number>();
     for (const p of r.pairs) perMentor.set(p.mentorId, (perMentor.get(p.mentorId) ?? 0) + 1);
     const mentors = matching.loadMentors(db());
@@ -176,7 +189,7 @@ describe("pool", () => {
     expect(r.pairs.length).toBeGreaterThan(0);
     expect(r.summary.pairs).toBe(r.pairs.length);
     expect(r.summary.industryPairs).toBe(r.pairs.filter((p) => p.sharedIndustry).length);
-    expect(r.pairs.length).toBeGreaterThanOrEqual(run("best_score").pairs.length);
+    expect(r.pairs.length).toBeGreaterThanOrEqual(runPool("best_score").pairs.length);
   });
 });
 

@@ -12,6 +12,7 @@ const { applyReferenceData } = await import("../../db/reference");
 const { seedDemo } = await import("../../db/seed/demo");
 const schema = await import("../../db/schema");
 const v = await import("../../app/services/volunteers.server");
+const guidance = await import("../../app/services/guidance.server");
 const { isMatchable } = await import("../../app/domain/mentor-status");
 const { today } = await import("../../app/utils/clock");
 
@@ -83,7 +84,15 @@ describe("the volunteer journey", () => {
     v.recordScreening(mentorId, { step: "confidentiality_declaration", doneOn: today() }, coordinator);
     expect(v.listMatchableMentors().some((m) => m.id === mentorId)).toBe(false);
     expect(v.decideMentor(mentorId, "approve", undefined, coordinator)).toEqual({ ok: true, to: "approved" });
+    // Approved, but not matchable until the mentor has marked the introduction read (issue 21).
+    expect(v.listMatchableMentors().some((m) => m.id === mentorId)).toBe(false);
+    const userId = db().select().from(schema.mentors).where(eq(schema.mentors.id, mentorId)).get()!.userId!;
+    expect(guidance.markIntroductionRead(userId)).toBe(true);
     expect(v.listMatchableMentors().some((m) => m.id === mentorId)).toBe(true);
+    const pages = guidance.introductionFor(userId, "da")!;
+    expect(pages.readAt).not.toBeNull();
+    expect(pages.pages.length).toBeGreaterThanOrEqual(6);
+    expect(pages.pages.every((p) => p.read)).toBe(true);
     expect(messagesTo(input.email, "mentor_approved")).toHaveLength(1);
     const history = db().select().from(schema.statusChanges).where(and(eq(schema.statusChanges.entityType, "mentor"), eq(schema.statusChanges.entityId, mentorId))).all();
     expect(history.map((h) => h.toStatus)).toEqual(["applied", "screening", "approved"]);

@@ -7,11 +7,14 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Transport } from "./types";
+import type { MessageAttachment } from "../../../db/schema";
 import { log } from "../../utils/logger.server";
 
 export type SinkMessage = {
   id: number; channel: string; template: string | null; to: string; subject: string; text: string; html: string | null;
   unsubscribeUrl: string | null; idempotencyKey: string; at: string;
+  /** Files sent with an email (a calendar invite), also written beside the record as `<id>-<template>-<filename>`. */
+  attachments?: MessageAttachment[];
 };
 
 /** Writes atomically (a reader never sees half a file); the same message again overwrites its own file. */
@@ -31,10 +34,12 @@ export function localSink(dir: string | null): Transport {
         const record: SinkMessage = {
           id: m.id, channel: m.channel, template: m.template ?? null, to: m.to, subject: m.subject, text: m.text, html: m.html,
           unsubscribeUrl: m.unsubscribeUrl ?? null, idempotencyKey: m.idempotencyKey, at: new Date().toISOString(),
+          ...(m.attachments?.length ? { attachments: m.attachments } : {}),
         };
         try {
           mkdirSync(dir, { recursive: true });
           if (m.html) writeAtomic(join(dir, `${base}.html`), m.html);
+          for (const a of m.attachments ?? []) writeAtomic(join(dir, `${base}-${a.filename.replace(/[^a-z0-9._-]/gi, "_")}`), a.content);
           writeAtomic(join(dir, `${base}.json`), JSON.stringify(record, null, 2));
           log.info("local sink wrote a message", { messageId: m.id, file: join(dir, `${base}.json`) });
         } catch (e) {

@@ -1,5 +1,6 @@
 import type { Channel } from "../../domain/enums";
 import type { SendResult } from "../../domain/outbox";
+import type { MessageAttachment } from "../../../db/schema";
 
 export type OutgoingMessage = {
   id: number;
@@ -13,6 +14,8 @@ export type OutgoingMessage = {
   idempotencyKey: string;
   /** Email only: where to opt out (sent as a List-Unsubscribe header). */
   unsubscribeUrl?: string | null;
+  /** Email only: files sent with it (a calendar invite). */
+  attachments?: MessageAttachment[];
 };
 
 /** One outside service (or the local sink) that can deliver a message. It never throws: errors are results. */

@@ -48,6 +48,11 @@ export default {
     goHome: "Gå til forsiden",
   },
   titles: {
+    plannedMeeting: "Planlagt møde",
+    goalPlan: "Målplan",
+    introduction: "Introduktion",
+    guidance: "Vejledning",
+    citizenPage: "Min side",
     landing: "Bliv erhvervsmentor for en flygtning",
     landingDescription: "Brug 4 timer om måneden i 6 måneder på at hjælpe en jobparat flygtning i arbejde.",
     signupSent: "Tjek din e-mail",

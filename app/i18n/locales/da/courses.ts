@@ -154,8 +154,8 @@ export default {
     hours: "Timer",
     start: "Start",
     plannedEnd: "Planlagt slut",
-    shown_one: "{{count}} forløb",
-    shown_other: "{{count}} forløb",
+    noun_one: "forløb",
+    noun_other: "forløb",
     none: "Ingen forløb matcher.",
   },
   staff: {

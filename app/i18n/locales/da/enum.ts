@@ -92,4 +92,12 @@ export default {
     moved: "Flyttet", personal_circumstances: "Personlige forhold", other: "Andet",
   },
   schoolKind: { amu: "AMU-kursus", danish: "Danskundervisning", vocational_school: "Erhvervsskole", other: "Andet" },
+  plannedMeetingStatus: { planned: "Planlagt", held: "Holdt", missed: "Blev ikke til noget", cancelled: "Aflyst" },
+  goalKind: {
+    labour_market: "Forstå det danske arbejdsmarked i min branche", cv_danish: "CV på dansk", applications: "Ansøgninger sendt",
+    interview_practice: "Træning i jobsamtaler", network_contacts: "Kontakter i netværket", change_industry: "Afklare, om jeg skal skifte branche",
+    placement: "Finde praktik, løntilskud eller uddannelse", own: "Eget mål",
+  },
+  goalStatus: { planned: "Sat", in_progress: "I gang", reached: "Nået", dropped: "Droppet" },
+  guidanceKind: { introduction: "Introduktion", tip: "Tip til forløbet" },
 };

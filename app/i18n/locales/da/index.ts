@@ -13,6 +13,7 @@ import courses from "./courses";
 import matching from "./matching";
 import messaging from "./messaging";
 import legal from "./legal";
+import between from "./between";
 
 /** Danish is the source of truth: every other UI language must have exactly these keys (checked by the type). */
 const da = {
@@ -27,6 +28,7 @@ const da = {
   matching,
   messaging,
   legal,
+  between,
 };
 export default da;
 

@@ -18,6 +18,7 @@ export default {
   },
   rule: {
     mentor_not_approved: "Udelukket: mentor er ikke godkendt",
+    mentor_introduction_unread: "Udelukket: mentor har ikke læst introduktionen",
     mentor_paused: "Udelukket: mentor holder pause",
     mentor_at_capacity: "Udelukket: mentor har ikke flere pladser",
     municipality_not_partner: "Udelukket: borgerens kommune er ikke samarbejdskommune",

@@ -198,7 +198,7 @@ export default {
     },
     done: {
       start_screening: "Screeningen er startet.",
-      approve: "Mentoren er godkendt og med i puljen. Der er sendt en e-mail.",
+      approve: "Mentoren er godkendt, og der er sendt en e-mail. Mentoren kommer i puljen, når introduktionen er læst.",
       reject: "Afslaget er registreret, og der er sendt en venlig e-mail.",
       pause: "Mentoren er sat på pause.",
       resume: "Mentoren er aktiv igen.",

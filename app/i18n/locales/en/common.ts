@@ -50,6 +50,11 @@ export default {
     goHome: "Go to the front page",
   },
   titles: {
+    plannedMeeting: "Planned meeting",
+    goalPlan: "Goal plan",
+    introduction: "Introduction",
+    guidance: "Guidance",
+    citizenPage: "My page",
     landing: "Become a business mentor for a refugee",
     landingDescription: "Give 4 hours a month for 6 months to help a job-ready refugee into work.",
     signupSent: "Check your email",

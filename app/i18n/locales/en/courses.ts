@@ -155,8 +155,8 @@ export default {
     hours: "Hours",
     start: "Start",
     plannedEnd: "Planned end",
-    shown_one: "{{count}} course",
-    shown_other: "{{count}} courses",
+    noun_one: "course",
+    noun_other: "courses",
     none: "No courses match.",
   },
   staff: {

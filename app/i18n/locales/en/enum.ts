@@ -94,4 +94,12 @@ export default {
     moved: "Moved", personal_circumstances: "Personal circumstances", other: "Other",
   },
   schoolKind: { amu: "AMU course", danish: "Danish lessons", vocational_school: "Vocational school", other: "Other" },
+  plannedMeetingStatus: { planned: "Planned", held: "Held", missed: "Did not happen", cancelled: "Cancelled" },
+  goalKind: {
+    labour_market: "Understand the Danish labour market in my industry", cv_danish: "CV in Danish", applications: "Applications sent",
+    interview_practice: "Job interview practice", network_contacts: "Network contacts made", change_industry: "Clarify whether to change industry",
+    placement: "Find an internship, wage subsidy or education", own: "Own goal",
+  },
+  goalStatus: { planned: "Set", in_progress: "In progress", reached: "Reached", dropped: "Dropped" },
+  guidanceKind: { introduction: "Introduction", tip: "Tip for the course" },
 } satisfies Translation["enum"];

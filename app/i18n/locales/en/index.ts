@@ -14,6 +14,7 @@ import courses from "./courses";
 import matching from "./matching";
 import messaging from "./messaging";
 import legal from "./legal";
+import between from "./between";
 
 const en: Translation = {
   common, auth, staff, enum: enumLabels, privacy,
@@ -27,5 +28,6 @@ const en: Translation = {
   matching,
   messaging,
   legal,
+  between,
 };
 export default en;

@@ -20,6 +20,7 @@ export default {
   },
   rule: {
     mentor_not_approved: "Excluded: mentor is not approved",
+    mentor_introduction_unread: "Excluded: mentor has not read the introduction",
     mentor_paused: "Excluded: mentor is on a break",
     mentor_at_capacity: "Excluded: mentor is at capacity",
     municipality_not_partner: "Excluded: the citizen's municipality is not a partner",

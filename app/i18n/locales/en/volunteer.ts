@@ -200,7 +200,7 @@ export default {
     },
     done: {
       start_screening: "Screening has started.",
-      approve: "The mentor is approved and in the pool. An email has been sent.",
+      approve: "The mentor is approved and an email has been sent. The mentor joins the pool once the introduction is read.",
       reject: "The rejection is recorded and a kind email has been sent.",
       pause: "The mentor is paused.",
       resume: "The mentor is active again.",
