@@ -5,8 +5,8 @@
  *
  * - One at a time per (kind, scope): a partial unique index over the queued and running rows refuses a second one.
  * - At most `maxWorkers` jobs of this process run at once (the machine has two cores); others wait queued.
- * - The worker writes its own progress (stage, done of total, component) and, in one transaction with its result, the
- *   row's `done`. A worker that throws writes `failed` with the error; a worker that dies (an uncaught error, out of
+ * - The worker writes its own progress (stage, done of total, component), its result in short transactions and the
+ *   row's `done` last (a result is read only when whole). A worker that throws writes `failed` with the error; a worker that dies (an uncaught error, out of
  *   memory, process.exit) is marked failed here when its thread exits without a result.
  * - Cancel: a queued job is cancelled at once; a running one by terminating its thread (its open transaction is rolled
  *   back, so nothing is half-written). A cancel asked in another process is seen by the owner's heartbeat.
@@ -23,6 +23,7 @@ import { db, type Db } from "../db.server";
 import { describeError } from "../jobs.server";
 import { getClockOffset, now, nowIso } from "../utils/clock";
 import { log } from "../utils/logger.server";
+import { BUSY_TIMEOUT_MS } from "../../db/client";
 
 export type JobRow = typeof backgroundJobs.$inferSelect;
 /** What the worker gets: the job's id, the database, the test clock. */
@@ -166,8 +167,27 @@ function spawn(r: Runner, job: JobRow) {
   log.info("background job started", { jobId: job.id, kind: job.kind, scope: job.scopeKey });
 }
 
+/**
+ * Runs `fn` without waiting for SQLite's write lock: the heartbeat runs on the server's event loop, and waiting there
+ * while a worker saves its result would stall every request. A busy database skips this beat (the next one is 2 s away).
+ */
+function withoutWaiting(d: Db, fn: () => void): void {
+  d.$client.pragma("busy_timeout = 0");
+  try {
+    fn();
+  } catch (e) {
+    if (!(e instanceof Error && "code" in e && String((e as { code?: string }).code).startsWith("SQLITE_BUSY"))) throw e;
+  } finally {
+    d.$client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+}
+
 /** Renews this process's heartbeats, stops the jobs asked to cancel, fails dead runs, starts what waits. */
 function beat(r: Runner) {
+  withoutWaiting(r.d, () => beatNow(r));
+}
+
+function beatNow(r: Runner) {
   const ids = [...r.running.keys()];
   if (ids.length) {
     r.d.update(backgroundJobs).set({ heartbeatAt: nowIso() }).where(and(inArray(backgroundJobs.id, ids), eq(backgroundJobs.status, "running"))).run();

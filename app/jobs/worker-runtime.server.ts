@@ -1,7 +1,7 @@
 /**
  * The worker thread's side of the job mechanism (app/jobs/background.server.ts): opens its own database connection,
  * runs the job's handler, writes progress as it goes (at most every 250 ms, and at every change of stage), and ends the
- * row: `done` with its summary (by the handler, inside the transaction that saves its result: `complete`), or `failed`
+ * row: `done` with its summary (by the handler, after its result is saved: `complete`), or `failed`
  * with the error. A row that is no longer running (cancelled meanwhile) is left alone and the result is rolled back.
  */
 import { and, eq } from "drizzle-orm";
@@ -20,7 +20,7 @@ export type JobContext = {
   job: JobRow;
   /** Where the job is; written to the row now and then (never more often than every 250 ms unless the stage changes). */
   progress: (p: JobProgress) => void;
-  /** Inside the transaction that saves the result: marks the row done with its summary (throws JobCancelled when it is not running). */
+  /** Once the result is saved: marks the row done with its summary (throws JobCancelled when it is not running). */
   complete: (t: Db, summary: Record<string, unknown>) => void;
 };
 export type JobHandler = (ctx: JobContext) => Promise<void> | void;

@@ -72,7 +72,7 @@ function mentorsIn(s: PoolScope): SQL | undefined {
     or exists (select 1 from json_each(${mentors.networkIndustryCodes}) j join ${industries} i on i.code = j.value where i.section = ${s.section}))`;
 }
 
-/** The job handler: load, score, solve, save (with the row's `done` in the same transaction). */
+/** The job handler: load, score, solve, save (the row's `done` last, once the result is whole). */
 export function runPoolJob({ d, job, progress, complete }: JobContext): void {
   const params = job.params as PoolRunParams;
   const scope = parseScopeKey(params.scope);
@@ -127,23 +127,25 @@ export function runPoolJob({ d, job, progress, complete }: JobContext): void {
   for (const u of unmatched) unmatchedByReason[u.reason] = (unmatchedByReason[u.reason] ?? 0) + 1;
   const available = pms.filter((pm) => pm.approved && pm.introductionRead && !pm.paused && !pm.atCapacity).length;
 
-  d.$client.transaction(() => {
-    const CHUNK = 500;
-    for (let k = 0; k < pairs.length; k += CHUNK) {
-      d.insert(poolRunPairs).values(pairs.slice(k, k + CHUNK)).run();
-      progress({ stage: "saving", done: k, total: pairs.length });
-    }
-    for (let k = 0; k < unmatched.length; k += CHUNK) d.insert(poolRunUnmatched).values(unmatched.slice(k, k + CHUNK)).run();
-    const t3 = performance.now();
-    const summary: PoolRunSummary = {
-      waiting: waiting.length, mentorsAvailable: available, pairs: pairs.length, industryPairs, otherPairs: pairs.length - industryPairs,
-      unmatched: unmatched.length, unmatchedByReason,
-      meanScore: pairs.length ? Math.round((result.totalScore / pairs.length) * 10) / 10 : null, totalScore: result.totalScore,
-      allowedPairs: result.allowedPairs, components: result.components, largest: result.largest,
-      ms: { loading: Math.round(t1 - t0), scoring: Math.round(result.timings.scoringMs), solving: Math.round(result.timings.solvingMs), saving: Math.round(t3 - t2) },
-    };
-    complete(d, summary);
-  }).immediate();
+  // Saved in short transactions (the server's own writes never wait long for the lock); the last one marks the run
+  // done, so a result is read only when it is whole. Rows of a run that stops half-way are never shown and go with it.
+  const CHUNK = 500;
+  for (let k = 0; k < pairs.length; k += CHUNK) {
+    d.$client.transaction(() => d.insert(poolRunPairs).values(pairs.slice(k, k + CHUNK)).run()).immediate();
+    progress({ stage: "saving", done: k, total: pairs.length });
+  }
+  for (let k = 0; k < unmatched.length; k += CHUNK) {
+    d.$client.transaction(() => d.insert(poolRunUnmatched).values(unmatched.slice(k, k + CHUNK)).run()).immediate();
+  }
+  const t3 = performance.now();
+  const summary: PoolRunSummary = {
+    waiting: waiting.length, mentorsAvailable: available, pairs: pairs.length, industryPairs, otherPairs: pairs.length - industryPairs,
+    unmatched: unmatched.length, unmatchedByReason,
+    meanScore: pairs.length ? Math.round((result.totalScore / pairs.length) * 10) / 10 : null, totalScore: result.totalScore,
+    allowedPairs: result.allowedPairs, components: result.components, largest: result.largest,
+    ms: { loading: Math.round(t1 - t0), scoring: Math.round(result.timings.scoringMs), solving: Math.round(result.timings.solvingMs), saving: Math.round(t3 - t2) },
+  };
+  d.$client.transaction(() => complete(d, summary)).immediate();
 }
 
 /* ------------------------------------------------------------------ reading a run */
