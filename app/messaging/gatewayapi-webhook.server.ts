@@ -9,7 +9,7 @@ export async function verifiedGatewayApiPayload(request: Request): Promise<Recor
   if (!secret) return new Response("Webhook not configured", { status: 503 });
   const body = await request.text();
   if (body.length > 64 * 1024) return new Response("Too large", { status: 413 });
-  const claims = verifyJwtHs256(secret, request.headers.get("x-gwapi-signature"), now().getTime());
+  const claims = await verifyJwtHs256(secret, request.headers.get("x-gwapi-signature"), now().getTime());
   if (!claims) {
     log.warn("sms webhook refused", { reason: "bad_signature" });
     return new Response("Invalid signature", { status: 401 });

@@ -6,7 +6,6 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { config } from "../config.server";
 import { applyDeliveryReport, resendOutcome } from "../messaging/delivery-status.server";
 import { verifySvix } from "../messaging/signatures";
-import { now } from "../utils/clock";
 import { log } from "../utils/logger.server";
 
 const MAX_BODY = 256 * 1024;
@@ -25,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
     id: request.headers.get("svix-id"),
     timestamp: request.headers.get("svix-timestamp"),
     signature: request.headers.get("svix-signature"),
-  }, body, now().getTime());
+  }, body);
   if (!verified.ok) {
     log.warn("resend webhook refused", { reason: verified.reason });
     return new Response("Invalid signature", { status: 401 });

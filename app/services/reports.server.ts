@@ -6,7 +6,8 @@
  * A caseworker's scope is their municipality and every query below filters by it (a coordinator may narrow to one
  * municipality with the same filter). No names or contact details leave this module: ids, codes, dates and numbers.
  */
-import { asc, eq, inArray, or } from "drizzle-orm";
+import { asc, eq, exists, or, sql } from "drizzle-orm";
+import { qualified } from "../utils/sql";
 import type Database from "better-sqlite3";
 import { industries, mentees, municipalities } from "../../db/schema";
 import { db, type Db } from "../db.server";
@@ -65,11 +66,15 @@ export function reportLabels(locale: UiLocale): ReportLabels {
   };
 }
 
-/** Municipalities a coordinator can narrow the report to: the partners and any other with referred citizens. */
+/**
+ * Municipalities a coordinator can narrow the report to: the partners and any other with referred citizens (one index
+ * lookup per municipality, not a pass over the citizens).
+ */
 export function reportMunicipalities() {
   const d = db();
+  const hasCitizens = exists(d.select({ one: sql`1` }).from(mentees).where(eq(mentees.municipalityCode, qualified(municipalities.code))));
   return d.select({ code: municipalities.code, name: municipalities.name }).from(municipalities)
-    .where(or(eq(municipalities.isPartner, true), inArray(municipalities.code, d.selectDistinct({ c: mentees.municipalityCode }).from(mentees))))
+    .where(or(eq(municipalities.isPartner, true), hasCitizens))
     .orderBy(asc(municipalities.name)).all();
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import { test, expect, login, visit, expectAccessible, switchToEnglish, received, linkIn } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import { mentees, messages } from "../../db/schema";
@@ -50,7 +50,8 @@ test("logout kills the session on the server, not just the cookie", async ({ pag
 });
 
 test("a caseworker sees only their own municipality's citizens (others are 404)", async ({ page, db }) => {
-  const own = db.select().from(mentees).where(eq(mentees.municipalityCode, 751)).get()!;
+  // The start page lists the newest referrals (the whole list pages through the rest).
+  const own = db.select().from(mentees).where(eq(mentees.municipalityCode, 751)).orderBy(desc(mentees.referredAt), desc(mentees.id)).get()!;
   const other = db.select().from(mentees).where(and(ne(mentees.municipalityCode, 751))).get()!;
   await login(page, DEMO_USERS.caseworker);
   await expect(page.getByRole("link", { name: `${own.firstName} ${own.lastName}` }).first()).toBeVisible();

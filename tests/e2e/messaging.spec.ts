@@ -217,9 +217,9 @@ test.describe("delivery webhooks", () => {
     const status = { id: 4711, msisdn: 4512345678, status: "UNDELIVERED", code: "0x0202", userref: msg.idempotencyKey };
     const unsigned = await request.post("/webhooks/sms", { data: status });
     expect(unsigned.status()).toBe(401);
-    const forged = await request.post("/webhooks/sms", { data: status, headers: { "X-Gwapi-Signature": signJwtHs256("wrong", status) } });
+    const forged = await request.post("/webhooks/sms", { data: status, headers: { "X-Gwapi-Signature": await signJwtHs256("wrong", status) } });
     expect(forged.status()).toBe(401);
-    const ok = await request.post("/webhooks/sms", { data: status, headers: { "X-Gwapi-Signature": signJwtHs256(smsSecret, status) } });
+    const ok = await request.post("/webhooks/sms", { data: status, headers: { "X-Gwapi-Signature": await signJwtHs256(smsSecret, status) } });
     expect(await ok.json()).toEqual({ ok: true, result: "updated" });
     const after = db.select().from(messages).where(eq(messages.id, msg.id)).get()!;
     expect(after.status).toBe("failed");
@@ -228,7 +228,7 @@ test.describe("delivery webhooks", () => {
 
     const queued = insertMessage(db, { channel: "sms", recipient: mentee.phone!, subjectType: "mentee", subjectId: mentee.id, nextAttemptAt: new Date(Date.now() + 3_600_000).toISOString() });
     const mo = { id: 99, msisdn: Number(mentee.phone!.replace(/\D/g, "")), receiver: 4512345678, message: "Stop" };
-    const stop = await request.post("/webhooks/sms-inbound", { data: mo, headers: { "X-Gwapi-Signature": signJwtHs256(smsSecret, mo) } });
+    const stop = await request.post("/webhooks/sms-inbound", { data: mo, headers: { "X-Gwapi-Signature": await signJwtHs256(smsSecret, mo) } });
     expect(await stop.json()).toEqual({ ok: true, result: "opted_out" });
     expect(db.select().from(mentees).where(eq(mentees.id, mentee.id)).get()!.smsOptOutAt).toBeTruthy();
     expect(db.select().from(messages).where(eq(messages.id, queued.id)).get()!.status).toBe("cancelled");

@@ -192,7 +192,8 @@ test("the welcome message is in the outbox in the chosen language: Danish, Engli
   const s = await got(smsId);
   expect(s).toMatchObject({ channel: "sms", to: "+4530000004", html: null });
   expect(s.text).toContain("Mentorbro");
-  expect(s.text).not.toMatch(/https?:/);
+  // The one link an SMS carries is the citizen's own page (issue 21): a secret, expiring link, no personal data.
+  expect(s.text.match(/https?:\/\/\S+/g)?.map((u) => new URL(u).pathname.replace(/[^/]+$/, ""))).toEqual(["/mig/"]);
   // How to object to more SMS, in Arabic, with the number that receives STOP (the test servers configure one).
   expect(s.text).toContain("للتوقف عن الرسائل النصية أرسل STOP إلى \u200E1204 1204\u200E.");
   // No sensitive details: neither the municipality, the group nor the Danish level.

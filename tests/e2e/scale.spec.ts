@@ -56,14 +56,12 @@ const ALLOWED_SCANS: Allowance[] = [
   // national scale, about 2 ms), and its page is read in the order of mentors_created_idx and stops after 50 rows.
   { table: "mentors", sql: /^select count\(\*\) from "mentors" where \("mentors"\."email_verified_at" is not null and "mentors"\."anonymised_at" is null\)$/, reason: "the total of every verified mentor (status: all)" },
   { table: "mentors", sql: /where \("mentors"\."email_verified_at" is not null and "mentors"\."anonymised_at" is null\) order by "mentors"\."created_at" asc, "mentors"\."id" asc limit \?/, reason: "a page of every verified mentor in index order (status: all)" },
-  // The other half of issue 16 (courses, follow-ups and reports: app/services/courses.server.ts, reports.server.ts,
-  // app/domain/statistics.ts) rewrites these statements on its own branch. When both are merged, these entries no
-  // longer match anything and this test names them: delete them then.
-  { table: "courses", sql: /^select "courses"\."id", "courses"\."mentee_id", "courses"\."mentor_id", "courses"\."status", "courses"\."proposed_at"/, reason: "the course list of /koordinator/forloeb (other half of issue 16)" },
-  { table: "courses", sql: /"courses"\."status" <> \?/, reason: "the report's input (other half of issue 16)" },
-  { table: "mentees", sql: /^select "id", "municipality_code", "group", "danish_level", "status", "referred_at", "matched_at", "updated_at" from "mentees"$/, reason: "the report's citizens (other half of issue 16)" },
-  { table: "mentees", sql: /"municipalities"\."code" in \(select distinct "municipality_code" from "mentees"\)/, reason: "the report's municipality filter (other half of issue 16)" },
-  { table: "meetings", sql: /^select "course_id", "date", "minutes" from "meetings" where "meetings"\."course_id" in \(\?/, reason: "the course list's meetings by id list (other half of issue 16)" },
+  // The company report joins placements to their citizens. The scale set has no placements yet (the company side of
+  // issue 20 is not in db/seed/scale.ts), and with an empty placements table the planner starts from the citizens;
+  // with 250 placements and ANALYZE it searches placements by status and date and finds each citizen by id.
+  { table: "mentees", sql: /from "placements" inner join "mentees" on "mentees"\."id" = "placements"\."mentee_id"/, reason: "the company report while the scale set has no placements" },
+  // The course list's default view (every course): its true total, the same b-tree count of the narrowest index.
+  { table: "course_facts", sql: /^select count\(\*\) from "course_facts"$/, reason: "every course's total: a b-tree count of its narrowest index" },
 ];
 
 const dbPath = resolve(TMP_DIR, `scale-${CITIZENS}.sqlite`);
@@ -83,7 +81,8 @@ test.beforeAll(async () => {
   const pages = [...tourPages(ids), ...variantPages(ids)];
   const foreignCitizen = (visitor: Visitor, path: string) =>
     (visitor === "caseworker" && path === `/kommune/borgere/${ids.koldingMentee}`) || (visitor === "caseworker2" && path === `/kommune/borgere/${ids.aarhusMentee}`)
-    || (visitor === "caseworker2" && path === `/persondata/mentee/${ids.mentee}`);
+    || (visitor === "caseworker2" && path === `/persondata/mentee/${ids.mentee}`)
+    || (visitor === "caseworker2" && path.startsWith(`/borgere/${ids.aarhusMentee}/`));
   const server = await startServer({
     NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", BACKGROUND_JOBS: "false", CONTACT_EMAIL: "kontakt@example.org",
     HOST: "127.0.0.1", PORT: "0", DATABASE_URL: dbPath, LOG_LEVEL: "error", SQL_LOG_FILE: sqlLog,

@@ -21,9 +21,10 @@ export type PlanProblem = { sql: string; table: string; detail: string; plan: st
 /** Statements that have no query plan worth checking (transactions, pragmas, schema). */
 const NO_PLAN = /^\s*(begin|commit|end|rollback|savepoint|release|pragma|create|drop|alter|analyze|vacuum|reindex|attach|detach)\b/i;
 
-/** How many `?` parameters a statement has (outside strings, quoted names and comments). */
-export function countPlaceholders(sql: string): number {
-  let n = 0;
+/** A statement's parameters, outside strings, quoted names and comments: how many `?`, and the named ones. */
+function scanParameters(sql: string): { anonymous: number; named: string[] } {
+  let anonymous = 0;
+  const named = new Set<string>();
   for (let i = 0; i < sql.length; i++) {
     const c = sql[i];
     if (c === "'" || c === '"' || c === "`") {
@@ -38,11 +39,25 @@ export function countPlaceholders(sql: string): number {
       if (i < 0) break;
       i++;
     } else if (c === "?") {
-      n++;
+      anonymous++;
       while (/\d/.test(sql[i + 1] ?? "")) i++;
+    } else if ((c === "@" || c === ":" || c === "$") && /[A-Za-z_]/.test(sql[i + 1] ?? "")) {
+      const m = /^[A-Za-z_]\w*/.exec(sql.slice(i + 1))!;
+      named.add(m[0]);
+      i += m[0].length;
     }
   }
-  return n;
+  return { anonymous, named: [...named] };
+}
+
+/** How many `?` parameters a statement has. */
+export function countPlaceholders(sql: string): number {
+  return scanParameters(sql).anonymous;
+}
+
+/** The names of a statement's named parameters (`@name`, `:name`, `$name`), without their prefix. */
+export function namedParameters(sql: string): string[] {
+  return scanParameters(sql).named;
 }
 
 /** The tables with at least `minRows` rows (SQLite's own and drizzle's bookkeeping left out). */
@@ -65,10 +80,12 @@ export function tableAliases(sql: string): Map<string, string> {
   return out;
 }
 
-/** The plan's lines (`detail`), binding NULL to every parameter. */
+/** The plan's lines (`detail`), binding NULL to every parameter, anonymous (`?`) or named (`@name`, `:name`, `$name`). */
 export function explain(client: Database.Database, sql: string): string[] {
   const stmt = client.prepare(`EXPLAIN QUERY PLAN ${sql}`);
-  const rows = stmt.all(...new Array(countPlaceholders(sql)).fill(null)) as { detail: string }[];
+  const named = Object.fromEntries(namedParameters(sql).map((name) => [name, null]));
+  const anonymous = new Array(countPlaceholders(sql)).fill(null);
+  const rows = (Object.keys(named).length ? stmt.all(...anonymous, named) : stmt.all(...anonymous)) as { detail: string }[];
   return rows.map((r) => r.detail);
 }
 
