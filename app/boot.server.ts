@@ -9,6 +9,7 @@ import { optimizeDatabase } from "../db/client";
 import { demoLogins, isDatabaseEmpty, seedDemo } from "../db/seed/demo";
 import { startSenderLoop } from "./messaging/outbox.server";
 import { startBackgroundJobs } from "./jobs.server";
+import { startJobRunner } from "./jobs/background.server";
 import "./jobs/retention.server";
 import "./jobs/volunteers.server";
 import "./jobs/courses.server";
@@ -40,6 +41,8 @@ export async function boot() {
   }
   // Fresh statistics for the query planner (docs/decisions/014); the housekeeping job repeats it daily.
   optimizeDatabase(d, true);
+  // Long work a person started (whole-pool runs) runs in worker threads; runs a stopped process left are failed first.
+  stops.push(startJobRunner());
   if (c.BACKGROUND_JOBS) {
     stops.push(startSenderLoop(c.OUTBOX_INTERVAL_MS));
     stops.push(startBackgroundJobs());

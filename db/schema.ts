@@ -1033,3 +1033,70 @@ export const reportMonthCounts = sqliteTable("report_month_counts", {
   // The same with the count, so a report's sums read the index alone.
   index("report_month_counts_read_idx").on(t.kind, t.scope, t.month, t.k1, t.k2, t.k3, t.k4, t.n),
 ]);
+
+/* ------------------------------------------------------------------ background jobs (issue 17) */
+
+export const backgroundJobStatuses = ["queued", "running", "done", "failed", "cancelled"] as const;
+export type BackgroundJobStatus = (typeof backgroundJobStatuses)[number];
+/** Where a running job is: a stage (loading, scoring, solving, saving for a pool run), done of total, and a component. */
+export type JobProgress = { stage: string; done: number; total: number; component?: number; components?: number };
+/**
+ * Long work off the request path (app/jobs/background.server.ts, docs/decisions/015-jobs.md): one row per job, run in
+ * a worker thread. At most one queued or running job per (kind, scope) (the partial unique index). `owner` names the
+ * process that runs it and `heartbeat_at` is renewed while it does; a running row whose process died is failed at the
+ * next start (or by the sweep when its heartbeat is stale).
+ */
+export const backgroundJobs = sqliteTable("background_jobs", {
+  id: id(),
+  kind: text("kind").notNull(),
+  /** What the job works on, e.g. "country", "region:1084", "municipality:751/section:F". */
+  scopeKey: text("scope_key").notNull(),
+  params: json<Record<string, unknown>>("params").notNull(),
+  requestedBy: integer("requested_by").references(() => users.id),
+  createdAt: createdAt(),
+  startedAt: text("started_at"),
+  finishedAt: text("finished_at"),
+  status: text("status", { enum: backgroundJobStatuses }).notNull().default("queued"),
+  weightsVersion: integer("weights_version"),
+  progress: json<JobProgress>("progress"),
+  /** The result in numbers (counts, means): never names. */
+  summary: json<Record<string, unknown>>("summary"),
+  /** Why it failed (an error's message: ids and rules, never personal data). */
+  error: text("error"),
+  owner: text("owner"),
+  heartbeatAt: text("heartbeat_at"),
+  cancelRequestedAt: text("cancel_requested_at"),
+  cancelledBy: integer("cancelled_by").references(() => users.id),
+}, (t) => [
+  uniqueIndex("background_jobs_one_per_scope").on(t.kind, t.scopeKey).where(sql`status in ('queued', 'running')`),
+  index("background_jobs_kind_idx").on(t.kind, t.id),
+  index("background_jobs_status_idx").on(t.status, t.id),
+]);
+
+/** A whole-pool run's proposed pairs: paged by (shared industry, score); `course_id` once approved from the result. */
+export const poolRunPairs = sqliteTable("pool_run_pairs", {
+  jobId: integer("job_id").notNull().references(() => backgroundJobs.id, { onDelete: "cascade" }),
+  menteeId: integer("mentee_id").notNull().references(() => mentees.id, { onDelete: "cascade" }),
+  mentorId: integer("mentor_id").notNull().references(() => mentors.id, { onDelete: "cascade" }),
+  score: real("score").notNull(),
+  /** The mentee's wished division or section is the mentor's industry or one of the mentor's network industries. */
+  sharedIndustry: bool("shared_industry").notNull(),
+  reasons: json<{ key: string; params?: Record<string, string | number | string[]> }[]>("reasons").notNull(),
+  /** The request to the mentor made when the pair was approved from the result (issue 19: the mentor says yes). */
+  requestId: integer("request_id").references((): AnySQLiteColumn => matchRequests.id, { onDelete: "set null" }),
+  /** Why approving it from the result was refused (a RequestResult error), when it was. */
+  refusal: text("refusal"),
+}, (t) => [
+  primaryKey({ columns: [t.jobId, t.menteeId] }),
+  index("pool_run_pairs_page_idx").on(t.jobId, t.sharedIndustry, t.score),
+]);
+
+/** A whole-pool run's waiting mentees without a proposal, with the main reason. */
+export const poolRunUnmatched = sqliteTable("pool_run_unmatched", {
+  jobId: integer("job_id").notNull().references(() => backgroundJobs.id, { onDelete: "cascade" }),
+  menteeId: integer("mentee_id").notNull().references(() => mentees.id, { onDelete: "cascade" }),
+  reason: text("reason").notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.jobId, t.menteeId] }),
+  index("pool_run_unmatched_reason_idx").on(t.jobId, t.reason),
+]);

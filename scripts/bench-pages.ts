@@ -13,6 +13,11 @@
  * Options: --mentees N (100000), --db PATH (data/scale-N.sqlite), --duration S (10), --connections C (10),
  * --only TEXT (the page whose pattern or path is TEXT, or else pages containing TEXT; repeatable; `--only /` is the
  * landing page), --slow-ms MS (5000), --timeout-s S (120), --variants (the lists again with filters and later pages).
+ *
+ * --during-run (issue 17) measures responsiveness instead of the tour: a coordinator starts a national whole-pool run
+ * (a background job in a worker thread) and an XLSX export at once, and while the run works /healthz and a coordinator
+ * list page are asked again and again (one request at a time each); their p50/p99/max, the run's own time by stage
+ * and the export's time are reported, with a "target" line for p99 < 100 ms. --without-export: the run alone.
  */
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
@@ -33,6 +38,7 @@ const { values } = parseArgs({
     mentees: { type: "string", default: "100000" }, db: { type: "string" }, duration: { type: "string", default: "10" },
     connections: { type: "string", default: "10" }, only: { type: "string", multiple: true }, "slow-ms": { type: "string", default: "5000" },
     "timeout-s": { type: "string", default: "120" }, variants: { type: "boolean", default: false },
+    "during-run": { type: "boolean", default: false }, "without-export": { type: "boolean", default: false },
   },
 });
 const mentees = Number(values.mentees);
@@ -212,6 +218,10 @@ let landingRps: number | null = null;
 let bareRps: number | null = null;
 // Whatever happens, the servers stop and the copy goes: a benchmark never leaves a process behind.
 try {
+  if (values["during-run"]) {
+    await duringRun();
+    pages.length = 0;
+  }
   const bar = progressBar("bench:pages");
   for (const [i, p] of pages.entries()) {
     bar.update(i / pages.length, p.page, `(${p.visitor})`);
@@ -275,4 +285,59 @@ try {
   });
 } finally {
   await cleanup();
+}
+
+/**
+ * Responsiveness while long work runs (issue 17): a national whole-pool run (in its worker thread) and an XLSX export
+ * at once; meanwhile /healthz and a coordinator list page are asked one request after another each, until the run ends.
+ */
+async function duringRun() {
+  const coordinator = await sessionOf("coordinator");
+  if (coordinator instanceof Error) throw coordinator;
+  const origin = new URL(server.url).origin;
+  await drain();
+  const t0 = performance.now();
+  const start = await fetch(new URL("/koordinator/matching", server.url), {
+    method: "POST", redirect: "manual", body: new URLSearchParams({ area: "country", mode: "best_score" }),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin, Cookie: coordinator.cookie },
+  });
+  await start.arrayBuffer();
+  const startMs = performance.now() - t0;
+  const location = start.headers.get("location") ?? "";
+  const jobId = Number(/\/koordinator\/matching\/(\d+)/.exec(location)?.[1]);
+  if (!jobId) throw new Error(`starting the run answered ${start.status} ${location}`);
+  line({ bench: "during_run", step: "start", status: start.status, ms: round(startMs), job: jobId });
+  const watch = new Database(runPath, { readonly: true });
+  const job = () => watch.prepare("SELECT status, progress, summary, error, started_at AS startedAt, finished_at AS finishedAt FROM background_jobs WHERE id = ?").get(jobId) as
+    { status: string; progress: string | null; summary: string | null; error: string | null; startedAt: string | null; finishedAt: string | null };
+  const working = () => ["queued", "running"].includes(job().status);
+  const exportDone = values["without-export"] ? Promise.resolve(null) : fetchPage(server.url, "/koordinator/rapporter/eksport/xlsx", coordinator.cookie, timeoutMs);
+  const sample = async (path: string, cookie: string) => {
+    const times: number[] = [];
+    let failures = 0;
+    while (working() && performance.now() - t0 < timeoutMs) {
+      const r = await fetchPage(server.url, path, cookie, timeoutMs);
+      if (r.status !== 200) failures++;
+      times.push(r.ms);
+    }
+    times.sort((a, b) => a - b);
+    const at = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0);
+    return { path, requests: times.length, failures, p50_ms: at(0.5), p99_ms: at(0.99), max_ms: round(times[times.length - 1] ?? 0) };
+  };
+  const [health, list, exported] = await Promise.all([sample("/healthz", ""), sample("/koordinator/mentorer", coordinator.cookie), exportDone]);
+  const end = job();
+  watch.close();
+  // The server's event loop meanwhile (its worst delay tells a blocked loop from a busy machine).
+  const loop = await eventLoop();
+  line({ bench: "during_run", step: "event_loop", ...(loop?.since_last ?? {}), load_average: loadavg().map((x) => round(x, 2)) });
+  const summary = end.summary ? JSON.parse(end.summary) : null;
+  const runMs = end.startedAt && end.finishedAt ? Date.parse(end.finishedAt) - Date.parse(end.startedAt) : null;
+  line({ bench: "during_run", step: "run", status: end.status, error: end.error, run_ms: runMs, stages_ms: summary?.ms, waiting: summary?.waiting, mentors: summary?.mentorsAvailable,
+    pairs: summary?.pairs, industry_pairs: summary?.industryPairs, allowed_pairs: summary?.allowedPairs, largest_component: summary?.largest });
+  if (exported) line({ bench: "during_run", step: "xlsx_export", status: exported.status, ms: round(exported.ms), kb: round(exported.bytes / 1024) });
+  const during = exported ? "a national run and an XLSX export" : "a national run";
+  for (const r of [health, list]) {
+    line({ bench: "during_run", step: "page", during, ...r });
+    line({ bench: "target", name: `p99 ${r.path} during ${during}`, target_ms: 100, p99_ms: r.p99_ms, met: r.p99_ms < 100 && r.failures === 0 && r.requests > 0 });
+  }
 }

@@ -49,7 +49,10 @@ export type PoolInput = {
    * shortest-augmenting-path solver otherwise), or force one (tests, benchmark).
    */
   solver?: "auto" | "munkres" | "sparse";
+  /** Optional: told where the work is (rows scored; rows solved, component k of n), every few hundred rows. */
+  onProgress?: (p: PoolProgress) => void;
 };
+export type PoolProgress = { stage: "scoring" | "solving"; done: number; total: number; component?: number; components?: number };
 export type Pair = { menteeId: number; mentorId: number; score: number };
 export type PoolResult = {
   pairs: Pair[]; totalScore: number; unmatchedMenteeIds: number[];
@@ -59,9 +62,13 @@ export type PoolResult = {
   timings: { scoringMs: number; solvingMs: number };
   /** Which solver the largest component used. */
   solver: "munkres" | "sparse" | "none";
+  /** Allowed pairs per mentee, by the mentee's index in the input (0: no mentor was allowed at all). */
+  allowedPerMentee: Int32Array;
 };
 
 const SCALE = 10; // tenths of a point
+/** Passes of the augmenting row reduction over the rows still free (see sparseAssign). */
+const ARR_PASSES = 4;
 const BASE = 100 * SCALE; // cost of a pair = BASE - score (so every cost is >= 0)
 /** munkres takes a component when it is dense (allowed pairs / (mentees × mentors)) and small; see `useMunkres`. */
 export const MUNKRES_MIN_DENSITY = 0.5;
@@ -137,7 +144,16 @@ export function assignPool(input: PoolInput): PoolResult {
     }
   };
   const allCols = Int32Array.from({ length: N }, (_, c) => c);
+  const onProgress = input.onProgress;
+  // Room for every pair at once when the candidate lists tell their sizes (no copying while the arrays grow).
+  let upperBound = 0;
+  for (let r = 0; r < M && upperBound >= 0; r++) {
+    const found = input.candidatesOf ? input.candidatesOf(menteeOrder[r].i) : allCols;
+    upperBound = ArrayBuffer.isView(found) || Array.isArray(found) ? upperBound + (found as ArrayLike<number>).length : -1;
+  }
+  if (upperBound > 0) edges.reserve(Math.min(upperBound, M * N));
   for (let r = 0; r < M; r++) {
+    if (onProgress && (r & 255) === 0) onProgress({ stage: "scoring", done: r, total: M });
     rowStart[r] = edges.n;
     const mi = menteeOrder[r].i;
     if (!input.candidatesOf) { scoreRow(mi, allCols, N); continue; }
@@ -169,10 +185,16 @@ export function assignPool(input: PoolInput): PoolResult {
     while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; }
     return x;
   };
+  const col = edges.col;
   for (let r = 0; r < M; r++) {
-    for (let e = rowStart[r]; e < rowStart[r + 1]; e++) {
-      const a = find(r); const b = find(M + edges.col[e]);
-      if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+    // The row's root once; a column already under it (most of a dense row) costs one load.
+    let a = find(r);
+    for (let e = rowStart[r], end = rowStart[r + 1]; e < end; e++) {
+      const x = M + col[e];
+      if (parent[x] === a) continue;
+      const b = find(x);
+      if (a === b) continue;
+      if (a < b) parent[b] = a; else { parent[a] = b; a = b; }
     }
   }
   const groups = new Map<number, { rows: number[]; cols: number[] }>();
@@ -205,7 +227,18 @@ export function assignPool(input: PoolInput): PoolResult {
   // Slots: each mentor repeated min(free, allowed mentees) times, numbered consecutively within a component.
   const firstSlot = new Int32Array(N);
   const slotCount = new Int32Array(N);
+  let rowsSolved = 0;
+  let componentNo = 0;
+  let rowsInComponents = 0;
+  for (const { rows } of groups.values()) rowsInComponents += rows.length;
   for (const { rows, cols } of groups.values()) {
+    componentNo++;
+    const solvedBefore = rowsSolved;
+    const tell = onProgress
+      ? (done: number) => onProgress({ stage: "solving", done: solvedBefore + done, total: rowsInComponents, component: componentNo, components: groups.size })
+      : undefined;
+    tell?.(0);
+    rowsSolved += rows.length;
     const isLargest = rows.length * cols.length > largest[0] * largest[1];
     if (isLargest) largest = [rows.length, cols.length];
     let S = 0;
@@ -240,7 +273,7 @@ export function assignPool(input: PoolInput): PoolResult {
       assignment = munkres(matrix);
     } else {
       const { rowPtr, to, cost } = sortedRows(rows);
-      assignment = sparseAssign(rowPtr, to, cost, S, unmatchedCost).pairs;
+      assignment = sparseAssign(rowPtr, to, cost, S, unmatchedCost, tell).pairs;
     }
     for (const [a, k] of assignment) {
       if (k < 0 || k >= S) continue;
@@ -286,6 +319,8 @@ export function assignPool(input: PoolInput): PoolResult {
   }
 
   pairs.sort((a, b) => a.menteeId - b.menteeId);
+  const allowedPerMentee = new Int32Array(input.menteeIds.length);
+  for (let r = 0; r < M; r++) allowedPerMentee[menteeOrder[r].i] = rowStart[r + 1] - rowStart[r];
   const matched = new Set(pairs.map((p) => p.menteeId));
   return {
     pairs,
@@ -295,6 +330,7 @@ export function assignPool(input: PoolInput): PoolResult {
     largest,
     allowedPairs: edges.n,
     solver,
+    allowedPerMentee,
     timings: { scoringMs: t1 - t0, solvingMs: performance.now() - t1 },
   };
 }
@@ -309,7 +345,7 @@ export function assignPool(input: PoolInput): PoolResult {
  * larger). Returns [row, column] for rows that got a real column (0..S-1), and the final duals (reduced cost of a pair
  * = cost - u[row] - v[column], never negative on the listed pairs; v = 0 on every free column).
  */
-export function sparseAssign(rowPtr: Int32Array, to: Int32Array, cost: ArrayLike<number>, S: number, unmatchedCost: number):
+export function sparseAssign(rowPtr: Int32Array, to: Int32Array, cost: ArrayLike<number>, S: number, unmatchedCost: number, onRows?: (done: number) => void):
   { pairs: [number, number][]; u: Float64Array; v: Float64Array } {
   const R = rowPtr.length - 1;
   const C = S + R; // real slots, then one private "unmatched" column per row
@@ -330,7 +366,8 @@ export function sparseAssign(rowPtr: Int32Array, to: Int32Array, cost: ArrayLike
   const U = unmatchedCost;
 
   // Warm start (exact): u = each row's cheapest cost, v = 0 keeps every reduced cost >= 0; a row whose cheapest column
-  // is still free takes it (a tight pair). Only the rows left over need a shortest-path search below.
+  // is still free takes it (a tight pair).
+  const free: number[] = [];
   for (let r = 0; r < R; r++) {
     const first = rowPtr[r], end = rowPtr[r + 1];
     const min = first < end && cost[first] < U ? cost[first] : U;
@@ -339,9 +376,60 @@ export function sparseAssign(rowPtr: Int32Array, to: Int32Array, cost: ArrayLike
       if (rowOfCol[to[e]] < 0) { rowOfCol[to[e]] = r; colOfRow[r] = to[e]; break; }
     }
     if (colOfRow[r] < 0 && min === U) { rowOfCol[S + r] = r; colOfRow[r] = S + r; }
+    if (colOfRow[r] < 0) free.push(r);
+  }
+  // Augmenting row reduction (Jonker & Volgenant): a free row takes the column of its smallest reduced cost c - v,
+  // lowering that column's v by the gap to its second smallest, and the row it displaces tries again. Matched pairs
+  // stay at their row's minimum of c - v (so u = that minimum keeps every reduced cost >= 0 and matched pairs tight),
+  // v stays <= 0 and is lowered only on matched real columns (free columns keep v = 0). On dense components with many
+  // ties this leaves few rows for the shortest-path search below. Bounded; whatever is left is searched as before.
+  arr(free);
+  function arr(queue: number[]) {
+    let steps = 0;
+    const maxSteps = 64 * R + 1000;
+    for (let pass = 0; pass < ARR_PASSES && queue.length; pass++) {
+      const next: number[] = [];
+      let k = 0;
+      while (k < queue.length) {
+        const i = queue[k++];
+        if (colOfRow[i] >= 0) continue;
+        if (++steps > maxSteps) { next.push(i); continue; }
+        // The two smallest c - v of row i: its own "unmatched" column first, then its pairs (cheapest first; since
+        // v <= 0, c - v >= c, so a pair costing at least the second smallest cannot change them).
+        // Scores in tenths tie a lot: among the columns at the smallest c - v, a free one (`jf`) is taken at once.
+        let b1 = U, j1 = S + i, b2 = Infinity, j2 = -1, jf = rowOfCol[S + i] < 0 ? S + i : -1;
+        for (let e = rowPtr[i], end = rowPtr[i + 1]; e < end; e++) {
+          const ce = cost[e];
+          if (ce > b2) break;
+          const j = to[e];
+          const h = ce - v[j];
+          if (h < b1) { b2 = b1; j2 = j1; b1 = h; j1 = j; jf = rowOfCol[j] < 0 ? j : -1; }
+          else if (h === b1) { if (jf < 0 && rowOfCol[j] < 0) jf = j; if (b2 > h) { b2 = h; j2 = j; } }
+          else if (h < b2) { b2 = h; j2 = j; }
+        }
+        let j = j1;
+        let owner = rowOfCol[j];
+        if (b1 < b2) {
+          if (j < S) v[j] -= b2 - b1;
+          u[i] = b2;
+        } else {
+          u[i] = b1;
+          if (jf >= 0) { j = jf; owner = -1; } else if (owner >= 0 && j2 >= 0) { j = j2; owner = rowOfCol[j]; }
+        }
+        rowOfCol[j] = i; colOfRow[i] = j;
+        if (owner >= 0) {
+          colOfRow[owner] = -1;
+          if (b1 < b2) queue[--k] = owner; else next.push(owner);
+        }
+      }
+      queue = next;
+    }
+    // Rows still free start the search from their cheapest cost (<= every c - v, since v <= 0).
+    for (const i of queue) if (colOfRow[i] < 0) u[i] = rowPtr[i] < rowPtr[i + 1] && cost[rowPtr[i]] < U ? cost[rowPtr[i]] : U;
   }
 
   for (let r0 = 0; r0 < R; r0++) {
+    if (onRows && (r0 & 255) === 0) onRows(r0);
     if (colOfRow[r0] >= 0) continue;
     heap.clear();
     let nTouched = 0, nFinal = 0, nTree = 0;

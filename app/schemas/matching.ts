@@ -5,6 +5,9 @@ import { msg, optionalText } from "../utils/zod-fields";
 import { isDate } from "../domain/dates";
 import { NO_INDUSTRY_REASON_MAX, NO_INDUSTRY_REASON_MIN } from "../domain/industry";
 import { REQUEST_DAYS_LIMITS } from "../domain/match-request";
+import { regions } from "../domain/enums";
+import { isSection, poolAreas, type PoolScope } from "../domain/pool-scope";
+import { MUNICIPALITIES } from "../../db/reference/municipalities";
 
 /**
  * Approving one candidate on the mentee's candidates page (the mentor is then asked, issue 19). A pair without a shared
@@ -34,19 +37,30 @@ export const requestAnswerSchema = z.object({
   reason: optionalText(300),
 });
 
-/** The pool page's GET form: junk is ignored. */
-export const poolQuerySchema = z.object({
-  mode: z.enum(assignmentModes).catch("best_score"),
-  run: z.literal("1").optional().catch(undefined),
+/** Starting a whole-pool run: the area (with its region or municipality), an optional DB07 section, the mode. */
+export const poolRunSchema = z.object({
+  area: z.enum(poolAreas, { error: msg("matching.run.errors.area") }),
+  region: z.coerce.number({ error: msg("matching.run.errors.region") }).int(msg("matching.run.errors.region")).optional(),
+  municipality: z.coerce.number({ error: msg("matching.run.errors.municipality") }).int(msg("matching.run.errors.municipality")).optional(),
+  section: z.string().refine(isSection, msg("matching.run.errors.section")).optional(),
+  mode: z.enum(assignmentModes, { error: msg("matching.run.errors.mode") }),
+}).superRefine((v, ctx) => {
+  if (v.area === "region" && !regions.some((r) => r.code === v.region)) ctx.addIssue({ code: "custom", path: ["region"], message: msg("matching.run.errors.region") });
+  if (v.area === "municipality" && !MUNICIPALITIES.some((m) => m.code === v.municipality)) ctx.addIssue({ code: "custom", path: ["municipality"], message: msg("matching.run.errors.municipality") });
 });
 
-const pairValue = z.string().regex(/^\d{1,9}:\d{1,9}$/);
-/** Approving proposed pairs: "menteeId:mentorId" values. */
-export const poolApproveSchema = z.object({
-  intent: z.enum(["selected", "all"]),
-  pair: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(pairValue).max(5000)),
-  all: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(pairValue).max(5000)),
-  mode: z.enum(assignmentModes).catch("best_score"),
+/** The scope a valid start form names. */
+export function scopeOf(v: z.infer<typeof poolRunSchema>): PoolScope {
+  const section = v.section ?? null;
+  return v.area === "region" ? { area: "region", region: v.region!, section }
+    : v.area === "municipality" ? { area: "municipality", municipality: v.municipality!, section } : { area: "country", section };
+}
+
+const menteeIds = z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive().max(2 ** 31)).max(50));
+/** A run's page: cancel it, approve one pair (by its mentee), or approve the industry pairs of the page shown. */
+export const poolRunActionSchema = z.object({
+  intent: z.enum(["cancel", "approve", "approvePage"]),
+  menteeId: menteeIds,
 });
 
 function weightField(k: WeightKey) {

@@ -181,9 +181,10 @@ const menteeColumns = {
 };
 type MenteeRow = MatchMentee & { firstName: string; lastName: string; status: string };
 
-export function loadWaitingMentees(d: Db = db()): MenteeRow[] {
+/** The waiting mentees (`where` narrows them, e.g. to a whole-pool run's scope). */
+export function loadWaitingMentees(d: Db = db(), where?: SQL): MenteeRow[] {
   return d.select(menteeColumns).from(mentees).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(and(eq(mentees.status, "waiting"), isNull(mentees.anonymisedAt), not(hasOpenRequest)))
+    .where(and(eq(mentees.status, "waiting"), isNull(mentees.anonymisedAt), not(hasOpenRequest), where))
     .orderBy(mentees.id).all();
 }
 
@@ -309,60 +310,8 @@ export function candidatesFor(menteeId: number, actor: Actor, d: Db = db(), opts
   };
 }
 
-/* ------------------------------------------------------------------ the whole pool */
-
-export function runPool(mode: AssignmentMode, d: Db = db()) {
-  const ctx = matchContext(d);
-  const waiting = loadWaitingMentees(d);
-  const mentorRows = loadMentors(d).filter((m) => m.capacity - m.activeCourses > 0);
-  const pes = waiting.map((e) => prepareMentee(e, ctx));
-  const pms = mentorRows.map((m) => prepareMentor(m, ctx));
-  const travel = travelCandidates(pms, ctx);
-  // Issue 19: a declined or expired pair is never proposed again, and without a shared industry only when the setting allows.
-  const declined = declinedPairsOfWaiting(d);
-  const near = (i: number) => {
-    const js = travel(waiting[i]);
-    if (!declined.size && !ctx.requireSharedIndustry) return js;
-    return js.filter((j) => !declined.has(`${waiting[i].id}:${pms[j].m.id}`) && (!ctx.requireSharedIndustry || industryScore(pes[i], pms[j]) > 0));
-  };
-  const scorer = poolScorer(pes, pms, ctx);
-  const result = assignPool({
-    candidatesOf: (i) => near(i),
-    menteeIds: waiting.map((e) => e.id),
-    mentors: pms.map((pm) => ({ id: pm.m.id, free: pm.free })),
-    score: (i, j) => scorePair(pes[i], pms[j], ctx),
-    scoreRow: (i, js, count, out) => scorer.scoreRow(i, js, count, out),
-    mode,
-  });
-  const peById = new Map(pes.map((p) => [p.e.id, p]));
-  const pmById = new Map(pms.map((p) => [p.m.id, p]));
-  const menteeById = new Map(waiting.map((e) => [e.id, e]));
-  const mentorById = new Map(mentorRows.map((m) => [m.id, m]));
-  return {
-    mode,
-    weightsVersion: currentWeights(d).version,
-    waiting: waiting.length,
-    mentorsAvailable: mentorRows.length,
-    totalScore: result.totalScore,
-    pairs: result.pairs.map((p) => {
-      const e = menteeById.get(p.menteeId)!;
-      const ev = evaluate(peById.get(p.menteeId)!, pmById.get(p.mentorId)!, ctx);
-      return {
-        menteeId: p.menteeId, mentorId: p.mentorId, score: p.score, reasons: ev.reasons,
-        sharedIndustry: pairSharesIndustry(e.wishedIndustryCodes, mentorById.get(p.mentorId)!),
-        menteeName: `${e.firstName} ${e.lastName}`, menteeMunicipality: e.municipalityName ?? "",
-        mentor: summary(mentorById.get(p.mentorId)!),
-      };
-    }),
-    unmatched: result.unmatchedMenteeIds.map((id) => {
-      const e = menteeById.get(id)!;
-      return { id, name: `${e.firstName} ${e.lastName}`, municipalityName: e.municipalityName ?? "" };
-    }),
-  };
-}
-
 /** "menteeId:mentorId" of every declined or expired pair of a waiting citizen (few: one per declined request). */
-function declinedPairsOfWaiting(d: Db): Set<string> {
+export function declinedPairsOfWaiting(d: Db): Set<string> {
   return new Set(d.select({ e: matchRequests.menteeId, m: matchRequests.mentorId }).from(matchRequests)
     .innerJoin(mentees, eq(mentees.id, matchRequests.menteeId))
     .where(and(eq(mentees.status, "waiting"), inArray(matchRequests.status, [...EXCLUDING_REQUEST_STATUSES]))).all().map((r) => `${r.e}:${r.m}`));

@@ -1,4 +1,4 @@
-// Builds the app (remix build) when build/index.js is missing or older than any source. Used by `npm start` and the
+// Builds the app (remix build, then the job worker) when build/index.js is missing or older than any source. Used by `npm start` and the
 // page benchmark.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
@@ -25,5 +25,7 @@ export function buildIfNeeded(opts = {}) {
   (opts.stdoutFree ? console.error : console.log)("Building the app...");
   const r = spawnSync("npx", ["remix", "build"], { stdio: ["ignore", opts.stdoutFree ? 2 : "inherit", "inherit"] });
   if (r.status !== 0) process.exit(r.status ?? 1);
+  const w = spawnSync(process.execPath, ["scripts/build-worker.mjs"], { stdio: ["ignore", opts.stdoutFree ? 2 : "inherit", "inherit"] });
+  if (w.status !== 0) process.exit(w.status ?? 1);
   return true;
 }

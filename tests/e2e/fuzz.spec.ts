@@ -62,7 +62,8 @@ export const forms: Form[] = [
   { path: "/admin/matchvaegte#indstillinger", as: "admin", fields: ["intent", "proposeNoIndustryPairs", "requestDays"] },
   // The demo mentor's answered request: every post is refused (already answered) or invalid; nothing changes.
   { path: (db) => `/mentor/forespoergsel/${db.select({ id: schema.matchRequests.id }).from(schema.matchRequests).innerJoin(schema.mentors, eq(schema.mentors.id, schema.matchRequests.mentorId)).where(eq(schema.mentors.email, DEMO_USERS.mentor)).get()!.id}`, as: "mentor", fields: ["answer", "reason"] },
-  { path: "/koordinator/matching", as: "coordinator", fields: ["intent", "pair", "all", "mode"] },
+  { path: "/koordinator/matching", as: "coordinator", fields: ["area", "region", "municipality", "section", "mode"] },
+  { path: (db) => `/koordinator/matching/${finishedPoolRun(db)}`, as: "coordinator", fields: ["intent", "menteeId"] },
   { path: (db) => `/koordinator/mentees/${db.select().from(schema.mentees).where(eq(schema.mentees.status, "waiting")).get()!.id}/kandidater`, as: "coordinator", fields: ["mentorId", "startDate", "manualReason", "noIndustry"] },
   { path: "/admin/skabeloner/password_reset", as: "admin", fields: ["intent", "language", "subject", "heading", "body", "actionLabel", "sms"] },
   { path: "/afmeld/not-a-real-token", fields: ["channels"] },
@@ -140,6 +141,14 @@ function failedMessage(db: Db): number {
     channel: "email", recipient: "fuzz@eksempel.dk", template: "mentor_approved", locale: "da", data: { name: "A", url: "https://mentorbro.dk/mentor" },
     status: "failed", attempts: 6, lastError: "refused: 422 validation_error", idempotencyKey: `fuzz:${Date.now()}`, nextAttemptAt: new Date().toISOString(),
   }).returning({ id: schema.messages.id }).get().id;
+}
+
+/** A finished whole-pool run without pairs (approving from it can then store nothing). */
+function finishedPoolRun(db: Db): number {
+  return db.insert(schema.backgroundJobs).values({
+    kind: "matching_pool", scopeKey: "country", params: { scope: "country", mode: "best_score" }, status: "done", finishedAt: new Date().toISOString(),
+    summary: { waiting: 0, mentorsAvailable: 0, pairs: 0, industryPairs: 0, otherPairs: 0, unmatched: 0, unmatchedByReason: {}, meanScore: null, totalScore: 0, allowedPairs: 0, components: 0, largest: [0, 0], ms: { loading: 0, scoring: 0, solving: 0, saving: 0 } },
+  }).returning({ id: schema.backgroundJobs.id }).get().id;
 }
 
 const counted = [

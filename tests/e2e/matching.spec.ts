@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { test, expect, login, visit, expectAccessible, switchToEnglish } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import { createRng, insertMentor } from "../../db/factories";
-import { courses, matchRequests, matchingWeights, mentees, mentors, messages, users } from "../../db/schema";
+import { backgroundJobs, courses, matchRequests, matchingWeights, mentees, mentors, messages, poolRunPairs, users } from "../../db/schema";
 import { answerAsMentor } from "../support/match-requests";
 
 test("coordinator approves a candidate: course, three messages, the mentor sees the mentee, the caseworker sees 'matched'", async ({ page, browser, baseURL, db }) => {
@@ -95,60 +95,104 @@ test("coordinator approves a candidate: course, three messages, the mentor sees 
   await cwCtx.close();
 });
 
-test("whole-pool proposal in both modes, approve selected, in Danish and English", async ({ page, db }) => {
+test("whole-pool run as a job: start it for a municipality, follow it, page through the result, approve one pair; in English too", async ({ page, db }) => {
   test.setTimeout(150_000);
   await login(page, DEMO_USERS.coordinator);
   await visit(page, "/koordinator/matching");
+  // A region without its region is refused next to the field; nothing starts.
+  await page.getByLabel("En region").check();
+  await page.getByRole("button", { name: "Start kørsel" }).click();
+  await expect(page.locator("#pool-run-region-error, [id$='region-error']").first()).toHaveText("Vælg en region");
+  await expectAccessible(page);
+  expect(db.select().from(backgroundJobs).all()).toHaveLength(0);
+
+  await page.getByLabel("En kommune").check();
+  await page.getByRole("combobox", { name: /^Kommune/ }).selectOption({ label: "Aarhus" });
   await page.getByLabel("Flest mulige matchet").check();
-  await page.getByRole("button", { name: "Beregn forslag" }).click();
-  await expect(page.getByText(/par foreslået blandt/)).toBeVisible();
+  await page.getByRole("button", { name: "Start kørsel" }).click();
+  await expect(page).toHaveURL(/\/koordinator\/matching\/\d+/);
+  const jobId = Number(new URL(page.url()).pathname.split("/").pop());
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Matchingkørsel ${jobId}`);
+  // The page follows the run by itself until it is done.
+  await expect(page.getByTestId("run-status")).toHaveText("Færdig", { timeout: 30_000 });
+  const job = db.select().from(backgroundJobs).where(eq(backgroundJobs.id, jobId)).get()!;
+  expect(job).toMatchObject({ kind: "matching_pool", scopeKey: "municipality:751", status: "done", weightsVersion: 1 });
+  await expect(page.getByRole("heading", { name: "Resultat" })).toBeVisible();
+  await expect(page.getByText(/^Gennemsnitlig score: \d+/)).toBeVisible();
+  const industry = page.locator("section", { has: page.getByRole("heading", { name: "Par med fælles branche" }) });
+  await expect(industry.getByTestId("page-summary")).toContainText(/\d/);
   await expectAccessible(page);
-  const rows = page.locator("tbody tr");
-  const mostMatched = await rows.count();
-  expect(mostMatched).toBeGreaterThan(0);
-  await expect(rows.first().getByText(/^Har ventet \d+ dage$/)).toBeVisible();
 
-  await page.getByLabel("Bedste samlede score").check();
-  await page.getByRole("button", { name: "Beregn forslag" }).click();
-  await expect(page).toHaveURL(/mode=best_score/);
-  expect(await rows.count()).toBeLessThanOrEqual(mostMatched);
+  // Sorted by score: highest first, then lowest first.
+  const scores = async () => (await industry.locator("tbody tr td:nth-child(3)").allTextContents()).map((x) => Number(x.replace(",", ".")));
+  const desc = await scores();
+  expect(desc.length).toBeGreaterThan(0);
+  expect([...desc].sort((x, y) => y - x)).toEqual(desc);
+  await page.getByRole("link", { name: "Laveste score først" }).click();
+  await expect(page).toHaveURL(/sort=score_asc/);
+  const asc = await scores();
+  expect([...asc].sort((x, y) => x - y)).toEqual(asc);
 
-  // Nothing selected: told so, nothing stored.
-  const before = db.select().from(courses).all().length;
-  await page.getByRole("button", { name: "Godkend valgte" }).click();
-  await expect(page.getByText("Vælg mindst ét par.")).toBeVisible();
-  expect(db.select().from(courses).all().length).toBe(before);
+  // Approve one pair from the result: as every approval, it asks the mentor (issue 19); the course comes with the yes.
+  const button = industry.getByRole("button", { name: /^Godkend .+ med .+$/ }).first();
+  const row = db.select().from(poolRunPairs).where(and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.sharedIndustry, true))).orderBy(poolRunPairs.score, poolRunPairs.menteeId).get()!;
+  await button.click();
+  await expect(page.getByText("1 par godkendt, og mentorerne er spurgt. 0 kunne ikke godkendes (fx fordi situationen har ændret sig).")).toBeVisible();
+  await expect(industry.getByText("Mentoren er spurgt").first()).toBeVisible();
+  const approved = db.select().from(poolRunPairs).where(and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.menteeId, row.menteeId))).get()!;
+  expect(approved.requestId).not.toBeNull();
+  const request = db.select().from(matchRequests).where(eq(matchRequests.id, approved.requestId!)).get()!;
+  expect(request).toMatchObject({ menteeId: row.menteeId, mentorId: row.mentorId, status: "requested" });
+  expect(db.select().from(courses).where(eq(courses.menteeId, row.menteeId)).all().filter((c) => c.status === "approved")).toHaveLength(0);
+  await expectAccessible(page);
 
-  // Approve the first two proposed pairs.
-  await page.goto("/koordinator/matching?run=1&mode=best_score");
-  const values = await page.locator('input[name="pair"]').evaluateAll((els) => els.slice(0, 2).map((e) => (e as HTMLInputElement).value));
-  // The box sits in its row (DKFDS positions input and drawn box against a .form-group-checkbox wrapper).
-  const firstRow = page.locator("tbody tr").first();
-  const [rowBox, inputBox] = [await firstRow.boundingBox(), await firstRow.locator('input[name="pair"]').boundingBox()];
-  expect(inputBox!.y).toBeGreaterThanOrEqual(rowBox!.y);
-  expect(inputBox!.y + inputBox!.height).toBeLessThanOrEqual(rowBox!.y + rowBox!.height);
-  // DKFDS lays the transparent input over the box it draws: a click on the box reaches the input.
-  for (const v of values) await page.locator(`#pair-${v.split(":")[0]}`).click();
-  for (const v of values) await expect(page.locator(`input[value="${v}"][name="pair"]`)).toBeChecked();
-  await page.getByRole("button", { name: "Godkend valgte" }).click();
-  await expect(page.getByText("2 par godkendt. 0 kunne ikke godkendes (fx fordi situationen har ændret sig).")).toBeVisible();
-  for (const v of values) {
-    const [menteeId, mentorId] = v.split(":").map(Number);
-    const c = db.select().from(courses).where(eq(courses.menteeId, menteeId)).orderBy(desc(courses.id)).get()!;
-    expect(c.mentorId).toBe(mentorId);
-    expect(c.manualReason).toBeNull();
-  }
+  // A second run for the same scope is refused while one is going (a run another process holds, here).
+  db.insert(backgroundJobs).values({ kind: "matching_pool", scopeKey: "region:1082", params: { scope: "region:1082", mode: "best_score" }, status: "running", owner: "another-host:1", heartbeatAt: new Date().toISOString() }).run();
+  await page.goto("/koordinator/matching");
+  await page.getByLabel("En region").check();
+  await page.getByRole("combobox", { name: /^Region/ }).selectOption({ label: "Region Midtjylland" });
+  await page.getByRole("button", { name: "Start kørsel" }).click();
+  await expect(page.getByText("Der kører allerede en kørsel for det område.")).toBeVisible();
 
-  // English.
   await switchToEnglish(page);
-  await page.goto("/koordinator/matching?run=1&mode=most_matched");
-  await expect(page.getByRole("heading", { name: "Matching the whole pool" })).toBeVisible();
-  await expect(page.getByText(/^Has waited \d+ days$/).first()).toBeVisible();
+  await page.goto(`/koordinator/matching/${jobId}`);
+  await expect(page.getByRole("heading", { name: `Matching run ${jobId}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Pairs sharing an industry" })).toBeVisible();
   await expectAccessible(page);
-  const link = page.getByRole("link", { name: /^Choose another mentor for / }).first();
-  await link.click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Mentor candidates for");
+});
+
+test("a run's progress: stage and component, live with JavaScript, by refreshing without it; cancel", async ({ page, browser, baseURL, db }) => {
+  test.setTimeout(120_000);
+  // A run another (live) process is working on: this server shows it and leaves it alone.
+  const job = db.insert(backgroundJobs).values({
+    kind: "matching_pool", scopeKey: "country", params: { scope: "country", mode: "best_score" }, status: "running", owner: "another-host:1",
+    heartbeatAt: new Date().toISOString(), startedAt: new Date().toISOString(), progress: { stage: "solving", done: 40, total: 100, component: 2, components: 3 },
+  }).returning().get();
+  await login(page, DEMO_USERS.coordinator);
+  await visit(page, `/koordinator/matching/${job.id}`);
+  await expect(page.getByTestId("run-status")).toHaveText("Kører");
+  await expect(page.getByTestId("run-stage")).toHaveText("Trin: finder bedste fordeling (gruppe 2 af 3) · 40 %");
+  await expect(page.locator("progress")).toHaveAttribute("value", "40");
   await expectAccessible(page);
+  // Live: the page follows the row.
+  db.update(backgroundJobs).set({ progress: { stage: "saving", done: 10, total: 20 }, heartbeatAt: new Date().toISOString() }).where(eq(backgroundJobs.id, job.id)).run();
+  await expect(page.getByTestId("run-stage")).toHaveText("Trin: gemmer · 50 %");
+
+  // Without JavaScript the page refreshes itself while the run works.
+  const ctx = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const plain = await ctx.newPage();
+  await login(plain, DEMO_USERS.coordinator);
+  await plain.goto(`/koordinator/matching/${job.id}`);
+  await expect(plain.getByTestId("run-stage")).toHaveText("Trin: gemmer · 50 %");
+  db.update(backgroundJobs).set({ progress: { stage: "saving", done: 15, total: 20 }, heartbeatAt: new Date().toISOString() }).where(eq(backgroundJobs.id, job.id)).run();
+  await expect(plain.getByTestId("run-stage")).toHaveText("Trin: gemmer · 75 %", { timeout: 15_000 });
+
+  // Cancel (without JavaScript too): asked of the process that runs it, which stops it at its next heartbeat.
+  await plain.getByRole("button", { name: "Annullér kørslen" }).click();
+  await expect(plain.getByText("Annulleringen er bestilt.")).toBeVisible();
+  await expect(plain.getByRole("button", { name: "Annullér kørslen" })).toHaveCount(0);
+  expect(db.select().from(backgroundJobs).where(eq(backgroundJobs.id, job.id)).get()!.cancelRequestedAt).not.toBeNull();
+  await ctx.close();
 });
 
 test("replacing the proposal by hand stores the coordinator's reason", async ({ page, db }) => {

@@ -15,6 +15,7 @@ const matching = await import("../../app/services/matching.server");
 const requests = await import("../../app/services/match-requests.server");
 const settings = await import("../../app/services/match-settings.server");
 const secondChance = await import("../../app/services/second-chance.server");
+const { runPoolHere } = await import("../support/pool-run");
 const { renderMessage } = await import("../../emails");
 
 const rng = f.createRng(19);
@@ -103,7 +104,7 @@ describe("the mentor says yes", () => {
     expect(c.candidates.some((x) => x.mentorId === mentor.id)).toBe(false);
     expect(c.excludedCounts.find((x) => x.rule === "pair_declined")?.count).toBe(1);
     expect(c.excludedPage?.rows.map((x) => x.mentor.id)).toEqual([mentor.id]);
-    const pool = matching.runPool("best_score");
+    const pool = runPoolHere("best_score");
     expect(pool.pairs.some((p) => p.menteeId === mentee.id && p.mentorId === mentor.id)).toBe(false);
     expect(requests.requestMatch({ menteeId: mentee.id, mentorId: mentor.id, actor: coordinator })).toEqual({ ok: false, error: "rule", rules: ["pair_declined"] });
     // Asking another mentor deals with the notice.
@@ -159,7 +160,7 @@ describe("industry first", () => {
       const c = matching.candidatesFor(mentee.id, coordinator, undefined, { excluded: "no_shared_industry" })!;
       expect(c.candidates.every((x) => x.sharedIndustry)).toBe(true);
       expect(c.excludedPage?.rows.some((x) => x.mentor.id === mentor.id)).toBe(true);
-      expect(matching.runPool("best_score").pairs.every((p) => p.sharedIndustry)).toBe(true);
+      expect(runPoolHere("best_score").pairs.every((p) => p.sharedIndustry)).toBe(true);
       expect(requests.requestMatch({ menteeId: mentee.id, mentorId: mentor.id, reason: "En god grund til det", actor: coordinator }))
         .toMatchObject({ ok: false, error: "rule", rules: expect.arrayContaining(["no_shared_industry"]) });
     } finally {

@@ -76,6 +76,7 @@ export default {
     reportPrint: "Rapport (udskrift)",
     course: "Mentorforløb",
     matching: "Matching",
+    matchingRun: "Matchingkørsel",
     refer: "Henvis borger",
     waiting: "Ventende borgere",
     profile: "Min profil",

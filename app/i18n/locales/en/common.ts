@@ -78,6 +78,7 @@ export default {
     reportPrint: "Report (print)",
     course: "Mentoring course",
     matching: "Matching",
+    matchingRun: "Matching run",
     refer: "Refer a citizen",
     waiting: "Waiting citizens",
     profile: "My profile",

@@ -1,0 +1,60 @@
+/**
+ * The worker thread's side of the job mechanism (app/jobs/background.server.ts): opens its own database connection,
+ * runs the job's handler, writes progress as it goes (at most every 250 ms, and at every change of stage), and ends the
+ * row: `done` with its summary (by the handler, after its result is saved: `complete`), or `failed`
+ * with the error. A row that is no longer running (cancelled meanwhile) is left alone and the result is rolled back.
+ */
+import { and, eq } from "drizzle-orm";
+import { backgroundJobs, type JobProgress } from "../../db/schema";
+import { db, closeDb, type Db } from "../db.server";
+import { describeError } from "../jobs.server";
+import { nowIso, setClockOffset } from "../utils/clock";
+import type { JobRow, WorkerData } from "./background.server";
+
+export class JobCancelled extends Error {
+  constructor() { super("the job is no longer running (cancelled)"); }
+}
+
+export type JobContext = {
+  d: Db;
+  job: JobRow;
+  /** Where the job is; written to the row now and then (never more often than every 250 ms unless the stage changes). */
+  progress: (p: JobProgress) => void;
+  /** Once the result is saved: marks the row done with its summary (throws JobCancelled when it is not running). */
+  complete: (t: Db, summary: Record<string, unknown>) => void;
+};
+export type JobHandler = (ctx: JobContext) => Promise<void> | void;
+
+const PROGRESS_EVERY_MS = 250;
+
+export async function runWorker(data: WorkerData, handlers: Record<string, JobHandler>): Promise<void> {
+  setClockOffset(data.clockOffsetMs);
+  const d = db();
+  const job = d.select().from(backgroundJobs).where(eq(backgroundJobs.id, data.jobId)).get();
+  if (!job || job.status !== "running") return;
+  let last = 0;
+  let lastStage = "";
+  const progress = (p: JobProgress) => {
+    const t = performance.now();
+    if (p.stage === lastStage && t - last < PROGRESS_EVERY_MS) return;
+    last = t; lastStage = p.stage;
+    d.update(backgroundJobs).set({ progress: p }).where(and(eq(backgroundJobs.id, job.id), eq(backgroundJobs.status, "running"))).run();
+  };
+  const complete = (t: Db, summary: Record<string, unknown>) => {
+    const changed = t.update(backgroundJobs).set({ status: "done", finishedAt: nowIso(), summary, progress: { stage: "done", done: 1, total: 1 } })
+      .where(and(eq(backgroundJobs.id, job.id), eq(backgroundJobs.status, "running"))).run().changes;
+    if (!changed) throw new JobCancelled();
+  };
+  try {
+    const handler = handlers[job.kind];
+    if (!handler) throw new Error(`no handler for the job kind ${job.kind}`);
+    await handler({ d, job, progress, complete });
+  } catch (e) {
+    if (!(e instanceof JobCancelled)) {
+      d.update(backgroundJobs).set({ status: "failed", finishedAt: nowIso(), error: describeError(e) })
+        .where(and(eq(backgroundJobs.id, job.id), eq(backgroundJobs.status, "running"))).run();
+    }
+  } finally {
+    closeDb();
+  }
+}
