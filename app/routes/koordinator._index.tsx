@@ -14,6 +14,9 @@ import { pageParamSchema } from "../domain/paging";
 import { formatDate } from "../i18n/format";
 import { scrollRegion } from "../components/TableWrap";
 import { pageMeta } from "../i18n/meta";
+import { closedRequestsToHandle } from "../services/match-requests.server";
+import { MatchRequestNotices, NOTICES_PAGE_PARAM } from "../components/MatchRequestNotices";
+import { pageOf } from "../domain/paging";
 
 export const meta = pageMeta("coordinator");
 
@@ -28,6 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     counts: coordinatorCounts(),
     risk: followUpsDue(scope, 1, user, { riskOnly: true, pageSize: RISK_ROWS }),
     pending: pendingOutcomes(side, 20),
+    // Mentors who said no or let a request expire: each citizen needs a new mentor (issue 19).
+    notices: closedRequestsToHandle(pageOf(url.searchParams, NOTICES_PAGE_PARAM)),
   };
 }
 
@@ -46,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function CoordinatorStart() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { counts, risk, pending } = useLoaderData<typeof loader>();
+  const { counts, risk, pending, notices } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -54,6 +59,8 @@ export default function CoordinatorStart() {
       <StaffStart role="coordinator" counts={counts} />
       {params.get("done") === "confirm_outcome" ? <Alert kind="success">{t("courses.outcome.confirmedDone")}</Alert> : null}
       {actionData?.error ? <Alert kind="error">{t(actionData.error)}</Alert> : null}
+
+      <MatchRequestNotices page={notices} />
 
       <section aria-labelledby="risk-title">
         <h2 id="risk-title">{t("staff.start.risk.title")}</h2>

@@ -82,6 +82,7 @@ export default function StaffCourse() {
         <dt>{t("courses.staff.mentor")}</dt><dd>{d.mentor.firstName} {d.mentor.lastName} · {d.mentor.phone} · {d.mentor.email} · {t(`enum.mentorStatus.${d.mentor.status}`)}</dd>
         <dt>{t("courses.staff.municipality")}</dt><dd>{d.municipalityName}</dd>
         <dt>{t("courses.page.status")}</dt><dd>{t(`enum.courseStage.${d.stage}`)}{com && d.stage === "running" ? <> · <CommitmentBadge status={com.status} /></> : null}{c.endReason ? <> · {t(`enum.endReason.${c.endReason}`)}</> : null}</dd>
+        {c.noIndustryReason ? <><dt>{t("courses.staff.noIndustryReason")}</dt><dd>{c.noIndustryReason}</dd></> : null}
         {c.startDate ? <><dt>{t("courses.page.start")}</dt><dd>{formatDate(c.startDate, lng)}</dd></> : null}
         {c.plannedEndDate ? <><dt>{t("courses.page.plannedEnd")}</dt><dd>{formatDate(c.plannedEndDate, lng)}</dd></> : null}
         {c.endedOn ? <><dt>{t("courses.page.endedOn")}</dt><dd>{formatDate(c.endedOn, lng)}</dd></> : null}

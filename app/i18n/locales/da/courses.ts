@@ -194,6 +194,7 @@ export default {
     to: "Til",
     at: "Tidspunkt",
     reason: "Årsag",
+    noIndustryReason: "Ingen fælles branche, godkendt fordi",
     followUpNext: "Næste opfølgning",
     moveStart: "Flyt startdatoen",
     moveStartIntro: "Forløbet er ikke begyndt endnu. De 6 måneder regnes fra den nye startdato.",

@@ -195,6 +195,7 @@ export default {
     to: "To",
     at: "Time",
     reason: "Reason",
+    noIndustryReason: "No shared industry, approved because",
     followUpNext: "Next follow-up",
     moveStart: "Move the start date",
     moveStartIntro: "The course has not begun yet. The 6 months count from the new start date.",
