@@ -156,7 +156,9 @@ describe("failures, judged by what the provider may have seen", () => {
     await runUntilSettled();
     for (const id of e) expect(row(id).status).toBe("sent");
     expectOnceEach(email, e);
-    expect(email.requests).toHaveLength(4); // two lost answers, two retries that got the first email back
+    // Each email: a lost answer, then a retry that got the first email back (on a loaded machine a retry may itself time
+    // out and be tried once more; the key and bytes stay the same, and the email is accepted once either way).
+    for (const id of e) expect(email.requestCount(row(id).idempotencyKey)).toBeGreaterThanOrEqual(2);
     for (const id of s) {
       expect(row(id)).toMatchObject({ status: "held", lastError: expect.stringMatching(/^outcome unknown: no response UND_ERR_SOCKET; may have been delivered/) });
       expect(sms.acceptedCount(row(id).idempotencyKey)).toBe(1);
