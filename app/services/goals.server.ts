@@ -4,7 +4,8 @@
  * reports. The report's figures are one SQL aggregate per industry section (`goalSums`), scoped like every report.
  */
 import { and, asc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
-import { courseGoals, courses, industries, mentees, mentors } from "../../db/schema";
+import { courseFacts, courseGoals, courses, mentees } from "../../db/schema";
+import { qualified } from "../utils/sql";
 import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
 import { canMoveGoal, checkNewGoal } from "../domain/goals";
@@ -88,20 +89,21 @@ export function updateGoal(actor: Actor, courseId: number, input: GoalUpdate): R
 
 /**
  * Sums over the completed courses that ended in the period, per DB07 section of the course (the mentor's industry),
- * within the scope (a caseworker's municipality; a coordinator may narrow to one). One grouped query.
+ * within the scope (a caseworker's municipality; a coordinator may narrow to one). One grouped query over the course
+ * facts (decision 016: status, end, municipality and section are copies kept by triggers, read from one index), with
+ * each course's goals counted through `course_goals_course_idx`.
  */
 export function goalSums(scope: Scope, filter: { from: string; to: string; municipality: number | null }, d: Db = db()): GoalSums[] {
-  const where: (SQL | undefined)[] = [
-    eq(courses.status, "completed"), gte(courses.endedOn, filter.from), lte(courses.endedOn, filter.to),
-    scope.kind === "municipality" ? eq(mentees.municipalityCode, scope.code) : filter.municipality != null ? eq(mentees.municipalityCode, filter.municipality) : undefined,
-  ];
+  const f = courseFacts;
+  const municipality = scope.kind === "municipality" ? scope.code : filter.municipality;
   const perCourse = d.select({
-    courseId: courses.id,
-    section: industries.section,
-    set: sql<number>`(select count(*) from ${courseGoals} g where g.course_id = ${courses.id})`.as("set_n"),
-    reached: sql<number>`(select count(*) from ${courseGoals} g where g.course_id = ${courses.id} and g.status = 'reached')`.as("reached_n"),
-  }).from(courses).innerJoin(mentees, eq(mentees.id, courses.menteeId)).innerJoin(mentors, eq(mentors.id, courses.mentorId))
-    .leftJoin(industries, eq(industries.code, mentors.industryCode)).where(and(...where)).as("per_course");
+    section: f.industrySection,
+    set: sql<number>`(select count(*) from ${courseGoals} g where g.course_id = ${qualified(f.courseId)})`.as("set_n"),
+    reached: sql<number>`(select count(*) from ${courseGoals} g where g.course_id = ${qualified(f.courseId)} and g.status = 'reached')`.as("reached_n"),
+  }).from(f).where(and(
+    eq(f.status, "completed"), gte(f.endedOn, filter.from), lte(f.endedOn, filter.to),
+    municipality != null ? eq(f.municipalityCode, municipality) : undefined,
+  )).as("per_course");
   return d.select({
     section: perCourse.section,
     courses: sql<number>`count(*)`,
