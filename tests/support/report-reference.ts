@@ -7,6 +7,7 @@ import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
 import { coursePauses, courses, industries, meetings, mentees, mentors, outcomes, statusChanges, surveys } from "../../db/schema";
 import type { Db } from "../../db/client";
 import type { Scope } from "../../app/auth/guards.server";
+import type { CourseListRow } from "../../app/services/reports.server";
 import { courseFacts, courseRanDuring, dateOf, type CourseRow, type Period, type ReportInput } from "../../app/domain/statistics";
 
 function menteeFilter(scope: Scope, municipality: number | null): SQL | undefined {
@@ -55,27 +56,8 @@ export function loadReportInput(d: Db, scope: Scope, municipality: number | null
 }
 
 
-export type ReferenceCourseListRow = {
-  course_id: number;
-  municipality_code: number;
-  municipality: string;
-  industry_section: string;
-  industry_division: string;
-  status: string;
-  approved_on: string;
-  start_date: string;
-  planned_end_date: string;
-  ended_on: string;
-  end_reason: string;
-  target_hours_per_month: number;
-  meetings: number;
-  hours_delivered: number;
-  on_track: string;
-  outcomes_end: string;
-  positive_outcome_end: string;
-  outcomes_followup_3m: string;
-  positive_outcome_followup_3m: string;
-};
+/** The reference's course list has the export's row shape (the test compares them row by row). */
+export type ReferenceCourseListRow = CourseListRow;
 
 /**
  * The course list for exports: courses that ran during the period or were approved in it. No names, no contact
