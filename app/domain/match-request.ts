@@ -1,20 +1,22 @@
 /**
  * The mentor says yes (issue 19): a coordinator's approval asks the mentor first. A match request is
- * requested → accepted | declined | expired; only an accepted request makes the course and tells the citizen.
+ * requested → accepted | declined | expired | withdrawn (the citizen's referral was withdrawn while the mentor was
+ * being asked); only an accepted request makes the course and tells the citizen.
  * Framework-free: the clock comes in.
  */
 import { addDays } from "./dates";
 
-export const matchRequestStatuses = ["requested", "accepted", "declined", "expired"] as const;
+export const matchRequestStatuses = ["requested", "accepted", "declined", "expired", "withdrawn"] as const;
 export type MatchRequestStatus = (typeof matchRequestStatuses)[number];
 
-export type MatchRequestEvent = "accept" | "decline" | "expire";
+export type MatchRequestEvent = "accept" | "decline" | "expire" | "withdraw";
 
 const transitions: Record<MatchRequestStatus, Partial<Record<MatchRequestEvent, MatchRequestStatus>>> = {
-  requested: { accept: "accepted", decline: "declined", expire: "expired" },
+  requested: { accept: "accepted", decline: "declined", expire: "expired", withdraw: "withdrawn" },
   accepted: {},
   declined: {},
   expired: {},
+  withdrawn: {},
 };
 
 /** The status after an event, or null when the event is not allowed (an answered or expired request stays as it is). */

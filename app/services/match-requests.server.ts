@@ -98,7 +98,7 @@ export type Answer = { accept: true } | { accept: false; reason?: string | null 
 export type AnswerResult =
   | { ok: true; status: "accepted"; courseId: number }
   | { ok: true; status: "declined" }
-  | { ok: false; error: "not_found" | "answered" | "expired" | "cannot_start" | "busy"; status?: MatchRequestStatus };
+  | { ok: false; error: "not_found" | "answered" | "expired" | "withdrawn" | "cannot_start" | "busy"; status?: MatchRequestStatus };
 
 function mentorOfUser(d: Db, userId: number) {
   return d.select({ id: mentors.id, firstName: mentors.firstName, lastName: mentors.lastName }).from(mentors)
@@ -113,7 +113,7 @@ export function answerRequest(user: Actor, requestId: number, answer: Answer, d:
     const req = d.select().from(matchRequests).where(and(eq(matchRequests.id, requestId), eq(matchRequests.mentorId, mentor.id))).get();
     if (!req) return { ok: false, error: "not_found" };
     const at = nowIso();
-    if (!canAnswer(req, at)) return { ok: false, error: isOverdue(req, at) ? "expired" : "answered", status: req.status };
+    if (!canAnswer(req, at)) return { ok: false, error: req.status === "withdrawn" ? "withdrawn" : isOverdue(req, at) ? "expired" : "answered", status: req.status };
     if (answer.accept) {
       const requester = req.requestedBy ? d.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, req.requestedBy)).get() : undefined;
       const start = req.startDate > today() ? req.startDate : today();

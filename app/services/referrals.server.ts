@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, exists, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
-  consents, courses, industries, menteeIndustryIndex, mentees, messages, municipalities, outcomes, statusChanges, users,
+  consents, courses, industries, matchRequests, menteeIndustryIndex, mentees, messages, municipalities, outcomes, statusChanges, users,
 } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
@@ -241,6 +241,14 @@ export function withdrawReferral(scope: Scope, id: number, reason: string, actor
     for (const c of open) {
       tx.update(courses).set({ status: "ended_early", endedOn: today(), endReason: "mentee_withdrew" }).where(eq(courses.id, c.id)).run();
       tx.insert(statusChanges).values({ entityType: "course", entityId: c.id, fromStatus: c.status, toStatus: "ended_early", reason: "mentee_withdrew", byUserId: actor.id }).run();
+    }
+    // A mentor still being asked about the citizen is asked no more (issue 19): the request is withdrawn, not expired,
+    // so the pair is not excluded and no coordinator is told that the mentor failed to answer.
+    const asked = tx.select({ id: matchRequests.id }).from(matchRequests)
+      .where(and(eq(matchRequests.menteeId, id), eq(matchRequests.status, "requested"))).all();
+    for (const r of asked) {
+      tx.update(matchRequests).set({ status: "withdrawn", handledAt: nowIso() }).where(eq(matchRequests.id, r.id)).run();
+      tx.insert(statusChanges).values({ entityType: "match_request", entityId: r.id, fromStatus: "requested", toStatus: "withdrawn", reason: "mentee_withdrew", byUserId: actor.id }).run();
     }
     tx.update(messages).set({ status: "cancelled", lastError: "referral withdrawn" })
       .where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id), eq(messages.status, "queued"))).run();

@@ -89,6 +89,24 @@ describe("the mentor says yes", () => {
     expect(requests.requestForMentor(mentor.user.id, r.requestId)).toMatchObject({ menteeFirstName: mentee.firstName, answerable: true });
   });
 
+  it("a request is withdrawn with the citizen's referral: the mentor can no longer answer, the pair stays allowed", async () => {
+    const { withdrawReferral } = await import("../../app/services/referrals.server");
+    const mentor = newMentor();
+    const mentee = newMentee();
+    const r = requests.requestMatch({ menteeId: mentee.id, mentorId: mentor.id, actor: coordinator });
+    if (!r.ok) throw new Error(r.error);
+    expect(withdrawReferral({ kind: "all" }, mentee.id, "Flyttet", coordinator)).toBe("ok");
+    const req = db().select().from(schema.matchRequests).where(eq(schema.matchRequests.id, r.requestId)).get()!;
+    expect(req).toMatchObject({ status: "withdrawn", handledAt: expect.any(String) });
+    expect(requests.answerRequest(mentor.user, r.requestId, { accept: true })).toMatchObject({ ok: false, error: "withdrawn" });
+    expect(courseCount(mentee.id)).toBe(0);
+    // Not a decline: nobody is told the mentor failed to answer, and the pair is not excluded.
+    expect(requests.closedRequestsToHandle().rows.some((x) => x.id === r.requestId)).toBe(false);
+    expect(matching.declinedPairsOfWaiting(db()).has(`${mentee.id}:${mentor.id}`)).toBe(false);
+    expect(db().select().from(schema.statusChanges).where(and(eq(schema.statusChanges.entityType, "match_request"), eq(schema.statusChanges.entityId, r.requestId))).all()
+      .map((x) => x.toStatus)).toEqual(["requested", "withdrawn"]);
+  });
+
   it("a decline leaves the citizen waiting, excludes the pair everywhere and tells the coordinator", () => {
     const mentor = newMentor({ lastName: "Nejsen" });
     const mentee = newMentee();

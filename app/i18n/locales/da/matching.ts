@@ -207,7 +207,7 @@ export default {
     save: "Gem indstillinger",
     saved: "Matchindstillingerne er gemt.",
   },
-  requestStatus: { requested: "venter på svar", accepted: "sagde ja", declined: "sagde nej", expired: "svarede ikke i tide" },
+  requestStatus: { requested: "venter på svar", accepted: "sagde ja", declined: "sagde nej", expired: "svarede ikke i tide", withdrawn: "trukket tilbage (borgeren er udmeldt)" },
   notices: {
     title: "Mentorer der sagde nej eller ikke svarede",
     intro: "Borgerne står igen i køen. Find en ny mentor; parret foreslås ikke igen.",

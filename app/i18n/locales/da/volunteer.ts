@@ -98,9 +98,11 @@ export default {
       accepted: "Du har sagt ja. Forløbet er oprettet.",
       declined: "Du har sagt nej tak. Tak for svaret.",
       expired: "Fristen er udløbet. Koordinatoren finder en anden mentor.",
+      withdrawn: "Borgeren er ikke længere med i programmet, så forespørgslen er trukket tilbage. Tak for din tid.",
     },
     errors: {
       answered: "Du har allerede svaret på forespørgslen.",
+      withdrawn: "Borgeren er ikke længere med i programmet, så forespørgslen er trukket tilbage.",
       expired: "Fristen er udløbet, så du kan ikke længere svare.",
       cannot_start: "Forløbet kan ikke oprettes længere (borgeren venter ikke, eller du har ikke en ledig plads). Kontakt koordinatoren.",
       busy: "Der var travlt et øjeblik. Prøv igen.",

@@ -209,7 +209,7 @@ export default {
     save: "Save settings",
     saved: "The matching settings are saved.",
   },
-  requestStatus: { requested: "waiting for an answer", accepted: "said yes", declined: "said no", expired: "did not answer in time" },
+  requestStatus: { requested: "waiting for an answer", accepted: "said yes", declined: "said no", expired: "did not answer in time", withdrawn: "withdrawn (the citizen left the programme)" },
   notices: {
     title: "Mentors who said no or did not answer",
     intro: "The citizens are back in the queue. Find a new mentor; the pair will not be proposed again.",

@@ -100,9 +100,11 @@ export default {
       accepted: "You said yes. The course is created.",
       declined: "You said no thanks. Thank you for answering.",
       expired: "The deadline has passed. The coordinator will find another mentor.",
+      withdrawn: "The citizen is no longer in the programme, so the request is withdrawn. Thank you for your time.",
     },
     errors: {
       answered: "You have already answered this request.",
+      withdrawn: "The citizen is no longer in the programme, so the request is withdrawn.",
       expired: "The deadline has passed, so you can no longer answer.",
       cannot_start: "The course can no longer be created (the citizen is not waiting, or you have no free place). Contact the coordinator.",
       busy: "It was busy for a moment. Please try again.",
