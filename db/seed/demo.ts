@@ -106,6 +106,8 @@ export async function seedDemo(d: Db, seed = 20261122): Promise<void> {
           emailVerifiedAt: status === "applied" && i % 3 === 0 ? null : createdOn + "T10:05:00.000Z",
           rejectionReason: status === "rejected" ? "Ikke erhvervserfaring i Danmark endnu" : null,
           pausedFrom: status === "paused" ? addDays(now, -20) : null, pausedTo: status === "paused" ? addDays(now, 40) : null,
+          // Two recent volunteers came through a recruitment link for health care in Aarhus (issue 19's /koordinator/behov).
+          recruitmentSource: (status === "applied" || status === "screening") && i === 1 ? "Q-751" : null,
         });
         if (status !== "applied" || i % 3 !== 0) makeMentorAccount(m);
         if (status === "screening") t.insert(mentorScreenings).values({ mentorId: m.id, step: "screening_call", doneOn: addDays(createdOn, 4), notes: "Ringes op igen om introduktion.", recordedBy: coord.id }).run();

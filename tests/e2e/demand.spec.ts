@@ -26,12 +26,15 @@ test("the demo's shortages, a recruitment link that chooses the form, and its si
   await expect(page.getByTestId("trends").locator("tbody tr")).toHaveCount(12);
   await expect(page.getByRole("img", { name: /største/ })).toBeVisible();
 
+  // The counts table names a link by its cell: "<section>, <municipality>".
+  const cellName = `${(await first.locator("th").first().textContent())!.trim()}, ${cells[0].trim()}`;
   const href = (await first.getByRole("link", { name: /^Hvervelink/ }).getAttribute("href"))!;
   const url = new URL(href, "http://x");
   const section = url.searchParams.get("branche")!;
   const kommune = url.searchParams.get("kommune")!;
   expect(section).toMatch(/^[A-U]$/);
 
+  const before = db.select().from(schema.mentors).where(eq(schema.mentors.recruitmentSource, `${section}-${kommune.padStart(3, "0")}`)).all().length;
   await logout(page);
   await visit(page, href);
   await expect(page.getByRole("status").filter({ hasText: "Vi mangler mentorer inden for" })).toBeVisible();
@@ -62,6 +65,6 @@ test("the demo's shortages, a recruitment link that chooses the form, and its si
   // The coordinator sees the sign-up counted under its link.
   await login(page, DEMO_USERS.coordinator);
   await visit(page, "/koordinator/behov");
-  const counted = page.getByTestId("link-counts").locator("tbody tr").first();
-  await expect(counted.locator("td").first()).toHaveText("1");
+  const counted = page.getByTestId("link-counts").getByRole("row", { name: new RegExp(`^${cellName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) });
+  await expect(counted.locator("td").first()).toHaveText(String(before + 1));
 });
