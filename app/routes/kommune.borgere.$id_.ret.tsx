@@ -10,19 +10,15 @@ import { CHANGES_PAGE_PARAM, CorrectionForm, RecordChanges } from "../components
 import { Alert } from "../components/forms";
 import { pageOf } from "../domain/paging";
 import { pageMeta } from "../i18n/meta";
+import { idParam } from "../utils/params.server";
 
 export const meta = pageMeta("correction");
 
-function parseId(v: string | undefined): number {
-  const id = Number(v);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound();
-  return id;
-}
 
 /** The caseworker corrects a citizen of their own municipality (any other "does not exist"). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "caseworker");
-  const id = parseId(params.id);
+  const id = idParam(params.id);
   const current = correctionFormFor(scope, id, user);
   if (!current) throw notFound();
   return { current, divisions: divisionOptions(), changes: recordChanges(id, pageOf(new URL(request.url).searchParams, CHANGES_PAGE_PARAM)) };
@@ -30,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope } = await requireStaff(request, "caseworker");
-  const id = parseId(params.id);
+  const id = idParam(params.id);
   const s = parseWithZod(await request.formData(), { schema: correctionSchema });
   if (s.status !== "success") return data(s.reply(), { status: 400 });
   const r = correctMentee(scope, id, user, s.value);

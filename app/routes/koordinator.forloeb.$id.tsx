@@ -18,25 +18,21 @@ import { plannedForCourse } from "../services/planned-meetings.server";
 import { goalsForCourse } from "../services/goals.server";
 import { PlannedMeetingsSection } from "../components/PlannedMeetings";
 import { GoalPlanSection } from "../components/GoalPlan";
+import { idParam } from "../utils/params.server";
 
 export const meta = pageMeta("course");
 
-function courseId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "coordinator", "admin");
-  const course = getCourseForStaff(scope, courseId(params), user);
+  const course = getCourseForStaff(scope, idParam(params.id), user);
   if (!course) throw notFound();
   return { ...course, today: today(), planned: plannedForCourse(course.course.id), goals: goalsForCourse(course.course.id) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope } = await requireStaff(request, "coordinator", "admin");
-  const id = courseId(params);
+  const id = idParam(params.id);
   const form = await request.formData();
   const raw = form.get("intent");
   if (!isCoordinatorIntent(raw)) return data({ intent: null, result: null }, { status: 400 });

@@ -14,6 +14,7 @@ import { StatCards } from "../components/StatCards";
 import { formatDateTime, formatNumber } from "../i18n/format";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
+import { idParam } from "../utils/params.server";
 
 export const meta = pageMeta("matchingRun");
 
@@ -22,15 +23,10 @@ const REFRESH_SECONDS = 2;
 const OTHER_PAGE = "anden-side";
 const UNMATCHED_PAGE = "uden-side";
 
-function runId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0 || id > 2 ** 31) throw new Response("Not found", { status: 404 });
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "coordinator", "admin");
-  const id = runId(params);
+  const id = idParam(params.id);
   const run = poolRun(id);
   if (!run) throw new Response("Not found", { status: 404 });
   const url = new URL(request.url);
@@ -47,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "coordinator", "admin");
-  const id = runId(params);
+  const id = idParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema: poolRunActionSchema });
   if (submission.status !== "success") return data({ error: "bad_request" as const }, { status: 400 });
   const v = submission.value;

@@ -16,21 +16,17 @@ import { formatDate, formatNumber } from "../i18n/format";
 import { today } from "../utils/clock";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
+import { idParam } from "../utils/params.server";
 
 export const meta = pageMeta("candidates");
 
 /** `?udelukket=<rule>` shows a page of the mentors that rule excludes first. */
 const EXCLUDED_PARAM = "udelukket";
 
-function menteeId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0 || id > 2 ** 31) throw notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "coordinator", "admin");
-  const id = menteeId(params);
+  const id = idParam(params.id);
   const url = new URL(request.url);
   const asked = url.searchParams.get(EXCLUDED_PARAM);
   const excluded = (hardRules as readonly string[]).includes(asked ?? "") ? asked as HardRule : undefined;
@@ -49,7 +45,7 @@ type ActionResult = { mentorId: number | null; fieldErrors: Record<string, strin
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "coordinator", "admin");
-  const id = menteeId(params);
+  const id = idParam(params.id);
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: approveSchema });
   const mentorIdRaw = Number(form.get("mentorId"));

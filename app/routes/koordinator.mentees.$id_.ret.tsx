@@ -11,18 +11,14 @@ import { Alert } from "../components/forms";
 import { pageOf } from "../domain/paging";
 import { today } from "../utils/clock";
 import { pageMeta } from "../i18n/meta";
+import { idParam } from "../utils/params.server";
 
 export const meta = pageMeta("correction");
 
-function parseId(v: string | undefined): number {
-  const id = Number(v);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "coordinator", "admin");
-  const id = parseId(params.id);
+  const id = idParam(params.id);
   const current = correctionFormFor(scope, id, user);
   if (!current) throw notFound();
   return { current, divisions: divisionOptions(), changes: recordChanges(id, pageOf(new URL(request.url).searchParams, CHANGES_PAGE_PARAM)), today: today() };
@@ -31,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Correct the record, or log the intake call. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, scope } = await requireStaff(request, "coordinator", "admin");
-  const id = parseId(params.id);
+  const id = idParam(params.id);
   const form = await request.formData();
   if (form.get("intent") === "intake") {
     const s = parseWithZod(form, { schema: intakeCallSchema });

@@ -9,19 +9,15 @@ import { Alert, translateError } from "../components/forms";
 import { industryLabel } from "../components/MatchReasons";
 import { formatDate, languageName } from "../i18n/format";
 import { pageMeta } from "../i18n/meta";
+import { idParam } from "../utils/params.server";
 
 export const meta = pageMeta("matchRequest");
 
-function requestId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0 || id > 2 ** 31) throw notFound();
-  return id;
-}
 
 /** A mentor's match request (issue 19): the citizen's minimal profile, yes or no. Only the mentor asked sees it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "mentor");
-  const r = requestForMentor(user.id, requestId(params));
+  const r = requestForMentor(user.id, idParam(params.id));
   if (!r) throw notFound();
   return { r };
 }
@@ -30,7 +26,7 @@ type ActionResult = { fieldErrors: Record<string, string[]>; formError: string |
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "mentor");
-  const id = requestId(params);
+  const id = idParam(params.id);
   const form = await request.formData();
   const s = parseWithZod(form, { schema: requestAnswerSchema });
   const reason = String(form.get("reason") ?? "").slice(0, 400);

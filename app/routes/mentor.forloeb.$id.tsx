@@ -24,20 +24,16 @@ import { tipsForMonth } from "../services/guidance.server";
 import { PlannedMeetingsSection } from "../components/PlannedMeetings";
 import { GoalPlanSection } from "../components/GoalPlan";
 import { GuidanceTips } from "../components/Guidance";
+import { idParam } from "../utils/params.server";
 
 export const meta = pageMeta("course");
 
 const DURATIONS = [30, 45, 60, 90, 120, 150, 180, 240, 300, 360];
 
-function courseId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "mentor");
-  const course = getMentorCourse(user.id, courseId(params));
+  const course = getMentorCourse(user.id, idParam(params.id));
   if (!course) throw notFound();
   // The competence assessment in its minimal form only: education, experience, wishes (share_with_mentor).
   const month = course.commitment?.currentMonth?.index ?? null;
@@ -57,7 +53,7 @@ function failureReply(submission: { reply: (o: { formErrors?: string[]; fieldErr
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "mentor");
-  const id = courseId(params);
+  const id = idParam(params.id);
   if (!getMentorCourse(user.id, id)) throw notFound();
   const form = await request.formData();
   const intentRaw = form.get("intent");

@@ -53,10 +53,6 @@ export async function plannedMeetingAction(request: Request, actor: Actor, cours
   return redirect(`${coursePath}?done=meeting_${intent}#planned-title`);
 }
 
-/** A route's numeric id parameter, or a 404. */
-export function idParam(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw notFound();
-  return id;
-}
+/** A route's numeric id parameter, or a 404 (the one rule of app/utils/params.server.ts). */
+export { idParam } from "../utils/params.server";
 export type PlannedMeetingPageData = ReturnType<typeof plannedMeetingPage>;
