@@ -60,25 +60,28 @@ export class PairRows {
  * costs MAX_TENTHS - score packed with the slot (cost × SLOT_SPAN + slot), cheapest first, ties by slot: the input of
  * `sparseAssign`. The rows are already in that
  * order (best score first, ties by mentor position, and slots are numbered in mentor order), so this is one copy.
+ * `cols` are the component's mentors and `degree[c]` the allowed pairs of mentor c.
  */
-export function slotRows(pairs: PairRows, rowStart: Int32Array, rows: readonly number[], firstSlot: Int32Array, slotCount: Int32Array):
+export function slotRows(
+  pairs: PairRows, rowStart: Int32Array, rows: readonly number[], cols: readonly number[], degree: Int32Array,
+  firstSlot: Int32Array, slotCount: Int32Array,
+):
   { rowPtr: Int32Array; pair: Int32Array } {
   const col = pairs.col, sc = pairs.sc;
   const R = rows.length;
   const rowPtr = new Int32Array(R + 1);
+  // Every pair of these rows goes to a mentor of the component, so the size is known without a pass over the pairs.
   let total = 0;
-  for (let a = 0; a < R; a++) {
-    rowPtr[a] = total;
-    for (let e = rowStart[rows[a]], end = rowStart[rows[a] + 1]; e < end; e++) total += slotCount[col[e]];
-  }
-  rowPtr[R] = total;
+  for (const c of cols) total += degree[c] * slotCount[c];
   const pair = new Int32Array(total);
   let p = 0;
   for (let a = 0; a < R; a++) {
+    rowPtr[a] = p;
     for (let e = rowStart[rows[a]], end = rowStart[rows[a] + 1]; e < end; e++) {
       const c = col[e], cst = (MAX_TENTHS - sc[e]) * SLOT_SPAN;
       for (let s = firstSlot[c], last = s + slotCount[c]; s < last; s++) pair[p++] = cst + s;
     }
   }
+  rowPtr[R] = p;
   return { rowPtr, pair };
 }

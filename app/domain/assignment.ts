@@ -234,7 +234,7 @@ export function assignPool(input: PoolInput): PoolResult {
       }
       assignment = munkres(matrix);
     } else {
-      const { rowPtr, pair } = slotRows(edges, rowStart, rows, firstSlot, slotCount);
+      const { rowPtr, pair } = slotRows(edges, rowStart, rows, cols, mentorDeg, firstSlot, slotCount);
       assignment = sparseAssign(rowPtr, pair, S, unmatchedCost, tell).pairs;
     }
     for (const [a, k] of assignment) {
