@@ -11,13 +11,14 @@
  *   mentees; and the bipartite graph of allowed pairs is split into connected components solved separately (no
  *   allowed pair crosses two components, so the sum of the components' optima is the global optimum).
  * - Solvers, chosen per component by density and size (`useMunkres`): a dense, small component goes to npm `munkres`
- *   (Hungarian algorithm on a dense matrix of Int32 rows); every other one to `sparseAssign` below: the same Hungarian
+ *   (Hungarian algorithm on a dense matrix of Int32 rows); every other one to `sparseAssign` (assignment-sparse.ts): the same Hungarian
  *   method as successive shortest augmenting paths (Dijkstra with potentials) over the allowed pairs only, plus one
  *   private "unmatched" column per mentee, with each mentee's pairs scanned cheapest first and cut off once they
  *   cannot beat the best free column found. On large dense components (everyone in one municipality) it beats
  *   munkres and the other dense solvers measured (docs/benchmarks.md). Both are exact; unit tests check both against
  *   brute force and against each other.
- * - Scoring: `scoreRow` (typed-array scoring of a whole row, `poolScorer`) when given, else `score` pair by pair.
+ * - Scoring: `scoreRow` (typed-array scoring of a whole row, `poolScorer`) when given, else `score` pair by pair; each
+ *   row is kept best score first as it is scored (`PairRows`, assignment-rows.ts), the order the solver reads it in.
  * - Determinism: inputs are sorted by id, and both solvers are deterministic, so the same input always gives the same
  *   pairs whatever order it arrived in.
  * Scores are handled as integers (tenths of a point) so sums are exact.
