@@ -4,7 +4,7 @@
  * placeholders from the data. The link target of an action always comes from the file (an admin edits words, not URLs).
  */
 import { messageLanguages, type MessageLanguage } from "../app/domain/enums";
-import type { Copy, TemplateDef } from "./types";
+import type { AnyTemplateDef, Copy } from "./types";
 import { formatMessageDate } from "../app/i18n/format";
 
 /** One language of one template as editable text. `body` holds one paragraph per line. */
@@ -96,24 +96,21 @@ export function textToCopy(text: CopyText, actionFrom?: Copy<Record<string, unkn
 }
 
 /** The languages a template must exist in: every message language for mentees, Danish and English otherwise. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function requiredLanguages(t: TemplateDef<any>): readonly MessageLanguage[] {
+export function requiredLanguages(t: AnyTemplateDef): readonly MessageLanguage[] {
   return t.audience === "mentee" ? messageLanguages : (["da", "en"] as const);
 }
 
 export type LanguageState = "file" | "edited" | "missing";
 
 /** Per language: from the file, edited by an admin, or missing (falls back to Danish + English). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function languageStates(t: TemplateDef<any>, overrides: Overrides): Record<MessageLanguage, LanguageState> {
+export function languageStates(t: AnyTemplateDef, overrides: Overrides): Record<MessageLanguage, LanguageState> {
   const out = {} as Record<MessageLanguage, LanguageState>;
   for (const l of messageLanguages) out[l] = overrides[l] ? "edited" : t.copies[l] ? "file" : "missing";
   return out;
 }
 
 /** The copies a template speaks once the admin's edits are applied. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function effectiveCopies(t: TemplateDef<any>, overrides: Overrides = {}): Partial<Record<MessageLanguage, Copy<Record<string, unknown>>>> {
+export function effectiveCopies(t: AnyTemplateDef, overrides: Overrides = {}): Partial<Record<MessageLanguage, Copy<Record<string, unknown>>>> {
   const out: Partial<Record<MessageLanguage, Copy<Record<string, unknown>>>> = { ...t.copies };
   for (const l of messageLanguages) {
     const o = overrides[l];
@@ -123,8 +120,7 @@ export function effectiveCopies(t: TemplateDef<any>, overrides: Overrides = {}):
 }
 
 /** Sample data for previews and checks: the template's own `sample`, or a plausible value per placeholder. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function sampleData(t: TemplateDef<any>): Record<string, unknown> {
+export function sampleData(t: AnyTemplateDef): Record<string, unknown> {
   if (t.sample) return t.sample as Record<string, unknown>;
   const keys = new Set<string>();
   for (const c of Object.values(t.copies)) {

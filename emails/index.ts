@@ -6,7 +6,7 @@ import { render } from "@react-email/render";
 import { createElement } from "react";
 import { isRtl, type Channel, type MessageLanguage } from "../app/domain/enums";
 import { EmailLayout, type EmailSection } from "./EmailLayout";
-import type { Copy, TemplateDef } from "./types";
+import type { AnyTemplateDef, Copy, TemplateDef } from "./types";
 import type { MessageAttachment } from "../db/schema";
 import { effectiveCopies, type Overrides } from "./editable";
 import { smsStopLine } from "./sms-stop";
@@ -24,8 +24,7 @@ import {
   courseMonthlyReminder, surveyMentor,
 } from "./templates/course-staff";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const all: TemplateDef<any>[] = [
+const all: AnyTemplateDef[] = [
   passwordReset,
   ...volunteerTemplates,
   menteeWelcome, caseworkerInvitation,
@@ -38,8 +37,7 @@ const all: TemplateDef<any>[] = [
 export const templates = new Map(all.map((t) => [t.key, t]));
 
 /** Registers more templates (each feature module adds its own). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function registerTemplates(...defs: TemplateDef<any>[]): void {
+export function registerTemplates(...defs: AnyTemplateDef[]): void {
   for (const d of defs) templates.set(d.key, d);
 }
 

@@ -32,3 +32,7 @@ export type TemplateDef<D = Record<string, unknown>> = {
 export function defineTemplate<D>(t: TemplateDef<D>): TemplateDef<D> {
   return t;
 }
+
+/** Any template, whatever its data: the registry and the admin's editing handle them all. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- D is read and written: nothing narrower fits all.
+export type AnyTemplateDef = TemplateDef<any>;

@@ -8,20 +8,18 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { z } from "zod";
-import { ErrorSummary } from "./forms";
+import { ErrorSummary, type AnyField } from "./forms";
 
 export function IntentForm({ id, intent, schema, title, intro, lastResult, defaults, render, submit, hidden, headingLevel = 3, secondary }: {
   /** Unique on the page (the same intent may appear once per row). */
   id: string;
   intent: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  schema: z.ZodType<any>;
+  schema: z.ZodType;
   title: string;
   intro?: ReactNode;
   lastResult?: SubmissionResult<string[]>;
   defaults?: Record<string, string>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  render?: (fields: any) => ReactNode;
+  render?: (fields: Record<string, AnyField>) => ReactNode;
   submit?: string;
   hidden?: Record<string, string | number>;
   headingLevel?: 2 | 3 | 4;
@@ -32,8 +30,7 @@ export function IntentForm({ id, intent, schema, title, intro, lastResult, defau
     lastResult,
     defaultValue: defaults,
     shouldValidate: "onSubmit",
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }) as any,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const Heading = `h${headingLevel}` as const;
   return (

@@ -23,5 +23,6 @@ export function TextList({ k, values }: { k: string; values?: Record<string, unk
 
 /** A sentence of the texts with the contact address in it as a mail link (`<mail>{{email}}</mail>`). */
 export function WithMail({ k, email, values }: { k: string; email: string; values?: Record<string, unknown> }) {
+  // eslint-disable-next-line jsx-a11y/anchor-has-content -- Trans fills the link with the text inside <mail>…</mail>.
   return <Trans i18nKey={k} values={{ email, ...values }} components={{ mail: <a href={`mailto:${email}`} /> }} />;
 }

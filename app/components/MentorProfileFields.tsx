@@ -2,16 +2,12 @@
  * The fields of a mentor's profile, shared by the public sign-up and the mentor's own profile page.
  * Plain form controls: the whole form works without JavaScript.
  */
-import type { FieldMetadata } from "@conform-to/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { genderPreferences, genders, goals, spokenLanguages } from "../domain/enums";
 import { travelOptions } from "../schemas/volunteer";
 import { languageName } from "../i18n/format";
-import { ChoiceGroup, describedBy, SelectField, TextArea, TextField, useFieldErrors } from "./forms";
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyField = FieldMetadata<any, any, any>;
+import { ChoiceGroup, describedBy, SelectField, TextArea, TextField, useFieldErrors, type AnyField } from "./forms";
 export type Division = { code: string; section: string; labelDa: string; labelEn: string };
 export type Section = { code: string; labelDa: string; labelEn: string };
 export type ProfileOptions = { municipalities: { code: number; name: string }[]; sections: Section[]; divisions: Division[] };
@@ -94,8 +90,7 @@ function DivisionChecklist({ field, legend, hint, sections, divisions }: { field
   );
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function MentorProfileFields({ fields, options }: { fields: Record<string, any>; options: ProfileOptions }) {
+export function MentorProfileFields({ fields, options }: { fields: Record<string, AnyField>; options: ProfileOptions }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const otherLanguages = spokenLanguages.filter((l) => l !== "da");

@@ -7,9 +7,11 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 
-// Conform's field metadata is generic over the schema; these components accept any field.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyField = FieldMetadata<any, any, any>;
+// Conform's metadata is generic over the schema (and not covariant in it); these components accept any form's fields.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: `unknown` would refuse every real field.
+export type AnyField = FieldMetadata<any, any, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same for a whole form.
+type AnyForm = FormMetadata<any, any>;
 
 export function translateError(t: TFunction, message: string): string {
   const [key, params] = message.split("|");
@@ -136,8 +138,7 @@ export function Checkbox({ field, label, hint }: { field: AnyField; label: React
 }
 
 /** The error summary at the top of a form: links to every field in error. */
-export function ErrorSummary({ form }: { // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  form: FormMetadata<any, any> }) {
+export function ErrorSummary({ form }: { form: AnyForm }) {
   const { t } = useTranslation();
   const all = form.allErrors;
   const entries = Object.entries(all).filter(([, v]) => v?.length);

@@ -10,7 +10,7 @@
  *   allowed mentor and mentors without any allowed mentee are dropped; a mentor never gets more slots than allowed
  *   mentees; and the bipartite graph of allowed pairs is split into connected components solved separately (no
  *   allowed pair crosses two components, so the sum of the components' optima is the global optimum).
- * - Solvers, chosen per component by density and size (`useMunkres`): a dense, small component goes to npm `munkres`
+ * - Solvers, chosen per component by density and size (`shouldUseMunkres`): a dense, small component goes to npm `munkres`
  *   (Hungarian algorithm on a dense matrix of Int32 rows); every other one to `sparseAssign` (assignment-sparse.ts): the same Hungarian
  *   method as successive shortest augmenting paths (Dijkstra with potentials) over the allowed pairs only, plus one
  *   private "unmatched" column per mentee, with each mentee's pairs scanned cheapest first and cut off once they
@@ -48,7 +48,7 @@ export type PoolInput = {
   candidatesOf?: (menteeIndex: number) => Iterable<number>;
   mode: AssignmentMode;
   /**
-   * Which solver for each component: "auto" (munkres for small dense components, see `useMunkres`; the
+   * Which solver for each component: "auto" (munkres for small dense components, see `shouldUseMunkres`; the
    * shortest-augmenting-path solver otherwise), or force one (tests, benchmark).
    */
   solver?: "auto" | "munkres" | "sparse";
@@ -71,7 +71,7 @@ export type PoolResult = {
 
 const SCALE = 10; // tenths of a point
 const BASE = MAX_TENTHS; // cost of a pair = BASE - score (so every cost is >= 0)
-/** munkres takes a component when it is dense (allowed pairs / (mentees × mentors)) and small; see `useMunkres`. */
+/** munkres takes a component when it is dense (allowed pairs / (mentees × mentors)) and small; see `shouldUseMunkres`. */
 export const MUNKRES_MIN_DENSITY = 0.5;
 export const MUNKRES_MAX_CELLS = 100_000;
 
@@ -82,7 +82,7 @@ export const MUNKRES_MAX_CELLS = 100_000;
  * faster up to about 200 mentees (200: 4.5 ms against 5.3 ms), slower from about 500 (0.67 s against 0.36 s) and far
  * slower at 5 000 × 5 300 (25 s against about 3 s); see docs/benchmarks.md.
  */
-export function useMunkres(rows: number, mentors: number, slots: number, pairs: number): boolean {
+export function shouldUseMunkres(rows: number, mentors: number, slots: number, pairs: number): boolean {
   return pairs >= MUNKRES_MIN_DENSITY * rows * mentors && rows * slots <= MUNKRES_MAX_CELLS;
 }
 
@@ -218,7 +218,7 @@ export function assignPool(input: PoolInput): PoolResult {
     const unmatchedCost = input.mode === "most_matched" ? BASE * (n + 1) + 1 : BASE;
     let pairsInComponent = 0;
     for (const r of rows) pairsInComponent += rowStart[r + 1] - rowStart[r];
-    const byMunkres = input.solver === "munkres" || (input.solver !== "sparse" && useMunkres(R, cols.length, S, pairsInComponent));
+    const byMunkres = input.solver === "munkres" || (input.solver !== "sparse" && shouldUseMunkres(R, cols.length, S, pairsInComponent));
     if (isLargest) solver = byMunkres ? "munkres" : "sparse";
     let assignment: [number, number][];
     if (byMunkres) {

@@ -7,7 +7,7 @@ import type { ReactNode } from "react";
 import { notFound, requireStaff } from "../auth/guards.server";
 import { applyCoordinatorAction, getCourseForStaff, type CoordinatorAction } from "../services/courses.server";
 import { coordinatorSchemas, isCoordinatorIntent, type CoordinatorIntent } from "../schemas/courses";
-import { Alert, Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
+import { Alert, Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField, type AnyField } from "../components/forms";
 import { CommitmentBadge, MeetingTable, MonthTable, formatHours, industryLabel, industryOptions } from "../components/CourseParts";
 import { formatDate, formatDateTime, formatNumber } from "../i18n/format";
 import { endReasons, followUpStatuses, followUpTargets, outcomePhases, outcomeTypes } from "../domain/enums";
@@ -277,8 +277,7 @@ export default function StaffCourse() {
 /** One coordinator form: its own Conform instance (errors stay on the form that was sent), a hidden intent. */
 function ActionForm<I extends CoordinatorIntent>({ intent, title, intro, lastResult, defaults, render, submit }: {
   intent: I; title: string; intro?: string; lastResult?: SubmissionResult<string[]>; defaults: Record<string, string>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  render: (fields: any) => ReactNode; submit?: string;
+  render: (fields: Record<string, AnyField>) => ReactNode; submit?: string;
 }) {
   const [form, fields] = useForm({
     id: `form-${intent}`,

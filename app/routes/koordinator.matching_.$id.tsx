@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!r.ok && r.error === "not_found") throw new Response("Not found", { status: 404 });
     return redirect(`/koordinator/matching/${id}`);
   }
-  const r = approveFromRun(id, v.menteeId, user, { industryOnly: v.intent === "approvePage" });
+  const r = approveFromRun(id, v.menteeId, user);
   if (!r) return data({ error: "not_done" as const }, { status: 409 });
   back.searchParams.set("godkendt", String(r.approved));
   back.searchParams.set("afvist", String(r.failed));

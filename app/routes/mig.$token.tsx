@@ -13,7 +13,7 @@ import { config } from "../config.server";
 import { isRtl, messageLanguages, type MessageLanguage } from "../domain/enums";
 import { callMeSchema, contactChangeSchema, contactCodeSchema } from "../schemas/between";
 import {
-  citizenPageAllowed, citizenPageByToken, confirmContactChange, languageOfToken, requestCall, startContactChange,
+  citizenPageAllowed, citizenPageByToken, confirmContactChange, requestCall, startContactChange,
 } from "../services/citizen-page.server";
 import { citizenPageCopy, fill } from "../i18n/citizen-page-copy";
 import { optOutCopy } from "../i18n/opt-out-copy";

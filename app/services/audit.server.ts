@@ -2,7 +2,7 @@
  * The access log: every read or change of a mentee or mentor record by staff is written here (append-only).
  * Details carry ids and field names, never the personal data itself.
  */
-import { and, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lte } from "drizzle-orm";
 import { auditLog, users } from "../../db/schema";
 import type { AuditAction } from "../domain/enums";
 import type { Db } from "../db.server";

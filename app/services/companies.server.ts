@@ -4,7 +4,7 @@
  * company; the citizens placed there are shown within the caller's scope only (a caseworker sees their own
  * municipality's). Lists page in SQL with the true total.
  */
-import { and, asc, count, desc, eq, inArray, isNull, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import {
   companies, companyContacts, companyNotes, industries, mentees, mentors, municipalities, openings, placements, statusChanges, users,
 } from "../../db/schema";

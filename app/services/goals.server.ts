@@ -3,8 +3,8 @@
  * coordinator's follow-up calls, shown to mentor, coordinator and (in their language) the citizen, and counted in the
  * reports. The report's figures are one SQL aggregate per industry section (`goalSums`), scoped like every report.
  */
-import { and, asc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
-import { courseFacts, courseGoals, courses, mentees } from "../../db/schema";
+import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
+import { courseFacts, courseGoals, mentees } from "../../db/schema";
 import { qualified } from "../utils/sql";
 import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";

@@ -14,11 +14,9 @@ import { db, type Db } from "../db.server";
 import { config } from "../config.server";
 import { addMonths, isDate } from "../domain/dates";
 import {
-  distanceTable, evaluate, industryScore, normaliseWeights, travelCandidates, prepareMentee, prepareMentor, rankMentorsForMentee, scorePair, violatedRules,
+  distanceTable, evaluate, normaliseWeights, prepareMentee, prepareMentor, rankMentorsForMentee, violatedRules,
   type HardRule, type MatchContext, type MatchMentee, type MatchMentor, type PreparedMentor, type Reason, type Weights,
 } from "../domain/matching";
-import { poolScorer } from "../domain/matching-pool";
-import { assignPool, type AssignmentMode } from "../domain/assignment";
 import { sharesIndustry } from "../domain/industry";
 import { EXCLUDING_REQUEST_STATUSES } from "../domain/match-request";
 import { getMatchSettings } from "./match-settings.server";

@@ -229,11 +229,10 @@ export function poolRunUnmatchedPage(jobId: number, page: number, d: Db = db()):
 export type PoolApproveResult = { approved: number; failed: number };
 
 /**
- * Approves pairs of a finished run with the ordinary approval, one by one: the pairs named (`menteeIds`, any pair of
- * the run), or with `industryOnly` only those that share an industry (the bulk "approve all on this page" never
- * includes a pair without one). A pair already approved is skipped; a refused one keeps its reason.
+ * Approves pairs of a finished run with the ordinary approval, one by one: those of the pairs named (`menteeIds`) that
+ * share an industry. A pair already approved is skipped; a refused one keeps its reason.
  */
-export function approveFromRun(jobId: number, menteeIds: number[], actor: Actor, opts: { industryOnly?: boolean } = {}, d: Db = db()): PoolApproveResult | null {
+export function approveFromRun(jobId: number, menteeIds: number[], actor: Actor, d: Db = db()): PoolApproveResult | null {
   const job = jobById(jobId, d);
   if (!job || job.kind !== POOL_RUN_KIND || job.status !== "done") return null;
   const ids = [...new Set(menteeIds)].slice(0, 50);

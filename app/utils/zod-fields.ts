@@ -11,6 +11,7 @@ import { containsBidiControl, hasVisibleLetter } from "../domain/text";
 export const msg = (key: string, params?: Record<string, unknown>) => (params ? `${key}|${JSON.stringify(params)}` : key);
 
 /** Rejects control characters and markup brackets in free text meant to be plain. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point (tab and line breaks are allowed).
 const plain = /^[^<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/;
 
 /** The message a CPR-like number gets, in every field: we never store CPR numbers (docs/privacy.md). */

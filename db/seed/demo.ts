@@ -9,7 +9,7 @@ import { courses, followUps, jobRuns, matchRequests, meetings, messages, mentorS
 import { requestDeadline } from "../../app/domain/match-request";
 import { sharesIndustry } from "../../app/domain/industry";
 import { DB07 } from "../reference/db07";
-import { createRng, giveConsents, insertMentee, insertMentor, insertUser, int, pick, type Rng } from "../factories";
+import { createRng, giveConsents, insertMentee, insertMentor, insertUser, int, pick } from "../factories";
 import { INITIAL_PARTNER_CODES } from "../reference";
 import { hashPassword } from "../../app/auth/password.server";
 import { addDays, addMonths } from "../../app/domain/dates";

@@ -69,7 +69,7 @@ const ALLOWED_SCANS: Allowance[] = [
 
 const dbPath = resolve(TMP_DIR, `scale-${CITIZENS}.sqlite`);
 const sqlLog = resolve(TMP_DIR, `scale-${CITIZENS}.sql.jsonl`);
-let problems: string[] = [];
+const problems: string[] = [];
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);

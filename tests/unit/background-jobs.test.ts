@@ -125,13 +125,13 @@ describe("background jobs", () => {
     // Approving from a run never takes a pair without a shared industry, alone or in bulk (it needs a reason on the
     // candidates page); an approved pair asks its mentor (issue 19).
     const actor = { id: coordinator.id, role: "coordinator" };
-    expect(pool.approveFromRun(r.jobId, [otherMentee], actor, { industryOnly: true }, d)).toEqual({ approved: 0, failed: 0 });
-    expect(pool.approveFromRun(r.jobId, [industry.rows[0].menteeId, otherMentee], actor, { industryOnly: true }, d)).toEqual({ approved: 1, failed: 0 });
+    expect(pool.approveFromRun(r.jobId, [otherMentee], actor, d)).toEqual({ approved: 0, failed: 0 });
+    expect(pool.approveFromRun(r.jobId, [industry.rows[0].menteeId, otherMentee], actor, d)).toEqual({ approved: 1, failed: 0 });
     const approvedRow = d.select().from(schema.poolRunPairs).where(and(eq(schema.poolRunPairs.jobId, r.jobId), eq(schema.poolRunPairs.menteeId, industry.rows[0].menteeId))).get()!;
     const request = d.select().from(schema.matchRequests).where(eq(schema.matchRequests.id, approvedRow.requestId!)).get()!;
     expect(request).toMatchObject({ menteeId: industry.rows[0].menteeId, mentorId: m1.id, status: "requested" });
-    expect(pool.approveFromRun(r.jobId, [otherMentee], actor, {}, d)).toEqual({ approved: 0, failed: 0 });
+    expect(pool.approveFromRun(r.jobId, [otherMentee], actor, d)).toEqual({ approved: 0, failed: 0 });
     // Approved pairs are not approved twice.
-    expect(pool.approveFromRun(r.jobId, [industry.rows[0].menteeId], actor, {}, d)).toEqual({ approved: 0, failed: 0 });
+    expect(pool.approveFromRun(r.jobId, [industry.rows[0].menteeId], actor, d)).toEqual({ approved: 0, failed: 0 });
   });
 });

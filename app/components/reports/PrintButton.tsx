@@ -1,11 +1,21 @@
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
+
+const subscribe = () => () => {};
 
 /** A print button that only appears once JavaScript runs (without it, the browser's own print command works). */
 export function PrintButton() {
   const { t } = useTranslation();
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  // false in the server's HTML and while hydrating, true once React runs in the browser: no effect, no second render.
+  const ready = useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
   if (!ready) return null;
-  return <button type="button" className="button button-secondary" onClick={() => window.print()}>{t("reports.print")}</button>;
+  return (
+    <button type="button" className="button button-secondary" onClick={() => window.print()}>
+      {t("reports.print")}
+    </button>
+  );
 }
