@@ -4,6 +4,8 @@
  * row: `done` with its summary (by the handler, after its result is saved: `complete`), or `failed`
  * with the error. A row that is no longer running (cancelled meanwhile) is left alone and the result is rolled back.
  */
+import { readlinkSync } from "node:fs";
+import { getPriority, setPriority } from "node:os";
 import { and, eq } from "drizzle-orm";
 import { backgroundJobs, type JobProgress } from "../../db/schema";
 import { db, closeDb, type Db } from "../db.server";
@@ -26,9 +28,28 @@ export type JobContext = {
 export type JobHandler = (ctx: JobContext) => Promise<void> | void;
 
 const PROGRESS_EVERY_MS = 250;
+/** The worker thread's nice value (Linux: 0 is the server's, 19 the lowest priority). */
+export const WORKER_NICE = 15;
+
+/**
+ * Lowers this thread's CPU priority, so on a small machine the server's thread is scheduled first and keeps answering
+ * while a job computes. On Linux a thread has its own nice value: /proc/thread-self names this thread's id, and
+ * setpriority on that id changes this thread only. Best effort: elsewhere (or without /proc) nothing changes.
+ */
+export function lowerThreadPriority(nice = WORKER_NICE): number | null {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (!Number.isInteger(tid) || tid <= 0) return null;
+    setPriority(tid, nice);
+    return getPriority(tid);
+  } catch {
+    return null;
+  }
+}
 
 export async function runWorker(data: WorkerData, handlers: Record<string, JobHandler>): Promise<void> {
   setClockOffset(data.clockOffsetMs);
+  lowerThreadPriority();
   const d = db();
   const job = d.select().from(backgroundJobs).where(eq(backgroundJobs.id, data.jobId)).get();
   if (!job || job.status !== "running") return;
