@@ -44,7 +44,7 @@ export async function boot() {
   optimizeDatabase(d, true);
   // Long work (whole-pool runs, report exports, the daily jobs) runs in worker threads; runs a stopped process left
   // are failed first.
-  stops.push(startJobRunner());
+  stops.push(startJobRunner({ maxWorkers: c.JOB_WORKERS }));
   // The daily jobs' days run in the worker too (the scheduler claims and retries them here). The outbox sender stays
   // on this thread: it waits on providers, not on the CPU, and its claims and leases are short statements.
   setDailyJobRunner(runDailyJobsInWorker);

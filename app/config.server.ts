@@ -57,6 +57,11 @@ export const configSchema = z.object({
    * housekeeping job). Default: `exports/` beside the database.
    */
   EXPORT_DIR: optionalString,
+  /**
+   * Background jobs this process runs at once, each in its own worker thread at a low CPU priority (docs/decisions/015):
+   * two, so an export or the daily jobs need not wait for a national matching run.
+   */
+  JOB_WORKERS: z.coerce.number().int().min(1).max(8).default(2),
   /** A provider call that takes longer is abandoned and retried later. */
   SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),

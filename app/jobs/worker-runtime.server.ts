@@ -47,10 +47,27 @@ export function lowerThreadPriority(nice = WORKER_NICE): number | null {
   }
 }
 
+/**
+ * Makes every transaction of this connection take the write lock when it begins (BEGIN IMMEDIATE), whatever it asks
+ * for. A worker writes beside the server's thread on another connection; a deferred transaction that reads and then
+ * writes fails at once with "database is locked" (SQLITE_BUSY_SNAPSHOT, no busy timeout) when the server wrote in
+ * between, where an immediate one waits its turn. Handlers keep their transactions short (chunks), so the server's
+ * writes wait little. Nested transactions stay savepoints.
+ */
+export function immediateTransactions(client: Db["$client"]): void {
+  const original = client.transaction.bind(client);
+  client.transaction = ((fn: Parameters<typeof original>[0]) => {
+    const tx = original(fn);
+    const immediate = tx.immediate;
+    return Object.assign((...args: unknown[]) => immediate(...args), { default: immediate, deferred: immediate, immediate, exclusive: tx.exclusive });
+  }) as typeof client.transaction;
+}
+
 export async function runWorker(data: WorkerData, handlers: Record<string, JobHandler>): Promise<void> {
   setClockOffset(data.clockOffsetMs);
   lowerThreadPriority();
   const d = db();
+  immediateTransactions(d.$client);
   const job = d.select().from(backgroundJobs).where(eq(backgroundJobs.id, data.jobId)).get();
   if (!job || job.status !== "running") return;
   let last = 0;

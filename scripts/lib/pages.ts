@@ -42,7 +42,11 @@ export function pickIds(client: Database.Database): TourIds {
   };
 }
 
-export type TourPage = { visitor: Visitor; page: string; path: string };
+/**
+ * `exportJob`: the page is an export made as a background job (issue 17): a POST to `path` starts it (a GET only leads
+ * back to the report page); the benchmark measures the time to the file.
+ */
+export type TourPage = { visitor: Visitor; page: string; path: string; exportJob?: boolean };
 
 /**
  * Every list and detail page of every role, with real ids; `page` is the route pattern (with the query, where a
@@ -66,8 +70,8 @@ export function tourPages(ids: TourIds): TourPage[] {
     p("coordinator", "/koordinator/rapporter"),
     p("coordinator", "/koordinator/rapporter?from=2000-01-01"),
     p("coordinator", "/koordinator/rapporter/eksport/csv"),
-    p("coordinator", "/koordinator/rapporter/eksport/csv?table=courses"),
-    p("coordinator", "/koordinator/rapporter/eksport/xlsx"),
+    { ...p("coordinator", "/koordinator/rapporter/eksport/csv?table=courses"), exportJob: true },
+    { ...p("coordinator", "/koordinator/rapporter/eksport/xlsx"), exportJob: true },
     p("coordinator", "/koordinator/rapporter/virksomheder"),
     p("coordinator", "/koordinator/forloeb/:id/moede", `/koordinator/forloeb/${ids.course}/moede`),
     p("coordinator", "/koordinator/forloeb/:id/maal", `/koordinator/forloeb/${ids.course}/maal`),
@@ -80,7 +84,7 @@ export function tourPages(ids: TourIds): TourPage[] {
     p("caseworker", "/kommune/borgere/:id", `/kommune/borgere/${ids.aarhusMentee}`),
     p("caseworker", "/kommune/rapport"),
     p("caseworker", "/kommune/rapport/eksport/csv"),
-    p("caseworker", "/kommune/rapport/eksport/xlsx"),
+    { ...p("caseworker", "/kommune/rapport/eksport/xlsx"), exportJob: true },
     p("caseworker", "/kommune/rapport/virksomheder"),
     p("caseworker", "/borgere/:id/kompetencer", `/borgere/${ids.aarhusMentee}/kompetencer`),
     p("caseworker", "/borgere/:id/opslag", `/borgere/${ids.aarhusMentee}/opslag`),

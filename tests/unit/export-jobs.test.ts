@@ -193,3 +193,36 @@ describe("the worker's priority", () => {
     expect(getPriority()).toBe(mine);
   });
 });
+
+describe("the worker's transactions", () => {
+  it("take the write lock when they begin: a write of the server's between their read and their write cannot fail them", async () => {
+    const { default: Database } = await import("better-sqlite3");
+    const { immediateTransactions } = await import("../../app/jobs/worker-runtime.server");
+    const path = join(dir, "tx.sqlite");
+    const worker = new Database(path);
+    worker.pragma("journal_mode = WAL");
+    worker.exec("CREATE TABLE t (x INTEGER)");
+    const server = new Database(path);
+    server.pragma("busy_timeout = 0");
+    let serverRefused = 0;
+    const readThenWrite = () => worker.transaction(() => {
+      worker.prepare("SELECT count(*) FROM t").get();
+      try {
+        server.prepare("INSERT INTO t VALUES (1)").run();
+      } catch {
+        serverRefused++;
+      }
+      worker.prepare("INSERT INTO t VALUES (2)").run();
+    })();
+    // A deferred transaction: the server's write gets in, and the worker's write then fails at once.
+    expect(readThenWrite).toThrow(/locked|busy/i);
+    expect(serverRefused).toBe(0);
+    immediateTransactions(worker);
+    readThenWrite();
+    // Immediate: the server waits for the worker (here: no busy timeout, so it is refused), the worker's work is whole.
+    expect(serverRefused).toBe(1);
+    expect(worker.prepare("SELECT x FROM t ORDER BY rowid").all()).toEqual([{ x: 1 }, { x: 2 }]);
+    server.close();
+    worker.close();
+  });
+});
