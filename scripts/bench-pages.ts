@@ -35,7 +35,7 @@ import { parseArgs } from "node:util";
 import { buildIfNeeded } from "./lib/build.mjs";
 import { progressBar } from "./lib/progress";
 import { startServer, type RunningServer } from "./lib/server";
-import { fetchPage, logIn, pickIds, secretsFrom, tourPages, variantPages, type Session, type TourPage, type Visitor } from "./lib/pages";
+import { fetchPage, logIn, pickIds, runExportJob, secretsFrom, tourPages, variantPages, type Session, type TourPage, type Visitor } from "./lib/pages";
 import { seedScaleFile } from "../db/seed/scale";
 import { DEMO_USERS } from "../db/seed/demo";
 
@@ -305,40 +305,13 @@ try {
   await cleanup();
 }
 
-/**
- * An export made as a background job, as the report page's button starts it: the POST, then the job's row until it
- * has ended (the time to the file), then the file's download. The caller measures the server around it.
- */
+/** An export job's line: the POST, the time to the file, the rows and size, the download. */
 async function exportJob(path: string, cookie: string): Promise<Record<string, unknown> & { error?: string }> {
-  const t0 = performance.now();
-  const res = await fetch(new URL(path, server.url), {
-    method: "POST", redirect: "manual", body: "", signal: AbortSignal.timeout(timeoutMs),
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: new URL(server.url).origin, Cookie: cookie },
-  });
-  await res.arrayBuffer();
-  const postMs = performance.now() - t0;
-  const location = res.headers.get("location") ?? "";
-  const id = Number(/\/eksporter\/(\d+)/.exec(location)?.[1]);
-  if (!id) return { status: res.status, error: `starting the export answered ${res.status} ${location}` };
-  const watch = new Database(runPath, { readonly: true });
-  type Row = { status: string; summary: string | null; error: string | null };
-  let row: Row;
-  try {
-    for (;;) {
-      row = watch.prepare("SELECT status, summary, error FROM background_jobs WHERE id = ?").get(id) as Row;
-      if (!["queued", "running"].includes(row.status) || performance.now() - t0 > timeoutMs) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  } finally {
-    watch.close();
-  }
-  const fileMs = performance.now() - t0;
-  const summary = row.summary ? (JSON.parse(row.summary) as { rows: number; bytes: number }) : null;
-  const file = row.status === "done" ? await fetchPage(server.url, `${new URL(location, server.url).pathname}/fil`, cookie, timeoutMs) : null;
+  const r = await runExportJob(server.url, path, cookie, runPath, timeoutMs);
   return {
-    status: res.status, post_ms: round(postMs), job: id, job_status: row.status, time_to_file_ms: round(fileMs), rows: summary?.rows, kb: summary ? round(summary.bytes / 1024) : undefined,
-    download_status: file?.status, download_ms: file ? round(file.ms) : undefined,
-    ...(row.status === "done" ? {} : { error: row.error ?? `job ${row.status} after ${Math.round(fileMs / 1000)} s` }),
+    status: r.status, post_ms: round(r.postMs), job: r.job, job_status: r.jobStatus, time_to_file_ms: r.fileMs === undefined ? undefined : round(r.fileMs),
+    rows: r.rows, kb: r.bytes === undefined ? undefined : round(r.bytes / 1024), download_status: r.download?.status,
+    download_ms: r.download ? round(r.download.ms) : undefined, ...(r.error ? { error: r.error } : {}),
   };
 }
 
