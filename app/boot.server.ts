@@ -8,7 +8,8 @@ import { applyReferenceData } from "../db/reference";
 import { optimizeDatabase } from "../db/client";
 import { demoLogins, isDatabaseEmpty, seedDemo } from "../db/seed/demo";
 import { startSenderLoop } from "./messaging/outbox.server";
-import { startBackgroundJobs } from "./jobs.server";
+import { setDailyJobRunner, startBackgroundJobs } from "./jobs.server";
+import { runDailyJobsInWorker } from "./jobs/daily.server";
 import { startJobRunner } from "./jobs/background.server";
 import "./jobs/retention.server";
 import "./jobs/volunteers.server";
@@ -41,8 +42,13 @@ export async function boot() {
   }
   // Fresh statistics for the query planner (docs/decisions/014); the housekeeping job repeats it daily.
   optimizeDatabase(d, true);
-  // Long work a person started (whole-pool runs) runs in worker threads; runs a stopped process left are failed first.
-  stops.push(startJobRunner());
+  // Long work (whole-pool runs, report exports, the daily jobs) runs in worker threads; runs a stopped process left
+  // are failed first.
+  stops.push(startJobRunner({ maxWorkers: c.JOB_WORKERS }));
+  // The daily jobs' days run in the worker too (the scheduler claims and retries them here). The outbox sender stays
+  // on this thread: it waits on providers, not on the CPU, and its claims and leases are short statements.
+  setDailyJobRunner(runDailyJobsInWorker);
+  stops.push(() => setDailyJobRunner(null));
   if (c.BACKGROUND_JOBS) {
     stops.push(startSenderLoop(c.OUTBOX_INTERVAL_MS));
     stops.push(startBackgroundJobs());

@@ -52,6 +52,16 @@ export const configSchema = z.object({
    * the database, except in production, where the sink writes nothing unless this is set.
    */
   LOCAL_SINK_DIR: optionalString,
+  /**
+   * Where report exports made as background jobs are written (private: never under public/, deleted after a day by the
+   * housekeeping job). Default: `exports/` beside the database.
+   */
+  EXPORT_DIR: optionalString,
+  /**
+   * Background jobs this process runs at once, each in its own worker thread at a low CPU priority (docs/decisions/015):
+   * two, so an export or the daily jobs need not wait for a national matching run.
+   */
+  JOB_WORKERS: z.coerce.number().int().min(1).max(8).default(2),
   /** A provider call that takes longer is abandoned and retried later. */
   SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
@@ -71,8 +81,9 @@ export const configSchema = z.object({
    */
   SQL_LOG_FILE: optionalString,
 });
-export type Config = Omit<z.infer<typeof configSchema>, "SEED_DEMO" | "CONTACT_EMAIL" | "LOCAL_SINK_DIR"> & {
+export type Config = Omit<z.infer<typeof configSchema>, "SEED_DEMO" | "CONTACT_EMAIL" | "LOCAL_SINK_DIR" | "EXPORT_DIR"> & {
   LOCAL_SINK_DIR: string | null;
+  EXPORT_DIR: string;
   CONTACT_EMAIL: string;
   SESSION_SECRET: string;
   APP_URL: string;
@@ -113,6 +124,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     SESSION_SECRET: c.SESSION_SECRET ?? randomBytes(32).toString("hex"),
     APP_URL: appUrl,
     LOCAL_SINK_DIR: c.LOCAL_SINK_DIR ?? (c.NODE_ENV === "production" ? null : join(dirname(c.DATABASE_URL), "sink")),
+    EXPORT_DIR: c.EXPORT_DIR ?? join(dirname(c.DATABASE_URL), "exports"),
     SEED_DEMO: c.SEED_DEMO ? c.SEED_DEMO === "true" : c.NODE_ENV !== "production",
     CONTACT_EMAIL: c.CONTACT_EMAIL ?? "kontakt@mentorbro.local",
     HTTPS: appUrl.startsWith("https:") || c.NODE_ENV === "production",

@@ -8,7 +8,9 @@
  * - a `running` day whose lease has passed was interrupted (the process stopped) and is tried again.
  *
  * Admins see the state of every job on /admin/opbevaring (`jobOverview`). A job is `run(d, day)`: it may be async,
- * and long work should yield between bounded chunks (the retention job does).
+ * and long work should yield between bounded chunks (the retention job does). In the server each claimed day runs in a
+ * worker thread as a background job (`setDailyJobRunner`, app/jobs/daily.server.ts); the claim, retries and the
+ * admins' view stay here.
  */
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { jobRuns } from "../db/schema";
@@ -29,12 +31,53 @@ export const RETRY_MINUTES = [1, 5, 15, 60];
 export const CATCH_UP_DAYS = 7;
 const MAX_ERROR_LENGTH = 1000;
 
+/** One claimed day of a job, and how its run went (the error with its causes when it threw). */
+export type DailyItem = { job: string; day: string };
+export type DailyResult = { ok: true; ms: number } | { ok: false; ms: number; error: string; stack?: string };
+
+/**
+ * How the claimed days of one tick are run, in order, one result per item. Inline by default (unit tests, scripts);
+ * the server runs them in one worker thread through the background-job mechanism (app/jobs/daily.server.ts), so long
+ * daily work never holds the event loop, and one thread starts per tick rather than one per job.
+ */
+export type DailyRunner = (items: DailyItem[], d: Db) => Promise<DailyResult[]>;
+
+/** Runs the items one after the other here, each one's failure kept to itself. */
+export async function runDailyItems(items: DailyItem[], d: Db, onItem: (i: number) => void = () => {}): Promise<DailyResult[]> {
+  const results: DailyResult[] = [];
+  for (const [i, item] of items.entries()) {
+    onItem(i);
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    try {
+      const job = findJob(item.job);
+      if (!job) throw new Error(`no daily job named ${item.job}`);
+      await job.run(d, item.day);
+      results.push({ ok: true, ms: ms() });
+    } catch (e) {
+      results.push({ ok: false, ms: ms(), error: describeError(e), stack: e instanceof Error ? e.stack?.split("\n").slice(0, 6).join(" | ") : undefined });
+    }
+  }
+  return results;
+}
+
+let runDaily: DailyRunner = (items, d) => runDailyItems(items, d);
+
+/** Sets how the daily jobs run (null: inline again). */
+export function setDailyJobRunner(r: DailyRunner | null): void {
+  runDaily = r ?? ((items, d) => runDailyItems(items, d));
+}
+
 export function registerJob(job: Job): void {
   if (!jobs.some((j) => j.name === job.name)) jobs.push(job);
 }
 
 export function registeredJobs(): string[] {
   return jobs.map((j) => j.name);
+}
+
+export function findJob(name: string): Job | undefined {
+  return jobs.find((j) => j.name === name);
 }
 
 const inMs = (ms: number) => new Date(now().getTime() + ms).toISOString();
@@ -89,26 +132,36 @@ function daysToRetry(d: Db, job: string, day: string): string[] {
 
 /**
  * Runs what is due for `day`: earlier failed or interrupted days (up to a week back) whose retry time has come, then
- * `day` itself, for every registered job. Returns the names of the jobs that succeeded (a name once per day run).
+ * `day` itself, for every registered job. Every due (job, day) is claimed first, then the claimed ones run in order
+ * (in the server: together in one worker thread) and each is marked by its own result. Returns the names of the jobs
+ * that succeeded (a name once per day run).
  */
 export async function runDailyJobs(day: string = today(), d: Db = db()): Promise<string[]> {
-  const ran: string[] = [];
+  const items: DailyItem[] = [];
   for (const job of jobs) {
-    for (const k of [...daysToRetry(d, job.name, day), day]) {
-      if (!claim(d, job.name, k)) continue;
-      const started = performance.now();
-      try {
-        await job.run(d, k);
-        markDone(d, job.name, k);
-        ran.push(job.name);
-        log.info("job done", { job: job.name, day: k, ms: Math.round(performance.now() - started) });
-      } catch (e) {
-        const error = describeError(e);
-        const { attempts, nextAttemptAt } = markFailed(d, job.name, k, error);
-        log.error("job failed", { job: job.name, day: k, attempt: attempts, retryAt: nextAttemptAt, error, stack: e instanceof Error ? e.stack?.split("\n").slice(0, 6).join(" | ") : undefined });
-      }
-    }
+    for (const k of [...daysToRetry(d, job.name, day), day]) if (claim(d, job.name, k)) items.push({ job: job.name, day: k });
   }
+  if (!items.length) return [];
+  let results: DailyResult[];
+  try {
+    results = await runDaily(items, d);
+  } catch (e) {
+    // The runner itself failed (its worker died): every claimed day failed with that cause.
+    const error = describeError(e);
+    results = items.map(() => ({ ok: false as const, ms: 0, error }));
+  }
+  const ran: string[] = [];
+  items.forEach((item, i) => {
+    const r = results[i] ?? { ok: false as const, ms: 0, error: "no result from the job's run" };
+    if (r.ok) {
+      markDone(d, item.job, item.day);
+      ran.push(item.job);
+      log.info("job done", { job: item.job, day: item.day, ms: r.ms });
+    } else {
+      const { attempts, nextAttemptAt } = markFailed(d, item.job, item.day, r.error);
+      log.error("job failed", { job: item.job, day: item.day, attempt: attempts, retryAt: nextAttemptAt, error: r.error, stack: r.stack });
+    }
+  });
   return ran;
 }
 

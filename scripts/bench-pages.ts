@@ -14,22 +14,28 @@
  * --only TEXT (the page whose pattern or path is TEXT, or else pages containing TEXT; repeatable; `--only /` is the
  * landing page), --slow-ms MS (5000), --timeout-s S (120), --variants (the lists again with filters and later pages).
  *
+ * The workbook and the course list exports are background jobs (issue 17): their lines (mode "export_job") measure the
+ * POST, the time until the job's file is written (time_to_file_ms), its download, the rows, and the server's event loop
+ * and peak RSS meanwhile (the worker thread runs in the server's process, so its memory counts).
+ *
  * --during-run (issue 17) measures responsiveness instead of the tour: a coordinator starts a national whole-pool run
- * (a background job in a worker thread) and an XLSX export at once, and while the run works /healthz and a coordinator
- * list page are asked again and again (one request at a time each); their p50/p99/max, the run's own time by stage
- * and the export's time are reported, with a "target" line for p99 < 100 ms. --without-export: the run alone.
+ * and an XLSX export job at once (each in a worker thread beside the server's), and while the run works /healthz and a
+ * coordinator list page are asked again and again (one request at a time each); their p50/p99/max, the run's own time
+ * by stage and the export's time to file are reported, with a "target" line for p99 < 100 ms. --without-export: the
+ * run alone.
  */
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { cpus, freemem, loadavg, totalmem } from "node:os";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { buildIfNeeded } from "./lib/build.mjs";
 import { progressBar } from "./lib/progress";
 import { startServer, type RunningServer } from "./lib/server";
-import { fetchPage, logIn, pickIds, secretsFrom, tourPages, variantPages, type Session, type TourPage, type Visitor } from "./lib/pages";
+import { fetchPage, logIn, pickIds, runExportJob, secretsFrom, tourPages, variantPages, type Session, type TourPage, type Visitor } from "./lib/pages";
 import { seedScaleFile } from "../db/seed/scale";
 import { DEMO_USERS } from "../db/seed/demo";
 
@@ -110,7 +116,9 @@ line({
 });
 
 /* ------------------------------------------------------------------ servers */
+const exportDir = mkdtempSync(join(tmpdir(), "mb-bench-exports-"));
 const env = {
+  EXPORT_DIR: exportDir,
   NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", BACKGROUND_JOBS: "false", CONTACT_EMAIL: "kontakt@example.org",
   HOST: "127.0.0.1", PORT: "0", DATABASE_URL: runPath, LOG_LEVEL: "error", EVENT_LOOP_STATS: "true",
 };
@@ -133,6 +141,7 @@ async function cleanup() {
   await server.stop();
   reader.close();
   removeRun();
+  rmSync(exportDir, { recursive: true, force: true });
 }
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => { void cleanup().then(() => process.exit(130)); });
 
@@ -238,6 +247,15 @@ try {
     }
     await drain();
     resetPeak();
+    if (p.exportJob) {
+      const r = await exportJob(p.path, session.cookie);
+      const loop = await drain();
+      const mem = memory();
+      if (loop.report) worstLoop = Math.max(worstLoop, loop.report.since_start.max_ms);
+      peakRss = Math.max(peakRss, mem.peak_mb ?? 0);
+      line({ ...result, mode: r.error ? "failed" : "export_job", ...r, event_loop_max_ms: loop.report ? loop.max_ms : null, rss_peak_mb: mem.peak_mb });
+      continue;
+    }
     const logFrom = server.output().length;
     const probe = await fetchPage(server.url, p.path, session.cookie, timeoutMs);
     Object.assign(result, { status: probe.status, first_ms: round(probe.ms), bytes: probe.bytes, kb: round(probe.bytes / 1024) });
@@ -287,9 +305,19 @@ try {
   await cleanup();
 }
 
+/** An export job's line: the POST, the time to the file, the rows and size, the download. */
+async function exportJob(path: string, cookie: string): Promise<Record<string, unknown> & { error?: string }> {
+  const r = await runExportJob(server.url, path, cookie, runPath, timeoutMs);
+  return {
+    status: r.status, post_ms: round(r.postMs), job: r.job, job_status: r.jobStatus, time_to_file_ms: r.fileMs === undefined ? undefined : round(r.fileMs),
+    rows: r.rows, kb: r.bytes === undefined ? undefined : round(r.bytes / 1024), download_status: r.download?.status,
+    download_ms: r.download ? round(r.download.ms) : undefined, ...(r.error ? { error: r.error } : {}),
+  };
+}
+
 /**
- * Responsiveness while long work runs (issue 17): a national whole-pool run (in its worker thread) and an XLSX export
- * at once; meanwhile /healthz and a coordinator list page are asked one request after another each, until the run ends.
+ * Responsiveness while long work runs (issue 17): a national whole-pool run and an XLSX export job at once (each in
+ * its worker thread: the server runs JOB_WORKERS of them); meanwhile /healthz and a coordinator list page are asked one request after another each, until the run ends.
  */
 async function duringRun() {
   const coordinator = await sessionOf("coordinator");
@@ -311,7 +339,7 @@ async function duringRun() {
   const job = () => watch.prepare("SELECT status, progress, summary, error, started_at AS startedAt, finished_at AS finishedAt FROM background_jobs WHERE id = ?").get(jobId) as
     { status: string; progress: string | null; summary: string | null; error: string | null; startedAt: string | null; finishedAt: string | null };
   const working = () => ["queued", "running"].includes(job().status);
-  const exportDone = values["without-export"] ? Promise.resolve(null) : fetchPage(server.url, "/koordinator/rapporter/eksport/xlsx", coordinator.cookie, timeoutMs);
+  const exportDone = values["without-export"] ? Promise.resolve(null) : exportJob("/koordinator/rapporter/eksport/xlsx", coordinator.cookie);
   const sample = async (path: string, cookie: string) => {
     const times: number[] = [];
     let failures = 0;
@@ -334,8 +362,8 @@ async function duringRun() {
   const runMs = end.startedAt && end.finishedAt ? Date.parse(end.finishedAt) - Date.parse(end.startedAt) : null;
   line({ bench: "during_run", step: "run", status: end.status, error: end.error, run_ms: runMs, stages_ms: summary?.ms, waiting: summary?.waiting, mentors: summary?.mentorsAvailable,
     pairs: summary?.pairs, industry_pairs: summary?.industryPairs, allowed_pairs: summary?.allowedPairs, largest_component: summary?.largest });
-  if (exported) line({ bench: "during_run", step: "xlsx_export", status: exported.status, ms: round(exported.ms), kb: round(exported.bytes / 1024) });
-  const during = exported ? "a national run and an XLSX export" : "a national run";
+  if (exported) line({ bench: "during_run", step: "xlsx_export", ...exported });
+  const during = exported ? "a national run and an XLSX export job" : "a national run";
   for (const r of [health, list]) {
     line({ bench: "during_run", step: "page", during, ...r });
     line({ bench: "target", name: `p99 ${r.path} during ${during}`, target_ms: 100, p99_ms: r.p99_ms, met: r.p99_ms < 100 && r.failures === 0 && r.requests > 0 });

@@ -1,5 +1,6 @@
 /** Parts of the whole-pool run pages (issue 17): the scope in words, the status, the progress bar, a table of pairs. */
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { PoolScope } from "../domain/pool-scope";
 import { regions } from "../domain/enums";
@@ -24,11 +25,27 @@ export function RunStatus({ status }: { status: "queued" | "running" | "done" | 
   return <>{t(`matching.run.statuses.${status}`)}</>;
 }
 
-/** The progress bar: the stage in words (with the component while solving) and a native <progress>. */
-export function RunProgress({ progress }: { progress: JobProgress | null }) {
+/**
+ * A job's page follows it live with JavaScript (revalidating every second while it works); without JavaScript the page
+ * renders `<noscript><meta http-equiv="refresh">` instead, which does not fire when scripts run.
+ */
+export function useLiveWhile(working: boolean): void {
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (!working) return;
+    const timer = setInterval(() => { if (revalidator.state === "idle") revalidator.revalidate(); }, 1000);
+    return () => clearInterval(timer);
+  }, [working, revalidator]);
+}
+
+/**
+ * The progress bar: the stage in words (with the component while solving) and a native <progress>. `stages` is where
+ * the stages' words are (a job kind's own keys; the matching run's by default); `detail` is said after the stage.
+ */
+export function RunProgress({ progress, stages = "matching.run.stages", detail }: { progress: JobProgress | null; stages?: string; detail?: string }) {
   const { t, i18n } = useTranslation();
   const p = progress ?? { stage: "queued", done: 0, total: 0 };
-  const stage = t(`matching.run.stages.${p.stage}`, { defaultValue: p.stage });
+  const stage = t(`${stages}.${p.stage}`, { defaultValue: p.stage }) + (detail ? ` · ${detail}` : "");
   const share = p.total > 0 ? Math.min(1, p.done / p.total) : 0;
   return (
     <div className="form-group">

@@ -237,6 +237,21 @@ export function startJobRunner(opts: { workerFile?: string; maxWorkers?: number;
   };
 }
 
+const FINISHED: BackgroundJobStatus[] = ["done", "failed", "cancelled"];
+
+/**
+ * Waits until the job has finished (done, failed or cancelled) and its thread has ended here, and returns its row. For
+ * work this process waits on itself (the daily jobs); a person's page polls the row instead.
+ */
+export async function waitForJob(id: number, d: Db = db(), pollMs = 100): Promise<JobRow> {
+  for (;;) {
+    const row = jobById(id, d);
+    if (!row) throw new Error(`background job ${id} is gone`);
+    if (FINISHED.includes(row.status) && !isRunningHere(id)) return row;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
 /** True while this process runs the job (tests wait on it). */
 export const isRunningHere = (id: number) => runner?.running.has(id) ?? false;
 

@@ -4,6 +4,8 @@
  * row: `done` with its summary (by the handler, after its result is saved: `complete`), or `failed`
  * with the error. A row that is no longer running (cancelled meanwhile) is left alone and the result is rolled back.
  */
+import { readlinkSync } from "node:fs";
+import { getPriority, setPriority } from "node:os";
 import { and, eq } from "drizzle-orm";
 import { backgroundJobs, type JobProgress } from "../../db/schema";
 import { db, closeDb, type Db } from "../db.server";
@@ -26,10 +28,46 @@ export type JobContext = {
 export type JobHandler = (ctx: JobContext) => Promise<void> | void;
 
 const PROGRESS_EVERY_MS = 250;
+/** The worker thread's nice value (Linux: 0 is the server's, 19 the lowest priority). */
+export const WORKER_NICE = 15;
+
+/**
+ * Lowers this thread's CPU priority, so on a small machine the server's thread is scheduled first and keeps answering
+ * while a job computes. On Linux a thread has its own nice value: /proc/thread-self names this thread's id, and
+ * setpriority on that id changes this thread only. Best effort: elsewhere (or without /proc) nothing changes.
+ */
+export function lowerThreadPriority(nice = WORKER_NICE): number | null {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (!Number.isInteger(tid) || tid <= 0) return null;
+    setPriority(tid, nice);
+    return getPriority(tid);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Makes every transaction of this connection take the write lock when it begins (BEGIN IMMEDIATE), whatever it asks
+ * for. A worker writes beside the server's thread on another connection; a deferred transaction that reads and then
+ * writes fails at once with "database is locked" (SQLITE_BUSY_SNAPSHOT, no busy timeout) when the server wrote in
+ * between, where an immediate one waits its turn. Handlers keep their transactions short (chunks), so the server's
+ * writes wait little. Nested transactions stay savepoints.
+ */
+export function immediateTransactions(client: Db["$client"]): void {
+  const original = client.transaction.bind(client);
+  client.transaction = ((fn: Parameters<typeof original>[0]) => {
+    const tx = original(fn);
+    const immediate = tx.immediate;
+    return Object.assign((...args: unknown[]) => immediate(...args), { default: immediate, deferred: immediate, immediate, exclusive: tx.exclusive });
+  }) as typeof client.transaction;
+}
 
 export async function runWorker(data: WorkerData, handlers: Record<string, JobHandler>): Promise<void> {
   setClockOffset(data.clockOffsetMs);
+  lowerThreadPriority();
   const d = db();
+  immediateTransactions(d.$client);
   const job = d.select().from(backgroundJobs).where(eq(backgroundJobs.id, data.jobId)).get();
   if (!job || job.status !== "running") return;
   let last = 0;

@@ -1,7 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRevalidator, useSearchParams } from "@remix-run/react";
-import { useEffect } from "react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
 import { approveFromRun, cancelPoolRun, pairSorts, poolRun, poolRunPairsPage, poolRunUnmatchedPage, type PairSort } from "../services/pool-runs.server";
@@ -9,7 +8,7 @@ import { poolRunActionSchema } from "../schemas/matching";
 import { pageOf } from "../domain/paging";
 import { Alert } from "../components/forms";
 import { PageSummary, Pager } from "../components/Pager";
-import { PairsTable, PoolScopeText, RunProgress, RunStatus } from "../components/PoolRun";
+import { PairsTable, PoolScopeText, RunProgress, RunStatus, useLiveWhile } from "../components/PoolRun";
 import { StatCards } from "../components/StatCards";
 import { formatDateTime, formatNumber } from "../i18n/format";
 import { pageMeta } from "../i18n/meta";
@@ -66,12 +65,7 @@ export default function PoolRunPage() {
   const [params] = useSearchParams();
   const working = run.status === "queued" || run.status === "running";
   // With JavaScript the page follows the run live; without it the <noscript> refresh below reloads it.
-  const revalidator = useRevalidator();
-  useEffect(() => {
-    if (!working) return;
-    const timer = setInterval(() => { if (revalidator.state === "idle") revalidator.revalidate(); }, 1000);
-    return () => clearInterval(timer);
-  }, [working, revalidator]);
+  useLiveWhile(working);
   const approvedCount = params.get("godkendt");
   const n = (x: number) => formatNumber(x, i18n.language);
   const sortHref = (s: PairSort) => {

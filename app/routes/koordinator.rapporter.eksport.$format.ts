@@ -1,9 +1,16 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireStaff } from "../auth/guards.server";
 import { exportReport } from "../services/report-export.server";
+import { startExportFromRequest } from "../services/export-jobs.server";
 
-/** CSV or XLSX of the report tables and the course list (no names or contact details); columns in docs/exports.md. */
+/** CSV of a small report table (no names or contact details); columns in docs/exports.md. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "coordinator", "admin");
-  return exportReport(request, params.format, scope, user);
+  return exportReport(request, params.format, scope, user, "/koordinator/rapporter");
+}
+
+/** Starts the workbook or the course list as a background job (docs/decisions/015-jobs.md) and shows its page. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, scope } = await requireStaff(request, "coordinator", "admin");
+  return startExportFromRequest(request, params.format, scope, user, "/koordinator/rapporter/eksporter");
 }

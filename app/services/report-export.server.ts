@@ -2,11 +2,15 @@
  * File formats for report exports: CSV (one table, UTF-8 with BOM so Excel reads æøå) and XLSX (every table as a sheet).
  * The tables themselves come from app/domain/report-tables.ts; the column list is in docs/exports.md.
  *
+ * The workbook and the course list as CSV are made by a background job (app/services/export-jobs.server.ts) that
+ * writes them to a file with these same functions; the small tables are downloaded at once (`exportReport`).
+ *
  * Both stream (decision 016): the course list, the one table that grows with the programme, is read a chunk at a time
  * (`courseListChunks`) and written row by row (csv-stringify's stream; exceljs's streaming workbook writer), with the
  * event loop given back between chunks and the writing paused while the client is behind. Memory stays the size of a
  * chunk, whatever the number of courses.
  */
+import { redirect } from "@remix-run/node";
 import { PassThrough, Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { once } from "node:events";
@@ -15,7 +19,7 @@ import type { Scope } from "../auth/guards.server";
 import { courseColumns, reportTableNames, reportTables, type ReportTableName, type Table } from "../domain/report-tables";
 import { exportFormats, reportFilterSchema } from "../schemas/reports";
 import type { UiLocale } from "../domain/enums";
-import { buildReport, courseListChunks, logReportExport, reportLabels, resolveFilter, type CourseListRow } from "./reports.server";
+import { buildReport, logReportExport, reportLabels, resolveFilter, type CourseListRow } from "./reports.server";
 import { yieldToEventLoop } from "../utils/yield";
 import { log } from "../utils/logger.server";
 
@@ -24,7 +28,7 @@ const XLSX_ROWS_AT_A_TIME = 250;
 type RowChunks = Iterable<Cell[][]>;
 
 /** The course list's chunks as table rows, in the export's column order. */
-function* courseRows(chunks: Iterable<CourseListRow[]>): RowChunks {
+export function* courseRows(chunks: Iterable<CourseListRow[]>): RowChunks {
   for (const chunk of chunks) yield chunk.map((r) => courseColumns.map((c) => r[c]));
 }
 
@@ -103,27 +107,44 @@ export function downloadTables(tables: Table[], filename: string, format: "csv" 
   return streamed(filename, format, (out) => (format === "csv" ? writeCsv(out, tables[0].columns, [tables[0].rows]) : writeXlsx(out, tables)));
 }
 
-/**
- * One export request: `format` is csv (one table, `?table=`, default summary) or xlsx (every table and the course list);
- * the period and municipality come from the same query parameters as the report page, within the caller's scope.
- * Anything unknown is a 404.
- */
-export async function exportReport(request: Request, formatParam: string | undefined, scope: Scope, user: { id: number; role: string; locale: string }) {
+/** The exports made as background jobs (they grow with the programme): the workbook and the course list as CSV. */
+export const exportJobKinds = ["xlsx", "csv_courses"] as const;
+export type ExportJobKind = (typeof exportJobKinds)[number];
+
+/** The export a format and table ask for when it is made as a job; null for the small inline CSVs. */
+export function exportJobKindOf(format: string | undefined, table: string | null): ExportJobKind | null {
+  if (format === "xlsx") return "xlsx";
+  if (format === "csv" && table === "courses") return "csv_courses";
+  return null;
+}
+
+/** The format and table a request asks for (404 for anything unknown). */
+export function exportRequestOf(request: Request, formatParam: string | undefined) {
   const format = exportFormats.find((f) => f === formatParam);
   if (!format) throw new Response("Not Found", { status: 404 });
   const params = new URL(request.url).searchParams;
   const tableParam = params.get("table") ?? "summary";
   const table = ([...reportTableNames, "courses"] as string[]).includes(tableParam) ? (tableParam as ReportTableName) : null;
   if (format === "csv" && !table) throw new Response("Not Found", { status: 404 });
+  return { format, table, params, jobKind: exportJobKindOf(format, table) };
+}
+
+/**
+ * One download of a small table (`?table=`, default summary) as CSV, with the period and municipality of the report
+ * page's query, within the caller's scope. The workbook and the course list are jobs: a GET for them goes back to the
+ * report page, where they are started (a POST). Anything unknown is a 404.
+ */
+export async function exportReport(request: Request, formatParam: string | undefined, scope: Scope, user: { id: number; role: string; locale: string }, reportPath: string) {
+  const { format, table, params, jobKind } = exportRequestOf(request, formatParam);
+  if (jobKind || format !== "csv" || !table || table === "courses") {
+    params.delete("table");
+    const q = params.toString();
+    throw redirect(q ? `${reportPath}?${q}` : reportPath, 303);
+  }
   const filter = resolveFilter(scope, reportFilterSchema.parse(Object.fromEntries(params)));
   const labels = reportLabels((user.locale === "en" ? "en" : "da") as UiLocale);
   const name = `mentorbro-rapport-${filter.from}-${filter.to}${filter.municipality ? `-${filter.municipality}` : ""}`;
-  logReportExport(user, { format, table: format === "csv" ? table : "all", from: filter.from, to: filter.to, municipality: filter.municipality });
-  if (format === "csv") {
-    if (table === "courses") return streamed(`${name}-courses.csv`, "csv", (out) => writeCsv(out, courseColumns, courseRows(courseListChunks(scope, filter, labels))));
-    const t = reportTables(buildReport(scope, filter), labels).find((x) => x.name === table)!;
-    return streamed(`${name}-${t.name}.csv`, "csv", (out) => writeCsv(out, t.columns, [t.rows]));
-  }
-  const tables = reportTables(buildReport(scope, filter), labels);
-  return streamed(`${name}.xlsx`, "xlsx", (out) => writeXlsx(out, tables, courseRows(courseListChunks(scope, filter, labels))));
+  logReportExport(user, { format, table, from: filter.from, to: filter.to, municipality: filter.municipality });
+  const t = reportTables(buildReport(scope, filter), labels).find((x) => x.name === table)!;
+  return streamed(`${name}-${t.name}.csv`, "csv", (out) => writeCsv(out, t.columns, [t.rows]));
 }

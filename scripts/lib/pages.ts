@@ -3,7 +3,7 @@
  * CI-sized page check (tests/e2e/scale.spec.ts): which pages, which ids (picked from the database), and logging in
  * the way a person does, through the real /login form, including the second step when the server asks for a code.
  */
-import type Database from "better-sqlite3";
+import Database from "better-sqlite3";
 import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed/demo";
 import { totp } from "../../app/auth/totp";
 
@@ -42,7 +42,11 @@ export function pickIds(client: Database.Database): TourIds {
   };
 }
 
-export type TourPage = { visitor: Visitor; page: string; path: string };
+/**
+ * `exportJob`: the page is an export made as a background job (issue 17): a POST to `path` starts it (a GET only leads
+ * back to the report page); the benchmark measures the time to the file.
+ */
+export type TourPage = { visitor: Visitor; page: string; path: string; exportJob?: boolean };
 
 /**
  * Every list and detail page of every role, with real ids; `page` is the route pattern (with the query, where a
@@ -66,8 +70,8 @@ export function tourPages(ids: TourIds): TourPage[] {
     p("coordinator", "/koordinator/rapporter"),
     p("coordinator", "/koordinator/rapporter?from=2000-01-01"),
     p("coordinator", "/koordinator/rapporter/eksport/csv"),
-    p("coordinator", "/koordinator/rapporter/eksport/csv?table=courses"),
-    p("coordinator", "/koordinator/rapporter/eksport/xlsx"),
+    { ...p("coordinator", "/koordinator/rapporter/eksport/csv?table=courses"), exportJob: true },
+    { ...p("coordinator", "/koordinator/rapporter/eksport/xlsx"), exportJob: true },
     p("coordinator", "/koordinator/rapporter/virksomheder"),
     p("coordinator", "/koordinator/forloeb/:id/moede", `/koordinator/forloeb/${ids.course}/moede`),
     p("coordinator", "/koordinator/forloeb/:id/maal", `/koordinator/forloeb/${ids.course}/maal`),
@@ -80,7 +84,7 @@ export function tourPages(ids: TourIds): TourPage[] {
     p("caseworker", "/kommune/borgere/:id", `/kommune/borgere/${ids.aarhusMentee}`),
     p("caseworker", "/kommune/rapport"),
     p("caseworker", "/kommune/rapport/eksport/csv"),
-    p("caseworker", "/kommune/rapport/eksport/xlsx"),
+    { ...p("caseworker", "/kommune/rapport/eksport/xlsx"), exportJob: true },
     p("caseworker", "/kommune/rapport/virksomheder"),
     p("caseworker", "/borgere/:id/kompetencer", `/borgere/${ids.aarhusMentee}/kompetencer`),
     p("caseworker", "/borgere/:id/opslag", `/borgere/${ids.aarhusMentee}/opslag`),
@@ -207,4 +211,46 @@ export async function fetchPage(baseUrl: string, path: string, cookie: string | 
     const timeout = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
     return { status: 0, bytes: 0, ms: performance.now() - t0, error: timeout ? `timeout after ${Math.round(timeoutMs / 1000)} s` : e instanceof Error ? `${e.message} ${String((e as { cause?: unknown }).cause ?? "")}`.trim() : String(e) };
   }
+}
+
+export type ExportJobRun = {
+  status: number; postMs: number; job?: number; jobStatus?: string; error?: string;
+  /** From the POST until the job's file is written. */
+  fileMs?: number; rows?: number; bytes?: number; download?: Fetched;
+};
+
+/**
+ * An export made as a background job, as the report page's button starts it (issue 17): the POST, then the job's row
+ * (read from the database file) until it has ended, then the file's download.
+ */
+export async function runExportJob(baseUrl: string, path: string, cookie: string, dbPath: string, timeoutMs: number): Promise<ExportJobRun> {
+  const t0 = performance.now();
+  const res = await fetch(new URL(path, baseUrl), {
+    method: "POST", redirect: "manual", body: "", signal: AbortSignal.timeout(timeoutMs),
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: new URL(baseUrl).origin, Cookie: cookie },
+  });
+  await res.arrayBuffer();
+  const postMs = performance.now() - t0;
+  const location = res.headers.get("location") ?? "";
+  const job = Number(/\/eksporter\/(\d+)/.exec(location)?.[1]);
+  if (!job) return { status: res.status, postMs, error: `starting the export answered ${res.status} ${location}` };
+  const watch = new Database(dbPath, { readonly: true });
+  type Row = { status: string; summary: string | null; error: string | null };
+  let row: Row;
+  try {
+    for (;;) {
+      row = watch.prepare("SELECT status, summary, error FROM background_jobs WHERE id = ?").get(job) as Row;
+      if (!["queued", "running"].includes(row.status) || performance.now() - t0 > timeoutMs) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  } finally {
+    watch.close();
+  }
+  const fileMs = performance.now() - t0;
+  const summary = row.summary ? (JSON.parse(row.summary) as { rows: number; bytes: number }) : null;
+  const download = row.status === "done" ? await fetchPage(baseUrl, `${new URL(location, baseUrl).pathname}/fil`, cookie, timeoutMs) : undefined;
+  return {
+    status: res.status, postMs, job, jobStatus: row.status, fileMs, rows: summary?.rows, bytes: summary?.bytes, download,
+    ...(row.status === "done" ? {} : { error: row.error ?? `job ${row.status} after ${Math.round(fileMs / 1000)} s` }),
+  };
 }

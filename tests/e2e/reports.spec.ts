@@ -4,7 +4,7 @@
  */
 import { and, eq, ne, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import type { Download } from "@playwright/test";
+import type { Download, Page } from "@playwright/test";
 import { test, expect, login, visit, expectAccessible, switchToEnglish } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import { courses, mentees } from "../../db/schema";
@@ -18,6 +18,21 @@ test.describe.configure({ timeout: 240_000 });
 async function bytes(d: Download): Promise<Buffer> {
   const chunks = await (await d.createReadStream()).toArray();
   return Buffer.concat(chunks);
+}
+
+/**
+ * Starts an export made as a background job from the report page shown (its button), follows its page until the file
+ * is ready and downloads it. Returns the download and the job's page.
+ */
+async function exportAsJob(page: Page, button: string): Promise<{ file: Download; jobPath: string; id: number }> {
+  await page.getByRole("button", { name: button }).click();
+  await expect(page).toHaveURL(/\/eksporter\/\d+\?startet=1$/);
+  const jobPath = new URL(page.url()).pathname;
+  await expect(page.getByTestId("export-status")).toHaveText("Færdig", { timeout: 120_000 });
+  await expectAccessible(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: /^Hent mentorbro-rapport-/ }).click();
+  return { file: await download, jobPath, id: Number(jobPath.split("/").pop()) };
 }
 
 test("the coordinator's dashboard shows the demo's figures, charts with tables, in Danish and English", async ({ page, db }) => {
@@ -93,11 +108,12 @@ test("a caseworker's report, print version and course export contain only their 
   await expect(page.getByRole("navigation", { name: "Hovedmenu" })).toBeHidden();
   await page.emulateMedia({ media: "screen" });
 
-  // The course list: exactly Aarhus's courses (every course that got beyond a proposal; the demo approves some a few
-  // days ahead, so the period runs into next year).
-  const res = await page.request.get(`/kommune/rapport/eksport/csv?table=courses&from=2000-01-01&to=${addMonths(today(), 12)}&municipality=621`);
-  expect(res.status()).toBe(200);
-  const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+  // The course list (a background job): exactly Aarhus's courses (every course that got beyond a proposal; the demo
+  // approves some a few days ahead, so the period runs into next year), though the query asks for Kolding.
+  await page.goto(`/kommune/rapport?from=2000-01-01&to=${addMonths(today(), 12)}&municipality=621`);
+  const { file } = await exportAsJob(page, "Forløbsliste (CSV)");
+  expect(file.suggestedFilename()).toMatch(/-751-courses\.csv$/);
+  const lines = (await bytes(file)).toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
   expect(lines[0]).toBe(courseColumns.join(","));
   const ids = lines.slice(1).map((l) => Number(l.split(",")[0])).sort((a, b) => a - b);
   const expected = db.select({ id: courses.id }).from(courses).innerJoin(mentees, eq(mentees.id, courses.menteeId))
@@ -117,13 +133,12 @@ test("a caseworker's report, print version and course export contain only their 
   expect((await page.request.get("/kommune/rapport/eksport/csv?table=users")).status()).toBe(404);
 });
 
-test("the XLSX export opens with the expected sheets and headers", async ({ page }) => {
+test("the XLSX export runs as a job, opens with the expected sheets and headers, and only its requester may download it", async ({ page, browser }) => {
   await login(page, DEMO_USERS.coordinator);
   await page.goto("/koordinator/rapporter");
-  const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Hele rapporten og forløbslisten (Excel, .xlsx)" }).click();
-  const file = await download;
+  const { file, jobPath, id } = await exportAsJob(page, "Hele rapporten og forløbslisten (Excel, .xlsx)");
   expect(file.suggestedFilename()).toMatch(/^mentorbro-rapport-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  await expect(page.getByText(/^Filen er klar: \d+ forløb/)).toBeVisible();
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await bytes(file)) as unknown as ArrayBuffer);
   expect(wb.worksheets.map((w) => w.name)).toEqual([...reportTableNames, "courses"]);
@@ -136,8 +151,36 @@ test("the XLSX export opens with the expected sheets and headers", async ({ page
   // Small groups never show their number.
   const values = wb.worksheets.flatMap((w) => w.getSheetValues().flat().map(String));
   expect(values).toContain("<5");
+  // A GET of the workbook's old address starts nothing: it leads back to the report page, where the button is.
+  const old = await page.request.get("/koordinator/rapporter/eksport/xlsx?from=2020-01-01", { maxRedirects: 0 });
+  expect(old.status()).toBe(303);
+  expect(old.headers()["location"]).toBe("/koordinator/rapporter?from=2020-01-01");
+  // A POST with a query of nonsense starts an export with the report's defaults; an unknown format or a small table is no job.
+  const bad = await page.request.post("/koordinator/rapporter/eksport/xlsx?from=nope&to=2026-02-31&quarter=2026-Q9&municipality=<x>", { maxRedirects: 0 });
+  expect(bad.status()).toBe(302);
+  expect(bad.headers()["location"]).toMatch(/^\/koordinator\/rapporter\/eksporter\/\d+\?(startet|optaget)=1$/);
+  expect((await page.request.post("/koordinator/rapporter/eksport/pdf", { maxRedirects: 0 })).status()).toBe(404);
+  expect((await page.request.post("/koordinator/rapporter/eksport/csv?table=summary", { maxRedirects: 0 })).status()).toBe(404);
 
-  // The CSV of the key figures downloads too.
+  // A caseworker gets nothing of the coordinator's export: not through their own pages (404), not through the
+  // coordinator's (403); and the coordinator nothing of the caseworker's (404).
+  const other = await browser.newContext();
+  const cw = await other.newPage();
+  await login(cw, DEMO_USERS.caseworker);
+  expect((await cw.request.get(`/kommune/rapport/eksporter/${id}/fil`)).status()).toBe(404);
+  expect((await cw.request.get(`/kommune/rapport/eksporter/${id}`)).status()).toBe(404);
+  expect((await cw.request.get(`${jobPath}/fil`)).status()).toBe(403);
+  await cw.goto(`/kommune/rapport?from=2000-01-01&to=${today()}`);
+  const own = await exportAsJob(cw, "Hele rapporten og forløbslisten (Excel, .xlsx)");
+  expect((await cw.request.get(`/kommune/rapport/eksporter/${own.id}/fil`)).status()).toBe(200);
+  expect((await page.request.get(`/koordinator/rapporter/eksporter/${own.id}/fil`)).status()).toBe(404);
+  expect((await page.request.get(`/koordinator/rapporter/eksporter/${own.id}`)).status()).toBe(404);
+  await other.close();
+  // The coordinator's own file stays theirs to download again.
+  expect((await page.request.get(`${jobPath}/fil`)).status()).toBe(200);
+
+  // The CSV of the key figures downloads at once (a small table: no job).
+  await page.goto("/koordinator/rapporter");
   const csvDownload = page.waitForEvent("download");
   await page.getByRole("link", { name: "Nøgletal (CSV)" }).click();
   const csv = (await bytes(await csvDownload)).toString("utf8").replace(/^\uFEFF/, "");

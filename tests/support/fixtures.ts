@@ -19,7 +19,7 @@ export type App = { url: string; dbPath: string; sinkDir: string; process: Child
 async function startTestServer(dbPath: string, sinkDir: string, env: Record<string, string>): Promise<App> {
   const s = await startServer({
     NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: dbPath, SEED_DEMO: "false",
-    OUTBOX_INTERVAL_MS: "100", LOG_LEVEL: "warn", ALLOW_TEST_CLOCK: "true", SMS_STOP_NUMBER: "1204 1204", LOCAL_SINK_DIR: sinkDir, ...env,
+    OUTBOX_INTERVAL_MS: "100", LOG_LEVEL: "warn", ALLOW_TEST_CLOCK: "true", SMS_STOP_NUMBER: "1204 1204", LOCAL_SINK_DIR: sinkDir, EXPORT_DIR: `${sinkDir}-exports`, ...env,
   });
   return { url: s.url, dbPath, sinkDir, process: s.process, output: s.output };
 }

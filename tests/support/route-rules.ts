@@ -23,6 +23,8 @@ export const routeRules: Rule[] = [
   { pattern: /^\/start$/, allow: "signed-in" },
   { pattern: /^\/admin\/outbox(\/.*)?$/, allow: ["admin", "coordinator"] },
   { pattern: /^\/admin(\/.*)?$/, allow: ["admin"] },
+  // Includes the report exports made as jobs (issue 17: /koordinator/rapporter/eksporter/:id and its /fil, and the
+  // caseworker's /kommune/rapport/eksporter/:id): the role's rule, then only the requester (others get a 404).
   { pattern: /^\/koordinator(\/.*)?$/, allow: ["coordinator", "admin"] },
   { pattern: /^\/kommune(\/.*)?$/, allow: ["caseworker"] },
   // Includes a mentor's match request (issue 19: /mentor/forespoergsel/:id, only the mentor asked; others get a 404).

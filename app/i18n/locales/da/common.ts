@@ -77,6 +77,7 @@ export default {
     course: "Mentorforløb",
     matching: "Matching",
     matchingRun: "Matchingkørsel",
+    reportExport: "Rapporteksport",
     refer: "Henvis borger",
     waiting: "Ventende borgere",
     profile: "Min profil",

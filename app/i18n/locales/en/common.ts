@@ -79,6 +79,7 @@ export default {
     course: "Mentoring course",
     matching: "Matching",
     matchingRun: "Matching run",
+    reportExport: "Report export",
     refer: "Refer a citizen",
     waiting: "Waiting citizens",
     profile: "My profile",
