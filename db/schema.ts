@@ -3,7 +3,7 @@
  * lists are JSON text. Enumerations come from app/domain/enums.ts so schema, forms and UI share one definition.
  * Every list a page shows has an index here.
  */
-import { sqliteTable, text, integer, real, index, uniqueIndex, primaryKey, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { sqliteTable, text, integer, real, index, uniqueIndex, primaryKey, customType, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import {
   roles, uiLocales, messageLanguages, channels, messageStatuses, mentorStatuses, menteeStatuses, courseStatuses,
@@ -22,6 +22,38 @@ const createdAt = () => text("created_at").notNull().$defaultFn(nowIso);
 const updatedAt = () => text("updated_at").notNull().$defaultFn(nowIso).$onUpdateFn(nowIso);
 const bool = (name: string) => integer(name, { mode: "boolean" });
 const json = <T>(name: string) => text(name, { mode: "json" }).$type<T>();
+
+/**
+ * An instant kept as milliseconds since 1970 (UTC) in an INTEGER column, read and written as ISO-8601 text like every
+ * other instant: 6 bytes a row and in each index instead of 24. For the tables that grow by hundreds of thousands of
+ * rows (the access log, the outbox, meetings, consents: issue 16); written without a zone, an instant is UTC. Raw SQL on
+ * these columns compares numbers (`Date.parse`), never ISO text.
+ */
+const epochMs = customType<{ data: string; driverData: number }>({
+  dataType: () => "integer",
+  toDriver: (iso) => {
+    const ms = Date.parse(/T[^Zz+-]*$/.test(iso) ? `${iso}Z` : iso);
+    if (Number.isNaN(ms)) throw new Error(`not an instant: ${iso}`);
+    return ms;
+  },
+  fromDriver: (ms) => new Date(ms).toISOString(),
+});
+/** created_at / updated_at of the large history tables, as epoch milliseconds (epochMs). */
+const createdAtMs = () => epochMs("created_at").notNull().$defaultFn(nowIso);
+const updatedAtMs = () => epochMs("updated_at").notNull().$defaultFn(nowIso).$onUpdateFn(nowIso);
+/**
+ * A closed list of words kept as its position in the list (an INTEGER column, one byte a row), read and written as the
+ * word. Only ever append to such a list: a stored number means the word at its position.
+ */
+const coded = <T extends string>(name: string, words: readonly T[]) => customType<{ data: T; driverData: number }>({
+  dataType: () => "integer",
+  toDriver: (word) => {
+    const i = words.indexOf(word);
+    if (i < 0) throw new Error(`${name}: unknown value ${word}`);
+    return i;
+  },
+  fromDriver: (i) => words[i],
+})(name);
 
 /* ------------------------------------------------------------------ reference data */
 
@@ -242,7 +274,8 @@ export const mentees = sqliteTable("mentees", {
  * The coordinator queue's industry filter as rows: one per (citizen, wished DB07 division) and one per (citizen,
  * section of a wished division), with the citizen's status, municipality and referral time. Kept by triggers on
  * `mentees` (in the migration), so every write path keeps it; "waiting citizens who wish F, oldest first" and its
- * count are then a range of one index instead of a JSON parse per waiting citizen.
+ * count are then a range of one index instead of a JSON parse per waiting citizen. The table is WITHOUT ROWID (migration
+ * 0012, by hand: drizzle-kit cannot say it; keep it in any later rebuild): its key is its only lookup.
  */
 export const menteeIndustryIndex = sqliteTable("mentee_industry_index", {
   menteeId: integer("mentee_id").notNull().references(() => mentees.id, { onDelete: "cascade" }),
@@ -358,8 +391,8 @@ export const meetings = sqliteTable("meetings", {
   topics: json<MeetingTopic[]>("topics").notNull().default([]),
   nextStep: text("next_step"),
   createdBy: integer("created_by").references(() => users.id),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+  createdAt: createdAtMs(),
+  updatedAt: updatedAtMs(),
 }, (t) => [index("meetings_course_idx").on(t.courseId, t.date)]);
 
 export const followUps = sqliteTable("follow_ups", {
@@ -833,30 +866,39 @@ export const consents = sqliteTable("consents", {
   subjectId: integer("subject_id").notNull(),
   purpose: text("purpose", { enum: consentPurposes }).notNull(),
   textVersion: text("text_version").notNull(),
-  givenAt: text("given_at").notNull(),
+  givenAt: epochMs("given_at").notNull(),
   recordedBy: integer("recorded_by").references(() => users.id),
-  withdrawnAt: text("withdrawn_at"),
+  withdrawnAt: epochMs("withdrawn_at"),
   withdrawnBy: integer("withdrawn_by").references(() => users.id),
-  createdAt: createdAt(),
+  createdAt: createdAtMs(),
 }, (t) => [index("consents_subject_idx").on(t.subjectType, t.subjectId, t.purpose)]);
 
-/** Append-only (triggers in the migration refuse UPDATE and DELETE). No personal data in `details`. */
+/** Who may appear as the actor of an access-log row (append only: the position is what is stored). */
+export const auditActorRoles = [...roles, "citizen"] as const;
+
+/**
+ * Append-only (triggers in the migration refuse UPDATE and DELETE). No personal data in `details`.
+ * Narrow rows (issue 16): the instant as epoch milliseconds, the action and the actor's role as small codes; the kind of
+ * record stays text (an open list, written by many use cases).
+ */
 export const auditLog = sqliteTable("audit_log", {
   id: id(),
-  at: text("at").notNull().$defaultFn(nowIso),
+  at: epochMs("at").notNull().$defaultFn(nowIso),
   actorUserId: integer("actor_user_id"),
-  actorRole: text("actor_role"),
-  action: text("action", { enum: auditActions }).notNull(),
+  actorRole: coded("actor_role", auditActorRoles),
+  action: coded("action", auditActions).notNull(),
   entityType: text("entity_type").notNull(),
   entityId: integer("entity_id"),
   details: json<Record<string, unknown>>("details"),
 }, (t) => [
-  index("audit_log_entity_idx").on(t.entityType, t.entityId, t.at),
-  index("audit_log_actor_idx").on(t.actorUserId, t.at),
-  // The access log, newest first, whole or by period, by action or by kind of record.
+  // The access log, newest first (id order is time order: rows are written when they happen), whole or filtered by
+  // record, actor, action or kind of record: an index on the filter's column(s) alone keeps ids in order. A period is
+  // turned into a range of ids through the instant's index (app/services/audit.server.ts).
+  index("audit_log_entity_idx").on(t.entityType, t.entityId),
+  index("audit_log_actor_idx").on(t.actorUserId),
   index("audit_log_at_idx").on(t.at),
-  index("audit_log_action_idx").on(t.action, t.at),
-  index("audit_log_entity_type_idx").on(t.entityType, t.at),
+  index("audit_log_action_idx").on(t.action),
+  index("audit_log_entity_type_idx").on(t.entityType),
 ]);
 
 /**
@@ -884,10 +926,19 @@ export const statusChanges = sqliteTable("status_changes", {
   reason: text("reason"),
   byUserId: integer("by_user_id").references(() => users.id),
   at: text("at").notNull().$defaultFn(nowIso),
-}, (t) => [index("status_changes_entity_idx").on(t.entityType, t.entityId, t.at)]);
+}, (t) => [
+  // One record's history (a handful of rows, sorted after the lookup): no instant in the index (issue 16).
+  index("status_changes_entity_idx").on(t.entityType, t.entityId),
+]);
 
 /* ------------------------------------------------------------------ messaging (the outbox) */
 
+/**
+ * The outbox. Its instants are epoch milliseconds (epochMs, read as ISO text): a national programme keeps hundreds of
+ * thousands of rows with five instants each (issue 16). What is kept after sending: template, data, language, status,
+ * provider id and times; the rendered payload and secrets go when the message is final (a trigger), and the history
+ * view renders the text again from template and data.
+ */
 /** What is handed to the provider: rendered once, then sent as is on every try. */
 /** A file sent with an email (a calendar invite): text content, as sent. */
 export type MessageAttachment = { filename: string; contentType: string; content: string };
@@ -904,13 +955,13 @@ export const messages = sqliteTable("messages", {
   data: json<Record<string, unknown>>("data").notNull().default({}),
   status: text("status", { enum: messageStatuses }).notNull().default("queued"),
   attempts: integer("attempts").notNull().default(0),
-  nextAttemptAt: text("next_attempt_at").notNull().$defaultFn(nowIso),
-  claimedAt: text("claimed_at"),
+  nextAttemptAt: epochMs("next_attempt_at").notNull().$defaultFn(nowIso),
+  claimedAt: epochMs("claimed_at"),
   /** The sender process holding the row while it is `sending` (`pid@host/nonce`), and until when its lease runs. */
   claimedBy: text("claimed_by"),
-  leaseUntil: text("lease_until"),
+  leaseUntil: epochMs("lease_until"),
   /** Set just before the provider is called: a row stuck in `sending` with this set may have reached the provider. */
-  handedOffAt: text("handed_off_at"),
+  handedOffAt: epochMs("handed_off_at"),
   lastError: text("last_error"),
   transport: text("transport"),
   providerId: text("provider_id"),
@@ -926,16 +977,19 @@ export const messages = sqliteTable("messages", {
    * once). Read by the sender alone; dropped with the secrets once the message is final.
    */
   payload: json<MessagePayload>("payload"),
-  sentAt: text("sent_at"),
-  deliveredAt: text("delivered_at"),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
+  sentAt: epochMs("sent_at"),
+  deliveredAt: epochMs("delivered_at"),
+  createdAt: createdAtMs(),
+  updatedAt: updatedAtMs(),
 }, (t) => [
   uniqueIndex("messages_idempotency_uq").on(t.idempotencyKey),
-  index("messages_due_idx").on(t.status, t.nextAttemptAt),
-  index("messages_subject_idx").on(t.subjectType, t.subjectId, t.createdAt),
-  index("messages_created_idx").on(t.createdAt),
+  // The sender's queue: only the queued rows (the query says `status = 'queued'` as a literal), in due order. The final
+  // rows, nearly all of the outbox, are in no such index.
+  index("messages_due_idx").on(t.nextAttemptAt).where(sql`status = 'queued'`),
+  // What was sent to one person, newest (highest id: rows are written when they are made) first.
+  index("messages_subject_idx").on(t.subjectType, t.subjectId),
   // The outbox page by status or by channel, newest (highest id) first: an index on the column alone keeps ids in order.
+  // (status, channel) counts the two filters together; it cannot replace (status), whose ids are in order.
   index("messages_status_idx").on(t.status),
   index("messages_channel_idx").on(t.channel),
   index("messages_status_channel_idx").on(t.status, t.channel),
@@ -1029,9 +1083,9 @@ export const reportMonthCounts = sqliteTable("report_month_counts", {
   k4: text("k4").notNull().default(""),
   n: integer("n").notNull(),
 }, (t) => [
-  uniqueIndex("report_month_counts_uq").on(t.kind, t.scope, t.month, t.k1, t.k2, t.k3, t.k4),
-  // The same with the count, so a report's sums read the index alone.
-  index("report_month_counts_read_idx").on(t.kind, t.scope, t.month, t.k1, t.k2, t.k3, t.k4, t.n),
+  // The key is the table's order (WITHOUT ROWID, migration 0012 by hand: drizzle-kit cannot say it; keep it in any later
+  // rebuild), so a report's sums read a range of the table itself and no index repeats it.
+  primaryKey({ columns: [t.kind, t.scope, t.month, t.k1, t.k2, t.k3, t.k4] }),
 ]);
 
 /* ------------------------------------------------------------------ background jobs (issue 17) */

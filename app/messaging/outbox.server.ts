@@ -131,7 +131,8 @@ export function claimDue(limit = 20, d: Db = db()) {
   const t = now().toISOString();
   return d.$client.transaction(() => {
     const due = d.select({ id: messages.id }).from(messages)
-      .where(and(eq(messages.status, "queued"), lte(messages.nextAttemptAt, t)))
+      // The literal (not a parameter) lets SQLite use the partial index of queued rows (messages_due_idx).
+      .where(and(sql`${messages.status} = 'queued'`, lte(messages.nextAttemptAt, t)))
       .orderBy(asc(messages.nextAttemptAt), asc(messages.id)).limit(limit).all();
     if (!due.length) return [];
     return d.update(messages)

@@ -2,8 +2,8 @@
  * The access log: every read or change of a mentee or mentor record by staff is written here (append-only).
  * Details carry ids and field names, never the personal data itself.
  */
-import { and, desc, eq, gte, lte } from "drizzle-orm";
-import { auditLog, users } from "../../db/schema";
+import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
+import { auditLog, users, type auditActorRoles } from "../../db/schema";
 import type { AuditAction } from "../domain/enums";
 import type { Db } from "../db.server";
 import { countRows } from "../utils/sql";
@@ -17,7 +17,8 @@ type Tx = Pick<Db, "insert">;
 export function audit(actor: Actor, action: AuditAction, entityType: string, entityId: number | null, details?: Record<string, unknown>, tx: Tx = db()): void {
   tx.insert(auditLog).values({
     actorUserId: actor?.id ?? null,
-    actorRole: actor?.role ?? null,
+    // A role outside auditActorRoles is refused by the column (db/schema.ts), not stored as something else.
+    actorRole: (actor?.role ?? null) as (typeof auditActorRoles)[number] | null,
     action,
     entityType,
     entityId,
@@ -28,18 +29,25 @@ export function audit(actor: Actor, action: AuditAction, entityType: string, ent
 export type AuditFilter = { entityType?: string; entityId?: number; actorUserId?: number; action?: AuditAction; from?: string; to?: string };
 
 /**
- * Admin search of the access log, newest first, with the actor's name: one page and the true total. Each filter has an
- * index that keeps time order (entity, actor, action, kind of record, period), so a page is read in order and stops.
+ * Admin search of the access log, newest first, with the actor's name: one page and the true total. Rows are written
+ * when they happen, so id order is time order: a page is read in id order, and a period becomes a range of ids (its
+ * first and last row, found in audit_log_at_idx). Each filter has an index of its own column(s), whose entries keep id
+ * order (entity, actor, action, kind of record), so a page is read in order and stops; no index repeats the instant.
  */
 export function searchAuditLog(f: AuditFilter, page = 1) {
   const d = db();
+  const first = f.from ? d.select({ id: auditLog.id }).from(auditLog).where(gte(auditLog.at, `${f.from}T00:00:00.000Z`))
+    .orderBy(asc(auditLog.at), asc(auditLog.id)).limit(1).get() : undefined;
+  const last = f.to ? d.select({ id: auditLog.id }).from(auditLog).where(lte(auditLog.at, `${f.to}T23:59:59.999Z`))
+    .orderBy(desc(auditLog.at), desc(auditLog.id)).limit(1).get() : undefined;
   const where = and(
     f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
     f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
     f.actorUserId ? eq(auditLog.actorUserId, f.actorUserId) : undefined,
     f.action ? eq(auditLog.action, f.action) : undefined,
-    f.from ? gte(auditLog.at, `${f.from}T00:00:00`) : undefined,
-    f.to ? lte(auditLog.at, `${f.to}T23:59:59.999Z`) : undefined,
+    // A period with no row in it: no id is both at least 1 and at most 0.
+    f.from ? gte(auditLog.id, first?.id ?? Number.MAX_SAFE_INTEGER) : undefined,
+    f.to ? lte(auditLog.id, last?.id ?? 0) : undefined,
   );
   return paged(page,
     () => countRows(d, auditLog, where),
@@ -47,5 +55,5 @@ export function searchAuditLog(f: AuditFilter, page = 1) {
       id: auditLog.id, at: auditLog.at, actorUserId: auditLog.actorUserId, actorRole: auditLog.actorRole, actorName: users.name,
       action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId,
     }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where)
-      .orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit).offset(offset).all());
+      .orderBy(desc(auditLog.id)).limit(limit).offset(offset).all());
 }

@@ -50,7 +50,7 @@ export function messagesForPerson(type: "mentee" | "mentor", id: number, page = 
     (limit, offset) => d.select({
       id: messages.id, channel: messages.channel, template: messages.template, locale: messages.locale, status: messages.status,
       createdAt: messages.createdAt, sentAt: messages.sentAt, deliveredAt: messages.deliveredAt, lastError: messages.lastError,
-    }).from(messages).where(where).orderBy(desc(messages.createdAt), desc(messages.id)).limit(limit).offset(offset).all(),
+    }).from(messages).where(where).orderBy(desc(messages.id)).limit(limit).offset(offset).all(),
     SUB_PAGE_SIZE);
   const prefs = type === "mentee"
     ? d.select({ preferredChannel: mentees.preferredChannel, language: mentees.language, smsOptOutAt: mentees.smsOptOutAt, emailOptOutAt: mentees.emailOptOutAt })

@@ -170,7 +170,7 @@ export function referralMessages(menteeId: number, page = 1): Page<{ id: number;
     (limit, offset) => d.select({
       id: messages.id, template: messages.template, channel: messages.channel, locale: messages.locale, status: messages.status,
       createdAt: messages.createdAt, sentAt: messages.sentAt,
-    }).from(messages).where(where).orderBy(desc(messages.createdAt), desc(messages.id)).limit(limit).offset(offset).all(),
+    }).from(messages).where(where).orderBy(desc(messages.id)).limit(limit).offset(offset).all(),
     SUB_PAGE_SIZE);
 }
 

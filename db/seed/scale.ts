@@ -626,6 +626,9 @@ export async function seedScale(d: Db, opts: ScaleOptions): Promise<Record<strin
   }
   finish("audit");
 
+  // Compact, as a restored backup is: rows and index entries written in bulk leave pages part-filled (611 MB instead
+  // of 580 at 100 000 citizens). About 2 s of CPU with the journal still off.
+  client.exec("VACUUM");
   client.pragma("synchronous = NORMAL");
   client.pragma("journal_mode = WAL");
   return count;

@@ -12,7 +12,7 @@ import { test, expect, login, visit, expectAccessible, expectFitsScreen, receive
 import { DEMO_USERS } from "../../db/seed/demo";
 import { createRng, insertMentor, insertCourse } from "../../db/factories";
 import type { Db } from "../../db/client";
-import { courseGoals, courses, matchRequests, mentees, mentors, meetings, messages, users } from "../../db/schema";
+import { auditLog, courseGoals, courses, matchRequests, mentees, mentors, meetings, messages, users } from "../../db/schema";
 import { addDays } from "../../app/domain/dates";
 import { instantOf, isAllowedHour, localDateTime } from "../../app/domain/planned-meetings";
 
@@ -116,7 +116,8 @@ test("a planned meeting: invites with the right time zone, the citizen's Arabic 
   await expect(root.getByText(`اسم مرشدك ${mentor.firstName}.`)).toBeVisible();
   await expectFitsScreen(cz);
   // Every view is in the access log as the citizen's.
-  const views = () => db.select({ n: sql<number>`count(*)` }).from(sql`audit_log`).where(sql`entity_type = 'mentee' and entity_id = ${mentee.id} and actor_role = 'citizen' and action = 'view'`).get()!.n;
+  const views = () => db.select({ n: sql<number>`count(*)` }).from(auditLog)
+    .where(and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, mentee.id), eq(auditLog.actorRole, "citizen"), eq(auditLog.action, "view"))).get()!.n;
   expect(views()).toBeGreaterThanOrEqual(1);
   // Read in Danish, for a helper.
   await cz.getByRole("link", { name: "Dansk" }).click();

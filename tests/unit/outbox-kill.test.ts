@@ -159,7 +159,7 @@ async function runMode(mode: Mode) {
   // Back-offs would take minutes; the test lets that time pass at once.
   let fastForward = true;
   const ff = setInterval(() => {
-    if (fastForward) d.$client.prepare("update messages set next_attempt_at = ? where status = 'queued' and next_attempt_at > ?").run(clockNow(), clockNow());
+    if (fastForward) d.$client.prepare("update messages set next_attempt_at = ? where status = 'queued' and next_attempt_at > ?").run(Date.parse(clockNow()), Date.parse(clockNow()));
   }, 50);
   let kills = 0;
   try {

@@ -157,4 +157,23 @@ describe("the access log", () => {
     expect(() => db().update(schema.auditLog).set({ action: "view" }).run()).toThrow(/append-only/);
     expect(() => db().delete(schema.auditLog).run()).toThrow(/append-only/);
   });
+
+  it("keeps instants, actions and roles as written (numbers in the row), and finds a period and a filter by id range", async () => {
+    const { searchAuditLog } = await import("../../app/services/audit.server");
+    const d = db();
+    // Rows are written when they happen (ids in time order): these come after everything in the log, in the future.
+    const put = (at: string, action: "view" | "update", role: "caseworker" | "citizen") =>
+      d.insert(schema.auditLog).values({ at, actorUserId: coordinator.id, actorRole: role, action, entityType: "period_test", entityId: 1 }).returning({ id: schema.auditLog.id }).get().id;
+    const ids = [put("2099-03-01T08:00:00.000Z", "view", "caseworker"), put("2099-03-02T23:59:59.999Z", "update", "citizen"),
+      put("2099-03-03T00:00:00.000Z", "view", "citizen")];
+    const raw = d.$client.prepare("SELECT at, action, actor_role AS role FROM audit_log WHERE id = ?").get(ids[1]) as { at: number; action: number; role: number };
+    expect(raw).toEqual({ at: Date.parse("2099-03-02T23:59:59.999Z"), action: 2, role: 4 });
+    expect(d.select().from(schema.auditLog).where(eq(schema.auditLog.id, ids[1])).get()).toMatchObject({ at: "2099-03-02T23:59:59.999Z", action: "update", actorRole: "citizen" });
+    const found = (f: Parameters<typeof searchAuditLog>[0]) => searchAuditLog({ entityType: "period_test", ...f }).rows.map((r) => r.id);
+    expect(found({ from: "2099-03-01", to: "2099-03-02" })).toEqual([ids[1], ids[0]]);
+    expect(found({ from: "2099-03-02", to: "2099-03-03", action: "view" })).toEqual([ids[2]]);
+    expect(found({ from: "2099-03-04" })).toEqual([]);
+    expect(found({ to: "2099-02-28" })).toEqual([]);
+    expect(() => d.insert(schema.auditLog).values({ actorRole: "robot" as "citizen", action: "view", entityType: "x" }).run()).toThrow(/unknown value robot/);
+  });
 });
