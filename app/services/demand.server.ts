@@ -18,6 +18,7 @@ import { demandCells, lastMonths, monthEnd, parseRecruitmentSource, type Cell } 
 import { waitingDays } from "../domain/referrals";
 import { today } from "../utils/clock";
 import { freshenFacts } from "./course-facts.server";
+import { pageCache } from "./page-cache.server";
 
 export const TREND_MONTHS = 12;
 export const LONGEST_WAITS = 10;
@@ -80,9 +81,11 @@ function linkCounts(d: Db): LinkCount[] {
     });
 }
 
-/** Everything `/koordinator/behov` shows. Coordinators and admins (programme-wide, so small groups are not hidden). */
-export function supplyAndDemand(d: Db = db()) {
-  const day = today();
+/**
+ * Everything `/koordinator/behov` shows, computed on the day. Coordinators and admins (programme-wide, so small groups
+ * are not hidden). The page reads it through `supplyAndDemand`.
+ */
+export function computeSupplyAndDemand(d: Db, day: string) {
   const cells = cellsNow(d, day);
   const totals = {
     waiting: d.select({ n: sql<number>`count(*)` }).from(mentees).where(eq(mentees.status, "waiting")).get()!.n,
@@ -97,4 +100,18 @@ export function supplyAndDemand(d: Db = db()) {
     },
   };
 }
-export type SupplyAndDemand = ReturnType<typeof supplyAndDemand>;
+export type SupplyAndDemand = ReturnType<typeof computeSupplyAndDemand>;
+
+/** One answer per day is all the page needs; a few days are kept around midnight. */
+const demandCache = pageCache<SupplyAndDemand>("demand", 2);
+
+/**
+ * `/koordinator/behov`'s figures, from memory while nothing the page reads has changed since they were computed: the
+ * `demand` stamp moves with every write to citizens, mentors, courses, openings, placements, the facts and the
+ * reference tables (migration 0012; decision 016). The same for every coordinator, so one answer serves them all.
+ */
+export function supplyAndDemand(d: Db = db(), day: string = today()): SupplyAndDemand {
+  freshenFacts(d, day);
+  return demandCache.get(d, day, () => computeSupplyAndDemand(d, day));
+}
+export const demandCacheStats = demandCache.stats;
