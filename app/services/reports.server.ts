@@ -295,7 +295,7 @@ const reportCache = pageCache<{ report: Report; goals: GoalReport }>("reports", 
 export function reportPage(scope: Scope, filter: ResolvedFilter, audience: ReportAudience = "outside", d: Db = db(), asOf: string = today()) {
   if (audience === "own_municipality" && scope.kind !== "municipality") throw new Error("Exact figures are for a caseworker's own municipality only");
   freshenFacts(d, asOf);
-  const key = JSON.stringify([asOf, scope.kind === "municipality" ? scope.code : "all", municipalityOf(scope, filter.municipality), filter.from, filter.to, audience]);
+  const key = JSON.stringify([asOf, scope.kind === "municipality" ? scope.code : "all", municipalityOf(scope, filter.municipality), filter.from, filter.to, filter.quarter, audience]);
   return reportCache.get(d, key, () => ({ report: buildReport(scope, filter, d, asOf, audience), goals: buildGoalReport(scope, filter, audience, d) }));
 }
 export const reportCacheStats = reportCache.stats;
