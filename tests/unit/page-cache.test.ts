@@ -20,6 +20,8 @@ const demand = await import("../../app/services/demand.server");
 const reports = await import("../../app/services/reports.server");
 const { buildGoalReport } = await import("../../app/services/goals.server");
 const { Lru } = await import("../../app/services/page-cache.server");
+const { matchableCondition } = await import("../../app/services/mentor-pool");
+const { sql } = await import("drizzle-orm");
 const { addDays } = await import("../../app/domain/dates");
 const { today } = await import("../../app/utils/clock");
 const { courseStatuses, goalKinds, goalStatuses, menteeStatuses, mentorStatuses } = await import("../../app/domain/enums");
@@ -130,13 +132,10 @@ function pages() {
     const filter = reports.resolveFilter(scope, input);
     return { cached: reports.reportPage(scope, filter, audience), fresh: { report: reports.buildReport(scope, filter, d, day, audience), goals: buildGoalReport(scope, filter, audience, d) } };
   };
-  return [
-    { cached: demand.supplyAndDemand(d, day), fresh: demand.computeSupplyAndDemand(d, day) },
-    fresh(all, "outside"),
-    fresh(all, "outside", { from: "2000-01-01" }),
-    fresh(aarhus, "own_municipality"),
-    fresh(aarhus, "outside"),
-  ];
+  return {
+    behov: { cached: demand.supplyAndDemand(d, day), fresh: demand.computeSupplyAndDemand(d, day) },
+    reports: [fresh(all, "outside"), fresh(all, "outside", { from: "2000-01-01" }), fresh(aarhus, "own_municipality"), fresh(aarhus, "outside")],
+  };
 }
 
 beforeAll(() => {
@@ -154,7 +153,12 @@ describe("cached pages", () => {
       for (let i = int(rng, 1, 4); i > 0; i--) addOpening(rng);
       for (let step = 0; step < 60; step++) {
         const what = randomWrite(rng);
-        for (const [n, p] of pages().entries()) expect(p.cached, `seed ${seed}, step ${step} (${what}), page ${n}`).toEqual(p.fresh);
+        const { behov, reports: rest } = pages();
+        expect(behov.cached, `seed ${seed}, step ${step} (${what}), behov`).toEqual(behov.fresh);
+        for (const [n, p] of rest.entries()) expect(p.cached, `seed ${seed}, step ${step} (${what}), report ${n}`).toEqual(p.fresh);
+        // The free mentors' total is the matching pool's own rule, counted directly.
+        const free = db().select({ n: sql<number>`count(*)` }).from(schema.mentors).where(matchableCondition(today())).get()!.n;
+        expect(behov.fresh.totals.freeMentors).toBe(free);
       }
     }
     // Each comparison above read every page once after a write; reading again without one is served from memory.
