@@ -1067,6 +1067,16 @@ export const surveyFacts = sqliteTable("survey_facts", {
 ]);
 
 /**
+ * Version stamps for the in-memory caches of computed pages (decision 016): `reports` (the reports and the goal figures)
+ * and `demand` (`/koordinator/behov`). Triggers in the migration add one to a stamp in the same statement as any
+ * insert, update or delete of a table its page reads, so a cached answer is used only while its stamp is unchanged.
+ */
+export const dataStamps = sqliteTable("data_stamps", {
+  name: text("name", { enum: ["reports", "demand"] }).primaryKey(),
+  n: integer("n").notNull().default(0),
+});
+
+/**
  * What reports add up, per calendar month, for the programme (`scope` 0) and for each municipality (`scope` its code),
  * kept by triggers on the facts tables (decision 016): a report sums the whole months of its period here (a few
  * hundred rows) and reads only the days at its edges from the facts. Kinds and keys: `ended` (status, outcome flags, end and 3-month outcome types as bits) and `hours` (minutes

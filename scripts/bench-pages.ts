@@ -155,6 +155,15 @@ function memory(): { rss_mb: number | null; peak_mb: number | null } {
     return { rss_mb: null, peak_mb: null };
   }
 }
+/** CPU time the server has used so far (user + system, every thread; Linux /proc), in ms; null elsewhere. */
+function serverCpuMs(): number | null {
+  try {
+    const fields = readFileSync(`/proc/${server.process.pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
 function resetPeak() {
   try { writeFileSync(`/proc/${server.process.pid}/clear_refs`, "5"); } catch { /* not Linux: the peak is since start */ }
 }
@@ -240,6 +249,7 @@ try {
       line({ bench: "bare_node_http", ...r });
     }
     const result: Record<string, unknown> = { bench: "page", visitor: p.visitor, page: p.page, path: p.path };
+    let cpuOf: { before: number | null; requests: number } | null = null;
     const session = await sessionOf(p.visitor);
     if (session instanceof Error) {
       line({ ...result, mode: "failed", error: `login: ${session.message}` });
@@ -268,7 +278,9 @@ try {
     } else if (probe.ms > slowMs) {
       Object.assign(result, { mode: "single", p50_ms: round(probe.ms, 0), p99_ms: round(probe.ms, 0), req_per_s: round(1000 / probe.ms, 2), note: `one request: slower than ${slowMs} ms` });
     } else {
+      const cpuBefore = serverCpuMs();
       const r = await load(new URL(p.path, server.url).href, session.cookie);
+      cpuOf = { before: cpuBefore, requests: r.requests };
       Object.assign(result, r.requests
         ? { mode: "load", ...r }
         : { mode: "single", p50_ms: round(probe.ms, 0), p99_ms: round(probe.ms, 0), req_per_s: round(1000 / probe.ms, 2), note: `no request of the load run finished within ${duration} s` });
@@ -290,7 +302,10 @@ try {
     const mem = memory();
     if (loop.report) worstLoop = Math.max(worstLoop, loop.report.since_start.max_ms);
     peakRss = Math.max(peakRss, mem.peak_mb ?? 0);
-    line({ ...result, event_loop_max_ms: loop.report ? loop.max_ms : null, rss_peak_mb: mem.peak_mb });
+    // The server's CPU per request of the load run (its tail included): comparable when the machine is busy.
+    const cpuAfter = serverCpuMs();
+    const cpu_ms_per_request = cpuOf?.before != null && cpuAfter != null && cpuOf.requests ? round((cpuAfter - cpuOf.before) / cpuOf.requests, 1) : null;
+    line({ ...result, cpu_ms_per_request, event_loop_max_ms: loop.report ? loop.max_ms : null, rss_peak_mb: mem.peak_mb });
   }
   bar.done("done");
 

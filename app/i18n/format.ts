@@ -28,6 +28,10 @@ export function formatDateTime(value: string | Date | null | undefined, lng: str
   const d = typeof value === "string" ? new Date(value) : value;
   return dateFormat("datetime", intlLocale(lng), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(d);
 }
+/** A calendar month ("YYYY-MM") as its short name and year: "nov. 2026", "Nov 2026". */
+export function formatMonth(month: string, lng: string): string {
+  return dateFormat("month", intlLocale(lng), { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-15T00:00:00Z`));
+}
 export function formatNumber(n: number, lng: string, digits = 0): string {
   return numberFormat(`number${digits}`, intlLocale(lng), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
 }

@@ -4,14 +4,13 @@ import { useTranslation } from "react-i18next";
 import { forbidden, requireStaff } from "../auth/guards.server";
 import { getLocale } from "../i18n/locale.server";
 import { reportFilterSchema } from "../schemas/reports";
-import { buildReport, recentQuarters, reportLabels, resolveFilter } from "../services/reports.server";
+import { reportPage, recentQuarters, reportLabels, resolveFilter } from "../services/reports.server";
 import { ReportView } from "../components/reports/ReportView";
 import { ReportFilter, filterQuery } from "../components/reports/ReportFilter";
 import { ReportExports } from "../components/reports/ReportExports";
 import { formatDate } from "../i18n/format";
 import reportsCss from "../styles/reports.css";
 import { pageMeta } from "../i18n/meta";
-import { buildGoalReport } from "../services/goals.server";
 import { GoalReportSection } from "../components/reports/GoalReport";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsCss }];
@@ -25,8 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request, user);
   // The caseworker's own municipality: exact figures (they see these citizens one by one); prints and exports hide small groups.
   return {
-    filter, report: buildReport(scope, filter, undefined, undefined, "own_municipality"), labels: reportLabels(locale), quarters: recentQuarters(12),
-    goals: buildGoalReport(scope, filter, "own_municipality"),
+    filter, ...reportPage(scope, filter, "own_municipality"), labels: reportLabels(locale), quarters: recentQuarters(12),
   };
 }
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { forbidden, requireStaff } from "../auth/guards.server";
 import { getLocale } from "../i18n/locale.server";
 import { reportFilterSchema } from "../schemas/reports";
-import { buildReport, reportLabels, resolveFilter } from "../services/reports.server";
+import { reportPage, reportLabels, resolveFilter } from "../services/reports.server";
 import { ReportView } from "../components/reports/ReportView";
 import { filterQuery } from "../components/reports/ReportFilter";
 import { PrintButton } from "../components/reports/PrintButton";
@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (scope.kind !== "municipality") throw forbidden();
   const filter = resolveFilter(scope, reportFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams)));
   const locale = await getLocale(request, user);
-  return { filter, report: buildReport(scope, filter), labels: reportLabels(locale) };
+  return { filter, report: reportPage(scope, filter).report, labels: reportLabels(locale) };
 }
 
 export default function PrintableReport() {

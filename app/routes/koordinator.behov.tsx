@@ -17,7 +17,7 @@ import { LineChart } from "../components/charts/LineChart";
 import { TableWrap } from "../components/TableWrap";
 import { StatCards } from "../components/StatCards";
 import { PageSummary, Pager } from "../components/Pager";
-import { formatDate, formatNumber } from "../i18n/format";
+import { formatDate, formatMonth, formatNumber } from "../i18n/format";
 import { pageMeta } from "../i18n/meta";
 import reportsCss from "../styles/reports.css";
 
@@ -52,7 +52,7 @@ export default function Demand() {
   const maxGap = Math.max(1, ...d.topShortages.map((c) => c.gap));
   const maxRegion = Math.max(1, ...d.regions.map((r) => Math.max(r.waiting, r.freeMentors)));
   const maxTrend = Math.max(1, ...d.trends.flatMap((m) => [m.referred, m.signups, m.started, m.waitingAtEnd]));
-  const monthLabel = (m: string) => new Intl.DateTimeFormat(lng === "en" ? "en-GB" : "da-DK", { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${m}-15T00:00:00Z`));
+  const monthLabel = (m: string) => formatMonth(m, lng);
   const trendSeries = (["waitingAtEnd", "referred", "signups", "started"] as const).map((k, i) => ({
     name: t(`demand.trends.${k}`), values: d.trends.map((m) => m[k] / maxTrend), valueLabels: d.trends.map((m) => n(m[k])),
     marker: i % 2 ? "square" as const : "circle" as const, dashed: i >= 2,

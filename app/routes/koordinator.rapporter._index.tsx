@@ -4,14 +4,13 @@ import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
 import { getLocale } from "../i18n/locale.server";
 import { reportFilterSchema } from "../schemas/reports";
-import { buildReport, recentQuarters, reportLabels, reportMunicipalities, resolveFilter } from "../services/reports.server";
+import { reportPage, recentQuarters, reportLabels, reportMunicipalities, resolveFilter } from "../services/reports.server";
 import { ReportView } from "../components/reports/ReportView";
 import { ReportFilter, filterQuery } from "../components/reports/ReportFilter";
 import { ReportExports } from "../components/reports/ReportExports";
 import { formatDate } from "../i18n/format";
 import reportsCss from "../styles/reports.css";
 import { pageMeta } from "../i18n/meta";
-import { buildGoalReport } from "../services/goals.server";
 import { GoalReportSection } from "../components/reports/GoalReport";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsCss }];
@@ -23,11 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request, user);
   return {
     filter,
-    report: buildReport(scope, filter),
+    ...reportPage(scope, filter),
     labels: reportLabels(locale),
     quarters: recentQuarters(12),
     municipalities: reportMunicipalities(),
-    goals: buildGoalReport(scope, filter),
   };
 }
 

@@ -18,6 +18,7 @@ import { demandCells, lastMonths, monthEnd, parseRecruitmentSource, type Cell } 
 import { waitingDays } from "../domain/referrals";
 import { today } from "../utils/clock";
 import { freshenFacts } from "./course-facts.server";
+import { pageCache } from "./page-cache.server";
 
 export const TREND_MONTHS = 12;
 export const LONGEST_WAITS = 10;
@@ -25,19 +26,22 @@ export const LONGEST_WAITS = 10;
 export type MonthTrend = { month: string; referred: number; signups: number; started: number; waitingAtEnd: number };
 export type LinkCount = { source: string; section: string; municipalityCode: number; signups: number; approved: number };
 
-function cellsNow(d: Db, day: string): Cell[] {
+function cellsNow(d: Db, day: string): { cells: Cell[]; freeMentors: number } {
   // Section rows of the index are the letters A-U; divisions are digits, so `code >= 'A'` is the sections' range.
   const demand = d.select({
     section: menteeIndustryIndex.code, municipalityCode: menteeIndustryIndex.municipalityCode,
     waiting: sql<number>`count(*)`, oldestReferredAt: sql<string>`min(${menteeIndustryIndex.referredAt})`,
   }).from(menteeIndustryIndex).where(and(gte(menteeIndustryIndex.code, "A"), eq(menteeIndustryIndex.status, "waiting")))
     .groupBy(menteeIndustryIndex.code, menteeIndustryIndex.municipalityCode).all();
-  const supply = d.select({ section: industries.section, municipalityCode: mentors.municipalityCode, freeMentors: sql<number>`count(*)` })
-    .from(mentors).innerJoin(industries, eq(industries.code, mentors.industryCode)).where(matchableCondition(day))
+  // One pass over the matchable mentors gives the cells and the total (a mentor without a known industry counts only there).
+  const matchable = d.select({ section: industries.section, municipalityCode: mentors.municipalityCode, freeMentors: sql<number>`count(*)` })
+    .from(mentors).leftJoin(industries, eq(industries.code, mentors.industryCode)).where(matchableCondition(day))
     .groupBy(industries.section, mentors.municipalityCode).all();
+  const supply = matchable.flatMap((r) => (r.section == null ? [] : [{ ...r, section: r.section }]));
+  const freeMentors = matchable.reduce((n, r) => n + r.freeMentors, 0);
   const places = openPlacesBySectionAndMunicipality({ kind: "all" }, {}, d);
   const munis = d.select({ code: municipalities.code, regionCode: municipalities.regionCode }).from(municipalities).all();
-  return demandCells(demand, supply, places, munis);
+  return { cells: demandCells(demand, supply, places, munis), freeMentors };
 }
 
 function trends(d: Db, day: string): MonthTrend[] {
@@ -80,14 +84,13 @@ function linkCounts(d: Db): LinkCount[] {
     });
 }
 
-/** Everything `/koordinator/behov` shows. Coordinators and admins (programme-wide, so small groups are not hidden). */
-export function supplyAndDemand(d: Db = db()) {
-  const day = today();
-  const cells = cellsNow(d, day);
-  const totals = {
-    waiting: d.select({ n: sql<number>`count(*)` }).from(mentees).where(eq(mentees.status, "waiting")).get()!.n,
-    freeMentors: d.select({ n: sql<number>`count(*)` }).from(mentors).where(matchableCondition(day)).get()!.n,
-  };
+/**
+ * Everything `/koordinator/behov` shows, computed on the day. Coordinators and admins (programme-wide, so small groups
+ * are not hidden). The page reads it through `supplyAndDemand`.
+ */
+export function computeSupplyAndDemand(d: Db, day: string) {
+  const { cells, freeMentors } = cellsNow(d, day);
+  const totals = { waiting: d.select({ n: sql<number>`count(*)` }).from(mentees).where(eq(mentees.status, "waiting")).get()!.n, freeMentors };
   return {
     today: day, cells, totals, trends: trends(d, day), longestWaits: longestWaits(d, day), links: linkCounts(d),
     labels: {
@@ -97,4 +100,18 @@ export function supplyAndDemand(d: Db = db()) {
     },
   };
 }
-export type SupplyAndDemand = ReturnType<typeof supplyAndDemand>;
+export type SupplyAndDemand = ReturnType<typeof computeSupplyAndDemand>;
+
+/** One answer per day is all the page needs; a few days are kept around midnight. */
+const demandCache = pageCache<SupplyAndDemand>("demand", 2);
+
+/**
+ * `/koordinator/behov`'s figures, from memory while nothing the page reads has changed since they were computed: the
+ * `demand` stamp moves with every write to citizens, mentors, courses, openings, placements, the facts and the
+ * reference tables (migration 0012; decision 016). The same for every coordinator, so one answer serves them all.
+ */
+export function supplyAndDemand(d: Db = db(), day: string = today()): SupplyAndDemand {
+  freshenFacts(d, day);
+  return demandCache.get(d, day, () => computeSupplyAndDemand(d, day));
+}
+export const demandCacheStats = demandCache.stats;

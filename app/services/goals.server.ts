@@ -116,7 +116,7 @@ export function goalSums(scope: Scope, filter: { from: string; to: string; munic
 }
 
 /** `audience`: exact figures only for a caseworker's own municipality (decision 009); refused for any other scope. */
-export function buildGoalReport(scope: Scope, filter: { from: string; to: string; municipality: number | null }, audience: ReportAudience = "outside"): GoalReport {
+export function buildGoalReport(scope: Scope, filter: { from: string; to: string; municipality: number | null }, audience: ReportAudience = "outside", d: Db = db()): GoalReport {
   if (audience === "own_municipality" && scope.kind !== "municipality") throw new Error("Exact figures are for a caseworker's own municipality only");
-  return goalReport(goalSums(scope, filter), cellsFor(minGroupFor(audience)));
+  return goalReport(goalSums(scope, filter, d), cellsFor(minGroupFor(audience)));
 }

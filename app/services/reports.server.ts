@@ -24,6 +24,9 @@ import { today } from "../utils/clock";
 import { audit } from "./audit.server";
 import { clientOf, freshenFacts } from "./course-facts.server";
 import { OUTCOME_FLAGS } from "../domain/course-facts";
+import { buildGoalReport } from "./goals.server";
+import type { GoalReport } from "../domain/goal-report";
+import { pageCache } from "./page-cache.server";
 
 export type ResolvedFilter = Period & { quarter: string | null; municipality: number | null };
 
@@ -278,6 +281,24 @@ export function buildReport(scope: Scope, filter: ResolvedFilter, d: Db = db(), 
   freshenFacts(d, asOf);
   return reportFromAggregates(aggregateReportInSql(d, scope, filter, asOf), filter, asOf, minGroupFor(audience));
 }
+
+/** Computed reports kept while the facts under them are unchanged (stamp `reports`); a few dozen filters at most. */
+export const REPORT_CACHE_SIZE = 48;
+const reportCache = pageCache<{ report: Report; goals: GoalReport }>("reports", REPORT_CACHE_SIZE);
+
+/**
+ * A report page's figures (the report and its goal figures), from the cache while no fact under them has changed
+ * since they were computed (decision 016). The key holds everything the figures depend on: the day, the scope (a
+ * caseworker's municipality, so one municipality's answer can never be another's), the municipality narrowed to, the
+ * period and the audience (which decides the small-group rule).
+ */
+export function reportPage(scope: Scope, filter: ResolvedFilter, audience: ReportAudience = "outside", d: Db = db(), asOf: string = today()) {
+  if (audience === "own_municipality" && scope.kind !== "municipality") throw new Error("Exact figures are for a caseworker's own municipality only");
+  freshenFacts(d, asOf);
+  const key = JSON.stringify([asOf, scope.kind === "municipality" ? scope.code : "all", municipalityOf(scope, filter.municipality), filter.from, filter.to, filter.quarter, audience]);
+  return reportCache.get(d, key, () => ({ report: buildReport(scope, filter, d, asOf, audience), goals: buildGoalReport(scope, filter, audience, d) }));
+}
+export const reportCacheStats = reportCache.stats;
 
 export type CourseListRow = {
   course_id: number;

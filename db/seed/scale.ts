@@ -121,7 +121,7 @@ type CoursePlan = {
 
 /** Whether a database may receive the scale seed: no rows in any table but the migrations' and the reference data's. */
 export function isScaleTarget(client: Database.Database): { empty: boolean; rows: number; table?: string } {
-  const reference = new Set(["municipalities", "industries", "reference_versions", "__drizzle_migrations", "sqlite_sequence"]);
+  const reference = new Set(["municipalities", "industries", "reference_versions", "data_stamps", "__drizzle_migrations", "sqlite_sequence"]);
   const tables = client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
   for (const { name } of tables) {
     if (reference.has(name)) continue;

@@ -7,7 +7,9 @@ export type Series = { name: string; values: (number | null)[]; valueLabels: str
 /**
  * A line over categories (quarters) as inline SVG, for shares 0-1. Readable without colour: each series has its own line
  * style (solid / dashed) and point shape (circle / square), a legend in words, and the points carry their values as text.
- * A missing value (too few to show, no data) is a gap in the line, never a point at zero.
+ * A missing value (too few to show, no data) is a gap in the line, never a point at zero. Over more than 12 categories
+ * only the points under a category label carry their value (the others would overlap; the table beside the chart has
+ * every value), which also keeps a 25-year report's chart a few hundred elements instead of a thousand.
  */
 export function LineChart({ title, description, categories, series, formatAxis }: {
   /** Each category's label as lines of text (e.g. ["Q1", "2026"]). */
@@ -59,7 +61,7 @@ export function LineChart({ title, description, categories, series, formatAxis }
                 {s.marker === "circle"
                   ? <circle cx={x(i)} cy={y(v)} r={5} className="mb-chart__point" />
                   : <rect x={x(i) - 5} y={y(v) - 5} width={10} height={10} className="mb-chart__point" />}
-                <text x={x(i)} y={si === 0 ? y(v) - 10 : y(v) + 18} textAnchor="middle" className="mb-chart__value">{s.valueLabels[i]}</text>
+                {i % labelEvery === 0 ? <text x={x(i)} y={si === 0 ? y(v) - 10 : y(v) + 18} textAnchor="middle" className="mb-chart__value">{s.valueLabels[i]}</text> : null}
               </g>
             ))}
           </g>

@@ -8,24 +8,36 @@ import { TableWrap } from "../TableWrap";
 
 export type ReportLabelsView = { municipalities: Record<string, string>; sections: Record<string, string> };
 
+/**
+ * Quarter labels per language, made once: a report over 25 years names about a hundred quarters in its table and its
+ * chart, and a translation call costs more than the rest of a cell (the translations do not change while the server runs).
+ */
+const quarterLabels = new Map<string, { label: string; lines: string[] }>();
+
 /** Formats cells: a value, "too few to show" (never the number), or "no data". */
 export function useCellFormat() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const other = (c: Cell) => (c.kind === "too_few" ? t("reports.tooFew") : c.kind === "hidden" ? t("reports.hidden") : t("reports.none"));
+  // The three words of a cell without a value, translated once per table rather than once per cell.
+  const words = { tooFew: t("reports.tooFew"), hidden: t("reports.hidden"), none: t("reports.none") };
+  const other = (c: Cell) => (c.kind === "too_few" ? words.tooFew : c.kind === "hidden" ? words.hidden : words.none);
+  const quarterOf = (key: string) => {
+    const k = `${lng}|${key}`;
+    let q = quarterLabels.get(k);
+    if (!q) {
+      const m = /^(\d{4})-Q(\d)$/.exec(key);
+      q = m ? { label: t("reports.quarterLabel", { q: m[2], year: m[1] }), lines: [t("reports.quarterShort", { q: m[2] }), m[1]] } : { label: key, lines: [key] };
+      if (m) quarterLabels.set(k, q);
+    }
+    return q;
+  };
   return {
     count: (c: Cell) => (c.kind === "value" ? formatNumber(c.value, lng) : other(c)),
     share: (c: Cell) => (c.kind === "value" ? formatPercent(c.value, lng) : other(c)),
     number: (c: Cell, digits = 1) => (c.kind === "value" ? formatNumber(c.value, lng, digits) : other(c)),
     base: (c: Cell) => (c.kind === "value" ? formatNumber(c.n, lng) : c.kind === "none" ? formatNumber(0, lng) : other(c)),
-    quarter: (key: string) => {
-      const m = /^(\d{4})-Q(\d)$/.exec(key);
-      return m ? t("reports.quarterLabel", { q: m[2], year: m[1] }) : key;
-    },
-    quarterLines: (key: string) => {
-      const m = /^(\d{4})-Q(\d)$/.exec(key);
-      return m ? [t("reports.quarterShort", { q: m[2] }), m[1]] : [key];
-    },
+    quarter: (key: string) => quarterOf(key).label,
+    quarterLines: (key: string) => quarterOf(key).lines,
   };
 }
 
