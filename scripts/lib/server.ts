@@ -14,8 +14,9 @@ export type RunningServer = {
   stop: () => Promise<void>;
 };
 
-export async function startServer(env: Record<string, string>, timeoutMs = 40_000): Promise<RunningServer> {
-  const child = spawn(process.execPath, ["server.mjs"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+/** `nodeArgs` go to node before the script (e.g. `--cpu-prof`, which NODE_OPTIONS refuses). */
+export async function startServer(env: Record<string, string>, timeoutMs = 40_000, nodeArgs: string[] = []): Promise<RunningServer> {
+  const child = spawn(process.execPath, [...nodeArgs, "server.mjs"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let pending = "";
   const waiters: { marker: string; resolve: (line: string | null) => void }[] = [];
