@@ -4,8 +4,8 @@
  * (no session fixation).
  */
 import { createCookie } from "@remix-run/node";
-import { and, eq, gt, lt } from "drizzle-orm";
-import { db } from "../db.server";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { db, type Db } from "../db.server";
 import { config } from "../config.server";
 import { sessions, users } from "../../db/schema";
 import { newToken, sha256 } from "./tokens.server";
@@ -44,17 +44,41 @@ async function tokenFrom(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 20 ? value : null;
 }
 
+/**
+ * The hash of the request's session token, worked out once per request: a page asks for its user in the root loader
+ * and again in each route's guard, and the signature check and the hash are the same every time. Keyed by the Request
+ * object itself, so it lives exactly as long as that request; the session row is still looked up on every call.
+ */
+const tokenHashes = new WeakMap<Request, Promise<string | null>>();
+function tokenHashOf(request: Request): Promise<string | null> {
+  let hash = tokenHashes.get(request);
+  if (!hash) {
+    hash = tokenFrom(request).then((token) => (token ? sha256(token) : null));
+    tokenHashes.set(request, hash);
+  }
+  return hash;
+}
+
 export type SessionUser = typeof users.$inferSelect;
 
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
-  const token = await tokenFrom(request);
-  if (!token) return null;
-  const row = db()
+/** The session lookup, built once per connection (drizzle's query building cost more than the query itself). */
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+function prepareSessionLookup(d: Db) {
+  return d
     .select({ user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, sha256(token)), gt(sessions.expiresAt, now().toISOString()), eq(users.active, true)))
-    .get();
+    .where(and(eq(sessions.idHash, sql.placeholder("idHash")), gt(sessions.expiresAt, sql.placeholder("now")), eq(users.active, true)))
+    .prepare();
+}
+
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const idHash = await tokenHashOf(request);
+  if (!idHash) return null;
+  const d = db();
+  let lookup = sessionLookups.get(d);
+  if (!lookup) sessionLookups.set(d, (lookup = prepareSessionLookup(d)));
+  const row = lookup.get({ idHash, now: now().toISOString() });
   return row?.user ?? null;
 }
 

@@ -28,3 +28,19 @@ describe("UI texts", () => {
     }
   });
 });
+
+describe("the translator components use (getFixedT)", () => {
+  it("gives the same texts as i18next for plain keys, again and again, and still interpolates and counts", () => {
+    const i18n = createI18n("da");
+    const t = i18n.getFixedT("da", "translation");
+    expect(t("common.product")).toBe(i18n.t("common.product"));
+    expect(t("common.product")).toBe(i18n.t("common.product"));
+    expect(i18n.getFixedT("da", "translation")).toBe(t);
+    expect(t("between.meeting.planTitle", { name: "Ali" })).toBe("Planlæg et møde med Ali");
+    expect(t("courses.page.dueHours", { count: 1, hours: "1", date: "30. nov. 2026" })).toMatch(/^Registrér 1 time mere/);
+    expect(t("courses.page.dueHours", { count: 2, hours: "2", date: "30. nov. 2026" })).toMatch(/^Registrér 2 timer mere/);
+    // Another language and a key prefix are translators of their own.
+    expect(createI18n("en").getFixedT("en", "translation")("common.product")).toBe(createI18n("en").t("common.product"));
+    expect(i18n.getFixedT("da", "translation", "common")("product")).toBe(i18n.t("common.product"));
+  });
+});

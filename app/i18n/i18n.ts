@@ -26,7 +26,48 @@ export function createI18n(lng: UiLocale): I18n {
     // i18next otherwise prints an advertisement to the console (server logs and every browser) on first init.
     showSupportNotice: false,
   });
+  rememberPlainTranslations(instance);
   return instance;
+}
+
+/** At most this many plain translations are kept per translator (the locale files hold a few thousand keys). */
+const PLAIN_TRANSLATIONS_KEPT = 20_000;
+
+/**
+ * A translator's `t(key)` without options (most of a page's labels) is worked out once per language and key: each
+ * call copied all of i18next's options and resolved the key again, about a tenth of a signed-in page's CPU. Only calls
+ * with nothing but a string key are remembered; the texts come from the locale files, the same for every visitor of
+ * the language, and nothing adds resources after start.
+ */
+function rememberPlainTranslations(instance: I18n): void {
+  type Translate = ((...args: unknown[]) => unknown) & { lng?: unknown; lngs?: unknown; ns?: unknown; keyPrefix?: unknown };
+  type GetFixedT = (lng: unknown, ns?: unknown, keyPrefix?: string) => Translate;
+  const getFixedT = (instance.getFixedT as unknown as GetFixedT).bind(instance);
+  const fixed = new Map<string, Translate>();
+  const remembered: GetFixedT = (lng, ns, keyPrefix) => {
+    if ((lng !== null && typeof lng !== "string") || (ns != null && typeof ns !== "string")) return getFixedT(lng, ns, keyPrefix);
+    const id = `${lng ?? ""}\u0000${ns ?? ""}\u0000${keyPrefix ?? ""}`;
+    let t = fixed.get(id);
+    if (!t) {
+      const original = getFixedT(lng, ns, keyPrefix);
+      const texts = new Map<string, unknown>();
+      const remembering = (...args: unknown[]) => {
+        if (args.length !== 1 || typeof args[0] !== "string") return original(...args);
+        const key = args[0];
+        let text = texts.get(key);
+        if (text === undefined) {
+          text = original(key);
+          if (texts.size >= PLAIN_TRANSLATIONS_KEPT) texts.clear();
+          texts.set(key, text);
+        }
+        return text;
+      };
+      t = Object.assign(remembering, { lng: original.lng, lngs: original.lngs, ns: original.ns, keyPrefix: original.keyPrefix });
+      fixed.set(id, t);
+    }
+    return t;
+  };
+  instance.getFixedT = remembered as unknown as I18n["getFixedT"];
 }
 
 const shared = new Map<UiLocale, I18n>();

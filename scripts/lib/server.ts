@@ -14,8 +14,12 @@ export type RunningServer = {
   stop: () => Promise<void>;
 };
 
-export async function startServer(env: Record<string, string>, timeoutMs = 40_000): Promise<RunningServer> {
-  const child = spawn(process.execPath, ["server.mjs"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+/**
+ * `nodeArgs` go to node before the script (e.g. `--cpu-prof`, which NODE_OPTIONS refuses); `cwd` is the checkout whose
+ * server.mjs and build run (a benchmark comparing two versions).
+ */
+export async function startServer(env: Record<string, string>, timeoutMs = 40_000, opts: { nodeArgs?: string[]; cwd?: string } = {}): Promise<RunningServer> {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "server.mjs"], { env: { ...process.env, ...env }, cwd: opts.cwd, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let pending = "";
   const waiters: { marker: string; resolve: (line: string | null) => void }[] = [];

@@ -1,0 +1,104 @@
+/**
+ * The fixed cost of a signed-in page (issue 16): `npm run bench:request -- [--db PATH] [--duration S] [--profile DIR]
+ * [--against DIR] [--rounds N] [--only TEXT]`. Starts the production server on a copy of the scale database (made by
+ * `npm run bench:pages` or `npm run seed:scale`), logs in as each role and loads a few simple pages of each with
+ * autocannon (10 connections). Per page it prints one JSON line: the server process's CPU time per request (from
+ * /proc, so it holds on a busy machine where wall-clock figures do not), p50/p99 and req/s. --only: the pages whose
+ * path contains TEXT.
+ *
+ * --against DIR: a second checkout (another commit, built, with its own node_modules) runs beside this one on its own
+ * copy of the database, and each page is measured on both in turn, `--rounds` times (default 2), so both see the same
+ * load; the lines then carry `server: "this" | "against"`. --profile DIR: this server runs under `node --cpu-prof` and
+ * writes its profile into DIR when it stops (summarise it with `node scripts/lib/cpuprofile-summary.mjs FILE`).
+ */
+import autocannon from "autocannon";
+import Database from "better-sqlite3";
+import { randomBytes } from "node:crypto";
+import { copyFileSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { buildIfNeeded } from "./lib/build.mjs";
+import { startServer, type RunningServer } from "./lib/server";
+import { logIn, pickIds, secretsFrom, type Session, type Visitor } from "./lib/pages";
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string", default: "data/scale-100000.sqlite" }, duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" }, profile: { type: "string" }, against: { type: "string" },
+    rounds: { type: "string" }, only: { type: "string" },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const rounds = Number(values.rounds ?? (values.against ? 2 : 1));
+if (!existsSync(values.db!)) throw new Error(`no database at ${values.db}: make one with npm run seed:scale`);
+buildIfNeeded({ stdoutFree: true });
+
+const copies: string[] = [];
+function copyOfDb(tag: string): string {
+  const path = values.db!.replace(/\.sqlite$/, "") + `.request-${tag}.sqlite`;
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
+  copyFileSync(values.db!, path);
+  copies.push(path);
+  return path;
+}
+const thisDb = copyOfDb("this");
+const client = new Database(thisDb, { readonly: true });
+const ids = pickIds(client);
+const secretOf = secretsFrom(client);
+
+const env = (db: string): Record<string, string> => ({
+  NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", BACKGROUND_JOBS: "false",
+  CONTACT_EMAIL: "kontakt@example.org", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: resolve(db), LOG_LEVEL: "error",
+});
+type Server = { name: "this" | "against"; server: RunningServer; sessions: Map<string, Session> };
+const servers: Server[] = [];
+servers.push({ name: "this", sessions: new Map(), server: await startServer(env(thisDb), 120_000, { nodeArgs: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(values.profile)}`] : [] }) });
+if (values.against) servers.push({ name: "against", sessions: new Map(), server: await startServer(env(copyOfDb("against")), 120_000, { cwd: values.against }) });
+
+/** User + system CPU of a process in ms (clock ticks of 10 ms). */
+const cpuMs = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
+const pages: { visitor: Exclude<Visitor, "anonymous"> | null; path: string }[] = [
+  { visitor: null, path: "/healthz" },
+  { visitor: "coordinator", path: `/koordinator/mentorer/${ids.mentor}` },
+  { visitor: "coordinator", path: `/koordinator/mentees/${ids.mentee}` },
+  { visitor: "caseworker", path: `/kommune/borgere/${ids.aarhusMentee}` },
+  { visitor: "mentor", path: "/mentor" },
+  { visitor: "mentor", path: "/mentor/introduktion" },
+  { visitor: "admin", path: "/admin/outbox" },
+];
+
+try {
+  for (const { visitor, path } of pages.filter((p) => !values.only || p.path.includes(values.only))) {
+    for (let round = 0; round < rounds; round++) {
+      for (const s of servers) {
+        let cookie: string | undefined;
+        if (visitor) {
+          if (!s.sessions.has(visitor)) s.sessions.set(visitor, await logIn(s.server.url, visitor, secretOf));
+          cookie = s.sessions.get(visitor)!.cookie;
+        }
+        const headers = cookie ? { cookie } : undefined;
+        // Warm-up: JIT, statement caches, SQLite's page cache.
+        await autocannon({ url: s.server.url + path, connections, duration: 2, headers });
+        const pid = s.server.process.pid!;
+        const before = cpuMs(pid);
+        const r = await autocannon({ url: s.server.url + path, connections, duration, headers });
+        const cpu = cpuMs(pid) - before;
+        const requests = r.requests.total;
+        console.log(JSON.stringify({
+          server: s.name, round, visitor: visitor ?? "anonymous", path, requests,
+          cpu_ms_per_request: Math.round((cpu / Math.max(1, requests)) * 100) / 100, p50_ms: r.latency.p50, p99_ms: r.latency.p99,
+          req_s: r.requests.average, non_2xx: r.non2xx, kb: Math.round((r.throughput.total ?? 0) / Math.max(1, requests) / 100) / 10,
+        }));
+      }
+    }
+  }
+} finally {
+  for (const s of servers) await s.server.stop();
+  client.close();
+  for (const path of copies) for (const suffix of ["", "-wal", "-shm"]) rmSync(path + suffix, { force: true });
+}
