@@ -41,7 +41,8 @@ export default function handleRequest(
   noStoreWhenSignedIn(request, responseHeaders);
   return new Promise((resolve, reject) => {
     let allReady = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Armed first so every callback below can clear it; `abort` is read when it fires, after the render has started.
+    const timer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -75,6 +76,5 @@ export default function handleRequest(
         },
       },
     );
-    timer = setTimeout(abort, ABORT_DELAY);
   });
 }
