@@ -35,18 +35,18 @@ export type StatusChange<E extends StatusEntity> = {
 };
 
 /**
- * Changes one record's status. Fails with `status.errors.illegal` when the machine forbids the change and with
- * `status.errors.changed` when the record no longer has `from` (someone else changed it first); nothing is written
+ * Changes one record's status. Fails with `common.status.illegal` when the machine forbids the change and with
+ * `common.status.changed` when the record no longer has `from` (someone else changed it first); nothing is written
  * then. A change to the same status writes nothing and succeeds.
  */
 export function changeStatus<E extends StatusEntity>(tx: Tx, c: StatusChange<E>): Result<{ from: StatusOf[E] | null; to: StatusOf[E] }> {
   if (c.from === c.to) return ok({ from: c.from, to: c.to });
-  if (!canChangeStatus(c.entity, c.from, c.to)) return fail("status.errors.illegal");
+  if (!canChangeStatus(c.entity, c.from, c.to)) return fail("common.status.illegal");
   if (c.from != null) {
     const table = tables[c.entity];
     const changed = tx.update(table).set({ ...c.set, status: c.to } as never)
       .where(and(eq(table.id, c.id), eq(table.status, c.from as never))).run().changes;
-    if (changed === 0) return fail("status.errors.changed");
+    if (changed === 0) return fail("common.status.changed");
   }
   tx.insert(statusChanges).values({
     entityType: c.entity, entityId: c.id, fromStatus: c.from, toStatus: c.to, reason: c.reason ?? null,

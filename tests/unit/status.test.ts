@@ -36,7 +36,7 @@ describe("changeStatus", () => {
   it("refuses a change the state machine forbids and writes nothing", () => {
     const m = f.insertMentor(d, rng, [751], { status: "applied" });
     const r = transaction((tx) => changeStatus(tx, { entity: "mentor", id: m.id, from: "applied", to: "active", actor: coordinator }), d);
-    expect(r).toEqual({ ok: false, formErrors: ["status.errors.illegal"], fieldErrors: {} });
+    expect(r).toEqual({ ok: false, formErrors: ["common.status.illegal"], fieldErrors: {} });
     expect(d.select({ s: mentors.status }).from(mentors).where(eq(mentors.id, m.id)).get()!.s).toBe("applied");
     expect(historyOf("mentor", m.id)).toEqual([]);
     expect(auditOf("mentor", m.id)).toEqual([]);
@@ -46,7 +46,7 @@ describe("changeStatus", () => {
     const m = f.insertMentee(d, rng, 751, { status: "matched" });
     const r = transaction((tx) => changeStatus(tx, { entity: "mentee", id: m.id, from: "waiting", to: "withdrawn", actor: coordinator }), d);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.formErrors).toEqual(["status.errors.changed"]);
+    expect(!r.ok && r.formErrors).toEqual(["common.status.changed"]);
     expect(d.select({ s: mentees.status }).from(mentees).where(eq(mentees.id, m.id)).get()!.s).toBe("matched");
     expect(historyOf("mentee", m.id)).toEqual([]);
   });
