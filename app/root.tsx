@@ -152,3 +152,12 @@ export default function App() {
     </Shell>
   );
 }
+
+/** Errors of the public pages and of routes outside an area (each area's layout route has its own boundary). */
+export function ErrorBoundary() {
+  return (
+    <Shell>
+      <GeneralErrorBoundary area="public" />
+    </Shell>
+  );
+}
