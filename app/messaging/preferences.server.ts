@@ -12,7 +12,7 @@ import { consents, mentees, messages } from "../../db/schema";
 import { config } from "../config.server";
 import { db, type Db } from "../db.server";
 import type { Channel } from "../domain/enums";
-import { toMsisdn } from "../domain/sms";
+import { toMsisdn } from "../domain/phone";
 import { nowIso } from "../utils/clock";
 import { absoluteUrl } from "../services/kernel.server";
 
