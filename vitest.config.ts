@@ -5,5 +5,7 @@ export default defineConfig({
     include: ["app/**/*.test.ts", "db/**/*.test.ts", "emails/**/*.test.ts", "tests/unit/**/*.test.ts"],
     environment: "node",
     pool: "forks",
+    // Every test file gets a fresh database file of its own (tests/support/unit-setup.ts).
+    setupFiles: ["tests/support/unit-setup.ts"],
   },
 });

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  Form, isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration,
-  useLocation, useRouteError, useRouteLoaderData,
+  Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration,
+  useLocation, useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { i18nFor } from "./i18n/i18n";
 import { currentNavItem, navByRole } from "./components/nav";
 import type { Role, UiLocale } from "./domain/enums";
 import { useNonce } from "./utils/nonce";
+import { GeneralErrorBoundary } from "./components/GeneralErrorBoundary";
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
@@ -152,24 +153,11 @@ export default function App() {
   );
 }
 
-function ErrorContent() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : "server";
-  return (
-    <div className="mb-error" data-status={status}>
-      <h1>{t(`common.errors.${key}Title`)}</h1>
-      <p>{t(`common.errors.${key}Body`)}</p>
-      <p><Link to="/">{t("common.errors.goHome")}</Link></p>
-    </div>
-  );
-}
-
+/** Errors of the public pages and of routes outside an area (each area's layout route has its own boundary). */
 export function ErrorBoundary() {
   return (
     <Shell>
-      <ErrorContent />
+      <GeneralErrorBoundary area="public" />
     </Shell>
   );
 }

@@ -8,7 +8,8 @@ import type { Role } from "../domain/enums";
 import { getSessionUser, type SessionUser } from "./session.server";
 import { mustSetUpSecondFactor, SECOND_FACTOR_SETUP_PATH } from "./mfa.server";
 
-export type Scope = { kind: "all" } | { kind: "municipality"; code: number };
+import type { Scope } from "../services/kernel.server";
+export type { Scope };
 
 /**
  * The signed-in user, or a redirect to /login. A user who must have a second factor and has none yet (an admin without

@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { CommitmentStatus, CourseMonth } from "../domain/commitment";
-import { DB07 } from "../../db/reference/db07";
+import { divisionOptions, industryLabel } from "../domain/industries";
 import { formatDate, formatNumber } from "../i18n/format";
 import { scrollRegion } from "./TableWrap";
 
@@ -54,15 +54,8 @@ export function MonthTable({ months }: { months: CourseMonth[] }) {
 }
 
 /** DB07 divisions as select options ("41 Opførelse af bygninger"). */
-export function industryOptions(lng: string) {
-  return DB07.filter((i) => i.level === "division").map((i) => ({ value: i.code, label: `${i.code} ${lng === "en" ? i.labelEn : i.labelDa}` }));
-}
-
-export function industryLabel(code: string | null | undefined, lng: string): string {
-  if (!code) return "";
-  const i = DB07.find((x) => x.code === code);
-  return i ? `${i.code} ${lng === "en" ? i.labelEn : i.labelDa}` : code;
-}
+export const industryOptions = divisionOptions;
+export { industryLabel };
 
 /** Hours with at most one decimal, none when whole ("2", "1,5"). */
 export function formatHours(n: number, lng: string): string {

@@ -1,16 +1,11 @@
 /** Reasons of a match score ({key, params} from app/domain/matching.ts) in the reader's language. */
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { DB07 } from "../../db/reference/db07";
+import { industryLabel } from "../domain/industries";
 
 type Reason = { key: string; params?: Record<string, unknown> };
 
-const labels = new Map(DB07.map((i) => [i.code, i]));
-
-export function industryLabel(code: string, lng: string): string {
-  const i = labels.get(code);
-  return i ? `${code} ${lng === "en" ? i.labelEn : i.labelDa}` : code;
-}
+export { industryLabel };
 
 export function languageName(t: TFunction, code: string, lng: string): string {
   const key = `enum.messageLanguage.${code}`;

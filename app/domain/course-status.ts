@@ -11,7 +11,8 @@ import type { CourseStatus } from "./enums";
 
 export type CourseEvent = "approve" | "start" | "pause" | "resume" | "complete" | "end_early" | "extend" | "cancel";
 
-const transitions: Record<CourseEvent, { from: readonly CourseStatus[]; to: CourseStatus | null }> = {
+/** Each event: the statuses it may start from and the status it leads to (null: the status stays). */
+export const courseTransitions: Record<CourseEvent, { from: readonly CourseStatus[]; to: CourseStatus | null }> = {
   approve: { from: ["proposed"], to: "approved" },
   /** Also from `active` while the start lies ahead: the start day moves. */
   start: { from: ["approved", "active"], to: "active" },
@@ -74,18 +75,18 @@ export function canAct(c: StageInput, event: CourseEvent, today: string): boolea
 }
 
 export function canApply(status: CourseStatus, event: CourseEvent): boolean {
-  return transitions[event].from.includes(status);
+  return courseTransitions[event].from.includes(status);
 }
 
 /** The status after `event`, or the same status for events that do not change it. Throws on an illegal event. */
 export function nextStatus(status: CourseStatus, event: CourseEvent): CourseStatus {
   if (!canApply(status, event)) throw new IllegalCourseTransition(status, event);
-  return transitions[event].to ?? status;
+  return courseTransitions[event].to ?? status;
 }
 
 /** The events the status alone allows (the stage narrows them: `actionsFor`). */
 export function allowedEvents(status: CourseStatus): CourseEvent[] {
-  return (Object.keys(transitions) as CourseEvent[]).filter((e) => canApply(status, e));
+  return (Object.keys(courseTransitions) as CourseEvent[]).filter((e) => canApply(status, e));
 }
 
 export class IllegalCourseTransition extends Error {

@@ -11,7 +11,7 @@ export type MatchRequestStatus = (typeof matchRequestStatuses)[number];
 
 export type MatchRequestEvent = "accept" | "decline" | "expire" | "withdraw";
 
-const transitions: Record<MatchRequestStatus, Partial<Record<MatchRequestEvent, MatchRequestStatus>>> = {
+export const matchRequestTransitions: Record<MatchRequestStatus, Partial<Record<MatchRequestEvent, MatchRequestStatus>>> = {
   requested: { accept: "accepted", decline: "declined", expire: "expired", withdraw: "withdrawn" },
   accepted: {},
   declined: {},
@@ -21,7 +21,7 @@ const transitions: Record<MatchRequestStatus, Partial<Record<MatchRequestEvent, 
 
 /** The status after an event, or null when the event is not allowed (an answered or expired request stays as it is). */
 export function nextRequestStatus(from: MatchRequestStatus, event: MatchRequestEvent): MatchRequestStatus | null {
-  return transitions[from][event] ?? null;
+  return matchRequestTransitions[from][event] ?? null;
 }
 
 /** Declined and expired requests exclude the pair from future proposals. */

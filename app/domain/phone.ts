@@ -38,6 +38,21 @@ export function phoneKey(phone: string | null | undefined): string | null {
   return digits.length ? digits : null;
 }
 
+/**
+ * A number as gateways want it (E.164 without "+"): through libphonenumber-js like every other number, so a valid
+ * number of any country comes out the same however it was written; GatewayAPI's own MSISDNs (digits with the country
+ * code, no "+") are read as international. A number stored before validation (8-15 digits) still gets its digits,
+ * 8 digits as Danish. Null when not a number.
+ */
+export function toMsisdn(phone: string): string | null {
+  const raw = phone.trim();
+  const e164 = normalisePhone(/^\d{10,15}$/.test(raw) ? `+${raw}` : raw);
+  if (e164) return e164.slice(1);
+  const m = raw.replace(/[\s\-().]/g, "").match(/^(?:\+|00)?(\d{8,15})$/);
+  if (!m) return null;
+  return m[1].length === 8 ? `45${m[1]}` : m[1];
+}
+
 /** Danish postcodes run from 1000 to 9990 (0800-0999 are special units; 3900-3999 Greenland is accepted as Danish realm). */
 export function isDanishPostcode(input: string): boolean {
   if (!/^\d{4}$/.test(input)) return false;

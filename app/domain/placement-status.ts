@@ -13,6 +13,7 @@ type Machine<S extends string, E extends string> = Record<E, { from: readonly S[
 function machine<S extends string, E extends string>(name: string, transitions: Machine<S, E>) {
   const can = (status: S, event: E) => transitions[event].from.includes(status);
   return {
+    transitions,
     can,
     next(status: S, event: E): S {
       if (!can(status, event)) throw new IllegalTransition(name, status, event);

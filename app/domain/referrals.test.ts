@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { canWithdraw, duplicateKey, isPossibleDuplicate, matchesIndustry, normaliseName, normalisePhone, requiredConsents, waitingDays } from "./referrals";
-import { sectionOf } from "../../db/reference/db07";
+import { canWithdraw, duplicateKey, isPossibleDuplicate, matchesIndustry, normaliseName, requiredConsents, waitingDays } from "./referrals";
+import { sectionOf } from "./industries";
+import { phoneKey as normalisePhone } from "./phone";
 
 describe("duplicate detection", () => {
   const a = { firstName: "Amal", lastName: "Haddad", birthYear: 1990, phone: "+45 20 12 34 56" };

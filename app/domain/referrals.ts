@@ -23,9 +23,6 @@ export function normaliseName(name: string): string {
   return name.normalize("NFKC").toLocaleLowerCase("da-DK").replace(/[\s\-‐‑'’.]+/g, " ").trim();
 }
 
-/** Numbers are compared as E.164 however they were written (app/domain/phone.ts). */
-export const normalisePhone = phoneKey;
-
 export type DuplicateProbe = { firstName: string; lastName: string; birthYear: number; phone?: string | null };
 
 /**
@@ -33,7 +30,7 @@ export type DuplicateProbe = { firstName: string; lastName: string; birthYear: n
  * are the same (after normalising). Without a phone there is no key: the issue's rule needs all three.
  */
 export function duplicateKey(p: DuplicateProbe): string | null {
-  const phone = normalisePhone(p.phone);
+  const phone = phoneKey(p.phone); // E.164 however it was written (app/domain/phone.ts)
   if (!phone) return null;
   return [normaliseName(p.firstName), normaliseName(p.lastName), String(p.birthYear), phone].join("|");
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { containsLink, isGsm7, isValidSenderId, smsInfo, smsSegments, toMsisdn } from "./sms";
+import { containsLink, isGsm7, isValidSenderId, smsInfo, smsSegments } from "./sms";
+import { toMsisdn } from "./phone";
 
 describe("SMS encoding and segments", () => {
   it("keeps Danish letters in GSM-7", () => {

@@ -67,12 +67,3 @@ export function isValidSenderId(sender: string): boolean {
 export function containsLink(text: string): boolean {
   return /(https?:\/\/|www\.)/i.test(text);
 }
-
-/** A Danish mobile number in E.164 without "+", as gateways want it (45 + 8 digits); null when not a number. */
-export function toMsisdn(phone: string): string | null {
-  const digits = phone.replace(/[\s\-().]/g, "");
-  const m = digits.match(/^(?:\+|00)?(\d{8,15})$/);
-  if (!m) return null;
-  const n = m[1];
-  return n.length === 8 ? `45${n}` : n;
-}

@@ -31,6 +31,7 @@ import { overridesFor } from "./template-store.server";
 import { now } from "../utils/clock";
 import { config } from "../config.server";
 import { log } from "../utils/logger.server";
+import { absoluteUrl } from "../services/kernel.server";
 
 type Tx = Pick<Db, "insert" | "select" | "update">;
 type Row = typeof messages.$inferSelect;
@@ -166,7 +167,7 @@ async function render(m: Pick<Row, "template" | "locale" | "channel" | "subjectT
   // A citizen can always object: emails carry the opt-out link, SMS the number to send STOP to (when we have one).
   const menteeId = m.subjectType === "mentee" ? m.subjectId : null;
   const unsubscribeUrl = m.channel === "email" && menteeId
-    ? (mode === "send" ? optOutUrl({ type: "mentee", id: menteeId }) : `${config().APP_URL}/afmeld/${SECRET_MASK}`)
+    ? (mode === "send" ? optOutUrl({ type: "mentee", id: menteeId }) : absoluteUrl(`/afmeld/${SECRET_MASK}`))
     : null;
   const smsStopNumber = m.channel === "sms" && menteeId ? (config().SMS_STOP_NUMBER ?? null) : null;
   const data = mode === "send" ? { ...m.data, ...(m.secrets ?? {}) } : m.data;

@@ -12,8 +12,9 @@ import { consents, mentees, messages } from "../../db/schema";
 import { config } from "../config.server";
 import { db, type Db } from "../db.server";
 import type { Channel } from "../domain/enums";
-import { toMsisdn } from "../domain/sms";
+import { toMsisdn } from "../domain/phone";
 import { nowIso } from "../utils/clock";
+import { absoluteUrl } from "../services/kernel.server";
 
 type Person = { type: "mentee"; id: number };
 
@@ -44,7 +45,7 @@ export function readOptOutToken(token: string): Person | null {
 }
 
 export function optOutUrl(p: Person): string {
-  return `${config().APP_URL}/afmeld/${optOutToken(p)}`;
+  return absoluteUrl(`/afmeld/${optOutToken(p)}`);
 }
 
 /** Why a message to this subject must not go out on this channel, or null when it may. */

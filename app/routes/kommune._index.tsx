@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../auth/guards.server";
+import { requireCaseworker } from "../auth/permissions.server";
 import { listReferrals, referralCounts } from "../services/referrals.server";
 import { municipalityName } from "../services/dashboard.server";
 import { menteeStatuses } from "../domain/enums";
@@ -15,8 +15,7 @@ export const meta = pageMeta("jobcentre");
 const NEWEST = 10;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireStaff(request, "caseworker");
-  if (scope.kind !== "municipality") throw new Response("Forbidden", { status: 403 });
+  const { scope } = await requireCaseworker(request);
   const counts = referralCounts(scope);
   const newest = listReferrals(scope, {}, 1, NEWEST);
   return { municipality: municipalityName(scope.code), counts, newest };

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireStaff } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requireCaseworker } from "../auth/permissions.server";
 import { CitizenHistory } from "../components/company/CitizenHistory";
 import { citizenHistory } from "../services/placements.server";
 import { getReferral, withdrawReferral } from "../services/referrals.server";
@@ -28,7 +29,7 @@ function parseId(v: string | undefined): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "caseworker");
+  const { user, scope } = await requireCaseworker(request);
   const url = new URL(request.url);
   const r = getReferral(scope, parseId(params.id), user, { messages: pageOf(url.searchParams, MESSAGES_PAGE_PARAM), history: pageOf(url.searchParams, HISTORY_PAGE_PARAM) });
   if (!r) throw notFound();
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "caseworker");
+  const { user, scope } = await requireCaseworker(request);
   const id = parseId(params.id);
   // Scope first: another municipality's citizen does not exist, whatever was posted.
   if (!personInScope("mentee", id, scope)) throw notFound();

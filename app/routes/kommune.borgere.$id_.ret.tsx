@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireStaff } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requireCaseworker } from "../auth/permissions.server";
 import { correctionFormFor, correctMentee, recordChanges } from "../services/mentee-corrections.server";
 import { divisionOptions } from "../services/municipalities.server";
 import { correctionSchema } from "../schemas/referral";
@@ -17,7 +18,7 @@ export const meta = pageMeta("correction");
 
 /** The caseworker corrects a citizen of their own municipality (any other "does not exist"). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "caseworker");
+  const { user, scope } = await requireCaseworker(request);
   const id = idParam(params.id);
   const current = correctionFormFor(scope, id, user);
   if (!current) throw notFound();
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "caseworker");
+  const { user, scope } = await requireCaseworker(request);
   const id = idParam(params.id);
   const s = parseWithZod(await request.formData(), { schema: correctionSchema });
   if (s.status !== "success") return data(s.reply(), { status: 400 });

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { forbidden, requireStaff } from "../auth/guards.server";
+import { requireCaseworker } from "../auth/permissions.server";
 import { listReferrals } from "../services/referrals.server";
 import { municipalityInfo } from "../services/municipalities.server";
 import { referralListFilterSchema } from "../schemas/referral";
@@ -16,8 +16,7 @@ import { pageOf } from "../domain/paging";
 export const meta = pageMeta("referrals");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireStaff(request, "caseworker");
-  if (scope.kind !== "municipality") throw forbidden();
+  const { scope } = await requireCaseworker(request);
   const url = new URL(request.url);
   const filter = referralListFilterSchema.parse(Object.fromEntries(url.searchParams));
   return { municipality: municipalityInfo(scope.code), filter, list: listReferrals(scope, filter, pageOf(url.searchParams)) };

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { forbidden, requireStaff } from "../auth/guards.server";
+import { requireCaseworker } from "../auth/permissions.server";
 import { referralSchema, MAX_EXPERIENCE_ROWS, MAX_WISHED_INDUSTRIES } from "../schemas/referral";
 import { createReferral } from "../services/referrals.server";
 import { municipalityInfo, divisionOptions } from "../services/municipalities.server";
@@ -22,8 +22,7 @@ export const meta = pageMeta("refer");
 const EXPERIENCE_ROWS = 3;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "caseworker");
-  if (scope.kind !== "municipality") throw forbidden();
+  const { user, scope } = await requireCaseworker(request);
   const muni = municipalityInfo(scope.code);
   return { municipality: muni, divisions: divisionOptions(), recordedBy: user.name, today: today() };
 }
@@ -39,8 +38,7 @@ function trimmed<T extends { initialValue?: unknown }>(reply: T): T {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "caseworker");
-  if (scope.kind !== "municipality") throw forbidden();
+  const { user, scope } = await requireCaseworker(request);
   const submission = parseWithZod(await request.formData(), { schema: referralSchema });
   if (submission.status !== "success") {
     return data({ result: trimmed(submission.reply()), duplicates: [] as Duplicate[] }, { status: 400 });

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { forbidden, requireStaff } from "../auth/guards.server";
+import { requireCaseworker } from "../auth/permissions.server";
 import { getLocale } from "../i18n/locale.server";
 import { reportFilterSchema } from "../schemas/reports";
 import { reportPage, recentQuarters, reportLabels, resolveFilter } from "../services/reports.server";
@@ -18,8 +18,7 @@ export const meta = pageMeta("report");
 
 /** A caseworker's report: their municipality only (the scope, whatever the query says). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "caseworker");
-  if (scope.kind !== "municipality") throw forbidden();
+  const { user, scope } = await requireCaseworker(request);
   const filter = resolveFilter(scope, reportFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams)));
   const locale = await getLocale(request, user);
   // The caseworker's own municipality: exact figures (they see these citizens one by one); prints and exports hide small groups.

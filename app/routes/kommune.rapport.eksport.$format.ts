@@ -1,15 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { forbidden, requireStaff } from "../auth/guards.server";
+import { requireCaseworker } from "../auth/permissions.server";
 import { exportReport } from "../services/report-export.server";
 import { startExportFromRequest } from "../services/export-jobs.server";
 
 /** The caseworker's exports: always limited to their own municipality (the scope decides, not the query). */
-async function requireCaseworker(request: Request) {
-  const { user, scope } = await requireStaff(request, "caseworker");
-  if (scope.kind !== "municipality") throw forbidden();
-  return { user, scope };
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireCaseworker(request);
   return exportReport(request, params.format, scope, user, "/kommune/rapport");

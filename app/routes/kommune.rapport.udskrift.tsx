@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { forbidden, requireStaff } from "../auth/guards.server";
+import { requireCaseworker } from "../auth/permissions.server";
 import { getLocale } from "../i18n/locale.server";
 import { reportFilterSchema } from "../schemas/reports";
 import { reportPage, reportLabels, resolveFilter } from "../services/reports.server";
@@ -17,8 +17,7 @@ export const meta = pageMeta("reportPrint");
 
 /** The caseworker's report for printing or saving as PDF: the same figures, no filter form or links (print CSS). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "caseworker");
-  if (scope.kind !== "municipality") throw forbidden();
+  const { user, scope } = await requireCaseworker(request);
   const filter = resolveFilter(scope, reportFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams)));
   const locale = await getLocale(request, user);
   return { filter, report: reportPage(scope, filter).report, labels: reportLabels(locale) };

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { forbidden, requireStaff } from "../auth/guards.server";
+import { requireCaseworker } from "../auth/permissions.server";
 import { getLocale } from "../i18n/locale.server";
 import { reportFilterSchema } from "../schemas/reports";
 import { recentQuarters, reportLabels, resolveFilter } from "../services/reports.server";
@@ -17,8 +17,7 @@ export const meta = pageMeta("companies.titles.report");
 
 /** A caseworker's company report: their municipality's citizens and openings only (the scope, whatever the query says). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "caseworker");
-  if (scope.kind !== "municipality") throw forbidden();
+  const { user, scope } = await requireCaseworker(request);
   const filter = resolveFilter(scope, reportFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams)));
   return { filter, report: buildCompanyReport(scope, filter), labels: reportLabels(await getLocale(request, user)), quarters: recentQuarters(12) };
 }

@@ -10,7 +10,7 @@ import { assignmentModes } from "../domain/assignment";
 import { poolAreas } from "../domain/pool-scope";
 import { regions } from "../domain/enums";
 import { MUNICIPALITIES } from "../../db/reference/municipalities";
-import { DB07 } from "../../db/reference/db07";
+import { sectionCodes } from "../domain/industries";
 import { Alert, ChoiceGroup, ErrorSummary, SelectField } from "../components/forms";
 import { industryLabel } from "../components/MatchReasons";
 import { PoolScopeText, RunStatus } from "../components/PoolRun";
@@ -35,7 +35,6 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 const municipalityOptions = [...MUNICIPALITIES].sort((a, b) => a.name.localeCompare(b.name, "da")).map((m) => ({ value: String(m.code), label: m.name }));
-const sectionCodes = DB07.filter((i) => i.level === "section").map((i) => i.code);
 
 export default function Pool() {
   const { t, i18n } = useTranslation();

@@ -6,10 +6,9 @@ import { z } from "zod";
 import { closerToJobAnswers, endReasons, followUpStatuses, followUpTargets, meetingForms, meetingTopics, outcomePhases, outcomeTypes } from "../domain/enums";
 import { isDate } from "../domain/dates";
 import { pageParamSchema } from "../domain/paging";
-import { DB07 } from "../../db/reference/db07";
+import { isDivisionCode } from "../domain/industries";
 import { checkbox, enumField, msg, multi, optionalText } from "../utils/zod-fields";
 
-const divisionCodes = new Set(DB07.filter((i) => i.level === "division").map((i) => i.code));
 
 export function dateField() {
   return z.string({ error: msg("common.form.required") }).trim().min(1, msg("common.form.required"))
@@ -17,7 +16,7 @@ export function dateField() {
 }
 const id = () => z.coerce.number({ error: msg("common.form.invalid") }).int(msg("common.form.invalid")).positive(msg("common.form.invalid")).max(2_147_483_647, msg("common.form.invalid"));
 const industry = () => z.preprocess((v) => (typeof v === "string" ? v.trim().replace(/\.$/, "") : v),
-  z.string().refine((v) => v === "" || divisionCodes.has(v), msg("courses.form.invalidIndustry")).optional())
+  z.string().refine((v) => v === "" || isDivisionCode(v), msg("courses.form.invalidIndustry")).optional())
   .transform((v) => (v ? v : undefined));
 
 export const MEETING_MIN_MINUTES = 15;

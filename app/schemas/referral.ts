@@ -9,19 +9,17 @@ import {
 } from "../domain/enums";
 import { consentVersions, referralConsentPurposes, requiredConsents } from "../domain/referrals";
 import { addDays, isDate } from "../domain/dates";
-import { DB07 } from "../../db/reference/db07";
+import { divisionCodes, isDivisionCode, sectionCodes } from "../domain/industries";
 import { now, today } from "../utils/clock";
 import { optionalCitizenText } from "./company-fields";
 import { checkbox, emailField, enumField, msg, multi, nameText, optionalText, phoneField, requiredText } from "../utils/zod-fields";
 
-export const divisionCodes = DB07.filter((i) => i.level === "division").map((i) => i.code);
-const divisionSet = new Set(divisionCodes);
-export const sectionCodes = DB07.filter((i) => i.level === "section").map((i) => i.code);
+export { divisionCodes, sectionCodes };
 
 /** A DB07 division ("41"); lower-case and dotted finer codes ("47.11") resolve to their division. */
 export const divisionCode = z.string({ error: msg("referrals.form.industryInvalid") }).trim()
   .transform((v) => { const m = /^(\d{2})(?:\.?\d{1,4})?$/.exec(v); return m ? m[1] : v; })
-  .refine((v) => divisionSet.has(v), msg("referrals.form.industryInvalid"));
+  .refine((v) => isDivisionCode(v), msg("referrals.form.industryInvalid"));
 
 /** A mobile number valid for its country (Danish without a country code), stored as E.164 (app/domain/phone.ts). */
 const mobileField = phoneField(msg("referrals.form.phoneInvalid"));
@@ -169,7 +167,7 @@ export const deactivateSchema = z.object({
 
 /** The coordinator queue's filters (GET): bad values are ignored, never an error page. */
 export const queueFilterSchema = z.object({
-  industry: z.string().refine((v) => divisionSet.has(v) || sectionCodes.includes(v)).optional().catch(undefined),
+  industry: z.string().refine((v) => isDivisionCode(v) || sectionCodes.includes(v)).optional().catch(undefined),
   municipality: z.coerce.number().int().positive().optional().catch(undefined),
 });
 

@@ -7,14 +7,13 @@ import { genderPreferences, genders, goals, introductionForms, screeningSteps, s
 import { isDanishPostcode } from "../domain/phone";
 import { isDate } from "../domain/dates";
 import { MUNICIPALITIES } from "../../db/reference/municipalities";
-import { DB07 } from "../../db/reference/db07";
+import { isDivisionCode } from "../domain/industries";
 import { checkbox, emailField, enumField, msg, multi, nameText, optionalText, phoneField, requiredText } from "../utils/zod-fields";
 
 /** The version of the consent texts a volunteer accepts; bump it when the texts in i18n `volunteer.consent` change. */
 export const MENTOR_CONSENT_VERSION = "2026-11";
 
 const municipalityCodes = new Set(MUNICIPALITIES.map((m) => m.code));
-const divisionCodes = new Set(DB07.filter((i) => i.level === "division").map((i) => i.code));
 export const travelOptions = [5, 10, 15, 25, 50, 100] as const;
 
 const int = (min: number, max: number, key: string) =>
@@ -28,7 +27,7 @@ const postcode = z.string({ error: msg("common.form.required") }).trim()
 const municipality = z.coerce.number({ error: msg("common.form.required") })
   .refine((c) => municipalityCodes.has(c), msg("volunteer.errors.municipality"));
 
-const division = z.string({ error: msg("common.form.required") }).refine((c) => divisionCodes.has(c), msg("volunteer.errors.industry"));
+const division = z.string({ error: msg("common.form.required") }).refine((c) => isDivisionCode(c), msg("volunteer.errors.industry"));
 
 const yesNo = z.enum(["yes", "no"], { error: msg("common.form.required") }).transform((v) => v === "yes");
 

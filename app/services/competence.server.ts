@@ -13,7 +13,7 @@ import { audit } from "./audit.server";
 import {
   changedFields, experienceReason, menteeFieldsFromProfile, minimalProfile, profileFromReferral, type MinimalProfile, type Profile, type ProfileReason,
 } from "../domain/competence";
-import { sectionOf } from "../../db/reference/db07";
+import { sectionOf } from "../domain/industries";
 
 type Actor = { id: number; role: string };
 

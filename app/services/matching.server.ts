@@ -8,7 +8,7 @@
  */
 import { and, desc, eq, inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
 import { courses, matchRequests, matchingWeights, mentees, mentors, municipalities, statusChanges, users } from "../../db/schema";
-import { DB07 } from "../../db/reference/db07";
+import { sectionOfDivision } from "../domain/industries";
 import { countRows, qualified } from "../utils/sql";
 import { db, type Db } from "../db.server";
 import { config } from "../config.server";
@@ -65,7 +65,6 @@ export function saveWeights(weights: Weights, actor: Actor, d: Db = db()): numbe
 /* ------------------------------------------------------------------ loading the pool */
 
 let distanceCache: { key: string; fn: MatchContext["distanceKm"] } | undefined;
-const sections = new Map(DB07.filter((i) => i.level === "division").map((i) => [i.code, i.section]));
 
 export function matchContext(d: Db = db(), weights?: Weights): MatchContext {
   // The centroids as one string made by SQLite: the distance table is made again only when they changed.
@@ -82,7 +81,7 @@ export function matchContext(d: Db = db(), weights?: Weights): MatchContext {
 }
 
 /** DB07 section of a two-digit division (the reference data). */
-export const sectionOf = (division: string) => sections.get(division);
+export const sectionOf = sectionOfDivision;
 
 /** Whether a mentee's wished industries and a mentor share an industry (app/domain/industry.ts with the reference data). */
 export const pairSharesIndustry = (wishedIndustryCodes: readonly string[], mentor: { industryCode: string; networkIndustryCodes: readonly string[] }) =>

@@ -20,6 +20,8 @@ import { countRows, qualified } from "../utils/sql";
 import { invalidatePublicPages } from "../public-pages.server";
 import { revokeCitizenLinks } from "./citizen-page.server";
 import { staffMessageColumns } from "../messaging/outbox.server";
+import { transaction, type AuditActor } from "./kernel.server";
+import { mustChangeStatus } from "./status.server";
 import { nowIso, today } from "../utils/clock";
 
 export type PersonType = "mentee" | "mentor";
@@ -30,7 +32,7 @@ export function parsePerson(params: { type?: string; id?: string }): { type: Per
   if ((params.type !== "mentee" && params.type !== "mentor") || !Number.isInteger(id) || id <= 0) throw notFound();
   return { type: params.type, id };
 }
-type Actor = { id: number; role: string } | null;
+type Actor = AuditActor;
 
 export const ANONYMISED = "Anonymiseret";
 export const DEFAULT_RETENTION_MONTHS = 24;
@@ -123,8 +125,11 @@ function eraseCompanySide(tx: Db, id: number, actor: Actor) {
   const live = tx.select().from(placements).where(and(eq(placements.menteeId, id), inArray(placements.status, ["planned", "active"]))).all();
   for (const p of live) {
     const to = p.status === "planned" ? "cancelled" : "ended_early";
-    tx.update(placements).set({ status: to, endedOn: to === "ended_early" ? today() : null, endReason: to === "ended_early" ? "other" : null }).where(eq(placements.id, p.id)).run();
-    tx.insert(statusChanges).values({ entityType: "placement", entityId: p.id, fromStatus: p.status, toStatus: to, reason: "person_erased", byUserId: actor?.id ?? null }).run();
+    // The erasure's own access-log entry covers the ended placements and courses.
+    mustChangeStatus(tx, {
+      entity: "placement", id: p.id, from: p.status, to, reason: "person_erased", actor, audit: false,
+      set: { endedOn: to === "ended_early" ? today() : null, endReason: to === "ended_early" ? "other" : null },
+    });
   }
   tx.update(placements).set({ workplaceMentorName: null, workplaceMentorPhone: null, completionAdviserName: null, completionAdviserPhone: null })
     .where(eq(placements.menteeId, id)).run();
@@ -145,8 +150,10 @@ function anonymiseMessages(tx: Db, subjectType: PersonType, id: number) {
 function endLiveCourses(tx: Db, where: ReturnType<typeof eq>, actor: Actor) {
   const live = tx.select().from(courses).where(and(where, inArray(courses.status, ["proposed", "approved", "active", "paused"]))).all();
   for (const c of live) {
-    tx.update(courses).set({ status: "ended_early", endedOn: today(), endReason: "consent_withdrawn" }).where(eq(courses.id, c.id)).run();
-    tx.insert(statusChanges).values({ entityType: "course", entityId: c.id, fromStatus: c.status, toStatus: "ended_early", reason: "consent_withdrawn", byUserId: actor?.id ?? null }).run();
+    mustChangeStatus(tx, {
+      entity: "course", id: c.id, from: c.status, to: "ended_early", reason: "consent_withdrawn", actor, audit: false,
+      set: { endedOn: today(), endReason: "consent_withdrawn" },
+    });
     const stillLive = tx.select({ n: sql<number>`count(*)` }).from(courses)
       .where(and(eq(courses.mentorId, c.mentorId), inArray(courses.status, ["approved", "active", "paused"]))).get()!.n;
     if (stillLive === 0) tx.update(mentors).set({ status: "approved" }).where(and(eq(mentors.id, c.mentorId), eq(mentors.status, "active"))).run();
@@ -160,8 +167,7 @@ function endLiveCourses(tx: Db, where: ReturnType<typeof eq>, actor: Actor) {
  * Idempotent. Returns false if the person is not found or not in scope.
  */
 export function erasePerson(type: PersonType, id: number, scope: Scope, actor: Actor, d: Db = db()): boolean {
-  return d.transaction((t) => {
-    const tx = t as unknown as Db;
+  return transaction((tx) => {
     if (type === "mentee") {
       const m = menteeInScope(tx, id, scope);
       if (!m) return false;
@@ -209,7 +215,7 @@ export function erasePerson(type: PersonType, id: number, scope: Scope, actor: A
     tx.update(matchRequests).set({ declineReason: null }).where(eq(matchRequests.mentorId, id)).run();
     audit(actor, "anonymise", "mentor", id, undefined, tx);
     return true;
-  });
+  }, d);
 }
 
 export function getRetentionMonths(d: Db = db()): number {
@@ -297,8 +303,7 @@ export async function applyRetention(day: string, d: Db = db(), chunk = RETENTIO
  * Participation (mentee) or data processing (mentor): live courses end.
  */
 export function withdrawConsent(type: PersonType, id: number, purpose: ConsentPurpose, scope: Scope, actor: Actor, d: Db = db()): boolean {
-  return d.transaction((t) => {
-    const tx = t as unknown as Db;
+  return transaction((tx) => {
     if (type === "mentee" && !menteeInScope(tx, id, scope)) return false;
     if (type === "mentor" && scope.kind !== "all") return false;
     const changed = tx.update(consents).set({ withdrawnAt: nowIso(), withdrawnBy: actor?.id ?? null })
@@ -312,20 +317,19 @@ export function withdrawConsent(type: PersonType, id: number, purpose: ConsentPu
     if (purpose === "mentor_data_processing" && type === "mentor") endLiveCourses(tx, eq(courses.mentorId, id), actor);
     audit(actor, "update", type, id, { consentWithdrawn: purpose }, tx);
     return changed > 0;
-  });
+  }, d);
 }
 
 /** Records a consent (again) with the current text version. */
 export function giveConsent(type: PersonType, id: number, purpose: ConsentPurpose, textVersion: string, scope: Scope, actor: Actor, d: Db = db()): boolean {
-  return d.transaction((t) => {
-    const tx = t as unknown as Db;
+  return transaction((tx) => {
     if (type === "mentee" && !menteeInScope(tx, id, scope)) return false;
     if (type === "mentor" && scope.kind !== "all") return false;
     tx.insert(consents).values({ subjectType: type, subjectId: id, purpose, textVersion, givenAt: nowIso(), recordedBy: actor?.id ?? null }).run();
     if (purpose === "sms" && type === "mentee") tx.update(mentees).set({ smsOptOutAt: null }).where(eq(mentees.id, id)).run();
     audit(actor, "update", type, id, { consentGiven: purpose }, tx);
     return true;
-  });
+  }, d);
 }
 
 export function listConsents(type: PersonType, id: number) {

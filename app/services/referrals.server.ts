@@ -21,8 +21,9 @@ import { issueCitizenLink } from "./citizen-page.server";
 import { scopeFilter } from "./mentees.server";
 import { nowIso, today } from "../utils/clock";
 import { countRows, qualified } from "../utils/sql";
+import { transaction, type Actor } from "./kernel.server";
+import { mustChangeStatus } from "./status.server";
 
-type Actor = { id: number; role: string };
 
 export const WELCOME_TEMPLATE = "mentee_welcome";
 
@@ -62,7 +63,7 @@ export function createReferral(actor: Actor, scope: Scope, input: ReferralInput)
 
   const at = nowIso();
   const givenAt = input.consentDate === today() ? at : `${input.consentDate}T12:00:00.000Z`;
-  const id = d.transaction((tx) => {
+  const id = transaction((tx) => {
     const m = tx.insert(mentees).values({
       municipalityCode: code,
       referredBy: actor.id,
@@ -97,12 +98,12 @@ export function createReferral(actor: Actor, scope: Scope, input: ReferralInput)
     for (const purpose of input.consentPurposes) {
       tx.insert(consents).values({ subjectType: "mentee", subjectId: m.id, purpose, textVersion: input.consentVersion, givenAt, recordedBy: actor.id }).run();
     }
-    tx.insert(statusChanges).values({ entityType: "mentee", entityId: m.id, toStatus: "waiting", reason: "referred", byUserId: actor.id, at }).run();
+    mustChangeStatus(tx, { entity: "mentee", id: m.id, from: null, to: "waiting", reason: "referred", actor, at, audit: false });
     audit(actor, "create", "mentee", m.id, duplicates.length ? { possibleDuplicateOf: duplicates.map((x) => x.id) } : undefined, tx);
     const recipient = input.preferredChannel === "sms" ? input.phone! : input.email!;
     enqueue({
       channel: input.preferredChannel, recipient, template: WELCOME_TEMPLATE, locale: input.language,
-      data: { firstName: input.firstName, pageUrl: issueCitizenLink(tx as unknown as Db, m.id) }, subjectType: "mentee", subjectId: m.id, idempotencyKey: `${WELCOME_TEMPLATE}:${m.id}`,
+      data: { firstName: input.firstName, pageUrl: issueCitizenLink(tx, m.id) }, subjectType: "mentee", subjectId: m.id, idempotencyKey: `${WELCOME_TEMPLATE}:${m.id}`,
     }, tx);
     return m.id;
   });
@@ -229,30 +230,30 @@ export type WithdrawResult = "ok" | "not_found" | "not_allowed";
  * approved course is ended, and queued messages to the citizen are cancelled. One transaction.
  */
 export function withdrawReferral(scope: Scope, id: number, reason: string, actor: Actor): WithdrawResult {
-  const d = db();
-  return d.transaction((tx) => {
+  return transaction((tx) => {
     const m = tx.select({ id: mentees.id, status: mentees.status }).from(mentees).where(and(eq(mentees.id, id), scopeFilter(scope))).get();
     if (!m) return "not_found";
     if (!canWithdraw(m.status)) return "not_allowed";
-    tx.update(mentees).set({ status: "withdrawn", withdrawnReason: reason }).where(eq(mentees.id, id)).run();
-    tx.insert(statusChanges).values({ entityType: "mentee", entityId: id, fromStatus: m.status, toStatus: "withdrawn", reason, byUserId: actor.id }).run();
+    mustChangeStatus(tx, { entity: "mentee", id, from: m.status, to: "withdrawn", reason, actor, set: { withdrawnReason: reason } });
     const open = tx.select({ id: courses.id, status: courses.status }).from(courses)
       .where(and(eq(courses.menteeId, id), inArray(courses.status, ["proposed", "approved"]))).all();
     for (const c of open) {
-      tx.update(courses).set({ status: "ended_early", endedOn: today(), endReason: "mentee_withdrew" }).where(eq(courses.id, c.id)).run();
-      tx.insert(statusChanges).values({ entityType: "course", entityId: c.id, fromStatus: c.status, toStatus: "ended_early", reason: "mentee_withdrew", byUserId: actor.id }).run();
+      mustChangeStatus(tx, {
+        entity: "course", id: c.id, from: c.status, to: "ended_early", reason: "mentee_withdrew", actor,
+        set: { endedOn: today(), endReason: "mentee_withdrew" },
+      });
     }
     // A mentor still being asked about the citizen is asked no more (issue 19): the request is withdrawn, not expired,
     // so the pair is not excluded and no coordinator is told that the mentor failed to answer.
     const asked = tx.select({ id: matchRequests.id }).from(matchRequests)
       .where(and(eq(matchRequests.menteeId, id), eq(matchRequests.status, "requested"))).all();
     for (const r of asked) {
-      tx.update(matchRequests).set({ status: "withdrawn", handledAt: nowIso() }).where(eq(matchRequests.id, r.id)).run();
-      tx.insert(statusChanges).values({ entityType: "match_request", entityId: r.id, fromStatus: "requested", toStatus: "withdrawn", reason: "mentee_withdrew", byUserId: actor.id }).run();
+      mustChangeStatus(tx, {
+        entity: "match_request", id: r.id, from: "requested", to: "withdrawn", reason: "mentee_withdrew", actor, set: { handledAt: nowIso() },
+      });
     }
     tx.update(messages).set({ status: "cancelled", lastError: "referral withdrawn" })
       .where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id), eq(messages.status, "queued"))).run();
-    audit(actor, "update", "mentee", id, { status: "withdrawn" }, tx);
     return "ok";
   });
 }

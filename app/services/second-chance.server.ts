@@ -4,12 +4,12 @@
  * earlier course stays in the history and in the reports as the early end it was; a new course is a new row.
  */
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { courses, mentees, statusChanges } from "../../db/schema";
+import { courses, mentees } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { canRequeue, type LastCourse } from "../domain/second-chance";
 import { audit } from "./audit.server";
-
-type Actor = { id: number; role: string };
+import { transaction, type Actor } from "./kernel.server";
+import { changeStatus } from "./status.server";
 
 function lastCourse(d: Db, menteeId: number): LastCourse {
   return d.select({ status: courses.status, endReason: courses.endReason }).from(courses)
@@ -24,14 +24,14 @@ export function requeueAllowed(menteeId: number, d: Db = db()): boolean {
 
 /** Puts the citizen back in the queue (status waiting, referral date kept). False when not allowed (any more). */
 export function requeueMentee(actor: Actor, menteeId: number, d: Db = db()): boolean {
-  return d.$client.transaction(() => {
-    const m = d.select({ status: mentees.status }).from(mentees).where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt))).get();
-    if (!m || !canRequeue(m.status, lastCourse(d, menteeId))) return false;
-    const changed = d.update(mentees).set({ status: "waiting", matchedAt: null })
-      .where(and(eq(mentees.id, menteeId), eq(mentees.status, "ended_early"))).run().changes;
-    if (!changed) return false;
-    d.insert(statusChanges).values({ entityType: "mentee", entityId: menteeId, fromStatus: "ended_early", toStatus: "waiting", reason: "returned to waiting", byUserId: actor.id }).run();
-    audit(actor, "update", "mentee", menteeId, { field: "status", to: "waiting", requeued: true }, d);
+  return transaction((tx) => {
+    const m = tx.select({ status: mentees.status }).from(mentees).where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt))).get();
+    if (!m || !canRequeue(m.status, lastCourse(tx, menteeId))) return false;
+    const r = changeStatus(tx, {
+      entity: "mentee", id: menteeId, from: "ended_early", to: "waiting", reason: "returned to waiting", actor, set: { matchedAt: null }, audit: false,
+    });
+    if (!r.ok) return false;
+    audit(actor, "update", "mentee", menteeId, { field: "status", to: "waiting", requeued: true }, tx);
     return true;
-  }).immediate();
+  }, d);
 }

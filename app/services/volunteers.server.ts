@@ -9,13 +9,12 @@ import {
 } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import type { MentorStatus, ScreeningStep, UiLocale } from "../domain/enums";
-import { assertTransition, availableActions, missingForApproval, targetOf, type MentorAction } from "../domain/mentor-status";
+import { availableActions, missingForApproval, targetOf, type MentorAction } from "../domain/mentor-status";
 import { hashPassword } from "../auth/password.server";
 import { hit } from "../auth/rate-limit.server";
 import { addressKey } from "../auth/client-address";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { enqueue } from "../messaging/outbox.server";
-import { config } from "../config.server";
 import { audit } from "./audit.server";
 import { now, nowIso, today } from "../utils/clock";
 import { matchableCondition, openCourseCount } from "./mentor-pool";
@@ -23,9 +22,9 @@ import { countRows, qualified } from "../utils/sql";
 import { commitmentsFor } from "./courses.server";
 import { paged, SUB_PAGE_SIZE } from "../domain/paging";
 import { MENTOR_CONSENT_VERSION, type MentorProfileInput, type VolunteerSignupInput } from "../schemas/volunteer";
+import { absoluteUrl, transaction, type Actor, type Tx } from "./kernel.server";
+import { mustChangeStatus } from "./status.server";
 
-type Actor = { id: number; role: string };
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 const VERIFY_TTL_MS = 48 * 3600_000;
 /** Places a course occupies on the mentor's capacity. */
@@ -46,7 +45,7 @@ function issueVerification(tx: Tx, mentor: { id: number; email: string; firstNam
   }).run();
   enqueue({
     channel: "email", recipient: mentor.email, template: "mentor_verify", locale: mentor.locale,
-    data: { name: mentor.firstName, url: `${config().APP_URL}/bliv-mentor/bekraeft/${token}` },
+    data: { name: mentor.firstName, url: absoluteUrl(`/bliv-mentor/bekraeft/${token}`) },
     subjectType: "mentor", subjectId: mentor.id,
   }, tx);
 }
@@ -60,7 +59,7 @@ export function signUpVolunteer(input: VolunteerSignupInput, locale: UiLocale, a
   if (!hit(`signup:ip:${addressKey(address)}`, 10, 60 * 60_000) || !hit(`signup:email:${sha256(input.email)}`, 3, 60 * 60_000)) {
     return { kind: "rate_limited" };
   }
-  db().transaction((tx) => {
+  transaction((tx) => {
     const existing = tx.select().from(mentors).where(eq(mentors.email, input.email)).get();
     const existingUser = tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.email, input.email)).get();
     if (existing && !existing.emailVerifiedAt && !existingUser) {
@@ -70,7 +69,7 @@ export function signUpVolunteer(input: VolunteerSignupInput, locale: UiLocale, a
     if (existing || existingUser) {
       enqueue({
         channel: "email", recipient: input.email, template: "mentor_already_registered", locale,
-        data: { loginUrl: `${config().APP_URL}/login`, resetUrl: `${config().APP_URL}/glemt-adgangskode` },
+        data: { loginUrl: absoluteUrl("/login"), resetUrl: absoluteUrl("/glemt-adgangskode") },
         subjectType: existing ? "mentor" : "user", subjectId: existing?.id ?? existingUser?.id,
       }, tx);
       return;
@@ -83,7 +82,7 @@ export function signUpVolunteer(input: VolunteerSignupInput, locale: UiLocale, a
       { subjectType: "mentor", subjectId: mentor.id, purpose: "mentor_data_processing", textVersion: MENTOR_CONSENT_VERSION, givenAt: at },
       { subjectType: "mentor", subjectId: mentor.id, purpose: "mentor_confidentiality", textVersion: MENTOR_CONSENT_VERSION, givenAt: at },
     ]).run();
-    tx.insert(statusChanges).values({ entityType: "mentor", entityId: mentor.id, fromStatus: null, toStatus: "applied" }).run();
+    mustChangeStatus(tx, { entity: "mentor", id: mentor.id, from: null, to: "applied", actor: null, audit: false });
     audit(null, "create", "mentor", mentor.id, { via: "signup" }, tx);
     issueVerification(tx, { ...mentor, locale });
   });
@@ -140,7 +139,7 @@ export async function completeVerification(token: string, password: string): Pro
     tx.update(mentors).set({ userId: user.id, emailVerifiedAt: at }).where(eq(mentors.id, m.id)).run();
     enqueue({
       channel: "email", recipient: m.email, template: "mentor_next_steps", locale: m.locale,
-      data: { name: m.firstName, url: `${config().APP_URL}/mentor` }, subjectType: "mentor", subjectId: m.id,
+      data: { name: m.firstName, url: absoluteUrl("/mentor") }, subjectType: "mentor", subjectId: m.id,
       idempotencyKey: `mentor_next_steps:${m.id}`,
     }, tx);
     audit({ id: user.id, role: "mentor" }, "update", "mentor", m.id, { verified: true }, tx);
@@ -255,7 +254,7 @@ export type ScreeningInput = { step: ScreeningStep; doneOn: string; form?: strin
 
 /** Records one screening step; the first step moves an application into screening. */
 export function recordScreening(id: number, input: ScreeningInput, actor: Actor): boolean {
-  return db().transaction((tx) => {
+  return transaction((tx) => {
     const m = tx.select({ status: mentors.status }).from(mentors).where(eq(mentors.id, id)).get();
     if (!m) return false;
     tx.insert(mentorScreenings).values({
@@ -263,10 +262,8 @@ export function recordScreening(id: number, input: ScreeningInput, actor: Actor)
       form: input.step === "introduction" ? input.form ?? null : null,
       notes: input.step === "criminal_record_check" ? null : input.notes ?? null,
     }).run();
-    if (m.status === "applied") {
-      tx.update(mentors).set({ status: "screening" }).where(eq(mentors.id, id)).run();
-      tx.insert(statusChanges).values({ entityType: "mentor", entityId: id, fromStatus: "applied", toStatus: "screening", byUserId: actor.id }).run();
-    }
+    // The screening step's own access-log entry covers the move into screening.
+    if (m.status === "applied") mustChangeStatus(tx, { entity: "mentor", id, from: "applied", to: "screening", actor, audit: false });
     audit(actor, "update", "mentor", id, { screening: input.step }, tx);
     return true;
   });
@@ -276,7 +273,7 @@ export type DecisionResult = { ok: true; to: MentorStatus } | { ok: false; error
 
 /** A coordinator's decision: start screening, approve, reject (with a kind email), pause, resume, retire. */
 export function decideMentor(id: number, action: MentorAction, reason: string | undefined, actor: Actor): DecisionResult {
-  return db().transaction((tx): DecisionResult => {
+  return transaction((tx): DecisionResult => {
     const m = tx.select().from(mentors).where(eq(mentors.id, id)).get();
     if (!m || m.anonymisedAt) return { ok: false, error: "not_found" };
     const open = tx.select({ n: sql<number>`count(*)` }).from(courses)
@@ -289,17 +286,14 @@ export function decideMentor(id: number, action: MentorAction, reason: string | 
       const missing = missingForApproval(done);
       if (missing.length) return { ok: false, error: "missing_steps", missing };
     }
-    assertTransition(m.status, to);
-    tx.update(mentors).set({
-      status: to,
-      rejectionReason: action === "reject" ? reason ?? null : m.rejectionReason,
-    }).where(eq(mentors.id, id)).run();
-    tx.insert(statusChanges).values({ entityType: "mentor", entityId: id, fromStatus: m.status, toStatus: to, reason: reason ?? null, byUserId: actor.id }).run();
-    audit(actor, "update", "mentor", id, { status: to }, tx);
+    mustChangeStatus(tx, {
+      entity: "mentor", id, from: m.status, to, reason: reason ?? null, actor,
+      set: { rejectionReason: action === "reject" ? reason ?? null : m.rejectionReason },
+    });
     if (action === "approve" || action === "reject") {
       enqueue({
         channel: "email", recipient: m.email, template: action === "approve" ? "mentor_approved" : "mentor_rejected", locale: m.locale,
-        data: { name: m.firstName, url: `${config().APP_URL}/mentor` }, subjectType: "mentor", subjectId: id,
+        data: { name: m.firstName, url: absoluteUrl("/mentor") }, subjectType: "mentor", subjectId: id,
       }, tx);
     }
     return { ok: true, to };

@@ -1,8 +1,11 @@
 /**
  * Who may open what: one rule per URL pattern. The role × route matrix test (tests/e2e/access-matrix.spec.ts) turns
  * every file in app/routes into a URL and checks it against these rules, so a route without a rule fails the test.
- * `public`: anyone; otherwise the roles allowed (anonymous users are sent to /login, other roles get 403).
+ * `public`: anyone; otherwise the roles allowed (anonymous users are sent to /login, other roles get 403), read from the
+ * permission table (app/auth/permissions.ts) that the guards read too: the permission each area asks for at its door.
  */
+import { areaPermissions, rolesWith } from "../../app/auth/permissions";
+
 export type Who = "anonymous" | "admin" | "coordinator" | "caseworker" | "mentor";
 export type Rule = { pattern: RegExp; allow: "public" | "signed-in" | Exclude<Who, "anonymous">[]; skip?: string };
 
@@ -21,19 +24,19 @@ export const routeRules: Rule[] = [
   { pattern: /^\/__test\//, allow: "public" },
   { pattern: /^\/\*$/, allow: "public" },
   { pattern: /^\/start$/, allow: "signed-in" },
-  { pattern: /^\/admin\/outbox(\/.*)?$/, allow: ["admin", "coordinator"] },
-  { pattern: /^\/admin(\/.*)?$/, allow: ["admin"] },
+  { pattern: /^\/admin\/outbox(\/.*)?$/, allow: rolesWith(areaPermissions.outbox) },
+  { pattern: /^\/admin(\/.*)?$/, allow: rolesWith(areaPermissions.admin) },
   // Includes the report exports made as jobs (issue 17: /koordinator/rapporter/eksporter/:id and its /fil, and the
   // caseworker's /kommune/rapport/eksporter/:id): the role's rule, then only the requester (others get a 404).
-  { pattern: /^\/koordinator(\/.*)?$/, allow: ["coordinator", "admin"] },
-  { pattern: /^\/kommune(\/.*)?$/, allow: ["caseworker"] },
+  { pattern: /^\/koordinator(\/.*)?$/, allow: rolesWith(areaPermissions.coordinator) },
+  { pattern: /^\/kommune(\/.*)?$/, allow: rolesWith(areaPermissions.caseworker) },
   // Includes a mentor's match request (issue 19: /mentor/forespoergsel/:id, only the mentor asked; others get a 404).
-  { pattern: /^\/mentor\/forespoergsel\//, allow: ["mentor"] },
-  { pattern: /^\/mentor(\/.*)?$/, allow: ["mentor"] },
-  { pattern: /^\/persondata\//, allow: ["admin", "coordinator", "caseworker"] },
-  { pattern: /^\/(virksomheder|opslag|placeringer)(\/.*)?$/, allow: ["admin", "coordinator", "caseworker"] },
-  { pattern: /^\/borgere\//, allow: ["admin", "coordinator", "caseworker"] },
-  { pattern: /^\/konto\//, allow: ["admin", "coordinator"] },
+  { pattern: /^\/mentor\/forespoergsel\//, allow: rolesWith(areaPermissions.matchRequest) },
+  { pattern: /^\/mentor(\/.*)?$/, allow: rolesWith(areaPermissions.mentor) },
+  { pattern: /^\/persondata\//, allow: rolesWith(areaPermissions.personalData) },
+  { pattern: /^\/(virksomheder|opslag|placeringer)(\/.*)?$/, allow: rolesWith(areaPermissions.companySide) },
+  { pattern: /^\/borgere\//, allow: rolesWith(areaPermissions.citizen) },
+  { pattern: /^\/konto\//, allow: rolesWith(areaPermissions.secondFactor) },
 ];
 
 /** `app/routes` file name (flat routes) → a URL with sample params. */

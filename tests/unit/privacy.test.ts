@@ -1,20 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
-
-// Services use the process-wide database: point it at a fresh file before they are imported.
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-privacy-")), "test.sqlite");
-
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const privacy = await import("../../app/services/privacy.server");
-const { enqueue } = await import("../../app/messaging/outbox.server");
-const { addMonths } = await import("../../app/domain/dates");
-const { today } = await import("../../app/utils/clock");
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import * as privacy from "../../app/services/privacy.server";
+import { enqueue } from "../../app/messaging/outbox.server";
+import { addMonths } from "../../app/domain/dates";
+import { today } from "../../app/utils/clock";
+import { testDb } from "../support/test-db";
 
 const rng = f.createRng(7);
 const all = { kind: "all" } as const;
@@ -37,7 +30,7 @@ function courseFor(menteeStatus: "completed" | "in_course", endedMonthsAgo: numb
 }
 
 beforeAll(() => {
-  applyReferenceData(db());
+  testDb();
   coordinator = f.insertUser(db(), { role: "coordinator" });
 });
 

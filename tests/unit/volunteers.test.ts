@@ -1,20 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq, sql } from "drizzle-orm";
-
-// Services use the process-wide database: point it at a fresh file before they are imported.
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-volunteers-")), "test.sqlite");
-
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const { seedDemo } = await import("../../db/seed/demo");
-const schema = await import("../../db/schema");
-const v = await import("../../app/services/volunteers.server");
-const guidance = await import("../../app/services/guidance.server");
-const { isMatchable } = await import("../../app/domain/mentor-status");
-const { today } = await import("../../app/utils/clock");
+import { db } from "../../app/db.server";
+import { seedDemo } from "../../db/seed/demo";
+import * as schema from "../../db/schema";
+import * as v from "../../app/services/volunteers.server";
+import * as guidance from "../../app/services/guidance.server";
+import { isMatchable } from "../../app/domain/mentor-status";
+import { today } from "../../app/utils/clock";
+import { testDb } from "../support/test-db";
 
 const input = {
   firstName: "Karen", lastName: "Holm", email: "karen.holm@example.dk", phone: "+4520304050", postcode: "8000",
@@ -29,7 +22,7 @@ const messagesTo = (email: string, template: string) =>
   db().select().from(schema.messages).where(and(eq(schema.messages.recipient, email), eq(schema.messages.template, template))).all();
 
 beforeAll(async () => {
-  applyReferenceData(db());
+  testDb();
   await seedDemo(db());
   coordinator.id = db().select().from(schema.users).where(eq(schema.users.role, "coordinator")).get()!.id;
 });

@@ -6,7 +6,8 @@
  * settled by a status callback naming it (see docs/decisions/007-messaging-providers.md).
  */
 import { failure, httpFailure, networkFailure, parseRetryAfter } from "../../domain/outbox";
-import { isValidSenderId, smsEncoding, toMsisdn } from "../../domain/sms";
+import { isValidSenderId, smsEncoding } from "../../domain/sms";
+import { toMsisdn } from "../../domain/phone";
 import type { FetchLike, Transport } from "./types";
 
 export type GatewayApiOptions = {

@@ -4,6 +4,7 @@ import { gatewayApiTransport } from "./gatewayapi.server";
 import { localSink } from "./local.server";
 import { resendTransport } from "./resend.server";
 import type { Transport } from "./types";
+import { absoluteUrl } from "../../services/kernel.server";
 
 let override: Partial<Record<Channel, Transport>> = {};
 const cache = new Map<string, Transport>();
@@ -19,7 +20,7 @@ export function transportFor(channel: Channel): Transport {
   if (channel === "sms" && c.SMS_PROVIDER === "gatewayapi" && c.SMS_API_KEY) {
     return cached("gatewayapi", () => gatewayApiTransport({
       token: c.SMS_API_KEY!, sender: c.SMS_SENDER, url: c.SMS_API_URL, timeoutMs: c.SEND_TIMEOUT_MS,
-      callbackUrl: c.SMS_WEBHOOK_SECRET ? `${c.APP_URL}/webhooks/sms` : null,
+      callbackUrl: c.SMS_WEBHOOK_SECRET ? absoluteUrl("/webhooks/sms", c.APP_URL) : null,
     }));
   }
   return cached("local", () => localSink(c.LOCAL_SINK_DIR));

@@ -34,6 +34,7 @@ export default {
     nameInvisible: "Skriv navnet med bogstaver (feltet indeholder kun usynlige tegn)",
     nameBidi: "Navnet indeholder usynlige tegn, der vender skriveretningen (U+202A–U+202E, U+2066–U+2069); skriv det igen uden dem",
   },
+  status: { illegal: "Statussen kan ikke skifte sådan.", changed: "Nogen har ændret statussen imens. Åbn siden igen." },
   errors: {
     notFoundTitle: "Siden findes ikke",
     notFoundBody: "Vi kan ikke finde den side, du leder efter. Måske er linket forældet.",
@@ -45,6 +46,8 @@ export default {
     tooManyBody: "Vent et par minutter, og prøv igen.",
     refusedTitle: "Forespørgslen blev afvist",
     refusedBody: "Siden blev sendt fra et andet websted eller gennem en proxy, vi ikke stoler på, så vi har ikke gjort noget. Gå til siden igen, og prøv en gang til.",
+    code: "Fejlkode {{status}}",
+    back: { start: "Gå til din startside", public: "Gå til forsiden", mentor: "Gå til din mentorside", coordinator: "Gå til koordinatorens forside", caseworker: "Gå til kommunens forside", admin: "Gå til administrationen" },
     goHome: "Gå til forsiden",
   },
   titles: {

@@ -36,6 +36,7 @@ export default {
     nameInvisible: "Write the name in letters (the field only holds invisible characters)",
     nameBidi: "The name holds invisible characters that turn the writing direction (U+202A–U+202E, U+2066–U+2069); type it again without them",
   },
+  status: { illegal: "The status cannot change like that.", changed: "Someone changed the status meanwhile. Open the page again." },
   errors: {
     notFoundTitle: "Page not found",
     notFoundBody: "We cannot find the page you are looking for. The link may be out of date.",
@@ -47,6 +48,8 @@ export default {
     tooManyBody: "Wait a few minutes and try again.",
     refusedTitle: "The request was refused",
     refusedBody: "The form was sent from another website or through a proxy we do not trust, so nothing was done. Open the page again and try once more.",
+    code: "Error code {{status}}",
+    back: { start: "Go to your start page", public: "Go to the front page", mentor: "Go to your mentor page", coordinator: "Go to the coordinator's start page", caseworker: "Go to the municipality's start page", admin: "Go to administration" },
     goHome: "Go to the front page",
   },
   titles: {
