@@ -9,7 +9,7 @@ import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   consents, courses, industries, matchRequests, menteeIndustryIndex, mentees, messages, municipalities, outcomes, statusChanges, users,
 } from "../../db/schema";
-import { db, type Db } from "../db.server";
+import { db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
 import type { MenteeStatus } from "../domain/enums";
 import { canWithdraw, duplicateKey, waitingDays } from "../domain/referrals";
