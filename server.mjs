@@ -25,7 +25,14 @@ app.disable("x-powered-by");
 app.set("trust proxy", info.trustProxy > 0 ? info.trustProxy : false);
 
 // Headers only a proxy should write. Without trusted proxies they come from the client, so nothing may read them.
-const FORWARDED = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip", "forwarded"];
+const FORWARDED = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-real-ip",
+  "forwarded",
+];
 const hostOf = (origin) => {
   try {
     return new URL(origin).host;
@@ -62,7 +69,11 @@ app.use(async (req, res, next) => {
   if (req.method !== "GET" && req.method !== "HEAD" && !req.path.startsWith("/webhooks/")) {
     const origin = req.get("origin");
     const host = (info.trustProxy && forwardedHost) || req.get("host");
-    if (foreignForward || (origin !== undefined && hostOf(origin) !== host) || req.get("sec-fetch-site") === "cross-site") {
+    if (
+      foreignForward ||
+      (origin !== undefined && hostOf(origin) !== host) ||
+      req.get("sec-fetch-site") === "cross-site"
+    ) {
       try {
         const html = await refusedPage({ cookie: req.get("cookie"), acceptLanguage: req.get("accept-language") });
         res.status(403).set({ "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).send(html);
@@ -81,30 +92,57 @@ app.use("/dkfds", express.static("node_modules/dkfds/dist", { maxAge: "1d" }));
 const publicFiles = express.static("public", { maxAge: "1h" });
 const publicNames = new Set(readdirSync("public").filter((n) => n !== "build"));
 app.use((req, res, next) => (publicNames.has(req.path.split("/")[1]) ? publicFiles(req, res, next) : next()));
-const remix = createRequestHandler({ build, mode: "production", getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress }) });
+const remix = createRequestHandler({
+  build,
+  mode: "production",
+  getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress }),
+});
 app.all("*", stats ? stats.counting(remix) : remix);
 
 const publicPaths = new Set(PUBLIC_PAGES);
 const renderPublic = createFetchHandler(build, "production");
-const publicPages = publicPageCache((request, nonce) => renderPublic(request, { cspNonce: nonce, clientAddress: "127.0.0.1" }));
+const publicPages = publicPageCache((request, nonce) =>
+  renderPublic(request, { cspNonce: nonce, clientAddress: "127.0.0.1" }),
+);
 
 /** A public page from its ready copy, or false (then Express and Remix answer as usual). */
 async function answerPublic(req, res) {
-  const page = await publicPages.lookup({ method: req.method, url: req.url, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] });
+  const page = await publicPages.lookup({
+    method: req.method,
+    url: req.url,
+    cookie: req.headers.cookie,
+    acceptLanguage: req.headers["accept-language"],
+  });
   if (!page) return false;
   const nonce = randomBytes(16).toString("base64");
   const body = page.html(nonce);
-  res.writeHead(page.status, { ...securityHeaders(nonce), ...Object.fromEntries(page.headers), "Content-Length": Buffer.byteLength(body) });
+  res.writeHead(page.status, {
+    ...securityHeaders(nonce),
+    ...Object.fromEntries(page.headers),
+    "Content-Length": Buffer.byteLength(body),
+  });
   res.end(req.method === "HEAD" ? undefined : body);
   return true;
 }
 
 const server = createServer((req, res) => {
   if (!publicPaths.has(req.url) || (req.method !== "GET" && req.method !== "HEAD")) return app(req, res);
-  answerPublic(req, res).then((done) => { if (!done) app(req, res); }, (e) => {
-    console.error(JSON.stringify({ t: new Date().toISOString(), level: "error", msg: "public page cache failed", error: String(e) }));
-    app(req, res);
-  });
+  answerPublic(req, res).then(
+    (done) => {
+      if (!done) app(req, res);
+    },
+    (e) => {
+      console.error(
+        JSON.stringify({
+          t: new Date().toISOString(),
+          level: "error",
+          msg: "public page cache failed",
+          error: String(e),
+        }),
+      );
+      app(req, res);
+    },
+  );
 });
 server.listen(info.port, info.host, () => {
   const address = server.address();
@@ -116,7 +154,9 @@ server.listen(info.port, info.host, () => {
     for (const l of info.logins) console.log(`  ${l.role.padEnd(12)} ${l.email}`);
     const admin = info.logins.find((l) => l.totpSecret);
     if (admin) {
-      console.log(`Admins need a code too: add the key ${admin.totpSecret} to an authenticator app, or run \`npm run demo:code\`.`);
+      console.log(
+        `Admins need a code too: add the key ${admin.totpSecret} to an authenticator app, or run \`npm run demo:code\`.`,
+      );
     }
     console.log("");
   }
@@ -131,8 +171,15 @@ function stop(signal) {
   // answer: it is let finish (a send cut off mid-way could not be told apart from a crash).
   const httpClosed = new Promise((resolve) => server.close(resolve));
   server.closeIdleConnections?.();
-  const forced = new Promise((resolve) => setTimeout(() => { server.closeAllConnections?.(); resolve(); }, 5_000).unref());
-  Promise.race([httpClosed, forced]).then(() => shutdown()).finally(() => process.exit(0));
+  const forced = new Promise((resolve) =>
+    setTimeout(() => {
+      server.closeAllConnections?.();
+      resolve();
+    }, 5_000).unref(),
+  );
+  Promise.race([httpClosed, forced])
+    .then(() => shutdown())
+    .finally(() => process.exit(0));
   setTimeout(() => process.exit(1), 30_000).unref();
 }
 process.on("SIGTERM", () => stop("SIGTERM"));
@@ -159,13 +206,26 @@ function eventLoopStats() {
   }, RESOLUTION_MS).unref();
   let inFlight = 0;
   const ms = (ns) => Math.round(ns / 1e4) / 100;
-  const summary = (h) => ({ max_ms: ms(h.count ? h.max : 0), p99_ms: ms(h.count ? h.percentile(99) : 0), mean_ms: ms(h.count ? h.mean : 0), samples: h.count });
+  const summary = (h) => ({
+    max_ms: ms(h.count ? h.max : 0),
+    p99_ms: ms(h.count ? h.percentile(99) : 0),
+    mean_ms: ms(h.count ? h.mean : 0),
+    samples: h.count,
+  });
   process.on("SIGUSR2", () => {
     const mem = process.memoryUsage();
-    console.log(JSON.stringify({
-      t: new Date().toISOString(), level: "info", msg: "event loop", since_last: summary(sinceLast), since_start: summary(sinceStart),
-      in_flight: inFlight, rss_mb: Math.round(mem.rss / 1e6), heap_used_mb: Math.round(mem.heapUsed / 1e6),
-    }));
+    console.log(
+      JSON.stringify({
+        t: new Date().toISOString(),
+        level: "info",
+        msg: "event loop",
+        since_last: summary(sinceLast),
+        since_start: summary(sinceStart),
+        in_flight: inFlight,
+        rss_mb: Math.round(mem.rss / 1e6),
+        heap_used_mb: Math.round(mem.heapUsed / 1e6),
+      }),
+    );
     sinceLast.reset();
   });
   return {

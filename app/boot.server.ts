@@ -53,7 +53,15 @@ export async function boot() {
     stops.push(startSenderLoop(c.OUTBOX_INTERVAL_MS));
     stops.push(startBackgroundJobs());
   }
-  return { port: c.PORT, host: c.HOST, appUrl: c.APP_URL, trustProxy: c.TRUST_PROXY, https: c.HTTPS, logins: demoLogins(d), eventLoopStats: c.EVENT_LOOP_STATS };
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    appUrl: c.APP_URL,
+    trustProxy: c.TRUST_PROXY,
+    https: c.HTTPS,
+    logins: demoLogins(d),
+    eventLoopStats: c.EVENT_LOOP_STATS,
+  };
 }
 
 /** Stops the background work (the sender lets a send in progress finish and gives back unsent claims), then closes the database. */

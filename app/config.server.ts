@@ -25,20 +25,32 @@ export const configSchema = z.object({
    * How many reverse proxies in front of the app to trust for the client's address (X-Forwarded-For) and host. 0: none,
    * the address is the socket's and forwarded headers are ignored (a client could write anything in them).
    */
-  TRUST_PROXY: z.coerce.number({ error: "a whole number of proxy hops (0 = none)" }).int("a whole number of proxy hops (0 = none)")
-    .min(0, "a whole number of proxy hops (0 = none)").max(10, "at most 10 proxy hops").default(0),
+  TRUST_PROXY: z.coerce
+    .number({ error: "a whole number of proxy hops (0 = none)" })
+    .int("a whole number of proxy hops (0 = none)")
+    .min(0, "a whole number of proxy hops (0 = none)")
+    .max(10, "at most 10 proxy hops")
+    .default(0),
   RESEND_API_KEY: optionalString,
   EMAIL_FROM: z.string().min(3).default("Mentorbro <noreply@mentorbro.local>"),
   /** Where people write about their data and about accessibility (the privacy notice and accessibility statement say it). */
   CONTACT_EMAIL: optionalString.pipe(z.email("an email address").optional()),
   SMS_PROVIDER: z.enum(["local", "gatewayapi", "twilio"]).default("local"),
   SMS_API_KEY: optionalString,
-  SMS_SENDER: z.string().regex(/^[A-Za-z0-9 ]{1,11}$/, "max 11 letters, digits or spaces").default("Mentorbro"),
+  SMS_SENDER: z
+    .string()
+    .regex(/^[A-Za-z0-9 ]{1,11}$/, "max 11 letters, digits or spaces")
+    .default("Mentorbro"),
   /**
    * A number that receives SMS for us (a GatewayAPI virtual number), told to citizens as where to send STOP. The
    * sender id is a name, which cannot be answered, so without this number no SMS promises that STOP works.
    */
-  SMS_STOP_NUMBER: optionalString.pipe(z.string().regex(/^\+?[0-9][0-9 ]{2,18}$/, "digits and spaces, optionally with a leading +").optional()),
+  SMS_STOP_NUMBER: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\+?[0-9][0-9 ]{2,18}$/, "digits and spaces, optionally with a leading +")
+      .optional(),
+  ),
   /** GatewayAPI endpoint (override for an EU account: https://gatewayapi.eu/rest/mtsms, or a fake in tests). */
   SMS_API_URL: z.url().default("https://gatewayapi.com/rest/mtsms"),
   /** Secret of GatewayAPI's webhook JWT (X-Gwapi-Signature); without it /webhooks/sms* refuse every call. */
@@ -66,22 +78,34 @@ export const configSchema = z.object({
   SEND_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   OUTBOX_INTERVAL_MS: z.coerce.number().int().min(50).default(2000),
   /** Run the sender loop and scheduler in this process (tests may turn them off and drive them by hand). */
-  BACKGROUND_JOBS: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  BACKGROUND_JOBS: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   /** Test only: lets an e2e test move the server's clock. Refused in production. */
-  ALLOW_TEST_CLOCK: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  ALLOW_TEST_CLOCK: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /**
    * Benchmarks: measure the event loop's delays (perf_hooks) and log them on SIGUSR2. Off by default; a signal can only
    * come from the machine's own operator, so nothing is exposed over HTTP.
    */
-  EVENT_LOOP_STATS: z.enum(["true", "false"]).default("false").transform((v) => v === "true"),
+  EVENT_LOOP_STATS: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /**
    * Diagnostics and the query-plan test: append every distinct SQL statement the server prepares (after migrating) to
    * this file, as JSON lines. The statements' text only, with `?` placeholders: no values, so no personal data.
    */
   SQL_LOG_FILE: optionalString,
 });
-export type Config = Omit<z.infer<typeof configSchema>, "SEED_DEMO" | "CONTACT_EMAIL" | "LOCAL_SINK_DIR" | "EXPORT_DIR"> & {
+export type Config = Omit<
+  z.infer<typeof configSchema>,
+  "SEED_DEMO" | "CONTACT_EMAIL" | "LOCAL_SINK_DIR" | "EXPORT_DIR"
+> & {
   LOCAL_SINK_DIR: string | null;
   EXPORT_DIR: string;
   CONTACT_EMAIL: string;
@@ -109,13 +133,19 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (c.NODE_ENV === "production" && !c.SESSION_SECRET) problems.push("SESSION_SECRET: required in production");
   if (c.SESSION_SECRET && c.SESSION_SECRET.length < 32) problems.push("SESSION_SECRET: at least 32 characters");
   if (c.NODE_ENV === "production" && c.ALLOW_TEST_CLOCK) problems.push("ALLOW_TEST_CLOCK: never in production");
-  if (c.NODE_ENV === "production" && !c.CONTACT_EMAIL) problems.push("CONTACT_EMAIL: required in production (the privacy notice and the accessibility statement give it)");
+  if (c.NODE_ENV === "production" && !c.CONTACT_EMAIL)
+    problems.push("CONTACT_EMAIL: required in production (the privacy notice and the accessibility statement give it)");
   if (c.NODE_ENV === "production" && c.SEED_DEMO === "true") {
-    problems.push("SEED_DEMO: never in production: the demo accounts share a published password. Unset it and create the first admin with `npm run admin:create -- --email you@example.org`");
+    problems.push(
+      "SEED_DEMO: never in production: the demo accounts share a published password. Unset it and create the first admin with `npm run admin:create -- --email you@example.org`",
+    );
   }
-  if (c.SMS_PROVIDER !== "local" && !c.SMS_API_KEY) problems.push(`SMS_API_KEY: required when SMS_PROVIDER=${c.SMS_PROVIDER}`);
-  if (c.SMS_PROVIDER === "twilio") problems.push("SMS_PROVIDER: twilio is not implemented; use gatewayapi (docs/decisions/007)");
-  if (!isValidSenderId(c.SMS_SENDER)) problems.push("SMS_SENDER: 1-11 letters, digits or spaces, with at least one letter");
+  if (c.SMS_PROVIDER !== "local" && !c.SMS_API_KEY)
+    problems.push(`SMS_API_KEY: required when SMS_PROVIDER=${c.SMS_PROVIDER}`);
+  if (c.SMS_PROVIDER === "twilio")
+    problems.push("SMS_PROVIDER: twilio is not implemented; use gatewayapi (docs/decisions/007)");
+  if (!isValidSenderId(c.SMS_SENDER))
+    problems.push("SMS_SENDER: 1-11 letters, digits or spaces, with at least one letter");
   if (problems.length) throw new ConfigError(problems);
   const host = c.HOST === "0.0.0.0" ? "localhost" : c.HOST;
   const appUrl = c.APP_URL ?? `http://${host}:${c.PORT}`;

@@ -25,8 +25,12 @@ describe("configuration", () => {
   });
   it("requires a session secret in production and never a test clock there", () => {
     expect(() => parseConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET: required/);
-    expect(() => parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), ALLOW_TEST_CLOCK: "true" })).toThrow(/ALLOW_TEST_CLOCK/);
-    expect(() => parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) })).toThrow(/CONTACT_EMAIL: required in production/);
+    expect(() =>
+      parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), ALLOW_TEST_CLOCK: "true" }),
+    ).toThrow(/ALLOW_TEST_CLOCK/);
+    expect(() => parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40) })).toThrow(
+      /CONTACT_EMAIL: required in production/,
+    );
   });
   it("rejects a short secret and a provider without its key", () => {
     expect(() => parseConfig({ SESSION_SECRET: "short" })).toThrow(/at least 32/);
@@ -38,7 +42,9 @@ describe("configuration", () => {
   it("checks the SMS sender id and refuses an SMS provider that is not implemented", () => {
     expect(() => parseConfig({ SMS_SENDER: "12345678" })).toThrow(/SMS_SENDER: 1-11 letters/);
     expect(() => parseConfig({ SMS_PROVIDER: "twilio", SMS_API_KEY: "k" })).toThrow(/twilio is not implemented/);
-    expect(parseConfig({ SMS_PROVIDER: "gatewayapi", SMS_API_KEY: "k", SMS_SENDER: "Mentor Bro" }).SMS_API_URL).toBe("https://gatewayapi.com/rest/mtsms");
+    expect(parseConfig({ SMS_PROVIDER: "gatewayapi", SMS_API_KEY: "k", SMS_SENDER: "Mentor Bro" }).SMS_API_URL).toBe(
+      "https://gatewayapi.com/rest/mtsms",
+    );
   });
   it("seeds the demo on a developer's machine and never in production", () => {
     const secret = "x".repeat(40);
@@ -48,8 +54,9 @@ describe("configuration", () => {
     expect(parseConfig({ SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
     expect(parseConfig(prod).SEED_DEMO).toBe(false);
     expect(parseConfig({ ...prod, SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
-    expect(() => parseConfig({ ...prod, SEED_DEMO: "true" }))
-      .toThrow(/SEED_DEMO: never in production.*npm run admin:create/);
+    expect(() => parseConfig({ ...prod, SEED_DEMO: "true" })).toThrow(
+      /SEED_DEMO: never in production.*npm run admin:create/,
+    );
   });
   it("trusts no proxy unless told how many hops there are", () => {
     expect(parseConfig({}).TRUST_PROXY).toBe(0);
@@ -60,7 +67,9 @@ describe("configuration", () => {
   it("makes cookies Secure (and sends HSTS) for an https APP_URL or in production", () => {
     expect(parseConfig({}).HTTPS).toBe(false);
     expect(parseConfig({ APP_URL: "https://mentorbro.example" }).HTTPS).toBe(true);
-    expect(parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), CONTACT_EMAIL: "dpo@example.org" }).HTTPS).toBe(true);
+    expect(
+      parseConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), CONTACT_EMAIL: "dpo@example.org" }).HTTPS,
+    ).toBe(true);
   });
   it("measures the event loop only when asked to", () => {
     expect(parseConfig({}).EVENT_LOOP_STATS).toBe(false);

@@ -43,7 +43,11 @@ export type DailyResult = { ok: true; ms: number } | { ok: false; ms: number; er
 export type DailyRunner = (items: DailyItem[], d: Db) => Promise<DailyResult[]>;
 
 /** Runs the items one after the other here, each one's failure kept to itself. */
-export async function runDailyItems(items: DailyItem[], d: Db, onItem: (i: number) => void = () => {}): Promise<DailyResult[]> {
+export async function runDailyItems(
+  items: DailyItem[],
+  d: Db,
+  onItem: (i: number) => void = () => {},
+): Promise<DailyResult[]> {
   const results: DailyResult[] = [];
   for (const [i, item] of items.entries()) {
     onItem(i);
@@ -55,7 +59,12 @@ export async function runDailyItems(items: DailyItem[], d: Db, onItem: (i: numbe
       await job.run(d, item.day);
       results.push({ ok: true, ms: ms() });
     } catch (e) {
-      results.push({ ok: false, ms: ms(), error: describeError(e), stack: e instanceof Error ? e.stack?.split("\n").slice(0, 6).join(" | ") : undefined });
+      results.push({
+        ok: false,
+        ms: ms(),
+        error: describeError(e),
+        stack: e instanceof Error ? e.stack?.split("\n").slice(0, 6).join(" | ") : undefined,
+      });
     }
   }
   return results;
@@ -99,35 +108,58 @@ export function describeError(e: unknown): string {
  */
 function claim(d: Db, job: string, day: string): boolean {
   const at = nowIso();
-  return d.insert(jobRuns).values({ job, runKey: day, status: "running", startedAt: at, attempts: 1, leaseUntil: inMs(LEASE_MS) })
-    .onConflictDoUpdate({
-      target: [jobRuns.job, jobRuns.runKey],
-      set: { status: "running", startedAt: at, attempts: sql`${jobRuns.attempts} + 1`, leaseUntil: inMs(LEASE_MS) },
-      setWhere: sql`(${jobRuns.status} = 'failed' and (${jobRuns.nextAttemptAt} is null or ${jobRuns.nextAttemptAt} <= ${at}))
+  return (
+    d
+      .insert(jobRuns)
+      .values({ job, runKey: day, status: "running", startedAt: at, attempts: 1, leaseUntil: inMs(LEASE_MS) })
+      .onConflictDoUpdate({
+        target: [jobRuns.job, jobRuns.runKey],
+        set: { status: "running", startedAt: at, attempts: sql`${jobRuns.attempts} + 1`, leaseUntil: inMs(LEASE_MS) },
+        setWhere: sql`(${jobRuns.status} = 'failed' and (${jobRuns.nextAttemptAt} is null or ${jobRuns.nextAttemptAt} <= ${at}))
         or (${jobRuns.status} = 'running' and ${jobRuns.leaseUntil} < ${at})`,
-    }).run().changes === 1;
+      })
+      .run().changes === 1
+  );
 }
 
 function markDone(d: Db, job: string, day: string): void {
-  d.update(jobRuns).set({ status: "done", finishedAt: nowIso(), lastError: null, nextAttemptAt: null, leaseUntil: null })
-    .where(and(eq(jobRuns.job, job), eq(jobRuns.runKey, day))).run();
+  d.update(jobRuns)
+    .set({ status: "done", finishedAt: nowIso(), lastError: null, nextAttemptAt: null, leaseUntil: null })
+    .where(and(eq(jobRuns.job, job), eq(jobRuns.runKey, day)))
+    .run();
 }
 
 function markFailed(d: Db, job: string, day: string, error: string): { attempts: number; nextAttemptAt: string } {
-  const row = d.select({ attempts: jobRuns.attempts }).from(jobRuns).where(and(eq(jobRuns.job, job), eq(jobRuns.runKey, day))).get();
+  const row = d
+    .select({ attempts: jobRuns.attempts })
+    .from(jobRuns)
+    .where(and(eq(jobRuns.job, job), eq(jobRuns.runKey, day)))
+    .get();
   const attempts = row?.attempts ?? 1;
   const nextAttemptAt = inMs(RETRY_MINUTES[Math.min(attempts, RETRY_MINUTES.length) - 1] * 60_000);
-  d.update(jobRuns).set({ status: "failed", lastError: error, nextAttemptAt, leaseUntil: null })
-    .where(and(eq(jobRuns.job, job), eq(jobRuns.runKey, day))).run();
+  d.update(jobRuns)
+    .set({ status: "failed", lastError: error, nextAttemptAt, leaseUntil: null })
+    .where(and(eq(jobRuns.job, job), eq(jobRuns.runKey, day)))
+    .run();
   return { attempts, nextAttemptAt };
 }
 
 /** Earlier days of a job to try again: failed ones and interrupted ones, oldest first, at most a week back. */
 function daysToRetry(d: Db, job: string, day: string): string[] {
-  return d.select({ day: jobRuns.runKey }).from(jobRuns).where(and(
-    eq(jobRuns.job, job), gte(jobRuns.runKey, addDays(day, -CATCH_UP_DAYS)), lt(jobRuns.runKey, day),
-    sql`${jobRuns.status} in ('failed', 'running')`,
-  )).orderBy(jobRuns.runKey).all().map((r) => r.day);
+  return d
+    .select({ day: jobRuns.runKey })
+    .from(jobRuns)
+    .where(
+      and(
+        eq(jobRuns.job, job),
+        gte(jobRuns.runKey, addDays(day, -CATCH_UP_DAYS)),
+        lt(jobRuns.runKey, day),
+        sql`${jobRuns.status} in ('failed', 'running')`,
+      ),
+    )
+    .orderBy(jobRuns.runKey)
+    .all()
+    .map((r) => r.day);
 }
 
 /**
@@ -139,7 +171,8 @@ function daysToRetry(d: Db, job: string, day: string): string[] {
 export async function runDailyJobs(day: string = today(), d: Db = db()): Promise<string[]> {
   const items: DailyItem[] = [];
   for (const job of jobs) {
-    for (const k of [...daysToRetry(d, job.name, day), day]) if (claim(d, job.name, k)) items.push({ job: job.name, day: k });
+    for (const k of [...daysToRetry(d, job.name, day), day])
+      if (claim(d, job.name, k)) items.push({ job: job.name, day: k });
   }
   if (!items.length) return [];
   let results: DailyResult[];
@@ -159,7 +192,14 @@ export async function runDailyJobs(day: string = today(), d: Db = db()): Promise
       log.info("job done", { job: item.job, day: item.day, ms: r.ms });
     } else {
       const { attempts, nextAttemptAt } = markFailed(d, item.job, item.day, r.error);
-      log.error("job failed", { job: item.job, day: item.day, attempt: attempts, retryAt: nextAttemptAt, error: r.error, stack: r.stack });
+      log.error("job failed", {
+        job: item.job,
+        day: item.day,
+        attempt: attempts,
+        retryAt: nextAttemptAt,
+        error: r.error,
+        stack: r.stack,
+      });
     }
   });
   return ran;
@@ -182,13 +222,32 @@ export type JobState = {
 
 /** Every job's state for the admins: registered jobs (also those that never ran) and any job with rows. */
 export function jobOverview(d: Db = db(), day: string = today()): JobState[] {
-  const names = [...new Set([...registeredJobs(), ...d.selectDistinct({ job: jobRuns.job }).from(jobRuns).all().map((r) => r.job)])].sort();
+  const names = [
+    ...new Set([
+      ...registeredJobs(),
+      ...d
+        .selectDistinct({ job: jobRuns.job })
+        .from(jobRuns)
+        .all()
+        .map((r) => r.job),
+    ]),
+  ].sort();
   return names.map((job) => {
     const last = d.select().from(jobRuns).where(eq(jobRuns.job, job)).orderBy(desc(jobRuns.runKey)).limit(1).get();
-    const success = d.select({ day: jobRuns.runKey, at: jobRuns.finishedAt }).from(jobRuns)
-      .where(and(eq(jobRuns.job, job), eq(jobRuns.status, "done"))).orderBy(desc(jobRuns.runKey)).limit(1).get();
-    const failedDays = d.select({ day: jobRuns.runKey }).from(jobRuns)
-      .where(and(eq(jobRuns.job, job), eq(jobRuns.status, "failed"), gte(jobRuns.runKey, addDays(day, -CATCH_UP_DAYS)))).orderBy(desc(jobRuns.runKey)).all().map((r) => r.day);
+    const success = d
+      .select({ day: jobRuns.runKey, at: jobRuns.finishedAt })
+      .from(jobRuns)
+      .where(and(eq(jobRuns.job, job), eq(jobRuns.status, "done")))
+      .orderBy(desc(jobRuns.runKey))
+      .limit(1)
+      .get();
+    const failedDays = d
+      .select({ day: jobRuns.runKey })
+      .from(jobRuns)
+      .where(and(eq(jobRuns.job, job), eq(jobRuns.status, "failed"), gte(jobRuns.runKey, addDays(day, -CATCH_UP_DAYS))))
+      .orderBy(desc(jobRuns.runKey))
+      .all()
+      .map((r) => r.day);
     return {
       job,
       lastDay: last?.runKey ?? null,
@@ -213,11 +272,18 @@ export function startBackgroundJobs(intervalMs = 60_000): () => void {
   const tick = () => {
     if (busy) return; // a long job is still running: the next tick looks again
     busy = true;
-    void runDailyJobs().catch((e) => log.error("scheduler tick failed", { error: describeError(e) })).finally(() => { busy = false; });
+    void runDailyJobs()
+      .catch((e) => log.error("scheduler tick failed", { error: describeError(e) }))
+      .finally(() => {
+        busy = false;
+      });
   };
   const first = setTimeout(tick, 1_000);
   const timer = setInterval(tick, intervalMs);
   first.unref();
   timer.unref();
-  return () => { clearTimeout(first); clearInterval(timer); };
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

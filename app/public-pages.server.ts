@@ -17,7 +17,14 @@ import { randomBytes } from "node:crypto";
 import type { UiLocale } from "./domain/enums";
 import { getLocale } from "./i18n/locale.server";
 
-export const PUBLIC_PAGES: readonly string[] = ["/", "/bliv-mentor", "/login", "/glemt-adgangskode", "/privatliv", "/tilgaengelighed"];
+export const PUBLIC_PAGES: readonly string[] = [
+  "/",
+  "/bliv-mentor",
+  "/login",
+  "/glemt-adgangskode",
+  "/privatliv",
+  "/tilgaengelighed",
+];
 export const PUBLIC_PAGE_TTL_MS = 60_000;
 /** Cookies that may be present on a cached page's request: the language choice only. */
 const HARMLESS_COOKIES = new Set(["mb_lng"]);
@@ -29,7 +36,12 @@ export function invalidatePublicPages(): void {
   generation++;
 }
 
-export type PublicRequest = { method: string; url: string; cookie: string | undefined; acceptLanguage: string | undefined };
+export type PublicRequest = {
+  method: string;
+  url: string;
+  cookie: string | undefined;
+  acceptLanguage: string | undefined;
+};
 export type CachedPage = { status: number; headers: [string, string][]; html: (nonce: string) => string };
 /** Renders a page as Remix would (server.mjs passes its handler): the request and the nonce to put in the page. */
 export type RenderPage = (request: Request, nonce: string) => Promise<Response>;
@@ -39,7 +51,10 @@ type Entry = { status: number; headers: [string, string][]; parts: string[]; exp
 /** The cookie names in a Cookie header. */
 function cookieNames(header: string | undefined): string[] {
   if (!header) return [];
-  return header.split(";").map((c) => c.split("=")[0].trim()).filter(Boolean);
+  return header
+    .split(";")
+    .map((c) => c.split("=")[0].trim())
+    .filter(Boolean);
 }
 
 /** Whether a request may be answered from the cache, and the page's path then. Pure. */
@@ -59,13 +74,21 @@ export function publicPageCache(render: RenderPage, opts: { ttlMs?: number; now?
 
   async function fill(path: string, locale: UiLocale): Promise<Entry | null> {
     // A visitor with nothing but the language: no cookie, so no session, and the root reads the language from this.
-    const request = new Request(new URL(path, "http://localhost"), { headers: { "Accept-Language": locale, "User-Agent": "mentorbro-public-page-cache" } });
+    const request = new Request(new URL(path, "http://localhost"), {
+      headers: { "Accept-Language": locale, "User-Agent": "mentorbro-public-page-cache" },
+    });
     const at = generation;
     const res = await render(request, placeholder);
     const html = await res.text();
     const cacheControl = res.headers.get("cache-control") ?? "";
-    if (res.status !== 200 || res.headers.has("set-cookie") || !/^text\/html/.test(res.headers.get("content-type") ?? "")
-      || /no-store|private/.test(cacheControl) || !html.includes(placeholder)) return null;
+    if (
+      res.status !== 200 ||
+      res.headers.has("set-cookie") ||
+      !/^text\/html/.test(res.headers.get("content-type") ?? "") ||
+      /no-store|private/.test(cacheControl) ||
+      !html.includes(placeholder)
+    )
+      return null;
     const headers = [...res.headers].filter(([k]) => KEPT_HEADERS.has(k.toLowerCase()));
     return { status: res.status, headers, parts: html.split(placeholder), expires: now() + ttl, generation: at };
   }
@@ -78,7 +101,14 @@ export function publicPageCache(render: RenderPage, opts: { ttlMs?: number; now?
     async lookup(r: PublicRequest): Promise<CachedPage | null> {
       const path = cacheablePath(r);
       if (!path) return null;
-      const locale = await getLocale(new Request("http://localhost/", { headers: { ...(r.cookie ? { Cookie: r.cookie } : {}), ...(r.acceptLanguage ? { "Accept-Language": r.acceptLanguage } : {}) } }));
+      const locale = await getLocale(
+        new Request("http://localhost/", {
+          headers: {
+            ...(r.cookie ? { Cookie: r.cookie } : {}),
+            ...(r.acceptLanguage ? { "Accept-Language": r.acceptLanguage } : {}),
+          },
+        }),
+      );
       const key = `${path}|${locale}`;
       let entry = entries.get(key);
       if (!entry || entry.expires <= now() || entry.generation !== generation) {

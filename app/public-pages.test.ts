@@ -2,14 +2,23 @@ import { describe, expect, it } from "vitest";
 import { cacheablePath, invalidatePublicPages, publicPageCache, type RenderPage } from "./public-pages.server";
 
 /** A stand-in for Remix: a page that shows its language and nonce, and counts how often it was made. */
-function fakeRender(over: (request: Request) => Partial<{ status: number; headers: Record<string, string>; body: string }> = () => ({})) {
+function fakeRender(
+  over: (request: Request) => Partial<{ status: number; headers: Record<string, string>; body: string }> = () => ({}),
+) {
   const calls: string[] = [];
   const render: RenderPage = async (request, nonce) => {
-    calls.push(`${new URL(request.url).pathname}|${request.headers.get("accept-language")}|${request.headers.get("cookie") ?? ""}`);
+    calls.push(
+      `${new URL(request.url).pathname}|${request.headers.get("accept-language")}|${request.headers.get("cookie") ?? ""}`,
+    );
     const o = over(request);
-    return new Response(o.body ?? `<html lang="${request.headers.get("accept-language")}"><script nonce="${nonce}"></script><script nonce="${nonce}"></script></html>`, {
-      status: o.status ?? 200, headers: { "Content-Type": "text/html; charset=utf-8", ...o.headers },
-    });
+    return new Response(
+      o.body ??
+        `<html lang="${request.headers.get("accept-language")}"><script nonce="${nonce}"></script><script nonce="${nonce}"></script></html>`,
+      {
+        status: o.status ?? 200,
+        headers: { "Content-Type": "text/html; charset=utf-8", ...o.headers },
+      },
+    );
   };
   return { render, calls };
 }
@@ -52,7 +61,10 @@ describe("the public page cache", () => {
 
   it("keeps nothing that is not a plain 200 page: an error, a cookie being set, no-store, a page without the nonce", async () => {
     const answers: Partial<{ status: number; headers: Record<string, string>; body: string }>[] = [
-      { status: 500 }, { headers: { "Set-Cookie": "a=b" } }, { headers: { "Cache-Control": "private" } }, { body: "<html>no scripts</html>" },
+      { status: 500 },
+      { headers: { "Set-Cookie": "a=b" } },
+      { headers: { "Cache-Control": "private" } },
+      { body: "<html>no scripts</html>" },
     ];
     for (const o of answers) {
       const { render, calls } = fakeRender(() => o);

@@ -9,7 +9,10 @@ import { i18nFor } from "./i18n/i18n";
 
 export async function refusedPage(headers: { cookie?: string; acceptLanguage?: string }): Promise<string> {
   const request = new Request("http://localhost/", {
-    headers: { ...(headers.cookie ? { Cookie: headers.cookie } : {}), ...(headers.acceptLanguage ? { "Accept-Language": headers.acceptLanguage } : {}) },
+    headers: {
+      ...(headers.cookie ? { Cookie: headers.cookie } : {}),
+      ...(headers.acceptLanguage ? { "Accept-Language": headers.acceptLanguage } : {}),
+    },
   });
   const locale = await getLocale(request);
   const t = i18nFor(locale).t;
@@ -27,12 +30,15 @@ export async function refusedPage(headers: { cookie?: string; acceptLanguage?: s
           <div className="mb-error" data-status="403">
             <h1>{title}</h1>
             <p>{t("common.errors.refusedBody")}</p>
-            <p><a href="/">{t("common.errors.goHome")}</a></p>
+            <p>
+              <a href="/">{t("common.errors.goHome")}</a>
+            </p>
           </div>
         </main>
         <footer className="container">
           <nav aria-label={t("legal.footer.label")}>
-            <a href="/privatliv">{t("legal.footer.privacy")}</a> · <a href="/tilgaengelighed">{t("legal.footer.accessibility")}</a>
+            <a href="/privatliv">{t("legal.footer.privacy")}</a> ·{" "}
+            <a href="/tilgaengelighed">{t("legal.footer.accessibility")}</a>
           </nav>
         </footer>
       </body>

@@ -1,7 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
-  Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration,
-  useLocation, useRouteLoaderData,
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
@@ -82,13 +89,21 @@ function Header({ user, locale }: { user: RootData["user"]; locale: UiLocale }) 
           </Form>
           {user ? (
             <Form method="post" action="/logout">
-              <span className="mb-user">{user.name} · {t(`common.roleName.${user.role}`)}</span>{" "}
-              <button type="submit" className="button button-secondary">{t("common.nav.logout")}</button>
+              <span className="mb-user">
+                {user.name} · {t(`common.roleName.${user.role}`)}
+              </span>{" "}
+              <button type="submit" className="button button-secondary">
+                {t("common.nav.logout")}
+              </button>
             </Form>
           ) : (
             <>
-              <Link to="/bliv-mentor" className="button button-primary">{t("common.nav.becomeMentor")}</Link>{" "}
-              <Link to="/login" className="button button-secondary">{t("common.nav.login")}</Link>
+              <Link to="/bliv-mentor" className="button button-primary">
+                {t("common.nav.becomeMentor")}
+              </Link>{" "}
+              <Link to="/login" className="button button-secondary">
+                {t("common.nav.login")}
+              </Link>
             </>
           )}
         </div>
@@ -98,8 +113,13 @@ function Header({ user, locale }: { user: RootData["user"]; locale: UiLocale }) 
           <ul className="container no-max-width">
             {items.map((i) => (
               <li key={i.to}>
-                <Link to={i.to} className={i.to === current?.to ? "active" : undefined}
-                  aria-current={i.to !== current?.to ? undefined : current.exact ? "page" : "true"}>{t(i.key)}</Link>
+                <Link
+                  to={i.to}
+                  className={i.to === current?.to ? "active" : undefined}
+                  aria-current={i.to !== current?.to ? undefined : current.exact ? "page" : "true"}
+                >
+                  {t(i.key)}
+                </Link>
               </li>
             ))}
           </ul>
@@ -116,7 +136,9 @@ function Shell({ children }: { children: ReactNode }) {
     <Document locale={locale}>
       <SkipLink />
       <Header user={data?.user ?? null} locale={locale} />
-      <main id="main-content" className="container mb-main" tabIndex={-1}>{children}</main>
+      <main id="main-content" className="container mb-main" tabIndex={-1}>
+        {children}
+      </main>
       <Footer />
     </Document>
   );
@@ -124,7 +146,11 @@ function Shell({ children }: { children: ReactNode }) {
 
 function SkipLink() {
   const { t } = useTranslation();
-  return <a className="skipnav" href="#main-content">{t("common.skipToContent")}</a>;
+  return (
+    <a className="skipnav" href="#main-content">
+      {t("common.skipToContent")}
+    </a>
+  );
 }
 
 /** Every page's footer links the privacy notice and the accessibility statement (the web accessibility act asks for it). */
@@ -133,11 +159,17 @@ function Footer() {
   return (
     <footer className="mb-footer">
       <div className="container">
-        <p>{t("common.product")} · {t("common.tagline")}</p>
+        <p>
+          {t("common.product")} · {t("common.tagline")}
+        </p>
         <nav aria-label={t("legal.footer.label")}>
           <ul className="mb-footer__links nobullet-list">
-            <li><Link to="/privatliv">{t("legal.footer.privacy")}</Link></li>
-            <li><Link to="/tilgaengelighed">{t("legal.footer.accessibility")}</Link></li>
+            <li>
+              <Link to="/privatliv">{t("legal.footer.privacy")}</Link>
+            </li>
+            <li>
+              <Link to="/tilgaengelighed">{t("legal.footer.accessibility")}</Link>
+            </li>
           </ul>
         </nav>
       </div>

@@ -19,11 +19,17 @@ const HEADER = "SQLite format 3\0";
 /** Tables every backup of this app has had since its first migration. */
 const CORE_TABLES = ["__drizzle_migrations", "users", "mentors", "mentees", "messages"];
 
-export async function backupDatabase(sourcePath: string, targetPath: string, opts: { overwrite?: boolean } = {}): Promise<number> {
+export async function backupDatabase(
+  sourcePath: string,
+  targetPath: string,
+  opts: { overwrite?: boolean } = {},
+): Promise<number> {
   if (!existsSync(sourcePath)) throw new BackupError(`no database at ${sourcePath}`);
-  if (existsSync(targetPath) && !opts.overwrite) throw new BackupError(`${targetPath} already exists; choose another file name (or --force)`);
+  if (existsSync(targetPath) && !opts.overwrite)
+    throw new BackupError(`${targetPath} already exists; choose another file name (or --force)`);
   readHeader(sourcePath);
-  if (opts.overwrite) for (const f of [targetPath, `${targetPath}-wal`, `${targetPath}-shm`]) rmSync(f, { force: true });
+  if (opts.overwrite)
+    for (const f of [targetPath, `${targetPath}-wal`, `${targetPath}-shm`]) rmSync(f, { force: true });
   const src = new Database(sourcePath, { readonly: true, fileMustExist: true });
   try {
     const result = await src.backup(targetPath);
@@ -50,7 +56,9 @@ function readHeader(path: string): Buffer {
 
 /** The migrations this code knows, oldest first (drizzle records each by its folder time `when`). */
 function codeMigrations(): { when: number; tag: string }[] {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: { when: number; tag: string }[] };
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta", "_journal.json"), "utf8")) as {
+    entries: { when: number; tag: string }[];
+  };
   return journal.entries;
 }
 
@@ -81,15 +89,26 @@ export function inspectBackup(path: string): BackupSummary {
       throw new BackupError(`${path} is damaged: ${e instanceof Error ? e.message : String(e)}`);
     }
     if (check !== "ok") throw new BackupError(`${path} is damaged: ${String(check).split("\n")[0]}`);
-    const tables = new Set((db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const tables = new Set(
+      (db.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map(
+        (r) => r.name,
+      ),
+    );
     const missing = CORE_TABLES.filter((t) => !tables.has(t));
-    if (missing.length) throw new BackupError(`${path} is not a Mentorbro database (no ${missing.join(", ")} table${missing.length > 1 ? "s" : ""})`);
-    const applied = (db.prepare("select created_at as at from __drizzle_migrations order by created_at").all() as { at: number }[]).map((r) => Number(r.at));
+    if (missing.length)
+      throw new BackupError(
+        `${path} is not a Mentorbro database (no ${missing.join(", ")} table${missing.length > 1 ? "s" : ""})`,
+      );
+    const applied = (
+      db.prepare("select created_at as at from __drizzle_migrations order by created_at").all() as { at: number }[]
+    ).map((r) => Number(r.at));
     const known = codeMigrations();
     const knownWhen = new Set(known.map((m) => m.when));
     const newer = applied.filter((at) => !knownWhen.has(at));
     if (newer.length) {
-      throw new BackupError(`${path} comes from a newer version of Mentorbro (${newer.length} migration${newer.length > 1 ? "s" : ""} this code does not know, from ${new Date(Math.max(...newer)).toISOString().slice(0, 10)}); update the code first`);
+      throw new BackupError(
+        `${path} comes from a newer version of Mentorbro (${newer.length} migration${newer.length > 1 ? "s" : ""} this code does not know, from ${new Date(Math.max(...newer)).toISOString().slice(0, 10)}); update the code first`,
+      );
     }
     const users = (db.prepare("select count(*) as n from users").get() as { n: number }).n;
     if (users === 0) throw new BackupError(`${path} holds no users: not a backup of an installation in use`);
@@ -105,7 +124,11 @@ export type RestoreResult = BackupSummary & { replacedCopy: string | null };
  * Replaces the database at `targetPath` with the backup. Stop the server first. The database it replaces is kept as
  * `<target>.before-restore-<time>.sqlite` beside it (unless there was none).
  */
-export async function restoreDatabase(backupPath: string, targetPath: string, at: Date = new Date()): Promise<RestoreResult> {
+export async function restoreDatabase(
+  backupPath: string,
+  targetPath: string,
+  at: Date = new Date(),
+): Promise<RestoreResult> {
   const summary = inspectBackup(backupPath);
   let replacedCopy: string | null = null;
   if (existsSync(targetPath) && statSync(targetPath).size > 0) {
@@ -118,7 +141,9 @@ export async function restoreDatabase(backupPath: string, targetPath: string, at
         copyFileSync(targetPath, replacedCopy);
         if (existsSync(`${targetPath}-wal`)) copyFileSync(`${targetPath}-wal`, `${replacedCopy}-wal`);
       } catch (e) {
-        throw new BackupError(`could not keep a copy of ${targetPath} before replacing it (${e instanceof Error ? e.message : String(e)}); nothing was restored`);
+        throw new BackupError(
+          `could not keep a copy of ${targetPath} before replacing it (${e instanceof Error ? e.message : String(e)}); nothing was restored`,
+        );
       }
     }
   }

@@ -19,62 +19,235 @@ export function sample<T>(rng: Rng, xs: readonly T[], n: number): T[] {
   return out;
 }
 
-export const DANISH_FIRST = ["Mette", "Lars", "Anne", "Jens", "Hanne", "Peter", "Susanne", "Søren", "Camilla", "Henrik", "Louise", "Morten", "Line", "Thomas", "Charlotte", "Rasmus", "Pernille", "Mads", "Tina", "Jesper", "Kirsten", "Anders", "Maria", "Niels", "Birgitte", "Kasper", "Helle", "Martin", "Ida", "Frederik"] as const;
-export const DANISH_LAST = ["Nielsen", "Jensen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen", "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen", "Thomsen", "Poulsen", "Johansen", "Møller", "Mortensen", "Knudsen"] as const;
+export const DANISH_FIRST = [
+  "Mette",
+  "Lars",
+  "Anne",
+  "Jens",
+  "Hanne",
+  "Peter",
+  "Susanne",
+  "Søren",
+  "Camilla",
+  "Henrik",
+  "Louise",
+  "Morten",
+  "Line",
+  "Thomas",
+  "Charlotte",
+  "Rasmus",
+  "Pernille",
+  "Mads",
+  "Tina",
+  "Jesper",
+  "Kirsten",
+  "Anders",
+  "Maria",
+  "Niels",
+  "Birgitte",
+  "Kasper",
+  "Helle",
+  "Martin",
+  "Ida",
+  "Frederik",
+] as const;
+export const DANISH_LAST = [
+  "Nielsen",
+  "Jensen",
+  "Hansen",
+  "Pedersen",
+  "Andersen",
+  "Christensen",
+  "Larsen",
+  "Sørensen",
+  "Rasmussen",
+  "Jørgensen",
+  "Petersen",
+  "Madsen",
+  "Kristensen",
+  "Olsen",
+  "Thomsen",
+  "Poulsen",
+  "Johansen",
+  "Møller",
+  "Mortensen",
+  "Knudsen",
+] as const;
 
 /** Mentee names by the language they read best, with a typical gender split. */
 export const MENTEE_NAMES: Record<string, { female: string[]; male: string[]; last: string[] }> = {
-  ar: { female: ["Rania", "Hiba", "Yasmin", "Nour", "Lama", "Reem"], male: ["Mohammad", "Ahmad", "Omar", "Khaled", "Bashar", "Yousef"], last: ["Al-Hassan", "Haddad", "Khalil", "Darwish", "Najjar", "Sabbagh", "Mansour"] },
-  ti: { female: ["Senait", "Helen", "Selam", "Rahwa", "Luwam"], male: ["Yonas", "Filmon", "Mehari", "Tesfay", "Biniam"], last: ["Tesfaye", "Ghebremedhin", "Habte", "Kidane", "Berhane", "Woldu", "Tekle"] },
-  prs: { female: ["Mariam", "Zahra", "Nargis", "Shabnam"], male: ["Farid", "Hamid", "Sohrab", "Javid", "Mustafa"], last: ["Ahmadi", "Rahimi", "Hosseini", "Sultani", "Karimi", "Noori", "Azizi"] },
-  fa: { female: ["Parisa", "Shirin", "Leila"], male: ["Reza", "Dariush", "Babak"], last: ["Mohammadi", "Rezaei", "Jafari"] },
-  uk: { female: ["Olena", "Iryna", "Oksana", "Kateryna", "Natalia", "Yulia"], male: ["Andrii", "Dmytro", "Serhii", "Oleksandr"], last: ["Kovalenko", "Shevchenko", "Bondarenko", "Tkachenko", "Melnyk", "Kravchenko", "Boyko"] },
-  so: { female: ["Hodan", "Fartun", "Asha", "Ayaan"], male: ["Abdi", "Mohamed", "Abdirahman"], last: ["Warsame", "Farah", "Abdullahi", "Osman"] },
+  ar: {
+    female: ["Rania", "Hiba", "Yasmin", "Nour", "Lama", "Reem"],
+    male: ["Mohammad", "Ahmad", "Omar", "Khaled", "Bashar", "Yousef"],
+    last: ["Al-Hassan", "Haddad", "Khalil", "Darwish", "Najjar", "Sabbagh", "Mansour"],
+  },
+  ti: {
+    female: ["Senait", "Helen", "Selam", "Rahwa", "Luwam"],
+    male: ["Yonas", "Filmon", "Mehari", "Tesfay", "Biniam"],
+    last: ["Tesfaye", "Ghebremedhin", "Habte", "Kidane", "Berhane", "Woldu", "Tekle"],
+  },
+  prs: {
+    female: ["Mariam", "Zahra", "Nargis", "Shabnam"],
+    male: ["Farid", "Hamid", "Sohrab", "Javid", "Mustafa"],
+    last: ["Ahmadi", "Rahimi", "Hosseini", "Sultani", "Karimi", "Noori", "Azizi"],
+  },
+  fa: {
+    female: ["Parisa", "Shirin", "Leila"],
+    male: ["Reza", "Dariush", "Babak"],
+    last: ["Mohammadi", "Rezaei", "Jafari"],
+  },
+  uk: {
+    female: ["Olena", "Iryna", "Oksana", "Kateryna", "Natalia", "Yulia"],
+    male: ["Andrii", "Dmytro", "Serhii", "Oleksandr"],
+    last: ["Kovalenko", "Shevchenko", "Bondarenko", "Tkachenko", "Melnyk", "Kravchenko", "Boyko"],
+  },
+  so: {
+    female: ["Hodan", "Fartun", "Asha", "Ayaan"],
+    male: ["Abdi", "Mohamed", "Abdirahman"],
+    last: ["Warsame", "Farah", "Abdullahi", "Osman"],
+  },
   kmr: { female: ["Rojin", "Berivan", "Dilan"], male: ["Azad", "Rezan", "Baran"], last: ["Xelil", "Ehmed", "Silêman"] },
   ps: { female: ["Gulalai", "Malalai"], male: ["Nasir", "Gul", "Ajmal"], last: ["Safi", "Wardak", "Popal"] },
 };
 /** How often each language appears among referred citizens in the demo. */
-export const MENTEE_LANGUAGE_WEIGHTS: [string, number][] = [["ar", 30], ["ti", 18], ["prs", 12], ["uk", 20], ["so", 7], ["fa", 5], ["kmr", 5], ["ps", 3]];
+export const MENTEE_LANGUAGE_WEIGHTS: [string, number][] = [
+  ["ar", 30],
+  ["ti", 18],
+  ["prs", 12],
+  ["uk", 20],
+  ["so", 7],
+  ["fa", 5],
+  ["kmr", 5],
+  ["ps", 3],
+];
 
 export function weighted<T>(rng: Rng, pairs: [T, number][]): T {
   const total = pairs.reduce((s, [, w]) => s + w, 0);
   let r = rng() * total;
-  for (const [v, w] of pairs) { r -= w; if (r < 0) return v; }
+  for (const [v, w] of pairs) {
+    r -= w;
+    if (r < 0) return v;
+  }
   return pairs[pairs.length - 1][0];
 }
 
-const COMMON_DIVISIONS = ["41", "43", "47", "46", "49", "56", "55", "62", "86", "87", "88", "10", "25", "68", "69", "71", "81", "85", "64", "52"] as const;
+const COMMON_DIVISIONS = [
+  "41",
+  "43",
+  "47",
+  "46",
+  "49",
+  "56",
+  "55",
+  "62",
+  "86",
+  "87",
+  "88",
+  "10",
+  "25",
+  "68",
+  "69",
+  "71",
+  "81",
+  "85",
+  "64",
+  "52",
+] as const;
 const JOB_TITLES: Record<string, string> = {
-  "41": "Byggeleder", "43": "Tømrermester", "47": "Butikschef", "46": "Salgschef", "49": "Vognmand", "56": "Restauratør",
-  "55": "Hotelchef", "62": "Udviklingschef", "86": "Afdelingssygeplejerske", "87": "Plejehjemsleder", "88": "Pædagogisk leder",
-  "10": "Produktionschef", "25": "Værkfører", "68": "Ejendomsadministrator", "69": "Revisor", "71": "Ingeniør",
-  "81": "Serviceleder", "85": "Skoleleder", "64": "Bankrådgiver", "52": "Lagerchef",
+  "41": "Byggeleder",
+  "43": "Tømrermester",
+  "47": "Butikschef",
+  "46": "Salgschef",
+  "49": "Vognmand",
+  "56": "Restauratør",
+  "55": "Hotelchef",
+  "62": "Udviklingschef",
+  "86": "Afdelingssygeplejerske",
+  "87": "Plejehjemsleder",
+  "88": "Pædagogisk leder",
+  "10": "Produktionschef",
+  "25": "Værkfører",
+  "68": "Ejendomsadministrator",
+  "69": "Revisor",
+  "71": "Ingeniør",
+  "81": "Serviceleder",
+  "85": "Skoleleder",
+  "64": "Bankrådgiver",
+  "52": "Lagerchef",
 };
-const EMPLOYERS = ["Jysk Byg A/S", "Fynsk Handel ApS", "Nordisk Logistik", "Café Havnen", "Sønderjysk Maskinfabrik", "Kolding Kommune", "Bryggen Hotel", "DataFolk ApS", "Norddjurs Vognmandsforretning", "Region Midtjylland", "Herning Stål", "Lokalbanken", "Vordingborg Service", "Aabenraa El", "Billund Catering"];
+const EMPLOYERS = [
+  "Jysk Byg A/S",
+  "Fynsk Handel ApS",
+  "Nordisk Logistik",
+  "Café Havnen",
+  "Sønderjysk Maskinfabrik",
+  "Kolding Kommune",
+  "Bryggen Hotel",
+  "DataFolk ApS",
+  "Norddjurs Vognmandsforretning",
+  "Region Midtjylland",
+  "Herning Stål",
+  "Lokalbanken",
+  "Vordingborg Service",
+  "Aabenraa El",
+  "Billund Catering",
+];
 
 let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
 
-export type UserInput = { email?: string; name?: string; role: Role; municipalityCode?: number | null; passwordHash?: string | null; totpSecret?: string | null; locale?: "da" | "en" };
+export type UserInput = {
+  email?: string;
+  name?: string;
+  role: Role;
+  municipalityCode?: number | null;
+  passwordHash?: string | null;
+  totpSecret?: string | null;
+  locale?: "da" | "en";
+};
 export function insertUser(d: Db, u: UserInput) {
-  return d.insert(users).values({
-    email: u.email ?? `user-${uniq()}@eksempel.dk`,
-    name: u.name ?? "Test Bruger",
-    role: u.role,
-    municipalityCode: u.municipalityCode ?? null,
-    passwordHash: u.passwordHash ?? null,
-    totpSecret: u.totpSecret ?? null,
-    locale: u.locale ?? "da",
-    emailVerifiedAt: new Date().toISOString(),
-  }).returning().get();
+  return d
+    .insert(users)
+    .values({
+      email: u.email ?? `user-${uniq()}@eksempel.dk`,
+      name: u.name ?? "Test Bruger",
+      role: u.role,
+      municipalityCode: u.municipalityCode ?? null,
+      passwordHash: u.passwordHash ?? null,
+      totpSecret: u.totpSecret ?? null,
+      locale: u.locale ?? "da",
+      emailVerifiedAt: new Date().toISOString(),
+    })
+    .returning()
+    .get();
 }
 
 export type MentorInput = Partial<typeof mentors.$inferInsert>;
-export function mentorValues(rng: Rng, municipalityCodes: readonly number[], o: MentorInput = {}): typeof mentors.$inferInsert {
+export function mentorValues(
+  rng: Rng,
+  municipalityCodes: readonly number[],
+  o: MentorInput = {},
+): typeof mentors.$inferInsert {
   const first = pick(rng, DANISH_FIRST);
   const last = pick(rng, DANISH_LAST);
   const division = pick(rng, COMMON_DIVISIONS);
-  const femaleNames = new Set(["Mette", "Anne", "Hanne", "Susanne", "Camilla", "Louise", "Line", "Charlotte", "Pernille", "Tina", "Kirsten", "Maria", "Birgitte", "Helle", "Ida"]);
+  const femaleNames = new Set([
+    "Mette",
+    "Anne",
+    "Hanne",
+    "Susanne",
+    "Camilla",
+    "Louise",
+    "Line",
+    "Charlotte",
+    "Pernille",
+    "Tina",
+    "Kirsten",
+    "Maria",
+    "Birgitte",
+    "Helle",
+    "Ida",
+  ]);
   const extraLang = rng() < 0.15 ? [pick(rng, ["ar", "uk", "fa", "de", "es"])] : [];
   // Drawn in the order they always were, so the rest of the seeded demo stays the same; the postcode then lies in
   // the municipality (the demo's Aarhus mentor lives in 8xxx, not 5418).
@@ -85,7 +258,11 @@ export function mentorValues(rng: Rng, municipalityCodes: readonly number[], o: 
   return {
     firstName: first,
     lastName: last,
-    email: `${first}.${last}.${uniq()}@eksempel.dk`.toLowerCase().replace(/[æ]/g, "ae").replace(/[ø]/g, "oe").replace(/[å]/g, "aa"),
+    email: `${first}.${last}.${uniq()}@eksempel.dk`
+      .toLowerCase()
+      .replace(/[æ]/g, "ae")
+      .replace(/[ø]/g, "oe")
+      .replace(/[å]/g, "aa"),
     phone,
     postcode: postcodeIn(municipalityCode, postRoll) ?? String(postRoll),
     municipalityCode,
@@ -93,7 +270,11 @@ export function mentorValues(rng: Rng, municipalityCodes: readonly number[], o: 
     employer: rng() < 0.85 ? pick(rng, EMPLOYERS) : null,
     jobTitle: JOB_TITLES[division] ?? "Leder",
     industryCode: division,
-    networkIndustryCodes: sample(rng, COMMON_DIVISIONS.filter((c) => c !== division), int(rng, 0, 2)),
+    networkIndustryCodes: sample(
+      rng,
+      COMMON_DIVISIONS.filter((c) => c !== division),
+      int(rng, 0, 2),
+    ),
     yearsExperience: int(rng, 4, 35),
     isManager: rng() < 0.6,
     languages: ["da", "en", ...extraLang],
@@ -105,12 +286,17 @@ export function mentorValues(rng: Rng, municipalityCodes: readonly number[], o: 
     status: "approved",
     emailVerifiedAt: new Date().toISOString(),
     // A mentor past screening has read the introduction (a hard rule of matching); one still applying has not.
-    introductionReadAt: o.status === "applied" || o.status === "screening" || o.status === "rejected" ? null : new Date().toISOString(),
+    introductionReadAt:
+      o.status === "applied" || o.status === "screening" || o.status === "rejected" ? null : new Date().toISOString(),
     ...o,
   };
 }
 export function insertMentor(d: Db, rng: Rng, municipalityCodes: readonly number[], o: MentorInput = {}) {
-  return d.insert(mentors).values(mentorValues(rng, municipalityCodes, o)).returning().get();
+  return d
+    .insert(mentors)
+    .values(mentorValues(rng, municipalityCodes, o))
+    .returning()
+    .get();
 }
 
 export type MenteeInput = Partial<typeof mentees.$inferInsert>;
@@ -121,7 +307,13 @@ export function menteeValues(rng: Rng, municipalityCode: number, o: MenteeInput 
   const first = pick(rng, gender === "female" ? names.female : names.male);
   const last = pick(rng, names.last);
   const channel = rng() < 0.7 ? "sms" : "email";
-  const danish = weighted(rng, [["du1", 2], ["du2", 4], ["du3", 3], ["pd2", 2], ["pd3", 1]] as [string, number][]);
+  const danish = weighted(rng, [
+    ["du1", 2],
+    ["du2", 4],
+    ["du3", 3],
+    ["pd2", 2],
+    ["pd3", 1],
+  ] as [string, number][]);
   return {
     municipalityCode,
     firstName: first,
@@ -152,20 +344,30 @@ export function menteeValues(rng: Rng, municipalityCode: number, o: MenteeInput 
  * A citizen's education, experience and wishes that hang together (a nurse wishes health and care work, a cook a
  * kitchen). The draws are the same as they always were, so the rest of a seeded demo stays as it was.
  */
-export const OCCUPATIONS: Record<string, { industry: string; field: string | null; wish: string; wishIndustry: string }> = {
-  "Kok": { industry: "56", field: "Gastronomi", wish: "Kok", wishIndustry: "56" },
-  "Tømrer": { industry: "43", field: "Byggeri", wish: "Tømrer", wishIndustry: "43" },
-  "Chauffør": { industry: "49", field: null, wish: "Buschauffør", wishIndustry: "49" },
-  "Sygeplejerske": { industry: "86", field: "Sygepleje", wish: "Social- og sundhedsassistent", wishIndustry: "87" },
-  "Sælger": { industry: "47", field: "Handel", wish: "Butiksassistent", wishIndustry: "47" },
-  "Lagermedarbejder": { industry: "52", field: null, wish: "Lagermedarbejder", wishIndustry: "52" },
-  "Elektriker": { industry: "43", field: "Elektriker", wish: "Elektriker", wishIndustry: "43" },
-  "Lærer": { industry: "85", field: "Undervisning", wish: "Pædagogmedhjælper", wishIndustry: "88" },
-  "Programmør": { industry: "62", field: "IT", wish: "Udvikler", wishIndustry: "62" },
+export const OCCUPATIONS: Record<
+  string,
+  { industry: string; field: string | null; wish: string; wishIndustry: string }
+> = {
+  Kok: { industry: "56", field: "Gastronomi", wish: "Kok", wishIndustry: "56" },
+  Tømrer: { industry: "43", field: "Byggeri", wish: "Tømrer", wishIndustry: "43" },
+  Chauffør: { industry: "49", field: null, wish: "Buschauffør", wishIndustry: "49" },
+  Sygeplejerske: { industry: "86", field: "Sygepleje", wish: "Social- og sundhedsassistent", wishIndustry: "87" },
+  Sælger: { industry: "47", field: "Handel", wish: "Butiksassistent", wishIndustry: "47" },
+  Lagermedarbejder: { industry: "52", field: null, wish: "Lagermedarbejder", wishIndustry: "52" },
+  Elektriker: { industry: "43", field: "Elektriker", wish: "Elektriker", wishIndustry: "43" },
+  Lærer: { industry: "85", field: "Undervisning", wish: "Pædagogmedhjælper", wishIndustry: "88" },
+  Programmør: { industry: "62", field: "IT", wish: "Udvikler", wishIndustry: "62" },
 };
 /** Where a speaker of each language most likely went to school (issue 19: languages fit countries in the demo). */
 const COUNTRIES_BY_LANGUAGE: Record<string, string[]> = {
-  ar: ["Syrien", "Irak"], ti: ["Eritrea"], prs: ["Afghanistan"], ps: ["Afghanistan"], fa: ["Iran"], uk: ["Ukraine"], so: ["Somalia"], kmr: ["Syrien", "Irak"],
+  ar: ["Syrien", "Irak"],
+  ti: ["Eritrea"],
+  prs: ["Afghanistan"],
+  ps: ["Afghanistan"],
+  fa: ["Iran"],
+  uk: ["Ukraine"],
+  so: ["Somalia"],
+  kmr: ["Syrien", "Irak"],
 };
 function coherentWork(rng: Rng, lang: string) {
   const educationLevel = pick(rng, ["primary", "secondary", "vocational", "bachelor", "master"] as const);
@@ -173,7 +375,8 @@ function coherentWork(rng: Rng, lang: string) {
   const countryDraw = pick(rng, ["Syrien", "Eritrea", "Afghanistan", "Ukraine", "Somalia", "Iran", "Irak"]);
   const countries = COUNTRIES_BY_LANGUAGE[lang];
   // The draw stays (the rest of a seeded demo stays as it was); the country is one where the language is spoken.
-  const educationCountry = !countries || countries.includes(countryDraw) ? countryDraw : countries[countryDraw.length % countries.length];
+  const educationCountry =
+    !countries || countries.includes(countryDraw) ? countryDraw : countries[countryDraw.length % countries.length];
   const title = pick(rng, Object.keys(OCCUPATIONS));
   const job = OCCUPATIONS[title];
   const years = int(rng, 1, 12);
@@ -184,7 +387,7 @@ function coherentWork(rng: Rng, lang: string) {
   return {
     educationLevel,
     // Primary school has no field; otherwise the field of the occupation (or what was drawn, for work without one).
-    educationField: educationLevel === "primary" ? null : job.field ?? fieldDraw,
+    educationField: educationLevel === "primary" ? null : (job.field ?? fieldDraw),
     educationCountry,
     experience: [{ title, years, industryCode: job.industry }],
     // The wishes are the occupation's own industries (a nurse wishes health and care, not construction).
@@ -194,14 +397,25 @@ function coherentWork(rng: Rng, lang: string) {
 }
 
 export function insertMentee(d: Db, rng: Rng, municipalityCode: number, o: MenteeInput = {}) {
-  return d.insert(mentees).values(menteeValues(rng, municipalityCode, o)).returning().get();
+  return d
+    .insert(mentees)
+    .values(menteeValues(rng, municipalityCode, o))
+    .returning()
+    .get();
 }
 
 export function insertCourse(d: Db, o: typeof courses.$inferInsert) {
   return d.insert(courses).values(o).returning().get();
 }
 
-export function giveConsents(d: Db, subjectType: "mentor" | "mentee", subjectId: number, purposes: (typeof consents.$inferInsert)["purpose"][], givenAt: string, recordedBy: number | null) {
+export function giveConsents(
+  d: Db,
+  subjectType: "mentor" | "mentee",
+  subjectId: number,
+  purposes: (typeof consents.$inferInsert)["purpose"][],
+  givenAt: string,
+  recordedBy: number | null,
+) {
   for (const purpose of purposes) {
     d.insert(consents).values({ subjectType, subjectId, purpose, textVersion: "2026-01", givenAt, recordedBy }).run();
   }
@@ -209,33 +423,74 @@ export function giveConsents(d: Db, subjectType: "mentor" | "mentee", subjectId:
 
 /* ------------------------------------------------------------------ what happens in a course (values only) */
 
-const NEXT_STEPS = ["Vi mødes igen og ser på ansøgninger.", "Borgeren sender sit CV inden næste møde.", "Jeg tager hende med på et virksomhedsbesøg.", "Vi øver jobsamtale næste gang.", "Jeg ringer til en kontakt i branchen."];
+const NEXT_STEPS = [
+  "Vi mødes igen og ser på ansøgninger.",
+  "Borgeren sender sit CV inden næste møde.",
+  "Jeg tager hende med på et virksomhedsbesøg.",
+  "Vi øver jobsamtale næste gang.",
+  "Jeg ringer til en kontakt i branchen.",
+];
 
 /** One logged meeting of a course on a given day. */
-export function meetingValues(rng: Rng, courseId: number, date: string, o: Partial<typeof meetings.$inferInsert> = {}): typeof meetings.$inferInsert {
+export function meetingValues(
+  rng: Rng,
+  courseId: number,
+  date: string,
+  o: Partial<typeof meetings.$inferInsert> = {},
+): typeof meetings.$inferInsert {
   const topics = sample(rng, allGoals, int(rng, 1, 2)) as MeetingTopic[];
   const at = `${date}T18:30:00.000Z`;
   return {
-    courseId, date, minutes: pick(rng, [60, 90, 120, 150]), form: pick(rng, ["in_person", "in_person", "phone", "video", "company_visit"] as const),
-    topics, nextStep: pick(rng, NEXT_STEPS), createdAt: at, updatedAt: at, ...o,
+    courseId,
+    date,
+    minutes: pick(rng, [60, 90, 120, 150]),
+    form: pick(rng, ["in_person", "in_person", "phone", "video", "company_visit"] as const),
+    topics,
+    nextStep: pick(rng, NEXT_STEPS),
+    createdAt: at,
+    updatedAt: at,
+    ...o,
   };
 }
 
 /** One follow-up call by a coordinator; most courses are on track. */
-export function followUpValues(rng: Rng, courseId: number, calledOn: string, createdBy: number | null, o: Partial<typeof followUps.$inferInsert> = {}): typeof followUps.$inferInsert {
+export function followUpValues(
+  rng: Rng,
+  courseId: number,
+  calledOn: string,
+  createdBy: number | null,
+  o: Partial<typeof followUps.$inferInsert> = {},
+): typeof followUps.$inferInsert {
   const status = rng() < 0.8 ? "on_track" : rng() < 0.7 ? "concern" : "needs_action";
   return {
-    courseId, calledOn, target: pick(rng, ["mentor", "mentor", "mentee"] as const), status,
-    notes: status === "on_track" ? "Godt samarbejde." : "Aftalt nyt møde snarest.", createdBy, createdAt: `${calledOn}T10:00:00.000Z`, ...o,
+    courseId,
+    calledOn,
+    target: pick(rng, ["mentor", "mentor", "mentee"] as const),
+    status,
+    notes: status === "on_track" ? "Godt samarbejde." : "Aftalt nyt møde snarest.",
+    createdBy,
+    createdAt: `${calledOn}T10:00:00.000Z`,
+    ...o,
   };
 }
 
 /** A survey sent on `sentOn`; answered (or not) by `asOf`. */
-export function surveyValues(rng: Rng, courseId: number, kind: "day30" | "closure", respondent: "mentee" | "mentor", sentOn: string, asOf: string): typeof surveys.$inferInsert {
+export function surveyValues(
+  rng: Rng,
+  courseId: number,
+  kind: "day30" | "closure",
+  respondent: "mentee" | "mentor",
+  sentOn: string,
+  asOf: string,
+): typeof surveys.$inferInsert {
   const answeredOn = addDays(sentOn, int(rng, 0, 6));
   const answered = rng() < (respondent === "mentor" ? 0.8 : 0.65) && answeredOn <= asOf;
   return {
-    courseId, kind, respondent, sentAt: `${sentOn}T08:00:00.000Z`, createdAt: `${sentOn}T08:00:00.000Z`,
+    courseId,
+    kind,
+    respondent,
+    sentAt: `${sentOn}T08:00:00.000Z`,
+    createdAt: `${sentOn}T08:00:00.000Z`,
     answeredAt: answered ? `${answeredOn}T19:30:00.000Z` : null,
     satisfaction: answered ? pick(rng, [5, 5, 4, 4, 4, 3, 3, 2]) : null,
     closerToJob: answered ? pick(rng, ["yes", "yes", "unsure", "no"] as const) : null,
@@ -246,17 +501,54 @@ export function surveyValues(rng: Rng, courseId: number, kind: "day30" | "closur
  * The outcomes of a completed course: the one at the end (65 % moved on to job, education, wage subsidy or
  * internship) and, once three months have passed by `asOf`, the follow-up outcome.
  */
-export function completedOutcomes(rng: Rng, courseId: number, endedOn: string, followUpOn: string, asOf: string, recordedBy: number | null): (typeof outcomes.$inferInsert)[] {
+export function completedOutcomes(
+  rng: Rng,
+  courseId: number,
+  endedOn: string,
+  followUpOn: string,
+  asOf: string,
+  recordedBy: number | null,
+): (typeof outcomes.$inferInsert)[] {
   const positive = rng() < 0.65;
-  const type: OutcomeType = positive ? pick(rng, ["job_full_time", "job_full_time", "job_part_time", "education", "wage_subsidy", "internship_unpaid", "igu", "internship_paid"] as const) : "closer_to_job";
-  const rows: (typeof outcomes.$inferInsert)[] = [{
-    courseId, type, phase: "end", outcomeDate: endedOn, recordedBy, createdAt: `${endedOn}T12:00:00.000Z`,
-    employerIndustryCode: positive && type !== "education" ? pick(rng, ["41", "47", "56", "49", "86", "87"]) : null, viaMentorNetwork: positive && rng() < 0.4,
-  }];
+  const type: OutcomeType = positive
+    ? pick(rng, [
+        "job_full_time",
+        "job_full_time",
+        "job_part_time",
+        "education",
+        "wage_subsidy",
+        "internship_unpaid",
+        "igu",
+        "internship_paid",
+      ] as const)
+    : "closer_to_job";
+  const rows: (typeof outcomes.$inferInsert)[] = [
+    {
+      courseId,
+      type,
+      phase: "end",
+      outcomeDate: endedOn,
+      recordedBy,
+      createdAt: `${endedOn}T12:00:00.000Z`,
+      employerIndustryCode: positive && type !== "education" ? pick(rng, ["41", "47", "56", "49", "86", "87"]) : null,
+      viaMentorNetwork: positive && rng() < 0.4,
+    },
+  ];
   if (followUpOn <= asOf) {
     const keep = positive ? rng() < 0.85 : rng() < 0.3;
-    const later: OutcomeType = keep ? (positive ? type : pick(rng, ["job_part_time", "internship_unpaid", "education"] as const)) : "closer_to_job";
-    rows.push({ courseId, type: later, phase: "followup_3m", outcomeDate: followUpOn, recordedBy, createdAt: `${followUpOn}T12:00:00.000Z` });
+    const later: OutcomeType = keep
+      ? positive
+        ? type
+        : pick(rng, ["job_part_time", "internship_unpaid", "education"] as const)
+      : "closer_to_job";
+    rows.push({
+      courseId,
+      type: later,
+      phase: "followup_3m",
+      outcomeDate: followUpOn,
+      recordedBy,
+      createdAt: `${followUpOn}T12:00:00.000Z`,
+    });
   }
   return rows;
 }

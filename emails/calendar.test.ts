@@ -17,9 +17,18 @@ function parse(text: string) {
 }
 
 const base = (o: Partial<MeetingInvite> = {}): MeetingInvite => ({
-  uid: "planned-7@mentorbro", sequence: 0, cancelled: false, startsAt: instantOf("2026-03-27", "10:00")!.toISOString(), minutes: 90,
-  summary: "Mentormøde med Amal", location: "Café Havnen, Aarhus", description: "CV; ansøgning, næste skridt",
-  organizerEmail: "noreply@mentorbro.local", attendeeEmail: "mads@eksempel.dk", stamp: "2026-03-01T09:00:00.000Z", ...o,
+  uid: "planned-7@mentorbro",
+  sequence: 0,
+  cancelled: false,
+  startsAt: instantOf("2026-03-27", "10:00")!.toISOString(),
+  minutes: 90,
+  summary: "Mentormøde med Amal",
+  location: "Café Havnen, Aarhus",
+  description: "CV; ansøgning, næste skridt",
+  organizerEmail: "noreply@mentorbro.local",
+  attendeeEmail: "mads@eksempel.dk",
+  stamp: "2026-03-01T09:00:00.000Z",
+  ...o,
 });
 
 describe("the calendar invite", () => {
@@ -54,7 +63,8 @@ describe("the calendar invite", () => {
     try {
       expect(meetingIcs(base())).toContain("DTSTART;TZID=Europe/Copenhagen:20260327T100000");
     } finally {
-      if (was === undefined) delete process.env.TZ; else process.env.TZ = was;
+      if (was === undefined) delete process.env.TZ;
+      else process.env.TZ = was;
     }
   });
   it("an update keeps the UID with a higher SEQUENCE; a cancellation says so", () => {

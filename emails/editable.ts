@@ -22,7 +22,8 @@ export function placeholderData(): Record<string, unknown> {
     const target = function placeholder() {};
     return new Proxy(target, {
       get(_t, prop) {
-        if (prop === Symbol.toPrimitive || prop === "toString" || prop === "valueOf" || prop === "toJSON") return () => `{{${path}}}`;
+        if (prop === Symbol.toPrimitive || prop === "toString" || prop === "valueOf" || prop === "toJSON")
+          return () => `{{${path}}}`;
         if (typeof prop === "symbol") return undefined;
         if (path && STRING_METHODS.has(prop)) return () => make(path);
         return make(path ? `${path}.${prop}` : prop);
@@ -77,7 +78,9 @@ export function interpolate(text: string, data: Record<string, unknown>, lang?: 
 }
 
 export function placeholdersIn(text: CopyText): string[] {
-  const all = Object.values(text).join("\n").matchAll(/\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g);
+  const all = Object.values(text)
+    .join("\n")
+    .matchAll(/\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g);
   return [...new Set([...all].map((m) => m[1]))];
 }
 
@@ -85,12 +88,21 @@ export function placeholdersIn(text: CopyText): string[] {
  * Turns edited text back into a copy. `actionFrom` gives the link target (the file copy of that or another language);
  * `lang` is the copy's language, for dates.
  */
-export function textToCopy(text: CopyText, actionFrom?: Copy<Record<string, unknown>>, lang?: MessageLanguage): Copy<Record<string, unknown>> {
+export function textToCopy(
+  text: CopyText,
+  actionFrom?: Copy<Record<string, unknown>>,
+  lang?: MessageLanguage,
+): Copy<Record<string, unknown>> {
   return {
     subject: (d) => interpolate(text.subject, d, lang),
     heading: text.heading ? (d) => interpolate(text.heading, d, lang) : undefined,
-    lines: (d) => text.body.split(/\r?\n/).map((l) => interpolate(l, d, lang)).filter((l) => l.trim() !== ""),
-    action: text.actionLabel && actionFrom?.action ? { label: text.actionLabel, url: actionFrom.action.url } : undefined,
+    lines: (d) =>
+      text.body
+        .split(/\r?\n/)
+        .map((l) => interpolate(l, d, lang))
+        .filter((l) => l.trim() !== ""),
+    action:
+      text.actionLabel && actionFrom?.action ? { label: text.actionLabel, url: actionFrom.action.url } : undefined,
     sms: text.sms ? (d) => interpolate(text.sms, d, lang) : undefined,
   };
 }
@@ -110,7 +122,10 @@ export function languageStates(t: AnyTemplateDef, overrides: Overrides): Record<
 }
 
 /** The copies a template speaks once the admin's edits are applied. */
-export function effectiveCopies(t: AnyTemplateDef, overrides: Overrides = {}): Partial<Record<MessageLanguage, Copy<Record<string, unknown>>>> {
+export function effectiveCopies(
+  t: AnyTemplateDef,
+  overrides: Overrides = {},
+): Partial<Record<MessageLanguage, Copy<Record<string, unknown>>>> {
   const out: Partial<Record<MessageLanguage, Copy<Record<string, unknown>>>> = { ...t.copies };
   for (const l of messageLanguages) {
     const o = overrides[l];
@@ -130,7 +145,9 @@ export function sampleData(t: AnyTemplateDef): Record<string, unknown> {
       try {
         const url = str(c.action.url(placeholderData()));
         for (const m of url.matchAll(/\{\{([A-Za-z0-9_.]+)\}\}/g)) keys.add(m[1]);
-      } catch { /* a computed url: no placeholder to add */ }
+      } catch {
+        /* a computed url: no placeholder to add */
+      }
     }
   }
   const data: Record<string, unknown> = {};

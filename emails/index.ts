@@ -20,18 +20,34 @@ import matchRequestTemplates from "./templates/match-request";
 import { courseEndedMentee, courseStartedMentee, surveyMentee } from "./templates/course-mentee";
 import betweenMeetings from "./templates/between-meetings";
 import {
-  courseClosedCaseworker, courseConcernCaseworker, courseCoordinatorFlag, courseEndPrompt, courseFollowUpOutcome, courseMentorNudge,
-  courseMonthlyReminder, surveyMentor,
+  courseClosedCaseworker,
+  courseConcernCaseworker,
+  courseCoordinatorFlag,
+  courseEndPrompt,
+  courseFollowUpOutcome,
+  courseMentorNudge,
+  courseMonthlyReminder,
+  surveyMentor,
 } from "./templates/course-staff";
 
 const all: AnyTemplateDef[] = [
   passwordReset,
   ...volunteerTemplates,
-  menteeWelcome, caseworkerInvitation,
-  ...matchingTemplates, ...matchRequestTemplates,
-  courseStartedMentee, courseEndedMentee, surveyMentee,
-  courseMonthlyReminder, courseMentorNudge, courseEndPrompt, surveyMentor, courseCoordinatorFlag, courseFollowUpOutcome,
-  courseClosedCaseworker, courseConcernCaseworker,
+  menteeWelcome,
+  caseworkerInvitation,
+  ...matchingTemplates,
+  ...matchRequestTemplates,
+  courseStartedMentee,
+  courseEndedMentee,
+  surveyMentee,
+  courseMonthlyReminder,
+  courseMentorNudge,
+  courseEndPrompt,
+  surveyMentor,
+  courseCoordinatorFlag,
+  courseFollowUpOutcome,
+  courseClosedCaseworker,
+  courseConcernCaseworker,
   ...betweenMeetings,
 ];
 export const templates = new Map(all.map((t) => [t.key, t]));
@@ -49,7 +65,13 @@ export function splitMessageData(key: string, data: Record<string, unknown>): Sp
   return splitSecrets(data, templates.get(key)?.secrets ?? [], key);
 }
 
-export type Rendered = { subject: string; text: string; html: string | null; fallback: boolean; attachments?: MessageAttachment[] };
+export type Rendered = {
+  subject: string;
+  text: string;
+  html: string | null;
+  fallback: boolean;
+  attachments?: MessageAttachment[];
+};
 
 const FOOTER: Record<string, string> = {
   da: "Mentorbro formidler frivillige erhvervsmentorer. Denne besked kan ikke besvares.",
@@ -70,7 +92,11 @@ export type RenderOptions = {
   smsStopNumber?: string | null;
 };
 
-export function copiesFor<D>(t: TemplateDef<D>, locale: MessageLanguage, overrides?: Overrides): { copies: [MessageLanguage, Copy<D>][]; fallback: boolean } {
+export function copiesFor<D>(
+  t: TemplateDef<D>,
+  locale: MessageLanguage,
+  overrides?: Overrides,
+): { copies: [MessageLanguage, Copy<D>][]; fallback: boolean } {
   const all = (overrides ? effectiveCopies(t, overrides) : t.copies) as Partial<Record<MessageLanguage, Copy<D>>>;
   const own = all[locale];
   if (own) return { copies: [[locale, own]], fallback: false };
@@ -81,7 +107,13 @@ export function copiesFor<D>(t: TemplateDef<D>, locale: MessageLanguage, overrid
   return { copies: out, fallback: true };
 }
 
-export async function renderMessage(key: string, locale: MessageLanguage, data: Record<string, unknown>, channel: Channel, opts: RenderOptions = {}): Promise<Rendered> {
+export async function renderMessage(
+  key: string,
+  locale: MessageLanguage,
+  data: Record<string, unknown>,
+  channel: Channel,
+  opts: RenderOptions = {},
+): Promise<Rendered> {
   const t = templates.get(key);
   if (!t) throw new Error(`Unknown template ${key}`);
   const { copies, fallback } = copiesFor(t, locale, opts.overrides);
@@ -107,7 +139,9 @@ export async function renderMessage(key: string, locale: MessageLanguage, data: 
     .map((s) => [s.heading, "", ...s.lines, ...(s.action ? ["", `${s.action.label}: ${s.action.url}`] : [])].join("\n"))
     .join("\n\n----\n\n");
   const footer = FOOTER[copies[0][0]] ?? FOOTER.da;
-  const unsubscribe = opts.unsubscribeUrl ? { label: UNSUBSCRIBE[copies[0][0]] ?? UNSUBSCRIBE.da, url: opts.unsubscribeUrl } : undefined;
+  const unsubscribe = opts.unsubscribeUrl
+    ? { label: UNSUBSCRIBE[copies[0][0]] ?? UNSUBSCRIBE.da, url: opts.unsubscribeUrl }
+    : undefined;
   const html = await render(createElement(EmailLayout, { sections, footer, unsubscribe }));
   const textFooter = unsubscribe ? `${footer}\n${unsubscribe.label}: ${unsubscribe.url}` : footer;
   const attachments = t.attachments ? t.attachments(data, copies[0][0]) : undefined;

@@ -5,7 +5,15 @@
 import { describe, expect, it } from "vitest";
 import { messageLanguages, type MessageLanguage } from "../app/domain/enums";
 import { MAX_SMS_SEGMENTS, smsInfo } from "../app/domain/sms";
-import { copyToText, effectiveCopies, interpolate, languageStates, requiredLanguages, sampleData, textToCopy } from "./editable";
+import {
+  copyToText,
+  effectiveCopies,
+  interpolate,
+  languageStates,
+  requiredLanguages,
+  sampleData,
+  textToCopy,
+} from "./editable";
 import { registerTemplates, renderMessage, templates } from "./index";
 import { defineTemplate } from "./types";
 
@@ -15,9 +23,23 @@ const fixture = defineTemplate<{ name: string; date: string; url: string }>({
   audience: "mentor",
   sample: { name: "Amina", date: "2. marts", url: "https://mentorbro.dk/s/abc" },
   copies: {
-    da: { subject: (d) => `Møde ${d.date}`, lines: (d) => [`Hej ${d.name}`, `Vi ses ${d.date}.`], action: { label: "Se mødet", url: (d) => d.url }, sms: (d) => `Hej ${d.name}, vi ses ${d.date}. Mentorbro` },
-    en: { subject: (d) => `Meeting ${d.date}`, lines: (d) => [`Hello ${d.name}`, `See you ${d.date}.`], action: { label: "See the meeting", url: (d) => d.url }, sms: (d) => `Hello ${d.name}, see you ${d.date}. Mentorbro` },
-    ar: { subject: (d) => `اجتماع ${d.date}`, lines: (d) => [`مرحبا ${d.name}`], sms: (d) => `مرحبا ${d.name}، نراك ${d.date}. Mentorbro` },
+    da: {
+      subject: (d) => `Møde ${d.date}`,
+      lines: (d) => [`Hej ${d.name}`, `Vi ses ${d.date}.`],
+      action: { label: "Se mødet", url: (d) => d.url },
+      sms: (d) => `Hej ${d.name}, vi ses ${d.date}. Mentorbro`,
+    },
+    en: {
+      subject: (d) => `Meeting ${d.date}`,
+      lines: (d) => [`Hello ${d.name}`, `See you ${d.date}.`],
+      action: { label: "See the meeting", url: (d) => d.url },
+      sms: (d) => `Hello ${d.name}, see you ${d.date}. Mentorbro`,
+    },
+    ar: {
+      subject: (d) => `اجتماع ${d.date}`,
+      lines: (d) => [`مرحبا ${d.name}`],
+      sms: (d) => `مرحبا ${d.name}، نراك ${d.date}. Mentorbro`,
+    },
   },
 });
 
@@ -35,7 +57,9 @@ describe("every registered template", () => {
       const data = sampleData(t);
       for (const l of Object.keys(t.copies) as MessageLanguage[]) {
         const email = await renderMessage(t.key, l, data, "email").catch((e: Error) => {
-          throw new Error(`${t.key}/${l} does not render with sample data (give the template a \`sample\`): ${e.message}`);
+          throw new Error(
+            `${t.key}/${l} does not render with sample data (give the template a \`sample\`): ${e.message}`,
+          );
         });
         expect(email.subject.length, `${t.key}/${l} subject`).toBeGreaterThan(0);
         expect(email.html).toContain(`lang="${l}"`);
@@ -43,7 +67,9 @@ describe("every registered template", () => {
         const smsStopNumber = t.audience === "mentee" ? "+45 12 34 56 78" : null;
         const sms = await renderMessage(t.key, l, data, "sms", { smsStopNumber });
         const info = smsInfo(sms.text);
-        expect(info.segments, `${t.key}/${l}: ${info.segments} ${info.encoding} segments`).toBeLessThanOrEqual(MAX_SMS_SEGMENTS);
+        expect(info.segments, `${t.key}/${l}: ${info.segments} ${info.encoding} segments`).toBeLessThanOrEqual(
+          MAX_SMS_SEGMENTS,
+        );
         expect(sms.text).not.toMatch(/\{\{|undefined|\[object /);
         checked++;
       }
@@ -77,13 +103,28 @@ describe("fallback, right-to-left and admin edits", () => {
   });
   it("shows a file copy as text with placeholders and turns it back losslessly", async () => {
     const text = copyToText(fixture.copies.da!);
-    expect(text).toEqual({ subject: "Møde {{date}}", heading: "", body: "Hej {{name}}\nVi ses {{date}}.", actionLabel: "Se mødet", sms: "Hej {{name}}, vi ses {{date}}. Mentorbro" });
+    expect(text).toEqual({
+      subject: "Møde {{date}}",
+      heading: "",
+      body: "Hej {{name}}\nVi ses {{date}}.",
+      actionLabel: "Se mødet",
+      sms: "Hej {{name}}, vi ses {{date}}. Mentorbro",
+    });
     const back = textToCopy(text!, fixture.copies.da as never);
     expect(back.lines(fixture.sample!)).toEqual(fixture.copies.da!.lines(fixture.sample!));
     expect(back.action!.url(fixture.sample!)).toBe("https://mentorbro.dk/s/abc");
   });
   it("an admin edit wins over the file, and an added language stops the fallback", async () => {
-    const overrides = { da: { subject: "Nyt møde {{date}}", heading: "", body: "Kære {{name}}", actionLabel: "Åbn", sms: "Kære {{name}}" }, ti: { subject: "ርክብ {{date}}", heading: "", body: "ሰላም {{name}}", actionLabel: "", sms: "ሰላም {{name}}" } };
+    const overrides = {
+      da: {
+        subject: "Nyt møde {{date}}",
+        heading: "",
+        body: "Kære {{name}}",
+        actionLabel: "Åbn",
+        sms: "Kære {{name}}",
+      },
+      ti: { subject: "ርክብ {{date}}", heading: "", body: "ሰላም {{name}}", actionLabel: "", sms: "ሰላም {{name}}" },
+    };
     const da = await renderMessage(fixture.key, "da", fixture.sample!, "email", { overrides });
     expect(da.subject).toBe("Nyt møde 2. marts");
     expect(da.text).toContain("Kære Amina");
@@ -93,12 +134,16 @@ describe("fallback, right-to-left and admin edits", () => {
     expect(Object.keys(effectiveCopies(fixture, overrides)).sort()).toEqual(["ar", "da", "en", "ti"]);
   });
   it("puts the opt-out link in the email footer", async () => {
-    const r = await renderMessage(fixture.key, "da", fixture.sample!, "email", { unsubscribeUrl: "https://mentorbro.dk/afmeld/tok" });
+    const r = await renderMessage(fixture.key, "da", fixture.sample!, "email", {
+      unsubscribeUrl: "https://mentorbro.dk/afmeld/tok",
+    });
     expect(r.html).toContain('href="https://mentorbro.dk/afmeld/tok"');
     expect(r.text).toContain("https://mentorbro.dk/afmeld/tok");
   });
   it("fills unknown placeholders with nothing and nested ones from objects", () => {
-    expect(interpolate("Hej {{ name }} {{mentor.firstName}}{{nope}}!", { name: "A", mentor: { firstName: "B" } })).toBe("Hej A B!");
+    expect(interpolate("Hej {{ name }} {{mentor.firstName}}{{nope}}!", { name: "A", mentor: { firstName: "B" } })).toBe(
+      "Hej A B!",
+    );
   });
   it("generates sample data from placeholders when a template has none", () => {
     const t = { ...fixture, sample: undefined };
@@ -108,14 +153,30 @@ describe("fallback, right-to-left and admin edits", () => {
 });
 
 describe("dates and full stops in messages", () => {
-  const match = { mentorFirstName: "Mads", menteeFirstName: "Amal", menteePhone: null, menteeEmail: null, municipality: "Aarhus",
-    languages: ["ar"], danishLevel: "du2", wishedIndustryCodes: ["55"], goals: ["cv"], startDate: "2026-11-30", url: "https://x/mentor" };
+  const match = {
+    mentorFirstName: "Mads",
+    menteeFirstName: "Amal",
+    menteePhone: null,
+    menteeEmail: null,
+    municipality: "Aarhus",
+    languages: ["ar"],
+    danishLevel: "du2",
+    wishedIndustryCodes: ["55"],
+    goals: ["cv"],
+    startDate: "2026-11-30",
+    url: "https://x/mentor",
+  };
   it("write dates through Intl in the recipient's language, never 2026-11-30", async () => {
     const da = await renderMessage("match_mentor", "da", match, "email");
     expect(da.text).toContain("Forløbet starter 30. november 2026");
     const en = await renderMessage("match_mentor", "en", match, "email");
     expect(en.text).toContain("The course starts 30 November 2026");
-    const prompt = await renderMessage("course_end_prompt", "da", { url: "https://x", plannedEndDate: "2026-12-01" }, "email");
+    const prompt = await renderMessage(
+      "course_end_prompt",
+      "da",
+      { url: "https://x", plannedEndDate: "2026-12-01" },
+      "email",
+    );
     expect(prompt.text).toContain("efter planen 1. december 2026");
     for (const t of [da, en, prompt]) expect(t.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
@@ -125,7 +186,11 @@ describe("dates and full stops in messages", () => {
     expect(da.text).not.toMatch(/[^.]\.\.(?!\.)/);
   });
   it("fill dates in the recipient's language in an admin's edited text too", () => {
-    const copy = textToCopy({ subject: "Start {{startDate}}", heading: "", body: "Vi starter {{startDate}}.", actionLabel: "", sms: "" }, undefined, "da");
+    const copy = textToCopy(
+      { subject: "Start {{startDate}}", heading: "", body: "Vi starter {{startDate}}.", actionLabel: "", sms: "" },
+      undefined,
+      "da",
+    );
     expect(copy.lines({ startDate: "2026-03-02" })).toEqual(["Vi starter 2. marts 2026."]);
     expect(copyToText(templates.get("match_mentor")!.copies.da!)?.body).toContain("{{startDate}}");
   });

@@ -22,7 +22,14 @@ function fail(message: string): never {
 
 let args;
 try {
-  args = parseArgs({ options: { email: { type: "string" }, name: { type: "string" }, reset: { type: "boolean" }, help: { type: "boolean", short: "h" } } }).values;
+  args = parseArgs({
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      reset: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  }).values;
 } catch (e) {
   fail(`${e instanceof Error ? e.message : String(e)} (see --help)`);
 }
@@ -47,9 +54,11 @@ const { closeDb } = await import("../app/db.server");
 const result = createAdminLink({ email: email.data, name, reset: args.reset });
 closeDb();
 if (!result.ok) {
-  fail(result.reason === "email_taken"
-    ? `${email.data} already has an account; use --reset to start an administrator over`
-    : `${email.data} is not an administrator`);
+  fail(
+    result.reason === "email_taken"
+      ? `${email.data} already has an account; use --reset to start an administrator over`
+      : `${email.data} is not an administrator`,
+  );
 }
 console.log(`${result.created ? "Created the administrator" : "Reset the administrator"} ${email.data}.`);
 console.log("Open this link (once, within 24 hours) to choose a password, then set up two-step verification:");

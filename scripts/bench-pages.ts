@@ -35,16 +35,33 @@ import { parseArgs } from "node:util";
 import { buildIfNeeded } from "./lib/build.mjs";
 import { progressBar } from "./lib/progress";
 import { startServer, type RunningServer } from "./lib/server";
-import { fetchPage, logIn, pickIds, runExportJob, secretsFrom, tourPages, variantPages, type Session, type TourPage, type Visitor } from "./lib/pages";
+import {
+  fetchPage,
+  logIn,
+  pickIds,
+  runExportJob,
+  secretsFrom,
+  tourPages,
+  variantPages,
+  type Session,
+  type TourPage,
+  type Visitor,
+} from "./lib/pages";
 import { seedScaleFile } from "../db/seed/scale";
 import { DEMO_USERS } from "../db/seed/demo";
 
 const { values } = parseArgs({
   options: {
-    mentees: { type: "string", default: "100000" }, db: { type: "string" }, duration: { type: "string", default: "10" },
-    connections: { type: "string", default: "10" }, only: { type: "string", multiple: true }, "slow-ms": { type: "string", default: "5000" },
-    "timeout-s": { type: "string", default: "120" }, variants: { type: "boolean", default: false },
-    "during-run": { type: "boolean", default: false }, "without-export": { type: "boolean", default: false },
+    mentees: { type: "string", default: "100000" },
+    db: { type: "string" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    only: { type: "string", multiple: true },
+    "slow-ms": { type: "string", default: "5000" },
+    "timeout-s": { type: "string", default: "120" },
+    variants: { type: "boolean", default: false },
+    "during-run": { type: "boolean", default: false },
+    "without-export": { type: "boolean", default: false },
   },
 });
 const mentees = Number(values.mentees);
@@ -61,9 +78,16 @@ const log = (s: string) => process.stderr.write(`bench:pages ${s}\n`);
 const started = performance.now();
 
 line({
-  bench: "machine", date: new Date().toISOString(), cpus: cpus().length, cpu_model: cpus()[0]?.model, node: process.version,
-  mem_gb: round(totalmem() / 1e9), free_mem_gb: round(freemem() / 1e9), load_average: loadavg().map((x) => round(x, 2)),
-  duration_s: duration, connections,
+  bench: "machine",
+  date: new Date().toISOString(),
+  cpus: cpus().length,
+  cpu_model: cpus()[0]?.model,
+  node: process.version,
+  mem_gb: round(totalmem() / 1e9),
+  free_mem_gb: round(freemem() / 1e9),
+  load_average: loadavg().map((x) => round(x, 2)),
+  duration_s: duration,
+  connections,
 });
 
 buildIfNeeded({ stdoutFree: true });
@@ -87,7 +111,9 @@ if (existsSync(dbPath)) {
   const n = datasetSize(dbPath);
   if (n !== mentees) {
     if (dbPath !== defaultPath) {
-      log(`${dbPath} holds ${n ?? "no"} scale data set of ${mentees} citizens (found ${n ?? "none"}); give another --db or delete it`);
+      log(
+        `${dbPath} holds ${n ?? "no"} scale data set of ${mentees} citizens (found ${n ?? "none"}); give another --db or delete it`,
+      );
       process.exit(1);
     }
     log(`${dbPath} is incomplete (found ${n ?? "no"} citizens); making it again`);
@@ -101,7 +127,9 @@ if (!existsSync(dbPath)) {
   await seedScaleFile(dbPath, { mentees, onProgress: (p) => bar.update(p.overall, p.phase, `${p.done}/${p.total}`) });
   bar.done(`done: ${dbPath}`);
 }
-const removeRun = () => { for (const suffix of ["", "-wal", "-shm"]) rmSync(runPath + suffix, { force: true }); };
+const removeRun = () => {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(runPath + suffix, { force: true });
+};
 removeRun();
 copyFileSync(dbPath, runPath);
 
@@ -110,8 +138,23 @@ const ids = pickIds(reader);
 const secretOf = secretsFrom(reader);
 const rows = (table: string) => (reader.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
 line({
-  bench: "dataset", db: dbPath, mb: round(statSync(dbPath).size / 1e6, 0),
-  ...Object.fromEntries(["mentees", "mentors", "courses", "meetings", "outcomes", "follow_ups", "surveys", "status_changes", "messages", "audit_log"].map((t) => [t, rows(t)])),
+  bench: "dataset",
+  db: dbPath,
+  mb: round(statSync(dbPath).size / 1e6, 0),
+  ...Object.fromEntries(
+    [
+      "mentees",
+      "mentors",
+      "courses",
+      "meetings",
+      "outcomes",
+      "follow_ups",
+      "surveys",
+      "status_changes",
+      "messages",
+      "audit_log",
+    ].map((t) => [t, rows(t)]),
+  ),
   ids,
 });
 
@@ -119,19 +162,36 @@ line({
 const exportDir = mkdtempSync(join(tmpdir(), "mb-bench-exports-"));
 const env = {
   EXPORT_DIR: exportDir,
-  NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", BACKGROUND_JOBS: "false", CONTACT_EMAIL: "kontakt@example.org",
-  HOST: "127.0.0.1", PORT: "0", DATABASE_URL: runPath, LOG_LEVEL: "error", EVENT_LOOP_STATS: "true",
+  NODE_ENV: "production",
+  SESSION_SECRET: randomBytes(32).toString("hex"),
+  SEED_DEMO: "false",
+  BACKGROUND_JOBS: "false",
+  CONTACT_EMAIL: "kontakt@example.org",
+  HOST: "127.0.0.1",
+  PORT: "0",
+  DATABASE_URL: runPath,
+  LOG_LEVEL: "error",
+  EVENT_LOOP_STATS: "true",
 };
 let server: RunningServer = await startServer(env, 120_000);
 let restarts = 0;
 const sessions = new Map<Visitor, Session | Error>();
 
-const bare = spawn(process.execPath, ["-e", `
+const bare = spawn(
+  process.execPath,
+  [
+    "-e",
+    `
   const http = require("node:http");
   const s = http.createServer((req, res) => { res.writeHead(200, { "Content-Type": "text/plain" }); res.end("hello"); });
   s.listen(0, "127.0.0.1", () => console.log("http://127.0.0.1:" + s.address().port));
-`], { stdio: ["ignore", "pipe", "inherit"] });
-const bareUrl = await new Promise<string>((resolve) => bare.stdout!.once("data", (b: Buffer) => resolve(b.toString().trim())));
+`,
+  ],
+  { stdio: ["ignore", "pipe", "inherit"] },
+);
+const bareUrl = await new Promise<string>((resolve) =>
+  bare.stdout!.once("data", (b: Buffer) => resolve(b.toString().trim())),
+);
 
 let cleaned = false;
 async function cleanup() {
@@ -143,7 +203,10 @@ async function cleanup() {
   removeRun();
   rmSync(exportDir, { recursive: true, force: true });
 }
-for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => { void cleanup().then(() => process.exit(130)); });
+for (const sig of ["SIGINT", "SIGTERM"] as const)
+  process.on(sig, () => {
+    void cleanup().then(() => process.exit(130));
+  });
 
 /** Resident and peak memory of the server (Linux /proc); the peak can be reset per page. */
 function memory(): { rss_mb: number | null; peak_mb: number | null } {
@@ -165,7 +228,11 @@ function serverCpuMs(): number | null {
   }
 }
 function resetPeak() {
-  try { writeFileSync(`/proc/${server.process.pid}/clear_refs`, "5"); } catch { /* not Linux: the peak is since start */ }
+  try {
+    writeFileSync(`/proc/${server.process.pid}/clear_refs`, "5");
+  } catch {
+    /* not Linux: the peak is since start */
+  }
 }
 const alive = () => server.process.exitCode === null && server.process.signalCode === null;
 /** The event loop's delays since the last report (and starts a new count). */
@@ -215,10 +282,22 @@ async function drain(): Promise<{ report: LoopReport | null; max_ms: number }> {
 
 /** autocannon against one URL; the server's own answer is checked by the probe before. */
 async function load(url: string, cookie: string) {
-  const r = await autocannon({ url, connections, duration, timeout: Math.ceil(timeoutMs / 1000), headers: cookie ? { cookie } : {} });
+  const r = await autocannon({
+    url,
+    connections,
+    duration,
+    timeout: Math.ceil(timeoutMs / 1000),
+    headers: cookie ? { cookie } : {},
+  });
   return {
-    p50_ms: r.latency.p50, p99_ms: r.latency.p99, max_ms: r.latency.max, req_per_s: round(r.requests.total / r.duration), requests: r.requests.total,
-    non_2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts,
+    p50_ms: r.latency.p50,
+    p99_ms: r.latency.p99,
+    max_ms: r.latency.max,
+    req_per_s: round(r.requests.total / r.duration),
+    requests: r.requests.total,
+    non_2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
   };
 }
 
@@ -230,7 +309,8 @@ const only = values.only ?? [];
 // As documented: the pages whose pattern or path is the text, or else (none is) the pages containing it.
 const tour = [...tourPages(ids), ...(values.variants ? variantPages(ids) : [])];
 const exact = (p: TourPage, o: string) => p.page === o || p.path === o;
-const chosen = (p: TourPage, o: string) => (tour.some((q) => exact(q, o)) ? exact(p, o) : o.length > 1 && (p.page.includes(o) || p.path.includes(o)));
+const chosen = (p: TourPage, o: string) =>
+  tour.some((q) => exact(q, o)) ? exact(p, o) : o.length > 1 && (p.page.includes(o) || p.path.includes(o));
 const pages: TourPage[] = tour.filter((p) => !only.length || only.some((o) => chosen(p, o)));
 let landingRps: number | null = null;
 let bareRps: number | null = null;
@@ -263,31 +343,71 @@ try {
       const mem = memory();
       if (loop.report) worstLoop = Math.max(worstLoop, loop.report.since_start.max_ms);
       peakRss = Math.max(peakRss, mem.peak_mb ?? 0);
-      line({ ...result, mode: r.error ? "failed" : "export_job", ...r, event_loop_max_ms: loop.report ? loop.max_ms : null, rss_peak_mb: mem.peak_mb });
+      line({
+        ...result,
+        mode: r.error ? "failed" : "export_job",
+        ...r,
+        event_loop_max_ms: loop.report ? loop.max_ms : null,
+        rss_peak_mb: mem.peak_mb,
+      });
       continue;
     }
     const logFrom = server.output().length;
     const probe = await fetchPage(server.url, p.path, session.cookie, timeoutMs);
-    Object.assign(result, { status: probe.status, first_ms: round(probe.ms), bytes: probe.bytes, kb: round(probe.bytes / 1024) });
+    Object.assign(result, {
+      status: probe.status,
+      first_ms: round(probe.ms),
+      bytes: probe.bytes,
+      kb: round(probe.bytes / 1024),
+    });
     if (probe.error || probe.status >= 500 || probe.status === 0) {
       // The first error the server printed meanwhile says why (e.g. "SqliteError: too many SQL variables").
-      const cause = server.output().slice(logFrom).match(/\b[A-Z]\w*Error\b[^\n]*/)?.[0].slice(0, 160);
-      Object.assign(result, { mode: "failed", error: probe.error ?? `HTTP ${probe.status}`, ...(cause ? { cause } : {}) });
+      const cause = server
+        .output()
+        .slice(logFrom)
+        .match(/\b[A-Z]\w*Error\b[^\n]*/)?.[0]
+        .slice(0, 160);
+      Object.assign(result, {
+        mode: "failed",
+        error: probe.error ?? `HTTP ${probe.status}`,
+        ...(cause ? { cause } : {}),
+      });
     } else if (probe.status !== 200) {
-      Object.assign(result, { mode: "failed", error: `HTTP ${probe.status}${probe.location ? ` → ${probe.location}` : ""}` });
+      Object.assign(result, {
+        mode: "failed",
+        error: `HTTP ${probe.status}${probe.location ? ` → ${probe.location}` : ""}`,
+      });
     } else if (probe.ms > slowMs) {
-      Object.assign(result, { mode: "single", p50_ms: round(probe.ms, 0), p99_ms: round(probe.ms, 0), req_per_s: round(1000 / probe.ms, 2), note: `one request: slower than ${slowMs} ms` });
+      Object.assign(result, {
+        mode: "single",
+        p50_ms: round(probe.ms, 0),
+        p99_ms: round(probe.ms, 0),
+        req_per_s: round(1000 / probe.ms, 2),
+        note: `one request: slower than ${slowMs} ms`,
+      });
     } else {
       const cpuBefore = serverCpuMs();
       const r = await load(new URL(p.path, server.url).href, session.cookie);
       cpuOf = { before: cpuBefore, requests: r.requests };
-      Object.assign(result, r.requests
-        ? { mode: "load", ...r }
-        : { mode: "single", p50_ms: round(probe.ms, 0), p99_ms: round(probe.ms, 0), req_per_s: round(1000 / probe.ms, 2), note: `no request of the load run finished within ${duration} s` });
+      Object.assign(
+        result,
+        r.requests
+          ? { mode: "load", ...r }
+          : {
+              mode: "single",
+              p50_ms: round(probe.ms, 0),
+              p99_ms: round(probe.ms, 0),
+              req_per_s: round(1000 / probe.ms, 2),
+              note: `no request of the load run finished within ${duration} s`,
+            },
+      );
       if (p.page === "/") landingRps = r.req_per_s;
     }
     if (!alive()) {
-      Object.assign(result, { mode: "failed", error: `server exited (${server.process.exitCode ?? server.process.signalCode}): ${server.output().slice(-300)}` });
+      Object.assign(result, {
+        mode: "failed",
+        error: `server exited (${server.process.exitCode ?? server.process.signalCode}): ${server.output().slice(-300)}`,
+      });
       line(result);
       await restart("it exited");
       continue;
@@ -304,17 +424,36 @@ try {
     peakRss = Math.max(peakRss, mem.peak_mb ?? 0);
     // The server's CPU per request of the load run (its tail included): comparable when the machine is busy.
     const cpuAfter = serverCpuMs();
-    const cpu_ms_per_request = cpuOf?.before != null && cpuAfter != null && cpuOf.requests ? round((cpuAfter - cpuOf.before) / cpuOf.requests, 1) : null;
-    line({ ...result, cpu_ms_per_request, event_loop_max_ms: loop.report ? loop.max_ms : null, rss_peak_mb: mem.peak_mb });
+    const cpu_ms_per_request =
+      cpuOf?.before != null && cpuAfter != null && cpuOf.requests
+        ? round((cpuAfter - cpuOf.before) / cpuOf.requests, 1)
+        : null;
+    line({
+      ...result,
+      cpu_ms_per_request,
+      event_loop_max_ms: loop.report ? loop.max_ms : null,
+      rss_peak_mb: mem.peak_mb,
+    });
   }
   bar.done("done");
 
   if (landingRps !== null && bareRps) {
-    line({ bench: "landing_vs_bare_node", landing_req_per_s: landingRps, bare_node_req_per_s: bareRps, percent: round((100 * landingRps) / bareRps, 2) });
+    line({
+      bench: "landing_vs_bare_node",
+      landing_req_per_s: landingRps,
+      bare_node_req_per_s: bareRps,
+      percent: round((100 * landingRps) / bareRps, 2),
+    });
   }
   line({
-    bench: "server", rss_before_mb: rssBefore, rss_after_mb: memory().rss_mb, rss_peak_mb: peakRss || null, event_loop_max_ms: worstLoop,
-    restarts, seconds: Math.round((performance.now() - started) / 1000), load_average: loadavg().map((x) => round(x, 2)),
+    bench: "server",
+    rss_before_mb: rssBefore,
+    rss_after_mb: memory().rss_mb,
+    rss_peak_mb: peakRss || null,
+    event_loop_max_ms: worstLoop,
+    restarts,
+    seconds: Math.round((performance.now() - started) / 1000),
+    load_average: loadavg().map((x) => round(x, 2)),
   });
 } finally {
   await cleanup();
@@ -324,9 +463,16 @@ try {
 async function exportJob(path: string, cookie: string): Promise<Record<string, unknown> & { error?: string }> {
   const r = await runExportJob(server.url, path, cookie, runPath, timeoutMs);
   return {
-    status: r.status, post_ms: round(r.postMs), job: r.job, job_status: r.jobStatus, time_to_file_ms: r.fileMs === undefined ? undefined : round(r.fileMs),
-    rows: r.rows, kb: r.bytes === undefined ? undefined : round(r.bytes / 1024), download_status: r.download?.status,
-    download_ms: r.download ? round(r.download.ms) : undefined, ...(r.error ? { error: r.error } : {}),
+    status: r.status,
+    post_ms: round(r.postMs),
+    job: r.job,
+    job_status: r.jobStatus,
+    time_to_file_ms: r.fileMs === undefined ? undefined : round(r.fileMs),
+    rows: r.rows,
+    kb: r.bytes === undefined ? undefined : round(r.bytes / 1024),
+    download_status: r.download?.status,
+    download_ms: r.download ? round(r.download.ms) : undefined,
+    ...(r.error ? { error: r.error } : {}),
   };
 }
 
@@ -341,7 +487,9 @@ async function duringRun() {
   await drain();
   const t0 = performance.now();
   const start = await fetch(new URL("/koordinator/matching", server.url), {
-    method: "POST", redirect: "manual", body: new URLSearchParams({ area: "country", mode: "best_score" }),
+    method: "POST",
+    redirect: "manual",
+    body: new URLSearchParams({ area: "country", mode: "best_score" }),
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin, Cookie: coordinator.cookie },
   });
   await start.arrayBuffer();
@@ -351,10 +499,23 @@ async function duringRun() {
   if (!jobId) throw new Error(`starting the run answered ${start.status} ${location}`);
   line({ bench: "during_run", step: "start", status: start.status, ms: round(startMs), job: jobId });
   const watch = new Database(runPath, { readonly: true });
-  const job = () => watch.prepare("SELECT status, progress, summary, error, started_at AS startedAt, finished_at AS finishedAt FROM background_jobs WHERE id = ?").get(jobId) as
-    { status: string; progress: string | null; summary: string | null; error: string | null; startedAt: string | null; finishedAt: string | null };
+  const job = () =>
+    watch
+      .prepare(
+        "SELECT status, progress, summary, error, started_at AS startedAt, finished_at AS finishedAt FROM background_jobs WHERE id = ?",
+      )
+      .get(jobId) as {
+      status: string;
+      progress: string | null;
+      summary: string | null;
+      error: string | null;
+      startedAt: string | null;
+      finishedAt: string | null;
+    };
   const working = () => ["queued", "running"].includes(job().status);
-  const exportDone = values["without-export"] ? Promise.resolve(null) : exportJob("/koordinator/rapporter/eksport/xlsx", coordinator.cookie);
+  const exportDone = values["without-export"]
+    ? Promise.resolve(null)
+    : exportJob("/koordinator/rapporter/eksport/xlsx", coordinator.cookie);
   const sample = async (path: string, cookie: string) => {
     const times: number[] = [];
     let failures = 0;
@@ -365,22 +526,56 @@ async function duringRun() {
     }
     times.sort((a, b) => a - b);
     const at = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0);
-    return { path, requests: times.length, failures, p50_ms: at(0.5), p99_ms: at(0.99), max_ms: round(times[times.length - 1] ?? 0) };
+    return {
+      path,
+      requests: times.length,
+      failures,
+      p50_ms: at(0.5),
+      p99_ms: at(0.99),
+      max_ms: round(times[times.length - 1] ?? 0),
+    };
   };
-  const [health, list, exported] = await Promise.all([sample("/healthz", ""), sample("/koordinator/mentorer", coordinator.cookie), exportDone]);
+  const [health, list, exported] = await Promise.all([
+    sample("/healthz", ""),
+    sample("/koordinator/mentorer", coordinator.cookie),
+    exportDone,
+  ]);
   const end = job();
   watch.close();
   // The server's event loop meanwhile (its worst delay tells a blocked loop from a busy machine).
   const loop = await eventLoop();
-  line({ bench: "during_run", step: "event_loop", ...(loop?.since_last ?? {}), load_average: loadavg().map((x) => round(x, 2)) });
+  line({
+    bench: "during_run",
+    step: "event_loop",
+    ...(loop?.since_last ?? {}),
+    load_average: loadavg().map((x) => round(x, 2)),
+  });
   const summary = end.summary ? JSON.parse(end.summary) : null;
   const runMs = end.startedAt && end.finishedAt ? Date.parse(end.finishedAt) - Date.parse(end.startedAt) : null;
-  line({ bench: "during_run", step: "run", status: end.status, error: end.error, run_ms: runMs, stages_ms: summary?.ms, waiting: summary?.waiting, mentors: summary?.mentorsAvailable,
-    pairs: summary?.pairs, industry_pairs: summary?.industryPairs, allowed_pairs: summary?.allowedPairs, largest_component: summary?.largest });
+  line({
+    bench: "during_run",
+    step: "run",
+    status: end.status,
+    error: end.error,
+    run_ms: runMs,
+    stages_ms: summary?.ms,
+    waiting: summary?.waiting,
+    mentors: summary?.mentorsAvailable,
+    pairs: summary?.pairs,
+    industry_pairs: summary?.industryPairs,
+    allowed_pairs: summary?.allowedPairs,
+    largest_component: summary?.largest,
+  });
   if (exported) line({ bench: "during_run", step: "xlsx_export", ...exported });
   const during = exported ? "a national run and an XLSX export job" : "a national run";
   for (const r of [health, list]) {
     line({ bench: "during_run", step: "page", during, ...r });
-    line({ bench: "target", name: `p99 ${r.path} during ${during}`, target_ms: 100, p99_ms: r.p99_ms, met: r.p99_ms < 100 && r.failures === 0 && r.requests > 0 });
+    line({
+      bench: "target",
+      name: `p99 ${r.path} during ${during}`,
+      target_ms: 100,
+      p99_ms: r.p99_ms,
+      met: r.p99_ms < 100 && r.failures === 0 && r.requests > 0,
+    });
   }
 }

@@ -23,9 +23,13 @@ import { logIn, pickIds, secretsFrom, type Session, type Visitor } from "./lib/p
 
 const { values } = parseArgs({
   options: {
-    db: { type: "string", default: "data/scale-100000.sqlite" }, duration: { type: "string", default: "10" },
-    connections: { type: "string", default: "10" }, profile: { type: "string" }, against: { type: "string" },
-    rounds: { type: "string" }, only: { type: "string" },
+    db: { type: "string", default: "data/scale-100000.sqlite" },
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    profile: { type: "string" },
+    against: { type: "string" },
+    rounds: { type: "string" },
+    only: { type: "string" },
   },
 });
 const duration = Number(values.duration);
@@ -48,13 +52,31 @@ const ids = pickIds(client);
 const secretOf = secretsFrom(client);
 
 const env = (db: string): Record<string, string> => ({
-  NODE_ENV: "production", SESSION_SECRET: randomBytes(32).toString("hex"), SEED_DEMO: "false", BACKGROUND_JOBS: "false",
-  CONTACT_EMAIL: "kontakt@example.org", HOST: "127.0.0.1", PORT: "0", DATABASE_URL: resolve(db), LOG_LEVEL: "error",
+  NODE_ENV: "production",
+  SESSION_SECRET: randomBytes(32).toString("hex"),
+  SEED_DEMO: "false",
+  BACKGROUND_JOBS: "false",
+  CONTACT_EMAIL: "kontakt@example.org",
+  HOST: "127.0.0.1",
+  PORT: "0",
+  DATABASE_URL: resolve(db),
+  LOG_LEVEL: "error",
 });
 type Server = { name: "this" | "against"; server: RunningServer; sessions: Map<string, Session> };
 const servers: Server[] = [];
-servers.push({ name: "this", sessions: new Map(), server: await startServer(env(thisDb), 120_000, { nodeArgs: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(values.profile)}`] : [] }) });
-if (values.against) servers.push({ name: "against", sessions: new Map(), server: await startServer(env(copyOfDb("against")), 120_000, { cwd: values.against }) });
+servers.push({
+  name: "this",
+  sessions: new Map(),
+  server: await startServer(env(thisDb), 120_000, {
+    nodeArgs: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(values.profile)}`] : [],
+  }),
+});
+if (values.against)
+  servers.push({
+    name: "against",
+    sessions: new Map(),
+    server: await startServer(env(copyOfDb("against")), 120_000, { cwd: values.against }),
+  });
 
 /** User + system CPU of a process in ms (clock ticks of 10 ms). */
 const cpuMs = (pid: number) => {
@@ -89,11 +111,21 @@ try {
         const r = await autocannon({ url: s.server.url + path, connections, duration, headers });
         const cpu = cpuMs(pid) - before;
         const requests = r.requests.total;
-        console.log(JSON.stringify({
-          server: s.name, round, visitor: visitor ?? "anonymous", path, requests,
-          cpu_ms_per_request: Math.round((cpu / Math.max(1, requests)) * 100) / 100, p50_ms: r.latency.p50, p99_ms: r.latency.p99,
-          req_s: r.requests.average, non_2xx: r.non2xx, kb: Math.round((r.throughput.total ?? 0) / Math.max(1, requests) / 100) / 10,
-        }));
+        console.log(
+          JSON.stringify({
+            server: s.name,
+            round,
+            visitor: visitor ?? "anonymous",
+            path,
+            requests,
+            cpu_ms_per_request: Math.round((cpu / Math.max(1, requests)) * 100) / 100,
+            p50_ms: r.latency.p50,
+            p99_ms: r.latency.p99,
+            req_s: r.requests.average,
+            non_2xx: r.non2xx,
+            kb: Math.round((r.throughput.total ?? 0) / Math.max(1, requests) / 100) / 10,
+          }),
+        );
       }
     }
   }

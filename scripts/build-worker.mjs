@@ -7,8 +7,14 @@ import { fileURLToPath } from "node:url";
 /** @param {{ entry?: string, outfile?: string }} [opts] */
 export async function buildWorker(opts = {}) {
   await build({
-    entryPoints: [opts.entry ?? "app/jobs/worker.ts"], outfile: opts.outfile ?? "build/jobs-worker.js",
-    bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "error",
+    entryPoints: [opts.entry ?? "app/jobs/worker.ts"],
+    outfile: opts.outfile ?? "build/jobs-worker.js",
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    logLevel: "error",
   });
 }
 

@@ -14,13 +14,18 @@ by default backups/mentorbro-<date and time>.sqlite. The server may keep running
   --help    show this text`;
 
 try {
-  const { values, positionals } = parseArgs({ options: { help: { type: "boolean", short: "h" }, force: { type: "boolean" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { help: { type: "boolean", short: "h" }, force: { type: "boolean" } },
+    allowPositionals: true,
+  });
   if (values.help) {
     console.log(usage);
     process.exit(0);
   }
   if (positionals.length > 1) throw new Error(`one file at most, got ${positionals.length} (see --help)`);
-  const target = resolve(positionals[0] ?? `backups/mentorbro-${new Date().toISOString().replace(/[:.]/g, "-")}.sqlite`);
+  const target = resolve(
+    positionals[0] ?? `backups/mentorbro-${new Date().toISOString().replace(/[:.]/g, "-")}.sqlite`,
+  );
   mkdirSync(dirname(target), { recursive: true });
   const pages = await backupDatabase(config().DATABASE_URL, target, { overwrite: values.force });
   console.log(`Backed up ${config().DATABASE_URL} to ${target} (${pages} pages)`);

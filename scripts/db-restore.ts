@@ -14,7 +14,10 @@ replaces is kept beside it as <database>.before-restore-<date and time>.sqlite.
   --help    show this text`;
 
 try {
-  const { values, positionals } = parseArgs({ options: { help: { type: "boolean", short: "h" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { help: { type: "boolean", short: "h" } },
+    allowPositionals: true,
+  });
   if (values.help) {
     console.log(usage);
     process.exit(0);

@@ -18,9 +18,20 @@ const path = values.db;
 const t0 = performance.now();
 const bar = progressBar(`seed:scale ${mentees}`);
 try {
-  const rows = await seedScaleFile(path, { mentees, onProgress: (p) => bar.update(p.overall, p.phase, `${p.done}/${p.total}`) });
+  const rows = await seedScaleFile(path, {
+    mentees,
+    onProgress: (p) => bar.update(p.overall, p.phase, `${p.done}/${p.total}`),
+  });
   bar.done(`done: ${path}`);
-  console.log(JSON.stringify({ db: path, mentees, seconds: Math.round((performance.now() - t0) / 100) / 10, mb: Math.round(statSync(path).size / 1e5) / 10, rows }));
+  console.log(
+    JSON.stringify({
+      db: path,
+      mentees,
+      seconds: Math.round((performance.now() - t0) / 100) / 10,
+      mb: Math.round(statSync(path).size / 1e5) / 10,
+      rows,
+    }),
+  );
 } catch (e) {
   if (!(e instanceof NotEmptyError)) throw e;
   console.error(`seed:scale: ${e.message}`);

@@ -5,7 +5,9 @@ import { isDatabaseEmpty, seedDemo, demoLogins } from "../db/seed/demo";
 import { config } from "../app/config.server";
 
 if (config().NODE_ENV === "production") {
-  process.stderr.write("seed: never in production: the demo accounts share a published password. Create the first admin with `npm run admin:create -- --email you@example.org`.\n");
+  process.stderr.write(
+    "seed: never in production: the demo accounts share a published password. Create the first admin with `npm run admin:create -- --email you@example.org`.\n",
+  );
   process.exit(1);
 }
 const d = openDb(config().DATABASE_URL);
@@ -16,6 +18,9 @@ if (!isDatabaseEmpty(d)) {
 } else {
   await seedDemo(d);
   console.log("Seeded the demo. Logins:");
-  for (const l of demoLogins(d)) console.log(`  ${l.role.padEnd(12)} ${l.email}  ${l.password}${l.totpSecret ? `  (two-step key ${l.totpSecret}; npm run demo:code)` : ""}`);
+  for (const l of demoLogins(d))
+    console.log(
+      `  ${l.role.padEnd(12)} ${l.email}  ${l.password}${l.totpSecret ? `  (two-step key ${l.totpSecret}; npm run demo:code)` : ""}`,
+    );
 }
 d.$client.close();

@@ -34,7 +34,8 @@ export async function requireRole(request: Request, ...allowed: Role[]): Promise
 
 export function scopeOf(user: SessionUser): Scope {
   if (user.role === "admin" || user.role === "coordinator") return { kind: "all" };
-  if (user.role === "caseworker" && user.municipalityCode != null) return { kind: "municipality", code: user.municipalityCode };
+  if (user.role === "caseworker" && user.municipalityCode != null)
+    return { kind: "municipality", code: user.municipalityCode };
   throw forbidden();
 }
 
@@ -58,10 +59,14 @@ export function badRequest(): Response {
 /** Where each role starts. */
 export function startPath(role: Role): string {
   switch (role) {
-    case "admin": return "/admin";
-    case "coordinator": return "/koordinator";
-    case "caseworker": return "/kommune";
-    case "mentor": return "/mentor";
+    case "admin":
+      return "/admin";
+    case "coordinator":
+      return "/koordinator";
+    case "caseworker":
+      return "/kommune";
+    case "mentor":
+      return "/mentor";
   }
 }
 

@@ -15,8 +15,12 @@ const TTL_S = 300;
 let cookie: ReturnType<typeof createCookie> | undefined;
 function mfaCookie() {
   cookie ??= createCookie("mb_mfa", {
-    httpOnly: true, sameSite: "lax", path: "/", secure: config().HTTPS,
-    secrets: [config().SESSION_SECRET], maxAge: TTL_S,
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: config().HTTPS,
+    secrets: [config().SESSION_SECRET],
+    maxAge: TTL_S,
   });
   return cookie;
 }

@@ -5,7 +5,8 @@ import { SECOND_FACTOR_ROLES } from "./mfa.server";
 
 describe("named permissions", () => {
   it("are all action:entity:access with a known access", () => {
-    for (const r of roles) for (const p of rolePermissions[r]) expect(p, r).toMatch(/^[a-z-]+:[a-z-]+:(own|own-municipality|any)$/);
+    for (const r of roles)
+      for (const p of rolePermissions[r]) expect(p, r).toMatch(/^[a-z-]+:[a-z-]+:(own|own-municipality|any)$/);
   });
   it("let a wider access grant a narrower one, never the reverse", () => {
     expect(roleCan("coordinator", "read:mentee:any")).toBe(true);
@@ -29,12 +30,19 @@ describe("named permissions", () => {
   });
   it("give the areas the roles they have today", () => {
     const expected: Record<keyof typeof areaPermissions, string[]> = {
-      admin: ["admin"], outbox: ["admin", "coordinator"], coordinator: ["admin", "coordinator"], caseworker: ["caseworker"],
-      mentor: ["mentor"], matchRequest: ["mentor"], personalData: ["admin", "caseworker", "coordinator"],
-      companySide: ["admin", "caseworker", "coordinator"], citizen: ["admin", "caseworker", "coordinator"],
+      admin: ["admin"],
+      outbox: ["admin", "coordinator"],
+      coordinator: ["admin", "coordinator"],
+      caseworker: ["caseworker"],
+      mentor: ["mentor"],
+      matchRequest: ["mentor"],
+      personalData: ["admin", "caseworker", "coordinator"],
+      companySide: ["admin", "caseworker", "coordinator"],
+      citizen: ["admin", "caseworker", "coordinator"],
       secondFactor: [...SECOND_FACTOR_ROLES].sort(),
     };
-    for (const [area, p] of Object.entries(areaPermissions) as [keyof typeof areaPermissions, Permission][]) expect(rolesWith(p).sort(), area).toEqual(expected[area]);
+    for (const [area, p] of Object.entries(areaPermissions) as [keyof typeof areaPermissions, Permission][])
+      expect(rolesWith(p).sort(), area).toEqual(expected[area]);
   });
   it("refuse everything to nobody", () => {
     expect(can(null, "read:course:own")).toBe(false);

@@ -16,35 +16,68 @@ export type Permission = `${string}:${string}:${Access}`;
 /** What every member of staff who works with citizens may do; `access` is their reach. */
 function citizenWork(access: Exclude<Access, "own">) {
   return [
-    `read:mentee:${access}`, `update:mentee:${access}`, `read:competence:${access}`, `update:competence:${access}`,
-    `read:personal-data:${access}`, `export:personal-data:${access}`, `read:placement:${access}`, `manage:placement:${access}`,
+    `read:mentee:${access}`,
+    `update:mentee:${access}`,
+    `read:competence:${access}`,
+    `update:competence:${access}`,
+    `read:personal-data:${access}`,
+    `export:personal-data:${access}`,
+    `read:placement:${access}`,
+    `manage:placement:${access}`,
     // The company side is shared: every municipality's companies and openings (decision 012).
-    "read:company:any", "manage:company:any", "read:opening:any", "manage:opening:any",
+    "read:company:any",
+    "manage:company:any",
+    "read:opening:any",
+    "manage:opening:any",
   ] as const satisfies readonly Permission[];
 }
 
 const coordination = [
   ...citizenWork("any"),
-  "screen:mentor:any", "read:mentor:any", "approve:match:any", "run:matching:any", "manage:course:any", "call:follow-up:any",
-  "read:report:any", "export:report:any", "read:demand:any", "manage:guidance:any", "read:outbox:any",
-  "erase:personal-data:any", "manage:second-factor:own",
+  "screen:mentor:any",
+  "read:mentor:any",
+  "approve:match:any",
+  "run:matching:any",
+  "manage:course:any",
+  "call:follow-up:any",
+  "read:report:any",
+  "export:report:any",
+  "read:demand:any",
+  "manage:guidance:any",
+  "read:outbox:any",
+  "erase:personal-data:any",
+  "manage:second-factor:own",
 ] as const satisfies readonly Permission[];
 
 /** The one table: role → permissions. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: [
     ...coordination,
-    "manage:municipality:any", "manage:user:any", "manage:match-weights:any", "manage:template:any",
-    "manage:retention:any", "read:audit-log:any", "manage:settings:any",
+    "manage:municipality:any",
+    "manage:user:any",
+    "manage:match-weights:any",
+    "manage:template:any",
+    "manage:retention:any",
+    "read:audit-log:any",
+    "manage:settings:any",
   ],
   coordinator: coordination,
   caseworker: [
     ...citizenWork("own-municipality"),
-    "refer:mentee:own-municipality", "withdraw:mentee:own-municipality", "read:report:own-municipality", "export:report:own-municipality",
+    "refer:mentee:own-municipality",
+    "withdraw:mentee:own-municipality",
+    "read:report:own-municipality",
+    "export:report:own-municipality",
   ],
   mentor: [
-    "read:mentor:own", "update:mentor:own", "answer:match-request:own", "read:course:own", "log:meeting:own",
-    "update:goal-plan:own", "suggest:company:own", "read:guidance:own",
+    "read:mentor:own",
+    "update:mentor:own",
+    "answer:match-request:own",
+    "read:course:own",
+    "log:meeting:own",
+    "update:goal-plan:own",
+    "suggest:company:own",
+    "read:guidance:own",
   ],
 };
 

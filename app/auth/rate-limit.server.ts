@@ -18,20 +18,32 @@ export function hit(key: string, limit: number, windowMs: number): boolean {
   return db().transaction((tx) => {
     const row = tx.select().from(rateLimits).where(eq(rateLimits.key, key)).get();
     if (!row || row.resetAt <= t) {
-      tx.insert(rateLimits).values({ key, count: 1, resetAt: t + windowMs })
-        .onConflictDoUpdate({ target: rateLimits.key, set: { count: 1, resetAt: t + windowMs } }).run();
-      tx.delete(rateLimits).where(sql`${rateLimits.key} in (select ${rateLimits.key} from ${rateLimits} where ${rateLimits.resetAt} <= ${t} limit ${PURGE_PER_WINDOW})`).run();
+      tx.insert(rateLimits)
+        .values({ key, count: 1, resetAt: t + windowMs })
+        .onConflictDoUpdate({ target: rateLimits.key, set: { count: 1, resetAt: t + windowMs } })
+        .run();
+      tx.delete(rateLimits)
+        .where(
+          sql`${rateLimits.key} in (select ${rateLimits.key} from ${rateLimits} where ${rateLimits.resetAt} <= ${t} limit ${PURGE_PER_WINDOW})`,
+        )
+        .run();
       return true;
     }
-    tx.update(rateLimits).set({ count: row.count + 1 }).where(eq(rateLimits.key, key)).run();
+    tx.update(rateLimits)
+      .set({ count: row.count + 1 })
+      .where(eq(rateLimits.key, key))
+      .run();
     return row.count + 1 <= limit;
   });
 }
 
 /** Gives back one counted attempt of a window still running (the attempt succeeded). */
 export function refund(key: string): void {
-  db().update(rateLimits).set({ count: sql`max(0, ${rateLimits.count} - 1)` })
-    .where(and(eq(rateLimits.key, key), gt(rateLimits.resetAt, now().getTime()))).run();
+  db()
+    .update(rateLimits)
+    .set({ count: sql`max(0, ${rateLimits.count} - 1)` })
+    .where(and(eq(rateLimits.key, key), gt(rateLimits.resetAt, now().getTime())))
+    .run();
 }
 
 export function clearLimit(key: string): void {

@@ -31,7 +31,9 @@ export async function createUserSession(userId: number): Promise<string> {
   const expiresAt = new Date(now().getTime() + SESSION_DAYS * 24 * 3600 * 1000).toISOString();
   const d = db();
   d.transaction((tx) => {
-    tx.insert(sessions).values({ idHash: sha256(token), userId, expiresAt }).run();
+    tx.insert(sessions)
+      .values({ idHash: sha256(token), userId, expiresAt })
+      .run();
     tx.update(users).set({ lastLoginAt: now().toISOString() }).where(eq(users.id, userId)).run();
     // Housekeeping: expired sessions of anyone go.
     tx.delete(sessions).where(lt(sessions.expiresAt, now().toISOString())).run();
@@ -68,7 +70,13 @@ function prepareSessionLookup(d: Db) {
     .select({ user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, sql.placeholder("idHash")), gt(sessions.expiresAt, sql.placeholder("now")), eq(users.active, true)))
+    .where(
+      and(
+        eq(sessions.idHash, sql.placeholder("idHash")),
+        gt(sessions.expiresAt, sql.placeholder("now")),
+        eq(users.active, true),
+      ),
+    )
     .prepare();
 }
 
@@ -85,7 +93,11 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
 /** Deletes the session row and returns a Set-Cookie that clears the cookie. */
 export async function destroyUserSession(request: Request): Promise<string> {
   const token = await tokenFrom(request);
-  if (token) db().delete(sessions).where(eq(sessions.idHash, sha256(token))).run();
+  if (token)
+    db()
+      .delete(sessions)
+      .where(eq(sessions.idHash, sha256(token)))
+      .run();
   return sessionCookie().serialize("", { maxAge: 0 });
 }
 

@@ -12,7 +12,13 @@ describe("TOTP", () => {
     expect(totp(SEED, 20000000000_000, 8)).toBe("65353130");
   });
   it("matches the RFC 4226 HOTP vectors at 6 digits (counter = time / 30 s)", () => {
-    expect([0, 1, 2, 3, 9].map((c) => totp(SEED, c * 30_000))).toEqual(["755224", "287082", "359152", "969429", "520489"]);
+    expect([0, 1, 2, 3, 9].map((c) => totp(SEED, c * 30_000))).toEqual([
+      "755224",
+      "287082",
+      "359152",
+      "969429",
+      "520489",
+    ]);
   });
   it("accepts one step of drift and nothing more", () => {
     const t = 1_800_000_000_000;

@@ -9,7 +9,14 @@ const ISSUER = "Mentorbro";
 const SECRET_BYTES = 20;
 
 function generator(secretBase32: string, digits = 6, period = 30, account = ""): TOTP {
-  return new TOTP({ issuer: ISSUER, label: account, algorithm: "SHA1", digits, period, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({
+    issuer: ISSUER,
+    label: account,
+    algorithm: "SHA1",
+    digits,
+    period,
+    secret: Secret.fromBase32(secretBase32),
+  });
 }
 
 /** A new 160-bit secret, base32 (what the authenticator app is given). */

@@ -7,13 +7,23 @@ import { useTranslation } from "react-i18next";
 import { Alert } from "./forms";
 import { formatDateTime } from "../i18n/format";
 
-export function CitizenPageAdmin({ links, calls, failed }: { links: number; calls: { id: number; requestedAt: string }[]; failed: boolean }) {
+export function CitizenPageAdmin({
+  links,
+  calls,
+  failed,
+}: {
+  links: number;
+  calls: { id: number; requestedAt: string }[];
+  failed: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const [params] = useSearchParams();
   const done = params.get("done");
   return (
     <section aria-labelledby="citizen-page-title" className="mb-stack">
-      <h2 id="citizen-page-title" tabIndex={-1}>{t("between.citizen.title")}</h2>
+      <h2 id="citizen-page-title" tabIndex={-1}>
+        {t("between.citizen.title")}
+      </h2>
       {done === "link" ? <Alert kind="success">{t("between.citizen.sent")}</Alert> : null}
       {done === "call" ? <Alert kind="success">{t("between.citizen.handledDone")}</Alert> : null}
       {failed ? <Alert kind="error">{t("between.citizen.cannotSend")}</Alert> : null}
@@ -21,14 +31,20 @@ export function CitizenPageAdmin({ links, calls, failed }: { links: number; call
       <p>{t("between.citizen.links", { count: links })}</p>
       <Form method="post" className="mb-inline-form">
         <input type="hidden" name="intent" value="citizen_link" />
-        <button type="submit" className="button button-secondary">{t("between.citizen.send")}</button>
+        <button type="submit" className="button button-secondary">
+          {t("between.citizen.send")}
+        </button>
       </Form>{" "}
       <Form method="post" className="mb-inline-form" aria-describedby="replace-hint">
         <input type="hidden" name="intent" value="citizen_link" />
         <input type="hidden" name="replace" value="on" />
-        <button type="submit" className="button button-tertiary">{t("between.citizen.replace")}</button>
+        <button type="submit" className="button button-tertiary">
+          {t("between.citizen.replace")}
+        </button>
       </Form>
-      <p className="form-hint" id="replace-hint">{t("between.citizen.replaceHint")}</p>
+      <p className="form-hint" id="replace-hint">
+        {t("between.citizen.replaceHint")}
+      </p>
       <h3>{t("between.citizen.calls")}</h3>
       {calls.length ? (
         <ul className="nobullet-list">
@@ -38,12 +54,16 @@ export function CitizenPageAdmin({ links, calls, failed }: { links: number; call
               <Form method="post" className="mb-inline-form">
                 <input type="hidden" name="intent" value="call_handled" />
                 <input type="hidden" name="callId" value={c.id} />
-                <button type="submit" className="button button-secondary">{t("between.citizen.handled")}</button>
+                <button type="submit" className="button button-secondary">
+                  {t("between.citizen.handled")}
+                </button>
               </Form>
             </li>
           ))}
         </ul>
-      ) : <p>{t("between.citizen.noCalls")}</p>}
+      ) : (
+        <p>{t("between.citizen.noCalls")}</p>
+      )}
     </section>
   );
 }

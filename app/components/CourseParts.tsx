@@ -23,9 +23,17 @@ export function CommitmentBadge({ status }: { status: CommitmentStatus }) {
 /** "Log 1.5 hours more before 11 Dec …" or "This month's target is reached" (mentor's start and course pages). */
 export function DueThisMonth({ due, monthEnds }: { due: number; monthEnds: string }) {
   const { t, i18n } = useTranslation();
-  return <>{due > 0
-    ? t("courses.page.dueHours", { count: due, hours: formatHours(due, i18n.language), date: formatDate(monthEnds, i18n.language) })
-    : t("courses.page.dueDone")}</>;
+  return (
+    <>
+      {due > 0
+        ? t("courses.page.dueHours", {
+            count: due,
+            hours: formatHours(due, i18n.language),
+            date: formatDate(monthEnds, i18n.language),
+          })
+        : t("courses.page.dueDone")}
+    </>
+  );
 }
 
 export function MonthTable({ months }: { months: CourseMonth[] }) {
@@ -34,15 +42,23 @@ export function MonthTable({ months }: { months: CourseMonth[] }) {
   return (
     <div className="mb-table-wrap" {...scrollRegion(t("courses.page.months"))}>
       <table className="table table--zebra">
-        <thead><tr>
-          <th scope="col">{t("courses.page.monthCol")}</th><th scope="col">{t("courses.page.periodCol")}</th>
-          <th scope="col">{t("courses.page.hoursCol")}</th><th scope="col">{t("courses.page.targetCol")}</th>
-        </tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t("courses.page.monthCol")}</th>
+            <th scope="col">{t("courses.page.periodCol")}</th>
+            <th scope="col">{t("courses.page.hoursCol")}</th>
+            <th scope="col">{t("courses.page.targetCol")}</th>
+          </tr>
+        </thead>
         <tbody>
           {months.map((m) => (
             <tr key={m.index} aria-current={m.state === "current" ? "true" : undefined}>
-              <th scope="row">{m.index} {m.state === "current" ? t("courses.page.current") : null}</th>
-              <td>{formatDate(m.from, lng)} – {formatDate(m.to, lng)}</td>
+              <th scope="row">
+                {m.index} {m.state === "current" ? t("courses.page.current") : null}
+              </th>
+              <td>
+                {formatDate(m.from, lng)} – {formatDate(m.to, lng)}
+              </td>
               <td>{m.state === "future" ? "–" : formatHours(m.loggedHours, lng)}</td>
               <td>{formatNumber(m.targetHours, lng)}</td>
             </tr>
@@ -62,21 +78,38 @@ export function formatHours(n: number, lng: string): string {
   return formatNumber(n, lng, Number.isInteger(n) ? 0 : 1);
 }
 
-export type MeetingRow = { id: number; date: string; minutes: number; form: string; topics: string[]; nextStep: string | null };
+export type MeetingRow = {
+  id: number;
+  date: string;
+  minutes: number;
+  form: string;
+  topics: string[];
+  nextStep: string | null;
+};
 
 /** The meeting log as a table; `actions` adds a last column (the mentor's edit and delete). */
-export function MeetingTable<M extends MeetingRow>({ meetings, actions }: { meetings: M[]; actions?: (m: M) => ReactNode }) {
+export function MeetingTable<M extends MeetingRow>({
+  meetings,
+  actions,
+}: {
+  meetings: M[];
+  actions?: (m: M) => ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   return (
     <div className="mb-table-wrap" {...scrollRegion(t("courses.meeting.list"))}>
       <table className="table table--zebra">
-        <thead><tr>
-          <th scope="col">{t("courses.meeting.date")}</th><th scope="col">{t("courses.meeting.minutes")}</th>
-          <th scope="col">{t("courses.meeting.form")}</th><th scope="col">{t("courses.meeting.topics")}</th>
-          <th scope="col">{t("courses.meeting.nextStep")}</th>
-          {actions ? <th scope="col">{t("courses.meeting.actions")}</th> : null}
-        </tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t("courses.meeting.date")}</th>
+            <th scope="col">{t("courses.meeting.minutes")}</th>
+            <th scope="col">{t("courses.meeting.form")}</th>
+            <th scope="col">{t("courses.meeting.topics")}</th>
+            <th scope="col">{t("courses.meeting.nextStep")}</th>
+            {actions ? <th scope="col">{t("courses.meeting.actions")}</th> : null}
+          </tr>
+        </thead>
         <tbody>
           {meetings.map((m) => (
             <tr key={m.id}>

@@ -6,7 +6,14 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
-export function FilterBar({ label, submit, primary, className, after, children }: {
+export function FilterBar({
+  label,
+  submit,
+  primary,
+  className,
+  after,
+  children,
+}: {
   /** The form's accessible name (default "Filter"). */
   label?: string;
   submit: string;
@@ -18,15 +25,28 @@ export function FilterBar({ label, submit, primary, className, after, children }
 }) {
   const { t } = useTranslation();
   return (
-    <Form method="get" className={`mb-filters${className ? ` ${className}` : ""}`} aria-label={label ?? t("common.actions.filter")}>
+    <Form
+      method="get"
+      className={`mb-filters${className ? ` ${className}` : ""}`}
+      aria-label={label ?? t("common.actions.filter")}
+    >
       {children}
-      <button type="submit" className={`button ${primary ? "button-primary" : "button-secondary"}`}>{submit}</button>
+      <button type="submit" className={`button ${primary ? "button-primary" : "button-secondary"}`}>
+        {submit}
+      </button>
       {after}
     </Form>
   );
 }
 
-export function FilterSelect({ name, label, value, empty, options, describedBy }: {
+export function FilterSelect({
+  name,
+  label,
+  value,
+  empty,
+  options,
+  describedBy,
+}: {
   name: string;
   label: string;
   value: string | number | null | undefined;
@@ -37,16 +57,29 @@ export function FilterSelect({ name, label, value, empty, options, describedBy }
 }) {
   return (
     <div className="form-group">
-      <label className="form-label" htmlFor={name}>{label}</label>
+      <label className="form-label" htmlFor={name}>
+        {label}
+      </label>
       <select className="form-select" id={name} name={name} defaultValue={value ?? ""} aria-describedby={describedBy}>
         {empty !== undefined ? <option value="">{empty}</option> : null}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </div>
   );
 }
 
-export function FilterInput({ name, label, value, type = "text", numeric, narrow }: {
+export function FilterInput({
+  name,
+  label,
+  value,
+  type = "text",
+  numeric,
+  narrow,
+}: {
   name: string;
   label: string;
   value: string | number | null | undefined;
@@ -57,9 +90,17 @@ export function FilterInput({ name, label, value, type = "text", numeric, narrow
 }) {
   return (
     <div className="form-group">
-      <label className="form-label" htmlFor={name}>{label}</label>
-      <input className={`form-input${narrow ? " input-width-xs" : ""}`} id={name} name={name} type={type}
-        inputMode={numeric ? "numeric" : undefined} defaultValue={value ?? ""} />
+      <label className="form-label" htmlFor={name}>
+        {label}
+      </label>
+      <input
+        className={`form-input${narrow ? " input-width-xs" : ""}`}
+        id={name}
+        name={name}
+        type={type}
+        inputMode={numeric ? "numeric" : undefined}
+        defaultValue={value ?? ""}
+      />
     </div>
   );
 }

@@ -10,7 +10,11 @@ import { useTranslation } from "react-i18next";
 export type ErrorArea = "public" | "mentor" | "coordinator" | "caseworker" | "admin";
 
 const areaHome: Record<ErrorArea, string> = {
-  public: "/", mentor: "/mentor", coordinator: "/koordinator", caseworker: "/kommune", admin: "/admin",
+  public: "/",
+  mentor: "/mentor",
+  coordinator: "/koordinator",
+  caseworker: "/kommune",
+  admin: "/admin",
 };
 
 /** The message for a status: the few a person can act on have their own, everything else is our error. */
@@ -29,9 +33,13 @@ export function GeneralErrorBoundary({ area }: { area: ErrorArea }) {
       <p>{t(`common.errors.${kind}Body`)}</p>
       <p className="mb-error__code">{t("common.errors.code", { status })}</p>
       {/* Refused: the area is not theirs, so the way back is their own start page. */}
-      <p>{kind === "forbidden"
-        ? <Link to="/start">{t("common.errors.back.start")}</Link>
-        : <Link to={areaHome[area]}>{t(`common.errors.back.${area}`)}</Link>}</p>
+      <p>
+        {kind === "forbidden" ? (
+          <Link to="/start">{t("common.errors.back.start")}</Link>
+        ) : (
+          <Link to={areaHome[area]}>{t(`common.errors.back.${area}`)}</Link>
+        )}
+      </p>
     </div>
   );
 }

@@ -12,13 +12,25 @@ import { addGoalSchema, updateGoalSchema } from "../schemas/between";
 import { Alert, ErrorSummary, SelectField, TextField } from "./forms";
 import { formatDate } from "../i18n/format";
 
-export type GoalRow = { id: number; kind: GoalKind; text: string | null; status: GoalStatus; targetDate: string | null; statusOn: string };
+export type GoalRow = {
+  id: number;
+  kind: GoalKind;
+  text: string | null;
+  status: GoalStatus;
+  targetDate: string | null;
+  statusOn: string;
+};
 
-const statusClass: Record<GoalStatus, string> = { planned: "mb-badge", in_progress: "mb-badge mb-badge--warn", reached: "mb-badge mb-badge--good", dropped: "mb-badge" };
+const statusClass: Record<GoalStatus, string> = {
+  planned: "mb-badge",
+  in_progress: "mb-badge mb-badge--warn",
+  reached: "mb-badge mb-badge--good",
+  dropped: "mb-badge",
+};
 
 function useGoalName() {
   const { t } = useTranslation();
-  return (g: Pick<GoalRow, "kind" | "text">) => (g.kind === "own" ? g.text ?? "" : t(`enum.goalKind.${g.kind}`));
+  return (g: Pick<GoalRow, "kind" | "text">) => (g.kind === "own" ? (g.text ?? "") : t(`enum.goalKind.${g.kind}`));
 }
 
 /** The plan as a list, for the course pages. */
@@ -32,28 +44,47 @@ export function GoalPlanSection({ goals, editPath }: { goals: GoalRow[]; editPat
         <ul className="mb-goals">
           {goals.map((g) => (
             <li key={g.id}>
-              {name(g)} <span className={statusClass[g.status]}>{t(`enum.goalStatus.${g.status}`)}</span>
-              {" "}<span className="weight-normal">({t("between.goals.since", { date: formatDate(g.statusOn, i18n.language) })}{g.targetDate ? `, ${t("between.goals.by", { date: formatDate(g.targetDate, i18n.language) })}` : ""})</span>
+              {name(g)} <span className={statusClass[g.status]}>{t(`enum.goalStatus.${g.status}`)}</span>{" "}
+              <span className="weight-normal">
+                ({t("between.goals.since", { date: formatDate(g.statusOn, i18n.language) })}
+                {g.targetDate ? `, ${t("between.goals.by", { date: formatDate(g.targetDate, i18n.language) })}` : ""})
+              </span>
             </li>
           ))}
         </ul>
-      ) : <p>{t("between.goals.none")}</p>}
-      {editPath ? <p><Link to={editPath}>{t("between.goals.edit")}</Link></p> : null}
+      ) : (
+        <p>{t("between.goals.none")}</p>
+      )}
+      {editPath ? (
+        <p>
+          <Link to={editPath}>{t("between.goals.edit")}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }
 
 type ActionData = { intent: string | null; goalId?: number; result: unknown } | undefined;
 
-export function GoalPlanPage({ d, actionData, back, done }: {
-  d: { menteeFirstName: string; goals: GoalRow[]; canEdit: boolean }; actionData: ActionData; back: string; done: string | null;
+export function GoalPlanPage({
+  d,
+  actionData,
+  back,
+  done,
+}: {
+  d: { menteeFirstName: string; goals: GoalRow[]; canEdit: boolean };
+  actionData: ActionData;
+  back: string;
+  done: string | null;
 }) {
   const { t } = useTranslation();
   const live = d.goals.filter((g) => g.status !== "dropped").length;
   const addResult = actionData?.intent === "add" ? (actionData.result as SubmissionResult<string[]>) : undefined;
   return (
     <>
-      <p><Link to={back}>{t("common.actions.back")}</Link></p>
+      <p>
+        <Link to={back}>{t("common.actions.back")}</Link>
+      </p>
       <h1>{t("between.goals.pageTitle", { name: d.menteeFirstName })}</h1>
       <p>{t("between.goals.intro")}</p>
       {done === "added" ? <Alert kind="success">{t("between.goals.added")}</Alert> : null}
@@ -63,36 +94,71 @@ export function GoalPlanPage({ d, actionData, back, done }: {
         <ul className="nobullet-list mb-stack">
           {d.goals.map((g) => (
             <li key={g.id}>
-              <GoalStatusForm g={g} canEdit={d.canEdit} lastResult={actionData?.intent === "update" && actionData.goalId === g.id ? (actionData.result as SubmissionResult<string[]>) : undefined} />
+              <GoalStatusForm
+                g={g}
+                canEdit={d.canEdit}
+                lastResult={
+                  actionData?.intent === "update" && actionData.goalId === g.id
+                    ? (actionData.result as SubmissionResult<string[]>)
+                    : undefined
+                }
+              />
             </li>
           ))}
         </ul>
-      ) : <p>{t("between.goals.none")}</p>}
-      {d.canEdit ? (live < MAX_GOALS ? <AddGoal lastResult={addResult} /> : <p>{t("between.goals.full")}</p>) : null}
+      ) : (
+        <p>{t("between.goals.none")}</p>
+      )}
+      {d.canEdit ? live < MAX_GOALS ? <AddGoal lastResult={addResult} /> : <p>{t("between.goals.full")}</p> : null}
     </>
   );
 }
 
-function GoalStatusForm({ g, canEdit, lastResult }: { g: GoalRow; canEdit: boolean; lastResult?: SubmissionResult<string[]> }) {
+function GoalStatusForm({
+  g,
+  canEdit,
+  lastResult,
+}: {
+  g: GoalRow;
+  canEdit: boolean;
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const { t, i18n } = useTranslation();
   const name = useGoalName()(g);
   const [form, f] = useForm({
-    id: `goal-${g.id}`, lastResult, defaultValue: { status: g.status, targetDate: g.targetDate ?? "" },
+    id: `goal-${g.id}`,
+    lastResult,
+    defaultValue: { status: g.status, targetDate: g.targetDate ?? "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: updateGoalSchema }),
   });
   return (
     <div className="mb-action">
-      <h2 className="h3" id={`goal-${g.id}-title`}>{name}</h2>
-      <p><span className={statusClass[g.status]}>{t(`enum.goalStatus.${g.status}`)}</span> {t("between.goals.since", { date: formatDate(g.statusOn, i18n.language) })}</p>
+      <h2 className="h3" id={`goal-${g.id}-title`}>
+        {name}
+      </h2>
+      <p>
+        <span className={statusClass[g.status]}>{t(`enum.goalStatus.${g.status}`)}</span>{" "}
+        {t("between.goals.since", { date: formatDate(g.statusOn, i18n.language) })}
+      </p>
       {canEdit ? (
         <>
           <ErrorSummary form={form} />
           <Form method="post" {...getFormProps(form)} aria-labelledby={`goal-${g.id}-title`}>
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="goalId" value={g.id} />
-            <SelectField field={f.status} label={t("between.goals.status")} options={nextGoalStatuses(g.status).map((s) => ({ value: s, label: t(`enum.goalStatus.${s}`) }))} />
+            <SelectField
+              field={f.status}
+              label={t("between.goals.status")}
+              options={nextGoalStatuses(g.status).map((s) => ({ value: s, label: t(`enum.goalStatus.${s}`) }))}
+            />
             <TextField field={f.targetDate} label={t("between.goals.targetDate")} type="date" optional />
-            <button type="submit" className="button button-secondary" aria-label={t("between.goals.saveLabel", { goal: name })}>{t("between.goals.save")}</button>
+            <button
+              type="submit"
+              className="button button-secondary"
+              aria-label={t("between.goals.saveLabel", { goal: name })}
+            >
+              {t("between.goals.save")}
+            </button>
           </Form>
         </>
       ) : null}
@@ -103,7 +169,8 @@ function GoalStatusForm({ g, canEdit, lastResult }: { g: GoalRow; canEdit: boole
 function AddGoal({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
   const { t } = useTranslation();
   const [form, f] = useForm({
-    id: "goal-add", lastResult,
+    id: "goal-add",
+    lastResult,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addGoalSchema }),
   });
   return (
@@ -112,10 +179,17 @@ function AddGoal({ lastResult }: { lastResult?: SubmissionResult<string[]> }) {
       <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} aria-labelledby="goal-add-title">
         <input type="hidden" name="intent" value="add" />
-        <SelectField field={f.kind} label={t("between.goals.kind")} placeholder="" options={goalKinds.map((k) => ({ value: k, label: t(`enum.goalKind.${k}`) }))} />
+        <SelectField
+          field={f.kind}
+          label={t("between.goals.kind")}
+          placeholder=""
+          options={goalKinds.map((k) => ({ value: k, label: t(`enum.goalKind.${k}`) }))}
+        />
         <TextField field={f.text} label={t("between.goals.text")} hint={t("between.goals.textHint")} optional />
         <TextField field={f.targetDate} label={t("between.goals.targetDate")} type="date" optional />
-        <button type="submit" className="button button-primary">{t("between.goals.add")}</button>
+        <button type="submit" className="button button-primary">
+          {t("between.goals.add")}
+        </button>
       </Form>
     </section>
   );

@@ -6,7 +6,17 @@ import { formatDate, formatDateTime } from "../i18n/format";
 export function GuidanceText({ body }: { body: string }) {
   return (
     <>
-      {textBlocks(body).map((b, i) => (b.kind === "p" ? <p key={i}>{b.text}</p> : <ul key={i}>{b.items.map((x, j) => <li key={j}>{x}</li>)}</ul>))}
+      {textBlocks(body).map((b, i) =>
+        b.kind === "p" ? (
+          <p key={i}>{b.text}</p>
+        ) : (
+          <ul key={i}>
+            {b.items.map((x, j) => (
+              <li key={j}>{x}</li>
+            ))}
+          </ul>
+        ),
+      )}
     </>
   );
 }
@@ -27,16 +37,30 @@ export function GuidanceTips({ tips, month }: { tips: { id: number; title: strin
 }
 
 /** The record of what a mentor read, for the coordinator's mentor page. */
-export function GuidanceReads({ readAt, reads }: { readAt: string | null; reads: { pageId: number; version: number; readAt: string; title: string; current: boolean }[] }) {
+export function GuidanceReads({
+  readAt,
+  reads,
+}: {
+  readAt: string | null;
+  reads: { pageId: number; version: number; readAt: string; title: string; current: boolean }[];
+}) {
   const { t, i18n } = useTranslation();
   return (
     <section aria-labelledby="h-guidance">
       <h2 id="h-guidance">{t("between.guidance.reads.title")}</h2>
-      <p>{readAt ? t("between.guidance.reads.readAt", { date: formatDate(readAt, i18n.language) }) : t("between.guidance.reads.none")}</p>
+      <p>
+        {readAt
+          ? t("between.guidance.reads.readAt", { date: formatDate(readAt, i18n.language) })
+          : t("between.guidance.reads.none")}
+      </p>
       {reads.length ? (
         <ul>
           {reads.map((r) => (
-            <li key={`${r.pageId}:${r.version}`}>{r.title} · {t("between.guidance.reads.version")} {r.version}{r.current ? "" : ` (${t("between.guidance.reads.outdated")})`} · {formatDateTime(r.readAt, i18n.language)}</li>
+            <li key={`${r.pageId}:${r.version}`}>
+              {r.title} · {t("between.guidance.reads.version")} {r.version}
+              {r.current ? "" : ` (${t("between.guidance.reads.outdated")})`} ·{" "}
+              {formatDateTime(r.readAt, i18n.language)}
+            </li>
           ))}
         </ul>
       ) : null}

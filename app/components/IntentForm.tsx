@@ -10,7 +10,20 @@ import type { ReactNode } from "react";
 import type { z } from "zod";
 import { ErrorSummary, type AnyField } from "./forms";
 
-export function IntentForm({ id, intent, schema, title, intro, lastResult, defaults, render, submit, hidden, headingLevel = 3, secondary }: {
+export function IntentForm({
+  id,
+  intent,
+  schema,
+  title,
+  intro,
+  lastResult,
+  defaults,
+  render,
+  submit,
+  hidden,
+  headingLevel = 3,
+  secondary,
+}: {
   /** Unique on the page (the same intent may appear once per row). */
   id: string;
   intent: string;
@@ -40,9 +53,13 @@ export function IntentForm({ id, intent, schema, title, intro, lastResult, defau
       <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} aria-labelledby={`${id}-title`}>
         <input type="hidden" name="intent" value={intent} />
-        {Object.entries(hidden ?? {}).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+        {Object.entries(hidden ?? {}).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
         {render ? render(fields) : null}
-        <button type="submit" className={`button ${secondary ? "button-secondary" : "button-primary"}`}>{submit ?? title}</button>
+        <button type="submit" className={`button ${secondary ? "button-secondary" : "button-primary"}`}>
+          {submit ?? title}
+        </button>
       </Form>
     </div>
   );

@@ -18,7 +18,13 @@ export function LegalSection({ id, title, children }: { id: string; title: strin
 export function TextList({ k, values }: { k: string; values?: Record<string, unknown> }) {
   const { t } = useTranslation();
   const items = t(k, { returnObjects: true, ...values }) as unknown;
-  return <ul>{(Array.isArray(items) ? items : []).map((s, i) => <li key={i}>{String(s)}</li>)}</ul>;
+  return (
+    <ul>
+      {(Array.isArray(items) ? items : []).map((s, i) => (
+        <li key={i}>{String(s)}</li>
+      ))}
+    </ul>
+  );
 }
 
 /** A sentence of the texts with the contact address in it as a mail link (`<mail>{{email}}</mail>`). */

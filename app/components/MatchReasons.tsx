@@ -23,7 +23,10 @@ export function reasonText(t: TFunction, lng: string, r: Reason): string {
   const p = r.params ?? {};
   const params: Record<string, unknown> = { ...p };
   if (typeof p.code === "string") params.label = industryLabel(p.code, lng);
-  if (Array.isArray(p.languages)) params.languages = new Intl.ListFormat(lng === "en" ? "en" : "da", { type: "conjunction" }).format(p.languages.map((l) => languageName(t, String(l), lng)));
+  if (Array.isArray(p.languages))
+    params.languages = new Intl.ListFormat(lng === "en" ? "en" : "da", { type: "conjunction" }).format(
+      p.languages.map((l) => languageName(t, String(l), lng)),
+    );
   return String(t(`matching.reason.${r.key}`, params));
 }
 
@@ -31,7 +34,9 @@ export function MatchReasons({ reasons }: { reasons: Reason[] }) {
   const { t, i18n } = useTranslation();
   return (
     <ul className="mb-reasons">
-      {reasons.map((r, i) => <li key={i}>{reasonText(t, i18n.language, r)}</li>)}
+      {reasons.map((r, i) => (
+        <li key={i}>{reasonText(t, i18n.language, r)}</li>
+      ))}
     </ul>
   );
 }

@@ -22,9 +22,16 @@ export function MatchRequestNotices({ page }: { page: Page<ClosedRequest> }) {
       <ul data-testid="request-notices">
         {page.rows.map((r) => (
           <li key={r.id}>
-            {t("matching.notices.item", { mentee: r.menteeName, mentor: r.mentorName, status: t(`matching.requestStatus.${r.status}`) })}
+            {t("matching.notices.item", {
+              mentee: r.menteeName,
+              mentor: r.mentorName,
+              status: t(`matching.requestStatus.${r.status}`),
+            })}
             {r.declineReason ? <> ({r.declineReason})</> : null}
-            {" · "}<Link to={`/koordinator/mentees/${r.menteeId}/kandidater`}>{t("matching.notices.find", { name: r.menteeName })}</Link>
+            {" · "}
+            <Link to={`/koordinator/mentees/${r.menteeId}/kandidater`}>
+              {t("matching.notices.find", { name: r.menteeName })}
+            </Link>
           </li>
         ))}
       </ul>

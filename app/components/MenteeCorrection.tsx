@@ -18,30 +18,55 @@ import type { Page } from "../domain/paging";
 export const CHANGES_PAGE_PARAM = "rettelser-side";
 
 type Current = {
-  phone: string | null; email: string | null; preferredChannel: string; language: string; danishLevel: string; danishModule: number | null;
-  wishedIndustryCodes: string[]; goals: string[];
+  phone: string | null;
+  email: string | null;
+  preferredChannel: string;
+  language: string;
+  danishLevel: string;
+  danishModule: number | null;
+  wishedIndustryCodes: string[];
+  goals: string[];
 };
 
-export function CorrectionForm({ current, divisions, lastResult }: {
-  current: Current; divisions: { code: string; labelDa: string; labelEn: string }[]; lastResult?: SubmissionResult<string[]>;
+export function CorrectionForm({
+  current,
+  divisions,
+  lastResult,
+}: {
+  current: Current;
+  divisions: { code: string; labelDa: string; labelEn: string }[];
+  lastResult?: SubmissionResult<string[]>;
 }) {
   const { t, i18n } = useTranslation();
   const [form, fields] = useForm<CorrectionInput>({
     id: "correction",
     lastResult,
     defaultValue: {
-      phone: current.phone ?? "", email: current.email ?? "", preferredChannel: current.preferredChannel, language: current.language,
-      danishLevel: current.danishLevel, danishModule: current.danishModule ?? undefined, goals: current.goals as CorrectionInput["goals"],
+      phone: current.phone ?? "",
+      email: current.email ?? "",
+      preferredChannel: current.preferredChannel,
+      language: current.language,
+      danishLevel: current.danishLevel,
+      danishModule: current.danishModule ?? undefined,
+      goals: current.goals as CorrectionInput["goals"],
     },
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: correctionSchema }),
   });
-  const opt = <T extends string>(values: readonly T[], ns: string) => values.map((v) => ({ value: v, label: t(`enum.${ns}.${v}`) }));
+  const opt = <T extends string>(values: readonly T[], ns: string) =>
+    values.map((v) => ({ value: v, label: t(`enum.${ns}.${v}`) }));
   const errs = (name: string) => (form.allErrors[name] ?? []).map((e) => translateError(t, e));
-  const divisionOpts = divisions.map((d) => ({ value: d.code, label: `${d.code} ${i18n.language === "en" ? d.labelEn : d.labelDa}` }));
+  const divisionOpts = divisions.map((d) => ({
+    value: d.code,
+    label: `${d.code} ${i18n.language === "en" ? d.labelEn : d.labelDa}`,
+  }));
   const typed = (i: number): string => {
     const v = (lastResult?.initialValue as Record<string, unknown> | undefined)?.wishedIndustryCodes;
-    return Array.isArray(v) && typeof v[i] === "string" ? v[i] : lastResult ? "" : current.wishedIndustryCodes[i] ?? "";
+    return Array.isArray(v) && typeof v[i] === "string"
+      ? v[i]
+      : lastResult
+        ? ""
+        : (current.wishedIndustryCodes[i] ?? "");
   };
   return (
     <section aria-labelledby="correction-title">
@@ -50,23 +75,67 @@ export function CorrectionForm({ current, divisions, lastResult }: {
       <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} aria-labelledby="correction-title">
         <input type="hidden" name="intent" value="correct" />
-        <TextField field={fields.phone} label={t("referrals.form.phone")} hint={t("referrals.form.phoneHint")} type="tel" optional inputMode="tel" autoComplete="off" />
+        <TextField
+          field={fields.phone}
+          label={t("referrals.form.phone")}
+          hint={t("referrals.form.phoneHint")}
+          type="tel"
+          optional
+          inputMode="tel"
+          autoComplete="off"
+        />
         <TextField field={fields.email} label={t("referrals.form.email")} type="email" optional autoComplete="off" />
-        <ChoiceGroup field={fields.preferredChannel} legend={t("referrals.form.preferredChannel")} options={opt(channels, "channel")} />
-        <SelectField field={fields.language} label={t("referrals.form.language")} hint={t("referrals.form.languageHint")} options={opt(messageLanguages, "messageLanguage")} />
-        <SelectField field={fields.danishLevel} label={t("referrals.form.danishLevel")} options={opt(danishLevels, "danishLevel")} />
-        <SelectField field={fields.danishModule} label={t("referrals.form.danishModule")} optional placeholder={t("referrals.form.moduleNone")}
-          options={[1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), label: t("referrals.form.moduleLabel", { n }) }))} />
-        <fieldset className={`form-group${errs("wishedIndustryCodes").length ? " form-error" : ""}`} id={`${form.id}-wishedIndustryCodes`} tabIndex={-1}>
+        <ChoiceGroup
+          field={fields.preferredChannel}
+          legend={t("referrals.form.preferredChannel")}
+          options={opt(channels, "channel")}
+        />
+        <SelectField
+          field={fields.language}
+          label={t("referrals.form.language")}
+          hint={t("referrals.form.languageHint")}
+          options={opt(messageLanguages, "messageLanguage")}
+        />
+        <SelectField
+          field={fields.danishLevel}
+          label={t("referrals.form.danishLevel")}
+          options={opt(danishLevels, "danishLevel")}
+        />
+        <SelectField
+          field={fields.danishModule}
+          label={t("referrals.form.danishModule")}
+          optional
+          placeholder={t("referrals.form.moduleNone")}
+          options={[1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), label: t("referrals.form.moduleLabel", { n }) }))}
+        />
+        <fieldset
+          className={`form-group${errs("wishedIndustryCodes").length ? " form-error" : ""}`}
+          id={`${form.id}-wishedIndustryCodes`}
+          tabIndex={-1}
+        >
           <legend className="form-label">{t("referrals.form.wishedIndustries")}</legend>
-          {errs("wishedIndustryCodes").map((e) => <span key={e} className="form-error-message" role="alert">{e}</span>)}
+          {errs("wishedIndustryCodes").map((e) => (
+            <span key={e} className="form-error-message" role="alert">
+              {e}
+            </span>
+          ))}
           {Array.from({ length: MAX_WISHED_INDUSTRIES }, (_, i) => (
-            <PlainSelect key={i} name={`wishedIndustryCodes[${i}]`} label={`${t("referrals.queue.industry")} ${i + 1}`} errors={errs(`wishedIndustryCodes[${i}]`)}
-              defaultValue={typed(i)} formId={form.id} placeholder={t("referrals.form.industryNone")} options={divisionOpts} />
+            <PlainSelect
+              key={i}
+              name={`wishedIndustryCodes[${i}]`}
+              label={`${t("referrals.queue.industry")} ${i + 1}`}
+              errors={errs(`wishedIndustryCodes[${i}]`)}
+              defaultValue={typed(i)}
+              formId={form.id}
+              placeholder={t("referrals.form.industryNone")}
+              options={divisionOpts}
+            />
           ))}
         </fieldset>
         <ChoiceGroup field={fields.goals} legend={t("referrals.form.goals")} options={opt(goals, "goal")} multiple />
-        <button type="submit" className="button button-primary">{t("referrals.corrections.save")}</button>
+        <button type="submit" className="button button-primary">
+          {t("referrals.corrections.save")}
+        </button>
       </Form>
     </section>
   );
@@ -87,8 +156,16 @@ export function IntakeCallForm({ today, lastResult }: { today: string; lastResul
       <Form method="post" {...getFormProps(form)} aria-labelledby="intake-title">
         <input type="hidden" name="intent" value="intake" />
         <TextField field={fields.calledOn} label={t("referrals.corrections.calledOn")} type="date" />
-        <TextArea field={fields.note} label={t("referrals.corrections.note")} hint={t("referrals.corrections.noteHint")} optional rows={3} />
-        <button type="submit" className="button button-secondary">{t("referrals.corrections.intakeSave")}</button>
+        <TextArea
+          field={fields.note}
+          label={t("referrals.corrections.note")}
+          hint={t("referrals.corrections.noteHint")}
+          optional
+          rows={3}
+        />
+        <button type="submit" className="button button-secondary">
+          {t("referrals.corrections.intakeSave")}
+        </button>
       </Form>
     </section>
   );
@@ -101,17 +178,36 @@ export function RecordChanges({ changes }: { changes: Page<RecordChange> }) {
   return (
     <section aria-labelledby="changes-title">
       <h2 id="changes-title">{t("referrals.corrections.historyTitle")}</h2>
-      {changes.total ? <>
-        {changes.pages > 1 ? <PageSummary window={changes} /> : null}
-        <ul data-testid="record-changes">
-          {changes.rows.map((c) => (
-            <li key={c.id}>{formatDateTime(c.at, lng)}, {c.byName ?? t("referrals.corrections.unknownUser")}: {c.kind === "correction"
-              ? t("referrals.corrections.corrected", { fields: c.fields.map((f) => t(`referrals.corrections.field.${f}`)).join(", ") })
-              : <>{t("referrals.corrections.intakeLogged", { date: formatDate(c.calledOn, lng) })}{c.note ? <>: {c.note}</> : null}</>}</li>
-          ))}
-        </ul>
-        <Pager window={changes} param={CHANGES_PAGE_PARAM} hash="changes-title" label={t("referrals.corrections.historyTitle")} />
-      </> : <p>{t("referrals.corrections.none")}</p>}
+      {changes.total ? (
+        <>
+          {changes.pages > 1 ? <PageSummary window={changes} /> : null}
+          <ul data-testid="record-changes">
+            {changes.rows.map((c) => (
+              <li key={c.id}>
+                {formatDateTime(c.at, lng)}, {c.byName ?? t("referrals.corrections.unknownUser")}:{" "}
+                {c.kind === "correction" ? (
+                  t("referrals.corrections.corrected", {
+                    fields: c.fields.map((f) => t(`referrals.corrections.field.${f}`)).join(", "),
+                  })
+                ) : (
+                  <>
+                    {t("referrals.corrections.intakeLogged", { date: formatDate(c.calledOn, lng) })}
+                    {c.note ? <>: {c.note}</> : null}
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+          <Pager
+            window={changes}
+            param={CHANGES_PAGE_PARAM}
+            hash="changes-title"
+            label={t("referrals.corrections.historyTitle")}
+          />
+        </>
+      ) : (
+        <p>{t("referrals.corrections.none")}</p>
+      )}
     </section>
   );
 }

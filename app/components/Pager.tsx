@@ -24,7 +24,9 @@ export function PageSummary({ window: w, noun }: { window: PageWindow; noun?: st
   const n = (x: number) => formatNumber(x, i18n.language);
   return (
     <p role="status" data-testid="page-summary">
-      {w.total === 0 ? t("common.paging.none") : t("common.paging.summary", { from: n(w.from), to: n(w.to), total: n(w.total), count: w.total })}
+      {w.total === 0
+        ? t("common.paging.none")
+        : t("common.paging.summary", { from: n(w.from), to: n(w.to), total: n(w.total), count: w.total })}
       {noun ? ` ${noun}` : null}
     </p>
   );
@@ -34,7 +36,17 @@ export function PageSummary({ window: w, noun }: { window: PageWindow; noun?: st
  * `param`: the page parameter (default `side`); `label`: the nav's accessible name when a page has two pagers;
  * `hash`: an element id the links jump to (the list's heading, for a list further down a detail page).
  */
-export function Pager({ window: w, param = PAGE_PARAM, label, hash }: { window: PageWindow; param?: string; label?: string; hash?: string }) {
+export function Pager({
+  window: w,
+  param = PAGE_PARAM,
+  label,
+  hash,
+}: {
+  window: PageWindow;
+  param?: string;
+  label?: string;
+  hash?: string;
+}) {
   const { t } = useTranslation();
   const { search } = useLocation();
   if (w.pages <= 1) return null;
@@ -44,20 +56,34 @@ export function Pager({ window: w, param = PAGE_PARAM, label, hash }: { window: 
       <ul className="pagination__items">
         {w.page > 1 ? (
           <li className="pagination-item">
-            <Link className="button button-secondary" to={href(w.page - 1)} rel="prev">{t("common.actions.previous")}</Link>
+            <Link className="button button-secondary" to={href(w.page - 1)} rel="prev">
+              {t("common.actions.previous")}
+            </Link>
           </li>
         ) : null}
-        {pageLinks(w.page, w.pages).map((p, i) => p === null ? (
-          <li key={`gap-${i}`} className="pagination-item pagination-overflow" aria-hidden="true"><span>…</span></li>
-        ) : (
-          <li key={p} className="pagination-item pagination-number">
-            <Link className={`button${p === w.page ? " current-page" : ""}`} to={href(p)}
-              aria-current={p === w.page ? "page" : undefined} aria-label={t("common.paging.page", { page: p })}>{p}</Link>
-          </li>
-        ))}
+        {pageLinks(w.page, w.pages).map((p, i) =>
+          p === null ? (
+            <li key={`gap-${i}`} className="pagination-item pagination-overflow" aria-hidden="true">
+              <span>…</span>
+            </li>
+          ) : (
+            <li key={p} className="pagination-item pagination-number">
+              <Link
+                className={`button${p === w.page ? " current-page" : ""}`}
+                to={href(p)}
+                aria-current={p === w.page ? "page" : undefined}
+                aria-label={t("common.paging.page", { page: p })}
+              >
+                {p}
+              </Link>
+            </li>
+          ),
+        )}
         {w.page < w.pages ? (
           <li className="pagination-item">
-            <Link className="button button-secondary" to={href(w.page + 1)} rel="next">{t("common.actions.next")}</Link>
+            <Link className="button button-secondary" to={href(w.page + 1)} rel="next">
+              {t("common.actions.next")}
+            </Link>
           </li>
         ) : null}
       </ul>

@@ -17,14 +17,30 @@ import { scrollRegion } from "./TableWrap";
 export const MEETING_DURATIONS = [30, 45, 60, 90, 120, 150, 180, 240];
 
 export function durationOptions(t: (k: string, o?: Record<string, unknown>) => string, lng: string, extra?: number) {
-  return [...new Set([...MEETING_DURATIONS, ...(extra ? [extra] : [])])].sort((a, b) => a - b).map((m) => ({
-    value: String(m), label: t("courses.meeting.durationOption", { count: m / 60, hours: formatNumber(m / 60, lng, m % 60 === 0 ? 0 : m % 30 === 0 ? 1 : 2) }),
-  }));
+  return [...new Set([...MEETING_DURATIONS, ...(extra ? [extra] : [])])]
+    .sort((a, b) => a - b)
+    .map((m) => ({
+      value: String(m),
+      label: t("courses.meeting.durationOption", {
+        count: m / 60,
+        hours: formatNumber(m / 60, lng, m % 60 === 0 ? 0 : m % 30 === 0 ? 1 : 2),
+      }),
+    }));
 }
 
 /** The course page's section: what is planned, what waits to be confirmed, and the link to plan. */
-export function PlannedMeetingsSection({ items, planPath, canPlan, canConfirm, confirmAction }: {
-  items: PlannedView[]; planPath: string; canPlan: boolean; canConfirm: boolean; confirmAction: string;
+export function PlannedMeetingsSection({
+  items,
+  planPath,
+  canPlan,
+  canConfirm,
+  confirmAction,
+}: {
+  items: PlannedView[];
+  planPath: string;
+  canPlan: boolean;
+  canConfirm: boolean;
+  confirmAction: string;
 }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
@@ -32,19 +48,36 @@ export function PlannedMeetingsSection({ items, planPath, canPlan, canConfirm, c
   const upcoming = items.filter((p) => p.status === "planned" && !p.awaitsLogging);
   return (
     <section aria-labelledby="planned-title" className="mb-stack">
-      <h2 id="planned-title" tabIndex={-1}>{t("between.meeting.title")}</h2>
+      <h2 id="planned-title" tabIndex={-1}>
+        {t("between.meeting.title")}
+      </h2>
       {canConfirm ? awaiting.map((p) => <ConfirmHeld key={p.id} p={p} action={confirmAction} />) : null}
-      {upcoming.length ? <PlannedTable items={upcoming} editPath={canPlan ? planPath : null} /> : <p>{t("between.meeting.none")}</p>}
-      {canPlan
-        ? <p><Link to={planPath} className="button button-primary">{t("between.meeting.plan")}</Link></p>
-        : <p>{t("between.meeting.notRunning")}</p>}
+      {upcoming.length ? (
+        <PlannedTable items={upcoming} editPath={canPlan ? planPath : null} />
+      ) : (
+        <p>{t("between.meeting.none")}</p>
+      )}
+      {canPlan ? (
+        <p>
+          <Link to={planPath} className="button button-primary">
+            {t("between.meeting.plan")}
+          </Link>
+        </p>
+      ) : (
+        <p>{t("between.meeting.notRunning")}</p>
+      )}
       {items.some((p) => p.status !== "planned") ? (
         <details>
           <summary>{t("between.meeting.statusCol")}</summary>
           <ul>
-            {items.filter((p) => p.status !== "planned").map((p) => (
-              <li key={p.id}>{t("between.meeting.when", { date: formatDate(p.date, lng), time: p.time })}: {t(`enum.plannedMeetingStatus.${p.status}`)}</li>
-            ))}
+            {items
+              .filter((p) => p.status !== "planned")
+              .map((p) => (
+                <li key={p.id}>
+                  {t("between.meeting.when", { date: formatDate(p.date, lng), time: p.time })}:{" "}
+                  {t(`enum.plannedMeetingStatus.${p.status}`)}
+                </li>
+              ))}
           </ul>
         </details>
       ) : null}
@@ -58,11 +91,19 @@ export function PlannedTable({ items, editPath }: { items: PlannedView[]; editPa
   return (
     <div className="mb-table-wrap" {...scrollRegion(t("between.meeting.title"))}>
       <table className="table table--zebra">
-        <thead><tr>
-          <th scope="col">{t("between.meeting.whenCol")}</th><th scope="col">{t("between.meeting.form")}</th>
-          <th scope="col">{t("between.meeting.whereCol")}</th><th scope="col">{t("between.meeting.agenda")}</th>
-          {editPath ? <th scope="col"><span className="sr-only">{t("between.meeting.edit")}</span></th> : null}
-        </tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t("between.meeting.whenCol")}</th>
+            <th scope="col">{t("between.meeting.form")}</th>
+            <th scope="col">{t("between.meeting.whereCol")}</th>
+            <th scope="col">{t("between.meeting.agenda")}</th>
+            {editPath ? (
+              <th scope="col">
+                <span className="sr-only">{t("between.meeting.edit")}</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
         <tbody>
           {items.map((p) => (
             <tr key={p.id}>
@@ -71,9 +112,16 @@ export function PlannedTable({ items, editPath }: { items: PlannedView[]; editPa
               <td>{p.place ?? "–"}</td>
               <td>{p.agenda ?? "–"}</td>
               {editPath ? (
-                <td>{p.changeable ? (
-                  <Link to={`${editPath}?m=${p.id}`} aria-label={t("between.meeting.editLabel", { date: formatDate(p.date, lng) })}>{t("between.meeting.edit")}</Link>
-                ) : null}</td>
+                <td>
+                  {p.changeable ? (
+                    <Link
+                      to={`${editPath}?m=${p.id}`}
+                      aria-label={t("between.meeting.editLabel", { date: formatDate(p.date, lng) })}
+                    >
+                      {t("between.meeting.edit")}
+                    </Link>
+                  ) : null}
+                </td>
               ) : null}
             </tr>
           ))}
@@ -84,11 +132,21 @@ export function PlannedTable({ items, editPath }: { items: PlannedView[]; editPa
 }
 
 /** "Was it held?" with the planned duration prefilled: one tap confirms; "did not happen" beside it. */
-export function ConfirmHeld({ p, action, lastResult }: { p: PlannedView; action?: string; lastResult?: SubmissionResult<string[]> }) {
+export function ConfirmHeld({
+  p,
+  action,
+  lastResult,
+}: {
+  p: PlannedView;
+  action?: string;
+  lastResult?: SubmissionResult<string[]>;
+}) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const [form, f] = useForm({
-    id: `confirm-${p.id}`, lastResult, defaultValue: { minutes: String(p.minutes) },
+    id: `confirm-${p.id}`,
+    lastResult,
+    defaultValue: { minutes: String(p.minutes) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: confirmMeetingSchema }),
   });
   const title = t("between.meeting.awaiting", { date: formatDate(p.date, lng) });
@@ -100,22 +158,43 @@ export function ConfirmHeld({ p, action, lastResult }: { p: PlannedView; action?
       <Form method="post" action={action} {...getFormProps(form)} aria-labelledby={`confirm-${p.id}-title`}>
         <input type="hidden" name="intent" value="confirm" />
         <input type="hidden" name="plannedId" value={p.id} />
-        <SelectField field={f.minutes} label={t("courses.meeting.minutes")} options={durationOptions(t, lng, p.minutes)} />
-        <ChoiceGroup field={f.topics} legend={t("courses.meeting.topics")} multiple options={meetingTopics.map((v) => ({ value: v, label: t(`enum.meetingTopic.${v}`) }))} />
-        <button type="submit" className="button button-primary">{t("between.meeting.confirm")}</button>
+        <SelectField
+          field={f.minutes}
+          label={t("courses.meeting.minutes")}
+          options={durationOptions(t, lng, p.minutes)}
+        />
+        <ChoiceGroup
+          field={f.topics}
+          legend={t("courses.meeting.topics")}
+          multiple
+          options={meetingTopics.map((v) => ({ value: v, label: t(`enum.meetingTopic.${v}`) }))}
+        />
+        <button type="submit" className="button button-primary">
+          {t("between.meeting.confirm")}
+        </button>
       </Form>
       <Form method="post" action={action} className="mb-inline-form">
         <input type="hidden" name="intent" value="missed" />
         <input type="hidden" name="plannedId" value={p.id} />
-        <button type="submit" className="button button-tertiary">{t("between.meeting.missed")}</button>
+        <button type="submit" className="button button-tertiary">
+          {t("between.meeting.missed")}
+        </button>
       </Form>
     </div>
   );
 }
 
 /** The plan form (new) or the change form (with cancel beside it). */
-export function PlannedMeetingForm({ editing, lastResult, cancelResult, defaultDate }: {
-  editing: PlannedView | null; lastResult?: SubmissionResult<string[]>; cancelResult?: SubmissionResult<string[]>; defaultDate: string;
+export function PlannedMeetingForm({
+  editing,
+  lastResult,
+  cancelResult,
+  defaultDate,
+}: {
+  editing: PlannedView | null;
+  lastResult?: SubmissionResult<string[]>;
+  cancelResult?: SubmissionResult<string[]>;
+  defaultDate: string;
 }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
@@ -123,7 +202,14 @@ export function PlannedMeetingForm({ editing, lastResult, cancelResult, defaultD
     id: editing ? `planned-${editing.id}` : "planned-new",
     lastResult,
     defaultValue: editing
-      ? { date: editing.date, time: editing.time, minutes: String(editing.minutes), form: editing.form, place: editing.place ?? "", agenda: editing.agenda ?? "" }
+      ? {
+          date: editing.date,
+          time: editing.time,
+          minutes: String(editing.minutes),
+          form: editing.form,
+          place: editing.place ?? "",
+          agenda: editing.agenda ?? "",
+        }
       : { date: defaultDate, time: "", minutes: "60", form: "in_person" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: editing ? changeMeetingSchema : planMeetingSchema }),
     shouldRevalidate: "onBlur",
@@ -136,12 +222,30 @@ export function PlannedMeetingForm({ editing, lastResult, cancelResult, defaultD
         <input type="hidden" name="intent" value={editing ? "change" : "plan"} />
         {editing ? <input type="hidden" name="plannedId" value={editing.id} /> : null}
         <TextField field={f.date} label={t("between.meeting.date")} type="date" />
-        <TextField field={f.time} label={t("between.meeting.time")} hint={t("between.meeting.timeHint")} type="text" inputMode="numeric" autoComplete="off" className="input-width-xs" />
-        <SelectField field={f.minutes} label={t("between.meeting.minutes")} options={durationOptions(t, lng, editing?.minutes)} />
-        <ChoiceGroup field={f.form} legend={t("between.meeting.form")} options={meetingForms.map((v) => ({ value: v, label: t(`enum.meetingForm.${v}`) }))} />
+        <TextField
+          field={f.time}
+          label={t("between.meeting.time")}
+          hint={t("between.meeting.timeHint")}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          className="input-width-xs"
+        />
+        <SelectField
+          field={f.minutes}
+          label={t("between.meeting.minutes")}
+          options={durationOptions(t, lng, editing?.minutes)}
+        />
+        <ChoiceGroup
+          field={f.form}
+          legend={t("between.meeting.form")}
+          options={meetingForms.map((v) => ({ value: v, label: t(`enum.meetingForm.${v}`) }))}
+        />
         <TextField field={f.place} label={t("between.meeting.place")} hint={t("between.meeting.placeHint")} optional />
         <TextArea field={f.agenda} label={t("between.meeting.agenda")} optional rows={3} />
-        <button type="submit" className="button button-primary">{editing ? t("between.meeting.saveChange") : t("between.meeting.save")}</button>
+        <button type="submit" className="button button-primary">
+          {editing ? t("between.meeting.saveChange") : t("between.meeting.save")}
+        </button>
       </Form>
       {editing ? <CancelPlanned id={editing.id} lastResult={cancelResult} /> : null}
     </>
@@ -159,7 +263,9 @@ function CancelPlanned({ id, lastResult }: { id: number; lastResult?: Submission
       <Form method="post" {...getFormProps(form)} aria-labelledby="cancel-title">
         <input type="hidden" name="intent" value="cancel" />
         <input type="hidden" name="plannedId" value={id} />
-        <button type="submit" className="button button-secondary">{t("between.meeting.cancel")}</button>
+        <button type="submit" className="button button-secondary">
+          {t("between.meeting.cancel")}
+        </button>
       </Form>
     </div>
   );
@@ -176,15 +282,31 @@ type ActionData = { intent: string | null; result: unknown } | undefined;
 /** The planning page of a course (mentor or coordinator): plan, or change/cancel one, and confirm the passed ones. */
 export function PlanningPage({ d, actionData, back }: { d: PageData; actionData: ActionData; back: string }) {
   const { t } = useTranslation();
-  const last = (intent: string) => (actionData?.intent === intent ? (actionData.result as SubmissionResult<string[]>) : undefined);
+  const last = (intent: string) =>
+    actionData?.intent === intent ? (actionData.result as SubmissionResult<string[]>) : undefined;
   return (
     <>
-      <p><Link to={back}>{t("common.actions.back")}</Link></p>
-      <h1>{d.editing ? t("between.meeting.changeTitle") : t("between.meeting.planTitle", { name: d.course.menteeFirstName })}</h1>
-      {d.awaiting.map((p) => <ConfirmHeld key={p.id} p={p} lastResult={last("confirm")} />)}
-      {d.course.canPlan || d.editing
-        ? <PlannedMeetingForm editing={d.editing} lastResult={last(d.editing ? "change" : "plan")} cancelResult={last("cancel")} defaultDate={d.today} />
-        : <p>{t("between.meeting.notRunning")}</p>}
+      <p>
+        <Link to={back}>{t("common.actions.back")}</Link>
+      </p>
+      <h1>
+        {d.editing
+          ? t("between.meeting.changeTitle")
+          : t("between.meeting.planTitle", { name: d.course.menteeFirstName })}
+      </h1>
+      {d.awaiting.map((p) => (
+        <ConfirmHeld key={p.id} p={p} lastResult={last("confirm")} />
+      ))}
+      {d.course.canPlan || d.editing ? (
+        <PlannedMeetingForm
+          editing={d.editing}
+          lastResult={last(d.editing ? "change" : "plan")}
+          cancelResult={last("cancel")}
+          defaultDate={d.today}
+        />
+      ) : (
+        <p>{t("between.meeting.notRunning")}</p>
+      )}
     </>
   );
 }

@@ -8,8 +8,22 @@ export function scrollRegion(label: string) {
   return { role: "region", tabIndex: 0, "aria-label": label } as const;
 }
 
-export function TableWrap({ label, labelledBy, children }: { label?: string; labelledBy?: string; children: ReactNode }) {
-  return labelledBy
-    ? <div className="mb-table-wrap" role="region" tabIndex={0} aria-labelledby={labelledBy}>{children}</div>
-    : <div className="mb-table-wrap" {...scrollRegion(label ?? "")}>{children}</div>;
+export function TableWrap({
+  label,
+  labelledBy,
+  children,
+}: {
+  label?: string;
+  labelledBy?: string;
+  children: ReactNode;
+}) {
+  return labelledBy ? (
+    <div className="mb-table-wrap" role="region" tabIndex={0} aria-labelledby={labelledBy}>
+      {children}
+    </div>
+  ) : (
+    <div className="mb-table-wrap" {...scrollRegion(label ?? "")}>
+      {children}
+    </div>
+  );
 }

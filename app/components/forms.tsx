@@ -2,7 +2,13 @@
  * Form fields in DKFDS markup. Each shows its label, hint and error next to it, keeps what was typed, and ties the
  * error to the input with aria-describedby. Errors are i18n keys from the zod schema.
  */
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import {
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type FieldMetadata,
+  type FormMetadata,
+} from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
@@ -24,15 +30,32 @@ export function useFieldErrors(field: AnyField) {
   return (field.errors ?? []).map((e: string) => translateError(t, e));
 }
 
-function FieldShell({ field, label, hint, children, optional }: { field: AnyField; label: ReactNode; hint?: ReactNode; optional?: boolean; children: ReactNode }) {
+function FieldShell({
+  field,
+  label,
+  hint,
+  children,
+  optional,
+}: {
+  field: AnyField;
+  label: ReactNode;
+  hint?: ReactNode;
+  optional?: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const errors = useFieldErrors(field);
   return (
     <div className={`form-group${errors.length ? " form-error" : ""}`}>
       <label className="form-label" htmlFor={field.id}>
-        {label}{optional ? <span className="weight-normal"> ({t("common.form.optional")})</span> : null}
+        {label}
+        {optional ? <span className="weight-normal"> ({t("common.form.optional")})</span> : null}
       </label>
-      {hint ? <span className="form-hint" id={field.descriptionId}>{hint}</span> : null}
+      {hint ? (
+        <span className="form-hint" id={field.descriptionId}>
+          {hint}
+        </span>
+      ) : null}
       {errors.length ? (
         <span className="form-error-message" id={field.errorId} role="alert">
           {errors.join(". ")}
@@ -59,13 +82,28 @@ type TextProps = {
   className?: string;
 };
 
-export function TextField({ field, label, hint, type = "text", optional, autoComplete, inputMode, className }: TextProps) {
+export function TextField({
+  field,
+  label,
+  hint,
+  type = "text",
+  optional,
+  autoComplete,
+  inputMode,
+  className,
+}: TextProps) {
   const f = field;
   const props = getInputProps(field, { type, ariaAttributes: true });
   return (
     <FieldShell field={f} label={label} hint={hint} optional={optional}>
-      <input {...props} key={props.key} className={`form-input ${className ?? ""}`} autoComplete={autoComplete}
-        inputMode={inputMode} aria-describedby={describedBy(f, hint)} />
+      <input
+        {...props}
+        key={props.key}
+        className={`form-input ${className ?? ""}`}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        aria-describedby={describedBy(f, hint)}
+      />
     </FieldShell>
   );
 }
@@ -80,38 +118,79 @@ export function TextArea({ field, label, hint, optional, rows = 4 }: Omit<TextPr
   );
 }
 
-export function SelectField({ field, label, hint, optional, options, placeholder }: Omit<TextProps, "type"> & { options: { value: string; label: string }[]; placeholder?: string }) {
+export function SelectField({
+  field,
+  label,
+  hint,
+  optional,
+  options,
+  placeholder,
+}: Omit<TextProps, "type"> & { options: { value: string; label: string }[]; placeholder?: string }) {
   const f = field;
   const props = getSelectProps(field, { ariaAttributes: true });
   return (
     <FieldShell field={f} label={label} hint={hint} optional={optional}>
       <select {...props} key={props.key} className="form-select" aria-describedby={describedBy(f, hint)}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
     </FieldShell>
   );
 }
 
 /** A group of checkboxes (multi) or radios (single), as a fieldset with a legend. */
-export function ChoiceGroup({ field, legend, hint, options, multiple }: {
-  field: AnyField; legend: ReactNode; hint?: ReactNode; options: { value: string; label: string }[]; multiple?: boolean;
+export function ChoiceGroup({
+  field,
+  legend,
+  hint,
+  options,
+  multiple,
+}: {
+  field: AnyField;
+  legend: ReactNode;
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+  multiple?: boolean;
 }) {
   const errors = useFieldErrors(field);
   const initial = field.initialValue;
   const selected = new Set(Array.isArray(initial) ? initial.map(String) : initial != null ? [String(initial)] : []);
   return (
-    <fieldset id={field.id} tabIndex={-1} className={`form-group${errors.length ? " form-error" : ""}`} aria-describedby={describedBy(field, hint)}>
+    <fieldset
+      id={field.id}
+      tabIndex={-1}
+      className={`form-group${errors.length ? " form-error" : ""}`}
+      aria-describedby={describedBy(field, hint)}
+    >
       <legend className="form-label">{legend}</legend>
-      {hint ? <span className="form-hint" id={field.descriptionId}>{hint}</span> : null}
-      {errors.length ? <span className="form-error-message" id={field.errorId} role="alert">{errors.join(". ")}</span> : null}
+      {hint ? (
+        <span className="form-hint" id={field.descriptionId}>
+          {hint}
+        </span>
+      ) : null}
+      {errors.length ? (
+        <span className="form-error-message" id={field.errorId} role="alert">
+          {errors.join(". ")}
+        </span>
+      ) : null}
       <ul className="nobullet-list">
         {options.map((o, i) => {
           const id = `${field.id}-${i}`;
           return (
             <li key={o.value} className={multiple ? "form-group-checkbox" : "form-group-radio"}>
-              <input className={multiple ? "form-checkbox" : "form-radio"} type={multiple ? "checkbox" : "radio"} id={id}
-                name={field.name} value={o.value} defaultChecked={selected.has(o.value)} key={`${field.key ?? ""}${o.value}`} />
+              <input
+                className={multiple ? "form-checkbox" : "form-radio"}
+                type={multiple ? "checkbox" : "radio"}
+                id={id}
+                name={field.name}
+                value={o.value}
+                defaultChecked={selected.has(o.value)}
+                key={`${field.key ?? ""}${o.value}`}
+              />
               <label htmlFor={id}>{o.label}</label>
             </li>
           );
@@ -127,8 +206,16 @@ export function Checkbox({ field, label, hint }: { field: AnyField; label: React
   const props = getInputProps(field, { type: "checkbox", ariaAttributes: true });
   return (
     <div className={`form-group${errors.length ? " form-error" : ""}`}>
-      {errors.length ? <span className="form-error-message" id={field.errorId} role="alert">{errors.join(". ")}</span> : null}
-      {hint ? <span className="form-hint" id={field.descriptionId}>{hint}</span> : null}
+      {errors.length ? (
+        <span className="form-error-message" id={field.errorId} role="alert">
+          {errors.join(". ")}
+        </span>
+      ) : null}
+      {hint ? (
+        <span className="form-hint" id={field.descriptionId}>
+          {hint}
+        </span>
+      ) : null}
       <div className="form-group-checkbox">
         <input {...props} key={props.key} className="form-checkbox" aria-describedby={describedBy(f, hint)} />
         <label htmlFor={field.id}>{label}</label>
@@ -147,13 +234,23 @@ export function ErrorSummary({ form }: { form: AnyForm }) {
   return (
     <div className="alert alert-error" role="alert" aria-labelledby={`${form.id}-error-summary`} tabIndex={-1}>
       <div className="alert-body">
-        <p className="alert-heading" id={`${form.id}-error-summary`}>{t("common.form.errorSummary")}</p>
-        {formErrors.map((e: string) => <p key={e} className="alert-text">{translateError(t, e)}</p>)}
+        <p className="alert-heading" id={`${form.id}-error-summary`}>
+          {t("common.form.errorSummary")}
+        </p>
+        {formErrors.map((e: string) => (
+          <p key={e} className="alert-text">
+            {translateError(t, e)}
+          </p>
+        ))}
         {entries.length ? (
           <ul className="alert-text">
-            {entries.filter(([name]) => name !== "").map(([name, errs]) => (
-              <li key={name}><a href={`#${form.id}-${name}`}>{translateError(t, errs[0])}</a></li>
-            ))}
+            {entries
+              .filter(([name]) => name !== "")
+              .map(([name, errs]) => (
+                <li key={name}>
+                  <a href={`#${form.id}-${name}`}>{translateError(t, errs[0])}</a>
+                </li>
+              ))}
           </ul>
         ) : null}
       </div>
@@ -161,7 +258,15 @@ export function ErrorSummary({ form }: { form: AnyForm }) {
   );
 }
 
-export function Alert({ kind, heading, children }: { kind: "success" | "info" | "warning" | "error"; heading?: ReactNode; children?: ReactNode }) {
+export function Alert({
+  kind,
+  heading,
+  children,
+}: {
+  kind: "success" | "info" | "warning" | "error";
+  heading?: ReactNode;
+  children?: ReactNode;
+}) {
   return (
     <div className={`alert alert-${kind}`} role={kind === "error" ? "alert" : "status"}>
       <div className="alert-body">

@@ -51,7 +51,10 @@ export const navByRole: Record<Role, { key: string; to: string }[]> = {
  * The one menu item the page belongs to: the item whose path is the longest prefix of the page's path (so
  * /kommune/borgere/ny is "Henvis borger", not also "Borgere"); `exact` when it is that very page.
  */
-export function currentNavItem<T extends { to: string }>(items: readonly T[], pathname: string): (T & { exact: boolean }) | null {
+export function currentNavItem<T extends { to: string }>(
+  items: readonly T[],
+  pathname: string,
+): (T & { exact: boolean }) | null {
   const path = pathname.replace(/\/+$/, "") || "/";
   let best: T | null = null;
   for (const i of items) {

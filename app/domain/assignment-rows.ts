@@ -21,8 +21,12 @@ export class PairRows {
   reserve(k: number) {
     if (this.n + k <= this.col.length) return;
     const size = Math.max(this.n + k, this.col.length * 2);
-    const col = new Int32Array(size); col.set(this.col.subarray(0, this.n)); this.col = col;
-    const sc = new Int16Array(size); sc.set(this.sc.subarray(0, this.n)); this.sc = sc;
+    const col = new Int32Array(size);
+    col.set(this.col.subarray(0, this.n));
+    this.col = col;
+    const sc = new Int16Array(size);
+    sc.set(this.sc.subarray(0, this.n));
+    this.sc = sc;
   }
 
   /**
@@ -33,16 +37,26 @@ export class PairRows {
     this.reserve(count);
     const bucket = this.bucket;
     bucket.fill(0);
-    for (let k = 0; k < count; k++) { const s = scores[k]; if (s >= 0) bucket[s]++; }
+    for (let k = 0; k < count; k++) {
+      const s = scores[k];
+      if (s >= 0) bucket[s]++;
+    }
     // bucket[s] := where the first pair scoring s goes (after every pair scoring more).
     let at = this.n;
-    for (let s = MAX_TENTHS; s >= 0; s--) { const c = bucket[s]; bucket[s] = at; at += c; }
-    const col = this.col, sc = this.sc;
+    for (let s = MAX_TENTHS; s >= 0; s--) {
+      const c = bucket[s];
+      bucket[s] = at;
+      at += c;
+    }
+    const col = this.col,
+      sc = this.sc;
     for (let k = 0; k < count; k++) {
       const s = scores[k];
       if (s < 0) continue;
       const p = bucket[s]++;
-      col[p] = cols[k]; sc[p] = s; degree[cols[k]]++;
+      col[p] = cols[k];
+      sc[p] = s;
+      degree[cols[k]]++;
     }
     this.n = at;
   }
@@ -63,11 +77,16 @@ export class PairRows {
  * `cols` are the component's mentors and `degree[c]` the allowed pairs of mentor c.
  */
 export function slotRows(
-  pairs: PairRows, rowStart: Int32Array, rows: readonly number[], cols: readonly number[], degree: Int32Array,
-  firstSlot: Int32Array, slotCount: Int32Array,
-):
-  { rowPtr: Int32Array; pair: Int32Array } {
-  const col = pairs.col, sc = pairs.sc;
+  pairs: PairRows,
+  rowStart: Int32Array,
+  rows: readonly number[],
+  cols: readonly number[],
+  degree: Int32Array,
+  firstSlot: Int32Array,
+  slotCount: Int32Array,
+): { rowPtr: Int32Array; pair: Int32Array } {
+  const col = pairs.col,
+    sc = pairs.sc;
   const R = rows.length;
   const rowPtr = new Int32Array(R + 1);
   // Every pair of these rows goes to a mentor of the component, so the size is known without a pass over the pairs.
@@ -78,7 +97,8 @@ export function slotRows(
   for (let a = 0; a < R; a++) {
     rowPtr[a] = p;
     for (let e = rowStart[rows[a]], end = rowStart[rows[a] + 1]; e < end; e++) {
-      const c = col[e], cst = (MAX_TENTHS - sc[e]) * SLOT_SPAN;
+      const c = col[e],
+        cst = (MAX_TENTHS - sc[e]) * SLOT_SPAN;
       for (let s = firstSlot[c], last = s + slotCount[c]; s < last; s++) pair[p++] = cst + s;
     }
   }

@@ -8,7 +8,9 @@ function randomPool(seed: number, mode: AssignmentMode, maxM = 5, maxN = 4): Poo
   const r = rng(seed);
   const M = 1 + Math.floor(r() * maxM);
   const N = 1 + Math.floor(r() * maxN);
-  const scores = Array.from({ length: M }, () => Array.from({ length: N }, () => (r() < 0.35 ? -1 : Math.round(r() * 1000) / 10)));
+  const scores = Array.from({ length: M }, () =>
+    Array.from({ length: N }, () => (r() < 0.35 ? -1 : Math.round(r() * 1000) / 10)),
+  );
   return {
     menteeIds: Array.from({ length: M }, (_, i) => 100 + i),
     mentors: Array.from({ length: N }, (_, j) => ({ id: 200 + j, free: r() < 0.25 ? 2 : r() < 0.1 ? 0 : 1 })),
@@ -58,18 +60,33 @@ describe("whole-pool assignment", () => {
 
   it("most_matched can match more than best_score (classic example)", () => {
     // Mentee A is great with X and fair with Y; B only fits X. Best score: A–X alone (90 > 10 + 60). Most matched: both.
-    const scores = [[90, 10], [60, -1]];
-    const base = { menteeIds: [1, 2], mentors: [{ id: 10, free: 1 }, { id: 11, free: 1 }], score: (i: number, j: number) => scores[i][j] };
+    const scores = [
+      [90, 10],
+      [60, -1],
+    ];
+    const base = {
+      menteeIds: [1, 2],
+      mentors: [
+        { id: 10, free: 1 },
+        { id: 11, free: 1 },
+      ],
+      score: (i: number, j: number) => scores[i][j],
+    };
     expect(assignPool({ ...base, mode: "best_score" }).pairs).toEqual([{ menteeId: 1, mentorId: 10, score: 90 }]);
     expect(assignPool({ ...base, mode: "most_matched" }).pairs).toEqual([
-      { menteeId: 1, mentorId: 11, score: 10 }, { menteeId: 2, mentorId: 10, score: 60 },
+      { menteeId: 1, mentorId: 11, score: 10 },
+      { menteeId: 2, mentorId: 10, score: 60 },
     ]);
   });
 
   it("honours capacities: a mentor with two places takes two, one with none takes none", () => {
     const input: PoolInput = {
       menteeIds: [1, 2, 3, 4],
-      mentors: [{ id: 10, free: 2 }, { id: 11, free: 0 }, { id: 12, free: 1 }],
+      mentors: [
+        { id: 10, free: 2 },
+        { id: 11, free: 0 },
+        { id: 12, free: 1 },
+      ],
       score: (_i, j) => (j === 0 ? 90 : j === 1 ? 99 : 50),
       mode: "most_matched",
     };
@@ -84,7 +101,11 @@ describe("whole-pool assignment", () => {
   it("is deterministic: same input, any order, same pairs (ties broken stably)", () => {
     // All scores equal: many optimal answers; the chosen one must not depend on input order.
     const ids = [5, 3, 9, 1, 7];
-    const mentors = [{ id: 40, free: 1 }, { id: 20, free: 1 }, { id: 30, free: 1 }];
+    const mentors = [
+      { id: 40, free: 1 },
+      { id: 20, free: 1 },
+      { id: 30, free: 1 },
+    ];
     const a = assignPool({ menteeIds: ids, mentors, score: () => 50, mode: "best_score" });
     const perm = [...ids].reverse();
     const mperm = [...mentors].reverse();
@@ -94,19 +115,37 @@ describe("whole-pool assignment", () => {
     for (let seed = 1; seed <= 30; seed++) {
       const input = randomPool(seed, "best_score", 8, 6);
       expect(assignPool(input).pairs).toEqual(assignPool(input).pairs);
-      expect(assignPool({ ...input, solver: "sparse" }).pairs).toEqual(assignPool({ ...input, solver: "sparse" }).pairs);
+      expect(assignPool({ ...input, solver: "sparse" }).pairs).toEqual(
+        assignPool({ ...input, solver: "sparse" }).pairs,
+      );
     }
   });
 
   it("splits the pool into independent components without losing optimality", () => {
     // Two separate regions: mentees 1,2 only fit mentors 10,11; mentees 3,4 only fit 12.
-    const s = [[80, 70, -1], [75, 20, -1], [-1, -1, 60], [-1, -1, 65]];
-    const input: PoolInput = { menteeIds: [1, 2, 3, 4], mentors: [{ id: 10, free: 1 }, { id: 11, free: 1 }, { id: 12, free: 1 }], score: (i, j) => s[i][j], mode: "best_score" };
+    const s = [
+      [80, 70, -1],
+      [75, 20, -1],
+      [-1, -1, 60],
+      [-1, -1, 65],
+    ];
+    const input: PoolInput = {
+      menteeIds: [1, 2, 3, 4],
+      mentors: [
+        { id: 10, free: 1 },
+        { id: 11, free: 1 },
+        { id: 12, free: 1 },
+      ],
+      score: (i, j) => s[i][j],
+      mode: "best_score",
+    };
     const res = assignPool(input);
     expect(res.components).toBe(2);
     expect(res.totalScore).toBeCloseTo(bruteForce(input).best, 5);
     expect(res.pairs).toEqual([
-      { menteeId: 1, mentorId: 11, score: 70 }, { menteeId: 2, mentorId: 10, score: 75 }, { menteeId: 4, mentorId: 12, score: 65 },
+      { menteeId: 1, mentorId: 11, score: 70 },
+      { menteeId: 2, mentorId: 10, score: 75 },
+      { menteeId: 4, mentorId: 12, score: 65 },
     ]);
   });
 
@@ -142,7 +181,13 @@ describe("whole-pool assignment", () => {
     for (let seed = 1; seed <= 20; seed++) {
       for (const mode of ["best_score", "most_matched"] as const) {
         const input = randomPool(seed, mode, 60, 45);
-        const coarse = { ...input, score: (i: number, j: number) => { const s = input.score(i, j); return s < 0 ? s : Math.round(s / 25) * 25; } };
+        const coarse = {
+          ...input,
+          score: (i: number, j: number) => {
+            const s = input.score(i, j);
+            return s < 0 ? s : Math.round(s / 25) * 25;
+          },
+        };
         const a = assignPool({ ...coarse, solver: "munkres" });
         const b = assignPool({ ...coarse, solver: "sparse" });
         check(coarse, b.pairs);

@@ -55,12 +55,22 @@ export type PoolInput = {
   /** Optional: told where the work is (rows scored; rows solved, component k of n), every few hundred rows. */
   onProgress?: (p: PoolProgress) => void;
 };
-export type PoolProgress = { stage: "scoring" | "solving"; done: number; total: number; component?: number; components?: number };
+export type PoolProgress = {
+  stage: "scoring" | "solving";
+  done: number;
+  total: number;
+  component?: number;
+  components?: number;
+};
 export type Pair = { menteeId: number; mentorId: number; score: number };
 export type PoolResult = {
-  pairs: Pair[]; totalScore: number; unmatchedMenteeIds: number[];
+  pairs: Pair[];
+  totalScore: number;
+  unmatchedMenteeIds: number[];
   /** Connected components solved, the largest one (mentees × mentors) and allowed pairs: for the benchmark and docs. */
-  components: number; largest: [number, number]; allowedPairs: number;
+  components: number;
+  largest: [number, number];
+  allowedPairs: number;
   /** Milliseconds spent scoring pairs and solving (performance.now; no business logic depends on it). */
   timings: { scoringMs: number; solvingMs: number };
   /** Which solver the largest component used. */
@@ -89,11 +99,16 @@ export function shouldUseMunkres(rows: number, mentors: number, slots: number, p
 export function assignPool(input: PoolInput): PoolResult {
   const t0 = performance.now();
   const menteeOrder = input.menteeIds.map((id, i) => ({ id, i })).sort((a, b) => a.id - b.id);
-  const mentorOrder = input.mentors.map((m, i) => ({ ...m, i })).filter((m) => m.free > 0).sort((a, b) => a.id - b.id);
+  const mentorOrder = input.mentors
+    .map((m, i) => ({ ...m, i }))
+    .filter((m) => m.free > 0)
+    .sort((a, b) => a.id - b.id);
   const M = menteeOrder.length;
   const N = mentorOrder.length;
   const posOfMentor = new Int32Array(input.mentors.length).fill(-1);
-  mentorOrder.forEach((m, c) => { posOfMentor[m.i] = c; });
+  mentorOrder.forEach((m, c) => {
+    posOfMentor[m.i] = c;
+  });
 
   // Allowed pairs, scored once, as CSR rows sorted best score first (PairRows). Hot loop: plain indices and typed arrays.
   const edges = new PairRows();
@@ -108,14 +123,27 @@ export function assignPool(input: PoolInput): PoolResult {
   let scores = new Int16Array(Math.max(16, input.mentors.length));
   /** Scores row `r` against the mentor positions cols[0..count-1] (ascending, maybe repeated) into the CSR. */
   const scoreRow = (mi: number, cols: Int32Array, count: number) => {
-    if (indices.length < count) { positions = new Int32Array(count); indices = new Int32Array(count); scores = new Int16Array(count); }
-    let n = 0, prev = -1;
+    if (indices.length < count) {
+      positions = new Int32Array(count);
+      indices = new Int32Array(count);
+      scores = new Int16Array(count);
+    }
+    let n = 0,
+      prev = -1;
     for (let k = 0; k < count; k++) {
       const c = cols[k];
-      if (c !== prev) { positions[n] = c; indices[n++] = inputIndexOf[c]; prev = c; }
+      if (c !== prev) {
+        positions[n] = c;
+        indices[n++] = inputIndexOf[c];
+        prev = c;
+      }
     }
     if (scoreMany) scoreMany(mi, indices, n, scores);
-    else for (let k = 0; k < n; k++) { const s = score(mi, indices[k]); scores[k] = s >= 0 ? Math.round(s * SCALE) : -1; }
+    else
+      for (let k = 0; k < n; k++) {
+        const s = score(mi, indices[k]);
+        scores[k] = s >= 0 ? Math.round(s * SCALE) : -1;
+      }
     edges.appendRow(positions, scores, n, mentorDeg);
   };
   const allCols = Int32Array.from({ length: N }, (_, c) => c);
@@ -124,20 +152,28 @@ export function assignPool(input: PoolInput): PoolResult {
   let upperBound = 0;
   for (let r = 0; r < M && upperBound >= 0; r++) {
     const found = input.candidatesOf ? input.candidatesOf(menteeOrder[r].i) : allCols;
-    upperBound = ArrayBuffer.isView(found) || Array.isArray(found) ? upperBound + (found as ArrayLike<number>).length : -1;
+    upperBound =
+      ArrayBuffer.isView(found) || Array.isArray(found) ? upperBound + (found as ArrayLike<number>).length : -1;
   }
   if (upperBound > 0) edges.reserve(Math.min(upperBound, M * N));
   for (let r = 0; r < M; r++) {
     if (onProgress && (r & 255) === 0) onProgress({ stage: "scoring", done: r, total: M });
     rowStart[r] = edges.n;
     const mi = menteeOrder[r].i;
-    if (!input.candidatesOf) { scoreRow(mi, allCols, N); continue; }
+    if (!input.candidatesOf) {
+      scoreRow(mi, allCols, N);
+      continue;
+    }
     const found = input.candidatesOf(mi);
     let count = 0;
     const add = (j: number) => {
       const c = posOfMentor[j];
       if (c < 0) return;
-      if (count === scratch.length) { const grown = new Int32Array(count * 2); grown.set(scratch); scratch = grown; }
+      if (count === scratch.length) {
+        const grown = new Int32Array(count * 2);
+        grown.set(scratch);
+        scratch = grown;
+      }
       scratch[count++] = c;
     };
     if (ArrayBuffer.isView(found) || Array.isArray(found)) {
@@ -157,7 +193,10 @@ export function assignPool(input: PoolInput): PoolResult {
   // Connected components of the allowed-pair graph (union-find over M + N nodes).
   const parent = new Int32Array(M + N).map((_, k) => k);
   const find = (x: number): number => {
-    while (parent[x] !== x) { parent[x] = parent[parent[x]]; x = parent[x]; }
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
     return x;
   };
   const col = edges.col;
@@ -169,7 +208,11 @@ export function assignPool(input: PoolInput): PoolResult {
       if (parent[x] === a) continue;
       const b = find(x);
       if (a === b) continue;
-      if (a < b) parent[b] = a; else { parent[a] = b; a = b; }
+      if (a < b) parent[b] = a;
+      else {
+        parent[a] = b;
+        a = b;
+      }
     }
   }
   const groups = new Map<number, { rows: number[]; cols: number[] }>();
@@ -198,7 +241,14 @@ export function assignPool(input: PoolInput): PoolResult {
     componentNo++;
     const solvedBefore = rowsSolved;
     const tell = onProgress
-      ? (done: number) => onProgress({ stage: "solving", done: solvedBefore + done, total: rowsInComponents, component: componentNo, components: groups.size })
+      ? (done: number) =>
+          onProgress({
+            stage: "solving",
+            done: solvedBefore + done,
+            total: rowsInComponents,
+            component: componentNo,
+            components: groups.size,
+          })
       : undefined;
     tell?.(0);
     rowsSolved += rows.length;
@@ -218,7 +268,9 @@ export function assignPool(input: PoolInput): PoolResult {
     const unmatchedCost = input.mode === "most_matched" ? BASE * (n + 1) + 1 : BASE;
     let pairsInComponent = 0;
     for (const r of rows) pairsInComponent += rowStart[r + 1] - rowStart[r];
-    const byMunkres = input.solver === "munkres" || (input.solver !== "sparse" && shouldUseMunkres(R, cols.length, S, pairsInComponent));
+    const byMunkres =
+      input.solver === "munkres" ||
+      (input.solver !== "sparse" && shouldUseMunkres(R, cols.length, S, pairsInComponent));
     if (isLargest) solver = byMunkres ? "munkres" : "sparse";
     let assignment: [number, number][];
     if (byMunkres) {
@@ -266,14 +318,28 @@ export function assignPool(input: PoolInput): PoolResult {
 }
 
 /** Exhaustive search for tests: the best total (and matched count) over every feasible assignment. */
-export function bruteForce(input: PoolInput): { best: number; bestCount: number; maxCount: number; bestScoreAtMaxCount: number } {
+export function bruteForce(input: PoolInput): {
+  best: number;
+  bestCount: number;
+  maxCount: number;
+  bestScoreAtMaxCount: number;
+} {
   const M = input.menteeIds.length;
   const free = input.mentors.map((m) => m.free);
-  let best = 0; let bestCount = 0; let maxCount = 0; let bestScoreAtMaxCount = 0;
+  let best = 0;
+  let bestCount = 0;
+  let maxCount = 0;
+  let bestScoreAtMaxCount = 0;
   const walk = (r: number, total: number, count: number) => {
     if (r === M) {
-      if (total > best) { best = total; bestCount = count; }
-      if (count > maxCount || (count === maxCount && total > bestScoreAtMaxCount)) { maxCount = count; bestScoreAtMaxCount = total; }
+      if (total > best) {
+        best = total;
+        bestCount = count;
+      }
+      if (count > maxCount || (count === maxCount && total > bestScoreAtMaxCount)) {
+        maxCount = count;
+        bestScoreAtMaxCount = total;
+      }
       return;
     }
     walk(r + 1, total, count);

@@ -4,14 +4,33 @@
  */
 import type { CourseStatus, OpeningType, OutcomeType, PlacementStatus } from "./enums";
 
-export type HistoryCourse = { kind: "course"; id: number; status: CourseStatus; startDate: string; endedOn: string | null; outcome: OutcomeType | null };
+export type HistoryCourse = {
+  kind: "course";
+  id: number;
+  status: CourseStatus;
+  startDate: string;
+  endedOn: string | null;
+  outcome: OutcomeType | null;
+};
 export type HistoryPlacement = {
-  kind: "placement"; id: number; status: PlacementStatus; startDate: string; endedOn: string | null; outcome: OutcomeType | null;
-  type: OpeningType; companyName: string; occupation: string;
+  kind: "placement";
+  id: number;
+  status: PlacementStatus;
+  startDate: string;
+  endedOn: string | null;
+  outcome: OutcomeType | null;
+  type: OpeningType;
+  companyName: string;
+  occupation: string;
 };
 export type HistoryItem = HistoryCourse | HistoryPlacement;
 
-export function mergeHistory(courses: readonly HistoryCourse[], placements: readonly HistoryPlacement[]): HistoryItem[] {
-  return [...courses, ...placements].sort((a, b) =>
-    b.startDate.localeCompare(a.startDate) || (a.kind === b.kind ? b.id - a.id : a.kind === "placement" ? -1 : 1));
+export function mergeHistory(
+  courses: readonly HistoryCourse[],
+  placements: readonly HistoryPlacement[],
+): HistoryItem[] {
+  return [...courses, ...placements].sort(
+    (a, b) =>
+      b.startDate.localeCompare(a.startDate) || (a.kind === b.kind ? b.id - a.id : a.kind === "placement" ? -1 : 1),
+  );
 }

@@ -1,11 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { AFTER_COURSE_DAYS, citizenLinkState, CODE_MAX_ATTEMPTS, codeExpiry, contactCodeState, linkExpiry, LINK_DAYS, type LinkFacts } from "./citizen-link";
+import {
+  AFTER_COURSE_DAYS,
+  citizenLinkState,
+  CODE_MAX_ATTEMPTS,
+  codeExpiry,
+  contactCodeState,
+  linkExpiry,
+  LINK_DAYS,
+  type LinkFacts,
+} from "./citizen-link";
 import { addDays } from "./dates";
 
 const now = new Date("2026-03-01T12:00:00Z");
 const today = "2026-03-01";
 const facts = (o: Partial<LinkFacts> = {}): LinkFacts => ({
-  expiresAt: linkExpiry(now), revokedAt: null, anonymised: false, menteeStatus: "in_course", courseEndedOn: null, courseRunning: true, ...o,
+  expiresAt: linkExpiry(now),
+  revokedAt: null,
+  anonymised: false,
+  menteeStatus: "in_course",
+  courseEndedOn: null,
+  courseRunning: true,
+  ...o,
 });
 
 describe("the citizen's link", () => {
@@ -23,7 +38,8 @@ describe("the citizen's link", () => {
     expect(citizenLinkState(facts({ anonymised: true }), now, today)).toBe("closed");
   });
   it("lives AFTER_COURSE_DAYS after the course ended, then closes", () => {
-    const ended = (endedOn: string) => facts({ menteeStatus: "completed", courseRunning: false, courseEndedOn: endedOn });
+    const ended = (endedOn: string) =>
+      facts({ menteeStatus: "completed", courseRunning: false, courseEndedOn: endedOn });
     expect(citizenLinkState(ended(addDays(today, -AFTER_COURSE_DAYS)), now, today)).toBe("open");
     expect(citizenLinkState(ended(addDays(today, -AFTER_COURSE_DAYS - 1)), now, today)).toBe("closed");
   });

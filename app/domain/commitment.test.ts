@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
-  commitment, courseMonths, daysWithout, dueActions, followUpDue, monthIndexOf, monthStart, plannedEndAfterPause, plannedEndFor,
+  commitment,
+  courseMonths,
+  daysWithout,
+  dueActions,
+  followUpDue,
+  monthIndexOf,
+  monthStart,
+  plannedEndAfterPause,
+  plannedEndFor,
 } from "./commitment";
 import { copenhagenDate } from "../utils/clock";
 
@@ -16,7 +24,14 @@ describe("course months", () => {
 
   it("clamp a start on the 31st without drifting", () => {
     const m = courseMonths("2026-01-31", plannedEndFor("2026-01-31"));
-    expect(m.map((x) => x.from)).toEqual(["2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30"]);
+    expect(m.map((x) => x.from)).toEqual([
+      "2026-01-31",
+      "2026-02-28",
+      "2026-03-31",
+      "2026-04-30",
+      "2026-05-31",
+      "2026-06-30",
+    ]);
     expect(m[5].to).toBe("2026-07-31");
   });
 
@@ -42,7 +57,14 @@ describe("course months", () => {
   it("are moved by pauses that began before them", () => {
     const pauses = [{ fromDate: "2026-02-20", toDate: "2026-03-06" }]; // 14 days in month 2
     const m = courseMonths("2026-01-10", "2026-07-24", pauses);
-    expect(m.map((x) => x.from)).toEqual(["2026-01-10", "2026-02-10", "2026-03-24", "2026-04-24", "2026-05-24", "2026-06-24"]);
+    expect(m.map((x) => x.from)).toEqual([
+      "2026-01-10",
+      "2026-02-10",
+      "2026-03-24",
+      "2026-04-24",
+      "2026-05-24",
+      "2026-06-24",
+    ]);
     expect(plannedEndAfterPause("2026-07-10", pauses[0])).toBe("2026-07-24");
   });
 
@@ -71,7 +93,10 @@ describe("commitment", () => {
   const base = { startDate: "2026-01-05", plannedEndDate: "2026-07-05" };
 
   it("counts logged hours per course month against 4 and in total against 24", () => {
-    const c = commitment({ ...base, meetings: [meeting("2026-01-05", 120), meeting("2026-01-20", 120), meeting("2026-02-10", 90)] }, "2026-02-15");
+    const c = commitment(
+      { ...base, meetings: [meeting("2026-01-05", 120), meeting("2026-01-20", 120), meeting("2026-02-10", 90)] },
+      "2026-02-15",
+    );
     expect(c.totalTarget).toBe(24);
     expect(c.totalLogged).toBe(5.5);
     expect(c.months.map((m) => m.loggedHours)).toEqual([4, 1.5, 0, 0, 0, 0]);
@@ -82,7 +107,10 @@ describe("commitment", () => {
   });
 
   it("is behind under 75 % of the completed months' target", () => {
-    const c = commitment({ ...base, meetings: [meeting("2026-01-06", 60), meeting("2026-02-06", 60), meeting("2026-03-06", 60)] }, "2026-03-10");
+    const c = commitment(
+      { ...base, meetings: [meeting("2026-01-06", 60), meeting("2026-02-06", 60), meeting("2026-03-06", 60)] },
+      "2026-03-10",
+    );
     expect(c.expectedToDate).toBe(8);
     expect(c.loggedInCompletedMonths).toBe(2);
     expect(c.status).toBe("behind");
@@ -121,9 +149,16 @@ describe("follow-up calls", () => {
   it("a start-of-course call first, then every 4-6 weeks", () => {
     expect(followUpDue("2026-01-05", [], "2026-01-05")).toMatchObject({ state: "due", kind: "start" });
     expect(followUpDue("2026-01-05", [], "2026-01-12")).toMatchObject({ state: "overdue" });
-    expect(followUpDue("2026-01-05", ["2026-01-08"], "2026-02-04")).toMatchObject({ state: "not_due", dueOn: "2026-02-05", kind: "regular" });
+    expect(followUpDue("2026-01-05", ["2026-01-08"], "2026-02-04")).toMatchObject({
+      state: "not_due",
+      dueOn: "2026-02-05",
+      kind: "regular",
+    });
     expect(followUpDue("2026-01-05", ["2026-01-08"], "2026-02-05").state).toBe("due");
-    expect(followUpDue("2026-01-05", ["2026-01-08", "2026-02-10"], "2026-03-24")).toMatchObject({ state: "overdue", overdueOn: "2026-03-24" });
+    expect(followUpDue("2026-01-05", ["2026-01-08", "2026-02-10"], "2026-03-24")).toMatchObject({
+      state: "overdue",
+      overdueOn: "2026-03-24",
+    });
   });
 });
 
@@ -131,7 +166,8 @@ describe("scheduler decisions", () => {
   const course = { id: 7, status: "active" as const, startDate: "2026-01-05", plannedEndDate: "2026-07-05" };
 
   it("a monthly reminder in the first week of each course month after the first", () => {
-    const kinds = (day: string, meetings = [meeting(day)]) => dueActions({ ...course, meetings }, day).map((a) => a.key);
+    const kinds = (day: string, meetings = [meeting(day)]) =>
+      dueActions({ ...course, meetings }, day).map((a) => a.key);
     expect(kinds("2026-01-06")).toEqual([]);
     expect(kinds("2026-02-05")).toContain("course:7:month:2:reminder");
     expect(kinds("2026-02-11")).toContain("course:7:month:2:reminder");
@@ -145,13 +181,18 @@ describe("scheduler decisions", () => {
     expect(at("2026-01-27")).toContain("mentor_nudge");
     expect(at("2026-02-09")).not.toContain("coordinator_flag");
     expect(at("2026-02-10")).toContain("coordinator_flag");
-    const keys = (day: string) => dueActions({ ...course, meetings }, day).filter((a) => a.kind === "mentor_nudge").map((a) => a.key);
+    const keys = (day: string) =>
+      dueActions({ ...course, meetings }, day)
+        .filter((a) => a.kind === "mentor_nudge")
+        .map((a) => a.key);
     expect(keys("2026-01-27")).toEqual(keys("2026-02-20"));
   });
 
   it("prompts the end two weeks before the planned end, again after an extension", () => {
     const at = (day: string, plannedEndDate = course.plannedEndDate) =>
-      dueActions({ ...course, plannedEndDate, meetings: [meeting(day)] }, day).filter((a) => a.kind === "end_prompt").map((a) => a.key);
+      dueActions({ ...course, plannedEndDate, meetings: [meeting(day)] }, day)
+        .filter((a) => a.kind === "end_prompt")
+        .map((a) => a.key);
     expect(at("2026-06-20")).toEqual([]);
     expect(at("2026-06-21")).toEqual(["course:7:endprompt:2026-07-05"]);
     expect(at("2026-07-05")).toEqual([]);

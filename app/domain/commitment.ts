@@ -83,7 +83,12 @@ export function monthStart(startDate: string, k: number, pauses: Pause[] = [], a
 }
 
 /** Course months from start to the planned end (at most 60, a guard against bad data). */
-export function courseMonths(startDate: string, plannedEndDate: string, pauses: Pause[] = [], asOf?: string): { from: string; to: string }[] {
+export function courseMonths(
+  startDate: string,
+  plannedEndDate: string,
+  pauses: Pause[] = [],
+  asOf?: string,
+): { from: string; to: string }[] {
   const out: { from: string; to: string }[] = [];
   for (let k = 0; k < 60; k++) {
     const from = monthStart(startDate, k, pauses, asOf);
@@ -141,21 +146,31 @@ export function commitment(c: CommitmentInput, asOf: string): Commitment {
     if (spans.length) logged[idx] += m.minutes / 60;
   }
   const months: CourseMonth[] = spans.map((s, i) => ({
-    index: i + 1, from: s.from, to: s.to, targetHours: target, loggedHours: round1(logged[i]),
+    index: i + 1,
+    from: s.from,
+    to: s.to,
+    targetHours: target,
+    loggedHours: round1(logged[i]),
     state: effectiveDay >= s.to ? "past" : effectiveDay >= s.from ? "current" : "future",
   }));
   const completed = months.filter((m) => m.state === "past");
   const expectedToDate = completed.length * target;
   const loggedInCompletedMonths = round1(completed.reduce((s, m) => s + m.loggedHours, 0));
   const currentMonth = months.find((m) => m.state === "current") ?? null;
-  const lastMeetingOn = meetings.filter((m) => m.date <= effectiveDay).map((m) => m.date).sort().at(-1) ?? null;
+  const lastMeetingOn =
+    meetings
+      .filter((m) => m.date <= effectiveDay)
+      .map((m) => m.date)
+      .sort()
+      .at(-1) ?? null;
   const started = c.startDate <= asOf;
   const daysWithoutContact = started ? daysWithout(c.startDate, lastMeetingOn, effectiveDay, pauses) : null;
 
   let status: CommitmentStatus;
   if (c.endedOn && c.endedOn <= asOf) status = "ended";
   else if (!started) status = "not_started";
-  else if (c.paused || pauses.some((p) => p.fromDate <= asOf && (p.toDate == null || p.toDate > asOf))) status = "paused";
+  else if (c.paused || pauses.some((p) => p.fromDate <= asOf && (p.toDate == null || p.toDate > asOf)))
+    status = "paused";
   else if (daysWithoutContact != null && daysWithoutContact >= NUDGE_AFTER_DAYS) status = "no_contact";
   else if (hoursOnTrack({ expectedToDate, loggedInCompletedMonths }) === false) status = "behind";
   else status = "on_track";
@@ -175,7 +190,12 @@ export function commitment(c: CommitmentInput, asOf: string): Commitment {
 }
 
 /** Days since the last meeting (or since the start when there is none), not counting paused days. */
-export function daysWithout(startDate: string, lastMeetingOn: string | null, asOf: string, pauses: Pause[] = []): number {
+export function daysWithout(
+  startDate: string,
+  lastMeetingOn: string | null,
+  asOf: string,
+  pauses: Pause[] = [],
+): number {
   const since = lastMeetingOn && lastMeetingOn > startDate ? lastMeetingOn : startDate;
   let days = daysBetween(since, asOf);
   for (const p of pauses) {
@@ -188,11 +208,19 @@ export function daysWithout(startDate: string, lastMeetingOn: string | null, asO
 
 /* ------------------------------------------------------------------ follow-up calls */
 
-export type FollowUpDue = { state: "not_due" | "due" | "overdue"; dueOn: string; overdueOn: string; kind: "start" | "regular" };
+export type FollowUpDue = {
+  state: "not_due" | "due" | "overdue";
+  dueOn: string;
+  overdueOn: string;
+  kind: "start" | "regular";
+};
 
 /** The start-of-course call is due a week after the start; then a call every 4-6 weeks after the last one. */
 export function followUpDue(startDate: string, callDates: string[], asOf: string): FollowUpDue {
-  const last = callDates.filter((d) => d >= startDate).sort().at(-1);
+  const last = callDates
+    .filter((d) => d >= startDate)
+    .sort()
+    .at(-1);
   const kind = last ? "regular" : "start";
   const dueOn = last ? addDays(last, FOLLOW_UP_MIN_DAYS) : startDate;
   const overdueOn = last ? addDays(last, FOLLOW_UP_MAX_DAYS) : addDays(startDate, FOLLOW_UP_START_DAYS);
@@ -237,11 +265,18 @@ export function dueActions(c: SchedulerCourse, day: string): DueAction[] {
   }
   const silent = com.daysWithoutContact ?? 0;
   const since = com.lastMeetingOn ?? c.startDate;
-  if (silent >= NUDGE_AFTER_DAYS) out.push({ kind: "mentor_nudge", key: `course:${c.id}:nudge:${since}`, days: silent });
-  if (silent >= FLAG_AFTER_DAYS) out.push({ kind: "coordinator_flag", key: `course:${c.id}:flag:${since}`, days: silent });
+  if (silent >= NUDGE_AFTER_DAYS)
+    out.push({ kind: "mentor_nudge", key: `course:${c.id}:nudge:${since}`, days: silent });
+  if (silent >= FLAG_AFTER_DAYS)
+    out.push({ kind: "coordinator_flag", key: `course:${c.id}:flag:${since}`, days: silent });
   if (day >= addDays(c.plannedEndDate, -END_PROMPT_DAYS_BEFORE) && day < c.plannedEndDate) {
-    out.push({ kind: "end_prompt", key: `course:${c.id}:endprompt:${c.plannedEndDate}`, plannedEndDate: c.plannedEndDate });
+    out.push({
+      kind: "end_prompt",
+      key: `course:${c.id}:endprompt:${c.plannedEndDate}`,
+      plannedEndDate: c.plannedEndDate,
+    });
   }
-  if (daysBetween(c.startDate, day) >= SURVEY_DAY) out.push({ kind: "day30_survey", key: `course:${c.id}:survey:day30` });
+  if (daysBetween(c.startDate, day) >= SURVEY_DAY)
+    out.push({ kind: "day30_survey", key: `course:${c.id}:survey:day30` });
   return out;
 }

@@ -11,7 +11,13 @@ import type { OpeningType, OutcomeType } from "./enums";
 import { outcomeTypes } from "./enums";
 
 /** "Job or education" for a placement: ordinary job, wage subsidy, IGU (paid employment) or education. */
-export const placementMovedOnTypes: readonly OutcomeType[] = ["job_full_time", "job_part_time", "wage_subsidy", "igu", "education"];
+export const placementMovedOnTypes: readonly OutcomeType[] = [
+  "job_full_time",
+  "job_part_time",
+  "wage_subsidy",
+  "igu",
+  "education",
+];
 export function isMovedOn(type: OutcomeType | null | undefined): boolean {
   return !!type && placementMovedOnTypes.includes(type);
 }
@@ -23,7 +29,14 @@ export type OpeningCounts = { key: string; openings: number; places: number; ope
 /** Placements grouped by a key: started in the period, running at its end, ended in it, and of those moved on. */
 export type PlacementCounts = { key: string; started: number; running: number; ended: number; movedOn: number };
 export type OutcomeCount = { type: OutcomeType; n: number };
-export type CompanyCounts = { companyId: number; name: string; municipalityCode: number; openings: number; places: number; taken: number };
+export type CompanyCounts = {
+  companyId: number;
+  name: string;
+  municipalityCode: number;
+  openings: number;
+  places: number;
+  taken: number;
+};
 export type EngagementCounts = {
   /** Companies with an opening created in the period. */
   withOpenings: number;
@@ -48,12 +61,41 @@ export type CompanyReportInput = {
 /* ------------------------------------------------------------------ output */
 
 export type OpeningRow = { key: string; openings: number; places: number; openPlaces: number };
-export type PlacementRow = { key: string; started: Cell; running: Cell; ended: Cell; movedOn: Cell; movedOnShare: Cell };
-export type CompanyRow = { companyId: number; name: string; municipalityCode: number; openings: number; places: number; taken: Cell };
+export type PlacementRow = {
+  key: string;
+  started: Cell;
+  running: Cell;
+  ended: Cell;
+  movedOn: Cell;
+  movedOnShare: Cell;
+};
+export type CompanyRow = {
+  companyId: number;
+  name: string;
+  municipalityCode: number;
+  openings: number;
+  places: number;
+  taken: Cell;
+};
 export type CompanyReport = {
-  totals: { openings: number; places: number; openPlaces: number; started: Cell; running: Cell; ended: Cell; movedOn: Cell; movedOnShare: Cell };
+  totals: {
+    openings: number;
+    places: number;
+    openPlaces: number;
+    started: Cell;
+    running: Cell;
+    ended: Cell;
+    movedOn: Cell;
+    movedOnShare: Cell;
+  };
   /** Counts of companies, not of people: shown as they are. */
-  engagement: { withOpenings: number; taking: number; repeat: number; repeatShare: number | null; openingsPerCompany: number | null };
+  engagement: {
+    withOpenings: number;
+    taking: number;
+    repeat: number;
+    repeatShare: number | null;
+    openingsPerCompany: number | null;
+  };
   outcomes: { type: OutcomeType; count: Cell; share: Cell }[];
   openings: { bySection: OpeningRow[]; byMunicipality: OpeningRow[]; byType: OpeningRow[] };
   placements: { byType: PlacementRow[]; bySection: PlacementRow[]; byMunicipality: PlacementRow[] };
@@ -63,28 +105,51 @@ export type CompanyReport = {
 const sum = <T>(rows: readonly T[], f: (r: T) => number) => rows.reduce((s, r) => s + f(r), 0);
 
 /** A lone too-few cell in a column would be total minus the rest: hide the smallest other non-zero value too. */
-export function suppressLone<T>(rows: T[], get: (r: T) => Cell, set: (r: T, c: Cell) => void, tie: (r: T) => string): void {
-  const small = rows.filter((r) => { const k = get(r).kind; return k === "too_few" || k === "hidden"; });
+export function suppressLone<T>(
+  rows: T[],
+  get: (r: T) => Cell,
+  set: (r: T, c: Cell) => void,
+  tie: (r: T) => string,
+): void {
+  const small = rows.filter((r) => {
+    const k = get(r).kind;
+    return k === "too_few" || k === "hidden";
+  });
   if (small.length !== 1) return;
-  const value = (r: T) => { const c = get(r); return c.kind === "value" ? c.value : 0; };
-  const victim = rows.filter((r) => value(r) > 0).sort((a, b) => value(a) - value(b) || tie(a).localeCompare(tie(b)))[0];
+  const value = (r: T) => {
+    const c = get(r);
+    return c.kind === "value" ? c.value : 0;
+  };
+  const victim = rows
+    .filter((r) => value(r) > 0)
+    .sort((a, b) => value(a) - value(b) || tie(a).localeCompare(tie(b)))[0];
   if (victim) set(victim, HIDDEN);
 }
 
 function placementRows(counts: PlacementCounts[]): PlacementRow[] {
-  const rows = [...counts].sort((a, b) => a.key.localeCompare(b.key)).map((c) => ({
-    key: c.key,
-    started: countCell(c.started),
-    running: countCell(c.running),
-    ended: countCell(c.ended),
-    movedOn: partCell(c.movedOn, c.ended),
-    movedOnShare: shareCell(c.movedOn, c.ended),
-  }));
+  const rows = [...counts]
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map((c) => ({
+      key: c.key,
+      started: countCell(c.started),
+      running: countCell(c.running),
+      ended: countCell(c.ended),
+      movedOn: partCell(c.movedOn, c.ended),
+      movedOnShare: shareCell(c.movedOn, c.ended),
+    }));
   for (const col of ["started", "running", "ended"] as const) {
-    suppressLone(rows, (r) => r[col], (r, c) => {
-      r[col] = c;
-      if (col === "ended") { r.movedOn = HIDDEN; r.movedOnShare = HIDDEN; }
-    }, (r) => r.key);
+    suppressLone(
+      rows,
+      (r) => r[col],
+      (r, c) => {
+        r[col] = c;
+        if (col === "ended") {
+          r.movedOn = HIDDEN;
+          r.movedOnShare = HIDDEN;
+        }
+      },
+      (r) => r.key,
+    );
   }
   return rows;
 }
@@ -99,9 +164,27 @@ export function computeCompanyReport(input: CompanyReportInput): CompanyReport {
   const ended = sum(byType, (r) => r.ended);
   const movedOn = sum(byType, (r) => r.movedOn);
   const endedOutcomes = sum(input.outcomes, (o) => o.n);
-  const companies = [...input.companies].sort((a, b) => b.taken - a.taken || b.openings - a.openings || a.name.localeCompare(b.name, "da") || a.companyId - b.companyId)
-    .map((c) => ({ companyId: c.companyId, name: c.name, municipalityCode: c.municipalityCode, openings: c.openings, places: c.places, taken: countCell(c.taken) }));
-  suppressLone(companies, (r) => r.taken, (r, c) => { r.taken = c; }, (r) => String(r.companyId).padStart(12, "0"));
+  const companies = [...input.companies]
+    .sort(
+      (a, b) =>
+        b.taken - a.taken || b.openings - a.openings || a.name.localeCompare(b.name, "da") || a.companyId - b.companyId,
+    )
+    .map((c) => ({
+      companyId: c.companyId,
+      name: c.name,
+      municipalityCode: c.municipalityCode,
+      openings: c.openings,
+      places: c.places,
+      taken: countCell(c.taken),
+    }));
+  suppressLone(
+    companies,
+    (r) => r.taken,
+    (r, c) => {
+      r.taken = c;
+    },
+    (r) => String(r.companyId).padStart(12, "0"),
+  );
   const e = input.engagement;
   return {
     totals: {
@@ -140,6 +223,10 @@ export function computeCompanyReport(input: CompanyReportInput): CompanyReport {
 }
 
 /** The opening types in their fixed order, for tables that list every type (also those without openings). */
-export function withEveryType<T extends { key: string }>(rows: T[], types: readonly OpeningType[], empty: (key: string) => T): T[] {
+export function withEveryType<T extends { key: string }>(
+  rows: T[],
+  types: readonly OpeningType[],
+  empty: (key: string) => T,
+): T[] {
   return types.map((t) => rows.find((r) => r.key === t) ?? empty(t));
 }

@@ -13,7 +13,13 @@ export const MAX_WISHED_OCCUPATIONS = 3;
 export const MAX_SUMMARY = 600;
 export const MAX_HOURS_PER_WEEK = 48;
 
-export type Education = { level: IscedLevel; field: string | null; country: string | null; year: number | null; recognised: boolean };
+export type Education = {
+  level: IscedLevel;
+  field: string | null;
+  country: string | null;
+  year: number | null;
+  recognised: boolean;
+};
 export type Experience = { occupation: string; industryCode: string | null; years: number; country: string | null };
 
 export type Profile = {
@@ -32,8 +38,18 @@ export type Profile = {
 };
 
 export const profileFields = [
-  "educations", "experience", "danishLevel", "danishModule", "englishLevel", "drivingLicence", "certificates",
-  "hoursPerWeek", "availableFrom", "wishedIndustryCodes", "wishedOccupations", "summary",
+  "educations",
+  "experience",
+  "danishLevel",
+  "danishModule",
+  "englishLevel",
+  "drivingLicence",
+  "certificates",
+  "hoursPerWeek",
+  "availableFrom",
+  "wishedIndustryCodes",
+  "wishedOccupations",
+  "summary",
 ] as const satisfies readonly (keyof Profile)[];
 export type ProfileField = (typeof profileFields)[number];
 
@@ -43,7 +59,16 @@ export type ProfileField = (typeof profileFields)[number];
  * Danish levels on one scale: a DU course leads to the matching exam (DU1 → PD1, DU2 → PD2, DU3 → PD3), and having
  * passed an exam counts as being at the next course's level. Studieprøven is the top.
  */
-const DANISH_RANK: Record<DanishLevel, number> = { none: 0, du1: 1, pd1: 2, du2: 2, pd2: 3, du3: 3, pd3: 4, studieproeven: 5 };
+const DANISH_RANK: Record<DanishLevel, number> = {
+  none: 0,
+  du1: 1,
+  pd1: 2,
+  du2: 2,
+  pd2: 3,
+  du3: 3,
+  pd3: 4,
+  studieproeven: 5,
+};
 export function danishRank(level: DanishLevel): number {
   return DANISH_RANK[level];
 }
@@ -58,18 +83,35 @@ export const DU_LEVELS: readonly DanishLevel[] = ["du1", "du2", "du3"];
 /** The referral's coarse education level for an ISCED level (the matching and the referral view keep using it). */
 export function educationLevelOf(isced: IscedLevel): EducationLevel {
   switch (isced) {
-    case "0": return "none";
-    case "1": case "2": return "primary";
-    case "3": return "secondary";
-    case "4": case "5": return "vocational";
-    case "6": return "bachelor";
-    case "7": return "master";
-    case "8": return "phd";
+    case "0":
+      return "none";
+    case "1":
+    case "2":
+      return "primary";
+    case "3":
+      return "secondary";
+    case "4":
+    case "5":
+      return "vocational";
+    case "6":
+      return "bachelor";
+    case "7":
+      return "master";
+    case "8":
+      return "phd";
   }
 }
 /** An ISCED level for the referral's coarse level (to prefill a first assessment from the referral). */
 export function iscedOf(level: EducationLevel): IscedLevel | null {
-  const map: Record<EducationLevel, IscedLevel | null> = { none: null, primary: "1", secondary: "3", vocational: "4", bachelor: "6", master: "7", phd: "8" };
+  const map: Record<EducationLevel, IscedLevel | null> = {
+    none: null,
+    primary: "1",
+    secondary: "3",
+    vocational: "4",
+    bachelor: "6",
+    master: "7",
+    phd: "8",
+  };
   return map[level];
 }
 
@@ -109,10 +151,11 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 
 /** The fields that differ between two versions (all of them against no previous version). */
 export function changedFields(prev: Profile | null, next: Profile): ProfileField[] {
-  if (!prev) return profileFields.filter((f) => {
-    const v = next[f];
-    return Array.isArray(v) ? v.length > 0 : v !== null && v !== false && v !== "none";
-  });
+  if (!prev)
+    return profileFields.filter((f) => {
+      const v = next[f];
+      return Array.isArray(v) ? v.length > 0 : v !== null && v !== false && v !== "none";
+    });
   return profileFields.filter((f) => !same(prev[f], next[f]));
 }
 
@@ -152,18 +195,31 @@ export function menteeFieldsFromProfile(p: Profile): MenteeMatchingFields {
 }
 
 export type ReferralFields = {
-  danishLevel: DanishLevel; danishModule: number | null; englishLevel: EnglishLevel; drivingLicence: boolean;
-  educationLevel: EducationLevel; educationField: string | null; educationCountry: string | null;
+  danishLevel: DanishLevel;
+  danishModule: number | null;
+  englishLevel: EnglishLevel;
+  drivingLicence: boolean;
+  educationLevel: EducationLevel;
+  educationField: string | null;
+  educationCountry: string | null;
   experience: { title: string; years: number; industryCode: string | null }[];
-  wishedIndustryCodes: string[]; wishedOccupation: string | null;
+  wishedIndustryCodes: string[];
+  wishedOccupation: string | null;
 };
 
 /** A first assessment prefilled from what the referral already says (the caseworker then completes it). */
 export function profileFromReferral(m: ReferralFields): Profile {
   const isced = iscedOf(m.educationLevel);
   return {
-    educations: isced ? [{ level: isced, field: m.educationField, country: m.educationCountry, year: null, recognised: false }] : [],
-    experience: m.experience.map((e) => ({ occupation: e.title, industryCode: e.industryCode, years: e.years, country: m.educationCountry })),
+    educations: isced
+      ? [{ level: isced, field: m.educationField, country: m.educationCountry, year: null, recognised: false }]
+      : [],
+    experience: m.experience.map((e) => ({
+      occupation: e.title,
+      industryCode: e.industryCode,
+      years: e.years,
+      country: m.educationCountry,
+    })),
     danishLevel: m.danishLevel,
     danishModule: m.danishModule,
     englishLevel: m.englishLevel,
@@ -179,17 +235,32 @@ export function profileFromReferral(m: ReferralFields): Profile {
 
 /* ------------------------------------------------------------------ mentor matching */
 
-export type ProfileReason = { key: "profile_experience" | "profile_experience_section"; params: { code: string; years: number; occupation: string } };
+export type ProfileReason = {
+  key: "profile_experience" | "profile_experience_section";
+  params: { code: string; years: number; occupation: string };
+};
 
 /**
  * What the assessment adds to a mentor candidate's reasons: the citizen has worked in the mentor's own division (or,
  * failing that, its section) — the longest such experience. The engine's score is unchanged; this is the evidence.
  */
-export function experienceReason(p: Pick<Profile, "experience">, mentorIndustryCode: string, sectionOf: (code: string) => string | undefined): ProfileReason | null {
+export function experienceReason(
+  p: Pick<Profile, "experience">,
+  mentorIndustryCode: string,
+  sectionOf: (code: string) => string | undefined,
+): ProfileReason | null {
   const longest = (rows: Experience[]) => [...rows].sort((a, b) => b.years - a.years)[0];
   const same = longest(p.experience.filter((e) => e.industryCode === mentorIndustryCode));
-  if (same) return { key: "profile_experience", params: { code: mentorIndustryCode, years: same.years, occupation: same.occupation } };
+  if (same)
+    return {
+      key: "profile_experience",
+      params: { code: mentorIndustryCode, years: same.years, occupation: same.occupation },
+    };
   const section = sectionOf(mentorIndustryCode);
-  const near = section ? longest(p.experience.filter((e) => e.industryCode && sectionOf(e.industryCode) === section)) : undefined;
-  return near && section ? { key: "profile_experience_section", params: { code: section, years: near.years, occupation: near.occupation } } : null;
+  const near = section
+    ? longest(p.experience.filter((e) => e.industryCode && sectionOf(e.industryCode) === section))
+    : undefined;
+  return near && section
+    ? { key: "profile_experience_section", params: { code: section, years: near.years, occupation: near.occupation } }
+    : null;
 }

@@ -17,10 +17,28 @@ import { courseFacts as reportCourseFacts, isStarted, onTrack, type CourseRow } 
 /** The last day anything is dated: "until further notice". */
 export const END_OF_TIME = "9999-12-31";
 
-export type FactsCourse = Pick<CourseRow, "id" | "menteeId" | "mentorId" | "status" | "approvedAt" | "startDate" | "plannedEndDate" | "endedOn" | "targetHoursPerMonth" | "industrySection">;
+export type FactsCourse = Pick<
+  CourseRow,
+  | "id"
+  | "menteeId"
+  | "mentorId"
+  | "status"
+  | "approvedAt"
+  | "startDate"
+  | "plannedEndDate"
+  | "endedOn"
+  | "targetHoursPerMonth"
+  | "industrySection"
+>;
 export type FactsOutcome = { type: OutcomeType; phase: OutcomePhase; confirmed: boolean };
 /** One course's rows; outcomes in the order they were registered. */
-export type FactsInput = { course: FactsCourse; meetings: MeetingLite[]; pauses: Pause[]; callDates: string[]; outcomes: FactsOutcome[] };
+export type FactsInput = {
+  course: FactsCourse;
+  meetings: MeetingLite[];
+  pauses: Pause[];
+  callDates: string[];
+  outcomes: FactsOutcome[];
+};
 
 export type OnTrackStretch = { from: string; to: string; onTrack: boolean };
 
@@ -67,16 +85,38 @@ function isFinal(c: FactsCourse, asOf: string): boolean {
 
 export function computeCourseFacts(x: FactsInput, asOf: string): ComputedFacts {
   const c = x.course;
-  const com = c.startDate && c.plannedEndDate ? commitment({
-    startDate: c.startDate, plannedEndDate: c.plannedEndDate, targetHoursPerMonth: c.targetHoursPerMonth,
-    meetings: x.meetings, pauses: x.pauses, endedOn: c.endedOn, paused: c.status === "paused",
-  }, asOf) : null;
-  const [rf] = reportCourseFacts({
-    mentees: [], courses: [c], surveys: [],
-    meetings: x.meetings.map((m) => ({ courseId: c.id, date: m.date, minutes: m.minutes })),
-    pauses: x.pauses.map((p) => ({ courseId: c.id, fromDate: p.fromDate, toDate: p.toDate })),
-    outcomes: x.outcomes.map((o) => ({ courseId: c.id, type: o.type, phase: o.phase, outcomeDate: "", confirmed: o.confirmed })),
-  }, asOf);
+  const com =
+    c.startDate && c.plannedEndDate
+      ? commitment(
+          {
+            startDate: c.startDate,
+            plannedEndDate: c.plannedEndDate,
+            targetHoursPerMonth: c.targetHoursPerMonth,
+            meetings: x.meetings,
+            pauses: x.pauses,
+            endedOn: c.endedOn,
+            paused: c.status === "paused",
+          },
+          asOf,
+        )
+      : null;
+  const [rf] = reportCourseFacts(
+    {
+      mentees: [],
+      courses: [c],
+      surveys: [],
+      meetings: x.meetings.map((m) => ({ courseId: c.id, date: m.date, minutes: m.minutes })),
+      pauses: x.pauses.map((p) => ({ courseId: c.id, fromDate: p.fromDate, toDate: p.toDate })),
+      outcomes: x.outcomes.map((o) => ({
+        courseId: c.id,
+        type: o.type,
+        phase: o.phase,
+        outcomeDate: "",
+        confirmed: o.confirmed,
+      })),
+    },
+    asOf,
+  );
   const call = c.startDate ? followUpDue(c.startDate, x.callDates, asOf) : null;
   const minutes = Math.round(rf.hours * 60);
   return {
@@ -100,8 +140,10 @@ export function computeCourseFacts(x: FactsInput, asOf: string): ComputedFacts {
     followUpMask: outcomeMask(rf.followupOutcomes),
     positiveEnd: rf.positiveAtEnd,
     positiveFollowUp: rf.positiveAtFollowup,
-    outcomeFlags: (rf.positiveAtEnd ? OUTCOME_FLAGS.positiveEnd : 0) | (rf.followupOutcomes.length ? OUTCOME_FLAGS.followUp : 0)
-      | (rf.positiveAtFollowup ? OUTCOME_FLAGS.positiveFollowUp : 0),
+    outcomeFlags:
+      (rf.positiveAtEnd ? OUTCOME_FLAGS.positiveEnd : 0) |
+      (rf.followupOutcomes.length ? OUTCOME_FLAGS.followUp : 0) |
+      (rf.positiveAtFollowup ? OUTCOME_FLAGS.positiveFollowUp : 0),
     onTrackStretches: onTrackStretches(c, x.meetings, x.pauses, asOf),
   };
 }
@@ -113,16 +155,38 @@ export function computeCourseFacts(x: FactsInput, asOf: string): ComputedFacts {
  * while a pause is open, on any day from its start (the months after it move day by day), so those are the days asked.
  * After the end nothing changes. The last stretch runs to END_OF_TIME; running courses are computed again each day.
  */
-export function onTrackStretches(c: FactsCourse, meetings: MeetingLite[], pauses: Pause[], asOf: string): OnTrackStretch[] {
+export function onTrackStretches(
+  c: FactsCourse,
+  meetings: MeetingLite[],
+  pauses: Pause[],
+  asOf: string,
+): OnTrackStretch[] {
   if (!isStarted(c)) return [];
-  const ask = (day: string) => onTrack(c, meetings.map((m) => ({ courseId: c.id, ...m })), pauses.map((p) => ({ courseId: c.id, ...p })), day);
+  const ask = (day: string) =>
+    onTrack(
+      c,
+      meetings.map((m) => ({ courseId: c.id, ...m })),
+      pauses.map((p) => ({ courseId: c.id, ...p })),
+      day,
+    );
   const last = c.endedOn && c.endedOn < asOf ? c.endedOn : asOf;
-  const openFrom = pauses.filter((p) => p.toDate == null).map((p) => p.fromDate).sort()[0];
+  const openFrom = pauses
+    .filter((p) => p.toDate == null)
+    .map((p) => p.fromDate)
+    .sort()[0];
   const monthsAsOf = openFrom && openFrom < last ? openFrom : last;
-  const months = commitment({
-    startDate: c.startDate!, plannedEndDate: c.plannedEndDate ?? addMonths(c.startDate!, 6), targetHoursPerMonth: c.targetHoursPerMonth,
-    meetings, pauses, endedOn: c.endedOn, paused: c.status === "paused",
-  }, monthsAsOf).months;
+  const months = commitment(
+    {
+      startDate: c.startDate!,
+      plannedEndDate: c.plannedEndDate ?? addMonths(c.startDate!, 6),
+      targetHoursPerMonth: c.targetHoursPerMonth,
+      meetings,
+      pauses,
+      endedOn: c.endedOn,
+      paused: c.status === "paused",
+    },
+    monthsAsOf,
+  ).months;
   const days = new Set(months.map((m) => m.to).filter((d) => d <= monthsAsOf));
   if (openFrom && openFrom <= last) for (let d = openFrom; d <= last; d = addDays(d, 1)) days.add(d);
   const out: OnTrackStretch[] = [];
@@ -142,8 +206,19 @@ export function onTrackOn(stretches: OnTrackStretch[], day: string): boolean | n
   return stretches.find((s) => s.from <= day && day < s.to)?.onTrack ?? null;
 }
 
-export type MentorCourse = { id: number; status: CourseStatus; startDate: string | null; approvedAt: string | null; municipalityCode: number };
-export type MentorFirst = { first: boolean; nextStart: string | null; firstLocal: boolean; nextStartLocal: string | null };
+export type MentorCourse = {
+  id: number;
+  status: CourseStatus;
+  startDate: string | null;
+  approvedAt: string | null;
+  municipalityCode: number;
+};
+export type MentorFirst = {
+  first: boolean;
+  nextStart: string | null;
+  firstLocal: boolean;
+  nextStartLocal: string | null;
+};
 
 /**
  * Mentor retention, as `computeReport` counts it: of a mentor's courses (not proposed, with a start or an approval),
@@ -151,9 +226,14 @@ export type MentorFirst = { first: boolean; nextStart: string | null; firstLocal
  * and once within each municipality (a report narrowed to a municipality sees only that municipality's courses).
  */
 export function mentorFirsts(courses: MentorCourse[]): Map<number, MentorFirst> {
-  const out = new Map<number, MentorFirst>(courses.map((c) => [c.id, { first: false, nextStart: null, firstLocal: false, nextStartLocal: null }]));
-  const counted = courses.filter((c) => c.status !== "proposed" && (c.startDate ?? c.approvedAt))
-    .sort((a, b) => (a.startDate ?? a.approvedAt ?? "").localeCompare(b.startDate ?? b.approvedAt ?? "") || a.id - b.id);
+  const out = new Map<number, MentorFirst>(
+    courses.map((c) => [c.id, { first: false, nextStart: null, firstLocal: false, nextStartLocal: null }]),
+  );
+  const counted = courses
+    .filter((c) => c.status !== "proposed" && (c.startDate ?? c.approvedAt))
+    .sort(
+      (a, b) => (a.startDate ?? a.approvedAt ?? "").localeCompare(b.startDate ?? b.approvedAt ?? "") || a.id - b.id,
+    );
   const startOf = (c: MentorCourse) => c.startDate ?? c.approvedAt!.slice(0, 10);
   const mark = (cs: MentorCourse[], local: boolean) => {
     if (!cs.length) return;
@@ -163,6 +243,10 @@ export function mentorFirsts(courses: MentorCourse[]): Map<number, MentorFirst> 
     else Object.assign(f, { first: true, nextStart: next });
   };
   mark(counted, false);
-  for (const code of new Set(counted.map((c) => c.municipalityCode))) mark(counted.filter((c) => c.municipalityCode === code), true);
+  for (const code of new Set(counted.map((c) => c.municipalityCode)))
+    mark(
+      counted.filter((c) => c.municipalityCode === code),
+      true,
+    );
   return out;
 }

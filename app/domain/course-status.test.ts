@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
-  actionsFor, allowedEvents, canAct, canApply, courseStage, courseStages, hasBegun, IllegalCourseTransition, isClosed, nextStatus,
-  type CourseEvent, type CourseStage, type StageInput,
+  actionsFor,
+  allowedEvents,
+  canAct,
+  canApply,
+  courseStage,
+  courseStages,
+  hasBegun,
+  IllegalCourseTransition,
+  isClosed,
+  nextStatus,
+  type CourseEvent,
+  type CourseStage,
+  type StageInput,
 } from "./course-status";
 import { courseStatuses } from "./enums";
 
@@ -58,7 +69,8 @@ describe("course state machine", () => {
     for (const stage of courseStages) expect(courseStage(sample[stage], TODAY)).toBe(stage);
     expect(courseStage({ status: "active", startDate: TODAY }, TODAY)).toBe("running");
     expect(courseStage({ status: "active", startDate: null }, TODAY)).toBe("awaiting_start");
-    for (const s of courseStatuses) expect(courseStages).toContain(courseStage({ status: s, startDate: "2025-01-01" }, TODAY));
+    for (const s of courseStatuses)
+      expect(courseStages).toContain(courseStage({ status: s, startDate: "2025-01-01" }, TODAY));
   });
 
   it("walks every stage: the actions shown are exactly the legal ones, and each leads to a known stage", () => {
@@ -77,7 +89,10 @@ describe("course state machine", () => {
       for (const e of events) {
         const shown = actionsFor(c, TODAY).includes(e);
         expect(canAct(c, e, TODAY), `${stage} ${e}`).toBe(shown);
-        if (shown) expect(courseStages).toContain(courseStage({ status: nextStatus(c.status, e), startDate: c.startDate }, TODAY));
+        if (shown)
+          expect(courseStages).toContain(
+            courseStage({ status: nextStatus(c.status, e), startDate: c.startDate }, TODAY),
+          );
       }
     }
   });
@@ -85,9 +100,11 @@ describe("course state machine", () => {
   it("a course that has not begun offers no end, no completion and no pause", () => {
     for (const stage of ["proposed", "awaiting_start", "starts_later"] as const) {
       expect(hasBegun(sample[stage], TODAY)).toBe(false);
-      for (const e of ["complete", "end_early", "pause", "extend"] as const) expect(canAct(sample[stage], e, TODAY)).toBe(false);
+      for (const e of ["complete", "end_early", "pause", "extend"] as const)
+        expect(canAct(sample[stage], e, TODAY)).toBe(false);
     }
-    for (const stage of ["running", "paused", "completed", "ended_early"] as const) expect(hasBegun(sample[stage], TODAY)).toBe(true);
+    for (const stage of ["running", "paused", "completed", "ended_early"] as const)
+      expect(hasBegun(sample[stage], TODAY)).toBe(true);
   });
 
   it("reaches every stage from a proposal", () => {

@@ -34,19 +34,33 @@ export function isClosed(status: CourseStatus): boolean {
 }
 
 /** Where a course is, as a person sees it. */
-export const courseStages = ["proposed", "awaiting_start", "starts_later", "running", "paused", "completed", "ended_early"] as const;
+export const courseStages = [
+  "proposed",
+  "awaiting_start",
+  "starts_later",
+  "running",
+  "paused",
+  "completed",
+  "ended_early",
+] as const;
 export type CourseStage = (typeof courseStages)[number];
 
 export type StageInput = { status: CourseStatus; startDate: string | null };
 
 export function courseStage(c: StageInput, today: string): CourseStage {
   switch (c.status) {
-    case "proposed": return "proposed";
-    case "approved": return "awaiting_start";
-    case "active": return !c.startDate ? "awaiting_start" : c.startDate > today ? "starts_later" : "running";
-    case "paused": return "paused";
-    case "completed": return "completed";
-    case "ended_early": return "ended_early";
+    case "proposed":
+      return "proposed";
+    case "approved":
+      return "awaiting_start";
+    case "active":
+      return !c.startDate ? "awaiting_start" : c.startDate > today ? "starts_later" : "running";
+    case "paused":
+      return "paused";
+    case "completed":
+      return "completed";
+    case "ended_early":
+      return "ended_early";
   }
 }
 
@@ -90,7 +104,10 @@ export function allowedEvents(status: CourseStatus): CourseEvent[] {
 }
 
 export class IllegalCourseTransition extends Error {
-  constructor(public readonly from: CourseStatus, public readonly event: CourseEvent) {
+  constructor(
+    public readonly from: CourseStatus,
+    public readonly event: CourseEvent,
+  ) {
     super(`A course that is ${from} cannot ${event}`);
   }
 }

@@ -13,7 +13,17 @@ describe("CVR numbers", () => {
     expect(isValidCvr("42256790")).toBe(false);
   });
   it("refuse anything but eight digits not starting with 0", () => {
-    for (const v of ["", "1234567", "123456789", "0000000 0", "00000000", "02425679", "2425679O", "abcdefgh", "２４２５６７９０"]) {
+    for (const v of [
+      "",
+      "1234567",
+      "123456789",
+      "0000000 0",
+      "00000000",
+      "02425679",
+      "2425679O",
+      "abcdefgh",
+      "２４２５６７９０",
+    ]) {
       expect(isValidCvr(v), v).toBe(false);
     }
   });

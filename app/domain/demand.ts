@@ -12,8 +12,12 @@ export type PlacesCount = { section: string; municipalityCode: number; openPlace
 export type Place = { code: number; regionCode: number };
 
 export type Cell = {
-  section: string; municipalityCode: number; regionCode: number;
-  waiting: number; freeMentors: number; openPlaces: number;
+  section: string;
+  municipalityCode: number;
+  regionCode: number;
+  waiting: number;
+  freeMentors: number;
+  openPlaces: number;
   /** Waiting citizens more than free mentors (0 when supply covers demand). */
   gap: number;
   oldestReferredAt: string | null;
@@ -22,19 +26,34 @@ export type Cell = {
 const key = (section: string, code: number) => `${section}:${code}`;
 
 /** One cell per section × municipality that has any waiting citizen, free mentor or open company place. */
-export function demandCells(demand: DemandCount[], supply: SupplyCount[], places: PlacesCount[], municipalities: Place[]): Cell[] {
+export function demandCells(
+  demand: DemandCount[],
+  supply: SupplyCount[],
+  places: PlacesCount[],
+  municipalities: Place[],
+): Cell[] {
   const region = new Map(municipalities.map((m) => [m.code, m.regionCode]));
   const cells = new Map<string, Cell>();
   const cell = (section: string, code: number): Cell => {
     const k = key(section, code);
     let c = cells.get(k);
     if (!c) {
-      c = { section, municipalityCode: code, regionCode: region.get(code) ?? 0, waiting: 0, freeMentors: 0, openPlaces: 0, gap: 0, oldestReferredAt: null };
+      c = {
+        section,
+        municipalityCode: code,
+        regionCode: region.get(code) ?? 0,
+        waiting: 0,
+        freeMentors: 0,
+        openPlaces: 0,
+        gap: 0,
+        oldestReferredAt: null,
+      };
       cells.set(k, c);
     }
     return c;
   };
-  for (const d of demand) Object.assign(cell(d.section, d.municipalityCode), { waiting: d.waiting, oldestReferredAt: d.oldestReferredAt });
+  for (const d of demand)
+    Object.assign(cell(d.section, d.municipalityCode), { waiting: d.waiting, oldestReferredAt: d.oldestReferredAt });
   for (const s of supply) cell(s.section, s.municipalityCode).freeMentors += s.freeMentors;
   for (const p of places) cell(p.section, p.municipalityCode).openPlaces += p.openPlaces;
   const out = [...cells.values()];
@@ -44,8 +63,15 @@ export function demandCells(demand: DemandCount[], supply: SupplyCount[], places
 
 /** Cells where more citizens wait than there are free mentors: biggest gap first, then the longest wait. */
 export function shortages(cells: Cell[]): Cell[] {
-  return cells.filter((c) => c.gap > 0)
-    .sort((a, b) => b.gap - a.gap || (a.oldestReferredAt ?? "").localeCompare(b.oldestReferredAt ?? "") || a.section.localeCompare(b.section) || a.municipalityCode - b.municipalityCode);
+  return cells
+    .filter((c) => c.gap > 0)
+    .sort(
+      (a, b) =>
+        b.gap - a.gap ||
+        (a.oldestReferredAt ?? "").localeCompare(b.oldestReferredAt ?? "") ||
+        a.section.localeCompare(b.section) ||
+        a.municipalityCode - b.municipalityCode,
+    );
 }
 
 export type Total = { key: string; waiting: number; freeMentors: number; openPlaces: number; gap: number };
@@ -59,7 +85,10 @@ export function totalsBy(cells: Cell[], by: "region" | "section"): Total[] {
   for (const c of cells) {
     const k = by === "region" ? String(c.regionCode) : c.section;
     const t = m.get(k) ?? { key: k, waiting: 0, freeMentors: 0, openPlaces: 0, gap: 0 };
-    t.waiting += c.waiting; t.freeMentors += c.freeMentors; t.openPlaces += c.openPlaces; t.gap += c.gap;
+    t.waiting += c.waiting;
+    t.freeMentors += c.freeMentors;
+    t.openPlaces += c.openPlaces;
+    t.gap += c.gap;
     m.set(k, t);
   }
   return [...m.values()].sort((a, b) => a.key.localeCompare(b.key));
@@ -74,7 +103,9 @@ export function recruitmentSource(section: string, municipalityCode: number): st
   return `${section}-${String(municipalityCode).padStart(3, "0")}`;
 }
 
-export function parseRecruitmentSource(v: string | null | undefined): { section: string; municipalityCode: number } | null {
+export function parseRecruitmentSource(
+  v: string | null | undefined,
+): { section: string; municipalityCode: number } | null {
   const m = v ? SOURCE.exec(v) : null;
   return m ? { section: m[1], municipalityCode: Number(m[2]) } : null;
 }
@@ -106,20 +137,36 @@ type PresetOptions = {
   divisions: { code: string; section: string }[];
 };
 export type RecruitmentPreset = {
-  section: string; sectionLabelDa: string; sectionLabelEn: string; industryCode: string; municipalityCode: number; municipalityName: string; source: string;
+  section: string;
+  sectionLabelDa: string;
+  sectionLabelEn: string;
+  industryCode: string;
+  municipalityCode: number;
+  municipalityName: string;
+  source: string;
 };
 
 /**
  * What a recruitment link chooses on the sign-up form: the municipality, and the first division of the section (the
  * volunteer changes it to their own within the section). Null when the link names no known section or municipality.
  */
-export function recruitmentPreset(o: PresetOptions, branche: string | null, kommune: string | null): RecruitmentPreset | null {
+export function recruitmentPreset(
+  o: PresetOptions,
+  branche: string | null,
+  kommune: string | null,
+): RecruitmentPreset | null {
   const section = o.sections.find((s) => s.code === branche);
-  const municipality = kommune && /^\d{3}$/.test(kommune) ? o.municipalities.find((m) => m.code === Number(kommune)) : undefined;
+  const municipality =
+    kommune && /^\d{3}$/.test(kommune) ? o.municipalities.find((m) => m.code === Number(kommune)) : undefined;
   const division = section ? o.divisions.find((d) => d.section === section.code) : undefined;
   if (!section || !municipality || !division) return null;
   return {
-    section: section.code, sectionLabelDa: section.labelDa, sectionLabelEn: section.labelEn, industryCode: division.code,
-    municipalityCode: municipality.code, municipalityName: municipality.name, source: recruitmentSource(section.code, municipality.code),
+    section: section.code,
+    sectionLabelDa: section.labelDa,
+    sectionLabelEn: section.labelEn,
+    industryCode: division.code,
+    municipalityCode: municipality.code,
+    municipalityName: municipality.name,
+    source: recruitmentSource(section.code, municipality.code),
   };
 }

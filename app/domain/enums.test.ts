@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { enumerations, isRtl, messageLanguages, positiveOutcomeTypes, outcomeTypes, rtlLanguages, regions } from "./enums";
+import {
+  enumerations,
+  isRtl,
+  messageLanguages,
+  positiveOutcomeTypes,
+  outcomeTypes,
+  rtlLanguages,
+  regions,
+} from "./enums";
 import da from "../i18n/locales/da";
 import en from "../i18n/locales/en";
 

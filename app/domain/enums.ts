@@ -21,7 +21,19 @@ export function isRtl(language: string): boolean {
 /** Languages a mentor or mentee may speak (superset of the message languages). */
 export const spokenLanguages = [
   ...messageLanguages,
-  "de", "fr", "es", "ru", "tr", "pl", "ro", "so", "am", "ur", "hi", "sq", "bs",
+  "de",
+  "fr",
+  "es",
+  "ru",
+  "tr",
+  "pl",
+  "ro",
+  "so",
+  "am",
+  "ur",
+  "hi",
+  "sq",
+  "bs",
 ].filter((v, i, a) => a.indexOf(v) === i) as readonly string[];
 
 export const channels = ["email", "sms"] as const;
@@ -106,7 +118,12 @@ export type MeetingForm = (typeof meetingForms)[number];
 export const meetingTopics = [...goals, "other"] as const;
 export type MeetingTopic = (typeof meetingTopics)[number];
 
-export const screeningSteps = ["screening_call", "introduction", "confidentiality_declaration", "criminal_record_check"] as const;
+export const screeningSteps = [
+  "screening_call",
+  "introduction",
+  "confidentiality_declaration",
+  "criminal_record_check",
+] as const;
 export type ScreeningStep = (typeof screeningSteps)[number];
 export const introductionForms = ["meeting", "online"] as const;
 
@@ -130,7 +147,14 @@ export const surveyKinds = ["day30", "closure"] as const;
 export const surveyRespondents = ["mentor", "mentee"] as const;
 export const closerToJobAnswers = ["yes", "no", "unsure"] as const;
 
-export const tokenPurposes = ["email_verification", "password_reset", "invitation", "survey", "opt_out", "citizen_page"] as const;
+export const tokenPurposes = [
+  "email_verification",
+  "password_reset",
+  "invitation",
+  "survey",
+  "opt_out",
+  "citizen_page",
+] as const;
 export type TokenPurpose = (typeof tokenPurposes)[number];
 
 /** A meeting planned ahead (issue 21): held once the mentor confirms it (a logged meeting), or missed, or cancelled. */
@@ -139,7 +163,14 @@ export type PlannedMeetingStatus = (typeof plannedMeetingStatuses)[number];
 
 /** The programme's typical aims a course's goal plan chooses from, or `own` (written by the pair). */
 export const goalKinds = [
-  "labour_market", "cv_danish", "applications", "interview_practice", "network_contacts", "change_industry", "placement", "own",
+  "labour_market",
+  "cv_danish",
+  "applications",
+  "interview_practice",
+  "network_contacts",
+  "change_industry",
+  "placement",
+  "own",
 ] as const;
 export type GoalKind = (typeof goalKinds)[number];
 export const goalStatuses = ["planned", "in_progress", "reached", "dropped"] as const;
@@ -171,19 +202,41 @@ export const companySizes = ["micro", "small", "medium", "large"] as const;
 export type CompanySize = (typeof companySizes)[number];
 
 /** The programmes a company takes part in (DOMAIN.md, "the company side"). */
-export const companyProgrammes = ["mentor_network", "talent_track", "competence_match", "host_internship", "igu", "place_and_train"] as const;
+export const companyProgrammes = [
+  "mentor_network",
+  "talent_track",
+  "competence_match",
+  "host_internship",
+  "igu",
+  "place_and_train",
+] as const;
 export type CompanyProgramme = (typeof companyProgrammes)[number];
 
 export const proposalStatuses = ["proposed", "accepted", "declined", "withdrawn"] as const;
 export type ProposalStatus = (typeof proposalStatuses)[number];
 
-export const declineReasons = ["skills", "danish_level", "no_places", "other_candidate", "citizen_declined", "other"] as const;
+export const declineReasons = [
+  "skills",
+  "danish_level",
+  "no_places",
+  "other_candidate",
+  "citizen_declined",
+  "other",
+] as const;
 export type DeclineReason = (typeof declineReasons)[number];
 
 export const placementStatuses = ["planned", "active", "completed", "ended_early", "cancelled"] as const;
 export type PlacementStatus = (typeof placementStatuses)[number];
 
-export const placementEndReasons = ["got_job", "citizen_stopped", "company_ended", "no_show", "moved", "personal_circumstances", "other"] as const;
+export const placementEndReasons = [
+  "got_job",
+  "citizen_stopped",
+  "company_ended",
+  "no_show",
+  "moved",
+  "personal_circumstances",
+  "other",
+] as const;
 export type PlacementEndReason = (typeof placementEndReasons)[number];
 
 /** IGU schooling: AMU courses, Danish, vocational school, other. */

@@ -2,12 +2,21 @@ import { describe, expect, it } from "vitest";
 import { goalReport, type GoalSums } from "./goal-report";
 
 const s = (section: string | null, courses: number, o: Partial<GoalSums> = {}): GoalSums => ({
-  section, courses, withPlan: courses, goalsSet: courses * 3, goalsReached: courses * 2, coursesReached: courses, ...o,
+  section,
+  courses,
+  withPlan: courses,
+  goalsSet: courses * 3,
+  goalsReached: courses * 2,
+  coursesReached: courses,
+  ...o,
 });
 
 describe("goals in the report", () => {
   it("gives goals reached per completed course and the share with a goal reached, by section and in total", () => {
-    const r = goalReport([s("F", 10, { goalsReached: 15, coursesReached: 8 }), s("I", 5, { withPlan: 5, goalsReached: 5, coursesReached: 5 })]);
+    const r = goalReport([
+      s("F", 10, { goalsReached: 15, coursesReached: 8 }),
+      s("I", 5, { withPlan: 5, goalsReached: 5, coursesReached: 5 }),
+    ]);
     expect(r.rows.map((x) => x.key)).toEqual(["F", "I"]);
     expect(r.rows[0].reachedPerCourse).toEqual({ kind: "value", value: 1.5, n: 10 });
     expect(r.rows[0].reachedShare).toEqual({ kind: "value", value: 0.8, n: 10 });

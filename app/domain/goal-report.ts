@@ -62,9 +62,21 @@ export function goalReport(sums: readonly GoalSums[], cells: Cells = cellsFor())
   // One section too small to show beside a shown total would be the total minus the others: hide the next smallest too.
   const small = rows.filter((r) => r.completed.kind === "too_few");
   if (small.length === 1) {
-    const victim = rows.filter((r) => r.completed.kind === "value" && r.completed.value > 0)
-      .sort((a, b) => (a.completed as { value: number }).value - (b.completed as { value: number }).value || a.key.localeCompare(b.key))[0];
-    if (victim) Object.assign(victim, { completed: HIDDEN, withPlan: HIDDEN, reachedPerCourse: HIDDEN, setPerCourse: HIDDEN, reachedShare: HIDDEN });
+    const victim = rows
+      .filter((r) => r.completed.kind === "value" && r.completed.value > 0)
+      .sort(
+        (a, b) =>
+          (a.completed as { value: number }).value - (b.completed as { value: number }).value ||
+          a.key.localeCompare(b.key),
+      )[0];
+    if (victim)
+      Object.assign(victim, {
+        completed: HIDDEN,
+        withPlan: HIDDEN,
+        reachedPerCourse: HIDDEN,
+        setPerCourse: HIDDEN,
+        reachedShare: HIDDEN,
+      });
   }
   return { rows, total: row(cells, "total", total) };
 }

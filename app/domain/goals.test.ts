@@ -26,13 +26,18 @@ describe("adding a goal", () => {
     const five = kinds.map((kind) => g({ kind }));
     expect(five).toHaveLength(MAX_GOALS);
     expect(checkNewGoal(five, "placement", null)).toEqual({ ok: false, reason: "too_many" });
-    expect(checkNewGoal([...five.slice(1), g({ kind: "labour_market", status: "dropped" })], "placement", null)).toEqual({ ok: true });
+    expect(
+      checkNewGoal([...five.slice(1), g({ kind: "labour_market", status: "dropped" })], "placement", null),
+    ).toEqual({ ok: true });
   });
   it("takes a programme aim once, an own goal once per wording, and an own goal needs words", () => {
     expect(checkNewGoal([g()], "cv_danish", null)).toEqual({ ok: false, reason: "duplicate" });
     expect(checkNewGoal([g({ status: "dropped" })], "cv_danish", null)).toEqual({ ok: true });
     expect(checkNewGoal([], "own", "  ")).toEqual({ ok: false, reason: "own_needs_text" });
-    expect(checkNewGoal([g({ kind: "own", text: "Kørekort" })], "own", " kørekort ")).toEqual({ ok: false, reason: "duplicate" });
+    expect(checkNewGoal([g({ kind: "own", text: "Kørekort" })], "own", " kørekort ")).toEqual({
+      ok: false,
+      reason: "duplicate",
+    });
     expect(checkNewGoal([g({ kind: "own", text: "Kørekort" })], "own", "Truckcertifikat")).toEqual({ ok: true });
   });
   it("counts the goals reached", () => {

@@ -39,7 +39,8 @@ export function checkNewGoal(existing: readonly GoalLite[], kind: GoalKind, text
   if (kind === "own") {
     const t = (text ?? "").trim().toLocaleLowerCase("da");
     if (!t) return { ok: false, reason: "own_needs_text" };
-    if (live.some((g) => g.kind === "own" && (g.text ?? "").trim().toLocaleLowerCase("da") === t)) return { ok: false, reason: "duplicate" };
+    if (live.some((g) => g.kind === "own" && (g.text ?? "").trim().toLocaleLowerCase("da") === t))
+      return { ok: false, reason: "duplicate" };
     return { ok: true };
   }
   if (live.some((g) => g.kind === kind)) return { ok: false, reason: "duplicate" };

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { divisionCodes, divisionOptions, industryLabel, isDivisionCode, sectionCodes, sectionOf, sectionOfDivision } from "./industries";
+import {
+  divisionCodes,
+  divisionOptions,
+  industryLabel,
+  isDivisionCode,
+  sectionCodes,
+  sectionOf,
+  sectionOfDivision,
+} from "./industries";
 
 describe("the DB07 vocabulary", () => {
   it("has the 21 sections A-U and the 88 divisions", () => {

@@ -12,8 +12,11 @@ export type IndustryMatch = "division" | "section" | "network";
 export type IndustryMentor = { industryCode: string; networkIndustryCodes: readonly string[] };
 
 /** How a pair shares an industry (the best way), or null when it shares none. */
-export function sharedIndustry(wishedIndustryCodes: readonly string[], mentor: IndustryMentor,
-  sectionOf: (division: string) => string | undefined): IndustryMatch | null {
+export function sharedIndustry(
+  wishedIndustryCodes: readonly string[],
+  mentor: IndustryMentor,
+  sectionOf: (division: string) => string | undefined,
+): IndustryMatch | null {
   const mentorSection = sectionOf(mentor.industryCode);
   let best: IndustryMatch | null = null;
   for (const code of wishedIndustryCodes) {
@@ -25,7 +28,11 @@ export function sharedIndustry(wishedIndustryCodes: readonly string[], mentor: I
 }
 
 /** True when the pair shares an industry (the predicate the pages, the pool and the approval use). */
-export function sharesIndustry(wishedIndustryCodes: readonly string[], mentor: IndustryMentor, sectionOf: (division: string) => string | undefined): boolean {
+export function sharesIndustry(
+  wishedIndustryCodes: readonly string[],
+  mentor: IndustryMentor,
+  sectionOf: (division: string) => string | undefined,
+): boolean {
   return sharedIndustry(wishedIndustryCodes, mentor, sectionOf) !== null;
 }
 

@@ -8,7 +8,8 @@ describe("the match request's state machine", () => {
     expect(nextRequestStatus("requested", "expire")).toBe("expired");
     expect(nextRequestStatus("requested", "withdraw")).toBe("withdrawn");
     for (const s of matchRequestStatuses.filter((x) => x !== "requested")) {
-      for (const e of ["accept", "decline", "expire", "withdraw"] as const) expect(nextRequestStatus(s, e), `${s} + ${e}`).toBeNull();
+      for (const e of ["accept", "decline", "expire", "withdraw"] as const)
+        expect(nextRequestStatus(s, e), `${s} + ${e}`).toBeNull();
     }
   });
 

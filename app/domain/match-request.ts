@@ -11,7 +11,10 @@ export type MatchRequestStatus = (typeof matchRequestStatuses)[number];
 
 export type MatchRequestEvent = "accept" | "decline" | "expire" | "withdraw";
 
-export const matchRequestTransitions: Record<MatchRequestStatus, Partial<Record<MatchRequestEvent, MatchRequestStatus>>> = {
+export const matchRequestTransitions: Record<
+  MatchRequestStatus,
+  Partial<Record<MatchRequestEvent, MatchRequestStatus>>
+> = {
   requested: { accept: "accepted", decline: "declined", expire: "expired", withdraw: "withdrawn" },
   accepted: {},
   declined: {},

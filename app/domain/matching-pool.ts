@@ -9,8 +9,13 @@
  * caller asks `evaluate` only for the pairs it shows.
  */
 import {
-  ENGLISH_VALUE, INDUSTRY_VALUE, geographyValue, waitingValue,
-  type MatchContext, type PreparedMentee, type PreparedMentor,
+  ENGLISH_VALUE,
+  INDUSTRY_VALUE,
+  geographyValue,
+  waitingValue,
+  type MatchContext,
+  type PreparedMentee,
+  type PreparedMentor,
 } from "./matching";
 
 /** Integer tenths of a point (0..1000) of an allowed pair; EXCLUDED when a hard rule excludes it. */
@@ -36,15 +41,24 @@ class Interner {
   id(s: string | null | undefined): number {
     if (!s) return 0;
     let v = this.ids.get(s);
-    if (v === undefined) { v = this.ids.size + 1; this.ids.set(s, v); }
+    if (v === undefined) {
+      v = this.ids.size + 1;
+      this.ids.set(s, v);
+    }
     return v;
   }
-  get size() { return this.ids.size + 1; }
+  get size() {
+    return this.ids.size + 1;
+  }
 }
 
 const NO_PREFERENCE = -1;
 
-export function poolScorer(mentees: readonly PreparedMentee[], mentors: readonly PreparedMentor[], ctx: MatchContext): PoolScorer {
+export function poolScorer(
+  mentees: readonly PreparedMentee[],
+  mentors: readonly PreparedMentor[],
+  ctx: MatchContext,
+): PoolScorer {
   const M = mentees.length;
   const N = mentors.length;
   const w = ctx.weights;
@@ -139,14 +153,21 @@ export function poolScorer(mentees: readonly PreparedMentee[], mentors: readonly
     if (!row) {
       row = new Float64Array(N);
       const byMuni = new Map<number, number>();
-      for (const b of mentorMunis) { const d = ctx.distanceKm(code, b); byMuni.set(b, d === null ? NaN : d); }
+      for (const b of mentorMunis) {
+        const d = ctx.distanceKm(code, b);
+        byMuni.set(b, d === null ? NaN : d);
+      }
       for (let j = 0; j < N; j++) row[j] = byMuni.get(mMuni[j])!;
       distanceRows.set(code, row);
     }
     return row;
   };
 
-  const wIndustry = w.industry, wGeography = w.geography, wGoals = w.goals, wWaiting = w.waiting, range = w.geoRangeKm;
+  const wIndustry = w.industry,
+    wGeography = w.geography,
+    wGoals = w.goals,
+    wWaiting = w.waiting,
+    range = w.geoRangeKm;
   const industryValues = [INDUSTRY_VALUE.none, INDUSTRY_VALUE.network, INDUSTRY_VALUE.section, INDUSTRY_VALUE.division];
   const languageValues = [0, ENGLISH_VALUE, 1];
   const GOALS = 32; // covered goals 0..31 (a goal mask has at most 32 bits)
@@ -158,20 +179,39 @@ export function poolScorer(mentees: readonly PreparedMentee[], mentors: readonly
   const sameTable = new Int16Array(4 * 3 * GOALS);
 
   /** combine(): the same terms in the same order and the same rounding, as tenths of a point. */
-  const tenths = (industry: number, geography: number, language: number, goals: number, wl: number, waitingTerm: number, total: number) => {
+  const tenths = (
+    industry: number,
+    geography: number,
+    language: number,
+    goals: number,
+    wl: number,
+    waitingTerm: number,
+    total: number,
+  ) => {
     const sum = wIndustry * industry + wGeography * geography + wl * language + wGoals * goals + waitingTerm;
-    return Math.round(Math.round((100 * sum) / total * 10) / 10 * 10);
+    return Math.round((Math.round(((100 * sum) / total) * 10) / 10) * 10);
   };
 
   return {
     scoreRow(i, cols, count, out) {
-      if (!ePartner[i]) { out.fill(EXCLUDED, 0, count); return; }
+      if (!ePartner[i]) {
+        out.fill(EXCLUDED, 0, count);
+        return;
+      }
       const muni = eMuni[i];
       const dist = distanceRow(muni);
-      const wants = eWants[i], gender = eGender[i], employer = eEmployer[i];
-      const lang = eLang[i], english = eEnglish[i], goalsMask = eGoals[i], goalsCount = eGoalsCount[i];
-      const wl = eLanguageWeight[i], total = eTotal[i], waitingTerm = wWaiting * eWaiting[i];
-      const from = eOffset[i], to = eOffset[i + 1];
+      const wants = eWants[i],
+        gender = eGender[i],
+        employer = eEmployer[i];
+      const lang = eLang[i],
+        english = eEnglish[i],
+        goalsMask = eGoals[i],
+        goalsCount = eGoalsCount[i];
+      const wl = eLanguageWeight[i],
+        total = eTotal[i],
+        waitingTerm = wWaiting * eWaiting[i];
+      const from = eOffset[i],
+        to = eOffset[i + 1];
       for (let q = from; q < to; q++) {
         const c = wished[q];
         wishedDivision[c] = 1;
@@ -182,24 +222,43 @@ export function poolScorer(mentees: readonly PreparedMentee[], mentors: readonly
       for (let k = 0; k < count; k++) {
         const j = cols[k];
         // Hard rules (same outcome as violatedRules().length > 0).
-        if (!ok[j]) { out[k] = EXCLUDED; continue; }
+        if (!ok[j]) {
+          out[k] = EXCLUDED;
+          continue;
+        }
         const same = mMuni[j] === muni;
         let d = 0;
         if (!same) {
           d = dist[j];
-          if (!(d <= mTravel[j])) { out[k] = EXCLUDED; continue; } // NaN (unknown distance) excludes too
+          if (!(d <= mTravel[j])) {
+            out[k] = EXCLUDED;
+            continue;
+          } // NaN (unknown distance) excludes too
         }
-        if (wants !== NO_PREFERENCE && mGender[j] !== wants) { out[k] = EXCLUDED; continue; }
+        if (wants !== NO_PREFERENCE && mGender[j] !== wants) {
+          out[k] = EXCLUDED;
+          continue;
+        }
         const mw = mWants[j];
-        if (mw !== NO_PREFERENCE && gender !== mw) { out[k] = EXCLUDED; continue; }
+        if (mw !== NO_PREFERENCE && gender !== mw) {
+          out[k] = EXCLUDED;
+          continue;
+        }
         const me = mEmployer[j];
-        if (me !== 0 && me === employer) { out[k] = EXCLUDED; continue; }
+        if (me !== 0 && me === employer) {
+          out[k] = EXCLUDED;
+          continue;
+        }
         // Industry as industryScore gives it: a wished division 1, else a wished section 0.6, else the network 0.3.
         let industry = 0;
         if (wishedDivision[mDivision[j]]) industry = 3;
         else if (mSection[j] !== 0 && wishedSectionFlag[mSection[j]]) industry = 2;
         else {
-          for (let x = 0, at = j * words; x < words; x++) if ((network[at + x] & wishedBits[x]) !== 0) { industry = 1; break; }
+          for (let x = 0, at = j * words; x < words; x++)
+            if ((network[at + x] & wishedBits[x]) !== 0) {
+              industry = 1;
+              break;
+            }
         }
         const language = (lang & mLang[j]) !== 0 ? 2 : english && mEnglish[j] ? 1 : 0;
         const covered = goalsCount === 0 ? 0 : popcount(goalsMask & mOffers[j]);
@@ -207,10 +266,27 @@ export function poolScorer(mentees: readonly PreparedMentee[], mentors: readonly
         if (same) {
           const key = (industry * 3 + language) * GOALS + covered;
           let t = sameTable[key];
-          if (t < 0) t = sameTable[key] = tenths(industryValues[industry], 1, languageValues[language], goals, wl, waitingTerm, total);
+          if (t < 0)
+            t = sameTable[key] = tenths(
+              industryValues[industry],
+              1,
+              languageValues[language],
+              goals,
+              wl,
+              waitingTerm,
+              total,
+            );
           out[k] = t;
         } else {
-          out[k] = tenths(industryValues[industry], geographyValue(d, false, range), languageValues[language], goals, wl, waitingTerm, total);
+          out[k] = tenths(
+            industryValues[industry],
+            geographyValue(d, false, range),
+            languageValues[language],
+            goals,
+            wl,
+            waitingTerm,
+            total,
+          );
         }
       }
       for (let q = from; q < to; q++) {

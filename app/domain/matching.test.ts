@@ -1,17 +1,40 @@
 import { describe, expect, it } from "vitest";
 import {
-  DEFAULT_WEIGHTS, distanceTable, evaluate, geographyValue, haversineKm, hardRules, normaliseWeights, prepareMentee, prepareMentor,
-  rankMenteesForMentor, rankMentorsForMentee, scorePair, travelCandidates, violatedRules, waitingValue,
-  type MatchContext, type MatchMentee, type MatchMentor,
+  DEFAULT_WEIGHTS,
+  distanceTable,
+  evaluate,
+  geographyValue,
+  haversineKm,
+  hardRules,
+  normaliseWeights,
+  prepareMentee,
+  prepareMentor,
+  rankMenteesForMentor,
+  rankMentorsForMentee,
+  scorePair,
+  travelCandidates,
+  violatedRules,
+  waitingValue,
+  type MatchContext,
+  type MatchMentee,
+  type MatchMentor,
 } from "./matching";
 
 const centroids = [
   { code: 751, lat: 56.157, lng: 10.211 }, // Aarhus
   { code: 706, lat: 56.208, lng: 10.455 }, // Syddjurs (~16 km)
-  { code: 621, lat: 55.490, lng: 9.472 }, // Kolding (~90 km)
+  { code: 621, lat: 55.49, lng: 9.472 }, // Kolding (~90 km)
   { code: 101, lat: 55.676, lng: 12.568 }, // København
 ];
-const SECTIONS: Record<string, string> = { "41": "F", "42": "F", "43": "F", "47": "G", "46": "G", "56": "I", "86": "Q" };
+const SECTIONS: Record<string, string> = {
+  "41": "F",
+  "42": "F",
+  "43": "F",
+  "47": "G",
+  "46": "G",
+  "56": "I",
+  "86": "Q",
+};
 const ctx: MatchContext = {
   today: "2026-06-01",
   weights: DEFAULT_WEIGHTS,
@@ -21,21 +44,48 @@ const ctx: MatchContext = {
 
 function mentor(o: Partial<MatchMentor> = {}): MatchMentor {
   return {
-    id: 1, status: "approved", pausedFrom: null, pausedTo: null, capacity: 1, activeCourses: 0,
-    municipalityCode: 751, municipalityName: "Aarhus", travelKm: 25, employer: "Byg A/S", industryCode: "41",
-    networkIndustryCodes: [], languages: ["da", "en"], gender: "male", menteeGenderPreference: "none",
-    offers: ["cv", "network"], introductionRead: true, ...o,
+    id: 1,
+    status: "approved",
+    pausedFrom: null,
+    pausedTo: null,
+    capacity: 1,
+    activeCourses: 0,
+    municipalityCode: 751,
+    municipalityName: "Aarhus",
+    travelKm: 25,
+    employer: "Byg A/S",
+    industryCode: "41",
+    networkIndustryCodes: [],
+    languages: ["da", "en"],
+    gender: "male",
+    menteeGenderPreference: "none",
+    offers: ["cv", "network"],
+    introductionRead: true,
+    ...o,
   };
 }
 function mentee(o: Partial<MatchMentee> = {}): MatchMentee {
   return {
-    id: 1, municipalityCode: 751, municipalityName: "Aarhus", municipalityIsPartner: true, gender: "female",
-    mentorGenderPreference: "none", languages: ["ar"], englishLevel: "none", danishLevel: "du3", goals: ["cv", "network"],
-    wishedIndustryCodes: ["41"], currentInternshipEmployer: null, referredAt: "2026-05-01T09:00:00.000Z", ...o,
+    id: 1,
+    municipalityCode: 751,
+    municipalityName: "Aarhus",
+    municipalityIsPartner: true,
+    gender: "female",
+    mentorGenderPreference: "none",
+    languages: ["ar"],
+    englishLevel: "none",
+    danishLevel: "du3",
+    goals: ["cv", "network"],
+    wishedIndustryCodes: ["41"],
+    currentInternshipEmployer: null,
+    referredAt: "2026-05-01T09:00:00.000Z",
+    ...o,
   };
 }
-const ev = (e: MatchMentee, m: MatchMentor, c: MatchContext = ctx) => evaluate(prepareMentee(e, c), prepareMentor(m, c), c);
-const score = (e: MatchMentee, m: MatchMentor, c: MatchContext = ctx) => scorePair(prepareMentee(e, c), prepareMentor(m, c), c);
+const ev = (e: MatchMentee, m: MatchMentor, c: MatchContext = ctx) =>
+  evaluate(prepareMentee(e, c), prepareMentor(m, c), c);
+const score = (e: MatchMentee, m: MatchMentor, c: MatchContext = ctx) =>
+  scorePair(prepareMentee(e, c), prepareMentor(m, c), c);
 
 describe("hard rules (each excludes the pair and names itself)", () => {
   const cases: [string, Partial<MatchMentee>, Partial<MatchMentor>, Partial<MatchContext>?][] = [
@@ -96,10 +146,16 @@ describe("score", () => {
       expect(r.score).toBeLessThanOrEqual(100);
       expect(score(mentee(), mentor())).toBe(r.score);
     }
-    const zero = ev(mentee({ wishedIndustryCodes: [], languages: [], goals: ["cv"], referredAt: "2026-06-01" }),
-      mentor({ offers: [], municipalityCode: 706, travelKm: 100, languages: ["da"] }), { ...ctx, weights: { ...DEFAULT_WEIGHTS, geoRangeKm: 5 } });
+    const zero = ev(
+      mentee({ wishedIndustryCodes: [], languages: [], goals: ["cv"], referredAt: "2026-06-01" }),
+      mentor({ offers: [], municipalityCode: 706, travelKm: 100, languages: ["da"] }),
+      { ...ctx, weights: { ...DEFAULT_WEIGHTS, geoRangeKm: 5 } },
+    );
     expect(zero.allowed && zero.score).toBe(0);
-    const full = ev(mentee({ referredAt: "2025-01-01", languages: ["ar"] }), mentor({ languages: ["da", "ar"], offers: ["cv", "network"] }));
+    const full = ev(
+      mentee({ referredAt: "2025-01-01", languages: ["ar"] }),
+      mentor({ languages: ["da", "ar"], offers: ["cv", "network"] }),
+    );
     expect(full.allowed && full.score).toBe(100);
   });
 
@@ -119,16 +175,21 @@ describe("score", () => {
     expect(s(751)).toBeGreaterThan(s(706));
     expect(s(706)).toBeGreaterThan(s(621));
     expect(s(621)).toBeGreaterThanOrEqual(s(101));
-    for (let d = 0; d < 100; d += 5) expect(geographyValue(d, false, 60)).toBeGreaterThanOrEqual(geographyValue(d + 5, false, 60));
+    for (let d = 0; d < 100; d += 5)
+      expect(geographyValue(d, false, 60)).toBeGreaterThanOrEqual(geographyValue(d + 5, false, 60));
   });
 
   it("rewards a shared language besides Danish, more for DU1/DU2", () => {
-    const shared = (level: MatchMentee["danishLevel"]) => score(mentee({ danishLevel: level }), mentor({ languages: ["da", "ar"] }));
-    const notShared = (level: MatchMentee["danishLevel"]) => score(mentee({ danishLevel: level }), mentor({ languages: ["da"] }));
+    const shared = (level: MatchMentee["danishLevel"]) =>
+      score(mentee({ danishLevel: level }), mentor({ languages: ["da", "ar"] }));
+    const notShared = (level: MatchMentee["danishLevel"]) =>
+      score(mentee({ danishLevel: level }), mentor({ languages: ["da"] }));
     expect(shared("du3")).toBeGreaterThan(notShared("du3"));
     expect(shared("du1") - notShared("du1")).toBeGreaterThan(shared("du3") - notShared("du3"));
     // Danish alone is not a "shared language".
-    expect(score(mentee({ languages: ["da"] }), mentor({ languages: ["da"] }))).toBe(score(mentee({ languages: [] }), mentor({ languages: ["da"] })));
+    expect(score(mentee({ languages: ["da"] }), mentor({ languages: ["da"] }))).toBe(
+      score(mentee({ languages: [] }), mentor({ languages: ["da"] })),
+    );
     // English counts for less than another shared language.
     const en = score(mentee({ englishLevel: "fluent" }), mentor({ languages: ["da", "en"] }));
     expect(en).toBeGreaterThan(notShared("du3"));
@@ -155,7 +216,10 @@ describe("score", () => {
   });
 
   it("follows the weights: with only industry weighted, the score is the industry value", () => {
-    const only = { ...ctx, weights: normaliseWeights({ industry: 10, geography: 0, language: 0, goals: 0, waiting: 0 }) };
+    const only = {
+      ...ctx,
+      weights: normaliseWeights({ industry: 10, geography: 0, language: 0, goals: 0, waiting: 0 }),
+    };
     expect(score(mentee(), mentor({ industryCode: "43" }), only)).toBe(60);
     expect(score(mentee(), mentor({ industryCode: "41" }), only)).toBe(100);
   });
@@ -172,7 +236,13 @@ describe("reasons", () => {
       { key: "waiting", params: { days: 31 } },
     ]);
     const s = ev(mentee(), mentor({ industryCode: "43", languages: ["da"] }));
-    expect(s.reasons.map((x) => x.key)).toEqual(["industry_section", "same_municipality", "no_shared_language", "goals", "waiting"]);
+    expect(s.reasons.map((x) => x.key)).toEqual([
+      "industry_section",
+      "same_municipality",
+      "no_shared_language",
+      "goals",
+      "waiting",
+    ]);
     expect(s.reasons[1].params).toEqual({ name: "Aarhus" });
   });
 });
@@ -188,11 +258,17 @@ describe("ranking", () => {
   it("orders candidates by score, ties by id, and lists the excluded with their rule", () => {
     const r = rankMentorsForMentee(mentee(), mentors, ctx, { withExcluded: true });
     expect(r.candidates.map((c) => c.mentorId)).toEqual([9, 11, 12, 10]);
-    expect(r.excluded).toEqual([{ mentorId: 13, rules: ["mentor_at_capacity"], reasons: [{ key: "rule.mentor_at_capacity" }] }]);
+    expect(r.excluded).toEqual([
+      { mentorId: 13, rules: ["mentor_at_capacity"], reasons: [{ key: "rule.mentor_at_capacity" }] },
+    ]);
     expect(rankMentorsForMentee(mentee(), mentors, ctx, { limit: 2 }).candidates).toHaveLength(2);
   });
   it("ranks mentees for one mentor", () => {
-    const es = [mentee({ id: 1, wishedIndustryCodes: ["86"] }), mentee({ id: 2 }), mentee({ id: 3, municipalityIsPartner: false })];
+    const es = [
+      mentee({ id: 1, wishedIndustryCodes: ["86"] }),
+      mentee({ id: 2 }),
+      mentee({ id: 3, municipalityIsPartner: false }),
+    ];
     expect(rankMenteesForMentor(mentor(), es, ctx).map((x) => x.menteeId)).toEqual([2, 1]);
   });
 });
@@ -207,13 +283,18 @@ describe("geography", () => {
 
   it("travel candidates are exactly the mentors whose own travel distance reaches the mentee, in index order", () => {
     const places = [751, 706, 621, 101, 999];
-    const mentors = places.flatMap((code, p) => [5, 20, 100, 200].map((travelKm, t) =>
-      prepareMentor(mentor({ id: p * 10 + t, municipalityCode: code, travelKm }), ctx)));
+    const mentors = places.flatMap((code, p) =>
+      [5, 20, 100, 200].map((travelKm, t) =>
+        prepareMentor(mentor({ id: p * 10 + t, municipalityCode: code, travelKm }), ctx),
+      ),
+    );
     const near = travelCandidates(mentors, ctx);
     for (const code of places) {
       const e = mentee({ municipalityCode: code });
       const pe = prepareMentee(e, ctx);
-      const expected = mentors.map((pm, j) => j).filter((j) => !violatedRules(pe, mentors[j], ctx).includes("outside_travel_area"));
+      const expected = mentors
+        .map((pm, j) => j)
+        .filter((j) => !violatedRules(pe, mentors[j], ctx).includes("outside_travel_area"));
       expect([...near(e)], `municipality ${code}`).toEqual(expected);
       expect([...near(e)]).toEqual([...near(e)]); // cached answer is the same
     }

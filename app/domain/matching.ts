@@ -8,12 +8,28 @@
  * ranking 20 000 mentors or scoring a whole pool. Inputs are "prepared" once (bit masks for languages and goals,
  * paused/at-capacity resolved against today) so the per-pair work is a handful of comparisons.
  */
-import { goals as allGoals, spokenLanguages, type DanishLevel, type Gender, type GenderPreference, type Goal, type MentorStatus } from "./enums";
+import {
+  goals as allGoals,
+  spokenLanguages,
+  type DanishLevel,
+  type Gender,
+  type GenderPreference,
+  type Goal,
+  type MentorStatus,
+} from "./enums";
 import { daysBetween } from "./dates";
 
 /* ------------------------------------------------------------------ weights */
 
-export const weightKeys = ["industry", "geography", "language", "goals", "waiting", "lowDanishLanguageFactor", "geoRangeKm"] as const;
+export const weightKeys = [
+  "industry",
+  "geography",
+  "language",
+  "goals",
+  "waiting",
+  "lowDanishLanguageFactor",
+  "geoRangeKm",
+] as const;
 export type WeightKey = (typeof weightKeys)[number];
 export type Weights = Record<WeightKey, number>;
 
@@ -31,8 +47,13 @@ export const DEFAULT_WEIGHTS: Weights = {
 };
 /** Allowed range per weight (the admin form validates with these). */
 export const weightLimits: Record<WeightKey, [number, number]> = {
-  industry: [0, 100], geography: [0, 100], language: [0, 100], goals: [0, 100], waiting: [0, 100],
-  lowDanishLanguageFactor: [1, 5], geoRangeKm: [5, 400],
+  industry: [0, 100],
+  geography: [0, 100],
+  language: [0, 100],
+  goals: [0, 100],
+  waiting: [0, 100],
+  lowDanishLanguageFactor: [1, 5],
+  geoRangeKm: [5, 400],
 };
 
 /** Reads a stored weights object, filling missing keys from the defaults (old versions stay usable). */
@@ -40,7 +61,8 @@ export function normaliseWeights(raw: Partial<Record<string, number>> | null | u
   const w = { ...DEFAULT_WEIGHTS };
   for (const k of weightKeys) {
     const v = raw?.[k];
-    if (typeof v === "number" && Number.isFinite(v)) w[k] = Math.min(weightLimits[k][1], Math.max(weightLimits[k][0], v));
+    if (typeof v === "number" && Number.isFinite(v))
+      w[k] = Math.min(weightLimits[k][1], Math.max(weightLimits[k][0], v));
   }
   if (w.industry + w.geography + w.language + w.goals + w.waiting <= 0) return { ...DEFAULT_WEIGHTS };
   return w;
@@ -129,13 +151,22 @@ export type HardRule = (typeof hardRules)[number];
 export type Reason = { key: string; params?: Record<string, string | number | string[]> };
 
 export type Evaluation =
-  | { allowed: true; score: number; parts: Record<"industry" | "geography" | "language" | "goals" | "waiting", number>; reasons: Reason[] }
+  | {
+      allowed: true;
+      score: number;
+      parts: Record<"industry" | "geography" | "language" | "goals" | "waiting", number>;
+      reasons: Reason[];
+    }
   | { allowed: false; rules: HardRule[]; reasons: Reason[] };
 
 /* ------------------------------------------------------------------ prepared inputs */
 
 const languageBit = new Map<string, number>();
-spokenLanguages.filter((l) => l !== "da").forEach((l, i) => { if (i < 31) languageBit.set(l, 1 << i); });
+spokenLanguages
+  .filter((l) => l !== "da")
+  .forEach((l, i) => {
+    if (i < 31) languageBit.set(l, 1 << i);
+  });
 const goalBit = new Map<string, number>(allGoals.map((g, i) => [g, 1 << i]));
 
 function mask(values: readonly string[], bits: Map<string, number>): number {
@@ -145,7 +176,10 @@ function mask(values: readonly string[], bits: Map<string, number>): number {
 }
 function popcount(n: number): number {
   let c = 0;
-  while (n) { n &= n - 1; c++; }
+  while (n) {
+    n &= n - 1;
+    c++;
+  }
   return c;
 }
 const employerCache = new Map<string, string>();
@@ -154,7 +188,12 @@ export function normaliseEmployer(s: string | null | undefined): string {
   if (!s) return "";
   let v = employerCache.get(s);
   if (v === undefined) {
-    v = s.toLowerCase().normalize("NFKC").replace(/\b(a\/s|aps|i\/s|ivs|a\.m\.b\.a\.)\b/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+    v = s
+      .toLowerCase()
+      .normalize("NFKC")
+      .replace(/\b(a\/s|aps|i\/s|ivs|a\.m\.b\.a\.)\b/g, "")
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
     if (employerCache.size > 50_000) employerCache.clear();
     employerCache.set(s, v);
   }
@@ -203,7 +242,10 @@ export function prepareMentor(m: MatchMentor, ctx: MatchContext): PreparedMentor
     atCapacity: m.activeCourses >= m.capacity,
     free: Math.max(0, m.capacity - m.activeCourses),
     section: ctx.sectionOf(m.industryCode),
-    langMask: mask(m.languages.filter((l) => l !== "en"), languageBit),
+    langMask: mask(
+      m.languages.filter((l) => l !== "en"),
+      languageBit,
+    ),
     speaksEnglish: m.languages.includes("en"),
     offersMask: mask(m.offers, goalBit),
     employer: normaliseEmployer(m.employer),
@@ -214,7 +256,10 @@ export function prepareMentee(e: MatchMentee, ctx: MatchContext): PreparedMentee
   const goalsMask = mask(e.goals, goalBit);
   return {
     e,
-    langMask: mask(e.languages.filter((l) => l !== "en"), languageBit),
+    langMask: mask(
+      e.languages.filter((l) => l !== "en"),
+      languageBit,
+    ),
     readsEnglish: e.languages.includes("en") || e.englishLevel === "intermediate" || e.englishLevel === "fluent",
     lowDanish: e.danishLevel === "none" || e.danishLevel === "du1" || e.danishLevel === "du2",
     goalsMask,
@@ -227,14 +272,22 @@ export function prepareMentee(e: MatchMentee, ctx: MatchContext): PreparedMentee
 
 /* ------------------------------------------------------------------ the criteria (each a value 0..1) */
 
-export function industryValue(pe: PreparedMentee, pm: PreparedMentor): { value: number; kind: "division" | "section" | "network" | "none"; code?: string } {
+export function industryValue(
+  pe: PreparedMentee,
+  pm: PreparedMentor,
+): { value: number; kind: "division" | "section" | "network" | "none"; code?: string } {
   const codes = pe.e.wishedIndustryCodes;
-  let best: { value: number; kind: "division" | "section" | "network" | "none"; code?: string } = { value: 0, kind: "none" };
+  let best: { value: number; kind: "division" | "section" | "network" | "none"; code?: string } = {
+    value: 0,
+    kind: "none",
+  };
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i];
     if (c === pm.m.industryCode) return { value: INDUSTRY_VALUE.division, kind: "division", code: c };
-    if (best.value < INDUSTRY_VALUE.section && pm.section !== undefined && pe.wishedSections[i] === pm.section) best = { value: INDUSTRY_VALUE.section, kind: "section", code: pm.section };
-    else if (best.value < INDUSTRY_VALUE.network && pm.m.networkIndustryCodes.includes(c)) best = { value: INDUSTRY_VALUE.network, kind: "network", code: c };
+    if (best.value < INDUSTRY_VALUE.section && pm.section !== undefined && pe.wishedSections[i] === pm.section)
+      best = { value: INDUSTRY_VALUE.section, kind: "section", code: pm.section };
+    else if (best.value < INDUSTRY_VALUE.network && pm.m.networkIndustryCodes.includes(c))
+      best = { value: INDUSTRY_VALUE.network, kind: "network", code: c };
   }
   return best;
 }
@@ -246,7 +299,8 @@ export function industryScore(pe: PreparedMentee, pm: PreparedMentor): number {
   for (let i = 0; i < codes.length; i++) {
     const c = codes[i];
     if (c === pm.m.industryCode) return INDUSTRY_VALUE.division;
-    if (best < INDUSTRY_VALUE.section && pm.section !== undefined && pe.wishedSections[i] === pm.section) best = INDUSTRY_VALUE.section;
+    if (best < INDUSTRY_VALUE.section && pm.section !== undefined && pe.wishedSections[i] === pm.section)
+      best = INDUSTRY_VALUE.section;
     else if (best < INDUSTRY_VALUE.network && pm.m.networkIndustryCodes.includes(c)) best = INDUSTRY_VALUE.network;
   }
   return best;
@@ -321,7 +375,14 @@ export function scorePair(pe: PreparedMentee, pm: PreparedMentor, ctx: MatchCont
 type Parts = Record<"industry" | "geography" | "language" | "goals" | "waiting", number>;
 
 /** The weighted score; fills `parts` when given (the explained path), allocates nothing otherwise. */
-function combine(pe: PreparedMentee, pm: PreparedMentor, ctx: MatchContext, same: boolean, distance: number, parts: Parts | null): number {
+function combine(
+  pe: PreparedMentee,
+  pm: PreparedMentor,
+  ctx: MatchContext,
+  same: boolean,
+  distance: number,
+  parts: Parts | null,
+): number {
   const w = ctx.weights;
   const industry = industryScore(pe, pm);
   const geography = geographyValue(distance, same, w.geoRangeKm);
@@ -332,7 +393,13 @@ function combine(pe: PreparedMentee, pm: PreparedMentor, ctx: MatchContext, same
   const wl = w.language * (pe.lowDanish ? w.lowDanishLanguageFactor : 1);
   const total = w.industry + w.geography + wl + w.goals + w.waiting;
   const sum = w.industry * industry + w.geography * geography + wl * language + w.goals * goals + w.waiting * waiting;
-  if (parts) { parts.industry = industry; parts.geography = geography; parts.language = language; parts.goals = goals; parts.waiting = waiting; }
+  if (parts) {
+    parts.industry = industry;
+    parts.geography = geography;
+    parts.language = language;
+    parts.goals = goals;
+    parts.waiting = waiting;
+  }
   return round1((100 * sum) / total);
 }
 
@@ -341,7 +408,7 @@ export function evaluate(pe: PreparedMentee, pm: PreparedMentor, ctx: MatchConte
   const rules = violatedRules(pe, pm, ctx);
   if (rules.length) return { allowed: false, rules, reasons: rules.map((r) => ({ key: `rule.${r}` })) };
   const same = pe.e.municipalityCode === pm.m.municipalityCode;
-  const distance = same ? 0 : ctx.distanceKm(pe.e.municipalityCode, pm.m.municipalityCode) ?? 0;
+  const distance = same ? 0 : (ctx.distanceKm(pe.e.municipalityCode, pm.m.municipalityCode) ?? 0);
   const parts: Parts = { industry: 0, geography: 0, language: 0, goals: 0, waiting: 0 };
   const score = combine(pe, pm, ctx, same, distance, parts);
   const reasons: Reason[] = [];
@@ -350,13 +417,22 @@ export function evaluate(pe: PreparedMentee, pm: PreparedMentor, ctx: MatchConte
   else if (ind.kind === "section") reasons.push({ key: "industry_section", params: { code: ind.code! } });
   else if (ind.kind === "network") reasons.push({ key: "industry_network", params: { code: ind.code! } });
   else reasons.push({ key: "industry_none" });
-  if (same) reasons.push({ key: "same_municipality", params: { name: pm.m.municipalityName ?? String(pm.m.municipalityCode) } });
+  if (same)
+    reasons.push({
+      key: "same_municipality",
+      params: { name: pm.m.municipalityName ?? String(pm.m.municipalityCode) },
+    });
   else reasons.push({ key: "distance", params: { km: Math.round(distance) } });
   const shared = pe.langMask & pm.langMask;
-  if (shared) reasons.push({ key: pe.lowDanish ? "shared_language_low_danish" : "shared_language", params: { languages: languageNames(shared) } });
+  if (shared)
+    reasons.push({
+      key: pe.lowDanish ? "shared_language_low_danish" : "shared_language",
+      params: { languages: languageNames(shared) },
+    });
   else if (pe.readsEnglish && pm.speaksEnglish) reasons.push({ key: "shared_english" });
   else reasons.push({ key: "no_shared_language" });
-  if (pe.goalsCount) reasons.push({ key: "goals", params: { covered: popcount(pe.goalsMask & pm.offersMask), total: pe.goalsCount } });
+  if (pe.goalsCount)
+    reasons.push({ key: "goals", params: { covered: popcount(pe.goalsMask & pm.offersMask), total: pe.goalsCount } });
   reasons.push({ key: "waiting", params: { days: pe.waitingDays } });
   return { allowed: true, score, parts, reasons };
 }
@@ -375,8 +451,12 @@ function byScore<T extends { score: number }>(id: (x: T) => number) {
  * All candidates for one mentee, best first, with reasons for the top `limit` (all when omitted), and the excluded
  * mentors with the rules that excluded them (when `withExcluded`).
  */
-export function rankMentorsForMentee(mentee: MatchMentee, mentors: readonly (MatchMentor | PreparedMentor)[], ctx: MatchContext,
-  opts: { limit?: number; withExcluded?: boolean } = {}): { candidates: Candidate[]; excluded: Excluded[]; total: number } {
+export function rankMentorsForMentee(
+  mentee: MatchMentee,
+  mentors: readonly (MatchMentor | PreparedMentor)[],
+  ctx: MatchContext,
+  opts: { limit?: number; withExcluded?: boolean } = {},
+): { candidates: Candidate[]; excluded: Excluded[]; total: number } {
   const pe = prepareMentee(mentee, ctx);
   const scored: { pm: PreparedMentor; score: number }[] = [];
   const excludedPm: PreparedMentor[] = [];
@@ -395,16 +475,24 @@ export function rankMentorsForMentee(mentee: MatchMentee, mentors: readonly (Mat
     const ev = evaluate(pe, pm, ctx);
     return { mentorId: pm.m.id, score: ev.allowed ? ev.score : -1, reasons: ev.reasons };
   });
-  const excluded = excludedPm.sort((a, b) => a.m.id - b.m.id).map((pm) => {
-    const ev = evaluate(pe, pm, ctx);
-    return { mentorId: pm.m.id, rules: ev.allowed ? [] : ev.rules, reasons: ev.reasons };
-  });
+  const excluded = excludedPm
+    .sort((a, b) => a.m.id - b.m.id)
+    .map((pm) => {
+      const ev = evaluate(pe, pm, ctx);
+      return { mentorId: pm.m.id, rules: ev.allowed ? [] : ev.rules, reasons: ev.reasons };
+    });
   return { candidates, excluded, total: scored.length };
 }
 
 /** True when a hard rule that needs no preparation (status, pause, places, partner, travel, gender) excludes the pair. */
 function excludedBeforePreparing(pe: PreparedMentee, m: MatchMentor, ctx: MatchContext): boolean {
-  if ((m.status !== "approved" && m.status !== "active") || !m.introductionRead || m.activeCourses >= m.capacity || !pe.e.municipalityIsPartner) return true;
+  if (
+    (m.status !== "approved" && m.status !== "active") ||
+    !m.introductionRead ||
+    m.activeCourses >= m.capacity ||
+    !pe.e.municipalityIsPartner
+  )
+    return true;
   if (pe.e.municipalityCode !== m.municipalityCode) {
     const d = ctx.distanceKm(pe.e.municipalityCode, m.municipalityCode);
     if (d === null || d > m.travelKm) return true;
@@ -418,10 +506,15 @@ function excludedBeforePreparing(pe: PreparedMentee, m: MatchMentor, ctx: MatchC
 }
 
 /** All candidate mentees for one mentor, best first (same rules and score, seen from the mentor). */
-export function rankMenteesForMentor(mentor: MatchMentor, mentees: readonly MatchMentee[], ctx: MatchContext,
-  opts: { limit?: number } = {}): { menteeId: number; score: number; reasons: Reason[] }[] {
+export function rankMenteesForMentor(
+  mentor: MatchMentor,
+  mentees: readonly MatchMentee[],
+  ctx: MatchContext,
+  opts: { limit?: number } = {},
+): { menteeId: number; score: number; reasons: Reason[] }[] {
   const pm = prepareMentor(mentor, ctx);
-  const scored = mentees.map((e) => ({ pe: prepareMentee(e, ctx), score: 0 }))
+  const scored = mentees
+    .map((e) => ({ pe: prepareMentee(e, ctx), score: 0 }))
     .map((x) => ({ ...x, score: scorePair(x.pe, pm, ctx) }))
     .filter((x) => x.score >= 0)
     .sort(byScore((x) => x.pe.e.id));
@@ -442,12 +535,15 @@ export function haversineKm(a: { lat: number; lng: number }, b: { lat: number; l
 }
 
 /** A fast distance lookup between municipality codes (0..999), precomputed from centroids. */
-export function distanceTable(centroids: readonly { code: number; lat: number; lng: number }[]): (a: number, b: number) => number | null {
+export function distanceTable(
+  centroids: readonly { code: number; lat: number; lng: number }[],
+): (a: number, b: number) => number | null {
   const SIZE = 1000;
   const table = new Float32Array(SIZE * SIZE).fill(-1);
-  for (const x of centroids) for (const y of centroids) {
-    if (x.code < SIZE && y.code < SIZE) table[x.code * SIZE + y.code] = haversineKm(x, y);
-  }
+  for (const x of centroids)
+    for (const y of centroids) {
+      if (x.code < SIZE && y.code < SIZE) table[x.code * SIZE + y.code] = haversineKm(x, y);
+    }
   return (a, b) => {
     if (a < 0 || b < 0 || a >= SIZE || b >= SIZE) return null;
     const d = table[a * SIZE + b];
@@ -460,7 +556,10 @@ export function distanceTable(centroids: readonly { code: number; lat: number; l
  * municipality (same municipality, or centroid distance within the mentor's own travel distance). Exact: every pair
  * left out would be excluded by `outside_travel_area` anyway. Indices ascending; cached per municipality.
  */
-export function travelCandidates(mentors: readonly PreparedMentor[], ctx: MatchContext): (e: MatchMentee) => Int32Array {
+export function travelCandidates(
+  mentors: readonly PreparedMentor[],
+  ctx: MatchContext,
+): (e: MatchMentee) => Int32Array {
   // Per municipality, the mentors living there, farthest-travelling first: a distance then keeps a prefix.
   const byMunicipality = new Map<number, number[]>();
   mentors.forEach((pm, j) => {
@@ -475,10 +574,16 @@ export function travelCandidates(mentors: readonly PreparedMentor[], ctx: MatchC
     if (!list) {
       const found: number[] = [];
       for (const [code, js] of byMunicipality) {
-        if (code === e.municipalityCode) { for (const j of js) found.push(j); continue; }
+        if (code === e.municipalityCode) {
+          for (const j of js) found.push(j);
+          continue;
+        }
         const d = ctx.distanceKm(e.municipalityCode, code);
         if (d === null) continue;
-        for (const j of js) { if (mentors[j].m.travelKm < d) break; found.push(j); }
+        for (const j of js) {
+          if (mentors[j].m.travelKm < d) break;
+          found.push(j);
+        }
       }
       list = Int32Array.from(found).sort();
       cache.set(e.municipalityCode, list);

@@ -2,8 +2,14 @@ import { describe, expect, it } from "vitest";
 import { changedFields, type CorrectableValues } from "./mentee-corrections";
 
 const base: CorrectableValues = {
-  phone: "+4520304050", email: null, preferredChannel: "sms", language: "ar", danishLevel: "du2", danishModule: 3,
-  wishedIndustryCodes: ["86", "87"], goals: ["cv", "network"],
+  phone: "+4520304050",
+  email: null,
+  preferredChannel: "sms",
+  language: "ar",
+  danishLevel: "du2",
+  danishModule: 3,
+  wishedIndustryCodes: ["86", "87"],
+  goals: ["cv", "network"],
 };
 
 describe("changedFields", () => {
@@ -11,7 +17,11 @@ describe("changedFields", () => {
     expect(changedFields(base, { ...base, goals: ["network", "cv"] })).toEqual([]);
   });
   it("names each changed field, in the form's order", () => {
-    expect(changedFields(base, { ...base, language: "ti", phone: "+4520304051", danishModule: null })).toEqual(["phone", "language", "danishModule"]);
+    expect(changedFields(base, { ...base, language: "ti", phone: "+4520304051", danishModule: null })).toEqual([
+      "phone",
+      "language",
+      "danishModule",
+    ]);
   });
   it("treats a new first wish as a change (the order of wishes matters)", () => {
     expect(changedFields(base, { ...base, wishedIndustryCodes: ["87", "86"] })).toEqual(["wishedIndustryCodes"]);

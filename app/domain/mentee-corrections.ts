@@ -3,12 +3,27 @@
  * record's history and the access log keep the names of the changed fields, never the values (a phone number or an
  * email address in a history line would be personal data copied where nobody looks after it). Pure.
  */
-export const correctableFieldNames = ["phone", "email", "preferredChannel", "language", "danishLevel", "danishModule", "wishedIndustryCodes", "goals"] as const;
+export const correctableFieldNames = [
+  "phone",
+  "email",
+  "preferredChannel",
+  "language",
+  "danishLevel",
+  "danishModule",
+  "wishedIndustryCodes",
+  "goals",
+] as const;
 export type CorrectableFieldName = (typeof correctableFieldNames)[number];
 
 export type CorrectableValues = {
-  phone: string | null; email: string | null; preferredChannel: string; language: string; danishLevel: string;
-  danishModule: number | null; wishedIndustryCodes: readonly string[]; goals: readonly string[];
+  phone: string | null;
+  email: string | null;
+  preferredChannel: string;
+  language: string;
+  danishLevel: string;
+  danishModule: number | null;
+  wishedIndustryCodes: readonly string[];
+  goals: readonly string[];
 };
 
 /** The fields whose value differs. Wished industries keep their order (the first is the wish that counts most); goals are a set. */

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { mentorStatuses } from "./enums";
 import {
-  assertTransition, availableActions, canTransition, IllegalTransition, isMatchable, missingForApproval, onLeave,
+  assertTransition,
+  availableActions,
+  canTransition,
+  IllegalTransition,
+  isMatchable,
+  missingForApproval,
+  onLeave,
 } from "./mentor-status";
 
 describe("mentor state machine", () => {
@@ -12,8 +18,13 @@ describe("mentor state machine", () => {
     expect(canTransition("active", "approved")).toBe(true);
   });
   it.each([
-    ["applied", "approved"], ["applied", "active"], ["rejected", "approved"], ["screening", "active"],
-    ["rejected", "active"], ["approved", "screening"], ["approved", "rejected"],
+    ["applied", "approved"],
+    ["applied", "active"],
+    ["rejected", "approved"],
+    ["screening", "active"],
+    ["rejected", "active"],
+    ["approved", "screening"],
+    ["approved", "rejected"],
   ] as const)("refuses %s → %s", (from, to) => {
     expect(canTransition(from, to)).toBe(false);
     expect(() => assertTransition(from, to)).toThrow(IllegalTransition);
@@ -33,12 +44,22 @@ describe("mentor state machine", () => {
   it("requires the screening call, introduction and confidentiality declaration before approval", () => {
     expect(missingForApproval([])).toEqual(["screening_call", "introduction", "confidentiality_declaration"]);
     expect(missingForApproval(["screening_call", "introduction", "confidentiality_declaration"])).toEqual([]);
-    expect(missingForApproval(["criminal_record_check", "introduction"])).toEqual(["screening_call", "confidentiality_declaration"]);
+    expect(missingForApproval(["criminal_record_check", "introduction"])).toEqual([
+      "screening_call",
+      "confidentiality_declaration",
+    ]);
   });
 });
 
 describe("matchable", () => {
-  const base = { status: "approved" as const, capacity: 1, openCourses: 0, pausedFrom: null, pausedTo: null, introductionReadAt: "2026-11-01T10:00:00.000Z" as string | null };
+  const base = {
+    status: "approved" as const,
+    capacity: 1,
+    openCourses: 0,
+    pausedFrom: null,
+    pausedTo: null,
+    introductionReadAt: "2026-11-01T10:00:00.000Z" as string | null,
+  };
   it("is true for an approved mentor with room", () => expect(isMatchable(base, "2026-11-23")).toBe(true));
   it("is false until the mentor has read the introduction (issue 21)", () =>
     expect(isMatchable({ ...base, introductionReadAt: null }, "2026-11-23")).toBe(false));
@@ -46,7 +67,8 @@ describe("matchable", () => {
   it("is true for an active mentor with a second place", () =>
     expect(isMatchable({ ...base, status: "active", capacity: 2, openCourses: 1 }, "2026-11-23")).toBe(true));
   it.each(["applied", "screening", "paused", "rejected", "retired"] as const)("is false when %s", (status) =>
-    expect(isMatchable({ ...base, status }, "2026-11-23")).toBe(false));
+    expect(isMatchable({ ...base, status }, "2026-11-23")).toBe(false),
+  );
   it("is false during a leave, inclusive of both ends, and true after it", () => {
     const m = { ...base, pausedFrom: "2026-11-20", pausedTo: "2026-11-30" };
     expect(isMatchable(m, "2026-11-20")).toBe(false);

@@ -20,7 +20,10 @@ export function canTransition(from: MentorStatus, to: MentorStatus): boolean {
 }
 
 export class IllegalTransition extends Error {
-  constructor(readonly from: MentorStatus, readonly to: MentorStatus) {
+  constructor(
+    readonly from: MentorStatus,
+    readonly to: MentorStatus,
+  ) {
     super(`mentor status ${from} → ${to} is not allowed`);
   }
 }
@@ -30,7 +33,11 @@ export function assertTransition(from: MentorStatus, to: MentorStatus): void {
 }
 
 /** Steps that must be recorded before a mentor can be approved (the criminal-record check is optional). */
-export const requiredScreeningSteps: readonly ScreeningStep[] = ["screening_call", "introduction", "confidentiality_declaration"];
+export const requiredScreeningSteps: readonly ScreeningStep[] = [
+  "screening_call",
+  "introduction",
+  "confidentiality_declaration",
+];
 
 export function missingForApproval(done: readonly ScreeningStep[]): ScreeningStep[] {
   return requiredScreeningSteps.filter((s) => !done.includes(s));
@@ -39,7 +46,12 @@ export function missingForApproval(done: readonly ScreeningStep[]): ScreeningSte
 /** What a coordinator can do from a status: the actions the mentor detail page offers. */
 export type MentorAction = "start_screening" | "approve" | "reject" | "pause" | "resume" | "retire";
 const actionTarget: Record<MentorAction, MentorStatus> = {
-  start_screening: "screening", approve: "approved", reject: "rejected", pause: "paused", resume: "approved", retire: "retired",
+  start_screening: "screening",
+  approve: "approved",
+  reject: "rejected",
+  pause: "paused",
+  resume: "approved",
+  retire: "retired",
 };
 export function targetOf(action: MentorAction): MentorStatus {
   return actionTarget[action];
@@ -77,5 +89,10 @@ export function onLeave(m: Pick<MatchabilityInput, "pausedFrom" | "pausedTo">, t
 
 /** Only approved (or active with room), the introduction read, not paused, with free capacity. */
 export function isMatchable(m: MatchabilityInput, today: string): boolean {
-  return (m.status === "approved" || m.status === "active") && m.introductionReadAt != null && !onLeave(m, today) && m.openCourses < m.capacity;
+  return (
+    (m.status === "approved" || m.status === "active") &&
+    m.introductionReadAt != null &&
+    !onLeave(m, today) &&
+    m.openCourses < m.capacity
+  );
 }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  compareOccupations, danishValue, evaluateOpening, OPENING_WEIGHTS, occupationWords, rankCitizensForOpening, rankOpeningsForCitizen,
-  type MatchCitizen, type MatchOpening, type OpeningMatchContext,
+  compareOccupations,
+  danishValue,
+  evaluateOpening,
+  OPENING_WEIGHTS,
+  occupationWords,
+  rankCitizensForOpening,
+  rankOpeningsForCitizen,
+  type MatchCitizen,
+  type MatchOpening,
+  type OpeningMatchContext,
 } from "./opening-match";
 import type { Profile } from "./competence";
 import { DB07 } from "../../db/reference/db07";
@@ -12,20 +20,44 @@ const km: Record<string, number> = { "657-756": 17, "657-751": 80, "101-657": 23
 const ctx: OpeningMatchContext = {
   today: "2026-02-01",
   weights: OPENING_WEIGHTS,
-  distanceKm: (a, b) => (a === b ? 0 : km[`${Math.min(a, b)}-${Math.max(a, b)}`] ?? null),
+  distanceKm: (a, b) => (a === b ? 0 : (km[`${Math.min(a, b)}-${Math.max(a, b)}`] ?? null)),
   sectionOf: (c) => sections.get(c),
 };
 
 const profile = (o: Partial<Profile> = {}): Profile => ({
-  educations: [], experience: [], danishLevel: "du3", danishModule: null, englishLevel: "basic", drivingLicence: false,
-  certificates: [], hoursPerWeek: 37, availableFrom: null, wishedIndustryCodes: [], wishedOccupations: [], summary: null, ...o,
+  educations: [],
+  experience: [],
+  danishLevel: "du3",
+  danishModule: null,
+  englishLevel: "basic",
+  drivingLicence: false,
+  certificates: [],
+  hoursPerWeek: 37,
+  availableFrom: null,
+  wishedIndustryCodes: [],
+  wishedOccupations: [],
+  summary: null,
+  ...o,
 });
 const citizen = (id: number, o: Partial<MatchCitizen> = {}, p: Partial<Profile> = {}): MatchCitizen => ({
-  id, municipalityCode: 657, municipalityName: "Herning", profile: profile(p), assessed: true, placed: false, ...o,
+  id,
+  municipalityCode: 657,
+  municipalityName: "Herning",
+  profile: profile(p),
+  assessed: true,
+  placed: false,
+  ...o,
 });
 const careOpening: MatchOpening = {
-  id: 1, type: "igu", industryCode: "87", occupation: "Social- og sundhedshjælper", municipalityCode: 657, municipalityName: "Herning",
-  startDate: "2026-03-01", weeklyHours: 37, danishLevel: "du2",
+  id: 1,
+  type: "igu",
+  industryCode: "87",
+  occupation: "Social- og sundhedshjælper",
+  municipalityCode: 657,
+  municipalityName: "Herning",
+  startDate: "2026-03-01",
+  weeklyHours: 37,
+  danishLevel: "du2",
 };
 
 describe("occupations as words", () => {
@@ -41,26 +73,44 @@ describe("occupations as words", () => {
 
 describe("opening score", () => {
   it("a nurse who wishes elderly care fits a care IGU, with reasons from the assessment", () => {
-    const nurse = citizen(1, {}, {
-      experience: [{ occupation: "Sygeplejerske", industryCode: "86", years: 6, country: "Syrien" }],
-      wishedIndustryCodes: ["87"], wishedOccupations: ["Social- og sundhedshjælper"],
-      educations: [{ level: "6", field: "Sygepleje", country: "Syrien", year: 2012, recognised: false }],
-    });
+    const nurse = citizen(
+      1,
+      {},
+      {
+        experience: [{ occupation: "Sygeplejerske", industryCode: "86", years: 6, country: "Syrien" }],
+        wishedIndustryCodes: ["87"],
+        wishedOccupations: ["Social- og sundhedshjælper"],
+        educations: [{ level: "6", field: "Sygepleje", country: "Syrien", year: 2012, recognised: false }],
+      },
+    );
     const ev = evaluateOpening(nurse, careOpening, ctx);
     expect(ev.allowed).toBe(true);
     if (!ev.allowed) return;
     expect(ev.parts).toEqual({ industry: 1, occupation: 1, locality: 1, danish: 0.9, availability: 1 });
     expect(ev.score).toBe(99);
-    expect(ev.reasons.map((r) => r.key)).toEqual(["industry_wish", "occupation_wish_exact", "same_municipality", "danish_meets", "hours_enough"]);
+    expect(ev.reasons.map((r) => r.key)).toEqual([
+      "industry_wish",
+      "occupation_wish_exact",
+      "same_municipality",
+      "danish_meets",
+      "hours_enough",
+    ]);
   });
 
   it("experience in the very industry beats a wish; the same section is worth less; none is worth nothing", () => {
-    const worked = citizen(1, {}, { experience: [{ occupation: "Plejer", industryCode: "87", years: 3, country: null }] });
+    const worked = citizen(
+      1,
+      {},
+      { experience: [{ occupation: "Plejer", industryCode: "87", years: 3, country: null }] },
+    );
     const wished = citizen(2, {}, { wishedIndustryCodes: ["87"] });
     const section = citizen(3, {}, { wishedIndustryCodes: ["86"] });
     const none = citizen(4, {}, { wishedIndustryCodes: ["49"] });
     const [a, b, c, d] = [worked, wished, section, none].map((x) => evaluateOpening(x, careOpening, ctx));
-    expect(a.allowed && a.reasons[0]).toEqual({ key: "industry_experience", params: { code: "87", years: 3, occupation: "Plejer" } });
+    expect(a.allowed && a.reasons[0]).toEqual({
+      key: "industry_experience",
+      params: { code: "87", years: 3, occupation: "Plejer" },
+    });
     expect(b.allowed && b.parts.industry).toBe(1);
     expect(c.allowed && c.parts.industry).toBe(0.6);
     expect(c.allowed && c.reasons[0]).toEqual({ key: "industry_section", params: { code: "Q" } });
@@ -127,11 +177,19 @@ describe("ranking", () => {
     const r = rankCitizensForOpening(careOpening, citizens, ctx, { limit: 3, withExcluded: true });
     expect(r.total).toBe(4);
     expect(r.candidates.map((c) => c.citizenId)).toEqual([11, 13, 9]);
-    expect(r.excluded).toEqual([{ citizenId: 12, rules: ["already_placed"], reasons: [{ key: "rule.already_placed", params: undefined }] }]);
+    expect(r.excluded).toEqual([
+      { citizenId: 12, rules: ["already_placed"], reasons: [{ key: "rule.already_placed", params: undefined }] },
+    ]);
     expect(rankCitizensForOpening(careOpening, citizens, ctx).candidates).toHaveLength(4);
   });
   it("ranks a citizen's openings the same way", () => {
-    const transport: MatchOpening = { ...careOpening, id: 2, industryCode: "49", occupation: "Buschauffør", danishLevel: "none" };
+    const transport: MatchOpening = {
+      ...careOpening,
+      id: 2,
+      industryCode: "49",
+      occupation: "Buschauffør",
+      danishLevel: "none",
+    };
     const aarhus: MatchOpening = { ...careOpening, id: 3, municipalityCode: 101 };
     const r = rankOpeningsForCitizen(citizens[1], [transport, careOpening, aarhus], ctx);
     expect(r.total).toBe(2);

@@ -28,7 +28,14 @@ export type OpeningWeights = {
   lateStartDays: number;
 };
 export const OPENING_WEIGHTS: OpeningWeights = {
-  industry: 35, occupation: 25, locality: 20, danish: 10, availability: 10, rangeKm: 60, maxKm: 100, lateStartDays: 60,
+  industry: 35,
+  occupation: 25,
+  locality: 20,
+  danish: 10,
+  availability: 10,
+  rangeKm: 60,
+  maxKm: 100,
+  lateStartDays: 60,
 };
 
 /** Value of an occupation match: the same words, or a shared word stem (Danish compounds: "sundhedsassistent"/"sundhedshjælper"). */
@@ -81,7 +88,11 @@ type Criterion = "industry" | "occupation" | "locality" | "danish" | "availabili
 
 /** Lower case, letters and digits only, split into words of at least three letters ("Social- og sundhedsassistent" → ["social", "sundhedsassistent"]). */
 export function occupationWords(s: string): string[] {
-  return s.normalize("NFKC").toLocaleLowerCase("da-DK").split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3);
+  return s
+    .normalize("NFKC")
+    .toLocaleLowerCase("da-DK")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 3);
 }
 function commonPrefix(a: string, b: string): number {
   let i = 0;
@@ -94,10 +105,11 @@ export function compareOccupations(a: string, b: string): "exact" | "related" | 
   const wb = occupationWords(b);
   if (!wa.length || !wb.length) return "none";
   if (wa.join(" ") === wb.join(" ")) return "exact";
-  for (const x of wa) for (const y of wb) {
-    if (x === y && x.length >= STEM_LENGTH) return "related";
-    if (commonPrefix(x, y) >= STEM_LENGTH) return "related";
-  }
+  for (const x of wa)
+    for (const y of wb) {
+      if (x === y && x.length >= STEM_LENGTH) return "related";
+      if (commonPrefix(x, y) >= STEM_LENGTH) return "related";
+    }
   return "none";
 }
 
@@ -108,8 +120,16 @@ type IndustryHit = { value: number; reason: Reason };
 /** Wished or worked in the opening's division (1), its section (0.6), or neither (0); the best hit explains it. */
 export function industryFit(p: Profile, o: MatchOpening, sectionOf: OpeningMatchContext["sectionOf"]): IndustryHit {
   const exp = p.experience.filter((e) => e.industryCode === o.industryCode).sort((a, b) => b.years - a.years)[0];
-  if (exp) return { value: INDUSTRY_VALUE.division, reason: { key: "industry_experience", params: { code: o.industryCode, years: exp.years, occupation: exp.occupation } } };
-  if (p.wishedIndustryCodes.includes(o.industryCode)) return { value: INDUSTRY_VALUE.division, reason: { key: "industry_wish", params: { code: o.industryCode } } };
+  if (exp)
+    return {
+      value: INDUSTRY_VALUE.division,
+      reason: {
+        key: "industry_experience",
+        params: { code: o.industryCode, years: exp.years, occupation: exp.occupation },
+      },
+    };
+  if (p.wishedIndustryCodes.includes(o.industryCode))
+    return { value: INDUSTRY_VALUE.division, reason: { key: "industry_wish", params: { code: o.industryCode } } };
   const section = sectionOf(o.industryCode);
   if (section !== undefined) {
     const sameSection = (c: string | null) => c !== null && sectionOf(c) === section;
@@ -123,10 +143,16 @@ export function industryFit(p: Profile, o: MatchOpening, sectionOf: OpeningMatch
 /** The wished occupations, the occupations worked in, and the fields of education against the opening's occupation. */
 export function occupationFit(p: Profile, o: MatchOpening): IndustryHit {
   let best: IndustryHit = { value: OCCUPATION_VALUE.none, reason: { key: "occupation_none" } };
-  const consider = (value: number, reason: Reason) => { if (value > best.value) best = { value, reason }; };
+  const consider = (value: number, reason: Reason) => {
+    if (value > best.value) best = { value, reason };
+  };
   for (const e of [...p.experience].sort((a, b) => b.years - a.years)) {
     const c = compareOccupations(e.occupation, o.occupation);
-    if (c !== "none") consider(OCCUPATION_VALUE[c], { key: `occupation_experience_${c}`, params: { occupation: e.occupation, years: e.years } });
+    if (c !== "none")
+      consider(OCCUPATION_VALUE[c], {
+        key: `occupation_experience_${c}`,
+        params: { occupation: e.occupation, years: e.years },
+      });
   }
   for (const w of p.wishedOccupations) {
     const c = compareOccupations(w, o.occupation);
@@ -134,7 +160,10 @@ export function occupationFit(p: Profile, o: MatchOpening): IndustryHit {
   }
   for (const e of p.educations) {
     if (e.field && compareOccupations(e.field, o.occupation) !== "none") {
-      consider(OCCUPATION_VALUE.education, { key: e.recognised ? "occupation_education_recognised" : "occupation_education", params: { field: e.field, level: e.level } });
+      consider(OCCUPATION_VALUE.education, {
+        key: e.recognised ? "occupation_education_recognised" : "occupation_education",
+        params: { field: e.field, level: e.level },
+      });
     }
   }
   return best;
@@ -167,7 +196,8 @@ export function violatedOpeningRules(c: MatchCitizen, o: MatchOpening, ctx: Open
   }
   if (!meetsDanish(c.profile.danishLevel, o.danishLevel)) out.push("danish_below_required");
   const start = o.startDate && o.startDate > ctx.today ? o.startDate : ctx.today;
-  if (c.profile.availableFrom && c.profile.availableFrom > addDays(start, ctx.weights.lateStartDays)) out.push("available_too_late");
+  if (c.profile.availableFrom && c.profile.availableFrom > addDays(start, ctx.weights.lateStartDays))
+    out.push("available_too_late");
   return out;
 }
 
@@ -176,12 +206,19 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 export function evaluateOpening(c: MatchCitizen, o: MatchOpening, ctx: OpeningMatchContext): OpeningEvaluation {
   const rules = violatedOpeningRules(c, o, ctx);
   if (rules.length) {
-    return { allowed: false, rules, reasons: rules.map((r) => ({ key: `rule.${r}`, params: r === "danish_below_required" ? { level: c.profile.danishLevel, needed: o.danishLevel } : undefined })) };
+    return {
+      allowed: false,
+      rules,
+      reasons: rules.map((r) => ({
+        key: `rule.${r}`,
+        params: r === "danish_below_required" ? { level: c.profile.danishLevel, needed: o.danishLevel } : undefined,
+      })),
+    };
   }
   const w = ctx.weights;
   const p = c.profile;
   const same = c.municipalityCode === o.municipalityCode;
-  const distance = same ? 0 : ctx.distanceKm(c.municipalityCode, o.municipalityCode) ?? 0;
+  const distance = same ? 0 : (ctx.distanceKm(c.municipalityCode, o.municipalityCode) ?? 0);
   const industry = industryFit(p, o, ctx.sectionOf);
   const occupation = occupationFit(p, o);
   const parts: Record<Criterion, number> = {
@@ -192,20 +229,37 @@ export function evaluateOpening(c: MatchCitizen, o: MatchOpening, ctx: OpeningMa
     availability: availabilityValue(p, o, ctx.today),
   };
   const total = w.industry + w.occupation + w.locality + w.danish + w.availability;
-  const sum = w.industry * parts.industry + w.occupation * parts.occupation + w.locality * parts.locality
-    + w.danish * parts.danish + w.availability * parts.availability;
+  const sum =
+    w.industry * parts.industry +
+    w.occupation * parts.occupation +
+    w.locality * parts.locality +
+    w.danish * parts.danish +
+    w.availability * parts.availability;
   const score = total > 0 ? round1((100 * sum) / total) : 0;
 
   const reasons: Reason[] = [];
   if (!c.assessed) reasons.push({ key: "no_assessment" });
   reasons.push(industry.reason);
   reasons.push(occupation.reason);
-  reasons.push(same ? { key: "same_municipality", params: { name: o.municipalityName ?? String(o.municipalityCode) } } : { key: "distance", params: { km: Math.round(distance) } });
-  reasons.push(o.danishLevel === "none" ? { key: "danish_no_requirement", params: { level: p.danishLevel } } : { key: "danish_meets", params: { level: p.danishLevel, needed: o.danishLevel } });
-  if (p.hoursPerWeek && o.weeklyHours) reasons.push({ key: p.hoursPerWeek >= o.weeklyHours ? "hours_enough" : "hours_fewer", params: { hours: p.hoursPerWeek, needed: o.weeklyHours } });
+  reasons.push(
+    same
+      ? { key: "same_municipality", params: { name: o.municipalityName ?? String(o.municipalityCode) } }
+      : { key: "distance", params: { km: Math.round(distance) } },
+  );
+  reasons.push(
+    o.danishLevel === "none"
+      ? { key: "danish_no_requirement", params: { level: p.danishLevel } }
+      : { key: "danish_meets", params: { level: p.danishLevel, needed: o.danishLevel } },
+  );
+  if (p.hoursPerWeek && o.weeklyHours)
+    reasons.push({
+      key: p.hoursPerWeek >= o.weeklyHours ? "hours_enough" : "hours_fewer",
+      params: { hours: p.hoursPerWeek, needed: o.weeklyHours },
+    });
   else reasons.push({ key: "hours_unknown" });
   const start = o.startDate && o.startDate > ctx.today ? o.startDate : ctx.today;
-  if (p.availableFrom && p.availableFrom > start) reasons.push({ key: "available_later", params: { date: p.availableFrom } });
+  if (p.availableFrom && p.availableFrom > start)
+    reasons.push({ key: "available_later", params: { date: p.availableFrom } });
   return { allowed: true, score, parts, reasons };
 }
 
@@ -220,8 +274,12 @@ const byScore = <T extends { score: number; id: number }>(a: T, b: T) => b.score
  * Every allowed citizen for an opening, best first (ties: lower id), with reasons; the top `limit` (all when omitted)
  * and the true total; the excluded ones with their rules when `withExcluded`.
  */
-export function rankCitizensForOpening(o: MatchOpening, citizens: readonly MatchCitizen[], ctx: OpeningMatchContext,
-  opts: { limit?: number; withExcluded?: boolean } = {}): { candidates: RankedCitizen[]; excluded: ExcludedCitizen[]; total: number } {
+export function rankCitizensForOpening(
+  o: MatchOpening,
+  citizens: readonly MatchCitizen[],
+  ctx: OpeningMatchContext,
+  opts: { limit?: number; withExcluded?: boolean } = {},
+): { candidates: RankedCitizen[]; excluded: ExcludedCitizen[]; total: number } {
   const allowed: (RankedCitizen & { id: number })[] = [];
   const excluded: ExcludedCitizen[] = [];
   for (const c of citizens) {
@@ -231,14 +289,22 @@ export function rankCitizensForOpening(o: MatchOpening, citizens: readonly Match
   }
   allowed.sort(byScore);
   const top = opts.limit === undefined ? allowed : allowed.slice(0, opts.limit);
-  return { candidates: top.map(({ id: _id, ...r }) => r), excluded: excluded.sort((a, b) => a.citizenId - b.citizenId), total: allowed.length };
+  return {
+    candidates: top.map(({ id: _id, ...r }) => r),
+    excluded: excluded.sort((a, b) => a.citizenId - b.citizenId),
+    total: allowed.length,
+  };
 }
 
 export type RankedOpening = { openingId: number; score: number; reasons: Reason[] };
 
 /** Every opening a citizen fits, best first (same rules and score, seen from the citizen). */
-export function rankOpeningsForCitizen(c: MatchCitizen, openings: readonly MatchOpening[], ctx: OpeningMatchContext,
-  opts: { limit?: number } = {}): { openings: RankedOpening[]; total: number } {
+export function rankOpeningsForCitizen(
+  c: MatchCitizen,
+  openings: readonly MatchOpening[],
+  ctx: OpeningMatchContext,
+  opts: { limit?: number } = {},
+): { openings: RankedOpening[]; total: number } {
   const allowed: (RankedOpening & { id: number })[] = [];
   for (const o of openings) {
     const ev = evaluateOpening(c, o, ctx);

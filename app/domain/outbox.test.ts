@@ -1,7 +1,22 @@
 import { describe, expect, it } from "vitest";
 import {
-  afterAttempt, assertTransition, backoffMs, BASE_BACKOFF_MS, canTransition, claimerGone, classifyHttpFailure, classifyNetworkFailure,
-  failure, httpFailure, keepsPayload, MAX_ATTEMPTS, MAX_BACKOFF_MS, networkErrorCode, networkFailure, parseRetryAfter, senderIdentity,
+  afterAttempt,
+  assertTransition,
+  backoffMs,
+  BASE_BACKOFF_MS,
+  canTransition,
+  claimerGone,
+  classifyHttpFailure,
+  classifyNetworkFailure,
+  failure,
+  httpFailure,
+  keepsPayload,
+  MAX_ATTEMPTS,
+  MAX_BACKOFF_MS,
+  networkErrorCode,
+  networkFailure,
+  parseRetryAfter,
+  senderIdentity,
 } from "./outbox";
 import { messageStatuses } from "./enums";
 
@@ -44,7 +59,11 @@ describe("after an attempt", () => {
   const resend = { idempotent: true, random: 0.5 };
   const sms = { idempotent: false, random: 0.5 };
   it("marks a success sent with the provider id", () => {
-    expect(afterAttempt({ ok: true, providerId: "p1" }, 1, now, resend)).toEqual({ status: "sent", providerId: "p1", note: null });
+    expect(afterAttempt({ ok: true, providerId: "p1" }, 1, now, resend)).toEqual({
+      status: "sent",
+      providerId: "p1",
+      note: null,
+    });
   });
   it("requeues what the provider did not take, for any provider", () => {
     for (const opts of [resend, sms]) {
@@ -114,29 +133,65 @@ describe("classification by what the provider may have seen", () => {
   it("Resend's idempotency answers: a key in progress is retried; a key already used means the email is there", () => {
     expect(classifyHttpFailure(409, "concurrent_idempotent_requests")).toBe("retry");
     expect(classifyHttpFailure(409, "invalid_idempotent_request")).toBe("already_accepted");
-    expect(httpFailure(409, "invalid_idempotent_request")).toEqual({ ok: true, providerId: null, note: "already accepted: 409 invalid_idempotent_request" });
+    expect(httpFailure(409, "invalid_idempotent_request")).toEqual({
+      ok: true,
+      providerId: null,
+      note: "already accepted: 409 invalid_idempotent_request",
+    });
     expect(classifyHttpFailure(409)).toBe("permanent");
   });
   it("network errors before the request left (refused, DNS, TLS) are safe; after (reset, closed, timeout) unknown", () => {
-    for (const c of ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "UND_ERR_CONNECT_TIMEOUT", "CERT_HAS_EXPIRED", "ERR_TLS_CERT_ALTNAME_INVALID", "ERR_SSL_WRONG_VERSION_NUMBER"]) {
+    for (const c of [
+      "ECONNREFUSED",
+      "ENOTFOUND",
+      "EAI_AGAIN",
+      "EHOSTUNREACH",
+      "UND_ERR_CONNECT_TIMEOUT",
+      "CERT_HAS_EXPIRED",
+      "ERR_TLS_CERT_ALTNAME_INVALID",
+      "ERR_SSL_WRONG_VERSION_NUMBER",
+    ]) {
       expect(classifyNetworkFailure(c), c).toBe("retry");
     }
-    for (const c of ["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", null]) {
+    for (const c of [
+      "ECONNRESET",
+      "EPIPE",
+      "UND_ERR_SOCKET",
+      "UND_ERR_HEADERS_TIMEOUT",
+      "UND_ERR_BODY_TIMEOUT",
+      null,
+    ]) {
       expect(classifyNetworkFailure(c), String(c)).toBe("unknown");
     }
   });
   it("reads the code from undici's wrapped errors and names timeouts", () => {
-    const refused = Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }) });
+    const refused = Object.assign(new TypeError("fetch failed"), {
+      cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+    });
     expect(networkErrorCode(refused)).toBe("ECONNREFUSED");
-    const aggregate = Object.assign(new TypeError("fetch failed"), { cause: Object.assign(new AggregateError([Object.assign(new Error("x"), { code: "ECONNREFUSED" })]), {}) });
+    const aggregate = Object.assign(new TypeError("fetch failed"), {
+      cause: Object.assign(new AggregateError([Object.assign(new Error("x"), { code: "ECONNREFUSED" })]), {}),
+    });
     expect(networkErrorCode(aggregate)).toBe("ECONNREFUSED");
     expect(networkErrorCode(new DOMException("timed out", "TimeoutError"))).toBe("timeout");
     expect(networkFailure(refused)).toMatchObject({ ok: false, kind: "retry" });
-    expect(networkFailure(new DOMException("timed out", "TimeoutError"))).toEqual({ ok: false, kind: "unknown", error: "outcome unknown: no response timeout" });
+    expect(networkFailure(new DOMException("timed out", "TimeoutError"))).toEqual({
+      ok: false,
+      kind: "unknown",
+      error: "outcome unknown: no response timeout",
+    });
   });
   it("builds error texts with status and code only", () => {
-    expect(failure("retry", 503, "unavailable")).toEqual({ ok: false, kind: "retry", error: "not taken: 503 unavailable" });
-    expect(failure("permanent", 422, "invalid_msisdn")).toMatchObject({ ok: false, kind: "permanent", error: "refused: 422 invalid_msisdn" });
+    expect(failure("retry", 503, "unavailable")).toEqual({
+      ok: false,
+      kind: "retry",
+      error: "not taken: 503 unavailable",
+    });
+    expect(failure("permanent", 422, "invalid_msisdn")).toMatchObject({
+      ok: false,
+      kind: "permanent",
+      error: "refused: 422 invalid_msisdn",
+    });
   });
   it("reads Retry-After in seconds or as a date", () => {
     const now = new Date("2026-01-01T10:00:00Z");

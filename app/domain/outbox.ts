@@ -82,13 +82,19 @@ export type AfterAttempt =
   | { status: "failed"; error: string }
   | { status: "held"; error: string };
 
-export const HELD_ERROR = "may have been delivered: the provider may have received it and cannot be asked; check by the reference before sending again";
+export const HELD_ERROR =
+  "may have been delivered: the provider may have received it and cannot be asked; check by the reference before sending again";
 
 /**
  * What a message becomes after an attempt. `attempts` counts the attempt just made; `idempotent` says whether the
  * provider deduplicates by our idempotency key (then an unknown outcome is retried with the same key and bytes).
  */
-export function afterAttempt(result: SendResult, attempts: number, now: Date, opts: { idempotent: boolean; random?: number }): AfterAttempt {
+export function afterAttempt(
+  result: SendResult,
+  attempts: number,
+  now: Date,
+  opts: { idempotent: boolean; random?: number },
+): AfterAttempt {
   if (result.ok) return { status: "sent", providerId: result.providerId, note: result.note ?? null };
   if (result.kind === "permanent") return { status: "failed", error: result.error };
   if (result.kind === "unknown" && !opts.idempotent) return { status: "held", error: `${result.error}; ${HELD_ERROR}` };
@@ -119,9 +125,20 @@ export function classifyHttpFailure(status: number, code?: string | null): Failu
  * connection refused, name resolution, no route, connect timeout, TLS handshake and certificate errors.
  */
 const NOT_SENT_CODES = new Set([
-  "ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "EHOSTUNREACH", "ENETUNREACH", "EADDRNOTAVAIL",
-  "UND_ERR_CONNECT_TIMEOUT", "CERT_HAS_EXPIRED", "DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "ERR_TLS_CERT_ALTNAME_INVALID",
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EAI_FAIL",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EADDRNOTAVAIL",
+  "UND_ERR_CONNECT_TIMEOUT",
+  "CERT_HAS_EXPIRED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
 ]);
 
 /** A network failure (no HTTP answer): `retry` when it surely happened before the request was sent, else `unknown`. */
@@ -144,7 +161,13 @@ export function networkErrorCode(e: unknown): string | null {
 }
 
 /** A SendResult for a failure. The error text carries no personal data (what happened, status and code only). */
-export function failure(kind: FailureKind, status: number | null, code?: string | null, detail?: string, retryAfterMs?: number): SendResult {
+export function failure(
+  kind: FailureKind,
+  status: number | null,
+  code?: string | null,
+  detail?: string,
+  retryAfterMs?: number,
+): SendResult {
   const what = kind === "unknown" ? "outcome unknown" : kind === "retry" ? "not taken" : "refused";
   const error = [what + ":", status ?? "no response", code, detail].filter(Boolean).join(" ").slice(0, 300);
   return { ok: false, kind, error, ...(retryAfterMs != null ? { retryAfterMs } : {}) };

@@ -16,10 +16,25 @@ describe("paging", () => {
   });
   it("asks for rows only when there are any, with limit and offset of the page", () => {
     const calls: [number, number][] = [];
-    const p = paged(2, () => 75, (limit, offset) => { calls.push([limit, offset]); return ["x"]; });
+    const p = paged(
+      2,
+      () => 75,
+      (limit, offset) => {
+        calls.push([limit, offset]);
+        return ["x"];
+      },
+    );
     expect(calls).toEqual([[50, 50]]);
     expect(p).toMatchObject({ total: 75, from: 51, to: 75, rows: ["x"] });
-    expect(paged(1, () => 0, () => { throw new Error("not called"); }).rows).toEqual([]);
+    expect(
+      paged(
+        1,
+        () => 0,
+        () => {
+          throw new Error("not called");
+        },
+      ).rows,
+    ).toEqual([]);
   });
   it("links first, last and the neighbourhood, with gaps", () => {
     expect(pageLinks(1, 1)).toEqual([1]);

@@ -40,7 +40,15 @@ export function pageWindow(total: number, page: number, pageSize: number = PAGE_
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const p = Math.min(Math.max(1, Math.floor(page) || 1), pages, MAX_PAGE);
   const offset = (p - 1) * pageSize;
-  return { page: p, pageSize, pages, total, offset, from: total ? offset + 1 : 0, to: Math.min(total, offset + pageSize) };
+  return {
+    page: p,
+    pageSize,
+    pages,
+    total,
+    offset,
+    from: total ? offset + 1 : 0,
+    to: Math.min(total, offset + pageSize),
+  };
 }
 
 export type Page<T> = PageWindow & { rows: T[] };
@@ -49,7 +57,12 @@ export type Page<T> = PageWindow & { rows: T[] };
  * Runs a paged list: the count first (so the page can be clamped), then one page of rows. `rows(limit, offset)` must
  * order by something unique at the end (e.g. `id`), so that pages neither repeat nor skip rows.
  */
-export function paged<T>(page: number, count: () => number, rows: (limit: number, offset: number) => T[], pageSize = PAGE_SIZE): Page<T> {
+export function paged<T>(
+  page: number,
+  count: () => number,
+  rows: (limit: number, offset: number) => T[],
+  pageSize = PAGE_SIZE,
+): Page<T> {
   const w = pageWindow(count(), page, pageSize);
   return { ...w, rows: w.total ? rows(w.pageSize, w.offset) : [] };
 }

@@ -43,6 +43,14 @@ describe("phoneKey", () => {
 });
 
 describe("isDanishPostcode", () => {
-  it.each([["8000", true], ["1000", true], ["9990", true], ["0999", false], ["800", false], ["80000", false], ["99a0", false], ["9999", false]])(
-    "%s → %s", (input, expected) => expect(isDanishPostcode(input)).toBe(expected));
+  it.each([
+    ["8000", true],
+    ["1000", true],
+    ["9990", true],
+    ["0999", false],
+    ["800", false],
+    ["80000", false],
+    ["99a0", false],
+    ["9999", false],
+  ])("%s → %s", (input, expected) => expect(isDanishPostcode(input)).toBe(expected));
 });

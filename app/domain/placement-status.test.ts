@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  acceptsProposals, endsWithOutcome, IllegalTransition, initialPlacementStatus, openingMachine, openingStatusForPlaces,
-  placementMachine, proposalMachine,
+  acceptsProposals,
+  endsWithOutcome,
+  IllegalTransition,
+  initialPlacementStatus,
+  openingMachine,
+  openingStatusForPlaces,
+  placementMachine,
+  proposalMachine,
 } from "./placement-status";
 import { openingStatuses, placementStatuses, proposalStatuses } from "./enums";
 
@@ -19,7 +25,8 @@ describe("placement state machine", () => {
   });
   it("ended, completed and cancelled placements are final", () => {
     for (const s of ["completed", "ended_early", "cancelled"] as const) expect(placementMachine.allowed(s)).toEqual([]);
-    for (const s of placementStatuses) for (const e of placementMachine.allowed(s)) expect(() => placementMachine.next(s, e)).not.toThrow();
+    for (const s of placementStatuses)
+      for (const e of placementMachine.allowed(s)) expect(() => placementMachine.next(s, e)).not.toThrow();
   });
   it("records an outcome when it ends, not when it is cancelled", () => {
     expect(endsWithOutcome("complete")).toBe(true);

@@ -26,7 +26,11 @@ function machine<S extends string, E extends string>(name: string, transitions: 
 }
 
 export class IllegalTransition extends Error {
-  constructor(public readonly machine: string, public readonly from: string, public readonly event: string) {
+  constructor(
+    public readonly machine: string,
+    public readonly from: string,
+    public readonly event: string,
+  ) {
     super(`A ${machine} that is ${from} cannot ${event}`);
   }
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
-  awaitsLogging, canMove, changeable, checkPlannedTime, instantOf, isAllowedHour, localDateTime, reminderAt, reminderDay,
+  awaitsLogging,
+  canMove,
+  changeable,
+  checkPlannedTime,
+  instantOf,
+  isAllowedHour,
+  localDateTime,
+  reminderAt,
+  reminderDay,
 } from "./planned-meetings";
 
 const at = (iso: string) => new Date(iso);

@@ -94,13 +94,15 @@ export function changeable(m: PlannedLite, now: Date): boolean {
   return m.status === "planned" && new Date(m.startsAt).getTime() > now.getTime();
 }
 
-export type PlanCheck = { ok: true; startsAt: Date } | { ok: false; field: "date" | "time"; reason: "no_such_time" | "past" | "too_far" };
+export type PlanCheck =
+  { ok: true; startsAt: Date } | { ok: false; field: "date" | "time"; reason: "no_such_time" | "past" | "too_far" };
 
 /** The checks on a planned time (seen at `now`): it exists in Copenhagen, lies ahead, and not too far. */
 export function checkPlannedTime(date: string, time: string, now: Date): PlanCheck {
   const at = instantOf(date, time);
   if (!at) return { ok: false, field: "time", reason: "no_such_time" };
   if (at.getTime() <= now.getTime()) return { ok: false, field: "date", reason: "past" };
-  if (at.getTime() - now.getTime() > PLAN_MAX_DAYS_AHEAD * 86_400_000) return { ok: false, field: "date", reason: "too_far" };
+  if (at.getTime() - now.getTime() > PLAN_MAX_DAYS_AHEAD * 86_400_000)
+    return { ok: false, field: "date", reason: "too_far" };
   return { ok: true, startsAt: at };
 }

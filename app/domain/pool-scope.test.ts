@@ -14,6 +14,7 @@ describe("pool scope keys", () => {
     expect(scopeKey({ area: "region", region: 1084, section: null })).toBe("region:1084");
   });
   it("refuse anything else", () => {
-    for (const k of ["", "world", "region:12", "municipality:7510", "country/section:Z", "country/section:F/x"]) expect(parseScopeKey(k)).toBeNull();
+    for (const k of ["", "world", "region:12", "municipality:7510", "country/section:Z", "country/section:F/x"])
+      expect(parseScopeKey(k)).toBeNull();
   });
 });

@@ -3,14 +3,16 @@
  * one DB07 section (mentees who wish a division of it, mentors whose industry or network is in it). The scope key is
  * what "one run at a time per scope" compares: the same scope always gives the same key.
  */
-export type PoolArea = { area: "country" } | { area: "region"; region: number } | { area: "municipality"; municipality: number };
+export type PoolArea =
+  { area: "country" } | { area: "region"; region: number } | { area: "municipality"; municipality: number };
 export type PoolScope = PoolArea & { section: string | null };
 
 export const poolAreas = ["country", "region", "municipality"] as const;
 const SECTION = /^[A-U]$/;
 
 export function scopeKey(s: PoolScope): string {
-  const area = s.area === "country" ? "country" : s.area === "region" ? `region:${s.region}` : `municipality:${s.municipality}`;
+  const area =
+    s.area === "country" ? "country" : s.area === "region" ? `region:${s.region}` : `municipality:${s.municipality}`;
   return s.section ? `${area}/section:${s.section}` : area;
 }
 

@@ -9,7 +9,13 @@ export const QUIET_END_HOUR = 8;
 export type Local = { year: number; month: number; day: number; hour: number; minute: number };
 
 const fmt = new Intl.DateTimeFormat("en-GB", {
-  timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  timeZone: ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
 });
 
 function local(d: Date): Local {

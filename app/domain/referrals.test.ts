@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { canWithdraw, duplicateKey, isPossibleDuplicate, matchesIndustry, normaliseName, requiredConsents, waitingDays } from "./referrals";
+import {
+  canWithdraw,
+  duplicateKey,
+  isPossibleDuplicate,
+  matchesIndustry,
+  normaliseName,
+  requiredConsents,
+  waitingDays,
+} from "./referrals";
 import { sectionOf } from "./industries";
 import { phoneKey as normalisePhone } from "./phone";
 
 describe("duplicate detection", () => {
   const a = { firstName: "Amal", lastName: "Haddad", birthYear: 1990, phone: "+45 20 12 34 56" };
   it("sees the same person behind different spelling of spaces, case and phone prefix", () => {
-    expect(isPossibleDuplicate(a, { firstName: " amal ", lastName: "HADDAD", birthYear: 1990, phone: "20123456" })).toBe(true);
+    expect(
+      isPossibleDuplicate(a, { firstName: " amal ", lastName: "HADDAD", birthYear: 1990, phone: "20123456" }),
+    ).toBe(true);
     expect(isPossibleDuplicate(a, { ...a, phone: "0045 20-12-34-56" })).toBe(true);
   });
   it("needs name, birth year and phone all to match", () => {

@@ -11,7 +11,11 @@ export const CURRENT_CONSENT_VERSION = "2026-01";
 export const consentVersions = [CURRENT_CONSENT_VERSION] as const;
 
 /** Purposes a caseworker can record on referral (the mentor purposes belong to mentors). */
-export const referralConsentPurposes = ["participation", "share_with_mentor", "sms"] as const satisfies readonly ConsentPurpose[];
+export const referralConsentPurposes = [
+  "participation",
+  "share_with_mentor",
+  "sms",
+] as const satisfies readonly ConsentPurpose[];
 
 /** Consents without which a referral cannot be saved: taking part and sharing the minimal profile, plus SMS when SMS is the channel. */
 export function requiredConsents(channel: Channel): ConsentPurpose[] {
@@ -20,7 +24,11 @@ export function requiredConsents(channel: Channel): ConsentPurpose[] {
 
 /** Letters only, lower case, accents kept (NFC), spaces and hyphens collapsed: "  Ali  Hassan-Omar " → "ali hassan omar". */
 export function normaliseName(name: string): string {
-  return name.normalize("NFKC").toLocaleLowerCase("da-DK").replace(/[\s\-‐‑'’.]+/g, " ").trim();
+  return name
+    .normalize("NFKC")
+    .toLocaleLowerCase("da-DK")
+    .replace(/[\s\-‐‑'’.]+/g, " ")
+    .trim();
 }
 
 export type DuplicateProbe = { firstName: string; lastName: string; birthYear: number; phone?: string | null };
@@ -55,7 +63,11 @@ export function canWithdraw(status: MenteeStatus): boolean {
  * The queue's industry filter: a section letter matches every wished division in that section, a division code
  * matches itself. `sectionOf` is passed in so this stays free of the reference data module.
  */
-export function matchesIndustry(wished: readonly string[], filter: string | undefined, sectionOf: (code: string) => string | undefined): boolean {
+export function matchesIndustry(
+  wished: readonly string[],
+  filter: string | undefined,
+  sectionOf: (code: string) => string | undefined,
+): boolean {
   if (!filter) return true;
   if (/^[A-Z]$/.test(filter)) return wished.some((c) => sectionOf(c) === filter);
   return wished.includes(filter);

@@ -10,11 +10,20 @@ describe("report tables for exports", () => {
     expect(exportValue({ kind: "none" })).toBe("");
   });
   it("an empty period still gives every table with its header", () => {
-    const r = computeReport({ mentees: [], courses: [], outcomes: [], meetings: [], surveys: [] }, { from: "2026-01-01", to: "2026-03-31" }, "2026-06-30");
+    const r = computeReport(
+      { mentees: [], courses: [], outcomes: [], meetings: [], surveys: [] },
+      { from: "2026-01-01", to: "2026-03-31" },
+      "2026-06-30",
+    );
     const t = reportTables(r, { municipalities: {}, sections: {} });
     expect(t.map((x) => [x.name, x.columns[0]])).toEqual([
-      ["summary", "figure"], ["outcomes", "phase"], ["quarters", "quarter"], ["municipalities", "municipality_code"],
-      ["industries", "industry_section"], ["mentee_groups", "mentee_group"], ["danish_levels", "danish_level"],
+      ["summary", "figure"],
+      ["outcomes", "phase"],
+      ["quarters", "quarter"],
+      ["municipalities", "municipality_code"],
+      ["industries", "industry_section"],
+      ["mentee_groups", "mentee_group"],
+      ["danish_levels", "danish_level"],
     ]);
     expect(t[0].rows.find((row) => row[0] === "outcome_rate")).toEqual(["outcome_rate", "", 0]);
     expect(t[2].rows).toEqual([["2026-Q1", 0, 0, 0, "", ""]]);

@@ -12,6 +12,11 @@ export type LastCourse = { status: CourseStatus; endReason: EndReason | null } |
 
 /** True when the citizen can go back to the queue: ended early, and their latest course ended for a reason above. */
 export function canRequeue(menteeStatus: MenteeStatus, last: LastCourse): boolean {
-  return menteeStatus === "ended_early" && last !== null && last.status === "ended_early"
-    && last.endReason !== null && REQUEUE_END_REASONS.includes(last.endReason);
+  return (
+    menteeStatus === "ended_early" &&
+    last !== null &&
+    last.status === "ended_early" &&
+    last.endReason !== null &&
+    REQUEUE_END_REASONS.includes(last.endReason)
+  );
 }

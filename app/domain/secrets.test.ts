@@ -12,7 +12,9 @@ describe("live links", () => {
     expect(containsLiveLink(`https://mentorbro.dk/nulstil-adgangskode/${SECRET_MASK}`)).toBe(false);
   });
   it("are masked keeping the kind of link, never the token", () => {
-    expect(maskSecret(`https://mentorbro.dk/nulstil-adgangskode/${token}`)).toBe(`https://mentorbro.dk/nulstil-adgangskode/${SECRET_MASK}`);
+    expect(maskSecret(`https://mentorbro.dk/nulstil-adgangskode/${token}`)).toBe(
+      `https://mentorbro.dk/nulstil-adgangskode/${SECRET_MASK}`,
+    );
     expect(maskSecret("a-bare-secret")).toBe(SECRET_MASK);
     expect(maskSecret(42)).toBe(SECRET_MASK);
     expect(maskSecret("https://mentorbro.dk")).toBe(SECRET_MASK);
@@ -28,10 +30,15 @@ describe("splitting a message's data", () => {
     });
   });
   it("has no secrets when the template declares none", () => {
-    expect(splitSecrets({ url: "https://mentorbro.dk/mentor" }, [], "mentor_approved")).toEqual({ data: { url: "https://mentorbro.dk/mentor" }, secrets: null });
+    expect(splitSecrets({ url: "https://mentorbro.dk/mentor" }, [], "mentor_approved")).toEqual({
+      data: { url: "https://mentorbro.dk/mentor" },
+      secrets: null,
+    });
   });
   it("refuses a live link in a field the template did not declare, nested or not", () => {
-    expect(() => splitSecrets({ url: `https://x.dk/s/${token}` }, [], "survey_mentee")).toThrow(/survey_mentee.*"url".*secrets/);
+    expect(() => splitSecrets({ url: `https://x.dk/s/${token}` }, [], "survey_mentee")).toThrow(
+      /survey_mentee.*"url".*secrets/,
+    );
     expect(findLiveLink({ a: { b: [`see https://x.dk/invitation/${token}`] } })).toBe("a.b.0");
   });
 });

@@ -9,7 +9,14 @@
 export const SECRET_MASK = "•••";
 
 /** The paths whose last segment is a live token (each is the recipient's key to something). */
-export const TOKEN_PATHS = ["/nulstil-adgangskode/", "/invitation/", "/bliv-mentor/bekraeft/", "/s/", "/afmeld/", "/mig/"] as const;
+export const TOKEN_PATHS = [
+  "/nulstil-adgangskode/",
+  "/invitation/",
+  "/bliv-mentor/bekraeft/",
+  "/s/",
+  "/afmeld/",
+  "/mig/",
+] as const;
 
 const LIVE_LINK = new RegExp(`(${TOKEN_PATHS.map((p) => p.replace(/\//g, "\\/")).join("|")})[A-Za-z0-9_-]{16,}`);
 
@@ -36,7 +43,11 @@ export type SplitData = { data: Record<string, unknown>; secrets: Record<string,
  * Throws when a field that is not declared secret still carries a live link: a template that forgot to declare it
  * must fail loudly in development, not leak the link to staff in production.
  */
-export function splitSecrets(data: Record<string, unknown>, secretFields: readonly string[], template: string): SplitData {
+export function splitSecrets(
+  data: Record<string, unknown>,
+  secretFields: readonly string[],
+  template: string,
+): SplitData {
   const open: Record<string, unknown> = { ...data };
   const secrets: Record<string, unknown> = {};
   for (const f of secretFields) {
@@ -45,7 +56,8 @@ export function splitSecrets(data: Record<string, unknown>, secretFields: readon
     open[f] = maskSecret(data[f]);
   }
   const leak = findLiveLink(open);
-  if (leak) throw new Error(`Message ${template}: field "${leak}" carries a live link; declare it in the template's secrets`);
+  if (leak)
+    throw new Error(`Message ${template}: field "${leak}" carries a live link; declare it in the template's secrets`);
   return { data: open, secrets: Object.keys(secrets).length ? secrets : null };
 }
 

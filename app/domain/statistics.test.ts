@@ -1,7 +1,23 @@
 import { describe, expect, it } from "vitest";
 import {
-  computeReport, revealsSmallGroup, suppressComplements, type BreakdownRow, countCell, median, partCell, percentile, quarterOf, quarterRange, quartersBetween, shareCell,
-  type CourseRow, type MeetingRow, type MenteeRow, type OutcomeRow, type ReportInput, type SurveyRow,
+  computeReport,
+  revealsSmallGroup,
+  suppressComplements,
+  type BreakdownRow,
+  countCell,
+  median,
+  partCell,
+  percentile,
+  quarterOf,
+  quarterRange,
+  quartersBetween,
+  shareCell,
+  type CourseRow,
+  type MeetingRow,
+  type MenteeRow,
+  type OutcomeRow,
+  type ReportInput,
+  type SurveyRow,
 } from "./statistics";
 import { addDays } from "./dates";
 
@@ -10,38 +26,89 @@ const PERIOD = { from: "2026-01-01", to: "2026-03-31" };
 const AS_OF = "2026-06-30";
 
 const mentee = (id: number, o: Partial<MenteeRow> = {}): MenteeRow => ({
-  id, municipalityCode: 751, group: "refugee", danishLevel: "du2", status: "in_course",
-  referredAt: "2025-06-01T09:00:00.000Z", matchedAt: "2025-07-01T11:00:00.000Z", withdrawnAt: null, ...o,
+  id,
+  municipalityCode: 751,
+  group: "refugee",
+  danishLevel: "du2",
+  status: "in_course",
+  referredAt: "2025-06-01T09:00:00.000Z",
+  matchedAt: "2025-07-01T11:00:00.000Z",
+  withdrawnAt: null,
+  ...o,
 });
 const course = (id: number, o: Partial<CourseRow> = {}): CourseRow => ({
-  id, menteeId: id, mentorId: 100 + id, status: "active", approvedAt: null, startDate: null, plannedEndDate: null,
-  endedOn: null, targetHoursPerMonth: 4, industrySection: "F", ...o,
+  id,
+  menteeId: id,
+  mentorId: 100 + id,
+  status: "active",
+  approvedAt: null,
+  startDate: null,
+  plannedEndDate: null,
+  endedOn: null,
+  targetHoursPerMonth: 4,
+  industrySection: "F",
+  ...o,
 });
 /** `count` two-hour meetings a week apart from `start`. */
 const meetings = (courseId: number, start: string, count: number): MeetingRow[] =>
   Array.from({ length: count }, (_, k) => ({ courseId, date: addDays(start, 7 * k), minutes: 120 }));
-const out = (courseId: number, type: OutcomeRow["type"], phase: OutcomeRow["phase"] = "end", confirmed = true): OutcomeRow =>
-  ({ courseId, type, phase, outcomeDate: "2026-02-15", confirmed });
-const survey = (courseId: number, respondent: SurveyRow["respondent"], satisfaction: number | null, answeredAt: string | null = "2026-02-20T10:00:00Z"): SurveyRow =>
-  ({ courseId, respondent, satisfaction, answeredAt });
+const out = (
+  courseId: number,
+  type: OutcomeRow["type"],
+  phase: OutcomeRow["phase"] = "end",
+  confirmed = true,
+): OutcomeRow => ({ courseId, type, phase, outcomeDate: "2026-02-15", confirmed });
+const survey = (
+  courseId: number,
+  respondent: SurveyRow["respondent"],
+  satisfaction: number | null,
+  answeredAt: string | null = "2026-02-20T10:00:00Z",
+): SurveyRow => ({ courseId, respondent, satisfaction, answeredAt });
 
 const done = { status: "completed" as const, startDate: "2025-08-15", endedOn: "2026-02-15" };
 const fixture: ReportInput = {
   mentees: [
     ...[1, 2, 3, 4, 5, 6].map((id) => mentee(id, { status: "completed" })),
-    mentee(7, { municipalityCode: 621, group: "family_reunified", danishLevel: "du3", referredAt: "2026-01-10T09:00:00Z", matchedAt: "2026-01-20T09:00:00Z" }),
-    mentee(8, { municipalityCode: 621, danishLevel: "du1", referredAt: "2026-02-01T09:00:00Z", matchedAt: "2026-02-21T09:00:00Z" }),
-    mentee(9, { municipalityCode: 621, danishLevel: "du1", status: "matched", referredAt: "2026-02-10T09:00:00Z", matchedAt: "2026-03-12T09:00:00Z" }),
+    mentee(7, {
+      municipalityCode: 621,
+      group: "family_reunified",
+      danishLevel: "du3",
+      referredAt: "2026-01-10T09:00:00Z",
+      matchedAt: "2026-01-20T09:00:00Z",
+    }),
+    mentee(8, {
+      municipalityCode: 621,
+      danishLevel: "du1",
+      referredAt: "2026-02-01T09:00:00Z",
+      matchedAt: "2026-02-21T09:00:00Z",
+    }),
+    mentee(9, {
+      municipalityCode: 621,
+      danishLevel: "du1",
+      status: "matched",
+      referredAt: "2026-02-10T09:00:00Z",
+      matchedAt: "2026-03-12T09:00:00Z",
+    }),
     mentee(10, { municipalityCode: 621, status: "waiting", referredAt: "2026-03-01T09:00:00Z", matchedAt: null }),
-    mentee(11, { municipalityCode: 621, status: "withdrawn", referredAt: "2026-03-05T09:00:00Z", matchedAt: null, withdrawnAt: "2026-03-20T09:00:00Z" }),
+    mentee(11, {
+      municipalityCode: 621,
+      status: "withdrawn",
+      referredAt: "2026-03-05T09:00:00Z",
+      matchedAt: null,
+      withdrawnAt: "2026-03-20T09:00:00Z",
+    }),
     mentee(12, { referredAt: "2026-01-05T09:00:00Z", matchedAt: "2026-01-15T09:00:00Z" }),
     mentee(13, { status: "matched", referredAt: "2026-01-06T09:00:00Z", matchedAt: "2026-03-26T09:00:00Z" }),
     mentee(14, { status: "waiting", referredAt: "2025-12-01T09:00:00Z", matchedAt: null }),
     mentee(15, { status: "ended_early", referredAt: "2025-05-01T09:00:00Z", matchedAt: "2025-06-01T09:00:00Z" }),
   ],
   courses: [
-    course(1, { ...done }), course(2, { ...done }), course(3, { ...done }),
-    course(4, { ...done, industrySection: "G" }), course(5, { ...done, industrySection: "G" }), course(6, { ...done, industrySection: "G" }),
+    course(1, { ...done }),
+    course(2, { ...done }),
+    course(3, { ...done }),
+    course(4, { ...done, industrySection: "G" }),
+    course(5, { ...done, industrySection: "G" }),
+    course(6, { ...done, industrySection: "G" }),
     course(7, { mentorId: 101, startDate: "2026-02-01" }),
     course(8, { mentorId: 102, startDate: "2026-03-01" }),
     course(9, { status: "approved", startDate: "2026-04-15", approvedAt: "2026-03-12T10:00:00Z" }),
@@ -50,20 +117,38 @@ const fixture: ReportInput = {
     course(15, { status: "ended_early", startDate: "2025-06-15", endedOn: "2026-02-01" }),
   ],
   outcomes: [
-    out(1, "job_full_time"), out(2, "job_full_time"), out(2, "education"), out(3, "education"), out(4, "wage_subsidy"), out(5, "closer_to_job"),
+    out(1, "job_full_time"),
+    out(2, "job_full_time"),
+    out(2, "education"),
+    out(3, "education"),
+    out(4, "wage_subsidy"),
+    out(5, "closer_to_job"),
     out(6, "igu", "end", false), // unconfirmed: a mentor's proposal does not count
-    out(1, "job_full_time", "followup_3m"), out(2, "job_full_time", "followup_3m"), out(3, "closer_to_job", "followup_3m"),
-    out(4, "wage_subsidy", "followup_3m"), out(5, "internship_paid", "followup_3m"),
+    out(1, "job_full_time", "followup_3m"),
+    out(2, "job_full_time", "followup_3m"),
+    out(3, "closer_to_job", "followup_3m"),
+    out(4, "wage_subsidy", "followup_3m"),
+    out(5, "internship_paid", "followup_3m"),
   ],
   meetings: [
-    ...meetings(1, "2025-08-15", 12), ...meetings(2, "2025-08-15", 6), ...meetings(3, "2025-08-15", 15),
-    ...meetings(4, "2025-08-15", 3), ...meetings(5, "2025-08-15", 9),
-    ...meetings(7, "2026-02-02", 2), ...meetings(12, "2026-01-26", 2),
+    ...meetings(1, "2025-08-15", 12),
+    ...meetings(2, "2025-08-15", 6),
+    ...meetings(3, "2025-08-15", 15),
+    ...meetings(4, "2025-08-15", 3),
+    ...meetings(5, "2025-08-15", 9),
+    ...meetings(7, "2026-02-02", 2),
+    ...meetings(12, "2026-01-26", 2),
   ],
   pauses: [{ courseId: 12, fromDate: "2026-02-10", toDate: "2026-03-10" }],
   surveys: [
-    survey(1, "mentee", 5), survey(1, "mentor", 4), survey(2, "mentee", 3), survey(3, "mentee", 4), survey(4, "mentor", 2), survey(5, "mentee", 5),
-    survey(6, "mentee", 1, "2025-12-01T10:00:00Z"), survey(6, "mentor", null),
+    survey(1, "mentee", 5),
+    survey(1, "mentor", 4),
+    survey(2, "mentee", 3),
+    survey(3, "mentee", 4),
+    survey(4, "mentor", 2),
+    survey(5, "mentee", 5),
+    survey(6, "mentee", 1, "2025-12-01T10:00:00Z"),
+    survey(6, "mentor", null),
   ],
 };
 
@@ -77,7 +162,12 @@ describe("small helpers", () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([0, 6, 12, 18, 24, 30])).toBe(15);
     expect(percentile([10, 10, 20, 30, 79], 90)).toBe(79);
-    expect(percentile(Array.from({ length: 20 }, (_, i) => i + 1), 90)).toBe(18);
+    expect(
+      percentile(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+        90,
+      ),
+    ).toBe(18);
     expect(median([])).toBeNaN();
   });
   it("quarters", () => {
@@ -129,8 +219,20 @@ describe("computeReport on the hand-computed fixture (arithmetic: every figure s
     expect(r.outcomes.base).toEqual(v(6, 6));
     expect(r.outcomes.positive).toEqual(v(4, 6));
     expect(r.outcomes.rate).toEqual(v(4 / 6, 6));
-    const d = Object.fromEntries(r.outcomes.distribution.map((x) => [x.type, x.count.kind === "value" ? x.count.value : x.count.kind]));
-    expect(d).toEqual({ job_full_time: 2, job_part_time: 0, education: 2, wage_subsidy: 1, internship_unpaid: 0, internship_paid: 0, igu: 0, closer_to_job: 1, none_registered: 1 });
+    const d = Object.fromEntries(
+      r.outcomes.distribution.map((x) => [x.type, x.count.kind === "value" ? x.count.value : x.count.kind]),
+    );
+    expect(d).toEqual({
+      job_full_time: 2,
+      job_part_time: 0,
+      education: 2,
+      wage_subsidy: 1,
+      internship_unpaid: 0,
+      internship_paid: 0,
+      igu: 0,
+      closer_to_job: 1,
+      none_registered: 1,
+    });
     expect(r.outcomes.distribution.find((x) => x.type === "education")!.share).toEqual(v(2 / 6, 6));
   });
 
@@ -164,10 +266,29 @@ describe("computeReport on the hand-computed fixture (arithmetic: every figure s
   it("breakdowns", () => {
     expect(r.breakdowns.municipality).toEqual([
       { key: "621", referred: v(5, 5), completed: v(0, 0), positive: v(0, 0), rate: none, rateFollowup: none },
-      { key: "751", referred: v(2, 2), completed: v(6, 6), positive: v(4, 6), rate: v(4 / 6, 6), rateFollowup: v(4 / 5, 5) },
+      {
+        key: "751",
+        referred: v(2, 2),
+        completed: v(6, 6),
+        positive: v(4, 6),
+        rate: v(4 / 6, 6),
+        rateFollowup: v(4 / 5, 5),
+      },
     ]);
-    expect(r.breakdowns.industry.map((b) => [b.key, b.completed, b.positive])).toEqual([["F", v(3, 3), v(3, 3)], ["G", v(3, 3), v(1, 3)]]);
-    expect(r.breakdowns.quarter).toEqual([{ key: "2026-Q1", referred: v(7, 7), completed: v(6, 6), positive: v(4, 6), rate: v(4 / 6, 6), rateFollowup: v(4 / 5, 5) }]);
+    expect(r.breakdowns.industry.map((b) => [b.key, b.completed, b.positive])).toEqual([
+      ["F", v(3, 3), v(3, 3)],
+      ["G", v(3, 3), v(1, 3)],
+    ]);
+    expect(r.breakdowns.quarter).toEqual([
+      {
+        key: "2026-Q1",
+        referred: v(7, 7),
+        completed: v(6, 6),
+        positive: v(4, 6),
+        rate: v(4 / 6, 6),
+        rateFollowup: v(4 / 5, 5),
+      },
+    ]);
   });
 });
 
@@ -194,10 +315,22 @@ describe("the small-group rule on the same fixture (as the pages and exports get
       { key: "621", referred: hidden, completed: v(0, 0), positive: v(0, 0), rate: none, rateFollowup: none },
       { key: "751", referred: tooFew, completed: v(6, 6), positive: tooFew, rate: tooFew, rateFollowup: tooFew },
     ]);
-    expect(r.breakdowns.industry.map((b) => [b.key, b.completed, b.positive, b.rate])).toEqual([["F", tooFew, tooFew, tooFew], ["G", tooFew, tooFew, tooFew]]);
-    expect(r.breakdowns.quarter).toEqual([{ key: "2026-Q1", referred: v(7, 7), completed: v(6, 6), positive: tooFew, rate: tooFew, rateFollowup: tooFew }]);
-    expect(r.breakdowns.group.map((b) => [b.key, b.referred, b.rate])).toEqual([["family_reunified", tooFew, none], ["refugee", hidden, tooFew]]);
-    expect(r.breakdowns.danishLevel.map((b) => [b.key, b.referred])).toEqual([["du1", tooFew], ["du2", tooFew], ["du3", tooFew]]);
+    expect(r.breakdowns.industry.map((b) => [b.key, b.completed, b.positive, b.rate])).toEqual([
+      ["F", tooFew, tooFew, tooFew],
+      ["G", tooFew, tooFew, tooFew],
+    ]);
+    expect(r.breakdowns.quarter).toEqual([
+      { key: "2026-Q1", referred: v(7, 7), completed: v(6, 6), positive: tooFew, rate: tooFew, rateFollowup: tooFew },
+    ]);
+    expect(r.breakdowns.group.map((b) => [b.key, b.referred, b.rate])).toEqual([
+      ["family_reunified", tooFew, none],
+      ["refugee", hidden, tooFew],
+    ]);
+    expect(r.breakdowns.danishLevel.map((b) => [b.key, b.referred])).toEqual([
+      ["du1", tooFew],
+      ["du2", tooFew],
+      ["du3", tooFew],
+    ]);
   });
 
   it("no count of people anywhere in the report is 1-4", () => {
@@ -206,7 +339,12 @@ describe("the small-group rule on the same fixture (as the pages and exports get
       if (!x || typeof x !== "object") return;
       const o = x as Record<string, unknown>;
       if (o.kind === "value") {
-        if (/^(referred|matched|waiting|active|completed|endedEarly|withdrawn|positive|base|awaiting|count|onTrack|retained)$/.test(key)) counts.push(o.value);
+        if (
+          /^(referred|matched|waiting|active|completed|endedEarly|withdrawn|positive|base|awaiting|count|onTrack|retained)$/.test(
+            key,
+          )
+        )
+          counts.push(o.value);
         counts.push(o.n);
         return;
       }
@@ -223,8 +361,12 @@ describe("the small-group rule on the same fixture (as the pages and exports get
 
 describe("secondary suppression", () => {
   const row = (key: string, referred: number, completed: number, positive: number): BreakdownRow => ({
-    key, referred: countCell(referred), completed: countCell(completed), positive: partCell(positive, completed),
-    rate: shareCell(positive, completed), rateFollowup: shareCell(0, 0),
+    key,
+    referred: countCell(referred),
+    completed: countCell(completed),
+    positive: partCell(positive, completed),
+    rate: shareCell(positive, completed),
+    rateFollowup: shareCell(0, 0),
   });
   it("one too-few row hides the smallest other non-zero row, with its outcome figures", () => {
     const out = suppressComplements([row("a", 3, 2, 1), row("b", 0, 0, 0), row("c", 12, 9, 6), row("d", 7, 20, 10)]);
@@ -239,7 +381,9 @@ describe("secondary suppression", () => {
   it("a lone too-few count of positive outcomes hides the smallest other one too, with its rate", () => {
     const out = suppressComplements([row("a", 30, 20, 3), row("b", 40, 25, 10), row("c", 50, 30, 6)]);
     expect(out.map((r) => [r.key, r.positive.kind, r.rate.kind])).toEqual([
-      ["a", "too_few", "too_few"], ["b", "value", "value"], ["c", "hidden", "hidden"],
+      ["a", "too_few", "too_few"],
+      ["b", "value", "value"],
+      ["c", "hidden", "hidden"],
     ]);
   });
   it("two or more too-few rows, or none, need nothing more", () => {
@@ -252,7 +396,11 @@ describe("secondary suppression", () => {
 
 describe("empty periods", () => {
   it("no data at all: zero counts, no rates, quarter rows of zeros", () => {
-    const r = computeReport({ mentees: [], courses: [], outcomes: [], meetings: [], surveys: [] }, { from: "2026-01-01", to: "2026-06-30" }, AS_OF);
+    const r = computeReport(
+      { mentees: [], courses: [], outcomes: [], meetings: [], surveys: [] },
+      { from: "2026-01-01", to: "2026-06-30" },
+      AS_OF,
+    );
     expect(Object.values(r.counts)).toEqual(Array(7).fill(v(0, 0)));
     expect(r.outcomes.rate).toEqual(none);
     expect(r.outcomes.base).toEqual(v(0, 0));
@@ -262,7 +410,10 @@ describe("empty periods", () => {
     expect(r.onTrack.share).toEqual(none);
     expect(r.mentorRetention.share).toEqual(none);
     expect(r.satisfaction.all).toEqual(none);
-    expect(r.breakdowns.quarter.map((q) => [q.key, q.referred, q.rate])).toEqual([["2026-Q1", v(0, 0), none], ["2026-Q2", v(0, 0), none]]);
+    expect(r.breakdowns.quarter.map((q) => [q.key, q.referred, q.rate])).toEqual([
+      ["2026-Q1", v(0, 0), none],
+      ["2026-Q2", v(0, 0), none],
+    ]);
     expect(r.breakdowns.municipality).toEqual([]);
   });
   it("a period before anything happened", () => {

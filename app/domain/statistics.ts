@@ -10,8 +10,14 @@
  * See docs/decisions/009-reports-small-groups.md.
  */
 import {
-  positiveOutcomeTypes, outcomeTypes,
-  type CourseStatus, type DanishLevel, type MenteeGroup, type MenteeStatus, type OutcomePhase, type OutcomeType,
+  positiveOutcomeTypes,
+  outcomeTypes,
+  type CourseStatus,
+  type DanishLevel,
+  type MenteeGroup,
+  type MenteeStatus,
+  type OutcomePhase,
+  type OutcomeType,
 } from "./enums";
 import { addDays, daysBetween } from "./dates";
 import { commitment, hoursOnTrack, plannedEndFor } from "./commitment";
@@ -45,10 +51,21 @@ export type CourseRow = {
   /** DB07 section of the course's industry (the mentor's industry), e.g. "F". */
   industrySection: string | null;
 };
-export type OutcomeRow = { courseId: number; type: OutcomeType; phase: OutcomePhase; outcomeDate: string; confirmed: boolean };
+export type OutcomeRow = {
+  courseId: number;
+  type: OutcomeType;
+  phase: OutcomePhase;
+  outcomeDate: string;
+  confirmed: boolean;
+};
 export type MeetingRow = { courseId: number; date: string; minutes: number };
 export type PauseRow = { courseId: number; fromDate: string; toDate: string | null };
-export type SurveyRow = { courseId: number; respondent: "mentor" | "mentee"; answeredAt: string | null; satisfaction: number | null };
+export type SurveyRow = {
+  courseId: number;
+  respondent: "mentor" | "mentee";
+  answeredAt: string | null;
+  satisfaction: number | null;
+};
 
 export type ReportInput = {
   mentees: MenteeRow[];
@@ -111,7 +128,8 @@ export function cellsFor(minGroup = MIN_GROUP): Cells {
     count: (count) => (small(count) ? TOO_FEW : { kind: "value", value: count, n: count }),
     base: (n, value) => (n === 0 ? NONE : small(n) ? TOO_FEW : { kind: "value", value: value(), n }),
     part: (part, base) => (small(part, base) ? TOO_FEW : { kind: "value", value: part, n: base }),
-    share: (part, base) => (base === 0 ? NONE : small(part, base) ? TOO_FEW : { kind: "value", value: part / base, n: base }),
+    share: (part, base) =>
+      base === 0 ? NONE : small(part, base) ? TOO_FEW : { kind: "value", value: part / base, n: base },
   };
 }
 
@@ -201,10 +219,20 @@ export type CourseFacts = {
  */
 export function onTrack(c: CourseRow, meetings: MeetingRow[], pauses: PauseRow[], asOf: string): boolean | null {
   if (!isStarted(c)) return null;
-  return hoursOnTrack(commitment({
-    startDate: c.startDate!, plannedEndDate: c.plannedEndDate ?? plannedEndFor(c.startDate!), targetHoursPerMonth: c.targetHoursPerMonth,
-    meetings, pauses, endedOn: c.endedOn, paused: c.status === "paused",
-  }, asOf));
+  return hoursOnTrack(
+    commitment(
+      {
+        startDate: c.startDate!,
+        plannedEndDate: c.plannedEndDate ?? plannedEndFor(c.startDate!),
+        targetHoursPerMonth: c.targetHoursPerMonth,
+        meetings,
+        pauses,
+        endedOn: c.endedOn,
+        paused: c.status === "paused",
+      },
+      asOf,
+    ),
+  );
 }
 
 /** Rows per course id, so each course's rows are found without scanning them all. */
@@ -248,7 +276,13 @@ export function courseRanDuring(c: CourseRow, p: Period): boolean {
 /* ------------------------------------------------------------------ the report */
 
 export type StatusCounts = {
-  referred: Cell; matched: Cell; waiting: Cell; active: Cell; completed: Cell; endedEarly: Cell; withdrawn: Cell;
+  referred: Cell;
+  matched: Cell;
+  waiting: Cell;
+  active: Cell;
+  completed: Cell;
+  endedEarly: Cell;
+  withdrawn: Cell;
 };
 export type Distribution = { type: OutcomeType | "none_registered"; count: Cell; share: Cell }[];
 export type OutcomeFigures = {
@@ -321,12 +355,29 @@ export function percentileOf(h: Histogram, p: number): number {
 }
 
 /** Courses with their outcomes: how many, how many positive, how many of each type, how many with none. */
-export type OutcomeCounts = { courses: number; positive: number; byType: Partial<Record<OutcomeType, number>>; none: number };
+export type OutcomeCounts = {
+  courses: number;
+  positive: number;
+  byType: Partial<Record<OutcomeType, number>>;
+  none: number;
+};
 /** One row of a breakdown: referred citizens, completed courses, of them positive, with a 3-month outcome, positive then. */
-export type BreakdownCounts = { referred: number; completed: number; positive: number; withFollowup: number; positiveFollowup: number };
+export type BreakdownCounts = {
+  referred: number;
+  completed: number;
+  positive: number;
+  withFollowup: number;
+  positiveFollowup: number;
+};
 export const breakdownDimensions = ["municipality", "industry", "quarter", "group", "danishLevel"] as const;
 export type BreakdownDimension = (typeof breakdownDimensions)[number];
-export const emptyBreakdownCounts = (): BreakdownCounts => ({ referred: 0, completed: 0, positive: 0, withFollowup: 0, positiveFollowup: 0 });
+export const emptyBreakdownCounts = (): BreakdownCounts => ({
+  referred: 0,
+  completed: 0,
+  positive: 0,
+  withFollowup: 0,
+  positiveFollowup: 0,
+});
 
 /**
  * Everything a report adds up, before the small-group rule: plain counts, histograms and sums. `computeReport` gets
@@ -350,10 +401,19 @@ export type ReportAggregates = {
   breakdowns: Record<BreakdownDimension, Map<string, BreakdownCounts>>;
 };
 
-function outcomeCounts(courses: CourseFacts[], pick: (f: CourseFacts) => OutcomeType[], positive: (f: CourseFacts) => boolean): OutcomeCounts {
+function outcomeCounts(
+  courses: CourseFacts[],
+  pick: (f: CourseFacts) => OutcomeType[],
+  positive: (f: CourseFacts) => boolean,
+): OutcomeCounts {
   const byType: Partial<Record<OutcomeType, number>> = {};
   for (const f of courses) for (const t of pick(f)) byType[t] = (byType[t] ?? 0) + 1;
-  return { courses: courses.length, positive: courses.filter(positive).length, byType, none: courses.filter((f) => pick(f).length === 0).length };
+  return {
+    courses: courses.length,
+    positive: courses.filter(positive).length,
+    byType,
+    none: courses.filter((f) => pick(f).length === 0).length,
+  };
 }
 
 /**
@@ -367,10 +427,16 @@ export function aggregateReport(input: ReportInput, period: Period, asOf: string
   const referred = ms.filter((m) => inPeriod(m.referredAt, period));
   const matched = ms.filter((m) => inPeriod(m.matchedAt, period));
   const withdrawn = ms.filter((m) => m.status === "withdrawn" && inPeriod(m.withdrawnAt, period));
-  const waiting = ms.filter((m) => dateOf(m.referredAt) <= stockDate
-    && (!m.matchedAt || dateOf(m.matchedAt) > stockDate)
-    && !(m.status === "withdrawn" && (!m.withdrawnAt || dateOf(m.withdrawnAt) <= stockDate)));
-  const active = facts.filter((f) => isStarted(f.course) && f.course.startDate! <= stockDate && (!f.course.endedOn || f.course.endedOn > stockDate));
+  const waiting = ms.filter(
+    (m) =>
+      dateOf(m.referredAt) <= stockDate &&
+      (!m.matchedAt || dateOf(m.matchedAt) > stockDate) &&
+      !(m.status === "withdrawn" && (!m.withdrawnAt || dateOf(m.withdrawnAt) <= stockDate)),
+  );
+  const active = facts.filter(
+    (f) =>
+      isStarted(f.course) && f.course.startDate! <= stockDate && (!f.course.endedOn || f.course.endedOn > stockDate),
+  );
   const finished = facts.filter((f) => isFinished(f.course) && inPeriod(f.course.endedOn, period));
   const completed = finished.filter((f) => f.course.status === "completed");
   const endedEarly = finished.filter((f) => f.course.status === "ended_early");
@@ -381,7 +447,8 @@ export function aggregateReport(input: ReportInput, period: Period, asOf: string
   const running = facts.filter((f) => courseRanDuring(f.course, period));
   const meetingsBy = byCourse(input.meetings);
   const pausesBy = byCourse(input.pauses ?? []);
-  const evaluated = running.map((f) => onTrack(f.course, meetingsBy.get(f.course.id) ?? [], pausesBy.get(f.course.id) ?? [], stockDate))
+  const evaluated = running
+    .map((f) => onTrack(f.course, meetingsBy.get(f.course.id) ?? [], pausesBy.get(f.course.id) ?? [], stockDate))
     .filter((v): v is boolean => v !== null);
 
   // Mentor retention, as of the end of the period.
@@ -394,7 +461,9 @@ export function aggregateReport(input: ReportInput, period: Period, asOf: string
   let retentionBase = 0;
   let retained = 0;
   for (const cs of byMentor.values()) {
-    const sorted = [...cs].sort((a, b) => (a.startDate ?? a.approvedAt ?? "").localeCompare(b.startDate ?? b.approvedAt ?? "") || a.id - b.id);
+    const sorted = [...cs].sort(
+      (a, b) => (a.startDate ?? a.approvedAt ?? "").localeCompare(b.startDate ?? b.approvedAt ?? "") || a.id - b.id,
+    );
     const first = sorted[0];
     if (!first.endedOn || first.endedOn > stockDate) continue;
     retentionBase++;
@@ -402,22 +471,34 @@ export function aggregateReport(input: ReportInput, period: Period, asOf: string
   }
 
   const answered = input.surveys.filter((s) => s.satisfaction != null && inPeriod(s.answeredAt, period));
-  const satisfaction = (respondent: SurveyRow["respondent"]) => histogramOf(answered.filter((s) => s.respondent === respondent).map((s) => s.satisfaction!));
+  const satisfaction = (respondent: SurveyRow["respondent"]) =>
+    histogramOf(answered.filter((s) => s.respondent === respondent).map((s) => s.satisfaction!));
 
-  const breakdowns = Object.fromEntries(breakdownDimensions.map((d) => [d, new Map<string, BreakdownCounts>()])) as ReportAggregates["breakdowns"];
+  const breakdowns = Object.fromEntries(
+    breakdownDimensions.map((d) => [d, new Map<string, BreakdownCounts>()]),
+  ) as ReportAggregates["breakdowns"];
   const row = (d: BreakdownDimension, key: string | null | undefined) => {
     if (key == null) return null;
     const m = breakdowns[d];
     return m.get(key) ?? m.set(key, emptyBreakdownCounts()).get(key)!;
   };
   for (const m of referred) {
-    for (const r of [row("municipality", String(m.municipalityCode)), row("quarter", quarterOf(dateOf(m.referredAt))), row("group", m.group), row("danishLevel", m.danishLevel)]) r!.referred++;
+    for (const r of [
+      row("municipality", String(m.municipalityCode)),
+      row("quarter", quarterOf(dateOf(m.referredAt))),
+      row("group", m.group),
+      row("danishLevel", m.danishLevel),
+    ])
+      r!.referred++;
   }
   for (const f of completed) {
     const mentee = f.mentee;
     const keys: [BreakdownDimension, string | null | undefined][] = [
-      ["municipality", mentee ? String(mentee.municipalityCode) : null], ["industry", f.course.industrySection],
-      ["quarter", quarterOf(f.course.endedOn!)], ["group", mentee?.group], ["danishLevel", mentee?.danishLevel],
+      ["municipality", mentee ? String(mentee.municipalityCode) : null],
+      ["industry", f.course.industrySection],
+      ["quarter", quarterOf(f.course.endedOn!)],
+      ["group", mentee?.group],
+      ["danishLevel", mentee?.danishLevel],
     ];
     for (const [d, key] of keys) {
       const r = row(d, key);
@@ -431,11 +512,24 @@ export function aggregateReport(input: ReportInput, period: Period, asOf: string
 
   return {
     counts: {
-      referred: referred.length, matched: matched.length, waiting: waiting.length, active: active.length,
-      completed: completed.length, endedEarly: endedEarly.length, withdrawn: withdrawn.length,
+      referred: referred.length,
+      matched: matched.length,
+      waiting: waiting.length,
+      active: active.length,
+      completed: completed.length,
+      endedEarly: endedEarly.length,
+      withdrawn: withdrawn.length,
     },
-    outcomes: outcomeCounts(completed, (f) => f.endOutcomes, (f) => f.positiveAtEnd),
-    followup: outcomeCounts(withFollowup, (f) => f.followupOutcomes, (f) => f.positiveAtFollowup),
+    outcomes: outcomeCounts(
+      completed,
+      (f) => f.endOutcomes,
+      (f) => f.positiveAtEnd,
+    ),
+    followup: outcomeCounts(
+      withFollowup,
+      (f) => f.followupOutcomes,
+      (f) => f.positiveAtFollowup,
+    ),
     daysToMatch: histogramOf(waits),
     hoursPerCourse: histogramOf(completed.map((f) => f.hours)),
     onTrack: { evaluated: evaluated.length, onTrack: evaluated.filter(Boolean).length },
@@ -478,8 +572,12 @@ export function suppressComplements(rows: BreakdownRow[]): BreakdownRow[] {
   for (const col of ["referred", "completed", "positive"] as const) {
     const small = out.filter((r) => r[col].kind === "too_few" || r[col].kind === "hidden");
     if (small.length !== 1) continue;
-    const candidates = out.filter((r) => r[col].kind === "value" && (r[col] as { value: number }).value > 0)
-      .sort((a, b) => (a[col] as { value: number }).value - (b[col] as { value: number }).value || a.key.localeCompare(b.key));
+    const candidates = out
+      .filter((r) => r[col].kind === "value" && (r[col] as { value: number }).value > 0)
+      .sort(
+        (a, b) =>
+          (a[col] as { value: number }).value - (b[col] as { value: number }).value || a.key.localeCompare(b.key),
+      );
     const victim = candidates[0];
     if (!victim) continue;
     victim[col] = HIDDEN;
@@ -529,11 +627,25 @@ export function reportFromAggregates(a: ReportAggregates, period: Period, asOf: 
       withdrawn: cell.count(k.withdrawn),
     },
     outcomes: outcomeFigures(cell, a.outcomes, true),
-    followup: { ...outcomeFigures(cell, a.followup, false), awaiting: cell.part(a.outcomes.courses - a.followup.courses, a.outcomes.courses) },
-    daysToMatch: { median: cell.base(waitsN, () => medianOf(waits)), p90: cell.base(waitsN, () => percentileOf(waits, 90)) },
+    followup: {
+      ...outcomeFigures(cell, a.followup, false),
+      awaiting: cell.part(a.outcomes.courses - a.followup.courses, a.outcomes.courses),
+    },
+    daysToMatch: {
+      median: cell.base(waitsN, () => medianOf(waits)),
+      p90: cell.base(waitsN, () => percentileOf(waits, 90)),
+    },
     hoursPerCourse: { median: cell.base(hoursN, () => medianOf(hours)) },
-    onTrack: { share: cell.share(a.onTrack.onTrack, a.onTrack.evaluated), onTrack: cell.part(a.onTrack.onTrack, a.onTrack.evaluated), base: cell.count(a.onTrack.evaluated) },
-    mentorRetention: { share: cell.share(a.mentorRetention.retained, a.mentorRetention.base), retained: cell.part(a.mentorRetention.retained, a.mentorRetention.base), base: cell.count(a.mentorRetention.base) },
+    onTrack: {
+      share: cell.share(a.onTrack.onTrack, a.onTrack.evaluated),
+      onTrack: cell.part(a.onTrack.onTrack, a.onTrack.evaluated),
+      base: cell.count(a.onTrack.evaluated),
+    },
+    mentorRetention: {
+      share: cell.share(a.mentorRetention.retained, a.mentorRetention.base),
+      retained: cell.part(a.mentorRetention.retained, a.mentorRetention.base),
+      base: cell.count(a.mentorRetention.base),
+    },
     satisfaction: {
       all: meanOf(scores.all),
       mentee: meanOf(scores.mentee),

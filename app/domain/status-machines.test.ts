@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { courseStatuses, menteeStatuses, mentorStatuses, openingStatuses, placementStatuses, proposalStatuses } from "./enums";
+import {
+  courseStatuses,
+  menteeStatuses,
+  mentorStatuses,
+  openingStatuses,
+  placementStatuses,
+  proposalStatuses,
+} from "./enums";
 import { matchRequestStatuses } from "./match-request";
 import { canChangeStatus, initialStatuses, statusEntities, statusTransitions } from "./status-machines";
 
 const statusesOf = {
-  mentor: mentorStatuses, mentee: menteeStatuses, course: courseStatuses, placement: placementStatuses,
-  opening: openingStatuses, proposal: proposalStatuses, match_request: matchRequestStatuses,
+  mentor: mentorStatuses,
+  mentee: menteeStatuses,
+  course: courseStatuses,
+  placement: placementStatuses,
+  opening: openingStatuses,
+  proposal: proposalStatuses,
+  match_request: matchRequestStatuses,
 } as const;
 
 describe("the status machines as one table", () => {
@@ -13,13 +25,15 @@ describe("the status machines as one table", () => {
     for (const e of statusEntities) {
       const table = statusTransitions[e] as Record<string, readonly string[]>;
       expect(Object.keys(table).sort(), e).toEqual([...statusesOf[e]].sort());
-      for (const tos of Object.values(table)) for (const to of tos) expect(statusesOf[e] as readonly string[], e).toContain(to);
+      for (const tos of Object.values(table))
+        for (const to of tos) expect(statusesOf[e] as readonly string[], e).toContain(to);
       for (const s of initialStatuses[e]) expect(statusesOf[e] as readonly string[], e).toContain(s);
     }
   });
   it("never lists a status as following itself (no history row for no change)", () => {
     for (const e of statusEntities) {
-      for (const [from, tos] of Object.entries(statusTransitions[e] as Record<string, readonly string[]>)) expect(tos, `${e} ${from}`).not.toContain(from);
+      for (const [from, tos] of Object.entries(statusTransitions[e] as Record<string, readonly string[]>))
+        expect(tos, `${e} ${from}`).not.toContain(from);
     }
   });
   it("derives the course's changes from its events", () => {

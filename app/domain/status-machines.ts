@@ -21,12 +21,23 @@ export type StatusOf = {
   match_request: MatchRequestStatus;
 };
 export type StatusEntity = keyof StatusOf;
-export const statusEntities = ["mentor", "mentee", "course", "placement", "opening", "proposal", "match_request"] as const satisfies readonly StatusEntity[];
+export const statusEntities = [
+  "mentor",
+  "mentee",
+  "course",
+  "placement",
+  "opening",
+  "proposal",
+  "match_request",
+] as const satisfies readonly StatusEntity[];
 
 type Table<S extends string> = Record<S, readonly S[]>;
 
 /** From an event machine (`event → { from[], to }`) to `from → to[]`; events that keep the status add nothing. */
-function fromEvents<S extends string>(statuses: readonly S[], events: Record<string, { from: readonly S[]; to: S | null }>): Table<S> {
+function fromEvents<S extends string>(
+  statuses: readonly S[],
+  events: Record<string, { from: readonly S[]; to: S | null }>,
+): Table<S> {
   const table = Object.fromEntries(statuses.map((s) => [s, [] as S[]])) as Record<S, S[]>;
   for (const { from, to } of Object.values(events)) {
     if (to == null) continue;
@@ -37,7 +48,10 @@ function fromEvents<S extends string>(statuses: readonly S[], events: Record<str
 
 function fromRequestEvents(): Table<MatchRequestStatus> {
   const table = {} as Record<MatchRequestStatus, MatchRequestStatus[]>;
-  for (const [from, events] of Object.entries(matchRequestTransitions) as [MatchRequestStatus, Partial<Record<string, MatchRequestStatus>>][]) {
+  for (const [from, events] of Object.entries(matchRequestTransitions) as [
+    MatchRequestStatus,
+    Partial<Record<string, MatchRequestStatus>>,
+  ][]) {
     table[from] = Object.values(events).filter((to): to is MatchRequestStatus => to != null);
   }
   return table;

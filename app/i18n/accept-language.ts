@@ -6,12 +6,17 @@ import { uiLocales, type UiLocale } from "../domain/enums";
 
 export function localeFromAcceptLanguage(header: string | null | undefined): UiLocale | null {
   if (!header) return null;
-  const ranked = header.split(",").slice(0, 30).map((part, i) => {
-    const [tag, ...params] = part.trim().split(";");
-    const q = params.map((p) => /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(p)).find(Boolean);
-    const quality = q ? Number(q[1]) : 1;
-    return { lang: tag.trim().toLowerCase().split("-")[0], quality: Number.isFinite(quality) ? quality : 0, i };
-  }).filter((r) => r.quality > 0).sort((a, b) => b.quality - a.quality || a.i - b.i);
+  const ranked = header
+    .split(",")
+    .slice(0, 30)
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.map((p) => /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(p)).find(Boolean);
+      const quality = q ? Number(q[1]) : 1;
+      return { lang: tag.trim().toLowerCase().split("-")[0], quality: Number.isFinite(quality) ? quality : 0, i };
+    })
+    .filter((r) => r.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.i - b.i);
   // Norwegian and Swedish readers understand Danish better than English.
   const alias: Record<string, UiLocale> = { nb: "da", no: "da", nn: "da", sv: "da" };
   for (const r of ranked) {

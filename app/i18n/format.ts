@@ -21,19 +21,33 @@ function numberFormat(key: string, locale: string, options: Intl.NumberFormatOpt
 export function formatDate(value: string | Date | null | undefined, lng: string): string {
   if (!value) return "";
   const d = typeof value === "string" ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
-  return dateFormat("date", intlLocale(lng), { day: "numeric", month: "short", year: "numeric", timeZone: "Europe/Copenhagen" }).format(d);
+  return dateFormat("date", intlLocale(lng), {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    timeZone: "Europe/Copenhagen",
+  }).format(d);
 }
 export function formatDateTime(value: string | Date | null | undefined, lng: string): string {
   if (!value) return "";
   const d = typeof value === "string" ? new Date(value) : value;
-  return dateFormat("datetime", intlLocale(lng), { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Copenhagen" }).format(d);
+  return dateFormat("datetime", intlLocale(lng), {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Europe/Copenhagen",
+  }).format(d);
 }
 /** A calendar month ("YYYY-MM") as its short name and year: "nov. 2026", "Nov 2026". */
 export function formatMonth(month: string, lng: string): string {
-  return dateFormat("month", intlLocale(lng), { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-15T00:00:00Z`));
+  return dateFormat("month", intlLocale(lng), { month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${month}-15T00:00:00Z`),
+  );
 }
 export function formatNumber(n: number, lng: string, digits = 0): string {
-  return numberFormat(`number${digits}`, intlLocale(lng), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
+  return numberFormat(`number${digits}`, intlLocale(lng), {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(n);
 }
 export function formatPercent(share: number, lng: string): string {
   return numberFormat("percent", intlLocale(lng), { style: "percent", maximumFractionDigits: 0 }).format(share);
@@ -55,7 +69,16 @@ export function languageName(code: string, lng: string): string {
 
 /** The Intl locale of a message language (what a citizen reads): Dari is Afghan Persian, Kurmanji is Kurdish. */
 const MESSAGE_LOCALES: Record<MessageLanguage, string> = {
-  da: "da-DK", en: "en-GB", ar: "ar", ti: "ti", fa: "fa", prs: "fa-AF", ps: "ps", so: "so", uk: "uk", kmr: "ku",
+  da: "da-DK",
+  en: "en-GB",
+  ar: "ar",
+  ti: "ti",
+  fa: "fa",
+  prs: "fa-AF",
+  ps: "ps",
+  so: "so",
+  uk: "uk",
+  kmr: "ku",
 };
 export function messageLocale(lang: MessageLanguage): string {
   const wanted = MESSAGE_LOCALES[lang] ?? "da-DK";
@@ -68,6 +91,10 @@ export function messageLocale(lang: MessageLanguage): string {
  */
 export function formatMessageDate(value: unknown, lang: MessageLanguage): string {
   if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return value == null ? "" : String(value);
-  return dateFormat("messageDate", messageLocale(lang), { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Copenhagen" })
-    .format(new Date(`${value}T12:00:00Z`));
+  return dateFormat("messageDate", messageLocale(lang), {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/Copenhagen",
+  }).format(new Date(`${value}T12:00:00Z`));
 }

@@ -13,15 +13,22 @@ function flat(o: unknown, prefix = ""): [string, string][] {
 describe("UI texts", () => {
   it("say '1 time', '2 timer': counted hours have plural forms", () => {
     const { t } = createI18n("da");
-    expect(t("courses.page.dueHours", { count: 1, hours: "1", date: "30. nov. 2026" })).toMatch(/^Registrér 1 time mere/);
-    expect(t("courses.page.dueHours", { count: 2, hours: "2", date: "30. nov. 2026" })).toMatch(/^Registrér 2 timer mere/);
+    expect(t("courses.page.dueHours", { count: 1, hours: "1", date: "30. nov. 2026" })).toMatch(
+      /^Registrér 1 time mere/,
+    );
+    expect(t("courses.page.dueHours", { count: 2, hours: "2", date: "30. nov. 2026" })).toMatch(
+      /^Registrér 2 timer mere/,
+    );
     expect(createI18n("en").t("courses.meeting.durationOption", { count: 1, hours: "1" })).toBe("1 hour");
     // No Danish text puts a counted number before "timer" without a singular form beside it.
-    const bad = flat(da).filter(([k, v]) => /\{\{\w+\}\} timer\b/.test(v) && !k.endsWith("_other") && !/\{\{target\}\} timer/.test(v));
+    const bad = flat(da).filter(
+      ([k, v]) => /\{\{\w+\}\} timer\b/.test(v) && !k.endsWith("_other") && !/\{\{target\}\} timer/.test(v),
+    );
     expect(bad).toEqual([]);
   });
   it("name every message template in Danish and English", () => {
-    const names = (l: typeof da) => Object.keys((l.messaging.templates as unknown as { name: Record<string, string> }).name);
+    const names = (l: typeof da) =>
+      Object.keys((l.messaging.templates as unknown as { name: Record<string, string> }).name);
     for (const key of templates.keys()) {
       expect(names(da), key).toContain(key);
       expect(names(en as typeof da), key).toContain(key);
@@ -37,10 +44,16 @@ describe("the translator components use (getFixedT)", () => {
     expect(t("common.product")).toBe(i18n.t("common.product"));
     expect(i18n.getFixedT("da", "translation")).toBe(t);
     expect(t("between.meeting.planTitle", { name: "Ali" })).toBe("Planlæg et møde med Ali");
-    expect(t("courses.page.dueHours", { count: 1, hours: "1", date: "30. nov. 2026" })).toMatch(/^Registrér 1 time mere/);
-    expect(t("courses.page.dueHours", { count: 2, hours: "2", date: "30. nov. 2026" })).toMatch(/^Registrér 2 timer mere/);
+    expect(t("courses.page.dueHours", { count: 1, hours: "1", date: "30. nov. 2026" })).toMatch(
+      /^Registrér 1 time mere/,
+    );
+    expect(t("courses.page.dueHours", { count: 2, hours: "2", date: "30. nov. 2026" })).toMatch(
+      /^Registrér 2 timer mere/,
+    );
     // Another language and a key prefix are translators of their own.
-    expect(createI18n("en").getFixedT("en", "translation")("common.product")).toBe(createI18n("en").t("common.product"));
+    expect(createI18n("en").getFixedT("en", "translation")("common.product")).toBe(
+      createI18n("en").t("common.product"),
+    );
     expect(i18n.getFixedT("da", "translation", "common")("product")).toBe(i18n.t("common.product"));
   });
 });

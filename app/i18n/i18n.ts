@@ -40,12 +40,18 @@ const PLAIN_TRANSLATIONS_KEPT = 20_000;
  * the language, and nothing adds resources after start.
  */
 function rememberPlainTranslations(instance: I18n): void {
-  type Translate = ((...args: unknown[]) => unknown) & { lng?: unknown; lngs?: unknown; ns?: unknown; keyPrefix?: unknown };
+  type Translate = ((...args: unknown[]) => unknown) & {
+    lng?: unknown;
+    lngs?: unknown;
+    ns?: unknown;
+    keyPrefix?: unknown;
+  };
   type GetFixedT = (lng: unknown, ns?: unknown, keyPrefix?: string) => Translate;
   const getFixedT = (instance.getFixedT as unknown as GetFixedT).bind(instance);
   const fixed = new Map<string, Translate>();
   const remembered: GetFixedT = (lng, ns, keyPrefix) => {
-    if ((lng !== null && typeof lng !== "string") || (ns != null && typeof ns !== "string")) return getFixedT(lng, ns, keyPrefix);
+    if ((lng !== null && typeof lng !== "string") || (ns != null && typeof ns !== "string"))
+      return getFixedT(lng, ns, keyPrefix);
     const id = `${lng ?? ""}\u0000${ns ?? ""}\u0000${keyPrefix ?? ""}`;
     let t = fixed.get(id);
     if (!t) {
@@ -62,7 +68,12 @@ function rememberPlainTranslations(instance: I18n): void {
         }
         return text;
       };
-      t = Object.assign(remembering, { lng: original.lng, lngs: original.lngs, ns: original.ns, keyPrefix: original.keyPrefix });
+      t = Object.assign(remembering, {
+        lng: original.lng,
+        lngs: original.lngs,
+        ns: original.ns,
+        keyPrefix: original.keyPrefix,
+      });
       fixed.set(id, t);
     }
     return t;

@@ -3,7 +3,12 @@ import type { UiLocale } from "../domain/enums";
 import { defaultLocale, isUiLocale } from "./i18n";
 import { localeFromAcceptLanguage } from "./accept-language";
 
-export const localeCookie = createCookie("mb_lng", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 3600 });
+export const localeCookie = createCookie("mb_lng", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 365 * 24 * 3600,
+});
 
 /** The UI language: the signed-in user's choice, else the cookie, else the browser's language, else Danish. */
 export async function getLocale(request: Request, user?: { locale: string } | null): Promise<UiLocale> {

@@ -49,14 +49,42 @@ export type SubmitResult = { ok: true; jobId: number } | { ok: false; error: "bu
  * Queues a job. Refused ("busy", with the job that holds the scope) while one of the same kind and scope is queued or
  * running. Starts it at once when a worker is free.
  */
-export function submitJob(input: { kind: string; scopeKey: string; params: Record<string, unknown>; requestedBy: number | null; weightsVersion?: number | null }, d: Db = db()): SubmitResult {
-  const row = d.insert(backgroundJobs).values({
-    kind: input.kind, scopeKey: input.scopeKey, params: input.params, requestedBy: input.requestedBy, weightsVersion: input.weightsVersion ?? null,
-    status: "queued", progress: { stage: "queued", done: 0, total: 0 },
-  }).onConflictDoNothing().returning({ id: backgroundJobs.id }).get();
+export function submitJob(
+  input: {
+    kind: string;
+    scopeKey: string;
+    params: Record<string, unknown>;
+    requestedBy: number | null;
+    weightsVersion?: number | null;
+  },
+  d: Db = db(),
+): SubmitResult {
+  const row = d
+    .insert(backgroundJobs)
+    .values({
+      kind: input.kind,
+      scopeKey: input.scopeKey,
+      params: input.params,
+      requestedBy: input.requestedBy,
+      weightsVersion: input.weightsVersion ?? null,
+      status: "queued",
+      progress: { stage: "queued", done: 0, total: 0 },
+    })
+    .onConflictDoNothing()
+    .returning({ id: backgroundJobs.id })
+    .get();
   if (!row) {
-    const holder = d.select({ id: backgroundJobs.id }).from(backgroundJobs)
-      .where(and(eq(backgroundJobs.kind, input.kind), eq(backgroundJobs.scopeKey, input.scopeKey), inArray(backgroundJobs.status, ACTIVE))).get();
+    const holder = d
+      .select({ id: backgroundJobs.id })
+      .from(backgroundJobs)
+      .where(
+        and(
+          eq(backgroundJobs.kind, input.kind),
+          eq(backgroundJobs.scopeKey, input.scopeKey),
+          inArray(backgroundJobs.status, ACTIVE),
+        ),
+      )
+      .get();
     return { ok: false, error: "busy", jobId: holder?.id ?? 0 };
   }
   pump();
@@ -69,7 +97,13 @@ export function jobById(id: number, d: Db = db()): JobRow | undefined {
 
 /** The newest jobs of a kind (a short list on the start page). */
 export function recentJobs(kind: string, limit = 10, d: Db = db()): JobRow[] {
-  return d.select().from(backgroundJobs).where(eq(backgroundJobs.kind, kind)).orderBy(desc(backgroundJobs.id)).limit(limit).all();
+  return d
+    .select()
+    .from(backgroundJobs)
+    .where(eq(backgroundJobs.kind, kind))
+    .orderBy(desc(backgroundJobs.id))
+    .limit(limit)
+    .all();
 }
 
 export type CancelResult = { ok: true } | { ok: false; error: "not_found" | "finished" };
@@ -77,11 +111,17 @@ export type CancelResult = { ok: true } | { ok: false; error: "not_found" | "fin
 /** Cancels a queued job at once, or a running one (its thread is stopped; in another process, at its next heartbeat). */
 export function cancelJob(id: number, actorId: number | null, d: Db = db()): CancelResult {
   const at = nowIso();
-  const queued = d.update(backgroundJobs).set({ status: "cancelled", finishedAt: at, cancelRequestedAt: at, cancelledBy: actorId })
-    .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.status, "queued"))).run().changes;
+  const queued = d
+    .update(backgroundJobs)
+    .set({ status: "cancelled", finishedAt: at, cancelRequestedAt: at, cancelledBy: actorId })
+    .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.status, "queued")))
+    .run().changes;
   if (queued) return { ok: true };
-  const asked = d.update(backgroundJobs).set({ cancelRequestedAt: at, cancelledBy: actorId })
-    .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.status, "running"))).run().changes;
+  const asked = d
+    .update(backgroundJobs)
+    .set({ cancelRequestedAt: at, cancelledBy: actorId })
+    .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.status, "running")))
+    .run().changes;
   if (!asked) return jobById(id, d) ? { ok: false, error: "finished" } : { ok: false, error: "not_found" };
   const w = runner?.running.get(id);
   if (w) stopCancelled(id, w, d);
@@ -90,8 +130,10 @@ export function cancelJob(id: number, actorId: number | null, d: Db = db()): Can
 
 function stopCancelled(id: number, w: Worker, d: Db) {
   // Marked first, so the thread's exit is not taken for a crash; a result committed a moment earlier stays done.
-  d.update(backgroundJobs).set({ status: "cancelled", finishedAt: nowIso() })
-    .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.status, "running"))).run();
+  d.update(backgroundJobs)
+    .set({ status: "cancelled", finishedAt: nowIso() })
+    .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.status, "running")))
+    .run();
   void w.terminate();
 }
 
@@ -114,8 +156,12 @@ export function recoverJobs(d: Db = db(), atStart = false): number {
   const staleBefore = new Date(now().getTime() - STALE_MS).toISOString();
   const host = `${hostname()}:`;
   const mine = runner ? [...runner.running.keys()] : [];
-  const dead = d.select({ id: backgroundJobs.id, owner: backgroundJobs.owner, heartbeatAt: backgroundJobs.heartbeatAt }).from(backgroundJobs)
-    .where(eq(backgroundJobs.status, "running")).all().filter((r) => {
+  const dead = d
+    .select({ id: backgroundJobs.id, owner: backgroundJobs.owner, heartbeatAt: backgroundJobs.heartbeatAt })
+    .from(backgroundJobs)
+    .where(eq(backgroundJobs.status, "running"))
+    .all()
+    .filter((r) => {
       if (mine.includes(r.id)) return false;
       if (!r.heartbeatAt || r.heartbeatAt < staleBefore) return true;
       if (!r.owner?.startsWith(host)) return false;
@@ -123,8 +169,10 @@ export function recoverJobs(d: Db = db(), atStart = false): number {
       return pid === process.pid ? atStart : !isAlive(pid);
     });
   for (const r of dead) {
-    d.update(backgroundJobs).set({ status: "failed", finishedAt: at, error: "interrupted: the process running it stopped" })
-      .where(and(eq(backgroundJobs.id, r.id), eq(backgroundJobs.status, "running"))).run();
+    d.update(backgroundJobs)
+      .set({ status: "failed", finishedAt: at, error: "interrupted: the process running it stopped" })
+      .where(and(eq(backgroundJobs.id, r.id), eq(backgroundJobs.status, "running")))
+      .run();
     log.warn("background job interrupted", { jobId: r.id, owner: r.owner });
   }
   return dead.length;
@@ -133,10 +181,26 @@ export function recoverJobs(d: Db = db(), atStart = false): number {
 /** Claims the oldest queued job for this process, or undefined. One statement, so two processes never claim one job. */
 function claimNext(d: Db): JobRow | undefined {
   const at = nowIso();
-  return d.update(backgroundJobs).set({ status: "running", startedAt: at, heartbeatAt: at, owner: OWNER, progress: { stage: "starting", done: 0, total: 0 } })
-    .where(and(eq(backgroundJobs.status, "queued"),
-      eq(backgroundJobs.id, sql`(select min(${backgroundJobs.id}) from ${backgroundJobs} where ${backgroundJobs.status} = 'queued')`)))
-    .returning().get();
+  return d
+    .update(backgroundJobs)
+    .set({
+      status: "running",
+      startedAt: at,
+      heartbeatAt: at,
+      owner: OWNER,
+      progress: { stage: "starting", done: 0, total: 0 },
+    })
+    .where(
+      and(
+        eq(backgroundJobs.status, "queued"),
+        eq(
+          backgroundJobs.id,
+          sql`(select min(${backgroundJobs.id}) from ${backgroundJobs} where ${backgroundJobs.status} = 'queued')`,
+        ),
+      ),
+    )
+    .returning()
+    .get();
 }
 
 /** Starts queued jobs while workers are free. */
@@ -155,12 +219,21 @@ function spawn(r: Runner, job: JobRow) {
   const w = new Worker(r.workerFile, { workerData: data, env: { ...process.env, DATABASE_URL: data.databaseUrl } });
   r.running.set(job.id, w);
   let lastError: string | null = null;
-  w.on("error", (e) => { lastError = describeError(e); });
+  w.on("error", (e) => {
+    lastError = describeError(e);
+  });
   w.on("exit", (code) => {
     r.running.delete(job.id);
     // A thread that ended without writing its result (done or failed) died: say how.
-    const failed = r.d.update(backgroundJobs).set({ status: "failed", finishedAt: nowIso(), error: lastError ?? `the worker stopped (exit code ${code}) without a result` })
-      .where(and(eq(backgroundJobs.id, job.id), eq(backgroundJobs.status, "running"))).run().changes;
+    const failed = r.d
+      .update(backgroundJobs)
+      .set({
+        status: "failed",
+        finishedAt: nowIso(),
+        error: lastError ?? `the worker stopped (exit code ${code}) without a result`,
+      })
+      .where(and(eq(backgroundJobs.id, job.id), eq(backgroundJobs.status, "running")))
+      .run().changes;
     if (failed) log.error("background job failed", { jobId: job.id, kind: job.kind, exitCode: code, error: lastError });
     setImmediate(pump);
   });
@@ -176,7 +249,8 @@ function withoutWaiting(d: Db, fn: () => void): void {
   try {
     fn();
   } catch (e) {
-    if (!(e instanceof Error && "code" in e && String((e as { code?: string }).code).startsWith("SQLITE_BUSY"))) throw e;
+    if (!(e instanceof Error && "code" in e && String((e as { code?: string }).code).startsWith("SQLITE_BUSY")))
+      throw e;
   } finally {
     d.$client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   }
@@ -190,9 +264,24 @@ function beat(r: Runner) {
 function beatNow(r: Runner) {
   const ids = [...r.running.keys()];
   if (ids.length) {
-    r.d.update(backgroundJobs).set({ heartbeatAt: nowIso() }).where(and(inArray(backgroundJobs.id, ids), eq(backgroundJobs.status, "running"))).run();
-    const cancelled = r.d.select({ id: backgroundJobs.id }).from(backgroundJobs)
-      .where(and(inArray(backgroundJobs.id, ids), or(sql`${backgroundJobs.cancelRequestedAt} is not null`, inArray(backgroundJobs.status, ["cancelled", "failed", "done"])))).all();
+    r.d
+      .update(backgroundJobs)
+      .set({ heartbeatAt: nowIso() })
+      .where(and(inArray(backgroundJobs.id, ids), eq(backgroundJobs.status, "running")))
+      .run();
+    const cancelled = r.d
+      .select({ id: backgroundJobs.id })
+      .from(backgroundJobs)
+      .where(
+        and(
+          inArray(backgroundJobs.id, ids),
+          or(
+            sql`${backgroundJobs.cancelRequestedAt} is not null`,
+            inArray(backgroundJobs.status, ["cancelled", "failed", "done"]),
+          ),
+        ),
+      )
+      .all();
     for (const { id } of cancelled) {
       const w = r.running.get(id);
       if (w) stopCancelled(id, w, r.d);
@@ -212,7 +301,10 @@ export function startJobRunner(opts: { workerFile?: string; maxWorkers?: number;
   const d = opts.d ?? db();
   recoverJobs(d, true);
   const r: Runner = {
-    workerFile: opts.workerFile ?? resolve("build/jobs-worker.js"), maxWorkers: opts.maxWorkers ?? 1, running: new Map(), d,
+    workerFile: opts.workerFile ?? resolve("build/jobs-worker.js"),
+    maxWorkers: opts.maxWorkers ?? 1,
+    running: new Map(),
+    d,
     timer: setInterval(() => {
       try {
         beat(r);
@@ -229,8 +321,10 @@ export function startJobRunner(opts: { workerFile?: string; maxWorkers?: number;
     runner = undefined;
     const at = nowIso();
     for (const [id, w] of r.running) {
-      d.update(backgroundJobs).set({ status: "failed", finishedAt: at, error: "interrupted: the server stopped" })
-        .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.status, "running"))).run();
+      d.update(backgroundJobs)
+        .set({ status: "failed", finishedAt: at, error: "interrupted: the server stopped" })
+        .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.status, "running")))
+        .run();
       await w.terminate();
     }
     r.running.clear();
@@ -257,5 +351,8 @@ export const isRunningHere = (id: number) => runner?.running.has(id) ?? false;
 
 /** Jobs finished before `before` (ISO), for the housekeeping job to delete with their results. */
 export function deleteFinishedJobs(before: string, d: Db = db()): number {
-  return d.delete(backgroundJobs).where(and(inArray(backgroundJobs.status, ["done", "failed", "cancelled"]), lt(backgroundJobs.finishedAt, before))).run().changes;
+  return d
+    .delete(backgroundJobs)
+    .where(and(inArray(backgroundJobs.status, ["done", "failed", "cancelled"]), lt(backgroundJobs.finishedAt, before)))
+    .run().changes;
 }

@@ -19,7 +19,9 @@ export const runDailyJobsInWorker: DailyRunner = async (items, d: Db) => {
   const params: DailyParams = { items };
   // The scope names the claimed days: no other process holds them, so "busy" can only be a queued job left by this
   // very claim set (a restart), whose results are these days' own.
-  const scopeKey = createHash("sha1").update(items.map((i) => `${i.job}@${i.day}`).join(",")).digest("hex");
+  const scopeKey = createHash("sha1")
+    .update(items.map((i) => `${i.job}@${i.day}`).join(","))
+    .digest("hex");
   const r = submitJob({ kind: DAILY_JOBS_KIND, scopeKey, params, requestedBy: null }, d);
   const row = await waitForJob(r.jobId, d);
   const results = (row.summary as { results?: DailyResult[] } | null)?.results;

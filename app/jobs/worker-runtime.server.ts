@@ -14,7 +14,9 @@ import { nowIso, setClockOffset } from "../utils/clock";
 import type { JobRow, WorkerData } from "./background.server";
 
 export class JobCancelled extends Error {
-  constructor() { super("the job is no longer running (cancelled)"); }
+  constructor() {
+    super("the job is no longer running (cancelled)");
+  }
 }
 
 export type JobContext = {
@@ -59,7 +61,12 @@ export function immediateTransactions(client: Db["$client"]): void {
   client.transaction = ((fn: Parameters<typeof original>[0]) => {
     const tx = original(fn);
     const immediate = tx.immediate;
-    return Object.assign((...args: unknown[]) => immediate(...args), { default: immediate, deferred: immediate, immediate, exclusive: tx.exclusive });
+    return Object.assign((...args: unknown[]) => immediate(...args), {
+      default: immediate,
+      deferred: immediate,
+      immediate,
+      exclusive: tx.exclusive,
+    });
   }) as typeof client.transaction;
 }
 
@@ -75,12 +82,19 @@ export async function runWorker(data: WorkerData, handlers: Record<string, JobHa
   const progress = (p: JobProgress) => {
     const t = performance.now();
     if (p.stage === lastStage && t - last < PROGRESS_EVERY_MS) return;
-    last = t; lastStage = p.stage;
-    d.update(backgroundJobs).set({ progress: p }).where(and(eq(backgroundJobs.id, job.id), eq(backgroundJobs.status, "running"))).run();
+    last = t;
+    lastStage = p.stage;
+    d.update(backgroundJobs)
+      .set({ progress: p })
+      .where(and(eq(backgroundJobs.id, job.id), eq(backgroundJobs.status, "running")))
+      .run();
   };
   const complete = (t: Db, summary: Record<string, unknown>) => {
-    const changed = t.update(backgroundJobs).set({ status: "done", finishedAt: nowIso(), summary, progress: { stage: "done", done: 1, total: 1 } })
-      .where(and(eq(backgroundJobs.id, job.id), eq(backgroundJobs.status, "running"))).run().changes;
+    const changed = t
+      .update(backgroundJobs)
+      .set({ status: "done", finishedAt: nowIso(), summary, progress: { stage: "done", done: 1, total: 1 } })
+      .where(and(eq(backgroundJobs.id, job.id), eq(backgroundJobs.status, "running")))
+      .run().changes;
     if (!changed) throw new JobCancelled();
   };
   try {
@@ -89,8 +103,10 @@ export async function runWorker(data: WorkerData, handlers: Record<string, JobHa
     await handler({ d, job, progress, complete });
   } catch (e) {
     if (!(e instanceof JobCancelled)) {
-      d.update(backgroundJobs).set({ status: "failed", finishedAt: nowIso(), error: describeError(e) })
-        .where(and(eq(backgroundJobs.id, job.id), eq(backgroundJobs.status, "running"))).run();
+      d.update(backgroundJobs)
+        .set({ status: "failed", finishedAt: nowIso(), error: describeError(e) })
+        .where(and(eq(backgroundJobs.id, job.id), eq(backgroundJobs.status, "running")))
+        .run();
     }
   } finally {
     closeDb();

@@ -38,19 +38,34 @@ export function applyDeliveryReport(r: DeliveryReport, d: Db = db()): "updated" 
     r.idempotencyKey ? eq(messages.idempotencyKey, r.idempotencyKey) : undefined,
   ].filter(Boolean);
   if (!match.length) return "unknown";
-  const m = d.select({ id: messages.id, status: messages.status, providerId: messages.providerId }).from(messages).where(or(...match)).get();
+  const m = d
+    .select({ id: messages.id, status: messages.status, providerId: messages.providerId })
+    .from(messages)
+    .where(or(...match))
+    .get();
   if (!m) return "unknown";
   const to = reportTarget(m.status, r.outcome);
   if (!to) return "unchanged";
   const t = nowIso();
-  const settled = m.status === "held"
-    ? { sentAt: t, providerId: m.providerId ?? r.providerId ?? null, lastError: "the provider reported it: it had received the message" }
-    : {};
-  const changes = d.update(messages).set(
-    to === "delivered" ? { ...settled, status: "delivered", deliveredAt: t }
-      : to === "failed" ? { ...settled, status: "failed", lastError: `provider: ${r.error ?? "not delivered"}`.slice(0, 300) }
-        : { ...settled, status: to },
-  ).where(and(eq(messages.id, m.id), eq(messages.status, m.status))).run().changes;
+  const settled =
+    m.status === "held"
+      ? {
+          sentAt: t,
+          providerId: m.providerId ?? r.providerId ?? null,
+          lastError: "the provider reported it: it had received the message",
+        }
+      : {};
+  const changes = d
+    .update(messages)
+    .set(
+      to === "delivered"
+        ? { ...settled, status: "delivered", deliveredAt: t }
+        : to === "failed"
+          ? { ...settled, status: "failed", lastError: `provider: ${r.error ?? "not delivered"}`.slice(0, 300) }
+          : { ...settled, status: to },
+    )
+    .where(and(eq(messages.id, m.id), eq(messages.status, m.status)))
+    .run().changes;
   log.info("delivery report", { messageId: m.id, transport: r.transport, outcome: r.outcome, from: m.status, to });
   return changes ? "updated" : "unchanged";
 }

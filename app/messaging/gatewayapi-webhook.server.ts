@@ -20,6 +20,7 @@ export async function verifiedGatewayApiPayload(request: Request): Promise<Recor
   } catch {
     parsed = {};
   }
-  const fromBody = parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  const fromBody =
+    parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
   return { ...fromBody, ...claims };
 }

@@ -21,7 +21,15 @@ import { hostname } from "node:os";
 import { messages, messageTemplates, type MessagePayload } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import type { Channel, MessageLanguage, SubjectType } from "../domain/enums";
-import { afterAttempt, assertTransition, claimerGone, HEARTBEAT_MS, HELD_ERROR, LEASE_MS, senderIdentity } from "../domain/outbox";
+import {
+  afterAttempt,
+  assertTransition,
+  claimerGone,
+  HEARTBEAT_MS,
+  HELD_ERROR,
+  LEASE_MS,
+  senderIdentity,
+} from "../domain/outbox";
 import { containsLiveLink, maskSecret, SECRET_MASK } from "../domain/secrets";
 import { nextSmsWindow } from "../domain/quiet-hours";
 import { renderMessage, splitMessageData, type Rendered } from "../../emails";
@@ -53,18 +61,23 @@ export type NewMessage = {
 
 export function enqueue(m: NewMessage, tx: Tx = db()): number | null {
   const { data, secrets } = splitMessageData(m.template, m.data ?? {});
-  const row = tx.insert(messages).values({
-    channel: m.channel,
-    recipient: m.recipient,
-    template: m.template,
-    locale: m.locale,
-    data,
-    secrets,
-    subjectType: m.subjectType ?? null,
-    subjectId: m.subjectId ?? null,
-    idempotencyKey: m.idempotencyKey ?? `${m.template}:${randomUUID()}`,
-    nextAttemptAt: (m.notBefore ?? now()).toISOString(),
-  }).onConflictDoNothing({ target: messages.idempotencyKey }).returning({ id: messages.id }).get();
+  const row = tx
+    .insert(messages)
+    .values({
+      channel: m.channel,
+      recipient: m.recipient,
+      template: m.template,
+      locale: m.locale,
+      data,
+      secrets,
+      subjectType: m.subjectType ?? null,
+      subjectId: m.subjectId ?? null,
+      idempotencyKey: m.idempotencyKey ?? `${m.template}:${randomUUID()}`,
+      nextAttemptAt: (m.notBefore ?? now()).toISOString(),
+    })
+    .onConflictDoNothing({ target: messages.idempotencyKey })
+    .returning({ id: messages.id })
+    .get();
   return row?.id ?? null;
 }
 
@@ -74,8 +87,11 @@ export function enqueue(m: NewMessage, tx: Tx = db()): number | null {
  */
 export function cancelQueued(keys: string[], reason: string, tx: Tx = db()): number {
   if (!keys.length) return 0;
-  return tx.update(messages).set({ status: "cancelled", lastError: reason })
-    .where(and(inArray(messages.idempotencyKey, keys), eq(messages.status, "queued"))).run().changes;
+  return tx
+    .update(messages)
+    .set({ status: "cancelled", lastError: reason })
+    .where(and(inArray(messages.idempotencyKey, keys), eq(messages.status, "queued")))
+    .run().changes;
 }
 
 /* ------------------------------------------------------------------ claims and leases */
@@ -94,7 +110,8 @@ function pidAlive(pid: number): boolean {
 
 const leaseEnd = () => new Date(now().getTime() + LEASE_MS).toISOString();
 /** Conditions that hold while this process owns a `sending` row. */
-const ours = (id: number) => and(eq(messages.id, id), eq(messages.status, "sending"), eq(messages.claimedBy, SENDER.id));
+const ours = (id: number) =>
+  and(eq(messages.id, id), eq(messages.status, "sending"), eq(messages.claimedBy, SENDER.id));
 
 export const INTERRUPTED_ERROR = "interrupted after hand-off to the provider";
 
@@ -105,24 +122,56 @@ export const INTERRUPTED_ERROR = "interrupted after hand-off to the provider";
  */
 export function recoverStuck(d: Db = db()): number {
   const t = now().toISOString();
-  const sending = d.select({ id: messages.id, handedOffAt: messages.handedOffAt, transport: messages.transport, claimedBy: messages.claimedBy, leaseUntil: messages.leaseUntil })
-    .from(messages).where(eq(messages.status, "sending")).all();
+  const sending = d
+    .select({
+      id: messages.id,
+      handedOffAt: messages.handedOffAt,
+      transport: messages.transport,
+      claimedBy: messages.claimedBy,
+      leaseUntil: messages.leaseUntil,
+    })
+    .from(messages)
+    .where(eq(messages.status, "sending"))
+    .all();
   let n = 0;
   for (const r of sending) {
     const expired = !r.leaseUntil || r.leaseUntil <= t;
     if (!expired && !claimerGone(r.claimedBy, SENDER, pidAlive)) continue;
     const requeue = !r.handedOffAt || isIdempotentTransport(r.transport);
-    const same = and(eq(messages.id, r.id), eq(messages.status, "sending"),
+    const same = and(
+      eq(messages.id, r.id),
+      eq(messages.status, "sending"),
       r.claimedBy ? eq(messages.claimedBy, r.claimedBy) : sql`${messages.claimedBy} is null`,
-      r.leaseUntil ? eq(messages.leaseUntil, r.leaseUntil) : sql`${messages.leaseUntil} is null`);
+      r.leaseUntil ? eq(messages.leaseUntil, r.leaseUntil) : sql`${messages.leaseUntil} is null`,
+    );
     // A claim that never reached the provider was no attempt: it is given back.
     const refund = r.handedOffAt ? {} : { attempts: sql`max(${messages.attempts} - 1, 0)` };
-    const changed = d.update(messages).set(requeue
-      ? { ...refund, status: "queued", claimedBy: null, leaseUntil: null, handedOffAt: null, nextAttemptAt: t, lastError: r.handedOffAt ? `${INTERRUPTED_ERROR}; sent again with the same key` : "recovered: never handed to the provider" }
-      : { status: "held", claimedBy: null, leaseUntil: null, lastError: `${INTERRUPTED_ERROR}; ${HELD_ERROR}` })
-      .where(same).run().changes;
+    const changed = d
+      .update(messages)
+      .set(
+        requeue
+          ? {
+              ...refund,
+              status: "queued",
+              claimedBy: null,
+              leaseUntil: null,
+              handedOffAt: null,
+              nextAttemptAt: t,
+              lastError: r.handedOffAt
+                ? `${INTERRUPTED_ERROR}; sent again with the same key`
+                : "recovered: never handed to the provider",
+            }
+          : { status: "held", claimedBy: null, leaseUntil: null, lastError: `${INTERRUPTED_ERROR}; ${HELD_ERROR}` },
+      )
+      .where(same)
+      .run().changes;
     n += changed;
-    if (changed) log.warn("outbox took back a message from a sender that is gone", { messageId: r.id, outcome: requeue ? "queued" : "held", leaseExpired: expired });
+    if (changed)
+      log.warn("outbox took back a message from a sender that is gone", {
+        messageId: r.id,
+        outcome: requeue ? "queued" : "held",
+        leaseExpired: expired,
+      });
   }
   return n;
 }
@@ -130,29 +179,58 @@ export function recoverStuck(d: Db = db()): number {
 /** Claims up to `limit` due rows in one write transaction, under this process's lease: no two senders get a row. */
 export function claimDue(limit = 20, d: Db = db()) {
   const t = now().toISOString();
-  return d.$client.transaction(() => {
-    const due = d.select({ id: messages.id }).from(messages)
-      // The literal (not a parameter) lets SQLite use the partial index of queued rows (messages_due_idx).
-      .where(and(sql`${messages.status} = 'queued'`, lte(messages.nextAttemptAt, t)))
-      .orderBy(asc(messages.nextAttemptAt), asc(messages.id)).limit(limit).all();
-    if (!due.length) return [];
-    return d.update(messages)
-      .set({ status: "sending", claimedAt: t, claimedBy: SENDER.id, leaseUntil: leaseEnd(), handedOffAt: null, attempts: sql`${messages.attempts} + 1` })
-      .where(and(inArray(messages.id, due.map((r) => r.id)), eq(messages.status, "queued")))
-      .returning().all();
-  }).immediate();
+  return d.$client
+    .transaction(() => {
+      const due = d
+        .select({ id: messages.id })
+        .from(messages)
+        // The literal (not a parameter) lets SQLite use the partial index of queued rows (messages_due_idx).
+        .where(and(sql`${messages.status} = 'queued'`, lte(messages.nextAttemptAt, t)))
+        .orderBy(asc(messages.nextAttemptAt), asc(messages.id))
+        .limit(limit)
+        .all();
+      if (!due.length) return [];
+      return d
+        .update(messages)
+        .set({
+          status: "sending",
+          claimedAt: t,
+          claimedBy: SENDER.id,
+          leaseUntil: leaseEnd(),
+          handedOffAt: null,
+          attempts: sql`${messages.attempts} + 1`,
+        })
+        .where(
+          and(
+            inArray(
+              messages.id,
+              due.map((r) => r.id),
+            ),
+            eq(messages.status, "queued"),
+          ),
+        )
+        .returning()
+        .all();
+    })
+    .immediate();
 }
 
 /** Extends this process's leases (the heartbeat of a live sender). */
 export function renewLeases(d: Db = db()): number {
-  return d.update(messages).set({ leaseUntil: leaseEnd() })
-    .where(and(eq(messages.status, "sending"), eq(messages.claimedBy, SENDER.id))).run().changes;
+  return d
+    .update(messages)
+    .set({ leaseUntil: leaseEnd() })
+    .where(and(eq(messages.status, "sending"), eq(messages.claimedBy, SENDER.id)))
+    .run().changes;
 }
 
 /** Gives back this process's claims that were never handed off (a clean shutdown). */
 export function releaseClaims(d: Db = db()): number {
-  return d.update(messages).set({ status: "queued", claimedBy: null, leaseUntil: null, attempts: sql`${messages.attempts} - 1` })
-    .where(and(eq(messages.status, "sending"), eq(messages.claimedBy, SENDER.id), sql`${messages.handedOffAt} is null`)).run().changes;
+  return d
+    .update(messages)
+    .set({ status: "queued", claimedBy: null, leaseUntil: null, attempts: sql`${messages.attempts} - 1` })
+    .where(and(eq(messages.status, "sending"), eq(messages.claimedBy, SENDER.id), sql`${messages.handedOffAt} is null`))
+    .run().changes;
 }
 
 /* ------------------------------------------------------------------ rendering */
@@ -163,15 +241,26 @@ type RenderMode = "send" | "history";
  * Renders a message. For the real send the secrets are filled in and a fresh opt-out link is made (once: the result
  * becomes the payload). For the history view the data stays masked and the opt-out link is shown masked.
  */
-async function render(m: Pick<Row, "template" | "locale" | "channel" | "subjectType" | "subjectId" | "data" | "secrets">, mode: RenderMode, d: Db): Promise<Rendered & { unsubscribeUrl: string | null }> {
+async function render(
+  m: Pick<Row, "template" | "locale" | "channel" | "subjectType" | "subjectId" | "data" | "secrets">,
+  mode: RenderMode,
+  d: Db,
+): Promise<Rendered & { unsubscribeUrl: string | null }> {
   // A citizen can always object: emails carry the opt-out link, SMS the number to send STOP to (when we have one).
   const menteeId = m.subjectType === "mentee" ? m.subjectId : null;
-  const unsubscribeUrl = m.channel === "email" && menteeId
-    ? (mode === "send" ? optOutUrl({ type: "mentee", id: menteeId }) : absoluteUrl(`/afmeld/${SECRET_MASK}`))
-    : null;
+  const unsubscribeUrl =
+    m.channel === "email" && menteeId
+      ? mode === "send"
+        ? optOutUrl({ type: "mentee", id: menteeId })
+        : absoluteUrl(`/afmeld/${SECRET_MASK}`)
+      : null;
   const smsStopNumber = m.channel === "sms" && menteeId ? (config().SMS_STOP_NUMBER ?? null) : null;
   const data = mode === "send" ? { ...m.data, ...(m.secrets ?? {}) } : m.data;
-  const rendered = await renderMessage(m.template, m.locale, data, m.channel, { overrides: overridesFor(m.template, d), unsubscribeUrl, smsStopNumber });
+  const rendered = await renderMessage(m.template, m.locale, data, m.channel, {
+    overrides: overridesFor(m.template, d),
+    unsubscribeUrl,
+    smsStopNumber,
+  });
   return { ...rendered, unsubscribeUrl };
 }
 
@@ -180,25 +269,48 @@ async function render(m: Pick<Row, "template" | "locale" | "channel" | "subjectT
  * staff read of messages (pages, exports) selects these.
  */
 export const staffMessageColumns = {
-  id: messages.id, channel: messages.channel, recipient: messages.recipient, subjectType: messages.subjectType, subjectId: messages.subjectId,
-  template: messages.template, locale: messages.locale, data: messages.data, status: messages.status, attempts: messages.attempts,
-  nextAttemptAt: messages.nextAttemptAt, handedOffAt: messages.handedOffAt, lastError: messages.lastError, transport: messages.transport,
-  providerId: messages.providerId, idempotencyKey: messages.idempotencyKey, sentAt: messages.sentAt, deliveredAt: messages.deliveredAt,
-  createdAt: messages.createdAt, updatedAt: messages.updatedAt,
+  id: messages.id,
+  channel: messages.channel,
+  recipient: messages.recipient,
+  subjectType: messages.subjectType,
+  subjectId: messages.subjectId,
+  template: messages.template,
+  locale: messages.locale,
+  data: messages.data,
+  status: messages.status,
+  attempts: messages.attempts,
+  nextAttemptAt: messages.nextAttemptAt,
+  handedOffAt: messages.handedOffAt,
+  lastError: messages.lastError,
+  transport: messages.transport,
+  providerId: messages.providerId,
+  idempotencyKey: messages.idempotencyKey,
+  sentAt: messages.sentAt,
+  deliveredAt: messages.deliveredAt,
+  createdAt: messages.createdAt,
+  updatedAt: messages.updatedAt,
 };
 
-export type HistoryView = { subject: string; text: string; html: string | null; editedSince: boolean } | { error: string };
+export type HistoryView =
+  { subject: string; text: string; html: string | null; editedSince: boolean } | { error: string };
 
 /**
  * A message as staff may see it, rendered again from its template, data and language with every secret masked (the
  * bodies as sent are not kept). `editedSince`: the template's text was edited after the message went out.
  */
-export async function renderForHistory(m: Pick<Row, "template" | "locale" | "channel" | "subjectType" | "subjectId" | "data" | "sentAt" | "createdAt">, d: Db = db()): Promise<HistoryView> {
+export async function renderForHistory(
+  m: Pick<Row, "template" | "locale" | "channel" | "subjectType" | "subjectId" | "data" | "sentAt" | "createdAt">,
+  d: Db = db(),
+): Promise<HistoryView> {
   try {
     const r = await render({ ...m, data: maskAll(m.data), secrets: null }, "history", d);
     const since = m.sentAt ?? m.createdAt;
-    const edited = d.select({ n: sql<number>`count(*)` }).from(messageTemplates)
-      .where(and(eq(messageTemplates.templateKey, m.template), gt(messageTemplates.updatedAt, since))).get()?.n ?? 0;
+    const edited =
+      d
+        .select({ n: sql<number>`count(*)` })
+        .from(messageTemplates)
+        .where(and(eq(messageTemplates.templateKey, m.template), gt(messageTemplates.updatedAt, since)))
+        .get()?.n ?? 0;
     return { subject: r.subject, text: r.text, html: r.html, editedSince: edited > 0 };
   } catch (e) {
     return { error: e instanceof Error ? e.message : "render failed" };
@@ -221,14 +333,25 @@ function maskAll(data: Record<string, unknown>): Record<string, unknown> {
 /** Puts a claimed row back without counting the claim as an attempt (quiet hours, a provider asking us to wait). */
 function postpone(m: Row, until: Date, d: Db) {
   assertTransition("sending", "queued");
-  d.update(messages).set({ status: "queued", nextAttemptAt: until.toISOString(), claimedBy: null, leaseUntil: null, attempts: sql`${messages.attempts} - 1` })
-    .where(ours(m.id)).run();
+  d.update(messages)
+    .set({
+      status: "queued",
+      nextAttemptAt: until.toISOString(),
+      claimedBy: null,
+      leaseUntil: null,
+      attempts: sql`${messages.attempts} - 1`,
+    })
+    .where(ours(m.id))
+    .run();
   log.info("message postponed", { messageId: m.id, channel: m.channel, until: until.toISOString() });
 }
 
 function cancel(m: Row, reason: string, d: Db) {
   assertTransition("sending", "cancelled");
-  d.update(messages).set({ status: "cancelled", lastError: reason, claimedBy: null, leaseUntil: null }).where(ours(m.id)).run();
+  d.update(messages)
+    .set({ status: "cancelled", lastError: reason, claimedBy: null, leaseUntil: null })
+    .where(ours(m.id))
+    .run();
   log.info("message cancelled", { messageId: m.id, channel: m.channel, reason });
 }
 
@@ -255,21 +378,44 @@ async function deliver(m: Row, d: Db) {
   if (!payload) {
     try {
       const r = await render(m, "send", d);
-      payload = { subject: r.subject, text: r.text, html: r.html, unsubscribeUrl: r.unsubscribeUrl, ...(r.attachments ? { attachments: r.attachments } : {}) };
+      payload = {
+        subject: r.subject,
+        text: r.text,
+        html: r.html,
+        unsubscribeUrl: r.unsubscribeUrl,
+        ...(r.attachments ? { attachments: r.attachments } : {}),
+      };
     } catch (e) {
-      return record(m, transport.name, { status: "failed", error: `render: ${e instanceof Error ? e.message : "failed"}`.slice(0, 300) }, d);
+      return record(
+        m,
+        transport.name,
+        { status: "failed", error: `render: ${e instanceof Error ? e.message : "failed"}`.slice(0, 300) },
+        d,
+      );
     }
   }
   // Hand-off, only while our lease holds: a row someone took back is not ours to send.
-  const handed = d.update(messages).set({ payload, handedOffAt: now().toISOString(), transport: transport.name })
-    .where(and(ours(m.id), gt(messages.leaseUntil, now().toISOString()))).run().changes === 1;
+  const handed =
+    d
+      .update(messages)
+      .set({ payload, handedOffAt: now().toISOString(), transport: transport.name })
+      .where(and(ours(m.id), gt(messages.leaseUntil, now().toISOString())))
+      .run().changes === 1;
   if (!handed) {
     log.warn("outbox lost a claim before hand-off; not sent", { messageId: m.id });
     return;
   }
   const result = await transport.send({
-    id: m.id, channel: m.channel, template: m.template, to: m.recipient, subject: payload.subject, text: payload.text, html: payload.html,
-    idempotencyKey: m.idempotencyKey, unsubscribeUrl: payload.unsubscribeUrl, attachments: payload.attachments,
+    id: m.id,
+    channel: m.channel,
+    template: m.template,
+    to: m.recipient,
+    subject: payload.subject,
+    text: payload.text,
+    html: payload.html,
+    idempotencyKey: m.idempotencyKey,
+    unsubscribeUrl: payload.unsubscribeUrl,
+    attachments: payload.attachments,
   });
   const next = afterAttempt(result, m.attempts, now(), { idempotent: transport.idempotent });
   if (next.status === "queued" && next.refund) throttledUntil.set(transport.name, next.nextAttemptAt.getTime());
@@ -282,17 +428,42 @@ function record(m: Row, transport: string, next: ReturnType<typeof afterAttempt>
   const release = { claimedBy: null, leaseUntil: null, transport };
   if (next.status === "sent") {
     // A success counts even when the row was meanwhile held by a recovery that took us for dead.
-    d.update(messages).set({ ...release, status: "sent", sentAt: t, providerId: next.providerId, lastError: next.note, handedOffAt: null })
-      .where(or(ours(m.id), and(eq(messages.id, m.id), eq(messages.status, "held")))).run();
+    d.update(messages)
+      .set({
+        ...release,
+        status: "sent",
+        sentAt: t,
+        providerId: next.providerId,
+        lastError: next.note,
+        handedOffAt: null,
+      })
+      .where(or(ours(m.id), and(eq(messages.id, m.id), eq(messages.status, "held"))))
+      .run();
   } else if (next.status === "queued") {
-    d.update(messages).set({
-      ...release, status: "queued", nextAttemptAt: next.nextAttemptAt.toISOString(), lastError: next.error, handedOffAt: null,
-      ...(next.refund ? { attempts: sql`${messages.attempts} - 1` } : {}),
-    }).where(ours(m.id)).run();
+    d.update(messages)
+      .set({
+        ...release,
+        status: "queued",
+        nextAttemptAt: next.nextAttemptAt.toISOString(),
+        lastError: next.error,
+        handedOffAt: null,
+        ...(next.refund ? { attempts: sql`${messages.attempts} - 1` } : {}),
+      })
+      .where(ours(m.id))
+      .run();
   } else {
-    d.update(messages).set({ ...release, status: next.status, lastError: next.error }).where(ours(m.id)).run();
+    d.update(messages)
+      .set({ ...release, status: next.status, lastError: next.error })
+      .where(ours(m.id))
+      .run();
   }
-  log.info("message attempt", { messageId: m.id, channel: m.channel, template: m.template, outcome: next.status, attempt: m.attempts });
+  log.info("message attempt", {
+    messageId: m.id,
+    channel: m.channel,
+    template: m.template,
+    outcome: next.status,
+    attempt: m.attempts,
+  });
 }
 
 /* ------------------------------------------------------------------ the loop */
@@ -324,14 +495,28 @@ export async function drainOutbox(d: Db = db()): Promise<number> {
 
 /** A person asks to send a failed or held message again: a fresh series of attempts with the same bytes and key. */
 export function retryMessage(id: number, d: Db = db()): boolean {
-  return d.update(messages).set({ status: "queued", nextAttemptAt: now().toISOString(), lastError: null, attempts: 0, handedOffAt: null })
-    .where(and(eq(messages.id, id), inArray(messages.status, ["failed", "held"]))).run().changes === 1;
+  return (
+    d
+      .update(messages)
+      .set({ status: "queued", nextAttemptAt: now().toISOString(), lastError: null, attempts: 0, handedOffAt: null })
+      .where(and(eq(messages.id, id), inArray(messages.status, ["failed", "held"])))
+      .run().changes === 1
+  );
 }
 
 /** A person checked with the provider that a held message did arrive. */
 export function confirmHeldSent(id: number, d: Db = db()): boolean {
-  return d.update(messages).set({ status: "sent", sentAt: now().toISOString(), lastError: "confirmed by a person after checking with the provider" })
-    .where(and(eq(messages.id, id), eq(messages.status, "held"))).run().changes === 1;
+  return (
+    d
+      .update(messages)
+      .set({
+        status: "sent",
+        sentAt: now().toISOString(),
+        lastError: "confirmed by a person after checking with the provider",
+      })
+      .where(and(eq(messages.id, id), eq(messages.status, "held")))
+      .run().changes === 1
+  );
 }
 
 /**
@@ -345,7 +530,9 @@ export function startSenderLoop(intervalMs: number, graceMs = 20_000): () => Pro
     if (running || stopped) return;
     running = runOutboxOnce(db(), 20, () => stopped)
       .catch((e) => log.error("outbox pass failed", { error: e instanceof Error ? e.message : String(e) }))
-      .finally(() => { running = null; });
+      .finally(() => {
+        running = null;
+      });
   }, intervalMs);
   const heartbeat = setInterval(() => {
     try {

@@ -49,17 +49,29 @@ export function optOutUrl(p: Person): string {
 }
 
 /** Why a message to this subject must not go out on this channel, or null when it may. */
-export function blockedReason(subjectType: string | null, subjectId: number | null, channel: Channel, d: Db = db()): string | null {
+export function blockedReason(
+  subjectType: string | null,
+  subjectId: number | null,
+  channel: Channel,
+  d: Db = db(),
+): string | null {
   if (subjectType !== "mentee" || subjectId == null) return null;
-  const m = d.select({ sms: mentees.smsOptOutAt, email: mentees.emailOptOutAt, anon: mentees.anonymisedAt }).from(mentees).where(eq(mentees.id, subjectId)).get();
+  const m = d
+    .select({ sms: mentees.smsOptOutAt, email: mentees.emailOptOutAt, anon: mentees.anonymisedAt })
+    .from(mentees)
+    .where(eq(mentees.id, subjectId))
+    .get();
   if (!m) return null;
   if (m.anon) return "person erased";
   if (channel === "email" && m.email) return "opted out of email";
   if (channel === "sms") {
     if (m.sms) return "opted out of SMS";
-    const latest = d.select({ withdrawnAt: consents.withdrawnAt }).from(consents)
+    const latest = d
+      .select({ withdrawnAt: consents.withdrawnAt })
+      .from(consents)
       .where(and(eq(consents.subjectType, "mentee"), eq(consents.subjectId, subjectId), eq(consents.purpose, "sms")))
-      .orderBy(desc(consents.givenAt), desc(consents.id)).get();
+      .orderBy(desc(consents.givenAt), desc(consents.id))
+      .get();
     if (latest?.withdrawnAt) return "SMS consent withdrawn";
   }
   return null;
@@ -68,8 +80,16 @@ export function blockedReason(subjectType: string | null, subjectId: number | nu
 export type OptOutState = { smsOptOutAt: string | null; emailOptOutAt: string | null; language: string };
 
 export function optOutState(p: Person, d: Db = db()): OptOutState | null {
-  const m = d.select({ smsOptOutAt: mentees.smsOptOutAt, emailOptOutAt: mentees.emailOptOutAt, language: mentees.language, anon: mentees.anonymisedAt })
-    .from(mentees).where(eq(mentees.id, p.id)).get();
+  const m = d
+    .select({
+      smsOptOutAt: mentees.smsOptOutAt,
+      emailOptOutAt: mentees.emailOptOutAt,
+      language: mentees.language,
+      anon: mentees.anonymisedAt,
+    })
+    .from(mentees)
+    .where(eq(mentees.id, p.id))
+    .get();
   if (!m || m.anon) return null;
   return { smsOptOutAt: m.smsOptOutAt, emailOptOutAt: m.emailOptOutAt, language: m.language };
 }
@@ -78,30 +98,54 @@ export function optOutState(p: Person, d: Db = db()): OptOutState | null {
 export function optOut(p: Person, channelsToStop: readonly Channel[], reason: string, d: Db = db()): boolean {
   if (!channelsToStop.length) return false;
   return d.transaction((tx) => {
-    const m = tx.select({ id: mentees.id, sms: mentees.smsOptOutAt, email: mentees.emailOptOutAt }).from(mentees).where(eq(mentees.id, p.id)).get();
+    const m = tx
+      .select({ id: mentees.id, sms: mentees.smsOptOutAt, email: mentees.emailOptOutAt })
+      .from(mentees)
+      .where(eq(mentees.id, p.id))
+      .get();
     if (!m) return false;
     const t = nowIso();
-    tx.update(mentees).set({
-      ...(channelsToStop.includes("sms") && !m.sms ? { smsOptOutAt: t } : {}),
-      ...(channelsToStop.includes("email") && !m.email ? { emailOptOutAt: t } : {}),
-    }).where(eq(mentees.id, p.id)).run();
-    tx.update(messages).set({ status: "cancelled", lastError: reason })
-      .where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, p.id), inArray(messages.channel, [...channelsToStop]), inArray(messages.status, ["queued", "failed"]))).run();
+    tx.update(mentees)
+      .set({
+        ...(channelsToStop.includes("sms") && !m.sms ? { smsOptOutAt: t } : {}),
+        ...(channelsToStop.includes("email") && !m.email ? { emailOptOutAt: t } : {}),
+      })
+      .where(eq(mentees.id, p.id))
+      .run();
+    tx.update(messages)
+      .set({ status: "cancelled", lastError: reason })
+      .where(
+        and(
+          eq(messages.subjectType, "mentee"),
+          eq(messages.subjectId, p.id),
+          inArray(messages.channel, [...channelsToStop]),
+          inArray(messages.status, ["queued", "failed"]),
+        ),
+      )
+      .run();
     return true;
   });
 }
 
 /** Opts back in (a coordinator, when the person asks). */
 export function optIn(p: Person, channel: Channel, d: Db = db()): void {
-  d.update(mentees).set(channel === "sms" ? { smsOptOutAt: null } : { emailOptOutAt: null }).where(eq(mentees.id, p.id)).run();
+  d.update(mentees)
+    .set(channel === "sms" ? { smsOptOutAt: null } : { emailOptOutAt: null })
+    .where(eq(mentees.id, p.id))
+    .run();
 }
 
 /** Mentees whose phone is this MSISDN (an inbound "STOP" comes with the sender's number only). */
 export function menteesByMsisdn(msisdn: string, d: Db = db()): number[] {
   const want = toMsisdn(msisdn);
   if (!want) return [];
-  return d.select({ id: mentees.id, phone: mentees.phone }).from(mentees).where(isNotNull(mentees.phone)).all()
-    .filter((m) => m.phone && toMsisdn(m.phone) === want).map((m) => m.id);
+  return d
+    .select({ id: mentees.id, phone: mentees.phone })
+    .from(mentees)
+    .where(isNotNull(mentees.phone))
+    .all()
+    .filter((m) => m.phone && toMsisdn(m.phone) === want)
+    .map((m) => m.id);
 }
 
 /** The words that stop SMS when texted back (Danish, English and the common variants). */

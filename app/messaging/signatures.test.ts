@@ -16,30 +16,67 @@ describe("Svix (Resend) signatures", () => {
   afterEach(() => vi.useRealTimers());
 
   it("matches an independently computed HMAC-SHA256 over id.timestamp.body", () => {
-    const manual = createHmac("sha256", Buffer.from("a-very-secret-key-for-tests")).update(`msg_1.${ts}.${body}`).digest("base64");
+    const manual = createHmac("sha256", Buffer.from("a-very-secret-key-for-tests"))
+      .update(`msg_1.${ts}.${body}`)
+      .digest("base64");
     expect(svixSign(secret, "msg_1", ts, body)).toBe(manual);
   });
   it("accepts a good signature, also among several, and a body that is not JSON", () => {
     const sig = svixSign(secret, "msg_1", ts, body);
     expect(verifySvix(secret, { id: "msg_1", timestamp: ts, signature: `v1,${sig}` }, body)).toEqual({ ok: true });
-    expect(verifySvix(secret, { id: "msg_1", timestamp: ts, signature: `v1,AAAA v1,${sig}` }, body)).toEqual({ ok: true });
-    expect(verifySvix(secret, { id: "msg_1", timestamp: ts, signature: `v1,${svixSign(secret, "msg_1", ts, "not json")}` }, "not json")).toEqual({ ok: true });
+    expect(verifySvix(secret, { id: "msg_1", timestamp: ts, signature: `v1,AAAA v1,${sig}` }, body)).toEqual({
+      ok: true,
+    });
+    expect(
+      verifySvix(
+        secret,
+        { id: "msg_1", timestamp: ts, signature: `v1,${svixSign(secret, "msg_1", ts, "not json")}` },
+        "not json",
+      ),
+    ).toEqual({ ok: true });
   });
   it("refuses a changed body, id, wrong secret or missing headers", () => {
     const sig = `v1,${svixSign(secret, "msg_1", ts, body)}`;
-    expect(verifySvix(secret, { id: "msg_1", timestamp: ts, signature: sig }, body + " ")).toMatchObject({ ok: false, reason: "bad_signature" });
+    expect(verifySvix(secret, { id: "msg_1", timestamp: ts, signature: sig }, body + " ")).toMatchObject({
+      ok: false,
+      reason: "bad_signature",
+    });
     expect(verifySvix(secret, { id: "msg_2", timestamp: ts, signature: sig }, body)).toMatchObject({ ok: false });
-    expect(verifySvix("whsec_" + Buffer.from("other").toString("base64"), { id: "msg_1", timestamp: ts, signature: sig }, body)).toMatchObject({ ok: false });
-    expect(verifySvix(secret, { id: null, timestamp: ts, signature: sig }, body)).toMatchObject({ ok: false, reason: "missing" });
-    expect(verifySvix(secret, { id: "msg_1", timestamp: ts, signature: "v2,xyz" }, body)).toMatchObject({ ok: false, reason: "bad_signature" });
+    expect(
+      verifySvix(
+        "whsec_" + Buffer.from("other").toString("base64"),
+        { id: "msg_1", timestamp: ts, signature: sig },
+        body,
+      ),
+    ).toMatchObject({ ok: false });
+    expect(verifySvix(secret, { id: null, timestamp: ts, signature: sig }, body)).toMatchObject({
+      ok: false,
+      reason: "missing",
+    });
+    expect(verifySvix(secret, { id: "msg_1", timestamp: ts, signature: "v2,xyz" }, body)).toMatchObject({
+      ok: false,
+      reason: "bad_signature",
+    });
   });
   it("refuses old and future timestamps (replay)", () => {
     const old = String(now / 1000 - 600);
     const sig = `v1,${svixSign(secret, "msg_1", old, body)}`;
-    expect(verifySvix(secret, { id: "msg_1", timestamp: old, signature: sig }, body)).toMatchObject({ ok: false, reason: "stale" });
+    expect(verifySvix(secret, { id: "msg_1", timestamp: old, signature: sig }, body)).toMatchObject({
+      ok: false,
+      reason: "stale",
+    });
     const future = String(now / 1000 + 600);
-    expect(verifySvix(secret, { id: "msg_1", timestamp: future, signature: `v1,${svixSign(secret, "msg_1", future, body)}` }, body)).toMatchObject({ ok: false, reason: "stale" });
-    expect(verifySvix(secret, { id: "msg_1", timestamp: "abc", signature: sig }, body)).toMatchObject({ ok: false, reason: "stale" });
+    expect(
+      verifySvix(
+        secret,
+        { id: "msg_1", timestamp: future, signature: `v1,${svixSign(secret, "msg_1", future, body)}` },
+        body,
+      ),
+    ).toMatchObject({ ok: false, reason: "stale" });
+    expect(verifySvix(secret, { id: "msg_1", timestamp: "abc", signature: sig }, body)).toMatchObject({
+      ok: false,
+      reason: "stale",
+    });
   });
 });
 

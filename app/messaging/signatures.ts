@@ -26,7 +26,11 @@ export function verifySvix(secret: string, h: SvixHeaders, body: string): Verify
   if (!h.id || !h.timestamp || !h.signature) return { ok: false, reason: "missing" };
   if (!/^\d{1,12}$/.test(h.timestamp)) return { ok: false, reason: "stale" };
   try {
-    new Webhook(secret).verify(body, { "webhook-id": h.id, "webhook-timestamp": h.timestamp, "webhook-signature": h.signature }, { jsonParse: false });
+    new Webhook(secret).verify(
+      body,
+      { "webhook-id": h.id, "webhook-timestamp": h.timestamp, "webhook-signature": h.signature },
+      { jsonParse: false },
+    );
     return { ok: true };
   } catch (e) {
     const stale = e instanceof WebhookVerificationError && /timestamp/i.test(e.message);
@@ -42,7 +46,11 @@ export function signJwtHs256(secret: string, payload: Record<string, unknown>): 
 }
 
 /** Verifies an HS256 JWT at `nowMs`; returns its claims, or null. */
-export async function verifyJwtHs256(secret: string, token: string | null | undefined, nowMs: number): Promise<Record<string, unknown> | null> {
+export async function verifyJwtHs256(
+  secret: string,
+  token: string | null | undefined,
+  nowMs: number,
+): Promise<Record<string, unknown> | null> {
   if (!token) return null;
   try {
     const { payload } = await jwtVerify(token, key(secret), { algorithms: ["HS256"], currentDate: new Date(nowMs) });

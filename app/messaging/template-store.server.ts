@@ -11,7 +11,8 @@ import type { CopyText, Overrides } from "../../emails/editable";
 
 export function overridesFor(templateKey: string, d: Db = db()): Overrides {
   const out: Overrides = {};
-  for (const r of d.select().from(messageTemplates).where(eq(messageTemplates.templateKey, templateKey)).all()) out[r.language] = r.copy;
+  for (const r of d.select().from(messageTemplates).where(eq(messageTemplates.templateKey, templateKey)).all())
+    out[r.language] = r.copy;
   return out;
 }
 
@@ -25,11 +26,27 @@ export function allOverrides(d: Db = db()): Map<string, Overrides> {
   return out;
 }
 
-export function saveOverride(templateKey: string, language: MessageLanguage, copy: CopyText, userId: number, d: Db = db()): void {
-  d.insert(messageTemplates).values({ templateKey, language, copy, updatedBy: userId })
-    .onConflictDoUpdate({ target: [messageTemplates.templateKey, messageTemplates.language], set: { copy, updatedBy: userId, updatedAt: nowIso() } }).run();
+export function saveOverride(
+  templateKey: string,
+  language: MessageLanguage,
+  copy: CopyText,
+  userId: number,
+  d: Db = db(),
+): void {
+  d.insert(messageTemplates)
+    .values({ templateKey, language, copy, updatedBy: userId })
+    .onConflictDoUpdate({
+      target: [messageTemplates.templateKey, messageTemplates.language],
+      set: { copy, updatedBy: userId, updatedAt: nowIso() },
+    })
+    .run();
 }
 
 export function deleteOverride(templateKey: string, language: MessageLanguage, d: Db = db()): boolean {
-  return d.delete(messageTemplates).where(and(eq(messageTemplates.templateKey, templateKey), eq(messageTemplates.language, language))).run().changes > 0;
+  return (
+    d
+      .delete(messageTemplates)
+      .where(and(eq(messageTemplates.templateKey, templateKey), eq(messageTemplates.language, language)))
+      .run().changes > 0
+  );
 }

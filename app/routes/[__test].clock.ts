@@ -22,7 +22,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const raw = form.get("days");
   if (raw != null && raw !== "") {
     const days = Number(raw);
-    if (!Number.isFinite(days) || Math.abs(days) > 3650) return Response.json({ error: "days must be a number of days within ten years" }, { status: 400 });
+    if (!Number.isFinite(days) || Math.abs(days) > 3650)
+      return Response.json({ error: "days must be a number of days within ten years" }, { status: 400 });
     setClockOffset(Math.round(days * DAY_MS));
   }
   const run = form.get("run") === "1" || form.get("run") === "true";

@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { partnerMunicipalityNames } from "../services/volunteers.server";
 import { pageMeta } from "../i18n/meta";
 
-export const meta = pageMeta("landing", (t) => [{ name: "description", content: t("common.titles.landingDescription") }]);
+export const meta = pageMeta("landing", (t) => [
+  { name: "description", content: t("common.titles.landingDescription") },
+]);
 
 export async function loader(_: LoaderFunctionArgs) {
   return { partners: partnerMunicipalityNames() };
@@ -18,8 +20,12 @@ export default function Landing() {
       <h1>{t("volunteer.landing.title")}</h1>
       <p className="font-lead">{t("volunteer.landing.lead")}</p>
       <p>
-        <Link className="button button-primary" to="/bliv-mentor">{t("volunteer.landing.cta")}</Link>{" "}
-        <Link className="button button-secondary" to="/login">{t("volunteer.landing.staffLogin")}</Link>
+        <Link className="button button-primary" to="/bliv-mentor">
+          {t("volunteer.landing.cta")}
+        </Link>{" "}
+        <Link className="button button-secondary" to="/login">
+          {t("volunteer.landing.staffLogin")}
+        </Link>
       </p>
       <div className="mb-landing-grid">
         <section aria-labelledby="h-what">
@@ -47,7 +53,11 @@ export default function Landing() {
           <li>{t("volunteer.landing.how3")}</li>
           <li>{t("volunteer.landing.how4")}</li>
         </ol>
-        <p><Link className="button button-primary" to="/bliv-mentor">{t("volunteer.landing.cta")}</Link></p>
+        <p>
+          <Link className="button button-primary" to="/bliv-mentor">
+            {t("volunteer.landing.cta")}
+          </Link>
+        </p>
       </section>
       {partners.length ? (
         <section aria-labelledby="h-partners">

@@ -4,7 +4,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireRole } from "../auth/guards.server";
-import { getMunicipality, inviteCaseworker, setCaseworkerActive, updatePartner } from "../services/municipalities.server";
+import {
+  getMunicipality,
+  inviteCaseworker,
+  setCaseworkerActive,
+  updatePartner,
+} from "../services/municipalities.server";
 import { deactivateSchema, inviteSchema, municipalitySchema } from "../schemas/referral";
 import { Alert, Checkbox, ErrorSummary, TextField } from "../components/forms";
 import { formatDateTime } from "../i18n/format";
@@ -36,7 +41,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const s = parseWithZod(formData, { schema: inviteSchema });
     if (s.status !== "success") return data({ form: "invite" as const, result: s.reply() }, { status: 400 });
     const res = inviteCaseworker(code, s.value, user);
-    if (!res.ok) return data({ form: "invite" as const, result: s.reply({ fieldErrors: { email: ["municipalities.edit.emailTaken"] } }) }, { status: 400 });
+    if (!res.ok)
+      return data(
+        { form: "invite" as const, result: s.reply({ fieldErrors: { email: ["municipalities.edit.emailTaken"] } }) },
+        { status: 400 },
+      );
     return redirect(`/admin/kommuner/${code}?done=invited`);
   }
   if (intent === "deactivate" || intent === "reactivate") {
@@ -60,7 +69,13 @@ export default function MunicipalityEdit() {
   const [pForm, pFields] = useForm({
     id: "partner",
     lastResult: actionData?.form === "partner" ? actionData.result : undefined,
-    defaultValue: { isPartner: m.isPartner ? "on" : undefined, partnerSince: m.partnerSince ?? "", agreementDate: m.agreementDate ?? "", dpaDate: m.dpaDate ?? "", yearlyQuota: m.yearlyQuota != null ? String(m.yearlyQuota) : "" },
+    defaultValue: {
+      isPartner: m.isPartner ? "on" : undefined,
+      partnerSince: m.partnerSince ?? "",
+      agreementDate: m.agreementDate ?? "",
+      dpaDate: m.dpaDate ?? "",
+      yearlyQuota: m.yearlyQuota != null ? String(m.yearlyQuota) : "",
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: municipalitySchema }),
   });
   const [iForm, iFields] = useForm({
@@ -70,7 +85,9 @@ export default function MunicipalityEdit() {
   });
   return (
     <>
-      <p><Link to="/admin/kommuner">{t("municipalities.edit.back")}</Link></p>
+      <p>
+        <Link to="/admin/kommuner">{t("municipalities.edit.back")}</Link>
+      </p>
       <h1>{t("municipalities.edit.title", { name: m.name })}</h1>
       {done === "saved" ? <Alert kind="success">{t("municipalities.edit.saved")}</Alert> : null}
       {done === "invited" ? <Alert kind="success">{t("municipalities.edit.invitedDone")}</Alert> : null}
@@ -84,35 +101,81 @@ export default function MunicipalityEdit() {
           <input type="hidden" name="intent" value="partner" />
           <Checkbox field={pFields.isPartner} label={t("municipalities.edit.isPartner")} />
           <TextField field={pFields.partnerSince} label={t("municipalities.edit.partnerSince")} type="date" optional />
-          <TextField field={pFields.agreementDate} label={t("municipalities.edit.agreementDate")} type="date" optional />
+          <TextField
+            field={pFields.agreementDate}
+            label={t("municipalities.edit.agreementDate")}
+            type="date"
+            optional
+          />
           <TextField field={pFields.dpaDate} label={t("municipalities.edit.dpaDate")} type="date" optional />
-          <TextField field={pFields.yearlyQuota} label={t("municipalities.edit.yearlyQuota")} hint={t("municipalities.edit.yearlyQuotaHint")} inputMode="numeric" optional className="input-width-xs" />
-          <button type="submit" className="button button-primary">{t("municipalities.edit.save")}</button>
+          <TextField
+            field={pFields.yearlyQuota}
+            label={t("municipalities.edit.yearlyQuota")}
+            hint={t("municipalities.edit.yearlyQuotaHint")}
+            inputMode="numeric"
+            optional
+            className="input-width-xs"
+          />
+          <button type="submit" className="button button-primary">
+            {t("municipalities.edit.save")}
+          </button>
         </Form>
       </section>
 
       <section aria-labelledby="caseworkers-title">
         <h2 id="caseworkers-title">{t("municipalities.edit.caseworkersTitle")}</h2>
-        {caseworkers.length === 0 ? <p>{t("municipalities.edit.noCaseworkers")}</p> : (
+        {caseworkers.length === 0 ? (
+          <p>{t("municipalities.edit.noCaseworkers")}</p>
+        ) : (
           <div className="mb-table-wrap" {...scrollRegion(t("municipalities.edit.caseworkersTitle"))}>
             <table className="table table--zebra" data-testid="caseworkers">
-              <thead><tr>
-                <th scope="col">{t("municipalities.edit.name")}</th><th scope="col">{t("municipalities.edit.email")}</th>
-                <th scope="col">{t("municipalities.edit.status")}</th><th scope="col"><span className="sr-only">{t("municipalities.edit.deactivate")}</span></th>
-              </tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t("municipalities.edit.name")}</th>
+                  <th scope="col">{t("municipalities.edit.email")}</th>
+                  <th scope="col">{t("municipalities.edit.status")}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t("municipalities.edit.deactivate")}</span>
+                  </th>
+                </tr>
+              </thead>
               <tbody>
                 {caseworkers.map((c) => (
                   <tr key={c.id}>
                     <td>{c.name}</td>
                     <td>{c.email}</td>
-                    <td>{!c.active ? t("municipalities.edit.inactive") : c.hasPassword ? t("municipalities.edit.active") : t("municipalities.edit.invited")}
-                      {c.lastLoginAt ? ` · ${formatDateTime(c.lastLoginAt, i18n.language)}` : ""}</td>
+                    <td>
+                      {!c.active
+                        ? t("municipalities.edit.inactive")
+                        : c.hasPassword
+                          ? t("municipalities.edit.active")
+                          : t("municipalities.edit.invited")}
+                      {c.lastLoginAt ? ` · ${formatDateTime(c.lastLoginAt, i18n.language)}` : ""}
+                    </td>
                     <td>
                       <Form method="post" className="mb-inline-form">
                         <input type="hidden" name="userId" value={c.id} />
-                        {c.active
-                          ? <button type="submit" name="intent" value="deactivate" className="button button-secondary" aria-label={`${t("municipalities.edit.deactivate")}: ${c.name}`}>{t("municipalities.edit.deactivate")}</button>
-                          : <button type="submit" name="intent" value="reactivate" className="button button-tertiary" aria-label={`${t("municipalities.edit.reactivate")}: ${c.name}`}>{t("municipalities.edit.reactivate")}</button>}
+                        {c.active ? (
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="deactivate"
+                            className="button button-secondary"
+                            aria-label={`${t("municipalities.edit.deactivate")}: ${c.name}`}
+                          >
+                            {t("municipalities.edit.deactivate")}
+                          </button>
+                        ) : (
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="reactivate"
+                            className="button button-tertiary"
+                            aria-label={`${t("municipalities.edit.reactivate")}: ${c.name}`}
+                          >
+                            {t("municipalities.edit.reactivate")}
+                          </button>
+                        )}
                       </Form>
                     </td>
                   </tr>
@@ -128,7 +191,9 @@ export default function MunicipalityEdit() {
           <input type="hidden" name="intent" value="invite" />
           <TextField field={iFields.name} label={t("municipalities.edit.name")} autoComplete="off" />
           <TextField field={iFields.email} label={t("municipalities.edit.email")} type="email" autoComplete="off" />
-          <button type="submit" className="button button-primary">{t("municipalities.edit.invite")}</button>
+          <button type="submit" className="button button-primary">
+            {t("municipalities.edit.invite")}
+          </button>
         </Form>
       </section>
     </>

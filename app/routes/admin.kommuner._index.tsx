@@ -30,28 +30,58 @@ export default function Municipalities() {
       <p>{t("municipalities.list.intro")}</p>
       <p role="status">{t("municipalities.list.partners", { count: partners })}</p>
       <FilterBar submit={t("common.actions.filter")}>
-        <div className="form-group"><div className="form-group-checkbox">
-          <input className="form-checkbox" type="checkbox" id="partnere" name="partnere" value="1" defaultChecked={partnersOnly} />
-          <label htmlFor="partnere">{t("municipalities.list.filterPartners")}</label>
-        </div></div>
+        <div className="form-group">
+          <div className="form-group-checkbox">
+            <input
+              className="form-checkbox"
+              type="checkbox"
+              id="partnere"
+              name="partnere"
+              value="1"
+              defaultChecked={partnersOnly}
+            />
+            <label htmlFor="partnere">{t("municipalities.list.filterPartners")}</label>
+          </div>
+        </div>
       </FilterBar>
       <div className="mb-table-wrap" {...scrollRegion(t("municipalities.list.title"))}>
         <table className="table table--zebra" data-testid="municipalities">
-          <thead><tr>
-            <th scope="col">{t("municipalities.list.name")}</th><th scope="col">{t("municipalities.list.code")}</th>
-            <th scope="col">{t("municipalities.list.partner")}</th><th scope="col">{t("municipalities.list.agreement")}</th>
-            <th scope="col">{t("municipalities.list.dpa")}</th><th scope="col">{t("municipalities.list.quota")}</th>
-            <th scope="col">{t("municipalities.list.caseworkers")}</th>
-          </tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t("municipalities.list.name")}</th>
+              <th scope="col">{t("municipalities.list.code")}</th>
+              <th scope="col">{t("municipalities.list.partner")}</th>
+              <th scope="col">{t("municipalities.list.agreement")}</th>
+              <th scope="col">{t("municipalities.list.dpa")}</th>
+              <th scope="col">{t("municipalities.list.quota")}</th>
+              <th scope="col">{t("municipalities.list.caseworkers")}</th>
+            </tr>
+          </thead>
           <tbody>
             {list.rows.map((m) => (
               <tr key={m.code}>
-                <td><Link to={`/admin/kommuner/${m.code}`}>{m.name}</Link></td>
+                <td>
+                  <Link to={`/admin/kommuner/${m.code}`}>{m.name}</Link>
+                </td>
                 <td>{m.code}</td>
-                <td>{m.isPartner ? <><span className="mb-badge mb-badge--good">{t("municipalities.list.partnerYes")}</span>{m.partnerSince ? ` ${t("municipalities.list.partnerSinceShort", { date: d(m.partnerSince) })}` : ""}</> : t("municipalities.list.partnerNo")}</td>
+                <td>
+                  {m.isPartner ? (
+                    <>
+                      <span className="mb-badge mb-badge--good">{t("municipalities.list.partnerYes")}</span>
+                      {m.partnerSince
+                        ? ` ${t("municipalities.list.partnerSinceShort", { date: d(m.partnerSince) })}`
+                        : ""}
+                    </>
+                  ) : (
+                    t("municipalities.list.partnerNo")
+                  )}
+                </td>
                 <td>{d(m.agreementDate)}</td>
                 <td>{d(m.dpaDate)}</td>
-                <td>{m.coursesThisYear}{m.yearlyQuota != null ? ` / ${m.yearlyQuota}` : ""}</td>
+                <td>
+                  {m.coursesThisYear}
+                  {m.yearlyQuota != null ? ` / ${m.yearlyQuota}` : ""}
+                </td>
                 <td>{m.caseworkers}</td>
               </tr>
             ))}

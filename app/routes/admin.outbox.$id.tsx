@@ -50,33 +50,75 @@ export default function MessageDetail() {
   const view = "error" in m.view || "erased" in m.view ? null : m.view;
   return (
     <>
-      <p><Link to="/admin/outbox">{t("common.actions.back")}</Link></p>
+      <p>
+        <Link to="/admin/outbox">{t("common.actions.back")}</Link>
+      </p>
       <h1>{t("staff.outbox.messageTitle", { id: m.id })}</h1>
       {params.get("retried") ? <Alert kind="success">{t("staff.outbox.retried")}</Alert> : null}
       {params.get("confirmed") ? <Alert kind="success">{t("staff.outbox.confirmed")}</Alert> : null}
       <dl className="mb-dl">
-        <dt>{t("staff.outbox.channel")}</dt><dd>{t(`enum.channel.${m.channel}`)}</dd>
-        <dt>{t("staff.outbox.template")}</dt><dd>{m.template} ({m.locale})</dd>
-        <dt>{t("staff.outbox.recipient")}</dt><dd>{m.recipient}</dd>
-        <dt>{t("staff.outbox.status")}</dt><dd data-testid="message-status">{t(`enum.messageStatus.${m.status}`)}</dd>
-        <dt>{t("staff.outbox.attempts")}</dt><dd>{m.attempts}</dd>
-        <dt>{t("staff.outbox.created")}</dt><dd>{formatDateTime(m.createdAt, i18n.language)}</dd>
-        {m.transport ? (<><dt>{t("staff.outbox.transport")}</dt><dd>{m.transport}</dd></>) : null}
-        {m.lastError ? (<><dt>{t("staff.outbox.error")}</dt><dd>{m.lastError}</dd></>) : null}
-        {m.status === "held" ? (<><dt>{t("staff.outbox.reference")}</dt><dd><code>{m.idempotencyKey}</code></dd></>) : null}
-        {view ? (<><dt>{t("staff.outbox.subject")}</dt><dd lang={m.locale} dir={dir}>{view.subject}</dd></>) : null}
+        <dt>{t("staff.outbox.channel")}</dt>
+        <dd>{t(`enum.channel.${m.channel}`)}</dd>
+        <dt>{t("staff.outbox.template")}</dt>
+        <dd>
+          {m.template} ({m.locale})
+        </dd>
+        <dt>{t("staff.outbox.recipient")}</dt>
+        <dd>{m.recipient}</dd>
+        <dt>{t("staff.outbox.status")}</dt>
+        <dd data-testid="message-status">{t(`enum.messageStatus.${m.status}`)}</dd>
+        <dt>{t("staff.outbox.attempts")}</dt>
+        <dd>{m.attempts}</dd>
+        <dt>{t("staff.outbox.created")}</dt>
+        <dd>{formatDateTime(m.createdAt, i18n.language)}</dd>
+        {m.transport ? (
+          <>
+            <dt>{t("staff.outbox.transport")}</dt>
+            <dd>{m.transport}</dd>
+          </>
+        ) : null}
+        {m.lastError ? (
+          <>
+            <dt>{t("staff.outbox.error")}</dt>
+            <dd>{m.lastError}</dd>
+          </>
+        ) : null}
+        {m.status === "held" ? (
+          <>
+            <dt>{t("staff.outbox.reference")}</dt>
+            <dd>
+              <code>{m.idempotencyKey}</code>
+            </dd>
+          </>
+        ) : null}
+        {view ? (
+          <>
+            <dt>{t("staff.outbox.subject")}</dt>
+            <dd lang={m.locale} dir={dir}>
+              {view.subject}
+            </dd>
+          </>
+        ) : null}
       </dl>
       {m.status === "held" ? (
         <Alert kind="warning" heading={t("staff.outbox.heldTitle")}>
           <p>{t("staff.outbox.heldText")}</p>
           <Form method="post">
-            <button type="submit" name="intent" value="confirm" className="button button-primary">{t("staff.outbox.confirmSent")}</button>
-            <button type="submit" name="intent" value="retry" className="button button-secondary">{t("staff.outbox.retryAnyway")}</button>
+            <button type="submit" name="intent" value="confirm" className="button button-primary">
+              {t("staff.outbox.confirmSent")}
+            </button>
+            <button type="submit" name="intent" value="retry" className="button button-secondary">
+              {t("staff.outbox.retryAnyway")}
+            </button>
           </Form>
         </Alert>
       ) : null}
       {m.status === "failed" ? (
-        <Form method="post"><button type="submit" name="intent" value="retry" className="button button-primary">{t("staff.outbox.retry")}</button></Form>
+        <Form method="post">
+          <button type="submit" name="intent" value="retry" className="button button-primary">
+            {t("staff.outbox.retry")}
+          </button>
+        </Form>
       ) : null}
       {"error" in m.view ? <Alert kind="error">{t("staff.outbox.cannotShow", { error: m.view.error })}</Alert> : null}
       {"erased" in m.view ? <p>{t("staff.outbox.erased")}</p> : null}
@@ -86,7 +128,9 @@ export default function MessageDetail() {
           {view.editedSince ? <p>{t("staff.outbox.renderedToday")}</p> : null}
           <section aria-labelledby="text-version">
             <h2 id="text-version">{t("staff.outbox.textVersion")}</h2>
-            <pre className="mb-pre" lang={m.locale} dir={dir} data-testid="message-text">{view.text}</pre>
+            <pre className="mb-pre" lang={m.locale} dir={dir} data-testid="message-text">
+              {view.text}
+            </pre>
           </section>
           {view.html ? (
             <section aria-labelledby="html-version">

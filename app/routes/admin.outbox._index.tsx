@@ -26,7 +26,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function statusBadge(status: string) {
-  return status === "failed" || status === "held" ? "mb-badge mb-badge--bad" : status === "sent" || status === "delivered" ? "mb-badge mb-badge--good" : "mb-badge";
+  return status === "failed" || status === "held"
+    ? "mb-badge mb-badge--bad"
+    : status === "sent" || status === "delivered"
+      ? "mb-badge mb-badge--good"
+      : "mb-badge";
 }
 
 export default function Outbox() {
@@ -38,38 +42,68 @@ export default function Outbox() {
       <p>{t("staff.outbox.intro")}</p>
       <Form method="get" className="mb-filters">
         <div className="form-group">
-          <label className="form-label" htmlFor="status">{t("staff.outbox.status")}</label>
+          <label className="form-label" htmlFor="status">
+            {t("staff.outbox.status")}
+          </label>
           <select className="form-select" id="status" name="status" defaultValue={filter.status ?? ""}>
             <option value="">{t("staff.outbox.all")}</option>
-            {messageStatuses.map((s) => <option key={s} value={s}>{t(`enum.messageStatus.${s}`)}</option>)}
+            {messageStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`enum.messageStatus.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="form-group">
-          <label className="form-label" htmlFor="channel">{t("staff.outbox.channel")}</label>
+          <label className="form-label" htmlFor="channel">
+            {t("staff.outbox.channel")}
+          </label>
           <select className="form-select" id="channel" name="channel" defaultValue={filter.channel ?? ""}>
             <option value="">{t("staff.outbox.all")}</option>
-            {channels.map((c) => <option key={c} value={c}>{t(`enum.channel.${c}`)}</option>)}
+            {channels.map((c) => (
+              <option key={c} value={c}>
+                {t(`enum.channel.${c}`)}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="button button-secondary">{t("common.actions.filter")}</button>
+        <button type="submit" className="button button-secondary">
+          {t("common.actions.filter")}
+        </button>
       </Form>
       <PageSummary window={list} />
-      {list.total === 0 ? <p>{t("staff.outbox.none")}</p> : (
+      {list.total === 0 ? (
+        <p>{t("staff.outbox.none")}</p>
+      ) : (
         <div className="mb-table-wrap" {...scrollRegion(t("staff.outbox.title"))}>
           <table className="table table--zebra">
-            <thead><tr>
-              <th scope="col">#</th><th scope="col">{t("staff.outbox.channel")}</th><th scope="col">{t("staff.outbox.template")}</th>
-              <th scope="col">{t("staff.outbox.recipient")}</th><th scope="col">{t("staff.outbox.status")}</th>
-              <th scope="col">{t("staff.outbox.attempts")}</th><th scope="col">{t("staff.outbox.created")}</th>
-            </tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t("staff.outbox.channel")}</th>
+                <th scope="col">{t("staff.outbox.template")}</th>
+                <th scope="col">{t("staff.outbox.recipient")}</th>
+                <th scope="col">{t("staff.outbox.status")}</th>
+                <th scope="col">{t("staff.outbox.attempts")}</th>
+                <th scope="col">{t("staff.outbox.created")}</th>
+              </tr>
+            </thead>
             <tbody>
               {list.rows.map((m) => (
                 <tr key={m.id}>
-                  <td><Link to={`/admin/outbox/${m.id}`} aria-label={`${t("staff.outbox.view")} #${m.id}`}>{m.id}</Link></td>
+                  <td>
+                    <Link to={`/admin/outbox/${m.id}`} aria-label={`${t("staff.outbox.view")} #${m.id}`}>
+                      {m.id}
+                    </Link>
+                  </td>
                   <td>{t(`enum.channel.${m.channel}`)}</td>
-                  <td>{m.template} <span lang={m.locale}>({m.locale})</span></td>
+                  <td>
+                    {m.template} <span lang={m.locale}>({m.locale})</span>
+                  </td>
                   <td>{m.recipient}</td>
-                  <td><span className={statusBadge(m.status)}>{t(`enum.messageStatus.${m.status}`)}</span></td>
+                  <td>
+                    <span className={statusBadge(m.status)}>{t(`enum.messageStatus.${m.status}`)}</span>
+                  </td>
                   <td>{m.attempts}</td>
                   <td>{formatDateTime(m.createdAt, i18n.language)}</td>
                 </tr>

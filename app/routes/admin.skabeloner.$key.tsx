@@ -7,7 +7,14 @@ import { z } from "zod";
 import { notFound, requireRole } from "../auth/guards.server";
 import { isRtl, messageLanguages, type MessageLanguage } from "../domain/enums";
 import { templateEditSchema, templateResetSchema } from "../schemas/messaging";
-import { checkTemplateText, deleteOverride, previewTemplate, saveOverride, templateForEdit, type Preview } from "../services/templates.server";
+import {
+  checkTemplateText,
+  deleteOverride,
+  previewTemplate,
+  saveOverride,
+  templateForEdit,
+  type Preview,
+} from "../services/templates.server";
 import { audit } from "../services/audit.server";
 import { Alert, ErrorSummary, TextArea, TextField } from "../components/forms";
 import type { CopyText } from "../../emails/editable";
@@ -43,17 +50,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const sub = parseWithZod(form, { schema: templateResetSchema });
     if (sub.status !== "success") return data<ActionData>({ result: sub.reply(), preview: null }, { status: 400 });
     const tpl = load(params, sub.value.language);
-    if (deleteOverride(tpl.key, sub.value.language)) audit(user, "update", "message_template", null, { key: tpl.key, language: sub.value.language, action: "reset" });
+    if (deleteOverride(tpl.key, sub.value.language))
+      audit(user, "update", "message_template", null, { key: tpl.key, language: sub.value.language, action: "reset" });
     return redirect(`/admin/skabeloner/${tpl.key}?lang=${sub.value.language}&done=reset`);
   }
   const submission = parseWithZod(form, { schema: templateEditSchema });
-  if (submission.status !== "success") return data<ActionData>({ result: submission.reply(), preview: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data<ActionData>({ result: submission.reply(), preview: null }, { status: 400 });
   const v = submission.value;
   const tpl = load(params, v.language);
-  const text: CopyText = { subject: v.subject, heading: v.heading ?? "", body: v.body, actionLabel: v.actionLabel ?? "", sms: v.sms ?? "" };
+  const text: CopyText = {
+    subject: v.subject,
+    heading: v.heading ?? "",
+    body: v.body,
+    actionLabel: v.actionLabel ?? "",
+    sms: v.sms ?? "",
+  };
   const preview = await previewTemplate(tpl.key, v.language, { ...tpl.overrides, [v.language]: text });
   const fieldErrors = checkTemplateText(tpl.key, text, tpl.placeholders, preview);
-  if (Object.keys(fieldErrors).length) return data<ActionData>({ result: submission.reply({ fieldErrors }), preview }, { status: 400 });
+  if (Object.keys(fieldErrors).length)
+    return data<ActionData>({ result: submission.reply({ fieldErrors }), preview }, { status: 400 });
   if (v.intent === "preview") return { result: submission.reply(), preview } satisfies ActionData;
   saveOverride(tpl.key, v.language, text, user.id);
   audit(user, "update", "message_template", null, { key: tpl.key, language: v.language, action: "edit" });
@@ -85,21 +101,37 @@ function TemplateEditor() {
   const langName = t(`enum.messageLanguage.${tpl.language}`);
   return (
     <>
-      <p><Link to="/admin/skabeloner">{t("common.actions.back")}</Link></p>
+      <p>
+        <Link to="/admin/skabeloner">{t("common.actions.back")}</Link>
+      </p>
       <h1>{t("messaging.templates.editTitle", { name: templateName(t, tpl.key) })}</h1>
       <p>{t("messaging.templates.editIntro", { example: "{{name}}" })}</p>
       {done === "saved" ? <Alert kind="success">{t("messaging.templates.saved")}</Alert> : null}
       {done === "reset" ? <Alert kind="success">{t("messaging.templates.resetDone")}</Alert> : null}
 
       <nav aria-labelledby="lang-nav">
-        <h2 id="lang-nav" className="h4">{t("messaging.templates.chooseLanguage")}</h2>
+        <h2 id="lang-nav" className="h4">
+          {t("messaging.templates.chooseLanguage")}
+        </h2>
         <ul className="mb-lang-list no-max-width">
           {tpl.languages.map((l) => (
             <li key={l.language}>
-              <Link to={`?lang=${l.language}`} aria-current={l.language === tpl.language ? "page" : undefined} data-testid={`lang-${l.language}`}>
+              <Link
+                to={`?lang=${l.language}`}
+                aria-current={l.language === tpl.language ? "page" : undefined}
+                data-testid={`lang-${l.language}`}
+              >
                 {t(`enum.messageLanguage.${l.language}`)}
               </Link>{" "}
-              <span className={l.state === "missing" ? "mb-badge mb-badge--warn" : l.state === "edited" ? "mb-badge mb-badge--good" : "mb-badge"}>
+              <span
+                className={
+                  l.state === "missing"
+                    ? "mb-badge mb-badge--warn"
+                    : l.state === "edited"
+                      ? "mb-badge mb-badge--good"
+                      : "mb-badge"
+                }
+              >
                 {t(`messaging.templates.state.${l.state}`)}
               </span>
             </li>
@@ -108,13 +140,19 @@ function TemplateEditor() {
       </nav>
 
       <h2>{t("messaging.templates.currentLanguage", { language: langName })}</h2>
-      {tpl.state === "missing" ? <Alert kind="warning">{t("messaging.templates.fallbackWarning", { language: langName })}</Alert> : null}
+      {tpl.state === "missing" ? (
+        <Alert kind="warning">{t("messaging.templates.fallbackWarning", { language: langName })}</Alert>
+      ) : null}
       {tpl.notEditable ? <Alert kind="info">{t("messaging.templates.notEditable")}</Alert> : null}
-      {tpl.placeholders.length ? <p>{t("messaging.templates.placeholders", { list: tpl.placeholders.map((p) => `{{${p}}}`).join(", ") })}</p> : null}
+      {tpl.placeholders.length ? (
+        <p>{t("messaging.templates.placeholders", { list: tpl.placeholders.map((p) => `{{${p}}}`).join(", ") })}</p>
+      ) : null}
       {tpl.reference ? (
         <details>
           <summary>{t("messaging.templates.reference")}</summary>
-          <pre className="mb-pre" lang="da">{[tpl.reference.subject, "", tpl.reference.body, "", tpl.reference.sms].join("\n")}</pre>
+          <pre className="mb-pre" lang="da">
+            {[tpl.reference.subject, "", tpl.reference.body, "", tpl.reference.sms].join("\n")}
+          </pre>
         </details>
       ) : null}
 
@@ -122,19 +160,48 @@ function TemplateEditor() {
       <Form method="post" {...getFormProps(form)} lang={tpl.language} dir={dir}>
         <input type="hidden" name="language" value={tpl.language} />
         <TextField field={fields.subject} label={t("messaging.templates.subject")} />
-        <TextField field={fields.heading} label={t("messaging.templates.heading")} hint={t("messaging.templates.headingHint")} optional />
-        <TextArea field={fields.body} label={t("messaging.templates.body")} hint={t("messaging.templates.bodyHint")} rows={6} />
-        {tpl.hasAction ? <TextField field={fields.actionLabel} label={t("messaging.templates.actionLabel")} hint={t("messaging.templates.actionHint")} optional /> : null}
-        <TextArea field={fields.sms} label={t("messaging.templates.sms")} hint={t("messaging.templates.smsHint")} optional rows={3} />
+        <TextField
+          field={fields.heading}
+          label={t("messaging.templates.heading")}
+          hint={t("messaging.templates.headingHint")}
+          optional
+        />
+        <TextArea
+          field={fields.body}
+          label={t("messaging.templates.body")}
+          hint={t("messaging.templates.bodyHint")}
+          rows={6}
+        />
+        {tpl.hasAction ? (
+          <TextField
+            field={fields.actionLabel}
+            label={t("messaging.templates.actionLabel")}
+            hint={t("messaging.templates.actionHint")}
+            optional
+          />
+        ) : null}
+        <TextArea
+          field={fields.sms}
+          label={t("messaging.templates.sms")}
+          hint={t("messaging.templates.smsHint")}
+          optional
+          rows={3}
+        />
         <div dir="ltr">
-          <button type="submit" name="intent" value="preview" className="button button-secondary">{t("messaging.templates.preview")}</button>{" "}
-          <button type="submit" name="intent" value="save" className="button button-primary">{t("messaging.templates.save")}</button>
+          <button type="submit" name="intent" value="preview" className="button button-secondary">
+            {t("messaging.templates.preview")}
+          </button>{" "}
+          <button type="submit" name="intent" value="save" className="button button-primary">
+            {t("messaging.templates.save")}
+          </button>
         </div>
       </Form>
       {tpl.state === "edited" ? (
         <Form method="post" className="mb-inline-form">
           <input type="hidden" name="language" value={tpl.language} />
-          <button type="submit" name="intent" value="reset" className="button button-tertiary">{t("messaging.templates.reset")}</button>
+          <button type="submit" name="intent" value="reset" className="button button-tertiary">
+            {t("messaging.templates.reset")}
+          </button>
         </Form>
       ) : null}
 
@@ -142,13 +209,45 @@ function TemplateEditor() {
         <h2 id="preview-title">{t("messaging.templates.previewTitle")}</h2>
         <p>{draft ? t("messaging.templates.previewDraft") : t("messaging.templates.previewSaved")}</p>
         {preview.failed ? <Alert kind="error">{t("messaging.templates.previewFailed")}</Alert> : null}
-        {preview.fallback ? <Alert kind="warning">{t("messaging.templates.fallbackWarning", { language: langName })}</Alert> : null}
+        {preview.fallback ? (
+          <Alert kind="warning">{t("messaging.templates.fallbackWarning", { language: langName })}</Alert>
+        ) : null}
         <h3>{t("messaging.templates.emailPreview")}</h3>
-        <p><strong>{t("messaging.templates.subject")}:</strong> <span data-testid="preview-subject" lang={preview.fallback ? "da" : tpl.language} dir={preview.fallback ? "ltr" : dir}>{preview.subject}</span></p>
-        {preview.html ? <iframe title={t("messaging.templates.emailPreview")} className="mb-preview" sandbox="" srcDoc={preview.html} data-testid="preview-email" /> : null}
+        <p>
+          <strong>{t("messaging.templates.subject")}:</strong>{" "}
+          <span
+            data-testid="preview-subject"
+            lang={preview.fallback ? "da" : tpl.language}
+            dir={preview.fallback ? "ltr" : dir}
+          >
+            {preview.subject}
+          </span>
+        </p>
+        {preview.html ? (
+          <iframe
+            title={t("messaging.templates.emailPreview")}
+            className="mb-preview"
+            sandbox=""
+            srcDoc={preview.html}
+            data-testid="preview-email"
+          />
+        ) : null}
         <h3>{t("messaging.templates.smsPreview")}</h3>
-        <pre className="mb-pre" lang={preview.fallback ? "da" : tpl.language} dir={preview.fallback ? "ltr" : dir} data-testid="preview-sms">{preview.sms}</pre>
-        <p data-testid="preview-segments">{t("messaging.templates.segments", { count: preview.segments, encoding: preview.encoding, units: preview.units })}</p>
+        <pre
+          className="mb-pre"
+          lang={preview.fallback ? "da" : tpl.language}
+          dir={preview.fallback ? "ltr" : dir}
+          data-testid="preview-sms"
+        >
+          {preview.sms}
+        </pre>
+        <p data-testid="preview-segments">
+          {t("messaging.templates.segments", {
+            count: preview.segments,
+            encoding: preview.encoding,
+            units: preview.units,
+          })}
+        </p>
         {preview.smsHasLink ? <Alert kind="warning">{t("messaging.templates.linkInSms")}</Alert> : null}
       </section>
     </>

@@ -23,23 +23,41 @@ export default function Templates() {
       <p>{t("messaging.templates.intro")}</p>
       <div className="mb-table-wrap" {...scrollRegion(t("messaging.templates.title"))}>
         <table className="table table--zebra">
-          <thead><tr>
-            <th scope="col">{t("messaging.templates.key")}</th>
-            <th scope="col">{t("messaging.templates.audience")}</th>
-            <th scope="col">{t("messaging.templates.languages")}</th>
-          </tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t("messaging.templates.key")}</th>
+              <th scope="col">{t("messaging.templates.audience")}</th>
+              <th scope="col">{t("messaging.templates.languages")}</th>
+            </tr>
+          </thead>
           <tbody>
             {templates.map((tpl) => (
               <tr key={tpl.key} data-testid={`template-${tpl.key}`}>
-                <td><Link to={`/admin/skabeloner/${tpl.key}`} aria-label={t("messaging.templates.edit", { name: templateName(t, tpl.key) })}>{templateName(t, tpl.key)}</Link></td>
+                <td>
+                  <Link
+                    to={`/admin/skabeloner/${tpl.key}`}
+                    aria-label={t("messaging.templates.edit", { name: templateName(t, tpl.key) })}
+                  >
+                    {templateName(t, tpl.key)}
+                  </Link>
+                </td>
                 <td>{t(`messaging.templates.audienceName.${tpl.audience}`)}</td>
                 <td>
                   {tpl.missing.length ? (
                     <span className="mb-badge mb-badge--warn">
-                      {t("messaging.templates.missing", { languages: tpl.missing.map((l) => t(`enum.messageLanguage.${l}`)).join(", ") })}
+                      {t("messaging.templates.missing", {
+                        languages: tpl.missing.map((l) => t(`enum.messageLanguage.${l}`)).join(", "),
+                      })}
                     </span>
-                  ) : <span className="mb-badge mb-badge--good">{t("messaging.templates.complete")}</span>}
-                  {tpl.edited ? <> <span className="mb-badge">{t("messaging.templates.edited", { count: tpl.edited })}</span></> : null}
+                  ) : (
+                    <span className="mb-badge mb-badge--good">{t("messaging.templates.complete")}</span>
+                  )}
+                  {tpl.edited ? (
+                    <>
+                      {" "}
+                      <span className="mb-badge">{t("messaging.templates.edited", { count: tpl.edited })}</span>
+                    </>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -22,7 +22,11 @@ export const meta = pageMeta("becomeMentor");
 export async function loader({ request }: LoaderFunctionArgs) {
   const options = signupOptions();
   const url = new URL(request.url);
-  return { options, consentVersion: MENTOR_CONSENT_VERSION, recruitment: recruitmentPreset(options, url.searchParams.get("branche"), url.searchParams.get("kommune")) };
+  return {
+    options,
+    consentVersion: MENTOR_CONSENT_VERSION,
+    recruitment: recruitmentPreset(options, url.searchParams.get("branche"), url.searchParams.get("kommune")),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -44,46 +48,75 @@ export default function Signup() {
     id: "signup",
     lastResult: actionData?.result,
     defaultValue: {
-      travelKm: "15", capacity: "1", menteeGenderPreference: "none",
-      ...(recruitment ? { industryCode: recruitment.industryCode, municipalityCode: String(recruitment.municipalityCode), source: recruitment.source } : {}),
+      travelKm: "15",
+      capacity: "1",
+      menteeGenderPreference: "none",
+      ...(recruitment
+        ? {
+            industryCode: recruitment.industryCode,
+            municipalityCode: String(recruitment.municipalityCode),
+            source: recruitment.source,
+          }
+        : {}),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: volunteerSignupSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
   return (
-    <div className="row"><div className="col-12 col-lg-8">
-      <h1>{t("volunteer.signup.title")}</h1>
-      <p className="font-lead">{t("volunteer.signup.intro")}</p>
-      {recruitment ? (
-        <Alert kind="info">{t("volunteer.signup.recruitment", {
-          industry: `${recruitment.section} ${i18n.language === "en" ? recruitment.sectionLabelEn : recruitment.sectionLabelDa}`, municipality: recruitment.municipalityName,
-        })}</Alert>
-      ) : null}
-      {actionData?.rateLimited ? <Alert kind="error">{t("volunteer.signup.rateLimited")}</Alert> : null}
-      <ErrorSummary form={form} />
-      <Form method="post" {...getFormProps(form)}>
-        <fieldset className="mb-fieldset">
-          <legend className="h2">{t("volunteer.signup.sectionYou")}</legend>
-          <TextField field={fields.firstName} label={t("volunteer.signup.firstName")} autoComplete="given-name" />
-          <TextField field={fields.lastName} label={t("volunteer.signup.lastName")} autoComplete="family-name" />
-          <TextField field={fields.email} label={t("volunteer.signup.email")} type="email" autoComplete="email" />
-          <TextField field={fields.phone} label={t("volunteer.signup.phone")} hint={t("volunteer.signup.phoneHint")} type="tel" autoComplete="tel" inputMode="tel" />
-        </fieldset>
-        <MentorProfileFields fields={fields} options={options} />
-        <fieldset className="mb-fieldset">
-          <legend className="h2">{t("volunteer.signup.sectionConsent")}</legend>
-          <Checkbox field={fields.consentData} label={t("volunteer.signup.consentData")} />
-          <Checkbox field={fields.consentConfidentiality} label={t("volunteer.signup.consentConfidentiality")} />
-          <p className="form-hint">{t("volunteer.signup.consentVersion", { version: consentVersion })}</p>
-        </fieldset>
-        {fields.source.initialValue ? <input type="hidden" name={fields.source.name} value={String(fields.source.initialValue)} /> : null}
-        <div className="mb-hp" aria-hidden="true">
-          <label htmlFor={fields.website.id}>{t("volunteer.signup.honeypot")}</label>
-          <input {...getInputProps(fields.website, { type: "text" })} key={fields.website.key} tabIndex={-1} autoComplete="off" />
-        </div>
-        <button type="submit" className="button button-primary">{t("volunteer.signup.submit")}</button>
-      </Form>
-    </div></div>
+    <div className="row">
+      <div className="col-12 col-lg-8">
+        <h1>{t("volunteer.signup.title")}</h1>
+        <p className="font-lead">{t("volunteer.signup.intro")}</p>
+        {recruitment ? (
+          <Alert kind="info">
+            {t("volunteer.signup.recruitment", {
+              industry: `${recruitment.section} ${i18n.language === "en" ? recruitment.sectionLabelEn : recruitment.sectionLabelDa}`,
+              municipality: recruitment.municipalityName,
+            })}
+          </Alert>
+        ) : null}
+        {actionData?.rateLimited ? <Alert kind="error">{t("volunteer.signup.rateLimited")}</Alert> : null}
+        <ErrorSummary form={form} />
+        <Form method="post" {...getFormProps(form)}>
+          <fieldset className="mb-fieldset">
+            <legend className="h2">{t("volunteer.signup.sectionYou")}</legend>
+            <TextField field={fields.firstName} label={t("volunteer.signup.firstName")} autoComplete="given-name" />
+            <TextField field={fields.lastName} label={t("volunteer.signup.lastName")} autoComplete="family-name" />
+            <TextField field={fields.email} label={t("volunteer.signup.email")} type="email" autoComplete="email" />
+            <TextField
+              field={fields.phone}
+              label={t("volunteer.signup.phone")}
+              hint={t("volunteer.signup.phoneHint")}
+              type="tel"
+              autoComplete="tel"
+              inputMode="tel"
+            />
+          </fieldset>
+          <MentorProfileFields fields={fields} options={options} />
+          <fieldset className="mb-fieldset">
+            <legend className="h2">{t("volunteer.signup.sectionConsent")}</legend>
+            <Checkbox field={fields.consentData} label={t("volunteer.signup.consentData")} />
+            <Checkbox field={fields.consentConfidentiality} label={t("volunteer.signup.consentConfidentiality")} />
+            <p className="form-hint">{t("volunteer.signup.consentVersion", { version: consentVersion })}</p>
+          </fieldset>
+          {fields.source.initialValue ? (
+            <input type="hidden" name={fields.source.name} value={String(fields.source.initialValue)} />
+          ) : null}
+          <div className="mb-hp" aria-hidden="true">
+            <label htmlFor={fields.website.id}>{t("volunteer.signup.honeypot")}</label>
+            <input
+              {...getInputProps(fields.website, { type: "text" })}
+              key={fields.website.key}
+              tabIndex={-1}
+              autoComplete="off"
+            />
+          </div>
+          <button type="submit" className="button button-primary">
+            {t("volunteer.signup.submit")}
+          </button>
+        </Form>
+      </div>
+    </div>
   );
 }

@@ -33,16 +33,28 @@ export default function Verify() {
   const lastResult = useActionData<typeof action>();
   if (!info.valid) {
     return (
-      <div><h1>{t("volunteer.verify.title")}</h1><Alert kind="error">{t("volunteer.verify.invalid")}</Alert>
-        <p><Link to="/bliv-mentor">{t("volunteer.signup.title")}</Link> · <Link to="/login">{t("common.nav.login")}</Link></p></div>
+      <div>
+        <h1>{t("volunteer.verify.title")}</h1>
+        <Alert kind="error">{t("volunteer.verify.invalid")}</Alert>
+        <p>
+          <Link to="/bliv-mentor">{t("volunteer.signup.title")}</Link> ·{" "}
+          <Link to="/login">{t("common.nav.login")}</Link>
+        </p>
+      </div>
     );
   }
   return (
-    <div className="row"><div className="col-12 col-md-8 col-lg-6">
-      <h1>{t("volunteer.verify.title")}</h1>
-      <p>{t("volunteer.verify.greeting", { name: info.firstName })}</p>
-      <NewPasswordForm id="verify" lastResult={lastResult} submitLabel={t("volunteer.verify.submit")}
-        labels={{ password: t("volunteer.verify.password"), confirm: t("volunteer.verify.confirm") }} />
-    </div></div>
+    <div className="row">
+      <div className="col-12 col-md-8 col-lg-6">
+        <h1>{t("volunteer.verify.title")}</h1>
+        <p>{t("volunteer.verify.greeting", { name: info.firstName })}</p>
+        <NewPasswordForm
+          id="verify"
+          lastResult={lastResult}
+          submitLabel={t("volunteer.verify.submit")}
+          labels={{ password: t("volunteer.verify.password"), confirm: t("volunteer.verify.confirm") }}
+        />
+      </div>
+    </div>
   );
 }

@@ -1,4 +1,3 @@
-
 import { useTranslation } from "react-i18next";
 import { pageMeta } from "../i18n/meta";
 
@@ -7,10 +6,12 @@ export const meta = pageMeta("signupSent");
 export default function SignupSent() {
   const { t } = useTranslation();
   return (
-    <div className="row"><div className="col-12 col-md-8">
-      <h1>{t("volunteer.signup.sentTitle")}</h1>
-      <p className="font-lead">{t("volunteer.signup.sentBody")}</p>
-      <p>{t("volunteer.signup.sentNotReceived")}</p>
-    </div></div>
+    <div className="row">
+      <div className="col-12 col-md-8">
+        <h1>{t("volunteer.signup.sentTitle")}</h1>
+        <p className="font-lead">{t("volunteer.signup.sentBody")}</p>
+        <p>{t("volunteer.signup.sentNotReceived")}</p>
+      </div>
+    </div>
   );
 }

@@ -17,7 +17,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request);
   const r = openingsForCitizen(scope, idParam(params.id), user); // a logged read
   if (!r) throw notFound();
-  return { ...r, backTo: scope.kind === "municipality" ? `/kommune/borgere/${r.citizen.id}` : `/koordinator/mentees/${r.citizen.id}` };
+  return {
+    ...r,
+    backTo: scope.kind === "municipality" ? `/kommune/borgere/${r.citizen.id}` : `/koordinator/mentees/${r.citizen.id}`,
+  };
 }
 
 type ActionData = { openingId: number | null; error: string };
@@ -31,10 +34,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: proposeSchema });
   const raw = Number(form.get("openingId"));
   const openingId = Number.isInteger(raw) && raw > 0 ? raw : null;
-  if (submission.status !== "success" || submission.value.menteeId !== menteeId) return data<ActionData>({ openingId, error: "companies.errors.notDone" }, { status: 400 });
+  if (submission.status !== "success" || submission.value.menteeId !== menteeId)
+    return data<ActionData>({ openingId, error: "companies.errors.notDone" }, { status: 400 });
   const r = proposeCitizen(scope, submission.value.openingId, menteeId, user);
   if (r.ok) return redirect(`/opslag/${submission.value.openingId}?done=propose#proposals`);
-  return data<ActionData>({ openingId, error: r.reason === "rule" ? "companies.errors.ruleShort" : `companies.errors.${r.reason}` }, { status: r.reason === "not_found" ? 404 : 409 });
+  return data<ActionData>(
+    { openingId, error: r.reason === "rule" ? "companies.errors.ruleShort" : `companies.errors.${r.reason}` },
+    { status: r.reason === "not_found" ? 404 : 409 },
+  );
 }
 
 export default function FittingOpenings() {
@@ -45,27 +52,48 @@ export default function FittingOpenings() {
   const name = `${citizen.firstName} ${citizen.lastName}`;
   return (
     <>
-      <p><Link to={backTo}>{t("competence.back", { name })}</Link></p>
+      <p>
+        <Link to={backTo}>{t("competence.back", { name })}</Link>
+      </p>
       <h1>{t("companies.fitting.heading", { name })}</h1>
       <p>{t("companies.fitting.intro")}</p>
-      {!citizen.assessed ? <Alert kind="info">{t("companies.fitting.notAssessed")} <Link to={`/borgere/${citizen.id}/kompetencer`}>{t("companies.history.competence")}</Link></Alert> : null}
+      {!citizen.assessed ? (
+        <Alert kind="info">
+          {t("companies.fitting.notAssessed")}{" "}
+          <Link to={`/borgere/${citizen.id}/kompetencer`}>{t("companies.history.competence")}</Link>
+        </Alert>
+      ) : null}
       {citizen.placed ? <Alert kind="info">{t("companies.fitting.placed")}</Alert> : null}
       {actionData && actionData.openingId === null ? <Alert kind="error">{t(actionData.error)}</Alert> : null}
       <h2>{t("companies.fitting.count", { count: total })}</h2>
-      {openings.length === 0 ? <p>{t("companies.fitting.none")}</p> : (
+      {openings.length === 0 ? (
+        <p>{t("companies.fitting.none")}</p>
+      ) : (
         <ol className="mb-candidates nobullet-list" data-testid="fitting-openings">
           {openings.map((o, i) => (
             <li key={o.openingId} className="mb-candidate" aria-labelledby={`op-${o.openingId}`}>
-              <h3 id={`op-${o.openingId}`}>{i + 1}. <Link to={`/opslag/${o.openingId}`}>{t(`enum.openingType.${o.type}`)}: {o.occupation}</Link></h3>
-              <p><strong>{t("companies.candidates.score", { score: formatNumber(o.score, lng, 1) })}</strong> · {o.companyName} · {o.municipalityName}
-                {o.startDate ? <> · {t("companies.openings.start", { date: formatDate(o.startDate, lng) })}</> : null} · {t("companies.opening.takenOf", { taken: o.taken, places: o.places })}</p>
+              <h3 id={`op-${o.openingId}`}>
+                {i + 1}.{" "}
+                <Link to={`/opslag/${o.openingId}`}>
+                  {t(`enum.openingType.${o.type}`)}: {o.occupation}
+                </Link>
+              </h3>
+              <p>
+                <strong>{t("companies.candidates.score", { score: formatNumber(o.score, lng, 1) })}</strong> ·{" "}
+                {o.companyName} · {o.municipalityName}
+                {o.startDate ? (
+                  <> · {t("companies.openings.start", { date: formatDate(o.startDate, lng) })}</>
+                ) : null} · {t("companies.opening.takenOf", { taken: o.taken, places: o.places })}
+              </p>
               <OpeningReasons reasons={o.reasons} />
               {actionData?.openingId === o.openingId ? <Alert kind="error">{t(actionData.error)}</Alert> : null}
               <Form method="post">
                 <input type="hidden" name="intent" value="propose" />
                 <input type="hidden" name="menteeId" value={citizen.id} />
                 <input type="hidden" name="openingId" value={o.openingId} />
-                <button type="submit" className="button button-primary">{t("companies.fitting.propose", { occupation: o.occupation, company: o.companyName })}</button>
+                <button type="submit" className="button button-primary">
+                  {t("companies.fitting.propose", { occupation: o.occupation, company: o.companyName })}
+                </button>
               </Form>
             </li>
           ))}

@@ -27,15 +27,19 @@ export default function Forgot() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotSchema }),
   });
   return (
-    <div className="row"><div className="col-12 col-md-8 col-lg-6">
-      <h1>{t("auth.forgot.title")}</h1>
-      <p>{t("auth.forgot.intro")}</p>
-      {actionData?.sent ? <Alert kind="success">{t("auth.forgot.sent")}</Alert> : null}
-      <ErrorSummary form={form} />
-      <Form method="post" {...getFormProps(form)}>
-        <TextField field={fields.email} label={t("auth.login.email")} type="email" autoComplete="email" />
-        <button type="submit" className="button button-primary">{t("auth.forgot.submit")}</button>
-      </Form>
-    </div></div>
+    <div className="row">
+      <div className="col-12 col-md-8 col-lg-6">
+        <h1>{t("auth.forgot.title")}</h1>
+        <p>{t("auth.forgot.intro")}</p>
+        {actionData?.sent ? <Alert kind="success">{t("auth.forgot.sent")}</Alert> : null}
+        <ErrorSummary form={form} />
+        <Form method="post" {...getFormProps(form)}>
+          <TextField field={fields.email} label={t("auth.login.email")} type="email" autoComplete="email" />
+          <button type="submit" className="button button-primary">
+            {t("auth.forgot.submit")}
+          </button>
+        </Form>
+      </div>
+    </div>
   );
 }

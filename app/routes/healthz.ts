@@ -9,5 +9,8 @@ export async function loader() {
   } catch {
     database = "error";
   }
-  return Response.json({ status: database === "ok" ? "ok" : "degraded", database }, { status: database === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { status: database === "ok" ? "ok" : "degraded", database },
+    { status: database === "ok" ? 200 : 503, headers: { "Cache-Control": "no-store" } },
+  );
 }

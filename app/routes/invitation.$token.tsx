@@ -15,14 +15,23 @@ export const meta = pageMeta("invitation");
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const inv = invitationFor(params.token ?? "");
-  return { invitation: inv ? { name: inv.name, email: inv.email, municipality: inv.municipality ?? "", admin: inv.role === "admin" } : null };
+  return {
+    invitation: inv
+      ? { name: inv.name, email: inv.email, municipality: inv.municipality ?? "", admin: inv.role === "admin" }
+      : null,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: resetSchema });
-  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
+  if (submission.status !== "success")
+    return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   const userId = await acceptInvitation(params.token ?? "", submission.value.password);
-  if (!userId) return data(submission.reply({ formErrors: ["municipalities.invitation.invalid"], hideFields: ["password", "confirm"] }), { status: 400 });
+  if (!userId)
+    return data(
+      submission.reply({ formErrors: ["municipalities.invitation.invalid"], hideFields: ["password", "confirm"] }),
+      { status: 400 },
+    );
   return redirect("/login?reset=1");
 }
 
@@ -31,13 +40,27 @@ export default function Invitation() {
   const { invitation } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   if (!invitation) {
-    return (<div><h1>{t("municipalities.invitation.title")}</h1><Alert kind="error">{t("municipalities.invitation.invalid")}</Alert></div>);
+    return (
+      <div>
+        <h1>{t("municipalities.invitation.title")}</h1>
+        <Alert kind="error">{t("municipalities.invitation.invalid")}</Alert>
+      </div>
+    );
   }
   return (
-    <div className="row"><div className="col-12 col-md-8 col-lg-6">
-      <h1>{t("municipalities.invitation.title")}</h1>
-      <p>{t(invitation.admin ? "municipalities.invitation.introAdmin" : "municipalities.invitation.intro", invitation)}</p>
-      <NewPasswordForm id="invitation" lastResult={lastResult} submitLabel={t("municipalities.invitation.submit")} username={invitation.email} />
-    </div></div>
+    <div className="row">
+      <div className="col-12 col-md-8 col-lg-6">
+        <h1>{t("municipalities.invitation.title")}</h1>
+        <p>
+          {t(invitation.admin ? "municipalities.invitation.introAdmin" : "municipalities.invitation.intro", invitation)}
+        </p>
+        <NewPasswordForm
+          id="invitation"
+          lastResult={lastResult}
+          submitLabel={t("municipalities.invitation.submit")}
+          username={invitation.email}
+        />
+      </div>
+    </div>
   );
 }

@@ -29,27 +29,48 @@ export default function CaseworkerStart() {
     <>
       <h1>{t("staff.start.caseworker.title", { municipality })}</h1>
       <p>{t("staff.start.caseworker.intro")}</p>
-      <p><Link to="/kommune/borgere/ny" className="button button-primary">{t("referrals.list.refer")}</Link>{" "}
-        <Link to="/kommune/borgere" className="button button-secondary">{t("referrals.nav.list")}</Link></p>
-      {newest.total === 0 ? <p>{t("staff.mentees.none")}</p> : (
+      <p>
+        <Link to="/kommune/borgere/ny" className="button button-primary">
+          {t("referrals.list.refer")}
+        </Link>{" "}
+        <Link to="/kommune/borgere" className="button button-secondary">
+          {t("referrals.nav.list")}
+        </Link>
+      </p>
+      {newest.total === 0 ? (
+        <p>{t("staff.mentees.none")}</p>
+      ) : (
         <>
           <h2>{t("staff.mentees.byStatusTitle")}</h2>
           <ul className="mb-cards" data-testid="status-counts">
-            {menteeStatuses.filter((s) => counts[s]).map((s) => (
-              <li key={s} className="mb-card">
-                <span className="mb-card__value">{n(counts[s])}</span>
-                <Link to={`/kommune/borgere?status=${s}`}>{t(`enum.menteeStatus.${s}`)}</Link>
-              </li>
-            ))}
+            {menteeStatuses
+              .filter((s) => counts[s])
+              .map((s) => (
+                <li key={s} className="mb-card">
+                  <span className="mb-card__value">{n(counts[s])}</span>
+                  <Link to={`/kommune/borgere?status=${s}`}>{t(`enum.menteeStatus.${s}`)}</Link>
+                </li>
+              ))}
           </ul>
           <h2>{t("staff.mentees.newestTitle")}</h2>
           <div className="mb-table-wrap" {...scrollRegion(t("staff.mentees.newestTitle"))}>
             <table className="table table--zebra">
-              <thead><tr><th scope="col">{t("staff.mentees.name")}</th><th scope="col">{t("staff.mentees.birthYear")}</th><th scope="col">{t("staff.mentees.status")}</th><th scope="col">{t("staff.mentees.referredAt")}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t("staff.mentees.name")}</th>
+                  <th scope="col">{t("staff.mentees.birthYear")}</th>
+                  <th scope="col">{t("staff.mentees.status")}</th>
+                  <th scope="col">{t("staff.mentees.referredAt")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {newest.rows.map((m) => (
                   <tr key={m.id}>
-                    <td><Link to={`/kommune/borgere/${m.id}`}>{m.firstName} {m.lastName}</Link></td>
+                    <td>
+                      <Link to={`/kommune/borgere/${m.id}`}>
+                        {m.firstName} {m.lastName}
+                      </Link>
+                    </td>
                     <td>{m.birthYear}</td>
                     <td>{t(`enum.menteeStatus.${m.status}`)}</td>
                     <td>{formatDate(m.referredAt, i18n.language)}</td>
@@ -58,7 +79,11 @@ export default function CaseworkerStart() {
               </tbody>
             </table>
           </div>
-          <p><Link to="/kommune/borgere">{t("staff.mentees.showAll", { count: newest.total, formatted: n(newest.total) })}</Link></p>
+          <p>
+            <Link to="/kommune/borgere">
+              {t("staff.mentees.showAll", { count: newest.total, formatted: n(newest.total) })}
+            </Link>
+          </p>
         </>
       )}
     </>

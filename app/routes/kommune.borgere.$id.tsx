@@ -31,9 +31,18 @@ function parseId(v: string | undefined): number {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireCaseworker(request);
   const url = new URL(request.url);
-  const r = getReferral(scope, parseId(params.id), user, { messages: pageOf(url.searchParams, MESSAGES_PAGE_PARAM), history: pageOf(url.searchParams, HISTORY_PAGE_PARAM) });
+  const r = getReferral(scope, parseId(params.id), user, {
+    messages: pageOf(url.searchParams, MESSAGES_PAGE_PARAM),
+    history: pageOf(url.searchParams, HISTORY_PAGE_PARAM),
+  });
   if (!r) throw notFound();
-  return { r, canWithdraw: canWithdraw(r.mentee.status), courses: courseSummariesForMentee(scope, r.mentee.id), history: citizenHistory(scope, r.mentee.id), changes: recordChanges(r.mentee.id, pageOf(url.searchParams, CHANGES_PAGE_PARAM)) };
+  return {
+    r,
+    canWithdraw: canWithdraw(r.mentee.status),
+    courses: courseSummariesForMentee(scope, r.mentee.id),
+    history: citizenHistory(scope, r.mentee.id),
+    changes: recordChanges(r.mentee.id, pageOf(url.searchParams, CHANGES_PAGE_PARAM)),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -45,7 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const res = withdrawReferral(scope, id, submission.value.reason, user);
   if (res === "not_found") throw notFound();
-  if (res === "not_allowed") return data(submission.reply({ formErrors: ["referrals.detail.withdrawNotAllowed"] }), { status: 409 });
+  if (res === "not_allowed")
+    return data(submission.reply({ formErrors: ["referrals.detail.withdrawNotAllowed"] }), { status: 409 });
   return redirect(`/kommune/borgere/${id}?withdrawn=1`);
 }
 
@@ -54,15 +64,27 @@ export default function ReferralPage() {
   const { r, canWithdraw: may, courses, history, changes } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({ id: "withdraw", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawSchema }) });
+  const [form, fields] = useForm({
+    id: "withdraw",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: withdrawSchema }),
+  });
   const m = r.mentee;
   return (
     <>
-      <p><Link to="/kommune/borgere">{t("referrals.detail.back")}</Link></p>
-      <h1>{m.firstName} {m.lastName}</h1>
+      <p>
+        <Link to="/kommune/borgere">{t("referrals.detail.back")}</Link>
+      </p>
+      <h1>
+        {m.firstName} {m.lastName}
+      </h1>
       {params.get("created") ? <Alert kind="success">{t("referrals.list.created")}</Alert> : null}
       {params.get("withdrawn") ? <Alert kind="success">{t("referrals.detail.withdrawn")}</Alert> : null}
-      {r.mentee.anonymisedAt ? null : <p><Link to={`/kommune/borgere/${m.id}/ret`}>{t("referrals.corrections.link")}</Link></p>}
+      {r.mentee.anonymisedAt ? null : (
+        <p>
+          <Link to={`/kommune/borgere/${m.id}/ret`}>{t("referrals.corrections.link")}</Link>
+        </p>
+      )}
       <CitizenHistory menteeId={m.id} items={history} />
       <ReferralDetail r={r} />
       <RecordChanges changes={changes} />
@@ -74,8 +96,15 @@ export default function ReferralPage() {
           <ErrorSummary form={form} />
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="withdraw" />
-            <TextArea field={fields.reason} label={t("referrals.detail.withdrawReason")} hint={t("referrals.detail.withdrawReasonHint")} rows={2} />
-            <button type="submit" className="button button-secondary">{t("referrals.detail.withdrawSubmit")}</button>
+            <TextArea
+              field={fields.reason}
+              label={t("referrals.detail.withdrawReason")}
+              hint={t("referrals.detail.withdrawReasonHint")}
+              rows={2}
+            />
+            <button type="submit" className="button button-secondary">
+              {t("referrals.detail.withdrawSubmit")}
+            </button>
           </Form>
         </section>
       ) : null}

@@ -15,14 +15,17 @@ import { idParam } from "../utils/params.server";
 
 export const meta = pageMeta("correction");
 
-
 /** The caseworker corrects a citizen of their own municipality (any other "does not exist"). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireCaseworker(request);
   const id = idParam(params.id);
   const current = correctionFormFor(scope, id, user);
   if (!current) throw notFound();
-  return { current, divisions: divisionOptions(), changes: recordChanges(id, pageOf(new URL(request.url).searchParams, CHANGES_PAGE_PARAM)) };
+  return {
+    current,
+    divisions: divisionOptions(),
+    changes: recordChanges(id, pageOf(new URL(request.url).searchParams, CHANGES_PAGE_PARAM)),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,9 +46,13 @@ export default function CaseworkerCorrection() {
   const done = params.get("done");
   return (
     <>
-      <p><Link to={`/kommune/borgere/${current.id}`}>{t("common.actions.back")}</Link></p>
+      <p>
+        <Link to={`/kommune/borgere/${current.id}`}>{t("common.actions.back")}</Link>
+      </p>
       <h1>{t("referrals.corrections.title", { name: `${current.firstName} ${current.lastName}` })}</h1>
-      {done ? <Alert kind="success">{t(`referrals.corrections.done.${done === "nothing" ? "nothing" : "correct"}`)}</Alert> : null}
+      {done ? (
+        <Alert kind="success">{t(`referrals.corrections.done.${done === "nothing" ? "nothing" : "correct"}`)}</Alert>
+      ) : null}
       <RecordChanges changes={changes} />
       <CorrectionForm current={current} divisions={divisions} lastResult={lastResult} />
     </>

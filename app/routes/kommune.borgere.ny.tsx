@@ -8,10 +8,27 @@ import { referralSchema, MAX_EXPERIENCE_ROWS, MAX_WISHED_INDUSTRIES } from "../s
 import { createReferral } from "../services/referrals.server";
 import { municipalityInfo, divisionOptions } from "../services/municipalities.server";
 import {
-  channels, danishLevels, educationLevels, englishLevels, genderPreferences, genders, goals, menteeGroups, messageLanguages,
+  channels,
+  danishLevels,
+  educationLevels,
+  englishLevels,
+  genderPreferences,
+  genders,
+  goals,
+  menteeGroups,
+  messageLanguages,
 } from "../domain/enums";
 import { consentVersions, CURRENT_CONSENT_VERSION, referralConsentPurposes } from "../domain/referrals";
-import { Alert, Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextField, TextArea, translateError } from "../components/forms";
+import {
+  Alert,
+  Checkbox,
+  ChoiceGroup,
+  ErrorSummary,
+  SelectField,
+  TextField,
+  TextArea,
+  translateError,
+} from "../components/forms";
 import { formatDate } from "../i18n/format";
 import { today } from "../utils/clock";
 import { pageMeta } from "../i18n/meta";
@@ -31,9 +48,18 @@ type Duplicate = { id: number; status: string; referredAt: string };
 
 /** What was typed comes back to the page, but no value longer than any field allows (junk posts stay cheap to answer). */
 function trimmed<T extends { initialValue?: unknown }>(reply: T): T {
-  const cut = (v: unknown): unknown => typeof v === "string" ? v.slice(0, 400)
-    : Array.isArray(v) ? v.slice(0, 10).map(cut)
-    : v && typeof v === "object" ? Object.fromEntries(Object.entries(v as Record<string, unknown>).slice(0, 60).map(([k, x]) => [k, cut(x)])) : v;
+  const cut = (v: unknown): unknown =>
+    typeof v === "string"
+      ? v.slice(0, 400)
+      : Array.isArray(v)
+        ? v.slice(0, 10).map(cut)
+        : v && typeof v === "object"
+          ? Object.fromEntries(
+              Object.entries(v as Record<string, unknown>)
+                .slice(0, 60)
+                .map(([k, x]) => [k, cut(x)]),
+            )
+          : v;
   return { ...reply, initialValue: cut(reply.initialValue) as T["initialValue"] };
 }
 
@@ -47,9 +73,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (res.ok) return redirect(`/kommune/borgere/${res.id}?created=1`);
   if (res.reason === "duplicate") {
     // 409: nothing saved yet; the caseworker must confirm "save anyway".
-    return data({ result: submission.reply({ formErrors: ["referrals.form.duplicateTitle"] }), duplicates: res.duplicates as Duplicate[] }, { status: 409 });
+    return data(
+      {
+        result: submission.reply({ formErrors: ["referrals.form.duplicateTitle"] }),
+        duplicates: res.duplicates as Duplicate[],
+      },
+      { status: 409 },
+    );
   }
-  return data({ result: submission.reply({ formErrors: ["referrals.form.notPartner"] }), duplicates: [] as Duplicate[] }, { status: 403 });
+  return data(
+    { result: submission.reply({ formErrors: ["referrals.form.notPartner"] }), duplicates: [] as Duplicate[] },
+    { status: 403 },
+  );
 }
 
 /** Initial value of a nested path in the last submission, for the hand-made inputs below. */
@@ -68,94 +103,252 @@ export default function Refer() {
     id: "referral",
     lastResult,
     shouldValidate: "onSubmit",
-    defaultValue: { consentVersion: CURRENT_CONSENT_VERSION, consentDate: todayDate, preferredChannel: "sms", language: "da", danishLevel: "du2", englishLevel: "none", educationLevel: "none", mentorGenderPreference: "none", group: "refugee" },
+    defaultValue: {
+      consentVersion: CURRENT_CONSENT_VERSION,
+      consentDate: todayDate,
+      preferredChannel: "sms",
+      language: "da",
+      danishLevel: "du2",
+      englishLevel: "none",
+      educationLevel: "none",
+      mentorGenderPreference: "none",
+      group: "refugee",
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: referralSchema }),
   });
   const errs = (name: string) => (form.allErrors[name] ?? []).map((e) => translateError(t, e));
-  const opt = <T extends string>(values: readonly T[], ns: string) => values.map((v) => ({ value: v, label: t(`enum.${ns}.${v}`) }));
+  const opt = <T extends string>(values: readonly T[], ns: string) =>
+    values.map((v) => ({ value: v, label: t(`enum.${ns}.${v}`) }));
   const lang = i18n.language === "en" ? "en" : "da";
-  const divisionOpts = divisions.map((d) => ({ value: d.code, label: `${d.code} ${lang === "en" ? d.labelEn : d.labelDa}` }));
+  const divisionOpts = divisions.map((d) => ({
+    value: d.code,
+    label: `${d.code} ${lang === "en" ? d.labelEn : d.labelDa}`,
+  }));
   const duplicates = actionData?.duplicates ?? [];
 
   if (!municipality?.isPartner) {
-    return (<><h1>{t("referrals.form.title")}</h1><Alert kind="warning">{t("referrals.form.notPartner")}</Alert></>);
+    return (
+      <>
+        <h1>{t("referrals.form.title")}</h1>
+        <Alert kind="warning">{t("referrals.form.notPartner")}</Alert>
+      </>
+    );
   }
 
   return (
-    <div className="row"><div className="col-12 col-lg-9">
-      <p><Link to="/kommune/borgere">{t("referrals.detail.back")}</Link></p>
-      <h1>{t("referrals.form.title")}</h1>
-      <p>{t("referrals.form.intro")}</p>
-      {duplicates.length ? (
-        <Alert kind="warning" heading={t("referrals.form.duplicateTitle")}>
-          <p>{t("referrals.form.duplicateBody", { count: duplicates.length, dates: duplicates.map((d) => formatDate(d.referredAt, i18n.language)).join(", ") })}</p>
-          <ul>{duplicates.map((d) => <li key={d.id}><Link to={`/kommune/borgere/${d.id}`}>{t("referrals.form.duplicateSee")} ({t(`enum.menteeStatus.${d.status}`)})</Link></li>)}</ul>
-        </Alert>
-      ) : <ErrorSummary form={form} />}
-      <Form method="post" {...getFormProps(form)}>
-        <h2>{t("referrals.form.sectionPerson")}</h2>
-        <TextField field={fields.firstName} label={t("referrals.form.firstName")} autoComplete="off" />
-        <TextField field={fields.lastName} label={t("referrals.form.lastName")} autoComplete="off" />
-        <TextField field={fields.birthYear} label={t("referrals.form.birthYear")} hint={t("referrals.form.birthYearHint")} inputMode="numeric" className="input-width-xs" />
-        <SelectField field={fields.gender} label={t("referrals.form.gender")} optional placeholder={t("referrals.form.genderNone")} options={opt(genders, "gender")} />
-        <ChoiceGroup field={fields.group} legend={t("referrals.form.group")} options={opt(menteeGroups, "menteeGroup")} />
-        <Checkbox field={fields.jobReady} label={t("referrals.form.jobReady")} />
+    <div className="row">
+      <div className="col-12 col-lg-9">
+        <p>
+          <Link to="/kommune/borgere">{t("referrals.detail.back")}</Link>
+        </p>
+        <h1>{t("referrals.form.title")}</h1>
+        <p>{t("referrals.form.intro")}</p>
+        {duplicates.length ? (
+          <Alert kind="warning" heading={t("referrals.form.duplicateTitle")}>
+            <p>
+              {t("referrals.form.duplicateBody", {
+                count: duplicates.length,
+                dates: duplicates.map((d) => formatDate(d.referredAt, i18n.language)).join(", "),
+              })}
+            </p>
+            <ul>
+              {duplicates.map((d) => (
+                <li key={d.id}>
+                  <Link to={`/kommune/borgere/${d.id}`}>
+                    {t("referrals.form.duplicateSee")} ({t(`enum.menteeStatus.${d.status}`)})
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        ) : (
+          <ErrorSummary form={form} />
+        )}
+        <Form method="post" {...getFormProps(form)}>
+          <h2>{t("referrals.form.sectionPerson")}</h2>
+          <TextField field={fields.firstName} label={t("referrals.form.firstName")} autoComplete="off" />
+          <TextField field={fields.lastName} label={t("referrals.form.lastName")} autoComplete="off" />
+          <TextField
+            field={fields.birthYear}
+            label={t("referrals.form.birthYear")}
+            hint={t("referrals.form.birthYearHint")}
+            inputMode="numeric"
+            className="input-width-xs"
+          />
+          <SelectField
+            field={fields.gender}
+            label={t("referrals.form.gender")}
+            optional
+            placeholder={t("referrals.form.genderNone")}
+            options={opt(genders, "gender")}
+          />
+          <ChoiceGroup
+            field={fields.group}
+            legend={t("referrals.form.group")}
+            options={opt(menteeGroups, "menteeGroup")}
+          />
+          <Checkbox field={fields.jobReady} label={t("referrals.form.jobReady")} />
 
-        <h2>{t("referrals.form.sectionContact")}</h2>
-        <p className="form-hint">{t("referrals.form.contactHint")}</p>
-        <TextField field={fields.phone} label={t("referrals.form.phone")} hint={t("referrals.form.phoneHint")} type="tel" optional inputMode="tel" autoComplete="off" />
-        <TextField field={fields.email} label={t("referrals.form.email")} type="email" optional autoComplete="off" />
-        <ChoiceGroup field={fields.preferredChannel} legend={t("referrals.form.preferredChannel")} options={opt(channels, "channel")} />
-        <SelectField field={fields.language} label={t("referrals.form.language")} hint={t("referrals.form.languageHint")} options={opt(messageLanguages, "messageLanguage")} />
+          <h2>{t("referrals.form.sectionContact")}</h2>
+          <p className="form-hint">{t("referrals.form.contactHint")}</p>
+          <TextField
+            field={fields.phone}
+            label={t("referrals.form.phone")}
+            hint={t("referrals.form.phoneHint")}
+            type="tel"
+            optional
+            inputMode="tel"
+            autoComplete="off"
+          />
+          <TextField field={fields.email} label={t("referrals.form.email")} type="email" optional autoComplete="off" />
+          <ChoiceGroup
+            field={fields.preferredChannel}
+            legend={t("referrals.form.preferredChannel")}
+            options={opt(channels, "channel")}
+          />
+          <SelectField
+            field={fields.language}
+            label={t("referrals.form.language")}
+            hint={t("referrals.form.languageHint")}
+            options={opt(messageLanguages, "messageLanguage")}
+          />
 
-        <h2>{t("referrals.form.sectionSkills")}</h2>
-        <SelectField field={fields.danishLevel} label={t("referrals.form.danishLevel")} options={opt(danishLevels, "danishLevel")} />
-        <SelectField field={fields.danishModule} label={t("referrals.form.danishModule")} optional placeholder={t("referrals.form.moduleNone")}
-          options={[1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), label: t("referrals.form.moduleLabel", { n }) }))} />
-        <SelectField field={fields.englishLevel} label={t("referrals.form.englishLevel")} options={opt(englishLevels, "englishLevel")} />
-        <SelectField field={fields.educationLevel} label={t("referrals.form.educationLevel")} options={opt(educationLevels, "educationLevel")} />
-        <TextField field={fields.educationField} label={t("referrals.form.educationField")} optional />
-        <TextField field={fields.educationCountry} label={t("referrals.form.educationCountry")} optional />
+          <h2>{t("referrals.form.sectionSkills")}</h2>
+          <SelectField
+            field={fields.danishLevel}
+            label={t("referrals.form.danishLevel")}
+            options={opt(danishLevels, "danishLevel")}
+          />
+          <SelectField
+            field={fields.danishModule}
+            label={t("referrals.form.danishModule")}
+            optional
+            placeholder={t("referrals.form.moduleNone")}
+            options={[1, 2, 3, 4, 5, 6].map((n) => ({
+              value: String(n),
+              label: t("referrals.form.moduleLabel", { n }),
+            }))}
+          />
+          <SelectField
+            field={fields.englishLevel}
+            label={t("referrals.form.englishLevel")}
+            options={opt(englishLevels, "englishLevel")}
+          />
+          <SelectField
+            field={fields.educationLevel}
+            label={t("referrals.form.educationLevel")}
+            options={opt(educationLevels, "educationLevel")}
+          />
+          <TextField field={fields.educationField} label={t("referrals.form.educationField")} optional />
+          <TextField field={fields.educationCountry} label={t("referrals.form.educationCountry")} optional />
 
-        <h2>{t("referrals.form.sectionExperience")}</h2>
-        <p className="form-hint">{t("referrals.form.experienceIntro", { max: EXPERIENCE_ROWS })}</p>
-        {errs("experience").map((e) => <p key={e} className="form-error-message" role="alert">{e}</p>)}
-        {Array.from({ length: Math.min(EXPERIENCE_ROWS, MAX_EXPERIENCE_ROWS) }, (_, i) => (
-          <fieldset key={i} className="mb-stack">
-            <legend className="h4">{t("referrals.form.experienceRow", { n: i + 1 })}</legend>
-            <PlainInput name={`experience[${i}].title`} label={t("referrals.form.jobTitle")} errors={errs(`experience[${i}].title`)} defaultValue={initial(lastResult, ["experience", i, "title"])} formId={form.id} />
-            <PlainInput name={`experience[${i}].years`} label={t("referrals.form.years")} errors={errs(`experience[${i}].years`)} defaultValue={initial(lastResult, ["experience", i, "years"])} formId={form.id} inputMode="numeric" />
-            <PlainSelect name={`experience[${i}].industryCode`} label={t("referrals.form.industry")} errors={errs(`experience[${i}].industryCode`)}
-              defaultValue={initial(lastResult, ["experience", i, "industryCode"])} formId={form.id} placeholder={t("referrals.form.industryNone")} options={divisionOpts} />
-          </fieldset>
-        ))}
-
-        <h2>{t("referrals.form.sectionWishes")}</h2>
-        <fieldset className={`form-group${errs("wishedIndustryCodes").length ? " form-error" : ""}`} id={`${form.id}-wishedIndustryCodes`} tabIndex={-1}>
-          <legend className="form-label">{t("referrals.form.wishedIndustries")}</legend>
-          {errs("wishedIndustryCodes").map((e) => <span key={e} className="form-error-message" role="alert">{e}</span>)}
-          {Array.from({ length: MAX_WISHED_INDUSTRIES }, (_, i) => (
-            <PlainSelect key={i} name={`wishedIndustryCodes[${i}]`} label={`${t("referrals.queue.industry")} ${i + 1}`} errors={errs(`wishedIndustryCodes[${i}]`)}
-              defaultValue={initial(lastResult, ["wishedIndustryCodes", i])} formId={form.id} placeholder={t("referrals.form.industryNone")} options={divisionOpts} />
+          <h2>{t("referrals.form.sectionExperience")}</h2>
+          <p className="form-hint">{t("referrals.form.experienceIntro", { max: EXPERIENCE_ROWS })}</p>
+          {errs("experience").map((e) => (
+            <p key={e} className="form-error-message" role="alert">
+              {e}
+            </p>
           ))}
-        </fieldset>
-        <TextField field={fields.wishedOccupation} label={t("referrals.form.wishedOccupation")} optional />
-        <ChoiceGroup field={fields.goals} legend={t("referrals.form.goals")} options={opt(goals, "goal")} multiple />
-        <TextArea field={fields.availability} label={t("referrals.form.availability")} hint={t("referrals.form.availabilityHint")} optional rows={2} />
-        <Checkbox field={fields.drivingLicence} label={t("referrals.form.drivingLicence")} />
-        <ChoiceGroup field={fields.mentorGenderPreference} legend={t("referrals.form.mentorGenderPreference")} options={opt(genderPreferences, "genderPreference")} />
-        <Checkbox field={fields.needsConsideration} label={t("referrals.form.needsConsideration")} hint={t("referrals.form.needsConsiderationHint")} />
+          {Array.from({ length: Math.min(EXPERIENCE_ROWS, MAX_EXPERIENCE_ROWS) }, (_, i) => (
+            <fieldset key={i} className="mb-stack">
+              <legend className="h4">{t("referrals.form.experienceRow", { n: i + 1 })}</legend>
+              <PlainInput
+                name={`experience[${i}].title`}
+                label={t("referrals.form.jobTitle")}
+                errors={errs(`experience[${i}].title`)}
+                defaultValue={initial(lastResult, ["experience", i, "title"])}
+                formId={form.id}
+              />
+              <PlainInput
+                name={`experience[${i}].years`}
+                label={t("referrals.form.years")}
+                errors={errs(`experience[${i}].years`)}
+                defaultValue={initial(lastResult, ["experience", i, "years"])}
+                formId={form.id}
+                inputMode="numeric"
+              />
+              <PlainSelect
+                name={`experience[${i}].industryCode`}
+                label={t("referrals.form.industry")}
+                errors={errs(`experience[${i}].industryCode`)}
+                defaultValue={initial(lastResult, ["experience", i, "industryCode"])}
+                formId={form.id}
+                placeholder={t("referrals.form.industryNone")}
+                options={divisionOpts}
+              />
+            </fieldset>
+          ))}
 
-        <h2>{t("referrals.form.sectionConsent")}</h2>
-        <p>{t("referrals.form.consentIntro")}</p>
-        <ChoiceGroup field={fields.consentPurposes} legend={t("referrals.form.consentPurposes")} options={opt(referralConsentPurposes, "consentPurpose")} multiple />
-        <SelectField field={fields.consentVersion} label={t("referrals.form.consentVersion")} options={consentVersions.map((v) => ({ value: v, label: v }))} />
-        <TextField field={fields.consentDate} label={t("referrals.form.consentDate")} type="date" />
-        <p>{t("referrals.form.consentRecordedBy", { name: recordedBy })}</p>
+          <h2>{t("referrals.form.sectionWishes")}</h2>
+          <fieldset
+            className={`form-group${errs("wishedIndustryCodes").length ? " form-error" : ""}`}
+            id={`${form.id}-wishedIndustryCodes`}
+            tabIndex={-1}
+          >
+            <legend className="form-label">{t("referrals.form.wishedIndustries")}</legend>
+            {errs("wishedIndustryCodes").map((e) => (
+              <span key={e} className="form-error-message" role="alert">
+                {e}
+              </span>
+            ))}
+            {Array.from({ length: MAX_WISHED_INDUSTRIES }, (_, i) => (
+              <PlainSelect
+                key={i}
+                name={`wishedIndustryCodes[${i}]`}
+                label={`${t("referrals.queue.industry")} ${i + 1}`}
+                errors={errs(`wishedIndustryCodes[${i}]`)}
+                defaultValue={initial(lastResult, ["wishedIndustryCodes", i])}
+                formId={form.id}
+                placeholder={t("referrals.form.industryNone")}
+                options={divisionOpts}
+              />
+            ))}
+          </fieldset>
+          <TextField field={fields.wishedOccupation} label={t("referrals.form.wishedOccupation")} optional />
+          <ChoiceGroup field={fields.goals} legend={t("referrals.form.goals")} options={opt(goals, "goal")} multiple />
+          <TextArea
+            field={fields.availability}
+            label={t("referrals.form.availability")}
+            hint={t("referrals.form.availabilityHint")}
+            optional
+            rows={2}
+          />
+          <Checkbox field={fields.drivingLicence} label={t("referrals.form.drivingLicence")} />
+          <ChoiceGroup
+            field={fields.mentorGenderPreference}
+            legend={t("referrals.form.mentorGenderPreference")}
+            options={opt(genderPreferences, "genderPreference")}
+          />
+          <Checkbox
+            field={fields.needsConsideration}
+            label={t("referrals.form.needsConsideration")}
+            hint={t("referrals.form.needsConsiderationHint")}
+          />
 
-        {duplicates.length ? <Checkbox field={fields.confirmDuplicate} label={t("referrals.form.confirmDuplicate")} /> : null}
-        <button type="submit" className="button button-primary">{t("referrals.form.submit")}</button>
-      </Form>
-    </div></div>
+          <h2>{t("referrals.form.sectionConsent")}</h2>
+          <p>{t("referrals.form.consentIntro")}</p>
+          <ChoiceGroup
+            field={fields.consentPurposes}
+            legend={t("referrals.form.consentPurposes")}
+            options={opt(referralConsentPurposes, "consentPurpose")}
+            multiple
+          />
+          <SelectField
+            field={fields.consentVersion}
+            label={t("referrals.form.consentVersion")}
+            options={consentVersions.map((v) => ({ value: v, label: v }))}
+          />
+          <TextField field={fields.consentDate} label={t("referrals.form.consentDate")} type="date" />
+          <p>{t("referrals.form.consentRecordedBy", { name: recordedBy })}</p>
+
+          {duplicates.length ? (
+            <Checkbox field={fields.confirmDuplicate} label={t("referrals.form.confirmDuplicate")} />
+          ) : null}
+          <button type="submit" className="button button-primary">
+            {t("referrals.form.submit")}
+          </button>
+        </Form>
+      </div>
+    </div>
   );
 }

@@ -23,7 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request, user);
   // The caseworker's own municipality: exact figures (they see these citizens one by one); prints and exports hide small groups.
   return {
-    filter, ...reportPage(scope, filter, "own_municipality"), labels: reportLabels(locale), quarters: recentQuarters(12),
+    filter,
+    ...reportPage(scope, filter, "own_municipality"),
+    labels: reportLabels(locale),
+    quarters: recentQuarters(12),
   };
 }
 
@@ -37,12 +40,25 @@ export default function CaseworkerReport() {
       <p>{t("reports.caseworkerIntro")}</p>
       <ReportFilter filter={filter} quarters={quarters} />
       <p role="status" className="mb-report-period">
-        {t("reports.generated", { from: formatDate(filter.from, i18n.language), to: formatDate(filter.to, i18n.language), date: formatDate(report.asOf, i18n.language) })}
+        {t("reports.generated", {
+          from: formatDate(filter.from, i18n.language),
+          to: formatDate(filter.to, i18n.language),
+          date: formatDate(report.asOf, i18n.language),
+        })}
       </p>
-      <p><Link to={`/kommune/rapport/udskrift${filterQuery(filter)}`}>{t("reports.printable")}</Link></p>
-      <p><Link to={`/kommune/rapport/virksomheder${filterQuery(filter)}`}>{t("companies.report.toCompanies")}</Link></p>
-      <ReportView report={report} labels={labels} showMunicipalities exact
-        exportsSlot={<ReportExports base="/kommune/rapport/eksport" filter={filter} />} />
+      <p>
+        <Link to={`/kommune/rapport/udskrift${filterQuery(filter)}`}>{t("reports.printable")}</Link>
+      </p>
+      <p>
+        <Link to={`/kommune/rapport/virksomheder${filterQuery(filter)}`}>{t("companies.report.toCompanies")}</Link>
+      </p>
+      <ReportView
+        report={report}
+        labels={labels}
+        showMunicipalities
+        exact
+        exportsSlot={<ReportExports base="/kommune/rapport/eksport" filter={filter} />}
+      />
       <GoalReportSection report={goals} sections={labels.sections} />
     </>
   );

@@ -18,5 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ReportExportJob() {
   const { job } = useLoaderData<typeof loader>();
-  return <ExportJobPage job={job} reportPath="/kommune/rapport" downloadPath={`/kommune/rapport/eksporter/${job.id}/fil`} />;
+  return (
+    <ExportJobPage job={job} reportPath="/kommune/rapport" downloadPath={`/kommune/rapport/eksporter/${job.id}/fil`} />
+  );
 }

@@ -30,12 +30,15 @@ export default function PrintableReport() {
   return (
     <div className="mb-print">
       <p className="mb-noprint">
-        <Link to={`/kommune/rapport${filterQuery(filter)}`}>{t("reports.backToReport")}</Link>{" "}
-        <PrintButton />
+        <Link to={`/kommune/rapport${filterQuery(filter)}`}>{t("reports.backToReport")}</Link> <PrintButton />
       </p>
       <h1>{t("reports.printTitle", { municipality })}</h1>
       <p className="mb-report-period">
-        {t("reports.generated", { from: formatDate(filter.from, i18n.language), to: formatDate(filter.to, i18n.language), date: formatDate(report.asOf, i18n.language) })}
+        {t("reports.generated", {
+          from: formatDate(filter.from, i18n.language),
+          to: formatDate(filter.to, i18n.language),
+          date: formatDate(report.asOf, i18n.language),
+        })}
       </p>
       <ReportView report={report} labels={labels} showMunicipalities />
     </div>

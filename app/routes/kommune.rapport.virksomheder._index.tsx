@@ -19,7 +19,12 @@ export const meta = pageMeta("companies.titles.report");
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireCaseworker(request);
   const filter = resolveFilter(scope, reportFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams)));
-  return { filter, report: buildCompanyReport(scope, filter), labels: reportLabels(await getLocale(request, user)), quarters: recentQuarters(12) };
+  return {
+    filter,
+    report: buildCompanyReport(scope, filter),
+    labels: reportLabels(await getLocale(request, user)),
+    quarters: recentQuarters(12),
+  };
 }
 
 export default function CaseworkerCompanyReport() {
@@ -28,12 +33,25 @@ export default function CaseworkerCompanyReport() {
   const municipality = labels.municipalities[String(filter.municipality)] ?? String(filter.municipality);
   return (
     <>
-      <p><Link to={`/kommune/rapport${filterQuery(filter)}`}>{t("companies.report.toCourses")}</Link></p>
+      <p>
+        <Link to={`/kommune/rapport${filterQuery(filter)}`}>{t("companies.report.toCourses")}</Link>
+      </p>
       <h1>{t("companies.report.caseworkerTitle", { municipality })}</h1>
       <p>{t("companies.report.caseworkerIntro")}</p>
       <ReportFilter filter={filter} quarters={quarters} />
-      <p role="status" className="mb-report-period">{t("companies.report.period", { from: formatDate(filter.from, i18n.language), to: formatDate(filter.to, i18n.language) })}</p>
-      <CompanyReportView report={report} labels={labels} showMunicipalities={false} exportBase="/kommune/rapport/virksomheder/eksport" filter={filter} />
+      <p role="status" className="mb-report-period">
+        {t("companies.report.period", {
+          from: formatDate(filter.from, i18n.language),
+          to: formatDate(filter.to, i18n.language),
+        })}
+      </p>
+      <CompanyReportView
+        report={report}
+        labels={labels}
+        showMunicipalities={false}
+        exportBase="/kommune/rapport/virksomheder/eksport"
+        filter={filter}
+      />
     </>
   );
 }

@@ -37,7 +37,11 @@ export async function action({ request }: ActionFunctionArgs) {
     if (secondFactorRequired(user.role)) throw forbidden();
     const submission = parseWithZod(form, { schema: codeSchema });
     if (submission.status !== "success") return data({ result: submission.reply(), secret: null }, { status: 400 });
-    if (!verifyTotp(user.totpSecret, submission.value.code, now().getTime())) return data({ result: submission.reply({ fieldErrors: { code: ["auth.mfa.invalid"] } }), secret: null }, { status: 400 });
+    if (!verifyTotp(user.totpSecret, submission.value.code, now().getTime()))
+      return data(
+        { result: submission.reply({ fieldErrors: { code: ["auth.mfa.invalid"] } }), secret: null },
+        { status: 400 },
+      );
     setTotpSecret(user.id, null);
     audit(user, "update", "user", user.id, { totp: "disabled" });
     return redirect("/konto/sikkerhed");
@@ -47,7 +51,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const typedSecret = String(form.get("secret") ?? "");
   const keep = /^[A-Z2-7]{32}$/.test(typedSecret) ? typedSecret : null;
   if (submission.status !== "success") return data({ result: submission.reply(), secret: keep }, { status: 400 });
-  if (!verifyTotp(submission.value.secret, submission.value.code, now().getTime())) return data({ result: submission.reply({ fieldErrors: { code: ["auth.mfa.invalid"] } }), secret: keep }, { status: 400 });
+  if (!verifyTotp(submission.value.secret, submission.value.code, now().getTime()))
+    return data(
+      { result: submission.reply({ fieldErrors: { code: ["auth.mfa.invalid"] } }), secret: keep },
+      { status: 400 },
+    );
   setTotpSecret(user.id, submission.value.secret);
   audit(user, "update", "user", user.id, { totp: "enabled" });
   return redirect("/konto/sikkerhed");
@@ -59,32 +67,54 @@ export default function Security() {
   const actionData = useActionData<typeof action>();
   const { enabled, required } = loaded;
   const secret = actionData?.secret ?? loaded.secret;
-  const uri = actionData?.secret ? loaded.uri?.replace(/secret=[A-Z2-7]+/, `secret=${actionData.secret}`) ?? null : loaded.uri;
+  const uri = actionData?.secret
+    ? (loaded.uri?.replace(/secret=[A-Z2-7]+/, `secret=${actionData.secret}`) ?? null)
+    : loaded.uri;
   const [form, fields] = useForm({ id: "totp", lastResult: actionData?.result });
   return (
-    <div className="row"><div className="col-12 col-md-8">
-      <h1>{t("auth.security.title")}</h1>
-      <p>{t("auth.security.intro")}</p>
-      {required && !enabled ? <Alert kind="warning">{t("auth.security.required")}</Alert> : null}
-      <Alert kind={enabled ? "success" : "info"}>{enabled ? t("auth.security.enabled") : t("auth.security.disabled")}</Alert>
-      {enabled && required ? <p>{t("auth.security.requiredKeep")}</p> : (
-      <>
-      <ErrorSummary form={form} />
-      <Form method="post" {...getFormProps(form)}>
-        {enabled ? <p>{t("auth.security.disableIntro")}</p> : (
+    <div className="row">
+      <div className="col-12 col-md-8">
+        <h1>{t("auth.security.title")}</h1>
+        <p>{t("auth.security.intro")}</p>
+        {required && !enabled ? <Alert kind="warning">{t("auth.security.required")}</Alert> : null}
+        <Alert kind={enabled ? "success" : "info"}>
+          {enabled ? t("auth.security.enabled") : t("auth.security.disabled")}
+        </Alert>
+        {enabled && required ? (
+          <p>{t("auth.security.requiredKeep")}</p>
+        ) : (
           <>
-            <p>{t("auth.security.step1")}</p>
-            <p><code data-testid="totp-secret">{secret}</code></p>
-            <p><a href={uri ?? "#"}>{t("auth.security.uri")}</a></p>
-            <p>{t("auth.security.step2")}</p>
-            <input type="hidden" name="secret" value={secret ?? ""} />
+            <ErrorSummary form={form} />
+            <Form method="post" {...getFormProps(form)}>
+              {enabled ? (
+                <p>{t("auth.security.disableIntro")}</p>
+              ) : (
+                <>
+                  <p>{t("auth.security.step1")}</p>
+                  <p>
+                    <code data-testid="totp-secret">{secret}</code>
+                  </p>
+                  <p>
+                    <a href={uri ?? "#"}>{t("auth.security.uri")}</a>
+                  </p>
+                  <p>{t("auth.security.step2")}</p>
+                  <input type="hidden" name="secret" value={secret ?? ""} />
+                </>
+              )}
+              <TextField
+                field={fields.code}
+                label={t("auth.mfa.code")}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                className="input-width-s"
+              />
+              <button type="submit" className="button button-primary">
+                {enabled ? t("auth.security.disable") : t("auth.security.enable")}
+              </button>
+            </Form>
           </>
         )}
-        <TextField field={fields.code} label={t("auth.mfa.code")} inputMode="numeric" autoComplete="one-time-code" className="input-width-s" />
-        <button type="submit" className="button button-primary">{enabled ? t("auth.security.disable") : t("auth.security.enable")}</button>
-      </Form>
-      </>
-      )}
-    </div></div>
+      </div>
+    </div>
   );
 }

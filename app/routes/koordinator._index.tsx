@@ -44,7 +44,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const { intent, courseId, outcomeId } = submission.value;
   const r = applyCoordinatorAction(scope, courseId, user, { intent, outcomeId });
   if (!r.ok) return data({ error: r.message }, { status: 400 });
-  if (intent === "reject_outcome") return redirect(`/koordinator/forloeb/${courseId}?done=reject_outcome#outcomes-title`);
+  if (intent === "reject_outcome")
+    return redirect(`/koordinator/forloeb/${courseId}?done=reject_outcome#outcomes-title`);
   return redirect("/koordinator?done=confirm_outcome");
 }
 
@@ -57,7 +58,9 @@ export default function CoordinatorStart() {
   return (
     <>
       <StaffStart role="coordinator" counts={counts} />
-      {params.get("done") === "confirm_outcome" ? <Alert kind="success">{t("courses.outcome.confirmedDone")}</Alert> : null}
+      {params.get("done") === "confirm_outcome" ? (
+        <Alert kind="success">{t("courses.outcome.confirmedDone")}</Alert>
+      ) : null}
       {actionData?.error ? <Alert kind="error">{t(actionData.error)}</Alert> : null}
 
       <MatchRequestNotices page={notices} />
@@ -65,10 +68,18 @@ export default function CoordinatorStart() {
       <section aria-labelledby="risk-title">
         <h2 id="risk-title">{t("staff.start.risk.title")}</h2>
         <p>{t("staff.start.risk.intro")}</p>
-        {risk.rows.length ? <>
-          <FollowUpTable rows={risk.rows} caption={t("staff.start.risk.title")} />
-          {risk.total > risk.rows.length ? <p><Link to="/koordinator/opfoelgning">{t("staff.start.risk.all", { count: risk.total })}</Link></p> : null}
-        </> : <p>{t("staff.start.risk.none")}</p>}
+        {risk.rows.length ? (
+          <>
+            <FollowUpTable rows={risk.rows} caption={t("staff.start.risk.title")} />
+            {risk.total > risk.rows.length ? (
+              <p>
+                <Link to="/koordinator/opfoelgning">{t("staff.start.risk.all", { count: risk.total })}</Link>
+              </p>
+            ) : null}
+          </>
+        ) : (
+          <p>{t("staff.start.risk.none")}</p>
+        )}
       </section>
 
       <section aria-labelledby="pending-title">
@@ -78,14 +89,22 @@ export default function CoordinatorStart() {
         {pending.rows.length ? (
           <div className="mb-table-wrap" {...scrollRegion(t("staff.start.pending.title"))}>
             <table className="table table--zebra" data-testid="pending-outcomes">
-              <thead><tr>
-                <th scope="col">{t("courses.list.course")}</th><th scope="col">{t("courses.outcome.type")}</th><th scope="col">{t("courses.outcome.date")}</th>
-                <th scope="col">{t("courses.list.mentee")}</th><th scope="col">{t("courses.list.mentor")}</th><th scope="col">{t("staff.start.pending.decide")}</th>
-              </tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t("courses.list.course")}</th>
+                  <th scope="col">{t("courses.outcome.type")}</th>
+                  <th scope="col">{t("courses.outcome.date")}</th>
+                  <th scope="col">{t("courses.list.mentee")}</th>
+                  <th scope="col">{t("courses.list.mentor")}</th>
+                  <th scope="col">{t("staff.start.pending.decide")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {pending.rows.map((o) => (
                   <tr key={o.id}>
-                    <td><Link to={`/koordinator/forloeb/${o.courseId}#outcomes-title`}>#{o.courseId}</Link></td>
+                    <td>
+                      <Link to={`/koordinator/forloeb/${o.courseId}#outcomes-title`}>#{o.courseId}</Link>
+                    </td>
                     <td>{t(`enum.outcomeType.${o.type}`)}</td>
                     <td>{formatDate(o.outcomeDate, lng)}</td>
                     <td>{o.menteeName}</td>
@@ -94,10 +113,30 @@ export default function CoordinatorStart() {
                       <Form method="post" className="mb-inline-form">
                         <input type="hidden" name="courseId" value={o.courseId} />
                         <input type="hidden" name="outcomeId" value={o.id} />
-                        <button type="submit" name="intent" value="confirm_outcome" className="button button-secondary"
-                          aria-label={t("staff.start.pending.confirmLabel", { type: t(`enum.outcomeType.${o.type}`), name: o.menteeName })}>{t("courses.outcome.confirm")}</button>{" "}
-                        <button type="submit" name="intent" value="reject_outcome" className="button button-tertiary"
-                          aria-label={t("staff.start.pending.rejectLabel", { type: t(`enum.outcomeType.${o.type}`), name: o.menteeName })}>{t("staff.start.pending.correct")}</button>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="confirm_outcome"
+                          className="button button-secondary"
+                          aria-label={t("staff.start.pending.confirmLabel", {
+                            type: t(`enum.outcomeType.${o.type}`),
+                            name: o.menteeName,
+                          })}
+                        >
+                          {t("courses.outcome.confirm")}
+                        </button>{" "}
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="reject_outcome"
+                          className="button button-tertiary"
+                          aria-label={t("staff.start.pending.rejectLabel", {
+                            type: t(`enum.outcomeType.${o.type}`),
+                            name: o.menteeName,
+                          })}
+                        >
+                          {t("staff.start.pending.correct")}
+                        </button>
                       </Form>
                     </td>
                   </tr>

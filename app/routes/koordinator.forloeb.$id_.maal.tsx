@@ -26,5 +26,12 @@ export default function GoalPlan() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  return <GoalPlanPage d={d} actionData={actionData} back={`/koordinator/forloeb/${d.course.id}`} done={params.get("done")} />;
+  return (
+    <GoalPlanPage
+      d={d}
+      actionData={actionData}
+      back={`/koordinator/forloeb/${d.course.id}`}
+      done={params.get("done")}
+    />
+  );
 }

@@ -18,7 +18,10 @@ export const meta = pageMeta("courses");
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireStaff(request, "coordinator", "admin");
   const url = new URL(request.url);
-  const { filter, side } = courseFilterSchema.parse({ filter: url.searchParams.get("filter") ?? undefined, side: url.searchParams.get("side") ?? undefined });
+  const { filter, side } = courseFilterSchema.parse({
+    filter: url.searchParams.get("filter") ?? undefined,
+    side: url.searchParams.get("side") ?? undefined,
+  });
   return { filter, counts: courseFilterCounts(scope), courses: listCourses(scope, filter, side), today: today() };
 }
 
@@ -31,33 +34,67 @@ export default function CourseList() {
       <h1>{t("courses.list.title")}</h1>
       <p>{t("courses.list.intro")}</p>
       <FilterBar submit={t("courses.list.apply")}>
-        <FilterSelect name="filter" label={t("courses.list.filter")} value={filter}
-          options={courseFilterStatuses.map((f) => ({ value: f, label: `${t(`courses.list.filters.${f}`)} (${formatNumber(counts[f], lng)})` }))} />
+        <FilterSelect
+          name="filter"
+          label={t("courses.list.filter")}
+          value={filter}
+          options={courseFilterStatuses.map((f) => ({
+            value: f,
+            label: `${t(`courses.list.filters.${f}`)} (${formatNumber(counts[f], lng)})`,
+          }))}
+        />
       </FilterBar>
       <PageSummary window={courses} noun={t("courses.list.noun", { count: courses.total })} />
       {courses.rows.length ? (
         <div className="mb-table-wrap" {...scrollRegion(t("courses.list.title"))}>
           <table className="table table--zebra">
-            <thead><tr>
-              <th scope="col">{t("courses.list.course")}</th><th scope="col">{t("courses.list.mentee")}</th>
-              <th scope="col">{t("courses.list.mentor")}</th><th scope="col">{t("courses.list.municipality")}</th>
-              <th scope="col">{t("courses.list.status")}</th><th scope="col">{t("courses.list.commitment")}</th>
-              <th scope="col">{t("courses.list.hours")}</th><th scope="col">{t("courses.list.start")}</th><th scope="col">{t("courses.list.plannedEnd")}</th>
-            </tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("courses.list.course")}</th>
+                <th scope="col">{t("courses.list.mentee")}</th>
+                <th scope="col">{t("courses.list.mentor")}</th>
+                <th scope="col">{t("courses.list.municipality")}</th>
+                <th scope="col">{t("courses.list.status")}</th>
+                <th scope="col">{t("courses.list.commitment")}</th>
+                <th scope="col">{t("courses.list.hours")}</th>
+                <th scope="col">{t("courses.list.start")}</th>
+                <th scope="col">{t("courses.list.plannedEnd")}</th>
+              </tr>
+            </thead>
             <tbody>
               {courses.rows.map((c) => (
                 <tr key={c.id}>
-                  <td><Link to={`/koordinator/forloeb/${c.id}`}>#{c.id}</Link></td>
+                  <td>
+                    <Link to={`/koordinator/forloeb/${c.id}`}>#{c.id}</Link>
+                  </td>
                   <td>{c.menteeName}</td>
                   <td>{c.mentorName}</td>
                   <td>{c.municipalityName}</td>
                   <td>{t(`enum.courseStage.${courseStage(c, day)}`)}</td>
                   <td>
-                    {c.commitmentStatus && c.commitmentStatus !== "not_started" ? <CommitmentBadge status={c.commitmentStatus} /> : "–"}
-                    {c.status === "active" && c.daysWithoutContact != null && c.daysWithoutContact >= 21 ? <> {t("courses.noContactDays", { count: c.daysWithoutContact })}</> : null}
-                    {c.followUpOutcomeDue ? <> <span className="mb-badge mb-badge--warn">{t("courses.outcome.followUpDue")}</span></> : null}
+                    {c.commitmentStatus && c.commitmentStatus !== "not_started" ? (
+                      <CommitmentBadge status={c.commitmentStatus} />
+                    ) : (
+                      "–"
+                    )}
+                    {c.status === "active" && c.daysWithoutContact != null && c.daysWithoutContact >= 21 ? (
+                      <> {t("courses.noContactDays", { count: c.daysWithoutContact })}</>
+                    ) : null}
+                    {c.followUpOutcomeDue ? (
+                      <>
+                        {" "}
+                        <span className="mb-badge mb-badge--warn">{t("courses.outcome.followUpDue")}</span>
+                      </>
+                    ) : null}
                   </td>
-                  <td>{c.totalTarget ? t("courses.hoursOf", { logged: formatHours(c.totalLogged, lng), target: formatNumber(c.totalTarget, lng) }) : "–"}</td>
+                  <td>
+                    {c.totalTarget
+                      ? t("courses.hoursOf", {
+                          logged: formatHours(c.totalLogged, lng),
+                          target: formatNumber(c.totalTarget, lng),
+                        })
+                      : "–"}
+                  </td>
                   <td>{formatDate(c.startDate, lng)}</td>
                   <td>{formatDate(c.endedOn ?? c.plannedEndDate, lng)}</td>
                 </tr>
@@ -65,7 +102,9 @@ export default function CourseList() {
             </tbody>
           </table>
         </div>
-      ) : <p>{t("courses.list.none")}</p>}
+      ) : (
+        <p>{t("courses.list.none")}</p>
+      )}
       <Pager window={courses} />
     </>
   );

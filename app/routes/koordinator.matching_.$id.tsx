@@ -3,7 +3,15 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
-import { approveFromRun, cancelPoolRun, pairSorts, poolRun, poolRunPairsPage, poolRunUnmatchedPage, type PairSort } from "../services/pool-runs.server";
+import {
+  approveFromRun,
+  cancelPoolRun,
+  pairSorts,
+  poolRun,
+  poolRunPairsPage,
+  poolRunUnmatchedPage,
+  type PairSort,
+} from "../services/pool-runs.server";
 import { poolRunActionSchema } from "../schemas/matching";
 import { pageOf } from "../domain/paging";
 import { Alert } from "../components/forms";
@@ -22,7 +30,6 @@ const REFRESH_SECONDS = 2;
 const OTHER_PAGE = "anden-side";
 const UNMATCHED_PAGE = "uden-side";
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, "coordinator", "admin");
   const id = idParam(params.id);
@@ -30,10 +37,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!run) throw new Response("Not found", { status: 404 });
   const url = new URL(request.url);
   const sortParam = url.searchParams.get("sort");
-  const sort: PairSort = (pairSorts as readonly string[]).includes(sortParam ?? "") ? (sortParam as PairSort) : "score_desc";
+  const sort: PairSort = (pairSorts as readonly string[]).includes(sortParam ?? "")
+    ? (sortParam as PairSort)
+    : "score_desc";
   if (run.status !== "done") return { run, sort, industry: null, other: null, unmatched: null };
   return {
-    run, sort,
+    run,
+    sort,
     industry: poolRunPairsPage(id, true, pageOf(url.searchParams), sort),
     other: poolRunPairsPage(id, false, pageOf(url.searchParams, OTHER_PAGE), sort),
     unmatched: poolRunUnmatchedPage(id, pageOf(url.searchParams, UNMATCHED_PAGE)),
@@ -70,23 +80,53 @@ export default function PoolRunPage() {
   const n = (x: number) => formatNumber(x, i18n.language);
   const sortHref = (s: PairSort) => {
     const p = new URLSearchParams(params);
-    p.set("sort", s); p.delete("side"); p.delete(OTHER_PAGE); p.delete("godkendt"); p.delete("afvist");
+    p.set("sort", s);
+    p.delete("side");
+    p.delete(OTHER_PAGE);
+    p.delete("godkendt");
+    p.delete("afvist");
     return `?${p.toString()}`;
   };
   const summary = run.summary;
   return (
     <>
-      {working ? <noscript><meta httpEquiv="refresh" content={String(REFRESH_SECONDS)} /></noscript> : null}
-      <p><Link to="/koordinator/matching">{t("matching.pool.title")}</Link></p>
+      {working ? (
+        <noscript>
+          <meta httpEquiv="refresh" content={String(REFRESH_SECONDS)} />
+        </noscript>
+      ) : null}
+      <p>
+        <Link to="/koordinator/matching">{t("matching.pool.title")}</Link>
+      </p>
       <h1>{t("matching.run.title", { id: run.id })}</h1>
       <ul className="nobullet-list">
-        <li>{t("matching.run.scope")}: <PoolScopeText scope={run.scope} /></li>
-        <li>{t("matching.run.mode")}: {t(`matching.pool.modes.${run.mode}`)}</li>
-        <li>{t("matching.run.status")}: <strong data-testid="run-status"><RunStatus status={run.status} /></strong></li>
-        <li>{run.requestedBy ? t("matching.run.requested", { name: run.requestedBy, at: formatDateTime(run.createdAt, i18n.language) }) : t("matching.run.requestedAt", { at: formatDateTime(run.createdAt, i18n.language) })}</li>
+        <li>
+          {t("matching.run.scope")}: <PoolScopeText scope={run.scope} />
+        </li>
+        <li>
+          {t("matching.run.mode")}: {t(`matching.pool.modes.${run.mode}`)}
+        </li>
+        <li>
+          {t("matching.run.status")}:{" "}
+          <strong data-testid="run-status">
+            <RunStatus status={run.status} />
+          </strong>
+        </li>
+        <li>
+          {run.requestedBy
+            ? t("matching.run.requested", { name: run.requestedBy, at: formatDateTime(run.createdAt, i18n.language) })
+            : t("matching.run.requestedAt", { at: formatDateTime(run.createdAt, i18n.language) })}
+        </li>
         {run.weightsVersion ? <li>{t("matching.run.weightsVersion", { version: run.weightsVersion })}</li> : null}
       </ul>
-      {approvedCount !== null ? <Alert kind="success">{t("matching.run.result", { approved: Number(approvedCount) || 0, failed: Number(params.get("afvist")) || 0 })}</Alert> : null}
+      {approvedCount !== null ? (
+        <Alert kind="success">
+          {t("matching.run.result", {
+            approved: Number(approvedCount) || 0,
+            failed: Number(params.get("afvist")) || 0,
+          })}
+        </Alert>
+      ) : null}
 
       {working ? (
         <section aria-labelledby="progress-h">
@@ -94,39 +134,59 @@ export default function PoolRunPage() {
           {params.get("startet") ? <Alert kind="info">{t("matching.run.started")}</Alert> : null}
           <RunProgress progress={run.progress} />
           <p className="form-hint">{t("matching.run.refreshing")}</p>
-          {run.cancelRequested ? <p>{t("matching.run.cancelRequested")}</p> : (
+          {run.cancelRequested ? (
+            <p>{t("matching.run.cancelRequested")}</p>
+          ) : (
             <Form method="post">
               <input type="hidden" name="intent" value="cancel" />
-              <button type="submit" className="button button-secondary">{t("matching.run.cancel")}</button>
+              <button type="submit" className="button button-secondary">
+                {t("matching.run.cancel")}
+              </button>
             </Form>
           )}
         </section>
       ) : null}
-      {run.status === "failed" ? <Alert kind="error">{t("matching.run.failed", { error: run.error ?? "" })}</Alert> : null}
+      {run.status === "failed" ? (
+        <Alert kind="error">{t("matching.run.failed", { error: run.error ?? "" })}</Alert>
+      ) : null}
       {run.status === "cancelled" ? <Alert kind="info">{t("matching.run.cancelled")}</Alert> : null}
 
       {summary && industry && other && unmatched ? (
         <>
           <section aria-labelledby="summary-h">
             <h2 id="summary-h">{t("matching.run.summaryTitle")}</h2>
-            <StatCards items={[
-              { label: t("matching.run.summary.waiting"), value: summary.waiting },
-              { label: t("matching.run.summary.mentors"), value: summary.mentorsAvailable },
-              { label: t("matching.run.summary.pairs"), value: summary.pairs },
-              { label: t("matching.run.summary.industryPairs"), value: summary.industryPairs },
-              { label: t("matching.run.summary.otherPairs"), value: summary.otherPairs },
-              { label: t("matching.run.summary.unmatched"), value: summary.unmatched },
-            ]} />
+            <StatCards
+              items={[
+                { label: t("matching.run.summary.waiting"), value: summary.waiting },
+                { label: t("matching.run.summary.mentors"), value: summary.mentorsAvailable },
+                { label: t("matching.run.summary.pairs"), value: summary.pairs },
+                { label: t("matching.run.summary.industryPairs"), value: summary.industryPairs },
+                { label: t("matching.run.summary.otherPairs"), value: summary.otherPairs },
+                { label: t("matching.run.summary.unmatched"), value: summary.unmatched },
+              ]}
+            />
             {summary.pairs === 0 ? <p>{t("matching.pool.none")}</p> : null}
-            {summary.meanScore !== null ? <p>{t("matching.run.meanScore", { score: formatNumber(summary.meanScore, i18n.language, 1) })}</p> : null}
+            {summary.meanScore !== null ? (
+              <p>{t("matching.run.meanScore", { score: formatNumber(summary.meanScore, i18n.language, 1) })}</p>
+            ) : null}
             {summary.unmatched ? (
               <div className="mb-table-wrap" {...scrollRegion(t("matching.run.unmatchedReason"))}>
                 <table className="table">
-                  <thead><tr><th scope="col">{t("matching.run.unmatchedReason")}</th><th scope="col">{t("matching.run.count")}</th></tr></thead>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("matching.run.unmatchedReason")}</th>
+                      <th scope="col">{t("matching.run.count")}</th>
+                    </tr>
+                  </thead>
                   <tbody>
-                    {Object.entries(summary.unmatchedByReason).sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0)).map(([r, count]) => (
-                      <tr key={r}><td>{reasonText(t, r)}</td><td>{n(count ?? 0)}</td></tr>
-                    ))}
+                    {Object.entries(summary.unmatchedByReason)
+                      .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+                      .map(([r, count]) => (
+                        <tr key={r}>
+                          <td>{reasonText(t, r)}</td>
+                          <td>{n(count ?? 0)}</td>
+                        </tr>
+                      ))}
                   </tbody>
                 </table>
               </div>
@@ -134,10 +194,19 @@ export default function PoolRunPage() {
           </section>
 
           <nav aria-label={t("matching.run.sort")}>
-            <p>{t("matching.run.sort")}:{" "}
-              {sort === "score_desc" ? <strong aria-current="true">{t("matching.run.sortScoreDesc")}</strong> : <Link to={sortHref("score_desc")}>{t("matching.run.sortScoreDesc")}</Link>}
+            <p>
+              {t("matching.run.sort")}:{" "}
+              {sort === "score_desc" ? (
+                <strong aria-current="true">{t("matching.run.sortScoreDesc")}</strong>
+              ) : (
+                <Link to={sortHref("score_desc")}>{t("matching.run.sortScoreDesc")}</Link>
+              )}
               {" · "}
-              {sort === "score_asc" ? <strong aria-current="true">{t("matching.run.sortScoreAsc")}</strong> : <Link to={sortHref("score_asc")}>{t("matching.run.sortScoreAsc")}</Link>}
+              {sort === "score_asc" ? (
+                <strong aria-current="true">{t("matching.run.sortScoreAsc")}</strong>
+              ) : (
+                <Link to={sortHref("score_asc")}>{t("matching.run.sortScoreAsc")}</Link>
+              )}
             </p>
           </nav>
 
@@ -150,8 +219,14 @@ export default function PoolRunPage() {
                 {industry.rows.some((p) => !p.requestId) ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="approvePage" />
-                    {industry.rows.filter((p) => !p.requestId).map((p) => <input key={p.menteeId} type="hidden" name="menteeId" value={p.menteeId} />)}
-                    <button type="submit" className="button button-primary">{t("matching.run.approvePage")}</button>
+                    {industry.rows
+                      .filter((p) => !p.requestId)
+                      .map((p) => (
+                        <input key={p.menteeId} type="hidden" name="menteeId" value={p.menteeId} />
+                      ))}
+                    <button type="submit" className="button button-primary">
+                      {t("matching.run.approvePage")}
+                    </button>
                   </Form>
                 ) : null}
               </>
@@ -175,10 +250,18 @@ export default function PoolRunPage() {
               <PageSummary window={unmatched} />
               <ul>
                 {unmatched.rows.map((u) => (
-                  <li key={u.menteeId}><Link to={`/koordinator/mentees/${u.menteeId}/kandidater`}>{u.name}</Link> ({u.municipality}): {reasonText(t, u.reason)}</li>
+                  <li key={u.menteeId}>
+                    <Link to={`/koordinator/mentees/${u.menteeId}/kandidater`}>{u.name}</Link> ({u.municipality}):{" "}
+                    {reasonText(t, u.reason)}
+                  </li>
                 ))}
               </ul>
-              <Pager window={unmatched} param={UNMATCHED_PAGE} label={t("matching.run.unmatchedTitle")} hash="unmatched-h" />
+              <Pager
+                window={unmatched}
+                param={UNMATCHED_PAGE}
+                label={t("matching.run.unmatchedTitle")}
+                hash="unmatched-h"
+              />
             </section>
           ) : null}
         </>

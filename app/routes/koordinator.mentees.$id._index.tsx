@@ -24,9 +24,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.id);
   if (!Number.isInteger(id) || id <= 0) throw notFound();
   const url = new URL(request.url);
-  const r = getReferral(scope, id, user, { messages: pageOf(url.searchParams, MESSAGES_PAGE_PARAM), history: pageOf(url.searchParams, HISTORY_PAGE_PARAM) }); // a logged read
+  const r = getReferral(scope, id, user, {
+    messages: pageOf(url.searchParams, MESSAGES_PAGE_PARAM),
+    history: pageOf(url.searchParams, HISTORY_PAGE_PARAM),
+  }); // a logged read
   if (!r) throw notFound();
-  return { r, history: citizenHistory(scope, id), links: liveLinkCount(id), calls: openCallRequests(id), changes: recordChanges(id, pageOf(url.searchParams, CHANGES_PAGE_PARAM)), canRequeue: requeueAllowed(id) };
+  return {
+    r,
+    history: citizenHistory(scope, id),
+    links: liveLinkCount(id),
+    calls: openCallRequests(id),
+    changes: recordChanges(id, pageOf(url.searchParams, CHANGES_PAGE_PARAM)),
+    canRequeue: requeueAllowed(id),
+  };
 }
 
 /** The citizen's own page (issue 21): send a new link, close the old ones, mark a "call me" as handled. */
@@ -37,7 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("intent") === "requeue") {
     const s = parseWithZod(form, { schema: requeueSchema });
-    if (s.status !== "success" || !requeueMentee(user, id)) return data({ failed: false, requeueFailed: true }, { status: 409 });
+    if (s.status !== "success" || !requeueMentee(user, id))
+      return data({ failed: false, requeueFailed: true }, { status: 409 });
     return redirect(`/koordinator/mentees/${id}?done=requeued`);
   }
   if (form.get("intent") === "call_handled") {
@@ -47,7 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const s = parseWithZod(form, { schema: citizenLinkSchema });
   if (s.status !== "success") return data({ failed: true }, { status: 400 });
-  if (!sendCitizenLink(user, id, { replace: s.value.replace, via: "coordinator" })) return data({ failed: true }, { status: 409 });
+  if (!sendCitizenLink(user, id, { replace: s.value.replace, via: "coordinator" }))
+    return data({ failed: true }, { status: 409 });
   return redirect(`/koordinator/mentees/${id}?done=link#citizen-page-title`);
 }
 
@@ -59,19 +71,35 @@ export default function CoordinatorMentee() {
   const m = r.mentee;
   return (
     <>
-      <p><Link to="/koordinator/ventende">{t("common.actions.back")}</Link></p>
-      <h1>{m.firstName} {m.lastName}</h1>
+      <p>
+        <Link to="/koordinator/ventende">{t("common.actions.back")}</Link>
+      </p>
+      <h1>
+        {m.firstName} {m.lastName}
+      </h1>
       {params.get("done") === "requeued" ? <Alert kind="success">{t("referrals.detail.requeued")}</Alert> : null}
       {actionData?.requeueFailed ? <Alert kind="error">{t("referrals.detail.requeueFailed")}</Alert> : null}
       {canRequeue ? (
         <Form method="post" className="mb-stack">
           <p>{t("referrals.detail.requeueText")}</p>
           <input type="hidden" name="intent" value="requeue" />
-          <button type="submit" className="button button-primary">{t("referrals.detail.requeue")}</button>
+          <button type="submit" className="button button-primary">
+            {t("referrals.detail.requeue")}
+          </button>
         </Form>
       ) : null}
-      {m.status === "waiting" ? <p><Link to={`/koordinator/mentees/${m.id}/kandidater`} className="button button-primary">{t("referrals.detail.candidates")}</Link></p> : null}
-      {r.mentee.anonymisedAt ? null : <p><Link to={`/koordinator/mentees/${m.id}/ret`}>{t("referrals.corrections.link")}</Link></p>}
+      {m.status === "waiting" ? (
+        <p>
+          <Link to={`/koordinator/mentees/${m.id}/kandidater`} className="button button-primary">
+            {t("referrals.detail.candidates")}
+          </Link>
+        </p>
+      ) : null}
+      {r.mentee.anonymisedAt ? null : (
+        <p>
+          <Link to={`/koordinator/mentees/${m.id}/ret`}>{t("referrals.corrections.link")}</Link>
+        </p>
+      )}
       <CitizenHistory menteeId={m.id} items={history} coursePath={(id) => `/koordinator/forloeb/${id}`} />
       <ReferralDetail r={r} />
       <RecordChanges changes={changes} />

@@ -15,13 +15,17 @@ import { idParam } from "../utils/params.server";
 
 export const meta = pageMeta("correction");
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "coordinator", "admin");
   const id = idParam(params.id);
   const current = correctionFormFor(scope, id, user);
   if (!current) throw notFound();
-  return { current, divisions: divisionOptions(), changes: recordChanges(id, pageOf(new URL(request.url).searchParams, CHANGES_PAGE_PARAM)), today: today() };
+  return {
+    current,
+    divisions: divisionOptions(),
+    changes: recordChanges(id, pageOf(new URL(request.url).searchParams, CHANGES_PAGE_PARAM)),
+    today: today(),
+  };
 }
 
 /** Correct the record, or log the intake call. */
@@ -50,12 +54,22 @@ export default function CoordinatorCorrection() {
   const done = params.get("done");
   return (
     <>
-      <p><Link to={`/koordinator/mentees/${current.id}`}>{t("common.actions.back")}</Link></p>
+      <p>
+        <Link to={`/koordinator/mentees/${current.id}`}>{t("common.actions.back")}</Link>
+      </p>
       <h1>{t("referrals.corrections.title", { name: `${current.firstName} ${current.lastName}` })}</h1>
-      {done ? <Alert kind="success">{t(`referrals.corrections.done.${done === "intake" ? "intake" : done === "nothing" ? "nothing" : "correct"}`)}</Alert> : null}
+      {done ? (
+        <Alert kind="success">
+          {t(`referrals.corrections.done.${done === "intake" ? "intake" : done === "nothing" ? "nothing" : "correct"}`)}
+        </Alert>
+      ) : null}
       <RecordChanges changes={changes} />
       <IntakeCallForm today={day} lastResult={actionData?.intent === "intake" ? actionData.result : undefined} />
-      <CorrectionForm current={current} divisions={divisions} lastResult={actionData?.intent === "correct" ? actionData.result : undefined} />
+      <CorrectionForm
+        current={current}
+        divisions={divisions}
+        lastResult={actionData?.intent === "correct" ? actionData.result : undefined}
+      />
     </>
   );
 }

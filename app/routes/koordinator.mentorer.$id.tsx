@@ -33,7 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "coordinator", "admin");
   const url = new URL(request.url);
   const detail = getMentorForStaff(parseId(params.id), user, {
-    courses: pageOf(url.searchParams, COURSES_PAGE_PARAM), history: pageOf(url.searchParams, HISTORY_PAGE_PARAM),
+    courses: pageOf(url.searchParams, COURSES_PAGE_PARAM),
+    history: pageOf(url.searchParams, HISTORY_PAGE_PARAM),
   });
   if (!detail) throw notFound();
   return { ...detail, today: today(), guidanceReads: readsOfMentor(detail.mentor.id) };
@@ -45,16 +46,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("intent") === "screening") {
     const submission = parseWithZod(form, { schema: screeningSchema });
-    if (submission.status !== "success") return data({ screening: submission.reply(), decision: null, error: null }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ screening: submission.reply(), decision: null, error: null }, { status: 400 });
     if (!recordScreening(id, submission.value, user)) throw notFound();
     return redirect(`/koordinator/mentorer/${id}?done=recorded`);
   }
   const submission = parseWithZod(form, { schema: decisionSchema });
-  if (submission.status !== "success") return data({ screening: null, decision: submission.reply(), error: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ screening: null, decision: submission.reply(), error: null }, { status: 400 });
   const result = decideMentor(id, submission.value.intent, submission.value.reason, user);
   if (!result.ok) {
     if (result.error === "not_found") throw notFound();
-    return data({ screening: null, decision: submission.reply(), error: result.error, missing: result.missing ?? [] }, { status: 409 });
+    return data(
+      { screening: null, decision: submission.reply(), error: result.error, missing: result.missing ?? [] },
+      { status: 409 },
+    );
   }
   return redirect(`/koordinator/mentorer/${id}?done=${submission.value.intent}`);
 }
@@ -67,47 +73,73 @@ export default function MentorDetail() {
   const [params] = useSearchParams();
   const m = d.mentor;
   const [sForm, sFields] = useForm({
-    id: "screening", lastResult: actionData?.screening ?? undefined,
+    id: "screening",
+    lastResult: actionData?.screening ?? undefined,
     defaultValue: { doneOn: d.today },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: screeningSchema }),
   });
   const [dForm, dFields] = useForm({
-    id: "decision", lastResult: actionData?.decision ?? undefined,
+    id: "decision",
+    lastResult: actionData?.decision ?? undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
   });
   const done = params.get("done");
-  const ind = (code: string) => { const i = d.industries.find((x) => x.code === code); return i ? `${i.code} ${lng === "en" ? i.labelEn : i.labelDa}` : code; };
+  const ind = (code: string) => {
+    const i = d.industries.find((x) => x.code === code);
+    return i ? `${i.code} ${lng === "en" ? i.labelEn : i.labelDa}` : code;
+  };
   const matchable = isMatchable({ ...m, openCourses: d.openCourses }, d.today);
   const stepList = (steps: readonly string[]) => steps.map((s) => t(`enum.screeningStep.${s}`)).join(", ");
   return (
     <>
-      <p><Link to="/koordinator/mentorer">{t("common.actions.back")}</Link></p>
+      <p>
+        <Link to="/koordinator/mentorer">{t("common.actions.back")}</Link>
+      </p>
       <h1>{t("volunteer.detail.title", { name: `${m.firstName} ${m.lastName}` })}</h1>
       <p>
-        <strong>{t(`enum.mentorStatus.${m.status}`)}</strong>{" · "}
-        <span className={`mb-badge ${matchable ? "mb-badge--ok" : "mb-badge--warn"}`}>{matchable ? t("volunteer.detail.matchable") : t("volunteer.detail.notMatchable")}</span>
+        <strong>{t(`enum.mentorStatus.${m.status}`)}</strong>
+        {" · "}
+        <span className={`mb-badge ${matchable ? "mb-badge--ok" : "mb-badge--warn"}`}>
+          {matchable ? t("volunteer.detail.matchable") : t("volunteer.detail.notMatchable")}
+        </span>
       </p>
       {done === "recorded" ? <Alert kind="success">{t("volunteer.detail.recorded")}</Alert> : null}
-      {done && done !== "recorded" && Object.keys({ start_screening: 1, approve: 1, reject: 1, pause: 1, resume: 1, retire: 1 }).includes(done)
-        ? <Alert kind="success">{t(`volunteer.detail.done.${done}`)}</Alert> : null}
+      {done &&
+      done !== "recorded" &&
+      Object.keys({ start_screening: 1, approve: 1, reject: 1, pause: 1, resume: 1, retire: 1 }).includes(done) ? (
+        <Alert kind="success">{t(`volunteer.detail.done.${done}`)}</Alert>
+      ) : null}
       {actionData?.error === "illegal" ? <Alert kind="error">{t("volunteer.detail.illegal")}</Alert> : null}
-      {actionData?.error === "missing_steps" && "missing" in actionData
-        ? <Alert kind="error">{t("volunteer.detail.missing", { steps: stepList(actionData.missing) })}</Alert> : null}
+      {actionData?.error === "missing_steps" && "missing" in actionData ? (
+        <Alert kind="error">{t("volunteer.detail.missing", { steps: stepList(actionData.missing) })}</Alert>
+      ) : null}
 
       <section aria-labelledby="h-decision">
         <h2 id="h-decision">{t("volunteer.detail.decisionTitle")}</h2>
-        {d.missingForApproval.length && (m.status === "applied" || m.status === "screening")
-          ? <p>{t("volunteer.detail.missing", { steps: stepList(d.missingForApproval) })}</p> : null}
+        {d.missingForApproval.length && (m.status === "applied" || m.status === "screening") ? (
+          <p>{t("volunteer.detail.missing", { steps: stepList(d.missingForApproval) })}</p>
+        ) : null}
         {d.actions.length ? (
           <>
             <ErrorSummary form={dForm} />
             <Form method="post" {...getFormProps(dForm)}>
-              {d.actions.includes("reject")
-                ? <TextArea field={dFields.reason} label={t("volunteer.detail.reason")} hint={t("volunteer.detail.reasonHint")} optional rows={2} />
-                : null}
+              {d.actions.includes("reject") ? (
+                <TextArea
+                  field={dFields.reason}
+                  label={t("volunteer.detail.reason")}
+                  hint={t("volunteer.detail.reasonHint")}
+                  optional
+                  rows={2}
+                />
+              ) : null}
               {d.actions.map((a: MentorAction) => (
-                <button key={a} type="submit" name="intent" value={a}
-                  className={`button ${a === "approve" ? "button-primary" : "button-secondary"} mb-inline-form`}>
+                <button
+                  key={a}
+                  type="submit"
+                  name="intent"
+                  value={a}
+                  className={`button ${a === "approve" ? "button-primary" : "button-secondary"} mb-inline-form`}
+                >
                   {t(`volunteer.detail.action.${a}`)}
                 </button>
               ))}
@@ -121,34 +153,67 @@ export default function MentorDetail() {
         {d.screenings.length ? (
           <div className="mb-table-wrap" {...scrollRegion(t("volunteer.detail.screeningTitle"))}>
             <table className="table table--zebra">
-              <thead><tr>
-                <th scope="col">{t("volunteer.detail.step")}</th><th scope="col">{t("volunteer.detail.doneOn")}</th>
-                <th scope="col">{t("volunteer.detail.form")}</th><th scope="col">{t("volunteer.detail.notes")}</th><th scope="col">{t("volunteer.detail.by")}</th>
-              </tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">{t("volunteer.detail.step")}</th>
+                  <th scope="col">{t("volunteer.detail.doneOn")}</th>
+                  <th scope="col">{t("volunteer.detail.form")}</th>
+                  <th scope="col">{t("volunteer.detail.notes")}</th>
+                  <th scope="col">{t("volunteer.detail.by")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {d.screenings.map((s) => (
                   <tr key={s.id}>
-                    <td>{t(`enum.screeningStep.${s.step}`)}</td><td>{formatDate(s.doneOn, lng)}</td>
-                    <td>{s.form ? t(`enum.introductionForm.${s.form}`) : ""}</td><td>{s.notes}</td><td>{s.by}</td>
+                    <td>{t(`enum.screeningStep.${s.step}`)}</td>
+                    <td>{formatDate(s.doneOn, lng)}</td>
+                    <td>{s.form ? t(`enum.introductionForm.${s.form}`) : ""}</td>
+                    <td>{s.notes}</td>
+                    <td>{s.by}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-        ) : <p>{t("volunteer.detail.noScreening")}</p>}
+        ) : (
+          <p>{t("volunteer.detail.noScreening")}</p>
+        )}
         {m.status === "applied" || m.status === "screening" || m.status === "approved" ? (
           <>
             <h3>{t("volunteer.detail.recordTitle")}</h3>
             <ErrorSummary form={sForm} />
             <Form method="post" {...getFormProps(sForm)}>
               <input type="hidden" name="intent" value="screening" />
-              <SelectField field={sFields.step} label={t("volunteer.detail.step")} hint={t("volunteer.detail.recordHintRecord")} placeholder={t("volunteer.signup.choose")}
-                options={screeningSteps.map((s) => ({ value: s, label: t(`enum.screeningStep.${s}`) }))} />
-              <TextField field={sFields.doneOn} label={t("volunteer.detail.doneOn")} type="date" className="input-width-s" />
-              <SelectField field={sFields.form} label={t("volunteer.detail.form")} optional placeholder={t("volunteer.signup.choose")}
-                options={introductionForms.map((f) => ({ value: f, label: t(`enum.introductionForm.${f}`) }))} />
-              <TextArea field={sFields.notes} label={t("volunteer.detail.notes")} hint={t("volunteer.detail.notesHint")} optional rows={3} />
-              <button type="submit" className="button button-secondary">{t("volunteer.detail.recordScreening")}</button>
+              <SelectField
+                field={sFields.step}
+                label={t("volunteer.detail.step")}
+                hint={t("volunteer.detail.recordHintRecord")}
+                placeholder={t("volunteer.signup.choose")}
+                options={screeningSteps.map((s) => ({ value: s, label: t(`enum.screeningStep.${s}`) }))}
+              />
+              <TextField
+                field={sFields.doneOn}
+                label={t("volunteer.detail.doneOn")}
+                type="date"
+                className="input-width-s"
+              />
+              <SelectField
+                field={sFields.form}
+                label={t("volunteer.detail.form")}
+                optional
+                placeholder={t("volunteer.signup.choose")}
+                options={introductionForms.map((f) => ({ value: f, label: t(`enum.introductionForm.${f}`) }))}
+              />
+              <TextArea
+                field={sFields.notes}
+                label={t("volunteer.detail.notes")}
+                hint={t("volunteer.detail.notesHint")}
+                optional
+                rows={3}
+              />
+              <button type="submit" className="button button-secondary">
+                {t("volunteer.detail.recordScreening")}
+              </button>
             </Form>
           </>
         ) : null}
@@ -157,50 +222,115 @@ export default function MentorDetail() {
       <section aria-labelledby="h-profile">
         <h2 id="h-profile">{t("volunteer.detail.profile")}</h2>
         <dl className="mb-dl">
-          <dt>{t("volunteer.detail.email")}</dt><dd>{m.email}</dd>
-          <dt>{t("volunteer.detail.phone")}</dt><dd>{m.phone}</dd>
-          <dt>{t("volunteer.detail.municipality")}</dt><dd>{d.municipality} ({m.postcode}) · {t("volunteer.detail.travel")} {t("volunteer.detail.km", { km: m.travelKm })}</dd>
-          <dt>{t("volunteer.detail.jobTitle")}</dt><dd>{m.jobTitle}</dd>
-          {m.employer ? (<><dt>{t("volunteer.detail.employer")}</dt><dd>{m.employer}</dd></>) : null}
-          <dt>{t("volunteer.detail.industry")}</dt><dd>{ind(m.industryCode)}</dd>
-          {m.networkIndustryCodes.length ? (<><dt>{t("volunteer.detail.network")}</dt><dd>{m.networkIndustryCodes.map(ind).join(", ")}</dd></>) : null}
-          <dt>{t("volunteer.detail.years")}</dt><dd>{t("volunteer.detail.yearsValue", { count: m.yearsExperience })}{m.isManager ? ` · ${t("volunteer.detail.manager")}` : ""}</dd>
-          {m.languages.length ? (<><dt>{t("volunteer.detail.languages")}</dt><dd>{m.languages.map((l) => languageName(l, lng)).join(", ")}</dd></>) : null}
-          {m.gender ? (<><dt>{t("volunteer.detail.gender")}</dt><dd>{t(`enum.gender.${m.gender}`)}</dd></>) : null}
-          <dt>{t("volunteer.detail.menteeGender")}</dt><dd>{t(`enum.genderPreference.${m.menteeGenderPreference}`)}</dd>
-          <dt>{t("volunteer.detail.offers")}</dt><dd>{m.offers.map((g) => t(`enum.goal.${g}`)).join(", ")}</dd>
-          {m.earliestStart ? (<><dt>{t("volunteer.detail.earliestStart")}</dt><dd>{formatDate(m.earliestStart, lng)}</dd></>) : null}
-          <dt>{t("volunteer.detail.capacity")}</dt><dd>{m.capacity}</dd>
-          {m.pausedFrom ? (<><dt>{t("volunteer.detail.paused")}</dt><dd>{formatDate(m.pausedFrom, lng)} – {formatDate(m.pausedTo, lng)}</dd></>) : null}
-          <dt>{t("volunteer.detail.motivation")}</dt><dd>{m.motivation}</dd>
+          <dt>{t("volunteer.detail.email")}</dt>
+          <dd>{m.email}</dd>
+          <dt>{t("volunteer.detail.phone")}</dt>
+          <dd>{m.phone}</dd>
+          <dt>{t("volunteer.detail.municipality")}</dt>
+          <dd>
+            {d.municipality} ({m.postcode}) · {t("volunteer.detail.travel")}{" "}
+            {t("volunteer.detail.km", { km: m.travelKm })}
+          </dd>
+          <dt>{t("volunteer.detail.jobTitle")}</dt>
+          <dd>{m.jobTitle}</dd>
+          {m.employer ? (
+            <>
+              <dt>{t("volunteer.detail.employer")}</dt>
+              <dd>{m.employer}</dd>
+            </>
+          ) : null}
+          <dt>{t("volunteer.detail.industry")}</dt>
+          <dd>{ind(m.industryCode)}</dd>
+          {m.networkIndustryCodes.length ? (
+            <>
+              <dt>{t("volunteer.detail.network")}</dt>
+              <dd>{m.networkIndustryCodes.map(ind).join(", ")}</dd>
+            </>
+          ) : null}
+          <dt>{t("volunteer.detail.years")}</dt>
+          <dd>
+            {t("volunteer.detail.yearsValue", { count: m.yearsExperience })}
+            {m.isManager ? ` · ${t("volunteer.detail.manager")}` : ""}
+          </dd>
+          {m.languages.length ? (
+            <>
+              <dt>{t("volunteer.detail.languages")}</dt>
+              <dd>{m.languages.map((l) => languageName(l, lng)).join(", ")}</dd>
+            </>
+          ) : null}
+          {m.gender ? (
+            <>
+              <dt>{t("volunteer.detail.gender")}</dt>
+              <dd>{t(`enum.gender.${m.gender}`)}</dd>
+            </>
+          ) : null}
+          <dt>{t("volunteer.detail.menteeGender")}</dt>
+          <dd>{t(`enum.genderPreference.${m.menteeGenderPreference}`)}</dd>
+          <dt>{t("volunteer.detail.offers")}</dt>
+          <dd>{m.offers.map((g) => t(`enum.goal.${g}`)).join(", ")}</dd>
+          {m.earliestStart ? (
+            <>
+              <dt>{t("volunteer.detail.earliestStart")}</dt>
+              <dd>{formatDate(m.earliestStart, lng)}</dd>
+            </>
+          ) : null}
+          <dt>{t("volunteer.detail.capacity")}</dt>
+          <dd>{m.capacity}</dd>
+          {m.pausedFrom ? (
+            <>
+              <dt>{t("volunteer.detail.paused")}</dt>
+              <dd>
+                {formatDate(m.pausedFrom, lng)} – {formatDate(m.pausedTo, lng)}
+              </dd>
+            </>
+          ) : null}
+          <dt>{t("volunteer.detail.motivation")}</dt>
+          <dd>{m.motivation}</dd>
         </dl>
-        <p><Link to={`/persondata/mentor/${m.id}`}>{t("volunteer.detail.personData")}</Link></p>
+        <p>
+          <Link to={`/persondata/mentor/${m.id}`}>{t("volunteer.detail.personData")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="h-courses">
         <h2 id="h-courses">{t("volunteer.detail.coursesTitle")}</h2>
         {d.courses.total ? (
           <>
-          {d.courses.pages > 1 ? <PageSummary window={d.courses} /> : null}
-          <div className="mb-table-wrap" {...scrollRegion(t("volunteer.detail.coursesTitle"))}>
-            <table className="table table--zebra">
-              <thead><tr>
-                <th scope="col">{t("volunteer.detail.mentee")}</th><th scope="col">{t("volunteer.queue.status")}</th>
-                <th scope="col">{t("volunteer.detail.start")}</th><th scope="col">{t("volunteer.detail.plannedEnd")}</th>
-              </tr></thead>
-              <tbody>
-                {d.courses.rows.map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.menteeFirstName} ({c.municipality})</td><td>{t(`enum.courseStatus.${c.status}`)}</td>
-                    <td>{formatDate(c.startDate, lng)}</td><td>{formatDate(c.endedOn ?? c.plannedEndDate, lng)}</td>
+            {d.courses.pages > 1 ? <PageSummary window={d.courses} /> : null}
+            <div className="mb-table-wrap" {...scrollRegion(t("volunteer.detail.coursesTitle"))}>
+              <table className="table table--zebra">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("volunteer.detail.mentee")}</th>
+                    <th scope="col">{t("volunteer.queue.status")}</th>
+                    <th scope="col">{t("volunteer.detail.start")}</th>
+                    <th scope="col">{t("volunteer.detail.plannedEnd")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pager window={d.courses} param={COURSES_PAGE_PARAM} hash="h-courses" label={t("volunteer.detail.coursesTitle")} />
+                </thead>
+                <tbody>
+                  {d.courses.rows.map((c) => (
+                    <tr key={c.id}>
+                      <td>
+                        {c.menteeFirstName} ({c.municipality})
+                      </td>
+                      <td>{t(`enum.courseStatus.${c.status}`)}</td>
+                      <td>{formatDate(c.startDate, lng)}</td>
+                      <td>{formatDate(c.endedOn ?? c.plannedEndDate, lng)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager
+              window={d.courses}
+              param={COURSES_PAGE_PARAM}
+              hash="h-courses"
+              label={t("volunteer.detail.coursesTitle")}
+            />
           </>
-        ) : <p>{t("volunteer.detail.noCourses")}</p>}
+        ) : (
+          <p>{t("volunteer.detail.noCourses")}</p>
+        )}
       </section>
 
       <GuidanceReads readAt={m.introductionReadAt} reads={d.guidanceReads} />
@@ -210,22 +340,34 @@ export default function MentorDetail() {
         {d.history.pages > 1 ? <PageSummary window={d.history} /> : null}
         <div className="mb-table-wrap" {...scrollRegion(t("volunteer.detail.historyTitle"))}>
           <table className="table table--zebra">
-            <thead><tr>
-              <th scope="col">{t("volunteer.detail.at")}</th><th scope="col">{t("volunteer.detail.from")}</th>
-              <th scope="col">{t("volunteer.detail.to")}</th><th scope="col">{t("volunteer.detail.reason")}</th><th scope="col">{t("volunteer.detail.by")}</th>
-            </tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("volunteer.detail.at")}</th>
+                <th scope="col">{t("volunteer.detail.from")}</th>
+                <th scope="col">{t("volunteer.detail.to")}</th>
+                <th scope="col">{t("volunteer.detail.reason")}</th>
+                <th scope="col">{t("volunteer.detail.by")}</th>
+              </tr>
+            </thead>
             <tbody>
               {d.history.rows.map((h) => (
                 <tr key={h.id}>
                   <td>{formatDateTime(h.at, lng)}</td>
                   <td>{h.fromStatus ? t(`enum.mentorStatus.${h.fromStatus}`) : "–"}</td>
-                  <td>{t(`enum.mentorStatus.${h.toStatus}`)}</td><td>{h.reason}</td><td>{h.by}</td>
+                  <td>{t(`enum.mentorStatus.${h.toStatus}`)}</td>
+                  <td>{h.reason}</td>
+                  <td>{h.by}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        <Pager window={d.history} param={HISTORY_PAGE_PARAM} hash="h-history" label={t("volunteer.detail.historyTitle")} />
+        <Pager
+          window={d.history}
+          param={HISTORY_PAGE_PARAM}
+          hash="h-history"
+          label={t("volunteer.detail.historyTitle")}
+        />
       </section>
     </>
   );

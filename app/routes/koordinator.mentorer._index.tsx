@@ -20,7 +20,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "coordinator", "admin");
   const url = new URL(request.url);
   const filter = queueFilterSchema.parse(Object.fromEntries(url.searchParams));
-  return { filter, list: listApplications(filter, pageOf(url.searchParams)), options: mentorFilterOptions(), today: today() };
+  return {
+    filter,
+    list: listApplications(filter, pageOf(url.searchParams)),
+    options: mentorFilterOptions(),
+    today: today(),
+  };
 }
 
 export default function MentorQueue() {
@@ -33,58 +38,102 @@ export default function MentorQueue() {
       <p>{t("volunteer.queue.intro")}</p>
       <Form method="get" className="mb-filters">
         <div className="form-group mb-inline-form">
-          <label className="form-label" htmlFor="f-status">{t("volunteer.queue.status")}</label>
+          <label className="form-label" htmlFor="f-status">
+            {t("volunteer.queue.status")}
+          </label>
           <select id="f-status" name="status" className="form-select" defaultValue={filter.status}>
             <option value="to_screen">{t("volunteer.queue.toScreen")}</option>
-            {mentorStatuses.map((s) => <option key={s} value={s}>{t(`enum.mentorStatus.${s}`)}</option>)}
+            {mentorStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`enum.mentorStatus.${s}`)}
+              </option>
+            ))}
             <option value="all">{t("volunteer.queue.all")}</option>
           </select>
         </div>
         <div className="form-group mb-inline-form">
-          <label className="form-label" htmlFor="f-municipality">{t("volunteer.queue.municipality")}</label>
-          <select id="f-municipality" name="municipality" className="form-select" defaultValue={filter.municipality ?? ""}>
+          <label className="form-label" htmlFor="f-municipality">
+            {t("volunteer.queue.municipality")}
+          </label>
+          <select
+            id="f-municipality"
+            name="municipality"
+            className="form-select"
+            defaultValue={filter.municipality ?? ""}
+          >
             <option value="">{t("volunteer.queue.anyMunicipality")}</option>
-            {options.municipalities.map((m) => <option key={m.code} value={m.code}>{m.name}</option>)}
+            {options.municipalities.map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="form-group mb-inline-form">
-          <label className="form-label" htmlFor="f-section">{t("volunteer.queue.section")}</label>
+          <label className="form-label" htmlFor="f-section">
+            {t("volunteer.queue.section")}
+          </label>
           <select id="f-section" name="section" className="form-select" defaultValue={filter.section ?? ""}>
             <option value="">{t("volunteer.queue.anySection")}</option>
-            {options.sections.map((s) => <option key={s.code} value={s.code}>{s.code} {lng === "en" ? s.labelEn : s.labelDa}</option>)}
+            {options.sections.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.code} {lng === "en" ? s.labelEn : s.labelDa}
+              </option>
+            ))}
           </select>
         </div>
-        <div className="mb-inline-form"><button type="submit" className="button button-secondary">{t("common.actions.filter")}</button></div>
+        <div className="mb-inline-form">
+          <button type="submit" className="button button-secondary">
+            {t("common.actions.filter")}
+          </button>
+        </div>
       </Form>
       <PageSummary window={list} />
       {list.rows.length ? (
         <div className="mb-table-wrap" {...scrollRegion(t("volunteer.queue.title"))}>
           <table className="table table--zebra">
-            <thead><tr>
-              <th scope="col">{t("volunteer.queue.name")}</th>
-              <th scope="col">{t("volunteer.queue.status")}</th>
-              <th scope="col">{t("volunteer.queue.applied")}</th>
-              <th scope="col">{t("volunteer.queue.waiting")}</th>
-              <th scope="col">{t("volunteer.queue.municipality")}</th>
-              <th scope="col">{t("volunteer.queue.industry")}</th>
-              <th scope="col">{t("volunteer.queue.steps")}</th>
-            </tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("volunteer.queue.name")}</th>
+                <th scope="col">{t("volunteer.queue.status")}</th>
+                <th scope="col">{t("volunteer.queue.applied")}</th>
+                <th scope="col">{t("volunteer.queue.waiting")}</th>
+                <th scope="col">{t("volunteer.queue.municipality")}</th>
+                <th scope="col">{t("volunteer.queue.industry")}</th>
+                <th scope="col">{t("volunteer.queue.steps")}</th>
+              </tr>
+            </thead>
             <tbody>
               {list.rows.map((r) => (
                 <tr key={r.id}>
-                  <td><Link to={`/koordinator/mentorer/${r.id}`}>{r.firstName} {r.lastName}</Link><br /><span className="form-hint">{r.jobTitle}</span></td>
+                  <td>
+                    <Link to={`/koordinator/mentorer/${r.id}`}>
+                      {r.firstName} {r.lastName}
+                    </Link>
+                    <br />
+                    <span className="form-hint">{r.jobTitle}</span>
+                  </td>
                   <td>{t(`enum.mentorStatus.${r.status}`)}</td>
                   <td>{formatDate(r.createdAt, lng)}</td>
                   <td>{t("volunteer.queue.days", { count: daysBetween(r.createdAt.slice(0, 10), day) })}</td>
                   <td>{r.municipality}</td>
-                  <td>{r.industryCode} {lng === "en" ? r.industryEn : r.industryDa}</td>
-                  <td>{t("volunteer.queue.stepsOf", { done: Math.min(r.steps, requiredScreeningSteps.length), total: requiredScreeningSteps.length })}</td>
+                  <td>
+                    {r.industryCode} {lng === "en" ? r.industryEn : r.industryDa}
+                  </td>
+                  <td>
+                    {t("volunteer.queue.stepsOf", {
+                      done: Math.min(r.steps, requiredScreeningSteps.length),
+                      total: requiredScreeningSteps.length,
+                    })}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-      ) : <p>{t("volunteer.queue.none")}</p>}
+      ) : (
+        <p>{t("volunteer.queue.none")}</p>
+      )}
       <Pager window={list} />
     </>
   );

@@ -24,7 +24,11 @@ export default function FollowUpsDue() {
       <h1>{t("courses.followUp.dueTitle")}</h1>
       <p>{t("courses.followUp.dueIntro")}</p>
       <PageSummary window={due} noun={t("courses.list.noun", { count: due.total })} />
-      {due.rows.length ? <FollowUpTable rows={due.rows} caption={t("courses.followUp.dueTitle")} /> : <p>{t("courses.followUp.dueNone")}</p>}
+      {due.rows.length ? (
+        <FollowUpTable rows={due.rows} caption={t("courses.followUp.dueTitle")} />
+      ) : (
+        <p>{t("courses.followUp.dueNone")}</p>
+      )}
       <Pager window={due} />
     </>
   );

@@ -4,7 +4,13 @@ import { useTranslation } from "react-i18next";
 import { requireStaff } from "../auth/guards.server";
 import { getLocale } from "../i18n/locale.server";
 import { reportFilterSchema } from "../schemas/reports";
-import { reportPage, recentQuarters, reportLabels, reportMunicipalities, resolveFilter } from "../services/reports.server";
+import {
+  reportPage,
+  recentQuarters,
+  reportLabels,
+  reportMunicipalities,
+  resolveFilter,
+} from "../services/reports.server";
 import { ReportView } from "../components/reports/ReportView";
 import { ReportFilter, filterQuery } from "../components/reports/ReportFilter";
 import { ReportExports } from "../components/reports/ReportExports";
@@ -32,18 +38,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function CoordinatorReports() {
   const { t, i18n } = useTranslation();
   const { filter, report, labels, quarters, municipalities, goals } = useLoaderData<typeof loader>();
-  const municipality = filter.municipality ? labels.municipalities[String(filter.municipality)] : t("reports.allMunicipalities");
+  const municipality = filter.municipality
+    ? labels.municipalities[String(filter.municipality)]
+    : t("reports.allMunicipalities");
   return (
     <>
       <h1>{t("reports.title")}</h1>
       <p>{t("reports.intro")}</p>
-      <p><a href={`/koordinator/rapporter/virksomheder${filterQuery(filter)}`}>{t("companies.report.toCompanies")}</a></p>
+      <p>
+        <a href={`/koordinator/rapporter/virksomheder${filterQuery(filter)}`}>{t("companies.report.toCompanies")}</a>
+      </p>
       <ReportFilter filter={filter} quarters={quarters} municipalities={municipalities} />
       <p role="status" className="mb-report-period">
-        <strong>{municipality}</strong>: {t("reports.generated", { from: formatDate(filter.from, i18n.language), to: formatDate(filter.to, i18n.language), date: formatDate(report.asOf, i18n.language) })}
+        <strong>{municipality}</strong>:{" "}
+        {t("reports.generated", {
+          from: formatDate(filter.from, i18n.language),
+          to: formatDate(filter.to, i18n.language),
+          date: formatDate(report.asOf, i18n.language),
+        })}
       </p>
-      <ReportView report={report} labels={labels} showMunicipalities
-        exportsSlot={<ReportExports base="/koordinator/rapporter/eksport" filter={filter} />} />
+      <ReportView
+        report={report}
+        labels={labels}
+        showMunicipalities
+        exportsSlot={<ReportExports base="/koordinator/rapporter/eksport" filter={filter} />}
+      />
       <GoalReportSection report={goals} sections={labels.sections} />
     </>
   );

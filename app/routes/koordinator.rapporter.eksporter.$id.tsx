@@ -18,5 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ReportExportJob() {
   const { job } = useLoaderData<typeof loader>();
-  return <ExportJobPage job={job} reportPath="/koordinator/rapporter" downloadPath={`/koordinator/rapporter/eksporter/${job.id}/fil`} />;
+  return (
+    <ExportJobPage
+      job={job}
+      reportPath="/koordinator/rapporter"
+      downloadPath={`/koordinator/rapporter/eksporter/${job.id}/fil`}
+    />
+  );
 }

@@ -19,23 +19,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request, "coordinator", "admin");
   const filter = resolveFilter(scope, reportFilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams)));
   return {
-    filter, report: buildCompanyReport(scope, filter), labels: reportLabels(await getLocale(request, user)),
-    quarters: recentQuarters(12), municipalities: reportMunicipalities(),
+    filter,
+    report: buildCompanyReport(scope, filter),
+    labels: reportLabels(await getLocale(request, user)),
+    quarters: recentQuarters(12),
+    municipalities: reportMunicipalities(),
   };
 }
 
 export default function CoordinatorCompanyReport() {
   const { t, i18n } = useTranslation();
   const { filter, report, labels, quarters, municipalities } = useLoaderData<typeof loader>();
-  const where = filter.municipality ? labels.municipalities[String(filter.municipality)] : t("reports.allMunicipalities");
+  const where = filter.municipality
+    ? labels.municipalities[String(filter.municipality)]
+    : t("reports.allMunicipalities");
   return (
     <>
-      <p><Link to={`/koordinator/rapporter${filterQuery(filter)}`}>{t("companies.report.toCourses")}</Link></p>
+      <p>
+        <Link to={`/koordinator/rapporter${filterQuery(filter)}`}>{t("companies.report.toCourses")}</Link>
+      </p>
       <h1>{t("companies.report.title")}</h1>
       <p>{t("companies.report.intro")}</p>
       <ReportFilter filter={filter} quarters={quarters} municipalities={municipalities} />
-      <p role="status" className="mb-report-period"><strong>{where}</strong>: {t("companies.report.period", { from: formatDate(filter.from, i18n.language), to: formatDate(filter.to, i18n.language) })}</p>
-      <CompanyReportView report={report} labels={labels} showMunicipalities exportBase="/koordinator/rapporter/virksomheder/eksport" filter={filter} />
+      <p role="status" className="mb-report-period">
+        <strong>{where}</strong>:{" "}
+        {t("companies.report.period", {
+          from: formatDate(filter.from, i18n.language),
+          to: formatDate(filter.to, i18n.language),
+        })}
+      </p>
+      <CompanyReportView
+        report={report}
+        labels={labels}
+        showMunicipalities
+        exportBase="/koordinator/rapporter/virksomheder/eksport"
+        filter={filter}
+      />
     </>
   );
 }

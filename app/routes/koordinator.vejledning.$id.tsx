@@ -43,27 +43,62 @@ export default function GuidanceEdit() {
   const { page } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, f] = useForm({
-    id: "guidance", lastResult,
+    id: "guidance",
+    lastResult,
     defaultValue: page
-      ? { kind: page.kind, courseMonth: page.courseMonth == null ? "" : String(page.courseMonth), sort: String(page.sort), titleDa: page.titleDa, bodyDa: page.bodyDa, titleEn: page.titleEn, bodyEn: page.bodyEn, active: page.active ? "on" : "" }
+      ? {
+          kind: page.kind,
+          courseMonth: page.courseMonth == null ? "" : String(page.courseMonth),
+          sort: String(page.sort),
+          titleDa: page.titleDa,
+          bodyDa: page.bodyDa,
+          titleEn: page.titleEn,
+          bodyEn: page.bodyEn,
+          active: page.active ? "on" : "",
+        }
       : { kind: "tip", sort: "0", active: "on" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: guidancePageSchema }),
   });
   return (
     <>
-      <p><Link to="/koordinator/vejledning">{t("common.actions.back")}</Link></p>
+      <p>
+        <Link to="/koordinator/vejledning">{t("common.actions.back")}</Link>
+      </p>
       <h1>{page ? t("between.guidance.admin.editTitle") : t("between.guidance.admin.newTitle")}</h1>
       <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)}>
-        <SelectField field={f.kind} label={t("between.guidance.admin.kind")} options={guidanceKinds.map((k) => ({ value: k, label: t(`enum.guidanceKind.${k}`) }))} />
-        <TextField field={f.courseMonth} label={t("between.guidance.admin.courseMonth")} hint={t("between.guidance.admin.courseMonthHint")} type="number" optional className="input-width-xs" />
+        <SelectField
+          field={f.kind}
+          label={t("between.guidance.admin.kind")}
+          options={guidanceKinds.map((k) => ({ value: k, label: t(`enum.guidanceKind.${k}`) }))}
+        />
+        <TextField
+          field={f.courseMonth}
+          label={t("between.guidance.admin.courseMonth")}
+          hint={t("between.guidance.admin.courseMonthHint")}
+          type="number"
+          optional
+          className="input-width-xs"
+        />
         <TextField field={f.sort} label={t("between.guidance.admin.sort")} type="number" className="input-width-xs" />
         <TextField field={f.titleDa} label={t("between.guidance.admin.titleDa")} />
-        <TextArea field={f.bodyDa} label={t("between.guidance.admin.bodyDa")} hint={t("between.guidance.admin.bodyHint")} rows={10} />
+        <TextArea
+          field={f.bodyDa}
+          label={t("between.guidance.admin.bodyDa")}
+          hint={t("between.guidance.admin.bodyHint")}
+          rows={10}
+        />
         <TextField field={f.titleEn} label={t("between.guidance.admin.titleEn")} />
-        <TextArea field={f.bodyEn} label={t("between.guidance.admin.bodyEn")} hint={t("between.guidance.admin.bodyHint")} rows={10} />
+        <TextArea
+          field={f.bodyEn}
+          label={t("between.guidance.admin.bodyEn")}
+          hint={t("between.guidance.admin.bodyHint")}
+          rows={10}
+        />
         <Checkbox field={f.active} label={t("between.guidance.admin.active")} />
-        <button type="submit" className="button button-primary">{t("between.guidance.admin.save")}</button>
+        <button type="submit" className="button button-primary">
+          {t("between.guidance.admin.save")}
+        </button>
       </Form>
     </>
   );

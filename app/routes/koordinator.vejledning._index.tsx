@@ -25,20 +25,37 @@ export default function GuidanceList() {
       <h1>{t("between.guidance.admin.title")}</h1>
       <p>{t("between.guidance.admin.intro")}</p>
       {params.get("saved") ? <Alert kind="success">{t("between.guidance.admin.saved")}</Alert> : null}
-      <p><Link to="/koordinator/vejledning/ny" className="button button-primary">{t("between.guidance.admin.new")}</Link></p>
+      <p>
+        <Link to="/koordinator/vejledning/ny" className="button button-primary">
+          {t("between.guidance.admin.new")}
+        </Link>
+      </p>
       <div className="mb-table-wrap" {...scrollRegion(t("between.guidance.admin.title"))}>
         <table className="table table--zebra">
-          <thead><tr>
-            <th scope="col">{t("between.guidance.admin.titleCol")}</th><th scope="col">{t("between.guidance.admin.kind")}</th>
-            <th scope="col">{t("between.guidance.admin.courseMonth")}</th><th scope="col">{t("between.guidance.admin.version")}</th>
-            <th scope="col">{t("between.guidance.admin.readers")}</th><th scope="col">{t("between.guidance.admin.updatedCol")}</th>
-          </tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t("between.guidance.admin.titleCol")}</th>
+              <th scope="col">{t("between.guidance.admin.kind")}</th>
+              <th scope="col">{t("between.guidance.admin.courseMonth")}</th>
+              <th scope="col">{t("between.guidance.admin.version")}</th>
+              <th scope="col">{t("between.guidance.admin.readers")}</th>
+              <th scope="col">{t("between.guidance.admin.updatedCol")}</th>
+            </tr>
+          </thead>
           <tbody>
             {pages.map((p) => (
               <tr key={p.id}>
-                <td><Link to={`/koordinator/vejledning/${p.id}`}>{p.titleDa}</Link>{p.active ? null : <> <span className="mb-badge">{t("between.guidance.admin.inactive")}</span></>}</td>
+                <td>
+                  <Link to={`/koordinator/vejledning/${p.id}`}>{p.titleDa}</Link>
+                  {p.active ? null : (
+                    <>
+                      {" "}
+                      <span className="mb-badge">{t("between.guidance.admin.inactive")}</span>
+                    </>
+                  )}
+                </td>
                 <td>{t(`enum.guidanceKind.${p.kind}`)}</td>
-                <td>{p.kind === "tip" ? p.courseMonth ?? t("between.guidance.admin.anyMonth") : "–"}</td>
+                <td>{p.kind === "tip" ? (p.courseMonth ?? t("between.guidance.admin.anyMonth")) : "–"}</td>
                 <td>{p.version}</td>
                 <td>{p.kind === "introduction" ? p.readers : "–"}</td>
                 <td>{formatDate(p.updatedAt, i18n.language)}</td>

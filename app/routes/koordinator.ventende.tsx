@@ -19,9 +19,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "coordinator", "admin");
   const url = new URL(request.url);
   const filter = queueFilterSchema.parse(Object.fromEntries(url.searchParams));
-  return { filter, list: waitingQueue(filter, pageOf(url.searchParams)), municipalities: queueMunicipalities(), industries: industryOptions(),
+  return {
+    filter,
+    list: waitingQueue(filter, pageOf(url.searchParams)),
+    municipalities: queueMunicipalities(),
+    industries: industryOptions(),
     // Issue 19: citizens whose mentor said no or did not answer come first, above the queue.
-    notices: closedRequestsToHandle(pageOf(url.searchParams, NOTICES_PAGE_PARAM)) };
+    notices: closedRequestsToHandle(pageOf(url.searchParams, NOTICES_PAGE_PARAM)),
+  };
 }
 
 export default function Queue() {
@@ -35,24 +40,48 @@ export default function Queue() {
       <p>{t("referrals.queue.intro")}</p>
       <MatchRequestNotices page={notices} />
       <FilterBar submit={t("common.actions.filter")}>
-        <FilterSelect name="industry" label={t("referrals.queue.industry")} value={filter.industry} empty={t("referrals.queue.any")}
-          options={industries.map((i) => ({ value: i.code, label: `${i.level === "section" ? "" : "\u00a0\u00a0"}${i.code} ${en ? i.labelEn : i.labelDa}` }))} />
-        <FilterSelect name="municipality" label={t("referrals.queue.municipality")} value={filter.municipality} empty={t("referrals.queue.any")}
-          options={municipalities.map((m) => ({ value: m.code, label: m.name }))} />
+        <FilterSelect
+          name="industry"
+          label={t("referrals.queue.industry")}
+          value={filter.industry}
+          empty={t("referrals.queue.any")}
+          options={industries.map((i) => ({
+            value: i.code,
+            label: `${i.level === "section" ? "" : "\u00a0\u00a0"}${i.code} ${en ? i.labelEn : i.labelDa}`,
+          }))}
+        />
+        <FilterSelect
+          name="municipality"
+          label={t("referrals.queue.municipality")}
+          value={filter.municipality}
+          empty={t("referrals.queue.any")}
+          options={municipalities.map((m) => ({ value: m.code, label: m.name }))}
+        />
       </FilterBar>
       <PageSummary window={list} />
-      {list.total === 0 ? <p>{t("referrals.queue.none")}</p> : (
+      {list.total === 0 ? (
+        <p>{t("referrals.queue.none")}</p>
+      ) : (
         <div className="mb-table-wrap" {...scrollRegion(t("referrals.queue.title"))}>
           <table className="table table--zebra" data-testid="queue">
-            <thead><tr>
-              <th scope="col">{t("referrals.queue.name")}</th><th scope="col">{t("referrals.queue.municipality")}</th>
-              <th scope="col">{t("referrals.queue.referredAt")}</th><th scope="col">{t("referrals.queue.waiting")}</th>
-              <th scope="col">{t("referrals.queue.wishedIndustries")}</th><th scope="col">{t("referrals.queue.language")}</th>
-            </tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("referrals.queue.name")}</th>
+                <th scope="col">{t("referrals.queue.municipality")}</th>
+                <th scope="col">{t("referrals.queue.referredAt")}</th>
+                <th scope="col">{t("referrals.queue.waiting")}</th>
+                <th scope="col">{t("referrals.queue.wishedIndustries")}</th>
+                <th scope="col">{t("referrals.queue.language")}</th>
+              </tr>
+            </thead>
             <tbody>
               {list.rows.map((r) => (
                 <tr key={r.id}>
-                  <td><Link to={`/koordinator/mentees/${r.id}`}>{r.firstName} {r.lastName}</Link></td>
+                  <td>
+                    <Link to={`/koordinator/mentees/${r.id}`}>
+                      {r.firstName} {r.lastName}
+                    </Link>
+                  </td>
                   <td>{r.municipalityName}</td>
                   <td>{formatDate(r.referredAt, i18n.language)}</td>
                   <td data-days={r.waitingDays}>{t("referrals.queue.waitingDays", { count: r.waitingDays })}</td>

@@ -30,7 +30,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result = await login(email, password, clientAddress(context));
   if (!result.ok) {
     const key = result.reason === "rate_limited" ? "auth.login.rateLimited" : "auth.login.invalid";
-    return data(submission.reply({ formErrors: [key], hideFields: ["password"] }), { status: result.reason === "rate_limited" ? 429 : 400 });
+    return data(submission.reply({ formErrors: [key], hideFields: ["password"] }), {
+      status: result.reason === "rate_limited" ? 429 : 400,
+    });
   }
   if (needsSecondFactor(result.user)) {
     return redirect("/login/kode", { headers: { "Set-Cookie": await startSecondFactor(result.user.id, redirectTo) } });
@@ -60,10 +62,19 @@ export default function Login() {
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
           <TextField field={fields.email} label={t("auth.login.email")} type="email" autoComplete="username" />
-          <TextField field={fields.password} label={t("auth.login.password")} type="password" autoComplete="current-password" />
-          <button type="submit" className="button button-primary">{t("auth.login.submit")}</button>
+          <TextField
+            field={fields.password}
+            label={t("auth.login.password")}
+            type="password"
+            autoComplete="current-password"
+          />
+          <button type="submit" className="button button-primary">
+            {t("auth.login.submit")}
+          </button>
         </Form>
-        <p><Link to="/glemt-adgangskode">{t("auth.login.forgot")}</Link></p>
+        <p>
+          <Link to="/glemt-adgangskode">{t("auth.login.forgot")}</Link>
+        </p>
       </div>
     </div>
   );

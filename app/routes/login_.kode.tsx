@@ -35,16 +35,30 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function SecondFactor() {
   const { t } = useTranslation();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ id: "mfa", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: codeSchema }) });
+  const [form, fields] = useForm({
+    id: "mfa",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: codeSchema }),
+  });
   return (
-    <div className="row"><div className="col-12 col-md-8 col-lg-6">
-      <h1>{t("auth.mfa.title")}</h1>
-      <p>{t("auth.mfa.intro")}</p>
-      <ErrorSummary form={form} />
-      <Form method="post" {...getFormProps(form)}>
-        <TextField field={fields.code} label={t("auth.mfa.code")} inputMode="numeric" autoComplete="one-time-code" className="input-width-s" />
-        <button type="submit" className="button button-primary">{t("auth.mfa.submit")}</button>
-      </Form>
-    </div></div>
+    <div className="row">
+      <div className="col-12 col-md-8 col-lg-6">
+        <h1>{t("auth.mfa.title")}</h1>
+        <p>{t("auth.mfa.intro")}</p>
+        <ErrorSummary form={form} />
+        <Form method="post" {...getFormProps(form)}>
+          <TextField
+            field={fields.code}
+            label={t("auth.mfa.code")}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            className="input-width-s"
+          />
+          <button type="submit" className="button button-primary">
+            {t("auth.mfa.submit")}
+          </button>
+        </Form>
+      </div>
+    </div>
   );
 }

@@ -13,7 +13,6 @@ import { idParam } from "../utils/params.server";
 
 export const meta = pageMeta("matchRequest");
 
-
 /** A mentor's match request (issue 19): the citizen's minimal profile, yes or no. Only the mentor asked sees it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "mentor");
@@ -30,8 +29,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const s = parseWithZod(form, { schema: requestAnswerSchema });
   const reason = String(form.get("reason") ?? "").slice(0, 400);
-  if (s.status !== "success") return data<ActionResult>({ fieldErrors: (s.reply().error ?? {}) as Record<string, string[]>, formError: null, reason }, { status: 400 });
-  const r = answerRequest(user, id, s.value.answer === "accept" ? { accept: true } : { accept: false, reason: s.value.reason ?? null });
+  if (s.status !== "success")
+    return data<ActionResult>(
+      { fieldErrors: (s.reply().error ?? {}) as Record<string, string[]>, formError: null, reason },
+      { status: 400 },
+    );
+  const r = answerRequest(
+    user,
+    id,
+    s.value.answer === "accept" ? { accept: true } : { accept: false, reason: s.value.reason ?? null },
+  );
   if (!r.ok) {
     if (r.error === "not_found") throw notFound();
     return data<ActionResult>({ fieldErrors: {}, formError: r.error, reason }, { status: 409 });
@@ -47,43 +54,78 @@ export default function MatchRequestPage() {
   const reasonErr = result?.fieldErrors.reason?.[0];
   return (
     <div>
-      <p><Link to="/mentor">{t("volunteer.request.back")}</Link></p>
+      <p>
+        <Link to="/mentor">{t("volunteer.request.back")}</Link>
+      </p>
       <h1>{t("volunteer.request.title", { name: r.menteeFirstName })}</h1>
       {result?.formError ? <Alert kind="error">{t(`volunteer.request.errors.${result.formError}`)}</Alert> : null}
       <p>{t("volunteer.request.intro", { name: r.menteeFirstName, municipality: r.municipality })}</p>
       <dl className="mb-dl">
-        <dt>{t("matching.candidates.languages")}</dt><dd>{r.languages.map((l) => languageName(l, lng)).join(", ") || "–"}</dd>
-        <dt>{t("matching.candidates.danishLevel")}</dt><dd>{t(`enum.danishLevel.${r.danishLevel}`)}</dd>
-        <dt>{t("matching.candidates.industries")}</dt><dd>{r.wishedIndustryCodes.map((c) => industryLabel(c, lng)).join(", ") || "–"}</dd>
-        <dt>{t("matching.candidates.goals")}</dt><dd>{r.goals.map((g) => t(`enum.goal.${g}`)).join(", ") || "–"}</dd>
-        <dt>{t("volunteer.request.start")}</dt><dd>{formatDate(r.startDate, lng)}</dd>
+        <dt>{t("matching.candidates.languages")}</dt>
+        <dd>{r.languages.map((l) => languageName(l, lng)).join(", ") || "–"}</dd>
+        <dt>{t("matching.candidates.danishLevel")}</dt>
+        <dd>{t(`enum.danishLevel.${r.danishLevel}`)}</dd>
+        <dt>{t("matching.candidates.industries")}</dt>
+        <dd>{r.wishedIndustryCodes.map((c) => industryLabel(c, lng)).join(", ") || "–"}</dd>
+        <dt>{t("matching.candidates.goals")}</dt>
+        <dd>{r.goals.map((g) => t(`enum.goal.${g}`)).join(", ") || "–"}</dd>
+        <dt>{t("volunteer.request.start")}</dt>
+        <dd>{formatDate(r.startDate, lng)}</dd>
       </dl>
       {r.noIndustry ? <Alert kind="info">{t("volunteer.request.noIndustry")}</Alert> : null}
       {r.answerable ? (
         <>
-          <p><strong>{t("volunteer.request.deadline", { date: formatDate(r.deadline.slice(0, 10), lng) })}</strong></p>
+          <p>
+            <strong>{t("volunteer.request.deadline", { date: formatDate(r.deadline.slice(0, 10), lng) })}</strong>
+          </p>
           <p>{t("volunteer.request.privacy", { name: r.menteeFirstName })}</p>
           <Form method="post">
             <input type="hidden" name="answer" value="accept" />
-            <button type="submit" className="button button-primary">{t("volunteer.request.accept", { name: r.menteeFirstName })}</button>
+            <button type="submit" className="button button-primary">
+              {t("volunteer.request.accept", { name: r.menteeFirstName })}
+            </button>
           </Form>
           <h2 id="decline-title">{t("volunteer.request.declineTitle")}</h2>
           <Form method="post" aria-labelledby="decline-title">
             <input type="hidden" name="answer" value="decline" />
             <div className={`form-group${reasonErr ? " form-error" : ""}`}>
-              <label className="form-label" htmlFor="decline-reason">{t("volunteer.request.reason")} <span className="weight-normal">({t("common.form.optional")})</span></label>
-              <span className="form-hint" id="decline-reason-hint">{t("volunteer.request.reasonHint")}</span>
-              {reasonErr ? <span className="form-error-message" id="decline-reason-err" role="alert">{translateError(t, reasonErr)}</span> : null}
-              <textarea className="form-input" id="decline-reason" name="reason" rows={3} maxLength={300} defaultValue={result?.reason ?? ""}
-                aria-invalid={reasonErr ? true : undefined} aria-describedby={reasonErr ? "decline-reason-hint decline-reason-err" : "decline-reason-hint"} />
+              <label className="form-label" htmlFor="decline-reason">
+                {t("volunteer.request.reason")} <span className="weight-normal">({t("common.form.optional")})</span>
+              </label>
+              <span className="form-hint" id="decline-reason-hint">
+                {t("volunteer.request.reasonHint")}
+              </span>
+              {reasonErr ? (
+                <span className="form-error-message" id="decline-reason-err" role="alert">
+                  {translateError(t, reasonErr)}
+                </span>
+              ) : null}
+              <textarea
+                className="form-input"
+                id="decline-reason"
+                name="reason"
+                rows={3}
+                maxLength={300}
+                defaultValue={result?.reason ?? ""}
+                aria-invalid={reasonErr ? true : undefined}
+                aria-describedby={reasonErr ? "decline-reason-hint decline-reason-err" : "decline-reason-hint"}
+              />
             </div>
-            <button type="submit" className="button button-secondary">{t("volunteer.request.decline")}</button>
+            <button type="submit" className="button button-secondary">
+              {t("volunteer.request.decline")}
+            </button>
           </Form>
         </>
       ) : (
         <Alert kind="info">{t(`volunteer.request.closed.${r.status}`)}</Alert>
       )}
-      {r.status === "accepted" && r.courseId ? <p><Link to={`/mentor/forloeb/${r.courseId}`}>{t("volunteer.request.toCourse", { name: r.menteeFirstName })}</Link></p> : null}
+      {r.status === "accepted" && r.courseId ? (
+        <p>
+          <Link to={`/mentor/forloeb/${r.courseId}`}>
+            {t("volunteer.request.toCourse", { name: r.menteeFirstName })}
+          </Link>
+        </p>
+      ) : null}
     </div>
   );
 }

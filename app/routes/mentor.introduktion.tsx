@@ -35,16 +35,32 @@ export default function Introduction() {
   const d = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, f] = useForm({ id: "introduction", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: introductionReadSchema }) });
+  const [form, f] = useForm({
+    id: "introduction",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: introductionReadSchema }),
+  });
   const unread = d.pages.some((p) => !p.read);
   return (
     <>
       <h1>{t("between.guidance.introTitle")}</h1>
       {params.get("done") ? <Alert kind="success">{t("between.guidance.readDone")}</Alert> : null}
-      {d.readAt ? <p>{t("between.guidance.read", { date: formatDate(d.readAt, i18n.language) })}</p> : <p>{t("between.guidance.introIntro")}</p>}
+      {d.readAt ? (
+        <p>{t("between.guidance.read", { date: formatDate(d.readAt, i18n.language) })}</p>
+      ) : (
+        <p>{t("between.guidance.introIntro")}</p>
+      )}
       {d.pages.map((p) => (
         <section key={p.id} aria-labelledby={`page-${p.id}`}>
-          <h2 id={`page-${p.id}`}>{p.title}{d.readAt && !p.read ? <> <span className="mb-badge mb-badge--warn">{t("between.guidance.updated")}</span></> : null}</h2>
+          <h2 id={`page-${p.id}`}>
+            {p.title}
+            {d.readAt && !p.read ? (
+              <>
+                {" "}
+                <span className="mb-badge mb-badge--warn">{t("between.guidance.updated")}</span>
+              </>
+            ) : null}
+          </h2>
           <GuidanceText body={p.body} />
         </section>
       ))}
@@ -53,7 +69,9 @@ export default function Introduction() {
           <ErrorSummary form={form} />
           <Form method="post" {...getFormProps(form)}>
             <Checkbox field={f.confirm} label={t("between.guidance.confirmLabel")} />
-            <button type="submit" className="button button-primary">{t("between.guidance.markRead")}</button>
+            <button type="submit" className="button button-primary">
+              {t("between.guidance.markRead")}
+            </button>
           </Form>
         </>
       ) : null}

@@ -19,11 +19,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     options: signupOptions(),
     profile: {
-      firstName: m.firstName, lastName: m.lastName, phone: m.phone, postcode: m.postcode, municipalityCode: String(m.municipalityCode),
-      travelKm: String(m.travelKm), employer: m.employer ?? "", jobTitle: m.jobTitle, industryCode: m.industryCode,
-      networkIndustryCodes: m.networkIndustryCodes, yearsExperience: String(m.yearsExperience), isManager: m.isManager ? "yes" : "no",
-      languages: m.languages, gender: m.gender ?? "", menteeGenderPreference: m.menteeGenderPreference, offers: m.offers,
-      earliestStart: m.earliestStart ?? "", capacity: String(m.capacity), motivation: m.motivation,
+      firstName: m.firstName,
+      lastName: m.lastName,
+      phone: m.phone,
+      postcode: m.postcode,
+      municipalityCode: String(m.municipalityCode),
+      travelKm: String(m.travelKm),
+      employer: m.employer ?? "",
+      jobTitle: m.jobTitle,
+      industryCode: m.industryCode,
+      networkIndustryCodes: m.networkIndustryCodes,
+      yearsExperience: String(m.yearsExperience),
+      isManager: m.isManager ? "yes" : "no",
+      languages: m.languages,
+      gender: m.gender ?? "",
+      menteeGenderPreference: m.menteeGenderPreference,
+      offers: m.offers,
+      earliestStart: m.earliestStart ?? "",
+      capacity: String(m.capacity),
+      motivation: m.motivation,
     },
   };
 }
@@ -41,25 +55,41 @@ export default function MentorProfile() {
   const { options, profile } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
-    id: "profile", lastResult, defaultValue: profile,
+    id: "profile",
+    lastResult,
+    defaultValue: profile,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: mentorProfileSchema }),
-    shouldValidate: "onBlur", shouldRevalidate: "onInput",
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
-    <div className="row"><div className="col-12 col-lg-8">
-      <p><Link to="/mentor">{t("common.actions.back")}</Link></p>
-      <h1>{t("volunteer.profile.title")}</h1>
-      <ErrorSummary form={form} />
-      <Form method="post" {...getFormProps(form)}>
-        <fieldset className="mb-fieldset">
-          <legend className="h2">{t("volunteer.signup.sectionYou")}</legend>
-          <TextField field={fields.firstName} label={t("volunteer.signup.firstName")} autoComplete="given-name" />
-          <TextField field={fields.lastName} label={t("volunteer.signup.lastName")} autoComplete="family-name" />
-          <TextField field={fields.phone} label={t("volunteer.signup.phone")} hint={t("volunteer.signup.phoneHint")} type="tel" autoComplete="tel" inputMode="tel" />
-        </fieldset>
-        <MentorProfileFields fields={fields} options={options} />
-        <button type="submit" className="button button-primary">{t("common.actions.save")}</button>
-      </Form>
-    </div></div>
+    <div className="row">
+      <div className="col-12 col-lg-8">
+        <p>
+          <Link to="/mentor">{t("common.actions.back")}</Link>
+        </p>
+        <h1>{t("volunteer.profile.title")}</h1>
+        <ErrorSummary form={form} />
+        <Form method="post" {...getFormProps(form)}>
+          <fieldset className="mb-fieldset">
+            <legend className="h2">{t("volunteer.signup.sectionYou")}</legend>
+            <TextField field={fields.firstName} label={t("volunteer.signup.firstName")} autoComplete="given-name" />
+            <TextField field={fields.lastName} label={t("volunteer.signup.lastName")} autoComplete="family-name" />
+            <TextField
+              field={fields.phone}
+              label={t("volunteer.signup.phone")}
+              hint={t("volunteer.signup.phoneHint")}
+              type="tel"
+              autoComplete="tel"
+              inputMode="tel"
+            />
+          </fieldset>
+          <MentorProfileFields fields={fields} options={options} />
+          <button type="submit" className="button button-primary">
+            {t("common.actions.save")}
+          </button>
+        </Form>
+      </div>
+    </div>
   );
 }

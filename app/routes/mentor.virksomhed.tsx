@@ -43,52 +43,118 @@ export default function MentorTip() {
   });
   const thanks = params.get("tak");
   return (
-    <div className="row"><div className="col-12 col-lg-8">
-      <h1>{t("companies.tip.title")}</h1>
-      <p>{t("companies.tip.intro")}</p>
-      {thanks ? <Alert kind="success">{t(thanks === "kendt" ? "companies.tip.thanksKnown" : "companies.tip.thanks")}</Alert> : null}
-      {tips.employer ? <p>{t("companies.tip.employer", { name: tips.employer })}</p> : null}
-      <ErrorSummary form={form} />
-      <Form method="post" {...getFormProps(form)}>
-        <h2>{t("companies.tip.company")}</h2>
-        <TextField field={fields.name} label={t("companies.field.name")} />
-        <TextField field={fields.cvr} label={t("companies.field.cvr")} hint={t("companies.field.cvrHint")} inputMode="numeric" className="input-width-s" />
-        <SelectField field={fields.industryCode} label={t("companies.field.industry")} placeholder={t("competence.choose")} options={industryOptions(i18n.language)} />
-        <SelectField field={fields.municipalityCode} label={t("companies.field.municipality")} placeholder={t("competence.choose")}
-          options={municipalities.map((m) => ({ value: String(m.code), label: m.name }))} />
-        <TextField field={fields.street} label={t("companies.field.street")} optional />
-        <TextField field={fields.postcode} label={t("companies.field.postcode")} optional inputMode="numeric" className="input-width-xs" />
-        <TextField field={fields.city} label={t("companies.field.city")} optional />
-        <SelectField field={fields.size} label={t("companies.field.size")} optional placeholder={t("companies.form.sizeUnknown")}
-          options={companySizes.map((s) => ({ value: s, label: t(`enum.companySize.${s}`) }))} />
-        <Checkbox field={fields.worksHere} label={t("companies.tip.worksHere")} />
+    <div className="row">
+      <div className="col-12 col-lg-8">
+        <h1>{t("companies.tip.title")}</h1>
+        <p>{t("companies.tip.intro")}</p>
+        {thanks ? (
+          <Alert kind="success">{t(thanks === "kendt" ? "companies.tip.thanksKnown" : "companies.tip.thanks")}</Alert>
+        ) : null}
+        {tips.employer ? <p>{t("companies.tip.employer", { name: tips.employer })}</p> : null}
+        <ErrorSummary form={form} />
+        <Form method="post" {...getFormProps(form)}>
+          <h2>{t("companies.tip.company")}</h2>
+          <TextField field={fields.name} label={t("companies.field.name")} />
+          <TextField
+            field={fields.cvr}
+            label={t("companies.field.cvr")}
+            hint={t("companies.field.cvrHint")}
+            inputMode="numeric"
+            className="input-width-s"
+          />
+          <SelectField
+            field={fields.industryCode}
+            label={t("companies.field.industry")}
+            placeholder={t("competence.choose")}
+            options={industryOptions(i18n.language)}
+          />
+          <SelectField
+            field={fields.municipalityCode}
+            label={t("companies.field.municipality")}
+            placeholder={t("competence.choose")}
+            options={municipalities.map((m) => ({ value: String(m.code), label: m.name }))}
+          />
+          <TextField field={fields.street} label={t("companies.field.street")} optional />
+          <TextField
+            field={fields.postcode}
+            label={t("companies.field.postcode")}
+            optional
+            inputMode="numeric"
+            className="input-width-xs"
+          />
+          <TextField field={fields.city} label={t("companies.field.city")} optional />
+          <SelectField
+            field={fields.size}
+            label={t("companies.field.size")}
+            optional
+            placeholder={t("companies.form.sizeUnknown")}
+            options={companySizes.map((s) => ({ value: s, label: t(`enum.companySize.${s}`) }))}
+          />
+          <Checkbox field={fields.worksHere} label={t("companies.tip.worksHere")} />
 
-        <h2>{t("companies.tip.contact")}</h2>
-        <p className="form-hint">{t("companies.tip.contactHint")}</p>
-        <TextField field={fields.contactName} label={t("companies.contacts.name")} optional />
-        <TextField field={fields.contactRole} label={t("companies.contacts.role")} optional />
-        <TextField field={fields.contactPhone} label={t("companies.contacts.phone")} type="tel" inputMode="tel" optional />
-        <TextField field={fields.contactEmail} label={t("companies.contacts.email")} type="email" optional />
+          <h2>{t("companies.tip.contact")}</h2>
+          <p className="form-hint">{t("companies.tip.contactHint")}</p>
+          <TextField field={fields.contactName} label={t("companies.contacts.name")} optional />
+          <TextField field={fields.contactRole} label={t("companies.contacts.role")} optional />
+          <TextField
+            field={fields.contactPhone}
+            label={t("companies.contacts.phone")}
+            type="tel"
+            inputMode="tel"
+            optional
+          />
+          <TextField field={fields.contactEmail} label={t("companies.contacts.email")} type="email" optional />
 
-        <h2>{t("companies.tip.opening")}</h2>
-        <Checkbox field={fields.withOpening} label={t("companies.tip.withOpening")} />
-        <SelectField field={fields.openingType} label={t("companies.opening.type")} optional placeholder={t("competence.choose")}
-          options={openingTypes.map((v) => ({ value: v, label: t(`enum.openingType.${v}`) }))} />
-        <TextField field={fields.openingOccupation} label={t("companies.opening.occupation")} optional />
-        <TextField field={fields.openingPlaces} label={t("companies.opening.places")} inputMode="numeric" className="input-width-xs" optional />
-        <TextArea field={fields.openingNote} label={t("companies.tip.openingNote")} hint={t("companies.tip.openingNoteHint")} optional rows={3} />
-        <button type="submit" className="button button-primary">{t("companies.tip.submit")}</button>
-      </Form>
+          <h2>{t("companies.tip.opening")}</h2>
+          <Checkbox field={fields.withOpening} label={t("companies.tip.withOpening")} />
+          <SelectField
+            field={fields.openingType}
+            label={t("companies.opening.type")}
+            optional
+            placeholder={t("competence.choose")}
+            options={openingTypes.map((v) => ({ value: v, label: t(`enum.openingType.${v}`) }))}
+          />
+          <TextField field={fields.openingOccupation} label={t("companies.opening.occupation")} optional />
+          <TextField
+            field={fields.openingPlaces}
+            label={t("companies.opening.places")}
+            inputMode="numeric"
+            className="input-width-xs"
+            optional
+          />
+          <TextArea
+            field={fields.openingNote}
+            label={t("companies.tip.openingNote")}
+            hint={t("companies.tip.openingNoteHint")}
+            optional
+            rows={3}
+          />
+          <button type="submit" className="button button-primary">
+            {t("companies.tip.submit")}
+          </button>
+        </Form>
 
-      <section aria-labelledby="my-tips">
-        <h2 id="my-tips">{t("companies.tip.mine")}</h2>
-        {tips.companies.length === 0 && tips.openings.length === 0 ? <p>{t("companies.tip.none")}</p> : (
-          <ul>
-            {tips.companies.map((c) => <li key={`c${c.id}`}>{c.name} · {c.verified ? t("companies.tip.verified") : t("companies.tip.waiting")}</li>)}
-            {tips.openings.map((o) => <li key={`o${o.id}`}>{o.companyName}: {t(`enum.openingType.${o.type}`)}, {o.occupation} · {t(`enum.openingStatus.${o.status}`)}</li>)}
-          </ul>
-        )}
-      </section>
-    </div></div>
+        <section aria-labelledby="my-tips">
+          <h2 id="my-tips">{t("companies.tip.mine")}</h2>
+          {tips.companies.length === 0 && tips.openings.length === 0 ? (
+            <p>{t("companies.tip.none")}</p>
+          ) : (
+            <ul>
+              {tips.companies.map((c) => (
+                <li key={`c${c.id}`}>
+                  {c.name} · {c.verified ? t("companies.tip.verified") : t("companies.tip.waiting")}
+                </li>
+              ))}
+              {tips.openings.map((o) => (
+                <li key={`o${o.id}`}>
+                  {o.companyName}: {t(`enum.openingType.${o.type}`)}, {o.occupation} ·{" "}
+                  {t(`enum.openingStatus.${o.status}`)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
   );
 }

@@ -19,9 +19,13 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: resetSchema });
-  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
+  if (submission.status !== "success")
+    return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
   const userId = await setPasswordWithToken(params.token ?? "", submission.value.password);
-  if (!userId) return data(submission.reply({ formErrors: ["auth.reset.invalidLink"], hideFields: ["password", "confirm"] }), { status: 400 });
+  if (!userId)
+    return data(submission.reply({ formErrors: ["auth.reset.invalidLink"], hideFields: ["password", "confirm"] }), {
+      status: 400,
+    });
   return redirect("/login?reset=1");
 }
 
@@ -30,12 +34,22 @@ export default function Reset() {
   const { valid } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   if (!valid) {
-    return (<div><h1>{t("auth.reset.title")}</h1><Alert kind="error">{t("auth.reset.invalidLink")}</Alert><p><Link to="/glemt-adgangskode">{t("auth.login.forgot")}</Link></p></div>);
+    return (
+      <div>
+        <h1>{t("auth.reset.title")}</h1>
+        <Alert kind="error">{t("auth.reset.invalidLink")}</Alert>
+        <p>
+          <Link to="/glemt-adgangskode">{t("auth.login.forgot")}</Link>
+        </p>
+      </div>
+    );
   }
   return (
-    <div className="row"><div className="col-12 col-md-8 col-lg-6">
-      <h1>{t("auth.reset.title")}</h1>
-      <NewPasswordForm id="reset" lastResult={lastResult} submitLabel={t("auth.reset.submit")} />
-    </div></div>
+    <div className="row">
+      <div className="col-12 col-md-8 col-lg-6">
+        <h1>{t("auth.reset.title")}</h1>
+        <NewPasswordForm id="reset" lastResult={lastResult} submitLabel={t("auth.reset.submit")} />
+      </div>
+    </div>
   );
 }

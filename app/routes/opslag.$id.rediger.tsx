@@ -27,7 +27,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const r = updateOpening(id, submission.value, user);
   if (r.ok) return redirect(`/opslag/${id}?gemt=1`);
   if (r.reason === "not_found") throw notFound();
-  return data(submission.reply({ fieldErrors: { places: [`companies.opening.placesTaken|${JSON.stringify({ count: r.taken })}`] } }), { status: 409 });
+  return data(
+    submission.reply({
+      fieldErrors: { places: [`companies.opening.placesTaken|${JSON.stringify({ count: r.taken })}`] },
+    }),
+    { status: 409 },
+  );
 }
 
 export default function EditOpening() {
@@ -36,15 +41,31 @@ export default function EditOpening() {
   const lastResult = useActionData<typeof action>();
   const s = (v: number | string | null) => (v == null ? "" : String(v));
   return (
-    <div className="row"><div className="col-12 col-lg-8">
-      <p><Link to={`/opslag/${o.id}`}>{t("companies.back.opening")}</Link></p>
-      <h1>{t("companies.opening.editFor", { name: companyName })}</h1>
-      <OpeningForm lastResult={lastResult} municipalities={municipalities} submit={t("common.actions.save")}
-        defaults={{
-          type: o.type, occupation: o.occupation, industryCode: o.industryCode, municipalityCode: String(o.municipalityCode), startDate: s(o.startDate),
-          durationWeeks: s(o.durationWeeks), weeklyHours: s(o.weeklyHours), danishLevel: o.danishLevel, places: String(o.places), deadline: s(o.deadline),
-          description: s(o.description),
-        }} />
-    </div></div>
+    <div className="row">
+      <div className="col-12 col-lg-8">
+        <p>
+          <Link to={`/opslag/${o.id}`}>{t("companies.back.opening")}</Link>
+        </p>
+        <h1>{t("companies.opening.editFor", { name: companyName })}</h1>
+        <OpeningForm
+          lastResult={lastResult}
+          municipalities={municipalities}
+          submit={t("common.actions.save")}
+          defaults={{
+            type: o.type,
+            occupation: o.occupation,
+            industryCode: o.industryCode,
+            municipalityCode: String(o.municipalityCode),
+            startDate: s(o.startDate),
+            durationWeeks: s(o.durationWeeks),
+            weeklyHours: s(o.weeklyHours),
+            danishLevel: o.danishLevel,
+            places: String(o.places),
+            deadline: s(o.deadline),
+            description: s(o.description),
+          }}
+        />
+      </div>
+    </div>
   );
 }

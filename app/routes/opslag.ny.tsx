@@ -20,7 +20,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("virksomhed");
   const company = raw ? companyForEdit(idParam(raw)) : null;
   if (raw && !company) throw notFound();
-  return { company: company ? { id: company.id, name: company.name, industryCode: company.industryCode, municipalityCode: company.municipalityCode } : null, municipalities: signupOptions().municipalities };
+  return {
+    company: company
+      ? {
+          id: company.id,
+          name: company.name,
+          industryCode: company.industryCode,
+          municipalityCode: company.municipalityCode,
+        }
+      : null,
+    municipalities: signupOptions().municipalities,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,16 +52,31 @@ export default function NewOpening() {
       <>
         <h1>{t("companies.titles.createOpening")}</h1>
         <Alert kind="info">{t("companies.opening.pickCompany")}</Alert>
-        <p><Link to="/virksomheder">{t("companies.nav.companies")}</Link></p>
+        <p>
+          <Link to="/virksomheder">{t("companies.nav.companies")}</Link>
+        </p>
       </>
     );
   }
   return (
-    <div className="row"><div className="col-12 col-lg-8">
-      <p><Link to={`/virksomheder/${company.id}`}>{t("companies.back.company", { name: company.name })}</Link></p>
-      <h1>{t("companies.opening.createFor", { name: company.name })}</h1>
-      <OpeningForm lastResult={lastResult} municipalities={municipalities} submit={t("companies.opening.create")}
-        defaults={{ industryCode: company.industryCode, municipalityCode: String(company.municipalityCode), danishLevel: "none", places: "1" }} />
-    </div></div>
+    <div className="row">
+      <div className="col-12 col-lg-8">
+        <p>
+          <Link to={`/virksomheder/${company.id}`}>{t("companies.back.company", { name: company.name })}</Link>
+        </p>
+        <h1>{t("companies.opening.createFor", { name: company.name })}</h1>
+        <OpeningForm
+          lastResult={lastResult}
+          municipalities={municipalities}
+          submit={t("companies.opening.create")}
+          defaults={{
+            industryCode: company.industryCode,
+            municipalityCode: String(company.municipalityCode),
+            danishLevel: "none",
+            places: "1",
+          }}
+        />
+      </div>
+    </div>
   );
 }

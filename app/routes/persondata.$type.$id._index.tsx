@@ -4,7 +4,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, notFound, requireStaff } from "../auth/guards.server";
-import { erasePerson, giveConsent, parsePerson, personInScope, personSummary, withdrawConsent } from "../services/privacy.server";
+import {
+  erasePerson,
+  giveConsent,
+  parsePerson,
+  personInScope,
+  personSummary,
+  withdrawConsent,
+} from "../services/privacy.server";
 import { consentActionSchema, eraseSchema } from "../schemas/privacy";
 import { Alert, Checkbox, ErrorSummary } from "../components/forms";
 import { formatDate, formatDateTime } from "../i18n/format";
@@ -21,14 +28,20 @@ export const meta = pageMeta("personalData");
 
 export const CONSENT_TEXT_VERSION = "2026-01";
 
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireStaff(request);
   const { type, id } = parsePerson(params);
   const person = personSummary(type, id, scope, user);
   if (!person) throw notFound();
   const page = pageOf(new URL(request.url).searchParams, PERSON_MESSAGES_PAGE_PARAM);
-  return { type, id, person, canErase: user.role !== "caseworker", messages: messagesForPerson(type, id, page), canOpenMessages: user.role !== "caseworker" };
+  return {
+    type,
+    id,
+    person,
+    canErase: user.role !== "caseworker",
+    messages: messagesForPerson(type, id, page),
+    canOpenMessages: user.role !== "caseworker",
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -54,9 +67,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: consentActionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { intent, purpose } = submission.value;
-  const ok = intent === "withdraw"
-    ? withdrawConsent(type, id, purpose, scope, user)
-    : giveConsent(type, id, purpose, CONSENT_TEXT_VERSION, scope, user);
+  const ok =
+    intent === "withdraw"
+      ? withdrawConsent(type, id, purpose, scope, user)
+      : giveConsent(type, id, purpose, CONSENT_TEXT_VERSION, scope, user);
   void ok; // false only when there was nothing to withdraw
   return redirect(`/persondata/${type}/${id}?done=${intent}`);
 }
@@ -66,31 +80,57 @@ export default function PersonData() {
   const { type, id, person, canErase, messages, canOpenMessages } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({ id: "erase", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: eraseSchema }) });
+  const [form, fields] = useForm({
+    id: "erase",
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: eraseSchema }),
+  });
   const done = params.get("done");
   const typeLabel = t(`privacy.entityType.${type}`);
   return (
     <>
       <h1>{t("privacy.person.title", { type: typeLabel, id })}</h1>
-      <p>{person.name} · {t(type === "mentee" ? `enum.menteeStatus.${person.status}` : `enum.mentorStatus.${person.status}`)}</p>
-      {person.anonymisedAt ? <p><span className="mb-badge mb-badge--warn">{t("privacy.person.anonymised", { date: formatDate(person.anonymisedAt, i18n.language) })}</span></p> : null}
+      <p>
+        {person.name} ·{" "}
+        {t(type === "mentee" ? `enum.menteeStatus.${person.status}` : `enum.mentorStatus.${person.status}`)}
+      </p>
+      {person.anonymisedAt ? (
+        <p>
+          <span className="mb-badge mb-badge--warn">
+            {t("privacy.person.anonymised", { date: formatDate(person.anonymisedAt, i18n.language) })}
+          </span>
+        </p>
+      ) : null}
       {done === "erased" ? <Alert kind="success">{t("privacy.person.erased")}</Alert> : null}
       {done === "withdraw" ? <Alert kind="success">{t("privacy.person.withdrawnDone")}</Alert> : null}
       {done === "give" ? <Alert kind="success">{t("privacy.person.givenDone")}</Alert> : null}
 
       <h2>{t("privacy.person.exportTitle")}</h2>
       <ul>
-        <li><a href={`/persondata/${type}/${id}/eksport`} download>{t("privacy.person.exportJson")}</a></li>
-        <li><a href={`/persondata/${type}/${id}/udskrift`}>{t("privacy.person.exportHtml")}</a></li>
+        <li>
+          <a href={`/persondata/${type}/${id}/eksport`} download>
+            {t("privacy.person.exportJson")}
+          </a>
+        </li>
+        <li>
+          <a href={`/persondata/${type}/${id}/udskrift`}>{t("privacy.person.exportHtml")}</a>
+        </li>
       </ul>
 
       <h2>{t("privacy.person.consentTitle")}</h2>
       <div className="mb-table-wrap" {...scrollRegion(t("privacy.person.consentTitle"))}>
         <table className="table table--zebra">
-          <thead><tr>
-            <th scope="col">{t("privacy.person.purpose")}</th><th scope="col">{t("privacy.person.version")}</th>
-            <th scope="col">{t("privacy.person.given")}</th><th scope="col">{t("privacy.person.withdrawn")}</th><th scope="col"><span className="sr-only">{t("privacy.person.withdraw")}</span></th>
-          </tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t("privacy.person.purpose")}</th>
+              <th scope="col">{t("privacy.person.version")}</th>
+              <th scope="col">{t("privacy.person.given")}</th>
+              <th scope="col">{t("privacy.person.withdrawn")}</th>
+              <th scope="col">
+                <span className="sr-only">{t("privacy.person.withdraw")}</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {person.consents.map((c) => (
               <tr key={c.id}>
@@ -101,9 +141,27 @@ export default function PersonData() {
                 <td>
                   <Form method="post" className="mb-inline-form">
                     <input type="hidden" name="purpose" value={c.purpose} />
-                    {c.withdrawnAt
-                      ? <button type="submit" name="intent" value="give" className="button button-tertiary" aria-label={`${t("privacy.person.give")}: ${t(`enum.consentPurpose.${c.purpose}`)}`}>{t("privacy.person.give")}</button>
-                      : <button type="submit" name="intent" value="withdraw" className="button button-secondary" aria-label={`${t("privacy.person.withdraw")}: ${t(`enum.consentPurpose.${c.purpose}`)}`}>{t("privacy.person.withdraw")}</button>}
+                    {c.withdrawnAt ? (
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="give"
+                        className="button button-tertiary"
+                        aria-label={`${t("privacy.person.give")}: ${t(`enum.consentPurpose.${c.purpose}`)}`}
+                      >
+                        {t("privacy.person.give")}
+                      </button>
+                    ) : (
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="withdraw"
+                        className="button button-secondary"
+                        aria-label={`${t("privacy.person.withdraw")}: ${t(`enum.consentPurpose.${c.purpose}`)}`}
+                      >
+                        {t("privacy.person.withdraw")}
+                      </button>
+                    )}
                   </Form>
                 </td>
               </tr>
@@ -123,7 +181,9 @@ export default function PersonData() {
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value="erase" />
             <Checkbox field={fields.confirm} label={t("privacy.person.eraseConfirm")} />
-            <button type="submit" className="button button-primary">{t("privacy.person.erase")}</button>
+            <button type="submit" className="button button-primary">
+              {t("privacy.person.erase")}
+            </button>
           </Form>
         </section>
       ) : null}

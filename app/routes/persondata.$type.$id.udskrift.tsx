@@ -14,7 +14,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = exportPerson(type, id, scope, user);
   if (!data) throw notFound();
   const { type: _t, exportedAt, ...sections } = data;
-  return { type, id, exportedAt, sections: Object.entries(sections).map(([name, value]) => ({ name, rows: Array.isArray(value) ? value : value ? [value] : [] })) };
+  return {
+    type,
+    id,
+    exportedAt,
+    sections: Object.entries(sections).map(([name, value]) => ({
+      name,
+      rows: Array.isArray(value) ? value : value ? [value] : [],
+    })),
+  };
 }
 
 function show(v: unknown): string {
@@ -32,13 +40,27 @@ export default function PrintablePerson() {
       <p>{exportedAt}</p>
       {sections.map((s) => (
         <section key={s.name} aria-labelledby={`s-${s.name}`}>
-          <h2 id={`s-${s.name}`}>{s.name} ({t("privacy.person.rows", { count: s.rows.length })})</h2>
+          <h2 id={`s-${s.name}`}>
+            {s.name} ({t("privacy.person.rows", { count: s.rows.length })})
+          </h2>
           {s.rows.map((row, i) => (
             <table key={i} className="table table--compact mb-kv-table">
-              <caption className="sr-only">{s.name} {i + 1}</caption>
-              <thead><tr><th scope="col">{t("privacy.person.field")}</th><th scope="col">{t("privacy.person.value")}</th></tr></thead>
+              <caption className="sr-only">
+                {s.name} {i + 1}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("privacy.person.field")}</th>
+                  <th scope="col">{t("privacy.person.value")}</th>
+                </tr>
+              </thead>
               <tbody>
-                {Object.entries(row as Record<string, unknown>).map(([k, v]) => <tr key={k}><th scope="row">{k}</th><td>{show(v)}</td></tr>)}
+                {Object.entries(row as Record<string, unknown>).map(([k, v]) => (
+                  <tr key={k}>
+                    <th scope="row">{k}</th>
+                    <td>{show(v)}</td>
+                  </tr>
+                ))}
               </tbody>
             </table>
           ))}

@@ -27,7 +27,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const r = updateCompany(id, submission.value, user);
   if (r.ok) return redirect(`/virksomheder/${id}?gemt=1`);
   if (r.reason === "not_found") throw notFound();
-  return data({ result: submission.reply({ fieldErrors: { cvr: ["companies.form.cvrTaken"] } }), existing: r.existing }, { status: 409 });
+  return data(
+    { result: submission.reply({ fieldErrors: { cvr: ["companies.form.cvrTaken"] } }), existing: r.existing },
+    { status: 409 },
+  );
 }
 
 export default function EditCompany() {
@@ -35,14 +38,30 @@ export default function EditCompany() {
   const { company: c, municipalities } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
-    <div className="row"><div className="col-12 col-lg-8">
-      <p><Link to={`/virksomheder/${c.id}`}>{t("companies.back.company", { name: c.name })}</Link></p>
-      <h1>{t("companies.titles.edit")}</h1>
-      <CompanyForm lastResult={actionData?.result} existing={actionData?.existing} municipalities={municipalities} submit={t("common.actions.save")}
-        defaults={{
-          name: c.name, cvr: c.cvr, industryCode: c.industryCode, municipalityCode: String(c.municipalityCode), street: c.street ?? "",
-          postcode: c.postcode ?? "", city: c.city ?? "", size: c.size ?? "", programmes: c.programmes,
-        }} />
-    </div></div>
+    <div className="row">
+      <div className="col-12 col-lg-8">
+        <p>
+          <Link to={`/virksomheder/${c.id}`}>{t("companies.back.company", { name: c.name })}</Link>
+        </p>
+        <h1>{t("companies.titles.edit")}</h1>
+        <CompanyForm
+          lastResult={actionData?.result}
+          existing={actionData?.existing}
+          municipalities={municipalities}
+          submit={t("common.actions.save")}
+          defaults={{
+            name: c.name,
+            cvr: c.cvr,
+            industryCode: c.industryCode,
+            municipalityCode: String(c.municipalityCode),
+            street: c.street ?? "",
+            postcode: c.postcode ?? "",
+            city: c.city ?? "",
+            size: c.size ?? "",
+            programmes: c.programmes,
+          }}
+        />
+      </div>
+    </div>
   );
 }

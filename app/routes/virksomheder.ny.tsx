@@ -22,7 +22,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), existing: null }, { status: 400 });
   const r = createCompany(submission.value, user);
   if (r.ok) return redirect(`/virksomheder/${r.id}?oprettet=1`);
-  if (r.reason === "cvr_taken") return data({ result: submission.reply({ fieldErrors: { cvr: ["companies.form.cvrTaken"] } }), existing: r.existing }, { status: 409 });
+  if (r.reason === "cvr_taken")
+    return data(
+      { result: submission.reply({ fieldErrors: { cvr: ["companies.form.cvrTaken"] } }), existing: r.existing },
+      { status: 409 },
+    );
   return data({ result: submission.reply({ formErrors: ["common.form.invalid"] }), existing: null }, { status: 400 });
 }
 
@@ -31,12 +35,21 @@ export default function NewCompany() {
   const { municipalities, defaultMunicipality } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
-    <div className="row"><div className="col-12 col-lg-8">
-      <p><Link to="/virksomheder">{t("companies.back.list")}</Link></p>
-      <h1>{t("companies.titles.create")}</h1>
-      <p>{t("companies.form.intro")}</p>
-      <CompanyForm lastResult={actionData?.result} existing={actionData?.existing} municipalities={municipalities}
-        defaults={{ municipalityCode: defaultMunicipality ? String(defaultMunicipality) : "" }} submit={t("companies.form.create")} />
-    </div></div>
+    <div className="row">
+      <div className="col-12 col-lg-8">
+        <p>
+          <Link to="/virksomheder">{t("companies.back.list")}</Link>
+        </p>
+        <h1>{t("companies.titles.create")}</h1>
+        <p>{t("companies.form.intro")}</p>
+        <CompanyForm
+          lastResult={actionData?.result}
+          existing={actionData?.existing}
+          municipalities={municipalities}
+          defaults={{ municipalityCode: defaultMunicipality ? String(defaultMunicipality) : "" }}
+          submit={t("companies.form.create")}
+        />
+      </div>
+    </div>
   );
 }

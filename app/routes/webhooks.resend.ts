@@ -20,11 +20,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!secret) return new Response("Webhook not configured", { status: 503 });
   const body = await request.text();
   if (body.length > MAX_BODY) return new Response("Too large", { status: 413 });
-  const verified = verifySvix(secret, {
-    id: request.headers.get("svix-id"),
-    timestamp: request.headers.get("svix-timestamp"),
-    signature: request.headers.get("svix-signature"),
-  }, body);
+  const verified = verifySvix(
+    secret,
+    {
+      id: request.headers.get("svix-id"),
+      timestamp: request.headers.get("svix-timestamp"),
+      signature: request.headers.get("svix-signature"),
+    },
+    body,
+  );
   if (!verified.ok) {
     log.warn("resend webhook refused", { reason: verified.reason });
     return new Response("Invalid signature", { status: 401 });
@@ -38,6 +42,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = typeof event.type === "string" ? resendOutcome(event.type) : null;
   const emailId = typeof event.data?.email_id === "string" ? event.data.email_id : null;
   if (!outcome || !emailId) return Response.json({ ok: true, result: "ignored" });
-  const result = applyDeliveryReport({ transport: "resend", providerId: emailId, outcome, error: outcome === "failed" ? String(event.type) : null });
+  const result = applyDeliveryReport({
+    transport: "resend",
+    providerId: emailId,
+    outcome,
+    error: outcome === "failed" ? String(event.type) : null,
+  });
   return Response.json({ ok: true, result });
 }

@@ -26,7 +26,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const ids = menteesByMsisdn(msisdn);
     let sent = 0;
     for (const id of ids) {
-      if (hit(`citizen-link-sms:${id}`, LINK_BY_SMS_PER_HOUR, 3_600_000) && sendCitizenLink(null, id, { via: "sms" })) sent++;
+      if (hit(`citizen-link-sms:${id}`, LINK_BY_SMS_PER_HOUR, 3_600_000) && sendCitizenLink(null, id, { via: "sms" }))
+        sent++;
     }
     log.info("sms page link keyword", { matched: ids.length, sent });
     return Response.json({ ok: true, result: sent ? "link_sent" : ids.length ? "not_sent" : "unknown_number" });
@@ -34,7 +35,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!isStopKeyword(text) || !msisdn) return Response.json({ ok: true, result: "ignored" });
   const ids = menteesByMsisdn(msisdn);
   for (const id of ids) {
-    if (optOut({ type: "mentee", id }, ["sms"], "opted out by SMS reply")) audit(null, "update", "mentee", id, { action: "sms_opt_out", via: "sms_reply" });
+    if (optOut({ type: "mentee", id }, ["sms"], "opted out by SMS reply"))
+      audit(null, "update", "mentee", id, { action: "sms_opt_out", via: "sms_reply" });
   }
   log.info("sms stop keyword", { matched: ids.length });
   return Response.json({ ok: true, result: ids.length ? "opted_out" : "unknown_number" });

@@ -9,17 +9,34 @@ import { isDate } from "../domain/dates";
 import { MEETING_MAX_MINUTES, MEETING_MIN_MINUTES, dateField } from "./courses";
 import { checkbox, enumField, msg, multi, optionalText, phoneField, requiredText } from "../utils/zod-fields";
 
-const id = () => z.coerce.number({ error: msg("common.form.invalid") }).int(msg("common.form.invalid")).positive(msg("common.form.invalid")).max(2_147_483_647, msg("common.form.invalid"));
-const minutes = () => z.coerce.number({ error: msg("courses.form.minutesRange") }).int(msg("courses.form.minutesRange"))
-  .min(MEETING_MIN_MINUTES, msg("courses.form.minutesRange")).max(MEETING_MAX_MINUTES, msg("courses.form.minutesRange"));
-const optionalDate = () => z.string().trim().refine((v) => v === "" || isDate(v), msg("courses.form.invalidDate")).optional()
-  .transform((v) => (v ? v : undefined));
+const id = () =>
+  z.coerce
+    .number({ error: msg("common.form.invalid") })
+    .int(msg("common.form.invalid"))
+    .positive(msg("common.form.invalid"))
+    .max(2_147_483_647, msg("common.form.invalid"));
+const minutes = () =>
+  z.coerce
+    .number({ error: msg("courses.form.minutesRange") })
+    .int(msg("courses.form.minutesRange"))
+    .min(MEETING_MIN_MINUTES, msg("courses.form.minutesRange"))
+    .max(MEETING_MAX_MINUTES, msg("courses.form.minutesRange"));
+const optionalDate = () =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v === "" || isDate(v), msg("courses.form.invalidDate"))
+    .optional()
+    .transform((v) => (v ? v : undefined));
 
 /* ------------------------------------------------------------------ planned meetings */
 
 export const plannedMeetingFields = {
   date: dateField(),
-  time: z.string({ error: msg("common.form.required") }).trim().min(1, msg("common.form.required"))
+  time: z
+    .string({ error: msg("common.form.required") })
+    .trim()
+    .min(1, msg("common.form.required"))
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg("between.meeting.errors.invalidTime")),
   minutes: minutes(),
   form: enumField(meetingForms),
@@ -30,12 +47,18 @@ export const planMeetingSchema = z.object({ intent: z.literal("plan"), ...planne
 export const changeMeetingSchema = z.object({ intent: z.literal("change"), plannedId: id(), ...plannedMeetingFields });
 export const cancelMeetingSchema = z.object({ intent: z.literal("cancel"), plannedId: id() });
 export const confirmMeetingSchema = z.object({
-  intent: z.literal("confirm"), plannedId: id(), minutes: minutes(),
+  intent: z.literal("confirm"),
+  plannedId: id(),
+  minutes: minutes(),
   topics: multi(z.enum(meetingTopics, { error: msg("common.form.invalid") }), meetingTopics.length),
 });
 export const missedMeetingSchema = z.object({ intent: z.literal("missed"), plannedId: id() });
 export const plannedMeetingSchemas = {
-  plan: planMeetingSchema, change: changeMeetingSchema, cancel: cancelMeetingSchema, confirm: confirmMeetingSchema, missed: missedMeetingSchema,
+  plan: planMeetingSchema,
+  change: changeMeetingSchema,
+  cancel: cancelMeetingSchema,
+  confirm: confirmMeetingSchema,
+  missed: missedMeetingSchema,
 } as const;
 export type PlannedMeetingIntent = keyof typeof plannedMeetingSchemas;
 export function isPlannedMeetingIntent(v: unknown): v is PlannedMeetingIntent {
@@ -61,9 +84,23 @@ export const updateGoalSchema = z.object({
 
 export const guidancePageSchema = z.object({
   kind: enumField(guidanceKinds),
-  courseMonth: z.preprocess((v) => (v === "" || v == null ? undefined : v),
-    z.coerce.number({ error: msg("common.form.invalid") }).int(msg("common.form.invalid")).min(1, msg("common.form.invalid")).max(24, msg("common.form.invalid")).optional()),
-  sort: z.preprocess((v) => (v === "" || v == null ? 0 : v), z.coerce.number({ error: msg("common.form.invalid") }).int(msg("common.form.invalid")).min(0, msg("common.form.invalid")).max(999, msg("common.form.invalid"))),
+  courseMonth: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z.coerce
+      .number({ error: msg("common.form.invalid") })
+      .int(msg("common.form.invalid"))
+      .min(1, msg("common.form.invalid"))
+      .max(24, msg("common.form.invalid"))
+      .optional(),
+  ),
+  sort: z.preprocess(
+    (v) => (v === "" || v == null ? 0 : v),
+    z.coerce
+      .number({ error: msg("common.form.invalid") })
+      .int(msg("common.form.invalid"))
+      .min(0, msg("common.form.invalid"))
+      .max(999, msg("common.form.invalid")),
+  ),
   titleDa: requiredText(120),
   bodyDa: requiredText(6000),
   titleEn: requiredText(120),
@@ -72,7 +109,10 @@ export const guidancePageSchema = z.object({
 });
 
 export const introductionReadSchema = z.object({
-  confirm: z.preprocess((v) => v === "on" || v === "true" || v === true, z.literal(true, { error: msg("between.guidance.confirmRequired") })),
+  confirm: z.preprocess(
+    (v) => v === "on" || v === "true" || v === true,
+    z.literal(true, { error: msg("between.guidance.confirmRequired") }),
+  ),
 });
 
 /* ------------------------------------------------------------------ the citizen's page */
@@ -80,13 +120,19 @@ export const introductionReadSchema = z.object({
 /** The citizen's page speaks the citizen's language: its schema's messages are keys of app/i18n/citizen-page-copy.ts. */
 export const contactChangeSchema = z.object({
   intent: z.literal("contact"),
-  phone: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), phoneField("phoneInvalid").optional()),
+  phone: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    phoneField("phoneInvalid").optional(),
+  ),
   language: z.preprocess((v) => (v === "" ? undefined : v), z.enum(messageLanguages, { error: "invalid" }).optional()),
 });
 export const contactCodeSchema = z.object({
   intent: z.literal("code"),
   changeId: id(),
-  code: z.string({ error: "codeInvalid" }).trim().regex(/^\d{6}$/, "codeInvalid"),
+  code: z
+    .string({ error: "codeInvalid" })
+    .trim()
+    .regex(/^\d{6}$/, "codeInvalid"),
 });
 export const callMeSchema = z.object({ intent: z.literal("call") });
 

@@ -5,19 +5,40 @@
  */
 import { z } from "zod";
 import {
-  companyProgrammes, companySizes, danishLevels, declineReasons, openingTypes, outcomeTypes, placementEndReasons, schoolKinds,
+  companyProgrammes,
+  companySizes,
+  danishLevels,
+  declineReasons,
+  openingTypes,
+  outcomeTypes,
+  placementEndReasons,
+  schoolKinds,
 } from "../domain/enums";
 import { divisionCode, sectionCodes } from "./referral";
 import { checkbox, emailField, enumField, msg, multi } from "../utils/zod-fields";
 import {
-  citizenText, contactPhone, cvrField, idField, intIn, optionalCitizenText, optionalDate, optionalPlainText, plainText, requiredDate,
+  citizenText,
+  contactPhone,
+  cvrField,
+  idField,
+  intIn,
+  optionalCitizenText,
+  optionalDate,
+  optionalPlainText,
+  plainText,
+  requiredDate,
 } from "./company-fields";
 import { isDanishPostcode } from "../domain/phone";
 
 export const MAX_PLACES = 50;
 export const MAX_WEEKS = 104;
 
-const municipalityCode = () => z.coerce.number({ error: msg("common.form.required") }).int(msg("common.form.invalid")).min(100, msg("common.form.invalid")).max(999, msg("common.form.invalid"));
+const municipalityCode = () =>
+  z.coerce
+    .number({ error: msg("common.form.required") })
+    .int(msg("common.form.invalid"))
+    .min(100, msg("common.form.invalid"))
+    .max(999, msg("common.form.invalid"));
 
 /* ------------------------------------------------------------------ companies */
 
@@ -42,9 +63,12 @@ export const contactFields = {
   email: emailField().optional(),
 };
 const needsPhoneOrEmail = (v: { phone?: string; email?: string }, ctx: z.RefinementCtx) => {
-  if (!v.phone && !v.email) ctx.addIssue({ code: "custom", path: ["phone"], message: msg("companies.form.contactRequired") });
+  if (!v.phone && !v.email)
+    ctx.addIssue({ code: "custom", path: ["phone"], message: msg("companies.form.contactRequired") });
 };
-export const contactSchema = z.object({ intent: z.literal("contact"), ...contactFields }).superRefine(needsPhoneOrEmail);
+export const contactSchema = z
+  .object({ intent: z.literal("contact"), ...contactFields })
+  .superRefine(needsPhoneOrEmail);
 export const removeContactSchema = z.object({ intent: z.literal("remove_contact"), contactId: idField() });
 export const noteSchema = z.object({ intent: z.literal("note"), date: requiredDate(), note: citizenText(1000) });
 export const linkMentorSchema = z.object({ intent: z.literal("link_mentor"), mentorEmail: emailField() });
@@ -77,30 +101,37 @@ export const openingFields = {
   description: optionalCitizenText(1000),
 };
 export const openingSchema = z.object(openingFields).superRefine((v, ctx) => {
-  if (v.deadline && v.startDate && v.deadline > v.startDate) ctx.addIssue({ code: "custom", path: ["deadline"], message: msg("companies.form.deadlineAfterStart") });
+  if (v.deadline && v.startDate && v.deadline > v.startDate)
+    ctx.addIssue({ code: "custom", path: ["deadline"], message: msg("companies.form.deadlineAfterStart") });
   // An IGU position runs two years; a talent-track place up to twelve months (DOMAIN.md).
-  if (v.type === "talent_track" && v.durationWeeks && v.durationWeeks > 52) ctx.addIssue({ code: "custom", path: ["durationWeeks"], message: msg("companies.form.talentTrackWeeks") });
+  if (v.type === "talent_track" && v.durationWeeks && v.durationWeeks > 52)
+    ctx.addIssue({ code: "custom", path: ["durationWeeks"], message: msg("companies.form.talentTrackWeeks") });
 });
 export type OpeningInput = z.infer<typeof openingSchema>;
 
-export const openingStatusSchema = z.object({ intent: z.enum(["confirm", "close", "reopen"], { error: msg("common.form.invalid") }) });
+export const openingStatusSchema = z.object({
+  intent: z.enum(["confirm", "close", "reopen"], { error: msg("common.form.invalid") }),
+});
 
 /** Propose a citizen to an opening (from the opening's ranked list or from the citizen's fitting openings). */
 export const proposeSchema = z.object({ intent: z.literal("propose"), menteeId: idField(), openingId: idField() });
 
 /** The company's answer to a proposal. Accepting makes the placement, with its dates and the workplace mentor. */
-export const acceptSchema = z.object({
-  intent: z.literal("accept"),
-  proposalId: idField(),
-  startDate: requiredDate(),
-  plannedEndDate: optionalDate(),
-  workplaceMentorName: plainText(120),
-  workplaceMentorPhone: contactPhone(),
-  completionAdviserName: optionalPlainText(120),
-  completionAdviserPhone: contactPhone().optional(),
-}).superRefine((v, ctx) => {
-  if (v.plannedEndDate && v.plannedEndDate < v.startDate) ctx.addIssue({ code: "custom", path: ["plannedEndDate"], message: msg("companies.form.endBeforeStart") });
-});
+export const acceptSchema = z
+  .object({
+    intent: z.literal("accept"),
+    proposalId: idField(),
+    startDate: requiredDate(),
+    plannedEndDate: optionalDate(),
+    workplaceMentorName: plainText(120),
+    workplaceMentorPhone: contactPhone(),
+    completionAdviserName: optionalPlainText(120),
+    completionAdviserPhone: contactPhone().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.plannedEndDate && v.plannedEndDate < v.startDate)
+      ctx.addIssue({ code: "custom", path: ["plannedEndDate"], message: msg("companies.form.endBeforeStart") });
+  });
 export const declineSchema = z.object({
   intent: z.literal("decline"),
   proposalId: idField(),
@@ -123,14 +154,17 @@ export type OpeningPageIntent = keyof typeof openingPageSchemas;
 /* ------------------------------------------------------------------ placements */
 
 export const placementStartSchema = z.object({ intent: z.literal("start"), startDate: requiredDate() });
-export const placementEndSchema = z.object({
-  intent: z.enum(["complete", "end_early"], { error: msg("common.form.invalid") }),
-  endedOn: requiredDate(),
-  outcomeType: enumField(outcomeTypes),
-  reason: z.enum(placementEndReasons, { error: msg("common.form.required") }).optional(),
-}).superRefine((v, ctx) => {
-  if (v.intent === "end_early" && !v.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: msg("companies.placement.reasonRequired") });
-});
+export const placementEndSchema = z
+  .object({
+    intent: z.enum(["complete", "end_early"], { error: msg("common.form.invalid") }),
+    endedOn: requiredDate(),
+    outcomeType: enumField(outcomeTypes),
+    reason: z.enum(placementEndReasons, { error: msg("common.form.required") }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.intent === "end_early" && !v.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: msg("companies.placement.reasonRequired") });
+  });
 export const placementCancelSchema = z.object({ intent: z.literal("cancel") });
 export const placementFollowUpSchema = z.object({
   intent: z.literal("follow_up"),
@@ -172,28 +206,34 @@ export type PlacementPageIntent = keyof typeof placementPageSchemas;
  * CVR like any other; if it is already known the tip is added to it. Staff confirm both before they count.
  */
 const { programmes: _programmes, ...tipCompanyFields } = companyFields;
-export const mentorTipSchema = z.object({
-  ...tipCompanyFields,
-  contactName: optionalPlainText(120),
-  contactRole: optionalPlainText(120),
-  contactPhone: contactPhone().optional(),
-  contactEmail: emailField().optional(),
-  worksHere: checkbox(),
-  withOpening: checkbox(),
-  openingType: z.enum(openingTypes, { error: msg("common.form.required") }).optional(),
-  openingOccupation: optionalPlainText(120),
-  openingPlaces: intIn(1, MAX_PLACES, "companies.form.placesRange").optional(),
-  openingNote: optionalCitizenText(1000),
-}).superRefine((v, ctx) => {
-  if (v.withOpening && !v.openingType) ctx.addIssue({ code: "custom", path: ["openingType"], message: msg("companies.tip.openingTypeRequired") });
-  if (v.withOpening && !v.openingOccupation) ctx.addIssue({ code: "custom", path: ["openingOccupation"], message: msg("companies.tip.occupationRequired") });
-  if (v.contactName && !v.contactPhone && !v.contactEmail) ctx.addIssue({ code: "custom", path: ["contactPhone"], message: msg("companies.form.contactRequired") });
-});
+export const mentorTipSchema = z
+  .object({
+    ...tipCompanyFields,
+    contactName: optionalPlainText(120),
+    contactRole: optionalPlainText(120),
+    contactPhone: contactPhone().optional(),
+    contactEmail: emailField().optional(),
+    worksHere: checkbox(),
+    withOpening: checkbox(),
+    openingType: z.enum(openingTypes, { error: msg("common.form.required") }).optional(),
+    openingOccupation: optionalPlainText(120),
+    openingPlaces: intIn(1, MAX_PLACES, "companies.form.placesRange").optional(),
+    openingNote: optionalCitizenText(1000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.withOpening && !v.openingType)
+      ctx.addIssue({ code: "custom", path: ["openingType"], message: msg("companies.tip.openingTypeRequired") });
+    if (v.withOpening && !v.openingOccupation)
+      ctx.addIssue({ code: "custom", path: ["openingOccupation"], message: msg("companies.tip.occupationRequired") });
+    if (v.contactName && !v.contactPhone && !v.contactEmail)
+      ctx.addIssue({ code: "custom", path: ["contactPhone"], message: msg("companies.form.contactRequired") });
+  });
 export type MentorTipInput = z.infer<typeof mentorTipSchema>;
 
 /* ------------------------------------------------------------------ list filters (GET): bad values are ignored */
 
-const opt = <T extends z.ZodTypeAny>(s: T) => z.preprocess((v) => (v === "" ? undefined : v), s.optional()).catch(undefined);
+const opt = <T extends z.ZodTypeAny>(s: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), s.optional()).catch(undefined);
 export const companyFilterSchema = z.object({
   q: opt(z.string().trim().max(100)),
   municipality: opt(z.coerce.number().int().min(100).max(999)),

@@ -26,7 +26,10 @@ export const optionalPlainText = optionalText;
 
 /** A CVR number: eight digits with a valid modulus-11 check digit ("DK 12 34 56 78" is accepted and stored as 12345678). */
 export function cvrField() {
-  return z.string({ error: msg("companies.form.cvrRequired") }).trim().min(1, msg("companies.form.cvrRequired"))
+  return z
+    .string({ error: msg("companies.form.cvrRequired") })
+    .trim()
+    .min(1, msg("companies.form.cvrRequired"))
     .max(20, msg("companies.form.cvrInvalid"))
     .transform(normaliseCvr)
     .superRefine((v, ctx) => {
@@ -47,7 +50,11 @@ export function intIn(min: number, max: number, key = "companies.form.numberRang
 }
 
 export function requiredDate() {
-  return z.string({ error: msg("common.form.required") }).trim().min(1, msg("common.form.required")).refine(isDate, msg("companies.form.dateInvalid"));
+  return z
+    .string({ error: msg("common.form.required") })
+    .trim()
+    .min(1, msg("common.form.required"))
+    .refine(isDate, msg("companies.form.dateInvalid"));
 }
 export function optionalDate() {
   return z.string().trim().refine(isDate, msg("companies.form.dateInvalid")).optional();
@@ -55,16 +62,30 @@ export function optionalDate() {
 
 /** A record id from a hidden field or a select. */
 export function idField() {
-  return z.coerce.number({ error: msg("common.form.invalid") }).int(msg("common.form.invalid")).positive(msg("common.form.invalid")).max(2_147_483_647, msg("common.form.invalid"));
+  return z.coerce
+    .number({ error: msg("common.form.invalid") })
+    .int(msg("common.form.invalid"))
+    .positive(msg("common.form.invalid"))
+    .max(2_147_483_647, msg("common.form.invalid"));
 }
 
 /** A list of form rows where rows with nothing typed are not rows. */
 export function rows<T extends z.ZodTypeAny>(row: T, max: number) {
-  return z.preprocess((v) => {
-    if (v === undefined) return [];
-    const list = Array.isArray(v) ? v : [v];
-    return list.filter((r) => !(r && typeof r === "object" && Object.values(r as Record<string, unknown>).every((x) => x === undefined || x === "" || x === "off")));
-  }, z.array(row, { error: msg("common.form.invalid") }).max(max, msg("companies.form.tooManyRows", { max })));
+  return z.preprocess(
+    (v) => {
+      if (v === undefined) return [];
+      const list = Array.isArray(v) ? v : [v];
+      return list.filter(
+        (r) =>
+          !(
+            r &&
+            typeof r === "object" &&
+            Object.values(r as Record<string, unknown>).every((x) => x === undefined || x === "" || x === "off")
+          ),
+      );
+    },
+    z.array(row, { error: msg("common.form.invalid") }).max(max, msg("companies.form.tooManyRows", { max })),
+  );
 }
 
 /** A list of values from numbered fields (wishedOccupations[0], [1]...), empty ones left out. */

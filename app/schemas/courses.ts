@@ -3,21 +3,44 @@
  * Rules that need the database or the clock (a date within the course, not in the future) are checked by the use case.
  */
 import { z } from "zod";
-import { closerToJobAnswers, endReasons, followUpStatuses, followUpTargets, meetingForms, meetingTopics, outcomePhases, outcomeTypes } from "../domain/enums";
+import {
+  closerToJobAnswers,
+  endReasons,
+  followUpStatuses,
+  followUpTargets,
+  meetingForms,
+  meetingTopics,
+  outcomePhases,
+  outcomeTypes,
+} from "../domain/enums";
 import { isDate } from "../domain/dates";
 import { pageParamSchema } from "../domain/paging";
 import { isDivisionCode } from "../domain/industries";
 import { checkbox, enumField, msg, multi, optionalText } from "../utils/zod-fields";
 
-
 export function dateField() {
-  return z.string({ error: msg("common.form.required") }).trim().min(1, msg("common.form.required"))
+  return z
+    .string({ error: msg("common.form.required") })
+    .trim()
+    .min(1, msg("common.form.required"))
     .refine(isDate, msg("courses.form.invalidDate"));
 }
-const id = () => z.coerce.number({ error: msg("common.form.invalid") }).int(msg("common.form.invalid")).positive(msg("common.form.invalid")).max(2_147_483_647, msg("common.form.invalid"));
-const industry = () => z.preprocess((v) => (typeof v === "string" ? v.trim().replace(/\.$/, "") : v),
-  z.string().refine((v) => v === "" || isDivisionCode(v), msg("courses.form.invalidIndustry")).optional())
-  .transform((v) => (v ? v : undefined));
+const id = () =>
+  z.coerce
+    .number({ error: msg("common.form.invalid") })
+    .int(msg("common.form.invalid"))
+    .positive(msg("common.form.invalid"))
+    .max(2_147_483_647, msg("common.form.invalid"));
+const industry = () =>
+  z
+    .preprocess(
+      (v) => (typeof v === "string" ? v.trim().replace(/\.$/, "") : v),
+      z
+        .string()
+        .refine((v) => v === "" || isDivisionCode(v), msg("courses.form.invalidIndustry"))
+        .optional(),
+    )
+    .transform((v) => (v ? v : undefined));
 
 export const MEETING_MIN_MINUTES = 15;
 export const MEETING_MAX_MINUTES = 600;
@@ -26,8 +49,11 @@ export const meetingSchema = z.object({
   intent: z.enum(["log", "update"]),
   meetingId: id().optional(),
   date: dateField(),
-  minutes: z.coerce.number({ error: msg("courses.form.minutesRange") }).int(msg("courses.form.minutesRange"))
-    .min(MEETING_MIN_MINUTES, msg("courses.form.minutesRange")).max(MEETING_MAX_MINUTES, msg("courses.form.minutesRange")),
+  minutes: z.coerce
+    .number({ error: msg("courses.form.minutesRange") })
+    .int(msg("courses.form.minutesRange"))
+    .min(MEETING_MIN_MINUTES, msg("courses.form.minutesRange"))
+    .max(MEETING_MAX_MINUTES, msg("courses.form.minutesRange")),
   form: enumField(meetingForms),
   topics: multi(z.enum(meetingTopics, { error: msg("common.form.invalid") }), meetingTopics.length),
   nextStep: optionalText(500),
@@ -45,8 +71,11 @@ export const proposeOutcomeSchema = z.object({ intent: z.literal("propose"), ...
 
 export const surveySchema = z.object({
   intent: z.literal("survey").optional(),
-  satisfaction: z.coerce.number({ error: msg("courses.survey.satisfactionRequired") }).int(msg("courses.survey.satisfactionRequired"))
-    .min(1, msg("courses.survey.satisfactionRequired")).max(5, msg("courses.survey.satisfactionRequired")),
+  satisfaction: z.coerce
+    .number({ error: msg("courses.survey.satisfactionRequired") })
+    .int(msg("courses.survey.satisfactionRequired"))
+    .min(1, msg("courses.survey.satisfactionRequired"))
+    .max(5, msg("courses.survey.satisfactionRequired")),
   closerToJob: enumField(closerToJobAnswers),
   comment: optionalText(1000),
 });
@@ -64,11 +93,23 @@ export const endEarlySchema = z.object({
   reason: enumField(endReasons),
   note: optionalText(500),
 });
-export const cancelSchema = z.object({ intent: z.literal("cancel"), reason: enumField(endReasons), note: optionalText(500) });
-export const registerOutcomeSchema = z.object({ intent: z.literal("outcome"), phase: enumField(outcomePhases), ...outcomeFields });
+export const cancelSchema = z.object({
+  intent: z.literal("cancel"),
+  reason: enumField(endReasons),
+  note: optionalText(500),
+});
+export const registerOutcomeSchema = z.object({
+  intent: z.literal("outcome"),
+  phase: enumField(outcomePhases),
+  ...outcomeFields,
+});
 export const confirmOutcomeSchema = z.object({ intent: z.literal("confirm_outcome"), outcomeId: id() });
 /** The start page's outcome queue: confirm or reject one proposal, naming its course. */
-export const outcomeDecisionSchema = z.object({ intent: z.enum(["confirm_outcome", "reject_outcome"]), courseId: id(), outcomeId: id() });
+export const outcomeDecisionSchema = z.object({
+  intent: z.enum(["confirm_outcome", "reject_outcome"]),
+  courseId: id(),
+  outcomeId: id(),
+});
 export const rejectOutcomeSchema = z.object({ intent: z.literal("reject_outcome"), outcomeId: id() });
 export const followUpSchema = z.object({
   intent: z.literal("follow_up"),
@@ -98,7 +139,17 @@ export function isCoordinatorIntent(v: unknown): v is CoordinatorIntent {
 }
 
 /** The course list filter (GET): bad values are ignored. */
-export const courseFilterStatuses = ["all", "running", "on_track", "behind", "no_contact", "paused", "not_started", "closed", "followup_due"] as const;
+export const courseFilterStatuses = [
+  "all",
+  "running",
+  "on_track",
+  "behind",
+  "no_contact",
+  "paused",
+  "not_started",
+  "closed",
+  "followup_due",
+] as const;
 export type CourseFilterStatus = (typeof courseFilterStatuses)[number];
 export const courseFilterSchema = z.object({
   filter: z.enum(courseFilterStatuses).catch("running").default("running"),

@@ -9,15 +9,37 @@ const year = new Date().getUTCFullYear();
 
 function form(over: Record<string, string | string[] | null> = {}): FormData {
   const base: Record<string, string | string[]> = {
-    firstName: "Amal", lastName: "Haddad", birthYear: String(year - 30), phone: "+45 20 12 34 56", email: "",
-    preferredChannel: "sms", language: "ar", group: "refugee", jobReady: "on", danishLevel: "du2", danishModule: "3",
-    englishLevel: "basic", educationLevel: "bachelor", educationField: "Regnskab", educationCountry: "Syrien",
-    "experience[0].title": "Bogholder", "experience[0].years": "4", "experience[0].industryCode": "69",
-    "experience[1].title": "", "experience[1].years": "", "experience[1].industryCode": "",
-    "wishedIndustryCodes[0]": "69", "wishedIndustryCodes[1]": "", "wishedIndustryCodes[2]": "",
-    wishedOccupation: "Bogholder", goals: ["cv", "network"], availability: "Hverdage efter kl. 15",
-    mentorGenderPreference: "female", consentPurposes: ["participation", "share_with_mentor", "sms"],
-    consentVersion: CURRENT_CONSENT_VERSION, consentDate: today(),
+    firstName: "Amal",
+    lastName: "Haddad",
+    birthYear: String(year - 30),
+    phone: "+45 20 12 34 56",
+    email: "",
+    preferredChannel: "sms",
+    language: "ar",
+    group: "refugee",
+    jobReady: "on",
+    danishLevel: "du2",
+    danishModule: "3",
+    englishLevel: "basic",
+    educationLevel: "bachelor",
+    educationField: "Regnskab",
+    educationCountry: "Syrien",
+    "experience[0].title": "Bogholder",
+    "experience[0].years": "4",
+    "experience[0].industryCode": "69",
+    "experience[1].title": "",
+    "experience[1].years": "",
+    "experience[1].industryCode": "",
+    "wishedIndustryCodes[0]": "69",
+    "wishedIndustryCodes[1]": "",
+    "wishedIndustryCodes[2]": "",
+    wishedOccupation: "Bogholder",
+    goals: ["cv", "network"],
+    availability: "Hverdage efter kl. 15",
+    mentorGenderPreference: "female",
+    consentPurposes: ["participation", "share_with_mentor", "sms"],
+    consentVersion: CURRENT_CONSENT_VERSION,
+    consentDate: today(),
   };
   const fd = new FormData();
   for (const [k, v] of Object.entries({ ...base, ...over })) {
@@ -29,7 +51,7 @@ function form(over: Record<string, string | string[] | null> = {}): FormData {
 const parse = (over?: Record<string, string | string[] | null>) => parseWithZod(form(over), { schema: referralSchema });
 const errorsOf = (over?: Record<string, string | string[] | null>) => {
   const s = parse(over);
-  return s.status === "success" ? {} : s.reply().error ?? {};
+  return s.status === "success" ? {} : (s.reply().error ?? {});
 };
 
 describe("referral form schema", () => {
@@ -50,9 +72,19 @@ describe("referral form schema", () => {
   });
   it("requires consent to participation and sharing, and to SMS when SMS is the channel", () => {
     expect(errorsOf({ consentPurposes: null }).consentPurposes).toEqual(["referrals.form.consentRequired"]);
-    expect(errorsOf({ consentPurposes: ["participation"] }).consentPurposes).toEqual(["referrals.form.consentRequired"]);
-    expect(errorsOf({ consentPurposes: ["participation", "share_with_mentor"] }).consentPurposes).toEqual(["referrals.form.consentSmsRequired"]);
-    expect(parse({ consentPurposes: ["participation", "share_with_mentor"], preferredChannel: "email", email: "amal@eksempel.dk" }).status).toBe("success");
+    expect(errorsOf({ consentPurposes: ["participation"] }).consentPurposes).toEqual([
+      "referrals.form.consentRequired",
+    ]);
+    expect(errorsOf({ consentPurposes: ["participation", "share_with_mentor"] }).consentPurposes).toEqual([
+      "referrals.form.consentSmsRequired",
+    ]);
+    expect(
+      parse({
+        consentPurposes: ["participation", "share_with_mentor"],
+        preferredChannel: "email",
+        email: "amal@eksempel.dk",
+      }).status,
+    ).toBe("success");
   });
   it("checks the consent date and version", () => {
     expect(errorsOf({ consentDate: addDays(today(), 1) }).consentDate).toEqual(["referrals.form.consentDateFuture"]);
@@ -63,14 +95,21 @@ describe("referral form schema", () => {
   });
   it("needs a way to reach the citizen that fits the channel", () => {
     expect(errorsOf({ phone: "", email: "" }).phone).toContain("referrals.form.contactRequired");
-    expect(errorsOf({ phone: "" , email: "a@b.dk" }).phone).toEqual(["referrals.form.phoneForSms"]);
+    expect(errorsOf({ phone: "", email: "a@b.dk" }).phone).toEqual(["referrals.form.phoneForSms"]);
     expect(errorsOf({ preferredChannel: "email" }).email).toEqual(["referrals.form.emailForEmail"]);
     expect(errorsOf({ phone: "12 34" }).phone).toEqual(["referrals.form.phoneInvalid"]);
     expect(errorsOf({ phone: "<script>" }).phone).toBeTruthy();
     expect(errorsOf({ email: "not-an-email" }).email).toEqual(["common.form.invalidEmail"]);
   });
   it("requires names, a plausible birth year, job-readiness, a goal and 1-3 industries", () => {
-    const e = errorsOf({ firstName: "", lastName: " ", birthYear: "abc", jobReady: null, goals: null, "wishedIndustryCodes[0]": "" });
+    const e = errorsOf({
+      firstName: "",
+      lastName: " ",
+      birthYear: "abc",
+      jobReady: null,
+      goals: null,
+      "wishedIndustryCodes[0]": "",
+    });
     expect(e.firstName).toEqual(["common.form.required"]);
     expect(e.lastName).toEqual(["common.form.required"]);
     expect(e.birthYear).toBeTruthy();
@@ -80,16 +119,33 @@ describe("referral form schema", () => {
     expect(errorsOf({ birthYear: String(year - 5) }).birthYear).toEqual(["referrals.form.birthYearRange"]);
     expect(errorsOf({ birthYear: String(year - 90) }).birthYear).toEqual(["referrals.form.birthYearRange"]);
     expect(errorsOf({ "wishedIndustryCodes[1]": "69" }).wishedIndustryCodes).toEqual(["referrals.form.industryTwice"]);
-    expect(errorsOf({ wishedIndustryCodes: ["01", "41", "56", "86"], "wishedIndustryCodes[0]": null, "wishedIndustryCodes[1]": null, "wishedIndustryCodes[2]": null }).wishedIndustryCodes).toBeTruthy();
-    expect(Object.keys(errorsOf({ "wishedIndustryCodes[0]": "ZZ" })).some((k) => k.startsWith("wishedIndustryCodes"))).toBe(true);
+    expect(
+      errorsOf({
+        wishedIndustryCodes: ["01", "41", "56", "86"],
+        "wishedIndustryCodes[0]": null,
+        "wishedIndustryCodes[1]": null,
+        "wishedIndustryCodes[2]": null,
+      }).wishedIndustryCodes,
+    ).toBeTruthy();
+    expect(
+      Object.keys(errorsOf({ "wishedIndustryCodes[0]": "ZZ" })).some((k) => k.startsWith("wishedIndustryCodes")),
+    ).toBe(true);
   });
   it("accepts dotted and lower-case-free DB07 codes by their division", () => {
     const s = parse({ "wishedIndustryCodes[0]": "47.11" });
     expect(s.status === "success" && s.value.wishedIndustryCodes).toEqual(["47"]);
   });
   it("rejects enum values that are not in the lists", () => {
-    const e = errorsOf({ language: "xx", group: "admin", danishLevel: "du9", englishLevel: "", mentorGenderPreference: "other", goals: ["cv", "hack"] });
-    for (const k of ["language", "group", "danishLevel", "englishLevel", "mentorGenderPreference"]) expect(e[k], k).toBeTruthy();
+    const e = errorsOf({
+      language: "xx",
+      group: "admin",
+      danishLevel: "du9",
+      englishLevel: "",
+      mentorGenderPreference: "other",
+      goals: ["cv", "hack"],
+    });
+    for (const k of ["language", "group", "danishLevel", "englishLevel", "mentorGenderPreference"])
+      expect(e[k], k).toBeTruthy();
     expect(Object.keys(e).some((k) => k.startsWith("goals"))).toBe(true);
   });
   it("allows a module only for DU1-3, and validates experience rows", () => {
@@ -107,29 +163,45 @@ describe("referral form schema", () => {
 
 describe("other referral forms", () => {
   it("withdrawal needs a reason", () => {
-    const fd = new FormData(); fd.set("intent", "withdraw");
+    const fd = new FormData();
+    fd.set("intent", "withdraw");
     const s = parseWithZod(fd, { schema: withdrawSchema });
     expect(s.status).toBe("error");
     fd.set("reason", "Flyttet");
     expect(parseWithZod(fd, { schema: withdrawSchema }).status).toBe("success");
   });
   it("a partner municipality needs both agreements", () => {
-    const fd = new FormData(); fd.set("intent", "partner"); fd.set("isPartner", "on");
+    const fd = new FormData();
+    fd.set("intent", "partner");
+    fd.set("isPartner", "on");
     const s = parseWithZod(fd, { schema: municipalitySchema });
     expect(s.status === "error" && Object.keys(s.reply().error ?? {}).sort()).toEqual(["agreementDate", "dpaDate"]);
-    fd.set("agreementDate", "2026-01-01"); fd.set("dpaDate", "2026-01-02"); fd.set("yearlyQuota", "20");
+    fd.set("agreementDate", "2026-01-01");
+    fd.set("dpaDate", "2026-01-02");
+    fd.set("yearlyQuota", "20");
     const ok = parseWithZod(fd, { schema: municipalitySchema });
     expect(ok.status === "success" && ok.value.yearlyQuota).toBe(20);
   });
   it("queue filters ignore junk", () => {
-    expect(queueFilterSchema.parse({ industry: "F", municipality: "751" })).toEqual({ industry: "F", municipality: 751 });
-    expect(queueFilterSchema.parse({ industry: "<x>", municipality: "abc" })).toEqual({ industry: undefined, municipality: undefined });
+    expect(queueFilterSchema.parse({ industry: "F", municipality: "751" })).toEqual({
+      industry: "F",
+      municipality: 751,
+    });
+    expect(queueFilterSchema.parse({ industry: "<x>", municipality: "abc" })).toEqual({
+      industry: undefined,
+      municipality: undefined,
+    });
   });
 });
 
 describe("phone numbers", () => {
   it("are validated for their country and stored in E.164 form, Danish numbers with +45", () => {
-    for (const [typed, stored] of [["20 12 34 56", "+4520123456"], ["+45 20-12-34-56", "+4520123456"], ["0046 70 123 45 67", "+46701234567"], ["(+45) 2012 3456", "+4520123456"]]) {
+    for (const [typed, stored] of [
+      ["20 12 34 56", "+4520123456"],
+      ["+45 20-12-34-56", "+4520123456"],
+      ["0046 70 123 45 67", "+46701234567"],
+      ["(+45) 2012 3456", "+4520123456"],
+    ]) {
       const s = parse({ phone: typed });
       expect(s.status === "success" && s.value.phone, typed).toBe(stored);
     }
@@ -143,7 +215,15 @@ describe("phone numbers", () => {
 });
 
 describe("CPR numbers and names", () => {
-  const freeText = ["educationField", "educationCountry", "experience[0].title", "wishedOccupation", "availability", "firstName", "lastName"];
+  const freeText = [
+    "educationField",
+    "educationCountry",
+    "experience[0].title",
+    "wishedOccupation",
+    "availability",
+    "firstName",
+    "lastName",
+  ];
   for (const cpr of ["010190-1234", "0101901234", "01 01 90 12 34", "320190 1234"]) {
     it(`refuses ${cpr} in every free-text field, with a message that says why`, () => {
       for (const field of freeText) {

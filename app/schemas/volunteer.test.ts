@@ -3,10 +3,25 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { availabilitySchema, decisionSchema, screeningSchema, volunteerSignupSchema } from "./volunteer";
 
 const valid: Record<string, string | string[]> = {
-  firstName: "Karen", lastName: "Holm", email: "Karen.Holm@Example.dk", phone: "20 30 40 50", postcode: "8000",
-  municipalityCode: "751", travelKm: "15", jobTitle: "Projektleder", industryCode: "41", networkIndustryCodes: ["43", "71"],
-  yearsExperience: "12", isManager: "yes", languages: ["ar", "en"], menteeGenderPreference: "none", offers: ["cv", "network"],
-  capacity: "1", motivation: "Jeg vil gerne hjælpe.", consentData: "on", consentConfidentiality: "on",
+  firstName: "Karen",
+  lastName: "Holm",
+  email: "Karen.Holm@Example.dk",
+  phone: "20 30 40 50",
+  postcode: "8000",
+  municipalityCode: "751",
+  travelKm: "15",
+  jobTitle: "Projektleder",
+  industryCode: "41",
+  networkIndustryCodes: ["43", "71"],
+  yearsExperience: "12",
+  isManager: "yes",
+  languages: ["ar", "en"],
+  menteeGenderPreference: "none",
+  offers: ["cv", "network"],
+  capacity: "1",
+  motivation: "Jeg vil gerne hjælpe.",
+  consentData: "on",
+  consentConfidentiality: "on",
 };
 
 function form(values: Record<string, string | string[] | undefined>) {
@@ -17,7 +32,8 @@ function form(values: Record<string, string | string[] | undefined>) {
   }
   return fd;
 }
-const parse = (values: Record<string, string | string[] | undefined>) => parseWithZod(form(values), { schema: volunteerSignupSchema });
+const parse = (values: Record<string, string | string[] | undefined>) =>
+  parseWithZod(form(values), { schema: volunteerSignupSchema });
 const errorsOf = (values: Record<string, string | string[] | undefined>) => {
   const s = parse(values);
   return s.status === "success" ? {} : (s.reply().error ?? {});
@@ -52,7 +68,22 @@ describe("volunteer sign-up schema", () => {
   });
   it("reports every missing field of an empty form", () => {
     const e = errorsOf({});
-    for (const f of ["firstName", "lastName", "email", "phone", "postcode", "municipalityCode", "jobTitle", "industryCode", "yearsExperience", "isManager", "offers", "motivation", "consentData", "consentConfidentiality"]) {
+    for (const f of [
+      "firstName",
+      "lastName",
+      "email",
+      "phone",
+      "postcode",
+      "municipalityCode",
+      "jobTitle",
+      "industryCode",
+      "yearsExperience",
+      "isManager",
+      "offers",
+      "motivation",
+      "consentData",
+      "consentConfidentiality",
+    ]) {
       expect(e[f], f).toBeTruthy();
     }
   });
@@ -66,27 +97,44 @@ describe("volunteer sign-up schema", () => {
   });
   it("limits capacity to 1-3 and network industries to 5", () => {
     expect(errorsOf({ ...valid, capacity: "4" }).capacity).toBeTruthy();
-    expect(errorsOf({ ...valid, networkIndustryCodes: ["41", "42", "43", "45", "46", "47"] }).networkIndustryCodes).toBeTruthy();
+    expect(
+      errorsOf({ ...valid, networkIndustryCodes: ["41", "42", "43", "45", "46", "47"] }).networkIndustryCodes,
+    ).toBeTruthy();
   });
 });
 
 describe("coordinator forms", () => {
   it("requires the form of an introduction and refuses notes on the record check", () => {
-    const intro = parseWithZod(form({ intent: "screening", step: "introduction", doneOn: "2026-11-20" }), { schema: screeningSchema });
+    const intro = parseWithZod(form({ intent: "screening", step: "introduction", doneOn: "2026-11-20" }), {
+      schema: screeningSchema,
+    });
     expect(intro.status).toBe("error");
-    const record = parseWithZod(form({ intent: "screening", step: "criminal_record_check", doneOn: "2026-11-20", notes: "Dømt for..." }), { schema: screeningSchema });
+    const record = parseWithZod(
+      form({ intent: "screening", step: "criminal_record_check", doneOn: "2026-11-20", notes: "Dømt for..." }),
+      { schema: screeningSchema },
+    );
     expect(record.status).toBe("error");
-    const ok = parseWithZod(form({ intent: "screening", step: "criminal_record_check", doneOn: "2026-11-20" }), { schema: screeningSchema });
+    const ok = parseWithZod(form({ intent: "screening", step: "criminal_record_check", doneOn: "2026-11-20" }), {
+      schema: screeningSchema,
+    });
     expect(ok.status).toBe("success");
   });
   it("requires a reason to reject", () => {
     expect(parseWithZod(form({ intent: "reject" }), { schema: decisionSchema }).status).toBe("error");
-    expect(parseWithZod(form({ intent: "reject", reason: "Ingen erfaring" }), { schema: decisionSchema }).status).toBe("success");
+    expect(parseWithZod(form({ intent: "reject", reason: "Ingen erfaring" }), { schema: decisionSchema }).status).toBe(
+      "success",
+    );
     expect(parseWithZod(form({ intent: "approve" }), { schema: decisionSchema }).status).toBe("success");
   });
   it("orders a pause's dates", () => {
-    expect(parseWithZod(form({ intent: "pause", pausedFrom: "2026-12-10", pausedTo: "2026-12-01" }), { schema: availabilitySchema }).status).toBe("error");
-    expect(parseWithZod(form({ intent: "pause", pausedFrom: "2026-12-01" }), { schema: availabilitySchema }).status).toBe("success");
+    expect(
+      parseWithZod(form({ intent: "pause", pausedFrom: "2026-12-10", pausedTo: "2026-12-01" }), {
+        schema: availabilitySchema,
+      }).status,
+    ).toBe("error");
+    expect(
+      parseWithZod(form({ intent: "pause", pausedFrom: "2026-12-01" }), { schema: availabilitySchema }).status,
+    ).toBe("success");
     expect(parseWithZod(form({ intent: "clear" }), { schema: availabilitySchema }).status).toBe("success");
   });
 });

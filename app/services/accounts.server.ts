@@ -15,7 +15,8 @@ import { config } from "../config.server";
 import { audit } from "./audit.server";
 import { now } from "../utils/clock";
 
-export type LoginResult = { ok: true; user: typeof users.$inferSelect } | { ok: false; reason: "invalid" | "rate_limited" };
+export type LoginResult =
+  { ok: true; user: typeof users.$inferSelect } | { ok: false; reason: "invalid" | "rate_limited" };
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
 /** Failed logins allowed in 15 minutes: from one address; for one account from one address; for one account in all. */
@@ -58,38 +59,76 @@ type PasswordPurpose = (typeof PASSWORD_TOKEN_PURPOSES)[number];
  * Spends every link of these purposes still open for a user: a new link replaces the old ones, and setting a password
  * spends them all, so a link found later in an old email (or anywhere else) opens nothing.
  */
-export function spendOpenTokens(tx: Tx | Db, userId: number, purposes: readonly PasswordPurpose[] = PASSWORD_TOKEN_PURPOSES): number {
-  return tx.update(verificationTokens).set({ usedAt: now().toISOString() }).where(and(
-    inArray(verificationTokens.purpose, [...purposes]), eq(verificationTokens.subjectType, "user"),
-    eq(verificationTokens.subjectId, userId), isNull(verificationTokens.usedAt),
-  )).run().changes;
+export function spendOpenTokens(
+  tx: Tx | Db,
+  userId: number,
+  purposes: readonly PasswordPurpose[] = PASSWORD_TOKEN_PURPOSES,
+): number {
+  return tx
+    .update(verificationTokens)
+    .set({ usedAt: now().toISOString() })
+    .where(
+      and(
+        inArray(verificationTokens.purpose, [...purposes]),
+        eq(verificationTokens.subjectType, "user"),
+        eq(verificationTokens.subjectId, userId),
+        isNull(verificationTokens.usedAt),
+      ),
+    )
+    .run().changes;
 }
 
 /** Always behaves the same whether the email exists or not. */
 export function requestPasswordReset(email: string, address: string): void {
-  if (!hit(`reset:ip:${addressKey(address)}`, 10, 60 * 60_000) || !hit(`reset:email:${sha256(email)}`, 3, 60 * 60_000)) return;
-  const user = db().select().from(users).where(and(eq(users.email, email), eq(users.active, true))).get();
+  if (!hit(`reset:ip:${addressKey(address)}`, 10, 60 * 60_000) || !hit(`reset:email:${sha256(email)}`, 3, 60 * 60_000))
+    return;
+  const user = db()
+    .select()
+    .from(users)
+    .where(and(eq(users.email, email), eq(users.active, true)))
+    .get();
   if (!user) return;
   const token = newToken();
   db().transaction((tx) => {
     spendOpenTokens(tx, user.id, ["password_reset"]);
-    tx.insert(verificationTokens).values({
-      purpose: "password_reset", tokenHash: sha256(token), subjectType: "user", subjectId: user.id, email,
-      expiresAt: new Date(now().getTime() + RESET_TTL_MS).toISOString(),
-    }).run();
-    enqueue({
-      channel: "email", recipient: email, template: "password_reset", locale: user.locale,
-      data: { name: user.name, url: `${config().APP_URL}/nulstil-adgangskode/${token}` },
-      subjectType: "user", subjectId: user.id,
-    }, tx);
+    tx.insert(verificationTokens)
+      .values({
+        purpose: "password_reset",
+        tokenHash: sha256(token),
+        subjectType: "user",
+        subjectId: user.id,
+        email,
+        expiresAt: new Date(now().getTime() + RESET_TTL_MS).toISOString(),
+      })
+      .run();
+    enqueue(
+      {
+        channel: "email",
+        recipient: email,
+        template: "password_reset",
+        locale: user.locale,
+        data: { name: user.name, url: `${config().APP_URL}/nulstil-adgangskode/${token}` },
+        subjectType: "user",
+        subjectId: user.id,
+      },
+      tx,
+    );
   });
 }
 
 function findValidToken(token: string, purpose: PasswordPurpose) {
-  return db().select().from(verificationTokens).where(and(
-    eq(verificationTokens.tokenHash, sha256(token)), eq(verificationTokens.purpose, purpose),
-    isNull(verificationTokens.usedAt), gt(verificationTokens.expiresAt, now().toISOString()),
-  )).get();
+  return db()
+    .select()
+    .from(verificationTokens)
+    .where(
+      and(
+        eq(verificationTokens.tokenHash, sha256(token)),
+        eq(verificationTokens.purpose, purpose),
+        isNull(verificationTokens.usedAt),
+        gt(verificationTokens.expiresAt, now().toISOString()),
+      ),
+    )
+    .get();
 }
 
 export function isResetTokenValid(token: string, purpose: PasswordPurpose = "password_reset"): boolean {
@@ -100,17 +139,27 @@ export function isResetTokenValid(token: string, purpose: PasswordPurpose = "pas
  * Sets a new password from a reset or invitation link. The link is used once, and every other password link of the
  * user is spent with it; all sessions end.
  */
-export async function setPasswordWithToken(token: string, password: string, purpose: PasswordPurpose = "password_reset"): Promise<number | null> {
+export async function setPasswordWithToken(
+  token: string,
+  password: string,
+  purpose: PasswordPurpose = "password_reset",
+): Promise<number | null> {
   const row = findValidToken(token, purpose);
   if (!row || row.subjectId == null) return null;
   const hash = await hashPassword(password);
   const userId = row.subjectId;
   const ok = db().transaction((tx) => {
-    const used = tx.update(verificationTokens).set({ usedAt: now().toISOString() })
-      .where(and(eq(verificationTokens.id, row.id), isNull(verificationTokens.usedAt))).run().changes;
+    const used = tx
+      .update(verificationTokens)
+      .set({ usedAt: now().toISOString() })
+      .where(and(eq(verificationTokens.id, row.id), isNull(verificationTokens.usedAt)))
+      .run().changes;
     if (used !== 1) return false;
     spendOpenTokens(tx, userId);
-    tx.update(users).set({ passwordHash: hash, emailVerifiedAt: now().toISOString() }).where(eq(users.id, userId)).run();
+    tx.update(users)
+      .set({ passwordHash: hash, emailVerifiedAt: now().toISOString() })
+      .where(eq(users.id, userId))
+      .run();
     return true;
   });
   if (!ok) return null;
@@ -144,15 +193,36 @@ export function createAdminLink(input: { email: string; name?: string; reset?: b
       return { ok: false, reason: input.reset ? "not_found" : "email_taken" };
     }
     const user = existing
-      ? tx.update(users).set({ passwordHash: null, totpSecret: null, active: true, ...(input.name ? { name: input.name } : {}) })
-        .where(eq(users.id, existing.id)).returning().get()
-      : tx.insert(users).values({ email, name: input.name ?? email.split("@")[0], role: "admin", passwordHash: null }).returning().get();
+      ? tx
+          .update(users)
+          .set({ passwordHash: null, totpSecret: null, active: true, ...(input.name ? { name: input.name } : {}) })
+          .where(eq(users.id, existing.id))
+          .returning()
+          .get()
+      : tx
+          .insert(users)
+          .values({ email, name: input.name ?? email.split("@")[0], role: "admin", passwordHash: null })
+          .returning()
+          .get();
     spendOpenTokens(tx, user.id);
-    tx.insert(verificationTokens).values({
-      purpose: "invitation", tokenHash: sha256(token), subjectType: "user", subjectId: user.id, email, expiresAt,
-    }).run();
+    tx.insert(verificationTokens)
+      .values({
+        purpose: "invitation",
+        tokenHash: sha256(token),
+        subjectType: "user",
+        subjectId: user.id,
+        email,
+        expiresAt,
+      })
+      .run();
     audit(null, existing ? "update" : "create", "user", user.id, { via: "admin:create", reset: !!input.reset }, tx);
-    return { ok: true, userId: user.id, url: `${config().APP_URL.replace(/\/$/, "")}/invitation/${token}`, created: !existing, expiresAt };
+    return {
+      ok: true,
+      userId: user.id,
+      url: `${config().APP_URL.replace(/\/$/, "")}/invitation/${token}`,
+      created: !existing,
+      expiresAt,
+    };
   });
   if (result.ok && !result.created) destroyAllSessions(result.userId);
   return result;

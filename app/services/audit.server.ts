@@ -14,19 +14,35 @@ import { paged } from "../domain/paging";
 type Actor = { id: number | null; role: string } | null;
 type Tx = Pick<Db, "insert">;
 
-export function audit(actor: Actor, action: AuditAction, entityType: string, entityId: number | null, details?: Record<string, unknown>, tx: Tx = db()): void {
-  tx.insert(auditLog).values({
-    actorUserId: actor?.id ?? null,
-    // A role outside auditActorRoles is refused by the column (db/schema.ts), not stored as something else.
-    actorRole: (actor?.role ?? null) as (typeof auditActorRoles)[number] | null,
-    action,
-    entityType,
-    entityId,
-    details: details ?? null,
-  }).run();
+export function audit(
+  actor: Actor,
+  action: AuditAction,
+  entityType: string,
+  entityId: number | null,
+  details?: Record<string, unknown>,
+  tx: Tx = db(),
+): void {
+  tx.insert(auditLog)
+    .values({
+      actorUserId: actor?.id ?? null,
+      // A role outside auditActorRoles is refused by the column (db/schema.ts), not stored as something else.
+      actorRole: (actor?.role ?? null) as (typeof auditActorRoles)[number] | null,
+      action,
+      entityType,
+      entityId,
+      details: details ?? null,
+    })
+    .run();
 }
 
-export type AuditFilter = { entityType?: string; entityId?: number; actorUserId?: number; action?: AuditAction; from?: string; to?: string };
+export type AuditFilter = {
+  entityType?: string;
+  entityId?: number;
+  actorUserId?: number;
+  action?: AuditAction;
+  from?: string;
+  to?: string;
+};
 
 /**
  * Admin search of the access log, newest first, with the actor's name: one page and the true total. Rows are written
@@ -36,10 +52,24 @@ export type AuditFilter = { entityType?: string; entityId?: number; actorUserId?
  */
 export function searchAuditLog(f: AuditFilter, page = 1) {
   const d = db();
-  const first = f.from ? d.select({ id: auditLog.id }).from(auditLog).where(gte(auditLog.at, `${f.from}T00:00:00.000Z`))
-    .orderBy(asc(auditLog.at), asc(auditLog.id)).limit(1).get() : undefined;
-  const last = f.to ? d.select({ id: auditLog.id }).from(auditLog).where(lte(auditLog.at, `${f.to}T23:59:59.999Z`))
-    .orderBy(desc(auditLog.at), desc(auditLog.id)).limit(1).get() : undefined;
+  const first = f.from
+    ? d
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .where(gte(auditLog.at, `${f.from}T00:00:00.000Z`))
+        .orderBy(asc(auditLog.at), asc(auditLog.id))
+        .limit(1)
+        .get()
+    : undefined;
+  const last = f.to
+    ? d
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .where(lte(auditLog.at, `${f.to}T23:59:59.999Z`))
+        .orderBy(desc(auditLog.at), desc(auditLog.id))
+        .limit(1)
+        .get()
+    : undefined;
   const where = and(
     f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
     f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
@@ -49,11 +79,27 @@ export function searchAuditLog(f: AuditFilter, page = 1) {
     f.from ? gte(auditLog.id, first?.id ?? Number.MAX_SAFE_INTEGER) : undefined,
     f.to ? lte(auditLog.id, last?.id ?? 0) : undefined,
   );
-  return paged(page,
+  return paged(
+    page,
     () => countRows(d, auditLog, where),
-    (limit, offset) => d.select({
-      id: auditLog.id, at: auditLog.at, actorUserId: auditLog.actorUserId, actorRole: auditLog.actorRole, actorName: users.name,
-      action: auditLog.action, entityType: auditLog.entityType, entityId: auditLog.entityId,
-    }).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where)
-      .orderBy(desc(auditLog.id)).limit(limit).offset(offset).all());
+    (limit, offset) =>
+      d
+        .select({
+          id: auditLog.id,
+          at: auditLog.at,
+          actorUserId: auditLog.actorUserId,
+          actorRole: auditLog.actorRole,
+          actorName: users.name,
+          action: auditLog.action,
+          entityType: auditLog.entityType,
+          entityId: auditLog.entityId,
+        })
+        .from(auditLog)
+        .leftJoin(users, eq(users.id, auditLog.actorUserId))
+        .where(where)
+        .orderBy(desc(auditLog.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+  );
 }

@@ -11,43 +11,88 @@ import type { Scope } from "../auth/guards.server";
 import { scopeFilter } from "./mentees.server";
 import { audit } from "./audit.server";
 import {
-  changedFields, experienceReason, menteeFieldsFromProfile, minimalProfile, profileFromReferral, type MinimalProfile, type Profile, type ProfileReason,
+  changedFields,
+  experienceReason,
+  menteeFieldsFromProfile,
+  minimalProfile,
+  profileFromReferral,
+  type MinimalProfile,
+  type Profile,
+  type ProfileReason,
 } from "../domain/competence";
 import { sectionOf } from "../domain/industries";
 
 type Actor = { id: number; role: string };
 
 export const profileColumns = {
-  id: competenceProfiles.id, version: competenceProfiles.version, educations: competenceProfiles.educations,
-  experience: competenceProfiles.experience, danishLevel: competenceProfiles.danishLevel, danishModule: competenceProfiles.danishModule,
-  englishLevel: competenceProfiles.englishLevel, drivingLicence: competenceProfiles.drivingLicence, certificates: competenceProfiles.certificates,
-  hoursPerWeek: competenceProfiles.hoursPerWeek, availableFrom: competenceProfiles.availableFrom,
-  wishedIndustryCodes: competenceProfiles.wishedIndustryCodes, wishedOccupations: competenceProfiles.wishedOccupations,
-  summary: competenceProfiles.summary, createdAt: competenceProfiles.createdAt, createdByName: users.name,
+  id: competenceProfiles.id,
+  version: competenceProfiles.version,
+  educations: competenceProfiles.educations,
+  experience: competenceProfiles.experience,
+  danishLevel: competenceProfiles.danishLevel,
+  danishModule: competenceProfiles.danishModule,
+  englishLevel: competenceProfiles.englishLevel,
+  drivingLicence: competenceProfiles.drivingLicence,
+  certificates: competenceProfiles.certificates,
+  hoursPerWeek: competenceProfiles.hoursPerWeek,
+  availableFrom: competenceProfiles.availableFrom,
+  wishedIndustryCodes: competenceProfiles.wishedIndustryCodes,
+  wishedOccupations: competenceProfiles.wishedOccupations,
+  summary: competenceProfiles.summary,
+  createdAt: competenceProfiles.createdAt,
+  createdByName: users.name,
 };
 type ProfileRow = Profile & { id: number; version: number; createdAt: string; createdByName: string | null };
 
 export function toProfile(r: Profile): Profile {
   return {
-    educations: r.educations, experience: r.experience, danishLevel: r.danishLevel, danishModule: r.danishModule,
-    englishLevel: r.englishLevel, drivingLicence: r.drivingLicence, certificates: r.certificates, hoursPerWeek: r.hoursPerWeek,
-    availableFrom: r.availableFrom, wishedIndustryCodes: r.wishedIndustryCodes, wishedOccupations: r.wishedOccupations, summary: r.summary,
+    educations: r.educations,
+    experience: r.experience,
+    danishLevel: r.danishLevel,
+    danishModule: r.danishModule,
+    englishLevel: r.englishLevel,
+    drivingLicence: r.drivingLicence,
+    certificates: r.certificates,
+    hoursPerWeek: r.hoursPerWeek,
+    availableFrom: r.availableFrom,
+    wishedIndustryCodes: r.wishedIndustryCodes,
+    wishedOccupations: r.wishedOccupations,
+    summary: r.summary,
   };
 }
 
 /** The citizen within scope (not anonymised), with the referral fields a first assessment starts from. */
 function citizen(d: Db, scope: Scope, menteeId: number) {
-  return d.select({
-    id: mentees.id, firstName: mentees.firstName, lastName: mentees.lastName, municipalityCode: mentees.municipalityCode, status: mentees.status,
-    danishLevel: mentees.danishLevel, danishModule: mentees.danishModule, englishLevel: mentees.englishLevel, drivingLicence: mentees.drivingLicence,
-    educationLevel: mentees.educationLevel, educationField: mentees.educationField, educationCountry: mentees.educationCountry,
-    experience: mentees.experience, wishedIndustryCodes: mentees.wishedIndustryCodes, wishedOccupation: mentees.wishedOccupation,
-  }).from(mentees).where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt), scopeFilter(scope))).get();
+  return d
+    .select({
+      id: mentees.id,
+      firstName: mentees.firstName,
+      lastName: mentees.lastName,
+      municipalityCode: mentees.municipalityCode,
+      status: mentees.status,
+      danishLevel: mentees.danishLevel,
+      danishModule: mentees.danishModule,
+      englishLevel: mentees.englishLevel,
+      drivingLicence: mentees.drivingLicence,
+      educationLevel: mentees.educationLevel,
+      educationField: mentees.educationField,
+      educationCountry: mentees.educationCountry,
+      experience: mentees.experience,
+      wishedIndustryCodes: mentees.wishedIndustryCodes,
+      wishedOccupation: mentees.wishedOccupation,
+    })
+    .from(mentees)
+    .where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt), scopeFilter(scope)))
+    .get();
 }
 
 function current(d: Db, menteeId: number): ProfileRow | undefined {
-  return d.select(profileColumns).from(competenceProfiles).leftJoin(users, eq(users.id, competenceProfiles.createdBy))
-    .where(and(eq(competenceProfiles.menteeId, menteeId), eq(competenceProfiles.isCurrent, true))).get();
+  return d
+    .select(profileColumns)
+    .from(competenceProfiles)
+    .leftJoin(users, eq(users.id, competenceProfiles.createdBy))
+    .where(and(eq(competenceProfiles.menteeId, menteeId), eq(competenceProfiles.isCurrent, true)))
+    .get();
 }
 
 export const HISTORY_LIMIT = 50;
@@ -61,14 +106,28 @@ export function getCompetence(scope: Scope, menteeId: number, actor: Actor, d: D
   if (!c) return null;
   audit(actor, "view", "mentee", menteeId, { view: "competence_profile" }, d);
   const cur = current(d, menteeId);
-  const versions = d.select(profileColumns).from(competenceProfiles).leftJoin(users, eq(users.id, competenceProfiles.createdBy))
-    .where(eq(competenceProfiles.menteeId, menteeId)).orderBy(desc(competenceProfiles.version)).limit(HISTORY_LIMIT + 1).all();
+  const versions = d
+    .select(profileColumns)
+    .from(competenceProfiles)
+    .leftJoin(users, eq(users.id, competenceProfiles.createdBy))
+    .where(eq(competenceProfiles.menteeId, menteeId))
+    .orderBy(desc(competenceProfiles.version))
+    .limit(HISTORY_LIMIT + 1)
+    .all();
   const history = versions.slice(0, HISTORY_LIMIT).map((v, i) => ({
-    version: v.version, createdAt: v.createdAt, createdByName: v.createdByName,
+    version: v.version,
+    createdAt: v.createdAt,
+    createdByName: v.createdByName,
     changed: changedFields(versions[i + 1] ? toProfile(versions[i + 1]) : null, toProfile(v)),
   }));
   return {
-    citizen: { id: c.id, firstName: c.firstName, lastName: c.lastName, municipalityCode: c.municipalityCode, status: c.status },
+    citizen: {
+      id: c.id,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      municipalityCode: c.municipalityCode,
+      status: c.status,
+    },
     profile: cur ? toProfile(cur) : profileFromReferral(c),
     assessed: !!cur,
     version: cur?.version ?? 0,
@@ -78,27 +137,46 @@ export function getCompetence(scope: Scope, menteeId: number, actor: Actor, d: D
   };
 }
 
-export type SaveResult = { ok: true; version: number; changed: string[] } | { ok: false; reason: "not_found" | "unchanged" };
+export type SaveResult =
+  { ok: true; version: number; changed: string[] } | { ok: false; reason: "not_found" | "unchanged" };
 
 /**
  * Saves a new version: the previous one stops being current, the citizen's matching fields (Danish and English level,
  * education, experience, wishes, driving licence) follow the assessment, and the change is in the access log with the
  * names of the fields that changed (never their values). One transaction; saving the same profile again is refused.
  */
-export function saveCompetence(scope: Scope, menteeId: number, profile: Profile, actor: Actor, d: Db = db()): SaveResult {
-  return d.transaction((tx) => {
-    const t = tx as unknown as Db;
-    if (!citizen(t, scope, menteeId)) return { ok: false as const, reason: "not_found" as const };
-    const cur = current(t, menteeId);
-    const changed = changedFields(cur ? toProfile(cur) : null, profile);
-    if (cur && changed.length === 0) return { ok: false as const, reason: "unchanged" as const };
-    const version = (cur?.version ?? 0) + 1;
-    if (cur) t.update(competenceProfiles).set({ isCurrent: false }).where(eq(competenceProfiles.id, cur.id)).run();
-    t.insert(competenceProfiles).values({ menteeId, version, isCurrent: true, ...profile, createdBy: actor.id }).run();
-    t.update(mentees).set(menteeFieldsFromProfile(profile)).where(eq(mentees.id, menteeId)).run();
-    audit(actor, cur ? "update" : "create", "mentee", menteeId, { competenceProfileVersion: version, fields: changed }, t);
-    return { ok: true as const, version, changed };
-  }, { behavior: "immediate" });
+export function saveCompetence(
+  scope: Scope,
+  menteeId: number,
+  profile: Profile,
+  actor: Actor,
+  d: Db = db(),
+): SaveResult {
+  return d.transaction(
+    (tx) => {
+      const t = tx as unknown as Db;
+      if (!citizen(t, scope, menteeId)) return { ok: false as const, reason: "not_found" as const };
+      const cur = current(t, menteeId);
+      const changed = changedFields(cur ? toProfile(cur) : null, profile);
+      if (cur && changed.length === 0) return { ok: false as const, reason: "unchanged" as const };
+      const version = (cur?.version ?? 0) + 1;
+      if (cur) t.update(competenceProfiles).set({ isCurrent: false }).where(eq(competenceProfiles.id, cur.id)).run();
+      t.insert(competenceProfiles)
+        .values({ menteeId, version, isCurrent: true, ...profile, createdBy: actor.id })
+        .run();
+      t.update(mentees).set(menteeFieldsFromProfile(profile)).where(eq(mentees.id, menteeId)).run();
+      audit(
+        actor,
+        cur ? "update" : "create",
+        "mentee",
+        menteeId,
+        { competenceProfileVersion: version, fields: changed },
+        t,
+      );
+      return { ok: true as const, version, changed };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /**
@@ -106,8 +184,12 @@ export function saveCompetence(scope: Scope, menteeId: number, profile: Profile,
  * no course with this citizen or the citizen has no assessment.
  */
 export function minimalProfileForMentor(userId: number, courseId: number, d: Db = db()): MinimalProfile | null {
-  const row = d.select({ menteeId: courses.menteeId }).from(courses).innerJoin(mentors, eq(mentors.id, courses.mentorId))
-    .where(and(eq(courses.id, courseId), eq(mentors.userId, userId))).get();
+  const row = d
+    .select({ menteeId: courses.menteeId })
+    .from(courses)
+    .innerJoin(mentors, eq(mentors.id, courses.mentorId))
+    .where(and(eq(courses.id, courseId), eq(mentors.userId, userId)))
+    .get();
   if (!row) return null;
   const cur = current(d, row.menteeId);
   return cur ? minimalProfile(toProfile(cur)) : null;
@@ -117,7 +199,11 @@ export function minimalProfileForMentor(userId: number, courseId: number, d: Db 
  * For the mentor candidates page: the reason the citizen's current assessment adds for a mentor of each industry
  * (the caller has already logged the read of this citizen). Empty when there is no assessment.
  */
-export function profileReasonsForMentors(menteeId: number, mentorIndustryCodes: readonly string[], d: Db = db()): Map<string, ProfileReason> {
+export function profileReasonsForMentors(
+  menteeId: number,
+  mentorIndustryCodes: readonly string[],
+  d: Db = db(),
+): Map<string, ProfileReason> {
   const cur = current(d, menteeId);
   const out = new Map<string, ProfileReason>();
   if (!cur) return out;

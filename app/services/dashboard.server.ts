@@ -14,18 +14,51 @@ export function coordinatorCounts() {
   const d = db();
   return {
     applied: countApplications({ status: "to_screen" }, d),
-    waiting: count(d.select({ n: sql<number>`count(*)` }).from(mentees).where(eq(mentees.status, "waiting")).get()),
-    active: count(d.select({ n: sql<number>`count(*)` }).from(courses).where(inArray(courses.status, ["active", "paused"])).get()),
+    waiting: count(
+      d
+        .select({ n: sql<number>`count(*)` })
+        .from(mentees)
+        .where(eq(mentees.status, "waiting"))
+        .get(),
+    ),
+    active: count(
+      d
+        .select({ n: sql<number>`count(*)` })
+        .from(courses)
+        .where(inArray(courses.status, ["active", "paused"]))
+        .get(),
+    ),
     followUpsDue: countFollowUpsDue({ kind: "all" }),
-    failedMessages: count(d.select({ n: sql<number>`count(*)` }).from(messages).where(eq(messages.status, "failed")).get()),
-    heldMessages: count(d.select({ n: sql<number>`count(*)` }).from(messages).where(eq(messages.status, "held")).get()),
+    failedMessages: count(
+      d
+        .select({ n: sql<number>`count(*)` })
+        .from(messages)
+        .where(eq(messages.status, "failed"))
+        .get(),
+    ),
+    heldMessages: count(
+      d
+        .select({ n: sql<number>`count(*)` })
+        .from(messages)
+        .where(eq(messages.status, "held"))
+        .get(),
+    ),
   };
 }
 
 export function municipalityName(code: number): string {
-  return db().select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.code, code)).get()?.name ?? String(code);
+  return (
+    db().select({ name: municipalities.name }).from(municipalities).where(eq(municipalities.code, code)).get()?.name ??
+    String(code)
+  );
 }
 
 export function partnerCount(): number {
-  return count(db().select({ n: sql<number>`count(*)` }).from(municipalities).where(and(eq(municipalities.isPartner, true))).get());
+  return count(
+    db()
+      .select({ n: sql<number>`count(*)` })
+      .from(municipalities)
+      .where(and(eq(municipalities.isPartner, true)))
+      .get(),
+  );
 }

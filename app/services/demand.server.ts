@@ -10,7 +10,15 @@
  * At most 21 × 98 rows come back per aggregate; `app/domain/demand.ts` joins them into cells.
  */
 import { and, asc, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
-import { courseFacts, industries, menteeFacts, menteeIndustryIndex, mentees, mentors, municipalities } from "../../db/schema";
+import {
+  courseFacts,
+  industries,
+  menteeFacts,
+  menteeIndustryIndex,
+  mentees,
+  mentors,
+  municipalities,
+} from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { matchableCondition } from "./mentor-pool";
 import { openPlacesBySectionAndMunicipality } from "./openings.server";
@@ -24,23 +32,46 @@ export const TREND_MONTHS = 12;
 export const LONGEST_WAITS = 10;
 
 export type MonthTrend = { month: string; referred: number; signups: number; started: number; waitingAtEnd: number };
-export type LinkCount = { source: string; section: string; municipalityCode: number; signups: number; approved: number };
+export type LinkCount = {
+  source: string;
+  section: string;
+  municipalityCode: number;
+  signups: number;
+  approved: number;
+};
 
 function cellsNow(d: Db, day: string): { cells: Cell[]; freeMentors: number } {
   // Section rows of the index are the letters A-U; divisions are digits, so `code >= 'A'` is the sections' range.
-  const demand = d.select({
-    section: menteeIndustryIndex.code, municipalityCode: menteeIndustryIndex.municipalityCode,
-    waiting: sql<number>`count(*)`, oldestReferredAt: sql<string>`min(${menteeIndustryIndex.referredAt})`,
-  }).from(menteeIndustryIndex).where(and(gte(menteeIndustryIndex.code, "A"), eq(menteeIndustryIndex.status, "waiting")))
-    .groupBy(menteeIndustryIndex.code, menteeIndustryIndex.municipalityCode).all();
+  const demand = d
+    .select({
+      section: menteeIndustryIndex.code,
+      municipalityCode: menteeIndustryIndex.municipalityCode,
+      waiting: sql<number>`count(*)`,
+      oldestReferredAt: sql<string>`min(${menteeIndustryIndex.referredAt})`,
+    })
+    .from(menteeIndustryIndex)
+    .where(and(gte(menteeIndustryIndex.code, "A"), eq(menteeIndustryIndex.status, "waiting")))
+    .groupBy(menteeIndustryIndex.code, menteeIndustryIndex.municipalityCode)
+    .all();
   // One pass over the matchable mentors gives the cells and the total (a mentor without a known industry counts only there).
-  const matchable = d.select({ section: industries.section, municipalityCode: mentors.municipalityCode, freeMentors: sql<number>`count(*)` })
-    .from(mentors).leftJoin(industries, eq(industries.code, mentors.industryCode)).where(matchableCondition(day))
-    .groupBy(industries.section, mentors.municipalityCode).all();
+  const matchable = d
+    .select({
+      section: industries.section,
+      municipalityCode: mentors.municipalityCode,
+      freeMentors: sql<number>`count(*)`,
+    })
+    .from(mentors)
+    .leftJoin(industries, eq(industries.code, mentors.industryCode))
+    .where(matchableCondition(day))
+    .groupBy(industries.section, mentors.municipalityCode)
+    .all();
   const supply = matchable.flatMap((r) => (r.section == null ? [] : [{ ...r, section: r.section }]));
   const freeMentors = matchable.reduce((n, r) => n + r.freeMentors, 0);
   const places = openPlacesBySectionAndMunicipality({ kind: "all" }, {}, d);
-  const munis = d.select({ code: municipalities.code, regionCode: municipalities.regionCode }).from(municipalities).all();
+  const munis = d
+    .select({ code: municipalities.code, regionCode: municipalities.regionCode })
+    .from(municipalities)
+    .all();
   return { cells: demandCells(demand, supply, places, munis), freeMentors };
 }
 
@@ -48,36 +79,80 @@ function trends(d: Db, day: string): MonthTrend[] {
   const months = lastMonths(day, TREND_MONTHS);
   const from = `${months[0]}-01`;
   const byMonth = (rows: { month: string; n: number }[]) => new Map(rows.map((r) => [r.month, r.n]));
-  const referred = byMonth(d.select({ month: sql<string>`substr(${menteeFacts.referredOn}, 1, 7)`, n: sql<number>`count(*)` })
-    .from(menteeFacts).where(gte(menteeFacts.referredOn, from)).groupBy(sql`1`).all());
-  const signups = byMonth(d.select({ month: sql<string>`substr(${mentors.createdAt}, 1, 7)`, n: sql<number>`count(*)` })
-    .from(mentors).where(gte(mentors.createdAt, from)).groupBy(sql`1`).all());
+  const referred = byMonth(
+    d
+      .select({ month: sql<string>`substr(${menteeFacts.referredOn}, 1, 7)`, n: sql<number>`count(*)` })
+      .from(menteeFacts)
+      .where(gte(menteeFacts.referredOn, from))
+      .groupBy(sql`1`)
+      .all(),
+  );
+  const signups = byMonth(
+    d
+      .select({ month: sql<string>`substr(${mentors.createdAt}, 1, 7)`, n: sql<number>`count(*)` })
+      .from(mentors)
+      .where(gte(mentors.createdAt, from))
+      .groupBy(sql`1`)
+      .all(),
+  );
   freshenFacts(d);
-  const started = byMonth(d.select({ month: sql<string>`substr(${courseFacts.startDate}, 1, 7)`, n: sql<number>`count(*)` })
-    .from(courseFacts).where(and(gte(courseFacts.startDate, from), lte(courseFacts.startDate, day))).groupBy(sql`1`).all());
+  const started = byMonth(
+    d
+      .select({ month: sql<string>`substr(${courseFacts.startDate}, 1, 7)`, n: sql<number>`count(*)` })
+      .from(courseFacts)
+      .where(and(gte(courseFacts.startDate, from), lte(courseFacts.startDate, day)))
+      .groupBy(sql`1`)
+      .all(),
+  );
   return months.map((month) => {
     const end = month === day.slice(0, 7) ? day : monthEnd(month);
     // Waiting at the month's end: referred by then and still waiting after it (mentee_facts_waiting_idx).
-    const waitingAtEnd = d.select({ n: sql<number>`count(*)` }).from(menteeFacts)
-      .where(and(sql`${menteeFacts.waitingUntil} > ${end}`, lte(menteeFacts.referredOn, end))).get()!.n;
-    return { month, referred: referred.get(month) ?? 0, signups: signups.get(month) ?? 0, started: started.get(month) ?? 0, waitingAtEnd };
+    const waitingAtEnd = d
+      .select({ n: sql<number>`count(*)` })
+      .from(menteeFacts)
+      .where(and(sql`${menteeFacts.waitingUntil} > ${end}`, lte(menteeFacts.referredOn, end)))
+      .get()!.n;
+    return {
+      month,
+      referred: referred.get(month) ?? 0,
+      signups: signups.get(month) ?? 0,
+      started: started.get(month) ?? 0,
+      waitingAtEnd,
+    };
   });
 }
 
 function longestWaits(d: Db, day: string) {
-  return d.select({
-    id: mentees.id, firstName: mentees.firstName, lastName: mentees.lastName, referredAt: mentees.referredAt,
-    municipalityName: municipalities.name, wishedIndustryCodes: mentees.wishedIndustryCodes,
-  }).from(mentees).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(eq(mentees.status, "waiting")).orderBy(asc(mentees.referredAt), asc(mentees.id)).limit(LONGEST_WAITS).all()
+  return d
+    .select({
+      id: mentees.id,
+      firstName: mentees.firstName,
+      lastName: mentees.lastName,
+      referredAt: mentees.referredAt,
+      municipalityName: municipalities.name,
+      wishedIndustryCodes: mentees.wishedIndustryCodes,
+    })
+    .from(mentees)
+    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+    .where(eq(mentees.status, "waiting"))
+    .orderBy(asc(mentees.referredAt), asc(mentees.id))
+    .limit(LONGEST_WAITS)
+    .all()
     .map((m) => ({ ...m, days: waitingDays(m.referredAt, day) }));
 }
 
 function linkCounts(d: Db): LinkCount[] {
-  return d.select({
-    source: mentors.recruitmentSource, signups: sql<number>`count(*)`,
-    approved: sql<number>`sum(case when ${mentors.status} in ('approved', 'active', 'paused') then 1 else 0 end)`,
-  }).from(mentors).where(isNotNull(mentors.recruitmentSource)).groupBy(mentors.recruitmentSource).orderBy(asc(mentors.recruitmentSource)).all()
+  return d
+    .select({
+      source: mentors.recruitmentSource,
+      signups: sql<number>`count(*)`,
+      approved: sql<number>`sum(case when ${mentors.status} in ('approved', 'active', 'paused') then 1 else 0 end)`,
+    })
+    .from(mentors)
+    .where(isNotNull(mentors.recruitmentSource))
+    .groupBy(mentors.recruitmentSource)
+    .orderBy(asc(mentors.recruitmentSource))
+    .all()
     .flatMap((r) => {
       const p = parseRecruitmentSource(r.source);
       return p ? [{ source: r.source!, ...p, signups: r.signups, approved: r.approved }] : [];
@@ -90,13 +165,37 @@ function linkCounts(d: Db): LinkCount[] {
  */
 export function computeSupplyAndDemand(d: Db, day: string) {
   const { cells, freeMentors } = cellsNow(d, day);
-  const totals = { waiting: d.select({ n: sql<number>`count(*)` }).from(mentees).where(eq(mentees.status, "waiting")).get()!.n, freeMentors };
+  const totals = {
+    waiting: d
+      .select({ n: sql<number>`count(*)` })
+      .from(mentees)
+      .where(eq(mentees.status, "waiting"))
+      .get()!.n,
+    freeMentors,
+  };
   return {
-    today: day, cells, totals, trends: trends(d, day), longestWaits: longestWaits(d, day), links: linkCounts(d),
+    today: day,
+    cells,
+    totals,
+    trends: trends(d, day),
+    longestWaits: longestWaits(d, day),
+    links: linkCounts(d),
     labels: {
-      sections: Object.fromEntries(d.select({ code: industries.code, da: industries.labelDa, en: industries.labelEn }).from(industries)
-        .where(eq(industries.level, "section")).all().map((s) => [s.code, { da: s.da, en: s.en }])),
-      municipalities: Object.fromEntries(d.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).all().map((m) => [m.code, m.name])),
+      sections: Object.fromEntries(
+        d
+          .select({ code: industries.code, da: industries.labelDa, en: industries.labelEn })
+          .from(industries)
+          .where(eq(industries.level, "section"))
+          .all()
+          .map((s) => [s.code, { da: s.da, en: s.en }]),
+      ),
+      municipalities: Object.fromEntries(
+        d
+          .select({ code: municipalities.code, name: municipalities.name })
+          .from(municipalities)
+          .all()
+          .map((m) => [m.code, m.name]),
+      ),
     },
   };
 }

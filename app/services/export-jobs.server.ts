@@ -8,7 +8,16 @@
  * The worker re-applies the scope from the requester's row as it is when the job runs: a caseworker's export holds
  * their own municipality's courses only, whatever the job's parameters say.
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync } from "node:fs";
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+} from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { once } from "node:events";
@@ -35,19 +44,38 @@ export type ExportParams = { export: ExportJobKind; query: Record<string, string
 export type ExportSummary = { filename: string; rows: number; bytes: number };
 
 export const exportDir = () => config().EXPORT_DIR;
-const fileOf = (jobId: number, kind: ExportJobKind) => join(exportDir(), `export-${jobId}.${kind === "xlsx" ? "xlsx" : "csv"}`);
+const fileOf = (jobId: number, kind: ExportJobKind) =>
+  join(exportDir(), `export-${jobId}.${kind === "xlsx" ? "xlsx" : "csv"}`);
 
 /**
  * Queues an export for `user` (one at a time per user and kind: a second request gets the running one, `busy`). The
  * export is audit-logged here, as the inline ones are.
  */
-export function startReportExport(user: { id: number; role: string; locale: string }, scope: Scope, kind: ExportJobKind, search: URLSearchParams, d: Db = db()): SubmitResult {
-  const query = Object.fromEntries([...search].filter(([k]) => k === "from" || k === "to" || k === "quarter" || k === "municipality"));
+export function startReportExport(
+  user: { id: number; role: string; locale: string },
+  scope: Scope,
+  kind: ExportJobKind,
+  search: URLSearchParams,
+  d: Db = db(),
+): SubmitResult {
+  const query = Object.fromEntries(
+    [...search].filter(([k]) => k === "from" || k === "to" || k === "quarter" || k === "municipality"),
+  );
   const filter = resolveFilter(scope, reportFilterSchema.parse(query));
   const params: ExportParams = { export: kind, query, locale: user.locale === "en" ? "en" : "da" };
-  const r = submitJob({ kind: REPORT_EXPORT_KIND, scopeKey: `user:${user.id}:${kind}`, params, requestedBy: user.id }, d);
+  const r = submitJob(
+    { kind: REPORT_EXPORT_KIND, scopeKey: `user:${user.id}:${kind}`, params, requestedBy: user.id },
+    d,
+  );
   if (r.ok) {
-    logReportExport(user, { format: kind === "xlsx" ? "xlsx" : "csv", table: kind === "xlsx" ? "all" : "courses", from: filter.from, to: filter.to, municipality: filter.municipality, job: r.jobId });
+    logReportExport(user, {
+      format: kind === "xlsx" ? "xlsx" : "csv",
+      table: kind === "xlsx" ? "all" : "courses",
+      from: filter.from,
+      to: filter.to,
+      municipality: filter.municipality,
+      job: r.jobId,
+    });
   }
   return r;
 }
@@ -56,7 +84,13 @@ export function startReportExport(user: { id: number; role: string; locale: stri
  * A POST to an export URL (the report page's query in it): queues the job and sends the user to its page, or to the
  * export of the same kind they already have under way. Only the workbook and the course list are jobs (404 otherwise).
  */
-export function startExportFromRequest(request: Request, formatParam: string | undefined, scope: Scope, user: { id: number; role: string; locale: string }, jobsPath: string): Response {
+export function startExportFromRequest(
+  request: Request,
+  formatParam: string | undefined,
+  scope: Scope,
+  user: { id: number; role: string; locale: string },
+  jobsPath: string,
+): Response {
   const { jobKind, params } = exportRequestOf(request, formatParam);
   if (!jobKind) throw new Response("Not Found", { status: 404 });
   const r = startReportExport(user, scope, jobKind, params);
@@ -64,8 +98,15 @@ export function startExportFromRequest(request: Request, formatParam: string | u
 }
 
 export type ExportJobView = {
-  id: number; kind: ExportJobKind; status: JobRow["status"]; progress: JobRow["progress"]; error: string | null;
-  createdAt: string; finishedAt: string | null; summary: ExportSummary | null; expired: boolean;
+  id: number;
+  kind: ExportJobKind;
+  status: JobRow["status"];
+  progress: JobRow["progress"];
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  summary: ExportSummary | null;
+  expired: boolean;
 };
 
 const expiredBefore = () => new Date(now().getTime() - EXPORT_FILES_KEPT_HOURS * 3_600_000).toISOString();
@@ -76,7 +117,13 @@ export function exportJobFor(user: { id: number }, id: number, d: Db = db()): Ex
   if (!job || job.kind !== REPORT_EXPORT_KIND || job.requestedBy !== user.id) return undefined;
   const params = job.params as ExportParams;
   return {
-    id: job.id, kind: params.export, status: job.status, progress: job.progress, error: job.error, createdAt: job.createdAt, finishedAt: job.finishedAt,
+    id: job.id,
+    kind: params.export,
+    status: job.status,
+    progress: job.progress,
+    error: job.error,
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt,
     summary: job.status === "done" ? (job.summary as ExportSummary) : null,
     expired: job.status === "done" && !!job.finishedAt && job.finishedAt < expiredBefore(),
   };
@@ -86,10 +133,14 @@ export function exportJobFor(user: { id: number }, id: number, d: Db = db()): Ex
 export function downloadExport(user: { id: number }, id: number, d: Db = db()): Response {
   const job = exportJobFor(user, id, d);
   const path = job ? fileOf(job.id, job.kind) : null;
-  if (!job || !job.summary || job.expired || !path || !existsSync(path)) throw new Response("Not Found", { status: 404 });
+  if (!job || !job.summary || job.expired || !path || !existsSync(path))
+    throw new Response("Not Found", { status: 404 });
   return new Response(Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>, {
     headers: {
-      "Content-Type": job.kind === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+      "Content-Type":
+        job.kind === "xlsx"
+          ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          : "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${job.summary.filename}"`,
       "Content-Length": String(statSync(path).size),
       "Cache-Control": "no-store",
@@ -99,7 +150,14 @@ export function downloadExport(user: { id: number }, id: number, d: Db = db()): 
 
 /** The requester's scope as it is now (role and municipality from their row), or an error when they may no longer export. */
 export function scopeOfRequester(d: Db, userId: number | null): Scope {
-  const u = userId == null ? undefined : d.select({ role: users.role, municipalityCode: users.municipalityCode, active: users.active }).from(users).where(eq(users.id, userId)).get();
+  const u =
+    userId == null
+      ? undefined
+      : d
+          .select({ role: users.role, municipalityCode: users.municipalityCode, active: users.active })
+          .from(users)
+          .where(eq(users.id, userId))
+          .get();
   if (!u || !u.active) throw new Error("the requester is no longer an active user");
   if (u.role === "admin" || u.role === "coordinator") return { kind: "all" };
   if (u.role === "caseworker" && u.municipalityCode != null) return { kind: "municipality", code: u.municipalityCode };
@@ -157,19 +215,37 @@ export async function runReportExportJob(ctx: JobContext): Promise<void> {
 export function deleteExpiredExports(d: Db = db()): number {
   const dir = exportDir();
   if (!existsSync(dir)) return 0;
-  const files = readdirSync(dir).map((f) => ({ f, id: Number(/^export-(\d+)\./.exec(f)?.[1]) })).filter((x) => x.id > 0);
+  const files = readdirSync(dir)
+    .map((f) => ({ f, id: Number(/^export-(\d+)\./.exec(f)?.[1]) }))
+    .filter((x) => x.id > 0);
   const before = expiredBefore();
   const oldByMtime = Date.now() - EXPORT_FILES_KEPT_HOURS * 3_600_000;
   let deleted = 0;
   for (let i = 0; i < files.length; i += 500) {
     const batch = files.slice(i, i + 500);
-    const jobs = new Map(d.select({ id: backgroundJobs.id, status: backgroundJobs.status, finishedAt: backgroundJobs.finishedAt }).from(backgroundJobs)
-      .where(and(eq(backgroundJobs.kind, REPORT_EXPORT_KIND), inArray(backgroundJobs.id, batch.map((x) => x.id)))).all().map((j) => [j.id, j]));
+    const jobs = new Map(
+      d
+        .select({ id: backgroundJobs.id, status: backgroundJobs.status, finishedAt: backgroundJobs.finishedAt })
+        .from(backgroundJobs)
+        .where(
+          and(
+            eq(backgroundJobs.kind, REPORT_EXPORT_KIND),
+            inArray(
+              backgroundJobs.id,
+              batch.map((x) => x.id),
+            ),
+          ),
+        )
+        .all()
+        .map((j) => [j.id, j]),
+    );
     for (const { f, id } of batch) {
       const j = jobs.get(id);
       const path = join(dir, f);
       const drop = j
-        ? j.status === "failed" || j.status === "cancelled" || (j.status === "done" && (f.endsWith(".part") || (j.finishedAt ?? "") < before))
+        ? j.status === "failed" ||
+          j.status === "cancelled" ||
+          (j.status === "done" && (f.endsWith(".part") || (j.finishedAt ?? "") < before))
         : statSync(path).mtimeMs < oldByMtime;
       if (!drop) continue;
       unlinkSync(path);

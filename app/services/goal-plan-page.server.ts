@@ -19,9 +19,20 @@ export async function goalPlanAction(request: Request, actor: Actor, courseId: n
   const intent = form.get("intent") === "update" ? "update" : "add";
   if (intent === "add") {
     const submission = parseWithZod(form, { schema: addGoalSchema });
-    if (submission.status !== "success") return data({ intent, goalId: undefined, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ intent, goalId: undefined, result: submission.reply() }, { status: 400 });
     const r = addGoal(actor, courseId, submission.value);
-    if (!r.ok) return data({ intent, goalId: undefined, result: r.field ? submission.reply({ fieldErrors: { [r.field]: [r.message] } }) : submission.reply({ formErrors: [r.message] }) }, { status: 400 });
+    if (!r.ok)
+      return data(
+        {
+          intent,
+          goalId: undefined,
+          result: r.field
+            ? submission.reply({ fieldErrors: { [r.field]: [r.message] } })
+            : submission.reply({ formErrors: [r.message] }),
+        },
+        { status: 400 },
+      );
     return redirect(`${pagePath}?done=added`);
   }
   const submission = parseWithZod(form, { schema: updateGoalSchema });
@@ -30,7 +41,16 @@ export async function goalPlanAction(request: Request, actor: Actor, courseId: n
   const r = updateGoal(actor, courseId, submission.value);
   if (!r.ok) {
     if (r.message === "courses.errors.notFound") throw notFound();
-    return data({ intent, goalId, result: r.field ? submission.reply({ fieldErrors: { [r.field]: [r.message] } }) : submission.reply({ formErrors: [r.message] }) }, { status: 400 });
+    return data(
+      {
+        intent,
+        goalId,
+        result: r.field
+          ? submission.reply({ fieldErrors: { [r.field]: [r.message] } })
+          : submission.reply({ formErrors: [r.message] }),
+      },
+      { status: 400 },
+    );
   }
   return redirect(`${pagePath}?done=updated`);
 }

@@ -15,21 +15,38 @@ type Actor = { id: number; role: string };
 export type GuidancePage = { id: number; title: string; body: string; version: number };
 
 const localized = (p: typeof guidancePages.$inferSelect, locale: UiLocale): GuidancePage => ({
-  id: p.id, version: p.version, title: locale === "en" ? p.titleEn : p.titleDa, body: locale === "en" ? p.bodyEn : p.bodyDa,
+  id: p.id,
+  version: p.version,
+  title: locale === "en" ? p.titleEn : p.titleDa,
+  body: locale === "en" ? p.bodyEn : p.bodyDa,
 });
 
 function activeIntroduction(d: Db) {
-  return d.select().from(guidancePages).where(and(eq(guidancePages.kind, "introduction"), eq(guidancePages.active, true)))
-    .orderBy(asc(guidancePages.sort), asc(guidancePages.id)).all();
+  return d
+    .select()
+    .from(guidancePages)
+    .where(and(eq(guidancePages.kind, "introduction"), eq(guidancePages.active, true)))
+    .orderBy(asc(guidancePages.sort), asc(guidancePages.id))
+    .all();
 }
 
 /** The mentor's introduction: the pages in their language, whether (and when) they marked it read. Null if no mentor. */
 export function introductionFor(userId: number, locale: UiLocale, d: Db = db()) {
-  const mentor = d.select({ id: mentors.id, readAt: mentors.introductionReadAt, status: mentors.status }).from(mentors).where(eq(mentors.userId, userId)).get();
+  const mentor = d
+    .select({ id: mentors.id, readAt: mentors.introductionReadAt, status: mentors.status })
+    .from(mentors)
+    .where(eq(mentors.userId, userId))
+    .get();
   if (!mentor) return null;
   const pages = activeIntroduction(d);
-  const read = new Set(d.select({ pageId: guidanceReads.pageId, version: guidanceReads.version }).from(guidanceReads)
-    .where(eq(guidanceReads.mentorId, mentor.id)).all().map((r) => `${r.pageId}:${r.version}`));
+  const read = new Set(
+    d
+      .select({ pageId: guidanceReads.pageId, version: guidanceReads.version })
+      .from(guidanceReads)
+      .where(eq(guidanceReads.mentorId, mentor.id))
+      .all()
+      .map((r) => `${r.pageId}:${r.version}`),
+  );
   return {
     readAt: mentor.readAt,
     pages: pages.map((p) => ({ ...localized(p, locale), read: read.has(`${p.id}:${p.version}`) })),
@@ -41,37 +58,74 @@ export function introductionFor(userId: number, locale: UiLocale, d: Db = db()) 
  * first time also the mentor's mark (which makes them matchable). Idempotent; returns false if no mentor.
  */
 export function markIntroductionRead(userId: number, d: Db = db()): boolean {
-  return d.transaction((t0) => {
-    const t = t0 as unknown as Db;
-    const mentor = t.select({ id: mentors.id, readAt: mentors.introductionReadAt }).from(mentors).where(eq(mentors.userId, userId)).get();
-    if (!mentor) return false;
-    const at = nowIso();
-    const pages = activeIntroduction(t);
-    if (pages.length) {
-      t.insert(guidanceReads).values(pages.map((p) => ({ mentorId: mentor.id, pageId: p.id, version: p.version, readAt: at }))).onConflictDoNothing().run();
-    }
-    if (!mentor.readAt) t.update(mentors).set({ introductionReadAt: at }).where(eq(mentors.id, mentor.id)).run();
-    audit({ id: userId, role: "mentor" }, "update", "mentor", mentor.id, { introduction: "read", pages: pages.map((p) => `${p.id}v${p.version}`) }, t);
-    return true;
-  }, { behavior: "immediate" });
+  return d.transaction(
+    (t0) => {
+      const t = t0 as unknown as Db;
+      const mentor = t
+        .select({ id: mentors.id, readAt: mentors.introductionReadAt })
+        .from(mentors)
+        .where(eq(mentors.userId, userId))
+        .get();
+      if (!mentor) return false;
+      const at = nowIso();
+      const pages = activeIntroduction(t);
+      if (pages.length) {
+        t.insert(guidanceReads)
+          .values(pages.map((p) => ({ mentorId: mentor.id, pageId: p.id, version: p.version, readAt: at })))
+          .onConflictDoNothing()
+          .run();
+      }
+      if (!mentor.readAt) t.update(mentors).set({ introductionReadAt: at }).where(eq(mentors.id, mentor.id)).run();
+      audit(
+        { id: userId, role: "mentor" },
+        "update",
+        "mentor",
+        mentor.id,
+        { introduction: "read", pages: pages.map((p) => `${p.id}v${p.version}`) },
+        t,
+      );
+      return true;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Short tips for a course month (tips for that month first, then tips for any month), in the reader's language. */
 export function tipsForMonth(month: number | null, locale: UiLocale, d: Db = db(), limit = 3): GuidancePage[] {
   if (month == null) return [];
-  return d.select().from(guidancePages)
-    .where(and(eq(guidancePages.kind, "tip"), eq(guidancePages.active, true), or(eq(guidancePages.courseMonth, month), isNull(guidancePages.courseMonth))))
-    .orderBy(sql`${guidancePages.courseMonth} is null`, asc(guidancePages.sort), asc(guidancePages.id)).limit(limit).all()
+  return d
+    .select()
+    .from(guidancePages)
+    .where(
+      and(
+        eq(guidancePages.kind, "tip"),
+        eq(guidancePages.active, true),
+        or(eq(guidancePages.courseMonth, month), isNull(guidancePages.courseMonth)),
+      ),
+    )
+    .orderBy(sql`${guidancePages.courseMonth} is null`, asc(guidancePages.sort), asc(guidancePages.id))
+    .limit(limit)
+    .all()
     .map((p) => localized(p, locale));
 }
 
 /** Every page for the coordinators' list, with how many mentors read its current version. */
 export function listGuidance(d: Db = db()) {
-  return d.select({
-    id: guidancePages.id, kind: guidancePages.kind, courseMonth: guidancePages.courseMonth, sort: guidancePages.sort,
-    titleDa: guidancePages.titleDa, version: guidancePages.version, active: guidancePages.active, updatedAt: guidancePages.updatedAt,
-    readers: sql<number>`(select count(*) from ${guidanceReads} r where r.page_id = ${guidancePages.id} and r.version = ${guidancePages.version})`,
-  }).from(guidancePages).orderBy(asc(guidancePages.kind), asc(guidancePages.sort), asc(guidancePages.id)).all();
+  return d
+    .select({
+      id: guidancePages.id,
+      kind: guidancePages.kind,
+      courseMonth: guidancePages.courseMonth,
+      sort: guidancePages.sort,
+      titleDa: guidancePages.titleDa,
+      version: guidancePages.version,
+      active: guidancePages.active,
+      updatedAt: guidancePages.updatedAt,
+      readers: sql<number>`(select count(*) from ${guidanceReads} r where r.page_id = ${guidancePages.id} and r.version = ${guidancePages.version})`,
+    })
+    .from(guidancePages)
+    .orderBy(asc(guidancePages.kind), asc(guidancePages.sort), asc(guidancePages.id))
+    .all();
 }
 
 export function getGuidancePage(id: number, d: Db = db()) {
@@ -79,7 +133,14 @@ export function getGuidancePage(id: number, d: Db = db()) {
 }
 
 export type GuidanceInput = {
-  kind: GuidanceKind; courseMonth?: number; sort: number; titleDa: string; bodyDa: string; titleEn: string; bodyEn: string; active: boolean;
+  kind: GuidanceKind;
+  courseMonth?: number;
+  sort: number;
+  titleDa: string;
+  bodyDa: string;
+  titleEn: string;
+  bodyEn: string;
+  active: boolean;
 };
 
 /**
@@ -87,31 +148,57 @@ export type GuidanceInput = {
  * match rule keeps their first mark). Returns the id, or null when the page does not exist.
  */
 export function saveGuidancePage(actor: Actor, id: number | null, input: GuidanceInput, d: Db = db()): number | null {
-  return d.transaction((t0) => {
-    const t = t0 as unknown as Db;
-    const values = {
-      kind: input.kind, courseMonth: input.kind === "tip" ? input.courseMonth ?? null : null, sort: input.sort,
-      titleDa: input.titleDa, bodyDa: input.bodyDa, titleEn: input.titleEn, bodyEn: input.bodyEn, active: input.active, updatedBy: actor.id,
-    };
-    if (id == null) {
-      const row = t.insert(guidancePages).values(values).returning({ id: guidancePages.id }).get();
-      audit(actor, "create", "guidance_page", row.id, { kind: input.kind }, t);
-      return row.id;
-    }
-    const old = t.select().from(guidancePages).where(eq(guidancePages.id, id)).get();
-    if (!old) return null;
-    const reworded = old.titleDa !== input.titleDa || old.bodyDa !== input.bodyDa || old.titleEn !== input.titleEn || old.bodyEn !== input.bodyEn;
-    t.update(guidancePages).set({ ...values, version: reworded ? old.version + 1 : old.version }).where(eq(guidancePages.id, id)).run();
-    audit(actor, "update", "guidance_page", id, { reworded, version: reworded ? old.version + 1 : old.version }, t);
-    return id;
-  }, { behavior: "immediate" });
+  return d.transaction(
+    (t0) => {
+      const t = t0 as unknown as Db;
+      const values = {
+        kind: input.kind,
+        courseMonth: input.kind === "tip" ? (input.courseMonth ?? null) : null,
+        sort: input.sort,
+        titleDa: input.titleDa,
+        bodyDa: input.bodyDa,
+        titleEn: input.titleEn,
+        bodyEn: input.bodyEn,
+        active: input.active,
+        updatedBy: actor.id,
+      };
+      if (id == null) {
+        const row = t.insert(guidancePages).values(values).returning({ id: guidancePages.id }).get();
+        audit(actor, "create", "guidance_page", row.id, { kind: input.kind }, t);
+        return row.id;
+      }
+      const old = t.select().from(guidancePages).where(eq(guidancePages.id, id)).get();
+      if (!old) return null;
+      const reworded =
+        old.titleDa !== input.titleDa ||
+        old.bodyDa !== input.bodyDa ||
+        old.titleEn !== input.titleEn ||
+        old.bodyEn !== input.bodyEn;
+      t.update(guidancePages)
+        .set({ ...values, version: reworded ? old.version + 1 : old.version })
+        .where(eq(guidancePages.id, id))
+        .run();
+      audit(actor, "update", "guidance_page", id, { reworded, version: reworded ? old.version + 1 : old.version }, t);
+      return id;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** What one mentor read (for the coordinator's mentor page): page, version, when, and whether it is the current version. */
 export function readsOfMentor(mentorId: number, d: Db = db()) {
-  return d.select({
-    pageId: guidanceReads.pageId, version: guidanceReads.version, readAt: guidanceReads.readAt, title: guidancePages.titleDa,
-    current: sql<number>`${guidanceReads.version} = ${guidancePages.version}`.mapWith((v: unknown) => Boolean(v)),
-  }).from(guidanceReads).innerJoin(guidancePages, eq(guidancePages.id, guidanceReads.pageId))
-    .where(eq(guidanceReads.mentorId, mentorId)).orderBy(desc(guidanceReads.readAt), asc(guidancePages.sort)).limit(100).all();
+  return d
+    .select({
+      pageId: guidanceReads.pageId,
+      version: guidanceReads.version,
+      readAt: guidanceReads.readAt,
+      title: guidancePages.titleDa,
+      current: sql<number>`${guidanceReads.version} = ${guidancePages.version}`.mapWith((v: unknown) => Boolean(v)),
+    })
+    .from(guidanceReads)
+    .innerJoin(guidancePages, eq(guidancePages.id, guidanceReads.pageId))
+    .where(eq(guidanceReads.mentorId, mentorId))
+    .orderBy(desc(guidanceReads.readAt), asc(guidancePages.sort))
+    .limit(100)
+    .all();
 }

@@ -50,7 +50,9 @@ export function ok<T>(value?: T): Result<T | undefined> {
 
 /** A failure with one message (an i18n key): next to `field` when given, else for the whole form. */
 export function fail(message: string, field?: string): Failure {
-  return field ? { ok: false, formErrors: [], fieldErrors: { [field]: [message] } } : { ok: false, formErrors: [message], fieldErrors: {} };
+  return field
+    ? { ok: false, formErrors: [], fieldErrors: { [field]: [message] } }
+    : { ok: false, formErrors: [message], fieldErrors: {} };
 }
 
 /** Several field errors at once (e.g. from a check of the whole input). */
@@ -58,14 +60,28 @@ export function failFields(fieldErrors: FieldErrors, formErrors: string[] = []):
   return { ok: false, formErrors, fieldErrors };
 }
 
-type Replying = { reply(options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }): SubmissionResult<string[]> };
+type Replying = {
+  reply(options?: {
+    formErrors?: string[];
+    fieldErrors?: Record<string, string[]>;
+    hideFields?: string[];
+  }): SubmissionResult<string[]>;
+};
 
 /**
  * What a route returns for a failed use case: Conform's reply with the errors beside their fields, keeping what the
  * person typed (`hideFields` for passwords).
  */
-export function replyWith(submission: Replying, failure: Failure, opts: { hideFields?: string[] } = {}): SubmissionResult<string[]> {
-  return submission.reply({ formErrors: failure.formErrors, fieldErrors: failure.fieldErrors, hideFields: opts.hideFields });
+export function replyWith(
+  submission: Replying,
+  failure: Failure,
+  opts: { hideFields?: string[] } = {},
+): SubmissionResult<string[]> {
+  return submission.reply({
+    formErrors: failure.formErrors,
+    fieldErrors: failure.fieldErrors,
+    hideFields: opts.hideFields,
+  });
 }
 
 /* ------------------------------------------------------------------ scope */
@@ -80,7 +96,7 @@ export function scopeWhere(scope: Scope, column: SQLiteColumn): SQL | undefined 
 
 /** The municipality a query is for: a caseworker's own, whatever they asked; others choose (or not). */
 export function scopedMunicipality(scope: Scope, requested: number | null | undefined): number | null {
-  return scope.kind === "municipality" ? scope.code : requested ?? null;
+  return scope.kind === "municipality" ? scope.code : (requested ?? null);
 }
 
 /* ------------------------------------------------------------------ links */

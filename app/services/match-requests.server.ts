@@ -15,7 +15,13 @@ import { matchRequests, mentees, mentors, municipalities, statusChanges, users }
 import { db, type Db } from "../db.server";
 import { config } from "../config.server";
 import { isDate } from "../domain/dates";
-import { canAnswer, isOverdue, nextRequestStatus, requestDeadline, type MatchRequestStatus } from "../domain/match-request";
+import {
+  canAnswer,
+  isOverdue,
+  nextRequestStatus,
+  requestDeadline,
+  type MatchRequestStatus,
+} from "../domain/match-request";
 import type { HardRule } from "../domain/matching";
 import { nowIso, today } from "../utils/clock";
 import { enqueue } from "../messaging/outbox.server";
@@ -29,14 +35,33 @@ type Actor = { id: number; role: string };
 
 const appUrl = () => config().APP_URL.replace(/\/$/, "");
 const isBusy = (e: unknown) => e instanceof Error && (e as { code?: string }).code === "SQLITE_BUSY";
-const isUnique = (e: unknown) => e instanceof Error && String((e as { code?: string }).code).startsWith("SQLITE_CONSTRAINT");
+const isUnique = (e: unknown) =>
+  e instanceof Error && String((e as { code?: string }).code).startsWith("SQLITE_CONSTRAINT");
 
 /* ------------------------------------------------------------------ the coordinator asks */
 
-export type RequestInput = { menteeId: number; mentorId: number; startDate?: string; reason?: string | null; actor: Actor };
+export type RequestInput = {
+  menteeId: number;
+  mentorId: number;
+  startDate?: string;
+  reason?: string | null;
+  actor: Actor;
+};
 export type RequestResult =
   | { ok: true; requestId: number }
-  | { ok: false; error: "mentee_not_found" | "mentee_not_waiting" | "mentor_not_found" | "bad_start_date" | "rule" | "busy" | "request_open" | "reason_required"; rules?: HardRule[] };
+  | {
+      ok: false;
+      error:
+        | "mentee_not_found"
+        | "mentee_not_waiting"
+        | "mentor_not_found"
+        | "bad_start_date"
+        | "rule"
+        | "busy"
+        | "request_open"
+        | "reason_required";
+      rules?: HardRule[];
+    };
 
 /**
  * The coordinator approves a pair: the mentor is asked. A pair without a shared industry needs `reason` (and is only
@@ -50,36 +75,104 @@ export function requestMatch(input: RequestInput, d: Db = db()): RequestResult {
   const reason = input.reason?.trim() || null;
   const run = d.$client.transaction((): RequestResult => {
     expireOverdue(d, { menteeId: input.menteeId });
-    if (d.select({ id: matchRequests.id }).from(matchRequests)
-      .where(and(eq(matchRequests.menteeId, input.menteeId), eq(matchRequests.status, "requested"))).get()) return { ok: false, error: "request_open" };
+    if (
+      d
+        .select({ id: matchRequests.id })
+        .from(matchRequests)
+        .where(and(eq(matchRequests.menteeId, input.menteeId), eq(matchRequests.status, "requested")))
+        .get()
+    )
+      return { ok: false, error: "request_open" };
     const checked = checkPair(d, input.menteeId, input.mentorId, ctx);
     if (!checked.ok) return checked;
     const { mentee, mentor, menteeRow, pm, ev } = checked;
-    const asked = d.select({ n: sql<number>`count(*)` }).from(matchRequests)
-      .where(and(eq(matchRequests.mentorId, mentor.id), eq(matchRequests.status, "requested"))).get()!.n;
+    const asked = d
+      .select({ n: sql<number>`count(*)` })
+      .from(matchRequests)
+      .where(and(eq(matchRequests.mentorId, mentor.id), eq(matchRequests.status, "requested")))
+      .get()!.n;
     if (pm.free - asked <= 0) return { ok: false, error: "rule", rules: ["mentor_at_capacity"] };
     const noIndustry = !pairSharesIndustry(mentee.wishedIndustryCodes, mentor);
     if (noIndustry && !reason) return { ok: false, error: "reason_required" };
     const at = nowIso();
     const deadline = requestDeadline(at, settings.requestDays);
-    const req = d.insert(matchRequests).values({
-      menteeId: mentee.id, mentorId: mentor.id, requestedBy: input.actor.id, requestedAt: at, deadline, startDate: start,
-      matchScore: ev.allowed ? ev.score : null, noIndustry, reason,
-    }).returning({ id: matchRequests.id }).get();
+    const req = d
+      .insert(matchRequests)
+      .values({
+        menteeId: mentee.id,
+        mentorId: mentor.id,
+        requestedBy: input.actor.id,
+        requestedAt: at,
+        deadline,
+        startDate: start,
+        matchScore: ev.allowed ? ev.score : null,
+        noIndustry,
+        reason,
+      })
+      .returning({ id: matchRequests.id })
+      .get();
     // Earlier declined or expired requests about this citizen are dealt with: a new mentor is being asked.
-    d.update(matchRequests).set({ handledAt: at })
-      .where(and(eq(matchRequests.menteeId, mentee.id), inArray(matchRequests.status, ["declined", "expired"]), isNull(matchRequests.handledAt))).run();
-    d.insert(statusChanges).values({ entityType: "match_request", entityId: req.id, fromStatus: null, toStatus: "requested", byUserId: input.actor.id, reason }).run();
+    d.update(matchRequests)
+      .set({ handledAt: at })
+      .where(
+        and(
+          eq(matchRequests.menteeId, mentee.id),
+          inArray(matchRequests.status, ["declined", "expired"]),
+          isNull(matchRequests.handledAt),
+        ),
+      )
+      .run();
+    d.insert(statusChanges)
+      .values({
+        entityType: "match_request",
+        entityId: req.id,
+        fromStatus: null,
+        toStatus: "requested",
+        byUserId: input.actor.id,
+        reason,
+      })
+      .run();
     audit(input.actor, "create", "match_request", req.id, { menteeId: mentee.id, mentorId: mentor.id, noIndustry }, d);
     const url = `${appUrl()}/mentor/forespoergsel/${req.id}`;
     const data = {
-      mentorFirstName: mentor.firstName, menteeFirstName: mentee.firstName, municipality: menteeRow.municipalityName ?? "",
-      languages: mentee.languages, danishLevel: mentee.danishLevel, wishedIndustryCodes: mentee.wishedIndustryCodes, goals: mentee.goals,
-      noIndustry, deadline: deadline.slice(0, 10), url,
+      mentorFirstName: mentor.firstName,
+      menteeFirstName: mentee.firstName,
+      municipality: menteeRow.municipalityName ?? "",
+      languages: mentee.languages,
+      danishLevel: mentee.danishLevel,
+      wishedIndustryCodes: mentee.wishedIndustryCodes,
+      goals: mentee.goals,
+      noIndustry,
+      deadline: deadline.slice(0, 10),
+      url,
     };
-    enqueue({ channel: "email", recipient: mentor.email, template: "match_request_mentor", locale: mentor.locale, subjectType: "mentor", subjectId: mentor.id, idempotencyKey: `match_request_mentor:${req.id}:email`, data }, d);
+    enqueue(
+      {
+        channel: "email",
+        recipient: mentor.email,
+        template: "match_request_mentor",
+        locale: mentor.locale,
+        subjectType: "mentor",
+        subjectId: mentor.id,
+        idempotencyKey: `match_request_mentor:${req.id}:email`,
+        data,
+      },
+      d,
+    );
     if (mentor.phone.trim()) {
-      enqueue({ channel: "sms", recipient: mentor.phone, template: "match_request_mentor", locale: mentor.locale, subjectType: "mentor", subjectId: mentor.id, idempotencyKey: `match_request_mentor:${req.id}:sms`, data }, d);
+      enqueue(
+        {
+          channel: "sms",
+          recipient: mentor.phone,
+          template: "match_request_mentor",
+          locale: mentor.locale,
+          subjectType: "mentor",
+          subjectId: mentor.id,
+          idempotencyKey: `match_request_mentor:${req.id}:sms`,
+          data,
+        },
+        d,
+      );
     }
     return { ok: true, requestId: req.id };
   });
@@ -98,11 +191,18 @@ export type Answer = { accept: true } | { accept: false; reason?: string | null 
 export type AnswerResult =
   | { ok: true; status: "accepted"; courseId: number }
   | { ok: true; status: "declined" }
-  | { ok: false; error: "not_found" | "answered" | "expired" | "withdrawn" | "cannot_start" | "busy"; status?: MatchRequestStatus };
+  | {
+      ok: false;
+      error: "not_found" | "answered" | "expired" | "withdrawn" | "cannot_start" | "busy";
+      status?: MatchRequestStatus;
+    };
 
 function mentorOfUser(d: Db, userId: number) {
-  return d.select({ id: mentors.id, firstName: mentors.firstName, lastName: mentors.lastName }).from(mentors)
-    .where(and(eq(mentors.userId, userId), isNull(mentors.anonymisedAt))).get();
+  return d
+    .select({ id: mentors.id, firstName: mentors.firstName, lastName: mentors.lastName })
+    .from(mentors)
+    .where(and(eq(mentors.userId, userId), isNull(mentors.anonymisedAt)))
+    .get();
 }
 
 /** The mentor accepts or declines one of their own requests. Only from `requested` and before the deadline. */
@@ -110,18 +210,36 @@ export function answerRequest(user: Actor, requestId: number, answer: Answer, d:
   const run = d.$client.transaction((): AnswerResult => {
     const mentor = mentorOfUser(d, user.id);
     if (!mentor) return { ok: false, error: "not_found" };
-    const req = d.select().from(matchRequests).where(and(eq(matchRequests.id, requestId), eq(matchRequests.mentorId, mentor.id))).get();
+    const req = d
+      .select()
+      .from(matchRequests)
+      .where(and(eq(matchRequests.id, requestId), eq(matchRequests.mentorId, mentor.id)))
+      .get();
     if (!req) return { ok: false, error: "not_found" };
     const at = nowIso();
-    if (!canAnswer(req, at)) return { ok: false, error: req.status === "withdrawn" ? "withdrawn" : isOverdue(req, at) ? "expired" : "answered", status: req.status };
+    if (!canAnswer(req, at))
+      return {
+        ok: false,
+        error: req.status === "withdrawn" ? "withdrawn" : isOverdue(req, at) ? "expired" : "answered",
+        status: req.status,
+      };
     if (answer.accept) {
-      const requester = req.requestedBy ? d.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, req.requestedBy)).get() : undefined;
+      const requester = req.requestedBy
+        ? d.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, req.requestedBy)).get()
+        : undefined;
       const start = req.startDate > today() ? req.startDate : today();
       // Today's approval use case, inside this transaction (a savepoint): the course, statuses, capacity, messages.
-      const r = approveMatch({
-        menteeId: req.menteeId, mentorId: req.mentorId, startDate: start, actor: requester ?? user,
-        manualReason: req.noIndustry ? null : req.reason, noIndustryReason: req.noIndustry ? req.reason : null,
-      }, d);
+      const r = approveMatch(
+        {
+          menteeId: req.menteeId,
+          mentorId: req.mentorId,
+          startDate: start,
+          actor: requester ?? user,
+          manualReason: req.noIndustry ? null : req.reason,
+          noIndustryReason: req.noIndustry ? req.reason : null,
+        },
+        d,
+      );
       if (!r.ok) return { ok: false, error: "cannot_start" };
       close(d, req.id, "accept", user, { courseId: r.courseId });
       return { ok: true, status: "accepted", courseId: r.courseId };
@@ -139,32 +257,75 @@ export function answerRequest(user: Actor, requestId: number, answer: Answer, d:
 }
 
 /** Moves a request on from `requested` (the state machine), with its status change and audit entry. */
-function close(d: Db, id: number, event: "accept" | "decline" | "expire", actor: Actor | null, extra: { courseId?: number; declineReason?: string | null } = {}): boolean {
+function close(
+  d: Db,
+  id: number,
+  event: "accept" | "decline" | "expire",
+  actor: Actor | null,
+  extra: { courseId?: number; declineReason?: string | null } = {},
+): boolean {
   const to = nextRequestStatus("requested", event)!;
-  const changed = d.update(matchRequests).set({ status: to, answeredAt: nowIso(), courseId: extra.courseId ?? null, declineReason: extra.declineReason ?? null })
-    .where(and(eq(matchRequests.id, id), eq(matchRequests.status, "requested"))).run().changes;
+  const changed = d
+    .update(matchRequests)
+    .set({
+      status: to,
+      answeredAt: nowIso(),
+      courseId: extra.courseId ?? null,
+      declineReason: extra.declineReason ?? null,
+    })
+    .where(and(eq(matchRequests.id, id), eq(matchRequests.status, "requested")))
+    .run().changes;
   if (!changed) return false;
-  d.insert(statusChanges).values({ entityType: "match_request", entityId: id, fromStatus: "requested", toStatus: to, byUserId: actor?.id ?? null }).run();
+  d.insert(statusChanges)
+    .values({
+      entityType: "match_request",
+      entityId: id,
+      fromStatus: "requested",
+      toStatus: to,
+      byUserId: actor?.id ?? null,
+    })
+    .run();
   audit(actor, "update", "match_request", id, { to }, d);
   return true;
 }
 
 /** Tells the coordinator who asked (or every coordinator when they are gone) that the mentor said no or did not answer. */
 function notifyClosed(d: Db, id: number): void {
-  const r = d.select({ req: matchRequests, mentorFirst: mentors.firstName, mentorLast: mentors.lastName }).from(matchRequests)
-    .innerJoin(mentors, eq(mentors.id, matchRequests.mentorId)).where(eq(matchRequests.id, id)).get()!;
-  const asker = r.req.requestedBy ? d.select({ id: users.id, email: users.email, locale: users.locale, name: users.name, active: users.active })
-    .from(users).where(eq(users.id, r.req.requestedBy)).get() : undefined;
+  const r = d
+    .select({ req: matchRequests, mentorFirst: mentors.firstName, mentorLast: mentors.lastName })
+    .from(matchRequests)
+    .innerJoin(mentors, eq(mentors.id, matchRequests.mentorId))
+    .where(eq(matchRequests.id, id))
+    .get()!;
+  const asker = r.req.requestedBy
+    ? d
+        .select({ id: users.id, email: users.email, locale: users.locale, name: users.name, active: users.active })
+        .from(users)
+        .where(eq(users.id, r.req.requestedBy))
+        .get()
+    : undefined;
   const to = asker?.active ? [asker] : coordinatorsToNotify(d).map((u) => ({ ...u, name: "" }));
   for (const u of to) {
-    enqueue({
-      channel: "email", recipient: u.email, template: "match_request_closed", locale: u.locale, subjectType: "user", subjectId: u.id,
-      idempotencyKey: `match_request_closed:${id}:${u.id}`,
-      data: {
-        coordinatorName: u.name.split(" ")[0] ?? "", mentorName: `${r.mentorFirst} ${r.mentorLast}`, menteeId: r.req.menteeId,
-        outcome: r.req.status === "expired" ? "expired" : "declined", reason: r.req.declineReason, url: `${appUrl()}/koordinator/mentees/${r.req.menteeId}/kandidater`,
+    enqueue(
+      {
+        channel: "email",
+        recipient: u.email,
+        template: "match_request_closed",
+        locale: u.locale,
+        subjectType: "user",
+        subjectId: u.id,
+        idempotencyKey: `match_request_closed:${id}:${u.id}`,
+        data: {
+          coordinatorName: u.name.split(" ")[0] ?? "",
+          mentorName: `${r.mentorFirst} ${r.mentorLast}`,
+          menteeId: r.req.menteeId,
+          outcome: r.req.status === "expired" ? "expired" : "declined",
+          reason: r.req.declineReason,
+          url: `${appUrl()}/koordinator/mentees/${r.req.menteeId}/kandidater`,
+        },
       },
-    }, d);
+      d,
+    );
   }
 }
 
@@ -175,32 +336,64 @@ export function expireOverdue(d: Db = db(), opts: { menteeId?: number; at?: stri
   const at = opts.at ?? nowIso();
   let n = 0;
   for (;;) {
-    const due = d.select({ id: matchRequests.id }).from(matchRequests)
-      .where(and(eq(matchRequests.status, "requested"), lt(matchRequests.deadline, at), opts.menteeId ? eq(matchRequests.menteeId, opts.menteeId) : undefined))
-      .orderBy(asc(matchRequests.deadline)).limit(200).all();
+    const due = d
+      .select({ id: matchRequests.id })
+      .from(matchRequests)
+      .where(
+        and(
+          eq(matchRequests.status, "requested"),
+          lt(matchRequests.deadline, at),
+          opts.menteeId ? eq(matchRequests.menteeId, opts.menteeId) : undefined,
+        ),
+      )
+      .orderBy(asc(matchRequests.deadline))
+      .limit(200)
+      .all();
     if (!due.length) return n;
-    d.$client.transaction(() => {
-      for (const r of due) if (close(d, r.id, "expire", null)) { notifyClosed(d, r.id); n++; }
-    }).immediate();
+    d.$client
+      .transaction(() => {
+        for (const r of due)
+          if (close(d, r.id, "expire", null)) {
+            notifyClosed(d, r.id);
+            n++;
+          }
+      })
+      .immediate();
   }
 }
 
 /* ------------------------------------------------------------------ reading */
 
 const profileColumns = {
-  id: matchRequests.id, status: matchRequests.status, deadline: matchRequests.deadline, requestedAt: matchRequests.requestedAt,
-  startDate: matchRequests.startDate, noIndustry: matchRequests.noIndustry, answeredAt: matchRequests.answeredAt, courseId: matchRequests.courseId,
-  menteeFirstName: mentees.firstName, municipality: municipalities.name, languages: mentees.languages, danishLevel: mentees.danishLevel,
-  wishedIndustryCodes: mentees.wishedIndustryCodes, goals: mentees.goals,
+  id: matchRequests.id,
+  status: matchRequests.status,
+  deadline: matchRequests.deadline,
+  requestedAt: matchRequests.requestedAt,
+  startDate: matchRequests.startDate,
+  noIndustry: matchRequests.noIndustry,
+  answeredAt: matchRequests.answeredAt,
+  courseId: matchRequests.courseId,
+  menteeFirstName: mentees.firstName,
+  municipality: municipalities.name,
+  languages: mentees.languages,
+  danishLevel: mentees.danishLevel,
+  wishedIndustryCodes: mentees.wishedIndustryCodes,
+  goals: mentees.goals,
 };
 
 /** The mentor's open requests (their start page). */
 export function openRequestsForMentor(userId: number, d: Db = db()) {
   const mentor = mentorOfUser(d, userId);
   if (!mentor) return [];
-  return d.select(profileColumns).from(matchRequests).innerJoin(mentees, eq(mentees.id, matchRequests.menteeId))
+  return d
+    .select(profileColumns)
+    .from(matchRequests)
+    .innerJoin(mentees, eq(mentees.id, matchRequests.menteeId))
     .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(and(eq(matchRequests.mentorId, mentor.id), eq(matchRequests.status, "requested"))).orderBy(asc(matchRequests.deadline)).limit(20).all();
+    .where(and(eq(matchRequests.mentorId, mentor.id), eq(matchRequests.status, "requested")))
+    .orderBy(asc(matchRequests.deadline))
+    .limit(20)
+    .all();
 }
 
 /**
@@ -210,25 +403,48 @@ export function openRequestsForMentor(userId: number, d: Db = db()) {
 export function requestForMentor(userId: number, requestId: number, d: Db = db()) {
   const mentor = mentorOfUser(d, userId);
   if (!mentor) return null;
-  const r = d.select(profileColumns).from(matchRequests).innerJoin(mentees, eq(mentees.id, matchRequests.menteeId))
+  const r = d
+    .select(profileColumns)
+    .from(matchRequests)
+    .innerJoin(mentees, eq(mentees.id, matchRequests.menteeId))
     .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(and(eq(matchRequests.id, requestId), eq(matchRequests.mentorId, mentor.id), isNull(mentees.anonymisedAt))).get();
+    .where(and(eq(matchRequests.id, requestId), eq(matchRequests.mentorId, mentor.id), isNull(mentees.anonymisedAt)))
+    .get();
   if (!r) return null;
   return { ...r, answerable: canAnswer(r, nowIso()) };
 }
 
 /** A citizen's requests, newest first (the candidates page: who was asked, who said no and why). */
 export function requestsForMentee(menteeId: number, d: Db = db()) {
-  return d.select({
-    id: matchRequests.id, status: matchRequests.status, requestedAt: matchRequests.requestedAt, deadline: matchRequests.deadline,
-    answeredAt: matchRequests.answeredAt, declineReason: matchRequests.declineReason, noIndustry: matchRequests.noIndustry, reason: matchRequests.reason,
-    mentorFirstName: mentors.firstName, mentorLastName: mentors.lastName,
-  }).from(matchRequests).innerJoin(mentors, eq(mentors.id, matchRequests.mentorId))
-    .where(eq(matchRequests.menteeId, menteeId)).orderBy(desc(matchRequests.id)).limit(20).all();
+  return d
+    .select({
+      id: matchRequests.id,
+      status: matchRequests.status,
+      requestedAt: matchRequests.requestedAt,
+      deadline: matchRequests.deadline,
+      answeredAt: matchRequests.answeredAt,
+      declineReason: matchRequests.declineReason,
+      noIndustry: matchRequests.noIndustry,
+      reason: matchRequests.reason,
+      mentorFirstName: mentors.firstName,
+      mentorLastName: mentors.lastName,
+    })
+    .from(matchRequests)
+    .innerJoin(mentors, eq(mentors.id, matchRequests.mentorId))
+    .where(eq(matchRequests.menteeId, menteeId))
+    .orderBy(desc(matchRequests.id))
+    .limit(20)
+    .all();
 }
 
 export type ClosedRequest = {
-  id: number; status: MatchRequestStatus; answeredAt: string | null; menteeId: number; menteeName: string; mentorName: string; declineReason: string | null;
+  id: number;
+  status: MatchRequestStatus;
+  answeredAt: string | null;
+  menteeId: number;
+  menteeName: string;
+  mentorName: string;
+  declineReason: string | null;
 };
 
 /**
@@ -236,12 +452,39 @@ export type ClosedRequest = {
  * with them), newest first, paged: the coordinator's start page item (app/components/MatchRequestNotices.tsx).
  */
 export function closedRequestsToHandle(page = 1, d: Db = db()): Page<ClosedRequest> {
-  const where = and(inArray(matchRequests.status, ["declined", "expired"]), isNull(matchRequests.handledAt), eq(mentees.status, "waiting"), isNull(mentees.anonymisedAt));
-  return paged(page, () => d.select({ n: sql<number>`count(*)` }).from(matchRequests).innerJoin(mentees, eq(mentees.id, matchRequests.menteeId)).where(where).get()!.n,
-    (limit, offset) => d.select({
-      id: matchRequests.id, status: matchRequests.status, answeredAt: matchRequests.answeredAt, menteeId: mentees.id,
-      menteeName: sql<string>`${mentees.firstName} || ' ' || ${mentees.lastName}`, mentorName: sql<string>`${mentors.firstName} || ' ' || ${mentors.lastName}`,
-      declineReason: matchRequests.declineReason,
-    }).from(matchRequests).innerJoin(mentees, eq(mentees.id, matchRequests.menteeId)).innerJoin(mentors, eq(mentors.id, matchRequests.mentorId))
-      .where(where).orderBy(desc(matchRequests.answeredAt), desc(matchRequests.id)).limit(limit).offset(offset).all());
+  const where = and(
+    inArray(matchRequests.status, ["declined", "expired"]),
+    isNull(matchRequests.handledAt),
+    eq(mentees.status, "waiting"),
+    isNull(mentees.anonymisedAt),
+  );
+  return paged(
+    page,
+    () =>
+      d
+        .select({ n: sql<number>`count(*)` })
+        .from(matchRequests)
+        .innerJoin(mentees, eq(mentees.id, matchRequests.menteeId))
+        .where(where)
+        .get()!.n,
+    (limit, offset) =>
+      d
+        .select({
+          id: matchRequests.id,
+          status: matchRequests.status,
+          answeredAt: matchRequests.answeredAt,
+          menteeId: mentees.id,
+          menteeName: sql<string>`${mentees.firstName} || ' ' || ${mentees.lastName}`,
+          mentorName: sql<string>`${mentors.firstName} || ' ' || ${mentors.lastName}`,
+          declineReason: matchRequests.declineReason,
+        })
+        .from(matchRequests)
+        .innerJoin(mentees, eq(mentees.id, matchRequests.menteeId))
+        .innerJoin(mentors, eq(mentors.id, matchRequests.mentorId))
+        .where(where)
+        .orderBy(desc(matchRequests.answeredAt), desc(matchRequests.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+  );
 }

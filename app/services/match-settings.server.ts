@@ -17,17 +17,30 @@ export type MatchSettings = {
   requestDays: number;
 };
 
-const KEYS = { proposeNoIndustryPairs: "matching_propose_no_industry_pairs", requestDays: "match_request_days" } as const;
-export const DEFAULT_MATCH_SETTINGS: MatchSettings = { proposeNoIndustryPairs: true, requestDays: DEFAULT_REQUEST_DAYS };
+const KEYS = {
+  proposeNoIndustryPairs: "matching_propose_no_industry_pairs",
+  requestDays: "match_request_days",
+} as const;
+export const DEFAULT_MATCH_SETTINGS: MatchSettings = {
+  proposeNoIndustryPairs: true,
+  requestDays: DEFAULT_REQUEST_DAYS,
+};
 
 export function getMatchSettings(d: Db = db()): MatchSettings {
-  const rows = d.select().from(settings).where(inArray(settings.key, Object.values(KEYS))).all();
+  const rows = d
+    .select()
+    .from(settings)
+    .where(inArray(settings.key, Object.values(KEYS)))
+    .all();
   const value = (k: string) => rows.find((r) => r.key === k)?.value;
   const propose = value(KEYS.proposeNoIndustryPairs);
   const days = Number(value(KEYS.requestDays));
   return {
     proposeNoIndustryPairs: typeof propose === "boolean" ? propose : DEFAULT_MATCH_SETTINGS.proposeNoIndustryPairs,
-    requestDays: Number.isInteger(days) && days >= REQUEST_DAYS_LIMITS[0] && days <= REQUEST_DAYS_LIMITS[1] ? days : DEFAULT_MATCH_SETTINGS.requestDays,
+    requestDays:
+      Number.isInteger(days) && days >= REQUEST_DAYS_LIMITS[0] && days <= REQUEST_DAYS_LIMITS[1]
+        ? days
+        : DEFAULT_MATCH_SETTINGS.requestDays,
   };
 }
 
@@ -35,12 +48,16 @@ export function getMatchSettings(d: Db = db()): MatchSettings {
 export const proposeNoIndustryPairs = (d: Db = db()) => getMatchSettings(d).proposeNoIndustryPairs;
 
 export function saveMatchSettings(next: MatchSettings, actor: { id: number; role: string }, d: Db = db()): void {
-  d.$client.transaction(() => {
-    for (const [field, key] of Object.entries(KEYS) as [keyof MatchSettings, string][]) {
-      const value = next[field];
-      d.insert(settings).values({ key, value, updatedBy: actor.id })
-        .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actor.id, updatedAt: nowIso() } }).run();
-    }
-    audit(actor, "update", "setting", null, { setting: "match_settings", ...next }, d);
-  }).immediate();
+  d.$client
+    .transaction(() => {
+      for (const [field, key] of Object.entries(KEYS) as [keyof MatchSettings, string][]) {
+        const value = next[field];
+        d.insert(settings)
+          .values({ key, value, updatedBy: actor.id })
+          .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actor.id, updatedAt: nowIso() } })
+          .run();
+      }
+      audit(actor, "update", "setting", null, { setting: "match_settings", ...next }, d);
+    })
+    .immediate();
 }

@@ -19,13 +19,28 @@ import type { Channel, DanishLevel, Goal, MessageLanguage } from "../domain/enum
 type Actor = { id: number; role: string };
 
 const correctable = {
-  id: mentees.id, firstName: mentees.firstName, lastName: mentees.lastName, status: mentees.status,
-  phone: mentees.phone, email: mentees.email, preferredChannel: mentees.preferredChannel, language: mentees.language,
-  danishLevel: mentees.danishLevel, danishModule: mentees.danishModule, wishedIndustryCodes: mentees.wishedIndustryCodes, goals: mentees.goals,
+  id: mentees.id,
+  firstName: mentees.firstName,
+  lastName: mentees.lastName,
+  status: mentees.status,
+  phone: mentees.phone,
+  email: mentees.email,
+  preferredChannel: mentees.preferredChannel,
+  language: mentees.language,
+  danishLevel: mentees.danishLevel,
+  danishModule: mentees.danishModule,
+  wishedIndustryCodes: mentees.wishedIndustryCodes,
+  goals: mentees.goals,
 };
 
 function loadInScope(d: Db, scope: Scope, id: number) {
-  return d.select(correctable).from(mentees).where(and(eq(mentees.id, id), scopeFilter(scope), isNull(mentees.anonymisedAt))).get() ?? null;
+  return (
+    d
+      .select(correctable)
+      .from(mentees)
+      .where(and(eq(mentees.id, id), scopeFilter(scope), isNull(mentees.anonymisedAt)))
+      .get() ?? null
+  );
 }
 
 /** The record's correctable values for the form (a logged read), or null outside scope or once anonymised. */
@@ -40,50 +55,107 @@ export type CorrectionResult = { ok: true; fields: CorrectableFieldName[] } | { 
 
 export function correctMentee(scope: Scope, id: number, actor: Actor, input: CorrectionInput): CorrectionResult {
   const d = db();
-  return d.transaction((t) => {
-    const tx = t as unknown as Db;
-    const before = loadInScope(tx, scope, id);
-    if (!before) return { ok: false as const, reason: "not_found" as const };
-    const after: CorrectableValues = {
-      phone: input.phone ?? null, email: input.email ?? null, preferredChannel: input.preferredChannel, language: input.language,
-      danishLevel: input.danishLevel, danishModule: input.danishModule ?? null, wishedIndustryCodes: input.wishedIndustryCodes, goals: input.goals,
-    };
-    const fields = changedFields(before, after);
-    if (!fields.length) return { ok: true as const, fields };
-    tx.update(mentees).set({
-      phone: after.phone, email: after.email, preferredChannel: after.preferredChannel as Channel, language: after.language as MessageLanguage,
-      danishLevel: after.danishLevel as DanishLevel, danishModule: after.danishModule, wishedIndustryCodes: [...after.wishedIndustryCodes],
-      goals: [...after.goals] as Goal[],
-    }).where(eq(mentees.id, id)).run();
-    tx.insert(menteeChanges).values({ menteeId: id, kind: "correction", fields, byUserId: actor.id }).run();
-    audit(actor, "update", "mentee", id, { correction: fields }, tx);
-    return { ok: true as const, fields };
-  }, { behavior: "immediate" });
+  return d.transaction(
+    (t) => {
+      const tx = t as unknown as Db;
+      const before = loadInScope(tx, scope, id);
+      if (!before) return { ok: false as const, reason: "not_found" as const };
+      const after: CorrectableValues = {
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        preferredChannel: input.preferredChannel,
+        language: input.language,
+        danishLevel: input.danishLevel,
+        danishModule: input.danishModule ?? null,
+        wishedIndustryCodes: input.wishedIndustryCodes,
+        goals: input.goals,
+      };
+      const fields = changedFields(before, after);
+      if (!fields.length) return { ok: true as const, fields };
+      tx.update(mentees)
+        .set({
+          phone: after.phone,
+          email: after.email,
+          preferredChannel: after.preferredChannel as Channel,
+          language: after.language as MessageLanguage,
+          danishLevel: after.danishLevel as DanishLevel,
+          danishModule: after.danishModule,
+          wishedIndustryCodes: [...after.wishedIndustryCodes],
+          goals: [...after.goals] as Goal[],
+        })
+        .where(eq(mentees.id, id))
+        .run();
+      tx.insert(menteeChanges).values({ menteeId: id, kind: "correction", fields, byUserId: actor.id }).run();
+      audit(actor, "update", "mentee", id, { correction: fields }, tx);
+      return { ok: true as const, fields };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** The coordinator logs the intake call (visitationssamtale). Coordinators only: a caseworker's scope is refused. */
-export function logIntakeCall(scope: Scope, id: number, actor: Actor, input: { calledOn: string; note?: string }): boolean {
+export function logIntakeCall(
+  scope: Scope,
+  id: number,
+  actor: Actor,
+  input: { calledOn: string; note?: string },
+): boolean {
   if (scope.kind !== "all") return false;
   const d = db();
   return d.transaction((t) => {
     const tx = t as unknown as Db;
     if (!loadInScope(tx, scope, id)) return false;
-    const row = tx.insert(menteeChanges).values({ menteeId: id, kind: "intake_call", calledOn: input.calledOn, note: input.note || null, byUserId: actor.id })
-      .returning({ id: menteeChanges.id }).get();
+    const row = tx
+      .insert(menteeChanges)
+      .values({
+        menteeId: id,
+        kind: "intake_call",
+        calledOn: input.calledOn,
+        note: input.note || null,
+        byUserId: actor.id,
+      })
+      .returning({ id: menteeChanges.id })
+      .get();
     audit(actor, "create", "intake_call", row.id, { menteeId: id }, tx);
     return true;
   });
 }
 
-export type RecordChange = { id: number; kind: "correction" | "intake_call"; fields: string[]; calledOn: string | null; note: string | null; byName: string | null; at: string };
+export type RecordChange = {
+  id: number;
+  kind: "correction" | "intake_call";
+  fields: string[];
+  calledOn: string | null;
+  note: string | null;
+  byName: string | null;
+  at: string;
+};
 
 /** The record's corrections and intake calls, newest first, one page with the true total. Callers check scope first. */
 export function recordChanges(menteeId: number, page: number): Page<RecordChange> {
   const d = db();
   const where = eq(menteeChanges.menteeId, menteeId);
-  return paged(page, () => countRows(d, menteeChanges, where), (limit, offset) => d.select({
-    id: menteeChanges.id, kind: menteeChanges.kind, fields: menteeChanges.fields, calledOn: menteeChanges.calledOn, note: menteeChanges.note,
-    byName: users.name, at: menteeChanges.at,
-  }).from(menteeChanges).leftJoin(users, eq(users.id, menteeChanges.byUserId)).where(where)
-    .orderBy(desc(menteeChanges.at), desc(menteeChanges.id)).limit(limit).offset(offset).all(), SUB_PAGE_SIZE);
+  return paged(
+    page,
+    () => countRows(d, menteeChanges, where),
+    (limit, offset) =>
+      d
+        .select({
+          id: menteeChanges.id,
+          kind: menteeChanges.kind,
+          fields: menteeChanges.fields,
+          calledOn: menteeChanges.calledOn,
+          note: menteeChanges.note,
+          byName: users.name,
+          at: menteeChanges.at,
+        })
+        .from(menteeChanges)
+        .leftJoin(users, eq(users.id, menteeChanges.byUserId))
+        .where(where)
+        .orderBy(desc(menteeChanges.at), desc(menteeChanges.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    SUB_PAGE_SIZE,
+  );
 }

@@ -14,9 +14,12 @@ export function scopeFilter(scope: Scope): SQL | undefined {
 
 /** One mentee within scope, or null (the route answers 404: another municipality's citizen "does not exist"). */
 export function getMentee(scope: Scope, id: number, actor: { id: number; role: string }) {
-  const row = db().select({ mentee: mentees, municipalityName: municipalities.name }).from(mentees)
+  const row = db()
+    .select({ mentee: mentees, municipalityName: municipalities.name })
+    .from(mentees)
     .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(and(eq(mentees.id, id), scopeFilter(scope))).get();
+    .where(and(eq(mentees.id, id), scopeFilter(scope)))
+    .get();
   if (!row) return null;
   audit(actor, "view", "mentee", id);
   return row;

@@ -17,13 +17,33 @@ export function listMessages(filter: { status?: MessageStatus; channel?: Channel
     filter.status ? eq(messages.status, filter.status) : undefined,
     filter.channel ? eq(messages.channel, filter.channel) : undefined,
   );
-  return paged(page,
+  return paged(
+    page,
     () => countRows(d, messages, where),
-    (limit, offset) => d.select({
-      id: messages.id, channel: messages.channel, template: messages.template, locale: messages.locale, recipient: messages.recipient,
-      status: messages.status, attempts: messages.attempts, createdAt: messages.createdAt, nextAttemptAt: messages.nextAttemptAt,
-      lastError: messages.lastError, transport: messages.transport, subjectType: messages.subjectType, subjectId: messages.subjectId,
-    }).from(messages).where(where).orderBy(desc(messages.id)).limit(limit).offset(offset).all());
+    (limit, offset) =>
+      d
+        .select({
+          id: messages.id,
+          channel: messages.channel,
+          template: messages.template,
+          locale: messages.locale,
+          recipient: messages.recipient,
+          status: messages.status,
+          attempts: messages.attempts,
+          createdAt: messages.createdAt,
+          nextAttemptAt: messages.nextAttemptAt,
+          lastError: messages.lastError,
+          transport: messages.transport,
+          subjectType: messages.subjectType,
+          subjectId: messages.subjectId,
+        })
+        .from(messages)
+        .where(where)
+        .orderBy(desc(messages.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+  );
 }
 
 /**
@@ -33,7 +53,8 @@ export function listMessages(filter: { status?: MessageStatus; channel?: Channel
 export async function getMessage(id: number) {
   const m = db().select(staffMessageColumns).from(messages).where(eq(messages.id, id)).get();
   if (!m) return null;
-  const view: HistoryView | { erased: true } = m.recipient === ANONYMISED ? { erased: true } : await renderForHistory(m);
+  const view: HistoryView | { erased: true } =
+    m.recipient === ANONYMISED ? { erased: true } : await renderForHistory(m);
   return { ...m, view };
 }
 
@@ -45,16 +66,42 @@ export async function getMessage(id: number) {
 export function messagesForPerson(type: "mentee" | "mentor", id: number, page = 1) {
   const d = db();
   const where: SQL = and(eq(messages.subjectType, type), eq(messages.subjectId, id))!;
-  const rows = paged(page,
+  const rows = paged(
+    page,
     () => countRows(d, messages, where),
-    (limit, offset) => d.select({
-      id: messages.id, channel: messages.channel, template: messages.template, locale: messages.locale, status: messages.status,
-      createdAt: messages.createdAt, sentAt: messages.sentAt, deliveredAt: messages.deliveredAt, lastError: messages.lastError,
-    }).from(messages).where(where).orderBy(desc(messages.id)).limit(limit).offset(offset).all(),
-    SUB_PAGE_SIZE);
-  const prefs = type === "mentee"
-    ? d.select({ preferredChannel: mentees.preferredChannel, language: mentees.language, smsOptOutAt: mentees.smsOptOutAt, emailOptOutAt: mentees.emailOptOutAt })
-      .from(mentees).where(eq(mentees.id, id)).get() ?? null
-    : null;
+    (limit, offset) =>
+      d
+        .select({
+          id: messages.id,
+          channel: messages.channel,
+          template: messages.template,
+          locale: messages.locale,
+          status: messages.status,
+          createdAt: messages.createdAt,
+          sentAt: messages.sentAt,
+          deliveredAt: messages.deliveredAt,
+          lastError: messages.lastError,
+        })
+        .from(messages)
+        .where(where)
+        .orderBy(desc(messages.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    SUB_PAGE_SIZE,
+  );
+  const prefs =
+    type === "mentee"
+      ? (d
+          .select({
+            preferredChannel: mentees.preferredChannel,
+            language: mentees.language,
+            smsOptOutAt: mentees.smsOptOutAt,
+            emailOptOutAt: mentees.emailOptOutAt,
+          })
+          .from(mentees)
+          .where(eq(mentees.id, id))
+          .get() ?? null)
+      : null;
   return { rows, prefs };
 }

@@ -33,55 +33,113 @@ export function listMunicipalities(filter: { partnersOnly?: boolean } = {}, page
   const year = today().slice(0, 4);
   const where = filter.partnersOnly ? eq(municipalities.isPartner, true) : undefined;
   const caseworkers = sql<number>`(select count(*) from ${users} where ${qualified(users.role)} = 'caseworker' and ${qualified(users.municipalityCode)} = ${qualified(municipalities.code)} and ${qualified(users.active)} = 1)`;
-  const list = paged(page,
+  const list = paged(
+    page,
     () => countRows(d, municipalities, where),
-    (limit, offset) => d.select({ m: municipalities, caseworkers }).from(municipalities).where(where)
-      .orderBy(asc(municipalities.name), asc(municipalities.code)).limit(limit).offset(offset).all(),
-    MUNICIPALITY_PAGE_SIZE);
+    (limit, offset) =>
+      d
+        .select({ m: municipalities, caseworkers })
+        .from(municipalities)
+        .where(where)
+        .orderBy(asc(municipalities.name), asc(municipalities.code))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    MUNICIPALITY_PAGE_SIZE,
+  );
   // Courses started this year per municipality, as the triggers keep them (course_starts).
-  const started = new Map(d.select({ code: courseStarts.municipalityCode, n: courseStarts.courses }).from(courseStarts)
-    .where(eq(courseStarts.year, year)).all().map((r) => [r.code, r.n]));
+  const started = new Map(
+    d
+      .select({ code: courseStarts.municipalityCode, n: courseStarts.courses })
+      .from(courseStarts)
+      .where(eq(courseStarts.year, year))
+      .all()
+      .map((r) => [r.code, r.n]),
+  );
   const partners = countRows(d, municipalities, eq(municipalities.isPartner, true));
-  return { ...list, partners, rows: list.rows.map((r) => ({ ...r.m, caseworkers: r.caseworkers, coursesThisYear: started.get(r.m.code) ?? 0 })) };
+  return {
+    ...list,
+    partners,
+    rows: list.rows.map((r) => ({ ...r.m, caseworkers: r.caseworkers, coursesThisYear: started.get(r.m.code) ?? 0 })),
+  };
 }
 
 /** Name and partner status of one municipality (the caseworker's own, for the referral form). */
 export function municipalityInfo(code: number) {
-  return db().select({ code: municipalities.code, name: municipalities.name, isPartner: municipalities.isPartner })
-    .from(municipalities).where(eq(municipalities.code, code)).get() ?? null;
+  return (
+    db()
+      .select({ code: municipalities.code, name: municipalities.name, isPartner: municipalities.isPartner })
+      .from(municipalities)
+      .where(eq(municipalities.code, code))
+      .get() ?? null
+  );
 }
 
 /** DB07 divisions for the industry pickers. */
 export function divisionOptions() {
-  return db().select({ code: industries.code, section: industries.section, labelDa: industries.labelDa, labelEn: industries.labelEn })
-    .from(industries).where(eq(industries.level, "division")).orderBy(asc(industries.code)).all();
+  return db()
+    .select({
+      code: industries.code,
+      section: industries.section,
+      labelDa: industries.labelDa,
+      labelEn: industries.labelEn,
+    })
+    .from(industries)
+    .where(eq(industries.level, "division"))
+    .orderBy(asc(industries.code))
+    .all();
 }
 
 export function getMunicipality(code: number) {
   const d = db();
   const m = d.select().from(municipalities).where(eq(municipalities.code, code)).get();
   if (!m) return null;
-  const staff = d.select({
-    id: users.id, name: users.name, email: users.email, active: users.active, lastLoginAt: users.lastLoginAt,
-    hasPassword: sql<number>`${users.passwordHash} is not null`,
-  }).from(users).where(and(eq(users.role, "caseworker"), eq(users.municipalityCode, code))).orderBy(asc(users.name)).all();
+  const staff = d
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      active: users.active,
+      lastLoginAt: users.lastLoginAt,
+      hasPassword: sql<number>`${users.passwordHash} is not null`,
+    })
+    .from(users)
+    .where(and(eq(users.role, "caseworker"), eq(users.municipalityCode, code)))
+    .orderBy(asc(users.name))
+    .all();
   return { municipality: m, caseworkers: staff.map((s) => ({ ...s, hasPassword: !!s.hasPassword })) };
 }
 
-export type PartnerInput = { isPartner: boolean; partnerSince?: string; agreementDate?: string; dpaDate?: string; yearlyQuota?: number };
+export type PartnerInput = {
+  isPartner: boolean;
+  partnerSince?: string;
+  agreementDate?: string;
+  dpaDate?: string;
+  yearlyQuota?: number;
+};
 
 export function updatePartner(code: number, input: PartnerInput, actor: Actor): boolean {
   const ok = db().transaction((tx) => {
     const before = tx.select().from(municipalities).where(eq(municipalities.code, code)).get();
     if (!before) return false;
-    tx.update(municipalities).set({
-      isPartner: input.isPartner,
-      partnerSince: input.partnerSince ?? (input.isPartner ? before.partnerSince ?? today() : before.partnerSince),
-      agreementDate: input.agreementDate ?? null,
-      dpaDate: input.dpaDate ?? null,
-      yearlyQuota: input.yearlyQuota ?? null,
-    }).where(eq(municipalities.code, code)).run();
-    audit(actor, "update", "municipality", code, { fields: ["isPartner", "partnerSince", "agreementDate", "dpaDate", "yearlyQuota"] }, tx);
+    tx.update(municipalities)
+      .set({
+        isPartner: input.isPartner,
+        partnerSince: input.partnerSince ?? (input.isPartner ? (before.partnerSince ?? today()) : before.partnerSince),
+        agreementDate: input.agreementDate ?? null,
+        dpaDate: input.dpaDate ?? null,
+        yearlyQuota: input.yearlyQuota ?? null,
+      })
+      .where(eq(municipalities.code, code))
+      .run();
+    audit(
+      actor,
+      "update",
+      "municipality",
+      code,
+      { fields: ["isPartner", "partnerSince", "agreementDate", "dpaDate", "yearlyQuota"] },
+      tx,
+    );
     return true;
   });
   // The landing page names the partners.
@@ -107,18 +165,41 @@ export function inviteCaseworker(code: number, input: { name: string; email: str
   const userId = d.transaction((tx) => {
     const u = existing
       ? tx.update(users).set({ name: input.name, active: true }).where(eq(users.id, existing.id)).returning().get()
-      : tx.insert(users).values({ email: input.email, name: input.name, role: "caseworker", municipalityCode: code, passwordHash: null }).returning().get();
+      : tx
+          .insert(users)
+          .values({
+            email: input.email,
+            name: input.name,
+            role: "caseworker",
+            municipalityCode: code,
+            passwordHash: null,
+          })
+          .returning()
+          .get();
     // A fresh invitation replaces the earlier ones: only the newest link sets the password.
     spendOpenTokens(tx, u.id, ["invitation"]);
-    tx.insert(verificationTokens).values({
-      purpose: "invitation", tokenHash: sha256(token), subjectType: "user", subjectId: u.id, email: input.email,
-      expiresAt: new Date(now().getTime() + INVITATION_TTL_MS).toISOString(),
-    }).run();
-    enqueue({
-      channel: "email", recipient: input.email, template: INVITATION_TEMPLATE, locale: u.locale,
-      data: { name: u.name, municipality: muni.name, url: `${config().APP_URL}/invitation/${token}` },
-      subjectType: "user", subjectId: u.id,
-    }, tx);
+    tx.insert(verificationTokens)
+      .values({
+        purpose: "invitation",
+        tokenHash: sha256(token),
+        subjectType: "user",
+        subjectId: u.id,
+        email: input.email,
+        expiresAt: new Date(now().getTime() + INVITATION_TTL_MS).toISOString(),
+      })
+      .run();
+    enqueue(
+      {
+        channel: "email",
+        recipient: input.email,
+        template: INVITATION_TEMPLATE,
+        locale: u.locale,
+        data: { name: u.name, municipality: muni.name, url: `${config().APP_URL}/invitation/${token}` },
+        subjectType: "user",
+        subjectId: u.id,
+      },
+      tx,
+    );
     audit(actor, existing ? "update" : "create", "user", u.id, { invitation: true, municipalityCode: code }, tx);
     return u.id;
   });
@@ -128,8 +209,11 @@ export function inviteCaseworker(code: number, input: { name: string; email: str
 /** Deactivates (or reactivates) a caseworker of this municipality; a deactivated user is signed out everywhere. */
 export function setCaseworkerActive(code: number, userId: number, active: boolean, actor: Actor): boolean {
   const changed = db().transaction((tx) => {
-    const n = tx.update(users).set({ active })
-      .where(and(eq(users.id, userId), eq(users.role, "caseworker"), eq(users.municipalityCode, code))).run().changes;
+    const n = tx
+      .update(users)
+      .set({ active })
+      .where(and(eq(users.id, userId), eq(users.role, "caseworker"), eq(users.municipalityCode, code)))
+      .run().changes;
     if (n === 1) audit(actor, "update", "user", userId, { active }, tx);
     return n === 1;
   });
@@ -140,10 +224,20 @@ export function setCaseworkerActive(code: number, userId: number, active: boolea
 /** The invitation behind a link, if it is still valid (for the page's greeting). */
 export function invitationFor(token: string) {
   if (!isResetTokenValid(token, "invitation")) return null;
-  const row = db().select({ id: users.id, name: users.name, email: users.email, role: users.role, active: users.active, municipality: municipalities.name })
-    .from(verificationTokens).innerJoin(users, eq(users.id, verificationTokens.subjectId))
+  const row = db()
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      active: users.active,
+      municipality: municipalities.name,
+    })
+    .from(verificationTokens)
+    .innerJoin(users, eq(users.id, verificationTokens.subjectId))
     .leftJoin(municipalities, eq(municipalities.code, users.municipalityCode))
-    .where(eq(verificationTokens.tokenHash, sha256(token))).get();
+    .where(eq(verificationTokens.tokenHash, sha256(token)))
+    .get();
   return row && row.active ? row : null;
 }
 

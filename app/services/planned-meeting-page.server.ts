@@ -9,7 +9,15 @@ import { notFound } from "../auth/guards.server";
 import { isPlannedMeetingIntent, plannedMeetingSchemas, type PlannedMeetingIntent } from "../schemas/between";
 import { today } from "../utils/clock";
 import {
-  cancelMeeting, changeMeeting, confirmHeld, markMissed, plannedForCourse, plannedMeetingFor, planMeeting, planningCourse, type Failure,
+  cancelMeeting,
+  changeMeeting,
+  confirmHeld,
+  markMissed,
+  plannedForCourse,
+  plannedMeetingFor,
+  planMeeting,
+  planningCourse,
+  type Failure,
 } from "./planned-meetings.server";
 
 type Actor = { id: number; role: string };
@@ -32,22 +40,35 @@ export async function plannedMeetingAction(request: Request, actor: Actor, cours
   const form = await request.formData();
   const raw = form.get("intent");
   const mentorOnly = raw === "confirm" || raw === "missed";
-  if (!isPlannedMeetingIntent(raw) || (mentorOnly && actor.role !== "mentor")) return data({ intent: null, result: null }, { status: 400 });
+  if (!isPlannedMeetingIntent(raw) || (mentorOnly && actor.role !== "mentor"))
+    return data({ intent: null, result: null }, { status: 400 });
   const intent: PlannedMeetingIntent = raw;
   const submission = parseWithZod(form, { schema: plannedMeetingSchemas[intent] });
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const v = submission.value;
   let r: { ok: true } | Failure;
   switch (v.intent) {
-    case "plan": r = planMeeting(actor, courseId, v); break;
-    case "change": r = changeMeeting(actor, courseId, v.plannedId, v); break;
-    case "cancel": r = cancelMeeting(actor, courseId, v.plannedId); break;
-    case "confirm": r = confirmHeld(actor.id, courseId, v.plannedId, { minutes: v.minutes, topics: v.topics }); break;
-    case "missed": r = markMissed(actor.id, courseId, v.plannedId); break;
+    case "plan":
+      r = planMeeting(actor, courseId, v);
+      break;
+    case "change":
+      r = changeMeeting(actor, courseId, v.plannedId, v);
+      break;
+    case "cancel":
+      r = cancelMeeting(actor, courseId, v.plannedId);
+      break;
+    case "confirm":
+      r = confirmHeld(actor.id, courseId, v.plannedId, { minutes: v.minutes, topics: v.topics });
+      break;
+    case "missed":
+      r = markMissed(actor.id, courseId, v.plannedId);
+      break;
   }
   if (!r.ok) {
     if (r.message === "courses.errors.notFound") throw notFound();
-    const result = r.field ? submission.reply({ fieldErrors: { [r.field]: [r.message] } }) : submission.reply({ formErrors: [r.message] });
+    const result = r.field
+      ? submission.reply({ fieldErrors: { [r.field]: [r.message] } })
+      : submission.reply({ formErrors: [r.message] });
     return data({ intent, result }, { status: 400 });
   }
   return redirect(`${coursePath}?done=meeting_${intent}#planned-title`);

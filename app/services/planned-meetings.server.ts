@@ -12,7 +12,14 @@ import { config } from "../config.server";
 import { addDays } from "../domain/dates";
 import type { Channel, MeetingForm, MeetingTopic, MessageLanguage } from "../domain/enums";
 import {
-  awaitsLogging, canMove, changeable, checkPlannedTime, endsAt, localDateTime, reminderAt, reminderDay,
+  awaitsLogging,
+  canMove,
+  changeable,
+  checkPlannedTime,
+  endsAt,
+  localDateTime,
+  reminderAt,
+  reminderDay,
 } from "../domain/planned-meetings";
 import { isClosed } from "../domain/course-status";
 import { cancelQueued, enqueue } from "../messaging/outbox.server";
@@ -26,7 +33,14 @@ export type Failure = { ok: false; field?: string; message: string };
 export type Result<T = object> = ({ ok: true } & T) | Failure;
 const fail = (message: string, field?: string): Failure => ({ ok: false, message, field });
 
-export type PlanInput = { date: string; time: string; minutes: number; form: MeetingForm; place?: string; agenda?: string };
+export type PlanInput = {
+  date: string;
+  time: string;
+  minutes: number;
+  form: MeetingForm;
+  place?: string;
+  agenda?: string;
+};
 type Planned = typeof plannedMeetings.$inferSelect;
 type Course = typeof courses.$inferSelect;
 
@@ -49,9 +63,16 @@ export function courseFor(t: Tx, actor: Actor, courseId: number): Course | null 
   if (actor.role === "mentor") {
     const mentorId = mentorIdOf(actor.id, t);
     if (mentorId == null) return null;
-    return t.select().from(courses).where(and(eq(courses.id, courseId), eq(courses.mentorId, mentorId))).get() ?? null;
+    return (
+      t
+        .select()
+        .from(courses)
+        .where(and(eq(courses.id, courseId), eq(courses.mentorId, mentorId)))
+        .get() ?? null
+    );
   }
-  if (actor.role === "coordinator" || actor.role === "admin") return t.select().from(courses).where(eq(courses.id, courseId)).get() ?? null;
+  if (actor.role === "coordinator" || actor.role === "admin")
+    return t.select().from(courses).where(eq(courses.id, courseId)).get() ?? null;
   return null;
 }
 
@@ -61,16 +82,46 @@ type Kind = "planned" | "changed" | "cancelled";
 
 type People = {
   mentor: { id: number; firstName: string; email: string; locale: "da" | "en"; anonymisedAt: string | null };
-  mentee: { id: number; firstName: string; phone: string | null; email: string | null; preferredChannel: Channel; language: MessageLanguage; smsOptOutAt: string | null; emailOptOutAt: string | null; anonymisedAt: string | null };
+  mentee: {
+    id: number;
+    firstName: string;
+    phone: string | null;
+    email: string | null;
+    preferredChannel: Channel;
+    language: MessageLanguage;
+    smsOptOutAt: string | null;
+    emailOptOutAt: string | null;
+    anonymisedAt: string | null;
+  };
 };
 
 function people(t: Tx, c: Course): People {
-  const mentor = t.select({ id: mentors.id, firstName: mentors.firstName, email: mentors.email, locale: mentors.locale, anonymisedAt: mentors.anonymisedAt })
-    .from(mentors).where(eq(mentors.id, c.mentorId)).get()!;
-  const mentee = t.select({
-    id: mentees.id, firstName: mentees.firstName, phone: mentees.phone, email: mentees.email, preferredChannel: mentees.preferredChannel,
-    language: mentees.language, smsOptOutAt: mentees.smsOptOutAt, emailOptOutAt: mentees.emailOptOutAt, anonymisedAt: mentees.anonymisedAt,
-  }).from(mentees).where(eq(mentees.id, c.menteeId)).get()!;
+  const mentor = t
+    .select({
+      id: mentors.id,
+      firstName: mentors.firstName,
+      email: mentors.email,
+      locale: mentors.locale,
+      anonymisedAt: mentors.anonymisedAt,
+    })
+    .from(mentors)
+    .where(eq(mentors.id, c.mentorId))
+    .get()!;
+  const mentee = t
+    .select({
+      id: mentees.id,
+      firstName: mentees.firstName,
+      phone: mentees.phone,
+      email: mentees.email,
+      preferredChannel: mentees.preferredChannel,
+      language: mentees.language,
+      smsOptOutAt: mentees.smsOptOutAt,
+      emailOptOutAt: mentees.emailOptOutAt,
+      anonymisedAt: mentees.anonymisedAt,
+    })
+    .from(mentees)
+    .where(eq(mentees.id, c.menteeId))
+    .get()!;
   return { mentor, mentee };
 }
 
@@ -81,8 +132,16 @@ function meetingData(p: Planned) {
 function ics(p: Planned, attendeeEmail: string) {
   const host = new URL(appUrl()).hostname;
   return {
-    uid: `planned-${p.id}@${host}`, sequence: p.sequence, cancelled: p.status === "cancelled", startsAt: p.startsAt, minutes: p.minutes,
-    location: p.place, description: p.agenda, organizerEmail: organizerEmail(), attendeeEmail, stamp: nowIso(),
+    uid: `planned-${p.id}@${host}`,
+    sequence: p.sequence,
+    cancelled: p.status === "cancelled",
+    startsAt: p.startsAt,
+    minutes: p.minutes,
+    location: p.place,
+    description: p.agenda,
+    organizerEmail: organizerEmail(),
+    attendeeEmail,
+    stamp: nowIso(),
   };
 }
 
@@ -94,22 +153,55 @@ function sendMeetingMessages(t: Tx, c: Course, p: Planned, kind: Kind) {
   const { mentor, mentee } = people(t, c);
   const key = `planned:${p.id}:${p.sequence}:${kind}`;
   if (!mentor.anonymisedAt) {
-    enqueue({
-      channel: "email", recipient: mentor.email, template: `meeting_${kind}_mentor`, locale: mentor.locale, subjectType: "mentor", subjectId: mentor.id,
-      data: { ...meetingData(p), menteeFirstName: mentee.firstName, agenda: p.agenda, url: `${appUrl()}/mentor/forloeb/${c.id}`, ics: ics(p, mentor.email) },
-      idempotencyKey: `${key}:mentor`,
-    }, t);
+    enqueue(
+      {
+        channel: "email",
+        recipient: mentor.email,
+        template: `meeting_${kind}_mentor`,
+        locale: mentor.locale,
+        subjectType: "mentor",
+        subjectId: mentor.id,
+        data: {
+          ...meetingData(p),
+          menteeFirstName: mentee.firstName,
+          agenda: p.agenda,
+          url: `${appUrl()}/mentor/forloeb/${c.id}`,
+          ics: ics(p, mentor.email),
+        },
+        idempotencyKey: `${key}:mentor`,
+      },
+      t,
+    );
   }
   if (mentee.anonymisedAt) return;
-  const base = { template: `meeting_${kind}_mentee`, locale: mentee.language, subjectType: "mentee" as const, subjectId: mentee.id };
+  const base = {
+    template: `meeting_${kind}_mentee`,
+    locale: mentee.language,
+    subjectType: "mentee" as const,
+    subjectId: mentee.id,
+  };
   const data = { ...meetingData(p), mentorFirstName: mentor.firstName };
   const email = mentee.email && !mentee.emailOptOutAt ? mentee.email : null;
   const sms = mentee.phone && !mentee.smsOptOutAt ? mentee.phone : null;
-  if (email) enqueue({ ...base, channel: "email", recipient: email, data: { ...data, ics: ics(p, email) }, idempotencyKey: `${key}:mentee:email` }, t);
-  if (sms && (!email || mentee.preferredChannel === "sms")) enqueue({ ...base, channel: "sms", recipient: sms, data, idempotencyKey: `${key}:mentee:sms` }, t);
+  if (email)
+    enqueue(
+      {
+        ...base,
+        channel: "email",
+        recipient: email,
+        data: { ...data, ics: ics(p, email) },
+        idempotencyKey: `${key}:mentee:email`,
+      },
+      t,
+    );
+  if (sms && (!email || mentee.preferredChannel === "sms"))
+    enqueue({ ...base, channel: "sms", recipient: sms, data, idempotencyKey: `${key}:mentee:sms` }, t);
 }
 
-const reminderKeys = (p: Pick<Planned, "id">, startsAt: string) => [`planned:${p.id}:reminder:${startsAt}:mentee`, `planned:${p.id}:reminder:${startsAt}:mentor`];
+const reminderKeys = (p: Pick<Planned, "id">, startsAt: string) => [
+  `planned:${p.id}:reminder:${startsAt}:mentee`,
+  `planned:${p.id}:reminder:${startsAt}:mentor`,
+];
 
 /**
  * Queues the reminders of a planned meeting once its reminder day (the day before) has come: to the citizen (SMS
@@ -128,14 +220,52 @@ export function queueReminder(t: Tx, c: Course, p: Planned, at: Date = now()): n
   let n = 0;
   const sms = mentee.phone && !mentee.smsOptOutAt ? mentee.phone : null;
   const email = mentee.email && !mentee.emailOptOutAt ? mentee.email : null;
-  const to = sms ? { channel: "sms" as const, recipient: sms } : email ? { channel: "email" as const, recipient: email } : null;
+  const to = sms
+    ? { channel: "sms" as const, recipient: sms }
+    : email
+      ? { channel: "email" as const, recipient: email }
+      : null;
   if (to && !mentee.anonymisedAt) {
-    if (enqueue({ ...to, template: "meeting_reminder_mentee", locale: mentee.language, subjectType: "mentee", subjectId: mentee.id,
-      data: { ...meetingData(p), mentorFirstName: mentor.firstName }, idempotencyKey: menteeKey, notBefore: when }, t)) n++;
+    if (
+      enqueue(
+        {
+          ...to,
+          template: "meeting_reminder_mentee",
+          locale: mentee.language,
+          subjectType: "mentee",
+          subjectId: mentee.id,
+          data: { ...meetingData(p), mentorFirstName: mentor.firstName },
+          idempotencyKey: menteeKey,
+          notBefore: when,
+        },
+        t,
+      )
+    )
+      n++;
   }
   if (!mentor.anonymisedAt) {
-    if (enqueue({ channel: "email", recipient: mentor.email, template: "meeting_reminder_mentor", locale: mentor.locale, subjectType: "mentor", subjectId: mentor.id,
-      data: { ...meetingData(p), menteeFirstName: mentee.firstName, agenda: p.agenda, url: `${appUrl()}/mentor/forloeb/${c.id}` }, idempotencyKey: mentorKey, notBefore: when }, t)) n++;
+    if (
+      enqueue(
+        {
+          channel: "email",
+          recipient: mentor.email,
+          template: "meeting_reminder_mentor",
+          locale: mentor.locale,
+          subjectType: "mentor",
+          subjectId: mentor.id,
+          data: {
+            ...meetingData(p),
+            menteeFirstName: mentee.firstName,
+            agenda: p.agenda,
+            url: `${appUrl()}/mentor/forloeb/${c.id}`,
+          },
+          idempotencyKey: mentorKey,
+          notBefore: when,
+        },
+        t,
+      )
+    )
+      n++;
   }
   return n;
 }
@@ -155,9 +285,19 @@ export function planMeeting(actor: Actor, courseId: number, input: PlanInput): R
     if (c.status !== "approved" && c.status !== "active") return fail("between.meeting.errors.notRunning");
     const time = checkTime(input);
     if ("ok" in time) return time;
-    const p = t.insert(plannedMeetings).values({
-      courseId, startsAt: time.startsAt.toISOString(), minutes: input.minutes, form: input.form, place: input.place || null, agenda: input.agenda || null, createdBy: actor.id,
-    }).returning().get();
+    const p = t
+      .insert(plannedMeetings)
+      .values({
+        courseId,
+        startsAt: time.startsAt.toISOString(),
+        minutes: input.minutes,
+        form: input.form,
+        place: input.place || null,
+        agenda: input.agenda || null,
+        createdBy: actor.id,
+      })
+      .returning()
+      .get();
     sendMeetingMessages(t, c, p, "planned");
     queueReminder(t, c, p);
     audit(actor, "create", "planned_meeting", p.id, { courseId }, t);
@@ -166,7 +306,13 @@ export function planMeeting(actor: Actor, courseId: number, input: PlanInput): R
 }
 
 function plannedIn(t: Tx, courseId: number, id: number): Planned | null {
-  return t.select().from(plannedMeetings).where(and(eq(plannedMeetings.id, id), eq(plannedMeetings.courseId, courseId))).get() ?? null;
+  return (
+    t
+      .select()
+      .from(plannedMeetings)
+      .where(and(eq(plannedMeetings.id, id), eq(plannedMeetings.courseId, courseId)))
+      .get() ?? null
+  );
 }
 
 export function changeMeeting(actor: Actor, courseId: number, id: number, input: PlanInput): Result {
@@ -180,10 +326,20 @@ export function changeMeeting(actor: Actor, courseId: number, id: number, input:
     const startsAt = time.startsAt.toISOString();
     const moved = startsAt !== p.startsAt;
     if (moved) cancelQueued(reminderKeys(p, p.startsAt), "the meeting moved", t);
-    const next = t.update(plannedMeetings).set({
-      startsAt, minutes: input.minutes, form: input.form, place: input.place || null, agenda: input.agenda || null, sequence: p.sequence + 1,
-      ...(moved ? { reminderFor: null } : {}),
-    }).where(eq(plannedMeetings.id, p.id)).returning().get();
+    const next = t
+      .update(plannedMeetings)
+      .set({
+        startsAt,
+        minutes: input.minutes,
+        form: input.form,
+        place: input.place || null,
+        agenda: input.agenda || null,
+        sequence: p.sequence + 1,
+        ...(moved ? { reminderFor: null } : {}),
+      })
+      .where(eq(plannedMeetings.id, p.id))
+      .returning()
+      .get();
     sendMeetingMessages(t, c, next, "changed");
     queueReminder(t, c, next);
     audit(actor, "update", "planned_meeting", p.id, { courseId, moved }, t);
@@ -198,7 +354,12 @@ export function cancelMeeting(actor: Actor, courseId: number, id: number): Resul
     if (!c || !p) return fail("courses.errors.notFound");
     if (!changeable(p, now()) || !canMove(p.status, "cancelled")) return fail("between.meeting.errors.notChangeable");
     cancelQueued(reminderKeys(p, p.startsAt), "the meeting was cancelled", t);
-    const next = t.update(plannedMeetings).set({ status: "cancelled", sequence: p.sequence + 1 }).where(eq(plannedMeetings.id, p.id)).returning().get();
+    const next = t
+      .update(plannedMeetings)
+      .set({ status: "cancelled", sequence: p.sequence + 1 })
+      .where(eq(plannedMeetings.id, p.id))
+      .returning()
+      .get();
     sendMeetingMessages(t, c, next, "cancelled");
     audit(actor, "update", "planned_meeting", p.id, { courseId, status: "cancelled" }, t);
     return { ok: true as const };
@@ -213,18 +374,35 @@ export type ConfirmInput = { minutes: number; topics: MeetingTopic[] };
  * The mentor confirms that a planned meeting was held: the logged meeting is written (its date the meeting's
  * Copenhagen date, the confirmed duration and topics) and counts in the commitment like any other.
  */
-export function confirmHeld(userId: number, courseId: number, id: number, input: ConfirmInput): Result<{ meetingId: number }> {
+export function confirmHeld(
+  userId: number,
+  courseId: number,
+  id: number,
+  input: ConfirmInput,
+): Result<{ meetingId: number }> {
   return tx((t) => {
     const actor = { id: userId, role: "mentor" };
     const c = courseFor(t, actor, courseId);
     const p = c ? plannedIn(t, courseId, id) : null;
     if (!c || !p) return fail("courses.errors.notFound");
     if (c.status !== "active") return fail("courses.meeting.notActive");
-    if (p.status !== "planned" || new Date(p.startsAt).getTime() > now().getTime()) return fail("between.meeting.errors.notPassed");
+    if (p.status !== "planned" || new Date(p.startsAt).getTime() > now().getTime())
+      return fail("between.meeting.errors.notPassed");
     const { date } = localDateTime(p.startsAt);
     if (c.startDate && date < addDays(c.startDate, -14)) return fail("courses.meeting.beforeStart");
-    const m = t.insert(meetings).values({ courseId, date, minutes: input.minutes, form: p.form, topics: input.topics, nextStep: null, createdBy: userId })
-      .returning({ id: meetings.id }).get();
+    const m = t
+      .insert(meetings)
+      .values({
+        courseId,
+        date,
+        minutes: input.minutes,
+        form: p.form,
+        topics: input.topics,
+        nextStep: null,
+        createdBy: userId,
+      })
+      .returning({ id: meetings.id })
+      .get();
     t.update(plannedMeetings).set({ status: "held", meetingId: m.id }).where(eq(plannedMeetings.id, p.id)).run();
     audit(actor, "create", "meeting", m.id, { courseId, plannedMeetingId: p.id }, t);
     return { ok: true as const, meetingId: m.id };
@@ -238,7 +416,8 @@ export function markMissed(userId: number, courseId: number, id: number): Result
     const c = courseFor(t, actor, courseId);
     const p = c ? plannedIn(t, courseId, id) : null;
     if (!c || !p) return fail("courses.errors.notFound");
-    if (p.status !== "planned" || new Date(p.startsAt).getTime() > now().getTime()) return fail("between.meeting.errors.notPassed");
+    if (p.status !== "planned" || new Date(p.startsAt).getTime() > now().getTime())
+      return fail("between.meeting.errors.notPassed");
     t.update(plannedMeetings).set({ status: "missed" }).where(eq(plannedMeetings.id, p.id)).run();
     audit(actor, "update", "planned_meeting", p.id, { courseId, status: "missed" }, t);
     return { ok: true as const };
@@ -248,14 +427,31 @@ export function markMissed(userId: number, courseId: number, id: number): Result
 /* ------------------------------------------------------------------ reading */
 
 export type PlannedView = {
-  id: number; date: string; time: string; startsAt: string; minutes: number; form: MeetingForm; place: string | null; agenda: string | null;
-  status: Planned["status"]; changeable: boolean; awaitsLogging: boolean;
+  id: number;
+  date: string;
+  time: string;
+  startsAt: string;
+  minutes: number;
+  form: MeetingForm;
+  place: string | null;
+  agenda: string | null;
+  status: Planned["status"];
+  changeable: boolean;
+  awaitsLogging: boolean;
 };
 
 function toView(p: Planned, at: Date): PlannedView {
   return {
-    id: p.id, ...localDateTime(p.startsAt), startsAt: p.startsAt, minutes: p.minutes, form: p.form, place: p.place, agenda: p.agenda, status: p.status,
-    changeable: changeable(p, at), awaitsLogging: awaitsLogging(p, at),
+    id: p.id,
+    ...localDateTime(p.startsAt),
+    startsAt: p.startsAt,
+    minutes: p.minutes,
+    form: p.form,
+    place: p.place,
+    agenda: p.agenda,
+    status: p.status,
+    changeable: changeable(p, at),
+    awaitsLogging: awaitsLogging(p, at),
   };
 }
 
@@ -265,13 +461,23 @@ function toView(p: Planned, at: Date): PlannedView {
  */
 export function plannedForCourse(courseId: number, d: Db = db(), limit = 10): PlannedView[] {
   const at = now();
-  return d.select().from(plannedMeetings).where(eq(plannedMeetings.courseId, courseId))
-    .orderBy(sql`case when ${plannedMeetings.status} = 'planned' then 0 else 1 end`, desc(plannedMeetings.startsAt)).limit(limit).all()
+  return d
+    .select()
+    .from(plannedMeetings)
+    .where(eq(plannedMeetings.courseId, courseId))
+    .orderBy(sql`case when ${plannedMeetings.status} = 'planned' then 0 else 1 end`, desc(plannedMeetings.startsAt))
+    .limit(limit)
+    .all()
     .map((p) => toView(p, at));
 }
 
 /** One planned meeting of a course the actor may plan in (null otherwise). */
-export function plannedMeetingFor(actor: Actor, courseId: number, id: number, d: Db = db()): (PlannedView & { courseStatus: Course["status"] }) | null {
+export function plannedMeetingFor(
+  actor: Actor,
+  courseId: number,
+  id: number,
+  d: Db = db(),
+): (PlannedView & { courseStatus: Course["status"] }) | null {
   const c = courseFor(d, actor, courseId);
   const p = c ? plannedIn(d, courseId, id) : null;
   return c && p ? { ...toView(p, now()), courseStatus: c.status } : null;
@@ -282,7 +488,13 @@ export function planningCourse(actor: Actor, courseId: number, d: Db = db()) {
   const c = courseFor(d, actor, courseId);
   if (!c) return null;
   const { mentee } = people(d, c);
-  return { id: c.id, status: c.status, menteeFirstName: mentee.firstName, canPlan: c.status === "approved" || c.status === "active", closed: isClosed(c.status) };
+  return {
+    id: c.id,
+    status: c.status,
+    menteeFirstName: mentee.firstName,
+    canPlan: c.status === "approved" || c.status === "active",
+    closed: isClosed(c.status),
+  };
 }
 
 /* ------------------------------------------------------------------ the daily job */
@@ -301,40 +513,88 @@ export function runPlannedMeetingJobs(d: Db, day: string, at: Date = now()): { r
   const horizon = new Date(at.getTime() + 2 * 86_400_000).toISOString();
   let after = 0;
   for (;;) {
-    const rows = d.select({ p: plannedMeetings, c: courses }).from(plannedMeetings).innerJoin(courses, eq(courses.id, plannedMeetings.courseId))
-      .where(and(eq(plannedMeetings.status, "planned"), gt(plannedMeetings.startsAt, at.toISOString()), lte(plannedMeetings.startsAt, horizon),
-        or(isNull(plannedMeetings.reminderFor), ne(plannedMeetings.reminderFor, plannedMeetings.startsAt)), gt(plannedMeetings.id, after),
-        inArray(courses.status, ["approved", "active"])))
-      .orderBy(asc(plannedMeetings.id)).limit(CHUNK).all();
+    const rows = d
+      .select({ p: plannedMeetings, c: courses })
+      .from(plannedMeetings)
+      .innerJoin(courses, eq(courses.id, plannedMeetings.courseId))
+      .where(
+        and(
+          eq(plannedMeetings.status, "planned"),
+          gt(plannedMeetings.startsAt, at.toISOString()),
+          lte(plannedMeetings.startsAt, horizon),
+          or(isNull(plannedMeetings.reminderFor), ne(plannedMeetings.reminderFor, plannedMeetings.startsAt)),
+          gt(plannedMeetings.id, after),
+          inArray(courses.status, ["approved", "active"]),
+        ),
+      )
+      .orderBy(asc(plannedMeetings.id))
+      .limit(CHUNK)
+      .all();
     if (!rows.length) break;
     after = rows[rows.length - 1].p.id;
-    d.transaction((t0) => {
-      for (const r of rows) reminders += queueReminder(t0 as unknown as Tx, r.c, r.p, at);
-    }, { behavior: "immediate" });
+    d.transaction(
+      (t0) => {
+        for (const r of rows) reminders += queueReminder(t0 as unknown as Tx, r.c, r.p, at);
+      },
+      { behavior: "immediate" },
+    );
   }
   // Prompts: meetings that ended and are still "planned", asked about once.
   after = 0;
   const base = appUrl();
   for (;;) {
-    const rows = d.select({ p: plannedMeetings, c: courses }).from(plannedMeetings).innerJoin(courses, eq(courses.id, plannedMeetings.courseId))
-      .where(and(eq(plannedMeetings.status, "planned"), lte(plannedMeetings.startsAt, at.toISOString()), isNull(plannedMeetings.logPromptAt),
-        gt(plannedMeetings.id, after), eq(courses.status, "active")))
-      .orderBy(asc(plannedMeetings.id)).limit(CHUNK).all();
+    const rows = d
+      .select({ p: plannedMeetings, c: courses })
+      .from(plannedMeetings)
+      .innerJoin(courses, eq(courses.id, plannedMeetings.courseId))
+      .where(
+        and(
+          eq(plannedMeetings.status, "planned"),
+          lte(plannedMeetings.startsAt, at.toISOString()),
+          isNull(plannedMeetings.logPromptAt),
+          gt(plannedMeetings.id, after),
+          eq(courses.status, "active"),
+        ),
+      )
+      .orderBy(asc(plannedMeetings.id))
+      .limit(CHUNK)
+      .all();
     if (!rows.length) break;
     after = rows[rows.length - 1].p.id;
-    d.transaction((t0) => {
-      const t = t0 as unknown as Tx;
-      for (const { p, c } of rows) {
-        if (endsAt(new Date(p.startsAt), p.minutes).getTime() > at.getTime()) continue; // not over yet: tomorrow's run asks
-        t.update(plannedMeetings).set({ logPromptAt: at.toISOString() }).where(eq(plannedMeetings.id, p.id)).run();
-        if (!awaitsLogging(p, at)) continue; // too long ago to ask
+    d.transaction(
+      (t0) => {
+        const t = t0 as unknown as Tx;
+        for (const { p, c } of rows) {
+          if (endsAt(new Date(p.startsAt), p.minutes).getTime() > at.getTime()) continue; // not over yet: tomorrow's run asks
+          t.update(plannedMeetings).set({ logPromptAt: at.toISOString() }).where(eq(plannedMeetings.id, p.id)).run();
+          if (!awaitsLogging(p, at)) continue; // too long ago to ask
 
-        const { mentor, mentee } = people(t, c);
-        if (mentor.anonymisedAt) continue;
-        if (enqueue({ channel: "email", recipient: mentor.email, template: "meeting_log_prompt", locale: mentor.locale, subjectType: "mentor", subjectId: mentor.id,
-          data: { ...localDateTime(p.startsAt), menteeFirstName: mentee.firstName, url: `${base}/mentor/forloeb/${c.id}#planned-title` }, idempotencyKey: `planned:${p.id}:log-prompt` }, t)) prompts++;
-      }
-    }, { behavior: "immediate" });
+          const { mentor, mentee } = people(t, c);
+          if (mentor.anonymisedAt) continue;
+          if (
+            enqueue(
+              {
+                channel: "email",
+                recipient: mentor.email,
+                template: "meeting_log_prompt",
+                locale: mentor.locale,
+                subjectType: "mentor",
+                subjectId: mentor.id,
+                data: {
+                  ...localDateTime(p.startsAt),
+                  menteeFirstName: mentee.firstName,
+                  url: `${base}/mentor/forloeb/${c.id}#planned-title`,
+                },
+                idempotencyKey: `planned:${p.id}:log-prompt`,
+              },
+              t,
+            )
+          )
+            prompts++;
+        }
+      },
+      { behavior: "immediate" },
+    );
   }
   void day;
   return { reminders, prompts };

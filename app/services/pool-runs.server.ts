@@ -10,10 +10,29 @@
  */
 import { and, asc, desc, eq, exists, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { backgroundJobs, industries, menteeIndustryIndex, mentees, mentors, municipalities, poolRunPairs, poolRunUnmatched, users } from "../../db/schema";
+import {
+  backgroundJobs,
+  industries,
+  menteeIndustryIndex,
+  mentees,
+  mentors,
+  municipalities,
+  poolRunPairs,
+  poolRunUnmatched,
+  users,
+} from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { assignPool, type AssignmentMode } from "../domain/assignment";
-import { evaluate, industryScore, prepareMentee, prepareMentor, scorePair, travelCandidates, violatedRules, type HardRule } from "../domain/matching";
+import {
+  evaluate,
+  industryScore,
+  prepareMentee,
+  prepareMentor,
+  scorePair,
+  travelCandidates,
+  violatedRules,
+  type HardRule,
+} from "../domain/matching";
 import { poolScorer } from "../domain/matching-pool";
 import { paged, type Page } from "../domain/paging";
 import { parseScopeKey, scopeKey, type PoolScope } from "../domain/pool-scope";
@@ -21,7 +40,15 @@ import { cancelJob, jobById, recentJobs, submitJob, type JobRow, type SubmitResu
 import type { JobContext } from "../jobs/worker-runtime.server";
 import { countRows } from "../utils/sql";
 import { audit } from "./audit.server";
-import { EXCLUSION_ORDER, currentWeights, declinedPairsOfWaiting, firstReason, loadMentors, loadWaitingMentees, matchContext } from "./matching.server";
+import {
+  EXCLUSION_ORDER,
+  currentWeights,
+  declinedPairsOfWaiting,
+  firstReason,
+  loadMentors,
+  loadWaitingMentees,
+  matchContext,
+} from "./matching.server";
 import { requestMatch, type RequestResult } from "./match-requests.server";
 
 type Actor = { id: number; role: string };
@@ -33,16 +60,39 @@ export const unmatchedReasons = [...EXCLUSION_ORDER, "mentors_taken"] as const;
 export type UnmatchedReason = (typeof unmatchedReasons)[number];
 
 export type PoolRunSummary = {
-  waiting: number; mentorsAvailable: number; pairs: number; industryPairs: number; otherPairs: number;
-  unmatched: number; unmatchedByReason: Partial<Record<UnmatchedReason, number>>; meanScore: number | null; totalScore: number;
-  allowedPairs: number; components: number; largest: [number, number]; ms: { loading: number; scoring: number; solving: number; saving: number };
+  waiting: number;
+  mentorsAvailable: number;
+  pairs: number;
+  industryPairs: number;
+  otherPairs: number;
+  unmatched: number;
+  unmatchedByReason: Partial<Record<UnmatchedReason, number>>;
+  meanScore: number | null;
+  totalScore: number;
+  allowedPairs: number;
+  components: number;
+  largest: [number, number];
+  ms: { loading: number; scoring: number; solving: number; saving: number };
 };
 
 /* ------------------------------------------------------------------ starting, cancelling */
 
-export function startPoolRun(input: { scope: PoolScope; mode: AssignmentMode }, actor: Actor, d: Db = db()): SubmitResult {
+export function startPoolRun(
+  input: { scope: PoolScope; mode: AssignmentMode },
+  actor: Actor,
+  d: Db = db(),
+): SubmitResult {
   const key = scopeKey(input.scope);
-  const r = submitJob({ kind: POOL_RUN_KIND, scopeKey: key, params: { scope: key, mode: input.mode } satisfies PoolRunParams, requestedBy: actor.id, weightsVersion: currentWeights(d).version }, d);
+  const r = submitJob(
+    {
+      kind: POOL_RUN_KIND,
+      scopeKey: key,
+      params: { scope: key, mode: input.mode } satisfies PoolRunParams,
+      requestedBy: actor.id,
+      weightsVersion: currentWeights(d).version,
+    },
+    d,
+  );
   if (r.ok) audit(actor, "create", "pool_run", r.jobId, { scope: key, mode: input.mode }, d);
   return r;
 }
@@ -59,11 +109,19 @@ export function cancelPoolRun(jobId: number, actor: Actor, d: Db = db()) {
 
 /** The waiting mentees of a scope, as SQL. */
 function menteesIn(s: PoolScope): SQL | undefined {
-  const area = s.area === "municipality" ? eq(mentees.municipalityCode, s.municipality)
-    : s.area === "region" ? inArray(mentees.municipalityCode, sql`(select ${municipalities.code} from ${municipalities} where ${municipalities.regionCode} = ${s.region})`)
-      : undefined;
+  const area =
+    s.area === "municipality"
+      ? eq(mentees.municipalityCode, s.municipality)
+      : s.area === "region"
+        ? inArray(
+            mentees.municipalityCode,
+            sql`(select ${municipalities.code} from ${municipalities} where ${municipalities.regionCode} = ${s.region})`,
+          )
+        : undefined;
   if (!s.section) return area;
-  const wishes = exists(sql`select 1 from ${menteeIndustryIndex} where ${menteeIndustryIndex.menteeId} = ${mentees.id} and ${menteeIndustryIndex.code} = ${s.section}`);
+  const wishes = exists(
+    sql`select 1 from ${menteeIndustryIndex} where ${menteeIndustryIndex.menteeId} = ${mentees.id} and ${menteeIndustryIndex.code} = ${s.section}`,
+  );
   return and(area, wishes);
 }
 
@@ -97,7 +155,10 @@ export function runPoolJob({ d, job, progress, complete }: JobContext): void {
     const js = travel(e);
     if (!declined.size && !ctx.requireSharedIndustry) return js;
     const i = indexOfMentee.get(e.id)!;
-    return js.filter((j) => !declined.has(`${e.id}:${pms[j].m.id}`) && (!ctx.requireSharedIndustry || industryScore(pes[i], pms[j]) > 0));
+    return js.filter(
+      (j) =>
+        !declined.has(`${e.id}:${pms[j].m.id}`) && (!ctx.requireSharedIndustry || industryScore(pes[i], pms[j]) > 0),
+    );
   };
   const indexOfMentee = new Map(waiting.map((e, i) => [e.id, i]));
   const scorer = poolScorer(pes, pms, ctx);
@@ -117,10 +178,19 @@ export function runPoolJob({ d, job, progress, complete }: JobContext): void {
   const indexOfMentor = new Map(mentorRows.map((m, j) => [m.id, j]));
   const pairs = result.pairs.map((p) => {
     const ev = evaluate(pes[indexOfMentee.get(p.menteeId)!], pms[indexOfMentor.get(p.mentorId)!], ctx);
-    return { jobId: job.id, menteeId: p.menteeId, mentorId: p.mentorId, score: p.score, sharedIndustry: ev.allowed && ev.parts.industry > 0, reasons: ev.reasons };
+    return {
+      jobId: job.id,
+      menteeId: p.menteeId,
+      mentorId: p.mentorId,
+      score: p.score,
+      sharedIndustry: ev.allowed && ev.parts.industry > 0,
+      reasons: ev.reasons,
+    };
   });
   const matched = new Set(result.pairs.map((p) => p.menteeId));
-  const unmatched = waiting.flatMap((e, i) => (matched.has(e.id) ? [] : [{ jobId: job.id, menteeId: e.id, reason: unmatchedReason(i) }]));
+  const unmatched = waiting.flatMap((e, i) =>
+    matched.has(e.id) ? [] : [{ jobId: job.id, menteeId: e.id, reason: unmatchedReason(i) }],
+  );
   function unmatchedReason(i: number): UnmatchedReason {
     if (result.allowedPerMentee[i] > 0) return "mentors_taken";
     if (!waiting[i].municipalityIsPartner) return "municipality_not_partner";
@@ -142,19 +212,46 @@ export function runPoolJob({ d, job, progress, complete }: JobContext): void {
   // done, so a result is read only when it is whole. Rows of a run that stops half-way are never shown and go with it.
   const CHUNK = 500;
   for (let k = 0; k < pairs.length; k += CHUNK) {
-    d.$client.transaction(() => d.insert(poolRunPairs).values(pairs.slice(k, k + CHUNK)).run()).immediate();
+    d.$client
+      .transaction(() =>
+        d
+          .insert(poolRunPairs)
+          .values(pairs.slice(k, k + CHUNK))
+          .run(),
+      )
+      .immediate();
     progress({ stage: "saving", done: k, total: pairs.length });
   }
   for (let k = 0; k < unmatched.length; k += CHUNK) {
-    d.$client.transaction(() => d.insert(poolRunUnmatched).values(unmatched.slice(k, k + CHUNK)).run()).immediate();
+    d.$client
+      .transaction(() =>
+        d
+          .insert(poolRunUnmatched)
+          .values(unmatched.slice(k, k + CHUNK))
+          .run(),
+      )
+      .immediate();
   }
   const t3 = performance.now();
   const summary: PoolRunSummary = {
-    waiting: waiting.length, mentorsAvailable: available, pairs: pairs.length, industryPairs, otherPairs: pairs.length - industryPairs,
-    unmatched: unmatched.length, unmatchedByReason,
-    meanScore: pairs.length ? Math.round((result.totalScore / pairs.length) * 10) / 10 : null, totalScore: result.totalScore,
-    allowedPairs: result.allowedPairs, components: result.components, largest: result.largest,
-    ms: { loading: Math.round(t1 - t0), scoring: Math.round(result.timings.scoringMs), solving: Math.round(result.timings.solvingMs), saving: Math.round(t3 - t2) },
+    waiting: waiting.length,
+    mentorsAvailable: available,
+    pairs: pairs.length,
+    industryPairs,
+    otherPairs: pairs.length - industryPairs,
+    unmatched: unmatched.length,
+    unmatchedByReason,
+    meanScore: pairs.length ? Math.round((result.totalScore / pairs.length) * 10) / 10 : null,
+    totalScore: result.totalScore,
+    allowedPairs: result.allowedPairs,
+    components: result.components,
+    largest: result.largest,
+    ms: {
+      loading: Math.round(t1 - t0),
+      scoring: Math.round(result.timings.scoringMs),
+      solving: Math.round(result.timings.solvingMs),
+      saving: Math.round(t3 - t2),
+    },
   };
   d.$client.transaction(() => complete(d, summary)).immediate();
 }
@@ -165,24 +262,46 @@ export const pairSorts = ["score_desc", "score_asc"] as const;
 export type PairSort = (typeof pairSorts)[number];
 
 export type PoolRunView = {
-  id: number; status: JobRow["status"]; scope: PoolScope; mode: AssignmentMode; createdAt: string; startedAt: string | null; finishedAt: string | null;
-  requestedBy: string | null; weightsVersion: number | null; progress: JobRow["progress"]; summary: PoolRunSummary | null; error: string | null;
+  id: number;
+  status: JobRow["status"];
+  scope: PoolScope;
+  mode: AssignmentMode;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  requestedBy: string | null;
+  weightsVersion: number | null;
+  progress: JobRow["progress"];
+  summary: PoolRunSummary | null;
+  error: string | null;
   cancelRequested: boolean;
 };
 
 function view(job: JobRow, requestedBy: string | null): PoolRunView {
   const params = job.params as PoolRunParams;
   return {
-    id: job.id, status: job.status, scope: parseScopeKey(params.scope) ?? { area: "country", section: null }, mode: params.mode,
-    createdAt: job.createdAt, startedAt: job.startedAt, finishedAt: job.finishedAt, requestedBy, weightsVersion: job.weightsVersion,
-    progress: job.progress, summary: (job.summary as PoolRunSummary | null) ?? null, error: job.error, cancelRequested: job.cancelRequestedAt !== null,
+    id: job.id,
+    status: job.status,
+    scope: parseScopeKey(params.scope) ?? { area: "country", section: null },
+    mode: params.mode,
+    createdAt: job.createdAt,
+    startedAt: job.startedAt,
+    finishedAt: job.finishedAt,
+    requestedBy,
+    weightsVersion: job.weightsVersion,
+    progress: job.progress,
+    summary: (job.summary as PoolRunSummary | null) ?? null,
+    error: job.error,
+    cancelRequested: job.cancelRequestedAt !== null,
   };
 }
 
 export function poolRun(jobId: number, d: Db = db()): PoolRunView | null {
   const job = jobById(jobId, d);
   if (!job || job.kind !== POOL_RUN_KIND) return null;
-  const by = job.requestedBy ? d.select({ name: users.name }).from(users).where(eq(users.id, job.requestedBy)).get()?.name ?? null : null;
+  const by = job.requestedBy
+    ? (d.select({ name: users.name }).from(users).where(eq(users.id, job.requestedBy)).get()?.name ?? null)
+    : null;
   return view(job, by);
 }
 
@@ -191,25 +310,61 @@ export function recentPoolRuns(d: Db = db()): PoolRunView[] {
 }
 
 export type PoolPairRow = {
-  menteeId: number; mentorId: number; score: number; sharedIndustry: boolean; reasons: { key: string; params?: Record<string, string | number | string[]> }[];
-  requestId: number | null; refusal: string | null; menteeName: string; menteeMunicipality: string; mentorName: string; mentorMunicipality: string; industryCode: string;
+  menteeId: number;
+  mentorId: number;
+  score: number;
+  sharedIndustry: boolean;
+  reasons: { key: string; params?: Record<string, string | number | string[]> }[];
+  requestId: number | null;
+  refusal: string | null;
+  menteeName: string;
+  menteeMunicipality: string;
+  mentorName: string;
+  mentorMunicipality: string;
+  industryCode: string;
 };
 
 const mentorMunicipality = alias(municipalities, "mentor_municipality");
 
 /** One page (50) of a run's pairs, industry pairs or the others, by score. */
-export function poolRunPairsPage(jobId: number, shared: boolean, page: number, sort: PairSort, d: Db = db()): Page<PoolPairRow> {
+export function poolRunPairsPage(
+  jobId: number,
+  shared: boolean,
+  page: number,
+  sort: PairSort,
+  d: Db = db(),
+): Page<PoolPairRow> {
   const where = and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.sharedIndustry, shared));
-  return paged(page, () => countRows(d, poolRunPairs, where), (limit, offset) => d.select({
-    menteeId: poolRunPairs.menteeId, mentorId: poolRunPairs.mentorId, score: poolRunPairs.score, sharedIndustry: poolRunPairs.sharedIndustry,
-    reasons: poolRunPairs.reasons, requestId: poolRunPairs.requestId, refusal: poolRunPairs.refusal,
-    menteeName: sql<string>`${mentees.firstName} || ' ' || ${mentees.lastName}`, menteeMunicipality: municipalities.name,
-    mentorName: sql<string>`${mentors.firstName} || ' ' || ${mentors.lastName}`, mentorMunicipality: mentorMunicipality.name, industryCode: mentors.industryCode,
-  }).from(poolRunPairs)
-    .innerJoin(mentees, eq(mentees.id, poolRunPairs.menteeId)).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .innerJoin(mentors, eq(mentors.id, poolRunPairs.mentorId)).innerJoin(mentorMunicipality, eq(mentorMunicipality.code, mentors.municipalityCode))
-    .where(where).orderBy(sort === "score_asc" ? asc(poolRunPairs.score) : desc(poolRunPairs.score), asc(poolRunPairs.menteeId))
-    .limit(limit).offset(offset).all());
+  return paged(
+    page,
+    () => countRows(d, poolRunPairs, where),
+    (limit, offset) =>
+      d
+        .select({
+          menteeId: poolRunPairs.menteeId,
+          mentorId: poolRunPairs.mentorId,
+          score: poolRunPairs.score,
+          sharedIndustry: poolRunPairs.sharedIndustry,
+          reasons: poolRunPairs.reasons,
+          requestId: poolRunPairs.requestId,
+          refusal: poolRunPairs.refusal,
+          menteeName: sql<string>`${mentees.firstName} || ' ' || ${mentees.lastName}`,
+          menteeMunicipality: municipalities.name,
+          mentorName: sql<string>`${mentors.firstName} || ' ' || ${mentors.lastName}`,
+          mentorMunicipality: mentorMunicipality.name,
+          industryCode: mentors.industryCode,
+        })
+        .from(poolRunPairs)
+        .innerJoin(mentees, eq(mentees.id, poolRunPairs.menteeId))
+        .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+        .innerJoin(mentors, eq(mentors.id, poolRunPairs.mentorId))
+        .innerJoin(mentorMunicipality, eq(mentorMunicipality.code, mentors.municipalityCode))
+        .where(where)
+        .orderBy(sort === "score_asc" ? asc(poolRunPairs.score) : desc(poolRunPairs.score), asc(poolRunPairs.menteeId))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+  );
 }
 
 export type UnmatchedRow = { menteeId: number; name: string; municipality: string; reason: UnmatchedReason };
@@ -217,11 +372,26 @@ export type UnmatchedRow = { menteeId: number; name: string; municipality: strin
 /** One page (50) of a run's mentees without a proposal, by reason. */
 export function poolRunUnmatchedPage(jobId: number, page: number, d: Db = db()): Page<UnmatchedRow> {
   const where = eq(poolRunUnmatched.jobId, jobId);
-  return paged(page, () => countRows(d, poolRunUnmatched, where), (limit, offset) => d.select({
-    menteeId: poolRunUnmatched.menteeId, name: sql<string>`${mentees.firstName} || ' ' || ${mentees.lastName}`, municipality: municipalities.name,
-    reason: sql<UnmatchedReason>`${poolRunUnmatched.reason}`,
-  }).from(poolRunUnmatched).innerJoin(mentees, eq(mentees.id, poolRunUnmatched.menteeId)).innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(where).orderBy(asc(poolRunUnmatched.reason), asc(poolRunUnmatched.menteeId)).limit(limit).offset(offset).all());
+  return paged(
+    page,
+    () => countRows(d, poolRunUnmatched, where),
+    (limit, offset) =>
+      d
+        .select({
+          menteeId: poolRunUnmatched.menteeId,
+          name: sql<string>`${mentees.firstName} || ' ' || ${mentees.lastName}`,
+          municipality: municipalities.name,
+          reason: sql<UnmatchedReason>`${poolRunUnmatched.reason}`,
+        })
+        .from(poolRunUnmatched)
+        .innerJoin(mentees, eq(mentees.id, poolRunUnmatched.menteeId))
+        .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+        .where(where)
+        .orderBy(asc(poolRunUnmatched.reason), asc(poolRunUnmatched.menteeId))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+  );
 }
 
 /* ------------------------------------------------------------------ approving from the result */
@@ -232,22 +402,42 @@ export type PoolApproveResult = { approved: number; failed: number };
  * Approves pairs of a finished run with the ordinary approval, one by one: those of the pairs named (`menteeIds`) that
  * share an industry. A pair already approved is skipped; a refused one keeps its reason.
  */
-export function approveFromRun(jobId: number, menteeIds: number[], actor: Actor, d: Db = db()): PoolApproveResult | null {
+export function approveFromRun(
+  jobId: number,
+  menteeIds: number[],
+  actor: Actor,
+  d: Db = db(),
+): PoolApproveResult | null {
   const job = jobById(jobId, d);
   if (!job || job.kind !== POOL_RUN_KIND || job.status !== "done") return null;
   const ids = [...new Set(menteeIds)].slice(0, 50);
   if (!ids.length) return { approved: 0, failed: 0 };
   // A pair without a shared industry is never approved from here, alone or in bulk: it needs the coordinator's reason,
   // given on the citizen's candidates page (issue 19).
-  const rows = d.select({ menteeId: poolRunPairs.menteeId, mentorId: poolRunPairs.mentorId }).from(poolRunPairs)
-    .where(and(eq(poolRunPairs.jobId, jobId), inArray(poolRunPairs.menteeId, ids), isNull(poolRunPairs.requestId), eq(poolRunPairs.sharedIndustry, true))).all();
+  const rows = d
+    .select({ menteeId: poolRunPairs.menteeId, mentorId: poolRunPairs.mentorId })
+    .from(poolRunPairs)
+    .where(
+      and(
+        eq(poolRunPairs.jobId, jobId),
+        inArray(poolRunPairs.menteeId, ids),
+        isNull(poolRunPairs.requestId),
+        eq(poolRunPairs.sharedIndustry, true),
+      ),
+    )
+    .all();
   let approved = 0;
   let failed = 0;
   for (const r of rows) {
     const res: RequestResult = requestMatch({ menteeId: r.menteeId, mentorId: r.mentorId, actor }, d);
     const at = and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.menteeId, r.menteeId));
-    if (res.ok) { approved++; d.update(poolRunPairs).set({ requestId: res.requestId, refusal: null }).where(at).run(); }
-    else { failed++; d.update(poolRunPairs).set({ refusal: res.error }).where(at).run(); }
+    if (res.ok) {
+      approved++;
+      d.update(poolRunPairs).set({ requestId: res.requestId, refusal: null }).where(at).run();
+    } else {
+      failed++;
+      d.update(poolRunPairs).set({ refusal: res.error }).where(at).run();
+    }
   }
   return { approved, failed };
 }

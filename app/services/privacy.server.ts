@@ -5,9 +5,31 @@
  */
 import { and, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import {
-  auditLog, callRequests, citizenContactChanges, menteeChanges, competenceProfiles, consents, courseGoals, courses, followUps,
-  guidanceReads, meetings, mentees, mentorScreenings, mentors, messages, openingProposals, outcomes,
-  placementFollowUps, placementSchoolPeriods, placements, plannedMeetings, sessions, settings, statusChanges, surveys,
+  auditLog,
+  callRequests,
+  citizenContactChanges,
+  menteeChanges,
+  competenceProfiles,
+  consents,
+  courseGoals,
+  courses,
+  followUps,
+  guidanceReads,
+  meetings,
+  mentees,
+  mentorScreenings,
+  mentors,
+  messages,
+  openingProposals,
+  outcomes,
+  placementFollowUps,
+  placementSchoolPeriods,
+  placements,
+  plannedMeetings,
+  sessions,
+  settings,
+  statusChanges,
+  surveys,
   users,
   matchRequests,
 } from "../../db/schema";
@@ -38,7 +60,13 @@ export const ANONYMISED = "Anonymiseret";
 export const DEFAULT_RETENTION_MONTHS = 24;
 
 function menteeInScope(d: Db, id: number, scope: Scope) {
-  return d.select().from(mentees).where(and(eq(mentees.id, id), scope.kind === "municipality" ? eq(mentees.municipalityCode, scope.code) : undefined)).get();
+  return d
+    .select()
+    .from(mentees)
+    .where(
+      and(eq(mentees.id, id), scope.kind === "municipality" ? eq(mentees.municipalityCode, scope.code) : undefined),
+    )
+    .get();
 }
 
 /** Everything stored about one person, as plain data (for JSON and the readable HTML view). Null if not found/in scope. */
@@ -53,14 +81,23 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
     audit(actor, "export", "mentee", id);
     const companySide = companySideOf(d, id);
     return {
-      type, exportedAt: nowIso(),
+      type,
+      exportedAt: nowIso(),
       person: mentee,
-      consents: d.select().from(consents).where(and(eq(consents.subjectType, "mentee"), eq(consents.subjectId, id))).all(),
+      consents: d
+        .select()
+        .from(consents)
+        .where(and(eq(consents.subjectType, "mentee"), eq(consents.subjectId, id)))
+        .all(),
       courses: courseRows.map((c) => ({ ...c, mentorId: c.mentorId })),
       meetings: d.select().from(meetings).where(inArray(meetings.courseId, courseIds)).all(),
       followUps: d.select().from(followUps).where(inArray(followUps.courseId, courseIds)).all(),
       outcomes: d.select().from(outcomes).where(inArray(outcomes.courseId, courseIds)).all(),
-      surveys: d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentee"))).all(),
+      surveys: d
+        .select()
+        .from(surveys)
+        .where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentee")))
+        .all(),
       competenceProfiles: companySide.competenceProfiles,
       openingProposals: companySide.openingProposals,
       placements: companySide.placements,
@@ -68,13 +105,34 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
       placementFollowUps: companySide.placementFollowUps,
       plannedMeetings: d.select().from(plannedMeetings).where(inArray(plannedMeetings.courseId, courseIds)).all(),
       goals: d.select().from(courseGoals).where(inArray(courseGoals.courseId, courseIds)).all(),
-      contactChanges: d.select({ id: citizenContactChanges.id, newPhone: citizenContactChanges.newPhone, newLanguage: citizenContactChanges.newLanguage, createdAt: citizenContactChanges.createdAt, confirmedAt: citizenContactChanges.confirmedAt })
-        .from(citizenContactChanges).where(eq(citizenContactChanges.menteeId, id)).all(),
+      contactChanges: d
+        .select({
+          id: citizenContactChanges.id,
+          newPhone: citizenContactChanges.newPhone,
+          newLanguage: citizenContactChanges.newLanguage,
+          createdAt: citizenContactChanges.createdAt,
+          confirmedAt: citizenContactChanges.confirmedAt,
+        })
+        .from(citizenContactChanges)
+        .where(eq(citizenContactChanges.menteeId, id))
+        .all(),
       callRequests: d.select().from(callRequests).where(eq(callRequests.menteeId, id)).all(),
       recordChanges: d.select().from(menteeChanges).where(eq(menteeChanges.menteeId, id)).all(),
-      messages: d.select(staffMessageColumns).from(messages).where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id))).all(),
-      statusChanges: d.select().from(statusChanges).where(and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, id))).all(),
-      accessLog: d.select().from(auditLog).where(and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, id))).all(),
+      messages: d
+        .select(staffMessageColumns)
+        .from(messages)
+        .where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id)))
+        .all(),
+      statusChanges: d
+        .select()
+        .from(statusChanges)
+        .where(and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, id)))
+        .all(),
+      accessLog: d
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, id)))
+        .all(),
     };
   }
   if (scope.kind !== "all") return null;
@@ -83,21 +141,61 @@ export function exportPerson(type: PersonType, id: number, scope: Scope, actor: 
   const courseRows = d.select().from(courses).where(eq(courses.mentorId, id)).all();
   const courseIds = d.select({ id: courses.id }).from(courses).where(eq(courses.mentorId, id));
   audit(actor, "export", "mentor", id);
-  const user = mentor.userId ? d.select({ id: users.id, email: users.email, name: users.name, role: users.role, createdAt: users.createdAt, lastLoginAt: users.lastLoginAt }).from(users).where(eq(users.id, mentor.userId)).get() : null;
+  const user = mentor.userId
+    ? d
+        .select({
+          id: users.id,
+          email: users.email,
+          name: users.name,
+          role: users.role,
+          createdAt: users.createdAt,
+          lastLoginAt: users.lastLoginAt,
+        })
+        .from(users)
+        .where(eq(users.id, mentor.userId))
+        .get()
+    : null;
   return {
-    type, exportedAt: nowIso(),
+    type,
+    exportedAt: nowIso(),
     person: mentor,
     account: user,
     screenings: d.select().from(mentorScreenings).where(eq(mentorScreenings.mentorId, id)).all(),
-    consents: d.select().from(consents).where(and(eq(consents.subjectType, "mentor"), eq(consents.subjectId, id))).all(),
-    courses: courseRows.map((c) => ({ id: c.id, status: c.status, startDate: c.startDate, plannedEndDate: c.plannedEndDate, endedOn: c.endedOn })),
+    consents: d
+      .select()
+      .from(consents)
+      .where(and(eq(consents.subjectType, "mentor"), eq(consents.subjectId, id)))
+      .all(),
+    courses: courseRows.map((c) => ({
+      id: c.id,
+      status: c.status,
+      startDate: c.startDate,
+      plannedEndDate: c.plannedEndDate,
+      endedOn: c.endedOn,
+    })),
     meetings: d.select().from(meetings).where(inArray(meetings.courseId, courseIds)).all(),
-    surveys: d.select().from(surveys).where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentor"))).all(),
+    surveys: d
+      .select()
+      .from(surveys)
+      .where(and(inArray(surveys.courseId, courseIds), eq(surveys.respondent, "mentor")))
+      .all(),
     plannedMeetings: d.select().from(plannedMeetings).where(inArray(plannedMeetings.courseId, courseIds)).all(),
     guidanceRead: d.select().from(guidanceReads).where(eq(guidanceReads.mentorId, id)).all(),
-    messages: d.select(staffMessageColumns).from(messages).where(and(eq(messages.subjectType, "mentor"), eq(messages.subjectId, id))).all(),
-    statusChanges: d.select().from(statusChanges).where(and(eq(statusChanges.entityType, "mentor"), eq(statusChanges.entityId, id))).all(),
-    accessLog: d.select().from(auditLog).where(and(eq(auditLog.entityType, "mentor"), eq(auditLog.entityId, id))).all(),
+    messages: d
+      .select(staffMessageColumns)
+      .from(messages)
+      .where(and(eq(messages.subjectType, "mentor"), eq(messages.subjectId, id)))
+      .all(),
+    statusChanges: d
+      .select()
+      .from(statusChanges)
+      .where(and(eq(statusChanges.entityType, "mentor"), eq(statusChanges.entityId, id)))
+      .all(),
+    accessLog: d
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "mentor"), eq(auditLog.entityId, id)))
+      .all(),
   };
 }
 export type PersonExport = NonNullable<ReturnType<typeof exportPerson>>;
@@ -110,8 +208,12 @@ function companySideOf(d: Db, id: number) {
     competenceProfiles: d.select().from(competenceProfiles).where(eq(competenceProfiles.menteeId, id)).all(),
     openingProposals: d.select().from(openingProposals).where(eq(openingProposals.menteeId, id)).all(),
     placements: placementRows,
-    placementSchoolPeriods: placementIds.length ? d.select().from(placementSchoolPeriods).where(inArray(placementSchoolPeriods.placementId, placementIds)).all() : [],
-    placementFollowUps: placementIds.length ? d.select().from(placementFollowUps).where(inArray(placementFollowUps.placementId, placementIds)).all() : [],
+    placementSchoolPeriods: placementIds.length
+      ? d.select().from(placementSchoolPeriods).where(inArray(placementSchoolPeriods.placementId, placementIds)).all()
+      : [],
+    placementFollowUps: placementIds.length
+      ? d.select().from(placementFollowUps).where(inArray(placementFollowUps.placementId, placementIds)).all()
+      : [],
   };
 }
 
@@ -122,42 +224,102 @@ function companySideOf(d: Db, id: number) {
  */
 function eraseCompanySide(tx: Db, id: number, actor: Actor) {
   tx.delete(competenceProfiles).where(eq(competenceProfiles.menteeId, id)).run();
-  const live = tx.select().from(placements).where(and(eq(placements.menteeId, id), inArray(placements.status, ["planned", "active"]))).all();
+  const live = tx
+    .select()
+    .from(placements)
+    .where(and(eq(placements.menteeId, id), inArray(placements.status, ["planned", "active"])))
+    .all();
   for (const p of live) {
     const to = p.status === "planned" ? "cancelled" : "ended_early";
     // The erasure's own access-log entry covers the ended placements and courses.
     mustChangeStatus(tx, {
-      entity: "placement", id: p.id, from: p.status, to, reason: "person_erased", actor, audit: false,
+      entity: "placement",
+      id: p.id,
+      from: p.status,
+      to,
+      reason: "person_erased",
+      actor,
+      audit: false,
       set: { endedOn: to === "ended_early" ? today() : null, endReason: to === "ended_early" ? "other" : null },
     });
   }
-  tx.update(placements).set({ workplaceMentorName: null, workplaceMentorPhone: null, completionAdviserName: null, completionAdviserPhone: null })
-    .where(eq(placements.menteeId, id)).run();
-  tx.update(placementFollowUps).set({ note: null })
-    .where(inArray(placementFollowUps.placementId, tx.select({ id: placements.id }).from(placements).where(eq(placements.menteeId, id)))).run();
-  tx.update(openingProposals).set({ reasons: null, declineNote: null, status: sql`case when ${openingProposals.status} = 'proposed' then 'withdrawn' else ${openingProposals.status} end` })
-    .where(eq(openingProposals.menteeId, id)).run();
+  tx.update(placements)
+    .set({
+      workplaceMentorName: null,
+      workplaceMentorPhone: null,
+      completionAdviserName: null,
+      completionAdviserPhone: null,
+    })
+    .where(eq(placements.menteeId, id))
+    .run();
+  tx.update(placementFollowUps)
+    .set({ note: null })
+    .where(
+      inArray(
+        placementFollowUps.placementId,
+        tx.select({ id: placements.id }).from(placements).where(eq(placements.menteeId, id)),
+      ),
+    )
+    .run();
+  tx.update(openingProposals)
+    .set({
+      reasons: null,
+      declineNote: null,
+      status: sql`case when ${openingProposals.status} = 'proposed' then 'withdrawn' else ${openingProposals.status} end`,
+    })
+    .where(eq(openingProposals.menteeId, id))
+    .run();
 }
 
 function anonymiseMessages(tx: Db, subjectType: PersonType, id: number) {
-  tx.update(messages).set({ status: "cancelled", lastError: "person erased" })
-    .where(and(eq(messages.subjectType, subjectType), eq(messages.subjectId, id), inArray(messages.status, ["queued", "failed", "held"]))).run();
-  tx.update(messages).set({ recipient: ANONYMISED, data: {}, secrets: null, payload: null })
-    .where(and(eq(messages.subjectType, subjectType), eq(messages.subjectId, id))).run();
+  tx.update(messages)
+    .set({ status: "cancelled", lastError: "person erased" })
+    .where(
+      and(
+        eq(messages.subjectType, subjectType),
+        eq(messages.subjectId, id),
+        inArray(messages.status, ["queued", "failed", "held"]),
+      ),
+    )
+    .run();
+  tx.update(messages)
+    .set({ recipient: ANONYMISED, data: {}, secrets: null, payload: null })
+    .where(and(eq(messages.subjectType, subjectType), eq(messages.subjectId, id)))
+    .run();
 }
 
 /** Ends live courses of a person (the programme cannot go on without the person's data). */
 function endLiveCourses(tx: Db, where: ReturnType<typeof eq>, actor: Actor) {
-  const live = tx.select().from(courses).where(and(where, inArray(courses.status, ["proposed", "approved", "active", "paused"]))).all();
+  const live = tx
+    .select()
+    .from(courses)
+    .where(and(where, inArray(courses.status, ["proposed", "approved", "active", "paused"])))
+    .all();
   for (const c of live) {
     mustChangeStatus(tx, {
-      entity: "course", id: c.id, from: c.status, to: "ended_early", reason: "consent_withdrawn", actor, audit: false,
+      entity: "course",
+      id: c.id,
+      from: c.status,
+      to: "ended_early",
+      reason: "consent_withdrawn",
+      actor,
+      audit: false,
       set: { endedOn: today(), endReason: "consent_withdrawn" },
     });
-    const stillLive = tx.select({ n: sql<number>`count(*)` }).from(courses)
-      .where(and(eq(courses.mentorId, c.mentorId), inArray(courses.status, ["approved", "active", "paused"]))).get()!.n;
-    if (stillLive === 0) tx.update(mentors).set({ status: "approved" }).where(and(eq(mentors.id, c.mentorId), eq(mentors.status, "active"))).run();
-    tx.update(mentees).set({ status: "ended_early" }).where(and(eq(mentees.id, c.menteeId), isNull(mentees.anonymisedAt))).run();
+    const stillLive = tx
+      .select({ n: sql<number>`count(*)` })
+      .from(courses)
+      .where(and(eq(courses.mentorId, c.mentorId), inArray(courses.status, ["approved", "active", "paused"])))
+      .get()!.n;
+    if (stillLive === 0)
+      tx.update(mentors)
+        .set({ status: "approved" })
+        .where(and(eq(mentors.id, c.mentorId), eq(mentors.status, "active")))
+        .run();
+    tx.update(mentees)
+      .set({ status: "ended_early" })
+      .where(and(eq(mentees.id, c.menteeId), isNull(mentees.anonymisedAt)))
+      .run();
   }
   return live.length;
 }
@@ -172,12 +334,24 @@ export function erasePerson(type: PersonType, id: number, scope: Scope, actor: A
       const m = menteeInScope(tx, id, scope);
       if (!m) return false;
       endLiveCourses(tx, eq(courses.menteeId, id), actor);
-      tx.update(mentees).set({
-        firstName: ANONYMISED, lastName: ANONYMISED, phone: null, email: null, educationField: null, educationCountry: null,
-        experience: m.experience.map((e) => ({ title: "", years: e.years, industryCode: e.industryCode })),
-        wishedOccupation: null, availability: null, withdrawnReason: null, currentInternshipEmployer: null,
-        needsConsideration: false, anonymisedAt: m.anonymisedAt ?? nowIso(),
-      }).where(eq(mentees.id, id)).run();
+      tx.update(mentees)
+        .set({
+          firstName: ANONYMISED,
+          lastName: ANONYMISED,
+          phone: null,
+          email: null,
+          educationField: null,
+          educationCountry: null,
+          experience: m.experience.map((e) => ({ title: "", years: e.years, industryCode: e.industryCode })),
+          wishedOccupation: null,
+          availability: null,
+          withdrawnReason: null,
+          currentInternshipEmployer: null,
+          needsConsideration: false,
+          anonymisedAt: m.anonymisedAt ?? nowIso(),
+        })
+        .where(eq(mentees.id, id))
+        .run();
       const courseIds = tx.select({ id: courses.id }).from(courses).where(eq(courses.menteeId, id));
       tx.update(meetings).set({ nextStep: null }).where(inArray(meetings.courseId, courseIds)).run();
       tx.update(followUps).set({ notes: null }).where(inArray(followUps.courseId, courseIds)).run();
@@ -185,7 +359,10 @@ export function erasePerson(type: PersonType, id: number, scope: Scope, actor: A
       tx.update(courses).set({ endNote: null, manualReason: null }).where(eq(courses.menteeId, id)).run();
       eraseCompanySide(tx, id, actor);
       // Issue 21: the pair's own words about meetings and goals.
-      tx.update(plannedMeetings).set({ place: null, agenda: null }).where(inArray(plannedMeetings.courseId, courseIds)).run();
+      tx.update(plannedMeetings)
+        .set({ place: null, agenda: null })
+        .where(inArray(plannedMeetings.courseId, courseIds))
+        .run();
       tx.update(courseGoals).set({ text: null }).where(inArray(courseGoals.courseId, courseIds)).run();
       // The citizen's page: pending number changes go, and every link to the page is closed.
       tx.delete(citizenContactChanges).where(eq(citizenContactChanges.menteeId, id)).run();
@@ -202,13 +379,34 @@ export function erasePerson(type: PersonType, id: number, scope: Scope, actor: A
     const m = tx.select().from(mentors).where(eq(mentors.id, id)).get();
     if (!m) return false;
     endLiveCourses(tx, eq(courses.mentorId, id), actor);
-    tx.update(mentors).set({
-      firstName: ANONYMISED, lastName: ANONYMISED, email: `anonymised-mentor-${id}@invalid`, phone: "", postcode: "0000",
-      employer: null, jobTitle: ANONYMISED, motivation: "", rejectionReason: null, status: "retired", anonymisedAt: m.anonymisedAt ?? nowIso(),
-    }).where(eq(mentors.id, id)).run();
+    tx.update(mentors)
+      .set({
+        firstName: ANONYMISED,
+        lastName: ANONYMISED,
+        email: `anonymised-mentor-${id}@invalid`,
+        phone: "",
+        postcode: "0000",
+        employer: null,
+        jobTitle: ANONYMISED,
+        motivation: "",
+        rejectionReason: null,
+        status: "retired",
+        anonymisedAt: m.anonymisedAt ?? nowIso(),
+      })
+      .where(eq(mentors.id, id))
+      .run();
     tx.update(mentorScreenings).set({ notes: null }).where(eq(mentorScreenings.mentorId, id)).run();
     if (m.userId) {
-      tx.update(users).set({ email: `anonymised-user-${m.userId}@invalid`, name: ANONYMISED, passwordHash: null, active: false, totpSecret: null }).where(eq(users.id, m.userId)).run();
+      tx.update(users)
+        .set({
+          email: `anonymised-user-${m.userId}@invalid`,
+          name: ANONYMISED,
+          passwordHash: null,
+          active: false,
+          totpSecret: null,
+        })
+        .where(eq(users.id, m.userId))
+        .run();
       tx.delete(sessions).where(eq(sessions.userId, m.userId)).run();
     }
     anonymiseMessages(tx, "mentor", id);
@@ -225,8 +423,14 @@ export function getRetentionMonths(d: Db = db()): number {
 }
 
 export function setRetentionMonths(months: number, actor: Actor): void {
-  db().insert(settings).values({ key: "retention_months", value: months, updatedBy: actor?.id ?? null })
-    .onConflictDoUpdate({ target: settings.key, set: { value: months, updatedBy: actor?.id ?? null, updatedAt: nowIso() } }).run();
+  db()
+    .insert(settings)
+    .values({ key: "retention_months", value: months, updatedBy: actor?.id ?? null })
+    .onConflictDoUpdate({
+      target: settings.key,
+      set: { value: months, updatedBy: actor?.id ?? null, updatedAt: nowIso() },
+    })
+    .run();
   audit(actor, "update", "setting", null, { key: "retention_months", months });
   invalidatePublicPages(); // the privacy notice states the period
 }
@@ -246,33 +450,55 @@ function retentionConditions(day: string, d: Db) {
     mentee: and(
       isNull(mentees.anonymisedAt),
       or(
-        and(inArray(mentees.status, ["completed", "ended_early"]),
-          sql`not exists (select 1 from ${courses} c where c.mentee_id = ${qualified(mentees.id)} and (c.ended_on is null or c.ended_on >= ${cutoff}))`),
+        and(
+          inArray(mentees.status, ["completed", "ended_early"]),
+          sql`not exists (select 1 from ${courses} c where c.mentee_id = ${qualified(mentees.id)} and (c.ended_on is null or c.ended_on >= ${cutoff}))`,
+        ),
         and(eq(mentees.status, "withdrawn"), lt(mentees.updatedAt, cutoffIso)),
       ),
       // A placement running, planned or ended within the period keeps the citizen (an IGU runs two years).
       sql`not exists (select 1 from ${placements} p where p.mentee_id = ${qualified(mentees.id)} and (p.status in ('planned', 'active') or p.ended_on >= ${cutoff}))`,
     ),
-    mentor: and(isNull(mentors.anonymisedAt), inArray(mentors.status, ["rejected", "retired"]), lt(mentors.updatedAt, cutoffIso)),
+    mentor: and(
+      isNull(mentors.anonymisedAt),
+      inArray(mentors.status, ["rejected", "retired"]),
+      lt(mentors.updatedAt, cutoffIso),
+    ),
   };
 }
 
 /** The next people due for retention on `day` after the given ids, at most `limit` of each kind (lowest ids first). */
-export function dueForRetention(day: string, d: Db = db(), limit = RETENTION_CHUNK, after: { mentee?: number; mentor?: number } = {}) {
+export function dueForRetention(
+  day: string,
+  d: Db = db(),
+  limit = RETENTION_CHUNK,
+  after: { mentee?: number; mentor?: number } = {},
+) {
   const c = retentionConditions(day, d);
   return {
-    menteeIds: d.select({ id: mentees.id }).from(mentees).where(and(c.mentee, gt(mentees.id, after.mentee ?? 0)))
-      .orderBy(mentees.id).limit(limit).all().map((r) => r.id),
-    mentorIds: d.select({ id: mentors.id }).from(mentors).where(and(c.mentor, gt(mentors.id, after.mentor ?? 0)))
-      .orderBy(mentors.id).limit(limit).all().map((r) => r.id),
+    menteeIds: d
+      .select({ id: mentees.id })
+      .from(mentees)
+      .where(and(c.mentee, gt(mentees.id, after.mentee ?? 0)))
+      .orderBy(mentees.id)
+      .limit(limit)
+      .all()
+      .map((r) => r.id),
+    mentorIds: d
+      .select({ id: mentors.id })
+      .from(mentors)
+      .where(and(c.mentor, gt(mentors.id, after.mentor ?? 0)))
+      .orderBy(mentors.id)
+      .limit(limit)
+      .all()
+      .map((r) => r.id),
   };
 }
 
 /** How many people are due for retention on `day` (the admin's page). */
 export function countDueForRetention(day: string, d: Db = db()): { mentees: number; mentors: number } {
   const c = retentionConditions(day, d);
-  const n = (table: typeof mentees | typeof mentors, where: ReturnType<typeof and>) =>
-    countRows(d, table, where);
+  const n = (table: typeof mentees | typeof mentors, where: ReturnType<typeof and>) => countRows(d, table, where);
   return { mentees: n(mentees, c.mentee), mentors: n(mentors, c.mentor) };
 }
 
@@ -280,7 +506,11 @@ export function countDueForRetention(day: string, d: Db = db()): { mentees: numb
  * Anonymises everyone due on `day`, a chunk at a time in id order (each person in their own transaction; the next
  * chunk starts after the last id), yielding to the event loop between chunks so requests are served meanwhile.
  */
-export async function applyRetention(day: string, d: Db = db(), chunk = RETENTION_CHUNK): Promise<{ mentees: number; mentors: number }> {
+export async function applyRetention(
+  day: string,
+  d: Db = db(),
+  chunk = RETENTION_CHUNK,
+): Promise<{ mentees: number; mentors: number }> {
   const done = { mentees: 0, mentors: 0 };
   for (const type of ["mentee", "mentor"] as const) {
     let after = 0;
@@ -302,16 +532,42 @@ export async function applyRetention(day: string, d: Db = db(), chunk = RETENTIO
  * Withdrawing consent is as easy as giving it. SMS: queued SMS are cancelled and no more are sent.
  * Participation (mentee) or data processing (mentor): live courses end.
  */
-export function withdrawConsent(type: PersonType, id: number, purpose: ConsentPurpose, scope: Scope, actor: Actor, d: Db = db()): boolean {
+export function withdrawConsent(
+  type: PersonType,
+  id: number,
+  purpose: ConsentPurpose,
+  scope: Scope,
+  actor: Actor,
+  d: Db = db(),
+): boolean {
   return transaction((tx) => {
     if (type === "mentee" && !menteeInScope(tx, id, scope)) return false;
     if (type === "mentor" && scope.kind !== "all") return false;
-    const changed = tx.update(consents).set({ withdrawnAt: nowIso(), withdrawnBy: actor?.id ?? null })
-      .where(and(eq(consents.subjectType, type), eq(consents.subjectId, id), eq(consents.purpose, purpose), isNull(consents.withdrawnAt))).run().changes;
+    const changed = tx
+      .update(consents)
+      .set({ withdrawnAt: nowIso(), withdrawnBy: actor?.id ?? null })
+      .where(
+        and(
+          eq(consents.subjectType, type),
+          eq(consents.subjectId, id),
+          eq(consents.purpose, purpose),
+          isNull(consents.withdrawnAt),
+        ),
+      )
+      .run().changes;
     if (purpose === "sms" && type === "mentee") {
       tx.update(mentees).set({ smsOptOutAt: nowIso() }).where(eq(mentees.id, id)).run();
-      tx.update(messages).set({ status: "cancelled", lastError: "SMS consent withdrawn" })
-        .where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id), eq(messages.channel, "sms"), inArray(messages.status, ["queued", "failed"]))).run();
+      tx.update(messages)
+        .set({ status: "cancelled", lastError: "SMS consent withdrawn" })
+        .where(
+          and(
+            eq(messages.subjectType, "mentee"),
+            eq(messages.subjectId, id),
+            eq(messages.channel, "sms"),
+            inArray(messages.status, ["queued", "failed"]),
+          ),
+        )
+        .run();
     }
     if (purpose === "participation" && type === "mentee") endLiveCourses(tx, eq(courses.menteeId, id), actor);
     if (purpose === "mentor_data_processing" && type === "mentor") endLiveCourses(tx, eq(courses.mentorId, id), actor);
@@ -321,19 +577,42 @@ export function withdrawConsent(type: PersonType, id: number, purpose: ConsentPu
 }
 
 /** Records a consent (again) with the current text version. */
-export function giveConsent(type: PersonType, id: number, purpose: ConsentPurpose, textVersion: string, scope: Scope, actor: Actor, d: Db = db()): boolean {
+export function giveConsent(
+  type: PersonType,
+  id: number,
+  purpose: ConsentPurpose,
+  textVersion: string,
+  scope: Scope,
+  actor: Actor,
+  d: Db = db(),
+): boolean {
   return transaction((tx) => {
     if (type === "mentee" && !menteeInScope(tx, id, scope)) return false;
     if (type === "mentor" && scope.kind !== "all") return false;
-    tx.insert(consents).values({ subjectType: type, subjectId: id, purpose, textVersion, givenAt: nowIso(), recordedBy: actor?.id ?? null }).run();
-    if (purpose === "sms" && type === "mentee") tx.update(mentees).set({ smsOptOutAt: null }).where(eq(mentees.id, id)).run();
+    tx.insert(consents)
+      .values({
+        subjectType: type,
+        subjectId: id,
+        purpose,
+        textVersion,
+        givenAt: nowIso(),
+        recordedBy: actor?.id ?? null,
+      })
+      .run();
+    if (purpose === "sms" && type === "mentee")
+      tx.update(mentees).set({ smsOptOutAt: null }).where(eq(mentees.id, id)).run();
     audit(actor, "update", type, id, { consentGiven: purpose }, tx);
     return true;
   }, d);
 }
 
 export function listConsents(type: PersonType, id: number) {
-  return db().select().from(consents).where(and(eq(consents.subjectType, type), eq(consents.subjectId, id))).orderBy(consents.givenAt).all();
+  return db()
+    .select()
+    .from(consents)
+    .where(and(eq(consents.subjectType, type), eq(consents.subjectId, id)))
+    .orderBy(consents.givenAt)
+    .all();
 }
 
 /** Name and status of a person for the data-protection page (a logged read). Null if not found or out of scope. */
@@ -343,13 +622,23 @@ export function personSummary(type: PersonType, id: number, scope: Scope, actor:
     const m = menteeInScope(d, id, scope);
     if (!m) return null;
     audit(actor, "view", "mentee", id);
-    return { name: `${m.firstName} ${m.lastName}`, status: m.status, anonymisedAt: m.anonymisedAt, consents: listConsents(type, id) };
+    return {
+      name: `${m.firstName} ${m.lastName}`,
+      status: m.status,
+      anonymisedAt: m.anonymisedAt,
+      consents: listConsents(type, id),
+    };
   }
   if (scope.kind !== "all") return null;
   const m = d.select().from(mentors).where(eq(mentors.id, id)).get();
   if (!m) return null;
   audit(actor, "view", "mentor", id);
-  return { name: `${m.firstName} ${m.lastName}`, status: m.status, anonymisedAt: m.anonymisedAt, consents: listConsents(type, id) };
+  return {
+    name: `${m.firstName} ${m.lastName}`,
+    status: m.status,
+    anonymisedAt: m.anonymisedAt,
+    consents: listConsents(type, id),
+  };
 }
 
 /** Whether the person exists within the caller's scope (a caseworker: own municipality's citizens only). */

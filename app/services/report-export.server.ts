@@ -16,7 +16,13 @@ import { pipeline } from "node:stream/promises";
 import { once } from "node:events";
 import { stringify } from "csv-stringify";
 import type { Scope } from "../auth/guards.server";
-import { courseColumns, reportTableNames, reportTables, type ReportTableName, type Table } from "../domain/report-tables";
+import {
+  courseColumns,
+  reportTableNames,
+  reportTables,
+  type ReportTableName,
+  type Table,
+} from "../domain/report-tables";
 import { exportFormats, reportFilterSchema } from "../schemas/reports";
 import type { UiLocale } from "../domain/enums";
 import { buildReport, logReportExport, reportLabels, resolveFilter, type CourseListRow } from "./reports.server";
@@ -95,7 +101,10 @@ export function streamed(filename: string, format: "csv" | "xlsx", write: (out: 
   });
   return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
     headers: {
-      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Type":
+        format === "csv"
+          ? "text/csv; charset=utf-8"
+          : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": `attachment; filename="${filename}"`,
       "Cache-Control": "no-store",
     },
@@ -104,7 +113,9 @@ export function streamed(filename: string, format: "csv" | "xlsx", write: (out: 
 
 /** Tables already in memory as a download: the first as CSV, or every one as a sheet of a workbook. */
 export function downloadTables(tables: Table[], filename: string, format: "csv" | "xlsx"): Response {
-  return streamed(filename, format, (out) => (format === "csv" ? writeCsv(out, tables[0].columns, [tables[0].rows]) : writeXlsx(out, tables)));
+  return streamed(filename, format, (out) =>
+    format === "csv" ? writeCsv(out, tables[0].columns, [tables[0].rows]) : writeXlsx(out, tables),
+  );
 }
 
 /** The exports made as background jobs (they grow with the programme): the workbook and the course list as CSV. */
@@ -124,7 +135,9 @@ export function exportRequestOf(request: Request, formatParam: string | undefine
   if (!format) throw new Response("Not Found", { status: 404 });
   const params = new URL(request.url).searchParams;
   const tableParam = params.get("table") ?? "summary";
-  const table = ([...reportTableNames, "courses"] as string[]).includes(tableParam) ? (tableParam as ReportTableName) : null;
+  const table = ([...reportTableNames, "courses"] as string[]).includes(tableParam)
+    ? (tableParam as ReportTableName)
+    : null;
   if (format === "csv" && !table) throw new Response("Not Found", { status: 404 });
   return { format, table, params, jobKind: exportJobKindOf(format, table) };
 }
@@ -134,7 +147,13 @@ export function exportRequestOf(request: Request, formatParam: string | undefine
  * page's query, within the caller's scope. The workbook and the course list are jobs: a GET for them goes back to the
  * report page, where they are started (a POST). Anything unknown is a 404.
  */
-export async function exportReport(request: Request, formatParam: string | undefined, scope: Scope, user: { id: number; role: string; locale: string }, reportPath: string) {
+export async function exportReport(
+  request: Request,
+  formatParam: string | undefined,
+  scope: Scope,
+  user: { id: number; role: string; locale: string },
+  reportPath: string,
+) {
   const { format, table, params, jobKind } = exportRequestOf(request, formatParam);
   if (jobKind || format !== "csv" || !table || table === "courses") {
     params.delete("table");

@@ -14,8 +14,20 @@ import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
 import { addDays, addMonths } from "../domain/dates";
 import {
-  breakdownDimensions, emptyBreakdownCounts, minGroupFor, quarterOf, quarterRange, reportFromAggregates,
-  type BreakdownCounts, type ReportAudience, type BreakdownDimension, type Histogram, type OutcomeCounts, type Period, type Report, type ReportAggregates,
+  breakdownDimensions,
+  emptyBreakdownCounts,
+  minGroupFor,
+  quarterOf,
+  quarterRange,
+  reportFromAggregates,
+  type BreakdownCounts,
+  type ReportAudience,
+  type BreakdownDimension,
+  type Histogram,
+  type OutcomeCounts,
+  type Period,
+  type Report,
+  type ReportAggregates,
 } from "../domain/statistics";
 import { outcomeTypes } from "../domain/enums";
 import type { ReportFilterInput } from "../schemas/reports";
@@ -46,7 +58,7 @@ export function recentQuarters(n = 12, asOf = today()): string[] {
  * up to today. A caseworker's municipality is always their own, whatever the request says.
  */
 export function resolveFilter(scope: Scope, input: ReportFilterInput, asOf = today()): ResolvedFilter {
-  const municipality = scope.kind === "municipality" ? scope.code : input.municipality ?? null;
+  const municipality = scope.kind === "municipality" ? scope.code : (input.municipality ?? null);
   const q = input.quarter ? quarterRange(input.quarter) : null;
   if (q) return { ...q, quarter: input.quarter!, municipality };
   let from = input.from ?? quarterRange(recentQuarters(8, asOf)[7])!.from;
@@ -63,9 +75,21 @@ export type ReportLabels = { municipalities: Record<string, string>; sections: R
 export function reportLabels(locale: UiLocale): ReportLabels {
   const d = db();
   return {
-    municipalities: Object.fromEntries(d.select({ code: municipalities.code, name: municipalities.name }).from(municipalities).all().map((m) => [String(m.code), m.name])),
-    sections: Object.fromEntries(d.select({ code: industries.code, da: industries.labelDa, en: industries.labelEn }).from(industries)
-      .where(eq(industries.level, "section")).all().map((s) => [s.code, locale === "en" ? s.en : s.da])),
+    municipalities: Object.fromEntries(
+      d
+        .select({ code: municipalities.code, name: municipalities.name })
+        .from(municipalities)
+        .all()
+        .map((m) => [String(m.code), m.name]),
+    ),
+    sections: Object.fromEntries(
+      d
+        .select({ code: industries.code, da: industries.labelDa, en: industries.labelEn })
+        .from(industries)
+        .where(eq(industries.level, "section"))
+        .all()
+        .map((s) => [s.code, locale === "en" ? s.en : s.da]),
+    ),
   };
 }
 
@@ -75,10 +99,18 @@ export function reportLabels(locale: UiLocale): ReportLabels {
  */
 export function reportMunicipalities() {
   const d = db();
-  const hasCitizens = exists(d.select({ one: sql`1` }).from(mentees).where(eq(mentees.municipalityCode, qualified(municipalities.code))));
-  return d.select({ code: municipalities.code, name: municipalities.name }).from(municipalities)
+  const hasCitizens = exists(
+    d
+      .select({ one: sql`1` })
+      .from(mentees)
+      .where(eq(mentees.municipalityCode, qualified(municipalities.code))),
+  );
+  return d
+    .select({ code: municipalities.code, name: municipalities.name })
+    .from(municipalities)
     .where(or(eq(municipalities.isPartner, true), hasCitizens))
-    .orderBy(asc(municipalities.name)).all();
+    .orderBy(asc(municipalities.name))
+    .all();
 }
 
 /* ------------------------------------------------------------------ SQL */
@@ -102,7 +134,6 @@ function municipalityOf(scope: Scope, municipality: number | null): number | nul
 /** "AND <alias>.municipality_code = @m" when narrowed: each query exists in both forms, both prepared once. */
 const inScope = (m: number | null, alias = "") => (m == null ? "" : ` AND ${alias}municipality_code = @m`);
 
-
 const { positiveEnd: POSITIVE, followUp: FOLLOWUP, positiveFollowUp: POSITIVE_FOLLOWUP } = OUTCOME_FLAGS;
 
 /** The days of a period that are not whole calendar months (its edges), and its whole months ("YYYY-MM"), if any. */
@@ -111,7 +142,10 @@ export function splitPeriod(from: string, to: string): { months: [string, string
   const firstDay = (month: string) => `${month}-01`;
   const nextMonth = (month: string) => addMonths(firstDay(month), 1).slice(0, 7);
   const first = from === firstDay(monthOf(from)) ? monthOf(from) : nextMonth(monthOf(from));
-  const last = addDays(to, 1) === firstDay(nextMonth(monthOf(to))) ? monthOf(to) : addMonths(firstDay(monthOf(to)), -1).slice(0, 7);
+  const last =
+    addDays(to, 1) === firstDay(nextMonth(monthOf(to)))
+      ? monthOf(to)
+      : addMonths(firstDay(monthOf(to)), -1).slice(0, 7);
   if (first > last) return { months: null, edges: from <= to ? [[from, to]] : [] };
   const edges: [string, string][] = [];
   if (from < firstDay(first)) edges.push([from, addDays(firstDay(first), -1)]);
@@ -129,7 +163,9 @@ class Accumulator {
   followup: OutcomeCounts = { courses: 0, positive: 0, byType: {}, none: 0 };
   hoursPerCourse: Histogram = new Map();
   satisfaction: ReportAggregates["satisfaction"] = { mentee: new Map(), mentor: new Map() };
-  breakdowns = Object.fromEntries(breakdownDimensions.map((k) => [k, new Map<string, BreakdownCounts>()])) as ReportAggregates["breakdowns"];
+  breakdowns = Object.fromEntries(
+    breakdownDimensions.map((k) => [k, new Map<string, BreakdownCounts>()]),
+  ) as ReportAggregates["breakdowns"];
 
   row(dim: BreakdownDimension, key: string | number | null | undefined): BreakdownCounts | null {
     if (key == null || key === "") return null;
@@ -143,7 +179,10 @@ class Accumulator {
   }
   /** n courses that ended with this status, outcome flags and outcome types. */
   ended(status: string, flags: number, endMask: number, followUpMask: number, n: number) {
-    if (status === "ended_early") { this.endedEarly += n; return; }
+    if (status === "ended_early") {
+      this.endedEarly += n;
+      return;
+    }
     this.completed += n;
     this.outcomes.courses += n;
     if (flags & POSITIVE) this.outcomes.positive += n;
@@ -167,11 +206,18 @@ class Accumulator {
     h.set(value, (h.get(value) ?? 0) + n);
   }
   private addTypes(into: OutcomeCounts, mask: number, n: number) {
-    outcomeTypes.forEach((t, i) => { if (mask & (1 << i)) into.byType[t] = (into.byType[t] ?? 0) + n; });
+    outcomeTypes.forEach((t, i) => {
+      if (mask & (1 << i)) into.byType[t] = (into.byType[t] ?? 0) + n;
+    });
   }
 }
 
-const COMPLETED_DIMS = [["municipality", "municipality_code"], ["industry", "industry_section"], ["group", "mentee_group"], ["danishLevel", "danish_level"]] as const;
+const COMPLETED_DIMS = [
+  ["municipality", "municipality_code"],
+  ["industry", "industry_section"],
+  ["group", "mentee_group"],
+  ["danishLevel", "danish_level"],
+] as const;
 
 /** Adds what the citizens referred, courses ended and answers given on the days a..b add up, read from the facts. */
 function addRange(d: Db, acc: Accumulator, m: number | null, a: string, b: string) {
@@ -186,16 +232,22 @@ function addRange(d: Db, acc: Accumulator, m: number | null, a: string, b: strin
     acc.referredIn("danishLevel", r.danish_level as string, n);
   }
   for (const r of q(`SELECT referred_on AS day, count(*) AS n FROM mentee_facts INDEXED BY mentee_facts_referred${local}_idx
-      WHERE referred_on BETWEEN @a AND @b${inScope(m)} GROUP BY referred_on`)) acc.referredIn("quarter", quarterOf(r.day as string), num(r.n));
+      WHERE referred_on BETWEEN @a AND @b${inScope(m)} GROUP BY referred_on`))
+    acc.referredIn("quarter", quarterOf(r.day as string), num(r.n));
   const ended = ` FROM course_facts INDEXED BY course_facts_ended${local}_idx WHERE ended_on BETWEEN @a AND @b${inScope(m)}`;
   for (const r of q(`SELECT status, outcome_flags AS flags, end_mask, follow_up_mask, count(*) AS n${ended} AND status IN ('completed', 'ended_early')
-      GROUP BY status, outcome_flags, end_mask, follow_up_mask`)) acc.ended(r.status as string, num(r.flags), num(r.end_mask), num(r.follow_up_mask), num(r.n));
-  for (const r of q(`SELECT minutes, count(*) AS n${ended} AND status = 'completed' GROUP BY minutes`)) acc.add(acc.hoursPerCourse, num(r.minutes) / 60, num(r.n));
+      GROUP BY status, outcome_flags, end_mask, follow_up_mask`))
+    acc.ended(r.status as string, num(r.flags), num(r.end_mask), num(r.follow_up_mask), num(r.n));
+  for (const r of q(`SELECT minutes, count(*) AS n${ended} AND status = 'completed' GROUP BY minutes`))
+    acc.add(acc.hoursPerCourse, num(r.minutes) / 60, num(r.n));
   for (const r of q(`SELECT municipality_code, industry_section, mentee_group, danish_level, outcome_flags AS flags, count(*) AS n${ended} AND status = 'completed'
       GROUP BY municipality_code, industry_section, mentee_group, danish_level, outcome_flags`)) {
-    for (const [dim, column] of COMPLETED_DIMS) acc.completedIn(dim, r[column] as string | number | null, num(r.flags), num(r.n));
+    for (const [dim, column] of COMPLETED_DIMS)
+      acc.completedIn(dim, r[column] as string | number | null, num(r.flags), num(r.n));
   }
-  for (const r of q(`SELECT ended_on AS day, outcome_flags AS flags, count(*) AS n${ended} AND status = 'completed' GROUP BY ended_on, outcome_flags`)) {
+  for (const r of q(
+    `SELECT ended_on AS day, outcome_flags AS flags, count(*) AS n${ended} AND status = 'completed' GROUP BY ended_on, outcome_flags`,
+  )) {
     acc.completedIn("quarter", quarterOf(r.day as string), num(r.flags), num(r.n));
   }
   for (const r of q(`SELECT respondent, satisfaction, count(*) AS n FROM survey_facts INDEXED BY survey_facts_answered${local}_idx
@@ -208,16 +260,32 @@ function addRange(d: Db, acc: Accumulator, m: number | null, a: string, b: strin
 function addWholeMonths(d: Db, acc: Accumulator, scope: number, m1: string, m2: string) {
   const p = { scope, m1, m2 };
   const where = "scope = @scope AND month BETWEEN @m1 AND @m2";
-  const q = (kind: string, keys: string) => all(d, `SELECT ${keys}, sum(n) AS n FROM report_month_counts
-    WHERE kind = '${kind}' AND ${where} GROUP BY ${keys} HAVING sum(n) <> 0`, p);
+  const q = (kind: string, keys: string) =>
+    all(
+      d,
+      `SELECT ${keys}, sum(n) AS n FROM report_month_counts
+    WHERE kind = '${kind}' AND ${where} GROUP BY ${keys} HAVING sum(n) <> 0`,
+      p,
+    );
   for (const r of q("referred", "k1, k2")) acc.referredIn(r.k1 as BreakdownDimension, r.k2 as string, num(r.n));
-  for (const r of all(d, `SELECT month, sum(n) AS n FROM report_month_counts WHERE kind = 'referred' AND ${where} AND k1 = 'municipality'
-      GROUP BY month HAVING sum(n) <> 0`, p)) acc.referredIn("quarter", quarterOf(`${r.month}-01`), num(r.n));
+  for (const r of all(
+    d,
+    `SELECT month, sum(n) AS n FROM report_month_counts WHERE kind = 'referred' AND ${where} AND k1 = 'municipality'
+      GROUP BY month HAVING sum(n) <> 0`,
+    p,
+  ))
+    acc.referredIn("quarter", quarterOf(`${r.month}-01`), num(r.n));
   for (const r of q("ended", "k1, k2, k3, k4")) acc.ended(r.k1 as string, num(r.k2), num(r.k3), num(r.k4), num(r.n));
   for (const r of q("hours", "k1")) acc.add(acc.hoursPerCourse, num(r.k1) / 60, num(r.n));
-  for (const r of q("completed", "k1, k2, k3")) acc.completedIn(r.k1 as BreakdownDimension, r.k2 as string, num(r.k3), num(r.n));
-  for (const r of all(d, `SELECT month, k3, sum(n) AS n FROM report_month_counts WHERE kind = 'completed' AND ${where} AND k1 = 'municipality'
-      GROUP BY month, k3 HAVING sum(n) <> 0`, p)) acc.completedIn("quarter", quarterOf(`${r.month}-01`), num(r.k3), num(r.n));
+  for (const r of q("completed", "k1, k2, k3"))
+    acc.completedIn(r.k1 as BreakdownDimension, r.k2 as string, num(r.k3), num(r.n));
+  for (const r of all(
+    d,
+    `SELECT month, k3, sum(n) AS n FROM report_month_counts WHERE kind = 'completed' AND ${where} AND k1 = 'municipality'
+      GROUP BY month, k3 HAVING sum(n) <> 0`,
+    p,
+  ))
+    acc.completedIn("quarter", quarterOf(`${r.month}-01`), num(r.k3), num(r.n));
   for (const r of q("answers", "k1, k2")) acc.add(acc.satisfaction[r.k1 as "mentee" | "mentor"], num(r.k2), num(r.n));
 }
 
@@ -240,27 +308,56 @@ export function aggregateReportInSql(d: Db, scope: Scope, filter: ResolvedFilter
 
   let matched = 0;
   const daysToMatch: Histogram = new Map();
-  for (const r of s(`SELECT match_days, count(*) AS n FROM mentee_facts WHERE matched_on BETWEEN @from AND @to${inScope(m)} GROUP BY match_days`)) {
+  for (const r of s(
+    `SELECT match_days, count(*) AS n FROM mentee_facts WHERE matched_on BETWEEN @from AND @to${inScope(m)} GROUP BY match_days`,
+  )) {
     matched += num(r.n);
     if (r.match_days != null) daysToMatch.set(num(r.match_days), num(r.n));
   }
-  const withdrawn = num(s(`SELECT count(*) AS n FROM mentee_facts WHERE withdrawn_on BETWEEN @from AND @to${inScope(m)}`)[0].n);
+  const withdrawn = num(
+    s(`SELECT count(*) AS n FROM mentee_facts WHERE withdrawn_on BETWEEN @from AND @to${inScope(m)}`)[0].n,
+  );
   // Waiting on the day: referred by then, and not yet matched or withdrawn by then.
-  const waiting = num(s(`SELECT count(*) AS n FROM mentee_facts WHERE waiting_until > @d AND referred_on <= @d${inScope(m)}`)[0].n);
+  const waiting = num(
+    s(`SELECT count(*) AS n FROM mentee_facts WHERE waiting_until > @d AND referred_on <= @d${inScope(m)}`)[0].n,
+  );
   // Running on the day: started by then and not ended by then (a course that ended after the day was running then).
-  const active = num(s(`SELECT count(*) AS n FROM course_facts WHERE phase = 'running' AND start_date <= @d AND (ended_on IS NULL OR ended_on > @d)${inScope(m)}`)[0].n)
-    + num(s(`SELECT count(*) AS n FROM course_facts WHERE phase = 'closed' AND ended_on > @d AND start_date <= @d${inScope(m)}`)[0].n)
-    + num(s(`SELECT count(*) AS n FROM course_facts WHERE phase = 'closed' AND ended_on IS NULL AND start_date <= @d${inScope(m)}`)[0].n);
+  const active =
+    num(
+      s(
+        `SELECT count(*) AS n FROM course_facts WHERE phase = 'running' AND start_date <= @d AND (ended_on IS NULL OR ended_on > @d)${inScope(m)}`,
+      )[0].n,
+    ) +
+    num(
+      s(
+        `SELECT count(*) AS n FROM course_facts WHERE phase = 'closed' AND ended_on > @d AND start_date <= @d${inScope(m)}`,
+      )[0].n,
+    ) +
+    num(
+      s(
+        `SELECT count(*) AS n FROM course_facts WHERE phase = 'closed' AND ended_on IS NULL AND start_date <= @d${inScope(m)}`,
+      )[0].n,
+    );
   // On track on the day, of the courses that ran during the period (a course without an answer that day has no row).
   const track = s(`SELECT count(*) AS n, sum(on_track) AS yes FROM course_on_track
       WHERE end_key >= @from AND from_on <= @d AND to_on > @d AND start_date <= @to${inScope(m)}`)[0];
-  const retention = s(m == null
-    ? `SELECT count(*) AS n, sum(mentor_next_start <= @d) AS retained FROM course_facts WHERE mentor_first = 1 AND ended_on <= @d AND start_key <= @d`
-    : `SELECT count(*) AS n, sum(mentor_next_start_local <= @d) AS retained FROM course_facts
-       WHERE municipality_code = @m AND mentor_first_local = 1 AND ended_on <= @d AND start_key <= @d`)[0];
+  const retention = s(
+    m == null
+      ? `SELECT count(*) AS n, sum(mentor_next_start <= @d) AS retained FROM course_facts WHERE mentor_first = 1 AND ended_on <= @d AND start_key <= @d`
+      : `SELECT count(*) AS n, sum(mentor_next_start_local <= @d) AS retained FROM course_facts
+       WHERE municipality_code = @m AND mentor_first_local = 1 AND ended_on <= @d AND start_key <= @d`,
+  )[0];
 
   return {
-    counts: { referred: acc.referred, matched, waiting, active, completed: acc.completed, endedEarly: acc.endedEarly, withdrawn },
+    counts: {
+      referred: acc.referred,
+      matched,
+      waiting,
+      active,
+      completed: acc.completed,
+      endedEarly: acc.endedEarly,
+      withdrawn,
+    },
     outcomes: acc.outcomes,
     followup: acc.followup,
     daysToMatch,
@@ -276,8 +373,15 @@ export function aggregateReportInSql(d: Db, scope: Scope, filter: ResolvedFilter
  * The report for a scope and filter, as of today. `audience` (decision 009): exact figures only for a caseworker's own
  * municipality, on their own page; everything else (the coordinator's, prints, exports) hides small groups.
  */
-export function buildReport(scope: Scope, filter: ResolvedFilter, d: Db = db(), asOf: string = today(), audience: ReportAudience = "outside"): Report {
-  if (audience === "own_municipality" && scope.kind !== "municipality") throw new Error("Exact figures are for a caseworker's own municipality only");
+export function buildReport(
+  scope: Scope,
+  filter: ResolvedFilter,
+  d: Db = db(),
+  asOf: string = today(),
+  audience: ReportAudience = "outside",
+): Report {
+  if (audience === "own_municipality" && scope.kind !== "municipality")
+    throw new Error("Exact figures are for a caseworker's own municipality only");
   freshenFacts(d, asOf);
   return reportFromAggregates(aggregateReportInSql(d, scope, filter, asOf), filter, asOf, minGroupFor(audience));
 }
@@ -292,11 +396,29 @@ const reportCache = pageCache<{ report: Report; goals: GoalReport }>("reports", 
  * caseworker's municipality, so one municipality's answer can never be another's), the municipality narrowed to, the
  * period and the audience (which decides the small-group rule).
  */
-export function reportPage(scope: Scope, filter: ResolvedFilter, audience: ReportAudience = "outside", d: Db = db(), asOf: string = today()) {
-  if (audience === "own_municipality" && scope.kind !== "municipality") throw new Error("Exact figures are for a caseworker's own municipality only");
+export function reportPage(
+  scope: Scope,
+  filter: ResolvedFilter,
+  audience: ReportAudience = "outside",
+  d: Db = db(),
+  asOf: string = today(),
+) {
+  if (audience === "own_municipality" && scope.kind !== "municipality")
+    throw new Error("Exact figures are for a caseworker's own municipality only");
   freshenFacts(d, asOf);
-  const key = JSON.stringify([asOf, scope.kind === "municipality" ? scope.code : "all", municipalityOf(scope, filter.municipality), filter.from, filter.to, filter.quarter, audience]);
-  return reportCache.get(d, key, () => ({ report: buildReport(scope, filter, d, asOf, audience), goals: buildGoalReport(scope, filter, audience, d) }));
+  const key = JSON.stringify([
+    asOf,
+    scope.kind === "municipality" ? scope.code : "all",
+    municipalityOf(scope, filter.municipality),
+    filter.from,
+    filter.to,
+    filter.quarter,
+    audience,
+  ]);
+  return reportCache.get(d, key, () => ({
+    report: buildReport(scope, filter, d, asOf, audience),
+    goals: buildGoalReport(scope, filter, audience, d),
+  }));
 }
 export const reportCacheStats = reportCache.stats;
 
@@ -332,17 +454,28 @@ export const COURSE_LIST_CHUNK = 500;
  * courses that ran during the period or were approved in it. No names, no contact details, no free text: ids, codes,
  * dates, statuses, hours and outcome types. Hours, meetings and on track as of today, from the course facts.
  */
-export function courseListChunk(scope: Scope, filter: ResolvedFilter, labels: ReportLabels, after: number, d: Db = db(), limit = COURSE_LIST_CHUNK): CourseListRow[] {
+export function courseListChunk(
+  scope: Scope,
+  filter: ResolvedFilter,
+  labels: ReportLabels,
+  after: number,
+  d: Db = db(),
+  limit = COURSE_LIST_CHUNK,
+): CourseListRow[] {
   const m = municipalityOf(scope, filter.municipality);
   const yn = (v: unknown) => (v ? "yes" : "no");
-  const rows = all(d, `SELECT f.course_id, f.municipality_code, f.industry_section, f.industry_code, f.status, f.approved_at, f.start_date,
+  const rows = all(
+    d,
+    `SELECT f.course_id, f.municipality_code, f.industry_section, f.industry_code, f.status, f.approved_at, f.start_date,
       c.planned_end_date, f.ended_on, c.end_reason, c.target_hours_per_month, f.meetings, f.minutes, f.on_track, f.end_outcomes,
       f.positive_end, f.follow_up_outcomes, f.positive_follow_up
     FROM course_facts f NOT INDEXED JOIN courses c ON c.id = f.course_id
     WHERE f.course_id > @after${inScope(m, "f.")} AND (
       (f.phase IN ('running', 'closed') AND f.start_date <= @to AND (f.ended_on IS NULL OR f.ended_on >= @from))
       OR (f.status = 'approved' AND substr(f.approved_at, 1, 10) BETWEEN @from AND @to))
-    ORDER BY f.course_id LIMIT @limit`, { after, from: filter.from, to: filter.to, limit, ...(m == null ? {} : { m }) });
+    ORDER BY f.course_id LIMIT @limit`,
+    { after, from: filter.from, to: filter.to, limit, ...(m == null ? {} : { m }) },
+  );
   return rows.map((r) => ({
     course_id: num(r.course_id),
     municipality_code: num(r.municipality_code),
@@ -367,7 +500,12 @@ export function courseListChunk(scope: Scope, filter: ResolvedFilter, labels: Re
 }
 
 /** Every chunk of the course list in turn (the caller gives the event loop back between chunks). */
-export function* courseListChunks(scope: Scope, filter: ResolvedFilter, labels: ReportLabels, d: Db = db()): Generator<CourseListRow[]> {
+export function* courseListChunks(
+  scope: Scope,
+  filter: ResolvedFilter,
+  labels: ReportLabels,
+  d: Db = db(),
+): Generator<CourseListRow[]> {
   freshenFacts(d);
   for (let after = 0; ;) {
     const rows = courseListChunk(scope, filter, labels, after, d);

@@ -12,23 +12,45 @@ import { transaction, type Actor } from "./kernel.server";
 import { changeStatus } from "./status.server";
 
 function lastCourse(d: Db, menteeId: number): LastCourse {
-  return d.select({ status: courses.status, endReason: courses.endReason }).from(courses)
-    .where(eq(courses.menteeId, menteeId)).orderBy(desc(courses.id)).limit(1).get() ?? null;
+  return (
+    d
+      .select({ status: courses.status, endReason: courses.endReason })
+      .from(courses)
+      .where(eq(courses.menteeId, menteeId))
+      .orderBy(desc(courses.id))
+      .limit(1)
+      .get() ?? null
+  );
 }
 
 /** Whether the coordinator's citizen page offers "back in the queue". */
 export function requeueAllowed(menteeId: number, d: Db = db()): boolean {
-  const m = d.select({ status: mentees.status }).from(mentees).where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt))).get();
+  const m = d
+    .select({ status: mentees.status })
+    .from(mentees)
+    .where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt)))
+    .get();
   return m ? canRequeue(m.status, lastCourse(d, menteeId)) : false;
 }
 
 /** Puts the citizen back in the queue (status waiting, referral date kept). False when not allowed (any more). */
 export function requeueMentee(actor: Actor, menteeId: number, d: Db = db()): boolean {
   return transaction((tx) => {
-    const m = tx.select({ status: mentees.status }).from(mentees).where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt))).get();
+    const m = tx
+      .select({ status: mentees.status })
+      .from(mentees)
+      .where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt)))
+      .get();
     if (!m || !canRequeue(m.status, lastCourse(tx, menteeId))) return false;
     const r = changeStatus(tx, {
-      entity: "mentee", id: menteeId, from: "ended_early", to: "waiting", reason: "returned to waiting", actor, set: { matchedAt: null }, audit: false,
+      entity: "mentee",
+      id: menteeId,
+      from: "ended_early",
+      to: "waiting",
+      reason: "returned to waiting",
+      actor,
+      set: { matchedAt: null },
+      audit: false,
     });
     if (!r.ok) return false;
     audit(actor, "update", "mentee", menteeId, { field: "status", to: "waiting", requeued: true }, tx);

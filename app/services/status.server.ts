@@ -5,14 +5,28 @@
  * writes `status_changes`.
  */
 import { and, eq } from "drizzle-orm";
-import { courses, matchRequests, mentees, mentors, openingProposals, openings, placements, statusChanges } from "../../db/schema";
+import {
+  courses,
+  matchRequests,
+  mentees,
+  mentors,
+  openingProposals,
+  openings,
+  placements,
+  statusChanges,
+} from "../../db/schema";
 import { canChangeStatus, type StatusEntity, type StatusOf } from "../domain/status-machines";
 import { audit } from "./audit.server";
 import { fail, ok, type AuditActor, type Result, type Tx } from "./kernel.server";
 
 const tables = {
-  mentor: mentors, mentee: mentees, course: courses, placement: placements,
-  opening: openings, proposal: openingProposals, match_request: matchRequests,
+  mentor: mentors,
+  mentee: mentees,
+  course: courses,
+  placement: placements,
+  opening: openings,
+  proposal: openingProposals,
+  match_request: matchRequests,
 } as const;
 
 export type StatusChange<E extends StatusEntity> = {
@@ -39,19 +53,32 @@ export type StatusChange<E extends StatusEntity> = {
  * `common.status.changed` when the record no longer has `from` (someone else changed it first); nothing is written
  * then. A change to the same status writes nothing and succeeds.
  */
-export function changeStatus<E extends StatusEntity>(tx: Tx, c: StatusChange<E>): Result<{ from: StatusOf[E] | null; to: StatusOf[E] }> {
+export function changeStatus<E extends StatusEntity>(
+  tx: Tx,
+  c: StatusChange<E>,
+): Result<{ from: StatusOf[E] | null; to: StatusOf[E] }> {
   if (c.from === c.to) return ok({ from: c.from, to: c.to });
   if (!canChangeStatus(c.entity, c.from, c.to)) return fail("common.status.illegal");
   if (c.from != null) {
     const table = tables[c.entity];
-    const changed = tx.update(table).set({ ...c.set, status: c.to } as never)
-      .where(and(eq(table.id, c.id), eq(table.status, c.from as never))).run().changes;
+    const changed = tx
+      .update(table)
+      .set({ ...c.set, status: c.to } as never)
+      .where(and(eq(table.id, c.id), eq(table.status, c.from as never)))
+      .run().changes;
     if (changed === 0) return fail("common.status.changed");
   }
-  tx.insert(statusChanges).values({
-    entityType: c.entity, entityId: c.id, fromStatus: c.from, toStatus: c.to, reason: c.reason ?? null,
-    byUserId: c.actor?.id ?? null, ...(c.at ? { at: c.at } : {}),
-  }).run();
+  tx.insert(statusChanges)
+    .values({
+      entityType: c.entity,
+      entityId: c.id,
+      fromStatus: c.from,
+      toStatus: c.to,
+      reason: c.reason ?? null,
+      byUserId: c.actor?.id ?? null,
+      ...(c.at ? { at: c.at } : {}),
+    })
+    .run();
   if (c.audit !== false) audit(c.actor, "update", c.entity, c.id, { field: "status", from: c.from, to: c.to }, tx);
   return ok({ from: c.from, to: c.to });
 }

@@ -24,30 +24,89 @@ export type SurveyAnswer = { satisfaction: number; closerToJob: "yes" | "no" | "
  * by setting sent_at where it is still null, so two processes never both send it. Runs in the caller's transaction.
  * Surveys are created unsent at the start of a course (day 30) and sent by the scheduler; closure surveys at closing.
  */
-export function ensureSurveys(t: Db, c: { id: number; menteeId: number; mentorId: number }, kind: Kind, send: boolean): number {
-  t.insert(surveys).values([{ courseId: c.id, kind, respondent: "mentor" }, { courseId: c.id, kind, respondent: "mentee" }]).onConflictDoNothing().run();
+export function ensureSurveys(
+  t: Db,
+  c: { id: number; menteeId: number; mentorId: number },
+  kind: Kind,
+  send: boolean,
+): number {
+  t.insert(surveys)
+    .values([
+      { courseId: c.id, kind, respondent: "mentor" },
+      { courseId: c.id, kind, respondent: "mentee" },
+    ])
+    .onConflictDoNothing()
+    .run();
   if (!send) return 0;
   let sent = 0;
   const base = config().APP_URL.replace(/\/$/, "");
-  const pending = t.select({ id: surveys.id, respondent: surveys.respondent }).from(surveys)
-    .where(and(eq(surveys.courseId, c.id), eq(surveys.kind, kind), isNull(surveys.sentAt))).all();
+  const pending = t
+    .select({ id: surveys.id, respondent: surveys.respondent })
+    .from(surveys)
+    .where(and(eq(surveys.courseId, c.id), eq(surveys.kind, kind), isNull(surveys.sentAt)))
+    .all();
   for (const row of pending) {
-    const claimed = t.update(surveys).set({ sentAt: nowIso() }).where(and(eq(surveys.id, row.id), isNull(surveys.sentAt))).run().changes === 1;
+    const claimed =
+      t
+        .update(surveys)
+        .set({ sentAt: nowIso() })
+        .where(and(eq(surveys.id, row.id), isNull(surveys.sentAt)))
+        .run().changes === 1;
     if (!claimed) continue;
     if (row.respondent === "mentor") {
-      const mentor = t.select({ id: mentors.id, email: mentors.email, locale: mentors.locale, anonymisedAt: mentors.anonymisedAt }).from(mentors).where(eq(mentors.id, c.mentorId)).get();
-      if (mentor && !mentor.anonymisedAt && enqueue({ channel: "email", recipient: mentor.email, template: "survey_mentor", locale: mentor.locale, subjectType: "mentor", subjectId: mentor.id, data: { url: `${base}/mentor/forloeb/${c.id}#survey`, kind }, idempotencyKey: `survey:${row.id}:invite` }, t)) sent++;
+      const mentor = t
+        .select({ id: mentors.id, email: mentors.email, locale: mentors.locale, anonymisedAt: mentors.anonymisedAt })
+        .from(mentors)
+        .where(eq(mentors.id, c.mentorId))
+        .get();
+      if (
+        mentor &&
+        !mentor.anonymisedAt &&
+        enqueue(
+          {
+            channel: "email",
+            recipient: mentor.email,
+            template: "survey_mentor",
+            locale: mentor.locale,
+            subjectType: "mentor",
+            subjectId: mentor.id,
+            data: { url: `${base}/mentor/forloeb/${c.id}#survey`, kind },
+            idempotencyKey: `survey:${row.id}:invite`,
+          },
+          t,
+        )
+      )
+        sent++;
       continue;
     }
     const mentee = menteeContact(t, c.menteeId);
     const to = menteeChannel(mentee);
     if (!to) continue;
     const token = newToken();
-    t.insert(verificationTokens).values({
-      purpose: "survey", tokenHash: sha256(token), subjectType: "survey", subjectId: row.id,
-      expiresAt: new Date(now().getTime() + SURVEY_LINK_DAYS * 86_400_000).toISOString(),
-    }).run();
-    if (enqueue({ ...to, template: "survey_mentee", locale: mentee.language, subjectType: "mentee", subjectId: mentee.id, data: { url: `${base}/s/${token}`, kind }, idempotencyKey: `survey:${row.id}:invite` }, t)) sent++;
+    t.insert(verificationTokens)
+      .values({
+        purpose: "survey",
+        tokenHash: sha256(token),
+        subjectType: "survey",
+        subjectId: row.id,
+        expiresAt: new Date(now().getTime() + SURVEY_LINK_DAYS * 86_400_000).toISOString(),
+      })
+      .run();
+    if (
+      enqueue(
+        {
+          ...to,
+          template: "survey_mentee",
+          locale: mentee.language,
+          subjectType: "mentee",
+          subjectId: mentee.id,
+          data: { url: `${base}/s/${token}`, kind },
+          idempotencyKey: `survey:${row.id}:invite`,
+        },
+        t,
+      )
+    )
+      sent++;
   }
   return sent;
 }
@@ -61,12 +120,25 @@ export type SurveyLink =
 /** What a survey link leads to. Unknown, wrong-purpose or erased links are all "invalid" (nothing is revealed). */
 export function surveyByToken(token: string, d: Db = db()): SurveyLink {
   if (!token || token.length > 200) return { state: "invalid" };
-  const row = d.select({ token: verificationTokens, survey: surveys, language: mentees.language, anonymisedAt: mentees.anonymisedAt })
+  const row = d
+    .select({
+      token: verificationTokens,
+      survey: surveys,
+      language: mentees.language,
+      anonymisedAt: mentees.anonymisedAt,
+    })
     .from(verificationTokens)
     .innerJoin(surveys, and(eq(surveys.id, verificationTokens.subjectId), eq(surveys.respondent, "mentee")))
     .innerJoin(courses, eq(courses.id, surveys.courseId))
     .innerJoin(mentees, eq(mentees.id, courses.menteeId))
-    .where(and(eq(verificationTokens.tokenHash, sha256(token)), eq(verificationTokens.purpose, "survey"), eq(verificationTokens.subjectType, "survey"))).get();
+    .where(
+      and(
+        eq(verificationTokens.tokenHash, sha256(token)),
+        eq(verificationTokens.purpose, "survey"),
+        eq(verificationTokens.subjectType, "survey"),
+      ),
+    )
+    .get();
   if (!row || row.anonymisedAt) return { state: "invalid" };
   if (row.survey.answeredAt || row.token.usedAt) return { state: "answered", language: row.language };
   if (row.token.expiresAt <= now().toISOString()) return { state: "expired", language: row.language };
@@ -75,31 +147,67 @@ export function surveyByToken(token: string, d: Db = db()): SurveyLink {
 
 /** Saves the mentee's answer for the survey the token belongs to (and only that one); the link is spent. */
 export function answerSurveyByToken(token: string, a: SurveyAnswer): SurveyLink["state"] | "saved" {
-  return db().transaction((t0) => {
-    const t = t0 as unknown as Db;
-    const link = surveyByToken(token, t);
-    if (link.state !== "open") return link.state;
-    const spent = t.update(verificationTokens).set({ usedAt: nowIso() })
-      .where(and(eq(verificationTokens.tokenHash, sha256(token)), isNull(verificationTokens.usedAt))).run().changes;
-    if (spent !== 1) return "answered";
-    t.update(surveys).set({ answeredAt: nowIso(), satisfaction: a.satisfaction, closerToJob: a.closerToJob, comment: a.comment || null })
-      .where(and(eq(surveys.id, link.surveyId), isNull(surveys.answeredAt))).run();
-    audit(null, "update", "survey", link.surveyId, { respondent: "mentee" }, t);
-    return "saved";
-  }, { behavior: "immediate" });
+  return db().transaction(
+    (t0) => {
+      const t = t0 as unknown as Db;
+      const link = surveyByToken(token, t);
+      if (link.state !== "open") return link.state;
+      const spent = t
+        .update(verificationTokens)
+        .set({ usedAt: nowIso() })
+        .where(and(eq(verificationTokens.tokenHash, sha256(token)), isNull(verificationTokens.usedAt)))
+        .run().changes;
+      if (spent !== 1) return "answered";
+      t.update(surveys)
+        .set({
+          answeredAt: nowIso(),
+          satisfaction: a.satisfaction,
+          closerToJob: a.closerToJob,
+          comment: a.comment || null,
+        })
+        .where(and(eq(surveys.id, link.surveyId), isNull(surveys.answeredAt)))
+        .run();
+      audit(null, "update", "survey", link.surveyId, { respondent: "mentee" }, t);
+      return "saved";
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** The mentor answers their own open survey on the course page. */
 export function answerMentorSurvey(userId: number, courseId: number, surveyId: number, a: SurveyAnswer): boolean {
-  return db().transaction((t0) => {
-    const t = t0 as unknown as Db;
-    const mentorId = mentorIdOf(userId, t);
-    if (mentorId == null) return false;
-    const s = t.select({ id: surveys.id }).from(surveys).innerJoin(courses, eq(courses.id, surveys.courseId))
-      .where(and(eq(surveys.id, surveyId), eq(surveys.courseId, courseId), eq(courses.mentorId, mentorId), eq(surveys.respondent, "mentor"), isNull(surveys.answeredAt))).get();
-    if (!s) return false;
-    t.update(surveys).set({ answeredAt: nowIso(), satisfaction: a.satisfaction, closerToJob: a.closerToJob, comment: a.comment || null }).where(eq(surveys.id, s.id)).run();
-    audit({ id: userId, role: "mentor" }, "update", "survey", s.id, { respondent: "mentor" }, t);
-    return true;
-  }, { behavior: "immediate" });
+  return db().transaction(
+    (t0) => {
+      const t = t0 as unknown as Db;
+      const mentorId = mentorIdOf(userId, t);
+      if (mentorId == null) return false;
+      const s = t
+        .select({ id: surveys.id })
+        .from(surveys)
+        .innerJoin(courses, eq(courses.id, surveys.courseId))
+        .where(
+          and(
+            eq(surveys.id, surveyId),
+            eq(surveys.courseId, courseId),
+            eq(courses.mentorId, mentorId),
+            eq(surveys.respondent, "mentor"),
+            isNull(surveys.answeredAt),
+          ),
+        )
+        .get();
+      if (!s) return false;
+      t.update(surveys)
+        .set({
+          answeredAt: nowIso(),
+          satisfaction: a.satisfaction,
+          closerToJob: a.closerToJob,
+          comment: a.comment || null,
+        })
+        .where(eq(surveys.id, s.id))
+        .run();
+      audit({ id: userId, role: "mentor" }, "update", "survey", s.id, { respondent: "mentor" }, t);
+      return true;
+    },
+    { behavior: "immediate" },
+  );
 }

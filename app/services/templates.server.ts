@@ -4,25 +4,35 @@
  */
 import { renderMessage, templates } from "../../emails";
 import { config } from "../config.server";
-import { copyToText, languageStates, placeholdersIn, requiredLanguages, sampleData, type CopyText, type Overrides } from "../../emails/editable";
+import {
+  copyToText,
+  languageStates,
+  placeholdersIn,
+  requiredLanguages,
+  sampleData,
+  type CopyText,
+  type Overrides,
+} from "../../emails/editable";
 import { messageLanguages, type MessageLanguage } from "../domain/enums";
 import { containsLink, MAX_SMS_SEGMENTS, smsInfo } from "../domain/sms";
 import { allOverrides, deleteOverride, overridesFor, saveOverride } from "../messaging/template-store.server";
 
 export function listTemplatesForAdmin() {
   const overrides = allOverrides();
-  return [...templates.values()].sort((a, b) => a.key.localeCompare(b.key)).map((t) => {
-    const o = overrides.get(t.key) ?? {};
-    const states = languageStates(t, o);
-    const required = requiredLanguages(t);
-    return {
-      key: t.key,
-      audience: t.audience,
-      languages: required.map((l) => ({ language: l, state: states[l] })),
-      missing: required.filter((l) => states[l] === "missing"),
-      edited: messageLanguages.filter((l) => states[l] === "edited").length,
-    };
-  });
+  return [...templates.values()]
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map((t) => {
+      const o = overrides.get(t.key) ?? {};
+      const states = languageStates(t, o);
+      const required = requiredLanguages(t);
+      return {
+        key: t.key,
+        audience: t.audience,
+        languages: required.map((l) => ({ language: l, state: states[l] })),
+        missing: required.filter((l) => states[l] === "missing"),
+        edited: messageLanguages.filter((l) => states[l] === "edited").length,
+      };
+    });
 }
 
 const EMPTY: CopyText = { subject: "", heading: "", body: "", actionLabel: "", sms: "" };
@@ -38,7 +48,11 @@ export function templateForEdit(key: string, language: MessageLanguage) {
   const known = Object.keys(flatten(sampleData(t)));
   const languages = [...new Set([...requiredLanguages(t), ...messageLanguages.filter((l) => states[l] !== "missing")])];
   return {
-    key, audience: t.audience, language, state: states[language], text,
+    key,
+    audience: t.audience,
+    language,
+    state: states[language],
+    text,
     notEditable: !!t.copies[language] && !fileText && !overrides[language],
     reference: language !== "da" ? daText : null,
     placeholders: known,
@@ -51,15 +65,23 @@ export function templateForEdit(key: string, language: MessageLanguage) {
 function flatten(o: Record<string, unknown>, prefix = ""): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) {
-    if (v && typeof v === "object" && !Array.isArray(v)) Object.assign(out, flatten(v as Record<string, unknown>, `${prefix}${k}.`));
+    if (v && typeof v === "object" && !Array.isArray(v))
+      Object.assign(out, flatten(v as Record<string, unknown>, `${prefix}${k}.`));
     else out[`${prefix}${k}`] = v;
   }
   return out;
 }
 
 export type Preview = {
-  subject: string; html: string | null; sms: string; fallback: boolean;
-  segments: number; encoding: string; units: number; tooLong: boolean; smsHasLink: boolean;
+  subject: string;
+  html: string | null;
+  sms: string;
+  fallback: boolean;
+  segments: number;
+  encoding: string;
+  units: number;
+  tooLong: boolean;
+  smsHasLink: boolean;
   /** The template could not be rendered with sample data (it needs a `sample` in its file). */
   failed?: boolean;
 };
@@ -73,27 +95,55 @@ export async function previewTemplate(key: string, language: MessageLanguage, ov
   try {
     email = await renderMessage(key, language, data, "email", { overrides });
     // A citizen's SMS ends with where to send STOP (the outbox adds it): the preview and the length check show it too.
-    sms = await renderMessage(key, language, data, "sms", { overrides, smsStopNumber: t.audience === "mentee" ? config().SMS_STOP_NUMBER : null });
+    sms = await renderMessage(key, language, data, "sms", {
+      overrides,
+      smsStopNumber: t.audience === "mentee" ? config().SMS_STOP_NUMBER : null,
+    });
   } catch {
-    return { subject: "", html: null, sms: "", fallback: false, segments: 0, encoding: "GSM-7", units: 0, tooLong: false, smsHasLink: false, failed: true };
+    return {
+      subject: "",
+      html: null,
+      sms: "",
+      fallback: false,
+      segments: 0,
+      encoding: "GSM-7",
+      units: 0,
+      tooLong: false,
+      smsHasLink: false,
+      failed: true,
+    };
   }
   const info = smsInfo(sms.text);
   return {
-    subject: email.subject, html: email.html, sms: sms.text, fallback: email.fallback,
-    segments: info.segments, encoding: info.encoding, units: info.units, tooLong: info.segments > MAX_SMS_SEGMENTS,
+    subject: email.subject,
+    html: email.html,
+    sms: sms.text,
+    fallback: email.fallback,
+    segments: info.segments,
+    encoding: info.encoding,
+    units: info.units,
+    tooLong: info.segments > MAX_SMS_SEGMENTS,
     smsHasLink: containsLink(sms.text),
   };
 }
 
 /** Field errors for an edited text: unknown placeholders, an SMS over the segment limit. i18n keys with parameters. */
-export function checkTemplateText(key: string, text: CopyText, known: string[], preview: Preview): Record<string, string[]> {
+export function checkTemplateText(
+  key: string,
+  text: CopyText,
+  known: string[],
+  preview: Preview,
+): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const [field, value] of Object.entries(text) as [keyof CopyText, string][]) {
     const unknown = placeholdersIn({ ...EMPTY, [field]: value }).filter((p) => !known.includes(p));
-    if (unknown.length) errors[field] = [`messaging.templates.unknownPlaceholder|${JSON.stringify({ name: unknown[0] })}`];
+    if (unknown.length)
+      errors[field] = [`messaging.templates.unknownPlaceholder|${JSON.stringify({ name: unknown[0] })}`];
   }
   if (preview.tooLong && !errors.sms) {
-    errors.sms = [`messaging.templates.tooManySegments|${JSON.stringify({ count: preview.segments, max: MAX_SMS_SEGMENTS })}`];
+    errors.sms = [
+      `messaging.templates.tooManySegments|${JSON.stringify({ count: preview.segments, max: MAX_SMS_SEGMENTS })}`,
+    ];
   }
   void key;
   return errors;

@@ -15,7 +15,12 @@ export function today(): string {
   return copenhagenDate(now());
 }
 /** Made once: an Intl formatter costs far more to make than to use. */
-const copenhagenDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", year: "numeric", month: "2-digit", day: "2-digit" });
+const copenhagenDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Copenhagen",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 export function copenhagenDate(d: Date): string {
   return copenhagenDay.format(d);
 }

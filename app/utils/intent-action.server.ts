@@ -18,14 +18,18 @@ export async function handleIntent<S extends Record<string, z.ZodTypeAny>>(
 ) {
   const form = await request.formData();
   const raw = form.get("intent");
-  if (typeof raw !== "string" || !Object.prototype.hasOwnProperty.call(schemas, raw)) return data({ intent: null, result: null }, { status: 400 });
+  if (typeof raw !== "string" || !Object.prototype.hasOwnProperty.call(schemas, raw))
+    return data({ intent: null, result: null }, { status: 400 });
   const intent = raw as keyof S & string;
   const submission = parseWithZod(form, { schema: schemas[intent] });
-  if (submission.status !== "success") return data({ intent: intent as string, result: submission.reply() }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ intent: intent as string, result: submission.reply() }, { status: 400 });
   const r = apply(intent, submission.value as z.infer<S[keyof S]>);
   if (r === null) throw notFound();
   if (!r.ok) {
-    const result = r.field ? submission.reply({ fieldErrors: { [r.field]: [r.message] } }) : submission.reply({ formErrors: [r.message] });
+    const result = r.field
+      ? submission.reply({ fieldErrors: { [r.field]: [r.message] } })
+      : submission.reply({ formErrors: [r.message] });
     return data({ intent: intent as string, result }, { status: 400 });
   }
   return redirect(done(intent));

@@ -13,5 +13,11 @@ export function qualified(column: Column): SQL {
 
 /** `SELECT count(*) FROM table WHERE …`: a list's true total, or any other count, as a number. */
 export function countRows(d: { select: Db["select"] }, table: SQLiteTable, where?: SQL): number {
-  return d.select({ n: sql<number>`count(*)` }).from(table).where(where).get()?.n ?? 0;
+  return (
+    d
+      .select({ n: sql<number>`count(*)` })
+      .from(table)
+      .where(where)
+      .get()?.n ?? 0
+  );
 }

@@ -8,7 +8,8 @@ import { containsCpr } from "../domain/cpr";
 import { checkPhone, PHONE_MAX_LENGTH } from "../domain/phone";
 import { containsBidiControl, hasVisibleLetter } from "../domain/text";
 
-export const msg = (key: string, params?: Record<string, unknown>) => (params ? `${key}|${JSON.stringify(params)}` : key);
+export const msg = (key: string, params?: Record<string, unknown>) =>
+  params ? `${key}|${JSON.stringify(params)}` : key;
 
 /** Rejects control characters and markup brackets in free text meant to be plain. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point (tab and line breaks are allowed).
@@ -20,12 +21,22 @@ const noCpr = (v: string) => !containsCpr(v);
 
 /** Free text (every form's text fields use this or `optionalText`): plain, within `max`, and never a CPR number. */
 export function requiredText(max = 200) {
-  return z.string({ error: msg("common.form.required") }).trim().min(1, msg("common.form.required"))
-    .max(max, msg("common.form.tooLong", { max })).regex(plain, msg("common.form.invalid")).refine(noCpr, CPR_MESSAGE);
+  return z
+    .string({ error: msg("common.form.required") })
+    .trim()
+    .min(1, msg("common.form.required"))
+    .max(max, msg("common.form.tooLong", { max }))
+    .regex(plain, msg("common.form.invalid"))
+    .refine(noCpr, CPR_MESSAGE);
 }
 export function optionalText(max = 200) {
-  return z.string().trim().max(max, msg("common.form.tooLong", { max })).regex(plain, msg("common.form.invalid"))
-    .refine(noCpr, CPR_MESSAGE).optional();
+  return z
+    .string()
+    .trim()
+    .max(max, msg("common.form.tooLong", { max }))
+    .regex(plain, msg("common.form.invalid"))
+    .refine(noCpr, CPR_MESSAGE)
+    .optional();
 }
 /** A person's name: free text that shows letters (not only invisible characters) and steers no reading direction. */
 export function nameText(max = 100) {
@@ -34,15 +45,22 @@ export function nameText(max = 100) {
     .refine((v) => !containsBidiControl(v), msg("common.form.nameBidi"));
 }
 export function emailField() {
-  return z.string({ error: msg("common.form.required") }).trim().toLowerCase()
-    .max(254, msg("common.form.tooLong", { max: 254 })).refine(noCpr, CPR_MESSAGE).pipe(z.email(msg("common.form.invalidEmail")));
+  return z
+    .string({ error: msg("common.form.required") })
+    .trim()
+    .toLowerCase()
+    .max(254, msg("common.form.tooLong", { max: 254 }))
+    .refine(noCpr, CPR_MESSAGE)
+    .pipe(z.email(msg("common.form.invalidEmail")));
 }
 /**
  * A phone number, valid for its country (Danish without a country code), stored as E.164. A CPR number typed here
  * is told apart from a mistyped number, so the message says why.
  */
 export function phoneField(invalidMessage: string) {
-  return z.string({ error: msg("common.form.required") }).trim()
+  return z
+    .string({ error: msg("common.form.required") })
+    .trim()
     .max(PHONE_MAX_LENGTH, msg("common.form.tooLong", { max: PHONE_MAX_LENGTH }))
     .transform((v, ctx) => {
       const r = checkPhone(v);
@@ -59,5 +77,8 @@ export function checkbox() {
 }
 /** A multi-select / checkbox group: always an array. */
 export function multi<T extends z.ZodTypeAny>(item: T, max = 20) {
-  return z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max, msg("common.form.tooLong", { max })));
+  return z.preprocess(
+    (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+    z.array(item).max(max, msg("common.form.tooLong", { max })),
+  );
 }

@@ -6,11 +6,19 @@
  */
 export const GUIDANCE_VERSION = 1;
 
-type Page = { kind: "introduction" | "tip"; courseMonth: number | null; titleDa: string; bodyDa: string; titleEn: string; bodyEn: string };
+type Page = {
+  kind: "introduction" | "tip";
+  courseMonth: number | null;
+  titleDa: string;
+  bodyDa: string;
+  titleEn: string;
+  bodyEn: string;
+};
 
 export const DEFAULT_GUIDANCE: Page[] = [
   {
-    kind: "introduction", courseMonth: null,
+    kind: "introduction",
+    courseMonth: null,
     titleDa: "Din rolle som erhvervsmentor",
     bodyDa: `Som frivillig erhvervsmentor hjælper du én borger, der er jobparat, et skridt tættere på et job. Du bruger det, du kan som erfaren i din branche: dit netværk, din viden om branchen og om det lokale arbejdsmarked.
 
@@ -29,7 +37,8 @@ You are not a caseworker, a teacher or a therapist. You are a colleague who open
 - You call the coordinator when in doubt.`,
   },
   {
-    kind: "introduction", courseMonth: null,
+    kind: "introduction",
+    courseMonth: null,
     titleDa: "4 timer om måneden i 6 måneder",
     bodyDa: `Forløbet varer 6 måneder, og I mødes ca. 4 timer om måneden: 24 timer i alt. Månederne regnes fra startmødet, ikke fra kalendermåneden.
 
@@ -44,7 +53,8 @@ A meeting can be in person, by phone, by video or a company visit. Plan the next
 The coordinator calls you every 4-6 weeks to hear how it is going. If you cannot meet for a while, the coordinator can pause the course.`,
   },
   {
-    kind: "introduction", courseMonth: null,
+    kind: "introduction",
+    courseMonth: null,
     titleDa: "Gør og undgå",
     bodyDa: `Gør:
 - Sæt 1-5 mål sammen ved startmødet, og se på dem, når I mødes.
@@ -69,7 +79,8 @@ Don't:
 - Take a position on the citizen's case with the municipality: refer to the caseworker.`,
   },
   {
-    kind: "introduction", courseMonth: null,
+    kind: "introduction",
+    courseMonth: null,
     titleDa: "Tavshedspligt og personoplysninger",
     bodyDa: `Du har tavshedspligt om alt, hvad du hører om borgeren, også efter forløbet. Du har skrevet under på en tavshedserklæring.
 
@@ -84,7 +95,8 @@ You see only the minimum: first name, contact, languages, Danish level, wished i
 If you want to share the citizen's CV with a company, ask the citizen first.`,
   },
   {
-    kind: "introduction", courseMonth: null,
+    kind: "introduction",
+    courseMonth: null,
     titleDa: "Hvis borgeren fortæller om helbred eller traumer",
     bodyDa: `Mange har oplevet krig og flugt. Fortæller borgeren om det, så lyt, men gå ikke i dybden, og prøv ikke at behandle.
 
@@ -105,7 +117,8 @@ Er der akut fare, så ring 112.`,
 If there is acute danger, call 112.`,
   },
   {
-    kind: "introduction", courseMonth: null,
+    kind: "introduction",
+    courseMonth: null,
     titleDa: "Sådan virker beskæftigelsessystemet",
     bodyDa: `Borgeren har en sagsbehandler på jobcentret i sin kommune. Jobcentret har henvist borgeren til mentorprogrammet og får besked om resultatet.
 
@@ -125,10 +138,62 @@ Kender du en virksomhed, der kan tage en praktikant eller en IGU-elev, så fort�
 
 If you know a company that can take an intern or an IGU trainee, tell the coordinator: that is often how the way to a job begins.`,
   },
-  { kind: "tip", courseMonth: 1, titleDa: "Måned 1: lær hinanden at kende", bodyDa: "Sæt målene sammen ved startmødet, og skriv dem i målplanen. Spørg til erfaring fra hjemlandet: den er ofte mere værd, end borgeren tror.", titleEn: "Month 1: get to know each other", bodyEn: "Set the goals together at the start meeting and write them in the goal plan. Ask about experience from the home country: it is often worth more than the citizen thinks." },
-  { kind: "tip", courseMonth: 2, titleDa: "Måned 2: CV og ansøgning", bodyDa: "Gennemgå CV'et, som en arbejdsgiver i din branche ville læse det. Hjælp med en ansøgning til et konkret opslag.", titleEn: "Month 2: CV and application", bodyEn: "Go through the CV as an employer in your industry would read it. Help with an application for a real opening." },
-  { kind: "tip", courseMonth: 3, titleDa: "Måned 3: netværket", bodyDa: "Introducér borgeren for to kontakter i dit netværk. Et virksomhedsbesøg siger mere end mange møder.", titleEn: "Month 3: the network", bodyEn: "Introduce the citizen to two contacts in your network. A company visit says more than many meetings." },
-  { kind: "tip", courseMonth: 4, titleDa: "Måned 4: jobsamtalen", bodyDa: "Øv en jobsamtale, gerne med en kollega som 'arbejdsgiver'. Tal om, hvad der forventes den første uge på en dansk arbejdsplads.", titleEn: "Month 4: the interview", bodyEn: "Practise a job interview, ideally with a colleague as the 'employer'. Talk about what is expected in the first week at a Danish workplace." },
-  { kind: "tip", courseMonth: 5, titleDa: "Måned 5: praktik, løntilskud eller IGU", bodyDa: "Er der en virksomhed, der vil tage borgeren i praktik eller løntilskud? Fortæl koordinatoren, så jobcentret kan hjælpe.", titleEn: "Month 5: internship, wage subsidy or IGU", bodyEn: "Is there a company that would take the citizen as an intern or on a wage subsidy? Tell the coordinator, so the jobcentre can help." },
-  { kind: "tip", courseMonth: 6, titleDa: "Måned 6: afslutning", bodyDa: "Gennemgå målplanen: hvad er nået, og hvad er næste skridt? Aftal, hvem borgeren kan kontakte, når forløbet er slut.", titleEn: "Month 6: closing", bodyEn: "Go through the goal plan: what was reached, and what is the next step? Agree whom the citizen can contact when the course is over." },
+  {
+    kind: "tip",
+    courseMonth: 1,
+    titleDa: "Måned 1: lær hinanden at kende",
+    bodyDa:
+      "Sæt målene sammen ved startmødet, og skriv dem i målplanen. Spørg til erfaring fra hjemlandet: den er ofte mere værd, end borgeren tror.",
+    titleEn: "Month 1: get to know each other",
+    bodyEn:
+      "Set the goals together at the start meeting and write them in the goal plan. Ask about experience from the home country: it is often worth more than the citizen thinks.",
+  },
+  {
+    kind: "tip",
+    courseMonth: 2,
+    titleDa: "Måned 2: CV og ansøgning",
+    bodyDa:
+      "Gennemgå CV'et, som en arbejdsgiver i din branche ville læse det. Hjælp med en ansøgning til et konkret opslag.",
+    titleEn: "Month 2: CV and application",
+    bodyEn:
+      "Go through the CV as an employer in your industry would read it. Help with an application for a real opening.",
+  },
+  {
+    kind: "tip",
+    courseMonth: 3,
+    titleDa: "Måned 3: netværket",
+    bodyDa: "Introducér borgeren for to kontakter i dit netværk. Et virksomhedsbesøg siger mere end mange møder.",
+    titleEn: "Month 3: the network",
+    bodyEn: "Introduce the citizen to two contacts in your network. A company visit says more than many meetings.",
+  },
+  {
+    kind: "tip",
+    courseMonth: 4,
+    titleDa: "Måned 4: jobsamtalen",
+    bodyDa:
+      "Øv en jobsamtale, gerne med en kollega som 'arbejdsgiver'. Tal om, hvad der forventes den første uge på en dansk arbejdsplads.",
+    titleEn: "Month 4: the interview",
+    bodyEn:
+      "Practise a job interview, ideally with a colleague as the 'employer'. Talk about what is expected in the first week at a Danish workplace.",
+  },
+  {
+    kind: "tip",
+    courseMonth: 5,
+    titleDa: "Måned 5: praktik, løntilskud eller IGU",
+    bodyDa:
+      "Er der en virksomhed, der vil tage borgeren i praktik eller løntilskud? Fortæl koordinatoren, så jobcentret kan hjælpe.",
+    titleEn: "Month 5: internship, wage subsidy or IGU",
+    bodyEn:
+      "Is there a company that would take the citizen as an intern or on a wage subsidy? Tell the coordinator, so the jobcentre can help.",
+  },
+  {
+    kind: "tip",
+    courseMonth: 6,
+    titleDa: "Måned 6: afslutning",
+    bodyDa:
+      "Gennemgå målplanen: hvad er nået, og hvad er næste skridt? Aftal, hvem borgeren kan kontakte, når forløbet er slut.",
+    titleEn: "Month 6: closing",
+    bodyEn:
+      "Go through the goal plan: what was reached, and what is the next step? Agree whom the citizen can contact when the course is over.",
+  },
 ];

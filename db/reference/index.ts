@@ -18,8 +18,10 @@ function applied(d: Db, name: string): number {
 }
 
 function markApplied(d: Db, name: string, version: number) {
-  d.insert(referenceVersions).values({ name, version })
-    .onConflictDoUpdate({ target: referenceVersions.name, set: { version, appliedAt: new Date().toISOString() } }).run();
+  d.insert(referenceVersions)
+    .values({ name, version })
+    .onConflictDoUpdate({ target: referenceVersions.name, set: { version, appliedAt: new Date().toISOString() } })
+    .run();
 }
 
 export function applyReferenceData(d: Db): { municipalities: boolean; industries: boolean } {
@@ -29,32 +31,50 @@ export function applyReferenceData(d: Db): { municipalities: boolean; industries
     if (applied(txd, "municipalities") < MUNICIPALITIES_VERSION) {
       for (const m of MUNICIPALITIES) {
         const partner = (INITIAL_PARTNER_CODES as readonly number[]).includes(m.code);
-        tx.insert(municipalities).values({
-          code: m.code, name: m.name, regionCode: m.regionCode, lat: m.lat, lng: m.lng,
-          isPartner: partner, partnerSince: partner ? PARTNER_SINCE : null,
-          agreementDate: partner ? PARTNER_SINCE : null, dpaDate: partner ? PARTNER_SINCE : null,
-        }).onConflictDoUpdate({
-          target: municipalities.code,
-          set: { name: m.name, regionCode: m.regionCode, lat: m.lat, lng: m.lng },
-        }).run();
+        tx.insert(municipalities)
+          .values({
+            code: m.code,
+            name: m.name,
+            regionCode: m.regionCode,
+            lat: m.lat,
+            lng: m.lng,
+            isPartner: partner,
+            partnerSince: partner ? PARTNER_SINCE : null,
+            agreementDate: partner ? PARTNER_SINCE : null,
+            dpaDate: partner ? PARTNER_SINCE : null,
+          })
+          .onConflictDoUpdate({
+            target: municipalities.code,
+            set: { name: m.name, regionCode: m.regionCode, lat: m.lat, lng: m.lng },
+          })
+          .run();
       }
       markApplied(txd, "municipalities", MUNICIPALITIES_VERSION);
       result.municipalities = true;
     }
     if (applied(txd, "db07") < DB07_VERSION) {
       for (const i of DB07) {
-        tx.insert(industries).values(i).onConflictDoUpdate({
-          target: industries.code,
-          set: { level: i.level, section: i.section, labelDa: i.labelDa, labelEn: i.labelEn },
-        }).run();
+        tx.insert(industries)
+          .values(i)
+          .onConflictDoUpdate({
+            target: industries.code,
+            set: { level: i.level, section: i.section, labelDa: i.labelDa, labelEn: i.labelEn },
+          })
+          .run();
       }
       markApplied(txd, "db07", DB07_VERSION);
       result.industries = true;
     }
     // The first mentor guidance, only into an empty table: after that it is the coordinators' content.
     if (applied(txd, "guidance") < GUIDANCE_VERSION) {
-      const has = tx.select({ n: sql<number>`count(*)` }).from(guidancePages).get()!.n;
-      if (!has) tx.insert(guidancePages).values(DEFAULT_GUIDANCE.map((p, i) => ({ ...p, sort: i }))).run();
+      const has = tx
+        .select({ n: sql<number>`count(*)` })
+        .from(guidancePages)
+        .get()!.n;
+      if (!has)
+        tx.insert(guidancePages)
+          .values(DEFAULT_GUIDANCE.map((p, i) => ({ ...p, sort: i })))
+          .run();
       markApplied(txd, "guidance", GUIDANCE_VERSION);
     }
   });
@@ -63,7 +83,13 @@ export function applyReferenceData(d: Db): { municipalities: boolean; industries
 
 export function countReference(d: Db) {
   return {
-    municipalities: d.select({ n: sql<number>`count(*)` }).from(municipalities).get()!.n,
-    industries: d.select({ n: sql<number>`count(*)` }).from(industries).get()!.n,
+    municipalities: d
+      .select({ n: sql<number>`count(*)` })
+      .from(municipalities)
+      .get()!.n,
+    industries: d
+      .select({ n: sql<number>`count(*)` })
+      .from(industries)
+      .get()!.n,
   };
 }

@@ -24,8 +24,11 @@ describe("municipalities", () => {
   it("fall in the five regions with the right counts", () => {
     const count = (r: number) => MUNICIPALITIES.filter((m) => m.regionCode === r).length;
     expect({
-      nordjylland: count(1081), midtjylland: count(1082), syddanmark: count(1083),
-      hovedstaden: count(1084), sjaelland: count(1085),
+      nordjylland: count(1081),
+      midtjylland: count(1082),
+      syddanmark: count(1083),
+      hovedstaden: count(1084),
+      sjaelland: count(1085),
     }).toEqual({ nordjylland: 11, midtjylland: 19, syddanmark: 22, hovedstaden: 29, sjaelland: 17 });
     for (const m of MUNICIPALITIES) expect([1081, 1082, 1083, 1084, 1085], m.name).toContain(m.regionCode);
   });
@@ -44,15 +47,32 @@ describe("municipalities", () => {
 
   it("include the named municipalities with their official codes and regions", () => {
     const named: [number, string, number][] = [
-      [101, "København", 1084], [147, "Frederiksberg", 1084], [169, "Høje-Taastrup", 1084],
-      [173, "Lyngby-Taarbæk", 1084], [185, "Tårnby", 1084], [400, "Bornholm", 1084],
+      [101, "København", 1084],
+      [147, "Frederiksberg", 1084],
+      [169, "Høje-Taastrup", 1084],
+      [173, "Lyngby-Taarbæk", 1084],
+      [185, "Tårnby", 1084],
+      [400, "Bornholm", 1084],
       [390, "Vordingborg", 1085],
-      [430, "Faaborg-Midtfyn", 1083], [461, "Odense", 1083], [492, "Ærø", 1083], [510, "Haderslev", 1083],
-      [530, "Billund", 1083], [540, "Sønderborg", 1083], [550, "Tønder", 1083], [563, "Fanø", 1083],
-      [575, "Vejen", 1083], [580, "Aabenraa", 1083], [621, "Kolding", 1083],
-      [657, "Herning", 1082], [707, "Norddjurs", 1082], [741, "Samsø", 1082], [751, "Aarhus", 1082],
-      [756, "Ikast-Brande", 1082], [760, "Ringkøbing-Skjern", 1082],
-      [825, "Læsø", 1081], [851, "Aalborg", 1081],
+      [430, "Faaborg-Midtfyn", 1083],
+      [461, "Odense", 1083],
+      [492, "Ærø", 1083],
+      [510, "Haderslev", 1083],
+      [530, "Billund", 1083],
+      [540, "Sønderborg", 1083],
+      [550, "Tønder", 1083],
+      [563, "Fanø", 1083],
+      [575, "Vejen", 1083],
+      [580, "Aabenraa", 1083],
+      [621, "Kolding", 1083],
+      [657, "Herning", 1082],
+      [707, "Norddjurs", 1082],
+      [741, "Samsø", 1082],
+      [751, "Aarhus", 1082],
+      [756, "Ikast-Brande", 1082],
+      [760, "Ringkøbing-Skjern", 1082],
+      [825, "Læsø", 1081],
+      [851, "Aalborg", 1081],
     ];
     for (const [code, name, region] of named) {
       expect(byCode.get(code)?.name, String(code)).toBe(name);
@@ -106,7 +126,10 @@ describe("DB07", () => {
     const label = (code: string) => DB07.find((i) => i.code === code);
     expect(label("F")).toMatchObject({ labelDa: "Bygge og anlæg", labelEn: "Construction" });
     expect(label("41")).toMatchObject({ labelDa: "Opførelse af bygninger", labelEn: "Construction of buildings" });
-    expect(label("62")).toMatchObject({ labelDa: "IT-konsulenter mv.", labelEn: "Computer programming and consultancy" });
+    expect(label("62")).toMatchObject({
+      labelDa: "IT-konsulenter mv.",
+      labelEn: "Computer programming and consultancy",
+    });
   });
 
   it("knows the section of a code", () => {
@@ -130,9 +153,13 @@ describe("postcodes of the seeded municipalities", async () => {
   const { POSTCODES_BY_MUNICIPALITY } = await import("./postcodes");
   const { isDanishPostcode } = await import("../../app/domain/phone");
   it("cover every initial partner, with valid Danish postcodes of known municipalities", () => {
-    for (const code of INITIAL_PARTNER_CODES) expect(POSTCODES_BY_MUNICIPALITY[code]?.length, String(code)).toBeGreaterThan(0);
+    for (const code of INITIAL_PARTNER_CODES)
+      expect(POSTCODES_BY_MUNICIPALITY[code]?.length, String(code)).toBeGreaterThan(0);
     for (const [code, list] of Object.entries(POSTCODES_BY_MUNICIPALITY)) {
-      expect(MUNICIPALITIES.some((m) => m.code === Number(code)), code).toBe(true);
+      expect(
+        MUNICIPALITIES.some((m) => m.code === Number(code)),
+        code,
+      ).toBe(true);
       for (const p of list) expect(isDanishPostcode(p), p).toBe(true);
     }
   });

@@ -18,7 +18,12 @@ import { citizenPageCopy } from "../../app/i18n/citizen-page-copy";
 export type IcsData = Omit<MeetingInvite, "summary">;
 type Meeting = { date: string; time: string; form: MeetingForm; place: string | null };
 export type MenteeMeetingData = Meeting & { mentorFirstName: string; ics?: IcsData };
-export type MentorMeetingData = Meeting & { menteeFirstName: string; agenda: string | null; url: string; ics?: IcsData };
+export type MentorMeetingData = Meeting & {
+  menteeFirstName: string;
+  agenda: string | null;
+  url: string;
+  ics?: IcsData;
+};
 
 type Words = {
   when: (date: string, time: string) => string;
@@ -38,21 +43,38 @@ const W: Record<MessageLanguage, Words> = {
     planned: { subject: "Nyt møde med din mentor", text: (m, w, p) => `Du har et møde med ${m} ${w}. ${p}` },
     changed: { subject: "Dit møde er flyttet", text: (m, w, p) => `Dit møde med ${m} er flyttet til ${w}. ${p}` },
     cancelled: { subject: "Dit møde er aflyst", text: (m, w) => `Dit møde med ${m} ${w} er aflyst.` },
-    reminder: { subject: "Påmindelse: møde i morgen", text: (m, w, p) => `Husk dit møde med ${m} i morgen, ${w}. ${p}` },
+    reminder: {
+      subject: "Påmindelse: møde i morgen",
+      text: (m, w, p) => `Husk dit møde med ${m} i morgen, ${w}. ${p}`,
+    },
     summary: (m) => `Møde med ${m} (Mentorbro)`,
     pageLabel: "Din side:",
-    link: { subject: "Din side i Mentorbro", text: "Her kan du se din mentor, jeres næste møde og dine mål. Linket er personligt: del det ikke.", action: "Åbn din side" },
+    link: {
+      subject: "Din side i Mentorbro",
+      text: "Her kan du se din mentor, jeres næste møde og dine mål. Linket er personligt: del det ikke.",
+      action: "Åbn din side",
+    },
     code: { subject: "Din kode", text: (c) => `Din kode er ${c}. Den gælder i 15 minutter.` },
   },
   en: {
     when: (d, t) => `${d} at ${t}`,
-    planned: { subject: "New meeting with your mentor", text: (m, w, p) => `You have a meeting with ${m} on ${w}. ${p}` },
+    planned: {
+      subject: "New meeting with your mentor",
+      text: (m, w, p) => `You have a meeting with ${m} on ${w}. ${p}`,
+    },
     changed: { subject: "Your meeting has moved", text: (m, w, p) => `Your meeting with ${m} has moved to ${w}. ${p}` },
     cancelled: { subject: "Your meeting is cancelled", text: (m, w) => `Your meeting with ${m} on ${w} is cancelled.` },
-    reminder: { subject: "Reminder: meeting tomorrow", text: (m, w, p) => `Remember your meeting with ${m} tomorrow, ${w}. ${p}` },
+    reminder: {
+      subject: "Reminder: meeting tomorrow",
+      text: (m, w, p) => `Remember your meeting with ${m} tomorrow, ${w}. ${p}`,
+    },
     summary: (m) => `Meeting with ${m} (Mentorbro)`,
     pageLabel: "Your page:",
-    link: { subject: "Your page in Mentorbro", text: "Here you can see your mentor, your next meeting and your goals. The link is personal: do not share it.", action: "Open your page" },
+    link: {
+      subject: "Your page in Mentorbro",
+      text: "Here you can see your mentor, your next meeting and your goals. The link is personal: do not share it.",
+      action: "Open your page",
+    },
     code: { subject: "Your code", text: (c) => `Your code is ${c}. It is valid for 15 minutes.` },
   },
   ar: {
@@ -63,7 +85,11 @@ const W: Record<MessageLanguage, Words> = {
     reminder: { subject: "تذكير: لقاء غداً", text: (m, w, p) => `تذكّر لقاءك مع ${m} غداً، ${w}. ${p}` },
     summary: (m) => `لقاء مع ${m} (Mentorbro)`,
     pageLabel: "صفحتك:",
-    link: { subject: "صفحتك في Mentorbro", text: "هنا يمكنك رؤية مرشدك ولقائكما القادم وأهدافك. الرابط شخصي: لا تشاركه.", action: "افتح صفحتك" },
+    link: {
+      subject: "صفحتك في Mentorbro",
+      text: "هنا يمكنك رؤية مرشدك ولقائكما القادم وأهدافك. الرابط شخصي: لا تشاركه.",
+      action: "افتح صفحتك",
+    },
     code: { subject: "رمزك", text: (c) => `رمزك هو ${c}. صالح لمدة 15 دقيقة.` },
   },
   ti: {
@@ -74,7 +100,11 @@ const W: Record<MessageLanguage, Words> = {
     reminder: { subject: "መዘኻኸሪ፡ ጽባሕ ርክብ", text: (m, w, p) => `ጽባሕ ${w} ምስ ${m} ዘለኩም ርክብ ኣይትረስዑ። ${p}` },
     summary: (m) => `ርክብ ምስ ${m} (Mentorbro)`,
     pageLabel: "ገጽኩም:",
-    link: { subject: "ገጽኩም ኣብ Mentorbro", text: "ኣብዚ መማኽርኹም፡ ዝቕጽል ርክብኩምን ዕላማታትኩምን ክትርእዩ ትኽእሉ። እቲ ሊንክ ውልቃዊ እዩ፡ ኣይተካፍልዎ።", action: "ገጽኩም ክፈቱ" },
+    link: {
+      subject: "ገጽኩም ኣብ Mentorbro",
+      text: "ኣብዚ መማኽርኹም፡ ዝቕጽል ርክብኩምን ዕላማታትኩምን ክትርእዩ ትኽእሉ። እቲ ሊንክ ውልቃዊ እዩ፡ ኣይተካፍልዎ።",
+      action: "ገጽኩም ክፈቱ",
+    },
     code: { subject: "ኮድኩም", text: (c) => `ኮድኩም ${c} እዩ። ን15 ደቒቕ ይሰርሕ።` },
   },
   fa: {
@@ -82,10 +112,17 @@ const W: Record<MessageLanguage, Words> = {
     planned: { subject: "جلسه جدید با منتور شما", text: (m, w, p) => `شما در ${w} با ${m} جلسه دارید. ${p}` },
     changed: { subject: "زمان جلسه شما تغییر کرد", text: (m, w, p) => `جلسه شما با ${m} به ${w} منتقل شد. ${p}` },
     cancelled: { subject: "جلسه شما لغو شد", text: (m, w) => `جلسه شما با ${m} در ${w} لغو شد.` },
-    reminder: { subject: "یادآوری: جلسه فردا", text: (m, w, p) => `جلسه فردای خود با ${m} را فراموش نکنید، ${w}. ${p}` },
+    reminder: {
+      subject: "یادآوری: جلسه فردا",
+      text: (m, w, p) => `جلسه فردای خود با ${m} را فراموش نکنید، ${w}. ${p}`,
+    },
     summary: (m) => `جلسه با ${m} (Mentorbro)`,
     pageLabel: "صفحه شما:",
-    link: { subject: "صفحه شما در Mentorbro", text: "اینجا می‌توانید منتور، جلسه بعدی و اهداف خود را ببینید. این لینک شخصی است: آن را با کسی به اشتراک نگذارید.", action: "باز کردن صفحه" },
+    link: {
+      subject: "صفحه شما در Mentorbro",
+      text: "اینجا می‌توانید منتور، جلسه بعدی و اهداف خود را ببینید. این لینک شخصی است: آن را با کسی به اشتراک نگذارید.",
+      action: "باز کردن صفحه",
+    },
     code: { subject: "کد شما", text: (c) => `کد شما ${c} است. ۱۵ دقیقه معتبر است.` },
   },
   prs: {
@@ -93,32 +130,56 @@ const W: Record<MessageLanguage, Words> = {
     planned: { subject: "ملاقات جدید با منتور شما", text: (m, w, p) => `شما در ${w} با ${m} ملاقات دارید. ${p}` },
     changed: { subject: "وقت ملاقات شما تغییر کرد", text: (m, w, p) => `ملاقات شما با ${m} به ${w} تغییر کرد. ${p}` },
     cancelled: { subject: "ملاقات شما لغو شد", text: (m, w) => `ملاقات شما با ${m} در ${w} لغو شد.` },
-    reminder: { subject: "یادآوری: ملاقات فردا", text: (m, w, p) => `ملاقات فردای خود با ${m} را فراموش نکنید، ${w}. ${p}` },
+    reminder: {
+      subject: "یادآوری: ملاقات فردا",
+      text: (m, w, p) => `ملاقات فردای خود با ${m} را فراموش نکنید، ${w}. ${p}`,
+    },
     summary: (m) => `ملاقات با ${m} (Mentorbro)`,
     pageLabel: "صفحه شما:",
-    link: { subject: "صفحه شما در Mentorbro", text: "در اینجا می‌توانید منتور، ملاقات بعدی و اهداف تان را ببینید. این لینک شخصی است: آن را با دیگران شریک نسازید.", action: "باز کردن صفحه" },
+    link: {
+      subject: "صفحه شما در Mentorbro",
+      text: "در اینجا می‌توانید منتور، ملاقات بعدی و اهداف تان را ببینید. این لینک شخصی است: آن را با دیگران شریک نسازید.",
+      action: "باز کردن صفحه",
+    },
     code: { subject: "کود شما", text: (c) => `کود شما ${c} است. برای ۱۵ دقیقه اعتبار دارد.` },
   },
   ps: {
     when: (d, t) => `${d} ساعت ${t}`,
     planned: { subject: "له خپل منټور سره نوې ناسته", text: (m, w, p) => `تاسو په ${w} له ${m} سره ناسته لرئ. ${p}` },
-    changed: { subject: "ستاسو د ناستې وخت بدل شو", text: (m, w, p) => `له ${m} سره ستاسو ناسته ${w} ته بدله شوه. ${p}` },
+    changed: {
+      subject: "ستاسو د ناستې وخت بدل شو",
+      text: (m, w, p) => `له ${m} سره ستاسو ناسته ${w} ته بدله شوه. ${p}`,
+    },
     cancelled: { subject: "ستاسو ناسته لغوه شوه", text: (m, w) => `له ${m} سره ستاسو ناسته په ${w} لغوه شوه.` },
     reminder: { subject: "یادونه: سبا ناسته", text: (m, w, p) => `له ${m} سره د سبا ناسته مه هېروئ، ${w}. ${p}` },
     summary: (m) => `له ${m} سره ناسته (Mentorbro)`,
     pageLabel: "ستاسو پاڼه:",
-    link: { subject: "په Mentorbro کې ستاسو پاڼه", text: "دلته تاسو خپل منټور، راتلونکې ناسته او موخې لیدلی شئ. دا لینک شخصي دی: له بل چا سره یې مه شریکوئ.", action: "خپله پاڼه پرانیزئ" },
+    link: {
+      subject: "په Mentorbro کې ستاسو پاڼه",
+      text: "دلته تاسو خپل منټور، راتلونکې ناسته او موخې لیدلی شئ. دا لینک شخصي دی: له بل چا سره یې مه شریکوئ.",
+      action: "خپله پاڼه پرانیزئ",
+    },
     code: { subject: "ستاسو کوډ", text: (c) => `ستاسو کوډ ${c} دی. د ۱۵ دقیقو لپاره اعتبار لري.` },
   },
   so: {
     when: (d, t) => `${d} saacadda ${t}`,
-    planned: { subject: "Kulan cusub oo aad la leedahay lataliyahaaga", text: (m, w, p) => `Waxaad kulan la leedahay ${m} ${w}. ${p}` },
-    changed: { subject: "Kulankaaga waa la beddelay", text: (m, w, p) => `Kulankaaga ${m} waxaa loo wareejiyay ${w}. ${p}` },
+    planned: {
+      subject: "Kulan cusub oo aad la leedahay lataliyahaaga",
+      text: (m, w, p) => `Waxaad kulan la leedahay ${m} ${w}. ${p}`,
+    },
+    changed: {
+      subject: "Kulankaaga waa la beddelay",
+      text: (m, w, p) => `Kulankaaga ${m} waxaa loo wareejiyay ${w}. ${p}`,
+    },
     cancelled: { subject: "Kulankaaga waa la joojiyay", text: (m, w) => `Kulankaaga ${m} ee ${w} waa la joojiyay.` },
     reminder: { subject: "Xusuusin: kulan berri", text: (m, w, p) => `Xusuuso kulankaaga ${m} berri, ${w}. ${p}` },
     summary: (m) => `Kulan ${m} (Mentorbro)`,
     pageLabel: "Boggaaga:",
-    link: { subject: "Boggaaga Mentorbro", text: "Halkan waxaad ku arki kartaa lataliyahaaga, kulankiinna xiga iyo yoolalkaaga. Linkigu waa mid gaar ah: ha la wadaagin.", action: "Fur boggaaga" },
+    link: {
+      subject: "Boggaaga Mentorbro",
+      text: "Halkan waxaad ku arki kartaa lataliyahaaga, kulankiinna xiga iyo yoolalkaaga. Linkigu waa mid gaar ah: ha la wadaagin.",
+      action: "Fur boggaaga",
+    },
     code: { subject: "Koodhkaaga", text: (c) => `Koodhkaagu waa ${c}. Wuxuu shaqeeyaa 15 daqiiqo.` },
   },
   uk: {
@@ -126,21 +187,38 @@ const W: Record<MessageLanguage, Words> = {
     planned: { subject: "Нова зустріч із вашим ментором", text: (m, w, p) => `У вас зустріч із ${m} ${w}. ${p}` },
     changed: { subject: "Вашу зустріч перенесено", text: (m, w, p) => `Вашу зустріч із ${m} перенесено на ${w}. ${p}` },
     cancelled: { subject: "Вашу зустріч скасовано", text: (m, w) => `Вашу зустріч із ${m} ${w} скасовано.` },
-    reminder: { subject: "Нагадування: зустріч завтра", text: (m, w, p) => `Нагадуємо про зустріч із ${m} завтра, ${w}. ${p}` },
+    reminder: {
+      subject: "Нагадування: зустріч завтра",
+      text: (m, w, p) => `Нагадуємо про зустріч із ${m} завтра, ${w}. ${p}`,
+    },
     summary: (m) => `Зустріч із ${m} (Mentorbro)`,
     pageLabel: "Ваша сторінка:",
-    link: { subject: "Ваша сторінка в Mentorbro", text: "Тут ви бачите свого ментора, наступну зустріч і свої цілі. Посилання особисте: не передавайте його іншим.", action: "Відкрити сторінку" },
+    link: {
+      subject: "Ваша сторінка в Mentorbro",
+      text: "Тут ви бачите свого ментора, наступну зустріч і свої цілі. Посилання особисте: не передавайте його іншим.",
+      action: "Відкрити сторінку",
+    },
     code: { subject: "Ваш код", text: (c) => `Ваш код ${c}. Він дійсний 15 хвилин.` },
   },
   kmr: {
     when: (d, t) => `${d} saet ${t}`,
     planned: { subject: "Civîneke nû bi mentorê te re", text: (m, w, p) => `Civîna te bi ${m} re heye, ${w}. ${p}` },
-    changed: { subject: "Civîna te hat guhertin", text: (m, w, p) => `Civîna te bi ${m} re hat guhertin bo ${w}. ${p}` },
+    changed: {
+      subject: "Civîna te hat guhertin",
+      text: (m, w, p) => `Civîna te bi ${m} re hat guhertin bo ${w}. ${p}`,
+    },
     cancelled: { subject: "Civîna te hat betalkirin", text: (m, w) => `Civîna te bi ${m} re ya ${w} hat betalkirin.` },
-    reminder: { subject: "Bîranîn: civîn sibê", text: (m, w, p) => `Civîna xwe ya sibê bi ${m} re ji bîr neke, ${w}. ${p}` },
+    reminder: {
+      subject: "Bîranîn: civîn sibê",
+      text: (m, w, p) => `Civîna xwe ya sibê bi ${m} re ji bîr neke, ${w}. ${p}`,
+    },
     summary: (m) => `Civîn bi ${m} re (Mentorbro)`,
     pageLabel: "Rûpela te:",
-    link: { subject: "Rûpela te li Mentorbro", text: "Li vir tu dikarî mentorê xwe, civîna xwe ya bê û armancên xwe bibînî. Girêdan kesane ye: bi kesî re parve neke.", action: "Rûpela xwe veke" },
+    link: {
+      subject: "Rûpela te li Mentorbro",
+      text: "Li vir tu dikarî mentorê xwe, civîna xwe ya bê û armancên xwe bibînî. Girêdan kesane ye: bi kesî re parve neke.",
+      action: "Rûpela xwe veke",
+    },
     code: { subject: "Koda te", text: (c) => `Koda te ${c} e. Ew 15 deqeyan derbasdar e.` },
   },
 };
@@ -149,37 +227,76 @@ const W: Record<MessageLanguage, Words> = {
 export const citizenPageLabel = (lang: MessageLanguage): string => W[lang].pageLabel;
 
 const langs = Object.keys(W) as MessageLanguage[];
-const each = <C>(f: (w: Words, lang: MessageLanguage) => C) => Object.fromEntries(langs.map((l) => [l, f(W[l], l)])) as Record<MessageLanguage, C>;
+const each = <C>(f: (w: Words, lang: MessageLanguage) => C) =>
+  Object.fromEntries(langs.map((l) => [l, f(W[l], l)])) as Record<MessageLanguage, C>;
 
 const when = (w: Words, lang: MessageLanguage, d: Meeting) => w.when(messageDate(d.date, lang), d.time);
 const formName = (lang: MessageLanguage, form: MeetingForm) => citizenPageCopy[lang].forms[form] ?? String(form);
-const where = (lang: MessageLanguage, d: Meeting) => sentence(d.place ? `${formName(lang, d.form)}: ${d.place}` : formName(lang, d.form));
+const where = (lang: MessageLanguage, d: Meeting) =>
+  sentence(d.place ? `${formName(lang, d.form)}: ${d.place}` : formName(lang, d.form));
 
 const invite = (cancelled: boolean) => (name: (d: never) => string) => (d: { ics?: IcsData }, lang: MessageLanguage) =>
-  d.ics?.attendeeEmail ? [meetingIcsAttachment({ ...d.ics, cancelled, summary: W[lang].summary(name(d as never)) })] : [];
+  d.ics?.attendeeEmail
+    ? [meetingIcsAttachment({ ...d.ics, cancelled, summary: W[lang].summary(name(d as never)) })]
+    : [];
 
 const sampleIcs: IcsData = {
-  uid: "planned-7@mentorbro", sequence: 0, cancelled: false, startsAt: "2026-03-30T08:00:00.000Z", minutes: 60,
-  location: "Café Havnen, Aarhus", description: null, organizerEmail: "noreply@mentorbro.local", attendeeEmail: "amal@eksempel.dk", stamp: "2026-03-20T09:00:00.000Z",
+  uid: "planned-7@mentorbro",
+  sequence: 0,
+  cancelled: false,
+  startsAt: "2026-03-30T08:00:00.000Z",
+  minutes: 60,
+  location: "Café Havnen, Aarhus",
+  description: null,
+  organizerEmail: "noreply@mentorbro.local",
+  attendeeEmail: "amal@eksempel.dk",
+  stamp: "2026-03-20T09:00:00.000Z",
 };
-const menteeSample: MenteeMeetingData = { mentorFirstName: "Mads", date: "2026-03-30", time: "10:00", form: "in_person", place: "Café Havnen, Aarhus", ics: sampleIcs };
+const menteeSample: MenteeMeetingData = {
+  mentorFirstName: "Mads",
+  date: "2026-03-30",
+  time: "10:00",
+  form: "in_person",
+  place: "Café Havnen, Aarhus",
+  ics: sampleIcs,
+};
 
 type MeetingText = (w: Words) => (m: string, when: string, where: string) => string;
-const menteeMeeting = (key: string, pick: (w: Words) => { subject: string }, text: MeetingText, cancelled: boolean) => defineTemplate<MenteeMeetingData>({
-  key, audience: "mentee", sample: menteeSample,
-  attachments: invite(cancelled)((d: MenteeMeetingData) => d.mentorFirstName),
-  copies: each((w, lang): Copy<MenteeMeetingData> => ({
-    subject: () => pick(w).subject,
-    lines: (d) => [text(w)(d.mentorFirstName, when(w, lang, d), where(lang, d))],
-    sms: (d) => `Mentorbro: ${text(w)(d.mentorFirstName, when(w, lang, d), where(lang, d))}`,
-  })),
-});
+const menteeMeeting = (key: string, pick: (w: Words) => { subject: string }, text: MeetingText, cancelled: boolean) =>
+  defineTemplate<MenteeMeetingData>({
+    key,
+    audience: "mentee",
+    sample: menteeSample,
+    attachments: invite(cancelled)((d: MenteeMeetingData) => d.mentorFirstName),
+    copies: each((w, lang): Copy<MenteeMeetingData> => ({
+      subject: () => pick(w).subject,
+      lines: (d) => [text(w)(d.mentorFirstName, when(w, lang, d), where(lang, d))],
+      sms: (d) => `Mentorbro: ${text(w)(d.mentorFirstName, when(w, lang, d), where(lang, d))}`,
+    })),
+  });
 
-export const meetingPlannedMentee = menteeMeeting("meeting_planned_mentee", (w) => w.planned, (w) => w.planned.text, false);
-export const meetingChangedMentee = menteeMeeting("meeting_changed_mentee", (w) => w.changed, (w) => w.changed.text, false);
-export const meetingCancelledMentee = menteeMeeting("meeting_cancelled_mentee", (w) => w.cancelled, (w) => (m, wh) => w.cancelled.text(m, wh), true);
+export const meetingPlannedMentee = menteeMeeting(
+  "meeting_planned_mentee",
+  (w) => w.planned,
+  (w) => w.planned.text,
+  false,
+);
+export const meetingChangedMentee = menteeMeeting(
+  "meeting_changed_mentee",
+  (w) => w.changed,
+  (w) => w.changed.text,
+  false,
+);
+export const meetingCancelledMentee = menteeMeeting(
+  "meeting_cancelled_mentee",
+  (w) => w.cancelled,
+  (w) => (m, wh) => w.cancelled.text(m, wh),
+  true,
+);
 export const meetingReminderMentee = defineTemplate<MenteeMeetingData>({
-  key: "meeting_reminder_mentee", audience: "mentee", sample: { ...menteeSample, ics: undefined },
+  key: "meeting_reminder_mentee",
+  audience: "mentee",
+  sample: { ...menteeSample, ics: undefined },
   copies: each((w, lang): Copy<MenteeMeetingData> => ({
     subject: () => w.reminder.subject,
     lines: (d) => [w.reminder.text(d.mentorFirstName, when(w, lang, d), where(lang, d))],
@@ -189,7 +306,9 @@ export const meetingReminderMentee = defineTemplate<MenteeMeetingData>({
 
 /** The citizen's own page, on request (SMS keyword, coordinator). The link is the secret. */
 export const citizenPageLink = defineTemplate<{ pageUrl: string }>({
-  key: "citizen_page_link", audience: "mentee", secrets: ["pageUrl"],
+  key: "citizen_page_link",
+  audience: "mentee",
+  secrets: ["pageUrl"],
   sample: { pageUrl: "https://mentorbro.dk/mig/Xy7Qp2LmXy7Qp2LmXy7Qp2" },
   copies: each((w): Copy<{ pageUrl: string }> => ({
     subject: () => w.link.subject,
@@ -201,7 +320,10 @@ export const citizenPageLink = defineTemplate<{ pageUrl: string }>({
 
 /** The code that confirms a new phone number or language (to the new number). The code is the secret. */
 export const citizenContactCode = defineTemplate<{ code: string }>({
-  key: "citizen_contact_code", audience: "mentee", secrets: ["code"], sample: { code: "482913" },
+  key: "citizen_contact_code",
+  audience: "mentee",
+  secrets: ["code"],
+  sample: { code: "482913" },
   copies: each((w): Copy<{ code: string }> => ({
     subject: () => w.code.subject,
     lines: (d) => [w.code.text(d.code)],
@@ -212,67 +334,107 @@ export const citizenContactCode = defineTemplate<{ code: string }>({
 /* ------------------------------------------------------------------ the mentor (Danish and English) */
 
 const mentorSample: MentorMeetingData = {
-  menteeFirstName: "Amal", date: "2026-03-30", time: "10:00", form: "in_person", place: "Café Havnen, Aarhus", agenda: "CV og to ansøgninger",
-  url: "https://mentorbro.example.dk/mentor/forloeb/12", ics: { ...sampleIcs, attendeeEmail: "mads@eksempel.dk" },
+  menteeFirstName: "Amal",
+  date: "2026-03-30",
+  time: "10:00",
+  form: "in_person",
+  place: "Café Havnen, Aarhus",
+  agenda: "CV og to ansøgninger",
+  url: "https://mentorbro.example.dk/mentor/forloeb/12",
+  ics: { ...sampleIcs, attendeeEmail: "mads@eksempel.dk" },
 };
-const mentorWhen = (lang: "da" | "en", d: { date: string; time: string }) => W[lang].when(messageDate(d.date, lang), d.time);
-const agendaLine = (lang: "da" | "en", d: MentorMeetingData) => (d.agenda ? [sentence(`${lang === "da" ? "Dagsorden" : "Agenda"}: ${d.agenda}`)] : []);
+const mentorWhen = (lang: "da" | "en", d: { date: string; time: string }) =>
+  W[lang].when(messageDate(d.date, lang), d.time);
+const agendaLine = (lang: "da" | "en", d: MentorMeetingData) =>
+  d.agenda ? [sentence(`${lang === "da" ? "Dagsorden" : "Agenda"}: ${d.agenda}`)] : [];
 
 export const meetingPlannedMentor = defineTemplate<MentorMeetingData>({
-  key: "meeting_planned_mentor", audience: "mentor", sample: mentorSample,
+  key: "meeting_planned_mentor",
+  audience: "mentor",
+  sample: mentorSample,
   attachments: invite(false)((d: MentorMeetingData) => d.menteeFirstName),
   copies: {
     da: {
       subject: (d) => `Møde med ${d.menteeFirstName} ${mentorWhen("da", d)}`,
-      lines: (d) => ["Hej", `Mødet med ${d.menteeFirstName} er planlagt ${mentorWhen("da", d)}. ${where("da", d)}`, ...agendaLine("da", d),
-        "Invitationen er vedhæftet, så du kan lægge den i din kalender. Borgeren får den også og en påmindelse på sms dagen før."],
+      lines: (d) => [
+        "Hej",
+        `Mødet med ${d.menteeFirstName} er planlagt ${mentorWhen("da", d)}. ${where("da", d)}`,
+        ...agendaLine("da", d),
+        "Invitationen er vedhæftet, så du kan lægge den i din kalender. Borgeren får den også og en påmindelse på sms dagen før.",
+      ],
       action: { label: "Gå til forløbet", url: (d) => d.url },
     },
     en: {
       subject: (d) => `Meeting with ${d.menteeFirstName} on ${mentorWhen("en", d)}`,
-      lines: (d) => ["Hello", `The meeting with ${d.menteeFirstName} is planned for ${mentorWhen("en", d)}. ${where("en", d)}`, ...agendaLine("en", d),
-        "The invitation is attached so you can add it to your calendar. The citizen gets it too, and a text reminder the day before."],
+      lines: (d) => [
+        "Hello",
+        `The meeting with ${d.menteeFirstName} is planned for ${mentorWhen("en", d)}. ${where("en", d)}`,
+        ...agendaLine("en", d),
+        "The invitation is attached so you can add it to your calendar. The citizen gets it too, and a text reminder the day before.",
+      ],
       action: { label: "Go to the course", url: (d) => d.url },
     },
   },
 });
 
 export const meetingChangedMentor = defineTemplate<MentorMeetingData>({
-  key: "meeting_changed_mentor", audience: "mentor", sample: mentorSample,
+  key: "meeting_changed_mentor",
+  audience: "mentor",
+  sample: mentorSample,
   attachments: invite(false)((d: MentorMeetingData) => d.menteeFirstName),
   copies: {
     da: {
       subject: (d) => `Mødet med ${d.menteeFirstName} er ændret: ${mentorWhen("da", d)}`,
-      lines: (d) => ["Hej", `Mødet med ${d.menteeFirstName} er nu ${mentorWhen("da", d)}. ${where("da", d)}`, ...agendaLine("da", d), "Den vedhæftede invitation opdaterer mødet i din kalender."],
+      lines: (d) => [
+        "Hej",
+        `Mødet med ${d.menteeFirstName} er nu ${mentorWhen("da", d)}. ${where("da", d)}`,
+        ...agendaLine("da", d),
+        "Den vedhæftede invitation opdaterer mødet i din kalender.",
+      ],
       action: { label: "Gå til forløbet", url: (d) => d.url },
     },
     en: {
       subject: (d) => `The meeting with ${d.menteeFirstName} has changed: ${mentorWhen("en", d)}`,
-      lines: (d) => ["Hello", `The meeting with ${d.menteeFirstName} is now on ${mentorWhen("en", d)}. ${where("en", d)}`, ...agendaLine("en", d), "The attached invitation updates the meeting in your calendar."],
+      lines: (d) => [
+        "Hello",
+        `The meeting with ${d.menteeFirstName} is now on ${mentorWhen("en", d)}. ${where("en", d)}`,
+        ...agendaLine("en", d),
+        "The attached invitation updates the meeting in your calendar.",
+      ],
       action: { label: "Go to the course", url: (d) => d.url },
     },
   },
 });
 
 export const meetingCancelledMentor = defineTemplate<MentorMeetingData>({
-  key: "meeting_cancelled_mentor", audience: "mentor", sample: mentorSample,
+  key: "meeting_cancelled_mentor",
+  audience: "mentor",
+  sample: mentorSample,
   attachments: invite(true)((d: MentorMeetingData) => d.menteeFirstName),
   copies: {
     da: {
       subject: (d) => `Mødet med ${d.menteeFirstName} ${mentorWhen("da", d)} er aflyst`,
-      lines: (d) => ["Hej", `Mødet med ${d.menteeFirstName} ${mentorWhen("da", d)} er aflyst. Den vedhæftede besked fjerner det fra din kalender.`],
+      lines: (d) => [
+        "Hej",
+        `Mødet med ${d.menteeFirstName} ${mentorWhen("da", d)} er aflyst. Den vedhæftede besked fjerner det fra din kalender.`,
+      ],
       action: { label: "Planlæg et nyt møde", url: (d) => d.url },
     },
     en: {
       subject: (d) => `The meeting with ${d.menteeFirstName} on ${mentorWhen("en", d)} is cancelled`,
-      lines: (d) => ["Hello", `The meeting with ${d.menteeFirstName} on ${mentorWhen("en", d)} is cancelled. The attached notice removes it from your calendar.`],
+      lines: (d) => [
+        "Hello",
+        `The meeting with ${d.menteeFirstName} on ${mentorWhen("en", d)} is cancelled. The attached notice removes it from your calendar.`,
+      ],
       action: { label: "Plan a new meeting", url: (d) => d.url },
     },
   },
 });
 
 export const meetingReminderMentor = defineTemplate<MentorMeetingData>({
-  key: "meeting_reminder_mentor", audience: "mentor", sample: { ...mentorSample, ics: undefined },
+  key: "meeting_reminder_mentor",
+  audience: "mentor",
+  sample: { ...mentorSample, ics: undefined },
   copies: {
     da: {
       subject: (d) => `Påmindelse: møde med ${d.menteeFirstName} i morgen`,
@@ -289,17 +451,29 @@ export const meetingReminderMentor = defineTemplate<MentorMeetingData>({
 
 type LogPrompt = { menteeFirstName: string; date: string; time: string; url: string };
 export const meetingLogPrompt = defineTemplate<LogPrompt>({
-  key: "meeting_log_prompt", audience: "mentor",
-  sample: { menteeFirstName: "Amal", date: "2026-03-30", time: "10:00", url: "https://mentorbro.example.dk/mentor/forloeb/12" },
+  key: "meeting_log_prompt",
+  audience: "mentor",
+  sample: {
+    menteeFirstName: "Amal",
+    date: "2026-03-30",
+    time: "10:00",
+    url: "https://mentorbro.example.dk/mentor/forloeb/12",
+  },
   copies: {
     da: {
       subject: (d) => `Blev mødet med ${d.menteeFirstName} til noget?`,
-      lines: (d) => ["Hej", `Mødet ${mentorWhen("da", d)} er passeret. Bekræft med ét tryk, at det blev holdt, så tæller det med i jeres timer. Blev det ikke til noget, så sig det også.`],
+      lines: (d) => [
+        "Hej",
+        `Mødet ${mentorWhen("da", d)} er passeret. Bekræft med ét tryk, at det blev holdt, så tæller det med i jeres timer. Blev det ikke til noget, så sig det også.`,
+      ],
       action: { label: "Bekræft mødet", url: (d) => d.url },
     },
     en: {
       subject: (d) => `Did the meeting with ${d.menteeFirstName} happen?`,
-      lines: (d) => ["Hello", `The meeting on ${mentorWhen("en", d)} has passed. Confirm with one tap that it was held, so it counts in your hours. If it did not happen, say so too.`],
+      lines: (d) => [
+        "Hello",
+        `The meeting on ${mentorWhen("en", d)} has passed. Confirm with one tap that it was held, so it counts in your hours. If it did not happen, say so too.`,
+      ],
       action: { label: "Confirm the meeting", url: (d) => d.url },
     },
   },
@@ -308,15 +482,34 @@ export const meetingLogPrompt = defineTemplate<LogPrompt>({
 /* ------------------------------------------------------------------ coordinators */
 
 export const citizenCallRequest = defineTemplate<{ menteeId: number; url: string }>({
-  key: "citizen_call_request", audience: "staff",
+  key: "citizen_call_request",
+  audience: "staff",
   sample: { menteeId: 12, url: "https://mentorbro.example.dk/koordinator/mentees/12" },
   copies: {
-    da: { subject: (d) => `Borger #${d.menteeId} beder om at blive ringet op`, lines: (d) => ["Hej", `Borger #${d.menteeId} har bedt om at blive ringet op fra sin side i Mentorbro.`], action: { label: "Se borgeren", url: (d) => d.url } },
-    en: { subject: (d) => `Citizen #${d.menteeId} asks to be called`, lines: (d) => ["Hello", `Citizen #${d.menteeId} has asked to be called, from their page in Mentorbro.`], action: { label: "See the citizen", url: (d) => d.url } },
+    da: {
+      subject: (d) => `Borger #${d.menteeId} beder om at blive ringet op`,
+      lines: (d) => ["Hej", `Borger #${d.menteeId} har bedt om at blive ringet op fra sin side i Mentorbro.`],
+      action: { label: "Se borgeren", url: (d) => d.url },
+    },
+    en: {
+      subject: (d) => `Citizen #${d.menteeId} asks to be called`,
+      lines: (d) => ["Hello", `Citizen #${d.menteeId} has asked to be called, from their page in Mentorbro.`],
+      action: { label: "See the citizen", url: (d) => d.url },
+    },
   },
 });
 
 export default [
-  meetingPlannedMentee, meetingChangedMentee, meetingCancelledMentee, meetingReminderMentee, citizenPageLink, citizenContactCode,
-  meetingPlannedMentor, meetingChangedMentor, meetingCancelledMentor, meetingReminderMentor, meetingLogPrompt, citizenCallRequest,
+  meetingPlannedMentee,
+  meetingChangedMentee,
+  meetingCancelledMentee,
+  meetingReminderMentee,
+  citizenPageLink,
+  citizenContactCode,
+  meetingPlannedMentor,
+  meetingChangedMentor,
+  meetingCancelledMentor,
+  meetingReminderMentor,
+  meetingLogPrompt,
+  citizenCallRequest,
 ];

@@ -33,13 +33,22 @@ export const matchRequestMentor = defineTemplate<MatchRequestMentorData>({
   key: "match_request_mentor",
   audience: "mentor",
   sample: {
-    mentorFirstName: "Mads", menteeFirstName: "Amal", municipality: "Aarhus", languages: ["ar", "en"], danishLevel: "du2",
-    wishedIndustryCodes: ["41"], goals: ["cv", "network"], noIndustry: false, deadline: "2026-12-06", url: "https://mentorbro.example/mentor/forespoergsel/12",
+    mentorFirstName: "Mads",
+    menteeFirstName: "Amal",
+    municipality: "Aarhus",
+    languages: ["ar", "en"],
+    danishLevel: "du2",
+    wishedIndustryCodes: ["41"],
+    goals: ["cv", "network"],
+    noIndustry: false,
+    deadline: "2026-12-06",
+    url: "https://mentorbro.example/mentor/forespoergsel/12",
   },
   copies: {
     da: {
       subject: (d) => `Vil du være mentor for ${d.menteeFirstName}?`,
-      sms: (d) => `Hej ${d.mentorFirstName}. Vil du være mentor for ${d.menteeFirstName} fra ${d.municipality}? Svar senest ${messageDate(d.deadline, "da")}: ${d.url} Mentorbro`,
+      sms: (d) =>
+        `Hej ${d.mentorFirstName}. Vil du være mentor for ${d.menteeFirstName} fra ${d.municipality}? Svar senest ${messageDate(d.deadline, "da")}: ${d.url} Mentorbro`,
       lines: (d) => [
         `Hej ${d.mentorFirstName}`,
         `Vi foreslår dig som mentor for ${d.menteeFirstName} fra ${d.municipality}: 6 måneder med ca. 4 timer om måneden. Sig ja eller nej senest ${messageDate(d.deadline, "da")}.`,
@@ -53,7 +62,8 @@ export const matchRequestMentor = defineTemplate<MatchRequestMentorData>({
     },
     en: {
       subject: (d) => `Will you mentor ${d.menteeFirstName}?`,
-      sms: (d) => `Hello ${d.mentorFirstName}. Will you mentor ${d.menteeFirstName} from ${d.municipality}? Answer by ${messageDate(d.deadline, "en")}: ${d.url} Mentorbro`,
+      sms: (d) =>
+        `Hello ${d.mentorFirstName}. Will you mentor ${d.menteeFirstName} from ${d.municipality}? Answer by ${messageDate(d.deadline, "en")}: ${d.url} Mentorbro`,
       lines: (d) => [
         `Hello ${d.mentorFirstName}`,
         `We propose you as mentor for ${d.menteeFirstName} from ${d.municipality}: 6 months, about 4 hours a month. Say yes or no by ${messageDate(d.deadline, "en")}.`,
@@ -68,28 +78,52 @@ export const matchRequestMentor = defineTemplate<MatchRequestMentorData>({
   },
 });
 
-export type MatchRequestClosedData = { coordinatorName: string; mentorName: string; menteeId: number; outcome: "declined" | "expired"; reason: string | null; url: string };
+export type MatchRequestClosedData = {
+  coordinatorName: string;
+  mentorName: string;
+  menteeId: number;
+  outcome: "declined" | "expired";
+  reason: string | null;
+  url: string;
+};
 
 export const matchRequestClosed = defineTemplate<MatchRequestClosedData>({
   key: "match_request_closed",
   audience: "staff",
-  sample: { coordinatorName: "Sofie", mentorName: "Mads Jensen", menteeId: 12, outcome: "declined", reason: "Travlt på arbejdet", url: "https://mentorbro.example/koordinator/mentees/12/kandidater" },
+  sample: {
+    coordinatorName: "Sofie",
+    mentorName: "Mads Jensen",
+    menteeId: 12,
+    outcome: "declined",
+    reason: "Travlt på arbejdet",
+    url: "https://mentorbro.example/koordinator/mentees/12/kandidater",
+  },
   copies: {
     da: {
-      subject: (d) => (d.outcome === "declined" ? `En mentor sagde nej til borger #${d.menteeId}` : `En forespørgsel om borger #${d.menteeId} udløb`),
+      subject: (d) =>
+        d.outcome === "declined"
+          ? `En mentor sagde nej til borger #${d.menteeId}`
+          : `En forespørgsel om borger #${d.menteeId} udløb`,
       lines: (d) => [
         `Hej ${d.coordinatorName}`,
-        d.outcome === "declined" ? `${d.mentorName} har sagt nej til at være mentor for borger #${d.menteeId}.` : `${d.mentorName} svarede ikke i tide på forespørgslen om borger #${d.menteeId}.`,
+        d.outcome === "declined"
+          ? `${d.mentorName} har sagt nej til at være mentor for borger #${d.menteeId}.`
+          : `${d.mentorName} svarede ikke i tide på forespørgslen om borger #${d.menteeId}.`,
         ...(d.reason ? [sentence(`Begrundelse: ${d.reason}`)] : []),
         "Borgeren står igen forrest i køen, og parret foreslås ikke igen. Find en ny mentor.",
       ],
       action: { label: "Find en ny mentor", url: (d) => d.url },
     },
     en: {
-      subject: (d) => (d.outcome === "declined" ? `A mentor said no to citizen #${d.menteeId}` : `A request about citizen #${d.menteeId} expired`),
+      subject: (d) =>
+        d.outcome === "declined"
+          ? `A mentor said no to citizen #${d.menteeId}`
+          : `A request about citizen #${d.menteeId} expired`,
       lines: (d) => [
         `Hello ${d.coordinatorName}`,
-        d.outcome === "declined" ? `${d.mentorName} said no to mentoring citizen #${d.menteeId}.` : `${d.mentorName} did not answer the request about citizen #${d.menteeId} in time.`,
+        d.outcome === "declined"
+          ? `${d.mentorName} said no to mentoring citizen #${d.menteeId}.`
+          : `${d.mentorName} did not answer the request about citizen #${d.menteeId} in time.`,
         ...(d.reason ? [sentence(`Reason: ${d.reason}`)] : []),
         "The citizen is back at the front of the queue, and the pair will not be proposed again. Find a new mentor.",
       ],

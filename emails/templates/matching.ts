@@ -37,14 +37,23 @@ export const matchMentor = defineTemplate<MatchMentorData>({
   key: "match_mentor",
   audience: "mentor",
   sample: {
-    mentorFirstName: "Mads", menteeFirstName: "Amal", menteePhone: "+4520304050", menteeEmail: null, municipality: "Aarhus",
-    languages: ["ar", "en"], danishLevel: "du2", wishedIndustryCodes: ["41"], goals: ["cv", "network"], startDate: "2026-12-01",
+    mentorFirstName: "Mads",
+    menteeFirstName: "Amal",
+    menteePhone: "+4520304050",
+    menteeEmail: null,
+    municipality: "Aarhus",
+    languages: ["ar", "en"],
+    danishLevel: "du2",
+    wishedIndustryCodes: ["41"],
+    goals: ["cv", "network"],
+    startDate: "2026-12-01",
     url: "https://mentorbro.example/mentor",
   },
   copies: {
     da: {
       subject: (d) => `Du er matchet med ${d.menteeFirstName}`,
-      sms: (d) => `Hej ${d.mentorFirstName}. Du er matchet med ${d.menteeFirstName} fra ${d.municipality}. Se din e-mail for detaljer. Mentorbro`,
+      sms: (d) =>
+        `Hej ${d.mentorFirstName}. Du er matchet med ${d.menteeFirstName} fra ${d.municipality}. Se din e-mail for detaljer. Mentorbro`,
       lines: (d) => [
         `Hej ${d.mentorFirstName}`,
         `Tak fordi du sagde ja til at være mentor for ${d.menteeFirstName} fra ${d.municipality}. Forløbet starter ${messageDate(d.startDate, "da")} og varer 6 måneder med ca. 4 timer om måneden.`,
@@ -58,7 +67,8 @@ export const matchMentor = defineTemplate<MatchMentorData>({
     },
     en: {
       subject: (d) => `You have been matched with ${d.menteeFirstName}`,
-      sms: (d) => `Hello ${d.mentorFirstName}. You have been matched with ${d.menteeFirstName} from ${d.municipality}. See your email for details. Mentorbro`,
+      sms: (d) =>
+        `Hello ${d.mentorFirstName}. You have been matched with ${d.menteeFirstName} from ${d.municipality}. See your email for details. Mentorbro`,
       lines: (d) => [
         `Hello ${d.mentorFirstName}`,
         `Thank you for saying yes to mentoring ${d.menteeFirstName} from ${d.municipality}. The course starts ${messageDate(d.startDate, "en")} and runs for 6 months, about 4 hours a month.`,
@@ -78,14 +88,27 @@ export const matchMentor = defineTemplate<MatchMentorData>({
  * Nothing about the citizen. `pageUrl` is the citizen's own page (issue 21), a secret link. The phone and coordinator
  * fields are missing from messages queued before issue 19; the text then leaves them out.
  */
-export type MatchMenteeData = { mentorFirstName: string; mentorPhone?: string; coordinatorName?: string; coordinatorEmail?: string; pageUrl?: string };
+export type MatchMenteeData = {
+  mentorFirstName: string;
+  mentorPhone?: string;
+  coordinatorName?: string;
+  coordinatorEmail?: string;
+  pageUrl?: string;
+};
 
-type MenteeWords = { subject: string; text: (name: string, phone: string | null, coordinator: { name: string; email: string } | null) => string };
+type MenteeWords = {
+  subject: string;
+  text: (name: string, phone: string | null, coordinator: { name: string; email: string } | null) => string;
+};
 
 /** One sentence set per language; the SMS is the same text plus the citizen's page (no sensitive details). */
 const menteeCopy = (lang: MessageLanguage, w: MenteeWords) => {
-  const text = (d: MatchMenteeData) => w.text(d.mentorFirstName, d.mentorPhone ?? null,
-    d.coordinatorEmail ? { name: d.coordinatorName ?? "", email: d.coordinatorEmail } : null);
+  const text = (d: MatchMenteeData) =>
+    w.text(
+      d.mentorFirstName,
+      d.mentorPhone ?? null,
+      d.coordinatorEmail ? { name: d.coordinatorName ?? "", email: d.coordinatorEmail } : null,
+    );
   return {
     subject: () => w.subject,
     lines: (d: MatchMenteeData) => [text(d), ...(d.pageUrl ? [`${citizenPageLabel(lang)} ${d.pageUrl}`] : [])],
@@ -95,39 +118,89 @@ const menteeCopy = (lang: MessageLanguage, w: MenteeWords) => {
 
 export const matchMentee = defineTemplate<MatchMenteeData>({
   key: "match_mentee",
-  sample: { mentorFirstName: "Mads", mentorPhone: "+4520304050", coordinatorName: "Sofie", coordinatorEmail: "sofie@mentorbro.dk", pageUrl: "https://mentorbro.dk/mig/Xy7Qp2LmXy7Qp2LmXy7Qp2" },
+  sample: {
+    mentorFirstName: "Mads",
+    mentorPhone: "+4520304050",
+    coordinatorName: "Sofie",
+    coordinatorEmail: "sofie@mentorbro.dk",
+    pageUrl: "https://mentorbro.dk/mig/Xy7Qp2LmXy7Qp2LmXy7Qp2",
+  },
   audience: "mentee",
   secrets: ["pageUrl"],
   copies: {
-    da: menteeCopy("da", { subject: "Du har fået en mentor", text: (n, p, c) =>
-      `Hej. Du har fået en mentor: ${n}${p ? `, tlf. ${p}` : ""}. ${n} ringer til dig inden for få dage.${c ? ` Spørgsmål? Skriv til din koordinator ${c.name}: ${c.email}.` : ""} Mentorbro` }),
-    en: menteeCopy("en", { subject: "You have a mentor", text: (n, p, c) =>
-      `Hello. You have a mentor: ${n}${p ? `, phone ${p}` : ""}. ${n} will call you in the next few days.${c ? ` Questions? Write to your coordinator ${c.name}: ${c.email}.` : ""} Mentorbro` }),
-    ar: menteeCopy("ar", { subject: "لديك مرشد الآن", text: (n, p, c) =>
-      `مرحبًا. مرشدك: ${n}${p ? `، الهاتف ${p}` : ""}. سيتصل بك قريبًا.${c ? ` أسئلة؟ اكتب إلى منسقك ${c.name}: ${c.email}.` : ""} Mentorbro` }),
-    ti: menteeCopy("ti", { subject: "ሜንቶር ረኺብኩም ኣለኹም", text: (n, p, c) =>
-      `ሰላም። ሜንቶርኩም፦ ${n}${p ? `፣ ቴሌፎን ${p}` : ""}። ቀልጢፉ ክድውለልኩም እዩ።${c ? ` ሕቶ? ናብ ኣወሃሃዲ ${c.name} ጽሓፉ፦ ${c.email}።` : ""} Mentorbro` }),
-    fa: menteeCopy("fa", { subject: "برای شما منتور پیدا شد", text: (n, p, c) =>
-      `سلام. منتور شما: ${n}${p ? `، تلفن ${p}` : ""}. به زودی با شما تماس می‌گیرد.${c ? ` سؤال؟ به هماهنگ‌کننده ${c.name} بنویسید: ${c.email}.` : ""} Mentorbro` }),
-    prs: menteeCopy("prs", { subject: "برای شما منتور پیدا شد", text: (n, p, c) =>
-      `سلام. منتور (رهنما) شما: ${n}${p ? `، تیلفون ${p}` : ""}. به زودی به شما زنگ می‌زند.${c ? ` سوال؟ به هماهنگ‌کننده ${c.name} بنویسید: ${c.email}.` : ""} Mentorbro` }),
-    ps: menteeCopy("ps", { subject: "تاسو ته منټور پیدا شو", text: (n, p, c) =>
-      `سلام. ستاسو منټور: ${n}${p ? `، ټیلیفون ${p}` : ""}. ژر به تاسو ته زنګ ووهي.${c ? ` پوښتنه؟ همغږي کوونکي ${c.name} ته ولیکئ: ${c.email}.` : ""} Mentorbro` }),
-    so: menteeCopy("so", { subject: "Waxaad heshay lataliye", text: (n, p, c) =>
-      `Salaan. Waxaad heshay lataliye (mentor): ${n}${p ? `, telefoon ${p}` : ""}. ${n} wuxuu ku soo wici doonaa maalmaha soo socda.${c ? ` Su'aal ma qabtaa? U qor isku-duwahaaga ${c.name}: ${c.email}.` : ""} Mentorbro` }),
-    uk: menteeCopy("uk", { subject: "У вас є ментор", text: (n, p, c) =>
-      `Вітаємо! Ваш ментор: ${n}${p ? `, тел. ${p}` : ""}. Ментор скоро зателефонує.${c ? ` Питання? Напишіть координатору ${c.name}: ${c.email}.` : ""} Mentorbro` }),
-    kmr: menteeCopy("kmr", { subject: "Te mentorek heye", text: (n, p, c) =>
-      `Silav. Mentorê te: ${n}${p ? `, telefon ${p}` : ""}. Ew ê zû telefonî te bike.${c ? ` Pirs? Ji koordînator ${c.name} re binivîse: ${c.email}.` : ""} Mentorbro` }),
+    da: menteeCopy("da", {
+      subject: "Du har fået en mentor",
+      text: (n, p, c) =>
+        `Hej. Du har fået en mentor: ${n}${p ? `, tlf. ${p}` : ""}. ${n} ringer til dig inden for få dage.${c ? ` Spørgsmål? Skriv til din koordinator ${c.name}: ${c.email}.` : ""} Mentorbro`,
+    }),
+    en: menteeCopy("en", {
+      subject: "You have a mentor",
+      text: (n, p, c) =>
+        `Hello. You have a mentor: ${n}${p ? `, phone ${p}` : ""}. ${n} will call you in the next few days.${c ? ` Questions? Write to your coordinator ${c.name}: ${c.email}.` : ""} Mentorbro`,
+    }),
+    ar: menteeCopy("ar", {
+      subject: "لديك مرشد الآن",
+      text: (n, p, c) =>
+        `مرحبًا. مرشدك: ${n}${p ? `، الهاتف ${p}` : ""}. سيتصل بك قريبًا.${c ? ` أسئلة؟ اكتب إلى منسقك ${c.name}: ${c.email}.` : ""} Mentorbro`,
+    }),
+    ti: menteeCopy("ti", {
+      subject: "ሜንቶር ረኺብኩም ኣለኹም",
+      text: (n, p, c) =>
+        `ሰላም። ሜንቶርኩም፦ ${n}${p ? `፣ ቴሌፎን ${p}` : ""}። ቀልጢፉ ክድውለልኩም እዩ።${c ? ` ሕቶ? ናብ ኣወሃሃዲ ${c.name} ጽሓፉ፦ ${c.email}።` : ""} Mentorbro`,
+    }),
+    fa: menteeCopy("fa", {
+      subject: "برای شما منتور پیدا شد",
+      text: (n, p, c) =>
+        `سلام. منتور شما: ${n}${p ? `، تلفن ${p}` : ""}. به زودی با شما تماس می‌گیرد.${c ? ` سؤال؟ به هماهنگ‌کننده ${c.name} بنویسید: ${c.email}.` : ""} Mentorbro`,
+    }),
+    prs: menteeCopy("prs", {
+      subject: "برای شما منتور پیدا شد",
+      text: (n, p, c) =>
+        `سلام. منتور (رهنما) شما: ${n}${p ? `، تیلفون ${p}` : ""}. به زودی به شما زنگ می‌زند.${c ? ` سوال؟ به هماهنگ‌کننده ${c.name} بنویسید: ${c.email}.` : ""} Mentorbro`,
+    }),
+    ps: menteeCopy("ps", {
+      subject: "تاسو ته منټور پیدا شو",
+      text: (n, p, c) =>
+        `سلام. ستاسو منټور: ${n}${p ? `، ټیلیفون ${p}` : ""}. ژر به تاسو ته زنګ ووهي.${c ? ` پوښتنه؟ همغږي کوونکي ${c.name} ته ولیکئ: ${c.email}.` : ""} Mentorbro`,
+    }),
+    so: menteeCopy("so", {
+      subject: "Waxaad heshay lataliye",
+      text: (n, p, c) =>
+        `Salaan. Waxaad heshay lataliye (mentor): ${n}${p ? `, telefoon ${p}` : ""}. ${n} wuxuu ku soo wici doonaa maalmaha soo socda.${c ? ` Su'aal ma qabtaa? U qor isku-duwahaaga ${c.name}: ${c.email}.` : ""} Mentorbro`,
+    }),
+    uk: menteeCopy("uk", {
+      subject: "У вас є ментор",
+      text: (n, p, c) =>
+        `Вітаємо! Ваш ментор: ${n}${p ? `, тел. ${p}` : ""}. Ментор скоро зателефонує.${c ? ` Питання? Напишіть координатору ${c.name}: ${c.email}.` : ""} Mentorbro`,
+    }),
+    kmr: menteeCopy("kmr", {
+      subject: "Te mentorek heye",
+      text: (n, p, c) =>
+        `Silav. Mentorê te: ${n}${p ? `, telefon ${p}` : ""}. Ew ê zû telefonî te bike.${c ? ` Pirs? Ji koordînator ${c.name} re binivîse: ${c.email}.` : ""} Mentorbro`,
+    }),
   },
 });
 
-export type MatchCaseworkerData = { caseworkerName: string; menteeFirstName: string; menteeId: number; mentorFirstName: string; startDate: string; url: string };
+export type MatchCaseworkerData = {
+  caseworkerName: string;
+  menteeFirstName: string;
+  menteeId: number;
+  mentorFirstName: string;
+  startDate: string;
+  url: string;
+};
 
 export const matchCaseworker = defineTemplate<MatchCaseworkerData>({
   key: "match_caseworker",
   audience: "caseworker",
-  sample: { caseworkerName: "Lene", menteeFirstName: "Amal", menteeId: 12, mentorFirstName: "Mads", startDate: "2026-12-01", url: "https://mentorbro.example/kommune/borgere/12" },
+  sample: {
+    caseworkerName: "Lene",
+    menteeFirstName: "Amal",
+    menteeId: 12,
+    mentorFirstName: "Mads",
+    startDate: "2026-12-01",
+    url: "https://mentorbro.example/kommune/borgere/12",
+  },
   copies: {
     da: {
       subject: (d) => `Borger #${d.menteeId} er matchet med en mentor`,

@@ -10,7 +10,10 @@ import { citizenPageLabel } from "./between-meetings";
 /** `pageUrl`: the citizen's own page (issue 21), a secret link; messages queued before it existed have none. */
 type Data = { firstName: string; pageUrl?: string };
 
-const copy = (lang: MessageLanguage, c: { subject: string; heading: string; hello: (n: string) => string; body: string[]; sms: (n: string) => string }): Copy<Data> => ({
+const copy = (
+  lang: MessageLanguage,
+  c: { subject: string; heading: string; hello: (n: string) => string; body: string[]; sms: (n: string) => string },
+): Copy<Data> => ({
   subject: () => c.subject,
   heading: () => c.heading,
   lines: (d) => [c.hello(d.firstName), ...c.body, ...(d.pageUrl ? [`${citizenPageLabel(lang)} ${d.pageUrl}`] : [])],
@@ -27,7 +30,8 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "En koordinator fra foreningen kontakter dig snart for at tale om dine ønsker.",
       "Du behøver ikke gøre noget nu.",
     ],
-    sms: (n) => `Hej ${n}. Du er henvist til Mentorbros mentorprogram. En koordinator kontakter dig snart. Hilsen Mentorbro`,
+    sms: (n) =>
+      `Hej ${n}. Du er henvist til Mentorbros mentorprogram. En koordinator kontakter dig snart. Hilsen Mentorbro`,
   }),
   en: copy("en", {
     subject: "Welcome to Mentorbro",
@@ -38,7 +42,8 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "A coordinator from the association will contact you soon to talk about your wishes.",
       "You do not need to do anything now.",
     ],
-    sms: (n) => `Hello ${n}. You have been referred to the Mentorbro mentor programme. A coordinator will contact you soon. Mentorbro`,
+    sms: (n) =>
+      `Hello ${n}. You have been referred to the Mentorbro mentor programme. A coordinator will contact you soon. Mentorbro`,
   }),
   ar: copy("ar", {
     subject: "مرحبًا بك في Mentorbro",
@@ -71,7 +76,8 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "یک هماهنگ‌کننده از انجمن به‌زودی با شما تماس می‌گیرد تا درباره خواسته‌هایتان صحبت کند.",
       "فعلاً لازم نیست کاری انجام دهید.",
     ],
-    sms: (n) => `سلام ${n}. شما به برنامه منتورینگ Mentorbro معرفی شده‌اید. یک هماهنگ‌کننده به‌زودی با شما تماس می‌گیرد. Mentorbro`,
+    sms: (n) =>
+      `سلام ${n}. شما به برنامه منتورینگ Mentorbro معرفی شده‌اید. یک هماهنگ‌کننده به‌زودی با شما تماس می‌گیرد. Mentorbro`,
   }),
   prs: copy("prs", {
     subject: "به Mentorbro خوش آمدید",
@@ -82,7 +88,8 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "یک هماهنگ‌کننده از انجمن به زودی با شما به تماس می‌شود تا در مورد خواسته‌های تان صحبت کند.",
       "فعلاً ضرورت نیست کاری انجام دهید.",
     ],
-    sms: (n) => `سلام ${n}. شما به برنامه رهنمایی Mentorbro معرفی شده اید. یک هماهنگ‌کننده به زودی با شما به تماس می‌شود. Mentorbro`,
+    sms: (n) =>
+      `سلام ${n}. شما به برنامه رهنمایی Mentorbro معرفی شده اید. یک هماهنگ‌کننده به زودی با شما به تماس می‌شود. Mentorbro`,
   }),
   ps: copy("ps", {
     subject: "Mentorbro ته ښه راغلاست",
@@ -93,7 +100,8 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "د ټولنې یو همغږی کوونکی به ډېر ژر له تاسو سره اړیکه ونیسي ترڅو ستاسو د هیلو په اړه خبرې وکړي.",
       "اوس اړتیا نشته چې تاسو کوم کار وکړئ.",
     ],
-    sms: (n) => `سلام ${n}. تاسو د Mentorbro لارښوونې پروګرام ته معرفي شوي یاست. یو همغږی کوونکی به ډېر ژر له تاسو سره اړیکه ونیسي. Mentorbro`,
+    sms: (n) =>
+      `سلام ${n}. تاسو د Mentorbro لارښوونې پروګرام ته معرفي شوي یاست. یو همغږی کوونکی به ډېر ژر له تاسو سره اړیکه ونیسي. Mentorbro`,
   }),
   so: copy("so", {
     subject: "Ku soo dhawoow Mentorbro",
@@ -104,7 +112,8 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "Isuduwe ka tirsan ururka ayaa dhowaan kula soo xiriiri doona si aad uga wada hadashaan waxa aad rabto.",
       "Hadda waxba uma baahnid inaad samayso.",
     ],
-    sms: (n) => `Salaan ${n}. Waxaa laguu gudbiyay barnaamijka lataliyaha Mentorbro. Isuduwe ayaa dhowaan kula soo xiriiri doona. Mentorbro`,
+    sms: (n) =>
+      `Salaan ${n}. Waxaa laguu gudbiyay barnaamijka lataliyaha Mentorbro. Isuduwe ayaa dhowaan kula soo xiriiri doona. Mentorbro`,
   }),
   uk: copy("uk", {
     subject: "Ласкаво просимо до Mentorbro",
@@ -115,7 +124,8 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "Координатор асоціації незабаром зв'яжеться з вами, щоб поговорити про ваші побажання.",
       "Зараз вам нічого не потрібно робити.",
     ],
-    sms: (n) => `Вітаємо, ${n}. Вас направлено до програми наставництва Mentorbro. Координатор незабаром зв'яжеться з вами. Mentorbro`,
+    sms: (n) =>
+      `Вітаємо, ${n}. Вас направлено до програми наставництва Mentorbro. Координатор незабаром зв'яжеться з вами. Mentorbro`,
   }),
   kmr: copy("kmr", {
     subject: "Bi xêr hatî Mentorbro",
@@ -126,11 +136,15 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
       "Koordînatorek ji komeleyê dê di demek nêz de bi te re têkilî dayne da ku li ser daxwazên te biaxive.",
       "Niha ne hewce ye ku tu tiştekî bikî.",
     ],
-    sms: (n) => `Silav ${n}. Tu ji bo bernameya mentoriyê ya Mentorbro hatî şandin. Koordînatorek dê di demek nêz de bi te re têkilî dayne. Mentorbro`,
+    sms: (n) =>
+      `Silav ${n}. Tu ji bo bernameya mentoriyê ya Mentorbro hatî şandin. Koordînatorek dê di demek nêz de bi te re têkilî dayne. Mentorbro`,
   }),
 };
 
 export default defineTemplate<Data>({
-  key: "mentee_welcome", audience: "mentee", copies: welcomeCopies, secrets: ["pageUrl"],
+  key: "mentee_welcome",
+  audience: "mentee",
+  copies: welcomeCopies,
+  secrets: ["pageUrl"],
   sample: { firstName: "Amal", pageUrl: "https://mentorbro.dk/mig/Xy7Qp2LmXy7Qp2LmXy7Qp2" },
 });

@@ -20,12 +20,20 @@ function newest(dir) {
  */
 export function buildIfNeeded(opts = {}) {
   const buildFile = "build/index.js";
-  const sources = Math.max(newest("app"), newest("db"), newest("emails"), statSync("remix.config.js").mtimeMs, statSync("package.json").mtimeMs);
+  const sources = Math.max(
+    newest("app"),
+    newest("db"),
+    newest("emails"),
+    statSync("remix.config.js").mtimeMs,
+    statSync("package.json").mtimeMs,
+  );
   if (existsSync(buildFile) && statSync(buildFile).mtimeMs >= sources) return false;
   (opts.stdoutFree ? console.error : console.log)("Building the app...");
   const r = spawnSync("npx", ["remix", "build"], { stdio: ["ignore", opts.stdoutFree ? 2 : "inherit", "inherit"] });
   if (r.status !== 0) process.exit(r.status ?? 1);
-  const w = spawnSync(process.execPath, ["scripts/build-worker.mjs"], { stdio: ["ignore", opts.stdoutFree ? 2 : "inherit", "inherit"] });
+  const w = spawnSync(process.execPath, ["scripts/build-worker.mjs"], {
+    stdio: ["ignore", opts.stdoutFree ? 2 : "inherit", "inherit"],
+  });
   if (w.status !== 0) process.exit(w.status ?? 1);
   return true;
 }

@@ -38,7 +38,10 @@ const idle = [...self].filter(([k]) => k.startsWith("(idle)")).reduce((s, [, v])
 const busy = total - idle;
 const show = (title, m) => {
   console.log(`\n${title} (busy ${Math.round(busy / 1000)} ms of ${Math.round(total / 1000)} ms)`);
-  for (const [k, v] of [...m].filter(([k]) => !k.startsWith("(idle)") && !k.startsWith("(root)")).sort((a, b) => b[1] - a[1]).slice(0, Number(n))) {
+  for (const [k, v] of [...m]
+    .filter(([k]) => !k.startsWith("(idle)") && !k.startsWith("(root)"))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, Number(n))) {
     console.log(`${(v / 1000).toFixed(0).padStart(7)} ms ${((v / busy) * 100).toFixed(1).padStart(5)} %  ${k}`);
   }
 };
@@ -54,10 +57,12 @@ if (target) {
     if (node.callFrame.functionName !== target) continue;
     const p = parent.get(node.id);
     const chain = [];
-    for (let cur = p, i = 0; cur !== undefined && i < 4; cur = parent.get(cur), i++) chain.push(key(byId.get(cur)).split(" ")[0] + "@" + key(byId.get(cur)).split("/").pop());
+    for (let cur = p, i = 0; cur !== undefined && i < 4; cur = parent.get(cur), i++)
+      chain.push(key(byId.get(cur)).split(" ")[0] + "@" + key(byId.get(cur)).split("/").pop());
     const k = chain.join(" < ");
     callers.set(k, (callers.get(k) ?? 0) + inclusiveOf(node.id));
   }
   console.log(`\ncallers of ${target}`);
-  for (const [k, v] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`${(v / 1000).toFixed(0).padStart(7)} ms  ${k}`);
+  for (const [k, v] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 15))
+    console.log(`${(v / 1000).toFixed(0).padStart(7)} ms  ${k}`);
 }

@@ -9,13 +9,23 @@ import { totp } from "../../app/auth/totp";
 
 export type Visitor = "anonymous" | "admin" | "coordinator" | "caseworker" | "caseworker2" | "mentor";
 export const EMAILS: Record<Exclude<Visitor, "anonymous">, string> = {
-  admin: DEMO_USERS.admin, coordinator: DEMO_USERS.coordinator, caseworker: DEMO_USERS.caseworker, caseworker2: DEMO_USERS.caseworker2, mentor: DEMO_USERS.mentor,
+  admin: DEMO_USERS.admin,
+  coordinator: DEMO_USERS.coordinator,
+  caseworker: DEMO_USERS.caseworker,
+  caseworker2: DEMO_USERS.caseworker2,
+  mentor: DEMO_USERS.mentor,
 };
 
 export type TourIds = {
-  mentor: number; waitingMentee: number; mentee: number; course: number; message: number; mentorCourse: number;
+  mentor: number;
+  waitingMentee: number;
+  mentee: number;
+  course: number;
+  message: number;
+  mentorCourse: number;
   /** A citizen of each demo caseworker's municipality (Aarhus, Kolding), for their detail page. */
-  aarhusMentee: number; koldingMentee: number;
+  aarhusMentee: number;
+  koldingMentee: number;
 };
 
 const one = (client: Database.Database, what: string, query: string, ...params: unknown[]): number => {
@@ -26,17 +36,43 @@ const one = (client: Database.Database, what: string, query: string, ...params: 
 
 /** Ids for the detail pages: typical busy records of the demo logins' municipalities. */
 export function pickIds(client: Database.Database): TourIds {
-  const inCourse = (code: number) => one(client, `citizen in a course in ${code}`,
-    "SELECT m.id FROM mentees m JOIN courses c ON c.mentee_id = m.id WHERE m.municipality_code = ? AND c.status = 'active' ORDER BY c.start_date, c.id LIMIT 1", code);
+  const inCourse = (code: number) =>
+    one(
+      client,
+      `citizen in a course in ${code}`,
+      "SELECT m.id FROM mentees m JOIN courses c ON c.mentee_id = m.id WHERE m.municipality_code = ? AND c.status = 'active' ORDER BY c.start_date, c.id LIMIT 1",
+      code,
+    );
   const aarhusMentee = inCourse(751);
   return {
-    mentor: one(client, "active mentor", "SELECT mentor_id AS id FROM courses c JOIN mentors m ON m.id = c.mentor_id WHERE m.status = 'active' GROUP BY mentor_id ORDER BY count(*) DESC, mentor_id LIMIT 1"),
-    waitingMentee: one(client, "waiting citizen in Aarhus", "SELECT id FROM mentees WHERE status = 'waiting' AND municipality_code = 751 ORDER BY referred_at, id LIMIT 1"),
+    mentor: one(
+      client,
+      "active mentor",
+      "SELECT mentor_id AS id FROM courses c JOIN mentors m ON m.id = c.mentor_id WHERE m.status = 'active' GROUP BY mentor_id ORDER BY count(*) DESC, mentor_id LIMIT 1",
+    ),
+    waitingMentee: one(
+      client,
+      "waiting citizen in Aarhus",
+      "SELECT id FROM mentees WHERE status = 'waiting' AND municipality_code = 751 ORDER BY referred_at, id LIMIT 1",
+    ),
     mentee: aarhusMentee,
-    course: one(client, "active course", "SELECT id FROM courses WHERE mentee_id = ? AND status = 'active' LIMIT 1", aarhusMentee),
-    message: one(client, "sent email", "SELECT id FROM messages WHERE channel = 'email' AND status IN ('sent', 'delivered') ORDER BY id DESC LIMIT 1"),
-    mentorCourse: one(client, "course of the demo mentor",
-      "SELECT c.id FROM courses c JOIN mentors m ON m.id = c.mentor_id WHERE m.email = ? AND c.status IN ('active', 'paused') ORDER BY c.id LIMIT 1", DEMO_USERS.mentor),
+    course: one(
+      client,
+      "active course",
+      "SELECT id FROM courses WHERE mentee_id = ? AND status = 'active' LIMIT 1",
+      aarhusMentee,
+    ),
+    message: one(
+      client,
+      "sent email",
+      "SELECT id FROM messages WHERE channel = 'email' AND status IN ('sent', 'delivered') ORDER BY id DESC LIMIT 1",
+    ),
+    mentorCourse: one(
+      client,
+      "course of the demo mentor",
+      "SELECT c.id FROM courses c JOIN mentors m ON m.id = c.mentor_id WHERE m.email = ? AND c.status IN ('active', 'paused') ORDER BY c.id LIMIT 1",
+      DEMO_USERS.mentor,
+    ),
     aarhusMentee,
     koldingMentee: inCourse(621),
   };
@@ -55,7 +91,10 @@ export type TourPage = { visitor: Visitor; page: string; path: string; exportJob
 export function tourPages(ids: TourIds): TourPage[] {
   const p = (visitor: Visitor, page: string, path = page): TourPage => ({ visitor, page, path });
   return [
-    p("anonymous", "/"), p("anonymous", "/bliv-mentor"), p("anonymous", "/login"), p("anonymous", "/healthz"),
+    p("anonymous", "/"),
+    p("anonymous", "/bliv-mentor"),
+    p("anonymous", "/login"),
+    p("anonymous", "/healthz"),
     p("coordinator", "/koordinator"),
     p("coordinator", "/koordinator/mentorer"),
     p("coordinator", "/koordinator/mentorer/:id", `/koordinator/mentorer/${ids.mentor}`),
@@ -122,16 +161,32 @@ export function variantPages(ids: TourIds): TourPage[] {
     p("coordinator", "/koordinator/ventende?side=3"),
     p("coordinator", "/koordinator/mentorer?status=all&side=2"),
     p("coordinator", "/koordinator/mentorer?status=approved&municipality=751&section=F"),
-    p("coordinator", "/koordinator/mentorer/:id?historik-side=2&forloeb-side=2", `/koordinator/mentorer/${ids.mentor}?historik-side=2&forloeb-side=2`),
-    p("coordinator", "/koordinator/mentees/:id/kandidater?udelukket=outside_travel_area&side=2", `${candidates}?udelukket=outside_travel_area&side=2`),
-    p("coordinator", "/koordinator/mentees/:id/kandidater?udelukket=mentor_at_capacity", `${candidates}?udelukket=mentor_at_capacity`),
+    p(
+      "coordinator",
+      "/koordinator/mentorer/:id?historik-side=2&forloeb-side=2",
+      `/koordinator/mentorer/${ids.mentor}?historik-side=2&forloeb-side=2`,
+    ),
+    p(
+      "coordinator",
+      "/koordinator/mentees/:id/kandidater?udelukket=outside_travel_area&side=2",
+      `${candidates}?udelukket=outside_travel_area&side=2`,
+    ),
+    p(
+      "coordinator",
+      "/koordinator/mentees/:id/kandidater?udelukket=mentor_at_capacity",
+      `${candidates}?udelukket=mentor_at_capacity`,
+    ),
     p("coordinator", "/persondata/mentee/:id", `/persondata/mentee/${ids.mentee}`),
     p("caseworker", "/kommune/borgere?status=completed&side=2"),
     p("caseworker", "/kommune/borgere?q=an"),
     p("admin", "/admin/outbox?status=failed"),
     p("admin", "/admin/outbox?channel=sms&side=2"),
     p("admin", "/admin/outbox?status=delivered&channel=email"),
-    p("admin", "/admin/adgangslog?entityType=mentee&entityId=:id", `/admin/adgangslog?entityType=mentee&entityId=${ids.mentee}`),
+    p(
+      "admin",
+      "/admin/adgangslog?entityType=mentee&entityId=:id",
+      `/admin/adgangslog?entityType=mentee&entityId=${ids.mentee}`,
+    ),
     p("admin", "/admin/adgangslog?action=view&from=2025-01-01&to=2025-12-31"),
     p("admin", "/admin/adgangslog?entityType=mentor&side=5"),
     p("admin", "/admin/kommuner?partnere=1"),
@@ -159,13 +214,20 @@ const header = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}
  * (a form with a `code` field, as /login/kode does for two-step verification), `secretOf` gives the user's TOTP secret
  * and the current code is sent. Returns the session's cookies; throws with what went wrong otherwise.
  */
-export async function logIn(baseUrl: string, visitor: Exclude<Visitor, "anonymous">, secretOf: (email: string) => string | null, password = DEMO_PASSWORD): Promise<Session> {
+export async function logIn(
+  baseUrl: string,
+  visitor: Exclude<Visitor, "anonymous">,
+  secretOf: (email: string) => string | null,
+  password = DEMO_PASSWORD,
+): Promise<Session> {
   const email = EMAILS[visitor];
   const jar = new Map<string, string>();
   const origin = new URL(baseUrl).origin;
   const post = async (path: string, form: Record<string, string>) => {
     const res = await fetch(new URL(path, baseUrl), {
-      method: "POST", redirect: "manual", body: new URLSearchParams(form),
+      method: "POST",
+      redirect: "manual",
+      body: new URLSearchParams(form),
       headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin, Cookie: header(jar) },
     });
     mergeCookies(jar, res);
@@ -182,51 +244,96 @@ export async function logIn(baseUrl: string, visitor: Exclude<Visitor, "anonymou
     const html = page.status === 200 ? await page.text() : (await page.arrayBuffer(), "");
     if (/<input[^>]*name="code"/.test(html)) {
       const secret = secretOf(email);
-      if (!secret) throw new Error(`login as ${visitor}: ${next.pathname} asks for a code, but ${email} has no TOTP secret in the database`);
+      if (!secret)
+        throw new Error(
+          `login as ${visitor}: ${next.pathname} asks for a code, but ${email} has no TOTP secret in the database`,
+        );
       res = await post(next.pathname, { code: totp(secret, Date.now()) });
       continue;
     }
-    if (next.pathname.startsWith("/login")) throw new Error(`login as ${visitor} ended on ${next.pathname} (status ${page.status})`);
+    if (next.pathname.startsWith("/login"))
+      throw new Error(`login as ${visitor} ended on ${next.pathname} (status ${page.status})`);
     return { visitor, cookie: header(jar) };
   }
-  throw new Error(`login as ${visitor} failed: status ${res.status}, location ${res.headers.get("location") ?? "none"}`);
+  throw new Error(
+    `login as ${visitor} failed: status ${res.status}, location ${res.headers.get("location") ?? "none"}`,
+  );
 }
 
 /** The TOTP secret of a user, read from the database (the benchmark and the check run on their own copy). */
 export function secretsFrom(client: Database.Database) {
   const stmt = client.prepare("SELECT totp_secret AS s FROM users WHERE email = ?");
-  return (email: string) => ((stmt.get(email) as { s: string | null } | undefined)?.s ?? null);
+  return (email: string) => (stmt.get(email) as { s: string | null } | undefined)?.s ?? null;
 }
 
 export type Fetched = { status: number; bytes: number; ms: number; error?: string; location?: string };
 
 /** One GET, timed, with the body read to the end. A timeout or a refused connection is a result, not an exception. */
-export async function fetchPage(baseUrl: string, path: string, cookie: string | null, timeoutMs: number): Promise<Fetched> {
+export async function fetchPage(
+  baseUrl: string,
+  path: string,
+  cookie: string | null,
+  timeoutMs: number,
+): Promise<Fetched> {
   const t0 = performance.now();
   try {
-    const res = await fetch(new URL(path, baseUrl), { redirect: "manual", headers: cookie ? { Cookie: cookie } : {}, signal: AbortSignal.timeout(timeoutMs) });
+    const res = await fetch(new URL(path, baseUrl), {
+      redirect: "manual",
+      headers: cookie ? { Cookie: cookie } : {},
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     const body = await res.arrayBuffer();
-    return { status: res.status, bytes: body.byteLength, ms: performance.now() - t0, location: res.headers.get("location") ?? undefined };
+    return {
+      status: res.status,
+      bytes: body.byteLength,
+      ms: performance.now() - t0,
+      location: res.headers.get("location") ?? undefined,
+    };
   } catch (e) {
     const timeout = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
-    return { status: 0, bytes: 0, ms: performance.now() - t0, error: timeout ? `timeout after ${Math.round(timeoutMs / 1000)} s` : e instanceof Error ? `${e.message} ${String((e as { cause?: unknown }).cause ?? "")}`.trim() : String(e) };
+    return {
+      status: 0,
+      bytes: 0,
+      ms: performance.now() - t0,
+      error: timeout
+        ? `timeout after ${Math.round(timeoutMs / 1000)} s`
+        : e instanceof Error
+          ? `${e.message} ${String((e as { cause?: unknown }).cause ?? "")}`.trim()
+          : String(e),
+    };
   }
 }
 
 export type ExportJobRun = {
-  status: number; postMs: number; job?: number; jobStatus?: string; error?: string;
+  status: number;
+  postMs: number;
+  job?: number;
+  jobStatus?: string;
+  error?: string;
   /** From the POST until the job's file is written. */
-  fileMs?: number; rows?: number; bytes?: number; download?: Fetched;
+  fileMs?: number;
+  rows?: number;
+  bytes?: number;
+  download?: Fetched;
 };
 
 /**
  * An export made as a background job, as the report page's button starts it (issue 17): the POST, then the job's row
  * (read from the database file) until it has ended, then the file's download.
  */
-export async function runExportJob(baseUrl: string, path: string, cookie: string, dbPath: string, timeoutMs: number): Promise<ExportJobRun> {
+export async function runExportJob(
+  baseUrl: string,
+  path: string,
+  cookie: string,
+  dbPath: string,
+  timeoutMs: number,
+): Promise<ExportJobRun> {
   const t0 = performance.now();
   const res = await fetch(new URL(path, baseUrl), {
-    method: "POST", redirect: "manual", body: "", signal: AbortSignal.timeout(timeoutMs),
+    method: "POST",
+    redirect: "manual",
+    body: "",
+    signal: AbortSignal.timeout(timeoutMs),
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: new URL(baseUrl).origin, Cookie: cookie },
   });
   await res.arrayBuffer();
@@ -248,9 +355,19 @@ export async function runExportJob(baseUrl: string, path: string, cookie: string
   }
   const fileMs = performance.now() - t0;
   const summary = row.summary ? (JSON.parse(row.summary) as { rows: number; bytes: number }) : null;
-  const download = row.status === "done" ? await fetchPage(baseUrl, `${new URL(location, baseUrl).pathname}/fil`, cookie, timeoutMs) : undefined;
+  const download =
+    row.status === "done"
+      ? await fetchPage(baseUrl, `${new URL(location, baseUrl).pathname}/fil`, cookie, timeoutMs)
+      : undefined;
   return {
-    status: res.status, postMs, job, jobStatus: row.status, fileMs, rows: summary?.rows, bytes: summary?.bytes, download,
+    status: res.status,
+    postMs,
+    job,
+    jobStatus: row.status,
+    fileMs,
+    rows: summary?.rows,
+    bytes: summary?.bytes,
+    download,
     ...(row.status === "done" ? {} : { error: row.error ?? `job ${row.status} after ${Math.round(fileMs / 1000)} s` }),
   };
 }

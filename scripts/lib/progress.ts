@@ -20,7 +20,9 @@ export function progressBar(label: string, out: NodeJS.WriteStream = process.std
         lastPhase = phase;
         const width = 30;
         const filled = Math.round(f * width);
-        out.write(`\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(Math.floor(f * 100)).padStart(3)} % ${phase} ${detail} ${seconds()} s\x1b[K`);
+        out.write(
+          `\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(Math.floor(f * 100)).padStart(3)} % ${phase} ${detail} ${seconds()} s\x1b[K`,
+        );
       } else if (tenth !== lastTenth || phase !== lastPhase) {
         lastTenth = tenth;
         lastPhase = phase;

@@ -18,8 +18,16 @@ export type RunningServer = {
  * `nodeArgs` go to node before the script (e.g. `--cpu-prof`, which NODE_OPTIONS refuses); `cwd` is the checkout whose
  * server.mjs and build run (a benchmark comparing two versions).
  */
-export async function startServer(env: Record<string, string>, timeoutMs = 40_000, opts: { nodeArgs?: string[]; cwd?: string } = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "server.mjs"], { env: { ...process.env, ...env }, cwd: opts.cwd, stdio: ["ignore", "pipe", "pipe"] });
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 40_000,
+  opts: { nodeArgs?: string[]; cwd?: string } = {},
+): Promise<RunningServer> {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "server.mjs"], {
+    env: { ...process.env, ...env },
+    cwd: opts.cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   let pending = "";
   const waiters: { marker: string; resolve: (line: string | null) => void }[] = [];
@@ -34,27 +42,51 @@ export async function startServer(env: Record<string, string>, timeoutMs = 40_00
     }
     if (out.length > 1_000_000) out = out.slice(-200_000);
   });
-  child.stderr!.on("data", (b: Buffer) => { out += b.toString(); });
+  child.stderr!.on("data", (b: Buffer) => {
+    out += b.toString();
+  });
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => { child.kill("SIGKILL"); reject(new Error(`server did not start:\n${out}`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`server did not start:\n${out}`));
+    }, timeoutMs);
     const onData = () => {
       const m = out.match(/"msg":"listening","url":"([^"]+)"/);
-      if (m) { clearTimeout(timer); child.stdout!.off("data", onData); resolveUrl(m[1]); }
+      if (m) {
+        clearTimeout(timer);
+        child.stdout!.off("data", onData);
+        resolveUrl(m[1]);
+      }
     };
     child.stdout!.on("data", onData);
-    child.once("exit", (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${out}`)); });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited ${code}:\n${out}`));
+    });
   });
-  child.once("exit", () => { for (const w of waiters.splice(0)) w.resolve(null); });
+  child.once("exit", () => {
+    for (const w of waiters.splice(0)) w.resolve(null);
+  });
   return {
     url,
     process: child,
     output: () => out,
-    nextLine: (marker, ms) => new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve(null);
-      const w = { marker, resolve: (line: string | null) => { clearTimeout(timer); resolve(line); } };
-      const timer = setTimeout(() => { waiters.splice(waiters.indexOf(w), 1); resolve(null); }, ms);
-      waiters.push(w);
-    }),
+    nextLine: (marker, ms) =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(null);
+        const w = {
+          marker,
+          resolve: (line: string | null) => {
+            clearTimeout(timer);
+            resolve(line);
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters.splice(waiters.indexOf(w), 1);
+          resolve(null);
+        }, ms);
+        waiters.push(w);
+      }),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));

@@ -11,7 +11,13 @@ declare module "autocannon" {
     non2xx: number;
     statusCodeStats: Record<string, { count: number }>;
   };
-  export type Options = { url: string; connections?: number; duration?: number; timeout?: number; headers?: Record<string, string> };
+  export type Options = {
+    url: string;
+    connections?: number;
+    duration?: number;
+    timeout?: number;
+    headers?: Record<string, string>;
+  };
   function autocannon(opts: Options): Promise<Result>;
   export default autocannon;
 }

@@ -44,7 +44,9 @@ test("each role reaches exactly the routes its rule allows (GET and POST)", asyn
       const rule = ruleFor(r.path);
       if (!rule || rule.skip) continue;
       if (r.path === "/logout" || r.path === "/sprog") continue; // they only redirect
-      const allowed = rule.allow === "public" || (rule.allow === "signed-in" ? who !== "anonymous" : who !== "anonymous" && rule.allow.includes(who));
+      const allowed =
+        rule.allow === "public" ||
+        (rule.allow === "signed-in" ? who !== "anonymous" : who !== "anonymous" && rule.allow.includes(who));
       const res = await ctx.get(r.path);
       const isDenied = denied(res.status(), res.headers()["location"], who);
       if (res.status() >= 500) problems.push(`${who} GET ${r.path}: ${res.status()}`);

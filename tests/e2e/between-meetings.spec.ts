@@ -12,7 +12,17 @@ import { test, expect, login, visit, expectAccessible, expectFitsScreen, receive
 import { DEMO_USERS } from "../../db/seed/demo";
 import { createRng, insertMentor, insertCourse } from "../../db/factories";
 import type { Db } from "../../db/client";
-import { auditLog, courseGoals, courses, matchRequests, mentees, mentors, meetings, messages, users } from "../../db/schema";
+import {
+  auditLog,
+  courseGoals,
+  courses,
+  matchRequests,
+  mentees,
+  mentors,
+  meetings,
+  messages,
+  users,
+} from "../../db/schema";
 import { addDays } from "../../app/domain/dates";
 import { instantOf, isAllowedHour, localDateTime } from "../../app/domain/planned-meetings";
 
@@ -32,7 +42,11 @@ async function serverToday(request: APIRequestContext): Promise<string> {
 
 function demoCourse(db: Db) {
   const mentor = db.select().from(mentors).where(eq(mentors.email, DEMO_USERS.mentor)).get()!;
-  const course = db.select().from(courses).where(and(eq(courses.mentorId, mentor.id), eq(courses.status, "active"))).get()!;
+  const course = db
+    .select()
+    .from(courses)
+    .where(and(eq(courses.mentorId, mentor.id), eq(courses.status, "active")))
+    .get()!;
   expect(course, "the demo mentor has a running course").toBeTruthy();
   return { mentor, course };
 }
@@ -42,19 +56,43 @@ function parseInvite(ics: string) {
   const cal = new ICAL.Component(ICAL.parse(ics));
   for (const tz of cal.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
   const event = new ICAL.Event(cal.getFirstSubcomponent("vevent")!);
-  return { tzid: event.startDate.zone?.tzid, start: event.startDate.toJSDate().toISOString(), method: cal.getFirstPropertyValue("method") };
+  return {
+    tzid: event.startDate.zone?.tzid,
+    start: event.startDate.toJSDate().toISOString(),
+    method: cal.getFirstPropertyValue("method"),
+  };
 }
 
-test("a planned meeting: invites with the right time zone, the citizen's Arabic page, the reminder the day before, confirmed and counted", async ({ page, browser, baseURL, db, app }) => {
+test("a planned meeting: invites with the right time zone, the citizen's Arabic page, the reminder the day before, confirmed and counted", async ({
+  page,
+  browser,
+  baseURL,
+  db,
+  app,
+}) => {
   test.setTimeout(240_000);
   const { mentor, course } = demoCourse(db);
-  db.update(mentees).set({ language: "ar", phone: "+4520304050", email: "amal.citizen@eksempel.dk", preferredChannel: "sms", smsOptOutAt: null, emailOptOutAt: null })
-    .where(eq(mentees.id, course.menteeId)).run();
+  db.update(mentees)
+    .set({
+      language: "ar",
+      phone: "+4520304050",
+      email: "amal.citizen@eksempel.dk",
+      preferredChannel: "sms",
+      smsOptOutAt: null,
+      emailOptOutAt: null,
+    })
+    .where(eq(mentees.id, course.menteeId))
+    .run();
   const mentee = db.select().from(mentees).where(eq(mentees.id, course.menteeId)).get()!;
   const meetingDay = addDays(await serverToday(page.request), 3);
 
   // The mentor plans the next meeting on a phone.
-  const phone = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
   const mp = await phone.newPage();
   await login(mp, DEMO_USERS.mentor);
   await visit(mp, `/mentor/forloeb/${course.id}`);
@@ -81,7 +119,10 @@ test("a planned meeting: invites with the right time zone, the citizen's Arabic 
 
   // Both get the invite; the .ics parses and carries Europe/Copenhagen, 10:00 local.
   const startsAt = instantOf(meetingDay, "10:00")!.toISOString();
-  for (const [to, template] of [[mentor.email, "meeting_planned_mentor"], [mentee.email!, "meeting_planned_mentee"]] as const) {
+  for (const [to, template] of [
+    [mentor.email, "meeting_planned_mentor"],
+    [mentee.email!, "meeting_planned_mentee"],
+  ] as const) {
     const m = await received(app, { to, template });
     const ics = m.attachments?.find((a) => a.filename.endsWith(".ics"));
     expect(ics, `${template} carries an .ics`).toBeTruthy();
@@ -103,7 +144,11 @@ test("a planned meeting: invites with the right time zone, the citizen's Arabic 
   const linkSms = await received(app, { to: mentee.phone!, template: "citizen_page_link" });
   const pagePath = linkIn(linkSms, "/mig/");
   // Staff see the link masked in the outbox, never the token.
-  const stored = db.select().from(messages).where(and(eq(messages.template, "citizen_page_link"), eq(messages.subjectId, mentee.id))).get()!;
+  const stored = db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.template, "citizen_page_link"), eq(messages.subjectId, mentee.id)))
+    .get()!;
   expect(String(stored.data.pageUrl)).toMatch(/\/mig\/•••$/);
   const citizen = await browser.newContext({ baseURL, viewport: { width: 360, height: 640 } });
   const cz = await citizen.newPage();
@@ -116,8 +161,19 @@ test("a planned meeting: invites with the right time zone, the citizen's Arabic 
   await expect(root.getByText(`اسم مرشدك ${mentor.firstName}.`)).toBeVisible();
   await expectFitsScreen(cz);
   // Every view is in the access log as the citizen's.
-  const views = () => db.select({ n: sql<number>`count(*)` }).from(auditLog)
-    .where(and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, mentee.id), eq(auditLog.actorRole, "citizen"), eq(auditLog.action, "view"))).get()!.n;
+  const views = () =>
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entityType, "mentee"),
+          eq(auditLog.entityId, mentee.id),
+          eq(auditLog.actorRole, "citizen"),
+          eq(auditLog.action, "view"),
+        ),
+      )
+      .get()!.n;
   expect(views()).toBeGreaterThanOrEqual(1);
   // Read in Danish, for a helper.
   await cz.getByRole("link", { name: "Dansk" }).click();
@@ -127,7 +183,12 @@ test("a planned meeting: invites with the right time zone, the citizen's Arabic 
   // The day before at 09:00: the daily job queues the reminder for 17:00, an allowed hour.
   const dayBefore = addDays(meetingDay, -1);
   await clockTo(page.request, dayBefore, "09:00");
-  const reminderRow = () => db.select().from(messages).where(and(eq(messages.template, "meeting_reminder_mentee"), eq(messages.subjectId, mentee.id))).get();
+  const reminderRow = () =>
+    db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.template, "meeting_reminder_mentee"), eq(messages.subjectId, mentee.id)))
+      .get();
   await expect.poll(() => reminderRow()?.status).toBe("queued");
   expect(reminderRow()!.channel).toBe("sms");
   expect(localDateTime(reminderRow()!.nextAttemptAt)).toEqual({ date: dayBefore, time: "17:00" });
@@ -152,7 +213,11 @@ test("a planned meeting: invites with the right time zone, the citizen's Arabic 
   await expect(mp.getByText("Mødet er registreret og tæller med i jeres timer.")).toBeVisible();
   const after = Number((await hoursCard())!.replace(/[^\d,]/g, "").replace(",", "."));
   expect(after - before).toBeCloseTo(1, 5);
-  const logged = db.select().from(meetings).where(and(eq(meetings.courseId, course.id), eq(meetings.date, meetingDay))).all();
+  const logged = db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.courseId, course.id), eq(meetings.date, meetingDay)))
+    .all();
   expect(logged.map((m) => [m.minutes, m.topics])).toEqual([[60, ["cv"]]]);
   await expectAccessible(mp);
   await phone.close();
@@ -160,23 +225,47 @@ test("a planned meeting: invites with the right time zone, the citizen's Arabic 
   await citizen.close();
 });
 
-test("goals set at the start and updated at a follow-up appear in the report", async ({ page, browser, baseURL, db }) => {
+test("goals set at the start and updated at a follow-up appear in the report", async ({
+  page,
+  browser,
+  baseURL,
+  db,
+}) => {
   test.setTimeout(180_000);
   const { course } = demoCourse(db);
   const today = await serverToday(page.request);
   // Four other courses in the same industry section (F) completed today with goal plans, so the section is large enough to show.
   const rng = createRng(2121);
   const coordinator = db.select().from(users).where(eq(users.email, DEMO_USERS.coordinator)).get()!;
-  const code = db.select({ code: mentees.municipalityCode }).from(mentees).where(eq(mentees.id, course.menteeId)).get()!.code;
+  const code = db.select({ code: mentees.municipalityCode }).from(mentees).where(eq(mentees.id, course.menteeId)).get()!
+    .code;
   const others = db.select({ id: mentees.id }).from(mentees).where(eq(mentees.status, "waiting")).limit(4).all();
-  db.update(mentees).set({ municipalityCode: code }).where(inArray(mentees.id, others.map((o) => o.id))).run();
+  db.update(mentees)
+    .set({ municipalityCode: code })
+    .where(
+      inArray(
+        mentees.id,
+        others.map((o) => o.id),
+      ),
+    )
+    .run();
   for (const m of others) {
     const mentor = insertMentor(db, rng, [751], { industryCode: "43", status: "approved" });
-    const c = insertCourse(db, { menteeId: m.id, mentorId: mentor.id, status: "completed", approvedBy: coordinator.id, startDate: addDays(today, -180), plannedEndDate: today, endedOn: today });
-    db.insert(courseGoals).values([
-      { courseId: c.id, kind: "cv_danish", status: "reached", statusOn: today },
-      { courseId: c.id, kind: "applications", status: "in_progress", statusOn: today },
-    ]).run();
+    const c = insertCourse(db, {
+      menteeId: m.id,
+      mentorId: mentor.id,
+      status: "completed",
+      approvedBy: coordinator.id,
+      startDate: addDays(today, -180),
+      plannedEndDate: today,
+      endedOn: today,
+    });
+    db.insert(courseGoals)
+      .values([
+        { courseId: c.id, kind: "cv_danish", status: "reached", statusOn: today },
+        { courseId: c.id, kind: "applications", status: "in_progress", statusOn: today },
+      ])
+      .run();
   }
 
   // At the start meeting the mentor sets two goals.
@@ -219,35 +308,93 @@ test("goals set at the start and updated at a follow-up appear in the report", a
   await visit(page, `/koordinator/rapporter?from=${from}&to=${today}&municipality=${code}`);
   const section = page.locator("section[aria-labelledby='report-goals']");
   await expect(section).toBeVisible();
-  const fCourses = db.select({ id: courses.id }).from(courses).innerJoin(mentors, eq(mentors.id, courses.mentorId))
+  const fCourses = db
+    .select({ id: courses.id })
+    .from(courses)
+    .innerJoin(mentors, eq(mentors.id, courses.mentorId))
     .innerJoin(mentees, eq(mentees.id, courses.menteeId))
-    .where(and(eq(courses.status, "completed"), gte(courses.endedOn, from), lte(courses.endedOn, today), eq(mentees.municipalityCode, code), inArray(mentors.industryCode, ["41", "42", "43"]))).all().map((c) => c.id);
-  const reached = db.select({ n: sql<number>`count(*)` }).from(courseGoals).where(and(inArray(courseGoals.courseId, fCourses), eq(courseGoals.status, "reached"))).get()!.n;
+    .where(
+      and(
+        eq(courses.status, "completed"),
+        gte(courses.endedOn, from),
+        lte(courses.endedOn, today),
+        eq(mentees.municipalityCode, code),
+        inArray(mentors.industryCode, ["41", "42", "43"]),
+      ),
+    )
+    .all()
+    .map((c) => c.id);
+  const reached = db
+    .select({ n: sql<number>`count(*)` })
+    .from(courseGoals)
+    .where(and(inArray(courseGoals.courseId, fCourses), eq(courseGoals.status, "reached")))
+    .get()!.n;
   expect(fCourses).toHaveLength(5);
   expect(reached).toBe(5);
   const row = section.locator("tr[data-key='F']");
   await expect(row.locator("td").nth(0)).toHaveText(String(fCourses.length));
-  await expect(row.locator("td").nth(3)).toHaveText(new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(reached / fCourses.length));
+  await expect(row.locator("td").nth(3)).toHaveText(
+    new Intl.NumberFormat("da-DK", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+      reached / fCourses.length,
+    ),
+  );
   await expectAccessible(page);
 });
 
 test("a new mentor must mark the introduction as read before being matched", async ({ page, browser, baseURL, db }) => {
   test.setTimeout(180_000);
-  const mentee = db.select().from(mentees).where(and(eq(mentees.status, "waiting"), eq(mentees.municipalityCode, 751), eq(mentees.mentorGenderPreference, "none"))).orderBy(mentees.id).get()!;
+  const mentee = db
+    .select()
+    .from(mentees)
+    .where(
+      and(eq(mentees.status, "waiting"), eq(mentees.municipalityCode, 751), eq(mentees.mentorGenderPreference, "none")),
+    )
+    .orderBy(mentees.id)
+    .get()!;
   const demoUser = db.select().from(users).where(eq(users.email, DEMO_USERS.mentor)).get()!;
-  const user = db.insert(users).values({ email: "ny.mentor@eksempel.dk", name: "Nina Nymentor", role: "mentor", passwordHash: demoUser.passwordHash, emailVerifiedAt: new Date().toISOString() }).returning().get();
+  const user = db
+    .insert(users)
+    .values({
+      email: "ny.mentor@eksempel.dk",
+      name: "Nina Nymentor",
+      role: "mentor",
+      passwordHash: demoUser.passwordHash,
+      emailVerifiedAt: new Date().toISOString(),
+    })
+    .returning()
+    .get();
   const mentor = insertMentor(db, createRng(7), [751], {
-    firstName: "Nina", lastName: "Nymentor", email: "ny.mentor@eksempel.dk", userId: user.id, status: "approved", introductionReadAt: null,
-    municipalityCode: 751, industryCode: mentee.wishedIndustryCodes[0] ?? "41", languages: ["da", "en", ...mentee.languages], gender: "female",
-    menteeGenderPreference: "none", offers: mentee.goals, capacity: 1, employer: "Nymentor ApS", travelKm: 40,
+    firstName: "Nina",
+    lastName: "Nymentor",
+    email: "ny.mentor@eksempel.dk",
+    userId: user.id,
+    status: "approved",
+    introductionReadAt: null,
+    municipalityCode: 751,
+    industryCode: mentee.wishedIndustryCodes[0] ?? "41",
+    languages: ["da", "en", ...mentee.languages],
+    gender: "female",
+    menteeGenderPreference: "none",
+    offers: mentee.goals,
+    capacity: 1,
+    employer: "Nymentor ApS",
+    travelKm: 40,
   });
 
   // The coordinator sees her excluded, with the rule in words, and an approval is refused.
   await login(page, DEMO_USERS.coordinator);
   await visit(page, `/koordinator/mentees/${mentee.id}/kandidater`);
-  await page.getByRole("link", { name: /^Vis \d+ mentor(er)?: Udelukket: mentor har ikke læst introduktionen$/ }).click();
-  await expect(page.getByRole("row", { name: /Nina Nymentor/ }).getByRole("cell", { name: "Udelukket: mentor har ikke læst introduktionen" })).toBeVisible();
-  const refused = await page.request.post(`/koordinator/mentees/${mentee.id}/kandidater`, { form: { mentorId: String(mentor.id), startDate: await serverToday(page.request) } });
+  await page
+    .getByRole("link", { name: /^Vis \d+ mentor(er)?: Udelukket: mentor har ikke læst introduktionen$/ })
+    .click();
+  await expect(
+    page
+      .getByRole("row", { name: /Nina Nymentor/ })
+      .getByRole("cell", { name: "Udelukket: mentor har ikke læst introduktionen" }),
+  ).toBeVisible();
+  const refused = await page.request.post(`/koordinator/mentees/${mentee.id}/kandidater`, {
+    form: { mentorId: String(mentor.id), startDate: await serverToday(page.request) },
+  });
   expect(refused.status()).toBeGreaterThanOrEqual(400);
   expect(db.select().from(courses).where(eq(courses.mentorId, mentor.id)).all()).toHaveLength(0);
 
@@ -277,12 +424,18 @@ test("a new mentor must mark the introduction as read before being matched", asy
   expect(db.select().from(matchRequests).where(eq(matchRequests.mentorId, mentor.id)).all()).toHaveLength(1);
   // The record of what she read, on her page for the coordinator.
   await visit(page, `/koordinator/mentorer/${mentor.id}`);
-  await expect(page.getByRole("region", { name: "Læst vejledning" }).getByText(/Introduktionen markeret som læst/)).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Læst vejledning" }).getByText(/Introduktionen markeret som læst/),
+  ).toBeVisible();
 
   // The coordinator rewords an introduction page: a new version, shown as updated to a mentor who read the old one.
   await visit(page, "/koordinator/vejledning");
   await page.getByRole("link", { name: "Din rolle som erhvervsmentor" }).click();
-  await page.getByLabel("Tekst (dansk)").fill("Som frivillig erhvervsmentor hjælper du én borger et skridt tættere på et job.\n\n- Ring til koordinatoren, når du er i tvivl.");
+  await page
+    .getByLabel("Tekst (dansk)")
+    .fill(
+      "Som frivillig erhvervsmentor hjælper du én borger et skridt tættere på et job.\n\n- Ring til koordinatoren, når du er i tvivl.",
+    );
   await page.getByRole("button", { name: "Gem siden" }).click();
   await expect(page.getByText("Siden er gemt.")).toBeVisible();
   await expectAccessible(page);

@@ -9,7 +9,15 @@ import { and, desc, eq, inArray, isNull, ne, notInArray, sql } from "drizzle-orm
 import { test, expect, login, logout, visit, expectAccessible, switchToEnglish } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import {
-  auditLog, companies, competenceProfiles, courses, mentees, mentors, openingProposals, openings, placements,
+  auditLog,
+  companies,
+  competenceProfiles,
+  courses,
+  mentees,
+  mentors,
+  openingProposals,
+  openings,
+  placements,
 } from "../../db/schema";
 import { completeCvr } from "../../app/domain/cvr";
 import type { Db } from "../../db/client";
@@ -19,12 +27,25 @@ test.describe.configure({ timeout: 240_000 });
 /** A waiting citizen of Aarhus with no placement: the journey's citizen. */
 function waitingAarhusCitizen(db: Db) {
   const placed = db.select({ id: placements.menteeId }).from(placements);
-  return db.select().from(mentees)
-    .where(and(eq(mentees.municipalityCode, 751), eq(mentees.status, "waiting"), isNull(mentees.anonymisedAt), notInArray(mentees.id, placed)))
-    .orderBy(mentees.id).get()!;
+  return db
+    .select()
+    .from(mentees)
+    .where(
+      and(
+        eq(mentees.municipalityCode, 751),
+        eq(mentees.status, "waiting"),
+        isNull(mentees.anonymisedAt),
+        notInArray(mentees.id, placed),
+      ),
+    )
+    .orderBy(mentees.id)
+    .get()!;
 }
 
-test("from competence assessment to a placement ended with wage subsidy, counted in the report", async ({ page, db }) => {
+test("from competence assessment to a placement ended with wage subsidy, counted in the report", async ({
+  page,
+  db,
+}) => {
   const citizen = waitingAarhusCitizen(db);
   const name = `${citizen.firstName} ${citizen.lastName}`;
 
@@ -51,24 +72,55 @@ test("from competence assessment to a placement ended with wage subsidy, counted
   await wishes.getByLabel(/^Branche 1/).selectOption("87");
   await wishes.getByLabel(/^Branche 2/).selectOption("");
   await wishes.getByLabel(/^Branche 3/).selectOption("");
-  await page.getByRole("group", { name: "Ønskede stillinger" }).getByLabel(/^Stilling 1/).fill("Social- og sundhedshjælper");
+  await page
+    .getByRole("group", { name: "Ønskede stillinger" })
+    .getByLabel(/^Stilling 1/)
+    .fill("Social- og sundhedshjælper");
   // Health details are refused, next to the field, and nothing is saved.
-  const versionsBefore = db.select({ n: sql<number>`count(*)` }).from(competenceProfiles).where(eq(competenceProfiles.menteeId, citizen.id)).get()!.n;
+  const versionsBefore = db
+    .select({ n: sql<number>`count(*)` })
+    .from(competenceProfiles)
+    .where(eq(competenceProfiles.menteeId, citizen.id))
+    .get()!.n;
   await page.getByLabel(/^Kort sammenfatning/).fill("Har PTSD efter flugten");
   await page.getByRole("button", { name: "Gem kompetenceafklaring" }).click();
   await expect(page.getByText(/Skriv ikke helbredsoplysninger/).first()).toBeVisible();
   await expectAccessible(page);
-  expect(db.select({ n: sql<number>`count(*)` }).from(competenceProfiles).where(eq(competenceProfiles.menteeId, citizen.id)).get()!.n).toBe(versionsBefore);
+  expect(
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(competenceProfiles)
+      .where(eq(competenceProfiles.menteeId, citizen.id))
+      .get()!.n,
+  ).toBe(versionsBefore);
   await page.getByLabel(/^Kort sammenfatning/).fill("Rolig og erfaren, vil gerne arbejde med ældre.");
   await page.getByRole("button", { name: "Gem kompetenceafklaring" }).click();
   await expect(page.getByText(/Kompetenceafklaringen er gemt som version \d+\./)).toBeVisible();
   await expect(page.getByRole("region", { name: "Versioner" }).getByRole("row")).toHaveCount(versionsBefore + 2);
   await expectAccessible(page);
-  const saved = db.select().from(competenceProfiles).where(and(eq(competenceProfiles.menteeId, citizen.id), eq(competenceProfiles.isCurrent, true))).get()!;
-  expect(saved).toMatchObject({ danishLevel: "pd2", hoursPerWeek: 37, wishedIndustryCodes: ["87"], wishedOccupations: ["Social- og sundhedshjælper"], certificates: ["Hygiejnebevis"] });
+  const saved = db
+    .select()
+    .from(competenceProfiles)
+    .where(and(eq(competenceProfiles.menteeId, citizen.id), eq(competenceProfiles.isCurrent, true)))
+    .get()!;
+  expect(saved).toMatchObject({
+    danishLevel: "pd2",
+    hoursPerWeek: 37,
+    wishedIndustryCodes: ["87"],
+    wishedOccupations: ["Social- og sundhedshjælper"],
+    certificates: ["Hygiejnebevis"],
+  });
   // Every staff read of the assessment is in the access log.
-  const reads = db.select().from(auditLog).where(and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, citizen.id), eq(auditLog.action, "view"))).all();
-  expect(reads.some((r) => (r.details as { view?: string } | null)?.view === "competence_profile" && r.actorRole === "caseworker")).toBe(true);
+  const reads = db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, citizen.id), eq(auditLog.action, "view")))
+    .all();
+  expect(
+    reads.some(
+      (r) => (r.details as { view?: string } | null)?.view === "competence_profile" && r.actorRole === "caseworker",
+    ),
+  ).toBe(true);
   await logout(page);
 
   // ---- the coordinator creates a company and an internship
@@ -114,7 +166,9 @@ test("from competence assessment to a placement ended with wage subsidy, counted
 
   // ---- the ranked citizens show reasons from the assessment
   const ranked = page.getByTestId("opening-candidates");
-  const candidate = ranked.getByRole("listitem").filter({ has: page.getByRole("heading", { name: new RegExp(`^\\d+\\. ${name}$`) }) });
+  const candidate = ranked
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("heading", { name: new RegExp(`^\\d+\\. ${name}$`) }) });
   await expect(candidate).toHaveCount(1);
   await expect(candidate.getByText("Ønsker branchen 87 Plejehjem mv.")).toBeVisible();
   await expect(candidate.getByText("Ønsker netop stillingen: Social- og sundhedshjælper")).toBeVisible();
@@ -132,8 +186,15 @@ test("from competence assessment to a placement ended with wage subsidy, counted
   await yes.getByLabel("Virksomhedsmentorens telefon").fill("abc");
   await yes.getByRole("button", { name: "Registrér ja og opret placering" }).click();
   await expect(page.getByText(/Skriv et gyldigt telefonnummer/).first()).toBeVisible();
-  await page.getByTestId(`proposal-${citizen.id}`).getByRole("form", { name: "Virksomheden siger ja" }).getByLabel("Virksomhedsmentorens telefon").fill("20 30 40 50");
-  await page.getByTestId(`proposal-${citizen.id}`).getByRole("button", { name: "Registrér ja og opret placering" }).click();
+  await page
+    .getByTestId(`proposal-${citizen.id}`)
+    .getByRole("form", { name: "Virksomheden siger ja" })
+    .getByLabel("Virksomhedsmentorens telefon")
+    .fill("20 30 40 50");
+  await page
+    .getByTestId(`proposal-${citizen.id}`)
+    .getByRole("button", { name: "Registrér ja og opret placering" })
+    .click();
   await page.waitForURL(/\/placeringer\/\d+\?oprettet=1$/);
   const placementId = Number(new URL(page.url()).pathname.split("/").pop());
   await expect(page.getByTestId("placement-status")).toHaveText("I gang");
@@ -148,7 +209,9 @@ test("from competence assessment to a placement ended with wage subsidy, counted
 
   // ---- the report before and after the placement ends with wage subsidy
   await visit(page, "/koordinator/rapporter/virksomheder");
-  const endedBefore = Number((await page.locator('[data-figure="ended"] .mb-card__value').innerText()).replace(/\D/g, ""));
+  const endedBefore = Number(
+    (await page.locator('[data-figure="ended"] .mb-card__value').innerText()).replace(/\D/g, ""),
+  );
   expect(endedBefore).toBeGreaterThanOrEqual(5);
 
   await page.goto(`/placeringer/${placementId}`);
@@ -158,7 +221,10 @@ test("from competence assessment to a placement ended with wage subsidy, counted
   await expect(page.getByText("Placeringen er afsluttet, og resultatet er registreret.")).toBeVisible();
   await expect(page.getByTestId("placement-status")).toHaveText("Afsluttet");
   await expect(page.getByTestId("placement-outcome")).toHaveText("Løntilskud");
-  expect(db.select().from(placements).where(eq(placements.id, placementId)).get()).toMatchObject({ status: "completed", outcomeType: "wage_subsidy" });
+  expect(db.select().from(placements).where(eq(placements.id, placementId)).get()).toMatchObject({
+    status: "completed",
+    outcomeType: "wage_subsidy",
+  });
 
   await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Rapporter" }).click();
   await page.getByRole("link", { name: "Virksomheder og praktik (rapport)" }).click();
@@ -190,18 +256,46 @@ test("from competence assessment to a placement ended with wage subsidy, counted
 
 test("a caseworker sees every opening but no other municipality's citizens through them", async ({ page, db }) => {
   // An Aarhus opening with Aarhus citizens proposed and placed (the demo's care internship at Solgården).
-  const aarhusProposals = db.select({ proposal: openingProposals, opening: openings, mentee: mentees }).from(openingProposals)
-    .innerJoin(openings, eq(openings.id, openingProposals.openingId)).innerJoin(mentees, eq(mentees.id, openingProposals.menteeId))
-    .where(eq(mentees.municipalityCode, 751)).all();
+  const aarhusProposals = db
+    .select({ proposal: openingProposals, opening: openings, mentee: mentees })
+    .from(openingProposals)
+    .innerJoin(openings, eq(openings.id, openingProposals.openingId))
+    .innerJoin(mentees, eq(mentees.id, openingProposals.menteeId))
+    .where(eq(mentees.municipalityCode, 751))
+    .all();
   expect(aarhusProposals.length).toBeGreaterThan(0);
   const opening = aarhusProposals[0].opening;
-  const aarhusPlacement = db.select().from(placements).innerJoin(mentees, eq(mentees.id, placements.menteeId)).where(eq(mentees.municipalityCode, 751)).get()!.placements;
+  const aarhusPlacement = db
+    .select()
+    .from(placements)
+    .innerJoin(mentees, eq(mentees.id, placements.menteeId))
+    .where(eq(mentees.municipalityCode, 751))
+    .get()!.placements;
   const aarhusCitizen = aarhusProposals[0].mentee;
   // Names that belong to Aarhus citizens only (the demo's name lists are short; Kolding may have namesakes).
-  const koldingNames = new Set(db.select().from(mentees).where(ne(mentees.municipalityCode, 751)).all().map((m) => `${m.firstName} ${m.lastName}`));
-  const aarhusNames = [...new Set(db.select().from(mentees).where(eq(mentees.municipalityCode, 751)).all().map((m) => `${m.firstName} ${m.lastName}`))].filter((n) => !koldingNames.has(n));
+  const koldingNames = new Set(
+    db
+      .select()
+      .from(mentees)
+      .where(ne(mentees.municipalityCode, 751))
+      .all()
+      .map((m) => `${m.firstName} ${m.lastName}`),
+  );
+  const aarhusNames = [
+    ...new Set(
+      db
+        .select()
+        .from(mentees)
+        .where(eq(mentees.municipalityCode, 751))
+        .all()
+        .map((m) => `${m.firstName} ${m.lastName}`),
+    ),
+  ].filter((n) => !koldingNames.has(n));
   const counts = () => ({
-    proposals: db.select({ n: sql<number>`count(*)` }).from(openingProposals).get()!.n,
+    proposals: db
+      .select({ n: sql<number>`count(*)` })
+      .from(openingProposals)
+      .get()!.n,
     placements: JSON.stringify(db.select().from(placements).orderBy(placements.id).all()),
   });
   const before = counts();
@@ -219,27 +313,55 @@ test("a caseworker sees every opening but no other municipality's citizens throu
   for (const text of await candidates.allInnerTexts()) expect(text).toContain("Kolding");
 
   // Nothing about Aarhus's citizens through any door.
-  for (const path of [`/placeringer/${aarhusPlacement.id}`, `/borgere/${aarhusCitizen.id}/kompetencer`, `/borgere/${aarhusCitizen.id}/opslag`]) {
+  for (const path of [
+    `/placeringer/${aarhusPlacement.id}`,
+    `/borgere/${aarhusCitizen.id}/kompetencer`,
+    `/borgere/${aarhusCitizen.id}/opslag`,
+  ]) {
     const res = await page.request.get(path, { maxRedirects: 0 });
     expect(res.status(), path).toBe(404);
   }
-  const propose = await page.request.post(`/opslag/${opening.id}`, { form: { intent: "propose", menteeId: String(aarhusCitizen.id), openingId: String(opening.id) }, maxRedirects: 0 });
+  const propose = await page.request.post(`/opslag/${opening.id}`, {
+    form: { intent: "propose", menteeId: String(aarhusCitizen.id), openingId: String(opening.id) },
+    maxRedirects: 0,
+  });
   expect(propose.status()).toBe(404);
-  const pending = db.select().from(openingProposals).innerJoin(mentees, eq(mentees.id, openingProposals.menteeId))
-    .where(and(ne(mentees.municipalityCode, 621), eq(openingProposals.status, "proposed"))).get()!.opening_proposals;
+  const pending = db
+    .select()
+    .from(openingProposals)
+    .innerJoin(mentees, eq(mentees.id, openingProposals.menteeId))
+    .where(and(ne(mentees.municipalityCode, 621), eq(openingProposals.status, "proposed")))
+    .get()!.opening_proposals;
   const accept = await page.request.post(`/opslag/${pending.openingId}`, {
-    form: { intent: "accept", proposalId: String(pending.id), startDate: "2026-01-05", workplaceMentorName: "X Y", workplaceMentorPhone: "20304050" }, maxRedirects: 0,
+    form: {
+      intent: "accept",
+      proposalId: String(pending.id),
+      startDate: "2026-01-05",
+      workplaceMentorName: "X Y",
+      workplaceMentorPhone: "20304050",
+    },
+    maxRedirects: 0,
   });
   expect(accept.status()).toBe(404);
-  const end = await page.request.post(`/placeringer/${aarhusPlacement.id}`, { form: { intent: "cancel" }, maxRedirects: 0 });
+  const end = await page.request.post(`/placeringer/${aarhusPlacement.id}`, {
+    form: { intent: "cancel" },
+    maxRedirects: 0,
+  });
   expect(end.status()).toBe(404);
   expect(counts()).toEqual(before);
 
   // The placement list and the company report are Kolding's, whatever the query asks.
   await visit(page, "/placeringer?status=all");
-  for (const text of await page.getByTestId("placements").locator("tbody tr").allInnerTexts()) expect(text).toContain("(Kolding)");
-  const csv = await page.request.get("/kommune/rapport/virksomheder/eksport/csv?table=placements&municipality=751&from=2000-01-01");
-  const lines = (await csv.text()).replace(/^\uFEFF/, "").trim().split("\r\n").slice(1);
+  for (const text of await page.getByTestId("placements").locator("tbody tr").allInnerTexts())
+    expect(text).toContain("(Kolding)");
+  const csv = await page.request.get(
+    "/kommune/rapport/virksomheder/eksport/csv?table=placements&municipality=751&from=2000-01-01",
+  );
+  const lines = (await csv.text())
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n")
+    .slice(1);
   expect(lines.length).toBeGreaterThan(0);
   expect(lines.every((l) => l.split(",")[7] === "621")).toBe(true);
   await visit(page, "/kommune/rapport/virksomheder");
@@ -250,17 +372,40 @@ test("a caseworker sees every opening but no other municipality's citizens throu
   for (const n of aarhusNames) expect(companyBody, n).not.toContain(n);
 });
 
-test("a mentor registers a company from their network, and sees only the minimal part of their mentee's assessment", async ({ page, db }) => {
+test("a mentor registers a company from their network, and sees only the minimal part of their mentee's assessment", async ({
+  page,
+  db,
+}) => {
   const mentor = db.select().from(mentors).where(eq(mentors.email, DEMO_USERS.mentor)).get()!;
-  const course = db.select().from(courses).where(and(eq(courses.mentorId, mentor.id), inArray(courses.status, ["active", "approved", "paused"]))).get()!;
+  const course = db
+    .select()
+    .from(courses)
+    .where(and(eq(courses.mentorId, mentor.id), inArray(courses.status, ["active", "approved", "paused"])))
+    .get()!;
   // Give the mentee a current assessment with a summary the mentor must not see.
   db.update(competenceProfiles).set({ isCurrent: false }).where(eq(competenceProfiles.menteeId, course.menteeId)).run();
-  const version = (db.select({ v: sql<number>`coalesce(max(version), 0)` }).from(competenceProfiles).where(eq(competenceProfiles.menteeId, course.menteeId)).get()!.v) + 1;
-  db.insert(competenceProfiles).values({
-    menteeId: course.menteeId, version, isCurrent: true, educations: [{ level: "4", field: "Byggeri", country: "Eritrea", year: 2015, recognised: true }],
-    experience: [{ occupation: "Murer", industryCode: "43", years: 5, country: "Eritrea" }], danishLevel: "du2", englishLevel: "basic",
-    wishedIndustryCodes: ["41"], wishedOccupations: ["Murerarbejdsmand"], summary: "Kun til sagsbehandleren", hoursPerWeek: 29, certificates: ["Stilladskursus"],
-  }).run();
+  const version =
+    db
+      .select({ v: sql<number>`coalesce(max(version), 0)` })
+      .from(competenceProfiles)
+      .where(eq(competenceProfiles.menteeId, course.menteeId))
+      .get()!.v + 1;
+  db.insert(competenceProfiles)
+    .values({
+      menteeId: course.menteeId,
+      version,
+      isCurrent: true,
+      educations: [{ level: "4", field: "Byggeri", country: "Eritrea", year: 2015, recognised: true }],
+      experience: [{ occupation: "Murer", industryCode: "43", years: 5, country: "Eritrea" }],
+      danishLevel: "du2",
+      englishLevel: "basic",
+      wishedIndustryCodes: ["41"],
+      wishedOccupations: ["Murerarbejdsmand"],
+      summary: "Kun til sagsbehandleren",
+      hoursPerWeek: 29,
+      certificates: ["Stilladskursus"],
+    })
+    .run();
 
   await login(page, DEMO_USERS.mentor);
   await visit(page, `/mentor/forloeb/${course.id}`);
@@ -268,7 +413,8 @@ test("a mentor registers a company from their network, and sees only the minimal
   await expect(mentee.getByText(/Murer \(5 år, 43/)).toBeVisible();
   await expect(mentee.getByText(/ISCED 4.*Byggeri, anerkendt i Danmark/)).toBeVisible();
   await expect(mentee.getByText("Murerarbejdsmand")).toBeVisible();
-  for (const hidden of ["Kun til sagsbehandleren", "Stilladskursus", "Eritrea"]) await expect(page.getByText(hidden)).toHaveCount(0);
+  for (const hidden of ["Kun til sagsbehandleren", "Stilladskursus", "Eritrea"])
+    await expect(page.getByText(hidden)).toHaveCount(0);
 
   await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Virksomhedstip" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Virksomhedstip" })).toBeVisible();
@@ -291,7 +437,11 @@ test("a mentor registers a company from their network, and sees only the minimal
   const tip = db.select().from(companies).where(eq(companies.cvr, cvr)).get()!;
   expect(tip).toMatchObject({ suggestedByMentorId: mentor.id, verifiedAt: null });
   const tipOpening = db.select().from(openings).where(eq(openings.companyId, tip.id)).get()!;
-  expect(tipOpening).toMatchObject({ status: "proposed", occupation: "Murerarbejdsmand", suggestedByMentorId: mentor.id });
+  expect(tipOpening).toMatchObject({
+    status: "proposed",
+    occupation: "Murerarbejdsmand",
+    suggestedByMentorId: mentor.id,
+  });
   await logout(page);
 
   // The coordinator confirms the tip: the company and its opening.
@@ -306,13 +456,29 @@ test("a mentor registers a company from their network, and sees only the minimal
   expect(db.select().from(companies).where(eq(companies.id, tip.id)).get()!.verifiedAt).not.toBeNull();
 });
 
-test("lists page in SQL with the true total; page links work without JavaScript; in Danish and English", async ({ page: jsPage, browser, baseURL, db }) => {
+test("lists page in SQL with the true total; page links work without JavaScript; in Danish and English", async ({
+  page: jsPage,
+  browser,
+  baseURL,
+  db,
+}) => {
   // 60 more companies: two pages at 50 a page.
   for (let i = 0; i < 60; i++) {
     const cvr = completeCvr(String(5000000 + i * 3)) ?? completeCvr(String(5000001 + i * 3))!;
-    db.insert(companies).values({ name: `Zeta Test ${String(i).padStart(2, "0")} ApS`, cvr, industryCode: "47", municipalityCode: 621, verifiedAt: new Date().toISOString() }).run();
+    db.insert(companies)
+      .values({
+        name: `Zeta Test ${String(i).padStart(2, "0")} ApS`,
+        cvr,
+        industryCode: "47",
+        municipalityCode: 621,
+        verifiedAt: new Date().toISOString(),
+      })
+      .run();
   }
-  const total = db.select({ n: sql<number>`count(*)` }).from(companies).get()!.n;
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(companies)
+    .get()!.n;
   // Without JavaScript: the pager is plain links (axe needs JavaScript, so it runs on the same pages below).
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
   const page = await context.newPage();

@@ -9,9 +9,26 @@ import { test, expect, login, logout, visit } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import { auditLog, menteeChanges, mentees } from "../../db/schema";
 
-test("the caseworker and the coordinator correct a citizen; the history names the fields, not the values", async ({ page, db }) => {
-  const m = db.select().from(mentees).where(and(eq(mentees.municipalityCode, 751), eq(mentees.status, "waiting"))).get()!;
-  db.update(mentees).set({ phone: "+4520304050", email: null, preferredChannel: "sms", language: "ar", danishLevel: "du2", danishModule: null }).where(eq(mentees.id, m.id)).run();
+test("the caseworker and the coordinator correct a citizen; the history names the fields, not the values", async ({
+  page,
+  db,
+}) => {
+  const m = db
+    .select()
+    .from(mentees)
+    .where(and(eq(mentees.municipalityCode, 751), eq(mentees.status, "waiting")))
+    .get()!;
+  db.update(mentees)
+    .set({
+      phone: "+4520304050",
+      email: null,
+      preferredChannel: "sms",
+      language: "ar",
+      danishLevel: "du2",
+      danishModule: null,
+    })
+    .where(eq(mentees.id, m.id))
+    .run();
   await login(page, DEMO_USERS.caseworker);
   await visit(page, `/kommune/borgere/${m.id}`);
   await page.getByRole("link", { name: "Ret oplysninger" }).click();
@@ -35,14 +52,27 @@ test("the caseworker and the coordinator correct a citizen; the history names th
   await expect(history).not.toContainText("ny.adresse");
   const after = db.select().from(mentees).where(eq(mentees.id, m.id)).get()!;
   expect(after).toMatchObject({ phone: "+4520304099", email: "ny.adresse@example.org", language: "ti" });
-  const logged = db.select().from(auditLog).where(and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, m.id), eq(auditLog.action, "update"))).orderBy(desc(auditLog.id)).get()!;
+  const logged = db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, m.id), eq(auditLog.action, "update")))
+    .orderBy(desc(auditLog.id))
+    .get()!;
   expect(logged.details).toEqual({ correction: ["phone", "email", "language"] });
 
   // Another municipality's citizen "does not exist" for this caseworker.
   const other = db.select().from(mentees).where(ne(mentees.municipalityCode, 751)).get()!;
   expect((await page.request.get(`/kommune/borgere/${other.id}/ret`)).status()).toBe(404);
   const forged = await page.request.post(`/kommune/borgere/${other.id}/ret`, {
-    form: { intent: "correct", phone: "20304011", preferredChannel: "sms", language: "da", danishLevel: "du1", "wishedIndustryCodes[0]": "41", goals: "cv" },
+    form: {
+      intent: "correct",
+      phone: "20304011",
+      preferredChannel: "sms",
+      language: "da",
+      danishLevel: "du1",
+      "wishedIndustryCodes[0]": "41",
+      goals: "cv",
+    },
     headers: { Origin: new URL(page.url()).origin },
   });
   expect(forged.status()).toBe(404);
@@ -61,7 +91,9 @@ test("the caseworker and the coordinator correct a citizen; the history names th
   await intake.getByLabel("Kort note").fill("Motiveret, ønsker lager eller transport. Kan starte straks.");
   await intake.getByRole("button", { name: "Registrér samtalen" }).click();
   await expect(page.getByText("Samtalen er registreret.")).toBeVisible();
-  await expect(page.getByTestId("record-changes").locator("li").first()).toContainText("Motiveret, ønsker lager eller transport.");
+  await expect(page.getByTestId("record-changes").locator("li").first()).toContainText(
+    "Motiveret, ønsker lager eller transport.",
+  );
 
   // A correction by the coordinator: Danish level and a new first wish.
   const cform = page.getByRole("form", { name: "Kontakt, sprog og ønsker" });

@@ -15,9 +15,20 @@ function arrangeMatch(db: Db) {
   const mentor = db.select().from(mentors).where(eq(mentors.email, DEMO_USERS.mentor)).get()!;
   // The demo mentor's current course ends, so they can take the new citizen (capacity 1).
   db.update(courses).set({ status: "completed", endedOn: "2026-01-01" }).where(eq(courses.mentorId, mentor.id)).run();
-  const mentee = db.select().from(mentees).where(and(eq(mentees.municipalityCode, 751), eq(mentees.status, "waiting"))).get()!;
-  db.update(mentees).set({ status: "matched", language: "ar", preferredChannel: "sms", phone: "+4520304050", smsOptOutAt: null }).where(eq(mentees.id, mentee.id)).run();
-  const course = db.insert(courses).values({ menteeId: mentee.id, mentorId: mentor.id, status: "approved", matchScore: 80 }).returning().get();
+  const mentee = db
+    .select()
+    .from(mentees)
+    .where(and(eq(mentees.municipalityCode, 751), eq(mentees.status, "waiting")))
+    .get()!;
+  db.update(mentees)
+    .set({ status: "matched", language: "ar", preferredChannel: "sms", phone: "+4520304050", smsOptOutAt: null })
+    .where(eq(mentees.id, mentee.id))
+    .run();
+  const course = db
+    .insert(courses)
+    .values({ menteeId: mentee.id, mentorId: mentor.id, status: "approved", matchScore: 80 })
+    .returning()
+    .get();
   return { mentor, mentee, course };
 }
 
@@ -29,7 +40,13 @@ async function moveClock(page: Page, days: number) {
   return (await res.json()) as { today: string; ran: string[] };
 }
 
-test("a whole course: meetings, reminder, survey link, follow-up, outcome, completion, caseworker view", async ({ page, browser, baseURL, db, app }) => {
+test("a whole course: meetings, reminder, survey link, follow-up, outcome, completion, caseworker view", async ({
+  page,
+  browser,
+  baseURL,
+  db,
+  app,
+}) => {
   test.setTimeout(300_000);
   const { mentor, mentee, course } = arrangeMatch(db);
 
@@ -43,7 +60,12 @@ test("a whole course: meetings, reminder, survey link, follow-up, outcome, compl
   expect(sent(db, "course_started_mentee").filter((m) => m.subjectId === mentee.id)).toHaveLength(1);
 
   // The mentor logs a meeting on a phone.
-  const phone = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+  });
   const mp = await phone.newPage();
   await login(mp, DEMO_USERS.mentor);
   await visit(mp, `/mentor/forloeb/${course.id}`);
@@ -111,7 +133,11 @@ test("a whole course: meetings, reminder, survey link, follow-up, outcome, compl
   await ap.goto(link);
   await expect(ap.getByText("لقد أجبت بالفعل. شكراً!")).toBeVisible();
   await anon.close();
-  const answer = db.select().from(surveys).where(and(eq(surveys.courseId, course.id), eq(surveys.respondent, "mentee"), eq(surveys.kind, "day30"))).get()!;
+  const answer = db
+    .select()
+    .from(surveys)
+    .where(and(eq(surveys.courseId, course.id), eq(surveys.respondent, "mentee"), eq(surveys.kind, "day30")))
+    .get()!;
   expect([answer.satisfaction, answer.closerToJob]).toEqual([4, "yes"]);
 
   // The coordinator (session expired with the clock) sees the answer, logs a follow-up call and escalates a concern.
@@ -156,7 +182,9 @@ test("a whole course: meetings, reminder, survey link, follow-up, outcome, compl
   expect(sent(db, "course_closed_caseworker")).toHaveLength(1);
   expect(sent(db, "course_ended_mentee").filter((m) => m.subjectId === mentee.id)).toHaveLength(1);
   // The closure surveys went out; the closure link expires after 30 days.
-  const closure = sent(db, "survey_mentee").filter((m) => m.subjectId === mentee.id).find((m) => m.idempotencyKey !== invite.idempotencyKey)!;
+  const closure = sent(db, "survey_mentee")
+    .filter((m) => m.subjectId === mentee.id)
+    .find((m) => m.idempotencyKey !== invite.idempotencyKey)!;
   expect(closure).toBeTruthy();
 
   // The caseworker sees the outcome on the citizen's page.

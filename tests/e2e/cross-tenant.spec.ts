@@ -17,10 +17,27 @@ const files = readdirSync("app/routes").filter((f) => /\.(tsx|ts)$/.test(f) && f
 test("a caseworker of another municipality gets nothing from any route with an id", async ({ page, db }) => {
   test.setTimeout(120_000);
   const victims = db.select().from(mentees).where(eq(mentees.municipalityCode, 751)).limit(3).all();
-  const victimCourse = db.select().from(courses).innerJoin(mentees, eq(mentees.id, courses.menteeId)).where(eq(mentees.municipalityCode, 751)).get()!.courses;
+  const victimCourse = db
+    .select()
+    .from(courses)
+    .innerJoin(mentees, eq(mentees.id, courses.menteeId))
+    .where(eq(mentees.municipalityCode, 751))
+    .get()!.courses;
   // Aarhus's citizens in placements and proposals, the placements themselves, and the openings and companies they are at.
-  const victimPlacements = db.select({ p: placements, m: mentees }).from(placements).innerJoin(mentees, eq(mentees.id, placements.menteeId)).where(eq(mentees.municipalityCode, 751)).limit(3).all();
-  const victimProposals = db.select({ p: openingProposals, m: mentees }).from(openingProposals).innerJoin(mentees, eq(mentees.id, openingProposals.menteeId)).where(eq(mentees.municipalityCode, 751)).limit(3).all();
+  const victimPlacements = db
+    .select({ p: placements, m: mentees })
+    .from(placements)
+    .innerJoin(mentees, eq(mentees.id, placements.menteeId))
+    .where(eq(mentees.municipalityCode, 751))
+    .limit(3)
+    .all();
+  const victimProposals = db
+    .select({ p: openingProposals, m: mentees })
+    .from(openingProposals)
+    .innerJoin(mentees, eq(mentees.id, openingProposals.menteeId))
+    .where(eq(mentees.municipalityCode, 751))
+    .limit(3)
+    .all();
   expect(victimPlacements.length).toBeGreaterThan(0);
   const placed = [...victimPlacements.map((x) => x.m), ...victimProposals.map((x) => x.m)];
   const sharedIds = {
@@ -28,14 +45,29 @@ test("a caseworker of another municipality gets nothing from any route with an i
     virksomheder: [...new Set(victimPlacements.map((x) => x.p.companyId))],
   };
   // Names only Aarhus has (the demo's name lists are short: Kolding may have a namesake).
-  const elsewhere = new Set(db.select().from(mentees).where(sql`${mentees.municipalityCode} <> 751`).all().map((m) => `${m.firstName} ${m.lastName}`));
-  const victimNames = [...victims, ...placed].map((v) => `${v.firstName} ${v.lastName}`).filter((n) => !elsewhere.has(n));
+  const elsewhere = new Set(
+    db
+      .select()
+      .from(mentees)
+      .where(sql`${mentees.municipalityCode} <> 751`)
+      .all()
+      .map((m) => `${m.firstName} ${m.lastName}`),
+  );
+  const victimNames = [...victims, ...placed]
+    .map((v) => `${v.firstName} ${v.lastName}`)
+    .filter((n) => !elsewhere.has(n));
   const snapshot = () => ({
     mentees: JSON.stringify(db.select().from(mentees).where(eq(mentees.municipalityCode, 751)).all()),
     placements: JSON.stringify(db.select().from(placements).all()),
     proposals: JSON.stringify(db.select().from(openingProposals).all()),
-    consents: db.select({ n: sql<number>`count(*)` }).from(consents).get()!.n,
-    messages: db.select({ n: sql<number>`count(*)` }).from(messages).get()!.n,
+    consents: db
+      .select({ n: sql<number>`count(*)` })
+      .from(consents)
+      .get()!.n,
+    messages: db
+      .select({ n: sql<number>`count(*)` })
+      .from(messages)
+      .get()!.n,
     courses: JSON.stringify(db.select().from(courses).where(eq(courses.id, victimCourse.id)).all()),
   });
   const before = snapshot();
@@ -44,11 +76,17 @@ test("a caseworker of another municipality gets nothing from any route with an i
   for (const f of files) {
     const template = routeFileToPath(f);
     const rule = ruleFor(template);
-    const caseworkerMay = rule && (rule.allow === "public" || rule.allow === "signed-in" || rule.allow.includes("caseworker"));
+    const caseworkerMay =
+      rule && (rule.allow === "public" || rule.allow === "signed-in" || rule.allow.includes("caseworker"));
     if (!caseworkerMay || rule.allow === "public") continue;
     const shared = /^(opslag|virksomheder)\./.exec(f)?.[1] as keyof typeof sharedIds | undefined;
-    const ids = /forloeb|course/.test(f) ? [victimCourse.id] : /^placeringer/.test(f) ? victimPlacements.map((x) => x.p.id)
-      : shared ? sharedIds[shared] : victims.map((v) => v.id);
+    const ids = /forloeb|course/.test(f)
+      ? [victimCourse.id]
+      : /^placeringer/.test(f)
+        ? victimPlacements.map((x) => x.p.id)
+        : shared
+          ? sharedIds[shared]
+          : victims.map((v) => v.id);
     for (const id of ids) probes.push(template.replace(/\/1(?=\/|$)/g, `/${id}`));
   }
   expect(probes.length).toBeGreaterThan(0);
@@ -57,8 +95,12 @@ test("a caseworker of another municipality gets nothing from any route with an i
     const res = await page.request.get(path, { maxRedirects: 0 });
     const body = await res.text();
     const sharedPage = /^\/(opslag|virksomheder)\//.test(path);
-    if ((res.status() === 200 && !sharedPage) || victimNames.some((n) => body.includes(n))) leaks.push(`GET ${path} → ${res.status()}`);
-    const post = await page.request.post(path, { form: { intent: "withdraw", purpose: "sms", reason: "probe" }, maxRedirects: 0 });
+    if ((res.status() === 200 && !sharedPage) || victimNames.some((n) => body.includes(n)))
+      leaks.push(`GET ${path} → ${res.status()}`);
+    const post = await page.request.post(path, {
+      form: { intent: "withdraw", purpose: "sms", reason: "probe" },
+      maxRedirects: 0,
+    });
     if (post.status() < 400 && post.status() !== 405) leaks.push(`POST ${path} → ${post.status()}`);
   }
   expect(leaks).toEqual([]);

@@ -8,7 +8,10 @@ import { test, expect, login, logout, visit } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import * as schema from "../../db/schema";
 
-test("the demo's shortages, a recruitment link that chooses the form, and its sign-up counted", async ({ page, db }) => {
+test("the demo's shortages, a recruitment link that chooses the form, and its sign-up counted", async ({
+  page,
+  db,
+}) => {
   test.setTimeout(120_000);
   await login(page, DEMO_USERS.coordinator);
   await page.getByRole("navigation").getByRole("link", { name: "Behov og udbud" }).click();
@@ -34,7 +37,11 @@ test("the demo's shortages, a recruitment link that chooses the form, and its si
   const kommune = url.searchParams.get("kommune")!;
   expect(section).toMatch(/^[A-U]$/);
 
-  const before = db.select().from(schema.mentors).where(eq(schema.mentors.recruitmentSource, `${section}-${kommune.padStart(3, "0")}`)).all().length;
+  const before = db
+    .select()
+    .from(schema.mentors)
+    .where(eq(schema.mentors.recruitmentSource, `${section}-${kommune.padStart(3, "0")}`))
+    .all().length;
   await logout(page);
   await visit(page, href);
   await expect(page.getByRole("status").filter({ hasText: "Vi mangler mentorer inden for" })).toBeVisible();
@@ -65,6 +72,8 @@ test("the demo's shortages, a recruitment link that chooses the form, and its si
   // The coordinator sees the sign-up counted under its link.
   await login(page, DEMO_USERS.coordinator);
   await visit(page, "/koordinator/behov");
-  const counted = page.getByTestId("link-counts").getByRole("row", { name: new RegExp(`^${cellName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) });
+  const counted = page
+    .getByTestId("link-counts")
+    .getByRole("row", { name: new RegExp(`^${cellName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`) });
   await expect(counted.locator("td").first()).toHaveText(String(before + 1));
 });

@@ -8,10 +8,34 @@ import { DEMO_USERS } from "../../db/seed/demo";
 const missing = 987654;
 const cases = [
   { area: "public", who: null, path: `/findes-ikke/${missing}`, back: "Gå til forsiden", to: "/" },
-  { area: "mentor", who: DEMO_USERS.mentor, path: `/mentor/forloeb/${missing}`, back: "Gå til din mentorside", to: "/mentor" },
-  { area: "coordinator", who: DEMO_USERS.coordinator, path: `/koordinator/mentees/${missing}`, back: "Gå til koordinatorens forside", to: "/koordinator" },
-  { area: "caseworker", who: DEMO_USERS.caseworker, path: `/kommune/borgere/${missing}`, back: "Gå til kommunens forside", to: "/kommune" },
-  { area: "admin", who: DEMO_USERS.admin, path: `/admin/outbox/${missing}`, back: "Gå til administrationen", to: "/admin" },
+  {
+    area: "mentor",
+    who: DEMO_USERS.mentor,
+    path: `/mentor/forloeb/${missing}`,
+    back: "Gå til din mentorside",
+    to: "/mentor",
+  },
+  {
+    area: "coordinator",
+    who: DEMO_USERS.coordinator,
+    path: `/koordinator/mentees/${missing}`,
+    back: "Gå til koordinatorens forside",
+    to: "/koordinator",
+  },
+  {
+    area: "caseworker",
+    who: DEMO_USERS.caseworker,
+    path: `/kommune/borgere/${missing}`,
+    back: "Gå til kommunens forside",
+    to: "/kommune",
+  },
+  {
+    area: "admin",
+    who: DEMO_USERS.admin,
+    path: `/admin/outbox/${missing}`,
+    back: "Gå til administrationen",
+    to: "/admin",
+  },
 ] as const;
 
 for (const c of cases) {

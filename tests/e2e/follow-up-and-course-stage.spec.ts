@@ -15,22 +15,40 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 function arrangeCourse(db: Db, values: { status: "approved" | "active"; startDate?: string }) {
   const mentor = db.select().from(mentors).where(eq(mentors.status, "approved")).get()!;
   const mentee = db.select().from(mentees).where(eq(mentees.status, "waiting")).get()!;
-  db.update(mentees).set({ status: values.status === "active" ? "in_course" : "matched", phone: "+4520304050" }).where(eq(mentees.id, mentee.id)).run();
+  db.update(mentees)
+    .set({ status: values.status === "active" ? "in_course" : "matched", phone: "+4520304050" })
+    .where(eq(mentees.id, mentee.id))
+    .run();
   db.update(mentors).set({ phone: "+4561626364" }).where(eq(mentors.id, mentor.id)).run();
   const startDate = values.startDate ?? null;
   const plannedEndDate = startDate ? day(170) : null;
-  const course = db.insert(courses).values({ menteeId: mentee.id, mentorId: mentor.id, status: values.status, startDate, plannedEndDate, matchScore: 80 }).returning().get();
+  const course = db
+    .insert(courses)
+    .values({
+      menteeId: mentee.id,
+      mentorId: mentor.id,
+      status: values.status,
+      startDate,
+      plannedEndDate,
+      matchScore: 80,
+    })
+    .returning()
+    .get();
   return { mentor, mentee, course };
 }
 
-test("a course that has not begun offers a start and a cancel, never an end; moving the start keeps it so", async ({ page, db }) => {
+test("a course that has not begun offers a start and a cancel, never an end; moving the start keeps it so", async ({
+  page,
+  db,
+}) => {
   const { course, mentee } = arrangeCourse(db, { status: "approved" });
   await login(page, DEMO_USERS.coordinator);
   await visit(page, `/koordinator/forloeb/${course.id}`);
   await expect(page.getByRole("definition").filter({ hasText: "Godkendt, ikke startet" })).toBeVisible();
   await expect(page.getByRole("form", { name: "Start forløbet" })).toBeVisible();
   await expect(page.getByRole("form", { name: "Annullér matchet" })).toBeVisible();
-  for (const name of ["Afslut forløbet", "Afbryd forløbet", "Sæt på pause", "Forlæng forløbet"]) await expect(page.getByRole("form", { name })).toHaveCount(0);
+  for (const name of ["Afslut forløbet", "Afbryd forløbet", "Sæt på pause", "Forlæng forløbet"])
+    await expect(page.getByRole("form", { name })).toHaveCount(0);
   await expect(page.getByText("I gang", { exact: true })).toHaveCount(0);
 
   // Started with a day ahead: still not begun, so still no end, and the start can move.
@@ -43,10 +61,14 @@ test("a course that has not begun offers a start and a cancel, never an end; mov
   await expect(page.getByText("Ikke begyndt", { exact: true })).toHaveCount(0);
   await expect(page.getByText("I gang", { exact: true })).toHaveCount(0);
   await expect(page.getByRole("form", { name: "Flyt startdatoen" })).toBeVisible();
-  for (const name of ["Afslut forløbet", "Afbryd forløbet"]) await expect(page.getByRole("form", { name })).toHaveCount(0);
+  for (const name of ["Afslut forløbet", "Afbryd forløbet"])
+    await expect(page.getByRole("form", { name })).toHaveCount(0);
 
   // A forged "complete" is refused by the use case as well.
-  const res = await page.request.post(`/koordinator/forloeb/${course.id}`, { form: { intent: "complete", endedOn: day(0) }, headers: { Origin: new URL(page.url()).origin } });
+  const res = await page.request.post(`/koordinator/forloeb/${course.id}`, {
+    form: { intent: "complete", endedOn: day(0) },
+    headers: { Origin: new URL(page.url()).origin },
+  });
   expect(res.status()).toBe(400);
   expect(db.select().from(courses).where(eq(courses.id, course.id)).get()!.status).toBe("active");
 
@@ -63,7 +85,10 @@ test("a course that has not begun offers a start and a cancel, never an end; mov
   await expect(page.getByRole("heading", { name: "Handlinger" })).toHaveCount(0);
 });
 
-test("the follow-up queue puts courses without contact first, with both phone numbers as tel: links", async ({ page, db }) => {
+test("the follow-up queue puts courses without contact first, with both phone numbers as tel: links", async ({
+  page,
+  db,
+}) => {
   // Begun 40 days ago and no meeting since: no contact for more than 21 days.
   const { course, mentee, mentor } = arrangeCourse(db, { status: "active", startDate: day(-40) });
   await login(page, DEMO_USERS.coordinator);
@@ -81,14 +106,28 @@ test("the follow-up queue puts courses without contact first, with both phone nu
 
   // The start page shows it among the courses at risk.
   await visit(page, "/koordinator");
-  await expect(page.getByRole("region", { name: "Forløb i risiko" }).getByRole("link", { name: `Åbn forløbet ${course.id}` })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Forløb i risiko" }).getByRole("link", { name: `Åbn forløbet ${course.id}` }),
+  ).toBeVisible();
   expect(mentee.id && mentor.id).toBeTruthy();
 });
 
 test("a mentor's outcome proposal waits on the start page to be confirmed or corrected", async ({ page, db }) => {
   const { course } = arrangeCourse(db, { status: "active", startDate: day(-60) });
   const mentorUser = db.select().from(mentors).where(eq(mentors.id, course.mentorId)).get()!;
-  const proposal = (type: "education" | "igu") => db.insert(outcomes).values({ courseId: course.id, type, phase: "end", outcomeDate: day(-1), confirmed: false, recordedBy: mentorUser.userId }).returning().get();
+  const proposal = (type: "education" | "igu") =>
+    db
+      .insert(outcomes)
+      .values({
+        courseId: course.id,
+        type,
+        phase: "end",
+        outcomeDate: day(-1),
+        confirmed: false,
+        recordedBy: mentorUser.userId,
+      })
+      .returning()
+      .get();
   const first = proposal("education");
   const second = proposal("igu");
   await login(page, DEMO_USERS.coordinator);
@@ -98,9 +137,18 @@ test("a mentor's outcome proposal waits on the start page to be confirmed or cor
   await expect(page.getByText("Resultatet er bekræftet.")).toBeVisible();
   expect(db.select().from(outcomes).where(eq(outcomes.id, first.id)).get()!.confirmed).toBe(true);
 
-  await page.getByRole("region", { name: "Resultater, der venter på bekræftelse" }).getByRole("button", { name: /^Afvis og ret IGU for / }).click();
+  await page
+    .getByRole("region", { name: "Resultater, der venter på bekræftelse" })
+    .getByRole("button", { name: /^Afvis og ret IGU for / })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/koordinator/forloeb/${course.id}`));
   await expect(page.getByText("Forslaget er afvist.", { exact: false })).toBeVisible();
-  expect(db.select().from(outcomes).where(and(eq(outcomes.id, second.id))).get()).toBeUndefined();
+  expect(
+    db
+      .select()
+      .from(outcomes)
+      .where(and(eq(outcomes.id, second.id)))
+      .get(),
+  ).toBeUndefined();
   await expect(page.getByRole("form", { name: "Registrér et resultat" })).toBeVisible();
 });

@@ -51,8 +51,17 @@ test("logout kills the session on the server, not just the cookie", async ({ pag
 
 test("a caseworker sees only their own municipality's citizens (others are 404)", async ({ page, db }) => {
   // The start page lists the newest referrals (the whole list pages through the rest).
-  const own = db.select().from(mentees).where(eq(mentees.municipalityCode, 751)).orderBy(desc(mentees.referredAt), desc(mentees.id)).get()!;
-  const other = db.select().from(mentees).where(and(ne(mentees.municipalityCode, 751))).get()!;
+  const own = db
+    .select()
+    .from(mentees)
+    .where(eq(mentees.municipalityCode, 751))
+    .orderBy(desc(mentees.referredAt), desc(mentees.id))
+    .get()!;
+  const other = db
+    .select()
+    .from(mentees)
+    .where(and(ne(mentees.municipalityCode, 751)))
+    .get()!;
   await login(page, DEMO_USERS.caseworker);
   await expect(page.getByRole("link", { name: `${own.firstName} ${own.lastName}` }).first()).toBeVisible();
   await expect(page.getByRole("link", { name: `${other.firstName} ${other.lastName}` })).toHaveCount(0);
@@ -126,14 +135,20 @@ test("healthz answers with the database status", async ({ request }) => {
   expect(await res.json()).toEqual({ status: "ok", database: "ok" });
 });
 
-test("security headers: a nonce-based CSP for scripts, no framing, and cross-site posts refused", async ({ request, page }) => {
+test("security headers: a nonce-based CSP for scripts, no framing, and cross-site posts refused", async ({
+  request,
+  page,
+}) => {
   const res = await request.get("/login");
   const csp = res.headers()["content-security-policy"];
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
   expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
   expect(csp).toContain("frame-ancestors 'none'");
   expect(res.headers()["x-content-type-options"]).toBe("nosniff");
-  const forged = await request.post("/login", { headers: { Origin: "https://evil.example" }, form: { email: DEMO_USERS.admin, password: "x" } });
+  const forged = await request.post("/login", {
+    headers: { Origin: "https://evil.example" },
+    form: { email: DEMO_USERS.admin, password: "x" },
+  });
   expect(forged.status()).toBe(403);
   // Hydration still works under the CSP: the client-side error summary appears without a page load.
   await visit(page, "/login");

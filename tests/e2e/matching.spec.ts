@@ -2,15 +2,40 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { test, expect, login, visit, expectAccessible, switchToEnglish } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import { createRng, insertMentor } from "../../db/factories";
-import { backgroundJobs, courses, matchRequests, matchingWeights, mentees, mentors, messages, poolRunPairs, users } from "../../db/schema";
+import {
+  backgroundJobs,
+  courses,
+  matchRequests,
+  matchingWeights,
+  mentees,
+  mentors,
+  messages,
+  poolRunPairs,
+  users,
+} from "../../db/schema";
 import { answerAsMentor } from "../support/match-requests";
 
-test("coordinator approves a candidate: course, three messages, the mentor sees the mentee, the caseworker sees 'matched'", async ({ page, browser, baseURL, db }) => {
+test("coordinator approves a candidate: course, three messages, the mentor sees the mentee, the caseworker sees 'matched'", async ({
+  page,
+  browser,
+  baseURL,
+  db,
+}) => {
   test.setTimeout(150_000);
   const caseworker = db.select().from(users).where(eq(users.email, DEMO_USERS.caseworker)).get()!;
-  const mentee = db.select().from(mentees)
-    .where(and(eq(mentees.status, "waiting"), eq(mentees.municipalityCode, 751), eq(mentees.referredBy, caseworker.id), eq(mentees.mentorGenderPreference, "none")))
-    .orderBy(mentees.id).get()!;
+  const mentee = db
+    .select()
+    .from(mentees)
+    .where(
+      and(
+        eq(mentees.status, "waiting"),
+        eq(mentees.municipalityCode, 751),
+        eq(mentees.referredBy, caseworker.id),
+        eq(mentees.mentorGenderPreference, "none"),
+      ),
+    )
+    .orderBy(mentees.id)
+    .get()!;
   expect(mentee, "the demo has a waiting citizen in Aarhus").toBeTruthy();
 
   await login(page, DEMO_USERS.coordinator);
@@ -25,29 +50,49 @@ test("coordinator approves a candidate: course, three messages, the mentor sees 
   // Excluded mentors are counted under the first rule that excludes them; a count opens a page of those mentors (the
   // demo mentor is at capacity). The candidates stay on the page.
   const counts = page.getByTestId("excluded-counts");
-  await expect(counts.getByRole("cell", { name: "Udelukket: mentor har ikke flere pladser", exact: true })).toBeVisible();
+  await expect(
+    counts.getByRole("cell", { name: "Udelukket: mentor har ikke flere pladser", exact: true }),
+  ).toBeVisible();
   await counts.getByRole("link", { name: /^Vis \d+ mentorer?: Udelukket: mentor har ikke flere pladser$/ }).click();
   await expect(page).toHaveURL(/udelukket=mentor_at_capacity/);
-  await expect(page.getByTestId("excluded").getByRole("cell", { name: /Udelukket: mentor har ikke flere pladser/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId("excluded")
+      .getByRole("cell", { name: /Udelukket: mentor har ikke flere pladser/ })
+      .first(),
+  ).toBeVisible();
   await expect(page.locator(".mb-candidate").first()).toBeVisible();
   await expectAccessible(page);
 
   // A bad start date is refused with a message next to the field; nothing is stored.
   const firstForm = first.locator("form");
   await firstForm.getByLabel("Startdato").fill("");
-  await firstForm.getByLabel("Startdato").evaluate((el: HTMLInputElement) => { el.removeAttribute("required"); el.type = "text"; el.value = "2026-02-30"; });
+  await firstForm.getByLabel("Startdato").evaluate((el: HTMLInputElement) => {
+    el.removeAttribute("required");
+    el.type = "text";
+    el.value = "2026-02-30";
+  });
   // The server's check, not the browser's (a pair without a shared industry also requires a reason, issue 19).
-  await firstForm.evaluate((f: HTMLFormElement) => { f.noValidate = true; });
+  await firstForm.evaluate((f: HTMLFormElement) => {
+    f.noValidate = true;
+  });
   await firstForm.getByRole("button", { name: /^Godkend match med / }).click();
   await expect(page.locator(".mb-candidate").first().getByText("Skriv en gyldig dato (åååå-mm-dd)")).toBeVisible();
   await expectAccessible(page);
   expect(db.select().from(courses).where(eq(courses.menteeId, mentee.id)).all()).toHaveLength(0);
 
   // Approve the top candidate.
-  const button = page.locator(".mb-candidate").first().getByRole("button", { name: /^Godkend match med / });
+  const button = page
+    .locator(".mb-candidate")
+    .first()
+    .getByRole("button", { name: /^Godkend match med / });
   const mentorName = (await button.textContent())!.replace("Godkend match med ", "").trim();
   await page.locator(".mb-candidate").first().getByLabel("Startdato").fill("2026-12-01");
-  await page.locator(".mb-candidate").first().getByLabel(/^Begrundelse for valget/).fill("Passer godt til borgerens ønsker og mål");
+  await page
+    .locator(".mb-candidate")
+    .first()
+    .getByLabel(/^Begrundelse for valget/)
+    .fill("Passer godt til borgerens ønsker og mål");
   await button.click();
   // Issue 19: the mentor is asked first; the course comes when they say yes.
   await expect(page.getByText(/Mentoren er spurgt/)).toBeVisible();
@@ -58,7 +103,12 @@ test("coordinator approves a candidate: course, three messages, the mentor sees 
   await expect(page.getByText(/Borgeren venter ikke længere/)).toBeVisible();
 
   const course = db.select().from(courses).where(eq(courses.menteeId, mentee.id)).get()!;
-  expect(course).toMatchObject({ status: "approved", startDate: "2026-12-01", plannedEndDate: "2027-06-01", targetHoursPerMonth: 4 });
+  expect(course).toMatchObject({
+    status: "approved",
+    startDate: "2026-12-01",
+    plannedEndDate: "2027-06-01",
+    targetHoursPerMonth: 4,
+  });
   expect(course.matchScore).toBeGreaterThan(0);
   expect(course.weightsVersion).toBe(1);
   expect(Array.isArray(course.matchReasons) && course.matchReasons.length).toBeGreaterThan(0);
@@ -68,7 +118,17 @@ test("coordinator approves a candidate: course, three messages, the mentor sees 
   expect(db.select().from(mentees).where(eq(mentees.id, mentee.id)).get()!.status).toBe("matched");
 
   // The three messages are in the outbox.
-  const sent = db.select().from(messages).where(inArray(messages.idempotencyKey, [`match_mentor:${course.id}`, `match_mentee:${course.id}`, `match_caseworker:${course.id}`])).all();
+  const sent = db
+    .select()
+    .from(messages)
+    .where(
+      inArray(messages.idempotencyKey, [
+        `match_mentor:${course.id}`,
+        `match_mentee:${course.id}`,
+        `match_caseworker:${course.id}`,
+      ]),
+    )
+    .all();
   expect(sent.map((m) => m.template).sort()).toEqual(["match_caseworker", "match_mentee", "match_mentor"]);
   expect(sent.find((m) => m.template === "match_mentor")!.recipient).toBe(mentor.email);
   expect(sent.find((m) => m.template === "match_caseworker")!.recipient).toBe(caseworker.email);
@@ -95,7 +155,10 @@ test("coordinator approves a candidate: course, three messages, the mentor sees 
   await cwCtx.close();
 });
 
-test("whole-pool run as a job: start it for a municipality, follow it, page through the result, approve one pair; in English too", async ({ page, db }) => {
+test("whole-pool run as a job: start it for a municipality, follow it, page through the result, approve one pair; in English too", async ({
+  page,
+  db,
+}) => {
   test.setTimeout(150_000);
   await login(page, DEMO_USERS.coordinator);
   await visit(page, "/koordinator/matching");
@@ -124,7 +187,8 @@ test("whole-pool run as a job: start it for a municipality, follow it, page thro
   await expectAccessible(page);
 
   // Sorted by score: highest first, then lowest first.
-  const scores = async () => (await industry.locator("tbody tr td:nth-child(3)").allTextContents()).map((x) => Number(x.replace(",", ".")));
+  const scores = async () =>
+    (await industry.locator("tbody tr td:nth-child(3)").allTextContents()).map((x) => Number(x.replace(",", ".")));
   const desc = await scores();
   expect(desc.length).toBeGreaterThan(0);
   expect([...desc].sort((x, y) => y - x)).toEqual(desc);
@@ -135,19 +199,48 @@ test("whole-pool run as a job: start it for a municipality, follow it, page thro
 
   // Approve one pair from the result: as every approval, it asks the mentor (issue 19); the course comes with the yes.
   const button = industry.getByRole("button", { name: /^Godkend .+ med .+$/ }).first();
-  const row = db.select().from(poolRunPairs).where(and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.sharedIndustry, true))).orderBy(poolRunPairs.score, poolRunPairs.menteeId).get()!;
+  const row = db
+    .select()
+    .from(poolRunPairs)
+    .where(and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.sharedIndustry, true)))
+    .orderBy(poolRunPairs.score, poolRunPairs.menteeId)
+    .get()!;
   await button.click();
-  await expect(page.getByText("1 par godkendt, og mentorerne er spurgt. 0 kunne ikke godkendes (fx fordi situationen har ændret sig).")).toBeVisible();
+  await expect(
+    page.getByText(
+      "1 par godkendt, og mentorerne er spurgt. 0 kunne ikke godkendes (fx fordi situationen har ændret sig).",
+    ),
+  ).toBeVisible();
   await expect(industry.getByText("Mentoren er spurgt").first()).toBeVisible();
-  const approved = db.select().from(poolRunPairs).where(and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.menteeId, row.menteeId))).get()!;
+  const approved = db
+    .select()
+    .from(poolRunPairs)
+    .where(and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.menteeId, row.menteeId)))
+    .get()!;
   expect(approved.requestId).not.toBeNull();
   const request = db.select().from(matchRequests).where(eq(matchRequests.id, approved.requestId!)).get()!;
   expect(request).toMatchObject({ menteeId: row.menteeId, mentorId: row.mentorId, status: "requested" });
-  expect(db.select().from(courses).where(eq(courses.menteeId, row.menteeId)).all().filter((c) => c.status === "approved")).toHaveLength(0);
+  expect(
+    db
+      .select()
+      .from(courses)
+      .where(eq(courses.menteeId, row.menteeId))
+      .all()
+      .filter((c) => c.status === "approved"),
+  ).toHaveLength(0);
   await expectAccessible(page);
 
   // A second run for the same scope is refused while one is going (a run another process holds, here).
-  db.insert(backgroundJobs).values({ kind: "matching_pool", scopeKey: "region:1082", params: { scope: "region:1082", mode: "best_score" }, status: "running", owner: "another-host:1", heartbeatAt: new Date().toISOString() }).run();
+  db.insert(backgroundJobs)
+    .values({
+      kind: "matching_pool",
+      scopeKey: "region:1082",
+      params: { scope: "region:1082", mode: "best_score" },
+      status: "running",
+      owner: "another-host:1",
+      heartbeatAt: new Date().toISOString(),
+    })
+    .run();
   await page.goto("/koordinator/matching");
   await page.getByLabel("En region").check();
   await page.getByRole("combobox", { name: /^Region/ }).selectOption({ label: "Region Midtjylland" });
@@ -161,13 +254,28 @@ test("whole-pool run as a job: start it for a municipality, follow it, page thro
   await expectAccessible(page);
 });
 
-test("a run's progress: stage and component, live with JavaScript, by refreshing without it; cancel", async ({ page, browser, baseURL, db }) => {
+test("a run's progress: stage and component, live with JavaScript, by refreshing without it; cancel", async ({
+  page,
+  browser,
+  baseURL,
+  db,
+}) => {
   test.setTimeout(120_000);
   // A run another (live) process is working on: this server shows it and leaves it alone.
-  const job = db.insert(backgroundJobs).values({
-    kind: "matching_pool", scopeKey: "country", params: { scope: "country", mode: "best_score" }, status: "running", owner: "another-host:1",
-    heartbeatAt: new Date().toISOString(), startedAt: new Date().toISOString(), progress: { stage: "solving", done: 40, total: 100, component: 2, components: 3 },
-  }).returning().get();
+  const job = db
+    .insert(backgroundJobs)
+    .values({
+      kind: "matching_pool",
+      scopeKey: "country",
+      params: { scope: "country", mode: "best_score" },
+      status: "running",
+      owner: "another-host:1",
+      heartbeatAt: new Date().toISOString(),
+      startedAt: new Date().toISOString(),
+      progress: { stage: "solving", done: 40, total: 100, component: 2, components: 3 },
+    })
+    .returning()
+    .get();
   await login(page, DEMO_USERS.coordinator);
   await visit(page, `/koordinator/matching/${job.id}`);
   await expect(page.getByTestId("run-status")).toHaveText("Kører");
@@ -175,7 +283,10 @@ test("a run's progress: stage and component, live with JavaScript, by refreshing
   await expect(page.locator("progress")).toHaveAttribute("value", "40");
   await expectAccessible(page);
   // Live: the page follows the row.
-  db.update(backgroundJobs).set({ progress: { stage: "saving", done: 10, total: 20 }, heartbeatAt: new Date().toISOString() }).where(eq(backgroundJobs.id, job.id)).run();
+  db.update(backgroundJobs)
+    .set({ progress: { stage: "saving", done: 10, total: 20 }, heartbeatAt: new Date().toISOString() })
+    .where(eq(backgroundJobs.id, job.id))
+    .run();
   await expect(page.getByTestId("run-stage")).toHaveText("Trin: gemmer · 50 %");
 
   // Without JavaScript the page refreshes itself while the run works.
@@ -184,7 +295,10 @@ test("a run's progress: stage and component, live with JavaScript, by refreshing
   await login(plain, DEMO_USERS.coordinator);
   await plain.goto(`/koordinator/matching/${job.id}`);
   await expect(plain.getByTestId("run-stage")).toHaveText("Trin: gemmer · 50 %");
-  db.update(backgroundJobs).set({ progress: { stage: "saving", done: 15, total: 20 }, heartbeatAt: new Date().toISOString() }).where(eq(backgroundJobs.id, job.id)).run();
+  db.update(backgroundJobs)
+    .set({ progress: { stage: "saving", done: 15, total: 20 }, heartbeatAt: new Date().toISOString() })
+    .where(eq(backgroundJobs.id, job.id))
+    .run();
   await expect(plain.getByTestId("run-stage")).toHaveText("Trin: gemmer · 75 %", { timeout: 15_000 });
 
   // Cancel (without JavaScript too): asked of the process that runs it, which stops it at its next heartbeat.
@@ -198,11 +312,23 @@ test("a run's progress: stage and component, live with JavaScript, by refreshing
 test("replacing the proposal by hand stores the coordinator's reason", async ({ page, db }) => {
   test.setTimeout(90_000);
   await login(page, DEMO_USERS.coordinator);
-  const mentee = db.select().from(mentees).where(and(eq(mentees.status, "waiting"), eq(mentees.mentorGenderPreference, "none"))).orderBy(mentees.id).get()!;
+  const mentee = db
+    .select()
+    .from(mentees)
+    .where(and(eq(mentees.status, "waiting"), eq(mentees.mentorGenderPreference, "none")))
+    .orderBy(mentees.id)
+    .get()!;
   // Two fresh mentors nearby, so there is a no. 1 and a no. 2 to choose between.
   const rng = createRng(3);
   for (let i = 0; i < 2; i++) {
-    insertMentor(db, rng, [mentee.municipalityCode], { status: "approved", municipalityCode: mentee.municipalityCode, menteeGenderPreference: "none", employer: null, capacity: 1, industryCode: mentee.wishedIndustryCodes[0] ?? "41" });
+    insertMentor(db, rng, [mentee.municipalityCode], {
+      status: "approved",
+      municipalityCode: mentee.municipalityCode,
+      menteeGenderPreference: "none",
+      employer: null,
+      capacity: 1,
+      industryCode: mentee.wishedIndustryCodes[0] ?? "41",
+    });
   }
   await page.goto(`/koordinator/mentees/${mentee.id}/kandidater`);
   const second = page.locator(".mb-candidate").nth(1);

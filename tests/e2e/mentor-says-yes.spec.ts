@@ -11,23 +11,52 @@ import { courses, matchRequests, mentees, statusChanges, users } from "../../db/
 
 function citizen(db: Parameters<typeof insertMentee>[0], o: Parameters<typeof insertMentee>[3]) {
   const caseworker = db.select().from(users).where(eq(users.email, DEMO_USERS.caseworker)).get()!;
-  return insertMentee(db, createRng(1919), 751, { status: "waiting", referredBy: caseworker.id, mentorGenderPreference: "none", currentInternshipEmployer: null, ...o });
+  return insertMentee(db, createRng(1919), 751, {
+    status: "waiting",
+    referredBy: caseworker.id,
+    mentorGenderPreference: "none",
+    currentInternshipEmployer: null,
+    ...o,
+  });
 }
 
-test("coordinator approves, the mentor accepts on a phone, and the citizen's Arabic SMS carries the mentor's name and number", async ({ page, browser, baseURL, db, app }) => {
+test("coordinator approves, the mentor accepts on a phone, and the citizen's Arabic SMS carries the mentor's name and number", async ({
+  page,
+  browser,
+  baseURL,
+  db,
+  app,
+}) => {
   test.setTimeout(150_000);
-  const mentee = citizen(db, { firstName: "Amal", language: "ar", preferredChannel: "sms", phone: "+4520191919", wishedIndustryCodes: ["41"] });
-  const { mentor } = mentorWithLogin(db, { firstName: "Jesper", lastName: "Jasigersen", municipalityCode: 751, industryCode: "41", phone: "+4531415926" });
+  const mentee = citizen(db, {
+    firstName: "Amal",
+    language: "ar",
+    preferredChannel: "sms",
+    phone: "+4520191919",
+    wishedIndustryCodes: ["41"],
+  });
+  const { mentor } = mentorWithLogin(db, {
+    firstName: "Jesper",
+    lastName: "Jasigersen",
+    municipalityCode: 751,
+    industryCode: "41",
+    phone: "+4531415926",
+  });
 
   await login(page, DEMO_USERS.coordinator);
   await visit(page, `/koordinator/mentees/${mentee.id}/kandidater`);
   const candidate = page.locator(".mb-candidate", { has: page.getByRole("heading", { name: /Jesper Jasigersen/ }) });
   await expect(candidate.getByTestId("no-industry")).toHaveCount(0);
   await candidate.getByRole("button", { name: "Godkend match med Jesper Jasigersen" }).click();
-  await expect(page.getByText("Mentoren er spurgt. Forløbet oprettes, og borgeren får besked, når mentoren siger ja.")).toBeVisible();
+  await expect(
+    page.getByText("Mentoren er spurgt. Forløbet oprettes, og borgeren får besked, når mentoren siger ja."),
+  ).toBeVisible();
   await expect(page.getByText(/Jesper Jasigersen er spurgt og har frist til/)).toBeVisible();
   await expectAccessible(page);
-  expect(db.select().from(courses).where(eq(courses.menteeId, mentee.id)).all(), "no course before the mentor said yes").toHaveLength(0);
+  expect(
+    db.select().from(courses).where(eq(courses.menteeId, mentee.id)).all(),
+    "no course before the mentor said yes",
+  ).toHaveLength(0);
 
   // The mentor's request arrives by email and SMS, with a link to their own page and nothing but the minimal profile.
   const sms = await received(app, { to: "+4531415926", template: "match_request_mentor" });
@@ -51,14 +80,23 @@ test("coordinator approves, the mentor accepts on a phone, and the citizen's Ara
   expect((await received(app, { to: mentor.email, template: "match_mentor" })).text).toContain("+4520191919");
 });
 
-test("a mentor's no puts the citizen first in the queue, tells the coordinator, and the pair is not proposed again", async ({ page, browser, baseURL, db, app }) => {
+test("a mentor's no puts the citizen first in the queue, tells the coordinator, and the pair is not proposed again", async ({
+  page,
+  browser,
+  baseURL,
+  db,
+  app,
+}) => {
   test.setTimeout(150_000);
   const mentee = citizen(db, { firstName: "Yonas", lastName: "Tesfay", language: "ti", wishedIndustryCodes: ["56"] });
   mentorWithLogin(db, { firstName: "Nanna", lastName: "Nejsiger", municipalityCode: 751, industryCode: "56" });
 
   await login(page, DEMO_USERS.coordinator);
   await page.goto(`/koordinator/mentees/${mentee.id}/kandidater`);
-  await page.locator(".mb-candidate", { has: page.getByRole("heading", { name: /Nanna Nejsiger/ }) }).getByRole("button", { name: /^Godkend match med / }).click();
+  await page
+    .locator(".mb-candidate", { has: page.getByRole("heading", { name: /Nanna Nejsiger/ }) })
+    .getByRole("button", { name: /^Godkend match med / })
+    .click();
   await expect(page.getByText(/Mentoren er spurgt/)).toBeVisible();
 
   await answerAsMentor(browser, baseURL!, db, mentee.id, { accept: false, reason: "Travlt på arbejdet" });
@@ -72,12 +110,21 @@ test("a mentor's no puts the citizen first in the queue, tells the coordinator, 
   await expect(notices.getByText(/Yonas Tesfay: Nanna Nejsiger sagde nej \(Travlt på arbejdet\)/)).toBeVisible();
   await notices.getByRole("link", { name: "Find ny mentor til Yonas Tesfay" }).click();
   await expect(page.getByTestId("match-requests").getByText(/Nanna Nejsiger: sagde nej/)).toBeVisible();
-  await expect(page.locator(".mb-candidate", { has: page.getByRole("heading", { name: /Nanna Nejsiger/ }) })).toHaveCount(0);
-  await expect(page.getByTestId("excluded-counts").getByRole("cell", { name: "Udelukket: mentoren har sagt nej til borgeren eller ikke svaret", exact: true })).toBeVisible();
+  await expect(
+    page.locator(".mb-candidate", { has: page.getByRole("heading", { name: /Nanna Nejsiger/ }) }),
+  ).toHaveCount(0);
+  await expect(
+    page
+      .getByTestId("excluded-counts")
+      .getByRole("cell", { name: "Udelukket: mentoren har sagt nej til borgeren eller ikke svaret", exact: true }),
+  ).toBeVisible();
   await visit(page, `/koordinator/mentees/${mentee.id}/kandidater`);
 });
 
-test("a pair without a shared industry is marked and needs the coordinator's reason, kept with the request", async ({ page, db }) => {
+test("a pair without a shared industry is marked and needs the coordinator's reason, kept with the request", async ({
+  page,
+  db,
+}) => {
   test.setTimeout(120_000);
   const mentee = citizen(db, { firstName: "Farida", lastName: "Rahimi", language: "prs", wishedIndustryCodes: ["86"] });
   mentorWithLogin(db, { firstName: "Bent", lastName: "Brancheløs", municipalityCode: 751, industryCode: "62" });
@@ -94,19 +141,28 @@ test("a pair without a shared industry is marked and needs the coordinator's rea
   await expectAccessible(page);
   expect(db.select().from(matchRequests).where(eq(matchRequests.menteeId, mentee.id)).all()).toHaveLength(0);
 
-  await again.getByLabel(/^Begrundelse for valget/).fill("Har ansat sygeplejersker i sin IT-virksomhed og kender hospitalet");
+  await again
+    .getByLabel(/^Begrundelse for valget/)
+    .fill("Har ansat sygeplejersker i sin IT-virksomhed og kender hospitalet");
   await again.getByRole("button", { name: /^Godkend match med / }).click();
   await expect(page.getByText(/Mentoren er spurgt/)).toBeVisible();
   expect(db.select().from(matchRequests).where(eq(matchRequests.menteeId, mentee.id)).get()).toMatchObject({
-    noIndustry: true, reason: "Har ansat sygeplejersker i sin IT-virksomhed og kender hospitalet",
+    noIndustry: true,
+    reason: "Har ansat sygeplejersker i sin IT-virksomhed og kender hospitalet",
   });
 });
 
-test("a course the pair could not make work: the coordinator puts the citizen back in the queue with the referral date kept", async ({ page, db }) => {
+test("a course the pair could not make work: the coordinator puts the citizen back in the queue with the referral date kept", async ({
+  page,
+  db,
+}) => {
   test.setTimeout(120_000);
-  const dropped = db.select({ id: mentees.id, referredAt: mentees.referredAt, name: mentees.firstName }).from(mentees)
+  const dropped = db
+    .select({ id: mentees.id, referredAt: mentees.referredAt, name: mentees.firstName })
+    .from(mentees)
     .innerJoin(courses, eq(courses.menteeId, mentees.id))
-    .where(and(eq(mentees.status, "ended_early"), eq(courses.endReason, "pair_mismatch"))).get()!;
+    .where(and(eq(mentees.status, "ended_early"), eq(courses.endReason, "pair_mismatch")))
+    .get()!;
   expect(dropped, "the demo has a citizen whose pair did not work").toBeTruthy();
 
   await login(page, DEMO_USERS.coordinator);
@@ -120,11 +176,21 @@ test("a course the pair could not make work: the coordinator puts the citizen ba
   await visit(page, `/koordinator/mentees/${dropped.id}`);
   const after = db.select().from(mentees).where(eq(mentees.id, dropped.id)).get()!;
   expect(after).toMatchObject({ status: "waiting", referredAt: dropped.referredAt });
-  expect(db.select().from(statusChanges).where(and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, dropped.id)))
-    .orderBy(desc(statusChanges.id)).get()).toMatchObject({ fromStatus: "ended_early", toStatus: "waiting" });
+  expect(
+    db
+      .select()
+      .from(statusChanges)
+      .where(and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, dropped.id)))
+      .orderBy(desc(statusChanges.id))
+      .get(),
+  ).toMatchObject({ fromStatus: "ended_early", toStatus: "waiting" });
 
   // The demo's citizen who is already back after the mentor stopped is in the waiting queue.
-  const back = db.select({ id: mentees.id }).from(mentees).innerJoin(courses, eq(courses.menteeId, mentees.id))
-    .where(and(eq(mentees.status, "waiting"), eq(courses.endReason, "mentor_withdrew"))).get();
+  const back = db
+    .select({ id: mentees.id })
+    .from(mentees)
+    .innerJoin(courses, eq(courses.menteeId, mentees.id))
+    .where(and(eq(mentees.status, "waiting"), eq(courses.endReason, "mentor_withdrew")))
+    .get();
   expect(back, "the demo has a citizen back in the queue after a dropped course").toBeTruthy();
 });

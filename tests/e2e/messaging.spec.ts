@@ -11,17 +11,33 @@ import type { Db } from "../../db/client";
 import { signJwtHs256, svixSign } from "../../app/messaging/signatures";
 
 function aMenteeWithEmail(db: Db) {
-  return db.select().from(mentees).where(and(isNotNull(mentees.email), isNull(mentees.anonymisedAt), isNull(mentees.emailOptOutAt))).get()!;
+  return db
+    .select()
+    .from(mentees)
+    .where(and(isNotNull(mentees.email), isNull(mentees.anonymisedAt), isNull(mentees.emailOptOutAt)))
+    .get()!;
 }
 
 function insertMessage(db: Db, v: Partial<typeof messages.$inferInsert> & { recipient: string }) {
-  return db.insert(messages).values({
-    channel: "email", template: "password_reset", locale: "da", data: { name: "Amina", url: "https://mentorbro.dk/x" },
-    idempotencyKey: `e2e:${crypto.randomUUID()}`, nextAttemptAt: new Date().toISOString(), ...v,
-  }).returning().get();
+  return db
+    .insert(messages)
+    .values({
+      channel: "email",
+      template: "password_reset",
+      locale: "da",
+      data: { name: "Amina", url: "https://mentorbro.dk/x" },
+      idempotencyKey: `e2e:${crypto.randomUUID()}`,
+      nextAttemptAt: new Date().toISOString(),
+      ...v,
+    })
+    .returning()
+    .get();
 }
 
-test("admin edits a template translation, previews it, saves it; Arabic is previewed right-to-left", async ({ page, db }) => {
+test("admin edits a template translation, previews it, saves it; Arabic is previewed right-to-left", async ({
+  page,
+  db,
+}) => {
   test.setTimeout(150_000);
   await login(page, DEMO_USERS.admin);
   await visit(page, "/admin/skabeloner");
@@ -55,7 +71,9 @@ test("admin edits a template translation, previews it, saves it; Arabic is previ
   await page.getByRole("button", { name: "Gem tekst" }).click();
   await expect(page.getByText("Teksten er gemt")).toBeVisible();
   await expect(page.getByTestId("preview-subject")).toHaveText("Pick a new Mentorbro password, Amina");
-  expect(db.select().from(messageTemplates).where(eq(messageTemplates.language, "en")).get()?.copy.subject).toBe("Pick a new Mentorbro password, {{name}}");
+  expect(db.select().from(messageTemplates).where(eq(messageTemplates.language, "en")).get()?.copy.subject).toBe(
+    "Pick a new Mentorbro password, {{name}}",
+  );
   await expectAccessible(page);
 
   // Arabic is missing: flagged, falls back to Danish + English; adding it previews right-to-left.
@@ -83,11 +101,19 @@ test("admin edits a template translation, previews it, saves it; Arabic is previ
 
 test("a mentee's message in Arabic is sent right-to-left with the admin's translation", async ({ page, db }) => {
   const mentee = aMenteeWithEmail(db);
-  db.insert(messageTemplates).values({
-    templateKey: "password_reset", language: "ar",
-    copy: { subject: "مرحبا {{name}}", heading: "", body: "مرحبا {{name}}", actionLabel: "افتح", sms: "" },
-  }).run();
-  const msg = insertMessage(db, { recipient: mentee.email!, locale: "ar", subjectType: "mentee", subjectId: mentee.id });
+  db.insert(messageTemplates)
+    .values({
+      templateKey: "password_reset",
+      language: "ar",
+      copy: { subject: "مرحبا {{name}}", heading: "", body: "مرحبا {{name}}", actionLabel: "افتح", sms: "" },
+    })
+    .run();
+  const msg = insertMessage(db, {
+    recipient: mentee.email!,
+    locale: "ar",
+    subjectType: "mentee",
+    subjectId: mentee.id,
+  });
   await login(page, DEMO_USERS.coordinator);
   await expect.poll(() => db.select().from(messages).where(eq(messages.id, msg.id)).get()!.status).toBe("sent");
   await visit(page, `/admin/outbox/${msg.id}`);
@@ -99,7 +125,12 @@ test("a mentee's message in Arabic is sent right-to-left with the admin's transl
 });
 
 test("a failed message is retried from /admin/outbox and then sent", async ({ page, db }) => {
-  const msg = insertMessage(db, { recipient: "someone@eksempel.dk", status: "failed", attempts: 6, lastError: "503 service_unavailable" });
+  const msg = insertMessage(db, {
+    recipient: "someone@eksempel.dk",
+    status: "failed",
+    attempts: 6,
+    lastError: "503 service_unavailable",
+  });
   await login(page, DEMO_USERS.coordinator);
   await visit(page, "/admin/outbox?status=failed");
   await page.getByRole("link", { name: `Vis besked #${msg.id}` }).click();
@@ -128,7 +159,10 @@ test("the opt-out link stops email and the person page shows it", async ({ page,
   await expect(page.locator("main [lang=ar]").first()).toHaveAttribute("dir", "rtl");
   await expect(page.getByLabel("إيقاف الرسائل النصية")).toBeChecked();
   // Right-to-left: the box sits at the right, where the line starts, beside its text.
-  const [box, main] = [await page.getByLabel("إيقاف الرسائل النصية").boundingBox(), await page.locator("main").boundingBox()];
+  const [box, main] = [
+    await page.getByLabel("إيقاف الرسائل النصية").boundingBox(),
+    await page.locator("main").boundingBox(),
+  ];
   expect(box!.x + box!.width).toBeGreaterThan(main!.x + main!.width - 40);
   await expectAccessible(page);
   await page.getByRole("link", { name: "Dansk" }).click();
@@ -195,40 +229,107 @@ test.describe("delivery webhooks", () => {
   const smsSecret = "e2e-gatewayapi-jwt-secret";
   test.use({ appEnv: { RESEND_WEBHOOK_SECRET: secret, SMS_WEBHOOK_SECRET: smsSecret } });
 
-  test("Resend: a signed delivery event marks the message delivered; a bad signature is refused", async ({ request, db }) => {
-    const msg = insertMessage(db, { recipient: "x@eksempel.dk", status: "sent", providerId: "re_e2e_1", transport: "resend", sentAt: new Date().toISOString() });
-    const body = JSON.stringify({ type: "email.delivered", created_at: new Date().toISOString(), data: { email_id: "re_e2e_1" } });
+  test("Resend: a signed delivery event marks the message delivered; a bad signature is refused", async ({
+    request,
+    db,
+  }) => {
+    const msg = insertMessage(db, {
+      recipient: "x@eksempel.dk",
+      status: "sent",
+      providerId: "re_e2e_1",
+      transport: "resend",
+      sentAt: new Date().toISOString(),
+    });
+    const body = JSON.stringify({
+      type: "email.delivered",
+      created_at: new Date().toISOString(),
+      data: { email_id: "re_e2e_1" },
+    });
     const ts = String(Math.floor(Date.now() / 1000));
-    const bad = await request.post("/webhooks/resend", { data: body, headers: { "Content-Type": "application/json", "svix-id": "msg_1", "svix-timestamp": ts, "svix-signature": "v1,AAAA" } });
+    const bad = await request.post("/webhooks/resend", {
+      data: body,
+      headers: {
+        "Content-Type": "application/json",
+        "svix-id": "msg_1",
+        "svix-timestamp": ts,
+        "svix-signature": "v1,AAAA",
+      },
+    });
     expect(bad.status()).toBe(401);
     expect(db.select().from(messages).where(eq(messages.id, msg.id)).get()!.status).toBe("sent");
     const stale = String(Math.floor(Date.now() / 1000) - 3600);
-    const old = await request.post("/webhooks/resend", { data: body, headers: { "Content-Type": "application/json", "svix-id": "msg_1", "svix-timestamp": stale, "svix-signature": `v1,${svixSign(secret, "msg_1", stale, body)}` } });
+    const old = await request.post("/webhooks/resend", {
+      data: body,
+      headers: {
+        "Content-Type": "application/json",
+        "svix-id": "msg_1",
+        "svix-timestamp": stale,
+        "svix-signature": `v1,${svixSign(secret, "msg_1", stale, body)}`,
+      },
+    });
     expect(old.status()).toBe(401);
-    const good = await request.post("/webhooks/resend", { data: body, headers: { "Content-Type": "application/json", "svix-id": "msg_1", "svix-timestamp": ts, "svix-signature": `v1,${svixSign(secret, "msg_1", ts, body)}` } });
+    const good = await request.post("/webhooks/resend", {
+      data: body,
+      headers: {
+        "Content-Type": "application/json",
+        "svix-id": "msg_1",
+        "svix-timestamp": ts,
+        "svix-signature": `v1,${svixSign(secret, "msg_1", ts, body)}`,
+      },
+    });
     expect(good.status()).toBe(200);
     expect(await good.json()).toEqual({ ok: true, result: "updated" });
     expect(db.select().from(messages).where(eq(messages.id, msg.id)).get()!.status).toBe("delivered");
   });
 
-  test("GatewayAPI: a signed status callback marks the SMS failed; a reply STOP opts the number out", async ({ request, db }) => {
-    const mentee = db.select().from(mentees).where(and(isNotNull(mentees.phone), isNull(mentees.anonymisedAt), isNull(mentees.smsOptOutAt))).get()!;
-    const msg = insertMessage(db, { channel: "sms", recipient: mentee.phone!, status: "sent", providerId: "4711", transport: "gatewayapi", subjectType: "mentee", subjectId: mentee.id });
+  test("GatewayAPI: a signed status callback marks the SMS failed; a reply STOP opts the number out", async ({
+    request,
+    db,
+  }) => {
+    const mentee = db
+      .select()
+      .from(mentees)
+      .where(and(isNotNull(mentees.phone), isNull(mentees.anonymisedAt), isNull(mentees.smsOptOutAt)))
+      .get()!;
+    const msg = insertMessage(db, {
+      channel: "sms",
+      recipient: mentee.phone!,
+      status: "sent",
+      providerId: "4711",
+      transport: "gatewayapi",
+      subjectType: "mentee",
+      subjectId: mentee.id,
+    });
     const status = { id: 4711, msisdn: 4512345678, status: "UNDELIVERED", code: "0x0202", userref: msg.idempotencyKey };
     const unsigned = await request.post("/webhooks/sms", { data: status });
     expect(unsigned.status()).toBe(401);
-    const forged = await request.post("/webhooks/sms", { data: status, headers: { "X-Gwapi-Signature": await signJwtHs256("wrong", status) } });
+    const forged = await request.post("/webhooks/sms", {
+      data: status,
+      headers: { "X-Gwapi-Signature": await signJwtHs256("wrong", status) },
+    });
     expect(forged.status()).toBe(401);
-    const ok = await request.post("/webhooks/sms", { data: status, headers: { "X-Gwapi-Signature": await signJwtHs256(smsSecret, status) } });
+    const ok = await request.post("/webhooks/sms", {
+      data: status,
+      headers: { "X-Gwapi-Signature": await signJwtHs256(smsSecret, status) },
+    });
     expect(await ok.json()).toEqual({ ok: true, result: "updated" });
     const after = db.select().from(messages).where(eq(messages.id, msg.id)).get()!;
     expect(after.status).toBe("failed");
     expect(after.lastError).toContain("UNDELIVERED");
     expect((await request.get("/webhooks/sms")).status()).toBe(405);
 
-    const queued = insertMessage(db, { channel: "sms", recipient: mentee.phone!, subjectType: "mentee", subjectId: mentee.id, nextAttemptAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const queued = insertMessage(db, {
+      channel: "sms",
+      recipient: mentee.phone!,
+      subjectType: "mentee",
+      subjectId: mentee.id,
+      nextAttemptAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     const mo = { id: 99, msisdn: Number(mentee.phone!.replace(/\D/g, "")), receiver: 4512345678, message: "Stop" };
-    const stop = await request.post("/webhooks/sms-inbound", { data: mo, headers: { "X-Gwapi-Signature": await signJwtHs256(smsSecret, mo) } });
+    const stop = await request.post("/webhooks/sms-inbound", {
+      data: mo,
+      headers: { "X-Gwapi-Signature": await signJwtHs256(smsSecret, mo) },
+    });
     expect(await stop.json()).toEqual({ ok: true, result: "opted_out" });
     expect(db.select().from(mentees).where(eq(mentees.id, mentee.id)).get()!.smsOptOutAt).toBeTruthy();
     expect(db.select().from(messages).where(eq(messages.id, queued.id)).get()!.status).toBe("cancelled");

@@ -9,7 +9,13 @@ import { test, expect, login, visit, expectAccessible, received, linkIn } from "
 import { DEMO_PASSWORD, DEMO_USERS } from "../../db/seed/demo";
 import { messages } from "../../db/schema";
 
-test("a coordinator cannot take over the admin account: the reset link in the outbox is masked", async ({ page, db, app, browser, baseURL }) => {
+test("a coordinator cannot take over the admin account: the reset link in the outbox is masked", async ({
+  page,
+  db,
+  app,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(90_000);
   // Anyone, signed in or not, asks for a new password for the admin.
   const anonymous = await browser.newContext({ baseURL });
@@ -23,7 +29,12 @@ test("a coordinator cannot take over the admin account: the reset link in the ou
   // Only the admin, in the email, gets the link.
   const mail = await received(app, { to: DEMO_USERS.admin, template: "password_reset" });
   const token = linkIn(mail, "/nulstil-adgangskode/").split("/").pop()!;
-  const msg = db.select().from(messages).where(and(eq(messages.recipient, DEMO_USERS.admin), eq(messages.template, "password_reset"))).orderBy(desc(messages.id)).get()!;
+  const msg = db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.recipient, DEMO_USERS.admin), eq(messages.template, "password_reset")))
+    .orderBy(desc(messages.id))
+    .get()!;
 
   // The coordinator opens the newest reset message in the outbox.
   await login(page, DEMO_USERS.coordinator);
@@ -38,7 +49,12 @@ test("a coordinator cannot take over the admin account: the reset link in the ou
   // No usable link anywhere in what the server sent: the page, the email in its frame, the page's data.
   expect(await page.content()).not.toContain(token);
   expect(await page.frameLocator("iframe").locator("body").innerHTML()).not.toContain(token);
-  for (const path of [`/admin/outbox/${msg.id}`, `/admin/outbox/${msg.id}.data`, "/admin/outbox", "/admin/outbox.data"]) {
+  for (const path of [
+    `/admin/outbox/${msg.id}`,
+    `/admin/outbox/${msg.id}.data`,
+    "/admin/outbox",
+    "/admin/outbox.data",
+  ]) {
     const body = await (await page.request.get(path)).text();
     expect(body, path).not.toContain(token);
     expect(body, path).not.toMatch(/\/nulstil-adgangskode\/[A-Za-z0-9_-]{16,}/);
@@ -52,12 +68,25 @@ test("a coordinator cannot take over the admin account: the reset link in the ou
 });
 
 test("a message that may have been delivered is held, explained, and settled by a person", async ({ page, db }) => {
-  const held = db.insert(messages).values({
-    channel: "sms", recipient: "+4520000001", template: "mentee_welcome", locale: "da", data: { firstName: "Amina" },
-    status: "held", attempts: 1, handedOffAt: new Date().toISOString(), transport: "gatewayapi", idempotencyKey: "mentee_welcome:held-e2e",
-    lastError: "outcome unknown: no response timeout; may have been delivered: the provider may have received it and cannot be asked; check by the reference before sending again",
-    nextAttemptAt: new Date().toISOString(),
-  }).returning().get();
+  const held = db
+    .insert(messages)
+    .values({
+      channel: "sms",
+      recipient: "+4520000001",
+      template: "mentee_welcome",
+      locale: "da",
+      data: { firstName: "Amina" },
+      status: "held",
+      attempts: 1,
+      handedOffAt: new Date().toISOString(),
+      transport: "gatewayapi",
+      idempotencyKey: "mentee_welcome:held-e2e",
+      lastError:
+        "outcome unknown: no response timeout; may have been delivered: the provider may have received it and cannot be asked; check by the reference before sending again",
+      nextAttemptAt: new Date().toISOString(),
+    })
+    .returning()
+    .get();
   await login(page, DEMO_USERS.coordinator);
   // The start page counts it and links to the list.
   await page.getByRole("link", { name: /Beskeder til afgørelse/ }).click();
@@ -71,6 +100,9 @@ test("a message that may have been delivered is held, explained, and settled by 
   await page.getByRole("button", { name: "Markér som modtaget" }).click();
   await expect(page.getByText("Beskeden er markeret som modtaget.")).toBeVisible();
   await expect(page.getByTestId("message-status")).toHaveText("Sendt");
-  expect(db.select().from(messages).where(eq(messages.id, held.id)).get()).toMatchObject({ status: "sent", payload: null });
+  expect(db.select().from(messages).where(eq(messages.id, held.id)).get()).toMatchObject({
+    status: "sent",
+    payload: null,
+  });
   await expectAccessible(page);
 });

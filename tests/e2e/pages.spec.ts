@@ -17,29 +17,58 @@ test("the language button's accessible name starts with the text it shows (WCAG 
   await expect(page.getByRole("button", { name: /^Dansk/ })).toHaveAccessibleName(/^Dansk\b.*change language/i);
 });
 
-test("on a phone, every wide table of the detail pages can be reached and scrolled by keyboard", async ({ browser, baseURL, db }) => {
+test("on a phone, every wide table of the detail pages can be reached and scrolled by keyboard", async ({
+  browser,
+  baseURL,
+  db,
+}) => {
   test.setTimeout(150_000);
-  const phone = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: "da-DK" });
+  const phone = await browser.newContext({
+    baseURL,
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    locale: "da-DK",
+  });
   const page = await phone.newPage();
   const course = db.select().from(courses).where(eq(courses.status, "active")).get()!;
   const mentor = db.select().from(mentors).where(isNotNull(mentors.userId)).get()!;
-  const aarhus = db.select().from(mentees).where(and(eq(mentees.municipalityCode, 751), isNotNull(mentees.matchedAt))).get()!;
+  const aarhus = db
+    .select()
+    .from(mentees)
+    .where(and(eq(mentees.municipalityCode, 751), isNotNull(mentees.matchedAt)))
+    .get()!;
   const check = async (path: string) => {
     await visit(page, path);
     const wraps = page.locator(".mb-table-wrap");
     expect(await wraps.count(), path).toBeGreaterThan(0);
-    const unreachable = await wraps.evaluateAll((els) => els
-      .filter((el) => el.scrollWidth > el.clientWidth && (el.getAttribute("tabindex") !== "0" || !el.getAttribute("aria-label") && !el.getAttribute("aria-labelledby")))
-      .map((el) => el.querySelector("th")?.textContent ?? "?"));
+    const unreachable = await wraps.evaluateAll((els) =>
+      els
+        .filter(
+          (el) =>
+            el.scrollWidth > el.clientWidth &&
+            (el.getAttribute("tabindex") !== "0" ||
+              (!el.getAttribute("aria-label") && !el.getAttribute("aria-labelledby"))),
+        )
+        .map((el) => el.querySelector("th")?.textContent ?? "?"),
+    );
     expect(unreachable, path).toEqual([]);
   };
   await login(page, DEMO_USERS.coordinator);
-  for (const path of [`/koordinator/forloeb/${course.id}`, `/koordinator/mentorer/${mentor.id}`, `/koordinator/mentees/${course.menteeId}`, `/persondata/mentee/${course.menteeId}`]) {
+  for (const path of [
+    `/koordinator/forloeb/${course.id}`,
+    `/koordinator/mentorer/${mentor.id}`,
+    `/koordinator/mentees/${course.menteeId}`,
+    `/persondata/mentee/${course.menteeId}`,
+  ]) {
     await check(path);
   }
   // A wide table takes the keyboard's focus and scrolls with the arrow keys.
   await page.goto(`/koordinator/forloeb/${course.id}`);
-  const wide = page.locator(".mb-table-wrap").filter({ has: page.locator("table") }).first();
+  const wide = page
+    .locator(".mb-table-wrap")
+    .filter({ has: page.locator("table") })
+    .first();
   await wide.focus();
   await expect(wide).toBeFocused();
   await page.context().clearCookies();
@@ -59,14 +88,22 @@ test("the menu marks exactly one link as the current page", async ({ page }) => 
   await expect(menu.locator('[aria-current="page"]')).toHaveText("Henviste borgere");
 });
 
-test("English pages have English titles, and the browser's language is used until a visitor chooses", async ({ page, browser, baseURL }) => {
+test("English pages have English titles, and the browser's language is used until a visitor chooses", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   await page.goto("/login");
   await expect(page).toHaveTitle("Log ind · Mentorbro");
   await switchToEnglish(page);
   await expect(page).toHaveTitle("Log in · Mentorbro");
   await login(page, DEMO_USERS.coordinator);
   await switchToEnglish(page);
-  for (const [path, title] of [["/koordinator/mentorer", "Mentor applications"], ["/koordinator/ventende", "Waiting citizens"], ["/koordinator/rapporter", "Reports"]]) {
+  for (const [path, title] of [
+    ["/koordinator/mentorer", "Mentor applications"],
+    ["/koordinator/ventende", "Waiting citizens"],
+    ["/koordinator/rapporter", "Reports"],
+  ]) {
     await page.goto(path);
     await expect(page, path).toHaveTitle(`${title} · Mentorbro`);
   }
@@ -87,7 +124,9 @@ test("English pages have English titles, and the browser's language is used unti
   await en.close();
 });
 
-test("every page's footer links the privacy notice and the accessibility statement, in Danish and English", async ({ page }) => {
+test("every page's footer links the privacy notice and the accessibility statement, in Danish and English", async ({
+  page,
+}) => {
   await page.goto("/");
   const footer = page.getByRole("contentinfo");
   await footer.getByRole("link", { name: "Privatlivspolitik" }).click();
@@ -95,7 +134,10 @@ test("every page's footer links the privacy notice and the accessibility stateme
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Privatlivspolitik");
   await expect(page.getByRole("heading", { name: "Det indsamler vi om dig som frivillig mentor" })).toBeVisible();
   await expect(page.getByText(/anonymiserer vi oplysningerne 24 måneder efter/)).toBeVisible();
-  await expect(page.getByRole("link", { name: "kontakt@mentorbro.local" })).toHaveAttribute("href", "mailto:kontakt@mentorbro.local");
+  await expect(page.getByRole("link", { name: "kontakt@mentorbro.local" })).toHaveAttribute(
+    "href",
+    "mailto:kontakt@mentorbro.local",
+  );
   await expectAccessible(page);
   await footer.getByRole("link", { name: "Tilgængelighedserklæring" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tilgængelighedserklæring");
@@ -115,7 +157,9 @@ test("every page's footer links the privacy notice and the accessibility stateme
   await expect(page.getByRole("contentinfo").getByRole("link", { name: "Privatlivspolitik" })).toBeVisible();
 });
 
-test("layout: the mentee card has inner padding and the login button does not touch the password field", async ({ page }) => {
+test("layout: the mentee card has inner padding and the login button does not touch the password field", async ({
+  page,
+}) => {
   await page.goto("/login");
   const field = await page.getByLabel("Adgangskode").boundingBox();
   const button = await page.getByRole("button", { name: "Log ind" }).boundingBox();
@@ -131,29 +175,46 @@ test("layout: the mentee card has inner padding and the login button does not to
   for (const p of padding) expect(p).toBeGreaterThanOrEqual(12);
 });
 
-test("on a phone, the report's chart text stays readable (at least 10 px) and its labels do not overlap", async ({ browser, baseURL }) => {
+test("on a phone, the report's chart text stays readable (at least 10 px) and its labels do not overlap", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(150_000);
-  const phone = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: "da-DK" });
+  const phone = await browser.newContext({
+    baseURL,
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    locale: "da-DK",
+  });
   const page = await phone.newPage();
   await login(page, DEMO_USERS.coordinator);
   await page.goto("/koordinator/rapporter");
   const charts = page.locator("figure.mb-chart svg");
   expect(await charts.count()).toBeGreaterThan(1);
-  const problems = await charts.evaluateAll((svgs) => svgs.flatMap((svg, i) => {
-    const texts = [...svg.querySelectorAll("text")].filter((t) => (t.textContent ?? "").trim());
-    const out: string[] = [];
-    for (const t of texts) {
-      const size = parseFloat(getComputedStyle(t).fontSize) * (svg as SVGSVGElement).getScreenCTM()!.a;
-      if (size < 10) out.push(`chart ${i}: "${t.textContent}" at ${size.toFixed(1)} px`);
-    }
-    const boxes = texts.map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() })).filter((b) => b.r.width > 0);
-    for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) {
-      const p = boxes[a].r, q = boxes[b].r;
-      const overlap = Math.min(p.right, q.right) - Math.max(p.left, q.left) > 1 && Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 1;
-      if (overlap) out.push(`chart ${i}: "${boxes[a].text}" overlaps "${boxes[b].text}"`);
-    }
-    return out;
-  }));
+  const problems = await charts.evaluateAll((svgs) =>
+    svgs.flatMap((svg, i) => {
+      const texts = [...svg.querySelectorAll("text")].filter((t) => (t.textContent ?? "").trim());
+      const out: string[] = [];
+      for (const t of texts) {
+        const size = parseFloat(getComputedStyle(t).fontSize) * (svg as SVGSVGElement).getScreenCTM()!.a;
+        if (size < 10) out.push(`chart ${i}: "${t.textContent}" at ${size.toFixed(1)} px`);
+      }
+      const boxes = texts
+        .map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }))
+        .filter((b) => b.r.width > 0);
+      for (let a = 0; a < boxes.length; a++)
+        for (let b = a + 1; b < boxes.length; b++) {
+          const p = boxes[a].r,
+            q = boxes[b].r;
+          const overlap =
+            Math.min(p.right, q.right) - Math.max(p.left, q.left) > 1 &&
+            Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 1;
+          if (overlap) out.push(`chart ${i}: "${boxes[a].text}" overlaps "${boxes[b].text}"`);
+        }
+      return out;
+    }),
+  );
   expect(problems).toEqual([]);
   // The charts scroll sideways in their own reachable box; the page itself does not.
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);

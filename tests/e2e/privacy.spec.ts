@@ -14,13 +14,24 @@ test("a caseworker's read of a citizen shows up in the admin's access log", asyn
   const admin = await ctx.newPage();
   await login(admin, DEMO_USERS.admin);
   await visit(admin, `/admin/adgangslog?entityType=mentee&entityId=${own.id}`);
-  const row = admin.getByRole("row").filter({ hasText: `#${caseworker.id}` }).filter({ hasText: "Visning" });
+  const row = admin
+    .getByRole("row")
+    .filter({ hasText: `#${caseworker.id}` })
+    .filter({ hasText: "Visning" });
   await expect(row.first()).toBeVisible();
   // Junk in the filter is ignored, not an error.
   const res = await admin.goto("/admin/adgangslog?entityId=abc&from=not-a-date&action=hack");
   expect(res?.status()).toBe(200);
   await ctx.close();
-  expect(db.select().from(auditLog).where(and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, own.id), eq(auditLog.actorUserId, caseworker.id))).all().length).toBeGreaterThan(0);
+  expect(
+    db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, own.id), eq(auditLog.actorUserId, caseworker.id)),
+      )
+      .all().length,
+  ).toBeGreaterThan(0);
 });
 
 test("coordinator: consent withdrawal, export on request and erasure of a citizen", async ({ page, db }) => {
@@ -33,14 +44,20 @@ test("coordinator: consent withdrawal, export on request and erasure of a citize
   await page.getByRole("button", { name: /Træk samtykke tilbage: Beskeder på sms/ }).click();
   await expect(page.getByText("Samtykket er trukket tilbage.")).toBeVisible();
   await expectAccessible(page);
-  const sms = db.select().from(consents).where(and(eq(consents.subjectType, "mentee"), eq(consents.subjectId, m.id), eq(consents.purpose, "sms"))).get()!;
+  const sms = db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.subjectType, "mentee"), eq(consents.subjectId, m.id), eq(consents.purpose, "sms")))
+    .get()!;
   expect(sms.withdrawnAt).toBeTruthy();
 
   // Export: JSON download and a readable page.
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Hent alle oplysninger (JSON)" }).click();
   const file = await download;
-  const json = JSON.parse(await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString("utf8")));
+  const json = JSON.parse(
+    await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString("utf8")),
+  );
   expect(json.person.id).toBe(m.id);
   expect(json.consents.length).toBeGreaterThanOrEqual(3);
   await visit(page, `/persondata/mentee/${m.id}/udskrift`);
@@ -64,11 +81,18 @@ test("a caseworker cannot reach another municipality's person data, nor erase an
   const other = db.select().from(mentees).where(ne(mentees.municipalityCode, 751)).get()!;
   const own = db.select().from(mentees).where(eq(mentees.municipalityCode, 751)).get()!;
   await login(page, DEMO_USERS.caseworker);
-  for (const path of [`/persondata/mentee/${other.id}`, `/persondata/mentee/${other.id}/eksport`, `/persondata/mentee/${other.id}/udskrift`, "/persondata/mentor/1"]) {
+  for (const path of [
+    `/persondata/mentee/${other.id}`,
+    `/persondata/mentee/${other.id}/eksport`,
+    `/persondata/mentee/${other.id}/udskrift`,
+    "/persondata/mentor/1",
+  ]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
   }
-  const post = await page.request.post(`/persondata/mentee/${other.id}`, { form: { intent: "withdraw", purpose: "sms" } });
+  const post = await page.request.post(`/persondata/mentee/${other.id}`, {
+    form: { intent: "withdraw", purpose: "sms" },
+  });
   expect(post.status()).toBe(404);
   await visit(page, `/persondata/mentee/${own.id}`);
   await expect(page.getByRole("button", { name: "Slet personens oplysninger" })).toHaveCount(0);

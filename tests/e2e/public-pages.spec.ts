@@ -29,7 +29,12 @@ test("each response of a public page has its own nonce, and its scripts carry th
   await expect(page).toHaveURL(/\/bliv-mentor$/);
 });
 
-test("the language follows the cookie, then the browser; a signed-in visitor gets their own page", async ({ page, request, playwright, baseURL }) => {
+test("the language follows the cookie, then the browser; a signed-in visitor gets their own page", async ({
+  page,
+  request,
+  playwright,
+  baseURL,
+}) => {
   const en = await request.get("/login", { headers: { "Accept-Language": "en-GB,en;q=0.9" } });
   expect(await en.text()).toContain('<html lang="en"');
   const da = await request.get("/login", { headers: { "Accept-Language": "da" } });
@@ -50,7 +55,8 @@ test("a new partner municipality shows on the landing page at once", async ({ pa
   expect(await (await request.get("/")).text()).not.toContain("Vejle");
   await login(page, DEMO_USERS.admin);
   const res = await page.request.post("/admin/kommuner/630", {
-    form: { intent: "partner", isPartner: "on", agreementDate: "2026-03-01", dpaDate: "2026-03-15" }, maxRedirects: 0,
+    form: { intent: "partner", isPartner: "on", agreementDate: "2026-03-01", dpaDate: "2026-03-15" },
+    maxRedirects: 0,
   });
   expect(res.status()).toBe(302);
   expect(await (await request.get("/")).text()).toContain("Vejle");

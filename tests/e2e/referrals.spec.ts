@@ -10,7 +10,16 @@ import type { Page } from "@playwright/test";
 import { test, expect, login, visit, expectAccessible, received, linkIn } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import type { Db } from "../../db/client";
-import { auditLog, consents, mentees, messages, municipalities, statusChanges, users, verificationTokens } from "../../db/schema";
+import {
+  auditLog,
+  consents,
+  mentees,
+  messages,
+  municipalities,
+  statusChanges,
+  users,
+  verificationTokens,
+} from "../../db/schema";
 
 const YEAR = new Date().getFullYear();
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen" }).format(new Date());
@@ -18,13 +27,33 @@ const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenha
 /** A complete, valid referral as a form post. */
 function referralForm(over: Record<string, string | string[]> = {}): string {
   const base: Record<string, string | string[]> = {
-    firstName: "Testa", lastName: "Henvist", birthYear: String(YEAR - 31), phone: "+45 31 41 59 26", email: "testa.henvist@eksempel.dk",
-    preferredChannel: "email", language: "da", group: "refugee", jobReady: "on", danishLevel: "du3", danishModule: "4",
-    englishLevel: "intermediate", educationLevel: "vocational", educationField: "Elektriker", educationCountry: "Syrien",
-    "experience[0].title": "Elektriker", "experience[0].years": "6", "experience[0].industryCode": "43",
-    "wishedIndustryCodes[0]": "43", "wishedIndustryCodes[1]": "41", wishedOccupation: "Elektriker", goals: ["cv", "network"],
-    availability: "Formiddage", mentorGenderPreference: "none", consentPurposes: ["participation", "share_with_mentor", "sms"],
-    consentVersion: "2026-01", consentDate: today(),
+    firstName: "Testa",
+    lastName: "Henvist",
+    birthYear: String(YEAR - 31),
+    phone: "+45 31 41 59 26",
+    email: "testa.henvist@eksempel.dk",
+    preferredChannel: "email",
+    language: "da",
+    group: "refugee",
+    jobReady: "on",
+    danishLevel: "du3",
+    danishModule: "4",
+    englishLevel: "intermediate",
+    educationLevel: "vocational",
+    educationField: "Elektriker",
+    educationCountry: "Syrien",
+    "experience[0].title": "Elektriker",
+    "experience[0].years": "6",
+    "experience[0].industryCode": "43",
+    "wishedIndustryCodes[0]": "43",
+    "wishedIndustryCodes[1]": "41",
+    wishedOccupation: "Elektriker",
+    goals: ["cv", "network"],
+    availability: "Formiddage",
+    mentorGenderPreference: "none",
+    consentPurposes: ["participation", "share_with_mentor", "sms"],
+    consentVersion: "2026-01",
+    consentDate: today(),
   };
   const all = { ...base, ...over };
   const p = new URLSearchParams();
@@ -32,16 +61,37 @@ function referralForm(over: Record<string, string | string[]> = {}): string {
   return p.toString();
 }
 const post = (page: Page, path: string, body: string) =>
-  page.request.post(path, { data: body, headers: { "Content-Type": "application/x-www-form-urlencoded" }, maxRedirects: 0 });
+  page.request.post(path, {
+    data: body,
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    maxRedirects: 0,
+  });
 
 const counts = (db: Db) => ({
-  mentees: db.select({ n: sql<number>`count(*)` }).from(mentees).get()!.n,
-  consents: db.select({ n: sql<number>`count(*)` }).from(consents).get()!.n,
-  messages: db.select({ n: sql<number>`count(*)` }).from(messages).get()!.n,
-  statusChanges: db.select({ n: sql<number>`count(*)` }).from(statusChanges).get()!.n,
+  mentees: db
+    .select({ n: sql<number>`count(*)` })
+    .from(mentees)
+    .get()!.n,
+  consents: db
+    .select({ n: sql<number>`count(*)` })
+    .from(consents)
+    .get()!.n,
+  messages: db
+    .select({ n: sql<number>`count(*)` })
+    .from(messages)
+    .get()!.n,
+  statusChanges: db
+    .select({ n: sql<number>`count(*)` })
+    .from(statusChanges)
+    .get()!.n,
 });
 
-test("A refers a citizen in the browser: in A's list and in the coordinator's queue", async ({ page, browser, baseURL, db }) => {
+test("A refers a citizen in the browser: in A's list and in the coordinator's queue", async ({
+  page,
+  browser,
+  baseURL,
+  db,
+}) => {
   test.setTimeout(240_000);
   await login(page, DEMO_USERS.caseworker);
   await visit(page, "/kommune");
@@ -80,14 +130,38 @@ test("A refers a citizen in the browser: in A's list and in the coordinator's qu
   await expectAccessible(page);
 
   const saved = db.select().from(mentees).where(eq(mentees.id, id)).get()!;
-  expect(saved).toMatchObject({ phone: "+4560708090", municipalityCode: 751, status: "waiting", language: "ar", preferredChannel: "email", needsConsideration: true, danishModule: 3, wishedIndustryCodes: ["56", "47"] });
-  const given = db.select().from(consents).where(and(eq(consents.subjectType, "mentee"), eq(consents.subjectId, id))).all();
+  expect(saved).toMatchObject({
+    phone: "+4560708090",
+    municipalityCode: 751,
+    status: "waiting",
+    language: "ar",
+    preferredChannel: "email",
+    needsConsideration: true,
+    danishModule: 3,
+    wishedIndustryCodes: ["56", "47"],
+  });
+  const given = db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.subjectType, "mentee"), eq(consents.subjectId, id)))
+    .all();
   const caseworker = db.select().from(users).where(eq(users.email, DEMO_USERS.caseworker)).get()!;
   expect(given.map((c) => c.purpose).sort()).toEqual(["participation", "share_with_mentor"]);
-  expect(given.every((c) => c.textVersion === "2026-01" && c.recordedBy === caseworker.id && c.givenAt.startsWith(today()))).toBe(true);
+  expect(
+    given.every((c) => c.textVersion === "2026-01" && c.recordedBy === caseworker.id && c.givenAt.startsWith(today())),
+  ).toBe(true);
 
   // The welcome message goes out; the caseworker sees it was sent.
-  await expect.poll(() => db.select().from(messages).where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id))).get()?.status).toBe("sent");
+  await expect
+    .poll(
+      () =>
+        db
+          .select()
+          .from(messages)
+          .where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id)))
+          .get()?.status,
+    )
+    .toBe("sent");
   await page.reload();
   await expect(page.getByTestId("welcome-status")).toContainText("Sendt");
 
@@ -102,7 +176,10 @@ test("A refers a citizen in the browser: in A's list and in the coordinator's qu
   const coord = await coordCtx.newPage();
   await login(coord, DEMO_USERS.coordinator);
   await visit(coord, "/koordinator/ventende");
-  const days = await coord.getByTestId("queue").locator("td[data-days]").evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-days"))));
+  const days = await coord
+    .getByTestId("queue")
+    .locator("td[data-days]")
+    .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute("data-days"))));
   expect(days.length).toBeGreaterThan(10);
   expect([...days].sort((a, b) => b - a)).toEqual(days);
   await coord.getByLabel("Kommune").selectOption("751");
@@ -119,17 +196,40 @@ test("A refers a citizen in the browser: in A's list and in the coordinator's qu
   await coord.getByRole("link", { name: "Leyla Aziz-Testesen" }).click();
   await expect(coord).toHaveURL(`/koordinator/mentees/${id}`);
   await expect(coord.getByRole("heading", { level: 1 })).toHaveText("Leyla Aziz-Testesen");
-  await expect(coord.getByRole("link", { name: "Find mentorkandidater" })).toHaveAttribute("href", `/koordinator/mentees/${id}/kandidater`);
+  await expect(coord.getByRole("link", { name: "Find mentorkandidater" })).toHaveAttribute(
+    "href",
+    `/koordinator/mentees/${id}/kandidater`,
+  );
   await expectAccessible(coord);
   const coordinator = db.select().from(users).where(eq(users.email, DEMO_USERS.coordinator)).get()!;
-  await expect.poll(() => db.select().from(auditLog).where(and(eq(auditLog.actorUserId, coordinator.id), eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, id))).all().length).toBeGreaterThan(0);
+  await expect
+    .poll(
+      () =>
+        db
+          .select()
+          .from(auditLog)
+          .where(
+            and(eq(auditLog.actorUserId, coordinator.id), eq(auditLog.entityType, "mentee"), eq(auditLog.entityId, id)),
+          )
+          .all().length,
+    )
+    .toBeGreaterThan(0);
   await coordCtx.close();
 });
 
-test("B (another municipality) sees neither A's new referral in the list nor its page (404), and cannot post to it", async ({ page, browser, baseURL, db }) => {
+test("B (another municipality) sees neither A's new referral in the list nor its page (404), and cannot post to it", async ({
+  page,
+  browser,
+  baseURL,
+  db,
+}) => {
   test.setTimeout(200_000);
   await login(page, DEMO_USERS.caseworker);
-  const res = await post(page, "/kommune/borgere/ny", referralForm({ firstName: "Leyla", lastName: "Aziz-Testesen", phone: "+45 60 70 80 90" }));
+  const res = await post(
+    page,
+    "/kommune/borgere/ny",
+    referralForm({ firstName: "Leyla", lastName: "Aziz-Testesen", phone: "+45 60 70 80 90" }),
+  );
   expect(res.status()).toBe(302);
   const id = Number(res.headers()["location"].match(/\/kommune\/borgere\/(\d+)/)![1]);
   await visit(page, "/kommune/borgere");
@@ -144,7 +244,10 @@ test("B (another municipality) sees neither A's new referral in the list nor its
   expect(detail?.status()).toBe(404);
   await expect(b.getByText("Leyla")).toHaveCount(0);
   await expectAccessible(b);
-  const withdraw = await b.request.post(`/kommune/borgere/${id}`, { form: { intent: "withdraw", reason: "Forsøg fra anden kommune" }, maxRedirects: 0 });
+  const withdraw = await b.request.post(`/kommune/borgere/${id}`, {
+    form: { intent: "withdraw", reason: "Forsøg fra anden kommune" },
+    maxRedirects: 0,
+  });
   expect(withdraw.status()).toBe(404);
   const coordPage = await b.request.get(`/koordinator/mentees/${id}`, { maxRedirects: 0 });
   expect(coordPage.status()).toBe(403);
@@ -152,21 +255,48 @@ test("B (another municipality) sees neither A's new referral in the list nor its
   await bCtx.close();
 });
 
-test("the welcome message is in the outbox in the chosen language: Danish, English and Arabic (RTL)", async ({ page, db, app }) => {
+test("the welcome message is in the outbox in the chosen language: Danish, English and Arabic (RTL)", async ({
+  page,
+  db,
+  app,
+}) => {
   test.setTimeout(90_000);
   await login(page, DEMO_USERS.caseworker);
   const ids: Record<string, number> = {};
-  for (const [language, firstName, phone] of [["da", "Dansk", "+45 30 00 00 01"], ["en", "English", "+45 30 00 00 02"], ["ar", "Arabi", "+45 30 00 00 03"]] as const) {
-    const res = await post(page, "/kommune/borgere/ny", referralForm({ language, firstName, phone, email: `${firstName.toLowerCase()}@eksempel.dk` }));
+  for (const [language, firstName, phone] of [
+    ["da", "Dansk", "+45 30 00 00 01"],
+    ["en", "English", "+45 30 00 00 02"],
+    ["ar", "Arabi", "+45 30 00 00 03"],
+  ] as const) {
+    const res = await post(
+      page,
+      "/kommune/borgere/ny",
+      referralForm({ language, firstName, phone, email: `${firstName.toLowerCase()}@eksempel.dk` }),
+    );
     expect(res.status(), language).toBe(302);
     ids[language] = Number(res.headers()["location"].match(/\/kommune\/borgere\/(\d+)/)![1]);
   }
   // And one by SMS: the short form, without links.
-  const sms = await post(page, "/kommune/borgere/ny", referralForm({ language: "ar", firstName: "Sms", phone: "+45 30 00 00 04", preferredChannel: "sms" }));
+  const sms = await post(
+    page,
+    "/kommune/borgere/ny",
+    referralForm({ language: "ar", firstName: "Sms", phone: "+45 30 00 00 04", preferredChannel: "sms" }),
+  );
   expect(sms.status()).toBe(302);
   const smsId = Number(sms.headers()["location"].match(/(\d+)/)![1]);
 
-  const welcome = (menteeId: number) => db.select().from(messages).where(and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, menteeId), eq(messages.template, "mentee_welcome"))).get();
+  const welcome = (menteeId: number) =>
+    db
+      .select()
+      .from(messages)
+      .where(
+        and(
+          eq(messages.subjectType, "mentee"),
+          eq(messages.subjectId, menteeId),
+          eq(messages.template, "mentee_welcome"),
+        ),
+      )
+      .get();
   for (const id of [...Object.values(ids), smsId]) await expect.poll(() => welcome(id)?.status).toBe("sent");
   // What each citizen got (the local sink stands in for their inbox and phone).
   const got = (menteeId: number) => received(app, { id: welcome(menteeId)!.id });
@@ -198,7 +328,8 @@ test("the welcome message is in the outbox in the chosen language: Danish, Engli
   expect(s.text).toContain("للتوقف عن الرسائل النصية أرسل STOP إلى \u200E1204 1204\u200E.");
   // No sensitive details: neither the municipality, the group nor the Danish level.
   // (Links are left out: the opt-out token is random letters and may spell "CPR" by chance.)
-  for (const m of [da, en, ar, s]) expect(`${m.subject} ${m.text}`.replace(/https?:\/\/\S+/g, "")).not.toMatch(/Aarhus|flygtning|refugee|DU3|CPR/i);
+  for (const m of [da, en, ar, s])
+    expect(`${m.subject} ${m.text}`.replace(/https?:\/\/\S+/g, "")).not.toMatch(/Aarhus|flygtning|refugee|DU3|CPR/i);
 
   // The coordinator's outbox view shows the Arabic message right-to-left.
   await page.context().clearCookies();
@@ -208,7 +339,12 @@ test("the welcome message is in the outbox in the chosen language: Danish, Engli
   await expect(page.getByTestId("message-text")).toHaveAttribute("lang", "ar");
 });
 
-test("bad input is a 400 with field errors and stores nothing; consent is required; a duplicate needs 'save anyway'", async ({ page, browser, baseURL, db }) => {
+test("bad input is a 400 with field errors and stores nothing; consent is required; a duplicate needs 'save anyway'", async ({
+  page,
+  browser,
+  baseURL,
+  db,
+}) => {
   test.setTimeout(120_000);
   await login(page, DEMO_USERS.caseworker);
   const before = counts(db);
@@ -217,9 +353,26 @@ test("bad input is a 400 with field errors and stores nothing; consent is requir
   const noConsent = await post(page, "/kommune/borgere/ny", referralForm({ consentPurposes: [] }));
   expect(noConsent.status()).toBe(400);
   // SMS without SMS consent; junk in every kind of field; a CPR number sneaked in is not stored anywhere.
-  const noSms = await post(page, "/kommune/borgere/ny", referralForm({ preferredChannel: "sms", consentPurposes: ["participation", "share_with_mentor"] }));
+  const noSms = await post(
+    page,
+    "/kommune/borgere/ny",
+    referralForm({ preferredChannel: "sms", consentPurposes: ["participation", "share_with_mentor"] }),
+  );
   expect(noSms.status()).toBe(400);
-  const junk = await post(page, "/kommune/borgere/ny", referralForm({ birthYear: "1800", language: "xx", "wishedIndustryCodes[0]": "ZZ", goals: [], phone: "abc", "experience[0].years": "-1", consentDate: "2099-01-01", cpr: "010190-1234" }));
+  const junk = await post(
+    page,
+    "/kommune/borgere/ny",
+    referralForm({
+      birthYear: "1800",
+      language: "xx",
+      "wishedIndustryCodes[0]": "ZZ",
+      goals: [],
+      phone: "abc",
+      "experience[0].years": "-1",
+      consentDate: "2099-01-01",
+      cpr: "010190-1234",
+    }),
+  );
   expect(junk.status()).toBe(400);
   expect(counts(db)).toEqual(before);
 
@@ -230,13 +383,18 @@ test("bad input is a 400 with field errors and stores nothing; consent is requir
   await nojs.goto("/kommune/borgere/ny");
   await nojs.getByLabel("Fornavn").fill("Halv");
   await nojs.getByLabel("Fødselsår").fill("17");
-  const [res] = await Promise.all([nojs.waitForResponse((r) => r.request().method() === "POST"), nojs.getByRole("button", { name: "Henvis borger" }).click()]);
+  const [res] = await Promise.all([
+    nojs.waitForResponse((r) => r.request().method() === "POST"),
+    nojs.getByRole("button", { name: "Henvis borger" }).click(),
+  ]);
   expect(res.status()).toBe(400);
   await expect(nojs.getByText("Der er fejl i formularen")).toBeVisible();
   await expect(nojs.getByLabel("Fornavn")).toHaveValue("Halv");
   await expect(nojs.getByText("Udfyld feltet").first()).toBeVisible();
   await expect(nojs.getByText("Skriv et fødselsår for en person mellem 16 og 80 år").first()).toBeVisible();
-  await expect(nojs.getByText("Borgeren skal have givet samtykke til deltagelse og deling af minimal profil med mentor").first()).toBeVisible();
+  await expect(
+    nojs.getByText("Borgeren skal have givet samtykke til deltagelse og deling af minimal profil med mentor").first(),
+  ).toBeVisible();
   await expect(nojs.getByText("Kun jobparate borgere kan henvises").first()).toBeVisible();
   await ctx.close();
   // The same server-rendered error page, checked with axe (a native submit skips the browser-side validation).
@@ -252,8 +410,17 @@ test("bad input is a 400 with field errors and stores nothing; consent is requir
   expect(counts(db)).toEqual(before);
 
   // A possible duplicate (same name, birth year and phone in the same municipality) is flagged before saving.
-  const existing = db.select().from(mentees).where(and(eq(mentees.municipalityCode, 751), sql`${mentees.phone} is not null`)).get()!;
-  const dup = { firstName: existing.firstName.toUpperCase(), lastName: existing.lastName, birthYear: String(existing.birthYear), phone: existing.phone!.replace(/^\+45/, "") };
+  const existing = db
+    .select()
+    .from(mentees)
+    .where(and(eq(mentees.municipalityCode, 751), sql`${mentees.phone} is not null`))
+    .get()!;
+  const dup = {
+    firstName: existing.firstName.toUpperCase(),
+    lastName: existing.lastName,
+    birthYear: String(existing.birthYear),
+    phone: existing.phone!.replace(/^\+45/, ""),
+  };
   const flagged = await post(page, "/kommune/borgere/ny", referralForm(dup));
   expect(flagged.status()).toBe(409);
   expect(await flagged.text()).toContain("Mulig dobbelt henvisning");
@@ -273,7 +440,8 @@ test("bad input is a 400 with field errors and stores nothing; consent is requir
   await page.getByLabel("Branche 1", { exact: true }).selectOption("41");
   await page.getByRole("group", { name: "Mål for forløbet" }).getByLabel("CV").check();
   const consent = page.getByRole("group", { name: "Borgeren har givet samtykke til" });
-  for (const l of ["Deltagelse i mentorprogrammet", "Deling af minimal profil med mentor", "Beskeder på sms"]) await consent.getByLabel(l).check();
+  for (const l of ["Deltagelse i mentorprogrammet", "Deling af minimal profil med mentor", "Beskeder på sms"])
+    await consent.getByLabel(l).check();
   await page.getByRole("button", { name: "Henvis borger" }).click();
   await expect(page.getByText("Mulig dobbelt henvisning")).toBeVisible();
   await expect(page.getByRole("link", { name: /Se den eksisterende henvisning/ }).first()).toBeVisible();
@@ -285,7 +453,10 @@ test("bad input is a 400 with field errors and stores nothing; consent is requir
   expect(counts(db).mentees).toBe(before.mentees + 2);
 });
 
-test("a caseworker withdraws a waiting referral with a reason; a started course cannot be withdrawn", async ({ page, db }) => {
+test("a caseworker withdraws a waiting referral with a reason; a started course cannot be withdrawn", async ({
+  page,
+  db,
+}) => {
   test.setTimeout(90_000);
   await login(page, DEMO_USERS.caseworker);
   const res = await post(page, "/kommune/borgere/ny", referralForm({ firstName: "Trække", phone: "+45 30 00 00 09" }));
@@ -301,18 +472,36 @@ test("a caseworker withdraws a waiting referral with a reason; a started course 
   await expectAccessible(page);
   const m = db.select().from(mentees).where(eq(mentees.id, id)).get()!;
   expect(m).toMatchObject({ status: "withdrawn", withdrawnReason: "Borgeren er flyttet" });
-  const history = db.select().from(statusChanges).where(and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, id))).orderBy(desc(statusChanges.id)).get()!;
+  const history = db
+    .select()
+    .from(statusChanges)
+    .where(and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, id)))
+    .orderBy(desc(statusChanges.id))
+    .get()!;
   expect(history).toMatchObject({ fromStatus: "waiting", toStatus: "withdrawn" });
   // A course in progress cannot be withdrawn.
-  const inCourse = db.select().from(mentees).where(and(eq(mentees.municipalityCode, 751), eq(mentees.status, "in_course"))).get()!;
+  const inCourse = db
+    .select()
+    .from(mentees)
+    .where(and(eq(mentees.municipalityCode, 751), eq(mentees.status, "in_course")))
+    .get()!;
   await visit(page, `/kommune/borgere/${inCourse.id}`);
   await expect(page.getByRole("button", { name: "Træk henvisningen tilbage" })).toHaveCount(0);
-  const refused = await page.request.post(`/kommune/borgere/${inCourse.id}`, { form: { intent: "withdraw", reason: "x" }, maxRedirects: 0 });
+  const refused = await page.request.post(`/kommune/borgere/${inCourse.id}`, {
+    form: { intent: "withdraw", reason: "x" },
+    maxRedirects: 0,
+  });
   expect(refused.status()).toBe(409);
   expect(db.select().from(mentees).where(eq(mentees.id, inCourse.id)).get()!.status).toBe("in_course");
 });
 
-test("admin: the 98 municipalities, partner dates and quota, invite a caseworker who sets a password, deactivate", async ({ page, browser, baseURL, db, app }) => {
+test("admin: the 98 municipalities, partner dates and quota, invite a caseworker who sets a password, deactivate", async ({
+  page,
+  browser,
+  baseURL,
+  db,
+  app,
+}) => {
   test.setTimeout(120_000);
   await login(page, DEMO_USERS.admin);
   await visit(page, "/admin/kommuner");
@@ -330,8 +519,16 @@ test("admin: the 98 municipalities, partner dates and quota, invite a caseworker
   await page.getByLabel(/^Kvote: forløb pr. år/).fill("12");
   await page.getByRole("button", { name: "Gem" }).click();
   await expect(page.getByText("Kommunen er gemt.")).toBeVisible();
-  expect(db.select().from(municipalities).where(eq(municipalities.code, 630)).get()).toMatchObject({ isPartner: true, agreementDate: "2026-03-01", dpaDate: "2026-03-15", yearlyQuota: 12 });
-  const bad = await page.request.post("/admin/kommuner/630", { form: { intent: "partner", isPartner: "on", yearlyQuota: "-3" }, maxRedirects: 0 });
+  expect(db.select().from(municipalities).where(eq(municipalities.code, 630)).get()).toMatchObject({
+    isPartner: true,
+    agreementDate: "2026-03-01",
+    dpaDate: "2026-03-15",
+    yearlyQuota: 12,
+  });
+  const bad = await page.request.post("/admin/kommuner/630", {
+    form: { intent: "partner", isPartner: "on", yearlyQuota: "-3" },
+    maxRedirects: 0,
+  });
   expect(bad.status()).toBe(400);
 
   // Invite a caseworker.
@@ -343,11 +540,23 @@ test("admin: the 98 municipalities, partner dates and quota, invite a caseworker
   await expectAccessible(page);
   const vera = db.select().from(users).where(eq(users.email, "vera@vejle.example")).get()!;
   expect(vera).toMatchObject({ role: "caseworker", municipalityCode: 630, passwordHash: null });
-  expect(db.select().from(verificationTokens).where(and(eq(verificationTokens.subjectId, vera.id), eq(verificationTokens.purpose, "invitation"))).all()).toHaveLength(1);
+  expect(
+    db
+      .select()
+      .from(verificationTokens)
+      .where(and(eq(verificationTokens.subjectId, vera.id), eq(verificationTokens.purpose, "invitation")))
+      .all(),
+  ).toHaveLength(1);
   // Vera follows the link in the invitation she got (the local sink stands in for her inbox).
-  const invitationPath = linkIn(await received(app, { to: "vera@vejle.example", template: "caseworker_invitation" }), "/invitation/");
+  const invitationPath = linkIn(
+    await received(app, { to: "vera@vejle.example", template: "caseworker_invitation" }),
+    "/invitation/",
+  );
   // The same email again is refused for an account that exists elsewhere.
-  const taken = await page.request.post("/admin/kommuner/630", { form: { intent: "invite", name: "X", email: DEMO_USERS.caseworker2 }, maxRedirects: 0 });
+  const taken = await page.request.post("/admin/kommuner/630", {
+    form: { intent: "invite", name: "X", email: DEMO_USERS.caseworker2 },
+    maxRedirects: 0,
+  });
   expect(taken.status()).toBe(400);
 
   // The invited caseworker sets a password and signs in to their own municipality.

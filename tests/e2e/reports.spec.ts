@@ -35,7 +35,10 @@ async function exportAsJob(page: Page, button: string): Promise<{ file: Download
   return { file: await download, jobPath, id: Number(jobPath.split("/").pop()) };
 }
 
-test("the coordinator's dashboard shows the demo's figures, charts with tables, in Danish and English", async ({ page, db }) => {
+test("the coordinator's dashboard shows the demo's figures, charts with tables, in Danish and English", async ({
+  page,
+  db,
+}) => {
   await login(page, DEMO_USERS.coordinator);
   await page.getByRole("navigation", { name: "Hovedmenu" }).getByRole("link", { name: "Rapporter" }).click();
   await expect(page).toHaveURL(/\/koordinator\/rapporter$/);
@@ -43,7 +46,10 @@ test("the coordinator's dashboard shows the demo's figures, charts with tables, 
   await expectAccessible(page);
 
   // Every referred citizen of the demo, over a period that covers them all.
-  const all = db.select({ n: sql<number>`count(*)` }).from(mentees).get()!.n;
+  const all = db
+    .select({ n: sql<number>`count(*)` })
+    .from(mentees)
+    .get()!.n;
   await visit(page, `/koordinator/rapporter?from=2000-01-01&to=${today()}`);
   await expect(page.locator('[data-figure="referred"] .mb-card__value')).toHaveText(String(all));
   // The headline: outcome rate of completed courses, as a percentage.
@@ -52,7 +58,9 @@ test("the coordinator's dashboard shows the demo's figures, charts with tables, 
   await expect(page.getByRole("img", { name: /Fordeling på resultat ved afslutning/ })).toBeVisible();
   await expect(page.getByRole("img", { name: /Resultatandel pr. kvartal/ })).toBeVisible();
   await expect(page.getByRole("table", { name: "Fordeling på resultat ved afslutning (tabel)" })).toBeVisible();
-  await expect(page.getByRole("table", { name: "Pr. kommune" }).getByRole("row")).toHaveCount(1 + db.selectDistinct({ c: mentees.municipalityCode }).from(mentees).all().length);
+  await expect(page.getByRole("table", { name: "Pr. kommune" }).getByRole("row")).toHaveCount(
+    1 + db.selectDistinct({ c: mentees.municipalityCode }).from(mentees).all().length,
+  );
 
   // A quarter and one municipality, then English.
   await page.getByLabel("Kvartal", { exact: true }).selectOption({ index: 1 });
@@ -80,7 +88,11 @@ test("a caseworker's report, print version and course export contain only their 
 
   // Asking for Kolding changes nothing: the scope decides.
   await visit(page, `/kommune/rapport?from=2000-01-01&to=${today()}&municipality=621`);
-  const own = db.select({ n: sql<number>`count(*)` }).from(mentees).where(eq(mentees.municipalityCode, 751)).get()!.n;
+  const own = db
+    .select({ n: sql<number>`count(*)` })
+    .from(mentees)
+    .where(eq(mentees.municipalityCode, 751))
+    .get()!.n;
   const shown = own >= 5 ? String(own) : "for få til at vise";
   await expect(page.locator('[data-figure="referred"] .mb-card__value')).toHaveText(shown);
   const rows = page.getByRole("table", { name: "Pr. kommune" }).locator("tbody tr");
@@ -113,11 +125,24 @@ test("a caseworker's report, print version and course export contain only their 
   await page.goto(`/kommune/rapport?from=2000-01-01&to=${addMonths(today(), 12)}&municipality=621`);
   const { file } = await exportAsJob(page, "Forløbsliste (CSV)");
   expect(file.suggestedFilename()).toMatch(/-751-courses\.csv$/);
-  const lines = (await bytes(file)).toString("utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+  const lines = (await bytes(file))
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n");
   expect(lines[0]).toBe(courseColumns.join(","));
-  const ids = lines.slice(1).map((l) => Number(l.split(",")[0])).sort((a, b) => a - b);
-  const expected = db.select({ id: courses.id }).from(courses).innerJoin(mentees, eq(mentees.id, courses.menteeId))
-    .where(and(eq(mentees.municipalityCode, 751), ne(courses.status, "proposed"))).all().map((c) => c.id).sort((a, b) => a - b);
+  const ids = lines
+    .slice(1)
+    .map((l) => Number(l.split(",")[0]))
+    .sort((a, b) => a - b);
+  const expected = db
+    .select({ id: courses.id })
+    .from(courses)
+    .innerJoin(mentees, eq(mentees.id, courses.menteeId))
+    .where(and(eq(mentees.municipalityCode, 751), ne(courses.status, "proposed")))
+    .all()
+    .map((c) => c.id)
+    .sort((a, b) => a - b);
   expect(expected.length).toBeGreaterThan(0);
   expect(ids).toEqual(expected);
   expect(lines.slice(1).every((l) => l.split(",")[1] === "751")).toBe(true);
@@ -133,7 +158,10 @@ test("a caseworker's report, print version and course export contain only their 
   expect((await page.request.get("/kommune/rapport/eksport/csv?table=users")).status()).toBe(404);
 });
 
-test("the XLSX export runs as a job, opens with the expected sheets and headers, and only its requester may download it", async ({ page, browser }) => {
+test("the XLSX export runs as a job, opens with the expected sheets and headers, and only its requester may download it", async ({
+  page,
+  browser,
+}) => {
   await login(page, DEMO_USERS.coordinator);
   await page.goto("/koordinator/rapporter");
   const { file, jobPath, id } = await exportAsJob(page, "Hele rapporten og forløbslisten (Excel, .xlsx)");
@@ -145,7 +173,15 @@ test("the XLSX export runs as a job, opens with the expected sheets and headers,
   const header = (name: string) => (wb.getWorksheet(name)!.getRow(1).values as unknown[]).slice(1);
   expect(header("summary")).toEqual(["figure", "value", "base_n"]);
   expect(header("outcomes")).toEqual(["phase", "outcome_type", "courses", "share"]);
-  expect(header("municipalities")).toEqual(["municipality_code", "municipality", "referred", "completed", "positive_outcomes", "outcome_rate", "outcome_rate_3m"]);
+  expect(header("municipalities")).toEqual([
+    "municipality_code",
+    "municipality",
+    "referred",
+    "completed",
+    "positive_outcomes",
+    "outcome_rate",
+    "outcome_rate_3m",
+  ]);
   expect(header("courses")).toEqual([...courseColumns]);
   expect(wb.getWorksheet("courses")!.rowCount).toBeGreaterThan(1);
   // Small groups never show their number.
@@ -156,11 +192,16 @@ test("the XLSX export runs as a job, opens with the expected sheets and headers,
   expect(old.status()).toBe(303);
   expect(old.headers()["location"]).toBe("/koordinator/rapporter?from=2020-01-01");
   // A POST with a query of nonsense starts an export with the report's defaults; an unknown format or a small table is no job.
-  const bad = await page.request.post("/koordinator/rapporter/eksport/xlsx?from=nope&to=2026-02-31&quarter=2026-Q9&municipality=<x>", { maxRedirects: 0 });
+  const bad = await page.request.post(
+    "/koordinator/rapporter/eksport/xlsx?from=nope&to=2026-02-31&quarter=2026-Q9&municipality=<x>",
+    { maxRedirects: 0 },
+  );
   expect(bad.status()).toBe(302);
   expect(bad.headers()["location"]).toMatch(/^\/koordinator\/rapporter\/eksporter\/\d+\?(startet|optaget)=1$/);
   expect((await page.request.post("/koordinator/rapporter/eksport/pdf", { maxRedirects: 0 })).status()).toBe(404);
-  expect((await page.request.post("/koordinator/rapporter/eksport/csv?table=summary", { maxRedirects: 0 })).status()).toBe(404);
+  expect(
+    (await page.request.post("/koordinator/rapporter/eksport/csv?table=summary", { maxRedirects: 0 })).status(),
+  ).toBe(404);
 
   // A caseworker gets nothing of the coordinator's export: not through their own pages (404), not through the
   // coordinator's (403); and the coordinator nothing of the caseworker's (404).
@@ -187,20 +228,31 @@ test("the XLSX export runs as a job, opens with the expected sheets and headers,
   expect(csv.split("\r\n")[0]).toBe("figure,value,base_n");
 });
 
-test("no figure of the report rests on 1-4 people: 'Med resultat' by municipality, quarter and industry included", async ({ page }) => {
+test("no figure of the report rests on 1-4 people: 'Med resultat' by municipality, quarter and industry included", async ({
+  page,
+}) => {
   await login(page, DEMO_USERS.coordinator);
   for (const query of [`from=2000-01-01&to=${today()}`, "", "municipality=621"]) {
     await page.goto(`/koordinator/rapporter?${query}`);
     // Every count in every table and card: 0, at least 5, or a word (too few / hidden / no data).
-    const small = await page.locator(".mb-report table:not([data-table=\"process\"]) td, .mb-report .mb-card__value").evaluateAll((cells) =>
-      cells.map((c) => (c.textContent ?? "").trim()).filter((t) => /^[1-4]$/.test(t)));
+    const small = await page
+      .locator('.mb-report table:not([data-table="process"]) td, .mb-report .mb-card__value')
+      .evaluateAll((cells) => cells.map((c) => (c.textContent ?? "").trim()).filter((t) => /^[1-4]$/.test(t)));
     expect(small, query).toEqual([]);
-    const positives = page.locator('[data-table="r-by-municipality"] tbody tr td:nth-child(4), [data-table="r-by-quarter"] tbody tr td:nth-child(4)');
+    const positives = page.locator(
+      '[data-table="r-by-municipality"] tbody tr td:nth-child(4), [data-table="r-by-quarter"] tbody tr td:nth-child(4)',
+    );
     expect(await positives.count()).toBeGreaterThan(0);
   }
   // The CSV export keeps the same rule.
-  const csv = await (await page.request.get(`/koordinator/rapporter/eksport/csv?table=municipalities&from=2000-01-01&to=${today()}`)).text();
-  for (const line of csv.replace(/^\uFEFF/, "").trim().split("\r\n").slice(1)) {
+  const csv = await (
+    await page.request.get(`/koordinator/rapporter/eksport/csv?table=municipalities&from=2000-01-01&to=${today()}`)
+  ).text();
+  for (const line of csv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split("\r\n")
+    .slice(1)) {
     for (const v of line.split(",").slice(2, 5)) expect(v, line).not.toMatch(/^[1-4]$/);
   }
 });

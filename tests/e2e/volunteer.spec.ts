@@ -5,13 +5,29 @@
  */
 import { and, eq, sql } from "drizzle-orm";
 import type { Page } from "@playwright/test";
-import { test, expect, login, visit, expectAccessible, expectFitsScreen, switchToEnglish, logout, received, linkIn, type App } from "../support/fixtures";
+import {
+  test,
+  expect,
+  login,
+  visit,
+  expectAccessible,
+  expectFitsScreen,
+  switchToEnglish,
+  logout,
+  received,
+  linkIn,
+  type App,
+} from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import * as schema from "../../db/schema";
 import { matchableCondition } from "../../app/services/mentor-pool";
 import type { Db } from "../../db/client";
 
-const mentorCount = (db: Db) => db.select({ n: sql<number>`count(*)` }).from(schema.mentors).get()!.n;
+const mentorCount = (db: Db) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(schema.mentors)
+    .get()!.n;
 const localToday = () => new Date().toISOString().slice(0, 10);
 
 async function fillSignup(page: Page, email: string, first = "Karen") {
@@ -32,7 +48,10 @@ async function fillSignup(page: Page, email: string, first = "Karen") {
   await network.getByLabel("71 Arkitekter og rådgivende ingeniører").check();
   await page.getByLabel("Års erhvervserfaring").fill("15");
   await page.getByRole("group", { name: "Er du leder?" }).getByLabel("Ja").check();
-  await page.getByRole("group", { name: /Sprog, du taler/ }).getByLabel("Arabisk").check();
+  await page
+    .getByRole("group", { name: /Sprog, du taler/ })
+    .getByLabel("Arabisk")
+    .check();
   await page.getByRole("group", { name: "Hvad kan du hjælpe med?" }).getByLabel("Cv").check();
   await page.getByLabel("Hvorfor vil du være mentor?").fill("Jeg har selv fået hjælp engang.");
   await page.getByLabel(/Jeg giver samtykke/).check();
@@ -59,7 +78,13 @@ test("a volunteer signs up, verifies, and a coordinator screens and approves", a
   await expectAccessible(page);
 
   const mentor = db.select().from(schema.mentors).where(eq(schema.mentors.email, email)).get()!;
-  expect(mentor).toMatchObject({ phone: "+4520304050", municipalityCode: 751, travelKm: 25, status: "applied", isManager: true });
+  expect(mentor).toMatchObject({
+    phone: "+4520304050",
+    municipalityCode: 751,
+    travelKm: 25,
+    status: "applied",
+    isManager: true,
+  });
   expect(mentor.networkIndustryCodes).toEqual(["43", "71"]);
 
   await visit(page, await verificationPath(app, email));
@@ -70,7 +95,13 @@ test("a volunteer signs up, verifies, and a coordinator screens and approves", a
   await expect(page.getByRole("heading", { name: "Hej Karen" })).toBeVisible();
   await expect(page.getByText("Vi har modtaget din ansøgning")).toBeVisible();
   await expectAccessible(page);
-  expect(db.select().from(schema.messages).where(and(eq(schema.messages.recipient, email), eq(schema.messages.template, "mentor_next_steps"))).get()).toBeTruthy();
+  expect(
+    db
+      .select()
+      .from(schema.messages)
+      .where(and(eq(schema.messages.recipient, email), eq(schema.messages.template, "mentor_next_steps")))
+      .get(),
+  ).toBeTruthy();
 
   // The mentor edits the profile and sets a break.
   await page.getByRole("link", { name: "Ret profil" }).click();
@@ -94,21 +125,39 @@ test("a volunteer signs up, verifies, and a coordinator screens and approves", a
   await expectAccessible(page);
 
   // Approving too early is refused with what is missing.
-  const screening = page.locator("#screening-form, form").filter({ has: page.getByRole("button", { name: "Registrer trin" }) });
-  for (const [step, form] of [["Screeningsamtale", null], ["Introduktion til mentorrollen", "Online"], ["Tavshedserklæring modtaget", null]] as const) {
+  const screening = page
+    .locator("#screening-form, form")
+    .filter({ has: page.getByRole("button", { name: "Registrer trin" }) });
+  for (const [step, form] of [
+    ["Screeningsamtale", null],
+    ["Introduktion til mentorrollen", "Online"],
+    ["Tavshedserklæring modtaget", null],
+  ] as const) {
     await screening.getByLabel("Trin", { exact: true }).selectOption({ label: step });
     if (form) await screening.getByLabel(/^Form/).selectOption({ label: form });
     await screening.getByRole("button", { name: "Registrer trin" }).click();
     await expect(page.getByText("Trinnet er registreret.")).toBeVisible();
   }
-  expect(db.select().from(schema.mentors).where(and(eq(schema.mentors.id, mentor.id), matchableCondition(localToday()))).get()).toBeUndefined();
+  expect(
+    db
+      .select()
+      .from(schema.mentors)
+      .where(and(eq(schema.mentors.id, mentor.id), matchableCondition(localToday())))
+      .get(),
+  ).toBeUndefined();
   await page.getByRole("button", { name: "Godkend" }).click();
   await expect(page.getByText(/^Mentoren er godkendt, og der er sendt en e-mail/)).toBeVisible();
   // Approved, but not matchable before the mentor has read the introduction (issue 21).
   await expect(page.getByText("Kan ikke matches nu")).toBeVisible();
   await expect(page.getByText("Har ikke læst introduktionen endnu.")).toBeVisible();
   await expectAccessible(page);
-  expect(db.select().from(schema.mentors).where(and(eq(schema.mentors.id, mentor.id), matchableCondition(localToday()))).get()).toBeUndefined();
+  expect(
+    db
+      .select()
+      .from(schema.mentors)
+      .where(and(eq(schema.mentors.id, mentor.id), matchableCondition(localToday())))
+      .get(),
+  ).toBeUndefined();
   await logout(page);
   await login(page, email, "en lang og god sætning");
   await visit(page, "/mentor/introduktion");
@@ -117,8 +166,18 @@ test("a volunteer signs up, verifies, and a coordinator screens and approves", a
   await expect(page.getByText("Tak. Nu kan du blive matchet med en borger.")).toBeVisible();
 
   // The mentor is now in the pool the matching uses.
-  expect(db.select().from(schema.mentors).where(and(eq(schema.mentors.id, mentor.id), matchableCondition(localToday()))).get()?.id).toBe(mentor.id);
-  const approvedMail = db.select().from(schema.messages).where(and(eq(schema.messages.recipient, email), eq(schema.messages.template, "mentor_approved"))).get();
+  expect(
+    db
+      .select()
+      .from(schema.mentors)
+      .where(and(eq(schema.mentors.id, mentor.id), matchableCondition(localToday())))
+      .get()?.id,
+  ).toBe(mentor.id);
+  const approvedMail = db
+    .select()
+    .from(schema.messages)
+    .where(and(eq(schema.messages.recipient, email), eq(schema.messages.template, "mentor_approved")))
+    .get();
   expect(approvedMail).toBeTruthy();
 });
 
@@ -127,7 +186,9 @@ test("the coordinator's screening refuses approval before the required steps", a
   const applicant = db.select().from(schema.mentors).where(eq(schema.mentors.status, "screening")).get()!;
   await login(page, DEMO_USERS.coordinator);
   await visit(page, `/koordinator/mentorer/${applicant.id}`);
-  await expect(page.getByText(/Mangler før godkendelse: Introduktion til mentorrollen, Tavshedserklæring modtaget/)).toBeVisible();
+  await expect(
+    page.getByText(/Mangler før godkendelse: Introduktion til mentorrollen, Tavshedserklæring modtaget/),
+  ).toBeVisible();
   await page.getByRole("button", { name: "Godkend" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Mangler før godkendelse" })).toBeVisible();
   expect(db.select().from(schema.mentors).where(eq(schema.mentors.id, applicant.id)).get()!.status).toBe("screening");
@@ -137,13 +198,22 @@ test("the coordinator's screening refuses approval before the required steps", a
   await page.getByLabel(/Begrundelse/).fill("Ønsker ikke at forpligte sig i 6 måneder");
   await page.getByRole("button", { name: "Giv afslag" }).click();
   await expect(page.getByText("Afslaget er registreret")).toBeVisible();
-  expect(db.select().from(schema.messages).where(and(eq(schema.messages.recipient, applicant.email), eq(schema.messages.template, "mentor_rejected"))).get()).toBeTruthy();
+  expect(
+    db
+      .select()
+      .from(schema.messages)
+      .where(and(eq(schema.messages.recipient, applicant.email), eq(schema.messages.template, "mentor_rejected")))
+      .get(),
+  ).toBeTruthy();
 });
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("an empty sign-up gets every error next to its field, keeps what was typed, and stores nothing", async ({ page, db }) => {
+  test("an empty sign-up gets every error next to its field, keeps what was typed, and stores nothing", async ({
+    page,
+    db,
+  }) => {
     const before = mentorCount(db);
     await page.goto("/bliv-mentor");
     await page.getByLabel("Fornavn").fill("Ali");
@@ -178,15 +248,40 @@ test("a second sign-up with a known email creates nothing and reveals nothing", 
   await page.getByRole("button", { name: "Send tilmelding" }).click();
   await expect(page.getByRole("heading", { name: "Tjek din e-mail" })).toBeVisible();
   expect(mentorCount(db)).toBe(before);
-  expect(db.select().from(schema.messages).where(and(eq(schema.messages.recipient, DEMO_USERS.mentor), eq(schema.messages.template, "mentor_already_registered"))).get()).toBeTruthy();
+  expect(
+    db
+      .select()
+      .from(schema.messages)
+      .where(
+        and(
+          eq(schema.messages.recipient, DEMO_USERS.mentor),
+          eq(schema.messages.template, "mentor_already_registered"),
+        ),
+      )
+      .get(),
+  ).toBeTruthy();
 });
 
 test("bad input is answered with 400 and field errors, never stored", async ({ page, db }) => {
   const before = mentorCount(db);
   const valid: Record<string, string> = {
-    firstName: "Karen", lastName: "Holm", email: "bad@example.dk", phone: "20304050", postcode: "8000", municipalityCode: "751",
-    travelKm: "15", jobTitle: "Leder", industryCode: "41", yearsExperience: "3", isManager: "no", offers: "cv",
-    menteeGenderPreference: "none", capacity: "1", motivation: "Hjælpe", consentData: "on", consentConfidentiality: "on",
+    firstName: "Karen",
+    lastName: "Holm",
+    email: "bad@example.dk",
+    phone: "20304050",
+    postcode: "8000",
+    municipalityCode: "751",
+    travelKm: "15",
+    jobTitle: "Leder",
+    industryCode: "41",
+    yearsExperience: "3",
+    isManager: "no",
+    offers: "cv",
+    menteeGenderPreference: "none",
+    capacity: "1",
+    motivation: "Hjælpe",
+    consentData: "on",
+    consentConfidentiality: "on",
   };
   const cases: Record<string, string>[] = [
     {},
@@ -234,7 +329,13 @@ test("the volunteer pages pass axe in English", async ({ page }) => {
 });
 
 test("the landing page and the sign-up fit a phone: nothing to scroll sideways", async ({ browser, baseURL }) => {
-  const phone = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: "da-DK" });
+  const phone = await browser.newContext({
+    baseURL,
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    locale: "da-DK",
+  });
   const page = await phone.newPage();
   for (const path of ["/", "/bliv-mentor"]) {
     await visit(page, path);

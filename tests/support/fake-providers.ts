@@ -67,15 +67,26 @@ export async function fakeProvider(kind: "email" | "sms"): Promise<FakeProvider>
   /** Resend: key → the accepted request's body and answer (or in flight). */
   const keys = new Map<string, { body: string; id: string | null }>();
   const fake = {
-    kind, next: [] as Behaviour[], policy: () => "ok" as Behaviour, afterAccept: null, slowMs: 1_000, retryAfterSeconds: 1,
-    requests: [] as FakeRequest[], accepted: [] as FakeProvider["accepted"],
+    kind,
+    next: [] as Behaviour[],
+    policy: () => "ok" as Behaviour,
+    afterAccept: null,
+    slowMs: 1_000,
+    retryAfterSeconds: 1,
+    requests: [] as FakeRequest[],
+    accepted: [] as FakeProvider["accepted"],
   } as unknown as FakeProvider;
   fake.acceptedCount = (key) => fake.accepted.filter((a) => a.key === key).length;
   fake.requestCount = (key) => fake.requests.filter((r) => r.key === key).length;
   fake.bodies = (key) => new Set(fake.requests.filter((r) => r.key === key).map((r) => r.body));
   fake.reset = () => {
     seq = 0;
-    fake.next = []; fake.policy = () => "ok"; fake.afterAccept = null; fake.requests = []; fake.accepted = []; keys.clear();
+    fake.next = [];
+    fake.policy = () => "ok";
+    fake.afterAccept = null;
+    fake.requests = [];
+    fake.accepted = [];
+    keys.clear();
   };
 
   const server: Server = createServer(async (req, res) => {
@@ -90,20 +101,52 @@ export async function fakeProvider(kind: "email" | "sms"): Promise<FakeProvider>
     const r: FakeRequest = { n: ++seq, key, body };
     fake.requests.push(r);
     const behaviour = fake.next.shift() ?? fake.policy(r);
-    if (behaviour === "unavailable") return json(res, 503, kind === "email" ? { statusCode: 503, name: "service_unavailable", message: "down" } : { code: "0x0503", message: "down" });
+    if (behaviour === "unavailable")
+      return json(
+        res,
+        503,
+        kind === "email"
+          ? { statusCode: 503, name: "service_unavailable", message: "down" }
+          : { code: "0x0503", message: "down" },
+      );
     if (behaviour === "rate-limited") {
-      return json(res, 429, kind === "email" ? { statusCode: 429, name: "rate_limit_exceeded", message: "slow down" } : { code: "0x0429", message: "slow down" },
-        { "Retry-After": String(fake.retryAfterSeconds) });
+      return json(
+        res,
+        429,
+        kind === "email"
+          ? { statusCode: 429, name: "rate_limit_exceeded", message: "slow down" }
+          : { code: "0x0429", message: "slow down" },
+        { "Retry-After": String(fake.retryAfterSeconds) },
+      );
     }
-    if (behaviour === "drop-before") { req.socket.destroy(); return; }
+    if (behaviour === "drop-before") {
+      req.socket.destroy();
+      return;
+    }
     if (behaviour === "hang") return;
 
     // The provider processes the request.
     let answer: { status: number; body: unknown };
     if (kind === "email") {
       const known = keys.get(key);
-      if (known && known.body !== body) answer = { status: 409, body: { statusCode: 409, name: "invalid_idempotent_request", message: "Same idempotency key used with a different request payload." } };
-      else if (known && known.id === null) answer = { status: 409, body: { statusCode: 409, name: "concurrent_idempotent_requests", message: "Same idempotency key used while original request is still in progress." } };
+      if (known && known.body !== body)
+        answer = {
+          status: 409,
+          body: {
+            statusCode: 409,
+            name: "invalid_idempotent_request",
+            message: "Same idempotency key used with a different request payload.",
+          },
+        };
+      else if (known && known.id === null)
+        answer = {
+          status: 409,
+          body: {
+            statusCode: 409,
+            name: "concurrent_idempotent_requests",
+            message: "Same idempotency key used while original request is still in progress.",
+          },
+        };
       else if (known) answer = { status: 200, body: { id: known.id } };
       else {
         // Accepted (the email will go out); the key counts as in progress until the answer is ready.
@@ -120,7 +163,10 @@ export async function fakeProvider(kind: "email" | "sms"): Promise<FakeProvider>
       answer = { status: 200, body: { ids: [Number(id)], usage: { count: 1 } } };
       if (fake.afterAccept) await fake.afterAccept(r);
     }
-    if (behaviour === "drop-after") { req.socket.destroy(); return; }
+    if (behaviour === "drop-after") {
+      req.socket.destroy();
+      return;
+    }
     if (behaviour === "slow") await new Promise((done) => setTimeout(done, fake.slowMs));
     json(res, answer.status, answer.body);
   });
@@ -128,12 +174,20 @@ export async function fakeProvider(kind: "email" | "sms"): Promise<FakeProvider>
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;
   fake.url = `http://127.0.0.1:${port}`;
-  fake.down = () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); });
-  fake.up = () => new Promise((r) => { server.listen(port, "127.0.0.1", () => r()); });
-  fake.close = () => new Promise((r) => {
-    server.closeAllConnections();
-    if (!server.listening) return r();
-    server.close(() => r());
-  });
+  fake.down = () =>
+    new Promise((r) => {
+      server.closeAllConnections();
+      server.close(() => r());
+    });
+  fake.up = () =>
+    new Promise((r) => {
+      server.listen(port, "127.0.0.1", () => r());
+    });
+  fake.close = () =>
+    new Promise((r) => {
+      server.closeAllConnections();
+      if (!server.listening) return r();
+      server.close(() => r());
+    });
   return fake;
 }

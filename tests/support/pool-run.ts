@@ -8,11 +8,27 @@ import { db } from "../../app/db.server";
 import { POOL_RUN_KIND, runPoolJob, type PoolRunSummary } from "../../app/services/pool-runs.server";
 
 export function runPoolHere(mode: "best_score" | "most_matched", scope = "country") {
-  const job = db().insert(backgroundJobs).values({ kind: POOL_RUN_KIND, scopeKey: `test-${mode}-${Date.now()}-${Math.random()}`, params: { scope, mode }, status: "running" }).returning().get();
+  const job = db()
+    .insert(backgroundJobs)
+    .values({
+      kind: POOL_RUN_KIND,
+      scopeKey: `test-${mode}-${Date.now()}-${Math.random()}`,
+      params: { scope, mode },
+      status: "running",
+    })
+    .returning()
+    .get();
   runPoolJob({
-    d: db(), job, progress: () => undefined,
-    complete: (t, summary) => { t.update(backgroundJobs).set({ status: "done", summary }).where(eq(backgroundJobs.id, job.id)).run(); },
+    d: db(),
+    job,
+    progress: () => undefined,
+    complete: (t, summary) => {
+      t.update(backgroundJobs).set({ status: "done", summary }).where(eq(backgroundJobs.id, job.id)).run();
+    },
   });
   const pairs = db().select().from(poolRunPairs).where(eq(poolRunPairs.jobId, job.id)).all();
-  return { pairs, summary: db().select().from(backgroundJobs).where(eq(backgroundJobs.id, job.id)).get()!.summary as PoolRunSummary };
+  return {
+    pairs,
+    summary: db().select().from(backgroundJobs).where(eq(backgroundJobs.id, job.id)).get()!.summary as PoolRunSummary,
+  };
 }

@@ -19,7 +19,8 @@ export type Allowance = { table: string; sql: RegExp; reason: string };
 export type PlanProblem = { sql: string; table: string; detail: string; plan: string[] };
 
 /** Statements that have no query plan worth checking (transactions, pragmas, schema). */
-const NO_PLAN = /^\s*(begin|commit|end|rollback|savepoint|release|pragma|create|drop|alter|analyze|vacuum|reindex|attach|detach)\b/i;
+const NO_PLAN =
+  /^\s*(begin|commit|end|rollback|savepoint|release|pragma|create|drop|alter|analyze|vacuum|reindex|attach|detach)\b/i;
 
 /** A statement's parameters, outside strings, quoted names and comments: how many `?`, and the named ones. */
 function scanParameters(sql: string): { anonymous: number; named: string[] } {
@@ -62,12 +63,41 @@ export function namedParameters(sql: string): string[] {
 
 /** The tables with at least `minRows` rows (SQLite's own and drizzle's bookkeeping left out). */
 export function largeTables(client: Database.Database, minRows: number): Set<string> {
-  const names = (client.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").all() as { name: string }[])
-    .map((r) => r.name);
-  return new Set(names.filter((t) => (client.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n >= minRows));
+  const names = (
+    client
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'",
+      )
+      .all() as { name: string }[]
+  ).map((r) => r.name);
+  return new Set(
+    names.filter((t) => (client.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n >= minRows),
+  );
 }
 
-const NOT_ALIASES = new Set(["where", "on", "using", "left", "right", "inner", "outer", "cross", "natural", "join", "order", "group", "limit", "set", "union", "except", "intersect", "window", "having", "indexed", "not"]);
+const NOT_ALIASES = new Set([
+  "where",
+  "on",
+  "using",
+  "left",
+  "right",
+  "inner",
+  "outer",
+  "cross",
+  "natural",
+  "join",
+  "order",
+  "group",
+  "limit",
+  "set",
+  "union",
+  "except",
+  "intersect",
+  "window",
+  "having",
+  "indexed",
+  "not",
+]);
 
 /** Alias → table for every `FROM t a` / `JOIN t AS a` in a statement (a plan names a table by its alias). */
 export function tableAliases(sql: string): Map<string, string> {
@@ -85,7 +115,9 @@ export function explain(client: Database.Database, sql: string): string[] {
   const stmt = client.prepare(`EXPLAIN QUERY PLAN ${sql}`);
   const named = Object.fromEntries(namedParameters(sql).map((name) => [name, null]));
   const anonymous = new Array(countPlaceholders(sql)).fill(null);
-  const rows = (Object.keys(named).length ? stmt.all(...anonymous, named) : stmt.all(...anonymous)) as { detail: string }[];
+  const rows = (Object.keys(named).length ? stmt.all(...anonymous, named) : stmt.all(...anonymous)) as {
+    detail: string;
+  }[];
   return rows.map((r) => r.detail);
 }
 
@@ -93,13 +125,20 @@ export function explain(client: Database.Database, sql: string): string[] {
  * The statements that read a large table from end to end, one problem per (statement, table). `sqls` may repeat and
  * may hold statements without a plan; both are skipped.
  */
-export function fullScans(client: Database.Database, sqls: Iterable<string>, large: Set<string>, allow: readonly Allowance[] = [], used = new Set<Allowance>()): PlanProblem[] {
+export function fullScans(
+  client: Database.Database,
+  sqls: Iterable<string>,
+  large: Set<string>,
+  allow: readonly Allowance[] = [],
+  used = new Set<Allowance>(),
+): PlanProblem[] {
   const problems: PlanProblem[] = [];
   for (const sql of new Set(sqls)) {
     if (NO_PLAN.test(sql)) continue;
     const plan = explain(client, sql);
     const aliases = tableAliases(sql);
-    const bounded = /\blimit\b/i.test(sql) && !/\b(where|group\s+by)\b/i.test(sql) && !plan.some((d) => d.includes("TEMP B-TREE"));
+    const bounded =
+      /\blimit\b/i.test(sql) && !/\b(where|group\s+by)\b/i.test(sql) && !plan.some((d) => d.includes("TEMP B-TREE"));
     const firstLoop = plan.findIndex((d) => /^(SCAN|SEARCH) /.test(d));
     const seen = new Set<string>();
     plan.forEach((detail, i) => {
@@ -125,7 +164,9 @@ export function fullScans(client: Database.Database, sqls: Iterable<string>, lar
 
 /** One readable paragraph per problem, for a test failure. */
 export function describeProblems(problems: readonly PlanProblem[]): string[] {
-  return problems.map((p) => `${p.table}: ${p.detail}\n  ${p.sql.replace(/\s+/g, " ").slice(0, 600)}\n  plan: ${p.plan.join(" / ")}`);
+  return problems.map(
+    (p) => `${p.table}: ${p.detail}\n  ${p.sql.replace(/\s+/g, " ").slice(0, 600)}\n  plan: ${p.plan.join(" / ")}`,
+  );
 }
 
 /** The allowances that excused nothing (after `fullScans` filled `used`): stale, to be removed. */

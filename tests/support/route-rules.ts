@@ -42,13 +42,15 @@ export const routeRules: Rule[] = [
 /** `app/routes` file name (flat routes) → a URL with sample params. */
 export function routeFileToPath(file: string): string {
   const base = file.replace(/\.(tsx|ts|jsx|js)$/, "");
-  const segments = base.split(".").filter((s) => s !== "_index" && !s.startsWith("_") || s.startsWith("__"));
-  const path = segments.map((s) => {
-    const clean = s.replace(/^\[(.*)\]$/, "$1").replace(/_$/, "");
-    if (clean === "$") return "*";
-    if (clean.startsWith("$")) return clean === "$type" ? "mentee" : "1";
-    return clean;
-  }).join("/");
+  const segments = base.split(".").filter((s) => (s !== "_index" && !s.startsWith("_")) || s.startsWith("__"));
+  const path = segments
+    .map((s) => {
+      const clean = s.replace(/^\[(.*)\]$/, "$1").replace(/_$/, "");
+      if (clean === "$") return "*";
+      if (clean.startsWith("$")) return clean === "$type" ? "mentee" : "1";
+      return clean;
+    })
+    .join("/");
   return `/${path}`.replace(/\/+$/, "") || "/";
 }
 

@@ -33,27 +33,51 @@ beforeAll(async () => {
   passwordHash = await hashPassword(PASSWORD);
 });
 
-const user = (o: Partial<Parameters<typeof f.insertUser>[1]> = {}) => f.insertUser(db(), { role: "coordinator", passwordHash, ...o });
-const rateRows = () => db().select({ n: sql<number>`count(*)` }).from(schema.rateLimits).get()!.n;
+const user = (o: Partial<Parameters<typeof f.insertUser>[1]> = {}) =>
+  f.insertUser(db(), { role: "coordinator", passwordHash, ...o });
+const rateRows = () =>
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(schema.rateLimits)
+    .get()!.n;
 
 /** A password link as the services make them, with the raw token kept for the test (the outbox is not read). */
-function link(userId: number, purpose: "password_reset" | "invitation", email: string, expiresInMs = 3_600_000): string {
+function link(
+  userId: number,
+  purpose: "password_reset" | "invitation",
+  email: string,
+  expiresInMs = 3_600_000,
+): string {
   const token = newToken();
-  db().insert(schema.verificationTokens).values({
-    purpose, tokenHash: sha256(token), subjectType: "user", subjectId: userId, email,
-    expiresAt: new Date(Date.now() + getClockOffset() + expiresInMs).toISOString(),
-  }).run();
+  db()
+    .insert(schema.verificationTokens)
+    .values({
+      purpose,
+      tokenHash: sha256(token),
+      subjectType: "user",
+      subjectId: userId,
+      email,
+      expiresAt: new Date(Date.now() + getClockOffset() + expiresInMs).toISOString(),
+    })
+    .run();
   return token;
 }
-const isOpen = (token: string) => !!db().select().from(schema.verificationTokens)
-  .where(and(eq(schema.verificationTokens.tokenHash, sha256(token)), isNull(schema.verificationTokens.usedAt))).get();
+const isOpen = (token: string) =>
+  !!db()
+    .select()
+    .from(schema.verificationTokens)
+    .where(and(eq(schema.verificationTokens.tokenHash, sha256(token)), isNull(schema.verificationTokens.usedAt)))
+    .get();
 
 describe("login limits", () => {
   it("limit failures per address: one client cannot try many accounts, and another client is not affected", async () => {
     for (let i = 0; i < accounts.LOGIN_LIMITS.address; i++) {
       expect((await accounts.login(`nobody${i}@example.dk`, "wrong", "198.51.100.1")).ok).toBe(false);
     }
-    expect(await accounts.login("nobody-else@example.dk", "wrong", "198.51.100.1")).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await accounts.login("nobody-else@example.dk", "wrong", "198.51.100.1")).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
     const u = user();
     expect((await accounts.login(u.email, PASSWORD, "198.51.100.2")).ok).toBe(true);
   }, 60_000);
@@ -89,7 +113,10 @@ describe("login limits", () => {
     for (let i = 0; i < accounts.LOGIN_LIMITS.address; i++) {
       await accounts.login(`v6-${i}@example.dk`, "wrong", `2001:db8:7:7::${(i + 1).toString(16)}`);
     }
-    expect(await accounts.login("v6-last@example.dk", "wrong", "2001:db8:7:7:ffff::1")).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await accounts.login("v6-last@example.dk", "wrong", "2001:db8:7:7:ffff::1")).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
   }, 60_000);
 });
 
@@ -102,7 +129,11 @@ describe("the rate-limit table", () => {
     try {
       // A second wave of 300 new keys: every expired row of the first wave is gone by the end of it.
       for (let i = 0; i < 300; i++) hit(`bound:b:${i}`, 1, 60_000);
-      const expired = db().select({ n: sql<number>`count(*)` }).from(schema.rateLimits).where(sql`${schema.rateLimits.key} like 'bound:a:%'`).get()!.n;
+      const expired = db()
+        .select({ n: sql<number>`count(*)` })
+        .from(schema.rateLimits)
+        .where(sql`${schema.rateLimits.key} like 'bound:a:%'`)
+        .get()!.n;
       expect(expired).toBe(0);
     } finally {
       setClockOffset(0);
@@ -139,8 +170,19 @@ describe("password links are single-use", () => {
     const old = link(u.id, "password_reset", u.email);
     accounts.requestPasswordReset(u.email, "192.0.2.10");
     expect(isOpen(old)).toBe(false);
-    expect(db().select().from(schema.verificationTokens).where(and(eq(schema.verificationTokens.subjectId, u.id),
-      eq(schema.verificationTokens.purpose, "password_reset"), isNull(schema.verificationTokens.usedAt))).all()).toHaveLength(1);
+    expect(
+      db()
+        .select()
+        .from(schema.verificationTokens)
+        .where(
+          and(
+            eq(schema.verificationTokens.subjectId, u.id),
+            eq(schema.verificationTokens.purpose, "password_reset"),
+            isNull(schema.verificationTokens.usedAt),
+          ),
+        )
+        .all(),
+    ).toHaveLength(1);
   });
 
   it("an accepted invitation cannot be used again, nor can an earlier one set the password later", async () => {
@@ -167,17 +209,44 @@ describe("password links are single-use", () => {
 
   it("a volunteer's verification link creates the account once", async () => {
     const input = {
-      firstName: "Vera", lastName: "Frivillig", email: "vera@example.dk", phone: "+4520304050", postcode: "8000",
-      municipalityCode: 751, travelKm: 15, employer: undefined, jobTitle: "Leder", industryCode: "41", networkIndustryCodes: [],
-      yearsExperience: 5, isManager: false, languages: [], gender: undefined, menteeGenderPreference: "none" as const,
-      offers: ["cv" as const], earliestStart: undefined, capacity: 1, motivation: "Hjælpe", consentData: true,
-      consentConfidentiality: true, website: undefined,
+      firstName: "Vera",
+      lastName: "Frivillig",
+      email: "vera@example.dk",
+      phone: "+4520304050",
+      postcode: "8000",
+      municipalityCode: 751,
+      travelKm: 15,
+      employer: undefined,
+      jobTitle: "Leder",
+      industryCode: "41",
+      networkIndustryCodes: [],
+      yearsExperience: 5,
+      isManager: false,
+      languages: [],
+      gender: undefined,
+      menteeGenderPreference: "none" as const,
+      offers: ["cv" as const],
+      earliestStart: undefined,
+      capacity: 1,
+      motivation: "Hjælpe",
+      consentData: true,
+      consentConfidentiality: true,
+      website: undefined,
     };
     expect(volunteers.signUpVolunteer(input, "da", "192.0.2.12")).toEqual({ kind: "ok" });
     const mentor = db().select().from(schema.mentors).where(eq(schema.mentors.email, "vera@example.dk")).get()!;
     const token = newToken();
-    db().update(schema.verificationTokens).set({ tokenHash: sha256(token) }).where(and(eq(schema.verificationTokens.subjectType, "mentor"),
-      eq(schema.verificationTokens.subjectId, mentor.id), isNull(schema.verificationTokens.usedAt))).run();
+    db()
+      .update(schema.verificationTokens)
+      .set({ tokenHash: sha256(token) })
+      .where(
+        and(
+          eq(schema.verificationTokens.subjectType, "mentor"),
+          eq(schema.verificationTokens.subjectId, mentor.id),
+          isNull(schema.verificationTokens.usedAt),
+        ),
+      )
+      .run();
     const userId = await volunteers.completeVerification(token, "veras lange kodeord");
     expect(userId).toBeTypeOf("number");
     expect(await volunteers.completeVerification(token, "en andens kodeord!")).toBeNull();
@@ -202,11 +271,21 @@ describe("the first admin (npm run admin:create)", () => {
     expect(login.ok && needsSecondFactor(login.user)).toBe(false);
     // A second run for the same email refuses; --reset starts the admin over.
     expect(accounts.createAdminLink({ email: "chef@example.org" })).toEqual({ ok: false, reason: "email_taken" });
-    db().update(schema.users).set({ totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" }).where(eq(schema.users.id, r.userId)).run();
+    db()
+      .update(schema.users)
+      .set({ totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" })
+      .where(eq(schema.users.id, r.userId))
+      .run();
     const reset = accounts.createAdminLink({ email: "chef@example.org", reset: true });
     expect(reset.ok && !reset.created).toBe(true);
-    expect(db().select().from(schema.users).where(eq(schema.users.id, r.userId)).get()).toMatchObject({ passwordHash: null, totpSecret: null });
-    expect(accounts.createAdminLink({ email: "nobody@example.org", reset: true })).toEqual({ ok: false, reason: "not_found" });
+    expect(db().select().from(schema.users).where(eq(schema.users.id, r.userId)).get()).toMatchObject({
+      passwordHash: null,
+      totpSecret: null,
+    });
+    expect(accounts.createAdminLink({ email: "nobody@example.org", reset: true })).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
   });
   it("is the only role that must have a second factor", () => {
     expect(mustSetUpSecondFactor({ role: "admin", totpSecret: null })).toBe(true);

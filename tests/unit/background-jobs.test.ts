@@ -22,10 +22,16 @@ const d = db();
 let stop: () => Promise<void>;
 const status = (id: number) => jobs.jobById(id, d)!.status;
 const settled = async (id: number) => {
-  await expect.poll(() => ["done", "failed", "cancelled"].includes(status(id)) && !jobs.isRunningHere(id), { timeout: 60_000, interval: 50 }).toBe(true);
+  await expect
+    .poll(() => ["done", "failed", "cancelled"].includes(status(id)) && !jobs.isRunningHere(id), {
+      timeout: 60_000,
+      interval: 50,
+    })
+    .toBe(true);
   return jobs.jobById(id, d)!;
 };
-const submit = (kind: string, scopeKey = "country") => jobs.submitJob({ kind, scopeKey, params: {}, requestedBy: null }, d);
+const submit = (kind: string, scopeKey = "country") =>
+  jobs.submitJob({ kind, scopeKey, params: {}, requestedBy: null }, d);
 
 beforeAll(async () => {
   applyReferenceData(d);
@@ -33,11 +39,34 @@ beforeAll(async () => {
   await buildWorker({ entry: "tests/unit/jobs-worker-entry.ts", outfile: workerFile });
   // A run that a process on this host left behind (its pid is gone), and one of another host whose heartbeat is stale.
   const old = new Date(Date.now() - 10 * 60_000).toISOString();
-  d.insert(schema.backgroundJobs).values([
-    { kind: "test_wait", scopeKey: "died-here", params: {}, status: "running", owner: `${hostname()}:999999999`, heartbeatAt: new Date().toISOString() },
-    { kind: "test_wait", scopeKey: "died-elsewhere", params: {}, status: "running", owner: "another-host:42", heartbeatAt: old },
-    { kind: "test_wait", scopeKey: "alive-elsewhere", params: {}, status: "running", owner: "another-host:43", heartbeatAt: new Date().toISOString() },
-  ]).run();
+  d.insert(schema.backgroundJobs)
+    .values([
+      {
+        kind: "test_wait",
+        scopeKey: "died-here",
+        params: {},
+        status: "running",
+        owner: `${hostname()}:999999999`,
+        heartbeatAt: new Date().toISOString(),
+      },
+      {
+        kind: "test_wait",
+        scopeKey: "died-elsewhere",
+        params: {},
+        status: "running",
+        owner: "another-host:42",
+        heartbeatAt: old,
+      },
+      {
+        kind: "test_wait",
+        scopeKey: "alive-elsewhere",
+        params: {},
+        status: "running",
+        owner: "another-host:43",
+        heartbeatAt: new Date().toISOString(),
+      },
+    ])
+    .run();
   stop = jobs.startJobRunner({ workerFile, d });
 }, 120_000);
 
@@ -47,11 +76,15 @@ afterAll(async () => {
 
 describe("background jobs", () => {
   it("fails at start the runs whose process died, and leaves a live process's run alone", () => {
-    const byScope = (s: string) => d.select().from(schema.backgroundJobs).where(eq(schema.backgroundJobs.scopeKey, s)).get()!;
+    const byScope = (s: string) =>
+      d.select().from(schema.backgroundJobs).where(eq(schema.backgroundJobs.scopeKey, s)).get()!;
     expect(byScope("died-here")).toMatchObject({ status: "failed", error: expect.stringMatching(/interrupted/) });
     expect(byScope("died-elsewhere").status).toBe("failed");
     expect(byScope("alive-elsewhere").status).toBe("running");
-    d.update(schema.backgroundJobs).set({ status: "failed" }).where(eq(schema.backgroundJobs.scopeKey, "alive-elsewhere")).run();
+    d.update(schema.backgroundJobs)
+      .set({ status: "failed" })
+      .where(eq(schema.backgroundJobs.scopeKey, "alive-elsewhere"))
+      .run();
   });
 
   it("marks a job failed when its worker thread crashes, with the error", async () => {
@@ -72,7 +105,9 @@ describe("background jobs", () => {
   it("refuses a second run for the same scope while one is queued or running; cancel stops it", async () => {
     const first = submit("test_wait", "region:1084");
     expect(first.ok).toBe(true);
-    await expect.poll(() => jobs.jobById(first.jobId, d)!.progress?.done ?? 0, { timeout: 30_000, interval: 50 }).toBeGreaterThan(0);
+    await expect
+      .poll(() => jobs.jobById(first.jobId, d)!.progress?.done ?? 0, { timeout: 30_000, interval: 50 })
+      .toBeGreaterThan(0);
     expect(jobs.jobById(first.jobId, d)!.progress?.stage).toBe("scoring");
     const second = submit("test_wait", "region:1084");
     expect(second).toEqual({ ok: false, error: "busy", jobId: first.jobId });
@@ -96,22 +131,44 @@ describe("background jobs", () => {
   it("runs a whole-pool matching in the worker: pairs saved with their industry flag, a summary, approval from the result", async () => {
     const rng = f.createRng(17);
     const coordinator = f.insertUser(d, { role: "coordinator" });
-    const base = { status: "approved" as const, capacity: 1, menteeGenderPreference: "none" as const, employer: null, municipalityCode: 751, travelKm: 25 };
+    const base = {
+      status: "approved" as const,
+      capacity: 1,
+      menteeGenderPreference: "none" as const,
+      employer: null,
+      municipalityCode: 751,
+      travelKm: 25,
+    };
     const m1 = f.insertMentor(d, rng, [751], { ...base, industryCode: "41", networkIndustryCodes: [] });
     const m2 = f.insertMentor(d, rng, [751], { ...base, industryCode: "86", networkIndustryCodes: [] });
-    const menteeBase = { status: "waiting" as const, mentorGenderPreference: "none" as const, currentInternshipEmployer: null };
+    const menteeBase = {
+      status: "waiting" as const,
+      mentorGenderPreference: "none" as const,
+      currentInternshipEmployer: null,
+    };
     const e1 = f.insertMentee(d, rng, 751, { ...menteeBase, wishedIndustryCodes: ["41"] });
     const e2 = f.insertMentee(d, rng, 751, { ...menteeBase, wishedIndustryCodes: ["10"] });
     const e3 = f.insertMentee(d, rng, 751, { ...menteeBase, wishedIndustryCodes: ["41"] });
 
-    const r = pool.startPoolRun({ scope: { area: "municipality", municipality: 751, section: null }, mode: "most_matched" }, { id: coordinator.id, role: "coordinator" }, d);
+    const r = pool.startPoolRun(
+      { scope: { area: "municipality", municipality: 751, section: null }, mode: "most_matched" },
+      { id: coordinator.id, role: "coordinator" },
+      d,
+    );
     expect(r.ok).toBe(true);
     const job = await settled(r.jobId);
     expect(job.error).toBeNull();
     expect(job.status).toBe("done");
     expect(job.weightsVersion).toBe(1);
     const summary = job.summary as import("../../app/services/pool-runs.server").PoolRunSummary;
-    expect(summary).toMatchObject({ waiting: 3, pairs: 2, industryPairs: 1, otherPairs: 1, unmatched: 1, unmatchedByReason: { mentors_taken: 1 } });
+    expect(summary).toMatchObject({
+      waiting: 3,
+      pairs: 2,
+      industryPairs: 1,
+      otherPairs: 1,
+      unmatched: 1,
+      unmatchedByReason: { mentors_taken: 1 },
+    });
     const industry = pool.poolRunPairsPage(r.jobId, true, 1, "score_desc", d);
     const other = pool.poolRunPairsPage(r.jobId, false, 1, "score_desc", d);
     expect(industry.total).toBe(1);
@@ -126,9 +183,20 @@ describe("background jobs", () => {
     // candidates page); an approved pair asks its mentor (issue 19).
     const actor = { id: coordinator.id, role: "coordinator" };
     expect(pool.approveFromRun(r.jobId, [otherMentee], actor, d)).toEqual({ approved: 0, failed: 0 });
-    expect(pool.approveFromRun(r.jobId, [industry.rows[0].menteeId, otherMentee], actor, d)).toEqual({ approved: 1, failed: 0 });
-    const approvedRow = d.select().from(schema.poolRunPairs).where(and(eq(schema.poolRunPairs.jobId, r.jobId), eq(schema.poolRunPairs.menteeId, industry.rows[0].menteeId))).get()!;
-    const request = d.select().from(schema.matchRequests).where(eq(schema.matchRequests.id, approvedRow.requestId!)).get()!;
+    expect(pool.approveFromRun(r.jobId, [industry.rows[0].menteeId, otherMentee], actor, d)).toEqual({
+      approved: 1,
+      failed: 0,
+    });
+    const approvedRow = d
+      .select()
+      .from(schema.poolRunPairs)
+      .where(and(eq(schema.poolRunPairs.jobId, r.jobId), eq(schema.poolRunPairs.menteeId, industry.rows[0].menteeId)))
+      .get()!;
+    const request = d
+      .select()
+      .from(schema.matchRequests)
+      .where(eq(schema.matchRequests.id, approvedRow.requestId!))
+      .get()!;
     expect(request).toMatchObject({ menteeId: industry.rows[0].menteeId, mentorId: m1.id, status: "requested" });
     expect(pool.approveFromRun(r.jobId, [otherMentee], actor, d)).toEqual({ approved: 0, failed: 0 });
     // Approved pairs are not approved twice.

@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
@@ -23,7 +32,10 @@ afterEach(() => {
 
 const countUsers = (path: string) => {
   const d = openDb(path);
-  const n = d.select({ n: sql<number>`count(*)` }).from(users).get()!.n;
+  const n = d
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .get()!.n;
   d.$client.close();
   return n;
 };
@@ -79,7 +91,10 @@ describe("restore refuses what is not a backup of this app, and leaves the datab
     const dir = tmp();
     const live = liveDb(dir, "live.sqlite", 3);
     const bad = make(dir);
-    const error = await restoreDatabase(bad, live).then(() => null, (e: unknown) => e);
+    const error = await restoreDatabase(bad, live).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(BackupError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain("\n");
@@ -88,37 +103,46 @@ describe("restore refuses what is not a backup of this app, and leaves the datab
   }
 
   it("a missing file", () => refused((dir) => join(dir, "missing.sqlite"), /^no file at .*missing\.sqlite$/));
-  it("an empty file (0 bytes)", () => refused((dir) => {
-    writeFileSync(join(dir, "empty.sqlite"), "");
-    return join(dir, "empty.sqlite");
-  }, /empty \(0 bytes\): not a backup$/));
-  it("a file that is not a database", () => refused((dir) => {
-    writeFileSync(join(dir, "notes.sqlite"), "this is not sqlite");
-    return join(dir, "notes.sqlite");
-  }, /is not an SQLite database$/));
-  it("a truncated backup", () => refused((dir) => {
-    const good = liveDb(dir, "good.sqlite", 2);
-    const d = new Database(good);
-    d.pragma("journal_mode = DELETE");
-    d.close();
-    truncateSync(good, Math.floor(statSync(good).size / 2));
-    return good;
-  }, /is truncated \(\d+ of \d+ bytes\)$/));
-  it("another application's database", () => refused((dir) => {
-    const path = join(dir, "foreign.sqlite");
-    const d = new Database(path);
-    d.exec("create table invoices (id integer primary key, total real); insert into invoices (total) values (12.5);");
-    d.close();
-    return path;
-  }, /is not a Mentorbro database \(no __drizzle_migrations, users, mentors, mentees, messages tables\)$/));
-  it("a backup from a newer version (a migration this code does not know)", () => refused((dir) => {
-    const path = liveDb(dir, "newer.sqlite", 2);
-    const d = new Database(path);
-    d.prepare("insert into __drizzle_migrations (hash, created_at) values (?, ?)").run("f00", Date.parse("2031-01-01T00:00:00Z"));
-    d.close();
-    return path;
-  }, /comes from a newer version of Mentorbro \(1 migration this code does not know, from 2031-01-01\); update the code first$/));
-  it("a database of this app without any users (a fresh install, not a backup)", () => refused((dir) => liveDb(dir, "fresh.sqlite", 0), /holds no users/));
+  it("an empty file (0 bytes)", () =>
+    refused((dir) => {
+      writeFileSync(join(dir, "empty.sqlite"), "");
+      return join(dir, "empty.sqlite");
+    }, /empty \(0 bytes\): not a backup$/));
+  it("a file that is not a database", () =>
+    refused((dir) => {
+      writeFileSync(join(dir, "notes.sqlite"), "this is not sqlite");
+      return join(dir, "notes.sqlite");
+    }, /is not an SQLite database$/));
+  it("a truncated backup", () =>
+    refused((dir) => {
+      const good = liveDb(dir, "good.sqlite", 2);
+      const d = new Database(good);
+      d.pragma("journal_mode = DELETE");
+      d.close();
+      truncateSync(good, Math.floor(statSync(good).size / 2));
+      return good;
+    }, /is truncated \(\d+ of \d+ bytes\)$/));
+  it("another application's database", () =>
+    refused((dir) => {
+      const path = join(dir, "foreign.sqlite");
+      const d = new Database(path);
+      d.exec("create table invoices (id integer primary key, total real); insert into invoices (total) values (12.5);");
+      d.close();
+      return path;
+    }, /is not a Mentorbro database \(no __drizzle_migrations, users, mentors, mentees, messages tables\)$/));
+  it("a backup from a newer version (a migration this code does not know)", () =>
+    refused((dir) => {
+      const path = liveDb(dir, "newer.sqlite", 2);
+      const d = new Database(path);
+      d.prepare("insert into __drizzle_migrations (hash, created_at) values (?, ?)").run(
+        "f00",
+        Date.parse("2031-01-01T00:00:00Z"),
+      );
+      d.close();
+      return path;
+    }, /comes from a newer version of Mentorbro \(1 migration this code does not know, from 2031-01-01\); update the code first$/));
+  it("a database of this app without any users (a fresh install, not a backup)", () =>
+    refused((dir) => liveDb(dir, "fresh.sqlite", 0), /holds no users/));
 
   it("inspecting a sound backup says what is in it", () => {
     const dir = tmp();
@@ -129,7 +153,11 @@ describe("restore refuses what is not a backup of this app, and leaves the datab
 describe("the scripts", () => {
   const tsx = resolve("node_modules/.bin/tsx");
   const run = (script: string, args: string[], env: Record<string, string>) =>
-    spawnSync(tsx, [script, ...args], { env: { ...process.env, LOG_LEVEL: "silent", ...env }, encoding: "utf8", timeout: 60_000 });
+    spawnSync(tsx, [script, ...args], {
+      env: { ...process.env, LOG_LEVEL: "silent", ...env },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
 
   it("--help explains the arguments and writes nothing; errors are one line without a stack trace", () => {
     const dir = tmp();
@@ -146,7 +174,9 @@ describe("the scripts", () => {
     expect(restore.stderr.trim()).toMatch(/^db:restore: .*empty\.sqlite is empty \(0 bytes\): not a backup$/);
     expect(countUsers(live)).toBe(1);
 
-    const noDb = run("scripts/db-backup.ts", [join(dir, "copy.sqlite")], { DATABASE_URL: join(dir, "nothing-here.sqlite") });
+    const noDb = run("scripts/db-backup.ts", [join(dir, "copy.sqlite")], {
+      DATABASE_URL: join(dir, "nothing-here.sqlite"),
+    });
     expect(noDb.status).toBe(1);
     expect(noDb.stderr.trim()).toMatch(/^db:backup: no database at .*nothing-here\.sqlite$/);
   }, 90_000);

@@ -36,12 +36,28 @@ function startedCourse(o: { language?: "ar" | "da"; email?: string | null } = {}
   const d = db();
   const user = f.insertUser(d, { role: "mentor" });
   const mentor = f.insertMentor(d, rng, [751], { status: "approved", userId: user.id, industryCode: "56" });
-  const mentee = f.insertMentee(d, rng, 751, { status: "matched", phone: "+4520304050", email: o.email === undefined ? "amal@eksempel.dk" : o.email, preferredChannel: "sms", language: o.language ?? "ar", smsOptOutAt: null, emailOptOutAt: null });
-  const course = f.insertCourse(d, { menteeId: mentee.id, mentorId: mentor.id, status: "approved", approvedBy: coordinator.id });
-  expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "start", startDate: today() }).ok).toBe(true);
+  const mentee = f.insertMentee(d, rng, 751, {
+    status: "matched",
+    phone: "+4520304050",
+    email: o.email === undefined ? "amal@eksempel.dk" : o.email,
+    preferredChannel: "sms",
+    language: o.language ?? "ar",
+    smsOptOutAt: null,
+    emailOptOutAt: null,
+  });
+  const course = f.insertCourse(d, {
+    menteeId: mentee.id,
+    mentorId: mentor.id,
+    status: "approved",
+    approvedBy: coordinator.id,
+  });
+  expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "start", startDate: today() }).ok).toBe(
+    true,
+  );
   return { mentorUser: { id: user.id, role: "mentor" }, mentor, mentee, course };
 }
-const msgs = (template: string) => db().select().from(schema.messages).where(eq(schema.messages.template, template)).all();
+const msgs = (template: string) =>
+  db().select().from(schema.messages).where(eq(schema.messages.template, template)).all();
 /** A date N days ahead at a wall-clock time in Copenhagen. */
 const ahead = (days: number, time = "10:00") => ({ date: addDays(today(), days), time });
 
@@ -53,25 +69,51 @@ beforeAll(() => {
 describe("planning a meeting", () => {
   it("sends both an invite: the mentor's email and the citizen's carry an .ics in Europe/Copenhagen; the citizen who reads SMS gets one too", async () => {
     const { mentorUser, course, mentee, mentor } = startedCourse();
-    const r = planned.planMeeting(mentorUser, course.id, { ...ahead(10), minutes: 60, form: "in_person", place: "Café Havnen", agenda: "CV" });
+    const r = planned.planMeeting(mentorUser, course.id, {
+      ...ahead(10),
+      minutes: 60,
+      form: "in_person",
+      place: "Café Havnen",
+      agenda: "CV",
+    });
     expect(r.ok).toBe(true);
     const mentorMsg = msgs("meeting_planned_mentor").find((m) => m.subjectId === mentor.id)!;
     const menteeMsgs = msgs("meeting_planned_mentee").filter((m) => m.subjectId === mentee.id);
     expect(menteeMsgs.map((m) => m.channel).sort()).toEqual(["email", "sms"]);
     const rendered = await renderMessage("meeting_planned_mentor", "da", mentorMsg.data, "email");
-    expect(rendered.attachments?.[0].content).toContain(`DTSTART;TZID=Europe/Copenhagen:${ahead(10).date.replace(/-/g, "")}T100000`);
+    expect(rendered.attachments?.[0].content).toContain(
+      `DTSTART;TZID=Europe/Copenhagen:${ahead(10).date.replace(/-/g, "")}T100000`,
+    );
     expect(rendered.attachments?.[0].content).toContain("BEGIN:VTIMEZONE");
-    expect(rendered.attachments?.[0].content.replace(/\r\n[ \t]/g, "").toLowerCase()).toContain(`mailto:${mentor.email}`);
-    const sms = await renderMessage("meeting_planned_mentee", "ar", menteeMsgs.find((m) => m.channel === "sms")!.data, "sms");
+    expect(rendered.attachments?.[0].content.replace(/\r\n[ \t]/g, "").toLowerCase()).toContain(
+      `mailto:${mentor.email}`,
+    );
+    const sms = await renderMessage(
+      "meeting_planned_mentee",
+      "ar",
+      menteeMsgs.find((m) => m.channel === "sms")!.data,
+      "sms",
+    );
     expect(sms.text).toContain("10:00");
     expect(sms.attachments).toBeUndefined();
   });
   it("refuses a time that does not exist, lies behind, or a course that is not running, with nothing written", () => {
     const { mentorUser, course } = startedCourse();
     const before = db().select().from(schema.plannedMeetings).all().length;
-    expect(planned.planMeeting(mentorUser, course.id, { date: addDays(today(), -1), time: "10:00", minutes: 60, form: "phone" })).toMatchObject({ ok: false, field: "date" });
-    expect(planned.planMeeting(mentorUser, course.id, { date: "2027-03-28", time: "02:30", minutes: 60, form: "phone" })).toMatchObject({ ok: false });
-    expect(planned.planMeeting({ id: 999_999, role: "mentor" }, course.id, { ...ahead(3), minutes: 60, form: "phone" })).toMatchObject({ ok: false, message: "courses.errors.notFound" });
+    expect(
+      planned.planMeeting(mentorUser, course.id, {
+        date: addDays(today(), -1),
+        time: "10:00",
+        minutes: 60,
+        form: "phone",
+      }),
+    ).toMatchObject({ ok: false, field: "date" });
+    expect(
+      planned.planMeeting(mentorUser, course.id, { date: "2027-03-28", time: "02:30", minutes: 60, form: "phone" }),
+    ).toMatchObject({ ok: false });
+    expect(
+      planned.planMeeting({ id: 999_999, role: "mentor" }, course.id, { ...ahead(3), minutes: 60, form: "phone" }),
+    ).toMatchObject({ ok: false, message: "courses.errors.notFound" });
     expect(db().select().from(schema.plannedMeetings).all().length).toBe(before);
   });
 });
@@ -81,7 +123,12 @@ describe("the reminder the day before, at an allowed hour", () => {
     const { mentorUser, course, mentee } = startedCourse();
     const r = planned.planMeeting(mentorUser, course.id, { ...ahead(5, "09:30"), minutes: 60, form: "video" });
     if (!r.ok) throw new Error(r.message);
-    const reminder = () => db().select().from(schema.messages).where(and(eq(schema.messages.template, "meeting_reminder_mentee"), eq(schema.messages.subjectId, mentee.id))).all();
+    const reminder = () =>
+      db()
+        .select()
+        .from(schema.messages)
+        .where(and(eq(schema.messages.template, "meeting_reminder_mentee"), eq(schema.messages.subjectId, mentee.id)))
+        .all();
     // Days before: nothing queued.
     planned.runPlannedMeetingJobs(db(), today());
     expect(reminder()).toHaveLength(0);
@@ -97,10 +144,14 @@ describe("the reminder the day before, at an allowed hour", () => {
       planned.runPlannedMeetingJobs(db(), today());
       expect(reminder()).toHaveLength(1);
       // Moving the meeting to the day after: the queued reminder is cancelled; the new one waits for its own day.
-      expect(planned.changeMeeting(mentorUser, course.id, r.id, { ...ahead(2, "09:30"), minutes: 60, form: "video" }).ok).toBe(true);
+      expect(
+        planned.changeMeeting(mentorUser, course.id, r.id, { ...ahead(2, "09:30"), minutes: 60, form: "video" }).ok,
+      ).toBe(true);
       expect(reminder().map((m) => m.status)).toEqual(["cancelled"]);
       expect(msgs("meeting_changed_mentee").filter((m) => m.subjectId === mentee.id).length).toBeGreaterThan(0);
-      expect(db().select().from(schema.plannedMeetings).where(eq(schema.plannedMeetings.id, r.id)).get()!.sequence).toBe(1);
+      expect(
+        db().select().from(schema.plannedMeetings).where(eq(schema.plannedMeetings.id, r.id)).get()!.sequence,
+      ).toBe(1);
       setClockOffset(5 * 86_400_000);
       planned.runPlannedMeetingJobs(db(), today());
       expect(reminder().map((m) => m.status)).toEqual(["cancelled", "queued"]);
@@ -118,7 +169,10 @@ describe("after the meeting", () => {
     const { mentorUser, course } = startedCourse();
     const r = planned.planMeeting(mentorUser, course.id, { ...ahead(1, "12:00"), minutes: 90, form: "in_person" });
     if (!r.ok) throw new Error(r.message);
-    expect(planned.confirmHeld(mentorUser.id, course.id, r.id, { minutes: 90, topics: ["cv"] })).toMatchObject({ ok: false, message: "between.meeting.errors.notPassed" });
+    expect(planned.confirmHeld(mentorUser.id, course.id, r.id, { minutes: 90, topics: ["cv"] })).toMatchObject({
+      ok: false,
+      message: "between.meeting.errors.notPassed",
+    });
     setClockOffset(2 * 86_400_000);
     try {
       const job = planned.runPlannedMeetingJobs(db(), today());
@@ -149,8 +203,13 @@ describe("the goal plan and the report", () => {
       const [g1, g2] = goals.goalsForCourse(course.id);
       expect(goals.updateGoal(coordinator, course.id, { goalId: g1.id, status: "reached" }).ok).toBe(true);
       if (i < 2) expect(goals.updateGoal(coordinator, course.id, { goalId: g2.id, status: "reached" }).ok).toBe(true);
-      expect(goals.updateGoal(coordinator, course.id, { goalId: g1.id, status: "planned" })).toMatchObject({ ok: false, field: "status" });
-      expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "complete", endedOn: today() }).ok).toBe(true);
+      expect(goals.updateGoal(coordinator, course.id, { goalId: g1.id, status: "planned" })).toMatchObject({
+        ok: false,
+        field: "status",
+      });
+      expect(
+        courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "complete", endedOn: today() }).ok,
+      ).toBe(true);
     }
     const period = { from: addDays(today(), -1), to: today(), municipality: null };
     const sums = goals.goalSums(all, period).find((s) => s.section === "I")!;
@@ -181,7 +240,17 @@ describe("the citizen's page", () => {
     expect(p.view.nextMeeting).toMatchObject({ ...ahead(3, "14:00"), form: "phone" });
     expect(p.view.goals.map((g) => g.kind)).toEqual(["applications"]);
     expect(p.view.phoneHint).toBe("•• •• •• 50");
-    const log = db().select().from(schema.auditLog).where(and(eq(schema.auditLog.entityType, "mentee"), eq(schema.auditLog.entityId, mentee.id), eq(schema.auditLog.actorRole, "citizen"))).all();
+    const log = db()
+      .select()
+      .from(schema.auditLog)
+      .where(
+        and(
+          eq(schema.auditLog.entityType, "mentee"),
+          eq(schema.auditLog.entityId, mentee.id),
+          eq(schema.auditLog.actorRole, "citizen"),
+        ),
+      )
+      .all();
     expect(log.map((l) => l.action)).toContain("view");
     expect(page.citizenPageByToken("x".repeat(22))).toEqual({ state: "invalid" });
     page.revokeCitizenLinks(db(), mentee.id);
@@ -193,7 +262,11 @@ describe("the citizen's page", () => {
     expect(page.startContactChange(token, {})).toMatchObject({ ok: false, reason: "nothing_changed" });
     const s = page.startContactChange(token, { phone: "+4560708090", language: "uk" });
     if (!s.ok) throw new Error(s.reason);
-    const msg = db().select().from(schema.messages).where(eq(schema.messages.idempotencyKey, `contact-change:${s.changeId}`)).get()!;
+    const msg = db()
+      .select()
+      .from(schema.messages)
+      .where(eq(schema.messages.idempotencyKey, `contact-change:${s.changeId}`))
+      .get()!;
     expect(msg).toMatchObject({ channel: "sms", recipient: "+4560708090", locale: "uk" });
     expect(msg.data.code).toBe("•••"); // staff never see the code
     const code = String(msg.secrets!.code);
@@ -201,7 +274,10 @@ describe("the citizen's page", () => {
     expect(page.confirmContactChange(token, s.changeId, wrong)).toMatchObject({ ok: false, reason: "wrong_code" });
     expect(db().select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()!.phone).toBe("+4520304050");
     expect(page.confirmContactChange(token, s.changeId, code)).toEqual({ ok: true });
-    expect(db().select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()).toMatchObject({ phone: "+4560708090", language: "uk" });
+    expect(db().select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()).toMatchObject({
+      phone: "+4560708090",
+      language: "uk",
+    });
     expect(page.confirmContactChange(token, s.changeId, code)).toMatchObject({ ok: false, reason: "code_expired" });
   });
   it("'call me' tells the coordinators once until it is handled", () => {
@@ -209,7 +285,9 @@ describe("the citizen's page", () => {
     const token = page.issueCitizenLink(db(), mentee.id).split("/mig/")[1];
     expect(page.requestCall(token)).toEqual({ ok: true });
     expect(page.requestCall(token)).toMatchObject({ ok: false, reason: "already" });
-    expect(db().select().from(schema.messages).where(like(schema.messages.idempotencyKey, "call-request:%")).all().length).toBeGreaterThan(0);
+    expect(
+      db().select().from(schema.messages).where(like(schema.messages.idempotencyKey, "call-request:%")).all().length,
+    ).toBeGreaterThan(0);
     const [open] = page.openCallRequests(mentee.id);
     expect(page.markCallHandled(coordinator, mentee.id, open.id)).toBe(true);
     expect(page.requestCall(token)).toEqual({ ok: true });
@@ -217,24 +295,48 @@ describe("the citizen's page", () => {
   it("a welcome message carries a live page link that staff see masked, and the outbox renders its SMS", async () => {
     const { mentee } = startedCourse();
     expect(page.sendCitizenLink(coordinator, mentee.id, { via: "coordinator", replace: true })).toBe(true);
-    const m = db().select().from(schema.messages).where(and(eq(schema.messages.template, "citizen_page_link"), eq(schema.messages.subjectId, mentee.id))).get()!;
+    const m = db()
+      .select()
+      .from(schema.messages)
+      .where(and(eq(schema.messages.template, "citizen_page_link"), eq(schema.messages.subjectId, mentee.id)))
+      .get()!;
     expect(String(m.data.pageUrl)).toMatch(/\/mig\/•••$/);
     expect(String(m.secrets!.pageUrl)).toMatch(/\/mig\/[A-Za-z0-9_-]{22}$/);
     expect(await drainOutbox()).toBeGreaterThan(0);
   });
   it("erasure takes the pair's words and the pending changes, closes every link, and the export shows it all first", () => {
     const { mentorUser, course, mentee } = startedCourse();
-    planned.planMeeting(mentorUser, course.id, { ...ahead(4, "11:00"), minutes: 60, form: "in_person", place: "Hos Amal", agenda: "CV" });
+    planned.planMeeting(mentorUser, course.id, {
+      ...ahead(4, "11:00"),
+      minutes: 60,
+      form: "in_person",
+      place: "Hos Amal",
+      agenda: "CV",
+    });
     goals.addGoal(mentorUser, course.id, { kind: "own", text: "Kørekort til lastbil" });
     const token = page.issueCitizenLink(db(), mentee.id).split("/mig/")[1];
     expect(page.startContactChange(token, { phone: "+4560708091" }).ok).toBe(true);
     const exported = privacy.exportPerson("mentee", mentee.id, all, coordinator)!;
-    expect(exported).toMatchObject({ plannedMeetings: [{ place: "Hos Amal" }], goals: [{ text: "Kørekort til lastbil" }], contactChanges: [{ newPhone: "+4560708091" }] });
+    expect(exported).toMatchObject({
+      plannedMeetings: [{ place: "Hos Amal" }],
+      goals: [{ text: "Kørekort til lastbil" }],
+      contactChanges: [{ newPhone: "+4560708091" }],
+    });
     expect(JSON.stringify(exported)).not.toContain("codeHash");
     expect(privacy.erasePerson("mentee", mentee.id, all, coordinator)).toBe(true);
-    expect(db().select().from(schema.plannedMeetings).where(eq(schema.plannedMeetings.courseId, course.id)).get()).toMatchObject({ place: null, agenda: null });
-    expect(db().select().from(schema.courseGoals).where(eq(schema.courseGoals.courseId, course.id)).get()!.text).toBeNull();
-    expect(db().select().from(schema.citizenContactChanges).where(eq(schema.citizenContactChanges.menteeId, mentee.id)).all()).toEqual([]);
+    expect(
+      db().select().from(schema.plannedMeetings).where(eq(schema.plannedMeetings.courseId, course.id)).get(),
+    ).toMatchObject({ place: null, agenda: null });
+    expect(
+      db().select().from(schema.courseGoals).where(eq(schema.courseGoals.courseId, course.id)).get()!.text,
+    ).toBeNull();
+    expect(
+      db()
+        .select()
+        .from(schema.citizenContactChanges)
+        .where(eq(schema.citizenContactChanges.menteeId, mentee.id))
+        .all(),
+    ).toEqual([]);
     expect(page.citizenPageByToken(token).state).toBe("closed");
   });
 });

@@ -37,8 +37,15 @@ let caseworkerK: { id: number; role: string };
 const nurseProfile = {
   educations: [{ level: "6" as const, field: "Sygepleje", country: "Syrien", year: 2012, recognised: false }],
   experience: [{ occupation: "Sygeplejerske", industryCode: "86", years: 6, country: "Syrien" }],
-  danishLevel: "du3" as const, danishModule: 4, englishLevel: "basic" as const, drivingLicence: false, certificates: ["Hygiejnebevis"],
-  hoursPerWeek: 37, availableFrom: null, wishedIndustryCodes: ["87"], wishedOccupations: ["Social- og sundhedshjælper"],
+  danishLevel: "du3" as const,
+  danishModule: 4,
+  englishLevel: "basic" as const,
+  drivingLicence: false,
+  certificates: ["Hygiejnebevis"],
+  hoursPerWeek: 37,
+  availableFrom: null,
+  wishedIndustryCodes: ["87"],
+  wishedOccupations: ["Social- og sundhedshjælper"],
   summary: "Rolig og erfaren.",
 };
 
@@ -55,27 +62,59 @@ describe("competence profiles", () => {
   it("save new versions, keep one current, follow into the citizen's matching fields and log reads and changes", () => {
     const m = f.insertMentee(db(), rng, 751, { wishedIndustryCodes: ["41"], danishLevel: "du1" });
     expect(competence.getCompetence(kolding, m.id, caseworkerK)).toBeNull();
-    expect(competence.saveCompetence(kolding, m.id, nurseProfile, caseworkerK)).toEqual({ ok: false, reason: "not_found" });
+    expect(competence.saveCompetence(kolding, m.id, nurseProfile, caseworkerK)).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
 
     const first = competence.getCompetence(aarhus, m.id, caseworkerA)!;
     expect(first.assessed).toBe(false);
     expect(first.profile.wishedIndustryCodes).toEqual(["41"]);
 
     expect(competence.saveCompetence(aarhus, m.id, nurseProfile, caseworkerA)).toMatchObject({ ok: true, version: 1 });
-    expect(competence.saveCompetence(aarhus, m.id, nurseProfile, caseworkerA)).toEqual({ ok: false, reason: "unchanged" });
-    expect(competence.saveCompetence(all, m.id, { ...nurseProfile, hoursPerWeek: 30 }, coordinator)).toEqual({ ok: true, version: 2, changed: ["hoursPerWeek"] });
+    expect(competence.saveCompetence(aarhus, m.id, nurseProfile, caseworkerA)).toEqual({
+      ok: false,
+      reason: "unchanged",
+    });
+    expect(competence.saveCompetence(all, m.id, { ...nurseProfile, hoursPerWeek: 30 }, coordinator)).toEqual({
+      ok: true,
+      version: 2,
+      changed: ["hoursPerWeek"],
+    });
 
-    const rows = db().select().from(schema.competenceProfiles).where(eq(schema.competenceProfiles.menteeId, m.id)).all();
-    expect(rows.map((r) => [r.version, r.isCurrent])).toEqual([[1, false], [2, true]]);
+    const rows = db()
+      .select()
+      .from(schema.competenceProfiles)
+      .where(eq(schema.competenceProfiles.menteeId, m.id))
+      .all();
+    expect(rows.map((r) => [r.version, r.isCurrent])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
     const mentee = db().select().from(schema.mentees).where(eq(schema.mentees.id, m.id)).get()!;
-    expect(mentee).toMatchObject({ wishedIndustryCodes: ["87"], danishLevel: "du3", educationLevel: "bachelor", wishedOccupation: "Social- og sundhedshjælper" });
+    expect(mentee).toMatchObject({
+      wishedIndustryCodes: ["87"],
+      danishLevel: "du3",
+      educationLevel: "bachelor",
+      wishedOccupation: "Social- og sundhedshjælper",
+    });
 
     const view = competence.getCompetence(aarhus, m.id, caseworkerA)!;
     expect(view.version).toBe(2);
-    expect(view.history.map((h) => [h.version, h.changed])).toEqual([[2, ["hoursPerWeek"]], [1, expect.arrayContaining(["educations", "experience"])]]);
-    const log = db().select().from(schema.auditLog).where(and(eq(schema.auditLog.entityType, "mentee"), eq(schema.auditLog.entityId, m.id))).all();
+    expect(view.history.map((h) => [h.version, h.changed])).toEqual([
+      [2, ["hoursPerWeek"]],
+      [1, expect.arrayContaining(["educations", "experience"])],
+    ]);
+    const log = db()
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.entityType, "mentee"), eq(schema.auditLog.entityId, m.id)))
+      .all();
     expect(log.map((l) => [l.actorUserId, l.action])).toEqual([
-      [caseworkerA.id, "view"], [caseworkerA.id, "create"], [coordinator.id, "update"], [caseworkerA.id, "view"],
+      [caseworkerA.id, "view"],
+      [caseworkerA.id, "create"],
+      [coordinator.id, "update"],
+      [caseworkerA.id, "view"],
     ]);
     // the log names the fields that changed, never their values
     expect(JSON.stringify(log)).not.toContain("Sygepleje");
@@ -84,20 +123,54 @@ describe("competence profiles", () => {
 
 describe("companies, openings, proposals and placements", () => {
   it("walks from a company to a placement ended with wage subsidy, within scope, and the report counts it", () => {
-    const company = companiesSvc.createCompany({ name: "Omsorg Aarhus ApS", cvr: cvr("3412345"), industryCode: "87", municipalityCode: 751, programmes: ["igu"] }, coordinator);
+    const company = companiesSvc.createCompany(
+      {
+        name: "Omsorg Aarhus ApS",
+        cvr: cvr("3412345"),
+        industryCode: "87",
+        municipalityCode: 751,
+        programmes: ["igu"],
+      },
+      coordinator,
+    );
     expect(company.ok).toBe(true);
     if (!company.ok) return;
-    expect(companiesSvc.createCompany({ name: "Kopi", cvr: cvr("3412345"), industryCode: "87", municipalityCode: 751 }, coordinator))
-      .toEqual({ ok: false, reason: "cvr_taken", existing: { id: company.id, name: "Omsorg Aarhus ApS" } });
+    expect(
+      companiesSvc.createCompany(
+        { name: "Kopi", cvr: cvr("3412345"), industryCode: "87", municipalityCode: 751 },
+        coordinator,
+      ),
+    ).toEqual({ ok: false, reason: "cvr_taken", existing: { id: company.id, name: "Omsorg Aarhus ApS" } });
 
-    const opening = openingsSvc.createOpening(company.id, { type: "internship", industryCode: "87", occupation: "Social- og sundhedshjælper", municipalityCode: 751, danishLevel: "du2", places: 1, weeklyHours: 30, durationWeeks: 13 }, coordinator);
+    const opening = openingsSvc.createOpening(
+      company.id,
+      {
+        type: "internship",
+        industryCode: "87",
+        occupation: "Social- og sundhedshjælper",
+        municipalityCode: 751,
+        danishLevel: "du2",
+        places: 1,
+        weeklyHours: 30,
+        durationWeeks: 13,
+      },
+      coordinator,
+    );
     expect(opening.ok).toBe(true);
     if (!opening.ok) return;
 
     const nurse = f.insertMentee(db(), rng, 751, { status: "waiting" });
     competence.saveCompetence(aarhus, nurse.id, nurseProfile, caseworkerA);
-    const other = f.insertMentee(db(), rng, 751, { status: "waiting", wishedIndustryCodes: ["49"], danishLevel: "du3" });
-    const koldingCitizen = f.insertMentee(db(), rng, 621, { status: "waiting", wishedIndustryCodes: ["87"], danishLevel: "du3" });
+    const other = f.insertMentee(db(), rng, 751, {
+      status: "waiting",
+      wishedIndustryCodes: ["49"],
+      danishLevel: "du3",
+    });
+    const koldingCitizen = f.insertMentee(db(), rng, 621, {
+      status: "waiting",
+      wishedIndustryCodes: ["87"],
+      danishLevel: "du3",
+    });
     void other;
 
     // A coordinator ranks everyone in commuting distance; the nurse first, with reasons from her profile.
@@ -111,39 +184,112 @@ describe("companies, openings, proposals and placements", () => {
     expect(koldingView.candidates.map((c) => c.citizenId)).toContain(koldingCitizen.id);
     expect(koldingView.candidates.every((c) => c.municipalityName === "Kolding")).toBe(true);
     // ...and cannot propose an Aarhus citizen.
-    expect(openingsSvc.proposeCitizen(kolding, opening.id, nurse.id, caseworkerK)).toEqual({ ok: false, reason: "not_found" });
+    expect(openingsSvc.proposeCitizen(kolding, opening.id, nurse.id, caseworkerK)).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
 
     const proposal = openingsSvc.proposeCitizen(aarhus, opening.id, nurse.id, caseworkerA);
     expect(proposal.ok).toBe(true);
     if (!proposal.ok) return;
-    expect(openingsSvc.proposeCitizen(all, opening.id, nurse.id, coordinator)).toEqual({ ok: false, reason: "already_proposed" });
+    expect(openingsSvc.proposeCitizen(all, opening.id, nurse.id, coordinator)).toEqual({
+      ok: false,
+      reason: "already_proposed",
+    });
     expect(openingsSvc.getOpening(kolding, opening.id)!.proposals).toEqual([]);
     expect(openingsSvc.getOpening(aarhus, opening.id)!.proposals.map((p) => p.menteeId)).toEqual([nurse.id]);
 
     // Kolding cannot answer for it; Aarhus records the company's yes.
-    const accept = { intent: "accept" as const, startDate: addDays(today(), -14), workplaceMentorName: "Jette Hansen", workplaceMentorPhone: "+4520304050" };
-    expect(openingsSvc.answerProposal(kolding, opening.id, proposal.id, accept, caseworkerK)).toEqual({ ok: false, reason: "not_found" });
+    const accept = {
+      intent: "accept" as const,
+      startDate: addDays(today(), -14),
+      workplaceMentorName: "Jette Hansen",
+      workplaceMentorPhone: "+4520304050",
+    };
+    expect(openingsSvc.answerProposal(kolding, opening.id, proposal.id, accept, caseworkerK)).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
     const answered = openingsSvc.answerProposal(aarhus, opening.id, proposal.id, accept, caseworkerA);
     expect(answered.ok && answered.placementId).toBeTruthy();
     if (!answered.ok || !answered.placementId) return;
     const o = db().select().from(schema.openings).where(eq(schema.openings.id, opening.id)).get()!;
     expect(o.status).toBe("filled");
     const p = db().select().from(schema.placements).where(eq(schema.placements.id, answered.placementId)).get()!;
-    expect(p).toMatchObject({ status: "active", menteeId: nurse.id, companyId: company.id, type: "internship", plannedEndDate: addDays(accept.startDate, 13 * 7 - 1) });
+    expect(p).toMatchObject({
+      status: "active",
+      menteeId: nurse.id,
+      companyId: company.id,
+      type: "internship",
+      plannedEndDate: addDays(accept.startDate, 13 * 7 - 1),
+    });
     // The citizen is placed now: the ranking excludes her elsewhere.
-    const second = openingsSvc.createOpening(company.id, { type: "igu", industryCode: "87", occupation: "Social- og sundhedshjælper", municipalityCode: 751, danishLevel: "none", places: 2 }, coordinator);
+    const second = openingsSvc.createOpening(
+      company.id,
+      {
+        type: "igu",
+        industryCode: "87",
+        occupation: "Social- og sundhedshjælper",
+        municipalityCode: 751,
+        danishLevel: "none",
+        places: 2,
+      },
+      coordinator,
+    );
     if (!second.ok) throw new Error("opening");
-    expect(openingsSvc.candidatesForOpening(all, second.id, coordinator)!.candidates.map((c) => c.citizenId)).not.toContain(nurse.id);
-    expect(openingsSvc.proposeCitizen(all, second.id, nurse.id, coordinator)).toEqual({ ok: false, reason: "rule", rules: ["already_placed"] });
+    expect(
+      openingsSvc.candidatesForOpening(all, second.id, coordinator)!.candidates.map((c) => c.citizenId),
+    ).not.toContain(nurse.id);
+    expect(openingsSvc.proposeCitizen(all, second.id, nurse.id, coordinator)).toEqual({
+      ok: false,
+      reason: "rule",
+      rules: ["already_placed"],
+    });
 
     // Follow up, then end with wage subsidy.
-    expect(placementsSvc.changePlacement(kolding, p.id, { intent: "follow_up", date: today(), onTrack: "yes" }, caseworkerK)).toBeNull();
-    expect(placementsSvc.changePlacement(aarhus, p.id, { intent: "follow_up", date: today(), onTrack: "yes", note: "Går godt" }, caseworkerA)).toEqual({ ok: true });
-    expect(placementsSvc.changePlacement(all, p.id, { intent: "school", kind: "amu", fromDate: today(), weeks: 2 }, coordinator)).toEqual({ ok: false, message: "companies.placement.schoolOnlyIgu" });
-    expect(placementsSvc.changePlacement(all, p.id, { intent: "complete", endedOn: addDays(today(), 1), outcomeType: "wage_subsidy" }, coordinator))
-      .toEqual({ ok: false, message: "companies.placement.endInFuture", field: "endedOn" });
-    expect(placementsSvc.changePlacement(all, p.id, { intent: "complete", endedOn: today(), outcomeType: "wage_subsidy" }, coordinator)).toEqual({ ok: true });
-    expect(placementsSvc.changePlacement(all, p.id, { intent: "complete", endedOn: today(), outcomeType: "wage_subsidy" }, coordinator)).toEqual({ ok: false, message: "companies.placement.notAllowed" });
+    expect(
+      placementsSvc.changePlacement(kolding, p.id, { intent: "follow_up", date: today(), onTrack: "yes" }, caseworkerK),
+    ).toBeNull();
+    expect(
+      placementsSvc.changePlacement(
+        aarhus,
+        p.id,
+        { intent: "follow_up", date: today(), onTrack: "yes", note: "Går godt" },
+        caseworkerA,
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      placementsSvc.changePlacement(
+        all,
+        p.id,
+        { intent: "school", kind: "amu", fromDate: today(), weeks: 2 },
+        coordinator,
+      ),
+    ).toEqual({ ok: false, message: "companies.placement.schoolOnlyIgu" });
+    expect(
+      placementsSvc.changePlacement(
+        all,
+        p.id,
+        { intent: "complete", endedOn: addDays(today(), 1), outcomeType: "wage_subsidy" },
+        coordinator,
+      ),
+    ).toEqual({ ok: false, message: "companies.placement.endInFuture", field: "endedOn" });
+    expect(
+      placementsSvc.changePlacement(
+        all,
+        p.id,
+        { intent: "complete", endedOn: today(), outcomeType: "wage_subsidy" },
+        coordinator,
+      ),
+    ).toEqual({ ok: true });
+    expect(
+      placementsSvc.changePlacement(
+        all,
+        p.id,
+        { intent: "complete", endedOn: today(), outcomeType: "wage_subsidy" },
+        coordinator,
+      ),
+    ).toEqual({ ok: false, message: "companies.placement.notAllowed" });
 
     const history = placementsSvc.citizenHistory(aarhus, nurse.id);
     expect(history.map((h) => [h.kind, h.outcome])).toEqual([["placement", "wage_subsidy"]]);
@@ -154,31 +300,83 @@ describe("companies, openings, proposals and placements", () => {
     expect(report.totals.ended).toEqual({ kind: "too_few" });
     expect(report.placements.byType.find((r) => r.key === "internship")!.ended).toEqual({ kind: "too_few" });
     const list = reportsSvc.placementList(aarhus, filter);
-    expect(list.find((r) => r.placement_id === p.id)).toMatchObject({ outcome_type: "wage_subsidy", job_or_education: "yes", status: "completed", citizen_municipality_code: 751 });
+    expect(list.find((r) => r.placement_id === p.id)).toMatchObject({
+      outcome_type: "wage_subsidy",
+      job_or_education: "yes",
+      status: "completed",
+      citizen_municipality_code: 751,
+    });
     // Kolding's report knows nothing of it.
-    expect(reportsSvc.placementList(kolding, resolveFilter(kolding, { municipality: 751 })).find((r) => r.placement_id === p.id)).toBeUndefined();
-    expect(reportsSvc.buildCompanyReport(kolding, resolveFilter(all, {})).totals.ended).toEqual({ kind: "value", value: 0, n: 0 });
+    expect(
+      reportsSvc
+        .placementList(kolding, resolveFilter(kolding, { municipality: 751 }))
+        .find((r) => r.placement_id === p.id),
+    ).toBeUndefined();
+    expect(reportsSvc.buildCompanyReport(kolding, resolveFilter(all, {})).totals.ended).toEqual({
+      kind: "value",
+      value: 0,
+      n: 0,
+    });
   });
 
   it("reports five wage-subsidy endings as a figure, and their share of job or education", () => {
-    const company = companiesSvc.createCompany({ name: "Stål Herning A/S", cvr: cvr("3498765"), industryCode: "25", municipalityCode: 657 }, coordinator);
+    const company = companiesSvc.createCompany(
+      { name: "Stål Herning A/S", cvr: cvr("3498765"), industryCode: "25", municipalityCode: 657 },
+      coordinator,
+    );
     if (!company.ok) throw new Error("company");
-    const opening = openingsSvc.createOpening(company.id, { type: "internship", industryCode: "25", occupation: "Svejser", municipalityCode: 657, danishLevel: "none", places: 6 }, coordinator);
+    const opening = openingsSvc.createOpening(
+      company.id,
+      {
+        type: "internship",
+        industryCode: "25",
+        occupation: "Svejser",
+        municipalityCode: 657,
+        danishLevel: "none",
+        places: 6,
+      },
+      coordinator,
+    );
     if (!opening.ok) throw new Error("opening");
     for (let i = 0; i < 6; i++) {
       const m = f.insertMentee(db(), rng, 657, { status: "waiting", wishedIndustryCodes: ["25"] });
       const pr = openingsSvc.proposeCitizen(all, opening.id, m.id, coordinator);
       if (!pr.ok) throw new Error(`propose ${pr.reason}`);
-      const a = openingsSvc.answerProposal(all, opening.id, pr.id, { intent: "accept", startDate: addDays(today(), -30), workplaceMentorName: "Ole Smed", workplaceMentorPhone: "+4520304050" }, coordinator);
+      const a = openingsSvc.answerProposal(
+        all,
+        opening.id,
+        pr.id,
+        {
+          intent: "accept",
+          startDate: addDays(today(), -30),
+          workplaceMentorName: "Ole Smed",
+          workplaceMentorPhone: "+4520304050",
+        },
+        coordinator,
+      );
       if (!a.ok || !a.placementId) throw new Error("accept");
-      placementsSvc.changePlacement(all, a.placementId, { intent: i < 5 ? "complete" : "end_early", endedOn: today(), outcomeType: i < 5 ? "wage_subsidy" : "closer_to_job", reason: i < 5 ? undefined : "citizen_stopped" }, coordinator);
+      placementsSvc.changePlacement(
+        all,
+        a.placementId,
+        {
+          intent: i < 5 ? "complete" : "end_early",
+          endedOn: today(),
+          outcomeType: i < 5 ? "wage_subsidy" : "closer_to_job",
+          reason: i < 5 ? undefined : "citizen_stopped",
+        },
+        coordinator,
+      );
     }
     const herning = resolveFilter(all, { municipality: 657 });
     const r = reportsSvc.buildCompanyReport(all, herning);
     expect(r.totals.ended).toEqual({ kind: "value", value: 6, n: 6 });
     expect(r.totals.movedOnShare).toEqual({ kind: "value", value: 5 / 6, n: 6 });
     expect(r.outcomes.find((o) => o.type === "wage_subsidy")!.count).toEqual({ kind: "value", value: 5, n: 6 });
-    expect(r.companies.find((c) => c.companyId === company.id)).toMatchObject({ openings: 1, places: 6, taken: { kind: "value", value: 6, n: 6 } });
+    expect(r.companies.find((c) => c.companyId === company.id)).toMatchObject({
+      openings: 1,
+      places: 6,
+      taken: { kind: "value", value: 6, n: 6 },
+    });
     expect(r.engagement.repeat).toBe(1);
     // Places are held at the same time: the six have ended, so the six places are open again.
     expect(r.totals.openPlaces).toBe(6);
@@ -187,11 +385,47 @@ describe("companies, openings, proposals and placements", () => {
 
 describe("labour demand beside supply", () => {
   it("counts open places of open openings by DB07 section and municipality, a caseworker's own only", () => {
-    const company = companiesSvc.createCompany({ name: "Kolding Transport A/S", cvr: cvr("3455555"), industryCode: "49", municipalityCode: 621 }, coordinator);
+    const company = companiesSvc.createCompany(
+      { name: "Kolding Transport A/S", cvr: cvr("3455555"), industryCode: "49", municipalityCode: 621 },
+      coordinator,
+    );
     if (!company.ok) throw new Error("company");
-    openingsSvc.createOpening(company.id, { type: "ordinary_job", industryCode: "49", occupation: "Chauffør", municipalityCode: 621, danishLevel: "none", places: 3 }, coordinator);
-    openingsSvc.createOpening(company.id, { type: "wage_subsidy", industryCode: "52", occupation: "Lagermedarbejder", municipalityCode: 621, danishLevel: "none", places: 2 }, coordinator);
-    const closed = openingsSvc.createOpening(company.id, { type: "internship", industryCode: "49", occupation: "Chauffør", municipalityCode: 621, danishLevel: "none", places: 4 }, coordinator);
+    openingsSvc.createOpening(
+      company.id,
+      {
+        type: "ordinary_job",
+        industryCode: "49",
+        occupation: "Chauffør",
+        municipalityCode: 621,
+        danishLevel: "none",
+        places: 3,
+      },
+      coordinator,
+    );
+    openingsSvc.createOpening(
+      company.id,
+      {
+        type: "wage_subsidy",
+        industryCode: "52",
+        occupation: "Lagermedarbejder",
+        municipalityCode: 621,
+        danishLevel: "none",
+        places: 2,
+      },
+      coordinator,
+    );
+    const closed = openingsSvc.createOpening(
+      company.id,
+      {
+        type: "internship",
+        industryCode: "49",
+        occupation: "Chauffør",
+        municipalityCode: 621,
+        danishLevel: "none",
+        places: 4,
+      },
+      coordinator,
+    );
     if (!closed.ok) throw new Error("opening");
     openingsSvc.changeOpeningStatus(closed.id, "close", coordinator);
 
@@ -200,8 +434,17 @@ describe("labour demand beside supply", () => {
     const everywhere = openingsSvc.openPlacesBySectionAndMunicipality(all);
     expect(everywhere.find((r) => r.section === "H" && r.municipalityCode === 621)!.openPlaces).toBe(5);
     // In Aarhus: the care internship (its one place free again since the placement ended) and the IGU with two.
-    expect(everywhere.find((r) => r.section === "Q" && r.municipalityCode === 751)).toEqual({ section: "Q", municipalityCode: 751, openings: 2, places: 3, taken: 0, openPlaces: 3 });
-    expect(openingsSvc.openPlacesBySectionAndMunicipality(all, { municipality: 657 })).toEqual([{ section: "C", municipalityCode: 657, openings: 1, places: 6, taken: 0, openPlaces: 6 }]);
+    expect(everywhere.find((r) => r.section === "Q" && r.municipalityCode === 751)).toEqual({
+      section: "Q",
+      municipalityCode: 751,
+      openings: 2,
+      places: 3,
+      taken: 0,
+      openPlaces: 3,
+    });
+    expect(openingsSvc.openPlacesBySectionAndMunicipality(all, { municipality: 657 })).toEqual([
+      { section: "C", municipalityCode: 657, openings: 1, places: 6, taken: 0, openPlaces: 6 },
+    ]);
     expect(openingsSvc.openPlacesBySectionAndMunicipality(all, { municipality: 101 })).toEqual([]);
   });
 });
@@ -209,9 +452,23 @@ describe("labour demand beside supply", () => {
 describe("privacy on the company side", () => {
   it("export has every assessment version and placement; erasure removes the assessment and ends a live placement; retention waits for it", async () => {
     const privacy = await import("../../app/services/privacy.server");
-    const company = companiesSvc.createCompany({ name: "Retention ApS", cvr: cvr("3466666"), industryCode: "47", municipalityCode: 751 }, coordinator);
+    const company = companiesSvc.createCompany(
+      { name: "Retention ApS", cvr: cvr("3466666"), industryCode: "47", municipalityCode: 751 },
+      coordinator,
+    );
     if (!company.ok) throw new Error("company");
-    const opening = openingsSvc.createOpening(company.id, { type: "igu", industryCode: "47", occupation: "Butiksassistent", municipalityCode: 751, danishLevel: "none", places: 1 }, coordinator);
+    const opening = openingsSvc.createOpening(
+      company.id,
+      {
+        type: "igu",
+        industryCode: "47",
+        occupation: "Butiksassistent",
+        municipalityCode: 751,
+        danishLevel: "none",
+        places: 1,
+      },
+      coordinator,
+    );
     if (!opening.ok) throw new Error("opening");
     // A citizen whose mentor course ended long ago, but who is in a two-year IGU now.
     const m = f.insertMentee(db(), rng, 751, { status: "completed", referredAt: "2020-01-01T09:00:00.000Z" });
@@ -219,9 +476,25 @@ describe("privacy on the company side", () => {
     competence.saveCompetence(all, m.id, { ...nurseProfile, hoursPerWeek: 20 }, coordinator);
     const pr = openingsSvc.proposeCitizen(all, opening.id, m.id, coordinator);
     if (!pr.ok) throw new Error("propose");
-    const a = openingsSvc.answerProposal(all, opening.id, pr.id, { intent: "accept", startDate: addDays(today(), -400), workplaceMentorName: "Ib Butik", workplaceMentorPhone: "+4520304050" }, coordinator);
+    const a = openingsSvc.answerProposal(
+      all,
+      opening.id,
+      pr.id,
+      {
+        intent: "accept",
+        startDate: addDays(today(), -400),
+        workplaceMentorName: "Ib Butik",
+        workplaceMentorPhone: "+4520304050",
+      },
+      coordinator,
+    );
     if (!a.ok || !a.placementId) throw new Error("accept");
-    placementsSvc.changePlacement(all, a.placementId, { intent: "follow_up", date: today(), onTrack: "yes", note: "Trives i butikken" }, coordinator);
+    placementsSvc.changePlacement(
+      all,
+      a.placementId,
+      { intent: "follow_up", date: today(), onTrack: "yes", note: "Trives i butikken" },
+      coordinator,
+    );
 
     const data = privacy.exportPerson("mentee", m.id, all, coordinator)!;
     expect(data.competenceProfiles?.map((p) => p.version)).toEqual([1, 2]);
@@ -232,10 +505,26 @@ describe("privacy on the company side", () => {
     expect(privacy.dueForRetention(addDays(today(), 3650)).menteeIds).not.toContain(m.id);
 
     expect(privacy.erasePerson("mentee", m.id, all, coordinator)).toBe(true);
-    expect(db().select().from(schema.competenceProfiles).where(eq(schema.competenceProfiles.menteeId, m.id)).all()).toEqual([]);
+    expect(
+      db().select().from(schema.competenceProfiles).where(eq(schema.competenceProfiles.menteeId, m.id)).all(),
+    ).toEqual([]);
     const p = db().select().from(schema.placements).where(eq(schema.placements.id, a.placementId)).get()!;
-    expect(p).toMatchObject({ status: "ended_early", workplaceMentorName: null, workplaceMentorPhone: null, type: "igu", companyId: company.id });
-    expect(db().select().from(schema.placementFollowUps).where(eq(schema.placementFollowUps.placementId, a.placementId)).get()!.note).toBeNull();
-    expect(db().select().from(schema.openingProposals).where(eq(schema.openingProposals.id, pr.id)).get()!.reasons).toBeNull();
+    expect(p).toMatchObject({
+      status: "ended_early",
+      workplaceMentorName: null,
+      workplaceMentorPhone: null,
+      type: "igu",
+      companyId: company.id,
+    });
+    expect(
+      db()
+        .select()
+        .from(schema.placementFollowUps)
+        .where(eq(schema.placementFollowUps.placementId, a.placementId))
+        .get()!.note,
+    ).toBeNull();
+    expect(
+      db().select().from(schema.openingProposals).where(eq(schema.openingProposals.id, pr.id)).get()!.reasons,
+    ).toBeNull();
   });
 });

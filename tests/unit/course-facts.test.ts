@@ -30,7 +30,7 @@ const { outcomeTypes } = await import("../../app/domain/enums");
 
 type Rng = () => number;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-const pick = <T,>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
+const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)];
 const DAY = 86_400_000;
 const all = { kind: "all" } as const;
 let coordinator: { id: number; role: string };
@@ -39,35 +39,90 @@ let coordinator: { id: number; role: string };
 function expected(courseId: number) {
   const d = db();
   const c = d.select().from(schema.courses).where(eq(schema.courses.id, courseId)).get()!;
-  const section = d.select({ s: schema.industries.section }).from(schema.mentors).innerJoin(schema.industries, eq(schema.industries.code, schema.mentors.industryCode))
-    .where(eq(schema.mentors.id, c.mentorId)).get()?.s ?? null;
+  const section =
+    d
+      .select({ s: schema.industries.section })
+      .from(schema.mentors)
+      .innerJoin(schema.industries, eq(schema.industries.code, schema.mentors.industryCode))
+      .where(eq(schema.mentors.id, c.mentorId))
+      .get()?.s ?? null;
   const ms = d.select().from(schema.meetings).where(eq(schema.meetings.courseId, courseId)).all();
   const ps = d.select().from(schema.coursePauses).where(eq(schema.coursePauses.courseId, courseId)).all();
-  const calls = d.select().from(schema.followUps).where(eq(schema.followUps.courseId, courseId)).all().map((x) => x.calledOn);
-  const os = d.select().from(schema.outcomes).where(eq(schema.outcomes.courseId, courseId)).orderBy(asc(schema.outcomes.id)).all();
+  const calls = d
+    .select()
+    .from(schema.followUps)
+    .where(eq(schema.followUps.courseId, courseId))
+    .all()
+    .map((x) => x.calledOn);
+  const os = d
+    .select()
+    .from(schema.outcomes)
+    .where(eq(schema.outcomes.courseId, courseId))
+    .orderBy(asc(schema.outcomes.id))
+    .all();
   const day = today();
-  const com = c.startDate && c.plannedEndDate ? commitment({
-    startDate: c.startDate, plannedEndDate: c.plannedEndDate, targetHoursPerMonth: c.targetHoursPerMonth, meetings: ms, pauses: ps,
-    endedOn: c.endedOn, paused: c.status === "paused",
-  }, day) : null;
+  const com =
+    c.startDate && c.plannedEndDate
+      ? commitment(
+          {
+            startDate: c.startDate,
+            plannedEndDate: c.plannedEndDate,
+            targetHoursPerMonth: c.targetHoursPerMonth,
+            meetings: ms,
+            pauses: ps,
+            endedOn: c.endedOn,
+            paused: c.status === "paused",
+          },
+          day,
+        )
+      : null;
   const row = { ...c, industrySection: section };
   const meetingRows = ms.map((m) => ({ courseId, date: m.date, minutes: m.minutes }));
   const pauseRows = ps.map((p) => ({ courseId, fromDate: p.fromDate, toDate: p.toDate }));
-  const [rf] = courseFacts({ mentees: [], courses: [row], meetings: meetingRows, pauses: pauseRows, surveys: [],
-    outcomes: os.map((o) => ({ courseId, type: o.type, phase: o.phase, outcomeDate: o.outcomeDate, confirmed: o.confirmed })) }, day);
+  const [rf] = courseFacts(
+    {
+      mentees: [],
+      courses: [row],
+      meetings: meetingRows,
+      pauses: pauseRows,
+      surveys: [],
+      outcomes: os.map((o) => ({
+        courseId,
+        type: o.type,
+        phase: o.phase,
+        outcomeDate: o.outcomeDate,
+        confirmed: o.confirmed,
+      })),
+    },
+    day,
+  );
   const call = c.startDate ? followUpDue(c.startDate, calls, day) : null;
   const mask = (types: readonly string[]) => types.reduce((m, t) => m | (1 << outcomeTypes.indexOf(t as never)), 0);
   return {
     facts: {
-      status: c.status, startDate: c.startDate, endedOn: c.endedOn, industrySection: section,
-      commitmentStatus: com?.status ?? null, totalLogged: com?.totalLogged ?? 0, totalTarget: com?.totalTarget ?? 0,
+      status: c.status,
+      startDate: c.startDate,
+      endedOn: c.endedOn,
+      industrySection: section,
+      commitmentStatus: com?.status ?? null,
+      totalLogged: com?.totalLogged ?? 0,
+      totalTarget: com?.totalTarget ?? 0,
       daysWithoutContact: com?.daysWithoutContact ?? null,
-      followUpDueOn: call?.dueOn ?? null, followUpOverdueOn: call?.overdueOn ?? null, followUpKind: call?.kind ?? null,
-      followUpOutcomeDueOn: (c.status === "completed" || c.status === "ended_early") && c.endedOn ? addMonths(c.endedOn, 3) : null,
+      followUpDueOn: call?.dueOn ?? null,
+      followUpOverdueOn: call?.overdueOn ?? null,
+      followUpKind: call?.kind ?? null,
+      followUpOutcomeDueOn:
+        (c.status === "completed" || c.status === "ended_early") && c.endedOn ? addMonths(c.endedOn, 3) : null,
       hasFollowUpOutcome: os.some((o) => o.phase === "followup_3m"),
-      meetings: rf.meetings, hours: rf.hours, onTrack: rf.onTrack,
-      endOutcomes: rf.endOutcomes.join(";"), followUpOutcomes: rf.followupOutcomes.join(";"),
-      endMask: mask(rf.endOutcomes), followUpMask: mask(rf.followupOutcomes), positiveEnd: rf.positiveAtEnd, positiveFollowUp: rf.positiveAtFollowup,
+      meetings: rf.meetings,
+      hours: rf.hours,
+      onTrack: rf.onTrack,
+      endOutcomes: rf.endOutcomes.join(";"),
+      followUpOutcomes: rf.followupOutcomes.join(";"),
+      endMask: mask(rf.endOutcomes),
+      followUpMask: mask(rf.followupOutcomes),
+      positiveEnd: rf.positiveAtEnd,
+      positiveFollowUp: rf.positiveAtFollowup,
     },
     onTrackOn: (day: string) => onTrack(row, meetingRows, pauseRows, day),
   };
@@ -79,12 +134,28 @@ function stored(courseId: number) {
   const stretches = d.select().from(schema.courseOnTrack).where(eq(schema.courseOnTrack.courseId, courseId)).all();
   return {
     facts: {
-      status: r.status, startDate: r.startDate, endedOn: r.endedOn, industrySection: r.industrySection,
-      commitmentStatus: r.commitmentStatus, totalLogged: r.totalLogged, totalTarget: r.totalTarget, daysWithoutContact: r.daysWithoutContact,
-      followUpDueOn: r.followUpDueOn, followUpOverdueOn: r.followUpOverdueOn, followUpKind: r.followUpKind, followUpOutcomeDueOn: r.followUpOutcomeDueOn,
-      hasFollowUpOutcome: r.hasFollowUpOutcome, meetings: r.meetings, hours: r.minutes / 60, onTrack: r.onTrack,
-      endOutcomes: r.endOutcomes, followUpOutcomes: r.followUpOutcomes, endMask: r.endMask, followUpMask: r.followUpMask,
-      positiveEnd: r.positiveEnd, positiveFollowUp: r.positiveFollowUp,
+      status: r.status,
+      startDate: r.startDate,
+      endedOn: r.endedOn,
+      industrySection: r.industrySection,
+      commitmentStatus: r.commitmentStatus,
+      totalLogged: r.totalLogged,
+      totalTarget: r.totalTarget,
+      daysWithoutContact: r.daysWithoutContact,
+      followUpDueOn: r.followUpDueOn,
+      followUpOverdueOn: r.followUpOverdueOn,
+      followUpKind: r.followUpKind,
+      followUpOutcomeDueOn: r.followUpOutcomeDueOn,
+      hasFollowUpOutcome: r.hasFollowUpOutcome,
+      meetings: r.meetings,
+      hours: r.minutes / 60,
+      onTrack: r.onTrack,
+      endOutcomes: r.endOutcomes,
+      followUpOutcomes: r.followUpOutcomes,
+      endMask: r.endMask,
+      followUpMask: r.followUpMask,
+      positiveEnd: r.positiveEnd,
+      positiveFollowUp: r.positiveFollowUp,
     },
     onTrackOn: (day: string) => stretches.find((s) => s.fromOn <= day && day < s.toOn)?.onTrack ?? null,
     factsOn: r.factsOn,
@@ -97,26 +168,104 @@ function step(rng: Rng, c: { id: number; user: { id: number } }) {
   const day = today();
   const course = db().select().from(schema.courses).where(eq(schema.courses.id, c.id)).get()!;
   const start = course.startDate ?? day;
-  const back = (max: number) => { const x = addDays(day, -int(rng, 0, max)); return x < start ? start : x; };
+  const back = (max: number) => {
+    const x = addDays(day, -int(rng, 0, max));
+    return x < start ? start : x;
+  };
   const own = db().select().from(schema.meetings).where(eq(schema.meetings.courseId, c.id)).all();
-  const meeting = () => ({ date: back(10), minutes: pick(rng, [30, 45, 60, 90, 120, 180]), form: "in_person" as const, topics: [] });
-  switch (pick(rng, ["meet", "meet", "meet", "edit", "delete", "pause", "resume", "extend", "call", "propose", "outcome", "confirm", "close", "wait"] as const)) {
-    case "meet": return courses.logMeeting(c.user.id, c.id, meeting());
-    case "edit": return own.length ? courses.updateMeeting(c.user.id, c.id, pick(rng, own).id, meeting()) : null;
-    case "delete": return own.length ? courses.deleteMeeting(c.user.id, c.id, pick(rng, own).id) : null;
-    case "pause": return courses.applyCoordinatorAction(all, c.id, coordinator, { intent: "pause", fromDate: addDays(day, int(rng, -5, 5)) });
-    case "resume": return courses.applyCoordinatorAction(all, c.id, coordinator, { intent: "resume", toDate: addDays(day, int(rng, -3, 10)) });
-    case "extend": return course.plannedEndDate ? courses.applyCoordinatorAction(all, c.id, coordinator, { intent: "extend", plannedEndDate: addDays(course.plannedEndDate, int(rng, 7, 60)) }) : null;
-    case "call": return courses.applyCoordinatorAction(all, c.id, coordinator, { intent: "follow_up", calledOn: back(5), target: "mentor", status: "on_track", escalate: false });
-    case "propose": return courses.proposeOutcome(c.user.id, c.id, { type: pick(rng, outcomeTypes), outcomeDate: back(5), viaMentorNetwork: false });
-    case "outcome": return courses.applyCoordinatorAction(all, c.id, coordinator, { intent: "outcome", phase: pick(rng, ["end", "followup_3m"] as const), type: pick(rng, outcomeTypes), outcomeDate: back(5), viaMentorNetwork: false });
+  const meeting = () => ({
+    date: back(10),
+    minutes: pick(rng, [30, 45, 60, 90, 120, 180]),
+    form: "in_person" as const,
+    topics: [],
+  });
+  switch (
+    pick(rng, [
+      "meet",
+      "meet",
+      "meet",
+      "edit",
+      "delete",
+      "pause",
+      "resume",
+      "extend",
+      "call",
+      "propose",
+      "outcome",
+      "confirm",
+      "close",
+      "wait",
+    ] as const)
+  ) {
+    case "meet":
+      return courses.logMeeting(c.user.id, c.id, meeting());
+    case "edit":
+      return own.length ? courses.updateMeeting(c.user.id, c.id, pick(rng, own).id, meeting()) : null;
+    case "delete":
+      return own.length ? courses.deleteMeeting(c.user.id, c.id, pick(rng, own).id) : null;
+    case "pause":
+      return courses.applyCoordinatorAction(all, c.id, coordinator, {
+        intent: "pause",
+        fromDate: addDays(day, int(rng, -5, 5)),
+      });
+    case "resume":
+      return courses.applyCoordinatorAction(all, c.id, coordinator, {
+        intent: "resume",
+        toDate: addDays(day, int(rng, -3, 10)),
+      });
+    case "extend":
+      return course.plannedEndDate
+        ? courses.applyCoordinatorAction(all, c.id, coordinator, {
+            intent: "extend",
+            plannedEndDate: addDays(course.plannedEndDate, int(rng, 7, 60)),
+          })
+        : null;
+    case "call":
+      return courses.applyCoordinatorAction(all, c.id, coordinator, {
+        intent: "follow_up",
+        calledOn: back(5),
+        target: "mentor",
+        status: "on_track",
+        escalate: false,
+      });
+    case "propose":
+      return courses.proposeOutcome(c.user.id, c.id, {
+        type: pick(rng, outcomeTypes),
+        outcomeDate: back(5),
+        viaMentorNetwork: false,
+      });
+    case "outcome":
+      return courses.applyCoordinatorAction(all, c.id, coordinator, {
+        intent: "outcome",
+        phase: pick(rng, ["end", "followup_3m"] as const),
+        type: pick(rng, outcomeTypes),
+        outcomeDate: back(5),
+        viaMentorNetwork: false,
+      });
     case "confirm": {
-      const open = db().select().from(schema.outcomes).where(eq(schema.outcomes.courseId, c.id)).all().find((o) => !o.confirmed);
-      return open ? courses.applyCoordinatorAction(all, c.id, coordinator, { intent: "confirm_outcome", outcomeId: open.id }) : null;
+      const open = db()
+        .select()
+        .from(schema.outcomes)
+        .where(eq(schema.outcomes.courseId, c.id))
+        .all()
+        .find((o) => !o.confirmed);
+      return open
+        ? courses.applyCoordinatorAction(all, c.id, coordinator, { intent: "confirm_outcome", outcomeId: open.id })
+        : null;
     }
-    case "close": return rng() < 0.3 ? courses.applyCoordinatorAction(all, c.id, coordinator, rng() < 0.5
-      ? { intent: "complete", endedOn: back(20) } : { intent: "end_early", endedOn: back(20), reason: "moved" }) : null;
-    case "wait": return null;
+    case "close":
+      return rng() < 0.3
+        ? courses.applyCoordinatorAction(
+            all,
+            c.id,
+            coordinator,
+            rng() < 0.5
+              ? { intent: "complete", endedOn: back(20) }
+              : { intent: "end_early", endedOn: back(20), reason: "moved" },
+          )
+        : null;
+    case "wait":
+      return null;
   }
 }
 
@@ -137,10 +286,24 @@ describe("stored course facts", () => {
       const d = db();
       const list = Array.from({ length: 3 }, () => {
         const user = f.insertUser(d, { role: "mentor" });
-        const mentor = f.insertMentor(d, rng, [751], { status: "approved", userId: user.id, industryCode: pick(rng, ["41", "47", "86"]) });
+        const mentor = f.insertMentor(d, rng, [751], {
+          status: "approved",
+          userId: user.id,
+          industryCode: pick(rng, ["41", "47", "86"]),
+        });
         const mentee = f.insertMentee(d, rng, 751, { status: "matched" });
-        const course = f.insertCourse(d, { menteeId: mentee.id, mentorId: mentor.id, status: "approved", approvedAt: `${addDays(today(), -3)}T10:00:00.000Z` });
-        expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "start", startDate: addDays(today(), -int(rng, 0, 20)) }).ok).toBe(true);
+        const course = f.insertCourse(d, {
+          menteeId: mentee.id,
+          mentorId: mentor.id,
+          status: "approved",
+          approvedAt: `${addDays(today(), -3)}T10:00:00.000Z`,
+        });
+        expect(
+          courses.applyCoordinatorAction(all, course.id, coordinator, {
+            intent: "start",
+            startDate: addDays(today(), -int(rng, 0, 20)),
+          }).ok,
+        ).toBe(true);
         return { id: course.id, user };
       });
       for (let k = 0; k < 40; k++) {
@@ -149,7 +312,14 @@ describe("stored course facts", () => {
         for (const c of list) {
           const r = step(rng, c);
           // A change through a use case leaves the course's facts computed (same transaction), not merely stale.
-          if (r?.ok) expect(db().select({ f: schema.courseFacts.freshUntil }).from(schema.courseFacts).where(eq(schema.courseFacts.courseId, c.id)).get()!.f).not.toBe("");
+          if (r?.ok)
+            expect(
+              db()
+                .select({ f: schema.courseFacts.freshUntil })
+                .from(schema.courseFacts)
+                .where(eq(schema.courseFacts.courseId, c.id))
+                .get()!.f,
+            ).not.toBe("");
         }
         // Days have passed: what moves with the date is brought up to date by a read, or by the course job.
         if (k % 3 === 0) await runCourseJobs(db(), today());
@@ -161,7 +331,9 @@ describe("stored course facts", () => {
           if (!got.final) expect(got.factsOn, `course ${c.id} on ${today()}`).toBe(today());
           expect(got.facts, `course ${c.id} on ${today()}`).toEqual(want.facts);
           for (let day = addDays(got.facts.startDate!, -2); day <= today(); day = addDays(day, 3)) {
-            expect(got.onTrackOn(day), `course ${c.id}: on track on ${day} (today ${today()})`).toBe(want.onTrackOn(day));
+            expect(got.onTrackOn(day), `course ${c.id}: on track on ${day} (today ${today()})`).toBe(
+              want.onTrackOn(day),
+            );
           }
           seen.add(`${got.facts.status}/${got.facts.commitmentStatus}`);
           checks++;
@@ -170,6 +342,14 @@ describe("stored course facts", () => {
     }
     expect(checks).toBe(12 * 40 * 3);
     // The histories reached the states that matter.
-    for (const s of ["active/on_track", "active/behind", "active/no_contact", "paused/paused", "completed/ended", "ended_early/ended"]) expect(seen).toContain(s);
+    for (const s of [
+      "active/on_track",
+      "active/behind",
+      "active/no_contact",
+      "paused/paused",
+      "completed/ended",
+      "ended_early/ended",
+    ])
+      expect(seen).toContain(s);
   }, 120_000);
 });

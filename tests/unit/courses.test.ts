@@ -36,14 +36,23 @@ function mentorWithAccount() {
 function startedCourse(startedDaysAgo: number) {
   const d = db();
   const { user, mentor } = mentorWithAccount();
-  const mentee = f.insertMentee(d, rng, 751, { status: "matched", phone: "+4511223344", preferredChannel: "sms", language: "so" });
+  const mentee = f.insertMentee(d, rng, 751, {
+    status: "matched",
+    phone: "+4511223344",
+    preferredChannel: "sms",
+    language: "so",
+  });
   const course = f.insertCourse(d, { menteeId: mentee.id, mentorId: mentor.id, status: "approved" });
-  const r = courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "start", startDate: addDays(today(), -startedDaysAgo) });
+  const r = courses.applyCoordinatorAction(all, course.id, coordinator, {
+    intent: "start",
+    startDate: addDays(today(), -startedDaysAgo),
+  });
   expect(r.ok).toBe(true);
   return { user, mentor, mentee, course };
 }
 
-const messagesFor = (template: string) => db().select().from(schema.messages).where(eq(schema.messages.template, template)).all();
+const messagesFor = (template: string) =>
+  db().select().from(schema.messages).where(eq(schema.messages.template, template)).all();
 
 beforeAll(() => {
   applyReferenceData(db());
@@ -59,13 +68,20 @@ describe("starting and the meeting log", () => {
     expect(db().select().from(schema.mentors).where(eq(schema.mentors.id, mentor.id)).get()!.status).toBe("active");
     expect(messagesFor("course_started_mentee").filter((m) => m.subjectId === mentee.id)).toHaveLength(1);
     const s = db().select().from(schema.surveys).where(eq(schema.surveys.courseId, course.id)).all();
-    expect(s.map((x) => [x.kind, x.respondent, x.sentAt]).sort()).toEqual([["day30", "mentee", null], ["day30", "mentor", null]]);
+    expect(s.map((x) => [x.kind, x.respondent, x.sentAt]).sort()).toEqual([
+      ["day30", "mentee", null],
+      ["day30", "mentor", null],
+    ]);
   });
 
   it("refuses an illegal transition", () => {
     const { course } = startedCourse(0);
-    expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "start", startDate: today() })).toMatchObject({ ok: false, message: "courses.errors.illegalTransition" });
-    expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "resume", toDate: today() })).toMatchObject({ ok: false });
+    expect(
+      courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "start", startDate: today() }),
+    ).toMatchObject({ ok: false, message: "courses.errors.illegalTransition" });
+    expect(
+      courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "resume", toDate: today() }),
+    ).toMatchObject({ ok: false });
   });
 
   it("a mentor logs, edits and deletes only their own meetings, within the window", () => {
@@ -75,15 +91,24 @@ describe("starting and the meeting log", () => {
     const logged = courses.logMeeting(user.id, course.id, input);
     expect(logged.ok).toBe(true);
     const id = (logged as { id: number }).id;
-    expect(courses.logMeeting(other.user.id, course.id, input)).toMatchObject({ ok: false, message: "courses.errors.notFound" });
+    expect(courses.logMeeting(other.user.id, course.id, input)).toMatchObject({
+      ok: false,
+      message: "courses.errors.notFound",
+    });
     expect(courses.updateMeeting(other.user.id, course.id, id, input)).toMatchObject({ ok: false });
     expect(courses.deleteMeeting(other.user.id, course.id, id)).toMatchObject({ ok: false });
-    expect(courses.logMeeting(user.id, course.id, { ...input, date: addDays(today(), 1) })).toMatchObject({ ok: false, field: "date" });
+    expect(courses.logMeeting(user.id, course.id, { ...input, date: addDays(today(), 1) })).toMatchObject({
+      ok: false,
+      field: "date",
+    });
     expect(courses.updateMeeting(user.id, course.id, id, { ...input, minutes: 120 })).toEqual({ ok: true });
     // Past the 14-day window the entry is locked.
     setClockOffset(15 * 86_400_000);
     try {
-      expect(courses.updateMeeting(user.id, course.id, id, input)).toMatchObject({ ok: false, message: "courses.meeting.notEditable" });
+      expect(courses.updateMeeting(user.id, course.id, id, input)).toMatchObject({
+        ok: false,
+        message: "courses.meeting.notEditable",
+      });
       expect(courses.deleteMeeting(user.id, course.id, id)).toMatchObject({ ok: false });
     } finally {
       setClockOffset(0);
@@ -94,7 +119,12 @@ describe("starting and the meeting log", () => {
 
   it("a caseworker cannot act on courses and sees only their municipality's summaries", () => {
     const { course, mentee } = startedCourse(0);
-    expect(courses.applyCoordinatorAction({ kind: "municipality", code: 751 }, course.id, coordinator, { intent: "complete", endedOn: today() })).toMatchObject({ ok: false });
+    expect(
+      courses.applyCoordinatorAction({ kind: "municipality", code: 751 }, course.id, coordinator, {
+        intent: "complete",
+        endedOn: today(),
+      }),
+    ).toMatchObject({ ok: false });
     expect(courses.courseSummariesForMentee({ kind: "municipality", code: 621 }, mentee.id)).toEqual([]);
     expect(courses.courseSummariesForMentee({ kind: "municipality", code: 751 }, mentee.id)).toHaveLength(1);
     expect(courses.getCourseForStaff({ kind: "municipality", code: 621 }, course.id, coordinator)).toBeNull();
@@ -104,16 +134,42 @@ describe("starting and the meeting log", () => {
 describe("outcomes", () => {
   it("a mentor proposes, a coordinator confirms; the caseworker sees only confirmed outcomes", () => {
     const { course, user, mentee } = startedCourse(60);
-    expect(courses.proposeOutcome(user.id, course.id, { type: "job_part_time", outcomeDate: today(), employerIndustryCode: "56", viaMentorNetwork: true }).ok).toBe(true);
-    expect(courses.proposeOutcome(user.id, course.id, { type: "education", outcomeDate: addDays(today(), -365), viaMentorNetwork: false })).toMatchObject({ ok: false, field: "outcomeDate" });
+    expect(
+      courses.proposeOutcome(user.id, course.id, {
+        type: "job_part_time",
+        outcomeDate: today(),
+        employerIndustryCode: "56",
+        viaMentorNetwork: true,
+      }).ok,
+    ).toBe(true);
+    expect(
+      courses.proposeOutcome(user.id, course.id, {
+        type: "education",
+        outcomeDate: addDays(today(), -365),
+        viaMentorNetwork: false,
+      }),
+    ).toMatchObject({ ok: false, field: "outcomeDate" });
     const scope = { kind: "municipality", code: 751 } as const;
     expect(courses.courseSummariesForMentee(scope, mentee.id)[0].outcomes).toEqual([]);
     const proposed = db().select().from(schema.outcomes).where(eq(schema.outcomes.courseId, course.id)).get()!;
     expect(proposed.confirmed).toBe(false);
-    expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "confirm_outcome", outcomeId: proposed.id }).ok).toBe(true);
-    expect(courses.courseSummariesForMentee(scope, mentee.id)[0].outcomes.map((o) => o.type)).toEqual(["job_part_time"]);
+    expect(
+      courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "confirm_outcome", outcomeId: proposed.id })
+        .ok,
+    ).toBe(true);
+    expect(courses.courseSummariesForMentee(scope, mentee.id)[0].outcomes.map((o) => o.type)).toEqual([
+      "job_part_time",
+    ]);
     // A 3-month follow-up outcome needs a closed course.
-    expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "outcome", phase: "followup_3m", type: "job_full_time", outcomeDate: today(), viaMentorNetwork: false })).toMatchObject({ ok: false, field: "phase" });
+    expect(
+      courses.applyCoordinatorAction(all, course.id, coordinator, {
+        intent: "outcome",
+        phase: "followup_3m",
+        type: "job_full_time",
+        outcomeDate: today(),
+        viaMentorNetwork: false,
+      }),
+    ).toMatchObject({ ok: false, field: "phase" });
   });
 });
 
@@ -121,13 +177,25 @@ describe("pauses and extensions", () => {
   it("resuming moves the planned end by the pause's length; extending needs a later date", () => {
     const { course } = startedCourse(20);
     const planned = db().select().from(schema.courses).where(eq(schema.courses.id, course.id)).get()!.plannedEndDate!;
-    expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "pause", fromDate: addDays(today(), -10) }).ok).toBe(true);
-    expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "resume", toDate: today() }).ok).toBe(true);
+    expect(
+      courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "pause", fromDate: addDays(today(), -10) })
+        .ok,
+    ).toBe(true);
+    expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "resume", toDate: today() }).ok).toBe(
+      true,
+    );
     const after = db().select().from(schema.courses).where(eq(schema.courses.id, course.id)).get()!;
     expect(after.status).toBe("active");
     expect(after.plannedEndDate).toBe(addDays(planned, 10));
-    expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "extend", plannedEndDate: planned })).toMatchObject({ ok: false, field: "plannedEndDate" });
-    expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "extend", plannedEndDate: addMonths(planned, 2) }).ok).toBe(true);
+    expect(
+      courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "extend", plannedEndDate: planned }),
+    ).toMatchObject({ ok: false, field: "plannedEndDate" });
+    expect(
+      courses.applyCoordinatorAction(all, course.id, coordinator, {
+        intent: "extend",
+        plannedEndDate: addMonths(planned, 2),
+      }).ok,
+    ).toBe(true);
   });
 });
 
@@ -137,17 +205,41 @@ describe("closing", () => {
     const caseworker = f.insertUser(d, { role: "caseworker", municipalityCode: 751 });
     const { course, mentor, mentee } = startedCourse(40);
     d.update(schema.mentees).set({ referredBy: caseworker.id }).where(eq(schema.mentees.id, mentee.id)).run();
-    const second = f.insertCourse(d, { menteeId: f.insertMentee(d, rng, 751, { status: "in_course" }).id, mentorId: mentor.id, status: "active", startDate: today(), plannedEndDate: addMonths(today(), 6) });
-    expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "complete", endedOn: today() }).ok).toBe(true);
+    const second = f.insertCourse(d, {
+      menteeId: f.insertMentee(d, rng, 751, { status: "in_course" }).id,
+      mentorId: mentor.id,
+      status: "active",
+      startDate: today(),
+      plannedEndDate: addMonths(today(), 6),
+    });
+    expect(
+      courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "complete", endedOn: today() }).ok,
+    ).toBe(true);
     expect(d.select().from(schema.mentors).where(eq(schema.mentors.id, mentor.id)).get()!.status).toBe("active");
-    expect(courses.applyCoordinatorAction(all, second.id, coordinator, { intent: "end_early", endedOn: today(), reason: "moved" }).ok).toBe(true);
+    expect(
+      courses.applyCoordinatorAction(all, second.id, coordinator, {
+        intent: "end_early",
+        endedOn: today(),
+        reason: "moved",
+      }).ok,
+    ).toBe(true);
     expect(d.select().from(schema.mentors).where(eq(schema.mentors.id, mentor.id)).get()!.status).toBe("approved");
     expect(d.select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()!.status).toBe("completed");
-    expect(messagesFor("course_closed_caseworker").filter((m) => m.recipient === caseworker.email && (m.data as { courseId: number }).courseId === course.id)).toHaveLength(1);
+    expect(
+      messagesFor("course_closed_caseworker").filter(
+        (m) => m.recipient === caseworker.email && (m.data as { courseId: number }).courseId === course.id,
+      ),
+    ).toHaveLength(1);
     expect(messagesFor("course_ended_mentee").filter((m) => m.subjectId === mentee.id)).toHaveLength(1);
-    const closure = d.select().from(schema.surveys).where(and(eq(schema.surveys.courseId, course.id), eq(schema.surveys.kind, "closure"))).all();
+    const closure = d
+      .select()
+      .from(schema.surveys)
+      .where(and(eq(schema.surveys.courseId, course.id), eq(schema.surveys.kind, "closure")))
+      .all();
     expect(closure.every((s) => s.sentAt)).toBe(true);
-    expect(courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "pause", fromDate: today() })).toMatchObject({ ok: false });
+    expect(
+      courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "pause", fromDate: today() }),
+    ).toMatchObject({ ok: false });
   });
 });
 
@@ -161,7 +253,14 @@ describe("the scheduler", () => {
     expect(messagesFor("course_monthly_reminder").filter((m) => m.subjectId === mentor.id)).toHaveLength(1);
     expect(messagesFor("course_mentor_nudge").filter((m) => m.subjectId === mentor.id)).toHaveLength(1);
     expect(messagesFor("survey_mentee").some((m) => m.idempotencyKey.startsWith("survey:"))).toBe(true);
-    expect(db().select().from(schema.surveys).where(eq(schema.surveys.courseId, course.id)).all().every((s) => s.sentAt)).toBe(true);
+    expect(
+      db()
+        .select()
+        .from(schema.surveys)
+        .where(eq(schema.surveys.courseId, course.id))
+        .all()
+        .every((s) => s.sentAt),
+    ).toBe(true);
     // Same day again, directly and through the scheduler (twice): nothing new.
     await runCourseJobs(db(), day);
     await runDailyJobs(day);
@@ -175,7 +274,10 @@ describe("the scheduler", () => {
   it("flags the coordinators after 5 weeks without contact", async () => {
     const { course } = startedCourse(36);
     await runCourseJobs(db(), today());
-    expect(messagesFor("course_coordinator_flag").filter((m) => (m.data as { courseId: number }).courseId === course.id).length).toBeGreaterThan(0);
+    expect(
+      messagesFor("course_coordinator_flag").filter((m) => (m.data as { courseId: number }).courseId === course.id)
+        .length,
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -184,8 +286,22 @@ describe("the citizen's survey link", () => {
     // Create a fresh link for the course's day-30 survey and return the raw token (the outbox row holds the URL apart
     // from the message's data, until the message is sent).
     await runCourseJobs(db(), today());
-    const s = db().select().from(schema.surveys).where(and(eq(schema.surveys.courseId, courseId), eq(schema.surveys.respondent, "mentee"), eq(schema.surveys.kind, "day30"))).get()!;
-    const msg = db().select().from(schema.messages).where(eq(schema.messages.idempotencyKey, `survey:${s.id}:invite`)).get()!;
+    const s = db()
+      .select()
+      .from(schema.surveys)
+      .where(
+        and(
+          eq(schema.surveys.courseId, courseId),
+          eq(schema.surveys.respondent, "mentee"),
+          eq(schema.surveys.kind, "day30"),
+        ),
+      )
+      .get()!;
+    const msg = db()
+      .select()
+      .from(schema.messages)
+      .where(eq(schema.messages.idempotencyKey, `survey:${s.id}:invite`))
+      .get()!;
     return { survey: s, token: String(msg.secrets!.url).split("/s/")[1] };
   }
 
@@ -195,7 +311,9 @@ describe("the citizen's survey link", () => {
     const ta = await inviteToken(a.course.id);
     const tb = await inviteToken(b.course.id);
     expect(surveysSvc.surveyByToken(ta.token)).toMatchObject({ state: "open", language: "so", surveyId: ta.survey.id });
-    expect(surveysSvc.answerSurveyByToken(ta.token, { satisfaction: 5, closerToJob: "yes", comment: "Godt" })).toBe("saved");
+    expect(surveysSvc.answerSurveyByToken(ta.token, { satisfaction: 5, closerToJob: "yes", comment: "Godt" })).toBe(
+      "saved",
+    );
     // Answering with A's token touched only A's survey; B's is still open.
     expect(db().select().from(schema.surveys).where(eq(schema.surveys.id, tb.survey.id)).get()!.answeredAt).toBeNull();
     expect(surveysSvc.answerSurveyByToken(ta.token, { satisfaction: 1, closerToJob: "no" })).toBe("answered");
@@ -216,7 +334,16 @@ describe("message templates", () => {
     for (const key of ["course_started_mentee", "course_ended_mentee", "survey_mentee"]) {
       expect(Object.keys(templates.get(key)!.copies).sort()).toEqual([...messageLanguages].sort());
     }
-    for (const key of ["course_monthly_reminder", "course_mentor_nudge", "course_end_prompt", "survey_mentor", "course_coordinator_flag", "course_followup_outcome", "course_closed_caseworker", "course_concern_caseworker"]) {
+    for (const key of [
+      "course_monthly_reminder",
+      "course_mentor_nudge",
+      "course_end_prompt",
+      "survey_mentor",
+      "course_coordinator_flag",
+      "course_followup_outcome",
+      "course_closed_caseworker",
+      "course_concern_caseworker",
+    ]) {
       expect(Object.keys(templates.get(key)!.copies).sort()).toEqual(["da", "en"]);
     }
     expect(templates.get("survey_mentee")!.copies.ar!.sms!({ url: "https://x/s/abc" })).toContain("https://x/s/abc");

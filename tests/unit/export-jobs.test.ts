@@ -34,7 +34,12 @@ const d = db();
 let stop: () => Promise<void>;
 const rng = f.createRng(15);
 const settled = async (id: number) => {
-  await expect.poll(() => ["done", "failed", "cancelled"].includes(jobs.jobById(id, d)!.status) && !jobs.isRunningHere(id), { timeout: 60_000, interval: 50 }).toBe(true);
+  await expect
+    .poll(() => ["done", "failed", "cancelled"].includes(jobs.jobById(id, d)!.status) && !jobs.isRunningHere(id), {
+      timeout: 60_000,
+      interval: 50,
+    })
+    .toBe(true);
   return jobs.jobById(id, d)!;
 };
 const fileOf = (id: number, ext: string) => join(process.env.EXPORT_DIR!, `export-${id}.${ext}`);
@@ -50,9 +55,20 @@ const status = (fn: () => unknown) => {
 function completed(code: number, n: number) {
   for (let i = 0; i < n; i++) {
     const mentor = f.insertMentor(d, rng, [code], { status: "active", industryCode: "41" });
-    const mentee = f.insertMentee(d, rng, code, { status: "completed", referredAt: addMonths(today(), -9) + "T09:00:00.000Z" });
+    const mentee = f.insertMentee(d, rng, code, {
+      status: "completed",
+      referredAt: addMonths(today(), -9) + "T09:00:00.000Z",
+    });
     const start = addMonths(today(), -7);
-    f.insertCourse(d, { menteeId: mentee.id, mentorId: mentor.id, status: "completed", startDate: start, plannedEndDate: addMonths(start, 6), endedOn: addMonths(today(), -1), approvedAt: addMonths(today(), -8) + "T10:00:00.000Z" });
+    f.insertCourse(d, {
+      menteeId: mentee.id,
+      mentorId: mentor.id,
+      status: "completed",
+      startDate: start,
+      plannedEndDate: addMonths(start, 6),
+      endedOn: addMonths(today(), -1),
+      approvedAt: addMonths(today(), -8) + "T10:00:00.000Z",
+    });
   }
 }
 
@@ -81,10 +97,17 @@ describe("report exports as background jobs", () => {
     const r = exportJobs.startReportExport(coordinator, { kind: "all" }, "xlsx", period, d);
     expect(r.ok).toBe(true);
     // One at a time per user and kind: a second request is told which export holds it.
-    expect(exportJobs.startReportExport(coordinator, { kind: "all" }, "xlsx", period, d)).toEqual({ ok: false, error: "busy", jobId: r.jobId });
+    expect(exportJobs.startReportExport(coordinator, { kind: "all" }, "xlsx", period, d)).toEqual({
+      ok: false,
+      error: "busy",
+      jobId: r.jobId,
+    });
     const job = await settled(r.jobId);
     expect(job.error).toBeNull();
-    expect(job.summary).toMatchObject({ rows: 10, filename: expect.stringMatching(/^mentorbro-rapport-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/) });
+    expect(job.summary).toMatchObject({
+      rows: 10,
+      filename: expect.stringMatching(/^mentorbro-rapport-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/),
+    });
     expect(job.progress).toMatchObject({ stage: "done" });
 
     const res = exportJobs.downloadExport(coordinator, r.jobId, d);
@@ -97,20 +120,45 @@ describe("report exports as background jobs", () => {
     expect(exportJobs.exportJobFor(caseworker, r.jobId, d)).toBeUndefined();
     expect(status(() => exportJobs.downloadExport(caseworker, r.jobId, d))).toBe(404);
     // The export is logged as the inline ones are.
-    const logged = d.select().from(schema.auditLog).where(and(eq(schema.auditLog.actorUserId, coordinator.id), eq(schema.auditLog.action, "export"))).all();
+    const logged = d
+      .select()
+      .from(schema.auditLog)
+      .where(and(eq(schema.auditLog.actorUserId, coordinator.id), eq(schema.auditLog.action, "export")))
+      .all();
     expect(logged.map((l) => l.details)).toContainEqual(expect.objectContaining({ format: "xlsx", job: r.jobId }));
   });
 
   it("applies a caseworker's municipality again in the worker, whatever the job asks", async () => {
-    const asked = exportJobs.startReportExport(caseworker, { kind: "municipality", code: 751 }, "csv_courses", new URLSearchParams({ ...Object.fromEntries(period), municipality: "621" }), d);
+    const asked = exportJobs.startReportExport(
+      caseworker,
+      { kind: "municipality", code: 751 },
+      "csv_courses",
+      new URLSearchParams({ ...Object.fromEntries(period), municipality: "621" }),
+      d,
+    );
     // A job row that names another municipality (or a scope of all) is still read with the requester's own scope.
-    const forged = jobs.submitJob({ kind: exportJobs.REPORT_EXPORT_KIND, scopeKey: `user:${caseworker.id}:forged`, requestedBy: caseworker.id,
-      params: { export: "csv_courses", query: { ...Object.fromEntries(period), municipality: "621" }, locale: "da", scope: { kind: "all" } } }, d);
+    const forged = jobs.submitJob(
+      {
+        kind: exportJobs.REPORT_EXPORT_KIND,
+        scopeKey: `user:${caseworker.id}:forged`,
+        requestedBy: caseworker.id,
+        params: {
+          export: "csv_courses",
+          query: { ...Object.fromEntries(period), municipality: "621" },
+          locale: "da",
+          scope: { kind: "all" },
+        },
+      },
+      d,
+    );
     for (const r of [asked, forged]) {
       expect(r.ok).toBe(true);
       const job = await settled(r.jobId);
       expect(job.status).toBe("done");
-      const lines = readFileSync(fileOf(r.jobId, "csv"), "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
+      const lines = readFileSync(fileOf(r.jobId, "csv"), "utf8")
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split("\r\n");
       expect(lines[0]).toBe(courseColumns.join(","));
       expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(Array(6).fill("751"));
       expect(job.summary).toMatchObject({ rows: 6, filename: expect.stringMatching(/-751-courses\.csv$/) });
@@ -122,7 +170,15 @@ describe("report exports as background jobs", () => {
   it("fails the export of a requester who may no longer export (deactivated), and writes no file", async () => {
     const gone = f.insertUser(d, { role: "caseworker", municipalityCode: 621 });
     d.update(schema.users).set({ active: false }).where(eq(schema.users.id, gone.id)).run();
-    const r = jobs.submitJob({ kind: exportJobs.REPORT_EXPORT_KIND, scopeKey: `user:${gone.id}:csv_courses`, requestedBy: gone.id, params: { export: "csv_courses", query: {}, locale: "da" } }, d);
+    const r = jobs.submitJob(
+      {
+        kind: exportJobs.REPORT_EXPORT_KIND,
+        scopeKey: `user:${gone.id}:csv_courses`,
+        requestedBy: gone.id,
+        params: { export: "csv_courses", query: {}, locale: "da" },
+      },
+      d,
+    );
     const job = await settled(r.jobId);
     expect(job).toMatchObject({ status: "failed", error: expect.stringContaining("no longer an active user") });
     expect(existsSync(fileOf(r.jobId, "csv"))).toBe(false);
@@ -135,7 +191,15 @@ describe("report exports as background jobs", () => {
     const file = fileOf(r.jobId, "csv");
     expect(existsSync(file)).toBe(true);
     // A `.part` a failed export left behind, and a fresh file of no known export (kept: another database's, maybe).
-    const failed = jobs.submitJob({ kind: exportJobs.REPORT_EXPORT_KIND, scopeKey: "user:0:x", requestedBy: null, params: { export: "xlsx", query: {}, locale: "da" } }, d);
+    const failed = jobs.submitJob(
+      {
+        kind: exportJobs.REPORT_EXPORT_KIND,
+        scopeKey: "user:0:x",
+        requestedBy: null,
+        params: { export: "xlsx", query: {}, locale: "da" },
+      },
+      d,
+    );
     await settled(failed.jobId);
     writeFileSync(`${fileOf(failed.jobId, "xlsx")}.part`, "half");
     writeFileSync(fileOf(999_999, "csv"), "someone else's");
@@ -157,22 +221,49 @@ describe("daily jobs in the worker", () => {
   afterAll(() => scheduler.setDailyJobRunner(null));
 
   it("runs a tick's days in one worker thread; a failure there fails its own day with its cause, for the admins to see", async () => {
-    scheduler.registerJob({ name: "test_daily_fail", run: () => { throw new Error("ran on the main thread"); } });
+    scheduler.registerJob({
+      name: "test_daily_fail",
+      run: () => {
+        throw new Error("ran on the main thread");
+      },
+    });
     scheduler.setDailyJobRunner(daily.runDailyJobsInWorker);
     const day = "2031-03-04";
     expect(await scheduler.runDailyJobs(day, d)).toEqual(["purge-unverified-signups"]);
-    const run = (job: string) => d.select().from(schema.jobRuns).where(and(eq(schema.jobRuns.job, job), eq(schema.jobRuns.runKey, day))).get()!;
+    const run = (job: string) =>
+      d
+        .select()
+        .from(schema.jobRuns)
+        .where(and(eq(schema.jobRuns.job, job), eq(schema.jobRuns.runKey, day)))
+        .get()!;
     expect(run("purge-unverified-signups").status).toBe("done");
     expect(run("test_daily_fail")).toMatchObject({ status: "failed", lastError: "the daily job broke in the worker" });
-    const ran = d.select().from(schema.backgroundJobs).where(eq(schema.backgroundJobs.kind, daily.DAILY_JOBS_KIND)).all();
+    const ran = d
+      .select()
+      .from(schema.backgroundJobs)
+      .where(eq(schema.backgroundJobs.kind, daily.DAILY_JOBS_KIND))
+      .all();
     expect(ran).toHaveLength(1);
-    expect(ran[0]).toMatchObject({ status: "done", params: { items: [{ job: "purge-unverified-signups", day }, { job: "test_daily_fail", day }] } });
-    expect(scheduler.jobOverview(d, day).find((j) => j.job === "test_daily_fail")).toMatchObject({ status: "failed", lastError: "the daily job broke in the worker" });
+    expect(ran[0]).toMatchObject({
+      status: "done",
+      params: {
+        items: [
+          { job: "purge-unverified-signups", day },
+          { job: "test_daily_fail", day },
+        ],
+      },
+    });
+    expect(scheduler.jobOverview(d, day).find((j) => j.job === "test_daily_fail")).toMatchObject({
+      status: "failed",
+      lastError: "the daily job broke in the worker",
+    });
   });
 
   it("fails every day of the tick with the cause when the worker dies", async () => {
     const day = "2031-03-05";
-    const died = async () => { throw new Error("the worker stopped (exit code 1) without a result"); };
+    const died = async () => {
+      throw new Error("the worker stopped (exit code 1) without a result");
+    };
     scheduler.setDailyJobRunner(died);
     expect(await scheduler.runDailyJobs(day, d)).toEqual([]);
     const rows = d.select().from(schema.jobRuns).where(eq(schema.jobRuns.runKey, day)).all();
@@ -205,15 +296,16 @@ describe("the worker's transactions", () => {
     const server = new Database(path);
     server.pragma("busy_timeout = 0");
     let serverRefused = 0;
-    const readThenWrite = () => worker.transaction(() => {
-      worker.prepare("SELECT count(*) FROM t").get();
-      try {
-        server.prepare("INSERT INTO t VALUES (1)").run();
-      } catch {
-        serverRefused++;
-      }
-      worker.prepare("INSERT INTO t VALUES (2)").run();
-    })();
+    const readThenWrite = () =>
+      worker.transaction(() => {
+        worker.prepare("SELECT count(*) FROM t").get();
+        try {
+          server.prepare("INSERT INTO t VALUES (1)").run();
+        } catch {
+          serverRefused++;
+        }
+        worker.prepare("INSERT INTO t VALUES (2)").run();
+      })();
     // A deferred transaction: the server's write gets in, and the worker's write then fails at once.
     expect(readThenWrite).toThrow(/locked|busy/i);
     expect(serverRefused).toBe(0);

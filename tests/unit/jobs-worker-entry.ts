@@ -11,22 +11,39 @@ import { registerJob } from "../../app/jobs.server";
 import type { WorkerData } from "../../app/jobs/background.server";
 
 // A daily job that always fails (the scheduler test registers the same name on its side).
-registerJob({ name: "test_daily_fail", run: () => { throw new Error("the daily job broke in the worker"); } });
+registerJob({
+  name: "test_daily_fail",
+  run: () => {
+    throw new Error("the daily job broke in the worker");
+  },
+});
 
 await runWorker(workerData as WorkerData, {
   ...jobHandlers,
   // An uncaught error outside the handler's call: the thread dies.
-  test_crash: () => new Promise<void>(() => { setTimeout(() => { throw new Error("boom in the worker"); }, 10); }),
-  test_throw: () => { throw new Error("the handler refused"); },
+  test_crash: () =>
+    new Promise<void>(() => {
+      setTimeout(() => {
+        throw new Error("boom in the worker");
+      }, 10);
+    }),
+  test_throw: () => {
+    throw new Error("the handler refused");
+  },
   // Tells this thread's nice value (Linux), which the runtime lowered before the handler ran.
   test_priority: ({ d, complete }) => {
     let nice: number | null = null;
-    try { nice = getPriority(Number(readlinkSync("/proc/thread-self").split("/").pop())); } catch { /* not Linux */ }
+    try {
+      nice = getPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()));
+    } catch {
+      /* not Linux */
+    }
     complete(d, { nice });
   },
   // Runs until it is terminated, telling its progress.
-  test_wait: ({ progress }) => new Promise<void>(() => {
-    let n = 0;
-    setInterval(() => progress({ stage: "scoring", done: ++n, total: 1000 }), 20);
-  }),
+  test_wait: ({ progress }) =>
+    new Promise<void>(() => {
+      let n = 0;
+      setInterval(() => progress({ stage: "scoring", done: ++n, total: 1000 }), 20);
+    }),
 });

@@ -4,7 +4,15 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { mentees } from "../../db/schema";
-import { absoluteUrl, fail, failFields, ok, replyWith, scopedMunicipality, scopeWhere } from "../../app/services/kernel.server";
+import {
+  absoluteUrl,
+  fail,
+  failFields,
+  ok,
+  replyWith,
+  scopedMunicipality,
+  scopeWhere,
+} from "../../app/services/kernel.server";
 
 describe("absoluteUrl", () => {
   it("joins APP_URL and a path with exactly one slash, whatever either side brings", () => {

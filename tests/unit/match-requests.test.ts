@@ -30,13 +30,37 @@ beforeAll(() => {
 
 function newMentor(o: Parameters<typeof f.insertMentor>[3] = {}) {
   const user = f.insertUser(db(), { role: "mentor" });
-  const m = f.insertMentor(db(), rng, [751], { status: "approved", municipalityCode: 751, capacity: 1, industryCode: "41", networkIndustryCodes: [], menteeGenderPreference: "none", travelKm: 25, employer: null, userId: user.id, ...o });
+  const m = f.insertMentor(db(), rng, [751], {
+    status: "approved",
+    municipalityCode: 751,
+    capacity: 1,
+    industryCode: "41",
+    networkIndustryCodes: [],
+    menteeGenderPreference: "none",
+    travelKm: 25,
+    employer: null,
+    userId: user.id,
+    ...o,
+  });
   return { ...m, user: { id: user.id, role: "mentor" } };
 }
 const newMentee = (o: Parameters<typeof f.insertMentee>[3] = {}) =>
-  f.insertMentee(db(), rng, 751, { status: "waiting", referredBy: caseworker.id, mentorGenderPreference: "none", wishedIndustryCodes: ["41"], currentInternshipEmployer: null, ...o });
-const courseCount = (menteeId: number) => db().select().from(schema.courses).where(eq(schema.courses.menteeId, menteeId)).all().length;
-const messagesFor = (prefix: string) => db().select().from(schema.messages).all().filter((m) => m.idempotencyKey.startsWith(prefix));
+  f.insertMentee(db(), rng, 751, {
+    status: "waiting",
+    referredBy: caseworker.id,
+    mentorGenderPreference: "none",
+    wishedIndustryCodes: ["41"],
+    currentInternshipEmployer: null,
+    ...o,
+  });
+const courseCount = (menteeId: number) =>
+  db().select().from(schema.courses).where(eq(schema.courses.menteeId, menteeId)).all().length;
+const messagesFor = (prefix: string) =>
+  db()
+    .select()
+    .from(schema.messages)
+    .all()
+    .filter((m) => m.idempotencyKey.startsWith(prefix));
 
 describe("the mentor says yes", () => {
   it("approval asks the mentor (email and SMS, minimal profile); acceptance creates the course and tells the citizen in Arabic", async () => {
@@ -47,13 +71,19 @@ describe("the mentor says yes", () => {
     if (!r.ok) return;
     expect(courseCount(mentee.id)).toBe(0);
     const asked = messagesFor(`match_request_mentor:${r.requestId}:`);
-    expect(asked.map((m) => [m.channel, m.recipient]).sort()).toEqual([["email", mentor.email], ["sms", "+4522334455"]]);
+    expect(asked.map((m) => [m.channel, m.recipient]).sort()).toEqual([
+      ["email", mentor.email],
+      ["sms", "+4522334455"],
+    ]);
     // The minimal profile: no phone, email or last name of the citizen before the mentor said yes.
     expect(JSON.stringify(asked[0].data)).not.toContain(mentee.phone!);
     expect(JSON.stringify(asked[0].data)).not.toContain(mentee.lastName);
     // The citizen is not proposed to others meanwhile, and a second approval is refused.
     expect(matching.loadWaitingMentees().some((e) => e.id === mentee.id)).toBe(false);
-    expect(requests.requestMatch({ menteeId: mentee.id, mentorId: newMentor().id, actor: coordinator })).toEqual({ ok: false, error: "request_open" });
+    expect(requests.requestMatch({ menteeId: mentee.id, mentorId: newMentor().id, actor: coordinator })).toEqual({
+      ok: false,
+      error: "request_open",
+    });
 
     const a = requests.answerRequest(mentor.user, r.requestId, { accept: true });
     expect(a).toMatchObject({ ok: true, status: "accepted" });
@@ -72,8 +102,14 @@ describe("the mentor says yes", () => {
     expect(messagesFor(`match_mentor:${a.courseId}`)[0].data).toMatchObject({ menteePhone: "+4520000019" });
 
     // Answering twice changes nothing: one course, one set of messages.
-    expect(requests.answerRequest(mentor.user, r.requestId, { accept: true })).toMatchObject({ ok: false, error: "answered" });
-    expect(requests.answerRequest(mentor.user, r.requestId, { accept: false })).toMatchObject({ ok: false, error: "answered" });
+    expect(requests.answerRequest(mentor.user, r.requestId, { accept: true })).toMatchObject({
+      ok: false,
+      error: "answered",
+    });
+    expect(requests.answerRequest(mentor.user, r.requestId, { accept: false })).toMatchObject({
+      ok: false,
+      error: "answered",
+    });
     expect(courseCount(mentee.id)).toBe(1);
     expect(messagesFor("match_mentee:").filter((m) => m.subjectId === mentee.id)).toHaveLength(1);
   });
@@ -84,9 +120,15 @@ describe("the mentor says yes", () => {
     const mentee = newMentee();
     const r = requests.requestMatch({ menteeId: mentee.id, mentorId: mentor.id, actor: coordinator });
     if (!r.ok) throw new Error(r.error);
-    expect(requests.answerRequest(other.user, r.requestId, { accept: true })).toEqual({ ok: false, error: "not_found" });
+    expect(requests.answerRequest(other.user, r.requestId, { accept: true })).toEqual({
+      ok: false,
+      error: "not_found",
+    });
     expect(requests.requestForMentor(other.user.id, r.requestId)).toBeNull();
-    expect(requests.requestForMentor(mentor.user.id, r.requestId)).toMatchObject({ menteeFirstName: mentee.firstName, answerable: true });
+    expect(requests.requestForMentor(mentor.user.id, r.requestId)).toMatchObject({
+      menteeFirstName: mentee.firstName,
+      answerable: true,
+    });
   });
 
   it("a request is withdrawn with the citizen's referral: the mentor can no longer answer, the pair stays allowed", async () => {
@@ -98,13 +140,24 @@ describe("the mentor says yes", () => {
     expect(withdrawReferral({ kind: "all" }, mentee.id, "Flyttet", coordinator)).toBe("ok");
     const req = db().select().from(schema.matchRequests).where(eq(schema.matchRequests.id, r.requestId)).get()!;
     expect(req).toMatchObject({ status: "withdrawn", handledAt: expect.any(String) });
-    expect(requests.answerRequest(mentor.user, r.requestId, { accept: true })).toMatchObject({ ok: false, error: "withdrawn" });
+    expect(requests.answerRequest(mentor.user, r.requestId, { accept: true })).toMatchObject({
+      ok: false,
+      error: "withdrawn",
+    });
     expect(courseCount(mentee.id)).toBe(0);
     // Not a decline: nobody is told the mentor failed to answer, and the pair is not excluded.
     expect(requests.closedRequestsToHandle().rows.some((x) => x.id === r.requestId)).toBe(false);
     expect(matching.declinedPairsOfWaiting(db()).has(`${mentee.id}:${mentor.id}`)).toBe(false);
-    expect(db().select().from(schema.statusChanges).where(and(eq(schema.statusChanges.entityType, "match_request"), eq(schema.statusChanges.entityId, r.requestId))).all()
-      .map((x) => x.toStatus)).toEqual(["requested", "withdrawn"]);
+    expect(
+      db()
+        .select()
+        .from(schema.statusChanges)
+        .where(
+          and(eq(schema.statusChanges.entityType, "match_request"), eq(schema.statusChanges.entityId, r.requestId)),
+        )
+        .all()
+        .map((x) => x.toStatus),
+    ).toEqual(["requested", "withdrawn"]);
   });
 
   it("a decline leaves the citizen waiting, excludes the pair everywhere and tells the coordinator", () => {
@@ -112,11 +165,21 @@ describe("the mentor says yes", () => {
     const mentee = newMentee();
     const r = requests.requestMatch({ menteeId: mentee.id, mentorId: mentor.id, actor: coordinator });
     if (!r.ok) throw new Error(r.error);
-    expect(requests.answerRequest(mentor.user, r.requestId, { accept: false, reason: "Travlt på arbejdet" })).toEqual({ ok: true, status: "declined" });
+    expect(requests.answerRequest(mentor.user, r.requestId, { accept: false, reason: "Travlt på arbejdet" })).toEqual({
+      ok: true,
+      status: "declined",
+    });
     expect(courseCount(mentee.id)).toBe(0);
     expect(db().select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()!.status).toBe("waiting");
-    expect(messagesFor(`match_request_closed:${r.requestId}:`)[0]).toMatchObject({ recipient: expect.any(String), template: "match_request_closed" });
-    expect(requests.closedRequestsToHandle().rows.some((x) => x.id === r.requestId && x.declineReason === "Travlt på arbejdet")).toBe(true);
+    expect(messagesFor(`match_request_closed:${r.requestId}:`)[0]).toMatchObject({
+      recipient: expect.any(String),
+      template: "match_request_closed",
+    });
+    expect(
+      requests
+        .closedRequestsToHandle()
+        .rows.some((x) => x.id === r.requestId && x.declineReason === "Travlt på arbejdet"),
+    ).toBe(true);
     // Candidates (SQL rules) and the pool leave the pair out; the rule is named.
     const c = matching.candidatesFor(mentee.id, coordinator, undefined, { excluded: "pair_declined" })!;
     expect(c.candidates.some((x) => x.mentorId === mentor.id)).toBe(false);
@@ -124,7 +187,11 @@ describe("the mentor says yes", () => {
     expect(c.excludedPage?.rows.map((x) => x.mentor.id)).toEqual([mentor.id]);
     const pool = runPoolHere("best_score");
     expect(pool.pairs.some((p) => p.menteeId === mentee.id && p.mentorId === mentor.id)).toBe(false);
-    expect(requests.requestMatch({ menteeId: mentee.id, mentorId: mentor.id, actor: coordinator })).toEqual({ ok: false, error: "rule", rules: ["pair_declined"] });
+    expect(requests.requestMatch({ menteeId: mentee.id, mentorId: mentor.id, actor: coordinator })).toEqual({
+      ok: false,
+      error: "rule",
+      rules: ["pair_declined"],
+    });
     // Asking another mentor deals with the notice.
     const next = requests.requestMatch({ menteeId: mentee.id, mentorId: newMentor().id, actor: coordinator });
     expect(next.ok).toBe(true);
@@ -140,7 +207,9 @@ describe("the mentor says yes", () => {
     expect(requests.expireOverdue(db(), { at: req.deadline })).toBe(0);
     const later = new Date(Date.parse(req.deadline) + 1000).toISOString();
     expect(requests.expireOverdue(db(), { at: later })).toBeGreaterThanOrEqual(1);
-    expect(db().select().from(schema.matchRequests).where(eq(schema.matchRequests.id, r.requestId)).get()!.status).toBe("expired");
+    expect(db().select().from(schema.matchRequests).where(eq(schema.matchRequests.id, r.requestId)).get()!.status).toBe(
+      "expired",
+    );
     expect(requests.expireOverdue(db(), { at: later })).toBe(0);
     expect(messagesFor(`match_request_closed:${r.requestId}:`)).toHaveLength(1);
     expect(matching.declinedMentorIds(db(), mentee.id)).toEqual([mentor.id]);
@@ -151,7 +220,9 @@ describe("the mentor says yes", () => {
     const r = requests.requestMatch({ menteeId: newMentee().id, mentorId: newMentor().id, actor: coordinator });
     if (!r.ok) throw new Error(r.error);
     const req = db().select().from(schema.matchRequests).where(eq(schema.matchRequests.id, r.requestId)).get()!;
-    expect(req.deadline.slice(0, 10)).toBe(new Date(Date.parse(req.requestedAt) + 2 * 86_400_000).toISOString().slice(0, 10));
+    expect(req.deadline.slice(0, 10)).toBe(
+      new Date(Date.parse(req.requestedAt) + 2 * 86_400_000).toISOString().slice(0, 10),
+    );
     settings.saveMatchSettings({ proposeNoIndustryPairs: true, requestDays: 5 }, coordinator);
   });
 });
@@ -162,12 +233,22 @@ describe("industry first", () => {
     const mentee = newMentee({ wishedIndustryCodes: ["41"] });
     const c = matching.candidatesFor(mentee.id, coordinator)!;
     expect(c.candidates.find((x) => x.mentorId === mentor.id)?.sharedIndustry).toBe(false);
-    expect(requests.requestMatch({ menteeId: mentee.id, mentorId: mentor.id, actor: coordinator })).toEqual({ ok: false, error: "reason_required" });
-    const r = requests.requestMatch({ menteeId: mentee.id, mentorId: mentor.id, reason: "Kender mange håndværkere", actor: coordinator });
+    expect(requests.requestMatch({ menteeId: mentee.id, mentorId: mentor.id, actor: coordinator })).toEqual({
+      ok: false,
+      error: "reason_required",
+    });
+    const r = requests.requestMatch({
+      menteeId: mentee.id,
+      mentorId: mentor.id,
+      reason: "Kender mange håndværkere",
+      actor: coordinator,
+    });
     if (!r.ok) throw new Error(r.error);
     const a = requests.answerRequest(mentor.user, r.requestId, { accept: true });
     if (!a.ok || a.status !== "accepted") throw new Error("not accepted");
-    expect(db().select().from(schema.courses).where(eq(schema.courses.id, a.courseId)).get()!.noIndustryReason).toBe("Kender mange håndværkere");
+    expect(db().select().from(schema.courses).where(eq(schema.courses.id, a.courseId)).get()!.noIndustryReason).toBe(
+      "Kender mange håndværkere",
+    );
   });
 
   it("the admin setting leaves such pairs out of the proposals entirely", () => {
@@ -179,8 +260,14 @@ describe("industry first", () => {
       expect(c.candidates.every((x) => x.sharedIndustry)).toBe(true);
       expect(c.excludedPage?.rows.some((x) => x.mentor.id === mentor.id)).toBe(true);
       expect(runPoolHere("best_score").pairs.every((p) => p.sharedIndustry)).toBe(true);
-      expect(requests.requestMatch({ menteeId: mentee.id, mentorId: mentor.id, reason: "En god grund til det", actor: coordinator }))
-        .toMatchObject({ ok: false, error: "rule", rules: expect.arrayContaining(["no_shared_industry"]) });
+      expect(
+        requests.requestMatch({
+          menteeId: mentee.id,
+          mentorId: mentor.id,
+          reason: "En god grund til det",
+          actor: coordinator,
+        }),
+      ).toMatchObject({ ok: false, error: "rule", rules: expect.arrayContaining(["no_shared_industry"]) });
     } finally {
       settings.saveMatchSettings({ proposeNoIndustryPairs: true, requestDays: 5 }, coordinator);
     }
@@ -193,15 +280,25 @@ describe("second chances", () => {
     const mentee = newMentee({ referredAt: "2025-06-01T09:00:00.000Z" });
     const first = matching.approveMatch({ menteeId: mentee.id, mentorId: mentor.id, actor: coordinator });
     if (!first.ok) throw new Error(first.error);
-    db().update(schema.courses).set({ status: "ended_early", endedOn: "2025-09-01", endReason: "mentor_withdrew" }).where(eq(schema.courses.id, first.courseId)).run();
+    db()
+      .update(schema.courses)
+      .set({ status: "ended_early", endedOn: "2025-09-01", endReason: "mentor_withdrew" })
+      .where(eq(schema.courses.id, first.courseId))
+      .run();
     db().update(schema.mentees).set({ status: "ended_early" }).where(eq(schema.mentees.id, mentee.id)).run();
     expect(secondChance.requeueAllowed(mentee.id)).toBe(true);
     expect(secondChance.requeueMentee(coordinator, mentee.id)).toBe(true);
     expect(secondChance.requeueMentee(coordinator, mentee.id)).toBe(false);
     const after = db().select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()!;
     expect(after).toMatchObject({ status: "waiting", referredAt: "2025-06-01T09:00:00.000Z" });
-    expect(db().select().from(schema.statusChanges).where(and(eq(schema.statusChanges.entityType, "mentee"), eq(schema.statusChanges.entityId, mentee.id))).all().at(-1))
-      .toMatchObject({ fromStatus: "ended_early", toStatus: "waiting" });
+    expect(
+      db()
+        .select()
+        .from(schema.statusChanges)
+        .where(and(eq(schema.statusChanges.entityType, "mentee"), eq(schema.statusChanges.entityId, mentee.id)))
+        .all()
+        .at(-1),
+    ).toMatchObject({ fromStatus: "ended_early", toStatus: "waiting" });
     const second = matching.approveMatch({ menteeId: mentee.id, mentorId: newMentor().id, actor: coordinator });
     expect(second.ok).toBe(true);
     expect(courseCount(mentee.id)).toBe(2);
@@ -211,7 +308,11 @@ describe("second chances", () => {
     const mentee = newMentee();
     const first = matching.approveMatch({ menteeId: mentee.id, mentorId: newMentor().id, actor: coordinator });
     if (!first.ok) throw new Error(first.error);
-    db().update(schema.courses).set({ status: "ended_early", endedOn: "2025-09-01", endReason: "mentee_withdrew" }).where(eq(schema.courses.id, first.courseId)).run();
+    db()
+      .update(schema.courses)
+      .set({ status: "ended_early", endedOn: "2025-09-01", endReason: "mentee_withdrew" })
+      .where(eq(schema.courses.id, first.courseId))
+      .run();
     db().update(schema.mentees).set({ status: "ended_early" }).where(eq(schema.mentees.id, mentee.id)).run();
     expect(secondChance.requeueMentee(coordinator, mentee.id)).toBe(false);
   });

@@ -24,30 +24,65 @@ describe("concurrent approvals", () => {
     applyReferenceData(d);
     const rng = f.createRng(11);
     const coordinator = f.insertUser(d, { role: "coordinator" });
-    const mentor = f.insertMentor(d, rng, [751], { status: "approved", capacity: 1, municipalityCode: 751, menteeGenderPreference: "none", employer: null });
-    const mentees = Array.from({ length: 50 }, () => f.insertMentee(d, rng, 751, { status: "waiting", mentorGenderPreference: "none", currentInternshipEmployer: null }));
+    const mentor = f.insertMentor(d, rng, [751], {
+      status: "approved",
+      capacity: 1,
+      municipalityCode: 751,
+      menteeGenderPreference: "none",
+      employer: null,
+    });
+    const mentees = Array.from({ length: 50 }, () =>
+      f.insertMentee(d, rng, 751, {
+        status: "waiting",
+        mentorGenderPreference: "none",
+        currentInternshipEmployer: null,
+      }),
+    );
 
     // The workers run the app's own approveMatch, bundled once (better-sqlite3 stays native).
     const bundle = resolve("tests/.tmp", `approve-worker-${process.pid}.bundle.mjs`);
     await build({
-      entryPoints: ["tests/unit/approve-worker-entry.ts"], bundle: true, platform: "node", format: "esm", outfile: bundle,
-      external: ["better-sqlite3"], logLevel: "error",
+      entryPoints: ["tests/unit/approve-worker-entry.ts"],
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      outfile: bundle,
+      external: ["better-sqlite3"],
+      logLevel: "error",
       banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
     });
 
     const barrier = new SharedArrayBuffer(8);
     const flag = new Int32Array(barrier);
-    const workers = mentees.map((m) => new Worker(resolve("tests/unit/approve-worker.mjs"), {
-      workerData: { bundle: pathToFileURL(bundle).href, dbPath, menteeId: m.id, mentorId: mentor.id, actorId: coordinator.id, barrier },
-    }));
+    const workers = mentees.map(
+      (m) =>
+        new Worker(resolve("tests/unit/approve-worker.mjs"), {
+          workerData: {
+            bundle: pathToFileURL(bundle).href,
+            dbPath,
+            menteeId: m.id,
+            mentorId: mentor.id,
+            actorId: coordinator.id,
+            barrier,
+          },
+        }),
+    );
     const failures: string[] = [];
-    const results = workers.map((w) => new Promise<{ ok: boolean; error?: string }>((res, rej) => {
-      w.once("message", res);
-      w.once("error", (e) => { failures.push(String(e)); rej(e); });
-    }));
+    const results = workers.map(
+      (w) =>
+        new Promise<{ ok: boolean; error?: string }>((res, rej) => {
+          w.once("message", res);
+          w.once("error", (e) => {
+            failures.push(String(e));
+            rej(e);
+          });
+        }),
+    );
     results.forEach((p) => p.catch(() => undefined));
     // All 50 connections open and waiting at the barrier (a worker that failed to start fails the test at once).
-    await expect.poll(() => (failures.length ? failures[0] : Atomics.load(flag, 1)), { timeout: 110_000, interval: 100 }).toBe(50);
+    await expect
+      .poll(() => (failures.length ? failures[0] : Atomics.load(flag, 1)), { timeout: 110_000, interval: 100 })
+      .toBe(50);
     Atomics.store(flag, 0, 1);
     Atomics.notify(flag, 0);
     const out = await Promise.all(results);
@@ -61,6 +96,12 @@ describe("concurrent approvals", () => {
     expect(refusals.filter((e) => e === "rule").length).toBeGreaterThan(0);
     expect(d.select().from(schema.courses).where(eq(schema.courses.mentorId, mentor.id)).all()).toHaveLength(1);
     expect(d.select().from(schema.mentees).where(eq(schema.mentees.status, "matched")).all()).toHaveLength(1);
-    expect(d.select().from(schema.messages).all().filter((m) => m.template.startsWith("match_")).length).toBeGreaterThanOrEqual(2);
+    expect(
+      d
+        .select()
+        .from(schema.messages)
+        .all()
+        .filter((m) => m.template.startsWith("match_")).length,
+    ).toBeGreaterThanOrEqual(2);
   }, 120_000);
 });

@@ -27,7 +27,8 @@ const { setTransportOverride, transportFor } = await import("../../app/messaging
 const { gatewayApiTransport } = await import("../../app/messaging/transports/gatewayapi.server");
 const { resendTransport } = await import("../../app/messaging/transports/resend.server");
 const { applyDeliveryReport } = await import("../../app/messaging/delivery-status.server");
-const { optOut, optOutToken, readOptOutToken, isStopKeyword, menteesByMsisdn } = await import("../../app/messaging/preferences.server");
+const { optOut, optOutToken, readOptOutToken, isStopKeyword, menteesByMsisdn } =
+  await import("../../app/messaging/preferences.server");
 const { setClockOffset, now } = await import("../../app/utils/clock");
 const { LEASE_MS, MAX_BACKOFF_MS } = await import("../../app/domain/outbox");
 const { SECRET_MASK } = await import("../../app/domain/secrets");
@@ -38,12 +39,18 @@ let email: FakeProvider;
 const rng = f.createRng(11);
 // Daytime in Copenhagen (12:00, summer), so quiet hours do not interfere unless a test moves the clock.
 const NOON = new Date("2026-05-04T10:00:00Z").getTime();
-function setNow(ms: number) { setClockOffset(ms - Date.now()); }
-function advance(ms: number) { setNow(now().getTime() + ms); }
+function setNow(ms: number) {
+  setClockOffset(ms - Date.now());
+}
+function advance(ms: number) {
+  setNow(now().getTime() + ms);
+}
 const TOKEN = "q3V9bXh0ZXN0LXRva2VuLWZvci1tZW50b3Jicm8tMTIz";
 
-const smsTransport = () => gatewayApiTransport({ token: "test", sender: "Mentorbro", url: `${sms.url}/rest/mtsms`, timeoutMs: 300 });
-const emailTransport = () => resendTransport("re_test", "Mentorbro <noreply@mentorbro.local>", { baseUrl: email.url, timeoutMs: 300 });
+const smsTransport = () =>
+  gatewayApiTransport({ token: "test", sender: "Mentorbro", url: `${sms.url}/rest/mtsms`, timeoutMs: 300 });
+const emailTransport = () =>
+  resendTransport("re_test", "Mentorbro <noreply@mentorbro.local>", { baseUrl: email.url, timeoutMs: 300 });
 
 let menteeId: number;
 beforeAll(async () => {
@@ -67,7 +74,11 @@ beforeEach(() => {
   db().delete(schema.messages).run();
   sms.reset();
   email.reset();
-  db().update(schema.mentees).set({ smsOptOutAt: null, emailOptOutAt: null }).where(eq(schema.mentees.id, menteeId)).run();
+  db()
+    .update(schema.mentees)
+    .set({ smsOptOutAt: null, emailOptOutAt: null })
+    .where(eq(schema.mentees.id, menteeId))
+    .run();
   db().update(schema.consents).set({ withdrawnAt: null }).where(eq(schema.consents.subjectId, menteeId)).run();
 });
 
@@ -76,11 +87,17 @@ function enqueueMany(channel: "sms" | "email", n: number, opts: { toMentee?: boo
   const toMentee = opts.toMentee ?? true;
   const ids: number[] = [];
   for (let i = 0; i < n; i++) {
-    ids.push(outbox.enqueue({
-      channel, recipient: channel === "sms" ? `+45 20 00 00 ${String(10 + i)}` : `person${i}@eksempel.dk`, template: "password_reset", locale: "da",
-      data: { name: "Amina", url: `https://mentorbro.dk/nulstil-adgangskode/${TOKEN}${i}` },
-      subjectType: toMentee ? "mentee" : undefined, subjectId: toMentee ? menteeId : undefined,
-    })!);
+    ids.push(
+      outbox.enqueue({
+        channel,
+        recipient: channel === "sms" ? `+45 20 00 00 ${String(10 + i)}` : `person${i}@eksempel.dk`,
+        template: "password_reset",
+        locale: "da",
+        data: { name: "Amina", url: `https://mentorbro.dk/nulstil-adgangskode/${TOKEN}${i}` },
+        subjectType: toMentee ? "mentee" : undefined,
+        subjectId: toMentee ? menteeId : undefined,
+      })!,
+    );
   }
   return ids;
 }
@@ -89,7 +106,11 @@ function enqueueMany(channel: "sms" | "email", n: number, opts: { toMentee?: boo
 async function runUntilSettled(maxRounds = 20) {
   for (let i = 0; i < maxRounds; i++) {
     await outbox.drainOutbox();
-    const left = db().select({ id: schema.messages.id }).from(schema.messages).where(inArray(schema.messages.status, ["queued", "sending"])).all();
+    const left = db()
+      .select({ id: schema.messages.id })
+      .from(schema.messages)
+      .where(inArray(schema.messages.status, ["queued", "sending"]))
+      .all();
     if (!left.length) return;
     advance(MAX_BACKOFF_MS * 2);
   }
@@ -160,7 +181,10 @@ describe("failures, judged by what the provider may have seen", () => {
     // out and be tried once more; the key and bytes stay the same, and the email is accepted once either way).
     for (const id of e) expect(email.requestCount(row(id).idempotencyKey)).toBeGreaterThanOrEqual(2);
     for (const id of s) {
-      expect(row(id)).toMatchObject({ status: "held", lastError: expect.stringMatching(/^outcome unknown: no response UND_ERR_SOCKET; may have been delivered/) });
+      expect(row(id)).toMatchObject({
+        status: "held",
+        lastError: expect.stringMatching(/^outcome unknown: no response UND_ERR_SOCKET; may have been delivered/),
+      });
       expect(sms.acceptedCount(row(id).idempotencyKey)).toBe(1);
       expect(sms.requestCount(row(id).idempotencyKey)).toBe(1); // never sent a second time
     }
@@ -175,13 +199,24 @@ describe("failures, judged by what the provider may have seen", () => {
     await runUntilSettled();
     expect(row(e).status).toBe("sent");
     expectOnceEach(email, [e]);
-    expect(row(s)).toMatchObject({ status: "held", lastError: expect.stringMatching(/^outcome unknown: no response timeout/) });
+    expect(row(s)).toMatchObject({
+      status: "held",
+      lastError: expect.stringMatching(/^outcome unknown: no response timeout/),
+    });
   });
 
   it("409 for a key already used (Resend) means the email is there: sent, not failed", async () => {
     const [id] = enqueueMany("email", 1);
     // The provider already holds an email under this key (say, sent by an older version with other bytes).
-    const earlier = await emailTransport().send({ id, channel: "email", to: "x@eksempel.dk", subject: "older", text: "older", html: null, idempotencyKey: row(id).idempotencyKey });
+    const earlier = await emailTransport().send({
+      id,
+      channel: "email",
+      to: "x@eksempel.dk",
+      subject: "older",
+      text: "older",
+      html: null,
+      idempotencyKey: row(id).idempotencyKey,
+    });
     expect(earlier.ok).toBe(true);
     await outbox.drainOutbox();
     expect(row(id)).toMatchObject({ status: "sent", lastError: "already accepted: 409 invalid_idempotent_request" });
@@ -203,7 +238,13 @@ describe("failures, judged by what the provider may have seen", () => {
   });
 
   it("a permanent error (invalid number) fails at once without calling the provider", async () => {
-    outbox.enqueue({ channel: "sms", recipient: "not a phone", template: "password_reset", locale: "da", data: { name: "A", url: "u" } });
+    outbox.enqueue({
+      channel: "sms",
+      recipient: "not a phone",
+      template: "password_reset",
+      locale: "da",
+      data: { name: "A", url: "u" },
+    });
     await outbox.drainOutbox();
     expect(rows()[0]).toMatchObject({ status: "failed", attempts: 1 });
     expect(sms.requests).toHaveLength(0);
@@ -214,24 +255,60 @@ describe("a sender that is gone", () => {
   /** Claims everything as another process would: `claimedBy`, a lease, and (optionally) a hand-off done. */
   function claimAs(claimedBy: string, ids: number[], handedOff: number[] = []) {
     const t = now().toISOString();
-    db().update(schema.messages).set({ status: "sending", claimedBy, claimedAt: t, leaseUntil: new Date(now().getTime() + LEASE_MS).toISOString(), attempts: 1 })
-      .where(inArray(schema.messages.id, ids)).run();
-    if (handedOff.length) db().update(schema.messages).set({ handedOffAt: t, transport: "x" }).where(inArray(schema.messages.id, handedOff)).run();
+    db()
+      .update(schema.messages)
+      .set({
+        status: "sending",
+        claimedBy,
+        claimedAt: t,
+        leaseUntil: new Date(now().getTime() + LEASE_MS).toISOString(),
+        attempts: 1,
+      })
+      .where(inArray(schema.messages.id, ids))
+      .run();
+    if (handedOff.length)
+      db()
+        .update(schema.messages)
+        .set({ handedOffAt: t, transport: "x" })
+        .where(inArray(schema.messages.id, handedOff))
+        .run();
   }
 
   it("a dead process on this machine: its rows are taken back at once; handed-off email again (same bytes), handed-off SMS held", async () => {
     const s = enqueueMany("sms", 3);
     const e = enqueueMany("email", 3);
     // A sender renders and hands the first email and SMS to the providers, then dies (a pid that no longer exists).
-    for (const [id, transport] of [[e[0], emailTransport()], [s[0], smsTransport()]] as const) {
+    for (const [id, transport] of [
+      [e[0], emailTransport()],
+      [s[0], smsTransport()],
+    ] as const) {
       const m = row(id);
-      expect((await transport.send({ id, channel: m.channel, to: m.recipient, subject: "s", text: "t", html: null, idempotencyKey: m.idempotencyKey })).ok).toBe(true);
+      expect(
+        (
+          await transport.send({
+            id,
+            channel: m.channel,
+            to: m.recipient,
+            subject: "s",
+            text: "t",
+            html: null,
+            idempotencyKey: m.idempotencyKey,
+          })
+        ).ok,
+      ).toBe(true);
     }
     claimAs(`999999@${outbox.SENDER.host}/dead`, [...s, ...e], [s[0], e[0]]);
-    db().update(schema.messages).set({ transport: "resend", payload: { subject: "s", text: "t", html: null, unsubscribeUrl: null } }).where(eq(schema.messages.id, e[0])).run();
+    db()
+      .update(schema.messages)
+      .set({ transport: "resend", payload: { subject: "s", text: "t", html: null, unsubscribeUrl: null } })
+      .where(eq(schema.messages.id, e[0]))
+      .run();
     db().update(schema.messages).set({ transport: "gatewayapi" }).where(eq(schema.messages.id, s[0])).run();
     await runUntilSettled(); // no clock jump needed: the claimer is known dead
-    expect(row(s[0])).toMatchObject({ status: "held", lastError: expect.stringMatching(/^interrupted after hand-off.*may have been delivered/) });
+    expect(row(s[0])).toMatchObject({
+      status: "held",
+      lastError: expect.stringMatching(/^interrupted after hand-off.*may have been delivered/),
+    });
     for (const id of [...s.slice(1), ...e]) expect(row(id).status).toBe("sent");
     expectOnceEach(sms, s);
     expectOnceEach(email, e);
@@ -252,7 +329,8 @@ describe("a sender that is gone", () => {
     // While the first message is being sent, another process takes the second (as if our lease had run out).
     let calls = 0;
     const stealing = {
-      name: "resend", idempotent: true,
+      name: "resend",
+      idempotent: true,
       async send(m: Parameters<ReturnType<typeof emailTransport>["send"]>[0]) {
         calls++;
         db().update(schema.messages).set({ claimedBy: "1@elsewhere/x" }).where(eq(schema.messages.id, e[1])).run();
@@ -337,9 +415,15 @@ describe("secrets and the payload's lifecycle", () => {
   });
 
   it("a live link in a field the template does not declare secret is refused at enqueue", () => {
-    expect(() => outbox.enqueue({
-      channel: "email", recipient: "a@eksempel.dk", template: "mentor_approved", locale: "da", data: { name: "A", url: `https://x.dk/invitation/${TOKEN}` },
-    })).toThrow(/declare it in the template's secrets/);
+    expect(() =>
+      outbox.enqueue({
+        channel: "email",
+        recipient: "a@eksempel.dk",
+        template: "mentor_approved",
+        locale: "da",
+        data: { name: "A", url: `https://x.dk/invitation/${TOKEN}` },
+      }),
+    ).toThrow(/declare it in the template's secrets/);
   });
 
   it("the local sink writes each message where the developer (the recipient) can follow its links", async () => {
@@ -372,7 +456,11 @@ describe("preferences, quiet hours and delivery reports", () => {
   });
 
   it("cancels SMS when the SMS consent was withdrawn", async () => {
-    db().update(schema.consents).set({ withdrawnAt: now().toISOString() }).where(eq(schema.consents.purpose, "sms")).run();
+    db()
+      .update(schema.consents)
+      .set({ withdrawnAt: now().toISOString() })
+      .where(eq(schema.consents.purpose, "sms"))
+      .run();
     enqueueMany("sms", 1);
     await outbox.drainOutbox();
     expect(rows()[0]).toMatchObject({ status: "cancelled", lastError: "SMS consent withdrawn" });
@@ -394,7 +482,8 @@ describe("preferences, quiet hours and delivery reports", () => {
     const [toMentee] = enqueueMany("sms", 1);
     const [toOther] = enqueueMany("sms", 1, { toMentee: false });
     await outbox.drainOutbox();
-    const textOf = (id: number) => JSON.parse(sms.accepted.find((a) => a.key === row(id).idempotencyKey)!.body).message as string;
+    const textOf = (id: number) =>
+      JSON.parse(sms.accepted.find((a) => a.key === row(id).idempotencyKey)!.body).message as string;
     expect(textOf(toMentee)).toMatch(/Send STOP til 1204 1204 for at afmelde sms\.$/);
     expect(textOf(toOther)).not.toContain("STOP");
   });
@@ -417,9 +506,20 @@ describe("preferences, quiet hours and delivery reports", () => {
     await outbox.drainOutbox();
     const ra = row(a);
     const rb = row(b);
-    expect(applyDeliveryReport({ transport: "gatewayapi", idempotencyKey: ra.idempotencyKey, outcome: "delivered" })).toBe("updated");
-    expect(applyDeliveryReport({ transport: "gatewayapi", idempotencyKey: ra.idempotencyKey, outcome: "failed" })).toBe("unchanged");
-    expect(applyDeliveryReport({ transport: "gatewayapi", providerId: rb.providerId, outcome: "failed", error: "UNDELIVERED 0x0" })).toBe("updated");
+    expect(
+      applyDeliveryReport({ transport: "gatewayapi", idempotencyKey: ra.idempotencyKey, outcome: "delivered" }),
+    ).toBe("updated");
+    expect(applyDeliveryReport({ transport: "gatewayapi", idempotencyKey: ra.idempotencyKey, outcome: "failed" })).toBe(
+      "unchanged",
+    );
+    expect(
+      applyDeliveryReport({
+        transport: "gatewayapi",
+        providerId: rb.providerId,
+        outcome: "failed",
+        error: "UNDELIVERED 0x0",
+      }),
+    ).toBe("updated");
     expect(applyDeliveryReport({ transport: "gatewayapi", providerId: "nope", outcome: "delivered" })).toBe("unknown");
     expect(row(a)).toMatchObject({ status: "delivered" });
     expect(row(a).deliveredAt).toBeTruthy();
@@ -432,9 +532,18 @@ describe("preferences, quiet hours and delivery reports", () => {
     await outbox.drainOutbox();
     expect([row(a).status, row(b).status]).toEqual(["held", "held"]);
     const idOf = (id: number) => sms.accepted.find((x) => x.key === row(id).idempotencyKey)!.id;
-    expect(applyDeliveryReport({ transport: "gatewayapi", idempotencyKey: row(a).idempotencyKey, providerId: idOf(a), outcome: "accepted" })).toBe("updated");
+    expect(
+      applyDeliveryReport({
+        transport: "gatewayapi",
+        idempotencyKey: row(a).idempotencyKey,
+        providerId: idOf(a),
+        outcome: "accepted",
+      }),
+    ).toBe("updated");
     expect(row(a)).toMatchObject({ status: "sent", providerId: idOf(a), payload: null });
-    expect(applyDeliveryReport({ transport: "gatewayapi", idempotencyKey: row(b).idempotencyKey, outcome: "delivered" })).toBe("updated");
+    expect(
+      applyDeliveryReport({ transport: "gatewayapi", idempotencyKey: row(b).idempotencyKey, outcome: "delivered" }),
+    ).toBe("updated");
     expect(row(b).status).toBe("delivered");
     // A person can also settle one: confirm it arrived, or send it again.
     sms.next = ["drop-after"];
@@ -448,7 +557,11 @@ describe("preferences, quiet hours and delivery reports", () => {
     expect(isStopKeyword(" stop ")).toBe(true);
     expect(isStopKeyword("AFMELD")).toBe(true);
     expect(isStopKeyword("stop sending me the wrong time")).toBe(false);
-    const phone = db().select({ phone: schema.mentees.phone }).from(schema.mentees).where(eq(schema.mentees.id, menteeId)).get()!.phone!;
+    const phone = db()
+      .select({ phone: schema.mentees.phone })
+      .from(schema.mentees)
+      .where(eq(schema.mentees.id, menteeId))
+      .get()!.phone!;
     expect(menteesByMsisdn(phone.replace("+", ""))).toContain(menteeId);
   });
 });

@@ -9,6 +9,8 @@ import { startSenderLoop } from "../../app/messaging/outbox.server";
 setClockOffset(Number(process.env.CLOCK_OFFSET_MS ?? 0));
 db();
 const stop = startSenderLoop(Number(process.env.OUTBOX_INTERVAL_MS ?? 20));
-process.on("SIGTERM", () => { void stop().finally(() => process.exit(0)); });
+process.on("SIGTERM", () => {
+  void stop().finally(() => process.exit(0));
+});
 process.stdout.write("ready\n");
 setInterval(() => {}, 1 << 30);

@@ -59,8 +59,13 @@ beforeAll(async () => {
   mkdirSync(resolve("tests/.tmp"), { recursive: true });
   bundle = resolve("tests/.tmp", `outbox-kill-child-${process.pid}.mjs`);
   await build({
-    entryPoints: ["tests/unit/outbox-kill-child.ts"], bundle: true, platform: "node", format: "esm", outfile: bundle,
-    external: ["better-sqlite3"], logLevel: "error",
+    entryPoints: ["tests/unit/outbox-kill-child.ts"],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile: bundle,
+    external: ["better-sqlite3"],
+    logLevel: "error",
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   email = await fakeProvider("email");
@@ -86,19 +91,38 @@ type Child = { proc: ChildProcess; exited: Promise<void>; stderr: () => string }
 async function spawnSender(urls: { email: string; sms: string }): Promise<Child> {
   const proc = spawn(process.execPath, [bundle], {
     env: {
-      PATH: process.env.PATH, NODE_ENV: "test", DATABASE_URL: dbPath, LOG_LEVEL: "silent", CLOCK_OFFSET_MS: String(OFFSET),
-      OUTBOX_INTERVAL_MS: "50", SEND_TIMEOUT_MS: "250",
-      RESEND_API_KEY: "re_test", RESEND_API_URL: urls.email, SMS_PROVIDER: "gatewayapi", SMS_API_KEY: "test", SMS_API_URL: `${urls.sms}/rest/mtsms`,
+      PATH: process.env.PATH,
+      NODE_ENV: "test",
+      DATABASE_URL: dbPath,
+      LOG_LEVEL: "silent",
+      CLOCK_OFFSET_MS: String(OFFSET),
+      OUTBOX_INTERVAL_MS: "50",
+      SEND_TIMEOUT_MS: "250",
+      RESEND_API_KEY: "re_test",
+      RESEND_API_URL: urls.email,
+      SMS_PROVIDER: "gatewayapi",
+      SMS_API_KEY: "test",
+      SMS_API_URL: `${urls.sms}/rest/mtsms`,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let err = "";
-  proc.stderr!.on("data", (b: Buffer) => { err += b.toString(); });
+  proc.stderr!.on("data", (b: Buffer) => {
+    err += b.toString();
+  });
   const exited = new Promise<void>((r) => proc.once("exit", () => r()));
   await new Promise<void>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`sender did not start:\n${err}`)), 15_000);
-    proc.stdout!.on("data", (b: Buffer) => { if (b.toString().includes("ready")) { clearTimeout(timer); ok(); } });
-    proc.once("exit", (code) => { clearTimeout(timer); fail(new Error(`sender exited ${code}:\n${err}`)); });
+    proc.stdout!.on("data", (b: Buffer) => {
+      if (b.toString().includes("ready")) {
+        clearTimeout(timer);
+        ok();
+      }
+    });
+    proc.once("exit", (code) => {
+      clearTimeout(timer);
+      fail(new Error(`sender exited ${code}:\n${err}`));
+    });
   });
   return { proc, exited, stderr: () => err };
 }
@@ -125,12 +149,42 @@ function enqueueMode(): number[] {
   const languages = ["da", "ar", "en", "uk"] as const;
   for (let i = 0; i < EMAILS; i++) {
     // Emails to a citizen carry an opt-out link with a random token; half are password resets with a live link.
-    ids.push(enqueue(i % 2
-      ? { channel: "email", recipient: `borger${i}@eksempel.dk`, template: "mentee_welcome", locale: languages[i % 4], data: { firstName: "Amina" }, subjectType: "mentee", subjectId: menteeId }
-      : { channel: "email", recipient: `frivillig${i}@eksempel.dk`, template: "password_reset", locale: "da", data: { name: "Ida", url: `https://mentorbro.dk/nulstil-adgangskode/tok${i}xxxxxxxxxxxxxxxxxxxx` }, subjectType: "mentee", subjectId: menteeId })!);
+    ids.push(
+      enqueue(
+        i % 2
+          ? {
+              channel: "email",
+              recipient: `borger${i}@eksempel.dk`,
+              template: "mentee_welcome",
+              locale: languages[i % 4],
+              data: { firstName: "Amina" },
+              subjectType: "mentee",
+              subjectId: menteeId,
+            }
+          : {
+              channel: "email",
+              recipient: `frivillig${i}@eksempel.dk`,
+              template: "password_reset",
+              locale: "da",
+              data: { name: "Ida", url: `https://mentorbro.dk/nulstil-adgangskode/tok${i}xxxxxxxxxxxxxxxxxxxx` },
+              subjectType: "mentee",
+              subjectId: menteeId,
+            },
+      )!,
+    );
   }
   for (let i = 0; i < SMS; i++) {
-    ids.push(enqueue({ channel: "sms", recipient: `+45 3${String(i).padStart(7, "0")}`, template: "mentee_welcome", locale: languages[i % 4], data: { firstName: "Amina" }, subjectType: "mentee", subjectId: menteeId })!);
+    ids.push(
+      enqueue({
+        channel: "sms",
+        recipient: `+45 3${String(i).padStart(7, "0")}`,
+        template: "mentee_welcome",
+        locale: languages[i % 4],
+        data: { firstName: "Amina" },
+        subjectType: "mentee",
+        subjectId: menteeId,
+      })!,
+    );
   }
   return ids;
 }
@@ -154,19 +208,33 @@ async function runMode(mode: Mode) {
   // Retry-After: 0 keeps the test fast; that the wait is honoured is shown in messaging-delivery.test.ts.
   email.retryAfterSeconds = sms.retryAfterSeconds = 0;
   const d = db();
-  const open = () => d.select({ n: schema.messages.id }).from(schema.messages)
-    .where(inArray(schema.messages.status, ["queued", "sending"])).all().filter((r) => ids.includes(r.n)).length;
+  const open = () =>
+    d
+      .select({ n: schema.messages.id })
+      .from(schema.messages)
+      .where(inArray(schema.messages.status, ["queued", "sending"]))
+      .all()
+      .filter((r) => ids.includes(r.n)).length;
   // Back-offs would take minutes; the test lets that time pass at once.
   let fastForward = true;
   const ff = setInterval(() => {
-    if (fastForward) d.$client.prepare("update messages set next_attempt_at = ? where status = 'queued' and next_attempt_at > ?").run(Date.parse(clockNow()), Date.parse(clockNow()));
+    if (fastForward)
+      d.$client
+        .prepare("update messages set next_attempt_at = ? where status = 'queued' and next_attempt_at > ?")
+        .run(Date.parse(clockNow()), Date.parse(clockNow()));
   }, 50);
   let kills = 0;
   try {
     if (mode.startDown) {
       fastForward = false;
       const c = await spawnSender({ email: deadUrl, sms: deadUrl });
-      const tried = () => d.select({ a: schema.messages.attempts }).from(schema.messages).where(inArray(schema.messages.id, ids)).all().every((r) => r.a >= 1);
+      const tried = () =>
+        d
+          .select({ a: schema.messages.attempts })
+          .from(schema.messages)
+          .where(inArray(schema.messages.id, ids))
+          .all()
+          .every((r) => r.a >= 1);
       for (let i = 0; i < 300 && !tried(); i++) await new Promise((r) => setTimeout(r, 20));
       await kill(c);
       kills++;
@@ -212,20 +280,30 @@ function verify(mode: Mode, ids: number[], kills: number) {
     if (fake.bodies(r.idempotencyKey).size > 1) tally.changedBytes++;
     if (r.status === "sent" || r.status === "delivered") {
       tally.sent++;
-      if (accepted !== 1) { tally.lost++; problems.push(`#${r.id} ${r.channel} ${r.status} accepted ${accepted}×, ${fake.requestCount(r.idempotencyKey)} requests: ${r.lastError}`); }
+      if (accepted !== 1) {
+        tally.lost++;
+        problems.push(
+          `#${r.id} ${r.channel} ${r.status} accepted ${accepted}×, ${fake.requestCount(r.idempotencyKey)} requests: ${r.lastError}`,
+        );
+      }
     } else if (r.status === "held") {
       tally.held++;
       // Held only where the provider may have it and cannot be asked: an SMS handed to GatewayAPI, with the reason.
-      if (r.channel !== "sms" || accepted > 1 || !/may have been delivered/.test(r.lastError ?? "")) tally.heldUnexplained++;
+      if (r.channel !== "sms" || accepted > 1 || !/may have been delivered/.test(r.lastError ?? ""))
+        tally.heldUnexplained++;
       // Handed off, but its request never arrived: the sender was killed between the hand-off and the request (the
       // sender cannot tell that apart from a lost answer). At most one per kill.
       if (fake.requestCount(r.idempotencyKey) === 0) tally.heldNeverArrived++;
     } else {
       tally.lost++;
-      problems.push(`#${r.id} ${r.channel} ${r.status} accepted ${accepted}×, ${fake.requestCount(r.idempotencyKey)} requests: ${r.lastError}`);
+      problems.push(
+        `#${r.id} ${r.channel} ${r.status} accepted ${accepted}×, ${fake.requestCount(r.idempotencyKey)} requests: ${r.lastError}`,
+      );
     }
   }
-  console.log(`kill test · ${mode.name}: ${rows.length} messages, ${kills} kills → ${tally.sent} sent once, ${tally.held} held (GatewayAPI may have them), ${tally.duplicates} duplicates, ${tally.lost} lost`);
+  console.log(
+    `kill test · ${mode.name}: ${rows.length} messages, ${kills} kills → ${tally.sent} sent once, ${tally.held} held (GatewayAPI may have them), ${tally.duplicates} duplicates, ${tally.lost} lost`,
+  );
   expect(rows).toHaveLength(EMAILS + SMS);
   expect(problems).toEqual([]);
   expect(tally).toMatchObject({ duplicates: 0, lost: 0, changedBytes: 0, heldUnexplained: 0 });

@@ -24,7 +24,8 @@ const { matchableCondition } = await import("../../app/services/mentor-pool");
 const { sql } = await import("drizzle-orm");
 const { addDays } = await import("../../app/domain/dates");
 const { today } = await import("../../app/utils/clock");
-const { courseStatuses, goalKinds, goalStatuses, menteeStatuses, mentorStatuses } = await import("../../app/domain/enums");
+const { courseStatuses, goalKinds, goalStatuses, menteeStatuses, mentorStatuses } =
+  await import("../../app/domain/enums");
 
 type Rng = () => number;
 const { int, pick } = f;
@@ -38,7 +39,10 @@ const kolding = { kind: "municipality", code: 621 } as const;
 
 const client = () => db().$client;
 const ids = (table: string) => (client().prepare(`SELECT id FROM ${table}`).all() as { id: number }[]).map((r) => r.id);
-const run = (text: string, ...params: unknown[]) => client().prepare(text).run(...params);
+const run = (text: string, ...params: unknown[]) =>
+  client()
+    .prepare(text)
+    .run(...params);
 /** A write the database refuses (a row still referred to) changes nothing, like in the app. */
 const attempt = (write: () => void) => {
   try {
@@ -61,8 +65,12 @@ function addMentee(rng: Rng) {
 function addMentor(rng: Rng) {
   const paused = chance(rng, 0.2);
   return f.insertMentor(db(), rng, CODES, {
-    status: chance(rng, 0.6) ? pick(rng, ["approved", "active"] as const) : pick(rng, mentorStatuses), industryCode: pick(rng, DIVISIONS), municipalityCode: pick(rng, CODES), capacity: int(rng, 1, 2),
-    pausedFrom: paused ? addDays(today(), -int(rng, 0, 30)) : null, pausedTo: paused && chance(rng, 0.5) ? addDays(today(), int(rng, -5, 30)) : null,
+    status: chance(rng, 0.6) ? pick(rng, ["approved", "active"] as const) : pick(rng, mentorStatuses),
+    industryCode: pick(rng, DIVISIONS),
+    municipalityCode: pick(rng, CODES),
+    capacity: int(rng, 1, 2),
+    pausedFrom: paused ? addDays(today(), -int(rng, 0, 30)) : null,
+    pausedTo: paused && chance(rng, 0.5) ? addDays(today(), int(rng, -5, 30)) : null,
   });
 }
 function addCourse(rng: Rng) {
@@ -73,23 +81,49 @@ function addCourse(rng: Rng) {
   const start = status === "proposed" ? null : addDays(today(), -int(rng, 0, 600));
   const closed = status === "completed" || status === "ended_early";
   const course = f.insertCourse(db(), {
-    menteeId: pick(rng, mentees), mentorId: pick(rng, mentors), status,
-    approvedAt: start ? `${addDays(start, -int(rng, 0, 20))}T10:00:00.000Z` : null, startDate: start,
-    plannedEndDate: start ? addDays(start, 182) : null, endedOn: closed && start ? addDays(start, int(rng, 0, Math.min(240, 600))) : null,
+    menteeId: pick(rng, mentees),
+    mentorId: pick(rng, mentors),
+    status,
+    approvedAt: start ? `${addDays(start, -int(rng, 0, 20))}T10:00:00.000Z` : null,
+    startDate: start,
+    plannedEndDate: start ? addDays(start, 182) : null,
+    endedOn: closed && start ? addDays(start, int(rng, 0, Math.min(240, 600))) : null,
   });
   if (start && chance(rng, 0.7)) addMeeting(rng, course.id, start);
   if (chance(rng, 0.5)) addGoal(rng, course.id);
 }
 function addMeeting(rng: Rng, courseId: number, date: string) {
-  db().insert(schema.meetings).values(f.meetingValues(rng, courseId, date)).run();
+  db()
+    .insert(schema.meetings)
+    .values(f.meetingValues(rng, courseId, date))
+    .run();
 }
 function addGoal(rng: Rng, courseId: number) {
-  db().insert(schema.courseGoals).values({ courseId, kind: pick(rng, goalKinds.filter((k) => k !== "own")), status: pick(rng, goalStatuses), statusOn: today() }).run();
+  db()
+    .insert(schema.courseGoals)
+    .values({
+      courseId,
+      kind: pick(
+        rng,
+        goalKinds.filter((k) => k !== "own"),
+      ),
+      status: pick(rng, goalStatuses),
+      statusOn: today(),
+    })
+    .run();
 }
 function addOpening(rng: Rng) {
-  db().insert(schema.openings).values({
-    companyId, type: "internship", industryCode: pick(rng, DIVISIONS), occupation: "Medhjælper", municipalityCode: pick(rng, CODES), places: int(rng, 1, 4),
-  }).run();
+  db()
+    .insert(schema.openings)
+    .values({
+      companyId,
+      type: "internship",
+      industryCode: pick(rng, DIVISIONS),
+      occupation: "Medhjælper",
+      municipalityCode: pick(rng, CODES),
+      places: int(rng, 1, 4),
+    })
+    .run();
 }
 
 /** One random write of something a cached page reads (or, now and then, none). */
@@ -104,23 +138,74 @@ function randomWrite(rng: Rng): string {
     if (x != null) attempt(() => write(x));
   };
   switch (k) {
-    case 0: addMentee(rng); return "insert mentee";
-    case 1: id("mentees", (x) => run("UPDATE mentees SET status = ? WHERE id = ?", pick(rng, menteeStatuses), x)); return "mentee status";
-    case 2: id("mentees", (x) => run("UPDATE mentees SET wished_industry_codes = ? WHERE id = ?", JSON.stringify([pick(rng, DIVISIONS)]), x)); return "mentee wishes";
-    case 3: id("mentees", (x) => run("DELETE FROM mentees WHERE id = ?", x)); return "delete mentee";
-    case 4: addMentor(rng); return "insert mentor";
-    case 5: id("mentors", (x) => run("UPDATE mentors SET status = ?, capacity = ?, introduction_read_at = coalesce(introduction_read_at, ?) WHERE id = ?",
-      chance(rng, 0.5) ? pick(rng, ["approved", "active"]) : pick(rng, mentorStatuses), int(rng, 1, 3), new Date().toISOString(), x)); return "mentor status";
-    case 6: id("mentors", (x) => run("UPDATE mentors SET paused_from = ?, paused_to = NULL WHERE id = ?", chance(rng, 0.5) ? today() : null, x)); return "mentor pause";
-    case 7: id("mentors", (x) => run("DELETE FROM mentors WHERE id = ?", x)); return "delete mentor";
-    case 8: addCourse(rng); return "insert course";
-    case 9: id("courses", (x) => run("UPDATE courses SET status = ? WHERE id = ?", pick(rng, courseStatuses), x)); return "course status";
-    case 10: id("courses", (x) => run("DELETE FROM courses WHERE id = ?", x)); return "delete course";
-    case 11: id("courses", (x) => addMeeting(rng, x, addDays(today(), -int(rng, 0, 100)))); return "insert meeting";
-    case 12: id("course_goals", (x) => run("UPDATE course_goals SET status = ? WHERE id = ?", pick(rng, goalStatuses), x)); return "goal status";
-    case 13: addOpening(rng); return "insert opening";
-    case 14: id("openings", (x) => (chance(rng, 0.5) ? run("UPDATE openings SET places = ?, status = ? WHERE id = ?", int(rng, 1, 5), pick(rng, ["open", "closed"]), x) : run("DELETE FROM openings WHERE id = ?", x))); return "opening";
-    default: return "none";
+    case 0:
+      addMentee(rng);
+      return "insert mentee";
+    case 1:
+      id("mentees", (x) => run("UPDATE mentees SET status = ? WHERE id = ?", pick(rng, menteeStatuses), x));
+      return "mentee status";
+    case 2:
+      id("mentees", (x) =>
+        run("UPDATE mentees SET wished_industry_codes = ? WHERE id = ?", JSON.stringify([pick(rng, DIVISIONS)]), x),
+      );
+      return "mentee wishes";
+    case 3:
+      id("mentees", (x) => run("DELETE FROM mentees WHERE id = ?", x));
+      return "delete mentee";
+    case 4:
+      addMentor(rng);
+      return "insert mentor";
+    case 5:
+      id("mentors", (x) =>
+        run(
+          "UPDATE mentors SET status = ?, capacity = ?, introduction_read_at = coalesce(introduction_read_at, ?) WHERE id = ?",
+          chance(rng, 0.5) ? pick(rng, ["approved", "active"]) : pick(rng, mentorStatuses),
+          int(rng, 1, 3),
+          new Date().toISOString(),
+          x,
+        ),
+      );
+      return "mentor status";
+    case 6:
+      id("mentors", (x) =>
+        run("UPDATE mentors SET paused_from = ?, paused_to = NULL WHERE id = ?", chance(rng, 0.5) ? today() : null, x),
+      );
+      return "mentor pause";
+    case 7:
+      id("mentors", (x) => run("DELETE FROM mentors WHERE id = ?", x));
+      return "delete mentor";
+    case 8:
+      addCourse(rng);
+      return "insert course";
+    case 9:
+      id("courses", (x) => run("UPDATE courses SET status = ? WHERE id = ?", pick(rng, courseStatuses), x));
+      return "course status";
+    case 10:
+      id("courses", (x) => run("DELETE FROM courses WHERE id = ?", x));
+      return "delete course";
+    case 11:
+      id("courses", (x) => addMeeting(rng, x, addDays(today(), -int(rng, 0, 100))));
+      return "insert meeting";
+    case 12:
+      id("course_goals", (x) => run("UPDATE course_goals SET status = ? WHERE id = ?", pick(rng, goalStatuses), x));
+      return "goal status";
+    case 13:
+      addOpening(rng);
+      return "insert opening";
+    case 14:
+      id("openings", (x) =>
+        chance(rng, 0.5)
+          ? run(
+              "UPDATE openings SET places = ?, status = ? WHERE id = ?",
+              int(rng, 1, 5),
+              pick(rng, ["open", "closed"]),
+              x,
+            )
+          : run("DELETE FROM openings WHERE id = ?", x),
+      );
+      return "opening";
+    default:
+      return "none";
   }
 }
 
@@ -130,17 +215,32 @@ function pages() {
   const day = today();
   const fresh = (scope: typeof all | typeof aarhus, audience: "outside" | "own_municipality", input = {}) => {
     const filter = reports.resolveFilter(scope, input);
-    return { cached: reports.reportPage(scope, filter, audience), fresh: { report: reports.buildReport(scope, filter, d, day, audience), goals: buildGoalReport(scope, filter, audience, d) } };
+    return {
+      cached: reports.reportPage(scope, filter, audience),
+      fresh: {
+        report: reports.buildReport(scope, filter, d, day, audience),
+        goals: buildGoalReport(scope, filter, audience, d),
+      },
+    };
   };
   return {
     behov: { cached: demand.supplyAndDemand(d, day), fresh: demand.computeSupplyAndDemand(d, day) },
-    reports: [fresh(all, "outside"), fresh(all, "outside", { from: "2000-01-01" }), fresh(aarhus, "own_municipality"), fresh(aarhus, "outside")],
+    reports: [
+      fresh(all, "outside"),
+      fresh(all, "outside", { from: "2000-01-01" }),
+      fresh(aarhus, "own_municipality"),
+      fresh(aarhus, "outside"),
+    ],
   };
 }
 
 beforeAll(() => {
   applyReferenceData(db());
-  companyId = db().insert(schema.companies).values({ name: "Test ApS", cvr: "12345674", industryCode: "47", municipalityCode: 751 }).returning({ id: schema.companies.id }).get().id;
+  companyId = db()
+    .insert(schema.companies)
+    .values({ name: "Test ApS", cvr: "12345674", industryCode: "47", municipalityCode: 751 })
+    .returning({ id: schema.companies.id })
+    .get().id;
 });
 
 describe("cached pages", () => {
@@ -155,9 +255,14 @@ describe("cached pages", () => {
         const what = randomWrite(rng);
         const { behov, reports: rest } = pages();
         expect(behov.cached, `seed ${seed}, step ${step} (${what}), behov`).toEqual(behov.fresh);
-        for (const [n, p] of rest.entries()) expect(p.cached, `seed ${seed}, step ${step} (${what}), report ${n}`).toEqual(p.fresh);
+        for (const [n, p] of rest.entries())
+          expect(p.cached, `seed ${seed}, step ${step} (${what}), report ${n}`).toEqual(p.fresh);
         // The free mentors' total is the matching pool's own rule, counted directly.
-        const free = db().select({ n: sql<number>`count(*)` }).from(schema.mentors).where(matchableCondition(today())).get()!.n;
+        const free = db()
+          .select({ n: sql<number>`count(*)` })
+          .from(schema.mentors)
+          .where(matchableCondition(today()))
+          .get()!.n;
         expect(behov.fresh.totals.freeMentors).toBe(free);
       }
     }
@@ -180,7 +285,9 @@ describe("cached pages", () => {
     for (const filter of [reports.resolveFilter(kolding, asked), inAarhus]) {
       const theirs = reports.reportPage(kolding, filter, "own_municipality");
       expect(theirs).not.toEqual(mine);
-      expect(theirs.report).toEqual(reports.buildReport(kolding, reports.resolveFilter(kolding, asked), db(), today(), "own_municipality"));
+      expect(theirs.report).toEqual(
+        reports.buildReport(kolding, reports.resolveFilter(kolding, asked), db(), today(), "own_municipality"),
+      );
       expect(theirs.report.breakdowns.municipality.map((r) => r.key)).toEqual(["621"]);
     }
   });

@@ -16,16 +16,46 @@ let coordinator: { id: number; role: string };
 function courseFor(menteeStatus: "completed" | "in_course", endedMonthsAgo: number | null) {
   const d = db();
   const mentor = f.insertMentor(d, rng, [751], { status: "active", employer: "Hemmelig ApS" });
-  const mentee = f.insertMentee(d, rng, 751, { status: menteeStatus, availability: "Tirsdage", wishedOccupation: "Kok" });
+  const mentee = f.insertMentee(d, rng, 751, {
+    status: menteeStatus,
+    availability: "Tirsdage",
+    wishedOccupation: "Kok",
+  });
   const start = addMonths(today(), -(endedMonthsAgo ?? 0) - 6);
   const course = f.insertCourse(d, {
-    menteeId: mentee.id, mentorId: mentor.id, status: endedMonthsAgo == null ? "active" : "completed", startDate: start,
-    plannedEndDate: addMonths(start, 6), endedOn: endedMonthsAgo == null ? null : addMonths(today(), -endedMonthsAgo),
+    menteeId: mentee.id,
+    mentorId: mentor.id,
+    status: endedMonthsAgo == null ? "active" : "completed",
+    startDate: start,
+    plannedEndDate: addMonths(start, 6),
+    endedOn: endedMonthsAgo == null ? null : addMonths(today(), -endedMonthsAgo),
   });
-  d.insert(schema.meetings).values({ courseId: course.id, date: start, minutes: 90, form: "in_person", nextStep: "Ring til Jysk Byg om praktik" }).run();
+  d.insert(schema.meetings)
+    .values({
+      courseId: course.id,
+      date: start,
+      minutes: 90,
+      form: "in_person",
+      nextStep: "Ring til Jysk Byg om praktik",
+    })
+    .run();
   d.insert(schema.outcomes).values({ courseId: course.id, type: "job_full_time", outcomeDate: start }).run();
-  f.giveConsents(d, "mentee", mentee.id, ["participation", "share_with_mentor", "sms"], new Date().toISOString(), coordinator.id);
-  enqueue({ channel: "sms", recipient: mentee.phone!, template: "password_reset", locale: "da", subjectType: "mentee", subjectId: mentee.id });
+  f.giveConsents(
+    d,
+    "mentee",
+    mentee.id,
+    ["participation", "share_with_mentor", "sms"],
+    new Date().toISOString(),
+    coordinator.id,
+  );
+  enqueue({
+    channel: "sms",
+    recipient: mentee.phone!,
+    template: "password_reset",
+    locale: "da",
+    subjectType: "mentee",
+    subjectId: mentee.id,
+  });
   return { mentor, mentee, course };
 }
 
@@ -40,7 +70,14 @@ describe("erasure", () => {
     expect(privacy.erasePerson("mentee", mentee.id, all, coordinator)).toBe(true);
     const d = db();
     const m = d.select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()!;
-    expect([m.firstName, m.lastName, m.phone, m.email, m.availability, m.wishedOccupation]).toEqual([privacy.ANONYMISED, privacy.ANONYMISED, null, null, null, null]);
+    expect([m.firstName, m.lastName, m.phone, m.email, m.availability, m.wishedOccupation]).toEqual([
+      privacy.ANONYMISED,
+      privacy.ANONYMISED,
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(m.anonymisedAt).toBeTruthy();
     expect(m.municipalityCode).toBe(751);
     expect(d.select().from(schema.meetings).where(eq(schema.meetings.courseId, course.id)).get()!.minutes).toBe(90);
@@ -55,13 +92,17 @@ describe("erasure", () => {
   it("refuses a caseworker of another municipality", () => {
     const { mentee } = courseFor("completed", 4);
     expect(privacy.erasePerson("mentee", mentee.id, { kind: "municipality", code: 621 }, coordinator)).toBe(false);
-    expect(db().select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()!.firstName).not.toBe(privacy.ANONYMISED);
+    expect(db().select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()!.firstName).not.toBe(
+      privacy.ANONYMISED,
+    );
   });
 
   it("ends a live course and frees the mentor when a mentee is erased", () => {
     const { mentee, mentor, course } = courseFor("in_course", null);
     privacy.erasePerson("mentee", mentee.id, all, coordinator);
-    expect(db().select().from(schema.courses).where(eq(schema.courses.id, course.id)).get()!.status).toBe("ended_early");
+    expect(db().select().from(schema.courses).where(eq(schema.courses.id, course.id)).get()!.status).toBe(
+      "ended_early",
+    );
     expect(db().select().from(schema.mentors).where(eq(schema.mentors.id, mentor.id)).get()!.status).toBe("approved");
   });
 
@@ -69,7 +110,10 @@ describe("erasure", () => {
     const { mentor } = courseFor("completed", 5);
     const user = f.insertUser(db(), { role: "mentor" });
     db().update(schema.mentors).set({ userId: user.id }).where(eq(schema.mentors.id, mentor.id)).run();
-    db().insert(schema.sessions).values({ idHash: `h-${user.id}`, userId: user.id, expiresAt: "2999-01-01T00:00:00.000Z" }).run();
+    db()
+      .insert(schema.sessions)
+      .values({ idHash: `h-${user.id}`, userId: user.id, expiresAt: "2999-01-01T00:00:00.000Z" })
+      .run();
     expect(privacy.erasePerson("mentor", mentor.id, all, coordinator)).toBe(true);
     const u = db().select().from(schema.users).where(eq(schema.users.id, user.id)).get()!;
     expect(u.active).toBe(false);
@@ -117,7 +161,9 @@ describe("retention", () => {
     expect(privacy.countDueForRetention(today()).mentees).toBe(5);
     expect(privacy.dueForRetention(today(), db(), 2).menteeIds).toHaveLength(2);
     expect(await privacy.applyRetention(today(), db(), 2)).toMatchObject({ mentees: 5 });
-    const names = olds.map((o) => db().select().from(schema.mentees).where(eq(schema.mentees.id, o.mentee.id)).get()!.firstName);
+    const names = olds.map(
+      (o) => db().select().from(schema.mentees).where(eq(schema.mentees.id, o.mentee.id)).get()!.firstName,
+    );
     expect(names).toEqual(new Array(5).fill(privacy.ANONYMISED));
     expect(privacy.countDueForRetention(today())).toEqual({ mentees: 0, mentors: 0 });
   });
@@ -145,7 +191,10 @@ describe("consent", () => {
 
 describe("the access log", () => {
   it("is append-only", () => {
-    const n = db().select({ n: sql<number>`count(*)` }).from(schema.auditLog).get()!.n;
+    const n = db()
+      .select({ n: sql<number>`count(*)` })
+      .from(schema.auditLog)
+      .get()!.n;
     expect(n).toBeGreaterThan(0);
     expect(() => db().update(schema.auditLog).set({ action: "view" }).run()).toThrow(/append-only/);
     expect(() => db().delete(schema.auditLog).run()).toThrow(/append-only/);
@@ -156,17 +205,38 @@ describe("the access log", () => {
     const d = db();
     // Rows are written when they happen (ids in time order): these come after everything in the log, in the future.
     const put = (at: string, action: "view" | "update", role: "caseworker" | "citizen") =>
-      d.insert(schema.auditLog).values({ at, actorUserId: coordinator.id, actorRole: role, action, entityType: "period_test", entityId: 1 }).returning({ id: schema.auditLog.id }).get().id;
-    const ids = [put("2099-03-01T08:00:00.000Z", "view", "caseworker"), put("2099-03-02T23:59:59.999Z", "update", "citizen"),
-      put("2099-03-03T00:00:00.000Z", "view", "citizen")];
-    const raw = d.$client.prepare("SELECT at, action, actor_role AS role FROM audit_log WHERE id = ?").get(ids[1]) as { at: number; action: number; role: number };
+      d
+        .insert(schema.auditLog)
+        .values({ at, actorUserId: coordinator.id, actorRole: role, action, entityType: "period_test", entityId: 1 })
+        .returning({ id: schema.auditLog.id })
+        .get().id;
+    const ids = [
+      put("2099-03-01T08:00:00.000Z", "view", "caseworker"),
+      put("2099-03-02T23:59:59.999Z", "update", "citizen"),
+      put("2099-03-03T00:00:00.000Z", "view", "citizen"),
+    ];
+    const raw = d.$client.prepare("SELECT at, action, actor_role AS role FROM audit_log WHERE id = ?").get(ids[1]) as {
+      at: number;
+      action: number;
+      role: number;
+    };
     expect(raw).toEqual({ at: Date.parse("2099-03-02T23:59:59.999Z"), action: 2, role: 4 });
-    expect(d.select().from(schema.auditLog).where(eq(schema.auditLog.id, ids[1])).get()).toMatchObject({ at: "2099-03-02T23:59:59.999Z", action: "update", actorRole: "citizen" });
-    const found = (f: Parameters<typeof searchAuditLog>[0]) => searchAuditLog({ entityType: "period_test", ...f }).rows.map((r) => r.id);
+    expect(d.select().from(schema.auditLog).where(eq(schema.auditLog.id, ids[1])).get()).toMatchObject({
+      at: "2099-03-02T23:59:59.999Z",
+      action: "update",
+      actorRole: "citizen",
+    });
+    const found = (f: Parameters<typeof searchAuditLog>[0]) =>
+      searchAuditLog({ entityType: "period_test", ...f }).rows.map((r) => r.id);
     expect(found({ from: "2099-03-01", to: "2099-03-02" })).toEqual([ids[1], ids[0]]);
     expect(found({ from: "2099-03-02", to: "2099-03-03", action: "view" })).toEqual([ids[2]]);
     expect(found({ from: "2099-03-04" })).toEqual([]);
     expect(found({ to: "2099-02-28" })).toEqual([]);
-    expect(() => d.insert(schema.auditLog).values({ actorRole: "robot" as "citizen", action: "view", entityType: "x" }).run()).toThrow(/unknown value robot/);
+    expect(() =>
+      d
+        .insert(schema.auditLog)
+        .values({ actorRole: "robot" as "citizen", action: "view", entityType: "x" })
+        .run(),
+    ).toThrow(/unknown value robot/);
   });
 });

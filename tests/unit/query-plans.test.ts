@@ -9,14 +9,22 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  countPlaceholders, describeProblems, fullScans, largeTables, tableAliases, unusedAllowances, type Allowance,
+  countPlaceholders,
+  describeProblems,
+  fullScans,
+  largeTables,
+  tableAliases,
+  unusedAllowances,
+  type Allowance,
 } from "../support/query-plans";
 import { seedScaleFile } from "../../db/seed/scale";
 
 describe("the query-plan check", () => {
   const c = new Database(":memory:");
   beforeAll(() => {
-    c.exec("CREATE TABLE big (id INTEGER PRIMARY KEY, kind TEXT, at TEXT); CREATE INDEX big_kind ON big(kind); CREATE TABLE small (code INTEGER PRIMARY KEY, name TEXT)");
+    c.exec(
+      "CREATE TABLE big (id INTEGER PRIMARY KEY, kind TEXT, at TEXT); CREATE INDEX big_kind ON big(kind); CREATE TABLE small (code INTEGER PRIMARY KEY, name TEXT)",
+    );
     const put = c.prepare("INSERT INTO big (kind, at) VALUES (?, ?)");
     for (let i = 0; i < 2000; i++) put.run(i % 3 ? "a" : "b", `2026-01-${String(1 + (i % 28)).padStart(2, "0")}`);
     for (let i = 0; i < 10; i++) c.prepare("INSERT INTO small (name) VALUES (?)").run(`m${i}`);
@@ -31,13 +39,20 @@ describe("the query-plan check", () => {
   });
 
   it("fails a full scan and an automatic index of a large table, and passes an index search", () => {
-    const problems = fullScans(c, [
-      "select * from big where at = ?",
-      "select * from small s join big b on b.at = s.name",
-      "select * from big where kind = ? order by id desc limit ?",
-      "select * from small where name = ?",
-    ], large());
-    expect(problems.map((p) => [p.table, p.detail.split(" ")[0]])).toEqual([["big", "SCAN"], ["big", "SEARCH"]]);
+    const problems = fullScans(
+      c,
+      [
+        "select * from big where at = ?",
+        "select * from small s join big b on b.at = s.name",
+        "select * from big where kind = ? order by id desc limit ?",
+        "select * from small where name = ?",
+      ],
+      large(),
+    );
+    expect(problems.map((p) => [p.table, p.detail.split(" ")[0]])).toEqual([
+      ["big", "SCAN"],
+      ["big", "SEARCH"],
+    ]);
     expect(problems[1].detail).toContain("AUTOMATIC");
     expect(describeProblems(problems)[0]).toContain("select * from big where at = ?");
   });
@@ -66,8 +81,16 @@ const ALLOWED_JOB_SCANS: Allowance[] = [
   // The course facts are recomputed in chunks of 500 courses (app/services/course-facts.server.ts). At 5 000 citizens a
   // chunk is a sixth of these tables, so the planner rightly reads them whole; on the national data set it uses
   // outcomes_course_idx and course_facts_mentor_idx (checked with EXPLAIN QUERY PLAN on the 100 000-citizen set).
-  { table: "outcomes", sql: /^select "course_id", "type", "phase", "confirmed" from "outcomes" where "outcomes"\."course_id" in \(\?/, reason: "a 500-course chunk of the facts job" },
-  { table: "course_facts", sql: /^select "course_id", "mentor_id", "status", "start_date", "approved_at", "municipality_code" from "course_facts" where "course_facts"\."mentor_id" in \(\?/, reason: "the mentors of a 500-course chunk of the facts job" },
+  {
+    table: "outcomes",
+    sql: /^select "course_id", "type", "phase", "confirmed" from "outcomes" where "outcomes"\."course_id" in \(\?/,
+    reason: "a 500-course chunk of the facts job",
+  },
+  {
+    table: "course_facts",
+    sql: /^select "course_id", "mentor_id", "status", "start_date", "approved_at", "municipality_code" from "course_facts" where "course_facts"\."mentor_id" in \(\?/,
+    reason: "the mentors of a 500-course chunk of the facts job",
+  },
 ];
 
 describe("the daily jobs and the outbox sender at national shape (5 000 citizens)", () => {
@@ -93,13 +116,18 @@ describe("the daily jobs and the outbox sender at national shape (5 000 citizens
     await runOutboxOnce();
     closeDb();
 
-    const statements = readFileSync(log, "utf8").split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { sql: string }).sql);
+    const statements = readFileSync(log, "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => (JSON.parse(l) as { sql: string }).sql);
     expect(statements.length).toBeGreaterThan(10);
     const c = new Database(path, { readonly: true });
     try {
       const used = new Set<Allowance>();
       expect(describeProblems(fullScans(c, statements, largeTables(c, 500), ALLOWED_JOB_SCANS, used))).toEqual([]);
-      expect(unusedAllowances(ALLOWED_JOB_SCANS, used), "allowances no statement needs any more: delete them").toEqual([]);
+      expect(unusedAllowances(ALLOWED_JOB_SCANS, used), "allowances no statement needs any more: delete them").toEqual(
+        [],
+      );
     } finally {
       c.close();
     }

@@ -28,7 +28,8 @@ async function collect(write: (out: import("node:stream").Writable) => Promise<v
   await write(out);
   return Buffer.concat(parts);
 }
-const toCsv = async (t: { columns: string[]; rows: (string | number)[][] }) => (await collect((out) => exp.writeCsv(out, t.columns, [t.rows]))).toString("utf8");
+const toCsv = async (t: { columns: string[]; rows: (string | number)[][] }) =>
+  (await collect((out) => exp.writeCsv(out, t.columns, [t.rows]))).toString("utf8");
 
 const rng = f.createRng(8);
 
@@ -37,11 +38,29 @@ function completed(code: number, n: number, positive: number) {
   const d = db();
   for (let i = 0; i < n; i++) {
     const mentor = f.insertMentor(d, rng, [code], { status: "active", industryCode: "41" });
-    const mentee = f.insertMentee(d, rng, code, { status: "completed", referredAt: addMonths(today(), -9) + "T09:00:00.000Z", matchedAt: addMonths(today(), -8) + "T09:00:00.000Z" });
+    const mentee = f.insertMentee(d, rng, code, {
+      status: "completed",
+      referredAt: addMonths(today(), -9) + "T09:00:00.000Z",
+      matchedAt: addMonths(today(), -8) + "T09:00:00.000Z",
+    });
     const start = addMonths(today(), -7);
-    const course = f.insertCourse(d, { menteeId: mentee.id, mentorId: mentor.id, status: "completed", startDate: start, plannedEndDate: addMonths(start, 6), endedOn: addMonths(today(), -1), approvedAt: addMonths(today(), -8) + "T10:00:00.000Z" });
+    const course = f.insertCourse(d, {
+      menteeId: mentee.id,
+      mentorId: mentor.id,
+      status: "completed",
+      startDate: start,
+      plannedEndDate: addMonths(start, 6),
+      endedOn: addMonths(today(), -1),
+      approvedAt: addMonths(today(), -8) + "T10:00:00.000Z",
+    });
     d.insert(schema.meetings).values({ courseId: course.id, date: start, minutes: 120, form: "in_person" }).run();
-    d.insert(schema.outcomes).values({ courseId: course.id, type: i < positive ? "job_full_time" : "closer_to_job", outcomeDate: addMonths(today(), -1) }).run();
+    d.insert(schema.outcomes)
+      .values({
+        courseId: course.id,
+        type: i < positive ? "job_full_time" : "closer_to_job",
+        outcomeDate: addMonths(today(), -1),
+      })
+      .run();
   }
 }
 
@@ -76,8 +95,14 @@ describe("report use cases", () => {
   });
 
   it("filters: a quarter wins, from/to are swapped when reversed, defaults cover eight quarters", () => {
-    expect(reports.resolveFilter(all, { quarter: "2026-Q2", from: "2020-01-01" })).toMatchObject({ from: "2026-04-01", to: "2026-06-30" });
-    expect(reports.resolveFilter(all, { from: "2026-05-01", to: "2026-01-01" })).toMatchObject({ from: "2026-01-01", to: "2026-05-01" });
+    expect(reports.resolveFilter(all, { quarter: "2026-Q2", from: "2020-01-01" })).toMatchObject({
+      from: "2026-04-01",
+      to: "2026-06-30",
+    });
+    expect(reports.resolveFilter(all, { from: "2026-05-01", to: "2026-01-01" })).toMatchObject({
+      from: "2026-01-01",
+      to: "2026-05-01",
+    });
     const d = reports.resolveFilter(all, {}, "2026-11-23");
     expect(d).toMatchObject({ from: "2025-01-01", to: "2026-11-23", quarter: null, municipality: null });
   });
@@ -86,7 +111,14 @@ describe("report use cases", () => {
     const rows = courseList(aarhus, reports.resolveFilter(aarhus, {}), reports.reportLabels("da"));
     expect(rows).toHaveLength(10);
     expect(Object.keys(rows[0])).toEqual([...tables.courseColumns]);
-    expect(rows[0]).toMatchObject({ municipality_code: 751, municipality: "Aarhus", industry_section: "F", industry_division: "41", status: "completed", hours_delivered: 2 });
+    expect(rows[0]).toMatchObject({
+      municipality_code: 751,
+      municipality: "Aarhus",
+      industry_section: "F",
+      industry_division: "41",
+      status: "completed",
+      hours_delivered: 2,
+    });
     const mentees = db().select().from(schema.mentees).all();
     const text = JSON.stringify(rows);
     for (const m of mentees) {
@@ -102,8 +134,13 @@ describe("exports", () => {
     const t = tables.reportTables(r, reports.reportLabels("da"));
     expect(t.map((x) => x.name)).toEqual([...tables.reportTableNames]);
     const csv = await toCsv(t.find((x) => x.name === "municipalities")!);
-    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(lines[0]).toBe("municipality_code,municipality,referred,completed,positive_outcomes,outcome_rate,outcome_rate_3m");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "municipality_code,municipality,referred,completed,positive_outcomes,outcome_rate,outcome_rate_3m",
+    );
     expect(lines).toContain("621,Kolding,<5,<5,<5,<5,");
     // Aarhus alone beside a too-few Kolding: total minus Aarhus would give Kolding away, so Aarhus is hidden too
     expect(lines).toContain("751,Aarhus,hidden,hidden,hidden,hidden,");
@@ -111,14 +148,19 @@ describe("exports", () => {
     expect(summary).toContain("\r\ncompleted,13,13\r\n");
     expect(summary).toContain("\r\noutcome_rate,0.6923,13\r\n");
     // 4 of the 13 had no positive outcome at the end... but no type of outcome is 1-4 people in the export.
-    const outcomes = (await toCsv(t.find((x) => x.name === "outcomes")!)).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const outcomes = (await toCsv(t.find((x) => x.name === "outcomes")!))
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     for (const line of outcomes.slice(1)) expect(line.split(",")[2], line).toMatch(/^(0|[5-9]|\d\d+|<5|hidden|)$/);
   });
 
   it("XLSX: every table a sheet with its header", async () => {
     const r = reports.buildReport(all, reports.resolveFilter(all, {}));
     const labels = reports.reportLabels("da");
-    const courses = courseList(all, reports.resolveFilter(all, {}), labels).map((c) => tables.courseColumns.map((k) => c[k]));
+    const courses = courseList(all, reports.resolveFilter(all, {}), labels).map((c) =>
+      tables.courseColumns.map((k) => c[k]),
+    );
     const buf = await collect((out) => exp.writeXlsx(out, tables.reportTables(r, labels), [courses]));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -138,8 +180,23 @@ describe("on track: one definition for the course page and the export", () => {
     const make = (hoursPerMonth: number) => {
       const mentor = f.insertMentor(d, rng, [751], { status: "active", industryCode: "41" });
       const mentee = f.insertMentee(d, rng, 751, { status: "in_course" });
-      const course = f.insertCourse(d, { menteeId: mentee.id, mentorId: mentor.id, status: "active", startDate: start, plannedEndDate: addMonths(start, 6), approvedAt: start + "T10:00:00.000Z" });
-      for (let m = 0; m < 3; m++) d.insert(schema.meetings).values({ courseId: course.id, date: addDays(addMonths(start, m), 20), minutes: hoursPerMonth * 60, form: "in_person" }).run();
+      const course = f.insertCourse(d, {
+        menteeId: mentee.id,
+        mentorId: mentor.id,
+        status: "active",
+        startDate: start,
+        plannedEndDate: addMonths(start, 6),
+        approvedAt: start + "T10:00:00.000Z",
+      });
+      for (let m = 0; m < 3; m++)
+        d.insert(schema.meetings)
+          .values({
+            courseId: course.id,
+            date: addDays(addMonths(start, m), 20),
+            minutes: hoursPerMonth * 60,
+            form: "in_person",
+          })
+          .run();
       return course.id;
     };
     const steady = make(3);
@@ -147,7 +204,11 @@ describe("on track: one definition for the course page and the export", () => {
     const rows = courseList(aarhus, reports.resolveFilter(aarhus, {}), reports.reportLabels("da"));
     for (const id of [steady, behind]) {
       const c = d.select().from(schema.courses).where(eq(schema.courses.id, id)).get()!;
-      const page = commitmentOf(c, d.select().from(schema.meetings).where(eq(schema.meetings.courseId, id)).all(), [])!.status;
+      const page = commitmentOf(
+        c,
+        d.select().from(schema.meetings).where(eq(schema.meetings.courseId, id)).all(),
+        [],
+      )!.status;
       const exported = rows.find((r) => r.course_id === id)!.on_track;
       expect([id === steady ? "on_track" : "behind", id === steady ? "yes" : "no"]).toEqual([page, exported]);
     }

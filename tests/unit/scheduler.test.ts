@@ -32,7 +32,12 @@ function testJob(name: string) {
     },
   });
 }
-const row = (job: string, day: string) => db().select().from(schema.jobRuns).where(and(eq(schema.jobRuns.job, job), eq(schema.jobRuns.runKey, day))).get();
+const row = (job: string, day: string) =>
+  db()
+    .select()
+    .from(schema.jobRuns)
+    .where(and(eq(schema.jobRuns.job, job), eq(schema.jobRuns.runKey, day)))
+    .get();
 const MINUTE = 60_000;
 
 beforeAll(() => {
@@ -80,7 +85,12 @@ describe("the scheduler", () => {
     await jobs.runDailyJobs(yesterday);
     expect(row("beta", yesterday)!.status).toBe("failed");
     const overview = jobs.jobOverview(db(), yesterday).find((j) => j.job === "beta")!;
-    expect(overview).toMatchObject({ status: "failed", lastDay: yesterday, lastError: expect.stringContaining("beta broke"), failedDays: [yesterday] });
+    expect(overview).toMatchObject({
+      status: "failed",
+      lastDay: yesterday,
+      lastError: expect.stringContaining("beta broke"),
+      failedDays: [yesterday],
+    });
     expect(overview.lastSuccessDay).toBe("2030-01-10");
     expect(jobs.failedJobDays(db(), yesterday)).toBe(1);
 
@@ -96,7 +106,16 @@ describe("the scheduler", () => {
   it("takes up a run that was interrupted (its lease passed), and never one another process holds", async () => {
     const day = "2030-03-01";
     const at = new Date().toISOString();
-    db().insert(schema.jobRuns).values({ job: "alpha", runKey: day, status: "running", startedAt: at, leaseUntil: new Date(Date.now() + jobs.LEASE_MS).toISOString() }).run();
+    db()
+      .insert(schema.jobRuns)
+      .values({
+        job: "alpha",
+        runKey: day,
+        status: "running",
+        startedAt: at,
+        leaseUntil: new Date(Date.now() + jobs.LEASE_MS).toISOString(),
+      })
+      .run();
     expect(await jobs.runDailyJobs(day)).toEqual(["beta"]);
     expect(row("alpha", day)!.status).toBe("running");
     setClockOffset(jobs.LEASE_MS + MINUTE);

@@ -10,16 +10,42 @@ import { today } from "../../app/utils/clock";
 import { testDb } from "../support/test-db";
 
 const input = {
-  firstName: "Karen", lastName: "Holm", email: "karen.holm@example.dk", phone: "+4520304050", postcode: "8000",
-  municipalityCode: 751, travelKm: 15, employer: undefined, jobTitle: "Projektleder", industryCode: "41",
-  networkIndustryCodes: ["43"], yearsExperience: 12, isManager: true, languages: ["ar"], gender: undefined,
-  menteeGenderPreference: "none" as const, offers: ["cv" as const], earliestStart: undefined, capacity: 1,
-  motivation: "Jeg vil gerne hjælpe.", consentData: true, consentConfidentiality: true, website: undefined,
+  firstName: "Karen",
+  lastName: "Holm",
+  email: "karen.holm@example.dk",
+  phone: "+4520304050",
+  postcode: "8000",
+  municipalityCode: 751,
+  travelKm: 15,
+  employer: undefined,
+  jobTitle: "Projektleder",
+  industryCode: "41",
+  networkIndustryCodes: ["43"],
+  yearsExperience: 12,
+  isManager: true,
+  languages: ["ar"],
+  gender: undefined,
+  menteeGenderPreference: "none" as const,
+  offers: ["cv" as const],
+  earliestStart: undefined,
+  capacity: 1,
+  motivation: "Jeg vil gerne hjælpe.",
+  consentData: true,
+  consentConfidentiality: true,
+  website: undefined,
 };
 const coordinator = { id: 0, role: "coordinator" };
-const count = (t: typeof schema.mentors | typeof schema.consents) => db().select({ n: sql<number>`count(*)` }).from(t).get()!.n;
+const count = (t: typeof schema.mentors | typeof schema.consents) =>
+  db()
+    .select({ n: sql<number>`count(*)` })
+    .from(t)
+    .get()!.n;
 const messagesTo = (email: string, template: string) =>
-  db().select().from(schema.messages).where(and(eq(schema.messages.recipient, email), eq(schema.messages.template, template))).all();
+  db()
+    .select()
+    .from(schema.messages)
+    .where(and(eq(schema.messages.recipient, email), eq(schema.messages.template, template)))
+    .all();
 
 beforeAll(async () => {
   testDb();
@@ -37,7 +63,11 @@ describe("the volunteer journey", () => {
     mentorId = m.id;
     expect(m.status).toBe("applied");
     expect(m.emailVerifiedAt).toBeNull();
-    const c = db().select().from(schema.consents).where(and(eq(schema.consents.subjectType, "mentor"), eq(schema.consents.subjectId, m.id))).all();
+    const c = db()
+      .select()
+      .from(schema.consents)
+      .where(and(eq(schema.consents.subjectType, "mentor"), eq(schema.consents.subjectId, m.id)))
+      .all();
     expect(c.map((x) => x.purpose).sort()).toEqual(["mentor_confidentiality", "mentor_data_processing"]);
     expect(messagesTo(input.email, "mentor_verify")).toHaveLength(1);
   });
@@ -57,7 +87,9 @@ describe("the volunteer journey", () => {
   it("verifies with the latest link only, creating the account once", async () => {
     // The live link is kept apart from the message's data (which holds it masked) until the email is sent.
     const urls = messagesTo(input.email, "mentor_verify").map((m) => String(m.secrets!.url));
-    expect(messagesTo(input.email, "mentor_verify").every((m) => String(m.data.url).endsWith("/bliv-mentor/bekraeft/•••"))).toBe(true);
+    expect(
+      messagesTo(input.email, "mentor_verify").every((m) => String(m.data.url).endsWith("/bliv-mentor/bekraeft/•••")),
+    ).toBe(true);
     const tokenOf = (u: string) => u.split("/").pop()!;
     expect(await v.completeVerification(tokenOf(urls[0]), "en lang sætning")).toBeNull();
     const userId = await v.completeVerification(tokenOf(urls[1]), "en lang sætning");
@@ -72,7 +104,11 @@ describe("the volunteer journey", () => {
     expect(v.decideMentor(mentorId, "approve", undefined, coordinator)).toMatchObject({ ok: false, error: "illegal" });
     v.recordScreening(mentorId, { step: "screening_call", doneOn: today(), notes: "God samtale" }, coordinator);
     expect(db().select().from(schema.mentors).where(eq(schema.mentors.id, mentorId)).get()!.status).toBe("screening");
-    expect(v.decideMentor(mentorId, "approve", undefined, coordinator)).toMatchObject({ ok: false, error: "missing_steps", missing: ["introduction", "confidentiality_declaration"] });
+    expect(v.decideMentor(mentorId, "approve", undefined, coordinator)).toMatchObject({
+      ok: false,
+      error: "missing_steps",
+      missing: ["introduction", "confidentiality_declaration"],
+    });
     v.recordScreening(mentorId, { step: "introduction", doneOn: today(), form: "online" }, coordinator);
     v.recordScreening(mentorId, { step: "confidentiality_declaration", doneOn: today() }, coordinator);
     expect(v.listMatchableMentors().some((m) => m.id === mentorId)).toBe(false);
@@ -87,7 +123,11 @@ describe("the volunteer journey", () => {
     expect(pages.pages.length).toBeGreaterThanOrEqual(6);
     expect(pages.pages.every((p) => p.read)).toBe(true);
     expect(messagesTo(input.email, "mentor_approved")).toHaveLength(1);
-    const history = db().select().from(schema.statusChanges).where(and(eq(schema.statusChanges.entityType, "mentor"), eq(schema.statusChanges.entityId, mentorId))).all();
+    const history = db()
+      .select()
+      .from(schema.statusChanges)
+      .where(and(eq(schema.statusChanges.entityType, "mentor"), eq(schema.statusChanges.entityId, mentorId)))
+      .all();
     expect(history.map((h) => h.toStatus)).toEqual(["applied", "screening", "approved"]);
   });
   it("leaves the pool while the mentor is on leave", () => {
@@ -102,10 +142,22 @@ describe("the volunteer journey", () => {
 describe("the matchable pool", () => {
   it("agrees with the pure rule for every mentor in the demo data", () => {
     const day = today();
-    const open = new Map(db().select({ mentorId: schema.courses.mentorId, n: sql<number>`count(*)` }).from(schema.courses)
-      .where(sql`${schema.courses.status} in ('approved','active','paused')`).groupBy(schema.courses.mentorId).all().map((r) => [r.mentorId, r.n]));
-    const expected = db().select().from(schema.mentors).all()
-      .filter((m) => !m.anonymisedAt && isMatchable({ ...m, openCourses: open.get(m.id) ?? 0 }, day)).map((m) => m.id).sort((a, b) => a - b);
+    const open = new Map(
+      db()
+        .select({ mentorId: schema.courses.mentorId, n: sql<number>`count(*)` })
+        .from(schema.courses)
+        .where(sql`${schema.courses.status} in ('approved','active','paused')`)
+        .groupBy(schema.courses.mentorId)
+        .all()
+        .map((r) => [r.mentorId, r.n]),
+    );
+    const expected = db()
+      .select()
+      .from(schema.mentors)
+      .all()
+      .filter((m) => !m.anonymisedAt && isMatchable({ ...m, openCourses: open.get(m.id) ?? 0 }, day))
+      .map((m) => m.id)
+      .sort((a, b) => a - b);
     const actual = v.listMatchableMentors(db(), day).map((m) => m.id);
     expect(actual.length).toBeGreaterThan(5);
     expect(actual).toEqual(expected);
@@ -123,8 +175,13 @@ describe("the coordinator's start page", () => {
     for (let i = 0; i < 5; i++) v.signUpVolunteer({ ...input, email: `flood${i}@example.dk` }, "da", `10.9.0.${i}`);
     expect(coordinatorCounts().applied).toBe(before);
     expect(v.listApplications({ status: "to_screen" }).total).toBe(before);
-    expect(db().select({ n: sql<number>`count(*)` }).from(schema.mentors).where(sql`${schema.mentors.status} in ('applied','screening')`).get()!.n)
-      .toBeGreaterThan(before);
+    expect(
+      db()
+        .select({ n: sql<number>`count(*)` })
+        .from(schema.mentors)
+        .where(sql`${schema.mentors.status} in ('applied','screening')`)
+        .get()!.n,
+    ).toBeGreaterThan(before);
   });
 });
 
@@ -132,8 +189,15 @@ describe("the demo's people", () => {
   it("live in a postcode of their own municipality (the Aarhus mentor is not in 5418)", async () => {
     const { POSTCODES_BY_MUNICIPALITY } = await import("../../db/reference/postcodes");
     const { DEMO_USERS } = await import("../../db/seed/demo");
-    const wrong = db().select().from(schema.mentors).all()
-      .filter((m) => POSTCODES_BY_MUNICIPALITY[m.municipalityCode] && !POSTCODES_BY_MUNICIPALITY[m.municipalityCode].includes(m.postcode))
+    const wrong = db()
+      .select()
+      .from(schema.mentors)
+      .all()
+      .filter(
+        (m) =>
+          POSTCODES_BY_MUNICIPALITY[m.municipalityCode] &&
+          !POSTCODES_BY_MUNICIPALITY[m.municipalityCode].includes(m.postcode),
+      )
       .map((m) => `${m.municipalityCode}:${m.postcode}`);
     expect(wrong).toEqual([]);
     const demo = db().select().from(schema.mentors).where(eq(schema.mentors.email, DEMO_USERS.mentor)).get()!;

@@ -8,9 +8,17 @@ import { companyProgrammes, companySizes } from "../../domain/enums";
 import { Alert, ChoiceGroup, ErrorSummary, SelectField, TextField } from "../forms";
 import { industryOptions } from "../CourseParts";
 
-export type CompanyDefaults = Partial<Record<"name" | "cvr" | "industryCode" | "municipalityCode" | "street" | "postcode" | "city" | "size", string>> & { programmes?: string[] };
+export type CompanyDefaults = Partial<
+  Record<"name" | "cvr" | "industryCode" | "municipalityCode" | "street" | "postcode" | "city" | "size", string>
+> & { programmes?: string[] };
 
-export function CompanyForm({ lastResult, defaults, municipalities, submit, existing }: {
+export function CompanyForm({
+  lastResult,
+  defaults,
+  municipalities,
+  submit,
+  existing,
+}: {
   lastResult?: SubmissionResult<string[]>;
   defaults?: CompanyDefaults;
   municipalities: { code: number; name: string }[];
@@ -30,23 +38,59 @@ export function CompanyForm({ lastResult, defaults, municipalities, submit, exis
     <>
       {existing ? (
         <Alert kind="warning" heading={t("companies.form.cvrTaken")}>
-          <p><Link to={`/virksomheder/${existing.id}`}>{t("companies.form.cvrTakenLink", { name: existing.name })}</Link></p>
+          <p>
+            <Link to={`/virksomheder/${existing.id}`}>{t("companies.form.cvrTakenLink", { name: existing.name })}</Link>
+          </p>
         </Alert>
-      ) : <ErrorSummary form={form} />}
+      ) : (
+        <ErrorSummary form={form} />
+      )}
       <Form method="post" {...getFormProps(form)}>
         <TextField field={fields.name} label={t("companies.field.name")} autoComplete="organization" />
-        <TextField field={fields.cvr} label={t("companies.field.cvr")} hint={t("companies.field.cvrHint")} inputMode="numeric" className="input-width-s" />
-        <SelectField field={fields.industryCode} label={t("companies.field.industry")} placeholder={t("competence.choose")} options={industryOptions(i18n.language)} />
-        <SelectField field={fields.municipalityCode} label={t("companies.field.municipality")} placeholder={t("competence.choose")}
-          options={municipalities.map((m) => ({ value: String(m.code), label: m.name }))} />
+        <TextField
+          field={fields.cvr}
+          label={t("companies.field.cvr")}
+          hint={t("companies.field.cvrHint")}
+          inputMode="numeric"
+          className="input-width-s"
+        />
+        <SelectField
+          field={fields.industryCode}
+          label={t("companies.field.industry")}
+          placeholder={t("competence.choose")}
+          options={industryOptions(i18n.language)}
+        />
+        <SelectField
+          field={fields.municipalityCode}
+          label={t("companies.field.municipality")}
+          placeholder={t("competence.choose")}
+          options={municipalities.map((m) => ({ value: String(m.code), label: m.name }))}
+        />
         <TextField field={fields.street} label={t("companies.field.street")} optional autoComplete="street-address" />
-        <TextField field={fields.postcode} label={t("companies.field.postcode")} optional inputMode="numeric" className="input-width-xs" />
+        <TextField
+          field={fields.postcode}
+          label={t("companies.field.postcode")}
+          optional
+          inputMode="numeric"
+          className="input-width-xs"
+        />
         <TextField field={fields.city} label={t("companies.field.city")} optional />
-        <SelectField field={fields.size} label={t("companies.field.size")} optional placeholder={t("companies.form.sizeUnknown")}
-          options={companySizes.map((s) => ({ value: s, label: t(`enum.companySize.${s}`) }))} />
-        <ChoiceGroup field={fields.programmes} legend={t("companies.field.programmes")} multiple
-          options={companyProgrammes.map((p) => ({ value: p, label: t(`enum.companyProgramme.${p}`) }))} />
-        <button type="submit" className="button button-primary">{submit}</button>
+        <SelectField
+          field={fields.size}
+          label={t("companies.field.size")}
+          optional
+          placeholder={t("companies.form.sizeUnknown")}
+          options={companySizes.map((s) => ({ value: s, label: t(`enum.companySize.${s}`) }))}
+        />
+        <ChoiceGroup
+          field={fields.programmes}
+          legend={t("companies.field.programmes")}
+          multiple
+          options={companyProgrammes.map((p) => ({ value: p, label: t(`enum.companyProgramme.${p}`) }))}
+        />
+        <button type="submit" className="button button-primary">
+          {submit}
+        </button>
       </Form>
     </>
   );

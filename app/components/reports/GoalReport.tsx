@@ -11,7 +11,8 @@ import { useCellFormat } from "./ReportView";
 export function GoalReportSection({ report, sections }: { report: GoalReport; sections: Record<string, string> }) {
   const { t } = useTranslation();
   const f = useCellFormat();
-  const label = (key: string) => (key === UNKNOWN_SECTION ? t("between.report.unknownSection") : `${key} ${sections[key] ?? ""}`.trim());
+  const label = (key: string) =>
+    key === UNKNOWN_SECTION ? t("between.report.unknownSection") : `${key} ${sections[key] ?? ""}`.trim();
   const cells = (r: GoalReportRow) => (
     <>
       <td>{f.count(r.completed)}</td>
@@ -28,16 +29,29 @@ export function GoalReportSection({ report, sections }: { report: GoalReport; se
       <TableWrap labelledBy="report-goals">
         <table className="table table--zebra table--compact" data-table="goals">
           <caption className="sr-only">{t("between.report.title")}</caption>
-          <thead><tr>
-            <th scope="col">{t("between.report.section")}</th><th scope="col">{t("between.report.completed")}</th>
-            <th scope="col">{t("between.report.withPlan")}</th><th scope="col">{t("between.report.setPerCourse")}</th>
-            <th scope="col">{t("between.report.reachedPerCourse")}</th><th scope="col">{t("between.report.reachedShare")}</th>
-          </tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t("between.report.section")}</th>
+              <th scope="col">{t("between.report.completed")}</th>
+              <th scope="col">{t("between.report.withPlan")}</th>
+              <th scope="col">{t("between.report.setPerCourse")}</th>
+              <th scope="col">{t("between.report.reachedPerCourse")}</th>
+              <th scope="col">{t("between.report.reachedShare")}</th>
+            </tr>
+          </thead>
           <tbody>
-            {report.rows.map((r) => <tr key={r.key} data-key={r.key}><th scope="row">{label(r.key)}</th>{cells(r)}</tr>)}
+            {report.rows.map((r) => (
+              <tr key={r.key} data-key={r.key}>
+                <th scope="row">{label(r.key)}</th>
+                {cells(r)}
+              </tr>
+            ))}
           </tbody>
           <tfoot>
-            <tr data-key="total"><th scope="row">{t("between.report.total")}</th>{cells(report.total)}</tr>
+            <tr data-key="total">
+              <th scope="row">{t("between.report.total")}</th>
+              {cells(report.total)}
+            </tr>
           </tfoot>
         </table>
       </TableWrap>

@@ -45,7 +45,11 @@ export function gatewayApiTransport(opts: GatewayApiOptions): Transport {
       try {
         res = await doFetch(url, {
           method: "POST",
-          headers: { Authorization: `Token ${opts.token}`, "Content-Type": "application/json", Accept: "application/json" },
+          headers: {
+            Authorization: `Token ${opts.token}`,
+            "Content-Type": "application/json",
+            Accept: "application/json",
+          },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(timeoutMs),
         });
@@ -60,7 +64,8 @@ export function gatewayApiTransport(opts: GatewayApiOptions): Transport {
         json = null;
       }
       if (!res.ok) {
-        const code = json && typeof json === "object" && "code" in json ? String((json as { code: unknown }).code) : null;
+        const code =
+          json && typeof json === "object" && "code" in json ? String((json as { code: unknown }).code) : null;
         return httpFailure(res.status, code, parseRetryAfter(res.headers.get("retry-after"), new Date()));
       }
       const ids = json && typeof json === "object" && "ids" in json ? (json as { ids: unknown }).ids : null;

@@ -15,13 +15,20 @@ export function transportFor(channel: Channel): Transport {
   if (o) return o;
   const c = config();
   if (channel === "email" && c.RESEND_API_KEY) {
-    return cached("resend", () => resendTransport(c.RESEND_API_KEY!, c.EMAIL_FROM, { baseUrl: c.RESEND_API_URL, timeoutMs: c.SEND_TIMEOUT_MS }));
+    return cached("resend", () =>
+      resendTransport(c.RESEND_API_KEY!, c.EMAIL_FROM, { baseUrl: c.RESEND_API_URL, timeoutMs: c.SEND_TIMEOUT_MS }),
+    );
   }
   if (channel === "sms" && c.SMS_PROVIDER === "gatewayapi" && c.SMS_API_KEY) {
-    return cached("gatewayapi", () => gatewayApiTransport({
-      token: c.SMS_API_KEY!, sender: c.SMS_SENDER, url: c.SMS_API_URL, timeoutMs: c.SEND_TIMEOUT_MS,
-      callbackUrl: c.SMS_WEBHOOK_SECRET ? absoluteUrl("/webhooks/sms", c.APP_URL) : null,
-    }));
+    return cached("gatewayapi", () =>
+      gatewayApiTransport({
+        token: c.SMS_API_KEY!,
+        sender: c.SMS_SENDER,
+        url: c.SMS_API_URL,
+        timeoutMs: c.SEND_TIMEOUT_MS,
+        callbackUrl: c.SMS_WEBHOOK_SECRET ? absoluteUrl("/webhooks/sms", c.APP_URL) : null,
+      }),
+    );
   }
   return cached("local", () => localSink(c.LOCAL_SINK_DIR));
 }

@@ -20,11 +20,21 @@ export function resendTransport(apiKey: string, from: string, opts: Options = {}
       try {
         const { data, error, headers } = await client.emails.send(
           {
-            from, to: m.to, subject: m.subject, text: m.text, ...(m.html ? { html: m.html } : {}),
+            from,
+            to: m.to,
+            subject: m.subject,
+            text: m.text,
+            ...(m.html ? { html: m.html } : {}),
             ...(m.unsubscribeUrl ? { headers: { "List-Unsubscribe": `<${m.unsubscribeUrl}>` } } : {}),
-            ...(m.attachments?.length ? {
-              attachments: m.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content, "utf8").toString("base64") })),
-            } : {}),
+            ...(m.attachments?.length
+              ? {
+                  attachments: m.attachments.map((a) => ({
+                    filename: a.filename,
+                    contentType: a.contentType,
+                    content: Buffer.from(a.content, "utf8").toString("base64"),
+                  })),
+                }
+              : {}),
           },
           { idempotencyKey: m.idempotencyKey, signal: AbortSignal.timeout(timeoutMs) },
         );

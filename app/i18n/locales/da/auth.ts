@@ -42,7 +42,8 @@ export default {
   },
   security: {
     title: "To-trinsbekræftelse",
-    intro: "Som koordinator kan du beskytte din konto med en kode fra en godkendelsesapp (fx Microsoft Authenticator eller Google Authenticator). Som administrator skal du.",
+    intro:
+      "Som koordinator kan du beskytte din konto med en kode fra en godkendelsesapp (fx Microsoft Authenticator eller Google Authenticator). Som administrator skal du.",
     enabled: "To-trinsbekræftelse er slået til.",
     disabled: "To-trinsbekræftelse er slået fra.",
     step1: "Tilføj en konto i din app med denne nøgle:",
@@ -52,7 +53,8 @@ export default {
     disable: "Slå to-trinsbekræftelse fra",
     disableIntro: "Skriv en kode fra din app for at slå det fra.",
     required: "Som administrator skal du slå to-trinsbekræftelse til, før du kan bruge Mentorbro. Det tager et minut.",
-    requiredKeep: "Administratorer skal have to-trinsbekræftelse, så det kan ikke slås fra. Har du mistet din telefon, så bed driftsansvarlig om at nulstille den (npm run admin:create -- --email … --reset).",
+    requiredKeep:
+      "Administratorer skal have to-trinsbekræftelse, så det kan ikke slås fra. Har du mistet din telefon, så bed driftsansvarlig om at nulstille den (npm run admin:create -- --email … --reset).",
     nav: "Sikkerhed",
   },
 };

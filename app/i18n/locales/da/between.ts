@@ -6,7 +6,8 @@ export default {
     plan: "Planlæg næste møde",
     planTitle: "Planlæg et møde med {{name}}",
     changeTitle: "Ret eller aflys mødet",
-    intro: "Begge får en kalenderinvitation på e-mail, og borgeren får en påmindelse på sms dagen før. Skriv ikke personlige oplysninger i sted eller dagsorden.",
+    intro:
+      "Begge får en kalenderinvitation på e-mail, og borgeren får en påmindelse på sms dagen før. Skriv ikke personlige oplysninger i sted eller dagsorden.",
     date: "Dato",
     time: "Klokkeslæt",
     timeHint: "Dansk tid, fx 14:30",
@@ -88,7 +89,8 @@ export default {
     confirmRequired: "Sæt kryds for at bekræfte, at du har læst introduktionen",
     admin: {
       title: "Vejledning til mentorer",
-      intro: "Introduktionen vises for nye mentorer og skal være læst før første match. Tips vises på forløbssiden i den måned, de passer til.",
+      intro:
+        "Introduktionen vises for nye mentorer og skal være læst før første match. Tips vises på forløbssiden i den måned, de passer til.",
       new: "Ny side",
       newTitle: "Ny vejledningsside",
       editTitle: "Ret vejledningsside",
@@ -124,7 +126,8 @@ export default {
   },
   citizen: {
     title: "Borgerens egen side",
-    intro: "Borgeren har ingen konto, men en personlig side med mentorens fornavn og telefon, næste møde, målene og din kontakt. Linket sendes i velkomst- og matchbeskeden; du kan sende et nyt.",
+    intro:
+      "Borgeren har ingen konto, men en personlig side med mentorens fornavn og telefon, næste møde, målene og din kontakt. Linket sendes i velkomst- og matchbeskeden; du kan sende et nyt.",
     links_one: "{{count}} aktivt link",
     links_other: "{{count}} aktive links",
     send: "Send et nyt link",
@@ -140,7 +143,8 @@ export default {
   },
   report: {
     title: "Mål i forløbene",
-    intro: "Afsluttede forløb i perioden efter branche: hvor mange mål der blev nået pr. forløb, og hvor mange forløb der nåede mindst ét mål.",
+    intro:
+      "Afsluttede forløb i perioden efter branche: hvor mange mål der blev nået pr. forløb, og hvor mange forløb der nåede mindst ét mål.",
     section: "Branche",
     completed: "Afsluttede forløb",
     withPlan: "Med målplan",

@@ -13,7 +13,18 @@ export default {
   },
   language: { label: "Sprog", da: "Dansk", en: "English", switch: "Skift sprog" },
   roleName: { admin: "Administrator", coordinator: "Koordinator", caseworker: "Sagsbehandler", mentor: "Mentor" },
-  actions: { save: "Gem", cancel: "Annuller", back: "Tilbage", search: "Søg", filter: "Filtrer", reset: "Nulstil", retry: "Prøv igen", show: "Vis", next: "Næste", previous: "Forrige" },
+  actions: {
+    save: "Gem",
+    cancel: "Annuller",
+    back: "Tilbage",
+    search: "Søg",
+    filter: "Filtrer",
+    reset: "Nulstil",
+    retry: "Prøv igen",
+    show: "Vis",
+    next: "Næste",
+    previous: "Forrige",
+  },
   paging: {
     label: "Sider",
     page: "Side {{page}}",
@@ -32,7 +43,8 @@ export default {
     invalid: "Ugyldig værdi",
     cpr: "Skriv aldrig et CPR-nummer. Feltet ser ud til at indeholde et (10 cifre, fx ddmmåå-xxxx); fjern det.",
     nameInvisible: "Skriv navnet med bogstaver (feltet indeholder kun usynlige tegn)",
-    nameBidi: "Navnet indeholder usynlige tegn, der vender skriveretningen (U+202A–U+202E, U+2066–U+2069); skriv det igen uden dem",
+    nameBidi:
+      "Navnet indeholder usynlige tegn, der vender skriveretningen (U+202A–U+202E, U+2066–U+2069); skriv det igen uden dem",
   },
   status: { illegal: "Statussen kan ikke skifte sådan.", changed: "Nogen har ændret statussen imens. Åbn siden igen." },
   errors: {
@@ -45,9 +57,17 @@ export default {
     tooManyTitle: "For mange forsøg",
     tooManyBody: "Vent et par minutter, og prøv igen.",
     refusedTitle: "Forespørgslen blev afvist",
-    refusedBody: "Siden blev sendt fra et andet websted eller gennem en proxy, vi ikke stoler på, så vi har ikke gjort noget. Gå til siden igen, og prøv en gang til.",
+    refusedBody:
+      "Siden blev sendt fra et andet websted eller gennem en proxy, vi ikke stoler på, så vi har ikke gjort noget. Gå til siden igen, og prøv en gang til.",
     code: "Fejlkode {{status}}",
-    back: { start: "Gå til din startside", public: "Gå til forsiden", mentor: "Gå til din mentorside", coordinator: "Gå til koordinatorens forside", caseworker: "Gå til kommunens forside", admin: "Gå til administrationen" },
+    back: {
+      start: "Gå til din startside",
+      public: "Gå til forsiden",
+      mentor: "Gå til din mentorside",
+      coordinator: "Gå til koordinatorens forside",
+      caseworker: "Gå til kommunens forside",
+      admin: "Gå til administrationen",
+    },
     goHome: "Gå til forsiden",
   },
   titles: {

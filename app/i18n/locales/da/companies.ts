@@ -15,11 +15,17 @@ export default {
     report: "Virksomheder og praktik",
     tip: "Virksomhedstip",
   },
-  back: { list: "Tilbage til virksomheder", company: "Tilbage til {{name}}", opening: "Tilbage til opslaget", openings: "Alle opslag" },
+  back: {
+    list: "Tilbage til virksomheder",
+    company: "Tilbage til {{name}}",
+    opening: "Tilbage til opslaget",
+    openings: "Alle opslag",
+  },
   unverified: "Ikke bekræftet",
   unverifiedTitle: "Virksomheden er ikke bekræftet",
   unverifiedBody: "Tjek oplysningerne, og bekræft virksomheden.",
-  suggestedBy: "Foreslået af mentor {{name}} fra sit netværk. Tjek oplysningerne (fx på datacvr.virk.dk), og bekræft virksomheden.",
+  suggestedBy:
+    "Foreslået af mentor {{name}} fra sit netværk. Tjek oplysningerne (fx på datacvr.virk.dk), og bekræft virksomheden.",
   verify: "Bekræft virksomheden",
   edit: "Ret oplysninger",
   newOpening: "Opret opslag",
@@ -39,7 +45,8 @@ export default {
   },
   list: {
     title: "Virksomheder",
-    intro: "Virksomheder, der tager borgere i praktik, løntilskud, IGU, job eller talentforløb. Alle i foreningen og i jobcentrene ser alle virksomheder; borgere ser du kun fra din egen kommune.",
+    intro:
+      "Virksomheder, der tager borgere i praktik, løntilskud, IGU, job eller talentforløb. Alle i foreningen og i jobcentrene ser alle virksomheder; borgere ser du kun fra din egen kommune.",
     create: "Opret virksomhed",
     search: "Navn eller CVR",
     any: "Alle",
@@ -70,7 +77,8 @@ export default {
     talentTrackWeeks: "Et talentforløb varer højst 12 måneder (52 uger)",
     endBeforeStart: "Slutdatoen kan ikke ligge før start",
     tooManyRows: "Højst {{max}}",
-    health: "Skriv ikke helbredsoplysninger (diagnoser, sygdom, traumer, graviditet, behandling). Brug i stedet markeringen 'har brug for særlige hensyn' på henvisningen.",
+    health:
+      "Skriv ikke helbredsoplysninger (diagnoser, sygdom, traumer, graviditet, behandling). Brug i stedet markeringen 'har brug for særlige hensyn' på henvisningen.",
   },
   errors: {
     notDone: "Det lykkedes ikke. Prøv igen.",
@@ -121,7 +129,8 @@ export default {
     places_other: "{{count}} pladser",
     start: "start {{date}}",
     listTitle: "Opslag",
-    intro: "Praktikpladser, løntilskud, IGU, ordinære job og pladser i talentforløb i alle kommuner. Borgere foreslår og ser du kun fra din egen kommune.",
+    intro:
+      "Praktikpladser, løntilskud, IGU, ordinære job og pladser i talentforløb i alle kommuner. Borgere foreslår og ser du kun fra din egen kommune.",
     createVia: "Opret opslag fra en virksomhed",
     search: "Stilling eller virksomhed",
     noneFound: "Ingen opslag matcher.",
@@ -181,7 +190,8 @@ export default {
   candidates: {
     title_one: "{{count}} borger kan foreslås",
     title_other: "{{count}} borgere kan foreslås",
-    intro: "De {{shown}} bedst egnede med begrundelse fra kompetenceafklaringen: branche og stilling (erfaring og ønsker), afstand, danskniveau og rådighed. Borgere, der allerede er i praktik eller job, for langt væk eller under det krævede danskniveau, er ikke med.",
+    intro:
+      "De {{shown}} bedst egnede med begrundelse fra kompetenceafklaringen: branche og stilling (erfaring og ønsker), afstand, danskniveau og rådighed. Borgere, der allerede er i praktik eller job, for langt væk eller under det krævede danskniveau, er ikke med.",
     none: "Ingen borgere passer til opslaget lige nu.",
     notOpen: "Opslaget er ikke åbent, så der vises ingen borgere at foreslå.",
     rank: "{{rank}}. {{name}}",
@@ -322,7 +332,8 @@ export default {
   },
   tip: {
     title: "Virksomhedstip",
-    intro: "Kender du en virksomhed, der kunne tage en borger i praktik, løntilskud, IGU eller job? Skriv den her, gerne med en kontaktperson og et opslag, du har hørt om. Koordinatoren tjekker og bekræfter den.",
+    intro:
+      "Kender du en virksomhed, der kunne tage en borger i praktik, løntilskud, IGU eller job? Skriv den her, gerne med en kontaktperson og et opslag, du har hørt om. Koordinatoren tjekker og bekræfter den.",
     company: "Virksomheden",
     worksHere: "Jeg arbejder i denne virksomhed",
     contact: "Kontaktperson (valgfrit)",
@@ -352,13 +363,15 @@ export default {
   },
   report: {
     title: "Virksomheder og praktik",
-    intro: "Opslag og pladser, borgere i praktik, løntilskud, IGU, job og talentforløb, hvad placeringerne førte til, og virksomhedernes engagement.",
+    intro:
+      "Opslag og pladser, borgere i praktik, løntilskud, IGU, job og talentforløb, hvad placeringerne førte til, og virksomhedernes engagement.",
     caseworkerTitle: "Virksomheder og praktik: {{municipality}}",
     caseworkerIntro: "Opslag i din kommune og placeringer af din kommunes borgere.",
     period: "{{from}} – {{to}}",
     toCompanies: "Virksomheder og praktik (rapport)",
     toCourses: "Til rapporten om mentorforløb",
-    peopleNote: "Opslag og pladser handler om virksomheder og vises altid; tal om borgere følger reglen om små grupper.",
+    peopleNote:
+      "Opslag og pladser handler om virksomheder og vises altid; tal om borgere følger reglen om små grupper.",
     totals: "Overblik",
     openingsCard: "opslag i perioden",
     placesCard: "pladser",

@@ -2,7 +2,12 @@
 export default {
   nav: { courses: "Forløb", followUps: "Opfølgning" },
   commitment: {
-    not_started: "Ikke begyndt", paused: "På pause", ended: "Afsluttet", on_track: "Følger planen", behind: "Bagud", no_contact: "Ingen kontakt",
+    not_started: "Ikke begyndt",
+    paused: "På pause",
+    ended: "Afsluttet",
+    on_track: "Følger planen",
+    behind: "Bagud",
+    no_contact: "Ingen kontakt",
   },
   noContactDays_one: "Intet møde i {{count}} dag",
   noContactDays_other: "Intet møde i {{count}} dage",
@@ -88,7 +93,8 @@ export default {
   outcome: {
     title: "Resultater",
     proposeTitle: "Foreslå et resultat",
-    proposeIntro: "Har din mentee fået job, uddannelse, praktik eller lignende? Foreslå resultatet, så bekræfter koordinatoren det.",
+    proposeIntro:
+      "Har din mentee fået job, uddannelse, praktik eller lignende? Foreslå resultatet, så bekræfter koordinatoren det.",
     registerTitle: "Registrér et resultat",
     type: "Resultat",
     phase: "Tidspunkt",
@@ -145,8 +151,15 @@ export default {
     filter: "Vis",
     apply: "Vis",
     filters: {
-      all: "Alle", running: "I gang", on_track: "Følger planen", behind: "Bagud", no_contact: "Ingen kontakt", paused: "På pause",
-      not_started: "Godkendt, ikke startet", closed: "Afsluttede", followup_due: "Mangler opfølgningsresultat",
+      all: "Alle",
+      running: "I gang",
+      on_track: "Følger planen",
+      behind: "Bagud",
+      no_contact: "Ingen kontakt",
+      paused: "På pause",
+      not_started: "Godkendt, ikke startet",
+      closed: "Afsluttede",
+      followup_due: "Mangler opfølgningsresultat",
     },
     course: "Forløb",
     mentee: "Borger",
@@ -216,7 +229,8 @@ export default {
     by: "Af",
     none: "Ingen opfølgninger endnu.",
     dueTitle: "Opfølgning",
-    dueIntro: "Forløb uden kontakt i 21 dage eller bagud med timerne står først; derefter forløb, hvor en opfølgningssamtale skal tages (en startsamtale i den første uge og derefter hver 4.–6. uge).",
+    dueIntro:
+      "Forløb uden kontakt i 21 dage eller bagud med timerne står først; derefter forløb, hvor en opfølgningssamtale skal tages (en startsamtale i den første uge og derefter hver 4.–6. uge).",
     risk: "Risiko",
     call: "Opfølgningssamtale",
     noCallDue: "Ingen samtale forfalden",

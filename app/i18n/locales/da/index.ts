@@ -18,7 +18,11 @@ import demand from "./demand";
 
 /** Danish is the source of truth: every other UI language must have exactly these keys (checked by the type). */
 const da = {
-  common, auth, staff, enum: enumLabels, privacy,
+  common,
+  auth,
+  staff,
+  enum: enumLabels,
+  privacy,
   volunteer,
   referrals,
   competence,

@@ -13,8 +13,10 @@ export default {
     no_shared_language: "Intet fælles sprog ud over dansk",
     goals: "Mentor tilbyder {{covered}} af {{total}} ønskede mål",
     waiting: "Har ventet {{days}} dage",
-    profile_experience: "Kompetenceafklaring: har arbejdet som {{occupation}} i mentorens branche, {{label}} ({{years}} år)",
-    profile_experience_section: "Kompetenceafklaring: har arbejdet som {{occupation}} i samme hovedbranche, {{label}} ({{years}} år)",
+    profile_experience:
+      "Kompetenceafklaring: har arbejdet som {{occupation}} i mentorens branche, {{label}} ({{years}} år)",
+    profile_experience_section:
+      "Kompetenceafklaring: har arbejdet som {{occupation}} i samme hovedbranche, {{label}} ({{years}} år)",
   },
   rule: {
     mentor_not_approved: "Udelukket: mentor er ikke godkendt",
@@ -49,12 +51,15 @@ export default {
     manualReason: "Begrundelse for valget",
     manualReasonHint: "Skriv gerne hvorfor, når du ikke vælger nr. 1.",
     approve: "Godkend match med {{name}}",
-    approved: "Matchet er godkendt. Forløbet er oprettet, og beskederne til mentor, borger og sagsbehandler er sendt i kø.",
+    approved:
+      "Matchet er godkendt. Forløbet er oprettet, og beskederne til mentor, borger og sagsbehandler er sendt i kø.",
     requested: "Mentoren er spurgt. Forløbet oprettes, og borgeren får besked, når mentoren siger ja.",
     noIndustry: "Ingen fælles branche",
-    noIndustryHint: "I deler ikke branche. Skriv hvorfor netop denne mentor passer (mindst 10 tegn); begrundelsen gemmes på forløbet.",
+    noIndustryHint:
+      "I deler ikke branche. Skriv hvorfor netop denne mentor passer (mindst 10 tegn); begrundelsen gemmes på forløbet.",
     reasonRequired: "påkrævet",
-    openRequest: "{{mentor}} er spurgt og har frist til {{deadline}}. Borgeren foreslås ikke for andre, før mentoren har svaret, eller fristen er udløbet.",
+    openRequest:
+      "{{mentor}} er spurgt og har frist til {{deadline}}. Borgeren foreslås ikke for andre, før mentoren har svaret, eller fristen er udløbet.",
     requestsTitle: "Forespørgsler til mentorer",
     requestStatus: "{{mentor}}: {{status}} ({{date}})",
     declineReason: "Mentorens begrundelse: {{reason}}",
@@ -85,7 +90,8 @@ export default {
   },
   pool: {
     title: "Matching af hele puljen",
-    intro: "Alle ventende borgere mod alle ledige mentorer. Løsningen er optimal for den valgte indstilling; du vælger, hvilke par der godkendes.",
+    intro:
+      "Alle ventende borgere mod alle ledige mentorer. Løsningen er optimal for den valgte indstilling; du vælger, hvilke par der godkendes.",
     mode: "Indstilling",
     modes: { best_score: "Bedste samlede score", most_matched: "Flest mulige matchet" },
     mentee: "Borger",
@@ -125,7 +131,15 @@ export default {
     progress: "Fremskridt",
     stage: "Trin: {{stage}}",
     stageComponent: "Trin: {{stage}} (gruppe {{component}} af {{components}})",
-    stages: { queued: "venter på tur", starting: "starter", loading: "indlæser", scoring: "beregner score", solving: "finder bedste fordeling", saving: "gemmer", done: "færdig" },
+    stages: {
+      queued: "venter på tur",
+      starting: "starter",
+      loading: "indlæser",
+      scoring: "beregner score",
+      solving: "finder bedste fordeling",
+      saving: "gemmer",
+      done: "færdig",
+    },
     refreshing: "Siden opdateres af sig selv, mens kørslen arbejder.",
     cancel: "Annullér kørslen",
     cancelRequested: "Annulleringen er bestilt.",
@@ -133,13 +147,18 @@ export default {
     failed: "Kørslen fejlede: {{error}}",
     summaryTitle: "Resultat",
     summary: {
-      waiting: "ventende borgere", mentors: "ledige mentorer", pairs: "par foreslået", industryPairs: "par med fælles branche",
-      otherPairs: "par uden fælles branche", unmatched: "uden forslag",
+      waiting: "ventende borgere",
+      mentors: "ledige mentorer",
+      pairs: "par foreslået",
+      industryPairs: "par med fælles branche",
+      otherPairs: "par uden fælles branche",
+      unmatched: "uden forslag",
     },
     meanScore: "Gennemsnitlig score: {{score}}",
     industryTitle: "Par med fælles branche",
     otherTitle: "Par uden fælles branche",
-    otherIntro: "Undtagelsen: borgeren og mentoren deler ikke branche. Et sådant par godkendes kun enkeltvis med en begrundelse på borgerens kandidatside.",
+    otherIntro:
+      "Undtagelsen: borgeren og mentoren deler ikke branche. Et sådant par godkendes kun enkeltvis med en begrundelse på borgerens kandidatside.",
     unmatchedTitle: "Uden forslag",
     unmatchedReason: "Hovedårsag",
     reasons: { mentors_taken: "De mulige mentorer gik til andre borgere" },
@@ -154,7 +173,8 @@ export default {
     needsReason: "Godkend med begrundelse",
     needsReasonFor: "Godkend {{mentee}} med {{mentor}} med en begrundelse",
     refused: "Ikke godkendt: {{reason}}",
-    result: "{{approved}} par godkendt, og mentorerne er spurgt. {{failed}} kunne ikke godkendes (fx fordi situationen har ændret sig).",
+    result:
+      "{{approved}} par godkendt, og mentorerne er spurgt. {{failed}} kunne ikke godkendes (fx fordi situationen har ændret sig).",
     notDone: "Kørslen er ikke færdig.",
     errors: {
       area: "Vælg et område",
@@ -166,7 +186,8 @@ export default {
   },
   weights: {
     title: "Matchvægte",
-    intro: "Vægtene bestemmer, hvor meget hvert kriterium tæller i scoren. Hver gemning bliver en ny version; et forløb husker den version, det blev matchet med.",
+    intro:
+      "Vægtene bestemmer, hvor meget hvert kriterium tæller i scoren. Hver gemning bliver en ny version; et forløb husker den version, det blev matchet med.",
     current: "Aktuel version: {{version}}",
     saved: "Version {{version}} er gemt.",
     save: "Gem ny version",
@@ -200,14 +221,21 @@ export default {
     title: "Matchindstillinger",
     intro: "Gælder for forslag på kandidatsiden og i matching af hele puljen.",
     proposeNoIndustry: "Foreslå par uden fælles branche",
-    proposeNoIndustryHint: "Til: sådanne par vises markeret, aldrig i \"Godkend alle\", og kræver en begrundelse. Fra: de foreslås slet ikke.",
+    proposeNoIndustryHint:
+      'Til: sådanne par vises markeret, aldrig i "Godkend alle", og kræver en begrundelse. Fra: de foreslås slet ikke.',
     requestDays: "Dage mentoren har til at svare",
     requestDaysHint: "Fra 1 til 30 dage. Derefter udløber forespørgslen, og borgeren står igen i køen.",
     requestDaysRange: "Skriv et helt antal dage fra 1 til 30",
     save: "Gem indstillinger",
     saved: "Matchindstillingerne er gemt.",
   },
-  requestStatus: { requested: "venter på svar", accepted: "sagde ja", declined: "sagde nej", expired: "svarede ikke i tide", withdrawn: "trukket tilbage (borgeren er udmeldt)" },
+  requestStatus: {
+    requested: "venter på svar",
+    accepted: "sagde ja",
+    declined: "sagde nej",
+    expired: "svarede ikke i tide",
+    withdrawn: "trukket tilbage (borgeren er udmeldt)",
+  },
   notices: {
     title: "Mentorer der sagde nej eller ikke svarede",
     intro: "Borgerne står igen i køen. Find en ny mentor; parret foreslås ikke igen.",

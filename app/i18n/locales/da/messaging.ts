@@ -3,7 +3,8 @@ export default {
   nav: { templates: "Beskedskabeloner" },
   templates: {
     title: "Beskedskabeloner",
-    intro: "Teksterne i de e-mails og sms'er, platformen sender. Standardteksten kommer fra filerne i koden; en rettelse her gælder, til den nulstilles. Mangler et sprog, sendes dansk og engelsk.",
+    intro:
+      "Teksterne i de e-mails og sms'er, platformen sender. Standardteksten kommer fra filerne i koden; en rettelse her gælder, til den nulstilles. Mangler et sprog, sendes dansk og engelsk.",
     key: "Skabelon",
     audience: "Modtager",
     languages: "Sprog",
@@ -57,7 +58,8 @@ export default {
     editIntro: "Vælg et sprog, ret teksten og se et eksempel. Pladsholdere som {{example}} udfyldes ved afsendelse.",
     chooseLanguage: "Sprog",
     currentLanguage: "Du redigerer: {{language}}",
-    fallbackWarning: "Denne skabelon findes ikke på {{language}}. Indtil den er oversat, får modtageren dansk og engelsk.",
+    fallbackWarning:
+      "Denne skabelon findes ikke på {{language}}. Indtil den er oversat, får modtageren dansk og engelsk.",
     reference: "Dansk tekst til reference",
     subject: "Emne",
     heading: "Overskrift",
@@ -85,7 +87,8 @@ export default {
     tooManySegments: "Sms'en fylder {{count}} dele; højst {{max}} er tilladt.",
     unknownPlaceholder: "Ukendt pladsholder: {{name}}",
     linkInSms: "Sms'en indeholder et link. Danske teleselskaber kan filtrere sms'er med links.",
-    notEditable: "Standardteksten regner på sine data og kan ikke vises som tekst her; skriv en ny tekst for at rette den.",
+    notEditable:
+      "Standardteksten regner på sine data og kan ikke vises som tekst her; skriv en ny tekst for at rette den.",
   },
   optOut: {
     // The opt-out page itself speaks the citizen's language: app/i18n/opt-out-copy.ts. This is the shared schema's message.

@@ -54,8 +54,10 @@ export default {
   },
   invitation: {
     title: "Velkommen til Mentorbro",
-    intro: "Hej {{name}}. Du er inviteret som sagsbehandler for {{municipality}}. Vælg en adgangskode til din konto ({{email}}).",
-    introAdmin: "Hej {{name}}. Du er administrator i Mentorbro. Vælg en adgangskode til din konto ({{email}}). Når du logger ind, slår du to-trinsbekræftelse til med en godkendelsesapp.",
+    intro:
+      "Hej {{name}}. Du er inviteret som sagsbehandler for {{municipality}}. Vælg en adgangskode til din konto ({{email}}).",
+    introAdmin:
+      "Hej {{name}}. Du er administrator i Mentorbro. Vælg en adgangskode til din konto ({{email}}). Når du logger ind, slår du to-trinsbekræftelse til med en godkendelsesapp.",
     invalid: "Invitationen er udløbet eller allerede brugt. Bed administratoren om en ny.",
     submit: "Gem adgangskode",
   },

@@ -16,8 +16,24 @@ export default {
     none: "Ingen poster matcher.",
     any: "Alle",
   },
-  action: { view: "Visning", create: "Oprettelse", update: "Ændring", delete: "Sletning", export: "Udtræk", anonymise: "Anonymisering", login: "Login", logout: "Log ud" },
-  entityType: { mentee: "Borger", mentor: "Mentor", user: "Bruger", message: "Besked", setting: "Indstilling", course: "Forløb" },
+  action: {
+    view: "Visning",
+    create: "Oprettelse",
+    update: "Ændring",
+    delete: "Sletning",
+    export: "Udtræk",
+    anonymise: "Anonymisering",
+    login: "Login",
+    logout: "Log ud",
+  },
+  entityType: {
+    mentee: "Borger",
+    mentor: "Mentor",
+    user: "Bruger",
+    message: "Besked",
+    setting: "Indstilling",
+    course: "Forløb",
+  },
   person: {
     title: "Persondata: {{type}} #{{id}}",
     intro: "Indsigt, samtykker og sletning for én person.",
@@ -35,7 +51,8 @@ export default {
     withdrawnDone: "Samtykket er trukket tilbage.",
     givenDone: "Samtykket er registreret.",
     eraseTitle: "Sletning",
-    eraseIntro: "Navne, kontaktoplysninger og fritekst slettes. Anonyme oplysninger om forløb, timer og resultater bevares til statistik. Kan ikke fortrydes.",
+    eraseIntro:
+      "Navne, kontaktoplysninger og fritekst slettes. Anonyme oplysninger om forløb, timer og resultater bevares til statistik. Kan ikke fortrydes.",
     eraseConfirm: "Jeg bekræfter, at personen skal slettes",
     eraseConfirmRequired: "Bekræft sletningen",
     erase: "Slet personens oplysninger",
@@ -49,7 +66,8 @@ export default {
   },
   retention: {
     title: "Opbevaring af persondata",
-    intro: "Personoplysninger slettes (anonymiseres) automatisk, når det angivne antal måneder er gået efter forløbets afslutning. Anonyme tal til statistik bevares.",
+    intro:
+      "Personoplysninger slettes (anonymiseres) automatisk, når det angivne antal måneder er gået efter forløbets afslutning. Anonyme tal til statistik bevares.",
     months: "Måneder efter afslutning",
     monthsHint: "Mellem 1 og 120. Foreningens dokumenterede periode er 24 måneder.",
     save: "Gem",
@@ -60,7 +78,8 @@ export default {
   },
   jobs: {
     title: "Daglige kørsler",
-    intro: "Platformen kører hver dag sletning efter opbevaringsperioden, påmindelser om forløb og oprydning. En dag tæller først som kørt, når kørslen er lykkedes; en fejlet dag prøves igen automatisk (efter 1, 5, 15 og derefter hver 60. minut, op til en uge tilbage).",
+    intro:
+      "Platformen kører hver dag sletning efter opbevaringsperioden, påmindelser om forløb og oprydning. En dag tæller først som kørt, når kørslen er lykkedes; en fejlet dag prøves igen automatisk (efter 1, 5, 15 og derefter hver 60. minut, op til en uge tilbage).",
     job: "Kørsel",
     lastDay: "Seneste dag",
     status: "Status",
@@ -73,6 +92,11 @@ export default {
     retryAt: "Prøves igen {{at}}",
     failedDays_one: "{{count}} dag fejlet den seneste uge: {{days}}",
     failedDays_other: "{{count}} dage fejlet den seneste uge: {{days}}",
-    name: { courses: "Forløb: påmindelser og opfølgning", retention: "Sletning efter opbevaringsperioden", housekeeping: "Oprydning og databasestatistik", "purge-unverified-signups": "Ubekræftede tilmeldinger" },
+    name: {
+      courses: "Forløb: påmindelser og opfølgning",
+      retention: "Sletning efter opbevaringsperioden",
+      housekeeping: "Oprydning og databasestatistik",
+      "purge-unverified-signups": "Ubekræftede tilmeldinger",
+    },
   },
 };

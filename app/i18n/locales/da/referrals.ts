@@ -1,5 +1,11 @@
 export default {
-  nav: { list: "Henviste borgere", refer: "Henvis borger", queue: "Ventende borgere", municipalities: "Kommuner", demand: "Behov og udbud" },
+  nav: {
+    list: "Henviste borgere",
+    refer: "Henvis borger",
+    queue: "Ventende borgere",
+    municipalities: "Kommuner",
+    demand: "Behov og udbud",
+  },
   list: {
     title: "Henviste borgere fra {{municipality}}",
     intro: "Alle borgere, din kommune har henvist, med status og resultat.",
@@ -16,8 +22,10 @@ export default {
   },
   form: {
     title: "Henvis borger",
-    intro: "Henvis en jobparat borger fra din kommune til et mentorforløb. Skriv aldrig CPR-nummer eller helbredsoplysninger.",
-    notPartner: "Din kommune er ikke samarbejdskommune (endnu). Kontakt foreningen for at lave en samarbejdsaftale og en databehandleraftale.",
+    intro:
+      "Henvis en jobparat borger fra din kommune til et mentorforløb. Skriv aldrig CPR-nummer eller helbredsoplysninger.",
+    notPartner:
+      "Din kommune er ikke samarbejdskommune (endnu). Kontakt foreningen for at lave en samarbejdsaftale og en databehandleraftale.",
     sectionPerson: "Borgeren",
     sectionContact: "Kontakt og sprog",
     sectionSkills: "Sprog og uddannelse",
@@ -63,15 +71,18 @@ export default {
     mentorGenderPreference: "Ønske om mentorens køn",
     needsConsideration: "Borgeren kræver særlig hensyn",
     needsConsiderationHint: "Kun markeringen. Skriv ingen detaljer om helbred eller andet.",
-    consentIntro: "Borgeren skal have givet samtykke, før du henviser. Deltagelse og deling af en minimal profil med mentoren er påkrævet; sms kræver samtykke til sms.",
+    consentIntro:
+      "Borgeren skal have givet samtykke, før du henviser. Deltagelse og deling af en minimal profil med mentoren er påkrævet; sms kræver samtykke til sms.",
     consentPurposes: "Borgeren har givet samtykke til",
     consentVersion: "Version af samtykketeksten",
     consentDate: "Dato for samtykket",
     consentRecordedBy: "Registreres af: {{name}}",
     submit: "Henvis borger",
     duplicateTitle: "Mulig dobbelt henvisning",
-    duplicateBody_one: "Der findes allerede en borger i din kommune med samme navn, fødselsår og mobilnummer (henvist {{dates}}). Tjek, at det ikke er samme person.",
-    duplicateBody_other: "Der findes allerede {{count}} borgere i din kommune med samme navn, fødselsår og mobilnummer (henvist {{dates}}). Tjek, at det ikke er samme person.",
+    duplicateBody_one:
+      "Der findes allerede en borger i din kommune med samme navn, fødselsår og mobilnummer (henvist {{dates}}). Tjek, at det ikke er samme person.",
+    duplicateBody_other:
+      "Der findes allerede {{count}} borgere i din kommune med samme navn, fødselsår og mobilnummer (henvist {{dates}}). Tjek, at det ikke er samme person.",
     duplicateSee: "Se den eksisterende henvisning",
     confirmDuplicate: "Det er en anden person: gem alligevel",
     birthYearRequired: "Skriv fødselsåret",
@@ -101,7 +112,8 @@ export default {
     title: "Ret oplysninger om {{name}}",
     link: "Ret oplysninger",
     formTitle: "Kontakt, sprog og ønsker",
-    formIntro: "Ret det, der er ændret siden henvisningen. Historikken viser hvem, hvornår og hvilke felter, men ikke de nye værdier.",
+    formIntro:
+      "Ret det, der er ændret siden henvisningen. Historikken viser hvem, hvornår og hvilke felter, men ikke de nye værdier.",
     save: "Gem rettelserne",
     intakeTitle: "Visitationssamtale",
     calledOn: "Dato for samtalen",
@@ -116,8 +128,14 @@ export default {
     intakeLogged: "visitationssamtale {{date}}",
     done: { correct: "Rettelserne er gemt.", nothing: "Intet var ændret.", intake: "Samtalen er registreret." },
     field: {
-      phone: "telefon", email: "e-mail", preferredChannel: "foretrukken kanal", language: "sprog", danishLevel: "danskniveau",
-      danishModule: "modul", wishedIndustryCodes: "ønskede brancher", goals: "mål",
+      phone: "telefon",
+      email: "e-mail",
+      preferredChannel: "foretrukken kanal",
+      language: "sprog",
+      danishLevel: "danskniveau",
+      danishModule: "modul",
+      wishedIndustryCodes: "ønskede brancher",
+      goals: "mål",
     },
   },
   detail: {
@@ -170,7 +188,8 @@ export default {
     withdrawNotAllowed: "Henvisningen kan ikke trækkes tilbage, når forløbet er i gang eller afsluttet.",
     candidates: "Find mentorkandidater",
     requeue: "Sæt tilbage i køen",
-    requeueText: "Forløbet sluttede før tid, fordi mentoren stoppede, eller parret ikke fungerede. Borgeren kan komme tilbage i køen med sin oprindelige henvisningsdato og få en ny mentor.",
+    requeueText:
+      "Forløbet sluttede før tid, fordi mentoren stoppede, eller parret ikke fungerede. Borgeren kan komme tilbage i køen med sin oprindelige henvisningsdato og få en ny mentor.",
     requeued: "Borgeren står igen i køen med sin oprindelige henvisningsdato.",
     requeueFailed: "Borgeren kan ikke sættes tilbage i køen (status er ændret).",
   },

@@ -28,7 +28,8 @@ export default {
   hiddenNote: "Et tal står som »skjult«, når det ellers kunne bruges til at regne et for lille tal ud.",
   tooFewShort: "for få",
   none: "ingen data",
-  exactNote: "Tallene er din kommunes egne og vises præcist, også for små grupper: du ser borgerne enkeltvis i forvejen. Udskrift og eksport er til brug uden for kommunen og viser tal om færre end 5 personer som »for få til at vise«.",
+  exactNote:
+    "Tallene er din kommunes egne og vises præcist, også for små grupper: du ser borgerne enkeltvis i forvejen. Udskrift og eksport er til brug uden for kommunen og viser tal om færre end 5 personer som »for få til at vise«.",
   smallGroupNote: "Tal om færre end 5 personer vises som »for få til at vise«, så ingen enkeltperson kan genkendes.",
   counts: {
     title: "Borgere og forløb i perioden",
@@ -75,7 +76,8 @@ export default {
   quarters: {
     title: "Udvikling pr. kvartal",
     chartTitle: "Resultatandel pr. kvartal",
-    chartDesc: "Linjegraf over andelen af afsluttede forløb med job, uddannelse, løntilskud eller praktik, ved afslutning (fuld linje, runde punkter) og efter 3 måneder (stiplet linje, firkantede punkter). Samme tal står i tabellen.",
+    chartDesc:
+      "Linjegraf over andelen af afsluttede forløb med job, uddannelse, løntilskud eller praktik, ved afslutning (fuld linje, runde punkter) og efter 3 måneder (stiplet linje, firkantede punkter). Samme tal står i tabellen.",
     atEnd: "Ved afslutning",
     atFollowup: "Efter 3 måneder",
   },
@@ -96,7 +98,8 @@ export default {
     empty: "Ingen forløb eller henvisninger i perioden.",
   },
   chart: {
-    distributionDesc: "Søjlediagram: andelen af afsluttede forløb pr. resultattype. Hver søjle har sin værdi skrevet ved siden af; samme tal står i tabellen.",
+    distributionDesc:
+      "Søjlediagram: andelen af afsluttede forløb pr. resultattype. Hver søjle har sin værdi skrevet ved siden af; samme tal står i tabellen.",
     tableCaption: "{{title}} (tabel)",
   },
   exports: {
@@ -106,7 +109,8 @@ export default {
     csvSummary: "Nøgletal (CSV)",
     csvOutcomes: "Resultatfordeling (CSV)",
     csvCourses: "Forløbsliste (CSV)",
-    madeAsJob: "Excel-filen og forløbslisten laves i baggrunden: du følger arbejdet og henter filen, når den er klar. Filen gemmes i 24 timer.",
+    madeAsJob:
+      "Excel-filen og forløbslisten laves i baggrunden: du følger arbejdet og henter filen, når den er klar. Filen gemmes i 24 timer.",
     start: "Start eksporten",
     job: {
       title: "Eksport: {{kind}}",
@@ -115,7 +119,13 @@ export default {
       requestedAt: "Startet {{at}}",
       started: "Eksporten er startet.",
       alreadyRunning: "Du har allerede en eksport af denne slags i gang; her er den.",
-      stages: { queued: "venter på tur", starting: "starter", report: "beregner rapportens tal", rows: "skriver forløbslisten", done: "færdig" },
+      stages: {
+        queued: "venter på tur",
+        starting: "starter",
+        report: "beregner rapportens tal",
+        rows: "skriver forløbslisten",
+        done: "færdig",
+      },
       rows: "{{formatted}} rækker skrevet",
       refreshing: "Siden opdateres af sig selv, mens eksporten arbejder.",
       ready: "Filen er klar: {{rows}} forløb, {{size}} kB.",

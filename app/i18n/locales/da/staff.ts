@@ -13,7 +13,8 @@ export default {
     },
     pending: {
       title: "Resultater, der venter på bekræftelse",
-      intro: "Mentorer har foreslået disse resultater. De tæller først i rapporterne, når du har bekræftet dem. Er et forslag forkert, afvis det og registrér det rigtige på forløbet.",
+      intro:
+        "Mentorer har foreslået disse resultater. De tæller først i rapporterne, når du har bekræftet dem. Er et forslag forkert, afvis det og registrér det rigtige på forløbet.",
       decide: "Afgør",
       correct: "Afvis og ret",
       confirmLabel: "Bekræft {{type}} for {{name}}",
@@ -74,9 +75,12 @@ export default {
     confirmSent: "Markér som modtaget",
     confirmed: "Beskeden er markeret som modtaget.",
     heldTitle: "Beskeden er måske allerede leveret",
-    heldText: "Udbyderen fik måske beskeden, men vi hørte aldrig svaret, og denne udbyder kan ikke sortere en gentagelse fra. Slå referencen op i udbyderens log: findes beskeden dér, så markér den som modtaget; ellers send den igen.",
-    masked: "Links med en personlig kode (nulstilling, invitation, bekræftelse, spørgeskema, afmelding) vises som •••. Kun modtageren får dem.",
-    renderedToday: "Teksten vises igen ud fra skabelonen; skabelonen er ændret, siden beskeden blev sendt, så ordlyden kan afvige.",
+    heldText:
+      "Udbyderen fik måske beskeden, men vi hørte aldrig svaret, og denne udbyder kan ikke sortere en gentagelse fra. Slå referencen op i udbyderens log: findes beskeden dér, så markér den som modtaget; ellers send den igen.",
+    masked:
+      "Links med en personlig kode (nulstilling, invitation, bekræftelse, spørgeskema, afmelding) vises som •••. Kun modtageren får dem.",
+    renderedToday:
+      "Teksten vises igen ud fra skabelonen; skabelonen er ændret, siden beskeden blev sendt, så ordlyden kan afvige.",
     cannotShow: "Beskeden kan ikke vises: {{error}}",
     erased: "Personen er slettet; beskedens indhold vises ikke længere.",
   },

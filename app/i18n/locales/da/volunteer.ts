@@ -7,7 +7,8 @@ export default {
     whatTitle: "Hvad laver en mentor?",
     what1: "Du mødes med din mentee ca. 4 timer om måneden i 6 måneder – hos dig, på en café eller online.",
     what2: "Du hjælper med cv, ansøgninger og jobsamtaler, og du viser, hvordan man arbejder på en dansk arbejdsplads.",
-    what3: "Du åbner døre: dit netværk og din branche er ofte den vej, der fører til et job, en praktik eller en uddannelse.",
+    what3:
+      "Du åbner døre: dit netværk og din branche er ofte den vej, der fører til et job, en praktik eller en uddannelse.",
     offerTitle: "Det får du fra os",
     offer1: "En introduktion til mentorrollen, før du starter.",
     offer2: "En mentee, der matcher din branche og dit område – udvalgt af en koordinator.",
@@ -21,9 +22,10 @@ export default {
     municipalitiesBody: "{{count}} kommuner henviser borgere til programmet i dag.",
   },
   signup: {
-    recruitment: "Vi mangler mentorer inden for {{industry}} i {{municipality}}. Branche og kommune er valgt for dig herunder; ret dem, hvis de ikke passer.",
+    recruitment:
+      "Vi mangler mentorer inden for {{industry}} i {{municipality}}. Branche og kommune er valgt for dig herunder; ret dem, hvis de ikke passer.",
     title: "Bliv mentor",
-    intro: "Fortæl os om dig, din erfaring og hvor du kan mødes. Felter uden \"valgfrit\" skal udfyldes.",
+    intro: 'Fortæl os om dig, din erfaring og hvor du kan mødes. Felter uden "valgfrit" skal udfyldes.',
     sectionYou: "Om dig",
     sectionWhere: "Hvor kan du mødes?",
     sectionWork: "Dit arbejde og din erfaring",
@@ -59,21 +61,25 @@ export default {
     capacity: "Hvor mange mentees kan du have på samme tid?",
     motivation: "Hvorfor vil du være mentor?",
     motivationHint: "Et par linjer er nok.",
-    consentData: "Jeg giver samtykke til, at foreningen behandler mine oplysninger for at finde og følge op på et mentorforløb. Samtykket kan trækkes tilbage.",
+    consentData:
+      "Jeg giver samtykke til, at foreningen behandler mine oplysninger for at finde og følge op på et mentorforløb. Samtykket kan trækkes tilbage.",
     consentConfidentiality: "Jeg accepterer tavshedspligt om alt, hvad jeg hører om min mentee.",
     consentVersion: "Samtykketekst version {{version}}.",
     honeypot: "Lad dette felt være tomt",
     submit: "Send tilmelding",
     choose: "Vælg",
     sentTitle: "Tjek din e-mail",
-    sentBody: "Vi har sendt en e-mail med et link. Klik på det for at bekræfte din adresse og vælge en adgangskode. Linket virker i 48 timer.",
-    sentNotReceived: "Har du ikke fået e-mailen efter 10 minutter, så kig i spam-mappen, eller tilmeld dig igen med samme adresse.",
+    sentBody:
+      "Vi har sendt en e-mail med et link. Klik på det for at bekræfte din adresse og vælge en adgangskode. Linket virker i 48 timer.",
+    sentNotReceived:
+      "Har du ikke fået e-mailen efter 10 minutter, så kig i spam-mappen, eller tilmeld dig igen med samme adresse.",
     rateLimited: "Der er kommet for mange tilmeldinger fra dig på kort tid. Vent lidt, og prøv igen.",
   },
   verify: {
     title: "Bekræft din e-mail",
     greeting: "Hej {{name}}. Vælg en adgangskode for at bekræfte din e-mail og se din ansøgning.",
-    invalid: "Linket er udløbet eller allerede brugt. Tilmeld dig igen med samme e-mail, så sender vi et nyt link – eller log ind, hvis du allerede har valgt en adgangskode.",
+    invalid:
+      "Linket er udløbet eller allerede brugt. Tilmeld dig igen med samme e-mail, så sender vi et nyt link – eller log ind, hvis du allerede har valgt en adgangskode.",
     password: "Adgangskode",
     passwordHint: "Mindst 10 tegn. Brug gerne en sætning.",
     confirm: "Gentag adgangskode",
@@ -82,7 +88,8 @@ export default {
   request: {
     back: "Til Min side",
     title: "Vil du være mentor for {{name}}?",
-    intro: "Koordinatoren foreslår dig som mentor for {{name}} fra {{municipality}}: 6 måneder med ca. 4 timer om måneden.",
+    intro:
+      "Koordinatoren foreslår dig som mentor for {{name}} fra {{municipality}}: 6 måneder med ca. 4 timer om måneden.",
     start: "Foreslået start",
     noIndustry: "I deler ikke branche. Koordinatoren har valgt dig af en anden grund; spørg gerne, hvis du er i tvivl.",
     deadline: "Svar senest {{date}}.",
@@ -104,7 +111,8 @@ export default {
       answered: "Du har allerede svaret på forespørgslen.",
       withdrawn: "Borgeren er ikke længere med i programmet, så forespørgslen er trukket tilbage.",
       expired: "Fristen er udløbet, så du kan ikke længere svare.",
-      cannot_start: "Forløbet kan ikke oprettes længere (borgeren venter ikke, eller du har ikke en ledig plads). Kontakt koordinatoren.",
+      cannot_start:
+        "Forløbet kan ikke oprettes længere (borgeren venter ikke, eller du har ikke en ledig plads). Kontakt koordinatoren.",
       busy: "Der var travlt et øjeblik. Prøv igen.",
     },
     listTitle: "Forespørgsler til dig",
@@ -137,7 +145,8 @@ export default {
     availabilityTitle: "Tilgængelighed",
     available: "Du kan få en mentee.",
     full_one: "Du har den mentee, du har sagt ja til. Vi foreslår dig ikke til en ny, før forløbet slutter.",
-    full_other: "Du har de {{count}} mentees, du har sagt ja til. Vi foreslår dig ikke til flere, før et forløb slutter.",
+    full_other:
+      "Du har de {{count}} mentees, du har sagt ja til. Vi foreslår dig ikke til flere, før et forløb slutter.",
     logMeeting: "Registrér et møde",
     logMeetingWith: "Registrér et møde med {{name}}",
     onLeave: "Du holder pause fra {{from}} til {{to}}.",
@@ -151,7 +160,8 @@ export default {
   },
   availability: {
     title: "Tilgængelighed",
-    intro: "Skal du på ferie eller har du travlt? Sæt en pause, så foreslår vi ikke nye mentees til dig i den periode. Et igangværende forløb fortsætter.",
+    intro:
+      "Skal du på ferie eller har du travlt? Sæt en pause, så foreslår vi ikke nye mentees til dig i den periode. Et igangværende forløb fortsætter.",
     from: "Pause fra",
     to: "Pause til",
     toHint: "Lad feltet stå tomt, hvis du ikke ved, hvornår du er tilbage.",

@@ -44,7 +44,8 @@ export default {
   },
   security: {
     title: "Two-step verification",
-    intro: "As a coordinator you can protect your account with a code from an authenticator app (e.g. Microsoft Authenticator or Google Authenticator). As an administrator you must.",
+    intro:
+      "As a coordinator you can protect your account with a code from an authenticator app (e.g. Microsoft Authenticator or Google Authenticator). As an administrator you must.",
     enabled: "Two-step verification is on.",
     disabled: "Two-step verification is off.",
     step1: "Add an account in your app with this key:",
@@ -53,8 +54,10 @@ export default {
     enable: "Turn on two-step verification",
     disable: "Turn off two-step verification",
     disableIntro: "Enter a code from your app to turn it off.",
-    required: "As an administrator you must turn on two-step verification before you can use Mentorbro. It takes a minute.",
-    requiredKeep: "Administrators must have two-step verification, so it cannot be turned off. If you have lost your phone, ask whoever runs the server to reset it (npm run admin:create -- --email … --reset).",
+    required:
+      "As an administrator you must turn on two-step verification before you can use Mentorbro. It takes a minute.",
+    requiredKeep:
+      "Administrators must have two-step verification, so it cannot be turned off. If you have lost your phone, ask whoever runs the server to reset it (npm run admin:create -- --email … --reset).",
     nav: "Security",
   },
 } satisfies Translation["auth"];

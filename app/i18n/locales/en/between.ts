@@ -7,7 +7,8 @@ export default {
     plan: "Plan the next meeting",
     planTitle: "Plan a meeting with {{name}}",
     changeTitle: "Change or cancel the meeting",
-    intro: "Both get a calendar invitation by email, and the citizen gets a text reminder the day before. Do not write personal details in place or agenda.",
+    intro:
+      "Both get a calendar invitation by email, and the citizen gets a text reminder the day before. Do not write personal details in place or agenda.",
     date: "Date",
     time: "Time",
     timeHint: "Danish time, for example 14:30",
@@ -49,7 +50,8 @@ export default {
   },
   goals: {
     title: "Goal plan",
-    intro: "1-5 goals, set at the start meeting and reviewed at the coordinator's follow-up. The citizen sees them in their language.",
+    intro:
+      "1-5 goals, set at the start meeting and reviewed at the coordinator's follow-up. The citizen sees them in their language.",
     edit: "Edit the goal plan",
     pageTitle: "Goal plan for the course with {{name}}",
     add: "Add a goal",
@@ -89,7 +91,8 @@ export default {
     confirmRequired: "Tick the box to confirm that you have read the introduction",
     admin: {
       title: "Guidance for mentors",
-      intro: "The introduction is shown to new mentors and must be read before the first match. Tips show on the course page in the month they fit.",
+      intro:
+        "The introduction is shown to new mentors and must be read before the first match. Tips show on the course page in the month they fit.",
       new: "New page",
       newTitle: "New guidance page",
       editTitle: "Edit guidance page",
@@ -125,7 +128,8 @@ export default {
   },
   citizen: {
     title: "The citizen's own page",
-    intro: "The citizen has no account but a personal page with the mentor's first name and phone, the next meeting, the goals and your contact. The link is sent in the welcome and match messages; you can send a new one.",
+    intro:
+      "The citizen has no account but a personal page with the mentor's first name and phone, the next meeting, the goals and your contact. The link is sent in the welcome and match messages; you can send a new one.",
     links_one: "{{count}} live link",
     links_other: "{{count}} live links",
     send: "Send a new link",
@@ -141,7 +145,8 @@ export default {
   },
   report: {
     title: "Goals in the courses",
-    intro: "Courses completed in the period by industry: how many goals were reached per course, and how many courses reached at least one goal.",
+    intro:
+      "Courses completed in the period by industry: how many goals were reached per course, and how many courses reached at least one goal.",
     section: "Industry",
     completed: "Completed courses",
     withPlan: "With a goal plan",

@@ -15,7 +15,18 @@ export default {
   },
   language: { label: "Language", da: "Dansk", en: "English", switch: "Change language" },
   roleName: { admin: "Administrator", coordinator: "Coordinator", caseworker: "Caseworker", mentor: "Mentor" },
-  actions: { save: "Save", cancel: "Cancel", back: "Back", search: "Search", filter: "Filter", reset: "Reset", retry: "Try again", show: "Show", next: "Next", previous: "Previous" },
+  actions: {
+    save: "Save",
+    cancel: "Cancel",
+    back: "Back",
+    search: "Search",
+    filter: "Filter",
+    reset: "Reset",
+    retry: "Try again",
+    show: "Show",
+    next: "Next",
+    previous: "Previous",
+  },
   paging: {
     label: "Pages",
     page: "Page {{page}}",
@@ -34,9 +45,13 @@ export default {
     invalid: "Invalid value",
     cpr: "Never write a CPR number. This field seems to contain one (10 digits, e.g. ddmmyy-xxxx); remove it.",
     nameInvisible: "Write the name in letters (the field only holds invisible characters)",
-    nameBidi: "The name holds invisible characters that turn the writing direction (U+202A–U+202E, U+2066–U+2069); type it again without them",
+    nameBidi:
+      "The name holds invisible characters that turn the writing direction (U+202A–U+202E, U+2066–U+2069); type it again without them",
   },
-  status: { illegal: "The status cannot change like that.", changed: "Someone changed the status meanwhile. Open the page again." },
+  status: {
+    illegal: "The status cannot change like that.",
+    changed: "Someone changed the status meanwhile. Open the page again.",
+  },
   errors: {
     notFoundTitle: "Page not found",
     notFoundBody: "We cannot find the page you are looking for. The link may be out of date.",
@@ -47,9 +62,17 @@ export default {
     tooManyTitle: "Too many attempts",
     tooManyBody: "Wait a few minutes and try again.",
     refusedTitle: "The request was refused",
-    refusedBody: "The form was sent from another website or through a proxy we do not trust, so nothing was done. Open the page again and try once more.",
+    refusedBody:
+      "The form was sent from another website or through a proxy we do not trust, so nothing was done. Open the page again and try once more.",
     code: "Error code {{status}}",
-    back: { start: "Go to your start page", public: "Go to the front page", mentor: "Go to your mentor page", coordinator: "Go to the coordinator's start page", caseworker: "Go to the municipality's start page", admin: "Go to administration" },
+    back: {
+      start: "Go to your start page",
+      public: "Go to the front page",
+      mentor: "Go to your mentor page",
+      coordinator: "Go to the coordinator's start page",
+      caseworker: "Go to the municipality's start page",
+      admin: "Go to administration",
+    },
     goHome: "Go to the front page",
   },
   titles: {

@@ -17,11 +17,17 @@ const companies: Translation["companies"] = {
     report: "Companies and internships",
     tip: "Company tip",
   },
-  back: { list: "Back to companies", company: "Back to {{name}}", opening: "Back to the opening", openings: "All openings" },
+  back: {
+    list: "Back to companies",
+    company: "Back to {{name}}",
+    opening: "Back to the opening",
+    openings: "All openings",
+  },
   unverified: "Not confirmed",
   unverifiedTitle: "The company is not confirmed",
   unverifiedBody: "Check the details and confirm the company.",
-  suggestedBy: "Suggested by mentor {{name}} from their network. Check the details (e.g. on datacvr.virk.dk) and confirm the company.",
+  suggestedBy:
+    "Suggested by mentor {{name}} from their network. Check the details (e.g. on datacvr.virk.dk) and confirm the company.",
   verify: "Confirm the company",
   edit: "Edit details",
   newOpening: "New opening",
@@ -41,7 +47,8 @@ const companies: Translation["companies"] = {
   },
   list: {
     title: "Companies",
-    intro: "Companies that take citizens for internships, wage subsidy, IGU, jobs or talent tracks. Everyone in the association and the job centres sees every company; you see citizens of your own municipality only.",
+    intro:
+      "Companies that take citizens for internships, wage subsidy, IGU, jobs or talent tracks. Everyone in the association and the job centres sees every company; you see citizens of your own municipality only.",
     create: "New company",
     search: "Name or CVR",
     any: "All",
@@ -72,7 +79,8 @@ const companies: Translation["companies"] = {
     talentTrackWeeks: "A talent track lasts at most 12 months (52 weeks)",
     endBeforeStart: "The end cannot be before the start",
     tooManyRows: "At most {{max}}",
-    health: "Do not write health details (diagnoses, illness, trauma, pregnancy, treatment). Use the 'needs special consideration' flag on the referral instead.",
+    health:
+      "Do not write health details (diagnoses, illness, trauma, pregnancy, treatment). Use the 'needs special consideration' flag on the referral instead.",
   },
   errors: {
     notDone: "That did not work. Try again.",
@@ -123,14 +131,16 @@ const companies: Translation["companies"] = {
     places_other: "{{count}} places",
     start: "starts {{date}}",
     listTitle: "Openings",
-    intro: "Internships, wage-subsidy jobs, IGU positions, ordinary jobs and talent-track places in every municipality. You propose and see citizens of your own municipality only.",
+    intro:
+      "Internships, wage-subsidy jobs, IGU positions, ordinary jobs and talent-track places in every municipality. You propose and see citizens of your own municipality only.",
     createVia: "Create an opening from a company",
     search: "Occupation or company",
     noneFound: "No openings match.",
   },
   opening: {
     type: "Type",
-    typeHint: "An internship (virksomhedspraktik) is unpaid; wage subsidy and IGU are paid; IGU lasts two years with school periods.",
+    typeHint:
+      "An internship (virksomhedspraktik) is unpaid; wage subsidy and IGU are paid; IGU lasts two years with school periods.",
     occupation: "Occupation",
     occupationHint: "E.g. social and health care helper, welder, bus driver",
     municipality: "Workplace (municipality)",
@@ -183,7 +193,8 @@ const companies: Translation["companies"] = {
   candidates: {
     title_one: "{{count}} citizen can be proposed",
     title_other: "{{count}} citizens can be proposed",
-    intro: "The {{shown}} best fitting, with reasons from the competence assessment: industry and occupation (experience and wishes), distance, Danish level and availability. Citizens already in an internship or job, too far away or below the Danish level needed are left out.",
+    intro:
+      "The {{shown}} best fitting, with reasons from the competence assessment: industry and occupation (experience and wishes), distance, Danish level and availability. Citizens already in an internship or job, too far away or below the Danish level needed are left out.",
     none: "No citizens fit the opening right now.",
     notOpen: "The opening is not open, so no citizens are shown to propose.",
     rank: "{{rank}}. {{name}}",
@@ -267,7 +278,8 @@ const companies: Translation["companies"] = {
     title_other: "{{count}} citizens in an internship or job here",
     none: "None of your citizens has been here yet.",
     listTitle: "Internships and jobs",
-    intro: "Citizens in internships, wage-subsidy jobs, IGU, jobs and talent tracks. You see the citizens you have access to only.",
+    intro:
+      "Citizens in internships, wage-subsidy jobs, IGU, jobs and talent tracks. You see the citizens you have access to only.",
     running: "Running or planned",
   },
   placement: {
@@ -324,7 +336,8 @@ const companies: Translation["companies"] = {
   },
   tip: {
     title: "Company tip",
-    intro: "Do you know a company that could take a citizen for an internship, wage subsidy, IGU or a job? Write it here, with a contact and an opening you heard of if you can. The coordinator checks and confirms it.",
+    intro:
+      "Do you know a company that could take a citizen for an internship, wage subsidy, IGU or a job? Write it here, with a contact and an opening you heard of if you can. The coordinator checks and confirms it.",
     company: "The company",
     worksHere: "I work at this company",
     contact: "Contact (optional)",
@@ -354,13 +367,15 @@ const companies: Translation["companies"] = {
   },
   report: {
     title: "Companies and internships",
-    intro: "Openings and places, citizens in internships, wage subsidy, IGU, jobs and talent tracks, what the placements led to, and the companies' engagement.",
+    intro:
+      "Openings and places, citizens in internships, wage subsidy, IGU, jobs and talent tracks, what the placements led to, and the companies' engagement.",
     caseworkerTitle: "Companies and internships: {{municipality}}",
     caseworkerIntro: "Openings in your municipality and placements of your municipality's citizens.",
     period: "{{from}} – {{to}}",
     toCompanies: "Companies and internships (report)",
     toCourses: "To the report on mentoring courses",
-    peopleNote: "Openings and places are about companies and are always shown; figures about citizens follow the small-group rule.",
+    peopleNote:
+      "Openings and places are about companies and are always shown; figures about citizens follow the small-group rule.",
     totals: "Overview",
     openingsCard: "openings in the period",
     placesCard: "places",

@@ -3,7 +3,12 @@ import type { Translation } from "../da";
 export default {
   nav: { courses: "Courses", followUps: "Follow-up" },
   commitment: {
-    not_started: "Not started", paused: "Paused", ended: "Ended", on_track: "On track", behind: "Behind", no_contact: "No contact",
+    not_started: "Not started",
+    paused: "Paused",
+    ended: "Ended",
+    on_track: "On track",
+    behind: "Behind",
+    no_contact: "No contact",
   },
   noContactDays_one: "No meeting for {{count}} day",
   noContactDays_other: "No meeting for {{count}} days",
@@ -89,7 +94,8 @@ export default {
   outcome: {
     title: "Outcomes",
     proposeTitle: "Propose an outcome",
-    proposeIntro: "Has your mentee got a job, education, an internship or similar? Propose the outcome and the coordinator will confirm it.",
+    proposeIntro:
+      "Has your mentee got a job, education, an internship or similar? Propose the outcome and the coordinator will confirm it.",
     registerTitle: "Register an outcome",
     type: "Outcome",
     phase: "When",
@@ -146,8 +152,15 @@ export default {
     filter: "Show",
     apply: "Show",
     filters: {
-      all: "All", running: "Running", on_track: "On track", behind: "Behind", no_contact: "No contact", paused: "Paused",
-      not_started: "Approved, not started", closed: "Closed", followup_due: "Follow-up outcome missing",
+      all: "All",
+      running: "Running",
+      on_track: "On track",
+      behind: "Behind",
+      no_contact: "No contact",
+      paused: "Paused",
+      not_started: "Approved, not started",
+      closed: "Closed",
+      followup_due: "Follow-up outcome missing",
     },
     course: "Course",
     mentee: "Citizen",
@@ -217,7 +230,8 @@ export default {
     by: "By",
     none: "No follow-ups yet.",
     dueTitle: "Follow-up",
-    dueIntro: "Courses without contact for 21 days or behind on hours come first; then courses where a follow-up call is due (a start call in the first week, then every 4–6 weeks).",
+    dueIntro:
+      "Courses without contact for 21 days or behind on hours come first; then courses where a follow-up call is due (a start call in the first week, then every 4–6 weeks).",
     risk: "Risk",
     call: "Follow-up call",
     noCallDue: "No call due",

@@ -18,7 +18,11 @@ import between from "./between";
 import demand from "./demand";
 
 const en: Translation = {
-  common, auth, staff, enum: enumLabels, privacy,
+  common,
+  auth,
+  staff,
+  enum: enumLabels,
+  privacy,
   volunteer,
   referrals,
   competence,

@@ -8,7 +8,8 @@ export default {
   },
   privacy: {
     title: "Privacy notice",
-    intro: "This page tells you what information Mentorbro processes about you, why, who sees it, how long we keep it, and what your rights are.",
+    intro:
+      "This page tells you what information Mentorbro processes about you, why, who sees it, how long we keep it, and what your rights are.",
     controllerTitle: "Who is responsible?",
     controller: [
       "The association that runs Mentorbro is the data controller for information about volunteer business mentors and about staff accounts.",
@@ -30,7 +31,8 @@ export default {
       "To make statistics for municipalities and funders. The statistics never show individuals: figures about fewer than 5 people are not shown.",
     ],
     basisTitle: "Legal basis",
-    basis: "We process your information on the basis of your consent (Article 6(1)(a) of the General Data Protection Regulation), which you give when you sign up. We keep which version of the text you agreed to, and when. You can withdraw your consent at any time; this does not affect the lawfulness of the processing until then.",
+    basis:
+      "We process your information on the basis of your consent (Article 6(1)(a) of the General Data Protection Regulation), which you give when you sign up. We keep which version of the text you agreed to, and when. You can withdraw your consent at any time; this does not affect the lawfulness of the processing until then.",
     whoTitle: "Who sees the information",
     who: [
       "The association's coordinators and administrators. Every time a staff member reads or changes information about a person, it is written to an access log.",
@@ -38,7 +40,8 @@ export default {
       "Our email (Resend) and SMS (GatewayAPI) providers deliver the messages to you. They get only the recipient and the text of the message, and they are bound by data processing agreements.",
     ],
     citizensTitle: "Citizens referred by a jobcentre",
-    citizens: "The jobcentre tells you about the processing when you are referred and records your consent. Your mentor sees only what is needed: your first name, your municipality, your languages, your Danish level, the industries and goals you want, and how to contact you. We never store CPR numbers or health information. You can always stop messages to you with the link in the email, or by answering STOP where the SMS says so.",
+    citizens:
+      "The jobcentre tells you about the processing when you are referred and records your consent. Your mentor sees only what is needed: your first name, your municipality, your languages, your Danish level, the industries and goals you want, and how to contact you. We never store CPR numbers or health information. You can always stop messages to you with the link in the email, or by answering STOP where the SMS says so.",
     retentionTitle: "How long",
     retention: [
       "A sign-up whose email is never confirmed is deleted after 30 days.",
@@ -54,14 +57,17 @@ export default {
       "You can complain to the Danish Data Protection Agency (datatilsynet.dk) if you are unhappy with how we process your information.",
     ],
     cookiesTitle: "Cookies",
-    cookies: "Mentorbro uses only necessary cookies: one that keeps you logged in (mb_session, at most 7 days), one for the second step of logging in (mb_mfa, 5 minutes) and one that remembers your language (mb_lng). There are no statistics or advertising cookies, and we share nothing with others.",
+    cookies:
+      "Mentorbro uses only necessary cookies: one that keeps you logged in (mb_session, at most 7 days), one for the second step of logging in (mb_mfa, 5 minutes) and one that remembers your language (mb_lng). There are no statistics or advertising cookies, and we share nothing with others.",
     updated: "Last updated {{date}}.",
   },
   accessibility: {
     title: "Accessibility statement",
-    intro: "The association behind Mentorbro wants everyone to be able to use Mentorbro. This statement covers every page of this website and is written under the Danish act on the accessibility of public sector bodies' websites and mobile applications.",
+    intro:
+      "The association behind Mentorbro wants everyone to be able to use Mentorbro. This statement covers every page of this website and is written under the Danish act on the accessibility of public sector bodies' websites and mobile applications.",
     statusTitle: "Compliance status",
-    status: "Mentorbro is partially compliant with the WCAG 2.1 standard at level AA, because of the issues listed below.",
+    status:
+      "Mentorbro is partially compliant with the WCAG 2.1 standard at level AA, because of the issues listed below.",
     issuesTitle: "Content that is not accessible",
     issues: [
       "The charts in the reports are images. Each chart has a text description, and the same figures are in a table beside it.",
@@ -69,10 +75,13 @@ export default {
       "Messages and pages for citizens in languages other than Danish and English are translated, but not tested with screen readers in all ten languages.",
     ],
     methodTitle: "How we assessed accessibility",
-    method: "This statement was prepared on {{date}} on the basis of a self-assessment: every page is checked automatically with axe (WCAG 2.1 A and AA) in the automated browser tests, on a computer and a phone, and the pages have been gone through with a keyboard. The statement is reviewed when Mentorbro changes significantly, and at least once a year.",
+    method:
+      "This statement was prepared on {{date}} on the basis of a self-assessment: every page is checked automatically with axe (WCAG 2.1 A and AA) in the automated browser tests, on a computer and a phone, and the pages have been gone through with a keyboard. The statement is reviewed when Mentorbro changes significantly, and at least once a year.",
     feedbackTitle: "Feedback and contact",
-    feedback: "If you have problems with accessibility, or need information in another form, write to <mail>{{email}}</mail>. We answer within 14 days.",
+    feedback:
+      "If you have problems with accessibility, or need information in another form, write to <mail>{{email}}</mail>. We answer within 14 days.",
     enforcementTitle: "Complaints",
-    enforcement: "If you are not satisfied with our answer, you can complain to the Danish Agency for Digital Government, which supervises the act (digst.dk).",
+    enforcement:
+      "If you are not satisfied with our answer, you can complain to the Danish Agency for Digital Government, which supervises the act (digst.dk).",
   },
 } satisfies Translation["legal"];

@@ -15,8 +15,10 @@ export default {
     no_shared_language: "No language in common besides Danish",
     goals: "Mentor offers {{covered}} of {{total}} wished goals",
     waiting: "Has waited {{days}} days",
-    profile_experience: "Competence assessment: has worked as {{occupation}} in the mentor's industry, {{label}} (years: {{years}})",
-    profile_experience_section: "Competence assessment: has worked as {{occupation}} in the same industry section, {{label}} (years: {{years}})",
+    profile_experience:
+      "Competence assessment: has worked as {{occupation}} in the mentor's industry, {{label}} (years: {{years}})",
+    profile_experience_section:
+      "Competence assessment: has worked as {{occupation}} in the same industry section, {{label}} (years: {{years}})",
   },
   rule: {
     mentor_not_approved: "Excluded: mentor is not approved",
@@ -51,18 +53,22 @@ export default {
     manualReason: "Reason for the choice",
     manualReasonHint: "Please say why when you do not choose no. 1.",
     approve: "Approve match with {{name}}",
-    approved: "The match is approved. The course is created, and the messages to mentor, citizen and caseworker are queued.",
+    approved:
+      "The match is approved. The course is created, and the messages to mentor, citizen and caseworker are queued.",
     requested: "The mentor has been asked. The course is created and the citizen told when the mentor says yes.",
     noIndustry: "No shared industry",
-    noIndustryHint: "You do not share an industry. Write why this mentor fits (at least 10 characters); the reason is kept on the course.",
+    noIndustryHint:
+      "You do not share an industry. Write why this mentor fits (at least 10 characters); the reason is kept on the course.",
     reasonRequired: "required",
-    openRequest: "{{mentor}} has been asked and has until {{deadline}}. The citizen is not proposed to others until the mentor answers or the deadline passes.",
+    openRequest:
+      "{{mentor}} has been asked and has until {{deadline}}. The citizen is not proposed to others until the mentor answers or the deadline passes.",
     requestsTitle: "Requests to mentors",
     requestStatus: "{{mentor}}: {{status}} ({{date}})",
     declineReason: "The mentor's reason: {{reason}}",
     coordinatorReason: "The coordinator's reason: {{reason}}",
     excludedTitle: "Excluded mentors ({{formatted}})",
-    excludedIntro: "Each mentor is counted under the first rule that excludes them. Choose a number to see the mentors.",
+    excludedIntro:
+      "Each mentor is counted under the first rule that excludes them. Choose a number to see the mentors.",
     excludedMentor: "Mentor",
     excludedRules: "Rule",
     excludedCount: "Mentors",
@@ -87,7 +93,8 @@ export default {
   },
   pool: {
     title: "Matching the whole pool",
-    intro: "All waiting citizens against all available mentors. The solution is optimal for the chosen setting; you choose which pairs to approve.",
+    intro:
+      "All waiting citizens against all available mentors. The solution is optimal for the chosen setting; you choose which pairs to approve.",
     mode: "Setting",
     modes: { best_score: "Best total score", most_matched: "As many matched as possible" },
     mentee: "Citizen",
@@ -127,7 +134,15 @@ export default {
     progress: "Progress",
     stage: "Stage: {{stage}}",
     stageComponent: "Stage: {{stage}} (group {{component}} of {{components}})",
-    stages: { queued: "waiting its turn", starting: "starting", loading: "loading", scoring: "scoring", solving: "finding the best assignment", saving: "saving", done: "done" },
+    stages: {
+      queued: "waiting its turn",
+      starting: "starting",
+      loading: "loading",
+      scoring: "scoring",
+      solving: "finding the best assignment",
+      saving: "saving",
+      done: "done",
+    },
     refreshing: "The page updates by itself while the run works.",
     cancel: "Cancel the run",
     cancelRequested: "Cancelling has been asked for.",
@@ -135,13 +150,18 @@ export default {
     failed: "The run failed: {{error}}",
     summaryTitle: "Result",
     summary: {
-      waiting: "waiting citizens", mentors: "available mentors", pairs: "pairs proposed", industryPairs: "pairs sharing an industry",
-      otherPairs: "pairs without a shared industry", unmatched: "without a proposal",
+      waiting: "waiting citizens",
+      mentors: "available mentors",
+      pairs: "pairs proposed",
+      industryPairs: "pairs sharing an industry",
+      otherPairs: "pairs without a shared industry",
+      unmatched: "without a proposal",
     },
     meanScore: "Mean score: {{score}}",
     industryTitle: "Pairs sharing an industry",
     otherTitle: "Pairs without a shared industry",
-    otherIntro: "The exception: the citizen and the mentor share no industry. Such a pair is approved only one at a time, with a reason, on the citizen's candidates page.",
+    otherIntro:
+      "The exception: the citizen and the mentor share no industry. Such a pair is approved only one at a time, with a reason, on the citizen's candidates page.",
     unmatchedTitle: "Without a proposal",
     unmatchedReason: "Main reason",
     reasons: { mentors_taken: "The possible mentors went to other citizens" },
@@ -156,7 +176,8 @@ export default {
     needsReason: "Approve with a reason",
     needsReasonFor: "Approve {{mentee}} with {{mentor}} with a reason",
     refused: "Not approved: {{reason}}",
-    result: "{{approved}} pairs approved and their mentors asked. {{failed}} could not be approved (e.g. because things have changed).",
+    result:
+      "{{approved}} pairs approved and their mentors asked. {{failed}} could not be approved (e.g. because things have changed).",
     notDone: "The run is not finished.",
     errors: {
       area: "Choose an area",
@@ -168,7 +189,8 @@ export default {
   },
   weights: {
     title: "Matching weights",
-    intro: "The weights decide how much each criterion counts in the score. Every save is a new version; a course remembers the version it was matched with.",
+    intro:
+      "The weights decide how much each criterion counts in the score. Every save is a new version; a course remembers the version it was matched with.",
     current: "Current version: {{version}}",
     saved: "Version {{version}} is saved.",
     save: "Save new version",
@@ -202,14 +224,21 @@ export default {
     title: "Matching settings",
     intro: "Apply to proposals on the candidates page and in the whole-pool matching.",
     proposeNoIndustry: "Propose pairs without a shared industry",
-    proposeNoIndustryHint: "On: such pairs are shown marked, never in \"Approve all\", and need a reason. Off: they are not proposed at all.",
+    proposeNoIndustryHint:
+      'On: such pairs are shown marked, never in "Approve all", and need a reason. Off: they are not proposed at all.',
     requestDays: "Days the mentor has to answer",
     requestDaysHint: "From 1 to 30 days. Then the request expires and the citizen is back in the queue.",
     requestDaysRange: "Enter a whole number of days from 1 to 30",
     save: "Save settings",
     saved: "The matching settings are saved.",
   },
-  requestStatus: { requested: "waiting for an answer", accepted: "said yes", declined: "said no", expired: "did not answer in time", withdrawn: "withdrawn (the citizen left the programme)" },
+  requestStatus: {
+    requested: "waiting for an answer",
+    accepted: "said yes",
+    declined: "said no",
+    expired: "did not answer in time",
+    withdrawn: "withdrawn (the citizen left the programme)",
+  },
   notices: {
     title: "Mentors who said no or did not answer",
     intro: "The citizens are back in the queue. Find a new mentor; the pair will not be proposed again.",

@@ -4,7 +4,8 @@ export default {
   nav: { templates: "Message templates" },
   templates: {
     title: "Message templates",
-    intro: "The words of the emails and text messages the platform sends. The default text comes from the files in the code; an edit here applies until it is reset. When a language is missing, Danish and English are sent.",
+    intro:
+      "The words of the emails and text messages the platform sends. The default text comes from the files in the code; an edit here applies until it is reset. When a language is missing, Danish and English are sent.",
     key: "Template",
     audience: "Recipient",
     languages: "Languages",
@@ -55,10 +56,12 @@ export default {
     audienceName: { staff: "Staff", mentor: "Mentor", mentee: "Citizen", caseworker: "Caseworker" },
     state: { file: "Default", edited: "Edited", missing: "Missing" },
     editTitle: "Template: {{name}}",
-    editIntro: "Choose a language, edit the text and see a preview. Placeholders such as {{example}} are filled in when sending.",
+    editIntro:
+      "Choose a language, edit the text and see a preview. Placeholders such as {{example}} are filled in when sending.",
     chooseLanguage: "Language",
     currentLanguage: "You are editing: {{language}}",
-    fallbackWarning: "This template does not exist in {{language}}. Until it is translated, the recipient gets Danish and English.",
+    fallbackWarning:
+      "This template does not exist in {{language}}. Until it is translated, the recipient gets Danish and English.",
     reference: "Danish text for reference",
     subject: "Subject",
     heading: "Heading",
@@ -86,7 +89,8 @@ export default {
     tooManySegments: "The text message takes {{count}} segments; at most {{max}} are allowed.",
     unknownPlaceholder: "Unknown placeholder: {{name}}",
     linkInSms: "The text message contains a link. Danish operators may filter messages with links.",
-    notEditable: "The default text computes on its data and cannot be shown as text here; write a new text to change it.",
+    notEditable:
+      "The default text computes on its data and cannot be shown as text here; write a new text to change it.",
   },
   optOut: {
     // The opt-out page itself speaks the citizen's language: app/i18n/opt-out-copy.ts. This is the shared schema's message.

@@ -3,7 +3,8 @@ import type { Translation } from "../da";
 export default {
   list: {
     title: "Municipalities",
-    intro: "All 98 municipalities. A municipality takes part only after a cooperation agreement and a data processor agreement.",
+    intro:
+      "All 98 municipalities. A municipality takes part only after a cooperation agreement and a data processor agreement.",
     name: "Municipality",
     code: "Code",
     partner: "Partner municipality",
@@ -56,8 +57,10 @@ export default {
   },
   invitation: {
     title: "Welcome to Mentorbro",
-    intro: "Hello {{name}}. You are invited as a caseworker for {{municipality}}. Choose a password for your account ({{email}}).",
-    introAdmin: "Hello {{name}}. You are an administrator of Mentorbro. Choose a password for your account ({{email}}). When you log in, you turn on two-step verification with an authenticator app.",
+    intro:
+      "Hello {{name}}. You are invited as a caseworker for {{municipality}}. Choose a password for your account ({{email}}).",
+    introAdmin:
+      "Hello {{name}}. You are an administrator of Mentorbro. Choose a password for your account ({{email}}). When you log in, you turn on two-step verification with an authenticator app.",
     invalid: "The invitation has expired or has already been used. Ask the administrator for a new one.",
     submit: "Save password",
   },

@@ -18,8 +18,24 @@ export default {
     none: "No entries match.",
     any: "All",
   },
-  action: { view: "View", create: "Create", update: "Change", delete: "Delete", export: "Export", anonymise: "Anonymisation", login: "Login", logout: "Logout" },
-  entityType: { mentee: "Citizen", mentor: "Mentor", user: "User", message: "Message", setting: "Setting", course: "Course" },
+  action: {
+    view: "View",
+    create: "Create",
+    update: "Change",
+    delete: "Delete",
+    export: "Export",
+    anonymise: "Anonymisation",
+    login: "Login",
+    logout: "Logout",
+  },
+  entityType: {
+    mentee: "Citizen",
+    mentor: "Mentor",
+    user: "User",
+    message: "Message",
+    setting: "Setting",
+    course: "Course",
+  },
   person: {
     title: "Personal data: {{type}} #{{id}}",
     intro: "Access, consents and erasure for one person.",
@@ -37,7 +53,8 @@ export default {
     withdrawnDone: "The consent has been withdrawn.",
     givenDone: "The consent has been recorded.",
     eraseTitle: "Erasure",
-    eraseIntro: "Names, contact details and free text are deleted. Anonymous data about courses, hours and outcomes remain for statistics. Cannot be undone.",
+    eraseIntro:
+      "Names, contact details and free text are deleted. Anonymous data about courses, hours and outcomes remain for statistics. Cannot be undone.",
     eraseConfirm: "I confirm that this person's data is to be erased",
     eraseConfirmRequired: "Confirm the erasure",
     erase: "Erase this person's data",
@@ -51,7 +68,8 @@ export default {
   },
   retention: {
     title: "Retention of personal data",
-    intro: "Personal data is erased (anonymised) automatically when the given number of months have passed after the course ended. Anonymous figures for statistics remain.",
+    intro:
+      "Personal data is erased (anonymised) automatically when the given number of months have passed after the course ended. Anonymous figures for statistics remain.",
     months: "Months after the end",
     monthsHint: "Between 1 and 120. The association's documented period is 24 months.",
     save: "Save",
@@ -62,7 +80,8 @@ export default {
   },
   jobs: {
     title: "Daily jobs",
-    intro: "Every day the platform erases data past the retention period, sends course reminders and tidies up. A day counts as run only when the job succeeded; a failed day is tried again automatically (after 1, 5, 15 and then every 60 minutes, up to a week back).",
+    intro:
+      "Every day the platform erases data past the retention period, sends course reminders and tidies up. A day counts as run only when the job succeeded; a failed day is tried again automatically (after 1, 5, 15 and then every 60 minutes, up to a week back).",
     job: "Job",
     lastDay: "Latest day",
     status: "Status",
@@ -75,6 +94,11 @@ export default {
     retryAt: "Tried again {{at}}",
     failedDays_one: "{{count}} day failed in the last week: {{days}}",
     failedDays_other: "{{count}} days failed in the last week: {{days}}",
-    name: { courses: "Courses: reminders and follow-up", retention: "Erasure after the retention period", housekeeping: "Housekeeping and database statistics", "purge-unverified-signups": "Unconfirmed sign-ups" },
+    name: {
+      courses: "Courses: reminders and follow-up",
+      retention: "Erasure after the retention period",
+      housekeeping: "Housekeeping and database statistics",
+      "purge-unverified-signups": "Unconfirmed sign-ups",
+    },
   },
 } satisfies Translation["privacy"];

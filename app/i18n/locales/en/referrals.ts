@@ -1,7 +1,13 @@
 import type { Translation } from "../da";
 
 export default {
-  nav: { list: "Referred citizens", refer: "Refer a citizen", queue: "Waiting citizens", municipalities: "Municipalities", demand: "Demand and supply" },
+  nav: {
+    list: "Referred citizens",
+    refer: "Refer a citizen",
+    queue: "Waiting citizens",
+    municipalities: "Municipalities",
+    demand: "Demand and supply",
+  },
   list: {
     title: "Citizens referred by {{municipality}}",
     intro: "Every citizen your municipality has referred, with status and outcome.",
@@ -18,8 +24,10 @@ export default {
   },
   form: {
     title: "Refer a citizen",
-    intro: "Refer a job-ready citizen of your municipality to a mentoring course. Never write a CPR number or health details.",
-    notPartner: "Your municipality is not a partner municipality (yet). Contact the association to make a cooperation agreement and a data processor agreement.",
+    intro:
+      "Refer a job-ready citizen of your municipality to a mentoring course. Never write a CPR number or health details.",
+    notPartner:
+      "Your municipality is not a partner municipality (yet). Contact the association to make a cooperation agreement and a data processor agreement.",
     sectionPerson: "The citizen",
     sectionContact: "Contact and language",
     sectionSkills: "Languages and education",
@@ -65,15 +73,18 @@ export default {
     mentorGenderPreference: "Preferred gender of the mentor",
     needsConsideration: "The citizen needs special consideration",
     needsConsiderationHint: "Only the flag. Do not write any details about health or anything else.",
-    consentIntro: "The citizen must have given consent before you refer them. Taking part and sharing a minimal profile with the mentor are required; SMS needs consent to SMS.",
+    consentIntro:
+      "The citizen must have given consent before you refer them. Taking part and sharing a minimal profile with the mentor are required; SMS needs consent to SMS.",
     consentPurposes: "The citizen has consented to",
     consentVersion: "Version of the consent text",
     consentDate: "Date of the consent",
     consentRecordedBy: "Recorded by: {{name}}",
     submit: "Refer citizen",
     duplicateTitle: "Possible duplicate referral",
-    duplicateBody_one: "There is already a citizen in your municipality with the same name, birth year and mobile number (referred {{dates}}). Check that it is not the same person.",
-    duplicateBody_other: "There are already {{count}} citizens in your municipality with the same name, birth year and mobile number (referred {{dates}}). Check that it is not the same person.",
+    duplicateBody_one:
+      "There is already a citizen in your municipality with the same name, birth year and mobile number (referred {{dates}}). Check that it is not the same person.",
+    duplicateBody_other:
+      "There are already {{count}} citizens in your municipality with the same name, birth year and mobile number (referred {{dates}}). Check that it is not the same person.",
     duplicateSee: "See the existing referral",
     confirmDuplicate: "This is a different person: save anyway",
     birthYearRequired: "Enter the birth year",
@@ -103,7 +114,8 @@ export default {
     title: "Correct the details of {{name}}",
     link: "Correct details",
     formTitle: "Contact, language and wishes",
-    formIntro: "Correct what has changed since the referral. The history shows who, when and which fields, but not the new values.",
+    formIntro:
+      "Correct what has changed since the referral. The history shows who, when and which fields, but not the new values.",
     save: "Save the corrections",
     intakeTitle: "Intake call",
     calledOn: "Date of the call",
@@ -118,8 +130,14 @@ export default {
     intakeLogged: "intake call {{date}}",
     done: { correct: "The corrections are saved.", nothing: "Nothing had changed.", intake: "The call is logged." },
     field: {
-      phone: "phone", email: "email", preferredChannel: "preferred channel", language: "language", danishLevel: "Danish level",
-      danishModule: "module", wishedIndustryCodes: "wished industries", goals: "goals",
+      phone: "phone",
+      email: "email",
+      preferredChannel: "preferred channel",
+      language: "language",
+      danishLevel: "Danish level",
+      danishModule: "module",
+      wishedIndustryCodes: "wished industries",
+      goals: "goals",
     },
   },
   detail: {
@@ -172,7 +190,8 @@ export default {
     withdrawNotAllowed: "A referral cannot be withdrawn once the course has started or ended.",
     candidates: "Find mentor candidates",
     requeue: "Put back in the queue",
-    requeueText: "The course ended early because the mentor stopped or the pair did not work. The citizen can go back in the queue with their original referral date and get a new mentor.",
+    requeueText:
+      "The course ended early because the mentor stopped or the pair did not work. The citizen can go back in the queue with their original referral date and get a new mentor.",
     requeued: "The citizen is back in the queue with their original referral date.",
     requeueFailed: "The citizen cannot be put back in the queue (the status has changed).",
   },

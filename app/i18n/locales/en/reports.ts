@@ -5,7 +5,8 @@ export default {
   title: "Reports",
   intro: "Results of the mentoring courses for a period: figures, charts and spreadsheet exports.",
   caseworkerTitle: "Report for {{municipality}}",
-  caseworkerIntro: "Results for citizens referred by your municipality. Other municipalities' figures are not included.",
+  caseworkerIntro:
+    "Results for citizens referred by your municipality. Other municipalities' figures are not included.",
   printTitle: "Mentoring courses: report for {{municipality}}",
   allMunicipalities: "all municipalities",
   printable: "Printable version",
@@ -27,11 +28,14 @@ export default {
   quarterShort: "Q{{q}}",
   tooFew: "too few to show",
   hidden: "hidden",
-  hiddenNote: "A figure shows as “hidden” where it could otherwise be used to work out a figure that is too small to show.",
+  hiddenNote:
+    "A figure shows as “hidden” where it could otherwise be used to work out a figure that is too small to show.",
   tooFewShort: "too few",
   none: "no data",
-  exactNote: "These are your municipality's own figures, shown exactly, small groups included: you see these citizens one by one anyway. The print and the exports are for use outside the municipality and show figures about fewer than 5 people as \"too few to show\".",
-  smallGroupNote: "Figures about fewer than 5 people are shown as “too few to show”, so no individual can be recognised.",
+  exactNote:
+    'These are your municipality\'s own figures, shown exactly, small groups included: you see these citizens one by one anyway. The print and the exports are for use outside the municipality and show figures about fewer than 5 people as "too few to show".',
+  smallGroupNote:
+    "Figures about fewer than 5 people are shown as “too few to show”, so no individual can be recognised.",
   counts: {
     title: "Citizens and courses in the period",
     referred: "Citizens referred",
@@ -77,7 +81,8 @@ export default {
   quarters: {
     title: "By quarter",
     chartTitle: "Outcome rate by quarter",
-    chartDesc: "Line chart of the share of completed courses leading to a job, education, wage subsidy or internship, at the end (solid line, round points) and after 3 months (dashed line, square points). The table has the same figures.",
+    chartDesc:
+      "Line chart of the share of completed courses leading to a job, education, wage subsidy or internship, at the end (solid line, round points) and after 3 months (dashed line, square points). The table has the same figures.",
     atEnd: "At the end",
     atFollowup: "After 3 months",
   },
@@ -98,7 +103,8 @@ export default {
     empty: "No courses or referrals in the period.",
   },
   chart: {
-    distributionDesc: "Bar chart: the share of completed courses by outcome type. Each bar has its value written beside it; the table has the same figures.",
+    distributionDesc:
+      "Bar chart: the share of completed courses by outcome type. Each bar has its value written beside it; the table has the same figures.",
     tableCaption: "{{title}} (table)",
   },
   exports: {
@@ -108,7 +114,8 @@ export default {
     csvSummary: "Key figures (CSV)",
     csvOutcomes: "Outcome distribution (CSV)",
     csvCourses: "Course list (CSV)",
-    madeAsJob: "The Excel file and the course list are made in the background: you follow the work and download the file when it is ready. The file is kept for 24 hours.",
+    madeAsJob:
+      "The Excel file and the course list are made in the background: you follow the work and download the file when it is ready. The file is kept for 24 hours.",
     start: "Start the export",
     job: {
       title: "Export: {{kind}}",
@@ -117,7 +124,13 @@ export default {
       requestedAt: "Started {{at}}",
       started: "The export has started.",
       alreadyRunning: "You already have an export of this kind in progress; here it is.",
-      stages: { queued: "waiting its turn", starting: "starting", report: "computing the report's figures", rows: "writing the course list", done: "done" },
+      stages: {
+        queued: "waiting its turn",
+        starting: "starting",
+        report: "computing the report's figures",
+        rows: "writing the course list",
+        done: "done",
+      },
       rows: "{{formatted}} rows written",
       refreshing: "The page updates itself while the export works.",
       ready: "The file is ready: {{rows}} courses, {{size}} kB.",

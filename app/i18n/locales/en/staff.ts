@@ -15,7 +15,8 @@ export default {
     },
     pending: {
       title: "Outcomes waiting for confirmation",
-      intro: "Mentors proposed these outcomes. They count in the reports only once you confirm them. If a proposal is wrong, reject it and register the right one on the course.",
+      intro:
+        "Mentors proposed these outcomes. They count in the reports only once you confirm them. If a proposal is wrong, reject it and register the right one on the course.",
       decide: "Decide",
       correct: "Reject and correct",
       confirmLabel: "Confirm {{type}} for {{name}}",
@@ -76,9 +77,12 @@ export default {
     confirmSent: "Mark as received",
     confirmed: "The message is marked as received.",
     heldTitle: "The message may already have been delivered",
-    heldText: "The provider may have received the message, but we never heard its answer, and this provider cannot filter out a repeat. Look the reference up in the provider's log: if the message is there, mark it as received; otherwise send it again.",
-    masked: "Links with a personal code (reset, invitation, confirmation, survey, opt-out) are shown as •••. Only the recipient gets them.",
-    renderedToday: "The text is rendered again from the template; the template was edited after the message was sent, so the wording may differ.",
+    heldText:
+      "The provider may have received the message, but we never heard its answer, and this provider cannot filter out a repeat. Look the reference up in the provider's log: if the message is there, mark it as received; otherwise send it again.",
+    masked:
+      "Links with a personal code (reset, invitation, confirmation, survey, opt-out) are shown as •••. Only the recipient gets them.",
+    renderedToday:
+      "The text is rendered again from the template; the template was edited after the message was sent, so the wording may differ.",
     cannotShow: "The message cannot be shown: {{error}}",
     erased: "The person was erased; the message content is no longer shown.",
   },

@@ -23,9 +23,10 @@ export default {
     municipalitiesBody: "{{count}} municipalities refer citizens to the programme today.",
   },
   signup: {
-    recruitment: "We need mentors in {{industry}} in {{municipality}}. Industry and municipality are chosen for you below; change them if they do not fit.",
+    recruitment:
+      "We need mentors in {{industry}} in {{municipality}}. Industry and municipality are chosen for you below; change them if they do not fit.",
     title: "Become a mentor",
-    intro: "Tell us about yourself, your experience and where you can meet. Fields not marked \"optional\" are required.",
+    intro: 'Tell us about yourself, your experience and where you can meet. Fields not marked "optional" are required.',
     sectionYou: "About you",
     sectionWhere: "Where can you meet?",
     sectionWork: "Your work and experience",
@@ -61,21 +62,25 @@ export default {
     capacity: "How many mentees can you have at the same time?",
     motivation: "Why do you want to be a mentor?",
     motivationHint: "A few lines are enough.",
-    consentData: "I consent to the association processing my information to find and follow up on a mentoring course. I can withdraw my consent.",
+    consentData:
+      "I consent to the association processing my information to find and follow up on a mentoring course. I can withdraw my consent.",
     consentConfidentiality: "I accept a duty of confidentiality about everything I learn about my mentee.",
     consentVersion: "Consent text version {{version}}.",
     honeypot: "Leave this field empty",
     submit: "Send sign-up",
     choose: "Choose",
     sentTitle: "Check your email",
-    sentBody: "We have sent an email with a link. Click it to confirm your address and choose a password. The link works for 48 hours.",
-    sentNotReceived: "If the email has not arrived after 10 minutes, look in your spam folder, or sign up again with the same address.",
+    sentBody:
+      "We have sent an email with a link. Click it to confirm your address and choose a password. The link works for 48 hours.",
+    sentNotReceived:
+      "If the email has not arrived after 10 minutes, look in your spam folder, or sign up again with the same address.",
     rateLimited: "Too many sign-ups have come from you in a short time. Wait a little and try again.",
   },
   verify: {
     title: "Confirm your email",
     greeting: "Hello {{name}}. Choose a password to confirm your email and see your application.",
-    invalid: "The link has expired or has already been used. Sign up again with the same email and we will send a new link – or log in if you have already chosen a password.",
+    invalid:
+      "The link has expired or has already been used. Sign up again with the same email and we will send a new link – or log in if you have already chosen a password.",
     password: "Password",
     passwordHint: "At least 10 characters. A sentence works well.",
     confirm: "Repeat password",
@@ -84,7 +89,8 @@ export default {
   request: {
     back: "To My page",
     title: "Will you mentor {{name}}?",
-    intro: "The coordinator proposes you as mentor for {{name}} from {{municipality}}: 6 months, about 4 hours a month.",
+    intro:
+      "The coordinator proposes you as mentor for {{name}} from {{municipality}}: 6 months, about 4 hours a month.",
     start: "Proposed start",
     noIndustry: "You do not share an industry. The coordinator chose you for another reason; ask if you are in doubt.",
     deadline: "Answer by {{date}}.",
@@ -106,7 +112,8 @@ export default {
       answered: "You have already answered this request.",
       withdrawn: "The citizen is no longer in the programme, so the request is withdrawn.",
       expired: "The deadline has passed, so you can no longer answer.",
-      cannot_start: "The course can no longer be created (the citizen is not waiting, or you have no free place). Contact the coordinator.",
+      cannot_start:
+        "The course can no longer be created (the citizen is not waiting, or you have no free place). Contact the coordinator.",
       busy: "It was busy for a moment. Please try again.",
     },
     listTitle: "Requests to you",
@@ -153,7 +160,8 @@ export default {
   },
   availability: {
     title: "Availability",
-    intro: "Going on holiday or busy? Set a break and we will not propose new mentees to you in that period. A running course continues.",
+    intro:
+      "Going on holiday or busy? Set a break and we will not propose new mentees to you in that period. A running course continues.",
     from: "Break from",
     to: "Break until",
     toHint: "Leave empty if you do not know when you are back.",
@@ -233,7 +241,8 @@ export default {
     },
     done: {
       start_screening: "Screening has started.",
-      approve: "The mentor is approved and an email has been sent. The mentor joins the pool once the introduction is read.",
+      approve:
+        "The mentor is approved and an email has been sent. The mentor joins the pool once the introduction is read.",
       reject: "The rejection is recorded and a kind email has been sent.",
       pause: "The mentor is paused.",
       resume: "The mentor is active again.",
