@@ -36,7 +36,7 @@ describe("pairs' rows", () => {
     rows.appendRow(Int32Array.from([1]), Int16Array.from([100]), 1, degree);
     const rowStart = Int32Array.from([0, 3, 4]);
     // Mentor 1 has two places (slots 1 and 2), mentors 0 and 2 one each (slots 0 and 3).
-    const { rowPtr, pair } = slotRows(rows, rowStart, [0, 1], [0, 1, 2], degree, Int32Array.from([0, 1, 3]), Int32Array.from([1, 2, 1]));
+    const { rowPtr, pair } = slotRows(rows, rowStart, rowStart.subarray(1), [0, 1], [0, 1, 2], degree, Int32Array.from([0, 1, 3]), Int32Array.from([1, 2, 1]));
     const unpack = (p: number) => [Math.floor(p / SLOT_SPAN), p % SLOT_SPAN];
     expect([...rowPtr]).toEqual([0, 4, 6]);
     expect([...pair].map(unpack)).toEqual([[100, 1], [100, 2], [200, 0], [200, 3], [900, 1], [900, 2]]);
