@@ -169,7 +169,7 @@ for (const p of pools) {
         solver: r.solver,
         prepare_ms: ms(tPrep), scoring_ms: ms(r.timings.scoringMs), solving_ms: ms(r.timings.solvingMs), total_ms: ms(total), cpu_ms: cpu,
         cpu_main_thread_ms: cpuMain, cpu_other_threads_ms: cpuMain === null ? null : cpu - cpuMain,
-        scoring_threads: r.scoring.threads, helper_share_of_pairs: Math.round((r.scoring.helperPairs / Math.max(1, r.scoring.candidatePairs)) * 100) / 100,
+        scoring_threads: r.scoring.threads, scoring_wait_ms: ms(r.scoring.waitMs), helper_share_of_pairs: Math.round((r.scoring.helperPairs / Math.max(1, r.scoring.candidatePairs)) * 100) / 100,
         load_average_1m: loadAverage(),
       });
       const t = targetOf(p);

@@ -49,6 +49,8 @@ export type ScoredRows = {
   allowedPairs: number;
   /** Threads that scored (1: the calling thread alone), blocks and candidate pairs scored by helper threads, of all. */
   threads: number; helperBlocks: number; helperPairs: number; candidatePairs: number;
+  /** Milliseconds the calling thread waited for helpers' blocks after finding none left to claim. */
+  waitMs: number;
 };
 
 /** Score of the pair (row from `from` to before `to`; mentor position c) in `pairs`, or -1 if it is not allowed. */

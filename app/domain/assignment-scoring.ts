@@ -94,12 +94,15 @@ export function scoreByFeatures(input: FeatureScoringInput): ScoredRows {
       degree: arr(Int32Array, T * N), positions: N, longest,
     };
     let stop: (() => void) | undefined;
+    let waitMs = 0;
     if (helpers > 0) {
       try { stop = input.threads!.start(job, helpers); } catch { return null; }
     }
     try {
       kernel.scoreBlocks(job, 0, input.onRows ? (b) => input.onRows!(blockRow[b + 1]) : undefined);
+      const t = performance.now();
       if (helpers > 0 && !waitForBlocks(job)) return null;
+      waitMs = performance.now() - t;
     } catch (err) {
       if (helpers === 0) throw err;
       return null; // scored again on this thread alone
@@ -113,7 +116,7 @@ export function scoreByFeatures(input: FeatureScoringInput): ScoredRows {
     for (let t = 1; t < T; t++) for (let c = 0, o = t * N; c < N; c++) degree[c] += job.degree[o + c];
     return {
       col: job.col, sc: job.sc, rowStart, rowEnd, degree, allowedPairs: allowed,
-      threads: T, helperBlocks: job.control[kernel.HELPER_BLOCKS], helperPairs: job.control[kernel.HELPER_PAIRS], candidatePairs: total,
+      threads: T, helperBlocks: job.control[kernel.HELPER_BLOCKS], helperPairs: job.control[kernel.HELPER_PAIRS], candidatePairs: total, waitMs,
     };
   };
   return (helpersWanted > 0 ? attempt(helpersWanted) : null) ?? attempt(0)!;

@@ -76,7 +76,7 @@ export type PoolResult = {
   /** Milliseconds spent scoring pairs and solving (performance.now; no business logic depends on it). */
   timings: { scoringMs: number; solvingMs: number };
   /** Threads that scored (1: this one alone) and the blocks and candidate pairs helper threads scored. */
-  scoring: { threads: number; helperBlocks: number; helperPairs: number; candidatePairs: number };
+  scoring: { threads: number; helperBlocks: number; helperPairs: number; candidatePairs: number; waitMs: number };
   /** Which solver the largest component used. */
   solver: "munkres" | "sparse" | "none";
   /** Allowed pairs per mentee, by the mentee's index in the input (0: no mentor was allowed at all). */
@@ -224,7 +224,7 @@ export function assignPool(input: PoolInput): PoolResult {
     solver,
     allowedPerMentee,
     timings: { scoringMs: t1 - t0, solvingMs: performance.now() - t1 },
-    scoring: { threads: rows.threads, helperBlocks: rows.helperBlocks, helperPairs: rows.helperPairs, candidatePairs: rows.candidatePairs },
+    scoring: { threads: rows.threads, helperBlocks: rows.helperBlocks, helperPairs: rows.helperPairs, candidatePairs: rows.candidatePairs, waitMs: rows.waitMs },
   };
 }
 
@@ -308,7 +308,7 @@ function scoreOneByOne(input: PoolInput, menteeOrder: Ordered, posOfMentor: Int3
   rowStart[M] = edges.n;
   return {
     col: edges.col, sc: edges.sc, rowStart, rowEnd: rowStart.subarray(1), degree, allowedPairs: edges.n,
-    threads: 1, helperBlocks: 0, helperPairs: 0, candidatePairs,
+    threads: 1, helperBlocks: 0, helperPairs: 0, candidatePairs, waitMs: 0,
   };
 }
 
