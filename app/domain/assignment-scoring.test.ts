@@ -53,9 +53,9 @@ function pool(seed: number, mentees: number, mentors: number, mode: AssignmentMo
 describe("scoring a pool on helper threads", () => {
   it("gives the same pairs, totals and allowed pairs as this thread alone and as pair-by-pair scoring", () => {
     const threads = scoringThreads(2);
-    for (let seed = 1; seed <= 6; seed++) {
+    for (let seed = 1; seed <= 4; seed++) {
       const mode = seed % 2 ? "best_score" : "most_matched";
-      const input = pool(seed, 400 + 50 * seed, 350, mode);
+      const input = pool(seed, 150 + 40 * seed, 180, mode);
       const alone = assignPool(input);
       // Helpers from the first candidate pair on (every pool here is far below PARALLEL_MIN_PAIRS).
       const helped = assignPool({ ...input, threads: { ...threads, available: () => 2 }, parallelMinPairs: 0 });
@@ -70,10 +70,10 @@ describe("scoring a pool on helper threads", () => {
       expect(alone.pairs).toEqual(slow.pairs);
       expect(alone.allowedPairs).toBe(slow.allowedPairs);
     }
-  });
+  }, 30_000); // thread start-ups on a loaded machine
 
   it("has a helper thread score blocks with the kernel's own text", () => {
-    const input = pool(11, 3000, 1200, "best_score");
+    const input = pool(11, 1500, 800, "best_score");
     const real = scoringThreads(1);
     // This thread claims blocks only once start() returns: waiting here for block 0 makes it the helper's.
     const threads: HelperThreads = {
@@ -86,7 +86,7 @@ describe("scoring a pool on helper threads", () => {
     expect(helped.scoring.helperPairs).toBeGreaterThan(0);
     expect(helped.scoring.helperPairs).toBeLessThanOrEqual(helped.scoring.candidatePairs);
     expect(helped.pairs).toEqual(assignPool(input).pairs);
-  });
+  }, 30_000);
 
   it("stays on this thread below the threshold", () => {
     const input = pool(3, 50, 40, "best_score");
@@ -131,5 +131,5 @@ describe("scoring a pool on helper threads", () => {
       expect(r.scoring.threads).toBe(1);
     }
     expect(firstBlock).toBe(2); // the helper did run and marked its block failed
-  });
+  }, 30_000);
 });
