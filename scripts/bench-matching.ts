@@ -10,8 +10,10 @@
  * national pool < 10 s, ranking one mentee against 20 000 mentors with preparation < 10 ms).
  * Arguments: pool sizes to run only those N × N pools (`-- 5000`; the national pool runs only without sizes),
  * `--geo=national` or `--geo=one_city` to run one geography, `--repeat=3` to repeat every measurement (the machine is
- * shared: repeat and read the fastest and the median), `--no-rank` to skip ranking.
- * Times are wall-clock milliseconds (median of 40 calls for rank; one run per pool and mode) and the process's CPU time.
+ * shared: repeat and read the fastest and the median), `--no-rank` to skip ranking, `--threads=1` to score on this
+ * thread alone (default: helper threads beside it on pools above 2 M candidate pairs, as the pool run does).
+ * Times are wall-clock milliseconds (median of 40 calls for rank; one run per pool and mode) and the process's CPU time,
+ * split (Linux) into this thread's and the other threads' (scoring helpers, and V8's garbage-collector threads).
  */
 import { MUNICIPALITIES } from "../db/reference/municipalities";
 import { createRng } from "../app/domain/random";
@@ -30,6 +32,8 @@ import {
 } from "../app/domain/matching";
 import { assignPool, type AssignmentMode } from "../app/domain/assignment";
 import { poolScorer } from "../app/domain/matching-pool";
+import { scoringThreads } from "../app/domain/pool-threads.server";
+import { readFileSync, readdirSync } from "node:fs";
 import { goals, type Goal } from "../app/domain/enums";
 import { cpus, loadavg } from "node:os";
 
@@ -106,6 +110,32 @@ const cpuMs = (c: NodeJS.CpuUsage) => Math.round((c.user + c.system) / 1000);
 
 const loadAverage = () => Math.round(loadavg()[0] * 10) / 10;
 const args = process.argv.slice(2);
+const maxThreads = Number(args.find((a) => a.startsWith("--threads="))?.slice(10) ?? 0);
+const threads = maxThreads === 1 ? undefined : scoringThreads(maxThreads > 1 ? maxThreads - 1 : undefined);
+/** CPU ms of this process's main thread and of all its threads (Linux /proc; null elsewhere). */
+const threadCpu = (): { main: number; all: number } | null => {
+  try {
+    const tick = 10; // ms per clock tick (USER_HZ 100)
+    const cpuOf = (stat: string) => {
+      const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return (Number(f[11]) + Number(f[12])) * tick;
+    };
+    let all = 0,
+      main = 0;
+    for (const t of readdirSync("/proc/self/task")) {
+      try {
+        const c = cpuOf(readFileSync(`/proc/self/task/${t}/stat`, "utf8"));
+        all += c;
+        if (Number(t) === process.pid) main = c;
+      } catch {
+        /* a thread that ended meanwhile */
+      }
+    }
+    return { main, all };
+  } catch {
+    return null;
+  }
+};
 const repeat = Math.max(1, Number(args.find((a) => a.startsWith("--repeat="))?.slice(9) ?? 1));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 /** The issue-17 targets: each measurement's wall time (ms, preparing + scoring + solving) must stay below these. */
@@ -194,6 +224,7 @@ for (const p of pools) {
       const mentors = Array.from({ length: p.mentors }, (_, i) => mentor(i + 1, where));
       const mentees = Array.from({ length: p.mentees }, (_, i) => mentee(i + 1, where));
       const c0 = process.cpuUsage();
+      const th0 = threadCpu();
       const t0 = performance.now();
       const pes = mentees.map((x) => prepareMentee(x, ctx));
       const pms = mentors.map((x) => prepareMentor(x, ctx));
@@ -207,9 +238,14 @@ for (const p of pools) {
         scoreRow: (i, js, n, out) => scorer.scoreRow(i, js, n, out),
         candidatesOf: (i) => near(mentees[i]),
         mode,
+        features: scorer.features,
+        threads,
       });
       const total = performance.now() - t0;
       const cpu = cpuMs(process.cpuUsage(c0));
+      const th1 = threadCpu();
+      // Threads that ended during the run (helpers) leave /proc/self/task with their CPU: count them as "other".
+      const cpuMain = th0 && th1 ? th1.main - th0.main : null;
       line({
         bench: "whole_pool",
         geography: p.geo,
@@ -227,6 +263,11 @@ for (const p of pools) {
         solving_ms: ms(r.timings.solvingMs),
         total_ms: ms(total),
         cpu_ms: cpu,
+        cpu_main_thread_ms: cpuMain,
+        cpu_other_threads_ms: cpuMain === null ? null : cpu - cpuMain,
+        scoring_threads: r.scoring.threads,
+        scoring_wait_ms: ms(r.scoring.waitMs),
+        helper_share_of_pairs: Math.round((r.scoring.helperPairs / Math.max(1, r.scoring.candidatePairs)) * 100) / 100,
         load_average_1m: loadAverage(),
       });
       const t = targetOf(p);

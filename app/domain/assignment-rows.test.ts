@@ -39,6 +39,7 @@ describe("pairs' rows", () => {
     const { rowPtr, pair } = slotRows(
       rows,
       rowStart,
+      rowStart.subarray(1),
       [0, 1],
       [0, 1, 2],
       degree,

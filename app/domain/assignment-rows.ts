@@ -5,6 +5,7 @@
  * 0..1000), saves a second pass over all pairs (one city 5 000 × 5 000: 21.6 M pairs).
  */
 import { SLOT_SPAN } from "./assignment-sparse";
+import { kernel } from "./matching-pool-kernel";
 
 /** Highest score in tenths of a point; the cost of a pair is MAX_TENTHS - score. */
 export const MAX_TENTHS = 1000;
@@ -35,38 +36,39 @@ export class PairRows {
    */
   appendRow(cols: Int32Array, scores: Int16Array, count: number, degree: Int32Array) {
     this.reserve(count);
-    const bucket = this.bucket;
-    bucket.fill(0);
-    for (let k = 0; k < count; k++) {
-      const s = scores[k];
-      if (s >= 0) bucket[s]++;
-    }
-    // bucket[s] := where the first pair scoring s goes (after every pair scoring more).
-    let at = this.n;
-    for (let s = MAX_TENTHS; s >= 0; s--) {
-      const c = bucket[s];
-      bucket[s] = at;
-      at += c;
-    }
-    const col = this.col,
-      sc = this.sc;
-    for (let k = 0; k < count; k++) {
-      const s = scores[k];
-      if (s < 0) continue;
-      const p = bucket[s]++;
-      col[p] = cols[k];
-      sc[p] = s;
-      degree[cols[k]]++;
-    }
-    this.n = at;
+    this.n += kernel.appendSorted(cols, 0, scores, count, this.col, this.sc, this.n, this.bucket, degree, 0);
   }
 
   /** Score of the pair (row starting at `from`, ending before `to`; mentor position c), or -1 if it is not allowed. */
   scoreIn(from: number, to: number, c: number): number {
-    // A linear scan: rows are best first and a solved pair is nearly always among a row's best, so it is found early.
-    for (let e = from; e < to; e++) if (this.col[e] === c) return this.sc[e];
-    return -1;
+    return scoreIn(this, from, to, c);
   }
+}
+
+/** The pairs' rows as the solver reads them: row r is col/sc[rowStart[r]..rowEnd[r]-1], best score first. */
+export type ScoredRows = {
+  col: Int32Array;
+  sc: Int16Array;
+  rowStart: Int32Array;
+  rowEnd: Int32Array;
+  /** Allowed pairs per mentor position. */
+  degree: Int32Array;
+  allowedPairs: number;
+  /** Threads that scored (1: the calling thread alone), blocks and candidate pairs scored by helper threads, of all. */
+  threads: number;
+  helperBlocks: number;
+  helperPairs: number;
+  candidatePairs: number;
+  /** Milliseconds the calling thread waited for helpers' blocks after finding none left to claim. */
+  waitMs: number;
+};
+
+/** Score of the pair (row from `from` to before `to`; mentor position c) in `pairs`, or -1 if it is not allowed. */
+export function scoreIn(pairs: { col: Int32Array; sc: Int16Array }, from: number, to: number, c: number): number {
+  // A linear scan: rows are best first and a solved pair is nearly always among a row's best, so it is found early.
+  const col = pairs.col;
+  for (let e = from; e < to; e++) if (col[e] === c) return pairs.sc[e];
+  return -1;
 }
 
 /**
@@ -74,11 +76,12 @@ export class PairRows {
  * costs MAX_TENTHS - score packed with the slot (cost × SLOT_SPAN + slot), cheapest first, ties by slot: the input of
  * `sparseAssign`. The rows are already in that
  * order (best score first, ties by mentor position, and slots are numbered in mentor order), so this is one copy.
- * `cols` are the component's mentors and `degree[c]` the allowed pairs of mentor c.
+ * `cols` are the component's mentors and `degree[c]` the allowed pairs of mentor c; row r is rowStart[r]..rowEnd[r]-1.
  */
 export function slotRows(
-  pairs: PairRows,
+  pairs: { col: Int32Array; sc: Int16Array },
   rowStart: Int32Array,
+  rowEnd: Int32Array,
   rows: readonly number[],
   cols: readonly number[],
   degree: Int32Array,
@@ -96,7 +99,7 @@ export function slotRows(
   let p = 0;
   for (let a = 0; a < R; a++) {
     rowPtr[a] = p;
-    for (let e = rowStart[rows[a]], end = rowStart[rows[a] + 1]; e < end; e++) {
+    for (let e = rowStart[rows[a]], end = rowEnd[rows[a]]; e < end; e++) {
       const c = col[e],
         cst = (MAX_TENTHS - sc[e]) * SLOT_SPAN;
       for (let s = firstSlot[c], last = s + slotCount[c]; s < last; s++) pair[p++] = cst + s;

@@ -17,15 +17,18 @@
  *   cannot beat the best free column found. On large dense components (everyone in one municipality) it beats
  *   munkres and the other dense solvers measured (docs/benchmarks.md). Both are exact; unit tests check both against
  *   brute force and against each other.
- * - Scoring: `scoreRow` (typed-array scoring of a whole row, `poolScorer`) when given, else `score` pair by pair; each
- *   row is kept best score first as it is scored (`PairRows`, assignment-rows.ts), the order the solver reads it in.
+ * - Scoring: from the pool's `features` (`poolScorer`/`poolFeatures`, matching-pool.ts) when given, in blocks of rows,
+ *   with helper threads beside this one on a large pool (`threads`, assignment-scoring.ts); else `scoreRow` or `score`
+ *   row by row. Each row is kept best score first as it is scored (assignment-rows.ts), the order the solver reads it in.
  * - Determinism: inputs are sorted by id, and both solvers are deterministic, so the same input always gives the same
  *   pairs whatever order it arrived in.
  * Scores are handled as integers (tenths of a point) so sums are exact.
  */
 import { munkres } from "munkres";
 import { sparseAssign } from "./assignment-sparse";
-import { MAX_TENTHS, PairRows, slotRows } from "./assignment-rows";
+import { MAX_TENTHS, PairRows, scoreIn, slotRows, type ScoredRows } from "./assignment-rows";
+import { scoreByFeatures, type HelperThreads } from "./assignment-scoring";
+import type { PoolFeatures } from "./matching-pool-kernel";
 
 export type AssignmentMode = "best_score" | "most_matched";
 export const assignmentModes = ["best_score", "most_matched"] as const satisfies readonly AssignmentMode[];
@@ -46,6 +49,15 @@ export type PoolInput = {
    * scored. Leaving out a mentor here means "excluded", so only leave out pairs a hard rule excludes.
    */
   candidatesOf?: (menteeIndex: number) => Iterable<number>;
+  /**
+   * Optional fastest path, used instead of `scoreRow` and `score` when given: the pool's features (`poolScorer(…).features`,
+   * indices as in the inputs), scored in blocks of rows by the kernel of matching-pool-kernel.ts.
+   */
+  features?: PoolFeatures;
+  /** With `features`: helper threads that score beside this one when the pool is large (pool-threads.server.ts). */
+  threads?: HelperThreads;
+  /** With `threads`: candidate pairs from which helpers are used (default PARALLEL_MIN_PAIRS, assignment-scoring.ts). */
+  parallelMinPairs?: number;
   mode: AssignmentMode;
   /**
    * Which solver for each component: "auto" (munkres for small dense components, see `shouldUseMunkres`; the
@@ -73,6 +85,8 @@ export type PoolResult = {
   allowedPairs: number;
   /** Milliseconds spent scoring pairs and solving (performance.now; no business logic depends on it). */
   timings: { scoringMs: number; solvingMs: number };
+  /** Threads that scored (1: this one alone) and the blocks and candidate pairs helper threads scored. */
+  scoring: { threads: number; helperBlocks: number; helperPairs: number; candidatePairs: number; waitMs: number };
   /** Which solver the largest component used. */
   solver: "munkres" | "sparse" | "none";
   /** Allowed pairs per mentee, by the mentee's index in the input (0: no mentor was allowed at all). */
@@ -110,84 +124,12 @@ export function assignPool(input: PoolInput): PoolResult {
     posOfMentor[m.i] = c;
   });
 
-  // Allowed pairs, scored once, as CSR rows sorted best score first (PairRows). Hot loop: plain indices and typed arrays.
-  const edges = new PairRows();
-  const rowStart = new Int32Array(M + 1);
-  const mentorDeg = new Int32Array(N);
   const inputIndexOf = Int32Array.from(mentorOrder, (m) => m.i);
-  const score = input.score;
-  const scoreMany = input.scoreRow;
-  let scratch = new Int32Array(Math.max(16, input.mentors.length));
-  let positions = new Int32Array(Math.max(16, input.mentors.length));
-  let indices = new Int32Array(Math.max(16, input.mentors.length));
-  let scores = new Int16Array(Math.max(16, input.mentors.length));
-  /** Scores row `r` against the mentor positions cols[0..count-1] (ascending, maybe repeated) into the CSR. */
-  const scoreRow = (mi: number, cols: Int32Array, count: number) => {
-    if (indices.length < count) {
-      positions = new Int32Array(count);
-      indices = new Int32Array(count);
-      scores = new Int16Array(count);
-    }
-    let n = 0,
-      prev = -1;
-    for (let k = 0; k < count; k++) {
-      const c = cols[k];
-      if (c !== prev) {
-        positions[n] = c;
-        indices[n++] = inputIndexOf[c];
-        prev = c;
-      }
-    }
-    if (scoreMany) scoreMany(mi, indices, n, scores);
-    else
-      for (let k = 0; k < n; k++) {
-        const s = score(mi, indices[k]);
-        scores[k] = s >= 0 ? Math.round(s * SCALE) : -1;
-      }
-    edges.appendRow(positions, scores, n, mentorDeg);
-  };
-  const allCols = Int32Array.from({ length: N }, (_, c) => c);
+  const rows = input.features
+    ? scoreWithFeatures(input, menteeOrder, posOfMentor, inputIndexOf)
+    : scoreOneByOne(input, menteeOrder, posOfMentor, inputIndexOf);
+  const { rowStart, rowEnd, degree: mentorDeg } = rows;
   const onProgress = input.onProgress;
-  // Room for every pair at once when the candidate lists tell their sizes (no copying while the arrays grow).
-  let upperBound = 0;
-  for (let r = 0; r < M && upperBound >= 0; r++) {
-    const found = input.candidatesOf ? input.candidatesOf(menteeOrder[r].i) : allCols;
-    upperBound =
-      ArrayBuffer.isView(found) || Array.isArray(found) ? upperBound + (found as ArrayLike<number>).length : -1;
-  }
-  if (upperBound > 0) edges.reserve(Math.min(upperBound, M * N));
-  for (let r = 0; r < M; r++) {
-    if (onProgress && (r & 255) === 0) onProgress({ stage: "scoring", done: r, total: M });
-    rowStart[r] = edges.n;
-    const mi = menteeOrder[r].i;
-    if (!input.candidatesOf) {
-      scoreRow(mi, allCols, N);
-      continue;
-    }
-    const found = input.candidatesOf(mi);
-    let count = 0;
-    const add = (j: number) => {
-      const c = posOfMentor[j];
-      if (c < 0) return;
-      if (count === scratch.length) {
-        const grown = new Int32Array(count * 2);
-        grown.set(scratch);
-        scratch = grown;
-      }
-      scratch[count++] = c;
-    };
-    if (ArrayBuffer.isView(found) || Array.isArray(found)) {
-      const list = found as ArrayLike<number>;
-      for (let k = 0; k < list.length; k++) add(list[k]);
-    } else {
-      for (const j of found) add(j);
-    }
-    let sorted = true;
-    for (let k = 1; k < count && sorted; k++) sorted = scratch[k - 1] <= scratch[k];
-    if (!sorted) scratch.subarray(0, count).sort();
-    scoreRow(mi, scratch, count);
-  }
-  rowStart[M] = edges.n;
   const t1 = performance.now();
 
   // Connected components of the allowed-pair graph (union-find over M + N nodes).
@@ -199,11 +141,11 @@ export function assignPool(input: PoolInput): PoolResult {
     }
     return x;
   };
-  const col = edges.col;
+  const col = rows.col;
   for (let r = 0; r < M; r++) {
     // The row's root once; a column already under it (most of a dense row) costs one load.
     let a = find(r);
-    for (let e = rowStart[r], end = rowStart[r + 1]; e < end; e++) {
+    for (let e = rowStart[r], end = rowEnd[r]; e < end; e++) {
       const x = M + col[e];
       if (parent[x] === a) continue;
       const b = find(x);
@@ -217,7 +159,7 @@ export function assignPool(input: PoolInput): PoolResult {
   }
   const groups = new Map<number, { rows: number[]; cols: number[] }>();
   for (let r = 0; r < M; r++) {
-    if (rowStart[r + 1] === rowStart[r]) continue;
+    if (rowEnd[r] === rowStart[r]) continue;
     const g = find(r);
     if (!groups.has(g)) groups.set(g, { rows: [], cols: [] });
     groups.get(g)!.rows.push(r);
@@ -237,7 +179,9 @@ export function assignPool(input: PoolInput): PoolResult {
   let componentNo = 0;
   let rowsInComponents = 0;
   for (const { rows } of groups.values()) rowsInComponents += rows.length;
-  for (const { rows, cols } of groups.values()) {
+  for (const group of groups.values()) {
+    const { cols } = group,
+      members = group.rows;
     componentNo++;
     const solvedBefore = rowsSolved;
     const tell = onProgress
@@ -251,9 +195,9 @@ export function assignPool(input: PoolInput): PoolResult {
           })
       : undefined;
     tell?.(0);
-    rowsSolved += rows.length;
-    const isLargest = rows.length * cols.length > largest[0] * largest[1];
-    if (isLargest) largest = [rows.length, cols.length];
+    rowsSolved += members.length;
+    const isLargest = members.length * cols.length > largest[0] * largest[1];
+    if (isLargest) largest = [members.length, cols.length];
     let S = 0;
     for (const c of cols) {
       firstSlot[c] = S;
@@ -262,12 +206,12 @@ export function assignPool(input: PoolInput): PoolResult {
     }
     const slotMentor = new Int32Array(S);
     for (const c of cols) slotMentor.fill(c, firstSlot[c], firstSlot[c] + slotCount[c]);
-    const R = rows.length;
+    const R = members.length;
     const n = Math.min(R, S);
     // "Unmatched" costs the same as a 0-point pair (best score), or more than any score difference (most matched).
     const unmatchedCost = input.mode === "most_matched" ? BASE * (n + 1) + 1 : BASE;
     let pairsInComponent = 0;
-    for (const r of rows) pairsInComponent += rowStart[r + 1] - rowStart[r];
+    for (const r of members) pairsInComponent += rowEnd[r] - rowStart[r];
     const byMunkres =
       input.solver === "munkres" ||
       (input.solver !== "sparse" && shouldUseMunkres(R, cols.length, S, pairsInComponent));
@@ -278,23 +222,23 @@ export function assignPool(input: PoolInput): PoolResult {
       const matrix: Int32Array[] = new Array(R);
       for (let a = 0; a < R; a++) {
         const row = new Int32Array(S).fill(unmatchedCost);
-        const r = rows[a];
-        for (let e = rowStart[r]; e < rowStart[r + 1]; e++) {
-          const c = edges.col[e];
-          row.fill(BASE - edges.sc[e], firstSlot[c], firstSlot[c] + slotCount[c]);
+        const r = members[a];
+        for (let e = rowStart[r]; e < rowEnd[r]; e++) {
+          const c = rows.col[e];
+          row.fill(BASE - rows.sc[e], firstSlot[c], firstSlot[c] + slotCount[c]);
         }
         matrix[a] = row;
       }
       assignment = munkres(matrix);
     } else {
-      const { rowPtr, pair } = slotRows(edges, rowStart, rows, cols, mentorDeg, firstSlot, slotCount);
+      const { rowPtr, pair } = slotRows(rows, rowStart, rowEnd, members, cols, mentorDeg, firstSlot, slotCount);
       assignment = sparseAssign(rowPtr, pair, S, unmatchedCost, tell).pairs;
     }
     for (const [a, k] of assignment) {
       if (k < 0 || k >= S) continue;
-      const r = rows[a];
+      const r = members[a];
       const c = slotMentor[k];
-      const sc = edges.scoreIn(rowStart[r], rowStart[r + 1], c);
+      const sc = scoreIn(rows, rowStart[r], rowEnd[r], c);
       if (sc < 0) continue; // an excluded pair stands for "unmatched"
       pairs.push({ menteeId: menteeOrder[r].id, mentorId: mentorOrder[c].id, score: sc / SCALE });
     }
@@ -302,7 +246,7 @@ export function assignPool(input: PoolInput): PoolResult {
 
   pairs.sort((a, b) => a.menteeId - b.menteeId);
   const allowedPerMentee = new Int32Array(input.menteeIds.length);
-  for (let r = 0; r < M; r++) allowedPerMentee[menteeOrder[r].i] = rowStart[r + 1] - rowStart[r];
+  for (let r = 0; r < M; r++) allowedPerMentee[menteeOrder[r].i] = rowEnd[r] - rowStart[r];
   const matched = new Set(pairs.map((p) => p.menteeId));
   return {
     pairs,
@@ -310,10 +254,137 @@ export function assignPool(input: PoolInput): PoolResult {
     unmatchedMenteeIds: menteeOrder.map((m) => m.id).filter((id) => !matched.has(id)),
     components: groups.size,
     largest,
-    allowedPairs: edges.n,
+    allowedPairs: rows.allowedPairs,
     solver,
     allowedPerMentee,
     timings: { scoringMs: t1 - t0, solvingMs: performance.now() - t1 },
+    scoring: {
+      threads: rows.threads,
+      helperBlocks: rows.helperBlocks,
+      helperPairs: rows.helperPairs,
+      candidatePairs: rows.candidatePairs,
+      waitMs: rows.waitMs,
+    },
+  };
+}
+
+type Ordered = readonly { id: number; i: number }[];
+
+/** The mentor positions (ascending, distinct; mentors with a free place only) of a candidate list. */
+function positionsOf(found: Iterable<number>, posOfMentor: Int32Array, scratch: { a: Int32Array }): Int32Array {
+  let count = 0;
+  const add = (j: number) => {
+    const c = posOfMentor[j];
+    if (c < 0) return;
+    if (count === scratch.a.length) {
+      const grown = new Int32Array(count * 2);
+      grown.set(scratch.a);
+      scratch.a = grown;
+    }
+    scratch.a[count++] = c;
+  };
+  if (ArrayBuffer.isView(found) || Array.isArray(found)) {
+    const list = found as ArrayLike<number>;
+    for (let k = 0; k < list.length; k++) add(list[k]);
+  } else {
+    for (const j of found) add(j);
+  }
+  const out = scratch.a.slice(0, count);
+  let sorted = true;
+  for (let k = 1; k < count && sorted; k++) sorted = out[k - 1] < out[k];
+  if (sorted) return out;
+  out.sort();
+  let n = 0;
+  for (let k = 0; k < count; k++) if (k === 0 || out[k] !== out[k - 1]) out[n++] = out[k];
+  return out.subarray(0, n);
+}
+
+/** Scoring from the features (assignment-scoring.ts): candidate lists converted once per distinct list. */
+function scoreWithFeatures(
+  input: PoolInput,
+  menteeOrder: Ordered,
+  posOfMentor: Int32Array,
+  inputIndexOf: Int32Array,
+): ScoredRows {
+  const N = inputIndexOf.length;
+  const allCols = Int32Array.from({ length: N }, (_, c) => c);
+  const converted = new Map<object, Int32Array>();
+  const scratch = { a: new Int32Array(Math.max(16, N)) };
+  const onProgress = input.onProgress;
+  const M = menteeOrder.length;
+  return scoreByFeatures({
+    features: input.features!,
+    menteeOf: Int32Array.from(menteeOrder, (m) => m.i),
+    inputIndexOf,
+    candidates: (r) => {
+      if (!input.candidatesOf) return allCols;
+      const found = input.candidatesOf(menteeOrder[r].i);
+      let list = converted.get(found);
+      if (!list) {
+        list = positionsOf(found, posOfMentor, scratch);
+        converted.set(found, list);
+      }
+      return list;
+    },
+    threads: input.threads,
+    parallelMinPairs: input.parallelMinPairs,
+    onRows: onProgress ? (done) => onProgress({ stage: "scoring", done, total: M }) : undefined,
+  });
+}
+
+/** Scoring row by row through `scoreRow` or `score` (pools without features: tests, small callers). */
+function scoreOneByOne(
+  input: PoolInput,
+  menteeOrder: Ordered,
+  posOfMentor: Int32Array,
+  inputIndexOf: Int32Array,
+): ScoredRows {
+  const M = menteeOrder.length;
+  const N = inputIndexOf.length;
+  const edges = new PairRows();
+  const rowStart = new Int32Array(M + 1);
+  const degree = new Int32Array(N);
+  const score = input.score;
+  const scoreMany = input.scoreRow;
+  let indices = new Int32Array(Math.max(16, N));
+  let scores = new Int16Array(Math.max(16, N));
+  const allCols = Int32Array.from({ length: N }, (_, c) => c);
+  const scratch = { a: new Int32Array(Math.max(16, N)) };
+  const onProgress = input.onProgress;
+  let candidatePairs = 0;
+  for (let r = 0; r < M; r++) {
+    if (onProgress && (r & 255) === 0) onProgress({ stage: "scoring", done: r, total: M });
+    rowStart[r] = edges.n;
+    const mi = menteeOrder[r].i;
+    const cols = input.candidatesOf ? positionsOf(input.candidatesOf(mi), posOfMentor, scratch) : allCols;
+    const n = cols.length;
+    candidatePairs += n;
+    if (indices.length < n) {
+      indices = new Int32Array(n);
+      scores = new Int16Array(n);
+    }
+    for (let k = 0; k < n; k++) indices[k] = inputIndexOf[cols[k]];
+    if (scoreMany) scoreMany(mi, indices, n, scores);
+    else
+      for (let k = 0; k < n; k++) {
+        const s = score(mi, indices[k]);
+        scores[k] = s >= 0 ? Math.round(s * SCALE) : -1;
+      }
+    edges.appendRow(cols, scores, n, degree);
+  }
+  rowStart[M] = edges.n;
+  return {
+    col: edges.col,
+    sc: edges.sc,
+    rowStart,
+    rowEnd: rowStart.subarray(1),
+    degree,
+    allowedPairs: edges.n,
+    threads: 1,
+    helperBlocks: 0,
+    helperPairs: 0,
+    candidatePairs,
+    waitMs: 0,
   };
 }
 

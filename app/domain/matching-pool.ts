@@ -2,21 +2,25 @@
  * Whole-pool scoring over typed arrays (issue 17): the same hard rules and the same score as `scorePair`, for one
  * mentee against many mentors at a time, without touching an object per pair.
  *
- * Every per-mentor and per-mentee feature is computed once into typed arrays (industry and employer strings become
- * small integer ids, languages and goals bit masks, municipalities a per-municipality distance row); a row is then a
- * loop over integers. The arithmetic is `combine`'s, term by term in the same order, so a score here is bit for bit
- * the score `scorePair` gives (unit tests compare them on random pools). Reasons in words are not built here: the
- * caller asks `evaluate` only for the pairs it shows.
+ * Every per-mentor and per-mentee feature is computed once into typed arrays (`poolFeatures`: industry and employer
+ * strings become small integer ids, languages and goals bit masks, municipalities indices into a small distance
+ * table); a row is then a loop over integers (`rowScorer` in matching-pool-kernel.ts). The arithmetic is `combine`'s,
+ * term by term in the same order, so a score here is bit for bit the score `scorePair` gives (unit tests compare them
+ * on random pools). The features live in SharedArrayBuffers, so helper threads score rows of a large pool without a
+ * copy (pool-threads.server.ts). Reasons in words are not built here: the caller asks `evaluate` only for the pairs
+ * it shows.
  */
 import {
   ENGLISH_VALUE,
   INDUSTRY_VALUE,
-  geographyValue,
   waitingValue,
   type MatchContext,
   type PreparedMentee,
   type PreparedMentor,
 } from "./matching";
+import { kernel, shared, type PoolFeatures } from "./matching-pool-kernel";
+
+export type { PoolFeatures } from "./matching-pool-kernel";
 
 /** Integer tenths of a point (0..1000) of an allowed pair; EXCLUDED when a hard rule excludes it. */
 export const EXCLUDED = -1;
@@ -27,13 +31,9 @@ export type PoolScorer = {
    * point (Math.round(scorePair × 10)) or EXCLUDED into `out[0..count-1]`.
    */
   scoreRow(i: number, cols: ArrayLike<number>, count: number, out: Int16Array): void;
+  /** The features the rows are scored from (give them to `assignPool` to score a large pool on several threads). */
+  features: PoolFeatures;
 };
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
 
 /** Gives each distinct string a small id (1, 2, …); "" and undefined are 0. */
 class Interner {
@@ -54,11 +54,12 @@ class Interner {
 
 const NO_PREFERENCE = -1;
 
-export function poolScorer(
+/** The pool's features as shared typed arrays and numbers (see PoolFeatures). */
+export function poolFeatures(
   mentees: readonly PreparedMentee[],
   mentors: readonly PreparedMentor[],
   ctx: MatchContext,
-): PoolScorer {
+): PoolFeatures {
   const M = mentees.length;
   const N = mentors.length;
   const w = ctx.weights;
@@ -68,24 +69,34 @@ export function poolScorer(
   const genders = new Interner();
   const genderId = (g: string | null) => genders.id(g);
   const preference = (p: string) => (p === "none" ? NO_PREFERENCE : genders.id(p));
+  // Municipalities (codes) of the pool as indices 0..K-1.
+  const muniIndex = new Map<number, number>();
+  const muni = (code: number) => {
+    let k = muniIndex.get(code);
+    if (k === undefined) {
+      k = muniIndex.size;
+      muniIndex.set(code, k);
+    }
+    return k;
+  };
 
   // Mentors.
-  const ok = new Uint8Array(N);
-  const mMuni = new Int32Array(N);
-  const mTravel = new Float64Array(N);
-  const mGender = new Int32Array(N);
-  const mWants = new Int32Array(N);
-  const mEmployer = new Int32Array(N);
-  const mDivision = new Int32Array(N);
-  const mSection = new Int32Array(N); // 0 = unknown section
-  const mLang = new Int32Array(N);
-  const mEnglish = new Uint8Array(N);
-  const mOffers = new Int32Array(N);
+  const ok = shared(Uint8Array, N);
+  const mMuni = shared(Int32Array, N);
+  const mTravel = shared(Float64Array, N);
+  const mGender = shared(Int32Array, N);
+  const mWants = shared(Int32Array, N);
+  const mEmployer = shared(Int32Array, N);
+  const mDivision = shared(Int32Array, N);
+  const mSection = shared(Int32Array, N); // 0 = unknown section
+  const mLang = shared(Int32Array, N);
+  const mEnglish = shared(Uint8Array, N);
+  const mOffers = shared(Int32Array, N);
   const mNetworkIds: number[][] = new Array(N);
   for (let j = 0; j < N; j++) {
     const pm = mentors[j];
     ok[j] = pm.approved && pm.introductionRead && !pm.paused && !pm.atCapacity ? 1 : 0;
-    mMuni[j] = pm.m.municipalityCode;
+    mMuni[j] = muni(pm.m.municipalityCode);
     mTravel[j] = pm.m.travelKm;
     mGender[j] = genderId(pm.m.gender);
     mWants[j] = preference(pm.m.menteeGenderPreference);
@@ -99,21 +110,21 @@ export function poolScorer(
   }
 
   // Mentees: wished divisions (ids), their sections, and the constant parts of the score.
-  const eOffset = new Int32Array(M + 1);
+  const eOffset = shared(Int32Array, M + 1);
   const wishedIds: number[] = [];
   const wishedSections: number[] = [];
-  const eGender = new Int32Array(M);
-  const eWants = new Int32Array(M);
-  const eEmployer = new Int32Array(M);
-  const eLang = new Int32Array(M);
-  const eEnglish = new Uint8Array(M);
-  const eGoals = new Int32Array(M);
-  const eGoalsCount = new Int32Array(M);
-  const eWaiting = new Float64Array(M);
-  const eLanguageWeight = new Float64Array(M);
-  const eTotal = new Float64Array(M);
-  const ePartner = new Uint8Array(M);
-  const eMuni = new Int32Array(M);
+  const eGender = shared(Int32Array, M);
+  const eWants = shared(Int32Array, M);
+  const eEmployer = shared(Int32Array, M);
+  const eLang = shared(Int32Array, M);
+  const eEnglish = shared(Uint8Array, M);
+  const eGoals = shared(Int32Array, M);
+  const eGoalsCount = shared(Int32Array, M);
+  const eWaiting = shared(Float64Array, M);
+  const eLanguageWeight = shared(Float64Array, M);
+  const eTotal = shared(Float64Array, M);
+  const ePartner = shared(Uint8Array, M);
+  const eMuni = shared(Int32Array, M);
   for (let i = 0; i < M; i++) {
     const pe = mentees[i];
     eOffset[i] = wishedIds.length;
@@ -134,167 +145,84 @@ export function poolScorer(
     eLanguageWeight[i] = wl;
     eTotal[i] = w.industry + w.geography + wl + w.goals + w.waiting;
     ePartner[i] = pe.e.municipalityIsPartner ? 1 : 0;
-    eMuni[i] = pe.e.municipalityCode;
+    eMuni[i] = muni(pe.e.municipalityCode);
   }
   eOffset[M] = wishedIds.length;
-  const wished = Int32Array.from(wishedIds);
-  const wishedSection = Int32Array.from(wishedSections);
+  const wished = shared(Int32Array, wishedIds.length);
+  wished.set(wishedIds);
+  const wishedSection = shared(Int32Array, wishedSections.length);
+  wishedSection.set(wishedSections);
 
   // Mentors' networks as a bit set over the division ids (one row of `words` 32-bit words per mentor).
   const words = (codes.size + 31) >>> 5;
-  const network = new Int32Array(N * words);
+  const network = shared(Int32Array, N * words);
   for (let j = 0; j < N; j++) for (const id of mNetworkIds[j]) network[j * words + (id >>> 5)] |= 1 << (id & 31);
 
-  // Distances from a mentee's municipality to each mentor's, one row per municipality (NaN = unknown).
-  const distanceRows = new Map<number, Float64Array>();
-  const mentorMunis = [...new Set(mMuni)];
-  const distanceRow = (code: number): Float64Array => {
-    let row = distanceRows.get(code);
-    if (!row) {
-      row = new Float64Array(N);
-      const byMuni = new Map<number, number>();
-      for (const b of mentorMunis) {
-        const d = ctx.distanceKm(code, b);
-        byMuni.set(b, d === null ? NaN : d);
-      }
-      for (let j = 0; j < N; j++) row[j] = byMuni.get(mMuni[j])!;
-      distanceRows.set(code, row);
+  // Distances between the pool's municipalities (NaN = unknown).
+  const K = muniIndex.size;
+  const distance = shared(Float64Array, K * K);
+  for (const [a, ka] of muniIndex)
+    for (const [b, kb] of muniIndex) {
+      const d = ctx.distanceKm(a, b);
+      distance[ka * K + kb] = d === null ? NaN : d;
     }
-    return row;
-  };
-
-  const wIndustry = w.industry,
-    wGeography = w.geography,
-    wGoals = w.goals,
-    wWaiting = w.waiting,
-    range = w.geoRangeKm;
-  const industryValues = [INDUSTRY_VALUE.none, INDUSTRY_VALUE.network, INDUSTRY_VALUE.section, INDUSTRY_VALUE.division];
-  const languageValues = [0, ENGLISH_VALUE, 1];
-  const GOALS = 32; // covered goals 0..31 (a goal mask has at most 32 bits)
-  // Per row: which division ids and section ids the mentee wishes, and the wished ids as a bit set (for networks).
-  const wishedDivision = new Uint8Array(codes.size);
-  const wishedSectionFlag = new Uint8Array(sectionIds.size);
-  const wishedBits = new Int32Array(words);
-  // Per row: the score (tenths) of a same-municipality pair by (industry, language, goals covered); -1 = not yet known.
-  const sameTable = new Int16Array(4 * 3 * GOALS);
-
-  /** combine(): the same terms in the same order and the same rounding, as tenths of a point. */
-  const tenths = (
-    industry: number,
-    geography: number,
-    language: number,
-    goals: number,
-    wl: number,
-    waitingTerm: number,
-    total: number,
-  ) => {
-    const sum = wIndustry * industry + wGeography * geography + wl * language + wGoals * goals + waitingTerm;
-    return Math.round((Math.round(((100 * sum) / total) * 10) / 10) * 10);
-  };
 
   return {
-    scoreRow(i, cols, count, out) {
-      if (!ePartner[i]) {
-        out.fill(EXCLUDED, 0, count);
-        return;
-      }
-      const muni = eMuni[i];
-      const dist = distanceRow(muni);
-      const wants = eWants[i],
-        gender = eGender[i],
-        employer = eEmployer[i];
-      const lang = eLang[i],
-        english = eEnglish[i],
-        goalsMask = eGoals[i],
-        goalsCount = eGoalsCount[i];
-      const wl = eLanguageWeight[i],
-        total = eTotal[i],
-        waitingTerm = wWaiting * eWaiting[i];
-      const from = eOffset[i],
-        to = eOffset[i + 1];
-      for (let q = from; q < to; q++) {
-        const c = wished[q];
-        wishedDivision[c] = 1;
-        if (wishedSection[q] > 0) wishedSectionFlag[wishedSection[q]] = 1;
-        wishedBits[c >>> 5] |= 1 << (c & 31);
-      }
-      sameTable.fill(-1);
-      for (let k = 0; k < count; k++) {
-        const j = cols[k];
-        // Hard rules (same outcome as violatedRules().length > 0).
-        if (!ok[j]) {
-          out[k] = EXCLUDED;
-          continue;
-        }
-        const same = mMuni[j] === muni;
-        let d = 0;
-        if (!same) {
-          d = dist[j];
-          if (!(d <= mTravel[j])) {
-            out[k] = EXCLUDED;
-            continue;
-          } // NaN (unknown distance) excludes too
-        }
-        if (wants !== NO_PREFERENCE && mGender[j] !== wants) {
-          out[k] = EXCLUDED;
-          continue;
-        }
-        const mw = mWants[j];
-        if (mw !== NO_PREFERENCE && gender !== mw) {
-          out[k] = EXCLUDED;
-          continue;
-        }
-        const me = mEmployer[j];
-        if (me !== 0 && me === employer) {
-          out[k] = EXCLUDED;
-          continue;
-        }
-        // Industry as industryScore gives it: a wished division 1, else a wished section 0.6, else the network 0.3.
-        let industry = 0;
-        if (wishedDivision[mDivision[j]]) industry = 3;
-        else if (mSection[j] !== 0 && wishedSectionFlag[mSection[j]]) industry = 2;
-        else {
-          for (let x = 0, at = j * words; x < words; x++)
-            if ((network[at + x] & wishedBits[x]) !== 0) {
-              industry = 1;
-              break;
-            }
-        }
-        const language = (lang & mLang[j]) !== 0 ? 2 : english && mEnglish[j] ? 1 : 0;
-        const covered = goalsCount === 0 ? 0 : popcount(goalsMask & mOffers[j]);
-        const goals = goalsCount === 0 ? 0.5 : covered / goalsCount;
-        if (same) {
-          const key = (industry * 3 + language) * GOALS + covered;
-          let t = sameTable[key];
-          if (t < 0)
-            t = sameTable[key] = tenths(
-              industryValues[industry],
-              1,
-              languageValues[language],
-              goals,
-              wl,
-              waitingTerm,
-              total,
-            );
-          out[k] = t;
-        } else {
-          out[k] = tenths(
-            industryValues[industry],
-            geographyValue(d, false, range),
-            languageValues[language],
-            goals,
-            wl,
-            waitingTerm,
-            total,
-          );
-        }
-      }
-      for (let q = from; q < to; q++) {
-        const c = wished[q];
-        wishedDivision[c] = 0;
-        if (wishedSection[q] > 0) wishedSectionFlag[wishedSection[q]] = 0;
-        wishedBits[c >>> 5] = 0;
-      }
-    },
+    mentees: M,
+    mentors: N,
+    wIndustry: w.industry,
+    wGeography: w.geography,
+    wGoals: w.goals,
+    wWaiting: w.waiting,
+    geoRangeKm: w.geoRangeKm,
+    industryValues: Float64Array.from([
+      INDUSTRY_VALUE.none,
+      INDUSTRY_VALUE.network,
+      INDUSTRY_VALUE.section,
+      INDUSTRY_VALUE.division,
+    ]),
+    languageValues: Float64Array.from([0, ENGLISH_VALUE, 1]),
+    divisions: codes.size,
+    sections: sectionIds.size,
+    words,
+    municipalities: K,
+    distance,
+    ok,
+    mMuni,
+    mTravel,
+    mGender,
+    mWants,
+    mEmployer,
+    mDivision,
+    mSection,
+    mLang,
+    mEnglish,
+    mOffers,
+    network,
+    eOffset,
+    wished,
+    wishedSection,
+    eGender,
+    eWants,
+    eEmployer,
+    eLang,
+    eEnglish,
+    eGoals,
+    eGoalsCount,
+    eWaiting,
+    eLanguageWeight,
+    eTotal,
+    ePartner,
+    eMuni,
   };
+}
+
+export function poolScorer(
+  mentees: readonly PreparedMentee[],
+  mentors: readonly PreparedMentor[],
+  ctx: MatchContext,
+): PoolScorer {
+  const features = poolFeatures(mentees, mentors, ctx);
+  const score = kernel.rowScorer(features);
+  return { features, scoreRow: (i, cols, count, out) => score(i, cols, 0, count, out) };
 }

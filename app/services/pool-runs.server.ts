@@ -34,6 +34,7 @@ import {
   type HardRule,
 } from "../domain/matching";
 import { poolScorer } from "../domain/matching-pool";
+import { scoringThreads } from "../domain/pool-threads.server";
 import { paged, type Page } from "../domain/paging";
 import { parseScopeKey, scopeKey, type PoolScope } from "../domain/pool-scope";
 import { cancelJob, jobById, recentJobs, submitJob, type JobRow, type SubmitResult } from "../jobs/background.server";
@@ -168,7 +169,9 @@ export function runPoolJob({ d, job, progress, complete }: JobContext): void {
     menteeIds: waiting.map((e) => e.id),
     mentors: pms.map((pm) => ({ id: pm.m.id, free: pm.free })),
     score: (i, j) => scorePair(pes[i], pms[j], ctx),
-    scoreRow: (i, js, count, out) => scorer.scoreRow(i, js, count, out),
+    // A large pool's rows are scored on a helper thread too (assignment-scoring.ts).
+    features: scorer.features,
+    threads: scoringThreads(),
     mode: params.mode,
     onProgress: (p) => progress(p),
   });
