@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createRng } from "./random";
-import { assignPool, bruteForce, type AssignmentMode, type PoolInput } from "./assignment";
+import { assignPool, type AssignmentMode, type PoolInput } from "./assignment";
+import { bruteForce } from "./assignment-brute-force";
 
 const rng = createRng;
 

@@ -15,7 +15,8 @@ import {
   type MatchMentor,
 } from "./matching";
 import { EXCLUDED, poolScorer } from "./matching-pool";
-import { assignPool, bruteForce, type AssignmentMode, type PoolInput } from "./assignment";
+import { assignPool, type AssignmentMode, type PoolInput } from "./assignment";
+import { bruteForce } from "./assignment-brute-force";
 
 // Property tests: the fast paths (typed-array scoring, the solver chosen per component) against the straightforward
 // ones (scorePair per pair, munkres and brute force) on random pools in several geographies.
