@@ -116,31 +116,37 @@ function pool(seed: number, geo: Geography, mentees: number, mentors: number) {
   return { ctx, pes, pms };
 }
 const geographies: Geography[] = ["one_city", "region", "national"];
+/** Property tests over thousands of pairs: a few seconds on a quiet machine, more when the machine is shared. */
+const HEAVY_MS = 60_000;
 
 describe("pool scoring over typed arrays", () => {
-  it("gives every pair exactly scorePair's score in tenths (or excludes it), in several geographies and weights", () => {
-    let allowed = 0;
-    let excluded = 0;
-    for (let seed = 1; seed <= 60; seed++) {
-      const geo = geographies[seed % 3];
-      const { ctx, pes, pms } = pool(seed, geo, 25, 40);
-      const scorer = poolScorer(pes, pms, ctx);
-      const cols = Int32Array.from(pms, (_, j) => j);
-      const out = new Int16Array(pms.length);
-      pes.forEach((pe, i) => {
-        scorer.scoreRow(i, cols, cols.length, out);
-        pms.forEach((pm, j) => {
-          const s = scorePair(pe, pm, ctx);
-          expect(out[j], `seed ${seed} mentee ${i} mentor ${j}`).toBe(s < 0 ? EXCLUDED : Math.round(s * 10));
-          if (s < 0) excluded++;
-          else allowed++;
+  it(
+    "gives every pair exactly scorePair's score in tenths (or excludes it), in several geographies and weights",
+    () => {
+      let allowed = 0;
+      let excluded = 0;
+      for (let seed = 1; seed <= 60; seed++) {
+        const geo = geographies[seed % 3];
+        const { ctx, pes, pms } = pool(seed, geo, 25, 40);
+        const scorer = poolScorer(pes, pms, ctx);
+        const cols = Int32Array.from(pms, (_, j) => j);
+        const out = new Int16Array(pms.length);
+        pes.forEach((pe, i) => {
+          scorer.scoreRow(i, cols, cols.length, out);
+          pms.forEach((pm, j) => {
+            const s = scorePair(pe, pm, ctx);
+            expect(out[j], `seed ${seed} mentee ${i} mentor ${j}`).toBe(s < 0 ? EXCLUDED : Math.round(s * 10));
+            if (s < 0) excluded++;
+            else allowed++;
+          });
         });
-      });
-    }
-    // The random pools exercise both outcomes plenty.
-    expect(allowed).toBeGreaterThan(5_000);
-    expect(excluded).toBeGreaterThan(5_000);
-  });
+      }
+      // The random pools exercise both outcomes plenty.
+      expect(allowed).toBeGreaterThan(5_000);
+      expect(excluded).toBeGreaterThan(5_000);
+    },
+    HEAVY_MS,
+  );
 
   it("scores any subset of mentors, in any order, the same as the whole row", () => {
     const { ctx, pes, pms } = pool(7, "national", 10, 50);
@@ -199,17 +205,21 @@ describe("whole pool: fast paths against the straightforward ones", () => {
     };
   };
 
-  it("typed-array scoring with travel candidates finds the same pairs as scoring every pair one by one", () => {
-    for (let seed = 1; seed <= 30; seed++) {
-      for (const mode of ["best_score", "most_matched"] as const) {
-        const geo = geographies[seed % 3];
-        const slow = assignPool(input(seed, geo, 40, 35, mode, false));
-        const fast = assignPool(input(seed, geo, 40, 35, mode, true));
-        expect(fast.pairs, `seed ${seed} ${geo} ${mode}`).toEqual(slow.pairs);
-        expect(fast.allowedPairs).toBe(slow.allowedPairs);
+  it(
+    "typed-array scoring with travel candidates finds the same pairs as scoring every pair one by one",
+    () => {
+      for (let seed = 1; seed <= 30; seed++) {
+        for (const mode of ["best_score", "most_matched"] as const) {
+          const geo = geographies[seed % 3];
+          const slow = assignPool(input(seed, geo, 40, 35, mode, false));
+          const fast = assignPool(input(seed, geo, 40, 35, mode, true));
+          expect(fast.pairs, `seed ${seed} ${geo} ${mode}`).toEqual(slow.pairs);
+          expect(fast.allowedPairs).toBe(slow.allowedPairs);
+        }
       }
-    }
-  });
+    },
+    HEAVY_MS,
+  );
 
   it("reaches the brute-force optimum on tiny pools, dense and sparse, whichever solver the components get", () => {
     for (let seed = 1; seed <= 80; seed++) {
