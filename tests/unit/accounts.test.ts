@@ -3,17 +3,12 @@
  * (reset, invitation, the first admin's), volunteer verification links, and the admin's forced second factor.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { testDb } from "../support/test-db";
 
-// Services use the process-wide database: point it at a fresh file before they are imported.
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-accounts-")), "test.sqlite");
 process.env.APP_URL = "https://mentorbro.example";
 
 const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
 const f = await import("../../db/factories");
 const schema = await import("../../db/schema");
 const accounts = await import("../../app/services/accounts.server");
@@ -29,7 +24,7 @@ const PASSWORD = "en lang og god sætning";
 let passwordHash = "";
 
 beforeAll(async () => {
-  applyReferenceData(db());
+  testDb();
   passwordHash = await hashPassword(PASSWORD);
 });
 

@@ -5,16 +5,12 @@
  * and its report aggregate (scoped). The citizen's page: link states, the access log, the code for a new number.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq, like } from "drizzle-orm";
+import { testDb } from "../support/test-db";
 
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-between-")), "test.sqlite");
 process.env.APP_URL = "http://localhost:3000";
 
 const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
 const f = await import("../../db/factories");
 const schema = await import("../../db/schema");
 const courses = await import("../../app/services/courses.server");
@@ -62,7 +58,7 @@ const msgs = (template: string) =>
 const ahead = (days: number, time = "10:00") => ({ date: addDays(today(), days), time });
 
 beforeAll(() => {
-  applyReferenceData(db());
+  testDb();
   coordinator = f.insertUser(db(), { role: "coordinator" });
 });
 

@@ -7,16 +7,12 @@
  * course's own rows, read straight from the tables.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { asc, eq } from "drizzle-orm";
+import { testDb } from "../support/test-db";
 
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-course-facts-")), "test.sqlite");
 process.env.APP_URL = "http://localhost:3000";
 
 const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
 const f = await import("../../db/factories");
 const schema = await import("../../db/schema");
 const courses = await import("../../app/services/courses.server");
@@ -270,7 +266,7 @@ function step(rng: Rng, c: { id: number; user: { id: number } }) {
 }
 
 beforeAll(() => {
-  applyReferenceData(db());
+  testDb();
   coordinator = f.insertUser(db(), { role: "coordinator" });
 });
 afterAll(() => setClockOffset(0));

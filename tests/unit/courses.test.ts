@@ -1,15 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
+import { testDb } from "../support/test-db";
 
-// Services use the process-wide database: point it at a fresh file before they are imported.
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-courses-")), "test.sqlite");
 process.env.APP_URL = "http://localhost:3000";
 
 const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
 const f = await import("../../db/factories");
 const schema = await import("../../db/schema");
 const courses = await import("../../app/services/courses.server");
@@ -55,7 +50,7 @@ const messagesFor = (template: string) =>
   db().select().from(schema.messages).where(eq(schema.messages.template, template)).all();
 
 beforeAll(() => {
-  applyReferenceData(db());
+  testDb();
   coordinator = f.insertUser(db(), { role: "coordinator" });
 });
 

@@ -11,13 +11,12 @@ import { getPriority, platform, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
+import { testDb } from "../support/test-db";
 
 const dir = mkdtempSync(join(tmpdir(), "mb-export-jobs-"));
-process.env.DATABASE_URL = join(dir, "test.sqlite");
 process.env.EXPORT_DIR = join(dir, "exports");
 process.env.LOG_LEVEL = "silent";
 const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
 const f = await import("../../db/factories");
 const schema = await import("../../db/schema");
 const jobs = await import("../../app/jobs/background.server");
@@ -77,7 +76,7 @@ let caseworker: { id: number; role: string; locale: string };
 const period = new URLSearchParams({ from: "2000-01-01", to: addMonths(today(), 1) });
 
 beforeAll(async () => {
-  applyReferenceData(d);
+  testDb();
   completed(751, 6);
   completed(621, 4);
   coordinator = { ...f.insertUser(d, { role: "coordinator" }), role: "coordinator", locale: "da" };

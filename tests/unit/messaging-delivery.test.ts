@@ -7,19 +7,16 @@
  * quiet hours, delivery reports, the local sink.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import { fakeProvider, type FakeProvider } from "../support/fake-providers";
+import { testDb } from "../support/test-db";
 
-const dir = mkdtempSync(join(tmpdir(), "mb-delivery-"));
-process.env.DATABASE_URL = join(dir, "test.sqlite");
 process.env.LOG_LEVEL = "silent";
 process.env.SMS_STOP_NUMBER = "1204 1204";
 
 const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
 const f = await import("../../db/factories");
 const schema = await import("../../db/schema");
 const outbox = await import("../../app/messaging/outbox.server");
@@ -54,7 +51,7 @@ const emailTransport = () =>
 
 let menteeId: number;
 beforeAll(async () => {
-  applyReferenceData(db());
+  testDb();
   const admin = f.insertUser(db(), { role: "admin" });
   menteeId = f.insertMentee(db(), rng, 751, { status: "waiting" }).id;
   f.giveConsents(db(), "mentee", menteeId, ["participation", "sms"], new Date().toISOString(), admin.id);

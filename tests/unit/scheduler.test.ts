@@ -4,12 +4,9 @@
  * never run the same day at once.
  */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
+import { testDb } from "../support/test-db";
 
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-scheduler-")), "test.sqlite");
 process.env.LOG_LEVEL = "silent";
 
 const { db } = await import("../../app/db.server");
@@ -41,7 +38,7 @@ const row = (job: string, day: string) =>
 const MINUTE = 60_000;
 
 beforeAll(() => {
-  db();
+  testDb();
   testJob("alpha");
   testJob("beta");
 });
