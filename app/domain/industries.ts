@@ -1,8 +1,7 @@
 /**
  * The shared industry vocabulary (DB07, the Danish NACE Rev. 2): sections A-U and two-digit divisions, with short
  * Danish and English labels. One home for the lists and labels that forms, schemas, pages and matching derive from the
- * reference data (db/reference/db07.json holds the data and db07.ts reads it; it is seeded from there); nothing else
- * reads the data directly.
+ * reference data (db/reference/db07.ts holds the data and is seeded from it); nothing else reads the data directly.
  */
 import { DB07, sectionOf as sectionOfCode, type IndustryRef } from "../../db/reference/db07";
 
