@@ -23,15 +23,15 @@ import { inArray } from "drizzle-orm";
 import { fakeProvider, type Behaviour, type FakeProvider } from "../support/fake-providers";
 import { testDb } from "../support/test-db";
 
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import { enqueue } from "../../app/messaging/outbox.server";
+import { setClockOffset } from "../../app/utils/clock";
+
 // The fresh database file of this test file (tests/support/unit-setup.ts), for the child process to open.
 const dbPath = process.env.DATABASE_URL!;
 process.env.LOG_LEVEL = "silent";
-
-const { db } = await import("../../app/db.server");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const { enqueue } = await import("../../app/messaging/outbox.server");
-const { setClockOffset } = await import("../../app/utils/clock");
 
 /** Per mode: emails and SMS (about the outside test's 65/35 split). */
 const EMAILS = 120;

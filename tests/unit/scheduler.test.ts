@@ -7,13 +7,13 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { testDb } from "../support/test-db";
 
-process.env.LOG_LEVEL = "silent";
+import { db } from "../../app/db.server";
+import * as schema from "../../db/schema";
+import * as jobs from "../../app/jobs.server";
+import { setClockOffset } from "../../app/utils/clock";
+import { addDays } from "../../app/domain/dates";
 
-const { db } = await import("../../app/db.server");
-const schema = await import("../../db/schema");
-const jobs = await import("../../app/jobs.server");
-const { setClockOffset } = await import("../../app/utils/clock");
-const { addDays } = await import("../../app/domain/dates");
+process.env.LOG_LEVEL = "silent";
 
 const runs: Record<string, string[]> = {};
 let failing = new Set<string>();
