@@ -25,7 +25,7 @@ export function audit(
   tx.insert(auditLog)
     .values({
       actorUserId: actor?.id ?? null,
-      // A role outside auditActorRoles is refused by the column (db/schema.ts), not stored as something else.
+      // A role outside auditActorRoles is refused by the column (db/schema/audit.ts), not stored as something else.
       actorRole: (actor?.role ?? null) as (typeof auditActorRoles)[number] | null,
       action,
       entityType,

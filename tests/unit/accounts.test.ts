@@ -3,33 +3,28 @@
  * (reset, invitation, the first admin's), volunteer verification links, and the admin's forced second factor.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq, isNull, sql } from "drizzle-orm";
+import { testDb } from "../support/test-db";
 
-// Services use the process-wide database: point it at a fresh file before they are imported.
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-accounts-")), "test.sqlite");
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import * as accounts from "../../app/services/accounts.server";
+import * as munis from "../../app/services/municipalities.server";
+import * as volunteers from "../../app/services/volunteers.server";
+import { hit, purgeExpiredLimits } from "../../app/auth/rate-limit.server";
+import { hashPassword } from "../../app/auth/password.server";
+import { newToken, sha256 } from "../../app/auth/tokens.server";
+import { mustSetUpSecondFactor, needsSecondFactor } from "../../app/auth/mfa.server";
+import { setClockOffset, getClockOffset } from "../../app/utils/clock";
+
 process.env.APP_URL = "https://mentorbro.example";
-
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const accounts = await import("../../app/services/accounts.server");
-const munis = await import("../../app/services/municipalities.server");
-const volunteers = await import("../../app/services/volunteers.server");
-const { hit, purgeExpiredLimits } = await import("../../app/auth/rate-limit.server");
-const { hashPassword } = await import("../../app/auth/password.server");
-const { newToken, sha256 } = await import("../../app/auth/tokens.server");
-const { mustSetUpSecondFactor, needsSecondFactor } = await import("../../app/auth/mfa.server");
-const { setClockOffset, getClockOffset } = await import("../../app/utils/clock");
 
 const PASSWORD = "en lang og god sætning";
 let passwordHash = "";
 
 beforeAll(async () => {
-  applyReferenceData(db());
+  testDb();
   passwordHash = await hashPassword(PASSWORD);
 });
 

@@ -3,20 +3,17 @@
  * a worker that crashes, a handler that throws, cancelling, one run per scope, and runs a dead process left behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { hostname, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { hostname } from "node:os";
+import { resolve } from "node:path";
 import { and, eq } from "drizzle-orm";
 
-const dbPath = join(mkdtempSync(join(tmpdir(), "mb-jobs-")), "test.sqlite");
-process.env.DATABASE_URL = dbPath;
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const jobs = await import("../../app/jobs/background.server");
-const pool = await import("../../app/services/pool-runs.server");
-const { buildWorker } = await import("../../scripts/build-worker.mjs");
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import * as jobs from "../../app/jobs/background.server";
+import * as pool from "../../app/services/pool-runs.server";
+import { buildWorker } from "../../scripts/build-worker.mjs";
+import { testDb } from "../support/test-db";
 
 const d = db();
 let stop: () => Promise<void>;
@@ -34,7 +31,7 @@ const submit = (kind: string, scopeKey = "country") =>
   jobs.submitJob({ kind, scopeKey, params: {}, requestedBy: null }, d);
 
 beforeAll(async () => {
-  applyReferenceData(d);
+  testDb();
   const workerFile = resolve("tests/.tmp", `jobs-worker-${process.pid}.mjs`);
   await buildWorker({ entry: "tests/unit/jobs-worker-entry.ts", outfile: workerFile });
   // A run that a process on this host left behind (its pid is gone), and one of another host whose heartbeat is stale.

@@ -5,28 +5,24 @@
  * and its report aggregate (scoped). The citizen's page: link states, the access log, the code for a new number.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq, like } from "drizzle-orm";
+import { testDb } from "../support/test-db";
 
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-between-")), "test.sqlite");
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import * as courses from "../../app/services/courses.server";
+import * as planned from "../../app/services/planned-meetings.server";
+import * as goals from "../../app/services/goals.server";
+import * as page from "../../app/services/citizen-page.server";
+import { addDays } from "../../app/domain/dates";
+import { isAllowedHour, localDateTime } from "../../app/domain/planned-meetings";
+import { today, setClockOffset } from "../../app/utils/clock";
+import { renderMessage } from "../../emails";
+import { drainOutbox } from "../../app/messaging/outbox.server";
+import * as privacy from "../../app/services/privacy.server";
+
 process.env.APP_URL = "http://localhost:3000";
-
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const courses = await import("../../app/services/courses.server");
-const planned = await import("../../app/services/planned-meetings.server");
-const goals = await import("../../app/services/goals.server");
-const page = await import("../../app/services/citizen-page.server");
-const { addDays } = await import("../../app/domain/dates");
-const { isAllowedHour, localDateTime } = await import("../../app/domain/planned-meetings");
-const { today, setClockOffset } = await import("../../app/utils/clock");
-const { renderMessage } = await import("../../emails");
-const { drainOutbox } = await import("../../app/messaging/outbox.server");
-const privacy = await import("../../app/services/privacy.server");
 
 const rng = f.createRng(21);
 const all = { kind: "all" } as const;
@@ -62,7 +58,7 @@ const msgs = (template: string) =>
 const ahead = (days: number, time = "10:00") => ({ date: addDays(today(), days), time });
 
 beforeAll(() => {
-  applyReferenceData(db());
+  testDb();
   coordinator = f.insertUser(db(), { role: "coordinator" });
 });
 

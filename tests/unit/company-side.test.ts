@@ -4,27 +4,21 @@
  * outcome that the report counts, and labour demand by industry and municipality for issue 19's page.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 
-// Services use the process-wide database: point it at a fresh file before they are imported.
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-company-")), "test.sqlite");
-
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const competence = await import("../../app/services/competence.server");
-const companiesSvc = await import("../../app/services/companies.server");
-const openingsSvc = await import("../../app/services/openings.server");
-const placementsSvc = await import("../../app/services/placements.server");
-const reportsSvc = await import("../../app/services/company-reports.server");
-const { resolveFilter } = await import("../../app/services/reports.server");
-const { completeCvr } = await import("../../app/domain/cvr");
-const { addDays } = await import("../../app/domain/dates");
-const { today } = await import("../../app/utils/clock");
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import * as competence from "../../app/services/competence.server";
+import * as companiesSvc from "../../app/services/companies.server";
+import * as openingsSvc from "../../app/services/openings.server";
+import * as placementsSvc from "../../app/services/placements.server";
+import * as reportsSvc from "../../app/services/company-reports.server";
+import { resolveFilter } from "../../app/services/reports.server";
+import { completeCvr } from "../../app/domain/cvr";
+import { addDays } from "../../app/domain/dates";
+import { today } from "../../app/utils/clock";
+import { testDb } from "../support/test-db";
 
 const rng = f.createRng(20);
 const all = { kind: "all" } as const;
@@ -50,7 +44,7 @@ const nurseProfile = {
 };
 
 beforeAll(() => {
-  applyReferenceData(db());
+  testDb();
   coordinator = f.insertUser(db(), { role: "coordinator" });
   caseworkerA = f.insertUser(db(), { role: "caseworker", municipalityCode: 751 });
   caseworkerK = f.insertUser(db(), { role: "caseworker", municipalityCode: 621 });

@@ -7,26 +7,22 @@
  * course's own rows, read straight from the tables.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { asc, eq } from "drizzle-orm";
+import { testDb } from "../support/test-db";
 
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-course-facts-")), "test.sqlite");
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import * as courses from "../../app/services/courses.server";
+import { runCourseJobs } from "../../app/jobs/courses.server";
+import { freshenFacts } from "../../app/services/course-facts.server";
+import { commitment, followUpDue } from "../../app/domain/commitment";
+import { courseFacts, onTrack } from "../../app/domain/statistics";
+import { addDays, addMonths } from "../../app/domain/dates";
+import { today, setClockOffset } from "../../app/utils/clock";
+import { outcomeTypes } from "../../app/domain/enums";
+
 process.env.APP_URL = "http://localhost:3000";
-
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const courses = await import("../../app/services/courses.server");
-const { runCourseJobs } = await import("../../app/jobs/courses.server");
-const { freshenFacts } = await import("../../app/services/course-facts.server");
-const { commitment, followUpDue } = await import("../../app/domain/commitment");
-const { courseFacts, onTrack } = await import("../../app/domain/statistics");
-const { addDays, addMonths } = await import("../../app/domain/dates");
-const { today, setClockOffset } = await import("../../app/utils/clock");
-const { outcomeTypes } = await import("../../app/domain/enums");
 
 type Rng = () => number;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
@@ -270,7 +266,7 @@ function step(rng: Rng, c: { id: number; user: { id: number } }) {
 }
 
 beforeAll(() => {
-  applyReferenceData(db());
+  testDb();
   coordinator = f.insertUser(db(), { role: "coordinator" });
 });
 afterAll(() => setClockOffset(0));

@@ -1,25 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
+import { testDb } from "../support/test-db";
 
-// Services use the process-wide database: point it at a fresh file before they are imported.
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-courses-")), "test.sqlite");
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import * as courses from "../../app/services/courses.server";
+import * as surveysSvc from "../../app/services/surveys.server";
+import { runCourseJobs } from "../../app/jobs/courses.server";
+import { runDailyJobs } from "../../app/jobs.server";
+import { addDays, addMonths } from "../../app/domain/dates";
+import { today, setClockOffset } from "../../app/utils/clock";
+import { templates } from "../../emails";
+import { messageLanguages } from "../../app/domain/enums";
+
 process.env.APP_URL = "http://localhost:3000";
-
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const courses = await import("../../app/services/courses.server");
-const surveysSvc = await import("../../app/services/surveys.server");
-const { runCourseJobs } = await import("../../app/jobs/courses.server");
-const { runDailyJobs } = await import("../../app/jobs.server");
-const { addDays, addMonths } = await import("../../app/domain/dates");
-const { today, setClockOffset } = await import("../../app/utils/clock");
-const { templates } = await import("../../emails");
-const { messageLanguages } = await import("../../app/domain/enums");
 
 const rng = f.createRng(11);
 const all = { kind: "all" } as const;
@@ -55,7 +50,7 @@ const messagesFor = (template: string) =>
   db().select().from(schema.messages).where(eq(schema.messages.template, template)).all();
 
 beforeAll(() => {
-  applyReferenceData(db());
+  testDb();
   coordinator = f.insertUser(db(), { role: "coordinator" });
 });
 

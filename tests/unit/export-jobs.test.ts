@@ -11,24 +11,24 @@ import { getPriority, platform, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
+import { testDb } from "../support/test-db";
+
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import * as jobs from "../../app/jobs/background.server";
+import * as exportJobs from "../../app/services/export-jobs.server";
+import { reportTableNames, courseColumns } from "../../app/domain/report-tables";
+import * as scheduler from "../../app/jobs.server";
+import * as daily from "../../app/jobs/daily.server";
+import "../../app/jobs/volunteers.server";
+import { addMonths } from "../../app/domain/dates";
+import { today, setClockOffset } from "../../app/utils/clock";
+import { buildWorker } from "../../scripts/build-worker.mjs";
 
 const dir = mkdtempSync(join(tmpdir(), "mb-export-jobs-"));
-process.env.DATABASE_URL = join(dir, "test.sqlite");
 process.env.EXPORT_DIR = join(dir, "exports");
 process.env.LOG_LEVEL = "silent";
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const jobs = await import("../../app/jobs/background.server");
-const exportJobs = await import("../../app/services/export-jobs.server");
-const { reportTableNames, courseColumns } = await import("../../app/domain/report-tables");
-const scheduler = await import("../../app/jobs.server");
-const daily = await import("../../app/jobs/daily.server");
-await import("../../app/jobs/volunteers.server");
-const { addMonths } = await import("../../app/domain/dates");
-const { today, setClockOffset } = await import("../../app/utils/clock");
-const { buildWorker } = await import("../../scripts/build-worker.mjs");
 
 const d = db();
 let stop: () => Promise<void>;
@@ -77,7 +77,7 @@ let caseworker: { id: number; role: string; locale: string };
 const period = new URLSearchParams({ from: "2000-01-01", to: addMonths(today(), 1) });
 
 beforeAll(async () => {
-  applyReferenceData(d);
+  testDb();
   completed(751, 6);
   completed(621, 4);
   coordinator = { ...f.insertUser(d, { role: "coordinator" }), role: "coordinator", locale: "da" };

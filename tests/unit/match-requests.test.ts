@@ -1,29 +1,23 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 
-// Services use the process-wide database: point it at a fresh file before they are imported.
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-requests-")), "test.sqlite");
-
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const matching = await import("../../app/services/matching.server");
-const requests = await import("../../app/services/match-requests.server");
-const settings = await import("../../app/services/match-settings.server");
-const secondChance = await import("../../app/services/second-chance.server");
-const { runPoolHere } = await import("../support/pool-run");
-const { renderMessage } = await import("../../emails");
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import * as matching from "../../app/services/matching.server";
+import * as requests from "../../app/services/match-requests.server";
+import * as settings from "../../app/services/match-settings.server";
+import * as secondChance from "../../app/services/second-chance.server";
+import { runPoolHere } from "../support/pool-run";
+import { renderMessage } from "../../emails";
+import { testDb } from "../support/test-db";
 
 const rng = f.createRng(19);
 let coordinator: { id: number; role: string };
 let caseworker: { id: number; email: string };
 
 beforeAll(() => {
-  applyReferenceData(db());
+  testDb();
   coordinator = f.insertUser(db(), { role: "coordinator", name: "Sofie Koordinator" });
   caseworker = f.insertUser(db(), { role: "caseworker", municipalityCode: 751 });
 });

@@ -3,25 +3,24 @@
  * thread with its own SQLite connection. Exactly one course may exist afterwards; the other 49 are refused cleanly.
  */
 import { describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { eq } from "drizzle-orm";
 
-const dbPath = join(mkdtempSync(join(tmpdir(), "mb-concurrency-")), "test.sqlite");
-process.env.DATABASE_URL = dbPath;
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import { testDb } from "../support/test-db";
+
+// The fresh database file of this test file (tests/support/unit-setup.ts), for the worker threads to open.
+const dbPath = process.env.DATABASE_URL!;
 
 describe("concurrent approvals", () => {
   it("50 at once onto a mentor with one place: exactly one course", async () => {
     const d = db();
-    applyReferenceData(d);
+    testDb();
     const rng = f.createRng(11);
     const coordinator = f.insertUser(d, { role: "coordinator" });
     const mentor = f.insertMentor(d, rng, [751], {

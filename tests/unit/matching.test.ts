@@ -1,27 +1,20 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 
-// Services use the process-wide database: point it at a fresh file before they are imported.
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-matching-")), "test.sqlite");
-
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const matching = await import("../../app/services/matching.server");
-const { renderMessage } = await import("../../emails");
-const { messageLanguages } = await import("../../app/domain/enums");
-const { templates } = await import("../../emails");
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import * as matching from "../../app/services/matching.server";
+import { renderMessage } from "../../emails";
+import { messageLanguages } from "../../app/domain/enums";
+import { templates } from "../../emails";
 
 const rng = f.createRng(5);
 let coordinator: { id: number; role: string };
 let caseworker: { id: number; email: string };
 
 beforeAll(() => {
-  applyReferenceData(db());
+  testDb();
   coordinator = f.insertUser(db(), { role: "coordinator" });
   caseworker = f.insertUser(db(), { role: "caseworker", municipalityCode: 751 });
 });
@@ -47,7 +40,8 @@ const newMentee = (o: Parameters<typeof f.insertMentee>[3] = {}) =>
     ...o,
   });
 
-const { runPoolHere: runPool } = await import("../support/pool-run");
+import { runPoolHere as runPool } from "../support/pool-run";
+import { testDb } from "../support/test-db";
 
 describe("weights", () => {
   it("seed version 1 once and save new versions", () => {

@@ -7,32 +7,34 @@
  * quiet hours, delivery reports, the local sink.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { eq, inArray } from "drizzle-orm";
 import { fakeProvider, type FakeProvider } from "../support/fake-providers";
+import { testDb } from "../support/test-db";
 
-const dir = mkdtempSync(join(tmpdir(), "mb-delivery-"));
-process.env.DATABASE_URL = join(dir, "test.sqlite");
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import * as outbox from "../../app/messaging/outbox.server";
+import { setTransportOverride, transportFor } from "../../app/messaging/transports/index.server";
+import { gatewayApiTransport } from "../../app/messaging/transports/gatewayapi.server";
+import { resendTransport } from "../../app/messaging/transports/resend.server";
+import { applyDeliveryReport } from "../../app/messaging/delivery-status.server";
+import {
+  optOut,
+  optOutToken,
+  readOptOutToken,
+  isStopKeyword,
+  menteesByMsisdn,
+} from "../../app/messaging/preferences.server";
+import { setClockOffset, now } from "../../app/utils/clock";
+import { LEASE_MS, MAX_BACKOFF_MS } from "../../app/domain/outbox";
+import { SECRET_MASK } from "../../app/domain/secrets";
+import { config } from "../../app/config.server";
+
 process.env.LOG_LEVEL = "silent";
 process.env.SMS_STOP_NUMBER = "1204 1204";
-
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const outbox = await import("../../app/messaging/outbox.server");
-const { setTransportOverride, transportFor } = await import("../../app/messaging/transports/index.server");
-const { gatewayApiTransport } = await import("../../app/messaging/transports/gatewayapi.server");
-const { resendTransport } = await import("../../app/messaging/transports/resend.server");
-const { applyDeliveryReport } = await import("../../app/messaging/delivery-status.server");
-const { optOut, optOutToken, readOptOutToken, isStopKeyword, menteesByMsisdn } =
-  await import("../../app/messaging/preferences.server");
-const { setClockOffset, now } = await import("../../app/utils/clock");
-const { LEASE_MS, MAX_BACKOFF_MS } = await import("../../app/domain/outbox");
-const { SECRET_MASK } = await import("../../app/domain/secrets");
-const { config } = await import("../../app/config.server");
 
 let sms: FakeProvider;
 let email: FakeProvider;
@@ -54,7 +56,7 @@ const emailTransport = () =>
 
 let menteeId: number;
 beforeAll(async () => {
-  applyReferenceData(db());
+  testDb();
   const admin = f.insertUser(db(), { role: "admin" });
   menteeId = f.insertMentee(db(), rng, 751, { status: "waiting" }).id;
   f.giveConsents(db(), "mentee", menteeId, ["participation", "sms"], new Date().toISOString(), admin.id);

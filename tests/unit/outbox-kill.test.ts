@@ -14,26 +14,24 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { build } from "esbuild";
 import { inArray } from "drizzle-orm";
 import { fakeProvider, type Behaviour, type FakeProvider } from "../support/fake-providers";
+import { testDb } from "../support/test-db";
 
-const dir = mkdtempSync(join(tmpdir(), "mb-kill-"));
-const dbPath = join(dir, "test.sqlite");
-process.env.DATABASE_URL = dbPath;
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import { enqueue } from "../../app/messaging/outbox.server";
+import { setClockOffset } from "../../app/utils/clock";
+
+// The fresh database file of this test file (tests/support/unit-setup.ts), for the child process to open.
+const dbPath = process.env.DATABASE_URL!;
 process.env.LOG_LEVEL = "silent";
-
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const { enqueue } = await import("../../app/messaging/outbox.server");
-const { setClockOffset } = await import("../../app/utils/clock");
 
 /** Per mode: emails and SMS (about the outside test's 65/35 split). */
 const EMAILS = 120;
@@ -54,7 +52,7 @@ const random = (n: number) => Math.floor(rng() * n);
 beforeAll(async () => {
   setClockOffset(OFFSET);
   const d = db();
-  applyReferenceData(d);
+  testDb();
   menteeId = f.insertMentee(d, rng, 751, { status: "waiting" }).id;
   mkdirSync(resolve("tests/.tmp"), { recursive: true });
   bundle = resolve("tests/.tmp", `outbox-kill-child-${process.pid}.mjs`);

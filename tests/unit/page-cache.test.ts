@@ -6,26 +6,20 @@
  * used. And a caseworker never gets another municipality's report from the cache.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-page-cache-")), "test.sqlite");
-
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const demand = await import("../../app/services/demand.server");
-const reports = await import("../../app/services/reports.server");
-const { buildGoalReport } = await import("../../app/services/goals.server");
-const { Lru } = await import("../../app/services/page-cache.server");
-const { matchableCondition } = await import("../../app/services/mentor-pool");
-const { sql } = await import("drizzle-orm");
-const { addDays } = await import("../../app/domain/dates");
-const { today } = await import("../../app/utils/clock");
-const { courseStatuses, goalKinds, goalStatuses, menteeStatuses, mentorStatuses } =
-  await import("../../app/domain/enums");
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import * as demand from "../../app/services/demand.server";
+import * as reports from "../../app/services/reports.server";
+import { buildGoalReport } from "../../app/services/goals.server";
+import { Lru } from "../../app/services/page-cache.server";
+import { matchableCondition } from "../../app/services/mentor-pool";
+import { sql } from "drizzle-orm";
+import { addDays } from "../../app/domain/dates";
+import { today } from "../../app/utils/clock";
+import { courseStatuses, goalKinds, goalStatuses, menteeStatuses, mentorStatuses } from "../../app/domain/enums";
+import { testDb } from "../support/test-db";
 
 type Rng = () => number;
 const { int, pick } = f;
@@ -235,7 +229,7 @@ function pages() {
 }
 
 beforeAll(() => {
-  applyReferenceData(db());
+  testDb();
   companyId = db()
     .insert(schema.companies)
     .values({ name: "Test ApS", cvr: "12345674", industryCode: "47", municipalityCode: 751 })

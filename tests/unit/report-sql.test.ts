@@ -7,25 +7,24 @@
  * that started, mentors with several courses in several municipalities, courses ended early by a withdrawal.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-report-sql-")), "test.sqlite");
-
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const reports = await import("../../app/services/reports.server");
-const { aggregateReport, computeReport, quarterOf, quarterRange, reportFromAggregates } =
-  await import("../../app/domain/statistics");
-const { addDays, addMonths } = await import("../../app/domain/dates");
-const { today } = await import("../../app/utils/clock");
-const { courseStatuses, danishLevels, menteeGroups, menteeStatuses, outcomeTypes } =
-  await import("../../app/domain/enums");
-const { loadReportInput, referenceCourseList } = await import("../support/report-reference");
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import * as reports from "../../app/services/reports.server";
+import {
+  aggregateReport,
+  computeReport,
+  quarterOf,
+  quarterRange,
+  reportFromAggregates,
+} from "../../app/domain/statistics";
+import { addDays, addMonths } from "../../app/domain/dates";
+import { today } from "../../app/utils/clock";
+import { courseStatuses, danishLevels, menteeGroups, menteeStatuses, outcomeTypes } from "../../app/domain/enums";
+import { loadReportInput, referenceCourseList } from "../support/report-reference";
+import { testDb } from "../support/test-db";
 
 type Rng = () => number;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
@@ -302,7 +301,7 @@ function randomFilters(rng: Rng): { scope: Scope; input: Record<string, unknown>
 }
 
 beforeAll(() => {
-  applyReferenceData(db());
+  testDb();
 });
 
 describe("the report from SQL equals computeReport", () => {

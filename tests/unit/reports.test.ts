@@ -1,23 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import ExcelJS from "exceljs";
 
-// Services use the process-wide database: point it at a fresh file before they are imported.
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-reports-")), "test.sqlite");
-
-const { db } = await import("../../app/db.server");
-const { applyReferenceData } = await import("../../db/reference");
-const f = await import("../../db/factories");
-const schema = await import("../../db/schema");
-const reports = await import("../../app/services/reports.server");
-const exp = await import("../../app/services/report-export.server");
-const tables = await import("../../app/domain/report-tables");
-const { addDays, addMonths } = await import("../../app/domain/dates");
-const { today } = await import("../../app/utils/clock");
-const { loadReportInput } = await import("../support/report-reference");
-const { PassThrough } = await import("node:stream");
+import { db } from "../../app/db.server";
+import * as f from "../../db/factories";
+import * as schema from "../../db/schema";
+import * as reports from "../../app/services/reports.server";
+import * as exp from "../../app/services/report-export.server";
+import * as tables from "../../app/domain/report-tables";
+import { addDays, addMonths } from "../../app/domain/dates";
+import { today } from "../../app/utils/clock";
+import { loadReportInput } from "../support/report-reference";
+import { PassThrough } from "node:stream";
+import { testDb } from "../support/test-db";
 
 const courseList = (...a: Parameters<typeof reports.courseListChunks>) => [...reports.courseListChunks(...a)].flat();
 /** What a streamed export writes, collected. */
@@ -65,7 +59,7 @@ function completed(code: number, n: number, positive: number) {
 }
 
 beforeAll(() => {
-  applyReferenceData(db());
+  testDb();
   completed(751, 10, 6); // Aarhus: 10 completed, 6 positive
   completed(621, 3, 3); // Kolding: 3 completed (too few)
 });

@@ -4,19 +4,16 @@
  * never run the same day at once.
  */
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
+import { testDb } from "../support/test-db";
 
-process.env.DATABASE_URL = join(mkdtempSync(join(tmpdir(), "mb-scheduler-")), "test.sqlite");
+import { db } from "../../app/db.server";
+import * as schema from "../../db/schema";
+import * as jobs from "../../app/jobs.server";
+import { setClockOffset } from "../../app/utils/clock";
+import { addDays } from "../../app/domain/dates";
+
 process.env.LOG_LEVEL = "silent";
-
-const { db } = await import("../../app/db.server");
-const schema = await import("../../db/schema");
-const jobs = await import("../../app/jobs.server");
-const { setClockOffset } = await import("../../app/utils/clock");
-const { addDays } = await import("../../app/domain/dates");
 
 const runs: Record<string, string[]> = {};
 let failing = new Set<string>();
@@ -41,7 +38,7 @@ const row = (job: string, day: string) =>
 const MINUTE = 60_000;
 
 beforeAll(() => {
-  db();
+  testDb();
   testJob("alpha");
   testJob("beta");
 });
