@@ -10,6 +10,8 @@ import { db } from "../db.server";
 import { now } from "../utils/clock";
 import { hit, refund } from "./rate-limit.server";
 import { verifyTotp } from "./totp";
+import { can } from "./permissions";
+import type { Role } from "../domain/enums";
 
 const TTL_S = 300;
 let cookie: ReturnType<typeof createCookie> | undefined;
@@ -28,15 +30,14 @@ function mfaCookie() {
 /** Where a user who must have a second factor sets it up (the only page open to them before they have). */
 export const SECOND_FACTOR_SETUP_PATH = "/konto/sikkerhed";
 
-/** Roles that may protect their account with TOTP; admins must (docs/decisions/002). */
-export const SECOND_FACTOR_ROLES = ["admin", "coordinator"] as const;
+/** Who may protect their account with TOTP: `manage:second-factor:own` (permissions.ts); admins must (decision 002). */
 export function secondFactorRequired(role: string): boolean {
   return role === "admin";
 }
 
 /** The login asks for a code: the user has TOTP set up. */
-export function needsSecondFactor(user: { role: string; totpSecret: string | null }): boolean {
-  return !!user.totpSecret && (SECOND_FACTOR_ROLES as readonly string[]).includes(user.role);
+export function needsSecondFactor(user: { role: Role; totpSecret: string | null }): boolean {
+  return !!user.totpSecret && can(user, "manage:second-factor:own");
 }
 
 /** Signed in, but must set up a second factor before anything else (an admin without TOTP). */
