@@ -2,28 +2,21 @@
  * The second step of login for users with TOTP: after the password, a short-lived signed cookie remembers who is
  * half-way in (5 minutes); only a valid code turns it into a session.
  */
-import { createCookie } from "@remix-run/node";
+import type { createCookie } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { users } from "../../db/schema";
-import { config } from "../config.server";
 import { db } from "../db.server";
 import { now } from "../utils/clock";
 import { hit, refund } from "./rate-limit.server";
 import { verifyTotp } from "./totp";
+import { signedCookie } from "./session.server";
 import { can } from "./permissions";
 import type { Role } from "../domain/enums";
 
 const TTL_S = 300;
 let cookie: ReturnType<typeof createCookie> | undefined;
 function mfaCookie() {
-  cookie ??= createCookie("mb_mfa", {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: config().HTTPS,
-    secrets: [config().SESSION_SECRET],
-    maxAge: TTL_S,
-  });
+  cookie ??= signedCookie("mb_mfa", TTL_S);
   return cookie;
 }
 
