@@ -1,10 +1,12 @@
 /**
  * The guards every loader and action starts with. They throw: a redirect to /login for anonymous users, a 403 for a
- * missing role. `scopeOf` turns a user into the data scope every staff query takes: a caseworker is bound to one
- * municipality, coordinators and admins see all.
+ * missing permission (`requirePermission` and the others in permissions.server.ts: routes name permissions, never
+ * roles). `scopeOf` turns a user into the data scope every staff query takes: how far their reading of citizens reaches
+ * (a caseworker's is their municipality, a coordinator's and an admin's every one).
  */
 import { redirect } from "@remix-run/node";
 import type { Role } from "../domain/enums";
+import { can, reachOf } from "./permissions";
 import { getSessionUser, type SessionUser } from "./session.server";
 import { mustSetUpSecondFactor, SECOND_FACTOR_SETUP_PATH } from "./mfa.server";
 
@@ -26,24 +28,13 @@ export async function requireUser(request: Request, opts: { setUp?: boolean } = 
   return user;
 }
 
-export async function requireRole(request: Request, ...allowed: Role[]): Promise<SessionUser> {
-  const user = await requireUser(request);
-  if (!allowed.includes(user.role)) throw forbidden();
-  return user;
-}
-
+/** The citizens a user may read (`read:mentee:*`): every municipality's, or one's; anyone else gets a 403. */
 export function scopeOf(user: SessionUser): Scope {
-  if (user.role === "admin" || user.role === "coordinator") return { kind: "all" };
-  if (user.role === "caseworker" && user.municipalityCode != null)
+  const reach = reachOf(user, "read:mentee:own-municipality");
+  if (reach === "any") return { kind: "all" };
+  if (reach === "own-municipality" && user.municipalityCode != null)
     return { kind: "municipality", code: user.municipalityCode };
   throw forbidden();
-}
-
-/** For staff pages about mentees: the user and the scope in one call. */
-export async function requireStaff(request: Request, ...allowed: ("admin" | "coordinator" | "caseworker")[]) {
-  const roles = allowed.length ? allowed : (["admin", "coordinator", "caseworker"] as const);
-  const user = await requireRole(request, ...roles);
-  return { user, scope: scopeOf(user) };
 }
 
 export function forbidden(): Response {
@@ -68,6 +59,12 @@ export function startPath(role: Role): string {
     case "mentor":
       return "/mentor";
   }
+}
+
+/** Where a member of staff opens a citizen (`id`) or their list: the coordinator's pages, or the caseworker's area. */
+export function citizenPath(user: Pick<SessionUser, "role">, id?: number): string {
+  const base = can(user, "read:mentee:any") ? "/koordinator/mentees" : "/kommune/borgere";
+  return id == null ? base : `${base}/${id}`;
 }
 
 /** Only same-site relative paths are followed after login. */

@@ -2,41 +2,35 @@
  * The second step of login for users with TOTP: after the password, a short-lived signed cookie remembers who is
  * half-way in (5 minutes); only a valid code turns it into a session.
  */
-import { createCookie } from "@remix-run/node";
+import type { createCookie } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { users } from "../../db/schema";
-import { config } from "../config.server";
 import { db } from "../db.server";
 import { now } from "../utils/clock";
 import { hit, refund } from "./rate-limit.server";
 import { verifyTotp } from "./totp";
+import { signedCookie } from "./session.server";
+import { can } from "./permissions";
+import type { Role } from "../domain/enums";
 
 const TTL_S = 300;
 let cookie: ReturnType<typeof createCookie> | undefined;
 function mfaCookie() {
-  cookie ??= createCookie("mb_mfa", {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/",
-    secure: config().HTTPS,
-    secrets: [config().SESSION_SECRET],
-    maxAge: TTL_S,
-  });
+  cookie ??= signedCookie("mb_mfa", TTL_S);
   return cookie;
 }
 
 /** Where a user who must have a second factor sets it up (the only page open to them before they have). */
 export const SECOND_FACTOR_SETUP_PATH = "/konto/sikkerhed";
 
-/** Roles that may protect their account with TOTP; admins must (docs/decisions/002). */
-export const SECOND_FACTOR_ROLES = ["admin", "coordinator"] as const;
+/** Who may protect their account with TOTP: `manage:second-factor:own` (permissions.ts); admins must (decision 002). */
 export function secondFactorRequired(role: string): boolean {
   return role === "admin";
 }
 
 /** The login asks for a code: the user has TOTP set up. */
-export function needsSecondFactor(user: { role: string; totpSecret: string | null }): boolean {
-  return !!user.totpSecret && (SECOND_FACTOR_ROLES as readonly string[]).includes(user.role);
+export function needsSecondFactor(user: { role: Role; totpSecret: string | null }): boolean {
+  return !!user.totpSecret && can(user, "manage:second-factor:own");
 }
 
 /** Signed in, but must set up a second factor before anything else (an admin without TOTP). */

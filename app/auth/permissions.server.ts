@@ -3,7 +3,7 @@
  * to /login for anonymous users, a 403 for a user whose role lacks the permission.
  */
 import { can, type Permission } from "./permissions";
-import { forbidden, requireUser } from "./guards.server";
+import { forbidden, requireUser, scopeOf } from "./guards.server";
 import type { SessionUser } from "./session.server";
 
 export { can, type Permission } from "./permissions";
@@ -12,6 +12,12 @@ export async function requirePermission(request: Request, permission: Permission
   const user = await requireUser(request);
   if (!can(user, permission)) throw forbidden();
   return user;
+}
+
+/** For staff pages about citizens: the user, if they have `permission`, and the scope of their reading of citizens. */
+export async function requireScopedPermission(request: Request, permission: Permission) {
+  const user = await requirePermission(request, permission);
+  return { user, scope: scopeOf(user) };
 }
 
 /**

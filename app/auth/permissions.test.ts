@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { roles } from "../domain/enums";
-import { areaPermissions, can, rolePermissions, roleCan, rolesWith, type Permission } from "./permissions";
-import { SECOND_FACTOR_ROLES } from "./mfa.server";
+import { areaPermissions, can, reachOf, rolePermissions, roleCan, rolesWith, type Permission } from "./permissions";
 
 describe("named permissions", () => {
   it("are all action:entity:access with a known access", () => {
@@ -39,7 +38,7 @@ describe("named permissions", () => {
       personalData: ["admin", "caseworker", "coordinator"],
       companySide: ["admin", "caseworker", "coordinator"],
       citizen: ["admin", "caseworker", "coordinator"],
-      secondFactor: [...SECOND_FACTOR_ROLES].sort(),
+      secondFactor: ["admin", "coordinator"],
     };
     for (const [area, p] of Object.entries(areaPermissions) as [keyof typeof areaPermissions, Permission][])
       expect(rolesWith(p).sort(), area).toEqual(expected[area]);
@@ -47,5 +46,36 @@ describe("named permissions", () => {
   it("refuse everything to nobody", () => {
     expect(can(null, "read:course:own")).toBe(false);
     expect(can({ role: "mentor" }, "read:course:own")).toBe(true);
+  });
+  it("say how far a permission reaches: the widest access held, or null without the one asked for", () => {
+    expect(reachOf({ role: "coordinator" }, "read:mentee:own-municipality")).toBe("any");
+    expect(reachOf({ role: "caseworker" }, "read:mentee:own-municipality")).toBe("own-municipality");
+    expect(reachOf({ role: "caseworker" }, "read:mentee:any")).toBeNull();
+    expect(reachOf({ role: "mentor" }, "read:mentee:own-municipality")).toBeNull();
+    expect(reachOf({ role: "mentor" }, "log:meeting:own")).toBe("own");
+    expect(reachOf(null, "log:meeting:own")).toBeNull();
+  });
+  it("keep what only coordination does out of a caseworker's hands, as the pages did by role", () => {
+    for (const p of [
+      "erase:personal-data:any",
+      "restore:consent:any",
+      "read:outbox:any",
+      "manage:outbox:any",
+      "link:mentor:any",
+    ] as const)
+      expect(rolesWith(p).sort(), p).toEqual(["admin", "coordinator"]);
+    expect(rolesWith("manage:personal-data:own-municipality").sort()).toEqual(["admin", "caseworker", "coordinator"]);
+  });
+  it("give a mentor's own pages to mentors only: no staff permission reaches them", () => {
+    for (const p of [
+      "read:course:own",
+      "log:meeting:own",
+      "update:goal-plan:own",
+      "update:mentor:own",
+      "read:guidance:own",
+      "suggest:company:own",
+      "answer:match-request:own",
+    ] as const)
+      expect(rolesWith(p), p).toEqual(["mentor"]);
   });
 });

@@ -22,6 +22,8 @@ function citizenWork(access: Exclude<Access, "own">) {
     `update:competence:${access}`,
     `read:personal-data:${access}`,
     `export:personal-data:${access}`,
+    // Consent and the other answers to a person's request about their data (the erasure itself is coordination's).
+    `manage:personal-data:${access}`,
     `read:placement:${access}`,
     `manage:placement:${access}`,
     // The company side is shared: every municipality's companies and openings (decision 012).
@@ -36,6 +38,8 @@ const coordination = [
   ...citizenWork("any"),
   "screen:mentor:any",
   "read:mentor:any",
+  // A mentor's link to the company they work at, from the company's page.
+  "link:mentor:any",
   "approve:match:any",
   "run:matching:any",
   "manage:course:any",
@@ -45,7 +49,11 @@ const coordination = [
   "read:demand:any",
   "manage:guidance:any",
   "read:outbox:any",
+  // Retry a failed message, or confirm that a held one went out.
+  "manage:outbox:any",
   "erase:personal-data:any",
+  // Messages again to a citizen who opted out and asked to be written to after all.
+  "restore:consent:any",
   "manage:second-factor:own",
 ] as const satisfies readonly Permission[];
 
@@ -100,14 +108,24 @@ export function can(user: { role: Role } | null | undefined, permission: Permiss
   return !!user && roleCan(user.role, permission);
 }
 
+/**
+ * How far `user`'s `permission` reaches: the widest access of its action and entity their role holds, or null if
+ * it does not hold even the one asked for. A staff guard turns it into the data scope (`any` → every municipality).
+ */
+export function reachOf(user: { role: Role } | null | undefined, permission: Permission): Access | null {
+  if (!user || !roleCan(user.role, permission)) return null;
+  const [action, entity] = parse(permission);
+  return [...accessLevels].reverse().find((x) => roleCan(user.role, `${action}:${entity}:${x}`)) ?? null;
+}
+
 /** The roles that have `permission`: what the route × role test expects of a route guarded by it. */
 export function rolesWith(permission: Permission): Role[] {
   return (Object.keys(rolePermissions) as Role[]).filter((r) => roleCan(r, permission));
 }
 
 /**
- * The permission each area of the site asks for at its door: its routes' guards (round 2 of issue 18 moves every
- * guard to `requirePermission`) and the route × role rules both read this.
+ * The permission each area of the site asks for at its door: the route × role rules read this, and a unit test
+ * (tests/unit/route-conventions.test.ts) checks that each route's own guard lets in exactly the roles of its area.
  */
 export const areaPermissions = {
   admin: "manage:settings:any",

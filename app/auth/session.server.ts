@@ -14,15 +14,21 @@ import { now } from "../utils/clock";
 const SESSION_DAYS = 7;
 
 let cookie: ReturnType<typeof createCookie> | undefined;
-function sessionCookie() {
-  cookie ??= createCookie("mb_session", {
+/** A cookie of ours: signed with the session secret, http-only, same-site, secure over HTTPS, for `maxAge` seconds. */
+export function signedCookie(name: string, maxAge: number) {
+  const { HTTPS, SESSION_SECRET } = config();
+  return createCookie(name, {
     httpOnly: true,
     sameSite: "lax",
-    secure: config().HTTPS,
+    secure: HTTPS,
     path: "/",
-    secrets: [config().SESSION_SECRET],
-    maxAge: SESSION_DAYS * 24 * 3600,
+    secrets: [SESSION_SECRET],
+    maxAge,
   });
+}
+
+function sessionCookie() {
+  cookie ??= signedCookie("mb_session", SESSION_DAYS * 24 * 3600);
   return cookie;
 }
 

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireRole } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { coordinatorCounts } from "../services/dashboard.server";
 import { StaffStart } from "../components/StatCards";
 import { pageMeta } from "../i18n/meta";
@@ -8,7 +8,7 @@ import { pageMeta } from "../i18n/meta";
 export const meta = pageMeta("admin");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requirePermission(request, "manage:settings:any");
   return { counts: coordinatorCounts() };
 }
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { searchAuditLog } from "../services/audit.server";
 import { auditFilterSchema } from "../schemas/privacy";
 import { auditActions } from "../domain/enums";
@@ -15,7 +15,7 @@ import { pageOf } from "../domain/paging";
 export const meta = pageMeta("accessLog");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requirePermission(request, "read:audit-log:any");
   const url = new URL(request.url);
   const filter = auditFilterSchema.parse(Object.fromEntries(url.searchParams));
   return { filter, list: searchAuditLog(filter, pageOf(url.searchParams)) };

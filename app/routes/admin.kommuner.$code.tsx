@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireRole } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import {
   getMunicipality,
   inviteCaseworker,
@@ -25,14 +26,14 @@ function parseCode(v: string | undefined): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requirePermission(request, "manage:municipality:any");
   const m = getMunicipality(parseCode(params.code));
   if (!m) throw notFound();
   return m;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "admin");
+  const user = await requirePermission(request, "manage:municipality:any");
   const code = parseCode(params.code);
   if (!getMunicipality(code)) throw notFound();
   const formData = await request.formData();

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { listMunicipalities } from "../services/municipalities.server";
 import { formatDate } from "../i18n/format";
 import { FilterBar } from "../components/Filters";
@@ -13,7 +13,7 @@ import { pageOf } from "../domain/paging";
 export const meta = pageMeta("municipalities");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requirePermission(request, "manage:municipality:any");
   const url = new URL(request.url);
   const partnersOnly = url.searchParams.get("partnere") === "1";
   const list = listMunicipalities({ partnersOnly }, pageOf(url.searchParams));

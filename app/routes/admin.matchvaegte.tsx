@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { currentWeights, saveWeights, weightsHistory } from "../services/matching.server";
 import { matchSettingsSchema, weightsSchema } from "../schemas/matching";
 import { getMatchSettings, saveMatchSettings } from "../services/match-settings.server";
@@ -16,12 +16,12 @@ import { scrollRegion } from "../components/TableWrap";
 export const meta = pageMeta("weights");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requirePermission(request, "manage:match-weights:any");
   return { current: currentWeights(), history: weightsHistory(), settings: getMatchSettings() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "admin");
+  const user = await requirePermission(request, "manage:match-weights:any");
   const form = await request.formData();
   // Issue 19: the matching settings (industry first, the mentor's answer time) are a second form on this page.
   if (form.get("intent") === "settings") {

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { countDueForRetention, getRetentionMonths, setRetentionMonths } from "../services/privacy.server";
 import { jobOverview } from "../jobs.server";
 import { retentionSchema } from "../schemas/privacy";
@@ -16,13 +16,13 @@ import { pageMeta } from "../i18n/meta";
 export const meta = pageMeta("retention");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requirePermission(request, "manage:retention:any");
   const due = countDueForRetention(today());
   return { months: getRetentionMonths(), due: due.mentees + due.mentors, jobs: jobOverview() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "admin");
+  const user = await requirePermission(request, "manage:retention:any");
   const submission = parseWithZod(await request.formData(), { schema: retentionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   setRetentionMonths(submission.value.months, user);

@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { notFound, requireRole } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { getMessage } from "../services/messages.server";
 import { confirmHeldSent, retryMessage } from "../messaging/outbox.server";
 import { isRtl } from "../domain/enums";
@@ -23,7 +24,7 @@ function parseId(v: string | undefined) {
 const actionSchema = z.object({ intent: z.enum(["retry", "confirm"]).catch("retry") });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "admin", "coordinator");
+  await requirePermission(request, "read:outbox:any");
   // Never the stored payload or secrets: the text is rendered again with every live link masked.
   const m = await getMessage(parseId(params.id));
   if (!m) throw notFound();
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "admin", "coordinator");
+  const user = await requirePermission(request, "manage:outbox:any");
   const id = parseId(params.id);
   const { intent } = actionSchema.parse(Object.fromEntries(await request.formData()));
   if (intent === "confirm") {

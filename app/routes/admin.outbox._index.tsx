@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { requireRole } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { listMessages } from "../services/messages.server";
 import { channels, messageStatuses } from "../domain/enums";
 import { formatDateTime } from "../i18n/format";
@@ -19,7 +19,7 @@ const filterSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin", "coordinator");
+  await requirePermission(request, "read:outbox:any");
   const url = new URL(request.url);
   const filter = filterSchema.parse(Object.fromEntries(url.searchParams));
   return { filter, list: listMessages(filter, pageOf(url.searchParams)) };

@@ -4,7 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { notFound, requireRole } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { isRtl, messageLanguages, type MessageLanguage } from "../domain/enums";
 import { templateEditSchema, templateResetSchema } from "../schemas/messaging";
 import {
@@ -32,7 +33,7 @@ function load(params: { key?: string }, language: MessageLanguage) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requirePermission(request, "manage:template:any");
   const language = langSchema.parse(new URL(request.url).searchParams.get("lang") ?? "da");
   const tpl = load(params, language);
   const preview = await previewTemplate(tpl.key, language, tpl.overrides);
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionData = { result: SubmissionResult<string[]>; preview: Preview | null };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "admin");
+  const user = await requirePermission(request, "manage:template:any");
   const form = await request.formData();
   if (form.get("intent") === "reset") {
     const sub = parseWithZod(form, { schema: templateResetSchema });

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { listTemplatesForAdmin } from "../services/templates.server";
 import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
@@ -10,7 +10,7 @@ import { templateName } from "../components/template-name";
 export const meta = pageMeta("templates");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "admin");
+  await requirePermission(request, "manage:template:any");
   return { templates: listTemplatesForAdmin() };
 }
 

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireStaff } from "../auth/guards.server";
+import { citizenPath, notFound } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { getCompetence, saveCompetence } from "../services/competence.server";
 import { competenceSchema, profileOf } from "../schemas/competence";
 import { danishLevels, englishLevels, iscedLevels } from "../domain/enums";
@@ -23,17 +24,17 @@ import { idParam } from "../utils/params.server";
 export const meta = pageMeta("competence.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request);
+  const { user, scope } = await requireScopedPermission(request, "read:competence:own-municipality");
   const c = getCompetence(scope, idParam(params.id), user); // a logged read
   if (!c) throw notFound();
   return {
     ...c,
-    backTo: scope.kind === "municipality" ? `/kommune/borgere/${c.citizen.id}` : `/koordinator/mentees/${c.citizen.id}`,
+    backTo: citizenPath(user, c.citizen.id),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request);
+  const { user, scope } = await requireScopedPermission(request, "update:competence:own-municipality");
   const id = idParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema: competenceSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

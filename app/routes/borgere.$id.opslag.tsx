@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireStaff } from "../auth/guards.server";
+import { citizenPath, notFound } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { citizenInScope, openingsForCitizen, proposeCitizen } from "../services/openings.server";
 import { proposeSchema } from "../schemas/companies";
 import { Alert } from "../components/forms";
@@ -14,19 +15,19 @@ import { idParam } from "../utils/params.server";
 export const meta = pageMeta("companies.titles.fittingOpenings");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request);
+  const { user, scope } = await requireScopedPermission(request, "read:placement:own-municipality");
   const r = openingsForCitizen(scope, idParam(params.id), user); // a logged read
   if (!r) throw notFound();
   return {
     ...r,
-    backTo: scope.kind === "municipality" ? `/kommune/borgere/${r.citizen.id}` : `/koordinator/mentees/${r.citizen.id}`,
+    backTo: citizenPath(user, r.citizen.id),
   };
 }
 
 type ActionData = { openingId: number | null; error: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request);
+  const { user, scope } = await requireScopedPermission(request, "manage:placement:own-municipality");
   const menteeId = idParam(params.id);
   // Scope first: another municipality's citizen does not exist, whatever was posted.
   if (!citizenInScope(scope, menteeId)) throw notFound();

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireStaff } from "../auth/guards.server";
+import { requireCaseworker } from "../auth/permissions.server";
 import { exportJobFor } from "../services/export-jobs.server";
 import { idParam } from "../utils/params.server";
 import { ExportJobPage } from "../components/reports/ExportJob";
@@ -10,7 +10,7 @@ export const meta = pageMeta("reportExport");
 
 /** One of the user's own report exports (a background job): 404 for anyone else's. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user } = await requireStaff(request, "caseworker");
+  const { user } = await requireCaseworker(request);
   const job = exportJobFor(user, idParam(params.id));
   if (!job) throw new Response("Not Found", { status: 404 });
   return { job };

@@ -4,7 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, requireUser } from "../auth/guards.server";
-import { SECOND_FACTOR_ROLES, secondFactorRequired, setTotpSecret } from "../auth/mfa.server";
+import { secondFactorRequired, setTotpSecret } from "../auth/mfa.server";
+import { can } from "../auth/permissions.server";
 import { newTotpSecret, otpauthUri, verifyTotp } from "../auth/totp";
 import { codeSchema, enableTotpSchema } from "../schemas/mfa";
 import { Alert, ErrorSummary, TextField } from "../components/forms";
@@ -17,7 +18,7 @@ export const meta = pageMeta("security");
 /** The one page an admin without a second factor may open: every other page sends them here (requireUser). */
 async function requireSecurityUser(request: Request) {
   const user = await requireUser(request, { setUp: true });
-  if (!(SECOND_FACTOR_ROLES as readonly string[]).includes(user.role)) throw forbidden();
+  if (!can(user, "manage:second-factor:own")) throw forbidden();
   return user;
 }
 

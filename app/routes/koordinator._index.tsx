@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { requireStaff } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { coordinatorCounts } from "../services/dashboard.server";
 import { applyCoordinatorAction, followUpsDue, pendingOutcomes } from "../services/courses.server";
 import { outcomeDecisionSchema } from "../schemas/courses";
@@ -24,7 +24,7 @@ export const meta = pageMeta("coordinator");
 const RISK_ROWS = 10;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "coordinator", "admin");
+  const { user, scope } = await requireScopedPermission(request, "call:follow-up:any");
   const url = new URL(request.url);
   const side = pageParamSchema.parse(url.searchParams.get("resultater-side") ?? undefined);
   return {
@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** Confirm or reject a mentor's outcome proposal from the queue (the course page offers the same, with the course). */
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "coordinator", "admin");
+  const { user, scope } = await requireScopedPermission(request, "manage:course:any");
   const submission = parseWithZod(await request.formData(), { schema: outcomeDecisionSchema });
   if (submission.status !== "success") return data({ error: "common.form.invalid" }, { status: 400 });
   const { intent, courseId, outcomeId } = submission.value;

@@ -6,7 +6,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { supplyAndDemand } from "../services/demand.server";
 import { recruitmentPath, shortages, totalsBy, type Cell } from "../domain/demand";
 import { pageWindow, pageParamSchema } from "../domain/paging";
@@ -29,7 +29,7 @@ const SHORTAGE_PAGE = 25;
 const CHART_BARS = 10;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request, "coordinator", "admin");
+  await requireScopedPermission(request, "read:demand:any");
   const side = pageParamSchema.parse(new URL(request.url).searchParams.get("side") ?? undefined);
   const data = supplyAndDemand();
   const short = shortages(data.cells);

@@ -4,7 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
-import { notFound, requireStaff } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { applyCoordinatorAction, getCourseForStaff, type CoordinatorAction } from "../services/courses.server";
 import { coordinatorSchemas, isCoordinatorIntent, type CoordinatorIntent } from "../schemas/courses";
 import {
@@ -39,7 +40,7 @@ import { idParam } from "../utils/params.server";
 export const meta = pageMeta("course");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "coordinator", "admin");
+  const { user, scope } = await requireScopedPermission(request, "manage:course:any");
   const course = getCourseForStaff(scope, idParam(params.id), user);
   if (!course) throw notFound();
   return {
@@ -51,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "coordinator", "admin");
+  const { user, scope } = await requireScopedPermission(request, "manage:course:any");
   const id = idParam(params.id);
   const form = await request.formData();
   const raw = form.get("intent");

@@ -1,7 +1,7 @@
 /** The course's goal plan (issue 21): add goals and move their status (set at the start meeting, reviewed at follow-ups). */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireStaff } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { idParam } from "../services/planned-meeting-page.server";
 import { goalPlanAction, goalPlanPage } from "../services/goal-plan-page.server";
 import { GoalPlanPage } from "../components/GoalPlan";
@@ -10,13 +10,13 @@ import { pageMeta } from "../i18n/meta";
 export const meta = pageMeta("goalPlan");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user } = await requireStaff(request, "coordinator", "admin");
+  const { user } = await requireScopedPermission(request, "manage:course:any");
   const actor = { id: user.id, role: user.role };
   return goalPlanPage(actor, idParam(params.id));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user } = await requireStaff(request, "coordinator", "admin");
+  const { user } = await requireScopedPermission(request, "manage:course:any");
   const actor = { id: user.id, role: user.role };
   const id = idParam(params.id);
   return goalPlanAction(request, actor, id, `/koordinator/forloeb/${id}/maal`);

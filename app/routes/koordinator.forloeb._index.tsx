@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { courseFilterCounts, listCourses } from "../services/courses.server";
 import { courseFilterSchema, courseFilterStatuses } from "../schemas/courses";
 import { CommitmentBadge, formatHours } from "../components/CourseParts";
@@ -16,7 +16,7 @@ import { today } from "../utils/clock";
 export const meta = pageMeta("courses");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireStaff(request, "coordinator", "admin");
+  const { scope } = await requireScopedPermission(request, "manage:course:any");
   const url = new URL(request.url);
   const { filter, side } = courseFilterSchema.parse({
     filter: url.searchParams.get("filter") ?? undefined,

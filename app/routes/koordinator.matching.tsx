@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { recentPoolRuns, startPoolRun } from "../services/pool-runs.server";
 import { poolRunSchema, scopeOf } from "../schemas/matching";
 import { assignmentModes } from "../domain/assignment";
@@ -21,12 +21,12 @@ import { scrollRegion } from "../components/TableWrap";
 export const meta = pageMeta("matching");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "coordinator", "admin");
+  await requirePermission(request, "run:matching:any");
   return { runs: recentPoolRuns() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "coordinator", "admin");
+  const user = await requirePermission(request, "run:matching:any");
   const submission = parseWithZod(await request.formData(), { schema: poolRunSchema });
   if (submission.status !== "success") return data({ reply: submission.reply(), busy: null }, { status: 400 });
   const r = startPoolRun({ scope: scopeOf(submission.value), mode: submission.value.mode }, user);

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import {
   approveFromRun,
   cancelPoolRun,
@@ -31,7 +31,7 @@ const OTHER_PAGE = "anden-side";
 const UNMATCHED_PAGE = "uden-side";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "coordinator", "admin");
+  await requirePermission(request, "run:matching:any");
   const id = idParam(params.id);
   const run = poolRun(id);
   if (!run) throw new Response("Not found", { status: 404 });
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "coordinator", "admin");
+  const user = await requirePermission(request, "approve:match:any");
   const id = idParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema: poolRunActionSchema });
   if (submission.status !== "success") return data({ error: "bad_request" as const }, { status: 400 });

@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireStaff } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { CitizenHistory } from "../components/company/CitizenHistory";
 import { citizenHistory } from "../services/placements.server";
 import { getReferral } from "../services/referrals.server";
@@ -20,7 +21,7 @@ import { recordChanges } from "../services/mentee-corrections.server";
 export const meta = pageMeta("citizen");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "coordinator", "admin");
+  const { user, scope } = await requireScopedPermission(request, "read:mentee:any");
   const id = Number(params.id);
   if (!Number.isInteger(id) || id <= 0) throw notFound();
   const url = new URL(request.url);
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** The citizen's own page (issue 21): send a new link, close the old ones, mark a "call me" as handled. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "coordinator", "admin");
+  const { user, scope } = await requireScopedPermission(request, "update:mentee:any");
   const id = Number(params.id);
   if (!Number.isInteger(id) || id <= 0 || !getReferral(scope, id, user)) throw notFound();
   const form = await request.formData();

@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireRole } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { candidatesFor } from "../services/matching.server";
 import { requestMatch, requestsForMentee } from "../services/match-requests.server";
 import { profileReasonsForMentors } from "../services/competence.server";
@@ -24,7 +25,7 @@ export const meta = pageMeta("candidates");
 const EXCLUDED_PARAM = "udelukket";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "coordinator", "admin");
+  const user = await requirePermission(request, "run:matching:any");
   const id = idParam(params.id);
   const url = new URL(request.url);
   const asked = url.searchParams.get(EXCLUDED_PARAM);
@@ -51,7 +52,7 @@ type ActionResult = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "coordinator", "admin");
+  const user = await requirePermission(request, "approve:match:any");
   const id = idParam(params.id);
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: approveSchema });

@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireStaff } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { correctionFormFor, correctMentee, logIntakeCall, recordChanges } from "../services/mentee-corrections.server";
 import { divisionOptions } from "../services/municipalities.server";
 import { correctionSchema, intakeCallSchema } from "../schemas/referral";
@@ -16,7 +17,7 @@ import { idParam } from "../utils/params.server";
 export const meta = pageMeta("correction");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "coordinator", "admin");
+  const { user, scope } = await requireScopedPermission(request, "update:mentee:any");
   const id = idParam(params.id);
   const current = correctionFormFor(scope, id, user);
   if (!current) throw notFound();
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** Correct the record, or log the intake call. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "coordinator", "admin");
+  const { user, scope } = await requireScopedPermission(request, "update:mentee:any");
   const id = idParam(params.id);
   const form = await request.formData();
   if (form.get("intent") === "intake") {

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireRole } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { decisionSchema, screeningSchema } from "../schemas/volunteer";
 import { decideMentor, getMentorForStaff, recordScreening } from "../services/volunteers.server";
 import { introductionForms, screeningSteps } from "../domain/enums";
@@ -30,7 +31,7 @@ function parseId(raw: string | undefined): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "coordinator", "admin");
+  const user = await requirePermission(request, "read:mentor:any");
   const url = new URL(request.url);
   const detail = getMentorForStaff(parseId(params.id), user, {
     courses: pageOf(url.searchParams, COURSES_PAGE_PARAM),
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "coordinator", "admin");
+  const user = await requirePermission(request, "screen:mentor:any");
   const id = parseId(params.id);
   const form = await request.formData();
   if (form.get("intent") === "screening") {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { queueFilterSchema } from "../schemas/volunteer";
 import { listApplications, mentorFilterOptions } from "../services/volunteers.server";
 import { requiredScreeningSteps } from "../domain/mentor-status";
@@ -17,7 +17,7 @@ import { pageOf } from "../domain/paging";
 export const meta = pageMeta("applications");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "coordinator", "admin");
+  await requirePermission(request, "screen:mentor:any");
   const url = new URL(request.url);
   const filter = queueFilterSchema.parse(Object.fromEntries(url.searchParams));
   return {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { followUpsDue } from "../services/courses.server";
 import { pageMeta } from "../i18n/meta";
 import { PageSummary, Pager } from "../components/Pager";
@@ -11,7 +11,7 @@ import { FollowUpTable } from "../components/FollowUpQueue";
 export const meta = pageMeta("followUps");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request, "coordinator", "admin");
+  const { user, scope } = await requireScopedPermission(request, "call:follow-up:any");
   const side = pageParamSchema.parse(new URL(request.url).searchParams.get("side") ?? undefined);
   return { due: followUpsDue(scope, side, user) };
 }

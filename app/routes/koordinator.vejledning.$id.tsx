@@ -4,7 +4,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireRole } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { getGuidancePage, saveGuidancePage } from "../services/guidance.server";
 import { idParam } from "../services/planned-meeting-page.server";
 import { guidancePageSchema } from "../schemas/between";
@@ -20,7 +21,7 @@ function pageId(raw: string | undefined): number | null {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, "coordinator", "admin");
+  await requirePermission(request, "manage:guidance:any");
   const id = pageId(params.id);
   if (id == null) return { page: null };
   const page = getGuidancePage(id);
@@ -29,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "coordinator", "admin");
+  const user = await requirePermission(request, "manage:guidance:any");
   const id = pageId(params.id);
   const submission = parseWithZod(await request.formData(), { schema: guidancePageSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

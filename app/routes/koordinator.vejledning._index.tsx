@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { listGuidance } from "../services/guidance.server";
 import { Alert } from "../components/forms";
 import { formatDate } from "../i18n/format";
@@ -12,7 +12,7 @@ import { pageMeta } from "../i18n/meta";
 export const meta = pageMeta("guidance");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "coordinator", "admin");
+  await requirePermission(request, "manage:guidance:any");
   return { pages: listGuidance() };
 }
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { industryOptions, queueMunicipalities, waitingQueue } from "../services/referrals.server";
 import { queueFilterSchema } from "../schemas/referral";
 import { formatDate } from "../i18n/format";
@@ -16,7 +16,7 @@ import { MatchRequestNotices, NOTICES_PAGE_PARAM } from "../components/MatchRequ
 export const meta = pageMeta("waiting");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, "coordinator", "admin");
+  await requirePermission(request, "read:mentee:any");
   const url = new URL(request.url);
   const filter = queueFilterSchema.parse(Object.fromEntries(url.searchParams));
   return {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { mentorHome } from "../services/volunteers.server";
 import { openRequestsForMentor } from "../services/match-requests.server";
 import { requiredScreeningSteps, onLeave } from "../domain/mentor-status";
@@ -15,7 +15,7 @@ import { pageMeta } from "../i18n/meta";
 export const meta = pageMeta("myPage");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "mentor");
+  const user = await requirePermission(request, "read:course:own");
   return { home: mentorHome(user.id), requests: openRequestsForMentor(user.id), today: today() };
 }
 

@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireRole } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { answerRequest, requestForMentor } from "../services/match-requests.server";
 import { requestAnswerSchema } from "../schemas/matching";
 import { Alert, translateError } from "../components/forms";
@@ -15,7 +16,7 @@ export const meta = pageMeta("matchRequest");
 
 /** A mentor's match request (issue 19): the citizen's minimal profile, yes or no. Only the mentor asked sees it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "mentor");
+  const user = await requirePermission(request, "answer:match-request:own");
   const r = requestForMentor(user.id, idParam(params.id));
   if (!r) throw notFound();
   return { r };
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { fieldErrors: Record<string, string[]>; formError: string | null; reason: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "mentor");
+  const user = await requirePermission(request, "answer:match-request:own");
   const id = idParam(params.id);
   const form = await request.formData();
   const s = parseWithZod(form, { schema: requestAnswerSchema });

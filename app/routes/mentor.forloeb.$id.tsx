@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireRole } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import {
   deleteMeeting,
   getMentorCourse,
@@ -45,7 +46,7 @@ export const meta = pageMeta("course");
 const DURATIONS = [30, 45, 60, 90, 120, 150, 180, 240, 300, 360];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "mentor");
+  const user = await requirePermission(request, "read:course:own");
   const course = getMentorCourse(user.id, idParam(params.id));
   if (!course) throw notFound();
   // The competence assessment in its minimal form only: education, experience, wishes (share_with_mentor).
@@ -74,7 +75,7 @@ function failureReply(
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, "mentor");
+  const user = await requirePermission(request, "log:meeting:own");
   const id = idParam(params.id);
   if (!getMentorCourse(user.id, id)) throw notFound();
   const form = await request.formData();

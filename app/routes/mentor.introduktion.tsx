@@ -4,7 +4,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireRole } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { getLocale } from "../i18n/locale.server";
 import { introductionFor, markIntroductionRead } from "../services/guidance.server";
 import { introductionReadSchema } from "../schemas/between";
@@ -16,14 +17,14 @@ import { pageMeta } from "../i18n/meta";
 export const meta = pageMeta("introduction");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "mentor");
+  const user = await requirePermission(request, "read:guidance:own");
   const intro = introductionFor(user.id, await getLocale(request, user));
   if (!intro) throw notFound();
   return intro;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "mentor");
+  const user = await requirePermission(request, "update:mentor:own");
   const submission = parseWithZod(await request.formData(), { schema: introductionReadSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (!markIntroductionRead(user.id)) throw notFound();

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireRole } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { mentorProfileSchema } from "../schemas/volunteer";
 import { getOwnMentor, signupOptions, updateOwnProfile } from "../services/volunteers.server";
 import { ErrorSummary, TextField } from "../components/forms";
@@ -13,7 +14,7 @@ import { pageMeta } from "../i18n/meta";
 export const meta = pageMeta("profile");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "mentor");
+  const user = await requirePermission(request, "update:mentor:own");
   const m = getOwnMentor(user.id);
   if (!m) throw notFound();
   return {
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "mentor");
+  const user = await requirePermission(request, "update:mentor:own");
   const submission = parseWithZod(await request.formData(), { schema: mentorProfileSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   if (!updateOwnProfile(user.id, submission.value)) throw notFound();

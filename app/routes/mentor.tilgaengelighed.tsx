@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireRole } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { availabilitySchema } from "../schemas/volunteer";
 import { getOwnMentor, setOwnAvailability } from "../services/volunteers.server";
 import { ErrorSummary, TextField } from "../components/forms";
@@ -12,14 +13,14 @@ import { pageMeta } from "../i18n/meta";
 export const meta = pageMeta("availability");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "mentor");
+  const user = await requirePermission(request, "update:mentor:own");
   const m = getOwnMentor(user.id);
   if (!m) throw notFound();
   return { pausedFrom: m.pausedFrom ?? "", pausedTo: m.pausedTo ?? "" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "mentor");
+  const user = await requirePermission(request, "update:mentor:own");
   const submission = parseWithZod(await request.formData(), { schema: availabilitySchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const v = submission.value;

@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireRole } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requirePermission } from "../auth/permissions.server";
 import { mentorTips, registerMentorTip } from "../services/companies.server";
 import { signupOptions } from "../services/volunteers.server";
 import { mentorTipSchema } from "../schemas/companies";
@@ -15,14 +16,14 @@ import { pageMeta } from "../i18n/meta";
 export const meta = pageMeta("companies.titles.tip");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, "mentor");
+  const user = await requirePermission(request, "suggest:company:own");
   const tips = mentorTips(user.id);
   if (!tips) throw notFound();
   return { tips, municipalities: signupOptions().municipalities };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, "mentor");
+  const user = await requirePermission(request, "suggest:company:own");
   const submission = parseWithZod(await request.formData(), { schema: mentorTipSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const r = registerMentorTip(user.id, submission.value);

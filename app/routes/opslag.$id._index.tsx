@@ -3,7 +3,8 @@ import type { SubmissionResult } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireStaff } from "../auth/guards.server";
+import { citizenPath, notFound } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import {
   answerProposal,
   candidatesForOpening,
@@ -27,7 +28,7 @@ import { today } from "../utils/clock";
 export const meta = pageMeta("companies.titles.opening");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request);
+  const { user, scope } = await requireScopedPermission(request, "read:opening:any");
   const id = idParam(params.id);
   const o = getOpening(scope, id);
   if (!o) throw notFound();
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     o,
     ranked,
-    citizenBase: scope.kind === "municipality" ? "/kommune/borgere" : "/koordinator/mentees",
+    citizenBase: citizenPath(user),
     today: today(),
   };
 }
@@ -51,7 +52,7 @@ type ActionData = {
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request);
+  const { user, scope } = await requireScopedPermission(request, "manage:opening:any");
   const id = idParam(params.id);
   const form = await request.formData();
   const intent = form.get("intent");

@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireStaff } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { openingForEdit, updateOpening } from "../services/openings.server";
 import { signupOptions } from "../services/volunteers.server";
 import { openingSchema } from "../schemas/companies";
@@ -13,14 +14,14 @@ import { idParam } from "../utils/params.server";
 export const meta = pageMeta("companies.titles.editOpening");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request);
+  await requireScopedPermission(request, "manage:opening:any");
   const row = openingForEdit(idParam(params.id));
   if (!row) throw notFound();
   return { ...row, municipalities: signupOptions().municipalities };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user } = await requireStaff(request);
+  const { user } = await requireScopedPermission(request, "manage:opening:any");
   const id = idParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema: openingSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { listOpenings } from "../services/openings.server";
 import { signupOptions } from "../services/volunteers.server";
 import { openingFilterSchema } from "../schemas/companies";
@@ -17,7 +17,7 @@ export const meta = pageMeta("companies.titles.openings");
 
 /** Every staff role sees openings in every municipality (labour demand is not personal data). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request);
+  await requireScopedPermission(request, "read:opening:any");
   const url = new URL(request.url);
   const filter = openingFilterSchema.parse(Object.fromEntries(url.searchParams));
   const opts = signupOptions();

@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireStaff } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { companyForEdit } from "../services/companies.server";
 import { createOpening } from "../services/openings.server";
 import { signupOptions } from "../services/volunteers.server";
@@ -16,7 +17,7 @@ export const meta = pageMeta("companies.titles.createOpening");
 
 /** A new opening belongs to a company: ?virksomhed=<id> (the company page links here). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request);
+  await requireScopedPermission(request, "manage:opening:any");
   const raw = new URL(request.url).searchParams.get("virksomhed");
   const company = raw ? companyForEdit(idParam(raw)) : null;
   if (raw && !company) throw notFound();
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requireStaff(request);
+  const { user } = await requireScopedPermission(request, "manage:opening:any");
   const companyId = idParam(new URL(request.url).searchParams.get("virksomhed"));
   const submission = parseWithZod(await request.formData(), { schema: openingSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

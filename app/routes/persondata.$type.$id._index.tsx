@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { forbidden, notFound, requireStaff } from "../auth/guards.server";
+import { forbidden, notFound } from "../auth/guards.server";
+import { can, requireScopedPermission } from "../auth/permissions.server";
 import {
   erasePerson,
   giveConsent,
@@ -29,7 +30,7 @@ export const meta = pageMeta("personalData");
 export const CONSENT_TEXT_VERSION = "2026-01";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request);
+  const { user, scope } = await requireScopedPermission(request, "read:personal-data:own-municipality");
   const { type, id } = parsePerson(params);
   const person = personSummary(type, id, scope, user);
   if (!person) throw notFound();
@@ -38,26 +39,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     type,
     id,
     person,
-    canErase: user.role !== "caseworker",
+    canErase: can(user, "erase:personal-data:any"),
     messages: messagesForPerson(type, id, page),
-    canOpenMessages: user.role !== "caseworker",
+    canOpenMessages: can(user, "read:outbox:any"),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request);
+  const { user, scope } = await requireScopedPermission(request, "manage:personal-data:own-municipality");
   const { type, id } = parsePerson(params);
   if (!personInScope(type, id, scope)) throw notFound();
   const form = await request.formData();
   if (form.get("intent") === "erase") {
-    if (user.role === "caseworker") throw forbidden();
+    if (!can(user, "erase:personal-data:any")) throw forbidden();
     const submission = parseWithZod(form, { schema: eraseSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
     if (!erasePerson(type, id, scope, user)) throw notFound();
     return redirect(`/persondata/${type}/${id}?done=erased`);
   }
   if (form.get("intent") === "opt_in") {
-    if (user.role === "caseworker" || type !== "mentee") throw forbidden();
+    if (!can(user, "restore:consent:any") || type !== "mentee") throw forbidden();
     const submission = parseWithZod(form, { schema: optInSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
     optIn({ type: "mentee", id }, submission.value.channel);

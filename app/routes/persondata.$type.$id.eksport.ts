@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requireStaff } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { exportPerson, parsePerson } from "../services/privacy.server";
 
 /** Access on request: everything stored about one person as JSON (a logged export). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request);
+  const { user, scope } = await requireScopedPermission(request, "export:personal-data:own-municipality");
   const { type, id } = parsePerson(params);
   const data = exportPerson(type, id, scope, user);
   if (!data) throw notFound();

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireStaff } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { exportPerson, parsePerson } from "../services/privacy.server";
 import { pageMeta } from "../i18n/meta";
 
@@ -9,7 +10,7 @@ export const meta = pageMeta("personalDataPrint");
 
 /** Access on request, readable: every section of the export as tables, for printing or handing over. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request);
+  const { user, scope } = await requireScopedPermission(request, "export:personal-data:own-municipality");
   const { type, id } = parsePerson(params);
   const data = exportPerson(type, id, scope, user);
   if (!data) throw notFound();

@@ -2,7 +2,8 @@ import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireStaff } from "../auth/guards.server";
+import { citizenPath, notFound } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { changePlacement, getPlacement, type PlacementChange } from "../services/placements.server";
 import { IGU_SCHOOL_WEEKS } from "../domain/placement-status";
 import { placementPageSchemas, type PlacementPageIntent } from "../schemas/companies";
@@ -18,18 +19,18 @@ import { today } from "../utils/clock";
 export const meta = pageMeta("companies.titles.placement");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, scope } = await requireStaff(request);
+  const { user, scope } = await requireScopedPermission(request, "read:placement:own-municipality");
   const p = getPlacement(scope, idParam(params.id), user); // a logged read of the citizen
   if (!p) throw notFound();
   return {
     p,
-    citizenBase: scope.kind === "municipality" ? "/kommune/borgere" : "/koordinator/mentees",
+    citizenBase: citizenPath(user),
     today: today(),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request);
+  const { user, scope } = await requireScopedPermission(request, "manage:placement:own-municipality");
   const id = idParam(params.id);
   return handleIntent(
     request,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { listPlacements } from "../services/placements.server";
 import { placementFilterSchema } from "../schemas/companies";
 import { openingTypes, placementStatuses } from "../domain/enums";
@@ -15,7 +15,7 @@ export const meta = pageMeta("companies.titles.placements");
 
 /** Placements of citizens within scope (a caseworker: their own municipality's). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireStaff(request);
+  const { scope } = await requireScopedPermission(request, "read:placement:own-municipality");
   const url = new URL(request.url);
   const filter = placementFilterSchema.parse(Object.fromEntries(url.searchParams));
   return {

@@ -2,7 +2,8 @@ import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireStaff } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { can, requireScopedPermission } from "../auth/permissions.server";
 import { changeCompany, getCompany, type CompanyChange } from "../services/companies.server";
 import { companyPageSchemas, type CompanyPageIntent } from "../schemas/companies";
 import { Alert, TextArea, TextField } from "../components/forms";
@@ -17,14 +18,14 @@ import { today } from "../utils/clock";
 export const meta = pageMeta("companies.titles.company");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireStaff(request);
+  const { user, scope } = await requireScopedPermission(request, "read:company:any");
   const c = getCompany(scope, idParam(params.id));
   if (!c) throw notFound();
-  return { c, canManageMentors: scope.kind === "all", today: today() };
+  return { c, canManageMentors: can(user, "link:mentor:any"), today: today() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request);
+  const { user, scope } = await requireScopedPermission(request, "manage:company:any");
   const id = idParam(params.id);
   return handleIntent(
     request,

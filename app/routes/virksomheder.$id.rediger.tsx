@@ -2,7 +2,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireStaff } from "../auth/guards.server";
+import { notFound } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { companyForEdit, updateCompany } from "../services/companies.server";
 import { signupOptions } from "../services/volunteers.server";
 import { companySchema } from "../schemas/companies";
@@ -13,14 +14,14 @@ import { idParam } from "../utils/params.server";
 export const meta = pageMeta("companies.titles.edit");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireStaff(request);
+  await requireScopedPermission(request, "manage:company:any");
   const c = companyForEdit(idParam(params.id));
   if (!c) throw notFound();
   return { company: c, municipalities: signupOptions().municipalities };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user } = await requireStaff(request);
+  const { user } = await requireScopedPermission(request, "manage:company:any");
   const id = idParam(params.id);
   const submission = parseWithZod(await request.formData(), { schema: companySchema });
   if (submission.status !== "success") return data({ result: submission.reply(), existing: null }, { status: 400 });

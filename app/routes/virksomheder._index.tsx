@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { listCompanies } from "../services/companies.server";
 import { signupOptions } from "../services/volunteers.server";
 import { companyFilterSchema } from "../schemas/companies";
@@ -15,7 +15,7 @@ import { pageMeta } from "../i18n/meta";
 export const meta = pageMeta("companies.titles.list");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireStaff(request);
+  await requireScopedPermission(request, "read:company:any");
   const url = new URL(request.url);
   const filter = companyFilterSchema.parse(Object.fromEntries(url.searchParams));
   const opts = signupOptions();

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../auth/guards.server";
+import { requireScopedPermission } from "../auth/permissions.server";
 import { createCompany } from "../services/companies.server";
 import { signupOptions } from "../services/volunteers.server";
 import { companySchema } from "../schemas/companies";
@@ -12,12 +12,12 @@ import { pageMeta } from "../i18n/meta";
 export const meta = pageMeta("companies.titles.create");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireStaff(request);
+  const { user } = await requireScopedPermission(request, "manage:company:any");
   return { municipalities: signupOptions().municipalities, defaultMunicipality: user.municipalityCode ?? null };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user } = await requireStaff(request);
+  const { user } = await requireScopedPermission(request, "manage:company:any");
   const submission = parseWithZod(await request.formData(), { schema: companySchema });
   if (submission.status !== "success") return data({ result: submission.reply(), existing: null }, { status: 400 });
   const r = createCompany(submission.value, user);

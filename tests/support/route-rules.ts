@@ -3,6 +3,8 @@
  * every file in app/routes into a URL and checks it against these rules, so a route without a rule fails the test.
  * `public`: anyone; otherwise the roles allowed (anonymous users are sent to /login, other roles get 403), read from the
  * permission table (app/auth/permissions.ts) that the guards read too: the permission each area asks for at its door.
+ * Each route's guard names its own permission (what it does: `export:report:any`, `update:mentor:own`);
+ * tests/unit/route-conventions.test.ts checks that it lets in exactly the roles of the route's rule here.
  */
 import { areaPermissions, rolesWith } from "../../app/auth/permissions";
 
