@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireRole } from "../auth/guards.server";
-import { mentorTips, registerMentorTip } from "../services/companies.server";
+import { mentorTips, registerMentorTip } from "../services/company-tips.server";
 import { signupOptions } from "../services/volunteers.server";
 import { mentorTipSchema } from "../schemas/companies";
 import { companySizes, openingTypes } from "../domain/enums";

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
+import { can } from "../auth/permissions";
 import { changeCompany, getCompany, type CompanyChange } from "../services/companies.server";
 import { companyPageSchemas, type CompanyPageIntent } from "../schemas/companies";
 import { Alert, TextArea, TextField } from "../components/forms";
@@ -17,19 +18,19 @@ import { today } from "../utils/clock";
 export const meta = pageMeta("companies.titles.company");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireStaff(request);
-  const c = getCompany(scope, idParam(params.id));
+  const { user, scope } = await requireStaff(request);
+  const c = getCompany(scope, idParam(params.id), user);
   if (!c) throw notFound();
-  return { c, canManageMentors: scope.kind === "all", today: today() };
+  return { c, canManageMentors: can(user, "read:mentor:any"), today: today() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireStaff(request);
+  const { user } = await requireStaff(request);
   const id = idParam(params.id);
   return handleIntent(
     request,
     companyPageSchemas,
-    (_intent, value) => changeCompany(scope, id, value as CompanyChange, user),
+    (_intent, value) => changeCompany(id, value as CompanyChange, user),
     (intent) => `/virksomheder/${id}?done=${intent}`,
   );
 }
