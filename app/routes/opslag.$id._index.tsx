@@ -5,6 +5,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
 import { changeOpeningStatus, getOpening } from "../services/openings.server";
+import { citizenPagesBase } from "../services/placements.server";
 import { candidatesForOpening } from "../services/opening-candidates.server";
 import { answerProposal, proposeCitizen, type Answer } from "../services/opening-proposals.server";
 import { fail, replyWith, type Failure } from "../services/kernel.server";
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     o,
     ranked,
-    citizenBase: scope.kind === "municipality" ? "/kommune/borgere" : "/koordinator/mentees",
+    citizenBase: citizenPagesBase(user),
     today: today(),
   };
 }

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
-import { getPlacement } from "../services/placements.server";
+import { citizenPagesBase, getPlacement } from "../services/placements.server";
 import { changePlacement, type PlacementChange } from "../services/placement-changes.server";
 import { IGU_SCHOOL_WEEKS } from "../domain/placement-status";
 import { placementPageSchemas, type PlacementPageIntent } from "../schemas/companies";
@@ -24,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!p) throw notFound();
   return {
     p,
-    citizenBase: scope.kind === "municipality" ? "/kommune/borgere" : "/koordinator/mentees",
+    citizenBase: citizenPagesBase(user),
     today: today(),
   };
 }

@@ -19,6 +19,8 @@ import {
 } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { scopeWhere, type Actor, type Scope } from "./kernel.server";
+import { areaPermissions, can } from "../auth/permissions";
+import type { Role } from "../domain/enums";
 import { audit } from "./audit.server";
 import { paged, type Page } from "../domain/paging";
 import { placementMachine } from "../domain/placement-status";
@@ -26,6 +28,11 @@ import type { OpeningType, OutcomeType, PlacementStatus } from "../domain/enums"
 import { mergeHistory } from "../domain/citizen-history";
 
 const menteeScope = (scope: Scope): SQL | undefined => scopeWhere(scope, mentees.municipalityCode);
+
+/** Where a citizen's page is for this user: a caseworker's under /kommune, staff who read every citizen under /koordinator. */
+export function citizenPagesBase(user: { role: Role }): string {
+  return can(user, areaPermissions.caseworker) ? "/kommune/borgere" : "/koordinator/mentees";
+}
 
 /* ------------------------------------------------------------------ list */
 

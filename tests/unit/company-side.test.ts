@@ -386,6 +386,79 @@ describe("companies, openings, proposals and placements", () => {
   });
 });
 
+describe("the opening's status follows its machine and its places", () => {
+  it("closes and reopens through changeStatus; a full opening reopened is filled again; every step is in the history", () => {
+    const company = companiesSvc.createCompany(
+      { name: "Vejle Bageri ApS", cvr: cvr("3471234"), industryCode: "10", municipalityCode: 630 },
+      coordinator,
+    );
+    if (!company.ok) throw new Error("company");
+    const opening = openingsSvc.createOpening(
+      company.value.id,
+      {
+        type: "internship",
+        industryCode: "10",
+        occupation: "Bager",
+        municipalityCode: 630,
+        danishLevel: "none",
+        places: 1,
+      },
+      coordinator,
+    );
+    if (!opening) throw new Error("opening");
+    const m = f.insertMentee(db(), rng, 630, { status: "waiting", wishedIndustryCodes: ["10"] });
+    const pr = openingsSvc.proposeCitizen(all, opening.id, m.id, coordinator);
+    if (!pr?.ok) throw new Error("propose");
+    const a = openingsSvc.answerProposal(
+      all,
+      opening.id,
+      pr.value.id,
+      {
+        intent: "accept",
+        startDate: addDays(today(), 7),
+        workplaceMentorName: "Bo Bager",
+        workplaceMentorPhone: "+4520304050",
+      },
+      coordinator,
+    );
+    if (!a?.ok || !a.value.placementId) throw new Error("accept");
+    expect(openingsSvc.changeOpeningStatus(opening.id, "confirm", coordinator)).toEqual({
+      ok: false,
+      formErrors: ["companies.errors.notAllowed"],
+      fieldErrors: {},
+    });
+    expect(openingsSvc.changeOpeningStatus(opening.id, "close", coordinator)?.ok).toBe(true);
+    expect(openingsSvc.changeOpeningStatus(opening.id, "reopen", coordinator)?.ok).toBe(true);
+    // Cancelling the planned placement frees the place: the opening opens again.
+    expect(placementsSvc.changePlacement(all, a.value.placementId, { intent: "cancel" }, coordinator)?.ok).toBe(true);
+    const history = (type: string, id: number) =>
+      db()
+        .select()
+        .from(schema.statusChanges)
+        .where(and(eq(schema.statusChanges.entityType, type), eq(schema.statusChanges.entityId, id)))
+        .orderBy(schema.statusChanges.id)
+        .all()
+        .map((h) => [h.fromStatus, h.toStatus, h.reason]);
+    expect(history("opening", opening.id)).toEqual([
+      [null, "open", null],
+      ["open", "filled", "places"],
+      ["filled", "closed", "close"],
+      ["closed", "open", "reopen"],
+      ["open", "filled", "places"],
+      ["filled", "open", "places"],
+    ]);
+    expect(history("proposal", pr.value.id)).toEqual([
+      [null, "proposed", null],
+      ["proposed", "accepted", null],
+    ]);
+    expect(history("placement", a.value.placementId)).toEqual([
+      [null, "planned", null],
+      ["planned", "cancelled", null],
+    ]);
+    expect(openingsSvc.getOpening(all, opening.id)!.status).toBe("open");
+  });
+});
+
 describe("labour demand beside supply", () => {
   it("counts open places of open openings by DB07 section and municipality, a caseworker's own only", () => {
     const company = companiesSvc.createCompany(
