@@ -15,6 +15,7 @@ import { pageMeta } from "../i18n/meta";
 import { idParam } from "../utils/params.server";
 import { handleIntent } from "../utils/intent-action.server";
 import { today } from "../utils/clock";
+import { WorkplaceContactFields } from "../components/company/WorkplaceContactFields";
 
 export const meta = pageMeta("companies.titles.placement");
 
@@ -295,29 +296,7 @@ export default function PlacementPage() {
                 type="date"
                 optional
               />
-              <TextField field={f.workplaceMentorName} label={t("companies.placement.workplaceMentorName")} />
-              <TextField
-                field={f.workplaceMentorPhone}
-                label={t("companies.placement.workplaceMentorPhone")}
-                type="tel"
-                inputMode="tel"
-              />
-              {p.type === "igu" ? (
-                <>
-                  <TextField
-                    field={f.completionAdviserName}
-                    label={t("companies.placement.completionAdviserName")}
-                    optional
-                  />
-                  <TextField
-                    field={f.completionAdviserPhone}
-                    label={t("companies.placement.completionAdviserPhone")}
-                    type="tel"
-                    inputMode="tel"
-                    optional
-                  />
-                </>
-              ) : null}
+              <WorkplaceContactFields fields={f} igu={p.type === "igu"} />
             </>
           )}
         />

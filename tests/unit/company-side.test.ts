@@ -431,7 +431,7 @@ describe("the opening's status follows its machine and its places", () => {
     expect(openingsSvc.changeOpeningStatus(opening.id, "reopen", coordinator)?.ok).toBe(true);
     // Cancelling the planned placement frees the place: the opening opens again.
     expect(placementsSvc.changePlacement(all, a.value.placementId, { intent: "cancel" }, coordinator)?.ok).toBe(true);
-    const history = (type: string, id: number) =>
+    const history = (type: "opening" | "proposal" | "placement", id: number) =>
       db()
         .select()
         .from(schema.statusChanges)

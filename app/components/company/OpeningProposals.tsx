@@ -9,6 +9,7 @@ import { IntentForm } from "../IntentForm";
 import { OpeningReasons } from "./OpeningReasons";
 import { formatDate, formatNumber } from "../../i18n/format";
 import { refusalText, type ErrorFor, type LastResult, type OpeningView } from "./OpeningPage";
+import { WorkplaceContactFields } from "./WorkplaceContactFields";
 
 export function OpeningProposals({
   o,
@@ -108,34 +109,7 @@ export function OpeningProposals({
                           type="date"
                           optional
                         />
-                        <TextField
-                          field={f.workplaceMentorName}
-                          label={t("companies.placement.workplaceMentorName")}
-                          hint={t("companies.placement.workplaceMentorHint")}
-                        />
-                        <TextField
-                          field={f.workplaceMentorPhone}
-                          label={t("companies.placement.workplaceMentorPhone")}
-                          type="tel"
-                          inputMode="tel"
-                        />
-                        {o.type === "igu" ? (
-                          <>
-                            <TextField
-                              field={f.completionAdviserName}
-                              label={t("companies.placement.completionAdviserName")}
-                              hint={t("companies.placement.completionAdviserHint")}
-                              optional
-                            />
-                            <TextField
-                              field={f.completionAdviserPhone}
-                              label={t("companies.placement.completionAdviserPhone")}
-                              type="tel"
-                              inputMode="tel"
-                              optional
-                            />
-                          </>
-                        ) : null}
+                        <WorkplaceContactFields fields={f} igu={o.type === "igu"} hints />
                       </>
                     )}
                   />
