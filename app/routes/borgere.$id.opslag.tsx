@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { citizenPath, notFound } from "../auth/guards.server";
 import { requireScopedPermission } from "../auth/permissions.server";
-import { citizenInScope, openingsForCitizen, proposeCitizen } from "../services/openings.server";
+import { citizenInScope, openingsForCitizen } from "../services/opening-candidates.server";
+import { proposeCitizen } from "../services/opening-proposals.server";
 import { proposeSchema } from "../schemas/companies";
 import { Alert } from "../components/forms";
 import { OpeningReasons } from "../components/company/OpeningReasons";
@@ -38,10 +39,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success" || submission.value.menteeId !== menteeId)
     return data<ActionData>({ openingId, error: "companies.errors.notDone" }, { status: 400 });
   const r = proposeCitizen(scope, submission.value.openingId, menteeId, user);
-  if (r.ok) return redirect(`/opslag/${submission.value.openingId}?done=propose#proposals`);
+  if (r?.ok) return redirect(`/opslag/${submission.value.openingId}?done=propose#proposals`);
+  if (!r) return data<ActionData>({ openingId, error: "companies.errors.not_found" }, { status: 404 });
+  const error = r.formErrors[0];
+  // The rules are named on the opening's page; here, a short word.
   return data<ActionData>(
-    { openingId, error: r.reason === "rule" ? "companies.errors.ruleShort" : `companies.errors.${r.reason}` },
-    { status: r.reason === "not_found" ? 404 : 409 },
+    { openingId, error: error.startsWith("companies.errors.rule|") ? "companies.errors.ruleShort" : error },
+    { status: 409 },
   );
 }
 

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { notFound } from "../auth/guards.server";
 import { requirePermission } from "../auth/permissions.server";
-import { mentorTips, registerMentorTip } from "../services/companies.server";
+import { mentorTips, registerMentorTip } from "../services/company-tips.server";
 import { signupOptions } from "../services/volunteers.server";
 import { mentorTipSchema } from "../schemas/companies";
 import { companySizes, openingTypes } from "../domain/enums";

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { notFound } from "../auth/guards.server";
 import { requireScopedPermission } from "../auth/permissions.server";
 import { openingForEdit, updateOpening } from "../services/openings.server";
+import { replyWith } from "../services/kernel.server";
 import { signupOptions } from "../services/volunteers.server";
 import { openingSchema } from "../schemas/companies";
 import { OpeningForm } from "../components/company/OpeningForm";
@@ -26,14 +27,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: openingSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const r = updateOpening(id, submission.value, user);
+  if (!r) throw notFound();
   if (r.ok) return redirect(`/opslag/${id}?gemt=1`);
-  if (r.reason === "not_found") throw notFound();
-  return data(
-    submission.reply({
-      fieldErrors: { places: [`companies.opening.placesTaken|${JSON.stringify({ count: r.taken })}`] },
-    }),
-    { status: 409 },
-  );
+  return data(replyWith(submission, r), { status: 409 });
 }
 
 export default function EditOpening() {

@@ -39,9 +39,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const companyId = idParam(new URL(request.url).searchParams.get("virksomhed"));
   const submission = parseWithZod(await request.formData(), { schema: openingSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const r = createOpening(companyId, submission.value, user);
-  if (!r.ok) throw notFound();
-  return redirect(`/opslag/${r.id}?oprettet=1`);
+  const opening = createOpening(companyId, submission.value, user);
+  if (!opening) throw notFound();
+  return redirect(`/opslag/${opening.id}?oprettet=1`);
 }
 
 export default function NewOpening() {

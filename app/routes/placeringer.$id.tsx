@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { citizenPath, notFound } from "../auth/guards.server";
 import { requireScopedPermission } from "../auth/permissions.server";
-import { changePlacement, getPlacement, type PlacementChange } from "../services/placements.server";
+import { getPlacement } from "../services/placements.server";
+import { changePlacement, type PlacementChange } from "../services/placement-changes.server";
 import { IGU_SCHOOL_WEEKS } from "../domain/placement-status";
 import { placementPageSchemas, type PlacementPageIntent } from "../schemas/companies";
 import { outcomeTypes, placementEndReasons, schoolKinds } from "../domain/enums";
@@ -15,6 +16,7 @@ import { pageMeta } from "../i18n/meta";
 import { idParam } from "../utils/params.server";
 import { handleIntent } from "../utils/intent-action.server";
 import { today } from "../utils/clock";
+import { WorkplaceContactFields } from "../components/company/WorkplaceContactFields";
 
 export const meta = pageMeta("companies.titles.placement");
 
@@ -295,29 +297,7 @@ export default function PlacementPage() {
                 type="date"
                 optional
               />
-              <TextField field={f.workplaceMentorName} label={t("companies.placement.workplaceMentorName")} />
-              <TextField
-                field={f.workplaceMentorPhone}
-                label={t("companies.placement.workplaceMentorPhone")}
-                type="tel"
-                inputMode="tel"
-              />
-              {p.type === "igu" ? (
-                <>
-                  <TextField
-                    field={f.completionAdviserName}
-                    label={t("companies.placement.completionAdviserName")}
-                    optional
-                  />
-                  <TextField
-                    field={f.completionAdviserPhone}
-                    label={t("companies.placement.completionAdviserPhone")}
-                    type="tel"
-                    inputMode="tel"
-                    optional
-                  />
-                </>
-              ) : null}
+              <WorkplaceContactFields fields={f} igu={p.type === "igu"} />
             </>
           )}
         />

@@ -19,18 +19,18 @@ export const meta = pageMeta("companies.titles.company");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, scope } = await requireScopedPermission(request, "read:company:any");
-  const c = getCompany(scope, idParam(params.id));
+  const c = getCompany(scope, idParam(params.id), user);
   if (!c) throw notFound();
   return { c, canManageMentors: can(user, "link:mentor:any"), today: today() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, scope } = await requireScopedPermission(request, "manage:company:any");
+  const { user } = await requireScopedPermission(request, "manage:company:any");
   const id = idParam(params.id);
   return handleIntent(
     request,
     companyPageSchemas,
-    (_intent, value) => changeCompany(scope, id, value as CompanyChange, user),
+    (_intent, value) => changeCompany(id, value as CompanyChange, user),
     (intent) => `/virksomheder/${id}?done=${intent}`,
   );
 }

@@ -4,7 +4,8 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound } from "../auth/guards.server";
 import { requireScopedPermission } from "../auth/permissions.server";
-import { companyForEdit, updateCompany } from "../services/companies.server";
+import { companyByCvr, companyForEdit, updateCompany } from "../services/companies.server";
+import { replyWith } from "../services/kernel.server";
 import { signupOptions } from "../services/volunteers.server";
 import { companySchema } from "../schemas/companies";
 import { CompanyForm } from "../components/company/CompanyForm";
@@ -26,12 +27,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: companySchema });
   if (submission.status !== "success") return data({ result: submission.reply(), existing: null }, { status: 400 });
   const r = updateCompany(id, submission.value, user);
+  if (!r) throw notFound();
   if (r.ok) return redirect(`/virksomheder/${id}?gemt=1`);
-  if (r.reason === "not_found") throw notFound();
-  return data(
-    { result: submission.reply({ fieldErrors: { cvr: ["companies.form.cvrTaken"] } }), existing: r.existing },
-    { status: 409 },
-  );
+  return data({ result: replyWith(submission, r), existing: companyByCvr(submission.value.cvr) }, { status: 409 });
 }
 
 export default function EditCompany() {

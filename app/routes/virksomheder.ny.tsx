@@ -3,7 +3,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireScopedPermission } from "../auth/permissions.server";
-import { createCompany } from "../services/companies.server";
+import { companyByCvr, createCompany } from "../services/companies.server";
+import { replyWith } from "../services/kernel.server";
 import { signupOptions } from "../services/volunteers.server";
 import { companySchema } from "../schemas/companies";
 import { CompanyForm } from "../components/company/CompanyForm";
@@ -21,13 +22,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: companySchema });
   if (submission.status !== "success") return data({ result: submission.reply(), existing: null }, { status: 400 });
   const r = createCompany(submission.value, user);
-  if (r.ok) return redirect(`/virksomheder/${r.id}?oprettet=1`);
-  if (r.reason === "cvr_taken")
-    return data(
-      { result: submission.reply({ fieldErrors: { cvr: ["companies.form.cvrTaken"] } }), existing: r.existing },
-      { status: 409 },
-    );
-  return data({ result: submission.reply({ formErrors: ["common.form.invalid"] }), existing: null }, { status: 400 });
+  if (r.ok) return redirect(`/virksomheder/${r.value.id}?oprettet=1`);
+  return data({ result: replyWith(submission, r), existing: companyByCvr(submission.value.cvr) }, { status: 409 });
 }
 
 export default function NewCompany() {

@@ -15,17 +15,18 @@ import {
   municipalities,
   openings,
   placements,
-  statusChanges,
   users,
 } from "../../db/schema";
 import { db, type Db } from "../db.server";
-import type { Scope } from "../auth/guards.server";
+import { roleCan } from "../auth/permissions";
 import { audit } from "./audit.server";
+import { fail, ok, scopeWhere, transaction, type Actor, type Result, type Scope } from "./kernel.server";
 import { paged, type Page } from "../domain/paging";
-import type { CompanyProgramme, CompanySize, OpeningType } from "../domain/enums";
+import type { CompanyProgramme, CompanySize, Role } from "../domain/enums";
 import { nowIso } from "../utils/clock";
 
-type Actor = { id: number; role: string };
+/** The mentors who work at a company (and who suggested it) are shown to, and linked by, those who read mentors. */
+const readsMentors = (actor: Actor) => roleCan(actor.role as Role, "read:mentor:any");
 
 export type CompanyFields = {
   name: string;
@@ -126,7 +127,7 @@ export const PLACEMENTS_SHOWN = 50;
  * A company with its contacts, latest notes, openings and the placements there (citizens within scope only), and —
  * for coordinators and admins — the mentors who work there. Null when there is no such company.
  */
-export function getCompany(scope: Scope, id: number, d: Db = db()) {
+export function getCompany(scope: Scope, id: number, actor: Actor, d: Db = db()) {
   const company = d
     .select({
       company: companies,
@@ -173,10 +174,7 @@ export function getCompany(scope: Scope, id: number, d: Db = db()) {
     .orderBy(desc(openings.id))
     .limit(OPENINGS_SHOWN)
     .all();
-  const placementScope = and(
-    eq(placements.companyId, id),
-    scope.kind === "municipality" ? eq(mentees.municipalityCode, scope.code) : undefined,
-  );
+  const placementScope = and(eq(placements.companyId, id), scopeWhere(scope, mentees.municipalityCode));
   const placementsTotal = d
     .select({ n: count() })
     .from(placements)
@@ -200,26 +198,25 @@ export function getCompany(scope: Scope, id: number, d: Db = db()) {
     .orderBy(desc(placements.startDate), desc(placements.id))
     .limit(PLACEMENTS_SHOWN)
     .all();
-  const linkedMentors =
-    scope.kind === "all"
-      ? d
-          .select({
-            id: mentors.id,
-            firstName: mentors.firstName,
-            lastName: mentors.lastName,
-            jobTitle: mentors.jobTitle,
-            status: mentors.status,
-          })
-          .from(mentors)
-          .where(and(eq(mentors.companyId, id), isNull(mentors.anonymisedAt)))
-          .orderBy(asc(mentors.lastName), asc(mentors.id))
-          .limit(100)
-          .all()
-      : null;
+  const linkedMentors = readsMentors(actor)
+    ? d
+        .select({
+          id: mentors.id,
+          firstName: mentors.firstName,
+          lastName: mentors.lastName,
+          jobTitle: mentors.jobTitle,
+          status: mentors.status,
+        })
+        .from(mentors)
+        .where(and(eq(mentors.companyId, id), isNull(mentors.anonymisedAt)))
+        .orderBy(asc(mentors.lastName), asc(mentors.id))
+        .limit(100)
+        .all()
+    : null;
   return {
     ...company.company,
     municipalityName: company.municipalityName,
-    suggestedBy: scope.kind === "all" ? company.suggestedBy : null,
+    suggestedBy: readsMentors(actor) ? company.suggestedBy : null,
     contacts,
     notes,
     notesTotal,
@@ -243,12 +240,10 @@ export function companyByCvr(cvr: string, d: Db = db()) {
 
 /* ------------------------------------------------------------------ changes */
 
-export type CompanyResult =
-  | { ok: true; id: number }
-  | { ok: false; reason: "cvr_taken"; existing: { id: number; name: string } }
-  | { ok: false; reason: "not_found" };
+/** A CVR number already registered: the form shows which company has it (`companyByCvr`). */
+const cvrTaken = () => fail("companies.form.cvrTaken", "cvr");
 
-function values(input: CompanyFields) {
+export function companyValues(input: CompanyFields) {
   return {
     name: input.name,
     cvr: input.cvr,
@@ -263,37 +258,29 @@ function values(input: CompanyFields) {
 }
 
 /** Registers a company by staff (verified at once). A CVR number already registered is refused with the company it belongs to. */
-export function createCompany(input: CompanyFields, actor: Actor, d: Db = db()): CompanyResult {
-  return d.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      const existing = companyByCvr(input.cvr, t);
-      if (existing) return { ok: false as const, reason: "cvr_taken" as const, existing };
-      const row = t
-        .insert(companies)
-        .values({ ...values(input), verifiedAt: nowIso(), createdBy: actor.id })
-        .returning({ id: companies.id })
-        .get();
-      audit(actor, "create", "company", row.id, undefined, t);
-      return { ok: true as const, id: row.id };
-    },
-    { behavior: "immediate" },
-  );
+export function createCompany(input: CompanyFields, actor: Actor, d: Db = db()): Result<{ id: number }> {
+  return transaction((t) => {
+    if (companyByCvr(input.cvr, t)) return cvrTaken();
+    const row = t
+      .insert(companies)
+      .values({ ...companyValues(input), verifiedAt: nowIso(), createdBy: actor.id })
+      .returning({ id: companies.id })
+      .get();
+    audit(actor, "create", "company", row.id, undefined, t);
+    return ok({ id: row.id });
+  }, d);
 }
 
-export function updateCompany(id: number, input: CompanyFields, actor: Actor, d: Db = db()): CompanyResult {
-  return d.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      if (!companyExists(id, t)) return { ok: false as const, reason: "not_found" as const };
-      const existing = companyByCvr(input.cvr, t);
-      if (existing && existing.id !== id) return { ok: false as const, reason: "cvr_taken" as const, existing };
-      t.update(companies).set(values(input)).where(eq(companies.id, id)).run();
-      audit(actor, "update", "company", id, undefined, t);
-      return { ok: true as const, id };
-    },
-    { behavior: "immediate" },
-  );
+/** Edits a company; a CVR number of another company is refused. Null: no such company. */
+export function updateCompany(id: number, input: CompanyFields, actor: Actor, d: Db = db()): Result | null {
+  return transaction((t) => {
+    if (!companyExists(id, t)) return null;
+    const existing = companyByCvr(input.cvr, t);
+    if (existing && existing.id !== id) return cvrTaken();
+    t.update(companies).set(companyValues(input)).where(eq(companies.id, id)).run();
+    audit(actor, "update", "company", id, undefined, t);
+    return ok();
+  }, d);
 }
 
 export type CompanyChange =
@@ -304,221 +291,82 @@ export type CompanyChange =
   | { intent: "unlink_mentor"; mentorId: number }
   | { intent: "verify" };
 
-export type ChangeResult = { ok: true } | { ok: false; message: string; field?: string };
-
 /** One change on the company page, in one transaction with its access-log entry. Mentor links are for coordinators and admins. */
-export function changeCompany(
-  scope: Scope,
-  id: number,
-  change: CompanyChange,
-  actor: Actor,
-  d: Db = db(),
-): ChangeResult | null {
-  return d.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      if (!companyExists(id, t)) return null;
-      switch (change.intent) {
-        case "contact": {
-          const n = t.select({ n: count() }).from(companyContacts).where(eq(companyContacts.companyId, id)).get()!.n;
-          if (n >= 100) return { ok: false, message: "companies.errors.tooManyContacts" };
-          const row = t
-            .insert(companyContacts)
-            .values({
-              companyId: id,
-              name: change.name,
-              role: change.role || null,
-              phone: change.phone ?? null,
-              email: change.email ?? null,
-            })
-            .returning({ id: companyContacts.id })
-            .get();
-          audit(actor, "create", "company_contact", row.id, { companyId: id }, t);
-          return { ok: true };
-        }
-        case "remove_contact": {
-          const r = t
-            .delete(companyContacts)
-            .where(and(eq(companyContacts.id, change.contactId), eq(companyContacts.companyId, id)))
-            .run();
-          if (!r.changes) return { ok: false, message: "companies.errors.contactNotFound" };
-          audit(actor, "delete", "company_contact", change.contactId, { companyId: id }, t);
-          return { ok: true };
-        }
-        case "note": {
-          const row = t
-            .insert(companyNotes)
-            .values({ companyId: id, date: change.date, note: change.note, createdBy: actor.id })
-            .returning({ id: companyNotes.id })
-            .get();
-          audit(actor, "create", "company_note", row.id, { companyId: id }, t);
-          return { ok: true };
-        }
-        case "link_mentor": {
-          if (scope.kind !== "all") return { ok: false, message: "companies.errors.notAllowed" };
-          const m = t
-            .select({ id: mentors.id })
-            .from(mentors)
-            .where(and(eq(mentors.email, change.mentorEmail), isNull(mentors.anonymisedAt)))
-            .get();
-          if (!m) return { ok: false, message: "companies.errors.mentorNotFound", field: "mentorEmail" };
-          t.update(mentors).set({ companyId: id }).where(eq(mentors.id, m.id)).run();
-          audit(actor, "update", "mentor", m.id, { companyId: id }, t);
-          return { ok: true };
-        }
-        case "unlink_mentor": {
-          if (scope.kind !== "all") return { ok: false, message: "companies.errors.notAllowed" };
-          const r = t
-            .update(mentors)
-            .set({ companyId: null })
-            .where(and(eq(mentors.id, change.mentorId), eq(mentors.companyId, id)))
-            .run();
-          if (!r.changes) return { ok: false, message: "companies.errors.mentorNotFound" };
-          audit(actor, "update", "mentor", change.mentorId, { companyId: null }, t);
-          return { ok: true };
-        }
-        case "verify": {
-          t.update(companies)
-            .set({ verifiedAt: nowIso() })
-            .where(and(eq(companies.id, id), isNull(companies.verifiedAt)))
-            .run();
-          audit(actor, "update", "company", id, { verified: true }, t);
-          return { ok: true };
-        }
+export function changeCompany(id: number, change: CompanyChange, actor: Actor, d: Db = db()): Result | null {
+  return transaction((t) => {
+    if (!companyExists(id, t)) return null;
+    switch (change.intent) {
+      case "contact": {
+        const n = t.select({ n: count() }).from(companyContacts).where(eq(companyContacts.companyId, id)).get()!.n;
+        if (n >= 100) return fail("companies.errors.tooManyContacts");
+        const row = t
+          .insert(companyContacts)
+          .values({
+            companyId: id,
+            name: change.name,
+            role: change.role || null,
+            phone: change.phone ?? null,
+            email: change.email ?? null,
+          })
+          .returning({ id: companyContacts.id })
+          .get();
+        audit(actor, "create", "company_contact", row.id, { companyId: id }, t);
+        return ok();
       }
-    },
-    { behavior: "immediate" },
-  );
+      case "remove_contact": {
+        const r = t
+          .delete(companyContacts)
+          .where(and(eq(companyContacts.id, change.contactId), eq(companyContacts.companyId, id)))
+          .run();
+        if (!r.changes) return fail("companies.errors.contactNotFound");
+        audit(actor, "delete", "company_contact", change.contactId, { companyId: id }, t);
+        return ok();
+      }
+      case "note": {
+        const row = t
+          .insert(companyNotes)
+          .values({ companyId: id, date: change.date, note: change.note, createdBy: actor.id })
+          .returning({ id: companyNotes.id })
+          .get();
+        audit(actor, "create", "company_note", row.id, { companyId: id }, t);
+        return ok();
+      }
+      case "link_mentor": {
+        if (!readsMentors(actor)) return fail("companies.errors.notAllowed");
+        const m = t
+          .select({ id: mentors.id })
+          .from(mentors)
+          .where(and(eq(mentors.email, change.mentorEmail), isNull(mentors.anonymisedAt)))
+          .get();
+        if (!m) return fail("companies.errors.mentorNotFound", "mentorEmail");
+        t.update(mentors).set({ companyId: id }).where(eq(mentors.id, m.id)).run();
+        audit(actor, "update", "mentor", m.id, { companyId: id }, t);
+        return ok();
+      }
+      case "unlink_mentor": {
+        if (!readsMentors(actor)) return fail("companies.errors.notAllowed");
+        const r = t
+          .update(mentors)
+          .set({ companyId: null })
+          .where(and(eq(mentors.id, change.mentorId), eq(mentors.companyId, id)))
+          .run();
+        if (!r.changes) return fail("companies.errors.mentorNotFound");
+        audit(actor, "update", "mentor", change.mentorId, { companyId: null }, t);
+        return ok();
+      }
+      case "verify": {
+        t.update(companies)
+          .set({ verifiedAt: nowIso() })
+          .where(and(eq(companies.id, id), isNull(companies.verifiedAt)))
+          .run();
+        audit(actor, "update", "company", id, { verified: true }, t);
+        return ok();
+      }
+    }
+  }, d);
 }
 
 /** The company's page data for the edit form. */
 export function companyForEdit(id: number, d: Db = db()) {
   return d.select().from(companies).where(eq(companies.id, id)).get() ?? null;
-}
-
-/* ------------------------------------------------------------------ a mentor's tip */
-
-export type MentorTip = CompanyFields & {
-  contactName?: string;
-  contactRole?: string;
-  contactPhone?: string;
-  contactEmail?: string;
-  worksHere: boolean;
-  withOpening: boolean;
-  openingType?: OpeningType;
-  openingOccupation?: string;
-  openingPlaces?: number;
-  openingNote?: string;
-};
-
-/**
- * A mentor registers a company from their network (or adds to one already known by its CVR number: the known
- * company's details are left as staff wrote them), perhaps with a contact and an opening they heard of. A new company
- * waits for staff to verify it; the opening is "proposed" until staff confirm it. Null when the user is no mentor.
- */
-export function registerMentorTip(
-  userId: number,
-  tip: MentorTip,
-  d: Db = db(),
-): { companyId: number; known: boolean; openingId: number | null } | null {
-  return d.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      const mentor = t
-        .select({ id: mentors.id })
-        .from(mentors)
-        .where(and(eq(mentors.userId, userId), isNull(mentors.anonymisedAt)))
-        .get();
-      if (!mentor) return null;
-      const actor = { id: userId, role: "mentor" };
-      const known = companyByCvr(tip.cvr, t);
-      const companyId =
-        known?.id ??
-        t
-          .insert(companies)
-          .values({ ...values(tip), suggestedByMentorId: mentor.id, createdBy: userId })
-          .returning({ id: companies.id })
-          .get().id;
-      if (!known) audit(actor, "create", "company", companyId, { suggestedByMentorId: mentor.id }, t);
-      if (tip.contactName) {
-        t.insert(companyContacts)
-          .values({
-            companyId,
-            name: tip.contactName,
-            role: tip.contactRole || null,
-            phone: tip.contactPhone ?? null,
-            email: tip.contactEmail ?? null,
-          })
-          .run();
-      }
-      if (tip.worksHere) t.update(mentors).set({ companyId }).where(eq(mentors.id, mentor.id)).run();
-      let openingId: number | null = null;
-      if (tip.withOpening && tip.openingType && tip.openingOccupation) {
-        openingId = t
-          .insert(openings)
-          .values({
-            companyId,
-            type: tip.openingType,
-            industryCode: tip.industryCode,
-            occupation: tip.openingOccupation,
-            municipalityCode: tip.municipalityCode,
-            places: tip.openingPlaces ?? 1,
-            description: tip.openingNote || null,
-            status: "proposed",
-            suggestedByMentorId: mentor.id,
-            createdBy: userId,
-          })
-          .returning({ id: openings.id })
-          .get().id;
-        t.insert(statusChanges)
-          .values({
-            entityType: "opening",
-            entityId: openingId,
-            toStatus: "proposed",
-            byUserId: userId,
-            reason: "mentor_tip",
-          })
-          .run();
-        audit(actor, "create", "opening", openingId, { companyId, suggestedByMentorId: mentor.id }, t);
-      }
-      return { companyId, known: !!known, openingId };
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/** The tips a mentor has given: the companies they registered and the openings they heard of, newest first. */
-export function mentorTips(userId: number, d: Db = db()) {
-  const mentor = d
-    .select({ id: mentors.id, companyId: mentors.companyId })
-    .from(mentors)
-    .where(eq(mentors.userId, userId))
-    .get();
-  if (!mentor) return null;
-  const tipOpenings = d
-    .select({
-      id: openings.id,
-      type: openings.type,
-      occupation: openings.occupation,
-      status: openings.status,
-      companyName: companies.name,
-      createdAt: openings.createdAt,
-    })
-    .from(openings)
-    .innerJoin(companies, eq(companies.id, openings.companyId))
-    .where(eq(openings.suggestedByMentorId, mentor.id))
-    .orderBy(desc(openings.id))
-    .limit(50)
-    .all();
-  const tipCompanies = d
-    .select({ id: companies.id, name: companies.name, verified: sql<number>`${companies.verifiedAt} is not null` })
-    .from(companies)
-    .where(eq(companies.suggestedByMentorId, mentor.id))
-    .orderBy(desc(companies.id))
-    .limit(50)
-    .all();
-  const employer = mentor.companyId
-    ? (d.select({ name: companies.name }).from(companies).where(eq(companies.id, mentor.companyId)).get()?.name ?? null)
-    : null;
-  return { openings: tipOpenings, companies: tipCompanies.map((c) => ({ ...c, verified: !!c.verified })), employer };
 }

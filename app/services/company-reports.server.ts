@@ -8,7 +8,7 @@
 import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
 import { companies, industries, mentees, openings, placements } from "../../db/schema";
 import { db, type Db } from "../db.server";
-import type { Scope } from "../auth/guards.server";
+import { scopedMunicipality, type Scope } from "./kernel.server";
 import { logReportExport, reportLabels, resolveFilter, type ResolvedFilter } from "./reports.server";
 import { downloadTables } from "./report-export.server";
 import { exportFormats, reportFilterSchema } from "../schemas/reports";
@@ -171,7 +171,7 @@ export function loadCompanyReportInput(f: ResolvedFilter, d: Db = db()): Company
 
 /** A caseworker's filter is their own municipality, whatever it says (resolveFilter does the same; this is the guard). */
 export function scoped(scope: Scope, f: ResolvedFilter): ResolvedFilter {
-  return scope.kind === "municipality" ? { ...f, municipality: scope.code } : f;
+  return { ...f, municipality: scopedMunicipality(scope, f.municipality) };
 }
 
 export function buildCompanyReport(scope: Scope, f: ResolvedFilter, d: Db = db()): CompanyReport {

@@ -1,13 +1,13 @@
 /**
- * Openings (opslag) and proposing citizens to them. Every staff role sees every opening (labour demand is not personal
- * data); citizens are read within the caller's scope only: a caseworker ranks, proposes and sees proposals and
- * placements of their own municipality's citizens, and another municipality's citizen "does not exist" here.
- * Scoring is the pure app/domain/opening-match.ts; every list of citizens it shows is in the access log.
+ * Openings (opslag): the list, one opening with its proposals and history, creating and editing them, their status
+ * (confirm, close, reopen; filled and open again as places are taken and freed) and labour demand. Every staff role
+ * sees every opening (labour demand is not personal data); the proposals shown are of citizens within the caller's
+ * scope only. Ranking citizens is in opening-candidates.server.ts, proposals and their answers in
+ * opening-proposals.server.ts.
  */
-import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import {
   companies,
-  competenceProfiles,
   industries,
   mentees,
   municipalities,
@@ -18,44 +18,35 @@ import {
   users,
 } from "../../db/schema";
 import { db, type Db } from "../db.server";
-import type { Scope } from "../auth/guards.server";
 import { audit } from "./audit.server";
-import { matchContext } from "./matching.server";
 import { contains } from "./companies.server";
+import {
+  ok,
+  fail,
+  scopedMunicipality,
+  scopeWhere,
+  transaction,
+  type Actor,
+  type Result,
+  type Scope,
+  type Tx,
+} from "./kernel.server";
+import { changeStatus, mustChangeStatus } from "./status.server";
 import { paged, type Page } from "../domain/paging";
+import type { Reason } from "../domain/opening-match";
 import {
-  evaluateOpening,
-  OPENING_WEIGHTS,
-  rankCitizensForOpening,
-  rankOpeningsForCitizen,
-  type MatchCitizen,
-  type MatchOpening,
-  type OpeningMatchContext,
-  type Reason,
-} from "../domain/opening-match";
-import { profileFromReferral, type Profile } from "../domain/competence";
-import {
-  acceptsProposals,
-  initialPlacementStatus,
   occupyingPlacementStatuses,
   openingMachine,
   openingStatusForPlaces,
-  proposalMachine,
   type OpeningEvent,
 } from "../domain/placement-status";
-import type { DanishLevel, DeclineReason, OpeningStatus, OpeningType } from "../domain/enums";
-import { addDays } from "../domain/dates";
-import { nowIso, today } from "../utils/clock";
+import type { DanishLevel, OpeningStatus, OpeningType } from "../domain/enums";
+import { nowIso } from "../utils/clock";
 
-type Actor = { id: number; role: string };
-
-const menteeScope = (scope: Scope): SQL | undefined =>
-  scope.kind === "municipality" ? eq(mentees.municipalityCode, scope.code) : undefined;
-const OCCUPYING = [...occupyingPlacementStatuses];
+export const OCCUPYING = [...occupyingPlacementStatuses];
 
 /** Places taken in an opening: its planned and running placements. */
-const takenSql = sql<number>`(select count(*) from ${placements} where ${placements.openingId} = ${openings.id} and ${placements.status} in ('planned', 'active'))`;
-
+export const takenSql = sql<number>`(select count(*) from ${placements} where ${placements.openingId} = ${openings.id} and ${placements.status} in ('planned', 'active'))`;
 /* ------------------------------------------------------------------ list */
 
 export type OpeningFilter = {
@@ -132,7 +123,8 @@ export function listOpenings(
 
 /* ------------------------------------------------------------------ one opening */
 
-function openingRow(d: Db, id: number) {
+/** An opening with its company, municipality and places taken; the proposals and placements modules read it too. */
+export function openingRow(d: Db, id: number) {
   return d
     .select({
       opening: openings,
@@ -157,7 +149,7 @@ export const PROPOSALS_SHOWN = 100;
 export function getOpening(scope: Scope, id: number, d: Db = db()) {
   const row = openingRow(d, id);
   if (!row) return null;
-  const proposalWhere = and(eq(openingProposals.openingId, id), menteeScope(scope));
+  const proposalWhere = and(eq(openingProposals.openingId, id), scopeWhere(scope, mentees.municipalityCode));
   const proposalsTotal = d
     .select({ n: count() })
     .from(openingProposals)
@@ -259,500 +251,90 @@ function openingValues(v: OpeningFields) {
   };
 }
 
+/** A new open opening of a company; null when there is no such company. */
 export function createOpening(
   companyId: number,
   input: OpeningFields,
   actor: Actor,
   d: Db = db(),
-): { ok: true; id: number } | { ok: false } {
-  return d.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      if (!t.select({ id: companies.id }).from(companies).where(eq(companies.id, companyId)).get())
-        return { ok: false as const };
-      const row = t
-        .insert(openings)
-        .values({ companyId, ...openingValues(input), status: "open", createdBy: actor.id })
-        .returning({ id: openings.id })
-        .get();
-      t.insert(statusChanges)
-        .values({ entityType: "opening", entityId: row.id, toStatus: "open", byUserId: actor.id })
-        .run();
-      audit(actor, "create", "opening", row.id, { companyId }, t);
-      return { ok: true as const, id: row.id };
-    },
-    { behavior: "immediate" },
-  );
+): { id: number } | null {
+  return transaction((t) => {
+    if (!t.select({ id: companies.id }).from(companies).where(eq(companies.id, companyId)).get()) return null;
+    const row = t
+      .insert(openings)
+      .values({ companyId, ...openingValues(input), status: "open", createdBy: actor.id })
+      .returning({ id: openings.id })
+      .get();
+    mustChangeStatus(t, { entity: "opening", id: row.id, from: null, to: "open", actor, audit: false });
+    audit(actor, "create", "opening", row.id, { companyId }, t);
+    return { id: row.id };
+  }, d);
 }
 
-/** Edits an opening; fewer places than are taken is refused; the status follows the places (filled ⇄ open). */
-export function updateOpening(
-  id: number,
-  input: OpeningFields,
-  actor: Actor,
-  d: Db = db(),
-): { ok: true } | { ok: false; reason: "not_found" | "places_taken"; taken?: number } {
-  return d.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      const row = openingRow(t, id);
-      if (!row) return { ok: false as const, reason: "not_found" as const };
-      if (input.places < row.taken) return { ok: false as const, reason: "places_taken" as const, taken: row.taken };
-      const status = openingStatusForPlaces(row.opening.status, input.places, row.taken);
-      t.update(openings)
-        .set({ ...openingValues(input), status })
-        .where(eq(openings.id, id))
-        .run();
-      if (status !== row.opening.status)
-        t.insert(statusChanges)
-          .values({
-            entityType: "opening",
-            entityId: id,
-            fromStatus: row.opening.status,
-            toStatus: status,
-            byUserId: actor.id,
-            reason: "places",
-          })
-          .run();
-      audit(actor, "update", "opening", id, undefined, t);
-      return { ok: true as const };
-    },
-    { behavior: "immediate" },
-  );
+/**
+ * After a placement is made or ends, or the places change: an open opening whose places are all taken becomes filled,
+ * a filled one with a place free again opens (reason "places"). The caller's own entry logs the act.
+ */
+export function openingFollowsPlaces(t: Tx, openingId: number, actor: Actor): void {
+  const o = t
+    .select({ status: openings.status, places: openings.places })
+    .from(openings)
+    .where(eq(openings.id, openingId))
+    .get()!;
+  const taken = t
+    .select({ n: count() })
+    .from(placements)
+    .where(and(eq(placements.openingId, openingId), inArray(placements.status, OCCUPYING)))
+    .get()!.n;
+  const to = openingStatusForPlaces(o.status, o.places, taken);
+  mustChangeStatus(t, { entity: "opening", id: openingId, from: o.status, to, actor, reason: "places", audit: false });
 }
 
-/** Confirm (a mentor's tip), close or reopen. Reopening a full opening makes it filled again. */
+/** Edits an opening; fewer places than are taken is refused; the status follows the places (filled ⇄ open). Null: no such opening. */
+export function updateOpening(id: number, input: OpeningFields, actor: Actor, d: Db = db()): Result | null {
+  return transaction((t) => {
+    const row = openingRow(t, id);
+    if (!row) return null;
+    if (input.places < row.taken)
+      return fail(`companies.opening.placesTaken|${JSON.stringify({ count: row.taken })}`, "places");
+    t.update(openings).set(openingValues(input)).where(eq(openings.id, id)).run();
+    openingFollowsPlaces(t, id, actor);
+    audit(actor, "update", "opening", id, undefined, t);
+    return ok();
+  }, d);
+}
+
+/**
+ * Confirm (a mentor's tip; the company counts as verified then), close or reopen. Reopening an opening whose places
+ * are all taken fills it again at once (two steps in the history: reopened, then filled). Null: no such opening.
+ */
 export function changeOpeningStatus(
   id: number,
   event: Exclude<OpeningEvent, "fill">,
   actor: Actor,
   d: Db = db(),
-): { ok: true } | { ok: false; reason: "not_found" | "not_allowed" } {
-  return d.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      const row = openingRow(t, id);
-      if (!row) return { ok: false as const, reason: "not_found" as const };
-      if (!openingMachine.can(row.opening.status, event)) return { ok: false as const, reason: "not_allowed" as const };
-      const next = openingStatusForPlaces(
-        openingMachine.next(row.opening.status, event),
-        row.opening.places,
-        row.taken,
-      );
-      t.update(openings).set({ status: next }).where(eq(openings.id, id)).run();
-      if (event === "confirm")
-        t.update(companies)
-          .set({ verifiedAt: nowIso() })
-          .where(and(eq(companies.id, row.opening.companyId), isNull(companies.verifiedAt)))
-          .run();
-      t.insert(statusChanges)
-        .values({
-          entityType: "opening",
-          entityId: id,
-          fromStatus: row.opening.status,
-          toStatus: next,
-          byUserId: actor.id,
-          reason: event,
-        })
+): Result | null {
+  return transaction((t) => {
+    const row = openingRow(t, id);
+    if (!row) return null;
+    if (!openingMachine.can(row.opening.status, event)) return fail("companies.errors.notAllowed");
+    const r = changeStatus(t, {
+      entity: "opening",
+      id,
+      from: row.opening.status,
+      to: openingMachine.next(row.opening.status, event),
+      actor,
+      reason: event,
+    });
+    if (!r.ok) return r;
+    openingFollowsPlaces(t, id, actor);
+    if (event === "confirm")
+      t.update(companies)
+        .set({ verifiedAt: nowIso() })
+        .where(and(eq(companies.id, row.opening.companyId), isNull(companies.verifiedAt)))
         .run();
-      audit(actor, "update", "opening", id, { status: next }, t);
-      return { ok: true as const };
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/* ------------------------------------------------------------------ matching citizens and openings */
-
-/** The opening's municipality and every municipality within commuting distance of it (at most the 98). */
-function municipalitiesWithin(d: Db, ctx: OpeningMatchContext, code: number): number[] {
-  return d
-    .select({ code: municipalities.code })
-    .from(municipalities)
-    .all()
-    .map((m) => m.code)
-    .filter((c) => c === code || (ctx.distanceKm(c, code) ?? Infinity) <= ctx.weights.maxKm);
-}
-
-function openingContext(d: Db): OpeningMatchContext {
-  const m = matchContext(d);
-  return { today: m.today, weights: OPENING_WEIGHTS, distanceKm: m.distanceKm, sectionOf: m.sectionOf };
-}
-
-const citizenColumns = {
-  id: mentees.id,
-  firstName: mentees.firstName,
-  lastName: mentees.lastName,
-  municipalityCode: mentees.municipalityCode,
-  municipalityName: municipalities.name,
-  status: mentees.status,
-  danishLevel: mentees.danishLevel,
-  danishModule: mentees.danishModule,
-  englishLevel: mentees.englishLevel,
-  drivingLicence: mentees.drivingLicence,
-  educationLevel: mentees.educationLevel,
-  educationField: mentees.educationField,
-  educationCountry: mentees.educationCountry,
-  experience: mentees.experience,
-  wishedIndustryCodes: mentees.wishedIndustryCodes,
-  wishedOccupation: mentees.wishedOccupation,
-  profileId: competenceProfiles.id,
-  pEducations: competenceProfiles.educations,
-  pExperience: competenceProfiles.experience,
-  pDanishLevel: competenceProfiles.danishLevel,
-  pDanishModule: competenceProfiles.danishModule,
-  pEnglishLevel: competenceProfiles.englishLevel,
-  pDrivingLicence: competenceProfiles.drivingLicence,
-  pCertificates: competenceProfiles.certificates,
-  pHoursPerWeek: competenceProfiles.hoursPerWeek,
-  pAvailableFrom: competenceProfiles.availableFrom,
-  pWishedIndustryCodes: competenceProfiles.wishedIndustryCodes,
-  pWishedOccupations: competenceProfiles.wishedOccupations,
-  placed: sql<number>`exists (select 1 from ${placements} where ${placements.menteeId} = ${mentees.id} and ${placements.status} in ('planned', 'active'))`,
-};
-type CitizenRow = ReturnType<ReturnType<typeof citizenQuery>["all"]>[number];
-
-function citizenOf(r: CitizenRow): MatchCitizen & { firstName: string; lastName: string } {
-  const profile: Profile =
-    r.profileId != null
-      ? {
-          educations: r.pEducations!,
-          experience: r.pExperience!,
-          danishLevel: r.pDanishLevel!,
-          danishModule: r.pDanishModule,
-          englishLevel: r.pEnglishLevel!,
-          drivingLicence: !!r.pDrivingLicence,
-          certificates: r.pCertificates ?? [],
-          hoursPerWeek: r.pHoursPerWeek,
-          availableFrom: r.pAvailableFrom,
-          wishedIndustryCodes: r.pWishedIndustryCodes ?? [],
-          wishedOccupations: r.pWishedOccupations ?? [],
-          summary: null,
-        }
-      : profileFromReferral(r);
-  return {
-    id: r.id,
-    firstName: r.firstName,
-    lastName: r.lastName,
-    municipalityCode: r.municipalityCode,
-    municipalityName: r.municipalityName,
-    profile,
-    assessed: r.profileId != null,
-    placed: !!r.placed,
-  };
-}
-
-function citizenQuery(d: Db, where: SQL | undefined) {
-  return d
-    .select(citizenColumns)
-    .from(mentees)
-    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .leftJoin(
-      competenceProfiles,
-      and(eq(competenceProfiles.menteeId, mentees.id), eq(competenceProfiles.isCurrent, true)),
-    )
-    .where(and(ne(mentees.status, "withdrawn"), isNull(mentees.anonymisedAt), where));
-}
-
-function matchOpening(o: typeof openings.$inferSelect, municipalityName: string): MatchOpening {
-  return {
-    id: o.id,
-    type: o.type,
-    industryCode: o.industryCode,
-    occupation: o.occupation,
-    municipalityCode: o.municipalityCode,
-    municipalityName,
-    startDate: o.startDate,
-    weeklyHours: o.weeklyHours,
-    danishLevel: o.danishLevel,
-  };
-}
-
-export const CANDIDATES_SHOWN = 25;
-
-/**
- * The ranked citizens for an opening, within scope: everyone in commuting distance who is not withdrawn, not already
- * proposed to this opening; the top 25 with reasons and the true total. Each citizen shown is a logged read.
- */
-export function candidatesForOpening(
-  scope: Scope,
-  openingId: number,
-  actor: Actor,
-  d: Db = db(),
-  limit = CANDIDATES_SHOWN,
-) {
-  const row = openingRow(d, openingId);
-  if (!row) return null;
-  const ctx = openingContext(d);
-  const near = municipalitiesWithin(d, ctx, row.opening.municipalityCode);
-  const notProposed = sql`not exists (select 1 from ${openingProposals} where ${openingProposals.openingId} = ${openingId} and ${openingProposals.menteeId} = ${mentees.id} and ${openingProposals.status} in ('proposed', 'accepted'))`;
-  const citizens = citizenQuery(d, and(inArray(mentees.municipalityCode, near), menteeScope(scope), notProposed))
-    .orderBy(asc(mentees.id))
-    .all()
-    .map(citizenOf);
-  const ranked = rankCitizensForOpening(matchOpening(row.opening, row.municipalityName), citizens, ctx, { limit });
-  const byId = new Map(citizens.map((c) => [c.id, c]));
-  d.transaction((tx) => {
-    for (const c of ranked.candidates)
-      audit(actor, "view", "mentee", c.citizenId, { view: "opening_candidates", openingId }, tx as unknown as Db);
-  });
-  return {
-    total: ranked.total,
-    candidates: ranked.candidates.map((c) => {
-      const x = byId.get(c.citizenId)!;
-      return {
-        ...c,
-        firstName: x.firstName,
-        lastName: x.lastName,
-        municipalityName: x.municipalityName ?? "",
-        assessed: x.assessed,
-      };
-    }),
-  };
-}
-
-/** The open openings a citizen within scope fits, best first (top 25 and the true total); a logged read. Null if not in scope. */
-export function openingsForCitizen(
-  scope: Scope,
-  menteeId: number,
-  actor: Actor,
-  d: Db = db(),
-  limit = CANDIDATES_SHOWN,
-) {
-  const r = citizenQuery(d, and(eq(mentees.id, menteeId), menteeScope(scope))).get();
-  if (!r) return null;
-  const citizen = citizenOf(r);
-  audit(actor, "view", "mentee", menteeId, { view: "fitting_openings" }, d);
-  const ctx = openingContext(d);
-  const near = municipalitiesWithin(d, ctx, citizen.municipalityCode);
-  const proposedTo = sql`not exists (select 1 from ${openingProposals} where ${openingProposals.openingId} = ${openings.id} and ${openingProposals.menteeId} = ${menteeId} and ${openingProposals.status} in ('proposed', 'accepted'))`;
-  const rows = d
-    .select({ opening: openings, municipalityName: municipalities.name, companyName: companies.name, taken: takenSql })
-    .from(openings)
-    .innerJoin(municipalities, eq(municipalities.code, openings.municipalityCode))
-    .innerJoin(companies, eq(companies.id, openings.companyId))
-    .where(and(eq(openings.status, "open"), inArray(openings.municipalityCode, near), proposedTo))
-    .orderBy(asc(openings.id))
-    .all();
-  const ranked = rankOpeningsForCitizen(
-    citizen,
-    rows.map((x) => matchOpening(x.opening, x.municipalityName)),
-    ctx,
-    { limit },
-  );
-  const byId = new Map(rows.map((x) => [x.opening.id, x]));
-  return {
-    citizen: {
-      id: citizen.id,
-      firstName: citizen.firstName,
-      lastName: citizen.lastName,
-      municipalityName: citizen.municipalityName ?? "",
-      assessed: citizen.assessed,
-      placed: citizen.placed,
-    },
-    total: ranked.total,
-    openings: ranked.openings.map((o) => {
-      const x = byId.get(o.openingId)!;
-      return {
-        ...o,
-        companyName: x.companyName,
-        type: x.opening.type,
-        occupation: x.opening.occupation,
-        municipalityName: x.municipalityName,
-        startDate: x.opening.startDate,
-        places: x.opening.places,
-        taken: x.taken,
-      };
-    }),
-  };
-}
-
-/* ------------------------------------------------------------------ proposals and answers */
-
-export type ProposalResult =
-  | { ok: true; id: number }
-  | { ok: false; reason: "not_found" | "opening_not_open" | "already_proposed" | "rule"; rules?: string[] };
-
-/**
- * Proposes a citizen (within scope) to an open opening: the score and reasons are kept with the proposal. A citizen
- * the hard rules exclude (placed already, too far, Danish below the requirement) is refused with the rule.
- */
-export function proposeCitizen(
-  scope: Scope,
-  openingId: number,
-  menteeId: number,
-  actor: Actor,
-  d: Db = db(),
-): ProposalResult {
-  return d.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      const row = openingRow(t, openingId);
-      const r = citizenQuery(t, and(eq(mentees.id, menteeId), menteeScope(scope))).get();
-      if (!row || !r) return { ok: false as const, reason: "not_found" as const };
-      if (!acceptsProposals(row.opening.status)) return { ok: false as const, reason: "opening_not_open" as const };
-      const live = t
-        .select({ id: openingProposals.id })
-        .from(openingProposals)
-        .where(
-          and(
-            eq(openingProposals.openingId, openingId),
-            eq(openingProposals.menteeId, menteeId),
-            inArray(openingProposals.status, ["proposed", "accepted"]),
-          ),
-        )
-        .get();
-      if (live) return { ok: false as const, reason: "already_proposed" as const };
-      const ev = evaluateOpening(citizenOf(r), matchOpening(row.opening, row.municipalityName), openingContext(t));
-      if (!ev.allowed) return { ok: false as const, reason: "rule" as const, rules: ev.rules };
-      const p = t
-        .insert(openingProposals)
-        .values({ openingId, menteeId, status: "proposed", score: ev.score, reasons: ev.reasons, proposedBy: actor.id })
-        .returning({ id: openingProposals.id })
-        .get();
-      t.insert(statusChanges)
-        .values({ entityType: "proposal", entityId: p.id, toStatus: "proposed", byUserId: actor.id })
-        .run();
-      audit(actor, "create", "opening_proposal", p.id, { openingId, menteeId, score: ev.score }, t);
-      return { ok: true as const, id: p.id };
-    },
-    { behavior: "immediate" },
-  );
-}
-
-export type Answer =
-  | {
-      intent: "accept";
-      startDate: string;
-      plannedEndDate?: string;
-      workplaceMentorName: string;
-      workplaceMentorPhone: string;
-      completionAdviserName?: string;
-      completionAdviserPhone?: string;
-    }
-  | { intent: "decline"; reason: DeclineReason; note?: string }
-  | { intent: "withdraw" };
-export type AnswerResult =
-  | { ok: true; placementId?: number }
-  | { ok: false; reason: "not_found" | "not_allowed" | "no_place" | "placed_elsewhere" };
-
-/**
- * Records the company's answer to a proposal of a citizen within scope. Accepting makes the placement (planned, or
- * running when it starts today or earlier) with the workplace mentor, and fills the opening when its places are
- * taken; there must be a free place, and the citizen must not be in another placement. One transaction.
- */
-export function answerProposal(
-  scope: Scope,
-  openingId: number,
-  proposalId: number,
-  answer: Answer,
-  actor: Actor,
-  d: Db = db(),
-): AnswerResult {
-  return d.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      const p = t
-        .select({ proposal: openingProposals })
-        .from(openingProposals)
-        .innerJoin(mentees, eq(mentees.id, openingProposals.menteeId))
-        .where(and(eq(openingProposals.id, proposalId), eq(openingProposals.openingId, openingId), menteeScope(scope)))
-        .get()?.proposal;
-      if (!p) return { ok: false as const, reason: "not_found" as const };
-      if (!proposalMachine.can(p.status, answer.intent === "accept" ? "accept" : answer.intent))
-        return { ok: false as const, reason: "not_allowed" as const };
-      const at = nowIso();
-      if (answer.intent === "withdraw" || answer.intent === "decline") {
-        const status = proposalMachine.next(p.status, answer.intent);
-        t.update(openingProposals)
-          .set({
-            status,
-            answeredAt: at,
-            answeredBy: actor.id,
-            declineReason: answer.intent === "decline" ? answer.reason : null,
-            declineNote: answer.intent === "decline" ? answer.note || null : null,
-          })
-          .where(eq(openingProposals.id, p.id))
-          .run();
-        t.insert(statusChanges)
-          .values({
-            entityType: "proposal",
-            entityId: p.id,
-            fromStatus: p.status,
-            toStatus: status,
-            byUserId: actor.id,
-            reason: answer.intent === "decline" ? answer.reason : null,
-          })
-          .run();
-        audit(actor, "update", "opening_proposal", p.id, { status }, t);
-        return { ok: true as const };
-      }
-      const row = openingRow(t, openingId)!;
-      if (row.taken >= row.opening.places) return { ok: false as const, reason: "no_place" as const };
-      const elsewhere = t
-        .select({ id: placements.id })
-        .from(placements)
-        .where(and(eq(placements.menteeId, p.menteeId), inArray(placements.status, OCCUPYING)))
-        .get();
-      if (elsewhere) return { ok: false as const, reason: "placed_elsewhere" as const };
-      t.update(openingProposals)
-        .set({ status: "accepted", answeredAt: at, answeredBy: actor.id })
-        .where(eq(openingProposals.id, p.id))
-        .run();
-      t.insert(statusChanges)
-        .values({
-          entityType: "proposal",
-          entityId: p.id,
-          fromStatus: p.status,
-          toStatus: "accepted",
-          byUserId: actor.id,
-        })
-        .run();
-      const plannedEnd =
-        answer.plannedEndDate ??
-        (row.opening.durationWeeks ? addDays(answer.startDate, row.opening.durationWeeks * 7 - 1) : null);
-      const status = initialPlacementStatus(answer.startDate, today());
-      const placement = t
-        .insert(placements)
-        .values({
-          proposalId: p.id,
-          openingId,
-          companyId: row.opening.companyId,
-          menteeId: p.menteeId,
-          type: row.opening.type,
-          status,
-          startDate: answer.startDate,
-          plannedEndDate: plannedEnd,
-          workplaceMentorName: answer.workplaceMentorName,
-          workplaceMentorPhone: answer.workplaceMentorPhone,
-          completionAdviserName: answer.completionAdviserName || null,
-          completionAdviserPhone: answer.completionAdviserPhone ?? null,
-          createdBy: actor.id,
-        })
-        .returning({ id: placements.id })
-        .get();
-      t.insert(statusChanges)
-        .values({ entityType: "placement", entityId: placement.id, toStatus: status, byUserId: actor.id })
-        .run();
-      const next = openingStatusForPlaces(row.opening.status, row.opening.places, row.taken + 1);
-      if (next !== row.opening.status) {
-        t.update(openings).set({ status: next }).where(eq(openings.id, openingId)).run();
-        t.insert(statusChanges)
-          .values({
-            entityType: "opening",
-            entityId: openingId,
-            fromStatus: row.opening.status,
-            toStatus: next,
-            byUserId: actor.id,
-            reason: "places",
-          })
-          .run();
-      }
-      audit(actor, "create", "placement", placement.id, { proposalId: p.id, openingId, menteeId: p.menteeId }, t);
-      return { ok: true as const, placementId: placement.id };
-    },
-    { behavior: "immediate" },
-  );
+    return ok();
+  }, d);
 }
 
 /* ------------------------------------------------------------------ labour demand */
@@ -776,7 +358,7 @@ export function openPlacesBySectionAndMunicipality(
   filter: { municipality?: number } = {},
   d: Db = db(),
 ): DemandRow[] {
-  const municipality = scope.kind === "municipality" ? scope.code : filter.municipality;
+  const municipality = scopedMunicipality(scope, filter.municipality);
   const taken = d
     .select({ openingId: placements.openingId, n: count().as("taken_n") })
     .from(placements)
@@ -799,13 +381,4 @@ export function openPlacesBySectionAndMunicipality(
     .orderBy(asc(industries.section), asc(openings.municipalityCode))
     .all();
   return rows.map((r) => ({ ...r, openPlaces: r.places - r.taken }));
-}
-
-/** The citizen is within scope (for routes that show a citizen's openings). */
-export function citizenInScope(scope: Scope, menteeId: number, d: Db = db()): boolean {
-  return !!d
-    .select({ id: mentees.id })
-    .from(mentees)
-    .where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt), menteeScope(scope)))
-    .get();
 }

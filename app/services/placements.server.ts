@@ -1,7 +1,7 @@
 /**
  * Placements (praktikforløb / placeringer): a citizen in an opening, from the accepted proposal to the outcome. Read
  * and changed within the caller's scope only (a caseworker: their own municipality's citizens); every read is in the
- * access log. Status changes go through the pure state machine in app/domain/placement-status.ts.
+ * access log. Changes are in placement-changes.server.ts.
  */
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import {
@@ -18,24 +18,14 @@ import {
   users,
 } from "../../db/schema";
 import { db, type Db } from "../db.server";
-import type { Scope } from "../auth/guards.server";
+import { scopeWhere, type Actor, type Scope } from "./kernel.server";
 import { audit } from "./audit.server";
 import { paged, type Page } from "../domain/paging";
-import {
-  endsWithOutcome,
-  IGU_SCHOOL_WEEKS,
-  openingStatusForPlaces,
-  placementMachine,
-  type PlacementEvent,
-} from "../domain/placement-status";
-import type { OpeningType, OutcomeType, PlacementEndReason, PlacementStatus, SchoolKind } from "../domain/enums";
+import { placementMachine } from "../domain/placement-status";
+import type { OpeningType, OutcomeType, PlacementStatus } from "../domain/enums";
 import { mergeHistory } from "../domain/citizen-history";
-import { today } from "../utils/clock";
 
-type Actor = { id: number; role: string };
-
-const menteeScope = (scope: Scope): SQL | undefined =>
-  scope.kind === "municipality" ? eq(mentees.municipalityCode, scope.code) : undefined;
+const menteeScope = (scope: Scope): SQL | undefined => scopeWhere(scope, mentees.municipalityCode);
 
 /* ------------------------------------------------------------------ list */
 
@@ -109,7 +99,8 @@ export function listPlacements(
 
 /* ------------------------------------------------------------------ one placement */
 
-function inScope(d: Db, scope: Scope, id: number) {
+/** The placement if its citizen is within scope. */
+export function placementInScope(d: Db, scope: Scope, id: number) {
   return d
     .select({ placement: placements })
     .from(placements)
@@ -189,199 +180,6 @@ export function getPlacement(scope: Scope, id: number, actor: Actor, d: Db = db(
     followUps,
     history,
   };
-}
-
-/* ------------------------------------------------------------------ changes */
-
-export type PlacementChange =
-  | { intent: "start"; startDate: string }
-  | { intent: "complete" | "end_early"; endedOn: string; outcomeType: OutcomeType; reason?: PlacementEndReason }
-  | { intent: "cancel" }
-  | { intent: "follow_up"; date: string; onTrack: "yes" | "no"; note?: string }
-  | { intent: "school"; kind: SchoolKind; title?: string; fromDate: string; weeks: number }
-  | {
-      intent: "details";
-      plannedEndDate?: string;
-      workplaceMentorName: string;
-      workplaceMentorPhone: string;
-      completionAdviserName?: string;
-      completionAdviserPhone?: string;
-    };
-
-export type PlacementResult = { ok: true } | { ok: false; message: string; field?: string } | null;
-
-/**
- * One change of a placement within scope, in one transaction with its status history and access-log entry. Ending a
- * placement (completed or ended early) records its outcome; an end before the start, an outcome in the future or more
- * schooling than two years hold are refused next to the field. Null when the placement is not in scope.
- */
-export function changePlacement(
-  scope: Scope,
-  id: number,
-  change: PlacementChange,
-  actor: Actor,
-  d: Db = db(),
-): PlacementResult {
-  return d.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      const p = inScope(t, scope, id);
-      if (!p) return null;
-      const fail = (message: string, field?: string) => ({ ok: false as const, message, field });
-      const setStatus = (
-        event: PlacementEvent,
-        extra: Partial<typeof placements.$inferInsert>,
-        reason: string | null = null,
-      ) => {
-        const to = placementMachine.next(p.status, event);
-        t.update(placements)
-          .set({ status: to, ...extra })
-          .where(eq(placements.id, id))
-          .run();
-        t.insert(statusChanges)
-          .values({
-            entityType: "placement",
-            entityId: id,
-            fromStatus: p.status,
-            toStatus: to,
-            reason,
-            byUserId: actor.id,
-          })
-          .run();
-        audit(
-          actor,
-          "update",
-          "placement",
-          id,
-          { status: to, ...(extra.outcomeType ? { outcomeType: extra.outcomeType } : {}) },
-          t,
-        );
-      };
-      switch (change.intent) {
-        case "start":
-          if (!placementMachine.can(p.status, "start")) return fail("companies.placement.notAllowed");
-          if (change.startDate > today()) return fail("companies.placement.startInFuture", "startDate");
-          setStatus("start", { startDate: change.startDate });
-          return { ok: true as const };
-        case "complete":
-        case "end_early": {
-          if (!placementMachine.can(p.status, change.intent)) return fail("companies.placement.notAllowed");
-          if (change.endedOn < p.startDate) return fail("companies.placement.endBeforeStart", "endedOn");
-          if (change.endedOn > today()) return fail("companies.placement.endInFuture", "endedOn");
-          if (!endsWithOutcome(change.intent)) return fail("companies.placement.notAllowed");
-          setStatus(
-            change.intent,
-            {
-              endedOn: change.endedOn,
-              outcomeType: change.outcomeType,
-              outcomeDate: change.endedOn,
-              endReason: change.intent === "end_early" ? (change.reason ?? "other") : null,
-            },
-            change.intent === "end_early" ? (change.reason ?? "other") : null,
-          );
-          placeFreed(t, p.openingId, actor);
-          return { ok: true as const };
-        }
-        case "cancel": {
-          if (!placementMachine.can(p.status, "cancel")) return fail("companies.placement.notAllowed");
-          setStatus("cancel", {});
-          placeFreed(t, p.openingId, actor);
-          return { ok: true as const };
-        }
-        case "follow_up": {
-          if (change.date > today()) return fail("companies.placement.followUpInFuture", "date");
-          const row = t
-            .insert(placementFollowUps)
-            .values({
-              placementId: id,
-              date: change.date,
-              onTrack: change.onTrack === "yes",
-              note: change.note || null,
-              createdBy: actor.id,
-            })
-            .returning({ id: placementFollowUps.id })
-            .get();
-          audit(
-            actor,
-            "create",
-            "placement_follow_up",
-            row.id,
-            { placementId: id, onTrack: change.onTrack === "yes" },
-            t,
-          );
-          return { ok: true as const };
-        }
-        case "school": {
-          if (p.type !== "igu") return fail("companies.placement.schoolOnlyIgu");
-          const weeks = t
-            .select({ n: sql<number>`coalesce(sum(${placementSchoolPeriods.weeks}), 0)` })
-            .from(placementSchoolPeriods)
-            .where(eq(placementSchoolPeriods.placementId, id))
-            .get()!.n;
-          if (weeks + change.weeks > 2 * IGU_SCHOOL_WEEKS)
-            return fail("companies.placement.tooManySchoolWeeks", "weeks");
-          const row = t
-            .insert(placementSchoolPeriods)
-            .values({
-              placementId: id,
-              kind: change.kind,
-              title: change.title || null,
-              fromDate: change.fromDate,
-              weeks: change.weeks,
-              createdBy: actor.id,
-            })
-            .returning({ id: placementSchoolPeriods.id })
-            .get();
-          audit(actor, "create", "placement_school", row.id, { placementId: id }, t);
-          return { ok: true as const };
-        }
-        case "details": {
-          if (change.plannedEndDate && change.plannedEndDate < p.startDate)
-            return fail("companies.form.endBeforeStart", "plannedEndDate");
-          t.update(placements)
-            .set({
-              plannedEndDate: change.plannedEndDate ?? p.plannedEndDate,
-              workplaceMentorName: change.workplaceMentorName,
-              workplaceMentorPhone: change.workplaceMentorPhone,
-              completionAdviserName: change.completionAdviserName || null,
-              completionAdviserPhone: change.completionAdviserPhone ?? null,
-            })
-            .where(eq(placements.id, id))
-            .run();
-          audit(actor, "update", "placement", id, { fields: ["details"] }, t);
-          return { ok: true as const };
-        }
-      }
-    },
-    { behavior: "immediate" },
-  );
-}
-
-/** Places are held at the same time: when a placement ends or is cancelled, a filled opening has a place again. */
-function placeFreed(t: Db, openingId: number, actor: Actor): void {
-  const o = t
-    .select({ status: openings.status, places: openings.places })
-    .from(openings)
-    .where(eq(openings.id, openingId))
-    .get()!;
-  const taken = t
-    .select({ n: count() })
-    .from(placements)
-    .where(and(eq(placements.openingId, openingId), inArray(placements.status, ["planned", "active"])))
-    .get()!.n;
-  const next = openingStatusForPlaces(o.status, o.places, taken);
-  if (next === o.status) return;
-  t.update(openings).set({ status: next }).where(eq(openings.id, openingId)).run();
-  t.insert(statusChanges)
-    .values({
-      entityType: "opening",
-      entityId: openingId,
-      fromStatus: o.status,
-      toStatus: next,
-      byUserId: actor.id,
-      reason: "places",
-    })
-    .run();
 }
 
 /* ------------------------------------------------------------------ a citizen's history */

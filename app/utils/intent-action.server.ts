@@ -7,8 +7,10 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "@remix-run/node";
 import type { z } from "zod";
 import { notFound } from "../auth/guards.server";
+import { replyWith, type Result } from "../services/kernel.server";
 
-export type IntentOutcome = { ok: true } | { ok: false; message: string; field?: string } | null;
+/** A use case's result, or null when it finds nothing in scope. */
+export type IntentOutcome = Result<unknown> | null;
 
 export async function handleIntent<S extends Record<string, z.ZodTypeAny>>(
   request: Request,
@@ -26,11 +28,6 @@ export async function handleIntent<S extends Record<string, z.ZodTypeAny>>(
     return data({ intent: intent as string, result: submission.reply() }, { status: 400 });
   const r = apply(intent, submission.value as z.infer<S[keyof S]>);
   if (r === null) throw notFound();
-  if (!r.ok) {
-    const result = r.field
-      ? submission.reply({ fieldErrors: { [r.field]: [r.message] } })
-      : submission.reply({ formErrors: [r.message] });
-    return data({ intent: intent as string, result }, { status: 400 });
-  }
+  if (!r.ok) return data({ intent: intent as string, result: replyWith(submission, r) }, { status: 400 });
   return redirect(done(intent));
 }

@@ -11,14 +11,20 @@ import * as f from "../../db/factories";
 import * as schema from "../../db/schema";
 import * as competence from "../../app/services/competence.server";
 import * as companiesSvc from "../../app/services/companies.server";
-import * as openingsSvc from "../../app/services/openings.server";
-import * as placementsSvc from "../../app/services/placements.server";
+import * as openingsOnly from "../../app/services/openings.server";
+import * as openingCandidates from "../../app/services/opening-candidates.server";
+import * as openingProposals from "../../app/services/opening-proposals.server";
+import * as placementsOnly from "../../app/services/placements.server";
+import * as placementChanges from "../../app/services/placement-changes.server";
 import * as reportsSvc from "../../app/services/company-reports.server";
 import { resolveFilter } from "../../app/services/reports.server";
 import { completeCvr } from "../../app/domain/cvr";
 import { addDays } from "../../app/domain/dates";
 import { today } from "../../app/utils/clock";
 import { testDb } from "../support/test-db";
+
+const openingsSvc = { ...openingsOnly, ...openingCandidates, ...openingProposals };
+const placementsSvc = { ...placementsOnly, ...placementChanges };
 
 const rng = f.createRng(20);
 const all = { kind: "all" } as const;
@@ -134,10 +140,11 @@ describe("companies, openings, proposals and placements", () => {
         { name: "Kopi", cvr: cvr("3412345"), industryCode: "87", municipalityCode: 751 },
         coordinator,
       ),
-    ).toEqual({ ok: false, reason: "cvr_taken", existing: { id: company.id, name: "Omsorg Aarhus ApS" } });
+    ).toEqual({ ok: false, formErrors: [], fieldErrors: { cvr: ["companies.form.cvrTaken"] } });
+    expect(companiesSvc.companyByCvr(cvr("3412345"))).toEqual({ id: company.value.id, name: "Omsorg Aarhus ApS" });
 
     const opening = openingsSvc.createOpening(
-      company.id,
+      company.value.id,
       {
         type: "internship",
         industryCode: "87",
@@ -150,8 +157,8 @@ describe("companies, openings, proposals and placements", () => {
       },
       coordinator,
     );
-    expect(opening.ok).toBe(true);
-    if (!opening.ok) return;
+    expect(opening).not.toBeNull();
+    if (!opening) return;
 
     const nurse = f.insertMentee(db(), rng, 751, { status: "waiting" });
     competence.saveCompetence(aarhus, nurse.id, nurseProfile, caseworkerA);
@@ -178,17 +185,15 @@ describe("companies, openings, proposals and placements", () => {
     expect(koldingView.candidates.map((c) => c.citizenId)).toContain(koldingCitizen.id);
     expect(koldingView.candidates.every((c) => c.municipalityName === "Kolding")).toBe(true);
     // ...and cannot propose an Aarhus citizen.
-    expect(openingsSvc.proposeCitizen(kolding, opening.id, nurse.id, caseworkerK)).toEqual({
-      ok: false,
-      reason: "not_found",
-    });
+    expect(openingsSvc.proposeCitizen(kolding, opening.id, nurse.id, caseworkerK)).toBeNull();
 
     const proposal = openingsSvc.proposeCitizen(aarhus, opening.id, nurse.id, caseworkerA);
-    expect(proposal.ok).toBe(true);
-    if (!proposal.ok) return;
+    expect(proposal?.ok).toBe(true);
+    if (!proposal?.ok) return;
     expect(openingsSvc.proposeCitizen(all, opening.id, nurse.id, coordinator)).toEqual({
       ok: false,
-      reason: "already_proposed",
+      formErrors: ["companies.errors.already_proposed"],
+      fieldErrors: {},
     });
     expect(openingsSvc.getOpening(kolding, opening.id)!.proposals).toEqual([]);
     expect(openingsSvc.getOpening(aarhus, opening.id)!.proposals.map((p) => p.menteeId)).toEqual([nurse.id]);
@@ -200,26 +205,23 @@ describe("companies, openings, proposals and placements", () => {
       workplaceMentorName: "Jette Hansen",
       workplaceMentorPhone: "+4520304050",
     };
-    expect(openingsSvc.answerProposal(kolding, opening.id, proposal.id, accept, caseworkerK)).toEqual({
-      ok: false,
-      reason: "not_found",
-    });
-    const answered = openingsSvc.answerProposal(aarhus, opening.id, proposal.id, accept, caseworkerA);
-    expect(answered.ok && answered.placementId).toBeTruthy();
-    if (!answered.ok || !answered.placementId) return;
+    expect(openingsSvc.answerProposal(kolding, opening.id, proposal.value.id, accept, caseworkerK)).toBeNull();
+    const answered = openingsSvc.answerProposal(aarhus, opening.id, proposal.value.id, accept, caseworkerA);
+    expect(answered?.ok && answered.value.placementId).toBeTruthy();
+    if (!answered?.ok || !answered.value.placementId) return;
     const o = db().select().from(schema.openings).where(eq(schema.openings.id, opening.id)).get()!;
     expect(o.status).toBe("filled");
-    const p = db().select().from(schema.placements).where(eq(schema.placements.id, answered.placementId)).get()!;
+    const p = db().select().from(schema.placements).where(eq(schema.placements.id, answered.value.placementId)).get()!;
     expect(p).toMatchObject({
       status: "active",
       menteeId: nurse.id,
-      companyId: company.id,
+      companyId: company.value.id,
       type: "internship",
       plannedEndDate: addDays(accept.startDate, 13 * 7 - 1),
     });
     // The citizen is placed now: the ranking excludes her elsewhere.
     const second = openingsSvc.createOpening(
-      company.id,
+      company.value.id,
       {
         type: "igu",
         industryCode: "87",
@@ -230,14 +232,14 @@ describe("companies, openings, proposals and placements", () => {
       },
       coordinator,
     );
-    if (!second.ok) throw new Error("opening");
+    if (!second) throw new Error("opening");
     expect(
       openingsSvc.candidatesForOpening(all, second.id, coordinator)!.candidates.map((c) => c.citizenId),
     ).not.toContain(nurse.id);
     expect(openingsSvc.proposeCitizen(all, second.id, nurse.id, coordinator)).toEqual({
       ok: false,
-      reason: "rule",
-      rules: ["already_placed"],
+      formErrors: ['companies.errors.rule|{"rules":"already_placed"}'],
+      fieldErrors: {},
     });
 
     // Follow up, then end with wage subsidy.
@@ -259,7 +261,7 @@ describe("companies, openings, proposals and placements", () => {
         { intent: "school", kind: "amu", fromDate: today(), weeks: 2 },
         coordinator,
       ),
-    ).toEqual({ ok: false, message: "companies.placement.schoolOnlyIgu" });
+    ).toEqual({ ok: false, formErrors: ["companies.placement.schoolOnlyIgu"], fieldErrors: {} });
     expect(
       placementsSvc.changePlacement(
         all,
@@ -267,7 +269,7 @@ describe("companies, openings, proposals and placements", () => {
         { intent: "complete", endedOn: addDays(today(), 1), outcomeType: "wage_subsidy" },
         coordinator,
       ),
-    ).toEqual({ ok: false, message: "companies.placement.endInFuture", field: "endedOn" });
+    ).toEqual({ ok: false, formErrors: [], fieldErrors: { endedOn: ["companies.placement.endInFuture"] } });
     expect(
       placementsSvc.changePlacement(
         all,
@@ -283,7 +285,7 @@ describe("companies, openings, proposals and placements", () => {
         { intent: "complete", endedOn: today(), outcomeType: "wage_subsidy" },
         coordinator,
       ),
-    ).toEqual({ ok: false, message: "companies.placement.notAllowed" });
+    ).toEqual({ ok: false, formErrors: ["companies.placement.notAllowed"], fieldErrors: {} });
 
     const history = placementsSvc.citizenHistory(aarhus, nurse.id);
     expect(history.map((h) => [h.kind, h.outcome])).toEqual([["placement", "wage_subsidy"]]);
@@ -320,7 +322,7 @@ describe("companies, openings, proposals and placements", () => {
     );
     if (!company.ok) throw new Error("company");
     const opening = openingsSvc.createOpening(
-      company.id,
+      company.value.id,
       {
         type: "internship",
         industryCode: "25",
@@ -331,15 +333,15 @@ describe("companies, openings, proposals and placements", () => {
       },
       coordinator,
     );
-    if (!opening.ok) throw new Error("opening");
+    if (!opening) throw new Error("opening");
     for (let i = 0; i < 6; i++) {
       const m = f.insertMentee(db(), rng, 657, { status: "waiting", wishedIndustryCodes: ["25"] });
       const pr = openingsSvc.proposeCitizen(all, opening.id, m.id, coordinator);
-      if (!pr.ok) throw new Error(`propose ${pr.reason}`);
+      if (!pr?.ok) throw new Error(`propose ${pr?.formErrors}`);
       const a = openingsSvc.answerProposal(
         all,
         opening.id,
-        pr.id,
+        pr.value.id,
         {
           intent: "accept",
           startDate: addDays(today(), -30),
@@ -348,10 +350,10 @@ describe("companies, openings, proposals and placements", () => {
         },
         coordinator,
       );
-      if (!a.ok || !a.placementId) throw new Error("accept");
+      if (!a?.ok || !a.value.placementId) throw new Error("accept");
       placementsSvc.changePlacement(
         all,
-        a.placementId,
+        a.value.placementId,
         {
           intent: i < 5 ? "complete" : "end_early",
           endedOn: today(),
@@ -366,7 +368,7 @@ describe("companies, openings, proposals and placements", () => {
     expect(r.totals.ended).toEqual({ kind: "value", value: 6, n: 6 });
     expect(r.totals.movedOnShare).toEqual({ kind: "value", value: 5 / 6, n: 6 });
     expect(r.outcomes.find((o) => o.type === "wage_subsidy")!.count).toEqual({ kind: "value", value: 5, n: 6 });
-    expect(r.companies.find((c) => c.companyId === company.id)).toMatchObject({
+    expect(r.companies.find((c) => c.companyId === company.value.id)).toMatchObject({
       openings: 1,
       places: 6,
       taken: { kind: "value", value: 6, n: 6 },
@@ -374,6 +376,79 @@ describe("companies, openings, proposals and placements", () => {
     expect(r.engagement.repeat).toBe(1);
     // Places are held at the same time: the six have ended, so the six places are open again.
     expect(r.totals.openPlaces).toBe(6);
+  });
+});
+
+describe("the opening's status follows its machine and its places", () => {
+  it("closes and reopens through changeStatus; a full opening reopened is filled again; every step is in the history", () => {
+    const company = companiesSvc.createCompany(
+      { name: "Vejle Bageri ApS", cvr: cvr("3471234"), industryCode: "10", municipalityCode: 630 },
+      coordinator,
+    );
+    if (!company.ok) throw new Error("company");
+    const opening = openingsSvc.createOpening(
+      company.value.id,
+      {
+        type: "internship",
+        industryCode: "10",
+        occupation: "Bager",
+        municipalityCode: 630,
+        danishLevel: "none",
+        places: 1,
+      },
+      coordinator,
+    );
+    if (!opening) throw new Error("opening");
+    const m = f.insertMentee(db(), rng, 630, { status: "waiting", wishedIndustryCodes: ["10"] });
+    const pr = openingsSvc.proposeCitizen(all, opening.id, m.id, coordinator);
+    if (!pr?.ok) throw new Error("propose");
+    const a = openingsSvc.answerProposal(
+      all,
+      opening.id,
+      pr.value.id,
+      {
+        intent: "accept",
+        startDate: addDays(today(), 7),
+        workplaceMentorName: "Bo Bager",
+        workplaceMentorPhone: "+4520304050",
+      },
+      coordinator,
+    );
+    if (!a?.ok || !a.value.placementId) throw new Error("accept");
+    expect(openingsSvc.changeOpeningStatus(opening.id, "confirm", coordinator)).toEqual({
+      ok: false,
+      formErrors: ["companies.errors.notAllowed"],
+      fieldErrors: {},
+    });
+    expect(openingsSvc.changeOpeningStatus(opening.id, "close", coordinator)?.ok).toBe(true);
+    expect(openingsSvc.changeOpeningStatus(opening.id, "reopen", coordinator)?.ok).toBe(true);
+    // Cancelling the planned placement frees the place: the opening opens again.
+    expect(placementsSvc.changePlacement(all, a.value.placementId, { intent: "cancel" }, coordinator)?.ok).toBe(true);
+    const history = (type: "opening" | "proposal" | "placement", id: number) =>
+      db()
+        .select()
+        .from(schema.statusChanges)
+        .where(and(eq(schema.statusChanges.entityType, type), eq(schema.statusChanges.entityId, id)))
+        .orderBy(schema.statusChanges.id)
+        .all()
+        .map((h) => [h.fromStatus, h.toStatus, h.reason]);
+    expect(history("opening", opening.id)).toEqual([
+      [null, "open", null],
+      ["open", "filled", "places"],
+      ["filled", "closed", "close"],
+      ["closed", "open", "reopen"],
+      ["open", "filled", "places"],
+      ["filled", "open", "places"],
+    ]);
+    expect(history("proposal", pr.value.id)).toEqual([
+      [null, "proposed", null],
+      ["proposed", "accepted", null],
+    ]);
+    expect(history("placement", a.value.placementId)).toEqual([
+      [null, "planned", null],
+      ["planned", "cancelled", null],
+    ]);
+    expect(openingsSvc.getOpening(all, opening.id)!.status).toBe("open");
   });
 });
 
@@ -385,7 +460,7 @@ describe("labour demand beside supply", () => {
     );
     if (!company.ok) throw new Error("company");
     openingsSvc.createOpening(
-      company.id,
+      company.value.id,
       {
         type: "ordinary_job",
         industryCode: "49",
@@ -397,7 +472,7 @@ describe("labour demand beside supply", () => {
       coordinator,
     );
     openingsSvc.createOpening(
-      company.id,
+      company.value.id,
       {
         type: "wage_subsidy",
         industryCode: "52",
@@ -409,7 +484,7 @@ describe("labour demand beside supply", () => {
       coordinator,
     );
     const closed = openingsSvc.createOpening(
-      company.id,
+      company.value.id,
       {
         type: "internship",
         industryCode: "49",
@@ -420,7 +495,7 @@ describe("labour demand beside supply", () => {
       },
       coordinator,
     );
-    if (!closed.ok) throw new Error("opening");
+    if (!closed) throw new Error("opening");
     openingsSvc.changeOpeningStatus(closed.id, "close", coordinator);
 
     const mine = openingsSvc.openPlacesBySectionAndMunicipality(kolding, { municipality: 751 });
@@ -452,7 +527,7 @@ describe("privacy on the company side", () => {
     );
     if (!company.ok) throw new Error("company");
     const opening = openingsSvc.createOpening(
-      company.id,
+      company.value.id,
       {
         type: "igu",
         industryCode: "47",
@@ -463,17 +538,17 @@ describe("privacy on the company side", () => {
       },
       coordinator,
     );
-    if (!opening.ok) throw new Error("opening");
+    if (!opening) throw new Error("opening");
     // A citizen whose mentor course ended long ago, but who is in a two-year IGU now.
     const m = f.insertMentee(db(), rng, 751, { status: "completed", referredAt: "2020-01-01T09:00:00.000Z" });
     competence.saveCompetence(all, m.id, nurseProfile, coordinator);
     competence.saveCompetence(all, m.id, { ...nurseProfile, hoursPerWeek: 20 }, coordinator);
     const pr = openingsSvc.proposeCitizen(all, opening.id, m.id, coordinator);
-    if (!pr.ok) throw new Error("propose");
+    if (!pr?.ok) throw new Error("propose");
     const a = openingsSvc.answerProposal(
       all,
       opening.id,
-      pr.id,
+      pr.value.id,
       {
         intent: "accept",
         startDate: addDays(today(), -400),
@@ -482,17 +557,17 @@ describe("privacy on the company side", () => {
       },
       coordinator,
     );
-    if (!a.ok || !a.placementId) throw new Error("accept");
+    if (!a?.ok || !a.value.placementId) throw new Error("accept");
     placementsSvc.changePlacement(
       all,
-      a.placementId,
+      a.value.placementId,
       { intent: "follow_up", date: today(), onTrack: "yes", note: "Trives i butikken" },
       coordinator,
     );
 
     const data = privacy.exportPerson("mentee", m.id, all, coordinator)!;
     expect(data.competenceProfiles?.map((p) => p.version)).toEqual([1, 2]);
-    expect(data.placements?.map((p) => p.id)).toEqual([a.placementId]);
+    expect(data.placements?.map((p) => p.id)).toEqual([a.value.placementId]);
     expect(data.placementFollowUps?.[0].note).toBe("Trives i butikken");
 
     // Retention leaves a citizen in a running placement alone, whatever their mentor course says.
@@ -502,23 +577,23 @@ describe("privacy on the company side", () => {
     expect(
       db().select().from(schema.competenceProfiles).where(eq(schema.competenceProfiles.menteeId, m.id)).all(),
     ).toEqual([]);
-    const p = db().select().from(schema.placements).where(eq(schema.placements.id, a.placementId)).get()!;
+    const p = db().select().from(schema.placements).where(eq(schema.placements.id, a.value.placementId)).get()!;
     expect(p).toMatchObject({
       status: "ended_early",
       workplaceMentorName: null,
       workplaceMentorPhone: null,
       type: "igu",
-      companyId: company.id,
+      companyId: company.value.id,
     });
     expect(
       db()
         .select()
         .from(schema.placementFollowUps)
-        .where(eq(schema.placementFollowUps.placementId, a.placementId))
+        .where(eq(schema.placementFollowUps.placementId, a.value.placementId))
         .get()!.note,
     ).toBeNull();
     expect(
-      db().select().from(schema.openingProposals).where(eq(schema.openingProposals.id, pr.id)).get()!.reasons,
+      db().select().from(schema.openingProposals).where(eq(schema.openingProposals.id, pr.value.id)).get()!.reasons,
     ).toBeNull();
   });
 });
