@@ -15,7 +15,7 @@ import { registerJob } from "../jobs.server";
 import { dueActions, type DueAction } from "../domain/commitment";
 import { enqueue } from "../messaging/outbox.server";
 import { config } from "../config.server";
-import { coordinatorsToNotify } from "../services/courses.server";
+import { coordinatorsToNotify } from "../messaging/recipients.server";
 import { CHUNK, loadCourseInputs, refreshCourseFacts, refreshStaleFacts } from "../services/course-facts.server";
 import { ensureSurveys } from "../services/surveys.server";
 import { log } from "../utils/logger.server";

@@ -11,8 +11,8 @@ import {
   MEETING_EDIT_DAYS,
   proposeOutcome,
   updateMeeting,
-  type Failure,
-} from "../services/courses.server";
+} from "../services/meeting-log.server";
+import { replyWith } from "../services/kernel.server";
 import { answerMentorSurvey } from "../services/surveys.server";
 import { minimalProfileForMentor } from "../services/competence.server";
 import { deleteMeetingSchema, meetingSchema, proposeOutcomeSchema, surveySchema } from "../schemas/courses";
@@ -63,16 +63,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Intent = "log" | "update" | "delete" | "propose" | "survey";
 
-/** A use-case failure as a Conform reply: on its field when it names one, else for the whole form. */
-function failureReply(
-  submission: { reply: (o: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => unknown },
-  f: Failure,
-) {
-  return f.field
-    ? submission.reply({ fieldErrors: { [f.field]: [f.message] } })
-    : submission.reply({ formErrors: [f.message] });
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, "mentor");
   const id = idParam(params.id);
@@ -94,21 +84,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
       v.intent === "update" && v.meetingId
         ? updateMeeting(user.id, id, v.meetingId, input)
         : logMeeting(user.id, id, input);
-    if (!r.ok) return bad(failureReply(submission, r));
+    if (!r.ok) return bad(replyWith(submission, r));
     return redirect(`/mentor/forloeb/${id}?done=${v.intent === "update" ? "updated" : "saved"}`);
   }
   if (intent === "delete") {
     const submission = parseWithZod(form, { schema: deleteMeetingSchema });
     if (submission.status !== "success") return bad(submission.reply());
     const r = deleteMeeting(user.id, id, submission.value.meetingId);
-    if (!r.ok) return bad(failureReply(submission, r));
+    if (!r.ok) return bad(replyWith(submission, r));
     return redirect(`/mentor/forloeb/${id}?done=deleted`);
   }
   if (intent === "propose") {
     const submission = parseWithZod(form, { schema: proposeOutcomeSchema });
     if (submission.status !== "success") return bad(submission.reply());
     const r = proposeOutcome(user.id, id, submission.value);
-    if (!r.ok) return bad(failureReply(submission, r));
+    if (!r.ok) return bad(replyWith(submission, r));
     return redirect(`/mentor/forloeb/${id}?done=proposed`);
   }
   const submission = parseWithZod(form, {

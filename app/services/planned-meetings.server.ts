@@ -25,7 +25,7 @@ import { isClosed } from "../domain/course-status";
 import { cancelQueued, enqueue } from "../messaging/outbox.server";
 import { copenhagenDate, now, nowIso } from "../utils/clock";
 import { audit } from "./audit.server";
-import { mentorIdOf } from "./courses.server";
+import { mentorIdOf } from "./meeting-log.server";
 
 type Actor = { id: number; role: string };
 type Tx = Db;

@@ -12,7 +12,8 @@ import { config } from "../config.server";
 import { now, nowIso } from "../utils/clock";
 import { audit } from "./audit.server";
 import type { MessageLanguage } from "../domain/enums";
-import { menteeChannel, menteeContact, mentorIdOf } from "./courses.server";
+import { menteeChannel, menteeContact } from "../messaging/recipients.server";
+import { mentorIdOf } from "./meeting-log.server";
 
 export const SURVEY_LINK_DAYS = 30;
 type Kind = "day30" | "closure";

@@ -17,7 +17,11 @@ const { db } = await import("../../app/db.server");
 const { applyReferenceData } = await import("../../db/reference");
 const f = await import("../../db/factories");
 const schema = await import("../../db/schema");
-const courses = await import("../../app/services/courses.server");
+const courses = {
+  ...(await import("../../app/services/course-actions.server")),
+  ...(await import("../../app/services/course-reads.server")),
+  ...(await import("../../app/services/meeting-log.server")),
+};
 const planned = await import("../../app/services/planned-meetings.server");
 const goals = await import("../../app/services/goals.server");
 const page = await import("../../app/services/citizen-page.server");

@@ -19,7 +19,11 @@ const { db } = await import("../../app/db.server");
 const { applyReferenceData } = await import("../../db/reference");
 const f = await import("../../db/factories");
 const schema = await import("../../db/schema");
-const courses = await import("../../app/services/courses.server");
+const courses = {
+  ...(await import("../../app/services/course-actions.server")),
+  ...(await import("../../app/services/course-reads.server")),
+  ...(await import("../../app/services/meeting-log.server")),
+};
 const { runCourseJobs } = await import("../../app/jobs/courses.server");
 const { freshenFacts } = await import("../../app/services/course-facts.server");
 const { commitment, followUpDue } = await import("../../app/domain/commitment");

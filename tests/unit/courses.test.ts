@@ -12,7 +12,11 @@ const { db } = await import("../../app/db.server");
 const { applyReferenceData } = await import("../../db/reference");
 const f = await import("../../db/factories");
 const schema = await import("../../db/schema");
-const courses = await import("../../app/services/courses.server");
+const courses = {
+  ...(await import("../../app/services/course-actions.server")),
+  ...(await import("../../app/services/course-reads.server")),
+  ...(await import("../../app/services/meeting-log.server")),
+};
 const surveysSvc = await import("../../app/services/surveys.server");
 const { runCourseJobs } = await import("../../app/jobs/courses.server");
 const { runDailyJobs } = await import("../../app/jobs.server");
@@ -78,7 +82,7 @@ describe("starting and the meeting log", () => {
     const { course } = startedCourse(0);
     expect(
       courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "start", startDate: today() }),
-    ).toMatchObject({ ok: false, message: "courses.errors.illegalTransition" });
+    ).toMatchObject({ ok: false, formErrors: ["courses.errors.illegalTransition"] });
     expect(
       courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "resume", toDate: today() }),
     ).toMatchObject({ ok: false });
@@ -90,16 +94,17 @@ describe("starting and the meeting log", () => {
     const input = { date: today(), minutes: 90, form: "in_person" as const, topics: ["cv" as const] };
     const logged = courses.logMeeting(user.id, course.id, input);
     expect(logged.ok).toBe(true);
-    const id = (logged as { id: number }).id;
+    if (!logged.ok) throw new Error(logged.formErrors.join());
+    const id = logged.value.id;
     expect(courses.logMeeting(other.user.id, course.id, input)).toMatchObject({
       ok: false,
-      message: "courses.errors.notFound",
+      formErrors: ["courses.errors.notFound"],
     });
     expect(courses.updateMeeting(other.user.id, course.id, id, input)).toMatchObject({ ok: false });
     expect(courses.deleteMeeting(other.user.id, course.id, id)).toMatchObject({ ok: false });
     expect(courses.logMeeting(user.id, course.id, { ...input, date: addDays(today(), 1) })).toMatchObject({
       ok: false,
-      field: "date",
+      fieldErrors: { date: expect.any(Array) },
     });
     expect(courses.updateMeeting(user.id, course.id, id, { ...input, minutes: 120 })).toEqual({ ok: true });
     // Past the 14-day window the entry is locked.
@@ -107,7 +112,7 @@ describe("starting and the meeting log", () => {
     try {
       expect(courses.updateMeeting(user.id, course.id, id, input)).toMatchObject({
         ok: false,
-        message: "courses.meeting.notEditable",
+        formErrors: ["courses.meeting.notEditable"],
       });
       expect(courses.deleteMeeting(user.id, course.id, id)).toMatchObject({ ok: false });
     } finally {
@@ -148,7 +153,7 @@ describe("outcomes", () => {
         outcomeDate: addDays(today(), -365),
         viaMentorNetwork: false,
       }),
-    ).toMatchObject({ ok: false, field: "outcomeDate" });
+    ).toMatchObject({ ok: false, fieldErrors: { outcomeDate: expect.any(Array) } });
     const scope = { kind: "municipality", code: 751 } as const;
     expect(courses.courseSummariesForMentee(scope, mentee.id)[0].outcomes).toEqual([]);
     const proposed = db().select().from(schema.outcomes).where(eq(schema.outcomes.courseId, course.id)).get()!;
@@ -169,7 +174,7 @@ describe("outcomes", () => {
         outcomeDate: today(),
         viaMentorNetwork: false,
       }),
-    ).toMatchObject({ ok: false, field: "phase" });
+    ).toMatchObject({ ok: false, fieldErrors: { phase: expect.any(Array) } });
   });
 });
 
@@ -189,7 +194,7 @@ describe("pauses and extensions", () => {
     expect(after.plannedEndDate).toBe(addDays(planned, 10));
     expect(
       courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "extend", plannedEndDate: planned }),
-    ).toMatchObject({ ok: false, field: "plannedEndDate" });
+    ).toMatchObject({ ok: false, fieldErrors: { plannedEndDate: expect.any(Array) } });
     expect(
       courses.applyCoordinatorAction(all, course.id, coordinator, {
         intent: "extend",
