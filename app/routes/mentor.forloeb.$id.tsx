@@ -105,8 +105,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     schema: surveySchema.extend({ surveyId: z.coerce.number().int().positive().max(2_147_483_647) }),
   });
   if (submission.status !== "success") return bad(submission.reply());
-  if (!answerMentorSurvey(user.id, id, submission.value.surveyId, submission.value))
-    return bad(submission.reply({ formErrors: ["courses.errors.notFound"] }));
+  const r = answerMentorSurvey(user.id, id, submission.value.surveyId, submission.value);
+  if (!r.ok) return bad(replyWith(submission, r));
   return redirect(`/mentor/forloeb/${id}?done=survey#survey`);
 }
 

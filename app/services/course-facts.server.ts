@@ -129,7 +129,7 @@ export function refreshCourseFacts(
   const stretch =
     client.prepare(`INSERT INTO course_on_track (course_id, from_on, to_on, on_track, start_date, end_key, municipality_code)
     SELECT course_id, ?, ?, ?, ?, ?, municipality_code FROM course_facts WHERE course_id = ?`);
-  client.transaction(() => {
+  transaction(() => {
     for (const part of chunks(ids)) {
       const inputs = loaded && part.every((id) => loaded.has(id)) ? loaded : loadCourseInputs(d, part);
       const mentorIds = new Set<number>();
@@ -168,7 +168,7 @@ export function refreshCourseFacts(
       }
       refreshMentorFirsts(d, [...mentorIds]);
     }
-  })();
+  }, d);
 }
 
 /** Which course is each of these mentors' first, and when their second began (programme-wide and per municipality). */

@@ -316,18 +316,22 @@ describe("the citizen's survey link", () => {
     const ta = await inviteToken(a.course.id);
     const tb = await inviteToken(b.course.id);
     expect(surveysSvc.surveyByToken(ta.token)).toMatchObject({ state: "open", language: "so", surveyId: ta.survey.id });
-    expect(surveysSvc.answerSurveyByToken(ta.token, { satisfaction: 5, closerToJob: "yes", comment: "Godt" })).toBe(
-      "saved",
+    expect(surveysSvc.answerSurveyByToken(ta.token, { satisfaction: 5, closerToJob: "yes", comment: "Godt" }).ok).toBe(
+      true,
     );
     // Answering with A's token touched only A's survey; B's is still open.
     expect(db().select().from(schema.surveys).where(eq(schema.surveys.id, tb.survey.id)).get()!.answeredAt).toBeNull();
-    expect(surveysSvc.answerSurveyByToken(ta.token, { satisfaction: 1, closerToJob: "no" })).toBe("answered");
+    expect(surveysSvc.answerSurveyByToken(ta.token, { satisfaction: 1, closerToJob: "no" })).toMatchObject({
+      formErrors: ["answered"],
+    });
     expect(db().select().from(schema.surveys).where(eq(schema.surveys.id, ta.survey.id)).get()!.satisfaction).toBe(5);
     expect(surveysSvc.surveyByToken("not-a-token").state).toBe("invalid");
     setClockOffset(31 * 86_400_000);
     try {
       expect(surveysSvc.surveyByToken(tb.token).state).toBe("expired");
-      expect(surveysSvc.answerSurveyByToken(tb.token, { satisfaction: 3, closerToJob: "unsure" })).toBe("expired");
+      expect(surveysSvc.answerSurveyByToken(tb.token, { satisfaction: 3, closerToJob: "unsure" })).toMatchObject({
+        formErrors: ["expired"],
+      });
     } finally {
       setClockOffset(0);
     }
