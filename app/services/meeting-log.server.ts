@@ -24,7 +24,8 @@ export function mentorIdOf(userId: number, d: Db = db()): number | null {
   return d.select({ id: mentors.id }).from(mentors).where(eq(mentors.userId, userId)).get()?.id ?? null;
 }
 
-function ownCourse(d: Db, userId: number, courseId: number) {
+/** The mentor's (by their user id) own course, or null: a mentor only ever reaches their own courses. */
+export function ownCourse(d: Db, userId: number, courseId: number) {
   const mentorId = mentorIdOf(userId, d);
   if (mentorId == null) return null;
   return (

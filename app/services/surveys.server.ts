@@ -145,6 +145,14 @@ export function surveyByToken(token: string, d: Db = db()): SurveyLink {
   return { state: "open", language: row.language, surveyId: row.survey.id, kind: row.survey.kind };
 }
 
+/** Writes an answer to a survey not yet answered. */
+function saveAnswer(t: Tx, surveyId: number, a: SurveyAnswer): void {
+  t.update(surveys)
+    .set({ answeredAt: nowIso(), satisfaction: a.satisfaction, closerToJob: a.closerToJob, comment: a.comment || null })
+    .where(and(eq(surveys.id, surveyId), isNull(surveys.answeredAt)))
+    .run();
+}
+
 /**
  * Saves the mentee's answer for the survey the token belongs to (and only that one); the link is spent. Fails with the
  * link's state (`invalid`, `expired`, `answered`), which the survey page shows.
@@ -159,15 +167,7 @@ export function answerSurveyByToken(token: string, a: SurveyAnswer): Result {
       .where(and(eq(verificationTokens.tokenHash, sha256(token)), isNull(verificationTokens.usedAt)))
       .run().changes;
     if (spent !== 1) return fail("answered");
-    t.update(surveys)
-      .set({
-        answeredAt: nowIso(),
-        satisfaction: a.satisfaction,
-        closerToJob: a.closerToJob,
-        comment: a.comment || null,
-      })
-      .where(and(eq(surveys.id, link.surveyId), isNull(surveys.answeredAt)))
-      .run();
+    saveAnswer(t, link.surveyId, a);
     audit(null, "update", "survey", link.surveyId, { respondent: "mentee" }, t);
     return ok();
   });
@@ -193,15 +193,7 @@ export function answerMentorSurvey(userId: number, courseId: number, surveyId: n
       )
       .get();
     if (!s) return fail("courses.errors.notFound");
-    t.update(surveys)
-      .set({
-        answeredAt: nowIso(),
-        satisfaction: a.satisfaction,
-        closerToJob: a.closerToJob,
-        comment: a.comment || null,
-      })
-      .where(eq(surveys.id, s.id))
-      .run();
+    saveAnswer(t, s.id, a);
     audit({ id: userId, role: "mentor" }, "update", "survey", s.id, { respondent: "mentor" }, t);
     return ok();
   });
