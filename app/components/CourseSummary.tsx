@@ -3,7 +3,7 @@
  * outcomes. The loader gets the data from `courseSummariesForMentee(scope, menteeId)` (scope-filtered).
  */
 import { useTranslation } from "react-i18next";
-import type { CourseSummaryData } from "../services/courses.server";
+import type { CourseSummaryData } from "../services/course-reads.server";
 import { CommitmentBadge, formatHours, industryLabel } from "./CourseParts";
 import { formatDate, formatNumber } from "../i18n/format";
 

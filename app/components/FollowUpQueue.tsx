@@ -4,7 +4,7 @@
  */
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { FollowUpItem } from "../services/courses.server";
+import type { FollowUpItem } from "../services/course-queues.server";
 import { CommitmentBadge } from "./CourseParts";
 import { formatDate } from "../i18n/format";
 import { scrollRegion } from "./TableWrap";

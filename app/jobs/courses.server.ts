@@ -14,20 +14,18 @@ import type { Db } from "../db.server";
 import { registerJob } from "../jobs.server";
 import { dueActions, type DueAction } from "../domain/commitment";
 import { enqueue } from "../messaging/outbox.server";
-import { config } from "../config.server";
-import { coordinatorsToNotify } from "../services/courses.server";
+import { coordinatorsToNotify } from "../messaging/recipients.server";
 import { CHUNK, loadCourseInputs, refreshCourseFacts, refreshStaleFacts } from "../services/course-facts.server";
 import { ensureSurveys } from "../services/surveys.server";
 import { log } from "../utils/logger.server";
 import { yieldToEventLoop } from "../utils/yield";
+import { absoluteUrl, transaction } from "../services/kernel.server";
 
 type Course = typeof courses.$inferSelect;
 
 export async function runCourseJobs(d: Db, day: string): Promise<{ actions: number; facts: number }> {
-  const base = config().APP_URL.replace(/\/$/, "");
   let actions = 0;
   let facts = 0;
-  const inTx = (fn: (t: Db) => void) => d.transaction((t0) => fn(t0 as unknown as Db), { behavior: "immediate" });
 
   // Running courses: their facts as of the day, and the reminders, nudges, flags, end prompts and surveys due.
   for (let after = 0; ;) {
@@ -49,7 +47,7 @@ export async function runCourseJobs(d: Db, day: string): Promise<{ actions: numb
     if (!ids.length) break;
     after = ids[ids.length - 1];
     const inputs = loadCourseInputs(d, ids);
-    inTx((t) => {
+    transaction((t) => {
       refreshCourseFacts(t, ids, day, inputs);
       facts += ids.length;
       for (const x of inputs.values()) {
@@ -67,9 +65,9 @@ export async function runCourseJobs(d: Db, day: string): Promise<{ actions: numb
           },
           day,
         );
-        for (const a of due) actions += perform(t, c, a, base);
+        for (const a of due) actions += perform(t, c, a);
       }
-    });
+    }, d);
     await yieldToEventLoop();
   }
 
@@ -105,7 +103,7 @@ export async function runCourseJobs(d: Db, day: string): Promise<{ actions: numb
       .map((r) => r.course);
     if (!rows.length) break;
     after = rows[rows.length - 1].id;
-    inTx((t) => {
+    transaction((t) => {
       for (const c of rows) {
         const due = dueActions(
           {
@@ -118,18 +116,18 @@ export async function runCourseJobs(d: Db, day: string): Promise<{ actions: numb
           },
           day,
         );
-        for (const a of due) actions += perform(t, c, a, base);
+        for (const a of due) actions += perform(t, c, a);
         t.update(courseFacts).set({ followUpPromptedOn: day }).where(eq(courseFacts.courseId, c.id)).run();
       }
-    });
+    }, d);
     await yieldToEventLoop();
   }
   return { actions, facts };
 }
 
-function perform(t: Db, c: Course, a: DueAction, base: string): number {
-  const courseUrl = `${base}/mentor/forloeb/${c.id}`;
-  const staffUrl = `${base}/koordinator/forloeb/${c.id}`;
+function perform(t: Db, c: Course, a: DueAction): number {
+  const courseUrl = absoluteUrl(`/mentor/forloeb/${c.id}`);
+  const staffUrl = absoluteUrl(`/koordinator/forloeb/${c.id}`);
   const mentor = t
     .select({ id: mentors.id, email: mentors.email, locale: mentors.locale, anonymisedAt: mentors.anonymisedAt })
     .from(mentors)

@@ -14,7 +14,7 @@ import { canWithdraw } from "../domain/referrals";
 import { Alert, ErrorSummary, TextArea } from "../components/forms";
 import { HISTORY_PAGE_PARAM, MESSAGES_PAGE_PARAM, ReferralDetail } from "../components/ReferralDetail";
 import { pageOf } from "../domain/paging";
-import { courseSummariesForMentee } from "../services/courses.server";
+import { courseSummariesForMentee } from "../services/course-reads.server";
 import { CourseSummary } from "../components/CourseSummary";
 import { pageMeta } from "../i18n/meta";
 import { CHANGES_PAGE_PARAM, RecordChanges } from "../components/MenteeCorrection";

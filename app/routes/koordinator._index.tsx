@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { requireScopedPermission } from "../auth/permissions.server";
 import { coordinatorCounts } from "../services/dashboard.server";
-import { applyCoordinatorAction, followUpsDue, pendingOutcomes } from "../services/courses.server";
+import { applyCoordinatorAction } from "../services/course-actions.server";
+import { followUpsDue, pendingOutcomes } from "../services/course-queues.server";
 import { outcomeDecisionSchema } from "../schemas/courses";
 import { StaffStart } from "../components/StatCards";
 import { FollowUpTable } from "../components/FollowUpQueue";
@@ -43,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ error: "common.form.invalid" }, { status: 400 });
   const { intent, courseId, outcomeId } = submission.value;
   const r = applyCoordinatorAction(scope, courseId, user, { intent, outcomeId });
-  if (!r.ok) return data({ error: r.message }, { status: 400 });
+  if (!r.ok) return data({ error: r.formErrors[0] ?? Object.values(r.fieldErrors).flat()[0] }, { status: 400 });
   if (intent === "reject_outcome")
     return redirect(`/koordinator/forloeb/${courseId}?done=reject_outcome#outcomes-title`);
   return redirect("/koordinator?done=confirm_outcome");

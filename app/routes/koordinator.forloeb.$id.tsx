@@ -6,7 +6,9 @@ import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
 import { notFound } from "../auth/guards.server";
 import { requireScopedPermission } from "../auth/permissions.server";
-import { applyCoordinatorAction, getCourseForStaff, type CoordinatorAction } from "../services/courses.server";
+import { applyCoordinatorAction, type CoordinatorAction } from "../services/course-actions.server";
+import { getCourseForStaff } from "../services/course-reads.server";
+import { replyWith } from "../services/kernel.server";
 import { coordinatorSchemas, isCoordinatorIntent, type CoordinatorIntent } from "../schemas/courses";
 import {
   Alert,
@@ -62,12 +64,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const r = applyCoordinatorAction(scope, id, user, submission.value as CoordinatorAction);
   if (!r.ok) {
-    if (r.message === "courses.errors.notFound" && intent !== "confirm_outcome" && intent !== "reject_outcome")
+    if (r.formErrors.includes("courses.errors.notFound") && intent !== "confirm_outcome" && intent !== "reject_outcome")
       throw notFound();
-    const result = r.field
-      ? submission.reply({ fieldErrors: { [r.field]: [r.message] } })
-      : submission.reply({ formErrors: [r.message] });
-    return data({ intent, result }, { status: 400 });
+    return data({ intent, result: replyWith(submission, r) }, { status: 400 });
   }
   return redirect(`/koordinator/forloeb/${id}?done=${intent}`);
 }

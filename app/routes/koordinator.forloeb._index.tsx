@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireScopedPermission } from "../auth/permissions.server";
-import { courseFilterCounts, listCourses } from "../services/courses.server";
+import { courseFilterCounts, listCourses } from "../services/course-reads.server";
 import { courseFilterSchema, courseFilterStatuses } from "../schemas/courses";
 import { CommitmentBadge, formatHours } from "../components/CourseParts";
 import { formatDate, formatNumber } from "../i18n/format";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireScopedPermission } from "../auth/permissions.server";
-import { followUpsDue } from "../services/courses.server";
+import { followUpsDue } from "../services/course-queues.server";
 import { pageMeta } from "../i18n/meta";
 import { PageSummary, Pager } from "../components/Pager";
 import { pageParamSchema } from "../domain/paging";

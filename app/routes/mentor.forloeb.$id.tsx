@@ -12,8 +12,8 @@ import {
   MEETING_EDIT_DAYS,
   proposeOutcome,
   updateMeeting,
-  type Failure,
-} from "../services/courses.server";
+} from "../services/meeting-log.server";
+import { replyWith } from "../services/kernel.server";
 import { answerMentorSurvey } from "../services/surveys.server";
 import { minimalProfileForMentor } from "../services/competence.server";
 import { deleteMeetingSchema, meetingSchema, proposeOutcomeSchema, surveySchema } from "../schemas/courses";
@@ -64,16 +64,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Intent = "log" | "update" | "delete" | "propose" | "survey";
 
-/** A use-case failure as a Conform reply: on its field when it names one, else for the whole form. */
-function failureReply(
-  submission: { reply: (o: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => unknown },
-  f: Failure,
-) {
-  return f.field
-    ? submission.reply({ fieldErrors: { [f.field]: [f.message] } })
-    : submission.reply({ formErrors: [f.message] });
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "log:meeting:own");
   const id = idParam(params.id);
@@ -95,29 +85,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
       v.intent === "update" && v.meetingId
         ? updateMeeting(user.id, id, v.meetingId, input)
         : logMeeting(user.id, id, input);
-    if (!r.ok) return bad(failureReply(submission, r));
+    if (!r.ok) return bad(replyWith(submission, r));
     return redirect(`/mentor/forloeb/${id}?done=${v.intent === "update" ? "updated" : "saved"}`);
   }
   if (intent === "delete") {
     const submission = parseWithZod(form, { schema: deleteMeetingSchema });
     if (submission.status !== "success") return bad(submission.reply());
     const r = deleteMeeting(user.id, id, submission.value.meetingId);
-    if (!r.ok) return bad(failureReply(submission, r));
+    if (!r.ok) return bad(replyWith(submission, r));
     return redirect(`/mentor/forloeb/${id}?done=deleted`);
   }
   if (intent === "propose") {
     const submission = parseWithZod(form, { schema: proposeOutcomeSchema });
     if (submission.status !== "success") return bad(submission.reply());
     const r = proposeOutcome(user.id, id, submission.value);
-    if (!r.ok) return bad(failureReply(submission, r));
+    if (!r.ok) return bad(replyWith(submission, r));
     return redirect(`/mentor/forloeb/${id}?done=proposed`);
   }
   const submission = parseWithZod(form, {
     schema: surveySchema.extend({ surveyId: z.coerce.number().int().positive().max(2_147_483_647) }),
   });
   if (submission.status !== "success") return bad(submission.reply());
-  if (!answerMentorSurvey(user.id, id, submission.value.surveyId, submission.value))
-    return bad(submission.reply({ formErrors: ["courses.errors.notFound"] }));
+  const r = answerMentorSurvey(user.id, id, submission.value.surveyId, submission.value);
+  if (!r.ok) return bad(replyWith(submission, r));
   return redirect(`/mentor/forloeb/${id}?done=survey#survey`);
 }
 

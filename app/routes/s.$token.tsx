@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   const result = answerSurveyByToken(token, submission.value);
-  return redirect(`/s/${encodeURIComponent(token)}${result === "saved" ? "?tak=1" : ""}`);
+  return redirect(`/s/${encodeURIComponent(token)}${result.ok ? "?tak=1" : ""}`);
 }
 
 export default function PublicSurvey() {

@@ -40,7 +40,7 @@ import { enqueue } from "../messaging/outbox.server";
 import { optOutUrl } from "../messaging/preferences.server";
 import { now, nowIso, today } from "../utils/clock";
 import { audit } from "./audit.server";
-import { coordinatorsToNotify, menteeChannel, menteeContact } from "./courses.server";
+import { coordinatorsToNotify, menteeChannel, menteeContact } from "../messaging/recipients.server";
 
 type Tx = Db;
 const CITIZEN = { id: null, role: "citizen" } as const;

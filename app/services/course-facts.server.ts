@@ -8,7 +8,7 @@
  *  - by the daily course job, all of them in chunks (`refreshStaleFacts`).
  * Every read of meetings, pauses, calls or outcomes here asks for at most CHUNK courses at a time.
  */
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import {
   courseFacts,
   coursePauses,
@@ -23,6 +23,7 @@ import { db, type Db } from "../db.server";
 import { computeCourseFacts, END_OF_TIME, mentorFirsts, type FactsInput } from "../domain/course-facts";
 import { today } from "../utils/clock";
 import { yieldToEventLoop } from "../utils/yield";
+import { transaction, type Result, type Tx } from "./kernel.server";
 
 /** The most courses read or written in one go (an IN list never holds more). */
 export const CHUNK = 500;
@@ -128,7 +129,7 @@ export function refreshCourseFacts(
   const stretch =
     client.prepare(`INSERT INTO course_on_track (course_id, from_on, to_on, on_track, start_date, end_key, municipality_code)
     SELECT course_id, ?, ?, ?, ?, ?, municipality_code FROM course_facts WHERE course_id = ?`);
-  client.transaction(() => {
+  transaction(() => {
     for (const part of chunks(ids)) {
       const inputs = loaded && part.every((id) => loaded.has(id)) ? loaded : loadCourseInputs(d, part);
       const mentorIds = new Set<number>();
@@ -167,7 +168,7 @@ export function refreshCourseFacts(
       }
       refreshMentorFirsts(d, [...mentorIds]);
     }
-  })();
+  }, d);
 }
 
 /** Which course is each of these mentors' first, and when their second began (programme-wide and per municipality). */
@@ -262,4 +263,22 @@ export async function refreshStaleFacts(
       );
     await yieldToEventLoop();
   }
+}
+
+/** How many course facts rows match `where` (a COUNT on the facts' indexes). */
+export function countFacts(d: Db, where: SQL | undefined): number {
+  return d
+    .select({ n: sql<number>`count(*)` })
+    .from(courseFacts)
+    .where(where)
+    .get()!.n;
+}
+
+/** A change to one course, in one transaction that also brings the course's facts up to date (decision 016). */
+export function changeCourse<T extends Result<unknown>>(courseId: number, fn: (t: Tx) => T): T {
+  return transaction((t) => {
+    const r = fn(t);
+    if (r.ok) refreshCourseFacts(t, [courseId], today());
+    return r;
+  });
 }

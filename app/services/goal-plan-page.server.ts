@@ -4,8 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import { addGoalSchema, updateGoalSchema } from "../schemas/between";
 import { addGoal, goalPlanFor, updateGoal } from "./goals.server";
-
-type Actor = { id: number; role: string };
+import { replyWith, type Actor } from "./kernel.server";
 
 export function goalPlanPage(actor: Actor, courseId: number) {
   const plan = goalPlanFor(actor, courseId);
@@ -27,9 +26,7 @@ export async function goalPlanAction(request: Request, actor: Actor, courseId: n
         {
           intent,
           goalId: undefined,
-          result: r.field
-            ? submission.reply({ fieldErrors: { [r.field]: [r.message] } })
-            : submission.reply({ formErrors: [r.message] }),
+          result: replyWith(submission, r),
         },
         { status: 400 },
       );
@@ -40,14 +37,12 @@ export async function goalPlanAction(request: Request, actor: Actor, courseId: n
   if (submission.status !== "success") return data({ intent, goalId, result: submission.reply() }, { status: 400 });
   const r = updateGoal(actor, courseId, submission.value);
   if (!r.ok) {
-    if (r.message === "courses.errors.notFound") throw notFound();
+    if (r.formErrors.includes("courses.errors.notFound")) throw notFound();
     return data(
       {
         intent,
         goalId,
-        result: r.field
-          ? submission.reply({ fieldErrors: { [r.field]: [r.message] } })
-          : submission.reply({ formErrors: [r.message] }),
+        result: replyWith(submission, r),
       },
       { status: 400 },
     );

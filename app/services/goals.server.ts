@@ -7,7 +7,6 @@ import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
 import { courseFacts, courseGoals, mentees } from "../../db/schema";
 import { qualified } from "../utils/sql";
 import { db, type Db } from "../db.server";
-import type { Scope } from "../auth/guards.server";
 import { canMoveGoal, checkNewGoal } from "../domain/goals";
 import { goalReport, type GoalReport, type GoalSums } from "../domain/goal-report";
 import { cellsFor, minGroupFor, type ReportAudience } from "../domain/statistics";
@@ -16,16 +15,7 @@ import type { GoalKind, GoalStatus } from "../domain/enums";
 import { today } from "../utils/clock";
 import { audit } from "./audit.server";
 import { courseFor } from "./planned-meetings.server";
-
-type Actor = { id: number; role: string };
-type Tx = Db;
-export type Failure = { ok: false; field?: string; message: string };
-export type Result<T = object> = ({ ok: true } & T) | Failure;
-const fail = (message: string, field?: string): Failure => ({ ok: false, message, field });
-
-function tx<T>(fn: (t: Tx) => T): T {
-  return db().transaction((t) => fn(t as unknown as Tx), { behavior: "immediate" });
-}
+import { fail, ok, scopedMunicipality, transaction, type Actor, type Result, type Scope } from "./kernel.server";
 
 /** A mentor edits the plan while the course runs; a coordinator also after it closed (the last follow-up). */
 function editable(actor: Actor, status: string): boolean {
@@ -55,7 +45,7 @@ export function goalPlanFor(actor: Actor, courseId: number, d: Db = db()) {
 export type NewGoal = { kind: GoalKind; text?: string; targetDate?: string };
 
 export function addGoal(actor: Actor, courseId: number, input: NewGoal): Result<{ id: number }> {
-  return tx((t) => {
+  return transaction((t) => {
     const c = courseFor(t, actor, courseId);
     if (!c) return fail("courses.errors.notFound");
     if (!editable(actor, c.status)) return fail("courses.errors.notAllowed");
@@ -79,14 +69,14 @@ export function addGoal(actor: Actor, courseId: number, input: NewGoal): Result<
       .returning({ id: courseGoals.id })
       .get();
     audit(actor, "create", "course_goal", row.id, { courseId, kind: input.kind }, t);
-    return { ok: true as const, id: row.id };
+    return ok({ id: row.id });
   });
 }
 
 export type GoalUpdate = { goalId: number; status: GoalStatus; targetDate?: string };
 
 export function updateGoal(actor: Actor, courseId: number, input: GoalUpdate): Result {
-  return tx((t) => {
+  return transaction((t) => {
     const c = courseFor(t, actor, courseId);
     if (!c) return fail("courses.errors.notFound");
     if (!editable(actor, c.status)) return fail("courses.errors.notAllowed");
@@ -117,7 +107,7 @@ export function updateGoal(actor: Actor, courseId: number, input: GoalUpdate): R
       { courseId, status: changed ? { from: g.status, to: input.status } : undefined },
       t,
     );
-    return { ok: true as const };
+    return ok();
   });
 }
 
@@ -135,7 +125,7 @@ export function goalSums(
   d: Db = db(),
 ): GoalSums[] {
   const f = courseFacts;
-  const municipality = scope.kind === "municipality" ? scope.code : filter.municipality;
+  const municipality = scopedMunicipality(scope, filter.municipality);
   const perCourse = d
     .select({
       section: f.industrySection,

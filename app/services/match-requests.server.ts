@@ -28,7 +28,7 @@ import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
 import { approveMatch, checkPair, matchContext, pairSharesIndustry } from "./matching.server";
 import { getMatchSettings } from "./match-settings.server";
-import { coordinatorsToNotify } from "./courses.server";
+import { coordinatorsToNotify } from "../messaging/recipients.server";
 import { paged, type Page } from "../domain/paging";
 
 type Actor = { id: number; role: string };

@@ -45,9 +45,9 @@ import { paged, type Page } from "../domain/paging";
 import { openCourseCount } from "./mentor-pool";
 import { nowIso, today } from "../utils/clock";
 import { enqueue } from "../messaging/outbox.server";
+import { menteeChannel } from "../messaging/recipients.server";
 import { audit } from "./audit.server";
 import { issueCitizenLink } from "./citizen-page.server";
-import type { Channel } from "../domain/enums";
 
 type Actor = { id: number; role: string };
 
@@ -554,18 +554,6 @@ export type ApproveResult =
       error: "mentee_not_found" | "mentee_not_waiting" | "mentor_not_found" | "bad_start_date" | "rule" | "busy";
       rules?: HardRule[];
     };
-
-function menteeChannel(m: {
-  preferredChannel: Channel;
-  phone: string | null;
-  email: string | null;
-  smsOptOutAt: string | null;
-  emailOptOutAt: string | null;
-}): { channel: Channel; recipient: string } | null {
-  const sms = m.phone && !m.smsOptOutAt ? { channel: "sms" as const, recipient: m.phone } : null;
-  const email = m.email && !m.emailOptOutAt ? { channel: "email" as const, recipient: m.email } : null;
-  return m.preferredChannel === "sms" ? (sms ?? email) : (email ?? sms);
-}
 
 /**
  * A pair checked against the hard rules now (inside the caller's write transaction): the citizen exists and waits, the

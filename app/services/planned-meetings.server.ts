@@ -25,7 +25,7 @@ import { isClosed } from "../domain/course-status";
 import { cancelQueued, enqueue } from "../messaging/outbox.server";
 import { copenhagenDate, now, nowIso } from "../utils/clock";
 import { audit } from "./audit.server";
-import { mentorIdOf } from "./courses.server";
+import { ownCourse } from "./meeting-log.server";
 
 type Actor = { id: number; role: string };
 type Tx = Db;
@@ -61,15 +61,7 @@ function organizerEmail(): string {
 /** The course an actor may plan in: the mentor's own, or any for coordinators and admins. */
 export function courseFor(t: Tx, actor: Actor, courseId: number): Course | null {
   if (actor.role === "mentor") {
-    const mentorId = mentorIdOf(actor.id, t);
-    if (mentorId == null) return null;
-    return (
-      t
-        .select()
-        .from(courses)
-        .where(and(eq(courses.id, courseId), eq(courses.mentorId, mentorId)))
-        .get() ?? null
-    );
+    return ownCourse(t, actor.id, courseId);
   }
   if (actor.role === "coordinator" || actor.role === "admin")
     return t.select().from(courses).where(eq(courses.id, courseId)).get() ?? null;

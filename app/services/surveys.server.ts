@@ -8,11 +8,12 @@ import { courses, mentees, mentors, surveys, verificationTokens } from "../../db
 import { db, type Db } from "../db.server";
 import { enqueue } from "../messaging/outbox.server";
 import { newToken, sha256 } from "../auth/tokens.server";
-import { config } from "../config.server";
 import { now, nowIso } from "../utils/clock";
 import { audit } from "./audit.server";
+import { absoluteUrl, fail, ok, transaction, type Result, type Tx } from "./kernel.server";
 import type { MessageLanguage } from "../domain/enums";
-import { menteeChannel, menteeContact, mentorIdOf } from "./courses.server";
+import { menteeChannel, menteeContact } from "../messaging/recipients.server";
+import { mentorIdOf } from "./meeting-log.server";
 
 export const SURVEY_LINK_DAYS = 30;
 type Kind = "day30" | "closure";
@@ -25,7 +26,7 @@ export type SurveyAnswer = { satisfaction: number; closerToJob: "yes" | "no" | "
  * Surveys are created unsent at the start of a course (day 30) and sent by the scheduler; closure surveys at closing.
  */
 export function ensureSurveys(
-  t: Db,
+  t: Tx,
   c: { id: number; menteeId: number; mentorId: number },
   kind: Kind,
   send: boolean,
@@ -39,7 +40,6 @@ export function ensureSurveys(
     .run();
   if (!send) return 0;
   let sent = 0;
-  const base = config().APP_URL.replace(/\/$/, "");
   const pending = t
     .select({ id: surveys.id, respondent: surveys.respondent })
     .from(surveys)
@@ -70,7 +70,7 @@ export function ensureSurveys(
             locale: mentor.locale,
             subjectType: "mentor",
             subjectId: mentor.id,
-            data: { url: `${base}/mentor/forloeb/${c.id}#survey`, kind },
+            data: { url: absoluteUrl(`/mentor/forloeb/${c.id}#survey`), kind },
             idempotencyKey: `survey:${row.id}:invite`,
           },
           t,
@@ -100,7 +100,7 @@ export function ensureSurveys(
           locale: mentee.language,
           subjectType: "mentee",
           subjectId: mentee.id,
-          data: { url: `${base}/s/${token}`, kind },
+          data: { url: absoluteUrl(`/s/${token}`), kind },
           idempotencyKey: `survey:${row.id}:invite`,
         },
         t,
@@ -145,69 +145,56 @@ export function surveyByToken(token: string, d: Db = db()): SurveyLink {
   return { state: "open", language: row.language, surveyId: row.survey.id, kind: row.survey.kind };
 }
 
-/** Saves the mentee's answer for the survey the token belongs to (and only that one); the link is spent. */
-export function answerSurveyByToken(token: string, a: SurveyAnswer): SurveyLink["state"] | "saved" {
-  return db().transaction(
-    (t0) => {
-      const t = t0 as unknown as Db;
-      const link = surveyByToken(token, t);
-      if (link.state !== "open") return link.state;
-      const spent = t
-        .update(verificationTokens)
-        .set({ usedAt: nowIso() })
-        .where(and(eq(verificationTokens.tokenHash, sha256(token)), isNull(verificationTokens.usedAt)))
-        .run().changes;
-      if (spent !== 1) return "answered";
-      t.update(surveys)
-        .set({
-          answeredAt: nowIso(),
-          satisfaction: a.satisfaction,
-          closerToJob: a.closerToJob,
-          comment: a.comment || null,
-        })
-        .where(and(eq(surveys.id, link.surveyId), isNull(surveys.answeredAt)))
-        .run();
-      audit(null, "update", "survey", link.surveyId, { respondent: "mentee" }, t);
-      return "saved";
-    },
-    { behavior: "immediate" },
-  );
+/** Writes an answer to a survey not yet answered. */
+function saveAnswer(t: Tx, surveyId: number, a: SurveyAnswer): void {
+  t.update(surveys)
+    .set({ answeredAt: nowIso(), satisfaction: a.satisfaction, closerToJob: a.closerToJob, comment: a.comment || null })
+    .where(and(eq(surveys.id, surveyId), isNull(surveys.answeredAt)))
+    .run();
+}
+
+/**
+ * Saves the mentee's answer for the survey the token belongs to (and only that one); the link is spent. Fails with the
+ * link's state (`invalid`, `expired`, `answered`), which the survey page shows.
+ */
+export function answerSurveyByToken(token: string, a: SurveyAnswer): Result {
+  return transaction((t) => {
+    const link = surveyByToken(token, t);
+    if (link.state !== "open") return fail(link.state);
+    const spent = t
+      .update(verificationTokens)
+      .set({ usedAt: nowIso() })
+      .where(and(eq(verificationTokens.tokenHash, sha256(token)), isNull(verificationTokens.usedAt)))
+      .run().changes;
+    if (spent !== 1) return fail("answered");
+    saveAnswer(t, link.surveyId, a);
+    audit(null, "update", "survey", link.surveyId, { respondent: "mentee" }, t);
+    return ok();
+  });
 }
 
 /** The mentor answers their own open survey on the course page. */
-export function answerMentorSurvey(userId: number, courseId: number, surveyId: number, a: SurveyAnswer): boolean {
-  return db().transaction(
-    (t0) => {
-      const t = t0 as unknown as Db;
-      const mentorId = mentorIdOf(userId, t);
-      if (mentorId == null) return false;
-      const s = t
-        .select({ id: surveys.id })
-        .from(surveys)
-        .innerJoin(courses, eq(courses.id, surveys.courseId))
-        .where(
-          and(
-            eq(surveys.id, surveyId),
-            eq(surveys.courseId, courseId),
-            eq(courses.mentorId, mentorId),
-            eq(surveys.respondent, "mentor"),
-            isNull(surveys.answeredAt),
-          ),
-        )
-        .get();
-      if (!s) return false;
-      t.update(surveys)
-        .set({
-          answeredAt: nowIso(),
-          satisfaction: a.satisfaction,
-          closerToJob: a.closerToJob,
-          comment: a.comment || null,
-        })
-        .where(eq(surveys.id, s.id))
-        .run();
-      audit({ id: userId, role: "mentor" }, "update", "survey", s.id, { respondent: "mentor" }, t);
-      return true;
-    },
-    { behavior: "immediate" },
-  );
+export function answerMentorSurvey(userId: number, courseId: number, surveyId: number, a: SurveyAnswer): Result {
+  return transaction((t) => {
+    const mentorId = mentorIdOf(userId, t);
+    if (mentorId == null) return fail("courses.errors.notFound");
+    const s = t
+      .select({ id: surveys.id })
+      .from(surveys)
+      .innerJoin(courses, eq(courses.id, surveys.courseId))
+      .where(
+        and(
+          eq(surveys.id, surveyId),
+          eq(surveys.courseId, courseId),
+          eq(courses.mentorId, mentorId),
+          eq(surveys.respondent, "mentor"),
+          isNull(surveys.answeredAt),
+        ),
+      )
+      .get();
+    if (!s) return fail("courses.errors.notFound");
+    saveAnswer(t, s.id, a);
+    audit({ id: userId, role: "mentor" }, "update", "survey", s.id, { respondent: "mentor" }, t);
+    return ok();
+  });
 }

@@ -28,7 +28,7 @@ import { audit } from "./audit.server";
 import { now, nowIso, today } from "../utils/clock";
 import { matchableCondition, openCourseCount } from "./mentor-pool";
 import { countRows, qualified } from "../utils/sql";
-import { commitmentsFor } from "./courses.server";
+import { commitmentsFor } from "./course-reads.server";
 import { paged, SUB_PAGE_SIZE } from "../domain/paging";
 import { MENTOR_CONSENT_VERSION, type MentorProfileInput, type VolunteerSignupInput } from "../schemas/volunteer";
 import { absoluteUrl, transaction, type Actor, type Tx } from "./kernel.server";

@@ -13,7 +13,9 @@ import { testDb } from "../support/test-db";
 import { db } from "../../app/db.server";
 import * as f from "../../db/factories";
 import * as schema from "../../db/schema";
-import * as courses from "../../app/services/courses.server";
+import * as courseActions from "../../app/services/course-actions.server";
+import * as courseReads from "../../app/services/course-reads.server";
+import * as meetingLog from "../../app/services/meeting-log.server";
 import { runCourseJobs } from "../../app/jobs/courses.server";
 import { freshenFacts } from "../../app/services/course-facts.server";
 import { commitment, followUpDue } from "../../app/domain/commitment";
@@ -21,6 +23,8 @@ import { courseFacts, onTrack } from "../../app/domain/statistics";
 import { addDays, addMonths } from "../../app/domain/dates";
 import { today, setClockOffset } from "../../app/utils/clock";
 import { outcomeTypes } from "../../app/domain/enums";
+
+const courses = { ...courseActions, ...courseReads, ...meetingLog };
 
 process.env.APP_URL = "http://localhost:3000";
 

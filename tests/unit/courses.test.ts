@@ -5,7 +5,9 @@ import { testDb } from "../support/test-db";
 import { db } from "../../app/db.server";
 import * as f from "../../db/factories";
 import * as schema from "../../db/schema";
-import * as courses from "../../app/services/courses.server";
+import * as courseActions from "../../app/services/course-actions.server";
+import * as courseReads from "../../app/services/course-reads.server";
+import * as meetingLog from "../../app/services/meeting-log.server";
 import * as surveysSvc from "../../app/services/surveys.server";
 import { runCourseJobs } from "../../app/jobs/courses.server";
 import { runDailyJobs } from "../../app/jobs.server";
@@ -13,6 +15,8 @@ import { addDays, addMonths } from "../../app/domain/dates";
 import { today, setClockOffset } from "../../app/utils/clock";
 import { templates } from "../../emails";
 import { messageLanguages } from "../../app/domain/enums";
+
+const courses = { ...courseActions, ...courseReads, ...meetingLog };
 
 process.env.APP_URL = "http://localhost:3000";
 
@@ -73,7 +77,7 @@ describe("starting and the meeting log", () => {
     const { course } = startedCourse(0);
     expect(
       courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "start", startDate: today() }),
-    ).toMatchObject({ ok: false, message: "courses.errors.illegalTransition" });
+    ).toMatchObject({ ok: false, formErrors: ["courses.errors.illegalTransition"] });
     expect(
       courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "resume", toDate: today() }),
     ).toMatchObject({ ok: false });
@@ -85,16 +89,17 @@ describe("starting and the meeting log", () => {
     const input = { date: today(), minutes: 90, form: "in_person" as const, topics: ["cv" as const] };
     const logged = courses.logMeeting(user.id, course.id, input);
     expect(logged.ok).toBe(true);
-    const id = (logged as { id: number }).id;
+    if (!logged.ok) throw new Error(logged.formErrors.join());
+    const id = logged.value.id;
     expect(courses.logMeeting(other.user.id, course.id, input)).toMatchObject({
       ok: false,
-      message: "courses.errors.notFound",
+      formErrors: ["courses.errors.notFound"],
     });
     expect(courses.updateMeeting(other.user.id, course.id, id, input)).toMatchObject({ ok: false });
     expect(courses.deleteMeeting(other.user.id, course.id, id)).toMatchObject({ ok: false });
     expect(courses.logMeeting(user.id, course.id, { ...input, date: addDays(today(), 1) })).toMatchObject({
       ok: false,
-      field: "date",
+      fieldErrors: { date: expect.any(Array) },
     });
     expect(courses.updateMeeting(user.id, course.id, id, { ...input, minutes: 120 })).toEqual({ ok: true });
     // Past the 14-day window the entry is locked.
@@ -102,7 +107,7 @@ describe("starting and the meeting log", () => {
     try {
       expect(courses.updateMeeting(user.id, course.id, id, input)).toMatchObject({
         ok: false,
-        message: "courses.meeting.notEditable",
+        formErrors: ["courses.meeting.notEditable"],
       });
       expect(courses.deleteMeeting(user.id, course.id, id)).toMatchObject({ ok: false });
     } finally {
@@ -143,7 +148,7 @@ describe("outcomes", () => {
         outcomeDate: addDays(today(), -365),
         viaMentorNetwork: false,
       }),
-    ).toMatchObject({ ok: false, field: "outcomeDate" });
+    ).toMatchObject({ ok: false, fieldErrors: { outcomeDate: expect.any(Array) } });
     const scope = { kind: "municipality", code: 751 } as const;
     expect(courses.courseSummariesForMentee(scope, mentee.id)[0].outcomes).toEqual([]);
     const proposed = db().select().from(schema.outcomes).where(eq(schema.outcomes.courseId, course.id)).get()!;
@@ -164,7 +169,7 @@ describe("outcomes", () => {
         outcomeDate: today(),
         viaMentorNetwork: false,
       }),
-    ).toMatchObject({ ok: false, field: "phase" });
+    ).toMatchObject({ ok: false, fieldErrors: { phase: expect.any(Array) } });
   });
 });
 
@@ -184,7 +189,7 @@ describe("pauses and extensions", () => {
     expect(after.plannedEndDate).toBe(addDays(planned, 10));
     expect(
       courses.applyCoordinatorAction(all, course.id, coordinator, { intent: "extend", plannedEndDate: planned }),
-    ).toMatchObject({ ok: false, field: "plannedEndDate" });
+    ).toMatchObject({ ok: false, fieldErrors: { plannedEndDate: expect.any(Array) } });
     expect(
       courses.applyCoordinatorAction(all, course.id, coordinator, {
         intent: "extend",
@@ -306,18 +311,22 @@ describe("the citizen's survey link", () => {
     const ta = await inviteToken(a.course.id);
     const tb = await inviteToken(b.course.id);
     expect(surveysSvc.surveyByToken(ta.token)).toMatchObject({ state: "open", language: "so", surveyId: ta.survey.id });
-    expect(surveysSvc.answerSurveyByToken(ta.token, { satisfaction: 5, closerToJob: "yes", comment: "Godt" })).toBe(
-      "saved",
+    expect(surveysSvc.answerSurveyByToken(ta.token, { satisfaction: 5, closerToJob: "yes", comment: "Godt" }).ok).toBe(
+      true,
     );
     // Answering with A's token touched only A's survey; B's is still open.
     expect(db().select().from(schema.surveys).where(eq(schema.surveys.id, tb.survey.id)).get()!.answeredAt).toBeNull();
-    expect(surveysSvc.answerSurveyByToken(ta.token, { satisfaction: 1, closerToJob: "no" })).toBe("answered");
+    expect(surveysSvc.answerSurveyByToken(ta.token, { satisfaction: 1, closerToJob: "no" })).toMatchObject({
+      formErrors: ["answered"],
+    });
     expect(db().select().from(schema.surveys).where(eq(schema.surveys.id, ta.survey.id)).get()!.satisfaction).toBe(5);
     expect(surveysSvc.surveyByToken("not-a-token").state).toBe("invalid");
     setClockOffset(31 * 86_400_000);
     try {
       expect(surveysSvc.surveyByToken(tb.token).state).toBe("expired");
-      expect(surveysSvc.answerSurveyByToken(tb.token, { satisfaction: 3, closerToJob: "unsure" })).toBe("expired");
+      expect(surveysSvc.answerSurveyByToken(tb.token, { satisfaction: 3, closerToJob: "unsure" })).toMatchObject({
+        formErrors: ["expired"],
+      });
     } finally {
       setClockOffset(0);
     }

@@ -166,7 +166,7 @@ describe("exports", () => {
 
 describe("on track: one definition for the course page and the export", () => {
   it("a course the page calls on track is never on_track=no in the export, and a course behind always is", async () => {
-    const { commitmentOf } = await import("../../app/services/courses.server");
+    const { commitmentOf } = await import("../../app/services/course-reads.server");
     const { eq } = await import("drizzle-orm");
     const d = db();
     // Three course months done with 3 hours each: 75 % of the 4-hour target, so the course page says "on track".

@@ -1,0 +1,339 @@
+/**
+ * The course read models: a course's hours against the plan, the coordinator's course list and its filter counts (on
+ * the course facts, decision 016), everything about one course for staff, and the caseworker's read-only summary of a
+ * citizen's courses. Staff reads take the scope; a read of a citizen's record is logged.
+ */
+import { and, asc, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import {
+  courseFacts,
+  courses,
+  coursePauses,
+  followUps,
+  meetings,
+  mentees,
+  mentors,
+  municipalities,
+  outcomes,
+  statusChanges,
+  surveys,
+  users,
+} from "../../db/schema";
+import { db, type Db } from "../db.server";
+import { audit } from "./audit.server";
+import { commitment, followUpDue, type Commitment, type CommitmentStatus } from "../domain/commitment";
+import { actionsFor, courseStage, hasBegun } from "../domain/course-status";
+import type { CourseStatus } from "../domain/enums";
+import { today } from "../utils/clock";
+import { chunks, countFacts, freshenCourses, freshenFacts, loadCourseInputs } from "./course-facts.server";
+import { paged, type Page } from "../domain/paging";
+import { courseFilterStatuses, type CourseFilterStatus } from "../schemas/courses";
+import { scopeWhere, type Actor, type Scope } from "./kernel.server";
+
+export type CourseRow = typeof courses.$inferSelect;
+
+export function commitmentOf(
+  c: Pick<CourseRow, "startDate" | "plannedEndDate" | "targetHoursPerMonth" | "endedOn" | "status">,
+  meetingRows: { date: string; minutes: number }[],
+  pauses: { fromDate: string; toDate: string | null }[],
+  asOf = today(),
+): Commitment | null {
+  if (!c.startDate || !c.plannedEndDate) return null;
+  return commitment(
+    {
+      startDate: c.startDate,
+      plannedEndDate: c.plannedEndDate,
+      targetHoursPerMonth: c.targetHoursPerMonth,
+      meetings: meetingRows,
+      pauses,
+      endedOn: c.endedOn,
+      paused: c.status === "paused",
+    },
+    asOf,
+  );
+}
+
+/** Each course's hours against the plan as of today, month by month (the mentor's start page: their few courses). */
+export function commitmentsFor(
+  rows: Pick<CourseRow, "id" | "startDate" | "plannedEndDate" | "targetHoursPerMonth" | "endedOn" | "status">[],
+  d: Db = db(),
+): Map<number, Commitment | null> {
+  const day = today();
+  const out = new Map<number, Commitment | null>();
+  for (const part of chunks(rows)) {
+    const inputs = loadCourseInputs(
+      d,
+      part.map((r) => r.id),
+    );
+    for (const c of part) {
+      const x = inputs.get(c.id);
+      out.set(c.id, commitmentOf(c, x?.meetings ?? [], x?.pauses ?? [], day));
+    }
+  }
+  return out;
+}
+
+export type CourseListItem = {
+  id: number;
+  status: CourseStatus;
+  startDate: string | null;
+  plannedEndDate: string | null;
+  endedOn: string | null;
+  menteeId: number;
+  menteeName: string;
+  mentorId: number;
+  mentorName: string;
+  municipalityName: string;
+  commitmentStatus: CommitmentStatus | null;
+  totalLogged: number;
+  totalTarget: number;
+  daysWithoutContact: number | null;
+  followUpOutcomeDue: boolean;
+};
+
+type CourseListFilter = CourseFilterStatus;
+
+/** The follow-up outcome is due (three months after the end) and not registered: SQL of `followUpOutcomeDue`. */
+const outcomeDue = (day: string) =>
+  and(
+    eq(courseFacts.phase, "closed"),
+    eq(courseFacts.hasFollowUpOutcome, false),
+    lte(courseFacts.followUpOutcomeDueOn, day),
+  );
+
+/** The course list's filters (the coordinator's "commitment status" views), in SQL on the course facts. */
+function courseFilter(filter: CourseListFilter, day: string): SQL | undefined {
+  switch (filter) {
+    case "all":
+      return undefined;
+    case "running":
+      return eq(courseFacts.phase, "running");
+    case "on_track":
+    case "behind":
+    case "no_contact":
+      return and(eq(courseFacts.status, "active"), eq(courseFacts.commitmentStatus, filter));
+    case "paused":
+      return eq(courseFacts.status, "paused");
+    case "not_started":
+      return eq(courseFacts.phase, "not_started");
+    case "closed":
+      return eq(courseFacts.phase, "closed");
+    case "followup_due":
+      return outcomeDue(day);
+  }
+}
+
+/** How many courses in scope each filter shows (COUNT queries on the facts' indexes). */
+export function courseFilterCounts(scope: Scope, d: Db = db()): Record<CourseListFilter, number> {
+  freshenFacts(d);
+  const day = today();
+  const counts = Object.fromEntries(
+    courseFilterStatuses
+      .filter((f) => f !== "closed")
+      .map((f) => [f, countFacts(d, and(scopeWhere(scope, courseFacts.municipalityCode), courseFilter(f, day)))]),
+  ) as Record<CourseListFilter, number>;
+  // Every course is not started, running or closed: the largest of the three by subtraction, not by counting it.
+  return { ...counts, closed: counts.all - counts.running - counts.not_started };
+}
+
+/** One page of the courses in scope that a filter shows, newest start first, with the true total. */
+export function listCourses(scope: Scope, filter: CourseListFilter, page: number, d: Db = db()): Page<CourseListItem> {
+  freshenFacts(d);
+  const day = today();
+  const where = and(scopeWhere(scope, courseFacts.municipalityCode), courseFilter(filter, day));
+  return paged(
+    page,
+    () => countFacts(d, where),
+    (limit, offset) => {
+      // The page's ids from the index alone; names and the rest only for those 50 (an OFFSET skips index entries, not joins).
+      const pageIds = d
+        .select({ id: courseFacts.courseId })
+        .from(courseFacts)
+        .where(where)
+        .orderBy(desc(courseFacts.startDate), desc(courseFacts.courseId))
+        .limit(limit)
+        .offset(offset);
+      const rows = d
+        .select({
+          id: courseFacts.courseId,
+          status: courseFacts.status,
+          startDate: courseFacts.startDate,
+          plannedEndDate: courses.plannedEndDate,
+          endedOn: courseFacts.endedOn,
+          menteeId: courseFacts.menteeId,
+          mentorId: courseFacts.mentorId,
+          menteeFirst: mentees.firstName,
+          menteeLast: mentees.lastName,
+          mentorFirst: mentors.firstName,
+          mentorLast: mentors.lastName,
+          municipalityName: municipalities.name,
+          commitmentStatus: courseFacts.commitmentStatus,
+          totalLogged: courseFacts.totalLogged,
+          totalTarget: courseFacts.totalTarget,
+          daysWithoutContact: courseFacts.daysWithoutContact,
+          followUpOutcomeDue: sql<number>`${courseFacts.phase} = 'closed' AND ${courseFacts.hasFollowUpOutcome} = 0 AND ${courseFacts.followUpOutcomeDueOn} <= ${day}`,
+        })
+        .from(courseFacts)
+        .innerJoin(courses, eq(courses.id, courseFacts.courseId))
+        .innerJoin(mentees, eq(mentees.id, courseFacts.menteeId))
+        .innerJoin(mentors, eq(mentors.id, courseFacts.mentorId))
+        .innerJoin(municipalities, eq(municipalities.code, courseFacts.municipalityCode))
+        .where(inArray(courseFacts.courseId, pageIds))
+        .orderBy(desc(courseFacts.startDate), desc(courseFacts.courseId))
+        .all();
+      return rows.map(({ menteeFirst, menteeLast, mentorFirst, mentorLast, ...r }) => ({
+        ...r,
+        menteeName: `${menteeFirst} ${menteeLast}`,
+        mentorName: `${mentorFirst} ${mentorLast}`,
+        daysWithoutContact: r.status === "active" ? r.daysWithoutContact : null,
+        followUpOutcomeDue: !!r.followUpOutcomeDue,
+      }));
+    },
+  );
+}
+
+/** Everything about one course for coordinators (and, read-only, a caseworker in scope). Logs the read. */
+export function getCourseForStaff(scope: Scope, id: number, actor: Actor) {
+  const d = db();
+  const row = d
+    .select({ course: courses, mentee: mentees, mentor: mentors, municipalityName: municipalities.name })
+    .from(courses)
+    .innerJoin(mentees, eq(mentees.id, courses.menteeId))
+    .innerJoin(mentors, eq(mentors.id, courses.mentorId))
+    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+    .where(and(eq(courses.id, id), scopeWhere(scope, mentees.municipalityCode)))
+    .get();
+  if (!row) return null;
+  audit(actor, "view", "course", id);
+  audit(actor, "view", "mentee", row.mentee.id, { via: "course", courseId: id });
+  const meetingRows = d
+    .select()
+    .from(meetings)
+    .where(eq(meetings.courseId, id))
+    .orderBy(desc(meetings.date), desc(meetings.id))
+    .all();
+  const pauses = d
+    .select()
+    .from(coursePauses)
+    .where(eq(coursePauses.courseId, id))
+    .orderBy(asc(coursePauses.fromDate))
+    .all();
+  const calls = d
+    .select({ f: followUps, by: users.name })
+    .from(followUps)
+    .leftJoin(users, eq(users.id, followUps.createdBy))
+    .where(eq(followUps.courseId, id))
+    .orderBy(desc(followUps.calledOn), desc(followUps.id))
+    .all();
+  const outcomeRows = d
+    .select()
+    .from(outcomes)
+    .where(eq(outcomes.courseId, id))
+    .orderBy(asc(outcomes.outcomeDate), asc(outcomes.id))
+    .all();
+  const surveyRows = d.select().from(surveys).where(eq(surveys.courseId, id)).orderBy(asc(surveys.id)).all();
+  const history = d
+    .select()
+    .from(statusChanges)
+    .where(and(eq(statusChanges.entityType, "course"), eq(statusChanges.entityId, id)))
+    .orderBy(asc(statusChanges.id))
+    .all();
+  const c = row.course;
+  const day = today();
+  return {
+    course: c,
+    mentee: {
+      id: row.mentee.id,
+      firstName: row.mentee.firstName,
+      lastName: row.mentee.lastName,
+      phone: row.mentee.phone,
+      email: row.mentee.email,
+      language: row.mentee.language,
+      status: row.mentee.status,
+    },
+    mentor: {
+      id: row.mentor.id,
+      firstName: row.mentor.firstName,
+      lastName: row.mentor.lastName,
+      phone: row.mentor.phone,
+      email: row.mentor.email,
+      status: row.mentor.status,
+    },
+    municipalityName: row.municipalityName,
+    commitment: commitmentOf(c, meetingRows, pauses, day),
+    followUp:
+      c.status === "active" && c.startDate && c.startDate <= day
+        ? followUpDue(
+            c.startDate,
+            calls.map((x) => x.f.calledOn),
+            day,
+          )
+        : null,
+    meetings: meetingRows,
+    pauses,
+    followUps: calls.map((x) => ({ ...x.f, byName: x.by })),
+    outcomes: outcomeRows,
+    surveys: surveyRows,
+    history,
+    stage: courseStage(c, day),
+    begun: hasBegun(c, day),
+    events: actionsFor(c, day),
+    openPause: pauses.find((p) => p.toDate == null) ?? null,
+  };
+}
+export type StaffCourse = NonNullable<ReturnType<typeof getCourseForStaff>>;
+
+/** The caseworker's read-only summary of a citizen's courses (newest first). Scope-filtered. */
+export function courseSummariesForMentee(scope: Scope, menteeId: number) {
+  const d = db();
+  const rows = d
+    .select({ course: courses })
+    .from(courses)
+    .innerJoin(mentees, eq(mentees.id, courses.menteeId))
+    .where(and(eq(courses.menteeId, menteeId), scopeWhere(scope, mentees.municipalityCode)))
+    .orderBy(desc(courses.id))
+    .all();
+  const ids = rows.map((r) => r.course.id);
+  freshenCourses(d, ids);
+  const facts = new Map(
+    ids.length
+      ? d
+          .select()
+          .from(courseFacts)
+          .where(inArray(courseFacts.courseId, ids))
+          .all()
+          .map((f) => [f.courseId, f])
+      : [],
+  );
+  const outcomeRows = ids.length
+    ? d
+        .select()
+        .from(outcomes)
+        .where(and(inArray(outcomes.courseId, ids), eq(outcomes.confirmed, true)))
+        .orderBy(asc(outcomes.outcomeDate))
+        .all()
+    : [];
+  return rows.map(({ course: c }) => {
+    const f = facts.get(c.id);
+    return {
+      id: c.id,
+      status: c.status,
+      startDate: c.startDate,
+      plannedEndDate: c.plannedEndDate,
+      endedOn: c.endedOn,
+      endReason: c.endReason,
+      totalLogged: f?.totalLogged ?? 0,
+      totalTarget: f?.totalTarget ?? 0,
+      commitmentStatus: f?.commitmentStatus ?? null,
+      outcomes: outcomeRows
+        .filter((o) => o.courseId === c.id)
+        .map((o) => ({
+          id: o.id,
+          type: o.type,
+          phase: o.phase,
+          outcomeDate: o.outcomeDate,
+          employerIndustryCode: o.employerIndustryCode,
+        })),
+    };
+  });
+}
+export type CourseSummaryData = ReturnType<typeof courseSummariesForMentee>[number];
