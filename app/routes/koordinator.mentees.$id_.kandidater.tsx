@@ -3,8 +3,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireRole } from "../auth/guards.server";
-import { candidatesFor } from "../services/matching.server";
-import { requestMatch, requestsForMentee } from "../services/match-requests.server";
+import { candidatesFor } from "../services/match-candidates.server";
+import { requestMatch } from "../services/match-requests.server";
+import { requestsForMentee } from "../services/match-request-reads.server";
 import { profileReasonsForMentors } from "../services/competence.server";
 import { hardRules, type HardRule } from "../domain/matching";
 import { pageOf } from "../domain/paging";

@@ -3,7 +3,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireRole } from "../auth/guards.server";
-import { answerRequest, requestForMentor } from "../services/match-requests.server";
+import { answerRequest } from "../services/match-requests.server";
+import { requestForMentor } from "../services/match-request-reads.server";
 import { requestAnswerSchema } from "../schemas/matching";
 import { Alert, translateError } from "../components/forms";
 import { industryLabel } from "../components/MatchReasons";

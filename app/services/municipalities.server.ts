@@ -11,12 +11,10 @@ import { invalidatePublicPages } from "../public-pages.server";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
 import { enqueue } from "../messaging/outbox.server";
-import { config } from "../config.server";
 import { audit } from "./audit.server";
+import { absoluteUrl, transaction, type Actor } from "./kernel.server";
 import { isResetTokenValid, setPasswordWithToken, spendOpenTokens } from "./accounts.server";
 import { now, today } from "../utils/clock";
-
-type Actor = { id: number; role: string };
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
 export const INVITATION_TEMPLATE = "caseworker_invitation";
@@ -119,7 +117,7 @@ export type PartnerInput = {
 };
 
 export function updatePartner(code: number, input: PartnerInput, actor: Actor): boolean {
-  const ok = db().transaction((tx) => {
+  const ok = transaction((tx) => {
     const before = tx.select().from(municipalities).where(eq(municipalities.code, code)).get();
     if (!before) return false;
     tx.update(municipalities)
@@ -162,7 +160,7 @@ export function inviteCaseworker(code: number, input: { name: string; email: str
     return { ok: false, reason: "email_taken" };
   }
   const token = newToken();
-  const userId = d.transaction((tx) => {
+  const userId = transaction((tx) => {
     const u = existing
       ? tx.update(users).set({ name: input.name, active: true }).where(eq(users.id, existing.id)).returning().get()
       : tx
@@ -194,7 +192,7 @@ export function inviteCaseworker(code: number, input: { name: string; email: str
         recipient: input.email,
         template: INVITATION_TEMPLATE,
         locale: u.locale,
-        data: { name: u.name, municipality: muni.name, url: `${config().APP_URL}/invitation/${token}` },
+        data: { name: u.name, municipality: muni.name, url: absoluteUrl(`/invitation/${token}`) },
         subjectType: "user",
         subjectId: u.id,
       },
@@ -202,13 +200,13 @@ export function inviteCaseworker(code: number, input: { name: string; email: str
     );
     audit(actor, existing ? "update" : "create", "user", u.id, { invitation: true, municipalityCode: code }, tx);
     return u.id;
-  });
+  }, d);
   return { ok: true, userId };
 }
 
 /** Deactivates (or reactivates) a caseworker of this municipality; a deactivated user is signed out everywhere. */
 export function setCaseworkerActive(code: number, userId: number, active: boolean, actor: Actor): boolean {
-  const changed = db().transaction((tx) => {
+  const changed = transaction((tx) => {
     const n = tx
       .update(users)
       .set({ active })

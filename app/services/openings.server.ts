@@ -20,7 +20,7 @@ import {
 import { db, type Db } from "../db.server";
 import type { Scope } from "../auth/guards.server";
 import { audit } from "./audit.server";
-import { matchContext } from "./matching.server";
+import { matchContext } from "./match-context.server";
 import { contains } from "./companies.server";
 import { paged, type Page } from "../domain/paging";
 import {

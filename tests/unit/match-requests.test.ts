@@ -11,8 +11,16 @@ const { db } = await import("../../app/db.server");
 const { applyReferenceData } = await import("../../db/reference");
 const f = await import("../../db/factories");
 const schema = await import("../../db/schema");
-const matching = await import("../../app/services/matching.server");
-const requests = await import("../../app/services/match-requests.server");
+const matching = {
+  ...(await import("../../app/services/match-context.server")),
+  ...(await import("../../app/services/match-pool.server")),
+  ...(await import("../../app/services/match-candidates.server")),
+  ...(await import("../../app/services/match-approval.server")),
+};
+const requests = {
+  ...(await import("../../app/services/match-requests.server")),
+  ...(await import("../../app/services/match-request-reads.server")),
+};
 const settings = await import("../../app/services/match-settings.server");
 const secondChance = await import("../../app/services/second-chance.server");
 const { runPoolHere } = await import("../support/pool-run");

@@ -11,7 +11,12 @@ const { db } = await import("../../app/db.server");
 const { applyReferenceData } = await import("../../db/reference");
 const f = await import("../../db/factories");
 const schema = await import("../../db/schema");
-const matching = await import("../../app/services/matching.server");
+const matching = {
+  ...(await import("../../app/services/match-context.server")),
+  ...(await import("../../app/services/match-pool.server")),
+  ...(await import("../../app/services/match-candidates.server")),
+  ...(await import("../../app/services/match-approval.server")),
+};
 const { renderMessage } = await import("../../emails");
 const { messageLanguages } = await import("../../app/domain/enums");
 const { templates } = await import("../../emails");
