@@ -48,12 +48,16 @@ export function correctionFormFor(scope: Scope, id: number, actor: Actor) {
   return row;
 }
 
-export type CorrectionResult = { ok: true; fields: CorrectableFieldName[] } | { ok: false; reason: "not_found" };
-
-export function correctMentee(scope: Scope, id: number, actor: Actor, input: CorrectionInput): CorrectionResult {
+/** Corrects the record; returns the fields that changed (none: nothing written), or null outside scope. */
+export function correctMentee(
+  scope: Scope,
+  id: number,
+  actor: Actor,
+  input: CorrectionInput,
+): CorrectableFieldName[] | null {
   return transaction((tx) => {
     const before = loadInScope(tx, scope, id);
-    if (!before) return { ok: false as const, reason: "not_found" as const };
+    if (!before) return null;
     const after: CorrectableValues = {
       phone: input.phone ?? null,
       email: input.email ?? null,
@@ -65,7 +69,7 @@ export function correctMentee(scope: Scope, id: number, actor: Actor, input: Cor
       goals: input.goals,
     };
     const fields = changedFields(before, after);
-    if (!fields.length) return { ok: true as const, fields };
+    if (!fields.length) return fields;
     tx.update(mentees)
       .set({
         phone: after.phone,
@@ -81,7 +85,7 @@ export function correctMentee(scope: Scope, id: number, actor: Actor, input: Cor
       .run();
     tx.insert(menteeChanges).values({ menteeId: id, kind: "correction", fields, byUserId: actor.id }).run();
     audit(actor, "update", "mentee", id, { correction: fields }, tx);
-    return { ok: true as const, fields };
+    return fields;
   });
 }
 

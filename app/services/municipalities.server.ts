@@ -12,7 +12,7 @@ import { newToken, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
 import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
-import { absoluteUrl, transaction, type Actor } from "./kernel.server";
+import { absoluteUrl, fail, ok, transaction, type Actor, type Result } from "./kernel.server";
 import { isResetTokenValid, setPasswordWithToken, spendOpenTokens } from "./accounts.server";
 import { now, today } from "../utils/clock";
 
@@ -145,19 +145,22 @@ export function updatePartner(code: number, input: PartnerInput, actor: Actor): 
   return ok;
 }
 
-export type InviteResult = { ok: true; userId: number } | { ok: false; reason: "email_taken" | "not_found" };
-
 /**
  * Invites a caseworker: creates the account without a password and emails a link to set one (valid 7 days).
- * Inviting again someone who never set a password sends a fresh link.
+ * Inviting again someone who never set a password sends a fresh link. An email of another user is refused beside its
+ * field; null when the municipality does not exist.
  */
-export function inviteCaseworker(code: number, input: { name: string; email: string }, actor: Actor): InviteResult {
+export function inviteCaseworker(
+  code: number,
+  input: { name: string; email: string },
+  actor: Actor,
+): Result<{ userId: number }> | null {
   const d = db();
   const muni = d.select().from(municipalities).where(eq(municipalities.code, code)).get();
-  if (!muni) return { ok: false, reason: "not_found" };
+  if (!muni) return null;
   const existing = d.select().from(users).where(eq(users.email, input.email)).get();
   if (existing && !(existing.role === "caseworker" && existing.municipalityCode === code && !existing.passwordHash)) {
-    return { ok: false, reason: "email_taken" };
+    return fail("municipalities.edit.emailTaken", "email");
   }
   const token = newToken();
   const userId = transaction((tx) => {
@@ -201,7 +204,7 @@ export function inviteCaseworker(code: number, input: { name: string; email: str
     audit(actor, existing ? "update" : "create", "user", u.id, { invitation: true, municipalityCode: code }, tx);
     return u.id;
   }, d);
-  return { ok: true, userId };
+  return ok({ userId });
 }
 
 /** Deactivates (or reactivates) a caseworker of this municipality; a deactivated user is signed out everywhere. */
