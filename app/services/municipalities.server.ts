@@ -3,7 +3,8 @@
  * quota of courses, and the caseworkers who work for each (invited by email to set a password; deactivated, not deleted).
  */
 import { and, asc, eq, sql } from "drizzle-orm";
-import { courseStarts, industries, municipalities, users, verificationTokens } from "../../db/schema";
+import { courseStarts, municipalities, users, verificationTokens } from "../../db/schema";
+import { industryDivisions } from "../domain/industries";
 import { db } from "../db.server";
 import { paged } from "../domain/paging";
 import { countRows, qualified } from "../utils/sql";
@@ -73,19 +74,9 @@ export function municipalityInfo(code: number) {
   );
 }
 
-/** DB07 divisions for the industry pickers. */
+/** DB07 divisions for the industry pickers (the shared vocabulary, app/domain/industries.ts). */
 export function divisionOptions() {
-  return db()
-    .select({
-      code: industries.code,
-      section: industries.section,
-      labelDa: industries.labelDa,
-      labelEn: industries.labelEn,
-    })
-    .from(industries)
-    .where(eq(industries.level, "division"))
-    .orderBy(asc(industries.code))
-    .all();
+  return industryDivisions.map(({ code, section, labelDa, labelEn }) => ({ code, section, labelDa, labelEn }));
 }
 
 export function getMunicipality(code: number) {
