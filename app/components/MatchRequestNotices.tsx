@@ -1,12 +1,12 @@
 /**
  * The coordinator's start page item of issue 19: mentors who said no or let a request expire, with a link to find a
- * new mentor for each citizen. Data: `closedRequestsToHandle()` (app/services/match-requests.server.ts); a request
+ * new mentor for each citizen. Data: `closedRequestsToHandle()` (app/services/match-request-reads.server.ts); a request
  * leaves the list when a new mentor is asked for the citizen, or the citizen no longer waits.
  */
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Page } from "../domain/paging";
-import type { ClosedRequest } from "../services/match-requests.server";
+import type { ClosedRequest } from "../services/match-request-reads.server";
 import { Pager } from "./Pager";
 
 /** `?forespoergsler=N` pages the list (beside a page's own pager). */

@@ -1,6 +1,7 @@
 /** Every kind of background job and its handler (run in the worker thread; app/jobs/worker.ts). */
 import type { JobHandler } from "./worker-runtime.server";
-import { POOL_RUN_KIND, runPoolJob } from "../services/pool-runs.server";
+import { POOL_RUN_KIND } from "../services/pool-runs.server";
+import { runPoolJob } from "../services/pool-run-job.server";
 import { REPORT_EXPORT_KIND, runReportExportJob } from "../services/export-jobs.server";
 import { DAILY_JOBS_KIND, runDailyJobsHandler } from "./daily.server";
 // The daily jobs register themselves with the scheduler's list; the worker runs the one its job names.

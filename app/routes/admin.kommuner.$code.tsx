@@ -11,6 +11,7 @@ import {
   setCaseworkerActive,
   updatePartner,
 } from "../services/municipalities.server";
+import { replyWith } from "../services/kernel.server";
 import { deactivateSchema, inviteSchema, municipalitySchema } from "../schemas/referral";
 import { Alert, Checkbox, ErrorSummary, TextField } from "../components/forms";
 import { formatDateTime } from "../i18n/format";
@@ -42,11 +43,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const s = parseWithZod(formData, { schema: inviteSchema });
     if (s.status !== "success") return data({ form: "invite" as const, result: s.reply() }, { status: 400 });
     const res = inviteCaseworker(code, s.value, user);
-    if (!res.ok)
-      return data(
-        { form: "invite" as const, result: s.reply({ fieldErrors: { email: ["municipalities.edit.emailTaken"] } }) },
-        { status: 400 },
-      );
+    if (!res) throw notFound();
+    if (!res.ok) return data({ form: "invite" as const, result: replyWith(s, res) }, { status: 400 });
     return redirect(`/admin/kommuner/${code}?done=invited`);
   }
   if (intent === "deactivate" || intent === "reactivate") {

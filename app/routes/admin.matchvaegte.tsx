@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/permissions.server";
-import { currentWeights, saveWeights, weightsHistory } from "../services/matching.server";
+import { currentWeights, saveWeights, weightsHistory } from "../services/match-context.server";
 import { matchSettingsSchema, weightsSchema } from "../schemas/matching";
 import { getMatchSettings, saveMatchSettings } from "../services/match-settings.server";
 import { weightKeys } from "../domain/matching";

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { citizenPath, notFound } from "../auth/guards.server";
 import { requireScopedPermission } from "../auth/permissions.server";
 import { getCompetence, saveCompetence } from "../services/competence.server";
+import { replyWith } from "../services/kernel.server";
 import { competenceSchema, profileOf } from "../schemas/competence";
 import { danishLevels, englishLevels, iscedLevels } from "../domain/enums";
 import {
@@ -39,9 +40,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: competenceSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const r = saveCompetence(scope, id, profileOf(submission.value), user);
-  if (!r.ok && r.reason === "not_found") throw notFound();
-  if (!r.ok) return data(submission.reply({ formErrors: ["competence.form.unchanged"] }), { status: 409 });
-  return redirect(`/borgere/${id}/kompetencer?gemt=${r.version}`);
+  if (!r) throw notFound();
+  if (!r.ok) return data(replyWith(submission, r), { status: 409 });
+  return redirect(`/borgere/${id}/kompetencer?gemt=${r.value.version}`);
 }
 
 const pad = <T,>(xs: T[], n: number, empty: T): T[] => [

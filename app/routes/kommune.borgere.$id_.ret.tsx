@@ -33,9 +33,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam(params.id);
   const s = parseWithZod(await request.formData(), { schema: correctionSchema });
   if (s.status !== "success") return data(s.reply(), { status: 400 });
-  const r = correctMentee(scope, id, user, s.value);
-  if (!r.ok) throw notFound();
-  return redirect(`/kommune/borgere/${id}/ret?done=${r.fields.length ? "correct" : "nothing"}#changes-title`);
+  const fields = correctMentee(scope, id, user, s.value);
+  if (!fields) throw notFound();
+  return redirect(`/kommune/borgere/${id}/ret?done=${fields.length ? "correct" : "nothing"}#changes-title`);
 }
 
 export default function CaseworkerCorrection() {

@@ -15,7 +15,7 @@ import { pageParamSchema } from "../domain/paging";
 import { formatDate } from "../i18n/format";
 import { scrollRegion } from "../components/TableWrap";
 import { pageMeta } from "../i18n/meta";
-import { closedRequestsToHandle } from "../services/match-requests.server";
+import { closedRequestsToHandle } from "../services/match-request-reads.server";
 import { MatchRequestNotices, NOTICES_PAGE_PARAM } from "../components/MatchRequestNotices";
 import { pageOf } from "../domain/paging";
 

@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { notFound } from "../auth/guards.server";
 import { requirePermission } from "../auth/permissions.server";
-import { candidatesFor } from "../services/matching.server";
-import { requestMatch, requestsForMentee } from "../services/match-requests.server";
+import { candidatesFor } from "../services/match-candidates.server";
+import { requestMatch } from "../services/match-requests.server";
+import { requestsForMentee } from "../services/match-request-reads.server";
 import { profileReasonsForMentors } from "../services/competence.server";
 import { hardRules, type HardRule } from "../domain/matching";
 import { pageOf } from "../domain/paging";

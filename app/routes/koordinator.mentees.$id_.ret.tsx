@@ -42,9 +42,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const s = parseWithZod(form, { schema: correctionSchema });
   if (s.status !== "success") return data({ intent: "correct" as const, result: s.reply() }, { status: 400 });
-  const r = correctMentee(scope, id, user, s.value);
-  if (!r.ok) throw notFound();
-  return redirect(`/koordinator/mentees/${id}/ret?done=${r.fields.length ? "correct" : "nothing"}#changes-title`);
+  const fields = correctMentee(scope, id, user, s.value);
+  if (!fields) throw notFound();
+  return redirect(`/koordinator/mentees/${id}/ret?done=${fields.length ? "correct" : "nothing"}#changes-title`);
 }
 
 export default function CoordinatorCorrection() {

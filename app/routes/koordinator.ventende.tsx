@@ -10,7 +10,7 @@ import { pageMeta } from "../i18n/meta";
 import { scrollRegion } from "../components/TableWrap";
 import { PageSummary, Pager } from "../components/Pager";
 import { pageOf } from "../domain/paging";
-import { closedRequestsToHandle } from "../services/match-requests.server";
+import { closedRequestsToHandle } from "../services/match-request-reads.server";
 import { MatchRequestNotices, NOTICES_PAGE_PARAM } from "../components/MatchRequestNotices";
 
 export const meta = pageMeta("waiting");

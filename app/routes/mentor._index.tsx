@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/permissions.server";
 import { mentorHome } from "../services/volunteers.server";
-import { openRequestsForMentor } from "../services/match-requests.server";
+import { openRequestsForMentor } from "../services/match-request-reads.server";
 import { requiredScreeningSteps, onLeave } from "../domain/mentor-status";
 import { formatDate, formatNumber, languageName } from "../i18n/format";
 import { CommitmentBadge, DueThisMonth, formatHours } from "../components/CourseParts";

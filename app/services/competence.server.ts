@@ -7,9 +7,8 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { competenceProfiles, courses, mentees, mentors, users } from "../../db/schema";
 import { db, type Db } from "../db.server";
-import type { Scope } from "../auth/guards.server";
-import { scopeFilter } from "./mentees.server";
 import { audit } from "./audit.server";
+import { fail, ok, scopeWhere, transaction, type Actor, type Result, type Scope } from "./kernel.server";
 import {
   changedFields,
   experienceReason,
@@ -21,8 +20,6 @@ import {
   type ProfileReason,
 } from "../domain/competence";
 import { sectionOf } from "../domain/industries";
-
-type Actor = { id: number; role: string };
 
 export const profileColumns = {
   id: competenceProfiles.id,
@@ -82,7 +79,7 @@ function citizen(d: Db, scope: Scope, menteeId: number) {
       wishedOccupation: mentees.wishedOccupation,
     })
     .from(mentees)
-    .where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt), scopeFilter(scope)))
+    .where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt), scopeWhere(scope, mentees.municipalityCode)))
     .get();
 }
 
@@ -137,13 +134,11 @@ export function getCompetence(scope: Scope, menteeId: number, actor: Actor, d: D
   };
 }
 
-export type SaveResult =
-  { ok: true; version: number; changed: string[] } | { ok: false; reason: "not_found" | "unchanged" };
-
 /**
  * Saves a new version: the previous one stops being current, the citizen's matching fields (Danish and English level,
  * education, experience, wishes, driving licence) follow the assessment, and the change is in the access log with the
- * names of the fields that changed (never their values). One transaction; saving the same profile again is refused.
+ * names of the fields that changed (never their values). One transaction; saving the same profile again is refused
+ * (`competence.form.unchanged`). Null when the citizen is not in scope.
  */
 export function saveCompetence(
   scope: Scope,
@@ -151,32 +146,28 @@ export function saveCompetence(
   profile: Profile,
   actor: Actor,
   d: Db = db(),
-): SaveResult {
-  return d.transaction(
-    (tx) => {
-      const t = tx as unknown as Db;
-      if (!citizen(t, scope, menteeId)) return { ok: false as const, reason: "not_found" as const };
-      const cur = current(t, menteeId);
-      const changed = changedFields(cur ? toProfile(cur) : null, profile);
-      if (cur && changed.length === 0) return { ok: false as const, reason: "unchanged" as const };
-      const version = (cur?.version ?? 0) + 1;
-      if (cur) t.update(competenceProfiles).set({ isCurrent: false }).where(eq(competenceProfiles.id, cur.id)).run();
-      t.insert(competenceProfiles)
-        .values({ menteeId, version, isCurrent: true, ...profile, createdBy: actor.id })
-        .run();
-      t.update(mentees).set(menteeFieldsFromProfile(profile)).where(eq(mentees.id, menteeId)).run();
-      audit(
-        actor,
-        cur ? "update" : "create",
-        "mentee",
-        menteeId,
-        { competenceProfileVersion: version, fields: changed },
-        t,
-      );
-      return { ok: true as const, version, changed };
-    },
-    { behavior: "immediate" },
-  );
+): Result<{ version: number; changed: string[] }> | null {
+  return transaction((t) => {
+    if (!citizen(t, scope, menteeId)) return null;
+    const cur = current(t, menteeId);
+    const changed = changedFields(cur ? toProfile(cur) : null, profile);
+    if (cur && changed.length === 0) return fail("competence.form.unchanged");
+    const version = (cur?.version ?? 0) + 1;
+    if (cur) t.update(competenceProfiles).set({ isCurrent: false }).where(eq(competenceProfiles.id, cur.id)).run();
+    t.insert(competenceProfiles)
+      .values({ menteeId, version, isCurrent: true, ...profile, createdBy: actor.id })
+      .run();
+    t.update(mentees).set(menteeFieldsFromProfile(profile)).where(eq(mentees.id, menteeId)).run();
+    audit(
+      actor,
+      cur ? "update" : "create",
+      "mentee",
+      menteeId,
+      { competenceProfileVersion: version, fields: changed },
+      t,
+    );
+    return ok({ version, changed });
+  }, d);
 }
 
 /**

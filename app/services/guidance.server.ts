@@ -9,8 +9,7 @@ import { db, type Db } from "../db.server";
 import type { GuidanceKind, UiLocale } from "../domain/enums";
 import { nowIso } from "../utils/clock";
 import { audit } from "./audit.server";
-
-type Actor = { id: number; role: string };
+import { transaction, type Actor } from "./kernel.server";
 
 export type GuidancePage = { id: number; title: string; body: string; version: number };
 
@@ -58,36 +57,32 @@ export function introductionFor(userId: number, locale: UiLocale, d: Db = db()) 
  * first time also the mentor's mark (which makes them matchable). Idempotent; returns false if no mentor.
  */
 export function markIntroductionRead(userId: number, d: Db = db()): boolean {
-  return d.transaction(
-    (t0) => {
-      const t = t0 as unknown as Db;
-      const mentor = t
-        .select({ id: mentors.id, readAt: mentors.introductionReadAt })
-        .from(mentors)
-        .where(eq(mentors.userId, userId))
-        .get();
-      if (!mentor) return false;
-      const at = nowIso();
-      const pages = activeIntroduction(t);
-      if (pages.length) {
-        t.insert(guidanceReads)
-          .values(pages.map((p) => ({ mentorId: mentor.id, pageId: p.id, version: p.version, readAt: at })))
-          .onConflictDoNothing()
-          .run();
-      }
-      if (!mentor.readAt) t.update(mentors).set({ introductionReadAt: at }).where(eq(mentors.id, mentor.id)).run();
-      audit(
-        { id: userId, role: "mentor" },
-        "update",
-        "mentor",
-        mentor.id,
-        { introduction: "read", pages: pages.map((p) => `${p.id}v${p.version}`) },
-        t,
-      );
-      return true;
-    },
-    { behavior: "immediate" },
-  );
+  return transaction((t) => {
+    const mentor = t
+      .select({ id: mentors.id, readAt: mentors.introductionReadAt })
+      .from(mentors)
+      .where(eq(mentors.userId, userId))
+      .get();
+    if (!mentor) return false;
+    const at = nowIso();
+    const pages = activeIntroduction(t);
+    if (pages.length) {
+      t.insert(guidanceReads)
+        .values(pages.map((p) => ({ mentorId: mentor.id, pageId: p.id, version: p.version, readAt: at })))
+        .onConflictDoNothing()
+        .run();
+    }
+    if (!mentor.readAt) t.update(mentors).set({ introductionReadAt: at }).where(eq(mentors.id, mentor.id)).run();
+    audit(
+      { id: userId, role: "mentor" },
+      "update",
+      "mentor",
+      mentor.id,
+      { introduction: "read", pages: pages.map((p) => `${p.id}v${p.version}`) },
+      t,
+    );
+    return true;
+  }, d);
 }
 
 /** Short tips for a course month (tips for that month first, then tips for any month), in the reader's language. */
@@ -148,41 +143,37 @@ export type GuidanceInput = {
  * match rule keeps their first mark). Returns the id, or null when the page does not exist.
  */
 export function saveGuidancePage(actor: Actor, id: number | null, input: GuidanceInput, d: Db = db()): number | null {
-  return d.transaction(
-    (t0) => {
-      const t = t0 as unknown as Db;
-      const values = {
-        kind: input.kind,
-        courseMonth: input.kind === "tip" ? (input.courseMonth ?? null) : null,
-        sort: input.sort,
-        titleDa: input.titleDa,
-        bodyDa: input.bodyDa,
-        titleEn: input.titleEn,
-        bodyEn: input.bodyEn,
-        active: input.active,
-        updatedBy: actor.id,
-      };
-      if (id == null) {
-        const row = t.insert(guidancePages).values(values).returning({ id: guidancePages.id }).get();
-        audit(actor, "create", "guidance_page", row.id, { kind: input.kind }, t);
-        return row.id;
-      }
-      const old = t.select().from(guidancePages).where(eq(guidancePages.id, id)).get();
-      if (!old) return null;
-      const reworded =
-        old.titleDa !== input.titleDa ||
-        old.bodyDa !== input.bodyDa ||
-        old.titleEn !== input.titleEn ||
-        old.bodyEn !== input.bodyEn;
-      t.update(guidancePages)
-        .set({ ...values, version: reworded ? old.version + 1 : old.version })
-        .where(eq(guidancePages.id, id))
-        .run();
-      audit(actor, "update", "guidance_page", id, { reworded, version: reworded ? old.version + 1 : old.version }, t);
-      return id;
-    },
-    { behavior: "immediate" },
-  );
+  return transaction((t) => {
+    const values = {
+      kind: input.kind,
+      courseMonth: input.kind === "tip" ? (input.courseMonth ?? null) : null,
+      sort: input.sort,
+      titleDa: input.titleDa,
+      bodyDa: input.bodyDa,
+      titleEn: input.titleEn,
+      bodyEn: input.bodyEn,
+      active: input.active,
+      updatedBy: actor.id,
+    };
+    if (id == null) {
+      const row = t.insert(guidancePages).values(values).returning({ id: guidancePages.id }).get();
+      audit(actor, "create", "guidance_page", row.id, { kind: input.kind }, t);
+      return row.id;
+    }
+    const old = t.select().from(guidancePages).where(eq(guidancePages.id, id)).get();
+    if (!old) return null;
+    const reworded =
+      old.titleDa !== input.titleDa ||
+      old.bodyDa !== input.bodyDa ||
+      old.titleEn !== input.titleEn ||
+      old.bodyEn !== input.bodyEn;
+    t.update(guidancePages)
+      .set({ ...values, version: reworded ? old.version + 1 : old.version })
+      .where(eq(guidancePages.id, id))
+      .run();
+    audit(actor, "update", "guidance_page", id, { reworded, version: reworded ? old.version + 1 : old.version }, t);
+    return id;
+  }, d);
 }
 
 /** What one mentor read (for the coordinator's mentor page): page, version, when, and whether it is the current version. */

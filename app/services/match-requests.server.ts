@@ -10,10 +10,9 @@
  * per citizen is also a partial unique index. Two coordinators approving the same citizen make one request; a mentor
  * answering twice makes one course and one set of messages (the outbox's idempotency keys besides).
  */
-import { and, asc, desc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
-import { matchRequests, mentees, mentors, municipalities, statusChanges, users } from "../../db/schema";
+import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
+import { matchRequests, mentors, users } from "../../db/schema";
 import { db, type Db } from "../db.server";
-import { config } from "../config.server";
 import { isDate } from "../domain/dates";
 import {
   canAnswer,
@@ -26,15 +25,13 @@ import type { HardRule } from "../domain/matching";
 import { nowIso, today } from "../utils/clock";
 import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
-import { approveMatch, checkPair, matchContext, pairSharesIndustry } from "./matching.server";
+import { approveMatch, checkPair, isBusy } from "./match-approval.server";
+import { matchContext, pairSharesIndustry } from "./match-context.server";
 import { getMatchSettings } from "./match-settings.server";
 import { coordinatorsToNotify } from "../messaging/recipients.server";
-import { paged, type Page } from "../domain/paging";
-
-type Actor = { id: number; role: string };
-
-const appUrl = () => config().APP_URL.replace(/\/$/, "");
-const isBusy = (e: unknown) => e instanceof Error && (e as { code?: string }).code === "SQLITE_BUSY";
+import { absoluteUrl, transaction, type Actor, type AuditActor, type Tx } from "./kernel.server";
+import { changeStatus, mustChangeStatus } from "./status.server";
+import { mentorOfUser } from "./match-request-reads.server";
 const isUnique = (e: unknown) =>
   e instanceof Error && String((e as { code?: string }).code).startsWith("SQLITE_CONSTRAINT");
 
@@ -73,20 +70,20 @@ export function requestMatch(input: RequestInput, d: Db = db()): RequestResult {
   const settings = getMatchSettings(d);
   const ctx = matchContext(d);
   const reason = input.reason?.trim() || null;
-  const run = d.$client.transaction((): RequestResult => {
-    expireOverdue(d, { menteeId: input.menteeId });
+  const run = (tx: Tx): RequestResult => {
+    expireOverdue(tx, { menteeId: input.menteeId });
     if (
-      d
+      tx
         .select({ id: matchRequests.id })
         .from(matchRequests)
         .where(and(eq(matchRequests.menteeId, input.menteeId), eq(matchRequests.status, "requested")))
         .get()
     )
       return { ok: false, error: "request_open" };
-    const checked = checkPair(d, input.menteeId, input.mentorId, ctx);
+    const checked = checkPair(tx, input.menteeId, input.mentorId, ctx);
     if (!checked.ok) return checked;
     const { mentee, mentor, menteeRow, pm, ev } = checked;
-    const asked = d
+    const asked = tx
       .select({ n: sql<number>`count(*)` })
       .from(matchRequests)
       .where(and(eq(matchRequests.mentorId, mentor.id), eq(matchRequests.status, "requested")))
@@ -96,7 +93,7 @@ export function requestMatch(input: RequestInput, d: Db = db()): RequestResult {
     if (noIndustry && !reason) return { ok: false, error: "reason_required" };
     const at = nowIso();
     const deadline = requestDeadline(at, settings.requestDays);
-    const req = d
+    const req = tx
       .insert(matchRequests)
       .values({
         menteeId: mentee.id,
@@ -112,7 +109,7 @@ export function requestMatch(input: RequestInput, d: Db = db()): RequestResult {
       .returning({ id: matchRequests.id })
       .get();
     // Earlier declined or expired requests about this citizen are dealt with: a new mentor is being asked.
-    d.update(matchRequests)
+    tx.update(matchRequests)
       .set({ handledAt: at })
       .where(
         and(
@@ -122,18 +119,10 @@ export function requestMatch(input: RequestInput, d: Db = db()): RequestResult {
         ),
       )
       .run();
-    d.insert(statusChanges)
-      .values({
-        entityType: "match_request",
-        entityId: req.id,
-        fromStatus: null,
-        toStatus: "requested",
-        byUserId: input.actor.id,
-        reason,
-      })
-      .run();
-    audit(input.actor, "create", "match_request", req.id, { menteeId: mentee.id, mentorId: mentor.id, noIndustry }, d);
-    const url = `${appUrl()}/mentor/forespoergsel/${req.id}`;
+    const created = { entity: "match_request", id: req.id, from: null, to: "requested" } as const;
+    mustChangeStatus(tx, { ...created, actor: input.actor, reason, audit: false });
+    audit(input.actor, "create", "match_request", req.id, { menteeId: mentee.id, mentorId: mentor.id, noIndustry }, tx);
+    const url = absoluteUrl(`/mentor/forespoergsel/${req.id}`);
     const data = {
       mentorFirstName: mentor.firstName,
       menteeFirstName: mentee.firstName,
@@ -157,7 +146,7 @@ export function requestMatch(input: RequestInput, d: Db = db()): RequestResult {
         idempotencyKey: `match_request_mentor:${req.id}:email`,
         data,
       },
-      d,
+      tx,
     );
     if (mentor.phone.trim()) {
       enqueue(
@@ -171,13 +160,13 @@ export function requestMatch(input: RequestInput, d: Db = db()): RequestResult {
           idempotencyKey: `match_request_mentor:${req.id}:sms`,
           data,
         },
-        d,
+        tx,
       );
     }
     return { ok: true, requestId: req.id };
-  });
+  };
   try {
-    return run.immediate();
+    return transaction(run, d);
   } catch (e) {
     if (isBusy(e)) return { ok: false, error: "busy" };
     if (isUnique(e)) return { ok: false, error: "request_open" };
@@ -197,20 +186,12 @@ export type AnswerResult =
       status?: MatchRequestStatus;
     };
 
-function mentorOfUser(d: Db, userId: number) {
-  return d
-    .select({ id: mentors.id, firstName: mentors.firstName, lastName: mentors.lastName })
-    .from(mentors)
-    .where(and(eq(mentors.userId, userId), isNull(mentors.anonymisedAt)))
-    .get();
-}
-
 /** The mentor accepts or declines one of their own requests. Only from `requested` and before the deadline. */
 export function answerRequest(user: Actor, requestId: number, answer: Answer, d: Db = db()): AnswerResult {
-  const run = d.$client.transaction((): AnswerResult => {
-    const mentor = mentorOfUser(d, user.id);
+  const run = (tx: Tx): AnswerResult => {
+    const mentor = mentorOfUser(tx, user.id);
     if (!mentor) return { ok: false, error: "not_found" };
-    const req = d
+    const req = tx
       .select()
       .from(matchRequests)
       .where(and(eq(matchRequests.id, requestId), eq(matchRequests.mentorId, mentor.id)))
@@ -225,7 +206,7 @@ export function answerRequest(user: Actor, requestId: number, answer: Answer, d:
       };
     if (answer.accept) {
       const requester = req.requestedBy
-        ? d.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, req.requestedBy)).get()
+        ? tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, req.requestedBy)).get()
         : undefined;
       const start = req.startDate > today() ? req.startDate : today();
       // Today's approval use case, inside this transaction (a savepoint): the course, statuses, capacity, messages.
@@ -238,18 +219,18 @@ export function answerRequest(user: Actor, requestId: number, answer: Answer, d:
           manualReason: req.noIndustry ? null : req.reason,
           noIndustryReason: req.noIndustry ? req.reason : null,
         },
-        d,
+        tx,
       );
       if (!r.ok) return { ok: false, error: "cannot_start" };
-      close(d, req.id, "accept", user, { courseId: r.courseId });
+      close(tx, req.id, "accept", user, { courseId: r.courseId });
       return { ok: true, status: "accepted", courseId: r.courseId };
     }
-    close(d, req.id, "decline", user, { declineReason: answer.reason?.trim() || null });
-    notifyClosed(d, req.id);
+    close(tx, req.id, "decline", user, { declineReason: answer.reason?.trim() || null });
+    notifyClosed(tx, req.id);
     return { ok: true, status: "declined" };
-  });
+  };
   try {
-    return run.immediate();
+    return transaction(run, d);
   } catch (e) {
     if (isBusy(e)) return { ok: false, error: "busy" };
     throw e;
@@ -258,39 +239,24 @@ export function answerRequest(user: Actor, requestId: number, answer: Answer, d:
 
 /** Moves a request on from `requested` (the state machine), with its status change and audit entry. */
 function close(
-  d: Db,
+  d: Tx,
   id: number,
   event: "accept" | "decline" | "expire",
-  actor: Actor | null,
+  actor: AuditActor,
   extra: { courseId?: number; declineReason?: string | null } = {},
 ): boolean {
-  const to = nextRequestStatus("requested", event)!;
-  const changed = d
-    .update(matchRequests)
-    .set({
-      status: to,
-      answeredAt: nowIso(),
-      courseId: extra.courseId ?? null,
-      declineReason: extra.declineReason ?? null,
-    })
-    .where(and(eq(matchRequests.id, id), eq(matchRequests.status, "requested")))
-    .run().changes;
-  if (!changed) return false;
-  d.insert(statusChanges)
-    .values({
-      entityType: "match_request",
-      entityId: id,
-      fromStatus: "requested",
-      toStatus: to,
-      byUserId: actor?.id ?? null,
-    })
-    .run();
-  audit(actor, "update", "match_request", id, { to }, d);
-  return true;
+  return changeStatus(d, {
+    entity: "match_request",
+    id,
+    from: "requested",
+    to: nextRequestStatus("requested", event)!,
+    actor,
+    set: { answeredAt: nowIso(), courseId: extra.courseId ?? null, declineReason: extra.declineReason ?? null },
+  }).ok;
 }
 
 /** Tells the coordinator who asked (or every coordinator when they are gone) that the mentor said no or did not answer. */
-function notifyClosed(d: Db, id: number): void {
+function notifyClosed(d: Tx, id: number): void {
   const r = d
     .select({ req: matchRequests, mentorFirst: mentors.firstName, mentorLast: mentors.lastName })
     .from(matchRequests)
@@ -321,7 +287,7 @@ function notifyClosed(d: Db, id: number): void {
           menteeId: r.req.menteeId,
           outcome: r.req.status === "expired" ? "expired" : "declined",
           reason: r.req.declineReason,
-          url: `${appUrl()}/koordinator/mentees/${r.req.menteeId}/kandidater`,
+          url: absoluteUrl(`/koordinator/mentees/${r.req.menteeId}/kandidater`),
         },
       },
       d,
@@ -350,141 +316,12 @@ export function expireOverdue(d: Db = db(), opts: { menteeId?: number; at?: stri
       .limit(200)
       .all();
     if (!due.length) return n;
-    d.$client
-      .transaction(() => {
-        for (const r of due)
-          if (close(d, r.id, "expire", null)) {
-            notifyClosed(d, r.id);
-            n++;
-          }
-      })
-      .immediate();
+    transaction((tx) => {
+      for (const r of due)
+        if (close(tx, r.id, "expire", null)) {
+          notifyClosed(tx, r.id);
+          n++;
+        }
+    }, d);
   }
-}
-
-/* ------------------------------------------------------------------ reading */
-
-const profileColumns = {
-  id: matchRequests.id,
-  status: matchRequests.status,
-  deadline: matchRequests.deadline,
-  requestedAt: matchRequests.requestedAt,
-  startDate: matchRequests.startDate,
-  noIndustry: matchRequests.noIndustry,
-  answeredAt: matchRequests.answeredAt,
-  courseId: matchRequests.courseId,
-  menteeFirstName: mentees.firstName,
-  municipality: municipalities.name,
-  languages: mentees.languages,
-  danishLevel: mentees.danishLevel,
-  wishedIndustryCodes: mentees.wishedIndustryCodes,
-  goals: mentees.goals,
-};
-
-/** The mentor's open requests (their start page). */
-export function openRequestsForMentor(userId: number, d: Db = db()) {
-  const mentor = mentorOfUser(d, userId);
-  if (!mentor) return [];
-  return d
-    .select(profileColumns)
-    .from(matchRequests)
-    .innerJoin(mentees, eq(mentees.id, matchRequests.menteeId))
-    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(and(eq(matchRequests.mentorId, mentor.id), eq(matchRequests.status, "requested")))
-    .orderBy(asc(matchRequests.deadline))
-    .limit(20)
-    .all();
-}
-
-/**
- * One request as its mentor sees it: the citizen's minimal profile (first name, municipality, languages, Danish level,
- * wished industries, goals) and no contact details before the mentor has said yes. Null when it is not theirs.
- */
-export function requestForMentor(userId: number, requestId: number, d: Db = db()) {
-  const mentor = mentorOfUser(d, userId);
-  if (!mentor) return null;
-  const r = d
-    .select(profileColumns)
-    .from(matchRequests)
-    .innerJoin(mentees, eq(mentees.id, matchRequests.menteeId))
-    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(and(eq(matchRequests.id, requestId), eq(matchRequests.mentorId, mentor.id), isNull(mentees.anonymisedAt)))
-    .get();
-  if (!r) return null;
-  return { ...r, answerable: canAnswer(r, nowIso()) };
-}
-
-/** A citizen's requests, newest first (the candidates page: who was asked, who said no and why). */
-export function requestsForMentee(menteeId: number, d: Db = db()) {
-  return d
-    .select({
-      id: matchRequests.id,
-      status: matchRequests.status,
-      requestedAt: matchRequests.requestedAt,
-      deadline: matchRequests.deadline,
-      answeredAt: matchRequests.answeredAt,
-      declineReason: matchRequests.declineReason,
-      noIndustry: matchRequests.noIndustry,
-      reason: matchRequests.reason,
-      mentorFirstName: mentors.firstName,
-      mentorLastName: mentors.lastName,
-    })
-    .from(matchRequests)
-    .innerJoin(mentors, eq(mentors.id, matchRequests.mentorId))
-    .where(eq(matchRequests.menteeId, menteeId))
-    .orderBy(desc(matchRequests.id))
-    .limit(20)
-    .all();
-}
-
-export type ClosedRequest = {
-  id: number;
-  status: MatchRequestStatus;
-  answeredAt: string | null;
-  menteeId: number;
-  menteeName: string;
-  mentorName: string;
-  declineReason: string | null;
-};
-
-/**
- * Declined and expired requests of citizens still waiting that no coordinator has dealt with yet (a new request deals
- * with them), newest first, paged: the coordinator's start page item (app/components/MatchRequestNotices.tsx).
- */
-export function closedRequestsToHandle(page = 1, d: Db = db()): Page<ClosedRequest> {
-  const where = and(
-    inArray(matchRequests.status, ["declined", "expired"]),
-    isNull(matchRequests.handledAt),
-    eq(mentees.status, "waiting"),
-    isNull(mentees.anonymisedAt),
-  );
-  return paged(
-    page,
-    () =>
-      d
-        .select({ n: sql<number>`count(*)` })
-        .from(matchRequests)
-        .innerJoin(mentees, eq(mentees.id, matchRequests.menteeId))
-        .where(where)
-        .get()!.n,
-    (limit, offset) =>
-      d
-        .select({
-          id: matchRequests.id,
-          status: matchRequests.status,
-          answeredAt: matchRequests.answeredAt,
-          menteeId: mentees.id,
-          menteeName: sql<string>`${mentees.firstName} || ' ' || ${mentees.lastName}`,
-          mentorName: sql<string>`${mentors.firstName} || ' ' || ${mentors.lastName}`,
-          declineReason: matchRequests.declineReason,
-        })
-        .from(matchRequests)
-        .innerJoin(mentees, eq(mentees.id, matchRequests.menteeId))
-        .innerJoin(mentors, eq(mentors.id, matchRequests.mentorId))
-        .where(where)
-        .orderBy(desc(matchRequests.answeredAt), desc(matchRequests.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
-  );
 }

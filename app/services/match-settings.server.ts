@@ -8,6 +8,7 @@ import { settings } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { nowIso } from "../utils/clock";
 import { audit } from "./audit.server";
+import { transaction, type Actor } from "./kernel.server";
 import { DEFAULT_REQUEST_DAYS, REQUEST_DAYS_LIMITS } from "../domain/match-request";
 
 export type MatchSettings = {
@@ -47,17 +48,15 @@ export function getMatchSettings(d: Db = db()): MatchSettings {
 /** Whether pairs without a shared industry are proposed (the whole-pool run reads this too). */
 export const proposeNoIndustryPairs = (d: Db = db()) => getMatchSettings(d).proposeNoIndustryPairs;
 
-export function saveMatchSettings(next: MatchSettings, actor: { id: number; role: string }, d: Db = db()): void {
-  d.$client
-    .transaction(() => {
-      for (const [field, key] of Object.entries(KEYS) as [keyof MatchSettings, string][]) {
-        const value = next[field];
-        d.insert(settings)
-          .values({ key, value, updatedBy: actor.id })
-          .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actor.id, updatedAt: nowIso() } })
-          .run();
-      }
-      audit(actor, "update", "setting", null, { setting: "match_settings", ...next }, d);
-    })
-    .immediate();
+export function saveMatchSettings(next: MatchSettings, actor: Actor, d: Db = db()): void {
+  transaction((tx) => {
+    for (const [field, key] of Object.entries(KEYS) as [keyof MatchSettings, string][]) {
+      const value = next[field];
+      tx.insert(settings)
+        .values({ key, value, updatedBy: actor.id })
+        .onConflictDoUpdate({ target: settings.key, set: { value, updatedBy: actor.id, updatedAt: nowIso() } })
+        .run();
+    }
+    audit(actor, "update", "setting", null, { setting: "match_settings", ...next }, tx);
+  }, d);
 }

@@ -7,16 +7,13 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { menteeChanges, mentees, users } from "../../db/schema";
 import { db, type Db } from "../db.server";
-import type { Scope } from "../auth/guards.server";
 import { audit } from "./audit.server";
-import { scopeFilter } from "./mentees.server";
+import { scopeWhere, transaction, type Actor, type Scope } from "./kernel.server";
 import { changedFields, type CorrectableFieldName, type CorrectableValues } from "../domain/mentee-corrections";
 import { paged, SUB_PAGE_SIZE, type Page } from "../domain/paging";
 import { countRows } from "../utils/sql";
 import type { CorrectionInput } from "../schemas/referral";
 import type { Channel, DanishLevel, Goal, MessageLanguage } from "../domain/enums";
-
-type Actor = { id: number; role: string };
 
 const correctable = {
   id: mentees.id,
@@ -38,7 +35,7 @@ function loadInScope(d: Db, scope: Scope, id: number) {
     d
       .select(correctable)
       .from(mentees)
-      .where(and(eq(mentees.id, id), scopeFilter(scope), isNull(mentees.anonymisedAt)))
+      .where(and(eq(mentees.id, id), scopeWhere(scope, mentees.municipalityCode), isNull(mentees.anonymisedAt)))
       .get() ?? null
   );
 }
@@ -51,46 +48,45 @@ export function correctionFormFor(scope: Scope, id: number, actor: Actor) {
   return row;
 }
 
-export type CorrectionResult = { ok: true; fields: CorrectableFieldName[] } | { ok: false; reason: "not_found" };
-
-export function correctMentee(scope: Scope, id: number, actor: Actor, input: CorrectionInput): CorrectionResult {
-  const d = db();
-  return d.transaction(
-    (t) => {
-      const tx = t as unknown as Db;
-      const before = loadInScope(tx, scope, id);
-      if (!before) return { ok: false as const, reason: "not_found" as const };
-      const after: CorrectableValues = {
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        preferredChannel: input.preferredChannel,
-        language: input.language,
-        danishLevel: input.danishLevel,
-        danishModule: input.danishModule ?? null,
-        wishedIndustryCodes: input.wishedIndustryCodes,
-        goals: input.goals,
-      };
-      const fields = changedFields(before, after);
-      if (!fields.length) return { ok: true as const, fields };
-      tx.update(mentees)
-        .set({
-          phone: after.phone,
-          email: after.email,
-          preferredChannel: after.preferredChannel as Channel,
-          language: after.language as MessageLanguage,
-          danishLevel: after.danishLevel as DanishLevel,
-          danishModule: after.danishModule,
-          wishedIndustryCodes: [...after.wishedIndustryCodes],
-          goals: [...after.goals] as Goal[],
-        })
-        .where(eq(mentees.id, id))
-        .run();
-      tx.insert(menteeChanges).values({ menteeId: id, kind: "correction", fields, byUserId: actor.id }).run();
-      audit(actor, "update", "mentee", id, { correction: fields }, tx);
-      return { ok: true as const, fields };
-    },
-    { behavior: "immediate" },
-  );
+/** Corrects the record; returns the fields that changed (none: nothing written), or null outside scope. */
+export function correctMentee(
+  scope: Scope,
+  id: number,
+  actor: Actor,
+  input: CorrectionInput,
+): CorrectableFieldName[] | null {
+  return transaction((tx) => {
+    const before = loadInScope(tx, scope, id);
+    if (!before) return null;
+    const after: CorrectableValues = {
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      preferredChannel: input.preferredChannel,
+      language: input.language,
+      danishLevel: input.danishLevel,
+      danishModule: input.danishModule ?? null,
+      wishedIndustryCodes: input.wishedIndustryCodes,
+      goals: input.goals,
+    };
+    const fields = changedFields(before, after);
+    if (!fields.length) return fields;
+    tx.update(mentees)
+      .set({
+        phone: after.phone,
+        email: after.email,
+        preferredChannel: after.preferredChannel as Channel,
+        language: after.language as MessageLanguage,
+        danishLevel: after.danishLevel as DanishLevel,
+        danishModule: after.danishModule,
+        wishedIndustryCodes: [...after.wishedIndustryCodes],
+        goals: [...after.goals] as Goal[],
+      })
+      .where(eq(mentees.id, id))
+      .run();
+    tx.insert(menteeChanges).values({ menteeId: id, kind: "correction", fields, byUserId: actor.id }).run();
+    audit(actor, "update", "mentee", id, { correction: fields }, tx);
+    return fields;
+  });
 }
 
 /** The coordinator logs the intake call (visitationssamtale). Coordinators only: a caseworker's scope is refused. */
@@ -101,9 +97,7 @@ export function logIntakeCall(
   input: { calledOn: string; note?: string },
 ): boolean {
   if (scope.kind !== "all") return false;
-  const d = db();
-  return d.transaction((t) => {
-    const tx = t as unknown as Db;
+  return transaction((tx) => {
     if (!loadInScope(tx, scope, id)) return false;
     const row = tx
       .insert(menteeChanges)

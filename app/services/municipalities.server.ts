@@ -3,7 +3,8 @@
  * quota of courses, and the caseworkers who work for each (invited by email to set a password; deactivated, not deleted).
  */
 import { and, asc, eq, sql } from "drizzle-orm";
-import { courseStarts, industries, municipalities, users, verificationTokens } from "../../db/schema";
+import { courseStarts, municipalities, users, verificationTokens } from "../../db/schema";
+import { industryDivisions } from "../domain/industries";
 import { db } from "../db.server";
 import { paged } from "../domain/paging";
 import { countRows, qualified } from "../utils/sql";
@@ -11,12 +12,10 @@ import { invalidatePublicPages } from "../public-pages.server";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
 import { enqueue } from "../messaging/outbox.server";
-import { config } from "../config.server";
 import { audit } from "./audit.server";
+import { absoluteUrl, fail, ok, transaction, type Actor, type Result } from "./kernel.server";
 import { isResetTokenValid, setPasswordWithToken, spendOpenTokens } from "./accounts.server";
 import { now, today } from "../utils/clock";
-
-type Actor = { id: number; role: string };
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60_000;
 export const INVITATION_TEMPLATE = "caseworker_invitation";
@@ -75,19 +74,9 @@ export function municipalityInfo(code: number) {
   );
 }
 
-/** DB07 divisions for the industry pickers. */
+/** DB07 divisions for the industry pickers (the shared vocabulary, app/domain/industries.ts). */
 export function divisionOptions() {
-  return db()
-    .select({
-      code: industries.code,
-      section: industries.section,
-      labelDa: industries.labelDa,
-      labelEn: industries.labelEn,
-    })
-    .from(industries)
-    .where(eq(industries.level, "division"))
-    .orderBy(asc(industries.code))
-    .all();
+  return industryDivisions.map(({ code, section, labelDa, labelEn }) => ({ code, section, labelDa, labelEn }));
 }
 
 export function getMunicipality(code: number) {
@@ -119,7 +108,7 @@ export type PartnerInput = {
 };
 
 export function updatePartner(code: number, input: PartnerInput, actor: Actor): boolean {
-  const ok = db().transaction((tx) => {
+  const ok = transaction((tx) => {
     const before = tx.select().from(municipalities).where(eq(municipalities.code, code)).get();
     if (!before) return false;
     tx.update(municipalities)
@@ -147,22 +136,25 @@ export function updatePartner(code: number, input: PartnerInput, actor: Actor): 
   return ok;
 }
 
-export type InviteResult = { ok: true; userId: number } | { ok: false; reason: "email_taken" | "not_found" };
-
 /**
  * Invites a caseworker: creates the account without a password and emails a link to set one (valid 7 days).
- * Inviting again someone who never set a password sends a fresh link.
+ * Inviting again someone who never set a password sends a fresh link. An email of another user is refused beside its
+ * field; null when the municipality does not exist.
  */
-export function inviteCaseworker(code: number, input: { name: string; email: string }, actor: Actor): InviteResult {
+export function inviteCaseworker(
+  code: number,
+  input: { name: string; email: string },
+  actor: Actor,
+): Result<{ userId: number }> | null {
   const d = db();
   const muni = d.select().from(municipalities).where(eq(municipalities.code, code)).get();
-  if (!muni) return { ok: false, reason: "not_found" };
+  if (!muni) return null;
   const existing = d.select().from(users).where(eq(users.email, input.email)).get();
   if (existing && !(existing.role === "caseworker" && existing.municipalityCode === code && !existing.passwordHash)) {
-    return { ok: false, reason: "email_taken" };
+    return fail("municipalities.edit.emailTaken", "email");
   }
   const token = newToken();
-  const userId = d.transaction((tx) => {
+  const userId = transaction((tx) => {
     const u = existing
       ? tx.update(users).set({ name: input.name, active: true }).where(eq(users.id, existing.id)).returning().get()
       : tx
@@ -194,7 +186,7 @@ export function inviteCaseworker(code: number, input: { name: string; email: str
         recipient: input.email,
         template: INVITATION_TEMPLATE,
         locale: u.locale,
-        data: { name: u.name, municipality: muni.name, url: `${config().APP_URL}/invitation/${token}` },
+        data: { name: u.name, municipality: muni.name, url: absoluteUrl(`/invitation/${token}`) },
         subjectType: "user",
         subjectId: u.id,
       },
@@ -202,13 +194,13 @@ export function inviteCaseworker(code: number, input: { name: string; email: str
     );
     audit(actor, existing ? "update" : "create", "user", u.id, { invitation: true, municipalityCode: code }, tx);
     return u.id;
-  });
-  return { ok: true, userId };
+  }, d);
+  return ok({ userId });
 }
 
 /** Deactivates (or reactivates) a caseworker of this municipality; a deactivated user is signed out everywhere. */
 export function setCaseworkerActive(code: number, userId: number, active: boolean, actor: Actor): boolean {
-  const changed = db().transaction((tx) => {
+  const changed = transaction((tx) => {
     const n = tx
       .update(users)
       .set({ active })

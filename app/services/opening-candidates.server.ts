@@ -16,7 +16,7 @@ import {
 import { db, type Db } from "../db.server";
 import { audit } from "./audit.server";
 import { scopeWhere, transaction, type Actor, type Scope } from "./kernel.server";
-import { matchContext } from "./matching.server";
+import { matchContext } from "./match-context.server";
 import { openingRow, takenSql } from "./openings.server";
 import {
   OPENING_WEIGHTS,

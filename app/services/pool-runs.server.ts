@@ -1,58 +1,27 @@
 /**
  * Whole-pool matching as a background job (issue 17): a coordinator starts a run for a scope (country, region or one
  * municipality, optionally one DB07 section); the run loads, scores, solves and saves in a worker thread
- * (app/jobs/background.server.ts) and its result is read here a page at a time.
+ * (`pool-run-job.server.ts`, app/jobs/background.server.ts) and its result is read here a page at a time.
  *
  * The result keeps the pairs that share an industry (the mentee's wished division or section is the mentor's industry or
  * one of the mentor's network industries) apart from the others: those are the exception, shown after the industry
  * pairs and never approved from here (they need the coordinator's reason on the candidates page). Approving from the
  * result asks the mentor, as every approval does (`requestMatch`, decision 017).
  */
-import { and, asc, desc, eq, exists, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import {
-  backgroundJobs,
-  industries,
-  menteeIndustryIndex,
-  mentees,
-  mentors,
-  municipalities,
-  poolRunPairs,
-  poolRunUnmatched,
-  users,
-} from "../../db/schema";
+import { mentees, mentors, municipalities, poolRunPairs, poolRunUnmatched, users } from "../../db/schema";
 import { db, type Db } from "../db.server";
-import { assignPool, type AssignmentMode } from "../domain/assignment";
-import {
-  evaluate,
-  industryScore,
-  prepareMentee,
-  prepareMentor,
-  scorePair,
-  travelCandidates,
-  violatedRules,
-  type HardRule,
-} from "../domain/matching";
-import { poolScorer } from "../domain/matching-pool";
-import { scoringThreads } from "../domain/pool-threads.server";
+import type { AssignmentMode } from "../domain/assignment";
 import { paged, type Page } from "../domain/paging";
 import { parseScopeKey, scopeKey, type PoolScope } from "../domain/pool-scope";
 import { cancelJob, jobById, recentJobs, submitJob, type JobRow, type SubmitResult } from "../jobs/background.server";
-import type { JobContext } from "../jobs/worker-runtime.server";
 import { countRows } from "../utils/sql";
 import { audit } from "./audit.server";
-import {
-  EXCLUSION_ORDER,
-  currentWeights,
-  declinedPairsOfWaiting,
-  firstReason,
-  loadMentors,
-  loadWaitingMentees,
-  matchContext,
-} from "./matching.server";
+import type { Actor } from "./kernel.server";
+import { EXCLUSION_ORDER } from "./match-candidates.server";
+import { currentWeights } from "./match-context.server";
 import { requestMatch, type RequestResult } from "./match-requests.server";
-
-type Actor = { id: number; role: string };
 
 export const POOL_RUN_KIND = "matching_pool";
 export type PoolRunParams = { scope: string; mode: AssignmentMode };
@@ -104,159 +73,6 @@ export function cancelPoolRun(jobId: number, actor: Actor, d: Db = db()) {
   const r = cancelJob(jobId, actor.id, d);
   if (r.ok) audit(actor, "update", "pool_run", jobId, { status: "cancelled" }, d);
   return r;
-}
-
-/* ------------------------------------------------------------------ the run (in the worker) */
-
-/** The waiting mentees of a scope, as SQL. */
-function menteesIn(s: PoolScope): SQL | undefined {
-  const area =
-    s.area === "municipality"
-      ? eq(mentees.municipalityCode, s.municipality)
-      : s.area === "region"
-        ? inArray(
-            mentees.municipalityCode,
-            sql`(select ${municipalities.code} from ${municipalities} where ${municipalities.regionCode} = ${s.region})`,
-          )
-        : undefined;
-  if (!s.section) return area;
-  const wishes = exists(
-    sql`select 1 from ${menteeIndustryIndex} where ${menteeIndustryIndex.menteeId} = ${mentees.id} and ${menteeIndustryIndex.code} = ${s.section}`,
-  );
-  return and(area, wishes);
-}
-
-/** The mentors of a section (their industry or a network industry in it); every mentor without one. */
-function mentorsIn(s: PoolScope): SQL | undefined {
-  if (!s.section) return undefined;
-  return sql`(${mentors.industryCode} in (select ${industries.code} from ${industries} where ${industries.section} = ${s.section})
-    or exists (select 1 from json_each(${mentors.networkIndustryCodes}) j join ${industries} i on i.code = j.value where i.section = ${s.section}))`;
-}
-
-/** The job handler: load, score, solve, save (the row's `done` last, once the result is whole). */
-export function runPoolJob({ d, job, progress, complete }: JobContext): void {
-  const params = job.params as PoolRunParams;
-  const scope = parseScopeKey(params.scope);
-  if (!scope) throw new Error(`bad scope ${params.scope}`);
-  const t0 = performance.now();
-  progress({ stage: "loading", done: 0, total: 1 });
-  const weights = currentWeights(d);
-  d.update(backgroundJobs).set({ weightsVersion: weights.version }).where(eq(backgroundJobs.id, job.id)).run();
-  const ctx = matchContext(d, weights.weights);
-  const waiting = loadWaitingMentees(d, menteesIn(scope));
-  // Paused and full mentors too: the scorer excludes them, and an unmatched mentee's reason can then name them.
-  const mentorRows = loadMentors(d, { includeUnavailable: true, where: mentorsIn(scope) });
-  const pes = waiting.map((e) => prepareMentee(e, ctx));
-  const pms = mentorRows.map((m) => prepareMentor(m, ctx));
-  const travel = travelCandidates(pms, ctx);
-  // Issue 19: a declined or expired pair is never proposed again, and a pair without a shared industry only while the
-  // admin setting allows it (the typed-array scorer knows neither rule, so the candidates leave them out).
-  const declined = declinedPairsOfWaiting(d);
-  const near = (e: (typeof waiting)[number]) => {
-    const js = travel(e);
-    if (!declined.size && !ctx.requireSharedIndustry) return js;
-    const i = indexOfMentee.get(e.id)!;
-    return js.filter(
-      (j) =>
-        !declined.has(`${e.id}:${pms[j].m.id}`) && (!ctx.requireSharedIndustry || industryScore(pes[i], pms[j]) > 0),
-    );
-  };
-  const indexOfMentee = new Map(waiting.map((e, i) => [e.id, i]));
-  const scorer = poolScorer(pes, pms, ctx);
-  const t1 = performance.now();
-  const result = assignPool({
-    candidatesOf: (i) => near(waiting[i]),
-    menteeIds: waiting.map((e) => e.id),
-    mentors: pms.map((pm) => ({ id: pm.m.id, free: pm.free })),
-    score: (i, j) => scorePair(pes[i], pms[j], ctx),
-    // A large pool's rows are scored on a helper thread too (assignment-scoring.ts).
-    features: scorer.features,
-    threads: scoringThreads(),
-    mode: params.mode,
-    onProgress: (p) => progress(p),
-  });
-
-  const t2 = performance.now();
-  progress({ stage: "saving", done: 0, total: result.pairs.length });
-  const indexOfMentor = new Map(mentorRows.map((m, j) => [m.id, j]));
-  const pairs = result.pairs.map((p) => {
-    const ev = evaluate(pes[indexOfMentee.get(p.menteeId)!], pms[indexOfMentor.get(p.mentorId)!], ctx);
-    return {
-      jobId: job.id,
-      menteeId: p.menteeId,
-      mentorId: p.mentorId,
-      score: p.score,
-      sharedIndustry: ev.allowed && ev.parts.industry > 0,
-      reasons: ev.reasons,
-    };
-  });
-  const matched = new Set(result.pairs.map((p) => p.menteeId));
-  const unmatched = waiting.flatMap((e, i) =>
-    matched.has(e.id) ? [] : [{ jobId: job.id, menteeId: e.id, reason: unmatchedReason(i) }],
-  );
-  function unmatchedReason(i: number): UnmatchedReason {
-    if (result.allowedPerMentee[i] > 0) return "mentors_taken";
-    if (!waiting[i].municipalityIsPartner) return "municipality_not_partner";
-    const counts = new Map<HardRule, number>();
-    for (const j of near(waiting[i])) {
-      const rule = firstReason(violatedRules(pes[i], pms[j], ctx));
-      counts.set(rule, (counts.get(rule) ?? 0) + 1);
-    }
-    let best: HardRule = "outside_travel_area";
-    for (const r of EXCLUSION_ORDER) if ((counts.get(r) ?? 0) > (counts.get(best) ?? 0)) best = r;
-    return best;
-  }
-  const industryPairs = pairs.filter((p) => p.sharedIndustry).length;
-  const unmatchedByReason: PoolRunSummary["unmatchedByReason"] = {};
-  for (const u of unmatched) unmatchedByReason[u.reason] = (unmatchedByReason[u.reason] ?? 0) + 1;
-  const available = pms.filter((pm) => pm.approved && pm.introductionRead && !pm.paused && !pm.atCapacity).length;
-
-  // Saved in short transactions (the server's own writes never wait long for the lock); the last one marks the run
-  // done, so a result is read only when it is whole. Rows of a run that stops half-way are never shown and go with it.
-  const CHUNK = 500;
-  for (let k = 0; k < pairs.length; k += CHUNK) {
-    d.$client
-      .transaction(() =>
-        d
-          .insert(poolRunPairs)
-          .values(pairs.slice(k, k + CHUNK))
-          .run(),
-      )
-      .immediate();
-    progress({ stage: "saving", done: k, total: pairs.length });
-  }
-  for (let k = 0; k < unmatched.length; k += CHUNK) {
-    d.$client
-      .transaction(() =>
-        d
-          .insert(poolRunUnmatched)
-          .values(unmatched.slice(k, k + CHUNK))
-          .run(),
-      )
-      .immediate();
-  }
-  const t3 = performance.now();
-  const summary: PoolRunSummary = {
-    waiting: waiting.length,
-    mentorsAvailable: available,
-    pairs: pairs.length,
-    industryPairs,
-    otherPairs: pairs.length - industryPairs,
-    unmatched: unmatched.length,
-    unmatchedByReason,
-    meanScore: pairs.length ? Math.round((result.totalScore / pairs.length) * 10) / 10 : null,
-    totalScore: result.totalScore,
-    allowedPairs: result.allowedPairs,
-    components: result.components,
-    largest: result.largest,
-    ms: {
-      loading: Math.round(t1 - t0),
-      scoring: Math.round(result.timings.scoringMs),
-      solving: Math.round(result.timings.solvingMs),
-      saving: Math.round(t3 - t2),
-    },
-  };
-  d.$client.transaction(() => complete(d, summary)).immediate();
 }
 
 /* ------------------------------------------------------------------ reading a run */

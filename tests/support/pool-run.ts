@@ -5,7 +5,8 @@
 import { eq } from "drizzle-orm";
 import { backgroundJobs, poolRunPairs } from "../../db/schema";
 import { db } from "../../app/db.server";
-import { POOL_RUN_KIND, runPoolJob, type PoolRunSummary } from "../../app/services/pool-runs.server";
+import { POOL_RUN_KIND, type PoolRunSummary } from "../../app/services/pool-runs.server";
+import { runPoolJob } from "../../app/services/pool-run-job.server";
 
 export function runPoolHere(mode: "best_score" | "most_matched", scope = "country") {
   const job = db()

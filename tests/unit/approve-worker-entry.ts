@@ -1,3 +1,3 @@
 /** What the concurrency test's worker threads load (bundled by the test). */
-export { approveMatch } from "../../app/services/matching.server";
+export { approveMatch } from "../../app/services/match-approval.server";
 export { db } from "../../app/db.server";

@@ -4,13 +4,20 @@ import { and, eq } from "drizzle-orm";
 import { db } from "../../app/db.server";
 import * as f from "../../db/factories";
 import * as schema from "../../db/schema";
-import * as matching from "../../app/services/matching.server";
-import * as requests from "../../app/services/match-requests.server";
+import * as matchContext from "../../app/services/match-context.server";
+import * as matchPool from "../../app/services/match-pool.server";
+import * as matchCandidates from "../../app/services/match-candidates.server";
+import * as matchApproval from "../../app/services/match-approval.server";
+import * as requestCommands from "../../app/services/match-requests.server";
+import * as requestReads from "../../app/services/match-request-reads.server";
 import * as settings from "../../app/services/match-settings.server";
 import * as secondChance from "../../app/services/second-chance.server";
 import { runPoolHere } from "../support/pool-run";
 import { renderMessage } from "../../emails";
 import { testDb } from "../support/test-db";
+
+const matching = { ...matchContext, ...matchPool, ...matchCandidates, ...matchApproval };
+const requests = { ...requestCommands, ...requestReads };
 
 const rng = f.createRng(19);
 let coordinator: { id: number; role: string };

@@ -4,10 +4,15 @@ import { and, eq } from "drizzle-orm";
 import { db } from "../../app/db.server";
 import * as f from "../../db/factories";
 import * as schema from "../../db/schema";
-import * as matching from "../../app/services/matching.server";
+import * as matchContext from "../../app/services/match-context.server";
+import * as matchPool from "../../app/services/match-pool.server";
+import * as matchCandidates from "../../app/services/match-candidates.server";
+import * as matchApproval from "../../app/services/match-approval.server";
 import { renderMessage } from "../../emails";
 import { messageLanguages } from "../../app/domain/enums";
 import { templates } from "../../emails";
+
+const matching = { ...matchContext, ...matchPool, ...matchCandidates, ...matchApproval };
 
 const rng = f.createRng(5);
 let coordinator: { id: number; role: string };
