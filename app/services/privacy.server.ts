@@ -41,7 +41,7 @@ import { audit } from "./audit.server";
 import { countRows, qualified } from "../utils/sql";
 import { invalidatePublicPages } from "../public-pages.server";
 import { revokeCitizenLinks } from "./citizen-page.server";
-import { staffMessageColumns } from "../messaging/outbox.server";
+import { staffMessageColumns } from "../messaging/outbox-render.server";
 import { transaction, type AuditActor } from "./kernel.server";
 import { mustChangeStatus } from "./status.server";
 import { nowIso, today } from "../utils/clock";

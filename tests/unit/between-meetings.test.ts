@@ -25,7 +25,7 @@ const { addDays } = await import("../../app/domain/dates");
 const { isAllowedHour, localDateTime } = await import("../../app/domain/planned-meetings");
 const { today, setClockOffset } = await import("../../app/utils/clock");
 const { renderMessage } = await import("../../emails");
-const { drainOutbox } = await import("../../app/messaging/outbox.server");
+const { drainOutbox } = await import("../../app/messaging/outbox-sender.server");
 const privacy = await import("../../app/services/privacy.server");
 
 const rng = f.createRng(21);

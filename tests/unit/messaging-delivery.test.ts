@@ -22,7 +22,12 @@ const { db } = await import("../../app/db.server");
 const { applyReferenceData } = await import("../../db/reference");
 const f = await import("../../db/factories");
 const schema = await import("../../db/schema");
-const outbox = await import("../../app/messaging/outbox.server");
+const outbox = {
+  ...(await import("../../app/messaging/outbox.server")),
+  ...(await import("../../app/messaging/outbox-claims.server")),
+  ...(await import("../../app/messaging/outbox-render.server")),
+  ...(await import("../../app/messaging/outbox-sender.server")),
+};
 const { setTransportOverride, transportFor } = await import("../../app/messaging/transports/index.server");
 const { gatewayApiTransport } = await import("../../app/messaging/transports/gatewayapi.server");
 const { resendTransport } = await import("../../app/messaging/transports/resend.server");
