@@ -46,7 +46,7 @@ import { openCourseCount } from "./mentor-pool";
 import { nowIso, today } from "../utils/clock";
 import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
-import { issueCitizenLink } from "./citizen-page.server";
+import { issueCitizenLink } from "./citizen-links.server";
 import type { Channel } from "../domain/enums";
 
 type Actor = { id: number; role: string };

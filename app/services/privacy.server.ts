@@ -40,7 +40,7 @@ import { addMonths } from "../domain/dates";
 import { audit } from "./audit.server";
 import { countRows, qualified } from "../utils/sql";
 import { invalidatePublicPages } from "../public-pages.server";
-import { revokeCitizenLinks } from "./citizen-page.server";
+import { revokeCitizenLinks } from "./citizen-links.server";
 import { staffMessageColumns } from "../messaging/outbox-render.server";
 import { transaction, type AuditActor } from "./kernel.server";
 import { mustChangeStatus } from "./status.server";

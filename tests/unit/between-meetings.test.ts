@@ -23,7 +23,11 @@ const planned = {
   ...(await import("../../app/services/planned-meeting-jobs.server")),
 };
 const goals = await import("../../app/services/goals.server");
-const page = await import("../../app/services/citizen-page.server");
+const page = {
+  ...(await import("../../app/services/citizen-page.server")),
+  ...(await import("../../app/services/citizen-links.server")),
+  ...(await import("../../app/services/citizen-requests.server")),
+};
 const { addDays } = await import("../../app/domain/dates");
 const { isAllowedHour, localDateTime } = await import("../../app/domain/planned-meetings");
 const { today, setClockOffset } = await import("../../app/utils/clock");
