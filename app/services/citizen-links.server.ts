@@ -36,20 +36,18 @@ export function issueCitizenLink(t: Tx, menteeId: number): string {
   return absoluteUrl(`/mig/${token}`);
 }
 
+/** A citizen's page links not yet revoked (nor used up). */
+const unrevoked = (menteeId: number) =>
+  and(
+    eq(verificationTokens.purpose, "citizen_page"),
+    eq(verificationTokens.subjectType, "mentee"),
+    eq(verificationTokens.subjectId, menteeId),
+    isNull(verificationTokens.usedAt),
+  );
+
 /** Ends every live link of a citizen (a lost phone, a link that reached someone else). Returns how many. */
 export function revokeCitizenLinks(t: Tx, menteeId: number): number {
-  return t
-    .update(verificationTokens)
-    .set({ usedAt: nowIso() })
-    .where(
-      and(
-        eq(verificationTokens.purpose, "citizen_page"),
-        eq(verificationTokens.subjectType, "mentee"),
-        eq(verificationTokens.subjectId, menteeId),
-        isNull(verificationTokens.usedAt),
-      ),
-    )
-    .run().changes;
+  return t.update(verificationTokens).set({ usedAt: nowIso() }).where(unrevoked(menteeId)).run().changes;
 }
 
 /**
@@ -156,14 +154,6 @@ export function liveLinkCount(menteeId: number, d: Db = db()): number {
   return d
     .select({ n: sql<number>`count(*)` })
     .from(verificationTokens)
-    .where(
-      and(
-        eq(verificationTokens.purpose, "citizen_page"),
-        eq(verificationTokens.subjectType, "mentee"),
-        eq(verificationTokens.subjectId, menteeId),
-        isNull(verificationTokens.usedAt),
-        gt(verificationTokens.expiresAt, nowIso()),
-      ),
-    )
+    .where(and(unrevoked(menteeId), gt(verificationTokens.expiresAt, nowIso())))
     .get()!.n;
 }

@@ -72,6 +72,11 @@ export function meetingData(p: Planned) {
   return { ...localDateTime(p.startsAt), form: p.form, place: p.place };
 }
 
+/** What the mentor's messages about a meeting say: when, where, with whom, the agenda and the link to the course. */
+function mentorData(c: Course, p: Planned, menteeFirstName: string) {
+  return { ...meetingData(p), menteeFirstName, agenda: p.agenda, url: absoluteUrl(`/mentor/forloeb/${c.id}`) };
+}
+
 function ics(p: Planned, attendeeEmail: string) {
   const host = new URL(absoluteUrl("/")).hostname;
   return {
@@ -105,10 +110,7 @@ export function sendMeetingMessages(t: Tx, c: Course, p: Planned, kind: Kind) {
         subjectType: "mentor",
         subjectId: mentor.id,
         data: {
-          ...meetingData(p),
-          menteeFirstName: mentee.firstName,
-          agenda: p.agenda,
-          url: absoluteUrl(`/mentor/forloeb/${c.id}`),
+          ...mentorData(c, p, mentee.firstName),
           ics: ics(p, mentor.email),
         },
         idempotencyKey: `${key}:mentor`,
@@ -196,12 +198,7 @@ export function queueReminder(t: Tx, c: Course, p: Planned, at: Date = now()): n
           locale: mentor.locale,
           subjectType: "mentor",
           subjectId: mentor.id,
-          data: {
-            ...meetingData(p),
-            menteeFirstName: mentee.firstName,
-            agenda: p.agenda,
-            url: absoluteUrl(`/mentor/forloeb/${c.id}`),
-          },
+          data: mentorData(c, p, mentee.firstName),
           idempotencyKey: mentorKey,
           notBefore: when,
         },
