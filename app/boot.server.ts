@@ -7,7 +7,7 @@ import { closeDb, db } from "./db.server";
 import { applyReferenceData } from "../db/reference";
 import { optimizeDatabase } from "../db/client";
 import { demoLogins, isDatabaseEmpty, seedDemo } from "../db/seed/demo";
-import { startSenderLoop } from "./messaging/outbox.server";
+import { startSenderLoop } from "./messaging/outbox-sender.server";
 import { setDailyJobRunner, startBackgroundJobs } from "./jobs.server";
 import { runDailyJobsInWorker } from "./jobs/daily.server";
 import { startJobRunner } from "./jobs/background.server";

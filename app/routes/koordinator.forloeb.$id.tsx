@@ -1,42 +1,27 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ReactNode } from "react";
 import { notFound } from "../auth/guards.server";
 import { requireScopedPermission } from "../auth/permissions.server";
 import { applyCoordinatorAction, type CoordinatorAction } from "../services/course-actions.server";
 import { getCourseForStaff } from "../services/course-reads.server";
 import { replyWith } from "../services/kernel.server";
 import { coordinatorSchemas, isCoordinatorIntent, type CoordinatorIntent } from "../schemas/courses";
-import {
-  Alert,
-  Checkbox,
-  ChoiceGroup,
-  ErrorSummary,
-  SelectField,
-  TextArea,
-  TextField,
-  type AnyField,
-} from "../components/forms";
-import {
-  CommitmentBadge,
-  MeetingTable,
-  MonthTable,
-  formatHours,
-  industryLabel,
-  industryOptions,
-} from "../components/CourseParts";
-import { formatDate, formatDateTime, formatNumber } from "../i18n/format";
-import { endReasons, followUpStatuses, followUpTargets, outcomePhases, outcomeTypes } from "../domain/enums";
+import { Alert } from "../components/forms";
+import { CommitmentBadge, MeetingTable, MonthTable, formatHours } from "../components/CourseParts";
+import { formatDate, formatNumber } from "../i18n/format";
 import { today } from "../utils/clock";
 import { pageMeta } from "../i18n/meta";
-import { scrollRegion } from "../components/TableWrap";
 import { plannedForCourse } from "../services/planned-meetings.server";
 import { goalsForCourse } from "../services/goals.server";
 import { PlannedMeetingsSection } from "../components/PlannedMeetings";
 import { GoalPlanSection } from "../components/GoalPlan";
+import { CourseActions } from "../components/staff-course/CourseActions";
+import { FollowUps } from "../components/staff-course/FollowUps";
+import { StaffOutcomes } from "../components/staff-course/StaffOutcomes";
+import { CourseRecord } from "../components/staff-course/CourseRecord";
 import { idParam } from "../utils/params.server";
 
 export const meta = pageMeta("course");
@@ -81,6 +66,8 @@ const doneKey: Record<string, string> = {
   meeting_cancel: "between.meeting.cancelled",
 };
 
+export type StaffCourseData = ReturnType<typeof useLoaderData<typeof loader>>;
+
 export default function StaffCourse() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
@@ -90,7 +77,6 @@ export default function StaffCourse() {
   const done = params.get("done");
   const c = d.course;
   const com = d.commitment;
-  const can = (e: string) => (d.events as string[]).includes(e);
   const last = (intent: CoordinatorIntent) =>
     actionData?.intent === intent ? (actionData.result as SubmissionResult<string[]>) : undefined;
   const confirmError = last("confirm_outcome") ?? last("reject_outcome");
@@ -192,104 +178,7 @@ export default function StaffCourse() {
         </section>
       ) : null}
 
-      {d.events.length ? (
-        <section aria-labelledby="actions-title">
-          <h2 id="actions-title">{t("courses.staff.actions")}</h2>
-          {can("start") ? (
-            <ActionForm
-              intent="start"
-              title={t(d.stage === "starts_later" ? "courses.staff.moveStart" : "courses.staff.start")}
-              intro={t(d.stage === "starts_later" ? "courses.staff.moveStartIntro" : "courses.staff.startIntro")}
-              lastResult={last("start")}
-              defaults={{ startDate: c.startDate ?? d.today }}
-              render={(f) => <TextField field={f.startDate} label={t("courses.staff.startDate")} type="date" />}
-            />
-          ) : null}
-          {can("pause") ? (
-            <ActionForm
-              intent="pause"
-              title={t("courses.staff.pause")}
-              lastResult={last("pause")}
-              defaults={{ fromDate: d.today }}
-              render={(f) => (
-                <>
-                  <TextField field={f.fromDate} label={t("courses.staff.pauseFrom")} type="date" />
-                  <TextField field={f.reason} label={t("courses.staff.pauseReason")} optional />
-                </>
-              )}
-            />
-          ) : null}
-          {can("resume") ? (
-            <ActionForm
-              intent="resume"
-              title={t("courses.staff.resume")}
-              intro={t("courses.staff.resumeIntro")}
-              lastResult={last("resume")}
-              defaults={{ toDate: d.today }}
-              render={(f) => <TextField field={f.toDate} label={t("courses.staff.resumeOn")} type="date" />}
-            />
-          ) : null}
-          {can("extend") ? (
-            <ActionForm
-              intent="extend"
-              title={t("courses.staff.extend")}
-              lastResult={last("extend")}
-              defaults={{}}
-              render={(f) => <TextField field={f.plannedEndDate} label={t("courses.staff.newEnd")} type="date" />}
-            />
-          ) : null}
-          {can("complete") ? (
-            <ActionForm
-              intent="complete"
-              title={t("courses.staff.complete")}
-              intro={t("courses.staff.completeIntro")}
-              lastResult={last("complete")}
-              defaults={{ endedOn: d.today }}
-              render={(f) => <TextField field={f.endedOn} label={t("courses.staff.endedOn")} type="date" />}
-            />
-          ) : null}
-          {can("end_early") ? (
-            <ActionForm
-              intent="end_early"
-              title={t("courses.staff.endEarly")}
-              lastResult={last("end_early")}
-              defaults={{ endedOn: d.today }}
-              render={(f) => (
-                <>
-                  <TextField field={f.endedOn} label={t("courses.staff.endedOn")} type="date" />
-                  <SelectField
-                    field={f.reason}
-                    label={t("courses.staff.endReason")}
-                    placeholder=""
-                    options={endReasons.map((v) => ({ value: v, label: t(`enum.endReason.${v}`) }))}
-                  />
-                  <TextArea field={f.note} label={t("courses.staff.endNote")} optional rows={2} />
-                </>
-              )}
-            />
-          ) : null}
-          {can("cancel") ? (
-            <ActionForm
-              intent="cancel"
-              title={t("courses.staff.cancel")}
-              intro={t("courses.staff.cancelIntro")}
-              lastResult={last("cancel")}
-              defaults={{}}
-              render={(f) => (
-                <>
-                  <SelectField
-                    field={f.reason}
-                    label={t("courses.staff.endReason")}
-                    placeholder=""
-                    options={endReasons.map((v) => ({ value: v, label: t(`enum.endReason.${v}`) }))}
-                  />
-                  <TextArea field={f.note} label={t("courses.staff.endNote")} optional rows={2} />
-                </>
-              )}
-            />
-          ) : null}
-        </section>
-      ) : null}
+      <CourseActions d={d} last={last} />
 
       <PlannedMeetingsSection
         items={d.planned}
@@ -304,286 +193,11 @@ export default function StaffCourse() {
         editPath={c.status === "proposed" ? null : `/koordinator/forloeb/${c.id}/maal`}
       />
 
-      <section aria-labelledby="follow-up">
-        <h2 id="follow-up" tabIndex={-1}>
-          {t("courses.followUp.title")}
-        </h2>
-        {d.followUps.length ? (
-          <div className="mb-table-wrap" {...scrollRegion(t("courses.followUp.title"))}>
-            <table className="table table--zebra">
-              <thead>
-                <tr>
-                  <th scope="col">{t("courses.followUp.calledOn")}</th>
-                  <th scope="col">{t("courses.followUp.target")}</th>
-                  <th scope="col">{t("courses.followUp.status")}</th>
-                  <th scope="col">{t("courses.followUp.notes")}</th>
-                  <th scope="col">{t("courses.followUp.by")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.followUps.map((f) => (
-                  <tr key={f.id}>
-                    <td>{formatDate(f.calledOn, lng)}</td>
-                    <td>{t(`enum.followUpTarget.${f.target}`)}</td>
-                    <td>
-                      {t(`enum.followUpStatus.${f.status}`)}
-                      {f.escalatedAt ? (
-                        <>
-                          {" "}
-                          · <span className="mb-badge mb-badge--warn">{t("courses.followUp.escalated")}</span>
-                        </>
-                      ) : null}
-                    </td>
-                    <td>{f.notes}</td>
-                    <td>{f.byName}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p>{t("courses.followUp.none")}</p>
-        )}
-        {d.stage === "completed" || d.stage === "ended_early" ? null : (
-          <ActionForm
-            intent="follow_up"
-            title={t("courses.followUp.log")}
-            lastResult={last("follow_up")}
-            defaults={{ calledOn: d.today, target: "mentor", status: "on_track" }}
-            render={(f) => (
-              <>
-                <TextField field={f.calledOn} label={t("courses.followUp.calledOn")} type="date" />
-                <ChoiceGroup
-                  field={f.target}
-                  legend={t("courses.followUp.target")}
-                  options={followUpTargets.map((v) => ({ value: v, label: t(`enum.followUpTarget.${v}`) }))}
-                />
-                <ChoiceGroup
-                  field={f.status}
-                  legend={t("courses.followUp.status")}
-                  options={followUpStatuses.map((v) => ({ value: v, label: t(`enum.followUpStatus.${v}`) }))}
-                />
-                <TextArea
-                  field={f.notes}
-                  label={t("courses.followUp.notes")}
-                  hint={t("courses.followUp.notesHint")}
-                  optional
-                  rows={3}
-                />
-                <Checkbox field={f.escalate} label={t("courses.followUp.escalate")} />
-              </>
-            )}
-            submit={t("courses.followUp.save")}
-          />
-        )}
-      </section>
+      <FollowUps d={d} last={last} />
 
-      {d.begun || d.outcomes.length ? (
-        <section aria-labelledby="outcomes-title">
-          <h2 id="outcomes-title">{t("courses.outcome.title")}</h2>
-          {d.outcomes.length ? (
-            <div className="mb-table-wrap" {...scrollRegion(t("courses.outcome.title"))}>
-              <table className="table table--zebra">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("courses.outcome.type")}</th>
-                    <th scope="col">{t("courses.outcome.phase")}</th>
-                    <th scope="col">{t("courses.outcome.date")}</th>
-                    <th scope="col">{t("courses.outcome.industry")}</th>
-                    <th scope="col">{t("courses.outcome.viaNetworkShort")}</th>
-                    <th scope="col">{t("courses.page.status")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.outcomes.map((o) => (
-                    <tr key={o.id}>
-                      <td>{t(`enum.outcomeType.${o.type}`)}</td>
-                      <td>{t(`enum.outcomePhase.${o.phase}`)}</td>
-                      <td>{formatDate(o.outcomeDate, lng)}</td>
-                      <td>{industryLabel(o.employerIndustryCode, lng)}</td>
-                      <td>{o.viaMentorNetwork ? t("common.yes") : t("common.no")}</td>
-                      <td>
-                        {o.confirmed ? (
-                          t("courses.outcome.confirmed")
-                        ) : (
-                          <Form method="post" className="mb-inline-form">
-                            <input type="hidden" name="outcomeId" value={o.id} />
-                            {t("courses.outcome.awaiting")}{" "}
-                            <button
-                              type="submit"
-                              name="intent"
-                              value="confirm_outcome"
-                              className="button button-secondary"
-                              aria-label={t("courses.outcome.confirmLabel", { type: t(`enum.outcomeType.${o.type}`) })}
-                            >
-                              {t("courses.outcome.confirm")}
-                            </button>{" "}
-                            <button
-                              type="submit"
-                              name="intent"
-                              value="reject_outcome"
-                              className="button button-tertiary"
-                              aria-label={t("courses.outcome.rejectLabel", { type: t(`enum.outcomeType.${o.type}`) })}
-                            >
-                              {t("courses.outcome.reject")}
-                            </button>
-                          </Form>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : (
-            <p>{t("courses.outcome.none")}</p>
-          )}
-          {d.begun ? (
-            <ActionForm
-              intent="outcome"
-              title={t("courses.outcome.registerTitle")}
-              lastResult={last("outcome")}
-              defaults={{ outcomeDate: d.today, phase: c.endedOn && c.endedOn < d.today ? "followup_3m" : "end" }}
-              render={(f) => (
-                <>
-                  <SelectField
-                    field={f.type}
-                    label={t("courses.outcome.type")}
-                    placeholder=""
-                    options={outcomeTypes.map((v) => ({ value: v, label: t(`enum.outcomeType.${v}`) }))}
-                  />
-                  <SelectField
-                    field={f.phase}
-                    label={t("courses.outcome.phase")}
-                    options={outcomePhases.map((v) => ({ value: v, label: t(`enum.outcomePhase.${v}`) }))}
-                  />
-                  <TextField field={f.outcomeDate} label={t("courses.outcome.date")} type="date" />
-                  <SelectField
-                    field={f.employerIndustryCode}
-                    label={t("courses.outcome.industry")}
-                    optional
-                    placeholder={t("courses.outcome.industryPlaceholder")}
-                    options={industryOptions(lng)}
-                  />
-                  <Checkbox field={f.viaMentorNetwork} label={t("courses.outcome.viaNetwork")} />
-                </>
-              )}
-              submit={t("courses.outcome.register")}
-            />
-          ) : null}
-        </section>
-      ) : null}
+      <StaffOutcomes d={d} last={last} />
 
-      {d.begun || d.surveys.length ? (
-        <section aria-labelledby="surveys-title">
-          <h2 id="surveys-title">{t("courses.survey.answers")}</h2>
-          {d.surveys.length ? (
-            <div className="mb-table-wrap" {...scrollRegion(t("courses.survey.answers"))}>
-              <table className="table table--zebra">
-                <thead>
-                  <tr>
-                    <th scope="col">{t("courses.survey.kind")}</th>
-                    <th scope="col">{t("courses.survey.respondent")}</th>
-                    <th scope="col">{t("courses.survey.answered")}</th>
-                    <th scope="col">{t("courses.survey.satisfactionShort")}</th>
-                    <th scope="col">{t("courses.survey.closerShort")}</th>
-                    <th scope="col">{t("courses.survey.comment")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {d.surveys.map((s) => (
-                    <tr key={s.id}>
-                      <td>{t(`enum.surveyKind.${s.kind}`)}</td>
-                      <td>{t(`enum.surveyRespondent.${s.respondent}`)}</td>
-                      <td>
-                        {s.answeredAt
-                          ? formatDateTime(s.answeredAt, lng)
-                          : s.sentAt
-                            ? t("courses.survey.notAnswered")
-                            : t("courses.survey.notSent")}
-                      </td>
-                      <td>{s.satisfaction ?? ""}</td>
-                      <td>{s.closerToJob ? t(`enum.closerToJob.${s.closerToJob}`) : ""}</td>
-                      <td>{s.comment}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          ) : (
-            <p>{t("courses.survey.none")}</p>
-          )}
-        </section>
-      ) : null}
-
-      {d.pauses.length ? (
-        <section aria-labelledby="pauses-title">
-          <h2 id="pauses-title">{t("courses.staff.pauses")}</h2>
-          <ul>
-            {d.pauses.map((p) => (
-              <li key={p.id}>
-                {p.toDate
-                  ? t("courses.staff.pauseClosed", { from: formatDate(p.fromDate, lng), to: formatDate(p.toDate, lng) })
-                  : t("courses.staff.pauseOpen", { from: formatDate(p.fromDate, lng) })}
-                {p.reason ? ` · ${p.reason}` : ""}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="history-title">
-        <h2 id="history-title">{t("courses.staff.history")}</h2>
-        <ul>
-          {d.history.map((h) => (
-            <li key={h.id}>
-              {formatDateTime(h.at, lng)}: {h.fromStatus ? t(`enum.courseStatus.${h.fromStatus}`) : "–"} →{" "}
-              {t(`enum.courseStatus.${h.toStatus}`)}
-              {h.reason ? ` (${h.reason})` : ""}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <CourseRecord d={d} />
     </>
-  );
-}
-
-/** One coordinator form: its own Conform instance (errors stay on the form that was sent), a hidden intent. */
-function ActionForm<I extends CoordinatorIntent>({
-  intent,
-  title,
-  intro,
-  lastResult,
-  defaults,
-  render,
-  submit,
-}: {
-  intent: I;
-  title: string;
-  intro?: string;
-  lastResult?: SubmissionResult<string[]>;
-  defaults: Record<string, string>;
-  render: (fields: Record<string, AnyField>) => ReactNode;
-  submit?: string;
-}) {
-  const [form, fields] = useForm({
-    id: `form-${intent}`,
-    lastResult,
-    defaultValue: defaults,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: coordinatorSchemas[intent] }),
-  });
-  return (
-    <div className="mb-action">
-      <h3 id={`form-${intent}-title`}>{title}</h3>
-      {intro ? <p>{intro}</p> : null}
-      <ErrorSummary form={form} />
-      <Form method="post" {...getFormProps(form)} aria-labelledby={`form-${intent}-title`}>
-        <input type="hidden" name="intent" value={intent} />
-        {render(fields)}
-        <button type="submit" className="button button-primary">
-          {submit ?? title}
-        </button>
-      </Form>
-    </div>
   );
 }

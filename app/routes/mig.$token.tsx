@@ -12,13 +12,8 @@ import { clientAddress } from "../auth/client-address";
 import { config } from "../config.server";
 import { isRtl, messageLanguages, type MessageLanguage } from "../domain/enums";
 import { callMeSchema, contactChangeSchema, contactCodeSchema } from "../schemas/between";
-import {
-  citizenPageAllowed,
-  citizenPageByToken,
-  confirmContactChange,
-  requestCall,
-  startContactChange,
-} from "../services/citizen-page.server";
+import { citizenPageAllowed, citizenPageByToken } from "../services/citizen-page.server";
+import { confirmContactChange, requestCall, startContactChange } from "../services/citizen-requests.server";
 import { citizenPageCopy, fill } from "../i18n/citizen-page-copy";
 import { optOutCopy } from "../i18n/opt-out-copy";
 import { citizenPageLanguage } from "../i18n/citizen-language";

@@ -9,7 +9,7 @@ import { audit } from "../services/audit.server";
 import { log } from "../utils/logger.server";
 import { verifiedGatewayApiPayload } from "../messaging/gatewayapi-webhook.server";
 import { isPageLinkKeyword, LINK_BY_SMS_PER_HOUR } from "../domain/citizen-link";
-import { sendCitizenLink } from "../services/citizen-page.server";
+import { sendCitizenLink } from "../services/citizen-links.server";
 import { hit } from "../auth/rate-limit.server";
 
 export function loader() {

@@ -24,7 +24,7 @@ import {
 import { nowIso, today } from "../utils/clock";
 import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
-import { issueCitizenLink } from "./citizen-page.server";
+import { issueCitizenLink } from "./citizen-links.server";
 import { menteeChannel } from "../messaging/recipients.server";
 import { absoluteUrl, transaction, type Actor, type Tx } from "./kernel.server";
 import { mustChangeStatus } from "./status.server";

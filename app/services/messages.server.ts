@@ -4,7 +4,7 @@ import { countRows } from "../utils/sql";
 import { db } from "../db.server";
 import type { Channel, MessageStatus } from "../domain/enums";
 import { paged, SUB_PAGE_SIZE } from "../domain/paging";
-import { renderForHistory, staffMessageColumns, type HistoryView } from "../messaging/outbox.server";
+import { renderForHistory, staffMessageColumns, type HistoryView } from "../messaging/outbox-render.server";
 import { ANONYMISED } from "./privacy.server";
 
 /**

@@ -17,10 +17,8 @@ import {
   plannedMeetingFor,
   planMeeting,
   planningCourse,
-  type Failure,
 } from "./planned-meetings.server";
-
-type Actor = { id: number; role: string };
+import { replyWith, type Actor, type Result } from "./kernel.server";
 
 export function plannedMeetingPage(actor: Actor, courseId: number, url: URL) {
   const course = planningCourse(actor, courseId);
@@ -46,7 +44,7 @@ export async function plannedMeetingAction(request: Request, actor: Actor, cours
   const submission = parseWithZod(form, { schema: plannedMeetingSchemas[intent] });
   if (submission.status !== "success") return data({ intent, result: submission.reply() }, { status: 400 });
   const v = submission.value;
-  let r: { ok: true } | Failure;
+  let r: Result<unknown>;
   switch (v.intent) {
     case "plan":
       r = planMeeting(actor, courseId, v);
@@ -65,11 +63,8 @@ export async function plannedMeetingAction(request: Request, actor: Actor, cours
       break;
   }
   if (!r.ok) {
-    if (r.message === "courses.errors.notFound") throw notFound();
-    const result = r.field
-      ? submission.reply({ fieldErrors: { [r.field]: [r.message] } })
-      : submission.reply({ formErrors: [r.message] });
-    return data({ intent, result }, { status: 400 });
+    if (r.formErrors.includes("courses.errors.notFound")) throw notFound();
+    return data({ intent, result: replyWith(submission, r) }, { status: 400 });
   }
   return redirect(`${coursePath}?done=meeting_${intent}#planned-title`);
 }

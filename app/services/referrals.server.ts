@@ -27,7 +27,7 @@ import { PAGE_SIZE, paged, SUB_PAGE_SIZE, type Page } from "../domain/paging";
 import type { ReferralInput } from "../schemas/referral";
 import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
-import { issueCitizenLink } from "./citizen-page.server";
+import { issueCitizenLink } from "./citizen-links.server";
 import { scopeFilter } from "./mentees.server";
 import { nowIso, today } from "../utils/clock";
 import { countRows, qualified } from "../utils/sql";

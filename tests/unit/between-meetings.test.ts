@@ -14,17 +14,22 @@ import * as schema from "../../db/schema";
 import * as courseActions from "../../app/services/course-actions.server";
 import * as courseReads from "../../app/services/course-reads.server";
 import * as meetingLog from "../../app/services/meeting-log.server";
-import * as planned from "../../app/services/planned-meetings.server";
+import * as plannedMeetings from "../../app/services/planned-meetings.server";
+import * as plannedMeetingJobs from "../../app/services/planned-meeting-jobs.server";
 import * as goals from "../../app/services/goals.server";
-import * as page from "../../app/services/citizen-page.server";
+import * as citizenPage from "../../app/services/citizen-page.server";
+import * as citizenLinks from "../../app/services/citizen-links.server";
+import * as citizenRequests from "../../app/services/citizen-requests.server";
 import { addDays } from "../../app/domain/dates";
 import { isAllowedHour, localDateTime } from "../../app/domain/planned-meetings";
 import { today, setClockOffset } from "../../app/utils/clock";
 import { renderMessage } from "../../emails";
-import { drainOutbox } from "../../app/messaging/outbox.server";
+import { drainOutbox } from "../../app/messaging/outbox-sender.server";
 import * as privacy from "../../app/services/privacy.server";
 
 const courses = { ...courseActions, ...courseReads, ...meetingLog };
+const planned = { ...plannedMeetings, ...plannedMeetingJobs };
+const page = { ...citizenPage, ...citizenLinks, ...citizenRequests };
 
 process.env.APP_URL = "http://localhost:3000";
 
@@ -107,13 +112,13 @@ describe("planning a meeting", () => {
         minutes: 60,
         form: "phone",
       }),
-    ).toMatchObject({ ok: false, field: "date" });
+    ).toMatchObject({ ok: false, fieldErrors: { date: [expect.any(String)] } });
     expect(
       planned.planMeeting(mentorUser, course.id, { date: "2027-03-28", time: "02:30", minutes: 60, form: "phone" }),
     ).toMatchObject({ ok: false });
     expect(
       planned.planMeeting({ id: 999_999, role: "mentor" }, course.id, { ...ahead(3), minutes: 60, form: "phone" }),
-    ).toMatchObject({ ok: false, message: "courses.errors.notFound" });
+    ).toMatchObject({ ok: false, formErrors: ["courses.errors.notFound"] });
     expect(db().select().from(schema.plannedMeetings).all().length).toBe(before);
   });
 });
@@ -122,7 +127,7 @@ describe("the reminder the day before, at an allowed hour", () => {
   it("is queued by the daily job of the day before, for 17:00 Copenhagen; moving the meeting moves it; cancelling cancels it", () => {
     const { mentorUser, course, mentee } = startedCourse();
     const r = planned.planMeeting(mentorUser, course.id, { ...ahead(5, "09:30"), minutes: 60, form: "video" });
-    if (!r.ok) throw new Error(r.message);
+    if (!r.ok) throw new Error(r.formErrors.join());
     const reminder = () =>
       db()
         .select()
@@ -145,17 +150,18 @@ describe("the reminder the day before, at an allowed hour", () => {
       expect(reminder()).toHaveLength(1);
       // Moving the meeting to the day after: the queued reminder is cancelled; the new one waits for its own day.
       expect(
-        planned.changeMeeting(mentorUser, course.id, r.id, { ...ahead(2, "09:30"), minutes: 60, form: "video" }).ok,
+        planned.changeMeeting(mentorUser, course.id, r.value.id, { ...ahead(2, "09:30"), minutes: 60, form: "video" })
+          .ok,
       ).toBe(true);
       expect(reminder().map((m) => m.status)).toEqual(["cancelled"]);
       expect(msgs("meeting_changed_mentee").filter((m) => m.subjectId === mentee.id).length).toBeGreaterThan(0);
       expect(
-        db().select().from(schema.plannedMeetings).where(eq(schema.plannedMeetings.id, r.id)).get()!.sequence,
+        db().select().from(schema.plannedMeetings).where(eq(schema.plannedMeetings.id, r.value.id)).get()!.sequence,
       ).toBe(1);
       setClockOffset(5 * 86_400_000);
       planned.runPlannedMeetingJobs(db(), today());
       expect(reminder().map((m) => m.status)).toEqual(["cancelled", "queued"]);
-      expect(planned.cancelMeeting(mentorUser, course.id, r.id).ok).toBe(true);
+      expect(planned.cancelMeeting(mentorUser, course.id, r.value.id).ok).toBe(true);
       expect(reminder().map((m) => m.status)).toEqual(["cancelled", "cancelled"]);
       expect(msgs("meeting_cancelled_mentor").length).toBeGreaterThan(0);
     } finally {
@@ -168,25 +174,25 @@ describe("after the meeting", () => {
   it("asks the mentor once, and confirming logs a meeting that counts", () => {
     const { mentorUser, course } = startedCourse();
     const r = planned.planMeeting(mentorUser, course.id, { ...ahead(1, "12:00"), minutes: 90, form: "in_person" });
-    if (!r.ok) throw new Error(r.message);
-    expect(planned.confirmHeld(mentorUser.id, course.id, r.id, { minutes: 90, topics: ["cv"] })).toMatchObject({
+    if (!r.ok) throw new Error(r.formErrors.join());
+    expect(planned.confirmHeld(mentorUser.id, course.id, r.value.id, { minutes: 90, topics: ["cv"] })).toMatchObject({
       ok: false,
-      message: "between.meeting.errors.notPassed",
+      formErrors: ["between.meeting.errors.notPassed"],
     });
     setClockOffset(2 * 86_400_000);
     try {
       const job = planned.runPlannedMeetingJobs(db(), today());
       expect(job.prompts).toBeGreaterThanOrEqual(1);
       expect(planned.runPlannedMeetingJobs(db(), today()).prompts).toBe(0);
-      const view = planned.plannedForCourse(course.id).find((p) => p.id === r.id)!;
+      const view = planned.plannedForCourse(course.id).find((p) => p.id === r.value.id)!;
       expect(view.awaitsLogging).toBe(true);
-      const c = planned.confirmHeld(mentorUser.id, course.id, r.id, { minutes: 90, topics: ["cv", "network"] });
+      const c = planned.confirmHeld(mentorUser.id, course.id, r.value.id, { minutes: 90, topics: ["cv", "network"] });
       expect(c.ok).toBe(true);
       const logged = db().select().from(schema.meetings).where(eq(schema.meetings.courseId, course.id)).all();
       expect(logged).toHaveLength(1);
       expect(logged[0]).toMatchObject({ minutes: 90, form: "in_person", date: addDays(today(), -1) });
       expect(courses.getMentorCourse(mentorUser.id, course.id)!.commitment!.totalLogged).toBe(1.5);
-      expect(planned.confirmHeld(mentorUser.id, course.id, r.id, { minutes: 90, topics: [] }).ok).toBe(false);
+      expect(planned.confirmHeld(mentorUser.id, course.id, r.value.id, { minutes: 90, topics: [] }).ok).toBe(false);
     } finally {
       setClockOffset(0);
     }

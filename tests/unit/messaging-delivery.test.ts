@@ -16,7 +16,10 @@ import { testDb } from "../support/test-db";
 import { db } from "../../app/db.server";
 import * as f from "../../db/factories";
 import * as schema from "../../db/schema";
-import * as outbox from "../../app/messaging/outbox.server";
+import * as outboxEnqueue from "../../app/messaging/outbox.server";
+import * as outboxClaims from "../../app/messaging/outbox-claims.server";
+import * as outboxRender from "../../app/messaging/outbox-render.server";
+import * as outboxSender from "../../app/messaging/outbox-sender.server";
 import { setTransportOverride, transportFor } from "../../app/messaging/transports/index.server";
 import { gatewayApiTransport } from "../../app/messaging/transports/gatewayapi.server";
 import { resendTransport } from "../../app/messaging/transports/resend.server";
@@ -32,6 +35,8 @@ import { setClockOffset, now } from "../../app/utils/clock";
 import { LEASE_MS, MAX_BACKOFF_MS } from "../../app/domain/outbox";
 import { SECRET_MASK } from "../../app/domain/secrets";
 import { config } from "../../app/config.server";
+
+const outbox = { ...outboxEnqueue, ...outboxClaims, ...outboxRender, ...outboxSender };
 
 process.env.LOG_LEVEL = "silent";
 process.env.SMS_STOP_NUMBER = "1204 1204";

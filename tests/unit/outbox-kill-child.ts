@@ -4,7 +4,7 @@
  */
 import { setClockOffset } from "../../app/utils/clock";
 import { db } from "../../app/db.server";
-import { startSenderLoop } from "../../app/messaging/outbox.server";
+import { startSenderLoop } from "../../app/messaging/outbox-sender.server";
 
 setClockOffset(Number(process.env.CLOCK_OFFSET_MS ?? 0));
 db();

@@ -105,7 +105,7 @@ describe("the daily jobs and the outbox sender at national shape (5 000 citizens
     // The jobs register themselves when imported, as at the server's start (app/boot.server.ts imports them all).
     await import("../../app/boot.server");
     const { runDailyJobs, registeredJobs } = await import("../../app/jobs.server");
-    const { runOutboxOnce } = await import("../../app/messaging/outbox.server");
+    const { runOutboxOnce } = await import("../../app/messaging/outbox-sender.server");
     const { closeDb } = await import("../../app/db.server");
     const { today } = await import("../../app/utils/clock");
     const { addDays } = await import("../../app/domain/dates");
