@@ -4,14 +4,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { forbidden, notFound, requireStaff } from "../auth/guards.server";
-import {
-  erasePerson,
-  giveConsent,
-  parsePerson,
-  personInScope,
-  personSummary,
-  withdrawConsent,
-} from "../services/privacy.server";
+import { parsePerson, personInScope, personSummary } from "../services/privacy.server";
+import { erasePerson } from "../services/privacy-erasure.server";
+import { giveConsent, withdrawConsent } from "../services/privacy-consents.server";
 import { consentActionSchema, eraseSchema } from "../schemas/privacy";
 import { Alert, Checkbox, ErrorSummary } from "../components/forms";
 import { formatDate, formatDateTime } from "../i18n/format";

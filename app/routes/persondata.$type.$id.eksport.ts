@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireStaff } from "../auth/guards.server";
-import { exportPerson, parsePerson } from "../services/privacy.server";
+import { parsePerson } from "../services/privacy.server";
+import { exportPerson } from "../services/privacy-export.server";
 
 /** Access on request: everything stored about one person as JSON (a logged export). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
-import { exportPerson, parsePerson } from "../services/privacy.server";
+import { parsePerson } from "../services/privacy.server";
+import { exportPerson } from "../services/privacy-export.server";
 import { pageMeta } from "../i18n/meta";
 
 export const meta = pageMeta("personalDataPrint");

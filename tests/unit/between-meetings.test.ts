@@ -26,7 +26,13 @@ const { isAllowedHour, localDateTime } = await import("../../app/domain/planned-
 const { today, setClockOffset } = await import("../../app/utils/clock");
 const { renderMessage } = await import("../../emails");
 const { drainOutbox } = await import("../../app/messaging/outbox.server");
-const privacy = await import("../../app/services/privacy.server");
+const privacy = {
+  ...(await import("../../app/services/privacy.server")),
+  ...(await import("../../app/services/privacy-export.server")),
+  ...(await import("../../app/services/privacy-erasure.server")),
+  ...(await import("../../app/services/privacy-consents.server")),
+  ...(await import("../../app/services/retention.server")),
+};
 
 const rng = f.createRng(21);
 const all = { kind: "all" } as const;
