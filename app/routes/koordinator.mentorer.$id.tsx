@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { notFound, requireRole } from "../auth/guards.server";
 import { decisionSchema, screeningSchema } from "../schemas/volunteer";
-import { decideMentor, getMentorForStaff, recordScreening } from "../services/volunteers.server";
+import { decideMentor, getMentorForStaff, recordScreening } from "../services/mentor-screening.server";
 import { introductionForms, screeningSteps } from "../domain/enums";
 import { isMatchable, type MentorAction } from "../domain/mentor-status";
 import { formatDate, formatDateTime, languageName } from "../i18n/format";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "../auth/guards.server";
-import { mentorHome } from "../services/volunteers.server";
+import { mentorHome } from "../services/mentor-home.server";
 import { openRequestsForMentor } from "../services/match-requests.server";
 import { requiredScreeningSteps, onLeave } from "../domain/mentor-status";
 import { formatDate, formatNumber, languageName } from "../i18n/format";

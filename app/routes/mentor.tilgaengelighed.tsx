@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound, requireRole } from "../auth/guards.server";
 import { availabilitySchema } from "../schemas/volunteer";
-import { getOwnMentor, setOwnAvailability } from "../services/volunteers.server";
+import { getOwnMentor, setOwnAvailability } from "../services/mentor-home.server";
 import { ErrorSummary, TextField } from "../components/forms";
 import { pageMeta } from "../i18n/meta";
 
