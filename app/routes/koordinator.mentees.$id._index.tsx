@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { notFound, requireStaff } from "../auth/guards.server";
 import { CitizenHistory } from "../components/company/CitizenHistory";
 import { citizenHistory } from "../services/placements.server";
-import { getReferral } from "../services/referrals.server";
+import { getReferral } from "../services/referral-reads.server";
 import { HISTORY_PAGE_PARAM, MESSAGES_PAGE_PARAM, ReferralDetail } from "../components/ReferralDetail";
 import { pageOf } from "../domain/paging";
 import { pageMeta } from "../i18n/meta";
