@@ -17,7 +17,10 @@ const { applyReferenceData } = await import("../../db/reference");
 const f = await import("../../db/factories");
 const schema = await import("../../db/schema");
 const demand = await import("../../app/services/demand.server");
-const reports = await import("../../app/services/reports.server");
+const reports = {
+  ...(await import("../../app/services/reports.server")),
+  ...(await import("../../app/services/report-sql.server")),
+};
 const { buildGoalReport } = await import("../../app/services/goals.server");
 const { Lru } = await import("../../app/services/page-cache.server");
 const { matchableCondition } = await import("../../app/services/mentor-pool");

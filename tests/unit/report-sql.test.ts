@@ -18,7 +18,10 @@ const { db } = await import("../../app/db.server");
 const { applyReferenceData } = await import("../../db/reference");
 const f = await import("../../db/factories");
 const schema = await import("../../db/schema");
-const reports = await import("../../app/services/reports.server");
+const reports = {
+  ...(await import("../../app/services/reports.server")),
+  ...(await import("../../app/services/report-sql.server")),
+};
 const { aggregateReport, computeReport, quarterOf, quarterRange, reportFromAggregates } =
   await import("../../app/domain/statistics");
 const { addDays, addMonths } = await import("../../app/domain/dates");
