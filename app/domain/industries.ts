@@ -49,3 +49,14 @@ export function industryLabel(code: string | null | undefined, lng: string): str
 export function divisionOptions(lng: string): { value: string; label: string }[] {
   return industryDivisions.map((i) => ({ value: i.code, label: industryLabel(i.code, lng) }));
 }
+
+/** The industries with these codes, in DB07 order (a record's own handful of codes); unknown codes are left out. */
+export function industriesByCodes(codes: readonly (string | null | undefined)[]): IndustryRef[] {
+  const wanted = new Set(codes);
+  return DB07.filter((i) => wanted.has(i.code));
+}
+
+/** Every code a section filter matches: the section itself and its divisions (empty for an unknown section). */
+export function codesInSection(section: string): string[] {
+  return DB07.filter((i) => i.section === section).map((i) => i.code);
+}

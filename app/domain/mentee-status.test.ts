@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { menteeStatuses } from "./enums";
-import { canMenteeTransition, initialMenteeStatus, menteeTransitions } from "./mentee-status";
+import {
+  canMenteeTransition,
+  initialMenteeStatus,
+  menteeStatusWhenCourseEnds,
+  menteeTransitions,
+} from "./mentee-status";
 import { canWithdraw } from "./referrals";
 
 describe("the mentee's state machine", () => {
@@ -35,5 +40,23 @@ describe("the mentee's state machine", () => {
   it("ends in completed and withdrawn", () => {
     expect(menteeTransitions.completed).toEqual([]);
     expect(menteeTransitions.withdrawn).toEqual([]);
+  });
+  it("ends a started course early when the person leaves, and withdraws a citizen whose course had not started", () => {
+    expect(menteeStatusWhenCourseEnds("in_course", true)).toBe("ended_early");
+    expect(menteeStatusWhenCourseEnds("in_course", false)).toBe("ended_early");
+    expect(menteeStatusWhenCourseEnds("waiting", true)).toBe("withdrawn");
+    expect(menteeStatusWhenCourseEnds("matched", true)).toBe("withdrawn");
+  });
+  it("returns a citizen to the queue when the mentor leaves before the start, and never goes from waiting to ended early", () => {
+    expect(menteeStatusWhenCourseEnds("matched", false)).toBe("waiting");
+    expect(menteeStatusWhenCourseEnds("waiting", false)).toBeNull();
+    expect(canMenteeTransition("waiting", "ended_early")).toBe(false);
+  });
+  it("only ever proposes a change the machine allows", () => {
+    for (const s of menteeStatuses)
+      for (const leaves of [true, false]) {
+        const to = menteeStatusWhenCourseEnds(s, leaves);
+        if (to) expect(canMenteeTransition(s, to), `${s} → ${to}`).toBe(true);
+      }
   });
 });

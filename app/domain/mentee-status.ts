@@ -27,3 +27,14 @@ export function canMenteeTransition(from: MenteeStatus, to: MenteeStatus): boole
 export function isWaiting(status: MenteeStatus): boolean {
   return status === "waiting";
 }
+
+/**
+ * Where a citizen goes when a live course of theirs ends for data protection (an erasure, a consent withdrawn), by the
+ * programme's rules: a started course (`in_course`) ends early; before the start, a citizen who leaves themselves is
+ * withdrawn, and one whose mentor leaves returns to the queue (a match called off before it began). Null: no change.
+ */
+export function menteeStatusWhenCourseEnds(from: MenteeStatus, citizenLeaves: boolean): MenteeStatus | null {
+  if (from === "in_course") return "ended_early";
+  if (citizenLeaves) return canMenteeTransition(from, "withdrawn") ? "withdrawn" : null;
+  return from === "matched" ? "waiting" : null;
+}

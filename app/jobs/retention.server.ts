@@ -1,5 +1,5 @@
 import { registerJob } from "../jobs.server";
-import { applyRetention } from "../services/privacy.server";
+import { applyRetention } from "../services/retention.server";
 import { log } from "../utils/logger.server";
 
 /**

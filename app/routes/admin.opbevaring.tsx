@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/permissions.server";
-import { countDueForRetention, getRetentionMonths, setRetentionMonths } from "../services/privacy.server";
+import { countDueForRetention, getRetentionMonths, setRetentionMonths } from "../services/retention.server";
 import { jobOverview } from "../jobs.server";
 import { retentionSchema } from "../schemas/privacy";
 import { Alert, ErrorSummary, TextField } from "../components/forms";

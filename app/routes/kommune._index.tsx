@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCaseworker } from "../auth/permissions.server";
-import { listReferrals, referralCounts } from "../services/referrals.server";
+import { listReferrals, referralCounts } from "../services/referral-reads.server";
 import { municipalityName } from "../services/dashboard.server";
 import { menteeStatuses } from "../domain/enums";
 import { formatDate, formatNumber } from "../i18n/format";

@@ -7,7 +7,9 @@ import { notFound } from "../auth/guards.server";
 import { requireCaseworker } from "../auth/permissions.server";
 import { CitizenHistory } from "../components/company/CitizenHistory";
 import { citizenHistory } from "../services/placements.server";
-import { getReferral, withdrawReferral } from "../services/referrals.server";
+import { getReferral } from "../services/referral-reads.server";
+import { withdrawReferral } from "../services/referrals.server";
+import { replyWith } from "../services/kernel.server";
 import { personInScope } from "../services/privacy.server";
 import { withdrawSchema } from "../schemas/referral";
 import { canWithdraw } from "../domain/referrals";
@@ -53,9 +55,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: withdrawSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const res = withdrawReferral(scope, id, submission.value.reason, user);
-  if (res === "not_found") throw notFound();
-  if (res === "not_allowed")
-    return data(submission.reply({ formErrors: ["referrals.detail.withdrawNotAllowed"] }), { status: 409 });
+  if (!res) throw notFound();
+  if (!res.ok) return data(replyWith(submission, res), { status: 409 });
   return redirect(`/kommune/borgere/${id}?withdrawn=1`);
 }
 

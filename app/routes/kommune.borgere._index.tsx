@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCaseworker } from "../auth/permissions.server";
-import { listReferrals } from "../services/referrals.server";
+import { listReferrals } from "../services/referral-reads.server";
 import { municipalityInfo } from "../services/municipalities.server";
 import { referralListFilterSchema } from "../schemas/referral";
 import { menteeStatuses } from "../domain/enums";

@@ -6,7 +6,7 @@ import { notFound } from "../auth/guards.server";
 import { requireScopedPermission } from "../auth/permissions.server";
 import { CitizenHistory } from "../components/company/CitizenHistory";
 import { citizenHistory } from "../services/placements.server";
-import { getReferral } from "../services/referrals.server";
+import { getReferral } from "../services/referral-reads.server";
 import { HISTORY_PAGE_PARAM, MESSAGES_PAGE_PARAM, ReferralDetail } from "../components/ReferralDetail";
 import { pageOf } from "../domain/paging";
 import { pageMeta } from "../i18n/meta";

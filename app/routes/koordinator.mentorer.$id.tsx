@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { notFound } from "../auth/guards.server";
 import { requirePermission } from "../auth/permissions.server";
 import { decisionSchema, screeningSchema } from "../schemas/volunteer";
-import { decideMentor, getMentorForStaff, recordScreening } from "../services/volunteers.server";
+import { decideMentor, getMentorForStaff, recordScreening } from "../services/mentor-screening.server";
 import { introductionForms, screeningSteps } from "../domain/enums";
 import { isMatchable, type MentorAction } from "../domain/mentor-status";
 import { formatDate, formatDateTime, languageName } from "../i18n/format";

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/permissions.server";
 import { queueFilterSchema } from "../schemas/volunteer";
-import { listApplications, mentorFilterOptions } from "../services/volunteers.server";
+import { listApplications, mentorFilterOptions } from "../services/mentor-screening.server";
 import { requiredScreeningSteps } from "../domain/mentor-status";
 import { mentorStatuses } from "../domain/enums";
 import { daysBetween } from "../domain/dates";

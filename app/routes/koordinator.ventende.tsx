@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/permissions.server";
-import { industryOptions, queueMunicipalities, waitingQueue } from "../services/referrals.server";
+import { industryOptions, queueMunicipalities, waitingQueue } from "../services/waiting-queue.server";
 import { queueFilterSchema } from "../schemas/referral";
 import { formatDate } from "../i18n/format";
 import { FilterBar, FilterSelect } from "../components/Filters";

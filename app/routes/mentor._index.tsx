@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/permissions.server";
-import { mentorHome } from "../services/volunteers.server";
+import { mentorHome } from "../services/mentor-home.server";
 import { openRequestsForMentor } from "../services/match-request-reads.server";
 import { requiredScreeningSteps, onLeave } from "../domain/mentor-status";
 import { formatDate, formatNumber, languageName } from "../i18n/format";

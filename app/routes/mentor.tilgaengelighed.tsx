@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { notFound } from "../auth/guards.server";
 import { requirePermission } from "../auth/permissions.server";
 import { availabilitySchema } from "../schemas/volunteer";
-import { getOwnMentor, setOwnAvailability } from "../services/volunteers.server";
+import { getOwnMentor, setOwnAvailability } from "../services/mentor-home.server";
 import { ErrorSummary, TextField } from "../components/forms";
 import { pageMeta } from "../i18n/meta";
 

@@ -5,14 +5,9 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { forbidden, notFound } from "../auth/guards.server";
 import { can, requireScopedPermission } from "../auth/permissions.server";
-import {
-  erasePerson,
-  giveConsent,
-  parsePerson,
-  personInScope,
-  personSummary,
-  withdrawConsent,
-} from "../services/privacy.server";
+import { parsePerson, personInScope, personSummary } from "../services/privacy.server";
+import { erasePerson } from "../services/privacy-erasure.server";
+import { giveConsent, withdrawConsent } from "../services/privacy-consents.server";
 import { consentActionSchema, eraseSchema } from "../schemas/privacy";
 import { Alert, Checkbox, ErrorSummary } from "../components/forms";
 import { formatDate, formatDateTime } from "../i18n/format";

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound } from "../auth/guards.server";
 import { requireScopedPermission } from "../auth/permissions.server";
-import { exportPerson, parsePerson } from "../services/privacy.server";
+import { parsePerson } from "../services/privacy.server";
+import { exportPerson } from "../services/privacy-export.server";
 
 /** Access on request: everything stored about one person as JSON (a logged export). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

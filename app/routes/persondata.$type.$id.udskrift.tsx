@@ -3,7 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound } from "../auth/guards.server";
 import { requireScopedPermission } from "../auth/permissions.server";
-import { exportPerson, parsePerson } from "../services/privacy.server";
+import { parsePerson } from "../services/privacy.server";
+import { exportPerson } from "../services/privacy-export.server";
 import { pageMeta } from "../i18n/meta";
 
 export const meta = pageMeta("personalDataPrint");

@@ -2,7 +2,7 @@
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { config } from "../config.server";
-import { getRetentionMonths } from "../services/privacy.server";
+import { getRetentionMonths } from "../services/retention.server";
 import { formatDate } from "../i18n/format";
 import { pageMeta } from "../i18n/meta";
 import { LEGAL_TEXTS_DATE, LegalSection, TextList, WithMail } from "../components/LegalPage";

@@ -4,14 +4,14 @@
  */
 import { and, eq, gt, inArray, isNull } from "drizzle-orm";
 import { users, verificationTokens } from "../../db/schema";
-import { db, type Db } from "../db.server";
+import { db } from "../db.server";
 import { hashPassword, verifyPassword } from "../auth/password.server";
 import { hit, refund } from "../auth/rate-limit.server";
 import { addressKey } from "../auth/client-address";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
 import { enqueue } from "../messaging/outbox.server";
-import { config } from "../config.server";
+import { absoluteUrl, transaction, type Tx } from "./kernel.server";
 import { audit } from "./audit.server";
 import { now } from "../utils/clock";
 
@@ -49,7 +49,6 @@ export async function login(email: string, password: string, address: string): P
 }
 
 const RESET_TTL_MS = 60 * 60_000;
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** The links that set a user's password. */
 export const PASSWORD_TOKEN_PURPOSES = ["password_reset", "invitation"] as const;
@@ -60,7 +59,7 @@ type PasswordPurpose = (typeof PASSWORD_TOKEN_PURPOSES)[number];
  * spends them all, so a link found later in an old email (or anywhere else) opens nothing.
  */
 export function spendOpenTokens(
-  tx: Tx | Db,
+  tx: Pick<Tx, "update">,
   userId: number,
   purposes: readonly PasswordPurpose[] = PASSWORD_TOKEN_PURPOSES,
 ): number {
@@ -89,7 +88,7 @@ export function requestPasswordReset(email: string, address: string): void {
     .get();
   if (!user) return;
   const token = newToken();
-  db().transaction((tx) => {
+  transaction((tx) => {
     spendOpenTokens(tx, user.id, ["password_reset"]);
     tx.insert(verificationTokens)
       .values({
@@ -107,7 +106,7 @@ export function requestPasswordReset(email: string, address: string): void {
         recipient: email,
         template: "password_reset",
         locale: user.locale,
-        data: { name: user.name, url: `${config().APP_URL}/nulstil-adgangskode/${token}` },
+        data: { name: user.name, url: absoluteUrl(`/nulstil-adgangskode/${token}`) },
         subjectType: "user",
         subjectId: user.id,
       },
@@ -148,7 +147,7 @@ export async function setPasswordWithToken(
   if (!row || row.subjectId == null) return null;
   const hash = await hashPassword(password);
   const userId = row.subjectId;
-  const ok = db().transaction((tx) => {
+  const ok = transaction((tx) => {
     const used = tx
       .update(verificationTokens)
       .set({ usedAt: now().toISOString() })
@@ -187,7 +186,7 @@ export function createAdminLink(input: { email: string; name?: string; reset?: b
   const email = input.email.trim().toLowerCase();
   const token = newToken();
   const expiresAt = new Date(now().getTime() + ADMIN_LINK_TTL_MS).toISOString();
-  const result = db().transaction((tx): AdminLinkResult => {
+  const result = transaction((tx): AdminLinkResult => {
     const existing = tx.select().from(users).where(eq(users.email, email)).get();
     if (input.reset ? !existing || existing.role !== "admin" : !!existing) {
       return { ok: false, reason: input.reset ? "not_found" : "email_taken" };
@@ -219,7 +218,7 @@ export function createAdminLink(input: { email: string; name?: string; reset?: b
     return {
       ok: true,
       userId: user.id,
-      url: `${config().APP_URL.replace(/\/$/, "")}/invitation/${token}`,
+      url: absoluteUrl(`/invitation/${token}`),
       created: !existing,
       expiresAt,
     };

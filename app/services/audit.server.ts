@@ -9,13 +9,12 @@ import type { Db } from "../db.server";
 import { countRows } from "../utils/sql";
 import { db } from "../db.server";
 import { paged } from "../domain/paging";
+import type { AuditActor } from "./kernel.server";
 
-/** Who acted: a user, a citizen on their own page (`{ id: null, role: "citizen" }`), or null for the system. */
-type Actor = { id: number | null; role: string } | null;
 type Tx = Pick<Db, "insert">;
 
 export function audit(
-  actor: Actor,
+  actor: AuditActor,
   action: AuditAction,
   entityType: string,
   entityId: number | null,

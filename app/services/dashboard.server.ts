@@ -2,7 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { courses, mentees, messages, municipalities } from "../../db/schema";
 import { db } from "../db.server";
 import { countFollowUpsDue } from "./course-queues.server";
-import { countApplications } from "./volunteers.server";
+import { countApplications } from "./mentor-screening.server";
 
 const count = (n: { n: number } | undefined) => n?.n ?? 0;
 

@@ -33,7 +33,8 @@ import { reportFilterSchema } from "../schemas/reports";
 import { jobById, submitJob, type JobRow, type SubmitResult } from "../jobs/background.server";
 import type { JobContext } from "../jobs/worker-runtime.server";
 import { now } from "../utils/clock";
-import { buildReport, courseListChunks, logReportExport, reportLabels, resolveFilter } from "./reports.server";
+import { buildReport, logReportExport, reportLabels, resolveFilter } from "./reports.server";
+import { courseListChunks } from "./report-sql.server";
 import { courseRows, exportRequestOf, writeCsv, writeXlsx, type ExportJobKind } from "./report-export.server";
 
 export const REPORT_EXPORT_KIND = "report_export";

@@ -5,15 +5,16 @@
 import { and, eq, type SQL } from "drizzle-orm";
 import { mentees, municipalities } from "../../db/schema";
 import { db } from "../db.server";
-import type { Scope } from "../auth/guards.server";
+import { scopeWhere, type Actor, type Scope } from "./kernel.server";
 import { audit } from "./audit.server";
 
+/** The caller's municipality filter on mentees (the kernel's `scopeWhere` on the citizen's municipality). */
 export function scopeFilter(scope: Scope): SQL | undefined {
-  return scope.kind === "municipality" ? eq(mentees.municipalityCode, scope.code) : undefined;
+  return scopeWhere(scope, mentees.municipalityCode);
 }
 
 /** One mentee within scope, or null (the route answers 404: another municipality's citizen "does not exist"). */
-export function getMentee(scope: Scope, id: number, actor: { id: number; role: string }) {
+export function getMentee(scope: Scope, id: number, actor: Actor) {
   const row = db()
     .select({ mentee: mentees, municipalityName: municipalities.name })
     .from(mentees)

@@ -25,7 +25,8 @@ import {
 } from "../domain/report-tables";
 import { exportFormats, reportFilterSchema } from "../schemas/reports";
 import type { UiLocale } from "../domain/enums";
-import { buildReport, logReportExport, reportLabels, resolveFilter, type CourseListRow } from "./reports.server";
+import { buildReport, logReportExport, reportLabels, resolveFilter } from "./reports.server";
+import type { CourseListRow } from "./report-sql.server";
 import { yieldToEventLoop } from "../utils/yield";
 import { log } from "../utils/logger.server";
 

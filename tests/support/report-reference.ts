@@ -1,7 +1,7 @@
 /**
  * The reference loader of the reports (it was the report use case until decision 016): every row a report needs,
  * within scope, for the pure `computeReport`. Whole tables in JavaScript, so only for tests: the property test holds
- * the SQL report (app/services/reports.server.ts) equal to `computeReport` over these rows.
+ * the SQL report (app/services/report-sql.server.ts) equal to `computeReport` over these rows.
  */
 import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
 import {
@@ -17,7 +17,7 @@ import {
 } from "../../db/schema";
 import type { Db } from "../../db/client";
 import type { Scope } from "../../app/auth/guards.server";
-import type { CourseListRow } from "../../app/services/reports.server";
+import type { CourseListRow } from "../../app/services/report-sql.server";
 import {
   courseFacts,
   courseRanDuring,

@@ -25,11 +25,16 @@ import { isAllowedHour, localDateTime } from "../../app/domain/planned-meetings"
 import { today, setClockOffset } from "../../app/utils/clock";
 import { renderMessage } from "../../emails";
 import { drainOutbox } from "../../app/messaging/outbox-sender.server";
-import * as privacy from "../../app/services/privacy.server";
+import * as privacyScope from "../../app/services/privacy.server";
+import * as privacyExport from "../../app/services/privacy-export.server";
+import * as privacyErasure from "../../app/services/privacy-erasure.server";
+import * as privacyConsents from "../../app/services/privacy-consents.server";
+import * as retention from "../../app/services/retention.server";
 
 const courses = { ...courseActions, ...courseReads, ...meetingLog };
 const planned = { ...plannedMeetings, ...plannedMeetingJobs };
 const page = { ...citizenPage, ...citizenLinks, ...citizenRequests };
+const privacy = { ...privacyScope, ...privacyExport, ...privacyErasure, ...privacyConsents, ...retention };
 
 process.env.APP_URL = "http://localhost:3000";
 

@@ -520,7 +520,13 @@ describe("labour demand beside supply", () => {
 
 describe("privacy on the company side", () => {
   it("export has every assessment version and placement; erasure removes the assessment and ends a live placement; retention waits for it", async () => {
-    const privacy = await import("../../app/services/privacy.server");
+    const privacy = {
+      ...(await import("../../app/services/privacy.server")),
+      ...(await import("../../app/services/privacy-export.server")),
+      ...(await import("../../app/services/privacy-erasure.server")),
+      ...(await import("../../app/services/privacy-consents.server")),
+      ...(await import("../../app/services/retention.server")),
+    };
     const company = companiesSvc.createCompany(
       { name: "Retention ApS", cvr: cvr("3466666"), industryCode: "47", municipalityCode: 751 },
       coordinator,

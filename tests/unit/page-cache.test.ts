@@ -11,7 +11,8 @@ import { db } from "../../app/db.server";
 import * as f from "../../db/factories";
 import * as schema from "../../db/schema";
 import * as demand from "../../app/services/demand.server";
-import * as reports from "../../app/services/reports.server";
+import * as reportsMain from "../../app/services/reports.server";
+import * as reportSql from "../../app/services/report-sql.server";
 import { buildGoalReport } from "../../app/services/goals.server";
 import { Lru } from "../../app/services/page-cache.server";
 import { matchableCondition } from "../../app/services/mentor-pool";
@@ -20,6 +21,8 @@ import { addDays } from "../../app/domain/dates";
 import { today } from "../../app/utils/clock";
 import { courseStatuses, goalKinds, goalStatuses, menteeStatuses, mentorStatuses } from "../../app/domain/enums";
 import { testDb } from "../support/test-db";
+
+const reports = { ...reportsMain, ...reportSql };
 
 type Rng = () => number;
 const { int, pick } = f;

@@ -3,11 +3,17 @@ import { eq, sql } from "drizzle-orm";
 import { db } from "../../app/db.server";
 import * as f from "../../db/factories";
 import * as schema from "../../db/schema";
-import * as privacy from "../../app/services/privacy.server";
+import * as people from "../../app/services/privacy.server";
+import * as exports from "../../app/services/privacy-export.server";
+import * as erasure from "../../app/services/privacy-erasure.server";
+import * as consentsService from "../../app/services/privacy-consents.server";
+import * as retention from "../../app/services/retention.server";
 import { enqueue } from "../../app/messaging/outbox.server";
 import { addMonths } from "../../app/domain/dates";
 import { today } from "../../app/utils/clock";
 import { testDb } from "../support/test-db";
+
+const privacy = { ...people, ...exports, ...erasure, ...consentsService, ...retention };
 
 const rng = f.createRng(7);
 const all = { kind: "all" } as const;
@@ -186,6 +192,51 @@ describe("consent", () => {
     const c = db().select().from(schema.courses).where(eq(schema.courses.id, course.id)).get()!;
     expect(c.status).toBe("ended_early");
     expect(c.endReason).toBe("consent_withdrawn");
+  });
+});
+
+describe("the people on the other side of an ended course", () => {
+  function beforeStart(menteeStatus: "waiting" | "matched", courseStatus: "proposed" | "approved") {
+    const d = db();
+    const mentor = f.insertMentor(d, rng, [751], { status: courseStatus === "approved" ? "active" : "approved" });
+    const mentee = f.insertMentee(d, rng, 751, { status: menteeStatus });
+    const course = f.insertCourse(d, { menteeId: mentee.id, mentorId: mentor.id, status: courseStatus });
+    return { mentor, mentee, course };
+  }
+  const statusOf = (id: number) => db().select().from(schema.mentees).where(eq(schema.mentees.id, id)).get()!.status;
+  const history = (id: number) =>
+    db()
+      .select()
+      .from(schema.statusChanges)
+      .where(sql`${schema.statusChanges.entityType} = 'mentee' and ${schema.statusChanges.entityId} = ${id}`)
+      .all();
+
+  it("withdraws a waiting citizen who withdraws participation before the start (never waiting → ended early)", () => {
+    const { mentee, course } = beforeStart("waiting", "proposed");
+    privacy.withdrawConsent("mentee", mentee.id, "participation", all, coordinator);
+    expect(db().select().from(schema.courses).where(eq(schema.courses.id, course.id)).get()!.status).toBe(
+      "ended_early",
+    );
+    expect(statusOf(mentee.id)).toBe("withdrawn");
+    expect(history(mentee.id).map((h) => [h.fromStatus, h.toStatus])).toEqual([["waiting", "withdrawn"]]);
+  });
+
+  it("returns a matched citizen to the queue when the mentor is erased before the start, and frees nobody twice", () => {
+    const { mentor, mentee } = beforeStart("matched", "approved");
+    expect(privacy.erasePerson("mentor", mentor.id, all, coordinator)).toBe(true);
+    expect(statusOf(mentee.id)).toBe("waiting");
+    const m = db().select().from(schema.mentors).where(eq(schema.mentors.id, mentor.id)).get()!;
+    expect(m.status).toBe("retired");
+    const mentorHistory = db()
+      .select()
+      .from(schema.statusChanges)
+      .where(sql`${schema.statusChanges.entityType} = 'mentor' and ${schema.statusChanges.entityId} = ${mentor.id}`)
+      .all()
+      .map((h) => [h.fromStatus, h.toStatus]);
+    expect(mentorHistory).toEqual([
+      ["active", "approved"],
+      ["approved", "retired"],
+    ]);
   });
 });
 

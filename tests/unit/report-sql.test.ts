@@ -12,7 +12,8 @@ import { sql } from "drizzle-orm";
 import { db } from "../../app/db.server";
 import * as f from "../../db/factories";
 import * as schema from "../../db/schema";
-import * as reports from "../../app/services/reports.server";
+import * as reportsMain from "../../app/services/reports.server";
+import * as reportSql from "../../app/services/report-sql.server";
 import {
   aggregateReport,
   computeReport,
@@ -25,6 +26,8 @@ import { today } from "../../app/utils/clock";
 import { courseStatuses, danishLevels, menteeGroups, menteeStatuses, outcomeTypes } from "../../app/domain/enums";
 import { loadReportInput, referenceCourseList } from "../support/report-reference";
 import { testDb } from "../support/test-db";
+
+const reports = { ...reportsMain, ...reportSql };
 
 type Rng = () => number;
 const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));

@@ -4,7 +4,8 @@ import ExcelJS from "exceljs";
 import { db } from "../../app/db.server";
 import * as f from "../../db/factories";
 import * as schema from "../../db/schema";
-import * as reports from "../../app/services/reports.server";
+import * as reportsMain from "../../app/services/reports.server";
+import * as reportSql from "../../app/services/report-sql.server";
 import * as exp from "../../app/services/report-export.server";
 import * as tables from "../../app/domain/report-tables";
 import { addDays, addMonths } from "../../app/domain/dates";
@@ -12,6 +13,8 @@ import { today } from "../../app/utils/clock";
 import { loadReportInput } from "../support/report-reference";
 import { PassThrough } from "node:stream";
 import { testDb } from "../support/test-db";
+
+const reports = { ...reportsMain, ...reportSql };
 
 const courseList = (...a: Parameters<typeof reports.courseListChunks>) => [...reports.courseListChunks(...a)].flat();
 /** What a streamed export writes, collected. */

@@ -3,11 +3,15 @@ import { and, eq, sql } from "drizzle-orm";
 import { db } from "../../app/db.server";
 import { seedDemo } from "../../db/seed/demo";
 import * as schema from "../../db/schema";
-import * as v from "../../app/services/volunteers.server";
+import * as signup from "../../app/services/volunteers.server";
+import * as screening from "../../app/services/mentor-screening.server";
+import * as home from "../../app/services/mentor-home.server";
 import * as guidance from "../../app/services/guidance.server";
 import { isMatchable } from "../../app/domain/mentor-status";
 import { today } from "../../app/utils/clock";
 import { testDb } from "../support/test-db";
+
+const v = { ...signup, ...screening, ...home };
 
 const input = {
   firstName: "Karen",

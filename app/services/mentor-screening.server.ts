@@ -1,0 +1,287 @@
+/**
+ * The coordinator's side of the volunteers: the application queue and its counts, a mentor's record (screening,
+ * courses, status history), screening steps and decisions (approve, reject, pause, resume, retire), and the pool of
+ * mentors who can take a mentee today. Status changes go through the status path (decision 021).
+ */
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { courses, mentees, mentorScreenings, mentors, municipalities, statusChanges, users } from "../../db/schema";
+import { db, type Db } from "../db.server";
+import { codesInSection, industriesByCodes, industryByCode, industrySections } from "../domain/industries";
+import type { MentorStatus, ScreeningStep } from "../domain/enums";
+import { availableActions, missingForApproval, targetOf, type MentorAction } from "../domain/mentor-status";
+import { enqueue } from "../messaging/outbox.server";
+import { audit } from "./audit.server";
+import { today } from "../utils/clock";
+import { matchableCondition, openCourseCount } from "./mentor-pool";
+import { countRows, qualified } from "../utils/sql";
+import { paged, SUB_PAGE_SIZE } from "../domain/paging";
+import { absoluteUrl, transaction, type Actor } from "./kernel.server";
+import { mustChangeStatus } from "./status.server";
+
+/** Places a course occupies on the mentor's capacity. */
+const OPEN_COURSE: ("approved" | "active" | "paused")[] = ["approved", "active", "paused"];
+
+/* ------------------------------------------------------------------ the matchable pool */
+
+/** Every mentor who can take a mentee today, with their free places. Other features (matching) call this. */
+export function listMatchableMentors(d: Db = db(), onDay: string = today()) {
+  return d
+    .select({
+      mentor: mentors,
+      openCourses: openCourseCount(),
+    })
+    .from(mentors)
+    .where(matchableCondition(onDay))
+    .orderBy(asc(mentors.id))
+    .all()
+    .map((r) => ({ ...r.mentor, openCourses: r.openCourses, freePlaces: r.mentor.capacity - r.openCourses }));
+}
+
+/* ------------------------------------------------------------------ coordinator: queue and detail */
+
+export type QueueFilter = { status: string; municipality?: number; section?: string };
+
+/**
+ * Which mentors an application list shows: verified sign-ups only (an unverified one has not confirmed their email
+ * and is purged after 30 days), never anonymised ones. The list and every count of it (the coordinator's start page)
+ * use this one condition.
+ */
+function applicationConditions(f: QueueFilter): SQL {
+  const conds: (SQL | undefined)[] = [isNotNull(mentors.emailVerifiedAt), isNull(mentors.anonymisedAt)];
+  if (f.status === "to_screen") conds.push(inArray(mentors.status, ["applied", "screening"]));
+  else if (f.status !== "all") conds.push(eq(mentors.status, f.status as MentorStatus));
+  if (f.municipality) conds.push(eq(mentors.municipalityCode, f.municipality));
+  // A section's codes: at most the section and its divisions (the DB07 vocabulary, not a table read).
+  if (f.section) conds.push(inArray(mentors.industryCode, codesInSection(f.section)));
+  return and(...conds)!;
+}
+
+/** How many applications a filter shows (the start page's "to screen" figure is `countApplications({ status: "to_screen" })`). */
+export function countApplications(f: QueueFilter, d: Db = db()): number {
+  return countRows(d, mentors, applicationConditions(f));
+}
+
+/** The application queue, oldest first: one page and the true total (the same conditions as the count). */
+export function listApplications(f: QueueFilter, page = 1) {
+  const d = db();
+  const where = applicationConditions(f);
+  return paged(
+    page,
+    () => countApplications(f, d),
+    (limit, offset) =>
+      d
+        .select({
+          id: mentors.id,
+          firstName: mentors.firstName,
+          lastName: mentors.lastName,
+          status: mentors.status,
+          createdAt: mentors.createdAt,
+          municipality: municipalities.name,
+          industryCode: mentors.industryCode,
+          jobTitle: mentors.jobTitle,
+          steps: sql<number>`(select count(distinct ${mentorScreenings.step}) from ${mentorScreenings} where ${qualified(mentorScreenings.mentorId)} = ${qualified(mentors.id)})`,
+        })
+        .from(mentors)
+        .innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
+        .where(where)
+        .orderBy(asc(mentors.createdAt), asc(mentors.id))
+        .limit(limit)
+        .offset(offset)
+        .all()
+        .map((r) => {
+          const i = industryByCode(r.industryCode);
+          return { ...r, industryDa: i?.labelDa ?? r.industryCode, industryEn: i?.labelEn ?? r.industryCode };
+        }),
+  );
+}
+
+export function mentorFilterOptions() {
+  const d = db();
+  return {
+    municipalities: d
+      .select({ code: municipalities.code, name: municipalities.name })
+      .from(municipalities)
+      .orderBy(asc(municipalities.name))
+      .all(),
+    sections: industrySections.map(({ code, labelDa, labelEn }) => ({ code, labelDa, labelEn })),
+  };
+}
+
+/**
+ * The mentor detail for coordinators: profile, screening, and the two lists that grow with the years (courses and
+ * status history), a page of each. The read is logged.
+ */
+export function getMentorForStaff(id: number, viewer: Actor, pages: { courses?: number; history?: number } = {}) {
+  const d = db();
+  const m = d.select().from(mentors).where(eq(mentors.id, id)).get();
+  if (!m) return null;
+  audit(viewer, "view", "mentor", id);
+  const muni = d
+    .select({ name: municipalities.name })
+    .from(municipalities)
+    .where(eq(municipalities.code, m.municipalityCode))
+    .get();
+  // The mentor's own industry and network: a handful of codes (the profile form's limit).
+  const inds = industriesByCodes([m.industryCode, ...m.networkIndustryCodes]);
+  const screenings = d
+    .select({
+      id: mentorScreenings.id,
+      step: mentorScreenings.step,
+      doneOn: mentorScreenings.doneOn,
+      form: mentorScreenings.form,
+      notes: mentorScreenings.notes,
+      by: users.name,
+      createdAt: mentorScreenings.createdAt,
+    })
+    .from(mentorScreenings)
+    .leftJoin(users, eq(users.id, mentorScreenings.recordedBy))
+    .where(eq(mentorScreenings.mentorId, id))
+    .orderBy(asc(mentorScreenings.doneOn), asc(mentorScreenings.id))
+    .all();
+  const historyWhere = and(eq(statusChanges.entityType, "mentor"), eq(statusChanges.entityId, id));
+  const history = paged(
+    pages.history ?? 1,
+    () => countRows(d, statusChanges, historyWhere),
+    (limit, offset) =>
+      d
+        .select({
+          id: statusChanges.id,
+          fromStatus: statusChanges.fromStatus,
+          toStatus: statusChanges.toStatus,
+          reason: statusChanges.reason,
+          at: statusChanges.at,
+          by: users.name,
+        })
+        .from(statusChanges)
+        .leftJoin(users, eq(users.id, statusChanges.byUserId))
+        .where(historyWhere)
+        .orderBy(desc(statusChanges.at), desc(statusChanges.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    SUB_PAGE_SIZE,
+  );
+  const courseRows = paged(
+    pages.courses ?? 1,
+    () => countRows(d, courses, eq(courses.mentorId, id)),
+    (limit, offset) =>
+      d
+        .select({
+          id: courses.id,
+          status: courses.status,
+          startDate: courses.startDate,
+          plannedEndDate: courses.plannedEndDate,
+          endedOn: courses.endedOn,
+          menteeId: mentees.id,
+          menteeFirstName: mentees.firstName,
+          municipality: municipalities.name,
+        })
+        .from(courses)
+        .innerJoin(mentees, eq(mentees.id, courses.menteeId))
+        .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+        .where(eq(courses.mentorId, id))
+        .orderBy(desc(courses.proposedAt), desc(courses.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    SUB_PAGE_SIZE,
+  );
+  const open = countRows(d, courses, and(eq(courses.mentorId, id), inArray(courses.status, OPEN_COURSE)));
+  const doneSteps = [...new Set(screenings.map((s) => s.step))];
+  return {
+    mentor: m,
+    municipality: muni?.name ?? "",
+    industries: inds,
+    screenings,
+    history,
+    courses: courseRows,
+    openCourses: open,
+    missingForApproval: missingForApproval(doneSteps),
+    actions: availableActions(m.status, open > 0),
+  };
+}
+
+export type ScreeningInput = { step: ScreeningStep; doneOn: string; form?: string; notes?: string };
+
+/** Records one screening step; the first step moves an application into screening. */
+export function recordScreening(id: number, input: ScreeningInput, actor: Actor): boolean {
+  return transaction((tx) => {
+    const m = tx.select({ status: mentors.status }).from(mentors).where(eq(mentors.id, id)).get();
+    if (!m) return false;
+    tx.insert(mentorScreenings)
+      .values({
+        mentorId: id,
+        step: input.step,
+        doneOn: input.doneOn,
+        recordedBy: actor.id,
+        form: input.step === "introduction" ? (input.form ?? null) : null,
+        notes: input.step === "criminal_record_check" ? null : (input.notes ?? null),
+      })
+      .run();
+    // The screening step's own access-log entry covers the move into screening.
+    if (m.status === "applied")
+      mustChangeStatus(tx, { entity: "mentor", id, from: "applied", to: "screening", actor, audit: false });
+    audit(actor, "update", "mentor", id, { screening: input.step }, tx);
+    return true;
+  });
+}
+
+export type DecisionResult =
+  | { ok: true; to: MentorStatus }
+  | { ok: false; error: "not_found" | "illegal" | "missing_steps"; missing?: ScreeningStep[] };
+
+/** A coordinator's decision: start screening, approve, reject (with a kind email), pause, resume, retire. */
+export function decideMentor(
+  id: number,
+  action: MentorAction,
+  reason: string | undefined,
+  actor: Actor,
+): DecisionResult {
+  return transaction((tx): DecisionResult => {
+    const m = tx.select().from(mentors).where(eq(mentors.id, id)).get();
+    if (!m || m.anonymisedAt) return { ok: false, error: "not_found" };
+    const open =
+      tx
+        .select({ n: sql<number>`count(*)` })
+        .from(courses)
+        .where(and(eq(courses.mentorId, id), inArray(courses.status, OPEN_COURSE)))
+        .get()?.n ?? 0;
+    if (!availableActions(m.status, open > 0).includes(action)) return { ok: false, error: "illegal" };
+    let to = targetOf(action);
+    if (action === "resume" && open > 0) to = "active";
+    if (action === "approve") {
+      const done = tx
+        .selectDistinct({ step: mentorScreenings.step })
+        .from(mentorScreenings)
+        .where(eq(mentorScreenings.mentorId, id))
+        .all()
+        .map((r) => r.step);
+      const missing = missingForApproval(done);
+      if (missing.length) return { ok: false, error: "missing_steps", missing };
+    }
+    mustChangeStatus(tx, {
+      entity: "mentor",
+      id,
+      from: m.status,
+      to,
+      reason: reason ?? null,
+      actor,
+      set: { rejectionReason: action === "reject" ? (reason ?? null) : m.rejectionReason },
+    });
+    if (action === "approve" || action === "reject") {
+      enqueue(
+        {
+          channel: "email",
+          recipient: m.email,
+          template: action === "approve" ? "mentor_approved" : "mentor_rejected",
+          locale: m.locale,
+          data: { name: m.firstName, url: absoluteUrl("/mentor") },
+          subjectType: "mentor",
+          subjectId: id,
+        },
+        tx,
+      );
+    }
+    return { ok: true, to };
+  });
+}

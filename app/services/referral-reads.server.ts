@@ -1,0 +1,238 @@
+/**
+ * Referrals, what the caseworker reads: their municipality's referrals with status and outcome (a page and the true
+ * total), the counts per status, and one referral's record (consents, messages, course, outcome, status history). Every
+ * query filters by the caller's scope; another municipality's citizen is simply not found. Every read of a record is
+ * written to the access log.
+ */
+import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { consents, courses, mentees, messages, municipalities, outcomes, statusChanges, users } from "../../db/schema";
+import { db } from "../db.server";
+import { industriesByCodes } from "../domain/industries";
+import type { Scope } from "./kernel.server";
+import type { MenteeStatus } from "../domain/enums";
+import { waitingDays } from "../domain/referrals";
+import { PAGE_SIZE, paged, SUB_PAGE_SIZE, type Page } from "../domain/paging";
+import { audit } from "./audit.server";
+import { today } from "../utils/clock";
+import { countRows, qualified } from "../utils/sql";
+import { scopeWhere, type Actor } from "./kernel.server";
+import { WELCOME_TEMPLATE } from "./referrals.server";
+
+/* ------------------------------------------------------------------ read */
+
+/**
+ * The latest confirmed outcome of a citizen (end or follow-up, whichever is newest), as one correlated subquery per
+ * row: `type|date` (split by `outcomeOf`). No list of ids, whatever the page.
+ */
+const latestOutcome = sql<
+  string | null
+>`(select ${qualified(outcomes.type)} || '|' || ${qualified(outcomes.outcomeDate)} from ${outcomes}
+  inner join ${courses} on ${qualified(courses.id)} = ${qualified(outcomes.courseId)}
+  where ${qualified(courses.menteeId)} = ${qualified(mentees.id)} and ${qualified(outcomes.confirmed)} = 1
+  order by ${qualified(outcomes.outcomeDate)} desc, ${qualified(outcomes.id)} desc limit 1)`;
+function outcomeOf(v: string | null): { type: string; date: string } | null {
+  if (!v) return null;
+  const i = v.lastIndexOf("|");
+  return { type: v.slice(0, i), date: v.slice(i + 1) };
+}
+
+const count = sql<number>`count(*)`;
+
+/**
+ * The caseworker's list: their municipality's referrals, newest first, with status and outcome; one page and the
+ * true total. The search matches a part of the first or the last name.
+ */
+export function listReferrals(
+  scope: Scope,
+  filter: { status?: MenteeStatus; q?: string } = {},
+  page = 1,
+  pageSize = PAGE_SIZE,
+) {
+  const d = db();
+  const q = filter.q?.trim();
+  const where = and(
+    scopeWhere(scope, mentees.municipalityCode),
+    filter.status ? eq(mentees.status, filter.status) : undefined,
+    q ? or(contains(mentees.firstName, q), contains(mentees.lastName, q)) : undefined,
+  );
+  return paged(
+    page,
+    () => countRows(d, mentees, where),
+    (limit, offset) =>
+      d
+        .select({
+          id: mentees.id,
+          firstName: mentees.firstName,
+          lastName: mentees.lastName,
+          birthYear: mentees.birthYear,
+          status: mentees.status,
+          referredAt: mentees.referredAt,
+          outcome: latestOutcome,
+        })
+        .from(mentees)
+        .where(where)
+        .orderBy(desc(mentees.referredAt), desc(mentees.id))
+        .limit(limit)
+        .offset(offset)
+        .all()
+        .map((r) => ({ ...r, outcome: outcomeOf(r.outcome) })),
+    pageSize,
+  );
+}
+
+/** The column contains the typed text (case-insensitive for a–z, as LIKE is); `%` and `_` typed are letters, not wildcards. */
+function contains(column: SQLiteColumn, q: string): SQL {
+  return sql`${column} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+}
+
+/** How many of a municipality's citizens are in each status (the caseworker's start page): one COUNT per status, in SQL. */
+export function referralCounts(scope: Scope): Record<string, number> {
+  const rows = db()
+    .select({ status: mentees.status, n: count })
+    .from(mentees)
+    .where(scopeWhere(scope, mentees.municipalityCode))
+    .groupBy(mentees.status)
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** A citizen's messages, newest first, a page at a time (no bodies: the outbox page shows them, secrets masked). */
+export function referralMessages(
+  menteeId: number,
+  page = 1,
+): Page<{
+  id: number;
+  template: string;
+  channel: "sms" | "email";
+  locale: string;
+  status: string;
+  createdAt: string;
+  sentAt: string | null;
+}> {
+  const d = db();
+  const where = and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, menteeId));
+  return paged(
+    page,
+    () => countRows(d, messages, where),
+    (limit, offset) =>
+      d
+        .select({
+          id: messages.id,
+          template: messages.template,
+          channel: messages.channel,
+          locale: messages.locale,
+          status: messages.status,
+          createdAt: messages.createdAt,
+          sentAt: messages.sentAt,
+        })
+        .from(messages)
+        .where(where)
+        .orderBy(desc(messages.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    SUB_PAGE_SIZE,
+  );
+}
+
+/**
+ * One referral within scope with its consents, messages (a page), course, outcome and status history (a page); a
+ * logged read. Null if not in scope. `pages` are the pages of the two lists that can grow.
+ */
+export function getReferral(
+  scope: Scope,
+  id: number,
+  actor: Actor,
+  pages: { messages?: number; history?: number } = {},
+) {
+  const d = db();
+  const row = d
+    .select({
+      mentee: mentees,
+      municipalityName: municipalities.name,
+      referredByName: users.name,
+      outcome: latestOutcome,
+    })
+    .from(mentees)
+    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+    .leftJoin(users, eq(users.id, mentees.referredBy))
+    .where(and(eq(mentees.id, id), scopeWhere(scope, mentees.municipalityCode)))
+    .get();
+  if (!row) return null;
+  audit(actor, "view", "mentee", id);
+  const consentRows = d
+    .select({
+      id: consents.id,
+      purpose: consents.purpose,
+      textVersion: consents.textVersion,
+      givenAt: consents.givenAt,
+      withdrawnAt: consents.withdrawnAt,
+      recordedByName: users.name,
+    })
+    .from(consents)
+    .leftJoin(users, eq(users.id, consents.recordedBy))
+    .where(and(eq(consents.subjectType, "mentee"), eq(consents.subjectId, id)))
+    .orderBy(asc(consents.givenAt))
+    .all();
+  const msgs = referralMessages(id, pages.messages);
+  const welcome =
+    d
+      .select({
+        status: messages.status,
+        channel: messages.channel,
+        locale: messages.locale,
+        createdAt: messages.createdAt,
+        sentAt: messages.sentAt,
+      })
+      .from(messages)
+      .where(
+        and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id), eq(messages.template, WELCOME_TEMPLATE)),
+      )
+      .orderBy(asc(messages.id))
+      .limit(1)
+      .get() ?? null;
+  const course =
+    d
+      .select({ id: courses.id, status: courses.status, startDate: courses.startDate, endedOn: courses.endedOn })
+      .from(courses)
+      .where(eq(courses.menteeId, id))
+      .orderBy(desc(courses.id))
+      .get() ?? null;
+  const historyWhere = and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, id));
+  const history = paged(
+    pages.history ?? 1,
+    () => countRows(d, statusChanges, historyWhere),
+    (limit, offset) =>
+      d
+        .select({
+          fromStatus: statusChanges.fromStatus,
+          toStatus: statusChanges.toStatus,
+          reason: statusChanges.reason,
+          at: statusChanges.at,
+        })
+        .from(statusChanges)
+        .where(historyWhere)
+        .orderBy(asc(statusChanges.at), asc(statusChanges.id))
+        .limit(limit)
+        .offset(offset)
+        .all(),
+    SUB_PAGE_SIZE,
+  );
+  const industryLabels = industriesByCodes([
+    ...row.mentee.wishedIndustryCodes,
+    ...row.mentee.experience.map((e) => e.industryCode),
+  ]).map(({ code, labelDa, labelEn }) => ({ code, labelDa, labelEn }));
+  const { outcome, ...rest } = row;
+  return {
+    ...rest,
+    consents: consentRows,
+    messages: msgs,
+    welcome,
+    course,
+    outcome: outcomeOf(outcome),
+    history,
+    industryLabels,
+    waitingDays: row.mentee.status === "waiting" ? waitingDays(row.mentee.referredAt, today()) : null,
+  };
+}
