@@ -142,8 +142,12 @@ describe("the reminder the day before, at an allowed hour", () => {
     // Days before: nothing queued.
     planned.runPlannedMeetingJobs(db(), today());
     expect(reminder()).toHaveLength(0);
-    // The day before (the test clock moved): queued, not before 17:00 local that day, by SMS in Arabic.
-    setClockOffset(4 * 86_400_000);
+    // The day before (the test clock moved, to 10:00 Copenhagen so the result does not depend on when the test
+    // runs): queued for 17:00 local that day, by SMS in Arabic.
+    const { time } = localDateTime(new Date().toISOString());
+    const [hh, mm] = time.split(":").map(Number);
+    const at10 = (days: number) => days * 86_400_000 + (10 * 60 - (hh * 60 + mm)) * 60_000;
+    setClockOffset(at10(4));
     try {
       planned.runPlannedMeetingJobs(db(), today());
       const [q] = reminder();
@@ -163,7 +167,7 @@ describe("the reminder the day before, at an allowed hour", () => {
       expect(
         db().select().from(schema.plannedMeetings).where(eq(schema.plannedMeetings.id, r.value.id)).get()!.sequence,
       ).toBe(1);
-      setClockOffset(5 * 86_400_000);
+      setClockOffset(at10(5));
       planned.runPlannedMeetingJobs(db(), today());
       expect(reminder().map((m) => m.status)).toEqual(["cancelled", "queued"]);
       expect(planned.cancelMeeting(mentorUser, course.id, r.value.id).ok).toBe(true);
