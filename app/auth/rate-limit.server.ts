@@ -6,6 +6,7 @@
  * number of live windows (no random chance involved); the daily job purges whatever is left.
  */
 import { and, eq, gt, lte, sql } from "drizzle-orm";
+import { transaction } from "../services/kernel.server";
 import { db, type Db } from "../db.server";
 import { rateLimits } from "../../db/schema";
 import { now } from "../utils/clock";
@@ -15,7 +16,7 @@ const PURGE_PER_WINDOW = 3;
 
 export function hit(key: string, limit: number, windowMs: number): boolean {
   const t = now().getTime();
-  return db().transaction((tx) => {
+  return transaction((tx) => {
     const row = tx.select().from(rateLimits).where(eq(rateLimits.key, key)).get();
     if (!row || row.resetAt <= t) {
       tx.insert(rateLimits)

@@ -5,6 +5,7 @@
  */
 import { createCookie } from "@remix-run/node";
 import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { transaction } from "../services/kernel.server";
 import { db, type Db } from "../db.server";
 import { config } from "../config.server";
 import { sessions, users } from "../../db/schema";
@@ -36,14 +37,14 @@ export async function createUserSession(userId: number): Promise<string> {
   const token = newToken();
   const expiresAt = new Date(now().getTime() + SESSION_DAYS * 24 * 3600 * 1000).toISOString();
   const d = db();
-  d.transaction((tx) => {
+  transaction((tx) => {
     tx.insert(sessions)
       .values({ idHash: sha256(token), userId, expiresAt })
       .run();
     tx.update(users).set({ lastLoginAt: now().toISOString() }).where(eq(users.id, userId)).run();
     // Housekeeping: expired sessions of anyone go.
     tx.delete(sessions).where(lt(sessions.expiresAt, now().toISOString())).run();
-  });
+  }, d);
   return sessionCookie().serialize(token);
 }
 

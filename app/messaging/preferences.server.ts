@@ -14,7 +14,7 @@ import { db, type Db } from "../db.server";
 import type { Channel } from "../domain/enums";
 import { toMsisdn } from "../domain/phone";
 import { nowIso } from "../utils/clock";
-import { absoluteUrl } from "../services/kernel.server";
+import { absoluteUrl, transaction } from "../services/kernel.server";
 
 type Person = { type: "mentee"; id: number };
 
@@ -97,7 +97,7 @@ export function optOutState(p: Person, d: Db = db()): OptOutState | null {
 /** Records an opt-out and cancels what is still waiting on those channels. Idempotent (keeps the first time). */
 export function optOut(p: Person, channelsToStop: readonly Channel[], reason: string, d: Db = db()): boolean {
   if (!channelsToStop.length) return false;
-  return d.transaction((tx) => {
+  return transaction((tx) => {
     const m = tx
       .select({ id: mentees.id, sms: mentees.smsOptOutAt, email: mentees.emailOptOutAt })
       .from(mentees)
@@ -124,7 +124,7 @@ export function optOut(p: Person, channelsToStop: readonly Channel[], reason: st
       )
       .run();
     return true;
-  });
+  }, d);
 }
 
 /** Opts back in (a coordinator, when the person asks). */
