@@ -7,9 +7,8 @@ import { menteeIndustryIndex, mentees, municipalities } from "../../db/schema";
 import { db } from "../db.server";
 import { industries, type IndustryRef } from "../domain/industries";
 import { waitingDays } from "../domain/referrals";
-import { paged } from "../domain/paging";
 import { today } from "../utils/clock";
-import { countRows, qualified } from "../utils/sql";
+import { countRows, pagedQuery, qualified } from "../utils/sql";
 
 export type QueueFilter = { industry?: string; municipality?: number };
 
@@ -42,44 +41,34 @@ export function waitingQueue(filter: QueueFilter = {}, page = 1) {
       eq(x.status, "waiting"),
       filter.municipality ? eq(x.municipalityCode, filter.municipality) : undefined,
     );
-    return paged(
+    const result = pagedQuery(
       page,
       () => countRows(d, x, where),
-      (limit, offset) =>
-        withWaiting(
-          d
-            .select(columns)
-            .from(x)
-            .innerJoin(mentees, eq(mentees.id, x.menteeId))
-            .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-            .where(where)
-            .orderBy(asc(x.referredAt), asc(x.menteeId))
-            .limit(limit)
-            .offset(offset)
-            .all(),
-        ),
+      d
+        .select(columns)
+        .from(x)
+        .innerJoin(mentees, eq(mentees.id, x.menteeId))
+        .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+        .where(where)
+        .orderBy(asc(x.referredAt), asc(x.menteeId)),
     );
+    return { ...result, rows: withWaiting(result.rows) };
   }
   const where = and(
     eq(mentees.status, "waiting"),
     filter.municipality ? eq(mentees.municipalityCode, filter.municipality) : undefined,
   );
-  return paged(
+  const result = pagedQuery(
     page,
     () => countRows(d, mentees, where),
-    (limit, offset) =>
-      withWaiting(
-        d
-          .select(columns)
-          .from(mentees)
-          .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-          .where(where)
-          .orderBy(asc(mentees.referredAt), asc(mentees.id))
-          .limit(limit)
-          .offset(offset)
-          .all(),
-      ),
+    d
+      .select(columns)
+      .from(mentees)
+      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+      .where(where)
+      .orderBy(asc(mentees.referredAt), asc(mentees.id)),
   );
+  return { ...result, rows: withWaiting(result.rows) };
 }
 
 /** Municipalities that have citizens waiting, for the queue's filter: one index probe per municipality. */
