@@ -6,10 +6,10 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { correctionSchema, intakeCallSchema, MAX_WISHED_INDUSTRIES, type CorrectionInput } from "../schemas/referral";
-import { channels, danishLevels, goals, messageLanguages } from "../domain/enums";
-import { ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField, translateError } from "./forms";
-import { PlainSelect } from "./PlainFields";
+import { correctionSchema, intakeCallSchema, type CorrectionInput } from "../schemas/referral";
+import { goals } from "../domain/enums";
+import { ChoiceGroup, ErrorSummary, TextArea, TextField } from "./forms";
+import { ContactFields, DanishFields, enumOptions, WishedIndustriesFieldset } from "./MenteeFields";
 import { PageSummary, Pager } from "./Pager";
 import { formatDate, formatDateTime } from "../i18n/format";
 import type { RecordChange } from "../services/mentee-corrections.server";
@@ -53,9 +53,6 @@ export function CorrectionForm({
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: correctionSchema }),
   });
-  const opt = <T extends string>(values: readonly T[], ns: string) =>
-    values.map((v) => ({ value: v, label: t(`enum.${ns}.${v}`) }));
-  const errs = (name: string) => (form.allErrors[name] ?? []).map((e) => translateError(t, e));
   const divisionOpts = divisions.map((d) => ({
     value: d.code,
     label: `${d.code} ${i18n.language === "en" ? d.labelEn : d.labelDa}`,
@@ -75,64 +72,20 @@ export function CorrectionForm({
       <ErrorSummary form={form} />
       <Form method="post" {...getFormProps(form)} aria-labelledby="correction-title">
         <input type="hidden" name="intent" value="correct" />
-        <TextField
-          field={fields.phone}
-          label={t("referrals.form.phone")}
-          hint={t("referrals.form.phoneHint")}
-          type="tel"
-          optional
-          inputMode="tel"
-          autoComplete="off"
+        <ContactFields fields={fields} />
+        <DanishFields fields={fields} />
+        <WishedIndustriesFieldset
+          formId={form.id}
+          errors={form.allErrors}
+          divisions={divisionOpts}
+          defaultValue={typed}
         />
-        <TextField field={fields.email} label={t("referrals.form.email")} type="email" optional autoComplete="off" />
         <ChoiceGroup
-          field={fields.preferredChannel}
-          legend={t("referrals.form.preferredChannel")}
-          options={opt(channels, "channel")}
+          field={fields.goals}
+          legend={t("referrals.form.goals")}
+          options={enumOptions(t, goals, "goal")}
+          multiple
         />
-        <SelectField
-          field={fields.language}
-          label={t("referrals.form.language")}
-          hint={t("referrals.form.languageHint")}
-          options={opt(messageLanguages, "messageLanguage")}
-        />
-        <SelectField
-          field={fields.danishLevel}
-          label={t("referrals.form.danishLevel")}
-          options={opt(danishLevels, "danishLevel")}
-        />
-        <SelectField
-          field={fields.danishModule}
-          label={t("referrals.form.danishModule")}
-          optional
-          placeholder={t("referrals.form.moduleNone")}
-          options={[1, 2, 3, 4, 5, 6].map((n) => ({ value: String(n), label: t("referrals.form.moduleLabel", { n }) }))}
-        />
-        <fieldset
-          className={`form-group${errs("wishedIndustryCodes").length ? " form-error" : ""}`}
-          id={`${form.id}-wishedIndustryCodes`}
-          tabIndex={-1}
-        >
-          <legend className="form-label">{t("referrals.form.wishedIndustries")}</legend>
-          {errs("wishedIndustryCodes").map((e) => (
-            <span key={e} className="form-error-message" role="alert">
-              {e}
-            </span>
-          ))}
-          {Array.from({ length: MAX_WISHED_INDUSTRIES }, (_, i) => (
-            <PlainSelect
-              key={i}
-              name={`wishedIndustryCodes[${i}]`}
-              label={`${t("referrals.queue.industry")} ${i + 1}`}
-              errors={errs(`wishedIndustryCodes[${i}]`)}
-              defaultValue={typed(i)}
-              formId={form.id}
-              placeholder={t("referrals.form.industryNone")}
-              options={divisionOpts}
-            />
-          ))}
-        </fieldset>
-        <ChoiceGroup field={fields.goals} legend={t("referrals.form.goals")} options={opt(goals, "goal")} multiple />
         <button type="submit" className="button button-primary">
           {t("referrals.corrections.save")}
         </button>

@@ -8,7 +8,7 @@ import { requireScopedPermission } from "../auth/permissions.server";
 import { getCompetence, saveCompetence } from "../services/competence.server";
 import { replyWith } from "../services/kernel.server";
 import { competenceSchema, profileOf } from "../schemas/competence";
-import { danishLevels, englishLevels, iscedLevels } from "../domain/enums";
+import { englishLevels, iscedLevels } from "../domain/enums";
 import {
   MAX_EDUCATIONS,
   MAX_EXPERIENCE,
@@ -18,6 +18,7 @@ import {
 } from "../domain/competence";
 import { Alert, Checkbox, ErrorSummary, SelectField, TextArea, TextField, translateError } from "../components/forms";
 import { industryOptions } from "../components/CourseParts";
+import { DanishFields, enumOptions } from "../components/MenteeFields";
 import { formatDate } from "../i18n/format";
 import { pageMeta } from "../i18n/meta";
 import { idParam } from "../utils/params.server";
@@ -104,8 +105,7 @@ export default function CompetencePage() {
     defaultValue: defaults(c.profile as Profile),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: competenceSchema }) as never,
   });
-  const opt = <T extends string>(values: readonly T[], ns: string) =>
-    values.map((v) => ({ value: v, label: t(`enum.${ns}.${v}`) }));
+  const opt = <T extends string>(values: readonly T[], ns: string) => enumOptions(t, values, ns);
   const divisions = industryOptions(lng);
   const name = `${c.citizen.firstName} ${c.citizen.lastName}`;
   return (
@@ -188,21 +188,7 @@ export default function CompetencePage() {
           })}
 
           <h2>{t("competence.section.languages")}</h2>
-          <SelectField
-            field={fields.danishLevel}
-            label={t("competence.field.danishLevel")}
-            options={opt(danishLevels, "danishLevel")}
-          />
-          <SelectField
-            field={fields.danishModule}
-            label={t("competence.field.danishModule")}
-            optional
-            placeholder={t("referrals.form.moduleNone")}
-            options={[1, 2, 3, 4, 5, 6].map((n) => ({
-              value: String(n),
-              label: t("referrals.form.moduleLabel", { n }),
-            }))}
-          />
+          <DanishFields fields={fields} />
           <SelectField
             field={fields.englishLevel}
             label={t("competence.field.englishLevel")}

@@ -4,20 +4,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCaseworker } from "../auth/permissions.server";
-import { referralSchema, MAX_EXPERIENCE_ROWS, MAX_WISHED_INDUSTRIES } from "../schemas/referral";
+import { referralSchema, MAX_EXPERIENCE_ROWS } from "../schemas/referral";
 import { createReferral } from "../services/referrals.server";
 import { municipalityInfo, divisionOptions } from "../services/municipalities.server";
-import {
-  channels,
-  danishLevels,
-  educationLevels,
-  englishLevels,
-  genderPreferences,
-  genders,
-  goals,
-  menteeGroups,
-  messageLanguages,
-} from "../domain/enums";
+import { educationLevels, englishLevels, genderPreferences, genders, goals, menteeGroups } from "../domain/enums";
 import { consentVersions, CURRENT_CONSENT_VERSION, referralConsentPurposes } from "../domain/referrals";
 import {
   Alert,
@@ -33,6 +23,7 @@ import { formatDate } from "../i18n/format";
 import { today } from "../utils/clock";
 import { pageMeta } from "../i18n/meta";
 import { PlainInput, PlainSelect } from "../components/PlainFields";
+import { ContactFields, DanishFields, enumOptions, WishedIndustriesFieldset } from "../components/MenteeFields";
 
 export const meta = pageMeta("refer");
 
@@ -117,8 +108,7 @@ export default function Refer() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: referralSchema }),
   });
   const errs = (name: string) => (form.allErrors[name] ?? []).map((e) => translateError(t, e));
-  const opt = <T extends string>(values: readonly T[], ns: string) =>
-    values.map((v) => ({ value: v, label: t(`enum.${ns}.${v}`) }));
+  const opt = <T extends string>(values: readonly T[], ns: string) => enumOptions(t, values, ns);
   const lang = i18n.language === "en" ? "en" : "da";
   const divisionOpts = divisions.map((d) => ({
     value: d.code,
@@ -191,44 +181,10 @@ export default function Refer() {
 
           <h2>{t("referrals.form.sectionContact")}</h2>
           <p className="form-hint">{t("referrals.form.contactHint")}</p>
-          <TextField
-            field={fields.phone}
-            label={t("referrals.form.phone")}
-            hint={t("referrals.form.phoneHint")}
-            type="tel"
-            optional
-            inputMode="tel"
-            autoComplete="off"
-          />
-          <TextField field={fields.email} label={t("referrals.form.email")} type="email" optional autoComplete="off" />
-          <ChoiceGroup
-            field={fields.preferredChannel}
-            legend={t("referrals.form.preferredChannel")}
-            options={opt(channels, "channel")}
-          />
-          <SelectField
-            field={fields.language}
-            label={t("referrals.form.language")}
-            hint={t("referrals.form.languageHint")}
-            options={opt(messageLanguages, "messageLanguage")}
-          />
+          <ContactFields fields={fields} />
 
           <h2>{t("referrals.form.sectionSkills")}</h2>
-          <SelectField
-            field={fields.danishLevel}
-            label={t("referrals.form.danishLevel")}
-            options={opt(danishLevels, "danishLevel")}
-          />
-          <SelectField
-            field={fields.danishModule}
-            label={t("referrals.form.danishModule")}
-            optional
-            placeholder={t("referrals.form.moduleNone")}
-            options={[1, 2, 3, 4, 5, 6].map((n) => ({
-              value: String(n),
-              label: t("referrals.form.moduleLabel", { n }),
-            }))}
-          />
+          <DanishFields fields={fields} />
           <SelectField
             field={fields.englishLevel}
             label={t("referrals.form.englishLevel")}
@@ -280,30 +236,12 @@ export default function Refer() {
           ))}
 
           <h2>{t("referrals.form.sectionWishes")}</h2>
-          <fieldset
-            className={`form-group${errs("wishedIndustryCodes").length ? " form-error" : ""}`}
-            id={`${form.id}-wishedIndustryCodes`}
-            tabIndex={-1}
-          >
-            <legend className="form-label">{t("referrals.form.wishedIndustries")}</legend>
-            {errs("wishedIndustryCodes").map((e) => (
-              <span key={e} className="form-error-message" role="alert">
-                {e}
-              </span>
-            ))}
-            {Array.from({ length: MAX_WISHED_INDUSTRIES }, (_, i) => (
-              <PlainSelect
-                key={i}
-                name={`wishedIndustryCodes[${i}]`}
-                label={`${t("referrals.queue.industry")} ${i + 1}`}
-                errors={errs(`wishedIndustryCodes[${i}]`)}
-                defaultValue={initial(lastResult, ["wishedIndustryCodes", i])}
-                formId={form.id}
-                placeholder={t("referrals.form.industryNone")}
-                options={divisionOpts}
-              />
-            ))}
-          </fieldset>
+          <WishedIndustriesFieldset
+            formId={form.id}
+            errors={form.allErrors}
+            divisions={divisionOpts}
+            defaultValue={(i) => initial(lastResult, ["wishedIndustryCodes", i])}
+          />
           <TextField field={fields.wishedOccupation} label={t("referrals.form.wishedOccupation")} optional />
           <ChoiceGroup field={fields.goals} legend={t("referrals.form.goals")} options={opt(goals, "goal")} multiple />
           <TextArea
