@@ -22,7 +22,12 @@ import { setClockOffset } from "./utils/clock";
 
 let stops: (() => void | Promise<void>)[] = [];
 
-export async function boot() {
+/**
+ * `backgroundWork: false` is for the second and later processes of a server with several (WEB_CONCURRENCY,
+ * docs/decisions/022): they only answer requests; process 0 seeds and runs the job runner, sender and scheduler.
+ */
+export async function boot(opts: { backgroundWork?: boolean } = {}) {
+  const backgroundWork = opts.backgroundWork ?? true;
   let c;
   try {
     c = config();
@@ -36,12 +41,13 @@ export async function boot() {
   if (c.ALLOW_TEST_CLOCK && process.env.TEST_CLOCK_OFFSET_MS) setClockOffset(Number(process.env.TEST_CLOCK_OFFSET_MS));
   const d = db();
   applyReferenceData(d);
-  if (c.SEED_DEMO && isDatabaseEmpty(d)) {
+  if (backgroundWork && c.SEED_DEMO && isDatabaseEmpty(d)) {
     log.info("seeding demo data");
     await seedDemo(d);
   }
   // Fresh statistics for the query planner (docs/decisions/014); the housekeeping job repeats it daily.
   optimizeDatabase(d, true);
+  if (!backgroundWork) return { ...serverInfo(c), logins: [] };
   // Long work (whole-pool runs, report exports, the daily jobs) runs in worker threads; runs a stopped process left
   // are failed first.
   stops.push(startJobRunner({ maxWorkers: c.JOB_WORKERS }));
@@ -53,13 +59,16 @@ export async function boot() {
     stops.push(startSenderLoop(c.OUTBOX_INTERVAL_MS));
     stops.push(startBackgroundJobs());
   }
+  return { ...serverInfo(c), logins: demoLogins(d) };
+}
+
+function serverInfo(c: ReturnType<typeof config>) {
   return {
     port: c.PORT,
     host: c.HOST,
     appUrl: c.APP_URL,
     trustProxy: c.TRUST_PROXY,
     https: c.HTTPS,
-    logins: demoLogins(d),
     eventLoopStats: c.EVENT_LOOP_STATS,
   };
 }

@@ -11,11 +11,12 @@
  * - the page's CSP nonce differs per response: the copy is rendered with a placeholder nonce, replaced by the
  *   response's own nonce each time it is sent;
  * - a copy lives `PUBLIC_PAGE_TTL_MS` (60 s), and goes at once when what the pages show changes in this process
- *   (`invalidatePublicPages`: partner municipalities, the retention period).
+ *   (`invalidatePublicPages`: partner municipalities, the retention period), in every process of the server.
  */
 import { randomBytes } from "node:crypto";
 import type { UiLocale } from "./domain/enums";
 import { getLocale } from "./i18n/locale.server";
+import { notifyPeers, onPeerEvent } from "./peers.server";
 
 export const PUBLIC_PAGES: readonly string[] = [
   "/",
@@ -31,10 +32,15 @@ const HARMLESS_COOKIES = new Set(["mb_lng"]);
 const KEPT_HEADERS = new Set(["content-type", "cache-control", "content-language", "x-robots-tag"]);
 
 let generation = 0;
-/** What the public pages show has changed (an admin saved partners or the retention period): make them again. */
+/**
+ * What the public pages show has changed (an admin saved partners or the retention period): make them again, here and
+ * in the server's other processes.
+ */
 export function invalidatePublicPages(): void {
   generation++;
+  notifyPeers("public-pages-changed");
 }
+onPeerEvent("public-pages-changed", () => generation++);
 
 export type PublicRequest = {
   method: string;

@@ -24,6 +24,7 @@ import { describeError } from "../jobs.server";
 import { getClockOffset, now, nowIso } from "../utils/clock";
 import { log } from "../utils/logger.server";
 import { BUSY_TIMEOUT_MS } from "../../db/client";
+import { notifyPeers, onPeerEvent } from "../peers.server";
 
 export type JobRow = typeof backgroundJobs.$inferSelect;
 /** What the worker gets: the job's id, the database, the test clock. */
@@ -87,7 +88,9 @@ export function submitJob(
       .get();
     return { ok: false, error: "busy", jobId: holder?.id ?? 0 };
   }
-  pump();
+  // Only process 0 of a server runs jobs (server/cluster.mjs); elsewhere its runner is told to look now.
+  if (runner) pump();
+  else notifyPeers("jobs-queued");
   return { ok: true, jobId: row.id };
 }
 
@@ -204,6 +207,8 @@ function claimNext(d: Db): JobRow | undefined {
 }
 
 /** Starts queued jobs while workers are free. */
+onPeerEvent("jobs-queued", () => pump());
+
 function pump() {
   const r = runner;
   if (!r) return;
