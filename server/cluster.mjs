@@ -9,7 +9,7 @@
  * - A process that dies is started again (with its index, so the background work comes back); one that keeps dying
  *   at start stops the whole server, as a single process would stop.
  * - SIGTERM/SIGINT stop every process the way one process stops (requests finish, background work is handed back);
- *   SIGUSR2 (the benchmark's event-loop report) is passed on to each.
+ *   SIGUSR2 (the benchmark's event-loop report, EVENT_LOOP_STATS=true) is passed on to each.
  * - "listening" is logged once, by the primary, when every process listens.
  */
 import cluster from "node:cluster";
@@ -97,9 +97,12 @@ export function runPrimary(size) {
 
   process.on("SIGTERM", () => stopAll("SIGTERM"));
   process.on("SIGINT", () => stopAll("SIGINT"));
-  process.on("SIGUSR2", () => {
-    for (const w of workers.values()) w.process.kill("SIGUSR2");
-  });
+  // Only a process that measures has a SIGUSR2 handler; for the others the signal's default would end them.
+  if (process.env.EVENT_LOOP_STATS === "true") {
+    process.on("SIGUSR2", () => {
+      for (const w of workers.values()) w.process.kill("SIGUSR2");
+    });
+  }
   log("info", "starting", { processes: size });
   start(0);
 }
