@@ -257,9 +257,8 @@ const menteeSample: MenteeMeetingData = {
 };
 
 type MeetingText = (w: Words) => (m: string, when: string, where: string) => string;
-const menteeMeeting = (key: string, pick: (w: Words) => { subject: string }, text: MeetingText, cancelled: boolean) =>
+const menteeMeeting = (pick: (w: Words) => { subject: string }, text: MeetingText, cancelled: boolean) =>
   defineTemplate<MenteeMeetingData>({
-    key,
     audience: "mentee",
     sample: menteeSample,
     attachments: invite(cancelled)((d: MenteeMeetingData) => d.mentorFirstName),
@@ -271,25 +270,21 @@ const menteeMeeting = (key: string, pick: (w: Words) => { subject: string }, tex
   });
 
 export const meetingPlannedMentee = menteeMeeting(
-  "meeting_planned_mentee",
   (w) => w.planned,
   (w) => w.planned.text,
   false,
 );
 export const meetingChangedMentee = menteeMeeting(
-  "meeting_changed_mentee",
   (w) => w.changed,
   (w) => w.changed.text,
   false,
 );
 export const meetingCancelledMentee = menteeMeeting(
-  "meeting_cancelled_mentee",
   (w) => w.cancelled,
   (w) => (m, wh) => w.cancelled.text(m, wh),
   true,
 );
 export const meetingReminderMentee = defineTemplate<MenteeMeetingData>({
-  key: "meeting_reminder_mentee",
   audience: "mentee",
   sample: { ...menteeSample, ics: undefined },
   copies: each((w, lang): Copy<MenteeMeetingData> => ({
@@ -301,7 +296,6 @@ export const meetingReminderMentee = defineTemplate<MenteeMeetingData>({
 
 /** The citizen's own page, on request (SMS keyword, coordinator). The link is the secret. */
 export const citizenPageLink = defineTemplate<{ pageUrl: string }>({
-  key: "citizen_page_link",
   audience: "mentee",
   secrets: ["pageUrl"],
   sample: { pageUrl: "https://mentorbro.dk/mig/Xy7Qp2LmXy7Qp2LmXy7Qp2" },
@@ -315,7 +309,6 @@ export const citizenPageLink = defineTemplate<{ pageUrl: string }>({
 
 /** The code that confirms a new phone number or language (to the new number). The code is the secret. */
 export const citizenContactCode = defineTemplate<{ code: string }>({
-  key: "citizen_contact_code",
   audience: "mentee",
   secrets: ["code"],
   sample: { code: "482913" },

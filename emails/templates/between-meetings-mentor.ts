@@ -22,7 +22,6 @@ const agendaLine = (lang: "da" | "en", d: MentorMeetingData) =>
   d.agenda ? [sentence(`${lang === "da" ? "Dagsorden" : "Agenda"}: ${d.agenda}`)] : [];
 
 export const meetingPlannedMentor = defineTemplate<MentorMeetingData>({
-  key: "meeting_planned_mentor",
   audience: "mentor",
   sample: mentorSample,
   attachments: invite(false)((d: MentorMeetingData) => d.menteeFirstName),
@@ -51,7 +50,6 @@ export const meetingPlannedMentor = defineTemplate<MentorMeetingData>({
 });
 
 export const meetingChangedMentor = defineTemplate<MentorMeetingData>({
-  key: "meeting_changed_mentor",
   audience: "mentor",
   sample: mentorSample,
   attachments: invite(false)((d: MentorMeetingData) => d.menteeFirstName),
@@ -80,7 +78,6 @@ export const meetingChangedMentor = defineTemplate<MentorMeetingData>({
 });
 
 export const meetingCancelledMentor = defineTemplate<MentorMeetingData>({
-  key: "meeting_cancelled_mentor",
   audience: "mentor",
   sample: mentorSample,
   attachments: invite(true)((d: MentorMeetingData) => d.menteeFirstName),
@@ -105,7 +102,6 @@ export const meetingCancelledMentor = defineTemplate<MentorMeetingData>({
 });
 
 export const meetingReminderMentor = defineTemplate<MentorMeetingData>({
-  key: "meeting_reminder_mentor",
   audience: "mentor",
   sample: { ...mentorSample, ics: undefined },
   copies: {
@@ -124,7 +120,6 @@ export const meetingReminderMentor = defineTemplate<MentorMeetingData>({
 
 type LogPrompt = { menteeFirstName: string; date: string; time: string; url: string };
 export const meetingLogPrompt = defineTemplate<LogPrompt>({
-  key: "meeting_log_prompt",
   audience: "mentor",
   sample: {
     menteeFirstName: "Amal",
@@ -155,7 +150,6 @@ export const meetingLogPrompt = defineTemplate<LogPrompt>({
 /* ------------------------------------------------------------------ coordinators */
 
 export const citizenCallRequest = defineTemplate<{ menteeId: number; url: string }>({
-  key: "citizen_call_request",
   audience: "staff",
   sample: { menteeId: 12, url: "https://mentorbro.example.dk/koordinator/mentees/12" },
   copies: {

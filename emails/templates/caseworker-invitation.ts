@@ -4,7 +4,6 @@ type Data = { name: string; municipality: string; url: string };
 
 /** An admin invites a municipal caseworker: a link to choose a password (valid 7 days). */
 export default defineTemplate<Data>({
-  key: "caseworker_invitation",
   audience: "caseworker",
   secrets: ["url"],
   copies: {

@@ -8,7 +8,6 @@ import { messageDate } from "../format";
 type Url = { url: string };
 
 export const courseMonthlyReminder = defineTemplate<Url & { month: number }>({
-  key: "course_monthly_reminder",
   audience: "mentor",
   copies: {
     da: {
@@ -31,7 +30,6 @@ export const courseMonthlyReminder = defineTemplate<Url & { month: number }>({
 });
 
 export const courseMentorNudge = defineTemplate<Url & { days: number }>({
-  key: "course_mentor_nudge",
   audience: "mentor",
   copies: {
     da: {
@@ -54,7 +52,6 @@ export const courseMentorNudge = defineTemplate<Url & { days: number }>({
 });
 
 export const courseEndPrompt = defineTemplate<Url & { plannedEndDate: string }>({
-  key: "course_end_prompt",
   audience: "mentor",
   copies: {
     da: {
@@ -77,7 +74,6 @@ export const courseEndPrompt = defineTemplate<Url & { plannedEndDate: string }>(
 });
 
 export const surveyMentor = defineTemplate<Url & { kind: string }>({
-  key: "survey_mentor",
   audience: "mentor",
   copies: {
     da: {
@@ -100,7 +96,6 @@ export const surveyMentor = defineTemplate<Url & { kind: string }>({
 });
 
 export const courseCoordinatorFlag = defineTemplate<Url & { courseId: number; days: number }>({
-  key: "course_coordinator_flag",
   audience: "staff",
   copies: {
     da: {
@@ -121,7 +116,6 @@ export const courseCoordinatorFlag = defineTemplate<Url & { courseId: number; da
 });
 
 export const courseFollowUpOutcome = defineTemplate<Url & { courseId: number }>({
-  key: "course_followup_outcome",
   audience: "staff",
   copies: {
     da: {
@@ -138,7 +132,6 @@ export const courseFollowUpOutcome = defineTemplate<Url & { courseId: number }>(
 });
 
 export const courseClosedCaseworker = defineTemplate<Url & { courseId: number; status: string }>({
-  key: "course_closed_caseworker",
   audience: "caseworker",
   copies: {
     da: {
@@ -159,7 +152,6 @@ export const courseClosedCaseworker = defineTemplate<Url & { courseId: number; s
 });
 
 export const courseConcernCaseworker = defineTemplate<Url & { courseId: number }>({
-  key: "course_concern_caseworker",
   audience: "caseworker",
   copies: {
     da: {

@@ -30,7 +30,6 @@ export type MatchRequestMentorData = {
 };
 
 export const matchRequestMentor = defineTemplate<MatchRequestMentorData>({
-  key: "match_request_mentor",
   audience: "mentor",
   sample: {
     mentorFirstName: "Mads",
@@ -88,7 +87,6 @@ export type MatchRequestClosedData = {
 };
 
 export const matchRequestClosed = defineTemplate<MatchRequestClosedData>({
-  key: "match_request_closed",
   audience: "staff",
   sample: {
     coordinatorName: "Sofie",
@@ -131,5 +129,3 @@ export const matchRequestClosed = defineTemplate<MatchRequestClosedData>({
     },
   },
 });
-
-export default [matchRequestMentor, matchRequestClosed];

@@ -34,7 +34,6 @@ export type MatchMentorData = {
 };
 
 export const matchMentor = defineTemplate<MatchMentorData>({
-  key: "match_mentor",
   audience: "mentor",
   sample: {
     mentorFirstName: "Mads",
@@ -117,7 +116,6 @@ const menteeCopy = (lang: MessageLanguage, w: MenteeWords) => {
 };
 
 export const matchMentee = defineTemplate<MatchMenteeData>({
-  key: "match_mentee",
   sample: {
     mentorFirstName: "Mads",
     mentorPhone: "+4520304050",
@@ -191,7 +189,6 @@ export type MatchCaseworkerData = {
 };
 
 export const matchCaseworker = defineTemplate<MatchCaseworkerData>({
-  key: "match_caseworker",
   audience: "caseworker",
   sample: {
     caseworkerName: "Lene",
@@ -222,5 +219,3 @@ export const matchCaseworker = defineTemplate<MatchCaseworkerData>({
     },
   },
 });
-
-export default [matchMentor, matchMentee, matchCaseworker];

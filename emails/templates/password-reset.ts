@@ -3,7 +3,6 @@ import { defineTemplate } from "../types";
 type Data = { name: string; url: string };
 
 export default defineTemplate<Data>({
-  key: "password_reset",
   audience: "staff",
   secrets: ["url"],
   copies: {

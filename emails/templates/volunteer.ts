@@ -4,7 +4,6 @@ import { defineTemplate } from "../types";
 type Link = { name: string; url: string };
 
 export const mentorVerify = defineTemplate<Link>({
-  key: "mentor_verify",
   audience: "mentor",
   secrets: ["url"],
   copies: {
@@ -30,7 +29,6 @@ export const mentorVerify = defineTemplate<Link>({
 });
 
 export const mentorAlreadyRegistered = defineTemplate<{ loginUrl: string; resetUrl: string }>({
-  key: "mentor_already_registered",
   audience: "mentor",
   copies: {
     da: {
@@ -55,7 +53,6 @@ export const mentorAlreadyRegistered = defineTemplate<{ loginUrl: string; resetU
 });
 
 export const mentorNextSteps = defineTemplate<Link>({
-  key: "mentor_next_steps",
   audience: "mentor",
   copies: {
     da: {
@@ -86,7 +83,6 @@ export const mentorNextSteps = defineTemplate<Link>({
 });
 
 export const mentorApproved = defineTemplate<Link>({
-  key: "mentor_approved",
   audience: "mentor",
   copies: {
     da: {
@@ -111,7 +107,6 @@ export const mentorApproved = defineTemplate<Link>({
 });
 
 export const mentorRejected = defineTemplate<Link>({
-  key: "mentor_rejected",
   audience: "mentor",
   copies: {
     da: {
@@ -134,5 +129,3 @@ export const mentorRejected = defineTemplate<Link>({
     },
   },
 });
-
-export default [mentorVerify, mentorAlreadyRegistered, mentorNextSteps, mentorApproved, mentorRejected];
