@@ -294,29 +294,26 @@ export const meetingReminderMentee = defineTemplate<MenteeMeetingData>({
   })),
 });
 
+/** A citizen's message that carries one secret (declared, so staff never see it) and is written alike in every language. */
+const withSecret = <F extends string>(field: F, sample: string, copy: (w: Words) => Copy<Record<F, string>>) =>
+  defineTemplate<Record<F, string>>({
+    audience: "mentee",
+    secrets: [field],
+    sample: { [field]: sample } as Record<F, string>,
+    copies: each(copy),
+  });
+
 /** The citizen's own page, on request (SMS keyword, coordinator). The link is the secret. */
-export const citizenPageLink = defineTemplate<{ pageUrl: string }>({
-  audience: "mentee",
-  secrets: ["pageUrl"],
-  sample: { pageUrl: "https://mentorbro.dk/mig/Xy7Qp2LmXy7Qp2LmXy7Qp2" },
-  copies: each((w): Copy<{ pageUrl: string }> => ({
-    subject: () => w.link.subject,
-    lines: () => [w.link.text],
-    action: { label: w.link.action, url: (d) => d.pageUrl },
-    sms: (d) => `Mentorbro: ${w.pageLabel} ${d.pageUrl}`,
-  })),
-});
+export const citizenPageLink = withSecret("pageUrl", "https://mentorbro.dk/mig/Xy7Qp2LmXy7Qp2LmXy7Qp2", (w) => ({
+  subject: () => w.link.subject,
+  lines: () => [w.link.text],
+  action: { label: w.link.action, url: (d) => d.pageUrl },
+  sms: (d) => `Mentorbro: ${w.pageLabel} ${d.pageUrl}`,
+}));
 
 /** The code that confirms a new phone number or language (to the new number). The code is the secret. */
-export const citizenContactCode = defineTemplate<{ code: string }>({
-  audience: "mentee",
-  secrets: ["code"],
-  sample: { code: "482913" },
-  copies: each((w): Copy<{ code: string }> => ({
-    subject: () => w.code.subject,
-    lines: (d) => [w.code.text(d.code)],
-    sms: (d) => `Mentorbro: ${w.code.text(d.code)}`,
-  })),
-});
-
-/* ------------------------------------------------------------------ the mentor (Danish and English) */
+export const citizenContactCode = withSecret("code", "482913", (w) => ({
+  subject: () => w.code.subject,
+  lines: (d) => [w.code.text(d.code)],
+  sms: (d) => `Mentorbro: ${w.code.text(d.code)}`,
+}));
