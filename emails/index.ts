@@ -1,24 +1,44 @@
 /**
- * The catalogue of message templates and the one render function the outbox uses. A missing translation falls back
- * to Danish followed by English (and `fallback` says so, for the admin view).
+ * The catalogue of message templates (a key → template map, from which the key and data types are read) and the one
+ * render function the outbox uses. A missing translation falls back to Danish followed by English (and `fallback` says
+ * so, for the admin view).
  */
 import { render } from "@react-email/render";
 import { createElement } from "react";
 import { isRtl, type Channel, type MessageLanguage } from "../app/domain/enums";
 import { EmailLayout, type EmailSection } from "./EmailLayout";
-import type { AnyTemplateDef, Copy, TemplateDef } from "./types";
+import type { AnyTemplateDef, Copy, Keyed, TemplateDef } from "./types";
 import type { MessageAttachment } from "../db/schema";
 import { effectiveCopies, type Overrides } from "./editable";
 import { smsStopLine } from "./sms-stop";
 import { splitSecrets, type SplitData } from "../app/domain/secrets";
 import passwordReset from "./templates/password-reset";
-import volunteerTemplates from "./templates/volunteer";
+import {
+  mentorAlreadyRegistered,
+  mentorApproved,
+  mentorNextSteps,
+  mentorRejected,
+  mentorVerify,
+} from "./templates/volunteer";
 import menteeWelcome from "./templates/mentee-welcome";
 import caseworkerInvitation from "./templates/caseworker-invitation";
-import matchingTemplates from "./templates/matching";
-import matchRequestTemplates from "./templates/match-request";
+import { matchCaseworker, matchMentee, matchMentor } from "./templates/matching";
+import { matchRequestClosed, matchRequestMentor } from "./templates/match-request";
 import { courseEndedMentee, courseStartedMentee, surveyMentee } from "./templates/course-mentee";
-import betweenMeetings from "./templates/between-meetings";
+import {
+  citizenCallRequest,
+  citizenContactCode,
+  citizenPageLink,
+  meetingCancelledMentee,
+  meetingCancelledMentor,
+  meetingChangedMentee,
+  meetingChangedMentor,
+  meetingLogPrompt,
+  meetingPlannedMentee,
+  meetingPlannedMentor,
+  meetingReminderMentee,
+  meetingReminderMentor,
+} from "./templates/between-meetings";
 import {
   courseClosedCaseworker,
   courseConcernCaseworker,
@@ -30,38 +50,82 @@ import {
   surveyMentor,
 } from "./templates/course-staff";
 
-const all: AnyTemplateDef[] = [
-  passwordReset,
-  ...volunteerTemplates,
-  menteeWelcome,
-  caseworkerInvitation,
-  ...matchingTemplates,
-  ...matchRequestTemplates,
-  courseStartedMentee,
-  courseEndedMentee,
-  surveyMentee,
-  courseMonthlyReminder,
-  courseMentorNudge,
-  courseEndPrompt,
-  surveyMentor,
-  courseCoordinatorFlag,
-  courseFollowUpOutcome,
-  courseClosedCaseworker,
-  courseConcernCaseworker,
-  ...betweenMeetings,
-];
-export const templates = new Map(all.map((t) => [t.key, t]));
+/**
+ * The catalogue: every template under its key. The key is what the outbox stores with a message (`messages.template`)
+ * and what an admin's edits are stored under, so a key that was ever sent is never renamed. `TemplateKey` and
+ * `TemplateData<K>` are read from here: enqueuing, rendering and the tests are typed per template.
+ */
+export const templateDefs = {
+  password_reset: passwordReset,
+  mentor_verify: mentorVerify,
+  mentor_already_registered: mentorAlreadyRegistered,
+  mentor_next_steps: mentorNextSteps,
+  mentor_approved: mentorApproved,
+  mentor_rejected: mentorRejected,
+  mentee_welcome: menteeWelcome,
+  caseworker_invitation: caseworkerInvitation,
+  match_mentor: matchMentor,
+  match_mentee: matchMentee,
+  match_caseworker: matchCaseworker,
+  match_request_mentor: matchRequestMentor,
+  match_request_closed: matchRequestClosed,
+  course_started_mentee: courseStartedMentee,
+  course_ended_mentee: courseEndedMentee,
+  survey_mentee: surveyMentee,
+  course_monthly_reminder: courseMonthlyReminder,
+  course_mentor_nudge: courseMentorNudge,
+  course_end_prompt: courseEndPrompt,
+  survey_mentor: surveyMentor,
+  course_coordinator_flag: courseCoordinatorFlag,
+  course_followup_outcome: courseFollowUpOutcome,
+  course_closed_caseworker: courseClosedCaseworker,
+  course_concern_caseworker: courseConcernCaseworker,
+  meeting_planned_mentee: meetingPlannedMentee,
+  meeting_changed_mentee: meetingChangedMentee,
+  meeting_cancelled_mentee: meetingCancelledMentee,
+  meeting_reminder_mentee: meetingReminderMentee,
+  citizen_page_link: citizenPageLink,
+  citizen_contact_code: citizenContactCode,
+  meeting_planned_mentor: meetingPlannedMentor,
+  meeting_changed_mentor: meetingChangedMentor,
+  meeting_cancelled_mentor: meetingCancelledMentor,
+  meeting_reminder_mentor: meetingReminderMentor,
+  meeting_log_prompt: meetingLogPrompt,
+  citizen_call_request: citizenCallRequest,
+} satisfies Record<string, AnyTemplateDef>;
 
-/** Registers more templates (each feature module adds its own). */
-export function registerTemplates(...defs: AnyTemplateDef[]): void {
-  for (const d of defs) templates.set(d.key, d);
+type Defs = typeof templateDefs;
+/** The key of a template in the catalogue. */
+export type TemplateKey = keyof Defs;
+/** The data a template's messages carry (what `enqueue` takes and the outbox stores); for a union of keys, any one's. */
+export type TemplateData<K extends TemplateKey> = K extends TemplateKey
+  ? Defs[K] extends TemplateDef<infer D>
+    ? D
+    : never
+  : never;
+/** A template of the catalogue with its key. */
+export type Template = Keyed<AnyTemplateDef, TemplateKey>;
+
+/**
+ * The catalogue looked up by a key from outside the code (a stored message, an admin's URL): a key it does not know
+ * gives `undefined`.
+ */
+export const templates: ReadonlyMap<string, Template> = new Map(
+  (Object.keys(templateDefs) as TemplateKey[]).map((key) => [key, { ...templateDefs[key], key }]),
+);
+
+/** The template of a key read from outside the code; an unknown key (an old or damaged row) throws. */
+export function templateFor(key: string): Template {
+  const t = templates.get(key);
+  if (!t) throw new Error(`Unknown template ${key}`);
+  return t;
 }
 
 /**
  * Splits a message's data into what the outbox keeps and shows (the template's secret fields masked) and the secrets,
  * which only the real send reads. Throws when a live link hides in a field the template did not declare secret.
  */
-export function splitMessageData(key: string, data: Record<string, unknown>): SplitData {
+export function splitMessageData(key: TemplateKey, data: Record<string, unknown>): SplitData {
   return splitSecrets(data, templates.get(key)?.secrets ?? [], key);
 }
 
@@ -93,7 +157,7 @@ export type RenderOptions = {
 };
 
 export function copiesFor<D>(
-  t: TemplateDef<D>,
+  t: Keyed<TemplateDef<D>>,
   locale: MessageLanguage,
   overrides?: Overrides,
 ): { copies: [MessageLanguage, Copy<D>][]; fallback: boolean } {
@@ -107,15 +171,28 @@ export function copiesFor<D>(
   return { copies: out, fallback: true };
 }
 
-export async function renderMessage(
-  key: string,
+/** Renders a message of the catalogue: the key and its data are checked when the code is compiled. */
+export async function renderMessage<K extends TemplateKey>(
+  key: K,
   locale: MessageLanguage,
-  data: Record<string, unknown>,
+  data: TemplateData<K>,
   channel: Channel,
   opts: RenderOptions = {},
 ): Promise<Rendered> {
-  const t = templates.get(key);
-  if (!t) throw new Error(`Unknown template ${key}`);
+  return renderTemplate(templateFor(key), locale, data, channel, opts);
+}
+
+/**
+ * Renders a template with its data. The outbox passes `templateFor(row.template)` and the data it stored, which are
+ * the data `enqueue` was given for that key.
+ */
+export async function renderTemplate<D>(
+  t: Keyed<TemplateDef<D>>,
+  locale: MessageLanguage,
+  data: D,
+  channel: Channel,
+  opts: RenderOptions = {},
+): Promise<Rendered> {
   const { copies, fallback } = copiesFor(t, locale, opts.overrides);
   const subject = copies.map(([, c]) => c.subject(data)).join(" / ");
   if (channel === "sms") {

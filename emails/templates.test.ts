@@ -14,12 +14,11 @@ import {
   sampleData,
   textToCopy,
 } from "./editable";
-import { registerTemplates, renderMessage, templates } from "./index";
+import { renderMessage, renderTemplate, templates } from "./index";
 import { defineTemplate } from "./types";
 
-// A fixture template for the edge cases (registered in this test process only).
-const fixture = defineTemplate<{ name: string; date: string; url: string }>({
-  key: "test_fixture_meeting",
+// A fixture template for the edge cases (rendered directly: the catalogue holds only real templates).
+const fixtureDef = defineTemplate<{ name: string; date: string; url: string }>({
   audience: "mentor",
   sample: { name: "Amina", date: "2. marts", url: "https://mentorbro.dk/s/abc" },
   copies: {
@@ -42,6 +41,7 @@ const fixture = defineTemplate<{ name: string; date: string; url: string }>({
     },
   },
 });
+const fixture = { ...fixtureDef, key: "test_fixture_meeting" };
 
 describe("every registered template", () => {
   const registered = [...templates.values()];
@@ -56,7 +56,7 @@ describe("every registered template", () => {
     for (const t of registered) {
       const data = sampleData(t);
       for (const l of Object.keys(t.copies) as MessageLanguage[]) {
-        const email = await renderMessage(t.key, l, data, "email").catch((e: Error) => {
+        const email = await renderTemplate(t, l, data, "email").catch((e: Error) => {
           throw new Error(
             `${t.key}/${l} does not render with sample data (give the template a \`sample\`): ${e.message}`,
           );
@@ -65,7 +65,7 @@ describe("every registered template", () => {
         expect(email.html).toContain(`lang="${l}"`);
         // A citizen's SMS also carries where to send STOP: the limit holds with the longest such number.
         const smsStopNumber = t.audience === "mentee" ? "+45 12 34 56 78" : null;
-        const sms = await renderMessage(t.key, l, data, "sms", { smsStopNumber });
+        const sms = await renderTemplate(t, l, data, "sms", { smsStopNumber });
         const info = smsInfo(sms.text);
         expect(info.segments, `${t.key}/${l}: ${info.segments} ${info.encoding} segments`).toBeLessThanOrEqual(
           MAX_SMS_SEGMENTS,
@@ -79,9 +79,8 @@ describe("every registered template", () => {
 });
 
 describe("fallback, right-to-left and admin edits", () => {
-  registerTemplates(fixture);
   it("a missing translation falls back to Danish + English and says so", async () => {
-    const r = await renderMessage(fixture.key, "ti", fixture.sample!, "email");
+    const r = await renderTemplate(fixture, "ti", fixture.sample!, "email");
     expect(r.fallback).toBe(true);
     expect(r.subject).toBe("Møde 2. marts / Meeting 2. marts");
     expect(r.html).toContain('lang="da"');
@@ -90,15 +89,15 @@ describe("fallback, right-to-left and admin edits", () => {
     expect(languageStates(fixture, {}).da).toBe("file");
   });
   it("a fallback SMS tells where to send STOP in each of its languages", async () => {
-    const r = await renderMessage(fixture.key, "ti", fixture.sample!, "sms", { smsStopNumber: "1204" });
+    const r = await renderTemplate(fixture, "ti", fixture.sample!, "sms", { smsStopNumber: "1204" });
     expect(r.text).toContain("Send STOP til 1204 for at afmelde sms.");
     expect(r.text).toContain("Text STOP to 1204 to stop text messages.");
   });
   it("Arabic renders right-to-left and as UCS-2 SMS", async () => {
-    const r = await renderMessage(fixture.key, "ar", fixture.sample!, "email");
+    const r = await renderTemplate(fixture, "ar", fixture.sample!, "email");
     expect(r.fallback).toBe(false);
     expect(r.html).toMatch(/<html[^>]*dir="rtl"/);
-    const sms = await renderMessage(fixture.key, "ar", fixture.sample!, "sms");
+    const sms = await renderTemplate(fixture, "ar", fixture.sample!, "sms");
     expect(smsInfo(sms.text).encoding).toBe("UCS-2");
   });
   it("shows a file copy as text with placeholders and turns it back losslessly", async () => {
@@ -125,16 +124,16 @@ describe("fallback, right-to-left and admin edits", () => {
       },
       ti: { subject: "ርክብ {{date}}", heading: "", body: "ሰላም {{name}}", actionLabel: "", sms: "ሰላም {{name}}" },
     };
-    const da = await renderMessage(fixture.key, "da", fixture.sample!, "email", { overrides });
+    const da = await renderTemplate(fixture, "da", fixture.sample!, "email", { overrides });
     expect(da.subject).toBe("Nyt møde 2. marts");
     expect(da.text).toContain("Kære Amina");
     expect(da.text).toContain("Åbn: https://mentorbro.dk/s/abc");
-    const ti = await renderMessage(fixture.key, "ti", fixture.sample!, "sms", { overrides });
+    const ti = await renderTemplate(fixture, "ti", fixture.sample!, "sms", { overrides });
     expect(ti).toMatchObject({ text: "ሰላም Amina", fallback: false });
     expect(Object.keys(effectiveCopies(fixture, overrides)).sort()).toEqual(["ar", "da", "en", "ti"]);
   });
   it("puts the opt-out link in the email footer", async () => {
-    const r = await renderMessage(fixture.key, "da", fixture.sample!, "email", {
+    const r = await renderTemplate(fixture, "da", fixture.sample!, "email", {
       unsubscribeUrl: "https://mentorbro.dk/afmeld/tok",
     });
     expect(r.html).toContain('href="https://mentorbro.dk/afmeld/tok"');

@@ -10,8 +10,11 @@ export type Copy<D> = {
   sms?: (d: D) => string;
 };
 
+/**
+ * A message template: its words per language and what the outbox needs to know of its data. Its key is not here: the
+ * catalogue in emails/index.ts names each template, and the data type of a key is read from there.
+ */
 export type TemplateDef<D = Record<string, unknown>> = {
-  key: string;
   /** Who receives it: mentee templates must exist in all ten languages. */
   audience: "staff" | "mentor" | "mentee" | "caseworker";
   copies: Partial<Record<MessageLanguage, Copy<D>>>;
@@ -33,6 +36,9 @@ export function defineTemplate<D>(t: TemplateDef<D>): TemplateDef<D> {
   return t;
 }
 
-/** Any template, whatever its data: the registry and the admin's editing handle them all. */
+/** Any template, whatever its data: the admin's editing and the checks over the catalogue handle them all. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- D is read and written: nothing narrower fits all.
 export type AnyTemplateDef = TemplateDef<any>;
+
+/** A template with the key the catalogue gives it (the outbox stores the key; admins' edits are stored under it). */
+export type Keyed<T extends AnyTemplateDef = AnyTemplateDef, K extends string = string> = T & { key: K };

@@ -14,6 +14,7 @@ import type { Db } from "../db.server";
 import { registerJob } from "../jobs.server";
 import { dueActions, type DueAction } from "../domain/commitment";
 import { enqueue } from "../messaging/outbox.server";
+import type { TemplateData, TemplateKey } from "../../emails";
 import { coordinatorsToNotify } from "../messaging/recipients.server";
 import { CHUNK, loadCourseInputs, refreshCourseFacts, refreshStaleFacts } from "../services/course-facts.server";
 import { ensureSurveys } from "../services/surveys.server";
@@ -133,7 +134,7 @@ function perform(t: Db, c: Course, a: DueAction): number {
     .from(mentors)
     .where(eq(mentors.id, c.mentorId))
     .get();
-  const toMentor = (template: string, data: Record<string, unknown>) => {
+  const toMentor = <K extends TemplateKey>(template: K, data: TemplateData<K>) => {
     if (!mentor || mentor.anonymisedAt) return 0;
     return enqueue(
       {
@@ -151,7 +152,7 @@ function perform(t: Db, c: Course, a: DueAction): number {
       ? 1
       : 0;
   };
-  const toCoordinators = (template: string, data: Record<string, unknown>) => {
+  const toCoordinators = <K extends TemplateKey>(template: K, data: TemplateData<K>) => {
     let n = 0;
     for (const u of coordinatorsToNotify(t)) {
       if (

@@ -6,7 +6,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import { messages, messageTemplates } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { containsLiveLink, maskSecret, SECRET_MASK } from "../domain/secrets";
-import { renderMessage, type Rendered } from "../../emails";
+import { renderTemplate, templateFor, type Rendered } from "../../emails";
 import { optOutUrl } from "./preferences.server";
 import { overridesFor } from "./template-store.server";
 import { config } from "../config.server";
@@ -35,8 +35,10 @@ export async function render(
       : null;
   const smsStopNumber = m.channel === "sms" && menteeId ? (config().SMS_STOP_NUMBER ?? null) : null;
   const data = mode === "send" ? { ...m.data, ...(m.secrets ?? {}) } : m.data;
-  const rendered = await renderMessage(m.template, m.locale, data, m.channel, {
-    overrides: overridesFor(m.template, d),
+  // A stored key the catalogue does not know (an old or damaged row) throws here: the send fails, the history says so.
+  const t = templateFor(m.template);
+  const rendered = await renderTemplate(t, m.locale, data, m.channel, {
+    overrides: overridesFor(t.key, d),
     unsubscribeUrl,
     smsStopNumber,
   });

@@ -25,18 +25,19 @@ import { randomUUID } from "node:crypto";
 import { messages } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import type { Channel, MessageLanguage, SubjectType } from "../domain/enums";
-import { splitMessageData } from "../../emails";
+import { splitMessageData, type TemplateData, type TemplateKey } from "../../emails";
 import { now } from "../utils/clock";
 
 type Tx = Pick<Db, "insert" | "select" | "update">;
 
-export type NewMessage = {
+/** A message to queue: who gets it how, which template, and that template's data (typed per template). */
+export type NewMessage<K extends TemplateKey = TemplateKey> = {
   channel: Channel;
   recipient: string;
-  template: string;
+  template: K;
   locale: MessageLanguage;
   /** The template's data. Fields the template declares secret are kept apart and masked in the stored data. */
-  data?: Record<string, unknown>;
+  data: TemplateData<K>;
   subjectType?: SubjectType;
   subjectId?: number;
   /** Same key twice = one message. Default: a fresh key. */
@@ -45,8 +46,8 @@ export type NewMessage = {
   notBefore?: Date;
 };
 
-export function enqueue(m: NewMessage, tx: Tx = db()): number | null {
-  const { data, secrets } = splitMessageData(m.template, m.data ?? {});
+export function enqueue<K extends TemplateKey>(m: NewMessage<K>, tx: Tx = db()): number | null {
+  const { data, secrets } = splitMessageData(m.template, (m.data ?? {}) as Record<string, unknown>);
   const row = tx
     .insert(messages)
     .values({

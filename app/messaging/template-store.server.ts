@@ -8,8 +8,9 @@ import { db, type Db } from "../db.server";
 import type { MessageLanguage } from "../domain/enums";
 import { nowIso } from "../utils/clock";
 import type { CopyText, Overrides } from "../../emails/editable";
+import type { TemplateKey } from "../../emails";
 
-export function overridesFor(templateKey: string, d: Db = db()): Overrides {
+export function overridesFor(templateKey: TemplateKey, d: Db = db()): Overrides {
   const out: Overrides = {};
   for (const r of d.select().from(messageTemplates).where(eq(messageTemplates.templateKey, templateKey)).all())
     out[r.language] = r.copy;
@@ -27,7 +28,7 @@ export function allOverrides(d: Db = db()): Map<string, Overrides> {
 }
 
 export function saveOverride(
-  templateKey: string,
+  templateKey: TemplateKey,
   language: MessageLanguage,
   copy: CopyText,
   userId: number,
@@ -42,7 +43,7 @@ export function saveOverride(
     .run();
 }
 
-export function deleteOverride(templateKey: string, language: MessageLanguage, d: Db = db()): boolean {
+export function deleteOverride(templateKey: TemplateKey, language: MessageLanguage, d: Db = db()): boolean {
   return (
     d
       .delete(messageTemplates)

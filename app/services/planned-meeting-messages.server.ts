@@ -120,7 +120,7 @@ export function sendMeetingMessages(t: Tx, c: Course, p: Planned, kind: Kind) {
   }
   if (mentee.anonymisedAt) return;
   const base = {
-    template: `meeting_${kind}_mentee`,
+    template: `meeting_${kind}_mentee` as const,
     locale: mentee.language,
     subjectType: "mentee" as const,
     subjectId: mentee.id,

@@ -2,7 +2,7 @@
  * Template administration: the registry of emails/index.ts (every template a feature registered) joined with the
  * admin's edits in message_templates. Generic over the registry: a new template shows up here by itself.
  */
-import { renderMessage, templates } from "../../emails";
+import { renderTemplate, templateFor, templates, type TemplateKey } from "../../emails";
 import { config } from "../config.server";
 import {
   copyToText,
@@ -37,10 +37,11 @@ export function listTemplatesForAdmin() {
 
 const EMPTY: CopyText = { subject: "", heading: "", body: "", actionLabel: "", sms: "" };
 
+/** The template of an admin's URL in one language, ready to edit; null for a key the catalogue does not know. */
 export function templateForEdit(key: string, language: MessageLanguage) {
   const t = templates.get(key);
   if (!t) return null;
-  const overrides = overridesFor(key);
+  const overrides = overridesFor(t.key);
   const states = languageStates(t, overrides);
   const fileText = t.copies[language] ? copyToText(t.copies[language]!) : null;
   const daText = overrides.da ?? (t.copies.da ? copyToText(t.copies.da) : null);
@@ -48,7 +49,7 @@ export function templateForEdit(key: string, language: MessageLanguage) {
   const known = Object.keys(flatten(sampleData(t)));
   const languages = [...new Set([...requiredLanguages(t), ...messageLanguages.filter((l) => states[l] !== "missing")])];
   return {
-    key,
+    key: t.key,
     audience: t.audience,
     language,
     state: states[language],
@@ -87,15 +88,18 @@ export type Preview = {
 };
 
 /** Renders a template in one language with sample data, with the given edits applied. */
-export async function previewTemplate(key: string, language: MessageLanguage, overrides: Overrides): Promise<Preview> {
-  const t = templates.get(key);
-  if (!t) throw new Error(`Unknown template ${key}`);
+export async function previewTemplate(
+  key: TemplateKey,
+  language: MessageLanguage,
+  overrides: Overrides,
+): Promise<Preview> {
+  const t = templateFor(key);
   const data = sampleData(t);
   let email, sms;
   try {
-    email = await renderMessage(key, language, data, "email", { overrides });
+    email = await renderTemplate(t, language, data, "email", { overrides });
     // A citizen's SMS ends with where to send STOP (the outbox adds it): the preview and the length check show it too.
-    sms = await renderMessage(key, language, data, "sms", {
+    sms = await renderTemplate(t, language, data, "sms", {
       overrides,
       smsStopNumber: t.audience === "mentee" ? config().SMS_STOP_NUMBER : null,
     });
@@ -129,7 +133,7 @@ export async function previewTemplate(key: string, language: MessageLanguage, ov
 
 /** Field errors for an edited text: unknown placeholders, an SMS over the segment limit. i18n keys with parameters. */
 export function checkTemplateText(
-  key: string,
+  key: TemplateKey,
   text: CopyText,
   known: string[],
   preview: Preview,

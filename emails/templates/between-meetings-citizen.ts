@@ -257,9 +257,8 @@ const menteeSample: MenteeMeetingData = {
 };
 
 type MeetingText = (w: Words) => (m: string, when: string, where: string) => string;
-const menteeMeeting = (key: string, pick: (w: Words) => { subject: string }, text: MeetingText, cancelled: boolean) =>
+const menteeMeeting = (pick: (w: Words) => { subject: string }, text: MeetingText, cancelled: boolean) =>
   defineTemplate<MenteeMeetingData>({
-    key,
     audience: "mentee",
     sample: menteeSample,
     attachments: invite(cancelled)((d: MenteeMeetingData) => d.mentorFirstName),
@@ -271,25 +270,21 @@ const menteeMeeting = (key: string, pick: (w: Words) => { subject: string }, tex
   });
 
 export const meetingPlannedMentee = menteeMeeting(
-  "meeting_planned_mentee",
   (w) => w.planned,
   (w) => w.planned.text,
   false,
 );
 export const meetingChangedMentee = menteeMeeting(
-  "meeting_changed_mentee",
   (w) => w.changed,
   (w) => w.changed.text,
   false,
 );
 export const meetingCancelledMentee = menteeMeeting(
-  "meeting_cancelled_mentee",
   (w) => w.cancelled,
   (w) => (m, wh) => w.cancelled.text(m, wh),
   true,
 );
 export const meetingReminderMentee = defineTemplate<MenteeMeetingData>({
-  key: "meeting_reminder_mentee",
   audience: "mentee",
   sample: { ...menteeSample, ics: undefined },
   copies: each((w, lang): Copy<MenteeMeetingData> => ({
@@ -299,31 +294,26 @@ export const meetingReminderMentee = defineTemplate<MenteeMeetingData>({
   })),
 });
 
+/** A citizen's message that carries one secret (declared, so staff never see it) and is written alike in every language. */
+const withSecret = <F extends string>(field: F, sample: string, copy: (w: Words) => Copy<Record<F, string>>) =>
+  defineTemplate<Record<F, string>>({
+    audience: "mentee",
+    secrets: [field],
+    sample: { [field]: sample } as Record<F, string>,
+    copies: each(copy),
+  });
+
 /** The citizen's own page, on request (SMS keyword, coordinator). The link is the secret. */
-export const citizenPageLink = defineTemplate<{ pageUrl: string }>({
-  key: "citizen_page_link",
-  audience: "mentee",
-  secrets: ["pageUrl"],
-  sample: { pageUrl: "https://mentorbro.dk/mig/Xy7Qp2LmXy7Qp2LmXy7Qp2" },
-  copies: each((w): Copy<{ pageUrl: string }> => ({
-    subject: () => w.link.subject,
-    lines: () => [w.link.text],
-    action: { label: w.link.action, url: (d) => d.pageUrl },
-    sms: (d) => `Mentorbro: ${w.pageLabel} ${d.pageUrl}`,
-  })),
-});
+export const citizenPageLink = withSecret("pageUrl", "https://mentorbro.dk/mig/Xy7Qp2LmXy7Qp2LmXy7Qp2", (w) => ({
+  subject: () => w.link.subject,
+  lines: () => [w.link.text],
+  action: { label: w.link.action, url: (d) => d.pageUrl },
+  sms: (d) => `Mentorbro: ${w.pageLabel} ${d.pageUrl}`,
+}));
 
 /** The code that confirms a new phone number or language (to the new number). The code is the secret. */
-export const citizenContactCode = defineTemplate<{ code: string }>({
-  key: "citizen_contact_code",
-  audience: "mentee",
-  secrets: ["code"],
-  sample: { code: "482913" },
-  copies: each((w): Copy<{ code: string }> => ({
-    subject: () => w.code.subject,
-    lines: (d) => [w.code.text(d.code)],
-    sms: (d) => `Mentorbro: ${w.code.text(d.code)}`,
-  })),
-});
-
-/* ------------------------------------------------------------------ the mentor (Danish and English) */
+export const citizenContactCode = withSecret("code", "482913", (w) => ({
+  subject: () => w.code.subject,
+  lines: (d) => [w.code.text(d.code)],
+  sms: (d) => `Mentorbro: ${w.code.text(d.code)}`,
+}));

@@ -3,6 +3,7 @@
  * English: the invite, its change and cancellation, the reminder, the prompt to log a meeting, a citizen's "call me".
  */
 import { defineTemplate } from "../types";
+import { letters, type LetterWords } from "../letter";
 import { messageDate, sentence } from "../format";
 import { invite, sampleIcs, W, where, type MentorMeetingData } from "./between-meetings-citizen";
 
@@ -21,110 +22,89 @@ const mentorWhen = (lang: "da" | "en", d: { date: string; time: string }) =>
 const agendaLine = (lang: "da" | "en", d: MentorMeetingData) =>
   d.agenda ? [sentence(`${lang === "da" ? "Dagsorden" : "Agenda"}: ${d.agenda}`)] : [];
 
-export const meetingPlannedMentor = defineTemplate<MentorMeetingData>({
-  key: "meeting_planned_mentor",
-  audience: "mentor",
-  sample: mentorSample,
-  attachments: invite(false)((d: MentorMeetingData) => d.menteeFirstName),
-  copies: {
-    da: {
-      subject: (d) => `Møde med ${d.menteeFirstName} ${mentorWhen("da", d)}`,
-      lines: (d) => [
-        "Hej",
-        `Mødet med ${d.menteeFirstName} er planlagt ${mentorWhen("da", d)}. ${where("da", d)}`,
-        ...agendaLine("da", d),
-        "Invitationen er vedhæftet, så du kan lægge den i din kalender. Borgeren får den også og en påmindelse på sms dagen før.",
-      ],
-      action: { label: "Gå til forløbet", url: (d) => d.url },
-    },
-    en: {
-      subject: (d) => `Meeting with ${d.menteeFirstName} on ${mentorWhen("en", d)}`,
-      lines: (d) => [
-        "Hello",
-        `The meeting with ${d.menteeFirstName} is planned for ${mentorWhen("en", d)}. ${where("en", d)}`,
-        ...agendaLine("en", d),
-        "The invitation is attached so you can add it to your calendar. The citizen gets it too, and a text reminder the day before.",
-      ],
-      action: { label: "Go to the course", url: (d) => d.url },
-    },
+type MeetingWords = { subject: (m: string, when: string) => string; text: (m: string, when: string) => string };
+const COURSE = { da: "Gå til forløbet", en: "Go to the course" };
+
+/**
+ * The invite, its change and the reminder: when and where with the mentee, the agenda, what the attached invite does
+ * (`note`), and the link to the course. With `attach` (the invite and its change) the email carries the calendar file.
+ */
+const mentorMeeting = (attach: boolean, words: Record<"da" | "en", MeetingWords & { note?: string }>) => {
+  const letter = (lang: "da" | "en"): LetterWords<MentorMeetingData> => ({
+    subject: (d) => words[lang].subject(d.menteeFirstName, mentorWhen(lang, d)),
+    lines: (d) => [
+      `${words[lang].text(d.menteeFirstName, mentorWhen(lang, d))} ${where(lang, d)}`,
+      ...agendaLine(lang, d),
+      ...(words[lang].note ? [words[lang].note] : []),
+    ],
+    action: COURSE[lang],
+  });
+  return defineTemplate<MentorMeetingData>({
+    audience: "mentor",
+    sample: attach ? mentorSample : { ...mentorSample, ics: undefined },
+    ...(attach ? { attachments: invite(false)((d: MentorMeetingData) => d.menteeFirstName) } : {}),
+    copies: letters({ da: letter("da"), en: letter("en") }, { hello: true }),
+  });
+};
+
+export const meetingPlannedMentor = mentorMeeting(true, {
+  da: {
+    subject: (m, when) => `Møde med ${m} ${when}`,
+    text: (m, when) => `Mødet med ${m} er planlagt ${when}.`,
+    note: "Invitationen er vedhæftet, så du kan lægge den i din kalender. Borgeren får den også og en påmindelse på sms dagen før.",
+  },
+  en: {
+    subject: (m, when) => `Meeting with ${m} on ${when}`,
+    text: (m, when) => `The meeting with ${m} is planned for ${when}.`,
+    note: "The invitation is attached so you can add it to your calendar. The citizen gets it too, and a text reminder the day before.",
   },
 });
 
-export const meetingChangedMentor = defineTemplate<MentorMeetingData>({
-  key: "meeting_changed_mentor",
-  audience: "mentor",
-  sample: mentorSample,
-  attachments: invite(false)((d: MentorMeetingData) => d.menteeFirstName),
-  copies: {
-    da: {
-      subject: (d) => `Mødet med ${d.menteeFirstName} er ændret: ${mentorWhen("da", d)}`,
-      lines: (d) => [
-        "Hej",
-        `Mødet med ${d.menteeFirstName} er nu ${mentorWhen("da", d)}. ${where("da", d)}`,
-        ...agendaLine("da", d),
-        "Den vedhæftede invitation opdaterer mødet i din kalender.",
-      ],
-      action: { label: "Gå til forløbet", url: (d) => d.url },
-    },
-    en: {
-      subject: (d) => `The meeting with ${d.menteeFirstName} has changed: ${mentorWhen("en", d)}`,
-      lines: (d) => [
-        "Hello",
-        `The meeting with ${d.menteeFirstName} is now on ${mentorWhen("en", d)}. ${where("en", d)}`,
-        ...agendaLine("en", d),
-        "The attached invitation updates the meeting in your calendar.",
-      ],
-      action: { label: "Go to the course", url: (d) => d.url },
-    },
+export const meetingChangedMentor = mentorMeeting(true, {
+  da: {
+    subject: (m, when) => `Mødet med ${m} er ændret: ${when}`,
+    text: (m, when) => `Mødet med ${m} er nu ${when}.`,
+    note: "Den vedhæftede invitation opdaterer mødet i din kalender.",
   },
+  en: {
+    subject: (m, when) => `The meeting with ${m} has changed: ${when}`,
+    text: (m, when) => `The meeting with ${m} is now on ${when}.`,
+    note: "The attached invitation updates the meeting in your calendar.",
+  },
+});
+
+export const meetingReminderMentor = mentorMeeting(false, {
+  da: { subject: (m) => `Påmindelse: møde med ${m} i morgen`, text: (_m, when) => `I mødes i morgen, ${when}.` },
+  en: { subject: (m) => `Reminder: meeting with ${m} tomorrow`, text: (_m, when) => `You meet tomorrow, ${when}.` },
 });
 
 export const meetingCancelledMentor = defineTemplate<MentorMeetingData>({
-  key: "meeting_cancelled_mentor",
   audience: "mentor",
   sample: mentorSample,
   attachments: invite(true)((d: MentorMeetingData) => d.menteeFirstName),
-  copies: {
-    da: {
-      subject: (d) => `Mødet med ${d.menteeFirstName} ${mentorWhen("da", d)} er aflyst`,
-      lines: (d) => [
-        "Hej",
-        `Mødet med ${d.menteeFirstName} ${mentorWhen("da", d)} er aflyst. Den vedhæftede besked fjerner det fra din kalender.`,
-      ],
-      action: { label: "Planlæg et nyt møde", url: (d) => d.url },
+  copies: letters(
+    {
+      da: {
+        subject: (d) => `Mødet med ${d.menteeFirstName} ${mentorWhen("da", d)} er aflyst`,
+        lines: (d) => [
+          `Mødet med ${d.menteeFirstName} ${mentorWhen("da", d)} er aflyst. Den vedhæftede besked fjerner det fra din kalender.`,
+        ],
+        action: "Planlæg et nyt møde",
+      },
+      en: {
+        subject: (d) => `The meeting with ${d.menteeFirstName} on ${mentorWhen("en", d)} is cancelled`,
+        lines: (d) => [
+          `The meeting with ${d.menteeFirstName} on ${mentorWhen("en", d)} is cancelled. The attached notice removes it from your calendar.`,
+        ],
+        action: "Plan a new meeting",
+      },
     },
-    en: {
-      subject: (d) => `The meeting with ${d.menteeFirstName} on ${mentorWhen("en", d)} is cancelled`,
-      lines: (d) => [
-        "Hello",
-        `The meeting with ${d.menteeFirstName} on ${mentorWhen("en", d)} is cancelled. The attached notice removes it from your calendar.`,
-      ],
-      action: { label: "Plan a new meeting", url: (d) => d.url },
-    },
-  },
-});
-
-export const meetingReminderMentor = defineTemplate<MentorMeetingData>({
-  key: "meeting_reminder_mentor",
-  audience: "mentor",
-  sample: { ...mentorSample, ics: undefined },
-  copies: {
-    da: {
-      subject: (d) => `Påmindelse: møde med ${d.menteeFirstName} i morgen`,
-      lines: (d) => ["Hej", `I mødes i morgen, ${mentorWhen("da", d)}. ${where("da", d)}`, ...agendaLine("da", d)],
-      action: { label: "Gå til forløbet", url: (d) => d.url },
-    },
-    en: {
-      subject: (d) => `Reminder: meeting with ${d.menteeFirstName} tomorrow`,
-      lines: (d) => ["Hello", `You meet tomorrow, ${mentorWhen("en", d)}. ${where("en", d)}`, ...agendaLine("en", d)],
-      action: { label: "Go to the course", url: (d) => d.url },
-    },
-  },
+    { hello: true },
+  ),
 });
 
 type LogPrompt = { menteeFirstName: string; date: string; time: string; url: string };
 export const meetingLogPrompt = defineTemplate<LogPrompt>({
-  key: "meeting_log_prompt",
   audience: "mentor",
   sample: {
     menteeFirstName: "Amal",
@@ -132,42 +112,45 @@ export const meetingLogPrompt = defineTemplate<LogPrompt>({
     time: "10:00",
     url: "https://mentorbro.example.dk/mentor/forloeb/12",
   },
-  copies: {
-    da: {
-      subject: (d) => `Blev mødet med ${d.menteeFirstName} til noget?`,
-      lines: (d) => [
-        "Hej",
-        `Mødet ${mentorWhen("da", d)} er passeret. Bekræft med ét tryk, at det blev holdt, så tæller det med i jeres timer. Blev det ikke til noget, så sig det også.`,
-      ],
-      action: { label: "Bekræft mødet", url: (d) => d.url },
+  copies: letters(
+    {
+      da: {
+        subject: (d) => `Blev mødet med ${d.menteeFirstName} til noget?`,
+        lines: (d) => [
+          `Mødet ${mentorWhen("da", d)} er passeret. Bekræft med ét tryk, at det blev holdt, så tæller det med i jeres timer. Blev det ikke til noget, så sig det også.`,
+        ],
+        action: "Bekræft mødet",
+      },
+      en: {
+        subject: (d) => `Did the meeting with ${d.menteeFirstName} happen?`,
+        lines: (d) => [
+          `The meeting on ${mentorWhen("en", d)} has passed. Confirm with one tap that it was held, so it counts in your hours. If it did not happen, say so too.`,
+        ],
+        action: "Confirm the meeting",
+      },
     },
-    en: {
-      subject: (d) => `Did the meeting with ${d.menteeFirstName} happen?`,
-      lines: (d) => [
-        "Hello",
-        `The meeting on ${mentorWhen("en", d)} has passed. Confirm with one tap that it was held, so it counts in your hours. If it did not happen, say so too.`,
-      ],
-      action: { label: "Confirm the meeting", url: (d) => d.url },
-    },
-  },
+    { hello: true },
+  ),
 });
 
 /* ------------------------------------------------------------------ coordinators */
 
 export const citizenCallRequest = defineTemplate<{ menteeId: number; url: string }>({
-  key: "citizen_call_request",
   audience: "staff",
   sample: { menteeId: 12, url: "https://mentorbro.example.dk/koordinator/mentees/12" },
-  copies: {
-    da: {
-      subject: (d) => `Borger #${d.menteeId} beder om at blive ringet op`,
-      lines: (d) => ["Hej", `Borger #${d.menteeId} har bedt om at blive ringet op fra sin side i Mentorbro.`],
-      action: { label: "Se borgeren", url: (d) => d.url },
+  copies: letters(
+    {
+      da: {
+        subject: (d) => `Borger #${d.menteeId} beder om at blive ringet op`,
+        lines: (d) => [`Borger #${d.menteeId} har bedt om at blive ringet op fra sin side i Mentorbro.`],
+        action: "Se borgeren",
+      },
+      en: {
+        subject: (d) => `Citizen #${d.menteeId} asks to be called`,
+        lines: (d) => [`Citizen #${d.menteeId} has asked to be called, from their page in Mentorbro.`],
+        action: "See the citizen",
+      },
     },
-    en: {
-      subject: (d) => `Citizen #${d.menteeId} asks to be called`,
-      lines: (d) => ["Hello", `Citizen #${d.menteeId} has asked to be called, from their page in Mentorbro.`],
-      action: { label: "See the citizen", url: (d) => d.url },
-    },
-  },
+    { hello: true },
+  ),
 });

@@ -9,57 +9,7 @@
  * (emails/calendar.ts) in Europe/Copenhagen.
  *
  * The citizens' messages are in between-meetings-citizen.ts, the mentor's and coordinators' in
- * between-meetings-mentor.ts; this module is the one the registry and other templates import.
+ * between-meetings-mentor.ts; this module is the one the catalogue (emails/index.ts) and other templates import.
  */
-import {
-  meetingPlannedMentee,
-  meetingChangedMentee,
-  meetingCancelledMentee,
-  meetingReminderMentee,
-  citizenPageLink,
-  citizenContactCode,
-} from "./between-meetings-citizen";
-import {
-  meetingPlannedMentor,
-  meetingChangedMentor,
-  meetingCancelledMentor,
-  meetingReminderMentor,
-  meetingLogPrompt,
-  citizenCallRequest,
-} from "./between-meetings-mentor";
-
-export {
-  citizenPageLabel,
-  type IcsData,
-  type MenteeMeetingData,
-  type MentorMeetingData,
-} from "./between-meetings-citizen";
-export {
-  meetingPlannedMentee,
-  meetingChangedMentee,
-  meetingCancelledMentee,
-  meetingReminderMentee,
-  citizenPageLink,
-  citizenContactCode,
-  meetingPlannedMentor,
-  meetingChangedMentor,
-  meetingCancelledMentor,
-  meetingReminderMentor,
-  meetingLogPrompt,
-  citizenCallRequest,
-};
-
-export default [
-  meetingPlannedMentee,
-  meetingChangedMentee,
-  meetingCancelledMentee,
-  meetingReminderMentee,
-  citizenPageLink,
-  citizenContactCode,
-  meetingPlannedMentor,
-  meetingChangedMentor,
-  meetingCancelledMentor,
-  meetingReminderMentor,
-  meetingLogPrompt,
-  citizenCallRequest,
-];
+export * from "./between-meetings-citizen";
+export * from "./between-meetings-mentor";

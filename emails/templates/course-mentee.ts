@@ -5,12 +5,14 @@
 import type { MessageLanguage } from "../../app/domain/enums";
 import { defineTemplate, type Copy } from "../types";
 
+// The data the outbox stores with each (the start date, which survey) are for staff; the texts do not show them.
+type Started = { startDate: string };
 type Plain = Record<string, never>;
-type Survey = { url: string };
+type Survey = { url: string; kind: string };
 type Words = { subject: string; lines: string[]; sms: string };
 type SurveyWords = { subject: string; lines: string[]; action: string; sms: string };
 
-const plain = (w: Words): Copy<Plain> => ({
+const plain = (w: Words): Copy<unknown> => ({
   subject: () => w.subject,
   lines: () => w.lines,
   sms: () => `Mentorbro: ${w.sms}`,
@@ -302,18 +304,15 @@ const surveyWords: Record<MessageLanguage, SurveyWords> = {
 const map = <W, C>(words: Record<MessageLanguage, W>, f: (w: W) => C) =>
   Object.fromEntries(Object.entries(words).map(([k, w]) => [k, f(w as W)])) as Record<MessageLanguage, C>;
 
-export const courseStartedMentee = defineTemplate<Plain>({
-  key: "course_started_mentee",
+export const courseStartedMentee = defineTemplate<Started>({
   audience: "mentee",
   copies: map(started, plain),
 });
 export const courseEndedMentee = defineTemplate<Plain>({
-  key: "course_ended_mentee",
   audience: "mentee",
   copies: map(ended, plain),
 });
 export const surveyMentee = defineTemplate<Survey>({
-  key: "survey_mentee",
   audience: "mentee",
   secrets: ["url"],
   copies: map(surveyWords, survey),

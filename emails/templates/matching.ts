@@ -5,36 +5,23 @@
  * The request to the mentor and the coordinator's notice of a decline are in ./match-request.ts.
  */
 import { defineTemplate } from "../types";
-import daEnum from "../../app/i18n/locales/da/enum";
-import enEnum from "../../app/i18n/locales/en/enum";
-import { DB07 } from "../../db/reference/db07";
+import { letters } from "../letter";
+import { menteeProfile, type MenteeProfile } from "./mentee-profile";
 import { messageDate, sentence } from "../format";
 import { citizenPageLabel } from "./between-meetings";
 import type { MessageLanguage } from "../../app/domain/enums";
 
-const industryLabel = (code: string, lang: "da" | "en") => {
-  const i = DB07.find((x) => x.code === code);
-  return i ? `${code} ${lang === "da" ? i.labelDa : i.labelEn}` : code;
-};
-const list = (xs: string[]) => (xs.length ? xs.join(", ") : "–");
-const lookup = (table: Record<string, string>, key: string) => table[key] ?? key;
-
-export type MatchMentorData = {
+export type MatchMentorData = MenteeProfile & {
   mentorFirstName: string;
   menteeFirstName: string;
   menteePhone: string | null;
   menteeEmail: string | null;
   municipality: string;
-  languages: string[];
-  danishLevel: string;
-  wishedIndustryCodes: string[];
-  goals: string[];
   startDate: string;
   url: string;
 };
 
 export const matchMentor = defineTemplate<MatchMentorData>({
-  key: "match_mentor",
   audience: "mentor",
   sample: {
     mentorFirstName: "Mads",
@@ -49,38 +36,35 @@ export const matchMentor = defineTemplate<MatchMentorData>({
     startDate: "2026-12-01",
     url: "https://mentorbro.example/mentor",
   },
-  copies: {
-    da: {
-      subject: (d) => `Du er matchet med ${d.menteeFirstName}`,
-      sms: (d) =>
-        `Hej ${d.mentorFirstName}. Du er matchet med ${d.menteeFirstName} fra ${d.municipality}. Se din e-mail for detaljer. Mentorbro`,
-      lines: (d) => [
-        `Hej ${d.mentorFirstName}`,
-        `Tak fordi du sagde ja til at være mentor for ${d.menteeFirstName} fra ${d.municipality}. Forløbet starter ${messageDate(d.startDate, "da")} og varer 6 måneder med ca. 4 timer om måneden.`,
-        `Telefon: ${d.menteePhone ?? "–"}. ${sentence(`E-mail: ${d.menteeEmail ?? "–"}`)}`,
-        `${sentence(`Sprog: ${list(d.languages.map((l) => lookup(daEnum.messageLanguage, l)))}`)} ${sentence(`Dansk: ${lookup(daEnum.danishLevel, d.danishLevel)}`)}`,
-        sentence(`Ønskede brancher: ${list(d.wishedIndustryCodes.map((c) => industryLabel(c, "da")))}`),
-        sentence(`Mål med forløbet: ${list(d.goals.map((g) => lookup(daEnum.goal, g)))}`),
-        `Næste skridt: Ring til ${d.menteeFirstName} inden for en uge og aftal jeres første møde. Din koordinator ringer til dig efter nogle uger for at høre, hvordan det går.`,
-      ],
-      action: { label: "Gå til Min side", url: (d) => d.url },
+  copies: letters(
+    {
+      da: {
+        subject: (d) => `Du er matchet med ${d.menteeFirstName}`,
+        lines: (d) => [
+          `Tak fordi du sagde ja til at være mentor for ${d.menteeFirstName} fra ${d.municipality}. Forløbet starter ${messageDate(d.startDate, "da")} og varer 6 måneder med ca. 4 timer om måneden.`,
+          `Telefon: ${d.menteePhone ?? "–"}. ${sentence(`E-mail: ${d.menteeEmail ?? "–"}`)}`,
+          ...menteeProfile("da", d),
+          `Næste skridt: Ring til ${d.menteeFirstName} inden for en uge og aftal jeres første møde. Din koordinator ringer til dig efter nogle uger for at høre, hvordan det går.`,
+        ],
+        action: "Gå til Min side",
+        sms: (d) =>
+          `Hej ${d.mentorFirstName}. Du er matchet med ${d.menteeFirstName} fra ${d.municipality}. Se din e-mail for detaljer. Mentorbro`,
+      },
+      en: {
+        subject: (d) => `You have been matched with ${d.menteeFirstName}`,
+        lines: (d) => [
+          `Thank you for saying yes to mentoring ${d.menteeFirstName} from ${d.municipality}. The course starts ${messageDate(d.startDate, "en")} and runs for 6 months, about 4 hours a month.`,
+          `Phone: ${d.menteePhone ?? "–"}. ${sentence(`Email: ${d.menteeEmail ?? "–"}`)}`,
+          ...menteeProfile("en", d),
+          `Next step: call ${d.menteeFirstName} within a week and agree on your first meeting. Your coordinator will call you after a few weeks to hear how it is going.`,
+        ],
+        action: "Go to My page",
+        sms: (d) =>
+          `Hello ${d.mentorFirstName}. You have been matched with ${d.menteeFirstName} from ${d.municipality}. See your email for details. Mentorbro`,
+      },
     },
-    en: {
-      subject: (d) => `You have been matched with ${d.menteeFirstName}`,
-      sms: (d) =>
-        `Hello ${d.mentorFirstName}. You have been matched with ${d.menteeFirstName} from ${d.municipality}. See your email for details. Mentorbro`,
-      lines: (d) => [
-        `Hello ${d.mentorFirstName}`,
-        `Thank you for saying yes to mentoring ${d.menteeFirstName} from ${d.municipality}. The course starts ${messageDate(d.startDate, "en")} and runs for 6 months, about 4 hours a month.`,
-        `Phone: ${d.menteePhone ?? "–"}. ${sentence(`Email: ${d.menteeEmail ?? "–"}`)}`,
-        `${sentence(`Languages: ${list(d.languages.map((l) => lookup(enEnum.messageLanguage, l)))}`)} ${sentence(`Danish: ${lookup(enEnum.danishLevel, d.danishLevel)}`)}`,
-        sentence(`Wished industries: ${list(d.wishedIndustryCodes.map((c) => industryLabel(c, "en")))}`),
-        sentence(`Goals: ${list(d.goals.map((g) => lookup(enEnum.goal, g)))}`),
-        `Next step: call ${d.menteeFirstName} within a week and agree on your first meeting. Your coordinator will call you after a few weeks to hear how it is going.`,
-      ],
-      action: { label: "Go to My page", url: (d) => d.url },
-    },
-  },
+    { hello: (d) => d.mentorFirstName },
+  ),
 });
 
 /**
@@ -117,7 +101,6 @@ const menteeCopy = (lang: MessageLanguage, w: MenteeWords) => {
 };
 
 export const matchMentee = defineTemplate<MatchMenteeData>({
-  key: "match_mentee",
   sample: {
     mentorFirstName: "Mads",
     mentorPhone: "+4520304050",
@@ -191,7 +174,6 @@ export type MatchCaseworkerData = {
 };
 
 export const matchCaseworker = defineTemplate<MatchCaseworkerData>({
-  key: "match_caseworker",
   audience: "caseworker",
   sample: {
     caseworkerName: "Lene",
@@ -201,26 +183,25 @@ export const matchCaseworker = defineTemplate<MatchCaseworkerData>({
     startDate: "2026-12-01",
     url: "https://mentorbro.example/kommune/borgere/12",
   },
-  copies: {
-    da: {
-      subject: (d) => `Borger #${d.menteeId} er matchet med en mentor`,
-      lines: (d) => [
-        `Hej ${d.caseworkerName}`,
-        `${d.menteeFirstName} (borger #${d.menteeId}), som du har henvist, er matchet med mentoren ${d.mentorFirstName}. Forløbet starter ${messageDate(d.startDate, "da")} og varer 6 måneder.`,
-        "Mentoren ringer til borgeren og aftaler det første møde. Du kan følge status i Mentorbro.",
-      ],
-      action: { label: "Se borgeren", url: (d) => d.url },
+  copies: letters(
+    {
+      da: {
+        subject: (d) => `Borger #${d.menteeId} er matchet med en mentor`,
+        lines: (d) => [
+          `${d.menteeFirstName} (borger #${d.menteeId}), som du har henvist, er matchet med mentoren ${d.mentorFirstName}. Forløbet starter ${messageDate(d.startDate, "da")} og varer 6 måneder.`,
+          "Mentoren ringer til borgeren og aftaler det første møde. Du kan følge status i Mentorbro.",
+        ],
+        action: "Se borgeren",
+      },
+      en: {
+        subject: (d) => `Citizen #${d.menteeId} has been matched with a mentor`,
+        lines: (d) => [
+          `${d.menteeFirstName} (citizen #${d.menteeId}), whom you referred, has been matched with the mentor ${d.mentorFirstName}. The course starts ${messageDate(d.startDate, "en")} and runs for 6 months.`,
+          "The mentor will call the citizen to arrange the first meeting. You can follow the status in Mentorbro.",
+        ],
+        action: "See the citizen",
+      },
     },
-    en: {
-      subject: (d) => `Citizen #${d.menteeId} has been matched with a mentor`,
-      lines: (d) => [
-        `Hello ${d.caseworkerName}`,
-        `${d.menteeFirstName} (citizen #${d.menteeId}), whom you referred, has been matched with the mentor ${d.mentorFirstName}. The course starts ${messageDate(d.startDate, "en")} and runs for 6 months.`,
-        "The mentor will call the citizen to arrange the first meeting. You can follow the status in Mentorbro.",
-      ],
-      action: { label: "See the citizen", url: (d) => d.url },
-    },
-  },
+    { hello: (d) => d.caseworkerName },
+  ),
 });
-
-export default [matchMentor, matchMentee, matchCaseworker];

@@ -142,7 +142,6 @@ export const welcomeCopies: Record<MessageLanguage, Copy<Data>> = {
 };
 
 export default defineTemplate<Data>({
-  key: "mentee_welcome",
   audience: "mentee",
   copies: welcomeCopies,
   secrets: ["pageUrl"],

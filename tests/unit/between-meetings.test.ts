@@ -23,7 +23,7 @@ import * as citizenRequests from "../../app/services/citizen-requests.server";
 import { addDays } from "../../app/domain/dates";
 import { isAllowedHour, localDateTime } from "../../app/domain/planned-meetings";
 import { today, setClockOffset } from "../../app/utils/clock";
-import { renderMessage } from "../../emails";
+import { renderTemplate, templateFor } from "../../emails";
 import { drainOutbox } from "../../app/messaging/outbox-sender.server";
 import * as privacyScope from "../../app/services/privacy.server";
 import * as privacyExport from "../../app/services/privacy-export.server";
@@ -90,7 +90,7 @@ describe("planning a meeting", () => {
     const mentorMsg = msgs("meeting_planned_mentor").find((m) => m.subjectId === mentor.id)!;
     const menteeMsgs = msgs("meeting_planned_mentee").filter((m) => m.subjectId === mentee.id);
     expect(menteeMsgs.map((m) => m.channel).sort()).toEqual(["email", "sms"]);
-    const rendered = await renderMessage("meeting_planned_mentor", "da", mentorMsg.data, "email");
+    const rendered = await renderTemplate(templateFor("meeting_planned_mentor"), "da", mentorMsg.data, "email");
     expect(rendered.attachments?.[0].content).toContain(
       `DTSTART;TZID=Europe/Copenhagen:${ahead(10).date.replace(/-/g, "")}T100000`,
     );
@@ -98,8 +98,8 @@ describe("planning a meeting", () => {
     expect(rendered.attachments?.[0].content.replace(/\r\n[ \t]/g, "").toLowerCase()).toContain(
       `mailto:${mentor.email}`,
     );
-    const sms = await renderMessage(
-      "meeting_planned_mentee",
+    const sms = await renderTemplate(
+      templateFor("meeting_planned_mentee"),
       "ar",
       menteeMsgs.find((m) => m.channel === "sms")!.data,
       "sms",

@@ -13,7 +13,7 @@ import * as requestReads from "../../app/services/match-request-reads.server";
 import * as settings from "../../app/services/match-settings.server";
 import * as secondChance from "../../app/services/second-chance.server";
 import { runPoolHere } from "../support/pool-run";
-import { renderMessage } from "../../emails";
+import { renderTemplate, templateFor } from "../../emails";
 import { testDb } from "../support/test-db";
 
 const matching = { ...matchContext, ...matchPool, ...matchCandidates, ...matchApproval };
@@ -95,7 +95,7 @@ describe("the mentor says yes", () => {
     expect(db().select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()!.status).toBe("matched");
     const sms = messagesFor(`match_mentee:${a.courseId}`)[0];
     expect(sms).toMatchObject({ channel: "sms", locale: "ar", recipient: "+4520000019" });
-    const text = (await renderMessage("match_mentee", "ar", sms.data, "sms")).text;
+    const text = (await renderTemplate(templateFor("match_mentee"), "ar", sms.data, "sms")).text;
     expect(text).toContain("Mads");
     expect(text).toContain("+4522334455");
     expect(text).toContain("مرشد");

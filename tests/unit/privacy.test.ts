@@ -59,6 +59,7 @@ function courseFor(menteeStatus: "completed" | "in_course", endedMonthsAgo: numb
     recipient: mentee.phone!,
     template: "password_reset",
     locale: "da",
+    data: { name: mentee.firstName, url: "https://mentorbro.dk/nulstil-adgangskode/eksempel" },
     subjectType: "mentee",
     subjectId: mentee.id,
   });

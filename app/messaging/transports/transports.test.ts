@@ -82,30 +82,25 @@ describe("GatewayAPI transport (fetch injected)", () => {
       new Promise((_r, reject) => init.signal!.addEventListener("abort", () => reject(init.signal!.reason)));
     const t = gatewayApiTransport({ token: "t", sender: "Mentorbro", fetch: hang, timeoutMs: 100 });
     expect(await t.send(sms)).toEqual({ ok: false, kind: "unknown", error: "outcome unknown: no response timeout" });
-    const reset = gatewayApiTransport({
-      token: "t",
-      sender: "Mentorbro",
-      fetch: async () => {
-        throw new TypeError("fetch failed", {
-          cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }),
-        });
-      },
-    });
-    expect(await reset.send(sms)).toEqual({
+    // Node's fetch fails with a TypeError whose cause carries the socket's error code.
+    const failing = (message: string, code: string) =>
+      gatewayApiTransport({
+        token: "t",
+        sender: "Mentorbro",
+        fetch: async () => {
+          throw new TypeError("fetch failed", { cause: Object.assign(new Error(message), { code }) });
+        },
+      });
+    expect(await failing("other side closed", "UND_ERR_SOCKET").send(sms)).toEqual({
       ok: false,
       kind: "unknown",
       error: "outcome unknown: no response UND_ERR_SOCKET",
     });
-    const refused = gatewayApiTransport({
-      token: "t",
-      sender: "Mentorbro",
-      fetch: async () => {
-        throw new TypeError("fetch failed", {
-          cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
-        });
-      },
+    expect(await failing("connect ECONNREFUSED", "ECONNREFUSED").send(sms)).toEqual({
+      ok: false,
+      kind: "retry",
+      error: "not taken: no response ECONNREFUSED",
     });
-    expect(await refused.send(sms)).toEqual({ ok: false, kind: "retry", error: "not taken: no response ECONNREFUSED" });
   });
   it("a 200 whose body is lost still counts as accepted", async () => {
     const t = gatewayApiTransport({

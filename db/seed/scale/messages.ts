@@ -1,6 +1,6 @@
 /** The scale seed's outbox: each template rendered once with markers for the personal parts, filled per message. */
 import { messageLanguages } from "../../../app/domain/enums";
-import { renderMessage, templates } from "../../../emails";
+import { renderTemplate, templates } from "../../../emails";
 import { sampleData } from "../../../emails/editable";
 import { WELCOME_TEMPLATE } from "../../../app/services/referrals.server";
 import { type ScaleCtx, CHUNK } from "./context";
@@ -35,7 +35,7 @@ export async function renderCache() {
     for (const locale of messageLanguages) {
       for (const channel of ["sms", "email"] as const) {
         const unsubscribeUrl = channel === "email" && t.audience === "mentee" ? `${APP_URL}/afmeld/eksempel` : null;
-        const r = await renderMessage(key, locale, data, channel, { unsubscribeUrl });
+        const r = await renderTemplate(t, locale, data, channel, { unsubscribeUrl });
         cache.set(`${key}|${locale}|${channel}`, {
           subject: compile(r.subject),
           text: compile(r.text),
