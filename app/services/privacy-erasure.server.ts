@@ -30,13 +30,23 @@ import { audit } from "./audit.server";
 import { countRows } from "../utils/sql";
 import { revokeCitizenLinks } from "./citizen-links.server";
 import { transaction, type AuditActor, type Scope, type Tx } from "./kernel.server";
-import { mustChangeStatus } from "./status.server";
+import { mustChangeStatus, type StatusChange } from "./status.server";
+import type { StatusEntity } from "../domain/status-machines";
 import { nowIso, today } from "../utils/clock";
 import { ANONYMISED, menteeInScope, mentorInScope, type PersonType } from "./privacy.server";
 
 /** Courses that are still going on (a proposal included), and those that occupy a mentor's place. */
 const LIVE = ["proposed", "approved", "active", "paused"] as const;
 const OCCUPYING = ["approved", "active", "paused"] as const;
+
+/**
+ * The status changes an erasure (or a withdrawn consent) causes, for one reason: the act's own access-log entry covers
+ * them all, so none writes its own.
+ */
+function coveredChanges(tx: Tx, actor: AuditActor, reason: string) {
+  return <E extends StatusEntity>(c: Omit<StatusChange<E>, "actor" | "reason" | "audit">) =>
+    mustChangeStatus(tx, { ...c, actor, reason, audit: false });
+}
 
 /**
  * Erasure on the company side: the competence assessment goes (every version); placements keep type, company, dates,
@@ -50,19 +60,11 @@ function eraseCompanySide(tx: Tx, id: number, actor: AuditActor) {
     .from(placements)
     .where(and(eq(placements.menteeId, id), inArray(placements.status, ["planned", "active"])))
     .all();
+  const end = coveredChanges(tx, actor, "person_erased");
   for (const p of live) {
     const to = p.status === "planned" ? "cancelled" : "ended_early";
-    // The erasure's own access-log entry covers the ended placements and courses.
-    mustChangeStatus(tx, {
-      entity: "placement",
-      id: p.id,
-      from: p.status,
-      to,
-      reason: "person_erased",
-      actor,
-      audit: false,
-      set: { endedOn: to === "ended_early" ? today() : null, endReason: to === "ended_early" ? "other" : null },
-    });
+    const set = { endedOn: to === "ended_early" ? today() : null, endReason: to === "ended_early" ? "other" : null };
+    end({ entity: "placement", id: p.id, from: p.status, to, set });
   }
   tx.update(placements)
     .set({
@@ -123,29 +125,19 @@ export function endLiveCourses(tx: Tx, person: { type: PersonType; id: number },
     .where(and(eq(side, person.id), inArray(courses.status, LIVE)))
     .all();
   const reason = "consent_withdrawn";
+  const move = coveredChanges(tx, actor, reason);
   for (const c of live) {
-    mustChangeStatus(tx, {
+    move({
       entity: "course",
       id: c.id,
       from: c.status,
       to: "ended_early",
-      reason,
-      actor,
-      audit: false,
       set: { endedOn: today(), endReason: reason },
     });
     const occupied = countRows(tx, courses, and(eq(courses.mentorId, c.mentorId), inArray(courses.status, OCCUPYING)));
     const mentor = tx.select({ status: mentors.status }).from(mentors).where(eq(mentors.id, c.mentorId)).get();
     if (occupied === 0 && mentor?.status === "active")
-      mustChangeStatus(tx, {
-        entity: "mentor",
-        id: c.mentorId,
-        from: "active",
-        to: "approved",
-        reason,
-        actor,
-        audit: false,
-      });
+      move({ entity: "mentor", id: c.mentorId, from: "active", to: "approved" });
     const mentee = tx
       .select({ status: mentees.status, anonymisedAt: mentees.anonymisedAt })
       .from(mentees)
@@ -153,8 +145,7 @@ export function endLiveCourses(tx: Tx, person: { type: PersonType; id: number },
       .get();
     const to =
       mentee && !mentee.anonymisedAt ? menteeStatusWhenCourseEnds(mentee.status, person.type === "mentee") : null;
-    if (mentee && to)
-      mustChangeStatus(tx, { entity: "mentee", id: c.menteeId, from: mentee.status, to, reason, actor, audit: false });
+    if (mentee && to) move({ entity: "mentee", id: c.menteeId, from: mentee.status, to });
   }
   return live.length;
 }
@@ -231,15 +222,7 @@ export function erasePerson(type: PersonType, id: number, scope: Scope, actor: A
     // A mentor who can still retire does (a rejected one stays rejected: the machine has no way back to retired).
     const after = tx.select({ status: mentors.status }).from(mentors).where(eq(mentors.id, id)).get()!.status;
     if (after !== "retired" && after !== "rejected")
-      mustChangeStatus(tx, {
-        entity: "mentor",
-        id,
-        from: after,
-        to: "retired",
-        reason: "person_erased",
-        actor,
-        audit: false,
-      });
+      coveredChanges(tx, actor, "person_erased")({ entity: "mentor", id, from: after, to: "retired" });
     tx.update(mentorScreenings).set({ notes: null }).where(eq(mentorScreenings.mentorId, id)).run();
     if (m.userId) {
       tx.update(users)
