@@ -28,8 +28,44 @@ import { chunks, countFacts, freshenCourses, freshenFacts, loadCourseInputs } fr
 import { paged, type Page } from "../domain/paging";
 import { courseFilterStatuses, type CourseFilterStatus } from "../schemas/courses";
 import { scopeWhere, type Actor, type Scope } from "./kernel.server";
+import { scopeFilter } from "./mentees.server";
+import { about } from "./person-records.server";
 
 export type CourseRow = typeof courses.$inferSelect;
+
+/** A course at a glance: its status and dates (lists, a mentor's course page, a person's data export). */
+export const courseDates = {
+  id: courses.id,
+  status: courses.status,
+  startDate: courses.startDate,
+  plannedEndDate: courses.plannedEndDate,
+  endedOn: courses.endedOn,
+};
+
+/** A course within the caller's scope (the citizen's municipality; courses joined to mentees): others "do not exist". */
+export function courseInScope(scope: Scope, courseId: number): SQL | undefined {
+  return and(eq(courses.id, courseId), scopeFilter(scope));
+}
+
+/** A course's logged meetings, newest first. */
+export function courseMeetings(d: Db, courseId: number) {
+  return d
+    .select()
+    .from(meetings)
+    .where(eq(meetings.courseId, courseId))
+    .orderBy(desc(meetings.date), desc(meetings.id))
+    .all();
+}
+
+/** A course's pauses, in order (the last may still be open). */
+export function coursePausesOf(d: Db, courseId: number) {
+  return d
+    .select()
+    .from(coursePauses)
+    .where(eq(coursePauses.courseId, courseId))
+    .orderBy(asc(coursePauses.fromDate))
+    .all();
+}
 
 export function commitmentOf(
   c: Pick<CourseRow, "startDate" | "plannedEndDate" | "targetHoursPerMonth" | "endedOn" | "status">,
@@ -195,28 +231,38 @@ export function listCourses(scope: Scope, filter: CourseListFilter, page: number
 export function getCourseForStaff(scope: Scope, id: number, actor: Actor) {
   const d = db();
   const row = d
-    .select({ course: courses, mentee: mentees, mentor: mentors, municipalityName: municipalities.name })
+    .select({
+      course: courses,
+      mentee: {
+        id: mentees.id,
+        firstName: mentees.firstName,
+        lastName: mentees.lastName,
+        phone: mentees.phone,
+        email: mentees.email,
+        language: mentees.language,
+        status: mentees.status,
+      },
+      mentor: {
+        id: mentors.id,
+        firstName: mentors.firstName,
+        lastName: mentors.lastName,
+        phone: mentors.phone,
+        email: mentors.email,
+        status: mentors.status,
+      },
+      municipalityName: municipalities.name,
+    })
     .from(courses)
     .innerJoin(mentees, eq(mentees.id, courses.menteeId))
     .innerJoin(mentors, eq(mentors.id, courses.mentorId))
     .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(and(eq(courses.id, id), scopeWhere(scope, mentees.municipalityCode)))
+    .where(courseInScope(scope, id))
     .get();
   if (!row) return null;
   audit(actor, "view", "course", id);
   audit(actor, "view", "mentee", row.mentee.id, { via: "course", courseId: id });
-  const meetingRows = d
-    .select()
-    .from(meetings)
-    .where(eq(meetings.courseId, id))
-    .orderBy(desc(meetings.date), desc(meetings.id))
-    .all();
-  const pauses = d
-    .select()
-    .from(coursePauses)
-    .where(eq(coursePauses.courseId, id))
-    .orderBy(asc(coursePauses.fromDate))
-    .all();
+  const meetingRows = courseMeetings(d, id);
+  const pauses = coursePausesOf(d, id);
   const calls = d
     .select({ f: followUps, by: users.name })
     .from(followUps)
@@ -234,30 +280,15 @@ export function getCourseForStaff(scope: Scope, id: number, actor: Actor) {
   const history = d
     .select()
     .from(statusChanges)
-    .where(and(eq(statusChanges.entityType, "course"), eq(statusChanges.entityId, id)))
+    .where(about(statusChanges, "course", id))
     .orderBy(asc(statusChanges.id))
     .all();
   const c = row.course;
   const day = today();
   return {
     course: c,
-    mentee: {
-      id: row.mentee.id,
-      firstName: row.mentee.firstName,
-      lastName: row.mentee.lastName,
-      phone: row.mentee.phone,
-      email: row.mentee.email,
-      language: row.mentee.language,
-      status: row.mentee.status,
-    },
-    mentor: {
-      id: row.mentor.id,
-      firstName: row.mentor.firstName,
-      lastName: row.mentor.lastName,
-      phone: row.mentor.phone,
-      email: row.mentor.email,
-      status: row.mentor.status,
-    },
+    mentee: row.mentee,
+    mentor: row.mentor,
     municipalityName: row.municipalityName,
     commitment: commitmentOf(c, meetingRows, pauses, day),
     followUp:
@@ -286,13 +317,13 @@ export type StaffCourse = NonNullable<ReturnType<typeof getCourseForStaff>>;
 export function courseSummariesForMentee(scope: Scope, menteeId: number) {
   const d = db();
   const rows = d
-    .select({ course: courses })
+    .select({ ...courseDates, endReason: courses.endReason })
     .from(courses)
     .innerJoin(mentees, eq(mentees.id, courses.menteeId))
-    .where(and(eq(courses.menteeId, menteeId), scopeWhere(scope, mentees.municipalityCode)))
+    .where(and(eq(courses.menteeId, menteeId), scopeFilter(scope)))
     .orderBy(desc(courses.id))
     .all();
-  const ids = rows.map((r) => r.course.id);
+  const ids = rows.map((r) => r.id);
   freshenCourses(d, ids);
   const facts = new Map(
     ids.length
@@ -312,15 +343,10 @@ export function courseSummariesForMentee(scope: Scope, menteeId: number) {
         .orderBy(asc(outcomes.outcomeDate))
         .all()
     : [];
-  return rows.map(({ course: c }) => {
+  return rows.map((c) => {
     const f = facts.get(c.id);
     return {
-      id: c.id,
-      status: c.status,
-      startDate: c.startDate,
-      plannedEndDate: c.plannedEndDate,
-      endedOn: c.endedOn,
-      endReason: c.endReason,
+      ...c,
       totalLogged: f?.totalLogged ?? 0,
       totalTarget: f?.totalTarget ?? 0,
       commitmentStatus: f?.commitmentStatus ?? null,

@@ -12,36 +12,33 @@ import { about } from "./person-records.server";
 import { personInScope, type PersonType } from "./privacy.server";
 import { endLiveCourses } from "./privacy-erasure.server";
 
+/** A change of consent: whose (a person within the caller's scope), for which purpose, and who makes it. */
+export type ConsentChange = { type: PersonType; id: number; purpose: ConsentPurpose; scope: Scope; actor: AuditActor };
+
 /**
  * A change of consent, in one transaction with its access-log entry (`detail` says what changed); nothing happens for
  * a person outside the caller's scope (false).
  */
 function changeConsent(
-  by: { type: PersonType; id: number; scope: Scope; actor: AuditActor; d: Db },
+  c: ConsentChange & { d: Db },
   detail: Record<string, ConsentPurpose>,
   change: (tx: Tx) => boolean,
 ): boolean {
   return transaction((tx) => {
-    if (!personInScope(by.type, by.id, by.scope, tx)) return false;
+    if (!personInScope(c.type, c.id, c.scope, tx)) return false;
     const done = change(tx);
-    audit(by.actor, "update", by.type, by.id, detail, tx);
+    audit(c.actor, "update", c.type, c.id, detail, tx);
     return done;
-  }, by.d);
+  }, c.d);
 }
 
 /**
  * Withdrawing consent is as easy as giving it. SMS: queued SMS are cancelled and no more are sent.
  * Participation (mentee) or data processing (mentor): live courses end.
  */
-export function withdrawConsent(
-  type: PersonType,
-  id: number,
-  purpose: ConsentPurpose,
-  scope: Scope,
-  actor: AuditActor,
-  d: Db = db(),
-): boolean {
-  return changeConsent({ type, id, scope, actor, d }, { consentWithdrawn: purpose }, (tx) => {
+export function withdrawConsent(c: ConsentChange, d: Db = db()): boolean {
+  const { type, id, purpose, actor } = c;
+  return changeConsent({ ...c, d }, { consentWithdrawn: purpose }, (tx) => {
     const changed = tx
       .update(consents)
       .set({ withdrawnAt: nowIso(), withdrawnBy: actor?.id ?? null })
@@ -62,26 +59,13 @@ export function withdrawConsent(
   });
 }
 
-/** Records a consent (again) with the current text version. */
-export function giveConsent(
-  type: PersonType,
-  id: number,
-  purpose: ConsentPurpose,
-  textVersion: string,
-  scope: Scope,
-  actor: AuditActor,
-  d: Db = db(),
-): boolean {
-  return changeConsent({ type, id, scope, actor, d }, { consentGiven: purpose }, (tx) => {
+/** Records a consent (again) with the text version the person was shown. */
+export function giveConsent(c: ConsentChange, textVersion: string, d: Db = db()): boolean {
+  const { type, id, purpose, actor } = c;
+  return changeConsent({ ...c, d }, { consentGiven: purpose }, (tx) => {
+    const recordedBy = actor?.id ?? null;
     tx.insert(consents)
-      .values({
-        subjectType: type,
-        subjectId: id,
-        purpose,
-        textVersion,
-        givenAt: nowIso(),
-        recordedBy: actor?.id ?? null,
-      })
+      .values({ subjectType: type, subjectId: id, purpose, textVersion, givenAt: nowIso(), recordedBy })
       .run();
     if (purpose === "sms" && type === "mentee")
       tx.update(mentees).set({ smsOptOutAt: null }).where(eq(mentees.id, id)).run();

@@ -32,6 +32,7 @@ import { audit } from "./audit.server";
 import { staffMessageColumns } from "../messaging/outbox-render.server";
 import type { AuditActor, Scope } from "./kernel.server";
 import { nowIso } from "../utils/clock";
+import { courseDates } from "./course-reads.server";
 import { about } from "./person-records.server";
 import { menteeInScope, mentorInScope, type PersonType } from "./privacy.server";
 
@@ -142,17 +143,7 @@ function mentorExport(d: Db, mentor: NonNullable<ReturnType<typeof mentorInScope
     account,
     screenings: d.select().from(mentorScreenings).where(eq(mentorScreenings.mentorId, id)).all(),
     consents: r.consents,
-    courses: d
-      .select({
-        id: courses.id,
-        status: courses.status,
-        startDate: courses.startDate,
-        plannedEndDate: courses.plannedEndDate,
-        endedOn: courses.endedOn,
-      })
-      .from(courses)
-      .where(eq(courses.mentorId, id))
-      .all(),
+    courses: d.select(courseDates).from(courses).where(eq(courses.mentorId, id)).all(),
     meetings: r.meetings,
     surveys: r.surveys,
     plannedMeetings: r.plannedMeetings,

@@ -178,7 +178,9 @@ describe("retention", () => {
 describe("consent", () => {
   it("withdrawing SMS consent cancels queued SMS at once", () => {
     const { mentee } = courseFor("in_course", null);
-    expect(privacy.withdrawConsent("mentee", mentee.id, "sms", all, coordinator)).toBe(true);
+    expect(
+      privacy.withdrawConsent({ type: "mentee", id: mentee.id, purpose: "sms", scope: all, actor: coordinator }),
+    ).toBe(true);
     const sms = db().select().from(schema.messages).where(eq(schema.messages.subjectId, mentee.id)).all();
     expect(sms.every((m) => m.status === "cancelled")).toBe(true);
     expect(db().select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()!.smsOptOutAt).toBeTruthy();
@@ -188,7 +190,13 @@ describe("consent", () => {
   });
   it("withdrawing participation ends the course", () => {
     const { mentee, course } = courseFor("in_course", null);
-    privacy.withdrawConsent("mentee", mentee.id, "participation", all, coordinator);
+    privacy.withdrawConsent({
+      type: "mentee",
+      id: mentee.id,
+      purpose: "participation",
+      scope: all,
+      actor: coordinator,
+    });
     const c = db().select().from(schema.courses).where(eq(schema.courses.id, course.id)).get()!;
     expect(c.status).toBe("ended_early");
     expect(c.endReason).toBe("consent_withdrawn");
@@ -213,7 +221,13 @@ describe("the people on the other side of an ended course", () => {
 
   it("withdraws a waiting citizen who withdraws participation before the start (never waiting → ended early)", () => {
     const { mentee, course } = beforeStart("waiting", "proposed");
-    privacy.withdrawConsent("mentee", mentee.id, "participation", all, coordinator);
+    privacy.withdrawConsent({
+      type: "mentee",
+      id: mentee.id,
+      purpose: "participation",
+      scope: all,
+      actor: coordinator,
+    });
     expect(db().select().from(schema.courses).where(eq(schema.courses.id, course.id)).get()!.status).toBe(
       "ended_early",
     );
