@@ -25,7 +25,8 @@ import { actionsFor, courseStage, hasBegun } from "../domain/course-status";
 import type { CourseStatus } from "../domain/enums";
 import { today } from "../utils/clock";
 import { chunks, countFacts, freshenCourses, freshenFacts, loadCourseInputs } from "./course-facts.server";
-import { paged, type Page } from "../domain/paging";
+import type { Page } from "../domain/paging";
+import { pagedByKeys } from "../utils/sql";
 import { courseFilterStatuses, type CourseFilterStatus } from "../schemas/courses";
 import { scopeWhere, type Actor, type Scope } from "./kernel.server";
 import { scopeFilter } from "./mentees.server";
@@ -176,19 +177,19 @@ export function listCourses(scope: Scope, filter: CourseListFilter, page: number
   freshenFacts(d);
   const day = today();
   const where = and(scopeWhere(scope, courseFacts.municipalityCode), courseFilter(filter, day));
-  return paged(
+  const order = [desc(courseFacts.startDate), desc(courseFacts.courseId)];
+  // The page's ids from the index alone; names and the rest only for those 50.
+  const ids = d
+    .select({ id: courseFacts.courseId })
+    .from(courseFacts)
+    .where(where)
+    .orderBy(...order);
+  return pagedByKeys(
     page,
     () => countFacts(d, where),
-    (limit, offset) => {
-      // The page's ids from the index alone; names and the rest only for those 50 (an OFFSET skips index entries, not joins).
-      const pageIds = d
-        .select({ id: courseFacts.courseId })
-        .from(courseFacts)
-        .where(where)
-        .orderBy(desc(courseFacts.startDate), desc(courseFacts.courseId))
-        .limit(limit)
-        .offset(offset);
-      const rows = d
+    ids,
+    (pageIds) =>
+      d
         .select({
           id: courseFacts.courseId,
           status: courseFacts.status,
@@ -214,44 +215,42 @@ export function listCourses(scope: Scope, filter: CourseListFilter, page: number
         .innerJoin(mentors, eq(mentors.id, courseFacts.mentorId))
         .innerJoin(municipalities, eq(municipalities.code, courseFacts.municipalityCode))
         .where(inArray(courseFacts.courseId, pageIds))
-        .orderBy(desc(courseFacts.startDate), desc(courseFacts.courseId))
-        .all();
-      return rows.map(({ menteeFirst, menteeLast, mentorFirst, mentorLast, ...r }) => ({
-        ...r,
-        menteeName: `${menteeFirst} ${menteeLast}`,
-        mentorName: `${mentorFirst} ${mentorLast}`,
-        daysWithoutContact: r.status === "active" ? r.daysWithoutContact : null,
-        followUpOutcomeDue: !!r.followUpOutcomeDue,
-      }));
-    },
+        .orderBy(...order)
+        .all()
+        .map(({ menteeFirst, menteeLast, mentorFirst, mentorLast, ...r }) => ({
+          ...r,
+          menteeName: `${menteeFirst} ${menteeLast}`,
+          mentorName: `${mentorFirst} ${mentorLast}`,
+          daysWithoutContact: r.status === "active" ? r.daysWithoutContact : null,
+          followUpOutcomeDue: !!r.followUpOutcomeDue,
+        })),
   );
 }
+
+/** What the course page shows staff of the citizen and the mentor: who they are, how to reach them, their status. */
+const menteeForStaff = {
+  id: mentees.id,
+  firstName: mentees.firstName,
+  lastName: mentees.lastName,
+  phone: mentees.phone,
+  email: mentees.email,
+  language: mentees.language,
+  status: mentees.status,
+};
+const mentorForStaff = {
+  id: mentors.id,
+  firstName: mentors.firstName,
+  lastName: mentors.lastName,
+  phone: mentors.phone,
+  email: mentors.email,
+  status: mentors.status,
+};
 
 /** Everything about one course for coordinators (and, read-only, a caseworker in scope). Logs the read. */
 export function getCourseForStaff(scope: Scope, id: number, actor: Actor) {
   const d = db();
   const row = d
-    .select({
-      course: courses,
-      mentee: {
-        id: mentees.id,
-        firstName: mentees.firstName,
-        lastName: mentees.lastName,
-        phone: mentees.phone,
-        email: mentees.email,
-        language: mentees.language,
-        status: mentees.status,
-      },
-      mentor: {
-        id: mentors.id,
-        firstName: mentors.firstName,
-        lastName: mentors.lastName,
-        phone: mentors.phone,
-        email: mentors.email,
-        status: mentors.status,
-      },
-      municipalityName: municipalities.name,
-    })
+    .select({ course: courses, mentee: menteeForStaff, mentor: mentorForStaff, municipalityName: municipalities.name })
     .from(courses)
     .innerJoin(mentees, eq(mentees.id, courses.menteeId))
     .innerJoin(mentors, eq(mentors.id, courses.mentorId))

@@ -56,3 +56,21 @@ export function pagedWhere<T>(
   const { table, where, order, pageSize } = list;
   return pagedQuery(page, () => countRows(d, table, where), from.where(where).orderBy(...order), pageSize);
 }
+
+/** A select of a list's keys, in the list's order, that can still take LIMIT and OFFSET (a subquery, not run). */
+export type KeyQuery<K> = { limit(n: number): { offset(n: number): K } };
+
+/**
+ * `pagedQuery` for a list whose rows cost more than their keys (joins, names): the page's keys come from `keys` alone
+ * (an index; an OFFSET then skips index entries, not joins), and `rows(pageKeys)` reads the rest for those only, with
+ * `pageKeys` as a subquery (`inArray(column, pageKeys)`) and the list's order.
+ */
+export function pagedByKeys<K, T>(
+  page: number,
+  count: () => number,
+  keys: KeyQuery<K>,
+  rows: (pageKeys: K) => T[],
+  pageSize = PAGE_SIZE,
+): Page<T> {
+  return paged(page, count, (limit, offset) => rows(keys.limit(limit).offset(offset)), pageSize);
+}
