@@ -63,10 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(form, { schema: consentActionSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { intent, purpose } = submission.value;
-  const ok =
-    intent === "withdraw"
-      ? withdrawConsent(type, id, purpose, scope, user)
-      : giveConsent(type, id, purpose, CONSENT_TEXT_VERSION, scope, user);
+  const change = { type, id, purpose, scope, actor: user };
+  const ok = intent === "withdraw" ? withdrawConsent(change) : giveConsent(change, CONSENT_TEXT_VERSION);
   void ok; // false only when there was nothing to withdraw
   return redirect(`/persondata/${type}/${id}?done=${intent}`);
 }

@@ -2,13 +2,12 @@
  * The access log: every read or change of a mentee or mentor record by staff is written here (append-only).
  * Details carry ids and field names, never the personal data itself.
  */
-import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, type SQL } from "drizzle-orm";
 import { auditLog, users, type auditActorRoles } from "../../db/schema";
 import type { AuditAction } from "../domain/enums";
 import type { Db } from "../db.server";
-import { countRows } from "../utils/sql";
+import { eqIf, pagedWhere } from "../utils/sql";
 import { db } from "../db.server";
-import { paged } from "../domain/paging";
 import type { AuditActor } from "./kernel.server";
 
 type Tx = Pick<Db, "insert">;
@@ -43,62 +42,56 @@ export type AuditFilter = {
   to?: string;
 };
 
+/** What the access log's search shows of an entry: who (and their name), when, what, on which record. */
+const auditRow = {
+  id: auditLog.id,
+  at: auditLog.at,
+  actorUserId: auditLog.actorUserId,
+  actorRole: auditLog.actorRole,
+  actorName: users.name,
+  action: auditLog.action,
+  entityType: auditLog.entityType,
+  entityId: auditLog.entityId,
+};
+
+/**
+ * The id at a period's edge: the first entry at or after its start (`asc`, with `at >= start`) or the last at or before
+ * its end (`desc`, with `at <= end`), found in audit_log_at_idx.
+ */
+function edgeId(d: Db, at: SQL, order: typeof asc): number | undefined {
+  return d
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(at)
+    .orderBy(order(auditLog.at), order(auditLog.id))
+    .limit(1)
+    .get()?.id;
+}
+
 /**
  * Admin search of the access log, newest first, with the actor's name: one page and the true total. Rows are written
  * when they happen, so id order is time order: a page is read in id order, and a period becomes a range of ids (its
- * first and last row, found in audit_log_at_idx). Each filter has an index of its own column(s), whose entries keep id
- * order (entity, actor, action, kind of record), so a page is read in order and stops; no index repeats the instant.
+ * first and last row, `edgeId`). Each filter has an index of its own column(s), whose entries keep id order (entity,
+ * actor, action, kind of record), so a page is read in order and stops; no index repeats the instant.
  */
 export function searchAuditLog(f: AuditFilter, page = 1) {
   const d = db();
-  const first = f.from
-    ? d
-        .select({ id: auditLog.id })
-        .from(auditLog)
-        .where(gte(auditLog.at, `${f.from}T00:00:00.000Z`))
-        .orderBy(asc(auditLog.at), asc(auditLog.id))
-        .limit(1)
-        .get()
-    : undefined;
-  const last = f.to
-    ? d
-        .select({ id: auditLog.id })
-        .from(auditLog)
-        .where(lte(auditLog.at, `${f.to}T23:59:59.999Z`))
-        .orderBy(desc(auditLog.at), desc(auditLog.id))
-        .limit(1)
-        .get()
-    : undefined;
+  const first = f.from ? edgeId(d, gte(auditLog.at, `${f.from}T00:00:00.000Z`), asc) : undefined;
+  const last = f.to ? edgeId(d, lte(auditLog.at, `${f.to}T23:59:59.999Z`), desc) : undefined;
   const where = and(
-    f.entityType ? eq(auditLog.entityType, f.entityType) : undefined,
-    f.entityId ? eq(auditLog.entityId, f.entityId) : undefined,
-    f.actorUserId ? eq(auditLog.actorUserId, f.actorUserId) : undefined,
-    f.action ? eq(auditLog.action, f.action) : undefined,
+    eqIf(auditLog.entityType, f.entityType),
+    eqIf(auditLog.entityId, f.entityId),
+    eqIf(auditLog.actorUserId, f.actorUserId),
+    eqIf(auditLog.action, f.action),
     // A period with no row in it: no id is both at least 1 and at most 0.
-    f.from ? gte(auditLog.id, first?.id ?? Number.MAX_SAFE_INTEGER) : undefined,
-    f.to ? lte(auditLog.id, last?.id ?? 0) : undefined,
+    f.from ? gte(auditLog.id, first ?? Number.MAX_SAFE_INTEGER) : undefined,
+    f.to ? lte(auditLog.id, last ?? 0) : undefined,
   );
-  return paged(
+  const list = { table: auditLog, where, order: [desc(auditLog.id)] };
+  return pagedWhere(
+    d,
     page,
-    () => countRows(d, auditLog, where),
-    (limit, offset) =>
-      d
-        .select({
-          id: auditLog.id,
-          at: auditLog.at,
-          actorUserId: auditLog.actorUserId,
-          actorRole: auditLog.actorRole,
-          actorName: users.name,
-          action: auditLog.action,
-          entityType: auditLog.entityType,
-          entityId: auditLog.entityId,
-        })
-        .from(auditLog)
-        .leftJoin(users, eq(users.id, auditLog.actorUserId))
-        .where(where)
-        .orderBy(desc(auditLog.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+    list,
+    d.select(auditRow).from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)),
   );
 }

@@ -75,38 +75,39 @@ function view(d: Db, menteeId: number): CitizenView {
     .from(mentees)
     .where(eq(mentees.id, menteeId))
     .get()!;
+  // The latest course that ran or runs, with the mentor and the coordinator who approved it.
   const course = d
-    .select({ id: courses.id, mentorId: courses.mentorId, approvedBy: courses.approvedBy, status: courses.status })
+    .select({
+      id: courses.id,
+      status: courses.status,
+      mentor: { firstName: mentors.firstName, phone: mentors.phone, anonymisedAt: mentors.anonymisedAt },
+      coordinator: { name: users.name, email: users.email, active: users.active },
+    })
     .from(courses)
+    .innerJoin(mentors, eq(mentors.id, courses.mentorId))
+    .leftJoin(users, eq(users.id, courses.approvedBy))
     .where(and(eq(courses.menteeId, menteeId), inArray(courses.status, [...RUNNING, "completed", "ended_early"])))
     .orderBy(desc(courses.id))
     .limit(1)
     .get();
   const running = !!course && (RUNNING as readonly string[]).includes(course.status);
-  const mentor =
-    course && running
-      ? d
-          .select({ firstName: mentors.firstName, phone: mentors.phone, anon: mentors.anonymisedAt })
-          .from(mentors)
-          .where(eq(mentors.id, course.mentorId))
-          .get()
-      : undefined;
-  const next =
-    course && running
-      ? d
-          .select()
-          .from(plannedMeetings)
-          .where(
-            and(
-              eq(plannedMeetings.courseId, course.id),
-              eq(plannedMeetings.status, "planned"),
-              gt(plannedMeetings.startsAt, nowIso()),
-            ),
-          )
-          .orderBy(asc(plannedMeetings.startsAt))
-          .limit(1)
-          .get()
-      : undefined;
+  const mentor = running && !course.mentor.anonymisedAt ? course.mentor : null;
+  const coordinator = course?.coordinator;
+  const next = running
+    ? d
+        .select()
+        .from(plannedMeetings)
+        .where(
+          and(
+            eq(plannedMeetings.courseId, course.id),
+            eq(plannedMeetings.status, "planned"),
+            gt(plannedMeetings.startsAt, nowIso()),
+          ),
+        )
+        .orderBy(asc(plannedMeetings.startsAt))
+        .limit(1)
+        .get()
+    : undefined;
   const goals = course
     ? d
         .select({
@@ -120,22 +121,9 @@ function view(d: Db, menteeId: number): CitizenView {
         .orderBy(asc(courseGoals.id))
         .all()
     : [];
-  const coordinator = course?.approvedBy
-    ? d
-        .select({ name: users.name, email: users.email, active: users.active })
-        .from(users)
-        .where(eq(users.id, course.approvedBy))
-        .get()
-    : undefined;
+  // The latest change of contact the citizen asked for (its code's hash stays here: the view says only what changes).
   const pending = d
-    .select({
-      id: citizenContactChanges.id,
-      newPhone: citizenContactChanges.newPhone,
-      newLanguage: citizenContactChanges.newLanguage,
-      expiresAt: citizenContactChanges.expiresAt,
-      attempts: citizenContactChanges.attempts,
-      confirmedAt: citizenContactChanges.confirmedAt,
-    })
+    .select()
     .from(citizenContactChanges)
     .where(eq(citizenContactChanges.menteeId, menteeId))
     .orderBy(desc(citizenContactChanges.id))
@@ -151,7 +139,7 @@ function view(d: Db, menteeId: number): CitizenView {
     firstName: m.firstName,
     language: m.language,
     phoneHint: hint(m.phone),
-    mentor: mentor && !mentor.anon ? { firstName: mentor.firstName, phone: mentor.phone } : null,
+    mentor: mentor && { firstName: mentor.firstName, phone: mentor.phone },
     nextMeeting: next
       ? {
           ...localDateTime(next.startsAt),

@@ -215,24 +215,17 @@ export function applyCoordinatorAction(scope: Scope, courseId: number, actor: Ac
         audit(actor, "create", "outcome", row.id, { courseId: c.id }, t);
         return ok();
       }
-      case "confirm_outcome": {
-        const changed = t
-          .update(outcomes)
-          .set({ confirmed: true })
-          .where(and(eq(outcomes.id, a.outcomeId), eq(outcomes.courseId, c.id), eq(outcomes.confirmed, false)))
-          .run().changes;
-        if (!changed) return fail("courses.errors.notFound");
-        audit(actor, "update", "outcome", a.outcomeId, { courseId: c.id, confirmed: true }, t);
-        return ok();
-      }
+      case "confirm_outcome":
       case "reject_outcome": {
-        // A mentor's proposal that is wrong is removed; the coordinator registers the right outcome in its place.
-        const gone = t
-          .delete(outcomes)
-          .where(and(eq(outcomes.id, a.outcomeId), eq(outcomes.courseId, c.id), eq(outcomes.confirmed, false)))
-          .run().changes;
-        if (!gone) return fail("courses.errors.notFound");
-        audit(actor, "delete", "outcome", a.outcomeId, { courseId: c.id, proposed: true }, t);
+        // A mentor's proposal is confirmed, or, when wrong, removed: the coordinator registers the right one instead.
+        const proposal = and(eq(outcomes.id, a.outcomeId), eq(outcomes.courseId, c.id), eq(outcomes.confirmed, false));
+        const confirm = a.intent === "confirm_outcome";
+        const done = confirm
+          ? t.update(outcomes).set({ confirmed: true }).where(proposal).run().changes
+          : t.delete(outcomes).where(proposal).run().changes;
+        if (!done) return fail("courses.errors.notFound");
+        const detail = confirm ? { confirmed: true } : { proposed: true };
+        audit(actor, confirm ? "update" : "delete", "outcome", a.outcomeId, { courseId: c.id, ...detail }, t);
         return ok();
       }
       case "follow_up": {

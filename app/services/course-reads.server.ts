@@ -25,11 +25,48 @@ import { actionsFor, courseStage, hasBegun } from "../domain/course-status";
 import type { CourseStatus } from "../domain/enums";
 import { today } from "../utils/clock";
 import { chunks, countFacts, freshenCourses, freshenFacts, loadCourseInputs } from "./course-facts.server";
-import { paged, type Page } from "../domain/paging";
+import type { Page } from "../domain/paging";
+import { pagedByKeys } from "../utils/sql";
 import { courseFilterStatuses, type CourseFilterStatus } from "../schemas/courses";
 import { scopeWhere, type Actor, type Scope } from "./kernel.server";
+import { scopeFilter } from "./mentees.server";
+import { about } from "./person-records.server";
 
 export type CourseRow = typeof courses.$inferSelect;
+
+/** A course at a glance: its status and dates (lists, a mentor's course page, a person's data export). */
+export const courseDates = {
+  id: courses.id,
+  status: courses.status,
+  startDate: courses.startDate,
+  plannedEndDate: courses.plannedEndDate,
+  endedOn: courses.endedOn,
+};
+
+/** A course within the caller's scope (the citizen's municipality; courses joined to mentees): others "do not exist". */
+export function courseInScope(scope: Scope, courseId: number): SQL | undefined {
+  return and(eq(courses.id, courseId), scopeFilter(scope));
+}
+
+/** A course's logged meetings, newest first. */
+export function courseMeetings(d: Db, courseId: number) {
+  return d
+    .select()
+    .from(meetings)
+    .where(eq(meetings.courseId, courseId))
+    .orderBy(desc(meetings.date), desc(meetings.id))
+    .all();
+}
+
+/** A course's pauses, in order (the last may still be open). */
+export function coursePausesOf(d: Db, courseId: number) {
+  return d
+    .select()
+    .from(coursePauses)
+    .where(eq(coursePauses.courseId, courseId))
+    .orderBy(asc(coursePauses.fromDate))
+    .all();
+}
 
 export function commitmentOf(
   c: Pick<CourseRow, "startDate" | "plannedEndDate" | "targetHoursPerMonth" | "endedOn" | "status">,
@@ -140,19 +177,19 @@ export function listCourses(scope: Scope, filter: CourseListFilter, page: number
   freshenFacts(d);
   const day = today();
   const where = and(scopeWhere(scope, courseFacts.municipalityCode), courseFilter(filter, day));
-  return paged(
+  const order = [desc(courseFacts.startDate), desc(courseFacts.courseId)];
+  // The page's ids from the index alone; names and the rest only for those 50.
+  const ids = d
+    .select({ id: courseFacts.courseId })
+    .from(courseFacts)
+    .where(where)
+    .orderBy(...order);
+  return pagedByKeys(
     page,
     () => countFacts(d, where),
-    (limit, offset) => {
-      // The page's ids from the index alone; names and the rest only for those 50 (an OFFSET skips index entries, not joins).
-      const pageIds = d
-        .select({ id: courseFacts.courseId })
-        .from(courseFacts)
-        .where(where)
-        .orderBy(desc(courseFacts.startDate), desc(courseFacts.courseId))
-        .limit(limit)
-        .offset(offset);
-      const rows = d
+    ids,
+    (pageIds) =>
+      d
         .select({
           id: courseFacts.courseId,
           status: courseFacts.status,
@@ -178,45 +215,53 @@ export function listCourses(scope: Scope, filter: CourseListFilter, page: number
         .innerJoin(mentors, eq(mentors.id, courseFacts.mentorId))
         .innerJoin(municipalities, eq(municipalities.code, courseFacts.municipalityCode))
         .where(inArray(courseFacts.courseId, pageIds))
-        .orderBy(desc(courseFacts.startDate), desc(courseFacts.courseId))
-        .all();
-      return rows.map(({ menteeFirst, menteeLast, mentorFirst, mentorLast, ...r }) => ({
-        ...r,
-        menteeName: `${menteeFirst} ${menteeLast}`,
-        mentorName: `${mentorFirst} ${mentorLast}`,
-        daysWithoutContact: r.status === "active" ? r.daysWithoutContact : null,
-        followUpOutcomeDue: !!r.followUpOutcomeDue,
-      }));
-    },
+        .orderBy(...order)
+        .all()
+        .map(({ menteeFirst, menteeLast, mentorFirst, mentorLast, ...r }) => ({
+          ...r,
+          menteeName: `${menteeFirst} ${menteeLast}`,
+          mentorName: `${mentorFirst} ${mentorLast}`,
+          daysWithoutContact: r.status === "active" ? r.daysWithoutContact : null,
+          followUpOutcomeDue: !!r.followUpOutcomeDue,
+        })),
   );
 }
+
+/** What the course page shows staff of the citizen and the mentor: who they are, how to reach them, their status. */
+const menteeForStaff = {
+  id: mentees.id,
+  firstName: mentees.firstName,
+  lastName: mentees.lastName,
+  phone: mentees.phone,
+  email: mentees.email,
+  language: mentees.language,
+  status: mentees.status,
+};
+const mentorForStaff = {
+  id: mentors.id,
+  firstName: mentors.firstName,
+  lastName: mentors.lastName,
+  phone: mentors.phone,
+  email: mentors.email,
+  status: mentors.status,
+};
 
 /** Everything about one course for coordinators (and, read-only, a caseworker in scope). Logs the read. */
 export function getCourseForStaff(scope: Scope, id: number, actor: Actor) {
   const d = db();
   const row = d
-    .select({ course: courses, mentee: mentees, mentor: mentors, municipalityName: municipalities.name })
+    .select({ course: courses, mentee: menteeForStaff, mentor: mentorForStaff, municipalityName: municipalities.name })
     .from(courses)
     .innerJoin(mentees, eq(mentees.id, courses.menteeId))
     .innerJoin(mentors, eq(mentors.id, courses.mentorId))
     .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(and(eq(courses.id, id), scopeWhere(scope, mentees.municipalityCode)))
+    .where(courseInScope(scope, id))
     .get();
   if (!row) return null;
   audit(actor, "view", "course", id);
   audit(actor, "view", "mentee", row.mentee.id, { via: "course", courseId: id });
-  const meetingRows = d
-    .select()
-    .from(meetings)
-    .where(eq(meetings.courseId, id))
-    .orderBy(desc(meetings.date), desc(meetings.id))
-    .all();
-  const pauses = d
-    .select()
-    .from(coursePauses)
-    .where(eq(coursePauses.courseId, id))
-    .orderBy(asc(coursePauses.fromDate))
-    .all();
+  const meetingRows = courseMeetings(d, id);
+  const pauses = coursePausesOf(d, id);
   const calls = d
     .select({ f: followUps, by: users.name })
     .from(followUps)
@@ -234,30 +279,15 @@ export function getCourseForStaff(scope: Scope, id: number, actor: Actor) {
   const history = d
     .select()
     .from(statusChanges)
-    .where(and(eq(statusChanges.entityType, "course"), eq(statusChanges.entityId, id)))
+    .where(about(statusChanges, "course", id))
     .orderBy(asc(statusChanges.id))
     .all();
   const c = row.course;
   const day = today();
   return {
     course: c,
-    mentee: {
-      id: row.mentee.id,
-      firstName: row.mentee.firstName,
-      lastName: row.mentee.lastName,
-      phone: row.mentee.phone,
-      email: row.mentee.email,
-      language: row.mentee.language,
-      status: row.mentee.status,
-    },
-    mentor: {
-      id: row.mentor.id,
-      firstName: row.mentor.firstName,
-      lastName: row.mentor.lastName,
-      phone: row.mentor.phone,
-      email: row.mentor.email,
-      status: row.mentor.status,
-    },
+    mentee: row.mentee,
+    mentor: row.mentor,
     municipalityName: row.municipalityName,
     commitment: commitmentOf(c, meetingRows, pauses, day),
     followUp:
@@ -286,13 +316,13 @@ export type StaffCourse = NonNullable<ReturnType<typeof getCourseForStaff>>;
 export function courseSummariesForMentee(scope: Scope, menteeId: number) {
   const d = db();
   const rows = d
-    .select({ course: courses })
+    .select({ ...courseDates, endReason: courses.endReason })
     .from(courses)
     .innerJoin(mentees, eq(mentees.id, courses.menteeId))
-    .where(and(eq(courses.menteeId, menteeId), scopeWhere(scope, mentees.municipalityCode)))
+    .where(and(eq(courses.menteeId, menteeId), scopeFilter(scope)))
     .orderBy(desc(courses.id))
     .all();
-  const ids = rows.map((r) => r.course.id);
+  const ids = rows.map((r) => r.id);
   freshenCourses(d, ids);
   const facts = new Map(
     ids.length
@@ -312,15 +342,10 @@ export function courseSummariesForMentee(scope: Scope, menteeId: number) {
         .orderBy(asc(outcomes.outcomeDate))
         .all()
     : [];
-  return rows.map(({ course: c }) => {
+  return rows.map((c) => {
     const f = facts.get(c.id);
     return {
-      id: c.id,
-      status: c.status,
-      startDate: c.startDate,
-      plannedEndDate: c.plannedEndDate,
-      endedOn: c.endedOn,
-      endReason: c.endReason,
+      ...c,
       totalLogged: f?.totalLogged ?? 0,
       totalTarget: f?.totalTarget ?? 0,
       commitmentStatus: f?.commitmentStatus ?? null,

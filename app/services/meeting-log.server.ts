@@ -3,8 +3,8 @@
  * meeting log), logging, changing and deleting meetings, and proposing an outcome. A mentor only ever reaches their own
  * courses; each change is one transaction that also brings the course's facts up to date.
  */
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
-import { courses, coursePauses, meetings, mentees, mentors, outcomes, surveys } from "../../db/schema";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { courses, meetings, mentees, mentors, outcomes, surveys } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { audit } from "./audit.server";
 import { addDays, addMonths } from "../domain/dates";
@@ -12,7 +12,7 @@ import { isClosed } from "../domain/course-status";
 import type { MeetingForm, MeetingTopic, OutcomeType } from "../domain/enums";
 import { now, today } from "../utils/clock";
 import { changeCourse } from "./course-facts.server";
-import { commitmentOf, type CourseRow } from "./course-reads.server";
+import { commitmentOf, courseMeetings, coursePausesOf, type CourseRow } from "./course-reads.server";
 import { fail, ok, type Actor, type Failure, type Result, type Tx } from "./kernel.server";
 
 /** A mentor may change or delete their own meeting entry for this many days after writing it. */
@@ -37,35 +37,25 @@ export function ownCourse(d: Db, userId: number, courseId: number) {
   );
 }
 
+/** What a mentor sees of their mentee: the minimum to meet and help them (first name, contact, languages, goals). */
+export const menteeForMentor = {
+  firstName: mentees.firstName,
+  phone: mentees.phone,
+  email: mentees.email,
+  languages: mentees.languages,
+  danishLevel: mentees.danishLevel,
+  goals: mentees.goals,
+  wishedIndustryCodes: mentees.wishedIndustryCodes,
+};
+
 /** The mentor's own course page: the minimal mentee profile, the month-by-month plan, the meeting log. Null if not theirs. */
 export function getMentorCourse(userId: number, courseId: number) {
   const d = db();
   const c = ownCourse(d, userId, courseId);
   if (!c) return null;
-  const m = d
-    .select({
-      firstName: mentees.firstName,
-      phone: mentees.phone,
-      email: mentees.email,
-      languages: mentees.languages,
-      danishLevel: mentees.danishLevel,
-      goals: mentees.goals,
-      wishedIndustryCodes: mentees.wishedIndustryCodes,
-    })
-    .from(mentees)
-    .where(eq(mentees.id, c.menteeId))
-    .get()!;
-  const meetingRows = d
-    .select()
-    .from(meetings)
-    .where(eq(meetings.courseId, courseId))
-    .orderBy(desc(meetings.date), desc(meetings.id))
-    .all();
-  const pauses = d
-    .select({ fromDate: coursePauses.fromDate, toDate: coursePauses.toDate })
-    .from(coursePauses)
-    .where(eq(coursePauses.courseId, courseId))
-    .all();
+  const m = d.select(menteeForMentor).from(mentees).where(eq(mentees.id, c.menteeId)).get()!;
+  const meetingRows = courseMeetings(d, courseId);
+  const pauses = coursePausesOf(d, courseId);
   const proposed = d
     .select()
     .from(outcomes)
@@ -81,14 +71,9 @@ export function getMentorCourse(userId: number, courseId: number) {
       .get() ?? null;
   const day = today();
   const editableFrom = new Date(now().getTime() - MEETING_EDIT_DAYS * 86_400_000).toISOString();
+  const { id, status, startDate, plannedEndDate, endedOn } = c;
   return {
-    course: {
-      id: c.id,
-      status: c.status,
-      startDate: c.startDate,
-      plannedEndDate: c.plannedEndDate,
-      endedOn: c.endedOn,
-    },
+    course: { id, status, startDate, plannedEndDate, endedOn },
     mentee: m,
     commitment: commitmentOf(c, meetingRows, pauses, day),
     meetings: meetingRows.map((x) => ({

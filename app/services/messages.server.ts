@@ -1,49 +1,42 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { mentees, messages } from "../../db/schema";
-import { countRows } from "../utils/sql";
+import { eqIf, pagedWhere } from "../utils/sql";
 import { db } from "../db.server";
 import type { Channel, MessageStatus } from "../domain/enums";
-import { paged, SUB_PAGE_SIZE } from "../domain/paging";
+import { SUB_PAGE_SIZE } from "../domain/paging";
 import { renderForHistory, staffMessageColumns, type HistoryView } from "../messaging/outbox-render.server";
+import { about } from "./person-records.server";
 import { ANONYMISED } from "./privacy.server";
+
+/** What a list of messages shows of each: which template, to whom in which language, and how far it got. */
+const messageRow = {
+  id: messages.id,
+  channel: messages.channel,
+  template: messages.template,
+  locale: messages.locale,
+  status: messages.status,
+  createdAt: messages.createdAt,
+  lastError: messages.lastError,
+};
+const newestFirst = [desc(messages.id)];
 
 /**
  * The outbox, newest first, filtered by status and channel: one page and the true total. Each filter has an index of
  * its own column (ids stay in order within it); the whole outbox is counted by SQLite's b-tree count.
  */
 export function listMessages(filter: { status?: MessageStatus; channel?: Channel }, page = 1) {
+  const columns = {
+    ...messageRow,
+    recipient: messages.recipient,
+    attempts: messages.attempts,
+    nextAttemptAt: messages.nextAttemptAt,
+    transport: messages.transport,
+    subjectType: messages.subjectType,
+    subjectId: messages.subjectId,
+  };
+  const where = and(eqIf(messages.status, filter.status), eqIf(messages.channel, filter.channel));
   const d = db();
-  const where = and(
-    filter.status ? eq(messages.status, filter.status) : undefined,
-    filter.channel ? eq(messages.channel, filter.channel) : undefined,
-  );
-  return paged(
-    page,
-    () => countRows(d, messages, where),
-    (limit, offset) =>
-      d
-        .select({
-          id: messages.id,
-          channel: messages.channel,
-          template: messages.template,
-          locale: messages.locale,
-          recipient: messages.recipient,
-          status: messages.status,
-          attempts: messages.attempts,
-          createdAt: messages.createdAt,
-          nextAttemptAt: messages.nextAttemptAt,
-          lastError: messages.lastError,
-          transport: messages.transport,
-          subjectType: messages.subjectType,
-          subjectId: messages.subjectId,
-        })
-        .from(messages)
-        .where(where)
-        .orderBy(desc(messages.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
-  );
+  return pagedWhere(d, page, { table: messages, where, order: newestFirst }, d.select(columns).from(messages));
 }
 
 /**
@@ -64,32 +57,10 @@ export async function getMessage(id: number) {
  * page shows them, secrets masked.
  */
 export function messagesForPerson(type: "mentee" | "mentor", id: number, page = 1) {
+  const columns = { ...messageRow, sentAt: messages.sentAt, deliveredAt: messages.deliveredAt };
   const d = db();
-  const where: SQL = and(eq(messages.subjectType, type), eq(messages.subjectId, id))!;
-  const rows = paged(
-    page,
-    () => countRows(d, messages, where),
-    (limit, offset) =>
-      d
-        .select({
-          id: messages.id,
-          channel: messages.channel,
-          template: messages.template,
-          locale: messages.locale,
-          status: messages.status,
-          createdAt: messages.createdAt,
-          sentAt: messages.sentAt,
-          deliveredAt: messages.deliveredAt,
-          lastError: messages.lastError,
-        })
-        .from(messages)
-        .where(where)
-        .orderBy(desc(messages.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
-    SUB_PAGE_SIZE,
-  );
+  const list = { table: messages, where: about(messages, type, id), order: newestFirst, pageSize: SUB_PAGE_SIZE };
+  const rows = pagedWhere(d, page, list, d.select(columns).from(messages));
   const prefs =
     type === "mentee"
       ? (d

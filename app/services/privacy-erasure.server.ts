@@ -30,13 +30,24 @@ import { audit } from "./audit.server";
 import { countRows } from "../utils/sql";
 import { revokeCitizenLinks } from "./citizen-links.server";
 import { transaction, type AuditActor, type Scope, type Tx } from "./kernel.server";
-import { mustChangeStatus } from "./status.server";
+import { mustChangeStatus, type StatusChange } from "./status.server";
+import type { StatusEntity } from "../domain/status-machines";
 import { nowIso, today } from "../utils/clock";
+import { about } from "./person-records.server";
 import { ANONYMISED, menteeInScope, mentorInScope, type PersonType } from "./privacy.server";
 
 /** Courses that are still going on (a proposal included), and those that occupy a mentor's place. */
 const LIVE = ["proposed", "approved", "active", "paused"] as const;
 const OCCUPYING = ["approved", "active", "paused"] as const;
+
+/**
+ * The status changes an erasure (or a withdrawn consent) causes, for one reason: the act's own access-log entry covers
+ * them all, so none writes its own.
+ */
+function coveredChanges(tx: Tx, actor: AuditActor, reason: string) {
+  return <E extends StatusEntity>(c: Omit<StatusChange<E>, "actor" | "reason" | "audit">) =>
+    mustChangeStatus(tx, { ...c, actor, reason, audit: false });
+}
 
 /**
  * Erasure on the company side: the competence assessment goes (every version); placements keep type, company, dates,
@@ -50,19 +61,11 @@ function eraseCompanySide(tx: Tx, id: number, actor: AuditActor) {
     .from(placements)
     .where(and(eq(placements.menteeId, id), inArray(placements.status, ["planned", "active"])))
     .all();
+  const end = coveredChanges(tx, actor, "person_erased");
   for (const p of live) {
     const to = p.status === "planned" ? "cancelled" : "ended_early";
-    // The erasure's own access-log entry covers the ended placements and courses.
-    mustChangeStatus(tx, {
-      entity: "placement",
-      id: p.id,
-      from: p.status,
-      to,
-      reason: "person_erased",
-      actor,
-      audit: false,
-      set: { endedOn: to === "ended_early" ? today() : null, endReason: to === "ended_early" ? "other" : null },
-    });
+    const set = { endedOn: to === "ended_early" ? today() : null, endReason: to === "ended_early" ? "other" : null };
+    end({ entity: "placement", id: p.id, from: p.status, to, set });
   }
   tx.update(placements)
     .set({
@@ -92,20 +95,15 @@ function eraseCompanySide(tx: Tx, id: number, actor: AuditActor) {
     .run();
 }
 
-function anonymiseMessages(tx: Tx, subjectType: PersonType, id: number) {
+/** The person's messages: those not sent yet are cancelled, and none keeps the address or the data it was sent with. */
+function anonymiseMessages(tx: Tx, type: PersonType, id: number) {
   tx.update(messages)
     .set({ status: "cancelled", lastError: "person erased" })
-    .where(
-      and(
-        eq(messages.subjectType, subjectType),
-        eq(messages.subjectId, id),
-        inArray(messages.status, ["queued", "failed", "held"]),
-      ),
-    )
+    .where(and(about(messages, type, id), inArray(messages.status, ["queued", "failed", "held"])))
     .run();
   tx.update(messages)
     .set({ recipient: ANONYMISED, data: {}, secrets: null, payload: null })
-    .where(and(eq(messages.subjectType, subjectType), eq(messages.subjectId, id)))
+    .where(about(messages, type, id))
     .run();
 }
 
@@ -123,29 +121,19 @@ export function endLiveCourses(tx: Tx, person: { type: PersonType; id: number },
     .where(and(eq(side, person.id), inArray(courses.status, LIVE)))
     .all();
   const reason = "consent_withdrawn";
+  const move = coveredChanges(tx, actor, reason);
   for (const c of live) {
-    mustChangeStatus(tx, {
+    move({
       entity: "course",
       id: c.id,
       from: c.status,
       to: "ended_early",
-      reason,
-      actor,
-      audit: false,
       set: { endedOn: today(), endReason: reason },
     });
     const occupied = countRows(tx, courses, and(eq(courses.mentorId, c.mentorId), inArray(courses.status, OCCUPYING)));
     const mentor = tx.select({ status: mentors.status }).from(mentors).where(eq(mentors.id, c.mentorId)).get();
     if (occupied === 0 && mentor?.status === "active")
-      mustChangeStatus(tx, {
-        entity: "mentor",
-        id: c.mentorId,
-        from: "active",
-        to: "approved",
-        reason,
-        actor,
-        audit: false,
-      });
+      move({ entity: "mentor", id: c.mentorId, from: "active", to: "approved" });
     const mentee = tx
       .select({ status: mentees.status, anonymisedAt: mentees.anonymisedAt })
       .from(mentees)
@@ -153,110 +141,107 @@ export function endLiveCourses(tx: Tx, person: { type: PersonType; id: number },
       .get();
     const to =
       mentee && !mentee.anonymisedAt ? menteeStatusWhenCourseEnds(mentee.status, person.type === "mentee") : null;
-    if (mentee && to)
-      mustChangeStatus(tx, { entity: "mentee", id: c.menteeId, from: mentee.status, to, reason, actor, audit: false });
+    if (mentee && to) move({ entity: "mentee", id: c.menteeId, from: mentee.status, to });
   }
   return live.length;
 }
 
+/** The name every erased person gets instead of their own. */
+const anonymousName = { firstName: ANONYMISED, lastName: ANONYMISED };
+
+/** A citizen's erasure: their record, the free text about their courses, the company side, their page's links. */
+function eraseMentee(tx: Tx, m: NonNullable<ReturnType<typeof menteeInScope>>, actor: AuditActor) {
+  const id = m.id;
+  tx.update(mentees)
+    .set({
+      ...anonymousName,
+      phone: null,
+      email: null,
+      educationField: null,
+      educationCountry: null,
+      experience: m.experience.map((e) => ({ title: "", years: e.years, industryCode: e.industryCode })),
+      wishedOccupation: null,
+      availability: null,
+      withdrawnReason: null,
+      currentInternshipEmployer: null,
+      needsConsideration: false,
+      anonymisedAt: m.anonymisedAt ?? nowIso(),
+    })
+    .where(eq(mentees.id, id))
+    .run();
+  const courseIds = tx.select({ id: courses.id }).from(courses).where(eq(courses.menteeId, id));
+  tx.update(meetings).set({ nextStep: null }).where(inArray(meetings.courseId, courseIds)).run();
+  tx.update(followUps).set({ notes: null }).where(inArray(followUps.courseId, courseIds)).run();
+  tx.update(surveys).set({ comment: null }).where(inArray(surveys.courseId, courseIds)).run();
+  tx.update(courses).set({ endNote: null, manualReason: null }).where(eq(courses.menteeId, id)).run();
+  eraseCompanySide(tx, id, actor);
+  // Issue 21: the pair's own words about meetings and goals.
+  tx.update(plannedMeetings)
+    .set({ place: null, agenda: null })
+    .where(inArray(plannedMeetings.courseId, courseIds))
+    .run();
+  tx.update(courseGoals).set({ text: null }).where(inArray(courseGoals.courseId, courseIds)).run();
+  // The citizen's page: pending number changes go, and every link to the page is closed.
+  tx.delete(citizenContactChanges).where(eq(citizenContactChanges.menteeId, id)).run();
+  // Issue 19: the intake call's note (which fields were corrected stays: it names no value).
+  tx.update(menteeChanges).set({ note: null }).where(eq(menteeChanges.menteeId, id)).run();
+  revokeCitizenLinks(tx, id);
+  // Issue 19: the free-text reasons of match requests about the citizen (the coordinator's, the mentor's).
+  tx.update(matchRequests).set({ reason: null, declineReason: null }).where(eq(matchRequests.menteeId, id)).run();
+}
+
+/** A mentor's erasure: their record (retired if they still can be), screening notes, account and sign-ins. */
+function eraseMentor(tx: Tx, m: NonNullable<ReturnType<typeof mentorInScope>>, actor: AuditActor) {
+  const id = m.id;
+  tx.update(mentors)
+    .set({
+      ...anonymousName,
+      email: `anonymised-mentor-${id}@invalid`,
+      phone: "",
+      postcode: "0000",
+      employer: null,
+      jobTitle: ANONYMISED,
+      motivation: "",
+      rejectionReason: null,
+      anonymisedAt: m.anonymisedAt ?? nowIso(),
+    })
+    .where(eq(mentors.id, id))
+    .run();
+  // A mentor who can still retire does (a rejected one stays rejected: the machine has no way back to retired).
+  const after = tx.select({ status: mentors.status }).from(mentors).where(eq(mentors.id, id)).get()!.status;
+  if (after !== "retired" && after !== "rejected")
+    coveredChanges(tx, actor, "person_erased")({ entity: "mentor", id, from: after, to: "retired" });
+  tx.update(mentorScreenings).set({ notes: null }).where(eq(mentorScreenings.mentorId, id)).run();
+  if (m.userId) {
+    tx.update(users)
+      .set({
+        email: `anonymised-user-${m.userId}@invalid`,
+        name: ANONYMISED,
+        passwordHash: null,
+        active: false,
+        totpSecret: null,
+      })
+      .where(eq(users.id, m.userId))
+      .run();
+    tx.delete(sessions).where(eq(sessions.userId, m.userId)).run();
+  }
+  tx.update(matchRequests).set({ declineReason: null }).where(eq(matchRequests.mentorId, id)).run();
+}
+
 /**
  * Erasure: names, contacts and free text go; ids, municipality, dates, hours and outcomes stay for anonymous statistics.
- * Idempotent. Returns false if the person is not found or not in scope.
+ * Live courses end first. Idempotent. Returns false if the person is not found or not in scope.
  */
 export function erasePerson(type: PersonType, id: number, scope: Scope, actor: AuditActor, d: Db = db()): boolean {
   return transaction((tx) => {
-    if (type === "mentee") {
-      const m = menteeInScope(tx, id, scope);
-      if (!m) return false;
-      endLiveCourses(tx, { type: "mentee", id }, actor);
-      tx.update(mentees)
-        .set({
-          firstName: ANONYMISED,
-          lastName: ANONYMISED,
-          phone: null,
-          email: null,
-          educationField: null,
-          educationCountry: null,
-          experience: m.experience.map((e) => ({ title: "", years: e.years, industryCode: e.industryCode })),
-          wishedOccupation: null,
-          availability: null,
-          withdrawnReason: null,
-          currentInternshipEmployer: null,
-          needsConsideration: false,
-          anonymisedAt: m.anonymisedAt ?? nowIso(),
-        })
-        .where(eq(mentees.id, id))
-        .run();
-      const courseIds = tx.select({ id: courses.id }).from(courses).where(eq(courses.menteeId, id));
-      tx.update(meetings).set({ nextStep: null }).where(inArray(meetings.courseId, courseIds)).run();
-      tx.update(followUps).set({ notes: null }).where(inArray(followUps.courseId, courseIds)).run();
-      tx.update(surveys).set({ comment: null }).where(inArray(surveys.courseId, courseIds)).run();
-      tx.update(courses).set({ endNote: null, manualReason: null }).where(eq(courses.menteeId, id)).run();
-      eraseCompanySide(tx, id, actor);
-      // Issue 21: the pair's own words about meetings and goals.
-      tx.update(plannedMeetings)
-        .set({ place: null, agenda: null })
-        .where(inArray(plannedMeetings.courseId, courseIds))
-        .run();
-      tx.update(courseGoals).set({ text: null }).where(inArray(courseGoals.courseId, courseIds)).run();
-      // The citizen's page: pending number changes go, and every link to the page is closed.
-      tx.delete(citizenContactChanges).where(eq(citizenContactChanges.menteeId, id)).run();
-      // Issue 19: the intake call's note (which fields were corrected stays: it names no value).
-      tx.update(menteeChanges).set({ note: null }).where(eq(menteeChanges.menteeId, id)).run();
-      revokeCitizenLinks(tx, id);
-      anonymiseMessages(tx, "mentee", id);
-      // Issue 19: the free-text reasons of match requests about the citizen (the coordinator's, the mentor's).
-      tx.update(matchRequests).set({ reason: null, declineReason: null }).where(eq(matchRequests.menteeId, id)).run();
-      audit(actor, "anonymise", "mentee", id, undefined, tx);
-      return true;
-    }
-    const m = mentorInScope(tx, id, scope);
-    if (!m) return false;
-    endLiveCourses(tx, { type: "mentor", id }, actor);
-    tx.update(mentors)
-      .set({
-        firstName: ANONYMISED,
-        lastName: ANONYMISED,
-        email: `anonymised-mentor-${id}@invalid`,
-        phone: "",
-        postcode: "0000",
-        employer: null,
-        jobTitle: ANONYMISED,
-        motivation: "",
-        rejectionReason: null,
-        anonymisedAt: m.anonymisedAt ?? nowIso(),
-      })
-      .where(eq(mentors.id, id))
-      .run();
-    // A mentor who can still retire does (a rejected one stays rejected: the machine has no way back to retired).
-    const after = tx.select({ status: mentors.status }).from(mentors).where(eq(mentors.id, id)).get()!.status;
-    if (after !== "retired" && after !== "rejected")
-      mustChangeStatus(tx, {
-        entity: "mentor",
-        id,
-        from: after,
-        to: "retired",
-        reason: "person_erased",
-        actor,
-        audit: false,
-      });
-    tx.update(mentorScreenings).set({ notes: null }).where(eq(mentorScreenings.mentorId, id)).run();
-    if (m.userId) {
-      tx.update(users)
-        .set({
-          email: `anonymised-user-${m.userId}@invalid`,
-          name: ANONYMISED,
-          passwordHash: null,
-          active: false,
-          totpSecret: null,
-        })
-        .where(eq(users.id, m.userId))
-        .run();
-      tx.delete(sessions).where(eq(sessions.userId, m.userId)).run();
-    }
-    anonymiseMessages(tx, "mentor", id);
-    tx.update(matchRequests).set({ declineReason: null }).where(eq(matchRequests.mentorId, id)).run();
-    audit(actor, "anonymise", "mentor", id, undefined, tx);
+    const mentee = type === "mentee" ? menteeInScope(tx, id, scope) : undefined;
+    const mentor = type === "mentor" ? mentorInScope(tx, id, scope) : undefined;
+    if (!mentee && !mentor) return false;
+    endLiveCourses(tx, { type, id }, actor);
+    if (mentee) eraseMentee(tx, mentee, actor);
+    if (mentor) eraseMentor(tx, mentor, actor);
+    anonymiseMessages(tx, type, id);
+    audit(actor, "anonymise", type, id, undefined, tx);
     return true;
   }, d);
 }

@@ -10,6 +10,7 @@ import { consents, mentees, mentors } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { notFound } from "../auth/guards.server";
 import { audit } from "./audit.server";
+import { about } from "./person-records.server";
 import { scopedMunicipality, scopeWhere, type AuditActor, type Scope } from "./kernel.server";
 
 export type PersonType = "mentee" | "mentor";
@@ -42,32 +43,25 @@ export function mentorInScope(d: Db, id: number, scope: Scope) {
   return seesMentors(scope) ? d.select().from(mentors).where(eq(mentors.id, id)).get() : undefined;
 }
 
+/** The person's record if it is within the caller's scope, or undefined. */
+function personRecord(d: Db, type: PersonType, id: number, scope: Scope) {
+  return type === "mentee" ? menteeInScope(d, id, scope) : mentorInScope(d, id, scope);
+}
+
 export function listConsents(type: PersonType, id: number) {
   return db()
     .select()
     .from(consents)
-    .where(and(eq(consents.subjectType, type), eq(consents.subjectId, id)))
+    .where(about(consents, type, id))
     .orderBy(consents.givenAt)
     .all();
 }
 
 /** Name and status of a person for the data-protection page (a logged read). Null if not found or out of scope. */
 export function personSummary(type: PersonType, id: number, scope: Scope, actor: AuditActor) {
-  const d = db();
-  if (type === "mentee") {
-    const m = menteeInScope(d, id, scope);
-    if (!m) return null;
-    audit(actor, "view", "mentee", id);
-    return {
-      name: `${m.firstName} ${m.lastName}`,
-      status: m.status,
-      anonymisedAt: m.anonymisedAt,
-      consents: listConsents(type, id),
-    };
-  }
-  const m = mentorInScope(d, id, scope);
+  const m = personRecord(db(), type, id, scope);
   if (!m) return null;
-  audit(actor, "view", "mentor", id);
+  audit(actor, "view", type, id);
   return {
     name: `${m.firstName} ${m.lastName}`,
     status: m.status,
@@ -77,7 +71,6 @@ export function personSummary(type: PersonType, id: number, scope: Scope, actor:
 }
 
 /** Whether the person exists within the caller's scope (a caseworker: own municipality's citizens only). */
-export function personInScope(type: PersonType, id: number, scope: Scope): boolean {
-  if (type === "mentee") return !!menteeInScope(db(), id, scope);
-  return !!mentorInScope(db(), id, scope);
+export function personInScope(type: PersonType, id: number, scope: Scope, d: Db = db()): boolean {
+  return !!personRecord(d, type, id, scope);
 }

@@ -2,7 +2,7 @@
  * Retention: the daily job anonymises people whose courses ended longer ago than the retention period (a setting the
  * admin changes; the privacy notice states it).
  */
-import { and, eq, gt, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { courses, mentees, mentors, placements, settings } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { addMonths } from "../domain/dates";
@@ -66,6 +66,24 @@ function retentionConditions(day: string, d: Db) {
   };
 }
 
+/** The next ids of `table` that `due` selects after `after`, at most `limit`, lowest first. */
+function nextIds(
+  d: Db,
+  table: typeof mentees | typeof mentors,
+  due: SQL | undefined,
+  after: number | undefined,
+  limit: number,
+) {
+  return d
+    .select({ id: table.id })
+    .from(table)
+    .where(and(due, gt(table.id, after ?? 0)))
+    .orderBy(table.id)
+    .limit(limit)
+    .all()
+    .map((r) => r.id);
+}
+
 /** The next people due for retention on `day` after the given ids, at most `limit` of each kind (lowest ids first). */
 export function dueForRetention(
   day: string,
@@ -75,22 +93,8 @@ export function dueForRetention(
 ) {
   const c = retentionConditions(day, d);
   return {
-    menteeIds: d
-      .select({ id: mentees.id })
-      .from(mentees)
-      .where(and(c.mentee, gt(mentees.id, after.mentee ?? 0)))
-      .orderBy(mentees.id)
-      .limit(limit)
-      .all()
-      .map((r) => r.id),
-    mentorIds: d
-      .select({ id: mentors.id })
-      .from(mentors)
-      .where(and(c.mentor, gt(mentors.id, after.mentor ?? 0)))
-      .orderBy(mentors.id)
-      .limit(limit)
-      .all()
-      .map((r) => r.id),
+    menteeIds: nextIds(d, mentees, c.mentee, after.mentee, limit),
+    mentorIds: nextIds(d, mentors, c.mentor, after.mentor, limit),
   };
 }
 

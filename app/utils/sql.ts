@@ -2,7 +2,7 @@
  * SQL helpers for drizzle. A correlated subquery must name the outer table's column with its table: drizzle writes a
  * column of a one-table select without it (`"id"`), and inside the subquery that name means the subquery's own table.
  */
-import { getTableName, sql, type Column, type SQL } from "drizzle-orm";
+import { eq, getTableName, sql, type Column, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db.server";
 import { paged, PAGE_SIZE, type Page } from "../domain/paging";
@@ -32,4 +32,45 @@ export type Pageable<T> = { limit(n: number): { offset(n: number): { all(): T[] 
  */
 export function pagedQuery<T>(page: number, count: () => number, query: Pageable<T>, pageSize = PAGE_SIZE): Page<T> {
   return paged(page, count, (limit, offset) => query.limit(limit).offset(offset).all(), pageSize);
+}
+
+/** `column = value` for a filter the user set; no condition for one left empty (undefined, null, "" or 0). */
+export function eqIf(column: Column, value: string | number | boolean | null | undefined): SQL | undefined {
+  return value ? eq(column, value) : undefined;
+}
+
+/** A `select … from table` (joins allowed) that can still take its filter and order. */
+export type Filterable<T> = { where(where: SQL | undefined): { orderBy(...order: SQL[]): Pageable<T> } };
+
+/**
+ * `pagedQuery` for the common list: `from` filtered by `where` in `order` (ending in something unique), its true total
+ * the rows of `table` that `where` selects. So joins in `from` must not drop rows: a left join, or an inner join on a
+ * reference every row has.
+ */
+export function pagedWhere<T>(
+  d: { select: Db["select"] },
+  page: number,
+  list: { table: SQLiteTable; where: SQL | undefined; order: SQL[]; pageSize?: number },
+  from: Filterable<T>,
+): Page<T> {
+  const { table, where, order, pageSize } = list;
+  return pagedQuery(page, () => countRows(d, table, where), from.where(where).orderBy(...order), pageSize);
+}
+
+/** A select of a list's keys, in the list's order, that can still take LIMIT and OFFSET (a subquery, not run). */
+export type KeyQuery<K> = { limit(n: number): { offset(n: number): K } };
+
+/**
+ * `pagedQuery` for a list whose rows cost more than their keys (joins, names): the page's keys come from `keys` alone
+ * (an index; an OFFSET then skips index entries, not joins), and `rows(pageKeys)` reads the rest for those only, with
+ * `pageKeys` as a subquery (`inArray(column, pageKeys)`) and the list's order.
+ */
+export function pagedByKeys<K, T>(
+  page: number,
+  count: () => number,
+  keys: KeyQuery<K>,
+  rows: (pageKeys: K) => T[],
+  pageSize = PAGE_SIZE,
+): Page<T> {
+  return paged(page, count, (limit, offset) => rows(keys.limit(limit).offset(offset)), pageSize);
 }

@@ -18,6 +18,9 @@ const privacy = { ...people, ...exports, ...erasure, ...consentsService, ...rete
 const rng = f.createRng(7);
 const all = { kind: "all" } as const;
 let coordinator: { id: number; role: string };
+/** A coordinator withdraws one of a citizen's consents. */
+const withdraw = (id: number, purpose: "sms" | "participation") =>
+  privacy.withdrawConsent({ type: "mentee", id, purpose, scope: all, actor: coordinator });
 
 function courseFor(menteeStatus: "completed" | "in_course", endedMonthsAgo: number | null) {
   const d = db();
@@ -179,7 +182,7 @@ describe("retention", () => {
 describe("consent", () => {
   it("withdrawing SMS consent cancels queued SMS at once", () => {
     const { mentee } = courseFor("in_course", null);
-    expect(privacy.withdrawConsent("mentee", mentee.id, "sms", all, coordinator)).toBe(true);
+    expect(withdraw(mentee.id, "sms")).toBe(true);
     const sms = db().select().from(schema.messages).where(eq(schema.messages.subjectId, mentee.id)).all();
     expect(sms.every((m) => m.status === "cancelled")).toBe(true);
     expect(db().select().from(schema.mentees).where(eq(schema.mentees.id, mentee.id)).get()!.smsOptOutAt).toBeTruthy();
@@ -189,7 +192,7 @@ describe("consent", () => {
   });
   it("withdrawing participation ends the course", () => {
     const { mentee, course } = courseFor("in_course", null);
-    privacy.withdrawConsent("mentee", mentee.id, "participation", all, coordinator);
+    withdraw(mentee.id, "participation");
     const c = db().select().from(schema.courses).where(eq(schema.courses.id, course.id)).get()!;
     expect(c.status).toBe("ended_early");
     expect(c.endReason).toBe("consent_withdrawn");
@@ -214,7 +217,7 @@ describe("the people on the other side of an ended course", () => {
 
   it("withdraws a waiting citizen who withdraws participation before the start (never waiting → ended early)", () => {
     const { mentee, course } = beforeStart("waiting", "proposed");
-    privacy.withdrawConsent("mentee", mentee.id, "participation", all, coordinator);
+    withdraw(mentee.id, "participation");
     expect(db().select().from(schema.courses).where(eq(schema.courses.id, course.id)).get()!.status).toBe(
       "ended_early",
     );
