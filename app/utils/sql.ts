@@ -33,3 +33,8 @@ export type Pageable<T> = { limit(n: number): { offset(n: number): { all(): T[] 
 export function pagedQuery<T>(page: number, count: () => number, query: Pageable<T>, pageSize = PAGE_SIZE): Page<T> {
   return paged(page, count, (limit, offset) => query.limit(limit).offset(offset).all(), pageSize);
 }
+
+/** The column contains the typed text (case-insensitive for a–z, as LIKE is); `%`, `_` and `\` typed are letters. */
+export function contains(column: Column, q: string): SQL {
+  return sql`${column} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+}
