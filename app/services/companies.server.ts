@@ -25,7 +25,7 @@ import { openingPage } from "./openings.server";
 import { placementPage } from "./placements.server";
 import type { CompanyProgramme, CompanySize, Role } from "../domain/enums";
 import { nowIso } from "../utils/clock";
-import { contains, pagedQuery } from "../utils/sql";
+import { contains, countJoined, pagedQuery } from "../utils/sql";
 
 /** The mentors who work at a company (and who suggested it) are shown to, and linked by, those who read mentors. */
 const readsMentors = (actor: Actor) => roleCan(actor.role as Role, "read:mentor:any");
@@ -52,6 +52,9 @@ export type CompanyFilter = {
   unverified?: "1";
 };
 
+/** A company's industry (the list's filter reads its section). */
+const industryJoin = [industries, eq(industries.code, companies.industryCode)] as const;
+
 /** Whether staff have verified the company (a mentor's tip is not, until then). */
 export const companyVerified = sql<boolean>`${companies.verifiedAt} is not null`.mapWith(Boolean);
 
@@ -75,13 +78,7 @@ export function listCompanies(filter: CompanyFilter, page: number, d: Db = db())
     .as("open_count");
   return pagedQuery(
     page,
-    () =>
-      d
-        .select({ n: count() })
-        .from(companies)
-        .innerJoin(industries, eq(industries.code, companies.industryCode))
-        .where(where)
-        .get()!.n,
+    () => countJoined(d, companies, [industryJoin], where),
     d
       .select({
         id: companies.id,
@@ -93,7 +90,7 @@ export function listCompanies(filter: CompanyFilter, page: number, d: Db = db())
         openOpenings: sql<number>`coalesce(${openCount.n}, 0)`,
       })
       .from(companies)
-      .innerJoin(industries, eq(industries.code, companies.industryCode))
+      .innerJoin(...industryJoin)
       .innerJoin(municipalities, eq(municipalities.code, companies.municipalityCode))
       .leftJoin(openCount, eq(openCount.companyId, companies.id))
       .where(where)

@@ -32,7 +32,7 @@ import {
 } from "./kernel.server";
 import { changeStatus, mustChangeStatus } from "./status.server";
 import { PAGE_SIZE } from "../domain/paging";
-import { contains, pagedQuery } from "../utils/sql";
+import { contains, countJoined, innerJoined, pagedQuery, type Join } from "../utils/sql";
 import { statusHistory } from "./status-history.server";
 import type { Reason } from "../domain/opening-match";
 import {
@@ -66,12 +66,16 @@ export const openingListColumns = {
   status: openings.status,
 };
 
+/** An opening's company and industry (what the list's filter reads), and its municipality. */
+const openingJoins: Join[] = [
+  [companies, eq(companies.id, openings.companyId)],
+  [industries, eq(industries.code, openings.industryCode)],
+  [municipalities, eq(municipalities.code, openings.municipalityCode)],
+];
+
 /** An opening's company, industry and municipality, joined to a select from openings. */
-export function withOpeningJoins<T extends SQLiteSelect>(query: T) {
-  return query
-    .innerJoin(companies, eq(companies.id, openings.companyId))
-    .innerJoin(industries, eq(industries.code, openings.industryCode))
-    .innerJoin(municipalities, eq(municipalities.code, openings.municipalityCode));
+export function withOpeningJoins<T extends SQLiteSelect>(query: T): T {
+  return innerJoined(query, openingJoins);
 }
 
 /**
@@ -81,14 +85,7 @@ export function withOpeningJoins<T extends SQLiteSelect>(query: T) {
 export function openingPage(d: Db, where: SQL | undefined, order: SQL[], page: number, pageSize = PAGE_SIZE) {
   return pagedQuery(
     page,
-    () =>
-      d
-        .select({ n: count() })
-        .from(openings)
-        .innerJoin(companies, eq(companies.id, openings.companyId))
-        .innerJoin(industries, eq(industries.code, openings.industryCode))
-        .where(where)
-        .get()!.n,
+    () => countJoined(d, openings, openingJoins.slice(0, 2), where),
     withOpeningJoins(d.select(openingListColumns).from(openings).$dynamic())
       .where(where)
       .orderBy(...order),

@@ -3,7 +3,7 @@
  * and changed within the caller's scope only (a caseworker: their own municipality's citizens); every read is in the
  * access log. Changes are in placement-changes.server.ts.
  */
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import {
   companies,
@@ -21,7 +21,7 @@ import { db, type Db } from "../db.server";
 import { scopeWhere, type Actor, type Scope } from "./kernel.server";
 import { audit } from "./audit.server";
 import { PAGE_SIZE } from "../domain/paging";
-import { pagedQuery } from "../utils/sql";
+import { countJoined, innerJoined, pagedQuery, type Join } from "../utils/sql";
 import { statusHistory } from "./status-history.server";
 import { placementMachine } from "../domain/placement-status";
 import type { OpeningType, OutcomeType, PlacementStatus } from "../domain/enums";
@@ -47,13 +47,17 @@ export const placementListColumns = {
   municipalityName: municipalities.name,
 };
 
+/** A placement's citizen (the first: what a count within scope needs), the citizen's municipality, company, opening. */
+const placementJoins: Join[] = [
+  [mentees, eq(mentees.id, placements.menteeId)],
+  [municipalities, eq(municipalities.code, mentees.municipalityCode)],
+  [companies, eq(companies.id, placements.companyId)],
+  [openings, eq(openings.id, placements.openingId)],
+];
+
 /** A placement's citizen, the citizen's municipality, the company and the opening, joined to a select from placements. */
-function withPlacementJoins<T extends SQLiteSelect>(query: T) {
-  return query
-    .innerJoin(mentees, eq(mentees.id, placements.menteeId))
-    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .innerJoin(companies, eq(companies.id, placements.companyId))
-    .innerJoin(openings, eq(openings.id, placements.openingId));
+function withPlacementJoins<T extends SQLiteSelect>(query: T): T {
+  return innerJoined(query, placementJoins);
 }
 
 /**
@@ -63,13 +67,7 @@ function withPlacementJoins<T extends SQLiteSelect>(query: T) {
 export function placementPage(d: Db, where: SQL | undefined, page: number, pageSize = PAGE_SIZE) {
   return pagedQuery(
     page,
-    () =>
-      d
-        .select({ n: count() })
-        .from(placements)
-        .innerJoin(mentees, eq(mentees.id, placements.menteeId))
-        .where(where)
-        .get()!.n,
+    () => countJoined(d, placements, placementJoins.slice(0, 1), where),
     withPlacementJoins(d.select(placementListColumns).from(placements).$dynamic())
       .where(where)
       .orderBy(desc(placements.startDate), desc(placements.id)),
