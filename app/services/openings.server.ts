@@ -34,6 +34,7 @@ import { changeStatus, mustChangeStatus } from "./status.server";
 import { PAGE_SIZE } from "../domain/paging";
 import { contains, countJoined, innerJoined, pagedQuery, type Join } from "../utils/sql";
 import { statusHistory } from "./status-history.server";
+import { citizenJoins } from "./joins.server";
 import type { Reason } from "../domain/opening-match";
 import {
   occupyingPlacementStatuses,
@@ -145,38 +146,35 @@ export function getOpening(scope: Scope, id: number, d: Db = db()) {
   const row = openingRow(d, id);
   if (!row) return null;
   const proposalWhere = and(eq(openingProposals.openingId, id), scopeWhere(scope, mentees.municipalityCode));
-  const proposalsTotal = d
-    .select({ n: count() })
-    .from(openingProposals)
-    .innerJoin(mentees, eq(mentees.id, openingProposals.menteeId))
-    .where(proposalWhere)
-    .get()!.n;
-  const proposals = d
-    .select({
-      id: openingProposals.id,
-      menteeId: openingProposals.menteeId,
-      status: openingProposals.status,
-      score: openingProposals.score,
-      reasons: openingProposals.reasons,
-      proposedAt: openingProposals.proposedAt,
-      answeredAt: openingProposals.answeredAt,
-      declineReason: openingProposals.declineReason,
-      declineNote: openingProposals.declineNote,
-      firstName: mentees.firstName,
-      lastName: mentees.lastName,
-      municipalityName: municipalities.name,
-      proposedByName: users.name,
-      placementId: placements.id,
-    })
-    .from(openingProposals)
-    .innerJoin(mentees, eq(mentees.id, openingProposals.menteeId))
-    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .leftJoin(users, eq(users.id, openingProposals.proposedBy))
-    .leftJoin(placements, eq(placements.proposalId, openingProposals.id))
-    .where(proposalWhere)
-    .orderBy(desc(openingProposals.proposedAt), desc(openingProposals.id))
-    .limit(PROPOSALS_SHOWN)
-    .all();
+  const proposals = pagedQuery(
+    1,
+    () => countJoined(d, openingProposals, citizenJoins(openingProposals.menteeId).slice(0, 1), proposalWhere),
+    d
+      .select({
+        id: openingProposals.id,
+        menteeId: openingProposals.menteeId,
+        status: openingProposals.status,
+        score: openingProposals.score,
+        reasons: openingProposals.reasons,
+        proposedAt: openingProposals.proposedAt,
+        answeredAt: openingProposals.answeredAt,
+        declineReason: openingProposals.declineReason,
+        declineNote: openingProposals.declineNote,
+        firstName: mentees.firstName,
+        lastName: mentees.lastName,
+        municipalityName: municipalities.name,
+        proposedByName: users.name,
+        placementId: placements.id,
+      })
+      .from(openingProposals)
+      .innerJoin(mentees, eq(mentees.id, openingProposals.menteeId))
+      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+      .leftJoin(users, eq(users.id, openingProposals.proposedBy))
+      .leftJoin(placements, eq(placements.proposalId, openingProposals.id))
+      .where(proposalWhere)
+      .orderBy(desc(openingProposals.proposedAt), desc(openingProposals.id)),
+    PROPOSALS_SHOWN,
+  );
   const history = statusHistory(d, "opening", id);
   return {
     ...row.opening,
@@ -185,8 +183,8 @@ export function getOpening(scope: Scope, id: number, d: Db = db()) {
     municipalityName: row.municipalityName,
     taken: row.taken,
     events: openingMachine.allowed(row.opening.status),
-    proposals: proposals.map((p) => ({ ...p, reasons: (p.reasons ?? []) as Reason[] })),
-    proposalsTotal,
+    proposals: proposals.rows.map((p) => ({ ...p, reasons: (p.reasons ?? []) as Reason[] })),
+    proposalsTotal: proposals.total,
     history,
   };
 }

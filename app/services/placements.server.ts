@@ -23,6 +23,7 @@ import { audit } from "./audit.server";
 import { PAGE_SIZE } from "../domain/paging";
 import { countJoined, innerJoined, pagedQuery, type Join } from "../utils/sql";
 import { statusHistory } from "./status-history.server";
+import { citizenJoins } from "./joins.server";
 import { placementMachine } from "../domain/placement-status";
 import type { OpeningType, OutcomeType, PlacementStatus } from "../domain/enums";
 import { mergeHistory } from "../domain/citizen-history";
@@ -49,8 +50,7 @@ export const placementListColumns = {
 
 /** A placement's citizen (the first: what a count within scope needs), the citizen's municipality, company, opening. */
 const placementJoins: Join[] = [
-  [mentees, eq(mentees.id, placements.menteeId)],
-  [municipalities, eq(municipalities.code, mentees.municipalityCode)],
+  ...citizenJoins(placements.menteeId),
   [companies, eq(companies.id, placements.companyId)],
   [openings, eq(openings.id, placements.openingId)],
 ];

@@ -8,7 +8,8 @@ import { db } from "../db.server";
 import { industries, type IndustryRef } from "../domain/industries";
 import { waitingDays } from "../domain/referrals";
 import { today } from "../utils/clock";
-import { countRows, innerJoined, pagedQuery, qualified, type Join } from "../utils/sql";
+import { countRows, innerJoined, pagedQuery, qualified } from "../utils/sql";
+import { citizenJoins } from "./joins.server";
 
 export type QueueFilter = { industry?: string; municipality?: number };
 
@@ -39,10 +40,8 @@ export function waitingQueue(filter: QueueFilter = {}, page = 1) {
     eq(source.status, "waiting"),
     filter.municipality ? eq(source.municipalityCode, filter.municipality) : undefined,
   );
-  const municipalityJoin: Join = [municipalities, eq(municipalities.code, mentees.municipalityCode)];
-  const joins: Join[] = filter.industry
-    ? [[mentees, eq(mentees.id, menteeIndustryIndex.menteeId)], municipalityJoin]
-    : [municipalityJoin];
+  // Read from the citizens themselves, only their municipality is joined (the citizen join would be the row itself).
+  const joins = filter.industry ? citizenJoins(menteeIndustryIndex.menteeId) : citizenJoins(mentees.id).slice(1);
   const result = pagedQuery(
     page,
     () => countRows(d, source, where),
