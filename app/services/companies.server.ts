@@ -244,6 +244,13 @@ export type CompanyChange =
   | { intent: "unlink_mentor"; mentorId: number }
   | { intent: "verify" };
 
+/** A change that removed or unlinked a row of the company is logged (`log`); one that found no such row is refused. */
+function touched(changes: number, notFound: string, log: () => void): Result {
+  if (!changes) return fail(notFound);
+  log();
+  return ok();
+}
+
 /** One change on the company page, in one transaction with its access-log entry. Mentor links are for coordinators and admins. */
 export function changeCompany(id: number, change: CompanyChange, actor: Actor, d: Db = db()): Result | null {
   return transaction((t) => {
@@ -265,9 +272,9 @@ export function changeCompany(id: number, change: CompanyChange, actor: Actor, d
           .delete(companyContacts)
           .where(and(eq(companyContacts.id, change.contactId), eq(companyContacts.companyId, id)))
           .run();
-        if (!r.changes) return fail("companies.errors.contactNotFound");
-        audit(actor, "delete", "company_contact", change.contactId, { companyId: id }, t);
-        return ok();
+        return touched(r.changes, "companies.errors.contactNotFound", () =>
+          audit(actor, "delete", "company_contact", change.contactId, { companyId: id }, t),
+        );
       }
       case "note": {
         const row = t
@@ -297,9 +304,9 @@ export function changeCompany(id: number, change: CompanyChange, actor: Actor, d
           .set({ companyId: null })
           .where(and(eq(mentors.id, change.mentorId), eq(mentors.companyId, id)))
           .run();
-        if (!r.changes) return fail("companies.errors.mentorNotFound");
-        audit(actor, "update", "mentor", change.mentorId, { companyId: null }, t);
-        return ok();
+        return touched(r.changes, "companies.errors.mentorNotFound", () =>
+          audit(actor, "update", "mentor", change.mentorId, { companyId: null }, t),
+        );
       }
       case "verify": {
         t.update(companies)

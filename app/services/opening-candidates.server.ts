@@ -103,6 +103,16 @@ export function matchOpening(o: typeof openings.$inferSelect, municipalityName: 
 
 export const CANDIDATES_SHOWN = 25;
 
+/** What the candidate lists show of a citizen. */
+function shownCitizen(c: ReturnType<typeof citizenOf>) {
+  return {
+    firstName: c.firstName,
+    lastName: c.lastName,
+    municipalityName: c.municipalityName ?? "",
+    assessed: c.assessed,
+  };
+}
+
 /** No live proposal (proposed or accepted) of the citizen to the opening; either side a value or the outer row's id. */
 function notProposedTo(openingId: number | SQLiteColumn, menteeId: number | SQLiteColumn): SQL {
   return sql`not exists (select 1 from ${openingProposals} where ${openingProposals.openingId} = ${openingId} and ${openingProposals.menteeId} = ${menteeId} and ${openingProposals.status} in ('proposed', 'accepted'))`;
@@ -132,16 +142,7 @@ export function candidatesForOpening(scope: Scope, openingId: number, actor: Act
   }, d);
   return {
     total: ranked.total,
-    candidates: ranked.candidates.map((c) => {
-      const x = byId.get(c.citizenId)!;
-      return {
-        ...c,
-        firstName: x.firstName,
-        lastName: x.lastName,
-        municipalityName: x.municipalityName ?? "",
-        assessed: x.assessed,
-      };
-    }),
+    candidates: ranked.candidates.map((c) => ({ ...c, ...shownCitizen(byId.get(c.citizenId)!) })),
   };
 }
 
@@ -177,14 +178,7 @@ export function openingsForCitizen(scope: Scope, menteeId: number, actor: Actor,
   );
   const byId = new Map(rows.map((x) => [x.opening.id, x]));
   return {
-    citizen: {
-      id: citizen.id,
-      firstName: citizen.firstName,
-      lastName: citizen.lastName,
-      municipalityName: citizen.municipalityName ?? "",
-      assessed: citizen.assessed,
-      placed: citizen.placed,
-    },
+    citizen: { id: citizen.id, ...shownCitizen(citizen), placed: citizen.placed },
     total: ranked.total,
     openings: ranked.openings.map((o) => {
       const x = byId.get(o.openingId)!;
