@@ -130,7 +130,7 @@ export function exportJobKindOf(format: string | undefined, table: string | null
   return null;
 }
 
-/** The format and the table (one of `tableNames`; `defaultTable` when none is named) an export URL asks for; 404 for anything unknown. */
+/** The format and table (one of `tableNames`, or `defaultTable`) an export URL asks for; 404 for anything unknown. */
 export function exportTableRequest<T extends string>(
   request: Request,
   formatParam: string | undefined,
