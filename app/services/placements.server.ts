@@ -60,6 +60,11 @@ function withPlacementJoins<T extends SQLiteSelect>(query: T): T {
   return innerJoined(query, placementJoins);
 }
 
+/** The placements as a list shows them, for a filter and an order to be added. */
+function placementList(d: Db) {
+  return withPlacementJoins(d.select(placementListColumns).from(placements).$dynamic());
+}
+
 /**
  * One page of the placements that `where` (on the placement and its citizen, e.g. `menteeScope`) keeps, newest start
  * first (then id), with the true total: the placements list and a company's placements.
@@ -68,9 +73,7 @@ export function placementPage(d: Db, where: SQL | undefined, page: number, pageS
   return pagedQuery(
     page,
     () => countJoined(d, placements, placementJoins.slice(0, 1), where),
-    withPlacementJoins(d.select(placementListColumns).from(placements).$dynamic())
-      .where(where)
-      .orderBy(desc(placements.startDate), desc(placements.id)),
+    placementList(d).where(where).orderBy(desc(placements.startDate), desc(placements.id)),
     pageSize,
   );
 }
@@ -186,7 +189,7 @@ export function citizenHistory(scope: Scope, menteeId: number, d: Db = db()) {
     .orderBy(desc(courses.id))
     .limit(HISTORY_SHOWN)
     .all();
-  const placementRows = withPlacementJoins(d.select(placementListColumns).from(placements).$dynamic())
+  const placementRows = placementList(d)
     .where(and(eq(placements.menteeId, menteeId), menteeScope(scope)))
     .orderBy(desc(placements.id))
     .limit(HISTORY_SHOWN)
