@@ -4,7 +4,7 @@
  * company; the citizens placed there are shown within the caller's scope only (a caseworker sees their own
  * municipality's). Lists page in SQL with the true total.
  */
-import { and, asc, count, desc, eq, isNull, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, or, sql } from "drizzle-orm";
 import {
   companies,
   companyContacts,
@@ -21,9 +21,11 @@ import { db, type Db } from "../db.server";
 import { roleCan } from "../auth/permissions";
 import { audit } from "./audit.server";
 import { fail, ok, scopeWhere, transaction, type Actor, type Result, type Scope } from "./kernel.server";
-import { paged, type Page } from "../domain/paging";
+import { openingPage } from "./openings.server";
+import { placementPage } from "./placements.server";
 import type { CompanyProgramme, CompanySize, Role } from "../domain/enums";
 import { nowIso } from "../utils/clock";
+import { contains, countJoined, pagedQuery } from "../utils/sql";
 
 /** The mentors who work at a company (and who suggested it) are shown to, and linked by, those who read mentors. */
 const readsMentors = (actor: Actor) => roleCan(actor.role as Role, "read:mentor:any");
@@ -40,12 +42,6 @@ export type CompanyFields = {
   programmes?: CompanyProgramme[];
 };
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-/** A case-insensitive "contains" (LIKE with the user's % and _ taken literally). */
-export function contains(column: Parameters<typeof like>[0], q: string): SQL {
-  return sql`${column} like ${`%${escapeLike(q)}%`} escape '\\'`;
-}
-
 /* ------------------------------------------------------------------ list */
 
 export type CompanyFilter = {
@@ -56,20 +52,14 @@ export type CompanyFilter = {
   unverified?: "1";
 };
 
+/** A company's industry (the list's filter reads its section). */
+const industryJoin = [industries, eq(industries.code, companies.industryCode)] as const;
+
+/** Whether staff have verified the company (a mentor's tip is not, until then). */
+export const companyVerified = sql<boolean>`${companies.verifiedAt} is not null`.mapWith(Boolean);
+
 /** Companies, by name (stable: then id), 50 a page, with the true total and each company's open openings. */
-export function listCompanies(
-  filter: CompanyFilter,
-  page: number,
-  d: Db = db(),
-): Page<{
-  id: number;
-  name: string;
-  cvr: string;
-  municipalityName: string;
-  industryCode: string;
-  verified: boolean;
-  openOpenings: number;
-}> {
+export function listCompanies(filter: CompanyFilter, page: number, d: Db = db()) {
   const q = filter.q?.trim();
   const where = and(
     q ? or(contains(companies.name, q), eq(companies.cvr, q.replace(/\s/g, ""))) : undefined,
@@ -80,20 +70,15 @@ export function listCompanies(
       : undefined,
     filter.unverified ? isNull(companies.verifiedAt) : undefined,
   );
-  const total = () =>
-    d
-      .select({ n: count() })
-      .from(companies)
-      .innerJoin(industries, eq(industries.code, companies.industryCode))
-      .where(where)
-      .get()!.n;
   const openCount = d
     .select({ companyId: openings.companyId, n: count().as("n") })
     .from(openings)
     .where(eq(openings.status, "open"))
     .groupBy(openings.companyId)
     .as("open_count");
-  return paged(page, total, (limit, offset) =>
+  return pagedQuery(
+    page,
+    () => countJoined(d, companies, [industryJoin], where),
     d
       .select({
         id: companies.id,
@@ -101,19 +86,15 @@ export function listCompanies(
         cvr: companies.cvr,
         municipalityName: municipalities.name,
         industryCode: companies.industryCode,
-        verifiedAt: companies.verifiedAt,
+        verified: companyVerified,
         openOpenings: sql<number>`coalesce(${openCount.n}, 0)`,
       })
       .from(companies)
-      .innerJoin(industries, eq(industries.code, companies.industryCode))
+      .innerJoin(...industryJoin)
       .innerJoin(municipalities, eq(municipalities.code, companies.municipalityCode))
       .leftJoin(openCount, eq(openCount.companyId, companies.id))
       .where(where)
-      .orderBy(asc(companies.name), asc(companies.id))
-      .limit(limit)
-      .offset(offset)
-      .all()
-      .map(({ verifiedAt, ...r }) => ({ ...r, verified: !!verifiedAt })),
+      .orderBy(asc(companies.name), asc(companies.id)),
   );
 }
 
@@ -156,48 +137,13 @@ export function getCompany(scope: Scope, id: number, actor: Actor, d: Db = db())
     .orderBy(desc(companyNotes.date), desc(companyNotes.id))
     .limit(NOTES_SHOWN)
     .all();
-  const openingsTotal = d.select({ n: count() }).from(openings).where(eq(openings.companyId, id)).get()!.n;
-  const openingRows = d
-    .select({
-      id: openings.id,
-      type: openings.type,
-      occupation: openings.occupation,
-      status: openings.status,
-      places: openings.places,
-      startDate: openings.startDate,
-      deadline: openings.deadline,
-      municipalityName: municipalities.name,
-    })
-    .from(openings)
-    .innerJoin(municipalities, eq(municipalities.code, openings.municipalityCode))
-    .where(eq(openings.companyId, id))
-    .orderBy(desc(openings.id))
-    .limit(OPENINGS_SHOWN)
-    .all();
-  const placementScope = and(eq(placements.companyId, id), scopeWhere(scope, mentees.municipalityCode));
-  const placementsTotal = d
-    .select({ n: count() })
-    .from(placements)
-    .innerJoin(mentees, eq(mentees.id, placements.menteeId))
-    .where(placementScope)
-    .get()!.n;
-  const placementRows = d
-    .select({
-      id: placements.id,
-      type: placements.type,
-      status: placements.status,
-      startDate: placements.startDate,
-      endedOn: placements.endedOn,
-      outcomeType: placements.outcomeType,
-      firstName: mentees.firstName,
-      lastName: mentees.lastName,
-    })
-    .from(placements)
-    .innerJoin(mentees, eq(mentees.id, placements.menteeId))
-    .where(placementScope)
-    .orderBy(desc(placements.startDate), desc(placements.id))
-    .limit(PLACEMENTS_SHOWN)
-    .all();
+  const openingList = openingPage(d, eq(openings.companyId, id), [desc(openings.id)], 1, OPENINGS_SHOWN);
+  const placementList = placementPage(
+    d,
+    and(eq(placements.companyId, id), scopeWhere(scope, mentees.municipalityCode)),
+    1,
+    PLACEMENTS_SHOWN,
+  );
   const linkedMentors = readsMentors(actor)
     ? d
         .select({
@@ -220,10 +166,10 @@ export function getCompany(scope: Scope, id: number, actor: Actor, d: Db = db())
     contacts,
     notes,
     notesTotal,
-    openings: openingRows,
-    openingsTotal,
-    placements: placementRows,
-    placementsTotal,
+    openings: openingList.rows,
+    openingsTotal: openingList.total,
+    placements: placementList.rows,
+    placementsTotal: placementList.total,
     mentors: linkedMentors,
   };
 }
@@ -283,13 +229,27 @@ export function updateCompany(id: number, input: CompanyFields, actor: Actor, d:
   }, d);
 }
 
+export type ContactFields = { name: string; role?: string; phone?: string; email?: string };
+
+/** A contact person at a company, as stored (a field left empty is null). */
+export function contactValues(companyId: number, c: ContactFields) {
+  return { companyId, name: c.name, role: c.role || null, phone: c.phone ?? null, email: c.email ?? null };
+}
+
 export type CompanyChange =
-  | { intent: "contact"; name: string; role?: string; phone?: string; email?: string }
+  | ({ intent: "contact" } & ContactFields)
   | { intent: "remove_contact"; contactId: number }
   | { intent: "note"; date: string; note: string }
   | { intent: "link_mentor"; mentorEmail: string }
   | { intent: "unlink_mentor"; mentorId: number }
   | { intent: "verify" };
+
+/** A change that removed or unlinked a row of the company is logged (`log`); one that found no such row is refused. */
+function touched(changes: number, notFound: string, log: () => void): Result {
+  if (!changes) return fail(notFound);
+  log();
+  return ok();
+}
 
 /** One change on the company page, in one transaction with its access-log entry. Mentor links are for coordinators and admins. */
 export function changeCompany(id: number, change: CompanyChange, actor: Actor, d: Db = db()): Result | null {
@@ -301,13 +261,7 @@ export function changeCompany(id: number, change: CompanyChange, actor: Actor, d
         if (n >= 100) return fail("companies.errors.tooManyContacts");
         const row = t
           .insert(companyContacts)
-          .values({
-            companyId: id,
-            name: change.name,
-            role: change.role || null,
-            phone: change.phone ?? null,
-            email: change.email ?? null,
-          })
+          .values(contactValues(id, change))
           .returning({ id: companyContacts.id })
           .get();
         audit(actor, "create", "company_contact", row.id, { companyId: id }, t);
@@ -318,9 +272,9 @@ export function changeCompany(id: number, change: CompanyChange, actor: Actor, d
           .delete(companyContacts)
           .where(and(eq(companyContacts.id, change.contactId), eq(companyContacts.companyId, id)))
           .run();
-        if (!r.changes) return fail("companies.errors.contactNotFound");
-        audit(actor, "delete", "company_contact", change.contactId, { companyId: id }, t);
-        return ok();
+        return touched(r.changes, "companies.errors.contactNotFound", () =>
+          audit(actor, "delete", "company_contact", change.contactId, { companyId: id }, t),
+        );
       }
       case "note": {
         const row = t
@@ -350,9 +304,9 @@ export function changeCompany(id: number, change: CompanyChange, actor: Actor, d
           .set({ companyId: null })
           .where(and(eq(mentors.id, change.mentorId), eq(mentors.companyId, id)))
           .run();
-        if (!r.changes) return fail("companies.errors.mentorNotFound");
-        audit(actor, "update", "mentor", change.mentorId, { companyId: null }, t);
-        return ok();
+        return touched(r.changes, "companies.errors.mentorNotFound", () =>
+          audit(actor, "update", "mentor", change.mentorId, { companyId: null }, t),
+        );
       }
       case "verify": {
         t.update(companies)

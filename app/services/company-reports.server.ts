@@ -9,9 +9,8 @@ import { and, asc, eq, ne, sql, type SQL } from "drizzle-orm";
 import { companies, industries, mentees, openings, placements } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { scopedMunicipality, type Scope } from "./kernel.server";
-import { logReportExport, reportLabels, resolveFilter, type ResolvedFilter } from "./reports.server";
-import { downloadTables } from "./report-export.server";
-import { exportFormats, reportFilterSchema } from "../schemas/reports";
+import { logReportExport, type ResolvedFilter } from "./reports.server";
+import { downloadTables, exportSetup, exportTableRequest } from "./report-export.server";
 import {
   companyReportTables,
   companyTableNames,
@@ -27,7 +26,7 @@ import {
   type OpeningCounts,
   type PlacementCounts,
 } from "../domain/company-statistics";
-import type { OpeningType, OutcomeType, PlacementEndReason, PlacementStatus, UiLocale } from "../domain/enums";
+import type { OpeningType, OutcomeType, PlacementEndReason, PlacementStatus } from "../domain/enums";
 import { today } from "../utils/clock";
 
 const MOVED_ON = sql.join(
@@ -240,17 +239,10 @@ export async function exportCompanyReport(
   scope: Scope,
   user: { id: number; role: string; locale: string },
 ) {
-  const format = exportFormats.find((f) => f === formatParam);
-  if (!format) throw new Response("Not Found", { status: 404 });
-  const params = new URL(request.url).searchParams;
-  const tableParam = params.get("table") ?? "company_summary";
-  const table = ([...companyTableNames, "placements"] as string[]).includes(tableParam)
-    ? (tableParam as CompanyTableName)
-    : null;
-  if (format === "csv" && !table) throw new Response("Not Found", { status: 404 });
-  const filter = scoped(scope, resolveFilter(scope, reportFilterSchema.parse(Object.fromEntries(params))));
-  const labels = reportLabels((user.locale === "en" ? "en" : "da") as UiLocale);
-  const name = `mentorbro-virksomheder-${filter.from}-${filter.to}${filter.municipality ? `-${filter.municipality}` : ""}`;
+  const tableNames: CompanyTableName[] = [...companyTableNames, "placements"];
+  const { format, table, params } = exportTableRequest(request, formatParam, tableNames, "company_summary");
+  const { filter: resolved, labels, name } = exportSetup(scope, params, user.locale, "virksomheder");
+  const filter = scoped(scope, resolved);
   logReportExport(user, {
     report: "companies",
     format,

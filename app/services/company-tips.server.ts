@@ -2,11 +2,13 @@
  * A mentor's tips from their network: a company (new ones wait for staff to verify them), perhaps a contact, the
  * mentor's own employer, and an opening they heard of ("proposed" until staff confirm it); and the tips they gave.
  */
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { companies, companyContacts, mentors, openings } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { audit } from "./audit.server";
-import { companyByCvr, companyValues, type CompanyFields } from "./companies.server";
+import { companyByCvr, companyValues, companyVerified, contactValues, type CompanyFields } from "./companies.server";
+import { mentorOfUser } from "./match-request-reads.server";
+import { withOpeningJoins } from "./openings.server";
 import { transaction } from "./kernel.server";
 import { mustChangeStatus } from "./status.server";
 import type { OpeningType } from "../domain/enums";
@@ -35,11 +37,7 @@ export function registerMentorTip(
   d: Db = db(),
 ): { companyId: number; known: boolean; openingId: number | null } | null {
   return transaction((t) => {
-    const mentor = t
-      .select({ id: mentors.id })
-      .from(mentors)
-      .where(and(eq(mentors.userId, userId), isNull(mentors.anonymisedAt)))
-      .get();
+    const mentor = mentorOfUser(t, userId);
     if (!mentor) return null;
     const actor = { id: userId, role: "mentor" };
     const known = companyByCvr(tip.cvr, t);
@@ -52,15 +50,13 @@ export function registerMentorTip(
         .get().id;
     if (!known) audit(actor, "create", "company", companyId, { suggestedByMentorId: mentor.id }, t);
     if (tip.contactName) {
-      t.insert(companyContacts)
-        .values({
-          companyId,
-          name: tip.contactName,
-          role: tip.contactRole || null,
-          phone: tip.contactPhone ?? null,
-          email: tip.contactEmail ?? null,
-        })
-        .run();
+      const contact = {
+        name: tip.contactName,
+        role: tip.contactRole,
+        phone: tip.contactPhone,
+        email: tip.contactEmail,
+      };
+      t.insert(companyContacts).values(contactValues(companyId, contact)).run();
     }
     if (tip.worksHere) t.update(mentors).set({ companyId }).where(eq(mentors.id, mentor.id)).run();
     let openingId: number | null = null;
@@ -99,35 +95,35 @@ export function registerMentorTip(
 /** The tips a mentor has given: the companies they registered and the openings they heard of, newest first. */
 export function mentorTips(userId: number, d: Db = db()) {
   const mentor = d
-    .select({ id: mentors.id, companyId: mentors.companyId })
+    .select({ id: mentors.id, employer: companies.name })
     .from(mentors)
+    .leftJoin(companies, eq(companies.id, mentors.companyId))
     .where(eq(mentors.userId, userId))
     .get();
   if (!mentor) return null;
-  const tipOpenings = d
-    .select({
-      id: openings.id,
-      type: openings.type,
-      occupation: openings.occupation,
-      status: openings.status,
-      companyName: companies.name,
-      createdAt: openings.createdAt,
-    })
-    .from(openings)
-    .innerJoin(companies, eq(companies.id, openings.companyId))
+  const tipOpenings = withOpeningJoins(
+    d
+      .select({
+        id: openings.id,
+        type: openings.type,
+        occupation: openings.occupation,
+        status: openings.status,
+        companyName: companies.name,
+        createdAt: openings.createdAt,
+      })
+      .from(openings)
+      .$dynamic(),
+  )
     .where(eq(openings.suggestedByMentorId, mentor.id))
     .orderBy(desc(openings.id))
     .limit(50)
     .all();
   const tipCompanies = d
-    .select({ id: companies.id, name: companies.name, verified: sql<number>`${companies.verifiedAt} is not null` })
+    .select({ id: companies.id, name: companies.name, verified: companyVerified })
     .from(companies)
     .where(eq(companies.suggestedByMentorId, mentor.id))
     .orderBy(desc(companies.id))
     .limit(50)
     .all();
-  const employer = mentor.companyId
-    ? (d.select({ name: companies.name }).from(companies).where(eq(companies.id, mentor.companyId)).get()?.name ?? null)
-    : null;
-  return { openings: tipOpenings, companies: tipCompanies.map((c) => ({ ...c, verified: !!c.verified })), employer };
+  return { openings: tipOpenings, companies: tipCompanies, employer: mentor.employer };
 }

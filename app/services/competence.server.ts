@@ -21,9 +21,8 @@ import {
 } from "../domain/competence";
 import { sectionOf } from "../domain/industries";
 
-export const profileColumns = {
-  id: competenceProfiles.id,
-  version: competenceProfiles.version,
+/** The assessment itself: the fields of a `Profile`. */
+export const assessmentColumns = {
   educations: competenceProfiles.educations,
   experience: competenceProfiles.experience,
   danishLevel: competenceProfiles.danishLevel,
@@ -36,8 +35,29 @@ export const profileColumns = {
   wishedIndustryCodes: competenceProfiles.wishedIndustryCodes,
   wishedOccupations: competenceProfiles.wishedOccupations,
   summary: competenceProfiles.summary,
+};
+
+/** One version of an assessment with who wrote it (`users` joined on `createdBy`). */
+export const profileColumns = {
+  id: competenceProfiles.id,
+  version: competenceProfiles.version,
+  ...assessmentColumns,
   createdAt: competenceProfiles.createdAt,
   createdByName: users.name,
+};
+
+/** What the referral says of a citizen that a first assessment starts from (`profileFromReferral`). */
+export const referralProfileColumns = {
+  danishLevel: mentees.danishLevel,
+  danishModule: mentees.danishModule,
+  englishLevel: mentees.englishLevel,
+  drivingLicence: mentees.drivingLicence,
+  educationLevel: mentees.educationLevel,
+  educationField: mentees.educationField,
+  educationCountry: mentees.educationCountry,
+  experience: mentees.experience,
+  wishedIndustryCodes: mentees.wishedIndustryCodes,
+  wishedOccupation: mentees.wishedOccupation,
 };
 type ProfileRow = Profile & { id: number; version: number; createdAt: string; createdByName: string | null };
 
@@ -67,16 +87,7 @@ function citizen(d: Db, scope: Scope, menteeId: number) {
       lastName: mentees.lastName,
       municipalityCode: mentees.municipalityCode,
       status: mentees.status,
-      danishLevel: mentees.danishLevel,
-      danishModule: mentees.danishModule,
-      englishLevel: mentees.englishLevel,
-      drivingLicence: mentees.drivingLicence,
-      educationLevel: mentees.educationLevel,
-      educationField: mentees.educationField,
-      educationCountry: mentees.educationCountry,
-      experience: mentees.experience,
-      wishedIndustryCodes: mentees.wishedIndustryCodes,
-      wishedOccupation: mentees.wishedOccupation,
+      ...referralProfileColumns,
     })
     .from(mentees)
     .where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt), scopeWhere(scope, mentees.municipalityCode)))

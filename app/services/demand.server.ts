@@ -9,7 +9,8 @@
  *  - sign-ups per recruitment link (a partial index of the few mentors who came through one).
  * At most 21 × 98 rows come back per aggregate; `app/domain/demand.ts` joins them into cells.
  */
-import { and, asc, eq, gte, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, lte, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import {
   courseFacts,
   industries,
@@ -78,32 +79,21 @@ function cellsNow(d: Db, day: string): { cells: Cell[]; freeMentors: number } {
 function trends(d: Db, day: string): MonthTrend[] {
   const months = lastMonths(day, TREND_MONTHS);
   const from = `${months[0]}-01`;
-  const byMonth = (rows: { month: string; n: number }[]) => new Map(rows.map((r) => [r.month, r.n]));
-  const referred = byMonth(
-    d
-      .select({ month: sql<string>`substr(${menteeFacts.referredOn}, 1, 7)`, n: sql<number>`count(*)` })
-      .from(menteeFacts)
-      .where(gte(menteeFacts.referredOn, from))
-      .groupBy(sql`1`)
-      .all(),
-  );
-  const signups = byMonth(
-    d
-      .select({ month: sql<string>`substr(${mentors.createdAt}, 1, 7)`, n: sql<number>`count(*)` })
-      .from(mentors)
-      .where(gte(mentors.createdAt, from))
-      .groupBy(sql`1`)
-      .all(),
-  );
+  // Rows a month (by the day in `column`) from the first month shown on, each a range of the column's index.
+  const perMonth = (table: SQLiteTable, column: SQLiteColumn, upTo?: SQL) =>
+    new Map(
+      d
+        .select({ month: sql<string>`substr(${column}, 1, 7)`, n: sql<number>`count(*)` })
+        .from(table)
+        .where(and(gte(column, from), upTo))
+        .groupBy(sql`1`)
+        .all()
+        .map((r) => [r.month, r.n]),
+    );
+  const referred = perMonth(menteeFacts, menteeFacts.referredOn);
+  const signups = perMonth(mentors, mentors.createdAt);
   freshenFacts(d);
-  const started = byMonth(
-    d
-      .select({ month: sql<string>`substr(${courseFacts.startDate}, 1, 7)`, n: sql<number>`count(*)` })
-      .from(courseFacts)
-      .where(and(gte(courseFacts.startDate, from), lte(courseFacts.startDate, day)))
-      .groupBy(sql`1`)
-      .all(),
-  );
+  const started = perMonth(courseFacts, courseFacts.startDate, lte(courseFacts.startDate, day));
   return months.map((month) => {
     const end = month === day.slice(0, 7) ? day : monthEnd(month);
     // Waiting at the month's end: referred by then and still waiting after it (mentee_facts_waiting_idx).

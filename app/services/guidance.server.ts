@@ -20,6 +20,15 @@ const localized = (p: typeof guidancePages.$inferSelect, locale: UiLocale): Guid
   body: locale === "en" ? p.bodyEn : p.bodyDa,
 });
 
+/** The mentor of a signed-in user and when they marked the introduction read. */
+function mentorOf(d: Db, userId: number) {
+  return d
+    .select({ id: mentors.id, readAt: mentors.introductionReadAt })
+    .from(mentors)
+    .where(eq(mentors.userId, userId))
+    .get();
+}
+
 function activeIntroduction(d: Db) {
   return d
     .select()
@@ -31,11 +40,7 @@ function activeIntroduction(d: Db) {
 
 /** The mentor's introduction: the pages in their language, whether (and when) they marked it read. Null if no mentor. */
 export function introductionFor(userId: number, locale: UiLocale, d: Db = db()) {
-  const mentor = d
-    .select({ id: mentors.id, readAt: mentors.introductionReadAt, status: mentors.status })
-    .from(mentors)
-    .where(eq(mentors.userId, userId))
-    .get();
+  const mentor = mentorOf(d, userId);
   if (!mentor) return null;
   const pages = activeIntroduction(d);
   const read = new Set(
@@ -58,11 +63,7 @@ export function introductionFor(userId: number, locale: UiLocale, d: Db = db()) 
  */
 export function markIntroductionRead(userId: number, d: Db = db()): boolean {
   return transaction((t) => {
-    const mentor = t
-      .select({ id: mentors.id, readAt: mentors.introductionReadAt })
-      .from(mentors)
-      .where(eq(mentors.userId, userId))
-      .get();
+    const mentor = mentorOf(t, userId);
     if (!mentor) return false;
     const at = nowIso();
     const pages = activeIntroduction(t);

@@ -6,8 +6,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { courseStarts, municipalities, users, verificationTokens } from "../../db/schema";
 import { industryDivisions } from "../domain/industries";
 import { db } from "../db.server";
-import { paged } from "../domain/paging";
-import { countRows, qualified } from "../utils/sql";
+import { countRows, pagedQuery, qualified } from "../utils/sql";
 import { invalidatePublicPages } from "../public-pages.server";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
@@ -32,18 +31,14 @@ export function listMunicipalities(filter: { partnersOnly?: boolean } = {}, page
   const year = today().slice(0, 4);
   const where = filter.partnersOnly ? eq(municipalities.isPartner, true) : undefined;
   const caseworkers = sql<number>`(select count(*) from ${users} where ${qualified(users.role)} = 'caseworker' and ${qualified(users.municipalityCode)} = ${qualified(municipalities.code)} and ${qualified(users.active)} = 1)`;
-  const list = paged(
+  const list = pagedQuery(
     page,
     () => countRows(d, municipalities, where),
-    (limit, offset) =>
-      d
-        .select({ m: municipalities, caseworkers })
-        .from(municipalities)
-        .where(where)
-        .orderBy(asc(municipalities.name), asc(municipalities.code))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+    d
+      .select({ m: municipalities, caseworkers })
+      .from(municipalities)
+      .where(where)
+      .orderBy(asc(municipalities.name), asc(municipalities.code)),
     MUNICIPALITY_PAGE_SIZE,
   );
   // Courses started this year per municipality, as the triggers keep them (course_starts).

@@ -4,6 +4,7 @@
  * the pure app/domain/opening-match.ts, and every citizen shown is a logged read.
  */
 import { and, asc, eq, inArray, isNull, ne, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   companies,
   competenceProfiles,
@@ -17,7 +18,7 @@ import { db, type Db } from "../db.server";
 import { audit } from "./audit.server";
 import { scopeWhere, transaction, type Actor, type Scope } from "./kernel.server";
 import { matchContext } from "./match-context.server";
-import { openingRow, takenSql } from "./openings.server";
+import { openingRow, takenSql, withOpeningJoins } from "./openings.server";
 import {
   OPENING_WEIGHTS,
   rankCitizensForOpening,
@@ -26,7 +27,8 @@ import {
   type MatchOpening,
   type OpeningMatchContext,
 } from "../domain/opening-match";
-import { profileFromReferral, type Profile } from "../domain/competence";
+import { profileFromReferral } from "../domain/competence";
+import { assessmentColumns, referralProfileColumns, toProfile } from "./competence.server";
 
 const menteeScope = (scope: Scope): SQL | undefined => scopeWhere(scope, mentees.municipalityCode);
 
@@ -52,58 +54,23 @@ const citizenColumns = {
   municipalityCode: mentees.municipalityCode,
   municipalityName: municipalities.name,
   status: mentees.status,
-  danishLevel: mentees.danishLevel,
-  danishModule: mentees.danishModule,
-  englishLevel: mentees.englishLevel,
-  drivingLicence: mentees.drivingLicence,
-  educationLevel: mentees.educationLevel,
-  educationField: mentees.educationField,
-  educationCountry: mentees.educationCountry,
-  experience: mentees.experience,
-  wishedIndustryCodes: mentees.wishedIndustryCodes,
-  wishedOccupation: mentees.wishedOccupation,
-  profileId: competenceProfiles.id,
-  pEducations: competenceProfiles.educations,
-  pExperience: competenceProfiles.experience,
-  pDanishLevel: competenceProfiles.danishLevel,
-  pDanishModule: competenceProfiles.danishModule,
-  pEnglishLevel: competenceProfiles.englishLevel,
-  pDrivingLicence: competenceProfiles.drivingLicence,
-  pCertificates: competenceProfiles.certificates,
-  pHoursPerWeek: competenceProfiles.hoursPerWeek,
-  pAvailableFrom: competenceProfiles.availableFrom,
-  pWishedIndustryCodes: competenceProfiles.wishedIndustryCodes,
-  pWishedOccupations: competenceProfiles.wishedOccupations,
+  ...referralProfileColumns,
+  /** The current assessment; null when there is none. */
+  assessment: { id: competenceProfiles.id, ...assessmentColumns },
   placed: sql<number>`exists (select 1 from ${placements} where ${placements.menteeId} = ${mentees.id} and ${placements.status} in ('planned', 'active'))`,
 };
 type CitizenRow = ReturnType<ReturnType<typeof citizenQuery>["all"]>[number];
 
+/** The citizen as matching sees them: the current assessment, or the draft the referral gives when there is none. */
 export function citizenOf(r: CitizenRow): MatchCitizen & { firstName: string; lastName: string } {
-  const profile: Profile =
-    r.profileId != null
-      ? {
-          educations: r.pEducations!,
-          experience: r.pExperience!,
-          danishLevel: r.pDanishLevel!,
-          danishModule: r.pDanishModule,
-          englishLevel: r.pEnglishLevel!,
-          drivingLicence: !!r.pDrivingLicence,
-          certificates: r.pCertificates ?? [],
-          hoursPerWeek: r.pHoursPerWeek,
-          availableFrom: r.pAvailableFrom,
-          wishedIndustryCodes: r.pWishedIndustryCodes ?? [],
-          wishedOccupations: r.pWishedOccupations ?? [],
-          summary: null,
-        }
-      : profileFromReferral(r);
   return {
     id: r.id,
     firstName: r.firstName,
     lastName: r.lastName,
     municipalityCode: r.municipalityCode,
     municipalityName: r.municipalityName,
-    profile,
-    assessed: r.profileId != null,
+    profile: r.assessment ? toProfile(r.assessment) : profileFromReferral(r),
+    assessed: r.assessment != null,
     placed: !!r.placed,
   };
 }
@@ -136,27 +103,38 @@ export function matchOpening(o: typeof openings.$inferSelect, municipalityName: 
 
 export const CANDIDATES_SHOWN = 25;
 
+/** What the candidate lists show of a citizen. */
+function shownCitizen(c: ReturnType<typeof citizenOf>) {
+  return {
+    firstName: c.firstName,
+    lastName: c.lastName,
+    municipalityName: c.municipalityName ?? "",
+    assessed: c.assessed,
+  };
+}
+
+/** No live proposal (proposed or accepted) of the citizen to the opening; either side a value or the outer row's id. */
+function notProposedTo(openingId: number | SQLiteColumn, menteeId: number | SQLiteColumn): SQL {
+  return sql`not exists (select 1 from ${openingProposals} where ${openingProposals.openingId} = ${openingId} and ${openingProposals.menteeId} = ${menteeId} and ${openingProposals.status} in ('proposed', 'accepted'))`;
+}
+
 /**
  * The ranked citizens for an opening, within scope: everyone in commuting distance who is not withdrawn, not already
  * proposed to this opening; the top 25 with reasons and the true total. Each citizen shown is a logged read.
  */
-export function candidatesForOpening(
-  scope: Scope,
-  openingId: number,
-  actor: Actor,
-  d: Db = db(),
-  limit = CANDIDATES_SHOWN,
-) {
+export function candidatesForOpening(scope: Scope, openingId: number, actor: Actor, d: Db = db()) {
   const row = openingRow(d, openingId);
   if (!row) return null;
   const ctx = openingContext(d);
   const near = municipalitiesWithin(d, ctx, row.opening.municipalityCode);
-  const notProposed = sql`not exists (select 1 from ${openingProposals} where ${openingProposals.openingId} = ${openingId} and ${openingProposals.menteeId} = ${mentees.id} and ${openingProposals.status} in ('proposed', 'accepted'))`;
+  const notProposed = notProposedTo(openingId, mentees.id);
   const citizens = citizenQuery(d, and(inArray(mentees.municipalityCode, near), menteeScope(scope), notProposed))
     .orderBy(asc(mentees.id))
     .all()
     .map(citizenOf);
-  const ranked = rankCitizensForOpening(matchOpening(row.opening, row.municipalityName), citizens, ctx, { limit });
+  const ranked = rankCitizensForOpening(matchOpening(row.opening, row.municipalityName), citizens, ctx, {
+    limit: CANDIDATES_SHOWN,
+  });
   const byId = new Map(citizens.map((c) => [c.id, c]));
   transaction((t) => {
     for (const c of ranked.candidates)
@@ -164,58 +142,43 @@ export function candidatesForOpening(
   }, d);
   return {
     total: ranked.total,
-    candidates: ranked.candidates.map((c) => {
-      const x = byId.get(c.citizenId)!;
-      return {
-        ...c,
-        firstName: x.firstName,
-        lastName: x.lastName,
-        municipalityName: x.municipalityName ?? "",
-        assessed: x.assessed,
-      };
-    }),
+    candidates: ranked.candidates.map((c) => ({ ...c, ...shownCitizen(byId.get(c.citizenId)!) })),
   };
 }
 
 /** The open openings a citizen within scope fits, best first (top 25 and the true total); a logged read. Null if not in scope. */
-export function openingsForCitizen(
-  scope: Scope,
-  menteeId: number,
-  actor: Actor,
-  d: Db = db(),
-  limit = CANDIDATES_SHOWN,
-) {
+export function openingsForCitizen(scope: Scope, menteeId: number, actor: Actor, d: Db = db()) {
   const r = citizenQuery(d, and(eq(mentees.id, menteeId), menteeScope(scope))).get();
   if (!r) return null;
   const citizen = citizenOf(r);
   audit(actor, "view", "mentee", menteeId, { view: "fitting_openings" }, d);
   const ctx = openingContext(d);
   const near = municipalitiesWithin(d, ctx, citizen.municipalityCode);
-  const proposedTo = sql`not exists (select 1 from ${openingProposals} where ${openingProposals.openingId} = ${openings.id} and ${openingProposals.menteeId} = ${menteeId} and ${openingProposals.status} in ('proposed', 'accepted'))`;
-  const rows = d
-    .select({ opening: openings, municipalityName: municipalities.name, companyName: companies.name, taken: takenSql })
-    .from(openings)
-    .innerJoin(municipalities, eq(municipalities.code, openings.municipalityCode))
-    .innerJoin(companies, eq(companies.id, openings.companyId))
-    .where(and(eq(openings.status, "open"), inArray(openings.municipalityCode, near), proposedTo))
+  const rows = withOpeningJoins(
+    d
+      .select({
+        opening: openings,
+        municipalityName: municipalities.name,
+        companyName: companies.name,
+        taken: takenSql,
+      })
+      .from(openings)
+      .$dynamic(),
+  )
+    .where(
+      and(eq(openings.status, "open"), inArray(openings.municipalityCode, near), notProposedTo(openings.id, menteeId)),
+    )
     .orderBy(asc(openings.id))
     .all();
   const ranked = rankOpeningsForCitizen(
     citizen,
     rows.map((x) => matchOpening(x.opening, x.municipalityName)),
     ctx,
-    { limit },
+    { limit: CANDIDATES_SHOWN },
   );
   const byId = new Map(rows.map((x) => [x.opening.id, x]));
   return {
-    citizen: {
-      id: citizen.id,
-      firstName: citizen.firstName,
-      lastName: citizen.lastName,
-      municipalityName: citizen.municipalityName ?? "",
-      assessed: citizen.assessed,
-      placed: citizen.placed,
-    },
+    citizen: { id: citizen.id, ...shownCitizen(citizen), placed: citizen.placed },
     total: ranked.total,
     openings: ranked.openings.map((o) => {
       const x = byId.get(o.openingId)!;

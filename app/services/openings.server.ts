@@ -5,7 +5,8 @@
  * scope only. Ranking citizens is in opening-candidates.server.ts, proposals and their answers in
  * opening-proposals.server.ts.
  */
-import { and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import {
   companies,
   industries,
@@ -14,12 +15,10 @@ import {
   openingProposals,
   openings,
   placements,
-  statusChanges,
   users,
 } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { audit } from "./audit.server";
-import { contains } from "./companies.server";
 import {
   ok,
   fail,
@@ -32,7 +31,10 @@ import {
   type Tx,
 } from "./kernel.server";
 import { changeStatus, mustChangeStatus } from "./status.server";
-import { paged, type Page } from "../domain/paging";
+import { PAGE_SIZE } from "../domain/paging";
+import { contains, countJoined, innerJoined, pagedQuery, type Join } from "../utils/sql";
+import { statusHistory } from "./status-history.server";
+import { citizenJoins } from "./joins.server";
 import type { Reason } from "../domain/opening-match";
 import {
   occupyingPlacementStatuses,
@@ -49,6 +51,49 @@ export const OCCUPYING = [...occupyingPlacementStatuses];
 export const takenSql = sql<number>`(select count(*) from ${placements} where ${placements.openingId} = ${openings.id} and ${placements.status} in ('planned', 'active'))`;
 /* ------------------------------------------------------------------ list */
 
+/** An opening in a list: its company, type, occupation, industry, municipality, dates, places and places taken. */
+export const openingListColumns = {
+  id: openings.id,
+  companyId: openings.companyId,
+  companyName: companies.name,
+  type: openings.type,
+  occupation: openings.occupation,
+  industryCode: openings.industryCode,
+  municipalityName: municipalities.name,
+  startDate: openings.startDate,
+  deadline: openings.deadline,
+  places: openings.places,
+  taken: takenSql,
+  status: openings.status,
+};
+
+/** An opening's company and industry (what the list's filter reads), and its municipality. */
+const openingJoins: Join[] = [
+  [companies, eq(companies.id, openings.companyId)],
+  [industries, eq(industries.code, openings.industryCode)],
+  [municipalities, eq(municipalities.code, openings.municipalityCode)],
+];
+
+/** An opening's company, industry and municipality, joined to a select from openings. */
+export function withOpeningJoins<T extends SQLiteSelect>(query: T): T {
+  return innerJoined(query, openingJoins);
+}
+
+/**
+ * One page of the openings that `where` (on the opening, its company and industry) keeps, in `order` (ending with
+ * something unique), with the true total: the openings list and a company's openings.
+ */
+export function openingPage(d: Db, where: SQL | undefined, order: SQL[], page: number, pageSize = PAGE_SIZE) {
+  return pagedQuery(
+    page,
+    () => countJoined(d, openings, openingJoins.slice(0, 2), where),
+    withOpeningJoins(d.select(openingListColumns).from(openings).$dynamic())
+      .where(where)
+      .orderBy(...order),
+    pageSize,
+  );
+}
+
 export type OpeningFilter = {
   q?: string;
   status?: OpeningStatus | "all";
@@ -58,24 +103,7 @@ export type OpeningFilter = {
 };
 
 /** Openings (open ones by default), soonest deadline first (none last), then newest; 50 a page with the true total. */
-export function listOpenings(
-  filter: OpeningFilter,
-  page: number,
-  d: Db = db(),
-): Page<{
-  id: number;
-  companyId: number;
-  companyName: string;
-  type: OpeningType;
-  occupation: string;
-  industryCode: string;
-  municipalityName: string;
-  startDate: string | null;
-  deadline: string | null;
-  places: number;
-  taken: number;
-  status: OpeningStatus;
-}> {
+export function listOpenings(filter: OpeningFilter, page: number, d: Db = db()) {
   const q = filter.q?.trim();
   const status = filter.status ?? "open";
   const where = and(
@@ -85,57 +113,25 @@ export function listOpenings(
     filter.section ? eq(industries.section, filter.section) : undefined,
     q ? or(contains(openings.occupation, q), contains(companies.name, q)) : undefined,
   );
-  const total = () =>
-    d
-      .select({ n: count() })
-      .from(openings)
-      .innerJoin(companies, eq(companies.id, openings.companyId))
-      .innerJoin(industries, eq(industries.code, openings.industryCode))
-      .where(where)
-      .get()!.n;
-  return paged(page, total, (limit, offset) =>
-    d
-      .select({
-        id: openings.id,
-        companyId: openings.companyId,
-        companyName: companies.name,
-        type: openings.type,
-        occupation: openings.occupation,
-        industryCode: openings.industryCode,
-        municipalityName: municipalities.name,
-        startDate: openings.startDate,
-        deadline: openings.deadline,
-        places: openings.places,
-        taken: takenSql,
-        status: openings.status,
-      })
-      .from(openings)
-      .innerJoin(companies, eq(companies.id, openings.companyId))
-      .innerJoin(industries, eq(industries.code, openings.industryCode))
-      .innerJoin(municipalities, eq(municipalities.code, openings.municipalityCode))
-      .where(where)
-      .orderBy(sql`${openings.deadline} is null`, asc(openings.deadline), desc(openings.id))
-      .limit(limit)
-      .offset(offset)
-      .all(),
-  );
+  return openingPage(d, where, [sql`${openings.deadline} is null`, asc(openings.deadline), desc(openings.id)], page);
 }
 
 /* ------------------------------------------------------------------ one opening */
 
 /** An opening with its company, municipality and places taken; the proposals and placements modules read it too. */
 export function openingRow(d: Db, id: number) {
-  return d
-    .select({
-      opening: openings,
-      companyName: companies.name,
-      companyCvr: companies.cvr,
-      municipalityName: municipalities.name,
-      taken: takenSql,
-    })
-    .from(openings)
-    .innerJoin(companies, eq(companies.id, openings.companyId))
-    .innerJoin(municipalities, eq(municipalities.code, openings.municipalityCode))
+  return withOpeningJoins(
+    d
+      .select({
+        opening: openings,
+        companyName: companies.name,
+        companyCvr: companies.cvr,
+        municipalityName: municipalities.name,
+        taken: takenSql,
+      })
+      .from(openings)
+      .$dynamic(),
+  )
     .where(eq(openings.id, id))
     .get();
 }
@@ -150,51 +146,36 @@ export function getOpening(scope: Scope, id: number, d: Db = db()) {
   const row = openingRow(d, id);
   if (!row) return null;
   const proposalWhere = and(eq(openingProposals.openingId, id), scopeWhere(scope, mentees.municipalityCode));
-  const proposalsTotal = d
-    .select({ n: count() })
-    .from(openingProposals)
-    .innerJoin(mentees, eq(mentees.id, openingProposals.menteeId))
-    .where(proposalWhere)
-    .get()!.n;
-  const proposals = d
-    .select({
-      id: openingProposals.id,
-      menteeId: openingProposals.menteeId,
-      status: openingProposals.status,
-      score: openingProposals.score,
-      reasons: openingProposals.reasons,
-      proposedAt: openingProposals.proposedAt,
-      answeredAt: openingProposals.answeredAt,
-      declineReason: openingProposals.declineReason,
-      declineNote: openingProposals.declineNote,
-      firstName: mentees.firstName,
-      lastName: mentees.lastName,
-      municipalityName: municipalities.name,
-      proposedByName: users.name,
-      placementId: placements.id,
-    })
-    .from(openingProposals)
-    .innerJoin(mentees, eq(mentees.id, openingProposals.menteeId))
-    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .leftJoin(users, eq(users.id, openingProposals.proposedBy))
-    .leftJoin(placements, eq(placements.proposalId, openingProposals.id))
-    .where(proposalWhere)
-    .orderBy(desc(openingProposals.proposedAt), desc(openingProposals.id))
-    .limit(PROPOSALS_SHOWN)
-    .all();
-  const history = d
-    .select({
-      fromStatus: statusChanges.fromStatus,
-      toStatus: statusChanges.toStatus,
-      at: statusChanges.at,
-      byName: users.name,
-    })
-    .from(statusChanges)
-    .leftJoin(users, eq(users.id, statusChanges.byUserId))
-    .where(and(eq(statusChanges.entityType, "opening"), eq(statusChanges.entityId, id)))
-    .orderBy(asc(statusChanges.at), asc(statusChanges.id))
-    .limit(100)
-    .all();
+  const proposals = pagedQuery(
+    1,
+    () => countJoined(d, openingProposals, citizenJoins(openingProposals.menteeId).slice(0, 1), proposalWhere),
+    d
+      .select({
+        id: openingProposals.id,
+        menteeId: openingProposals.menteeId,
+        status: openingProposals.status,
+        score: openingProposals.score,
+        reasons: openingProposals.reasons,
+        proposedAt: openingProposals.proposedAt,
+        answeredAt: openingProposals.answeredAt,
+        declineReason: openingProposals.declineReason,
+        declineNote: openingProposals.declineNote,
+        firstName: mentees.firstName,
+        lastName: mentees.lastName,
+        municipalityName: municipalities.name,
+        proposedByName: users.name,
+        placementId: placements.id,
+      })
+      .from(openingProposals)
+      .innerJoin(mentees, eq(mentees.id, openingProposals.menteeId))
+      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+      .leftJoin(users, eq(users.id, openingProposals.proposedBy))
+      .leftJoin(placements, eq(placements.proposalId, openingProposals.id))
+      .where(proposalWhere)
+      .orderBy(desc(openingProposals.proposedAt), desc(openingProposals.id)),
+    PROPOSALS_SHOWN,
+  );
+  const history = statusHistory(d, "opening", id);
   return {
     ...row.opening,
     companyName: row.companyName,
@@ -202,8 +183,8 @@ export function getOpening(scope: Scope, id: number, d: Db = db()) {
     municipalityName: row.municipalityName,
     taken: row.taken,
     events: openingMachine.allowed(row.opening.status),
-    proposals: proposals.map((p) => ({ ...p, reasons: (p.reasons ?? []) as Reason[] })),
-    proposalsTotal,
+    proposals: proposals.rows.map((p) => ({ ...p, reasons: (p.reasons ?? []) as Reason[] })),
+    proposalsTotal: proposals.total,
     history,
   };
 }

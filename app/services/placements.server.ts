@@ -3,7 +3,8 @@
  * and changed within the caller's scope only (a caseworker: their own municipality's citizens); every read is in the
  * access log. Changes are in placement-changes.server.ts.
  */
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { SQLiteSelect } from "drizzle-orm/sqlite-core";
 import {
   companies,
   courses,
@@ -14,13 +15,15 @@ import {
   placementFollowUps,
   placementSchoolPeriods,
   placements,
-  statusChanges,
   users,
 } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { scopeWhere, type Actor, type Scope } from "./kernel.server";
 import { audit } from "./audit.server";
-import { paged, type Page } from "../domain/paging";
+import { PAGE_SIZE } from "../domain/paging";
+import { countJoined, innerJoined, pagedQuery, type Join } from "../utils/sql";
+import { statusHistory } from "./status-history.server";
+import { citizenJoins } from "./joins.server";
 import { placementMachine } from "../domain/placement-status";
 import type { OpeningType, OutcomeType, PlacementStatus } from "../domain/enums";
 import { mergeHistory } from "../domain/citizen-history";
@@ -29,28 +32,56 @@ const menteeScope = (scope: Scope): SQL | undefined => scopeWhere(scope, mentees
 
 /* ------------------------------------------------------------------ list */
 
+/** A placement in a list: its dates, status and outcome, the citizen and their municipality, the company, the opening. */
+export const placementListColumns = {
+  id: placements.id,
+  type: placements.type,
+  status: placements.status,
+  startDate: placements.startDate,
+  plannedEndDate: placements.plannedEndDate,
+  endedOn: placements.endedOn,
+  outcomeType: placements.outcomeType,
+  companyName: companies.name,
+  occupation: openings.occupation,
+  firstName: mentees.firstName,
+  lastName: mentees.lastName,
+  municipalityName: municipalities.name,
+};
+
+/** A placement's citizen (the first: what a count within scope needs), the citizen's municipality, company, opening. */
+const placementJoins: Join[] = [
+  ...citizenJoins(placements.menteeId),
+  [companies, eq(companies.id, placements.companyId)],
+  [openings, eq(openings.id, placements.openingId)],
+];
+
+/** A placement's citizen, the citizen's municipality, the company and the opening, joined to a select from placements. */
+function withPlacementJoins<T extends SQLiteSelect>(query: T): T {
+  return innerJoined(query, placementJoins);
+}
+
+/** The placements as a list shows them, for a filter and an order to be added. */
+function placementList(d: Db) {
+  return withPlacementJoins(d.select(placementListColumns).from(placements).$dynamic());
+}
+
+/**
+ * One page of the placements that `where` (on the placement and its citizen, e.g. `menteeScope`) keeps, newest start
+ * first (then id), with the true total: the placements list and a company's placements.
+ */
+export function placementPage(d: Db, where: SQL | undefined, page: number, pageSize = PAGE_SIZE) {
+  return pagedQuery(
+    page,
+    () => countJoined(d, placements, placementJoins.slice(0, 1), where),
+    placementList(d).where(where).orderBy(desc(placements.startDate), desc(placements.id)),
+    pageSize,
+  );
+}
+
 export type PlacementFilter = { status?: PlacementStatus | "running" | "all"; type?: OpeningType };
 
 /** Placements of citizens within scope, newest start first (then id); running ones by default; 50 a page with the true total. */
-export function listPlacements(
-  scope: Scope,
-  filter: PlacementFilter,
-  page: number,
-  d: Db = db(),
-): Page<{
-  id: number;
-  type: OpeningType;
-  status: PlacementStatus;
-  startDate: string;
-  plannedEndDate: string | null;
-  endedOn: string | null;
-  outcomeType: OutcomeType | null;
-  companyName: string;
-  occupation: string;
-  firstName: string;
-  lastName: string;
-  municipalityName: string;
-}> {
+export function listPlacements(scope: Scope, filter: PlacementFilter, page: number, d: Db = db()) {
   const status = filter.status ?? "running";
   const where = and(
     menteeScope(scope),
@@ -61,40 +92,7 @@ export function listPlacements(
         : eq(placements.status, status),
     filter.type ? eq(placements.type, filter.type) : undefined,
   );
-  const total = () =>
-    d
-      .select({ n: count() })
-      .from(placements)
-      .innerJoin(mentees, eq(mentees.id, placements.menteeId))
-      .where(where)
-      .get()!.n;
-  return paged(page, total, (limit, offset) =>
-    d
-      .select({
-        id: placements.id,
-        type: placements.type,
-        status: placements.status,
-        startDate: placements.startDate,
-        plannedEndDate: placements.plannedEndDate,
-        endedOn: placements.endedOn,
-        outcomeType: placements.outcomeType,
-        companyName: companies.name,
-        occupation: openings.occupation,
-        firstName: mentees.firstName,
-        lastName: mentees.lastName,
-        municipalityName: municipalities.name,
-      })
-      .from(placements)
-      .innerJoin(mentees, eq(mentees.id, placements.menteeId))
-      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-      .innerJoin(companies, eq(companies.id, placements.companyId))
-      .innerJoin(openings, eq(openings.id, placements.openingId))
-      .where(where)
-      .orderBy(desc(placements.startDate), desc(placements.id))
-      .limit(limit)
-      .offset(offset)
-      .all(),
-  );
+  return placementPage(d, where, page);
 }
 
 /* ------------------------------------------------------------------ one placement */
@@ -111,22 +109,21 @@ export function placementInScope(d: Db, scope: Scope, id: number) {
 
 /** A placement of a citizen within scope with its opening, company, schooling, follow-ups and history; a logged read. */
 export function getPlacement(scope: Scope, id: number, actor: Actor, d: Db = db()) {
-  const row = d
-    .select({
-      placement: placements,
-      firstName: mentees.firstName,
-      lastName: mentees.lastName,
-      menteeMunicipality: municipalities.name,
-      companyName: companies.name,
-      occupation: openings.occupation,
-      places: openings.places,
-      openingStatus: openings.status,
-    })
-    .from(placements)
-    .innerJoin(mentees, eq(mentees.id, placements.menteeId))
-    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .innerJoin(companies, eq(companies.id, placements.companyId))
-    .innerJoin(openings, eq(openings.id, placements.openingId))
+  const row = withPlacementJoins(
+    d
+      .select({
+        placement: placements,
+        firstName: mentees.firstName,
+        lastName: mentees.lastName,
+        menteeMunicipality: municipalities.name,
+        companyName: companies.name,
+        occupation: openings.occupation,
+        places: openings.places,
+        openingStatus: openings.status,
+      })
+      .from(placements)
+      .$dynamic(),
+  )
     .where(and(eq(placements.id, id), menteeScope(scope)))
     .get();
   if (!row) return null;
@@ -152,18 +149,7 @@ export function getPlacement(scope: Scope, id: number, actor: Actor, d: Db = db(
     .orderBy(desc(placementFollowUps.date), desc(placementFollowUps.id))
     .limit(100)
     .all();
-  const history = d
-    .select({
-      fromStatus: statusChanges.fromStatus,
-      toStatus: statusChanges.toStatus,
-      reason: statusChanges.reason,
-      at: statusChanges.at,
-    })
-    .from(statusChanges)
-    .where(and(eq(statusChanges.entityType, "placement"), eq(statusChanges.entityId, id)))
-    .orderBy(asc(statusChanges.at), asc(statusChanges.id))
-    .limit(100)
-    .all();
+  const history = statusHistory(d, "placement", id);
   return {
     ...row.placement,
     citizen: {
@@ -203,21 +189,7 @@ export function citizenHistory(scope: Scope, menteeId: number, d: Db = db()) {
     .orderBy(desc(courses.id))
     .limit(HISTORY_SHOWN)
     .all();
-  const placementRows = d
-    .select({
-      id: placements.id,
-      type: placements.type,
-      status: placements.status,
-      startDate: placements.startDate,
-      endedOn: placements.endedOn,
-      outcome: placements.outcomeType,
-      companyName: companies.name,
-      occupation: openings.occupation,
-    })
-    .from(placements)
-    .innerJoin(mentees, eq(mentees.id, placements.menteeId))
-    .innerJoin(companies, eq(companies.id, placements.companyId))
-    .innerJoin(openings, eq(openings.id, placements.openingId))
+  const placementRows = placementList(d)
     .where(and(eq(placements.menteeId, menteeId), menteeScope(scope)))
     .orderBy(desc(placements.id))
     .limit(HISTORY_SHOWN)
@@ -237,7 +209,7 @@ export function citizenHistory(scope: Scope, menteeId: number, d: Db = db()) {
       status: p.status,
       startDate: p.startDate,
       endedOn: p.endedOn,
-      outcome: p.outcome,
+      outcome: p.outcomeType,
       type: p.type,
       companyName: p.companyName,
       occupation: p.occupation,

@@ -130,17 +130,38 @@ export function exportJobKindOf(format: string | undefined, table: string | null
   return null;
 }
 
-/** The format and table a request asks for (404 for anything unknown). */
-export function exportRequestOf(request: Request, formatParam: string | undefined) {
+/** The format and table (one of `tableNames`, or `defaultTable`) an export URL asks for; 404 for anything unknown. */
+export function exportTableRequest<T extends string>(
+  request: Request,
+  formatParam: string | undefined,
+  tableNames: readonly T[],
+  defaultTable: T,
+) {
   const format = exportFormats.find((f) => f === formatParam);
   if (!format) throw new Response("Not Found", { status: 404 });
   const params = new URL(request.url).searchParams;
-  const tableParam = params.get("table") ?? "summary";
-  const table = ([...reportTableNames, "courses"] as string[]).includes(tableParam)
-    ? (tableParam as ReportTableName)
-    : null;
+  const tableParam = params.get("table") ?? defaultTable;
+  const table = tableNames.find((t) => t === tableParam) ?? null;
   if (format === "csv" && !table) throw new Response("Not Found", { status: 404 });
-  return { format, table, params, jobKind: exportJobKindOf(format, table) };
+  return { format, table, params };
+}
+
+/** The report's format and table a request asks for (404 for anything unknown), and the job that makes it, if one does. */
+export function exportRequestOf(request: Request, formatParam: string | undefined) {
+  const tableNames: ReportTableName[] = [...reportTableNames, "courses"];
+  const r = exportTableRequest(request, formatParam, tableNames, "summary");
+  return { ...r, jobKind: exportJobKindOf(r.format, r.table) };
+}
+
+/**
+ * What every export of a report starts from: the report page's filter within the caller's scope, the labels in the
+ * user's language and the file name (`mentorbro-<report>-<from>-<to>[-<municipality>]`, without its ending).
+ */
+export function exportSetup(scope: Scope, params: URLSearchParams, locale: string, report: string) {
+  const filter = resolveFilter(scope, reportFilterSchema.parse(Object.fromEntries(params)));
+  const labels = reportLabels((locale === "en" ? "en" : "da") as UiLocale);
+  const name = `mentorbro-${report}-${filter.from}-${filter.to}${filter.municipality ? `-${filter.municipality}` : ""}`;
+  return { filter, labels, name };
 }
 
 /**
@@ -161,9 +182,7 @@ export async function exportReport(
     const q = params.toString();
     throw redirect(q ? `${reportPath}?${q}` : reportPath, 303);
   }
-  const filter = resolveFilter(scope, reportFilterSchema.parse(Object.fromEntries(params)));
-  const labels = reportLabels((user.locale === "en" ? "en" : "da") as UiLocale);
-  const name = `mentorbro-rapport-${filter.from}-${filter.to}${filter.municipality ? `-${filter.municipality}` : ""}`;
+  const { filter, labels, name } = exportSetup(scope, params, user.locale, "rapport");
   logReportExport(user, { format, table, from: filter.from, to: filter.to, municipality: filter.municipality });
   const t = reportTables(buildReport(scope, filter), labels).find((x) => x.name === table)!;
   return streamed(`${name}-${t.name}.csv`, "csv", (out) => writeCsv(out, t.columns, [t.rows]));

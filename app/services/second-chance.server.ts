@@ -23,8 +23,8 @@ function lastCourse(d: Db, menteeId: number): LastCourse {
   );
 }
 
-/** Whether the coordinator's citizen page offers "back in the queue". */
-export function requeueAllowed(menteeId: number, d: Db = db()): boolean {
+/** The citizen (not anonymised) may go back in the queue: their status and their last course allow it. */
+function requeueable(d: Db, menteeId: number): boolean {
   const m = d
     .select({ status: mentees.status })
     .from(mentees)
@@ -33,15 +33,15 @@ export function requeueAllowed(menteeId: number, d: Db = db()): boolean {
   return m ? canRequeue(m.status, lastCourse(d, menteeId)) : false;
 }
 
+/** Whether the coordinator's citizen page offers "back in the queue". */
+export function requeueAllowed(menteeId: number, d: Db = db()): boolean {
+  return requeueable(d, menteeId);
+}
+
 /** Puts the citizen back in the queue (status waiting, referral date kept). False when not allowed (any more). */
 export function requeueMentee(actor: Actor, menteeId: number, d: Db = db()): boolean {
   return transaction((tx) => {
-    const m = tx
-      .select({ status: mentees.status })
-      .from(mentees)
-      .where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt)))
-      .get();
-    if (!m || !canRequeue(m.status, lastCourse(tx, menteeId))) return false;
+    if (!requeueable(tx, menteeId)) return false;
     const r = changeStatus(tx, {
       entity: "mentee",
       id: menteeId,

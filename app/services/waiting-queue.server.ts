@@ -8,7 +8,8 @@ import { db } from "../db.server";
 import { industries, type IndustryRef } from "../domain/industries";
 import { waitingDays } from "../domain/referrals";
 import { today } from "../utils/clock";
-import { countRows, pagedQuery, qualified } from "../utils/sql";
+import { countRows, innerJoined, pagedQuery, qualified } from "../utils/sql";
+import { citizenJoins } from "./joins.server";
 
 export type QueueFilter = { industry?: string; municipality?: number };
 
@@ -32,43 +33,23 @@ export function waitingQueue(filter: QueueFilter = {}, page = 1) {
     danishLevel: mentees.danishLevel,
     needsConsideration: mentees.needsConsideration,
   };
-  const withWaiting = <T extends { referredAt: string }>(rows: T[]) =>
-    rows.map((r) => ({ ...r, waitingDays: waitingDays(r.referredAt, t) }));
-  if (filter.industry) {
-    const x = menteeIndustryIndex;
-    const where = and(
-      eq(x.code, filter.industry),
-      eq(x.status, "waiting"),
-      filter.municipality ? eq(x.municipalityCode, filter.municipality) : undefined,
-    );
-    const result = pagedQuery(
-      page,
-      () => countRows(d, x, where),
-      d
-        .select(columns)
-        .from(x)
-        .innerJoin(mentees, eq(mentees.id, x.menteeId))
-        .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-        .where(where)
-        .orderBy(asc(x.referredAt), asc(x.menteeId)),
-    );
-    return { ...result, rows: withWaiting(result.rows) };
-  }
+  // With an industry, the index is read (its rows are the citizen's wished codes); the citizens are joined to it.
+  const source = filter.industry ? menteeIndustryIndex : mentees;
   const where = and(
-    eq(mentees.status, "waiting"),
-    filter.municipality ? eq(mentees.municipalityCode, filter.municipality) : undefined,
+    filter.industry ? eq(menteeIndustryIndex.code, filter.industry) : undefined,
+    eq(source.status, "waiting"),
+    filter.municipality ? eq(source.municipalityCode, filter.municipality) : undefined,
   );
+  // Read from the citizens themselves, only their municipality is joined (the citizen join would be the row itself).
+  const joins = filter.industry ? citizenJoins(menteeIndustryIndex.menteeId) : citizenJoins(mentees.id).slice(1);
   const result = pagedQuery(
     page,
-    () => countRows(d, mentees, where),
-    d
-      .select(columns)
-      .from(mentees)
-      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+    () => countRows(d, source, where),
+    innerJoined(d.select(columns).from(source).$dynamic(), joins)
       .where(where)
-      .orderBy(asc(mentees.referredAt), asc(mentees.id)),
+      .orderBy(asc(source.referredAt), asc(filter.industry ? menteeIndustryIndex.menteeId : mentees.id)),
   );
-  return { ...result, rows: withWaiting(result.rows) };
+  return { ...result, rows: result.rows.map((r) => ({ ...r, waitingDays: waitingDays(r.referredAt, t) })) };
 }
 
 /** Municipalities that have citizens waiting, for the queue's filter: one index probe per municipality. */

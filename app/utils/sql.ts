@@ -3,7 +3,7 @@
  * column of a one-table select without it (`"id"`), and inside the subquery that name means the subquery's own table.
  */
 import { eq, getTableName, sql, type Column, type SQL } from "drizzle-orm";
-import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { SQLiteSelect, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db.server";
 import { paged, PAGE_SIZE, type Page } from "../domain/paging";
 
@@ -73,4 +73,41 @@ export function pagedByKeys<K, T>(
   pageSize = PAGE_SIZE,
 ): Page<T> {
   return paged(page, count, (limit, offset) => rows(keys.limit(limit).offset(offset)), pageSize);
+}
+
+/** The column contains the typed text (case-insensitive for a–z, as LIKE is); `%`, `_` and `\` typed are letters. */
+export function contains(column: Column, q: string): SQL {
+  return sql`${column} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
+}
+
+/** An inner join: the table and its ON condition. */
+export type Join = readonly [SQLiteTable, SQL | undefined];
+
+/**
+ * `query` with `joins` added as inner joins, in order. The query is a dynamic select of named columns from one table
+ * (`d.select({…}).from(…).$dynamic()`), whose row type an inner join leaves as it is. Not after a join drizzle types
+ * (`.leftJoin`, before or after): its row type would then make these tables' columns `never`.
+ */
+export function innerJoined<T extends SQLiteSelect>(query: T, joins: readonly Join[]): T {
+  return joins.reduce<SQLiteSelect>((q, [table, on]) => q.innerJoin(table, on), query) as T;
+}
+
+/** `SELECT count(*) FROM table INNER JOIN … WHERE …`: the true total of a list whose filter reads joined tables. */
+export function countJoined(
+  d: { select: Db["select"] },
+  table: SQLiteTable,
+  joins: readonly Join[],
+  where?: SQL,
+): number {
+  return (
+    innerJoined(
+      d
+        .select({ n: sql<number>`count(*)` })
+        .from(table)
+        .$dynamic(),
+      joins,
+    )
+      .where(where)
+      .get()?.n ?? 0
+  );
 }
