@@ -18,10 +18,10 @@ import { parseScopeKey, scopeKey, type PoolScope } from "../domain/pool-scope";
 import { cancelJob, jobById, recentJobs, submitJob, type JobRow, type SubmitResult } from "../jobs/background.server";
 import { countRows } from "../utils/sql";
 import { audit } from "./audit.server";
-import type { Actor } from "./kernel.server";
+import { fail, firstMessage, ok, type Actor, type Result } from "./kernel.server";
 import { EXCLUSION_ORDER } from "./match-candidates.server";
 import { currentWeights } from "./match-context.server";
-import { requestMatch, type RequestResult } from "./match-requests.server";
+import { requestMatch } from "./match-requests.server";
 
 export const POOL_RUN_KIND = "matching_pool";
 export type PoolRunParams = { scope: string; mode: AssignmentMode };
@@ -67,12 +67,17 @@ export function startPoolRun(
   return r;
 }
 
-export function cancelPoolRun(jobId: number, actor: Actor, d: Db = db()) {
+/** The run no longer exists (or is no pool run): the route answers 404. */
+export const RUN_NOT_FOUND = "matching.run.errors.notFound";
+
+/** Cancels a queued or running run. A run that has already finished is left as it is (`matching.run.errors.finished`). */
+export function cancelPoolRun(jobId: number, actor: Actor, d: Db = db()): Result {
   const job = jobById(jobId, d);
-  if (!job || job.kind !== POOL_RUN_KIND) return { ok: false as const, error: "not_found" as const };
+  if (!job || job.kind !== POOL_RUN_KIND) return fail(RUN_NOT_FOUND);
   const r = cancelJob(jobId, actor.id, d);
-  if (r.ok) audit(actor, "update", "pool_run", jobId, { status: "cancelled" }, d);
-  return r;
+  if (!r.ok) return fail(r.error === "not_found" ? RUN_NOT_FOUND : "matching.run.errors.finished");
+  audit(actor, "update", "pool_run", jobId, { status: "cancelled" }, d);
+  return ok();
 }
 
 /* ------------------------------------------------------------------ reading a run */
@@ -248,14 +253,18 @@ export function approveFromRun(
   let approved = 0;
   let failed = 0;
   for (const r of rows) {
-    const res: RequestResult = requestMatch({ menteeId: r.menteeId, mentorId: r.mentorId, actor }, d);
+    const res = requestMatch({ menteeId: r.menteeId, mentorId: r.mentorId, actor }, d);
     const at = and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.menteeId, r.menteeId));
     if (res.ok) {
       approved++;
-      d.update(poolRunPairs).set({ requestId: res.requestId, refusal: null }).where(at).run();
+      d.update(poolRunPairs).set({ requestId: res.value.requestId, refusal: null }).where(at).run();
     } else {
       failed++;
-      d.update(poolRunPairs).set({ refusal: res.error }).where(at).run();
+      // The refusal's i18n key (the page shows it beside the pair).
+      d.update(poolRunPairs)
+        .set({ refusal: firstMessage(res) })
+        .where(at)
+        .run();
     }
   }
   return { approved, failed };

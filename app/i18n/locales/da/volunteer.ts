@@ -108,6 +108,7 @@ export default {
       withdrawn: "Borgeren er ikke længere med i programmet, så forespørgslen er trukket tilbage. Tak for din tid.",
     },
     errors: {
+      not_found: "Forespørgslen findes ikke.",
       answered: "Du har allerede svaret på forespørgslen.",
       withdrawn: "Borgeren er ikke længere med i programmet, så forespørgslen er trukket tilbage.",
       expired: "Fristen er udløbet, så du kan ikke længere svare.",

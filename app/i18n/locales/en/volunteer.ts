@@ -109,6 +109,7 @@ export default {
       withdrawn: "The citizen is no longer in the programme, so the request is withdrawn. Thank you for your time.",
     },
     errors: {
+      not_found: "The request does not exist.",
       answered: "You have already answered this request.",
       withdrawn: "The citizen is no longer in the programme, so the request is withdrawn.",
       expired: "The deadline has passed, so you can no longer answer.",
