@@ -11,12 +11,17 @@ import { addressKey } from "../auth/client-address";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
 import { enqueue } from "../messaging/outbox.server";
-import { absoluteUrl, transaction, type Tx } from "./kernel.server";
+import { absoluteUrl, fail, ok, transaction, type Result, type Tx } from "./kernel.server";
 import { audit } from "./audit.server";
 import { now } from "../utils/clock";
 
-export type LoginResult =
-  { ok: true; user: typeof users.$inferSelect } | { ok: false; reason: "invalid" | "rate_limited" };
+export type LoginResult = Result<typeof users.$inferSelect>;
+/** Too many failed logins: the route answers 429. */
+export const LOGIN_RATE_LIMITED = "auth.login.rateLimited";
+/** Wrong email or password, or an inactive account: one message for all, so no account can be found out. */
+export const LOGIN_INVALID = "auth.login.invalid";
+/** A reset or invitation link that is unknown, used or expired. */
+export const LINK_INVALID = "auth.reset.invalidLink";
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
 /** Failed logins allowed in 15 minutes: from one address; for one account from one address; for one account in all. */
@@ -38,14 +43,14 @@ export async function login(email: string, password: string, address: string): P
   const counted: string[] = [];
   for (const k of keys) {
     counted.push(k.key);
-    if (!hit(k.key, k.limit, LOGIN_WINDOW_MS)) return { ok: false, reason: "rate_limited" };
+    if (!hit(k.key, k.limit, LOGIN_WINDOW_MS)) return fail(LOGIN_RATE_LIMITED);
   }
   const user = db().select().from(users).where(eq(users.email, email)).get();
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !valid || !user.active) return { ok: false, reason: "invalid" };
+  if (!user || !valid || !user.active) return fail(LOGIN_INVALID);
   for (const key of counted) refund(key);
   audit({ id: user.id, role: user.role }, "login", "user", user.id);
-  return { ok: true, user };
+  return ok(user);
 }
 
 const RESET_TTL_MS = 60 * 60_000;
@@ -136,18 +141,18 @@ export function isResetTokenValid(token: string, purpose: PasswordPurpose = "pas
 
 /**
  * Sets a new password from a reset or invitation link. The link is used once, and every other password link of the
- * user is spent with it; all sessions end.
+ * user is spent with it; all sessions end. Returns the user's id, or `LINK_INVALID`.
  */
 export async function setPasswordWithToken(
   token: string,
   password: string,
   purpose: PasswordPurpose = "password_reset",
-): Promise<number | null> {
+): Promise<Result<number>> {
   const row = findValidToken(token, purpose);
-  if (!row || row.subjectId == null) return null;
+  if (!row || row.subjectId == null) return fail(LINK_INVALID);
   const hash = await hashPassword(password);
   const userId = row.subjectId;
-  const ok = transaction((tx) => {
+  const spent = transaction((tx) => {
     const used = tx
       .update(verificationTokens)
       .set({ usedAt: now().toISOString() })
@@ -161,9 +166,9 @@ export async function setPasswordWithToken(
       .run();
     return true;
   });
-  if (!ok) return null;
+  if (!spent) return fail(LINK_INVALID);
   destroyAllSessions(userId);
-  return userId;
+  return ok(userId);
 }
 
 /* ------------------------------------------------------------------ the first admin (npm run admin:create) */
