@@ -15,7 +15,7 @@ import { today } from "../utils/clock";
 import { matchableCondition, openCourseCount } from "./mentor-pool";
 import { countRows, qualified } from "../utils/sql";
 import { paged, SUB_PAGE_SIZE } from "../domain/paging";
-import { absoluteUrl, transaction, type Actor } from "./kernel.server";
+import { absoluteUrl, fail, ok, transaction, type Actor, type Result } from "./kernel.server";
 import { mustChangeStatus } from "./status.server";
 
 /** Places a course occupies on the mentor's capacity. */
@@ -201,13 +201,16 @@ export function getMentorForStaff(id: number, viewer: Actor, pages: { courses?: 
   };
 }
 
+/** No such mentor: the page answers 404. */
+export const MENTOR_NOT_FOUND = "volunteer.detail.notFound";
+
 export type ScreeningInput = { step: ScreeningStep; doneOn: string; form?: string; notes?: string };
 
 /** Records one screening step; the first step moves an application into screening. */
-export function recordScreening(id: number, input: ScreeningInput, actor: Actor): boolean {
+export function recordScreening(id: number, input: ScreeningInput, actor: Actor): Result {
   return transaction((tx) => {
     const m = tx.select({ status: mentors.status }).from(mentors).where(eq(mentors.id, id)).get();
-    if (!m) return false;
+    if (!m) return fail(MENTOR_NOT_FOUND);
     tx.insert(mentorScreenings)
       .values({
         mentorId: id,
@@ -222,13 +225,15 @@ export function recordScreening(id: number, input: ScreeningInput, actor: Actor)
     if (m.status === "applied")
       mustChangeStatus(tx, { entity: "mentor", id, from: "applied", to: "screening", actor, audit: false });
     audit(actor, "update", "mentor", id, { screening: input.step }, tx);
-    return true;
+    return ok();
   });
 }
 
-export type DecisionResult =
-  | { ok: true; to: MentorStatus }
-  | { ok: false; error: "not_found" | "illegal" | "missing_steps"; missing?: ScreeningStep[] };
+/** The new status; or why not: no such mentor (404), not possible from the status, or the steps still missing. */
+export type DecisionResult = Result<{ to: MentorStatus }>;
+/** Missing screening steps, named by their codes (`volunteer.detail.missing|{"steps":"a,b"}`); the page names them. */
+export const missingSteps = (missing: readonly ScreeningStep[]) =>
+  `volunteer.detail.missing|${JSON.stringify({ steps: missing.join(",") })}`;
 
 /** A coordinator's decision: start screening, approve, reject (with a kind email), pause, resume, retire. */
 export function decideMentor(
@@ -239,14 +244,14 @@ export function decideMentor(
 ): DecisionResult {
   return transaction((tx): DecisionResult => {
     const m = tx.select().from(mentors).where(eq(mentors.id, id)).get();
-    if (!m || m.anonymisedAt) return { ok: false, error: "not_found" };
+    if (!m || m.anonymisedAt) return fail(MENTOR_NOT_FOUND);
     const open =
       tx
         .select({ n: sql<number>`count(*)` })
         .from(courses)
         .where(and(eq(courses.mentorId, id), inArray(courses.status, OPEN_COURSE)))
         .get()?.n ?? 0;
-    if (!availableActions(m.status, open > 0).includes(action)) return { ok: false, error: "illegal" };
+    if (!availableActions(m.status, open > 0).includes(action)) return fail("volunteer.detail.illegal");
     let to = targetOf(action);
     if (action === "resume" && open > 0) to = "active";
     if (action === "approve") {
@@ -257,7 +262,7 @@ export function decideMentor(
         .all()
         .map((r) => r.step);
       const missing = missingForApproval(done);
-      if (missing.length) return { ok: false, error: "missing_steps", missing };
+      if (missing.length) return fail(missingSteps(missing));
     }
     mustChangeStatus(tx, {
       entity: "mentor",
@@ -282,6 +287,6 @@ export function decideMentor(
         tx,
       );
     }
-    return { ok: true, to };
+    return ok({ to });
   });
 }

@@ -107,18 +107,16 @@ describe("the volunteer journey", () => {
     expect(messagesTo(input.email, "mentor_next_steps")).toHaveLength(1);
   });
   it("refuses approval until the required screening steps are recorded", () => {
-    expect(v.decideMentor(mentorId, "approve", undefined, coordinator)).toMatchObject({ ok: false, error: "illegal" });
+    expect(v.decideMentor(mentorId, "approve", undefined, coordinator)).toEqual(fail("volunteer.detail.illegal"));
     v.recordScreening(mentorId, { step: "screening_call", doneOn: today(), notes: "God samtale" }, coordinator);
     expect(db().select().from(schema.mentors).where(eq(schema.mentors.id, mentorId)).get()!.status).toBe("screening");
-    expect(v.decideMentor(mentorId, "approve", undefined, coordinator)).toMatchObject({
-      ok: false,
-      error: "missing_steps",
-      missing: ["introduction", "confidentiality_declaration"],
-    });
+    expect(v.decideMentor(mentorId, "approve", undefined, coordinator)).toEqual(
+      fail(v.missingSteps(["introduction", "confidentiality_declaration"])),
+    );
     v.recordScreening(mentorId, { step: "introduction", doneOn: today(), form: "online" }, coordinator);
     v.recordScreening(mentorId, { step: "confidentiality_declaration", doneOn: today() }, coordinator);
     expect(v.listMatchableMentors().some((m) => m.id === mentorId)).toBe(false);
-    expect(v.decideMentor(mentorId, "approve", undefined, coordinator)).toEqual({ ok: true, to: "approved" });
+    expect(v.decideMentor(mentorId, "approve", undefined, coordinator)).toEqual(ok({ to: "approved" }));
     // Approved, but not matchable until the mentor has marked the introduction read (issue 21).
     expect(v.listMatchableMentors().some((m) => m.id === mentorId)).toBe(false);
     const userId = db().select().from(schema.mentors).where(eq(schema.mentors.id, mentorId)).get()!.userId!;

@@ -248,6 +248,7 @@ export default {
       resume: "Mentoren er aktiv igen.",
       retire: "Mentoren er afsluttet.",
     },
+    notFound: "Mentoren findes ikke.",
     illegal: "Det kan ikke lade sig gøre fra den nuværende status.",
     historyTitle: "Statushistorik",
     from: "Fra",

@@ -249,6 +249,7 @@ export default {
       resume: "The mentor is active again.",
       retire: "The mentor has been retired.",
     },
+    notFound: "The mentor does not exist.",
     illegal: "That is not possible from the current status.",
     historyTitle: "Status history",
     from: "From",
