@@ -8,7 +8,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { menteeChanges, mentees, users } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { audit } from "./audit.server";
-import { scopeWhere, transaction, type Actor, type Scope } from "./kernel.server";
+import { fail, ok, scopeWhere, transaction, type Actor, type Result, type Scope } from "./kernel.server";
 import { changedFields, type CorrectableFieldName, type CorrectableValues } from "../domain/mentee-corrections";
 import { paged, SUB_PAGE_SIZE, type Page } from "../domain/paging";
 import { countRows } from "../utils/sql";
@@ -89,16 +89,19 @@ export function correctMentee(
   });
 }
 
+/** The intake call cannot be logged: no such citizen in scope, or not a coordinator (the page answers 404). */
+export const INTAKE_REFUSED = "referrals.corrections.intakeRefused";
+
 /** The coordinator logs the intake call (visitationssamtale). Coordinators only: a caseworker's scope is refused. */
 export function logIntakeCall(
   scope: Scope,
   id: number,
   actor: Actor,
   input: { calledOn: string; note?: string },
-): boolean {
-  if (scope.kind !== "all") return false;
+): Result {
+  if (scope.kind !== "all") return fail(INTAKE_REFUSED);
   return transaction((tx) => {
-    if (!loadInScope(tx, scope, id)) return false;
+    if (!loadInScope(tx, scope, id)) return fail(INTAKE_REFUSED);
     const row = tx
       .insert(menteeChanges)
       .values({
@@ -111,7 +114,7 @@ export function logIntakeCall(
       .returning({ id: menteeChanges.id })
       .get();
     audit(actor, "create", "intake_call", row.id, { menteeId: id }, tx);
-    return true;
+    return ok();
   });
 }
 
