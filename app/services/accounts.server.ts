@@ -2,13 +2,13 @@
  * Accounts: login, password reset by email, invitations. Login answers generically (no account enumeration) and is
  * rate limited per client address and per account (see `login`).
  */
-import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { users, verificationTokens } from "../../db/schema";
 import { db } from "../db.server";
 import { hashPassword, verifyPassword } from "../auth/password.server";
 import { hit, refund } from "../auth/rate-limit.server";
 import { addressKey } from "../auth/client-address";
-import { newToken, sha256 } from "../auth/tokens.server";
+import { newToken, openTokenWhere, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
 import { enqueue } from "../messaging/outbox.server";
 import { absoluteUrl, fail, ok, transaction, type Result, type Tx } from "./kernel.server";
@@ -124,14 +124,7 @@ function findValidToken(token: string, purpose: PasswordPurpose) {
   return db()
     .select()
     .from(verificationTokens)
-    .where(
-      and(
-        eq(verificationTokens.tokenHash, sha256(token)),
-        eq(verificationTokens.purpose, purpose),
-        isNull(verificationTokens.usedAt),
-        gt(verificationTokens.expiresAt, now().toISOString()),
-      ),
-    )
+    .where(openTokenWhere(token, purpose, "user", now().toISOString()))
     .get();
 }
 

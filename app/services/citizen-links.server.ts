@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { courses, mentees, verificationTokens } from "../../db/schema";
 import { db, type Db } from "../db.server";
-import { sha256 } from "../auth/tokens.server";
+import { sha256, tokenWhere } from "../auth/tokens.server";
 import { citizenLinkState, linkExpiry, type LinkState } from "../domain/citizen-link";
 import type { MessageLanguage } from "../domain/enums";
 import { enqueue } from "../messaging/outbox.server";
@@ -112,13 +112,7 @@ export function resolve(token: string, d: Db): Resolved | { state: "invalid" } {
     })
     .from(verificationTokens)
     .innerJoin(mentees, eq(mentees.id, verificationTokens.subjectId))
-    .where(
-      and(
-        eq(verificationTokens.tokenHash, sha256(token)),
-        eq(verificationTokens.purpose, "citizen_page"),
-        eq(verificationTokens.subjectType, "mentee"),
-      ),
-    )
+    .where(tokenWhere(token, "citizen_page", "mentee"))
     .get();
   if (!row) return { state: "invalid" };
   const last = d

@@ -10,8 +10,8 @@ import { db, type Db } from "../db.server";
 import { audit } from "./audit.server";
 import { fail, ok, scopeWhere, transaction, type Actor, type Result, type Scope } from "./kernel.server";
 import { changedFields, type CorrectableFieldName, type CorrectableValues } from "../domain/mentee-corrections";
-import { paged, SUB_PAGE_SIZE, type Page } from "../domain/paging";
-import { countRows } from "../utils/sql";
+import { SUB_PAGE_SIZE, type Page } from "../domain/paging";
+import { countRows, pagedQuery } from "../utils/sql";
 import type { CorrectionInput } from "../schemas/referral";
 import type { Channel, DanishLevel, Goal, MessageLanguage } from "../domain/enums";
 
@@ -132,27 +132,23 @@ export type RecordChange = {
 export function recordChanges(menteeId: number, page: number): Page<RecordChange> {
   const d = db();
   const where = eq(menteeChanges.menteeId, menteeId);
-  return paged(
+  return pagedQuery(
     page,
     () => countRows(d, menteeChanges, where),
-    (limit, offset) =>
-      d
-        .select({
-          id: menteeChanges.id,
-          kind: menteeChanges.kind,
-          fields: menteeChanges.fields,
-          calledOn: menteeChanges.calledOn,
-          note: menteeChanges.note,
-          byName: users.name,
-          at: menteeChanges.at,
-        })
-        .from(menteeChanges)
-        .leftJoin(users, eq(users.id, menteeChanges.byUserId))
-        .where(where)
-        .orderBy(desc(menteeChanges.at), desc(menteeChanges.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+    d
+      .select({
+        id: menteeChanges.id,
+        kind: menteeChanges.kind,
+        fields: menteeChanges.fields,
+        calledOn: menteeChanges.calledOn,
+        note: menteeChanges.note,
+        byName: users.name,
+        at: menteeChanges.at,
+      })
+      .from(menteeChanges)
+      .leftJoin(users, eq(users.id, menteeChanges.byUserId))
+      .where(where)
+      .orderBy(desc(menteeChanges.at), desc(menteeChanges.id)),
     SUB_PAGE_SIZE,
   );
 }

@@ -13,10 +13,10 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { mentees, mentors, municipalities, poolRunPairs, poolRunUnmatched, users } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import type { AssignmentMode } from "../domain/assignment";
-import { paged, type Page } from "../domain/paging";
+import type { Page } from "../domain/paging";
 import { parseScopeKey, scopeKey, type PoolScope } from "../domain/pool-scope";
 import { cancelJob, jobById, recentJobs, submitJob, type JobRow, type SubmitResult } from "../jobs/background.server";
-import { countRows } from "../utils/sql";
+import { countRows, fullName, pagedQuery } from "../utils/sql";
 import { audit } from "./audit.server";
 import { fail, firstMessage, ok, type Actor, type Result } from "./kernel.server";
 import { EXCLUSION_ORDER } from "./match-candidates.server";
@@ -159,35 +159,31 @@ export function poolRunPairsPage(
   d: Db = db(),
 ): Page<PoolPairRow> {
   const where = and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.sharedIndustry, shared));
-  return paged(
+  return pagedQuery(
     page,
     () => countRows(d, poolRunPairs, where),
-    (limit, offset) =>
-      d
-        .select({
-          menteeId: poolRunPairs.menteeId,
-          mentorId: poolRunPairs.mentorId,
-          score: poolRunPairs.score,
-          sharedIndustry: poolRunPairs.sharedIndustry,
-          reasons: poolRunPairs.reasons,
-          requestId: poolRunPairs.requestId,
-          refusal: poolRunPairs.refusal,
-          menteeName: sql<string>`${mentees.firstName} || ' ' || ${mentees.lastName}`,
-          menteeMunicipality: municipalities.name,
-          mentorName: sql<string>`${mentors.firstName} || ' ' || ${mentors.lastName}`,
-          mentorMunicipality: mentorMunicipality.name,
-          industryCode: mentors.industryCode,
-        })
-        .from(poolRunPairs)
-        .innerJoin(mentees, eq(mentees.id, poolRunPairs.menteeId))
-        .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-        .innerJoin(mentors, eq(mentors.id, poolRunPairs.mentorId))
-        .innerJoin(mentorMunicipality, eq(mentorMunicipality.code, mentors.municipalityCode))
-        .where(where)
-        .orderBy(sort === "score_asc" ? asc(poolRunPairs.score) : desc(poolRunPairs.score), asc(poolRunPairs.menteeId))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+    d
+      .select({
+        menteeId: poolRunPairs.menteeId,
+        mentorId: poolRunPairs.mentorId,
+        score: poolRunPairs.score,
+        sharedIndustry: poolRunPairs.sharedIndustry,
+        reasons: poolRunPairs.reasons,
+        requestId: poolRunPairs.requestId,
+        refusal: poolRunPairs.refusal,
+        menteeName: fullName(mentees.firstName, mentees.lastName),
+        menteeMunicipality: municipalities.name,
+        mentorName: fullName(mentors.firstName, mentors.lastName),
+        mentorMunicipality: mentorMunicipality.name,
+        industryCode: mentors.industryCode,
+      })
+      .from(poolRunPairs)
+      .innerJoin(mentees, eq(mentees.id, poolRunPairs.menteeId))
+      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+      .innerJoin(mentors, eq(mentors.id, poolRunPairs.mentorId))
+      .innerJoin(mentorMunicipality, eq(mentorMunicipality.code, mentors.municipalityCode))
+      .where(where)
+      .orderBy(sort === "score_asc" ? asc(poolRunPairs.score) : desc(poolRunPairs.score), asc(poolRunPairs.menteeId)),
   );
 }
 
@@ -196,25 +192,21 @@ export type UnmatchedRow = { menteeId: number; name: string; municipality: strin
 /** One page (50) of a run's mentees without a proposal, by reason. */
 export function poolRunUnmatchedPage(jobId: number, page: number, d: Db = db()): Page<UnmatchedRow> {
   const where = eq(poolRunUnmatched.jobId, jobId);
-  return paged(
+  return pagedQuery(
     page,
     () => countRows(d, poolRunUnmatched, where),
-    (limit, offset) =>
-      d
-        .select({
-          menteeId: poolRunUnmatched.menteeId,
-          name: sql<string>`${mentees.firstName} || ' ' || ${mentees.lastName}`,
-          municipality: municipalities.name,
-          reason: sql<UnmatchedReason>`${poolRunUnmatched.reason}`,
-        })
-        .from(poolRunUnmatched)
-        .innerJoin(mentees, eq(mentees.id, poolRunUnmatched.menteeId))
-        .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-        .where(where)
-        .orderBy(asc(poolRunUnmatched.reason), asc(poolRunUnmatched.menteeId))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+    d
+      .select({
+        menteeId: poolRunUnmatched.menteeId,
+        name: fullName(mentees.firstName, mentees.lastName),
+        municipality: municipalities.name,
+        reason: sql<UnmatchedReason>`${poolRunUnmatched.reason}`,
+      })
+      .from(poolRunUnmatched)
+      .innerJoin(mentees, eq(mentees.id, poolRunUnmatched.menteeId))
+      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+      .where(where)
+      .orderBy(asc(poolRunUnmatched.reason), asc(poolRunUnmatched.menteeId)),
   );
 }
 

@@ -4,7 +4,7 @@
  * message goes through the outbox in that transaction. The coordinator's side is `mentor-screening.server.ts`, the
  * mentor's own pages `mentor-home.server.ts`.
  */
-import { and, asc, eq, inArray, isNull, gt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { consents, mentors, municipalities, statusChanges, users, verificationTokens } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { industryDivisions, industrySections, type IndustryRef } from "../domain/industries";
@@ -12,7 +12,7 @@ import type { UiLocale } from "../domain/enums";
 import { hashPassword } from "../auth/password.server";
 import { hit } from "../auth/rate-limit.server";
 import { addressKey } from "../auth/client-address";
-import { newToken, sha256 } from "../auth/tokens.server";
+import { newToken, openTokenWhere, sha256 } from "../auth/tokens.server";
 import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
 import { now, nowIso } from "../utils/clock";
@@ -170,14 +170,7 @@ function validVerification(token: string) {
   return db()
     .select()
     .from(verificationTokens)
-    .where(
-      and(
-        eq(verificationTokens.tokenHash, sha256(token)),
-        eq(verificationTokens.purpose, "email_verification"),
-        isNull(verificationTokens.usedAt),
-        gt(verificationTokens.expiresAt, nowIso()),
-      ),
-    )
+    .where(openTokenWhere(token, "email_verification", "mentor", nowIso()))
     .get();
 }
 

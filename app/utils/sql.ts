@@ -33,3 +33,8 @@ export type Pageable<T> = { limit(n: number): { offset(n: number): { all(): T[] 
 export function pagedQuery<T>(page: number, count: () => number, query: Pageable<T>, pageSize = PAGE_SIZE): Page<T> {
   return paged(page, count, (limit, offset) => query.limit(limit).offset(offset).all(), pageSize);
 }
+
+/** A person's full name in SQL (`first || ' ' || last`), as lists show it. */
+export function fullName(first: Column, last: Column): SQL<string> {
+  return sql<string>`${first} || ' ' || ${last}`;
+}
