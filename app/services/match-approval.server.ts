@@ -26,7 +26,7 @@ import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
 import { issueCitizenLink } from "./citizen-links.server";
 import { menteeChannel } from "../messaging/recipients.server";
-import { absoluteUrl, fail, ok, transaction, type Actor, type Result, type Tx } from "./kernel.server";
+import { absoluteUrl, fail, ok, transaction, type Actor, type Failure, type Result, type Tx } from "./kernel.server";
 import { mustChangeStatus } from "./status.server";
 import { currentWeights, matchContext } from "./match-context.server";
 import { loadMentee, loadMentors, OCCUPYING_STATUSES } from "./match-pool.server";
@@ -91,6 +91,20 @@ export function checkPair(d: Db, menteeId: number, mentorId: number, ctx: MatchC
 
 /** Another writer held the lock longer than the busy timeout: nothing was written, the person may retry. */
 export const isBusy = (e: unknown) => e instanceof Error && (e as { code?: string }).code === "SQLITE_BUSY";
+
+/**
+ * Runs a matching use case in one write transaction on `d`. An error `refusal` recognises (the lock held past the busy
+ * timeout, a unique index) is that refusal: nothing was written and the person may try again. Others are thrown.
+ */
+export function attempt<T>(run: (tx: Tx) => Result<T>, d: Db, refusal: (e: unknown) => Failure | null): Result<T> {
+  try {
+    return transaction(run, d);
+  } catch (e) {
+    const refused = refusal(e);
+    if (refused) return refused;
+    throw e;
+  }
+}
 
 /**
  * Approves a pair: creates the course (start, planned end = start + 6 months, 4 h/month), sets the mentee matched
@@ -243,11 +257,6 @@ export function approveMatch(input: ApproveInput, d: Db = db()): ApproveResult {
     }
     return ok({ courseId: course.id });
   };
-  try {
-    return transaction(run, d);
-  } catch (e) {
-    // Another approval held the write lock longer than the busy timeout: nothing was written, the user may retry.
-    if (isBusy(e)) return refuse("busy");
-    throw e;
-  }
+  // Another approval may hold the write lock longer than the busy timeout.
+  return attempt(run, d, (e) => (isBusy(e) ? refuse("busy") : null));
 }

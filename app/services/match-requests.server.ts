@@ -18,7 +18,7 @@ import { canAnswer, isOverdue, nextRequestStatus, requestDeadline } from "../dom
 import { nowIso, today } from "../utils/clock";
 import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
-import { approveMatch, checkPair, isBusy, matchRefusal, refuse } from "./match-approval.server";
+import { approveMatch, attempt, checkPair, isBusy, matchRefusal, refuse } from "./match-approval.server";
 import { matchContext, pairSharesIndustry } from "./match-context.server";
 import { getMatchSettings } from "./match-settings.server";
 import { coordinatorsToNotify } from "../messaging/recipients.server";
@@ -144,13 +144,7 @@ export function requestMatch(input: RequestInput, d: Db = db()): RequestResult {
     }
     return ok({ requestId: req.id });
   };
-  try {
-    return transaction(run, d);
-  } catch (e) {
-    if (isBusy(e)) return refuse("busy");
-    if (isUnique(e)) return refuse("request_open");
-    throw e;
-  }
+  return attempt(run, d, (e) => (isBusy(e) ? refuse("busy") : isUnique(e) ? refuse("request_open") : null));
 }
 
 /* ------------------------------------------------------------------ the mentor answers */
@@ -202,12 +196,7 @@ export function answerRequest(user: Actor, requestId: number, answer: Answer, d:
     notifyClosed(tx, req.id);
     return ok({ status: "declined" as const });
   };
-  try {
-    return transaction(run, d);
-  } catch (e) {
-    if (isBusy(e)) return answerRefusal("busy");
-    throw e;
-  }
+  return attempt(run, d, (e) => (isBusy(e) ? answerRefusal("busy") : null));
 }
 
 /** Moves a request on from `requested` (the state machine), with its status change and audit entry. */
