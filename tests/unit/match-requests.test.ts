@@ -16,6 +16,7 @@ import { runPoolHere } from "../support/pool-run";
 import { renderMessage } from "../../emails";
 import { testDb } from "../support/test-db";
 import { fail, ok } from "../../app/services/kernel.server";
+import * as poolRuns from "../../app/services/pool-runs.server";
 
 const matching = { ...matchContext, ...matchPool, ...matchCandidates, ...matchApproval };
 const requests = { ...requestCommands, ...requestReads };
@@ -311,5 +312,26 @@ describe("second chances", () => {
       .run();
     db().update(schema.mentees).set({ status: "ended_early" }).where(eq(schema.mentees.id, mentee.id)).run();
     expect(secondChance.requeueMentee(coordinator, mentee.id)).toBe(false);
+  });
+});
+
+describe("a refusal from a pool run", () => {
+  it("is stored on the pair as the refusal's i18n key, and a run that does not exist cannot be cancelled", () => {
+    const mentee = newMentee();
+    newMentor();
+    const run = runPoolHere("best_score");
+    const pair = run.pairs.find((p) => p.menteeId === mentee.id && p.sharedIndustry);
+    if (!pair) throw new Error("the run proposed no industry pair for the citizen");
+    // Meanwhile a coordinator asks another mentor about the same citizen: the run's pair is refused.
+    const asked = requests.requestMatch({ menteeId: mentee.id, mentorId: newMentor().id, actor: coordinator });
+    expect(asked.ok).toBe(true);
+    expect(poolRuns.approveFromRun(pair.jobId, [mentee.id], coordinator)).toEqual({ approved: 0, failed: 1 });
+    const stored = db()
+      .select({ refusal: schema.poolRunPairs.refusal })
+      .from(schema.poolRunPairs)
+      .where(and(eq(schema.poolRunPairs.jobId, pair.jobId), eq(schema.poolRunPairs.menteeId, mentee.id)))
+      .get();
+    expect(stored?.refusal).toBe(matching.matchRefusal("request_open"));
+    expect(poolRuns.cancelPoolRun(999_999, coordinator)).toEqual(fail(poolRuns.RUN_NOT_FOUND));
   });
 });
