@@ -168,9 +168,10 @@ export async function setPasswordWithToken(
 
 export const ADMIN_LINK_TTL_MS = 24 * 60 * 60_000;
 
-export type AdminLinkResult =
-  | { ok: true; userId: number; url: string; created: boolean; expiresAt: string }
-  | { ok: false; reason: "email_taken" | "not_found" };
+export type AdminLinkResult = Result<{ userId: number; url: string; created: boolean; expiresAt: string }>;
+/** The refusals of `admin:create` (the command says them in English; no page shows them). */
+export const ADMIN_EMAIL_TAKEN = "email_taken";
+export const ADMIN_NOT_FOUND = "not_found";
 
 /**
  * Creates an administrator without a password and returns a one-time link to set one (the invitation machinery: used
@@ -187,7 +188,7 @@ export function createAdminLink(input: { email: string; name?: string; reset?: b
   const result = transaction((tx): AdminLinkResult => {
     const existing = tx.select().from(users).where(eq(users.email, email)).get();
     if (input.reset ? !existing || existing.role !== "admin" : !!existing) {
-      return { ok: false, reason: input.reset ? "not_found" : "email_taken" };
+      return fail(input.reset ? ADMIN_NOT_FOUND : ADMIN_EMAIL_TAKEN);
     }
     const user = existing
       ? tx
@@ -213,14 +214,8 @@ export function createAdminLink(input: { email: string; name?: string; reset?: b
       })
       .run();
     audit(null, existing ? "update" : "create", "user", user.id, { via: "admin:create", reset: !!input.reset }, tx);
-    return {
-      ok: true,
-      userId: user.id,
-      url: absoluteUrl(`/invitation/${token}`),
-      created: !existing,
-      expiresAt,
-    };
+    return ok({ userId: user.id, url: absoluteUrl(`/invitation/${token}`), created: !existing, expiresAt });
   });
-  if (result.ok && !result.created) destroyAllSessions(result.userId);
+  if (result.ok && !result.value.created) destroyAllSessions(result.value.userId);
   return result;
 }

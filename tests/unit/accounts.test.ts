@@ -252,9 +252,10 @@ describe("password links are single-use", () => {
 
 describe("the first admin (npm run admin:create)", () => {
   it("gets no password, only a one-time link, and must set up a second factor", async () => {
-    const r = accounts.createAdminLink({ email: "Chef@Example.org", name: "Chef" });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    const made = accounts.createAdminLink({ email: "Chef@Example.org", name: "Chef" });
+    expect(made.ok).toBe(true);
+    if (!made.ok) return;
+    const r = made.value;
     const created = db().select().from(schema.users).where(eq(schema.users.id, r.userId)).get()!;
     expect(created).toMatchObject({ email: "chef@example.org", role: "admin", passwordHash: null, totpSecret: null });
     expect(r.url).toMatch(/^https:\/\/mentorbro\.example\/invitation\/[A-Za-z0-9_-]{43}$/);
@@ -266,22 +267,21 @@ describe("the first admin (npm run admin:create)", () => {
     expect(login.ok && mustSetUpSecondFactor(login.value)).toBe(true);
     expect(login.ok && needsSecondFactor(login.value)).toBe(false);
     // A second run for the same email refuses; --reset starts the admin over.
-    expect(accounts.createAdminLink({ email: "chef@example.org" })).toEqual({ ok: false, reason: "email_taken" });
+    expect(accounts.createAdminLink({ email: "chef@example.org" })).toEqual(fail(accounts.ADMIN_EMAIL_TAKEN));
     db()
       .update(schema.users)
       .set({ totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" })
       .where(eq(schema.users.id, r.userId))
       .run();
     const reset = accounts.createAdminLink({ email: "chef@example.org", reset: true });
-    expect(reset.ok && !reset.created).toBe(true);
+    expect(reset.ok && !reset.value.created).toBe(true);
     expect(db().select().from(schema.users).where(eq(schema.users.id, r.userId)).get()).toMatchObject({
       passwordHash: null,
       totpSecret: null,
     });
-    expect(accounts.createAdminLink({ email: "nobody@example.org", reset: true })).toEqual({
-      ok: false,
-      reason: "not_found",
-    });
+    expect(accounts.createAdminLink({ email: "nobody@example.org", reset: true })).toEqual(
+      fail(accounts.ADMIN_NOT_FOUND),
+    );
   });
   it("is the only role that must have a second factor", () => {
     expect(mustSetUpSecondFactor({ role: "admin", totpSecret: null })).toBe(true);
