@@ -49,17 +49,18 @@ try {
   if (e instanceof ConfigError) fail(e.message);
   throw e;
 }
-const { createAdminLink } = await import("../app/services/accounts.server");
+const { ADMIN_EMAIL_TAKEN, createAdminLink } = await import("../app/services/accounts.server");
 const { closeDb } = await import("../app/db.server");
 const result = createAdminLink({ email: email.data, name, reset: args.reset });
 closeDb();
 if (!result.ok) {
   fail(
-    result.reason === "email_taken"
+    result.formErrors.includes(ADMIN_EMAIL_TAKEN)
       ? `${email.data} already has an account; use --reset to start an administrator over`
       : `${email.data} is not an administrator`,
   );
 }
-console.log(`${result.created ? "Created the administrator" : "Reset the administrator"} ${email.data}.`);
+const link = result.value;
+console.log(`${link.created ? "Created the administrator" : "Reset the administrator"} ${email.data}.`);
 console.log("Open this link (once, within 24 hours) to choose a password, then set up two-step verification:");
-console.log(`  ${result.url}`);
+console.log(`  ${link.url}`);

@@ -7,21 +7,26 @@ describe("client address", () => {
     expect(clientAddress({})).toBe("unknown");
     expect(clientAddress(undefined)).toBe("unknown");
   });
-  it("limits IPv4 per address, also when written IPv4-mapped", () => {
-    expect(addressKey("192.0.2.7")).toBe("192.0.2.7");
-    expect(addressKey("::ffff:192.0.2.7")).toBe("192.0.2.7");
-    expect(addressKey("::FFFF:127.0.0.1")).toBe("127.0.0.1");
-  });
-  it("limits IPv6 per /64, so one subscriber's addresses share a limit", () => {
-    expect(addressKey("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:1:2::/64");
-    expect(addressKey("2001:db8:1:2::1")).toBe("2001:db8:1:2::/64");
-    expect(addressKey("[2001:0db8:0001:0002:ffff::9]")).toBe("2001:db8:1:2::/64");
-    expect(addressKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
-    expect(addressKey("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
-    expect(addressKey("::1")).toBe("0:0:0:0::/64");
-  });
-  it("keeps anything else as it is", () => {
-    expect(addressKey("unknown")).toBe("unknown");
-    expect(addressKey("")).toBe("unknown");
+
+  /** What each address is limited by: [why, address, key]. */
+  const keys: [string, string, string][] = [
+    ["IPv4 per address", "192.0.2.7", "192.0.2.7"],
+    ["IPv4 also when written IPv4-mapped", "::ffff:192.0.2.7", "192.0.2.7"],
+    ["IPv4-mapped in capitals", "::FFFF:127.0.0.1", "127.0.0.1"],
+    [
+      "IPv6 per /64, so one subscriber's addresses share a limit",
+      "2001:db8:1:2:aaaa:bbbb:cccc:dddd",
+      "2001:db8:1:2::/64",
+    ],
+    ["IPv6 shortened", "2001:db8:1:2::1", "2001:db8:1:2::/64"],
+    ["IPv6 in brackets with leading zeros", "[2001:0db8:0001:0002:ffff::9]", "2001:db8:1:2::/64"],
+    ["IPv6 with a gap inside the /64", "2001:db8::1", "2001:db8:0:0::/64"],
+    ["IPv6 with a zone", "fe80::1%eth0", "fe80:0:0:0::/64"],
+    ["IPv6 loopback", "::1", "0:0:0:0::/64"],
+    ["anything else as it is", "unknown", "unknown"],
+    ["nothing as unknown", "", "unknown"],
+  ];
+  it.each(keys)("limits %s", (_why, address, key) => {
+    expect(addressKey(address)).toBe(key);
   });
 });

@@ -11,6 +11,7 @@ import { hit, refund } from "./rate-limit.server";
 import { verifyTotp } from "./totp";
 import { signedCookie } from "./session.server";
 import { can } from "./permissions";
+import { fail, ok, type Result } from "../services/kernel.server";
 import type { Role } from "../domain/enums";
 
 const TTL_S = 300;
@@ -52,14 +53,18 @@ export async function clearSecondFactor(): Promise<string> {
   return mfaCookie().serialize("", { maxAge: 0 });
 }
 
+/** A wrong code, or too many tries: one message, beside the code. */
+export const MFA_INVALID = "auth.mfa.invalid";
+
 /** Checks a code for the pending user (rate limited: 5 wrong codes per 5 minutes; a right one is not counted). */
-export function checkSecondFactor(uid: number, code: string): typeof users.$inferSelect | null {
+export function checkSecondFactor(uid: number, code: string): Result<typeof users.$inferSelect> {
   const key = `mfa:${uid}`;
-  if (!hit(key, 5, TTL_S * 1000)) return null;
+  if (!hit(key, 5, TTL_S * 1000)) return fail(MFA_INVALID);
   const user = db().select().from(users).where(eq(users.id, uid)).get();
-  if (!user?.totpSecret || !user.active || !verifyTotp(user.totpSecret, code, now().getTime())) return null;
+  if (!user?.totpSecret || !user.active || !verifyTotp(user.totpSecret, code, now().getTime()))
+    return fail(MFA_INVALID);
   refund(key);
-  return user;
+  return ok(user);
 }
 
 export function setTotpSecret(userId: number, secret: string | null): void {

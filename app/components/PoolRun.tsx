@@ -8,6 +8,7 @@ import { MUNICIPALITIES } from "../../db/reference/municipalities";
 import type { JobProgress } from "../../db/schema";
 import { formatNumber, formatPercent } from "../i18n/format";
 import { MatchReasons, industryLabel } from "./MatchReasons";
+import { matchRefusalText } from "./match-refusal";
 import { scrollRegion } from "./TableWrap";
 
 const municipalityName = new Map(MUNICIPALITIES.map((m) => [m.code, m.name]));
@@ -157,7 +158,7 @@ export function PairsTable({ pairs, caption }: { pairs: Pair[]; caption: string 
                   <>
                     {p.refusal ? (
                       <p className="form-hint">
-                        {t("matching.run.refused", { reason: t(`matching.errors.${p.refusal}`, { rules: "" }) })}
+                        {t("matching.run.refused", { reason: matchRefusalText(t, p.refusal) })}
                       </p>
                     ) : null}
                     <Form method="post">

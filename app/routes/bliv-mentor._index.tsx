@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { volunteerSignupSchema, MENTOR_CONSENT_VERSION } from "../schemas/volunteer";
 import { signUpVolunteer, signupOptions } from "../services/volunteers.server";
+import { replyWith } from "../services/kernel.server";
 import { clientAddress } from "../auth/client-address";
 import { getLocale } from "../i18n/locale.server";
 import { Alert, Checkbox, ErrorSummary, TextField } from "../components/forms";
@@ -32,11 +33,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: volunteerSignupSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), rateLimited: false }, { status: 400 });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   // A filled honeypot is a bot: answer exactly as for a person, store nothing.
   if (submission.value.website) return redirect("/bliv-mentor/tak");
   const result = signUpVolunteer(submission.value, await getLocale(request), clientAddress(context));
-  if (result.kind === "rate_limited") return data({ result: submission.reply(), rateLimited: true }, { status: 429 });
+  if (!result.ok) return data(replyWith(submission, result), { status: 429 });
   return redirect("/bliv-mentor/tak");
 }
 
@@ -46,7 +47,7 @@ export default function Signup() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "signup",
-    lastResult: actionData?.result,
+    lastResult: actionData,
     defaultValue: {
       travelKm: "15",
       capacity: "1",
@@ -76,7 +77,6 @@ export default function Signup() {
             })}
           </Alert>
         ) : null}
-        {actionData?.rateLimited ? <Alert kind="error">{t("volunteer.signup.rateLimited")}</Alert> : null}
         <ErrorSummary form={form} />
         <Form method="post" {...getFormProps(form)}>
           <fieldset className="mb-fieldset">

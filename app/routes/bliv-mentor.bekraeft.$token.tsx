@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { resetSchema } from "../schemas/auth";
 import { completeVerification, verificationInfo } from "../services/volunteers.server";
+import { replyWith } from "../services/kernel.server";
 import { createUserSession } from "../auth/session.server";
 import { Alert } from "../components/forms";
 import { NewPasswordForm } from "../components/NewPasswordForm";
@@ -22,9 +23,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: resetSchema });
   const hide = { hideFields: ["password", "confirm"] };
   if (submission.status !== "success") return data(submission.reply(hide), { status: 400 });
-  const userId = await completeVerification(params.token ?? "", submission.value.password);
-  if (!userId) return data(submission.reply({ formErrors: ["volunteer.verify.invalid"], ...hide }), { status: 400 });
-  return redirect("/mentor", { headers: { "Set-Cookie": await createUserSession(userId) } });
+  const done = await completeVerification(params.token ?? "", submission.value.password);
+  if (!done.ok) return data(replyWith(submission, done, hide), { status: 400 });
+  return redirect("/mentor", { headers: { "Set-Cookie": await createUserSession(done.value) } });
 }
 
 export default function Verify() {

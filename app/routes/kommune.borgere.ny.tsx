@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { requireCaseworker } from "../auth/permissions.server";
 import { referralSchema, MAX_EXPERIENCE_ROWS } from "../schemas/referral";
 import { createReferral } from "../services/referrals.server";
+import { replyWith } from "../services/kernel.server";
 import { municipalityInfo, divisionOptions } from "../services/municipalities.server";
 import { educationLevels, englishLevels, genderPreferences, genders, goals, menteeGroups } from "../domain/enums";
 import { consentVersions, CURRENT_CONSENT_VERSION, referralConsentPurposes } from "../domain/referrals";
@@ -61,20 +62,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: trimmed(submission.reply()), duplicates: [] as Duplicate[] }, { status: 400 });
   }
   const res = createReferral(user, scope, submission.value);
-  if (res.ok) return redirect(`/kommune/borgere/${res.id}?created=1`);
-  if (res.reason === "duplicate") {
-    // 409: nothing saved yet; the caseworker must confirm "save anyway".
-    return data(
-      {
-        result: submission.reply({ formErrors: ["referrals.form.duplicateTitle"] }),
-        duplicates: res.duplicates as Duplicate[],
-      },
-      { status: 409 },
-    );
-  }
+  if (res.ok) return redirect(`/kommune/borgere/${res.value.id}?created=1`);
+  // 409 for a possible duplicate: nothing saved yet, the caseworker must confirm "save anyway". 403: not a partner.
   return data(
-    { result: submission.reply({ formErrors: ["referrals.form.notPartner"] }), duplicates: [] as Duplicate[] },
-    { status: 403 },
+    { result: replyWith(submission, res), duplicates: (res.duplicates ?? []) as Duplicate[] },
+    { status: res.duplicates ? 409 : 403 },
   );
 }
 

@@ -10,6 +10,7 @@ import {
   poolRun,
   poolRunPairsPage,
   poolRunUnmatchedPage,
+  RUN_NOT_FOUND,
   type PairSort,
 } from "../services/pool-runs.server";
 import { poolRunActionSchema } from "../schemas/matching";
@@ -59,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = new URL(request.url);
   if (v.intent === "cancel") {
     const r = cancelPoolRun(id, user);
-    if (!r.ok && r.error === "not_found") throw new Response("Not found", { status: 404 });
+    if (!r.ok && r.formErrors.includes(RUN_NOT_FOUND)) throw new Response("Not found", { status: 404 });
     return redirect(`/koordinator/matching/${id}`);
   }
   const r = approveFromRun(id, v.menteeId, user);

@@ -55,12 +55,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (form.get("intent") === "call_handled") {
     const s = parseWithZod(form, { schema: callHandledSchema });
-    if (s.status !== "success" || !markCallHandled(user, id, s.value.callId)) throw notFound();
+    if (s.status !== "success" || !markCallHandled(user, id, s.value.callId).ok) throw notFound();
     return redirect(`/koordinator/mentees/${id}?done=call#citizen-page-title`);
   }
   const s = parseWithZod(form, { schema: citizenLinkSchema });
   if (s.status !== "success") return data({ failed: true }, { status: 400 });
-  if (!sendCitizenLink(user, id, { replace: s.value.replace, via: "coordinator" }))
+  if (!sendCitizenLink(user, id, { replace: s.value.replace, via: "coordinator" }).ok)
     return data({ failed: true }, { status: 409 });
   return redirect(`/koordinator/mentees/${id}?done=link#citizen-page-title`);
 }

@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -6,6 +7,8 @@ import { notFound } from "../auth/guards.server";
 import { requirePermission } from "../auth/permissions.server";
 import { candidatesFor } from "../services/match-candidates.server";
 import { requestMatch } from "../services/match-requests.server";
+import { matchRefusal } from "../services/match-approval.server";
+import { replyWith } from "../services/kernel.server";
 import { requestsForMentee } from "../services/match-request-reads.server";
 import { profileReasonsForMentors } from "../services/competence.server";
 import { hardRules, type HardRule } from "../domain/matching";
@@ -14,6 +17,7 @@ import { PageSummary, Pager } from "../components/Pager";
 import { approveSchema } from "../schemas/matching";
 import { Alert, translateError } from "../components/forms";
 import { MatchReasons, industryLabel, languageName } from "../components/MatchReasons";
+import { matchRefusalText } from "../components/match-refusal";
 import { formatDate, formatNumber } from "../i18n/format";
 import { today } from "../utils/clock";
 import { pageMeta } from "../i18n/meta";
@@ -45,12 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...result, candidates, requests: requestsForMentee(id), today: today() };
 }
 
-type ActionResult = {
-  mentorId: number | null;
-  fieldErrors: Record<string, string[]>;
-  formError: string | null;
-  values: Record<string, string>;
-};
+/** The reply to one candidate's approval form: Conform's reply (errors beside their fields, what was typed). */
+type ActionResult = { mentorId: number | null; reply: SubmissionResult<string[]> };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "approve:match:any");
@@ -58,15 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const submission = parseWithZod(form, { schema: approveSchema });
   const mentorIdRaw = Number(form.get("mentorId"));
-  const values = {
-    startDate: String(form.get("startDate") ?? "").slice(0, 20),
-    manualReason: String(form.get("manualReason") ?? "").slice(0, 600),
-  };
   const mentorId = Number.isInteger(mentorIdRaw) && mentorIdRaw > 0 ? mentorIdRaw : null;
-  if (submission.status !== "success") {
-    const fieldErrors = (submission.reply().error ?? {}) as Record<string, string[]>;
-    return data<ActionResult>({ mentorId, fieldErrors, formError: null, values }, { status: 400 });
-  }
+  if (submission.status !== "success")
+    return data<ActionResult>({ mentorId, reply: submission.reply() }, { status: 400 });
   const v = submission.value;
   // Issue 19: the approval asks the mentor; the course is created when the mentor says yes.
   const r = requestMatch({
@@ -76,25 +70,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     reason: v.manualReason ?? null,
     actor: user,
   });
-  if (!r.ok) {
-    if (r.error === "mentee_not_found") throw notFound();
-    if (r.error === "reason_required") {
-      return data<ActionResult>(
-        { mentorId, fieldErrors: { manualReason: ["matching.errors.noIndustryReason"] }, formError: null, values },
-        { status: 400 },
-      );
-    }
-    return data<ActionResult>(
-      {
-        mentorId,
-        fieldErrors: {},
-        formError: r.error === "rule" ? `rule:${(r.rules ?? []).join(",")}` : r.error,
-        values,
-      },
-      { status: 409 },
-    );
-  }
-  return redirect(`/koordinator/mentees/${id}/kandidater?anmodet=${r.requestId}`);
+  if (r.ok) return redirect(`/koordinator/mentees/${id}/kandidater?anmodet=${r.value.requestId}`);
+  if (r.formErrors.includes(matchRefusal("mentee_not_found"))) throw notFound();
+  return data<ActionResult>({ mentorId, reply: replyWith(submission, r) }, { status: 409 });
 }
 
 export default function Candidates() {
@@ -116,17 +94,7 @@ export default function Candidates() {
   const [params] = useSearchParams();
   const name = `${mentee.firstName} ${mentee.lastName}`;
   const waiting = mentee.status === "waiting";
-  const formError = (err: string) => {
-    if (err.startsWith("rule:"))
-      return t("matching.errors.rule", {
-        rules: err
-          .slice(5)
-          .split(",")
-          .map((r) => t(`matching.rule.${r}`))
-          .join("; "),
-      });
-    return t(`matching.errors.${err}`);
-  };
+  const formError = (reply: SubmissionResult<string[]> | undefined) => reply?.error?.[""]?.[0];
   return (
     <>
       <p>
@@ -134,7 +102,9 @@ export default function Candidates() {
       </p>
       <h1>{t("matching.candidates.title", { name })}</h1>
       {params.get("anmodet") ? <Alert kind="success">{t("matching.candidates.requested")}</Alert> : null}
-      {result?.formError && result.mentorId === null ? <Alert kind="error">{formError(result.formError)}</Alert> : null}
+      {result && result.mentorId === null && formError(result.reply) ? (
+        <Alert kind="error">{matchRefusalText(t, formError(result.reply)!)}</Alert>
+      ) : null}
 
       <h2>{t("matching.candidates.profile")}</h2>
       <dl className="mb-dl">
@@ -206,9 +176,11 @@ export default function Candidates() {
           {candidates.length === 0 ? <p>{t("matching.candidates.none")}</p> : null}
           <ol className="mb-candidates nobullet-list">
             {candidates.map((c, i) => {
-              const mine = result?.mentorId === c.mentorId ? result : undefined;
-              const startErr = mine?.fieldErrors.startDate?.[0];
-              const reasonErr = mine?.fieldErrors.manualReason?.[0];
+              const mine = result?.mentorId === c.mentorId ? result.reply : undefined;
+              const startErr = mine?.error?.startDate?.[0];
+              const reasonErr = mine?.error?.manualReason?.[0];
+              const typed = (name: string) => (mine?.initialValue as Record<string, string> | undefined)?.[name];
+              const refused = formError(mine);
               const base = `c${c.mentorId}`;
               return (
                 <li key={c.mentorId} className="mb-candidate" aria-labelledby={`${base}-h`}>
@@ -234,7 +206,7 @@ export default function Candidates() {
                     )}
                   </p>
                   <MatchReasons reasons={c.reasons} />
-                  {mine?.formError ? <Alert kind="error">{formError(mine.formError)}</Alert> : null}
+                  {refused ? <Alert kind="error">{matchRefusalText(t, refused)}</Alert> : null}
                   <Form method="post" className="mb-approve-form">
                     <input type="hidden" name="mentorId" value={c.mentorId} />
                     {c.sharedIndustry ? null : <input type="hidden" name="noIndustry" value="1" />}
@@ -253,7 +225,7 @@ export default function Candidates() {
                         id={`${base}-start`}
                         name="startDate"
                         required
-                        defaultValue={mine?.values.startDate ?? todayDate}
+                        defaultValue={typed("startDate") ?? todayDate}
                         aria-invalid={startErr ? true : undefined}
                         aria-describedby={startErr ? `${base}-start-err` : undefined}
                       />
@@ -285,7 +257,7 @@ export default function Candidates() {
                         id={`${base}-reason`}
                         name="manualReason"
                         maxLength={500}
-                        defaultValue={mine?.values.manualReason ?? ""}
+                        defaultValue={typed("manualReason") ?? ""}
                         aria-invalid={reasonErr ? true : undefined}
                         required={!c.sharedIndustry || undefined}
                         aria-describedby={

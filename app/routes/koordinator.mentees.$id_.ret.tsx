@@ -37,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "intake") {
     const s = parseWithZod(form, { schema: intakeCallSchema });
     if (s.status !== "success") return data({ intent: "intake" as const, result: s.reply() }, { status: 400 });
-    if (!logIntakeCall(scope, id, user, s.value)) throw notFound();
+    if (!logIntakeCall(scope, id, user, s.value).ok) throw notFound();
     return redirect(`/koordinator/mentees/${id}/ret?done=intake#changes-title`);
   }
   const s = parseWithZod(form, { schema: correctionSchema });

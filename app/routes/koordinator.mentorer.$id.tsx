@@ -1,12 +1,20 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useMemo } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { notFound } from "../auth/guards.server";
 import { requirePermission } from "../auth/permissions.server";
 import { decisionSchema, screeningSchema } from "../schemas/volunteer";
-import { decideMentor, getMentorForStaff, recordScreening } from "../services/mentor-screening.server";
+import {
+  decideMentor,
+  getMentorForStaff,
+  MENTOR_NOT_FOUND,
+  recordScreening,
+} from "../services/mentor-screening.server";
+import { replyWith } from "../services/kernel.server";
 import { introductionForms, screeningSteps } from "../domain/enums";
 import { isMatchable, type MentorAction } from "../domain/mentor-status";
 import { formatDate, formatDateTime, languageName } from "../i18n/format";
@@ -48,22 +56,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "screening") {
     const submission = parseWithZod(form, { schema: screeningSchema });
     if (submission.status !== "success")
-      return data({ screening: submission.reply(), decision: null, error: null }, { status: 400 });
-    if (!recordScreening(id, submission.value, user)) throw notFound();
+      return data({ screening: submission.reply(), decision: null }, { status: 400 });
+    if (!recordScreening(id, submission.value, user).ok) throw notFound();
     return redirect(`/koordinator/mentorer/${id}?done=recorded`);
   }
   const submission = parseWithZod(form, { schema: decisionSchema });
-  if (submission.status !== "success")
-    return data({ screening: null, decision: submission.reply(), error: null }, { status: 400 });
+  if (submission.status !== "success") return data({ screening: null, decision: submission.reply() }, { status: 400 });
   const result = decideMentor(id, submission.value.intent, submission.value.reason, user);
   if (!result.ok) {
-    if (result.error === "not_found") throw notFound();
-    return data(
-      { screening: null, decision: submission.reply(), error: result.error, missing: result.missing ?? [] },
-      { status: 409 },
-    );
+    if (result.formErrors.includes(MENTOR_NOT_FOUND)) throw notFound();
+    return data({ screening: null, decision: replyWith(submission, result) }, { status: 409 });
   }
   return redirect(`/koordinator/mentorer/${id}?done=${submission.value.intent}`);
+}
+
+const stepNames = (t: TFunction, steps: readonly string[]) => steps.map((s) => t(`enum.screeningStep.${s}`)).join(", ");
+
+/** A refusal naming missing screening steps by code (`…|{"steps":"a,b"}`) gets their names, for the error summary. */
+function withStepNames(
+  reply: SubmissionResult<string[]> | undefined,
+  names: (codes: string) => string,
+): SubmissionResult<string[]> | undefined {
+  const form = reply?.error?.[""];
+  if (!reply || !form) return reply;
+  const named = form.map((e) => {
+    const [key, raw] = e.split("|");
+    return raw ? `${key}|${JSON.stringify({ steps: names(String(JSON.parse(raw).steps)) })}` : e;
+  });
+  return { ...reply, error: { ...reply.error, "": named } };
 }
 
 export default function MentorDetail() {
@@ -73,6 +93,13 @@ export default function MentorDetail() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const m = d.mentor;
+  const stepList = (steps: readonly string[]) => stepNames(t, steps);
+  const decision = actionData?.decision ?? undefined;
+  // Memoised: Conform reports a new lastResult whenever its identity changes.
+  const decisionReply = useMemo(
+    () => withStepNames(decision, (steps) => stepNames(t, steps.split(","))),
+    [decision, t],
+  );
   const [sForm, sFields] = useForm({
     id: "screening",
     lastResult: actionData?.screening ?? undefined,
@@ -81,7 +108,7 @@ export default function MentorDetail() {
   });
   const [dForm, dFields] = useForm({
     id: "decision",
-    lastResult: actionData?.decision ?? undefined,
+    lastResult: decisionReply,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
   });
   const done = params.get("done");
@@ -90,7 +117,6 @@ export default function MentorDetail() {
     return i ? `${i.code} ${lng === "en" ? i.labelEn : i.labelDa}` : code;
   };
   const matchable = isMatchable({ ...m, openCourses: d.openCourses }, d.today);
-  const stepList = (steps: readonly string[]) => steps.map((s) => t(`enum.screeningStep.${s}`)).join(", ");
   return (
     <>
       <p>
@@ -109,10 +135,6 @@ export default function MentorDetail() {
       done !== "recorded" &&
       Object.keys({ start_screening: 1, approve: 1, reject: 1, pause: 1, resume: 1, retire: 1 }).includes(done) ? (
         <Alert kind="success">{t(`volunteer.detail.done.${done}`)}</Alert>
-      ) : null}
-      {actionData?.error === "illegal" ? <Alert kind="error">{t("volunteer.detail.illegal")}</Alert> : null}
-      {actionData?.error === "missing_steps" && "missing" in actionData ? (
-        <Alert kind="error">{t("volunteer.detail.missing", { steps: stepList(actionData.missing) })}</Alert>
       ) : null}
 
       <section aria-labelledby="h-decision">
@@ -357,7 +379,7 @@ export default function MentorDetail() {
                   <td>{h.fromStatus ? t(`enum.mentorStatus.${h.fromStatus}`) : "–"}</td>
                   <td>{t(`enum.mentorStatus.${h.toStatus}`)}</td>
                   <td>{h.reason}</td>
-                  <td>{h.by}</td>
+                  <td>{h.byName}</td>
                 </tr>
               ))}
             </tbody>

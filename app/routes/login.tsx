@@ -7,7 +7,8 @@ import { getSessionUser, createUserSession } from "../auth/session.server";
 import { safeRedirect, startPath } from "../auth/guards.server";
 import { clientAddress } from "../auth/client-address";
 import { loginSchema } from "../schemas/auth";
-import { login } from "../services/accounts.server";
+import { login, LOGIN_RATE_LIMITED } from "../services/accounts.server";
+import { replyWith } from "../services/kernel.server";
 import { needsSecondFactor, startSecondFactor } from "../auth/mfa.server";
 import { Alert, ErrorSummary, TextField } from "../components/forms";
 import { pageMeta } from "../i18n/meta";
@@ -29,16 +30,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password, redirectTo } = submission.value;
   const result = await login(email, password, clientAddress(context));
   if (!result.ok) {
-    const key = result.reason === "rate_limited" ? "auth.login.rateLimited" : "auth.login.invalid";
-    return data(submission.reply({ formErrors: [key], hideFields: ["password"] }), {
-      status: result.reason === "rate_limited" ? 429 : 400,
+    return data(replyWith(submission, result, { hideFields: ["password"] }), {
+      status: result.formErrors.includes(LOGIN_RATE_LIMITED) ? 429 : 400,
     });
   }
-  if (needsSecondFactor(result.user)) {
-    return redirect("/login/kode", { headers: { "Set-Cookie": await startSecondFactor(result.user.id, redirectTo) } });
+  const user = result.value;
+  if (needsSecondFactor(user)) {
+    return redirect("/login/kode", { headers: { "Set-Cookie": await startSecondFactor(user.id, redirectTo) } });
   }
-  const cookie = await createUserSession(result.user.id);
-  return redirect(safeRedirect(redirectTo, startPath(result.user.role)), { headers: { "Set-Cookie": cookie } });
+  const cookie = await createUserSession(user.id);
+  return redirect(safeRedirect(redirectTo, startPath(user.role)), { headers: { "Set-Cookie": cookie } });
 }
 
 export default function Login() {

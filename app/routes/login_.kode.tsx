@@ -1,5 +1,6 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { replyWith } from "../services/kernel.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -23,8 +24,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!pending) throw redirect("/login");
   const submission = parseWithZod(await request.formData(), { schema: codeSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const user = checkSecondFactor(pending.uid, submission.value.code);
-  if (!user) return data(submission.reply({ formErrors: ["auth.mfa.invalid"], hideFields: ["code"] }), { status: 400 });
+  const checked = checkSecondFactor(pending.uid, submission.value.code);
+  if (!checked.ok) return data(replyWith(submission, checked, { hideFields: ["code"] }), { status: 400 });
+  const user = checked.value;
   audit({ id: user.id, role: user.role }, "login", "user", user.id, { secondFactor: true });
   const headers = new Headers();
   headers.append("Set-Cookie", await createUserSession(user.id));

@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound } from "../auth/guards.server";
 import { requirePermission } from "../auth/permissions.server";
-import { answerRequest } from "../services/match-requests.server";
+import { answerRequest, REQUEST_NOT_FOUND } from "../services/match-requests.server";
+import { replyWith } from "../services/kernel.server";
 import { requestForMentor } from "../services/match-request-reads.server";
 import { requestAnswerSchema } from "../schemas/matching";
 import { Alert, translateError } from "../components/forms";
@@ -23,44 +24,41 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { r };
 }
 
-type ActionResult = { fieldErrors: Record<string, string[]>; formError: string | null; reason: string };
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, "answer:match-request:own");
   const id = idParam(params.id);
   const form = await request.formData();
   const s = parseWithZod(form, { schema: requestAnswerSchema });
-  const reason = String(form.get("reason") ?? "").slice(0, 400);
-  if (s.status !== "success")
-    return data<ActionResult>(
-      { fieldErrors: (s.reply().error ?? {}) as Record<string, string[]>, formError: null, reason },
-      { status: 400 },
-    );
+  if (s.status !== "success") return data(s.reply(), { status: 400 });
   const r = answerRequest(
     user,
     id,
     s.value.answer === "accept" ? { accept: true } : { accept: false, reason: s.value.reason ?? null },
   );
   if (!r.ok) {
-    if (r.error === "not_found") throw notFound();
-    return data<ActionResult>({ fieldErrors: {}, formError: r.error, reason }, { status: 409 });
+    if (r.formErrors.includes(REQUEST_NOT_FOUND)) throw notFound();
+    return data(replyWith(s, r), { status: 409 });
   }
-  return redirect(r.status === "accepted" ? `/mentor/forloeb/${r.courseId}?accepted=1` : `/mentor/forespoergsel/${id}`);
+  const done = r.value;
+  return redirect(
+    done.status === "accepted" ? `/mentor/forloeb/${done.courseId}?accepted=1` : `/mentor/forespoergsel/${id}`,
+  );
 }
 
 export default function MatchRequestPage() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const { r } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
-  const reasonErr = result?.fieldErrors.reason?.[0];
+  const result = useActionData<typeof action>();
+  const reasonErr = result?.error?.reason?.[0];
+  const formError = result?.error?.[""]?.[0];
   return (
     <div>
       <p>
         <Link to="/mentor">{t("volunteer.request.back")}</Link>
       </p>
       <h1>{t("volunteer.request.title", { name: r.menteeFirstName })}</h1>
-      {result?.formError ? <Alert kind="error">{t(`volunteer.request.errors.${result.formError}`)}</Alert> : null}
+      {formError ? <Alert kind="error">{translateError(t, formError)}</Alert> : null}
       <p>{t("volunteer.request.intro", { name: r.menteeFirstName, municipality: r.municipality })}</p>
       <dl className="mb-dl">
         <dt>{t("matching.candidates.languages")}</dt>
@@ -108,7 +106,7 @@ export default function MatchRequestPage() {
                 name="reason"
                 rows={3}
                 maxLength={300}
-                defaultValue={result?.reason ?? ""}
+                defaultValue={String(result?.initialValue?.reason ?? "")}
                 aria-invalid={reasonErr ? true : undefined}
                 aria-describedby={reasonErr ? "decline-reason-hint decline-reason-err" : "decline-reason-hint"}
               />

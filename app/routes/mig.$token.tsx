@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 /**
  * The citizen's own page (issue 21), reached through their personal link: no account, their message language (and
  * direction), readable on a cheap phone, works without JavaScript. Shows what they already know (mentor's first name
@@ -13,7 +14,13 @@ import { config } from "../config.server";
 import { isRtl, messageLanguages, type MessageLanguage } from "../domain/enums";
 import { callMeSchema, contactChangeSchema, contactCodeSchema } from "../schemas/between";
 import { citizenPageAllowed, citizenPageByToken } from "../services/citizen-page.server";
-import { confirmContactChange, requestCall, startContactChange } from "../services/citizen-requests.server";
+import {
+  confirmContactChange,
+  LINK_CLOSED,
+  requestCall,
+  startContactChange,
+} from "../services/citizen-requests.server";
+import { replyWith } from "../services/kernel.server";
 import { citizenPageCopy, fill } from "../i18n/citizen-page-copy";
 import { optOutCopy } from "../i18n/opt-out-copy";
 import { citizenPageLanguage } from "../i18n/citizen-language";
@@ -43,60 +50,46 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 type Errors = Partial<Record<"phone" | "language" | "code" | "form", string>>;
 
+/**
+ * The answer to one of the page's forms: Conform's reply. Its messages are keys of the page's own copy (`c.errors`, in
+ * the citizen's language), from the services' results or from the form checks below.
+ */
+const answer = (reply: SubmissionResult<string[]>, status: number) => data({ reply }, { status });
+/** A reply with only these errors, for a request that never reached a form's fields. */
+const refusal = (errors: Errors): SubmissionResult<string[]> => ({
+  status: "error",
+  error: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k === "form" ? "" : k, [v!]])),
+});
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = params.token ?? "";
-  if (!citizenPageAllowed(clientAddress(context), "post"))
-    return data({ form: "limit", errors: { form: "tooFast" } as Errors, values: {} }, { status: 429 });
+  if (!citizenPageAllowed(clientAddress(context), "post")) return answer(refusal({ form: "tooFast" }), 429);
   const form = await request.formData();
   const intent = form.get("intent");
   const sprog = new URL(request.url).searchParams.get("sprog");
   const back = (q: string) =>
     redirect(`/mig/${encodeURIComponent(token)}?${q}${sprog === "da" || sprog === "en" ? `&sprog=${sprog}` : ""}`);
   if (intent === "call") {
-    if (parseWithZod(form, { schema: callMeSchema }).status !== "success")
-      return data({ form: "call", errors: { form: "invalid" } as Errors, values: {} }, { status: 400 });
+    const s = parseWithZod(form, { schema: callMeSchema });
+    if (s.status !== "success") return answer(refusal({ form: "invalid" }), 400);
     const r = requestCall(token);
-    return r.ok
-      ? back("done=call")
-      : data(
-          { form: "call", errors: { form: r.reason } as Errors, values: {} },
-          { status: r.reason === "link" ? 410 : 409 },
-        );
+    if (r.ok) return back("done=call");
+    return answer(replyWith(s, r), r.formErrors.includes(LINK_CLOSED) ? 410 : 409);
   }
   if (intent === "code") {
     const s = parseWithZod(form, { schema: contactCodeSchema });
-    if (s.status !== "success")
-      return data({ form: "code", errors: { code: "codeInvalid" } as Errors, values: {} }, { status: 400 });
+    if (s.status !== "success") return answer(refusal({ code: "codeInvalid" }), 400);
     const r = confirmContactChange(token, s.value.changeId, s.value.code);
-    return r.ok
-      ? back("done=changed")
-      : data({ form: "code", errors: { code: r.reason } as Errors, values: {} }, { status: 400 });
+    return r.ok ? back("done=changed") : answer(replyWith(s, r, { hideFields: ["code"] }), 400);
   }
   const s = parseWithZod(form, { schema: contactChangeSchema });
-  const values = { phone: String(form.get("phone") ?? "").slice(0, 30), language: String(form.get("language") ?? "") };
   if (s.status !== "success") {
     const e = s.error ?? {};
-    return data(
-      {
-        form: "contact",
-        errors: { phone: e.phone ? "phoneInvalid" : undefined, language: e.language ? "invalid" : undefined } as Errors,
-        values,
-      },
-      { status: 400 },
-    );
+    const fieldErrors = { phone: e.phone ? ["phoneInvalid"] : [], language: e.language ? ["invalid"] : [] };
+    return answer(s.reply({ fieldErrors }), 400);
   }
   const r = startContactChange(token, s.value);
-  if (!r.ok)
-    return data(
-      {
-        form: "contact",
-        errors: (r.reason === "nothing_changed" || r.reason === "too_many" || r.reason === "no_channel"
-          ? { phone: r.reason }
-          : { form: r.reason }) as Errors,
-        values,
-      },
-      { status: 400 },
-    );
+  if (!r.ok) return answer(replyWith(s, r), 400);
   return back("sent=1#code");
 }
 
@@ -107,10 +100,13 @@ export default function CitizenPage() {
   const c = citizenPageCopy[language];
   const dir = isRtl(language) ? "rtl" : "ltr";
   const readIn = [...new Set<MessageLanguage>([own, "da", "en"])].filter((l) => l !== language);
-  const err = (actionData?.errors ?? {}) as Errors;
+  const reply = actionData?.reply;
+  const first = (name: string) => reply?.error?.[name]?.[0] ?? undefined;
+  const err: Errors = { form: first(""), phone: first("phone"), language: first("language"), code: first("code") };
   const message = (key: string | undefined) =>
     key ? ((c.errors as Record<string, string>)[key] ?? c.errors.invalid) : null;
-  const values = (actionData?.values ?? {}) as { phone?: string; language?: string };
+  const typed = (reply?.initialValue ?? {}) as { phone?: string; language?: string };
+  const values = { phone: typed.phone?.slice(0, 30), language: typed.language };
   const langLinks = (
     <p className="mb-read-in">
       {readIn.map((l, i) => (

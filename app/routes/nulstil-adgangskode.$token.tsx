@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { resetSchema } from "../schemas/auth";
 import { isResetTokenValid, setPasswordWithToken } from "../services/accounts.server";
+import { replyWith } from "../services/kernel.server";
 import { NewPasswordForm } from "../components/NewPasswordForm";
 import { Alert } from "../components/forms";
 import { pageMeta } from "../i18n/meta";
@@ -21,11 +22,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: resetSchema });
   if (submission.status !== "success")
     return data(submission.reply({ hideFields: ["password", "confirm"] }), { status: 400 });
-  const userId = await setPasswordWithToken(params.token ?? "", submission.value.password);
-  if (!userId)
-    return data(submission.reply({ formErrors: ["auth.reset.invalidLink"], hideFields: ["password", "confirm"] }), {
-      status: 400,
-    });
+  const set = await setPasswordWithToken(params.token ?? "", submission.value.password);
+  if (!set.ok) return data(replyWith(submission, set, { hideFields: ["password", "confirm"] }), { status: 400 });
   return redirect("/login?reset=1");
 }
 

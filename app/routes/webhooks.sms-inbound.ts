@@ -26,7 +26,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const ids = menteesByMsisdn(msisdn);
     let sent = 0;
     for (const id of ids) {
-      if (hit(`citizen-link-sms:${id}`, LINK_BY_SMS_PER_HOUR, 3_600_000) && sendCitizenLink(null, id, { via: "sms" }))
+      if (
+        hit(`citizen-link-sms:${id}`, LINK_BY_SMS_PER_HOUR, 3_600_000) &&
+        sendCitizenLink(null, id, { via: "sms" }).ok
+      )
         sent++;
     }
     log.info("sms page link keyword", { matched: ids.length, sent });

@@ -2,21 +2,26 @@
  * Accounts: login, password reset by email, invitations. Login answers generically (no account enumeration) and is
  * rate limited per client address and per account (see `login`).
  */
-import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { users, verificationTokens } from "../../db/schema";
 import { db } from "../db.server";
 import { hashPassword, verifyPassword } from "../auth/password.server";
 import { hit, refund } from "../auth/rate-limit.server";
 import { addressKey } from "../auth/client-address";
-import { newToken, sha256 } from "../auth/tokens.server";
+import { newToken, openTokenWhere, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
 import { enqueue } from "../messaging/outbox.server";
-import { absoluteUrl, transaction, type Tx } from "./kernel.server";
+import { absoluteUrl, fail, ok, transaction, type Result, type Tx } from "./kernel.server";
 import { audit } from "./audit.server";
 import { now } from "../utils/clock";
 
-export type LoginResult =
-  { ok: true; user: typeof users.$inferSelect } | { ok: false; reason: "invalid" | "rate_limited" };
+export type LoginResult = Result<typeof users.$inferSelect>;
+/** Too many failed logins: the route answers 429. */
+export const LOGIN_RATE_LIMITED = "auth.login.rateLimited";
+/** Wrong email or password, or an inactive account: one message for all, so no account can be found out. */
+export const LOGIN_INVALID = "auth.login.invalid";
+/** A reset or invitation link that is unknown, used or expired. */
+export const LINK_INVALID = "auth.reset.invalidLink";
 
 const LOGIN_WINDOW_MS = 15 * 60_000;
 /** Failed logins allowed in 15 minutes: from one address; for one account from one address; for one account in all. */
@@ -38,14 +43,14 @@ export async function login(email: string, password: string, address: string): P
   const counted: string[] = [];
   for (const k of keys) {
     counted.push(k.key);
-    if (!hit(k.key, k.limit, LOGIN_WINDOW_MS)) return { ok: false, reason: "rate_limited" };
+    if (!hit(k.key, k.limit, LOGIN_WINDOW_MS)) return fail(LOGIN_RATE_LIMITED);
   }
   const user = db().select().from(users).where(eq(users.email, email)).get();
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user || !valid || !user.active) return { ok: false, reason: "invalid" };
+  if (!user || !valid || !user.active) return fail(LOGIN_INVALID);
   for (const key of counted) refund(key);
   audit({ id: user.id, role: user.role }, "login", "user", user.id);
-  return { ok: true, user };
+  return ok(user);
 }
 
 const RESET_TTL_MS = 60 * 60_000;
@@ -119,14 +124,7 @@ function findValidToken(token: string, purpose: PasswordPurpose) {
   return db()
     .select()
     .from(verificationTokens)
-    .where(
-      and(
-        eq(verificationTokens.tokenHash, sha256(token)),
-        eq(verificationTokens.purpose, purpose),
-        isNull(verificationTokens.usedAt),
-        gt(verificationTokens.expiresAt, now().toISOString()),
-      ),
-    )
+    .where(openTokenWhere(token, purpose, "user", now().toISOString()))
     .get();
 }
 
@@ -136,18 +134,18 @@ export function isResetTokenValid(token: string, purpose: PasswordPurpose = "pas
 
 /**
  * Sets a new password from a reset or invitation link. The link is used once, and every other password link of the
- * user is spent with it; all sessions end.
+ * user is spent with it; all sessions end. Returns the user's id, or `LINK_INVALID`.
  */
 export async function setPasswordWithToken(
   token: string,
   password: string,
   purpose: PasswordPurpose = "password_reset",
-): Promise<number | null> {
+): Promise<Result<number>> {
   const row = findValidToken(token, purpose);
-  if (!row || row.subjectId == null) return null;
+  if (!row || row.subjectId == null) return fail(LINK_INVALID);
   const hash = await hashPassword(password);
   const userId = row.subjectId;
-  const ok = transaction((tx) => {
+  const spent = transaction((tx) => {
     const used = tx
       .update(verificationTokens)
       .set({ usedAt: now().toISOString() })
@@ -161,18 +159,19 @@ export async function setPasswordWithToken(
       .run();
     return true;
   });
-  if (!ok) return null;
+  if (!spent) return fail(LINK_INVALID);
   destroyAllSessions(userId);
-  return userId;
+  return ok(userId);
 }
 
 /* ------------------------------------------------------------------ the first admin (npm run admin:create) */
 
 export const ADMIN_LINK_TTL_MS = 24 * 60 * 60_000;
 
-export type AdminLinkResult =
-  | { ok: true; userId: number; url: string; created: boolean; expiresAt: string }
-  | { ok: false; reason: "email_taken" | "not_found" };
+export type AdminLinkResult = Result<{ userId: number; url: string; created: boolean; expiresAt: string }>;
+/** The refusals of `admin:create` (the command says them in English; no page shows them). */
+export const ADMIN_EMAIL_TAKEN = "email_taken";
+export const ADMIN_NOT_FOUND = "not_found";
 
 /**
  * Creates an administrator without a password and returns a one-time link to set one (the invitation machinery: used
@@ -189,7 +188,7 @@ export function createAdminLink(input: { email: string; name?: string; reset?: b
   const result = transaction((tx): AdminLinkResult => {
     const existing = tx.select().from(users).where(eq(users.email, email)).get();
     if (input.reset ? !existing || existing.role !== "admin" : !!existing) {
-      return { ok: false, reason: input.reset ? "not_found" : "email_taken" };
+      return fail(input.reset ? ADMIN_NOT_FOUND : ADMIN_EMAIL_TAKEN);
     }
     const user = existing
       ? tx
@@ -215,14 +214,8 @@ export function createAdminLink(input: { email: string; name?: string; reset?: b
       })
       .run();
     audit(null, existing ? "update" : "create", "user", user.id, { via: "admin:create", reset: !!input.reset }, tx);
-    return {
-      ok: true,
-      userId: user.id,
-      url: absoluteUrl(`/invitation/${token}`),
-      created: !existing,
-      expiresAt,
-    };
+    return ok({ userId: user.id, url: absoluteUrl(`/invitation/${token}`), created: !existing, expiresAt });
   });
-  if (result.ok && !result.created) destroyAllSessions(result.userId);
+  if (result.ok && !result.value.created) destroyAllSessions(result.value.userId);
   return result;
 }

@@ -7,14 +7,14 @@ import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { courses, mentees, verificationTokens } from "../../db/schema";
 import { db, type Db } from "../db.server";
-import { sha256 } from "../auth/tokens.server";
+import { sha256, tokenWhere } from "../auth/tokens.server";
 import { citizenLinkState, linkExpiry, type LinkState } from "../domain/citizen-link";
 import type { MessageLanguage } from "../domain/enums";
 import { enqueue } from "../messaging/outbox.server";
 import { now, nowIso, today } from "../utils/clock";
 import { audit } from "./audit.server";
 import { menteeChannel, menteeContact } from "../messaging/recipients.server";
-import { absoluteUrl, transaction, type Actor, type Tx } from "./kernel.server";
+import { absoluteUrl, fail, ok, transaction, type Actor, type Result, type Tx } from "./kernel.server";
 
 /** 128 random bits: enough against guessing, short enough for an SMS (22 characters). */
 const TOKEN_BYTES = 16;
@@ -52,24 +52,24 @@ export function revokeCitizenLinks(t: Tx, menteeId: number): number {
 
 /**
  * Sends a citizen a fresh link to their page (SMS or email, their channel). `replace` ends the older links first (the
- * coordinator's "the link went astray"). False when the citizen cannot be reached or has no page any more.
+ * coordinator's "the link went astray"). Refused (`between.citizen.cannotSend`) when the citizen cannot be reached or
+ * has no page any more.
  */
 export function sendCitizenLink(
   actor: Actor | null,
   menteeId: number,
   opts: { replace?: boolean; via: "coordinator" | "sms" },
   d: Db = db(),
-): boolean {
+): Result {
   return transaction((t) => {
     const m = t
       .select({ status: mentees.status, anonymisedAt: mentees.anonymisedAt })
       .from(mentees)
       .where(eq(mentees.id, menteeId))
       .get();
-    if (!m || m.anonymisedAt || m.status === "withdrawn") return false;
-    const contact = menteeContact(t, menteeId);
-    const to = menteeChannel(contact);
-    if (!to) return false;
+    const contact = m && !m.anonymisedAt && m.status !== "withdrawn" ? menteeContact(t, menteeId) : null;
+    const to = contact && menteeChannel(contact);
+    if (!contact || !to) return fail("between.citizen.cannotSend");
     if (opts.replace) revokeCitizenLinks(t, menteeId);
     const pageUrl = issueCitizenLink(t, menteeId);
     enqueue(
@@ -91,7 +91,7 @@ export function sendCitizenLink(
       { action: "citizen_page_link_sent", via: opts.via, replaced: Boolean(opts.replace) },
       t,
     );
-    return true;
+    return ok();
   }, d);
 }
 
@@ -112,13 +112,7 @@ export function resolve(token: string, d: Db): Resolved | { state: "invalid" } {
     })
     .from(verificationTokens)
     .innerJoin(mentees, eq(mentees.id, verificationTokens.subjectId))
-    .where(
-      and(
-        eq(verificationTokens.tokenHash, sha256(token)),
-        eq(verificationTokens.purpose, "citizen_page"),
-        eq(verificationTokens.subjectType, "mentee"),
-      ),
-    )
+    .where(tokenWhere(token, "citizen_page", "mentee"))
     .get();
   if (!row) return { state: "invalid" };
   const last = d

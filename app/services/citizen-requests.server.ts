@@ -15,33 +15,38 @@ import { now, nowIso } from "../utils/clock";
 import { audit } from "./audit.server";
 import { resolve } from "./citizen-links.server";
 import { coordinatorsToNotify, menteeChannel, menteeContact } from "../messaging/recipients.server";
-import { absoluteUrl, transaction, type Actor, type Tx } from "./kernel.server";
+import { absoluteUrl, fail, ok, transaction, type Actor, type Result, type Tx } from "./kernel.server";
 
 const CITIZEN = { id: null, role: "citizen" } as const;
 
-export type CitizenFailure = {
-  ok: false;
-  reason: "link" | "nothing_changed" | "too_many" | "no_channel" | "wrong_code" | "code_expired" | "already";
-};
-export type CitizenResult<T = object> = ({ ok: true } & T) | CitizenFailure;
+/**
+ * Why a citizen's request was refused. The messages are keys of the citizen page's own copy (`citizenPageCopy[l].errors`,
+ * in the citizen's language, decision 018), not of the staff's i18n files: the link is closed, a call is already
+ * asked for, nothing changed, too many codes, no way to send one (beside the phone), a wrong or spent code.
+ */
+type CitizenRefusal =
+  "link" | "already" | "nothing_changed" | "too_many" | "no_channel" | "wrong_code" | "code_expired";
+const refuse = (reason: CitizenRefusal, field?: "phone" | "code") => fail(reason, field);
+/** The refusal of a request on a closed, expired or unknown link (the page answers 410). */
+export const LINK_CLOSED: CitizenRefusal = "link";
 
-function withOpenLink<T>(token: string, fn: (t: Tx, menteeId: number) => CitizenResult<T>): CitizenResult<T> {
+function withOpenLink<T>(token: string, fn: (t: Tx, menteeId: number) => Result<T>): Result<T> {
   return transaction((t) => {
     const r = resolve(token, t);
-    if (r.state !== "open") return { ok: false as const, reason: "link" as const };
+    if (r.state !== "open") return refuse("link");
     return fn(t, r.menteeId);
   });
 }
 
 /** "Call me": one open request at a time; the coordinators get an email (no personal data, a link to the citizen). */
-export function requestCall(token: string): CitizenResult {
-  return withOpenLink<object>(token, (t, menteeId) => {
+export function requestCall(token: string): Result {
+  return withOpenLink(token, (t, menteeId) => {
     const open = t
       .select({ id: callRequests.id })
       .from(callRequests)
       .where(and(eq(callRequests.menteeId, menteeId), isNull(callRequests.handledAt)))
       .get();
-    if (open) return { ok: false, reason: "already" };
+    if (open) return refuse("already");
     const row = t.insert(callRequests).values({ menteeId }).returning({ id: callRequests.id }).get();
     for (const u of coordinatorsToNotify(t)) {
       enqueue(
@@ -59,7 +64,7 @@ export function requestCall(token: string): CitizenResult {
       );
     }
     audit(CITIZEN, "create", "call_request", row.id, { menteeId }, t);
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -73,21 +78,21 @@ const codeHash = (changeId: number, code: string) => sha256(`citizen-contact:${c
 export function startContactChange(
   token: string,
   input: { phone?: string; language?: MessageLanguage },
-): CitizenResult<{ changeId: number }> {
-  return withOpenLink<{ changeId: number }>(token, (t, menteeId) => {
+): Result<{ changeId: number }> {
+  return withOpenLink(token, (t, menteeId): Result<{ changeId: number }> => {
     const m = menteeContact(t, menteeId);
     const newPhone = input.phone && input.phone !== m.phone ? input.phone : null;
     const newLanguage = input.language && input.language !== m.language ? input.language : null;
-    if (!newPhone && !newLanguage) return { ok: false, reason: "nothing_changed" };
+    if (!newPhone && !newLanguage) return refuse("nothing_changed", "phone");
     const since = new Date(now().getTime() - CODE_WINDOW_MINUTES * 60_000).toISOString();
     const recent = t
       .select({ n: sql<number>`count(*)` })
       .from(citizenContactChanges)
       .where(and(eq(citizenContactChanges.menteeId, menteeId), gt(citizenContactChanges.createdAt, since)))
       .get()!.n;
-    if (recent >= CODE_MAX_PER_WINDOW) return { ok: false, reason: "too_many" };
+    if (recent >= CODE_MAX_PER_WINDOW) return refuse("too_many", "phone");
     const to = newPhone ? { channel: "sms" as const, recipient: newPhone } : menteeChannel(m);
-    if (!to) return { ok: false, reason: "no_channel" };
+    if (!to) return refuse("no_channel", "phone");
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
     const row = t
       .insert(citizenContactChanges)
@@ -118,20 +123,19 @@ export function startContactChange(
       { menteeId, fields: [newPhone ? "phone" : null, newLanguage ? "language" : null].filter(Boolean) },
       t,
     );
-    return { ok: true, changeId: row.id };
+    return ok({ changeId: row.id });
   });
 }
 
 /** Confirms a change with its code (CODE_MAX_ATTEMPTS tries), then applies it to the citizen's record. */
-export function confirmContactChange(token: string, changeId: number, code: string): CitizenResult {
-  return withOpenLink<object>(token, (t, menteeId) => {
+export function confirmContactChange(token: string, changeId: number, code: string): Result {
+  return withOpenLink(token, (t, menteeId) => {
     const c = t
       .select()
       .from(citizenContactChanges)
       .where(and(eq(citizenContactChanges.id, changeId), eq(citizenContactChanges.menteeId, menteeId)))
       .get();
-    if (!c) return { ok: false, reason: "code_expired" };
-    if (contactCodeState(c, now()) !== "open") return { ok: false, reason: "code_expired" };
+    if (!c || contactCodeState(c, now()) !== "open") return refuse("code_expired", "code");
     const want = Buffer.from(c.codeHash);
     const got = Buffer.from(codeHash(c.id, code.trim()));
     if (want.length !== got.length || !timingSafeEqual(want, got)) {
@@ -139,7 +143,7 @@ export function confirmContactChange(token: string, changeId: number, code: stri
         .set({ attempts: c.attempts + 1 })
         .where(eq(citizenContactChanges.id, c.id))
         .run();
-      return { ok: false, reason: "wrong_code" };
+      return refuse("wrong_code", "code");
     }
     t.update(citizenContactChanges).set({ confirmedAt: nowIso() }).where(eq(citizenContactChanges.id, c.id)).run();
     t.update(mentees)
@@ -154,7 +158,7 @@ export function confirmContactChange(token: string, changeId: number, code: stri
       { via: "citizen_page", fields: [c.newPhone ? "phone" : null, c.newLanguage ? "language" : null].filter(Boolean) },
       t,
     );
-    return { ok: true };
+    return ok();
   });
 }
 
@@ -169,13 +173,15 @@ export function openCallRequests(menteeId: number, d: Db = db()) {
     .all();
 }
 
-export function markCallHandled(actor: Actor, menteeId: number, id: number, d: Db = db()): boolean {
+/** The coordinator has called back. Refused when the request is not the citizen's, or is handled already. */
+export function markCallHandled(actor: Actor, menteeId: number, id: number, d: Db = db()): Result {
   const changed =
     d
       .update(callRequests)
       .set({ handledAt: nowIso(), handledBy: actor.id })
       .where(and(eq(callRequests.id, id), eq(callRequests.menteeId, menteeId), isNull(callRequests.handledAt)))
       .run().changes === 1;
-  if (changed) audit(actor, "update", "call_request", id, { menteeId, handled: true }, d);
-  return changed;
+  if (!changed) return fail("between.citizen.callGone");
+  audit(actor, "update", "call_request", id, { menteeId, handled: true }, d);
+  return ok();
 }

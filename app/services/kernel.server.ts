@@ -105,3 +105,8 @@ export function scopedMunicipality(scope: Scope, requested: number | null | unde
 export function absoluteUrl(path: string, base: string = config().APP_URL): string {
   return `${base.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
 }
+
+/** The first message of a failure (a form error, else the first field error): what a list shows beside a row. */
+export function firstMessage(failure: Failure): string {
+  return failure.formErrors[0] ?? Object.values(failure.fieldErrors).flat()[0] ?? "";
+}

@@ -26,7 +26,7 @@ import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
 import { issueCitizenLink } from "./citizen-links.server";
 import { menteeChannel } from "../messaging/recipients.server";
-import { absoluteUrl, transaction, type Actor, type Tx } from "./kernel.server";
+import { absoluteUrl, fail, ok, transaction, type Actor, type Failure, type Result, type Tx } from "./kernel.server";
 import { mustChangeStatus } from "./status.server";
 import { currentWeights, matchContext } from "./match-context.server";
 import { loadMentee, loadMentors, OCCUPYING_STATUSES } from "./match-pool.server";
@@ -40,13 +40,18 @@ export type ApproveInput = {
   noIndustryReason?: string | null;
   actor: Actor;
 };
-export type ApproveResult =
-  | { ok: true; courseId: number }
-  | {
-      ok: false;
-      error: "mentee_not_found" | "mentee_not_waiting" | "mentor_not_found" | "bad_start_date" | "rule" | "busy";
-      rules?: HardRule[];
-    };
+export type ApproveResult = Result<{ courseId: number }>;
+
+/**
+ * A refusal of a pair, as an i18n key (`matching.errors.<code>`). A refusal by the hard rules names them
+ * (`matching.errors.rule|{"rules":"a,b"}`, shown by `refusalText`). A pool run stores the key on the pair.
+ */
+export function matchRefusal(code: string, rules?: readonly HardRule[]): string {
+  return rules ? `matching.errors.rule|${JSON.stringify({ rules: rules.join(",") })}` : `matching.errors.${code}`;
+}
+
+/** The key of a refused pair (the citizen does not exist, is not waiting, a rule): a failure for the whole form. */
+export const refuse = (code: string, rules?: readonly HardRule[]) => fail(matchRefusal(code, rules));
 
 /**
  * A pair checked against the hard rules now (inside the caller's write transaction): the citizen exists and waits, the
@@ -58,11 +63,11 @@ export function checkPair(d: Db, menteeId: number, mentorId: number, ctx: MatchC
     .from(mentees)
     .where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt)))
     .get();
-  if (!mentee) return { ok: false as const, error: "mentee_not_found" as const };
-  if (mentee.status !== "waiting") return { ok: false as const, error: "mentee_not_waiting" as const };
+  if (!mentee) return refuse("mentee_not_found");
+  if (mentee.status !== "waiting") return refuse("mentee_not_waiting");
   const [mentorRow] = loadMentors(d, { includeUnavailable: true, where: eq(mentors.id, mentorId) });
   const mentor = d.select().from(mentors).where(eq(mentors.id, mentorId)).get();
-  if (!mentor || mentor.anonymisedAt) return { ok: false as const, error: "mentor_not_found" as const };
+  if (!mentor || mentor.anonymisedAt) return refuse("mentor_not_found");
   const menteeRow = loadMentee(d, mentee.id)!;
   const occupied = () =>
     d
@@ -80,12 +85,26 @@ export function checkPair(d: Db, menteeId: number, mentorId: number, ctx: MatchC
     ctx,
   );
   const ev = evaluate(prepareMentee(menteeRow, ctx), pm, ctx);
-  if (!ev.allowed) return { ok: false as const, error: "rule" as const, rules: ev.rules };
+  if (!ev.allowed) return refuse("rule", ev.rules);
   return { ok: true as const, mentee, mentor, menteeRow, pm, ev };
 }
 
 /** Another writer held the lock longer than the busy timeout: nothing was written, the person may retry. */
 export const isBusy = (e: unknown) => e instanceof Error && (e as { code?: string }).code === "SQLITE_BUSY";
+
+/**
+ * Runs a matching use case in one write transaction on `d`. An error `refusal` recognises (the lock held past the busy
+ * timeout, a unique index) is that refusal: nothing was written and the person may try again. Others are thrown.
+ */
+export function attempt<T>(run: (tx: Tx) => Result<T>, d: Db, refusal: (e: unknown) => Failure | null): Result<T> {
+  try {
+    return transaction(run, d);
+  } catch (e) {
+    const refused = refusal(e);
+    if (refused) return refused;
+    throw e;
+  }
+}
 
 /**
  * Approves a pair: creates the course (start, planned end = start + 6 months, 4 h/month), sets the mentee matched
@@ -94,7 +113,7 @@ export const isBusy = (e: unknown) => e instanceof Error && (e as { code?: strin
  */
 export function approveMatch(input: ApproveInput, d: Db = db()): ApproveResult {
   const start = input.startDate ?? today();
-  if (!isDate(start)) return { ok: false, error: "bad_start_date" };
+  if (!isDate(start)) return fail(matchRefusal("bad_start_date"), "startDate");
   // Distances and sections, built outside the write lock. The industry setting decides what is proposed and asked of
   // a mentor (requestMatch); a pair already asked is not refused here when the setting changed since.
   const base = { ...matchContext(d, normaliseWeights(null)), requireSharedIndustry: false };
@@ -236,13 +255,8 @@ export function approveMatch(input: ApproveInput, d: Db = db()): ApproveResult {
         tx,
       );
     }
-    return { ok: true, courseId: course.id };
+    return ok({ courseId: course.id });
   };
-  try {
-    return transaction(run, d);
-  } catch (e) {
-    // Another approval held the write lock longer than the busy timeout: nothing was written, the user may retry.
-    if (isBusy(e)) return { ok: false, error: "busy" };
-    throw e;
-  }
+  // Another approval may hold the write lock longer than the busy timeout.
+  return attempt(run, d, (e) => (isBusy(e) ? refuse("busy") : null));
 }

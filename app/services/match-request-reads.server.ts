@@ -8,7 +8,8 @@ import { matchRequests, mentees, mentors, municipalities } from "../../db/schema
 import { db, type Db } from "../db.server";
 import { canAnswer, type MatchRequestStatus } from "../domain/match-request";
 import { nowIso } from "../utils/clock";
-import { paged, type Page } from "../domain/paging";
+import type { Page } from "../domain/paging";
+import { fullName, pagedQuery } from "../utils/sql";
 
 /** The mentor record of a signed-in mentor (not anonymised). */
 export function mentorOfUser(d: Db, userId: number) {
@@ -113,7 +114,7 @@ export function closedRequestsToHandle(page = 1, d: Db = db()): Page<ClosedReque
     eq(mentees.status, "waiting"),
     isNull(mentees.anonymisedAt),
   );
-  return paged(
+  return pagedQuery(
     page,
     () =>
       d
@@ -122,24 +123,20 @@ export function closedRequestsToHandle(page = 1, d: Db = db()): Page<ClosedReque
         .innerJoin(mentees, eq(mentees.id, matchRequests.menteeId))
         .where(where)
         .get()!.n,
-    (limit, offset) =>
-      d
-        .select({
-          id: matchRequests.id,
-          status: matchRequests.status,
-          answeredAt: matchRequests.answeredAt,
-          menteeId: mentees.id,
-          menteeName: sql<string>`${mentees.firstName} || ' ' || ${mentees.lastName}`,
-          mentorName: sql<string>`${mentors.firstName} || ' ' || ${mentors.lastName}`,
-          declineReason: matchRequests.declineReason,
-        })
-        .from(matchRequests)
-        .innerJoin(mentees, eq(mentees.id, matchRequests.menteeId))
-        .innerJoin(mentors, eq(mentors.id, matchRequests.mentorId))
-        .where(where)
-        .orderBy(desc(matchRequests.answeredAt), desc(matchRequests.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+    d
+      .select({
+        id: matchRequests.id,
+        status: matchRequests.status,
+        answeredAt: matchRequests.answeredAt,
+        menteeId: mentees.id,
+        menteeName: fullName(mentees.firstName, mentees.lastName),
+        mentorName: fullName(mentors.firstName, mentors.lastName),
+        declineReason: matchRequests.declineReason,
+      })
+      .from(matchRequests)
+      .innerJoin(mentees, eq(mentees.id, matchRequests.menteeId))
+      .innerJoin(mentors, eq(mentors.id, matchRequests.mentorId))
+      .where(where)
+      .orderBy(desc(matchRequests.answeredAt), desc(matchRequests.id)),
   );
 }

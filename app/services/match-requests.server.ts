@@ -14,22 +14,15 @@ import { and, asc, eq, inArray, isNull, lt, sql } from "drizzle-orm";
 import { matchRequests, mentors, users } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { isDate } from "../domain/dates";
-import {
-  canAnswer,
-  isOverdue,
-  nextRequestStatus,
-  requestDeadline,
-  type MatchRequestStatus,
-} from "../domain/match-request";
-import type { HardRule } from "../domain/matching";
+import { canAnswer, isOverdue, nextRequestStatus, requestDeadline } from "../domain/match-request";
 import { nowIso, today } from "../utils/clock";
 import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
-import { approveMatch, checkPair, isBusy } from "./match-approval.server";
+import { approveMatch, attempt, checkPair, isBusy, matchRefusal, refuse } from "./match-approval.server";
 import { matchContext, pairSharesIndustry } from "./match-context.server";
 import { getMatchSettings } from "./match-settings.server";
 import { coordinatorsToNotify } from "../messaging/recipients.server";
-import { absoluteUrl, transaction, type Actor, type AuditActor, type Tx } from "./kernel.server";
+import { absoluteUrl, fail, ok, transaction, type Actor, type AuditActor, type Result, type Tx } from "./kernel.server";
 import { changeStatus, mustChangeStatus } from "./status.server";
 import { mentorOfUser } from "./match-request-reads.server";
 const isUnique = (e: unknown) =>
@@ -44,21 +37,7 @@ export type RequestInput = {
   reason?: string | null;
   actor: Actor;
 };
-export type RequestResult =
-  | { ok: true; requestId: number }
-  | {
-      ok: false;
-      error:
-        | "mentee_not_found"
-        | "mentee_not_waiting"
-        | "mentor_not_found"
-        | "bad_start_date"
-        | "rule"
-        | "busy"
-        | "request_open"
-        | "reason_required";
-      rules?: HardRule[];
-    };
+export type RequestResult = Result<{ requestId: number }>;
 
 /**
  * The coordinator approves a pair: the mentor is asked. A pair without a shared industry needs `reason` (and is only
@@ -66,7 +45,7 @@ export type RequestResult =
  */
 export function requestMatch(input: RequestInput, d: Db = db()): RequestResult {
   const start = input.startDate ?? today();
-  if (!isDate(start)) return { ok: false, error: "bad_start_date" };
+  if (!isDate(start)) return fail(matchRefusal("bad_start_date"), "startDate");
   const settings = getMatchSettings(d);
   const ctx = matchContext(d);
   const reason = input.reason?.trim() || null;
@@ -79,7 +58,7 @@ export function requestMatch(input: RequestInput, d: Db = db()): RequestResult {
         .where(and(eq(matchRequests.menteeId, input.menteeId), eq(matchRequests.status, "requested")))
         .get()
     )
-      return { ok: false, error: "request_open" };
+      return refuse("request_open");
     const checked = checkPair(tx, input.menteeId, input.mentorId, ctx);
     if (!checked.ok) return checked;
     const { mentee, mentor, menteeRow, pm, ev } = checked;
@@ -88,9 +67,9 @@ export function requestMatch(input: RequestInput, d: Db = db()): RequestResult {
       .from(matchRequests)
       .where(and(eq(matchRequests.mentorId, mentor.id), eq(matchRequests.status, "requested")))
       .get()!.n;
-    if (pm.free - asked <= 0) return { ok: false, error: "rule", rules: ["mentor_at_capacity"] };
+    if (pm.free - asked <= 0) return refuse("rule", ["mentor_at_capacity"]);
     const noIndustry = !pairSharesIndustry(mentee.wishedIndustryCodes, mentor);
-    if (noIndustry && !reason) return { ok: false, error: "reason_required" };
+    if (noIndustry && !reason) return fail("matching.errors.noIndustryReason", "manualReason");
     const at = nowIso();
     const deadline = requestDeadline(at, settings.requestDays);
     const req = tx
@@ -163,47 +142,35 @@ export function requestMatch(input: RequestInput, d: Db = db()): RequestResult {
         tx,
       );
     }
-    return { ok: true, requestId: req.id };
+    return ok({ requestId: req.id });
   };
-  try {
-    return transaction(run, d);
-  } catch (e) {
-    if (isBusy(e)) return { ok: false, error: "busy" };
-    if (isUnique(e)) return { ok: false, error: "request_open" };
-    throw e;
-  }
+  return attempt(run, d, (e) => (isBusy(e) ? refuse("busy") : isUnique(e) ? refuse("request_open") : null));
 }
 
 /* ------------------------------------------------------------------ the mentor answers */
 
 export type Answer = { accept: true } | { accept: false; reason?: string | null };
-export type AnswerResult =
-  | { ok: true; status: "accepted"; courseId: number }
-  | { ok: true; status: "declined" }
-  | {
-      ok: false;
-      error: "not_found" | "answered" | "expired" | "withdrawn" | "cannot_start" | "busy";
-      status?: MatchRequestStatus;
-    };
+export type AnswerResult = Result<{ status: "accepted"; courseId: number } | { status: "declined" }>;
+/** Why a mentor's answer was refused: an i18n key (`volunteer.request.errors.<code>`). */
+const answerRefusal = (code: "not_found" | "answered" | "expired" | "withdrawn" | "cannot_start" | "busy") =>
+  fail(`volunteer.request.errors.${code}`);
+/** The refusal of an answer to a request that is not the mentor's own (or does not exist). */
+export const REQUEST_NOT_FOUND = "volunteer.request.errors.not_found";
 
 /** The mentor accepts or declines one of their own requests. Only from `requested` and before the deadline. */
 export function answerRequest(user: Actor, requestId: number, answer: Answer, d: Db = db()): AnswerResult {
   const run = (tx: Tx): AnswerResult => {
     const mentor = mentorOfUser(tx, user.id);
-    if (!mentor) return { ok: false, error: "not_found" };
+    if (!mentor) return answerRefusal("not_found");
     const req = tx
       .select()
       .from(matchRequests)
       .where(and(eq(matchRequests.id, requestId), eq(matchRequests.mentorId, mentor.id)))
       .get();
-    if (!req) return { ok: false, error: "not_found" };
+    if (!req) return answerRefusal("not_found");
     const at = nowIso();
     if (!canAnswer(req, at))
-      return {
-        ok: false,
-        error: req.status === "withdrawn" ? "withdrawn" : isOverdue(req, at) ? "expired" : "answered",
-        status: req.status,
-      };
+      return answerRefusal(req.status === "withdrawn" ? "withdrawn" : isOverdue(req, at) ? "expired" : "answered");
     if (answer.accept) {
       const requester = req.requestedBy
         ? tx.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, req.requestedBy)).get()
@@ -221,20 +188,15 @@ export function answerRequest(user: Actor, requestId: number, answer: Answer, d:
         },
         tx,
       );
-      if (!r.ok) return { ok: false, error: "cannot_start" };
-      close(tx, req.id, "accept", user, { courseId: r.courseId });
-      return { ok: true, status: "accepted", courseId: r.courseId };
+      if (!r.ok) return answerRefusal("cannot_start");
+      close(tx, req.id, "accept", user, { courseId: r.value.courseId });
+      return ok({ status: "accepted" as const, courseId: r.value.courseId });
     }
     close(tx, req.id, "decline", user, { declineReason: answer.reason?.trim() || null });
     notifyClosed(tx, req.id);
-    return { ok: true, status: "declined" };
+    return ok({ status: "declined" as const });
   };
-  try {
-    return transaction(run, d);
-  } catch (e) {
-    if (isBusy(e)) return { ok: false, error: "busy" };
-    throw e;
-  }
+  return attempt(run, d, (e) => (isBusy(e) ? answerRefusal("busy") : null));
 }
 
 /** Moves a request on from `requested` (the state machine), with its status change and audit entry. */

@@ -8,10 +8,10 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { menteeChanges, mentees, users } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { audit } from "./audit.server";
-import { scopeWhere, transaction, type Actor, type Scope } from "./kernel.server";
+import { fail, ok, scopeWhere, transaction, type Actor, type Result, type Scope } from "./kernel.server";
 import { changedFields, type CorrectableFieldName, type CorrectableValues } from "../domain/mentee-corrections";
-import { paged, SUB_PAGE_SIZE, type Page } from "../domain/paging";
-import { countRows } from "../utils/sql";
+import { SUB_PAGE_SIZE, type Page } from "../domain/paging";
+import { countRows, pagedQuery } from "../utils/sql";
 import type { CorrectionInput } from "../schemas/referral";
 import type { Channel, DanishLevel, Goal, MessageLanguage } from "../domain/enums";
 
@@ -89,16 +89,19 @@ export function correctMentee(
   });
 }
 
+/** The intake call cannot be logged: no such citizen in scope, or not a coordinator (the page answers 404). */
+export const INTAKE_REFUSED = "referrals.corrections.intakeRefused";
+
 /** The coordinator logs the intake call (visitationssamtale). Coordinators only: a caseworker's scope is refused. */
 export function logIntakeCall(
   scope: Scope,
   id: number,
   actor: Actor,
   input: { calledOn: string; note?: string },
-): boolean {
-  if (scope.kind !== "all") return false;
+): Result {
+  if (scope.kind !== "all") return fail(INTAKE_REFUSED);
   return transaction((tx) => {
-    if (!loadInScope(tx, scope, id)) return false;
+    if (!loadInScope(tx, scope, id)) return fail(INTAKE_REFUSED);
     const row = tx
       .insert(menteeChanges)
       .values({
@@ -111,7 +114,7 @@ export function logIntakeCall(
       .returning({ id: menteeChanges.id })
       .get();
     audit(actor, "create", "intake_call", row.id, { menteeId: id }, tx);
-    return true;
+    return ok();
   });
 }
 
@@ -129,27 +132,23 @@ export type RecordChange = {
 export function recordChanges(menteeId: number, page: number): Page<RecordChange> {
   const d = db();
   const where = eq(menteeChanges.menteeId, menteeId);
-  return paged(
+  return pagedQuery(
     page,
     () => countRows(d, menteeChanges, where),
-    (limit, offset) =>
-      d
-        .select({
-          id: menteeChanges.id,
-          kind: menteeChanges.kind,
-          fields: menteeChanges.fields,
-          calledOn: menteeChanges.calledOn,
-          note: menteeChanges.note,
-          byName: users.name,
-          at: menteeChanges.at,
-        })
-        .from(menteeChanges)
-        .leftJoin(users, eq(users.id, menteeChanges.byUserId))
-        .where(where)
-        .orderBy(desc(menteeChanges.at), desc(menteeChanges.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+    d
+      .select({
+        id: menteeChanges.id,
+        kind: menteeChanges.kind,
+        fields: menteeChanges.fields,
+        calledOn: menteeChanges.calledOn,
+        note: menteeChanges.note,
+        byName: users.name,
+        at: menteeChanges.at,
+      })
+      .from(menteeChanges)
+      .leftJoin(users, eq(users.id, menteeChanges.byUserId))
+      .where(where)
+      .orderBy(desc(menteeChanges.at), desc(menteeChanges.id)),
     SUB_PAGE_SIZE,
   );
 }

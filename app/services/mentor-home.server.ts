@@ -5,12 +5,12 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { courses, mentees, mentorScreenings, mentors, municipalities, users } from "../../db/schema";
 import { db } from "../db.server";
-import { industriesByCodes } from "../domain/industries";
 import { profileValues } from "./volunteers.server";
 import { audit } from "./audit.server";
 import { commitmentsFor } from "./course-reads.server";
 import { type MentorProfileInput } from "../schemas/volunteer";
 import { transaction } from "./kernel.server";
+import { mentorLabels } from "./mentor-screening.server";
 
 /** Places a course occupies on the mentor's capacity. */
 const OPEN_COURSE: ("approved" | "active" | "paused")[] = ["approved", "active", "paused"];
@@ -73,13 +73,7 @@ export function mentorHome(userId: number) {
         : null,
     };
   });
-  const muni = d
-    .select({ name: municipalities.name })
-    .from(municipalities)
-    .where(eq(municipalities.code, m.municipalityCode))
-    .get();
-  const inds = industriesByCodes([m.industryCode, ...m.networkIndustryCodes]);
-  return { mentor: m, municipality: muni?.name ?? "", industries: inds, steps, courses: myCourses };
+  return { mentor: m, ...mentorLabels(d, m), steps, courses: myCourses };
 }
 
 export function updateOwnProfile(userId: number, input: MentorProfileInput): boolean {

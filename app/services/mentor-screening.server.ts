@@ -4,7 +4,7 @@
  * mentors who can take a mentee today. Status changes go through the status path (decision 021).
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
-import { courses, mentees, mentorScreenings, mentors, municipalities, statusChanges, users } from "../../db/schema";
+import { courses, mentees, mentorScreenings, mentors, municipalities, users } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { codesInSection, industriesByCodes, industryByCode, industrySections } from "../domain/industries";
 import type { MentorStatus, ScreeningStep } from "../domain/enums";
@@ -13,9 +13,10 @@ import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
 import { today } from "../utils/clock";
 import { matchableCondition, openCourseCount } from "./mentor-pool";
-import { countRows, qualified } from "../utils/sql";
-import { paged, SUB_PAGE_SIZE } from "../domain/paging";
-import { absoluteUrl, transaction, type Actor } from "./kernel.server";
+import { countRows, pagedQuery, qualified } from "../utils/sql";
+import { SUB_PAGE_SIZE } from "../domain/paging";
+import { statusHistoryPage } from "./status-history.server";
+import { absoluteUrl, fail, ok, transaction, type Actor, type Result } from "./kernel.server";
 import { mustChangeStatus } from "./status.server";
 
 /** Places a course occupies on the mentor's capacity. */
@@ -65,34 +66,31 @@ export function countApplications(f: QueueFilter, d: Db = db()): number {
 export function listApplications(f: QueueFilter, page = 1) {
   const d = db();
   const where = applicationConditions(f);
-  return paged(
+  const result = pagedQuery(
     page,
     () => countApplications(f, d),
-    (limit, offset) =>
-      d
-        .select({
-          id: mentors.id,
-          firstName: mentors.firstName,
-          lastName: mentors.lastName,
-          status: mentors.status,
-          createdAt: mentors.createdAt,
-          municipality: municipalities.name,
-          industryCode: mentors.industryCode,
-          jobTitle: mentors.jobTitle,
-          steps: sql<number>`(select count(distinct ${mentorScreenings.step}) from ${mentorScreenings} where ${qualified(mentorScreenings.mentorId)} = ${qualified(mentors.id)})`,
-        })
-        .from(mentors)
-        .innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
-        .where(where)
-        .orderBy(asc(mentors.createdAt), asc(mentors.id))
-        .limit(limit)
-        .offset(offset)
-        .all()
-        .map((r) => {
-          const i = industryByCode(r.industryCode);
-          return { ...r, industryDa: i?.labelDa ?? r.industryCode, industryEn: i?.labelEn ?? r.industryCode };
-        }),
+    d
+      .select({
+        id: mentors.id,
+        firstName: mentors.firstName,
+        lastName: mentors.lastName,
+        status: mentors.status,
+        createdAt: mentors.createdAt,
+        municipality: municipalities.name,
+        industryCode: mentors.industryCode,
+        jobTitle: mentors.jobTitle,
+        steps: sql<number>`(select count(distinct ${mentorScreenings.step}) from ${mentorScreenings} where ${qualified(mentorScreenings.mentorId)} = ${qualified(mentors.id)})`,
+      })
+      .from(mentors)
+      .innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
+      .where(where)
+      .orderBy(asc(mentors.createdAt), asc(mentors.id)),
   );
+  const rows = result.rows.map((r) => {
+    const i = industryByCode(r.industryCode);
+    return { ...r, industryDa: i?.labelDa ?? r.industryCode, industryEn: i?.labelEn ?? r.industryCode };
+  });
+  return { ...result, rows };
 }
 
 export function mentorFilterOptions() {
@@ -107,6 +105,20 @@ export function mentorFilterOptions() {
   };
 }
 
+/** What a mentor's record shows beside the profile: the municipality's name and the industries (own and network). */
+export function mentorLabels(
+  d: Db,
+  m: { municipalityCode: number; industryCode: string; networkIndustryCodes: readonly string[] },
+) {
+  const muni = d
+    .select({ name: municipalities.name })
+    .from(municipalities)
+    .where(eq(municipalities.code, m.municipalityCode))
+    .get();
+  // The mentor's own industry and network: a handful of codes (the profile form's limit).
+  return { municipality: muni?.name ?? "", industries: industriesByCodes([m.industryCode, ...m.networkIndustryCodes]) };
+}
+
 /**
  * The mentor detail for coordinators: profile, screening, and the two lists that grow with the years (courses and
  * status history), a page of each. The read is logged.
@@ -116,13 +128,6 @@ export function getMentorForStaff(id: number, viewer: Actor, pages: { courses?: 
   const m = d.select().from(mentors).where(eq(mentors.id, id)).get();
   if (!m) return null;
   audit(viewer, "view", "mentor", id);
-  const muni = d
-    .select({ name: municipalities.name })
-    .from(municipalities)
-    .where(eq(municipalities.code, m.municipalityCode))
-    .get();
-  // The mentor's own industry and network: a handful of codes (the profile form's limit).
-  const inds = industriesByCodes([m.industryCode, ...m.networkIndustryCodes]);
   const screenings = d
     .select({
       id: mentorScreenings.id,
@@ -138,60 +143,33 @@ export function getMentorForStaff(id: number, viewer: Actor, pages: { courses?: 
     .where(eq(mentorScreenings.mentorId, id))
     .orderBy(asc(mentorScreenings.doneOn), asc(mentorScreenings.id))
     .all();
-  const historyWhere = and(eq(statusChanges.entityType, "mentor"), eq(statusChanges.entityId, id));
-  const history = paged(
-    pages.history ?? 1,
-    () => countRows(d, statusChanges, historyWhere),
-    (limit, offset) =>
-      d
-        .select({
-          id: statusChanges.id,
-          fromStatus: statusChanges.fromStatus,
-          toStatus: statusChanges.toStatus,
-          reason: statusChanges.reason,
-          at: statusChanges.at,
-          by: users.name,
-        })
-        .from(statusChanges)
-        .leftJoin(users, eq(users.id, statusChanges.byUserId))
-        .where(historyWhere)
-        .orderBy(desc(statusChanges.at), desc(statusChanges.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
-    SUB_PAGE_SIZE,
-  );
-  const courseRows = paged(
+  const history = statusHistoryPage(d, "mentor", id, pages.history, "newest");
+  const courseRows = pagedQuery(
     pages.courses ?? 1,
     () => countRows(d, courses, eq(courses.mentorId, id)),
-    (limit, offset) =>
-      d
-        .select({
-          id: courses.id,
-          status: courses.status,
-          startDate: courses.startDate,
-          plannedEndDate: courses.plannedEndDate,
-          endedOn: courses.endedOn,
-          menteeId: mentees.id,
-          menteeFirstName: mentees.firstName,
-          municipality: municipalities.name,
-        })
-        .from(courses)
-        .innerJoin(mentees, eq(mentees.id, courses.menteeId))
-        .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-        .where(eq(courses.mentorId, id))
-        .orderBy(desc(courses.proposedAt), desc(courses.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+    d
+      .select({
+        id: courses.id,
+        status: courses.status,
+        startDate: courses.startDate,
+        plannedEndDate: courses.plannedEndDate,
+        endedOn: courses.endedOn,
+        menteeId: mentees.id,
+        menteeFirstName: mentees.firstName,
+        municipality: municipalities.name,
+      })
+      .from(courses)
+      .innerJoin(mentees, eq(mentees.id, courses.menteeId))
+      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+      .where(eq(courses.mentorId, id))
+      .orderBy(desc(courses.proposedAt), desc(courses.id)),
     SUB_PAGE_SIZE,
   );
   const open = countRows(d, courses, and(eq(courses.mentorId, id), inArray(courses.status, OPEN_COURSE)));
   const doneSteps = [...new Set(screenings.map((s) => s.step))];
   return {
     mentor: m,
-    municipality: muni?.name ?? "",
-    industries: inds,
+    ...mentorLabels(d, m),
     screenings,
     history,
     courses: courseRows,
@@ -201,13 +179,16 @@ export function getMentorForStaff(id: number, viewer: Actor, pages: { courses?: 
   };
 }
 
+/** No such mentor: the page answers 404. */
+export const MENTOR_NOT_FOUND = "volunteer.detail.notFound";
+
 export type ScreeningInput = { step: ScreeningStep; doneOn: string; form?: string; notes?: string };
 
 /** Records one screening step; the first step moves an application into screening. */
-export function recordScreening(id: number, input: ScreeningInput, actor: Actor): boolean {
+export function recordScreening(id: number, input: ScreeningInput, actor: Actor): Result {
   return transaction((tx) => {
     const m = tx.select({ status: mentors.status }).from(mentors).where(eq(mentors.id, id)).get();
-    if (!m) return false;
+    if (!m) return fail(MENTOR_NOT_FOUND);
     tx.insert(mentorScreenings)
       .values({
         mentorId: id,
@@ -222,13 +203,15 @@ export function recordScreening(id: number, input: ScreeningInput, actor: Actor)
     if (m.status === "applied")
       mustChangeStatus(tx, { entity: "mentor", id, from: "applied", to: "screening", actor, audit: false });
     audit(actor, "update", "mentor", id, { screening: input.step }, tx);
-    return true;
+    return ok();
   });
 }
 
-export type DecisionResult =
-  | { ok: true; to: MentorStatus }
-  | { ok: false; error: "not_found" | "illegal" | "missing_steps"; missing?: ScreeningStep[] };
+/** The new status; or why not: no such mentor (404), not possible from the status, or the steps still missing. */
+export type DecisionResult = Result<{ to: MentorStatus }>;
+/** Missing screening steps, named by their codes (`volunteer.detail.missing|{"steps":"a,b"}`); the page names them. */
+export const missingSteps = (missing: readonly ScreeningStep[]) =>
+  `volunteer.detail.missing|${JSON.stringify({ steps: missing.join(",") })}`;
 
 /** A coordinator's decision: start screening, approve, reject (with a kind email), pause, resume, retire. */
 export function decideMentor(
@@ -239,14 +222,14 @@ export function decideMentor(
 ): DecisionResult {
   return transaction((tx): DecisionResult => {
     const m = tx.select().from(mentors).where(eq(mentors.id, id)).get();
-    if (!m || m.anonymisedAt) return { ok: false, error: "not_found" };
+    if (!m || m.anonymisedAt) return fail(MENTOR_NOT_FOUND);
     const open =
       tx
         .select({ n: sql<number>`count(*)` })
         .from(courses)
         .where(and(eq(courses.mentorId, id), inArray(courses.status, OPEN_COURSE)))
         .get()?.n ?? 0;
-    if (!availableActions(m.status, open > 0).includes(action)) return { ok: false, error: "illegal" };
+    if (!availableActions(m.status, open > 0).includes(action)) return fail("volunteer.detail.illegal");
     let to = targetOf(action);
     if (action === "resume" && open > 0) to = "active";
     if (action === "approve") {
@@ -257,7 +240,7 @@ export function decideMentor(
         .all()
         .map((r) => r.step);
       const missing = missingForApproval(done);
-      if (missing.length) return { ok: false, error: "missing_steps", missing };
+      if (missing.length) return fail(missingSteps(missing));
     }
     mustChangeStatus(tx, {
       entity: "mentor",
@@ -282,6 +265,6 @@ export function decideMentor(
         tx,
       );
     }
-    return { ok: true, to };
+    return ok({ to });
   });
 }

@@ -232,7 +232,8 @@ export function invitationFor(token: string) {
 export async function acceptInvitation(token: string, password: string): Promise<number | null> {
   const invited = invitationFor(token);
   if (!invited) return null;
-  const userId = await setPasswordWithToken(token, password, "invitation");
-  if (userId) audit({ id: userId, role: invited.role }, "update", "user", userId, { invitationAccepted: true });
-  return userId;
+  const set = await setPasswordWithToken(token, password, "invitation");
+  if (!set.ok) return null;
+  audit({ id: set.value, role: invited.role }, "update", "user", set.value, { invitationAccepted: true });
+  return set.value;
 }

@@ -29,7 +29,7 @@ import { poolScorer } from "../domain/matching-pool";
 import { scoringThreads } from "../domain/pool-threads.server";
 import { parseScopeKey, type PoolScope } from "../domain/pool-scope";
 import type { JobContext } from "../jobs/worker-runtime.server";
-import { transaction } from "./kernel.server";
+import { transaction, type Tx } from "./kernel.server";
 import { EXCLUSION_ORDER, firstReason } from "./match-candidates.server";
 import { currentWeights, matchContext } from "./match-context.server";
 import { declinedPairsOfWaiting, loadMentors, loadWaitingMentees } from "./match-pool.server";
@@ -141,27 +141,18 @@ export function runPoolJob({ d, job, progress, complete }: JobContext): void {
   // Saved in short transactions (the server's own writes never wait long for the lock); the last one marks the run
   // done, so a result is read only when it is whole. Rows of a run that stops half-way are never shown and go with it.
   const CHUNK = 500;
-  for (let k = 0; k < pairs.length; k += CHUNK) {
-    transaction(
-      (tx) =>
-        tx
-          .insert(poolRunPairs)
-          .values(pairs.slice(k, k + CHUNK))
-          .run(),
-      d,
-    );
-    progress({ stage: "saving", done: k, total: pairs.length });
-  }
-  for (let k = 0; k < unmatched.length; k += CHUNK) {
-    transaction(
-      (tx) =>
-        tx
-          .insert(poolRunUnmatched)
-          .values(unmatched.slice(k, k + CHUNK))
-          .run(),
-      d,
-    );
-  }
+  const save = <R>(rows: R[], write: (tx: Tx, chunk: R[]) => void, done?: (k: number) => void) => {
+    for (let k = 0; k < rows.length; k += CHUNK) {
+      transaction((tx) => write(tx, rows.slice(k, k + CHUNK)), d);
+      done?.(k);
+    }
+  };
+  save(
+    pairs,
+    (tx, chunk) => tx.insert(poolRunPairs).values(chunk).run(),
+    (k) => progress({ stage: "saving", done: k, total: pairs.length }),
+  );
+  save(unmatched, (tx, chunk) => tx.insert(poolRunUnmatched).values(chunk).run());
   const t3 = performance.now();
   const summary: PoolRunSummary = {
     waiting: waiting.length,

@@ -13,15 +13,15 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { mentees, mentors, municipalities, poolRunPairs, poolRunUnmatched, users } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import type { AssignmentMode } from "../domain/assignment";
-import { paged, type Page } from "../domain/paging";
+import type { Page } from "../domain/paging";
 import { parseScopeKey, scopeKey, type PoolScope } from "../domain/pool-scope";
 import { cancelJob, jobById, recentJobs, submitJob, type JobRow, type SubmitResult } from "../jobs/background.server";
-import { countRows } from "../utils/sql";
+import { countRows, fullName, pagedQuery } from "../utils/sql";
 import { audit } from "./audit.server";
-import type { Actor } from "./kernel.server";
+import { fail, firstMessage, ok, type Actor, type Result } from "./kernel.server";
 import { EXCLUSION_ORDER } from "./match-candidates.server";
 import { currentWeights } from "./match-context.server";
-import { requestMatch, type RequestResult } from "./match-requests.server";
+import { requestMatch } from "./match-requests.server";
 
 export const POOL_RUN_KIND = "matching_pool";
 export type PoolRunParams = { scope: string; mode: AssignmentMode };
@@ -67,12 +67,17 @@ export function startPoolRun(
   return r;
 }
 
-export function cancelPoolRun(jobId: number, actor: Actor, d: Db = db()) {
+/** The run no longer exists (or is no pool run): the route answers 404. */
+export const RUN_NOT_FOUND = "matching.run.errors.notFound";
+
+/** Cancels a queued or running run. A run that has already finished is left as it is (`matching.run.errors.finished`). */
+export function cancelPoolRun(jobId: number, actor: Actor, d: Db = db()): Result {
   const job = jobById(jobId, d);
-  if (!job || job.kind !== POOL_RUN_KIND) return { ok: false as const, error: "not_found" as const };
+  if (!job || job.kind !== POOL_RUN_KIND) return fail(RUN_NOT_FOUND);
   const r = cancelJob(jobId, actor.id, d);
-  if (r.ok) audit(actor, "update", "pool_run", jobId, { status: "cancelled" }, d);
-  return r;
+  if (!r.ok) return fail(r.error === "not_found" ? RUN_NOT_FOUND : "matching.run.errors.finished");
+  audit(actor, "update", "pool_run", jobId, { status: "cancelled" }, d);
+  return ok();
 }
 
 /* ------------------------------------------------------------------ reading a run */
@@ -154,35 +159,31 @@ export function poolRunPairsPage(
   d: Db = db(),
 ): Page<PoolPairRow> {
   const where = and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.sharedIndustry, shared));
-  return paged(
+  return pagedQuery(
     page,
     () => countRows(d, poolRunPairs, where),
-    (limit, offset) =>
-      d
-        .select({
-          menteeId: poolRunPairs.menteeId,
-          mentorId: poolRunPairs.mentorId,
-          score: poolRunPairs.score,
-          sharedIndustry: poolRunPairs.sharedIndustry,
-          reasons: poolRunPairs.reasons,
-          requestId: poolRunPairs.requestId,
-          refusal: poolRunPairs.refusal,
-          menteeName: sql<string>`${mentees.firstName} || ' ' || ${mentees.lastName}`,
-          menteeMunicipality: municipalities.name,
-          mentorName: sql<string>`${mentors.firstName} || ' ' || ${mentors.lastName}`,
-          mentorMunicipality: mentorMunicipality.name,
-          industryCode: mentors.industryCode,
-        })
-        .from(poolRunPairs)
-        .innerJoin(mentees, eq(mentees.id, poolRunPairs.menteeId))
-        .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-        .innerJoin(mentors, eq(mentors.id, poolRunPairs.mentorId))
-        .innerJoin(mentorMunicipality, eq(mentorMunicipality.code, mentors.municipalityCode))
-        .where(where)
-        .orderBy(sort === "score_asc" ? asc(poolRunPairs.score) : desc(poolRunPairs.score), asc(poolRunPairs.menteeId))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+    d
+      .select({
+        menteeId: poolRunPairs.menteeId,
+        mentorId: poolRunPairs.mentorId,
+        score: poolRunPairs.score,
+        sharedIndustry: poolRunPairs.sharedIndustry,
+        reasons: poolRunPairs.reasons,
+        requestId: poolRunPairs.requestId,
+        refusal: poolRunPairs.refusal,
+        menteeName: fullName(mentees.firstName, mentees.lastName),
+        menteeMunicipality: municipalities.name,
+        mentorName: fullName(mentors.firstName, mentors.lastName),
+        mentorMunicipality: mentorMunicipality.name,
+        industryCode: mentors.industryCode,
+      })
+      .from(poolRunPairs)
+      .innerJoin(mentees, eq(mentees.id, poolRunPairs.menteeId))
+      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+      .innerJoin(mentors, eq(mentors.id, poolRunPairs.mentorId))
+      .innerJoin(mentorMunicipality, eq(mentorMunicipality.code, mentors.municipalityCode))
+      .where(where)
+      .orderBy(sort === "score_asc" ? asc(poolRunPairs.score) : desc(poolRunPairs.score), asc(poolRunPairs.menteeId)),
   );
 }
 
@@ -191,25 +192,21 @@ export type UnmatchedRow = { menteeId: number; name: string; municipality: strin
 /** One page (50) of a run's mentees without a proposal, by reason. */
 export function poolRunUnmatchedPage(jobId: number, page: number, d: Db = db()): Page<UnmatchedRow> {
   const where = eq(poolRunUnmatched.jobId, jobId);
-  return paged(
+  return pagedQuery(
     page,
     () => countRows(d, poolRunUnmatched, where),
-    (limit, offset) =>
-      d
-        .select({
-          menteeId: poolRunUnmatched.menteeId,
-          name: sql<string>`${mentees.firstName} || ' ' || ${mentees.lastName}`,
-          municipality: municipalities.name,
-          reason: sql<UnmatchedReason>`${poolRunUnmatched.reason}`,
-        })
-        .from(poolRunUnmatched)
-        .innerJoin(mentees, eq(mentees.id, poolRunUnmatched.menteeId))
-        .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-        .where(where)
-        .orderBy(asc(poolRunUnmatched.reason), asc(poolRunUnmatched.menteeId))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+    d
+      .select({
+        menteeId: poolRunUnmatched.menteeId,
+        name: fullName(mentees.firstName, mentees.lastName),
+        municipality: municipalities.name,
+        reason: sql<UnmatchedReason>`${poolRunUnmatched.reason}`,
+      })
+      .from(poolRunUnmatched)
+      .innerJoin(mentees, eq(mentees.id, poolRunUnmatched.menteeId))
+      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+      .where(where)
+      .orderBy(asc(poolRunUnmatched.reason), asc(poolRunUnmatched.menteeId)),
   );
 }
 
@@ -248,14 +245,18 @@ export function approveFromRun(
   let approved = 0;
   let failed = 0;
   for (const r of rows) {
-    const res: RequestResult = requestMatch({ menteeId: r.menteeId, mentorId: r.mentorId, actor }, d);
+    const res = requestMatch({ menteeId: r.menteeId, mentorId: r.mentorId, actor }, d);
     const at = and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.menteeId, r.menteeId));
     if (res.ok) {
       approved++;
-      d.update(poolRunPairs).set({ requestId: res.requestId, refusal: null }).where(at).run();
+      d.update(poolRunPairs).set({ requestId: res.value.requestId, refusal: null }).where(at).run();
     } else {
       failed++;
-      d.update(poolRunPairs).set({ refusal: res.error }).where(at).run();
+      // The refusal's i18n key (the page shows it beside the pair).
+      d.update(poolRunPairs)
+        .set({ refusal: firstMessage(res) })
+        .where(at)
+        .run();
     }
   }
   return { approved, failed };

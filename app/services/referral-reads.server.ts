@@ -6,16 +6,17 @@
  */
 import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { consents, courses, mentees, messages, municipalities, outcomes, statusChanges, users } from "../../db/schema";
+import { consents, courses, mentees, messages, municipalities, outcomes, users } from "../../db/schema";
 import { db } from "../db.server";
 import { industriesByCodes } from "../domain/industries";
 import type { Scope } from "./kernel.server";
 import type { MenteeStatus } from "../domain/enums";
 import { waitingDays } from "../domain/referrals";
-import { PAGE_SIZE, paged, SUB_PAGE_SIZE, type Page } from "../domain/paging";
+import { PAGE_SIZE, SUB_PAGE_SIZE, type Page } from "../domain/paging";
 import { audit } from "./audit.server";
 import { today } from "../utils/clock";
-import { countRows, qualified } from "../utils/sql";
+import { countRows, pagedQuery, qualified } from "../utils/sql";
+import { statusHistoryPage } from "./status-history.server";
 import { scopeWhere, type Actor } from "./kernel.server";
 import { WELCOME_TEMPLATE } from "./referrals.server";
 
@@ -56,29 +57,25 @@ export function listReferrals(
     filter.status ? eq(mentees.status, filter.status) : undefined,
     q ? or(contains(mentees.firstName, q), contains(mentees.lastName, q)) : undefined,
   );
-  return paged(
+  const result = pagedQuery(
     page,
     () => countRows(d, mentees, where),
-    (limit, offset) =>
-      d
-        .select({
-          id: mentees.id,
-          firstName: mentees.firstName,
-          lastName: mentees.lastName,
-          birthYear: mentees.birthYear,
-          status: mentees.status,
-          referredAt: mentees.referredAt,
-          outcome: latestOutcome,
-        })
-        .from(mentees)
-        .where(where)
-        .orderBy(desc(mentees.referredAt), desc(mentees.id))
-        .limit(limit)
-        .offset(offset)
-        .all()
-        .map((r) => ({ ...r, outcome: outcomeOf(r.outcome) })),
+    d
+      .select({
+        id: mentees.id,
+        firstName: mentees.firstName,
+        lastName: mentees.lastName,
+        birthYear: mentees.birthYear,
+        status: mentees.status,
+        referredAt: mentees.referredAt,
+        outcome: latestOutcome,
+      })
+      .from(mentees)
+      .where(where)
+      .orderBy(desc(mentees.referredAt), desc(mentees.id)),
     pageSize,
   );
+  return { ...result, rows: result.rows.map((r) => ({ ...r, outcome: outcomeOf(r.outcome) })) };
 }
 
 /** The column contains the typed text (case-insensitive for a–z, as LIKE is); `%` and `_` typed are letters, not wildcards. */
@@ -112,26 +109,22 @@ export function referralMessages(
 }> {
   const d = db();
   const where = and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, menteeId));
-  return paged(
+  return pagedQuery(
     page,
     () => countRows(d, messages, where),
-    (limit, offset) =>
-      d
-        .select({
-          id: messages.id,
-          template: messages.template,
-          channel: messages.channel,
-          locale: messages.locale,
-          status: messages.status,
-          createdAt: messages.createdAt,
-          sentAt: messages.sentAt,
-        })
-        .from(messages)
-        .where(where)
-        .orderBy(desc(messages.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
+    d
+      .select({
+        id: messages.id,
+        template: messages.template,
+        channel: messages.channel,
+        locale: messages.locale,
+        status: messages.status,
+        createdAt: messages.createdAt,
+        sentAt: messages.sentAt,
+      })
+      .from(messages)
+      .where(where)
+      .orderBy(desc(messages.id)),
     SUB_PAGE_SIZE,
   );
 }
@@ -199,26 +192,7 @@ export function getReferral(
       .where(eq(courses.menteeId, id))
       .orderBy(desc(courses.id))
       .get() ?? null;
-  const historyWhere = and(eq(statusChanges.entityType, "mentee"), eq(statusChanges.entityId, id));
-  const history = paged(
-    pages.history ?? 1,
-    () => countRows(d, statusChanges, historyWhere),
-    (limit, offset) =>
-      d
-        .select({
-          fromStatus: statusChanges.fromStatus,
-          toStatus: statusChanges.toStatus,
-          reason: statusChanges.reason,
-          at: statusChanges.at,
-        })
-        .from(statusChanges)
-        .where(historyWhere)
-        .orderBy(asc(statusChanges.at), asc(statusChanges.id))
-        .limit(limit)
-        .offset(offset)
-        .all(),
-    SUB_PAGE_SIZE,
-  );
+  const history = statusHistoryPage(d, "mentee", id, pages.history);
   const industryLabels = industriesByCodes([
     ...row.mentee.wishedIndustryCodes,
     ...row.mentee.experience.map((e) => e.industryCode),

@@ -49,10 +49,14 @@ export function findPossibleDuplicates(
 
 /* ------------------------------------------------------------------ create */
 
-export type CreateResult =
-  | { ok: true; id: number }
-  | { ok: false; reason: "duplicate"; duplicates: { id: number; status: MenteeStatus; referredAt: string }[] }
-  | { ok: false; reason: "not_partner" };
+/** A citizen already referred who may be the same person. */
+export type PossibleDuplicate = { id: number; status: MenteeStatus; referredAt: string };
+/** The new citizen's id; a refusal says why, and a possible duplicate comes with the citizens it may be. */
+export type CreateResult = Result<{ id: number }> & { duplicates?: PossibleDuplicate[] };
+/** Nothing saved: the citizen may be referred already, and the caseworker must confirm "save anyway" (409). */
+export const REFERRAL_DUPLICATE = "referrals.form.duplicateTitle";
+/** Only a partner municipality refers citizens (403). */
+export const REFERRAL_NOT_PARTNER = "referrals.form.notPartner";
 
 /**
  * Saves a referral: the citizen, their consents (purpose, text version, date, who recorded it), the first status
@@ -64,9 +68,9 @@ export function createReferral(actor: Actor, scope: Scope, input: ReferralInput)
   if (code == null) throw new Error("Only a caseworker refers citizens");
   const d = db();
   const muni = d.select().from(municipalities).where(eq(municipalities.code, code)).get();
-  if (!muni?.isPartner) return { ok: false, reason: "not_partner" };
+  if (!muni?.isPartner) return fail(REFERRAL_NOT_PARTNER);
   const duplicates = findPossibleDuplicates(code, input);
-  if (duplicates.length && !input.confirmDuplicate) return { ok: false, reason: "duplicate", duplicates };
+  if (duplicates.length && !input.confirmDuplicate) return { ...fail(REFERRAL_DUPLICATE), duplicates };
 
   const at = nowIso();
   const givenAt = input.consentDate === today() ? at : `${input.consentDate}T12:00:00.000Z`;
@@ -156,7 +160,7 @@ export function createReferral(actor: Actor, scope: Scope, input: ReferralInput)
     );
     return m.id;
   });
-  return { ok: true, id };
+  return ok({ id });
 }
 
 /**

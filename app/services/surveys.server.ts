@@ -7,7 +7,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { courses, mentees, mentors, surveys, verificationTokens } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { enqueue } from "../messaging/outbox.server";
-import { newToken, sha256 } from "../auth/tokens.server";
+import { newToken, sha256, tokenWhere } from "../auth/tokens.server";
 import { now, nowIso } from "../utils/clock";
 import { audit } from "./audit.server";
 import { absoluteUrl, fail, ok, transaction, type Result, type Tx } from "./kernel.server";
@@ -131,13 +131,7 @@ export function surveyByToken(token: string, d: Db = db()): SurveyLink {
     .innerJoin(surveys, and(eq(surveys.id, verificationTokens.subjectId), eq(surveys.respondent, "mentee")))
     .innerJoin(courses, eq(courses.id, surveys.courseId))
     .innerJoin(mentees, eq(mentees.id, courses.menteeId))
-    .where(
-      and(
-        eq(verificationTokens.tokenHash, sha256(token)),
-        eq(verificationTokens.purpose, "survey"),
-        eq(verificationTokens.subjectType, "survey"),
-      ),
-    )
+    .where(tokenWhere(token, "survey", "survey"))
     .get();
   if (!row || row.anonymisedAt) return { state: "invalid" };
   if (row.survey.answeredAt || row.token.usedAt) return { state: "answered", language: row.language };

@@ -4,7 +4,7 @@
  * message goes through the outbox in that transaction. The coordinator's side is `mentor-screening.server.ts`, the
  * mentor's own pages `mentor-home.server.ts`.
  */
-import { and, asc, eq, inArray, isNull, gt, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { consents, mentors, municipalities, statusChanges, users, verificationTokens } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { industryDivisions, industrySections, type IndustryRef } from "../domain/industries";
@@ -12,19 +12,22 @@ import type { UiLocale } from "../domain/enums";
 import { hashPassword } from "../auth/password.server";
 import { hit } from "../auth/rate-limit.server";
 import { addressKey } from "../auth/client-address";
-import { newToken, sha256 } from "../auth/tokens.server";
+import { newToken, openTokenWhere, sha256 } from "../auth/tokens.server";
 import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
 import { now, nowIso } from "../utils/clock";
 import { MENTOR_CONSENT_VERSION, type MentorProfileInput, type VolunteerSignupInput } from "../schemas/volunteer";
-import { absoluteUrl, transaction, type Tx } from "./kernel.server";
+import { absoluteUrl, fail, ok, transaction, type Result, type Tx } from "./kernel.server";
 import { mustChangeStatus } from "./status.server";
 
 const VERIFY_TTL_MS = 48 * 3600_000;
 
 /* ------------------------------------------------------------------ sign-up and verification */
 
-export type SignupResult = { kind: "ok" } | { kind: "rate_limited" };
+/** Too many sign-ups from one address, or for one email, in an hour: the page answers 429. */
+export const SIGNUP_RATE_LIMITED = "volunteer.signup.rateLimited";
+/** A verification link that is unknown, used, expired, or whose email has an account meanwhile. */
+export const VERIFY_INVALID = "volunteer.verify.invalid";
 
 function issueVerification(tx: Tx, mentor: { id: number; email: string; firstName: string; locale: UiLocale }) {
   const token = newToken();
@@ -68,12 +71,12 @@ function issueVerification(tx: Tx, mentor: { id: number; email: string; firstNam
  * a new address gets a verification link; an unverified one a fresh link; a known, verified one an email saying
  * what to do (log in or reset the password).
  */
-export function signUpVolunteer(input: VolunteerSignupInput, locale: UiLocale, address: string): SignupResult {
+export function signUpVolunteer(input: VolunteerSignupInput, locale: UiLocale, address: string): Result {
   if (
     !hit(`signup:ip:${addressKey(address)}`, 10, 60 * 60_000) ||
     !hit(`signup:email:${sha256(input.email)}`, 3, 60 * 60_000)
   ) {
-    return { kind: "rate_limited" };
+    return fail(SIGNUP_RATE_LIMITED);
   }
   transaction((tx) => {
     const existing = tx.select().from(mentors).where(eq(mentors.email, input.email)).get();
@@ -135,7 +138,7 @@ export function signUpVolunteer(input: VolunteerSignupInput, locale: UiLocale, a
     audit(null, "create", "mentor", mentor.id, { via: "signup" }, tx);
     issueVerification(tx, { ...mentor, locale });
   });
-  return { kind: "ok" };
+  return ok();
 }
 
 /** The columns the sign-up and profile forms set (lists without repeats). */
@@ -167,14 +170,7 @@ function validVerification(token: string) {
   return db()
     .select()
     .from(verificationTokens)
-    .where(
-      and(
-        eq(verificationTokens.tokenHash, sha256(token)),
-        eq(verificationTokens.purpose, "email_verification"),
-        isNull(verificationTokens.usedAt),
-        gt(verificationTokens.expiresAt, nowIso()),
-      ),
-    )
+    .where(openTokenWhere(token, "email_verification", "mentor", nowIso()))
     .get();
 }
 
@@ -192,23 +188,23 @@ export function verificationInfo(token: string): { valid: false } | { valid: tru
 
 /**
  * Confirms the email and creates the mentor's account with the chosen password, in one step (the GET of the link
- * changes nothing, so mail scanners cannot use it up). Returns the new user id, or null if the link is no good.
+ * changes nothing, so mail scanners cannot use it up). Returns the new user id, or `VERIFY_INVALID`.
  */
-export async function completeVerification(token: string, password: string): Promise<number | null> {
+export async function completeVerification(token: string, password: string): Promise<Result<number>> {
   const row = validVerification(token);
-  if (!row?.subjectId) return null;
+  if (!row?.subjectId) return fail(VERIFY_INVALID);
   const passwordHash = await hashPassword(password);
   const mentorId = row.subjectId;
-  return transaction((tx) => {
+  return transaction((tx): Result<number> => {
     const used = tx
       .update(verificationTokens)
       .set({ usedAt: nowIso() })
       .where(and(eq(verificationTokens.id, row.id), isNull(verificationTokens.usedAt)))
       .run().changes;
-    if (used !== 1) return null;
+    if (used !== 1) return fail(VERIFY_INVALID);
     const m = tx.select().from(mentors).where(eq(mentors.id, mentorId)).get();
-    if (!m || m.userId || m.anonymisedAt) return null;
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, m.email)).get()) return null;
+    if (!m || m.userId || m.anonymisedAt) return fail(VERIFY_INVALID);
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, m.email)).get()) return fail(VERIFY_INVALID);
     const at = nowIso();
     const user = tx
       .insert(users)
@@ -237,7 +233,7 @@ export async function completeVerification(token: string, password: string): Pro
       tx,
     );
     audit({ id: user.id, role: "mentor" }, "update", "mentor", m.id, { verified: true }, tx);
-    return user.id;
+    return ok(user.id);
   });
 }
 

@@ -111,3 +111,8 @@ export function countJoined(
       .get()?.n ?? 0
   );
 }
+
+/** A person's full name in SQL (`first || ' ' || last`), as lists show it. */
+export function fullName(first: Column, last: Column): SQL<string> {
+  return sql<string>`${first} || ' ' || ${last}`;
+}

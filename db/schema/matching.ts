@@ -94,7 +94,7 @@ export const poolRunPairs = sqliteTable(
     reasons: json<{ key: string; params?: Record<string, string | number | string[]> }[]>("reasons").notNull(),
     /** The request to the mentor made when the pair was approved from the result (issue 19: the mentor says yes). */
     requestId: integer("request_id").references((): AnySQLiteColumn => matchRequests.id, { onDelete: "set null" }),
-    /** Why approving it from the result was refused (a RequestResult error), when it was. */
+    /** Why approving it from the result was refused: the refusal's i18n key (older rows: a bare code). */
     refusal: text("refusal"),
   },
   (t) => [

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { testDb } from "../support/test-db";
+import { fail, ok } from "../../app/services/kernel.server";
 
 import { db } from "../../app/db.server";
 import * as f from "../../db/factories";
@@ -69,10 +70,9 @@ describe("login limits", () => {
     for (let i = 0; i < accounts.LOGIN_LIMITS.address; i++) {
       expect((await accounts.login(`nobody${i}@example.dk`, "wrong", "198.51.100.1")).ok).toBe(false);
     }
-    expect(await accounts.login("nobody-else@example.dk", "wrong", "198.51.100.1")).toEqual({
-      ok: false,
-      reason: "rate_limited",
-    });
+    expect(await accounts.login("nobody-else@example.dk", "wrong", "198.51.100.1")).toEqual(
+      fail(accounts.LOGIN_RATE_LIMITED),
+    );
     const u = user();
     expect((await accounts.login(u.email, PASSWORD, "198.51.100.2")).ok).toBe(true);
   }, 60_000);
@@ -80,10 +80,10 @@ describe("login limits", () => {
   it("limit one account per address, so an attacker cannot lock the owner out; and per account in all", async () => {
     const u = user();
     for (let i = 0; i < accounts.LOGIN_LIMITS.accountFromAddress; i++) {
-      expect(await accounts.login(u.email, "wrong", "203.0.113.9")).toEqual({ ok: false, reason: "invalid" });
+      expect(await accounts.login(u.email, "wrong", "203.0.113.9")).toEqual(fail(accounts.LOGIN_INVALID));
     }
     // The attacker's address is now limited for this account, even with the right password...
-    expect(await accounts.login(u.email, PASSWORD, "203.0.113.9")).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await accounts.login(u.email, PASSWORD, "203.0.113.9")).toEqual(fail(accounts.LOGIN_RATE_LIMITED));
     // ...but the owner, elsewhere, still gets in.
     expect((await accounts.login(u.email, PASSWORD, "192.0.2.50")).ok).toBe(true);
 
@@ -92,7 +92,7 @@ describe("login limits", () => {
     let limited = false;
     for (let i = 0; i < accounts.LOGIN_LIMITS.account + 1 && !limited; i++) {
       const r = await accounts.login(v.email, "wrong", `10.1.${Math.floor(i / 200)}.${i % 200}`);
-      limited = !r.ok && r.reason === "rate_limited";
+      limited = !r.ok && r.formErrors.includes(accounts.LOGIN_RATE_LIMITED);
     }
     expect(limited).toBe(true);
   }, 60_000);
@@ -108,10 +108,9 @@ describe("login limits", () => {
     for (let i = 0; i < accounts.LOGIN_LIMITS.address; i++) {
       await accounts.login(`v6-${i}@example.dk`, "wrong", `2001:db8:7:7::${(i + 1).toString(16)}`);
     }
-    expect(await accounts.login("v6-last@example.dk", "wrong", "2001:db8:7:7:ffff::1")).toEqual({
-      ok: false,
-      reason: "rate_limited",
-    });
+    expect(await accounts.login("v6-last@example.dk", "wrong", "2001:db8:7:7:ffff::1")).toEqual(
+      fail(accounts.LOGIN_RATE_LIMITED),
+    );
   }, 60_000);
 });
 
@@ -152,11 +151,11 @@ describe("password links are single-use", () => {
     const first = link(u.id, "password_reset", u.email);
     const second = link(u.id, "password_reset", u.email);
     const invitation = link(u.id, "invitation", u.email);
-    expect(await accounts.setPasswordWithToken(first, "et nyt og langt kodeord")).toBe(u.id);
-    expect(await accounts.setPasswordWithToken(first, "endnu et nyt kodeord")).toBeNull();
+    expect(await accounts.setPasswordWithToken(first, "et nyt og langt kodeord")).toEqual(ok(u.id));
+    expect(await accounts.setPasswordWithToken(first, "endnu et nyt kodeord")).toEqual(fail(accounts.LINK_INVALID));
     expect(isOpen(second)).toBe(false);
     expect(isOpen(invitation)).toBe(false);
-    expect(await accounts.setPasswordWithToken(second, "endnu et nyt kodeord")).toBeNull();
+    expect(await accounts.setPasswordWithToken(second, "endnu et nyt kodeord")).toEqual(fail(accounts.LINK_INVALID));
     expect(await munis.acceptInvitation(invitation, "endnu et nyt kodeord")).toBeNull();
   });
 
@@ -199,7 +198,9 @@ describe("password links are single-use", () => {
     const u = user();
     const expired = link(u.id, "password_reset", u.email, -1000);
     expect(accounts.isResetTokenValid(expired)).toBe(false);
-    expect(await accounts.setPasswordWithToken(expired, "et nyt og langt kodeord")).toBeNull();
+    expect(await accounts.setPasswordWithToken(expired, "et nyt og langt kodeord")).toEqual(
+      fail(accounts.LINK_INVALID),
+    );
   });
 
   it("a volunteer's verification link creates the account once", async () => {
@@ -228,7 +229,7 @@ describe("password links are single-use", () => {
       consentConfidentiality: true,
       website: undefined,
     };
-    expect(volunteers.signUpVolunteer(input, "da", "192.0.2.12")).toEqual({ kind: "ok" });
+    expect(volunteers.signUpVolunteer(input, "da", "192.0.2.12")).toEqual(ok());
     const mentor = db().select().from(schema.mentors).where(eq(schema.mentors.email, "vera@example.dk")).get()!;
     const token = newToken();
     db()
@@ -242,18 +243,19 @@ describe("password links are single-use", () => {
         ),
       )
       .run();
-    const userId = await volunteers.completeVerification(token, "veras lange kodeord");
-    expect(userId).toBeTypeOf("number");
-    expect(await volunteers.completeVerification(token, "en andens kodeord!")).toBeNull();
+    const done = await volunteers.completeVerification(token, "veras lange kodeord");
+    expect(done.ok && done.value).toBeTypeOf("number");
+    expect(await volunteers.completeVerification(token, "en andens kodeord!")).toEqual(fail(volunteers.VERIFY_INVALID));
     expect(volunteers.verificationInfo(token)).toEqual({ valid: false });
   });
 });
 
 describe("the first admin (npm run admin:create)", () => {
   it("gets no password, only a one-time link, and must set up a second factor", async () => {
-    const r = accounts.createAdminLink({ email: "Chef@Example.org", name: "Chef" });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
+    const made = accounts.createAdminLink({ email: "Chef@Example.org", name: "Chef" });
+    expect(made.ok).toBe(true);
+    if (!made.ok) return;
+    const r = made.value;
     const created = db().select().from(schema.users).where(eq(schema.users.id, r.userId)).get()!;
     expect(created).toMatchObject({ email: "chef@example.org", role: "admin", passwordHash: null, totpSecret: null });
     expect(r.url).toMatch(/^https:\/\/mentorbro\.example\/invitation\/[A-Za-z0-9_-]{43}$/);
@@ -262,25 +264,24 @@ describe("the first admin (npm run admin:create)", () => {
     expect(await munis.acceptInvitation(token, "chefens lange kodeord")).toBe(r.userId);
     expect(await munis.acceptInvitation(token, "en andens kodeord!")).toBeNull();
     const login = await accounts.login("chef@example.org", "chefens lange kodeord", "192.0.2.13");
-    expect(login.ok && mustSetUpSecondFactor(login.user)).toBe(true);
-    expect(login.ok && needsSecondFactor(login.user)).toBe(false);
+    expect(login.ok && mustSetUpSecondFactor(login.value)).toBe(true);
+    expect(login.ok && needsSecondFactor(login.value)).toBe(false);
     // A second run for the same email refuses; --reset starts the admin over.
-    expect(accounts.createAdminLink({ email: "chef@example.org" })).toEqual({ ok: false, reason: "email_taken" });
+    expect(accounts.createAdminLink({ email: "chef@example.org" })).toEqual(fail(accounts.ADMIN_EMAIL_TAKEN));
     db()
       .update(schema.users)
       .set({ totpSecret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP" })
       .where(eq(schema.users.id, r.userId))
       .run();
     const reset = accounts.createAdminLink({ email: "chef@example.org", reset: true });
-    expect(reset.ok && !reset.created).toBe(true);
+    expect(reset.ok && !reset.value.created).toBe(true);
     expect(db().select().from(schema.users).where(eq(schema.users.id, r.userId)).get()).toMatchObject({
       passwordHash: null,
       totpSecret: null,
     });
-    expect(accounts.createAdminLink({ email: "nobody@example.org", reset: true })).toEqual({
-      ok: false,
-      reason: "not_found",
-    });
+    expect(accounts.createAdminLink({ email: "nobody@example.org", reset: true })).toEqual(
+      fail(accounts.ADMIN_NOT_FOUND),
+    );
   });
   it("is the only role that must have a second factor", () => {
     expect(mustSetUpSecondFactor({ role: "admin", totpSecret: null })).toBe(true);

@@ -13,6 +13,7 @@ import { db } from "../../app/db.server";
 import * as f from "../../db/factories";
 import * as schema from "../../db/schema";
 import { testDb } from "../support/test-db";
+import { matchRefusal } from "../../app/services/match-approval.server";
 
 // The fresh database file of this test file (tests/support/unit-setup.ts), for the worker threads to open.
 const dbPath = process.env.DATABASE_URL!;
@@ -69,7 +70,7 @@ describe("concurrent approvals", () => {
     const failures: string[] = [];
     const results = workers.map(
       (w) =>
-        new Promise<{ ok: boolean; error?: string }>((res, rej) => {
+        new Promise<{ ok: boolean; formErrors?: string[] }>((res, rej) => {
           w.once("message", res);
           w.once("error", (e) => {
             failures.push(String(e));
@@ -89,10 +90,11 @@ describe("concurrent approvals", () => {
 
     expect(out.filter((r) => r.ok)).toHaveLength(1);
     // The others are refused: by the capacity rule, or (rarely, 50 threads on few cores) told the database was busy.
-    const refusals = out.filter((r) => !r.ok).map((r) => r.error);
+    const refusals = out.filter((r) => !r.ok).map((r) => r.formErrors?.[0] ?? "");
     expect(refusals).toHaveLength(49);
-    expect(refusals.filter((e) => e !== "rule" && e !== "busy")).toEqual([]);
-    expect(refusals.filter((e) => e === "rule").length).toBeGreaterThan(0);
+    const byRule = (e: string) => e.startsWith("matching.errors.rule|");
+    expect(refusals.filter((e) => !byRule(e) && e !== matchRefusal("busy"))).toEqual([]);
+    expect(refusals.filter(byRule).length).toBeGreaterThan(0);
     expect(d.select().from(schema.courses).where(eq(schema.courses.mentorId, mentor.id)).all()).toHaveLength(1);
     expect(d.select().from(schema.mentees).where(eq(schema.mentees.status, "matched")).all()).toHaveLength(1);
     expect(

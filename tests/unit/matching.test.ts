@@ -47,6 +47,7 @@ const newMentee = (o: Parameters<typeof f.insertMentee>[3] = {}) =>
 
 import { runPoolHere as runPool } from "../support/pool-run";
 import { testDb } from "../support/test-db";
+import { fail } from "../../app/services/kernel.server";
 
 describe("weights", () => {
   it("seed version 1 once and save new versions", () => {
@@ -85,7 +86,7 @@ describe("approving a pair", () => {
     // The admin's quota column counts it at once (a trigger keeps course_starts).
     expect(started()).toBe(startedBefore + 1);
     const d = db();
-    const course = d.select().from(schema.courses).where(eq(schema.courses.id, r.courseId)).get()!;
+    const course = d.select().from(schema.courses).where(eq(schema.courses.id, r.value.courseId)).get()!;
     expect(course).toMatchObject({
       status: "approved",
       startDate: "2026-01-31",
@@ -108,7 +109,7 @@ describe("approving a pair", () => {
       .select()
       .from(schema.messages)
       .all()
-      .filter((m) => m.idempotencyKey.endsWith(`:${r.courseId}`));
+      .filter((m) => m.idempotencyKey.endsWith(`:${r.value.courseId}`));
     expect(msgs.map((m) => [m.template, m.channel, m.locale, m.recipient]).sort()).toEqual([
       ["match_caseworker", "email", "da", caseworker.email],
       ["match_mentee", "sms", "ar", "+4520000001"],
@@ -125,16 +126,13 @@ describe("approving a pair", () => {
     });
 
     // A second approval of the same mentee, or onto the now-full mentor, is refused and changes nothing.
-    expect(matching.approveMatch({ menteeId: mentee.id, mentorId: newMentor().id, actor: coordinator })).toEqual({
-      ok: false,
-      error: "mentee_not_waiting",
-    });
+    expect(matching.approveMatch({ menteeId: mentee.id, mentorId: newMentor().id, actor: coordinator })).toEqual(
+      fail(matching.matchRefusal("mentee_not_waiting")),
+    );
     const other = newMentee();
-    expect(matching.approveMatch({ menteeId: other.id, mentorId: mentor.id, actor: coordinator })).toEqual({
-      ok: false,
-      error: "rule",
-      rules: ["mentor_at_capacity"],
-    });
+    expect(matching.approveMatch({ menteeId: other.id, mentorId: mentor.id, actor: coordinator })).toEqual(
+      fail(matching.matchRefusal("rule", ["mentor_at_capacity"])),
+    );
     expect(d.select().from(schema.mentees).where(eq(schema.mentees.id, other.id)).get()!.status).toBe("waiting");
   });
 
@@ -149,16 +147,16 @@ describe("approving a pair", () => {
     });
     expect(r.ok).toBe(true);
     if (r.ok)
-      expect(db().select().from(schema.courses).where(eq(schema.courses.id, r.courseId)).get()!.manualReason).toBe(
-        "Kender virksomheden",
-      );
+      expect(
+        db().select().from(schema.courses).where(eq(schema.courses.id, r.value.courseId)).get()!.manualReason,
+      ).toBe("Kender virksomheden");
   });
 
   it("refuses a bad start date and an excluded pair", () => {
     const mentee = newMentee({ mentorGenderPreference: "female" });
     expect(
       matching.approveMatch({ menteeId: mentee.id, mentorId: newMentor({ gender: "male" }).id, actor: coordinator }),
-    ).toEqual({ ok: false, error: "rule", rules: ["mentee_gender_preference"] });
+    ).toEqual(fail(matching.matchRefusal("rule", ["mentee_gender_preference"])));
     expect(
       matching.approveMatch({
         menteeId: mentee.id,
@@ -166,21 +164,18 @@ describe("approving a pair", () => {
         startDate: "2026-02-30",
         actor: coordinator,
       }),
-    ).toEqual({ ok: false, error: "bad_start_date" });
-    expect(matching.approveMatch({ menteeId: 999999, mentorId: newMentor().id, actor: coordinator })).toEqual({
-      ok: false,
-      error: "mentee_not_found",
-    });
+    ).toEqual(fail("matching.errors.bad_start_date", "startDate"));
+    expect(matching.approveMatch({ menteeId: 999999, mentorId: newMentor().id, actor: coordinator })).toEqual(
+      fail(matching.matchRefusal("mentee_not_found")),
+    );
   });
 
   it("refuses a mentor who has not marked the introduction read, and leaves them out of the pool (issue 21)", () => {
     const mentee = newMentee();
     const unread = newMentor({ introductionReadAt: null });
-    expect(matching.approveMatch({ menteeId: mentee.id, mentorId: unread.id, actor: coordinator })).toEqual({
-      ok: false,
-      error: "rule",
-      rules: ["mentor_introduction_unread"],
-    });
+    expect(matching.approveMatch({ menteeId: mentee.id, mentorId: unread.id, actor: coordinator })).toEqual(
+      fail(matching.matchRefusal("rule", ["mentor_introduction_unread"])),
+    );
     expect(db().select().from(schema.courses).where(eq(schema.courses.mentorId, unread.id)).all()).toHaveLength(0);
     expect(runPool("best_score").pairs.some((p) => p.mentorId === unread.id)).toBe(false);
     const shown = matching.candidatesFor(mentee.id, coordinator, undefined, {

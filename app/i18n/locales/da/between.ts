@@ -138,6 +138,7 @@ export default {
     calls: "Ønsker at blive ringet op",
     callAt: "Bedt om {{date}}",
     handled: "Markér som ringet op",
+    callGone: "Opkaldet er allerede markeret, eller findes ikke.",
     handledDone: "Markeret som ringet op.",
     noCalls: "Ingen åbne ønsker om opkald.",
   },

@@ -182,6 +182,8 @@ export default {
       municipality: "Vælg en kommune",
       section: "Vælg en hovedbranche fra listen",
       mode: "Vælg en indstilling",
+      notFound: "Kørslen findes ikke.",
+      finished: "Kørslen er allerede færdig.",
     },
   },
   weights: {

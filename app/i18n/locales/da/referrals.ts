@@ -115,6 +115,7 @@ export default {
     formIntro:
       "Ret det, der er ændret siden henvisningen. Historikken viser hvem, hvornår og hvilke felter, men ikke de nye værdier.",
     save: "Gem rettelserne",
+    intakeRefused: "Borgeren findes ikke, eller du kan ikke registrere samtalen.",
     intakeTitle: "Visitationssamtale",
     calledOn: "Dato for samtalen",
     note: "Kort note",

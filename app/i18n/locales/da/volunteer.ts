@@ -108,6 +108,7 @@ export default {
       withdrawn: "Borgeren er ikke længere med i programmet, så forespørgslen er trukket tilbage. Tak for din tid.",
     },
     errors: {
+      not_found: "Forespørgslen findes ikke.",
       answered: "Du har allerede svaret på forespørgslen.",
       withdrawn: "Borgeren er ikke længere med i programmet, så forespørgslen er trukket tilbage.",
       expired: "Fristen er udløbet, så du kan ikke længere svare.",
@@ -247,6 +248,7 @@ export default {
       resume: "Mentoren er aktiv igen.",
       retire: "Mentoren er afsluttet.",
     },
+    notFound: "Mentoren findes ikke.",
     illegal: "Det kan ikke lade sig gøre fra den nuværende status.",
     historyTitle: "Statushistorik",
     from: "Fra",

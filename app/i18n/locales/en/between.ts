@@ -140,6 +140,7 @@ export default {
     calls: "Asks to be called",
     callAt: "Asked on {{date}}",
     handled: "Mark as called",
+    callGone: "The call is already marked, or does not exist.",
     handledDone: "Marked as called.",
     noCalls: "No open requests to be called.",
   },

@@ -185,6 +185,8 @@ export default {
       municipality: "Choose a municipality",
       section: "Choose an industry section from the list",
       mode: "Choose a setting",
+      notFound: "The run does not exist.",
+      finished: "The run has already finished.",
     },
   },
   weights: {

@@ -117,6 +117,7 @@ export default {
     formIntro:
       "Correct what has changed since the referral. The history shows who, when and which fields, but not the new values.",
     save: "Save the corrections",
+    intakeRefused: "The citizen does not exist, or you cannot log the call.",
     intakeTitle: "Intake call",
     calledOn: "Date of the call",
     note: "Short note",

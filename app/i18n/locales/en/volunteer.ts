@@ -109,6 +109,7 @@ export default {
       withdrawn: "The citizen is no longer in the programme, so the request is withdrawn. Thank you for your time.",
     },
     errors: {
+      not_found: "The request does not exist.",
       answered: "You have already answered this request.",
       withdrawn: "The citizen is no longer in the programme, so the request is withdrawn.",
       expired: "The deadline has passed, so you can no longer answer.",
@@ -248,6 +249,7 @@ export default {
       resume: "The mentor is active again.",
       retire: "The mentor has been retired.",
     },
+    notFound: "The mentor does not exist.",
     illegal: "That is not possible from the current status.",
     historyTitle: "Status history",
     from: "From",
