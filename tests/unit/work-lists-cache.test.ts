@@ -1,9 +1,9 @@
 /**
- * The coordinator's work lists kept in memory (decision 016): the follow-up queue's order (the start page's figure and
- * risk list, `/koordinator/opfoelgning`) and a mentee's candidates. On random small data sets, after every one of a
- * long run of random writes of what they rest on (courses, meetings, calls, mentors, citizens, declined requests,
- * weights, the industry setting, the clock's day), the cached answer is exactly a fresh computation; between writes
- * the kept answer is used.
+ * The coordinator's work lists kept in memory (decision 016): the start page's counts, the follow-up queue's order
+ * (the start page's figure and risk list, `/koordinator/opfoelgning`) and a mentee's candidates. On random small data
+ * sets, after every one of a long run of random writes of what they rest on (courses, meetings, calls, mentors,
+ * citizens, declined requests, weights, the industry setting, the clock's day), the cached answer is exactly a fresh
+ * computation; between writes the kept answer is used.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 
@@ -12,6 +12,7 @@ import * as f from "../../db/factories";
 import * as schema from "../../db/schema";
 import * as queues from "../../app/services/course-queues.server";
 import * as candidates from "../../app/services/match-candidates.server";
+import { coordinatorCounts } from "../../app/services/dashboard.server";
 import { saveWeights, currentWeights } from "../../app/services/match-context.server";
 import { getMatchSettings, saveMatchSettings } from "../../app/services/match-settings.server";
 import { addDays } from "../../app/domain/dates";
@@ -183,7 +184,21 @@ function lists() {
     const plain = (r: typeof cached) => (r ? { ...r, ctx: { ...r.ctx, distanceKm: null, sectionOf: null } } : r);
     return { cached: plain(cached), fresh: plain(fresh) };
   };
+  const n = (text: string) => (client().prepare(text).get() as { n: number }).n;
   return {
+    counts: {
+      cached: coordinatorCounts(),
+      fresh: {
+        applied: n(
+          "SELECT count(*) AS n FROM mentors WHERE email_verified_at IS NOT NULL AND anonymised_at IS NULL AND status IN ('applied', 'screening')",
+        ),
+        waiting: n("SELECT count(*) AS n FROM mentees WHERE status = 'waiting'"),
+        active: n("SELECT count(*) AS n FROM courses WHERE status IN ('active', 'paused')"),
+        followUpsDue: queues.followUpQueueIds(d, all, today(), false).length,
+        failedMessages: n("SELECT count(*) AS n FROM messages WHERE status = 'failed'"),
+        heldMessages: n("SELECT count(*) AS n FROM messages WHERE status = 'held'"),
+      },
+    },
     queues: [queue(all, false), queue(all, true), queue(aarhus, false)],
     rankings: ids("mentees").slice(0, 4).map(ranking),
   };
@@ -205,7 +220,8 @@ describe("cached work lists", () => {
         for (let i = int(rng, 8, 20); i > 0; i--) addCourse(rng);
         for (let step = 0; step < 60; step++) {
           const what = randomWrite(rng);
-          const { queues: q, rankings } = lists();
+          const { counts, queues: q, rankings } = lists();
+          expect(counts.cached, `seed ${seed}, step ${step} (${what}), start page`).toEqual(counts.fresh);
           for (const [n, x] of q.entries())
             expect(x.cached, `seed ${seed}, step ${step} (${what}), queue ${n}`).toEqual(x.fresh);
           for (const [n, x] of rankings.entries())
@@ -219,7 +235,8 @@ describe("cached work lists", () => {
     lists();
     const before = { queue: queues.followUpQueueCacheStats.hits, ranking: candidates.rankingCacheStats.hits };
     const again = lists();
-    expect(queues.followUpQueueCacheStats.hits).toBe(before.queue + 3);
+    // The start page's figure and the three queues read.
+    expect(queues.followUpQueueCacheStats.hits).toBe(before.queue + 4);
     expect(candidates.rankingCacheStats.hits).toBe(before.ranking + again.rankings.length);
   }, 120_000);
 
