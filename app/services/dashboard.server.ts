@@ -1,11 +1,10 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { courses, mentees, messages, municipalities } from "../../db/schema";
 import { db } from "../db.server";
 import { countFollowUpsDue } from "./course-queues.server";
 import { countApplications } from "./mentor-screening.server";
 import { pageCache } from "./page-cache.server";
-
-const count = (n: { n: number } | undefined) => n?.n ?? 0;
+import { countRows } from "../utils/sql";
 
 /**
  * The start page's counts of citizens, mentors and courses, kept while none of those tables changes (decision 016: the
@@ -19,36 +18,15 @@ const peopleCounts = pageCache<{ applied: number; waiting: number; active: numbe
  */
 export function coordinatorCounts() {
   const d = db();
-  const countOf = (q: { get: () => { n: number } | undefined }) => count(q.get());
   return {
     ...peopleCounts.get(d, "all", () => ({
       applied: countApplications({ status: "to_screen" }, d),
-      waiting: countOf(
-        d
-          .select({ n: sql<number>`count(*)` })
-          .from(mentees)
-          .where(eq(mentees.status, "waiting")),
-      ),
-      active: countOf(
-        d
-          .select({ n: sql<number>`count(*)` })
-          .from(courses)
-          .where(inArray(courses.status, ["active", "paused"])),
-      ),
+      waiting: countRows(d, mentees, eq(mentees.status, "waiting")),
+      active: countRows(d, courses, inArray(courses.status, ["active", "paused"])),
     })),
     followUpsDue: countFollowUpsDue({ kind: "all" }),
-    failedMessages: countOf(
-      d
-        .select({ n: sql<number>`count(*)` })
-        .from(messages)
-        .where(eq(messages.status, "failed")),
-    ),
-    heldMessages: countOf(
-      d
-        .select({ n: sql<number>`count(*)` })
-        .from(messages)
-        .where(eq(messages.status, "held")),
-    ),
+    failedMessages: countRows(d, messages, eq(messages.status, "failed")),
+    heldMessages: countRows(d, messages, eq(messages.status, "held")),
   };
 }
 
@@ -60,11 +38,5 @@ export function municipalityName(code: number): string {
 }
 
 export function partnerCount(): number {
-  return count(
-    db()
-      .select({ n: sql<number>`count(*)` })
-      .from(municipalities)
-      .where(and(eq(municipalities.isPartner, true)))
-      .get(),
-  );
+  return countRows(db(), municipalities, eq(municipalities.isPartner, true));
 }
