@@ -22,8 +22,8 @@
  * and an XLSX export job at once (each in a worker thread beside the server's), and while the run works /healthz and a
  * coordinator list page are asked again and again (one request at a time each); their p50/p99/max, the run's own time
  * by stage and the export's time to file are reported, with a "target" line for p99 < 100 ms. --without-export: the
- * run alone. --node-args="FLAGS": flags for the server's node (e.g. `--node-args=--max-semi-space-size=4`), to see what they do to
- * its memory.
+ * run alone. --node-args="FLAGS": flags for the server's node (e.g. `--node-args=--max-semi-space-size=4`), to see
+ * what they do to its memory.
  */
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
@@ -66,7 +66,7 @@ const { values } = parseArgs({
     "node-args": { type: "string" },
   },
 });
-/** Flags for the server's node (e.g. V8's heap sizes), to measure their effect on memory: `--node-args "--flag=1"`. */
+/** Flags for the server's node (e.g. V8's heap sizes), to measure their effect on memory: `--node-args=--flag=1`. */
 const nodeArgs = values["node-args"]?.split(" ").filter(Boolean) ?? [];
 const mentees = Number(values.mentees);
 const duration = Number(values.duration);

@@ -6,6 +6,8 @@
  * /proc, so it holds on a busy machine where wall-clock figures do not), p50/p99 and req/s. --only: the pages whose
  * path contains TEXT. --page (repeatable): measure these pages instead, e.g. `--page coordinator:/koordinator` or
  * `--page "coordinator:/koordinator/mentees/{waitingMentee}/kandidater"` (`{name}` is an id of the data set's `pickIds`).
+ * --node-args="FLAGS", --against-node-args="FLAGS": node flags for either server, e.g. the same checkout against
+ * itself with other heap sizes (`--against . --against-node-args=--max-semi-space-size=16`).
  *
  * --against DIR: a second checkout (another commit, built, with its own node_modules) runs beside this one on its own
  * copy of the database, and each page is measured on both in turn, `--rounds` times (default 2), so both see the same
@@ -32,8 +34,11 @@ const { values } = parseArgs({
     rounds: { type: "string" },
     only: { type: "string" },
     page: { type: "string", multiple: true },
+    "node-args": { type: "string" },
+    "against-node-args": { type: "string" },
   },
 });
+const flags = (v?: string) => v?.split(" ").filter(Boolean) ?? [];
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const rounds = Number(values.rounds ?? (values.against ? 2 : 1));
@@ -70,14 +75,20 @@ servers.push({
   name: "this",
   sessions: new Map(),
   server: await startServer(env(thisDb), 120_000, {
-    nodeArgs: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(values.profile)}`] : [],
+    nodeArgs: [
+      ...flags(values["node-args"]),
+      ...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(values.profile)}`] : []),
+    ],
   }),
 });
 if (values.against)
   servers.push({
     name: "against",
     sessions: new Map(),
-    server: await startServer(env(copyOfDb("against")), 120_000, { cwd: values.against }),
+    server: await startServer(env(copyOfDb("against")), 120_000, {
+      cwd: values.against,
+      nodeArgs: flags(values["against-node-args"]),
+    }),
   });
 
 /** User + system CPU of a process in ms (clock ticks of 10 ms). */

@@ -4,7 +4,6 @@
  * a failure never leaves a process behind.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { serverNodeArgs } from "./node-args.mjs";
 
 export type RunningServer = {
   url: string;
@@ -24,7 +23,7 @@ export async function startServer(
   timeoutMs = 40_000,
   opts: { nodeArgs?: string[]; cwd?: string } = {},
 ): Promise<RunningServer> {
-  const child = spawn(process.execPath, [...serverNodeArgs, ...(opts.nodeArgs ?? []), "server.mjs"], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), "server.mjs"], {
     env: { ...process.env, ...env },
     cwd: opts.cwd,
     stdio: ["ignore", "pipe", "pipe"],
