@@ -12,6 +12,7 @@ import { today } from "../utils/clock";
 import { freshenFacts } from "./course-facts.server";
 import { pageCache } from "./page-cache.server";
 import { paged, type Page } from "../domain/paging";
+import { countRows, pagedQuery } from "../utils/sql";
 import { scopeWhere, type Actor, type Scope } from "./kernel.server";
 
 /** Running courses whose follow-up call is due (on or after its due day): SQL of `followUpDue(...).state !== "not_due"`. */
@@ -163,45 +164,39 @@ export type PendingOutcome = {
 export function pendingOutcomes(page: number, pageSize?: number, d: Db = db()): Page<PendingOutcome> {
   // A literal 0, not a parameter, so SQLite can use the partial index of the unconfirmed outcomes.
   const where = sql`${outcomes.confirmed} = 0`;
-  return paged(
+  const result = pagedQuery(
     page,
-    () =>
-      d
-        .select({ n: sql<number>`count(*)` })
-        .from(outcomes)
-        .where(where)
-        .get()!.n,
-    (limit, offset) =>
-      d
-        .select({
-          id: outcomes.id,
-          courseId: outcomes.courseId,
-          type: outcomes.type,
-          outcomeDate: outcomes.outcomeDate,
-          proposedAt: outcomes.createdAt,
-          menteeFirst: mentees.firstName,
-          menteeLast: mentees.lastName,
-          mentorFirst: mentors.firstName,
-          mentorLast: mentors.lastName,
-        })
-        .from(outcomes)
-        .innerJoin(courses, eq(courses.id, outcomes.courseId))
-        .innerJoin(mentees, eq(mentees.id, courses.menteeId))
-        .innerJoin(mentors, eq(mentors.id, courses.mentorId))
-        .where(where)
-        .orderBy(asc(outcomes.createdAt), asc(outcomes.id))
-        .limit(limit)
-        .offset(offset)
-        .all()
-        .map((r) => ({
-          id: r.id,
-          courseId: r.courseId,
-          type: r.type,
-          outcomeDate: r.outcomeDate,
-          proposedAt: r.proposedAt,
-          menteeName: `${r.menteeFirst} ${r.menteeLast}`,
-          mentorName: `${r.mentorFirst} ${r.mentorLast}`,
-        })),
+    () => countRows(d, outcomes, where),
+    d
+      .select({
+        id: outcomes.id,
+        courseId: outcomes.courseId,
+        type: outcomes.type,
+        outcomeDate: outcomes.outcomeDate,
+        proposedAt: outcomes.createdAt,
+        menteeFirst: mentees.firstName,
+        menteeLast: mentees.lastName,
+        mentorFirst: mentors.firstName,
+        mentorLast: mentors.lastName,
+      })
+      .from(outcomes)
+      .innerJoin(courses, eq(courses.id, outcomes.courseId))
+      .innerJoin(mentees, eq(mentees.id, courses.menteeId))
+      .innerJoin(mentors, eq(mentors.id, courses.mentorId))
+      .where(where)
+      .orderBy(asc(outcomes.createdAt), asc(outcomes.id)),
     pageSize,
   );
+  return {
+    ...result,
+    rows: result.rows.map((r) => ({
+      id: r.id,
+      courseId: r.courseId,
+      type: r.type,
+      outcomeDate: r.outcomeDate,
+      proposedAt: r.proposedAt,
+      menteeName: `${r.menteeFirst} ${r.menteeLast}`,
+      mentorName: `${r.mentorFirst} ${r.mentorLast}`,
+    })),
+  };
 }
