@@ -22,7 +22,8 @@
  * and an XLSX export job at once (each in a worker thread beside the server's), and while the run works /healthz and a
  * coordinator list page are asked again and again (one request at a time each); their p50/p99/max, the run's own time
  * by stage and the export's time to file are reported, with a "target" line for p99 < 100 ms. --without-export: the
- * run alone.
+ * run alone. --node-args="FLAGS": flags for the server's node (e.g. `--node-args=--max-semi-space-size=4`), to see
+ * what they do to its memory.
  */
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
@@ -62,8 +63,11 @@ const { values } = parseArgs({
     variants: { type: "boolean", default: false },
     "during-run": { type: "boolean", default: false },
     "without-export": { type: "boolean", default: false },
+    "node-args": { type: "string" },
   },
 });
+/** Flags for the server's node (e.g. V8's heap sizes), to measure their effect on memory: `--node-args=--flag=1`. */
+const nodeArgs = values["node-args"]?.split(" ").filter(Boolean) ?? [];
 const mentees = Number(values.mentees);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
@@ -173,7 +177,7 @@ const env = {
   LOG_LEVEL: "error",
   EVENT_LOOP_STATS: "true",
 };
-let server: RunningServer = await startServer(env, 120_000);
+let server: RunningServer = await startServer(env, 120_000, { nodeArgs });
 let restarts = 0;
 const sessions = new Map<Visitor, Session | Error>();
 
@@ -249,7 +253,7 @@ async function restart(why: string) {
   log(`restarting the server (${why})`);
   restarts++;
   await server.stop();
-  server = await startServer(env, 120_000);
+  server = await startServer(env, 120_000, { nodeArgs });
   sessions.clear();
 }
 async function sessionOf(visitor: Visitor): Promise<Session | Error> {

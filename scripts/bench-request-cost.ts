@@ -1,10 +1,13 @@
 /**
  * The fixed cost of a signed-in page (issue 16): `npm run bench:request -- [--db PATH] [--duration S] [--profile DIR]
- * [--against DIR] [--rounds N] [--only TEXT]`. Starts the production server on a copy of the scale database (made by
+ * [--against DIR] [--rounds N] [--only TEXT] [--page VISITOR:PATH ...]`. Starts the production server on a copy of the scale database (made by
  * `npm run bench:pages` or `npm run seed:scale`), logs in as each role and loads a few simple pages of each with
  * autocannon (10 connections). Per page it prints one JSON line: the server process's CPU time per request (from
  * /proc, so it holds on a busy machine where wall-clock figures do not), p50/p99 and req/s. --only: the pages whose
- * path contains TEXT.
+ * path contains TEXT. --page (repeatable): measure these pages instead, e.g. `--page coordinator:/koordinator` or
+ * `--page "coordinator:/koordinator/mentees/{waitingMentee}/kandidater"` (`{name}` is an id of the data set's `pickIds`).
+ * --node-args="FLAGS", --against-node-args="FLAGS": node flags for either server, e.g. the same checkout against
+ * itself with other heap sizes (`--against . --against-node-args=--max-semi-space-size=16`).
  *
  * --against DIR: a second checkout (another commit, built, with its own node_modules) runs beside this one on its own
  * copy of the database, and each page is measured on both in turn, `--rounds` times (default 2), so both see the same
@@ -30,8 +33,12 @@ const { values } = parseArgs({
     against: { type: "string" },
     rounds: { type: "string" },
     only: { type: "string" },
+    page: { type: "string", multiple: true },
+    "node-args": { type: "string" },
+    "against-node-args": { type: "string" },
   },
 });
+const flags = (v?: string) => v?.split(" ").filter(Boolean) ?? [];
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const rounds = Number(values.rounds ?? (values.against ? 2 : 1));
@@ -68,14 +75,20 @@ servers.push({
   name: "this",
   sessions: new Map(),
   server: await startServer(env(thisDb), 120_000, {
-    nodeArgs: values.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(values.profile)}`] : [],
+    nodeArgs: [
+      ...flags(values["node-args"]),
+      ...(values.profile ? ["--cpu-prof", `--cpu-prof-dir=${resolve(values.profile)}`] : []),
+    ],
   }),
 });
 if (values.against)
   servers.push({
     name: "against",
     sessions: new Map(),
-    server: await startServer(env(copyOfDb("against")), 120_000, { cwd: values.against }),
+    server: await startServer(env(copyOfDb("against")), 120_000, {
+      cwd: values.against,
+      nodeArgs: flags(values["against-node-args"]),
+    }),
   });
 
 /** User + system CPU of a process in ms (clock ticks of 10 ms). */
@@ -84,7 +97,15 @@ const cpuMs = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
 
-const pages: { visitor: Exclude<Visitor, "anonymous"> | null; path: string }[] = [
+type MeasuredPage = { visitor: Exclude<Visitor, "anonymous"> | null; path: string };
+/** `visitor:path` (visitor `anonymous` for none), with `{name}` replaced by that id of the data set. */
+function pageOf(arg: string): MeasuredPage {
+  const at = arg.indexOf(":");
+  const visitor = arg.slice(0, at);
+  const path = arg.slice(at + 1).replace(/\{(\w+)\}/g, (_, k: string) => String(ids[k as keyof typeof ids]));
+  return { visitor: visitor === "anonymous" ? null : (visitor as Exclude<Visitor, "anonymous">), path };
+}
+const pages: MeasuredPage[] = values.page?.map(pageOf) ?? [
   { visitor: null, path: "/healthz" },
   { visitor: "coordinator", path: `/koordinator/mentorer/${ids.mentor}` },
   { visitor: "coordinator", path: `/koordinator/mentees/${ids.mentee}` },

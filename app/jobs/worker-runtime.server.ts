@@ -70,10 +70,18 @@ export function immediateTransactions(client: Db["$client"]): void {
   }) as typeof client.transaction;
 }
 
+/**
+ * SQLite's page cache of a worker's connection, in KiB. The server's connection keeps 64 MiB so that the pages' counts
+ * stay in memory (db/client.ts); a worker runs one job that reads its rows once, in order, and then exits, so a large
+ * cache only adds to the process's peak while it runs (measured at national scale: docs/benchmarks.md).
+ */
+export const WORKER_CACHE_KIB = 8192;
+
 export async function runWorker(data: WorkerData, handlers: Record<string, JobHandler>): Promise<void> {
   setClockOffset(data.clockOffsetMs);
   lowerThreadPriority();
   const d = db();
+  d.$client.pragma(`cache_size = -${WORKER_CACHE_KIB}`);
   immediateTransactions(d.$client);
   const job = d.select().from(backgroundJobs).where(eq(backgroundJobs.id, data.jobId)).get();
   if (!job || job.status !== "running") return;

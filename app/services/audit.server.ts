@@ -20,16 +20,30 @@ export function audit(
   details?: Record<string, unknown>,
   tx: Tx = db(),
 ): void {
+  auditEach(actor, action, entityType, [{ entityId, details }], tx);
+}
+
+/** The same read or change of several records in one statement (a list logs each person it shows; at most a page). */
+export function auditEach(
+  actor: AuditActor,
+  action: AuditAction,
+  entityType: string,
+  entries: readonly { entityId: number | null; details?: Record<string, unknown> }[],
+  tx: Tx = db(),
+): void {
+  if (!entries.length) return;
   tx.insert(auditLog)
-    .values({
-      actorUserId: actor?.id ?? null,
-      // A role outside auditActorRoles is refused by the column (db/schema/audit.ts), not stored as something else.
-      actorRole: (actor?.role ?? null) as (typeof auditActorRoles)[number] | null,
-      action,
-      entityType,
-      entityId,
-      details: details ?? null,
-    })
+    .values(
+      entries.map(({ entityId, details }) => ({
+        actorUserId: actor?.id ?? null,
+        // A role outside auditActorRoles is refused by the column (db/schema/audit.ts), not stored as something else.
+        actorRole: (actor?.role ?? null) as (typeof auditActorRoles)[number] | null,
+        action,
+        entityType,
+        entityId,
+        details: details ?? null,
+      })),
+    )
     .run();
 }
 

@@ -5,13 +5,15 @@
 import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { courseFacts, courses, mentees, mentors, outcomes } from "../../db/schema";
 import { db, type Db } from "../db.server";
-import { audit } from "./audit.server";
+import { auditEach } from "./audit.server";
 import type { CommitmentStatus, FollowUpDue } from "../domain/commitment";
 import type { OutcomeType } from "../domain/enums";
 import { today } from "../utils/clock";
-import { countFacts, freshenFacts } from "./course-facts.server";
+import { freshenFacts } from "./course-facts.server";
+import { pageCache } from "./page-cache.server";
 import { paged, type Page } from "../domain/paging";
-import { scopeWhere, transaction, type Actor, type Scope } from "./kernel.server";
+import { countRows, pagedQuery } from "../utils/sql";
+import { scopeWhere, type Actor, type Scope } from "./kernel.server";
 
 /** Running courses whose follow-up call is due (on or after its due day): SQL of `followUpDue(...).state !== "not_due"`. */
 const callDue = (day: string) => lte(courseFacts.followUpDueOn, day);
@@ -40,10 +42,40 @@ export type FollowUpItem = {
   followUp: FollowUpDue | null;
 };
 
+/** The queue's condition: running, begun courses at risk or with a call due (only those at risk: `riskOnly`). */
+const queueWhere = (scope: Scope, day: string, riskOnly: boolean) =>
+  and(scopeWhere(scope, courseFacts.municipalityCode), inQueue(day), riskOnly ? atRisk : undefined);
+
+/** The whole queue in its order, as course ids: one SQL read of the facts (what the cache below keeps). */
+export function followUpQueueIds(d: Db, scope: Scope, day: string, riskOnly: boolean): number[] {
+  return d
+    .select({ id: courseFacts.courseId })
+    .from(courseFacts)
+    .where(queueWhere(scope, day, riskOnly))
+    .orderBy(...queueOrder)
+    .all()
+    .map((r) => r.id);
+}
+
+/**
+ * The queue's order per day, scope and kind, kept while no course's facts change (decision 016): it rests on
+ * `course_facts` alone, and every write to that table raises the `reports` stamp. A few thousand ids at national
+ * scale; the rows of the page shown (names, phones) are read fresh each time.
+ */
+const queueCache = pageCache<number[]>("reports", 32);
+export const followUpQueueCacheStats = queueCache.stats;
+
+/** The queue's course ids in order, from the cache (after computing the stale facts, which moves the stamp). */
+export function followUpQueue(scope: Scope, riskOnly: boolean, d: Db = db()): number[] {
+  freshenFacts(d);
+  const day = today();
+  const key = `${day}|${scope.kind === "all" ? "all" : scope.code}|${riskOnly ? "risk" : "queue"}`;
+  return queueCache.get(d, key, () => followUpQueueIds(d, scope, day, riskOnly));
+}
+
 /** How many running courses are at risk or have a follow-up call due (the start pages' figure). */
 export function countFollowUpsDue(scope: Scope, d: Db = db()): number {
-  freshenFacts(d);
-  return countFacts(d, and(scopeWhere(scope, courseFacts.municipalityCode), inQueue(today())));
+  return followUpQueue(scope, false, d).length;
 }
 
 /**
@@ -57,14 +89,15 @@ export function followUpsDue(
   opts: { riskOnly?: boolean; pageSize?: number } = {},
   d: Db = db(),
 ): Page<FollowUpItem> {
-  freshenFacts(d);
+  const queue = followUpQueue(scope, opts.riskOnly ?? false, d);
   const day = today();
-  const where = and(scopeWhere(scope, courseFacts.municipalityCode), inQueue(day), opts.riskOnly ? atRisk : undefined);
   const result = paged(
     page,
-    () => countFacts(d, where),
-    (limit, offset) =>
-      d
+    () => queue.length,
+    (limit, offset) => {
+      const ids = queue.slice(offset, offset + limit);
+      const position = new Map(ids.map((id, i) => [id, i]));
+      return d
         .select({
           id: courseFacts.courseId,
           menteeId: courseFacts.menteeId,
@@ -83,20 +116,9 @@ export function followUpsDue(
         .from(courseFacts)
         .innerJoin(mentees, eq(mentees.id, courseFacts.menteeId))
         .innerJoin(mentors, eq(mentors.id, courseFacts.mentorId))
-        .where(
-          inArray(
-            courseFacts.courseId,
-            d
-              .select({ id: courseFacts.courseId })
-              .from(courseFacts)
-              .where(where)
-              .orderBy(...queueOrder)
-              .limit(limit)
-              .offset(offset),
-          ),
-        )
-        .orderBy(...queueOrder)
+        .where(inArray(courseFacts.courseId, ids))
         .all()
+        .sort((a, b) => position.get(a.id)! - position.get(b.id)!)
         .map((r) => ({
           id: r.id,
           menteeId: r.menteeId,
@@ -115,15 +137,16 @@ export function followUpsDue(
                   kind: r.kind ?? "start",
                 }
               : null,
-        })),
+        }));
+    },
     opts.pageSize,
   );
-  if (result.rows.length) {
-    transaction((t) => {
-      for (const r of result.rows)
-        audit(actor, "view", "mentee", r.menteeId, { view: "follow_up_queue", courseId: r.id }, t);
-    });
-  }
+  auditEach(
+    actor,
+    "view",
+    "mentee",
+    result.rows.map((r) => ({ entityId: r.menteeId, details: { view: "follow_up_queue", courseId: r.id } })),
+  );
   return result;
 }
 
@@ -141,45 +164,39 @@ export type PendingOutcome = {
 export function pendingOutcomes(page: number, pageSize?: number, d: Db = db()): Page<PendingOutcome> {
   // A literal 0, not a parameter, so SQLite can use the partial index of the unconfirmed outcomes.
   const where = sql`${outcomes.confirmed} = 0`;
-  return paged(
+  const result = pagedQuery(
     page,
-    () =>
-      d
-        .select({ n: sql<number>`count(*)` })
-        .from(outcomes)
-        .where(where)
-        .get()!.n,
-    (limit, offset) =>
-      d
-        .select({
-          id: outcomes.id,
-          courseId: outcomes.courseId,
-          type: outcomes.type,
-          outcomeDate: outcomes.outcomeDate,
-          proposedAt: outcomes.createdAt,
-          menteeFirst: mentees.firstName,
-          menteeLast: mentees.lastName,
-          mentorFirst: mentors.firstName,
-          mentorLast: mentors.lastName,
-        })
-        .from(outcomes)
-        .innerJoin(courses, eq(courses.id, outcomes.courseId))
-        .innerJoin(mentees, eq(mentees.id, courses.menteeId))
-        .innerJoin(mentors, eq(mentors.id, courses.mentorId))
-        .where(where)
-        .orderBy(asc(outcomes.createdAt), asc(outcomes.id))
-        .limit(limit)
-        .offset(offset)
-        .all()
-        .map((r) => ({
-          id: r.id,
-          courseId: r.courseId,
-          type: r.type,
-          outcomeDate: r.outcomeDate,
-          proposedAt: r.proposedAt,
-          menteeName: `${r.menteeFirst} ${r.menteeLast}`,
-          mentorName: `${r.mentorFirst} ${r.mentorLast}`,
-        })),
+    () => countRows(d, outcomes, where),
+    d
+      .select({
+        id: outcomes.id,
+        courseId: outcomes.courseId,
+        type: outcomes.type,
+        outcomeDate: outcomes.outcomeDate,
+        proposedAt: outcomes.createdAt,
+        menteeFirst: mentees.firstName,
+        menteeLast: mentees.lastName,
+        mentorFirst: mentors.firstName,
+        mentorLast: mentors.lastName,
+      })
+      .from(outcomes)
+      .innerJoin(courses, eq(courses.id, outcomes.courseId))
+      .innerJoin(mentees, eq(mentees.id, courses.menteeId))
+      .innerJoin(mentors, eq(mentors.id, courses.mentorId))
+      .where(where)
+      .orderBy(asc(outcomes.createdAt), asc(outcomes.id)),
     pageSize,
   );
+  return {
+    ...result,
+    rows: result.rows.map((r) => ({
+      id: r.id,
+      courseId: r.courseId,
+      type: r.type,
+      outcomeDate: r.outcomeDate,
+      proposedAt: r.proposedAt,
+      menteeName: `${r.menteeFirst} ${r.menteeLast}`,
+      mentorName: `${r.mentorFirst} ${r.mentorLast}`,
+    })),
+  };
 }

@@ -1,10 +1,16 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { courses, mentees, messages, municipalities } from "../../db/schema";
 import { db } from "../db.server";
 import { countFollowUpsDue } from "./course-queues.server";
 import { countApplications } from "./mentor-screening.server";
+import { pageCache } from "./page-cache.server";
+import { countRows } from "../utils/sql";
 
-const count = (n: { n: number } | undefined) => n?.n ?? 0;
+/**
+ * The start page's counts of citizens, mentors and courses, kept while none of those tables changes (decision 016: the
+ * `demand` stamp moves on every write to mentees, mentors and courses). Nothing in them depends on the day.
+ */
+const peopleCounts = pageCache<{ applied: number; waiting: number; active: number }>("demand", 1);
 
 /**
  * The figures on the coordinator's and admin's start page; each is counted with the condition of the list it links to
@@ -13,36 +19,14 @@ const count = (n: { n: number } | undefined) => n?.n ?? 0;
 export function coordinatorCounts() {
   const d = db();
   return {
-    applied: countApplications({ status: "to_screen" }, d),
-    waiting: count(
-      d
-        .select({ n: sql<number>`count(*)` })
-        .from(mentees)
-        .where(eq(mentees.status, "waiting"))
-        .get(),
-    ),
-    active: count(
-      d
-        .select({ n: sql<number>`count(*)` })
-        .from(courses)
-        .where(inArray(courses.status, ["active", "paused"]))
-        .get(),
-    ),
+    ...peopleCounts.get(d, "all", () => ({
+      applied: countApplications({ status: "to_screen" }, d),
+      waiting: countRows(d, mentees, eq(mentees.status, "waiting")),
+      active: countRows(d, courses, inArray(courses.status, ["active", "paused"])),
+    })),
     followUpsDue: countFollowUpsDue({ kind: "all" }),
-    failedMessages: count(
-      d
-        .select({ n: sql<number>`count(*)` })
-        .from(messages)
-        .where(eq(messages.status, "failed"))
-        .get(),
-    ),
-    heldMessages: count(
-      d
-        .select({ n: sql<number>`count(*)` })
-        .from(messages)
-        .where(eq(messages.status, "held"))
-        .get(),
-    ),
+    failedMessages: countRows(d, messages, eq(messages.status, "failed")),
+    heldMessages: countRows(d, messages, eq(messages.status, "held")),
   };
 }
 
@@ -54,11 +38,5 @@ export function municipalityName(code: number): string {
 }
 
 export function partnerCount(): number {
-  return count(
-    db()
-      .select({ n: sql<number>`count(*)` })
-      .from(municipalities)
-      .where(and(eq(municipalities.isPartner, true)))
-      .get(),
-  );
+  return countRows(db(), municipalities, eq(municipalities.isPartner, true));
 }

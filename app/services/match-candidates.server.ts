@@ -12,14 +12,29 @@ import {
   rankMentorsForMentee,
   violatedRules,
   type HardRule,
+  type MatchContext,
   type MatchMentee,
+  type Weights,
 } from "../domain/matching";
 import { paged, type Page } from "../domain/paging";
 import { audit } from "./audit.server";
 import type { Actor } from "./kernel.server";
 import { currentWeights, matchContext, pairSharesIndustry } from "./match-context.server";
 import { openCourseCount } from "./mentor-pool";
-import { loadMentee, loadMentors, poolStatuses, reachOf, withinReach, type MentorRow } from "./match-pool.server";
+import {
+  declinedMentorIds,
+  loadMentee,
+  loadMentors,
+  poolStatuses,
+  reachOf,
+  withinReach,
+  type MenteeRow,
+  type MentorRow,
+  type Reach,
+} from "./match-pool.server";
+import { getMatchSettings } from "./match-settings.server";
+import { pageCache } from "./page-cache.server";
+import { today } from "../utils/clock";
 
 export type MentorSummary = {
   id: number;
@@ -101,12 +116,108 @@ function firstOwnRule(
 export type ExcludedRow = { mentor: MentorSummary; rules: HardRule[]; distanceKm: number | null; travelKm: number };
 
 /**
+ * What the candidates page computes for one mentee: the pool's size, the excluded counted per first reason, the
+ * ranking of the mentors no SQL rule excludes, and those mentors' rows (the candidates and the ones the TypeScript
+ * rules exclude). Null when there is no such (unanonymised) mentee.
+ */
+type Ranking = {
+  mentee: MenteeRow;
+  ctx: MatchContext;
+  reach: Reach;
+  poolSize: number;
+  counts: Map<HardRule, number>;
+  ranked: ReturnType<typeof rankMentorsForMentee>;
+  byId: Map<number, MentorRow>;
+};
+
+/** What a mentee's ranking rests on besides the tables the `demand` stamp follows: the key of its cached answer. */
+type RankingInputs = {
+  menteeId: number;
+  day: string;
+  weights: Weights;
+  requireSharedIndustry: boolean;
+  declined: number[];
+};
+
+/**
+ * The ranking, computed. The travel area and the mentor's own rules are SQL (`withinReach`, `firstOwnRule`): the
+ * mentors they exclude are counted in SQL, and only the rest (about the allowed ones) are read and ranked. Every mentor
+ * left out is excluded by a hard rule, so the candidates and their order are those of ranking the whole pool.
+ */
+export function computeRanking(d: Db, k: RankingInputs): Ranking | null {
+  const row = loadMentee(d, k.menteeId);
+  if (!row) return null;
+  const mentee = { ...row, declinedMentorIds: k.declined };
+  const ctx: MatchContext = {
+    ...matchContext(d, k.weights),
+    today: k.day,
+    requireSharedIndustry: k.requireSharedIndustry,
+  };
+  const pool = and(inArray(mentors.status, [...poolStatuses(true)]), isNull(mentors.anonymisedAt));
+  const poolSize = countRows(d, mentors, pool);
+  const reach = reachOf(d, mentee.municipalityCode, ctx);
+  const counts = new Map<HardRule, number>();
+  if (!mentee.municipalityIsPartner) {
+    counts.set("municipality_not_partner", poolSize);
+    return {
+      mentee,
+      ctx,
+      reach,
+      poolSize,
+      counts,
+      ranked: { candidates: [], excluded: [], total: 0 },
+      byId: new Map(),
+    };
+  }
+  const ownRule = firstOwnRule(mentee, ctx.today);
+  let inReachCount = 0;
+  for (const r of d
+    .select({ rule: ownRule, n: sql<number>`count(*)` })
+    .from(mentors)
+    .where(and(pool, withinReach(reach)))
+    .groupBy(ownRule)
+    .all()) {
+    inReachCount += r.n;
+    if (r.rule) counts.set(r.rule, r.n);
+  }
+  counts.set("outside_travel_area", poolSize - inReachCount);
+  const near = loadMentors(d, { includeUnavailable: true, where: and(withinReach(reach), sql`${ownRule} is null`) });
+  const ranked = rankMentorsForMentee(mentee, near, ctx, { limit: CANDIDATES_SHOWN, withExcluded: true });
+  for (const x of ranked.excluded) counts.set(firstReason(x.rules), (counts.get(firstReason(x.rules)) ?? 0) + 1);
+  // Only the rows the page can show are kept: the candidates and those the TypeScript rules exclude.
+  const shown = new Set([...ranked.candidates, ...ranked.excluded].map((x) => x.mentorId));
+  const byId = new Map(near.filter((m) => shown.has(m.id)).map((m) => [m.id, m]));
+  return { mentee, ctx, reach, poolSize, counts, ranked, byId };
+}
+
+/**
+ * Rankings kept while nothing under them changes (decision 016): the mentee, the mentors, their courses and the
+ * municipalities are followed by the `demand` stamp; the weights, the industry setting and the pairs this citizen
+ * declined are read on each request and are part of the key, as is the day.
+ */
+const rankingCache = pageCache<Ranking | null>("demand", 16);
+export const rankingCacheStats = rankingCache.stats;
+
+/** The inputs of a mentee's ranking that no stamp follows, read now. */
+export function rankingInputs(d: Db, menteeId: number): RankingInputs {
+  return {
+    menteeId,
+    day: today(),
+    weights: currentWeights(d).weights,
+    requireSharedIndustry: !getMatchSettings(d).proposeNoIndustryPairs,
+    declined: declinedMentorIds(d, menteeId),
+  };
+}
+
+/** A mentee's ranking, from the cache while its stamp and inputs are unchanged. */
+export function menteeRanking(d: Db, menteeId: number): Ranking | null {
+  const k = rankingInputs(d, menteeId);
+  return rankingCache.get(d, JSON.stringify(k), () => computeRanking(d, k));
+}
+
+/**
  * One mentee's candidates: the best `CANDIDATES_SHOWN` allowed mentors with reasons, and the excluded ones as a count
  * per first reason (`EXCLUSION_ORDER`) with one page of the mentors of the reason asked for. The read is logged.
- *
- * The travel area and the mentor's own rules are SQL (`withinReach`, `firstOwnRule`): the mentors they exclude are
- * counted and paged in SQL, and only the rest (about the allowed ones) are read and ranked. Every mentor left out is
- * excluded by a hard rule, so the candidates and their order are those of ranking the whole pool.
  */
 export function candidatesFor(
   menteeId: number,
@@ -114,39 +225,12 @@ export function candidatesFor(
   d: Db = db(),
   opts: { excluded?: HardRule; page?: number } = {},
 ) {
-  const mentee = loadMentee(d, menteeId);
-  if (!mentee) return null;
+  const r = menteeRanking(d, menteeId);
+  if (!r) return null;
   audit(actor, "view", "mentee", menteeId, { view: "match_candidates" }, d);
-  const ctx = matchContext(d);
-  const pool = and(inArray(mentors.status, [...poolStatuses(true)]), isNull(mentors.anonymisedAt));
-  const poolSize = countRows(d, mentors, pool);
-  const reach = reachOf(d, mentee.municipalityCode, ctx);
+  const { mentee, ctx, reach, poolSize, counts, ranked, byId } = r;
   const distanceTo = (code: number) =>
     code === mentee.municipalityCode ? 0 : ctx.distanceKm(mentee.municipalityCode, code);
-  const ownRule = firstOwnRule(mentee, ctx.today);
-  const counts = new Map<HardRule, number>();
-  let ranked: ReturnType<typeof rankMentorsForMentee> = { candidates: [], excluded: [], total: 0 };
-  let byId = new Map<number, MentorRow>();
-  if (!mentee.municipalityIsPartner) {
-    counts.set("municipality_not_partner", poolSize);
-  } else {
-    const inReach = and(pool, withinReach(reach));
-    let inReachCount = 0;
-    for (const r of d
-      .select({ rule: ownRule, n: sql<number>`count(*)` })
-      .from(mentors)
-      .where(inReach)
-      .groupBy(ownRule)
-      .all()) {
-      inReachCount += r.n;
-      if (r.rule) counts.set(r.rule, r.n);
-    }
-    counts.set("outside_travel_area", poolSize - inReachCount);
-    const near = loadMentors(d, { includeUnavailable: true, where: and(withinReach(reach), sql`${ownRule} is null`) });
-    byId = new Map(near.map((m) => [m.id, m]));
-    ranked = rankMentorsForMentee(mentee, near, ctx, { limit: CANDIDATES_SHOWN, withExcluded: true });
-    for (const x of ranked.excluded) counts.set(firstReason(x.rules), (counts.get(firstReason(x.rules)) ?? 0) + 1);
-  }
   const excludedCounts = EXCLUSION_ORDER.filter((r) => counts.get(r)).map((rule) => ({
     rule,
     count: counts.get(rule)!,
@@ -170,7 +254,7 @@ export function candidatesFor(
           ? not(withinReach(reach))
           : rule === "conflict_of_interest" || rule === "no_shared_industry"
             ? null
-            : and(withinReach(reach), sql`${ownRule} = ${rule}`);
+            : and(withinReach(reach), sql`${firstOwnRule(mentee, ctx.today)} = ${rule}`);
     if (where === null) {
       const rows = ranked.excluded.filter((x) => firstReason(x.rules) === rule);
       excludedPage = {
