@@ -10,6 +10,10 @@
  * waits until the server answers again, and asks the server (EVENT_LOOP_STATS, SIGUSR2) for the event loop's worst
  * delay during the page. The landing page is compared with a bare Node `http` hello-world measured in the same run.
  *
+ * The server runs as in production on this 2-core machine, one process per core (`--processes 2`, WEB_CONCURRENCY,
+ * decision 022; `--processes 1` for one): CPU is summed over its processes, RSS is the largest process's (and
+ * `peak_sum_mb` their sum), and the event loop's worst delay is the worst of any.
+ *
  * Options: --mentees N (100000), --db PATH (data/scale-N.sqlite), --duration S (10), --connections C (10),
  * --only TEXT (the page whose pattern or path is TEXT, or else pages containing TEXT; repeatable; `--only /` is the
  * landing page), --slow-ms MS (5000), --timeout-s S (120), --variants (the lists again with filters and later pages).
@@ -29,7 +33,16 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { cpus, freemem, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -64,10 +77,13 @@ const { values } = parseArgs({
     "during-run": { type: "boolean", default: false },
     "without-export": { type: "boolean", default: false },
     "node-args": { type: "string" },
+    processes: { type: "string", default: "2" },
   },
 });
 /** Flags for the server's node (e.g. V8's heap sizes), to measure their effect on memory: `--node-args=--flag=1`. */
 const nodeArgs = values["node-args"]?.split(" ").filter(Boolean) ?? [];
+/** Server processes (WEB_CONCURRENCY, decision 022): 2, one per core of the 2-core machine, as in production. */
+const processes = Number(values.processes);
 const mentees = Number(values.mentees);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
@@ -92,6 +108,7 @@ line({
   load_average: loadavg().map((x) => round(x, 2)),
   duration_s: duration,
   connections,
+  server_processes: processes,
 });
 
 buildIfNeeded({ stdoutFree: true });
@@ -176,6 +193,7 @@ const env = {
   DATABASE_URL: runPath,
   LOG_LEVEL: "error",
   EVENT_LOOP_STATS: "true",
+  WEB_CONCURRENCY: String(processes),
 };
 let server: RunningServer = await startServer(env, 120_000, { nodeArgs });
 let restarts = 0;
@@ -212,28 +230,63 @@ for (const sig of ["SIGINT", "SIGTERM"] as const)
     void cleanup().then(() => process.exit(130));
   });
 
-/** Resident and peak memory of the server (Linux /proc); the peak can be reset per page. */
-function memory(): { rss_mb: number | null; peak_mb: number | null } {
+/**
+ * The server's processes (Linux /proc): the one process, or the cluster's primary and its server processes (their
+ * parent is the primary). A job's worker thread is a thread of its process, so it counts with it.
+ */
+function serverPids(): number[] {
+  const primary = server.process.pid;
+  if (primary === undefined) return [];
+  if (processes === 1) return [primary];
+  const children: number[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+      if (ppid === primary) children.push(Number(name));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return [primary, ...children];
+}
+/**
+ * Memory of the server (Linux /proc): resident now (all processes together) and the peak of the largest process (the
+ * peak can be reset per page); `peak_sum_mb` adds the processes' peaks (an upper bound: they need not coincide).
+ */
+function memory(): { rss_mb: number | null; peak_mb: number | null; peak_sum_mb: number | null } {
   try {
-    const s = readFileSync(`/proc/${server.process.pid}/status`, "utf8");
-    const kb = (k: string) => Number(s.match(new RegExp(`${k}:\\s+(\\d+)`))?.[1] ?? NaN);
-    return { rss_mb: round(kb("VmRSS") / 1024, 0), peak_mb: round(kb("VmHWM") / 1024, 0) };
+    let rss = 0;
+    let peak = 0;
+    let peakSum = 0;
+    for (const pid of serverPids()) {
+      const s = readFileSync(`/proc/${pid}/status`, "utf8");
+      const kb = (k: string) => Number(s.match(new RegExp(`${k}:\\s+(\\d+)`))?.[1] ?? NaN);
+      rss += kb("VmRSS");
+      peak = Math.max(peak, kb("VmHWM"));
+      peakSum += kb("VmHWM");
+    }
+    return { rss_mb: round(rss / 1024, 0), peak_mb: round(peak / 1024, 0), peak_sum_mb: round(peakSum / 1024, 0) };
   } catch {
-    return { rss_mb: null, peak_mb: null };
+    return { rss_mb: null, peak_mb: null, peak_sum_mb: null };
   }
 }
-/** CPU time the server has used so far (user + system, every thread; Linux /proc), in ms; null elsewhere. */
+/** CPU time the server has used so far (user + system, every thread of every process; Linux /proc), in ms. */
 function serverCpuMs(): number | null {
   try {
-    const fields = readFileSync(`/proc/${server.process.pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+    let ticks = 0;
+    for (const pid of serverPids()) {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks of 1/100 s
+    }
+    return (ticks * 1000) / 100;
   } catch {
     return null;
   }
 }
 function resetPeak() {
   try {
-    writeFileSync(`/proc/${server.process.pid}/clear_refs`, "5");
+    for (const pid of serverPids()) writeFileSync(`/proc/${pid}/clear_refs`, "5");
   } catch {
     /* not Linux: the peak is since start */
   }
@@ -242,12 +295,31 @@ const alive = () => server.process.exitCode === null && server.process.signalCod
 /** The event loop's delays since the last report (and starts a new count). */
 type LoopStats = { max_ms: number; p99_ms: number; mean_ms: number; samples: number };
 type LoopReport = { since_last: LoopStats; since_start: LoopStats; in_flight: number };
+/** Several processes' loops as one: the worst delay and p99 of any, the mean over all samples, requests in any. */
+function mergeLoops(reports: LoopReport[]): LoopReport {
+  const merge = (xs: LoopStats[]): LoopStats => {
+    const samples = xs.reduce((n, x) => n + x.samples, 0);
+    return {
+      max_ms: Math.max(...xs.map((x) => x.max_ms)),
+      p99_ms: Math.max(...xs.map((x) => x.p99_ms)),
+      mean_ms: samples ? round(xs.reduce((n, x) => n + x.mean_ms * x.samples, 0) / samples, 2) : 0,
+      samples,
+    };
+  };
+  return {
+    since_last: merge(reports.map((r) => r.since_last)),
+    since_start: merge(reports.map((r) => r.since_start)),
+    in_flight: reports.reduce((n, r) => n + r.in_flight, 0),
+  };
+}
+/** Each server process reports (the cluster's primary passes SIGUSR2 on); null when one does not answer. */
 async function eventLoop(): Promise<LoopReport | null> {
   if (!alive()) return null;
-  const next = server.nextLine('"msg":"event loop"', timeoutMs);
+  const next = Array.from({ length: processes }, () => server.nextLine('"msg":"event loop"', timeoutMs));
   server.process.kill("SIGUSR2");
-  const l = await next;
-  return l ? JSON.parse(l) : null;
+  const lines = await Promise.all(next);
+  if (lines.some((l) => !l)) return null;
+  return mergeLoops(lines.map((l) => JSON.parse(l!) as LoopReport));
 }
 async function restart(why: string) {
   log(`restarting the server (${why})`);
@@ -353,6 +425,7 @@ try {
         ...r,
         event_loop_max_ms: loop.report ? loop.max_ms : null,
         rss_peak_mb: mem.peak_mb,
+        rss_peak_sum_mb: mem.peak_sum_mb,
       });
       continue;
     }
@@ -437,6 +510,7 @@ try {
       cpu_ms_per_request,
       event_loop_max_ms: loop.report ? loop.max_ms : null,
       rss_peak_mb: mem.peak_mb,
+      rss_peak_sum_mb: mem.peak_sum_mb,
     });
   }
   bar.done("done");
@@ -451,6 +525,7 @@ try {
   }
   line({
     bench: "server",
+    processes,
     rss_before_mb: rssBefore,
     rss_after_mb: memory().rss_mb,
     rss_peak_mb: peakRss || null,
