@@ -3,9 +3,9 @@
  * relation is written once, so a list's count and its page, and two lists of the same things, cannot drift apart.
  */
 import { eq } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import type { SQLiteColumn, SQLiteSelect } from "drizzle-orm/sqlite-core";
 import { mentees, municipalities } from "../../db/schema";
-import type { Join } from "../utils/sql";
+import { joined, type Join } from "../utils/sql";
 
 /**
  * The citizen a row points at (`menteeId`, e.g. `placements.menteeId`) and the citizen's municipality. The citizen comes
@@ -16,4 +16,13 @@ export function citizenJoins(menteeId: SQLiteColumn): Join[] {
     [mentees, eq(mentees.id, menteeId)],
     [municipalities, eq(municipalities.code, mentees.municipalityCode)],
   ];
+}
+
+/**
+ * `query` (a dynamic select from a table that points at a citizen) joined to the citizen (`menteeId`) and the citizen's
+ * municipality, as the written-out `.innerJoin(mentees, …).innerJoin(municipalities, …)`: typed, so more joins follow.
+ */
+export function withCitizen<T extends SQLiteSelect>(query: T, menteeId: SQLiteColumn) {
+  const citizen = joined(query, mentees, eq(mentees.id, menteeId));
+  return joined(citizen, municipalities, eq(municipalities.code, mentees.municipalityCode));
 }

@@ -3,7 +3,7 @@
  * column of a one-table select without it (`"id"`), and inside the subquery that name means the subquery's own table.
  */
 import { eq, getTableName, sql, type Column, type SQL } from "drizzle-orm";
-import type { SQLiteSelect, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { SQLiteSelect, SQLiteSelectJoin, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db.server";
 import { paged, PAGE_SIZE, type Page } from "../domain/paging";
 
@@ -115,4 +115,25 @@ export function countJoined(
 /** A person's full name in SQL (`first || ' ' || last`), as lists show it. */
 export function fullName(first: Column, last: Column): SQL<string> {
   return sql<string>`${first} || ' ' || ${last}`;
+}
+
+/** `query` after `.innerJoin(table, on)` or `.leftJoin(table, on)`, as drizzle types it (a dynamic select). */
+export type Joined<
+  T extends SQLiteSelect,
+  J extends SQLiteTable,
+  K extends "inner" | "left" = "inner",
+> = SQLiteSelectJoin<T, true, K, J>;
+
+/**
+ * `query` (a dynamic select, `….from(…).$dynamic()`) joined to `table` on `on`, typed as drizzle types a join written
+ * out: a helper that adds a join path (`withCitizen`) keeps the row type, and `.leftJoin` may follow it.
+ */
+export function joined<T extends SQLiteSelect, J extends SQLiteTable, K extends "inner" | "left" = "inner">(
+  query: T,
+  table: J,
+  on: SQL,
+  kind?: K,
+): Joined<T, J, K> {
+  const q = query as SQLiteSelect;
+  return (kind === "left" ? q.leftJoin(table, on) : q.innerJoin(table, on)) as unknown as Joined<T, J, K>;
 }
