@@ -4,7 +4,7 @@
  */
 import { eq } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteSelect } from "drizzle-orm/sqlite-core";
-import { mentees, municipalities } from "../../db/schema";
+import { mentees, mentors, municipalities } from "../../db/schema";
 import { joined, type Join } from "../utils/sql";
 
 /**
@@ -25,4 +25,9 @@ export function citizenJoins(menteeId: SQLiteColumn): Join[] {
 export function withCitizen<T extends SQLiteSelect>(query: T, menteeId: SQLiteColumn) {
   const citizen = joined(query, mentees, eq(mentees.id, menteeId));
   return joined(citizen, municipalities, eq(municipalities.code, mentees.municipalityCode));
+}
+
+/** `query` (a dynamic select) joined to a course's two people: the citizen (`menteeId`) and the mentor (`mentorId`). */
+export function withCitizenAndMentor<T extends SQLiteSelect>(query: T, menteeId: SQLiteColumn, mentorId: SQLiteColumn) {
+  return joined(joined(query, mentees, eq(mentees.id, menteeId)), mentors, eq(mentors.id, mentorId));
 }

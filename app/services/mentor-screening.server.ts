@@ -18,6 +18,7 @@ import { SUB_PAGE_SIZE } from "../domain/paging";
 import { statusHistoryPage } from "./status-history.server";
 import { absoluteUrl, fail, ok, transaction, type Actor, type Result } from "./kernel.server";
 import { mustChangeStatus } from "./status.server";
+import { withCitizen } from "./joins.server";
 
 /** Places a course occupies on the mentor's capacity. */
 const OPEN_COURSE: ("approved" | "active" | "paused")[] = ["approved", "active", "paused"];
@@ -147,20 +148,22 @@ export function getMentorForStaff(id: number, viewer: Actor, pages: { courses?: 
   const courseRows = pagedQuery(
     pages.courses ?? 1,
     () => countRows(d, courses, eq(courses.mentorId, id)),
-    d
-      .select({
-        id: courses.id,
-        status: courses.status,
-        startDate: courses.startDate,
-        plannedEndDate: courses.plannedEndDate,
-        endedOn: courses.endedOn,
-        menteeId: mentees.id,
-        menteeFirstName: mentees.firstName,
-        municipality: municipalities.name,
-      })
-      .from(courses)
-      .innerJoin(mentees, eq(mentees.id, courses.menteeId))
-      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+    withCitizen(
+      d
+        .select({
+          id: courses.id,
+          status: courses.status,
+          startDate: courses.startDate,
+          plannedEndDate: courses.plannedEndDate,
+          endedOn: courses.endedOn,
+          menteeId: mentees.id,
+          menteeFirstName: mentees.firstName,
+          municipality: municipalities.name,
+        })
+        .from(courses)
+        .$dynamic(),
+      courses.menteeId,
+    )
       .where(eq(courses.mentorId, id))
       .orderBy(desc(courses.proposedAt), desc(courses.id)),
     SUB_PAGE_SIZE,

@@ -22,6 +22,7 @@ import { fail, firstMessage, ok, type Actor, type Result } from "./kernel.server
 import { EXCLUSION_ORDER } from "./match-candidates.server";
 import { currentWeights } from "./match-context.server";
 import { requestMatch } from "./match-requests.server";
+import { withCitizen } from "./joins.server";
 
 export const POOL_RUN_KIND = "matching_pool";
 export type PoolRunParams = { scope: string; mode: AssignmentMode };
@@ -162,24 +163,26 @@ export function poolRunPairsPage(
   return pagedQuery(
     page,
     () => countRows(d, poolRunPairs, where),
-    d
-      .select({
-        menteeId: poolRunPairs.menteeId,
-        mentorId: poolRunPairs.mentorId,
-        score: poolRunPairs.score,
-        sharedIndustry: poolRunPairs.sharedIndustry,
-        reasons: poolRunPairs.reasons,
-        requestId: poolRunPairs.requestId,
-        refusal: poolRunPairs.refusal,
-        menteeName: fullName(mentees.firstName, mentees.lastName),
-        menteeMunicipality: municipalities.name,
-        mentorName: fullName(mentors.firstName, mentors.lastName),
-        mentorMunicipality: mentorMunicipality.name,
-        industryCode: mentors.industryCode,
-      })
-      .from(poolRunPairs)
-      .innerJoin(mentees, eq(mentees.id, poolRunPairs.menteeId))
-      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+    withCitizen(
+      d
+        .select({
+          menteeId: poolRunPairs.menteeId,
+          mentorId: poolRunPairs.mentorId,
+          score: poolRunPairs.score,
+          sharedIndustry: poolRunPairs.sharedIndustry,
+          reasons: poolRunPairs.reasons,
+          requestId: poolRunPairs.requestId,
+          refusal: poolRunPairs.refusal,
+          menteeName: fullName(mentees.firstName, mentees.lastName),
+          menteeMunicipality: municipalities.name,
+          mentorName: fullName(mentors.firstName, mentors.lastName),
+          mentorMunicipality: mentorMunicipality.name,
+          industryCode: mentors.industryCode,
+        })
+        .from(poolRunPairs)
+        .$dynamic(),
+      poolRunPairs.menteeId,
+    )
       .innerJoin(mentors, eq(mentors.id, poolRunPairs.mentorId))
       .innerJoin(mentorMunicipality, eq(mentorMunicipality.code, mentors.municipalityCode))
       .where(where)
@@ -195,16 +198,18 @@ export function poolRunUnmatchedPage(jobId: number, page: number, d: Db = db()):
   return pagedQuery(
     page,
     () => countRows(d, poolRunUnmatched, where),
-    d
-      .select({
-        menteeId: poolRunUnmatched.menteeId,
-        name: fullName(mentees.firstName, mentees.lastName),
-        municipality: municipalities.name,
-        reason: sql<UnmatchedReason>`${poolRunUnmatched.reason}`,
-      })
-      .from(poolRunUnmatched)
-      .innerJoin(mentees, eq(mentees.id, poolRunUnmatched.menteeId))
-      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+    withCitizen(
+      d
+        .select({
+          menteeId: poolRunUnmatched.menteeId,
+          name: fullName(mentees.firstName, mentees.lastName),
+          municipality: municipalities.name,
+          reason: sql<UnmatchedReason>`${poolRunUnmatched.reason}`,
+        })
+        .from(poolRunUnmatched)
+        .$dynamic(),
+      poolRunUnmatched.menteeId,
+    )
       .where(where)
       .orderBy(asc(poolRunUnmatched.reason), asc(poolRunUnmatched.menteeId)),
   );
