@@ -16,7 +16,7 @@ import type { AssignmentMode } from "../domain/assignment";
 import type { Page } from "../domain/paging";
 import { parseScopeKey, scopeKey, type PoolScope } from "../domain/pool-scope";
 import { cancelJob, jobById, recentJobs, submitJob, type JobRow, type SubmitResult } from "../jobs/background.server";
-import { countRows, fullName, pagedQuery } from "../utils/sql";
+import { fullName, pagedWhere } from "../utils/sql";
 import { audit } from "./audit.server";
 import { fail, firstMessage, ok, type Actor, type Result } from "./kernel.server";
 import { EXCLUSION_ORDER } from "./match-candidates.server";
@@ -159,10 +159,14 @@ export function poolRunPairsPage(
   sort: PairSort,
   d: Db = db(),
 ): Page<PoolPairRow> {
-  const where = and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.sharedIndustry, shared));
-  return pagedQuery(
+  return pagedWhere(
+    d,
     page,
-    () => countRows(d, poolRunPairs, where),
+    {
+      table: poolRunPairs,
+      where: and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.sharedIndustry, shared)),
+      order: [sort === "score_asc" ? asc(poolRunPairs.score) : desc(poolRunPairs.score), asc(poolRunPairs.menteeId)],
+    },
     withCitizen(
       d
         .select({
@@ -184,9 +188,7 @@ export function poolRunPairsPage(
       poolRunPairs.menteeId,
     )
       .innerJoin(mentors, eq(mentors.id, poolRunPairs.mentorId))
-      .innerJoin(mentorMunicipality, eq(mentorMunicipality.code, mentors.municipalityCode))
-      .where(where)
-      .orderBy(sort === "score_asc" ? asc(poolRunPairs.score) : desc(poolRunPairs.score), asc(poolRunPairs.menteeId)),
+      .innerJoin(mentorMunicipality, eq(mentorMunicipality.code, mentors.municipalityCode)),
   );
 }
 
@@ -194,10 +196,14 @@ export type UnmatchedRow = { menteeId: number; name: string; municipality: strin
 
 /** One page (50) of a run's mentees without a proposal, by reason. */
 export function poolRunUnmatchedPage(jobId: number, page: number, d: Db = db()): Page<UnmatchedRow> {
-  const where = eq(poolRunUnmatched.jobId, jobId);
-  return pagedQuery(
+  return pagedWhere(
+    d,
     page,
-    () => countRows(d, poolRunUnmatched, where),
+    {
+      table: poolRunUnmatched,
+      where: eq(poolRunUnmatched.jobId, jobId),
+      order: [asc(poolRunUnmatched.reason), asc(poolRunUnmatched.menteeId)],
+    },
     withCitizen(
       d
         .select({
@@ -209,9 +215,7 @@ export function poolRunUnmatchedPage(jobId: number, page: number, d: Db = db()):
         .from(poolRunUnmatched)
         .$dynamic(),
       poolRunUnmatched.menteeId,
-    )
-      .where(where)
-      .orderBy(asc(poolRunUnmatched.reason), asc(poolRunUnmatched.menteeId)),
+    ),
   );
 }
 
