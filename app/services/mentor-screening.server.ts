@@ -13,7 +13,7 @@ import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
 import { today } from "../utils/clock";
 import { matchableCondition, openCourseCount } from "./mentor-pool";
-import { countRows, pagedQuery, qualified } from "../utils/sql";
+import { countRows, pagedQuery, qualified, childRows } from "../utils/sql";
 import { SUB_PAGE_SIZE } from "../domain/paging";
 import { statusHistoryPage } from "./status-history.server";
 import { absoluteUrl, fail, ok, transaction, type Actor, type Result } from "./kernel.server";
@@ -129,21 +129,23 @@ export function getMentorForStaff(id: number, viewer: Actor, pages: { courses?: 
   const m = d.select().from(mentors).where(eq(mentors.id, id)).get();
   if (!m) return null;
   audit(viewer, "view", "mentor", id);
-  const screenings = d
-    .select({
-      id: mentorScreenings.id,
-      step: mentorScreenings.step,
-      doneOn: mentorScreenings.doneOn,
-      form: mentorScreenings.form,
-      notes: mentorScreenings.notes,
-      by: users.name,
-      createdAt: mentorScreenings.createdAt,
-    })
-    .from(mentorScreenings)
-    .leftJoin(users, eq(users.id, mentorScreenings.recordedBy))
-    .where(eq(mentorScreenings.mentorId, id))
-    .orderBy(asc(mentorScreenings.doneOn), asc(mentorScreenings.id))
-    .all();
+  const screenings = childRows(
+    d
+      .select({
+        id: mentorScreenings.id,
+        step: mentorScreenings.step,
+        doneOn: mentorScreenings.doneOn,
+        form: mentorScreenings.form,
+        notes: mentorScreenings.notes,
+        by: users.name,
+        createdAt: mentorScreenings.createdAt,
+      })
+      .from(mentorScreenings)
+      .leftJoin(users, eq(users.id, mentorScreenings.recordedBy)),
+    mentorScreenings.mentorId,
+    id,
+    [asc(mentorScreenings.doneOn), asc(mentorScreenings.id)],
+  );
   const history = statusHistoryPage(d, "mentor", id, pages.history, "newest");
   const courseRows = pagedQuery(
     pages.courses ?? 1,

@@ -137,3 +137,27 @@ export function joined<T extends SQLiteSelect, J extends SQLiteTable, K extends 
   const q = query as SQLiteSelect;
   return (kind === "left" ? q.leftJoin(table, on) : q.innerJoin(table, on)) as unknown as Joined<T, J, K>;
 }
+
+/** A select from a child table (joins allowed) that can still take its filter, order and limit. */
+export type ChildQuery<T> = { where(where: SQL): { orderBy(...order: SQL[]): { limit(n: number): { all(): T[] } } } };
+
+/** How many child rows a record's page shows at the most, where it does not page them. */
+export const CHILD_ROWS_SHOWN = 100;
+
+/**
+ * The rows of a child table that belong to one record (`parent = id`: a mentor's screenings, a company's contacts),
+ * in `order`, at most `max`: `query` is the select from the child, with its joins.
+ */
+export function childRows<T>(
+  query: ChildQuery<T>,
+  parent: Column,
+  id: number,
+  order: SQL[],
+  max = CHILD_ROWS_SHOWN,
+): T[] {
+  return query
+    .where(eq(parent, id))
+    .orderBy(...order)
+    .limit(max)
+    .all();
+}
