@@ -32,7 +32,7 @@ import {
 } from "./kernel.server";
 import { changeStatus, mustChangeStatus } from "./status.server";
 import { PAGE_SIZE } from "../domain/paging";
-import { contains, countJoined, innerJoined, pagedQuery, type Join } from "../utils/sql";
+import { contains, countJoined, innerJoined, orNull, pagedQuery, pick, type Join } from "../utils/sql";
 import { statusHistory } from "./status-history.server";
 import { citizenJoins, withCitizen } from "./joins.server";
 import type { Reason } from "../domain/opening-match";
@@ -220,16 +220,8 @@ export type OpeningFields = {
 
 function openingValues(v: OpeningFields) {
   return {
-    type: v.type,
-    industryCode: v.industryCode,
-    occupation: v.occupation,
-    municipalityCode: v.municipalityCode,
-    startDate: v.startDate ?? null,
-    durationWeeks: v.durationWeeks ?? null,
-    weeklyHours: v.weeklyHours ?? null,
-    danishLevel: v.danishLevel,
-    places: v.places,
-    deadline: v.deadline ?? null,
+    ...pick(v, ["type", "industryCode", "occupation", "municipalityCode", "danishLevel", "places"]),
+    ...orNull(v, ["startDate", "durationWeeks", "weeklyHours", "deadline"]),
     description: v.description || null,
   };
 }

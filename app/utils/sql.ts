@@ -161,3 +161,16 @@ export function childRows<T>(
     .limit(max)
     .all();
 }
+
+/** The fields `keys` of a form's values, as a row takes them. */
+export function pick<T extends object, K extends keyof T>(values: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, values[k]])) as Pick<T, K>;
+}
+
+/** The optional fields `keys` of a form's values, as a row stores them: a field left out is NULL. */
+export function orNull<T extends object, K extends keyof T>(
+  values: T,
+  keys: readonly K[],
+): { [P in K]: Exclude<T[P], undefined> | null } {
+  return Object.fromEntries(keys.map((k) => [k, values[k] ?? null])) as { [P in K]: Exclude<T[P], undefined> | null };
+}
