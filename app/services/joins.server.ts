@@ -1,6 +1,7 @@
 /**
- * Joins that lists across the services share, as data for `innerJoined`/`countJoined` (app/utils/sql.ts): the same
- * relation is written once, so a list's count and its page, and two lists of the same things, cannot drift apart.
+ * Joins that lists across the services share, as data for `innerJoined`/`countJoined` (app/utils/sql.ts) or added to a
+ * query with its types (`withCitizen`, `withCitizenAndMentor`, on `joined`): the same relation is written once, so a
+ * list's count and its page, and two lists of the same things, cannot drift apart.
  */
 import { eq } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteSelect } from "drizzle-orm/sqlite-core";

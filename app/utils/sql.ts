@@ -86,7 +86,7 @@ export type Join = readonly [SQLiteTable, SQL | undefined];
 /**
  * `query` with `joins` added as inner joins, in order. The query is a dynamic select of named columns from one table
  * (`d.select({…}).from(…).$dynamic()`), whose row type an inner join leaves as it is. Not after a join drizzle types
- * (`.leftJoin`, before or after): its row type would then make these tables' columns `never`.
+ * (`.leftJoin`, before or after): its row type would then make these tables' columns `never`; use `joined` there.
  */
 export function innerJoined<T extends SQLiteSelect>(query: T, joins: readonly Join[]): T {
   return joins.reduce<SQLiteSelect>((q, [table, on]) => q.innerJoin(table, on), query) as T;
