@@ -32,6 +32,7 @@ import { optOutUrl } from "../messaging/preferences.server";
 import { now, nowIso } from "../utils/clock";
 import { audit } from "./audit.server";
 import { resolve, RUNNING } from "./citizen-links.server";
+import { childRows } from "../utils/sql";
 
 const CITIZEN = { id: null, role: "citizen" } as const;
 
@@ -122,13 +123,13 @@ function view(d: Db, menteeId: number): CitizenView {
         .all()
     : [];
   // The latest change of contact the citizen asked for (its code's hash stays here: the view says only what changes).
-  const pending = d
-    .select()
-    .from(citizenContactChanges)
-    .where(eq(citizenContactChanges.menteeId, menteeId))
-    .orderBy(desc(citizenContactChanges.id))
-    .limit(1)
-    .get();
+  const pending = childRows(
+    d.select().from(citizenContactChanges),
+    citizenContactChanges.menteeId,
+    menteeId,
+    [desc(citizenContactChanges.id)],
+    1,
+  )[0];
   const open = pending && contactCodeState(pending, now()) === "open";
   const call = d
     .select({ id: callRequests.id })

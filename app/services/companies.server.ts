@@ -25,7 +25,7 @@ import { openingPage } from "./openings.server";
 import { placementPage } from "./placements.server";
 import type { CompanyProgramme, CompanySize, Role } from "../domain/enums";
 import { nowIso } from "../utils/clock";
-import { contains, countJoined, pagedQuery } from "../utils/sql";
+import { contains, countJoined, pagedQuery, childRows } from "../utils/sql";
 
 /** The mentors who work at a company (and who suggested it) are shown to, and linked by, those who read mentors. */
 const readsMentors = (actor: Actor) => roleCan(actor.role as Role, "read:mentor:any");
@@ -121,13 +121,9 @@ export function getCompany(scope: Scope, id: number, actor: Actor, d: Db = db())
     .where(eq(companies.id, id))
     .get();
   if (!company) return null;
-  const contacts = d
-    .select()
-    .from(companyContacts)
-    .where(eq(companyContacts.companyId, id))
-    .orderBy(asc(companyContacts.id))
-    .limit(100)
-    .all();
+  const contacts = childRows(d.select().from(companyContacts), companyContacts.companyId, id, [
+    asc(companyContacts.id),
+  ]);
   const notesTotal = d.select({ n: count() }).from(companyNotes).where(eq(companyNotes.companyId, id)).get()!.n;
   const notes = d
     .select({ id: companyNotes.id, date: companyNotes.date, note: companyNotes.note, byName: users.name })

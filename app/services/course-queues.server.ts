@@ -14,6 +14,7 @@ import { pageCache } from "./page-cache.server";
 import { paged, type Page } from "../domain/paging";
 import { countRows, pagedQuery } from "../utils/sql";
 import { scopeWhere, type Actor, type Scope } from "./kernel.server";
+import { withCitizenAndMentor } from "./joins.server";
 
 /** Running courses whose follow-up call is due (on or after its due day): SQL of `followUpDue(...).state !== "not_due"`. */
 const callDue = (day: string) => lte(courseFacts.followUpDueOn, day);
@@ -97,25 +98,28 @@ export function followUpsDue(
     (limit, offset) => {
       const ids = queue.slice(offset, offset + limit);
       const position = new Map(ids.map((id, i) => [id, i]));
-      return d
-        .select({
-          id: courseFacts.courseId,
-          menteeId: courseFacts.menteeId,
-          menteeFirst: mentees.firstName,
-          menteeLast: mentees.lastName,
-          menteePhone: mentees.phone,
-          mentorFirst: mentors.firstName,
-          mentorLast: mentors.lastName,
-          mentorPhone: mentors.phone,
-          commitmentStatus: courseFacts.commitmentStatus,
-          daysWithoutContact: courseFacts.daysWithoutContact,
-          dueOn: courseFacts.followUpDueOn,
-          overdueOn: courseFacts.followUpOverdueOn,
-          kind: courseFacts.followUpKind,
-        })
-        .from(courseFacts)
-        .innerJoin(mentees, eq(mentees.id, courseFacts.menteeId))
-        .innerJoin(mentors, eq(mentors.id, courseFacts.mentorId))
+      return withCitizenAndMentor(
+        d
+          .select({
+            id: courseFacts.courseId,
+            menteeId: courseFacts.menteeId,
+            menteeFirst: mentees.firstName,
+            menteeLast: mentees.lastName,
+            menteePhone: mentees.phone,
+            mentorFirst: mentors.firstName,
+            mentorLast: mentors.lastName,
+            mentorPhone: mentors.phone,
+            commitmentStatus: courseFacts.commitmentStatus,
+            daysWithoutContact: courseFacts.daysWithoutContact,
+            dueOn: courseFacts.followUpDueOn,
+            overdueOn: courseFacts.followUpOverdueOn,
+            kind: courseFacts.followUpKind,
+          })
+          .from(courseFacts)
+          .$dynamic(),
+        courseFacts.menteeId,
+        courseFacts.mentorId,
+      )
         .where(inArray(courseFacts.courseId, ids))
         .all()
         .sort((a, b) => position.get(a.id)! - position.get(b.id)!)
@@ -167,22 +171,25 @@ export function pendingOutcomes(page: number, pageSize?: number, d: Db = db()): 
   const result = pagedQuery(
     page,
     () => countRows(d, outcomes, where),
-    d
-      .select({
-        id: outcomes.id,
-        courseId: outcomes.courseId,
-        type: outcomes.type,
-        outcomeDate: outcomes.outcomeDate,
-        proposedAt: outcomes.createdAt,
-        menteeFirst: mentees.firstName,
-        menteeLast: mentees.lastName,
-        mentorFirst: mentors.firstName,
-        mentorLast: mentors.lastName,
-      })
-      .from(outcomes)
-      .innerJoin(courses, eq(courses.id, outcomes.courseId))
-      .innerJoin(mentees, eq(mentees.id, courses.menteeId))
-      .innerJoin(mentors, eq(mentors.id, courses.mentorId))
+    withCitizenAndMentor(
+      d
+        .select({
+          id: outcomes.id,
+          courseId: outcomes.courseId,
+          type: outcomes.type,
+          outcomeDate: outcomes.outcomeDate,
+          proposedAt: outcomes.createdAt,
+          menteeFirst: mentees.firstName,
+          menteeLast: mentees.lastName,
+          mentorFirst: mentors.firstName,
+          mentorLast: mentors.lastName,
+        })
+        .from(outcomes)
+        .innerJoin(courses, eq(courses.id, outcomes.courseId))
+        .$dynamic(),
+      courses.menteeId,
+      courses.mentorId,
+    )
       .where(where)
       .orderBy(asc(outcomes.createdAt), asc(outcomes.id)),
     pageSize,

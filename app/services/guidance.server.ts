@@ -10,6 +10,7 @@ import type { GuidanceKind, UiLocale } from "../domain/enums";
 import { nowIso } from "../utils/clock";
 import { audit } from "./audit.server";
 import { transaction, type Actor } from "./kernel.server";
+import { childRows } from "../utils/sql";
 
 export type GuidancePage = { id: number; title: string; body: string; version: number };
 
@@ -179,18 +180,19 @@ export function saveGuidancePage(actor: Actor, id: number | null, input: Guidanc
 
 /** What one mentor read (for the coordinator's mentor page): page, version, when, and whether it is the current version. */
 export function readsOfMentor(mentorId: number, d: Db = db()) {
-  return d
-    .select({
-      pageId: guidanceReads.pageId,
-      version: guidanceReads.version,
-      readAt: guidanceReads.readAt,
-      title: guidancePages.titleDa,
-      current: sql<number>`${guidanceReads.version} = ${guidancePages.version}`.mapWith((v: unknown) => Boolean(v)),
-    })
-    .from(guidanceReads)
-    .innerJoin(guidancePages, eq(guidancePages.id, guidanceReads.pageId))
-    .where(eq(guidanceReads.mentorId, mentorId))
-    .orderBy(desc(guidanceReads.readAt), asc(guidancePages.sort))
-    .limit(100)
-    .all();
+  return childRows(
+    d
+      .select({
+        pageId: guidanceReads.pageId,
+        version: guidanceReads.version,
+        readAt: guidanceReads.readAt,
+        title: guidancePages.titleDa,
+        current: sql<number>`${guidanceReads.version} = ${guidancePages.version}`.mapWith((v: unknown) => Boolean(v)),
+      })
+      .from(guidanceReads)
+      .innerJoin(guidancePages, eq(guidancePages.id, guidanceReads.pageId)),
+    guidanceReads.mentorId,
+    mentorId,
+    [desc(guidanceReads.readAt), asc(guidancePages.sort)],
+  );
 }

@@ -9,7 +9,7 @@ import { db, type Db } from "../db.server";
 import { canAnswer, type MatchRequestStatus } from "../domain/match-request";
 import { nowIso } from "../utils/clock";
 import type { Page } from "../domain/paging";
-import { fullName, pagedQuery } from "../utils/sql";
+import { fullName, pagedQuery, childRows } from "../utils/sql";
 
 /** The mentor record of a signed-in mentor (not anonymised). */
 export function mentorOfUser(d: Db, userId: number) {
@@ -72,25 +72,27 @@ export function requestForMentor(userId: number, requestId: number, d: Db = db()
 
 /** A citizen's requests, newest first (the candidates page: who was asked, who said no and why). */
 export function requestsForMentee(menteeId: number, d: Db = db()) {
-  return d
-    .select({
-      id: matchRequests.id,
-      status: matchRequests.status,
-      requestedAt: matchRequests.requestedAt,
-      deadline: matchRequests.deadline,
-      answeredAt: matchRequests.answeredAt,
-      declineReason: matchRequests.declineReason,
-      noIndustry: matchRequests.noIndustry,
-      reason: matchRequests.reason,
-      mentorFirstName: mentors.firstName,
-      mentorLastName: mentors.lastName,
-    })
-    .from(matchRequests)
-    .innerJoin(mentors, eq(mentors.id, matchRequests.mentorId))
-    .where(eq(matchRequests.menteeId, menteeId))
-    .orderBy(desc(matchRequests.id))
-    .limit(20)
-    .all();
+  return childRows(
+    d
+      .select({
+        id: matchRequests.id,
+        status: matchRequests.status,
+        requestedAt: matchRequests.requestedAt,
+        deadline: matchRequests.deadline,
+        answeredAt: matchRequests.answeredAt,
+        declineReason: matchRequests.declineReason,
+        noIndustry: matchRequests.noIndustry,
+        reason: matchRequests.reason,
+        mentorFirstName: mentors.firstName,
+        mentorLastName: mentors.lastName,
+      })
+      .from(matchRequests)
+      .innerJoin(mentors, eq(mentors.id, matchRequests.mentorId)),
+    matchRequests.menteeId,
+    menteeId,
+    [desc(matchRequests.id)],
+    20,
+  );
 }
 
 export type ClosedRequest = {

@@ -11,7 +11,7 @@ import { audit } from "./audit.server";
 import { fail, ok, scopeWhere, transaction, type Actor, type Result, type Scope } from "./kernel.server";
 import { changedFields, type CorrectableFieldName, type CorrectableValues } from "../domain/mentee-corrections";
 import { SUB_PAGE_SIZE, type Page } from "../domain/paging";
-import { countRows, pagedQuery } from "../utils/sql";
+import { pagedWhere } from "../utils/sql";
 import type { CorrectionInput } from "../schemas/referral";
 import type { Channel, DanishLevel, Goal, MessageLanguage } from "../domain/enums";
 
@@ -131,10 +131,15 @@ export type RecordChange = {
 /** The record's corrections and intake calls, newest first, one page with the true total. Callers check scope first. */
 export function recordChanges(menteeId: number, page: number): Page<RecordChange> {
   const d = db();
-  const where = eq(menteeChanges.menteeId, menteeId);
-  return pagedQuery(
+  return pagedWhere(
+    d,
     page,
-    () => countRows(d, menteeChanges, where),
+    {
+      table: menteeChanges,
+      where: eq(menteeChanges.menteeId, menteeId),
+      order: [desc(menteeChanges.at), desc(menteeChanges.id)],
+      pageSize: SUB_PAGE_SIZE,
+    },
     d
       .select({
         id: menteeChanges.id,
@@ -146,9 +151,6 @@ export function recordChanges(menteeId: number, page: number): Page<RecordChange
         at: menteeChanges.at,
       })
       .from(menteeChanges)
-      .leftJoin(users, eq(users.id, menteeChanges.byUserId))
-      .where(where)
-      .orderBy(desc(menteeChanges.at), desc(menteeChanges.id)),
-    SUB_PAGE_SIZE,
+      .leftJoin(users, eq(users.id, menteeChanges.byUserId)),
   );
 }

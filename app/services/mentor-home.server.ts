@@ -11,6 +11,7 @@ import { commitmentsFor } from "./course-reads.server";
 import { type MentorProfileInput } from "../schemas/volunteer";
 import { transaction } from "./kernel.server";
 import { mentorLabels } from "./mentor-screening.server";
+import { withCitizen } from "./joins.server";
 
 /** Places a course occupies on the mentor's capacity. */
 const OPEN_COURSE: ("approved" | "active" | "paused")[] = ["approved", "active", "paused"];
@@ -32,20 +33,22 @@ export function mentorHome(userId: number) {
     .where(eq(mentorScreenings.mentorId, m.id))
     .all()
     .map((r) => r.step);
-  const rows = d
-    .select({
-      id: courses.id,
-      status: courses.status,
-      startDate: courses.startDate,
-      plannedEndDate: courses.plannedEndDate,
-      targetHoursPerMonth: courses.targetHoursPerMonth,
-      endedOn: courses.endedOn,
-      menteeFirstName: mentees.firstName,
-      municipality: municipalities.name,
-    })
-    .from(courses)
-    .innerJoin(mentees, eq(mentees.id, courses.menteeId))
-    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+  const rows = withCitizen(
+    d
+      .select({
+        id: courses.id,
+        status: courses.status,
+        startDate: courses.startDate,
+        plannedEndDate: courses.plannedEndDate,
+        targetHoursPerMonth: courses.targetHoursPerMonth,
+        endedOn: courses.endedOn,
+        menteeFirstName: mentees.firstName,
+        municipality: municipalities.name,
+      })
+      .from(courses)
+      .$dynamic(),
+    courses.menteeId,
+  )
     .where(and(eq(courses.mentorId, m.id), inArray(courses.status, OPEN_COURSE)))
     .orderBy(asc(courses.startDate))
     .all();

@@ -13,11 +13,12 @@ import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
 import { today } from "../utils/clock";
 import { matchableCondition, openCourseCount } from "./mentor-pool";
-import { countRows, pagedQuery, qualified } from "../utils/sql";
+import { countRows, pagedQuery, qualified, childRows } from "../utils/sql";
 import { SUB_PAGE_SIZE } from "../domain/paging";
 import { statusHistoryPage } from "./status-history.server";
 import { absoluteUrl, fail, ok, transaction, type Actor, type Result } from "./kernel.server";
 import { mustChangeStatus } from "./status.server";
+import { withCitizen } from "./joins.server";
 
 /** Places a course occupies on the mentor's capacity. */
 const OPEN_COURSE: ("approved" | "active" | "paused")[] = ["approved", "active", "paused"];
@@ -128,39 +129,43 @@ export function getMentorForStaff(id: number, viewer: Actor, pages: { courses?: 
   const m = d.select().from(mentors).where(eq(mentors.id, id)).get();
   if (!m) return null;
   audit(viewer, "view", "mentor", id);
-  const screenings = d
-    .select({
-      id: mentorScreenings.id,
-      step: mentorScreenings.step,
-      doneOn: mentorScreenings.doneOn,
-      form: mentorScreenings.form,
-      notes: mentorScreenings.notes,
-      by: users.name,
-      createdAt: mentorScreenings.createdAt,
-    })
-    .from(mentorScreenings)
-    .leftJoin(users, eq(users.id, mentorScreenings.recordedBy))
-    .where(eq(mentorScreenings.mentorId, id))
-    .orderBy(asc(mentorScreenings.doneOn), asc(mentorScreenings.id))
-    .all();
+  const screenings = childRows(
+    d
+      .select({
+        id: mentorScreenings.id,
+        step: mentorScreenings.step,
+        doneOn: mentorScreenings.doneOn,
+        form: mentorScreenings.form,
+        notes: mentorScreenings.notes,
+        by: users.name,
+        createdAt: mentorScreenings.createdAt,
+      })
+      .from(mentorScreenings)
+      .leftJoin(users, eq(users.id, mentorScreenings.recordedBy)),
+    mentorScreenings.mentorId,
+    id,
+    [asc(mentorScreenings.doneOn), asc(mentorScreenings.id)],
+  );
   const history = statusHistoryPage(d, "mentor", id, pages.history, "newest");
   const courseRows = pagedQuery(
     pages.courses ?? 1,
     () => countRows(d, courses, eq(courses.mentorId, id)),
-    d
-      .select({
-        id: courses.id,
-        status: courses.status,
-        startDate: courses.startDate,
-        plannedEndDate: courses.plannedEndDate,
-        endedOn: courses.endedOn,
-        menteeId: mentees.id,
-        menteeFirstName: mentees.firstName,
-        municipality: municipalities.name,
-      })
-      .from(courses)
-      .innerJoin(mentees, eq(mentees.id, courses.menteeId))
-      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+    withCitizen(
+      d
+        .select({
+          id: courses.id,
+          status: courses.status,
+          startDate: courses.startDate,
+          plannedEndDate: courses.plannedEndDate,
+          endedOn: courses.endedOn,
+          menteeId: mentees.id,
+          menteeFirstName: mentees.firstName,
+          municipality: municipalities.name,
+        })
+        .from(courses)
+        .$dynamic(),
+      courses.menteeId,
+    )
       .where(eq(courses.mentorId, id))
       .orderBy(desc(courses.proposedAt), desc(courses.id)),
     SUB_PAGE_SIZE,

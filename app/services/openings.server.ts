@@ -32,9 +32,9 @@ import {
 } from "./kernel.server";
 import { changeStatus, mustChangeStatus } from "./status.server";
 import { PAGE_SIZE } from "../domain/paging";
-import { contains, countJoined, innerJoined, pagedQuery, type Join } from "../utils/sql";
+import { contains, countJoined, innerJoined, orNull, pagedQuery, pick, type Join } from "../utils/sql";
 import { statusHistory } from "./status-history.server";
-import { citizenJoins } from "./joins.server";
+import { citizenJoins, withCitizen } from "./joins.server";
 import type { Reason } from "../domain/opening-match";
 import {
   occupyingPlacementStatuses,
@@ -149,26 +149,28 @@ export function getOpening(scope: Scope, id: number, d: Db = db()) {
   const proposals = pagedQuery(
     1,
     () => countJoined(d, openingProposals, citizenJoins(openingProposals.menteeId).slice(0, 1), proposalWhere),
-    d
-      .select({
-        id: openingProposals.id,
-        menteeId: openingProposals.menteeId,
-        status: openingProposals.status,
-        score: openingProposals.score,
-        reasons: openingProposals.reasons,
-        proposedAt: openingProposals.proposedAt,
-        answeredAt: openingProposals.answeredAt,
-        declineReason: openingProposals.declineReason,
-        declineNote: openingProposals.declineNote,
-        firstName: mentees.firstName,
-        lastName: mentees.lastName,
-        municipalityName: municipalities.name,
-        proposedByName: users.name,
-        placementId: placements.id,
-      })
-      .from(openingProposals)
-      .innerJoin(mentees, eq(mentees.id, openingProposals.menteeId))
-      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+    withCitizen(
+      d
+        .select({
+          id: openingProposals.id,
+          menteeId: openingProposals.menteeId,
+          status: openingProposals.status,
+          score: openingProposals.score,
+          reasons: openingProposals.reasons,
+          proposedAt: openingProposals.proposedAt,
+          answeredAt: openingProposals.answeredAt,
+          declineReason: openingProposals.declineReason,
+          declineNote: openingProposals.declineNote,
+          firstName: mentees.firstName,
+          lastName: mentees.lastName,
+          municipalityName: municipalities.name,
+          proposedByName: users.name,
+          placementId: placements.id,
+        })
+        .from(openingProposals)
+        .$dynamic(),
+      openingProposals.menteeId,
+    )
       .leftJoin(users, eq(users.id, openingProposals.proposedBy))
       .leftJoin(placements, eq(placements.proposalId, openingProposals.id))
       .where(proposalWhere)
@@ -218,16 +220,8 @@ export type OpeningFields = {
 
 function openingValues(v: OpeningFields) {
   return {
-    type: v.type,
-    industryCode: v.industryCode,
-    occupation: v.occupation,
-    municipalityCode: v.municipalityCode,
-    startDate: v.startDate ?? null,
-    durationWeeks: v.durationWeeks ?? null,
-    weeklyHours: v.weeklyHours ?? null,
-    danishLevel: v.danishLevel,
-    places: v.places,
-    deadline: v.deadline ?? null,
+    ...pick(v, ["type", "industryCode", "occupation", "municipalityCode", "danishLevel", "places"]),
+    ...orNull(v, ["startDate", "durationWeeks", "weeklyHours", "deadline"]),
     description: v.description || null,
   };
 }

@@ -21,7 +21,7 @@ import { db, type Db } from "../db.server";
 import { scopeWhere, type Actor, type Scope } from "./kernel.server";
 import { audit } from "./audit.server";
 import { PAGE_SIZE } from "../domain/paging";
-import { countJoined, innerJoined, pagedQuery, type Join } from "../utils/sql";
+import { countJoined, innerJoined, pagedQuery, type Join, childRows } from "../utils/sql";
 import { statusHistory } from "./status-history.server";
 import { citizenJoins } from "./joins.server";
 import { placementMachine } from "../domain/placement-status";
@@ -128,27 +128,25 @@ export function getPlacement(scope: Scope, id: number, actor: Actor, d: Db = db(
     .get();
   if (!row) return null;
   audit(actor, "view", "mentee", row.placement.menteeId, { view: "placement", placementId: id }, d);
-  const school = d
-    .select()
-    .from(placementSchoolPeriods)
-    .where(eq(placementSchoolPeriods.placementId, id))
-    .orderBy(asc(placementSchoolPeriods.fromDate), asc(placementSchoolPeriods.id))
-    .limit(100)
-    .all();
-  const followUps = d
-    .select({
-      id: placementFollowUps.id,
-      date: placementFollowUps.date,
-      onTrack: placementFollowUps.onTrack,
-      note: placementFollowUps.note,
-      byName: users.name,
-    })
-    .from(placementFollowUps)
-    .leftJoin(users, eq(users.id, placementFollowUps.createdBy))
-    .where(eq(placementFollowUps.placementId, id))
-    .orderBy(desc(placementFollowUps.date), desc(placementFollowUps.id))
-    .limit(100)
-    .all();
+  const school = childRows(d.select().from(placementSchoolPeriods), placementSchoolPeriods.placementId, id, [
+    asc(placementSchoolPeriods.fromDate),
+    asc(placementSchoolPeriods.id),
+  ]);
+  const followUps = childRows(
+    d
+      .select({
+        id: placementFollowUps.id,
+        date: placementFollowUps.date,
+        onTrack: placementFollowUps.onTrack,
+        note: placementFollowUps.note,
+        byName: users.name,
+      })
+      .from(placementFollowUps)
+      .leftJoin(users, eq(users.id, placementFollowUps.createdBy)),
+    placementFollowUps.placementId,
+    id,
+    [desc(placementFollowUps.date), desc(placementFollowUps.id)],
+  );
   const history = statusHistory(d, "placement", id);
   return {
     ...row.placement,

@@ -16,12 +16,13 @@ import type { AssignmentMode } from "../domain/assignment";
 import type { Page } from "../domain/paging";
 import { parseScopeKey, scopeKey, type PoolScope } from "../domain/pool-scope";
 import { cancelJob, jobById, recentJobs, submitJob, type JobRow, type SubmitResult } from "../jobs/background.server";
-import { countRows, fullName, pagedQuery } from "../utils/sql";
+import { fullName, pagedWhere } from "../utils/sql";
 import { audit } from "./audit.server";
 import { fail, firstMessage, ok, type Actor, type Result } from "./kernel.server";
 import { EXCLUSION_ORDER } from "./match-candidates.server";
 import { currentWeights } from "./match-context.server";
 import { requestMatch } from "./match-requests.server";
+import { withCitizen } from "./joins.server";
 
 export const POOL_RUN_KIND = "matching_pool";
 export type PoolRunParams = { scope: string; mode: AssignmentMode };
@@ -158,32 +159,36 @@ export function poolRunPairsPage(
   sort: PairSort,
   d: Db = db(),
 ): Page<PoolPairRow> {
-  const where = and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.sharedIndustry, shared));
-  return pagedQuery(
+  return pagedWhere(
+    d,
     page,
-    () => countRows(d, poolRunPairs, where),
-    d
-      .select({
-        menteeId: poolRunPairs.menteeId,
-        mentorId: poolRunPairs.mentorId,
-        score: poolRunPairs.score,
-        sharedIndustry: poolRunPairs.sharedIndustry,
-        reasons: poolRunPairs.reasons,
-        requestId: poolRunPairs.requestId,
-        refusal: poolRunPairs.refusal,
-        menteeName: fullName(mentees.firstName, mentees.lastName),
-        menteeMunicipality: municipalities.name,
-        mentorName: fullName(mentors.firstName, mentors.lastName),
-        mentorMunicipality: mentorMunicipality.name,
-        industryCode: mentors.industryCode,
-      })
-      .from(poolRunPairs)
-      .innerJoin(mentees, eq(mentees.id, poolRunPairs.menteeId))
-      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+    {
+      table: poolRunPairs,
+      where: and(eq(poolRunPairs.jobId, jobId), eq(poolRunPairs.sharedIndustry, shared)),
+      order: [sort === "score_asc" ? asc(poolRunPairs.score) : desc(poolRunPairs.score), asc(poolRunPairs.menteeId)],
+    },
+    withCitizen(
+      d
+        .select({
+          menteeId: poolRunPairs.menteeId,
+          mentorId: poolRunPairs.mentorId,
+          score: poolRunPairs.score,
+          sharedIndustry: poolRunPairs.sharedIndustry,
+          reasons: poolRunPairs.reasons,
+          requestId: poolRunPairs.requestId,
+          refusal: poolRunPairs.refusal,
+          menteeName: fullName(mentees.firstName, mentees.lastName),
+          menteeMunicipality: municipalities.name,
+          mentorName: fullName(mentors.firstName, mentors.lastName),
+          mentorMunicipality: mentorMunicipality.name,
+          industryCode: mentors.industryCode,
+        })
+        .from(poolRunPairs)
+        .$dynamic(),
+      poolRunPairs.menteeId,
+    )
       .innerJoin(mentors, eq(mentors.id, poolRunPairs.mentorId))
-      .innerJoin(mentorMunicipality, eq(mentorMunicipality.code, mentors.municipalityCode))
-      .where(where)
-      .orderBy(sort === "score_asc" ? asc(poolRunPairs.score) : desc(poolRunPairs.score), asc(poolRunPairs.menteeId)),
+      .innerJoin(mentorMunicipality, eq(mentorMunicipality.code, mentors.municipalityCode)),
   );
 }
 
@@ -191,22 +196,26 @@ export type UnmatchedRow = { menteeId: number; name: string; municipality: strin
 
 /** One page (50) of a run's mentees without a proposal, by reason. */
 export function poolRunUnmatchedPage(jobId: number, page: number, d: Db = db()): Page<UnmatchedRow> {
-  const where = eq(poolRunUnmatched.jobId, jobId);
-  return pagedQuery(
+  return pagedWhere(
+    d,
     page,
-    () => countRows(d, poolRunUnmatched, where),
-    d
-      .select({
-        menteeId: poolRunUnmatched.menteeId,
-        name: fullName(mentees.firstName, mentees.lastName),
-        municipality: municipalities.name,
-        reason: sql<UnmatchedReason>`${poolRunUnmatched.reason}`,
-      })
-      .from(poolRunUnmatched)
-      .innerJoin(mentees, eq(mentees.id, poolRunUnmatched.menteeId))
-      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-      .where(where)
-      .orderBy(asc(poolRunUnmatched.reason), asc(poolRunUnmatched.menteeId)),
+    {
+      table: poolRunUnmatched,
+      where: eq(poolRunUnmatched.jobId, jobId),
+      order: [asc(poolRunUnmatched.reason), asc(poolRunUnmatched.menteeId)],
+    },
+    withCitizen(
+      d
+        .select({
+          menteeId: poolRunUnmatched.menteeId,
+          name: fullName(mentees.firstName, mentees.lastName),
+          municipality: municipalities.name,
+          reason: sql<UnmatchedReason>`${poolRunUnmatched.reason}`,
+        })
+        .from(poolRunUnmatched)
+        .$dynamic(),
+      poolRunUnmatched.menteeId,
+    ),
   );
 }
 

@@ -15,7 +15,7 @@ import { waitingDays } from "../domain/referrals";
 import { PAGE_SIZE, SUB_PAGE_SIZE, type Page } from "../domain/paging";
 import { audit } from "./audit.server";
 import { today } from "../utils/clock";
-import { countRows, pagedQuery, qualified } from "../utils/sql";
+import { countRows, pagedQuery, qualified, pagedWhere } from "../utils/sql";
 import { statusHistoryPage } from "./status-history.server";
 import { scopeWhere, type Actor } from "./kernel.server";
 import { WELCOME_TEMPLATE } from "./referrals.server";
@@ -108,10 +108,15 @@ export function referralMessages(
   sentAt: string | null;
 }> {
   const d = db();
-  const where = and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, menteeId));
-  return pagedQuery(
+  return pagedWhere(
+    d,
     page,
-    () => countRows(d, messages, where),
+    {
+      table: messages,
+      where: and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, menteeId)),
+      order: [desc(messages.id)],
+      pageSize: SUB_PAGE_SIZE,
+    },
     d
       .select({
         id: messages.id,
@@ -122,10 +127,7 @@ export function referralMessages(
         createdAt: messages.createdAt,
         sentAt: messages.sentAt,
       })
-      .from(messages)
-      .where(where)
-      .orderBy(desc(messages.id)),
-    SUB_PAGE_SIZE,
+      .from(messages),
   );
 }
 

@@ -17,6 +17,7 @@ import { issueCitizenLink } from "./citizen-links.server";
 import { nowIso, today } from "../utils/clock";
 import { fail, ok, scopedMunicipality, scopeWhere, transaction, type Actor, type Result } from "./kernel.server";
 import { mustChangeStatus } from "./status.server";
+import { orNull, pick } from "../utils/sql";
 
 export const WELCOME_TEMPLATE = "mentee_welcome";
 
@@ -80,19 +81,10 @@ export function createReferral(actor: Actor, scope: Scope, input: ReferralInput)
       .values({
         municipalityCode: code,
         referredBy: actor.id,
-        firstName: input.firstName,
-        lastName: input.lastName,
-        birthYear: input.birthYear,
-        gender: input.gender ?? null,
-        phone: input.phone ?? null,
-        email: input.email ?? null,
-        preferredChannel: input.preferredChannel,
-        language: input.language,
-        group: input.group,
-        jobReady: input.jobReady,
-        danishLevel: input.danishLevel,
+        ...pick(input, ["firstName", "lastName", "birthYear", "preferredChannel", "language"]),
+        ...orNull(input, ["gender", "phone", "email"]),
+        ...pick(input, ["group", "jobReady", "danishLevel", "englishLevel"]),
         danishModule: input.danishModule ?? null,
-        englishLevel: input.englishLevel,
         languages: [input.language],
         educationLevel: input.educationLevel,
         educationField: input.educationField || null,

@@ -3,7 +3,7 @@
  * column of a one-table select without it (`"id"`), and inside the subquery that name means the subquery's own table.
  */
 import { eq, getTableName, sql, type Column, type SQL } from "drizzle-orm";
-import type { SQLiteSelect, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { SQLiteSelect, SQLiteSelectJoin, SQLiteTable } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db.server";
 import { paged, PAGE_SIZE, type Page } from "../domain/paging";
 
@@ -86,7 +86,7 @@ export type Join = readonly [SQLiteTable, SQL | undefined];
 /**
  * `query` with `joins` added as inner joins, in order. The query is a dynamic select of named columns from one table
  * (`d.select({…}).from(…).$dynamic()`), whose row type an inner join leaves as it is. Not after a join drizzle types
- * (`.leftJoin`, before or after): its row type would then make these tables' columns `never`.
+ * (`.leftJoin`, before or after): its row type would then make these tables' columns `never`; use `joined` there.
  */
 export function innerJoined<T extends SQLiteSelect>(query: T, joins: readonly Join[]): T {
   return joins.reduce<SQLiteSelect>((q, [table, on]) => q.innerJoin(table, on), query) as T;
@@ -115,4 +115,62 @@ export function countJoined(
 /** A person's full name in SQL (`first || ' ' || last`), as lists show it. */
 export function fullName(first: Column, last: Column): SQL<string> {
   return sql<string>`${first} || ' ' || ${last}`;
+}
+
+/** `query` after `.innerJoin(table, on)` or `.leftJoin(table, on)`, as drizzle types it (a dynamic select). */
+export type Joined<
+  T extends SQLiteSelect,
+  J extends SQLiteTable,
+  K extends "inner" | "left" = "inner",
+> = SQLiteSelectJoin<T, true, K, J>;
+
+/**
+ * `query` (a dynamic select, `….from(…).$dynamic()`) joined to `table` on `on`, typed as drizzle types a join written
+ * out: a helper that adds a join path (`withCitizen`) keeps the row type, and `.leftJoin` may follow it.
+ */
+export function joined<T extends SQLiteSelect, J extends SQLiteTable, K extends "inner" | "left" = "inner">(
+  query: T,
+  table: J,
+  on: SQL,
+  kind?: K,
+): Joined<T, J, K> {
+  const q = query as SQLiteSelect;
+  return (kind === "left" ? q.leftJoin(table, on) : q.innerJoin(table, on)) as unknown as Joined<T, J, K>;
+}
+
+/** A select from a child table (joins allowed) that can still take its filter, order and limit. */
+export type ChildQuery<T> = { where(where: SQL): { orderBy(...order: SQL[]): { limit(n: number): { all(): T[] } } } };
+
+/** How many child rows a record's page shows at the most, where it does not page them. */
+export const CHILD_ROWS_SHOWN = 100;
+
+/**
+ * The rows of a child table that belong to one record (`parent = id`: a mentor's screenings, a company's contacts),
+ * in `order`, at most `max`: `query` is the select from the child, with its joins.
+ */
+export function childRows<T>(
+  query: ChildQuery<T>,
+  parent: Column,
+  id: number,
+  order: SQL[],
+  max = CHILD_ROWS_SHOWN,
+): T[] {
+  return query
+    .where(eq(parent, id))
+    .orderBy(...order)
+    .limit(max)
+    .all();
+}
+
+/** The fields `keys` of a form's values, as a row takes them. */
+export function pick<T extends object, K extends keyof T>(values: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, values[k]])) as Pick<T, K>;
+}
+
+/** The optional fields `keys` of a form's values, as a row stores them: a field left out is NULL. */
+export function orNull<T extends object, K extends keyof T>(
+  values: T,
+  keys: readonly K[],
+): { [P in K]: Exclude<T[P], undefined> | null } {
+  return Object.fromEntries(keys.map((k) => [k, values[k] ?? null])) as { [P in K]: Exclude<T[P], undefined> | null };
 }

@@ -1,10 +1,10 @@
 /** The shared SQL helpers lists and records use (app/utils/sql.ts, app/services/person-records.server.ts). */
 import { describe, expect, it } from "vitest";
-import { asc, inArray } from "drizzle-orm";
+import { asc, desc, inArray } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { auditLog, messages } from "../../db/schema";
 import { about } from "../../app/services/person-records.server";
-import { countRows, eqIf, pagedByKeys, pagedWhere } from "../../app/utils/sql";
+import { childRows, countRows, eqIf, orNull, pagedByKeys, pagedWhere, pick } from "../../app/utils/sql";
 import { createTestDb } from "../support/test-db";
 
 const dialect = new SQLiteSyncDialect();
@@ -78,5 +78,27 @@ describe("paged lists", () => {
       },
     );
     expect(empty).toMatchObject({ total: 0, rows: [] });
+  });
+});
+
+describe("childRows", () => {
+  const d = createTestDb();
+  for (let i = 1; i <= 5; i++)
+    d.insert(auditLog)
+      .values({ action: "view", entityType: "mentor", entityId: i % 2 })
+      .run();
+
+  it("reads one record's rows in the given order, at most the given number", () => {
+    const rows = (max?: number) =>
+      childRows(d.select({ id: auditLog.id }).from(auditLog), auditLog.entityId, 1, [desc(auditLog.id)], max);
+    expect(rows()).toEqual([{ id: 5 }, { id: 3 }, { id: 1 }]);
+    expect(rows(2)).toEqual([{ id: 5 }, { id: 3 }]);
+  });
+});
+
+describe("pick and orNull", () => {
+  it("copy a form's fields into a row, an optional field left out as NULL", () => {
+    const form: { a: number; b?: string; c?: string; d: string } = { a: 1, c: "x", d: "y" };
+    expect({ ...pick(form, ["a"]), ...orNull(form, ["b", "c"]) }).toEqual({ a: 1, b: null, c: "x" });
   });
 });
