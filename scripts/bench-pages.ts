@@ -10,9 +10,9 @@
  * waits until the server answers again, and asks the server (EVENT_LOOP_STATS, SIGUSR2) for the event loop's worst
  * delay during the page. The landing page is compared with a bare Node `http` hello-world measured in the same run.
  *
- * The server runs as in production on this 2-core machine, one process per core (`--processes 2`, WEB_CONCURRENCY,
- * decision 022; `--processes 1` for one): CPU is summed over its processes, RSS is the largest process's (and
- * `peak_sum_mb` their sum), and the event loop's worst delay is the worst of any.
+ * The server runs as one process, its default; `--processes 2` runs one per core of this machine (WEB_CONCURRENCY,
+ * decision 022): CPU is then summed over its processes, RSS is the largest process's (and `peak_sum_mb` their sum),
+ * and the event loop's worst delay is the worst of any.
  *
  * Options: --mentees N (100000), --db PATH (data/scale-N.sqlite), --duration S (10), --connections C (10),
  * --only TEXT (the page whose pattern or path is TEXT, or else pages containing TEXT; repeatable; `--only /` is the
@@ -77,12 +77,12 @@ const { values } = parseArgs({
     "during-run": { type: "boolean", default: false },
     "without-export": { type: "boolean", default: false },
     "node-args": { type: "string" },
-    processes: { type: "string", default: "2" },
+    processes: { type: "string", default: "1" },
   },
 });
 /** Flags for the server's node (e.g. V8's heap sizes), to measure their effect on memory: `--node-args=--flag=1`. */
 const nodeArgs = values["node-args"]?.split(" ").filter(Boolean) ?? [];
-/** Server processes (WEB_CONCURRENCY, decision 022): 2, one per core of the 2-core machine, as in production. */
+/** Server processes (WEB_CONCURRENCY, decision 022): 1 as the server's default; 2 for one per core of this machine. */
 const processes = Number(values.processes);
 const mentees = Number(values.mentees);
 const duration = Number(values.duration);
