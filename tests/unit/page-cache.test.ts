@@ -21,33 +21,17 @@ import { addDays } from "../../app/domain/dates";
 import { today } from "../../app/utils/clock";
 import { courseStatuses, goalKinds, goalStatuses, menteeStatuses, mentorStatuses } from "../../app/domain/enums";
 import { testDb } from "../support/test-db";
+import { addRandomCourse, chance, commonWrites, randomOf, rowPicker, run, type Rng } from "../support/random-writes";
 
 const reports = { ...reportsMain, ...reportSql };
 
-type Rng = () => number;
 const { int, pick } = f;
-const chance = (rng: Rng, p: number) => rng() < p;
 
 const CODES = [751, 621, 101] as const;
 const DIVISIONS = ["41", "47", "56", "86", "62", "49"] as const;
 const all = { kind: "all" } as const;
 const aarhus = { kind: "municipality", code: 751 } as const;
 const kolding = { kind: "municipality", code: 621 } as const;
-
-const client = () => db().$client;
-const ids = (table: string) => (client().prepare(`SELECT id FROM ${table}`).all() as { id: number }[]).map((r) => r.id);
-const run = (text: string, ...params: unknown[]) =>
-  client()
-    .prepare(text)
-    .run(...params);
-/** A write the database refuses (a row still referred to) changes nothing, like in the app. */
-const attempt = (write: () => void) => {
-  try {
-    write();
-  } catch (e) {
-    if (!(e instanceof Error && /FOREIGN KEY/.test(e.message))) throw e;
-  }
-};
 
 let companyId = 0;
 
@@ -71,22 +55,13 @@ function addMentor(rng: Rng) {
   });
 }
 function addCourse(rng: Rng) {
-  const mentees = ids("mentees");
-  const mentors = ids("mentors");
-  if (!mentees.length || !mentors.length) return;
   const status = pick(rng, courseStatuses);
-  const start = status === "proposed" ? null : addDays(today(), -int(rng, 0, 600));
   const closed = status === "completed" || status === "ended_early";
-  const course = f.insertCourse(db(), {
-    menteeId: pick(rng, mentees),
-    mentorId: pick(rng, mentors),
-    status,
-    approvedAt: start ? `${addDays(start, -int(rng, 0, 20))}T10:00:00.000Z` : null,
-    startDate: start,
-    plannedEndDate: start ? addDays(start, 182) : null,
-    endedOn: closed && start ? addDays(start, int(rng, 0, Math.min(240, 600))) : null,
-  });
-  if (start && chance(rng, 0.7)) addMeeting(rng, course.id, start);
+  const course = addRandomCourse(rng, status, int(rng, 0, 600), (start) =>
+    closed ? addDays(start, int(rng, 0, 240)) : null,
+  );
+  if (!course) return;
+  if (course.start && chance(rng, 0.7)) addMeeting(rng, course.id, course.start);
   if (chance(rng, 0.5)) addGoal(rng, course.id);
 }
 function addMeeting(rng: Rng, courseId: number, date: string) {
@@ -125,34 +100,17 @@ function addOpening(rng: Rng) {
 
 /** One random write of something a cached page reads (or, now and then, none). */
 function randomWrite(rng: Rng): string {
-  const some = (table: string) => {
-    const xs = ids(table);
-    return xs.length ? pick(rng, xs) : null;
-  };
-  const k = int(rng, 0, 15);
-  const id = (table: string, write: (id: number) => void) => {
-    const x = some(table);
-    if (x != null) attempt(() => write(x));
-  };
-  switch (k) {
-    case 0:
-      addMentee(rng);
-      return "insert mentee";
-    case 1:
-      id("mentees", (x) => run("UPDATE mentees SET status = ? WHERE id = ?", pick(rng, menteeStatuses), x));
-      return "mentee status";
-    case 2:
+  const { id } = rowPicker(rng);
+  return randomOf(rng, {
+    ...commonWrites(rng),
+    "insert mentee": () => addMentee(rng),
+    "mentee wishes": () =>
       id("mentees", (x) =>
         run("UPDATE mentees SET wished_industry_codes = ? WHERE id = ?", JSON.stringify([pick(rng, DIVISIONS)]), x),
-      );
-      return "mentee wishes";
-    case 3:
-      id("mentees", (x) => run("DELETE FROM mentees WHERE id = ?", x));
-      return "delete mentee";
-    case 4:
-      addMentor(rng);
-      return "insert mentor";
-    case 5:
+      ),
+    "delete mentee": () => id("mentees", (x) => run("DELETE FROM mentees WHERE id = ?", x)),
+    "insert mentor": () => addMentor(rng),
+    "mentor status": () =>
       id("mentors", (x) =>
         run(
           "UPDATE mentors SET status = ?, capacity = ?, introduction_read_at = coalesce(introduction_read_at, ?) WHERE id = ?",
@@ -161,35 +119,18 @@ function randomWrite(rng: Rng): string {
           new Date().toISOString(),
           x,
         ),
-      );
-      return "mentor status";
-    case 6:
+      ),
+    "mentor pause": () =>
       id("mentors", (x) =>
         run("UPDATE mentors SET paused_from = ?, paused_to = NULL WHERE id = ?", chance(rng, 0.5) ? today() : null, x),
-      );
-      return "mentor pause";
-    case 7:
-      id("mentors", (x) => run("DELETE FROM mentors WHERE id = ?", x));
-      return "delete mentor";
-    case 8:
-      addCourse(rng);
-      return "insert course";
-    case 9:
-      id("courses", (x) => run("UPDATE courses SET status = ? WHERE id = ?", pick(rng, courseStatuses), x));
-      return "course status";
-    case 10:
-      id("courses", (x) => run("DELETE FROM courses WHERE id = ?", x));
-      return "delete course";
-    case 11:
-      id("courses", (x) => addMeeting(rng, x, addDays(today(), -int(rng, 0, 100))));
-      return "insert meeting";
-    case 12:
-      id("course_goals", (x) => run("UPDATE course_goals SET status = ? WHERE id = ?", pick(rng, goalStatuses), x));
-      return "goal status";
-    case 13:
-      addOpening(rng);
-      return "insert opening";
-    case 14:
+      ),
+    "insert course": () => addCourse(rng),
+    "delete course": () => id("courses", (x) => run("DELETE FROM courses WHERE id = ?", x)),
+    "insert meeting": () => id("courses", (x) => addMeeting(rng, x, addDays(today(), -int(rng, 0, 100)))),
+    "goal status": () =>
+      id("course_goals", (x) => run("UPDATE course_goals SET status = ? WHERE id = ?", pick(rng, goalStatuses), x)),
+    "insert opening": () => addOpening(rng),
+    opening: () =>
       id("openings", (x) =>
         chance(rng, 0.5)
           ? run(
@@ -199,11 +140,8 @@ function randomWrite(rng: Rng): string {
               x,
             )
           : run("DELETE FROM openings WHERE id = ?", x),
-      );
-      return "opening";
-    default:
-      return "none";
-  }
+      ),
+  });
 }
 
 /** What each cached page answers, and what a fresh computation gives. */

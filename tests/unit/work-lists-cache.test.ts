@@ -19,10 +19,18 @@ import { addDays } from "../../app/domain/dates";
 import { getClockOffset, setClockOffset, today } from "../../app/utils/clock";
 import { courseStatuses, menteeStatuses, mentorStatuses } from "../../app/domain/enums";
 import { testDb } from "../support/test-db";
+import {
+  addRandomCourse,
+  chance,
+  commonWrites,
+  ids,
+  randomOf,
+  rowPicker,
+  run,
+  type Rng,
+} from "../support/random-writes";
 
-type Rng = () => number;
 const { int, pick } = f;
-const chance = (rng: Rng, p: number) => rng() < p;
 
 const CODES = [751, 621, 101] as const;
 const DIVISIONS = ["41", "47", "56", "86", "62"] as const;
@@ -30,22 +38,6 @@ const all = { kind: "all" } as const;
 const aarhus = { kind: "municipality", code: 751 } as const;
 let coordinator = { id: 0, role: "coordinator" };
 const DAY_MS = 86_400_000;
-
-const client = () => db().$client;
-const ids = (table: string, where = "1") =>
-  (client().prepare(`SELECT id FROM ${table} WHERE ${where}`).all() as { id: number }[]).map((r) => r.id);
-const run = (text: string, ...params: unknown[]) =>
-  client()
-    .prepare(text)
-    .run(...params);
-/** A write the database refuses (a row still referred to) changes nothing, like in the app. */
-const attempt = (write: () => void) => {
-  try {
-    write();
-  } catch (e) {
-    if (!(e instanceof Error && /FOREIGN KEY/.test(e.message))) throw e;
-  }
-};
 
 function addMentee(rng: Rng) {
   f.insertMentee(db(), rng, pick(rng, CODES), {
@@ -62,20 +54,8 @@ function addMentor(rng: Rng) {
   });
 }
 function addCourse(rng: Rng) {
-  const mentees = ids("mentees");
-  const mentors = ids("mentors");
-  if (!mentees.length || !mentors.length) return;
-  const status = chance(rng, 0.6) ? "active" : pick(rng, courseStatuses);
-  const start = status === "proposed" ? null : addDays(today(), -int(rng, 0, 200));
-  const course = f.insertCourse(db(), {
-    menteeId: pick(rng, mentees),
-    mentorId: pick(rng, mentors),
-    status,
-    approvedAt: start ? `${addDays(start, -int(rng, 0, 20))}T10:00:00.000Z` : null,
-    startDate: start,
-    plannedEndDate: start ? addDays(start, 182) : null,
-  });
-  if (start && chance(rng, 0.6)) addMeeting(rng, course.id);
+  const course = addRandomCourse(rng, chance(rng, 0.6) ? "active" : pick(rng, courseStatuses), int(rng, 0, 200));
+  if (course?.start && chance(rng, 0.6)) addMeeting(rng, course.id);
 }
 function addMeeting(rng: Rng, courseId: number) {
   db()
@@ -86,25 +66,12 @@ function addMeeting(rng: Rng, courseId: number) {
 
 /** One random write of something the lists rest on (or, now and then, none). */
 function randomWrite(rng: Rng): string {
-  const some = (table: string, where?: string) => {
-    const xs = ids(table, where);
-    return xs.length ? pick(rng, xs) : null;
-  };
-  const id = (table: string, write: (id: number) => void, where?: string) => {
-    const x = some(table, where);
-    if (x != null) attempt(() => write(x));
-  };
-  switch (int(rng, 0, 13)) {
-    case 0:
-      addMentee(rng);
-      return "insert mentee";
-    case 1:
-      id("mentees", (x) => run("UPDATE mentees SET status = ? WHERE id = ?", pick(rng, menteeStatuses), x));
-      return "mentee status";
-    case 2:
-      addMentor(rng);
-      return "insert mentor";
-    case 3:
+  const { some, id } = rowPicker(rng);
+  return randomOf(rng, {
+    ...commonWrites(rng),
+    "insert mentee": () => addMentee(rng),
+    "insert mentor": () => addMentor(rng),
+    "mentor status": () =>
       id("mentors", (x) =>
         run(
           "UPDATE mentors SET status = ?, capacity = ?, travel_km = ? WHERE id = ?",
@@ -113,29 +80,17 @@ function randomWrite(rng: Rng): string {
           pick(rng, [10, 40, 98]),
           x,
         ),
-      );
-      return "mentor status";
-    case 4:
-      id("mentors", (x) => run("DELETE FROM mentors WHERE id = ?", x));
-      return "delete mentor";
-    case 5:
-      addCourse(rng);
-      return "insert course";
-    case 6:
-      id("courses", (x) => run("UPDATE courses SET status = ? WHERE id = ?", pick(rng, courseStatuses), x));
-      return "course status";
-    case 7:
-      id("courses", (x) => addMeeting(rng, x));
-      return "insert meeting";
-    case 8:
+      ),
+    "insert course": () => addCourse(rng),
+    "insert meeting": () => id("courses", (x) => addMeeting(rng, x)),
+    "follow-up call": () =>
       id("courses", (x) =>
         db()
           .insert(schema.followUps)
           .values(f.followUpValues(rng, x, addDays(today(), -int(rng, 0, 40)), null))
           .run(),
-      );
-      return "follow-up call";
-    case 9: {
+      ),
+    "match request": () => {
       const mentee = some("mentees", "status = 'waiting'");
       const mentor = some("mentors");
       if (mentee != null && mentor != null)
@@ -149,25 +104,18 @@ function randomWrite(rng: Rng): string {
             startDate: addDays(today(), 14),
           })
           .run();
-      return "match request";
-    }
-    case 10: {
+    },
+    weights: () => {
       const w = currentWeights().weights;
       const key = pick(rng, Object.keys(w)) as keyof typeof w;
       saveWeights({ ...w, [key]: int(rng, 0, 10) }, coordinator);
-      return "weights";
-    }
-    case 11: {
+    },
+    "industry setting": () => {
       const s = getMatchSettings();
       saveMatchSettings({ ...s, proposeNoIndustryPairs: !s.proposeNoIndustryPairs }, coordinator);
-      return "industry setting";
-    }
-    case 12:
-      setClockOffset(getClockOffset() + DAY_MS);
-      return "next day";
-    default:
-      return "none";
-  }
+    },
+    "next day": () => setClockOffset(getClockOffset() + DAY_MS),
+  });
 }
 
 /** Each list as the cache answers it, and as computed fresh. */
@@ -184,7 +132,7 @@ function lists() {
     const plain = (r: typeof cached) => (r ? { ...r, ctx: { ...r.ctx, distanceKm: null, sectionOf: null } } : r);
     return { cached: plain(cached), fresh: plain(fresh) };
   };
-  const n = (text: string) => (client().prepare(text).get() as { n: number }).n;
+  const n = (text: string) => (db().$client.prepare(text).get() as { n: number }).n;
   return {
     counts: {
       cached: coordinatorCounts(),
@@ -248,7 +196,7 @@ describe("cached work lists", () => {
     queues.followUpQueue(all, false); // computes the new courses' facts
     const order = queues.followUpQueueIds(db(), all, today(), false);
     expect(order.length).toBeGreaterThan(3);
-    const logged = () => client().prepare("SELECT count(*) AS n FROM audit_log").get() as { n: number };
+    const logged = () => db().$client.prepare("SELECT count(*) AS n FROM audit_log").get() as { n: number };
     const before = logged().n;
     const second = queues.followUpsDue(all, 2, coordinator, { pageSize: 3 });
     expect(second.total).toBe(order.length);
