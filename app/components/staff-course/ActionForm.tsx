@@ -5,6 +5,16 @@ import type { ReactNode } from "react";
 import { coordinatorSchemas, type CoordinatorIntent } from "../../schemas/courses";
 import { ErrorSummary, type AnyField } from "../forms";
 
+export type ActionFormProps<I extends CoordinatorIntent = CoordinatorIntent> = {
+  intent: I;
+  title: string;
+  intro?: string;
+  lastResult?: SubmissionResult<string[]>;
+  defaults: Record<string, string>;
+  render: (fields: Record<string, AnyField>) => ReactNode;
+  submit?: string;
+};
+
 /** One coordinator form: its own Conform instance (errors stay on the form that was sent), a hidden intent. */
 export function ActionForm<I extends CoordinatorIntent>({
   intent,
@@ -14,15 +24,7 @@ export function ActionForm<I extends CoordinatorIntent>({
   defaults,
   render,
   submit,
-}: {
-  intent: I;
-  title: string;
-  intro?: string;
-  lastResult?: SubmissionResult<string[]>;
-  defaults: Record<string, string>;
-  render: (fields: Record<string, AnyField>) => ReactNode;
-  submit?: string;
-}) {
+}: ActionFormProps<I>) {
   const [form, fields] = useForm({
     id: `form-${intent}`,
     lastResult,

@@ -2,115 +2,94 @@
 import { type SubmissionResult } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { type CoordinatorIntent } from "../../schemas/courses";
-import { SelectField, TextArea, TextField } from "../forms";
+import { SelectField, TextArea, TextField, type AnyField } from "../forms";
 import { endReasons } from "../../domain/enums";
 import type { StaffCourseData } from "../../routes/koordinator.forloeb.$id";
-import { ActionForm } from "./ActionForm";
+import { ActionForm, type ActionFormProps } from "./ActionForm";
 
 type Last = (intent: CoordinatorIntent) => SubmissionResult<string[]> | undefined;
+
+/** Why a course ended, and a note: asked when it ends early and when it is cancelled. */
+function EndFields({ f }: { f: Record<string, AnyField> }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SelectField
+        field={f.reason}
+        label={t("courses.staff.endReason")}
+        placeholder=""
+        options={endReasons.map((v) => ({ value: v, label: t(`enum.endReason.${v}`) }))}
+      />
+      <TextArea field={f.note} label={t("courses.staff.endNote")} optional rows={2} />
+    </>
+  );
+}
 
 export function CourseActions({ d, last }: { d: StaffCourseData; last: Last }) {
   const { t } = useTranslation();
   const c = d.course;
-  const can = (e: string) => (d.events as string[]).includes(e);
+  /** The form of `intent` when the course's state allows it (its last answer kept), else nothing. */
+  const action = (intent: CoordinatorIntent, props: Omit<ActionFormProps, "intent" | "lastResult">) =>
+    (d.events as string[]).includes(intent) ? (
+      <ActionForm key={intent} intent={intent} lastResult={last(intent)} {...props} />
+    ) : null;
+  const dateField = (name: string, label: string) => (f: Record<string, AnyField>) => (
+    <TextField field={f[name]} label={t(label)} type="date" />
+  );
   return (
     <>
       {d.events.length ? (
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">{t("courses.staff.actions")}</h2>
-          {can("start") ? (
-            <ActionForm
-              intent="start"
-              title={t(d.stage === "starts_later" ? "courses.staff.moveStart" : "courses.staff.start")}
-              intro={t(d.stage === "starts_later" ? "courses.staff.moveStartIntro" : "courses.staff.startIntro")}
-              lastResult={last("start")}
-              defaults={{ startDate: c.startDate ?? d.today }}
-              render={(f) => <TextField field={f.startDate} label={t("courses.staff.startDate")} type="date" />}
-            />
-          ) : null}
-          {can("pause") ? (
-            <ActionForm
-              intent="pause"
-              title={t("courses.staff.pause")}
-              lastResult={last("pause")}
-              defaults={{ fromDate: d.today }}
-              render={(f) => (
-                <>
-                  <TextField field={f.fromDate} label={t("courses.staff.pauseFrom")} type="date" />
-                  <TextField field={f.reason} label={t("courses.staff.pauseReason")} optional />
-                </>
-              )}
-            />
-          ) : null}
-          {can("resume") ? (
-            <ActionForm
-              intent="resume"
-              title={t("courses.staff.resume")}
-              intro={t("courses.staff.resumeIntro")}
-              lastResult={last("resume")}
-              defaults={{ toDate: d.today }}
-              render={(f) => <TextField field={f.toDate} label={t("courses.staff.resumeOn")} type="date" />}
-            />
-          ) : null}
-          {can("extend") ? (
-            <ActionForm
-              intent="extend"
-              title={t("courses.staff.extend")}
-              lastResult={last("extend")}
-              defaults={{}}
-              render={(f) => <TextField field={f.plannedEndDate} label={t("courses.staff.newEnd")} type="date" />}
-            />
-          ) : null}
-          {can("complete") ? (
-            <ActionForm
-              intent="complete"
-              title={t("courses.staff.complete")}
-              intro={t("courses.staff.completeIntro")}
-              lastResult={last("complete")}
-              defaults={{ endedOn: d.today }}
-              render={(f) => <TextField field={f.endedOn} label={t("courses.staff.endedOn")} type="date" />}
-            />
-          ) : null}
-          {can("end_early") ? (
-            <ActionForm
-              intent="end_early"
-              title={t("courses.staff.endEarly")}
-              lastResult={last("end_early")}
-              defaults={{ endedOn: d.today }}
-              render={(f) => (
-                <>
-                  <TextField field={f.endedOn} label={t("courses.staff.endedOn")} type="date" />
-                  <SelectField
-                    field={f.reason}
-                    label={t("courses.staff.endReason")}
-                    placeholder=""
-                    options={endReasons.map((v) => ({ value: v, label: t(`enum.endReason.${v}`) }))}
-                  />
-                  <TextArea field={f.note} label={t("courses.staff.endNote")} optional rows={2} />
-                </>
-              )}
-            />
-          ) : null}
-          {can("cancel") ? (
-            <ActionForm
-              intent="cancel"
-              title={t("courses.staff.cancel")}
-              intro={t("courses.staff.cancelIntro")}
-              lastResult={last("cancel")}
-              defaults={{}}
-              render={(f) => (
-                <>
-                  <SelectField
-                    field={f.reason}
-                    label={t("courses.staff.endReason")}
-                    placeholder=""
-                    options={endReasons.map((v) => ({ value: v, label: t(`enum.endReason.${v}`) }))}
-                  />
-                  <TextArea field={f.note} label={t("courses.staff.endNote")} optional rows={2} />
-                </>
-              )}
-            />
-          ) : null}
+          {action("start", {
+            title: t(d.stage === "starts_later" ? "courses.staff.moveStart" : "courses.staff.start"),
+            intro: t(d.stage === "starts_later" ? "courses.staff.moveStartIntro" : "courses.staff.startIntro"),
+            defaults: { startDate: c.startDate ?? d.today },
+            render: dateField("startDate", "courses.staff.startDate"),
+          })}
+          {action("pause", {
+            title: t("courses.staff.pause"),
+            defaults: { fromDate: d.today },
+            render: (f) => (
+              <>
+                <TextField field={f.fromDate} label={t("courses.staff.pauseFrom")} type="date" />
+                <TextField field={f.reason} label={t("courses.staff.pauseReason")} optional />
+              </>
+            ),
+          })}
+          {action("resume", {
+            title: t("courses.staff.resume"),
+            intro: t("courses.staff.resumeIntro"),
+            defaults: { toDate: d.today },
+            render: dateField("toDate", "courses.staff.resumeOn"),
+          })}
+          {action("extend", {
+            title: t("courses.staff.extend"),
+            defaults: {},
+            render: dateField("plannedEndDate", "courses.staff.newEnd"),
+          })}
+          {action("complete", {
+            title: t("courses.staff.complete"),
+            intro: t("courses.staff.completeIntro"),
+            defaults: { endedOn: d.today },
+            render: dateField("endedOn", "courses.staff.endedOn"),
+          })}
+          {action("end_early", {
+            title: t("courses.staff.endEarly"),
+            defaults: { endedOn: d.today },
+            render: (f) => (
+              <>
+                <TextField field={f.endedOn} label={t("courses.staff.endedOn")} type="date" />
+                <EndFields f={f} />
+              </>
+            ),
+          })}
+          {action("cancel", {
+            title: t("courses.staff.cancel"),
+            intro: t("courses.staff.cancelIntro"),
+            defaults: {},
+            render: (f) => <EndFields f={f} />,
+          })}
         </section>
       ) : null}
     </>
