@@ -8,9 +8,9 @@ import { requirePermission } from "../auth/permissions.server";
 import { mentorTips, registerMentorTip } from "../services/company-tips.server";
 import { signupOptions } from "../services/volunteers.server";
 import { mentorTipSchema } from "../schemas/companies";
-import { companySizes, openingTypes } from "../domain/enums";
+import { openingTypes } from "../domain/enums";
 import { Alert, Checkbox, ErrorSummary, SelectField, TextArea, TextField } from "../components/forms";
-import { industryOptions } from "../components/CourseParts";
+import { CompanyFields } from "../components/company/CompanyForm";
 import { pageMeta } from "../i18n/meta";
 
 export const meta = pageMeta("companies.titles.tip");
@@ -32,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MentorTip() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { tips, municipalities } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -55,42 +55,7 @@ export default function MentorTip() {
         <ErrorSummary form={form} />
         <Form method="post" {...getFormProps(form)}>
           <h2>{t("companies.tip.company")}</h2>
-          <TextField field={fields.name} label={t("companies.field.name")} />
-          <TextField
-            field={fields.cvr}
-            label={t("companies.field.cvr")}
-            hint={t("companies.field.cvrHint")}
-            inputMode="numeric"
-            className="input-width-s"
-          />
-          <SelectField
-            field={fields.industryCode}
-            label={t("companies.field.industry")}
-            placeholder={t("competence.choose")}
-            options={industryOptions(i18n.language)}
-          />
-          <SelectField
-            field={fields.municipalityCode}
-            label={t("companies.field.municipality")}
-            placeholder={t("competence.choose")}
-            options={municipalities.map((m) => ({ value: String(m.code), label: m.name }))}
-          />
-          <TextField field={fields.street} label={t("companies.field.street")} optional />
-          <TextField
-            field={fields.postcode}
-            label={t("companies.field.postcode")}
-            optional
-            inputMode="numeric"
-            className="input-width-xs"
-          />
-          <TextField field={fields.city} label={t("companies.field.city")} optional />
-          <SelectField
-            field={fields.size}
-            label={t("companies.field.size")}
-            optional
-            placeholder={t("companies.form.sizeUnknown")}
-            options={companySizes.map((s) => ({ value: s, label: t(`enum.companySize.${s}`) }))}
-          />
+          <CompanyFields fields={fields} municipalities={municipalities} />
           <Checkbox field={fields.worksHere} label={t("companies.tip.worksHere")} />
 
           <h2>{t("companies.tip.contact")}</h2>

@@ -5,12 +5,68 @@ import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { companySchema } from "../../schemas/companies";
 import { companyProgrammes, companySizes } from "../../domain/enums";
-import { Alert, ChoiceGroup, ErrorSummary, SelectField, TextField } from "../forms";
+import { Alert, ChoiceGroup, ErrorSummary, SelectField, TextField, type AnyField } from "../forms";
 import { industryOptions } from "../CourseParts";
 
 export type CompanyDefaults = Partial<
   Record<"name" | "cvr" | "industryCode" | "municipalityCode" | "street" | "postcode" | "city" | "size", string>
 > & { programmes?: string[] };
+
+type CompanyFieldSet = Record<
+  "name" | "cvr" | "industryCode" | "municipalityCode" | "street" | "postcode" | "city" | "size",
+  AnyField
+>;
+
+/** What identifies a company and where it is: the staff's company form and a mentor's tip ask the same. */
+export function CompanyFields({
+  fields,
+  municipalities,
+}: {
+  fields: CompanyFieldSet;
+  municipalities: { code: number; name: string }[];
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <TextField field={fields.name} label={t("companies.field.name")} autoComplete="organization" />
+      <TextField
+        field={fields.cvr}
+        label={t("companies.field.cvr")}
+        hint={t("companies.field.cvrHint")}
+        inputMode="numeric"
+        className="input-width-s"
+      />
+      <SelectField
+        field={fields.industryCode}
+        label={t("companies.field.industry")}
+        placeholder={t("competence.choose")}
+        options={industryOptions(i18n.language)}
+      />
+      <SelectField
+        field={fields.municipalityCode}
+        label={t("companies.field.municipality")}
+        placeholder={t("competence.choose")}
+        options={municipalities.map((m) => ({ value: String(m.code), label: m.name }))}
+      />
+      <TextField field={fields.street} label={t("companies.field.street")} optional autoComplete="street-address" />
+      <TextField
+        field={fields.postcode}
+        label={t("companies.field.postcode")}
+        optional
+        inputMode="numeric"
+        className="input-width-xs"
+      />
+      <TextField field={fields.city} label={t("companies.field.city")} optional />
+      <SelectField
+        field={fields.size}
+        label={t("companies.field.size")}
+        optional
+        placeholder={t("companies.form.sizeUnknown")}
+        options={companySizes.map((s) => ({ value: s, label: t(`enum.companySize.${s}`) }))}
+      />
+    </>
+  );
+}
 
 export function CompanyForm({
   lastResult,
@@ -26,7 +82,7 @@ export function CompanyForm({
   /** A company that already has this CVR number. */
   existing?: { id: number; name: string } | null;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "company",
     lastResult,
@@ -46,42 +102,7 @@ export function CompanyForm({
         <ErrorSummary form={form} />
       )}
       <Form method="post" {...getFormProps(form)}>
-        <TextField field={fields.name} label={t("companies.field.name")} autoComplete="organization" />
-        <TextField
-          field={fields.cvr}
-          label={t("companies.field.cvr")}
-          hint={t("companies.field.cvrHint")}
-          inputMode="numeric"
-          className="input-width-s"
-        />
-        <SelectField
-          field={fields.industryCode}
-          label={t("companies.field.industry")}
-          placeholder={t("competence.choose")}
-          options={industryOptions(i18n.language)}
-        />
-        <SelectField
-          field={fields.municipalityCode}
-          label={t("companies.field.municipality")}
-          placeholder={t("competence.choose")}
-          options={municipalities.map((m) => ({ value: String(m.code), label: m.name }))}
-        />
-        <TextField field={fields.street} label={t("companies.field.street")} optional autoComplete="street-address" />
-        <TextField
-          field={fields.postcode}
-          label={t("companies.field.postcode")}
-          optional
-          inputMode="numeric"
-          className="input-width-xs"
-        />
-        <TextField field={fields.city} label={t("companies.field.city")} optional />
-        <SelectField
-          field={fields.size}
-          label={t("companies.field.size")}
-          optional
-          placeholder={t("companies.form.sizeUnknown")}
-          options={companySizes.map((s) => ({ value: s, label: t(`enum.companySize.${s}`) }))}
-        />
+        <CompanyFields fields={fields} municipalities={municipalities} />
         <ChoiceGroup
           field={fields.programmes}
           legend={t("companies.field.programmes")}
