@@ -17,6 +17,35 @@ type CompanyFieldSet = Record<
   AnyField
 >;
 
+/** A DB07 industry and a municipality to choose (a company's, an opening's). */
+export function IndustryAndMunicipality({
+  fields,
+  municipalities,
+  municipalityLabel,
+}: {
+  fields: { industryCode: AnyField; municipalityCode: AnyField };
+  municipalities: { code: number; name: string }[];
+  municipalityLabel: string;
+}) {
+  const { t, i18n } = useTranslation();
+  return (
+    <>
+      <SelectField
+        field={fields.industryCode}
+        label={t("companies.field.industry")}
+        placeholder={t("competence.choose")}
+        options={industryOptions(i18n.language)}
+      />
+      <SelectField
+        field={fields.municipalityCode}
+        label={municipalityLabel}
+        placeholder={t("competence.choose")}
+        options={municipalities.map((m) => ({ value: String(m.code), label: m.name }))}
+      />
+    </>
+  );
+}
+
 /** What identifies a company and where it is: the staff's company form and a mentor's tip ask the same. */
 export function CompanyFields({
   fields,
@@ -25,7 +54,7 @@ export function CompanyFields({
   fields: CompanyFieldSet;
   municipalities: { code: number; name: string }[];
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   return (
     <>
       <TextField field={fields.name} label={t("companies.field.name")} autoComplete="organization" />
@@ -36,17 +65,10 @@ export function CompanyFields({
         inputMode="numeric"
         className="input-width-s"
       />
-      <SelectField
-        field={fields.industryCode}
-        label={t("companies.field.industry")}
-        placeholder={t("competence.choose")}
-        options={industryOptions(i18n.language)}
-      />
-      <SelectField
-        field={fields.municipalityCode}
-        label={t("companies.field.municipality")}
-        placeholder={t("competence.choose")}
-        options={municipalities.map((m) => ({ value: String(m.code), label: m.name }))}
+      <IndustryAndMunicipality
+        fields={fields}
+        municipalities={municipalities}
+        municipalityLabel={t("companies.field.municipality")}
       />
       <TextField field={fields.street} label={t("companies.field.street")} optional autoComplete="street-address" />
       <TextField

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { openingSchema } from "../../schemas/companies";
 import { danishLevels, openingTypes } from "../../domain/enums";
 import { ErrorSummary, SelectField, TextArea, TextField } from "../forms";
-import { industryOptions } from "../CourseParts";
+import { IndustryAndMunicipality } from "./CompanyForm";
 
 export function OpeningForm({
   lastResult,
@@ -19,7 +19,7 @@ export function OpeningForm({
   municipalities: { code: number; name: string }[];
   submit: string;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "opening",
     lastResult,
@@ -43,17 +43,10 @@ export function OpeningForm({
           label={t("companies.opening.occupation")}
           hint={t("companies.opening.occupationHint")}
         />
-        <SelectField
-          field={fields.industryCode}
-          label={t("companies.field.industry")}
-          placeholder={t("competence.choose")}
-          options={industryOptions(i18n.language)}
-        />
-        <SelectField
-          field={fields.municipalityCode}
-          label={t("companies.opening.municipality")}
-          placeholder={t("competence.choose")}
-          options={municipalities.map((m) => ({ value: String(m.code), label: m.name }))}
+        <IndustryAndMunicipality
+          fields={{ industryCode: fields.industryCode, municipalityCode: fields.municipalityCode }}
+          municipalities={municipalities}
+          municipalityLabel={t("companies.opening.municipality")}
         />
         <TextField field={fields.startDate} label={t("companies.opening.startDate")} type="date" optional />
         <TextField
