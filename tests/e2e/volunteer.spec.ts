@@ -136,6 +136,8 @@ test("a volunteer signs up, verifies, and a coordinator screens and approves", a
     await screening.getByLabel("Trin", { exact: true }).selectOption({ label: step });
     if (form) await screening.getByLabel(/^Form/).selectOption({ label: form });
     await screening.getByRole("button", { name: "Registrer trin" }).click();
+    // The notice stays from the step before, so wait for this step's row in the table.
+    await expect(page.getByRole("cell", { name: step, exact: true })).toBeVisible();
     await expect(page.getByText("Trinnet er registreret.")).toBeVisible();
   }
   expect(
