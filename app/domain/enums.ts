@@ -51,6 +51,13 @@ export type MenteeStatus = (typeof menteeStatuses)[number];
 
 export const courseStatuses = ["proposed", "approved", "active", "paused", "completed", "ended_early"] as const;
 export type CourseStatus = (typeof courseStatuses)[number];
+/** A course that takes one of the mentor's places (approved and not yet closed). */
+export const occupyingCourseStatuses = ["approved", "active", "paused"] as const satisfies readonly CourseStatus[];
+/** A course not yet closed, proposals included. */
+export const runningCourseStatuses = [
+  "proposed",
+  ...occupyingCourseStatuses,
+] as const satisfies readonly CourseStatus[];
 
 export const outcomeTypes = [
   "job_full_time",

@@ -3,6 +3,7 @@
  * `citizen_page`): issued for a message, sent on request, revoked, counted for the coordinator (never shown), and
  * resolved to the state of its page by the rules of app/domain/citizen-link.ts.
  */
+import { runningCourseStatuses } from "../domain/enums";
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { courses, mentees, verificationTokens } from "../../db/schema";
@@ -19,7 +20,6 @@ import { absoluteUrl, fail, ok, transaction, type Actor, type Result, type Tx } 
 /** 128 random bits: enough against guessing, short enough for an SMS (22 characters). */
 const TOKEN_BYTES = 16;
 /** The course statuses in which a citizen's course is running. */
-export const RUNNING = ["proposed", "approved", "active", "paused"] as const;
 
 /** Makes a new personal link for a citizen (in the caller's transaction) and returns its URL, for a message's `pageUrl`. */
 export function issueCitizenLink(t: Tx, menteeId: number): string {
@@ -129,7 +129,7 @@ export function resolve(token: string, d: Db): Resolved | { state: "invalid" } {
       anonymised: Boolean(row.mentee.anonymisedAt),
       menteeStatus: row.mentee.status,
       courseEndedOn: last?.endedOn ?? null,
-      courseRunning: !!last && (RUNNING as readonly string[]).includes(last.status),
+      courseRunning: !!last && (runningCourseStatuses as readonly string[]).includes(last.status),
     },
     now(),
     today(),

@@ -10,6 +10,7 @@
  * Here: what the page shows. The links are in citizen-links.server.ts, the citizen's requests (a call, a change of
  * contact) in citizen-requests.server.ts.
  */
+import { runningCourseStatuses } from "../domain/enums";
 import { and, asc, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import {
   callRequests,
@@ -31,7 +32,7 @@ import { localDateTime } from "../domain/planned-meetings";
 import { optOutUrl } from "../messaging/preferences.server";
 import { now, nowIso } from "../utils/clock";
 import { audit } from "./audit.server";
-import { resolve, RUNNING } from "./citizen-links.server";
+import { resolve } from "./citizen-links.server";
 import { childRows } from "../utils/sql";
 
 const CITIZEN = { id: null, role: "citizen" } as const;
@@ -87,11 +88,16 @@ function view(d: Db, menteeId: number): CitizenView {
     .from(courses)
     .innerJoin(mentors, eq(mentors.id, courses.mentorId))
     .leftJoin(users, eq(users.id, courses.approvedBy))
-    .where(and(eq(courses.menteeId, menteeId), inArray(courses.status, [...RUNNING, "completed", "ended_early"])))
+    .where(
+      and(
+        eq(courses.menteeId, menteeId),
+        inArray(courses.status, [...runningCourseStatuses, "completed", "ended_early"]),
+      ),
+    )
     .orderBy(desc(courses.id))
     .limit(1)
     .get();
-  const running = !!course && (RUNNING as readonly string[]).includes(course.status);
+  const running = !!course && (runningCourseStatuses as readonly string[]).includes(course.status);
   const mentor = running && !course.mentor.anonymisedAt ? course.mentor : null;
   const coordinator = course?.coordinator;
   const next = running

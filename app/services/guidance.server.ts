@@ -178,19 +178,19 @@ export function saveGuidancePage(actor: Actor, id: number | null, input: Guidanc
   }, d);
 }
 
-/** What one mentor read (for the coordinator's mentor page): page, version, when, and whether it is the current version. */
+/** A read of a guidance page as the coordinator sees it: page, version, when, and whether it is the current version. */
+const readColumns = {
+  pageId: guidanceReads.pageId,
+  version: guidanceReads.version,
+  readAt: guidanceReads.readAt,
+  title: guidancePages.titleDa,
+  current: sql<number>`${guidanceReads.version} = ${guidancePages.version}`.mapWith((v: unknown) => Boolean(v)),
+};
+
+/** What one mentor read (for the coordinator's mentor page). */
 export function readsOfMentor(mentorId: number, d: Db = db()) {
   return childRows(
-    d
-      .select({
-        pageId: guidanceReads.pageId,
-        version: guidanceReads.version,
-        readAt: guidanceReads.readAt,
-        title: guidancePages.titleDa,
-        current: sql<number>`${guidanceReads.version} = ${guidancePages.version}`.mapWith((v: unknown) => Boolean(v)),
-      })
-      .from(guidanceReads)
-      .innerJoin(guidancePages, eq(guidancePages.id, guidanceReads.pageId)),
+    d.select(readColumns).from(guidanceReads).innerJoin(guidancePages, eq(guidancePages.id, guidanceReads.pageId)),
     guidanceReads.mentorId,
     mentorId,
     [desc(guidanceReads.readAt), asc(guidancePages.sort)],

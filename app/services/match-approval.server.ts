@@ -6,6 +6,7 @@
  * inside it, so two coordinators approving onto the same mentor at once can never exceed the mentor's capacity
  * (SQLite admits one writer; the second waits, then sees the first one's course and is refused).
  */
+import { occupyingCourseStatuses } from "../domain/enums";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { courses, mentees, mentors, users } from "../../db/schema";
 import { db, type Db } from "../db.server";
@@ -29,7 +30,7 @@ import { menteeChannel } from "../messaging/recipients.server";
 import { absoluteUrl, fail, ok, transaction, type Actor, type Failure, type Result, type Tx } from "./kernel.server";
 import { mustChangeStatus } from "./status.server";
 import { currentWeights, matchContext } from "./match-context.server";
-import { loadMentee, loadMentors, OCCUPYING_STATUSES } from "./match-pool.server";
+import { loadMentee, loadMentors } from "./match-pool.server";
 
 export type ApproveInput = {
   menteeId: number;
@@ -73,7 +74,7 @@ export function checkPair(d: Db, menteeId: number, mentorId: number, ctx: MatchC
     d
       .select({ n: sql<number>`count(*)` })
       .from(courses)
-      .where(and(eq(courses.mentorId, mentor.id), inArray(courses.status, [...OCCUPYING_STATUSES])))
+      .where(and(eq(courses.mentorId, mentor.id), inArray(courses.status, [...occupyingCourseStatuses])))
       .get()?.n ?? 0;
   const pm: PreparedMentor = prepareMentor(
     mentorRow ?? {

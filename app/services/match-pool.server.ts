@@ -2,6 +2,7 @@
  * The matching pool as the engine reads it: the mentors who could take a citizen (with the places they hold), the
  * citizens waiting, where a citizen's mentors can come from (their reach), and the pairs never proposed again.
  */
+import { occupyingCourseStatuses } from "../domain/enums";
 import { and, eq, inArray, isNull, not, or, sql, type SQL } from "drizzle-orm";
 import { courses, matchRequests, mentees, mentors, municipalities } from "../../db/schema";
 import { qualified } from "../utils/sql";
@@ -11,7 +12,6 @@ import { EXCLUDING_REQUEST_STATUSES } from "../domain/match-request";
 import { openCourseCount } from "./mentor-pool";
 
 /** Course statuses that take one of the mentor's places. */
-export const OCCUPYING_STATUSES = ["approved", "active", "paused"] as const;
 /** The mentors who declined this citizen or let a request expire: the pair is never proposed again (hard rule pair_declined). */
 export function declinedMentorIds(d: Db, menteeId: number): number[] {
   return d
@@ -30,7 +30,7 @@ function occupiedCounts(d: Db): Map<number, number> {
   const rows = d
     .select({ mentorId: courses.mentorId, n: sql<number>`count(*)` })
     .from(courses)
-    .where(inArray(courses.status, [...OCCUPYING_STATUSES]))
+    .where(inArray(courses.status, [...occupyingCourseStatuses]))
     .groupBy(courses.mentorId)
     .all();
   return new Map(rows.map((r) => [r.mentorId, r.n]));

@@ -70,24 +70,24 @@ export function requestForMentor(userId: number, requestId: number, d: Db = db()
   return { ...r, answerable: canAnswer(r, nowIso()) };
 }
 
-/** A citizen's requests, newest first (the candidates page: who was asked, who said no and why). */
+/** A request as the coordinator sees it on the candidates page: who was asked, when, and who said no and why. */
+const sentRequestColumns = {
+  id: matchRequests.id,
+  status: matchRequests.status,
+  requestedAt: matchRequests.requestedAt,
+  deadline: matchRequests.deadline,
+  answeredAt: matchRequests.answeredAt,
+  declineReason: matchRequests.declineReason,
+  noIndustry: matchRequests.noIndustry,
+  reason: matchRequests.reason,
+  mentorFirstName: mentors.firstName,
+  mentorLastName: mentors.lastName,
+};
+
+/** A citizen's requests, newest first. */
 export function requestsForMentee(menteeId: number, d: Db = db()) {
   return childRows(
-    d
-      .select({
-        id: matchRequests.id,
-        status: matchRequests.status,
-        requestedAt: matchRequests.requestedAt,
-        deadline: matchRequests.deadline,
-        answeredAt: matchRequests.answeredAt,
-        declineReason: matchRequests.declineReason,
-        noIndustry: matchRequests.noIndustry,
-        reason: matchRequests.reason,
-        mentorFirstName: mentors.firstName,
-        mentorLastName: mentors.lastName,
-      })
-      .from(matchRequests)
-      .innerJoin(mentors, eq(mentors.id, matchRequests.mentorId)),
+    d.select(sentRequestColumns).from(matchRequests).innerJoin(mentors, eq(mentors.id, matchRequests.mentorId)),
     matchRequests.menteeId,
     menteeId,
     [desc(matchRequests.id)],

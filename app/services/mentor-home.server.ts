@@ -2,6 +2,7 @@
  * The mentor's own pages: their start page (application status, screening steps, their mentees with the minimum of
  * each and the hours at a glance), their profile and their leave.
  */
+import { occupyingCourseStatuses } from "../domain/enums";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { courses, mentees, mentorScreenings, mentors, municipalities, users } from "../../db/schema";
 import { db } from "../db.server";
@@ -12,9 +13,6 @@ import { type MentorProfileInput } from "../schemas/volunteer";
 import { transaction } from "./kernel.server";
 import { mentorLabels } from "./mentor-screening.server";
 import { withCitizen } from "./joins.server";
-
-/** Places a course occupies on the mentor's capacity. */
-const OPEN_COURSE: ("approved" | "active" | "paused")[] = ["approved", "active", "paused"];
 
 /* ------------------------------------------------------------------ the mentor's own pages */
 
@@ -49,7 +47,7 @@ export function mentorHome(userId: number) {
       .$dynamic(),
     courses.menteeId,
   )
-    .where(and(eq(courses.mentorId, m.id), inArray(courses.status, OPEN_COURSE)))
+    .where(and(eq(courses.mentorId, m.id), inArray(courses.status, [...occupyingCourseStatuses])))
     .orderBy(asc(courses.startDate))
     .all();
   // Hours at a glance: this course month and in all, and what is still due this month.

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "d
 import { courses, mentees, mentorScreenings, mentors, municipalities, users } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { codesInSection, industriesByCodes, industryByCode, industrySections } from "../domain/industries";
-import type { MentorStatus, ScreeningStep } from "../domain/enums";
+import { occupyingCourseStatuses, type MentorStatus, type ScreeningStep } from "../domain/enums";
 import { availableActions, missingForApproval, targetOf, type MentorAction } from "../domain/mentor-status";
 import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
@@ -19,9 +19,6 @@ import { statusHistoryPage } from "./status-history.server";
 import { absoluteUrl, fail, ok, transaction, type Actor, type Result } from "./kernel.server";
 import { mustChangeStatus } from "./status.server";
 import { withCitizen } from "./joins.server";
-
-/** Places a course occupies on the mentor's capacity. */
-const OPEN_COURSE: ("approved" | "active" | "paused")[] = ["approved", "active", "paused"];
 
 /* ------------------------------------------------------------------ the matchable pool */
 
@@ -120,6 +117,17 @@ export function mentorLabels(
   return { municipality: muni?.name ?? "", industries: industriesByCodes([m.industryCode, ...m.networkIndustryCodes]) };
 }
 
+/** A screening step as the mentor's record lists it, with the name of the staff member who recorded it. */
+const screeningColumns = {
+  id: mentorScreenings.id,
+  step: mentorScreenings.step,
+  doneOn: mentorScreenings.doneOn,
+  form: mentorScreenings.form,
+  notes: mentorScreenings.notes,
+  by: users.name,
+  createdAt: mentorScreenings.createdAt,
+};
+
 /**
  * The mentor detail for coordinators: profile, screening, and the two lists that grow with the years (courses and
  * status history), a page of each. The read is logged.
@@ -130,18 +138,7 @@ export function getMentorForStaff(id: number, viewer: Actor, pages: { courses?: 
   if (!m) return null;
   audit(viewer, "view", "mentor", id);
   const screenings = childRows(
-    d
-      .select({
-        id: mentorScreenings.id,
-        step: mentorScreenings.step,
-        doneOn: mentorScreenings.doneOn,
-        form: mentorScreenings.form,
-        notes: mentorScreenings.notes,
-        by: users.name,
-        createdAt: mentorScreenings.createdAt,
-      })
-      .from(mentorScreenings)
-      .leftJoin(users, eq(users.id, mentorScreenings.recordedBy)),
+    d.select(screeningColumns).from(mentorScreenings).leftJoin(users, eq(users.id, mentorScreenings.recordedBy)),
     mentorScreenings.mentorId,
     id,
     [asc(mentorScreenings.doneOn), asc(mentorScreenings.id)],
@@ -170,7 +167,11 @@ export function getMentorForStaff(id: number, viewer: Actor, pages: { courses?: 
       .orderBy(desc(courses.proposedAt), desc(courses.id)),
     SUB_PAGE_SIZE,
   );
-  const open = countRows(d, courses, and(eq(courses.mentorId, id), inArray(courses.status, OPEN_COURSE)));
+  const open = countRows(
+    d,
+    courses,
+    and(eq(courses.mentorId, id), inArray(courses.status, [...occupyingCourseStatuses])),
+  );
   const doneSteps = [...new Set(screenings.map((s) => s.step))];
   return {
     mentor: m,
@@ -232,7 +233,7 @@ export function decideMentor(
       tx
         .select({ n: sql<number>`count(*)` })
         .from(courses)
-        .where(and(eq(courses.mentorId, id), inArray(courses.status, OPEN_COURSE)))
+        .where(and(eq(courses.mentorId, id), inArray(courses.status, [...occupyingCourseStatuses])))
         .get()?.n ?? 0;
     if (!availableActions(m.status, open > 0).includes(action)) return fail("volunteer.detail.illegal");
     let to = targetOf(action);

@@ -75,6 +75,21 @@ export type Answer =
   | { intent: "decline"; reason: DeclineReason; note?: string }
   | { intent: "withdraw" };
 
+/** A proposal to the opening, if its citizen is within scope. */
+function proposalInScope(d: Db, scope: Scope, openingId: number, proposalId: number) {
+  const where = and(
+    eq(openingProposals.id, proposalId),
+    eq(openingProposals.openingId, openingId),
+    scopeWhere(scope, mentees.municipalityCode),
+  );
+  return d
+    .select({ proposal: openingProposals })
+    .from(openingProposals)
+    .innerJoin(mentees, eq(mentees.id, openingProposals.menteeId))
+    .where(where)
+    .get()?.proposal;
+}
+
 /**
  * Records the company's answer to a proposal of a citizen within scope. Accepting makes the placement (planned, or
  * running when it starts today or earlier) with the workplace mentor, and fills the opening when its places are
@@ -90,18 +105,7 @@ export function answerProposal(
   d: Db = db(),
 ): Result<{ placementId?: number }> | null {
   return transaction((t) => {
-    const p = t
-      .select({ proposal: openingProposals })
-      .from(openingProposals)
-      .innerJoin(mentees, eq(mentees.id, openingProposals.menteeId))
-      .where(
-        and(
-          eq(openingProposals.id, proposalId),
-          eq(openingProposals.openingId, openingId),
-          scopeWhere(scope, mentees.municipalityCode),
-        ),
-      )
-      .get()?.proposal;
+    const p = proposalInScope(t, scope, openingId, proposalId);
     if (!p) return null;
     if (!proposalMachine.can(p.status, answer.intent)) return fail("companies.errors.not_allowed");
     const at = nowIso();

@@ -323,6 +323,16 @@ export type DemandRow = {
   openPlaces: number;
 };
 
+/** The places each opening's placements occupy, as a subquery to join to openings. */
+function takenPlaces(d: Db) {
+  return d
+    .select({ openingId: placements.openingId, n: count().as("taken_n") })
+    .from(placements)
+    .where(inArray(placements.status, OCCUPYING))
+    .groupBy(placements.openingId)
+    .as("taken");
+}
+
 /**
  * Labour demand beside supply (issue 19's /koordinator/behov shows these): the open places of open openings by DB07
  * section and municipality, as one SQL aggregate. Scope-aware: a caseworker's demand is their own municipality's;
@@ -334,20 +344,15 @@ export function openPlacesBySectionAndMunicipality(
   d: Db = db(),
 ): DemandRow[] {
   const municipality = scopedMunicipality(scope, filter.municipality);
-  const taken = d
-    .select({ openingId: placements.openingId, n: count().as("taken_n") })
-    .from(placements)
-    .where(inArray(placements.status, OCCUPYING))
-    .groupBy(placements.openingId)
-    .as("taken");
+  const taken = takenPlaces(d);
+  // An opening's taken places count up to its places (a place taken twice is still one place).
+  const measures = {
+    openings: sql<number>`count(*)`,
+    places: sql<number>`sum(${openings.places})`,
+    taken: sql<number>`sum(min(coalesce(${taken.n}, 0), ${openings.places}))`,
+  };
   const rows = d
-    .select({
-      section: industries.section,
-      municipalityCode: openings.municipalityCode,
-      openings: sql<number>`count(*)`,
-      places: sql<number>`sum(${openings.places})`,
-      taken: sql<number>`sum(min(coalesce(${taken.n}, 0), ${openings.places}))`,
-    })
+    .select({ section: industries.section, municipalityCode: openings.municipalityCode, ...measures })
     .from(openings)
     .innerJoin(industries, eq(industries.code, openings.industryCode))
     .leftJoin(taken, eq(taken.openingId, openings.id))

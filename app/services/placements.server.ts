@@ -107,6 +107,15 @@ export function placementInScope(d: Db, scope: Scope, id: number) {
     .get()?.placement;
 }
 
+/** A follow-up as the placement page lists it, with the name of the staff member who wrote it. */
+const followUpColumns = {
+  id: placementFollowUps.id,
+  date: placementFollowUps.date,
+  onTrack: placementFollowUps.onTrack,
+  note: placementFollowUps.note,
+  byName: users.name,
+};
+
 /** A placement of a citizen within scope with its opening, company, schooling, follow-ups and history; a logged read. */
 export function getPlacement(scope: Scope, id: number, actor: Actor, d: Db = db()) {
   const row = withPlacementJoins(
@@ -133,16 +142,7 @@ export function getPlacement(scope: Scope, id: number, actor: Actor, d: Db = db(
     asc(placementSchoolPeriods.id),
   ]);
   const followUps = childRows(
-    d
-      .select({
-        id: placementFollowUps.id,
-        date: placementFollowUps.date,
-        onTrack: placementFollowUps.onTrack,
-        note: placementFollowUps.note,
-        byName: users.name,
-      })
-      .from(placementFollowUps)
-      .leftJoin(users, eq(users.id, placementFollowUps.createdBy)),
+    d.select(followUpColumns).from(placementFollowUps).leftJoin(users, eq(users.id, placementFollowUps.createdBy)),
     placementFollowUps.placementId,
     id,
     [desc(placementFollowUps.date), desc(placementFollowUps.id)],

@@ -2,6 +2,7 @@
  * Erasure: the person's name, contacts and free text go, while the anonymous course, hours and outcomes remain for
  * statistics. Live courses (and placements) end first, through the status path.
  */
+import { occupyingCourseStatuses, runningCourseStatuses } from "../domain/enums";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import {
   citizenContactChanges,
@@ -35,10 +36,6 @@ import type { StatusEntity } from "../domain/status-machines";
 import { nowIso, today } from "../utils/clock";
 import { about } from "./person-records.server";
 import { ANONYMISED, menteeInScope, mentorInScope, type PersonType } from "./privacy.server";
-
-/** Courses that are still going on (a proposal included), and those that occupy a mentor's place. */
-const LIVE = ["proposed", "approved", "active", "paused"] as const;
-const OCCUPYING = ["approved", "active", "paused"] as const;
 
 /**
  * The status changes an erasure (or a withdrawn consent) causes, for one reason: the act's own access-log entry covers
@@ -118,7 +115,7 @@ export function endLiveCourses(tx: Tx, person: { type: PersonType; id: number },
   const live = tx
     .select({ id: courses.id, status: courses.status, menteeId: courses.menteeId, mentorId: courses.mentorId })
     .from(courses)
-    .where(and(eq(side, person.id), inArray(courses.status, LIVE)))
+    .where(and(eq(side, person.id), inArray(courses.status, [...runningCourseStatuses])))
     .all();
   const reason = "consent_withdrawn";
   const move = coveredChanges(tx, actor, reason);
@@ -130,7 +127,11 @@ export function endLiveCourses(tx: Tx, person: { type: PersonType; id: number },
       to: "ended_early",
       set: { endedOn: today(), endReason: reason },
     });
-    const occupied = countRows(tx, courses, and(eq(courses.mentorId, c.mentorId), inArray(courses.status, OCCUPYING)));
+    const occupied = countRows(
+      tx,
+      courses,
+      and(eq(courses.mentorId, c.mentorId), inArray(courses.status, [...occupyingCourseStatuses])),
+    );
     const mentor = tx.select({ status: mentors.status }).from(mentors).where(eq(mentors.id, c.mentorId)).get();
     if (occupied === 0 && mentor?.status === "active")
       move({ entity: "mentor", id: c.mentorId, from: "active", to: "approved" });

@@ -167,25 +167,23 @@ export function answerSurveyByToken(token: string, a: SurveyAnswer): Result {
   });
 }
 
+/** A survey for the mentor that is still unanswered, on a course that is the mentor's own. */
+function openMentorSurvey(d: Db, mentorId: number, courseId: number, surveyId: number) {
+  const mine = and(eq(surveys.courseId, courseId), eq(courses.mentorId, mentorId), eq(surveys.respondent, "mentor"));
+  return d
+    .select({ id: surveys.id })
+    .from(surveys)
+    .innerJoin(courses, eq(courses.id, surveys.courseId))
+    .where(and(eq(surveys.id, surveyId), mine, isNull(surveys.answeredAt)))
+    .get();
+}
+
 /** The mentor answers their own open survey on the course page. */
 export function answerMentorSurvey(userId: number, courseId: number, surveyId: number, a: SurveyAnswer): Result {
   return transaction((t) => {
     const mentorId = mentorIdOf(userId, t);
     if (mentorId == null) return fail("courses.errors.notFound");
-    const s = t
-      .select({ id: surveys.id })
-      .from(surveys)
-      .innerJoin(courses, eq(courses.id, surveys.courseId))
-      .where(
-        and(
-          eq(surveys.id, surveyId),
-          eq(surveys.courseId, courseId),
-          eq(courses.mentorId, mentorId),
-          eq(surveys.respondent, "mentor"),
-          isNull(surveys.answeredAt),
-        ),
-      )
-      .get();
+    const s = openMentorSurvey(t, mentorId, courseId, surveyId);
     if (!s) return fail("courses.errors.notFound");
     saveAnswer(t, s.id, a);
     audit({ id: userId, role: "mentor" }, "update", "survey", s.id, { respondent: "mentor" }, t);
