@@ -30,6 +30,7 @@ import { pagedByKeys } from "../utils/sql";
 import { courseFilterStatuses, type CourseFilterStatus } from "../schemas/courses";
 import { scopeWhere, type Actor, type Scope } from "./kernel.server";
 import { scopeFilter } from "./mentees.server";
+import { pageCache } from "./page-cache.server";
 import { about } from "./person-records.server";
 
 export type CourseRow = typeof courses.$inferSelect;
@@ -160,9 +161,7 @@ function courseFilter(filter: CourseListFilter, day: string): SQL | undefined {
 }
 
 /** How many courses in scope each filter shows (COUNT queries on the facts' indexes). */
-export function courseFilterCounts(scope: Scope, d: Db = db()): Record<CourseListFilter, number> {
-  freshenFacts(d);
-  const day = today();
+export function countCoursesByFilter(d: Db, scope: Scope, day: string): Record<CourseListFilter, number> {
   const counts = Object.fromEntries(
     courseFilterStatuses
       .filter((f) => f !== "closed")
@@ -170,6 +169,21 @@ export function courseFilterCounts(scope: Scope, d: Db = db()): Record<CourseLis
   ) as Record<CourseListFilter, number>;
   // Every course is not started, running or closed: the largest of the three by subtraction, not by counting it.
   return { ...counts, closed: counts.all - counts.running - counts.not_started };
+}
+
+/**
+ * The counts per filter, kept while no course's facts change (decision 016): they rest on `course_facts` alone, whose
+ * every write raises the `reports` stamp. One entry per day and scope (the programme and each municipality).
+ */
+const filterCountsCache = pageCache<Record<CourseListFilter, number>>("reports", 16);
+export const courseFilterCountsCacheStats = filterCountsCache.stats;
+
+/** How many courses in scope each filter shows (from the cache, after computing the stale facts). */
+export function courseFilterCounts(scope: Scope, d: Db = db()): Record<CourseListFilter, number> {
+  freshenFacts(d);
+  const day = today();
+  const key = `${day}|${scope.kind === "all" ? "all" : scope.code}`;
+  return filterCountsCache.get(d, key, () => countCoursesByFilter(d, scope, day));
 }
 
 /** One page of the courses in scope that a filter shows, newest start first, with the true total. */
@@ -186,7 +200,7 @@ export function listCourses(scope: Scope, filter: CourseListFilter, page: number
     .orderBy(...order);
   return pagedByKeys(
     page,
-    () => countFacts(d, where),
+    () => courseFilterCounts(scope, d)[filter],
     ids,
     (pageIds) =>
       d

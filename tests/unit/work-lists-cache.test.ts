@@ -1,6 +1,7 @@
 /**
  * The coordinator's work lists kept in memory (decision 016): the start page's counts, the follow-up queue's order
- * (the start page's figure and risk list, `/koordinator/opfoelgning`) and a mentee's candidates. On random small data
+ * (the start page's figure and risk list, `/koordinator/opfoelgning`), the course list's counts per filter and a
+ * mentee's candidates. On random small data
  * sets, after every one of a long run of random writes of what they rest on (courses, meetings, calls, mentors,
  * citizens, declined requests, weights, the industry setting, the clock's day), the cached answer is exactly a fresh
  * computation; between writes the kept answer is used.
@@ -12,6 +13,11 @@ import * as f from "../../db/factories";
 import * as schema from "../../db/schema";
 import * as queues from "../../app/services/course-queues.server";
 import * as candidates from "../../app/services/match-candidates.server";
+import {
+  countCoursesByFilter,
+  courseFilterCounts,
+  courseFilterCountsCacheStats,
+} from "../../app/services/course-reads.server";
 import { coordinatorCounts } from "../../app/services/dashboard.server";
 import { saveWeights, currentWeights } from "../../app/services/match-context.server";
 import { getMatchSettings, saveMatchSettings } from "../../app/services/match-settings.server";
@@ -148,6 +154,10 @@ function lists() {
       },
     },
     queues: [queue(all, false), queue(all, true), queue(aarhus, false)],
+    courseCounts: [all, aarhus].map((scope) => ({
+      cached: courseFilterCounts(scope),
+      fresh: countCoursesByFilter(d, scope, today()),
+    })),
     rankings: ids("mentees").slice(0, 4).map(ranking),
   };
 }
@@ -168,8 +178,10 @@ describe("cached work lists", () => {
         for (let i = int(rng, 8, 20); i > 0; i--) addCourse(rng);
         for (let step = 0; step < 60; step++) {
           const what = randomWrite(rng);
-          const { counts, queues: q, rankings } = lists();
+          const { counts, queues: q, courseCounts, rankings } = lists();
           expect(counts.cached, `seed ${seed}, step ${step} (${what}), start page`).toEqual(counts.fresh);
+          for (const [n, x] of courseCounts.entries())
+            expect(x.cached, `seed ${seed}, step ${step} (${what}), course list counts ${n}`).toEqual(x.fresh);
           for (const [n, x] of q.entries())
             expect(x.cached, `seed ${seed}, step ${step} (${what}), queue ${n}`).toEqual(x.fresh);
           for (const [n, x] of rankings.entries())
@@ -181,10 +193,15 @@ describe("cached work lists", () => {
     }
     // Reading again without a write is served from memory.
     lists();
-    const before = { queue: queues.followUpQueueCacheStats.hits, ranking: candidates.rankingCacheStats.hits };
+    const before = {
+      queue: queues.followUpQueueCacheStats.hits,
+      ranking: candidates.rankingCacheStats.hits,
+      courseCounts: courseFilterCountsCacheStats.hits,
+    };
     const again = lists();
     // The start page's figure and the three queues read.
     expect(queues.followUpQueueCacheStats.hits).toBe(before.queue + 4);
+    expect(courseFilterCountsCacheStats.hits).toBe(before.courseCounts + again.courseCounts.length);
     expect(candidates.rankingCacheStats.hits).toBe(before.ranking + again.rankings.length);
   }, 120_000);
 
