@@ -56,4 +56,33 @@ describe("the translator components use (getFixedT)", () => {
     );
     expect(i18n.getFixedT("da", "translation", "common")("product")).toBe(i18n.t("common.product"));
   });
+
+  it("remembers a text per key and plain options: the same as i18next, for every key, count and value", () => {
+    for (const lng of ["da", "en"] as const) {
+      const i18n = createI18n(lng);
+      const t = i18n.getFixedT(lng, "translation");
+      // Every key that holds a text, the plural forms under their base key.
+      const keys = flat(lng === "da" ? da : en).map(([k]) => k.replace(/_(zero|one|two|few|many|other)$/, ""));
+      const options = [
+        { count: 0 },
+        { count: 1 },
+        { count: 2, name: "Ali", hours: "1,5" },
+        { count: 1, name: "Ali", hours: "1,5" },
+        { name: "Sara", done: 2, total: 3 },
+        { page: 4 },
+      ];
+      // Twice over, so the second round is answered from memory.
+      for (let round = 0; round < 2; round++)
+        for (const key of keys)
+          for (const o of options) expect(t(key, o), `${lng} ${key} ${JSON.stringify(o)}`).toBe(i18n.t(key, o));
+    }
+  });
+
+  it("does not remember calls whose options are not plain values", () => {
+    const i18n = createI18n("da");
+    const t = i18n.getFixedT("da", "translation");
+    const first = t("common.paging.page", { page: 1, interpolation: { escapeValue: true } });
+    expect(first).toBe(i18n.t("common.paging.page", { page: 1, interpolation: { escapeValue: true } }));
+    expect(t("enum", { returnObjects: true })).toEqual(i18n.t("enum", { returnObjects: true }));
+  });
 });

@@ -26,20 +26,39 @@ export function createI18n(lng: UiLocale): I18n {
     // i18next otherwise prints an advertisement to the console (server logs and every browser) on first init.
     showSupportNotice: false,
   });
-  rememberPlainTranslations(instance);
+  rememberTranslations(instance);
   return instance;
 }
 
-/** At most this many plain translations are kept per translator (the locale files hold a few thousand keys). */
-const PLAIN_TRANSLATIONS_KEPT = 20_000;
+/** At most this many texts are kept per translator (the locale files hold a few thousand keys). */
+const TRANSLATIONS_KEPT = 20_000;
 
 /**
- * A translator's `t(key)` without options (most of a page's labels) is worked out once per language and key: each
- * call copied all of i18next's options and resolved the key again, about a tenth of a signed-in page's CPU. Only calls
- * with nothing but a string key are remembered; the texts come from the locale files, the same for every visitor of
- * the language, and nothing adds resources after start.
+ * The memo key of a call that can be remembered: a string key alone, or a string key and options whose values are all
+ * strings, numbers or booleans (counts, formatted figures, a name) and that ask for a text, not an object. Anything
+ * else (nested options, `returnObjects`, a default value function) is not remembered.
  */
-function rememberPlainTranslations(instance: I18n): void {
+function memoKey(args: unknown[]): string | null {
+  const [key, options] = args;
+  if (typeof key !== "string" || args.length > 2) return null;
+  if (args.length === 1) return key;
+  if (typeof options !== "object" || options === null || Array.isArray(options)) return null;
+  for (const [name, value] of Object.entries(options)) {
+    const kind = typeof value;
+    if (name === "returnObjects" || name === "returnDetails") return null;
+    if (kind !== "string" && kind !== "number" && kind !== "boolean") return null;
+  }
+  return `${key}\u0000${JSON.stringify(options)}`;
+}
+
+/**
+ * A translator's `t` is worked out once per language, key and options: each call copied all of i18next's options and
+ * resolved the key again (and a plural its rule), about a tenth of a signed-in page's CPU for the plain keys and
+ * another few per cent for the counted and interpolated ones. The texts are a function of the locale files (the same
+ * for every visitor of the language, and nothing adds resources after start) and of the options' plain values, which
+ * are part of the key. The kept texts live in the process only and are dropped all at once beyond the bound.
+ */
+function rememberTranslations(instance: I18n): void {
   type Translate = ((...args: unknown[]) => unknown) & {
     lng?: unknown;
     lngs?: unknown;
@@ -58,12 +77,12 @@ function rememberPlainTranslations(instance: I18n): void {
       const original = getFixedT(lng, ns, keyPrefix);
       const texts = new Map<string, unknown>();
       const remembering = (...args: unknown[]) => {
-        if (args.length !== 1 || typeof args[0] !== "string") return original(...args);
-        const key = args[0];
+        const key = memoKey(args);
+        if (key === null) return original(...args);
         let text = texts.get(key);
         if (text === undefined) {
-          text = original(key);
-          if (texts.size >= PLAIN_TRANSLATIONS_KEPT) texts.clear();
+          text = original(...args);
+          if (texts.size >= TRANSLATIONS_KEPT) texts.clear();
           texts.set(key, text);
         }
         return text;
