@@ -239,6 +239,8 @@ function eventLoopStats() {
         in_flight: inFlight,
         rss_mb: Math.round(mem.rss / 1e6),
         heap_used_mb: Math.round(mem.heapUsed / 1e6),
+        heap_total_mb: Math.round(mem.heapTotal / 1e6),
+        external_mb: Math.round(mem.external / 1e6),
       }),
     );
     sinceLast.reset();
