@@ -19,3 +19,9 @@ export function closeDb(): void {
   instance = undefined;
 }
 export type { Db };
+
+/** The SQLite connection behind a handle or a transaction (a drizzle transaction object has no `$client`). */
+export function clientOf(d: Pick<Db, "select">): Db["$client"] {
+  const handle = d as Partial<Db> & { session?: { client: Db["$client"] } };
+  return handle.$client ?? handle.session!.client;
+}

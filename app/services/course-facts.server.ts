@@ -19,7 +19,7 @@ import {
   mentors,
   outcomes,
 } from "../../db/schema";
-import { db, type Db } from "../db.server";
+import { clientOf, db, type Db } from "../db.server";
 import { computeCourseFacts, END_OF_TIME, mentorFirsts, type FactsInput } from "../domain/course-facts";
 import { today } from "../utils/clock";
 import { yieldToEventLoop } from "../utils/yield";
@@ -105,11 +105,6 @@ export function loadCourseInputs(
 }
 
 const b = (v: boolean) => (v ? 1 : 0);
-
-/** The SQLite connection behind a handle or a transaction (a drizzle transaction object has no `$client`). */
-export function clientOf(d: Db): Db["$client"] {
-  return d.$client ?? (d as unknown as { session: { client: Db["$client"] } }).session.client;
-}
 
 /** Computes the facts of these courses as of `day` and writes them (and their mentors' retention facts). */
 export function refreshCourseFacts(

@@ -8,8 +8,7 @@
  * and connection, the least recently used leaving first.
  */
 import type Database from "better-sqlite3";
-import type { Db } from "../db.server";
-import { clientOf } from "./course-facts.server";
+import { clientOf, type Db } from "../db.server";
 
 export type StampName = "reports" | "demand";
 

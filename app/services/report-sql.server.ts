@@ -4,7 +4,7 @@
  * What SQL adds up is exactly what `computeReport` adds up from rows; a property test holds the two equal.
  */
 import type Database from "better-sqlite3";
-import { db, type Db } from "../db.server";
+import { clientOf, db, type Db } from "../db.server";
 import { scopedMunicipality, type Scope } from "./kernel.server";
 import { addDays, addMonths } from "../domain/dates";
 import {
@@ -18,7 +18,7 @@ import {
   type ReportAggregates,
 } from "../domain/statistics";
 import { outcomeTypes } from "../domain/enums";
-import { clientOf, freshenFacts } from "./course-facts.server";
+import { freshenFacts } from "./course-facts.server";
 import { OUTCOME_FLAGS } from "../domain/course-facts";
 import type { ReportLabels, ResolvedFilter } from "./reports.server";
 
