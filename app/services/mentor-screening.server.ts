@@ -14,6 +14,7 @@ import { audit } from "./audit.server";
 import { today } from "../utils/clock";
 import { matchableCondition, openCourseCount } from "./mentor-pool";
 import { countRows, pagedQuery, qualified, childRows } from "../utils/sql";
+import { keptTotal } from "./page-cache.server";
 import { SUB_PAGE_SIZE } from "../domain/paging";
 import { statusHistoryPage } from "./status-history.server";
 import { absoluteUrl, fail, ok, transaction, type Actor, type Result } from "./kernel.server";
@@ -64,9 +65,10 @@ export function countApplications(f: QueueFilter, d: Db = db()): number {
 export function listApplications(f: QueueFilter, page = 1) {
   const d = db();
   const where = applicationConditions(f);
+  const filter = { status: f.status, municipality: f.municipality ?? null, section: f.section ?? null };
   const result = pagedQuery(
     page,
-    () => countApplications(f, d),
+    () => keptTotal(d, "applications", filter, () => countApplications(f, d)),
     d
       .select({
         id: mentors.id,

@@ -72,3 +72,15 @@ export function pageCache<T>(name: StampName, size: number) {
     },
   };
 }
+
+/**
+ * The true totals of the coordinator's people lists (the application queue, the waiting queue) per filter, kept while
+ * nothing under the `demand` stamp changes: it follows every write to citizens, mentors and the industry index, which
+ * is all these counts read. A list's page of rows is still read fresh; only the COUNT over thousands of index entries
+ * is spared. The key names the list and its whole filter.
+ */
+const listTotals = pageCache<number>("demand", 256);
+export const listTotalsCacheStats = listTotals.stats;
+export function keptTotal(d: Db, list: string, filter: object, count: () => number): number {
+  return listTotals.get(d, `${list}|${JSON.stringify(filter)}`, count);
+}

@@ -9,6 +9,7 @@ import { industries, type IndustryRef } from "../domain/industries";
 import { waitingDays } from "../domain/referrals";
 import { today } from "../utils/clock";
 import { countRows, innerJoined, pagedQuery, qualified } from "../utils/sql";
+import { keptTotal } from "./page-cache.server";
 import { citizenJoins } from "./joins.server";
 
 export type QueueFilter = { industry?: string; municipality?: number };
@@ -44,7 +45,10 @@ export function waitingQueue(filter: QueueFilter = {}, page = 1) {
   const joins = filter.industry ? citizenJoins(menteeIndustryIndex.menteeId) : citizenJoins(mentees.id).slice(1);
   const result = pagedQuery(
     page,
-    () => countRows(d, source, where),
+    () =>
+      keptTotal(d, "waiting", { industry: filter.industry ?? null, municipality: filter.municipality ?? null }, () =>
+        countRows(d, source, where),
+      ),
     innerJoined(d.select(columns).from(source).$dynamic(), joins)
       .where(where)
       .orderBy(asc(source.referredAt), asc(filter.industry ? menteeIndustryIndex.menteeId : mentees.id)),

@@ -13,6 +13,9 @@ import * as f from "../../db/factories";
 import * as schema from "../../db/schema";
 import * as queues from "../../app/services/course-queues.server";
 import * as candidates from "../../app/services/match-candidates.server";
+import { countApplications, listApplications } from "../../app/services/mentor-screening.server";
+import { waitingQueue } from "../../app/services/waiting-queue.server";
+import { listTotalsCacheStats } from "../../app/services/page-cache.server";
 import {
   countCoursesByFilter,
   courseFilterCounts,
@@ -154,6 +157,25 @@ function lists() {
       },
     },
     queues: [queue(all, false), queue(all, true), queue(aarhus, false)],
+    totals: [
+      { cached: listApplications({ status: "to_screen" }).total, fresh: countApplications({ status: "to_screen" }) },
+      { cached: listApplications({ status: "all" }).total, fresh: countApplications({ status: "all" }) },
+      {
+        cached: listApplications({ status: "approved", municipality: 751 }).total,
+        fresh: countApplications({ status: "approved", municipality: 751 }),
+      },
+      { cached: waitingQueue().total, fresh: n("SELECT count(*) AS n FROM mentees WHERE status = 'waiting'") },
+      {
+        cached: waitingQueue({ municipality: 621 }).total,
+        fresh: n("SELECT count(*) AS n FROM mentees WHERE status = 'waiting' AND municipality_code = 621"),
+      },
+      {
+        cached: waitingQueue({ industry: "47" }).total,
+        fresh: n(
+          "SELECT count(*) AS n FROM mentees m WHERE status = 'waiting' AND EXISTS (SELECT 1 FROM json_each(m.wished_industry_codes) WHERE value = '47')",
+        ),
+      },
+    ],
     courseCounts: [all, aarhus].map((scope) => ({
       cached: courseFilterCounts(scope),
       fresh: countCoursesByFilter(d, scope, today()),
@@ -178,7 +200,9 @@ describe("cached work lists", () => {
         for (let i = int(rng, 8, 20); i > 0; i--) addCourse(rng);
         for (let step = 0; step < 60; step++) {
           const what = randomWrite(rng);
-          const { counts, queues: q, courseCounts, rankings } = lists();
+          const { counts, queues: q, totals, courseCounts, rankings } = lists();
+          for (const [n, x] of totals.entries())
+            expect(x.cached, `seed ${seed}, step ${step} (${what}), list total ${n}`).toEqual(x.fresh);
           expect(counts.cached, `seed ${seed}, step ${step} (${what}), start page`).toEqual(counts.fresh);
           for (const [n, x] of courseCounts.entries())
             expect(x.cached, `seed ${seed}, step ${step} (${what}), course list counts ${n}`).toEqual(x.fresh);
@@ -197,11 +221,13 @@ describe("cached work lists", () => {
       queue: queues.followUpQueueCacheStats.hits,
       ranking: candidates.rankingCacheStats.hits,
       courseCounts: courseFilterCountsCacheStats.hits,
+      totals: listTotalsCacheStats.hits,
     };
     const again = lists();
     // The start page's figure and the three queues read.
     expect(queues.followUpQueueCacheStats.hits).toBe(before.queue + 4);
     expect(courseFilterCountsCacheStats.hits).toBe(before.courseCounts + again.courseCounts.length);
+    expect(listTotalsCacheStats.hits).toBe(before.totals + again.totals.length);
     expect(candidates.rankingCacheStats.hits).toBe(before.ranking + again.rankings.length);
   }, 120_000);
 
