@@ -17,7 +17,6 @@ import "./jobs/courses.server";
 import "./jobs/housekeeping.server";
 import "./jobs/planned-meetings.server";
 import "./jobs/match-requests.server";
-import { deferCheckpoints, startCheckpointer } from "./jobs/checkpointer.server";
 import { log } from "./utils/logger.server";
 import { setClockOffset } from "./utils/clock";
 
@@ -48,11 +47,7 @@ export async function boot(opts: { backgroundWork?: boolean } = {}) {
   }
   // Fresh statistics for the query planner (docs/decisions/014); the housekeeping job repeats it daily.
   optimizeDatabase(d, true);
-  // Requests only append to the write-ahead log; process 0's thread copies it back (docs/decisions/023).
-  const file = c.DATABASE_URL !== ":memory:";
-  if (file) deferCheckpoints(d);
   if (!backgroundWork) return { ...serverInfo(c), logins: [] };
-  if (file) stops.push(startCheckpointer(c.DATABASE_URL));
   // Long work (whole-pool runs, report exports, the daily jobs) runs in worker threads; runs a stopped process left
   // are failed first.
   stops.push(startJobRunner({ maxWorkers: c.JOB_WORKERS }));
