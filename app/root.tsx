@@ -1,7 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
-  Link,
   Links,
   Meta,
   Outlet,
@@ -10,6 +9,7 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { Link, useClientNavigation } from "./components/Link";
 import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import appCss from "./styles/app.css";
@@ -130,6 +130,7 @@ function Header({ user, locale }: { user: RootData["user"]; locale: UiLocale }) 
 }
 
 function Shell({ children }: { children: ReactNode }) {
+  useClientNavigation();
   const data = useRootData();
   const locale = data?.locale ?? "da";
   return (

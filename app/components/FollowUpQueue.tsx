@@ -2,7 +2,7 @@
  * The follow-up queue as a table (the follow-up page and, risk only, the coordinator's start page): courses at risk
  * first, then due calls, with both people's phone numbers as tel: links so a coordinator on a phone calls with one tap.
  */
-import { Link } from "@remix-run/react";
+import { Link } from "./Link";
 import { useTranslation } from "react-i18next";
 import type { FollowUpItem } from "../services/course-queues.server";
 import { CommitmentBadge } from "./CourseParts";

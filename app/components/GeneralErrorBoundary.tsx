@@ -4,7 +4,8 @@
  * renders this, so the header and menu stay and the message stays the same everywhere. A server error shows nothing of
  * the error itself.
  */
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { Link } from "./Link";
 import { useTranslation } from "react-i18next";
 
 export type ErrorArea = "public" | "mentor" | "coordinator" | "caseworker" | "admin";

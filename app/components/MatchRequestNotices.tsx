@@ -3,7 +3,7 @@
  * new mentor for each citizen. Data: `closedRequestsToHandle()` (app/services/match-request-reads.server.ts); a request
  * leaves the list when a new mentor is asked for the citizen, or the citizen no longer waits.
  */
-import { Link } from "@remix-run/react";
+import { Link } from "./Link";
 import { useTranslation } from "react-i18next";
 import type { Page } from "../domain/paging";
 import type { ClosedRequest } from "../services/match-request-reads.server";

@@ -3,7 +3,8 @@
  * search parameters (filter, sort, another list's page). Plain links, so it works without JavaScript. `?side=N` is
  * the page parameter of a page's main list; a second list on the same page passes its own `param`.
  */
-import { Link, useLocation } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
+import { Link } from "./Link";
 import { useTranslation } from "react-i18next";
 import { PAGE_PARAM, pageLinks, type PageWindow } from "../domain/paging";
 import { formatNumber } from "../i18n/format";

@@ -5,7 +5,8 @@
  */
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "./Link";
 import { useTranslation } from "react-i18next";
 import { meetingForms, meetingTopics } from "../domain/enums";
 import type { PlannedView } from "../services/planned-meetings.server";

@@ -1,5 +1,6 @@
 /** Parts of the whole-pool run pages (issue 17): the scope in words, the status, the progress bar, a table of pairs. */
-import { Form, Link, useRevalidator } from "@remix-run/react";
+import { Form, useRevalidator } from "@remix-run/react";
+import { Link } from "./Link";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import type { PoolScope } from "../domain/pool-scope";

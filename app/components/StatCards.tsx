@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "./Link";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../i18n/format";
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "../components/Link";
 import { useTranslation } from "react-i18next";
 import { partnerMunicipalityNames } from "../services/volunteers.server";
 import { pageMeta } from "../i18n/meta";

@@ -4,7 +4,8 @@
  * Every chart has a table beside it. Programme-wide, for coordinators and admins: figures are exact (decision 009).
  */
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Link } from "../components/Link";
 import { useTranslation } from "react-i18next";
 import { requireScopedPermission } from "../auth/permissions.server";
 import { supplyAndDemand } from "../services/demand.server";

@@ -1,6 +1,7 @@
 /** The coordinators' guidance for mentors (issue 21): the introduction's pages and the tips per course month. */
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link } from "../components/Link";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/permissions.server";
 import { listGuidance } from "../services/guidance.server";

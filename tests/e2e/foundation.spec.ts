@@ -155,3 +155,37 @@ test("security headers: a nonce-based CSP for scripts, no framing, and cross-sit
   await page.getByRole("button", { name: "Log ind" }).click();
   await expect(page.getByText("Skriv din e-mail").first()).toBeVisible();
 });
+
+test("a link in a list opens its page in the app, and a link with a modifier key is left to the browser", async ({
+  page,
+  context,
+}) => {
+  await login(page, DEMO_USERS.coordinator);
+  await visit(page, "/koordinator/mentorer");
+  // Remember this document: a navigation by the app keeps it, a full page load would replace it.
+  await page.evaluate(() => ((window as unknown as { documentMark: number }).documentMark = 1));
+  const first = page.getByRole("table").getByRole("link").first();
+  // The page has come alive (React has taken over the link): before that a click is an ordinary page load.
+  await expect.poll(() => first.evaluate((a) => Object.keys(a).some((k) => k.startsWith("__reactFiber")))).toBe(true);
+  const name = (await first.textContent())!.trim();
+  await first.click();
+  await expect(page).toHaveURL(/\/koordinator\/mentorer\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name.split(" ")[0]);
+  expect(await page.evaluate(() => (window as unknown as { documentMark?: number }).documentMark)).toBe(1);
+  await expectAccessible(page);
+  // Back is the list again, still in the same document.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/koordinator\/mentorer$/);
+  expect(await page.evaluate(() => (window as unknown as { documentMark?: number }).documentMark)).toBe(1);
+  // Ctrl+click is the browser's: a new tab with the mentor's page, and this page stays where it is.
+  const opened = context.waitForEvent("page");
+  await page
+    .getByRole("table")
+    .getByRole("link")
+    .first()
+    .click({ modifiers: ["Control"] });
+  const tab = await opened;
+  await tab.waitForLoadState();
+  expect(tab.url()).toMatch(/\/koordinator\/mentorer\/\d+$/);
+  await expect(page).toHaveURL(/\/koordinator\/mentorer$/);
+});

@@ -2,7 +2,7 @@
  * A citizen's courses and placements together, newest first, on the caseworker's and the coordinator's citizen pages,
  * with links to the competence assessment and the openings that fit.
  */
-import { Link } from "@remix-run/react";
+import { Link } from "../Link";
 import { useTranslation } from "react-i18next";
 import type { HistoryItem } from "../../domain/citizen-history";
 import { formatDate } from "../../i18n/format";

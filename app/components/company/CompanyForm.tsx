@@ -1,7 +1,8 @@
 /** The company form (create and edit): one schema for browser and server, errors next to their fields. */
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "../Link";
 import { useTranslation } from "react-i18next";
 import { companySchema } from "../../schemas/companies";
 import { companyProgrammes, companySizes } from "../../domain/enums";

@@ -1,5 +1,6 @@
 /** The facts of an opening, its status buttons, and its status history (the opening's page). */
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "../Link";
 import { useTranslation } from "react-i18next";
 import { industryLabel } from "../CourseParts";
 import { formatDate } from "../../i18n/format";

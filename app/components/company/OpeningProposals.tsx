@@ -1,5 +1,6 @@
 /** The proposals of citizens (within scope) to an opening, with the company's answer for each one still open. */
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "../Link";
 import { useTranslation } from "react-i18next";
 import { openingPageSchemas } from "../../schemas/companies";
 import { declineReasons } from "../../domain/enums";

@@ -1,7 +1,8 @@
 /** The mentor's meeting log: the form that logs or edits a meeting, the months, and the meetings with their actions. */
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "../Link";
 import { useTranslation } from "react-i18next";
 import type { MentorCourseData } from "../../routes/mentor.forloeb.$id";
 import { ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "../forms";

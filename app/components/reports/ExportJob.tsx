@@ -1,5 +1,6 @@
 /** The page of one report export made as a background job: its progress while it works, then the file's link. */
-import { Link, useSearchParams } from "@remix-run/react";
+import { useSearchParams } from "@remix-run/react";
+import { Link } from "../Link";
 import { useTranslation } from "react-i18next";
 import type { JobProgress } from "../../../db/schema";
 import { Alert } from "../forms";
