@@ -51,6 +51,25 @@ export default defineConfig(
     },
   },
   {
+    // Links go through app/components/Link.tsx (decision 020), which falls back to Remix's Link where it must.
+    files: ["app/**"],
+    ignores: ["app/components/Link.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@remix-run/react",
+              importNames: ["Link"],
+              message: "Use Link from app/components/Link.tsx (a plain anchor where that is enough; decision 020).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright hands each fixture a callback named `use`; these are not React hooks.
     files: ["tests/e2e/**", "tests/support/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
