@@ -4,8 +4,7 @@
  * query filters by the caller's scope; another municipality's citizen is simply not found. Every read of a record is
  * written to the access log.
  */
-import { and, asc, desc, eq, or, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import { consents, courses, mentees, messages, municipalities, outcomes, users } from "../../db/schema";
 import { db } from "../db.server";
 import { industriesByCodes } from "../domain/industries";
@@ -15,7 +14,8 @@ import { waitingDays } from "../domain/referrals";
 import { PAGE_SIZE, SUB_PAGE_SIZE, type Page } from "../domain/paging";
 import { audit } from "./audit.server";
 import { today } from "../utils/clock";
-import { countRows, pagedQuery, qualified, pagedWhere } from "../utils/sql";
+import { contains, countRows, pagedQuery, qualified, pagedWhere } from "../utils/sql";
+import { keptTotal, pageCache } from "./page-cache.server";
 import { statusHistoryPage } from "./status-history.server";
 import { scopeWhere, type Actor } from "./kernel.server";
 import { WELCOME_TEMPLATE } from "./referrals.server";
@@ -59,7 +59,11 @@ export function listReferrals(
   );
   const result = pagedQuery(
     page,
-    () => countRows(d, mentees, where),
+    // The true total is kept while no citizen changes (the `demand` stamp): a COUNT over a municipality's thousands.
+    () =>
+      keptTotal(d, "referrals", { scope, status: filter.status ?? null, q: q ?? null }, () =>
+        countRows(d, mentees, where),
+      ),
     d
       .select({
         id: mentees.id,
@@ -78,20 +82,25 @@ export function listReferrals(
   return { ...result, rows: result.rows.map((r) => ({ ...r, outcome: outcomeOf(r.outcome) })) };
 }
 
-/** The column contains the typed text (case-insensitive for a–z, as LIKE is); `%` and `_` typed are letters, not wildcards. */
-function contains(column: SQLiteColumn, q: string): SQL {
-  return sql`${column} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;
-}
-
-/** How many of a municipality's citizens are in each status (the caseworker's start page): one COUNT per status, in SQL. */
+/**
+ * How many of a municipality's citizens are in each status (the caseworker's start page): one COUNT per status, in
+ * SQL, kept per scope while no citizen changes (the `demand` stamp, decision 016).
+ */
+const statusCounts = pageCache<Record<string, number>>("demand", 128);
+export const referralCountsCacheStats = statusCounts.stats;
 export function referralCounts(scope: Scope): Record<string, number> {
-  const rows = db()
-    .select({ status: mentees.status, n: count })
-    .from(mentees)
-    .where(scopeWhere(scope, mentees.municipalityCode))
-    .groupBy(mentees.status)
-    .all();
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  const d = db();
+  return statusCounts.get(d, JSON.stringify(scope), () =>
+    Object.fromEntries(
+      d
+        .select({ status: mentees.status, n: count })
+        .from(mentees)
+        .where(scopeWhere(scope, mentees.municipalityCode))
+        .groupBy(mentees.status)
+        .all()
+        .map((r) => [r.status, r.n]),
+    ),
+  );
 }
 
 /** A citizen's messages, newest first, a page at a time (no bodies: the outbox page shows them, secrets masked). */
