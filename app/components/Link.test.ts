@@ -12,7 +12,7 @@ describe("Link", () => {
       renderToStaticMarkup(
         createElement(Link, { to: "/koordinator/mentorer/12", className: "x", "aria-current": "page" }),
       ),
-    ).toBe('<a class="x" aria-current="page" href="/koordinator/mentorer/12" data-nav="" data-discover="true"></a>');
+    ).toBe('<a data-nav="" data-discover="true" class="x" aria-current="page" href="/koordinator/mentorer/12"></a>');
   });
 
   it("leaves to Remix what needs the router: relative paths, other sites, and router options", () => {
