@@ -35,7 +35,19 @@ export function listMunicipalities(filter: { partnersOnly?: boolean } = {}, page
     page,
     () => countRows(d, municipalities, where),
     d
-      .select({ m: municipalities, caseworkers })
+      // What the list shows, not the whole row (coordinates and region go to no page): the page carries its data.
+      .select({
+        m: {
+          code: municipalities.code,
+          name: municipalities.name,
+          isPartner: municipalities.isPartner,
+          partnerSince: municipalities.partnerSince,
+          agreementDate: municipalities.agreementDate,
+          dpaDate: municipalities.dpaDate,
+          yearlyQuota: municipalities.yearlyQuota,
+        },
+        caseworkers,
+      })
       .from(municipalities)
       .where(where)
       .orderBy(asc(municipalities.name), asc(municipalities.code)),
