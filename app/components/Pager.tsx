@@ -11,12 +11,13 @@ import { formatNumber } from "../i18n/format";
 
 export { PAGE_PARAM };
 
-function hrefFor(search: string, page: number, param: string, hash?: string): string {
+/** The page's own path with the page parameter set (the first page has none): a plain link (components/Link). */
+function hrefFor(pathname: string, search: string, page: number, param: string, hash?: string): string {
   const params = new URLSearchParams(search);
   if (page <= 1) params.delete(param);
   else params.set(param, String(page));
   const q = params.toString();
-  return `${q ? `?${q}` : "?"}${hash ? `#${hash}` : ""}`;
+  return `${pathname}${q ? `?${q}` : ""}${hash ? `#${hash}` : ""}`;
 }
 
 /** The "1–50 af 19 579" line: a live status, so a screen reader hears the new count after filtering. */
@@ -49,9 +50,9 @@ export function Pager({
   hash?: string;
 }) {
   const { t } = useTranslation();
-  const { search } = useLocation();
+  const { pathname, search } = useLocation();
   if (w.pages <= 1) return null;
-  const href = (p: number) => hrefFor(search, p, param, hash);
+  const href = (p: number) => hrefFor(pathname, search, p, param, hash);
   return (
     <nav className="pagination mb-pager" aria-label={label ?? t("common.paging.label")}>
       <ul className="pagination__items">

@@ -41,4 +41,18 @@ describe("paging", () => {
     expect(pageLinks(5, 10)).toEqual([1, null, 3, 4, 5, 6, 7, null, 10]);
     expect(pageLinks(1, 4)).toEqual([1, 2, 3, 4]);
   });
+  it("visits only the pages it links, with the same answer as walking every page", () => {
+    const walked = (page: number, pages: number) => {
+      const out: (number | null)[] = [];
+      for (let p = 1; p <= pages; p++) {
+        if (p === 1 || p === pages || Math.abs(p - page) <= 2) out.push(p);
+        else if (out[out.length - 1] !== null) out.push(null);
+      }
+      return out;
+    };
+    for (let pages = 1; pages <= 30; pages++)
+      for (let page = 1; page <= pages; page++)
+        expect(pageLinks(page, pages), `${page}/${pages}`).toEqual(walked(page, pages));
+    expect(pageLinks(1000, 2000)).toEqual([1, null, 998, 999, 1000, 1001, 1002, null, 2000]);
+  });
 });

@@ -70,9 +70,13 @@ export function paged<T>(
 /** The page numbers a pager links to: first, last, and two either side of the current, with gaps as null. */
 export function pageLinks(page: number, pages: number): (number | null)[] {
   const out: (number | null)[] = [];
-  for (let p = 1; p <= pages; p++) {
-    if (p === 1 || p === pages || Math.abs(p - page) <= 2) out.push(p);
-    else if (out[out.length - 1] !== null) out.push(null);
+  // Only the pages shown are visited (1, the current ±2, the last), not every page of a long list.
+  const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])]
+    .filter((p) => p >= 1 && p <= pages)
+    .sort((a, b) => a - b);
+  for (const p of shown) {
+    if (out.length && p > (out[out.length - 1] as number) + 1) out.push(null);
+    out.push(p);
   }
   return out;
 }
