@@ -13,6 +13,15 @@ export const industryDivisions: readonly IndustryRef[] = DB07.filter((i) => i.le
 export const sectionCodes: readonly string[] = industrySections.map((i) => i.code);
 export const divisionCodes: readonly string[] = industryDivisions.map((i) => i.code);
 
+/**
+ * Every section and division in the order of the waiting queue's industry filter: grouped by section (its divisions,
+ * then the section), in code order. Static, so pages take it from here instead of sending it with their data.
+ */
+const rank = (i: IndustryRef) => `${i.section}${i.level === "section" ? 1 : 0}${i.code}`;
+export const industriesInFilterOrder: readonly IndustryRef[] = [...DB07].sort((a, b) =>
+  rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0,
+);
+
 const byCode = new Map(DB07.map((i) => [i.code, i]));
 const divisionSet = new Set(divisionCodes);
 const sectionByDivision = new Map(industryDivisions.map((i) => [i.code, i.section]));

@@ -20,6 +20,7 @@ import { StatCards } from "../components/StatCards";
 import { PageSummary, Pager } from "../components/Pager";
 import { formatDate, formatMonth, formatNumber } from "../i18n/format";
 import { pageMeta } from "../i18n/meta";
+import { industryByCode } from "../domain/industries";
 import reportsCss from "../styles/reports.css";
 
 export const meta = pageMeta("demand");
@@ -35,15 +36,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const data = supplyAndDemand();
   const short = shortages(data.cells);
   const w = pageWindow(short.length, side, SHORTAGE_PAGE);
+  const shortagePage = short
+    .slice(w.offset, w.offset + w.pageSize)
+    .map((c) => ({ ...c, waitDays: c.oldestReferredAt ? waitingDays(c.oldestReferredAt, data.today) : null }));
+  const topShortages = short.slice(0, CHART_BARS);
+  // Only the names the page shows go with it (the sections' labels are the static DB07 vocabulary).
+  const shown = new Set([...shortagePage, ...topShortages].map((c) => c.municipalityCode));
   return {
     ...data,
     cells: undefined,
+    labels: {
+      municipalities: Object.fromEntries(Object.entries(data.labels.municipalities).filter(([c]) => shown.has(+c))),
+    },
     shortageCount: short.length,
     shortageWindow: w,
-    shortagePage: short
-      .slice(w.offset, w.offset + w.pageSize)
-      .map((c) => ({ ...c, waitDays: c.oldestReferredAt ? waitingDays(c.oldestReferredAt, data.today) : null })),
-    topShortages: short.slice(0, CHART_BARS),
+    shortagePage,
+    topShortages,
     regions: totalsBy(data.cells, "region"),
     sections: totalsBy(data.cells, "section"),
   };
@@ -54,7 +62,10 @@ export default function Demand() {
   const lng = i18n.language;
   const d = useLoaderData<typeof loader>();
   const n = (v: number) => formatNumber(v, lng);
-  const section = (code: string) => `${code} ${d.labels.sections[code]?.[lng === "en" ? "en" : "da"] ?? ""}`.trim();
+  const section = (code: string) => {
+    const s = industryByCode(code);
+    return `${code} ${s ? (lng === "en" ? s.labelEn : s.labelDa) : ""}`.trim();
+  };
   const muni = (code: number) => d.labels.municipalities[code] ?? String(code);
   const region = (code: string) => regions.find((r) => String(r.code) === code)?.name ?? code;
   const cellName = (c: Pick<Cell, "section" | "municipalityCode">) =>

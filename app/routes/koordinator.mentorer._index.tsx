@@ -7,6 +7,7 @@ import { queueFilterSchema } from "../schemas/volunteer";
 import { listApplications, mentorFilterOptions } from "../services/mentor-screening.server";
 import { requiredScreeningSteps } from "../domain/mentor-status";
 import { mentorStatuses } from "../domain/enums";
+import { industrySections } from "../domain/industries";
 import { daysBetween } from "../domain/dates";
 import { formatDate } from "../i18n/format";
 import { today } from "../utils/clock";
@@ -76,7 +77,7 @@ export default function MentorQueue() {
           </label>
           <select id="f-section" name="section" className="form-select" defaultValue={filter.section ?? ""}>
             <option value="">{t("volunteer.queue.anySection")}</option>
-            {options.sections.map((s) => (
+            {industrySections.map((s) => (
               <option key={s.code} value={s.code}>
                 {s.code} {lng === "en" ? s.labelEn : s.labelDa}
               </option>

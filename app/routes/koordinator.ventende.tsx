@@ -3,7 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { Link } from "../components/Link";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/permissions.server";
-import { industryOptions, queueMunicipalities, waitingQueue } from "../services/waiting-queue.server";
+import { queueMunicipalities, waitingQueue } from "../services/waiting-queue.server";
+import { industriesInFilterOrder as industries } from "../domain/industries";
 import { queueFilterSchema } from "../schemas/referral";
 import { formatDate } from "../i18n/format";
 import { FilterBar, FilterSelect } from "../components/Filters";
@@ -24,7 +25,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filter,
     list: waitingQueue(filter, pageOf(url.searchParams)),
     municipalities: queueMunicipalities(),
-    industries: industryOptions(),
     // Issue 19: citizens whose mentor said no or did not answer come first, above the queue.
     notices: closedRequestsToHandle(pageOf(url.searchParams, NOTICES_PAGE_PARAM)),
   };
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Queue() {
   const { t, i18n } = useTranslation();
-  const { filter, list, municipalities, industries, notices } = useLoaderData<typeof loader>();
+  const { filter, list, municipalities, notices } = useLoaderData<typeof loader>();
   const en = i18n.language === "en";
   const labels = new Map(industries.map((i) => [i.code, en ? i.labelEn : i.labelDa]));
   return (

@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { courses, mentees, mentorScreenings, mentors, municipalities, users } from "../../db/schema";
 import { db, type Db } from "../db.server";
-import { codesInSection, industriesByCodes, industryByCode, industrySections } from "../domain/industries";
+import { codesInSection, industriesByCodes, industryByCode } from "../domain/industries";
 import { occupyingCourseStatuses, type MentorStatus, type ScreeningStep } from "../domain/enums";
 import { availableActions, missingForApproval, targetOf, type MentorAction } from "../domain/mentor-status";
 import { enqueue } from "../messaging/outbox.server";
@@ -101,7 +101,6 @@ export function mentorFilterOptions() {
       .from(municipalities)
       .orderBy(asc(municipalities.name))
       .all(),
-    sections: industrySections.map(({ code, labelDa, labelEn }) => ({ code, labelDa, labelEn })),
   };
 }
 

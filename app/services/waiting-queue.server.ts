@@ -5,7 +5,6 @@
 import { and, asc, eq, exists, sql } from "drizzle-orm";
 import { menteeIndustryIndex, mentees, municipalities } from "../../db/schema";
 import { db } from "../db.server";
-import { industries, type IndustryRef } from "../domain/industries";
 import { waitingDays } from "../domain/referrals";
 import { today } from "../utils/clock";
 import { countRows, innerJoined, pagedQuery, qualified } from "../utils/sql";
@@ -77,10 +76,4 @@ export function queueMunicipalities() {
     )
     .orderBy(asc(municipalities.name))
     .all();
-}
-
-/** The queue's industry filter: every DB07 code grouped by section (its divisions, then the section), in code order. */
-export function industryOptions(): IndustryRef[] {
-  const rank = (i: IndustryRef) => `${i.section}${i.level === "section" ? 1 : 0}${i.code}`;
-  return [...industries].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
 }
