@@ -51,9 +51,9 @@ export default defineConfig(
     },
   },
   {
-    // Links go through app/components/Link.tsx (decision 020), which falls back to Remix's Link where it must.
+    // Links go through app/components/Link.tsx and translations through app/i18n/use-translation.ts (decision 020).
     files: ["app/**"],
-    ignores: ["app/components/Link.tsx"],
+    ignores: ["app/components/Link.tsx", "app/i18n/use-translation.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -63,6 +63,11 @@ export default defineConfig(
               name: "@remix-run/react",
               importNames: ["Link"],
               message: "Use Link from app/components/Link.tsx (a plain anchor where that is enough; decision 020).",
+            },
+            {
+              name: "react-i18next",
+              importNames: ["useTranslation"],
+              message: "Use useTranslation from app/i18n/use-translation.ts (one answer per instance; decision 020).",
             },
           ],
         },

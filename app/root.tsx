@@ -11,7 +11,8 @@ import {
 } from "@remix-run/react";
 import { Link, useClientNavigation } from "./components/Link";
 import type { ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
+import { useTranslation } from "./i18n/use-translation";
 import appCss from "./styles/app.css";
 import { getSessionUser } from "./auth/session.server";
 import { getLocale } from "./i18n/locale.server";

@@ -3,7 +3,7 @@
  * have (never the links), sending a new one (optionally closing the others), and open "call me" requests.
  */
 import { Form, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { Alert } from "./forms";
 import { formatDateTime } from "../i18n/format";
 

@@ -1,6 +1,6 @@
 /** Small presentational pieces shared by the course pages (mentor, coordinator, caseworker). */
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import type { CommitmentStatus, CourseMonth } from "../domain/commitment";
 import { divisionOptions, industryLabel } from "../domain/industries";
 import { formatDate, formatNumber } from "../i18n/format";

@@ -2,7 +2,7 @@
  * Read-only course status for the caseworker's citizen page: status, period, hours against the plan, confirmed
  * outcomes. The loader gets the data from `courseSummariesForMentee(scope, menteeId)` (scope-filtered).
  */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import type { CourseSummaryData } from "../services/course-reads.server";
 import { CommitmentBadge, formatHours, industryLabel } from "./CourseParts";
 import { formatDate, formatNumber } from "../i18n/format";

@@ -3,7 +3,7 @@
  * first, then due calls, with both people's phone numbers as tel: links so a coordinator on a phone calls with one tap.
  */
 import { Link } from "./Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import type { FollowUpItem } from "../services/course-queues.server";
 import { CommitmentBadge } from "./CourseParts";
 import { formatDate } from "../i18n/format";

@@ -6,7 +6,7 @@
  */
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
 import { Link } from "./Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 
 export type ErrorArea = "public" | "mentor" | "coordinator" | "caseworker" | "admin";
 

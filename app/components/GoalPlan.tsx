@@ -6,7 +6,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { Link } from "./Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { goalKinds, type GoalKind, type GoalStatus } from "../domain/enums";
 import { MAX_GOALS, nextGoalStatuses } from "../domain/goals";
 import { addGoalSchema, updateGoalSchema } from "../schemas/between";

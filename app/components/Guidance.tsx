@@ -1,5 +1,5 @@
 /** Mentor guidance (issue 21): a page's text as paragraphs and lists (never markup), and the month's tips on the course page. */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { textBlocks } from "../domain/guidance-text";
 import { formatDate, formatDateTime } from "../i18n/format";
 

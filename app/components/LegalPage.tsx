@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { Trans, useTranslation } from "react-i18next";
+import { Trans } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 
 /** The date the privacy notice and the accessibility statement were last reviewed (change it with their texts). */
 export const LEGAL_TEXTS_DATE = "2026-11-24";

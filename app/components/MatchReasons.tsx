@@ -1,6 +1,6 @@
 /** Reasons of a match score ({key, params} from app/domain/matching.ts) in the reader's language. */
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { industryLabel } from "../domain/industries";
 
 type Reason = { key: string; params?: Record<string, unknown> };

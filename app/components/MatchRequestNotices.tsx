@@ -4,7 +4,7 @@
  * leaves the list when a new mentor is asked for the citizen, or the citizen no longer waits.
  */
 import { Link } from "./Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import type { Page } from "../domain/paging";
 import type { ClosedRequest } from "../services/match-request-reads.server";
 import { Pager } from "./Pager";

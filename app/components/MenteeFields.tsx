@@ -4,7 +4,7 @@
  * same question is asked, hinted and validated the same way everywhere.
  */
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { channels, danishLevels, messageLanguages } from "../domain/enums";
 import { MAX_WISHED_INDUSTRIES } from "../schemas/referral";
 import { ChoiceGroup, SelectField, TextField, translateError, type AnyField } from "./forms";

@@ -3,7 +3,7 @@
  * Plain form controls: the whole form works without JavaScript.
  */
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { genderPreferences, genders, goals, spokenLanguages } from "../domain/enums";
 import { travelOptions } from "../schemas/volunteer";
 import { languageName } from "../i18n/format";

@@ -5,7 +5,7 @@
  */
 import { useLocation } from "@remix-run/react";
 import { Link } from "./Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { PAGE_PARAM, pageLinks, type PageWindow } from "../domain/paging";
 import { formatNumber } from "../i18n/format";
 

@@ -7,7 +7,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { Link } from "./Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { meetingForms, meetingTopics } from "../domain/enums";
 import type { PlannedView } from "../services/planned-meetings.server";
 import { changeMeetingSchema, confirmMeetingSchema, planMeetingSchema } from "../schemas/between";

@@ -2,7 +2,7 @@
 import { Form, useRevalidator } from "@remix-run/react";
 import { Link } from "./Link";
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import type { PoolScope } from "../domain/pool-scope";
 import { regions } from "../domain/enums";
 import { MUNICIPALITIES } from "../../db/reference/municipalities";

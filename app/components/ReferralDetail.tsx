@@ -2,7 +2,7 @@
  * The referral's record as staff see it (caseworker and coordinator): profile, consents, messages, course, history.
  * Messages and history grow with the years: each is paged (`beskeder-side`, `historik-side`).
  */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { formatDate, formatDateTime } from "../i18n/format";
 import type { Page } from "../domain/paging";
 import { PageSummary, Pager } from "./Pager";

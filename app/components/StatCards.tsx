@@ -1,5 +1,5 @@
 import { Link } from "./Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { formatNumber } from "../i18n/format";
 
 export function StatCards({ items }: { items: { label: string; value: number; to?: string }[] }) {

@@ -10,7 +10,7 @@ import {
   type FormMetadata,
 } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import type { TFunction } from "i18next";
 
 // Conform's metadata is generic over the schema (and not covariant in it); these components accept any form's fields.

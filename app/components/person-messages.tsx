@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Link } from "./Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { formatDate, formatDateTime } from "../i18n/format";
 import type { Channel, MessageLanguage, MessageStatus } from "../domain/enums";
 import type { Page } from "../domain/paging";

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { volunteerSignupSchema, MENTOR_CONSENT_VERSION } from "../schemas/volunteer";
 import { signUpVolunteer, signupOptions } from "../services/volunteers.server";
 import { replyWith } from "../services/kernel.server";

@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Link } from "../components/Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { resetSchema } from "../schemas/auth";
 import { completeVerification, verificationInfo } from "../services/volunteers.server";
 import { replyWith } from "../services/kernel.server";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { pageMeta } from "../i18n/meta";
 
 export const meta = pageMeta("signupSent");

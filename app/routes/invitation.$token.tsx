@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { resetSchema } from "../schemas/auth";
 import { acceptInvitation, invitationFor } from "../services/municipalities.server";
 import { NewPasswordForm } from "../components/NewPasswordForm";

@@ -1,7 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Link } from "../components/Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { requireCaseworker } from "../auth/permissions.server";
 import { getLocale } from "../i18n/locale.server";
 import { reportFilterSchema } from "../schemas/reports";

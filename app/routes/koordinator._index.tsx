@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Link } from "../components/Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { requireScopedPermission } from "../auth/permissions.server";
 import { coordinatorCounts } from "../services/dashboard.server";

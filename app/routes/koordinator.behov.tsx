@@ -6,7 +6,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Link } from "../components/Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { requireScopedPermission } from "../auth/permissions.server";
 import { supplyAndDemand } from "../services/demand.server";
 import { recruitmentPath, shortages, totalsBy, type Cell } from "../domain/demand";

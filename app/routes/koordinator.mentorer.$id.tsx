@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { Link } from "../components/Link";
 import { useMemo } from "react";
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { notFound } from "../auth/guards.server";
 import { requirePermission } from "../auth/permissions.server";
 import { decisionSchema, screeningSchema } from "../schemas/volunteer";

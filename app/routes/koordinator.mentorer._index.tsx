@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { Link } from "../components/Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { requirePermission } from "../auth/permissions.server";
 import { queueFilterSchema } from "../schemas/volunteer";
 import { listApplications, mentorFilterOptions } from "../services/mentor-screening.server";

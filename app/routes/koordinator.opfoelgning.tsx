@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { requireScopedPermission } from "../auth/permissions.server";
 import { followUpsDue } from "../services/course-queues.server";
 import { pageMeta } from "../i18n/meta";

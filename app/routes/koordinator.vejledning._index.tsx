@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { Link } from "../components/Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { requirePermission } from "../auth/permissions.server";
 import { listGuidance } from "../services/guidance.server";
 import { Alert } from "../components/forms";

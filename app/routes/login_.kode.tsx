@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { replyWith } from "../services/kernel.server";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { checkSecondFactor, clearSecondFactor, pendingSecondFactor } from "../auth/mfa.server";
 import { createUserSession } from "../auth/session.server";
 import { safeRedirect, startPath } from "../auth/guards.server";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { notFound } from "../auth/guards.server";
 import { requireScopedPermission } from "../auth/permissions.server";
 import { parsePerson } from "../services/privacy.server";

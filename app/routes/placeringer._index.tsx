@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Link } from "../components/Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { requireScopedPermission } from "../auth/permissions.server";
 import { listPlacements } from "../services/placements.server";
 import { placementFilterSchema } from "../schemas/companies";

@@ -1,6 +1,6 @@
 /** The privacy notice: what is collected from volunteers (and about citizens) and why, public, in Danish and English. */
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { config } from "../config.server";
 import { getRetentionMonths } from "../services/retention.server";
 import { formatDate } from "../i18n/format";

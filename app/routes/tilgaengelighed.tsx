@@ -1,6 +1,6 @@
 /** The accessibility statement the Danish web accessibility act asks for: public, in Danish and English. */
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { config } from "../config.server";
 import { formatDate } from "../i18n/format";
 import { pageMeta } from "../i18n/meta";

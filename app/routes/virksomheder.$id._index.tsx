@@ -2,7 +2,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Link } from "../components/Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/use-translation";
 import { notFound } from "../auth/guards.server";
 import { can, requireScopedPermission } from "../auth/permissions.server";
 import { changeCompany, getCompany, type CompanyChange } from "../services/companies.server";

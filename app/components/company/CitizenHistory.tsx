@@ -3,7 +3,7 @@
  * with links to the competence assessment and the openings that fit.
  */
 import { Link } from "../Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import type { HistoryItem } from "../../domain/citizen-history";
 import { formatDate } from "../../i18n/format";
 

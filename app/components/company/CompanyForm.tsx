@@ -3,7 +3,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { Link } from "../Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import { companySchema } from "../../schemas/companies";
 import { companyProgrammes, companySizes } from "../../domain/enums";
 import { Alert, ChoiceGroup, ErrorSummary, SelectField, TextField, type AnyField } from "../forms";

@@ -1,6 +1,6 @@
 /** The ranked citizens (within scope) for an open opening, each with a button to propose them. */
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import { Alert } from "../forms";
 import { OpeningReasons } from "./OpeningReasons";
 import { formatNumber } from "../../i18n/format";

@@ -1,7 +1,7 @@
 /** The facts of an opening, its status buttons, and its status history (the opening's page). */
 import { Form } from "@remix-run/react";
 import { Link } from "../Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import { industryLabel } from "../CourseParts";
 import { formatDate } from "../../i18n/format";
 import type { OpeningView } from "./OpeningPage";

@@ -2,7 +2,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import { openingSchema } from "../../schemas/companies";
 import { danishLevels, openingTypes } from "../../domain/enums";
 import { ErrorSummary, SelectField, TextArea, TextField } from "../forms";

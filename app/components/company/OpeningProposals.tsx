@@ -1,7 +1,7 @@
 /** The proposals of citizens (within scope) to an opening, with the company's answer for each one still open. */
 import { Form } from "@remix-run/react";
 import { Link } from "../Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import { openingPageSchemas } from "../../schemas/companies";
 import { declineReasons } from "../../domain/enums";
 import { addDays } from "../../domain/dates";

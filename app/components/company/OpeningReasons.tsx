@@ -1,6 +1,6 @@
 /** Reasons of an opening score ({key, params} from app/domain/opening-match.ts) in the reader's language. */
 import type { TFunction } from "i18next";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import { industryLabel } from "../MatchReasons";
 import { formatDate } from "../../i18n/format";
 

@@ -2,7 +2,7 @@
  * The workplace mentor (and, for an IGU, the completion adviser) of a placement: the same fields where a proposal is
  * accepted and where the placement's details are changed.
  */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import { TextField, type AnyField } from "../forms";
 
 export function WorkplaceContactFields({

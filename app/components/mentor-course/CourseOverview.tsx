@@ -1,5 +1,5 @@
 /** The mentor's course at a glance: its stage, the dates, the hours logged against the commitment, what is due. */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import type { MentorCourseData } from "../../routes/mentor.forloeb.$id";
 import { CommitmentBadge, DueThisMonth, formatHours } from "../CourseParts";
 import { courseStage } from "../../domain/course-status";

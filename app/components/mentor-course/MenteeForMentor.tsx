@@ -1,5 +1,5 @@
 /** What a mentor may see of their mentee (the minimum, with the competence assessment's shared part). */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import type { MentorCourseData } from "../../routes/mentor.forloeb.$id";
 import { industryLabel } from "../CourseParts";
 

@@ -2,7 +2,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import type { MentorCourseData } from "../../routes/mentor.forloeb.$id";
 import { Checkbox, ChoiceGroup, ErrorSummary, SelectField, TextArea, TextField } from "../forms";
 import { industryOptions } from "../CourseParts";

@@ -3,7 +3,7 @@
  * (about people: the small-group rule), companies' engagement, each chart with its table, and the downloads.
  */
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import type { CompanyReport, OpeningRow, PlacementRow } from "../../domain/company-statistics";
 import { formatNumber, formatPercent } from "../../i18n/format";
 import { BarChart } from "../charts/BarChart";

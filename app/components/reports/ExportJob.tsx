@@ -1,7 +1,7 @@
 /** The page of one report export made as a background job: its progress while it works, then the file's link. */
 import { useSearchParams } from "@remix-run/react";
 import { Link } from "../Link";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import type { JobProgress } from "../../../db/schema";
 import { Alert } from "../forms";
 import { RunProgress, RunStatus, useLiveWhile } from "../PoolRun";

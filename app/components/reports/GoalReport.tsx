@@ -2,7 +2,7 @@
  * Goals in the report (issue 21): its own section beside the report, a table by industry section with the same cell
  * formatting and small-group rule as every other figure (app/domain/goal-report.ts).
  */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import type { GoalReport, GoalReportRow } from "../../domain/goal-report";
 import { UNKNOWN_SECTION } from "../../domain/goal-report";
 import { TableWrap } from "../TableWrap";

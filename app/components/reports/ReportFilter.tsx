@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import { useCellFormat } from "./ReportView";
 import { FilterBar, FilterInput, FilterSelect } from "../Filters";
 

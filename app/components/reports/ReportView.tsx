@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import type { BreakdownRow, Cell, Distribution, Report } from "../../domain/statistics";
 import { formatNumber, formatPercent } from "../../i18n/format";
 import { BarChart } from "../charts/BarChart";

@@ -1,6 +1,6 @@
 /** The coordinator's actions on a course (start, pause, resume, extend, complete, end early, cancel): those its state allows. */
 import { type SubmissionResult } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import { type CoordinatorIntent } from "../../schemas/courses";
 import { SelectField, TextArea, TextField, type AnyField } from "../forms";
 import { endReasons } from "../../domain/enums";

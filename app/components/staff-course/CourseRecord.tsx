@@ -1,5 +1,5 @@
 /** A course's record: the surveys, the pauses and the history of its status. */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import { formatDate, formatDateTime } from "../../i18n/format";
 import { scrollRegion } from "../TableWrap";
 import type { StaffCourseData } from "../../routes/koordinator.forloeb.$id";

@@ -1,6 +1,6 @@
 /** The coordinator's follow-up calls on a course: the calls made and the form for the next. */
 import { type SubmissionResult } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import { type CoordinatorIntent } from "../../schemas/courses";
 import { Checkbox, ChoiceGroup, TextArea, TextField } from "../forms";
 import { formatDate } from "../../i18n/format";

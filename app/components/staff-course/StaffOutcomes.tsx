@@ -1,7 +1,7 @@
 /** A course's outcomes for the coordinator: those registered or proposed (to confirm or reject) and the form to register one. */
 import { type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../../i18n/use-translation";
 import { type CoordinatorIntent } from "../../schemas/courses";
 import { Checkbox, SelectField, TextField } from "../forms";
 import { industryLabel, industryOptions } from "../CourseParts";
