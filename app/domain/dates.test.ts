@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, daysBetween, isDate } from "./dates";
+import { addDays, addMonths, daysBetween, isDate, localDateOf } from "./dates";
 
 describe("calendar dates", () => {
   it("adds months with end-of-month clamping", () => {
@@ -15,6 +15,14 @@ describe("calendar dates", () => {
   it("counts days between dates, across DST changes", () => {
     expect(daysBetween("2026-03-28", "2026-03-30")).toBe(2);
     expect(daysBetween("2026-01-01", "2026-12-31")).toBe(364);
+  });
+  it("gives an instant the date of a Copenhagen clock, in winter and in summer time", () => {
+    expect(localDateOf("2026-11-30T22:59:59.999Z")).toBe("2026-11-30");
+    expect(localDateOf("2026-11-30T23:00:00.000Z")).toBe("2026-12-01");
+    expect(localDateOf("2026-06-30T21:59:59.999Z")).toBe("2026-06-30");
+    expect(localDateOf("2026-06-30T22:00:00.000Z")).toBe("2026-07-01");
+    expect(localDateOf("2026-12-31T23:30:00.000Z")).toBe("2027-01-01");
+    expect(localDateOf("2026-11-30")).toBe("2026-11-30");
   });
   it("validates dates", () => {
     expect(isDate("2026-02-29")).toBe(false);

@@ -1,4 +1,24 @@
-/** Calendar-date arithmetic on YYYY-MM-DD strings (no time zones involved). */
+/**
+ * Calendar-date arithmetic on YYYY-MM-DD strings (no time zones involved), and the one place an instant becomes a
+ * calendar date: the programme's day is Copenhagen's, so an instant's date is the date on a Copenhagen clock.
+ */
+const copenhagenDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Copenhagen",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+/** The Copenhagen calendar date of an instant. */
+export function copenhagenDate(d: Date): string {
+  return copenhagenDay.format(d);
+}
+/**
+ * The calendar date of a stored value: a date stays as it is; an instant (ISO UTC) becomes its Copenhagen date, so a
+ * referral made at 00:30 on 1 December in Copenhagen (23:30 UTC on 30 November) is from 1 December, as the page shows.
+ */
+export function localDateOf(value: string): string {
+  return value.length === 10 ? value : copenhagenDate(new Date(value));
+}
 function parse(d: string): [number, number, number] {
   const [y, m, day] = d.split("-").map(Number);
   return [y, m, day];

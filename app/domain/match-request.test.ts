@@ -17,6 +17,8 @@ describe("the match request's state machine", () => {
     const deadline = requestDeadline("2026-03-02T10:15:00.000Z", 5);
     expect(deadline).toBe("2026-03-07T23:59:59.999Z");
     expect(requestDeadline("2026-12-30T08:00:00.000Z", 5)).toBe("2027-01-04T23:59:59.999Z");
+    // Asked at 00:30 in Copenhagen on 1 December: the days count from 1 December, the day the mentor saw it.
+    expect(requestDeadline("2026-11-30T23:30:00.000Z", 5)).toBe("2026-12-06T23:59:59.999Z");
     const r = { status: "requested" as const, deadline };
     expect(canAnswer(r, "2026-03-07T23:59:00.000Z")).toBe(true);
     expect(isOverdue(r, "2026-03-07T23:59:00.000Z")).toBe(false);

@@ -4,7 +4,7 @@
  * being asked); only an accepted request makes the course and tells the citizen.
  * Framework-free: the clock comes in.
  */
-import { addDays } from "./dates";
+import { addDays, localDateOf } from "./dates";
 
 export const matchRequestStatuses = ["requested", "accepted", "declined", "expired", "withdrawn"] as const;
 export type MatchRequestStatus = (typeof matchRequestStatuses)[number];
@@ -34,9 +34,12 @@ export const EXCLUDING_REQUEST_STATUSES: readonly MatchRequestStatus[] = ["decli
 export const DEFAULT_REQUEST_DAYS = 5;
 export const REQUEST_DAYS_LIMITS: [number, number] = [1, 30];
 
-/** The answer deadline: the end of the day `days` days after the request was made (an ISO instant, UTC). */
+/**
+ * The answer deadline: the end of the day `days` days after the (Copenhagen) day the request was made, as an ISO
+ * instant (the end of that date in UTC, so an hour or two after midnight in Copenhagen: never earlier than promised).
+ */
 export function requestDeadline(requestedAt: string, days: number): string {
-  return `${addDays(requestedAt.slice(0, 10), days)}T23:59:59.999Z`;
+  return `${addDays(localDateOf(requestedAt), days)}T23:59:59.999Z`;
 }
 
 /** True when a still-open request has passed its deadline at `nowIso`. */

@@ -11,7 +11,7 @@ import {
   type Goal,
   type MentorStatus,
 } from "./enums";
-import { daysBetween } from "./dates";
+import { daysBetween, localDateOf } from "./dates";
 
 /* ------------------------------------------------------------------ weights */
 
@@ -259,7 +259,7 @@ export function prepareMentee(e: MatchMentee, ctx: MatchContext): PreparedMentee
     goalsMask,
     goalsCount: popcount(goalsMask),
     wishedSections: e.wishedIndustryCodes.map((c) => ctx.sectionOf(c)),
-    waitingDays: Math.max(0, daysBetween(e.referredAt.slice(0, 10), ctx.today)),
+    waitingDays: Math.max(0, daysBetween(localDateOf(e.referredAt), ctx.today)),
     employer: normaliseEmployer(e.currentInternshipEmployer),
   };
 }

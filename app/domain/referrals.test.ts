@@ -40,6 +40,8 @@ describe("duplicate detection", () => {
 describe("waiting time", () => {
   it("counts whole days since referral and is never negative", () => {
     expect(waitingDays("2026-01-01T09:00:00.000Z", "2026-01-31")).toBe(30);
+    // Referred at 00:30 on 1 December in Copenhagen (23:30 UTC the day before): nothing waited yet that day.
+    expect(waitingDays("2026-11-30T23:30:00.000Z", "2026-12-01")).toBe(0);
     expect(waitingDays("2026-03-01", "2026-03-01")).toBe(0);
     expect(waitingDays("2026-03-05T09:00:00.000Z", "2026-03-01")).toBe(0);
   });

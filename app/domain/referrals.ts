@@ -3,7 +3,7 @@
  * consents a referral needs, and the coordinator queue's industry filter. No database, no Remix.
  */
 import type { Channel, ConsentPurpose, MenteeStatus } from "./enums";
-import { daysBetween } from "./dates";
+import { daysBetween, localDateOf } from "./dates";
 import { phoneKey } from "./phone";
 
 /** The text version of the citizen's consent the caseworker reads out / hands over. Bump when the text changes. */
@@ -50,7 +50,7 @@ export function isPossibleDuplicate(a: DuplicateProbe, b: DuplicateProbe): boole
 
 /** Whole days a citizen has waited since referral (instant or date) until `today` (YYYY-MM-DD). Never negative. */
 export function waitingDays(referredAt: string, today: string): number {
-  return Math.max(0, daysBetween(referredAt.slice(0, 10), today));
+  return Math.max(0, daysBetween(localDateOf(referredAt), today));
 }
 
 /** A referral can be withdrawn before the course starts; afterwards the course is ended (early) instead. */

@@ -252,7 +252,7 @@ export default function Demand() {
                     </th>
                     <td>{m.municipalityName}</td>
                     <td>{m.wishedIndustryCodes.join(", ")}</td>
-                    <td>{formatDate(m.referredAt.slice(0, 10), lng)}</td>
+                    <td>{formatDate(m.referredAt, lng)}</td>
                     <td>{t("demand.days", { count: m.days })}</td>
                   </tr>
                 ))}

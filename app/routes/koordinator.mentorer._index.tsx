@@ -8,7 +8,7 @@ import { listApplications, mentorFilterOptions } from "../services/mentor-screen
 import { requiredScreeningSteps } from "../domain/mentor-status";
 import { mentorStatuses } from "../domain/enums";
 import { industrySections } from "../domain/industries";
-import { daysBetween } from "../domain/dates";
+import { daysBetween, localDateOf } from "../domain/dates";
 import { formatDate } from "../i18n/format";
 import { today } from "../utils/clock";
 import { pageMeta } from "../i18n/meta";
@@ -117,7 +117,7 @@ export default function MentorQueue() {
                   </td>
                   <td>{t(`enum.mentorStatus.${r.status}`)}</td>
                   <td>{formatDate(r.createdAt, lng)}</td>
-                  <td>{t("volunteer.queue.days", { count: daysBetween(r.createdAt.slice(0, 10), day) })}</td>
+                  <td>{t("volunteer.queue.days", { count: daysBetween(localDateOf(r.createdAt), day) })}</td>
                   <td>{r.municipality}</td>
                   <td>
                     {r.industryCode} {lng === "en" ? r.industryEn : r.industryDa}

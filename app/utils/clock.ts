@@ -2,6 +2,10 @@
  * The one place the app asks what time it is. Tests (and the e2e "simulated clock") move time by setting an
  * offset; production never does. Instants are ISO-8601 UTC strings, calendar dates are YYYY-MM-DD strings.
  */
+import { copenhagenDate } from "../domain/dates";
+
+export { copenhagenDate };
+
 let offsetMs = 0;
 
 export function now(): Date {
@@ -13,16 +17,6 @@ export function nowIso(): string {
 /** Today's calendar date in Copenhagen (where the programme runs). */
 export function today(): string {
   return copenhagenDate(now());
-}
-/** Made once: an Intl formatter costs far more to make than to use. */
-const copenhagenDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Europe/Copenhagen",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-export function copenhagenDate(d: Date): string {
-  return copenhagenDay.format(d);
 }
 export function setClockOffset(ms: number): void {
   offsetMs = ms;

@@ -148,7 +148,15 @@ test("A refers a citizen in the browser: in A's list and in the coordinator's qu
   const caseworker = db.select().from(users).where(eq(users.email, DEMO_USERS.caseworker)).get()!;
   expect(given.map((c) => c.purpose).sort()).toEqual(["participation", "share_with_mentor"]);
   expect(
-    given.every((c) => c.textVersion === "2026-01" && c.recordedBy === caseworker.id && c.givenAt.startsWith(today())),
+    // Given "today" means the instant of the referral: a UTC timestamp, whose date is yesterday's between midnight in
+    // Copenhagen and midnight UTC, so the check is on the instant, not the date's text.
+    given.every(
+      (c) =>
+        c.textVersion === "2026-01" &&
+        c.recordedBy === caseworker.id &&
+        Date.now() - Date.parse(c.givenAt) < 10 * 60_000 &&
+        Date.parse(c.givenAt) <= Date.now(),
+    ),
   ).toBe(true);
 
   // The welcome message goes out; the caseworker sees it was sent.

@@ -17,6 +17,7 @@ import { renderTemplate, templateFor } from "../../emails";
 import { testDb } from "../support/test-db";
 import { fail, ok } from "../../app/services/kernel.server";
 import * as poolRuns from "../../app/services/pool-runs.server";
+import { addDays, localDateOf } from "../../app/domain/dates";
 
 const matching = { ...matchContext, ...matchPool, ...matchCandidates, ...matchApproval };
 const requests = { ...requestCommands, ...requestReads };
@@ -218,9 +219,8 @@ describe("the mentor says yes", () => {
     const r = requests.requestMatch({ menteeId: newMentee().id, mentorId: newMentor().id, actor: coordinator });
     if (!r.ok) throw new Error(r.formErrors.join());
     const req = db().select().from(schema.matchRequests).where(eq(schema.matchRequests.id, r.value.requestId)).get()!;
-    expect(req.deadline.slice(0, 10)).toBe(
-      new Date(Date.parse(req.requestedAt) + 2 * 86_400_000).toISOString().slice(0, 10),
-    );
+    // Two days from the Copenhagen day the request was made (which is the next UTC day for the last hour or two).
+    expect(req.deadline.slice(0, 10)).toBe(addDays(localDateOf(req.requestedAt), 2));
     settings.saveMatchSettings({ proposeNoIndustryPairs: true, requestDays: 5 }, coordinator);
   });
 });
