@@ -48,8 +48,8 @@ export async function boot(opts: { backgroundWork?: boolean } = {}) {
   // Fresh statistics for the query planner (docs/decisions/014); the housekeeping job repeats it daily.
   optimizeDatabase(d, true);
   if (!backgroundWork) return { ...serverInfo(c), logins: [] };
-  // Long work (whole-pool runs, report exports, the daily jobs) runs in worker threads; runs a stopped process left
-  // are failed first.
+  // Long work (whole-pool runs, report exports, the daily jobs) runs in job workers (processes of their own); runs a
+  // stopped process left are failed first.
   stops.push(startJobRunner({ maxWorkers: c.JOB_WORKERS }));
   // The daily jobs' days run in the worker too (the scheduler claims and retries them here). The outbox sender stays
   // on this thread: it waits on providers, not on the CPU, and its claims and leases are short statements.

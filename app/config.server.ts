@@ -70,7 +70,7 @@ export const configSchema = z.object({
    */
   EXPORT_DIR: optionalString,
   /**
-   * Background jobs this process runs at once, each in its own worker thread at a low CPU priority (docs/decisions/015):
+   * Background jobs this process runs at once, each in a worker process of its own at a low CPU priority (docs/decisions/015):
    * two, so an export or the daily jobs need not wait for a national matching run.
    */
   JOB_WORKERS: z.coerce.number().int().min(1).max(8).default(2),

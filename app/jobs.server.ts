@@ -9,7 +9,7 @@
  *
  * Admins see the state of every job on /admin/opbevaring (`jobOverview`). A job is `run(d, day)`: it may be async,
  * and long work should yield between bounded chunks (the retention job does). In the server each claimed day runs in a
- * worker thread as a background job (`setDailyJobRunner`, app/jobs/daily.server.ts); the claim, retries and the
+ * job worker as a background job (`setDailyJobRunner`, app/jobs/daily.server.ts); the claim, retries and the
  * admins' view stay here.
  */
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
@@ -37,8 +37,8 @@ export type DailyResult = { ok: true; ms: number } | { ok: false; ms: number; er
 
 /**
  * How the claimed days of one tick are run, in order, one result per item. Inline by default (unit tests, scripts);
- * the server runs them in one worker thread through the background-job mechanism (app/jobs/daily.server.ts), so long
- * daily work never holds the event loop, and one thread starts per tick rather than one per job.
+ * the server runs them in one job worker through the background-job mechanism (app/jobs/daily.server.ts), so long
+ * daily work never holds the event loop, and one worker starts per tick rather than one per job.
  */
 export type DailyRunner = (items: DailyItem[], d: Db) => Promise<DailyResult[]>;
 
@@ -165,7 +165,7 @@ function daysToRetry(d: Db, job: string, day: string): string[] {
 /**
  * Runs what is due for `day`: earlier failed or interrupted days (up to a week back) whose retry time has come, then
  * `day` itself, for every registered job. Every due (job, day) is claimed first, then the claimed ones run in order
- * (in the server: together in one worker thread) and each is marked by its own result. Returns the names of the jobs
+ * (in the server: together in one job worker) and each is marked by its own result. Returns the names of the jobs
  * that succeeded (a name once per day run).
  */
 export async function runDailyJobs(day: string = today(), d: Db = db()): Promise<string[]> {

@@ -20,10 +20,11 @@
  *
  * The workbook and the course list exports are background jobs (issue 17): their lines (mode "export_job") measure the
  * POST, the time until the job's file is written (time_to_file_ms), its download, the rows, and the server's event loop
- * and peak RSS meanwhile (the worker thread runs in the server's process, so its memory counts).
+ * and peak RSS meanwhile, and the job's own peak RSS (job_rss_peak_mb: a job runs in a process of its own, decision
+ * 015, whose peak is read from /proc while it runs).
  *
  * --during-run (issue 17) measures responsiveness instead of the tour: a coordinator starts a national whole-pool run
- * and an XLSX export job at once (each in a worker thread beside the server's), and while the run works /healthz and a
+ * and an XLSX export job at once (each in a worker process beside the server), and while the run works /healthz and a
  * coordinator list page are asked again and again (one request at a time each); their p50/p99/max, the run's own time
  * by stage and the export's time to file are reported, with a "target" line for p99 < 100 ms. --without-export: the
  * run alone. --node-args="FLAGS": flags for the server's node (e.g. `--node-args=--max-semi-space-size=4`), to see
@@ -232,7 +233,7 @@ for (const sig of ["SIGINT", "SIGTERM"] as const)
 
 /**
  * The server's processes (Linux /proc): the one process, or the cluster's primary and its server processes (their
- * parent is the primary). A job's worker thread is a thread of its process, so it counts with it.
+ * parent is the primary). A job's worker process is not one of them: its peak is measured apart (job_rss_peak_mb).
  */
 function serverPids(): number[] {
   const primary = server.process.pid;
@@ -291,10 +292,23 @@ function resetPeak() {
     /* not Linux: the peak is since start */
   }
 }
+/** Where the memory is after a page: V8's heap (used of reserved), outside it (external), and the rest (SQLite, code). */
+function heapOf(report: LoopReport | null) {
+  if (!report) return {};
+  return { heap_used_mb: report.heap_used_mb, heap_total_mb: report.heap_total_mb, external_mb: report.external_mb };
+}
 const alive = () => server.process.exitCode === null && server.process.signalCode === null;
 /** The event loop's delays since the last report (and starts a new count). */
 type LoopStats = { max_ms: number; p99_ms: number; mean_ms: number; samples: number };
-type LoopReport = { since_last: LoopStats; since_start: LoopStats; in_flight: number };
+type LoopReport = {
+  since_last: LoopStats;
+  since_start: LoopStats;
+  in_flight: number;
+  /** V8's heap (used, reserved) and memory outside it held by JS objects, summed over the processes. */
+  heap_used_mb: number;
+  heap_total_mb: number;
+  external_mb: number;
+};
 /** Several processes' loops as one: the worst delay and p99 of any, the mean over all samples, requests in any. */
 function mergeLoops(reports: LoopReport[]): LoopReport {
   const merge = (xs: LoopStats[]): LoopStats => {
@@ -310,6 +324,9 @@ function mergeLoops(reports: LoopReport[]): LoopReport {
     since_last: merge(reports.map((r) => r.since_last)),
     since_start: merge(reports.map((r) => r.since_start)),
     in_flight: reports.reduce((n, r) => n + r.in_flight, 0),
+    heap_used_mb: reports.reduce((n, r) => n + r.heap_used_mb, 0),
+    heap_total_mb: reports.reduce((n, r) => n + r.heap_total_mb, 0),
+    external_mb: reports.reduce((n, r) => n + r.external_mb, 0),
   };
 }
 /** Each server process reports (the cluster's primary passes SIGUSR2 on); null when one does not answer. */
@@ -426,6 +443,7 @@ try {
         event_loop_max_ms: loop.report ? loop.max_ms : null,
         rss_peak_mb: mem.peak_mb,
         rss_peak_sum_mb: mem.peak_sum_mb,
+        ...heapOf(loop.report),
       });
       continue;
     }
@@ -511,6 +529,7 @@ try {
       event_loop_max_ms: loop.report ? loop.max_ms : null,
       rss_peak_mb: mem.peak_mb,
       rss_peak_sum_mb: mem.peak_sum_mb,
+      ...heapOf(loop.report),
     });
   }
   bar.done("done");
@@ -540,8 +559,9 @@ try {
 
 /** An export job's line: the POST, the time to the file, the rows and size, the download. */
 async function exportJob(path: string, cookie: string): Promise<Record<string, unknown> & { error?: string }> {
-  const r = await runExportJob(server.url, path, cookie, runPath, timeoutMs);
+  const [r, jobPeak] = await childPeakRss(runExportJob(server.url, path, cookie, runPath, timeoutMs));
   return {
+    job_rss_peak_mb: jobPeak,
     status: r.status,
     post_ms: round(r.postMs),
     job: r.job,
@@ -556,8 +576,41 @@ async function exportJob(path: string, cookie: string): Promise<Record<string, u
 }
 
 /**
+ * The peak resident memory of the processes the server started (a job runs in a process of its own, decision 015),
+ * read from Linux /proc every 50 ms while `work` runs: VmHWM only grows, so its last reading is the peak up to then.
+ * Null when no such process was seen (or not Linux).
+ */
+async function childPeakRss<T>(work: Promise<T>): Promise<[T, number | null]> {
+  let peakKb = 0;
+  const sample = () => {
+    try {
+      const parents = new Set(serverPids());
+      for (const name of readdirSync("/proc")) {
+        if (!/^\d+$/.test(name)) continue;
+        try {
+          const status = readFileSync(`/proc/${name}/status`, "utf8");
+          const ppid = Number(status.match(/PPid:\s+(\d+)/)?.[1]);
+          if (!parents.has(ppid) || parents.has(Number(name))) continue;
+          peakKb = Math.max(peakKb, Number(status.match(/VmHWM:\s+(\d+)/)?.[1] ?? 0));
+        } catch {
+          /* gone meanwhile */
+        }
+      }
+    } catch {
+      /* not Linux */
+    }
+  };
+  const timer = setInterval(sample, 50);
+  try {
+    return [await work, peakKb ? round(peakKb / 1024, 0) : null];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
  * Responsiveness while long work runs (issue 17): a national whole-pool run and an XLSX export job at once (each in
- * its worker thread: the server runs JOB_WORKERS of them); meanwhile /healthz and a coordinator list page are asked one request after another each, until the run ends.
+ * its worker process: the server runs JOB_WORKERS of them); meanwhile /healthz and a coordinator list page are asked one request after another each, until the run ends.
  */
 async function duringRun() {
   const coordinator = await sessionOf("coordinator");

@@ -1,22 +1,27 @@
 /**
  * Long work off the request path (issue 17, docs/decisions/015-jobs.md). A request only writes a job row (`submitJob`)
- * and returns; this process's runner claims queued rows and runs each in its own worker thread (`node:worker_threads`,
- * the entry app/jobs/worker.ts, bundled to build/jobs-worker.js), so the server keeps answering while it works.
+ * and returns; this process's runner claims queued rows and runs each in a process of its own (`child_process.fork`,
+ * the entry app/jobs/worker.ts, bundled to build/jobs-worker.js), so the server keeps answering while it works. A
+ * process rather than a thread (decision 015): a job's memory is its own and returns to the system when it ends (an
+ * export of the whole programme peaks far below the server's own heap), and a job that runs out of memory ends itself,
+ * not the server.
  *
  * - One at a time per (kind, scope): a partial unique index over the queued and running rows refuses a second one.
  * - At most `maxWorkers` jobs of this process run at once (the machine has two cores); others wait queued.
  * - The worker writes its own progress (stage, done of total, component), its result in short transactions and the
- *   row's `done` last (a result is read only when whole). A worker that throws writes `failed` with the error; a worker that dies (an uncaught error, out of
- *   memory, process.exit) is marked failed here when its thread exits without a result.
- * - Cancel: a queued job is cancelled at once; a running one by terminating its thread (its open transaction is rolled
- *   back, so nothing is half-written). A cancel asked in another process is seen by the owner's heartbeat.
+ *   row's `done` last (a result is read only when whole). A worker that throws writes `failed` with the error; a worker
+ *   that dies (an uncaught error, which it reports before it ends; out of memory; process.exit) is marked failed here
+ *   when it exits without a result.
+ * - Cancel: a queued job is cancelled at once; a running one by ending its process (SQLite never applies an
+ *   uncommitted transaction, so nothing is half-written). A cancel asked in another process is seen by the owner's
+ *   heartbeat.
  * - A process that dies leaves running rows: `recoverJobs` at start fails those of this host whose process is gone
  *   and any whose heartbeat is stale; the heartbeat sweep repeats the latter every few seconds.
  */
 import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
-import { Worker } from "node:worker_threads";
+import { fork, type ChildProcess } from "node:child_process";
 import { backgroundJobs, type BackgroundJobStatus } from "../../db/schema";
 import { config } from "../config.server";
 import { db, type Db } from "../db.server";
@@ -27,8 +32,10 @@ import { BUSY_TIMEOUT_MS } from "../../db/client";
 import { notifyPeers, onPeerEvent } from "../peers.server";
 
 export type JobRow = typeof backgroundJobs.$inferSelect;
-/** What the worker gets: the job's id, the database, the test clock. */
+/** What the worker gets (as its one argument, JSON): the job's id, the database, the test clock. */
 export type WorkerData = { jobId: number; databaseUrl: string; clockOffsetMs: number };
+/** What a worker tells the runner before it dies of an uncaught error (over the fork's channel). */
+export type WorkerMessage = { type: "job-error"; error: string };
 
 /** How often the runner renews its running jobs' heartbeat and looks for cancels and dead runs. */
 export const HEARTBEAT_MS = 2_000;
@@ -38,7 +45,13 @@ export const STALE_MS = 30_000;
 const OWNER = `${hostname()}:${process.pid}`;
 const ACTIVE: BackgroundJobStatus[] = ["queued", "running"];
 
-type Runner = { workerFile: string; maxWorkers: number; running: Map<number, Worker>; timer: NodeJS.Timeout; d: Db };
+type Runner = {
+  workerFile: string;
+  maxWorkers: number;
+  running: Map<number, ChildProcess>;
+  timer: NodeJS.Timeout;
+  d: Db;
+};
 let runner: Runner | undefined;
 
 /** The name of this process in `owner` (host and pid). */
@@ -111,7 +124,7 @@ export function recentJobs(kind: string, limit = 10, d: Db = db()): JobRow[] {
 
 export type CancelResult = { ok: true } | { ok: false; error: "not_found" | "finished" };
 
-/** Cancels a queued job at once, or a running one (its thread is stopped; in another process, at its next heartbeat). */
+/** Cancels a queued job at once, or a running one (its process is ended; in another server, at its next heartbeat). */
 export function cancelJob(id: number, actorId: number | null, d: Db = db()): CancelResult {
   const at = nowIso();
   const queued = d
@@ -131,13 +144,22 @@ export function cancelJob(id: number, actorId: number | null, d: Db = db()): Can
   return { ok: true };
 }
 
-function stopCancelled(id: number, w: Worker, d: Db) {
-  // Marked first, so the thread's exit is not taken for a crash; a result committed a moment earlier stays done.
+function stopCancelled(id: number, w: ChildProcess, d: Db) {
+  // Marked first, so the worker's exit is not taken for a crash; a result committed a moment earlier stays done.
   d.update(backgroundJobs)
     .set({ status: "cancelled", finishedAt: nowIso() })
     .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.status, "running")))
     .run();
-  void w.terminate();
+  terminate(w);
+}
+
+/** Ends a worker's process and resolves when it has exited (SIGKILL: a job holds nothing that needs a goodbye). */
+function terminate(w: ChildProcess): Promise<void> {
+  if (w.exitCode !== null || w.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    w.once("exit", () => done());
+    w.kill("SIGKILL");
+  });
 }
 
 const isAlive = (pid: number) => {
@@ -207,11 +229,12 @@ function claimNext(d: Db): JobRow | undefined {
 }
 
 /**
- * The young generation of a job's thread, in MB (V8 otherwise grows it to about 48 MB). A job streams rows: what it
- * allocates dies young, so a small nursery is collected often and cheaply, and the process's peak stays lower while
- * it runs (docs/benchmarks.md). The old generation is not limited: a whole-pool run holds the national pool.
+ * V8's flags for a job's process. A semi-space of 5 MB makes a young generation of about 16 MB (V8 otherwise grows it
+ * to about 48 MB): a job streams rows, what it allocates dies young, so a small nursery is collected often and
+ * cheaply, and the job's peak stays lower (docs/benchmarks.md). The old generation is not limited: a whole-pool run
+ * holds the national pool. The server's own flags (a profiler, a preload) are not passed on.
  */
-const WORKER_YOUNG_GENERATION_MB = 16;
+const WORKER_NODE_FLAGS = ["--max-semi-space-size=5"];
 
 /** Starts queued jobs while workers are free. */
 onPeerEvent("jobs-queued", () => pump());
@@ -228,25 +251,31 @@ function pump() {
 
 function spawn(r: Runner, job: JobRow) {
   const data: WorkerData = { jobId: job.id, databaseUrl: config().DATABASE_URL, clockOffsetMs: getClockOffset() };
-  const w = new Worker(r.workerFile, {
-    workerData: data,
-    env: { ...process.env, DATABASE_URL: data.databaseUrl },
-    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+  // Not a cluster worker of the server, whatever the server is (server/cluster.mjs marks its own by this variable).
+  const { NODE_UNIQUE_ID: _cluster, ...env } = process.env;
+  const w = fork(r.workerFile, [JSON.stringify(data)], {
+    env: { ...env, DATABASE_URL: data.databaseUrl },
+    execArgv: WORKER_NODE_FLAGS,
+    serialization: "json",
   });
   r.running.set(job.id, w);
   let lastError: string | null = null;
+  w.on("message", (m: WorkerMessage) => {
+    if (m?.type === "job-error") lastError = m.error;
+  });
   w.on("error", (e) => {
     lastError = describeError(e);
   });
-  w.on("exit", (code) => {
+  w.on("exit", (code, signal) => {
     r.running.delete(job.id);
-    // A thread that ended without writing its result (done or failed) died: say how.
+    // A worker that ended without writing its result (done or failed) died: say how.
     const failed = r.d
       .update(backgroundJobs)
       .set({
         status: "failed",
         finishedAt: nowIso(),
-        error: lastError ?? `the worker stopped (exit code ${code}) without a result`,
+        error:
+          lastError ?? `the worker stopped (${signal ? `signal ${signal}` : `exit code ${code}`}) without a result`,
       })
       .where(and(eq(backgroundJobs.id, job.id), eq(backgroundJobs.status, "running")))
       .run().changes;
@@ -341,7 +370,7 @@ export function startJobRunner(opts: { workerFile?: string; maxWorkers?: number;
         .set({ status: "failed", finishedAt: at, error: "interrupted: the server stopped" })
         .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.status, "running")))
         .run();
-      await w.terminate();
+      await terminate(w);
     }
     r.running.clear();
   };
@@ -350,7 +379,7 @@ export function startJobRunner(opts: { workerFile?: string; maxWorkers?: number;
 const FINISHED: BackgroundJobStatus[] = ["done", "failed", "cancelled"];
 
 /**
- * Waits until the job has finished (done, failed or cancelled) and its thread has ended here, and returns its row. For
+ * Waits until the job has finished (done, failed or cancelled) and its worker has ended here, and returns its row. For
  * work this process waits on itself (the daily jobs); a person's page polls the row instead.
  */
 export async function waitForJob(id: number, d: Db = db(), pollMs = 100): Promise<JobRow> {

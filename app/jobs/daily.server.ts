@@ -1,5 +1,5 @@
 /**
- * The daily jobs in a worker thread (docs/decisions/015-jobs.md): the scheduler (app/jobs.server.ts) still claims each
+ * The daily jobs in a job worker (docs/decisions/015-jobs.md): the scheduler (app/jobs.server.ts) still claims each
  * (job, day), retries failed days and shows admins the cause; what runs the days it claimed in one tick is one
  * background job of kind DAILY_JOBS_KIND, so the course job, retention, housekeeping and the others never hold the
  * server's event loop. The worker runs them in order and keeps each one's result (a failure fails only its own day);

@@ -1,4 +1,4 @@
-/** Every kind of background job and its handler (run in the worker thread; app/jobs/worker.ts). */
+/** Every kind of background job and its handler (run in the job worker, a process of its own; app/jobs/worker.ts). */
 import type { JobHandler } from "./worker-runtime.server";
 import { POOL_RUN_KIND } from "../services/pool-runs.server";
 import { runPoolJob } from "../services/pool-run-job.server";

@@ -1,5 +1,5 @@
 /**
- * The worker thread's side of the job mechanism (app/jobs/background.server.ts): opens its own database connection,
+ * The worker's side of the job mechanism (app/jobs/background.server.ts), in a process of its own: opens its own database connection,
  * runs the job's handler, writes progress as it goes (at most every 250 ms, and at every change of stage), and ends the
  * row: `done` with its summary (by the handler, after its result is saved: `complete`), or `failed`
  * with the error. A row that is no longer running (cancelled meanwhile) is left alone and the result is rolled back.
@@ -11,7 +11,8 @@ import { backgroundJobs, type JobProgress } from "../../db/schema";
 import { db, closeDb, type Db } from "../db.server";
 import { describeError } from "../jobs.server";
 import { nowIso, setClockOffset } from "../utils/clock";
-import type { JobRow, WorkerData } from "./background.server";
+import { log } from "../utils/logger.server";
+import type { JobRow, WorkerData, WorkerMessage } from "./background.server";
 
 export class JobCancelled extends Error {
   constructor() {
@@ -30,7 +31,7 @@ export type JobContext = {
 export type JobHandler = (ctx: JobContext) => Promise<void> | void;
 
 const PROGRESS_EVERY_MS = 250;
-/** The worker thread's nice value (Linux: 0 is the server's, 19 the lowest priority). */
+/** The worker's nice value (Linux: 0 is the server's, 19 the lowest priority). */
 export const WORKER_NICE = 15;
 
 /**
@@ -77,7 +78,29 @@ export function immediateTransactions(client: Db["$client"]): void {
  */
 export const WORKER_CACHE_KIB = 8192;
 
+/** The job this process was started for: the runner passes it as the one argument (JSON). */
+export function workerDataFromArgs(argv = process.argv): WorkerData {
+  return JSON.parse(argv[2] ?? "null") as WorkerData;
+}
+
+/**
+ * In a forked worker: the channel to the runner does not keep the process alive (it ends when its job does), and an
+ * uncaught error is told to the runner (which records it on the job) before the process ends with it.
+ */
+function reportUncaughtErrors(): void {
+  if (!process.send) return;
+  process.channel?.unref();
+  process.on("uncaughtException", (e) => {
+    const message: WorkerMessage = { type: "job-error", error: describeError(e) };
+    console.error(e);
+    // Ends when the runner has the message, or after a second if the channel is gone.
+    setTimeout(() => process.exit(1), 1000);
+    process.send!(message, undefined, {}, () => process.exit(1));
+  });
+}
+
 export async function runWorker(data: WorkerData, handlers: Record<string, JobHandler>): Promise<void> {
+  reportUncaughtErrors();
   setClockOffset(data.clockOffsetMs);
   lowerThreadPriority();
   const d = db();
@@ -118,5 +141,11 @@ export async function runWorker(data: WorkerData, handlers: Record<string, JobHa
     }
   } finally {
     closeDb();
+    // The job's own peak memory, for the operators (and the benchmark): the process was started for this job alone.
+    log.info("background job ended", {
+      jobId: job.id,
+      kind: job.kind,
+      maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    });
   }
 }

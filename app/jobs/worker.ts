@@ -1,10 +1,8 @@
 /**
- * The worker thread's entry (bundled to build/jobs-worker.js by scripts/build-worker.mjs): runs the one job it was
- * started for with the handler of its kind.
+ * The job worker's entry (bundled to build/jobs-worker.js by scripts/build-worker.mjs; the runner forks a process on
+ * it): runs the one job it was started for with the handler of its kind.
  */
-import { workerData } from "node:worker_threads";
-import { runWorker } from "./worker-runtime.server";
+import { runWorker, workerDataFromArgs } from "./worker-runtime.server";
 import { jobHandlers } from "./handlers.server";
-import type { WorkerData } from "./background.server";
 
-await runWorker(workerData as WorkerData, jobHandlers);
+await runWorker(workerDataFromArgs(), jobHandlers);

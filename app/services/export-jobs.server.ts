@@ -1,6 +1,6 @@
 /**
  * Report exports as background jobs (issue 17, docs/decisions/015-jobs.md): the workbook (every table and the course
- * list) and the CSV of the course list grow with the programme, so a POST only queues a job and the worker thread
+ * list) and the CSV of the course list grow with the programme, so a POST only queues a job and the job worker
  * writes the file, streaming, into a private directory (`EXPORT_DIR`, never under public/). The requester follows its
  * progress (rows written) and downloads the file from a guarded loader that serves it only to them; files expire after
  * EXPORT_FILES_KEPT_HOURS (the download refuses them and the daily housekeeping deletes them).
@@ -166,7 +166,7 @@ export function scopeOfRequester(d: Db, userId: number | null): Scope {
 }
 
 /**
- * The job's handler (in the worker thread): the requester's scope re-applied, the file written to `<file>.part` as
+ * The job's handler (in the job worker): the requester's scope re-applied, the file written to `<file>.part` as
  * rows come (progress: rows written), renamed when whole, then the row marked done with the file's name and size.
  */
 export async function runReportExportJob(ctx: JobContext): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * The whole-pool run itself (issue 17), in the worker thread (app/jobs/background.server.ts): load the waiting
+ * The whole-pool run itself (issue 17), in the job worker (app/jobs/background.server.ts): load the waiting
  * citizens and the mentors of the scope, score the pairs, solve the assignment, save the result in short transactions
  * and mark the run done last. Starting, cancelling and reading a run: `pool-runs.server.ts`.
  */

@@ -1,6 +1,6 @@
 /**
  * Whole-pool matching as a background job (issue 17): a coordinator starts a run for a scope (country, region or one
- * municipality, optionally one DB07 section); the run loads, scores, solves and saves in a worker thread
+ * municipality, optionally one DB07 section); the run loads, scores, solves and saves in a job worker
  * (`pool-run-job.server.ts`, app/jobs/background.server.ts) and its result is read here a page at a time.
  *
  * The result keeps the pairs that share an industry (the mentee's wished division or section is the mentor's industry or

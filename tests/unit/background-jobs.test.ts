@@ -1,5 +1,5 @@
 /**
- * The background-job mechanism (issue 17) with real worker threads: a whole-pool run from start to its saved result,
+ * The background-job mechanism (issue 17) with real worker processes: a whole-pool run from start to its saved result,
  * a worker that crashes, a handler that throws, cancelling, one run per scope, and runs a dead process left behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -84,7 +84,7 @@ describe("background jobs", () => {
       .run();
   });
 
-  it("marks a job failed when its worker thread crashes, with the error", async () => {
+  it("marks a job failed when its worker crashes, with the error", async () => {
     const r = submit("test_crash");
     expect(r.ok).toBe(true);
     const job = await settled(r.jobId);

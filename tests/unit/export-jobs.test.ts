@@ -1,5 +1,5 @@
 /**
- * Report exports and the daily jobs as background jobs (issue 17) with real worker threads: the worker writes the file
+ * Report exports and the daily jobs as background jobs (issue 17) with real worker processes: the worker writes the file
  * with the requester's scope applied again (a caseworker's export never holds another municipality's courses, whatever
  * the job's parameters say), only the requester may download it, one export at a time per user and kind, files expire;
  * a daily job's day runs in the worker and the scheduler marks it as the worker ended it; the worker's thread runs at a
@@ -220,7 +220,7 @@ describe("report exports as background jobs", () => {
 describe("daily jobs in the worker", () => {
   afterAll(() => scheduler.setDailyJobRunner(null));
 
-  it("runs a tick's days in one worker thread; a failure there fails its own day with its cause, for the admins to see", async () => {
+  it("runs a tick's days in one worker; a failure there fails its own day with its cause, for the admins to see", async () => {
     scheduler.registerJob({
       name: "test_daily_fail",
       run: () => {
@@ -275,14 +275,18 @@ describe("daily jobs in the worker", () => {
 });
 
 describe("the worker's priority", () => {
-  it.runIf(platform() === "linux")("runs the job's thread at a lower priority than the server's", async () => {
-    const mine = getPriority();
-    const r = jobs.submitJob({ kind: "test_priority", scopeKey: "p", params: {}, requestedBy: null }, d);
-    const job = await settled(r.jobId);
-    expect(job.summary).toEqual({ nice: Math.max(mine, 15) });
-    // The server's own thread keeps its priority.
-    expect(getPriority()).toBe(mine);
-  });
+  it.runIf(platform() === "linux")(
+    "runs the job in a process of its own at a lower priority than the server's",
+    async () => {
+      const mine = getPriority();
+      const r = jobs.submitJob({ kind: "test_priority", scopeKey: "p", params: {}, requestedBy: null }, d);
+      const job = await settled(r.jobId);
+      expect(job.summary).toEqual({ nice: Math.max(mine, 15), pid: expect.any(Number) });
+      expect((job.summary as { pid: number }).pid).not.toBe(process.pid);
+      // The server's own thread keeps its priority.
+      expect(getPriority()).toBe(mine);
+    },
+  );
 });
 
 describe("the worker's transactions", () => {

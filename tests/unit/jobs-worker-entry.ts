@@ -4,11 +4,9 @@
  */
 import { readlinkSync } from "node:fs";
 import { getPriority } from "node:os";
-import { workerData } from "node:worker_threads";
-import { runWorker } from "../../app/jobs/worker-runtime.server";
+import { runWorker, workerDataFromArgs } from "../../app/jobs/worker-runtime.server";
 import { jobHandlers } from "../../app/jobs/handlers.server";
 import { registerJob } from "../../app/jobs.server";
-import type { WorkerData } from "../../app/jobs/background.server";
 
 // A daily job that always fails (the scheduler test registers the same name on its side).
 registerJob({
@@ -18,9 +16,9 @@ registerJob({
   },
 });
 
-await runWorker(workerData as WorkerData, {
+await runWorker(workerDataFromArgs(), {
   ...jobHandlers,
-  // An uncaught error outside the handler's call: the thread dies.
+  // An uncaught error outside the handler's call: the worker dies.
   test_crash: () =>
     new Promise<void>(() => {
       setTimeout(() => {
@@ -30,7 +28,7 @@ await runWorker(workerData as WorkerData, {
   test_throw: () => {
     throw new Error("the handler refused");
   },
-  // Tells this thread's nice value (Linux), which the runtime lowered before the handler ran.
+  // Tells the worker's nice value (Linux), which the runtime lowered before the handler ran.
   test_priority: ({ d, complete }) => {
     let nice: number | null = null;
     try {
@@ -38,7 +36,7 @@ await runWorker(workerData as WorkerData, {
     } catch {
       /* not Linux */
     }
-    complete(d, { nice });
+    complete(d, { nice, pid: process.pid });
   },
   // Runs until it is terminated, telling its progress.
   test_wait: ({ progress }) =>

@@ -15,7 +15,7 @@ import * as schema from "../../db/schema";
 import { testDb } from "../support/test-db";
 import { matchRefusal } from "../../app/services/match-approval.server";
 
-// The fresh database file of this test file (tests/support/unit-setup.ts), for the worker threads to open.
+// The fresh database file of this test file (tests/support/unit-setup.ts), for the job workers to open.
 const dbPath = process.env.DATABASE_URL!;
 
 describe("concurrent approvals", () => {
