@@ -50,6 +50,7 @@ import { parseArgs } from "node:util";
 import { buildIfNeeded } from "./lib/build.mjs";
 import { progressBar } from "./lib/progress";
 import { startServer, type RunningServer } from "./lib/server";
+import { makeFactsCurrent } from "./lib/current-facts";
 import {
   fetchPage,
   logIn,
@@ -198,6 +199,10 @@ const env = {
 };
 let server: RunningServer = await startServer(env, 120_000, { nodeArgs });
 let restarts = 0;
+{
+  const facts = await makeFactsCurrent(runPath);
+  log(`course facts made current for today (the daily course job's work): ${facts.rows} rows in ${facts.ms} ms`);
+}
 const sessions = new Map<Visitor, Session | Error>();
 
 const bare = spawn(

@@ -22,6 +22,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildIfNeeded } from "./lib/build.mjs";
 import { startServer, type RunningServer } from "./lib/server";
+import { makeFactsCurrent } from "./lib/current-facts";
 import { logIn, pickIds, secretsFrom, type Session, type Visitor } from "./lib/pages";
 
 const { values } = parseArgs({
@@ -90,6 +91,9 @@ if (values.against)
       nodeArgs: flags(values["against-node-args"]),
     }),
   });
+
+// Each copy as after the day's course job (the servers run without background work; scripts/lib/current-facts.ts).
+for (const path of copies) await makeFactsCurrent(path);
 
 /** User + system CPU of a process in ms (clock ticks of 10 ms). */
 const cpuMs = (pid: number) => {
