@@ -8,6 +8,7 @@
  */
 import express from "express";
 import { createRequestHandler } from "@remix-run/express";
+import { requestConcurrency, requestGate } from "./request-gate.mjs";
 import { createRequestHandler as createFetchHandler } from "@remix-run/node";
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
@@ -100,7 +101,9 @@ const remix = createRequestHandler({
   mode: "production",
   getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? req.socket.remoteAddress }),
 });
-app.all("*", stats ? stats.counting(remix) : remix);
+// In the order they came, a few at a time (server/request-gate.mjs, decision 024).
+const gated = requestGate(remix, requestConcurrency());
+app.all("*", stats ? stats.counting(gated) : gated);
 
 const publicPaths = new Set(PUBLIC_PAGES);
 const renderPublic = createFetchHandler(build, "production");
