@@ -150,7 +150,7 @@ function stopCancelled(id: number, w: ChildProcess, d: Db) {
     .set({ status: "cancelled", finishedAt: nowIso() })
     .where(and(eq(backgroundJobs.id, id), eq(backgroundJobs.status, "running")))
     .run();
-  terminate(w);
+  void terminate(w);
 }
 
 /** Ends a worker's process and resolves when it has exited (SIGKILL: a job holds nothing that needs a goodbye). */

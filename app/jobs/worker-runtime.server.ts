@@ -84,12 +84,14 @@ export function workerDataFromArgs(argv = process.argv): WorkerData {
 }
 
 /**
- * In a forked worker: the channel to the runner does not keep the process alive (it ends when its job does), and an
- * uncaught error is told to the runner (which records it on the job) before the process ends with it.
+ * In a forked worker: the channel to the runner does not keep the process alive (it ends when its job does), an
+ * uncaught error is told to the runner (which records it on the job) before the process ends with it, and a worker
+ * whose server is gone (the channel closed) stops: the next server fails its row as interrupted.
  */
 function reportUncaughtErrors(): void {
   if (!process.send) return;
   process.channel?.unref();
+  process.on("disconnect", () => process.exit(1));
   process.on("uncaughtException", (e) => {
     const message: WorkerMessage = { type: "job-error", error: describeError(e) };
     console.error(e);

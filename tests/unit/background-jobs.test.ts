@@ -3,11 +3,13 @@
  * a worker that crashes, a handler that throws, cancelling, one run per scope, and runs a dead process left behind.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fork } from "node:child_process";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { and, eq } from "drizzle-orm";
 
 import { db } from "../../app/db.server";
+import { config } from "../../app/config.server";
 import * as f from "../../db/factories";
 import * as schema from "../../db/schema";
 import * as jobs from "../../app/jobs/background.server";
@@ -17,6 +19,7 @@ import { testDb } from "../support/test-db";
 
 const d = db();
 let stop: () => Promise<void>;
+let workerFile: string;
 const status = (id: number) => jobs.jobById(id, d)!.status;
 const settled = async (id: number) => {
   await expect
@@ -32,7 +35,7 @@ const submit = (kind: string, scopeKey = "country") =>
 
 beforeAll(async () => {
   testDb();
-  const workerFile = resolve("tests/.tmp", `jobs-worker-${process.pid}.mjs`);
+  workerFile = resolve("tests/.tmp", `jobs-worker-${process.pid}.mjs`);
   await buildWorker({ entry: "tests/unit/jobs-worker-entry.ts", outfile: workerFile });
   // A run that a process on this host left behind (its pid is gone), and one of another host whose heartbeat is stale.
   const old = new Date(Date.now() - 10 * 60_000).toISOString();
@@ -97,6 +100,23 @@ describe("background jobs", () => {
     const r = submit("test_throw");
     const job = await settled(r.jobId);
     expect(job).toMatchObject({ status: "failed", error: "the handler refused" });
+  });
+
+  it("a worker whose server is gone (its channel closed) stops instead of running on", async () => {
+    const row = d
+      .insert(schema.backgroundJobs)
+      .values({ kind: "test_wait", scopeKey: "orphan", params: {}, status: "running", owner: "gone:1" })
+      .returning()
+      .get();
+    const data = { jobId: row.id, databaseUrl: config().DATABASE_URL, clockOffsetMs: 0 };
+    const child = fork(workerFile, [JSON.stringify(data)], { serialization: "json" });
+    await expect
+      .poll(() => jobs.jobById(row.id, d)!.progress?.done ?? 0, { timeout: 30_000, interval: 50 })
+      .toBeGreaterThan(0);
+    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+    child.disconnect();
+    expect(await exited).toBe(1);
+    d.update(schema.backgroundJobs).set({ status: "failed" }).where(eq(schema.backgroundJobs.id, row.id)).run();
   });
 
   it("refuses a second run for the same scope while one is queued or running; cancel stops it", async () => {
