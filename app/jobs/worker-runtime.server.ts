@@ -94,7 +94,6 @@ function reportUncaughtErrors(): void {
   process.on("disconnect", () => process.exit(1));
   process.on("uncaughtException", (e) => {
     const message: WorkerMessage = { type: "job-error", error: describeError(e) };
-    console.error(e);
     // Ends when the runner has the message, or after a second if the channel is gone.
     setTimeout(() => process.exit(1), 1000);
     process.send!(message, undefined, {}, () => process.exit(1));
