@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { courses, mentees, mentorScreenings, mentors, municipalities, users } from "../../db/schema";
+import { unionAll } from "drizzle-orm/sqlite-core";
 import { db, type Db } from "../db.server";
 import { codesInSection, industriesByCodes, industryByCode } from "../domain/industries";
 import { occupyingCourseStatuses, type MentorStatus, type ScreeningStep } from "../domain/enums";
@@ -13,7 +14,7 @@ import { enqueue } from "../messaging/outbox.server";
 import { audit } from "./audit.server";
 import { today } from "../utils/clock";
 import { matchableCondition, openCourseCount } from "./mentor-pool";
-import { countRows, pagedQuery, qualified, childRows } from "../utils/sql";
+import { countRows, pagedByKeys, pagedQuery, qualified, childRows } from "../utils/sql";
 import { keptTotal } from "./page-cache.server";
 import { SUB_PAGE_SIZE } from "../domain/paging";
 import { statusHistoryPage } from "./status-history.server";
@@ -41,19 +42,28 @@ export function listMatchableMentors(d: Db = db(), onDay: string = today()) {
 
 export type QueueFilter = { status: string; municipality?: number; section?: string };
 
+/** The statuses a queue filter names: "to screen" is two of them, "all" sets no condition. */
+function statusesOf(f: QueueFilter): readonly MentorStatus[] | null {
+  if (f.status === "to_screen") return ["applied", "screening"];
+  return f.status === "all" ? null : [f.status as MentorStatus];
+}
+
 /**
- * Which mentors an application list shows: verified sign-ups only (an unverified one has not confirmed their email
- * and is purged after 30 days), never anonymised ones. The list and every count of it (the coordinator's start page)
- * use this one condition.
+ * Which mentors an application list shows, apart from the status: verified sign-ups only (an unverified one has not
+ * confirmed their email and is purged after 30 days), never anonymised ones.
  */
-function applicationConditions(f: QueueFilter): SQL {
+function applicationScope(f: QueueFilter): SQL {
   const conds: (SQL | undefined)[] = [isNotNull(mentors.emailVerifiedAt), isNull(mentors.anonymisedAt)];
-  if (f.status === "to_screen") conds.push(inArray(mentors.status, ["applied", "screening"]));
-  else if (f.status !== "all") conds.push(eq(mentors.status, f.status as MentorStatus));
   if (f.municipality) conds.push(eq(mentors.municipalityCode, f.municipality));
   // A section's codes: at most the section and its divisions (the DB07 vocabulary, not a table read).
   if (f.section) conds.push(inArray(mentors.industryCode, codesInSection(f.section)));
   return and(...conds)!;
+}
+
+/** The list's whole condition. Every count of it (the coordinator's start page) uses this one. */
+function applicationConditions(f: QueueFilter): SQL {
+  const statuses = statusesOf(f);
+  return and(applicationScope(f), statuses ? inArray(mentors.status, statuses) : undefined)!;
 }
 
 /** How many applications a filter shows (the start page's "to screen" figure is `countApplications({ status: "to_screen" })`). */
@@ -61,30 +71,69 @@ export function countApplications(f: QueueFilter, d: Db = db()): number {
   return countRows(d, mentors, applicationConditions(f));
 }
 
+const queueOrder = [asc(mentors.createdAt), asc(mentors.id)];
+
+/**
+ * A page of the queue's ids, oldest first. Each status is read in the order of its index (status, created_at) and the
+ * reads are merged (UNION ALL): a `status IN (…)` has no such index order, so SQLite would sort every application of
+ * both statuses for each page shown.
+ */
+function applicationKeys(d: Db, f: QueueFilter) {
+  const scope = applicationScope(f);
+  const arm = (status?: MentorStatus) =>
+    d
+      .select({ id: mentors.id, createdAt: mentors.createdAt })
+      .from(mentors)
+      .where(and(scope, status ? eq(mentors.status, status) : undefined));
+  const [first, second, ...rest] = statusesOf(f) ?? [];
+  const ordered = (limit: number, offset: number) =>
+    second
+      ? unionAll(arm(first), arm(second), ...rest.map(arm))
+          .orderBy(...queueOrder)
+          .limit(limit)
+          .offset(offset)
+          .as("queue_page")
+      : arm(first)
+          .orderBy(...queueOrder)
+          .limit(limit)
+          .offset(offset)
+          .as("queue_page");
+  return {
+    limit: (limit: number) => ({
+      offset: (offset: number) => {
+        const page = ordered(limit, offset);
+        return d.select({ id: page.id }).from(page);
+      },
+    }),
+  };
+}
+
 /** The application queue, oldest first: one page and the true total (the same conditions as the count). */
 export function listApplications(f: QueueFilter, page = 1) {
   const d = db();
-  const where = applicationConditions(f);
   const filter = { status: f.status, municipality: f.municipality ?? null, section: f.section ?? null };
-  const result = pagedQuery(
+  const result = pagedByKeys(
     page,
     () => keptTotal(d, "applications", filter, () => countApplications(f, d)),
-    d
-      .select({
-        id: mentors.id,
-        firstName: mentors.firstName,
-        lastName: mentors.lastName,
-        status: mentors.status,
-        createdAt: mentors.createdAt,
-        municipality: municipalities.name,
-        industryCode: mentors.industryCode,
-        jobTitle: mentors.jobTitle,
-        steps: sql<number>`(select count(distinct ${mentorScreenings.step}) from ${mentorScreenings} where ${qualified(mentorScreenings.mentorId)} = ${qualified(mentors.id)})`,
-      })
-      .from(mentors)
-      .innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
-      .where(where)
-      .orderBy(asc(mentors.createdAt), asc(mentors.id)),
+    applicationKeys(d, f),
+    (pageIds) =>
+      d
+        .select({
+          id: mentors.id,
+          firstName: mentors.firstName,
+          lastName: mentors.lastName,
+          status: mentors.status,
+          createdAt: mentors.createdAt,
+          municipality: municipalities.name,
+          industryCode: mentors.industryCode,
+          jobTitle: mentors.jobTitle,
+          steps: sql<number>`(select count(distinct ${mentorScreenings.step}) from ${mentorScreenings} where ${qualified(mentorScreenings.mentorId)} = ${qualified(mentors.id)})`,
+        })
+        .from(mentors)
+        .innerJoin(municipalities, eq(municipalities.code, mentors.municipalityCode))
+        .where(inArray(mentors.id, pageIds))
+        .orderBy(...queueOrder)
+        .all(),
   );
   const rows = result.rows.map((r) => {
     const i = industryByCode(r.industryCode);

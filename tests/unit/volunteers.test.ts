@@ -11,6 +11,7 @@ import { isMatchable } from "../../app/domain/mentor-status";
 import { today } from "../../app/utils/clock";
 import { testDb } from "../support/test-db";
 import { fail, ok } from "../../app/services/kernel.server";
+import { createRng, insertMentor } from "../../db/factories";
 
 const v = { ...signup, ...screening, ...home };
 
@@ -186,6 +187,45 @@ describe("the coordinator's start page", () => {
         .where(sql`${schema.mentors.status} in ('applied','screening')`)
         .get()!.n,
     ).toBeGreaterThan(before);
+  });
+});
+
+describe("the application queue", () => {
+  it("pages both statuses to screen as one list, oldest first, with ties in id order", () => {
+    const rng = createRng(16);
+    const statuses = ["applied", "screening", "active", "rejected"] as const;
+    // 90 sign-ups whose days interleave across the statuses, some on the very same instant.
+    for (let i = 0; i < 90; i++) {
+      const day = String(1 + (i % 28)).padStart(2, "0");
+      insertMentor(db(), rng, [751, 101], {
+        status: statuses[i % statuses.length],
+        createdAt: `2020-03-${day}T0${i % 3}:00:00.000Z`,
+      });
+    }
+    for (const filter of [
+      { status: "to_screen" },
+      { status: "to_screen", municipality: 751 },
+      { status: "screening" },
+    ]) {
+      const first = v.listApplications(filter, 1);
+      const pages = Array.from({ length: first.pages }, (_, i) => v.listApplications(filter, i + 1).rows);
+      const wanted = db()
+        .select({ id: schema.mentors.id })
+        .from(schema.mentors)
+        .where(
+          and(
+            sql`${schema.mentors.status} in ${filter.status === "to_screen" ? ["applied", "screening"] : [filter.status]}`,
+            sql`${schema.mentors.emailVerifiedAt} is not null and ${schema.mentors.anonymisedAt} is null`,
+            filter.municipality ? eq(schema.mentors.municipalityCode, filter.municipality) : undefined,
+          ),
+        )
+        .orderBy(schema.mentors.createdAt, schema.mentors.id)
+        .all()
+        .map((r) => r.id);
+      expect(first.pages).toBeGreaterThan(filter.status === "to_screen" && !filter.municipality ? 1 : 0);
+      expect(pages.flat().map((r) => r.id)).toEqual(wanted);
+      expect(first.total).toBe(wanted.length);
+    }
   });
 });
 
