@@ -6,6 +6,7 @@ import { config, ConfigError } from "./config.server";
 import { closeDb, db } from "./db.server";
 import { applyReferenceData } from "../db/reference";
 import { optimizeDatabase } from "../db/client";
+import { checkpointInBackground } from "../db/checkpoint";
 import { demoLogins, isDatabaseEmpty, seedDemo } from "../db/seed/demo";
 import { startSenderLoop } from "./messaging/outbox-sender.server";
 import { setDailyJobRunner, startBackgroundJobs } from "./jobs.server";
@@ -47,6 +48,12 @@ export async function boot(opts: { backgroundWork?: boolean } = {}) {
   }
   // Fresh statistics for the query planner (docs/decisions/014); the housekeeping job repeats it daily.
   optimizeDatabase(d, true);
+  // Every server process: its commits no longer wait for the log to be copied into the file (docs/decisions/025).
+  stops.push(
+    checkpointInBackground(d, {
+      onFailure: (cause) => log.warn("the checkpoint thread stopped; commits checkpoint the log again", { cause }),
+    }),
+  );
   if (!backgroundWork) return { ...serverInfo(c), logins: [] };
   // Long work (whole-pool runs, report exports, the daily jobs) runs in job workers (processes of their own); runs a
   // stopped process left are failed first.

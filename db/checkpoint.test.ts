@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import Database from "better-sqlite3";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDb, type Db } from "./client";
+import { AUTOCHECKPOINT_PAGES, checkpointInBackground, type CheckpointResult } from "./checkpoint";
+
+const dirs: string[] = [];
+const opened: Db[] = [];
+afterEach(() => {
+  for (const d of opened.splice(0)) if (d.$client.open) d.$client.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function fileDb() {
+  const dir = mkdtempSync(join(tmpdir(), "mb-checkpoint-"));
+  dirs.push(dir);
+  const path = join(dir, "app.sqlite");
+  const d = openDb(path);
+  opened.push(d);
+  d.$client.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)");
+  d.$client.pragma("wal_checkpoint(TRUNCATE)");
+  return { d, path };
+}
+
+/** Enough rows to take the log well past SQLite's own checkpoint threshold, in one transaction per 100 rows. */
+function writeMany(d: Db) {
+  const put = d.$client.prepare("INSERT INTO t (body) VALUES (?)");
+  const body = "x".repeat(2000);
+  for (let tx = 0; tx < 40; tx++) d.$client.transaction(() => Array.from({ length: 100 }, () => put.run(body)))();
+}
+
+const autocheckpoint = (d: Db) => d.$client.pragma("wal_autocheckpoint", { simple: true });
+
+describe("checkpoints in a thread of their own", () => {
+  it("leaves the log to the thread: commits no longer copy it into the file, the thread does", async () => {
+    const { d, path } = fileDb();
+    const results: CheckpointResult[] = [];
+    const stop = checkpointInBackground(d, { intervalMs: 50, onCheckpoint: (r) => results.push(r) });
+    await vi.waitFor(() => expect(results.length).toBeGreaterThan(0));
+    expect(autocheckpoint(d)).toBe(0);
+    const before = statSync(path).size;
+    writeMany(d);
+    // 8 MB went into the log; SQLite's own checkpoint would have copied most of it into the file by now.
+    expect(statSync(path).size).toBe(before);
+    await vi.waitFor(() => expect(statSync(path).size).toBeGreaterThan(before + 7_000_000));
+    expect(results.some((r) => r.log > AUTOCHECKPOINT_PAGES && r.checkpointed === r.log)).toBe(true);
+    await stop();
+    expect(autocheckpoint(d)).toBe(AUTOCHECKPOINT_PAGES);
+  });
+
+  it("gives the connection its own checkpoints back when the thread cannot start", async () => {
+    const { d, path } = fileDb();
+    const failures: string[] = [];
+    checkpointInBackground(d, { driver: "no-such-driver", onFailure: (m) => failures.push(m) });
+    await vi.waitFor(() => expect(failures).toHaveLength(1));
+    expect(failures[0]).toContain("no-such-driver");
+    expect(autocheckpoint(d)).toBe(AUTOCHECKPOINT_PAGES);
+    const before = statSync(path).size;
+    writeMany(d);
+    expect(statSync(path).size).toBeGreaterThan(before);
+  });
+
+  it("starts nothing for a database in memory", async () => {
+    const d = openDb(":memory:");
+    opened.push(d);
+    const onFailure = vi.fn();
+    await checkpointInBackground(d, { onFailure })();
+    expect(onFailure).not.toHaveBeenCalled();
+    expect(autocheckpoint(d)).toBe(AUTOCHECKPOINT_PAGES);
+    // The value given back is SQLite's own default.
+    const plain = new Database(":memory:");
+    expect(plain.pragma("wal_autocheckpoint", { simple: true })).toBe(AUTOCHECKPOINT_PAGES);
+    plain.close();
+  });
+});
