@@ -14,7 +14,8 @@
  * decision 022): CPU is then summed over its processes, RSS is the largest process's (and `peak_sum_mb` their sum),
  * and the event loop's worst delay is the worst of any.
  *
- * Options: --mentees N (100000), --db PATH (data/scale-N.sqlite), --duration S (10), --connections C (10),
+ * Options: --mentees N (100000), --db PATH (data/scale-N.sqlite), --duration S (10), --warmup S (2: that long of the
+ * same load before the measured run, not counted; 0 for none), --connections C (10),
  * --only TEXT (the page whose pattern or path is TEXT, or else pages containing TEXT; repeatable; `--only /` is the
  * landing page), --slow-ms MS (5000), --timeout-s S (120), --variants (the lists again with filters and later pages).
  *
@@ -71,6 +72,7 @@ const { values } = parseArgs({
     mentees: { type: "string", default: "100000" },
     db: { type: "string" },
     duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
     connections: { type: "string", default: "10" },
     only: { type: "string", multiple: true },
     "slow-ms": { type: "string", default: "5000" },
@@ -88,6 +90,8 @@ const nodeArgs = values["node-args"]?.split(" ").filter(Boolean) ?? [];
 const processes = Number(values.processes);
 const mentees = Number(values.mentees);
 const duration = Number(values.duration);
+/** Seconds of the same load before the measured run, not counted (its p99 is reported as `warmup_p99_ms`). */
+const warmup = Number(values.warmup);
 const connections = Number(values.connections);
 const slowMs = Number(values["slow-ms"]);
 const timeoutMs = Number(values["timeout-s"]) * 1000;
@@ -379,11 +383,11 @@ async function drain(): Promise<{ report: LoopReport | null; max_ms: number }> {
 }
 
 /** autocannon against one URL; the server's own answer is checked by the probe before. */
-async function load(url: string, cookie: string) {
+async function load(url: string, cookie: string, seconds = duration) {
   const r = await autocannon({
     url,
     connections,
-    duration,
+    duration: seconds,
     timeout: Math.ceil(timeoutMs / 1000),
     headers: cookie ? { cookie } : {},
   });
@@ -486,8 +490,15 @@ try {
         note: `one request: slower than ${slowMs} ms`,
       });
     } else {
+      const url = new URL(p.path, server.url).href;
+      if (warmup > 0) {
+        // A server that has been up a while has compiled and cached this page's code paths: the first second of a
+        // page is V8 compiling them, which is not what the page costs. The warm-up's own p99 is kept beside.
+        result.warmup_p99_ms = (await load(url, session.cookie, warmup)).p99_ms;
+        await drain();
+      }
       const cpuBefore = serverCpuMs();
-      const r = await load(new URL(p.path, server.url).href, session.cookie);
+      const r = await load(url, session.cookie);
       cpuOf = { before: cpuBefore, requests: r.requests };
       Object.assign(
         result,
