@@ -312,6 +312,8 @@ type LoopStats = { max_ms: number; p99_ms: number; mean_ms: number; samples: num
 type LoopReport = {
   since_last: LoopStats;
   since_start: LoopStats;
+  /** The app's requests answered since the last report, timed inside the server (the same summary, in ms). */
+  answered: LoopStats;
   in_flight: number;
   /** V8's heap (used, reserved) and memory outside it held by JS objects, summed over the processes. */
   heap_used_mb: number;
@@ -332,6 +334,7 @@ function mergeLoops(reports: LoopReport[]): LoopReport {
   return {
     since_last: merge(reports.map((r) => r.since_last)),
     since_start: merge(reports.map((r) => r.since_start)),
+    answered: merge(reports.map((r) => r.answered)),
     in_flight: reports.reduce((n, r) => n + r.in_flight, 0),
     heap_used_mb: reports.reduce((n, r) => n + r.heap_used_mb, 0),
     heap_total_mb: reports.reduce((n, r) => n + r.heap_total_mb, 0),
@@ -372,12 +375,15 @@ async function sessionOf(visitor: Visitor): Promise<Session | Error> {
  * Waits until the server has finished every request (autocannon stops at its duration, but the loaders of requests
  * already received still run), and returns the event loop's worst delay meanwhile.
  */
-async function drain(): Promise<{ report: LoopReport | null; max_ms: number }> {
+async function drain(): Promise<{ report: LoopReport | null; max_ms: number; answered: LoopStats | null }> {
   let max = 0;
+  // The first report holds the requests of the run; any later one only the few still running at its end.
+  let answered: LoopStats | null = null;
   for (;;) {
     const report = await eventLoop();
     max = Math.max(max, report?.since_last.max_ms ?? 0);
-    if (!report || report.in_flight === 0) return { report, max_ms: max };
+    answered ??= report?.answered ?? null;
+    if (!report || report.in_flight === 0) return { report, max_ms: max, answered };
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -539,9 +545,12 @@ try {
       cpuOf?.before != null && cpuAfter != null && cpuOf.requests
         ? round((cpuAfter - cpuOf.before) / cpuOf.requests, 1)
         : null;
+    // The same requests timed inside the server: what of the client's p99 is the server's, and what the machine's.
+    const inServer = result.mode === "load" && loop.answered?.samples ? loop.answered : null;
     line({
       ...result,
       cpu_ms_per_request,
+      ...(inServer ? { server_p99_ms: inServer.p99_ms, server_max_ms: inServer.max_ms } : {}),
       event_loop_max_ms: loop.report ? loop.max_ms : null,
       rss_peak_mb: mem.peak_mb,
       rss_peak_sum_mb: mem.peak_sum_mb,

@@ -204,8 +204,8 @@ process.on("SIGTERM", () => stop("SIGTERM"));
 process.on("SIGINT", () => stop("SIGINT"));
 
 /**
- * Opt-in (EVENT_LOOP_STATS=true, for `npm run bench:pages`): SIGUSR2 logs the event loop's delays, the requests Remix is
- * still handling (a benchmark waits for none before its next page: a client that gave up does not stop a loader) and
+ * Opt-in (EVENT_LOOP_STATS=true, for `npm run bench:pages`): SIGUSR2 logs the event loop's delays, how long the app's
+ * requests took in the server since the last report (`answered`), the requests Remix is still handling (a benchmark waits for none before its next page: a client that gave up does not stop a loader) and
  * the process's memory. `since_start` is perf_hooks.monitorEventLoopDelay, never reset. `since_last` counts from the
  * previous report: the same measurement (a timer every 5 ms, how late it fired), kept here because a reset
  * monitorEventLoopDelay forgets its last tick and would miss a block that starts before its next one. Without the
@@ -223,6 +223,9 @@ function eventLoopStats() {
     last = t;
   }, RESOLUTION_MS).unref();
   let inFlight = 0;
+  // How long the app's requests took here, from the handler's start (before the request queue) to the last byte
+  // handed to the socket: the server's side of a client's latency.
+  const answered = createHistogram();
   const ms = (ns) => Math.round(ns / 1e4) / 100;
   const summary = (h) => ({
     max_ms: ms(h.count ? h.max : 0),
@@ -239,6 +242,7 @@ function eventLoopStats() {
         msg: "event loop",
         since_last: summary(sinceLast),
         since_start: summary(sinceStart),
+        answered: summary(answered),
         in_flight: inFlight,
         rss_mb: Math.round(mem.rss / 1e6),
         heap_used_mb: Math.round(mem.heapUsed / 1e6),
@@ -247,9 +251,12 @@ function eventLoopStats() {
       }),
     );
     sinceLast.reset();
+    answered.reset();
   });
   return {
     counting: (handler) => async (req, res, next) => {
+      const start = performance.now();
+      res.on("finish", () => answered.record(Math.max(1, Math.round((performance.now() - start) * 1e6))));
       inFlight++;
       try {
         await handler(req, res, next);
