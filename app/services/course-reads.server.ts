@@ -26,12 +26,11 @@ import type { CourseStatus } from "../domain/enums";
 import { today } from "../utils/clock";
 import { chunks, countFacts, freshenCourses, freshenFacts, loadCourseInputs } from "./course-facts.server";
 import type { Page } from "../domain/paging";
-import { pagedByKeys } from "../utils/sql";
+import { builtOnce, pagedByKeys } from "../utils/sql";
 import { courseFilterStatuses, type CourseFilterStatus } from "../schemas/courses";
 import { scopeWhere, type Actor, type Scope } from "./kernel.server";
 import { scopeFilter } from "./mentees.server";
 import { pageCache } from "./page-cache.server";
-import { about } from "./person-records.server";
 
 export type CourseRow = typeof courses.$inferSelect;
 
@@ -49,24 +48,32 @@ export function courseInScope(scope: Scope, courseId: number): SQL | undefined {
   return and(eq(courses.id, courseId), scopeFilter(scope));
 }
 
-/** A course's logged meetings, newest first. */
-export function courseMeetings(d: Db, courseId: number) {
-  return d
+const courseParam = sql.placeholder("courseId");
+
+const meetingsOfCourse = builtOnce((d: Db) =>
+  d
     .select()
     .from(meetings)
-    .where(eq(meetings.courseId, courseId))
+    .where(eq(meetings.courseId, courseParam))
     .orderBy(desc(meetings.date), desc(meetings.id))
-    .all();
+    .prepare(),
+);
+/** A course's logged meetings, newest first. */
+export function courseMeetings(d: Db, courseId: number) {
+  return meetingsOfCourse(d).all({ courseId });
 }
 
-/** A course's pauses, in order (the last may still be open). */
-export function coursePausesOf(d: Db, courseId: number) {
-  return d
+const pausesOfCourse = builtOnce((d: Db) =>
+  d
     .select()
     .from(coursePauses)
-    .where(eq(coursePauses.courseId, courseId))
+    .where(eq(coursePauses.courseId, courseParam))
     .orderBy(asc(coursePauses.fromDate))
-    .all();
+    .prepare(),
+);
+/** A course's pauses, in order (the last may still be open). */
+export function coursePausesOf(d: Db, courseId: number) {
+  return pausesOfCourse(d).all({ courseId });
 }
 
 export function commitmentOf(
@@ -260,42 +267,63 @@ const mentorForStaff = {
   status: mentors.status,
 };
 
-/** Everything about one course for coordinators (and, read-only, a caseworker in scope). Logs the read. */
-export function getCourseForStaff(scope: Scope, id: number, actor: Actor) {
-  const d = db();
-  const row = d
+/** The course page's own reads, built once (`builtOnce`); the course itself in either scope. */
+const courseForStaff = (d: Db, scope: Scope["kind"]) =>
+  d
     .select({ course: courses, mentee: menteeForStaff, mentor: mentorForStaff, municipalityName: municipalities.name })
     .from(courses)
     .innerJoin(mentees, eq(mentees.id, courses.menteeId))
     .innerJoin(mentors, eq(mentors.id, courses.mentorId))
     .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .where(courseInScope(scope, id))
-    .get();
+    .where(
+      and(
+        eq(courses.id, courseParam),
+        scope === "all" ? undefined : eq(mentees.municipalityCode, sql.placeholder("municipalityCode")),
+      ),
+    )
+    .prepare();
+const staffReads = builtOnce((d: Db) => ({
+  anyCourse: courseForStaff(d, "all"),
+  courseInMunicipality: courseForStaff(d, "municipality"),
+  calls: d
+    .select({ f: followUps, by: users.name })
+    .from(followUps)
+    .leftJoin(users, eq(users.id, followUps.createdBy))
+    .where(eq(followUps.courseId, courseParam))
+    .orderBy(desc(followUps.calledOn), desc(followUps.id))
+    .prepare(),
+  outcomes: d
+    .select()
+    .from(outcomes)
+    .where(eq(outcomes.courseId, courseParam))
+    .orderBy(asc(outcomes.outcomeDate), asc(outcomes.id))
+    .prepare(),
+  surveys: d.select().from(surveys).where(eq(surveys.courseId, courseParam)).orderBy(asc(surveys.id)).prepare(),
+  history: d
+    .select()
+    .from(statusChanges)
+    .where(and(eq(statusChanges.entityType, "course"), eq(statusChanges.entityId, courseParam)))
+    .orderBy(asc(statusChanges.id))
+    .prepare(),
+}));
+
+/** Everything about one course for coordinators (and, read-only, a caseworker in scope). Logs the read. */
+export function getCourseForStaff(scope: Scope, id: number, actor: Actor) {
+  const d = db();
+  const reads = staffReads(d);
+  const row =
+    scope.kind === "all"
+      ? reads.anyCourse.get({ courseId: id })
+      : reads.courseInMunicipality.get({ courseId: id, municipalityCode: scope.code });
   if (!row) return null;
   audit(actor, "view", "course", id);
   audit(actor, "view", "mentee", row.mentee.id, { via: "course", courseId: id });
   const meetingRows = courseMeetings(d, id);
   const pauses = coursePausesOf(d, id);
-  const calls = d
-    .select({ f: followUps, by: users.name })
-    .from(followUps)
-    .leftJoin(users, eq(users.id, followUps.createdBy))
-    .where(eq(followUps.courseId, id))
-    .orderBy(desc(followUps.calledOn), desc(followUps.id))
-    .all();
-  const outcomeRows = d
-    .select()
-    .from(outcomes)
-    .where(eq(outcomes.courseId, id))
-    .orderBy(asc(outcomes.outcomeDate), asc(outcomes.id))
-    .all();
-  const surveyRows = d.select().from(surveys).where(eq(surveys.courseId, id)).orderBy(asc(surveys.id)).all();
-  const history = d
-    .select()
-    .from(statusChanges)
-    .where(about(statusChanges, "course", id))
-    .orderBy(asc(statusChanges.id))
-    .all();
+  const calls = reads.calls.all({ courseId: id });
+  const outcomeRows = reads.outcomes.all({ courseId: id });
+  const surveyRows = reads.surveys.all({ courseId: id });
+  const history = reads.history.all({ courseId: id });
   const c = row.course;
   const day = today();
   return {

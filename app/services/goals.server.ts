@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, gte, lte, sql } from "drizzle-orm";
 import { courseFacts, courseGoals, mentees } from "../../db/schema";
-import { qualified } from "../utils/sql";
+import { builtOnce, qualified } from "../utils/sql";
 import { db, type Db } from "../db.server";
 import { canMoveGoal, checkNewGoal } from "../domain/goals";
 import { goalReport, type GoalReport, type GoalSums } from "../domain/goal-report";
@@ -23,8 +23,16 @@ function editable(actor: Actor, status: string): boolean {
   return actor.role === "mentor" ? !isClosed(status as never) : true;
 }
 
+const goalsOfCourse = builtOnce((d: Db) =>
+  d
+    .select()
+    .from(courseGoals)
+    .where(eq(courseGoals.courseId, sql.placeholder("courseId")))
+    .orderBy(asc(courseGoals.id))
+    .prepare(),
+);
 export function goalsForCourse(courseId: number, d: Db = db()) {
-  return d.select().from(courseGoals).where(eq(courseGoals.courseId, courseId)).orderBy(asc(courseGoals.id)).all();
+  return goalsOfCourse(d).all({ courseId });
 }
 export type CourseGoal = ReturnType<typeof goalsForCourse>[number];
 

@@ -17,6 +17,7 @@ import { awaitsLogging, canMove, changeable, checkPlannedTime, localDateTime } f
 import { isClosed } from "../domain/course-status";
 import { cancelQueued } from "../messaging/outbox.server";
 import { now } from "../utils/clock";
+import { builtOnce } from "../utils/sql";
 import { audit } from "./audit.server";
 import { ownCourse } from "./meeting-log.server";
 import { fail, ok, transaction, type Actor, type Result, type Tx } from "./kernel.server";
@@ -228,19 +229,23 @@ function toView(p: Planned, at: Date): PlannedView {
   };
 }
 
+const plannedOfCourse = builtOnce((d: Db) =>
+  d
+    .select()
+    .from(plannedMeetings)
+    .where(eq(plannedMeetings.courseId, sql.placeholder("courseId")))
+    .orderBy(sql`case when ${plannedMeetings.status} = 'planned' then 0 else 1 end`, desc(plannedMeetings.startsAt))
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
 /**
  * A course's planned meetings for its pages: those ahead, those waiting to be logged, and the latest few others.
  * The caller has checked the course is the actor's (getMentorCourse / getCourseForStaff).
  */
 export function plannedForCourse(courseId: number, d: Db = db(), limit = 10): PlannedView[] {
   const at = now();
-  return d
-    .select()
-    .from(plannedMeetings)
-    .where(eq(plannedMeetings.courseId, courseId))
-    .orderBy(sql`case when ${plannedMeetings.status} = 'planned' then 0 else 1 end`, desc(plannedMeetings.startsAt))
-    .limit(limit)
-    .all()
+  return plannedOfCourse(d)
+    .all({ courseId, limit })
     .map((p) => toView(p, at));
 }
 

@@ -1,10 +1,10 @@
 /** The shared SQL helpers lists and records use (app/utils/sql.ts, app/services/person-records.server.ts). */
 import { describe, expect, it } from "vitest";
-import { asc, desc, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { auditLog, messages } from "../../db/schema";
 import { about } from "../../app/services/person-records.server";
-import { childRows, countRows, eqIf, orNull, pagedByKeys, pagedWhere, pick } from "../../app/utils/sql";
+import { builtOnce, childRows, countRows, eqIf, orNull, pagedByKeys, pagedWhere, pick } from "../../app/utils/sql";
 import { createTestDb } from "../support/test-db";
 
 const dialect = new SQLiteSyncDialect();
@@ -78,6 +78,31 @@ describe("paged lists", () => {
       },
     );
     expect(empty).toMatchObject({ total: 0, rows: [] });
+  });
+});
+
+describe("builtOnce", () => {
+  it("builds a query once per connection, and each run reads what the table holds then", () => {
+    const builds: string[] = [];
+    const byEntity = builtOnce((d: ReturnType<typeof createTestDb>) => {
+      builds.push("built");
+      return d
+        .select({ id: auditLog.entityId })
+        .from(auditLog)
+        .where(eq(auditLog.entityType, sql.placeholder("type")))
+        .orderBy(asc(auditLog.entityId))
+        .prepare();
+    });
+    const [a, b] = [createTestDb(), createTestDb()];
+    a.insert(auditLog).values({ action: "view", entityType: "course", entityId: 1 }).run();
+    expect(byEntity(a).all({ type: "course" })).toEqual([{ id: 1 }]);
+    a.insert(auditLog).values({ action: "view", entityType: "course", entityId: 2 }).run();
+    expect(byEntity(a).all({ type: "course" })).toEqual([{ id: 1 }, { id: 2 }]);
+    expect(byEntity(a).all({ type: "mentee" })).toEqual([]);
+    expect(builds).toHaveLength(1);
+    // Another connection gets its own query, on its own data.
+    expect(byEntity(b).all({ type: "course" })).toEqual([]);
+    expect(builds).toHaveLength(2);
   });
 });
 
