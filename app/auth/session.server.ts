@@ -11,6 +11,7 @@ import { config } from "../config.server";
 import { sessions, users } from "../../db/schema";
 import { newToken, sha256 } from "./tokens.server";
 import { now } from "../utils/clock";
+import { builtOnce } from "../utils/sql";
 
 const SESSION_DAYS = 7;
 
@@ -71,9 +72,8 @@ function tokenHashOf(request: Request): Promise<string | null> {
 export type SessionUser = typeof users.$inferSelect;
 
 /** The session lookup, built once per connection (drizzle's query building cost more than the query itself). */
-const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
-function prepareSessionLookup(d: Db) {
-  return d
+const sessionLookup = builtOnce((d: Db) =>
+  d
     .select({ user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -84,16 +84,13 @@ function prepareSessionLookup(d: Db) {
         eq(users.active, true),
       ),
     )
-    .prepare();
-}
+    .prepare(),
+);
 
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {
   const idHash = await tokenHashOf(request);
   if (!idHash) return null;
-  const d = db();
-  let lookup = sessionLookups.get(d);
-  if (!lookup) sessionLookups.set(d, (lookup = prepareSessionLookup(d)));
-  const row = lookup.get({ idHash, now: now().toISOString() });
+  const row = sessionLookup(db()).get({ idHash, now: now().toISOString() });
   return row?.user ?? null;
 }
 

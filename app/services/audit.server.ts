@@ -5,8 +5,7 @@
 import { and, asc, desc, eq, gte, lte, type SQL } from "drizzle-orm";
 import { auditLog, users, type auditActorRoles } from "../../db/schema";
 import type { AuditAction } from "../domain/enums";
-import type { Statement } from "better-sqlite3";
-import { eqIf, pagedWhere } from "../utils/sql";
+import { builtOnce, eqIf, pagedWhere } from "../utils/sql";
 import { clientOf, db, type Db } from "../db.server";
 import { nowIso } from "../utils/clock";
 import type { AuditActor } from "./kernel.server";
@@ -25,7 +24,11 @@ export function audit(
   auditEach(actor, action, entityType, [{ entityId, details }], tx);
 }
 
-const inserts = new WeakMap<Db["$client"], Statement>();
+const insertOn = builtOnce((client: Db["$client"]) =>
+  client.prepare(
+    "INSERT INTO audit_log (at, actor_user_id, actor_role, action, entity_type, entity_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  ),
+);
 
 /**
  * The same read or change of several records (a list logs each person it shows; at most a page), in the caller's
@@ -42,14 +45,7 @@ export function auditEach(
 ): void {
   if (!entries.length) return;
   const client = clientOf(tx);
-  let insert = inserts.get(client);
-  if (!insert)
-    inserts.set(
-      client,
-      (insert = client.prepare(
-        "INSERT INTO audit_log (at, actor_user_id, actor_role, action, entity_type, entity_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      )),
-    );
+  const insert = insertOn(client);
   const at = auditLog.at.mapToDriverValue(nowIso());
   // A role outside auditActorRoles is refused by the column's encoder (db/schema/audit.ts), not stored as something else.
   const role = actor?.role == null ? null : auditLog.actorRole.mapToDriverValue(actor.role as AuditActorRole);

@@ -9,6 +9,7 @@
  */
 import type Database from "better-sqlite3";
 import { clientOf, type Db } from "../db.server";
+import { builtOnce } from "../utils/sql";
 
 export type StampName = "reports" | "demand";
 
@@ -33,14 +34,13 @@ export class Lru<K, V> {
   }
 }
 
-const stampStatements = new WeakMap<Database.Database, Database.Statement>();
+const stampStatement = builtOnce((client: Database.Database) =>
+  client.prepare("SELECT n FROM data_stamps WHERE name = ?"),
+);
 
 /** The stamp's current value, or null when its row is missing (then nothing is cached). */
 export function readStamp(d: Db, name: StampName): number | null {
-  const client = clientOf(d);
-  let s = stampStatements.get(client);
-  if (!s) stampStatements.set(client, (s = client.prepare("SELECT n FROM data_stamps WHERE name = ?")));
-  const row = s.get(name) as { n: number } | undefined;
+  const row = stampStatement(clientOf(d)).get(name) as { n: number } | undefined;
   return row ? row.n : null;
 }
 
