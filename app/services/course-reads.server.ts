@@ -3,7 +3,7 @@
  * the course facts, decision 016), everything about one course for staff, and the caseworker's read-only summary of a
  * citizen's courses. Staff reads take the scope; a read of a citizen's record is logged.
  */
-import { and, asc, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, sql, type Placeholder, type SQL } from "drizzle-orm";
 import {
   courseFacts,
   courses,
@@ -28,7 +28,8 @@ import { chunks, countFacts, freshenCourses, freshenFacts, loadCourseInputs } fr
 import type { Page } from "../domain/paging";
 import { builtOnce, pagedByKeys } from "../utils/sql";
 import { courseFilterStatuses, type CourseFilterStatus } from "../schemas/courses";
-import { scopeWhere, type Actor, type Scope } from "./kernel.server";
+import { scopeWhere, type Actor, type Scope, type ScopeOf } from "./kernel.server";
+import { about } from "./person-records.server";
 import { scopeFilter } from "./mentees.server";
 import { pageCache } from "./page-cache.server";
 
@@ -44,7 +45,7 @@ export const courseDates = {
 };
 
 /** A course within the caller's scope (the citizen's municipality; courses joined to mentees): others "do not exist". */
-export function courseInScope(scope: Scope, courseId: number): SQL | undefined {
+export function courseInScope(scope: ScopeOf, courseId: number | Placeholder): SQL | undefined {
   return and(eq(courses.id, courseId), scopeFilter(scope));
 }
 
@@ -276,9 +277,9 @@ const courseForStaff = (d: Db, scope: Scope["kind"]) =>
     .innerJoin(mentors, eq(mentors.id, courses.mentorId))
     .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
     .where(
-      and(
-        eq(courses.id, courseParam),
-        scope === "all" ? undefined : eq(mentees.municipalityCode, sql.placeholder("municipalityCode")),
+      courseInScope(
+        scope === "all" ? { kind: "all" } : { kind: "municipality", code: sql.placeholder("municipalityCode") },
+        courseParam,
       ),
     )
     .prepare();
@@ -302,7 +303,7 @@ const staffReads = builtOnce((d: Db) => ({
   history: d
     .select()
     .from(statusChanges)
-    .where(and(eq(statusChanges.entityType, "course"), eq(statusChanges.entityId, courseParam)))
+    .where(about(statusChanges, "course", courseParam))
     .orderBy(asc(statusChanges.id))
     .prepare(),
 }));

@@ -10,7 +10,7 @@
  * - `Scope` and `scopeWhere`: the caseworker's municipality filter.
  * - `absoluteUrl(path)`: a link for an email or SMS, from APP_URL, without a doubled or missing slash.
  */
-import { eq, type SQL } from "drizzle-orm";
+import { eq, type Placeholder, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { SubmissionResult } from "@conform-to/react";
 import { config } from "../config.server";
@@ -89,8 +89,11 @@ export function replyWith(
 /** The data a staff user may see: everything (coordinator, admin) or one municipality (caseworker). */
 export type Scope = { kind: "all" } | { kind: "municipality"; code: number };
 
+/** A scope in a query built once (`builtOnce`): the municipality's code given when the query runs. */
+export type ScopeOf = { kind: "all" } | { kind: "municipality"; code: number | Placeholder };
+
 /** The municipality filter on `column` (a municipality code): none for `all`, `column = code` for a caseworker. */
-export function scopeWhere(scope: Scope, column: SQLiteColumn): SQL | undefined {
+export function scopeWhere(scope: ScopeOf, column: SQLiteColumn): SQL | undefined {
   return scope.kind === "municipality" ? eq(column, scope.code) : undefined;
 }
 

@@ -5,11 +5,11 @@
 import { and, eq, type SQL } from "drizzle-orm";
 import { mentees, municipalities } from "../../db/schema";
 import { db } from "../db.server";
-import { scopeWhere, type Actor, type Scope } from "./kernel.server";
+import { scopeWhere, type Actor, type Scope, type ScopeOf } from "./kernel.server";
 import { audit } from "./audit.server";
 
 /** The caller's municipality filter on mentees (the kernel's `scopeWhere` on the citizen's municipality). */
-export function scopeFilter(scope: Scope): SQL | undefined {
+export function scopeFilter(scope: ScopeOf): SQL | undefined {
   return scopeWhere(scope, mentees.municipalityCode);
 }
 
