@@ -23,6 +23,7 @@ import { clientOf, db, type Db } from "../db.server";
 import { computeCourseFacts, END_OF_TIME, mentorFirsts, type FactsInput } from "../domain/course-facts";
 import { today } from "../utils/clock";
 import { yieldToEventLoop } from "../utils/yield";
+import { builtOnce } from "../utils/sql";
 import { transaction, type Result, type Tx } from "./kernel.server";
 
 /** The most courses read or written in one go (an IN list never holds more). */
@@ -192,15 +193,19 @@ function refreshMentorFirsts(d: Db, mentorIds: number[]): void {
   }
 }
 
-/** Ids of stale rows (changed ones first), at most `limit`. */
-function staleIds(d: Db, day: string, limit: number): number[] {
-  return d
+/** Ids of stale rows (changed ones first), at most `limit`; built once, as every list with facts asks before it reads. */
+const staleRows = builtOnce((d: Db) =>
+  d
     .select({ id: courseFacts.courseId })
     .from(courseFacts)
-    .where(lte(courseFacts.freshUntil, day))
+    .where(lte(courseFacts.freshUntil, sql.placeholder("day")))
     .orderBy(asc(courseFacts.freshUntil), asc(courseFacts.courseId))
-    .limit(limit)
-    .all()
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+function staleIds(d: Db, day: string, limit: number): number[] {
+  return staleRows(d)
+    .all({ day, limit })
     .map((r) => r.id);
 }
 

@@ -12,7 +12,7 @@ import { today } from "../utils/clock";
 import { freshenFacts } from "./course-facts.server";
 import { pageCache } from "./page-cache.server";
 import { paged, type Page } from "../domain/paging";
-import { countRows, pagedQuery } from "../utils/sql";
+import { builtOnce, countRows, inIdList, pagedQuery } from "../utils/sql";
 import { scopeWhere, type Actor, type Scope } from "./kernel.server";
 import { withCitizenAndMentor } from "./joins.server";
 
@@ -79,6 +79,34 @@ export function countFollowUpsDue(scope: Scope, d: Db = db()): number {
   return followUpQueue(scope, false, d).length;
 }
 
+/** The rows of one page of the queue (its course ids, as JSON): built once, as the queue is read all day. */
+const followUpRows = builtOnce((d: Db) =>
+  withCitizenAndMentor(
+    d
+      .select({
+        id: courseFacts.courseId,
+        menteeId: courseFacts.menteeId,
+        menteeFirst: mentees.firstName,
+        menteeLast: mentees.lastName,
+        menteePhone: mentees.phone,
+        mentorFirst: mentors.firstName,
+        mentorLast: mentors.lastName,
+        mentorPhone: mentors.phone,
+        commitmentStatus: courseFacts.commitmentStatus,
+        daysWithoutContact: courseFacts.daysWithoutContact,
+        dueOn: courseFacts.followUpDueOn,
+        overdueOn: courseFacts.followUpOverdueOn,
+        kind: courseFacts.followUpKind,
+      })
+      .from(courseFacts)
+      .$dynamic(),
+    courseFacts.menteeId,
+    courseFacts.mentorId,
+  )
+    .where(inIdList(courseFacts.courseId, "ids"))
+    .prepare(),
+);
+
 /**
  * One page of the follow-up queue: courses at risk first (no contact for 21 days, then behind), then the calls due,
  * most overdue first; with both people's phone numbers, so each shown citizen's record read is logged.
@@ -98,30 +126,8 @@ export function followUpsDue(
     (limit, offset) => {
       const ids = queue.slice(offset, offset + limit);
       const position = new Map(ids.map((id, i) => [id, i]));
-      return withCitizenAndMentor(
-        d
-          .select({
-            id: courseFacts.courseId,
-            menteeId: courseFacts.menteeId,
-            menteeFirst: mentees.firstName,
-            menteeLast: mentees.lastName,
-            menteePhone: mentees.phone,
-            mentorFirst: mentors.firstName,
-            mentorLast: mentors.lastName,
-            mentorPhone: mentors.phone,
-            commitmentStatus: courseFacts.commitmentStatus,
-            daysWithoutContact: courseFacts.daysWithoutContact,
-            dueOn: courseFacts.followUpDueOn,
-            overdueOn: courseFacts.followUpOverdueOn,
-            kind: courseFacts.followUpKind,
-          })
-          .from(courseFacts)
-          .$dynamic(),
-        courseFacts.menteeId,
-        courseFacts.mentorId,
-      )
-        .where(inArray(courseFacts.courseId, ids))
-        .all()
+      return followUpRows(d)
+        .all({ ids: JSON.stringify(ids) })
         .sort((a, b) => position.get(a.id)! - position.get(b.id)!)
         .map((r) => ({
           id: r.id,

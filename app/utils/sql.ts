@@ -90,6 +90,15 @@ export function builtOnce<D extends object, Q>(build: (d: D) => Q): (d: D) => Q 
   };
 }
 
+/**
+ * `column IN` the ids of a JSON array bound to the placeholder `name` (pass `JSON.stringify(ids)`): one parameter
+ * however many ids, so a query for a page of known ids can be built once (`builtOnce`); SQLite looks each id up in the
+ * column's index. The caller keeps the list short (a page of ids).
+ */
+export function inIdList(column: Column, name: string): SQL {
+  return sql`${column} in (select value from json_each(${sql.placeholder(name)}))`;
+}
+
 /** The column contains the typed text (case-insensitive for a–z, as LIKE is); `%`, `_` and `\` typed are letters. */
 export function contains(column: Column, q: string): SQL {
   return sql`${column} like ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`;

@@ -4,7 +4,17 @@ import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { auditLog, messages } from "../../db/schema";
 import { about } from "../../app/services/person-records.server";
-import { builtOnce, childRows, countRows, eqIf, orNull, pagedByKeys, pagedWhere, pick } from "../../app/utils/sql";
+import {
+  builtOnce,
+  childRows,
+  countRows,
+  eqIf,
+  inIdList,
+  orNull,
+  pagedByKeys,
+  pagedWhere,
+  pick,
+} from "../../app/utils/sql";
 import { createTestDb } from "../support/test-db";
 
 const dialect = new SQLiteSyncDialect();
@@ -103,6 +113,25 @@ describe("builtOnce", () => {
     // Another connection gets its own query, on its own data.
     expect(byEntity(b).all({ type: "course" })).toEqual([]);
     expect(builds).toHaveLength(2);
+  });
+});
+
+describe("inIdList", () => {
+  it("reads the rows of the ids bound as one JSON array, whichever ids and however many", () => {
+    const d = createTestDb();
+    for (let i = 1; i <= 5; i++) d.insert(auditLog).values({ action: "view", entityType: "mentee", entityId: i }).run();
+    const ofIds = d
+      .select({ id: auditLog.entityId })
+      .from(auditLog)
+      .where(inIdList(auditLog.entityId, "ids"))
+      .orderBy(asc(auditLog.entityId))
+      .prepare();
+    expect(ofIds.all({ ids: JSON.stringify([4, 2, 9]) })).toEqual([{ id: 2 }, { id: 4 }]);
+    expect(ofIds.all({ ids: JSON.stringify([1, 2, 3, 4, 5]) })).toHaveLength(5);
+    expect(ofIds.all({ ids: "[]" })).toEqual([]);
+    expect(dialect.sqlToQuery(inIdList(auditLog.entityId, "ids")).sql).toBe(
+      '"audit_log"."entity_id" in (select value from json_each(?))',
+    );
   });
 });
 
