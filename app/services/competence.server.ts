@@ -4,11 +4,12 @@
  * is their municipality: another municipality's citizen does not exist here. A matched mentor gets the minimal
  * profile only (`minimalProfileFor`).
  */
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { competenceProfiles, courses, mentees, mentors, users } from "../../db/schema";
 import { db, type Db } from "../db.server";
 import { audit } from "./audit.server";
-import { fail, ok, scopeWhere, transaction, type Actor, type Result, type Scope } from "./kernel.server";
+import { fail, ok, scopeWhere, transaction, type Actor, type Result, type Scope, type ScopeOf } from "./kernel.server";
+import { builtOnce } from "../utils/sql";
 import {
   changedFields,
   experienceReason,
@@ -78,9 +79,16 @@ export function toProfile(r: Profile): Profile {
   };
 }
 
-/** The citizen within scope (not anonymised), with the referral fields a first assessment starts from. */
-function citizen(d: Db, scope: Scope, menteeId: number) {
-  return d
+export const HISTORY_LIMIT = 50;
+
+const menteeParam = sql.placeholder("menteeId");
+
+/**
+ * The citizen within scope (not anonymised), with the referral fields a first assessment starts from: for either kind
+ * of scope (a caseworker's binds `municipalityCode`). The page's reads are built once per connection (`builtOnce`).
+ */
+const citizenIn = (d: Db, scope: ScopeOf) =>
+  d
     .select({
       id: mentees.id,
       firstName: mentees.firstName,
@@ -90,20 +98,36 @@ function citizen(d: Db, scope: Scope, menteeId: number) {
       ...referralProfileColumns,
     })
     .from(mentees)
-    .where(and(eq(mentees.id, menteeId), isNull(mentees.anonymisedAt), scopeWhere(scope, mentees.municipalityCode)))
-    .get();
-}
-
-function current(d: Db, menteeId: number): ProfileRow | undefined {
-  return d
+    .where(and(eq(mentees.id, menteeParam), isNull(mentees.anonymisedAt), scopeWhere(scope, mentees.municipalityCode)))
+    .prepare();
+const reads = builtOnce((d: Db) => ({
+  anyCitizen: citizenIn(d, { kind: "all" }),
+  citizenInMunicipality: citizenIn(d, { kind: "municipality", code: sql.placeholder("municipalityCode") }),
+  current: d
     .select(profileColumns)
     .from(competenceProfiles)
     .leftJoin(users, eq(users.id, competenceProfiles.createdBy))
-    .where(and(eq(competenceProfiles.menteeId, menteeId), eq(competenceProfiles.isCurrent, true)))
-    .get();
+    .where(and(eq(competenceProfiles.menteeId, menteeParam), eq(competenceProfiles.isCurrent, true)))
+    .prepare(),
+  versions: d
+    .select(profileColumns)
+    .from(competenceProfiles)
+    .leftJoin(users, eq(users.id, competenceProfiles.createdBy))
+    .where(eq(competenceProfiles.menteeId, menteeParam))
+    .orderBy(desc(competenceProfiles.version))
+    .limit(HISTORY_LIMIT + 1)
+    .prepare(),
+}));
+
+function citizen(d: Db, scope: Scope, menteeId: number) {
+  return scope.kind === "all"
+    ? reads(d).anyCitizen.get({ menteeId })
+    : reads(d).citizenInMunicipality.get({ menteeId, municipalityCode: scope.code });
 }
 
-export const HISTORY_LIMIT = 50;
+function current(d: Db, menteeId: number): ProfileRow | undefined {
+  return reads(d).current.get({ menteeId });
+}
 
 /**
  * The citizen's current assessment (or a draft from the referral when there is none), its versions newest first
@@ -114,14 +138,7 @@ export function getCompetence(scope: Scope, menteeId: number, actor: Actor, d: D
   if (!c) return null;
   audit(actor, "view", "mentee", menteeId, { view: "competence_profile" }, d);
   const cur = current(d, menteeId);
-  const versions = d
-    .select(profileColumns)
-    .from(competenceProfiles)
-    .leftJoin(users, eq(users.id, competenceProfiles.createdBy))
-    .where(eq(competenceProfiles.menteeId, menteeId))
-    .orderBy(desc(competenceProfiles.version))
-    .limit(HISTORY_LIMIT + 1)
-    .all();
+  const versions = reads(d).versions.all({ menteeId });
   const history = versions.slice(0, HISTORY_LIMIT).map((v, i) => ({
     version: v.version,
     createdAt: v.createdAt,
