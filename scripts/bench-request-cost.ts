@@ -3,7 +3,8 @@
  * [--against DIR] [--rounds N] [--only TEXT] [--page VISITOR:PATH ...]`. Starts the production server on a copy of the scale database (made by
  * `npm run bench:pages` or `npm run seed:scale`), logs in as each role and loads a few simple pages of each with
  * autocannon (10 connections). Per page it prints one JSON line: the server process's CPU time per request (from
- * /proc, so it holds on a busy machine where wall-clock figures do not), p50/p99 and req/s. --only: the pages whose
+ * /proc, so it holds on a busy machine where wall-clock figures do not), p50/p99, req/s and the server's memory after
+ * the page (rss_mb; rss_peak_mb since it started). --only: the pages whose
  * path contains TEXT. --page (repeatable): measure these pages instead, e.g. `--page coordinator:/koordinator` or
  * `--page "coordinator:/koordinator/mentees/{waitingMentee}/kandidater"` (`{name}` is an id of the data set's `pickIds`).
  * --node-args="FLAGS", --against-node-args="FLAGS": node flags for either server, e.g. the same checkout against
@@ -101,6 +102,13 @@ const cpuMs = (pid: number) => {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 };
 
+/** A process's resident memory now and at its peak so far, in MB (VmRSS, VmHWM). */
+const memoryMb = (pid: number) => {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? NaN);
+  return { rss_mb: Math.round(kb("VmRSS") / 1024), rss_peak_mb: Math.round(kb("VmHWM") / 1024) };
+};
+
 type MeasuredPage = { visitor: Exclude<Visitor, "anonymous"> | null; path: string };
 /** `visitor:path` (visitor `anonymous` for none), with `{name}` replaced by that id of the data set. */
 function pageOf(arg: string): MeasuredPage {
@@ -149,6 +157,7 @@ try {
             req_s: r.requests.average,
             non_2xx: r.non2xx,
             kb: Math.round((r.throughput.total ?? 0) / Math.max(1, requests) / 100) / 10,
+            ...memoryMb(pid),
           }),
         );
       }
