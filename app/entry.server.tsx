@@ -1,7 +1,6 @@
-import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 
 export { boot, shutdown } from "./boot.server";
@@ -26,11 +25,13 @@ export function handleDataRequest(response: Response, { request }: { request: Re
 }
 
 /**
- * Every page is rendered to the end (loader data included: single fetch streams it inline) and sent as one body. No
- * page defers data, so streaming gained nothing but cost a web stream and a socket write per chunk React flushed
- * (about a tenth of a signed-in page's CPU); bots and browsers now get the same, complete page.
+ * Every page is rendered in one pass to a string (loader data included: single fetch inlines it) and sent as one body
+ * (decision 020). No page defers data, so React's streaming renderer gained nothing here and cost a tenth to a fifth of
+ * a page's CPU: it copies every piece of markup into a byte buffer as it goes. `renderToString` joins strings instead,
+ * but gives up on anything that suspends, and Remix's StreamTransfer suspends until each chunk of the inlined data is
+ * read: so the data is read to the end first (`handOffReady`). The string renderer does not write the doctype.
  */
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -39,42 +40,31 @@ export default function handleRequest(
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
   noStoreWhenSignedIn(request, responseHeaders);
-  return new Promise((resolve, reject) => {
-    let allReady = false;
-    // Armed first so every callback below can clear it; `abort` is read when it fires, after the render has started.
-    const timer = setTimeout(() => abort(), ABORT_DELAY);
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        onAllReady() {
-          allReady = true;
-          const chunks: Buffer[] = [];
-          const body = new Writable({
-            write(chunk: Uint8Array, _encoding, done) {
-              chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-              done();
-            },
-            final(done) {
-              clearTimeout(timer);
-              responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-              resolve(new Response(Buffer.concat(chunks), { headers: responseHeaders, status: responseStatusCode }));
-              done();
-            },
-          });
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timer);
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (allReady) console.error(error);
-        },
-      },
-    );
-  });
+  await handOffReady(remixContext);
+  const html = renderToString(
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+    </NonceProvider>,
+  );
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
+}
+
+/**
+ * Reads the loader data that single fetch inlines into the page to its end and hands it to Remix's StreamTransfer as
+ * already read: it looks in `renderMeta.streamCache` (part of Remix's EntryContext type) before it waits for a chunk.
+ * One chunk of all the data, then the end: the browser's decoder reads its input in whatever chunks arrive.
+ */
+async function handOffReady(context: EntryContext): Promise<void> {
+  const stream = context.serverHandoffStream;
+  if (!stream) return;
+  const meta = (context.renderMeta ??= {});
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  for (let r = await reader.read(); !r.done; r = await reader.read()) text += decoder.decode(r.value, { stream: true });
+  text += decoder.decode();
+  reader.releaseLock();
+  const read = (result: { done: boolean; value: string }) => Object.assign(Promise.resolve(), { result });
+  meta.streamCache = { 0: read({ done: false, value: text }), 1: read({ done: true, value: "" }) };
 }

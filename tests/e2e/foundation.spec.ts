@@ -135,6 +135,24 @@ test("healthz answers with the database status", async ({ request }) => {
   expect(await res.json()).toEqual({ status: "ok", database: "ok" });
 });
 
+test("a page is sent whole: the doctype, its loader data inline and closed, and it comes alive in standards mode", async ({
+  request,
+  page,
+}) => {
+  const res = await request.get("/login");
+  expect(res.status()).toBe(200);
+  const html = await res.text();
+  expect(html.startsWith("<!DOCTYPE html><html")).toBe(true);
+  // The data single fetch inlines: read to its end before the page was rendered, so it is there and then closed.
+  const enqueued = html.indexOf("window.__remixContext.streamController.enqueue(");
+  expect(enqueued).toBeGreaterThan(0);
+  expect(html.indexOf("window.__remixContext.streamController.close();")).toBeGreaterThan(enqueued);
+  await visit(page, "/login");
+  expect(await page.evaluate(() => document.compatMode)).toBe("CSS1Compat");
+  const email = page.getByLabel("E-mail");
+  await expect.poll(() => email.evaluate((e) => Object.keys(e).some((k) => k.startsWith("__reactFiber")))).toBe(true);
+});
+
 test("security headers: a nonce-based CSP for scripts, no framing, and cross-site posts refused", async ({
   request,
   page,
