@@ -50,6 +50,30 @@ describe("checkpoints in a thread of their own", () => {
     expect(autocheckpoint(d)).toBe(AUTOCHECKPOINT_PAGES);
   });
 
+  it("starts the log again from its top when writes never leave a passive pass the time to finish", async () => {
+    const { d, path } = fileDb();
+    const stop = checkpointInBackground(d, { intervalMs: 20, restartPages: 200 });
+    await vi.waitFor(() => expect(autocheckpoint(d)).toBe(0));
+    // A server under load: a commit of a few pages every millisecond or so, for a second and a half, on this thread
+    // (so nothing here waits for the thread): tens of megabytes into the log.
+    const put = d.$client.prepare("INSERT INTO t (body) VALUES (?)");
+    const body = "x".repeat(2000);
+    const until = Date.now() + 1500;
+    let written = 0;
+    while (Date.now() < until) {
+      d.$client.transaction(() => {
+        for (let i = 0; i < 10; i++) put.run(body);
+      })();
+      written += 10 * body.length;
+      const gap = performance.now() + 0.5;
+      while (performance.now() < gap);
+    }
+    await stop();
+    // The log file is as long as the log ever was: far less than what went through it.
+    expect(written).toBeGreaterThan(5_000_000);
+    expect(statSync(`${path}-wal`).size).toBeLessThan(written / 4);
+  });
+
   it("gives the connection its own checkpoints back when the thread cannot start", async () => {
     const { d, path } = fileDb();
     const failures: string[] = [];

@@ -14,6 +14,12 @@ import type { Db } from "./client";
 /** SQLite's own default: the commit that takes the log past this many pages checkpoints it. */
 export const AUTOCHECKPOINT_PAGES = 1000;
 export const CHECKPOINT_INTERVAL_MS = 1000;
+/**
+ * A log longer than this after a passive pass (about 40 MB) is started again from its top: the thread then holds the
+ * writers off (waiting up to RESTART_WAIT_MS for the writer and for readers to let go) while it copies the rest.
+ */
+export const RESTART_PAGES = 10_000;
+export const RESTART_WAIT_MS = 50;
 
 // The thread's whole program. It only reads and copies pages, so a plain script that loads the driver is enough.
 const checkpointer = `
@@ -27,9 +33,22 @@ try {
   if (tid > 0) require("node:os").setPriority(tid, 19);
 } catch {}
 const tick = () => {
-  const [result] = db.pragma("wal_checkpoint(PASSIVE)");
+  let [result] = db.pragma("wal_checkpoint(PASSIVE)");
+  if (result.log > workerData.restartPages) {
+    // Writes come faster than a passive pass ends, so the log never starts again from its top: it grows. Copy what was
+    // written during the pass above, then take the writer's lock for the little written since, and let the next
+    // commit start the log again. A writer or reader that does not let go within the short wait: next second.
+    [result] = db.pragma("wal_checkpoint(PASSIVE)");
+    db.pragma("busy_timeout = " + workerData.restartWaitMs);
+    try {
+      [result] = db.pragma("wal_checkpoint(RESTART)");
+    } finally {
+      db.pragma("busy_timeout = 0");
+    }
+  }
   parentPort.postMessage(result);
 };
+db.pragma("busy_timeout = 0");
 parentPort.postMessage("ready");
 setInterval(tick, workerData.intervalMs);
 `;
@@ -44,6 +63,8 @@ export function checkpointInBackground(
   db: Db,
   opts: {
     intervalMs?: number;
+    /** The log's length in pages above which the thread empties it (`RESTART_PAGES`). */
+    restartPages?: number;
     /** Told why the thread stopped working (the connection is then back on SQLite's own checkpoints). */
     onFailure?: (message: string) => void;
     onCheckpoint?: (result: CheckpointResult) => void;
@@ -68,6 +89,8 @@ export function checkpointInBackground(
       path: resolve(client.name),
       driver: opts.driver ?? createRequire(import.meta.url).resolve("better-sqlite3"),
       intervalMs: opts.intervalMs ?? CHECKPOINT_INTERVAL_MS,
+      restartPages: opts.restartPages ?? RESTART_PAGES,
+      restartWaitMs: RESTART_WAIT_MS,
     },
   });
   worker.unref();
