@@ -4,7 +4,9 @@
  * its fsync: measured at national scale, one transaction in a hundred took 4 ms and the worst 140 ms, while every
  * request queued behind it waited as long. A server process turns that off for its own connection and lets a thread
  * of its own, on a second connection, checkpoint the log every second instead. A passive checkpoint takes no lock that
- * readers or the writer wait for. Should the thread fail, the connection checkpoints as before.
+ * readers or the writer wait for; only a log that steady writes keep too long (`RESTART_PAGES`) is copied under the
+ * writer's lock, briefly, so that it starts again from its top. Should the thread fail, the connection checkpoints as
+ * before.
  */
 import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
