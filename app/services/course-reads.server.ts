@@ -26,7 +26,7 @@ import type { CourseStatus } from "../domain/enums";
 import { today } from "../utils/clock";
 import { chunks, countFacts, freshenCourses, freshenFacts, loadCourseInputs } from "./course-facts.server";
 import type { Page } from "../domain/paging";
-import { builtOnce, pagedByKeys } from "../utils/sql";
+import { builtOnce, inIdList, pagedByKeys } from "../utils/sql";
 import { courseFilterStatuses, type CourseFilterStatus } from "../schemas/courses";
 import { scopeWhere, type Actor, type Scope, type ScopeOf } from "./kernel.server";
 import { about } from "./person-records.server";
@@ -194,6 +194,41 @@ export function courseFilterCounts(scope: Scope, d: Db = db()): Record<CourseLis
   return filterCountsCache.get(d, key, () => countCoursesByFilter(d, scope, day));
 }
 
+/**
+ * The rows of one page of the course list (its course ids, as JSON), newest start first: built once per connection,
+ * as it reads five tables and drizzle took longer to write its SQL than SQLite to run it.
+ */
+const courseListRows = builtOnce((d: Db) =>
+  d
+    .select({
+      id: courseFacts.courseId,
+      status: courseFacts.status,
+      startDate: courseFacts.startDate,
+      plannedEndDate: courses.plannedEndDate,
+      endedOn: courseFacts.endedOn,
+      menteeId: courseFacts.menteeId,
+      mentorId: courseFacts.mentorId,
+      menteeFirst: mentees.firstName,
+      menteeLast: mentees.lastName,
+      mentorFirst: mentors.firstName,
+      mentorLast: mentors.lastName,
+      municipalityName: municipalities.name,
+      commitmentStatus: courseFacts.commitmentStatus,
+      totalLogged: courseFacts.totalLogged,
+      totalTarget: courseFacts.totalTarget,
+      daysWithoutContact: courseFacts.daysWithoutContact,
+      followUpOutcomeDue: sql<number>`${courseFacts.phase} = 'closed' AND ${courseFacts.hasFollowUpOutcome} = 0 AND ${courseFacts.followUpOutcomeDueOn} <= ${sql.placeholder("day")}`,
+    })
+    .from(courseFacts)
+    .innerJoin(courses, eq(courses.id, courseFacts.courseId))
+    .innerJoin(mentees, eq(mentees.id, courseFacts.menteeId))
+    .innerJoin(mentors, eq(mentors.id, courseFacts.mentorId))
+    .innerJoin(municipalities, eq(municipalities.code, courseFacts.municipalityCode))
+    .where(inIdList(courseFacts.courseId, "ids"))
+    .orderBy(desc(courseFacts.startDate), desc(courseFacts.courseId))
+    .prepare(),
+);
+
 /** One page of the courses in scope that a filter shows, newest start first, with the true total. */
 export function listCourses(scope: Scope, filter: CourseListFilter, page: number, d: Db = db()): Page<CourseListItem> {
   freshenFacts(d);
@@ -210,35 +245,9 @@ export function listCourses(scope: Scope, filter: CourseListFilter, page: number
     page,
     () => courseFilterCounts(scope, d)[filter],
     ids,
-    (pageIds) =>
-      d
-        .select({
-          id: courseFacts.courseId,
-          status: courseFacts.status,
-          startDate: courseFacts.startDate,
-          plannedEndDate: courses.plannedEndDate,
-          endedOn: courseFacts.endedOn,
-          menteeId: courseFacts.menteeId,
-          mentorId: courseFacts.mentorId,
-          menteeFirst: mentees.firstName,
-          menteeLast: mentees.lastName,
-          mentorFirst: mentors.firstName,
-          mentorLast: mentors.lastName,
-          municipalityName: municipalities.name,
-          commitmentStatus: courseFacts.commitmentStatus,
-          totalLogged: courseFacts.totalLogged,
-          totalTarget: courseFacts.totalTarget,
-          daysWithoutContact: courseFacts.daysWithoutContact,
-          followUpOutcomeDue: sql<number>`${courseFacts.phase} = 'closed' AND ${courseFacts.hasFollowUpOutcome} = 0 AND ${courseFacts.followUpOutcomeDueOn} <= ${day}`,
-        })
-        .from(courseFacts)
-        .innerJoin(courses, eq(courses.id, courseFacts.courseId))
-        .innerJoin(mentees, eq(mentees.id, courseFacts.menteeId))
-        .innerJoin(mentors, eq(mentors.id, courseFacts.mentorId))
-        .innerJoin(municipalities, eq(municipalities.code, courseFacts.municipalityCode))
-        .where(inArray(courseFacts.courseId, pageIds))
-        .orderBy(...order)
-        .all()
+    (pageKeys) =>
+      courseListRows(d)
+        .all({ ids: JSON.stringify(pageKeys.all().map((k) => k.id)), day })
         .map(({ menteeFirst, menteeLast, mentorFirst, mentorLast, ...r }) => ({
           ...r,
           menteeName: `${menteeFirst} ${menteeLast}`,
