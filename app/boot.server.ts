@@ -7,6 +7,7 @@ import { closeDb, db } from "./db.server";
 import { applyReferenceData } from "../db/reference";
 import { optimizeDatabase } from "../db/client";
 import { checkpointInBackground } from "../db/checkpoint";
+import { AUDIT_DRAIN } from "../db/queue-drain";
 import { demoLogins, isDatabaseEmpty, seedDemo } from "../db/seed/demo";
 import { startSenderLoop } from "./messaging/outbox-sender.server";
 import { setDailyJobRunner, startBackgroundJobs } from "./jobs.server";
@@ -48,9 +49,11 @@ export async function boot(opts: { backgroundWork?: boolean } = {}) {
   }
   // Fresh statistics for the query planner (docs/decisions/014); the housekeeping job repeats it daily.
   optimizeDatabase(d, true);
-  // Every server process: its commits no longer wait for the log to be copied into the file (docs/decisions/025).
+  // Every server process: its commits no longer wait for the log to be copied into the file (docs/decisions/025), and
+  // the access log's rows are moved into place off the request path (026).
   stops.push(
     checkpointInBackground(d, {
+      drains: [AUDIT_DRAIN],
       onFailure: (cause) => log.warn("the checkpoint thread stopped; commits checkpoint the log again", { cause }),
     }),
   );

@@ -12,6 +12,7 @@ import { Worker } from "node:worker_threads";
 import { createRequire } from "node:module";
 import { resolve } from "node:path";
 import type { Db } from "./client";
+import { DRAIN_INTERVAL_MS, drainAll, setDrainedInBackground, type QueueDrain } from "./queue-drain";
 
 /** SQLite's own default: the commit that takes the log past this many pages checkpoints it. */
 export const AUTOCHECKPOINT_PAGES = 1000;
@@ -22,6 +23,8 @@ export const CHECKPOINT_INTERVAL_MS = 1000;
  */
 export const RESTART_PAGES = 10_000;
 export const RESTART_WAIT_MS = 50;
+/** How long a drain waits for the writer's lock before it tries again at its next turn. */
+export const DRAIN_WAIT_MS = 100;
 
 // The thread's whole program. It only reads and copies pages, so a plain script that loads the driver is enough.
 const checkpointer = `
@@ -50,9 +53,36 @@ const tick = () => {
   }
   parentPort.postMessage(result);
 };
+// Queue tables (db/queue-drain.ts): one batch each time, the same steps as drainBatch there, in a transaction that
+// takes the writer's lock at its start; a queue found empty by a plain read first costs no lock.
+const drains = workerData.drains.map((d) => {
+  const last = db.prepare(d.last).pluck();
+  const copy = db.prepare(d.copy);
+  const remove = db.prepare(d.remove);
+  const move = db.transaction(() => {
+    const id = last.get(d.batch);
+    if (id == null) return;
+    copy.run(id);
+    remove.run(id);
+  });
+  return () => {
+    if (last.get(1) != null) move.immediate();
+  };
+});
+const drain = () => {
+  db.pragma("busy_timeout = " + workerData.drainWaitMs);
+  try {
+    for (const d of drains) d();
+  } catch (e) {
+    if (e.code !== "SQLITE_BUSY") throw e;
+  } finally {
+    db.pragma("busy_timeout = 0");
+  }
+};
 db.pragma("busy_timeout = 0");
 parentPort.postMessage("ready");
 setInterval(tick, workerData.intervalMs);
+if (drains.length) setInterval(drain, workerData.drainIntervalMs);
 `;
 
 export type CheckpointResult = { busy: number; log: number; checkpointed: number };
@@ -72,13 +102,25 @@ export function checkpointInBackground(
     onCheckpoint?: (result: CheckpointResult) => void;
     /** The driver the thread loads (a test gives a broken one). */
     driver?: string;
+    /** Queue tables the thread drains too (db/queue-drain.ts); until it runs, and once it stops, their writers do. */
+    drains?: readonly QueueDrain[];
   } = {},
 ): () => Promise<void> {
   const client = db.$client;
   if (client.memory) return async () => {};
   let done = false;
+  const drains = opts.drains ?? [];
   const restore = () => {
-    if (client.open) client.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+    setDrainedInBackground(client, drains, false);
+    if (!client.open) return;
+    client.pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
+    // What the thread had not moved yet is moved now; writers move their own from here on. Should that fail, the rows
+    // wait in their queue for the next writer, which moves them with its own.
+    try {
+      for (const d of drains) drainAll(client, d);
+    } catch {
+      // Left in the queue: see above.
+    }
   };
   const fail = (message: string) => {
     restore();
@@ -93,13 +135,19 @@ export function checkpointInBackground(
       intervalMs: opts.intervalMs ?? CHECKPOINT_INTERVAL_MS,
       restartPages: opts.restartPages ?? RESTART_PAGES,
       restartWaitMs: RESTART_WAIT_MS,
+      drains,
+      drainIntervalMs: DRAIN_INTERVAL_MS,
+      drainWaitMs: DRAIN_WAIT_MS,
     },
   });
   worker.unref();
   // Off only once the thread has its connection open: until then (and if it never opens) SQLite checkpoints as ever.
   worker.on("message", (m: CheckpointResult | "ready") => {
     if (m === "ready") {
-      if (!done) client.pragma("wal_autocheckpoint = 0");
+      if (!done) {
+        client.pragma("wal_autocheckpoint = 0");
+        setDrainedInBackground(client, drains, true);
+      }
     } else opts.onCheckpoint?.(m);
   });
   worker.on("error", (e) => fail(e.message));

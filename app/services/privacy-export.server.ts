@@ -28,7 +28,7 @@ import {
   users,
 } from "../../db/schema";
 import { db, type Db } from "../db.server";
-import { audit } from "./audit.server";
+import { audit, auditLogUpToDate } from "./audit.server";
 import { staffMessageColumns } from "../messaging/outbox-render.server";
 import type { AuditActor, Scope } from "./kernel.server";
 import { nowIso } from "../utils/clock";
@@ -42,6 +42,8 @@ import { menteeInScope, mentorInScope, type PersonType } from "./privacy.server"
  * them, their status history and the access log of their record.
  */
 function recordsOf(d: Db, type: PersonType, id: number) {
+  // The access log up to this very export (its own row included).
+  auditLogUpToDate(d);
   const courseIds = d
     .select({ id: courses.id })
     .from(courses)

@@ -33,29 +33,38 @@ export const auditActorRoles = [...roles, "citizen"] as const;
  * Narrow rows (issue 16): the instant as epoch milliseconds, the action and the actor's role as small codes; the kind of
  * record stays text (an open list, written by many use cases).
  */
-export const auditLog = sqliteTable(
-  "audit_log",
-  {
-    id: id(),
-    at: epochMs("at").notNull().$defaultFn(nowIso),
-    actorUserId: integer("actor_user_id"),
-    actorRole: coded("actor_role", auditActorRoles),
-    action: coded("action", auditActions).notNull(),
-    entityType: text("entity_type").notNull(),
-    entityId: integer("entity_id"),
-    details: json<Record<string, unknown>>("details"),
-  },
-  (t) => [
-    // The access log, newest first (id order is time order: rows are written when they happen), whole or filtered by
-    // record, actor, action or kind of record: an index on the filter's column(s) alone keeps ids in order. A period is
-    // turned into a range of ids through the instant's index (app/services/audit.server.ts).
-    index("audit_log_entity_idx").on(t.entityType, t.entityId),
-    index("audit_log_actor_idx").on(t.actorUserId),
-    index("audit_log_at_idx").on(t.at),
-    index("audit_log_action_idx").on(t.action),
-    index("audit_log_entity_type_idx").on(t.entityType),
-  ],
-);
+const auditColumns = () => ({
+  at: epochMs("at").notNull().$defaultFn(nowIso),
+  actorUserId: integer("actor_user_id"),
+  actorRole: coded("actor_role", auditActorRoles),
+  action: coded("action", auditActions).notNull(),
+  entityType: text("entity_type").notNull(),
+  entityId: integer("entity_id"),
+  details: json<Record<string, unknown>>("details"),
+});
+
+export const auditLog = sqliteTable("audit_log", { id: id(), ...auditColumns() }, (t) => [
+  // The access log, newest first (id order is time order: rows are written when they happen), whole or filtered by
+  // record, actor, action or kind of record: an index on the filter's column(s) alone keeps ids in order. A period is
+  // turned into a range of ids through the instant's index (app/services/audit.server.ts).
+  index("audit_log_entity_idx").on(t.entityType, t.entityId),
+  index("audit_log_actor_idx").on(t.actorUserId),
+  index("audit_log_at_idx").on(t.at),
+  index("audit_log_action_idx").on(t.action),
+  index("audit_log_entity_type_idx").on(t.entityType),
+]);
+
+/**
+ * Where the access log's rows are written first (docs/decisions/026): the same columns, no index, so that the fifty rows
+ * a list view logs cost a request two pages of the log instead of seventy. A thread of the server moves them into
+ * `audit_log` within a fraction of a second, in id order, many requests' rows in one transaction (db/queue-drain.ts);
+ * a process without that thread moves them in the same transaction as it writes them. Plain integer ids: the table is
+ * emptied from its front only, so an id is always above those still waiting.
+ */
+export const auditLogIncoming = sqliteTable("audit_log_incoming", {
+  id: integer("id").primaryKey(),
+  ...auditColumns(),
+});
 
 /**
  * A referred citizen's record after referral (issue 19): corrections (which fields changed, never their values) and

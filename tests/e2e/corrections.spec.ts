@@ -8,6 +8,7 @@ import { and, desc, eq, ne } from "drizzle-orm";
 import { test, expect, login, logout, visit } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import { auditLog, menteeChanges, mentees } from "../../db/schema";
+import { AUDIT_DRAIN, drainAll } from "../../db/queue-drain";
 
 test("the caseworker and the coordinator correct a citizen; the history names the fields, not the values", async ({
   page,
@@ -52,6 +53,7 @@ test("the caseworker and the coordinator correct a citizen; the history names th
   await expect(history).not.toContainText("ny.adresse");
   const after = db.select().from(mentees).where(eq(mentees.id, m.id)).get()!;
   expect(after).toMatchObject({ phone: "+4520304099", email: "ny.adresse@example.org", language: "ti" });
+  drainAll(db.$client, AUDIT_DRAIN);
   const logged = db
     .select()
     .from(auditLog)

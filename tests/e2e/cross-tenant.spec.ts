@@ -11,6 +11,7 @@ import { test, expect, login } from "../support/fixtures";
 import { routeFileToPath, ruleFor } from "../support/route-rules";
 import { DEMO_USERS } from "../../db/seed/demo";
 import { auditLog, consents, courses, mentees, messages, openingProposals, placements } from "../../db/schema";
+import { AUDIT_DRAIN, drainAll } from "../../db/queue-drain";
 
 const files = readdirSync("app/routes").filter((f) => /\.(tsx|ts)$/.test(f) && f.includes("$"));
 
@@ -106,6 +107,7 @@ test("a caseworker of another municipality gets nothing from any route with an i
   expect(leaks).toEqual([]);
   expect(snapshot()).toEqual(before);
   // The failed probes read nothing, so nothing about Aarhus's citizens is in the access log as read by Kolding.
+  drainAll(db.$client, AUDIT_DRAIN);
   const kolding = db.select().from(auditLog).where(eq(auditLog.actorRole, "caseworker")).all();
   expect(kolding.filter((r) => victims.some((v) => v.id === r.entityId) && r.entityType === "mentee")).toEqual([]);
 });

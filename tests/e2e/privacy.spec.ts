@@ -2,6 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { test, expect, login, visit, expectAccessible } from "../support/fixtures";
 import { DEMO_USERS } from "../../db/seed/demo";
 import { auditLog, consents, mentees, users } from "../../db/schema";
+import { AUDIT_DRAIN, drainAll } from "../../db/queue-drain";
 
 test("a caseworker's read of a citizen shows up in the admin's access log", async ({ page, browser, baseURL, db }) => {
   const own = db.select().from(mentees).where(eq(mentees.municipalityCode, 751)).get()!;
@@ -23,6 +24,7 @@ test("a caseworker's read of a citizen shows up in the admin's access log", asyn
   const res = await admin.goto("/admin/adgangslog?entityId=abc&from=not-a-date&action=hack");
   expect(res?.status()).toBe(200);
   await ctx.close();
+  drainAll(db.$client, AUDIT_DRAIN);
   expect(
     db
       .select()

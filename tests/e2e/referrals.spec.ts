@@ -20,6 +20,7 @@ import {
   users,
   verificationTokens,
 } from "../../db/schema";
+import { AUDIT_DRAIN, drainAll } from "../../db/queue-drain";
 
 const YEAR = new Date().getFullYear();
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen" }).format(new Date());
@@ -210,6 +211,7 @@ test("A refers a citizen in the browser: in A's list and in the coordinator's qu
   );
   await expectAccessible(coord);
   const coordinator = db.select().from(users).where(eq(users.email, DEMO_USERS.coordinator)).get()!;
+  drainAll(db.$client, AUDIT_DRAIN);
   await expect
     .poll(
       () =>

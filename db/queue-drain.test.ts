@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { migrateDb, openDb, type Db } from "./client";
+import { checkpointInBackground } from "./checkpoint";
+import { AUDIT_DRAIN, drainAll, drainUnlessInBackground } from "./queue-drain";
+
+const dirs: string[] = [];
+const opened: Db[] = [];
+afterEach(() => {
+  for (const d of opened.splice(0)) if (d.$client.open) d.$client.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function fileDb() {
+  const dir = mkdtempSync(join(tmpdir(), "mb-drain-"));
+  dirs.push(dir);
+  const d = openDb(join(dir, "app.sqlite"));
+  opened.push(d);
+  migrateDb(d);
+  return d;
+}
+
+/** `n` access-log rows into the queue, their instants 1, 2, 3, … after `from` (what tells their order apart). */
+function queue(d: Db, n: number, from = 0) {
+  const put = d.$client.prepare(
+    "INSERT INTO audit_log_incoming (at, actor_user_id, actor_role, action, entity_type, entity_id) VALUES (?, 1, 0, 0, 'mentee', ?)",
+  );
+  d.$client.transaction(() => {
+    for (let i = 1; i <= n; i++) put.run(from + i, i);
+  })();
+}
+
+const waiting = (d: Db) => d.$client.prepare("SELECT count(*) FROM audit_log_incoming").pluck().get() as number;
+const logged = (d: Db) => d.$client.prepare("SELECT at FROM audit_log ORDER BY id").pluck().all() as number[];
+const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe("the access log's queue", () => {
+  it("is moved into the log at once, in order, where no thread drains it", () => {
+    const d = fileDb();
+    queue(d, 3);
+    drainUnlessInBackground(d.$client, AUDIT_DRAIN);
+    expect(waiting(d)).toBe(0);
+    expect(logged(d)).toEqual([1, 2, 3]);
+  });
+
+  it("moves more than a batch in batches, keeping the order, and rows written after the first batch come after", () => {
+    const d = fileDb();
+    queue(d, AUDIT_DRAIN.batch * 2 + 7);
+    expect(drainAll(d.$client, AUDIT_DRAIN)).toBe(AUDIT_DRAIN.batch * 2 + 7);
+    queue(d, 5, AUDIT_DRAIN.batch * 2 + 7);
+    drainAll(d.$client, AUDIT_DRAIN);
+    expect(logged(d)).toEqual(upTo(AUDIT_DRAIN.batch * 2 + 12));
+    expect(waiting(d)).toBe(0);
+  });
+
+  it("is left to the server's thread, which moves it within moments, and what is left when it stops is moved then", async () => {
+    const d = fileDb();
+    const stop = checkpointInBackground(d, { drains: [AUDIT_DRAIN] });
+    await vi.waitFor(() => expect(d.$client.pragma("wal_autocheckpoint", { simple: true })).toBe(0));
+    queue(d, 10);
+    drainUnlessInBackground(d.$client, AUDIT_DRAIN);
+    // The writer left its rows to the thread.
+    expect(waiting(d)).toBe(10);
+    await vi.waitFor(() => expect(logged(d)).toEqual(upTo(10)));
+    expect(waiting(d)).toBe(0);
+    // Written just before the server stops: moved by the stop, not lost and not twice.
+    queue(d, AUDIT_DRAIN.batch + 1, 10);
+    await stop();
+    expect(waiting(d)).toBe(0);
+    expect(logged(d)).toEqual(upTo(AUDIT_DRAIN.batch + 11));
+    // From then on the writer moves its own.
+    queue(d, 1, AUDIT_DRAIN.batch + 11);
+    drainUnlessInBackground(d.$client, AUDIT_DRAIN);
+    expect(waiting(d)).toBe(0);
+  });
+});
