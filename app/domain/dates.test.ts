@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, daysBetween, isDate, localDateOf } from "./dates";
+import { addDays, addMonths, copenhagenDate, daysBetween, isDate, localDateOf } from "./dates";
 
 describe("calendar dates", () => {
   it("adds months with end-of-month clamping", () => {
@@ -23,6 +23,15 @@ describe("calendar dates", () => {
     expect(localDateOf("2026-06-30T22:00:00.000Z")).toBe("2026-07-01");
     expect(localDateOf("2026-12-31T23:30:00.000Z")).toBe("2027-01-01");
     expect(localDateOf("2026-11-30")).toBe("2026-11-30");
+  });
+  it("gives every minute of the days around both clock changes the date a Copenhagen clock shows", () => {
+    const clock = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Copenhagen", dateStyle: "short" });
+    for (const day of ["2026-03-28", "2026-03-29", "2026-10-24", "2026-10-25", "2027-03-28", "2027-10-31"])
+      for (let at = Date.parse(`${day}T00:00:00Z`) - 3 * 3_600_000, end = at + 30 * 3_600_000; at < end; at += 60_000) {
+        // The same hour again (remembered) and a new one: both agree with the clock.
+        expect(copenhagenDate(new Date(at))).toBe(clock.format(at));
+        expect(copenhagenDate(new Date(at + 59_999))).toBe(clock.format(at + 59_999));
+      }
   });
   it("validates dates", () => {
     expect(isDate("2026-02-29")).toBe(false);

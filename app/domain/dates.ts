@@ -8,9 +8,22 @@ const copenhagenDay = new Intl.DateTimeFormat("en-CA", {
   month: "2-digit",
   day: "2-digit",
 });
-/** The Copenhagen calendar date of an instant. */
+const HOUR_MS = 3_600_000;
+const datesByHour = new Map<number, string>();
+/**
+ * The Copenhagen calendar date of an instant. Copenhagen's offset from UTC is a whole number of hours and changes on
+ * the hour, so every instant of one UTC hour has the same date there: the date is formatted once per hour (a list of
+ * fifty rows formatted each instant anew, a few microseconds each), and the remembered hours are bounded.
+ */
 export function copenhagenDate(d: Date): string {
-  return copenhagenDay.format(d);
+  const hour = Math.floor(d.getTime() / HOUR_MS);
+  let date = datesByHour.get(hour);
+  if (date === undefined) {
+    date = copenhagenDay.format(d);
+    if (datesByHour.size >= 50_000) datesByHour.clear();
+    datesByHour.set(hour, date);
+  }
+  return date;
 }
 /**
  * The calendar date of a stored value: a date stays as it is; an instant (ISO UTC) becomes its Copenhagen date, so a
