@@ -4,7 +4,8 @@ import { Link } from "../components/Link";
 import { useTranslation } from "../i18n/use-translation";
 import { requirePermission } from "../auth/permissions.server";
 import { queueFilterSchema } from "../schemas/volunteer";
-import { listApplications, mentorFilterOptions } from "../services/mentor-screening.server";
+import { listApplications } from "../services/mentor-screening.server";
+import { MUNICIPALITIES_BY_NAME } from "../../db/reference/municipalities";
 import { requiredScreeningSteps } from "../domain/mentor-status";
 import { mentorStatuses } from "../domain/enums";
 import { industrySections } from "../domain/industries";
@@ -25,7 +26,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     filter,
     list: listApplications(filter, pageOf(url.searchParams)),
-    options: mentorFilterOptions(),
     today: today(),
   };
 }
@@ -33,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function MentorQueue() {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
-  const { filter, list, options, today: day } = useLoaderData<typeof loader>();
+  const { filter, list, today: day } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t("volunteer.queue.title")}</h1>
@@ -64,7 +64,7 @@ export default function MentorQueue() {
             defaultValue={filter.municipality ?? ""}
           >
             <option value="">{t("volunteer.queue.anyMunicipality")}</option>
-            {options.municipalities.map((m) => (
+            {MUNICIPALITIES_BY_NAME.map((m) => (
               <option key={m.code} value={m.code}>
                 {m.name}
               </option>

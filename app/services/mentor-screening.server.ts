@@ -142,17 +142,6 @@ export function listApplications(f: QueueFilter, page = 1) {
   return { ...result, rows };
 }
 
-export function mentorFilterOptions() {
-  const d = db();
-  return {
-    municipalities: d
-      .select({ code: municipalities.code, name: municipalities.name })
-      .from(municipalities)
-      .orderBy(asc(municipalities.name))
-      .all(),
-  };
-}
-
 /** What a mentor's record shows beside the profile: the municipality's name and the industries (own and network). */
 export function mentorLabels(
   d: Db,

@@ -109,3 +109,11 @@ export const MUNICIPALITIES: readonly MunicipalityRef[] = [
   { code: 851, name: "Aalborg", regionCode: 1081, lat: 57.048, lng: 9.919 },
   { code: 860, name: "Hjørring", regionCode: 1081, lat: 57.464, lng: 9.982 },
 ];
+
+/**
+ * Every municipality by name, in the order `ORDER BY name` gives (byte order): a filter's list. Reference data, the
+ * same for every request, so a page imports it rather than reading it from the database and sending it with its data.
+ */
+export const MUNICIPALITIES_BY_NAME: readonly MunicipalityRef[] = [...MUNICIPALITIES].sort((a, b) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+);
