@@ -18,10 +18,10 @@ import {
   users,
 } from "../../db/schema";
 import { db, type Db } from "../db.server";
-import { scopeWhere, type Actor, type Scope } from "./kernel.server";
+import { scopeWhere, type Actor, type Scope, type ScopeOf } from "./kernel.server";
 import { audit } from "./audit.server";
 import { PAGE_SIZE } from "../domain/paging";
-import { countJoined, innerJoined, pagedQuery, type Join, childRows } from "../utils/sql";
+import { builtOnce, countJoined, innerJoined, pagedQuery, type Join, childRows } from "../utils/sql";
 import { statusHistory } from "./status-history.server";
 import { citizenJoins } from "./joins.server";
 import { placementMachine } from "../domain/placement-status";
@@ -170,28 +170,43 @@ export function getPlacement(scope: Scope, id: number, actor: Actor, d: Db = db(
 
 export const HISTORY_SHOWN = 50;
 
+/** A citizen's history's two reads in either scope, built once per connection (`builtOnce`). */
+const historyReads = builtOnce((d: Db) => {
+  const menteeId = sql.placeholder("menteeId");
+  const inScope = (scope: ScopeOf) => ({
+    courses: d
+      .select({
+        id: courses.id,
+        status: courses.status,
+        startDate: courses.startDate,
+        endedOn: courses.endedOn,
+        proposedAt: courses.proposedAt,
+        outcome: sql<OutcomeType | null>`(select ${outcomes.type} from ${outcomes} where ${outcomes.courseId} = ${courses.id} and ${outcomes.phase} = 'end' and ${outcomes.confirmed} = 1 order by ${outcomes.id} desc limit 1)`,
+      })
+      .from(courses)
+      .innerJoin(mentees, eq(mentees.id, courses.menteeId))
+      .where(and(eq(courses.menteeId, menteeId), scopeWhere(scope, mentees.municipalityCode)))
+      .orderBy(desc(courses.id))
+      .limit(HISTORY_SHOWN)
+      .prepare(),
+    placements: placementList(d)
+      .where(and(eq(placements.menteeId, menteeId), scopeWhere(scope, mentees.municipalityCode)))
+      .orderBy(desc(placements.id))
+      .limit(HISTORY_SHOWN)
+      .prepare(),
+  });
+  return {
+    all: inScope({ kind: "all" }),
+    municipality: inScope({ kind: "municipality", code: sql.placeholder("municipalityCode") }),
+  };
+});
+
 /** A citizen's courses and placements together, newest first (the citizen must be within scope; the caller checked). */
 export function citizenHistory(scope: Scope, menteeId: number, d: Db = db()) {
-  const courseRows = d
-    .select({
-      id: courses.id,
-      status: courses.status,
-      startDate: courses.startDate,
-      endedOn: courses.endedOn,
-      proposedAt: courses.proposedAt,
-      outcome: sql<OutcomeType | null>`(select ${outcomes.type} from ${outcomes} where ${outcomes.courseId} = ${courses.id} and ${outcomes.phase} = 'end' and ${outcomes.confirmed} = 1 order by ${outcomes.id} desc limit 1)`,
-    })
-    .from(courses)
-    .innerJoin(mentees, eq(mentees.id, courses.menteeId))
-    .where(and(eq(courses.menteeId, menteeId), menteeScope(scope)))
-    .orderBy(desc(courses.id))
-    .limit(HISTORY_SHOWN)
-    .all();
-  const placementRows = placementList(d)
-    .where(and(eq(placements.menteeId, menteeId), menteeScope(scope)))
-    .orderBy(desc(placements.id))
-    .limit(HISTORY_SHOWN)
-    .all();
+  const q = historyReads(d)[scope.kind];
+  const values = scope.kind === "all" ? { menteeId } : { menteeId, municipalityCode: scope.code };
+  const courseRows = q.courses.all(values);
+  const placementRows = q.placements.all(values);
   return mergeHistory(
     courseRows.map((c) => ({
       kind: "course" as const,

@@ -6,7 +6,7 @@
  */
 import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import { consents, courses, mentees, messages, municipalities, outcomes, users } from "../../db/schema";
-import { db } from "../db.server";
+import { db, type Db } from "../db.server";
 import { industriesByCodes } from "../domain/industries";
 import type { Scope } from "./kernel.server";
 import type { MenteeStatus } from "../domain/enums";
@@ -14,10 +14,10 @@ import { waitingDays } from "../domain/referrals";
 import { PAGE_SIZE, SUB_PAGE_SIZE, type Page } from "../domain/paging";
 import { audit } from "./audit.server";
 import { today } from "../utils/clock";
-import { contains, countRows, pagedQuery, qualified, pagedWhere } from "../utils/sql";
+import { builtOnce, contains, countRows, pagedQuery, qualified, pagedWhere } from "../utils/sql";
 import { keptTotal, pageCache } from "./page-cache.server";
 import { statusHistoryPage } from "./status-history.server";
-import { scopeWhere, type Actor } from "./kernel.server";
+import { scopeWhere, type Actor, type ScopeOf } from "./kernel.server";
 import { WELCOME_TEMPLATE } from "./referrals.server";
 
 /* ------------------------------------------------------------------ read */
@@ -140,6 +140,69 @@ export function referralMessages(
   );
 }
 
+const idParam = sql.placeholder("id");
+
+/** A referral's reads, built once per connection (`builtOnce`): the record in either scope, consents, welcome, course. */
+const referralReads = builtOnce((d: Db) => {
+  const referral = (scope: ScopeOf) =>
+    d
+      .select({
+        mentee: mentees,
+        municipalityName: municipalities.name,
+        referredByName: users.name,
+        outcome: latestOutcome,
+      })
+      .from(mentees)
+      .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
+      .leftJoin(users, eq(users.id, mentees.referredBy))
+      .where(and(eq(mentees.id, idParam), scopeWhere(scope, mentees.municipalityCode)))
+      .prepare();
+  return {
+    anyReferral: referral({ kind: "all" }),
+    referralInMunicipality: referral({ kind: "municipality", code: sql.placeholder("municipalityCode") }),
+    consents: d
+      .select({
+        id: consents.id,
+        purpose: consents.purpose,
+        textVersion: consents.textVersion,
+        givenAt: consents.givenAt,
+        withdrawnAt: consents.withdrawnAt,
+        recordedByName: users.name,
+      })
+      .from(consents)
+      .leftJoin(users, eq(users.id, consents.recordedBy))
+      .where(and(eq(consents.subjectType, "mentee"), eq(consents.subjectId, idParam)))
+      .orderBy(asc(consents.givenAt))
+      .prepare(),
+    welcome: d
+      .select({
+        status: messages.status,
+        channel: messages.channel,
+        locale: messages.locale,
+        createdAt: messages.createdAt,
+        sentAt: messages.sentAt,
+      })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.subjectType, "mentee"),
+          eq(messages.subjectId, idParam),
+          eq(messages.template, WELCOME_TEMPLATE),
+        ),
+      )
+      .orderBy(asc(messages.id))
+      .limit(1)
+      .prepare(),
+    course: d
+      .select({ id: courses.id, status: courses.status, startDate: courses.startDate, endedOn: courses.endedOn })
+      .from(courses)
+      .where(eq(courses.menteeId, idParam))
+      .orderBy(desc(courses.id))
+      .limit(1)
+      .prepare(),
+  };
+});
+
 /**
  * One referral within scope with its consents, messages (a page), course, outcome and status history (a page); a
  * logged read. Null if not in scope. `pages` are the pages of the two lists that can grow.
@@ -151,58 +214,17 @@ export function getReferral(
   pages: { messages?: number; history?: number } = {},
 ) {
   const d = db();
-  const row = d
-    .select({
-      mentee: mentees,
-      municipalityName: municipalities.name,
-      referredByName: users.name,
-      outcome: latestOutcome,
-    })
-    .from(mentees)
-    .innerJoin(municipalities, eq(municipalities.code, mentees.municipalityCode))
-    .leftJoin(users, eq(users.id, mentees.referredBy))
-    .where(and(eq(mentees.id, id), scopeWhere(scope, mentees.municipalityCode)))
-    .get();
+  const q = referralReads(d);
+  const row =
+    scope.kind === "all"
+      ? q.anyReferral.get({ id })
+      : q.referralInMunicipality.get({ id, municipalityCode: scope.code });
   if (!row) return null;
   audit(actor, "view", "mentee", id);
-  const consentRows = d
-    .select({
-      id: consents.id,
-      purpose: consents.purpose,
-      textVersion: consents.textVersion,
-      givenAt: consents.givenAt,
-      withdrawnAt: consents.withdrawnAt,
-      recordedByName: users.name,
-    })
-    .from(consents)
-    .leftJoin(users, eq(users.id, consents.recordedBy))
-    .where(and(eq(consents.subjectType, "mentee"), eq(consents.subjectId, id)))
-    .orderBy(asc(consents.givenAt))
-    .all();
+  const consentRows = q.consents.all({ id });
   const msgs = referralMessages(id, pages.messages);
-  const welcome =
-    d
-      .select({
-        status: messages.status,
-        channel: messages.channel,
-        locale: messages.locale,
-        createdAt: messages.createdAt,
-        sentAt: messages.sentAt,
-      })
-      .from(messages)
-      .where(
-        and(eq(messages.subjectType, "mentee"), eq(messages.subjectId, id), eq(messages.template, WELCOME_TEMPLATE)),
-      )
-      .orderBy(asc(messages.id))
-      .limit(1)
-      .get() ?? null;
-  const course =
-    d
-      .select({ id: courses.id, status: courses.status, startDate: courses.startDate, endedOn: courses.endedOn })
-      .from(courses)
-      .where(eq(courses.menteeId, id))
-      .orderBy(desc(courses.id))
-      .get() ?? null;
+  const welcome = q.welcome.get({ id }) ?? null;
+  const course = q.course.get({ id }) ?? null;
   const history = statusHistoryPage(d, "mentee", id, pages.history);
   const industryLabels = industriesByCodes([
     ...row.mentee.wishedIndustryCodes,
