@@ -12,7 +12,7 @@ import { today } from "../utils/clock";
 import { freshenFacts } from "./course-facts.server";
 import { pageCache } from "./page-cache.server";
 import { paged, type Page } from "../domain/paging";
-import { builtOnce, countRows, inIdList, pagedQuery } from "../utils/sql";
+import { builtOnce, inIdList } from "../utils/sql";
 import { scopeWhere, type Actor, type Scope } from "./kernel.server";
 import { withCitizenAndMentor } from "./joins.server";
 
@@ -170,14 +170,17 @@ export type PendingOutcome = {
   proposedAt: string;
 };
 
-/** Outcomes proposed by mentors that wait for a coordinator (oldest first): one page and the true total. */
-export function pendingOutcomes(page: number, pageSize?: number, d: Db = db()): Page<PendingOutcome> {
+/** The unconfirmed outcomes' count and a page of them, built once per connection (`builtOnce`): the start page's list. */
+const pendingReads = builtOnce((d: Db) => {
   // A literal 0, not a parameter, so SQLite can use the partial index of the unconfirmed outcomes.
   const where = sql`${outcomes.confirmed} = 0`;
-  const result = pagedQuery(
-    page,
-    () => countRows(d, outcomes, where),
-    withCitizenAndMentor(
+  return {
+    count: d
+      .select({ n: sql<number>`count(*)` })
+      .from(outcomes)
+      .where(where)
+      .prepare(),
+    rows: withCitizenAndMentor(
       d
         .select({
           id: outcomes.id,
@@ -197,7 +200,20 @@ export function pendingOutcomes(page: number, pageSize?: number, d: Db = db()): 
       courses.mentorId,
     )
       .where(where)
-      .orderBy(asc(outcomes.createdAt), asc(outcomes.id)),
+      .orderBy(asc(outcomes.createdAt), asc(outcomes.id))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare(),
+  };
+});
+
+/** Outcomes proposed by mentors that wait for a coordinator (oldest first): one page and the true total. */
+export function pendingOutcomes(page: number, pageSize?: number, d: Db = db()): Page<PendingOutcome> {
+  const q = pendingReads(d);
+  const result = paged(
+    page,
+    () => q.count.get()?.n ?? 0,
+    (limit, offset) => q.rows.all({ limit, offset }),
     pageSize,
   );
   return {

@@ -4,11 +4,11 @@
  */
 import { and, asc, eq, exists, sql } from "drizzle-orm";
 import { menteeIndustryIndex, mentees, municipalities } from "../../db/schema";
-import { db } from "../db.server";
+import { db, type Db } from "../db.server";
 import { waitingDays } from "../domain/referrals";
 import { today } from "../utils/clock";
 import { countRows, innerJoined, pagedQuery, qualified } from "../utils/sql";
-import { keptTotal } from "./page-cache.server";
+import { keptTotal, pageCache } from "./page-cache.server";
 import { citizenJoins } from "./joins.server";
 
 export type QueueFilter = { industry?: string; municipality?: number };
@@ -55,9 +55,18 @@ export function waitingQueue(filter: QueueFilter = {}, page = 1) {
   return { ...result, rows: result.rows.map((r) => ({ ...r, waitingDays: waitingDays(r.referredAt, t) })) };
 }
 
-/** Municipalities that have citizens waiting, for the queue's filter: one index probe per municipality. */
+/**
+ * Municipalities that have citizens waiting, for the queue's filter: one index probe per municipality, kept while no
+ * citizen changes (the `demand` stamp, as the queue's totals).
+ */
+const waitingMunicipalities = pageCache<{ code: number; name: string }[]>("demand", 1);
+
 export function queueMunicipalities() {
   const d = db();
+  return waitingMunicipalities.get(d, "all", () => municipalitiesWithWaiting(d));
+}
+
+function municipalitiesWithWaiting(d: Db) {
   return d
     .select({ code: municipalities.code, name: municipalities.name })
     .from(municipalities)
