@@ -1,24 +1,14 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { statSync } from "node:fs";
 import { openDb, type Db } from "./client";
+import { tempFileDbs } from "./temp-files";
 import { AUTOCHECKPOINT_PAGES, checkpointInBackground, type CheckpointResult } from "./checkpoint";
 
-const dirs: string[] = [];
-const opened: Db[] = [];
-afterEach(() => {
-  for (const d of opened.splice(0)) if (d.$client.open) d.$client.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const newFileDb = tempFileDbs("mb-checkpoint-");
 
 function fileDb() {
-  const dir = mkdtempSync(join(tmpdir(), "mb-checkpoint-"));
-  dirs.push(dir);
-  const path = join(dir, "app.sqlite");
-  const d = openDb(path);
-  opened.push(d);
+  const { d, path } = newFileDb();
   d.$client.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT)");
   d.$client.pragma("wal_checkpoint(TRUNCATE)");
   return { d, path };
@@ -88,11 +78,11 @@ describe("checkpoints in a thread of their own", () => {
 
   it("starts nothing for a database in memory", async () => {
     const d = openDb(":memory:");
-    opened.push(d);
     const onFailure = vi.fn();
     await checkpointInBackground(d, { onFailure })();
     expect(onFailure).not.toHaveBeenCalled();
     expect(autocheckpoint(d)).toBe(AUTOCHECKPOINT_PAGES);
+    d.$client.close();
     // The value given back is SQLite's own default.
     const plain = new Database(":memory:");
     expect(plain.pragma("wal_autocheckpoint", { simple: true })).toBe(AUTOCHECKPOINT_PAGES);

@@ -1,23 +1,13 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { migrateDb, openDb, type Db } from "./client";
+import { describe, expect, it, vi } from "vitest";
+import { migrateDb, type Db } from "./client";
+import { tempFileDbs } from "./temp-files";
 import { checkpointInBackground } from "./checkpoint";
 import { AUDIT_DRAIN, drainAll, drainUnlessInBackground } from "./queue-drain";
 
-const dirs: string[] = [];
-const opened: Db[] = [];
-afterEach(() => {
-  for (const d of opened.splice(0)) if (d.$client.open) d.$client.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const newFileDb = tempFileDbs("mb-drain-");
 
 function fileDb() {
-  const dir = mkdtempSync(join(tmpdir(), "mb-drain-"));
-  dirs.push(dir);
-  const d = openDb(join(dir, "app.sqlite"));
-  opened.push(d);
+  const { d } = newFileDb();
   migrateDb(d);
   return d;
 }
