@@ -2,11 +2,12 @@
  * Municipalities as tenants (admin): partner status with agreement and data-processor-agreement dates, a yearly
  * quota of courses, and the caseworkers who work for each (invited by email to set a password; deactivated, not deleted).
  */
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { courseStarts, municipalities, users, verificationTokens } from "../../db/schema";
 import { industryDivisions } from "../domain/industries";
-import { db } from "../db.server";
-import { countRows, pagedQuery, qualified } from "../utils/sql";
+import { db, type Db } from "../db.server";
+import { paged } from "../domain/paging";
+import { builtOnce, qualified } from "../utils/sql";
 import { invalidatePublicPages } from "../public-pages.server";
 import { newToken, sha256 } from "../auth/tokens.server";
 import { destroyAllSessions } from "../auth/session.server";
@@ -28,47 +29,62 @@ export const MUNICIPALITY_PAGE_SIZE = 100;
  */
 export function listMunicipalities(filter: { partnersOnly?: boolean } = {}, page = 1) {
   const d = db();
-  const year = today().slice(0, 4);
-  const where = filter.partnersOnly ? eq(municipalities.isPartner, true) : undefined;
-  const caseworkers = sql<number>`(select count(*) from ${users} where ${qualified(users.role)} = 'caseworker' and ${qualified(users.municipalityCode)} = ${qualified(municipalities.code)} and ${qualified(users.active)} = 1)`;
-  const list = pagedQuery(
+  const q = municipalityReads(d);
+  const list = filter.partnersOnly ? q.partners : q.all;
+  const result = paged(
     page,
-    () => countRows(d, municipalities, where),
-    d
-      // What the list shows, not the whole row (coordinates and region go to no page): the page carries its data.
+    () => list.count.get()?.n ?? 0,
+    (limit, offset) => list.rows.all({ limit, offset }),
+    MUNICIPALITY_PAGE_SIZE,
+  );
+  // Courses started this year per municipality, as the triggers keep them (course_starts).
+  const started = new Map(q.started.all({ year: today().slice(0, 4) }).map((r) => [r.code, r.n]));
+  const partners = filter.partnersOnly ? result.total : (q.partners.count.get()?.n ?? 0);
+  return {
+    ...result,
+    partners,
+    rows: result.rows.map((r) => ({ ...r, coursesThisYear: started.get(r.code) ?? 0 })),
+  };
+}
+
+/** The list's reads, all municipalities or the partners, built once per connection (`builtOnce`). */
+const municipalityReads = builtOnce((d: Db) => {
+  const caseworkers = sql<number>`(select count(*) from ${users} where ${qualified(users.role)} = 'caseworker' and ${qualified(users.municipalityCode)} = ${qualified(municipalities.code)} and ${qualified(users.active)} = 1)`;
+  const listOf = (where: SQL | undefined) => ({
+    count: d
+      .select({ n: sql<number>`count(*)` })
+      .from(municipalities)
+      .where(where)
+      .prepare(),
+    // What the list shows, not the whole row (coordinates and region go to no page): the page carries its data.
+    rows: d
       .select({
-        m: {
-          code: municipalities.code,
-          name: municipalities.name,
-          isPartner: municipalities.isPartner,
-          partnerSince: municipalities.partnerSince,
-          agreementDate: municipalities.agreementDate,
-          dpaDate: municipalities.dpaDate,
-          yearlyQuota: municipalities.yearlyQuota,
-        },
+        code: municipalities.code,
+        name: municipalities.name,
+        isPartner: municipalities.isPartner,
+        partnerSince: municipalities.partnerSince,
+        agreementDate: municipalities.agreementDate,
+        dpaDate: municipalities.dpaDate,
+        yearlyQuota: municipalities.yearlyQuota,
         caseworkers,
       })
       .from(municipalities)
       .where(where)
-      .orderBy(asc(municipalities.name), asc(municipalities.code)),
-    MUNICIPALITY_PAGE_SIZE,
-  );
-  // Courses started this year per municipality, as the triggers keep them (course_starts).
-  const started = new Map(
-    d
+      .orderBy(asc(municipalities.name), asc(municipalities.code))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare(),
+  });
+  return {
+    all: listOf(undefined),
+    partners: listOf(eq(municipalities.isPartner, true)),
+    started: d
       .select({ code: courseStarts.municipalityCode, n: courseStarts.courses })
       .from(courseStarts)
-      .where(eq(courseStarts.year, year))
-      .all()
-      .map((r) => [r.code, r.n]),
-  );
-  const partners = countRows(d, municipalities, eq(municipalities.isPartner, true));
-  return {
-    ...list,
-    partners,
-    rows: list.rows.map((r) => ({ ...r.m, caseworkers: r.caseworkers, coursesThisYear: started.get(r.m.code) ?? 0 })),
+      .where(eq(courseStarts.year, sql.placeholder("year")))
+      .prepare(),
   };
-}
+});
 
 /** Name and partner status of one municipality (the caseworker's own, for the referral form). */
 export function municipalityInfo(code: number) {
