@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { migrateDb, type Db } from "./client";
+import { migrateDb, openDb, type Db } from "./client";
 import { tempFileDbs } from "./temp-files";
 import { checkpointInBackground } from "./checkpoint";
 import { AUDIT_DRAIN, drainAll, drainUnlessInBackground } from "./queue-drain";
@@ -64,5 +64,42 @@ describe("the access log's queue", () => {
     queue(d, 1, AUDIT_DRAIN.batch + 11);
     drainUnlessInBackground(d.$client, AUDIT_DRAIN);
     expect(waiting(d)).toBe(0);
+  });
+
+  it("takes the writer's lock before it reads, so a write by another connection in between cannot fail it", () => {
+    const { d, path } = newFileDb();
+    migrateDb(d);
+    // The checkpoint thread's connection, which drains and commits on its own (busy timeout 0: it does not wait).
+    const thread = openDb(path).$client;
+    thread.pragma("busy_timeout = 0");
+    const threadWrites = thread.prepare(
+      "INSERT INTO audit_log_incoming (at, actor_user_id, actor_role, action, entity_type, entity_id) VALUES (99, 1, 0, 0, 'mentee', 99)",
+    );
+    const outcomes: string[] = [];
+    // Called by the drain's first read: the other connection tries to commit right then.
+    d.$client.function("meanwhile", (id: unknown) => {
+      try {
+        threadWrites.run();
+        outcomes.push("written");
+      } catch (e) {
+        outcomes.push((e as { code?: string }).code ?? String(e));
+      }
+      return id as number | null;
+    });
+    const drain = {
+      ...AUDIT_DRAIN,
+      name: "meanwhile",
+      last: AUDIT_DRAIN.last.replace("max(id)", "meanwhile(max(id))"),
+    };
+    queue(d, 3);
+    try {
+      expect(drainAll(d.$client, drain)).toBe(3);
+    } finally {
+      thread.close();
+    }
+    // Each batch (the last one finds the queue empty) held the lock while the other connection tried.
+    expect(outcomes.length).toBeGreaterThan(0);
+    expect(new Set(outcomes)).toEqual(new Set(["SQLITE_BUSY"]));
+    expect(logged(d)).toEqual([1, 2, 3]);
   });
 });

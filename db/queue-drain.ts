@@ -45,13 +45,16 @@ function drainBatch(client: Client, drain: QueueDrain): number {
     const last = client.prepare(drain.last).pluck();
     const copy = client.prepare(drain.copy);
     const remove = client.prepare(drain.remove);
+    // BEGIN IMMEDIATE: the writer's lock from the start. The checkpoint thread commits on its own connection; a
+    // deferred transaction that read before such a commit fails at its first write ("database is locked", at once,
+    // whatever the busy timeout), where this one waits its turn. Within the caller's transaction it is a savepoint.
     move = client.transaction(() => {
       const id = last.get(drain.batch) as number | null;
       if (id == null) return 0;
       const moved = copy.run(id).changes;
       remove.run(id);
       return moved;
-    });
+    }).immediate;
     byName.set(drain.name, move);
   }
   return move();
