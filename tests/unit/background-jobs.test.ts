@@ -103,9 +103,18 @@ describe("background jobs", () => {
   });
 
   it("a worker whose server is gone (its channel closed) stops instead of running on", async () => {
+    // A run of another host with a fresh heartbeat, as a server that just started it: without the heartbeat this
+    // process's runner would fail it at its next beat (every 2 s), and the worker would never make progress.
     const row = d
       .insert(schema.backgroundJobs)
-      .values({ kind: "test_wait", scopeKey: "orphan", params: {}, status: "running", owner: "gone:1" })
+      .values({
+        kind: "test_wait",
+        scopeKey: "orphan",
+        params: {},
+        status: "running",
+        owner: "gone:1",
+        heartbeatAt: new Date().toISOString(),
+      })
       .returning()
       .get();
     const data = { jobId: row.id, databaseUrl: config().DATABASE_URL, clockOffsetMs: 0 };
