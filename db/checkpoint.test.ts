@@ -26,14 +26,18 @@ const autocheckpoint = (d: Db) => d.$client.pragma("wal_autocheckpoint", { simpl
 describe("checkpoints in a thread of their own", () => {
   it("leaves the log to the thread: commits no longer copy it into the file, the thread does", async () => {
     const { d, path } = fileDb();
-    const results: CheckpointResult[] = [];
-    const stop = checkpointInBackground(d, { intervalMs: 50, onCheckpoint: (r) => results.push(r) });
-    await vi.waitFor(() => expect(results.length).toBeGreaterThan(0));
-    expect(autocheckpoint(d)).toBe(0);
+    // First a thread that would not check for a minute, so that nothing copies the log while the rows are written
+    // (a thread checking every 50 ms may well copy some of it meanwhile on a slow machine).
+    const idle = checkpointInBackground(d, { intervalMs: 60_000 });
+    await vi.waitFor(() => expect(autocheckpoint(d)).toBe(0));
     const before = statSync(path).size;
     writeMany(d);
     // 8 MB went into the log; SQLite's own checkpoint would have copied most of it into the file by now.
     expect(statSync(path).size).toBe(before);
+    await idle();
+    // Then one that checks every 50 ms: it copies the log into the file.
+    const results: CheckpointResult[] = [];
+    const stop = checkpointInBackground(d, { intervalMs: 50, onCheckpoint: (r) => results.push(r) });
     await vi.waitFor(() => expect(statSync(path).size).toBeGreaterThan(before + 7_000_000));
     expect(results.some((r) => r.log > AUTOCHECKPOINT_PAGES && r.checkpointed === r.log)).toBe(true);
     await stop();
