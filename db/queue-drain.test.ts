@@ -26,7 +26,11 @@ const waiting = (d: Db) => d.$client.prepare("SELECT count(*) FROM audit_log_inc
 const logged = (d: Db) => d.$client.prepare("SELECT at FROM audit_log ORDER BY id").pluck().all() as number[];
 const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
-describe("the access log's queue", () => {
+// How long a test waits for the thread to start or to do its part: ample on a loaded machine (the tests' own timeout,
+// 30 s, is longer).
+const soon = { timeout: 10_000 };
+
+describe("the access log's queue", { timeout: 30_000 }, () => {
   it("is moved into the log at once, in order, where no thread drains it", () => {
     const d = fileDb();
     queue(d, 3);
@@ -48,12 +52,12 @@ describe("the access log's queue", () => {
   it("is left to the server's thread, which moves it within moments, and what is left when it stops is moved then", async () => {
     const d = fileDb();
     const stop = checkpointInBackground(d, { drains: [AUDIT_DRAIN] });
-    await vi.waitFor(() => expect(d.$client.pragma("wal_autocheckpoint", { simple: true })).toBe(0));
+    await vi.waitFor(() => expect(d.$client.pragma("wal_autocheckpoint", { simple: true })).toBe(0), soon);
     queue(d, 10);
     drainUnlessInBackground(d.$client, AUDIT_DRAIN);
     // The writer left its rows to the thread.
     expect(waiting(d)).toBe(10);
-    await vi.waitFor(() => expect(logged(d)).toEqual(upTo(10)));
+    await vi.waitFor(() => expect(logged(d)).toEqual(upTo(10)), soon);
     expect(waiting(d)).toBe(0);
     // Written just before the server stops: moved by the stop, not lost and not twice.
     queue(d, AUDIT_DRAIN.batch + 1, 10);

@@ -74,7 +74,9 @@ afterAll(async () => {
   await stop?.();
 });
 
-describe("background jobs", () => {
+// Workers are processes of their own and a job may wait on them for a while on a loaded machine: the polls below
+// give up after 30-60 s, so the tests may take as long.
+describe("background jobs", { timeout: 90_000 }, () => {
   it("fails at start the runs whose process died, and leaves a live process's run alone", () => {
     const byScope = (s: string) =>
       d.select().from(schema.backgroundJobs).where(eq(schema.backgroundJobs.scopeKey, s)).get()!;
