@@ -23,6 +23,8 @@ function writeMany(d: Db) {
 
 const autocheckpoint = (d: Db) => d.$client.pragma("wal_autocheckpoint", { simple: true });
 
+// The threads here run at normal priority: the tests are about what the thread does, and the other test files, busy on
+// every core meanwhile, would leave a thread at the lowest priority hardly a turn.
 // How long a test waits for the thread to start or to do its part: ample on a loaded machine (the tests' own timeout,
 // 30 s, is longer).
 const soon = { timeout: 10_000 };
@@ -32,7 +34,7 @@ describe("checkpoints in a thread of their own", { timeout: 30_000 }, () => {
     const { d, path } = fileDb();
     // First a thread that would not check for a minute, so that nothing copies the log while the rows are written
     // (a thread checking every 50 ms may well copy some of it meanwhile on a slow machine).
-    const idle = checkpointInBackground(d, { intervalMs: 60_000 });
+    const idle = checkpointInBackground(d, { intervalMs: 60_000, lowPriority: false });
     await vi.waitFor(() => expect(autocheckpoint(d)).toBe(0), soon);
     const before = statSync(path).size;
     writeMany(d);
@@ -41,16 +43,24 @@ describe("checkpoints in a thread of their own", { timeout: 30_000 }, () => {
     await idle();
     // Then one that checks every 50 ms: it copies the log into the file.
     const results: CheckpointResult[] = [];
-    const stop = checkpointInBackground(d, { intervalMs: 50, onCheckpoint: (r) => results.push(r) });
-    await vi.waitFor(() => expect(statSync(path).size).toBeGreaterThan(before + 7_000_000), soon);
-    expect(results.some((r) => r.log > AUTOCHECKPOINT_PAGES && r.checkpointed === r.log)).toBe(true);
+    const stop = checkpointInBackground(d, {
+      intervalMs: 50,
+      lowPriority: false,
+      onCheckpoint: (r) => results.push(r),
+    });
+    // Wait for the thread's word that it copied the whole log (the file grows while it copies, before it says so).
+    await vi.waitFor(
+      () => expect(results.some((r) => r.log > AUTOCHECKPOINT_PAGES && r.checkpointed === r.log)).toBe(true),
+      soon,
+    );
+    expect(statSync(path).size).toBeGreaterThan(before + 7_000_000);
     await stop();
     expect(autocheckpoint(d)).toBe(AUTOCHECKPOINT_PAGES);
   });
 
   it("starts the log again from its top when writes never leave a passive pass the time to finish", async () => {
     const { d, path } = fileDb();
-    const stop = checkpointInBackground(d, { intervalMs: 20, restartPages: 200 });
+    const stop = checkpointInBackground(d, { intervalMs: 20, restartPages: 200, lowPriority: false });
     await vi.waitFor(() => expect(autocheckpoint(d)).toBe(0), soon);
     // A server under load: a commit of a few pages every millisecond or so, on this thread (so nothing here waits for
     // the thread): megabytes into the log each second. The log file is as long as the log ever was, so once the thread

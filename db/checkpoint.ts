@@ -35,7 +35,7 @@ const db = new Database(workerData.path, { fileMustExist: true });
 // copy waits for the requests rather than the other way round.
 try {
   const tid = Number(require("node:fs").readlinkSync("/proc/thread-self").split("/").pop());
-  if (tid > 0) require("node:os").setPriority(tid, 19);
+  if (tid > 0 && workerData.lowPriority) require("node:os").setPriority(tid, 19);
 } catch {}
 const tick = () => {
   let [result] = db.pragma("wal_checkpoint(PASSIVE)");
@@ -100,6 +100,11 @@ export function checkpointInBackground(
     /** Told why the thread stopped working (the connection is then back on SQLite's own checkpoints). */
     onFailure?: (message: string) => void;
     onCheckpoint?: (result: CheckpointResult) => void;
+    /**
+     * The lowest CPU priority for the thread (the default). A test of what the thread does turns it off: among other
+     * test files busy on every core, a thread at the lowest priority may get no turn for many seconds.
+     */
+    lowPriority?: boolean;
     /** The driver the thread loads (a test gives a broken one). */
     driver?: string;
     /** Queue tables the thread drains too (db/queue-drain.ts); until it runs, and once it stops, their writers do. */
@@ -131,6 +136,7 @@ export function checkpointInBackground(
     eval: true,
     workerData: {
       path: resolve(client.name),
+      lowPriority: opts.lowPriority ?? true,
       driver: opts.driver ?? createRequire(import.meta.url).resolve("better-sqlite3"),
       intervalMs: opts.intervalMs ?? CHECKPOINT_INTERVAL_MS,
       restartPages: opts.restartPages ?? RESTART_PAGES,

@@ -51,7 +51,7 @@ describe("the access log's queue", { timeout: 30_000 }, () => {
 
   it("is left to the server's thread, which moves it within moments, and what is left when it stops is moved then", async () => {
     const d = fileDb();
-    const stop = checkpointInBackground(d, { drains: [AUDIT_DRAIN] });
+    const stop = checkpointInBackground(d, { drains: [AUDIT_DRAIN], lowPriority: false });
     await vi.waitFor(() => expect(d.$client.pragma("wal_autocheckpoint", { simple: true })).toBe(0), soon);
     queue(d, 10);
     drainUnlessInBackground(d.$client, AUDIT_DRAIN);
